@@ -1,0 +1,1 @@
+"""Storage and domain operations of rbdesk. No Qt here."""
