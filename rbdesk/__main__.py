@@ -1,0 +1,5 @@
+import sys
+
+from rbdesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,75 @@
+"""The rbdesk command line: ``rbdesk [FILE]`` starts the window, subcommands do the rest.
+
+Exit codes: 0 success, 1 a user error (one Indonesian line on stderr), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from rbdesk import __version__
+from rbdesk.i18n import tr
+from rbdesk.models.errors import RbdeskError
+
+# Each module defines register(subparsers); a subparser sets func(args) -> int.
+COMMAND_MODULES = (
+    "rbdesk.commands.core",
+)
+
+log = logging.getLogger("rbdesk")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # noqa: D401 - argparse API
+        self.print_usage(sys.stderr)
+        self.exit(2, tr("{prog}: kesalahan: {message}\n").format(prog=self.prog, message=message))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="rbdesk",
+        description=tr("rbdesk: Rencana Aksi Reformasi Birokrasi. Tanpa perintah, membuka "
+                       "jendela aplikasi pada BERKAS (atau berkas rencana bawaan)."),
+        add_help=False)
+    parser.add_argument("-h", "--help", action="help", help=tr("tampilkan bantuan ini lalu keluar"))
+    parser.add_argument("--version", action="version", version=f"rbdesk {__version__}",
+                        help=tr("tampilkan versi lalu keluar"))
+    sub = parser.add_subparsers(dest="command", metavar=tr("PERINTAH"), parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    if not argv or (argv[0] not in commands and not argv[0].startswith("-")):
+        return _start_gui(argv, parser)
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return _start_gui([], parser)
+    try:
+        return int(args.func(args) or 0)
+    except RbdeskError as exc:
+        print(f"rbdesk: {exc.message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(tr("rbdesk: dibatalkan."), file=sys.stderr)
+        return 1
+
+
+def _start_gui(argv: list[str], parser: argparse.ArgumentParser) -> int:
+    if len(argv) > 1:
+        parser.error(tr("hanya satu BERKAS yang dapat dibuka"))
+    from rbdesk.ui.app import run_gui  # Qt is imported only when the window is wanted
+
+    return run_gui(argv[0] if argv else None)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

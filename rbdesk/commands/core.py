@@ -1,0 +1,112 @@
+"""new, dump, load, check: creating, exchanging and checking whole files."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from rbdesk.i18n import tr
+from rbdesk.models import database
+from rbdesk.models.dump import dump_data, dumps, load_data
+from rbdesk.models.errors import InvalidInput, RbdeskError
+from rbdesk.models.sample_data import sample_dump
+from rbdesk.models.schema import Evidence, Indicator, Person, Plan, Team
+from rbdesk.models.store import Store
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("new", help=tr("buat berkas baru (kosong, atau berisi contoh 2024)"))
+    p.add_argument("file", metavar=tr("BERKAS"))
+    p.add_argument("--sample", action="store_true",
+                   help=tr("isi dengan Rencana Aksi KPU Kota Kupang 2024"))
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("dump", help=tr("tulis seluruh berkas sebagai JSON ke stdout"))
+    p.add_argument("file", metavar=tr("BERKAS"))
+    p.set_defaults(func=cmd_dump)
+
+    p = sub.add_parser("load", help=tr("buat BERKAS dari JSON hasil dump"))
+    p.add_argument("json", metavar="JSON")
+    p.add_argument("file", metavar=tr("BERKAS"))
+    p.set_defaults(func=cmd_load)
+
+    p = sub.add_parser("check", help=tr("periksa integritas, versi skema dan isi berkas"))
+    p.add_argument("file", metavar=tr("BERKAS"))
+    p.set_defaults(func=cmd_check)
+
+
+def create_file(path: Path, *, sample: bool, user: str | None = None) -> Store:
+    store = Store.create(path, user=user)
+    if sample:
+        try:
+            load_data(store, sample_dump())
+        except BaseException:
+            store.close()
+            path.unlink(missing_ok=True)
+            raise
+    return store
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    create_file(path, sample=args.sample).close()
+    print(tr("Berkas baru dibuat: {path}").format(path=path))
+    return 0
+
+
+def cmd_dump(args: argparse.Namespace) -> int:
+    with Store.open(args.file, readonly=True):
+        text = dumps(dump_data())
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    return 0
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    source = Path(args.json)
+    try:
+        raw = sys.stdin.read() if args.json == "-" else source.read_text(encoding="utf-8")
+        data = json.loads(raw)
+    except FileNotFoundError:
+        raise RbdeskError(tr("Berkas {name} tidak ditemukan.").format(name=source.name)) from None
+    except UnicodeDecodeError:
+        raise InvalidInput(tr("Berkas {name} bukan teks UTF-8.").format(name=source.name)) \
+            from None
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(tr("JSON tidak valid di baris {line}, kolom {col}: {msg}")
+                           .format(line=exc.lineno, col=exc.colno, msg=exc.msg)) from None
+    path = Path(args.file)
+    store = Store.create(path)
+    try:
+        load_data(store, data)
+    except BaseException:
+        store.close()
+        path.unlink(missing_ok=True)
+        raise
+    store.close()
+    print(tr("Berkas dibuat dari JSON: {path}").format(path=path))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with Store.open(args.file, readonly=True) as store:
+        result = database.integrity_check(store.db)
+        version = database.schema_version(store.db)
+        alive = (lambda m: m.select().where(m.deleted == False).count())  # noqa: E712
+        counts = {
+            tr("rencana"): alive(Plan), tr("indikator"): alive(Indicator),
+            tr("orang"): alive(Person), tr("tim"): alive(Team), tr("bukti dukung"): alive(Evidence),
+        }
+        print(tr("Berkas: {path}").format(path=args.file))
+        print(tr("Versi skema: {v}").format(v=version))
+        print(tr("Mode jurnal: {m}").format(m=database.journal_mode(store.db)))
+        print(tr("Integritas: {r}").format(r=result))
+        for name, count in counts.items():
+            print(f"{name}: {count}")
+        if store.state.newer:
+            print(tr("Peringatan: {reason}").format(reason=store.state.reason))
+    if result != "ok":
+        print(tr("rbdesk: berkas rusak."), file=sys.stderr)
+        return 1
+    return 0
