@@ -93,7 +93,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     with Store.open(args.file, readonly=True) as store:
         result = database.integrity_check(store.db)
         version = database.schema_version(store.db)
-        alive = (lambda m: m.select().where(m.deleted == False).count())  # noqa: E712
+
+        def alive(model: type) -> int:
+            return model.select().where(model.deleted == False).count()  # noqa: E712
+
         counts = {
             tr("rencana"): alive(Plan), tr("indikator"): alive(Indicator),
             tr("orang"): alive(Person), tr("tim"): alive(Team), tr("bukti dukung"): alive(Evidence),

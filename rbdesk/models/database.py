@@ -166,7 +166,7 @@ def open_database(path: Path | str, *, force_readonly: bool = False) -> tuple[Sq
             migrations.migrate(db.connection())
         except sqlite3.DatabaseError as exc:
             db.close()
-            raise translate_sqlite_error(exc, path) or exc
+            raise translate_sqlite_error(exc, path) or exc from exc
     return db, state
 
 

@@ -14,7 +14,10 @@ ENV_DATA_DIR = "RBDESK_DATA_DIR"
 def data_dir() -> Path:
     """Local (never roaming, never shared) folder; ``RBDESK_DATA_DIR`` overrides it for tests."""
     override = os.environ.get(ENV_DATA_DIR)
-    base = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    if override:
+        base = Path(override)
+    else:
+        base = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     base.mkdir(parents=True, exist_ok=True)
     return base
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from rbdesk.models.tree import (
     ActivityNode,
@@ -23,7 +23,7 @@ from rbdesk.models.tree import (
 WEIGHT = {"belum": 0.0, "sebagian": 0.5, "selesai": 1.0}
 
 
-class MonthState(str, Enum):
+class MonthState(StrEnum):
     """What one indicator-month cell means to the reader of the grid."""
 
     EMPTY = "empty"            # not planned, nothing done

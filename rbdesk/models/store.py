@@ -23,8 +23,8 @@ from rbdesk.models.errors import (
     ConflictError,
     FileBusyError,
     NotFoundError,
-    ReadOnlyError,
     RbdeskError,
+    ReadOnlyError,
 )
 from rbdesk.models.schema import ALL_MODELS, ChangeLog, Row, database_proxy
 
@@ -78,8 +78,9 @@ class Tx:
                    "Tampilan diperbarui dengan nilai terbaru.")
                 .format(who=current.updated_by, when=current.updated_at[:16].replace("T", " ")),
                 changed_by=current.updated_by, changed_at=current.updated_at)
-        return (expected_version or 0) + 1 if expected_version is not None else \
-            model.get(model.uuid == row_uuid).version
+        if expected_version is not None:
+            return expected_version + 1
+        return model.select(model.version).where(model.uuid == row_uuid).scalar()
 
 
 class Store:
