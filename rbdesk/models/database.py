@@ -8,6 +8,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+import peewee
 from peewee import SqliteDatabase
 
 from rbdesk.i18n import tr
@@ -16,14 +17,16 @@ from rbdesk.models.errors import (
     DamagedFile,
     DiskFullError,
     FileBusyError,
-    NewerFileError,
     NotRbdeskFile,
     RbdeskError,
+    ReadOnlyError,
 )
 from rbdesk.models.paths import backup_dir
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+# peewee re-raises sqlite3 errors as its own classes; both must be caught.
+SQL_ERRORS = (sqlite3.DatabaseError, peewee.DatabaseError)
 
 
 @dataclass
@@ -65,8 +68,6 @@ def translate_sqlite_error(exc: Exception, path: Path | str = "") -> RbdeskError
     if "not a database" in text or "malformed" in text or "disk i/o" in text:
         return DamagedFile(tr("Berkas {name} rusak atau tidak dapat dibaca.").format(name=name))
     if "readonly" in text or "read-only" in text:
-        from rbdesk.models.errors import ReadOnlyError
-
         return ReadOnlyError(tr("Berkas {name} hanya dapat dibaca; perubahan tidak disimpan.")
                              .format(name=name))
     return None
@@ -139,7 +140,7 @@ def open_database(path: Path | str, *, force_readonly: bool = False) -> tuple[Sq
         conn = db.connection()
         version = migrations.user_version(conn)
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
+    except SQL_ERRORS as exc:
         raise translate_sqlite_error(exc, path) or DamagedFile(
             tr("Berkas {name} rusak atau tidak dapat dibaca.").format(name=path.name)) from exc
     if result != "ok":
@@ -155,7 +156,7 @@ def open_database(path: Path | str, *, force_readonly: bool = False) -> tuple[Sq
     elif version < migrations.SCHEMA_VERSION:
         if state.readonly:
             db.close()
-            raise NewerFileError(tr("Berkas {name} dari versi lama perlu diperbarui, tetapi hanya "
+            raise ReadOnlyError(tr("Berkas {name} dari versi lama perlu diperbarui, tetapi hanya "
                                     "dapat dibaca. Salin ke folder yang dapat ditulisi.")
                                  .format(name=path.name))
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -164,7 +165,7 @@ def open_database(path: Path | str, *, force_readonly: bool = False) -> tuple[Sq
         state.migrated_from = version
         try:
             migrations.migrate(db.connection())
-        except sqlite3.DatabaseError as exc:
+        except SQL_ERRORS as exc:
             db.close()
             raise translate_sqlite_error(exc, path) or exc from exc
     return db, state
@@ -186,9 +187,9 @@ def create_database(path: Path | str) -> SqliteDatabase:
     except FileExistsError:
         raise RbdeskError(tr("Berkas {name} sudah ada; tidak ditimpa.").format(name=path.name)) \
             from None
-    except (OSError, sqlite3.DatabaseError) as exc:
+    except (OSError, *SQL_ERRORS) as exc:
         path.unlink(missing_ok=True)
-        err = translate_sqlite_error(exc, path) if isinstance(exc, sqlite3.DatabaseError) else None
+        err = translate_sqlite_error(exc, path) if isinstance(exc, SQL_ERRORS) else None
         raise err or RbdeskError(tr("Tidak dapat membuat berkas {name}: {detail}")
                                  .format(name=path.name, detail=exc)) from exc
     return db

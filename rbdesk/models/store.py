@@ -5,7 +5,6 @@ from __future__ import annotations
 import getpass
 import os
 import socket
-import sqlite3
 import time
 import uuid as uuidlib
 from collections.abc import Iterator
@@ -23,7 +22,6 @@ from rbdesk.models.errors import (
     ConflictError,
     FileBusyError,
     NotFoundError,
-    RbdeskError,
     ReadOnlyError,
 )
 from rbdesk.models.schema import ALL_MODELS, ChangeLog, Row, database_proxy
@@ -139,7 +137,7 @@ class Store:
                 ctx = self.db.atomic()
                 ctx.__enter__()
                 break
-            except sqlite3.OperationalError as exc:
+            except database.SQL_ERRORS as exc:
                 attempt += 1
                 if "locked" not in str(exc).lower() and "busy" not in str(exc).lower():
                     raise database.translate_sqlite_error(exc, self.path) or exc from exc
@@ -152,7 +150,7 @@ class Store:
             yield Tx(self, plan_uuid)
         except BaseException as exc:
             ctx.__exit__(type(exc), exc, exc.__traceback__)
-            if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, RbdeskError):
+            if isinstance(exc, database.SQL_ERRORS):
                 translated = database.translate_sqlite_error(exc, self.path)
                 if translated is not None:
                     raise translated from exc
@@ -160,7 +158,7 @@ class Store:
         else:
             try:
                 ctx.__exit__(None, None, None)
-            except sqlite3.DatabaseError as exc:
+            except database.SQL_ERRORS as exc:
                 raise database.translate_sqlite_error(exc, self.path) or exc from exc
 
     def data_version(self) -> int:

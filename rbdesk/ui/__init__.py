@@ -1,0 +1,1 @@
+"""Qt user interface. Calls into rbdesk.models; holds no SQL."""

@@ -1,0 +1,120 @@
+"""The command line through real subprocesses: exit codes, messages, files untouched on error."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def rbdesk(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "rbdesk", *args], capture_output=True,
+                          text=True, encoding="utf-8", input=stdin, env=env, timeout=120)
+
+
+def test_version_and_help() -> None:
+    out = rbdesk("--version")
+    assert out.returncode == 0 and out.stdout.startswith("rbdesk ")
+    helped = rbdesk("--help")
+    assert helped.returncode == 0
+    for word in ("new", "dump", "load", "check", "tampilkan bantuan"):
+        assert word in helped.stdout
+
+
+def test_bad_usage_exits_2() -> None:
+    out = rbdesk("new")
+    assert out.returncode == 2
+    assert "kesalahan" in out.stderr
+    assert rbdesk("dump", "--tidak-ada", "x").returncode == 2
+
+
+def test_new_sample_dump_load_dump_identical(tmp_path: Path) -> None:
+    first = tmp_path / "a.rbdesk"
+    made = rbdesk("new", str(first), "--sample")
+    assert made.returncode == 0, made.stderr
+    dumped = rbdesk("dump", str(first))
+    assert dumped.returncode == 0
+    doc = json.loads(dumped.stdout)
+    assert doc["plans"][0]["year"] == 2024 and len(doc["plans"][0]["areas"]) == 8
+    (tmp_path / "a.json").write_text(dumped.stdout, encoding="utf-8")
+    second = tmp_path / "b.rbdesk"
+    assert rbdesk("load", str(tmp_path / "a.json"), str(second)).returncode == 0
+    assert rbdesk("dump", str(second)).stdout == dumped.stdout
+
+
+def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
+    path = tmp_path / "ada.rbdesk"
+    path.write_bytes(b"isi penting")
+    out = rbdesk("new", str(path))
+    assert out.returncode == 1
+    assert "sudah ada" in out.stderr and len(out.stderr.strip().splitlines()) == 1
+    assert path.read_bytes() == b"isi penting"
+
+
+def test_new_empty_file_checks_ok(tmp_path: Path) -> None:
+    path = tmp_path / "kosong.rbdesk"
+    assert rbdesk("new", str(path)).returncode == 0
+    out = rbdesk("check", str(path))
+    assert out.returncode == 0
+    assert "Integritas: ok" in out.stdout and "Mode jurnal: delete" in out.stdout
+    assert "rencana: 0" in out.stdout
+
+
+def test_check_counts_sample(tmp_path: Path) -> None:
+    path = tmp_path / "c.rbdesk"
+    rbdesk("new", str(path), "--sample")
+    out = rbdesk("check", str(path))
+    assert out.returncode == 0
+    assert "indikator: 187" in out.stdout and "orang: 22" in out.stdout
+
+
+@pytest.mark.parametrize("content", [b"", b"bukan basis data\n" * 50,
+                                     b"PK\x03\x04 lembar kerja" + bytes(300)])
+def test_check_and_dump_refuse_foreign_files(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "rencana.xlsx"
+    path.write_bytes(content)
+    for command in ("check", "dump"):
+        out = rbdesk(command, str(path))
+        assert out.returncode == 1
+        assert "bukan berkas rbdesk" in out.stderr
+        assert "Traceback" not in out.stderr
+    assert path.read_bytes() == content
+
+
+def test_check_reports_damage(tmp_path: Path) -> None:
+    path = tmp_path / "rusak.rbdesk"
+    rbdesk("new", str(path), "--sample")
+    data = bytearray(path.read_bytes())
+    data[4096 * 5: 4096 * 5 + 2000] = os.urandom(2000)
+    path.write_bytes(bytes(data))
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    out = rbdesk("check", str(path))
+    assert out.returncode == 1
+    assert "rusak" in out.stderr or "rusak" in out.stdout
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+@pytest.mark.parametrize("text, words", [
+    ("{bukan json", "JSON tidak valid di baris 1"),
+    ('{"format": "lain"}', "Bukan dokumen rbdesk"),
+    ("[1, 2]", "harus berupa objek"),
+])
+def test_load_malformed_json_creates_nothing(tmp_path: Path, text: str, words: str) -> None:
+    src = tmp_path / "x.json"
+    src.write_text(text, encoding="utf-8")
+    target = tmp_path / "baru.rbdesk"
+    out = rbdesk("load", str(src), str(target))
+    assert out.returncode == 1
+    assert words in out.stderr
+    assert not target.exists()
+
+
+def test_load_missing_json(tmp_path: Path) -> None:
+    out = rbdesk("load", str(tmp_path / "hilang.json"), str(tmp_path / "b.rbdesk"))
+    assert out.returncode == 1 and "tidak ditemukan" in out.stderr

@@ -1,0 +1,47 @@
+"""Fixtures shared by every test: an isolated data folder, a fixed user, sample files."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Backups, logs and the default plan go to a temp folder, never the developer's own."""
+    data = tmp_path_factory.mktemp("rbdesk-data")
+    monkeypatch.setenv("RBDESK_DATA_DIR", str(data))
+    monkeypatch.setenv("RBDESK_USER", "penguji")
+    return data
+
+
+@pytest.fixture
+def sample_path(tmp_path: Path) -> Path:
+    from rbdesk.commands.core import create_file
+
+    path = tmp_path / "contoh.rbdesk"
+    create_file(path, sample=True).close()
+    return path
+
+
+@pytest.fixture
+def sample_store(sample_path: Path) -> Iterator:
+    from rbdesk.models.store import Store
+
+    store = Store.open(sample_path)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def empty_store(tmp_path: Path) -> Iterator:
+    from rbdesk.models.store import Store
+
+    store = Store.create(tmp_path / "kosong.rbdesk")
+    yield store
+    store.close()

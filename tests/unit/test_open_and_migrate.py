@@ -1,0 +1,116 @@
+"""Opening files: migration of an old file (after a backup), newer/foreign files never written."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from rbdesk.models import database, migrations, paths
+from rbdesk.models.errors import DamagedFile, NotRbdeskFile, RbdeskError, ReadOnlyError
+from rbdesk.models.plan_edit import add_node
+from rbdesk.models.schema import Person, Realisation
+from rbdesk.models.store import Store
+from rbdesk.models.tree import list_plans, load_plan_tree
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_file_is_marked_and_uses_rollback_journal(empty_store: Store) -> None:
+    conn = empty_store.db.connection()
+    assert migrations.application_id(conn) == migrations.APPLICATION_ID
+    assert migrations.user_version(conn) == migrations.SCHEMA_VERSION
+    assert database.journal_mode(empty_store.db) == "delete"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2
+    assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == database.BUSY_TIMEOUT_MS
+
+
+def test_version_1_file_is_backed_up_then_migrated(tmp_path: Path) -> None:
+    old = tmp_path / "rencana-2023.rbdesk"
+    shutil.copy(FIXTURES / "v1-sample.rbdesk", old)
+    original = _digest(old)
+    store = Store.open(old)
+    assert store.state.migrated_from == 1
+    assert migrations.user_version(store.db.connection()) == migrations.SCHEMA_VERSION
+    backup = store.state.backup_path
+    assert backup is not None and backup.parent == paths.backup_dir()
+    assert _digest(backup) == original or migrations.user_version(
+        sqlite3.connect(backup)) == 1
+    plan = list_plans()[0]
+    tree = load_plan_tree(plan.uuid)
+    assert (plan.year, tree.areas[0].name, tree.indicators()[0].planned_months) == (
+        2023, "Manajemen Perubahan", [1, 2])
+    assert Realisation.get().note == "SK terbit"
+    assert Person.get().nip == ""
+    assert tree.teams[0].members[0].person_name == "Sri Mulyawati"
+    store.close()
+    check = sqlite3.connect(backup)
+    assert migrations.user_version(check) == 1
+    assert check.execute("SELECT name FROM person").fetchone()[0] == "Sri Mulyawati"
+    check.close()
+
+
+def test_newer_file_opens_readonly_and_is_not_written(sample_path: Path) -> None:
+    conn = sqlite3.connect(sample_path)
+    conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
+    conn.close()
+    before = _digest(sample_path)
+    store = Store.open(sample_path)
+    assert store.readonly and store.state.newer
+    assert "lebih baru" in store.state.reason
+    with pytest.raises(ReadOnlyError):
+        add_node(store, "area", list_plans()[0].uuid, "x")
+    store.close()
+    assert _digest(sample_path) == before
+
+
+@pytest.mark.parametrize("content, error, words", [
+    (b"", NotRbdeskFile, "bukan berkas rbdesk"),
+    (b"PK\x03\x04" + b"\x00" * 200, NotRbdeskFile, "bukan berkas rbdesk"),
+    (bytes(range(256)) * 40, NotRbdeskFile, "bukan berkas rbdesk"),
+])
+def test_foreign_files_are_refused_untouched(tmp_path: Path, content: bytes, error, words) -> None:
+    path = tmp_path / "rencana.rbdesk"
+    path.write_bytes(content)
+    with pytest.raises(error) as info:
+        Store.open(path)
+    assert words in info.value.message
+    assert path.read_bytes() == content
+
+
+def test_other_sqlite_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "lain.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    before = _digest(path)
+    with pytest.raises(NotRbdeskFile) as info:
+        Store.open(path)
+    assert "basis data lain" in info.value.message
+    assert _digest(path) == before
+
+
+def test_truncated_file_is_damaged(sample_path: Path, tmp_path: Path) -> None:
+    cut = tmp_path / "terpotong.rbdesk"
+    cut.write_bytes(sample_path.read_bytes()[: 4096 * 3])
+    before = _digest(cut)
+    with pytest.raises(DamagedFile) as info:
+        Store.open(cut)
+    assert "rusak" in info.value.message
+    assert _digest(cut) == before
+
+
+def test_missing_file_and_existing_target(tmp_path: Path, sample_path: Path) -> None:
+    with pytest.raises(RbdeskError, match="tidak ditemukan"):
+        Store.open(tmp_path / "tidak-ada.rbdesk")
+    with pytest.raises(RbdeskError, match="sudah ada"):
+        Store.create(sample_path)
