@@ -132,7 +132,7 @@ def test_bookkeeping_on_every_row(dump: dict[str, Any]) -> None:
     uuids = [row["uuid"] for row in rows]
     assert len(uuids) == len(set(uuids))
     for row in rows:
-        assert ROW_KEYS <= set(row)
+        assert set(row) >= ROW_KEYS
         assert str(uuid.UUID(row["uuid"])) == row["uuid"]
         assert row["updated_at"] == "2024-01-02T00:00:00.000000Z"
         assert row["updated_by"] == "rbdesk"
