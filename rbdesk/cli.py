@@ -18,6 +18,7 @@ from rbdesk.models.errors import RbdeskError
 # Each module defines register(subparsers); a subparser sets func(args) -> int.
 COMMAND_MODULES = (
     "rbdesk.commands.core",
+    "rbdesk.commands.exchange",
 )
 
 log = logging.getLogger("rbdesk")

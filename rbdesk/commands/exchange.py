@@ -1,0 +1,94 @@
+"""export and import: the SK, its attachments and reports as PDF or Excel; plans from Excel."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rbdesk.i18n import tr
+from rbdesk.models.errors import InvalidInput, RbdeskError
+from rbdesk.models.store import Store
+from rbdesk.models.tree import list_plans, load_plan_tree
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("export", help=tr("cetak SK, lampiran atau laporan ke PDF, atau ke Excel"))
+    p.add_argument("file", metavar=tr("BERKAS"))
+    p.add_argument("out", metavar=tr("KELUARAN"), help=tr("berkas .pdf atau .xlsx"))
+    p.add_argument("--part", choices=("sk", "roster", "plan", "report"),
+                   help=tr("bagian yang dicetak (PDF; bawaan: sk)"))
+    p.add_argument("--paper", choices=("a4", "f4"), default="a4", help=tr("ukuran kertas"))
+    p.add_argument("--month", type=int, help=tr("bulan laporan 1..12 (untuk --part report)"))
+    p.add_argument("--year", type=int, help=tr("tahun rencana (jika berkas berisi beberapa)"))
+    p.add_argument("--plan", metavar="UUID",
+                   help=tr("uuid rencana (awalannya cukup), jika ada beberapa untuk satu tahun"))
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import", help=tr("tambahkan rencana dari buku kerja Excel ke BERKAS"))
+    p.add_argument("file", metavar=tr("BERKAS"))
+    p.add_argument("xlsx", metavar="IN.xlsx")
+    p.set_defaults(func=cmd_import)
+
+
+def _pick_plan(year: int | None, uuid: str | None = None) -> str:
+    plans = list_plans()
+    if uuid:
+        plans = [p for p in plans if p.uuid.startswith(uuid.lower())]
+    if year is not None:
+        plans = [p for p in plans if p.year == year]
+    if not plans:
+        raise RbdeskError(tr("Tidak ada rencana untuk tahun {year} di berkas ini.").format(
+            year=year) if year is not None else tr("Berkas ini belum berisi rencana."))
+    if len(plans) > 1:
+        raise RbdeskError(tr("Berkas berisi {n} rencana; pilih dengan --year.").format(
+            n=len(plans)) if year is None else tr("Ada {n} rencana untuk tahun {year}; pilih "
+                                                  "dengan --plan.").format(n=len(plans), year=year))
+    return plans[0].uuid
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from rbdesk.exports import write_pdf, write_workbook
+
+    out = Path(args.out)
+    kind = out.suffix.lower()
+    if kind not in (".pdf", ".xlsx"):
+        print(tr("rbdesk: kesalahan: KELUARAN harus berakhiran .pdf atau .xlsx"), file=sys.stderr)
+        return 2
+    part = args.part or ("sk" if kind == ".pdf" else None)
+    if kind == ".xlsx" and part is not None:
+        print(tr("rbdesk: kesalahan: --part hanya untuk PDF; Excel selalu berisi semua lembar"),
+              file=sys.stderr)
+        return 2
+    if part == "report" and args.month is None:
+        print(tr("rbdesk: kesalahan: --part report memerlukan --month"), file=sys.stderr)
+        return 2
+    if args.month is not None and not 1 <= args.month <= 12:
+        raise InvalidInput(tr("Bulan {m} di luar 1..12.").format(m=args.month))
+    with Store.open(args.file, readonly=True):
+        tree = load_plan_tree(_pick_plan(args.year, args.plan))
+        if kind == ".pdf":
+            report = None
+            if part == "report":
+                from rbdesk.models.report_data import build_report
+
+                report = build_report(tree, args.month)
+            write_pdf(tree, out, part=part, paper=args.paper, month=args.month, report=report)
+        else:
+            write_workbook(tree, out, paper=args.paper)
+    print(tr("Ditulis: {path}").format(path=out))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from rbdesk.exports import read_plan_workbook
+    from rbdesk.models.plan_import import import_plan
+
+    plan = read_plan_workbook(Path(args.xlsx))
+    with Store.open(args.file) as store:
+        uuid = import_plan(store, plan)
+    n = sum(len(s["indicators"]) for a in plan["areas"] for c in a["activities"]
+            for s in c["sub_activities"])
+    print(tr("Rencana {year} diimpor ({n} indikator): {uuid}").format(year=plan["year"], n=n,
+                                                                     uuid=uuid))
+    return 0

@@ -1,0 +1,44 @@
+"""Exports: the SK and its attachments as PDF, Excel workbooks, and the Excel plan reader.
+
+Pure functions: a plan snapshot (and report data) in, a file out. No Qt here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rbdesk.exports.progress import Cancelled, ProgressFn
+from rbdesk.models.report_data import ReportData
+from rbdesk.models.tree import PlanTree
+
+PARTS = ("sk", "roster", "plan", "report")
+
+__all__ = ["PARTS", "Cancelled", "read_plan_workbook", "write_pdf", "write_workbook"]
+
+
+def write_pdf(tree: PlanTree, out: Path, *, part: str = "sk", paper: str = "a4",
+              month: int | None = None, report: ReportData | None = None,
+              progress: ProgressFn = None) -> Path:
+    """Write one part (sk, roster, plan, report) as PDF; returns ``out``.
+
+    ``progress(done, total)`` returning False cancels with :class:`Cancelled`; no file is left.
+    """
+    from rbdesk.exports.pdf_write import write_pdf as _write
+
+    return _write(tree, Path(out), part=part, paper=paper, month=month, report=report,
+                  progress=progress)
+
+
+def write_workbook(tree: PlanTree, out: Path, *, paper: str = "a4",
+                   progress: ProgressFn = None) -> Path:
+    """Write sheets Lampiran I, Lampiran II and Realisasi; returns ``out``."""
+    from rbdesk.exports.excel_write import write_workbook as _write
+
+    return _write(tree, Path(out), paper=paper, progress=progress)
+
+
+def read_plan_workbook(path: Path, progress: ProgressFn = None) -> dict:
+    """Read a plan sheet (rbdesk's own or hand-made) into a plan dict of the dump format."""
+    from rbdesk.exports.excel_read import read_plan_workbook as _read
+
+    return _read(Path(path), progress=progress)

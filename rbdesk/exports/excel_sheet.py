@@ -1,0 +1,119 @@
+"""A streaming (write-only) worksheet with shared styles, merges, row heights and print set-up.
+
+Every user value is written as a string cell: text that starts with ``=``, ``+``, ``-`` or ``@``
+stays text and never becomes a formula.
+"""
+
+from __future__ import annotations
+
+import math
+from copy import copy
+from typing import Any
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet.cell_range import CellRange
+from openpyxl.worksheet.dimensions import RowDimension
+from openpyxl.worksheet.properties import PageSetupProperties
+
+from rbdesk.exports.paper import EXCEL_PAPER_CODE
+from rbdesk.i18n import tr
+
+THIN = Side(style="thin", color="000000")
+LINE_PT = 12.0  # row height per wrapped line of 9-pt text
+
+
+class SheetWriter:
+    def __init__(self, wb: Workbook, title: str, widths: list[float]) -> None:
+        self.ws = wb.create_sheet(title)
+        self.widths = widths
+        self.row = 0
+        self._styles: dict[str, Any] = {}
+        # Sheet properties are streamed with the first row, so fit-to-page is set here.
+        self.ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        for i, w in enumerate(widths, 1):
+            self.ws.column_dimensions[get_column_letter(i)].width = w
+        self._define()
+
+    def _define(self) -> None:
+        box = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+        kinds = {
+            "text": (Font(name="Arial", size=9), Alignment(wrap_text=True, vertical="top"), None),
+            "cell": (Font(name="Arial", size=9), Alignment(wrap_text=True, vertical="top"), box),
+            "center": (Font(name="Arial", size=9),
+                       Alignment(horizontal="center", vertical="top", wrap_text=True), box),
+            "head": (Font(name="Arial", size=9, bold=True),
+                     Alignment(horizontal="center", vertical="center", wrap_text=True), box),
+            "section": (Font(name="Arial", size=9, bold=True),
+                        Alignment(vertical="top", wrap_text=True), box),
+            "title": (Font(name="Arial", size=11, bold=True),
+                      Alignment(horizontal="center", vertical="center", wrap_text=True), None),
+            "bold": (Font(name="Arial", size=9, bold=True), Alignment(vertical="top"), None),
+        }
+        for name, (font, align, border) in kinds.items():
+            cell = WriteOnlyCell(self.ws)
+            cell.font = font
+            cell.alignment = align
+            if border is not None:
+                cell.border = border
+            self._styles[name] = cell._style
+
+    def cell(self, value: Any, style: str = "cell") -> WriteOnlyCell:
+        c = WriteOnlyCell(self.ws)
+        if value is not None and value != "":
+            if isinstance(value, str):
+                c.value = value
+                c.data_type = "s"  # never a formula, whatever the first character
+            else:
+                c.value = value
+        c._style = copy(self._styles[style])
+        return c
+
+    def append(self, values: list[Any], styles: list[str] | str = "cell",
+               height: float | None = None) -> int:
+        self.row += 1
+        if isinstance(styles, str):
+            styles = [styles] * len(values)
+        if height is not None:
+            self.ws.row_dimensions[self.row] = RowDimension(self.ws, index=self.row, ht=height,
+                                                            customHeight=True)
+        self.ws.append([self.cell(v, s) for v, s in zip(values, styles, strict=True)])
+        return self.row
+
+    def merge(self, c0: int, r0: int, c1: int, r1: int) -> None:
+        """1-based inclusive corners; added straight to the set (the public add is quadratic)."""
+        if (c0, r0) != (c1, r1):
+            self.ws.merged_cells.ranges.add(CellRange(min_col=c0, min_row=r0, max_col=c1,
+                                                      max_row=r1))
+
+    def lines(self, text: str, col: int, span: int = 1) -> int:
+        """Estimated wrapped lines of 9-pt text in the column(s) starting at col (0-based)."""
+        if not text:
+            return 1
+        chars = max(1.0, sum(self.widths[col:col + span]) * 1.15 - 1)
+        return sum(max(1, math.ceil(len(p) / chars)) for p in str(text).split("\n"))
+
+    def print_setup(self, paper: str, *, landscape: bool, title_rows: str | None) -> None:
+        ws = self.ws
+        ws.page_setup.orientation = "landscape" if landscape else "portrait"
+        ws.page_setup.paperSize = EXCEL_PAPER_CODE[paper]
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.page_margins.left = ws.page_margins.right = 0.4
+        ws.page_margins.top = ws.page_margins.bottom = 0.5
+        if title_rows:
+            ws.print_title_rows = title_rows
+        ws.oddFooter.center.text = tr("Halaman &P dari &N")
+        ws.oddFooter.center.size = 8
+
+
+def span_heights(base: list[float], spans: list[tuple[int, int, float]]) -> list[float]:
+    """Grow the last row of each (first, last, need) span so the merged text fits."""
+    heights = list(base)
+    for r0, r1, need in sorted(spans, key=lambda s: s[1] - s[0]):
+        have = sum(heights[r0:r1 + 1])
+        if need > have:
+            heights[r1] += need - have
+    return heights

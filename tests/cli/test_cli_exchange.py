@@ -1,0 +1,79 @@
+"""rbdesk export / import through real processes: files written, exit codes 0, 1 and 2."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "rbdesk", *args], capture_output=True,
+                          text=True, encoding="utf-8", env=env, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "contoh.rbdesk"
+    assert run("new", "--sample", str(path)).returncode == 0
+    return path
+
+
+def test_export_pdf_parts_and_excel(sample: Path, tmp_path: Path) -> None:
+    sk = tmp_path / "sk.pdf"
+    done = run("export", str(sample), str(sk), "--paper", "f4")
+    assert done.returncode == 0, done.stderr
+    reader = PdfReader(str(sk))
+    assert round(float(reader.pages[0].mediabox.height)) == 935  # F4 portrait
+    report = tmp_path / "laporan.pdf"
+    done = run("export", str(sample), str(report), "--part", "report", "--month", "4",
+               "--year", "2024")
+    assert done.returncode == 0, done.stderr
+    assert "LAPORAN MONITORING" in PdfReader(str(report)).pages[0].extract_text()
+    book = tmp_path / "rencana.xlsx"
+    assert run("export", str(sample), str(book)).returncode == 0
+    assert openpyxl.load_workbook(book).sheetnames[:3] == ["Lampiran I", "Lampiran II",
+                                                           "Realisasi"]
+
+
+def test_import_adds_a_plan(sample: Path, tmp_path: Path) -> None:
+    book = tmp_path / "rencana.xlsx"
+    assert run("export", str(sample), str(book)).returncode == 0
+    target = tmp_path / "baru.rbdesk"
+    assert run("new", str(target)).returncode == 0
+    done = run("import", str(target), str(book))
+    assert done.returncode == 0, done.stderr
+    assert "187 indikator" in done.stdout
+    check = run("check", str(target))
+    assert "indikator: 187" in check.stdout
+
+
+def test_usage_errors_exit_2(sample: Path, tmp_path: Path) -> None:
+    for args in (("export", str(sample), str(tmp_path / "x.docx")),
+                 ("export", str(sample), str(tmp_path / "x.xlsx"), "--part", "plan"),
+                 ("export", str(sample), str(tmp_path / "x.pdf"), "--part", "report"),
+                 ("export", str(sample), str(tmp_path / "x.pdf"), "--paper", "letter"),
+                 ("import", str(sample))):
+        done = run(*args)
+        assert done.returncode == 2, (args, done.stderr)
+    assert not list(tmp_path.iterdir())
+
+
+def test_user_errors_exit_1_and_change_nothing(sample: Path, tmp_path: Path) -> None:
+    junk = tmp_path / "acak.xlsx"
+    junk.write_bytes(os.urandom(2048))
+    before = run("check", str(sample)).stdout
+    done = run("import", str(sample), str(junk))
+    assert done.returncode == 1
+    assert "acak.xlsx" in done.stderr and "Traceback" not in done.stderr
+    assert run("check", str(sample)).stdout == before
+    done = run("export", str(tmp_path / "tidak-ada.rbdesk"), str(tmp_path / "x.pdf"))
+    assert done.returncode == 1 and not (tmp_path / "x.pdf").exists()
+    done = run("export", str(sample), str(tmp_path / "x.pdf"), "--year", "1999")
+    assert done.returncode == 1 and "1999" in done.stderr

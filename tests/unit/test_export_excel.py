@@ -1,0 +1,86 @@
+"""The workbook re-read with openpyxl: cells, merges, print set-up, no formulas."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from rbdesk.exports import write_workbook
+from rbdesk.models.tree import PlanTree, list_plans, load_plan_tree
+
+
+@pytest.fixture
+def tree(sample_store) -> PlanTree:
+    return load_plan_tree(list_plans()[0].uuid)
+
+
+def _all_cells(wb):
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            yield from row
+
+
+def test_sheets_cells_and_marks(tree: PlanTree, tmp_path: Path) -> None:
+    wb = openpyxl.load_workbook(write_workbook(tree, tmp_path / "p.xlsx"))
+    assert wb.sheetnames[:3] == ["Lampiran I", "Lampiran II", "Realisasi"]
+    plan = wb["Lampiran II"]
+    values = [c.value for row in plan.iter_rows() for c in row]
+    assert values.count("√") == sum(len(i.planned_months) for i in tree.indicators())
+    texts = {v for v in values if isinstance(v, str)}
+    for area in tree.areas:
+        assert area.name in texts
+    header = next(r for r in plan.iter_rows(values_only=True) if "AREA PERUBAHAN" in r)
+    assert header[:5] == ("NO.", "AREA PERUBAHAN", "KEGIATAN", "SUB KEGIATAN",
+                          "INDIKATOR KEBERHASILAN") and header[17] == "KETERANGAN"
+    roster_text = {c.value for c in _all_cells(wb) if c.parent.title == "Lampiran I"}
+    for team in tree.teams:
+        for m in team.members:
+            assert m.person_name in roster_text
+    real = wb["Realisasi"]
+    assert real.max_row - 3 == len(tree.indicators())
+    assert "DEKY BALLO" in texts
+
+
+def test_hierarchy_cells_are_merged(tree: PlanTree, tmp_path: Path) -> None:
+    ws = openpyxl.load_workbook(write_workbook(tree, tmp_path / "p.xlsx"))["Lampiran II"]
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    area1 = sum(len(s.indicators) for c in tree.areas[0].activities for s in c.sub_activities)
+    first = next(r for r in range(1, 30) if ws.cell(r, 2).value == tree.areas[0].name)
+    assert f"A{first}:A{first + area1 - 1}" in merged
+    assert f"B{first}:B{first + area1 - 1}" in merged
+    assert "F8:Q8" in merged  # PELAKSANAAN (BULAN) over the twelve months
+    assert ws.cell(first, 6).alignment.horizontal == "center"
+    assert ws.cell(first, 5).alignment.wrap_text
+    assert ws.cell(first, 5).border.left.style == "thin"
+
+
+@pytest.mark.parametrize(("paper", "code"), [("a4", 9), ("f4", 14)])
+def test_print_setup(tree: PlanTree, tmp_path: Path, paper: str, code: int) -> None:
+    wb = openpyxl.load_workbook(write_workbook(tree, tmp_path / "p.xlsx", paper=paper))
+    for name, orientation in (("Lampiran I", "portrait"), ("Lampiran II", "landscape"),
+                              ("Realisasi", "landscape")):
+        ws = wb[name]
+        assert ws.page_setup.orientation == orientation
+        assert int(ws.page_setup.paperSize) == code
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert int(ws.page_setup.fitToWidth) == 1 and int(ws.page_setup.fitToHeight) == 0
+        assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text
+        assert ws.print_title_rows
+    assert wb["Lampiran II"].print_title_rows == "$8:$10"
+
+
+def test_user_text_never_becomes_a_formula(tree: PlanTree, tmp_path: Path) -> None:
+    nasty = ["=1+1", "+62 812", "-SUM(A1)", "@cmd", "=HYPERLINK(\"http://x\")"]
+    for ind, text in zip(tree.indicators(), nasty, strict=False):
+        ind.note = text
+        ind.text = text
+    tree.areas[0].name = "=2*3"
+    wb = openpyxl.load_workbook(write_workbook(tree, tmp_path / "p.xlsx"))
+    cells = list(_all_cells(wb))
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    values = {c.value for c in cells}
+    for text in nasty:
+        assert text in values
+    assert "=2*3" in values

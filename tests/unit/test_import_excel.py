@@ -1,0 +1,210 @@
+"""Reading plan sheets back: rbdesk's own, hand-made ones, and workbooks that must be refused."""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from rbdesk.exports import read_plan_workbook, write_workbook
+from rbdesk.models.errors import InvalidInput
+from rbdesk.models.plan_import import import_plan
+from rbdesk.models.sample_data import sample_dump
+from rbdesk.models.schema import ChangeLog, Indicator, Plan
+from rbdesk.models.tree import list_plans, load_plan_tree
+
+HEADER = ["NO.", "AREA PERUBAHAN", "KEGIATAN", "SUB KEGIATAN", "INDIKATOR KEBERHASILAN",
+          "PELAKSANAAN (BULAN)"] + [None] * 11 + ["KETERANGAN"]
+MONTHS = [None] * 5 + ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt",
+                       "Nov", "Des", None]
+
+
+def shape(areas: list[dict]) -> list:
+    return [(a["label"], a["name"], [
+        (c["label"], c["name"], [
+            (s["label"], s["name"], [(i["label"], i["text"], list(i["planned_months"]), i["note"])
+                                     for i in s["indicators"]])
+            for s in c["sub_activities"]])
+        for c in a["activities"]]) for a in areas]
+
+
+def tree_shape(tree) -> list:
+    return [(a.label, a.name, [
+        (c.label, c.name, [
+            (s.label, s.name, [(i.label, i.text, i.planned_months, i.note) for i in s.indicators])
+            for s in c.sub_activities])
+        for c in a.activities]) for a in tree.areas]
+
+
+def test_round_trip_of_the_2024_sample(sample_store, tmp_path: Path) -> None:
+    tree = load_plan_tree(list_plans()[0].uuid)
+    plan = read_plan_workbook(write_workbook(tree, tmp_path / "p.xlsx", paper="f4"))
+    assert shape(plan["areas"]) == shape(sample_dump()["plans"][0]["areas"])
+    assert (plan["unit"], plan["year"], plan["title"]) == (tree.unit, tree.year, tree.title)
+    new_uuid = import_plan(sample_store, plan)
+    assert new_uuid != tree.uuid and len(list_plans()) == 2
+    again = load_plan_tree(new_uuid)
+    assert tree_shape(again) == tree_shape(tree)
+    assert {i.uuid for i in again.indicators()}.isdisjoint(i.uuid for i in tree.indicators())
+    assert ChangeLog.select().where((ChangeLog.plan_uuid == new_uuid)
+                                    & (ChangeLog.action == "import")).count() == 1
+
+
+def test_own_sheet_without_hidden_sheet_reads_by_labels(sample_store, tmp_path: Path) -> None:
+    tree = load_plan_tree(list_plans()[0].uuid)
+    path = write_workbook(tree, tmp_path / "p.xlsx")
+    wb = openpyxl.load_workbook(path)
+    del wb["rbdesk"]
+    wb.save(path)
+    plan = read_plan_workbook(path)
+    got, want = shape(plan["areas"]), tree_shape(tree)
+    assert [a[:2] for a in got] == [a[:2] for a in want]
+    flat = lambda s: [i for a in s for c in a[2] for sub in c[2] for i in sub[2]]  # noqa: E731
+    assert [i[2] for i in flat(got)] == [i[2] for i in flat(want)]  # every month mark
+    assert [i[3] for i in flat(got)] == [i[3] for i in flat(want)]  # every remark
+    assert plan["year"] == 2024
+
+
+def _hand_made(path: Path, rows: list[list], *, top: int = 3, merges: list[str] = ()) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Rencana"
+    ws.cell(1, 2, "RENCANA AKSI REFORMASI BIROKRASI TAHUN 2025")
+    for i, row in enumerate([HEADER, MONTHS, list(range(1, 19)), *rows]):
+        for c, v in enumerate(row, 1):
+            if v is not None:
+                ws.cell(top + i, c + 1, v)  # shifted one column right: found by labels
+    for m in merges:
+        ws.merge_cells(m)
+    wb.save(path)
+    return path
+
+
+def _row(no=None, area=None, act=None, sub=None, ind=None, marks=(), note=None, mark="√"):
+    months = [mark if m in marks else None for m in range(1, 13)]
+    return [no, area, act, sub, ind, *months, note]
+
+
+def test_hand_made_sheet(tmp_path: Path) -> None:
+    rows = [
+        _row("1", "Manajemen Perubahan", "1 Perencanaan", "1 Pembentukan tim", "SK tim", [1]),
+        _row(None, None, None, "2 Sosialisasi", "a) Media", [2, 3], mark="v"),
+        _row(None, None, None, None, "b) Website", [4], note="Target 100%", mark="X"),
+        [None] * 18,  # spacer
+        _row(None, None, "2 Pelaksanaan", "Kick off", "", [5, 6], mark=1),
+        HEADER, MONTHS,  # header repeated on a later page
+        _row("2", "Penguatan Pengawasan", "a) Zona Integritas", "1) Pencanangan", "", [7]),
+        _row(None, None, None, None, "Komitmen", [8], mark="V"),
+        _row(None, None, None, "2) Evaluasi", "Laporan", [9]),
+        _row(None, None, None, None, None, [10, 11]),
+        [None, "Ditetapkan di Kupang"],
+    ]
+    # rows 7..: the area-2 name merged over its rows, the sub 1) merged over two rows
+    path = _hand_made(tmp_path / "h.xlsx", rows, merges=["C13:C16", "D13:D16", "E13:E14"])
+    plan = read_plan_workbook(path)
+    assert plan["year"] == 2025 and plan["title"].startswith("RENCANA AKSI")
+    areas = shape(plan["areas"])
+    assert [a[:2] for a in areas] == [("1", "Manajemen Perubahan"),
+                                      ("2", "Penguatan Pengawasan")]
+    act1, act2 = areas[0][2]
+    assert act1[:2] == ("1", "Perencanaan")
+    assert act1[2][1] == ("2", "Sosialisasi", [("a)", "Media", [2, 3], ""),
+                                               ("b)", "Website", [4], "Target 100%")])
+    assert act2 == ("2", "Pelaksanaan", [("", "Kick off", [("", "", [5, 6], "")])])
+    zona = areas[1][2][0]
+    assert zona[:2] == ("a)", "Zona Integritas")
+    assert zona[2][0] == ("1)", "Pencanangan", [("", "", [7], ""), ("", "Komitmen", [8], "")])
+    assert zona[2][1] == ("2)", "Evaluasi", [("", "Laporan", [9], ""), ("", "", [10, 11], "")])
+
+
+def _count(store) -> tuple[int, int]:
+    return Plan.select().count(), Indicator.select().count()
+
+
+def _expect_refused(store, path: Path, *words: str) -> None:
+    before = _count(store)
+    with pytest.raises(InvalidInput) as err:
+        import_plan(store, read_plan_workbook(path))
+    for word in words:
+        assert word in err.value.message
+    assert _count(store) == before
+
+
+def test_random_bytes_are_refused(sample_store, tmp_path: Path) -> None:
+    path = tmp_path / "acak.xlsx"
+    path.write_bytes(os.urandom(4096))
+    _expect_refused(sample_store, path, "acak.xlsx", "bukan buku kerja")
+    other = tmp_path / "data.csv"
+    other.write_text("a,b\n")
+    _expect_refused(sample_store, other, ".xlsx")
+
+
+def test_zip_bomb_is_refused_before_parsing(sample_store, tmp_path: Path) -> None:
+    path = tmp_path / "bom.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+        zf.writestr("xl/worksheets/sheet1.xml", b"\0" * (40 * 1024 * 1024))
+    assert path.stat().st_size < 1024 * 1024
+    _expect_refused(sample_store, path, "ditolak")
+    many = tmp_path / "banyak.xlsx"
+    with zipfile.ZipFile(many, "w") as zf:
+        for i in range(2100):
+            zf.writestr(f"x/{i}.xml", "")
+    _expect_refused(sample_store, many, "ditolak")
+
+
+def test_damaged_archive_is_refused(sample_store, tmp_path: Path) -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<not xml")
+        zf.writestr("xl/workbook.xml", "<<<")
+    path = tmp_path / "rusak.xlsx"
+    path.write_bytes(buf.getvalue())
+    _expect_refused(sample_store, path, "rusak.xlsx")
+
+
+def test_sheet_without_header_is_refused(sample_store, tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    wb.active.append(["Nama", "Umur"])
+    wb.active.append(["Deky", 40])
+    wb.save(tmp_path / "lain.xlsx")
+    _expect_refused(sample_store, tmp_path / "lain.xlsx", "AREA PERUBAHAN")
+
+
+def test_mark_in_a_non_month_column_is_refused(sample_store, tmp_path: Path) -> None:
+    rows = [_row("1", "Area", "1 Kegiatan", "1 Sub", "Indikator", [1]),
+            _row(None, None, None, None, "Dua", [2]) + ["√"]]  # a 13th mark, past KETERANGAN
+    _expect_refused(sample_store, _hand_made(tmp_path / "geser.xlsx", rows), "baris 7", "kolom T")
+    rows = [_row("1", "Area", "1 Kegiatan", "1 Sub", "Indikator", [1], note="√")]
+    _expect_refused(sample_store, _hand_made(tmp_path / "ket.xlsx", rows), "kolom S")
+    rows = [_row("1", "Area", "1 Kegiatan", "1 Sub", "Indikator", [1], mark="ya")]
+    _expect_refused(sample_store, _hand_made(tmp_path / "ya.xlsx", rows), "'ya'", "kolom G")
+
+
+def test_import_is_all_or_nothing(sample_store, monkeypatch) -> None:
+    plan = sample_dump()["plans"][0]
+    plan["areas"][-1]["activities"][0]["sub_activities"][0]["indicators"][0][
+        "planned_months"] = [13]
+    before = _count(sample_store)
+    with pytest.raises(InvalidInput):
+        import_plan(sample_store, plan)
+    assert _count(sample_store) == before
+    good = sample_dump()["plans"][0]
+    calls = []
+    real = Indicator.insert_many
+
+    def failing(rows):
+        calls.append(1)
+        if len(calls) > 0:
+            raise RuntimeError("disk hilang")
+        return real(rows)
+
+    monkeypatch.setattr(Indicator, "insert_many", failing)
+    with pytest.raises(RuntimeError):
+        import_plan(sample_store, good)
+    assert _count(sample_store) == before
