@@ -19,6 +19,7 @@ from rbdesk.models.errors import RbdeskError
 COMMAND_MODULES = (
     "rbdesk.commands.core",
     "rbdesk.commands.exchange",
+    "rbdesk.commands.sharing",
 )
 
 log = logging.getLogger("rbdesk")

@@ -1,0 +1,146 @@
+"""merge, backup, copy, history: sharing one file, copies brought back, backups, the change log."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from rbdesk.i18n import tr
+from rbdesk.models import backups, history, merge
+from rbdesk.models.errors import InvalidInput
+from rbdesk.models.store import Store
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("merge", help=tr("gabungkan perubahan dari SALINAN ke BERKAS"))
+    p.add_argument("file", metavar=tr("BERKAS"))
+    p.add_argument("theirs", metavar=tr("SALINAN"))
+    p.add_argument("--yes", action="store_true",
+                   help=tr("terapkan tanpa bertanya (konflik: yang lebih baru menang)"))
+    p.add_argument("--prefer", choices=(merge.MINE, merge.THEIRS),
+                   help=tr("pada konflik pilih BERKAS (mine) atau SALINAN (theirs)"))
+    p.add_argument("--dry-run", action="store_true",
+                   help=tr("hanya tampilkan apa yang akan berubah"))
+    p.set_defaults(func=cmd_merge)
+
+    p = sub.add_parser("backup", help=tr("buat, daftar, atau pulihkan cadangan BERKAS"))
+    p.add_argument("file", metavar=tr("BERKAS"))
+    p.add_argument("--list", action="store_true", help=tr("tampilkan daftar cadangan"))
+    p.add_argument("--restore", nargs=2, metavar=("N", tr("KELUARAN")),
+                   help=tr("pulihkan cadangan nomor N (dari --list) ke KELUARAN"))
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("copy", help=tr("simpan salinan BERKAS yang konsisten ke KELUARAN"))
+    p.add_argument("file", metavar=tr("BERKAS"))
+    p.add_argument("out", metavar=tr("KELUARAN"))
+    p.set_defaults(func=cmd_copy)
+
+    p = sub.add_parser("history", help=tr("tampilkan riwayat perubahan BERKAS"))
+    p.add_argument("file", metavar=tr("BERKAS"))
+    p.add_argument("--person", help=tr("hanya perubahan oleh orang ini"))
+    p.add_argument("--since", help=tr("sejak tanggal (YYYY-MM-DD)"))
+    p.add_argument("--until", help=tr("sampai tanggal (YYYY-MM-DD)"))
+    p.add_argument("--row", help=tr("hanya riwayat baris dengan uuid ini"))
+    p.add_argument("--xlsx", metavar=tr("KELUARAN"), help=tr("ekspor ke Excel"))
+    p.set_defaults(func=cmd_history)
+
+
+def _print_conflicts(conflicts: list[merge.Conflict]) -> None:
+    for i, c in enumerate(conflicts, start=1):
+        print(tr("Konflik {i}: {entity} «{label}»").format(i=i, entity=c.entity_label,
+                                                             label=c.label))
+        print(tr("  berkas ini: {who}, {when}").format(who=c.mine_by, when=c.mine_at[:19]))
+        print(tr("  salinan:    {who}, {when}").format(who=c.theirs_by, when=c.theirs_at[:19]))
+        for d in c.fields:
+            print(tr("  {field}: «{mine}» ↔ «{theirs}»").format(
+                field=d.label, mine=d.mine_text(), theirs=d.theirs_text()))
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    with Store.open(args.file) as store:
+        plan = merge.plan_merge(store, args.theirs)
+        print(tr("Dari salinan: {ins} baris baru, {upd} baris diperbarui, {conf} konflik.")
+              .format(ins=plan.to_insert, upd=plan.to_update, conf=len(plan.conflicts)))
+        _print_conflicts(plan.conflicts)
+        if args.dry_run:
+            return 0
+        if plan.conflicts and not (args.yes or args.prefer):
+            print(tr("Konflik diselesaikan otomatis: perubahan yang lebih baru menang; nilai yang "
+                     "kalah tetap tercatat di riwayat."))
+        result = merge.apply_merge(store, plan, prefer=args.prefer)
+        for c in result.conflicts:
+            side = (tr("berkas ini") if result.resolved[c.key] == merge.MINE else tr("salinan"))
+            print(tr("  «{label}»: dipakai nilai dari {side}").format(label=c.label, side=side))
+        if result.changed:
+            print(tr("Digabung: {summary}").format(summary=result.summary()))
+        else:
+            print(tr("Tidak ada yang berubah: berkas ini sudah memuat semua isi salinan."))
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if args.list or args.restore:
+        found = backups.list_backups(path)
+        if args.restore:
+            try:
+                chosen = found[int(args.restore[0]) - 1]
+            except (ValueError, IndexError):
+                raise InvalidInput(tr("Cadangan nomor {n} tidak ada; lihat --list.")
+                                   .format(n=args.restore[0])) from None
+            out = backups.restore_backup(chosen, args.restore[1])
+            print(tr("Cadangan dipulihkan ke {path}").format(path=out))
+            return 0
+        if not found:
+            print(tr("Belum ada cadangan untuk {name}.").format(name=path.name))
+        for i, b in enumerate(found, start=1):
+            print(f"{i:3d}  {b.created:%Y-%m-%d %H:%M:%S}  {b.kind_label:16s}  "
+                  f"{b.size / 1024:8.0f} KB  {b.path.name}")
+        return 0
+    with Store.open(path, readonly=True) as store:
+        info = backups.make_backup(store)
+    backups.rotate(path)
+    print(tr("Cadangan dibuat: {path}").format(path=info.path))
+    return 0
+
+
+def cmd_copy(args: argparse.Namespace) -> int:
+    with Store.open(args.file, readonly=True) as store:
+        out = backups.save_copy(store, args.out)
+    print(tr("Salinan disimpan: {path}").format(path=out))
+    return 0
+
+
+def _date(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(tr("Tanggal '{d}' tidak valid; gunakan YYYY-MM-DD.").format(d=text)) \
+            from None
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    since, until = _date(args.since), _date(args.until)
+    with Store.open(args.file, readonly=True):
+        entries = history.query_history(row_uuid=args.row, person=args.person, since=since,
+                                        until=until)
+        if args.xlsx:
+            out = history.export_history_xlsx(entries, args.xlsx)
+            print(tr("{n} catatan riwayat diekspor ke {path}").format(n=len(entries), path=out))
+            return 0
+        labels = history.row_labels(entries)
+        for e in entries:
+            what = f"{e.entity_label} «{labels.get(e.row_uuid, '')}»"
+            change = ""
+            if e.field:
+                change = f" {e.field_label}: «{e.old or ''}» → «{e.new or ''}»"
+            elif e.new:
+                change = f" {e.new}"
+            print(f"{e.when}  {e.user} ({e.host})  {e.action_label}  {what}{change}")
+        if not entries:
+            print(tr("Tidak ada catatan riwayat yang cocok."))
+    return 0
+

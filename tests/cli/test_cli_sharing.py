@@ -1,0 +1,104 @@
+"""rbdesk merge / backup / copy / history from the command line."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from rbdesk.cli import main
+from rbdesk.models import plan_edit
+from rbdesk.models.schema import Indicator
+from rbdesk.models.store import Store
+
+
+def _edit(path: Path, user: str, text: str) -> str:
+    with Store.open(path, user=user) as store:
+        ind = Indicator.select().order_by(Indicator.id).first()
+        plan_edit.set_field(store, "indicator", ind.uuid, "text", text)
+        return ind.uuid
+
+
+def _text(path: Path, uuid: str) -> str:
+    with Store.open(path, readonly=True):
+        return Indicator.get(Indicator.uuid == uuid).text
+
+
+@pytest.fixture
+def copies(sample_path: Path, tmp_path: Path) -> tuple[Path, Path]:
+    theirs = tmp_path / "salinan.rbdesk"
+    assert main(["copy", str(sample_path), str(theirs)]) == 0
+    return sample_path, theirs
+
+
+def test_merge_prints_conflicts_and_keeps_newer(copies, capsys) -> None:
+    mine, theirs = copies
+    _edit(mine, "ani", "versi ani")
+    uuid = _edit(theirs, "budi", "versi budi")
+    before = hashlib.sha256(theirs.read_bytes()).hexdigest()
+    capsys.readouterr()
+    assert main(["merge", str(mine), str(theirs)]) == 0
+    out = capsys.readouterr().out
+    assert "1 konflik" in out and "versi ani" in out and "versi budi" in out
+    assert "lebih baru menang" in out
+    assert _text(mine, uuid) == "versi budi"
+    assert hashlib.sha256(theirs.read_bytes()).hexdigest() == before
+    assert main(["merge", str(mine), str(theirs)]) == 0
+    assert "Tidak ada yang berubah" in capsys.readouterr().out
+
+
+def test_merge_prefer_mine_and_dry_run(copies, capsys) -> None:
+    mine, theirs = copies
+    _edit(theirs, "budi", "versi budi")
+    uuid = _edit(mine, "ani", "versi ani")
+    assert main(["merge", str(mine), str(theirs), "--dry-run"]) == 0
+    assert _text(mine, uuid) == "versi ani"
+    assert main(["merge", str(mine), str(theirs), "--prefer", "theirs"]) == 0
+    assert _text(mine, uuid) == "versi budi"
+
+
+def test_merge_unrelated_is_refused(sample_path: Path, tmp_path: Path, capsys) -> None:
+    other = tmp_path / "lain.rbdesk"
+    assert main(["new", str(other)]) == 0
+    with Store.open(other) as store:
+        plan_edit.add_plan(store, "KPU Lain", 2025)
+    assert main(["merge", str(sample_path), str(other)]) == 1
+    assert "bukan salinan" in capsys.readouterr().err
+
+
+def test_backup_list_and_restore(sample_path: Path, tmp_path: Path, capsys) -> None:
+    assert main(["backup", str(sample_path)]) == 0
+    assert "Cadangan dibuat" in capsys.readouterr().out
+    assert main(["backup", str(sample_path), "--list"]) == 0
+    listing = capsys.readouterr().out
+    assert listing.strip().startswith("1 ")
+    out = tmp_path / "pulih.rbdesk"
+    assert main(["backup", str(sample_path), "--restore", "1", str(out)]) == 0
+    assert out.exists()
+    assert main(["check", str(out)]) == 0
+    assert main(["backup", str(sample_path), "--restore", "9", str(tmp_path / "x")]) == 1
+    assert "tidak ada" in capsys.readouterr().err
+
+
+def test_history_filters_and_xlsx(sample_path: Path, tmp_path: Path, capsys) -> None:
+    _edit(sample_path, "ani", "=SUM(A1)")
+    capsys.readouterr()
+    assert main(["history", str(sample_path), "--person", "ani"]) == 0
+    out = capsys.readouterr().out
+    assert "ani" in out and "=SUM(A1)" in out and "diubah" in out
+    assert main(["history", str(sample_path), "--since", "2000-01-01", "--person", "nobody"]) == 0
+    assert "Tidak ada catatan" in capsys.readouterr().out
+    assert main(["history", str(sample_path), "--since", "kemarin"]) == 1
+    xlsx = tmp_path / "riwayat.xlsx"
+    assert main(["history", str(sample_path), "--xlsx", str(xlsx)]) == 0
+    ws = openpyxl.load_workbook(xlsx).active
+    cells = [c for row in ws.iter_rows(min_row=2) for c in row if c.value == "=SUM(A1)"]
+    assert cells and all(c.data_type == "s" for c in cells)
+
+
+def test_copy_refuses_to_overwrite(copies, capsys) -> None:
+    mine, theirs = copies
+    assert main(["copy", str(mine), str(theirs)]) == 1
+    assert "sudah ada" in capsys.readouterr().err

@@ -1,0 +1,65 @@
+"""Riwayat: the change log per item and per file, filtered, exported to Excel as plain text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+
+from rbdesk.models import history, plan_edit
+from rbdesk.models.schema import ChangeLog, Indicator
+from rbdesk.models.store import Store
+
+
+def _ind() -> Indicator:
+    return Indicator.select().where(Indicator.deleted == False).first()  # noqa: E712
+
+
+def test_per_item_history_newest_first(sample_store: Store) -> None:
+    ind = _ind()
+    plan_edit.set_field(sample_store, "indicator", ind.uuid, "text", "satu")
+    plan_edit.set_field(sample_store, "indicator", ind.uuid, "text", "dua")
+    entries = history.query_history(row_uuid=ind.uuid)
+    assert [(e.old, e.new) for e in entries] == [("satu", "dua"), (ind.text, "satu")]
+    assert all(e.user == "penguji" and e.action_label == "diubah" for e in entries)
+    assert history.row_labels(entries) == {ind.uuid: "dua"}
+
+
+def test_filter_by_person_and_dates(sample_store: Store) -> None:
+    ind = _ind()
+    plan_edit.set_field(sample_store, "indicator", ind.uuid, "note", "oleh penguji")
+    other = Store.open(sample_store.path, user="Siti Nurhaliza")
+    plan_edit.set_field(other, "indicator", ind.uuid, "note", "oleh siti")
+    other.close()
+    sample_store.rebind()
+    ChangeLog.update(at="2024-01-15T08:00:00.000000Z").where(ChangeLog.user == "penguji").execute()
+    assert {e.user for e in history.query_history(person="siti")} == {"Siti Nurhaliza"}
+    jan = history.query_history(since=dt.date(2024, 1, 15), until=dt.date(2024, 1, 15))
+    assert {e.user for e in jan} == {"penguji"}
+    assert history.query_history(since=dt.date(2024, 1, 16), until=dt.date(2024, 12, 31)) == []
+    assert "Siti Nurhaliza" in history.people()
+
+
+def test_last_change_marker_grows_only_with_changes(sample_store: Store) -> None:
+    before = history.last_change_marker()
+    from rbdesk.models import presence
+
+    presence.heartbeat(sample_store)
+    assert history.last_change_marker() == before
+    plan_edit.set_field(sample_store, "indicator", _ind().uuid, "note", "x")
+    assert history.last_change_marker() > before
+
+
+def test_export_xlsx_text_never_formula(sample_store: Store, tmp_path: Path) -> None:
+    ind = _ind()
+    plan_edit.set_field(sample_store, "indicator", ind.uuid, "text", "=HYPERLINK(\"x\")")
+    plan_edit.set_field(sample_store, "indicator", ind.uuid, "note", "+62 812")
+    entries = history.query_history()
+    out = history.export_history_xlsx(entries, tmp_path / "riwayat.xlsx")
+    ws = openpyxl.load_workbook(out).active
+    assert [c.value for c in ws[1]][:3] == ["Waktu (UTC)", "Pengguna", "Komputer"]
+    assert ws.max_row == len(entries) + 1
+    values = [c.value for row in ws.iter_rows(min_row=2) for c in row]
+    assert "=HYPERLINK(\"x\")" in values and "+62 812" in values
+    assert all(c.data_type == "s" for row in ws.iter_rows() for c in row if c.value is not None)

@@ -1,0 +1,390 @@
+"""Merging copies edited apart: examples, then properties over random edit sequences."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rbdesk.commands.core import create_file
+from rbdesk.models import merge, plan_edit, realisation
+from rbdesk.models.errors import NotFoundError, RbdeskError, ReadOnlyError
+from rbdesk.models.schema import Blob, ChangeLog, Evidence, Indicator, Realisation
+from rbdesk.models.store import Store
+from rbdesk.models.tree import list_plans, load_plan_tree
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@contextmanager
+def opened(path: Path, user: str = "penguji") -> Iterator[Store]:
+    store = Store.open(path, user=user)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _snapshot(path: Path) -> merge.Snapshot:
+    with Store.open(path, readonly=True):
+        return merge.read_snapshot()
+
+
+@pytest.fixture(scope="module")
+def base_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("base") / "induk.rbdesk"
+    create_file(path, sample=True, user="induk").close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def targets(base_file: Path) -> dict[str, Any]:
+    with Store.open(base_file, readonly=True):
+        tree = load_plan_tree(list_plans()[0].uuid)
+    inds = [ind.uuid for area in tree.areas[:4] for act in area.activities[:1]
+            for sub in act.sub_activities[:1] for ind in sub.indicators[:1]]
+    subs = [sub.uuid for area in tree.areas[:2] for act in area.activities[:1]
+            for sub in act.sub_activities[:1]]
+    return {"plan": tree.uuid, "indicators": inds, "subs": subs}
+
+
+@pytest.fixture
+def pair(base_file: Path, tmp_path: Path) -> tuple[Path, Path]:
+    a, b = tmp_path / "a.rbdesk", tmp_path / "b.rbdesk"
+    shutil.copyfile(base_file, a)
+    shutil.copyfile(base_file, b)
+    return a, b
+
+
+def _indicator(uuid: str) -> Indicator:
+    return Indicator.get(Indicator.uuid == uuid)
+
+
+# --- examples ---------------------------------------------------------------------------------
+
+
+def test_only_theirs_changed_is_taken_without_conflict(pair, targets) -> None:
+    a, b = pair
+    ind = targets["indicators"][0]
+    with opened(b, "budi") as s:
+        plan_edit.set_field(s, "indicator", ind, "text", "dari B")
+    with opened(a, "ani") as s:
+        plan = merge.plan_merge(s, b)
+        assert plan.conflicts == [] and plan.to_update == 1
+        result = merge.apply_merge(s, plan)
+        assert _indicator(ind).text == "dari B"
+        assert _indicator(ind).updated_by == "budi"
+        assert result.updated == 1 and result.log_imported >= 1
+        # B's own change-log entry travelled with it: Riwayat shows who did it on the copy.
+        assert ChangeLog.select().where((ChangeLog.row_uuid == ind)
+                                        & (ChangeLog.user == "budi")).exists()
+
+
+def test_only_mine_changed_is_kept(pair, targets) -> None:
+    a, b = pair
+    ind = targets["indicators"][0]
+    with opened(a, "ani") as s:
+        plan_edit.set_field(s, "indicator", ind, "text", "dari A")
+        result = merge.merge_files(s, b)
+        assert _indicator(ind).text == "dari A"
+        assert not result.changed and result.conflicts == []
+
+
+def test_conflict_newer_wins_by_default_and_loser_is_logged(pair, targets) -> None:
+    a, b = pair
+    ind = targets["indicators"][0]
+    with opened(a, "ani") as s:
+        plan_edit.set_field(s, "indicator", ind, "text", "lama dari A")
+    with opened(b, "budi") as s:
+        plan_edit.set_field(s, "indicator", ind, "text", "baru dari B")
+    with opened(a, "ani") as s:
+        plan = merge.plan_merge(s, b)
+        assert len(plan.conflicts) == 1
+        c = plan.conflicts[0]
+        assert (c.entity, c.mine_by, c.theirs_by, c.default) == ("indicator", "ani", "budi",
+                                                                  merge.THEIRS)
+        assert [(d.name, d.mine, d.theirs) for d in c.fields] == [
+            ("text", "lama dari A", "baru dari B")]
+        result = merge.apply_merge(s, plan)
+        assert result.resolved == {c.key: merge.THEIRS}
+        assert _indicator(ind).text == "baru dari B"
+        lost = ChangeLog.get((ChangeLog.action == "conflict") & (ChangeLog.row_uuid == ind))
+        assert (lost.user, lost.old, lost.new) == ("ani", "lama dari A", "baru dari B")
+
+
+def test_conflict_choice_mine_keeps_mine_and_logs_theirs(pair, targets) -> None:
+    a, b = pair
+    ind = targets["indicators"][0]
+    with opened(a, "ani") as s:
+        plan_edit.set_field(s, "indicator", ind, "text", "A")
+    with opened(b, "budi") as s:
+        plan_edit.set_field(s, "indicator", ind, "text", "B")
+    with opened(a, "ani") as s:
+        plan = merge.plan_merge(s, b)
+        merge.apply_merge(s, plan, choices={plan.conflicts[0].key: merge.MINE})
+        assert _indicator(ind).text == "A"
+        lost = ChangeLog.get((ChangeLog.action == "conflict") & (ChangeLog.row_uuid == ind))
+        assert (lost.user, lost.old, lost.new) == ("budi", "B", "A")
+        # The conflict was settled: merging the same copy again shows and changes nothing.
+        again = merge.plan_merge(s, b)
+        assert again.conflicts == [] and not again.has_changes
+        count = ChangeLog.select().count()
+        assert not merge.merge_files(s, b).changed
+        assert ChangeLog.select().count() == count
+
+
+def test_prefer_theirs_overrides_newer(pair, targets) -> None:
+    a, b = pair
+    ind = targets["indicators"][0]
+    with opened(b, "budi") as s:
+        plan_edit.set_field(s, "indicator", ind, "note", "B lebih dulu")
+    with opened(a, "ani") as s:
+        plan_edit.set_field(s, "indicator", ind, "note", "A lebih baru")
+        result = merge.merge_files(s, b, prefer=merge.THEIRS)
+        assert _indicator(ind).note == "B lebih dulu"
+        assert list(result.resolved.values()) == [merge.THEIRS]
+
+
+def test_deletion_travels_as_tombstone(pair, targets) -> None:
+    a, b = pair
+    sub = targets["subs"][0]
+    with opened(b, "budi") as s:
+        gone = plan_edit.delete_node(s, "sub_activity", sub)
+    with opened(a, "ani") as s:
+        merge.merge_files(s, b)
+        for uuid in gone:
+            assert Indicator.get_or_none(Indicator.uuid == uuid) is None or \
+                Indicator.get(Indicator.uuid == uuid).deleted
+        tree = load_plan_tree(targets["plan"])
+        alive = {x.uuid for ar in tree.areas for ac in ar.activities for x in ac.sub_activities}
+        assert sub not in alive
+
+
+def test_delete_versus_edit_is_a_conflict(pair, targets) -> None:
+    a, b = pair
+    ind = targets["indicators"][1]
+    with opened(b, "budi") as s:
+        plan_edit.delete_node(s, "indicator", ind)
+    with opened(a, "ani") as s:
+        plan_edit.set_field(s, "indicator", ind, "text", "diubah A")
+        plan = merge.plan_merge(s, b)
+        assert [c.uuid for c in plan.conflicts] == [ind]
+        assert "deleted" in [d.name for d in plan.conflicts[0].fields]
+
+
+def test_new_rows_and_evidence_bytes_are_copied(pair, targets) -> None:
+    a, b = pair
+    sub = targets["subs"][1]
+    with opened(b, "budi") as s:
+        new_ind = plan_edit.add_node(s, "indicator", sub, "indikator baru B")
+        realisation.set_status(s, new_ind, 4, "selesai", "rapat")
+        ev = realisation.attach_bytes(s, new_ind, 4, "notulen.pdf", b"%PDF notulen")
+    with opened(a, "ani") as s:
+        result = merge.merge_files(s, b)
+        assert result.blobs_copied == 1
+        assert _indicator(new_ind).text == "indikator baru B"
+        assert realisation.evidence_bytes(Evidence.get(Evidence.uuid == ev).sha256) == \
+            b"%PDF notulen"
+        cell = Realisation.get(Realisation.indicator == _indicator(new_ind).id)
+        assert (cell.month, cell.status, cell.note) == (4, "selesai", "rapat")
+
+
+def test_same_evidence_bytes_stored_once(pair, targets) -> None:
+    a, b = pair
+    ind = targets["indicators"][0]
+    for path, user in ((a, "ani"), (b, "budi")):
+        with opened(path, user) as s:
+            realisation.attach_bytes(s, ind, 2, f"foto-{user}.jpg", b"same bytes")
+    with opened(a, "ani") as s:
+        merge.merge_files(s, b)
+        assert Blob.select().where(Blob.sha256 == hashlib.sha256(b"same bytes").hexdigest()
+                                   ).count() == 1
+        assert len(realisation.list_evidence(ind, 2)) == 2
+
+
+def test_same_cell_created_twice_is_matched_by_indicator_and_month(pair, targets) -> None:
+    a, b = pair
+    ind = targets["indicators"][0]
+    with opened(a, "ani") as s:
+        realisation.set_status(s, ind, 5, "sebagian")
+    with opened(b, "budi") as s:
+        realisation.set_status(s, ind, 5, "selesai")
+    with opened(a, "ani") as s:
+        plan = merge.plan_merge(s, b)
+        assert [c.entity for c in plan.conflicts] == ["realisation"]
+        merge.apply_merge(s, plan)
+        cells = list(Realisation.select().where((Realisation.indicator == _indicator(ind).id)
+                                                & (Realisation.month == 5)))
+        assert [c.status for c in cells] == ["selesai"]
+
+
+def test_other_file_is_never_modified(pair, targets) -> None:
+    a, b = pair
+    with opened(b, "budi") as s:
+        plan_edit.set_field(s, "indicator", targets["indicators"][0], "text", "B")
+    before = _digest(b)
+    with opened(a, "ani") as s:
+        plan_edit.set_field(s, "indicator", targets["indicators"][0], "text", "A")
+        merge.merge_files(s, b)
+    assert _digest(b) == before
+    assert not Path(str(b) + "-journal").exists()
+
+
+def test_unrelated_files_are_refused(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.rbdesk", tmp_path / "b.rbdesk"
+    for path in (a, b):
+        with Store.create(path) as s:
+            plan_edit.add_plan(s, "KPU Kota Kupang", 2024)
+    with opened(a) as s, pytest.raises(RbdeskError, match="bukan salinan"):
+        merge.plan_merge(s, b)
+
+
+def test_same_file_and_readonly_are_refused(pair) -> None:
+    a, b = pair
+    with opened(a) as s, pytest.raises(RbdeskError, match="berkas ini sendiri"):
+        merge.plan_merge(s, a)
+    with Store.open(a, readonly=True) as s, pytest.raises(ReadOnlyError):
+        merge.plan_merge(s, b)
+
+
+def test_older_copy_is_read_through_a_migrated_temporary_copy(tmp_path: Path) -> None:
+    mine, theirs = tmp_path / "baru.rbdesk", tmp_path / "lama.rbdesk"
+    shutil.copyfile(FIXTURES / "v1-sample.rbdesk", mine)
+    shutil.copyfile(FIXTURES / "v1-sample.rbdesk", theirs)
+    before = _digest(theirs)
+    with opened(mine) as s:
+        plan = merge.plan_merge(s, theirs)
+        assert not plan.has_changes
+    assert _digest(theirs) == before
+
+
+def test_repeated_syncs_do_not_invent_conflicts(pair, targets) -> None:
+    a, b = pair
+    ind = targets["indicators"][0]
+    with opened(b, "budi") as s:
+        plan_edit.set_field(s, "indicator", ind, "text", "B1")
+    with opened(a, "ani") as s:
+        merge.merge_files(s, b)
+        plan_edit.set_field(s, "indicator", ind, "text", "A2 berdasar B1")
+    with opened(b, "budi") as s:  # B brings A's file back in: A's edit was based on B1
+        plan = merge.plan_merge(s, a)
+        assert plan.conflicts == []
+        merge.apply_merge(s, plan)
+        assert _indicator(ind).text == "A2 berdasar B1"
+        plan_edit.set_field(s, "indicator", ind, "text", "B3")
+    with opened(a, "ani") as s:
+        plan = merge.plan_merge(s, b)
+        assert plan.conflicts == []
+        merge.apply_merge(s, plan)
+        assert _indicator(ind).text == "B3"
+
+
+# --- properties -------------------------------------------------------------------------------
+
+Op = tuple[str, int, int, str]
+ops = st.lists(st.tuples(
+    st.sampled_from(["text", "note", "plan", "status", "evidence", "delete", "add"]),
+    st.integers(0, 3), st.integers(1, 12), st.sampled_from(["x", "y", "z"])), max_size=6)
+
+
+def _apply(path: Path, user: str, script: list[Op], targets: dict[str, Any]) -> None:
+    actions: dict[str, Callable[[Store, str, int, str], Any]] = {
+        "text": lambda s, i, m, v: plan_edit.set_field(s, "indicator", i, "text", f"{user}-{v}"),
+        "note": lambda s, i, m, v: plan_edit.set_field(s, "indicator", i, "note", v),
+        "plan": lambda s, i, m, v: plan_edit.set_planned(s, i, m, v != "x"),
+        "status": lambda s, i, m, v: realisation.set_status(
+            s, i, m, {"x": "belum", "y": "sebagian", "z": "selesai"}[v]),
+        "evidence": lambda s, i, m, v: realisation.attach_bytes(s, i, m, f"{v}.txt",
+                                                                f"{user}{v}".encode()),
+        "delete": lambda s, i, m, v: plan_edit.delete_node(s, "indicator", i),
+        "add": lambda s, i, m, v: plan_edit.add_node(
+            s, "indicator", targets["subs"][m % 2], f"baru {user} {v}"),
+    }
+    with opened(path, user) as store:
+        for kind, index, month, value in script:
+            try:
+                inds = targets["indicators"]
+                actions[kind](store, inds[index % len(inds)], month, value)
+            except NotFoundError:
+                pass  # the indicator was deleted earlier in this script
+
+
+def _key(entity: str, state: dict[str, Any]) -> tuple[str, Any]:
+    if entity == "realisation":
+        return (entity, (state["indicator"], state["month"]))
+    return (entity, state["uuid"])
+
+
+def _rows(snap: merge.Snapshot) -> dict[tuple[str, Any], dict[str, Any]]:
+    out = {}
+    for entity, rows in snap.rows.items():
+        for state in rows.values():
+            out[_key(entity, state)] = state
+    return out
+
+
+def _content(state: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in state.items() if k not in merge.BOOKKEEPING}
+
+
+PROPERTY = settings(max_examples=25, deadline=None,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                           HealthCheck.too_slow])
+
+
+@PROPERTY
+@given(mine_ops=ops, theirs_ops=ops)
+def test_merge_properties(base_file, targets, tmp_path_factory, mine_ops, theirs_ops) -> None:
+    work = tmp_path_factory.mktemp("prop")
+    a, b = work / "a.rbdesk", work / "b.rbdesk"
+    shutil.copyfile(base_file, a)
+    shutil.copyfile(base_file, b)
+    _apply(a, "ani", mine_ops, targets)
+    _apply(b, "budi", theirs_ops, targets)
+    base, before_a, before_b = _rows(_snapshot(base_file)), _rows(_snapshot(a)), \
+        _rows(_snapshot(b))
+    digest_b = _digest(b)
+
+    a2, b2 = work / "a2.rbdesk", work / "b2.rbdesk"
+    shutil.copyfile(a, a2)
+    shutil.copyfile(b, b2)
+    with opened(a, "ani") as s:
+        first = merge.merge_files(s, b)
+        merged = merge.read_snapshot()
+        # Idempotent: the same copy again changes nothing at all.
+        again = merge.merge_files(s, b)
+        assert not again.changed and again.conflicts == []
+        assert merge.read_snapshot() == merged
+    assert _digest(b) == digest_b
+    after = _rows(merged)
+    log = {(e[1], e[2], e[6], e[7]) for e in merged.log}
+
+    # Nothing lost: every row of either side is there; an edit that did not survive is in the log.
+    for side in (before_a, before_b):
+        for key, state in side.items():
+            assert key in after
+            final = after[key]
+            if base.get(key) == state or _content(final) == _content(state):
+                continue
+            assert (state["updated_at"], state["updated_by"], final["uuid"], "conflict") in log, \
+                (key, state, final)
+    # Every change-log entry of the copy travelled.
+    assert {e[1:] for e in _snapshot(b).log} <= {e[1:] for e in merged.log}
+
+    # Without conflicts the result does not depend on which side merges.
+    with opened(b2, "budi") as s:
+        reverse = merge.merge_files(s, a2)
+        reversed_rows = _rows(merge.read_snapshot())
+    if not first.conflicts and not reverse.conflicts:
+        assert reversed_rows == after
