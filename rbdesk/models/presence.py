@@ -49,7 +49,7 @@ def heartbeat(store: Store, now: dt.datetime | None = None) -> bool:
     moment = now or _now()
     stamp = _iso(moment)
     try:
-        with store.write():
+        with store.write(patient=False):
             updated = (Presence.update(heartbeat_at=stamp, user=store.user, host=store.host)
                        .where(Presence.session == store.session).execute())
             if not updated:

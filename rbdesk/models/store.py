@@ -27,6 +27,7 @@ from rbdesk.models.errors import (
 from rbdesk.models.schema import ALL_MODELS, ChangeLog, Row, database_proxy
 
 WRITE_RETRIES = 3
+IMPATIENT_BUSY_MS = 150
 
 
 def default_user() -> str:
@@ -126,26 +127,23 @@ class Store:
         self.db.bind(ALL_MODELS)
 
     @contextmanager
-    def write(self, plan_uuid: str | None = None) -> Iterator[Tx]:
-        """One short ``BEGIN IMMEDIATE`` transaction; a busy file is retried, then reported."""
+    def write(self, plan_uuid: str | None = None, *, patient: bool = True) -> Iterator[Tx]:
+        """One short ``BEGIN IMMEDIATE`` transaction; a busy file is retried, then reported.
+
+        ``patient=False`` is for background writes (heartbeats) that run on the GUI thread: they
+        give up after a fraction of a second instead of freezing the window.
+        """
         if self.state.readonly:
             raise ReadOnlyError(tr("Berkas ini dibuka hanya-baca ({reason}); perubahan tidak "
                                    "disimpan.").format(reason=self.state.reason))
-        attempt = 0
-        while True:
-            try:
-                ctx = self.db.atomic()
-                ctx.__enter__()
-                break
-            except database.SQL_ERRORS as exc:
-                attempt += 1
-                if "locked" not in str(exc).lower() and "busy" not in str(exc).lower():
-                    raise database.translate_sqlite_error(exc, self.path) or exc from exc
-                if attempt >= WRITE_RETRIES:
-                    raise FileBusyError(
-                        tr("Berkas {name} sedang dipakai komputer lain; coba lagi sebentar.")
-                        .format(name=self.path.name)) from exc
-                time.sleep(0.2 * attempt)
+        retries = WRITE_RETRIES if patient else 1
+        if not patient:
+            self.db.connection().execute(f"PRAGMA busy_timeout = {IMPATIENT_BUSY_MS}")
+        try:
+            ctx = self._begin(retries)
+        finally:
+            if not patient:
+                self.db.connection().execute(f"PRAGMA busy_timeout = {database.BUSY_TIMEOUT_MS}")
         try:
             yield Tx(self, plan_uuid)
         except BaseException as exc:
@@ -160,6 +158,23 @@ class Store:
                 ctx.__exit__(None, None, None)
             except database.SQL_ERRORS as exc:
                 raise database.translate_sqlite_error(exc, self.path) or exc from exc
+
+    def _begin(self, retries: int) -> Any:
+        attempt = 0
+        while True:
+            try:
+                ctx = self.db.atomic()
+                ctx.__enter__()
+                return ctx
+            except database.SQL_ERRORS as exc:
+                attempt += 1
+                if "locked" not in str(exc).lower() and "busy" not in str(exc).lower():
+                    raise database.translate_sqlite_error(exc, self.path) or exc from exc
+                if attempt >= retries:
+                    raise FileBusyError(
+                        tr("Berkas {name} sedang dipakai komputer lain; coba lagi sebentar.")
+                        .format(name=self.path.name)) from exc
+                time.sleep(0.2 * attempt)
 
     def data_version(self) -> int:
         return database.data_version(self.db)
