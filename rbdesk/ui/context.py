@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -17,10 +18,23 @@ from rbdesk.models import clock
 from rbdesk.models.errors import ConflictError, NotFoundError, RbdeskError
 from rbdesk.models.progress import current_month
 from rbdesk.models.store import Store
-from rbdesk.models.tree import PlanTree, list_plans, load_plan_tree
+from rbdesk.models.tree import IndicatorNode, PlanTree, list_plans, load_plan_tree
 
 log = logging.getLogger("rbdesk.ui")
 T = TypeVar("T")
+
+MODE_PLAN = "rencana"
+MODE_REALISATION = "realisasi"
+
+
+@dataclass(frozen=True)
+class NodeRef:
+    """Where a uuid sits in the current snapshot: its level, its node and its parent's uuid."""
+
+    kind: str            # "area" | "activity" | "sub_activity" | "indicator"
+    node: Any
+    parent_uuid: str     # the plan uuid for areas
+    area_uuid: str
 
 
 class AppContext(QObject):
@@ -32,6 +46,8 @@ class AppContext(QObject):
     teamSelected = Signal(str)         # roster: a team was chosen ("" = none)
     errorRaised = Signal(str)          # a user-facing message (Indonesian, one line)
     edited = Signal()                  # something was written by this window
+    nodesPatched = Signal(list)        # these snapshot nodes (uuids) were updated in place
+    modeChanged = Signal(str)          # MODE_PLAN or MODE_REALISATION
 
     def __init__(self, store: Store, plan_uuid: str | None = None,
                  parent: QObject | None = None) -> None:
@@ -41,6 +57,8 @@ class AppContext(QObject):
         plans = list_plans()
         self.plan_uuid = plan_uuid or (plans[-1].uuid if plans else "")
         self.tree: PlanTree | None = load_plan_tree(self.plan_uuid) if self.plan_uuid else None
+        self.mode = MODE_PLAN
+        self._index: dict[str, NodeRef] | None = None
 
     @property
     def readonly(self) -> bool:
@@ -51,29 +69,99 @@ class AppContext(QObject):
         year = self.tree.year if self.tree else clock.today().year
         return current_month(year, clock.today())
 
+    @property
+    def user(self) -> str:
+        return self.store.user
+
+    def set_mode(self, mode: str) -> None:
+        if mode != self.mode:
+            self.mode = mode
+            self.modeChanged.emit(mode)
+
     def set_plan(self, plan_uuid: str) -> None:
         if plan_uuid == self.plan_uuid:
             return
         self.plan_uuid = plan_uuid
         self.tree = load_plan_tree(plan_uuid)
+        self._index = None
         self.undo_stack.clear()
         self.planChanged.emit(plan_uuid)
 
     def reload(self) -> None:
         if self.plan_uuid:
             self.tree = load_plan_tree(self.plan_uuid)
+        self._index = None
         self.treeReloaded.emit()
+
+    # -- the snapshot by uuid ------------------------------------------------------------------
+
+    def node(self, uuid: str) -> NodeRef | None:
+        """Look a node of the current snapshot up by uuid (built once per snapshot)."""
+        if self._index is None:
+            self._index = self._build_index()
+        return self._index.get(uuid)
+
+    def indicator(self, uuid: str) -> IndicatorNode | None:
+        ref = self.node(uuid)
+        return ref.node if ref and ref.kind == "indicator" else None
+
+    def _build_index(self) -> dict[str, NodeRef]:
+        index: dict[str, NodeRef] = {}
+        tree = self.tree
+        if tree is None:
+            return index
+        for area in tree.areas:
+            index[area.uuid] = NodeRef("area", area, tree.uuid, area.uuid)
+            for act in area.activities:
+                index[act.uuid] = NodeRef("activity", act, area.uuid, area.uuid)
+                for sub in act.sub_activities:
+                    index[sub.uuid] = NodeRef("sub_activity", sub, act.uuid, area.uuid)
+                    for ind in sub.indicators:
+                        index[ind.uuid] = NodeRef("indicator", ind, sub.uuid, area.uuid)
+        return index
+
+    def patch(self, uuid: str, **fields: Any) -> None:
+        """Update one snapshot node in place after this window wrote it; views repaint it."""
+        ref = self.node(uuid)
+        if ref is None:
+            return
+        for key, value in fields.items():
+            setattr(ref.node, key, value)
+        self.nodesPatched.emit([uuid])
+
+    def refresh_indicator(self, uuid: str) -> None:
+        """Re-read one indicator (schedule, realisation, evidence counts) after a write.
+
+        Cheap (three indexed queries); docks call it after attaching or removing evidence.
+        """
+        from rbdesk.models.queries_ui import load_indicator
+
+        ind = self.indicator(uuid)
+        if ind is None:
+            return
+        fresh = load_indicator(uuid)
+        if fresh is None:
+            self.reload()
+            return
+        for key in ("label", "text", "planned", "note", "version", "updated_by", "updated_at",
+                    "realisation", "evidence"):
+            setattr(ind, key, getattr(fresh, key))
+        self.nodesPatched.emit([uuid])
 
     def run(self, op: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
         """Call a domain operation; user errors become a message, conflicts refresh the view."""
+        return self.try_run(op, *args, **kwargs)[1]
+
+    def try_run(self, op: Callable[..., T], *args: Any, **kwargs: Any) -> tuple[bool, T | None]:
+        """Like :meth:`run`, but tells success apart from an operation that returns None."""
         try:
             result = op(self.store, *args, **kwargs)
         except (ConflictError, NotFoundError) as exc:
             self.errorRaised.emit(exc.message)
             self.reload()
-            return None
+            return False, None
         except RbdeskError as exc:
             self.errorRaised.emit(exc.message)
-            return None
+            return False, None
         self.edited.emit()
-        return result
+        return True, result

@@ -1,0 +1,502 @@
+"""The "Tim" panel: the decree's roster, the persons on it, and what each must do this month."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDockWidget,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rbdesk.models import roster_edit
+from rbdesk.models.panel_queries import (
+    clamp_month,
+    find_member,
+    find_team,
+    month_overview,
+    person_areas,
+    person_rows,
+    seats_of,
+)
+from rbdesk.models.roster_edit import PersonInfo
+from rbdesk.ui import roster_dialogs
+from rbdesk.ui.context import AppContext
+from rbdesk.ui.month_model import (
+    GROUP_DONE,
+    GROUP_LATE,
+    GROUP_OPEN,
+    MonthItemsModel,
+    fit_state_column,
+    month_names,
+)
+from rbdesk.ui.month_model import UuidRole as ItemUuidRole
+from rbdesk.ui.roster_model import (
+    KindRole,
+    PersonListModel,
+    PersonUuidRole,
+    RosterTreeModel,
+    TeamUuidRole,
+    UuidRole,
+    team_title,
+)
+from rbdesk.ui.roster_undo import (
+    AddMemberCommand,
+    AddPersonCommand,
+    EditMemberCommand,
+    EditPersonCommand,
+    RemoveMemberCommand,
+    RemovePersonCommand,
+)
+
+REFRESH_DELAY_MS = 120
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class RosterDock(QDockWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Tim"), parent)
+        self.setObjectName("rosterDock")
+        self.ctx = ctx
+        self.persons: list[PersonInfo] = []
+        self._shown: tuple[str, str] = ("", "")          # ("person" | "team", uuid)
+        self._emitted = {"person": "", "team": ""}
+        self._dirty = True
+        self._restoring = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.tabs = QTabWidget(body)
+        self.team_model = RosterTreeModel(self)
+        self.team_view = QTreeView(self.tabs)
+        self.team_view.setObjectName("rosterTeams")
+        self.team_view.setModel(self.team_model)
+        self.team_view.setUniformRowHeights(True)
+        self.team_view.setAlternatingRowColors(True)
+        self.team_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.team_view.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.person_model = PersonListModel(self)
+        self.person_view = QTableView(self.tabs)
+        self.person_view.setObjectName("rosterPersons")
+        self.person_view.setModel(self.person_model)
+        self.person_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.person_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.person_view.verticalHeader().hide()
+        self.person_view.verticalHeader().setDefaultSectionSize(
+            self.person_view.fontMetrics().height() + 8)
+        self.person_view.setWordWrap(False)
+        self.person_view.horizontalHeader().setStretchLastSection(True)
+        for view in (self.team_view, self.person_view):
+            view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tabs.addTab(self.team_view, self.tr("Susunan &tim"))
+        self.tabs.addTab(self.person_view, self.tr("Daftar &orang"))
+
+        buttons = QHBoxLayout()
+        self.add_person_action = self._action(self.tr("Tambah &orang…"), self.add_person_dialog,
+                                              QKeySequence(Qt.Key.Key_Insert))
+        self.add_member_action = self._action(self.tr("&Masukkan ke tim…"),
+                                              self.add_member_dialog, None)
+        self.edit_action = self._action(self.tr("&Ubah…"), self.edit_selected,
+                                        QKeySequence(Qt.Key.Key_F2))
+        self.remove_action = self._action(self.tr("&Hapus…"), self.remove_selected,
+                                          QKeySequence(QKeySequence.StandardKey.Delete))
+        for action in (self.add_person_action, self.add_member_action, self.edit_action,
+                       self.remove_action):
+            button = QPushButton(action.text(), body)
+            button.clicked.connect(action.trigger)
+            action.enabledChanged.connect(button.setEnabled)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        detail = QScrollArea(body)
+        detail.setWidgetResizable(True)
+        detail.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail = QLabel(detail)
+        self.detail.setObjectName("rosterDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.items_model = MonthItemsModel(self)
+        self.items_view = QTreeView(body)
+        self.items_view.setObjectName("rosterItems")
+        self.items_view.setModel(self.items_model)
+        self.items_view.setUniformRowHeights(True)
+        self.items_view.setIndentation(14)
+        self.items_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.items_view.header().setStretchLastSection(True)
+        self.detail.setMargin(4)
+        detail.setWidget(self.detail)
+
+        split = QSplitter(Qt.Orientation.Vertical, body)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.tabs)
+        split.addWidget(detail)
+        split.addWidget(self.items_view)
+        split.setSizes([420, 150, 220])
+        layout.addLayout(buttons)
+        layout.addWidget(split, 1)
+        self.setWidget(body)
+        self.setFocusProxy(self.tabs)
+
+        self.team_view.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev: self._team_row_chosen(cur))
+        self.person_view.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev: self._person_row_chosen(cur))
+        self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
+        self.items_view.clicked.connect(self._item_chosen)
+        self.items_view.activated.connect(self._item_chosen)
+        self.team_view.activated.connect(lambda _i: self.edit_selected())
+        self.person_view.activated.connect(lambda _i: self.edit_selected())
+        ctx.treeReloaded.connect(self.schedule_refresh)
+        ctx.edited.connect(self.schedule_refresh)
+        ctx.planChanged.connect(lambda _uuid: self.refresh())
+        self.refresh()
+
+    def _action(self, text: str, slot, key: QKeySequence | None) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        if key is not None:
+            action.setShortcut(key)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.team_view.addAction(action)
+            self.person_view.addAction(action)
+        return action
+
+    # --- refreshing --------------------------------------------------------------------------
+
+    def schedule_refresh(self) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self._timer.start(0)
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        self._dirty = False
+        teams = self.ctx.tree.teams if self.ctx.tree else []
+        self.persons = roster_edit.list_persons()
+        kind, uuid = self._shown
+        member_uuid = self.team_view.currentIndex().data(UuidRole) \
+            if self.team_view.currentIndex().data(KindRole) == "member" else ""
+        self.team_model.set_teams(teams)
+        self.team_view.expandAll()
+        self.team_view.resizeColumnToContents(RosterTreeModel.COL_NAME)
+        width = self.team_view.viewport().width()
+        if self.team_view.columnWidth(RosterTreeModel.COL_NAME) > width * 0.55 > 120:
+            self.team_view.setColumnWidth(RosterTreeModel.COL_NAME, int(width * 0.55))
+        self.person_model.set_rows(person_rows(self.ctx.tree, self.persons))
+        self.person_view.resizeColumnToContents(PersonListModel.COL_NAME)
+        self._restore_selection(kind, uuid, member_uuid)
+        self._show_detail(kind, uuid)
+        self._update_actions()
+
+    def _restore_selection(self, kind: str, uuid: str, member_uuid: str) -> None:
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        index = QModelIndex()
+        if member_uuid:
+            index = self.team_model.find("member", member_uuid)
+        elif kind == "team":
+            index = self.team_model.find("team", uuid)
+        self._restoring = True
+        try:
+            if index.isValid():
+                self.team_view.selectionModel().setCurrentIndex(index, flags)
+            row = self.person_model.row_of(uuid) if kind == "person" else -1
+            if row >= 0:
+                self.person_view.selectionModel().setCurrentIndex(
+                    self.person_model.index(row, 0), flags)
+        finally:
+            self._restoring = False
+
+    # --- choosing ----------------------------------------------------------------------------
+
+    def _team_row_chosen(self, index: QModelIndex) -> None:
+        if self._restoring:
+            return
+        kind = index.data(KindRole)
+        if kind == "member":
+            self.choose("person", index.data(PersonUuidRole) or "")
+        elif kind == "team":
+            self.choose("team", index.data(TeamUuidRole) or "")
+        else:
+            self.choose("", "")
+        self._update_actions()
+
+    def _person_row_chosen(self, index: QModelIndex) -> None:
+        if self._restoring:
+            return
+        self.choose("person", index.data(PersonUuidRole) or "" if index.isValid() else "")
+        self._update_actions()
+
+    def _tab_changed(self) -> None:
+        view = self.tabs.currentWidget()
+        if isinstance(view, QAbstractItemView):
+            if view is self.team_view:
+                self._team_row_chosen(view.currentIndex())
+            else:
+                self._person_row_chosen(view.currentIndex())
+
+    def choose(self, kind: str, uuid: str) -> None:
+        """Show a person or team below and tell the rest of the window (one at a time)."""
+        self._shown = (kind, uuid) if uuid else ("", "")
+        other = "team" if kind == "person" else "person"
+        if self._emitted[other]:
+            self._emitted[other] = ""
+            (self.ctx.teamSelected if other == "team" else self.ctx.personSelected).emit("")
+        if kind in self._emitted and self._emitted[kind] != uuid:
+            self._emitted[kind] = uuid
+            (self.ctx.teamSelected if kind == "team" else self.ctx.personSelected).emit(uuid)
+        self._show_detail(*self._shown)
+
+    def select_person(self, uuid: str) -> None:
+        self.tabs.setCurrentWidget(self.person_view)
+        row = self.person_model.row_of(uuid)
+        if row >= 0:
+            self.person_view.setCurrentIndex(self.person_model.index(row, 0))
+
+    def select_team(self, uuid: str) -> None:
+        self.tabs.setCurrentWidget(self.team_view)
+        index = self.team_model.find("team", uuid)
+        if index.isValid():
+            self.team_view.setCurrentIndex(index)
+
+    def _item_chosen(self, index: QModelIndex) -> None:
+        uuid = index.siblingAtColumn(0).data(ItemUuidRole)
+        if uuid:
+            self.ctx.selectRequested.emit(uuid)
+
+    # --- the detail below --------------------------------------------------------------------
+
+    def _show_detail(self, kind: str, uuid: str) -> None:
+        month = clamp_month(self.ctx.today_month())
+        mname = month_names()[month - 1]
+        tree = self.ctx.tree
+        person = next((p for p in self.persons if p.uuid == uuid), None) \
+            if kind == "person" else None
+        team = find_team(tree, uuid) if kind == "team" else None
+        if person is not None:
+            lines = [f"<b>{_esc(person.name)}</b>", _esc(person.position)]
+            seats = seats_of(tree, person.uuid)
+            if seats:
+                lines.append(self.tr("Duduk di {n} tim:").format(n=len(seats)))
+                lines += [f"&nbsp;• {_esc(team_title(s.team))} — <i>{_esc(s.member.role)}</i>"
+                          for s in seats]
+            else:
+                lines.append(self.tr("Belum duduk di tim mana pun pada rencana ini."))
+            areas = person_areas(tree, person.uuid)
+        elif team is not None:
+            lines = [f"<b>{_esc(team_title(team))}</b>",
+                     self.tr("{n} anggota").format(n=len(team.members))]
+            if team.duties:
+                lines.append(self.tr("Tugas:"))
+                lines += [f"&nbsp;• {_esc(d)}" for d in team.duties]
+            areas = {team.area_uuid} if team.area_uuid else set()
+        else:
+            self.detail.setText(self.tr("Pilih orang atau tim untuk melihat tim dan tugasnya "
+                                        "bulan ini."))
+            self.items_model.clear()
+            self.items_view.setVisible(False)
+            return
+        if areas:
+            lines.append(self.tr("<b>Tugas bulan {m}</b> (area yang menjadi tanggung jawab):")
+                         .format(m=mname))
+            overview = month_overview(tree, month, self.ctx.today_month(), areas)
+            self.items_model.set_overview(overview, (GROUP_OPEN, GROUP_LATE, GROUP_DONE))
+            self.items_view.expand(self.items_model.group_index(GROUP_OPEN))
+            self.items_view.expand(self.items_model.group_index(GROUP_LATE))
+            fit_state_column(self.items_view)
+        else:
+            lines.append(self.tr("Tidak memegang area perubahan, jadi tidak ada kegiatan "
+                                 "terjadwal di grid."))
+            self.items_model.clear()
+        self.items_view.setVisible(bool(areas))
+        self.detail.setText("<br>".join(lines))
+
+    # --- editing -----------------------------------------------------------------------------
+
+    def _selected(self) -> tuple[str, QModelIndex]:
+        view = self.tabs.currentWidget()
+        index = view.currentIndex() if isinstance(view, QAbstractItemView) else QModelIndex()
+        return (index.data(KindRole) or "", index) if index.isValid() else ("", index)
+
+    def _update_actions(self) -> None:
+        editable = not self.ctx.readonly and self.ctx.tree is not None
+        kind, _index = self._selected()
+        self.add_person_action.setEnabled(editable)
+        self.add_member_action.setEnabled(editable)
+        self.edit_action.setEnabled(editable and kind in ("member", "person", "team"))
+        self.remove_action.setEnabled(editable and kind in ("member", "person"))
+
+    def _teams(self):
+        return list(self.ctx.tree.teams) if self.ctx.tree else []
+
+    def add_person_dialog(self) -> None:
+        if self.ctx.readonly:
+            return
+        kind, index = self._selected()
+        team_uuid = index.data(TeamUuidRole) or "" if kind in ("team", "member") else ""
+        dialog = roster_dialogs.PersonDialog(self, self._teams(), team_uuid=team_uuid)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            team, role = dialog.seat()
+            self.add_person(dialog.fields(), team, role)
+
+    def add_person(self, fields: dict[str, str], team_uuid: str = "",
+                   role: str = "Anggota") -> str | None:
+        """Add a person (and seat them on a team, one undo step); returns the uuid."""
+        stack = self.ctx.undo_stack
+        if team_uuid:
+            stack.beginMacro(self.tr("Tambah orang {name}").format(name=fields.get("name", "")))
+        try:
+            command = AddPersonCommand(self.ctx, fields)
+            outcome = command.outcome
+            stack.push(command)
+            self.persons = roster_edit.list_persons()
+            if outcome.ok and team_uuid:
+                self.add_member(team_uuid, outcome.uuid, role, fields.get("position", ""))
+        finally:
+            if team_uuid:
+                stack.endMacro()
+        if not outcome.ok:
+            return None
+        self.refresh()
+        self.select_person(outcome.uuid)
+        return outcome.uuid
+
+    def add_member_dialog(self) -> None:
+        if self.ctx.readonly:
+            return
+        kind, index = self._selected()
+        person = index.data(PersonUuidRole) or "" if kind in ("member", "person") else ""
+        team = index.data(TeamUuidRole) or "" if kind in ("team", "member") else ""
+        dialog = roster_dialogs.MemberDialog(self, self.persons, self._teams(), person, team)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            person_uuid, team_uuid, role, position = dialog.values()
+            self.add_member(team_uuid, person_uuid, role, position)
+
+    def add_member(self, team_uuid: str, person_uuid: str, role: str = "Anggota",
+                   position: str | None = None) -> str | None:
+        """Seat a person on a team; returns the membership uuid."""
+        team = find_team(self.ctx.tree, team_uuid)
+        person = next((p.name for p in self.persons if p.uuid == person_uuid), "")
+        text = self.tr("Masukkan {name} ke {team}").format(
+            name=person, team=team_title(team) if team else "")
+        command = AddMemberCommand(self.ctx, team_uuid, person_uuid, role, position, text)
+        outcome = command.outcome
+        self.ctx.undo_stack.push(command)
+        self.refresh()
+        return outcome.uuid if outcome.ok else None
+
+    def edit_selected(self) -> None:
+        kind, index = self._selected()
+        if self.ctx.readonly or not kind:
+            return
+        if kind == "team":
+            self.choose("team", index.data(TeamUuidRole) or "")
+            return
+        if kind == "member":
+            found = find_member(self.ctx.tree, index.data(UuidRole))
+            if found is None:
+                return
+            team, pos = found
+            m = team.members[pos]
+            dialog = roster_dialogs.MemberDialog(self, self.persons, self._teams(),
+                                                 m.person_uuid, team.uuid, m.role, m.position,
+                                                 editing=True)
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                _p, _t, role, position = dialog.values()
+                self.edit_member(m.uuid, role, position)
+            return
+        person = next((p for p in self.persons if p.uuid == index.data(PersonUuidRole)), None)
+        if person is None:
+            return
+        dialog = roster_dialogs.PersonDialog(self, self._teams(), person)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.edit_person(person.uuid, dialog.fields())
+
+    def edit_person(self, uuid: str, fields: dict[str, str]) -> bool:
+        person = next((p for p in self.persons if p.uuid == uuid), None)
+        if person is None:
+            return False
+        before = {k: getattr(person, k) for k in fields}
+        if before == fields:
+            return True
+        return self._push(EditPersonCommand(self.ctx, uuid, before, fields, person.version))
+
+    def edit_member(self, member_uuid: str, role: str, position: str) -> bool:
+        found = find_member(self.ctx.tree, member_uuid)
+        if found is None:
+            return False
+        m = found[0].members[found[1]]
+        before = {"role": m.role, "position": m.position}
+        after = {"role": role, "position": position}
+        if before == after:
+            return True
+        return self._push(EditMemberCommand(self.ctx, member_uuid, before, after, m.version))
+
+    def _push(self, command) -> bool:
+        outcome = command.outcome
+        self.ctx.undo_stack.push(command)
+        self.refresh()
+        return outcome.ok
+
+    def remove_selected(self) -> None:
+        kind, index = self._selected()
+        if kind == "member":
+            self.remove_member(index.data(UuidRole))
+        elif kind == "person":
+            self.remove_person(index.data(PersonUuidRole))
+
+    def remove_member(self, member_uuid: str) -> bool:
+        found = find_member(self.ctx.tree, member_uuid)
+        if found is None or self.ctx.readonly:
+            return False
+        team, pos = found
+        m = team.members[pos]
+        if not roster_dialogs.confirm(
+                self, self.tr("Keluarkan dari tim"),
+                self.tr("Keluarkan {name} dari {team}?").format(name=m.person_name,
+                                                                team=team_title(team))):
+            return False
+        text = self.tr("Keluarkan {name} dari {team}").format(name=m.person_name,
+                                                                team=team_title(team))
+        return self._push(RemoveMemberCommand(self.ctx, member_uuid, pos, m.version, text))
+
+    def remove_person(self, uuid: str) -> bool:
+        person = next((p for p in self.persons if p.uuid == uuid), None)
+        if person is None or self.ctx.readonly:
+            return False
+        seats = seats_of(self.ctx.tree, uuid)
+        text = self.tr("Hapus {name} dari daftar orang?").format(name=person.name)
+        if seats:
+            text += "\n" + self.tr("Ia juga dikeluarkan dari {n} tim.").format(n=len(seats))
+        if not roster_dialogs.confirm(self, self.tr("Hapus orang"), text):
+            return False
+        if self._shown == ("person", uuid):
+            self.choose("", "")
+        return self._push(RemovePersonCommand(self.ctx, uuid, person.name, person.version))

@@ -1,0 +1,100 @@
+"""Per-user preferences in QSettings: user name, recent files, window and dialog geometry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QWidget
+
+ORGANIZATION = "rbdesk"
+APPLICATION = "rbdesk"
+SETTINGS_VERSION = 1
+MAX_RECENT = 8
+
+
+def settings() -> QSettings:
+    s = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION,
+                  APPLICATION)
+    if int(s.value("settings_version", 0) or 0) < SETTINGS_VERSION:
+        # Upgrade ladder for settings, like the schema's: nothing to convert yet.
+        s.setValue("settings_version", SETTINGS_VERSION)
+    return s
+
+
+def _str_list(value: Any) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]
+
+
+def user_name() -> str:
+    return str(settings().value("user/name", "") or "").strip()
+
+
+def set_user_name(name: str) -> None:
+    settings().setValue("user/name", name.strip())
+
+
+def recent_files() -> list[str]:
+    return _str_list(settings().value("files/recent"))
+
+
+def add_recent_file(path: Path | str) -> None:
+    text = str(Path(path).resolve())
+    files = [f for f in recent_files() if f != text]
+    files.insert(0, text)
+    s = settings()
+    s.setValue("files/recent", files[:MAX_RECENT])
+    s.setValue("files/last", text)
+
+
+def remove_recent_file(path: str) -> None:
+    settings().setValue("files/recent", [f for f in recent_files() if f != path])
+
+
+def last_file() -> str:
+    return str(settings().value("files/last", "") or "")
+
+
+def value(key: str, default: Any = None) -> Any:
+    return settings().value(key, default)
+
+
+def set_value(key: str, val: Any) -> None:
+    settings().setValue(key, val)
+
+
+def save_geometry(widget: QWidget, key: str) -> None:
+    s = settings()
+    s.setValue(f"geometry/{key}", widget.saveGeometry())
+    state = getattr(widget, "saveState", None)
+    if callable(state) and hasattr(widget, "restoreDockWidget"):
+        s.setValue(f"state/{key}", state())
+
+
+def restore_geometry(widget: QWidget, key: str) -> bool:
+    s = settings()
+    geometry = s.value(f"geometry/{key}")
+    done = isinstance(geometry, QByteArray | bytes) and widget.restoreGeometry(geometry)
+    state = s.value(f"state/{key}")
+    if isinstance(state, QByteArray | bytes) and hasattr(widget, "restoreState"):
+        widget.restoreState(state)
+    return bool(done)
+
+
+class GeometryMemory:
+    """Mixin for dialogs: remember size and place under the class name."""
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        if not getattr(self, "_geometry_restored", False):
+            restore_geometry(self, type(self).__name__)  # type: ignore[arg-type]
+            self._geometry_restored = True
+        super().showEvent(event)  # type: ignore[misc]
+
+    def done(self, result: int) -> None:
+        save_geometry(self, type(self).__name__)  # type: ignore[arg-type]
+        super().done(result)  # type: ignore[misc]

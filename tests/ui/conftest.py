@@ -1,0 +1,51 @@
+"""UI fixtures: offscreen Qt, settings in a temp folder, a real sample file in a shown window."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("RBDESK_TODAY", "2024-06-14")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def ui_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Today is 14 June 2024; QSettings live in this test's own folder; no modal boxes."""
+    monkeypatch.setenv("RBDESK_TODAY", "2024-06-14")
+    ini = tmp_path / "settings"
+    ini.mkdir()
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(ini))
+    QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "rbdesk", "rbdesk").clear()
+    QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "rbdesk",
+              "rbdesk").setValue("user/name", "Penguji")
+    return ini
+
+
+@pytest.fixture
+def ctx(sample_path: Path, qapp) -> Iterator:
+    from rbdesk.models.store import Store
+    from rbdesk.ui.context import AppContext
+
+    store = Store.open(sample_path, user="Penguji")
+    context = AppContext(store)
+    yield context
+    store.close()
+
+
+@pytest.fixture
+def window(ctx, qtbot) -> Iterator:
+    from rbdesk.ui.main_window import MainWindow
+
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.resize(1500, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()

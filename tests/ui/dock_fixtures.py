@@ -1,0 +1,111 @@
+"""Fixtures for the side-panel tests: a real sample file, an AppContext on it, a plain window.
+
+Imported by the dock test modules (not a conftest, so the main-window tests stay independent).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TODAY = "2024-06-14"
+
+
+def record_some_realisation(store, tree) -> dict[str, int]:
+    """A deterministic mix of selesai / sebagian / nothing in January..June, plus one extra."""
+    from rbdesk.models.realisation import attach_bytes, set_status
+
+    counts = {"selesai": 0, "sebagian": 0}
+    for i, ind in enumerate(tree.indicators()):
+        for m in ind.planned_months:
+            if m > 6:
+                continue
+            status = ("selesai", "sebagian", None)[i % 3]
+            if status:
+                set_status(store, ind.uuid, m, status, note=f"catatan {i}-{m}")
+                counts[status] += 1
+    first = tree.indicators()[0]
+    extra = next(m for m in range(1, 13) if not first.is_planned(m))
+    set_status(store, first.uuid, extra, "selesai")
+    attach_bytes(store, first.uuid, first.planned_months[0], "undangan.pdf", b"%PDF-1.4 x")
+    return counts
+
+
+@pytest.fixture(scope="session")
+def dock_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The sample, plain and with realisation, written once (a write costs a disk sync)."""
+    from rbdesk.commands.core import create_file
+    from rbdesk.models.tree import list_plans, load_plan_tree
+
+    folder = tmp_path_factory.mktemp("dock-templates")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("RBDESK_DATA_DIR", str(folder / "data"))
+        mp.setenv("RBDESK_USER", "penguji")
+        plain, busy = folder / "contoh.rbdesk", folder / "contoh-realisasi.rbdesk"
+        create_file(plain, sample=True, user="penguji").close()
+        store = create_file(busy, sample=True, user="penguji")
+        try:
+            record_some_realisation(store, load_plan_tree(list_plans()[0].uuid))
+        finally:
+            store.close()
+    return {"plain": plain, "busy": busy}
+
+
+def _open_ctx(template: Path, tmp_path: Path):
+    from rbdesk.models.store import Store
+    from rbdesk.ui.context import AppContext
+
+    path = tmp_path / template.name
+    shutil.copyfile(template, path)
+    store = Store.open(path, user="penguji")
+    return AppContext(store)
+
+
+@pytest.fixture
+def dock_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RBDESK_TODAY", TODAY)
+    monkeypatch.setenv("RBDESK_DATA_DIR", str(tmp_path / "data"))
+
+
+@pytest.fixture
+def ctx(qapp, dock_env, dock_templates, tmp_path: Path) -> Iterator:
+    """An AppContext on a fresh copy of the 2024 sample."""
+    context = _open_ctx(dock_templates["plain"], tmp_path)
+    yield context
+    context.undo_stack.clear()
+    context.store.close()
+
+
+@pytest.fixture
+def busy_ctx(qapp, dock_env, dock_templates, tmp_path: Path) -> Iterator:
+    """The sample with realisation in January..June and one evidence file recorded."""
+    context = _open_ctx(dock_templates["busy"], tmp_path)
+    yield context
+    context.undo_stack.clear()
+    context.store.close()
+
+
+@pytest.fixture
+def window(qtbot) -> Iterator:
+    from PySide6.QtWidgets import QLabel, QMainWindow
+
+    win = QMainWindow()
+    win.setCentralWidget(QLabel("grid"))
+    win.resize(1200, 800)
+    qtbot.addWidget(win)
+    yield win
+
+
+def show_dock(qtbot, window, dock):
+    from PySide6.QtCore import Qt
+
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.show()
+    qtbot.waitExposed(window)
+    return dock

@@ -1,0 +1,243 @@
+"""The real main window on a real temporary sample file, driven as a user would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QLineEdit
+
+from rbdesk.models import plan_edit
+from rbdesk.models.progress import MonthState
+from rbdesk.models.queries_ui import load_indicator
+from rbdesk.models.store import Store
+from rbdesk.models.tree import load_plan_tree
+from rbdesk.ui.context import MODE_REALISATION
+from rbdesk.ui.plan_model import COL_NOTE, COL_TEXT, Role, month_column
+
+
+def rows(model, parent=None):
+    parent = parent if parent is not None else QModelIndex()
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        yield index
+        yield from rows(model, index)
+
+
+def find(win, text, kind="indicator"):
+    return next(i for i in rows(win.proxy) if i.data(Role.KIND) == kind
+                and text in (i.siblingAtColumn(COL_TEXT).data() or ""))
+
+
+def click(qtbot, win, index):
+    win.view.scrollTo(index)
+    rect = win.view.visualRect(index)
+    qtbot.mouseClick(win.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_window_shows_file_plan_mode_and_user(window):
+    assert "contoh.rbdesk" in window.windowTitle()
+    assert "KPU Kota Kupang 2024" in window.windowTitle()
+    assert "RENCANA" in window.mode_label.text()
+    assert "Penguji" in window.user_label.text()
+    assert window.legend.isVisible() and "Terlambat" in window.legend.labels
+    assert not window.banner.isVisible()
+    assert window.acts.undo.shortcut().toString() == "Ctrl+Z"
+
+
+def test_click_toggles_planned_in_rencana_mode(window, qtbot):
+    index = find(window, "LHKPN")
+    uuid = index.data(Role.INDICATOR_UUID)
+    assert not load_indicator(uuid).is_planned(9)
+    cell = index.siblingAtColumn(month_column(9))
+    with qtbot.assertNotEmitted(window.model.modelReset):
+        click(qtbot, window, cell)
+    assert load_indicator(uuid).is_planned(9)
+    assert cell.data(Role.MONTH_STATE) == MonthState.PLANNED
+    window.view.setCurrentIndex(cell)
+    qtbot.keyClick(window.view, Qt.Key.Key_Space)
+    assert not load_indicator(uuid).is_planned(9)
+    assert cell.data(Role.MONTH_STATE) == MonthState.EMPTY
+
+
+def test_space_cycles_status_in_realisasi_mode_and_undo_redo(window, qtbot):
+    window.acts.mode_real.trigger()
+    assert window.ctx.mode == MODE_REALISATION and "REALISASI" in window.mode_label.text()
+    index = find(window, "LHKPN")
+    uuid = index.data(Role.INDICATOR_UUID)
+    march = index.siblingAtColumn(month_column(3))
+    assert march.data(Role.MONTH_STATE) == MonthState.LATE
+    window.view.setCurrentIndex(march)
+    qtbot.keyClick(window.view, Qt.Key.Key_Space)
+    assert load_indicator(uuid).status(3) == "sebagian"
+    click(qtbot, window, march)
+    assert load_indicator(uuid).status(3) == "selesai"
+    assert march.data(Role.MONTH_STATE) == MonthState.DONE
+    # A third edit of another kind, then undo all three and redo them.
+    window.acts.mode_plan.trigger()
+    click(qtbot, window, index.siblingAtColumn(month_column(10)))
+    assert load_indicator(uuid).is_planned(10)
+    for _ in range(3):
+        window.acts.undo.trigger()
+    fresh = load_indicator(uuid)
+    assert fresh.status(3) == "belum" and not fresh.is_planned(10)
+    assert march.data(Role.MONTH_STATE) == MonthState.LATE
+    for _ in range(3):
+        window.acts.redo.trigger()
+    fresh = load_indicator(uuid)
+    assert fresh.status(3) == "selesai" and fresh.is_planned(10)
+    assert march.data(Role.MONTH_STATE) == MonthState.DONE
+
+
+def test_realisation_note_is_typed_in_the_cell(window, qtbot):
+    window.set_mode(MODE_REALISATION)
+    index = find(window, "LHKPN")
+    cell = index.siblingAtColumn(month_column(3))
+    assert window.proxy.setData(cell, "Laporan dikirim 28 Maret")
+    assert load_indicator(index.data(Role.INDICATOR_UUID)).realisation[3].note \
+        == "Laporan dikirim 28 Maret"
+    assert "Laporan dikirim" in cell.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_cell_selection_is_announced_and_select_requested_is_honoured(window, qtbot):
+    index = find(window, "LHKPN")
+    uuid = index.data(Role.INDICATOR_UUID)
+    with qtbot.waitSignal(window.ctx.cellSelected) as blocker:
+        window.view.setCurrentIndex(index.siblingAtColumn(month_column(3)))
+    assert blocker.args == [uuid, 3]
+    other = find(window, "LHKASN").data(Role.INDICATOR_UUID)
+    window.ctx.selectRequested.emit(other)
+    assert window.view.currentIndex().data(Role.INDICATOR_UUID) == other
+    assert window.view.currentIndex().column() == month_column(3)
+
+
+def test_add_rename_move_regroup_delete_and_undo(window, qtbot, monkeypatch):
+    monkeypatch.setattr("rbdesk.ui.tree_edits.confirm", lambda *a, **k: True)
+    index = find(window, "LHKPN")
+    sub_uuid = index.parent().data(Role.UUID)
+    window.view.setCurrentIndex(index)
+    window.acts.add_sibling.trigger()
+    assert window.view.state() == window.view.State.EditingState  # ready to type the name
+    editor = next(e for e in window.view.viewport().findChildren(QLineEdit) if e.isVisible())
+    assert editor.text() == "Indikator baru"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Laporan gratifikasi")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # commits through a queued call
+    qtbot.waitUntil(lambda: window.view.state() != window.view.State.EditingState)
+    new = window.view.currentIndex()
+    new_uuid = new.data(Role.UUID)
+    assert new.siblingAtColumn(COL_TEXT).data() == "Laporan gratifikasi"
+    texts = [i.text for i in load_plan_tree(window.ctx.plan_uuid).areas[0].activities[1]
+             .sub_activities[2].indicators]
+    assert texts.index("Laporan gratifikasi") == texts.index(index.siblingAtColumn(
+        COL_TEXT).data()) + 1
+    window.acts.move_up.trigger()
+    assert window.view.currentIndex().data(Role.UUID) == new_uuid
+    assert window.view.currentIndex().row() == index.row() - 0  # took LHKPN's place
+    window.acts.indent.trigger()  # into the next sub-activity, at its start
+    moved = window.view.currentIndex()
+    assert moved.data(Role.UUID) == new_uuid and moved.row() == 0
+    assert moved.parent().data(Role.UUID) != sub_uuid
+    window.acts.delete.trigger()
+    assert window.model.index_of(new_uuid).isValid() is False
+    window.acts.undo.trigger()   # the delete
+    assert window.view.currentIndex().data(Role.UUID) == new_uuid
+    window.acts.undo.trigger()   # the regroup
+    assert window.view.currentIndex().parent().data(Role.UUID) == sub_uuid
+    for _ in range(2):           # the move, the rename... then the add
+        window.acts.undo.trigger()
+    window.acts.undo.trigger()
+    assert window.model.index_of(new_uuid).isValid() is False
+    assert "Laporan gratifikasi" not in [i.text for i in load_plan_tree(
+        window.ctx.plan_uuid).indicators()]
+
+
+def test_drop_an_indicator_onto_another_sub_activity(window):
+    source = find(window, "LHKPN")
+    target = find(window, "Internalisasi", kind="sub_activity")
+    uuid = source.data(Role.UUID)
+    from rbdesk.ui import tree_edits
+
+    assert tree_edits.drop(window, f"indicator:{uuid}", target.data(Role.UUID), "on")
+    moved = window.model.index_of(uuid)
+    assert moved.parent().data(Role.UUID) == target.data(Role.UUID)
+    assert not tree_edits.drop(window, f"indicator:{uuid}", find(
+        window, "Manajemen", kind="area").data(Role.UUID), "on")
+
+
+def test_search_and_status_filters(window, qtbot):
+    total = sum(1 for _ in rows(window.proxy))
+    qtbot.keyClicks(window.filter_bar.search, "lhkpn")
+    qtbot.waitUntil(lambda: sum(1 for _ in rows(window.proxy)) < total, timeout=2000)
+    visible = list(rows(window.proxy))
+    leaves = [i for i in visible if i.data(Role.KIND) == "indicator"]
+
+    def matches(index):  # the row itself or a parent (whose subtree then shows) matches
+        while index.isValid():
+            if "LHKPN" in index.siblingAtColumn(COL_TEXT).data():
+                return True
+            index = index.parent()
+        return False
+
+    assert leaves and all(matches(i) for i in leaves)
+    assert any("LHKPN" in i.siblingAtColumn(COL_TEXT).data() for i in leaves)
+    assert visible[0].data(Role.KIND) == "area"  # parents stay visible
+    window.filter_bar.clear()
+    assert sum(1 for _ in rows(window.proxy)) == total
+    window.filter_bar.status.setCurrentIndex(window.filter_bar.status.findData("due"))
+    due = [i for i in rows(window.proxy) if i.data(Role.INDICATOR_UUID)]
+    assert due and all(i.siblingAtColumn(month_column(6)).data(Role.MONTH_STATE)
+                       == MonthState.DUE for i in due)
+    window.filter_bar.clear()
+    team = window.ctx.tree.teams[3]  # Tim II: Penguatan Peraturan
+    window.ctx.teamSelected.emit(team.uuid)
+    areas = {i.data(Role.AREA_UUID) for i in rows(window.proxy)}
+    assert areas == {team.area_uuid}
+
+
+def test_conflicting_edit_shows_message_and_fresh_value(window, sample_path):
+    index = find(window, "LHKASN")
+    uuid = index.data(Role.INDICATOR_UUID)
+    other = Store.open(sample_path, user="Rekan")
+    try:
+        plan_edit.set_field(other, "indicator", uuid, "note", "Diubah rekan")
+    finally:
+        window.ctx.store.rebind()
+        other.close()
+    note = index.siblingAtColumn(COL_NOTE)
+    assert not window.proxy.setData(note, "Catatan saya")
+    assert window.message_bar.isVisible()
+    assert "Rekan" in window.message_bar.label.text()
+    assert window.model.index_of(uuid, COL_NOTE).data() == "Diubah rekan"
+    assert load_indicator(uuid).note == "Diubah rekan"
+    assert window.ctx.undo_stack.count() == 0
+
+
+def test_read_only_file_shows_banner_and_refuses_edits(sample_path, qtbot):
+    from rbdesk.ui.context import AppContext
+    from rbdesk.ui.main_window import MainWindow
+
+    store = Store.open(sample_path, readonly=True)
+    win = MainWindow(AppContext(store))
+    qtbot.addWidget(win)
+    win.show()
+    assert win.banner.isVisible() and "HANYA-BACA" in win.banner.text()
+    assert "[hanya-baca]" in win.windowTitle()
+    assert not win.acts.delete.isEnabled()
+    index = find(win, "LHKPN")
+    uuid = index.data(Role.INDICATOR_UUID)
+    win.toggle_cell(index.siblingAtColumn(month_column(9)))
+    assert win.message_bar.isVisible()
+    assert not load_indicator(uuid).is_planned(9)
+    win.close()
+
+
+def test_start_creates_the_default_plan_from_the_sample(qtbot, isolated_env):
+    from rbdesk.models.paths import default_plan_file
+    from rbdesk.ui import app, settings
+
+    win = app.start(None)
+    assert win is not None
+    qtbot.addWidget(win)
+    assert default_plan_file().exists()
+    assert win.windowTitle().startswith(default_plan_file().name)
+    assert settings.recent_files()[0].endswith(default_plan_file().name)
+    win.close()

@@ -1,0 +1,107 @@
+"""The "Bulan ini" panel shows the numbers rbdesk.models.progress computes."""
+
+from __future__ import annotations
+
+from dock_fixtures import busy_ctx, ctx, dock_env, dock_templates, show_dock, window  # noqa: F401
+from PySide6.QtCore import Qt
+
+from rbdesk.models.progress import capaian, format_percent, indicator_tally, month_tally, total
+from rbdesk.ui.month_dock import MonthDock
+from rbdesk.ui.month_model import (
+    GROUP_DONE,
+    GROUP_LATE,
+    GROUP_OPEN,
+    AreaProgressModel,
+    CountRole,
+    MonthItemsModel,
+    PercentRole,
+    UuidRole,
+)
+
+
+def _dock(qtbot, window, ctx):  # noqa: F811
+    return show_dock(qtbot, window, MonthDock(ctx))
+
+
+def test_identity_and_today(qtbot, window, busy_ctx):  # noqa: F811
+    dock = _dock(qtbot, window, busy_ctx)
+    assert dock.objectName() == "monthDock" and dock.windowTitle() == "Bulan ini"
+    assert busy_ctx.today_month() == 6
+    assert dock.month == 6 and dock.month_box.currentText() == "Juni"
+    assert "bulan berjalan" in dock.summary.text()
+
+
+def test_numbers_equal_progress(qtbot, window, busy_ctx):  # noqa: F811
+    dock = _dock(qtbot, window, busy_ctx)
+    inds = busy_ctx.tree.indicators()
+    for month in (6, 3, 9):
+        dock.set_month(month)
+        expected = month_tally(inds, month)
+        model = dock.items_model
+        late_inds = sum(indicator_tally(i, month - 1, 6).late > 0 for i in inds)
+        assert model.group_count(GROUP_LATE) == late_inds
+        assert model.group_count(GROUP_OPEN) == expected.planned - expected.done
+        assert model.group_count(GROUP_DONE) == sum(i.status(month) == "selesai" for i in inds)
+        assert model.group_index(GROUP_LATE).data(CountRole) == late_inds
+        text = dock.summary.text()
+        assert f"<b>{expected.planned}</b> direncanakan" in text
+        assert f"<b>{expected.done}</b> selesai" in text
+        assert f"<b>{expected.partial}</b> sebagian" in text
+        assert f"<b>{late_inds}</b> terlambat" in text
+        assert format_percent(total(inds, month).percent) in text
+        areas = dock.area_model
+        assert areas.rowCount() == len(busy_ctx.tree.areas) == 8
+        for row, area in enumerate(busy_ctx.tree.areas):
+            index = areas.index(row, AreaProgressModel.COL_BAR)
+            assert index.data(PercentRole) == capaian(area, month)
+            assert index.data() == format_percent(capaian(area, month))
+    assert month_tally(inds, 6).done > 0 and dock.overview.late
+
+
+def test_month_chooser_by_keyboard(qtbot, window, busy_ctx):  # noqa: F811
+    dock = _dock(qtbot, window, busy_ctx)
+    dock.month_box.setFocus()
+    qtbot.keyClick(dock.month_box, Qt.Key.Key_Down)
+    assert dock.month == 7 and "akan datang" in dock.summary.text()
+    qtbot.mouseClick(dock.today_button, Qt.MouseButton.LeftButton)
+    assert dock.month == 6
+
+
+def test_clicking_an_item_selects_it_in_the_grid(qtbot, window, busy_ctx):  # noqa: F811
+    dock = _dock(qtbot, window, busy_ctx)
+    model = dock.items_model
+    group = model.group_index(GROUP_OPEN)
+    item = model.index(0, MonthItemsModel.COL_STATE, group)
+    uuid = item.data(UuidRole)
+    assert uuid in {i.uuid for i in busy_ctx.tree.indicators()}
+    rect = dock.items_view.visualRect(item)
+    with qtbot.waitSignal(busy_ctx.selectRequested) as signal:
+        qtbot.mouseClick(dock.items_view.viewport(), Qt.MouseButton.LeftButton,
+                         pos=rect.center())
+    assert signal.args == [uuid]
+    area = dock.area_model.index(2, 0)
+    with qtbot.waitSignal(busy_ctx.selectRequested) as signal:
+        dock.area_view.activated.emit(area)
+    assert signal.args == [busy_ctx.tree.areas[2].uuid]
+
+
+def test_follows_edits_and_reloads(qtbot, window, busy_ctx):  # noqa: F811
+    from rbdesk.models.realisation import set_status
+
+    dock = _dock(qtbot, window, busy_ctx)
+    before = dock.items_model.group_count(GROUP_DONE)
+    ind = next(i for i in busy_ctx.tree.indicators()
+               if i.is_planned(6) and i.status(6) != "selesai")
+    set_status(busy_ctx.store, ind.uuid, 6, "selesai")
+    busy_ctx.reload()
+    qtbot.waitUntil(lambda: dock.items_model.group_count(GROUP_DONE) == before + 1)
+
+
+def test_models_pass_the_model_tester(qtmodeltester, window, qtbot, busy_ctx):  # noqa: F811
+    dock = _dock(qtbot, window, busy_ctx)
+    qtmodeltester.check(dock.items_model)
+    qtmodeltester.check(dock.area_model)
+    dock.set_month(1)
+    qtmodeltester.check(dock.items_model)
+    empty = MonthItemsModel()
+    qtmodeltester.check(empty)

@@ -1,0 +1,119 @@
+"""The plan model and its filter proxy, checked with Qt's model tester and without widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+
+from rbdesk.models import plan_edit
+from rbdesk.models.progress import MonthState
+from rbdesk.ui.plan_filter import STATUS_LATE, PlanFilterProxy
+from rbdesk.ui.plan_model import (
+    COL_CAPAIAN,
+    COL_TEXT,
+    LeafCell,
+    PlanModel,
+    Role,
+    RollUp,
+    month_column,
+)
+
+
+def walk(model, parent=None):
+    parent = parent if parent is not None else QModelIndex()
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        yield index
+        yield from walk(model, index)
+
+
+def find(model, text, kind="indicator"):
+    return next(i for i in walk(model) if i.data(Role.KIND) == kind
+                and text in (i.siblingAtColumn(COL_TEXT).data() or ""))
+
+
+def test_model_passes_qt_model_tester(ctx, qtmodeltester):
+    model = PlanModel(ctx)
+    qtmodeltester.check(model)
+
+
+def test_proxy_passes_model_tester_while_filtering(ctx, qtmodeltester):
+    model = PlanModel(ctx)
+    proxy = PlanFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    proxy.set_text("LHKPN")
+    proxy.set_status(STATUS_LATE)
+    qtmodeltester.check(proxy)
+
+
+def test_rows_follow_the_plan_and_fold_unnamed_indicators(ctx):
+    model = PlanModel(ctx)
+    tree = ctx.tree
+    assert model.rowCount() == len(tree.areas) == 8
+    assert model.index(0, COL_TEXT).data() == "Manajemen Perubahan"
+    # A sub-activity whose only indicator has no text is one row carrying that schedule.
+    folded = [s for a in tree.areas for ac in a.activities for s in ac.sub_activities
+              if len(s.indicators) == 1 and not s.indicators[0].text.strip()]
+    planned = [s for s in folded if s.indicators[0].planned]
+    assert planned
+    sub = planned[0]
+    index = model.index_of(sub.uuid)
+    assert model.rowCount(index) == 0
+    assert index.data(Role.INDICATOR_UUID) == sub.indicators[0].uuid
+    month = sub.indicators[0].planned_months[0]
+    cell = index.siblingAtColumn(month_column(month)).data(Role.CELL)
+    assert isinstance(cell, LeafCell) and cell.state != MonthState.EMPTY
+
+
+def test_parent_rows_roll_up_their_months(ctx):
+    model = PlanModel(ctx)
+    area = model.index(0, 0)
+    node = model.node(area)
+    june = area.siblingAtColumn(month_column(6)).data(Role.CELL)
+    assert isinstance(june, RollUp)
+    planned = sum(i.is_planned(6) for i in node.indicators())
+    assert june.planned == planned > 0
+    assert area.siblingAtColumn(month_column(6)).data() == f"0/{planned}"
+    # Jan is past (today is 14 June 2024) and nothing is done yet: late.
+    jan = area.siblingAtColumn(month_column(1)).data(Role.CELL)
+    assert jan.late == jan.planned > 0
+    assert area.siblingAtColumn(COL_CAPAIAN).data() == "0%"
+
+
+def test_reload_merges_in_place_keeping_persistent_indexes(ctx, qtmodeltester):
+    model = PlanModel(ctx)
+    qtmodeltester.check(model)
+    lhkpn = find(model, "LHKPN")
+    keep = QPersistentModelIndex(lhkpn)
+    sub = lhkpn.parent()
+    first = model.index(0, 0, sub)
+    uuid_first = first.data(Role.UUID)
+    plan_edit.add_node(ctx.store, "indicator", sub.data(Role.UUID), "Indikator baru", "", 0)
+    plan_edit.delete_node(ctx.store, "indicator", uuid_first)
+    plan_edit.set_field(ctx.store, "indicator", keep.data(Role.UUID), "text", "LHKPN tepat waktu")
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    ctx.reload()
+    assert not resets
+    assert keep.isValid()
+    assert QModelIndex(keep).siblingAtColumn(COL_TEXT).data() == "LHKPN tepat waktu"
+    assert model.index(0, COL_TEXT, QModelIndex(keep.parent())).data() == "Indikator baru"
+    assert model.index_of(uuid_first).isValid() is False
+
+
+def test_toggle_patch_emits_exact_data_changed(ctx, qtbot):
+    from rbdesk.ui.undo_commands import SetPlannedCommand
+
+    model = PlanModel(ctx)
+    index = find(model, "LHKPN")
+    uuid = index.data(Role.INDICATOR_UUID)
+    changed = []
+    model.dataChanged.connect(lambda tl, br, roles: changed.append((tl, br)))
+    with qtbot.assertNotEmitted(model.modelReset), qtbot.assertNotEmitted(model.layoutChanged):
+        ctx.undo_stack.push(SetPlannedCommand(ctx, uuid, 9, True))
+    assert index.siblingAtColumn(month_column(9)).data(Role.MONTH_STATE) == MonthState.PLANNED
+    # The row itself, then each ancestor's month/capaian span: nothing else.
+    assert changed[0][0].row() == index.row() and changed[0][0].parent() == index.parent()
+    assert len(changed) == 1 + 3
+    assert all(tl.parent() == br.parent() for tl, br in changed)
+    assert Qt.ItemFlag.ItemIsEditable & model.flags(index.siblingAtColumn(COL_TEXT))

@@ -1,0 +1,197 @@
+"""The "Tim" panel: the roster tree, each person once, edits through dialogs, undo."""
+
+from __future__ import annotations
+
+import pytest
+from dock_fixtures import busy_ctx, ctx, dock_env, dock_templates, show_dock, window  # noqa: F401
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from rbdesk.models.panel_queries import month_overview, person_areas
+from rbdesk.models.roster_edit import list_persons
+from rbdesk.models.tree import list_plans, load_plan_tree
+from rbdesk.ui import roster_dialogs
+from rbdesk.ui.month_model import GROUP_OPEN
+from rbdesk.ui.roster_dock import RosterDock
+from rbdesk.ui.roster_model import KindRole, PersonListModel, RosterTreeModel, UuidRole
+
+
+@pytest.fixture
+def dock(qtbot, window, ctx):  # noqa: F811
+    return show_dock(qtbot, window, RosterDock(ctx))
+
+
+def _person(dock, prefix):
+    return next(p for p in dock.persons if p.name.startswith(prefix))
+
+
+def _stored_teams():
+    return load_plan_tree(list_plans()[0].uuid).teams
+
+
+def test_tree_follows_the_decree(dock):
+    assert dock.objectName() == "rosterDock" and dock.windowTitle() == "Tim"
+    model = dock.team_model
+    tops = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert tops == ["Tim Pengarah", "Tim Pelaksana", "Tim Agen Perubahan"]
+    pelaksana = model.index(1, 0)
+    children = [model.index(r, 0, pelaksana) for r in range(model.rowCount(pelaksana))]
+    assert children[0].data(KindRole) == "member"
+    assert model.index(0, RosterTreeModel.COL_ROLE, pelaksana).data() == "Ketua"
+    area_teams = [c for c in children if c.data(KindRole) == "team"]
+    assert len(area_teams) == 8
+    assert area_teams[0].data() == "I. Tim Manajemen Perubahan"
+    first = model.index(0, 0, area_teams[0])
+    assert first.data() == "Habel J. Manafe"
+    assert model.index(0, RosterTreeModel.COL_ROLE, area_teams[0]).data() == \
+        "Koordinator merangkap Anggota"
+    assert model.index(0, RosterTreeModel.COL_POSITION, area_teams[0]).data().startswith(
+        "Kasubbag")
+
+
+def test_each_person_once_and_selecting_shows_teams_and_items(dock, ctx, qtbot):  # noqa: F811
+    names = [dock.person_model.index(r, 0).data() for r in range(dock.person_model.rowCount())]
+    assert len(names) == len(set(names)) == 22
+    habel = _person(dock, "Habel")
+    row = dock.person_model.row_of(habel.uuid)
+    assert dock.person_model.index(row, PersonListModel.COL_TEAMS).data() == "I, V, Agen"
+    with qtbot.waitSignal(ctx.personSelected) as signal:
+        dock.select_person(habel.uuid)
+    assert signal.args == [habel.uuid]
+    text = dock.detail.text()
+    assert "Duduk di 3 tim" in text and "Tim Manajemen Perubahan" in text
+    expected = month_overview(ctx.tree, 6, 6, person_areas(ctx.tree, habel.uuid))
+    assert dock.items_model.group_count(GROUP_OPEN) == len(expected.open) > 0
+
+
+def test_selecting_a_team_emits_and_shows_duties(dock, ctx, qtbot):  # noqa: F811
+    team = next(t for t in ctx.tree.teams if t.kind == "area")
+    with qtbot.waitSignal(ctx.teamSelected) as signal:
+        dock.select_team(team.uuid)
+    assert signal.args == [team.uuid]
+    assert team.duties[0][:30] in dock.detail.text().replace("&amp;", "&")
+    # choosing a person afterwards clears the team filter first
+    heard = []
+    ctx.teamSelected.connect(lambda u: heard.append(("team", u)))
+    ctx.personSelected.connect(lambda u: heard.append(("person", u)))
+    sutrisni = _person(dock, "Sutrisni").uuid
+    dock.select_person(sutrisni)
+    assert heard == [("team", ""), ("person", sutrisni)]
+
+
+def test_add_person_through_the_dialog_onto_a_team(dock, ctx, monkeypatch):  # noqa: F811
+    team = next(t for t in ctx.tree.teams if t.kind == "area")
+
+    def fill(dialog):
+        dialog.name.setText("Yohana Lake")
+        dialog.position.setText("Pelaksana pada Subbagian Hukum dan SDM")
+        dialog.team.setCurrentIndex(dialog.team.findData(team.uuid))
+        dialog.role.setCurrentText("Anggota")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(roster_dialogs.PersonDialog, "exec", fill)
+    dock.add_person_action.trigger()
+    assert any(p.name == "Yohana Lake" for p in list_persons())
+    stored = next(t for t in _stored_teams() if t.uuid == team.uuid)
+    assert stored.members[-1].person_name == "Yohana Lake"
+    assert stored.members[-1].position == "Pelaksana pada Subbagian Hukum dan SDM"
+    names = [dock.person_model.index(r, 0).data() for r in range(dock.person_model.rowCount())]
+    assert names.count("Yohana Lake") == 1
+    ctx.undo_stack.undo()                      # one step: the person and their seat
+    assert not any(p.name == "Yohana Lake" for p in list_persons())
+    assert len(next(t for t in _stored_teams() if t.uuid == team.uuid).members) == \
+        len(stored.members) - 1
+    ctx.undo_stack.redo()
+    assert any(p.name == "Yohana Lake" for p in list_persons())
+
+
+def test_add_membership_keeps_person_once(dock, ctx, monkeypatch):  # noqa: F811
+    sutrisni = _person(dock, "Sutrisni")
+    team = next(t for t in ctx.tree.teams if t.kind == "area" and
+                all(m.person_uuid != sutrisni.uuid for m in t.members))
+
+    def fill(dialog):
+        dialog.person.setCurrentIndex(dialog.person.findData(sutrisni.uuid))
+        dialog.team.setCurrentIndex(dialog.team.findData(team.uuid))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(roster_dialogs.MemberDialog, "exec", fill)
+    dock.add_member_action.trigger()
+    stored = next(t for t in _stored_teams() if t.uuid == team.uuid)
+    assert stored.members[-1].person_uuid == sutrisni.uuid
+    assert stored.members[-1].position == sutrisni.position
+    names = [dock.person_model.index(r, 0).data() for r in range(dock.person_model.rowCount())]
+    assert names.count("Sutrisni") == 1
+    row = dock.person_model.row_of(sutrisni.uuid)
+    assert len(dock.person_model.index(row, 2).data().split(", ")) == 4
+    # the same seat twice is refused with a message, nothing pushed
+    count = ctx.undo_stack.count()
+    assert dock.add_member(team.uuid, sutrisni.uuid) is None
+    assert ctx.undo_stack.count() == count
+
+
+def test_edit_member_and_person(dock, ctx):  # noqa: F811
+    team = ctx.tree.teams[2]
+    member = team.members[1]
+    assert dock.edit_member(member.uuid, "Sekretaris Tim", "Analis")
+    fresh = next(t for t in _stored_teams() if t.uuid == team.uuid).members[1]
+    assert (fresh.role, fresh.position) == ("Sekretaris Tim", "Analis")
+    person = _person(dock, "Siti")
+    assert dock.edit_person(person.uuid, {"name": "Siti Maryam, S.E."})
+    assert any(p.name == "Siti Maryam, S.E." for p in list_persons())
+    assert any(m.person_name == "Siti Maryam, S.E." for t in ctx.tree.teams for m in t.members)
+    ctx.undo_stack.undo()
+    ctx.undo_stack.undo()
+    fresh = next(t for t in _stored_teams() if t.uuid == team.uuid).members[1]
+    assert (fresh.role, fresh.position) == (member.role, member.position)
+    assert any(p.name == "Siti Maryam" for p in list_persons())
+
+
+def test_remove_membership_and_person_with_undo(dock, ctx, monkeypatch, qtbot):  # noqa: F811
+    monkeypatch.setattr(roster_dialogs, "confirm", lambda *a: True)
+    team = ctx.tree.teams[3]
+    member = team.members[2]
+    dock.select_team(team.uuid)
+    index = dock.team_model.find("member", member.uuid)
+    dock.team_view.setCurrentIndex(index)
+    assert index.data(UuidRole) == member.uuid
+    dock.remove_action.trigger()
+    after = next(t for t in _stored_teams() if t.uuid == team.uuid)
+    assert member.uuid not in [m.uuid for m in after.members]
+    ctx.undo_stack.undo()
+    after = next(t for t in _stored_teams() if t.uuid == team.uuid)
+    assert [m.uuid for m in after.members][2] == member.uuid      # back in its place
+
+    habel = _person(dock, "Habel")
+    dock.select_person(habel.uuid)
+    dock.remove_action.trigger()
+    assert all(p.uuid != habel.uuid for p in list_persons())
+    assert all(m.person_uuid != habel.uuid for t in _stored_teams() for m in t.members)
+    assert dock.person_model.row_of(habel.uuid) == -1
+    ctx.undo_stack.undo()
+    assert sum(m.person_uuid == habel.uuid for t in _stored_teams() for m in t.members) == 3
+    qtbot.waitUntil(lambda: dock.person_model.row_of(habel.uuid) >= 0)
+
+
+def test_declined_confirmation_changes_nothing(dock, ctx, monkeypatch):  # noqa: F811
+    monkeypatch.setattr(roster_dialogs, "confirm", lambda *a: False)
+    habel = _person(dock, "Habel")
+    assert not dock.remove_person(habel.uuid)
+    assert any(p.uuid == habel.uuid for p in list_persons()) and ctx.undo_stack.count() == 0
+
+
+def test_keyboard_and_readonly(dock, ctx, qtbot, monkeypatch):  # noqa: F811
+    dock.tabs.setCurrentWidget(dock.person_view)
+    dock.person_view.setFocus()
+    qtbot.keyClick(dock.person_view, Qt.Key.Key_Down)
+    assert dock.remove_action.isEnabled()
+    monkeypatch.setattr(type(ctx), "readonly", property(lambda self: True))
+    dock.refresh()
+    assert not dock.add_person_action.isEnabled() and not dock.remove_action.isEnabled()
+
+
+def test_models_pass_the_model_tester(qtmodeltester, dock):
+    qtmodeltester.check(dock.team_model)
+    qtmodeltester.check(dock.person_model)
+    dock.select_person(_person(dock, "Habel").uuid)
+    qtmodeltester.check(dock.items_model)

@@ -1,0 +1,170 @@
+"""Sharing dialogs and the file watcher, on real temporary files (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import hashlib  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import openpyxl  # noqa: E402
+import pytest  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+
+from rbdesk.models import backups, merge, plan_edit, presence  # noqa: E402
+from rbdesk.models.schema import Indicator  # noqa: E402
+from rbdesk.models.store import Store  # noqa: E402
+from rbdesk.ui.context import AppContext  # noqa: E402
+from rbdesk.ui.file_watcher import FileWatcher  # noqa: E402
+from rbdesk.ui.history_dialog import HistoryDialog  # noqa: E402
+from rbdesk.ui.merge_dialog import COL_MINE, COL_THEIRS, MergeDialog  # noqa: E402
+from rbdesk.ui.restore_dialog import RestoreDialog  # noqa: E402
+
+
+def _first_indicator(path: Path) -> str:
+    with Store.open(path, readonly=True):
+        return Indicator.select().order_by(Indicator.id).first().uuid
+
+
+def _edit(path: Path, user: str, uuid: str, text: str) -> None:
+    with Store.open(path, user=user) as store:
+        plan_edit.set_field(store, "indicator", uuid, "text", text)
+
+
+@pytest.fixture
+def copy_pair(sample_path: Path, tmp_path: Path) -> tuple[Path, Path, str]:
+    theirs = tmp_path / "salinan.rbdesk"
+    with Store.open(sample_path) as store:
+        backups.save_copy(store, theirs)
+    uuid = _first_indicator(sample_path)
+    _edit(sample_path, "ani", uuid, "teks ani")
+    _edit(theirs, "budi", uuid, "teks budi")
+    return sample_path, theirs, uuid
+
+
+@pytest.fixture
+def share_ctx(sample_path: Path, qapp) -> Iterator[AppContext]:
+    store = Store.open(sample_path, user="ani")
+    context = AppContext(store)
+    yield context
+    store.close()
+
+
+def test_merge_dialog_lists_conflicts_and_applies_the_choice(copy_pair, share_ctx, qtbot) -> None:
+    mine, theirs, uuid = copy_pair
+    before = hashlib.sha256(theirs.read_bytes()).hexdigest()
+    dialog = MergeDialog(share_ctx)
+    qtbot.addWidget(dialog)
+    assert not dialog.apply_button.isEnabled()
+    dialog.set_path(theirs)
+    assert dialog.check()
+    model = dialog.model
+    assert model.rowCount() == 1
+    assert "teks ani" in model.index(0, COL_MINE).data()
+    assert "teks budi" in model.index(0, COL_THEIRS).data()
+    # Budi's edit is newer, so it is pre-selected; the user ticks her own value instead.
+    assert model.index(0, COL_THEIRS).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert model.setData(model.index(0, COL_MINE), Qt.CheckState.Checked.value,
+                         Qt.ItemDataRole.CheckStateRole)
+    assert model.index(0, COL_THEIRS).data(Qt.ItemDataRole.CheckStateRole) == \
+        Qt.CheckState.Unchecked
+    assert dialog.apply_button.isEnabled()
+    with qtbot.waitSignal(dialog.merged, timeout=5000), \
+            qtbot.waitSignal(share_ctx.treeReloaded, timeout=5000):
+        assert dialog.apply()
+    assert Indicator.get(Indicator.uuid == uuid).text == "teks ani"
+    assert "1 konflik" in dialog.summary.text()
+    assert hashlib.sha256(theirs.read_bytes()).hexdigest() == before
+    # Checking again: nothing left to merge.
+    assert dialog.check()
+    assert model.rowCount() == 0 and not dialog.apply_button.isEnabled()
+
+
+def test_merge_dialog_shows_refusal(share_ctx, tmp_path: Path, qtbot) -> None:
+    bad = tmp_path / "laporan.rbdesk"
+    bad.write_bytes(b"PK\x03\x04 bukan basis data")
+    dialog = MergeDialog(share_ctx)
+    qtbot.addWidget(dialog)
+    dialog.set_path(bad)
+    assert not dialog.check()
+    assert "bukan berkas rbdesk" in dialog.error.text()
+    assert not dialog.apply_button.isEnabled()
+    dialog.set_path(share_ctx.store.path)
+    assert not dialog.check()
+    assert "berkas ini sendiri" in dialog.error.text()
+
+
+def test_watcher_notices_other_commits_and_presence(share_ctx, qtbot) -> None:
+    watcher = FileWatcher(share_ctx, poll_ms=50, heartbeat_ms=10_000)
+    uuid = _first_indicator(share_ctx.store.path)
+    share_ctx.store.rebind()
+    assert not watcher.poll()
+
+    other = Store.open(share_ctx.store.path, user="budi")
+    presence.heartbeat(other)  # only a heartbeat: presence changes, data does not
+    share_ctx.store.rebind()
+    with qtbot.waitSignal(watcher.presenceChanged, timeout=3000) as seen:
+        assert not watcher.poll()
+    assert seen.args == [[f"budi ({other.host})"]]
+
+    other.rebind()
+    plan_edit.set_field(other, "indicator", uuid, "note", "dari PC lain")
+    share_ctx.store.rebind()
+    watcher.start()
+    with qtbot.waitSignal(watcher.othersCommitted, timeout=3000):
+        pass
+    # This window's own edits are not reported as others' commits.
+    share_ctx.run(plan_edit.set_field, "indicator", uuid, "note", "dari sini")
+    assert not watcher.poll()
+
+    other.rebind()
+    presence.leave(other)
+    other.close()
+    share_ctx.store.rebind()
+    with qtbot.waitSignal(watcher.presenceChanged, timeout=3000) as gone:
+        watcher.poll()
+    assert gone.args == [[]]
+    watcher.stop()
+    assert presence.others(share_ctx.store) == []
+
+
+def test_restore_dialog_restores_to_new_file_and_offers_open(share_ctx, tmp_path: Path,
+                                                            qtbot) -> None:
+    backups.make_backup(share_ctx.store)
+    dialog = RestoreDialog(share_ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 1
+    dialog.dest_edit.setText(str(share_ctx.store.path))
+    assert not dialog.restore()
+    assert "tidak ditimpa" in dialog.message.text()
+    dest = tmp_path / "pulih.rbdesk"
+    dialog.dest_edit.setText(str(dest))
+    assert dialog.restore()
+    assert dest.exists() and dialog.open_button.isEnabled()
+    with qtbot.waitSignal(dialog.openRequested, timeout=2000) as opened:
+        dialog.open_button.click()
+    assert opened.args == [str(dest)]
+
+
+def test_history_dialog_per_row_filter_and_export(copy_pair, share_ctx, tmp_path: Path,
+                                                  qtbot) -> None:
+    mine, theirs, uuid = copy_pair
+    merge.merge_files(share_ctx.store, theirs)
+    dialog = HistoryDialog(share_ctx, row_uuid=uuid)
+    qtbot.addWidget(dialog)
+    users = {dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())}
+    assert {"ani", "budi"} <= users
+    actions = {dialog.model.index(r, 5).data() for r in range(dialog.model.rowCount())}
+    assert "kalah dalam penggabungan" in actions
+    dialog.person.setCurrentText("budi")
+    dialog.refresh()
+    assert {dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())} == {"budi"}
+    out = dialog.export_to(tmp_path / "riwayat.xlsx")
+    ws = openpyxl.load_workbook(out).active
+    assert ws.max_row == dialog.model.rowCount() + 1
+    whole = HistoryDialog(share_ctx)
+    qtbot.addWidget(whole)
+    assert whole.model.rowCount() > dialog.model.rowCount()
