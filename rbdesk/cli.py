@@ -11,7 +11,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from rbdesk import __version__
+from rbdesk import __version__, cli_text
 from rbdesk.i18n import tr
 from rbdesk.models.errors import RbdeskError
 
@@ -32,6 +32,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    cli_text.install()
     parser = _Parser(
         prog="rbdesk",
         description=tr("rbdesk: Rencana Aksi Reformasi Birokrasi. Tanpa perintah, membuka "
@@ -62,6 +63,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         print(tr("rbdesk: dibatalkan."), file=sys.stderr)
+        return 1
+    except Exception:
+        # A bug, not the user's doing: the traceback goes to the log, the user gets one line.
+        from rbdesk.logfile import setup_logging
+
+        path = setup_logging()
+        log.exception("unexpected error in: rbdesk %s", " ".join(argv))
+        print(tr("rbdesk: terjadi kesalahan tak terduga; rinciannya dicatat di {path}")
+              .format(path=path), file=sys.stderr)
         return 1
 
 

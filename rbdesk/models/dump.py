@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
+import uuid as uuidlib
 from collections.abc import Callable
 from typing import Any
 
@@ -33,6 +35,7 @@ from rbdesk.models.store import Store
 FORMAT = "rbdesk"
 FORMAT_VERSION = 1
 _ALIVE = False
+_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
 
 
 def _book(row: Row) -> dict[str, Any]:
@@ -109,6 +112,7 @@ class _Reader:
 
     def __init__(self) -> None:
         self.where = "dokumen"
+        self.seen: dict[str, set[str]] = {}
 
     def fail(self, what: str) -> InvalidInput:
         return InvalidInput(tr("JSON tidak valid di {where}: {what}").format(where=self.where,
@@ -133,10 +137,26 @@ class _Reader:
     def items(self, obj: dict[str, Any], key: str) -> list[dict[str, Any]]:
         return [self.obj(v) for v in self.get(obj, key, list, [])]
 
-    def book(self, obj: dict[str, Any]) -> dict[str, Any]:
-        return {"uuid": self.get(obj, "uuid", str), "updated_at": self.get(obj, "updated_at", str),
-                "updated_by": self.get(obj, "updated_by", str),
-                "version": self.get(obj, "version", int)}
+    def book(self, obj: dict[str, Any], entity: str) -> dict[str, Any]:
+        """Bookkeeping keys, checked: merges order edits by these, so nonsense must not pass."""
+        row_uuid = self.get(obj, "uuid", str)
+        try:
+            if str(uuidlib.UUID(row_uuid)) != row_uuid:
+                raise ValueError
+        except ValueError:
+            raise self.fail(tr("uuid '{u}' tidak sah").format(u=row_uuid)) from None
+        seen = self.seen.setdefault(entity, set())
+        if row_uuid in seen:
+            raise self.fail(tr("uuid {u} muncul dua kali").format(u=row_uuid))
+        seen.add(row_uuid)
+        stamp = self.get(obj, "updated_at", str)
+        if not _STAMP.match(stamp):
+            raise self.fail(tr("updated_at '{s}' bukan waktu ISO 8601 UTC").format(s=stamp))
+        version = self.get(obj, "version", int)
+        if version < 1:
+            raise self.fail(tr("version harus 1 atau lebih"))
+        return {"uuid": row_uuid, "updated_at": stamp,
+                "updated_by": self.get(obj, "updated_by", str), "version": version}
 
 
 def load_data(store: Store, data: Any, progress: Callable[[int], None] | None = None) -> None:
@@ -157,34 +177,37 @@ def load_data(store: Store, data: Any, progress: Callable[[int], None] | None = 
         for i, p in enumerate(r.items(data, "persons")):
             r.where = f"persons[{i}]"
             persons[p.get("uuid", "")] = Person.create(
-                **r.book(p), name=r.get(p, "name", str), position=r.get(p, "position", str, ""),
-                unit=r.get(p, "unit", str, ""), nip=r.get(p, "nip", str, ""))
+                **r.book(p, "person"), name=r.get(p, "name", str),
+                position=r.get(p, "position", str, ""), unit=r.get(p, "unit", str, ""),
+                nip=r.get(p, "nip", str, ""))
         for pi, pd in enumerate(r.items(data, "plans")):
             r.where = f"plans[{pi}]"
             _load_plan(r, pd, persons, blobs, f"plans[{pi}]")
             if progress:
                 progress(pi + 1)
-        tx.log("file", "-", "load", new=f"{len(persons)} persons")
+        tx.log("file", "-", "load", new=tr("{n} orang, {p} rencana").format(
+            n=len(persons), p=len(data.get("plans", []))))
 
 
 def _load_plan(r: _Reader, pd: dict[str, Any], persons: dict[str, Person],
                blobs: dict[str, Any], where: str) -> None:
-    plan = Plan.create(**r.book(pd), unit=r.get(pd, "unit", str), year=r.get(pd, "year", int),
-                       title=r.get(pd, "title", str, ""), decree=r.get(pd, "decree", dict, {}),
+    plan = Plan.create(**r.book(pd, "plan"), unit=r.get(pd, "unit", str),
+                       year=r.get(pd, "year", int), title=r.get(pd, "title", str, ""),
+                       decree=r.get(pd, "decree", dict, {}),
                        settings=r.get(pd, "settings", dict, {}))
     areas: dict[str, Area] = {}
     for ai, ad in enumerate(r.items(pd, "areas")):
         r.where = f"{where}.areas[{ai}]"
-        area = Area.create(**r.book(ad), plan=plan, seq=ai, label=r.get(ad, "label", str, ""),
-                           name=r.get(ad, "name", str))
+        area = Area.create(**r.book(ad, "area"), plan=plan, seq=ai,
+                           label=r.get(ad, "label", str, ""), name=r.get(ad, "name", str))
         areas[area.uuid] = area
         for ci, cd in enumerate(r.items(ad, "activities")):
             r.where = f"{where}.areas[{ai}].activities[{ci}]"
-            act = Activity.create(**r.book(cd), area=area, seq=ci,
+            act = Activity.create(**r.book(cd, "activity"), area=area, seq=ci,
                                   label=r.get(cd, "label", str, ""), name=r.get(cd, "name", str))
             for si, sd in enumerate(r.items(cd, "sub_activities")):
                 r.where = f"{where}.areas[{ai}].activities[{ci}].sub_activities[{si}]"
-                sub = SubActivity.create(**r.book(sd), activity=act, seq=si,
+                sub = SubActivity.create(**r.book(sd, "sub_activity"), activity=act, seq=si,
                                          label=r.get(sd, "label", str, ""),
                                          name=r.get(sd, "name", str, ""))
                 for ii, idd in enumerate(r.items(sd, "indicators")):
@@ -202,7 +225,7 @@ def _load_plan(r: _Reader, pd: dict[str, Any], persons: dict[str, Person],
         duties = r.get(td, "duties", list, [])
         if not all(isinstance(d, str) for d in duties):
             raise r.fail(tr("tugas harus berupa teks"))
-        team = Team.create(**r.book(td), plan=plan, seq=ti, kind=kind,
+        team = Team.create(**r.book(td, "team"), plan=plan, seq=ti, kind=kind,
                            label=r.get(td, "label", str, ""), name=r.get(td, "name", str),
                            area=areas.get(area_uuid) if area_uuid else None, duties=duties)
         for mi, md in enumerate(r.items(td, "members")):
@@ -211,7 +234,7 @@ def _load_plan(r: _Reader, pd: dict[str, Any], persons: dict[str, Person],
             if person is None:
                 raise r.fail(tr("orang '{uuid}' tidak ada di daftar persons")
                              .format(uuid=md["person"]))
-            Membership.create(**r.book(md), team=team, person=person, seq=mi,
+            Membership.create(**r.book(md, "membership"), team=team, person=person, seq=mi,
                               role=r.get(md, "role", str, ""),
                               position=r.get(md, "position", str, ""))
 
@@ -228,15 +251,20 @@ def _load_indicator(r: _Reader, idd: dict[str, Any], sub: SubActivity, seq: int,
     months = r.get(idd, "planned_months", list, [])
     if not all(isinstance(m, int) and 1 <= m <= 12 for m in months):
         raise r.fail(tr("planned_months harus berisi bulan 1..12"))
-    ind = Indicator.create(**r.book(idd), sub_activity=sub, seq=seq,
+    ind = Indicator.create(**r.book(idd, "indicator"), sub_activity=sub, seq=seq,
                            label=r.get(idd, "label", str, ""), text=r.get(idd, "text", str, ""),
                            planned=mask_from_months(months), note=r.get(idd, "note", str, ""))
+    months_seen: set[int] = set()
     for rd in r.items(idd, "realisation"):
         status = r.get(rd, "status", str)
         if status not in STATUSES:
             raise r.fail(tr("status '{s}' tidak dikenal").format(s=status))
-        Realisation.create(**r.book(rd), indicator=ind, month=_month(r, rd), status=status,
-                           note=r.get(rd, "note", str, ""))
+        month = _month(r, rd)
+        if month in months_seen:
+            raise r.fail(tr("realisasi bulan {m} muncul dua kali").format(m=month))
+        months_seen.add(month)
+        Realisation.create(**r.book(rd, "realisation"), indicator=ind, month=month,
+                           status=status, note=r.get(rd, "note", str, ""))
     for ed in r.items(idd, "evidence"):
         sha = r.get(ed, "sha256", str)
         if Blob.get_or_none(Blob.sha256 == sha) is None:
@@ -252,6 +280,6 @@ def _load_indicator(r: _Reader, idd: dict[str, Any], sub: SubActivity, seq: int,
                 raise r.fail(tr("isi berkas bukti {sha} tidak cocok dengan SHA-256")
                              .format(sha=sha[:12]))
             Blob.create(sha256=sha, size=len(raw), data=raw)
-        Evidence.create(**r.book(ed), indicator=ind, month=_month(r, ed),
+        Evidence.create(**r.book(ed, "evidence"), indicator=ind, month=_month(r, ed),
                         filename=r.get(ed, "filename", str), mime=r.get(ed, "mime", str, ""),
                         size=r.get(ed, "size", int), sha256=sha, note=r.get(ed, "note", str, ""))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from rbdesk import i18n
 from rbdesk.i18n import tr
+from rbdesk.logfile import LOG_FILE, setup_logging
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.paths import default_plan_file, log_dir
 from rbdesk.models.store import Store, default_user
@@ -24,21 +25,8 @@ from rbdesk.ui import settings
 from rbdesk.ui.dialogs import UserNameDialog, show_error
 
 log = logging.getLogger("rbdesk.ui")
-LOG_FILE = "rbdesk.log"
 _windows: list[QWidget] = []   # open windows (kept alive here)
 _in_hook = False
-
-
-def setup_logging() -> Path:
-    path = log_dir() / LOG_FILE
-    root = logging.getLogger("rbdesk")
-    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3,
-                                                       encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
-        root.setLevel(logging.INFO)
-    return path
 
 
 def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:

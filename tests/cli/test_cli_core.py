@@ -118,3 +118,28 @@ def test_load_malformed_json_creates_nothing(tmp_path: Path, text: str, words: s
 def test_load_missing_json(tmp_path: Path) -> None:
     out = rbdesk("load", str(tmp_path / "hilang.json"), str(tmp_path / "b.rbdesk"))
     assert out.returncode == 1 and "tidak ditemukan" in out.stderr
+
+
+def test_usage_errors_and_subcommand_help_are_indonesian(tmp_path: Path) -> None:
+    out = rbdesk("dump")
+    assert out.returncode == 2
+    assert "pemakaian: rbdesk dump" in out.stderr
+    assert "argumen berikut wajib diisi" in out.stderr
+    helped = rbdesk("load", "--help")
+    assert helped.returncode == 0
+    assert "argumen posisi" in helped.stdout and "pilihan" in helped.stdout
+    assert "show this help" not in helped.stdout and "usage:" not in helped.stdout
+
+
+def test_unexpected_error_is_one_line_and_logged(monkeypatch, capsys, isolated_env) -> None:
+    from rbdesk import cli
+    from rbdesk.commands import core
+
+    def broken(args) -> int:
+        raise RuntimeError("bug di dalam")
+
+    monkeypatch.setattr(core, "cmd_check", broken)
+    assert cli.main(["check", "apa-saja.rbdesk"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "kesalahan tak terduga" in err[0]
+    assert "bug di dalam" in (isolated_env / "log" / "rbdesk.log").read_text(encoding="utf-8")

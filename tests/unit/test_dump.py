@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -52,7 +53,8 @@ def test_tombstones_are_left_out(sample_store: Store) -> None:
 names = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
                 max_size=20)
 uuids = st.uuids(version=4).map(str)
-stamps = st.datetimes().map(lambda d: d.strftime("%Y-%m-%dT%H:%M:%S.%fZ"))
+stamps = st.datetimes(min_value=dt.datetime(2000, 1, 1)).map(
+    lambda d: d.strftime("%Y-%m-%dT%H:%M:%S.%fZ"))
 
 
 def _book(draw) -> dict:
@@ -126,6 +128,10 @@ def _sample_doc(sample_store: Store) -> dict:
      "tidak ada di daftar persons"),
     (lambda d: d["plans"][0]["teams"][0].update(kind="panitia"), "jenis tim"),
     (lambda d: d.update(persons="bukan daftar"), "bertipe salah"),
+    (lambda d: d["plans"].append(copy.deepcopy(d["plans"][0])), "muncul dua kali"),
+    (lambda d: d["persons"][0].update(updated_at="kemarin"), "bukan waktu ISO 8601"),
+    (lambda d: d["persons"][0].update(version=-5), "version harus 1"),
+    (lambda d: d["persons"][0].update(uuid="abc"), "tidak sah"),
 ])
 def test_malformed_documents_load_nothing(sample_store: Store, tmp_path: Path, breakage,
                                           message: str) -> None:
