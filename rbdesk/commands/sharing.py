@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 
 from rbdesk.i18n import tr
@@ -17,7 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", metavar=tr("BERKAS"))
     p.add_argument("theirs", metavar=tr("SALINAN"))
     p.add_argument("--yes", action="store_true",
-                   help=tr("terapkan tanpa bertanya (konflik: yang lebih baru menang)"))
+                   help=tr("terapkan tanpa bertanya; pada konflik perubahan yang lebih baru "
+                           "menang"))
     p.add_argument("--prefer", choices=(merge.MINE, merge.THEIRS),
                    help=tr("pada konflik pilih BERKAS (mine) atau SALINAN (theirs)"))
     p.add_argument("--dry-run", action="store_true",
@@ -57,6 +59,23 @@ def _print_conflicts(conflicts: list[merge.Conflict]) -> None:
                 field=d.label, mine=d.mine_text(), theirs=d.theirs_text()))
 
 
+def _ask_choices(conflicts: list[merge.Conflict]) -> dict[tuple[str, str], str]:
+    """Ask per conflict on the terminal; an empty answer takes the newer edit."""
+    answers = {"b": merge.MINE, "s": merge.THEIRS}
+    choices: dict[tuple[str, str], str] = {}
+    for i, c in enumerate(conflicts, start=1):
+        while True:
+            reply = input(tr("Konflik {i}: pakai [b]erkas ini, [s]alinan, atau Enter untuk yang "
+                             "lebih baru? ").format(i=i)).strip().lower()[:1]
+            if not reply:
+                choices[c.key] = c.default
+                break
+            if reply in answers:
+                choices[c.key] = answers[reply]
+                break
+    return choices
+
+
 def cmd_merge(args: argparse.Namespace) -> int:
     with Store.open(args.file) as store:
         plan = merge.plan_merge(store, args.theirs)
@@ -65,10 +84,15 @@ def cmd_merge(args: argparse.Namespace) -> int:
         _print_conflicts(plan.conflicts)
         if args.dry_run:
             return 0
+        choices: dict[tuple[str, str], str] = {}
         if plan.conflicts and not (args.yes or args.prefer):
-            print(tr("Konflik diselesaikan otomatis: perubahan yang lebih baru menang; nilai yang "
-                     "kalah tetap tercatat di riwayat."))
-        result = merge.apply_merge(store, plan, prefer=args.prefer)
+            if not sys.stdin.isatty():
+                raise InvalidInput(tr(
+                    "Ada {n} konflik dan tidak ada yang dapat ditanya: ulangi dengan --yes "
+                    "(yang lebih baru menang) atau --prefer mine|theirs. Tidak ada yang diubah.")
+                    .format(n=len(plan.conflicts)))
+            choices = _ask_choices(plan.conflicts)
+        result = merge.apply_merge(store, plan, choices=choices, prefer=args.prefer)
         for c in result.conflicts:
             side = (tr("berkas ini") if result.resolved[c.key] == merge.MINE else tr("salinan"))
             print(tr("  «{label}»: dipakai nilai dari {side}").format(label=c.label, side=side))

@@ -39,10 +39,15 @@ def test_merge_prints_conflicts_and_keeps_newer(copies, capsys) -> None:
     uuid = _edit(theirs, "budi", "versi budi")
     before = hashlib.sha256(theirs.read_bytes()).hexdigest()
     capsys.readouterr()
-    assert main(["merge", str(mine), str(theirs)]) == 0
+    mine_before = hashlib.sha256(mine.read_bytes()).hexdigest()
+    assert main(["merge", str(mine), str(theirs)]) == 1     # nobody to ask: refuse, change nothing
+    refused = capsys.readouterr()
+    assert "1 konflik" in refused.out and "versi ani" in refused.out
+    assert "--yes" in refused.err and "Tidak ada yang diubah" in refused.err
+    assert hashlib.sha256(mine.read_bytes()).hexdigest() == mine_before
+    assert main(["merge", str(mine), str(theirs), "--yes"]) == 0
     out = capsys.readouterr().out
-    assert "1 konflik" in out and "versi ani" in out and "versi budi" in out
-    assert "lebih baru menang" in out
+    assert "dipakai nilai dari salinan" in out
     assert _text(mine, uuid) == "versi budi"
     assert hashlib.sha256(theirs.read_bytes()).hexdigest() == before
     assert main(["merge", str(mine), str(theirs)]) == 0
@@ -102,3 +107,15 @@ def test_copy_refuses_to_overwrite(copies, capsys) -> None:
     mine, theirs = copies
     assert main(["copy", str(mine), str(theirs)]) == 1
     assert "sudah ada" in capsys.readouterr().err
+
+
+def test_merge_asks_on_a_terminal(copies, capsys, monkeypatch) -> None:
+    mine, theirs = copies
+    _edit(mine, "ani", "versi ani")
+    uuid = _edit(theirs, "budi", "versi budi")
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    answers = iter(["x", "b"])
+    monkeypatch.setattr("builtins.input", lambda prompt: next(answers))
+    assert main(["merge", str(mine), str(theirs)]) == 0
+    assert _text(mine, uuid) == "versi ani"
+    assert "dipakai nilai dari berkas ini" in capsys.readouterr().out
