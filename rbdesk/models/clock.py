@@ -21,3 +21,23 @@ def today() -> dt.date:
 def now_iso() -> str:
     """UTC timestamp with microseconds; text so that dumps round-trip byte for byte."""
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+MONTHS_LONG = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+               "September", "Oktober", "November", "Desember")
+
+
+def local_time(stamp: str) -> str:
+    """A stored UTC stamp as the PC's local wall-clock time, "YYYY-MM-DD HH:MM:SS"."""
+    try:
+        moment = dt.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC)
+    except ValueError:
+        return stamp[:19].replace("T", " ")
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def utc_stamp_of_local_midnight(day: dt.date) -> str:
+    """The stored-format UTC stamp at which ``day`` begins on this PC's clock."""
+    local = dt.datetime.combine(day, dt.time.min).astimezone()
+    return local.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")

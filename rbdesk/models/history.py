@@ -9,16 +9,17 @@ from pathlib import Path
 from peewee import fn
 
 from rbdesk.i18n import tr
+from rbdesk.models.clock import MONTHS_SHORT, local_time, utc_stamp_of_local_midnight
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.merge import MODEL, entity_label, field_label
-from rbdesk.models.schema import ChangeLog
+from rbdesk.models.schema import ChangeLog, Evidence, Indicator, Realisation
 
 ACTIONS = {
     "create": "dibuat", "update": "diubah", "delete": "dihapus", "restore": "dipulihkan",
     "move": "dipindah", "merge": "digabung", "conflict": "kalah dalam penggabungan",
     "load": "dimuat",
 }
-COLUMNS = ("Waktu (UTC)", "Pengguna", "Komputer", "Jenis", "Baris", "Tindakan", "Kolom", "Lama",
+COLUMNS = ("Waktu", "Pengguna", "Komputer", "Jenis", "Baris", "Tindakan", "Kolom", "Lama",
            "Baru")
 _TEXT_FIELDS = ("name", "text", "title", "filename")
 
@@ -39,7 +40,8 @@ class HistoryEntry:
 
     @property
     def when(self) -> str:
-        return self.at[:19].replace("T", " ")
+        """Local time of this PC: staff read the log against their own clocks."""
+        return local_time(self.at)
 
     @property
     def action_label(self) -> str:
@@ -58,7 +60,7 @@ def query_history(row_uuid: str | None = None, plan_uuid: str | None = None,
                   person: str | None = None, since: dt.date | None = None,
                   until: dt.date | None = None, limit: int | None = None) -> list[HistoryEntry]:
     """Newest first. ``person`` matches the user name (case-insensitive, part of it);
-    ``since``/``until`` are inclusive calendar days (UTC, as stored)."""
+    ``since``/``until`` are inclusive calendar days on this PC's clock."""
     query = ChangeLog.select(ChangeLog.id, ChangeLog.at, ChangeLog.user, ChangeLog.host,
                              ChangeLog.plan_uuid, ChangeLog.entity, ChangeLog.row_uuid,
                              ChangeLog.action, ChangeLog.field, ChangeLog.old, ChangeLog.new)
@@ -69,9 +71,10 @@ def query_history(row_uuid: str | None = None, plan_uuid: str | None = None,
     if person:
         query = query.where(fn.LOWER(ChangeLog.user).contains(person.strip().lower()))
     if since:
-        query = query.where(ChangeLog.at >= since.isoformat())
+        query = query.where(ChangeLog.at >= utc_stamp_of_local_midnight(since))
     if until:
-        query = query.where(ChangeLog.at < (until + dt.timedelta(days=1)).isoformat())
+        query = query.where(ChangeLog.at < utc_stamp_of_local_midnight(
+            until + dt.timedelta(days=1)))
     query = query.order_by(ChangeLog.at.desc(), ChangeLog.id.desc())
     if limit:
         query = query.limit(limit)
@@ -103,6 +106,14 @@ def row_labels(entries: list[HistoryEntry]) -> dict[str, str]:
         if e.entity in MODEL:
             wanted.setdefault(e.entity, set()).add(e.row_uuid)
     labels: dict[str, str] = {}
+    for entity, model in (("realisation", Realisation), ("evidence", Evidence)):
+        items = sorted(wanted.pop(entity, set()))
+        for start in range(0, len(items), 500):
+            query = (model.select(model.uuid, model.month, Indicator.text, Indicator.label)
+                     .join(Indicator).where(model.uuid.in_(items[start:start + 500])).tuples())
+            for row_uuid, month, text, label in query:
+                labels[row_uuid] = tr("{ind}, {month}").format(
+                    ind=text or label or tr("(indikator)"), month=MONTHS_SHORT[month - 1])
     for entity, uuids in wanted.items():
         model = MODEL[entity]
         cols = [getattr(model, f) for f in _TEXT_FIELDS if hasattr(model, f)]

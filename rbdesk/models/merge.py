@@ -39,6 +39,7 @@ from peewee import ForeignKeyField, SqliteDatabase
 
 from rbdesk.i18n import tr
 from rbdesk.models import database
+from rbdesk.models.clock import MONTHS_SHORT
 from rbdesk.models.errors import NewerFileError, RbdeskError, ReadOnlyError
 from rbdesk.models.schema import (
     ALL_MODELS,
@@ -71,13 +72,18 @@ def entity_label(entity: str) -> str:
 
 
 def field_label(name: str) -> str:
+    """Readable name of a logged field; "status[3]" (a per-month field) reads "status Mar"."""
+    if name.endswith("]") and "[" in name:
+        base, _, month = name[:-1].partition("[")
+        if month.isdigit() and 1 <= int(month) <= 12:
+            return f"{field_label(base)} {MONTHS_SHORT[int(month) - 1]}"
     return {
         "name": tr("nama"), "text": tr("teks"), "label": tr("nomor"), "note": tr("keterangan"),
         "planned": tr("bulan rencana"), "status": tr("status"), "deleted": tr("dihapus"),
         "seq": tr("urutan"), "position": tr("jabatan"), "unit": tr("unit"), "nip": tr("NIP"),
         "role": tr("kedudukan"), "duties": tr("tugas"), "filename": tr("nama berkas"),
         "title": tr("judul"), "year": tr("tahun"), "decree": tr("isi SK"),
-        "settings": tr("pengaturan"), "month": tr("bulan"),
+        "settings": tr("pengaturan"), "month": tr("bulan"), "evidence": tr("bukti dukung"),
     }.get(name, name)
 
 

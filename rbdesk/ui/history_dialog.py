@@ -36,7 +36,7 @@ from rbdesk.ui.context import AppContext
 Index = QModelIndex | QPersistentModelIndex
 (COL_WHEN, COL_USER, COL_HOST, COL_ENTITY, COL_ROW, COL_ACTION, COL_FIELD, COL_OLD,
  COL_NEW) = range(9)
-HEADERS = ("Waktu (UTC)", "Pengguna", "Komputer", "Jenis", "Baris", "Tindakan", "Kolom", "Lama",
+HEADERS = ("Waktu", "Pengguna", "Komputer", "Jenis", "Baris", "Tindakan", "Kolom", "Lama",
            "Baru")
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from rbdesk.models import history, plan_edit
 from rbdesk.models.schema import ChangeLog, Indicator
@@ -58,8 +59,46 @@ def test_export_xlsx_text_never_formula(sample_store: Store, tmp_path: Path) -> 
     entries = history.query_history()
     out = history.export_history_xlsx(entries, tmp_path / "riwayat.xlsx")
     ws = openpyxl.load_workbook(out).active
-    assert [c.value for c in ws[1]][:3] == ["Waktu (UTC)", "Pengguna", "Komputer"]
+    assert [c.value for c in ws[1]][:3] == ["Waktu", "Pengguna", "Komputer"]
     assert ws.max_row == len(entries) + 1
     values = [c.value for row in ws.iter_rows(min_row=2) for c in row]
     assert "=HYPERLINK(\"x\")" in values and "+62 812" in values
     assert all(c.data_type == "s" for row in ws.iter_rows() for c in row if c.value is not None)
+
+
+@pytest.fixture
+def wita(monkeypatch):
+    """Kupang's clock (WITA, UTC+8), whatever the test machine's zone."""
+    import time
+
+    if not hasattr(time, "tzset"):
+        pytest.skip("time.tzset is POSIX-only")
+    monkeypatch.setenv("TZ", "Asia/Makassar")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_times_and_day_filters_are_local(sample_store, wita) -> None:
+    from rbdesk.models.schema import ChangeLog
+
+    ChangeLog.create(at="2024-03-04T23:30:00.000000Z", user="ani", host="PC-1", entity="plan",
+                     row_uuid="x", action="update", field="title", old="a", new="b")
+    entry = history.query_history(person="ani")[0]
+    assert entry.when == "2024-03-05 07:30:00"          # 07:30 WITA on the 5th
+    assert history.query_history(person="ani", since=dt.date(2024, 3, 5),
+                                 until=dt.date(2024, 3, 5))
+    assert not history.query_history(person="ani", until=dt.date(2024, 3, 4))
+
+
+def test_realisation_rows_read_as_indicator_and_month(sample_store) -> None:
+    from rbdesk.models import realisation
+    from rbdesk.models.tree import list_plans, load_plan_tree
+
+    ind = load_plan_tree(list_plans()[0].uuid).indicators()[0]
+    realisation.set_status(sample_store, ind.uuid, 3, "selesai", note="beres")
+    entries = [e for e in history.query_history() if e.entity == "realisation"]
+    labels = history.row_labels(entries)
+    assert labels[entries[0].row_uuid] == f"{ind.text}, Mar"
+    assert {e.field_label for e in entries} == {"status Mar", "keterangan Mar"}
