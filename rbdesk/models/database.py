@@ -132,7 +132,7 @@ def open_database(path: Path | str, *, force_readonly: bool = False) -> tuple[Sq
     check_header(path)
     state = OpenState()
     if force_readonly:
-        state.readonly, state.reason = True, tr("dibuka hanya-baca")
+        state.readonly, state.reason = True, tr("diminta hanya untuk dibaca")
     elif not writable(path):
         state.readonly, state.reason = True, tr("berkas atau folder hanya dapat dibaca")
     try:
@@ -152,7 +152,7 @@ def open_database(path: Path | str, *, force_readonly: bool = False) -> tuple[Sq
             db.close()
             db = _connect(path, readonly=True)
         state.readonly, state.newer = True, True
-        state.reason = tr("dibuat oleh versi rbdesk yang lebih baru; dibuka hanya-baca")
+        state.reason = tr("dibuat oleh versi rbdesk yang lebih baru")
     elif version < migrations.SCHEMA_VERSION:
         if state.readonly:
             db.close()
@@ -197,6 +197,10 @@ def create_database(path: Path | str) -> SqliteDatabase:
 
 def journal_mode(db: SqliteDatabase) -> str:
     return str(db.connection().execute("PRAGMA journal_mode").fetchone()[0])
+
+
+def set_busy_timeout(db: SqliteDatabase, milliseconds: int) -> None:
+    db.connection().execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
 
 
 def data_version(db: SqliteDatabase) -> int:

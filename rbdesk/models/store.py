@@ -138,12 +138,12 @@ class Store:
                                    "disimpan.").format(reason=self.state.reason))
         retries = WRITE_RETRIES if patient else 1
         if not patient:
-            self.db.connection().execute(f"PRAGMA busy_timeout = {IMPATIENT_BUSY_MS}")
+            database.set_busy_timeout(self.db, IMPATIENT_BUSY_MS)
         try:
             ctx = self._begin(retries)
         finally:
             if not patient:
-                self.db.connection().execute(f"PRAGMA busy_timeout = {database.BUSY_TIMEOUT_MS}")
+                database.set_busy_timeout(self.db, database.BUSY_TIMEOUT_MS)
         try:
             yield Tx(self, plan_uuid)
         except BaseException as exc:

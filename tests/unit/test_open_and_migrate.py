@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -114,3 +115,22 @@ def test_missing_file_and_existing_target(tmp_path: Path, sample_path: Path) -> 
         Store.open(tmp_path / "tidak-ada.rbdesk")
     with pytest.raises(RbdeskError, match="sudah ada"):
         Store.create(sample_path)
+
+
+def test_unwritable_file_is_detected_and_opened_readonly(sample_path: Path, monkeypatch) -> None:
+    """What a read-only share looks like to the opener (chmod cannot show it when run as root)."""
+    real_access = os.access
+
+    def no_write(path, mode, *args, **kwargs) -> bool:
+        return False if mode & os.W_OK else real_access(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(database.os, "access", no_write)
+    before = _digest(sample_path)
+    store = Store.open(sample_path)
+    assert store.readonly and "hanya dapat dibaca" in store.state.reason
+    with pytest.raises(ReadOnlyError) as info:
+        add_node(store, "area", list_plans()[0].uuid, "x")
+    assert "hanya-baca" in info.value.message
+    assert load_plan_tree(list_plans()[0].uuid).areas[0].name == "Manajemen Perubahan"
+    store.close()
+    assert _digest(sample_path) == before
