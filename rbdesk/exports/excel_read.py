@@ -8,8 +8,8 @@ cannot be understood raises InvalidInput naming the row and column; nothing is r
 
 from __future__ import annotations
 
-import datetime as dt
 import json
+import logging
 import re
 import zipfile
 from pathlib import Path
@@ -21,9 +21,12 @@ from openpyxl.utils import get_column_letter
 
 from rbdesk.exports.excel_safety import check_workbook_file
 from rbdesk.exports.excel_write import META_FORMAT, META_SHEET
-from rbdesk.exports.progress import Progress, ProgressFn
+from rbdesk.exports.progress import Cancelled, Progress, ProgressFn
 from rbdesk.i18n import tr
+from rbdesk.models import clock
 from rbdesk.models.errors import InvalidInput
+
+log = logging.getLogger("rbdesk")
 
 HEADER_SCAN = 60
 MAX_ROWS = 250_000
@@ -33,6 +36,8 @@ MONTH_NAMES = (("jan", "januari"), ("feb", "februari", "peb"), ("mar", "maret"),
                ("mei", "may"), ("jun", "juni"), ("jul", "juli"), ("agu", "agt", "agustus", "aug"),
                ("sep", "sept", "september"), ("okt", "oktober", "oct"), ("nov", "november", "nop"),
                ("des", "desember", "dec"))
+REQUIRED = ("AREA PERUBAHAN", "KEGIATAN", "SUB KEGIATAN", "INDIKATOR KEBERHASILAN")
+PLAN_SHEET = "Lampiran II"
 CLOSING = ("ditetapkan", "salinan sesuai", "mengetahui", "pada tanggal", "disahkan")
 LABEL = re.compile(r"^((?:\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})[.)]|\d{1,3})[ \t]+(?=\S)")
 
@@ -58,12 +63,18 @@ def _month_of(value: Any) -> int | None:
     return None
 
 
-def _where(row: int, col: int) -> str:
-    return tr("baris {row}, kolom {col}").format(row=row, col=get_column_letter(col))
+def _where(sheet: str, row: int, col: int | None = None) -> str:
+    """"Lampiran II, baris 4, kolom F": every location names its sheet."""
+    if col is None:
+        return tr("{sheet}, baris {row}").format(sheet=sheet, row=row)
+    return tr("{sheet}, baris {row}, kolom {col}").format(sheet=sheet, row=row,
+                                                          col=get_column_letter(col))
 
 
 class _Columns:
-    def __init__(self, row_no: int, cells: list[Any], below: list[list[Any]]) -> None:
+    def __init__(self, row_no: int, cells: list[Any], below: list[list[Any]],
+                 sheet: str = "") -> None:
+        self.sheet = sheet
         self.header_row = row_no
         self.no = self.area = self.act = self.sub = self.ind = self.note = None
         for c, value in enumerate(cells, 1):
@@ -94,6 +105,18 @@ class _Columns:
         return None not in (self.area, self.act, self.sub, self.ind)
 
     @property
+    def missing(self) -> list[str]:
+        """The required column labels this header row lacks."""
+        found = (self.area, self.act, self.sub, self.ind)
+        return [label for label, col in zip(REQUIRED, found, strict=True) if col is None]
+
+    @property
+    def score(self) -> tuple[int, int, int]:
+        """How much of a plan header this row is: required labels, months, the other labels."""
+        return (len(REQUIRED) - len(self.missing), len(self.months),
+                (self.no is not None) + (self.note is not None))
+
+    @property
     def known(self) -> set[int]:
         cols = {self.no, self.area, self.act, self.sub, self.ind, self.note, *self.months.values()}
         return {c for c in cols if c}
@@ -116,26 +139,53 @@ def _merges(archive: zipfile.ZipFile, sheet_path: str) -> dict[tuple[int, int], 
     return covered
 
 
+def _scan(ws) -> tuple[_Columns | None, list[tuple[int, list[Any]]]]:
+    """The header row of a sheet (or the row most like one) and the rows above it."""
+    above: list[tuple[int, list[Any]]] = []
+    best: _Columns | None = None
+    best_above: list[tuple[int, list[Any]]] = []
+    rows = list(ws.iter_rows(min_row=1, max_row=HEADER_SCAN + 3, values_only=True))
+    for i, cells in enumerate(rows[:HEADER_SCAN]):
+        cols = _Columns(i + 1, list(cells), [list(r) for r in rows[i + 1:i + 3]], ws.title)
+        if cols.ok:
+            return cols, above
+        if cols.score[0] and (best is None or cols.score > best.score):
+            best, best_above = cols, list(above)
+        above.append((i + 1, list(cells)))
+    return best, best_above
+
+
 def _find_sheet(wb) -> tuple[Any, _Columns, list[tuple[int, list[Any]]]]:
-    """The plan sheet, its columns, and the rows above the header (for the title)."""
-    sheets = sorted(wb.worksheets, key=lambda ws: ws.title != "Lampiran II")
-    for ws in sheets:
-        if ws.title == META_SHEET:
-            continue
-        above: list[tuple[int, list[Any]]] = []
-        rows = list(ws.iter_rows(min_row=1, max_row=HEADER_SCAN + 3, values_only=True))
-        for i, cells in enumerate(rows[:HEADER_SCAN]):
-            cols = _Columns(i + 1, list(cells), [list(r) for r in rows[i + 1:i + 3]])
-            if cols.ok:
-                if not cols.months:
-                    raise InvalidInput(tr("Lembar '{sheet}', baris {row}: kolom bulan Jan…Des "
-                                          "tidak ditemukan di bawah judul kolom.")
-                                       .format(sheet=ws.title, row=i + 1))
-                return ws, cols, above
-            above.append((i + 1, list(cells)))
-    raise InvalidInput(tr("Tidak ditemukan tabel Rencana Aksi: tidak ada baris judul kolom "
-                          "(AREA PERUBAHAN, KEGIATAN, SUB KEGIATAN, INDIKATOR KEBERHASILAN) di "
-                          "{n} baris pertama lembar mana pun.").format(n=HEADER_SCAN))
+    """The plan sheet, its columns, and the rows above the header (for the title).
+
+    The sheet named "Lampiran II" is the plan sheet whenever there is one; otherwise the sheet
+    whose header row has the most of the plan's column labels. A damaged header is reported for
+    that sheet (naming the missing labels), never read from some other sheet instead.
+    """
+    sheets = [ws for ws in wb.worksheets if ws.title != META_SHEET]
+    named = [ws for ws in sheets if ws.title.strip().casefold() == PLAN_SHEET.casefold()]
+    found = [(ws, *_scan(ws)) for ws in (named[:1] or sheets)]
+    complete = [f for f in found if f[1] is not None and f[1].ok]
+    if complete:
+        ws, cols, above = max(complete, key=lambda f: f[1].score)  # first of equals
+    else:
+        partial = [f for f in found if f[1] is not None]
+        if not partial:
+            where = (tr("lembar '{sheet}'").format(sheet=named[0].title) if named
+                     else tr("lembar mana pun"))
+            raise InvalidInput(tr("Tidak ditemukan tabel Rencana Aksi: tidak ada baris judul "
+                                  "kolom (AREA PERUBAHAN, KEGIATAN, SUB KEGIATAN, INDIKATOR "
+                                  "KEBERHASILAN) di {n} baris pertama {where}.")
+                               .format(n=HEADER_SCAN, where=where))
+        ws, cols, _above = max(partial, key=lambda f: f[1].score)
+        raise InvalidInput(tr("{where}: judul kolom tabel Rencana Aksi tidak lengkap; tidak "
+                              "ditemukan: {labels}. Perbaiki judul kolom lalu impor lagi.")
+                           .format(where=_where(ws.title, cols.header_row),
+                                   labels=", ".join(cols.missing)))
+    if not cols.months:
+        raise InvalidInput(tr("{where}: kolom bulan Jan…Des tidak ditemukan di bawah judul "
+                              "kolom.").format(where=_where(ws.title, cols.header_row)))
+    return ws, cols, above
 
 
 def _meta(wb) -> dict[str, Any] | None:
@@ -162,7 +212,7 @@ def _plan_header(above: list[tuple[int, list[Any]]], meta: dict[str, Any] | None
     title = next((t for t in texts if "RENCANA AKSI" in t.upper()), max(texts, key=len)
                  if texts else "")
     year_match = re.search(r"\b(20\d\d)\b", " ".join([title, *texts]))
-    plan = {"unit": "", "year": int(year_match.group(1)) if year_match else dt.date.today().year,
+    plan = {"unit": "", "year": int(year_match.group(1)) if year_match else clock.today().year,
             "title": title, "decree": {}, "settings": {}, "areas": [], "teams": []}
     if meta:
         plan["unit"] = meta.get("unit", "")
@@ -191,12 +241,15 @@ def read_plan_workbook(path: Path, progress: ProgressFn = None) -> dict:
     bar = Progress(progress)
     bar.fraction(0.0)
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
+        # data_only=False: a formula cell keeps its formula, so it can be refused (its cached
+        # value may be missing or stale) instead of silently reading as blank.
+        wb = load_workbook(path, read_only=True, data_only=False)
     except InvalidInput:
         raise
     except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
-        raise InvalidInput(tr("{name} tidak dapat dibaca sebagai buku kerja Excel ({what}).")
-                           .format(name=path.name, what=type(exc).__name__)) from None
+        log.warning("load_workbook(%s) failed: %s: %s", path.name, type(exc).__name__, exc)
+        raise InvalidInput(tr("{name} tidak dapat dibaca sebagai buku kerja Excel.")
+                           .format(name=path.name)) from None
     try:
         ws, cols, above = _find_sheet(wb)
         meta = _meta(wb)
@@ -207,6 +260,12 @@ def read_plan_workbook(path: Path, progress: ProgressFn = None) -> dict:
         plan = _plan_header(above, meta)
         rows = PlanRows(cols, covered, bar, ws.max_row or 0)
         plan["areas"] = rows.read(ws, meta)
+    except (InvalidInput, Cancelled):
+        raise
+    except Exception as exc:  # a sheet part openpyxl cannot parse while reading rows
+        log.warning("reading %s failed: %s: %s", path.name, type(exc).__name__, exc)
+        raise InvalidInput(tr("{name} tidak dapat dibaca sebagai buku kerja Excel.")
+                           .format(name=path.name)) from None
     finally:
         wb.close()
     if not plan["areas"]:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from openpyxl.worksheet.worksheet import Worksheet
+
 from rbdesk.exports.excel_read import (
     CLOSING,
     MARKS,
@@ -44,7 +47,7 @@ class PlanRows:
         self.errors: list[str] = []
 
     def fail(self, row: int, col: int, what: str) -> None:
-        self.errors.append(f"{_where(row, col)}: {what}")
+        self.errors.append(f"{_where(self.cols.sheet, row, col)}: {what}")
 
     def _skip(self, nonempty: dict[int, Any]) -> bool:
         keys = {_norm(v) for v in nonempty.values()}
@@ -58,24 +61,33 @@ class PlanRows:
             return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
         return False
 
-    def _rows(self, ws) -> list[tuple[int, list[Any]]]:
+    def _rows(self, ws: ReadOnlyWorksheet | Worksheet) -> list[tuple[int, list[Any]]]:
         cols = self.cols
         known = cols.known
         month_cols = set(cols.months.values())
         start = cols.header_row + cols.header_rows
         data = []
-        for r, cells in enumerate(ws.iter_rows(min_row=start, values_only=True), start):
+        for r, row in enumerate(ws.iter_rows(min_row=start), start):
             if r - start > MAX_ROWS:
                 raise InvalidInput(tr("Tabel terlalu panjang (lebih dari {n} baris).")
                                    .format(n=MAX_ROWS))
             if r % 1000 == 0:
                 self.bar.fraction(0.1 + 0.5 * min(1.0, r / self.max_row))
+            cells = [cell.value for cell in row]
             nonempty = {c: v for c, v in enumerate(cells, 1) if _text(v)}
             if not nonempty:
                 continue
             first = _norm(nonempty[min(nonempty)]).lower()
             if first.startswith(CLOSING):
                 break
+            formulas = [c for c, cell in enumerate(row, 1) if cell.data_type == "f"]
+            if formulas:
+                # the workbook is read with data_only=False: a formula's result is not known
+                for c in formulas:
+                    self.fail(r, c, tr("rumus tidak didukung; ketik nilainya langsung"))
+                if len(self.errors) >= MAX_ERRORS:
+                    break
+                continue
             if self._skip(nonempty):
                 continue
             for c, v in nonempty.items():
@@ -108,7 +120,9 @@ class PlanRows:
                           .format(v=_text(v)[:20]))
         return planned
 
-    def read(self, ws, meta: dict[str, Any] | None) -> list[dict[str, Any]]:
+    def read(self, ws: ReadOnlyWorksheet | Worksheet, meta: dict[str, Any] | None
+             ) -> list[dict[str, Any]]:
+        """The sheet's areas as plain dicts, or InvalidInput listing every row/column problem."""
         data = self._rows(ws)
         use_meta = False
         if meta and data:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -17,8 +18,15 @@ from rbdesk.exports.pdf_plan import labelled, plan_header
 from rbdesk.exports.pdf_roster import section_title
 from rbdesk.exports.progress import Progress, ProgressFn, atomic_output
 from rbdesk.i18n import tr
+from rbdesk.models import clock
 from rbdesk.models.progress import current_month, format_percent, indicator_tally
-from rbdesk.models.tree import PlanTree
+from rbdesk.models.tree import (
+    ActivityNode,
+    AreaNode,
+    IndicatorNode,
+    PlanTree,
+    SubActivityNode,
+)
 
 META_SHEET = "rbdesk"
 META_FORMAT = "rbdesk-plan-sheet-1"
@@ -31,7 +39,10 @@ def fingerprint(values: list) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
-def plan_records(tree: PlanTree):
+PlanRecord = tuple[AreaNode, ActivityNode | None, SubActivityNode | None, IndicatorNode | None]
+
+
+def plan_records(tree: PlanTree) -> Iterator[PlanRecord]:
     """(area, activity, sub, indicator) per printed row; missing levels are None."""
     for area in tree.areas:
         for act in area.activities or [None]:
@@ -68,7 +79,9 @@ def _lampiran_heading(sw: SheetWriter, decree: dict, roman: str, title: str, col
     sw.append([None])
 
 
-def write_plan_sheet(wb: Workbook, meta, tree: PlanTree, paper: str, bar: Progress) -> None:
+def write_plan_sheet(wb: Workbook, meta: list[list[str]], tree: PlanTree, paper: str,
+                     bar: Progress) -> None:
+    """The Lampiran II sheet; ``meta`` receives one row per plan row for the hidden sheet."""
     sw = SheetWriter(wb, tr("Lampiran II"), PLAN_WIDTHS)
     titles = tree.decree.get("attachment_titles") or {}
     _lampiran_heading(sw, tree.decree, "II", titles.get("lampiran_2") or tree.title, 12, 6, 18)
@@ -196,7 +209,7 @@ def write_workbook(tree: PlanTree, out: Path, *, paper: str = "a4", progress: Pr
     bar.fraction(0.1)
     meta: list[list[str]] = []
     write_plan_sheet(wb, meta, tree, paper, bar)
-    write_realisation_sheet(wb, tree, paper, today or dt.date.today())
+    write_realisation_sheet(wb, tree, paper, today or clock.today())
     bar.fraction(0.8)
     hidden = wb.create_sheet(META_SHEET)
     hidden.sheet_state = "hidden"

@@ -74,6 +74,11 @@ class NumberedCanvas(Canvas):
     """Holds pages back until the end so each can say "Halaman i dari n"."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # reportlab starts every page in Helvetica, which is not embedded; start in our own font
+        # so that the PDF lists only embedded fonts.
+        register_fonts()
+        # (the doc template passes initialFontName=None explicitly)
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT
         super().__init__(*args, **kwargs)
         self._held: list[dict[str, Any]] = []
 
@@ -144,7 +149,8 @@ def lampiran_heading(decree: dict[str, Any], roman: str, title: str, width: floa
              Paragraph(esc(tr("TENTANG {title}").format(title=about)), st["left"])]
     block_w = min(95 * MM, width * 0.5)
     table = Table([["", block]], colWidths=[width - block_w, block_w])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, size),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -156,7 +162,8 @@ def lampiran_heading(decree: dict[str, Any], roman: str, title: str, width: floa
 
 def _cell_table(cells: list[list[Any]], widths: list[float], valign: str = "TOP") -> Table:
     t = Table(cells, colWidths=widths)
-    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), valign),
+    t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT),  # not reportlab's Helvetica
+                           ("VALIGN", (0, 0), (-1, -1), valign),
                            ("LEFTPADDING", (0, 0), (-1, -1), 0),
                            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                            ("TOPPADDING", (0, 0), (-1, -1), 0),

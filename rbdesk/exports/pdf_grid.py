@@ -21,6 +21,8 @@ from rbdesk.i18n import tr
 from rbdesk.models.errors import InvalidInput
 
 Span = tuple[int, int, int, int]  # first column, last column, first row, last row (inclusive)
+TAIL_ROWS = 3  # rows kept with the signature block when it has to start a new page
+MIN_FILL = 0.5  # a keep-with-next group moves to the next page only if this much stays behind
 
 
 class _Wrapper:
@@ -216,12 +218,23 @@ class GridLayout:
                 hi = mid - 1
         e = lo
         if e < n and (e - 1) in self.grid.keep_with_next:
-            k = e
-            while k > s + 1 and (k - 1) in self.grid.keep_with_next:
-                k -= 1
-            if (k - 1) not in self.grid.keep_with_next:
-                e = k
+            e = self._keep_break(s, e, capacity)
         return e
+
+    def _keep_break(self, s: int, e: int, capacity: float) -> int:
+        """Move a page break at e back out of a keep-with-next group, unless that would leave the
+        page under MIN_FILL; then break inside the group, but never right after a bold (section
+        title) row."""
+        keep, bold = self.grid.keep_with_next, self.grid.bold_rows
+        k = e
+        while k > s + 1 and (k - 1) in keep:
+            k -= 1
+        if (k - 1) not in keep and self.height(s, k) >= MIN_FILL * capacity:
+            return k
+        k = e
+        while k > s + 1 and (k - 1) in bold:
+            k -= 1
+        return k
 
     def paginate(self, first_capacity: float, capacity: float, tail: float = 0.0,
                  tick: Callable[[float], None] | None = None) -> list[tuple[int, int]]:
@@ -240,14 +253,36 @@ class GridLayout:
             s, e = pages[-1]
             cap = (first_capacity if len(pages) == 1 else capacity) - self.header_height
             if self.height(s, e) + tail > cap:
-                cap_next = capacity - self.header_height
-                j = s + 1
-                while j < e and self.height(j, e) + tail > cap_next:
-                    j += 1
-                if j < e:
+                j = self._tail_break(s, e, capacity - self.header_height - tail, cap)
+                if j is not None:
                     pages[-1] = (s, j)
                     pages.append((j, e))
         return pages
+
+    def _tail_break(self, s: int, e: int, room: float, cap: float) -> int | None:
+        """Where to split the last page (rows s..e-1) when the signature does not fit under it.
+
+        The page stays as full as possible: only the last TAIL_ROWS rows (or the keep-with-next
+        group they belong to) go over to the signature's page, which has ``room`` for rows.
+        If keeping the group together would leave the page under MIN_FILL of ``cap``, the group is
+        split instead. None when nothing can move (a single row: the signature then goes over on
+        its own).
+        """
+        if e - s < 2:
+            return None
+        last = e - min(TAIL_ROWS, e - s - 1)
+        keep = self.grid.keep_with_next
+        j = last
+        while j > s and self.height(j, e) <= room:
+            if (j - 1) not in keep:
+                if self.height(s, j) >= MIN_FILL * cap:
+                    return j
+                break
+            j -= 1
+        j = last
+        while j < e and (self.height(j, e) > room or (j - 1) in self.grid.bold_rows):
+            j += 1
+        return j if j < e else None
 
     def table(self, s: int, e: int) -> Table:
         grid = self.grid

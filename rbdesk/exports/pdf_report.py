@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from rbdesk.exports.fonts import FONT, FONT_BOLD
 from rbdesk.exports.pdf_common import (
@@ -22,16 +31,39 @@ from rbdesk.models.report_data import ReportData, Signer
 GREY = colors.Color(0.85, 0.85, 0.85)
 
 
-def _table(rows: list[list], widths: list[float], *, total_row: bool = False) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1)
-    style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+KEEP_ROWS = 3  # table rows kept on the signature's page
+
+
+def _table(rows: list[list], widths: list[float], *, total_row: bool = False,
+           tail: Flowable | None = None) -> Table:
+    """A ruled table, header row repeated; ``tail`` (the signature block) becomes an unruled last
+    row that the table never splits from its last KEEP_ROWS rows, so the signature cannot end up
+    alone on a page."""
+    body = len(rows)
+    data = list(rows)
+    if tail is not None:
+        data.append([tail] + [""] * (len(widths) - 1))
+    table = Table(data, colWidths=widths, repeatRows=1)
+    style = [("FONT", (0, 0), (-1, -1), FONT, 9),
+             ("GRID", (0, 0), (-1, body - 1), 0.5, colors.black),
              ("VALIGN", (0, 0), (-1, -1), "TOP"),
              ("BACKGROUND", (0, 0), (-1, 0), GREY),
              ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
     if total_row:
-        style.append(("BACKGROUND", (0, -1), (-1, -1), GREY))
+        style.append(("BACKGROUND", (0, body - 1), (-1, body - 1), GREY))
+    if tail is not None:
+        style += [("SPAN", (0, body), (-1, body)),
+                  ("LEFTPADDING", (0, body), (-1, body), 0),
+                  ("RIGHTPADDING", (0, body), (-1, body), 0),
+                  ("TOPPADDING", (0, body), (-1, body), 14),
+                  ("NOSPLIT", (0, max(1, body - KEEP_ROWS)), (-1, body))]
     table.setStyle(TableStyle(style))
     return table
+
+
+def _section(text: str, style: ParagraphStyle, keep: float) -> list[Flowable]:
+    """A section heading that starts a new page unless ``keep`` points follow it on this one."""
+    return [CondPageBreak(keep), Paragraph(esc(text), style), Spacer(1, 4)]
 
 
 def bar_chart(report: ReportData, width: float) -> Drawing:
@@ -40,6 +72,7 @@ def bar_chart(report: ReportData, width: float) -> Drawing:
     bar_w = width - label_w - value_w
     height = row_h * len(report.areas) + 24
     d = Drawing(width, height)
+    d.initialFontName = FONT  # not reportlab's default Helvetica, which is not embedded
     top = height - 8
     for i, area in enumerate(report.areas):
         y = top - (i + 1) * row_h
@@ -106,9 +139,16 @@ def report_story(report: ReportData, paper: str) -> list[Flowable]:
     table.setStyle(TableStyle([("FONT", (0, 1), (-1, -1), FONT, 9),
                                ("ALIGN", (2, 1), (-1, -1), "RIGHT")]))
     story += [table, Spacer(1, 8), bar_chart(report, width), Spacer(1, 10)]
-    story.append(Paragraph(esc(tr("B. Indikator yang terlambat (direncanakan s.d. {month}, "
-                                  "belum selesai)").format(month=month)), st["bold"]))
-    story.append(Spacer(1, 4))
+    place_date = ", ".join(x for x in (report.place, indonesian_date(report.date)) if x)
+    half = width / 2
+    sign = Table([[_signer(report.acknowledged, st, " "),
+                   _signer(report.prepared, st, place_date)]], colWidths=[half, half])
+    sign.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT),
+                              ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                              ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    keep = 80.0  # the heading, the table's header and its first rows
+    story += _section(tr("B. Indikator yang terlambat (direncanakan s.d. {month}, "
+                         "belum selesai)").format(month=month), st["bold"], keep)
     if report.late:
         rows = [[Paragraph(esc(h), hs) for h in
                  (tr("NO"), tr("AREA"), tr("INDIKATOR / SUB KEGIATAN"), tr("BULAN"),
@@ -122,23 +162,21 @@ def report_story(report: ReportData, paper: str) -> list[Flowable]:
         story.append(_table(rows, [25, 115, width - 25 - 115 - 60 - 90, 60, 90]))
     else:
         story.append(Paragraph(esc(tr("Tidak ada indikator yang terlambat.")), cell))
-    story += [Spacer(1, 10), Paragraph(esc(tr("C. Bukti dukung yang dicatat untuk bulan {month}")
-                                           .format(month=month)), st["bold"]), Spacer(1, 4)]
+    story.append(Spacer(1, 10))
+    heading_c = tr("C. Bukti dukung yang dicatat untuk bulan {month}").format(month=month)
     if report.evidence:
+        story += _section(heading_c, st["bold"], keep)
         rows = [[Paragraph(esc(h), hs) for h in
                  (tr("NO"), tr("AREA"), tr("INDIKATOR"), tr("BERKAS"), tr("KETERANGAN"))]]
         for i, ev in enumerate(report.evidence, 1):
             rows.append([str(i), Paragraph(esc(ev.area), small),
                          Paragraph(esc(ev.indicator), small),
                          Paragraph(esc(ev.filename), small), Paragraph(esc(ev.note), small)])
-        story.append(_table(rows, [25, 115, width - 25 - 115 - 110 - 90, 110, 90]))
+        story.append(_table(rows, [25, 115, width - 25 - 115 - 110 - 90, 110, 90], tail=sign))
     else:
-        story.append(Paragraph(esc(tr("Belum ada bukti dukung untuk bulan ini.")), cell))
-    place_date = ", ".join(x for x in (report.place, indonesian_date(report.date)) if x)
-    half = width / 2
-    sign = Table([[_signer(report.acknowledged, st, " "),
-                   _signer(report.prepared, st, place_date)]], colWidths=[half, half])
-    sign.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                              ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    story += [Spacer(1, 14), KeepTogether([sign])]
+        # the heading, its one line and the signature move to a new page together
+        story.append(KeepTogether([
+            Paragraph(esc(heading_c), st["bold"]), Spacer(1, 4),
+            Paragraph(esc(tr("Belum ada bukti dukung untuk bulan ini.")), cell),
+            Spacer(1, 14), sign]))
     return story

@@ -7,6 +7,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from rbdesk.exports.fonts import FONT
 from rbdesk.exports.paper import MM
 from rbdesk.exports.pdf_common import decree_ref, esc, frame_size, make_styles, signature_block
 from rbdesk.i18n import tr
@@ -17,7 +18,8 @@ _SUB_ITEM = re.compile(r"^[a-z][.)]\s")
 
 def _rows_table(rows: list[list[Any]], widths: list[float]) -> Table:
     table = Table(rows, colWidths=widths)
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 10.5),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
                                ("TOPPADDING", (0, 0), (-1, -1), 1),
@@ -65,7 +67,8 @@ def decree_story(tree: PlanTree, paper: str) -> list[Flowable]:
             indent = 12 * MM if _SUB_ITEM.match(item) else 5 * MM
             cell.append(Table([["", Paragraph(esc(item), st["left"])]],
                               colWidths=[indent, text_w + label_w - indent],
-                              style=[("LEFTPADDING", (0, 0), (-1, -1), 0),
+                              style=[("FONT", (0, 0), (-1, -1), FONT),
+                                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                      ("TOPPADDING", (0, 0), (-1, -1), 0),
                                      ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
         rows.append([Paragraph(esc(decision.get("label", "")), st["left"]), ":", cell])

@@ -44,6 +44,30 @@ class Progress:
         self.fraction(1.0)
 
 
+def _umask() -> int:
+    """The process umask; read from /proc where possible (os.umask alone can only set it)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def shareable(path: Path) -> None:
+    """Give a finished file the mode a plain ``open()`` would have (0o666 less the umask).
+
+    mkstemp creates files readable only by their owner; an export put on a shared folder must
+    open for colleagues as any other file there. On Windows chmod only touches the read-only flag.
+    """
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o666 & ~_umask())
+
+
 @contextlib.contextmanager
 def atomic_output(out: Path) -> Iterator[Path]:
     """Yield a temporary path next to ``out``; it replaces ``out`` only if the body succeeds."""
@@ -55,6 +79,7 @@ def atomic_output(out: Path) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
+        shareable(tmp)
         try:
             os.replace(tmp, out)
         except PermissionError:

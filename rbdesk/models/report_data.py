@@ -16,6 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from rbdesk.i18n import tr
+from rbdesk.models import clock
 from rbdesk.models.errors import InvalidInput
 from rbdesk.models.progress import Tally, indicator_tally
 from rbdesk.models.schema import Activity, Area, Evidence, Indicator, Plan, SubActivity
@@ -166,4 +167,4 @@ def build_report(tree: PlanTree, month: int, *, today: dt.date | None = None,
     settings = tree.settings or {}
     place = settings.get("report_place") or tree.decree.get("place") or ""
     return ReportData(tree.title, tree.unit, tree.year, month, areas, total, late, items,
-                      place, (today or dt.date.today()).isoformat(), prepared, ack)
+                      place, (today or clock.today()).isoformat(), prepared, ack)

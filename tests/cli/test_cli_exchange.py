@@ -77,3 +77,24 @@ def test_user_errors_exit_1_and_change_nothing(sample: Path, tmp_path: Path) -> 
     assert done.returncode == 1 and not (tmp_path / "x.pdf").exists()
     done = run("export", str(sample), str(tmp_path / "x.pdf"), "--year", "1999")
     assert done.returncode == 1 and "1999" in done.stderr
+
+
+def test_import_refuses_a_formula_and_adds_nothing(sample: Path, tmp_path: Path) -> None:
+    book = tmp_path / "rencana.xlsx"
+    assert run("export", str(sample), str(book)).returncode == 0
+    mask = os.umask(0o022)
+    os.umask(mask)  # the child process inherits it
+    assert book.stat().st_mode & 0o777 == 0o666 & ~mask  # not mkstemp's 0600
+    wb = openpyxl.load_workbook(book)
+    ws = wb["Lampiran II"]
+    header = next(r for r in range(1, 40) if ws.cell(r, 2).value == "AREA PERUBAHAN")
+    ws.cell(header + 3, 7, "=1+1")  # column G: February of the first indicator
+    wb.save(book)
+    target = tmp_path / "baru.rbdesk"
+    assert run("new", str(target)).returncode == 0
+    before = run("check", str(target)).stdout
+    done = run("import", str(target), str(book))
+    assert done.returncode == 1, done.stderr
+    assert f"Lampiran II, baris {header + 3}, kolom G: rumus tidak didukung" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert run("check", str(target)).stdout == before

@@ -166,3 +166,12 @@ def test_bad_arguments(tree: PlanTree, tmp_path: Path) -> None:
     with pytest.raises(InvalidInput):
         write_pdf(tree, tmp_path / "x.pdf", part="report")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_report_signing_date_honours_rbdesk_today(tree: PlanTree, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RBDESK_TODAY", "2024-07-01")
+    report = build_report(tree, 6)
+    assert report.date == "2024-07-01"
+    _reader, text = pdf_text(write_pdf(tree, tmp_path / "m.pdf", part="report", report=report))
+    assert "1 Juli 2024" in text

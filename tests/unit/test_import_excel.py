@@ -208,3 +208,90 @@ def test_import_is_all_or_nothing(sample_store, monkeypatch) -> None:
     with pytest.raises(RuntimeError):
         import_plan(sample_store, good)
     assert _count(sample_store) == before
+
+
+def _own_workbook(tmp_path: Path) -> tuple[Path, openpyxl.Workbook, int]:
+    """rbdesk's own export, opened for editing; also the first data row of Lampiran II."""
+    tree = load_plan_tree(list_plans()[0].uuid)
+    path = write_workbook(tree, tmp_path / "p.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Lampiran II"]
+    header = next(r for r in range(1, 40) if ws.cell(r, 2).value == "AREA PERUBAHAN")
+    return path, wb, header + 3  # header, month names, column numbers
+
+
+def test_formula_in_a_month_cell_is_refused(sample_store, tmp_path: Path) -> None:
+    path, wb, first = _own_workbook(tmp_path)
+    ws = wb["Lampiran II"]
+    ws.cell(first + 2, 8, "=1+1")  # column H: March
+    ws.cell(first + 5, 18, "=A1")  # column R: KETERANGAN
+    wb.save(path)
+    _expect_refused(sample_store, path, f"Lampiran II, baris {first + 2}, kolom H: rumus tidak "
+                    "didukung", f"Lampiran II, baris {first + 5}, kolom R: rumus tidak didukung")
+    # text that merely starts with "=" (our own export writes remarks like that) is fine
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Lampiran II"]
+    ws.cell(first + 2, 8).value = None
+    ws.cell(first + 5, 18).value = "=A1"
+    ws.cell(first + 5, 18).data_type = "s"
+    wb.save(path)
+    plan = read_plan_workbook(path)
+    notes = [i["note"] for a in plan["areas"] for c in a["activities"]
+             for s in c["sub_activities"] for i in s["indicators"]]
+    assert "=A1" in notes
+
+
+def test_damaged_plan_header_is_reported_for_its_own_sheet(sample_store, tmp_path: Path) -> None:
+    path, wb, first = _own_workbook(tmp_path)
+    ws = wb["Lampiran II"]
+    ws.cell(first - 3, 3, "KEG.IATAN")  # the KEGIATAN label damaged
+    ws.cell(first - 3, 4).value = None  # SUB KEGIATAN gone
+    wb.save(path)
+    before = _count(sample_store)
+    with pytest.raises(InvalidInput) as err:
+        read_plan_workbook(path)
+    message = err.value.message
+    assert message.startswith(f"Lampiran II, baris {first - 3}:")
+    assert "tidak lengkap" in message and "KEGIATAN, SUB KEGIATAN" in message
+    assert "Realisasi" not in message and "tanda bulan" not in message
+    assert _count(sample_store) == before
+
+
+def test_row_errors_name_the_sheet(sample_store, tmp_path: Path) -> None:
+    path, wb, first = _own_workbook(tmp_path)
+    wb["Lampiran II"].cell(first, 6, "ya")  # column F: January
+    wb.save(path)
+    _expect_refused(sample_store, path, f"Lampiran II, baris {first}, kolom F: tanda bulan 'ya'")
+    rows = [_row("1", "Area", "1 Kegiatan", "1 Sub", "Indikator", [1], mark="ya")]
+    _expect_refused(sample_store, _hand_made(tmp_path / "ya.xlsx", rows), "Rencana, baris 6, "
+                    "kolom G")
+
+
+def test_without_a_lampiran_ii_the_sheet_most_like_a_plan_is_read(tmp_path: Path) -> None:
+    rows = [_row("1", "Area", "1 Kegiatan", "1 Sub", "Indikator", [1, 2])]
+    path = _hand_made(tmp_path / "h.xlsx", rows)
+    wb = openpyxl.load_workbook(path)
+    other = wb.create_sheet("Catatan", 0)  # a sheet before it with a partial header
+    other.append(["AREA PERUBAHAN", "KEGIATAN", "Catatan"])
+    other.append(["x", "y", "z"])
+    wb.save(path)
+    plan = read_plan_workbook(path)
+    assert shape(plan["areas"]) == [("1", "Area", [("1", "Kegiatan", [
+        ("1", "Sub", [("", "Indikator", [1, 2], "")])])])]
+
+
+def test_unreadable_workbook_message_is_indonesian_only(sample_store, tmp_path: Path,
+                                                        caplog) -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<not xml")
+        zf.writestr("xl/workbook.xml", "<<<")
+    path = tmp_path / "rusak.xlsx"
+    path.write_bytes(buf.getvalue())
+    with caplog.at_level("WARNING", logger="rbdesk"), pytest.raises(InvalidInput) as err:
+        read_plan_workbook(path)
+    message = err.value.message
+    assert message == "rusak.xlsx tidak dapat dibaca sebagai buku kerja Excel."
+    assert "Error" not in message and "(" not in message
+    assert any("rusak.xlsx" in r.getMessage() and "Error" in r.getMessage()
+               for r in caplog.records)
