@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rbdesk.models.progress import MonthState, Tally, month_state, month_tally, total
+from rbdesk.models.progress import MonthState, Tally
 from rbdesk.models.roster_edit import PersonInfo
 from rbdesk.models.schema import Plan
 from rbdesk.models.tree import (
@@ -19,6 +19,7 @@ from rbdesk.models.tree import (
     PlanTree,
     SubActivityNode,
     TeamNode,
+    gc_paused,
     load_teams,
 )
 
@@ -59,7 +60,14 @@ def places(tree: PlanTree, area_uuids: set[str] | None = None) -> Iterable[Indic
 def find_place(tree: PlanTree | None, indicator_uuid: str) -> IndicatorPlace | None:
     if tree is None or not indicator_uuid:
         return None
-    return next((p for p in places(tree) if p.indicator.uuid == indicator_uuid), None)
+    # Compare uuids only; build the one place found (the panels ask on every cursor move).
+    for area in tree.areas:
+        for act in area.activities:
+            for sub in act.sub_activities:
+                for ind in sub.indicators:
+                    if ind.uuid == indicator_uuid:
+                        return IndicatorPlace(area, sub, ind)
+    return None
 
 
 # --- one month at a glance -------------------------------------------------------------------
@@ -105,12 +113,6 @@ class MonthOverview:
         return sum(len(i.months) for i in self.late)
 
 
-def _item(place: IndicatorPlace, state: MonthState, months: tuple[int, ...]) -> MonthItem:
-    ind = place.indicator
-    return MonthItem(ind.uuid, place.label, place.text, place.area.uuid, place.area.label,
-                     state, months, sum(ind.evidence.get(m, 0) for m in months))
-
-
 def month_overview(tree: PlanTree | None, month: int, now_month: int,
                    area_uuids: set[str] | None = None) -> MonthOverview:
     """What is planned, done and overdue in ``month``, seen from ``now_month``.
@@ -118,32 +120,90 @@ def month_overview(tree: PlanTree | None, month: int, now_month: int,
     ``late`` lists the indicators with a planned month before ``month`` that is late now
     (planned, past, not selesai), each once with its late months. ``area_uuids`` narrows it
     to some areas (a team's, a person's).
+
+    One pass over the snapshot: the same numbers as :func:`~rbdesk.models.progress.month_state`,
+    :func:`~rbdesk.models.progress.month_tally` and :func:`~rbdesk.models.progress.total`, but
+    a 20,000-indicator plan is summed in a few tens of milliseconds.
     """
+    with gc_paused():
+        return _month_overview(tree, month, now_month, area_uuids)
+
+
+def _month_overview(tree: PlanTree | None, month: int, now_month: int,
+                    area_uuids: set[str] | None) -> MonthOverview:
     month = clamp_month(month)
     result = MonthOverview(month, now_month)
     if tree is None:
         return result
-    for place in places(tree, area_uuids):
-        ind = place.indicator
-        state = month_state(ind, month, now_month)
-        if ind.status(month) == "selesai":
-            result.done.append(_item(place, state, (month,)))
-        elif ind.is_planned(month):
-            result.open.append(_item(place, state, (month,)))
-        overdue = tuple(m for m in ind.planned_months if m < month
-                        and month_state(ind, m, now_month) is MonthState.LATE)
-        if overdue:
-            result.late.append(_item(place, MonthState.LATE, overdue))
-    inds = [p.indicator for p in places(tree, area_uuids)]
-    result.month_tally = month_tally(inds, month)
-    result.upto = total(inds, month, now_month)
+    bit = 1 << (month - 1)
+    upto_mask = (1 << month) - 1
+    done_items, open_items, late_items = result.done, result.open, result.late
     for area in tree.areas:
         if area_uuids is not None and area.uuid not in area_uuids:
             continue
-        area_inds = [p.indicator for p in places(tree, {area.uuid})]
-        result.areas.append(AreaProgress(area.uuid, area.label, area.name,
-                                         total(area_inds, month, now_month),
-                                         month_tally(area_inds, month)))
+        a_uuid, a_label = area.uuid, area.label
+        # the chosen month alone, and planned months 1..month ("upto")
+        mt_planned = mt_done = mt_partial = 0
+        up_planned = up_done = up_partial = up_late = 0
+        for act in area.activities:
+            for sub in act.sub_activities:
+                for ind in sub.indicators:
+                    planned, real, evidence = ind.planned, ind.realisation, ind.evidence
+                    cell = real.get(month)
+                    status = cell.status if cell is not None else "belum"
+                    if planned & bit:
+                        mt_planned += 1
+                        if status == "selesai":
+                            mt_done += 1
+                            state = MonthState.DONE
+                        else:
+                            mt_partial += status == "sebagian"
+                            if month < now_month:
+                                state = MonthState.LATE
+                            elif status == "sebagian":
+                                state = MonthState.PARTIAL
+                            elif month == now_month:
+                                state = MonthState.DUE
+                            else:
+                                state = MonthState.PLANNED
+                    elif status == "belum":
+                        state = MonthState.EMPTY
+                    else:
+                        state = MonthState.UNPLANNED_DONE
+                    overdue: list[int] = []
+                    bits = planned & upto_mask
+                    m = 1
+                    while bits:
+                        if bits & 1:
+                            up_planned += 1
+                            c = real.get(m)
+                            s = c.status if c is not None else "belum"
+                            if s == "selesai":
+                                up_done += 1
+                            else:
+                                up_partial += s == "sebagian"
+                                if m < now_month:
+                                    up_late += 1
+                                    if m < month:
+                                        overdue.append(m)
+                        bits >>= 1
+                        m += 1
+                    if status == "selesai" or planned & bit or overdue:
+                        label = ind.label or sub.label
+                        text = ind.text.strip() or sub.name.strip()
+                        if status == "selesai" or planned & bit:
+                            item = MonthItem(ind.uuid, label, text, a_uuid, a_label, state,
+                                             (month,), evidence.get(month, 0))
+                            (done_items if status == "selesai" else open_items).append(item)
+                        if overdue:
+                            late_items.append(MonthItem(
+                                ind.uuid, label, text, a_uuid, a_label, MonthState.LATE,
+                                tuple(overdue), sum(evidence.get(m, 0) for m in overdue)))
+        month_part = Tally(mt_planned, mt_done, mt_partial, 0)
+        upto = Tally(up_planned, up_done, up_partial, up_late)
+        result.areas.append(AreaProgress(area.uuid, area.label, area.name, upto, month_part))
+        result.month_tally = result.month_tally + month_part
+        result.upto = result.upto + upto
     return result
 
 

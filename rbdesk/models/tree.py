@@ -6,7 +6,10 @@ Evidence bytes are never loaded here: only counts per month.
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -144,63 +147,89 @@ def list_plans() -> list[PlanSummary]:
     return [PlanSummary(*r) for r in rows]
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Bulk loading makes tens of thousands of objects that all stay alive; meanwhile Python's
+    cyclic collector would scan the whole (growing) heap again and again and free nothing.
+    Objects that do become garbage are still freed at once by reference counting."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _rows(query: Any) -> Any:
+    """The query's rows as the driver returns them.
+
+    Every column read here is a plain integer or text, which needs none of peewee's per-value
+    conversion; skipping it makes loading a 20,000-indicator plan several times faster.
+    """
+    return query.model._meta.database.execute(query)
+
+
 def load_plan_tree(plan_uuid: str) -> PlanTree:
+    with gc_paused():
+        return _load_plan_tree(plan_uuid)
+
+
+def _load_plan_tree(plan_uuid: str) -> PlanTree:
     plan = Plan.get((Plan.uuid == plan_uuid) & (Plan.deleted == False))  # noqa: E712
     tree = PlanTree(plan.uuid, plan.unit, plan.year, plan.title, plan.decree or {},
                     plan.settings or {}, plan.version)
     areas: dict[int, AreaNode] = {}
-    for aid, u, label, name, ver in (
+    for aid, u, label, name, ver in _rows(
             Area.select(Area.id, Area.uuid, Area.label, Area.name, Area.version)
             .where((Area.plan == plan.id) & (Area.deleted == False))  # noqa: E712
-            .order_by(Area.seq, Area.id).tuples()):
+            .order_by(Area.seq, Area.id)):
         areas[aid] = AreaNode(u, label, name, ver)
         tree.areas.append(areas[aid])
     acts: dict[int, ActivityNode] = {}
-    for aid, area_id, u, label, name, ver in (
+    for aid, area_id, u, label, name, ver in _rows(
             Activity.select(Activity.id, Activity.area, Activity.uuid, Activity.label,
                             Activity.name, Activity.version)
             .join(Area).where((Area.plan == plan.id) & (Activity.deleted == False)  # noqa: E712
                               & (Area.deleted == False))  # noqa: E712
-            .order_by(Activity.seq, Activity.id).tuples()):
+            .order_by(Activity.seq, Activity.id)):
         if area_id in areas:
             acts[aid] = ActivityNode(u, label, name, ver)
             areas[area_id].activities.append(acts[aid])
     subs: dict[int, SubActivityNode] = {}
-    for sid, act_id, u, label, name, ver in (
+    for sid, act_id, u, label, name, ver in _rows(
             SubActivity.select(SubActivity.id, SubActivity.activity, SubActivity.uuid,
                                SubActivity.label, SubActivity.name, SubActivity.version)
             .join(Activity).join(Area)
             .where((Area.plan == plan.id) & (SubActivity.deleted == False))  # noqa: E712
-            .order_by(SubActivity.seq, SubActivity.id).tuples()):
+            .order_by(SubActivity.seq, SubActivity.id)):
         if act_id in acts:
             subs[sid] = SubActivityNode(u, label, name, ver)
             acts[act_id].sub_activities.append(subs[sid])
     inds: dict[int, IndicatorNode] = {}
-    for iid, sub_id, u, label, text, planned, note, ver, by, at in (
+    for iid, sub_id, u, label, text, planned, note, ver, by, at in _rows(
             Indicator.select(Indicator.id, Indicator.sub_activity, Indicator.uuid,
                              Indicator.label, Indicator.text, Indicator.planned, Indicator.note,
                              Indicator.version, Indicator.updated_by, Indicator.updated_at)
             .join(SubActivity).join(Activity).join(Area)
             .where((Area.plan == plan.id) & (Indicator.deleted == False))  # noqa: E712
-            .order_by(Indicator.seq, Indicator.id).tuples()):
+            .order_by(Indicator.seq, Indicator.id)):
         if sub_id in subs:
             inds[iid] = IndicatorNode(u, label, text, planned, note, ver, by, at)
             subs[sub_id].indicators.append(inds[iid])
-    for ind_id, month, status, note, u, ver, by, at in (
+    for ind_id, month, status, note, u, ver, by, at in _rows(
             Realisation.select(Realisation.indicator, Realisation.month, Realisation.status,
                                Realisation.note, Realisation.uuid, Realisation.version,
                                Realisation.updated_by, Realisation.updated_at)
             .join(Indicator).join(SubActivity).join(Activity).join(Area)
-            .where((Area.plan == plan.id) & (Realisation.deleted == False))  # noqa: E712
-            .tuples()):
+            .where((Area.plan == plan.id) & (Realisation.deleted == False))):  # noqa: E712
         if ind_id in inds:
             inds[ind_id].realisation[month] = Cell(status, note, u, ver, by, at)
     counts: dict[int, dict[int, int]] = defaultdict(dict)
-    for ind_id, month in (
+    for ind_id, month in _rows(
             Evidence.select(Evidence.indicator, Evidence.month)
             .join(Indicator).join(SubActivity).join(Activity).join(Area)
-            .where((Area.plan == plan.id) & (Evidence.deleted == False))  # noqa: E712
-            .tuples()):
+            .where((Area.plan == plan.id) & (Evidence.deleted == False))):  # noqa: E712
         counts[ind_id][month] = counts[ind_id].get(month, 0) + 1
     for ind_id, per_month in counts.items():
         if ind_id in inds:

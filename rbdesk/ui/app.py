@@ -5,6 +5,7 @@ Errors never reach the user as a traceback: a clear Indonesian message, details 
 
 from __future__ import annotations
 
+import gc
 import logging
 import logging.handlers
 import sys
@@ -196,6 +197,17 @@ def run_gui(path: str | None) -> int:
     log_path = setup_logging()
     log.info("rbdesk starting (file=%s, log=%s)", path, log_path)
     sys.excepthook = excepthook
-    if start(path) is None:
+    # Start-up only builds what the window keeps (a big plan is a million Python objects), so
+    # the cyclic collector would rescan a growing heap for nothing; afterwards that heap is
+    # moved out of its sight (gc.freeze), so later collections never pause a keystroke to
+    # rescan it. Rows dropped later are freed by reference counting (the grid breaks its
+    # parent/child links when it drops them).
+    gc.disable()
+    try:
+        window = start(path)
+    finally:
+        gc.freeze()
+        gc.enable()
+    if window is None:
         return 1
     return app.exec()

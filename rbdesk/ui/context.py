@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -18,7 +17,7 @@ from rbdesk.models import clock
 from rbdesk.models.errors import ConflictError, NotFoundError, RbdeskError
 from rbdesk.models.progress import current_month
 from rbdesk.models.store import Store
-from rbdesk.models.tree import IndicatorNode, PlanTree, list_plans, load_plan_tree
+from rbdesk.models.tree import IndicatorNode, PlanTree, gc_paused, list_plans, load_plan_tree
 
 log = logging.getLogger("rbdesk.ui")
 T = TypeVar("T")
@@ -27,9 +26,11 @@ MODE_PLAN = "rencana"
 MODE_REALISATION = "realisasi"
 
 
-@dataclass(frozen=True)
-class NodeRef:
-    """Where a uuid sits in the current snapshot: its level, its node and its parent's uuid."""
+class NodeRef(NamedTuple):
+    """Where a uuid sits in the current snapshot: its level, its node and its parent's uuid.
+
+    A named tuple: the index of a 20,000-indicator plan holds some 30,000 of them.
+    """
 
     kind: str            # "area" | "activity" | "sub_activity" | "indicator"
     node: Any
@@ -47,6 +48,7 @@ class AppContext(QObject):
     errorRaised = Signal(str)          # a user-facing message (Indonesian, one line)
     edited = Signal()                  # something was written by this window
     nodesPatched = Signal(list)        # these snapshot nodes (uuids) were updated in place
+    childrenChanged = Signal(list)     # the child lists of these nodes (uuids) were patched
     modeChanged = Signal(str)          # MODE_PLAN or MODE_REALISATION
 
     def __init__(self, store: Store, plan_uuid: str | None = None,
@@ -98,7 +100,8 @@ class AppContext(QObject):
     def node(self, uuid: str) -> NodeRef | None:
         """Look a node of the current snapshot up by uuid (built once per snapshot)."""
         if self._index is None:
-            self._index = self._build_index()
+            with gc_paused():
+                self._index = self._build_index()
         return self._index.get(uuid)
 
     def indicator(self, uuid: str) -> IndicatorNode | None:
@@ -128,6 +131,80 @@ class AppContext(QObject):
         for key, value in fields.items():
             setattr(ref.node, key, value)
         self.nodesPatched.emit([uuid])
+
+    def refresh_children(self, parent_uuids: list[str]) -> None:
+        """After a structural edit by this window, re-read only these parents' child lists.
+
+        Siblings keep their snapshot objects (with the versions the renumbering gave them), new
+        or restored nodes are read with their subtree, removed ones dropped; listeners get
+        ``childrenChanged``. Falls back to a full :meth:`reload` if a parent is unknown.
+        Others' commits still come through :meth:`reload`, merged by the grid.
+        """
+        from rbdesk.models.queries_ui import CHILD_LIST, PARENT, child_rows, load_subtree
+
+        tree = self.tree
+        if tree is None:
+            return
+        patched: list[str] = []
+        for parent_uuid in dict.fromkeys(parent_uuids):
+            if parent_uuid == tree.uuid:
+                parent_kind, parent, area_uuid = "plan", tree, ""
+            else:
+                ref = self.node(parent_uuid)
+                if ref is None or ref.kind == "indicator":
+                    self.reload()
+                    return
+                parent_kind, parent, area_uuid = ref.kind, ref.node, ref.area_uuid
+            kind = next(k for k, v in PARENT.items() if v == parent_kind)
+            children = getattr(parent, CHILD_LIST[parent_kind])
+            current = {child.uuid: child for child in children}
+            fresh = []
+            for uuid, version, by, at in child_rows(kind, parent_uuid):
+                obj = current.pop(uuid, None)
+                if obj is None:
+                    obj = load_subtree(kind, uuid)
+                    if obj is None:
+                        self.reload()
+                        return
+                    self._index_add(kind, obj, parent_uuid, area_uuid or obj.uuid)
+                else:
+                    obj.version = version
+                    if kind == "indicator":
+                        obj.updated_by, obj.updated_at = by, at
+                fresh.append(obj)
+            children[:] = fresh
+            for gone in current.values():
+                self._index_drop(gone)
+            patched.append(parent_uuid)
+        if patched:
+            self.childrenChanged.emit(patched)
+
+    def _index_add(self, kind: str, obj: Any, parent_uuid: str, area_uuid: str) -> None:
+        if self._index is None:
+            return      # built from the patched snapshot when first asked
+        from rbdesk.models.queries_ui import CHILD_LIST, PARENT
+
+        stack = [(kind, obj, parent_uuid)]
+        while stack:
+            kind, obj, parent_uuid = stack.pop()
+            self._index[obj.uuid] = NodeRef(kind, obj, parent_uuid, area_uuid)
+            if kind in CHILD_LIST:
+                child_kind = next(k for k, v in PARENT.items() if v == kind)
+                stack += [(child_kind, c, obj.uuid) for c in getattr(obj, CHILD_LIST[kind])]
+
+    def _index_drop(self, obj: Any) -> None:
+        if self._index is None:
+            return
+        from rbdesk.models.queries_ui import CHILD_LIST
+
+        stack = [obj]
+        while stack:
+            obj = stack.pop()
+            ref = self._index.get(obj.uuid)
+            if ref is not None and ref.node is obj:   # not if it moved under another parent
+                del self._index[obj.uuid]
+                if ref.kind in CHILD_LIST:
+                    stack += getattr(obj, CHILD_LIST[ref.kind])
 
     def refresh_indicator(self, uuid: str) -> None:
         """Re-read one indicator (schedule, realisation, evidence counts) after a write.

@@ -44,6 +44,7 @@ DOCKS = (  # module, class, objectName, title, shortcut, area
     ("rbdesk.ui.month_dock", "MonthDock", "monthDock", "Bulan ini", "Alt+3",
      Qt.DockWidgetArea.RightDockWidgetArea),
 )
+EXPAND_ROWS = 1500     # rows a search may unfold by itself
 MODE_HELP = {
     MODE_PLAN: "Mode RENCANA — klik atau Spasi pada sel bulan: tandai / hapus rencana (√). "
                "F2: ubah teks.",
@@ -198,7 +199,9 @@ class MainWindow(QMainWindow):
         ctx.edited.connect(self._edited)
         ctx.planChanged.connect(self._plan_changed)
         ctx.treeReloaded.connect(self.filter_bar.populate)
+        ctx.childrenChanged.connect(self._children_changed)
         ctx.modeChanged.connect(self._mode_changed)
+        self.proxy.filterApplied.connect(self.expand_matches)
 
     def _start_watcher(self) -> None:
         cls = optional("rbdesk.ui.file_watcher", "FileWatcher")
@@ -358,13 +361,39 @@ class MainWindow(QMainWindow):
             self.view.scrollTo(index)
 
     def expand_default(self) -> None:
-        rows = len(self.model._nodes)
-        if rows <= 1500:
+        """Unfold the plan as far as about EXPAND_ROWS rows: all of an ordinary plan, the first
+        levels of a big one. Every row unfolded costs the view work on each later change."""
+        if len(self.model._nodes) <= EXPAND_ROWS:
             self.view.expandAll()
-        elif rows <= 5000:
-            self.view.expandToDepth(1)
         else:
-            self.view.expandToDepth(0)
+            self._expand_within(None, EXPAND_ROWS)
+
+    def expand_matches(self, limit: int = EXPAND_ROWS) -> None:
+        """After a search or status filter: unfold the rows that lead to what was found, level
+        by level, as long as no more than ``limit`` rows would be shown (never the whole plan)."""
+        visible = self.proxy.visible_ids
+        if visible is not None and (self.proxy._words or self.proxy._status):
+            self._expand_within(visible, limit)
+
+    def _expand_within(self, visible: set[int] | None, limit: int) -> None:
+        level = [n for n in self.model._root.children if visible is None or n.nid in visible]
+        rows = len(level)
+        while level:
+            deeper: list[Node] = []
+            for node in level:
+                kids = [c for c in node.children if visible is None or c.nid in visible]
+                if not kids:
+                    continue
+                if rows + len(kids) > limit:
+                    return
+                self.view.expand(self.proxy.mapFromSource(self.model.index_of(node.uuid)))
+                rows += len(kids)
+                deeper += kids
+            level = deeper
+
+    def _children_changed(self, parent_uuids: list[str]) -> None:
+        if self.ctx.tree is not None and self.ctx.tree.uuid in parent_uuids:
+            self.filter_bar.populate()      # an area was added or removed
 
     def refresh_from_file(self) -> None:
         """Someone else committed: reload the snapshot and merge it into the grid in place."""

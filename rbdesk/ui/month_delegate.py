@@ -134,28 +134,44 @@ def paint_state(painter: QPainter, rect: QRectF, state: MonthState, status: str 
         draw_evidence_corner(painter, inner)
 
 
+_ROLLUP_LATE_BG = QColor("#fbe3e0")
+_ROLLUP_DONE_BG = QColor("#dcf1e1")
+_ROLLUP_TEXT = QColor("#333333")
+_BAR_TRACK = QColor("#d0d0d0")
+_BAR_FILL = QColor("#2e8b57")
+_small_fonts: list[tuple[QFont, QFont]] = []   # (font, its smaller self): painted per cell
+
+
+def _small(font: QFont) -> QFont:
+    for base, small in _small_fonts:
+        if base == font:
+            return small
+    small = QFont(font)
+    small.setPointSizeF(max(6.5, font.pointSizeF() * 0.85))
+    _small_fonts[:] = [(QFont(font), small)] + _small_fonts[:3]
+    return small
+
+
 def paint_rollup(painter: QPainter, rect: QRectF, r: RollUp, font: QFont) -> None:
     if not r.planned and not r.extra:
         return
     inner = rect.adjusted(1, 1, -1, -1)
     complete = r.planned > 0 and r.done == r.planned
     if r.late:
-        painter.fillRect(inner, QColor("#fbe3e0"))
+        painter.fillRect(inner, _ROLLUP_LATE_BG)
         color, mark = RED_TEXT, "✗"
     elif complete:
-        painter.fillRect(inner, QColor("#dcf1e1"))
+        painter.fillRect(inner, _ROLLUP_DONE_BG)
         color, mark = GREEN_TEXT, "✓"
     else:
-        color, mark = QColor("#333333"), ""
+        color, mark = _ROLLUP_TEXT, ""
     if r.planned:
         frac = (r.done + 0.5 * r.partial) / r.planned
         bar = QRectF(inner.left() + 3, inner.bottom() - 3, inner.width() - 6, 2)
-        painter.fillRect(bar, QColor("#d0d0d0"))
+        painter.fillRect(bar, _BAR_TRACK)
         painter.fillRect(QRectF(bar.left(), bar.top(), bar.width() * frac, bar.height()),
-                         QColor("#2e8b57"))
-    small = QFont(font)
-    small.setPointSizeF(max(6.5, font.pointSizeF() * 0.85))
-    painter.setFont(small)
+                         _BAR_FILL)
+    painter.setFont(_small(font))
     painter.setPen(color)
     text = f"{r.done}/{r.planned}" if r.planned else "+"
     if mark:

@@ -27,6 +27,7 @@ from rbdesk.ui.month_model import (
     CapaianBarDelegate,
     MonthItemsModel,
     UuidRole,
+    expand_groups,
     fit_state_column,
     month_names,
 )
@@ -158,10 +159,8 @@ class MonthDock(QDockWidget):
         self.overview = month_overview(self.ctx.tree, self.month, now)
         self.items_model.set_overview(self.overview)
         self.area_model.set_areas(self.overview.areas, self.month)
-        for row in range(self.items_model.rowCount()):
-            self.items_view.setFirstColumnSpanned(row, QModelIndex(), True)
-            self.items_view.setExpanded(self.items_model.index(row, 0), True)
         fit_state_column(self.items_view)
+        expand_groups(self.items_view)
         rows = self.area_model.rowCount()
         if rows:
             view = self.area_view

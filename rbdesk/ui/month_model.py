@@ -73,6 +73,12 @@ def state_text(state: MonthState) -> str:
 
 
 GROUP_OPEN, GROUP_LATE, GROUP_DONE = "open", "late", "done"
+# A group longer than this starts folded: laying out tens of thousands of rows of a big plan
+# costs the view real time, and a folded "Terlambat (12.345)" says as much at a glance.
+EXPAND_LIMIT = 1000
+_ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_LEAF_FLAGS = _ITEM_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
 def group_title(kind: str, month: int) -> str:
@@ -93,14 +99,29 @@ class MonthItemsModel(QAbstractItemModel):
         super().__init__(parent)
         self._month = 1
         self._groups: list[tuple[str, list[MonthItem]]] = []
+        self._words()
+
+    def _words(self) -> None:
+        """Translated words looked up once per fill, not once per painted cell."""
+        self._short = [month_short(m) for m in range(1, 13)]
+        self._state_words = {state: state_text(state) for state in MonthState}
+        self._bukti = _tr("{n} bukti")
 
     def set_overview(self, overview: MonthOverview,
                      kinds: tuple[str, ...] = (GROUP_OPEN, GROUP_LATE, GROUP_DONE)) -> None:
         lists = {GROUP_OPEN: overview.open, GROUP_LATE: overview.late, GROUP_DONE: overview.done}
         self.beginResetModel()
+        self._words()
         self._month = overview.month
         self._groups = [(k, list(lists[k])) for k in kinds]
         self.endResetModel()
+
+    def state_lines(self) -> set[str]:
+        """Every distinct text of the state column (to size it without asking each row)."""
+        keys = {(item.state, item.months, item.evidence)
+                for _kind, items in self._groups for item in items}
+        return {self._state_line(MonthItem("", "", "", "", "", state, months, evidence))
+                for state, months, evidence in keys}
 
     def clear(self) -> None:
         self.beginResetModel()
@@ -122,11 +143,15 @@ class MonthItemsModel(QAbstractItemModel):
     # --- structure ---------------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
+        # Bounds checked here rather than through hasIndex(): the view asks once per row.
+        if row < 0 or not 0 <= column < 3:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        if parent.internalId() == 0:
+            return self.createIndex(row, column, 0) if row < len(self._groups) \
+                else QModelIndex()
+        if parent.internalId() == 0 and parent.column() == 0 \
+                and 0 <= parent.row() < len(self._groups) \
+                and row < len(self._groups[parent.row()][1]):
             return self.createIndex(row, column, parent.row() + 1)
         return QModelIndex()
 
@@ -147,8 +172,14 @@ class MonthItemsModel(QAbstractItemModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return _NO_FLAGS
+        return _ITEM_FLAGS if index.internalId() == 0 else _LEAF_FLAGS
+
+    def hasChildren(self, parent: Index = ROOT) -> bool:
+        if not parent.isValid():
+            return bool(self._groups)
+        return parent.internalId() == 0 and parent.column() == 0 \
+            and bool(self._groups[parent.row()][1])
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -189,11 +220,11 @@ class MonthItemsModel(QAbstractItemModel):
         return None
 
     def _state_line(self, item: MonthItem) -> str:
-        text = state_text(item.state)
+        text = self._state_words[item.state]
         if item.state is MonthState.LATE and item.months != (self._month,):
-            text += " (" + ", ".join(month_short(m) for m in item.months) + ")"
+            text += " (" + ", ".join(self._short[m - 1] for m in item.months) + ")"
         if item.evidence:
-            text += " · " + _tr("{n} bukti").format(n=item.evidence)
+            text += " · " + self._bukti.format(n=item.evidence)
         return text
 
     def _group_data(self, index: Index, role: int) -> Any:
@@ -212,17 +243,35 @@ class MonthItemsModel(QAbstractItemModel):
 
 
 def fit_state_column(view: QTreeView) -> None:
-    """Group titles span their row, so size the state column by the items alone."""
+    """Group titles span their row, so size the state column by the items alone.
+
+    Measured over the distinct state texts (a handful), never row by row.
+    """
     model = view.model()
     metrics = view.fontMetrics()
     widest = metrics.horizontalAdvance(_tr("Keadaan"))
     for row in range(model.rowCount()):
-        group = model.index(row, 0)
         view.setFirstColumnSpanned(row, ROOT, True)
-        for child in range(model.rowCount(group)):
-            text = model.index(child, MonthItemsModel.COL_STATE, group).data()
-            widest = max(widest, metrics.horizontalAdvance(text or ""))
+    if isinstance(model, MonthItemsModel):
+        texts: set[str] = model.state_lines()
+    else:
+        texts = {model.index(child, MonthItemsModel.COL_STATE, model.index(row, 0)).data() or ""
+                 for row in range(model.rowCount())
+                 for child in range(model.rowCount(model.index(row, 0)))}
+    for text in texts:
+        widest = max(widest, metrics.horizontalAdvance(text))
     view.header().resizeSection(MonthItemsModel.COL_STATE, widest + view.indentation() + 16)
+
+
+def expand_groups(view: QTreeView, kinds: tuple[str, ...] | None = None,
+                  limit: int = EXPAND_LIMIT) -> None:
+    """Unfold the groups (all, or these kinds) that are short enough to lay out at once."""
+    model = view.model()
+    if not isinstance(model, MonthItemsModel):
+        return
+    for row, (kind, items) in enumerate(model._groups):
+        if kinds is None or kind in kinds:
+            view.setExpanded(model.index(row, 0), len(items) <= limit)
 
 
 class AreaProgressModel(QAbstractTableModel):

@@ -18,7 +18,7 @@ from PySide6.QtGui import QFont
 
 from rbdesk.i18n import tr
 from rbdesk.models.progress import MonthState, month_state
-from rbdesk.models.tree import IndicatorNode, PlanTree
+from rbdesk.models.tree import IndicatorNode, PlanTree, gc_paused
 from rbdesk.ui.context import MODE_REALISATION, AppContext
 
 COL_NO = 0
@@ -98,9 +98,26 @@ STATE_SYMBOL = {
 }
 
 
+_CLOCK = [0]
+
+
+def tick() -> int:
+    """A new moment of the change clock (see ``Node.touched``)."""
+    _CLOCK[0] += 1
+    return _CLOCK[0]
+
+
+def clock_now() -> int:
+    """The change clock: every node created or invalidated after this moment is newer."""
+    return _CLOCK[0]
+
+
 class Node:
+    """One grid row. ``touched`` is the change-clock moment it was made or last changed, so a
+    filter computed at moment T knows which rows it has not judged yet."""
+
     __slots__ = ("nid", "kind", "obj", "ind", "parent", "children", "row", "area_uuid",
-                 "_rollup", "_search")
+                 "_rollup", "_search", "touched")
 
     def __init__(self, nid: int, kind: str, obj: Any, ind: IndicatorNode | None,
                  parent: Node | None, area_uuid: str) -> None:
@@ -114,6 +131,7 @@ class Node:
         self.area_uuid = area_uuid
         self._rollup: list[RollUp] | None = None
         self._search: str | None = None
+        self.touched = tick()
 
     @property
     def key(self) -> tuple[str, str]:
@@ -155,6 +173,7 @@ class Node:
     def invalidate(self) -> None:
         self._rollup = None
         self._search = None
+        self.touched = tick()
 
 
 def _collapsed(sub: Any) -> bool:
@@ -181,6 +200,7 @@ class PlanModel(QAbstractItemModel):
         self._nodes: dict[int, Node] = {}
         self._by_uuid: dict[str, Node] = {}
         self._root = Node(0, "plan", None, None, None, "")
+        self._flags: dict[tuple, Qt.ItemFlag] = {}
         self.now_month = ctx.today_month()
         self._bold = QFont()
         self._bold.setBold(True)
@@ -189,6 +209,7 @@ class PlanModel(QAbstractItemModel):
         self._build_all()
         ctx.nodesPatched.connect(self.on_nodes_patched)
         ctx.treeReloaded.connect(self.sync)
+        ctx.childrenChanged.connect(self.sync_parents)
         ctx.planChanged.connect(self.reset)
 
     # -- building ------------------------------------------------------------------------------
@@ -198,8 +219,24 @@ class PlanModel(QAbstractItemModel):
         node = Node(next(self._ids), kind, obj, ind, parent, area_uuid)
         self._nodes[node.nid] = node
         self._by_uuid[obj.uuid] = node
-        node.children = self._build_children(node)
+        self._fill(node)
         return node
+
+    def _fill(self, top: Node) -> None:
+        """Build the rows below ``top`` (a loop, not a call per row: 30,000 rows are common)."""
+        nodes, by_uuid, ids = self._nodes, self._by_uuid, self._ids
+        stack = [top]
+        while stack:
+            node = stack.pop()
+            children = []
+            for row, (kind, obj, ind, area) in enumerate(self._child_specs(node)):
+                child = Node(next(ids), kind, obj, ind, node, area)
+                child.row = row
+                nodes[child.nid] = child
+                by_uuid[obj.uuid] = child
+                children.append(child)
+            node.children = children
+            stack.extend(children)
 
     def _child_specs(self, node: Node) -> list[tuple[str, Any, IndicatorNode | None, str]]:
         if node.kind == "plan":
@@ -214,17 +251,14 @@ class PlanModel(QAbstractItemModel):
             return [("indicator", i, i, node.area_uuid) for i in node.obj.indicators]
         return []
 
-    def _build_children(self, node: Node) -> list[Node]:
-        children = [self._new(k, o, i, node, a) for k, o, i, a in self._child_specs(node)]
-        for row, child in enumerate(children):
-            child.row = row
-        return children
-
     def _build_all(self) -> None:
+        for node in self._nodes.values():   # no cycles left for the collector to find
+            node.parent, node.children = None, []
         self._nodes.clear()
         self._by_uuid.clear()
-        self._root = Node(0, "plan", self.ctx.tree, None, None, "")
-        self._root.children = self._build_children(self._root)
+        with gc_paused():
+            self._root = Node(0, "plan", self.ctx.tree, None, None, "")
+            self._fill(self._root)
 
     def reset(self, *_args: Any) -> None:
         self.beginResetModel()
@@ -264,12 +298,12 @@ class PlanModel(QAbstractItemModel):
     # -- Qt model API --------------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: QModelIndex = ROOT) -> QModelIndex:
-        if column < 0 or column >= COLUMN_COUNT:
+        if column < 0 or column >= COLUMN_COUNT or row < 0:
             return QModelIndex()
-        node = self.node_at(row, parent)
-        if node is None:
+        pnode = self._nodes.get(parent.internalId()) if parent.isValid() else self._root
+        if pnode is None or row >= len(pnode.children):
             return QModelIndex()
-        return self.createIndex(row, column, node.nid)
+        return self.createIndex(row, column, pnode.children[row].nid)
 
     def parent(self, index: QModelIndex = ROOT) -> QModelIndex:  # type: ignore[override]
         node = self.node(index)
@@ -289,7 +323,12 @@ class PlanModel(QAbstractItemModel):
         return COLUMN_COUNT
 
     def hasChildren(self, parent: QModelIndex = ROOT) -> bool:
-        return self.rowCount(parent) > 0
+        if not parent.isValid():
+            return bool(self._root.children)
+        if parent.column() != 0:
+            return False
+        node = self._nodes.get(parent.internalId())
+        return node is not None and bool(node.children)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -320,23 +359,33 @@ class PlanModel(QAbstractItemModel):
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        # Asked for every row the view lays out: the combinations are few, so they are cached
+        # (combining Qt flags is Python-level enum arithmetic).
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        node = self.node(index)
+        node = self._nodes.get(index.internalId())
         if node is None:
             return Qt.ItemFlag.NoItemFlags
-        if not self.ctx.readonly:
-            col = index.column()
-            text_cell = col in (COL_NO, COL_TEXT) or (col == COL_NOTE and node.is_leaf)
-            note_cell = bool(column_month(col)) and node.is_leaf \
-                and self.ctx.mode == MODE_REALISATION
+        key = (index.column(), node.ind is not None, not node.children, self.ctx.readonly,
+               self.ctx.mode)
+        flags = self._flags.get(key)
+        if flags is None:
+            flags = self._flags[key] = self._compute_flags(*key)
+        return flags
+
+    @staticmethod
+    def _compute_flags(col: int, leaf: bool, childless: bool, readonly: bool,
+                       mode: str) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not readonly:
+            text_cell = col in (COL_NO, COL_TEXT) or (col == COL_NOTE and leaf)
+            note_cell = bool(column_month(col)) and leaf and mode == MODE_REALISATION
             if text_cell or note_cell:
                 flags |= Qt.ItemFlag.ItemIsEditable
             if col in (COL_NO, COL_TEXT):
                 flags |= Qt.ItemFlag.ItemIsDragEnabled
             flags |= Qt.ItemFlag.ItemIsDropEnabled
-        if node.is_leaf or not node.children:
+        if leaf or childless:
             flags |= Qt.ItemFlag.ItemNeverHasChildren
         return flags
 
@@ -579,10 +628,17 @@ class PlanModel(QAbstractItemModel):
         self.now_month = self.ctx.today_month()
         self._root.obj = self.ctx.tree
         changed: list[Node] = []
-        self._sync_children(self._root, changed)
+        with gc_paused():
+            self._sync_children(self._root, changed)
+        self._changed(changed)
+
+    def _changed(self, changed: list[Node]) -> None:
+        """Repaint changed rows, and the rolled-up cells of their ancestors once each."""
         dirty: dict[int, Node] = {}
         last = COLUMN_COUNT - 1
         for node in changed:
+            if self._nodes.get(node.nid) is not node:
+                continue    # removed again later in the same merge
             node.invalidate()
             self.dataChanged.emit(self._index(node, 0), self._index(node, last))
             parent = node.parent
@@ -601,13 +657,41 @@ class PlanModel(QAbstractItemModel):
             if self._by_uuid.get(n.obj.uuid) is n:
                 del self._by_uuid[n.obj.uuid]
             stack.extend(n.children)
+            n.parent, n.children = None, []   # freed by reference counting, not the collector
 
     @staticmethod
     def _renumber(pnode: Node, start: int = 0) -> None:
         for row in range(start, len(pnode.children)):
             pnode.children[row].row = row
 
-    def _sync_children(self, pnode: Node, changed: list[Node]) -> None:
+    def sync_parents(self, parent_uuids: list[str]) -> None:
+        """Merge a structural edit: the snapshot child lists of these parents were patched.
+
+        Only those parents are compared (rows inserted, removed and moved with begin/end
+        calls), never the whole plan, so adding or deleting a row costs the same on any plan.
+        """
+        targets: list[tuple[Node, int]] = []
+        for uuid in parent_uuids:
+            if self._root.obj is not None and uuid == self._root.obj.uuid:
+                targets.append((self._root, 1))
+                continue
+            node = self._by_uuid.get(uuid)
+            if node is None:
+                self.sync()
+                return
+            if node.kind == "sub_activity" and node.parent is not None:
+                # Its indicators changed: it may fold into one row or unfold.
+                targets.append((node.parent, 2))
+            else:
+                targets.append((node, 1))
+        changed: list[Node] = []
+        with gc_paused():
+            for node, depth in targets:
+                if self._nodes.get(node.nid) is node or node is self._root:
+                    self._sync_children(node, changed, depth)
+        self._changed(changed)
+
+    def _sync_children(self, pnode: Node, changed: list[Node], depth: int | None = None) -> None:
         specs = self._child_specs(pnode)
         keys = [(k, o.uuid) for k, o, _i, _a in specs]
         wanted = set(keys)
@@ -652,7 +736,10 @@ class PlanModel(QAbstractItemModel):
             self._by_uuid[obj.uuid] = child
             if _payload(child) != before:
                 changed.append(child)
-            self._sync_children(child, changed)
+            if depth is None:
+                self._sync_children(child, changed)
+            elif depth > 1:
+                self._sync_children(child, changed, depth - 1)
 
     # -- drag and drop -------------------------------------------------------------------------
 

@@ -40,6 +40,7 @@ from rbdesk.ui.month_model import (
     GROUP_LATE,
     GROUP_OPEN,
     MonthItemsModel,
+    expand_groups,
     fit_state_column,
     month_names,
 )
@@ -328,8 +329,7 @@ class RosterDock(QDockWidget):
                          .format(m=mname))
             overview = month_overview(tree, month, self.ctx.today_month(), areas)
             self.items_model.set_overview(overview, (GROUP_OPEN, GROUP_LATE, GROUP_DONE))
-            self.items_view.expand(self.items_model.group_index(GROUP_OPEN))
-            self.items_view.expand(self.items_model.group_index(GROUP_LATE))
+            expand_groups(self.items_view, (GROUP_OPEN, GROUP_LATE))
             fit_state_column(self.items_view)
         else:
             lines.append(self.tr("Tidak memegang area perubahan, jadi tidak ada kegiatan "

@@ -145,14 +145,14 @@ class AddNodeCommand(_Command):
         else:
             ok, _ = self._call(plan_edit.restore_nodes, self.entity, self.gone, self.index)
         if ok:
-            self.ctx.reload()
+            self.ctx.refresh_children([self.parent_uuid])
             self.ctx.selectRequested.emit(self.uuid)
 
     def undo(self) -> None:
         ok, gone = self._call(plan_edit.delete_node, self.entity, self.uuid)
         if ok:
             self.gone = gone
-            self.ctx.reload()
+            self.ctx.refresh_children([self.parent_uuid])
             self.ctx.selectRequested.emit(self.parent_uuid)
 
 
@@ -168,13 +168,13 @@ class DeleteNodeCommand(_Command):
                               expected_version=self._version(self.uuid))
         if ok:
             self.gone = gone
-            self.ctx.reload()
+            self.ctx.refresh_children([self.parent_uuid])
             self.ctx.selectRequested.emit(self.parent_uuid)
 
     def undo(self) -> None:
         ok, _ = self._call(plan_edit.restore_nodes, self.entity, self.gone, self.index)
         if ok:
-            self.ctx.reload()
+            self.ctx.refresh_children([self.parent_uuid])
             self.ctx.selectRequested.emit(self.uuid)
 
 
@@ -188,12 +188,16 @@ class MoveCommand(_Command):
         self.entity, self.uuid, self.delta = entity, uuid, delta
 
     def _apply(self, delta: int) -> None:
+        ref = self.ctx.node(self.uuid)
         ok, moved = self._call(plan_edit.move_within, self.entity, self.uuid, delta)
         if ok and not moved:
             self.outcome["ok"] = False
             self.setObsolete(True)
         if ok:
-            self.ctx.reload()
+            if ref is not None:
+                self.ctx.refresh_children([ref.parent_uuid])
+            else:
+                self.ctx.reload()
             self.ctx.selectRequested.emit(self.uuid)
 
     def redo(self) -> None:
@@ -215,9 +219,13 @@ class ReparentCommand(_Command):
         self.old_parent, self.old_index = old_parent, old_index
 
     def _apply(self, parent: str, index: int | None) -> None:
+        ref = self.ctx.node(self.uuid)
         ok, _ = self._call(plan_edit.reparent, self.entity, self.uuid, parent, index)
         if ok:
-            self.ctx.reload()
+            if ref is not None:   # the parent it leaves first, then the one it joins
+                self.ctx.refresh_children([ref.parent_uuid, parent])
+            else:
+                self.ctx.reload()
             self.ctx.selectRequested.emit(self.uuid)
 
     def redo(self) -> None:

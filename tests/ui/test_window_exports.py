@@ -1,0 +1,83 @@
+"""Ekspor/Cetak from the window: the menu actions write readable files, with a cancellable
+progress dialog; a cancel leaves no file behind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from rbdesk.ui import export_actions
+
+
+@pytest.fixture
+def save_to(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """The save dialog answers with a path in this test's folder; errors are recorded."""
+    chosen: dict[str, Path] = {}
+    errors: list[str] = []
+
+    def answer(name: str):
+        def fake(parent, title, suggested, pattern):
+            chosen["suggested"] = Path(suggested)
+            chosen["path"] = tmp_path / name
+            return str(chosen["path"]), pattern
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+        return chosen
+
+    monkeypatch.setattr(export_actions, "show_error", lambda parent, text, *a: errors.append(text))
+    answer.errors = errors  # type: ignore[attr-defined]
+    return answer
+
+
+def test_excel_export_from_the_menu(window, save_to):
+    openpyxl = pytest.importorskip("openpyxl")
+    chosen = save_to("rencana.xlsx")
+    assert window.acts.export_excel.isEnabled()
+    window.acts.export_excel.trigger()
+    assert save_to.errors == []
+    out = chosen["path"]
+    assert out.exists() and chosen["suggested"].suffix == ".xlsx"
+    book = openpyxl.load_workbook(out, read_only=True)
+    assert len(book.sheetnames) >= 2
+    text = " ".join(str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True)
+                    for v in row if v is not None)
+    assert "LHKPN" in text
+    assert "Excel disimpan" in window.statusBar().currentMessage()
+
+
+def test_pdf_lampiran_ii_from_the_menu(window, save_to):
+    pypdf = pytest.importorskip("pypdf")
+    chosen = save_to("lampiran-ii.pdf")
+    action = next(a for a in window.acts.export_actions if "Lampiran I&I" in a.text())
+    assert action.isEnabled()
+    action.trigger()
+    assert save_to.errors == []
+    out = chosen["path"]
+    assert out.exists() and chosen["suggested"].name.startswith("Lampiran-II")
+    reader = pypdf.PdfReader(str(out))
+    assert len(reader.pages) >= 1
+    assert "LHKPN" in "".join(page.extract_text() or "" for page in reader.pages)
+    assert "PDF disimpan" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("what", ["excel", "pdf"])
+def test_cancel_in_the_progress_dialog_leaves_no_file(window, save_to, monkeypatch, what):
+    chosen = save_to("batal.xlsx" if what == "excel" else "batal.pdf")
+    calls: list[int] = []
+    original = export_actions._Progress.__call__
+
+    def press_cancel(self, done: int, total: int) -> bool:
+        calls.append(done)
+        self.dialog.cancel()           # the user presses "Batal" while it works
+        return original(self, done, total)
+
+    monkeypatch.setattr(export_actions._Progress, "__call__", press_cancel)
+    if what == "excel":
+        window.acts.export_excel.trigger()
+    else:
+        export_actions.export_pdf(window, "plan")
+    assert calls, "the exporter never reported progress"
+    assert save_to.errors == []
+    assert not chosen["path"].exists()
+    assert window.statusBar().currentMessage() == "Dibatalkan."
