@@ -430,34 +430,45 @@ class RosterDock(QDockWidget):
                                                  editing=True)
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 _p, _t, role, position = dialog.values()
-                self.edit_member(m.uuid, role, position)
+                self.edit_member(m.uuid, role, position, shown=m)
             return
         person = next((p for p in self.persons if p.uuid == index.data(PersonUuidRole)), None)
         if person is None:
             return
         dialog = roster_dialogs.PersonDialog(self, self._teams(), person)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.edit_person(person.uuid, dialog.fields())
+            self.edit_person(person.uuid, dialog.fields(), shown=person)
 
-    def edit_person(self, uuid: str, fields: dict[str, str]) -> bool:
-        person = next((p for p in self.persons if p.uuid == uuid), None)
+    # The dialog is modal while other PCs keep committing (the panel refreshes underneath it), so
+    # an edit is always judged against the row as it was when the dialog opened: its version and
+    # its values. Only the fields the user changed are sent; a colleague's change meanwhile makes
+    # the version check refuse the edit instead of being overwritten.
+    def edit_person(self, uuid: str, fields: dict[str, str], shown: object = None) -> bool:
+        person = shown or next((p for p in self.persons if p.uuid == uuid), None)
         if person is None:
             return False
         before = {k: getattr(person, k) for k in fields}
-        if before == fields:
+        changed = {k: v for k, v in fields.items() if before[k] != v}
+        if not changed:
             return True
-        return self._push(EditPersonCommand(self.ctx, uuid, before, fields, person.version))
+        return self._push(EditPersonCommand(self.ctx, uuid, {k: before[k] for k in changed},
+                                            changed, person.version))
 
-    def edit_member(self, member_uuid: str, role: str, position: str) -> bool:
-        found = find_member(self.ctx.tree, member_uuid)
-        if found is None:
-            return False
-        m = found[0].members[found[1]]
+    def edit_member(self, member_uuid: str, role: str, position: str,
+                    shown: object = None) -> bool:
+        m = shown
+        if m is None:
+            found = find_member(self.ctx.tree, member_uuid)
+            if found is None:
+                return False
+            m = found[0].members[found[1]]
         before = {"role": m.role, "position": m.position}
         after = {"role": role, "position": position}
-        if before == after:
+        changed = {k: v for k, v in after.items() if before[k] != v}
+        if not changed:
             return True
-        return self._push(EditMemberCommand(self.ctx, member_uuid, before, after, m.version))
+        return self._push(EditMemberCommand(self.ctx, member_uuid, {k: before[k] for k in changed},
+                                            changed, m.version))
 
     def _push(self, command) -> bool:
         outcome = command.outcome

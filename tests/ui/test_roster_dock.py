@@ -195,3 +195,25 @@ def test_models_pass_the_model_tester(qtmodeltester, dock):
     qtmodeltester.check(dock.person_model)
     dock.select_person(_person(dock, "Habel").uuid)
     qtmodeltester.check(dock.items_model)
+
+
+def test_edit_after_colleague_changed_the_person_is_refused(dock, ctx, qtbot):  # noqa: F811
+    """The dialog was open while a colleague saved: their values survive, the edit is refused."""
+    from rbdesk.models.roster_edit import update_person
+    from rbdesk.models.store import Store
+
+    shown = _person(dock, "Siti")                      # what the dialog was opened with
+    other = Store.open(ctx.store.path, user="Rekan")
+    try:
+        update_person(other, shown.uuid, nip="198507072010012001")
+    finally:
+        other.close()
+        ctx.store.rebind()
+    dock.refresh()                                     # the panel refreshed under the dialog
+    messages: list[str] = []
+    ctx.errorRaised.connect(messages.append)
+    edited = dict(name=shown.name, position="Analis Perencanaan", unit=shown.unit, nip=shown.nip)
+    assert not dock.edit_person(shown.uuid, edited, shown=shown)
+    assert messages and "Rekan" in messages[-1]
+    stored = next(p for p in list_persons() if p.uuid == shown.uuid)
+    assert (stored.nip, stored.position) == ("198507072010012001", shown.position)
