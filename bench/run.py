@@ -172,7 +172,7 @@ def case_dump(work: Path, size: str, n: int) -> dict[str, list[float]]:
 
 
 def case_load(work: Path, size: str, n: int) -> dict[str, list[float]]:
-    from rbdesk.models.dump import load_data
+    from rbdesk.models.load import load_data
     from rbdesk.models.store import Store
 
     out = work / f"load-{os.getpid()}.rbdesk"

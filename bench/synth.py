@@ -3,7 +3,7 @@
     python bench/synth.py --indicators 20000 OUT.rbdesk [--seed S]
 
 The plan is built as a dump-format document (docs/FORMAT.md) and loaded with
-``rbdesk.models.dump.load_data``, so it goes through the same code path as ``rbdesk load``.
+``rbdesk.models.load.load_data``, so it goes through the same code path as ``rbdesk load``.
 Everything random comes from one ``random.Random(seed)`` and every timestamp is fixed, so one seed
 always gives a byte-identical ``rbdesk dump``.
 
@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from rbdesk.models.dump import load_data
+from rbdesk.models.load import load_data
 from rbdesk.models.sample_data import sample_dump
 from rbdesk.models.store import Store
 

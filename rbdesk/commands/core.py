@@ -9,8 +9,9 @@ from pathlib import Path
 
 from rbdesk.i18n import tr
 from rbdesk.models import database
-from rbdesk.models.dump import dump_data, dumps, load_data
+from rbdesk.models.dump import dump_data, dumps
 from rbdesk.models.errors import InvalidInput, RbdeskError
+from rbdesk.models.load import load_data
 from rbdesk.models.sample_data import sample_dump
 from rbdesk.models.schema import Evidence, Indicator, Person, Plan, Team
 from rbdesk.models.store import Store

@@ -12,8 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rbdesk.models import realisation
-from rbdesk.models.dump import dump_data, dumps, load_data
+from rbdesk.models.dump import dump_data, dumps
 from rbdesk.models.errors import InvalidInput
+from rbdesk.models.load import load_data
 from rbdesk.models.schema import Plan
 from rbdesk.models.store import Store
 from rbdesk.models.tree import list_plans, load_plan_tree
