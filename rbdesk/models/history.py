@@ -9,19 +9,28 @@ from pathlib import Path
 from peewee import fn
 
 from rbdesk.i18n import tr
+from rbdesk.models.change_labels import entity_label, field_label
 from rbdesk.models.clock import MONTHS_SHORT, local_time, utc_stamp_of_local_midnight
 from rbdesk.models.errors import RbdeskError
-from rbdesk.models.merge import MODEL, entity_label, field_label
+from rbdesk.models.merge_snapshot import MODEL
 from rbdesk.models.schema import ChangeLog, Evidence, Indicator, Realisation
 
-ACTIONS = {
-    "create": "dibuat", "update": "diubah", "delete": "dihapus", "restore": "dipulihkan",
-    "move": "dipindah", "merge": "digabung", "conflict": "kalah dalam penggabungan",
-    "load": "dimuat",
-}
-COLUMNS = ("Waktu", "Pengguna", "Komputer", "Jenis", "Baris", "Tindakan", "Kolom", "Lama",
-           "Baru")
 _TEXT_FIELDS = ("name", "text", "title", "filename")
+
+
+# Built per call, not as module constants: each literal sits inside its own tr() so translation
+# tools find it, and the text follows the language active when it is shown.
+def action_label(action: str) -> str:
+    return {
+        "create": tr("dibuat"), "update": tr("diubah"), "delete": tr("dihapus"),
+        "restore": tr("dipulihkan"), "move": tr("dipindah"), "merge": tr("digabung"),
+        "conflict": tr("kalah dalam penggabungan"), "load": tr("dimuat"),
+    }.get(action, action)
+
+
+def column_titles() -> tuple[str, ...]:
+    return (tr("Waktu"), tr("Pengguna"), tr("Komputer"), tr("Jenis"), tr("Baris"),
+            tr("Tindakan"), tr("Kolom"), tr("Lama"), tr("Baru"))
 
 
 @dataclass(frozen=True)
@@ -45,7 +54,7 @@ class HistoryEntry:
 
     @property
     def action_label(self) -> str:
-        return tr(ACTIONS.get(self.action, self.action))
+        return action_label(self.action)
 
     @property
     def entity_label(self) -> str:
@@ -141,8 +150,8 @@ def export_history_xlsx(entries: list[HistoryEntry], out: Path | str) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = tr("Riwayat")
-    for col, title in enumerate(COLUMNS, start=1):
-        _text_cell(ws, 1, col, tr(title))
+    for col, title in enumerate(column_titles(), start=1):
+        _text_cell(ws, 1, col, title)
         ws.cell(row=1, column=col).font = Font(bold=True)
     for r, e in enumerate(entries, start=2):
         values = (e.when, e.user, e.host, e.entity_label, labels.get(e.row_uuid, ""),

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from rbdesk.i18n import tr
 from rbdesk.models import clock
-from rbdesk.ui.plan_model import MONTH_LONG
+from rbdesk.ui.plan_columns import MONTH_LONG
 from rbdesk.ui.settings import GeometryMemory
 
 

@@ -36,8 +36,7 @@ from rbdesk.ui.context import AppContext
 Index = QModelIndex | QPersistentModelIndex
 (COL_WHEN, COL_USER, COL_HOST, COL_ENTITY, COL_ROW, COL_ACTION, COL_FIELD, COL_OLD,
  COL_NEW) = range(9)
-HEADERS = ("Waktu", "Pengguna", "Komputer", "Jenis", "Baris", "Tindakan", "Kolom", "Lama",
-           "Baru")
+COLUMN_COUNT = COL_NEW + 1
 
 
 class HistoryTableModel(QAbstractTableModel):
@@ -56,12 +55,12 @@ class HistoryTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.entries)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(HEADERS)
+        return 0 if parent.isValid() else COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(HEADERS[section])
+            return history.column_titles()[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

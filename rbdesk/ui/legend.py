@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from rbdesk.i18n import tr
 from rbdesk.models.progress import MonthState
 from rbdesk.ui.month_delegate import CURRENT_BAND, paint_rollup, paint_state
-from rbdesk.ui.plan_model import RollUp
+from rbdesk.ui.plan_cells import RollUp
 
 
 class _Sample(QWidget):

@@ -11,12 +11,9 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
-    QFrame,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,8 +27,11 @@ from rbdesk.ui import undo_commands as uc
 from rbdesk.ui.context import MODE_PLAN, MODE_REALISATION, AppContext
 from rbdesk.ui.filter_bar import FilterBar
 from rbdesk.ui.legend import Legend
+from rbdesk.ui.message_bar import MessageBar
+from rbdesk.ui.plan_columns import COL_TEXT, MONTH_LONG, column_month, month_column
 from rbdesk.ui.plan_filter import PlanFilterProxy
-from rbdesk.ui.plan_model import COL_TEXT, MONTH_LONG, Node, PlanModel, column_month, month_column
+from rbdesk.ui.plan_model import PlanModel
+from rbdesk.ui.plan_nodes import Node
 from rbdesk.ui.plan_view import PlanView
 
 log = logging.getLogger("rbdesk.ui")
@@ -63,34 +63,6 @@ def optional(module: str, name: str) -> Any:
         return getattr(importlib.import_module(module), name, None)
     except ImportError:
         return None
-
-
-class MessageBar(QFrame):
-    """A one-line notice above the grid (conflicts, refused edits) that never blocks work."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("messageBar")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 3, 4, 3)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        close = QToolButton()
-        close.setText("✕")
-        close.setToolTip(tr("Tutup pesan"))
-        close.setAutoRaise(True)
-        close.clicked.connect(self.hide)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(close)
-        self.hide()
-
-    def show_text(self, text: str, error: bool = False) -> None:
-        color = ("#fde2df; border:1px solid #b3261e" if error
-                 else "#fff4cc; border:1px solid #d39e00")
-        self.setStyleSheet(f"#messageBar {{ background:{color}; }}")
-        self.label.setText(("⚠ " if error else "ℹ ") + text)
-        self.show()
 
 
 class MainWindow(QMainWindow):

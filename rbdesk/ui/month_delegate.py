@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOpti
 
 from rbdesk.i18n import tr
 from rbdesk.models.progress import MonthState
-from rbdesk.ui.plan_model import LeafCell, Role, RollUp, column_month
+from rbdesk.ui.plan_cells import LeafCell, RollUp
+from rbdesk.ui.plan_columns import Role, column_month
 
 CURRENT_BAND = QColor("#fff3c4")
 CURRENT_EDGE = QColor("#d39e00")

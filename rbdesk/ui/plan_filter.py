@@ -21,7 +21,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Signal
 
 from rbdesk.models.tree import IndicatorNode
-from rbdesk.ui.plan_model import Node, PlanModel, clock_now
+from rbdesk.ui.plan_model import PlanModel
+from rbdesk.ui.plan_nodes import Node, clock_now
 
 STATUS_LATE = "late"
 STATUS_DUE = "due"

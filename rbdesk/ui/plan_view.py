@@ -7,7 +7,7 @@ from PySide6.QtGui import QDropEvent, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from rbdesk.ui.month_delegate import MonthDelegate
-from rbdesk.ui.plan_model import (
+from rbdesk.ui.plan_columns import (
     COL_CAPAIAN,
     COL_DEC,
     COL_JAN,

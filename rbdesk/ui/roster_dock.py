@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDockWidget,
     QFrame,
     QHBoxLayout,
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (
 from rbdesk.models import roster_edit
 from rbdesk.models.panel_queries import (
     clamp_month,
-    find_member,
     find_team,
     month_overview,
     person_areas,
@@ -33,7 +33,7 @@ from rbdesk.models.panel_queries import (
     seats_of,
 )
 from rbdesk.models.roster_edit import PersonInfo
-from rbdesk.ui import roster_dialogs
+from rbdesk.ui import roster_actions
 from rbdesk.ui.context import AppContext
 from rbdesk.ui.month_model import (
     GROUP_DONE,
@@ -53,14 +53,6 @@ from rbdesk.ui.roster_model import (
     TeamUuidRole,
     UuidRole,
     team_title,
-)
-from rbdesk.ui.roster_undo import (
-    AddMemberCommand,
-    AddPersonCommand,
-    EditMemberCommand,
-    EditPersonCommand,
-    RemoveMemberCommand,
-    RemovePersonCommand,
 )
 
 REFRESH_DELAY_MS = 120
@@ -114,13 +106,14 @@ class RosterDock(QDockWidget):
         self.tabs.addTab(self.person_view, self.tr("Daftar &orang"))
 
         buttons = QHBoxLayout()
-        self.add_person_action = self._action(self.tr("Tambah &orang…"), self.add_person_dialog,
+        self.add_person_action = self._action(self.tr("Tambah &orang…"),
+                                              roster_actions.add_person_dialog,
                                               QKeySequence(Qt.Key.Key_Insert))
         self.add_member_action = self._action(self.tr("&Masukkan ke tim…"),
-                                              self.add_member_dialog, None)
-        self.edit_action = self._action(self.tr("&Ubah…"), self.edit_selected,
+                                              roster_actions.add_member_dialog, None)
+        self.edit_action = self._action(self.tr("&Ubah…"), roster_actions.edit_selected,
                                         QKeySequence(Qt.Key.Key_F2))
-        self.remove_action = self._action(self.tr("&Hapus…"), self.remove_selected,
+        self.remove_action = self._action(self.tr("&Hapus…"), roster_actions.remove_selected,
                                           QKeySequence(QKeySequence.StandardKey.Delete))
         for action in (self.add_person_action, self.add_member_action, self.edit_action,
                        self.remove_action):
@@ -167,16 +160,17 @@ class RosterDock(QDockWidget):
         self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
         self.items_view.clicked.connect(self._item_chosen)
         self.items_view.activated.connect(self._item_chosen)
-        self.team_view.activated.connect(lambda _i: self.edit_selected())
-        self.person_view.activated.connect(lambda _i: self.edit_selected())
+        self.team_view.activated.connect(lambda _i: roster_actions.edit_selected(self))
+        self.person_view.activated.connect(lambda _i: roster_actions.edit_selected(self))
         ctx.treeReloaded.connect(self.schedule_refresh)
         ctx.edited.connect(self.schedule_refresh)
         ctx.planChanged.connect(lambda _uuid: self.refresh())
         self.refresh()
 
-    def _action(self, text: str, slot, key: QKeySequence | None) -> QAction:
+    def _action(self, text: str, act: Callable[[RosterDock], object],
+                key: QKeySequence | None) -> QAction:
         action = QAction(text, self)
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: act(self))
         if key is not None:
             action.setShortcut(key)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -338,176 +332,22 @@ class RosterDock(QDockWidget):
         self.items_view.setVisible(bool(areas))
         self.detail.setText("<br>".join(lines))
 
-    # --- editing -----------------------------------------------------------------------------
+    # --- what the editing actions apply to ---------------------------------------------------
 
-    def _selected(self) -> tuple[str, QModelIndex]:
+    @property
+    def shown(self) -> tuple[str, str]:
+        """("person" | "team", uuid) shown in the detail below, ("", "") for nothing."""
+        return self._shown
+
+    def selected(self) -> tuple[str, QModelIndex]:
         view = self.tabs.currentWidget()
         index = view.currentIndex() if isinstance(view, QAbstractItemView) else QModelIndex()
         return (index.data(KindRole) or "", index) if index.isValid() else ("", index)
 
     def _update_actions(self) -> None:
         editable = not self.ctx.readonly and self.ctx.tree is not None
-        kind, _index = self._selected()
+        kind, _index = self.selected()
         self.add_person_action.setEnabled(editable)
         self.add_member_action.setEnabled(editable)
         self.edit_action.setEnabled(editable and kind in ("member", "person", "team"))
         self.remove_action.setEnabled(editable and kind in ("member", "person"))
-
-    def _teams(self):
-        return list(self.ctx.tree.teams) if self.ctx.tree else []
-
-    def add_person_dialog(self) -> None:
-        if self.ctx.readonly:
-            return
-        kind, index = self._selected()
-        team_uuid = index.data(TeamUuidRole) or "" if kind in ("team", "member") else ""
-        dialog = roster_dialogs.PersonDialog(self, self._teams(), team_uuid=team_uuid)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            team, role = dialog.seat()
-            self.add_person(dialog.fields(), team, role)
-
-    def add_person(self, fields: dict[str, str], team_uuid: str = "",
-                   role: str = "Anggota") -> str | None:
-        """Add a person (and seat them on a team, one undo step); returns the uuid."""
-        stack = self.ctx.undo_stack
-        if team_uuid:
-            stack.beginMacro(self.tr("Tambah orang {name}").format(name=fields.get("name", "")))
-        try:
-            command = AddPersonCommand(self.ctx, fields)
-            outcome = command.outcome
-            stack.push(command)
-            self.persons = roster_edit.list_persons()
-            if outcome.ok and team_uuid:
-                self.add_member(team_uuid, outcome.uuid, role, fields.get("position", ""))
-        finally:
-            if team_uuid:
-                stack.endMacro()
-        if not outcome.ok:
-            return None
-        self.refresh()
-        self.select_person(outcome.uuid)
-        return outcome.uuid
-
-    def add_member_dialog(self) -> None:
-        if self.ctx.readonly:
-            return
-        kind, index = self._selected()
-        person = index.data(PersonUuidRole) or "" if kind in ("member", "person") else ""
-        team = index.data(TeamUuidRole) or "" if kind in ("team", "member") else ""
-        dialog = roster_dialogs.MemberDialog(self, self.persons, self._teams(), person, team)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            person_uuid, team_uuid, role, position = dialog.values()
-            self.add_member(team_uuid, person_uuid, role, position)
-
-    def add_member(self, team_uuid: str, person_uuid: str, role: str = "Anggota",
-                   position: str | None = None) -> str | None:
-        """Seat a person on a team; returns the membership uuid."""
-        team = find_team(self.ctx.tree, team_uuid)
-        person = next((p.name for p in self.persons if p.uuid == person_uuid), "")
-        text = self.tr("Masukkan {name} ke {team}").format(
-            name=person, team=team_title(team) if team else "")
-        command = AddMemberCommand(self.ctx, team_uuid, person_uuid, role, position, text)
-        outcome = command.outcome
-        self.ctx.undo_stack.push(command)
-        self.refresh()
-        return outcome.uuid if outcome.ok else None
-
-    def edit_selected(self) -> None:
-        kind, index = self._selected()
-        if self.ctx.readonly or not kind:
-            return
-        if kind == "team":
-            self.choose("team", index.data(TeamUuidRole) or "")
-            return
-        if kind == "member":
-            found = find_member(self.ctx.tree, index.data(UuidRole))
-            if found is None:
-                return
-            team, pos = found
-            m = team.members[pos]
-            dialog = roster_dialogs.MemberDialog(self, self.persons, self._teams(),
-                                                 m.person_uuid, team.uuid, m.role, m.position,
-                                                 editing=True)
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                _p, _t, role, position = dialog.values()
-                self.edit_member(m.uuid, role, position, shown=m)
-            return
-        person = next((p for p in self.persons if p.uuid == index.data(PersonUuidRole)), None)
-        if person is None:
-            return
-        dialog = roster_dialogs.PersonDialog(self, self._teams(), person)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.edit_person(person.uuid, dialog.fields(), shown=person)
-
-    # The dialog is modal while other PCs keep committing (the panel refreshes underneath it), so
-    # an edit is always judged against the row as it was when the dialog opened: its version and
-    # its values. Only the fields the user changed are sent; a colleague's change meanwhile makes
-    # the version check refuse the edit instead of being overwritten.
-    def edit_person(self, uuid: str, fields: dict[str, str], shown: object = None) -> bool:
-        person = shown or next((p for p in self.persons if p.uuid == uuid), None)
-        if person is None:
-            return False
-        before = {k: getattr(person, k) for k in fields}
-        changed = {k: v for k, v in fields.items() if before[k] != v}
-        if not changed:
-            return True
-        return self._push(EditPersonCommand(self.ctx, uuid, {k: before[k] for k in changed},
-                                            changed, person.version))
-
-    def edit_member(self, member_uuid: str, role: str, position: str,
-                    shown: object = None) -> bool:
-        m = shown
-        if m is None:
-            found = find_member(self.ctx.tree, member_uuid)
-            if found is None:
-                return False
-            m = found[0].members[found[1]]
-        before = {"role": m.role, "position": m.position}
-        after = {"role": role, "position": position}
-        changed = {k: v for k, v in after.items() if before[k] != v}
-        if not changed:
-            return True
-        return self._push(EditMemberCommand(self.ctx, member_uuid, {k: before[k] for k in changed},
-                                            changed, m.version))
-
-    def _push(self, command) -> bool:
-        outcome = command.outcome
-        self.ctx.undo_stack.push(command)
-        self.refresh()
-        return outcome.ok
-
-    def remove_selected(self) -> None:
-        kind, index = self._selected()
-        if kind == "member":
-            self.remove_member(index.data(UuidRole))
-        elif kind == "person":
-            self.remove_person(index.data(PersonUuidRole))
-
-    def remove_member(self, member_uuid: str) -> bool:
-        found = find_member(self.ctx.tree, member_uuid)
-        if found is None or self.ctx.readonly:
-            return False
-        team, pos = found
-        m = team.members[pos]
-        if not roster_dialogs.confirm(
-                self, self.tr("Keluarkan dari tim"),
-                self.tr("Keluarkan {name} dari {team}?").format(name=m.person_name,
-                                                                team=team_title(team))):
-            return False
-        text = self.tr("Keluarkan {name} dari {team}").format(name=m.person_name,
-                                                                team=team_title(team))
-        return self._push(RemoveMemberCommand(self.ctx, member_uuid, pos, m.version, text))
-
-    def remove_person(self, uuid: str) -> bool:
-        person = next((p for p in self.persons if p.uuid == uuid), None)
-        if person is None or self.ctx.readonly:
-            return False
-        seats = seats_of(self.ctx.tree, uuid)
-        text = self.tr("Hapus {name} dari daftar orang?").format(name=person.name)
-        if seats:
-            text += "\n" + self.tr("Ia juga dikeluarkan dari {n} tim.").format(n=len(seats))
-        if not roster_dialogs.confirm(self, self.tr("Hapus orang"), text):
-            return False
-        if self._shown == ("person", uuid):
-            self.choose("", "")
-        return self._push(RemovePersonCommand(self.ctx, uuid, person.name, person.version))

@@ -58,7 +58,7 @@ def main(argv: list[str]) -> int:
     _record_progress(store)
     from rbdesk.ui.context import MODE_REALISATION, AppContext
     from rbdesk.ui.main_window import MainWindow
-    from rbdesk.ui.plan_model import Role, month_column
+    from rbdesk.ui.plan_columns import Role, month_column
 
     ctx = AppContext(store)
     win = MainWindow(ctx)

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from rbdesk.i18n import tr
 from rbdesk.ui import undo_commands as uc
 from rbdesk.ui.dialogs import confirm
-from rbdesk.ui.plan_model import COL_TEXT, Node
+from rbdesk.ui.plan_columns import COL_TEXT
+from rbdesk.ui.plan_nodes import Node
 from rbdesk.ui.plan_view import DROP_ABOVE, DROP_BELOW, DROP_ON
 
 if TYPE_CHECKING:

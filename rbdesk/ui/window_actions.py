@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QToolBar
 from rbdesk.i18n import tr
 from rbdesk.ui import export_actions, file_actions, tree_edits
 from rbdesk.ui.context import MODE_PLAN, MODE_REALISATION
-from rbdesk.ui.plan_model import COL_TEXT
+from rbdesk.ui.plan_columns import COL_TEXT
 
 if TYPE_CHECKING:
     from rbdesk.ui.main_window import MainWindow

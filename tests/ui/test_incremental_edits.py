@@ -6,8 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex
 
 from rbdesk.models.tree import load_plan_tree
+from rbdesk.ui.plan_columns import COL_TEXT, Role
 from rbdesk.ui.plan_filter import STATUS_DUE, STATUS_LATE, PlanFilterProxy, status_matches
-from rbdesk.ui.plan_model import COL_TEXT, Node, PlanModel, Role
+from rbdesk.ui.plan_model import PlanModel
+from rbdesk.ui.plan_nodes import Node
 
 
 def rows(model, parent=None):

@@ -11,7 +11,7 @@ from rbdesk.models.queries_ui import load_indicator
 from rbdesk.models.store import Store
 from rbdesk.models.tree import load_plan_tree
 from rbdesk.ui.context import MODE_REALISATION
-from rbdesk.ui.plan_model import COL_NOTE, COL_TEXT, Role, month_column
+from rbdesk.ui.plan_columns import COL_NOTE, COL_TEXT, Role, month_column
 
 
 def rows(model, parent=None):

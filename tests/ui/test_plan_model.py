@@ -6,16 +6,10 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from rbdesk.models import plan_edit
 from rbdesk.models.progress import MonthState
+from rbdesk.ui.plan_cells import LeafCell, RollUp
+from rbdesk.ui.plan_columns import COL_CAPAIAN, COL_TEXT, Role, month_column
 from rbdesk.ui.plan_filter import STATUS_LATE, PlanFilterProxy
-from rbdesk.ui.plan_model import (
-    COL_CAPAIAN,
-    COL_TEXT,
-    LeafCell,
-    PlanModel,
-    Role,
-    RollUp,
-    month_column,
-)
+from rbdesk.ui.plan_model import PlanModel
 
 
 def walk(model, parent=None):

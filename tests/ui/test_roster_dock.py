@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog
 from rbdesk.models.panel_queries import month_overview, person_areas
 from rbdesk.models.roster_edit import list_persons
 from rbdesk.models.tree import list_plans, load_plan_tree
-from rbdesk.ui import roster_dialogs
+from rbdesk.ui import roster_actions, roster_dialogs
 from rbdesk.ui.month_model import GROUP_OPEN
 from rbdesk.ui.roster_dock import RosterDock
 from rbdesk.ui.roster_model import KindRole, PersonListModel, RosterTreeModel, UuidRole
@@ -126,18 +126,18 @@ def test_add_membership_keeps_person_once(dock, ctx, monkeypatch):  # noqa: F811
     assert len(dock.person_model.index(row, 2).data().split(", ")) == 4
     # the same seat twice is refused with a message, nothing pushed
     count = ctx.undo_stack.count()
-    assert dock.add_member(team.uuid, sutrisni.uuid) is None
+    assert roster_actions.add_member(dock, team.uuid, sutrisni.uuid) is None
     assert ctx.undo_stack.count() == count
 
 
 def test_edit_member_and_person(dock, ctx):  # noqa: F811
     team = ctx.tree.teams[2]
     member = team.members[1]
-    assert dock.edit_member(member.uuid, "Sekretaris Tim", "Analis")
+    assert roster_actions.edit_member(dock, member.uuid, "Sekretaris Tim", "Analis")
     fresh = next(t for t in _stored_teams() if t.uuid == team.uuid).members[1]
     assert (fresh.role, fresh.position) == ("Sekretaris Tim", "Analis")
     person = _person(dock, "Siti")
-    assert dock.edit_person(person.uuid, {"name": "Siti Maryam, S.E."})
+    assert roster_actions.edit_person(dock, person.uuid, {"name": "Siti Maryam, S.E."})
     assert any(p.name == "Siti Maryam, S.E." for p in list_persons())
     assert any(m.person_name == "Siti Maryam, S.E." for t in ctx.tree.teams for m in t.members)
     ctx.undo_stack.undo()
@@ -176,7 +176,7 @@ def test_remove_membership_and_person_with_undo(dock, ctx, monkeypatch, qtbot): 
 def test_declined_confirmation_changes_nothing(dock, ctx, monkeypatch):  # noqa: F811
     monkeypatch.setattr(roster_dialogs, "confirm", lambda *a: False)
     habel = _person(dock, "Habel")
-    assert not dock.remove_person(habel.uuid)
+    assert not roster_actions.remove_person(dock, habel.uuid)
     assert any(p.uuid == habel.uuid for p in list_persons()) and ctx.undo_stack.count() == 0
 
 
@@ -213,7 +213,7 @@ def test_edit_after_colleague_changed_the_person_is_refused(dock, ctx, qtbot):  
     messages: list[str] = []
     ctx.errorRaised.connect(messages.append)
     edited = dict(name=shown.name, position="Analis Perencanaan", unit=shown.unit, nip=shown.nip)
-    assert not dock.edit_person(shown.uuid, edited, shown=shown)
+    assert not roster_actions.edit_person(dock, shown.uuid, edited, shown=shown)
     assert messages and "Rekan" in messages[-1]
     stored = next(p for p in list_persons() if p.uuid == shown.uuid)
     assert (stored.nip, stored.position) == ("198507072010012001", shown.position)

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from rbdesk.commands.core import create_file
 from rbdesk.models import merge, plan_edit, realisation
 from rbdesk.models.errors import NotFoundError, RbdeskError, ReadOnlyError
+from rbdesk.models.merge_decisions import BOOKKEEPING
 from rbdesk.models.schema import Blob, ChangeLog, Evidence, Indicator, Realisation
 from rbdesk.models.store import Store
 from rbdesk.models.tree import list_plans, load_plan_tree
@@ -335,7 +336,7 @@ def _rows(snap: merge.Snapshot) -> dict[tuple[str, Any], dict[str, Any]]:
 
 
 def _content(state: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in state.items() if k not in merge.BOOKKEEPING}
+    return {k: v for k, v in state.items() if k not in BOOKKEEPING}
 
 
 PROPERTY = settings(max_examples=25, deadline=None,

@@ -1,0 +1,36 @@
+"""The notice strip above the grid."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+
+from rbdesk.i18n import tr
+
+
+class MessageBar(QFrame):
+    """A one-line notice above the grid (conflicts, refused edits) that never blocks work."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 3, 4, 3)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QToolButton()
+        close.setText("✕")
+        close.setToolTip(tr("Tutup pesan"))
+        close.setAutoRaise(True)
+        close.clicked.connect(self.hide)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(close)
+        self.hide()
+
+    def show_text(self, text: str, error: bool = False) -> None:
+        color = ("#fde2df; border:1px solid #b3261e" if error
+                 else "#fff4cc; border:1px solid #d39e00")
+        self.setStyleSheet(f"#messageBar {{ background:{color}; }}")
+        self.label.setText(("⚠ " if error else "ℹ ") + text)
+        self.show()
