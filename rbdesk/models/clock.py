@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from rbdesk.i18n import N_
+
 ENV_TODAY = "RBDESK_TODAY"
 
 
@@ -23,9 +25,11 @@ def now_iso() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
-MONTHS_LONG = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-               "September", "Oktober", "November", "Desember")
+MONTHS_SHORT = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("Mei"), N_("Jun"), N_("Jul"),
+                N_("Agu"), N_("Sep"), N_("Okt"), N_("Nov"), N_("Des"))
+MONTHS_LONG = (N_("Januari"), N_("Februari"), N_("Maret"), N_("April"), N_("Mei"), N_("Juni"),
+               N_("Juli"), N_("Agustus"), N_("September"), N_("Oktober"), N_("November"),
+               N_("Desember"))
 
 
 def local_time(stamp: str) -> str:

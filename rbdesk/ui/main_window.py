@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rbdesk.i18n import tr
+from rbdesk.i18n import N_, tr
 from rbdesk.models import clock
 from rbdesk.models.realisation import next_status
 from rbdesk.models.tree import list_plans
@@ -46,10 +46,10 @@ DOCKS = (  # module, class, objectName, title, shortcut, area
 )
 EXPAND_ROWS = 1500     # rows a search may unfold by itself
 MODE_HELP = {
-    MODE_PLAN: "Mode RENCANA — klik atau Spasi pada sel bulan: tandai / hapus rencana (√). "
-               "F2: ubah teks.",
-    MODE_REALISATION: "Mode REALISASI — klik atau Spasi pada sel bulan: belum → sebagian → "
-                      "selesai. Enter: catatan realisasi.",
+    MODE_PLAN: N_("Mode RENCANA — klik atau Spasi pada sel bulan: tandai / hapus rencana (√). "
+               "F2: ubah teks."),
+    MODE_REALISATION: N_("Mode REALISASI — klik atau Spasi pada sel bulan: belum → sebagian → "
+                      "selesai. Enter: catatan realisasi."),
 }
 MODE_STYLE = {
     MODE_PLAN: "background:#dce9f9; color:#17406e; border-bottom:2px solid #2a5f9e;",

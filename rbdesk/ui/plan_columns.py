@@ -6,6 +6,9 @@ from enum import IntEnum
 
 from PySide6.QtCore import Qt
 
+from rbdesk.i18n import N_
+from rbdesk.models.clock import MONTHS_LONG, MONTHS_SHORT
+
 COL_NO = 0
 COL_TEXT = 1
 COL_JAN = 2
@@ -15,11 +18,10 @@ COL_TEAM = COL_NOTE + 1
 COL_CAPAIAN = COL_TEAM + 1
 COLUMN_COUNT = COL_CAPAIAN + 1
 
-MONTH_SHORT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
-MONTH_LONG = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-              "September", "Oktober", "November", "Desember")
-KIND_NAMES = {"area": "Area perubahan", "activity": "Kegiatan", "sub_activity": "Sub kegiatan",
-              "indicator": "Indikator"}
+MONTH_SHORT = MONTHS_SHORT
+MONTH_LONG = MONTHS_LONG
+KIND_NAMES = {"area": N_("Area perubahan"), "activity": N_("Kegiatan"),
+              "sub_activity": N_("Sub kegiatan"), "indicator": N_("Indikator")}
 MIME_TYPE = "application/x-rbdesk-node"
 
 

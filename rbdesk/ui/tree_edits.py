@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rbdesk.i18n import tr
+from rbdesk.i18n import N_, tr
 from rbdesk.ui import undo_commands as uc
 from rbdesk.ui.dialogs import confirm
 from rbdesk.ui.plan_columns import COL_TEXT
@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from rbdesk.ui.main_window import MainWindow
 
 CHILD = {"area": "activity", "activity": "sub_activity", "sub_activity": "indicator"}
-NEW_TEXT = {"area": "Area perubahan baru", "activity": "Kegiatan baru",
-            "sub_activity": "Sub kegiatan baru", "indicator": "Indikator baru"}
+NEW_TEXT = {"area": N_("Area perubahan baru"), "activity": N_("Kegiatan baru"),
+            "sub_activity": N_("Sub kegiatan baru"), "indicator": N_("Indikator baru")}
 
 
 def _parent_uuid(win: MainWindow, node: Node) -> str:

@@ -10,15 +10,17 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from rbdesk.i18n import tr
+from rbdesk.i18n import N_, tr
 from rbdesk.models import plan_edit
+from rbdesk.models.clock import MONTHS_SHORT
 from rbdesk.models.realisation import set_status
 from rbdesk.ui.context import AppContext
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
-ENTITY_NAMES = {"area": "area perubahan", "activity": "kegiatan", "sub_activity": "sub kegiatan",
-                "indicator": "indikator"}
-FIELD_NAMES = {"label": "nomor", "name": "uraian", "text": "uraian", "note": "keterangan"}
+MONTHS = MONTHS_SHORT
+ENTITY_NAMES = {"area": N_("area perubahan"), "activity": N_("kegiatan"),
+                "sub_activity": N_("sub kegiatan"), "indicator": N_("indikator")}
+FIELD_NAMES = {"label": N_("nomor"), "name": N_("uraian"), "text": N_("uraian"),
+               "note": N_("keterangan")}
 
 
 def push(ctx: AppContext, cmd: _Command) -> bool:
