@@ -95,8 +95,8 @@ def plan_story(tree: PlanTree, paper: str, tick: Callable[[float], None] | None 
                             tail=measure([signature], width),
                             tick=(lambda f: tick(0.4 + 0.1 * f)) if tick else None)
     story: list[Flowable] = list(heading)
-    for i, (s, e) in enumerate(pages):
-        story.append(layout.table(s, e))
+    for i, page in enumerate(pages):
+        story.append(layout.table(page))
         if i < len(pages) - 1:
             story.append(PageBreak())
     story.append(KeepTogether([signature]))

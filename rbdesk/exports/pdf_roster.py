@@ -49,7 +49,7 @@ def roster_grid(tree: PlanTree, width: float) -> Grid:
     widths = [width * s / sum(SHARES) for s in SHARES]
     return Grid(widths=widths, header=header, rows=rows, spans=spans, keep_with_next=keep,
                 bold_rows=bold, align=["CENTER", "LEFT", "LEFT", "LEFT", "LEFT"],
-                font_size=8.0, leading=10.0, row_names=names)
+                font_size=8.0, leading=10.0, row_names=names, repeat_lines=40)
 
 
 def roster_story(tree: PlanTree, paper: str) -> list[Flowable]:
@@ -62,8 +62,8 @@ def roster_story(tree: PlanTree, paper: str) -> list[Flowable]:
     pages = layout.paginate(capacity - measure(heading, width), capacity,
                             tail=measure([signature], width))
     story: list[Flowable] = list(heading)
-    for i, (s, e) in enumerate(pages):
-        story.append(layout.table(s, e))
+    for i, page in enumerate(pages):
+        story.append(layout.table(page))
         if i < len(pages) - 1:
             story.append(PageBreak())
     story.append(KeepTogether([signature]))
