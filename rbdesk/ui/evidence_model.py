@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -14,6 +13,7 @@ from PySide6.QtCore import (
 )
 
 from rbdesk.models.realisation import EvidenceInfo
+from rbdesk.ui.row_table import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root, as a default argument
@@ -47,41 +47,17 @@ def local_time(stamp: str) -> str:
     return f"{local.day} {months[local.month - 1]} {local.year} {local:%H:%M}"
 
 
-class EvidenceModel(QAbstractTableModel):
+class EvidenceModel(RowTableModel):
     COL_NAME, COL_SIZE, COL_WHO, COL_WHEN = range(4)
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[EvidenceInfo] = []
-
-    def set_rows(self, rows: list[EvidenceInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def titles(self) -> tuple[str, ...]:
+        return (_tr("Nama berkas"), _tr("Ukuran"), _tr("Oleh"), _tr("Waktu"))
 
     def rows(self) -> list[EvidenceInfo]:
         return list(self._rows)
 
     def info(self, row: int) -> EvidenceInfo | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else 4
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            names = (_tr("Nama berkas"), _tr("Ukuran"), _tr("Oleh"), _tr("Waktu"))
-            return names[section] if 0 <= section < 4 else None
-        return None
+        return self.row_at(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

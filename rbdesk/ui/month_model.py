@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from rbdesk.models.panel_queries import AreaProgress, MonthItem, MonthOverview
 from rbdesk.models.progress import MonthState, format_percent
+from rbdesk.ui.row_table import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root, as a default argument
@@ -274,42 +274,24 @@ def expand_groups(view: QTreeView, kinds: tuple[str, ...] | None = None,
             view.setExpanded(model.index(row, 0), len(items) <= limit)
 
 
-class AreaProgressModel(QAbstractTableModel):
+class AreaProgressModel(RowTableModel):
     """Capaian per area up to the chosen month."""
 
     COL_AREA, COL_BAR = range(2)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[AreaProgress] = []
         self._month = 1
 
+    def titles(self) -> tuple[str, ...]:
+        return (_tr("Area perubahan"), _tr("Capaian s.d. {m}").format(m=month_short(self._month)))
+
     def set_areas(self, areas: list[AreaProgress], month: int) -> None:
-        self.beginResetModel()
-        self._rows = list(areas)
         self._month = month
-        self.endResetModel()
+        self.set_rows(areas)
 
     def area(self, row: int) -> AreaProgress | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else 2
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_tr("Area perubahan"), _tr("Capaian s.d. {m}").format(
-                m=month_short(self._month)))[section] if 0 <= section < 2 else None
-        return None
+        return self.row_at(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

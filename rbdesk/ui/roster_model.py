@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -22,6 +21,7 @@ from PySide6.QtGui import QFont
 
 from rbdesk.models.panel_queries import KIND_ORDER, PersonRow
 from rbdesk.models.tree import MemberNode, TeamNode
+from rbdesk.ui.row_table import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root, as a default argument
@@ -186,41 +186,17 @@ def _uuid(node: _Node) -> str:
     return node.team.uuid if node.team is not None else ""
 
 
-class PersonListModel(QAbstractTableModel):
+class PersonListModel(RowTableModel):
     COL_NAME, COL_POSITION, COL_TEAMS = range(3)
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[PersonRow] = []
-
-    def set_rows(self, rows: list[PersonRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def titles(self) -> tuple[str, ...]:
+        return (_tr("Nama"), _tr("Jabatan"), _tr("Tim"))
 
     def person(self, row: int) -> PersonRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def row_of(self, uuid: str) -> int:
         return next((i for i, p in enumerate(self._rows) if p.uuid == uuid), -1)
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else 3
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            names = (_tr("Nama"), _tr("Jabatan"), _tr("Tim"))
-            return names[section] if 0 <= section < 3 else None
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
