@@ -83,7 +83,11 @@ class NumberedCanvas(Canvas):
         self._held: list[dict[str, Any]] = []
 
     def showPage(self) -> None:  # noqa: N802 - reportlab API
-        self._held.append(dict(self.__dict__))
+        state = dict(self.__dict__)
+        # one string per page instead of thousands of small ones; reportlab joins the page's
+        # operators with newlines anyway, so the stream is the same
+        state["_code"] = ["\n".join(self._code)]
+        self._held.append(state)
         self._startPage()
 
     def save(self) -> None:

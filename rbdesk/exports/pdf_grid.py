@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from rbdesk.exports.fonts import FONT, FONT_BOLD
 from rbdesk.i18n import tr
@@ -480,3 +480,35 @@ class GridLayout:
                               grid.font_size, grid.leading))
         return Table(data, colWidths=grid.widths, rowHeights=self.header_heights + heights,
                      style=TableStyle(style))
+
+
+class PageTable(Flowable):
+    """One page of a GridLayout, made into its Table only when reportlab reaches it and dropped
+    once drawn, so a long plan does not hold every page's Table (and its cell state) at once."""
+
+    def __init__(self, layout: GridLayout, page: Page) -> None:
+        super().__init__()
+        self.layout = layout
+        self.page = page
+        self._table: Table | None = None
+
+    def _get(self) -> Table:
+        if self._table is None:
+            self._table = self.layout.table(self.page)
+        return self._table
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
+        t = self._get()
+        for name in ("canv", "_frame"):
+            if hasattr(self, name):
+                setattr(t, name, getattr(self, name))
+        w, h = t.wrap(aW, aH)
+        self.width, self.height = w, h
+        return w, h
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 - reportlab API
+        return self._get().splitOn(self.canv, aW, aH)
+
+    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
+        self._get().drawOn(canvas, x, y, _sW=_sW)
+        self._table = None

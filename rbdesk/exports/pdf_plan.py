@@ -15,7 +15,7 @@ from rbdesk.exports.pdf_common import (
     measure,
     signature_block,
 )
-from rbdesk.exports.pdf_grid import Grid, GridLayout
+from rbdesk.exports.pdf_grid import Grid, GridLayout, PageTable
 from rbdesk.i18n import tr
 from rbdesk.models.tree import PlanTree
 
@@ -96,7 +96,7 @@ def plan_story(tree: PlanTree, paper: str, tick: Callable[[float], None] | None 
                             tick=(lambda f: tick(0.4 + 0.1 * f)) if tick else None)
     story: list[Flowable] = list(heading)
     for i, page in enumerate(pages):
-        story.append(layout.table(page))
+        story.append(PageTable(layout, page))
         if i < len(pages) - 1:
             story.append(PageBreak())
     story.append(KeepTogether([signature]))

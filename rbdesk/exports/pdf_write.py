@@ -50,6 +50,7 @@ def write_pdf(tree: PlanTree, out: Path, *, part: str = "sk", paper: str = "a4",
             story += [NextPageTemplate("landscape"), PageBreak()]
         plan, pages = plan_story(tree, paper, tick=lambda f: bar.fraction(0.5 * f))
         story += plan
+        del plan  # the story alone holds the pages, so each is freed once drawn
         pages_expected += pages
     if part == "report":
         from rbdesk.exports.pdf_report import report_story
