@@ -19,7 +19,8 @@ class RowTableModel(QAbstractTableModel):
         self._rows: list[Any] = []
 
     def titles(self) -> Sequence[str]:
-        raise NotImplementedError
+        """The column headers; their count is the column count."""
+        return ()
 
     def set_rows(self, rows: Iterable[Any]) -> None:
         self.beginResetModel()
