@@ -24,9 +24,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from rbdesk.models.load import load_data
+from rbdesk.models.load import create_from_dump
 from rbdesk.models.sample_data import sample_dump
-from rbdesk.models.store import Store
 
 YEAR = 2024
 # "Today" of a synthetic plan is mid-June, as in the screenshots (RBDESK_TODAY=2024-06-14):
@@ -304,15 +303,7 @@ def write_synthetic(path: Path | str, indicators: int, seed: int = 0) -> Path:
     path = Path(path)
     if path.exists():
         raise FileExistsError(path)
-    document = make_plan_dump(indicators, seed)
-    store = Store.create(path, user=AUTHOR)
-    try:
-        load_data(store, document)
-    except BaseException:
-        store.close()
-        path.unlink(missing_ok=True)
-        raise
-    store.close()
+    create_from_dump(path, make_plan_dump(indicators, seed), user=AUTHOR).close()
     return path
 
 

@@ -11,7 +11,7 @@ from rbdesk.i18n import tr
 from rbdesk.models import database
 from rbdesk.models.dump import dump_data, dumps
 from rbdesk.models.errors import InvalidInput, RbdeskError
-from rbdesk.models.load import load_data
+from rbdesk.models.load import create_from_dump
 from rbdesk.models.sample_data import sample_dump
 from rbdesk.models.schema import Evidence, Indicator, Person, Plan, Team
 from rbdesk.models.store import Store
@@ -39,15 +39,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def create_file(path: Path, *, sample: bool, user: str | None = None) -> Store:
-    store = Store.create(path, user=user)
     if sample:
-        try:
-            load_data(store, sample_dump())
-        except BaseException:
-            store.close()
-            path.unlink(missing_ok=True)
-            raise
-    return store
+        return create_from_dump(path, sample_dump(), user=user)
+    return Store.create(path, user=user)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -78,14 +72,7 @@ def cmd_load(args: argparse.Namespace) -> int:
         raise InvalidInput(tr("JSON tidak valid di baris {line}, kolom {col}: {msg}")
                            .format(line=exc.lineno, col=exc.colno, msg=exc.msg)) from None
     path = Path(args.file)
-    store = Store.create(path)
-    try:
-        load_data(store, data)
-    except BaseException:
-        store.close()
-        path.unlink(missing_ok=True)
-        raise
-    store.close()
+    create_from_dump(path, data).close()
     print(tr("Berkas dibuat dari JSON: {path}").format(path=path))
     return 0
 

@@ -11,6 +11,7 @@ import hashlib
 import re
 import uuid as uuidlib
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from peewee import chunked
@@ -143,6 +144,19 @@ def load_data(store: Store, data: Any, progress: Callable[[int], None] | None = 
             n=len(persons), p=len(plans)))
     if progress:
         progress(len(plans))
+
+
+def create_from_dump(path: Path | str, data: Any, user: str | None = None) -> Store:
+    """A new file at ``path`` filled from a dump document; no file is left behind on failure."""
+    path = Path(path)
+    store = Store.create(path, user=user)
+    try:
+        load_data(store, data)
+    except BaseException:
+        store.close()
+        path.unlink(missing_ok=True)
+        raise
+    return store
 
 
 def _collect_plan(r: _Reader, pd: dict[str, Any], persons: set[str], blobs: dict[str, Any],

@@ -9,6 +9,7 @@ After every write the snapshot's teams are re-read before ``edited`` is announce
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -62,8 +63,9 @@ class _RosterCommand(QUndoCommand):
             self.outcome.ok = ok
         self._done = True
 
+    @abstractmethod
     def do(self, first: bool) -> bool:
-        raise NotImplementedError
+        """Run the edit (``first``) or replay it on redo; False when it was refused."""
 
 
 class AddPersonCommand(_RosterCommand):
