@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 from rbdesk.models.panel_queries import MonthOverview, clamp_month, month_overview
 from rbdesk.models.progress import MonthState, format_percent
 from rbdesk.ui.context import AppContext
+from rbdesk.ui.lazy_dock import LazyRefreshDock
 from rbdesk.ui.month_model import (
     STATE_SYMBOL,
     AreaProgressModel,
@@ -32,20 +31,13 @@ from rbdesk.ui.month_model import (
     month_names,
 )
 
-REFRESH_DELAY_MS = 120
 
-
-class MonthDock(QDockWidget):
+class MonthDock(LazyRefreshDock):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Bulan ini"), parent)
         self.setObjectName("monthDock")
         self.ctx = ctx
         self.overview = MonthOverview(1, 0)
-        self._dirty = True
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REFRESH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
 
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -141,20 +133,8 @@ class MonthDock(QDockWidget):
 
     # --- refreshing --------------------------------------------------------------------------
 
-    def schedule_refresh(self) -> None:
-        """Edits arrive in bursts; recompute once, and only while the panel can be seen."""
-        self._dirty = True
-        if self.isVisible():
-            self._timer.start()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self._timer.start(0)
-
     def refresh(self) -> None:
-        self._timer.stop()
-        self._dirty = False
+        self.begin_refresh()
         now = self.ctx.today_month()
         self.overview = month_overview(self.ctx.tree, self.month, now)
         self.items_model.set_overview(self.overview)

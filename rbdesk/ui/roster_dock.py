@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDockWidget,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -35,6 +34,7 @@ from rbdesk.models.panel_queries import (
 from rbdesk.models.roster_edit import PersonInfo
 from rbdesk.ui import roster_actions
 from rbdesk.ui.context import AppContext
+from rbdesk.ui.lazy_dock import LazyRefreshDock
 from rbdesk.ui.month_model import (
     GROUP_DONE,
     GROUP_LATE,
@@ -55,14 +55,12 @@ from rbdesk.ui.roster_model import (
     team_title,
 )
 
-REFRESH_DELAY_MS = 120
-
 
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-class RosterDock(QDockWidget):
+class RosterDock(LazyRefreshDock):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Tim"), parent)
         self.setObjectName("rosterDock")
@@ -70,12 +68,7 @@ class RosterDock(QDockWidget):
         self.persons: list[PersonInfo] = []
         self._shown: tuple[str, str] = ("", "")          # ("person" | "team", uuid)
         self._emitted = {"person": "", "team": ""}
-        self._dirty = True
         self._restoring = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REFRESH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
 
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -180,19 +173,8 @@ class RosterDock(QDockWidget):
 
     # --- refreshing --------------------------------------------------------------------------
 
-    def schedule_refresh(self) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self._timer.start()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self._timer.start(0)
-
     def refresh(self) -> None:
-        self._timer.stop()
-        self._dirty = False
+        self.begin_refresh()
         teams = self.ctx.tree.teams if self.ctx.tree else []
         self.persons = roster_edit.list_persons()
         kind, uuid = self._shown
