@@ -57,15 +57,15 @@ BENCHES = (
     Bench("toggle", ("toggle",), fresh=False),
     Bench("dump", ("dump",)),
     Bench("load", ("load",)),
-    Bench("window", ("window_shown", "window_usable", "filter"), needs=("rbdesk.ui.app",)),
-    Bench("xlsx_export", ("xlsx_export",), needs=("rbdesk.exports.excel_write",)),
+    Bench("window", ("window_shown", "window_usable", "filter"), needs=("rbdesk.ui.window.app",)),
+    Bench("xlsx_export", ("xlsx_export",), needs=("rbdesk.exports.excel.write",)),
     Bench("xlsx_import", ("xlsx_import",),
-          needs=("rbdesk.exports.excel_write", "rbdesk.exports.excel_read")),
-    Bench("pdf_plan", ("pdf_plan",), needs=("rbdesk.exports.pdf_write",)),
-    Bench("pdf_sk", ("pdf_sk",), needs=("rbdesk.exports.pdf_write",)),
-    Bench("soffice_pdf", ("soffice_pdf",), needs=("rbdesk.exports.excel_write",),
+          needs=("rbdesk.exports.excel.write", "rbdesk.exports.excel.read")),
+    Bench("pdf_plan", ("pdf_plan",), needs=("rbdesk.exports.pdf.write",)),
+    Bench("pdf_sk", ("pdf_sk",), needs=("rbdesk.exports.pdf.write",)),
+    Bench("soffice_pdf", ("soffice_pdf",), needs=("rbdesk.exports.excel.write",),
           tools=("soffice",), big_reps=1),
-    Bench("merge", ("merge",), needs=("rbdesk.models.merge",)),
+    Bench("merge", ("merge",), needs=("rbdesk.models.interchange.merge",)),
 )
 
 # Seconds, from issue 6 ("create" on the big plan is the generator brief's "a few seconds").
@@ -88,13 +88,13 @@ def _clock() -> float:
 
 
 def _open(path: Path) -> Any:
-    from rbdesk.models.store import Store
+    from rbdesk.models.storage.store import Store
 
     return Store.open(path, user="bench")
 
 
 def _tree(path: Path) -> tuple[Any, Any]:
-    from rbdesk.models.tree import list_plans, load_plan_tree
+    from rbdesk.models.domain.tree import list_plans, load_plan_tree
 
     store = _open(path)
     return store, load_plan_tree(list_plans()[-1].uuid)
@@ -133,7 +133,7 @@ def case_toggle(work: Path, size: str, n: int, reps: int = 7) -> dict[str, list[
     indicators = tree.indicators()
     picks = [indicators[(i * 7919) % len(indicators)] for i in range(reps)]
     try:
-        from rbdesk.models.plan_edit import set_planned
+        from rbdesk.models.edits.plan_edit import set_planned
     except ImportError:
         set_planned = _raw_set_planned
     times = []
@@ -148,7 +148,7 @@ def case_toggle(work: Path, size: str, n: int, reps: int = 7) -> dict[str, list[
 
 def _raw_set_planned(store: Any, uuid: str, month: int, planned: bool, version: int) -> int:
     # Fallback while plan_edit.set_planned is missing: the same write, by hand.
-    from rbdesk.models.schema import Indicator
+    from rbdesk.models.storage.schema import Indicator
 
     with store.write() as tx:
         ind = Indicator.get(Indicator.uuid == uuid)
@@ -160,7 +160,7 @@ def _raw_set_planned(store: Any, uuid: str, month: int, planned: bool, version: 
 
 
 def case_dump(work: Path, size: str, n: int) -> dict[str, list[float]]:
-    from rbdesk.models.dump import dump_data, dumps
+    from rbdesk.models.interchange.dump import dump_data, dumps
 
     store = _open(work / f"{size}.rbdesk")
     start = _clock()
@@ -172,8 +172,8 @@ def case_dump(work: Path, size: str, n: int) -> dict[str, list[float]]:
 
 
 def case_load(work: Path, size: str, n: int) -> dict[str, list[float]]:
-    from rbdesk.models.load import load_data
-    from rbdesk.models.store import Store
+    from rbdesk.models.interchange.load import load_data
+    from rbdesk.models.storage.store import Store
 
     out = work / f"load-{os.getpid()}.rbdesk"
     start = _clock()
@@ -250,8 +250,8 @@ def case_soffice_pdf(work: Path, size: str, n: int) -> dict[str, list[float]]:
 
 def case_merge(work: Path, size: str, n: int) -> dict[str, list[float]]:
     """Two copies of one file, each edited apart; together they differ in ~1 % of indicators."""
-    from rbdesk.models.merge import merge_files
-    from rbdesk.models.plan_edit import set_field, set_planned
+    from rbdesk.models.edits.plan_edit import set_field, set_planned
+    from rbdesk.models.interchange.merge import merge_files
 
     mine, theirs = (work / f"merge-{who}-{os.getpid()}.rbdesk" for who in ("mine", "theirs"))
     shutil.copyfile(work / f"{size}.rbdesk", mine)
@@ -298,7 +298,7 @@ def case_window(work: Path, size: str, n: int, reps: int = 5) -> dict[str, list[
         QMainWindow,
     )
 
-    from rbdesk.ui.app import run_gui
+    from rbdesk.ui.window.app import run_gui
 
     spawned = float(os.environ["RBDESK_BENCH_SPAWNED"])
     result: dict[str, list[float]] = {}
@@ -366,7 +366,7 @@ def case_window(work: Path, size: str, n: int, reps: int = 5) -> dict[str, list[
     timer.start()
     QTimer.singleShot(int(CHILD_TIMEOUT * 1000) - 5000, app.quit)
     try:
-        from rbdesk.ui import settings
+        from rbdesk.ui.window import settings
 
         settings.set_user_name("bench")
     except (ImportError, AttributeError):
@@ -394,7 +394,7 @@ def prepare(work: Path, size: str, n: int, what: Sequence[str]) -> None:
 
             write_synthetic(db, n)
     if "json" in what and not (work / f"{size}.json").exists():
-        from rbdesk.models.dump import dump_data, dumps
+        from rbdesk.models.interchange.dump import dump_data, dumps
 
         with _open(db):
             (work / f"{size}.json").write_text(dumps(dump_data()), encoding="utf-8")

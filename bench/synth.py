@@ -3,7 +3,8 @@
     python bench/synth.py --indicators 20000 OUT.rbdesk [--seed S]
 
 The plan is built as a dump-format document (docs/FORMAT.md) and loaded with
-``rbdesk.models.load.load_data``, so it goes through the same code path as ``rbdesk load``.
+``rbdesk.models.interchange.load.load_data``, so it goes through the same code path as
+``rbdesk load``.
 Everything random comes from one ``random.Random(seed)`` and every timestamp is fixed, so one seed
 always gives a byte-identical ``rbdesk dump``.
 
@@ -24,8 +25,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from rbdesk.models.load import create_from_dump
-from rbdesk.models.sample_data import sample_dump
+from rbdesk.models.interchange.load import create_from_dump
+from rbdesk.models.interchange.sample_data import sample_dump
 
 YEAR = 2024
 # "Today" of a synthetic plan is mid-June, as in the screenshots (RBDESK_TODAY=2024-06-14):

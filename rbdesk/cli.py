@@ -78,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _start_gui(argv: list[str], parser: argparse.ArgumentParser) -> int:
     if len(argv) > 1:
         parser.error(tr("hanya satu BERKAS yang dapat dibuka"))
-    from rbdesk.ui.app import run_gui  # Qt is imported only when the window is wanted
+    from rbdesk.ui.window.app import run_gui  # Qt is imported only when the window is wanted
 
     return run_gui(argv[0] if argv else None)
 

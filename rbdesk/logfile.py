@@ -6,7 +6,7 @@ import logging
 import logging.handlers
 from pathlib import Path
 
-from rbdesk.models.paths import log_dir
+from rbdesk.models.storage.paths import log_dir
 
 LOG_FILE = "rbdesk.log"
 

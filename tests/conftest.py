@@ -31,7 +31,7 @@ def sample_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def sample_store(sample_path: Path) -> Iterator:
-    from rbdesk.models.store import Store
+    from rbdesk.models.storage.store import Store
 
     store = Store.open(sample_path)
     yield store
@@ -40,7 +40,7 @@ def sample_store(sample_path: Path) -> Iterator:
 
 @pytest.fixture
 def empty_store(tmp_path: Path) -> Iterator:
-    from rbdesk.models.store import Store
+    from rbdesk.models.storage.store import Store
 
     store = Store.create(tmp_path / "kosong.rbdesk")
     yield store

@@ -8,13 +8,13 @@ import sys
 from pathlib import Path
 
 from rbdesk.i18n import tr
-from rbdesk.models import database
-from rbdesk.models.dump import dump_data, dumps
 from rbdesk.models.errors import InvalidInput, RbdeskError
-from rbdesk.models.load import create_from_dump
-from rbdesk.models.sample_data import sample_dump
-from rbdesk.models.schema import Evidence, Indicator, Person, Plan, Team
-from rbdesk.models.store import Store
+from rbdesk.models.interchange.dump import dump_data, dumps
+from rbdesk.models.interchange.load import create_from_dump
+from rbdesk.models.interchange.sample_data import sample_dump
+from rbdesk.models.storage import database
+from rbdesk.models.storage.schema import Evidence, Indicator, Person, Plan, Team
+from rbdesk.models.storage.store import Store
 
 
 def register(sub: argparse._SubParsersAction) -> None:

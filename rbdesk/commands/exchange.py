@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.tree import list_plans, load_plan_tree
 from rbdesk.models.errors import InvalidInput, RbdeskError
-from rbdesk.models.store import Store
-from rbdesk.models.tree import list_plans, load_plan_tree
+from rbdesk.models.storage.store import Store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -70,7 +70,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if kind == ".pdf":
             report = None
             if part == "report":
-                from rbdesk.models.report_data import build_report
+                from rbdesk.models.domain.report_data import build_report
 
                 report = build_report(tree, args.month)
             write_pdf(tree, out, part=part, paper=args.paper, month=args.month, report=report)
@@ -82,7 +82,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from rbdesk.exports import read_plan_workbook
-    from rbdesk.models.plan_import import import_plan
+    from rbdesk.models.interchange.plan_import import import_plan
 
     plan = read_plan_workbook(Path(args.xlsx))
     with Store.open(args.file) as store:

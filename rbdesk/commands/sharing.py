@@ -8,9 +8,11 @@ import sys
 from pathlib import Path
 
 from rbdesk.i18n import tr
-from rbdesk.models import backups, history, merge
+from rbdesk.models.domain import history
 from rbdesk.models.errors import InvalidInput
-from rbdesk.models.store import Store
+from rbdesk.models.interchange import merge
+from rbdesk.models.storage import backups
+from rbdesk.models.storage.store import Store
 
 
 def register(sub: argparse._SubParsersAction) -> None:

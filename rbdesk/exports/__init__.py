@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from rbdesk.exports.progress import Cancelled, ProgressFn
-from rbdesk.models.report_data import ReportData
-from rbdesk.models.tree import PlanTree
+from rbdesk.models.domain.report_data import ReportData
+from rbdesk.models.domain.tree import PlanTree
 
 PARTS = ("sk", "roster", "plan", "report")
 
@@ -23,7 +23,7 @@ def write_pdf(tree: PlanTree, out: Path, *, part: str = "sk", paper: str = "a4",
 
     ``progress(done, total)`` returning False cancels with :class:`Cancelled`; no file is left.
     """
-    from rbdesk.exports.pdf_write import write_pdf as _write
+    from rbdesk.exports.pdf.write import write_pdf as _write
 
     return _write(tree, Path(out), part=part, paper=paper, month=month, report=report,
                   progress=progress)
@@ -32,13 +32,13 @@ def write_pdf(tree: PlanTree, out: Path, *, part: str = "sk", paper: str = "a4",
 def write_workbook(tree: PlanTree, out: Path, *, paper: str = "a4",
                    progress: ProgressFn = None) -> Path:
     """Write sheets Lampiran I, Lampiran II and Realisasi; returns ``out``."""
-    from rbdesk.exports.excel_write import write_workbook as _write
+    from rbdesk.exports.excel.write import write_workbook as _write
 
     return _write(tree, Path(out), paper=paper, progress=progress)
 
 
 def read_plan_workbook(path: Path, progress: ProgressFn = None) -> dict:
     """Read a plan sheet (rbdesk's own or hand-made) into a plan dict of the dump format."""
-    from rbdesk.exports.excel_read import read_plan_workbook as _read
+    from rbdesk.exports.excel.read import read_plan_workbook as _read
 
     return _read(Path(path), progress=progress)

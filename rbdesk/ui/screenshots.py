@@ -18,8 +18,8 @@ os.environ.setdefault("RBDESK_TODAY", "2024-06-14")
 
 def _record_progress(store) -> None:  # noqa: ANN001 - a Store
     """A believable half year: most early work done, some partly, some late, evidence attached."""
-    from rbdesk.models.realisation import attach_bytes, set_status
-    from rbdesk.models.tree import list_plans, load_plan_tree
+    from rbdesk.models.domain.tree import list_plans, load_plan_tree
+    from rbdesk.models.edits.realisation import attach_bytes, set_status
 
     tree = load_plan_tree(list_plans()[0].uuid)
     for n, ind in enumerate(tree.indicators()):
@@ -50,15 +50,15 @@ def main(argv: list[str]) -> int:
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "ini"))
     from rbdesk.commands.core import create_file
-    from rbdesk.ui.app import make_app
+    from rbdesk.ui.window.app import make_app
 
     app = make_app()
     app.setFont(app.font())
     store = create_file(work / "rencana-aksi-2024.rbdesk", sample=True, user="Maria Seran")
     _record_progress(store)
-    from rbdesk.ui.context import MODE_REALISATION, AppContext
-    from rbdesk.ui.main_window import MainWindow
-    from rbdesk.ui.plan_columns import Role, month_column
+    from rbdesk.ui.grid.plan_columns import Role, month_column
+    from rbdesk.ui.window.context import MODE_REALISATION, AppContext
+    from rbdesk.ui.window.main_window import MainWindow
 
     ctx = AppContext(store)
     win = MainWindow(ctx)

@@ -9,9 +9,9 @@ import openpyxl
 import pytest
 
 from rbdesk.cli import main
-from rbdesk.models import plan_edit
-from rbdesk.models.schema import Indicator
-from rbdesk.models.store import Store
+from rbdesk.models.edits import plan_edit
+from rbdesk.models.storage.schema import Indicator
+from rbdesk.models.storage.store import Store
 
 
 def _edit(path: Path, user: str, text: str) -> str:

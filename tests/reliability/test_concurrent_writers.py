@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from rbdesk.models import database, presence
-from rbdesk.models.schema import ChangeLog, Indicator, Realisation
-from rbdesk.models.store import Store
+from rbdesk.models.storage import database, presence
+from rbdesk.models.storage.schema import ChangeLog, Indicator, Realisation
+from rbdesk.models.storage.store import Store
 
 WRITER = Path(__file__).with_name("writer.py")
 SECONDS = 4.0

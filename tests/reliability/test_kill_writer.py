@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from peewee import fn
 
-from rbdesk.models import database
-from rbdesk.models.schema import Person
-from rbdesk.models.store import Store
+from rbdesk.models.storage import database
+from rbdesk.models.storage.schema import Person
+from rbdesk.models.storage.store import Store
 
 WRITER = Path(__file__).with_name("writer.py")
 ROWS = 4000

@@ -13,11 +13,12 @@ import sys
 import time
 from pathlib import Path
 
-from rbdesk.models import database, plan_edit, presence, realisation
+from rbdesk.models.domain.tree import list_plans, load_plan_tree
+from rbdesk.models.edits import plan_edit, realisation
 from rbdesk.models.errors import ConflictError, FileBusyError, NotFoundError
-from rbdesk.models.schema import Indicator, Person
-from rbdesk.models.store import Store, new_uuid
-from rbdesk.models.tree import list_plans, load_plan_tree
+from rbdesk.models.storage import database, presence
+from rbdesk.models.storage.schema import Indicator, Person
+from rbdesk.models.storage.store import Store, new_uuid
 
 
 def _emit(out, **record) -> None:

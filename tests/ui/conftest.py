@@ -29,8 +29,8 @@ def ui_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def ctx(sample_path: Path, qapp) -> Iterator:
-    from rbdesk.models.store import Store
-    from rbdesk.ui.context import AppContext
+    from rbdesk.models.storage.store import Store
+    from rbdesk.ui.window.context import AppContext
 
     store = Store.open(sample_path, user="Penguji")
     context = AppContext(store)
@@ -40,7 +40,7 @@ def ctx(sample_path: Path, qapp) -> Iterator:
 
 @pytest.fixture
 def window(ctx, qtbot) -> Iterator:
-    from rbdesk.ui.main_window import MainWindow
+    from rbdesk.ui.window.main_window import MainWindow
 
     win = MainWindow(ctx)
     qtbot.addWidget(win)

@@ -19,7 +19,7 @@ TODAY = "2024-06-14"
 
 def record_some_realisation(store, tree) -> dict[str, int]:
     """A deterministic mix of selesai / sebagian / nothing in January..June, plus one extra."""
-    from rbdesk.models.realisation import attach_bytes, set_status
+    from rbdesk.models.edits.realisation import attach_bytes, set_status
 
     counts = {"selesai": 0, "sebagian": 0}
     for i, ind in enumerate(tree.indicators()):
@@ -41,7 +41,7 @@ def record_some_realisation(store, tree) -> dict[str, int]:
 def dock_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The sample, plain and with realisation, written once (a write costs a disk sync)."""
     from rbdesk.commands.core import create_file
-    from rbdesk.models.tree import list_plans, load_plan_tree
+    from rbdesk.models.domain.tree import list_plans, load_plan_tree
 
     folder = tmp_path_factory.mktemp("dock-templates")
     with pytest.MonkeyPatch.context() as mp:
@@ -58,8 +58,8 @@ def dock_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def _open_ctx(template: Path, tmp_path: Path):
-    from rbdesk.models.store import Store
-    from rbdesk.ui.context import AppContext
+    from rbdesk.models.storage.store import Store
+    from rbdesk.ui.window.context import AppContext
 
     path = tmp_path / template.name
     shutil.copyfile(template, path)

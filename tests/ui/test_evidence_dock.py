@@ -10,11 +10,11 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
-from rbdesk.models import realisation
-from rbdesk.models.tree import list_plans, load_plan_tree
-from rbdesk.ui import evidence_dock as evidence_dock_module
-from rbdesk.ui.evidence_dock import EvidenceDock
-from rbdesk.ui.evidence_model import EvidenceModel, human_size
+from rbdesk.models.domain.tree import list_plans, load_plan_tree
+from rbdesk.models.edits import realisation
+from rbdesk.ui.panels import evidence_dock as evidence_dock_module
+from rbdesk.ui.panels.evidence_dock import EvidenceDock
+from rbdesk.ui.panels.evidence_model import EvidenceModel, human_size
 
 
 @pytest.fixture

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex
 
-from rbdesk.models.tree import load_plan_tree
-from rbdesk.ui.plan_columns import COL_TEXT, Role
-from rbdesk.ui.plan_filter import STATUS_DUE, STATUS_LATE, PlanFilterProxy, status_matches
-from rbdesk.ui.plan_model import PlanModel
-from rbdesk.ui.plan_nodes import Node
+from rbdesk.models.domain.tree import load_plan_tree
+from rbdesk.ui.grid.plan_columns import COL_TEXT, Role
+from rbdesk.ui.grid.plan_filter import STATUS_DUE, STATUS_LATE, PlanFilterProxy, status_matches
+from rbdesk.ui.grid.plan_model import PlanModel
+from rbdesk.ui.grid.plan_nodes import Node
 
 
 def rows(model, parent=None):
@@ -49,7 +49,7 @@ class Spy:
 
 
 def test_add_and_delete_are_row_inserts_and_removes_not_reloads(window, monkeypatch):
-    monkeypatch.setattr("rbdesk.ui.tree_edits.confirm", lambda *a, **k: True)
+    monkeypatch.setattr("rbdesk.ui.grid.tree_edits.confirm", lambda *a, **k: True)
     ctx, model = window.ctx, window.model
     reloads: list[bool] = []
     ctx.treeReloaded.connect(lambda: reloads.append(True))
@@ -90,7 +90,7 @@ def test_add_and_delete_are_row_inserts_and_removes_not_reloads(window, monkeypa
 
 
 def test_add_area_and_sub_activity_and_moves_stay_incremental(window, monkeypatch):
-    monkeypatch.setattr("rbdesk.ui.tree_edits.confirm", lambda *a, **k: True)
+    monkeypatch.setattr("rbdesk.ui.grid.tree_edits.confirm", lambda *a, **k: True)
     ctx, model = window.ctx, window.model
     reloads: list[bool] = []
     ctx.treeReloaded.connect(lambda: reloads.append(True))

@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QLineEdit
 
-from rbdesk.models import plan_edit
-from rbdesk.models.progress import MonthState
-from rbdesk.models.queries_ui import load_indicator
-from rbdesk.models.store import Store
-from rbdesk.models.tree import load_plan_tree
-from rbdesk.ui.context import MODE_REALISATION
-from rbdesk.ui.plan_columns import COL_NOTE, COL_TEXT, Role, month_column
+from rbdesk.models.domain.node_reads import load_indicator
+from rbdesk.models.domain.progress import MonthState
+from rbdesk.models.domain.tree import load_plan_tree
+from rbdesk.models.edits import plan_edit
+from rbdesk.models.storage.store import Store
+from rbdesk.ui.grid.plan_columns import COL_NOTE, COL_TEXT, Role, month_column
+from rbdesk.ui.window.context import MODE_REALISATION
 
 
 def rows(model, parent=None):
@@ -110,7 +110,7 @@ def test_cell_selection_is_announced_and_select_requested_is_honoured(window, qt
 
 
 def test_add_rename_move_regroup_delete_and_undo(window, qtbot, monkeypatch):
-    monkeypatch.setattr("rbdesk.ui.tree_edits.confirm", lambda *a, **k: True)
+    monkeypatch.setattr("rbdesk.ui.grid.tree_edits.confirm", lambda *a, **k: True)
     index = find(window, "LHKPN")
     sub_uuid = index.parent().data(Role.UUID)
     window.view.setCurrentIndex(index)
@@ -154,7 +154,7 @@ def test_drop_an_indicator_onto_another_sub_activity(window):
     source = find(window, "LHKPN")
     target = find(window, "Internalisasi", kind="sub_activity")
     uuid = source.data(Role.UUID)
-    from rbdesk.ui import tree_edits
+    from rbdesk.ui.grid import tree_edits
 
     assert tree_edits.drop(window, f"indicator:{uuid}", target.data(Role.UUID), "on")
     moved = window.model.index_of(uuid)
@@ -212,8 +212,8 @@ def test_conflicting_edit_shows_message_and_fresh_value(window, sample_path):
 
 
 def test_read_only_file_shows_banner_and_refuses_edits(sample_path, qtbot):
-    from rbdesk.ui.context import AppContext
-    from rbdesk.ui.main_window import MainWindow
+    from rbdesk.ui.window.context import AppContext
+    from rbdesk.ui.window.main_window import MainWindow
 
     store = Store.open(sample_path, readonly=True)
     win = MainWindow(AppContext(store))
@@ -231,8 +231,8 @@ def test_read_only_file_shows_banner_and_refuses_edits(sample_path, qtbot):
 
 
 def test_start_creates_the_default_plan_from_the_sample(qtbot, isolated_env):
-    from rbdesk.models.paths import default_plan_file
-    from rbdesk.ui import app, settings
+    from rbdesk.models.storage.paths import default_plan_file
+    from rbdesk.ui.window import app, settings
 
     win = app.start(None)
     assert win is not None

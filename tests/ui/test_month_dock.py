@@ -1,13 +1,19 @@
-"""The "Bulan ini" panel shows the numbers rbdesk.models.progress computes."""
+"""The "Bulan ini" panel shows the numbers rbdesk.models.domain.progress computes."""
 
 from __future__ import annotations
 
 from dock_fixtures import busy_ctx, ctx, dock_env, dock_templates, show_dock, window  # noqa: F401
 from PySide6.QtCore import Qt
 
-from rbdesk.models.progress import capaian, format_percent, indicator_tally, month_tally, total
-from rbdesk.ui.month_dock import MonthDock
-from rbdesk.ui.month_model import (
+from rbdesk.models.domain.progress import (
+    capaian,
+    format_percent,
+    indicator_tally,
+    month_tally,
+    total,
+)
+from rbdesk.ui.panels.month_dock import MonthDock
+from rbdesk.ui.panels.month_model import (
     GROUP_DONE,
     GROUP_LATE,
     GROUP_OPEN,
@@ -86,7 +92,7 @@ def test_clicking_an_item_selects_it_in_the_grid(qtbot, window, busy_ctx):  # no
 
 
 def test_follows_edits_and_reloads(qtbot, window, busy_ctx):  # noqa: F811
-    from rbdesk.models.realisation import set_status
+    from rbdesk.models.edits.realisation import set_status
 
     dock = _dock(qtbot, window, busy_ctx)
     before = dock.items_model.group_count(GROUP_DONE)

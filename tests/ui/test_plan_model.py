@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from rbdesk.models import plan_edit
-from rbdesk.models.progress import MonthState
-from rbdesk.ui.plan_cells import LeafCell, RollUp
-from rbdesk.ui.plan_columns import COL_CAPAIAN, COL_TEXT, Role, month_column
-from rbdesk.ui.plan_filter import STATUS_LATE, PlanFilterProxy
-from rbdesk.ui.plan_model import PlanModel
+from rbdesk.models.domain.progress import MonthState
+from rbdesk.models.edits import plan_edit
+from rbdesk.ui.grid.plan_cells import LeafCell, RollUp
+from rbdesk.ui.grid.plan_columns import COL_CAPAIAN, COL_TEXT, Role, month_column
+from rbdesk.ui.grid.plan_filter import STATUS_LATE, PlanFilterProxy
+from rbdesk.ui.grid.plan_model import PlanModel
 
 
 def walk(model, parent=None):
@@ -96,7 +96,7 @@ def test_reload_merges_in_place_keeping_persistent_indexes(ctx, qtmodeltester):
 
 
 def test_toggle_patch_emits_exact_data_changed(ctx, qtbot):
-    from rbdesk.ui.undo_commands import SetPlannedCommand
+    from rbdesk.ui.undo.plan_commands import SetPlannedCommand
 
     model = PlanModel(ctx)
     index = find(model, "LHKPN")

@@ -7,13 +7,14 @@ from dock_fixtures import busy_ctx, ctx, dock_env, dock_templates, show_dock, wi
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from rbdesk.models.panel_queries import month_overview, person_areas
-from rbdesk.models.roster_edit import list_persons
-from rbdesk.models.tree import list_plans, load_plan_tree
-from rbdesk.ui import roster_actions, roster_dialogs
-from rbdesk.ui.month_model import GROUP_OPEN
-from rbdesk.ui.roster_dock import RosterDock
-from rbdesk.ui.roster_model import KindRole, PersonListModel, RosterTreeModel, UuidRole
+from rbdesk.models.domain.panel_queries import month_overview, person_areas
+from rbdesk.models.domain.tree import list_plans, load_plan_tree
+from rbdesk.models.edits.roster_edit import list_persons
+from rbdesk.ui.dialogs import roster as roster_dialogs
+from rbdesk.ui.panels import roster_actions
+from rbdesk.ui.panels.month_model import GROUP_OPEN
+from rbdesk.ui.panels.roster_dock import RosterDock
+from rbdesk.ui.panels.roster_model import KindRole, PersonListModel, RosterTreeModel, UuidRole
 
 
 @pytest.fixture
@@ -199,8 +200,8 @@ def test_models_pass_the_model_tester(qtmodeltester, dock):
 
 def test_edit_after_colleague_changed_the_person_is_refused(dock, ctx, qtbot):  # noqa: F811
     """The dialog was open while a colleague saved: their values survive, the edit is refused."""
-    from rbdesk.models.roster_edit import update_person
-    from rbdesk.models.store import Store
+    from rbdesk.models.edits.roster_edit import update_person
+    from rbdesk.models.storage.store import Store
 
     shown = _person(dock, "Siti")                      # what the dialog was opened with
     other = Store.open(ctx.store.path, user="Rekan")

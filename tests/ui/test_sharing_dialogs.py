@@ -14,14 +14,19 @@ import openpyxl  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
-from rbdesk.models import backups, merge, plan_edit, presence  # noqa: E402
-from rbdesk.models.schema import Indicator  # noqa: E402
-from rbdesk.models.store import Store  # noqa: E402
-from rbdesk.ui.context import AppContext  # noqa: E402
-from rbdesk.ui.file_watcher import FileWatcher  # noqa: E402
-from rbdesk.ui.history_dialog import HistoryDialog  # noqa: E402
-from rbdesk.ui.merge_dialog import COL_MINE, COL_THEIRS, MergeDialog  # noqa: E402
-from rbdesk.ui.restore_dialog import RestoreDialog  # noqa: E402
+from rbdesk.models.edits import plan_edit  # noqa: E402
+from rbdesk.models.interchange import merge  # noqa: E402
+from rbdesk.models.storage import (
+    backups,  # noqa: E402
+    presence,  # noqa: E402
+)
+from rbdesk.models.storage.schema import Indicator  # noqa: E402
+from rbdesk.models.storage.store import Store  # noqa: E402
+from rbdesk.ui.dialogs.history import HistoryDialog  # noqa: E402
+from rbdesk.ui.dialogs.merge import COL_MINE, COL_THEIRS, MergeDialog  # noqa: E402
+from rbdesk.ui.dialogs.restore import RestoreDialog  # noqa: E402
+from rbdesk.ui.window.context import AppContext  # noqa: E402
+from rbdesk.ui.window.file_watcher import FileWatcher  # noqa: E402
 
 
 def _first_indicator(path: Path) -> str:

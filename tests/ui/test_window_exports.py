@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from rbdesk.ui import export_actions
+from rbdesk.ui.window import export_actions
 
 
 @pytest.fixture

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from rbdesk.models import backups, plan_edit
+from rbdesk.models.domain.tree import list_plans
+from rbdesk.models.edits import plan_edit
 from rbdesk.models.errors import DamagedFile, RbdeskError
-from rbdesk.models.paths import backup_dir
-from rbdesk.models.schema import Indicator
-from rbdesk.models.store import Store
-from rbdesk.models.tree import list_plans
+from rbdesk.models.storage import backups
+from rbdesk.models.storage.paths import backup_dir
+from rbdesk.models.storage.schema import Indicator
+from rbdesk.models.storage.store import Store
 
 
 def _make(path: Path, kind: str, when: dt.datetime) -> Path:

@@ -15,15 +15,17 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from rbdesk.models import backups, merge, migrations, plan_edit
+from rbdesk.models.edits import plan_edit
 from rbdesk.models.errors import (
     DamagedFile,
     NotRbdeskFile,
     RbdeskError,
     ReadOnlyError,
 )
-from rbdesk.models.schema import Indicator
-from rbdesk.models.store import Store
+from rbdesk.models.interchange import merge
+from rbdesk.models.storage import backups, migrations
+from rbdesk.models.storage.schema import Indicator
+from rbdesk.models.storage.store import Store
 
 
 def _digest(path: Path) -> str:

@@ -11,13 +11,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rbdesk.models import realisation
-from rbdesk.models.dump import dump_data, dumps
+from rbdesk.models.domain.tree import list_plans, load_plan_tree
+from rbdesk.models.edits import realisation
 from rbdesk.models.errors import InvalidInput
-from rbdesk.models.load import load_data
-from rbdesk.models.schema import Plan
-from rbdesk.models.store import Store
-from rbdesk.models.tree import list_plans, load_plan_tree
+from rbdesk.models.interchange.dump import dump_data, dumps
+from rbdesk.models.interchange.load import load_data
+from rbdesk.models.storage.schema import Plan
+from rbdesk.models.storage.store import Store
 
 
 def _roundtrip(data: dict, path: Path) -> str:
@@ -43,7 +43,7 @@ def test_sample_roundtrip_is_byte_identical(sample_store: Store, tmp_path: Path)
 
 
 def test_tombstones_are_left_out(sample_store: Store) -> None:
-    from rbdesk.models import plan_edit
+    from rbdesk.models.edits import plan_edit
 
     tree = load_plan_tree(list_plans()[0].uuid)
     plan_edit.delete_node(sample_store, "area", tree.areas[7].uuid)

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from rbdesk.exports import write_workbook
-from rbdesk.models.tree import PlanTree, list_plans, load_plan_tree
+from rbdesk.models.domain.tree import PlanTree, list_plans, load_plan_tree
 
 
 @pytest.fixture

@@ -11,10 +11,10 @@ import pytest
 from pypdf import PdfReader
 
 from rbdesk.exports import write_pdf, write_workbook
-from rbdesk.exports.pdf_common import LANDSCAPE_MARGINS, PORTRAIT_MARGINS
-from rbdesk.models.realisation import attach_bytes, set_status
-from rbdesk.models.report_data import build_report
-from rbdesk.models.tree import PlanTree, list_plans, load_plan_tree
+from rbdesk.exports.pdf.common import LANDSCAPE_MARGINS, PORTRAIT_MARGINS
+from rbdesk.models.domain.report_data import build_report
+from rbdesk.models.domain.tree import PlanTree, list_plans, load_plan_tree
+from rbdesk.models.edits.realisation import attach_bytes, set_status
 
 PAPERS = ("a4", "f4")
 

@@ -10,9 +10,8 @@ import pytest
 from pypdf import PdfReader
 
 from rbdesk.exports import Cancelled, write_pdf
-from rbdesk.models.errors import InvalidInput
-from rbdesk.models.report_data import build_report
-from rbdesk.models.tree import (
+from rbdesk.models.domain.report_data import build_report
+from rbdesk.models.domain.tree import (
     ActivityNode,
     AreaNode,
     IndicatorNode,
@@ -21,6 +20,7 @@ from rbdesk.models.tree import (
     list_plans,
     load_plan_tree,
 )
+from rbdesk.models.errors import InvalidInput
 
 A4 = (595.3, 841.9)
 F4 = (609.4, 935.4)

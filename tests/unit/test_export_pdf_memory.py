@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from rbdesk.exports import pdf_grid, write_pdf
+from rbdesk.exports import write_pdf
+from rbdesk.exports.pdf import grid as pdf_grid
 from tests.unit.test_export_pdf import synthetic_tree
 
 
@@ -45,7 +46,7 @@ def test_lazy_pages_print_what_eager_tables_print(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     tree = synthetic_tree(300)
     write_pdf(tree, tmp_path / "lazy.pdf", part="plan")
-    from rbdesk.exports import pdf_plan
+    from rbdesk.exports.pdf import plan as pdf_plan
 
     monkeypatch.setattr(pdf_plan, "PageTable", lambda layout, page: layout.table(page))
     write_pdf(tree, tmp_path / "eager.pdf", part="plan")

@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from rbdesk.exports import write_pdf
-from rbdesk.models.tree import IndicatorNode, PlanTree, SubActivityNode
+from rbdesk.models.domain.tree import IndicatorNode, PlanTree, SubActivityNode
 from tests.unit.test_export_layout import page_fills
 from tests.unit.test_export_pdf import A4, F4, planned_months, size, synthetic_tree
 

@@ -8,9 +8,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from rbdesk.models import history, plan_edit
-from rbdesk.models.schema import ChangeLog, Indicator
-from rbdesk.models.store import Store
+from rbdesk.models.domain import history
+from rbdesk.models.edits import plan_edit
+from rbdesk.models.storage.schema import ChangeLog, Indicator
+from rbdesk.models.storage.store import Store
 
 
 def _ind() -> Indicator:
@@ -44,7 +45,7 @@ def test_filter_by_person_and_dates(sample_store: Store) -> None:
 
 def test_last_change_marker_grows_only_with_changes(sample_store: Store) -> None:
     before = history.last_change_marker()
-    from rbdesk.models import presence
+    from rbdesk.models.storage import presence
 
     presence.heartbeat(sample_store)
     assert history.last_change_marker() == before
@@ -81,7 +82,7 @@ def wita(monkeypatch):
 
 
 def test_times_and_day_filters_are_local(sample_store, wita) -> None:
-    from rbdesk.models.schema import ChangeLog
+    from rbdesk.models.storage.schema import ChangeLog
 
     ChangeLog.create(at="2024-03-04T23:30:00.000000Z", user="ani", host="PC-1", entity="plan",
                      row_uuid="x", action="update", field="title", old="a", new="b")
@@ -93,8 +94,8 @@ def test_times_and_day_filters_are_local(sample_store, wita) -> None:
 
 
 def test_realisation_rows_read_as_indicator_and_month(sample_store) -> None:
-    from rbdesk.models import realisation
-    from rbdesk.models.tree import list_plans, load_plan_tree
+    from rbdesk.models.domain.tree import list_plans, load_plan_tree
+    from rbdesk.models.edits import realisation
 
     ind = load_plan_tree(list_plans()[0].uuid).indicators()[0]
     realisation.set_status(sample_store, ind.uuid, 3, "selesai", note="beres")

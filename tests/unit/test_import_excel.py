@@ -11,11 +11,11 @@ import openpyxl
 import pytest
 
 from rbdesk.exports import read_plan_workbook, write_workbook
+from rbdesk.models.domain.tree import list_plans, load_plan_tree
 from rbdesk.models.errors import InvalidInput
-from rbdesk.models.plan_import import import_plan
-from rbdesk.models.sample_data import sample_dump
-from rbdesk.models.schema import ChangeLog, Indicator, Plan
-from rbdesk.models.tree import list_plans, load_plan_tree
+from rbdesk.models.interchange.plan_import import import_plan
+from rbdesk.models.interchange.sample_data import sample_dump
+from rbdesk.models.storage.schema import ChangeLog, Indicator, Plan
 
 HEADER = ["NO.", "AREA PERUBAHAN", "KEGIATAN", "SUB KEGIATAN", "INDIKATOR KEBERHASILAN",
           "PELAKSANAAN (BULAN)"] + [None] * 11 + ["KETERANGAN"]

@@ -14,12 +14,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rbdesk.commands.core import create_file
-from rbdesk.models import merge, plan_edit, realisation
+from rbdesk.models.domain.tree import list_plans, load_plan_tree
+from rbdesk.models.edits import plan_edit, realisation
 from rbdesk.models.errors import NotFoundError, RbdeskError, ReadOnlyError
-from rbdesk.models.merge_decisions import BOOKKEEPING
-from rbdesk.models.schema import Blob, ChangeLog, Evidence, Indicator, Realisation
-from rbdesk.models.store import Store
-from rbdesk.models.tree import list_plans, load_plan_tree
+from rbdesk.models.interchange import merge
+from rbdesk.models.interchange.merge_decisions import BOOKKEEPING
+from rbdesk.models.storage.schema import Blob, ChangeLog, Evidence, Indicator, Realisation
+from rbdesk.models.storage.store import Store
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 

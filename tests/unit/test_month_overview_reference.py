@@ -1,12 +1,12 @@
-"""month_overview (one pass) gives what the plain definitions in rbdesk.models.progress give."""
+"""month_overview (one pass) gives what the plain definitions in models.domain.progress give."""
 
 from __future__ import annotations
 
 import random
 
-from rbdesk.models.panel_queries import month_overview
-from rbdesk.models.progress import MonthState, month_state, month_tally, total
-from rbdesk.models.tree import (
+from rbdesk.models.domain.panel_queries import month_overview
+from rbdesk.models.domain.progress import MonthState, month_state, month_tally, total
+from rbdesk.models.domain.tree import (
     ActivityNode,
     AreaNode,
     Cell,

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from rbdesk.models import database, migrations, paths
+from rbdesk.models.domain.tree import list_plans, load_plan_tree
+from rbdesk.models.edits.plan_edit import add_node
 from rbdesk.models.errors import DamagedFile, NotRbdeskFile, RbdeskError, ReadOnlyError
-from rbdesk.models.plan_edit import add_node
-from rbdesk.models.schema import Person, Realisation
-from rbdesk.models.store import Store
-from rbdesk.models.tree import list_plans, load_plan_tree
+from rbdesk.models.storage import database, migrations, paths
+from rbdesk.models.storage.schema import Person, Realisation
+from rbdesk.models.storage.store import Store
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 

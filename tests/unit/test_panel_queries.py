@@ -1,10 +1,10 @@
-"""The reads behind the side panels agree with rbdesk.models.progress."""
+"""The reads behind the side panels agree with rbdesk.models.domain.progress."""
 
 from __future__ import annotations
 
 import pytest
 
-from rbdesk.models.panel_queries import (
+from rbdesk.models.domain.panel_queries import (
     clamp_month,
     find_member,
     find_place,
@@ -14,7 +14,7 @@ from rbdesk.models.panel_queries import (
     plan_teams,
     seats_of,
 )
-from rbdesk.models.progress import (
+from rbdesk.models.domain.progress import (
     MonthState,
     capaian,
     indicator_tally,
@@ -22,9 +22,9 @@ from rbdesk.models.progress import (
     month_tally,
     total,
 )
-from rbdesk.models.realisation import set_status
-from rbdesk.models.roster_edit import add_person, list_persons
-from rbdesk.models.tree import Cell, list_plans, load_plan_tree
+from rbdesk.models.domain.tree import Cell, list_plans, load_plan_tree
+from rbdesk.models.edits.realisation import set_status
+from rbdesk.models.edits.roster_edit import add_person, list_persons
 
 
 @pytest.fixture

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from rbdesk.models import plan_edit
+from rbdesk.models.domain.tree import list_plans, load_plan_tree
+from rbdesk.models.edits import plan_edit
 from rbdesk.models.errors import ConflictError, InvalidInput, NotFoundError, ReadOnlyError
-from rbdesk.models.schema import ChangeLog, Indicator
-from rbdesk.models.store import Store
-from rbdesk.models.tree import list_plans, load_plan_tree
+from rbdesk.models.storage.schema import ChangeLog, Indicator
+from rbdesk.models.storage.store import Store
 
 
 @pytest.fixture

@@ -6,11 +6,12 @@ import datetime as dt
 
 import pytest
 
-from rbdesk.models import progress, realisation
-from rbdesk.models.progress import MonthState, Tally
-from rbdesk.models.schema import mask_from_months
-from rbdesk.models.store import Store
-from rbdesk.models.tree import Cell, IndicatorNode, list_plans, load_plan_tree
+from rbdesk.models.domain import progress
+from rbdesk.models.domain.progress import MonthState, Tally
+from rbdesk.models.domain.tree import Cell, IndicatorNode, list_plans, load_plan_tree
+from rbdesk.models.edits import realisation
+from rbdesk.models.storage.schema import mask_from_months
+from rbdesk.models.storage.store import Store
 
 
 def _ind(months: list[int], statuses: dict[int, str]) -> IndicatorNode:

@@ -6,11 +6,11 @@ import hashlib
 
 import pytest
 
-from rbdesk.models import realisation
+from rbdesk.models.domain.tree import list_plans, load_plan_tree
+from rbdesk.models.edits import realisation
 from rbdesk.models.errors import ConflictError, EvidenceTooLarge, InvalidInput, RbdeskError
-from rbdesk.models.schema import Blob, ChangeLog
-from rbdesk.models.store import Store
-from rbdesk.models.tree import list_plans, load_plan_tree
+from rbdesk.models.storage.schema import Blob, ChangeLog
+from rbdesk.models.storage.store import Store
 
 
 @pytest.fixture

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from rbdesk.models import roster_edit
+from rbdesk.models.domain.tree import list_plans, load_plan_tree
+from rbdesk.models.edits import roster_edit
 from rbdesk.models.errors import ConflictError, InvalidInput
-from rbdesk.models.store import Store
-from rbdesk.models.tree import list_plans, load_plan_tree
+from rbdesk.models.storage.store import Store
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from rbdesk.models.sample_data import NAMESPACE, sample_dump
+from rbdesk.models.interchange.sample_data import NAMESPACE, sample_dump
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO.parent / "shared" / "seed" / "000_c763f89c2e8b1bc4.txt"

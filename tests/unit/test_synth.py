@@ -16,8 +16,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.synth import REALISED_UPTO, make_plan_dump, write_synthetic  # noqa: E402
-from rbdesk.models.dump import dump_data, dumps  # noqa: E402
-from rbdesk.models.store import Store  # noqa: E402
+from rbdesk.models.interchange.dump import dump_data, dumps  # noqa: E402
+from rbdesk.models.storage.store import Store  # noqa: E402
 
 N = 500
 

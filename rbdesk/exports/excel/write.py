@@ -1,0 +1,237 @@
+"""The workbook: sheets Lampiran I (roster), Lampiran II (plan) and Realisasi, plus a hidden sheet
+that lets rbdesk read its own plan sheet back exactly (labels and row grouping)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from rbdesk.exports.excel.sheet import LINE_PT, SheetWriter, span_heights
+from rbdesk.exports.paper import check_paper
+from rbdesk.exports.pdf.common import CHECK, MONTHS_SHORT, decree_ref, indonesian_date
+from rbdesk.exports.pdf.plan import labelled, plan_header
+from rbdesk.exports.pdf.roster import section_title
+from rbdesk.exports.progress import Progress, ProgressFn, atomic_output
+from rbdesk.i18n import tr
+from rbdesk.models import clock
+from rbdesk.models.domain.progress import current_month, format_percent, indicator_tally
+from rbdesk.models.domain.tree import (
+    ActivityNode,
+    AreaNode,
+    IndicatorNode,
+    PlanTree,
+    SubActivityNode,
+)
+
+META_SHEET = "rbdesk"
+META_FORMAT = "rbdesk-plan-sheet-1"
+PLAN_WIDTHS = [5, 16, 24, 30, 32] + [4.6] * 12 + [22]
+STATUS_TEXT = {"selesai": "√ selesai", "sebagian": "½ sebagian", "belum": "– belum"}
+
+
+def fingerprint(values: list) -> str:
+    text = "\x1f".join("" if v is None else str(v) for v in values)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+PlanRecord = tuple[AreaNode, ActivityNode | None, SubActivityNode | None, IndicatorNode | None]
+
+
+def plan_records(tree: PlanTree) -> Iterator[PlanRecord]:
+    """(area, activity, sub, indicator) per printed row; missing levels are None."""
+    for area in tree.areas:
+        for act in area.activities or [None]:
+            for sub in (act.sub_activities if act else None) or [None]:
+                for ind in (sub.indicators if sub else None) or [None]:
+                    yield area, act, sub, ind
+
+
+def _signature(sw: SheetWriter, decree: dict, col: int, span: int) -> None:
+    lines = [tr("Ditetapkan di {place}").format(place=decree.get("place", "")),
+             tr("Pada Tanggal {date}").format(date=indonesian_date(decree.get("date", ""))), "",
+             decree.get("signatory_title", ""), decree.get("signed_mark", "") or "", "",
+             decree.get("signatory_name", ""), "",
+             decree.get("certifier_heading", ""), decree.get("certifier_office", ""),
+             decree.get("certifier_title", ""), "", "", decree.get("certifier_name", "")]
+    sw.append([None])
+    for text in lines:
+        r = sw.append([None] * col + [text], ["text"] * col + ["text"])
+        sw.merge(col + 1, r, col + span, r)
+
+
+def _lampiran_heading(sw: SheetWriter, decree: dict, roman: str, title: str, col: int,
+                      span: int, width: int) -> None:
+    keputusan, nomor, about = decree_ref(decree)
+    for text in (tr("LAMPIRAN {n}").format(n=roman), keputusan, nomor,
+                 tr("TENTANG {title}").format(title=about)):
+        r = sw.append([None] * col + [text], ["text"] * (col + 1),
+                      height=LINE_PT * sw.lines(text, col, span))
+        sw.merge(col + 1, r, col + span, r)
+    sw.append([None])
+    r = sw.append([title] + [None] * (width - 1), ["title"] * width,
+                  height=15 * sw.lines(title, 0, width))
+    sw.merge(1, r, width, r)
+    sw.append([None])
+
+
+def write_plan_sheet(wb: Workbook, meta: list[list[str]], tree: PlanTree, paper: str,
+                     bar: Progress) -> None:
+    """The Lampiran II sheet; ``meta`` receives one row per plan row for the hidden sheet."""
+    sw = SheetWriter(wb, tr("Lampiran II"), PLAN_WIDTHS)
+    titles = tree.decree.get("attachment_titles") or {}
+    _lampiran_heading(sw, tree.decree, "II", titles.get("lampiran_2") or tree.title, 12, 6, 18)
+    header, header_spans = plan_header()
+    first_header = sw.row + 1
+    for i, row in enumerate(header):
+        sw.append(row, "head", height=26 if i == 0 else 14)
+    for c0, c1, r0, r1 in header_spans:
+        sw.merge(c0 + 1, first_header + r0, c1 + 1, first_header + r1)
+    records = list(plan_records(tree))
+    values, base, spans = [], [], []
+    prev: tuple = (None, None, None)
+    starts: list[tuple[int, int, int]] = [(-1, -1, -1)]
+    for i, (area, act, sub, ind) in enumerate(records):
+        new_area = prev[0] is not area
+        new_act = new_area or prev[1] is not act or act is None
+        new_sub = new_act or prev[2] is not sub or sub is None
+        prev = (area, act, sub)
+        s = starts[-1]
+        starts.append((i if new_area else s[0], i if new_act else s[1], i if new_sub else s[2]))
+        row = [area.label if new_area else None, area.name if new_area else None,
+               (labelled(act.label, act.name) if act else "") if new_act else None,
+               (labelled(sub.label, sub.name) if sub else "") if new_sub else None,
+               labelled(ind.label, ind.text) if ind else ""]
+        row += [CHECK if ind and ind.is_planned(m) else "" for m in range(1, 13)]
+        row.append(ind.note if ind else "")
+        values.append(row)
+        base.append(LINE_PT * max(sw.lines(row[4] or "", 4), sw.lines(row[17] or "", 17)) + 3)
+        meta.append([str(first_header + len(header) + i),
+                     "".join(f for f, on in (("A", new_area), ("C", new_act), ("S", new_sub))
+                             if on),
+                     area.label, act.label if act else "", sub.label if sub else "",
+                     ind.label if ind else "", fingerprint(row)])
+    starts.pop(0)
+    for level, cols in ((0, (0, 1)), (1, (2,)), (2, (3,))):
+        i = 0
+        while i < len(records):
+            j = i
+            while j + 1 < len(records) and starts[j + 1][level] == starts[i][level]:
+                j += 1
+            for c in cols:
+                text = values[i][c] or ""
+                spans.append((i, j, LINE_PT * sw.lines(text, c) + 3, c))
+            i = j + 1
+    heights = span_heights(base, [(a, b, need) for a, b, need, _c in spans])
+    body0 = sw.row + 1
+    styles = ["center", "cell", "cell", "cell", "cell"] + ["center"] * 12 + ["cell"]
+    for i, row in enumerate(values):
+        sw.append(row, styles, height=round(heights[i], 1))
+        if i % 500 == 0:
+            bar.fraction(0.1 + 0.6 * i / max(1, len(values)))
+    for a, b, _need, c in spans:
+        sw.merge(c + 1, body0 + a, c + 1, body0 + b)
+    _signature(sw, tree.decree, 12, 6)
+    sw.print_setup(paper, landscape=True,
+                   title_rows=f"{first_header}:{first_header + len(header) - 1}")
+
+
+def write_roster_sheet(wb: Workbook, tree: PlanTree, paper: str) -> None:
+    sw = SheetWriter(wb, tr("Lampiran I"), [5, 26, 32, 24, 48])
+    titles = tree.decree.get("attachment_titles") or {}
+    _lampiran_heading(sw, tree.decree, "I", titles.get("lampiran_1") or tree.title, 3, 2, 5)
+    first_header = sw.row + 1
+    sw.append([tr("NO"), tr("NAMA"), tr("JABATAN"), tr("KEDUDUKAN DALAM TIM"),
+               tr("TUGAS DALAM TIM")], "head", height=26)
+    sw.append(["1", "2", "3", "4", "5"], "head")
+    for team in tree.teams:
+        r = sw.append([section_title(team), None, None, None, None], "section")
+        sw.merge(1, r, 5, r)
+        duties = "\n".join(team.duties)
+        members = team.members or [None]
+        need = LINE_PT * sw.lines(duties, 4) + 3
+        per_row = max(need / len(members), 0)
+        first = sw.row + 1
+        for n, m in enumerate(members, 1):
+            cells = ([f"{n}.", m.person_name, m.position, m.role] if m else ["", "", "", ""])
+            h = LINE_PT * max(sw.lines(cells[1], 1), sw.lines(cells[2], 2), sw.lines(cells[3], 3))
+            sw.append(cells + [duties if n == 1 else None],
+                      ["center", "cell", "cell", "cell", "cell"], height=max(h + 3, per_row))
+        sw.merge(5, first, 5, sw.row)
+    _signature(sw, tree.decree, 3, 2)
+    sw.print_setup(paper, landscape=False, title_rows=f"{first_header}:{first_header + 1}")
+
+
+def write_realisation_sheet(wb: Workbook, tree: PlanTree, paper: str, today: dt.date) -> None:
+    upto = min(12, max(1, current_month(tree.year, today)))
+    sw = SheetWriter(wb, tr("Realisasi"), [5, 16, 22, 26, 30, 14] + [9] * 12 + [11, 9])
+    title = tr("REALISASI {title}").format(title=(tree.title or "").upper())
+    r = sw.append([title] + [None] * 19, "title", height=30)
+    sw.merge(1, r, 20, r)
+    sw.append([None])
+    head = [tr("NO"), tr("AREA PERUBAHAN"), tr("KEGIATAN"), tr("SUB KEGIATAN"),
+            tr("INDIKATOR KEBERHASILAN"), tr("BULAN DIRENCANAKAN")] + [
+            tr(m) for m in MONTHS_SHORT] + [
+            tr("CAPAIAN s.d. {m}").format(m=tr(MONTHS_SHORT[upto - 1])), tr("BUKTI DUKUNG")]
+    first_header = sw.row + 1
+    sw.append(head, "head", height=30)
+    styles = ["center", "cell", "cell", "cell", "cell", "cell"] + ["center"] * 14
+    for area, act, sub, ind in plan_records(tree):
+        if ind is None:
+            continue
+        planned = ", ".join(tr(MONTHS_SHORT[m - 1]) for m in ind.planned_months)
+        months = []
+        for m in range(1, 13):
+            status = ind.status(m)
+            months.append(STATUS_TEXT[status] if ind.is_planned(m) or status != "belum" else "")
+        pct = indicator_tally(ind, upto).percent
+        row = [area.label, area.name, labelled(act.label, act.name), labelled(sub.label, sub.name),
+               labelled(ind.label, ind.text), planned, *months, format_percent(pct),
+               sum(ind.evidence.values())]
+        h = LINE_PT * max(sw.lines(row[c] or "", c) for c in (1, 2, 3, 4)) + 3
+        sw.append(row, styles, height=h)
+    sw.print_setup(paper, landscape=True, title_rows=f"{first_header}:{first_header}")
+
+
+def write_workbook(tree: PlanTree, out: Path, *, paper: str = "a4", progress: ProgressFn = None,
+                   today: dt.date | None = None) -> Path:
+    paper = check_paper(paper)
+    bar = Progress(progress)
+    bar.fraction(0.0)
+    wb = Workbook(write_only=True)
+    wb.properties.title = tree.title
+    wb.properties.creator = "rbdesk"
+    write_roster_sheet(wb, tree, paper)
+    bar.fraction(0.1)
+    meta: list[list[str]] = []
+    write_plan_sheet(wb, meta, tree, paper, bar)
+    write_realisation_sheet(wb, tree, paper, today or clock.today())
+    bar.fraction(0.8)
+    hidden = wb.create_sheet(META_SHEET)
+    hidden.sheet_state = "hidden"
+    for key, value in (("format", META_FORMAT), ("unit", tree.unit), ("year", str(tree.year)),
+                       ("title", tree.title),
+                       ("decree", json.dumps(tree.decree, ensure_ascii=False, sort_keys=True)),
+                       ("settings", json.dumps(tree.settings, ensure_ascii=False, sort_keys=True))):
+        hidden.append([_text(hidden, key), _text(hidden, value)])
+    hidden.append([_text(hidden, h) for h in ("row", "starts", "area", "activity", "sub",
+                                              "indicator", "fingerprint")])
+    for row in meta:
+        hidden.append([_text(hidden, v) for v in row])
+    with atomic_output(out) as tmp:
+        wb.save(tmp)
+        bar.finish()
+    return out
+
+
+def _text(ws, value: str):
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value=value or None)
+    if value:
+        cell.data_type = "s"
+    return cell

@@ -1,0 +1,209 @@
+"""Shared pieces of every PDF: document templates, page numbers, styles, headings, signatures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from rbdesk.exports.paper import MM, page_size
+from rbdesk.exports.pdf.fonts import FONT, FONT_BOLD, register_fonts
+from rbdesk.i18n import tr
+
+CHECK = "√"
+MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+MONTHS_LONG = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+               "September", "Oktober", "November", "Desember")
+
+# Margins in points: (left, right, top, bottom). The page number sits inside the bottom margin.
+PORTRAIT_MARGINS = (20 * MM, 15 * MM, 15 * MM, 16 * MM)
+LANDSCAPE_MARGINS = (12 * MM, 12 * MM, 12 * MM, 14 * MM)
+SLACK = 2.0  # points kept free on a page against rounding in reportlab's frame arithmetic
+
+
+def frame_size(paper: str, landscape: bool) -> tuple[float, float]:
+    w, h = page_size(paper, landscape=landscape)
+    left, right, top, bottom = LANDSCAPE_MARGINS if landscape else PORTRAIT_MARGINS
+    return w - left - right, h - top - bottom
+
+
+def indonesian_date(iso: str) -> str:
+    try:
+        d = dt.date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso or ""
+    return f"{d.day} {MONTHS_LONG[d.month - 1]} {d.year}"
+
+
+def esc(text: Any) -> str:
+    return escape(str(text or "")).replace("\n", "<br/>")
+
+
+def make_styles(size: float = 10.0) -> dict[str, ParagraphStyle]:
+    register_fonts()
+    base = ParagraphStyle("body", fontName=FONT, fontSize=size, leading=size * 1.3,
+                          alignment=TA_JUSTIFY)
+    return {
+        "body": base,
+        "left": ParagraphStyle("left", parent=base, alignment=TA_LEFT),
+        "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
+        "title": ParagraphStyle("title", parent=base, fontName=FONT_BOLD, alignment=TA_CENTER),
+        "bold": ParagraphStyle("bold", parent=base, fontName=FONT_BOLD, alignment=TA_LEFT),
+        "small": ParagraphStyle("small", parent=base, fontSize=size - 1.5,
+                                leading=(size - 1.5) * 1.25, alignment=TA_LEFT),
+    }
+
+
+class NumberedCanvas(Canvas):
+    """Holds pages back until the end so each can say "Halaman i dari n"."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # reportlab starts every page in Helvetica, which is not embedded; start in our own font
+        # so that the PDF lists only embedded fonts.
+        register_fonts()
+        # (the doc template passes initialFontName=None explicitly)
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT
+        super().__init__(*args, **kwargs)
+        self._held: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab API
+        state = dict(self.__dict__)
+        # one string per page instead of thousands of small ones; reportlab joins the page's
+        # operators with newlines anyway, so the stream is the same
+        state["_code"] = ["\n".join(self._code)]
+        self._held.append(state)
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held)
+        for number, state in enumerate(self._held, 1):
+            self.__dict__.update(state)
+            self.setFont(FONT, 7.5)
+            width = self._pagesize[0]
+            self.drawCentredString(width / 2, 8 * MM, tr("Halaman {i} dari {n}")
+                                   .format(i=number, n=total))
+            Canvas.showPage(self)
+        Canvas.save(self)
+
+
+class RbDoc(BaseDocTemplate):
+    def __init__(self, path: Path, paper: str, *, title: str,
+                 on_page: Callable[[int], None] | None = None, first: str = "portrait") -> None:
+        register_fonts()
+        self.on_page = on_page
+        portrait = page_size(paper)
+        super().__init__(str(path), pagesize=portrait, title=title, author="rbdesk",
+                         creator="rbdesk", leftMargin=0, rightMargin=0, topMargin=0,
+                         bottomMargin=0)
+        templates = {
+            name: PageTemplate(id=name, pagesize=page_size(paper, landscape=land), frames=[
+                Frame(m[0], m[3], *frame_size(paper, land), leftPadding=0, rightPadding=0,
+                      topPadding=0, bottomPadding=0, id=f"{name}-frame")])
+            for name, land, m in (("portrait", False, PORTRAIT_MARGINS),
+                                  ("landscape", True, LANDSCAPE_MARGINS))}
+        order = [templates[first]] + [t for k, t in templates.items() if k != first]
+        self.addPageTemplates(order)
+
+    def afterPage(self) -> None:  # noqa: N802 - reportlab API
+        if self.on_page:
+            self.on_page(self.page)
+
+    def build_all(self, story: list[Flowable]) -> None:
+        self.build(story, canvasmaker=NumberedCanvas)
+
+
+def measure(flowables: list[Flowable], width: float, height: float = 10_000) -> float:
+    total = 0.0
+    for f in flowables:
+        _w, h = f.wrap(width, height)
+        total += h + f.getSpaceBefore() + f.getSpaceAfter()
+    return total
+
+
+def decree_ref(decree: dict[str, Any]) -> tuple[str, str, str]:
+    issuer = decree.get("issuer") or ""
+    number = tr("NOMOR {number} TAHUN {year}").format(number=decree.get("number", ""),
+                                                      year=decree.get("year", ""))
+    return tr("KEPUTUSAN {issuer}").format(issuer=issuer), number, decree.get("title", "")
+
+
+def lampiran_heading(decree: dict[str, Any], roman: str, title: str, width: float,
+                     size: float = 9.0) -> list[Flowable]:
+    """The attachment heading as printed: a block at the right, then the centred title."""
+    st = make_styles(size)
+    keputusan, nomor, about = decree_ref(decree)
+    block = [Paragraph(esc(tr("LAMPIRAN {n}").format(n=roman)), st["left"]),
+             Paragraph(esc(keputusan), st["left"]), Paragraph(esc(nomor), st["left"]),
+             Paragraph(esc(tr("TENTANG {title}").format(title=about)), st["left"])]
+    block_w = min(95 * MM, width * 0.5)
+    table = Table([["", block]], colWidths=[width - block_w, block_w])
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, size),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, 0), (-1, -1), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    heading = ParagraphStyle("lt", parent=st["title"], fontSize=size + 1, leading=(size + 1) * 1.3,
+                             spaceBefore=8, spaceAfter=8)
+    return [table, Paragraph(esc(title), heading)]
+
+
+def _cell_table(cells: list[list[Any]], widths: list[float], valign: str = "TOP") -> Table:
+    t = Table(cells, colWidths=widths)
+    t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT),  # not reportlab's Helvetica
+                           ("VALIGN", (0, 0), (-1, -1), valign),
+                           ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                           ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                           ("TOPPADDING", (0, 0), (-1, -1), 0),
+                           ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    return t
+
+
+def signature_block(decree: dict[str, Any], width: float, size: float = 9.5) -> Table:
+    """Signatory at the right, the certified-copy block at the left under it (as issued)."""
+    st = make_styles(size)
+    left = st["left"]
+    bold = st["bold"]
+    gap = Spacer(1, 34)
+    signer: list[Flowable] = [
+        Paragraph(esc(tr("Ditetapkan di {place}").format(place=decree.get("place", ""))), left),
+        Paragraph(esc(tr("Pada Tanggal {date}").format(
+            date=indonesian_date(decree.get("date", "")))), left),
+        Spacer(1, 6),
+        Paragraph(esc(decree.get("signatory_title", "")), left)]
+    mark = decree.get("signed_mark") or ""
+    if mark:
+        signer += [Spacer(1, 10), Paragraph(esc(mark), left), Spacer(1, 10)]
+    else:
+        signer.append(gap)
+    signer.append(Paragraph(esc(decree.get("signatory_name", "")), bold))
+    certifier: list[Flowable] = []
+    if decree.get("certifier_name") or decree.get("certifier_heading"):
+        certifier = [Paragraph(esc(decree.get("certifier_heading", "")), left),
+                     Paragraph(esc(decree.get("certifier_office", "")), left),
+                     Paragraph(esc(decree.get("certifier_title", "")), left), gap,
+                     Paragraph(esc(decree.get("certifier_name", "")), bold)]
+    col = min(90 * MM, width / 2)
+    signer_table = _cell_table([["", signer]], [width - col, col])
+    rows: list[list[Any]] = [[signer_table]]
+    if certifier:
+        rows.append([_cell_table([[certifier, ""]], [col, width - col])])
+    outer = _cell_table(rows, [width])
+    outer.spaceBefore = 10
+    return outer

@@ -1,0 +1,103 @@
+"""Lampiran II, the Rencana Aksi, as landscape pages of the PDF."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reportlab.platypus import Flowable, KeepTogether, PageBreak
+
+from rbdesk.exports.pdf.common import (
+    CHECK,
+    MONTHS_SHORT,
+    SLACK,
+    frame_size,
+    lampiran_heading,
+    measure,
+    signature_block,
+)
+from rbdesk.exports.pdf.grid import Grid, GridLayout, PageTable
+from rbdesk.i18n import tr
+from rbdesk.models.domain.tree import PlanTree
+
+MONTH_WIDTH = 22.0
+NO_WIDTH = 20.0
+TEXT_SHARES = (14, 20, 24, 26, 16)  # AREA, KEGIATAN, SUB KEGIATAN, INDIKATOR, KETERANGAN
+
+
+def labelled(label: str, name: str) -> str:
+    label, name = (label or "").strip(), name or ""
+    return f"{label} {name}" if label and name else (label or name)
+
+
+def plan_header() -> tuple[list[list[str]], list[tuple[int, int, int, int]]]:
+    top = [tr("NO."), tr("AREA PERUBAHAN"), tr("KEGIATAN"), tr("SUB KEGIATAN"),
+           tr("INDIKATOR KEBERHASILAN"), tr("PELAKSANAAN (BULAN)")] + [""] * 11 + [
+           tr("KETERANGAN")]
+    months = [""] * 5 + [tr(m) for m in MONTHS_SHORT] + [""]
+    numbers = [str(i) for i in range(1, 19)]
+    spans = [(c, c, 0, 1) for c in range(5)] + [(5, 16, 0, 0), (17, 17, 0, 1)]
+    return [top, months, numbers], spans
+
+
+def plan_rows(tree: PlanTree) -> tuple[list[list[str]], list[tuple[int, int, int, int]],
+                                        list[str]]:
+    """One row per indicator (or per empty level); spans for area, activity, sub-activity."""
+    rows: list[list[str]] = []
+    spans: list[tuple[int, int, int, int]] = []
+    names: list[str] = []
+
+    def row(area_label: str, area: str, act: str, sub: str, ind: str, planned: int,
+            note: str) -> None:
+        months = [CHECK if planned & (1 << m) else "" for m in range(12)]
+        rows.append([area_label, area, act, sub, ind, *months, note])
+
+    for area in tree.areas:
+        a0 = len(rows)
+        for act in area.activities or [None]:
+            c0 = len(rows)
+            for sub in (act.sub_activities if act else None) or [None]:
+                s0 = len(rows)
+                for ind in (sub.indicators if sub else None) or [None]:
+                    row(area.label, area.name, labelled(act.label, act.name) if act else "",
+                        labelled(sub.label, sub.name) if sub else "",
+                        labelled(ind.label, ind.text) if ind else "",
+                        ind.planned if ind else 0, ind.note if ind else "")
+                    names.append(" / ".join(x for x in (area.label, act.label if act else "",
+                                                        sub.label if sub else "") if x))
+                spans.append((3, 3, s0, len(rows) - 1))
+            spans.append((2, 2, c0, len(rows) - 1))
+        spans.append((0, 0, a0, len(rows) - 1))
+        spans.append((1, 1, a0, len(rows) - 1))
+    return rows, spans, names
+
+
+def plan_grid(tree: PlanTree, width: float) -> Grid:
+    header, header_spans = plan_header()
+    rows, spans, names = plan_rows(tree)
+    free = width - NO_WIDTH - 12 * MONTH_WIDTH
+    shares = [free * s / sum(TEXT_SHARES) for s in TEXT_SHARES]
+    widths = [NO_WIDTH, *shares[:4], *([MONTH_WIDTH] * 12), shares[4]]
+    return Grid(widths=widths, header=header, header_spans=header_spans, rows=rows, spans=spans,
+                align=["CENTER"] + ["LEFT"] * 4 + ["CENTER"] * 12 + ["LEFT"], row_names=names)
+
+
+def plan_story(tree: PlanTree, paper: str, tick: Callable[[float], None] | None = None
+               ) -> tuple[list[Flowable], int]:
+    """Flowables for the landscape plan pages (caller switches to the landscape template)."""
+    width, height = frame_size(paper, landscape=True)
+    titles = tree.decree.get("attachment_titles") or {}
+    heading = lampiran_heading(tree.decree, "II", titles.get("lampiran_2") or tree.title, width)
+    signature = signature_block(tree.decree, width)
+    layout = GridLayout(plan_grid(tree, width),
+                        tick=(lambda f: tick(0.4 * f)) if tick else None)
+    capacity = height - SLACK
+    pages = layout.paginate(capacity - measure(heading, width), capacity,
+                            tail=measure([signature], width),
+                            tick=(lambda f: tick(0.4 + 0.1 * f)) if tick else None)
+    story: list[Flowable] = list(heading)
+    for i, page in enumerate(pages):
+        story.append(PageTable(layout, page))
+        if i < len(pages) - 1:
+            story.append(PageBreak())
+    story.append(KeepTogether([signature]))
+    return story, len(pages)

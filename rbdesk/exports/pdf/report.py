@@ -1,0 +1,182 @@
+"""The monthly monitoring report (Laporan Monitoring) for the Tim Pengarah."""
+
+from __future__ import annotations
+
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from rbdesk.exports.pdf.common import (
+    MONTHS_LONG,
+    MONTHS_SHORT,
+    esc,
+    frame_size,
+    indonesian_date,
+    make_styles,
+)
+from rbdesk.exports.pdf.fonts import FONT, FONT_BOLD
+from rbdesk.i18n import tr
+from rbdesk.models.domain.progress import format_percent
+from rbdesk.models.domain.report_data import ReportData, Signer
+
+GREY = colors.Color(0.85, 0.85, 0.85)
+
+
+KEEP_ROWS = 3  # table rows kept on the signature's page
+
+
+def _table(rows: list[list], widths: list[float], *, total_row: bool = False,
+           tail: Flowable | None = None) -> Table:
+    """A ruled table, header row repeated; ``tail`` (the signature block) becomes an unruled last
+    row that the table never splits from its last KEEP_ROWS rows, so the signature cannot end up
+    alone on a page."""
+    body = len(rows)
+    data = list(rows)
+    if tail is not None:
+        data.append([tail] + [""] * (len(widths) - 1))
+    table = Table(data, colWidths=widths, repeatRows=1)
+    style = [("FONT", (0, 0), (-1, -1), FONT, 9),
+             ("GRID", (0, 0), (-1, body - 1), 0.5, colors.black),
+             ("VALIGN", (0, 0), (-1, -1), "TOP"),
+             ("BACKGROUND", (0, 0), (-1, 0), GREY),
+             ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
+    if total_row:
+        style.append(("BACKGROUND", (0, body - 1), (-1, body - 1), GREY))
+    if tail is not None:
+        style += [("SPAN", (0, body), (-1, body)),
+                  ("LEFTPADDING", (0, body), (-1, body), 0),
+                  ("RIGHTPADDING", (0, body), (-1, body), 0),
+                  ("TOPPADDING", (0, body), (-1, body), 14),
+                  ("NOSPLIT", (0, max(1, body - KEEP_ROWS)), (-1, body))]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _section(text: str, style: ParagraphStyle, keep: float) -> list[Flowable]:
+    """A section heading that starts a new page unless ``keep`` points follow it on this one."""
+    return [CondPageBreak(keep), Paragraph(esc(text), style), Spacer(1, 4)]
+
+
+def bar_chart(report: ReportData, width: float) -> Drawing:
+    """Horizontal bars of capaian per area, with the percentage written beside each bar."""
+    row_h, label_w, value_w = 16.0, 150.0, 40.0
+    bar_w = width - label_w - value_w
+    height = row_h * len(report.areas) + 24
+    d = Drawing(width, height)
+    d.initialFontName = FONT  # not reportlab's default Helvetica, which is not embedded
+    top = height - 8
+    for i, area in enumerate(report.areas):
+        y = top - (i + 1) * row_h
+        name = f"{area.label}. {area.name}" if area.label else area.name
+        if len(name) > 34:
+            name = name[:33] + "…"
+        d.add(String(0, y + 4, name, fontName=FONT, fontSize=7.5))
+        pct = area.percent or 0.0
+        d.add(Rect(label_w, y + 2, bar_w, row_h - 5, fillColor=colors.white,
+                   strokeColor=colors.grey, strokeWidth=0.4))
+        d.add(Rect(label_w, y + 2, bar_w * pct / 100.0, row_h - 5,
+                   fillColor=colors.Color(0.25, 0.45, 0.7), strokeColor=None))
+        d.add(String(label_w + bar_w + 4, y + 4, format_percent(area.percent), fontName=FONT_BOLD,
+                     fontSize=7.5))
+    base = top - len(report.areas) * row_h
+    for pct in (0, 25, 50, 75, 100):
+        x = label_w + bar_w * pct / 100
+        d.add(Line(x, base - 2, x, base + 1, strokeColor=colors.grey, strokeWidth=0.4))
+        d.add(String(x - 6, base - 11, f"{pct}%", fontName=FONT, fontSize=6))
+    return d
+
+
+def _signer(s: Signer | None, st: dict, first_line: str = "") -> list[Flowable]:
+    if s is None:
+        return []
+    out: list[Flowable] = []
+    if first_line.strip():
+        out.append(Paragraph(esc(first_line), st["left"]))
+    elif first_line:
+        out.append(Spacer(1, st["left"].leading))  # keeps both signers' lines level
+    out += [Paragraph(esc(s.heading), st["left"]), Paragraph(esc(s.title), st["left"]),
+            Spacer(1, 40), Paragraph(esc(s.name), st["bold"])]
+    if s.nip:
+        out.append(Paragraph(esc(tr("NIP. {nip}").format(nip=s.nip)), st["left"]))
+    return out
+
+
+def report_story(report: ReportData, paper: str) -> list[Flowable]:
+    width, _h = frame_size(paper, landscape=False)
+    st = make_styles(9.0)
+    cell, small = st["left"], st["small"]
+    hs = make_styles(7.5)["bold"]
+    month = MONTHS_LONG[report.month - 1]
+    story: list[Flowable] = [
+        Paragraph(esc(tr("LAPORAN MONITORING RENCANA AKSI REFORMASI BIROKRASI")), st["title"]),
+        Paragraph(esc(report.unit.upper()), st["title"]),
+        Paragraph(esc(tr("BULAN {month} TAHUN {year}").format(month=month.upper(),
+                                                              year=report.year)), st["title"]),
+        Spacer(1, 10),
+        Paragraph(esc(tr("A. Capaian per area perubahan sampai dengan bulan {month}")
+                      .format(month=month)), st["bold"]), Spacer(1, 4)]
+    head = [tr("NO"), tr("AREA PERUBAHAN"), tr("RENCANA"), tr("SELESAI"), tr("SEBAGIAN"),
+            tr("TERLAMBAT"), tr("CAPAIAN")]
+    rows: list[list] = [[Paragraph(esc(h), hs) for h in head]]
+    for a in report.areas:
+        t = a.tally
+        rows.append([a.label, Paragraph(esc(a.name), cell), t.planned, t.done, t.partial, t.late,
+                     format_percent(a.percent)])
+    t = report.total
+    rows.append(["", Paragraph(esc(tr("JUMLAH")), st["bold"]), t.planned, t.done, t.partial,
+                 t.late, format_percent(t.percent)])
+    num = (width - 25 - 145) / 5
+    table = _table(rows, [25, 145] + [num] * 5, total_row=True)
+    table.setStyle(TableStyle([("FONT", (0, 1), (-1, -1), FONT, 9),
+                               ("ALIGN", (2, 1), (-1, -1), "RIGHT")]))
+    story += [table, Spacer(1, 8), bar_chart(report, width), Spacer(1, 10)]
+    place_date = ", ".join(x for x in (report.place, indonesian_date(report.date)) if x)
+    half = width / 2
+    sign = Table([[_signer(report.acknowledged, st, " "),
+                   _signer(report.prepared, st, place_date)]], colWidths=[half, half])
+    sign.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT),
+                              ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                              ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    keep = 80.0  # the heading, the table's header and its first rows
+    story += _section(tr("B. Indikator yang terlambat (direncanakan s.d. {month}, "
+                         "belum selesai)").format(month=month), st["bold"], keep)
+    if report.late:
+        rows = [[Paragraph(esc(h), hs) for h in
+                 (tr("NO"), tr("AREA"), tr("INDIKATOR / SUB KEGIATAN"), tr("BULAN"),
+                  tr("KOORDINATOR"))]]
+        for i, item in enumerate(report.late, 1):
+            rows.append([str(i), Paragraph(esc(item.area), small),
+                         Paragraph(esc(item.indicator), small),
+                         Paragraph(esc(", ".join(MONTHS_SHORT[m - 1] for m in item.months)),
+                                   small),
+                         Paragraph(esc(item.coordinator), small)])
+        story.append(_table(rows, [25, 115, width - 25 - 115 - 60 - 90, 60, 90]))
+    else:
+        story.append(Paragraph(esc(tr("Tidak ada indikator yang terlambat.")), cell))
+    story.append(Spacer(1, 10))
+    heading_c = tr("C. Bukti dukung yang dicatat untuk bulan {month}").format(month=month)
+    if report.evidence:
+        story += _section(heading_c, st["bold"], keep)
+        rows = [[Paragraph(esc(h), hs) for h in
+                 (tr("NO"), tr("AREA"), tr("INDIKATOR"), tr("BERKAS"), tr("KETERANGAN"))]]
+        for i, ev in enumerate(report.evidence, 1):
+            rows.append([str(i), Paragraph(esc(ev.area), small),
+                         Paragraph(esc(ev.indicator), small),
+                         Paragraph(esc(ev.filename), small), Paragraph(esc(ev.note), small)])
+        story.append(_table(rows, [25, 115, width - 25 - 115 - 110 - 90, 110, 90], tail=sign))
+    else:
+        # the heading, its one line and the signature move to a new page together
+        story.append(KeepTogether([
+            Paragraph(esc(heading_c), st["bold"]), Spacer(1, 4),
+            Paragraph(esc(tr("Belum ada bukti dukung untuk bulan ini.")), cell),
+            Spacer(1, 14), sign]))
+    return story

@@ -1,0 +1,67 @@
+"""Assemble the PDF parts into one document, written atomically, with progress and cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
+
+from rbdesk.exports.paper import check_paper
+from rbdesk.exports.pdf.common import RbDoc
+from rbdesk.exports.progress import Progress, ProgressFn, atomic_output
+from rbdesk.i18n import tr
+from rbdesk.models.domain.report_data import ReportData
+from rbdesk.models.domain.tree import PlanTree
+from rbdesk.models.errors import InvalidInput
+
+PARTS = ("sk", "roster", "plan", "report")
+
+
+def write_pdf(tree: PlanTree, out: Path, *, part: str = "sk", paper: str = "a4",
+              month: int | None = None, report: ReportData | None = None,
+              progress: ProgressFn = None) -> Path:
+    paper = check_paper(paper)
+    if part not in PARTS:
+        raise InvalidInput(tr("Bagian '{part}' tidak dikenal; pilih sk, roster, plan atau report.")
+                           .format(part=part))
+    if part == "report" and report is None:
+        raise InvalidInput(tr("Laporan bulanan memerlukan data laporan (bulan)."))
+    bar = Progress(progress)
+    bar.fraction(0.0)
+    story: list[Flowable] = []
+    pages_expected = 1
+    first = "landscape" if part == "plan" else "portrait"
+    if part == "sk":
+        from rbdesk.exports.pdf.sk import decree_story
+
+        story += decree_story(tree, paper)
+        pages_expected += 3
+    if part in ("sk", "roster"):
+        from rbdesk.exports.pdf.roster import roster_story
+
+        if story:
+            story += [NextPageTemplate("portrait"), PageBreak()]
+        story += roster_story(tree, paper)
+        pages_expected += 3
+    if part in ("sk", "plan"):
+        from rbdesk.exports.pdf.plan import plan_story
+
+        if story:
+            story += [NextPageTemplate("landscape"), PageBreak()]
+        plan, pages = plan_story(tree, paper, tick=lambda f: bar.fraction(0.5 * f))
+        story += plan
+        del plan  # the story alone holds the pages, so each is freed once drawn
+        pages_expected += pages
+    if part == "report":
+        from rbdesk.exports.pdf.report import report_story
+
+        assert report is not None
+        story += report_story(report, paper)
+    bar.fraction(0.5)
+    title = tree.title or tr("Rencana Aksi")
+    with atomic_output(out) as tmp:
+        doc = RbDoc(tmp, paper, title=title, first=first,
+                    on_page=lambda n: bar.fraction(0.5 + 0.5 * min(1.0, n / pages_expected)))
+        doc.build_all(story)
+        bar.finish()
+    return out

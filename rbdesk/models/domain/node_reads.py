@@ -1,0 +1,130 @@
+"""Small reads the window needs between full snapshot loads (one indicator after an edit, the
+children of one node after a structural edit)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rbdesk.models.domain.tree import (
+    ActivityNode,
+    AreaNode,
+    Cell,
+    IndicatorNode,
+    SubActivityNode,
+    gc_paused,
+)
+from rbdesk.models.storage.schema import (
+    Activity,
+    Area,
+    Evidence,
+    Indicator,
+    Plan,
+    Realisation,
+    SubActivity,
+)
+
+LEVELS = ("area", "activity", "sub_activity", "indicator")
+# kind: (table, text column, parent column, snapshot class)
+_SPEC: dict[str, tuple[Any, Any, Any, type]] = {
+    "area": (Area, Area.name, Area.plan, AreaNode),
+    "activity": (Activity, Activity.name, Activity.area, ActivityNode),
+    "sub_activity": (SubActivity, SubActivity.name, SubActivity.activity, SubActivityNode),
+    "indicator": (Indicator, Indicator.text, Indicator.sub_activity, IndicatorNode),
+}
+PARENT = {"area": "plan", "activity": "area", "sub_activity": "activity",
+          "indicator": "sub_activity"}
+CHILD_LIST = {"plan": "areas", "area": "activities", "activity": "sub_activities",
+              "sub_activity": "indicators"}
+
+
+def load_indicator(uuid: str) -> IndicatorNode | None:
+    """Fresh planned months, version, realisation and evidence counts of one indicator."""
+    row = (Indicator.select(Indicator.id, Indicator.uuid, Indicator.label, Indicator.text,
+                            Indicator.planned, Indicator.note, Indicator.version,
+                            Indicator.updated_by, Indicator.updated_at)
+           .where((Indicator.uuid == uuid) & (Indicator.deleted == False))  # noqa: E712
+           .tuples().first())
+    if row is None:
+        return None
+    ind_id, *fields = row
+    node = IndicatorNode(*fields)
+    for month, status, note, u, ver, by, at in (
+            Realisation.select(Realisation.month, Realisation.status, Realisation.note,
+                               Realisation.uuid, Realisation.version, Realisation.updated_by,
+                               Realisation.updated_at)
+            .where((Realisation.indicator == ind_id) & (Realisation.deleted == False))  # noqa: E712
+            .tuples()):
+        node.realisation[month] = Cell(status, note, u, ver, by, at)
+    for (month,) in (Evidence.select(Evidence.month)
+                     .where((Evidence.indicator == ind_id) & (Evidence.deleted == False))  # noqa: E712
+                     .tuples()):
+        node.evidence[month] = node.evidence.get(month, 0) + 1
+    return node
+
+
+def child_rows(kind: str, parent_uuid: str) -> list[tuple[str, int, str, str]]:
+    """The live children (of level ``kind``) of one node, in order: uuid, version, updated_by,
+    updated_at. A structural edit renumbers siblings, which bumps their versions."""
+    table, _text, parent_col, _cls = _SPEC[kind]
+    parent_table = Plan if kind == "area" else _SPEC[PARENT[kind]][0]
+    return list(table.select(table.uuid, table.version, table.updated_by, table.updated_at)
+                .join(parent_table, on=(parent_col == parent_table.id))
+                .where((parent_table.uuid == parent_uuid)
+                       & (table.deleted == False))  # noqa: E712
+                .order_by(table.seq, table.id).tuples())
+
+
+def load_subtree(kind: str, uuid: str) -> Any:
+    """One live node of the plan with everything below it, as snapshot objects (or None)."""
+    with gc_paused():
+        return _load_subtree(kind, uuid)
+
+
+def _load_subtree(kind: str, uuid: str) -> Any:
+    head_table = _SPEC[kind][0]
+    ids: Any = head_table.select(head_table.id).where(
+        (head_table.uuid == uuid) & (head_table.deleted == False))  # noqa: E712
+    head = None
+    parents: dict[int, Any] = {}
+    for level in LEVELS[LEVELS.index(kind):]:
+        table, text_col, parent_col, cls = _SPEC[level]
+        extra = (table.planned, table.note) if level == "indicator" else ()
+        tail = (table.updated_by, table.updated_at) if level == "indicator" else ()
+        if level == kind:
+            where = (table.uuid == uuid) & (table.deleted == False)  # noqa: E712
+        else:
+            where = parent_col.in_(ids) & (table.deleted == False)  # noqa: E712
+        found: dict[int, Any] = {}
+        for row_id, parent_id, *fields in (
+                table.select(table.id, parent_col, table.uuid, table.label, text_col, *extra,
+                             table.version, *tail)
+                .where(where).order_by(table.seq, table.id).tuples()):
+            obj = cls(*fields)
+            if level == kind:
+                head = obj
+            elif parent_id in parents:
+                getattr(parents[parent_id], CHILD_LIST[PARENT[level]]).append(obj)
+            else:
+                continue
+            found[row_id] = obj
+        if head is None:
+            return None
+        parents = found
+        ids = table.select(table.id).where(where)
+    inds = parents   # the last level read is the indicators
+    for ind_id, month, status, note, u, ver, by, at in (
+            Realisation.select(Realisation.indicator, Realisation.month, Realisation.status,
+                               Realisation.note, Realisation.uuid, Realisation.version,
+                               Realisation.updated_by, Realisation.updated_at)
+            .where(Realisation.indicator.in_(ids) & (Realisation.deleted == False))  # noqa: E712
+            .tuples()):
+        if ind_id in inds:
+            inds[ind_id].realisation[month] = Cell(status, note, u, ver, by, at)
+    for ind_id, month in (Evidence.select(Evidence.indicator, Evidence.month)
+                          .where(Evidence.indicator.in_(ids)
+                                 & (Evidence.deleted == False))  # noqa: E712
+                          .tuples()):
+        if ind_id in inds:
+            ev = inds[ind_id].evidence
+            ev[month] = ev.get(month, 0) + 1
+    return head

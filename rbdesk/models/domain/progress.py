@@ -1,0 +1,147 @@
+"""Capaian (achievement) and month states, computed from a plan snapshot.
+
+Capaian up to month M = (planned indicator-months up to M that are done, ``sebagian`` counting
+half) / (all planned indicator-months up to M). None when nothing is planned up to M.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rbdesk.models.domain.tree import (
+    ActivityNode,
+    AreaNode,
+    IndicatorNode,
+    PlanTree,
+    SubActivityNode,
+    TeamNode,
+)
+
+WEIGHT = {"belum": 0.0, "sebagian": 0.5, "selesai": 1.0}
+
+
+class MonthState(StrEnum):
+    """What one indicator-month cell means to the reader of the grid."""
+
+    EMPTY = "empty"            # not planned, nothing done
+    PLANNED = "planned"        # planned, in the future
+    DUE = "due"                # planned this month, not yet done
+    LATE = "late"              # planned in a past month, not done (sebagian still late)
+    PARTIAL = "partial"        # sebagian, not (yet) late: this month or future
+    DONE = "done"              # planned and selesai
+    UNPLANNED_DONE = "extra"   # done (or partly) without having been planned
+
+
+def current_month(year: int, today: dt.date) -> int:
+    """The plan-year month that is "now": 0 before the year starts, 13 after it ends."""
+    if today.year < year:
+        return 0
+    if today.year > year:
+        return 13
+    return today.month
+
+
+def month_state(ind: IndicatorNode, month: int, now_month: int) -> MonthState:
+    status = ind.status(month)
+    if not ind.is_planned(month):
+        return MonthState.EMPTY if status == "belum" else MonthState.UNPLANNED_DONE
+    if status == "selesai":
+        return MonthState.DONE
+    if month < now_month:
+        return MonthState.LATE
+    if status == "sebagian":
+        return MonthState.PARTIAL
+    return MonthState.DUE if month == now_month else MonthState.PLANNED
+
+
+@dataclass(frozen=True)
+class Tally:
+    planned: int = 0
+    done: int = 0
+    partial: int = 0
+    late: int = 0
+
+    @property
+    def score(self) -> float:
+        return self.done + 0.5 * self.partial
+
+    @property
+    def percent(self) -> float | None:
+        return None if self.planned == 0 else 100.0 * self.score / self.planned
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(self.planned + other.planned, self.done + other.done,
+                     self.partial + other.partial, self.late + other.late)
+
+
+def indicator_tally(ind: IndicatorNode, upto: int, now_month: int | None = None) -> Tally:
+    """Planned months 1..upto; ``late`` counts those before ``now_month`` not selesai."""
+    planned = done = partial = late = 0
+    now = upto + 1 if now_month is None else now_month
+    for m in range(1, min(upto, 12) + 1):
+        if not ind.is_planned(m):
+            continue
+        planned += 1
+        status = ind.status(m)
+        if status == "selesai":
+            done += 1
+        else:
+            if status == "sebagian":
+                partial += 1
+            if m < now:
+                late += 1
+    return Tally(planned, done, partial, late)
+
+
+def month_tally(indicators: Iterable[IndicatorNode], month: int) -> Tally:
+    """One month only, used for the rolled-up parent cells of the grid."""
+    planned = done = partial = 0
+    for ind in indicators:
+        if ind.is_planned(month):
+            planned += 1
+            status = ind.status(month)
+            done += status == "selesai"
+            partial += status == "sebagian"
+    return Tally(planned, done, partial, 0)
+
+
+def total(indicators: Iterable[IndicatorNode], upto: int, now_month: int | None = None) -> Tally:
+    result = Tally()
+    for ind in indicators:
+        result = result + indicator_tally(ind, upto, now_month)
+    return result
+
+
+def indicators_of(node: PlanTree | AreaNode | ActivityNode | SubActivityNode | IndicatorNode
+                  ) -> list[IndicatorNode]:
+    if isinstance(node, IndicatorNode):
+        return [node]
+    if isinstance(node, SubActivityNode):
+        return list(node.indicators)
+    if isinstance(node, ActivityNode):
+        return [i for s in node.sub_activities for i in s.indicators]
+    if isinstance(node, AreaNode):
+        return [i for a in node.activities for s in a.sub_activities for i in s.indicators]
+    return node.indicators()
+
+
+def capaian(node: PlanTree | AreaNode | ActivityNode | SubActivityNode | IndicatorNode,
+            upto: int) -> float | None:
+    return total(indicators_of(node), upto).percent
+
+
+def team_indicators(tree: PlanTree, team: TeamNode) -> list[IndicatorNode]:
+    """An area team answers for its area; other teams for nothing on the grid."""
+    area = next((a for a in tree.areas if a.uuid == team.area_uuid), None)
+    return indicators_of(area) if area else []
+
+
+def team_capaian(tree: PlanTree, team: TeamNode, upto: int) -> float | None:
+    return total(team_indicators(tree, team), upto).percent
+
+
+def format_percent(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f}%"

@@ -1,0 +1,170 @@
+"""What the monthly monitoring report (Laporan Monitoring) says, as plain data.
+
+Computed from a plan snapshot plus one query for the evidence filenames of the month. The report
+for month M looks back on months 1..M as closed: a planned month up to M that is not ``selesai`` is
+late. Signature names come from the plan's ``settings`` (editable in the file):
+
+``report_place``, ``report_prepared_heading``, ``report_prepared_title``, ``report_prepared_name``,
+``report_prepared_nip``, ``report_ack_heading``, ``report_ack_title``, ``report_ack_name``,
+``report_ack_nip``. Missing names default to the Ketua of the Tim Pelaksana (prepares) and the
+Ketua of the Tim Pengarah (acknowledges).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from rbdesk.i18n import tr
+from rbdesk.models import clock
+from rbdesk.models.domain.progress import Tally, indicator_tally
+from rbdesk.models.domain.tree import PlanTree, TeamNode
+from rbdesk.models.errors import InvalidInput
+from rbdesk.models.storage.schema import Activity, Area, Evidence, Indicator, Plan, SubActivity
+
+
+@dataclass
+class AreaRow:
+    label: str
+    name: str
+    tally: Tally
+
+    @property
+    def percent(self) -> float | None:
+        return self.tally.percent
+
+
+@dataclass
+class LateItem:
+    area: str
+    activity: str
+    sub_activity: str
+    indicator: str
+    months: list[int]
+    coordinator: str
+    team: str
+
+
+@dataclass
+class EvidenceItem:
+    area: str
+    indicator: str
+    filename: str
+    size: int
+    note: str
+    recorded_by: str
+    recorded_at: str
+
+
+@dataclass
+class Signer:
+    heading: str
+    title: str
+    name: str
+    nip: str
+
+
+@dataclass
+class ReportData:
+    title: str
+    unit: str
+    year: int
+    month: int
+    areas: list[AreaRow]
+    total: Tally
+    late: list[LateItem] = field(default_factory=list)
+    evidence: list[EvidenceItem] = field(default_factory=list)
+    place: str = ""
+    date: str = ""
+    prepared: Signer | None = None
+    acknowledged: Signer | None = None
+
+
+def _coordinator(team: TeamNode | None) -> str:
+    if team is None:
+        return ""
+    for m in team.members:
+        if "koordinator" in m.role.lower():
+            return m.person_name
+    return team.members[0].person_name if team.members else ""
+
+
+def _ketua(tree: PlanTree, kind: str) -> str:
+    for team in tree.teams:
+        if team.kind == kind:
+            for m in team.members:
+                if "ketua" in m.role.lower():
+                    return m.person_name
+    return ""
+
+
+def _signers(tree: PlanTree) -> tuple[Signer, Signer]:
+    s = tree.settings or {}
+    prepared = Signer(
+        s.get("report_prepared_heading") or tr("Dibuat oleh,"),
+        s.get("report_prepared_title") or tr("Ketua Tim Pelaksana Reformasi Birokrasi"),
+        s.get("report_prepared_name") or _ketua(tree, "pelaksana"),
+        s.get("report_prepared_nip") or "")
+    ack = Signer(
+        s.get("report_ack_heading") or tr("Mengetahui,"),
+        s.get("report_ack_title") or tr("Ketua Tim Pengarah Reformasi Birokrasi"),
+        s.get("report_ack_name") or _ketua(tree, "pengarah"),
+        s.get("report_ack_nip") or "")
+    return prepared, ack
+
+
+def _evidence(tree: PlanTree, month: int) -> list[tuple[str, str, int, str, str, str]]:
+    """(indicator uuid, filename, size, note, by, at) of evidence recorded for ``month``."""
+    plan = Plan.get_or_none(Plan.uuid == tree.uuid)
+    if plan is None:
+        return []
+    query = (Evidence.select(Indicator.uuid, Evidence.filename, Evidence.size, Evidence.note,
+                             Evidence.updated_by, Evidence.updated_at)
+             .join(Indicator).join(SubActivity).join(Activity).join(Area)
+             .where((Area.plan == plan.id) & (Evidence.month == month)
+                    & (Evidence.deleted == False)  # noqa: E712
+                    & (Indicator.deleted == False))  # noqa: E712
+             .order_by(Evidence.updated_at, Evidence.uuid).tuples())
+    return list(query)
+
+
+def build_report(tree: PlanTree, month: int, *, today: dt.date | None = None,
+                 evidence: list[tuple[str, str, int, str, str, str]] | None = None
+                 ) -> ReportData:
+    """The report for ``month`` (1..12). ``evidence`` rows may be given to skip the query."""
+    if not 1 <= int(month) <= 12:
+        raise InvalidInput(tr("Bulan {m} di luar 1..12.").format(m=month))
+    month = int(month)
+    now = month + 1
+    areas: list[AreaRow] = []
+    late: list[LateItem] = []
+    where: dict[str, str] = {}
+    names: dict[str, str] = {}
+    total = Tally()
+    for area in tree.areas:
+        team = tree.team_for_area(area.uuid)
+        coordinator = _coordinator(team)
+        tally = Tally()
+        for act in area.activities:
+            for sub in act.sub_activities:
+                for ind in sub.indicators:
+                    t = indicator_tally(ind, month, now)
+                    tally = tally + t
+                    where[ind.uuid] = area.name
+                    names[ind.uuid] = ind.text or sub.name or act.name
+                    if t.late:
+                        months = [m for m in ind.planned_months
+                                  if m <= month and ind.status(m) != "selesai"]
+                        late.append(LateItem(area.name, act.name, sub.name,
+                                             ind.text or sub.name, months, coordinator,
+                                             team.name if team else ""))
+        areas.append(AreaRow(area.label, area.name, tally))
+        total = total + tally
+    rows = _evidence(tree, month) if evidence is None else evidence
+    items = [EvidenceItem(where.get(u, ""), names.get(u, ""), fn, size, note, by, at)
+             for u, fn, size, note, by, at in rows if u in where]
+    prepared, ack = _signers(tree)
+    settings = tree.settings or {}
+    place = settings.get("report_place") or tree.decree.get("place") or ""
+    return ReportData(tree.title, tree.unit, tree.year, month, areas, total, late, items,
+                      place, (today or clock.today()).isoformat(), prepared, ack)

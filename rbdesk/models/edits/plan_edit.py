@@ -1,0 +1,280 @@
+"""Editing the plan tree: add, rename, reorder, move, delete and restore nodes; planned months.
+
+Every operation is one short write transaction that writes the change log. Callers pass the
+``version`` they showed the user; an edit on a row changed meanwhile raises ``ConflictError``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rbdesk.i18n import tr
+from rbdesk.models.errors import InvalidInput, NotFoundError
+from rbdesk.models.storage.schema import (
+    Activity,
+    Area,
+    Indicator,
+    Plan,
+    Row,
+    SubActivity,
+    mask_from_months,
+    months_from_mask,
+)
+from rbdesk.models.storage.store import Store, Tx
+
+
+@dataclass(frozen=True)
+class Level:
+    name: str
+    model: type[Row]
+    parent_field: str
+    parent_model: type[Row]
+    text_field: str
+
+
+LEVELS: dict[str, Level] = {
+    "area": Level("area", Area, "plan", Plan, "name"),
+    "activity": Level("activity", Activity, "area", Area, "name"),
+    "sub_activity": Level("sub_activity", SubActivity, "activity", Activity, "name"),
+    "indicator": Level("indicator", Indicator, "sub_activity", SubActivity, "text"),
+}
+CHILD = {"plan": "area", "area": "activity", "activity": "sub_activity",
+         "sub_activity": "indicator"}
+EDITABLE_FIELDS = {"label", "name", "text", "note"}
+
+
+def level(entity: str) -> Level:
+    try:
+        return LEVELS[entity]
+    except KeyError:
+        raise InvalidInput(tr("Jenis baris '{e}' tidak dikenal.").format(e=entity)) from None
+
+
+def _get(model: type[Row], uuid: str) -> Any:
+    row = model.get_or_none((model.uuid == uuid) & (model.deleted == False))  # noqa: E712
+    if row is None:
+        raise NotFoundError(tr("Baris ini sudah dihapus atau tidak ada lagi."))
+    return row
+
+
+def plan_uuid_of(entity: str, row: Row) -> str:
+    """Walk up to the plan, for the change log (a handful of primary-key lookups)."""
+    node: Any = row
+    name = entity
+    while name != "plan":
+        lv = LEVELS[name]
+        node = getattr(node, lv.parent_field)
+        name = lv.parent_field
+    return node.uuid
+
+
+def _siblings(lv: Level, parent_id: int) -> list[Any]:
+    model = lv.model
+    parent_col = getattr(model, lv.parent_field)
+    return list(model.select().where((parent_col == parent_id) & (model.deleted == False))  # noqa: E712
+                .order_by(model.seq, model.id))
+
+
+def _renumber(tx: Tx, lv: Level, rows: list[Any]) -> None:
+    """Give siblings consecutive seq; only rows whose seq changes are stamped."""
+    for seq, row in enumerate(rows):
+        if row.seq != seq:
+            tx.bump(lv.model, row.uuid, None, seq=seq)
+
+
+def add_node(store: Store, entity: str, parent_uuid: str, text: str = "", label: str = "",
+             index: int | None = None, uuid: str | None = None) -> str:
+    """Insert a node under its parent at ``index`` (end when None); returns the new uuid.
+
+    A new sub-activity gets its one unnamed indicator, so it still carries a schedule.
+    """
+    lv = level(entity)
+    with store.write() as tx:
+        parent = _get(lv.parent_model, parent_uuid)
+        tx.plan_uuid = parent.uuid if lv.parent_model is Plan else plan_uuid_of(
+            lv.parent_field, parent)
+        siblings = _siblings(lv, parent.id)
+        pos = len(siblings) if index is None else max(0, min(index, len(siblings)))
+        row = lv.model(**{lv.parent_field: parent, "seq": pos, "label": label,
+                          lv.text_field: text, "uuid": uuid or ""})
+        tx.stamp(row, new=True)
+        row.save(force_insert=True)
+        siblings.insert(pos, row)
+        _renumber(tx, lv, siblings)
+        tx.log(entity, row.uuid, "create", lv.text_field, None, text)
+        if entity == "sub_activity":
+            ind = Indicator(sub_activity=row, seq=0, text="")
+            tx.stamp(ind, new=True)
+            ind.save(force_insert=True)
+            tx.log("indicator", ind.uuid, "create", "text", None, "")
+        return row.uuid
+
+
+def set_field(store: Store, entity: str, uuid: str, field: str, value: str,
+              expected_version: int | None = None) -> int:
+    """Rename / relabel / edit the remark of a node; returns the new version."""
+    lv = level(entity)
+    if field not in EDITABLE_FIELDS or not hasattr(lv.model, field):
+        raise InvalidInput(tr("Kolom '{f}' tidak dapat diubah.").format(f=field))
+    with store.write() as tx:
+        row = _get(lv.model, uuid)
+        tx.plan_uuid = plan_uuid_of(entity, row)
+        old = getattr(row, field)
+        version = tx.bump(lv.model, uuid, expected_version, **{field: value})
+        tx.log(entity, uuid, "update", field, old, value)
+        return version
+
+
+def move_within(store: Store, entity: str, uuid: str, delta: int) -> bool:
+    """Move a node up (delta < 0) or down among its siblings; False when already at the edge."""
+    lv = level(entity)
+    with store.write() as tx:
+        row = _get(lv.model, uuid)
+        tx.plan_uuid = plan_uuid_of(entity, row)
+        siblings = _siblings(lv, getattr(row, lv.parent_field + "_id"))
+        index = next(i for i, s in enumerate(siblings) if s.uuid == uuid)
+        target = index + delta
+        if target < 0 or target >= len(siblings) or delta == 0:
+            return False
+        siblings.insert(target, siblings.pop(index))
+        _renumber(tx, lv, siblings)
+        tx.log(entity, uuid, "move", "seq", index, target)
+        return True
+
+
+def reparent(store: Store, entity: str, uuid: str, new_parent_uuid: str,
+             index: int | None = None) -> None:
+    """Move a node under another parent of the right level (drag and drop, indent/outdent)."""
+    lv = level(entity)
+    with store.write() as tx:
+        row = _get(lv.model, uuid)
+        new_parent = _get(lv.parent_model, new_parent_uuid)
+        tx.plan_uuid = plan_uuid_of(entity, row)
+        old_parent_id = getattr(row, lv.parent_field + "_id")
+        old_parent_uuid = lv.parent_model.get_by_id(old_parent_id).uuid
+        if old_parent_id == new_parent.id:
+            siblings = [s for s in _siblings(lv, new_parent.id) if s.uuid != uuid]
+        else:
+            siblings = _siblings(lv, new_parent.id)
+            tx.bump(lv.model, uuid, None, **{lv.parent_field: new_parent.id})
+            _renumber(tx, lv, _siblings(lv, old_parent_id))
+            row = lv.model.get_by_id(row.id)
+        pos = len(siblings) if index is None else max(0, min(index, len(siblings)))
+        siblings.insert(pos, row)
+        _renumber(tx, lv, siblings)
+        tx.log(entity, uuid, "move", lv.parent_field, old_parent_uuid, new_parent_uuid)
+
+
+def _descendants(entity: str, row: Any) -> list[tuple[str, Any]]:
+    out: list[tuple[str, Any]] = []
+    child = CHILD.get(entity)
+    if child is None:
+        return out
+    lv = LEVELS[child]
+    for c in lv.model.select().where(getattr(lv.model, lv.parent_field) == row.id):
+        out.append((child, c))
+        out.extend(_descendants(child, c))
+    return out
+
+
+def delete_node(store: Store, entity: str, uuid: str,
+                expected_version: int | None = None) -> list[str]:
+    """Tombstone a node and its still-alive descendants; returns every uuid tombstoned."""
+    lv = level(entity)
+    with store.write() as tx:
+        row = _get(lv.model, uuid)
+        tx.plan_uuid = plan_uuid_of(entity, row)
+        tx.bump(lv.model, uuid, expected_version, deleted=True)
+        tx.log(entity, uuid, "delete", lv.text_field, getattr(row, lv.text_field), None)
+        gone = [uuid]
+        for child_entity, child in _descendants(entity, row):
+            if not child.deleted:
+                tx.bump(LEVELS[child_entity].model, child.uuid, None, deleted=True)
+                tx.log(child_entity, child.uuid, "delete")
+                gone.append(child.uuid)
+        _renumber(tx, lv, _siblings(lv, getattr(row, lv.parent_field + "_id")))
+        return gone
+
+
+def restore_nodes(store: Store, entity: str, uuids: list[str], index: int | None = None) -> None:
+    """Undo of a delete: bring back exactly the rows that delete tombstoned, at their place."""
+    lv = level(entity)
+    with store.write() as tx:
+        head = lv.model.get_or_none(lv.model.uuid == uuids[0])
+        if head is None:
+            raise NotFoundError(tr("Baris ini tidak ada lagi."))
+        tx.plan_uuid = plan_uuid_of(entity, head)
+        wanted = set(uuids)
+        for child_entity, row in [(entity, head), *_descendants(entity, head)]:
+            if row.uuid in wanted and row.deleted:
+                tx.bump(LEVELS[child_entity].model, row.uuid, None, deleted=False)
+                tx.log(child_entity, row.uuid, "restore")
+        siblings = [s for s in _siblings(lv, getattr(head, lv.parent_field + "_id"))
+                    if s.uuid != head.uuid]
+        pos = len(siblings) if index is None else max(0, min(index, len(siblings)))
+        siblings.insert(pos, lv.model.get_by_id(head.id))
+        _renumber(tx, lv, siblings)
+
+
+def set_planned(store: Store, indicator_uuid: str, month: int, planned: bool,
+                expected_version: int | None = None) -> int:
+    """Plan or unplan one month of an indicator; returns the indicator's new version."""
+    if not 1 <= month <= 12:
+        raise InvalidInput(tr("Bulan {m} di luar 1..12.").format(m=month))
+    with store.write() as tx:
+        ind = _get(Indicator, indicator_uuid)
+        tx.plan_uuid = plan_uuid_of("indicator", ind)
+        bit = 1 << (month - 1)
+        mask = ind.planned | bit if planned else ind.planned & ~bit
+        version = tx.bump(Indicator, indicator_uuid, expected_version, planned=mask)
+        tx.log("indicator", indicator_uuid, "update", f"planned[{month}]",
+               int(bool(ind.planned & bit)), int(planned))
+        return version
+
+
+def set_planned_months(store: Store, indicator_uuid: str, months: list[int],
+                       expected_version: int | None = None) -> int:
+    if not all(1 <= m <= 12 for m in months):
+        raise InvalidInput(tr("Bulan harus di antara 1..12."))
+    with store.write() as tx:
+        ind = _get(Indicator, indicator_uuid)
+        tx.plan_uuid = plan_uuid_of("indicator", ind)
+        version = tx.bump(Indicator, indicator_uuid, expected_version,
+                          planned=mask_from_months(months))
+        tx.log("indicator", indicator_uuid, "update", "planned",
+               months_from_mask(ind.planned), sorted(set(months)))
+        return version
+
+
+def add_plan(store: Store, unit: str, year: int, title: str = "",
+             decree: dict[str, Any] | None = None) -> str:
+    if not unit.strip():
+        raise InvalidInput(tr("Nama satuan kerja tidak boleh kosong."))
+    if not 2000 <= year <= 2100:
+        raise InvalidInput(tr("Tahun {y} tidak masuk akal.").format(y=year))
+    with store.write() as tx:
+        plan = Plan(unit=unit, year=year, title=title, decree=decree or {}, settings={}, uuid="")
+        tx.stamp(plan, new=True)
+        plan.save(force_insert=True)
+        tx.plan_uuid = plan.uuid
+        tx.log("plan", plan.uuid, "create", "year", None, year)
+        return plan.uuid
+
+
+def update_plan(store: Store, plan_uuid: str, expected_version: int | None = None,
+                **fields: Any) -> int:
+    """Change unit, year, title, decree or settings of a plan."""
+    allowed = {"unit", "year", "title", "decree", "settings"}
+    if not set(fields) <= allowed:
+        raise InvalidInput(tr("Kolom rencana tidak dikenal: {f}").format(
+            f=", ".join(sorted(set(fields) - allowed))))
+    with store.write(plan_uuid) as tx:
+        plan = _get(Plan, plan_uuid)
+        changes = {k: v for k, v in fields.items() if getattr(plan, k) != v}
+        if not changes:
+            return plan.version
+        version = tx.bump(Plan, plan_uuid, expected_version, **changes)
+        for key, value in changes.items():
+            tx.log("plan", plan_uuid, "update", key, getattr(plan, key), value)
+        return version

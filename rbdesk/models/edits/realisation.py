@@ -1,0 +1,193 @@
+"""Recording what was done: realisation status per indicator-month, and evidence files.
+
+Evidence bytes live inside the file, content-addressed by SHA-256, so a shared or copied file
+carries its evidence and the same scan attached twice is stored once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+from dataclasses import dataclass
+from pathlib import Path
+
+from rbdesk.i18n import tr
+from rbdesk.models.edits.plan_edit import plan_uuid_of
+from rbdesk.models.errors import EvidenceTooLarge, InvalidInput, NotFoundError, RbdeskError
+from rbdesk.models.storage.schema import STATUSES, Blob, Evidence, Indicator, Realisation
+from rbdesk.models.storage.store import Store
+
+MAX_EVIDENCE_BYTES = 25 * 1024 * 1024
+
+
+def _indicator(uuid: str) -> Indicator:
+    ind = Indicator.get_or_none((Indicator.uuid == uuid) & (Indicator.deleted == False))  # noqa: E712
+    if ind is None:
+        raise NotFoundError(tr("Indikator ini sudah dihapus atau tidak ada lagi."))
+    return ind
+
+
+def _check_month(month: int) -> None:
+    if not 1 <= month <= 12:
+        raise InvalidInput(tr("Bulan {m} di luar 1..12.").format(m=month))
+
+
+def set_status(store: Store, indicator_uuid: str, month: int, status: str,
+               note: str | None = None, expected_version: int | None = None) -> int:
+    """Record belum / sebagian / selesai (and optionally the note); returns the cell's version.
+
+    ``expected_version`` is the realisation row's version as shown (0 when there was none).
+    """
+    _check_month(month)
+    if status not in STATUSES:
+        raise InvalidInput(tr("Status '{s}' tidak dikenal.").format(s=status))
+    with store.write() as tx:
+        ind = _indicator(indicator_uuid)
+        tx.plan_uuid = plan_uuid_of("indicator", ind)
+        cell = Realisation.get_or_none((Realisation.indicator == ind.id)
+                                       & (Realisation.month == month))
+        if cell is None:
+            if expected_version not in (None, 0):
+                raise NotFoundError(tr("Realisasi bulan ini sudah dihapus oleh pengguna lain."))
+            cell = Realisation(indicator=ind, month=month, status=status, note=note or "",
+                               uuid="")
+            tx.stamp(cell, new=True)
+            cell.save(force_insert=True)
+            tx.log("realisation", cell.uuid, "create", f"status[{month}]", None, status)
+            if note:
+                tx.log("realisation", cell.uuid, "create", f"note[{month}]", None, note)
+            return 1
+        changes: dict[str, object] = {"status": status, "deleted": False}
+        if note is not None:
+            changes["note"] = note
+        # expected_version 0 means "there was no record when shown": a colleague's new record
+        # then conflicts like any other concurrent change.
+        version = tx.bump(Realisation, cell.uuid, expected_version, **changes)
+        if cell.status != status or cell.deleted:
+            tx.log("realisation", cell.uuid, "update", f"status[{month}]",
+                   None if cell.deleted else cell.status, status)
+        if note is not None and note != cell.note:
+            tx.log("realisation", cell.uuid, "update", f"note[{month}]", cell.note, note)
+        return version
+
+
+def next_status(status: str) -> str:
+    """The Realisasi-mode click cycle: belum → sebagian → selesai → belum."""
+    return STATUSES[(STATUSES.index(status) + 1) % len(STATUSES)]
+
+
+@dataclass(frozen=True)
+class EvidenceInfo:
+    uuid: str
+    indicator_uuid: str
+    month: int
+    filename: str
+    mime: str
+    size: int
+    sha256: str
+    note: str
+    updated_by: str
+    updated_at: str
+    version: int
+
+
+def list_evidence(indicator_uuid: str, month: int | None = None) -> list[EvidenceInfo]:
+    query = (Evidence.select(Evidence, Indicator.uuid.alias("ind_uuid")).join(Indicator)
+             .where((Indicator.uuid == indicator_uuid) & (Evidence.deleted == False)))  # noqa: E712
+    if month is not None:
+        query = query.where(Evidence.month == month)
+    return [EvidenceInfo(e.uuid, indicator_uuid, e.month, e.filename, e.mime, e.size, e.sha256,
+                         e.note, e.updated_by, e.updated_at, e.version)
+            for e in query.order_by(Evidence.month, Evidence.updated_at, Evidence.uuid)]
+
+
+def attach_bytes(store: Store, indicator_uuid: str, month: int, filename: str, data: bytes,
+                 note: str = "", mime: str | None = None) -> str:
+    """Attach evidence; returns the new evidence uuid. The bytes are stored once per content."""
+    _check_month(month)
+    if len(data) > MAX_EVIDENCE_BYTES:
+        raise EvidenceTooLarge(
+            tr("Berkas {name} terlalu besar ({size:.1f} MB); batasnya {limit} MB. Perkecil hasil "
+               "pindaian atau bagi menjadi beberapa berkas.")
+            .format(name=filename, size=len(data) / 1e6, limit=MAX_EVIDENCE_BYTES // 10**6))
+    name = Path(filename.replace("\\", "/")).name or "bukti"
+    sha = hashlib.sha256(data).hexdigest()
+    kind = mime or mimetypes.guess_type(name)[0] or "application/octet-stream"
+    with store.write() as tx:
+        ind = _indicator(indicator_uuid)
+        tx.plan_uuid = plan_uuid_of("indicator", ind)
+        if not Blob.select().where(Blob.sha256 == sha).exists():
+            Blob.create(sha256=sha, size=len(data), data=data)
+        ev = Evidence(indicator=ind, month=month, filename=name, mime=kind, size=len(data),
+                      sha256=sha, note=note, uuid="")
+        tx.stamp(ev, new=True)
+        ev.save(force_insert=True)
+        tx.log("evidence", ev.uuid, "create", f"evidence[{month}]", None, name)
+        return ev.uuid
+
+
+def attach_file(store: Store, indicator_uuid: str, month: int, path: Path | str,
+                note: str = "") -> str:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_EVIDENCE_BYTES:
+            raise EvidenceTooLarge(
+                tr("Berkas {name} terlalu besar ({size:.1f} MB); batasnya {limit} MB. Perkecil "
+                   "hasil pindaian atau bagi menjadi beberapa berkas.")
+                .format(name=path.name, size=size / 1e6, limit=MAX_EVIDENCE_BYTES // 10**6))
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise RbdeskError(tr("Berkas {name} tidak ditemukan.").format(name=path.name)) from None
+    except IsADirectoryError:
+        raise InvalidInput(tr("{name} adalah folder; pilih sebuah berkas.").format(
+            name=path.name)) from None
+    except PermissionError:
+        raise RbdeskError(tr("Berkas {name} tidak dapat dibaca (tidak ada izin atau sedang "
+                             "dikunci program lain).").format(name=path.name)) from None
+    except OSError as exc:
+        raise RbdeskError(tr("Berkas {name} tidak dapat dibaca: {err}").format(
+            name=path.name, err=exc.strerror or exc)) from None
+    return attach_bytes(store, indicator_uuid, month, path.name, data, note)
+
+
+def remove_evidence(store: Store, evidence_uuid: str,
+                    expected_version: int | None = None) -> None:
+    """Tombstone the attachment; the bytes stay so undo and merges can bring it back."""
+    with store.write() as tx:
+        ev = Evidence.get_or_none((Evidence.uuid == evidence_uuid) & (Evidence.deleted == False))  # noqa: E712
+        if ev is None:
+            raise NotFoundError(tr("Bukti dukung ini sudah dihapus."))
+        tx.plan_uuid = plan_uuid_of("indicator", ev.indicator)
+        tx.bump(Evidence, evidence_uuid, expected_version, deleted=True)
+        tx.log("evidence", evidence_uuid, "delete", f"evidence[{ev.month}]", ev.filename, None)
+
+
+def restore_evidence(store: Store, evidence_uuid: str) -> None:
+    with store.write() as tx:
+        ev = Evidence.get_or_none(Evidence.uuid == evidence_uuid)
+        if ev is None:
+            raise NotFoundError(tr("Bukti dukung ini tidak ada lagi."))
+        tx.plan_uuid = plan_uuid_of("indicator", ev.indicator)
+        tx.bump(Evidence, evidence_uuid, None, deleted=False)
+        tx.log("evidence", evidence_uuid, "restore", f"evidence[{ev.month}]", None, ev.filename)
+
+
+def evidence_bytes(sha256: str) -> bytes:
+    blob = Blob.get_or_none(Blob.sha256 == sha256)
+    if blob is None:
+        raise NotFoundError(tr("Isi berkas bukti tidak ditemukan di basis data."))
+    return bytes(blob.data)
+
+
+def save_evidence_copy(evidence_uuid: str, dest: Path | str) -> Path:
+    ev = Evidence.get_or_none(Evidence.uuid == evidence_uuid)
+    if ev is None:
+        raise NotFoundError(tr("Bukti dukung ini tidak ada lagi."))
+    dest = Path(dest)
+    try:
+        dest.write_bytes(evidence_bytes(ev.sha256))
+    except OSError as exc:
+        raise RbdeskError(tr("Tidak dapat menyimpan {name}: {err}").format(
+            name=dest.name, err=exc.strerror or exc)) from None
+    return dest

@@ -1,0 +1,282 @@
+"""Filling a file from a dump document (docs/FORMAT.md), validated, in one transaction.
+
+Rows are validated while they are collected, then inserted table by table in batches: a
+20,000-indicator plan is some 70,000 rows, far too many for one INSERT each.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import uuid as uuidlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from peewee import chunked
+
+from rbdesk.i18n import tr
+from rbdesk.models.errors import InvalidInput
+from rbdesk.models.storage.schema import (
+    STATUSES,
+    TEAM_KINDS,
+    Activity,
+    Area,
+    Blob,
+    Evidence,
+    Indicator,
+    Membership,
+    Person,
+    Plan,
+    Realisation,
+    Row,
+    SubActivity,
+    Team,
+    mask_from_months,
+)
+from rbdesk.models.storage.store import Store
+
+FORMAT = "rbdesk"
+FORMAT_VERSION = 1
+_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
+# Stays under SQLite's oldest limit of 999 bound parameters for the widest table.
+_BATCH = 60
+
+
+class _Reader:
+    """Validates while collecting, so that a bad document names the place that is wrong."""
+
+    def __init__(self) -> None:
+        self.where = "dokumen"
+        self.seen: dict[str, set[str]] = {}
+
+    def fail(self, what: str) -> InvalidInput:
+        return InvalidInput(tr("JSON tidak valid di {where}: {what}").format(where=self.where,
+                                                                             what=what))
+
+    def obj(self, value: Any) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(tr("harus berupa objek"))
+        return value
+
+    def get(self, obj: dict[str, Any], key: str, kind: type | tuple[type, ...],
+            default: Any = ...) -> Any:
+        if key not in obj:
+            if default is ...:
+                raise self.fail(tr("kunci '{key}' tidak ada").format(key=key))
+            return default
+        value = obj[key]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise self.fail(tr("nilai '{key}' bertipe salah").format(key=key))
+        return value
+
+    def items(self, obj: dict[str, Any], key: str) -> list[dict[str, Any]]:
+        return [self.obj(v) for v in self.get(obj, key, list, [])]
+
+    def book(self, obj: dict[str, Any], entity: str) -> dict[str, Any]:
+        """Bookkeeping keys, checked: merges order edits by these, so nonsense must not pass."""
+        row_uuid = self.get(obj, "uuid", str)
+        try:
+            if str(uuidlib.UUID(row_uuid)) != row_uuid:
+                raise ValueError
+        except ValueError:
+            raise self.fail(tr("uuid '{u}' tidak sah").format(u=row_uuid)) from None
+        seen = self.seen.setdefault(entity, set())
+        if row_uuid in seen:
+            raise self.fail(tr("uuid {u} muncul dua kali").format(u=row_uuid))
+        seen.add(row_uuid)
+        stamp = self.get(obj, "updated_at", str)
+        if not _STAMP.match(stamp):
+            raise self.fail(tr("updated_at '{s}' bukan waktu ISO 8601 UTC").format(s=stamp))
+        version = self.get(obj, "version", int)
+        if version < 1:
+            raise self.fail(tr("version harus 1 atau lebih"))
+        return {"uuid": row_uuid, "updated_at": stamp,
+                "updated_by": self.get(obj, "updated_by", str), "version": version}
+
+    def month(self, obj: dict[str, Any]) -> int:
+        month = self.get(obj, "month", int)
+        if not 1 <= month <= 12:
+            raise self.fail(tr("bulan {m} di luar 1..12").format(m=month))
+        return month
+
+
+class _Rows:
+    """Validated rows per table; parents are referred to by uuid until ids exist."""
+
+    def __init__(self) -> None:
+        self.tables: dict[type[Row], list[dict[str, Any]]] = {
+            m: [] for m in (Person, Plan, Area, Activity, SubActivity, Indicator, Realisation,
+                            Evidence, Team, Membership)}
+        self.blobs: dict[str, bytes] = {}
+
+
+def load_data(store: Store, data: Any, progress: Callable[[int], None] | None = None) -> None:
+    """Fill an empty file from a dump dict, preserving every uuid, timestamp and version.
+
+    All or nothing: one transaction, so malformed input leaves the new file empty.
+    """
+    r = _Reader()
+    data = r.obj(data)
+    if data.get("format") != FORMAT:
+        raise InvalidInput(tr("Bukan dokumen rbdesk (kunci 'format' harus \"rbdesk\")."))
+    if r.get(data, "format_version", int) > FORMAT_VERSION:
+        raise InvalidInput(tr("Dokumen dari versi rbdesk yang lebih baru (format_version {v})."
+                              ).format(v=data["format_version"]))
+    blobs = r.get(data, "blobs", dict, {})
+    rows = _Rows()
+    persons: set[str] = set()
+    for i, p in enumerate(r.items(data, "persons")):
+        r.where = f"persons[{i}]"
+        row = {**r.book(p, "person"), "name": r.get(p, "name", str),
+               "position": r.get(p, "position", str, ""), "unit": r.get(p, "unit", str, ""),
+               "nip": r.get(p, "nip", str, "")}
+        persons.add(row["uuid"])
+        rows.tables[Person].append(row)
+    plans = r.items(data, "plans")
+    for pi, pd in enumerate(plans):
+        r.where = f"plans[{pi}]"
+        _collect_plan(r, pd, persons, blobs, rows, f"plans[{pi}]")
+    with store.write() as tx:
+        _insert(rows)
+        tx.log("file", "-", "load", new=tr("{n} orang, {p} rencana").format(
+            n=len(persons), p=len(plans)))
+    if progress:
+        progress(len(plans))
+
+
+def create_from_dump(path: Path | str, data: Any, user: str | None = None) -> Store:
+    """A new file at ``path`` filled from a dump document; no file is left behind on failure."""
+    path = Path(path)
+    store = Store.create(path, user=user)
+    try:
+        load_data(store, data)
+    except BaseException:
+        store.close()
+        path.unlink(missing_ok=True)
+        raise
+    return store
+
+
+def _collect_plan(r: _Reader, pd: dict[str, Any], persons: set[str], blobs: dict[str, Any],
+                  rows: _Rows, where: str) -> None:
+    plan = {**r.book(pd, "plan"), "unit": r.get(pd, "unit", str), "year": r.get(pd, "year", int),
+            "title": r.get(pd, "title", str, ""), "decree": r.get(pd, "decree", dict, {}),
+            "settings": r.get(pd, "settings", dict, {})}
+    rows.tables[Plan].append(plan)
+    areas: set[str] = set()
+    for ai, ad in enumerate(r.items(pd, "areas")):
+        r.where = f"{where}.areas[{ai}]"
+        area = {**r.book(ad, "area"), "plan": plan["uuid"], "seq": ai,
+                "label": r.get(ad, "label", str, ""), "name": r.get(ad, "name", str)}
+        rows.tables[Area].append(area)
+        areas.add(area["uuid"])
+        for ci, cd in enumerate(r.items(ad, "activities")):
+            r.where = f"{where}.areas[{ai}].activities[{ci}]"
+            act = {**r.book(cd, "activity"), "area": area["uuid"], "seq": ci,
+                   "label": r.get(cd, "label", str, ""), "name": r.get(cd, "name", str)}
+            rows.tables[Activity].append(act)
+            for si, sd in enumerate(r.items(cd, "sub_activities")):
+                r.where = f"{where}.areas[{ai}].activities[{ci}].sub_activities[{si}]"
+                sub = {**r.book(sd, "sub_activity"), "activity": act["uuid"], "seq": si,
+                       "label": r.get(sd, "label", str, ""), "name": r.get(sd, "name", str, "")}
+                rows.tables[SubActivity].append(sub)
+                for ii, idd in enumerate(r.items(sd, "indicators")):
+                    r.where = (f"{where}.areas[{ai}].activities[{ci}].sub_activities[{si}]"
+                               f".indicators[{ii}]")
+                    _collect_indicator(r, idd, sub["uuid"], ii, blobs, rows)
+    for ti, td in enumerate(r.items(pd, "teams")):
+        r.where = f"{where}.teams[{ti}]"
+        kind = r.get(td, "kind", str)
+        if kind not in TEAM_KINDS:
+            raise r.fail(tr("jenis tim '{kind}' tidak dikenal").format(kind=kind))
+        area_uuid = r.get(td, "area", (str, type(None)), None)
+        if area_uuid is not None and area_uuid not in areas:
+            raise r.fail(tr("area '{uuid}' tidak ada").format(uuid=area_uuid))
+        duties = r.get(td, "duties", list, [])
+        if not all(isinstance(d, str) for d in duties):
+            raise r.fail(tr("tugas harus berupa teks"))
+        team = {**r.book(td, "team"), "plan": plan["uuid"], "seq": ti, "kind": kind,
+                "label": r.get(td, "label", str, ""), "name": r.get(td, "name", str),
+                "area": area_uuid, "duties": duties}
+        rows.tables[Team].append(team)
+        for mi, md in enumerate(r.items(td, "members")):
+            r.where = f"{where}.teams[{ti}].members[{mi}]"
+            person = r.get(md, "person", str)
+            if person not in persons:
+                raise r.fail(tr("orang '{uuid}' tidak ada di daftar persons").format(uuid=person))
+            rows.tables[Membership].append(
+                {**r.book(md, "membership"), "team": team["uuid"], "person": person, "seq": mi,
+                 "role": r.get(md, "role", str, ""), "position": r.get(md, "position", str, "")})
+
+
+def _collect_indicator(r: _Reader, idd: dict[str, Any], sub_uuid: str, seq: int,
+                       blobs: dict[str, Any], rows: _Rows) -> None:
+    months = r.get(idd, "planned_months", list, [])
+    if not all(isinstance(m, int) and not isinstance(m, bool) and 1 <= m <= 12 for m in months):
+        raise r.fail(tr("planned_months harus berisi bulan 1..12"))
+    ind = {**r.book(idd, "indicator"), "sub_activity": sub_uuid, "seq": seq,
+           "label": r.get(idd, "label", str, ""), "text": r.get(idd, "text", str, ""),
+           "planned": mask_from_months(months), "note": r.get(idd, "note", str, "")}
+    rows.tables[Indicator].append(ind)
+    months_seen: set[int] = set()
+    for rd in r.items(idd, "realisation"):
+        status = r.get(rd, "status", str)
+        if status not in STATUSES:
+            raise r.fail(tr("status '{s}' tidak dikenal").format(s=status))
+        month = r.month(rd)
+        if month in months_seen:
+            raise r.fail(tr("realisasi bulan {m} muncul dua kali").format(m=month))
+        months_seen.add(month)
+        rows.tables[Realisation].append(
+            {**r.book(rd, "realisation"), "indicator": ind["uuid"], "month": month,
+             "status": status, "note": r.get(rd, "note", str, "")})
+    for ed in r.items(idd, "evidence"):
+        sha = r.get(ed, "sha256", str)
+        if sha not in rows.blobs:
+            rows.blobs[sha] = _blob(r, blobs, sha)
+        rows.tables[Evidence].append(
+            {**r.book(ed, "evidence"), "indicator": ind["uuid"], "month": r.month(ed),
+             "filename": r.get(ed, "filename", str), "mime": r.get(ed, "mime", str, ""),
+             "size": r.get(ed, "size", int), "sha256": sha, "note": r.get(ed, "note", str, "")})
+
+
+def _blob(r: _Reader, blobs: dict[str, Any], sha: str) -> bytes:
+    encoded = blobs.get(sha)
+    if not isinstance(encoded, str):
+        raise r.fail(tr("isi berkas bukti {sha} tidak ada di 'blobs'").format(sha=sha[:12]))
+    try:
+        raw = base64.b64decode(encoded, validate=True)
+    except ValueError:
+        raise r.fail(tr("isi berkas bukti {sha} bukan base64").format(sha=sha[:12])) from None
+    if hashlib.sha256(raw).hexdigest() != sha:
+        raise r.fail(tr("isi berkas bukti {sha} tidak cocok dengan SHA-256").format(sha=sha[:12]))
+    return raw
+
+
+# Which uuid-valued keys of a collected row are foreign keys, and into which table.
+_PARENTS: dict[type[Row], dict[str, type[Row]]] = {
+    Area: {"plan": Plan}, Activity: {"area": Area}, SubActivity: {"activity": Activity},
+    Indicator: {"sub_activity": SubActivity}, Realisation: {"indicator": Indicator},
+    Evidence: {"indicator": Indicator}, Team: {"plan": Plan, "area": Area},
+    Membership: {"team": Team, "person": Person},
+}
+
+
+def _insert(rows: _Rows) -> None:
+    ids: dict[type[Row], dict[str, int]] = {}
+    for model, table in rows.tables.items():
+        parents = _PARENTS.get(model, {})
+        for row in table:
+            for key, parent in parents.items():
+                if row[key] is not None:
+                    row[key] = ids[parent][row[key]]
+        for batch in chunked(table, _BATCH):
+            model.insert_many(batch).execute()
+        if table:
+            ids[model] = dict(model.select(model.uuid, model.id).tuples())
+    existing = {sha for (sha,) in Blob.select(Blob.sha256).tuples()}
+    for sha, raw in rows.blobs.items():
+        if sha not in existing:
+            Blob.insert(sha256=sha, size=len(raw), data=raw).execute()

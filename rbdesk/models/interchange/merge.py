@@ -1,0 +1,276 @@
+"""Bringing a copy that was edited apart (USB stick, messaging) back into this file.
+
+A merge has two phases: ``plan_merge`` reads both files and lists what would change and the
+conflicts to choose on (see ``merge_decisions`` for how a change is told from a non-change);
+``apply_merge`` writes the result in one transaction. Merging imports theirs' change-log entries
+(so its transactions become known here), and every value that loses is written to the change log
+under the stamp of the edit that lost, so a second merge of the same copy is a no-op.
+
+Deletions are tombstones and travel like any edit. Evidence bytes are joined by SHA-256. The other
+file is opened read-only and never modified.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from peewee import SqliteDatabase
+
+from rbdesk.i18n import tr
+from rbdesk.models.domain.change_labels import format_value
+from rbdesk.models.errors import NewerFileError, RbdeskError, ReadOnlyError
+from rbdesk.models.interchange.merge_decisions import (
+    MINE,
+    THEIRS,
+    Conflict,
+    FieldDiff,
+    content_diff,
+    decide,
+)
+from rbdesk.models.interchange.merge_snapshot import (
+    ENTITY,
+    MODEL,
+    Snapshot,
+    State,
+    fk_fields,
+    read_snapshot,
+)
+from rbdesk.models.storage import database
+from rbdesk.models.storage.schema import ALL_MODELS, ROW_MODELS, Blob, ChangeLog, Row
+from rbdesk.models.storage.store import Store
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class MergePlan:
+    """Result of the first phase: what the merge would do, and the conflicts to choose on."""
+
+    theirs_path: Path
+    theirs: Snapshot
+    conflicts: list[Conflict]
+    to_insert: int
+    to_update: int
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.to_insert or self.to_update or self.conflicts)
+
+
+@dataclass
+class MergeResult:
+    inserted: int = 0
+    updated: int = 0
+    conflicts: list[Conflict] = field(default_factory=list)
+    resolved: dict[tuple[str, str], str] = field(default_factory=dict)
+    blobs_copied: int = 0
+    log_imported: int = 0
+    lost_logged: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.inserted or self.updated or self.blobs_copied or self.log_imported
+                    or self.lost_logged)
+
+    def summary(self) -> str:
+        mine_won = sum(1 for v in self.resolved.values() if v == MINE)
+        return tr("{ins} baris baru, {upd} baris diperbarui, {conf} konflik ({mine} dipertahankan "
+                  "dari berkas ini, {theirs} diambil dari salinan), {blobs} berkas bukti disalin."
+                  ).format(ins=self.inserted, upd=self.updated, conf=len(self.conflicts),
+                           mine=mine_won, theirs=len(self.resolved) - mine_won,
+                           blobs=self.blobs_copied)
+
+
+
+def _open_theirs(path: Path) -> tuple[SqliteDatabase, Path | None]:
+    """Open the other copy read-only; an older copy is migrated in a temporary copy."""
+    try:
+        db, state = database.open_database(path, force_readonly=True)
+    except (NewerFileError, ReadOnlyError):  # an older copy that needs migrating
+        tmpdir = Path(tempfile.mkdtemp(prefix="rbdesk-gabung-"))
+        tmp = tmpdir / path.name
+        shutil.copyfile(path, tmp)
+        try:
+            db, state = database.open_database(tmp)
+        except BaseException:
+            shutil.rmtree(tmpdir, ignore_errors=True)
+            raise
+        return db, tmpdir
+    if state.newer:
+        db.close()
+        raise NewerFileError(tr("Salinan {name} dibuat oleh versi rbdesk yang lebih baru; "
+                                "perbarui rbdesk sebelum menggabungkan.").format(name=path.name))
+    return db, None
+
+
+def _read_theirs(mine: Store, path: Path) -> Snapshot:
+    db, tmpdir = _open_theirs(path)
+    try:
+        with db.bind_ctx(ALL_MODELS):
+            return read_snapshot()
+    finally:
+        db.close()
+        mine.rebind()
+        if tmpdir is not None:
+            shutil.rmtree(tmpdir, ignore_errors=True)
+
+
+def _check_pair(mine: Store, theirs_path: Path) -> None:
+    if mine.readonly:
+        raise ReadOnlyError(tr("Berkas ini dibuka hanya-baca ({reason}); tidak dapat "
+                               "menggabungkan.").format(reason=mine.state.reason))
+    try:
+        same = os.path.samefile(mine.path, theirs_path)
+    except OSError:
+        same = False
+    if same:
+        raise RbdeskError(tr("Salinan yang dipilih adalah berkas ini sendiri."))
+
+
+def plan_merge(mine: Store, theirs_path: Path | str,
+               progress: Progress | None = None) -> MergePlan:
+    """Phase one: read both files (the other read-only) and list what would change."""
+    theirs_path = Path(theirs_path)
+    _check_pair(mine, theirs_path)
+    if progress:
+        progress(0, 3)
+    theirs = _read_theirs(mine, theirs_path)
+    if progress:
+        progress(1, 3)
+    mine.rebind()
+    here = read_snapshot()
+    if not here.plan_uuids() & theirs.plan_uuids():
+        raise RbdeskError(tr("Berkas {name} bukan salinan dari berkas ini (tidak ada rencana aksi "
+                             "yang sama); penggabungan ditolak.").format(name=theirs_path.name))
+    decisions = decide(here, theirs)
+    if progress:
+        progress(2, 3)
+    return MergePlan(
+        theirs_path, theirs, [d.conflict for d in decisions if d.conflict],
+        sum(1 for d in decisions if d.mine is None),
+        sum(1 for d in decisions if d.mine is not None and d.winner == THEIRS
+            and d.conflict is None))
+
+
+def _log_lost(loser: State, winner: State, diffs: list[FieldDiff], loser_is_mine: bool,
+              entity: str, host: str) -> int:
+    """Losing values stay readable in Riwayat, under the stamp of the edit that lost."""
+    for d in diffs:
+        old, new = (d.mine, d.theirs) if loser_is_mine else (d.theirs, d.mine)
+        ChangeLog.create(at=loser["updated_at"], user=loser["updated_by"], host=host,
+                         plan_uuid=None, entity=entity, row_uuid=winner["uuid"],
+                         action="conflict", field=d.name,
+                         old=format_value(d.name, old), new=format_value(d.name, new))
+    return len(diffs)
+
+
+def _values(model: type[Row], state: State, ids: dict[str, dict[str, int]]) -> dict[str, Any]:
+    values = dict(state)
+    for name, rel in fk_fields(model).items():
+        if values[name] is not None:
+            values[name] = ids[ENTITY[rel]][values[name]]
+    return values
+
+
+def _mine_ids() -> dict[str, dict[str, int]]:
+    return {ENTITY[m]: dict(m.select(m.uuid, m.id).tuples()) for m in ROW_MODELS}
+
+
+def _copy_blobs(theirs_path: Path, mine_blobs: set[str], theirs: Snapshot, mine: Store) -> int:
+    wanted = {s["sha256"] for s in theirs.rows["evidence"].values()}
+    missing = sorted((wanted - mine_blobs) & theirs.blobs)
+    if not missing:
+        return 0
+    db, tmpdir = _open_theirs(theirs_path)
+    try:
+        with db.bind_ctx(ALL_MODELS):
+            blobs = [(b.sha256, b.size, bytes(b.data))
+                     for b in Blob.select().where(Blob.sha256.in_(missing))]
+    finally:
+        db.close()
+        mine.rebind()
+        if tmpdir is not None:
+            shutil.rmtree(tmpdir, ignore_errors=True)
+    copied = 0
+    for sha, size, data in blobs:
+        if hashlib.sha256(data).hexdigest() != sha:
+            raise RbdeskError(tr("Isi berkas bukti {sha} di salinan rusak; penggabungan "
+                                 "dibatalkan.").format(sha=sha[:12]))
+        Blob.create(sha256=sha, size=size, data=data)
+        copied += 1
+    return copied
+
+
+def apply_merge(mine: Store, plan: MergePlan,
+                choices: dict[tuple[str, str], str] | None = None, prefer: str | None = None,
+                progress: Progress | None = None) -> MergeResult:
+    """Phase two, one transaction: apply theirs' changes; conflicts follow ``choices``
+    (keyed by ``Conflict.key``), else ``prefer`` (MINE / THEIRS), else the newer edit."""
+    if prefer not in (None, MINE, THEIRS):
+        raise RbdeskError(tr("Pilihan '{p}' tidak dikenal (mine atau theirs).").format(p=prefer))
+    choices = choices or {}
+    result = MergeResult()
+    theirs = plan.theirs
+    with mine.write() as tx:
+        # Re-read this file inside the transaction: another PC may have written since planning.
+        here = read_snapshot()
+        decisions = decide(here, theirs)
+        result.blobs_copied = _copy_blobs(plan.theirs_path, here.blobs, theirs, mine)
+        ids = _mine_ids()
+        total = len(decisions)
+        for i, d in enumerate(decisions):
+            model = MODEL[d.entity]
+            winner = d.winner
+            if d.conflict is not None:
+                winner = choices.get(d.conflict.key) or prefer or d.conflict.default
+                result.conflicts.append(d.conflict)
+                result.resolved[d.conflict.key] = winner
+            if d.mine is None:
+                model.insert(**_values(model, d.theirs, ids)).execute()
+                ids[d.entity][d.theirs["uuid"]] = model.get(model.uuid == d.theirs["uuid"]).id
+                result.inserted += 1
+            elif winner == THEIRS:
+                values = _values(model, d.theirs, ids)
+                model.update(**values).where(model.uuid == d.mine["uuid"]).execute()
+                if d.mine["uuid"] != d.theirs["uuid"]:
+                    row_id = ids[d.entity].pop(d.mine["uuid"])
+                    ids[d.entity][d.theirs["uuid"]] = row_id
+                result.updated += 1
+                if d.mine_changed:
+                    result.lost_logged += _log_lost(d.mine, d.theirs,
+                                                    content_diff(d.mine, d.theirs), True,
+                                                    d.entity, mine.host)
+            elif d.theirs_changed:
+                result.lost_logged += _log_lost(d.theirs, d.mine,
+                                                content_diff(d.mine, d.theirs), False,
+                                                d.entity, tr("salinan"))
+            if progress and i % 200 == 0:
+                progress(i, total)
+        mine_log = {e[1:] for e in here.log}
+        for entry in theirs.log:
+            if entry[1:] not in mine_log:
+                mine_log.add(entry[1:])
+                ChangeLog.insert(dict(zip(("at", "user", "host", "plan_uuid", "entity",
+                                           "row_uuid", "action", "field", "old", "new"),
+                                          entry[1:], strict=True))).execute()
+                result.log_imported += 1
+        if result.changed:
+            tx.log("file", "-", "merge", "", None,
+                   tr("digabung dari {name}: {summary}").format(
+                       name=plan.theirs_path.name, summary=result.summary()))
+    if progress:
+        progress(total, total)
+    return result
+
+
+def merge_files(mine: Store, theirs_path: Path | str, prefer: str | None = None,
+                progress: Progress | None = None) -> MergeResult:
+    """Both phases at once: conflicts go to ``prefer``, or by default to the newer edit."""
+    return apply_merge(mine, plan_merge(mine, theirs_path), prefer=prefer, progress=progress)

@@ -1,0 +1,172 @@
+"""Which rows a merge takes from the other copy, and which both copies changed (conflicts).
+
+How "changed since they parted" is decided, without any extra bookkeeping table:
+
+* Every write transaction stamps the rows it touches with ``(updated_at, updated_by)`` and writes at
+  least one change-log entry carrying the same ``(at, user)``. So a file's change log is the set of
+  transactions it contains ("known stamps").
+* A copy starts as a byte copy (file copy, "Simpan salinan", backup), so both change logs share a
+  common prefix: the history before they parted. ``T_part`` is the newest ``at`` in that prefix.
+  Rows stamped at or before ``T_part`` existed before parting (this covers rows loaded from a dump,
+  whose stamps are not in the log).
+* A side *changed* a row since parting when its row stamp is newer than ``T_part`` and the other
+  side does not know that stamp (it is not in the other side's change log).
+* Only theirs changed: take theirs. Only mine changed: keep mine. Both changed and they differ
+  in content (other than the sibling order ``seq``): a **conflict**; the default is the newer
+  stamp, the user may choose. Neither (or only ``seq``): the newer stamp wins.
+* Merging imports theirs' change-log entries (so its transactions become known here), and every
+  value that loses is written to the change log under the stamp of the edit that lost. That is
+  what makes a second merge of the same copy a no-op, and it keeps losing values readable
+  in Riwayat.
+
+Rows are matched by uuid; realisation cells also by (indicator uuid, month), since two copies may
+create the same cell with different uuids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rbdesk.i18n import tr
+from rbdesk.models.domain.change_labels import entity_label, field_label, format_value
+from rbdesk.models.interchange.merge_snapshot import ENTITY, Snapshot, Stamp, State
+from rbdesk.models.storage.schema import ROW_MODELS, Realisation
+
+BOOKKEEPING = frozenset({"uuid", "updated_at", "updated_by", "version"})
+MINE, THEIRS = "mine", "theirs"
+
+
+def _parting(mine: Snapshot, theirs: Snapshot) -> str:
+    """Newest ``at`` of the change-log prefix both files share ("" when they share none)."""
+    newest = ""
+    for a, b in zip(mine.log, theirs.log, strict=False):
+        if a != b:
+            break
+        newest = max(newest, a[1])
+    return newest
+
+
+@dataclass
+class FieldDiff:
+    name: str
+    mine: Any
+    theirs: Any
+
+    @property
+    def label(self) -> str:
+        return field_label(self.name)
+
+    def mine_text(self) -> str:
+        return format_value(self.name, self.mine)
+
+    def theirs_text(self) -> str:
+        return format_value(self.name, self.theirs)
+
+
+@dataclass
+class Conflict:
+    """One row both copies changed since they parted."""
+
+    entity: str
+    uuid: str            # the row's uuid in this file
+    their_uuid: str
+    label: str
+    fields: list[FieldDiff]
+    mine_by: str
+    mine_at: str
+    theirs_by: str
+    theirs_at: str
+    default: str         # MINE or THEIRS: the newer edit
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.entity, self.uuid)
+
+    @property
+    def entity_label(self) -> str:
+        return entity_label(self.entity)
+
+
+@dataclass
+class Decision:
+    entity: str
+    theirs: State
+    mine: State | None
+    winner: str            # MINE or THEIRS
+    conflict: Conflict | None = None
+    mine_changed: bool = False
+    theirs_changed: bool = False
+
+
+
+def _stamp(state: State) -> Stamp:
+    return (state["updated_at"], state["updated_by"])
+
+
+def _order(state: State) -> tuple[Any, ...]:
+    """Total order of edits used for "the newer wins": the same whichever side merges."""
+    return (state["updated_at"], state["version"], state["updated_by"], state["uuid"])
+
+
+def content_diff(mine: State, theirs: State) -> list[FieldDiff]:
+    return [FieldDiff(k, mine[k], theirs[k]) for k in theirs
+            if k not in BOOKKEEPING and mine.get(k) != theirs[k]]
+
+
+def _row_label(entity: str, state: State, rows: dict[str, dict[str, State]]) -> str:
+    if entity == "realisation" or entity == "evidence":
+        ind = rows["indicator"].get(state["indicator"]) or {}
+        text = ind.get("text") or ind.get("label") or tr("(indikator)")
+        extra = f" — {state['filename']}" if entity == "evidence" else ""
+        return tr("{ind}, bulan {m}{extra}").format(ind=text, m=state["month"], extra=extra)
+    if entity == "membership":
+        person = rows["person"].get(state["person"]) or {}
+        team = rows["team"].get(state["team"]) or {}
+        return f"{person.get('name', '?')} — {team.get('name', '?')}"
+    for key in ("name", "text", "title", "filename"):
+        if state.get(key):
+            return str(state[key])
+    return state.get("label") or state["uuid"][:8]
+
+
+def _realisation_key(state: State) -> tuple[str, int]:
+    return (state["indicator"], state["month"])
+
+
+def decide(mine: Snapshot, theirs: Snapshot) -> list[Decision]:
+    parted = _parting(mine, theirs)
+    known_mine, known_theirs = mine.known(), theirs.known()
+    out: list[Decision] = []
+    for model in ROW_MODELS:
+        entity = ENTITY[model]
+        mine_rows = mine.rows[entity]
+        by_key: dict[tuple[str, int], State] = {}
+        if model is Realisation:
+            by_key = {_realisation_key(s): s for s in mine_rows.values()}
+        for uuid, t in theirs.rows[entity].items():
+            m = mine_rows.get(uuid)
+            if m is None and model is Realisation:
+                m = by_key.get(_realisation_key(t))
+            if m is None:
+                out.append(Decision(entity, t, None, THEIRS, theirs_changed=True))
+                continue
+            if m == t:
+                continue
+            tc = _stamp(t) not in known_mine and t["updated_at"] > parted
+            mc = _stamp(m) not in known_theirs and m["updated_at"] > parted
+            diffs = content_diff(m, t)
+            newer = THEIRS if _order(t) > _order(m) else MINE
+            decision = Decision(entity, t, m, newer, mine_changed=mc, theirs_changed=tc)
+            if tc and mc and any(d.name != "seq" for d in diffs):
+                decision.conflict = Conflict(
+                    entity, m["uuid"], t["uuid"], _row_label(entity, m, mine.rows), diffs,
+                    m["updated_by"], m["updated_at"], t["updated_by"], t["updated_at"], newer)
+            elif tc and not mc:
+                decision.winner = THEIRS
+            elif mc and not tc:
+                decision.winner = MINE
+            if decision.winner == MINE and decision.conflict is None and not (tc and diffs):
+                continue  # nothing to write and nothing of theirs that could be lost
+            out.append(decision)
+    return out

@@ -1,0 +1,62 @@
+"""One file's rows as plain dicts keyed by uuid, as both sides of a merge are compared."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from peewee import ForeignKeyField
+
+from rbdesk.models.storage.schema import ROW_MODELS, Blob, ChangeLog, Row
+
+State = dict[str, Any]
+Stamp = tuple[str, str]
+
+ENTITY: dict[type[Row], str] = {m: m._meta.table_name for m in ROW_MODELS}
+MODEL: dict[str, type[Row]] = {v: k for k, v in ENTITY.items()}
+
+
+@dataclass
+class Snapshot:
+    """Every row of one file with foreign keys as uuids, its change log and its blob hashes."""
+
+    rows: dict[str, dict[str, State]]
+    log: list[tuple[Any, ...]]
+    blobs: set[str]
+
+    def known(self) -> set[Stamp]:
+        return {(e[1], e[2]) for e in self.log}
+
+    def plan_uuids(self) -> set[str]:
+        return set(self.rows.get("plan", {}))
+
+
+def fk_fields(model: type[Row]) -> dict[str, type[Row]]:
+    return {f.name: f.rel_model for f in model._meta.sorted_fields
+            if isinstance(f, ForeignKeyField)}
+
+
+def read_snapshot() -> Snapshot:
+    """Read the file the models are currently bound to."""
+    id_to_uuid: dict[type[Row], dict[int, str]] = {}
+    rows: dict[str, dict[str, State]] = {}
+    for model in ROW_MODELS:
+        fks = fk_fields(model)
+        by_uuid: dict[str, State] = {}
+        ids: dict[int, str] = {}
+        for rec in model.select().order_by(model.id).dicts():
+            row_id = rec.pop("id")
+            for name, rel in fks.items():
+                if rec[name] is not None:
+                    rec[name] = id_to_uuid[rel][rec[name]]
+            rec["deleted"] = bool(rec["deleted"])
+            ids[row_id] = rec["uuid"]
+            by_uuid[rec["uuid"]] = rec
+        id_to_uuid[model] = ids
+        rows[ENTITY[model]] = by_uuid
+    log = list(ChangeLog.select(ChangeLog.id, ChangeLog.at, ChangeLog.user, ChangeLog.host,
+                                ChangeLog.plan_uuid, ChangeLog.entity, ChangeLog.row_uuid,
+                                ChangeLog.action, ChangeLog.field, ChangeLog.old, ChangeLog.new)
+               .order_by(ChangeLog.id).tuples())
+    blobs = {sha for (sha,) in Blob.select(Blob.sha256).tuples()}
+    return Snapshot(rows, log, blobs)

@@ -1,0 +1,126 @@
+"""Add a plan read from elsewhere (an Excel workbook) to an open file, all or nothing.
+
+The plan dict has the dump format's plan shape without bookkeeping keys (docs/FORMAT.md): unit,
+year, title, decree, settings, areas → activities → sub_activities → indicators. Every row gets a
+fresh uuid; one change-log entry records the import. Teams are not imported (a workbook's roster
+names people, not rbdesk persons).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rbdesk.i18n import tr
+from rbdesk.models.errors import InvalidInput
+from rbdesk.models.storage.schema import (
+    Activity,
+    Area,
+    Indicator,
+    Plan,
+    SubActivity,
+    mask_from_months,
+)
+from rbdesk.models.storage.store import Store, new_uuid
+
+BATCH = 400
+
+
+def _str(obj: dict[str, Any], key: str, where: str) -> str:
+    value = obj.get(key, "")
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise InvalidInput(tr("Rencana tidak valid di {where}: '{key}' harus teks.")
+                           .format(where=where, key=key))
+    return value
+
+
+def _list(obj: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
+    value = obj.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise InvalidInput(tr("Rencana tidak valid di {where}: '{key}' harus daftar.")
+                           .format(where=where, key=key))
+    return value
+
+
+def _months(ind: dict[str, Any], where: str) -> int:
+    months = ind.get("planned_months") or []
+    if not isinstance(months, list) or not all(
+            isinstance(m, int) and not isinstance(m, bool) and 1 <= m <= 12 for m in months):
+        raise InvalidInput(tr("Rencana tidak valid di {where}: bulan harus 1..12.")
+                           .format(where=where))
+    return mask_from_months(months)
+
+
+def validate(plan: dict[str, Any]) -> None:
+    if not isinstance(plan, dict):
+        raise InvalidInput(tr("Rencana tidak valid: harus berupa objek."))
+    year = plan.get("year")
+    if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2999:
+        raise InvalidInput(tr("Rencana tidak valid: tahun '{y}' tidak sah.").format(y=year))
+    for key in ("decree", "settings"):
+        if not isinstance(plan.get(key) or {}, dict):
+            raise InvalidInput(tr("Rencana tidak valid: '{key}' harus objek.").format(key=key))
+    _str(plan, "unit", "plan")
+    _str(plan, "title", "plan")
+    for ai, area in enumerate(_list(plan, "areas", "plan")):
+        where = f"areas[{ai}]"
+        _str(area, "label", where)
+        _str(area, "name", where)
+        for ci, act in enumerate(_list(area, "activities", where)):
+            w2 = f"{where}.activities[{ci}]"
+            _str(act, "label", w2)
+            _str(act, "name", w2)
+            for si, sub in enumerate(_list(act, "sub_activities", w2)):
+                w3 = f"{w2}.sub_activities[{si}]"
+                _str(sub, "label", w3)
+                _str(sub, "name", w3)
+                for ii, ind in enumerate(_list(sub, "indicators", w3)):
+                    w4 = f"{w3}.indicators[{ii}]"
+                    for key in ("label", "text", "note"):
+                        _str(ind, key, w4)
+                    _months(ind, w4)
+
+
+def import_plan(store: Store, plan: dict[str, Any]) -> str:
+    """Insert ``plan`` as a new plan of the file; returns the new plan's uuid."""
+    validate(plan)
+    plan_uuid = new_uuid()
+    unit = plan.get("unit") or ""
+    with store.write(plan_uuid) as tx:
+        if not unit:
+            other = Plan.select(Plan.unit).where(Plan.deleted == False).first()  # noqa: E712
+            unit = other.unit if other else tr("Satuan kerja")
+        stamp = {"updated_at": tx.at, "updated_by": store.user, "version": 1, "deleted": False}
+        row = Plan.create(uuid=plan_uuid, unit=unit, year=plan["year"],
+                          title=plan.get("title") or "", decree=plan.get("decree") or {},
+                          settings=plan.get("settings") or {}, **stamp)
+        pending: list[dict[str, Any]] = []
+        count = 0
+        for ai, ad in enumerate(plan.get("areas") or []):
+            area = Area.create(uuid=new_uuid(), plan=row, seq=ai, label=ad.get("label") or "",
+                               name=ad.get("name") or "", **stamp)
+            for ci, cd in enumerate(ad.get("activities") or []):
+                act = Activity.create(uuid=new_uuid(), area=area, seq=ci,
+                                      label=cd.get("label") or "", name=cd.get("name") or "",
+                                      **stamp)
+                for si, sd in enumerate(cd.get("sub_activities") or []):
+                    sub = SubActivity.create(uuid=new_uuid(), activity=act, seq=si,
+                                             label=sd.get("label") or "",
+                                             name=sd.get("name") or "", **stamp)
+                    for ii, idd in enumerate(sd.get("indicators") or []):
+                        pending.append({
+                            "uuid": new_uuid(), "sub_activity": sub.id, "seq": ii,
+                            "label": idd.get("label") or "", "text": idd.get("text") or "",
+                            "planned": _months(idd, ""), "note": idd.get("note") or "",
+                            **stamp})
+                        if len(pending) >= BATCH:
+                            Indicator.insert_many(pending).execute()
+                            count += len(pending)
+                            pending = []
+        if pending:
+            Indicator.insert_many(pending).execute()
+            count += len(pending)
+        tx.log("plan", plan_uuid, "import",
+               new=tr("{n} indikator diimpor dari Excel").format(n=count))
+    return plan_uuid

@@ -1,0 +1,217 @@
+"""Opening rbdesk files: the one module that speaks SQLite dialect (pragmas, URIs, header bytes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+import peewee
+from peewee import SqliteDatabase
+
+from rbdesk.i18n import tr
+from rbdesk.models.errors import (
+    DamagedFile,
+    DiskFullError,
+    FileBusyError,
+    NotRbdeskFile,
+    RbdeskError,
+    ReadOnlyError,
+)
+from rbdesk.models.storage import migrations
+from rbdesk.models.storage.paths import backup_dir
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+# peewee re-raises sqlite3 errors as its own classes; both must be caught.
+SQL_ERRORS = (sqlite3.DatabaseError, peewee.DatabaseError)
+
+
+@dataclass
+class OpenState:
+    """Why a file is read-only, if it is; shown in the status bar and the banner."""
+
+    readonly: bool = False
+    reason: str = ""
+    newer: bool = False
+    migrated_from: int | None = None
+    backup_path: Path | None = None
+
+
+def _connect(path: Path, readonly: bool) -> SqliteDatabase:
+    pragmas = {"foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS}
+    if readonly:
+        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        db = SqliteDatabase(uri, uri=True, pragmas=pragmas, lock_type="IMMEDIATE",
+                            check_same_thread=False)
+    else:
+        # Rollback journal, never WAL: WAL needs shared memory, which network shares do not give.
+        pragmas |= {"journal_mode": "delete", "synchronous": 2}
+        db = SqliteDatabase(str(path), pragmas=pragmas, lock_type="IMMEDIATE",
+                            check_same_thread=False)
+    db.connect()
+    return db
+
+
+def translate_sqlite_error(exc: Exception, path: Path | str = "") -> RbdeskError | None:
+    """Sort SQLite errors into the ones a user can cause; anything else is a bug."""
+    text = str(exc).lower()
+    name = Path(path).name if path else ""
+    if "locked" in text or "busy" in text:
+        return FileBusyError(tr("Berkas {name} sedang dipakai komputer lain; coba lagi sebentar.")
+                             .format(name=name))
+    if "disk is full" in text or "database or disk is full" in text:
+        return DiskFullError(tr("Disk penuh: perubahan tidak dapat disimpan ke {name}.")
+                             .format(name=name))
+    if "not a database" in text or "malformed" in text or "disk i/o" in text:
+        return DamagedFile(tr("Berkas {name} rusak atau tidak dapat dibaca.").format(name=name))
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyError(tr("Berkas {name} hanya dapat dibaca; perubahan tidak disimpan.")
+                             .format(name=name))
+    return None
+
+
+def check_header(path: Path) -> None:
+    name = path.name
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(100)
+    except FileNotFoundError:
+        raise RbdeskError(tr("Berkas {name} tidak ditemukan.").format(name=name)) from None
+    except IsADirectoryError:
+        raise NotRbdeskFile(tr("{name} adalah folder, bukan berkas rbdesk.").format(name=name)) \
+            from None
+    except PermissionError:
+        raise RbdeskError(tr("Tidak ada izin untuk membaca berkas {name}.").format(name=name)) \
+            from None
+    if not head.startswith(SQLITE_HEADER):
+        raise NotRbdeskFile(tr("Berkas {name} bukan berkas rbdesk (bukan basis data Rencana Aksi).")
+                            .format(name=name))
+    if len(head) < 100:
+        raise DamagedFile(tr("Berkas {name} terpotong atau rusak.").format(name=name))
+    app_id = int.from_bytes(head[68:72], "big")
+    if app_id != migrations.APPLICATION_ID:
+        raise NotRbdeskFile(tr("Berkas {name} adalah basis data lain, bukan berkas rbdesk.")
+                            .format(name=name))
+
+
+def writable(path: Path) -> bool:
+    """A rollback journal is created beside the file, so the folder must be writable too."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def backup_copy(db: SqliteDatabase, dest: Path) -> Path:
+    """Consistent copy through SQLite's backup API (safe while other PCs write), then verified."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".tmp")
+    if tmp.exists():
+        tmp.unlink()
+    target = sqlite3.connect(str(tmp))
+    try:
+        db.connection().backup(target)
+        ok = target.execute("PRAGMA integrity_check").fetchone()[0]
+        target.execute("PRAGMA journal_mode=delete")
+    finally:
+        target.close()
+    if ok != "ok":
+        tmp.unlink(missing_ok=True)
+        raise DamagedFile(tr("Salinan cadangan gagal diverifikasi: {detail}").format(detail=ok))
+    os.replace(tmp, dest)
+    return dest
+
+
+def open_database(path: Path | str, *, force_readonly: bool = False) -> tuple[SqliteDatabase,
+                                                                              OpenState]:
+    """Open an existing rbdesk file, migrating it (after a backup) when it is older.
+
+    Never writes to a file that is foreign, damaged, newer or read-only.
+    """
+    path = Path(path)
+    check_header(path)
+    state = OpenState()
+    if force_readonly:
+        state.readonly, state.reason = True, tr("diminta hanya untuk dibaca")
+    elif not writable(path):
+        state.readonly, state.reason = True, tr("berkas atau folder hanya dapat dibaca")
+    try:
+        db = _connect(path, readonly=state.readonly)
+        conn = db.connection()
+        version = migrations.user_version(conn)
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+    except SQL_ERRORS as exc:
+        raise translate_sqlite_error(exc, path) or DamagedFile(
+            tr("Berkas {name} rusak atau tidak dapat dibaca.").format(name=path.name)) from exc
+    if result != "ok":
+        db.close()
+        raise DamagedFile(tr("Berkas {name} rusak (pemeriksaan integritas gagal).")
+                          .format(name=path.name))
+    if version > migrations.SCHEMA_VERSION:
+        if not state.readonly:
+            db.close()
+            db = _connect(path, readonly=True)
+        state.readonly, state.newer = True, True
+        state.reason = tr("dibuat oleh versi rbdesk yang lebih baru")
+    elif version < migrations.SCHEMA_VERSION:
+        if state.readonly:
+            db.close()
+            raise ReadOnlyError(tr("Berkas {name} dari versi lama perlu diperbarui, tetapi hanya "
+                                    "dapat dibaca. Salin ke folder yang dapat ditulisi.")
+                                 .format(name=path.name))
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        state.backup_path = backup_copy(
+            db, backup_dir() / f"{path.stem}.v{version}.sebelum-migrasi.{stamp}.rbdesk")
+        state.migrated_from = version
+        try:
+            migrations.migrate(db.connection())
+        except SQL_ERRORS as exc:
+            db.close()
+            raise translate_sqlite_error(exc, path) or exc from exc
+    return db, state
+
+
+def create_database(path: Path | str) -> SqliteDatabase:
+    """Create a new, empty rbdesk file at the current schema version; refuses to overwrite."""
+    path = Path(path)
+    if path.exists():
+        raise RbdeskError(tr("Berkas {name} sudah ada; tidak ditimpa.").format(name=path.name))
+    if not path.parent.exists():
+        raise RbdeskError(tr("Folder {folder} tidak ada.").format(folder=str(path.parent)))
+    try:
+        # Exclusive create so that two PCs creating the same file cannot both succeed.
+        with open(path, "xb"):
+            pass
+        db = _connect(path, readonly=False)
+        migrations.migrate(db.connection())
+    except FileExistsError:
+        raise RbdeskError(tr("Berkas {name} sudah ada; tidak ditimpa.").format(name=path.name)) \
+            from None
+    except (OSError, *SQL_ERRORS) as exc:
+        path.unlink(missing_ok=True)
+        err = translate_sqlite_error(exc, path) if isinstance(exc, SQL_ERRORS) else None
+        raise err or RbdeskError(tr("Tidak dapat membuat berkas {name}: {detail}")
+                                 .format(name=path.name, detail=exc)) from exc
+    return db
+
+
+def journal_mode(db: SqliteDatabase) -> str:
+    return str(db.connection().execute("PRAGMA journal_mode").fetchone()[0])
+
+
+def set_busy_timeout(db: SqliteDatabase, milliseconds: int) -> None:
+    db.connection().execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+
+
+def data_version(db: SqliteDatabase) -> int:
+    """Changes whenever another connection commits; cheap enough to poll every second."""
+    return int(db.connection().execute("PRAGMA data_version").fetchone()[0])
+
+
+def integrity_check(db: SqliteDatabase) -> str:
+    rows = db.connection().execute("PRAGMA integrity_check").fetchall()
+    return "; ".join(str(r[0]) for r in rows)
+
+
+def schema_version(db: SqliteDatabase) -> int:
+    return migrations.user_version(db.connection())

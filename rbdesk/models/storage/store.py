@@ -1,0 +1,180 @@
+"""An open rbdesk file and who is editing it: the handle every domain operation takes."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import socket
+import time
+import uuid as uuidlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from peewee import SqliteDatabase
+
+from rbdesk.i18n import tr
+from rbdesk.models.clock import now_iso
+from rbdesk.models.errors import (
+    ConflictError,
+    FileBusyError,
+    NotFoundError,
+    ReadOnlyError,
+)
+from rbdesk.models.storage import database
+from rbdesk.models.storage.schema import ALL_MODELS, ChangeLog, Row, database_proxy
+
+WRITE_RETRIES = 3
+IMPATIENT_BUSY_MS = 150
+
+
+def default_user() -> str:
+    return os.environ.get("RBDESK_USER") or getpass.getuser() or "pengguna"
+
+
+def new_uuid() -> str:
+    return str(uuidlib.uuid4())
+
+
+@dataclass
+class Tx:
+    """One write transaction: stamps rows and collects change-log entries."""
+
+    store: Store
+    plan_uuid: str | None
+    at: str = field(default_factory=now_iso)
+
+    def stamp(self, row: Row, *, new: bool = False) -> None:
+        row.updated_at = self.at
+        row.updated_by = self.store.user
+        if new:
+            row.version = 1
+            if not row.uuid:
+                row.uuid = new_uuid()
+
+    def log(self, entity: str, row_uuid: str, action: str, field_name: str = "",
+            old: Any = None, new: Any = None) -> None:
+        ChangeLog.create(
+            at=self.at, user=self.store.user, host=self.store.host, plan_uuid=self.plan_uuid,
+            entity=entity, row_uuid=row_uuid, action=action, field=field_name,
+            old=None if old is None else str(old), new=None if new is None else str(new))
+
+    def bump(self, model: type[Row], row_uuid: str, expected_version: int | None,
+             **changes: Any) -> int:
+        """Update a row only if nobody changed it since the caller read it; returns new version."""
+        query = model.update(version=model.version + 1, updated_at=self.at,
+                             updated_by=self.store.user, **changes).where(model.uuid == row_uuid)
+        if expected_version is not None:
+            query = query.where(model.version == expected_version)
+        if query.execute() != 1:
+            current = model.get_or_none(model.uuid == row_uuid)
+            if current is None:
+                raise NotFoundError(tr("Baris ini sudah dihapus oleh pengguna lain."))
+            raise ConflictError(
+                tr("Perubahan ditolak: baris ini sudah diubah oleh {who} pada {when}. "
+                   "Tampilan diperbarui dengan nilai terbaru.")
+                .format(who=current.updated_by, when=current.updated_at[:16].replace("T", " ")),
+                changed_by=current.updated_by, changed_at=current.updated_at)
+        if expected_version is not None:
+            return expected_version + 1
+        return model.select(model.version).where(model.uuid == row_uuid).scalar()
+
+
+class Store:
+    """An open file. Only one store is bound to the models at a time in a process."""
+
+    def __init__(self, db: SqliteDatabase, path: Path, state: database.OpenState,
+                 user: str | None = None) -> None:
+        self.db = db
+        self.path = Path(path)
+        self.state = state
+        self.user = user or default_user()
+        self.host = socket.gethostname() or "pc"
+        self.session = new_uuid()
+        database_proxy.initialize(db)
+        db.bind(ALL_MODELS)
+
+    @classmethod
+    def open(cls, path: Path | str, *, user: str | None = None,
+             readonly: bool = False) -> Store:
+        db, state = database.open_database(path, force_readonly=readonly)
+        return cls(db, Path(path), state, user)
+
+    @classmethod
+    def create(cls, path: Path | str, *, user: str | None = None) -> Store:
+        db = database.create_database(path)
+        return cls(db, Path(path), database.OpenState(), user)
+
+    @property
+    def readonly(self) -> bool:
+        return self.state.readonly
+
+    def close(self) -> None:
+        if not self.db.is_closed():
+            self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def rebind(self) -> None:
+        """Make this store the one the models talk to (after another file was opened)."""
+        database_proxy.initialize(self.db)
+        self.db.bind(ALL_MODELS)
+
+    @contextmanager
+    def write(self, plan_uuid: str | None = None, *, patient: bool = True) -> Iterator[Tx]:
+        """One short ``BEGIN IMMEDIATE`` transaction; a busy file is retried, then reported.
+
+        ``patient=False`` is for background writes (heartbeats) that run on the GUI thread: they
+        give up after a fraction of a second instead of freezing the window.
+        """
+        if self.state.readonly:
+            raise ReadOnlyError(tr("Berkas ini dibuka hanya-baca ({reason}); perubahan tidak "
+                                   "disimpan.").format(reason=self.state.reason))
+        retries = WRITE_RETRIES if patient else 1
+        if not patient:
+            database.set_busy_timeout(self.db, IMPATIENT_BUSY_MS)
+        try:
+            ctx = self._begin(retries)
+        finally:
+            if not patient:
+                database.set_busy_timeout(self.db, database.BUSY_TIMEOUT_MS)
+        try:
+            yield Tx(self, plan_uuid)
+        except BaseException as exc:
+            ctx.__exit__(type(exc), exc, exc.__traceback__)
+            if isinstance(exc, database.SQL_ERRORS):
+                translated = database.translate_sqlite_error(exc, self.path)
+                if translated is not None:
+                    raise translated from exc
+            raise
+        else:
+            try:
+                ctx.__exit__(None, None, None)
+            except database.SQL_ERRORS as exc:
+                raise database.translate_sqlite_error(exc, self.path) or exc from exc
+
+    def _begin(self, retries: int) -> Any:
+        attempt = 0
+        while True:
+            try:
+                ctx = self.db.atomic()
+                ctx.__enter__()
+                return ctx
+            except database.SQL_ERRORS as exc:
+                attempt += 1
+                if "locked" not in str(exc).lower() and "busy" not in str(exc).lower():
+                    raise database.translate_sqlite_error(exc, self.path) or exc from exc
+                if attempt >= retries:
+                    raise FileBusyError(
+                        tr("Berkas {name} sedang dipakai komputer lain; coba lagi sebentar.")
+                        .format(name=self.path.name)) from exc
+                time.sleep(0.2 * attempt)
+
+    def data_version(self) -> int:
+        return database.data_version(self.db)

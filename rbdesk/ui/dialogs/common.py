@@ -1,0 +1,132 @@
+"""Small dialogs: the user's name, a new plan, confirmations and messages."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rbdesk.i18n import tr
+from rbdesk.models import clock
+from rbdesk.ui.grid.plan_columns import MONTH_LONG
+from rbdesk.ui.window.settings import GeometryMemory
+
+
+class UserNameDialog(GeometryMemory, QDialog):
+    """Asked once: the name written beside every change in the shared file."""
+
+    def __init__(self, default: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Nama pengguna"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(tr("Nama Anda dicatat pada setiap perubahan, supaya rekan kerja tahu "
+                          "siapa yang mengubah apa. Nama ini hanya ditanyakan sekali."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.name = QLineEdit(default)
+        self.name.setPlaceholderText(tr("mis. Maria Seran"))
+        form.addRow(tr("&Nama:"), self.name)
+        layout.addLayout(form)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.name.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.name.text().strip()))
+
+    def value(self) -> str:
+        return self.name.text().strip()
+
+
+class NewPlanDialog(GeometryMemory, QDialog):
+    """Unit, year and title of a new Rencana Aksi in the open file."""
+
+    def __init__(self, unit: str = "", year: int | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Rencana Aksi baru"))
+        form = QFormLayout(self)
+        self.unit = QLineEdit(unit)
+        self.unit.setPlaceholderText(tr("mis. KPU Kota Kupang"))
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(year or clock.today().year)
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(tr("Rencana Aksi Reformasi Birokrasi …"))
+        form.addRow(tr("&Satuan kerja:"), self.unit)
+        form.addRow(tr("&Tahun:"), self.year)
+        form.addRow(tr("&Judul:"), self.title)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.unit.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.unit.text().strip()))
+
+    def values(self) -> tuple[str, int, str]:
+        title = self.title.text().strip() or tr(
+            "Rencana Aksi Reformasi Birokrasi {unit} Tahun {year}").format(
+            unit=self.unit.text().strip(), year=self.year.value())
+        return self.unit.text().strip(), self.year.value(), title
+
+
+class MonthDialog(QDialog):
+    """Choose the month of a monthly report."""
+
+    def __init__(self, month: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Pilih bulan"))
+        form = QFormLayout(self)
+        self.combo = QComboBox()
+        for m, name in enumerate(MONTH_LONG, start=1):
+            self.combo.addItem(tr(name), m)
+        self.combo.setCurrentIndex(max(1, min(month, 12)) - 1)
+        form.addRow(tr("&Bulan laporan:"), self.combo)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def month(self) -> int:
+        return int(self.combo.currentData())
+
+
+def confirm(parent: QWidget | None, title: str, text: str, yes: str = "") -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    ok = box.addButton(yes or tr("Ya"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(tr("Batal"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is ok
+
+
+def show_error(parent: QWidget | None, text: str, title: str = "") -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, title or tr("rbdesk"), text, parent=parent)
+    box.exec()
+
+
+def show_info(parent: QWidget | None, text: str, title: str = "") -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, title or tr("rbdesk"), text, parent=parent)
+    box.exec()

@@ -1,0 +1,269 @@
+"""'Gabungkan dari salinan…': choose the copy, see the conflicts, choose per row, apply."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rbdesk.i18n import tr
+from rbdesk.models.errors import RbdeskError
+from rbdesk.models.interchange import merge
+from rbdesk.ui.window.context import AppContext
+
+COL_ENTITY, COL_ROW, COL_FIELDS, COL_MINE, COL_THEIRS = range(5)
+ChoiceRole = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ConflictTableModel(QAbstractTableModel):
+    """One row per conflict; the two value columns are checkable and exclusive (the choice)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.conflicts: list[merge.Conflict] = []
+        self.choices: dict[tuple[str, str], str] = {}
+
+    def set_conflicts(self, conflicts: list[merge.Conflict]) -> None:
+        self.beginResetModel()
+        self.conflicts = list(conflicts)
+        self.choices = {c.key: c.default for c in conflicts}
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.conflicts)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (tr("Jenis"), tr("Baris"), tr("Kolom"), tr("Berkas ini"), tr("Salinan"))[section]
+        return None
+
+    def _side(self, col: int) -> str:
+        return merge.MINE if col == COL_MINE else merge.THEIRS
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        c = self.conflicts[index.row()]
+        col = index.column()
+        if role == ChoiceRole:
+            return self.choices[c.key]
+        if role == Qt.ItemDataRole.CheckStateRole and col in (COL_MINE, COL_THEIRS):
+            chosen = self.choices[c.key] == self._side(col)
+            return Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if col == COL_ENTITY:
+                return c.entity_label
+            if col == COL_ROW:
+                return c.label
+            if col == COL_FIELDS:
+                return ", ".join(d.label for d in c.fields)
+            mine = col == COL_MINE
+            values = "; ".join((d.mine_text() if mine else d.theirs_text()) or "—"
+                               for d in c.fields)
+            who, when = (c.mine_by, c.mine_at) if mine else (c.theirs_by, c.theirs_at)
+            newer = tr(" (lebih baru)") if c.default == self._side(col) else ""
+            return tr("{values} — {who}, {when}{newer}").format(
+                values=values, who=who, when=when[:16].replace("T", " "), newer=newer)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in (COL_MINE, COL_THEIRS):
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: Index, value: Any,  # noqa: N802
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() not in (COL_MINE, COL_THEIRS):
+            return False
+        if role == Qt.ItemDataRole.CheckStateRole:
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked
+            side = self._side(index.column())
+            other = merge.THEIRS if side == merge.MINE else merge.MINE
+            return self.choose(index.row(), side if checked else other)
+        if role == ChoiceRole and value in (merge.MINE, merge.THEIRS):
+            return self.choose(index.row(), value)
+        return False
+
+    def choose(self, row: int, side: str) -> bool:
+        key = self.conflicts[row].key
+        if self.choices[key] != side:
+            self.choices[key] = side
+            self.dataChanged.emit(self.index(row, COL_MINE), self.index(row, COL_THEIRS),
+                                  [Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.DisplayRole])
+        return True
+
+    def choose_all(self, side: str) -> None:
+        for row in range(len(self.conflicts)):
+            self.choose(row, side)
+
+
+class MergeDialog(QDialog):
+    """Plan first (nothing written), show conflicts, then apply in one short transaction."""
+
+    merged = Signal(str)  # the summary, after a successful merge
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.plan: merge.MergePlan | None = None
+        self.result: merge.MergeResult | None = None
+        self.setWindowTitle(tr("Gabungkan dari salinan"))
+        self.resize(900, 520)
+
+        intro = QLabel(tr("Pilih salinan berkas ini yang diedit di komputer lain (mis. dari "
+                          "flashdisk). Perubahannya dimasukkan ke berkas ini; salinan itu "
+                          "sendiri tidak diubah."))
+        intro.setWordWrap(True)
+        self.path_edit = QLineEdit()
+        self.path_edit.setPlaceholderText(tr("Lokasi salinan (.rbdesk)"))
+        browse = QPushButton(tr("&Pilih…"))
+        browse.clicked.connect(self._browse)
+        self.check_button = QPushButton(tr("&Periksa"))
+        self.check_button.clicked.connect(self.check)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        row.addWidget(self.check_button)
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.model = ConflictTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(COL_ROW, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.all_mine = QPushButton(tr("Semua dari &berkas ini"))
+        self.all_mine.clicked.connect(lambda: self.model.choose_all(merge.MINE))
+        self.all_theirs = QPushButton(tr("Semua dari &salinan"))
+        self.all_theirs.clicked.connect(lambda: self.model.choose_all(merge.THEIRS))
+        choose_row = QHBoxLayout()
+        choose_row.addWidget(self.all_mine)
+        choose_row.addWidget(self.all_theirs)
+        choose_row.addStretch(1)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #a00000")
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.apply_button = self.buttons.addButton(tr("&Gabungkan"),
+                                                   QDialogButtonBox.ButtonRole.AcceptRole)
+        self.apply_button.setEnabled(False)
+        self.apply_button.clicked.connect(self.apply)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(choose_row)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self._set_conflict_controls(False)
+        if ctx.readonly:
+            self.error.setText(tr("Berkas ini dibuka hanya-baca; tidak dapat menggabungkan."))
+            self.check_button.setEnabled(False)
+
+    def _set_conflict_controls(self, enabled: bool) -> None:
+        for w in (self.table, self.all_mine, self.all_theirs):
+            w.setEnabled(enabled)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Pilih salinan"), str(self.ctx.store.path.parent),
+            tr("Berkas rbdesk (*.rbdesk);;Semua berkas (*)"))
+        if path:
+            self.path_edit.setText(path)
+            self.check()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setVisible(True)
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+        QApplication.processEvents()
+
+    def set_path(self, path: Path | str) -> None:
+        self.path_edit.setText(str(path))
+
+    def check(self) -> bool:
+        """Phase one: read both files, list conflicts. Nothing is written."""
+        self.error.clear()
+        self.plan = None
+        self.apply_button.setEnabled(False)
+        text = self.path_edit.text().strip()
+        if not text:
+            self.error.setText(tr("Pilih dulu berkas salinannya."))
+            return False
+        try:
+            self.plan = merge.plan_merge(self.ctx.store, Path(text), self._progress)
+        except RbdeskError as exc:
+            self.error.setText(exc.message)
+            self.model.set_conflicts([])
+            self.summary.clear()
+            return False
+        finally:
+            self.progress.setVisible(False)
+        self.model.set_conflicts(self.plan.conflicts)
+        self.table.resizeColumnsToContents()
+        self._set_conflict_controls(bool(self.plan.conflicts))
+        if not self.plan.has_changes:
+            self.summary.setText(tr("Berkas ini sudah memuat semua isi salinan; tidak ada yang "
+                                    "perlu digabung."))
+        else:
+            text = tr("Dari salinan: {ins} baris baru, {upd} baris diperbarui, {conf} konflik."
+                      ).format(ins=self.plan.to_insert, upd=self.plan.to_update,
+                               conf=len(self.plan.conflicts))
+            if self.plan.conflicts:
+                text += " " + tr("Pada setiap konflik, centang nilai yang dipakai; nilai yang "
+                                 "tidak dipakai tetap tercatat di Riwayat.")
+            self.summary.setText(text)
+        self.apply_button.setEnabled(self.plan.has_changes)
+        return True
+
+    def apply(self) -> bool:
+        """Phase two: one transaction with the chosen values; the window refreshes."""
+        if self.plan is None:
+            return False
+        self.error.clear()
+        try:
+            self.result = merge.apply_merge(self.ctx.store, self.plan, self.model.choices,
+                                            progress=self._progress)
+        except RbdeskError as exc:
+            self.error.setText(exc.message)
+            return False
+        finally:
+            self.progress.setVisible(False)
+        summary = self.result.summary()
+        self.summary.setText(tr("Selesai digabung: {summary}").format(summary=summary))
+        self.apply_button.setEnabled(False)
+        self._set_conflict_controls(False)
+        self.ctx.reload()
+        self.ctx.edited.emit()
+        self.merged.emit(summary)
+        return True

@@ -1,0 +1,168 @@
+"""'Pulihkan dari cadangan…': pick a backup, write it to a new file, and offer to open it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rbdesk.i18n import tr
+from rbdesk.models.errors import RbdeskError
+from rbdesk.models.storage import backups
+from rbdesk.ui.window.context import AppContext
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class BackupTableModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.items: list[backups.BackupInfo] = []
+
+    def set_items(self, items: list[backups.BackupInfo]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (tr("Waktu"), tr("Jenis"), tr("Ukuran"), tr("Berkas cadangan"))[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
+                                               Qt.ItemDataRole.ToolTipRole):
+            return None
+        b = self.items[index.row()]
+        return (b.created.strftime("%d-%m-%Y %H:%M:%S"), b.kind_label,
+                tr("{kb} KB").format(kb=max(1, b.size // 1024)), b.path.name)[index.column()]
+
+
+class RestoreDialog(QDialog):
+    """Works without an open file too (``ctx`` None) for a file that could not be opened."""
+
+    openRequested = Signal(str)  # the restored file, when the user wants to open it
+
+    def __init__(self, ctx: AppContext | None, parent: QWidget | None = None,
+                 source: Path | str | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.source = Path(source) if source else (ctx.store.path if ctx else None)
+        self.restored: Path | None = None
+        self.setWindowTitle(tr("Pulihkan dari cadangan"))
+        self.resize(760, 440)
+
+        intro = QLabel(tr("Cadangan dibuat otomatis sekali sehari dan sebelum pembaruan berkas. "
+                          "Cadangan dipulihkan ke berkas baru; berkas yang sedang dibuka tidak "
+                          "ditimpa."))
+        intro.setWordWrap(True)
+        self.show_all = QCheckBox(tr("Tampilkan cadangan semua berkas"))
+        self.show_all.setChecked(self.source is None)
+        self.show_all.toggled.connect(self.refresh)
+        self.model = BackupTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.dest_edit = QLineEdit()
+        browse = QPushButton(tr("&Pilih…"))
+        browse.clicked.connect(self._browse)
+        dest_row = QHBoxLayout()
+        dest_row.addWidget(QLabel(tr("Pulihkan ke:")))
+        dest_row.addWidget(self.dest_edit, 1)
+        dest_row.addWidget(browse)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.restore_button = self.buttons.addButton(tr("P&ulihkan"),
+                                                     QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_button.clicked.connect(self.restore)
+        self.open_button = self.buttons.addButton(tr("&Buka hasil pemulihan"),
+                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(self._open)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.show_all)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(dest_row)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.refresh()
+        self.dest_edit.setText(str(self.default_destination()))
+
+    def default_destination(self) -> Path:
+        base = self.source or Path.home() / "rencana-aksi.rbdesk"
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
+        return base.with_name(f"{base.stem}-pulih-{stamp}.rbdesk")
+
+    def refresh(self) -> None:
+        source = None if self.show_all.isChecked() else self.source
+        self.model.set_items(backups.list_backups(source))
+        if self.model.items:
+            self.table.selectRow(0)
+        else:
+            self.message.setText(tr("Belum ada cadangan."))
+        self.table.resizeColumnsToContents()
+
+    def selected(self) -> backups.BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.items[rows[0].row()] if rows else None
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, tr("Pulihkan ke"), self.dest_edit.text(),
+                                              tr("Berkas rbdesk (*.rbdesk)"))
+        if path:
+            self.dest_edit.setText(path)
+
+    def restore(self) -> bool:
+        backup = self.selected()
+        if backup is None:
+            self.message.setText(tr("Pilih cadangan yang akan dipulihkan."))
+            return False
+        dest = Path(self.dest_edit.text().strip())
+        if self.ctx is not None and dest.resolve() == self.ctx.store.path.resolve():
+            self.message.setText(tr("Pilih berkas tujuan lain: berkas yang sedang dibuka tidak "
+                                    "ditimpa."))
+            return False
+        try:
+            self.restored = backups.restore_backup(backup, dest)
+        except RbdeskError as exc:
+            self.message.setText(exc.message)
+            return False
+        self.message.setText(tr("Cadangan {when} dipulihkan ke {path}. Buka berkas itu?").format(
+            when=backup.created.strftime("%d-%m-%Y %H:%M"), path=self.restored))
+        self.open_button.setEnabled(True)
+        return True
+
+    def _open(self) -> None:
+        if self.restored is not None:
+            self.openRequested.emit(str(self.restored))
+            self.accept()

@@ -1,0 +1,157 @@
+"""Dialogs of the roster panel: a person's data, and a seat (membership) on a team."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
+
+from rbdesk.models.domain.tree import TeamNode
+from rbdesk.models.edits.roster_edit import PersonInfo
+from rbdesk.ui.panels.roster_model import team_title
+
+ROLES = (
+    "Anggota", "Koordinator merangkap Anggota", "Ketua", "Wakil Ketua dan Koordinator",
+    "Pengarah merangkap Ketua", "Pengarah merangkap Anggota",
+)
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    """Asked before removing; tests replace it."""
+    answer = QMessageBox.question(parent, title, text,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def _role_box(parent: QWidget, current: str) -> QComboBox:
+    box = QComboBox(parent)
+    box.setEditable(True)
+    box.addItems(ROLES)
+    box.setCurrentText(current)
+    return box
+
+
+def _team_box(parent: QWidget, teams: list[TeamNode], current: str, none_text: str = ""
+              ) -> QComboBox:
+    box = QComboBox(parent)
+    if none_text:
+        box.addItem(none_text, "")
+    for team in teams:
+        box.addItem(team_title(team), team.uuid)
+    box.setCurrentIndex(max(0, box.findData(current)))
+    return box
+
+
+class PersonDialog(QDialog):
+    """Add (optionally straight onto a team) or edit a person."""
+
+    def __init__(self, parent: QWidget | None, teams: list[TeamNode],
+                 person: PersonInfo | None = None, team_uuid: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName("personDialog")
+        self.setWindowTitle(self.tr("Ubah data orang") if person else self.tr("Tambah orang"))
+        form = QFormLayout(self)
+        self.name = QLineEdit(person.name if person else "", self)
+        self.position = QLineEdit(person.position if person else "", self)
+        self.unit = QLineEdit(person.unit if person else "", self)
+        self.nip = QLineEdit(person.nip if person else "", self)
+        self.position.setPlaceholderText(self.tr("mis. Kasubbag Hukum dan SDM"))
+        form.addRow(self.tr("&Nama:"), self.name)
+        form.addRow(self.tr("&Jabatan:"), self.position)
+        form.addRow(self.tr("&Unit kerja:"), self.unit)
+        form.addRow(self.tr("N&IP:"), self.nip)
+        self.team = None
+        self.role = None
+        if person is None:
+            self.team = _team_box(self, teams, team_uuid, self.tr("— belum dimasukkan ke tim —"))
+            self.role = _role_box(self, "Anggota")
+            form.addRow(self.tr("Masukkan ke &tim:"), self.team)
+            form.addRow(self.tr("&Kedudukan:"), self.role)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Simpan"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.name.textChanged.connect(self._check)
+        self._check()
+        self.resize(520, self.sizeHint().height())
+
+    def _check(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.name.text().strip()))
+
+    def fields(self) -> dict[str, str]:
+        return {"name": self.name.text().strip(), "position": self.position.text().strip(),
+                "unit": self.unit.text().strip(), "nip": self.nip.text().strip()}
+
+    def seat(self) -> tuple[str, str]:
+        """The team (uuid, or "") and kedudukan chosen for a new person."""
+        if self.team is None or self.role is None:
+            return "", ""
+        return self.team.currentData() or "", self.role.currentText().strip() or "Anggota"
+
+
+class MemberDialog(QDialog):
+    """Put a person on a team, or change a member's kedudukan and jabatan."""
+
+    def __init__(self, parent: QWidget | None, persons: list[PersonInfo], teams: list[TeamNode],
+                 person_uuid: str = "", team_uuid: str = "", role: str = "Anggota",
+                 position: str | None = None, editing: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("memberDialog")
+        self.setWindowTitle(self.tr("Ubah keanggotaan") if editing
+                            else self.tr("Masukkan ke tim"))
+        self._persons = {p.uuid: p for p in persons}
+        form = QFormLayout(self)
+        self.person = QComboBox(self)
+        for p in persons:
+            self.person.addItem(p.name, p.uuid)
+        self.person.setCurrentIndex(max(0, self.person.findData(person_uuid)))
+        self.team = _team_box(self, teams, team_uuid)
+        self.role = _role_box(self, role)
+        self.position = QLineEdit(self)
+        self._position_touched = position is not None
+        self.position.setText(position if position is not None else self._person_position())
+        self.person.setEnabled(not editing)
+        self.team.setEnabled(not editing)
+        form.addRow(self.tr("&Orang:"), self.person)
+        form.addRow(self.tr("&Tim:"), self.team)
+        form.addRow(self.tr("&Kedudukan:"), self.role)
+        form.addRow(self.tr("&Jabatan:"), self.position)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Simpan"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            self.person.count() > 0 and self.team.count() > 0)
+        form.addRow(buttons)
+        self.person.currentIndexChanged.connect(self._person_changed)
+        self.position.textEdited.connect(self._touch)
+        self.resize(560, self.sizeHint().height())
+
+    def _touch(self, _text: str) -> None:
+        self._position_touched = True
+
+    def _person_position(self) -> str:
+        p = self._persons.get(self.person.currentData() or "")
+        return p.position if p else ""
+
+    def _person_changed(self, _index: int) -> None:
+        if not self._position_touched:
+            self.position.setText(self._person_position())
+
+    def values(self) -> tuple[str, str, str, str]:
+        """(person uuid, team uuid, kedudukan, jabatan)."""
+        return (self.person.currentData() or "", self.team.currentData() or "",
+                self.role.currentText().strip() or "Anggota", self.position.text().strip())

@@ -1,0 +1,69 @@
+"""The always-visible key to the month cells, drawn with the grid's own painter functions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from rbdesk.i18n import tr
+from rbdesk.models.domain.progress import MonthState
+from rbdesk.ui.grid.month_delegate import CURRENT_BAND, paint_rollup, paint_state
+from rbdesk.ui.grid.plan_cells import RollUp
+
+
+class _Sample(QWidget):
+    def __init__(self, state: MonthState | None, status: str = "belum", evidence: int = 0,
+                 rollup: RollUp | None = None, current: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state, self.status, self.evidence = state, status, evidence
+        self.rollup, self.current = rollup, current
+        self.setFixedSize(QSize(40 if rollup else 28, 22))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        rect = QRectF(self.rect())
+        if self.current:
+            painter.fillRect(rect, CURRENT_BAND)
+        if self.rollup is not None:
+            paint_rollup(painter, rect, self.rollup, self.font())
+        elif self.state is not None:
+            paint_state(painter, rect, self.state, self.status, self.evidence)
+        painter.setPen(self.palette().mid().color())
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(rect.adjusted(0, 0, -1, -1))
+        painter.end()
+
+
+LEGEND_ITEMS = (
+    (dict(state=MonthState.PLANNED), "Direncanakan"),
+    (dict(state=MonthState.DUE), "Jatuh tempo bulan ini"),
+    (dict(state=MonthState.LATE), "Terlambat"),
+    (dict(state=MonthState.PARTIAL), "Sebagian"),
+    (dict(state=MonthState.DONE), "Selesai"),
+    (dict(state=MonthState.UNPLANNED_DONE), "Selesai tanpa rencana"),
+    (dict(state=MonthState.EMPTY, evidence=1), "Ada bukti dukung"),
+    (dict(state=None, current=True), "Bulan ini"),
+    (dict(state=None, rollup=RollUp(planned=5, done=3)), "Selesai/rencana (induk)"),
+)
+
+
+class Legend(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("legend")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.setSpacing(4)
+        title = QLabel(tr("Keterangan:"))
+        layout.addWidget(title)
+        self.labels: list[str] = []
+        for kwargs, text in LEGEND_ITEMS:
+            layout.addWidget(_Sample(**kwargs))
+            label = QLabel(tr(text))
+            self.labels.append(label.text())
+            layout.addWidget(label)
+            layout.addSpacing(8)
+        layout.addStretch(1)

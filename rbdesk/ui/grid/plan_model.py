@@ -1,0 +1,412 @@
+"""The plan as a tree model: area → activity → sub-activity → indicator, with 12 month columns.
+
+A sub-activity whose only indicator has no text is one row that carries that indicator's schedule.
+The model wraps the snapshot objects of ``AppContext.tree``; ``PlanSyncMixin`` keeps it in step
+with edits and reloads without a reset.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from rbdesk.i18n import tr
+from rbdesk.models.domain.progress import month_state
+from rbdesk.models.domain.tree import IndicatorNode, gc_paused
+from rbdesk.ui.grid.plan_cells import (
+    STATE_SYMBOL,
+    LeafCell,
+    RollUp,
+    capaian,
+    count_rollups,
+    leaf_cell,
+    leaf_tooltip,
+    rollup_tooltip,
+)
+from rbdesk.ui.grid.plan_columns import (
+    COL_CAPAIAN,
+    COL_NO,
+    COL_NOTE,
+    COL_TEAM,
+    COL_TEXT,
+    COLUMN_COUNT,
+    KIND_NAMES,
+    MIME_TYPE,
+    MONTH_LONG,
+    MONTH_SHORT,
+    Role,
+    column_month,
+)
+from rbdesk.ui.grid.plan_nodes import Node, child_specs
+from rbdesk.ui.grid.plan_sync import PlanSyncMixin
+from rbdesk.ui.window.context import MODE_REALISATION, AppContext
+
+ROOT = QModelIndex()
+
+
+class PlanModel(PlanSyncMixin, QAbstractItemModel):
+    """Item model over the current snapshot of ``ctx``; never creates widgets or loads bytes."""
+
+    def __init__(self, ctx: AppContext, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._ids = itertools.count(1)
+        self._nodes: dict[int, Node] = {}
+        self._by_uuid: dict[str, Node] = {}
+        self._root = Node(0, "plan", None, None, None, "")
+        self._flags: dict[tuple, Qt.ItemFlag] = {}
+        self.now_month = ctx.today_month()
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
+        self._build_all()
+        ctx.nodesPatched.connect(self.on_nodes_patched)
+        ctx.treeReloaded.connect(self.sync)
+        ctx.childrenChanged.connect(self.sync_parents)
+        ctx.planChanged.connect(self.reset)
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _new(self, kind: str, obj: Any, ind: IndicatorNode | None, parent: Node,
+             area_uuid: str) -> Node:
+        node = Node(next(self._ids), kind, obj, ind, parent, area_uuid)
+        self._nodes[node.nid] = node
+        self._by_uuid[obj.uuid] = node
+        self._fill(node)
+        return node
+
+    def _fill(self, top: Node) -> None:
+        """Build the rows below ``top`` (a loop, not a call per row: 30,000 rows are common)."""
+        nodes, by_uuid, ids = self._nodes, self._by_uuid, self._ids
+        stack = [top]
+        while stack:
+            node = stack.pop()
+            children = []
+            for row, (kind, obj, ind, area) in enumerate(child_specs(node)):
+                child = Node(next(ids), kind, obj, ind, node, area)
+                child.row = row
+                nodes[child.nid] = child
+                by_uuid[obj.uuid] = child
+                children.append(child)
+            node.children = children
+            stack.extend(children)
+
+    def _build_all(self) -> None:
+        for node in self._nodes.values():   # no cycles left for the collector to find
+            node.parent, node.children = None, []
+        self._nodes.clear()
+        self._by_uuid.clear()
+        with gc_paused():
+            self._root = Node(0, "plan", self.ctx.tree, None, None, "")
+            self._fill(self._root)
+
+    def reset(self, *_args: Any) -> None:
+        self.beginResetModel()
+        self.now_month = self.ctx.today_month()
+        self._build_all()
+        self.endResetModel()
+
+    # -- lookups -------------------------------------------------------------------------------
+
+    def node(self, index: QModelIndex | QPersistentModelIndex) -> Node | None:
+        if not index.isValid():
+            return None
+        return self._nodes.get(index.internalId())
+
+    def node_at(self, row: int, parent: QModelIndex) -> Node | None:
+        pnode = self.node(parent) if parent.isValid() else self._root
+        if pnode is None or not 0 <= row < len(pnode.children):
+            return None
+        return pnode.children[row]
+
+    def index_of(self, uuid: str, column: int = 0) -> QModelIndex:
+        node = self._by_uuid.get(uuid)
+        if node is None:
+            # An indicator folded into its sub-activity row is found through that row.
+            ref = self.ctx.node(uuid)
+            if ref is not None and ref.kind == "indicator":
+                node = self._by_uuid.get(ref.parent_uuid)
+        if node is None or node is self._root:
+            return QModelIndex()
+        return self.createIndex(node.row, column, node.nid)
+
+    def _index(self, node: Node, column: int = 0) -> QModelIndex:
+        if node is self._root:
+            return QModelIndex()
+        return self.createIndex(node.row, column, node.nid)
+
+    # -- Qt model API --------------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: QModelIndex = ROOT) -> QModelIndex:
+        if column < 0 or column >= COLUMN_COUNT or row < 0:
+            return QModelIndex()
+        pnode = self._nodes.get(parent.internalId()) if parent.isValid() else self._root
+        if pnode is None or row >= len(pnode.children):
+            return QModelIndex()
+        return self.createIndex(row, column, pnode.children[row].nid)
+
+    def parent(self, index: QModelIndex = ROOT) -> QModelIndex:  # type: ignore[override]
+        node = self.node(index)
+        if node is None or node.parent is None or node.parent is self._root:
+            return QModelIndex()
+        return self.createIndex(node.parent.row, 0, node.parent.nid)
+
+    def rowCount(self, parent: QModelIndex = ROOT) -> int:
+        if parent.isValid():
+            if parent.column() != 0:
+                return 0
+            node = self.node(parent)
+            return len(node.children) if node else 0
+        return len(self._root.children)
+
+    def columnCount(self, parent: QModelIndex = ROOT) -> int:
+        return COLUMN_COUNT
+
+    def hasChildren(self, parent: QModelIndex = ROOT) -> bool:
+        if not parent.isValid():
+            return bool(self._root.children)
+        if parent.column() != 0:
+            return False
+        node = self._nodes.get(parent.internalId())
+        return node is not None and bool(node.children)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        month = column_month(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if month:
+                return tr(MONTH_SHORT[month - 1])
+            return {COL_NO: tr("No"), COL_TEXT: tr("Uraian"), COL_NOTE: tr("Keterangan"),
+                    COL_TEAM: tr("Tim"), COL_CAPAIAN: tr("Capaian")}.get(section)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if month:
+                extra = tr(" (bulan ini)") if month == self.now_month else ""
+                return tr(MONTH_LONG[month - 1]) + extra
+            if section == COL_CAPAIAN:
+                upto = min(max(self.now_month, 0), 12)
+                if upto == 0:
+                    return tr("Capaian: tahun rencana belum dimulai")
+                return tr("Capaian s.d. {m}: selesai (sebagian = ½) dibagi yang direncanakan") \
+                    .format(m=tr(MONTH_LONG[upto - 1]))
+            if section == COL_TEXT:
+                return tr("Area perubahan, kegiatan, sub kegiatan, indikator keberhasilan")
+        if role == Qt.ItemDataRole.FontRole and month and month == self.now_month:
+            return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole and (month or section == COL_CAPAIAN):
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        # Asked for every row the view lays out: the combinations are few, so they are cached
+        # (combining Qt flags is Python-level enum arithmetic).
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        node = self._nodes.get(index.internalId())
+        if node is None:
+            return Qt.ItemFlag.NoItemFlags
+        key = (index.column(), node.ind is not None, not node.children, self.ctx.readonly,
+               self.ctx.mode)
+        flags = self._flags.get(key)
+        if flags is None:
+            flags = self._flags[key] = self._compute_flags(*key)
+        return flags
+
+    @staticmethod
+    def _compute_flags(col: int, leaf: bool, childless: bool, readonly: bool,
+                       mode: str) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not readonly:
+            text_cell = col in (COL_NO, COL_TEXT) or (col == COL_NOTE and leaf)
+            note_cell = bool(column_month(col)) and leaf and mode == MODE_REALISATION
+            if text_cell or note_cell:
+                flags |= Qt.ItemFlag.ItemIsEditable
+            if col in (COL_NO, COL_TEXT):
+                flags |= Qt.ItemFlag.ItemIsDragEnabled
+            flags |= Qt.ItemFlag.ItemIsDropEnabled
+        if leaf or childless:
+            flags |= Qt.ItemFlag.ItemNeverHasChildren
+        return flags
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        node = self.node(index)
+        if node is None:
+            return None
+        col = index.column()
+        month = column_month(col)
+        if month:
+            return self._month_data(node, month, role)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(node, col)
+        if role == Qt.ItemDataRole.EditRole:
+            if col == COL_NO:
+                return node.obj.label
+            if col == COL_TEXT:
+                return node.text
+            if col == COL_NOTE and node.ind is not None:
+                return node.ind.note
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(node, col)
+        if role == Qt.ItemDataRole.FontRole:
+            if node.kind == "area" and col in (COL_NO, COL_TEXT):
+                return self._bold
+            if node.kind == "indicator" and col == COL_TEXT and not node.text.strip():
+                return self._italic
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_CAPAIAN:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return self._common_role(node, role)
+
+    def _common_role(self, node: Node, role: int) -> Any:
+        if role == Role.UUID:
+            return node.uuid
+        if role == Role.KIND:
+            return node.kind
+        if role == Role.INDICATOR_UUID:
+            return node.ind.uuid if node.ind is not None else ""
+        if role == Role.AREA_UUID:
+            return node.area_uuid
+        if role == Role.VERSION:
+            return node.obj.version
+        return None
+
+    def _display(self, node: Node, col: int) -> str | None:
+        if col == COL_NO:
+            return node.obj.label
+        if col == COL_TEXT:
+            text = node.text
+            if not text.strip() and node.kind == "indicator":
+                return tr("(indikator tanpa teks)")
+            return text.replace("\n", " ")
+        if col == COL_NOTE:
+            return node.ind.note.replace("\n", " ") if node.ind is not None else ""
+        if col == COL_TEAM:
+            if node.kind != "area" or self.ctx.tree is None:
+                return ""
+            team = self.ctx.tree.team_for_area(node.uuid)
+            return tr("Tim {label}").format(label=team.label) if team else ""
+        if col == COL_CAPAIAN:
+            return self.capaian_text(node)
+        return None
+
+    def _tooltip(self, node: Node, col: int) -> str | None:
+        if col == COL_TEAM and node.kind == "area" and self.ctx.tree is not None:
+            team = self.ctx.tree.team_for_area(node.uuid)
+            if team is None:
+                return None
+            members = "\n".join(f"• {m.person_name} ({m.role})" for m in team.members)
+            return f"{team.name}\n{members}"
+        if col in (COL_TEXT, COL_NOTE):
+            text = self._display(node, col) or ""
+            return f"{tr(KIND_NAMES.get(node.kind, ''))}: {text}" if col == COL_TEXT else text
+        if col == COL_CAPAIAN:
+            return self.headerData(COL_CAPAIAN, Qt.Orientation.Horizontal,
+                                   Qt.ItemDataRole.ToolTipRole)
+        return None
+
+    # -- month cells ---------------------------------------------------------------------------
+
+    def leaf_cell(self, ind: IndicatorNode, month: int) -> LeafCell:
+        return leaf_cell(ind, month, self.now_month)
+
+    def rollups(self, node: Node) -> list[RollUp]:
+        if node._rollup is None:
+            node._rollup = count_rollups(node.indicators(), self.now_month)
+        return node._rollup
+
+    def _month_data(self, node: Node, month: int, role: int) -> Any:
+        if role == Role.CELL:
+            if node.ind is not None:
+                return self.leaf_cell(node.ind, month)
+            return self.rollups(node)[month - 1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if node.ind is not None:
+                return STATE_SYMBOL[month_state(node.ind, month, self.now_month)]
+            r = self.rollups(node)[month - 1]
+            return f"{r.done}/{r.planned}" if r.planned else ""
+        if role == Qt.ItemDataRole.EditRole:
+            if node.ind is None:
+                return None
+            cell = node.ind.realisation.get(month)
+            return cell.note if cell else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._month_tooltip(node, month)
+        if node.ind is not None:
+            if role == Role.MONTH_STATE:
+                return month_state(node.ind, month, self.now_month)
+            if role == Role.STATUS:
+                return node.ind.status(month)
+            if role == Role.EVIDENCE:
+                return node.ind.evidence.get(month, 0)
+        return self._common_role(node, role)
+
+    def _month_tooltip(self, node: Node, month: int) -> str:
+        if node.ind is None:
+            return rollup_tooltip(self.rollups(node)[month - 1], month)
+        return leaf_tooltip(self.leaf_cell(node.ind, month), month)
+
+    def capaian(self, node: Node) -> float | None:
+        return capaian(self.rollups(node), self.now_month)
+
+    def capaian_text(self, node: Node) -> str:
+        value = self.capaian(node)
+        return "–" if value is None else f"{value:.0f}%"
+
+    # -- editing -------------------------------------------------------------------------------
+
+    def setData(self, index: QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        from rbdesk.ui.undo import plan_commands as uc
+
+        node = self.node(index)
+        if node is None or role != Qt.ItemDataRole.EditRole or self.ctx.readonly:
+            return False
+        value = "" if value is None else str(value)
+        col = index.column()
+        month = column_month(col)
+        if month and node.ind is not None:
+            cell = node.ind.realisation.get(month)
+            if (cell.note if cell else "") == value:
+                return False
+            status = cell.status if cell else "belum"
+            cmd = uc.SetStatusCommand(self.ctx, node.ind.uuid, month, status, value)
+        elif col in (COL_NO, COL_TEXT):
+            fld = "label" if col == COL_NO else ("text" if node.kind == "indicator" else "name")
+            if getattr(node.obj, fld) == value:
+                return False
+            cmd = uc.SetFieldCommand(self.ctx, node.kind, node.uuid, fld, value)
+        elif col == COL_NOTE and node.ind is not None:
+            if node.ind.note == value:
+                return False
+            cmd = uc.SetFieldCommand(self.ctx, "indicator", node.ind.uuid, "note", value)
+        else:
+            return False
+        return uc.push(self.ctx, cmd)
+
+    # -- drag and drop -------------------------------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        node = next((self.node(i) for i in indexes if self.node(i) is not None), None)
+        if node is not None:
+            data.setData(MIME_TYPE, f"{node.kind}:{node.uuid}".encode())
+        return data
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                     parent: QModelIndex) -> bool:
+        # The view performs the move as an undoable command; the model never moves rows itself.
+        return False

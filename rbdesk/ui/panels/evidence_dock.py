@@ -1,0 +1,418 @@
+"""The "Bukti dukung" panel: realisation and evidence files of the selected indicator-month."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rbdesk.models.domain.panel_queries import IndicatorPlace, find_place
+from rbdesk.models.domain.progress import month_state
+from rbdesk.models.edits import realisation
+from rbdesk.models.errors import RbdeskError
+from rbdesk.models.storage.schema import STATUSES
+from rbdesk.ui.panels.evidence_model import EvidenceModel
+from rbdesk.ui.panels.month_model import month_names, state_text
+from rbdesk.ui.undo.evidence_commands import AttachEvidenceCommand, RemoveEvidenceCommand
+from rbdesk.ui.undo.plan_commands import SetStatusCommand
+from rbdesk.ui.window.context import AppContext
+
+log = logging.getLogger("rbdesk.ui")
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    """Asked before removing; tests replace it."""
+    answer = QMessageBox.question(parent, title, text,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class _DropArea(QWidget):
+    """The panel body: files dragged from the file manager are attached when dropped."""
+
+    def __init__(self, dock: EvidenceDock) -> None:
+        super().__init__(dock)
+        self.dock = dock
+        self.setAcceptDrops(True)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.dock.can_attach() and local_files(event.mimeData().urls()):
+            event.acceptProposedAction()
+            self.dock.show_message(self.tr("Lepaskan untuk melampirkan berkas."), error=False)
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.dock.show_message("")
+        super().dragLeaveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = local_files(event.mimeData().urls())
+        if not paths or not self.dock.can_attach():
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.dock.attach_paths(paths)
+
+
+def local_files(urls: list[QUrl]) -> list[Path]:
+    return [Path(u.toLocalFile()) for u in urls if u.isLocalFile() and u.toLocalFile()]
+
+
+class EvidenceDock(QDockWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Bukti dukung"), parent)
+        self.setObjectName("evidenceDock")
+        self.ctx = ctx
+        self.indicator_uuid = ""
+        self.month = 0
+        self._temp_dir: Path | None = None
+        self._last_dir = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+
+        body = _DropArea(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.header = QLabel(body)
+        self.header.setObjectName("evidenceHeader")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.header)
+
+        status_row = QHBoxLayout()
+        status_row.addWidget(QLabel(self.tr("Realisasi:"), body))
+        self.status_group = QButtonGroup(self)
+        self.status_buttons: dict[str, QRadioButton] = {}
+        for i, (status, text) in enumerate(zip(STATUSES, (
+                self.tr("○ &Belum"), self.tr("◐ Seb&agian"), self.tr("✓ Sele&sai")),
+                strict=True)):
+            button = QRadioButton(text, body)
+            button.setObjectName(f"status_{status}")
+            self.status_group.addButton(button, i)
+            self.status_buttons[status] = button
+            status_row.addWidget(button)
+        status_row.addStretch(1)
+        layout.addLayout(status_row)
+
+        note_row = QHBoxLayout()
+        note_label = QLabel(self.tr("&Catatan:"), body)
+        self.note_edit = QLineEdit(body)
+        self.note_edit.setObjectName("realisationNote")
+        self.note_edit.setPlaceholderText(self.tr("Catatan realisasi bulan ini"))
+        note_label.setBuddy(self.note_edit)
+        note_row.addWidget(note_label)
+        note_row.addWidget(self.note_edit, 1)
+        layout.addLayout(note_row)
+
+        self.files_label = QLabel(body)
+        layout.addWidget(self.files_label)
+        self.model = EvidenceModel(self)
+        self.view = QTableView(body)
+        self.view.setObjectName("evidenceFiles")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(EvidenceModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        for col in (EvidenceModel.COL_SIZE, EvidenceModel.COL_WHO, EvidenceModel.COL_WHEN):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.view, 1)
+
+        self.message = QLabel(body)
+        self.message.setObjectName("evidenceMessage")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+
+        buttons = QHBoxLayout()
+        self.add_action = self._action(self.tr("&Tambah berkas…"), self.add_by_dialog,
+                                       QKeySequence(Qt.Key.Key_Insert),
+                                       self.tr("Lampirkan berkas (atau seret berkas ke panel)"))
+        self.open_action = self._action(self.tr("B&uka"), self.open_selected,
+                                        QKeySequence(Qt.Key.Key_Return),
+                                        self.tr("Buka dengan penampil bawaan Windows"))
+        self.save_action = self._action(self.tr("Simpan &salinan…"), self.save_selected_copy,
+                                        None, self.tr("Simpan salinan berkas ke folder lain"))
+        self.remove_action = self._action(self.tr("&Hapus"), self.remove_selected,
+                                          QKeySequence(QKeySequence.StandardKey.Delete),
+                                          self.tr("Hapus bukti dukung (dapat dibatalkan)"))
+        for action in (self.add_action, self.open_action, self.save_action,
+                       self.remove_action):
+            button = QPushButton(action.text(), body)
+            button.setToolTip(action.toolTip())
+            button.clicked.connect(action.trigger)
+            action.enabledChanged.connect(button.setEnabled)
+            button.setEnabled(action.isEnabled())
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.setWidget(body)
+        self.setFocusProxy(self.view)
+
+        self.status_group.idClicked.connect(lambda i: self.set_status(STATUSES[i]))
+        self.note_edit.editingFinished.connect(self.commit_note)
+        self.view.doubleClicked.connect(lambda _i: self.open_selected())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        ctx.cellSelected.connect(self.show_cell)
+        ctx.treeReloaded.connect(self.refresh)
+        ctx.edited.connect(self.refresh)
+        ctx.nodesPatched.connect(self._patched)
+        ctx.planChanged.connect(lambda _uuid: self.show_cell("", 0))
+        self.refresh()
+
+    def _action(self, text: str, slot, key: QKeySequence | None, tip: str) -> QAction:
+        action = QAction(text, self)
+        action.setToolTip(tip)
+        if key is not None:
+            action.setShortcut(key)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.view.addAction(action)
+        action.triggered.connect(slot)
+        return action
+
+    # --- which cell --------------------------------------------------------------------------
+
+    def place(self) -> IndicatorPlace | None:
+        if not 1 <= self.month <= 12:
+            return None
+        return find_place(self.ctx.tree, self.indicator_uuid)
+
+    def show_cell(self, indicator_uuid: str, month: int) -> None:
+        if (indicator_uuid, month) != (self.indicator_uuid, self.month):
+            self.commit_note()
+            self.indicator_uuid, self.month = indicator_uuid, month
+            self.show_message("")
+        self.refresh()
+
+    def can_attach(self) -> bool:
+        return self.place() is not None and not self.ctx.readonly
+
+    def refresh(self) -> None:
+        place = self.place()
+        editable = place is not None and not self.ctx.readonly
+        for button in self.status_buttons.values():
+            button.setEnabled(editable)
+        self.note_edit.setEnabled(editable)
+        if place is None:
+            self.header.setText(self.tr("Pilih sel bulan pada grid untuk melihat realisasi dan "
+                                        "bukti dukungnya."))
+            self.status_group.setExclusive(False)
+            for button in self.status_buttons.values():
+                button.setChecked(False)
+            self.status_group.setExclusive(True)
+            self.note_edit.clear()
+            self.model.set_rows([])
+            self.files_label.setText(self.tr("Bukti dukung"))
+            self._update_actions()
+            return
+        ind = place.indicator
+        text = place.text if len(place.text) <= 160 else place.text[:157] + "…"
+        state = state_text(month_state(ind, self.month, self.ctx.today_month()))
+        year = self.ctx.tree.year if self.ctx.tree else ""
+        self.header.setText(
+            self.tr("Area {a}").format(a=place.area.label)
+            + f" · <b>{_escape(place.label)}</b> {_escape(text)}<br>"
+            + self.tr("{month} {year} · {state}").format(
+                month=month_names()[self.month - 1], year=year, state=_escape(state)))
+        cell = ind.realisation.get(self.month)
+        self.status_buttons[cell.status if cell else "belum"].setChecked(True)
+        if not self.note_edit.isModified():     # never overwrite what is being typed
+            self.note_edit.setText(cell.note if cell else "")
+        selected = self._selected_uuid()
+        self.model.set_rows(realisation.list_evidence(ind.uuid, self.month))
+        for row, info in enumerate(self.model.rows()):
+            if info.uuid == selected:
+                self.view.selectRow(row)
+        hint = self.tr("seret berkas ke sini untuk melampirkan") if editable else ""
+        count = self.tr("Bukti dukung ({n})").format(n=self.model.rowCount())
+        self.files_label.setText(f"{count} — {hint}" if hint else count)
+        self._update_actions()
+
+    def _selected_uuid(self) -> str:
+        rows = self.view.selectionModel().selectedRows()
+        info = self.model.info(rows[0].row()) if rows else None
+        return info.uuid if info else ""
+
+    def _update_actions(self) -> None:
+        has_file = bool(self._selected_uuid())
+        self.add_action.setEnabled(self.can_attach())
+        self.open_action.setEnabled(has_file)
+        self.save_action.setEnabled(has_file)
+        self.remove_action.setEnabled(has_file and not self.ctx.readonly)
+
+    def show_message(self, text: str, error: bool = True) -> None:
+        self.message.setVisible(bool(text))
+        self.message.setStyleSheet("color: #b3261e;" if error else "color: #1f5fbf;")
+        self.message.setText(("⚠ " + text) if text and error else text)
+
+    # --- realisation ---------------------------------------------------------------------------
+
+    def _current(self) -> tuple[str, str, int]:
+        place = self.place()
+        cell = place.indicator.realisation.get(self.month) if place else None
+        return (cell.status, cell.note, cell.version) if cell else ("belum", "", 0)
+
+    def set_status(self, status: str, note: str | None = None) -> bool:
+        """Record the status (and note) of the shown cell, undoably."""
+        place = self.place()
+        if place is None or self.ctx.readonly:
+            return False
+        old_status, old_note, _version = self._current()
+        if status == old_status and (note is None or note == old_note):
+            return True
+        self.ctx.undo_stack.push(SetStatusCommand(self.ctx, self.indicator_uuid, self.month,
+                                                  status, note))
+        self.refresh()
+        return self._current()[:2] == (status, old_note if note is None else note)
+
+    def commit_note(self) -> None:
+        if self.place() is None or self.ctx.readonly:
+            return
+        status, note, _version = self._current()
+        self.note_edit.setModified(False)
+        if self.note_edit.text() != note:
+            self.set_status(status, self.note_edit.text())
+
+    # --- evidence files ----------------------------------------------------------------------
+
+    def add_by_dialog(self) -> None:
+        if not self.can_attach():
+            return
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Pilih berkas bukti dukung"), self._last_dir,
+            self.tr("Semua berkas (*)"))
+        if names:
+            self._last_dir = str(Path(names[0]).parent)
+            self.attach_paths([Path(n) for n in names])
+
+    def attach_paths(self, paths: list[Path]) -> int:
+        """Attach files, each one undoable; returns how many were stored."""
+        if not self.can_attach():
+            return 0
+        stack = self.ctx.undo_stack
+        errors: list[str] = []
+        stored = 0
+        if len(paths) > 1:
+            stack.beginMacro(self.tr("Lampirkan {n} berkas").format(n=len(paths)))
+        try:
+            for path in paths:
+                command = AttachEvidenceCommand(self.ctx, self.indicator_uuid, self.month, path)
+                outcome = command.outcome
+                stack.push(command)
+                stored += outcome.ok
+                errors += outcome.errors
+        finally:
+            if len(paths) > 1:
+                stack.endMacro()
+        self.refresh()
+        self.show_message(" ".join(errors))
+        return stored
+
+    def _selected_info(self):
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.info(rows[0].row()) if rows else None
+
+    def open_selected(self) -> bool:
+        info = self._selected_info()
+        if info is None:
+            return False
+        try:
+            data = realisation.evidence_bytes(info.sha256)
+            if self._temp_dir is None:
+                self._temp_dir = Path(tempfile.mkdtemp(prefix="rbdesk-bukti-"))
+            folder = self._temp_dir / info.sha256[:12]
+            folder.mkdir(exist_ok=True)
+            target = folder / info.filename
+            target.write_bytes(data)
+        except RbdeskError as exc:
+            self._fail(exc.message)
+            return False
+        except OSError as exc:
+            log.warning("cannot write temporary copy of %s: %s", info.filename, exc)
+            self._fail(self.tr("Berkas {name} tidak dapat disiapkan untuk dibuka: {err}").format(
+                name=info.filename, err=exc.strerror or exc))
+            return False
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+            self._fail(self.tr("Tidak ada program di komputer ini untuk membuka {name}. Gunakan "
+                               "\"Simpan salinan\" lalu buka dari folder.").format(
+                name=info.filename))
+            return False
+        return True
+
+    def save_selected_copy(self) -> Path | None:
+        info = self._selected_info()
+        if info is None:
+            return None
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Simpan salinan bukti dukung"),
+            str(Path(self._last_dir) / info.filename), self.tr("Semua berkas (*)"))
+        if not name:
+            return None
+        try:
+            saved = realisation.save_evidence_copy(info.uuid, name)
+        except RbdeskError as exc:
+            self._fail(exc.message)
+            return None
+        self._last_dir = str(saved.parent)
+        self.show_message(self.tr("Salinan disimpan: {path}").format(path=saved), error=False)
+        return saved
+
+    def remove_selected(self) -> bool:
+        info = self._selected_info()
+        if info is None or self.ctx.readonly:
+            return False
+        if not confirm(self, self.tr("Hapus bukti dukung"),
+                       self.tr("Hapus {name} dari bukti dukung bulan ini?\nPenghapusan dapat "
+                               "dibatalkan dengan Urungkan (Ctrl+Z).").format(
+                           name=info.filename)):
+            return False
+        command = RemoveEvidenceCommand(self.ctx, self.indicator_uuid, info.uuid,
+                                        info.filename, info.version)
+        outcome = command.outcome
+        self.ctx.undo_stack.push(command)
+        self.refresh()
+        self.show_message(" ".join(outcome.errors))
+        return outcome.ok
+
+    def _patched(self, uuids: list) -> None:
+        if self.indicator_uuid in uuids:
+            self.refresh()
+
+    def _fail(self, message: str) -> None:
+        self.show_message(message)
+        self.ctx.errorRaised.emit(message)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

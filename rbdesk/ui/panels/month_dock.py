@@ -1,0 +1,186 @@
+"""The "Bulan ini" panel: one month at a glance, and how far each area has come."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rbdesk.models.domain.panel_queries import MonthOverview, clamp_month, month_overview
+from rbdesk.models.domain.progress import MonthState, format_percent
+from rbdesk.ui.panels.lazy_dock import LazyRefreshDock
+from rbdesk.ui.panels.month_model import (
+    STATE_SYMBOL,
+    AreaProgressModel,
+    CapaianBarDelegate,
+    MonthItemsModel,
+    UuidRole,
+    expand_groups,
+    fit_state_column,
+    month_names,
+)
+from rbdesk.ui.window.context import AppContext
+
+
+class MonthDock(LazyRefreshDock):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Bulan ini"), parent)
+        self.setObjectName("monthDock")
+        self.ctx = ctx
+        self.overview = MonthOverview(1, 0)
+
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+
+        top = QHBoxLayout()
+        label = QLabel(self.tr("&Bulan:"), body)
+        self.month_box = QComboBox(body)
+        self.month_box.setObjectName("monthChooser")
+        self.month_box.addItems(month_names())
+        label.setBuddy(self.month_box)
+        self.today_button = QPushButton(self.tr("Bulan &sekarang"), body)
+        self.today_button.setToolTip(self.tr("Kembali ke bulan berjalan"))
+        top.addWidget(label)
+        top.addWidget(self.month_box, 1)
+        top.addWidget(self.today_button)
+        layout.addLayout(top)
+
+        self.summary = QLabel(body)
+        self.summary.setObjectName("monthSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.summary)
+
+        self.items_model = MonthItemsModel(self)
+        self.items_view = QTreeView(body)
+        self.items_view.setObjectName("monthItems")
+        self.items_view.setModel(self.items_model)
+        self.items_view.setUniformRowHeights(True)
+        self.items_view.setAlternatingRowColors(True)
+        self.items_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.items_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.items_view.header()
+        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(MonthItemsModel.COL_STATE,
+                                    QHeaderView.ResizeMode.Interactive)
+        self.items_view.setIndentation(14)
+        header.setSectionResizeMode(MonthItemsModel.COL_AREA,
+                                    QHeaderView.ResizeMode.ResizeToContents)
+
+        self.area_model = AreaProgressModel(self)
+        self.area_view = QTreeView(body)
+        self.area_view.setObjectName("monthAreas")
+        self.area_view.setModel(self.area_model)
+        self.area_view.setRootIsDecorated(False)
+        self.area_view.setUniformRowHeights(True)
+        self.area_view.setItemDelegateForColumn(AreaProgressModel.COL_BAR,
+                                                CapaianBarDelegate(self.area_view))
+        self.area_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        aheader = self.area_view.header()
+        aheader.setStretchLastSection(False)
+        aheader.setSectionResizeMode(AreaProgressModel.COL_AREA, QHeaderView.ResizeMode.Stretch)
+        aheader.setSectionResizeMode(AreaProgressModel.COL_BAR, QHeaderView.ResizeMode.Fixed)
+        aheader.resizeSection(AreaProgressModel.COL_BAR, 160)
+
+        split = QSplitter(Qt.Orientation.Vertical, body)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.items_view)
+        split.addWidget(self.area_view)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout.addWidget(split, 1)
+        self.setWidget(body)
+        self.setFocusProxy(self.month_box)
+
+        self.month_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.today_button.clicked.connect(self.go_to_today)
+        self.items_view.clicked.connect(self._item_chosen)
+        self.items_view.activated.connect(self._item_chosen)
+        self.area_view.clicked.connect(self._area_chosen)
+        self.area_view.activated.connect(self._area_chosen)
+        ctx.treeReloaded.connect(self.schedule_refresh)
+        ctx.edited.connect(self.schedule_refresh)
+        ctx.planChanged.connect(lambda _uuid: self.go_to_today())
+        self.go_to_today()
+
+    # --- the chosen month --------------------------------------------------------------------
+
+    @property
+    def month(self) -> int:
+        return self.month_box.currentIndex() + 1
+
+    def set_month(self, month: int) -> None:
+        month = clamp_month(month)
+        if month == self.month:
+            self.refresh()
+        else:
+            self.month_box.setCurrentIndex(month - 1)   # refreshes through the signal
+
+    def go_to_today(self) -> None:
+        self.set_month(self.ctx.today_month())
+
+    # --- refreshing --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.begin_refresh()
+        now = self.ctx.today_month()
+        self.overview = month_overview(self.ctx.tree, self.month, now)
+        self.items_model.set_overview(self.overview)
+        self.area_model.set_areas(self.overview.areas, self.month)
+        fit_state_column(self.items_view)
+        expand_groups(self.items_view)
+        rows = self.area_model.rowCount()
+        if rows:
+            view = self.area_view
+            view.setMaximumHeight(view.header().sizeHint().height() + 2 * view.frameWidth()
+                                  + rows * max(view.sizeHintForRow(0), 1) + 2)
+        self.summary.setText(self._summary_html(self.overview, now))
+
+    def _summary_html(self, ov: MonthOverview, now: int) -> str:
+        if self.ctx.tree is None:
+            return self.tr("Belum ada rencana aksi di berkas ini.")
+        name = month_names()[ov.month - 1]
+        if ov.month == now:
+            when = self.tr("{m} (bulan berjalan)").format(m=name)
+        elif ov.month < now:
+            when = self.tr("{m} (sudah lewat)").format(m=name)
+        else:
+            when = self.tr("{m} (akan datang)").format(m=name)
+        t = ov.month_tally
+        parts = [
+            self.tr("<b>{n}</b> direncanakan").format(n=t.planned),
+            self.tr("<span style='color:#1b7f3b'>{s} <b>{n}</b> selesai</span>").format(
+                s=STATE_SYMBOL[MonthState.DONE], n=t.done),
+            self.tr("<span style='color:#9a6700'>{s} <b>{n}</b> sebagian</span>").format(
+                s=STATE_SYMBOL[MonthState.PARTIAL], n=t.partial),
+            self.tr("<span style='color:#b3261e'>{s} <b>{n}</b> terlambat dari bulan "
+                    "sebelumnya</span>").format(s=STATE_SYMBOL[MonthState.LATE],
+                                               n=len(ov.late)),
+        ]
+        capaian = self.tr("Capaian seluruh rencana s.d. {m}: <b>{p}</b>").format(
+            m=name, p=format_percent(ov.upto.percent))
+        return f"<b>{when}</b><br>{' · '.join(parts)}<br>{capaian}"
+
+    # --- going to the grid -------------------------------------------------------------------
+
+    def _item_chosen(self, index: QModelIndex) -> None:
+        uuid = index.siblingAtColumn(0).data(UuidRole)
+        if uuid:
+            self.ctx.selectRequested.emit(uuid)
+
+    def _area_chosen(self, index: QModelIndex) -> None:
+        uuid = index.siblingAtColumn(0).data(UuidRole)
+        if uuid:
+            self.ctx.selectRequested.emit(uuid)

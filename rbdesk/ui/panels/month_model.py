@@ -1,0 +1,362 @@
+"""Item models of the "Bulan ini" panel (and of the roster's "tugas bulan ini" list).
+
+``MonthItemsModel`` is a two-level tree: a group row per kind (open, late, done), the indicators
+under it. ``AreaProgressModel`` is one row per area with its capaian, painted as a bar by
+``CapaianBarDelegate`` with the percentage always written next to it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
+
+from rbdesk.models.domain.panel_queries import AreaProgress, MonthItem, MonthOverview
+from rbdesk.models.domain.progress import MonthState, format_percent
+from rbdesk.ui.panels.row_table import RowTableModel
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()  # the invisible root, as a default argument
+
+UuidRole = Qt.ItemDataRole.UserRole + 1
+StateRole = Qt.ItemDataRole.UserRole + 2
+KindRole = Qt.ItemDataRole.UserRole + 3
+PercentRole = Qt.ItemDataRole.UserRole + 4
+CountRole = Qt.ItemDataRole.UserRole + 5
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MonthModel", text)
+
+
+def month_names() -> list[str]:
+    return [_tr("Januari"), _tr("Februari"), _tr("Maret"), _tr("April"), _tr("Mei"),
+            _tr("Juni"), _tr("Juli"), _tr("Agustus"), _tr("September"), _tr("Oktober"),
+            _tr("November"), _tr("Desember")]
+
+
+def month_short(month: int) -> str:
+    return month_names()[month - 1][:3] if 1 <= month <= 12 else "?"
+
+
+# A symbol always goes with the colour (grey-scale print, colour-blind readers); the symbols
+# are those of the grid's legend: ○ planned, ! due this month, ✗ late, ◐ partly, ✓ done.
+STATE_SYMBOL = {
+    MonthState.DONE: "✓", MonthState.UNPLANNED_DONE: "✓", MonthState.PARTIAL: "◐",
+    MonthState.DUE: "!", MonthState.PLANNED: "○", MonthState.LATE: "✗", MonthState.EMPTY: "",
+}
+STATE_COLOUR = {
+    MonthState.DONE: QColor("#1b7f3b"), MonthState.UNPLANNED_DONE: QColor("#1b7f3b"),
+    MonthState.PARTIAL: QColor("#9a6700"), MonthState.DUE: QColor("#b35900"),
+    MonthState.PLANNED: QColor("#555555"), MonthState.LATE: QColor("#b3261e"),
+}
+
+
+def state_text(state: MonthState) -> str:
+    words = {
+        MonthState.DONE: _tr("Selesai"), MonthState.UNPLANNED_DONE: _tr("Selesai (tanpa rencana)"),
+        MonthState.PARTIAL: _tr("Sebagian"), MonthState.DUE: _tr("Bulan ini"),
+        MonthState.PLANNED: _tr("Rencana"), MonthState.LATE: _tr("Terlambat"),
+        MonthState.EMPTY: _tr("Tidak direncanakan"),
+    }
+    return f"{STATE_SYMBOL[state]} {words[state]}".strip()
+
+
+GROUP_OPEN, GROUP_LATE, GROUP_DONE = "open", "late", "done"
+# A group longer than this starts folded: laying out tens of thousands of rows of a big plan
+# costs the view real time, and a folded "Terlambat (12.345)" says as much at a glance.
+EXPAND_LIMIT = 1000
+_ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_LEAF_FLAGS = _ITEM_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+
+
+def group_title(kind: str, month: int) -> str:
+    name = month_names()[month - 1] if 1 <= month <= 12 else ""
+    if kind == GROUP_OPEN:
+        return _tr("Direncanakan {m}, belum selesai").format(m=name)
+    if kind == GROUP_LATE:
+        return _tr("Terlambat dari bulan sebelumnya")
+    return _tr("Selesai {m}").format(m=name)
+
+
+class MonthItemsModel(QAbstractItemModel):
+    """Groups (internal id 0) with their items (internal id = group row + 1)."""
+
+    COL_STATE, COL_AREA, COL_TEXT = range(3)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._month = 1
+        self._groups: list[tuple[str, list[MonthItem]]] = []
+        self._words()
+
+    def _words(self) -> None:
+        """Translated words looked up once per fill, not once per painted cell."""
+        self._short = [month_short(m) for m in range(1, 13)]
+        self._state_words = {state: state_text(state) for state in MonthState}
+        self._bukti = _tr("{n} bukti")
+
+    def set_overview(self, overview: MonthOverview,
+                     kinds: tuple[str, ...] = (GROUP_OPEN, GROUP_LATE, GROUP_DONE)) -> None:
+        lists = {GROUP_OPEN: overview.open, GROUP_LATE: overview.late, GROUP_DONE: overview.done}
+        self.beginResetModel()
+        self._words()
+        self._month = overview.month
+        self._groups = [(k, list(lists[k])) for k in kinds]
+        self.endResetModel()
+
+    def state_lines(self) -> set[str]:
+        """Every distinct text of the state column (to size it without asking each row)."""
+        keys = {(item.state, item.months, item.evidence)
+                for _kind, items in self._groups for item in items}
+        return {self._state_line(MonthItem("", "", "", "", "", state, months, evidence))
+                for state, months, evidence in keys}
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._groups = []
+        self.endResetModel()
+
+    def item(self, index: Index) -> MonthItem | None:
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        return self._groups[index.internalId() - 1][1][index.row()]
+
+    def group_count(self, kind: str) -> int:
+        return next((len(items) for k, items in self._groups if k == kind), 0)
+
+    def group_index(self, kind: str) -> QModelIndex:
+        row = next((r for r, (k, _) in enumerate(self._groups) if k == kind), -1)
+        return self.index(row, 0) if row >= 0 else QModelIndex()
+
+    # --- structure ---------------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
+        # Bounds checked here rather than through hasIndex(): the view asks once per row.
+        if row < 0 or not 0 <= column < 3:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0) if row < len(self._groups) \
+                else QModelIndex()
+        if parent.internalId() == 0 and parent.column() == 0 \
+                and 0 <= parent.row() < len(self._groups) \
+                and row < len(self._groups[parent.row()][1]):
+            return self.createIndex(row, column, parent.row() + 1)
+        return QModelIndex()
+
+    def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.column() != 0 or parent.internalId() != 0:
+            return 0
+        return len(self._groups[parent.row()][1])
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 3
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return _NO_FLAGS
+        return _ITEM_FLAGS if index.internalId() == 0 else _LEAF_FLAGS
+
+    def hasChildren(self, parent: Index = ROOT) -> bool:
+        if not parent.isValid():
+            return bool(self._groups)
+        return parent.internalId() == 0 and parent.column() == 0 \
+            and bool(self._groups[parent.row()][1])
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (_tr("Keadaan"), _tr("Area"), _tr("Indikator"))[section] \
+                if 0 <= section < 3 else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            return self._group_data(index, role)
+        item = self.item(index)
+        if item is None:
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.COL_TEXT:
+                return f"{item.label} {item.text}".strip()
+            if col == self.COL_STATE:
+                return self._state_line(item)
+            if col == self.COL_AREA:
+                return item.area_label
+        if role == Qt.ItemDataRole.ToolTipRole:
+            extra = _tr("{n} berkas bukti dukung").format(n=item.evidence) if item.evidence \
+                else _tr("belum ada bukti dukung")
+            return f"{item.label} {item.text}\n{self._state_line(item)} · {extra}"
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_STATE:
+            colour = STATE_COLOUR.get(item.state)
+            return QBrush(colour) if colour is not None else None
+        if role == UuidRole:
+            return item.indicator_uuid
+        if role == StateRole:
+            return str(item.state)
+        if role == KindRole:
+            return "item"
+        return None
+
+    def _state_line(self, item: MonthItem) -> str:
+        text = self._state_words[item.state]
+        if item.state is MonthState.LATE and item.months != (self._month,):
+            text += " (" + ", ".join(self._short[m - 1] for m in item.months) + ")"
+        if item.evidence:
+            text += " · " + self._bukti.format(n=item.evidence)
+        return text
+
+    def _group_data(self, index: Index, role: int) -> Any:
+        kind, items = self._groups[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+            return f"{group_title(kind, self._month)} ({len(items)})"
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == KindRole:
+            return kind
+        if role == CountRole:
+            return len(items)
+        return None
+
+
+def fit_state_column(view: QTreeView) -> None:
+    """Group titles span their row, so size the state column by the items alone.
+
+    Measured over the distinct state texts (a handful), never row by row.
+    """
+    model = view.model()
+    metrics = view.fontMetrics()
+    widest = metrics.horizontalAdvance(_tr("Keadaan"))
+    for row in range(model.rowCount()):
+        view.setFirstColumnSpanned(row, ROOT, True)
+    if isinstance(model, MonthItemsModel):
+        texts: set[str] = model.state_lines()
+    else:
+        texts = {model.index(child, MonthItemsModel.COL_STATE, model.index(row, 0)).data() or ""
+                 for row in range(model.rowCount())
+                 for child in range(model.rowCount(model.index(row, 0)))}
+    for text in texts:
+        widest = max(widest, metrics.horizontalAdvance(text))
+    view.header().resizeSection(MonthItemsModel.COL_STATE, widest + view.indentation() + 16)
+
+
+def expand_groups(view: QTreeView, kinds: tuple[str, ...] | None = None,
+                  limit: int = EXPAND_LIMIT) -> None:
+    """Unfold the groups (all, or these kinds) that are short enough to lay out at once."""
+    model = view.model()
+    if not isinstance(model, MonthItemsModel):
+        return
+    for row, (kind, items) in enumerate(model._groups):
+        if kinds is None or kind in kinds:
+            view.setExpanded(model.index(row, 0), len(items) <= limit)
+
+
+class AreaProgressModel(RowTableModel):
+    """Capaian per area up to the chosen month."""
+
+    COL_AREA, COL_BAR = range(2)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._month = 1
+
+    def titles(self) -> tuple[str, ...]:
+        return (_tr("Area perubahan"), _tr("Capaian s.d. {m}").format(m=month_short(self._month)))
+
+    def set_areas(self, areas: list[AreaProgress], month: int) -> None:
+        self._month = month
+        self.set_rows(areas)
+
+    def area(self, row: int) -> AreaProgress | None:
+        return self.row_at(row)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        tally = row.tally
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.COL_AREA:
+                return f"{row.label}. {row.name}" if row.label else row.name
+            if col == self.COL_BAR:
+                return format_percent(row.percent)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tr("{label}. {name}\nCapaian s.d. {m}: {p}\nDirencanakan {planned} "
+                       "bulan-kegiatan, selesai {done}, sebagian {partial}, terlambat {late}"
+                       ).format(label=row.label, name=row.name, m=month_names()[self._month - 1],
+                                p=format_percent(row.percent), planned=tally.planned,
+                                done=tally.done, partial=tally.partial, late=tally.late)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col != self.COL_AREA:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == PercentRole:
+            return row.percent
+        if role == UuidRole:
+            return row.uuid
+        if role == CountRole:
+            return tally.late
+        return None
+
+
+class CapaianBarDelegate(QStyledItemDelegate):
+    """A horizontal bar for the percentage, with the number written beside it."""
+
+    BAR = QColor("#2f6db5")
+    TRACK = QColor("#e3e8ef")
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        style = opt.widget.style() if opt.widget else None
+        text = opt.text
+        opt.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        percent = index.data(PercentRole)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        rect = opt.rect.adjusted(4, 4, -4, -4)
+        text_width = opt.fontMetrics.horizontalAdvance("100%") + 6
+        bar = QRect(rect.left(), rect.top(), max(10, rect.width() - text_width), rect.height())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.TRACK)
+        painter.drawRoundedRect(bar, 3, 3)
+        if percent is not None and percent > 0:
+            filled = QRect(bar.left(), bar.top(),
+                           max(2, round(bar.width() * min(percent, 100.0) / 100.0)), bar.height())
+            painter.setBrush(self.BAR)
+            painter.drawRoundedRect(filled, 3, 3)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.setPen(opt.palette.color(role))
+        text_rect = QRect(bar.right() + 4, rect.top(), text_width, rect.height())
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignRight
+                                        | Qt.AlignmentFlag.AlignVCenter), text)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(max(size.width(), 140), max(size.height(), 22))

@@ -1,0 +1,199 @@
+"""Adding, changing and removing persons and their team seats from the "Tim" panel.
+
+Each edit goes through a dialog and lands on the undo stack as one command.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QDialog
+
+from rbdesk.models.domain.panel_queries import find_member, find_team, seats_of
+from rbdesk.models.edits import roster_edit
+from rbdesk.ui.dialogs import roster as roster_dialogs
+from rbdesk.ui.panels.roster_model import PersonUuidRole, TeamUuidRole, UuidRole, team_title
+from rbdesk.ui.undo.roster_commands import (
+    AddMemberCommand,
+    AddPersonCommand,
+    EditMemberCommand,
+    EditPersonCommand,
+    RemoveMemberCommand,
+    RemovePersonCommand,
+)
+
+if TYPE_CHECKING:
+    from rbdesk.ui.panels.roster_dock import RosterDock
+
+
+def _teams(dock: RosterDock) -> list:
+    return list(dock.ctx.tree.teams) if dock.ctx.tree else []
+
+
+def add_person_dialog(dock: RosterDock) -> None:
+    if dock.ctx.readonly:
+        return
+    kind, index = dock.selected()
+    team_uuid = index.data(TeamUuidRole) or "" if kind in ("team", "member") else ""
+    dialog = roster_dialogs.PersonDialog(dock, _teams(dock), team_uuid=team_uuid)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        team, role = dialog.seat()
+        add_person(dock, dialog.fields(), team, role)
+
+
+def add_person(dock: RosterDock, fields: dict[str, str], team_uuid: str = "",
+               role: str = "Anggota") -> str | None:
+    """Add a person (and seat them on a team, one undo step); returns the uuid."""
+    stack = dock.ctx.undo_stack
+    if team_uuid:
+        stack.beginMacro(dock.tr("Tambah orang {name}").format(name=fields.get("name", "")))
+    try:
+        command = AddPersonCommand(dock.ctx, fields)
+        outcome = command.outcome
+        stack.push(command)
+        dock.persons = roster_edit.list_persons()
+        if outcome.ok and team_uuid:
+            add_member(dock, team_uuid, outcome.uuid, role, fields.get("position", ""))
+    finally:
+        if team_uuid:
+            stack.endMacro()
+    if not outcome.ok:
+        return None
+    dock.refresh()
+    dock.select_person(outcome.uuid)
+    return outcome.uuid
+
+
+def add_member_dialog(dock: RosterDock) -> None:
+    if dock.ctx.readonly:
+        return
+    kind, index = dock.selected()
+    person = index.data(PersonUuidRole) or "" if kind in ("member", "person") else ""
+    team = index.data(TeamUuidRole) or "" if kind in ("team", "member") else ""
+    dialog = roster_dialogs.MemberDialog(dock, dock.persons, _teams(dock), person, team)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        person_uuid, team_uuid, role, position = dialog.values()
+        add_member(dock, team_uuid, person_uuid, role, position)
+
+
+def add_member(dock: RosterDock, team_uuid: str, person_uuid: str, role: str = "Anggota",
+               position: str | None = None) -> str | None:
+    """Seat a person on a team; returns the membership uuid."""
+    team = find_team(dock.ctx.tree, team_uuid)
+    person = next((p.name for p in dock.persons if p.uuid == person_uuid), "")
+    text = dock.tr("Masukkan {name} ke {team}").format(
+        name=person, team=team_title(team) if team else "")
+    command = AddMemberCommand(dock.ctx, team_uuid, person_uuid, role, position, text)
+    outcome = command.outcome
+    dock.ctx.undo_stack.push(command)
+    dock.refresh()
+    return outcome.uuid if outcome.ok else None
+
+
+def edit_selected(dock: RosterDock) -> None:
+    kind, index = dock.selected()
+    if dock.ctx.readonly or not kind:
+        return
+    if kind == "team":
+        dock.choose("team", index.data(TeamUuidRole) or "")
+        return
+    if kind == "member":
+        found = find_member(dock.ctx.tree, index.data(UuidRole))
+        if found is None:
+            return
+        team, pos = found
+        m = team.members[pos]
+        dialog = roster_dialogs.MemberDialog(dock, dock.persons, _teams(dock),
+                                             m.person_uuid, team.uuid, m.role, m.position,
+                                             editing=True)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            _p, _t, role, position = dialog.values()
+            edit_member(dock, m.uuid, role, position, shown=m)
+        return
+    person = next((p for p in dock.persons if p.uuid == index.data(PersonUuidRole)), None)
+    if person is None:
+        return
+    dialog = roster_dialogs.PersonDialog(dock, _teams(dock), person)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        edit_person(dock, person.uuid, dialog.fields(), shown=person)
+
+
+# The dialog is modal while other PCs keep committing (the panel refreshes underneath it), so
+# an edit is always judged against the row as it was when the dialog opened: its version and
+# its values. Only the fields the user changed are sent; a colleague's change meanwhile makes
+# the version check refuse the edit instead of being overwritten.
+def edit_person(dock: RosterDock, uuid: str, fields: dict[str, str],
+                shown: object = None) -> bool:
+    person = shown or next((p for p in dock.persons if p.uuid == uuid), None)
+    if person is None:
+        return False
+    before = {k: getattr(person, k) for k in fields}
+    changed = {k: v for k, v in fields.items() if before[k] != v}
+    if not changed:
+        return True
+    return _push(dock, EditPersonCommand(dock.ctx, uuid, {k: before[k] for k in changed},
+                                         changed, person.version))
+
+
+def edit_member(dock: RosterDock, member_uuid: str, role: str, position: str,
+                shown: object = None) -> bool:
+    m = shown
+    if m is None:
+        found = find_member(dock.ctx.tree, member_uuid)
+        if found is None:
+            return False
+        m = found[0].members[found[1]]
+    before = {"role": m.role, "position": m.position}
+    after = {"role": role, "position": position}
+    changed = {k: v for k, v in after.items() if before[k] != v}
+    if not changed:
+        return True
+    return _push(dock, EditMemberCommand(dock.ctx, member_uuid, {k: before[k] for k in changed},
+                                         changed, m.version))
+
+
+def _push(dock: RosterDock, command: QUndoCommand) -> bool:
+    outcome = command.outcome
+    dock.ctx.undo_stack.push(command)
+    dock.refresh()
+    return outcome.ok
+
+
+def remove_selected(dock: RosterDock) -> None:
+    kind, index = dock.selected()
+    if kind == "member":
+        remove_member(dock, index.data(UuidRole))
+    elif kind == "person":
+        remove_person(dock, index.data(PersonUuidRole))
+
+
+def remove_member(dock: RosterDock, member_uuid: str) -> bool:
+    found = find_member(dock.ctx.tree, member_uuid)
+    if found is None or dock.ctx.readonly:
+        return False
+    team, pos = found
+    m = team.members[pos]
+    if not roster_dialogs.confirm(
+            dock, dock.tr("Keluarkan dari tim"),
+            dock.tr("Keluarkan {name} dari {team}?").format(name=m.person_name,
+                                                            team=team_title(team))):
+        return False
+    text = dock.tr("Keluarkan {name} dari {team}").format(name=m.person_name,
+                                                            team=team_title(team))
+    return _push(dock, RemoveMemberCommand(dock.ctx, member_uuid, pos, m.version, text))
+
+
+def remove_person(dock: RosterDock, uuid: str) -> bool:
+    person = next((p for p in dock.persons if p.uuid == uuid), None)
+    if person is None or dock.ctx.readonly:
+        return False
+    seats = seats_of(dock.ctx.tree, uuid)
+    text = dock.tr("Hapus {name} dari daftar orang?").format(name=person.name)
+    if seats:
+        text += "\n" + dock.tr("Ia juga dikeluarkan dari {n} tim.").format(n=len(seats))
+    if not roster_dialogs.confirm(dock, dock.tr("Hapus orang"), text):
+        return False
+    if dock.shown == ("person", uuid):
+        dock.choose("", "")
+    return _push(dock, RemovePersonCommand(dock.ctx, uuid, person.name, person.version))

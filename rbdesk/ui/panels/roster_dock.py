@@ -1,0 +1,335 @@
+"""The "Tim" panel: the decree's roster, the persons on it, and what each must do this month."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rbdesk.models.domain.panel_queries import (
+    clamp_month,
+    find_team,
+    month_overview,
+    person_areas,
+    person_rows,
+    seats_of,
+)
+from rbdesk.models.edits import roster_edit
+from rbdesk.models.edits.roster_edit import PersonInfo
+from rbdesk.ui.panels import roster_actions
+from rbdesk.ui.panels.lazy_dock import LazyRefreshDock
+from rbdesk.ui.panels.month_model import (
+    GROUP_DONE,
+    GROUP_LATE,
+    GROUP_OPEN,
+    MonthItemsModel,
+    expand_groups,
+    fit_state_column,
+    month_names,
+)
+from rbdesk.ui.panels.month_model import UuidRole as ItemUuidRole
+from rbdesk.ui.panels.roster_model import (
+    KindRole,
+    PersonListModel,
+    PersonUuidRole,
+    RosterTreeModel,
+    TeamUuidRole,
+    UuidRole,
+    team_title,
+)
+from rbdesk.ui.window.context import AppContext
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class RosterDock(LazyRefreshDock):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Tim"), parent)
+        self.setObjectName("rosterDock")
+        self.ctx = ctx
+        self.persons: list[PersonInfo] = []
+        self._shown: tuple[str, str] = ("", "")          # ("person" | "team", uuid)
+        self._emitted = {"person": "", "team": ""}
+        self._restoring = False
+
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.tabs = QTabWidget(body)
+        self.team_model = RosterTreeModel(self)
+        self.team_view = QTreeView(self.tabs)
+        self.team_view.setObjectName("rosterTeams")
+        self.team_view.setModel(self.team_model)
+        self.team_view.setUniformRowHeights(True)
+        self.team_view.setAlternatingRowColors(True)
+        self.team_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.team_view.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.person_model = PersonListModel(self)
+        self.person_view = QTableView(self.tabs)
+        self.person_view.setObjectName("rosterPersons")
+        self.person_view.setModel(self.person_model)
+        self.person_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.person_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.person_view.verticalHeader().hide()
+        self.person_view.verticalHeader().setDefaultSectionSize(
+            self.person_view.fontMetrics().height() + 8)
+        self.person_view.setWordWrap(False)
+        self.person_view.horizontalHeader().setStretchLastSection(True)
+        for view in (self.team_view, self.person_view):
+            view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tabs.addTab(self.team_view, self.tr("Susunan &tim"))
+        self.tabs.addTab(self.person_view, self.tr("Daftar &orang"))
+
+        buttons = QHBoxLayout()
+        self.add_person_action = self._action(self.tr("Tambah &orang…"),
+                                              roster_actions.add_person_dialog,
+                                              QKeySequence(Qt.Key.Key_Insert))
+        self.add_member_action = self._action(self.tr("&Masukkan ke tim…"),
+                                              roster_actions.add_member_dialog, None)
+        self.edit_action = self._action(self.tr("&Ubah…"), roster_actions.edit_selected,
+                                        QKeySequence(Qt.Key.Key_F2))
+        self.remove_action = self._action(self.tr("&Hapus…"), roster_actions.remove_selected,
+                                          QKeySequence(QKeySequence.StandardKey.Delete))
+        for action in (self.add_person_action, self.add_member_action, self.edit_action,
+                       self.remove_action):
+            button = QPushButton(action.text(), body)
+            button.clicked.connect(action.trigger)
+            action.enabledChanged.connect(button.setEnabled)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        detail = QScrollArea(body)
+        detail.setWidgetResizable(True)
+        detail.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail = QLabel(detail)
+        self.detail.setObjectName("rosterDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.items_model = MonthItemsModel(self)
+        self.items_view = QTreeView(body)
+        self.items_view.setObjectName("rosterItems")
+        self.items_view.setModel(self.items_model)
+        self.items_view.setUniformRowHeights(True)
+        self.items_view.setIndentation(14)
+        self.items_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.items_view.header().setStretchLastSection(True)
+        self.detail.setMargin(4)
+        detail.setWidget(self.detail)
+
+        split = QSplitter(Qt.Orientation.Vertical, body)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.tabs)
+        split.addWidget(detail)
+        split.addWidget(self.items_view)
+        split.setSizes([420, 150, 220])
+        layout.addLayout(buttons)
+        layout.addWidget(split, 1)
+        self.setWidget(body)
+        self.setFocusProxy(self.tabs)
+
+        self.team_view.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev: self._team_row_chosen(cur))
+        self.person_view.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev: self._person_row_chosen(cur))
+        self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
+        self.items_view.clicked.connect(self._item_chosen)
+        self.items_view.activated.connect(self._item_chosen)
+        self.team_view.activated.connect(lambda _i: roster_actions.edit_selected(self))
+        self.person_view.activated.connect(lambda _i: roster_actions.edit_selected(self))
+        ctx.treeReloaded.connect(self.schedule_refresh)
+        ctx.edited.connect(self.schedule_refresh)
+        ctx.planChanged.connect(lambda _uuid: self.refresh())
+        self.refresh()
+
+    def _action(self, text: str, act: Callable[[RosterDock], object],
+                key: QKeySequence | None) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(lambda _checked=False: act(self))
+        if key is not None:
+            action.setShortcut(key)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.team_view.addAction(action)
+            self.person_view.addAction(action)
+        return action
+
+    # --- refreshing --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.begin_refresh()
+        teams = self.ctx.tree.teams if self.ctx.tree else []
+        self.persons = roster_edit.list_persons()
+        kind, uuid = self._shown
+        member_uuid = self.team_view.currentIndex().data(UuidRole) \
+            if self.team_view.currentIndex().data(KindRole) == "member" else ""
+        self.team_model.set_teams(teams)
+        self.team_view.expandAll()
+        self.team_view.resizeColumnToContents(RosterTreeModel.COL_NAME)
+        width = self.team_view.viewport().width()
+        if self.team_view.columnWidth(RosterTreeModel.COL_NAME) > width * 0.55 > 120:
+            self.team_view.setColumnWidth(RosterTreeModel.COL_NAME, int(width * 0.55))
+        self.person_model.set_rows(person_rows(self.ctx.tree, self.persons))
+        self.person_view.resizeColumnToContents(PersonListModel.COL_NAME)
+        self._restore_selection(kind, uuid, member_uuid)
+        self._show_detail(kind, uuid)
+        self._update_actions()
+
+    def _restore_selection(self, kind: str, uuid: str, member_uuid: str) -> None:
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        index = QModelIndex()
+        if member_uuid:
+            index = self.team_model.find("member", member_uuid)
+        elif kind == "team":
+            index = self.team_model.find("team", uuid)
+        self._restoring = True
+        try:
+            if index.isValid():
+                self.team_view.selectionModel().setCurrentIndex(index, flags)
+            row = self.person_model.row_of(uuid) if kind == "person" else -1
+            if row >= 0:
+                self.person_view.selectionModel().setCurrentIndex(
+                    self.person_model.index(row, 0), flags)
+        finally:
+            self._restoring = False
+
+    # --- choosing ----------------------------------------------------------------------------
+
+    def _team_row_chosen(self, index: QModelIndex) -> None:
+        if self._restoring:
+            return
+        kind = index.data(KindRole)
+        if kind == "member":
+            self.choose("person", index.data(PersonUuidRole) or "")
+        elif kind == "team":
+            self.choose("team", index.data(TeamUuidRole) or "")
+        else:
+            self.choose("", "")
+        self._update_actions()
+
+    def _person_row_chosen(self, index: QModelIndex) -> None:
+        if self._restoring:
+            return
+        self.choose("person", index.data(PersonUuidRole) or "" if index.isValid() else "")
+        self._update_actions()
+
+    def _tab_changed(self) -> None:
+        view = self.tabs.currentWidget()
+        if isinstance(view, QAbstractItemView):
+            if view is self.team_view:
+                self._team_row_chosen(view.currentIndex())
+            else:
+                self._person_row_chosen(view.currentIndex())
+
+    def choose(self, kind: str, uuid: str) -> None:
+        """Show a person or team below and tell the rest of the window (one at a time)."""
+        self._shown = (kind, uuid) if uuid else ("", "")
+        other = "team" if kind == "person" else "person"
+        if self._emitted[other]:
+            self._emitted[other] = ""
+            (self.ctx.teamSelected if other == "team" else self.ctx.personSelected).emit("")
+        if kind in self._emitted and self._emitted[kind] != uuid:
+            self._emitted[kind] = uuid
+            (self.ctx.teamSelected if kind == "team" else self.ctx.personSelected).emit(uuid)
+        self._show_detail(*self._shown)
+
+    def select_person(self, uuid: str) -> None:
+        self.tabs.setCurrentWidget(self.person_view)
+        row = self.person_model.row_of(uuid)
+        if row >= 0:
+            self.person_view.setCurrentIndex(self.person_model.index(row, 0))
+
+    def select_team(self, uuid: str) -> None:
+        self.tabs.setCurrentWidget(self.team_view)
+        index = self.team_model.find("team", uuid)
+        if index.isValid():
+            self.team_view.setCurrentIndex(index)
+
+    def _item_chosen(self, index: QModelIndex) -> None:
+        uuid = index.siblingAtColumn(0).data(ItemUuidRole)
+        if uuid:
+            self.ctx.selectRequested.emit(uuid)
+
+    # --- the detail below --------------------------------------------------------------------
+
+    def _show_detail(self, kind: str, uuid: str) -> None:
+        month = clamp_month(self.ctx.today_month())
+        mname = month_names()[month - 1]
+        tree = self.ctx.tree
+        person = next((p for p in self.persons if p.uuid == uuid), None) \
+            if kind == "person" else None
+        team = find_team(tree, uuid) if kind == "team" else None
+        if person is not None:
+            lines = [f"<b>{_esc(person.name)}</b>", _esc(person.position)]
+            seats = seats_of(tree, person.uuid)
+            if seats:
+                lines.append(self.tr("Duduk di {n} tim:").format(n=len(seats)))
+                lines += [f"&nbsp;• {_esc(team_title(s.team))} — <i>{_esc(s.member.role)}</i>"
+                          for s in seats]
+            else:
+                lines.append(self.tr("Belum duduk di tim mana pun pada rencana ini."))
+            areas = person_areas(tree, person.uuid)
+        elif team is not None:
+            lines = [f"<b>{_esc(team_title(team))}</b>",
+                     self.tr("{n} anggota").format(n=len(team.members))]
+            if team.duties:
+                lines.append(self.tr("Tugas:"))
+                lines += [f"&nbsp;• {_esc(d)}" for d in team.duties]
+            areas = {team.area_uuid} if team.area_uuid else set()
+        else:
+            self.detail.setText(self.tr("Pilih orang atau tim untuk melihat tim dan tugasnya "
+                                        "bulan ini."))
+            self.items_model.clear()
+            self.items_view.setVisible(False)
+            return
+        if areas:
+            lines.append(self.tr("<b>Tugas bulan {m}</b> (area yang menjadi tanggung jawab):")
+                         .format(m=mname))
+            overview = month_overview(tree, month, self.ctx.today_month(), areas)
+            self.items_model.set_overview(overview, (GROUP_OPEN, GROUP_LATE, GROUP_DONE))
+            expand_groups(self.items_view, (GROUP_OPEN, GROUP_LATE))
+            fit_state_column(self.items_view)
+        else:
+            lines.append(self.tr("Tidak memegang area perubahan, jadi tidak ada kegiatan "
+                                 "terjadwal di grid."))
+            self.items_model.clear()
+        self.items_view.setVisible(bool(areas))
+        self.detail.setText("<br>".join(lines))
+
+    # --- what the editing actions apply to ---------------------------------------------------
+
+    @property
+    def shown(self) -> tuple[str, str]:
+        """("person" | "team", uuid) shown in the detail below, ("", "") for nothing."""
+        return self._shown
+
+    def selected(self) -> tuple[str, QModelIndex]:
+        view = self.tabs.currentWidget()
+        index = view.currentIndex() if isinstance(view, QAbstractItemView) else QModelIndex()
+        return (index.data(KindRole) or "", index) if index.isValid() else ("", index)
+
+    def _update_actions(self) -> None:
+        editable = not self.ctx.readonly and self.ctx.tree is not None
+        kind, _index = self.selected()
+        self.add_person_action.setEnabled(editable)
+        self.add_member_action.setEnabled(editable)
+        self.edit_action.setEnabled(editable and kind in ("member", "person", "team"))
+        self.remove_action.setEnabled(editable and kind in ("member", "person"))

@@ -1,0 +1,237 @@
+"""Undoable edits: each command calls one domain operation and patches or reloads the snapshot.
+
+A command whose first ``redo`` fails (conflict, read-only file, ...) marks itself obsolete, so
+``QUndoStack.push`` drops it; the user has already seen the message from ``AppContext.run``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from rbdesk.i18n import N_, tr
+from rbdesk.models.clock import MONTHS_SHORT
+from rbdesk.models.edits import plan_edit
+from rbdesk.models.edits.realisation import set_status
+from rbdesk.ui.window.context import AppContext
+
+MONTHS = MONTHS_SHORT
+ENTITY_NAMES = {"area": N_("area perubahan"), "activity": N_("kegiatan"),
+                "sub_activity": N_("sub kegiatan"), "indicator": N_("indikator")}
+FIELD_NAMES = {"label": N_("nomor"), "name": N_("uraian"), "text": N_("uraian"),
+               "note": N_("keterangan")}
+
+
+def push(ctx: AppContext, cmd: _Command) -> bool:
+    """Push and tell whether the edit was saved (never touches a command the stack deleted)."""
+    outcome = cmd.outcome
+    ctx.undo_stack.push(cmd)
+    return outcome["ok"]
+
+
+class _Command(QUndoCommand):
+    def __init__(self, ctx: AppContext, text: str) -> None:
+        super().__init__(text)
+        self.ctx = ctx
+        # Plain Python state the caller can read after push(): QUndoStack deletes a command that
+        # is obsolete after redo, so its C++ side must not be touched then.
+        self.outcome = {"ok": True}
+
+    def _call(self, op: Any, *args: Any, **kwargs: Any) -> tuple[bool, Any]:
+        ok, result = self.ctx.try_run(op, *args, **kwargs)
+        if not ok:
+            self.outcome["ok"] = False
+            # Failed first time: drop it from the stack. Failed later: the stack moves on and the
+            # view already shows the fresh state, so this step is dropped too.
+            self.setObsolete(True)
+        return ok, result
+
+    def _version(self, uuid: str) -> int | None:
+        ref = self.ctx.node(uuid)
+        return ref.node.version if ref else None
+
+
+class SetPlannedCommand(_Command):
+    """Rencana mode: plan or unplan one month of an indicator."""
+
+    def __init__(self, ctx: AppContext, indicator_uuid: str, month: int, planned: bool) -> None:
+        verb = tr("Tandai rencana {m}") if planned else tr("Hapus rencana {m}")
+        super().__init__(ctx, verb.format(m=tr(MONTHS[month - 1])))
+        self.uuid, self.month, self.planned = indicator_uuid, month, planned
+
+    def _apply(self, planned: bool) -> None:
+        ok, version = self._call(plan_edit.set_planned, self.uuid, self.month, planned,
+                                 expected_version=self._version(self.uuid))
+        ind = self.ctx.indicator(self.uuid)
+        if ok and ind is not None:
+            bit = 1 << (self.month - 1)
+            mask = ind.planned | bit if planned else ind.planned & ~bit
+            self.ctx.patch(self.uuid, planned=mask, version=version)
+
+    def redo(self) -> None:
+        self._apply(self.planned)
+
+    def undo(self) -> None:
+        self._apply(not self.planned)
+
+
+class SetStatusCommand(_Command):
+    """Realisasi mode: record belum / sebagian / selesai (and the note) of one month."""
+
+    def __init__(self, ctx: AppContext, indicator_uuid: str, month: int, status: str,
+                 note: str | None = None) -> None:
+        ind = ctx.indicator(indicator_uuid)
+        cell = ind.realisation.get(month) if ind else None
+        self.old_status = cell.status if cell else "belum"
+        self.old_note = cell.note if cell else ""
+        if note is not None and status == self.old_status:
+            text = tr("Catatan realisasi {m}")
+        else:
+            text = tr("Realisasi {m}: {s}")
+        super().__init__(ctx, text.format(m=tr(MONTHS[month - 1]), s=tr(status)))
+        self.uuid, self.month, self.status, self.note = indicator_uuid, month, status, note
+
+    def _apply(self, status: str, note: str | None) -> None:
+        ind = self.ctx.indicator(self.uuid)
+        cell = ind.realisation.get(self.month) if ind else None
+        ok, _version = self._call(set_status, self.uuid, self.month, status, note,
+                                  expected_version=cell.version if cell else 0)
+        if ok:
+            self.ctx.refresh_indicator(self.uuid)
+
+    def redo(self) -> None:
+        self._apply(self.status, self.note)
+
+    def undo(self) -> None:
+        self._apply(self.old_status, self.old_note if self.note is not None else None)
+
+
+class SetFieldCommand(_Command):
+    """Rename a node, renumber it, or edit an indicator's keterangan."""
+
+    def __init__(self, ctx: AppContext, entity: str, uuid: str, field: str, value: str) -> None:
+        ref = ctx.node(uuid)
+        self.old = getattr(ref.node, field) if ref else ""
+        super().__init__(ctx, tr("Ubah {f} {e}").format(f=tr(FIELD_NAMES.get(field, field)),
+                                                       e=tr(ENTITY_NAMES.get(entity, entity))))
+        self.entity, self.uuid, self.field, self.value = entity, uuid, field, value
+
+    def _apply(self, value: str) -> None:
+        ok, version = self._call(plan_edit.set_field, self.entity, self.uuid, self.field, value,
+                                 expected_version=self._version(self.uuid))
+        if ok:
+            self.ctx.patch(self.uuid, **{self.field: value, "version": version})
+
+    def redo(self) -> None:
+        self._apply(self.value)
+
+    def undo(self) -> None:
+        self._apply(self.old)
+
+
+class AddNodeCommand(_Command):
+    def __init__(self, ctx: AppContext, entity: str, parent_uuid: str, index: int | None,
+                 text: str, label: str = "") -> None:
+        super().__init__(ctx, tr("Tambah {e}").format(e=tr(ENTITY_NAMES[entity])))
+        self.entity, self.parent_uuid, self.index = entity, parent_uuid, index
+        self.text, self.label = text, label
+        self.uuid = ""
+        self.gone: list[str] = []
+
+    def redo(self) -> None:
+        if not self.uuid:
+            ok, uuid = self._call(plan_edit.add_node, self.entity, self.parent_uuid, self.text,
+                                  self.label, self.index)
+            self.uuid = uuid or ""
+        else:
+            ok, _ = self._call(plan_edit.restore_nodes, self.entity, self.gone, self.index)
+        if ok:
+            self.ctx.refresh_children([self.parent_uuid])
+            self.ctx.selectRequested.emit(self.uuid)
+
+    def undo(self) -> None:
+        ok, gone = self._call(plan_edit.delete_node, self.entity, self.uuid)
+        if ok:
+            self.gone = gone
+            self.ctx.refresh_children([self.parent_uuid])
+            self.ctx.selectRequested.emit(self.parent_uuid)
+
+
+class DeleteNodeCommand(_Command):
+    def __init__(self, ctx: AppContext, entity: str, uuid: str, index: int,
+                 parent_uuid: str) -> None:
+        super().__init__(ctx, tr("Hapus {e}").format(e=tr(ENTITY_NAMES[entity])))
+        self.entity, self.uuid, self.index, self.parent_uuid = entity, uuid, index, parent_uuid
+        self.gone: list[str] = []
+
+    def redo(self) -> None:
+        ok, gone = self._call(plan_edit.delete_node, self.entity, self.uuid,
+                              expected_version=self._version(self.uuid))
+        if ok:
+            self.gone = gone
+            self.ctx.refresh_children([self.parent_uuid])
+            self.ctx.selectRequested.emit(self.parent_uuid)
+
+    def undo(self) -> None:
+        ok, _ = self._call(plan_edit.restore_nodes, self.entity, self.gone, self.index)
+        if ok:
+            self.ctx.refresh_children([self.parent_uuid])
+            self.ctx.selectRequested.emit(self.uuid)
+
+
+class MoveCommand(_Command):
+    """Move up (delta -1) or down (+1) among siblings."""
+
+    def __init__(self, ctx: AppContext, entity: str, uuid: str, delta: int) -> None:
+        super().__init__(ctx, tr("Pindahkan {e} ke atas") if delta < 0
+                         else tr("Pindahkan {e} ke bawah"))
+        self.setText(self.text().format(e=tr(ENTITY_NAMES[entity])))
+        self.entity, self.uuid, self.delta = entity, uuid, delta
+
+    def _apply(self, delta: int) -> None:
+        ref = self.ctx.node(self.uuid)
+        ok, moved = self._call(plan_edit.move_within, self.entity, self.uuid, delta)
+        if ok and not moved:
+            self.outcome["ok"] = False
+            self.setObsolete(True)
+        if ok:
+            if ref is not None:
+                self.ctx.refresh_children([ref.parent_uuid])
+            else:
+                self.ctx.reload()
+            self.ctx.selectRequested.emit(self.uuid)
+
+    def redo(self) -> None:
+        self._apply(self.delta)
+
+    def undo(self) -> None:
+        self._apply(-self.delta)
+
+
+class ReparentCommand(_Command):
+    """Indent, outdent, or drag a node under another parent of the right level."""
+
+    def __init__(self, ctx: AppContext, entity: str, uuid: str, new_parent: str,
+                 new_index: int | None, old_parent: str, old_index: int,
+                 text: str | None = None) -> None:
+        super().__init__(ctx, text or tr("Pindahkan {e}").format(e=tr(ENTITY_NAMES[entity])))
+        self.entity, self.uuid = entity, uuid
+        self.new_parent, self.new_index = new_parent, new_index
+        self.old_parent, self.old_index = old_parent, old_index
+
+    def _apply(self, parent: str, index: int | None) -> None:
+        ref = self.ctx.node(self.uuid)
+        ok, _ = self._call(plan_edit.reparent, self.entity, self.uuid, parent, index)
+        if ok:
+            if ref is not None:   # the parent it leaves first, then the one it joins
+                self.ctx.refresh_children([ref.parent_uuid, parent])
+            else:
+                self.ctx.reload()
+            self.ctx.selectRequested.emit(self.uuid)
+
+    def redo(self) -> None:
+        self._apply(self.new_parent, self.new_index)
+
+    def undo(self) -> None:
+        self._apply(self.old_parent, self.old_index)

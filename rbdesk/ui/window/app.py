@@ -1,0 +1,213 @@
+"""Starting the window: the application object, logging, the user's name, opening a file.
+
+Errors never reach the user as a traceback: a clear Indonesian message, details in the log file.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import logging.handlers
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from rbdesk import i18n
+from rbdesk.i18n import tr
+from rbdesk.logfile import LOG_FILE, setup_logging
+from rbdesk.models.errors import RbdeskError
+from rbdesk.models.storage.paths import default_plan_file, log_dir
+from rbdesk.models.storage.store import Store, default_user
+from rbdesk.ui.dialogs.common import UserNameDialog, show_error
+from rbdesk.ui.window import settings
+
+log = logging.getLogger("rbdesk.ui")
+_windows: list[QWidget] = []   # open windows (kept alive here)
+_in_hook = False
+
+
+def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """Any bug that escapes: into the log with its traceback, to the user as one clear message."""
+    global _in_hook
+    log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+    if isinstance(exc, KeyboardInterrupt):
+        QCoreApplication.quit()
+        return
+    if _in_hook or QApplication.instance() is None:
+        return
+    _in_hook = True
+    try:
+        if isinstance(exc, RbdeskError):
+            text = exc.message
+        else:
+            text = tr("Terjadi kesalahan yang tidak terduga. Perubahan yang sudah tampil di layar "
+                      "sudah tersimpan. Jika berulang, kirimkan berkas log kepada pengelola "
+                      "aplikasi:\n{path}").format(path=log_dir() / LOG_FILE)
+        QMessageBox.critical(None, tr("rbdesk: kesalahan"), text)
+    finally:
+        _in_hook = False
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    QApplication.setOrganizationName(settings.ORGANIZATION)
+    QApplication.setApplicationName(settings.APPLICATION)
+    QApplication.setApplicationDisplayName("rbdesk")
+    QApplication.setStyle("Fusion")
+    i18n.install(lambda context, text: QCoreApplication.translate(context, text))
+    return app  # type: ignore[return-value]
+
+
+def ensure_user_name(parent: QWidget | None = None) -> str:
+    """Asked once, then kept in QSettings. Cancel keeps the login name."""
+    name = settings.user_name()
+    if name:
+        return name
+    dialog = UserNameDialog(default_user(), parent)
+    name = dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else ""
+    name = name or default_user()
+    settings.set_user_name(name)
+    return name
+
+
+def _open_store(path: Path, parent: QWidget | None) -> Store | None:
+    user = ensure_user_name(parent)
+    try:
+        store = Store.open(path, user=user)
+    except RbdeskError as exc:
+        show_error(parent, exc.message, tr("Berkas tidak dapat dibuka"))
+        return None
+    except Exception:
+        log.exception("opening %s failed", path)
+        show_error(parent, tr("Berkas {name} tidak dapat dibuka karena kesalahan yang tidak "
+                              "terduga; rinciannya dicatat di log.").format(name=path.name))
+        return None
+    return store
+
+
+def _prepare(store: Store) -> list[str]:
+    """After opening: a daily backup, and a first plan in an empty file. Returns notices."""
+    from rbdesk.models.domain.tree import list_plans
+    from rbdesk.models.edits import plan_edit
+    from rbdesk.ui.window.main_window import optional
+
+    notices = []
+    if store.state.migrated_from is not None:
+        notices.append(tr("Berkas diperbarui dari format versi {v}; salinan lama disimpan di {p}.")
+                       .format(v=store.state.migrated_from, p=store.state.backup_path))
+    if store.readonly:
+        return notices
+    backup = optional("rbdesk.models.storage.backups", "daily_backup")
+    if backup is not None:
+        try:
+            backup(store)
+        except Exception:
+            log.exception("daily backup failed")
+    if not list_plans():
+        from rbdesk.models import clock
+
+        plan_edit.add_plan(store, tr("Satuan kerja"), clock.today().year,
+                           tr("Rencana Aksi Reformasi Birokrasi"))
+    return notices
+
+
+def show_window(store: Store, notices: list[str] | None = None) -> QWidget:
+    from rbdesk.ui.window.context import AppContext
+    from rbdesk.ui.window.main_window import MainWindow
+
+    ctx = AppContext(store)
+    win = MainWindow(ctx)
+    _windows.append(win)
+    win.destroyed.connect(lambda *_: _windows.remove(win) if win in _windows else None)
+    settings.add_recent_file(store.path)
+    win.show()
+    for text in notices or []:
+        win.show_message(text)
+    return win
+
+
+def _replace(old: QWidget | None, store: Store, notices: list[str]) -> QWidget:
+    if old is not None:
+        old.close()
+        store.rebind()  # closing the old window closed its file; talk to the new one
+    return show_window(store, notices)
+
+
+def open_path(path: Path, current: QWidget | None = None) -> QWidget | None:
+    """Open a file in place of the current window; on failure the current one stays."""
+    if current is not None and getattr(current, "ctx", None) is not None \
+            and Path(current.ctx.store.path).resolve() == path.resolve():
+        return current
+    store = _open_store(path, current)
+    if store is None:
+        if current is not None:
+            current.ctx.store.rebind()
+        return None
+    return _replace(current, store, _prepare(store))
+
+
+def create_and_open(path: Path, current: QWidget | None = None, *,
+                    sample: bool = False) -> QWidget | None:
+    from rbdesk.commands.core import create_file
+
+    try:
+        store = create_file(path, sample=sample, user=ensure_user_name(current))
+    except RbdeskError as exc:
+        show_error(current, exc.message, tr("Berkas tidak dapat dibuat"))
+        if current is not None:
+            current.ctx.store.rebind()
+        return None
+    if not sample:
+        from rbdesk.models.edits import plan_edit
+        from rbdesk.ui.dialogs.common import NewPlanDialog
+
+        dialog = NewPlanDialog(parent=current)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            unit, year, title = dialog.values()
+            try:
+                plan_edit.add_plan(store, unit, year, title)
+            except RbdeskError as exc:
+                show_error(current, exc.message)
+    return _replace(current, store, _prepare(store))
+
+
+def start(path: str | Path | None) -> QWidget | None:
+    """Open FILE, or the last file, or the default plan (made from the sample the first time)."""
+    if path is None:
+        last = settings.last_file()
+        if last and Path(last).exists():
+            path = last
+    if path is None:
+        default = default_plan_file()
+        if not default.exists():
+            default.parent.mkdir(parents=True, exist_ok=True)
+            return create_and_open(default, None, sample=True)
+        path = default
+    return open_path(Path(path), None)
+
+
+def run_gui(path: str | None) -> int:
+    app = make_app()
+    log_path = setup_logging()
+    log.info("rbdesk starting (file=%s, log=%s)", path, log_path)
+    sys.excepthook = excepthook
+    # Start-up only builds what the window keeps (a big plan is a million Python objects), so
+    # the cyclic collector would rescan a growing heap for nothing; afterwards that heap is
+    # moved out of its sight (gc.freeze), so later collections never pause a keystroke to
+    # rescan it. Rows dropped later are freed by reference counting (the grid breaks its
+    # parent/child links when it drops them).
+    gc.disable()
+    try:
+        window = start(path)
+    finally:
+        gc.freeze()
+        gc.enable()
+    if window is None:
+        return 1
+    return app.exec()

@@ -1,0 +1,244 @@
+"""The application state shared by the main window, its models and its docks.
+
+One ``AppContext`` per open file: the store, the current plan snapshot, the undo stack, and the
+signals through which the grid and the docks keep each other in step without knowing each other.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, NamedTuple, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from rbdesk.models import clock
+from rbdesk.models.domain.progress import current_month
+from rbdesk.models.domain.tree import IndicatorNode, PlanTree, gc_paused, list_plans, load_plan_tree
+from rbdesk.models.errors import ConflictError, NotFoundError, RbdeskError
+from rbdesk.models.storage.store import Store
+
+log = logging.getLogger("rbdesk.ui")
+T = TypeVar("T")
+
+MODE_PLAN = "rencana"
+MODE_REALISATION = "realisasi"
+
+
+class NodeRef(NamedTuple):
+    """Where a uuid sits in the current snapshot: its level, its node and its parent's uuid.
+
+    A named tuple: the index of a 20,000-indicator plan holds some 30,000 of them.
+    """
+
+    kind: str            # "area" | "activity" | "sub_activity" | "indicator"
+    node: Any
+    parent_uuid: str     # the plan uuid for areas
+    area_uuid: str
+
+
+class AppContext(QObject):
+    planChanged = Signal(str)          # another plan of the file was chosen
+    treeReloaded = Signal()            # the snapshot was replaced (others' commits, conflicts)
+    cellSelected = Signal(str, int)    # indicator uuid ("" = none), month (0 = no month)
+    selectRequested = Signal(str)      # ask the grid to select and show this node uuid
+    personSelected = Signal(str)       # roster: a person was chosen ("" = none)
+    teamSelected = Signal(str)         # roster: a team was chosen ("" = none)
+    errorRaised = Signal(str)          # a user-facing message (Indonesian, one line)
+    edited = Signal()                  # something was written by this window
+    nodesPatched = Signal(list)        # these snapshot nodes (uuids) were updated in place
+    childrenChanged = Signal(list)     # the child lists of these nodes (uuids) were patched
+    modeChanged = Signal(str)          # MODE_PLAN or MODE_REALISATION
+
+    def __init__(self, store: Store, plan_uuid: str | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.undo_stack = QUndoStack(self)
+        plans = list_plans()
+        self.plan_uuid = plan_uuid or (plans[-1].uuid if plans else "")
+        self.tree: PlanTree | None = load_plan_tree(self.plan_uuid) if self.plan_uuid else None
+        self.mode = MODE_PLAN
+        self._index: dict[str, NodeRef] | None = None
+
+    @property
+    def readonly(self) -> bool:
+        return self.store.readonly
+
+    def today_month(self) -> int:
+        """The month that counts as "now" for this plan (0 before its year, 13 after)."""
+        year = self.tree.year if self.tree else clock.today().year
+        return current_month(year, clock.today())
+
+    @property
+    def user(self) -> str:
+        return self.store.user
+
+    def set_mode(self, mode: str) -> None:
+        if mode != self.mode:
+            self.mode = mode
+            self.modeChanged.emit(mode)
+
+    def set_plan(self, plan_uuid: str) -> None:
+        if plan_uuid == self.plan_uuid:
+            return
+        self.plan_uuid = plan_uuid
+        self.tree = load_plan_tree(plan_uuid)
+        self._index = None
+        self.undo_stack.clear()
+        self.planChanged.emit(plan_uuid)
+
+    def reload(self) -> None:
+        if self.plan_uuid:
+            self.tree = load_plan_tree(self.plan_uuid)
+        self._index = None
+        self.treeReloaded.emit()
+
+    # -- the snapshot by uuid ------------------------------------------------------------------
+
+    def node(self, uuid: str) -> NodeRef | None:
+        """Look a node of the current snapshot up by uuid (built once per snapshot)."""
+        if self._index is None:
+            with gc_paused():
+                self._index = self._build_index()
+        return self._index.get(uuid)
+
+    def indicator(self, uuid: str) -> IndicatorNode | None:
+        ref = self.node(uuid)
+        return ref.node if ref and ref.kind == "indicator" else None
+
+    def _build_index(self) -> dict[str, NodeRef]:
+        index: dict[str, NodeRef] = {}
+        tree = self.tree
+        if tree is None:
+            return index
+        for area in tree.areas:
+            index[area.uuid] = NodeRef("area", area, tree.uuid, area.uuid)
+            for act in area.activities:
+                index[act.uuid] = NodeRef("activity", act, area.uuid, area.uuid)
+                for sub in act.sub_activities:
+                    index[sub.uuid] = NodeRef("sub_activity", sub, act.uuid, area.uuid)
+                    for ind in sub.indicators:
+                        index[ind.uuid] = NodeRef("indicator", ind, sub.uuid, area.uuid)
+        return index
+
+    def patch(self, uuid: str, **fields: Any) -> None:
+        """Update one snapshot node in place after this window wrote it; views repaint it."""
+        ref = self.node(uuid)
+        if ref is None:
+            return
+        for key, value in fields.items():
+            setattr(ref.node, key, value)
+        self.nodesPatched.emit([uuid])
+
+    def refresh_children(self, parent_uuids: list[str]) -> None:
+        """After a structural edit by this window, re-read only these parents' child lists.
+
+        Siblings keep their snapshot objects (with the versions the renumbering gave them), new
+        or restored nodes are read with their subtree, removed ones dropped; listeners get
+        ``childrenChanged``. Falls back to a full :meth:`reload` if a parent is unknown.
+        Others' commits still come through :meth:`reload`, merged by the grid.
+        """
+        from rbdesk.models.domain.node_reads import CHILD_LIST, PARENT, child_rows, load_subtree
+
+        tree = self.tree
+        if tree is None:
+            return
+        patched: list[str] = []
+        for parent_uuid in dict.fromkeys(parent_uuids):
+            if parent_uuid == tree.uuid:
+                parent_kind, parent, area_uuid = "plan", tree, ""
+            else:
+                ref = self.node(parent_uuid)
+                if ref is None or ref.kind == "indicator":
+                    self.reload()
+                    return
+                parent_kind, parent, area_uuid = ref.kind, ref.node, ref.area_uuid
+            kind = next(k for k, v in PARENT.items() if v == parent_kind)
+            children = getattr(parent, CHILD_LIST[parent_kind])
+            current = {child.uuid: child for child in children}
+            fresh = []
+            for uuid, version, by, at in child_rows(kind, parent_uuid):
+                obj = current.pop(uuid, None)
+                if obj is None:
+                    obj = load_subtree(kind, uuid)
+                    if obj is None:
+                        self.reload()
+                        return
+                    self._index_add(kind, obj, parent_uuid, area_uuid or obj.uuid)
+                else:
+                    obj.version = version
+                    if kind == "indicator":
+                        obj.updated_by, obj.updated_at = by, at
+                fresh.append(obj)
+            children[:] = fresh
+            for gone in current.values():
+                self._index_drop(gone)
+            patched.append(parent_uuid)
+        if patched:
+            self.childrenChanged.emit(patched)
+
+    def _index_add(self, kind: str, obj: Any, parent_uuid: str, area_uuid: str) -> None:
+        if self._index is None:
+            return      # built from the patched snapshot when first asked
+        from rbdesk.models.domain.node_reads import CHILD_LIST, PARENT
+
+        stack = [(kind, obj, parent_uuid)]
+        while stack:
+            kind, obj, parent_uuid = stack.pop()
+            self._index[obj.uuid] = NodeRef(kind, obj, parent_uuid, area_uuid)
+            if kind in CHILD_LIST:
+                child_kind = next(k for k, v in PARENT.items() if v == kind)
+                stack += [(child_kind, c, obj.uuid) for c in getattr(obj, CHILD_LIST[kind])]
+
+    def _index_drop(self, obj: Any) -> None:
+        if self._index is None:
+            return
+        from rbdesk.models.domain.node_reads import CHILD_LIST
+
+        stack = [obj]
+        while stack:
+            obj = stack.pop()
+            ref = self._index.get(obj.uuid)
+            if ref is not None and ref.node is obj:   # not if it moved under another parent
+                del self._index[obj.uuid]
+                if ref.kind in CHILD_LIST:
+                    stack += getattr(obj, CHILD_LIST[ref.kind])
+
+    def refresh_indicator(self, uuid: str) -> None:
+        """Re-read one indicator (schedule, realisation, evidence counts) after a write.
+
+        Cheap (three indexed queries); docks call it after attaching or removing evidence.
+        """
+        from rbdesk.models.domain.node_reads import load_indicator
+
+        ind = self.indicator(uuid)
+        if ind is None:
+            return
+        fresh = load_indicator(uuid)
+        if fresh is None:
+            self.reload()
+            return
+        for key in ("label", "text", "planned", "note", "version", "updated_by", "updated_at",
+                    "realisation", "evidence"):
+            setattr(ind, key, getattr(fresh, key))
+        self.nodesPatched.emit([uuid])
+
+    def run(self, op: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """Call a domain operation; user errors become a message, conflicts refresh the view."""
+        return self.try_run(op, *args, **kwargs)[1]
+
+    def try_run(self, op: Callable[..., T], *args: Any, **kwargs: Any) -> tuple[bool, T | None]:
+        """Like :meth:`run`, but tells success apart from an operation that returns None."""
+        try:
+            result = op(self.store, *args, **kwargs)
+        except (ConflictError, NotFoundError) as exc:
+            self.errorRaised.emit(exc.message)
+            self.reload()
+            return False, None
+        except RbdeskError as exc:
+            self.errorRaised.emit(exc.message)
+            return False, None
+        self.edited.emit()
+        return True, result

@@ -1,0 +1,208 @@
+"""Ekspor/Cetak: PDF parts, the Excel workbook, printing and importing a plan from Excel.
+
+The exporters land in ``rbdesk.exports``; they are imported when used, and their actions stay
+disabled until they exist. Long work shows a progress dialog that can be cancelled.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QActionGroup, QDesktopServices
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QProgressDialog
+
+from rbdesk.i18n import tr
+from rbdesk.models.errors import RbdeskError
+from rbdesk.ui.dialogs.common import MonthDialog, show_error
+from rbdesk.ui.window import settings
+
+if TYPE_CHECKING:
+    from rbdesk.ui.window.main_window import MainWindow
+    from rbdesk.ui.window.window_actions import WindowActions
+
+log = logging.getLogger("rbdesk.ui")
+PDF_PARTS = (  # part, menu text, file name part, shortcut
+    ("sk", "PDF: SK &lengkap…", "SK", "Ctrl+Alt+P"),
+    ("roster", "PDF: Lampiran &I (susunan tim)…", "Lampiran-I", "Ctrl+Alt+I"),
+    ("plan", "PDF: Lampiran I&I (rencana aksi)…", "Lampiran-II", "Ctrl+Alt+R"),
+    ("report", "PDF: Laporan &bulanan…", "Laporan", "Ctrl+Alt+L"),
+)
+
+
+def exports() -> Any:
+    from rbdesk.ui.window.main_window import optional
+
+    return optional("rbdesk", "exports") if optional("rbdesk.exports", "write_pdf") else None
+
+
+def build_menu(win: MainWindow, a: WindowActions, menu: QMenu) -> None:
+    a.export_actions = []
+    for part, text, _name, shortcut in PDF_PARTS:
+        act = a.make(text, lambda p=part: export_pdf(win, p), shortcut)
+        menu.addAction(act)
+        a.export_actions.append(act)
+    a.export_excel = a.make("&Excel (Lampiran I, II, Realisasi)…", lambda: export_excel(win),
+                            "Ctrl+Alt+E")
+    a.print_plan = a.make("&Cetak Rencana Aksi…", lambda: print_pdf(win, "plan"), "Ctrl+P")
+    a.import_excel = a.make("&Impor dari Excel…", lambda: import_excel(win), "Ctrl+Alt+M",
+                            edit=True)
+    a.export_actions += [a.export_excel, a.print_plan, a.import_excel]
+    menu.addAction(a.export_excel)
+    menu.addSeparator()
+    menu.addAction(a.print_plan)
+    paper_menu = menu.addMenu(tr("&Kertas"))
+    group = QActionGroup(win)
+    current = str(settings.value("export/paper", "f4"))
+    for key, text, shortcut in (("a4", "A4 (210 × 297 mm)", "Ctrl+Alt+4"),
+                                ("f4", "F4 / Folio (215 × 330 mm)", "Ctrl+Alt+5")):
+        act = a.make(text, lambda k=key: settings.set_value("export/paper", k), shortcut)
+        act.setCheckable(True)
+        act.setChecked(key == current)
+        group.addAction(act)
+        paper_menu.addAction(act)
+    menu.addSeparator()
+    menu.addAction(a.import_excel)
+    menu.aboutToShow.connect(lambda: _update(win, a))
+    _update(win, a)
+
+
+def _update(win: MainWindow, a: WindowActions) -> None:
+    available = exports() is not None
+    for act in a.export_actions:
+        act.setEnabled(available and (act is not a.import_excel or not win.ctx.readonly))
+
+
+def _paper() -> str:
+    return str(settings.value("export/paper", "f4"))
+
+
+class _Progress:
+    """progress(done, total) -> bool for the exporters, shown in a cancellable dialog."""
+
+    def __init__(self, win: MainWindow, label: str) -> None:
+        self.dialog = QProgressDialog(label, tr("Batal"), 0, 100, win)
+        self.dialog.setWindowTitle(tr("Mohon tunggu"))
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(300)
+        self.dialog.setValue(0)
+
+    def __call__(self, done: int, total: int) -> bool:
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(min(done, max(total, 1)))
+        return not self.dialog.wasCanceled()
+
+    def close(self) -> None:
+        self.dialog.reset()
+        self.dialog.deleteLater()
+
+
+def _run(win: MainWindow, label: str, job: Any, out: Path | None) -> bool:
+    mod = exports()
+    progress = _Progress(win, label)
+    try:
+        job(progress)
+        return True
+    except Exception as exc:
+        if mod is not None and isinstance(exc, mod.Cancelled):
+            win.statusBar().showMessage(tr("Dibatalkan."), 5000)
+        elif isinstance(exc, RbdeskError):
+            show_error(win, exc.message)
+        elif isinstance(exc, OSError):
+            show_error(win, tr("Berkas tidak dapat ditulis: {err}").format(
+                err=exc.strerror or exc))
+        else:
+            log.exception("export failed")
+            show_error(win, tr("Ekspor gagal karena kesalahan program. Rinciannya dicatat di "
+                               "berkas log (Bantuan → Buka folder log)."))
+        return False
+    finally:
+        progress.close()
+
+
+def _ask_month(win: MainWindow) -> int | None:
+    dialog = MonthDialog(min(max(win.ctx.today_month(), 1), 12), win)
+    return dialog.month() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def _write_pdf(win: MainWindow, part: str, out: Path) -> bool:
+    mod = exports()
+    tree = win.ctx.tree
+    if mod is None or tree is None:
+        return False
+    month = report = None
+    if part == "report":
+        month = _ask_month(win)
+        if month is None:
+            return False
+        from rbdesk.models.domain.report_data import build_report
+
+        report = build_report(tree, month)
+    return _run(win, tr("Menyusun PDF…"), lambda cb: mod.write_pdf(
+        tree, out, part=part, paper=_paper(), month=month, report=report, progress=cb), out)
+
+
+def _save_name(win: MainWindow, title: str, name: str, pattern: str) -> Path | None:
+    folder = settings.value("export/folder", str(Path.home()))
+    path, _ = QFileDialog.getSaveFileName(win, title, str(Path(str(folder)) / name), pattern)
+    if not path:
+        return None
+    settings.set_value("export/folder", str(Path(path).parent))
+    return Path(path)
+
+
+def export_pdf(win: MainWindow, part: str) -> None:
+    tree = win.ctx.tree
+    if tree is None:
+        return
+    stem = next(n for p, _t, n, _s in PDF_PARTS if p == part)
+    out = _save_name(win, tr("Simpan PDF"), f"{stem}-{tree.unit}-{tree.year}.pdf".replace(" ", "-"),
+                     tr("PDF (*.pdf)"))
+    if out is not None and _write_pdf(win, part, out):
+        win.statusBar().showMessage(tr("PDF disimpan: {p}").format(p=out), 8000)
+
+
+def export_excel(win: MainWindow) -> None:
+    mod, tree = exports(), win.ctx.tree
+    if mod is None or tree is None:
+        return
+    out = _save_name(win, tr("Simpan Excel"), f"Rencana-Aksi-{tree.unit}-{tree.year}.xlsx"
+                     .replace(" ", "-"), tr("Buku kerja Excel (*.xlsx)"))
+    if out is not None and _run(win, tr("Menyusun buku kerja Excel…"), lambda cb:
+                                mod.write_workbook(tree, out, paper=_paper(), progress=cb), out):
+        win.statusBar().showMessage(tr("Excel disimpan: {p}").format(p=out), 8000)
+
+
+def print_pdf(win: MainWindow, part: str) -> None:
+    """Write a temporary PDF and hand it to the system viewer, which prints on A4 or F4."""
+    folder = Path(tempfile.mkdtemp(prefix="rbdesk-cetak-"))
+    out = folder / f"rencana-aksi-{part}.pdf"
+    if _write_pdf(win, part, out):
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
+
+
+def import_excel(win: MainWindow) -> None:
+    mod = exports()
+    if mod is None or win.ctx.readonly:
+        return
+    path, _ = QFileDialog.getOpenFileName(win, tr("Impor Rencana Aksi dari Excel"),
+                                          str(settings.value("export/folder", str(Path.home()))),
+                                          tr("Buku kerja Excel (*.xlsx)"))
+    if not path:
+        return
+    result: dict[str, Any] = {}
+    if not _run(win, tr("Membaca buku kerja…"), lambda cb: result.update(
+            plan=mod.read_plan_workbook(Path(path), progress=cb)), None):
+        return
+    from rbdesk.models.interchange.plan_import import import_plan
+
+    uuid = win.ctx.run(import_plan, result["plan"])
+    if uuid:
+        win.acts.refresh_plans()
+        win.ctx.set_plan(uuid)
+        win.statusBar().showMessage(tr("Rencana Aksi diimpor dari {name}.").format(
+            name=Path(path).name), 8000)
+

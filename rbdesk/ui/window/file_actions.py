@@ -1,0 +1,172 @@
+"""File-level actions of the window: new, open, recent, copies, merge, restore, plans, user."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
+
+from rbdesk import __version__
+from rbdesk.i18n import tr
+from rbdesk.models.edits import plan_edit
+from rbdesk.models.errors import RbdeskError
+from rbdesk.models.storage.paths import log_dir
+from rbdesk.ui.dialogs.common import NewPlanDialog, UserNameDialog, show_error, show_info
+from rbdesk.ui.window import settings
+
+if TYPE_CHECKING:
+    from rbdesk.ui.window.main_window import MainWindow
+
+log = logging.getLogger("rbdesk.ui")
+FILE_FILTER = "Berkas rbdesk (*.rbdesk);;Semua berkas (*)"
+
+
+def _start_dir() -> str:
+    last = settings.last_file()
+    return str(Path(last).parent) if last else str(Path.home())
+
+
+def new_file(win: MainWindow) -> None:
+    path, _ = QFileDialog.getSaveFileName(win, tr("Berkas baru"), _start_dir(), tr(FILE_FILTER))
+    if not path:
+        return
+    if not path.lower().endswith(".rbdesk"):
+        path += ".rbdesk"
+    from rbdesk.ui.window.app import create_and_open
+
+    create_and_open(Path(path), win)
+
+
+def open_file(win: MainWindow, path: str | None = None) -> None:
+    if path is None:
+        path, _ = QFileDialog.getOpenFileName(win, tr("Buka berkas"), _start_dir(),
+                                              tr(FILE_FILTER))
+        if not path:
+            return
+    from rbdesk.ui.window.app import open_path
+
+    open_path(Path(path), win)
+
+
+def fill_recent(win: MainWindow, menu: QMenu) -> None:
+    menu.clear()
+    files = settings.recent_files()
+    for n, path in enumerate(files, start=1):
+        action = menu.addAction(f"&{n} {Path(path).name}  —  {Path(path).parent}")
+        action.triggered.connect(lambda _c=False, p=path: open_file(win, p))
+    if not files:
+        empty = menu.addAction(tr("(belum ada)"))
+        empty.setEnabled(False)
+
+
+def new_plan(win: MainWindow) -> None:
+    tree = win.ctx.tree
+    dialog = NewPlanDialog(tree.unit if tree else "", (tree.year + 1) if tree else None, win)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    unit, year, title = dialog.values()
+    uuid = win.ctx.run(plan_edit.add_plan, unit, year, title)
+    if uuid:
+        win.acts.refresh_plans()
+        win.ctx.set_plan(uuid)
+
+
+def save_copy(win: MainWindow) -> None:
+    store = win.ctx.store
+    suggested = str(Path(_start_dir()) / f"{store.path.stem}-salinan.rbdesk")
+    path, _ = QFileDialog.getSaveFileName(win, tr("Simpan salinan"), suggested, tr(FILE_FILTER))
+    if not path:
+        return
+    dest = Path(path)
+    if dest.resolve() == store.path.resolve():
+        show_error(win, tr("Salinan tidak boleh menimpa berkas yang sedang dibuka."))
+        return
+    try:
+        from rbdesk.ui.window.main_window import optional
+
+        saver = optional("rbdesk.models.storage.backups", "save_copy")
+        if saver is not None:
+            saver(store, dest, overwrite=True)
+        else:
+            from rbdesk.models.storage.database import backup_copy
+
+            backup_copy(store.db, dest)
+    except RbdeskError as exc:
+        show_error(win, exc.message)
+        return
+    except OSError as exc:
+        show_error(win, tr("Salinan tidak dapat disimpan: {err}").format(err=exc.strerror or exc))
+        return
+    win.statusBar().showMessage(tr("Salinan disimpan: {p}").format(p=dest), 8000)
+
+
+def _dialog(win: MainWindow, module: str, cls_name: str, **kwargs: object) -> bool:
+    from rbdesk.ui.window.main_window import optional
+
+    cls = optional(module, cls_name)
+    if cls is None:
+        show_info(win, tr("Fitur ini belum tersedia pada versi ini."))
+        return False
+    try:
+        cls(win.ctx, win, **kwargs).exec()
+    except RbdeskError as exc:
+        show_error(win, exc.message)
+    return True
+
+
+def merge(win: MainWindow) -> None:
+    if _dialog(win, "rbdesk.ui.dialogs.merge", "MergeDialog"):
+        win.ctx.reload()
+
+
+def restore(win: MainWindow) -> None:
+    if _dialog(win, "rbdesk.ui.dialogs.restore", "RestoreDialog") \
+            and not win.ctx.store.db.is_closed():
+        win.ctx.reload()
+
+
+def history(win: MainWindow) -> None:
+    node = win.current_node()
+    uuid = None
+    if node is not None:
+        uuid = node.ind.uuid if node.ind is not None and win.current_month() else node.uuid
+    _dialog(win, "rbdesk.ui.dialogs.history", "HistoryDialog", row_uuid=uuid)
+
+
+def update_optional(win: MainWindow) -> None:
+    """Light the actions up whose modules have landed."""
+    from importlib.util import find_spec
+
+    def present(module: str) -> bool:
+        try:
+            return find_spec(module) is not None
+        except (ImportError, ValueError):
+            return False
+
+    a = win.acts
+    a.merge.setEnabled(present("rbdesk.ui.dialogs.merge") and not win.ctx.readonly)
+    a.restore.setEnabled(present("rbdesk.ui.dialogs.restore"))
+    a.history.setEnabled(present("rbdesk.ui.dialogs.history"))
+
+
+def change_user(win: MainWindow) -> None:
+    dialog = UserNameDialog(win.ctx.user, win)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        settings.set_user_name(dialog.value())
+        win.ctx.store.user = dialog.value()
+        win.update_status()
+
+
+def about(win: MainWindow) -> None:
+    show_info(win, tr("rbdesk {v}\nRencana Aksi Reformasi Birokrasi: rencana, realisasi, bukti "
+                      "dukung dan capaian, tanpa internet.\n\nBerkas: {path}\nLog: {log}")
+              .format(v=__version__, path=win.ctx.store.path, log=log_dir()),
+              tr("Tentang rbdesk"))
+
+
+def open_log_folder() -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))

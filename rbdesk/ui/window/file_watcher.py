@@ -1,0 +1,84 @@
+"""Noticing other PCs: their commits (``PRAGMA data_version``) and who has the file open."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from rbdesk.models.domain import history
+from rbdesk.models.storage import presence
+from rbdesk.ui.window.context import AppContext
+
+log = logging.getLogger("rbdesk.ui")
+
+POLL_MS = 1500
+
+
+class FileWatcher(QObject):
+    """Polls the open file; emits ``othersCommitted`` when another PC changed data (not just its
+    presence heartbeat) and ``presenceChanged`` with "user (PC)" labels of the others."""
+
+    othersCommitted = Signal()
+    presenceChanged = Signal(list)
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None, poll_ms: int = POLL_MS,
+                 heartbeat_ms: int = presence.HEARTBEAT_SECONDS * 1000) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._version = ctx.store.data_version()
+        self._marker = history.last_change_marker()
+        self._labels: list[str] = []
+        self._poll = QTimer(self)
+        self._poll.setInterval(poll_ms)
+        self._poll.timeout.connect(self.poll)
+        self._beat = QTimer(self)
+        self._beat.setInterval(heartbeat_ms)
+        self._beat.timeout.connect(self.beat)
+
+    @property
+    def labels(self) -> list[str]:
+        return list(self._labels)
+
+    def start(self) -> None:
+        self.beat()
+        self._poll.start()
+        if not self.ctx.readonly:
+            self._beat.start()
+
+    def stop(self) -> None:
+        """Stop polling and remove this window's presence row (call before closing the file)."""
+        self._poll.stop()
+        self._beat.stop()
+        presence.leave(self.ctx.store)
+
+    def poll(self) -> bool:
+        """One check; True when others committed data since the last one."""
+        store = self.ctx.store
+        try:
+            version = store.data_version()
+            if version == self._version:
+                return False
+            self._version = version
+            changed = history.others_changed_since(self._marker, store.user, store.host)
+            self._marker = history.last_change_marker()
+            self._refresh_presence()
+        except Exception as exc:  # noqa: BLE001 - a share that went away must not crash the window
+            log.warning("file watch failed: %s", exc)
+            return False
+        if changed:
+            self.othersCommitted.emit()
+        return changed
+
+    def beat(self) -> None:
+        presence.heartbeat(self.ctx.store)
+        try:
+            self._refresh_presence()
+        except Exception as exc:  # noqa: BLE001 - never crash the window over presence
+            log.warning("presence failed: %s", exc)
+
+    def _refresh_presence(self) -> None:
+        labels = presence.other_labels(self.ctx.store)
+        if labels != self._labels:
+            self._labels = labels
+            self.presenceChanged.emit(labels)
