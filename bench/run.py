@@ -97,14 +97,14 @@ def _tree(path: Path) -> tuple[Any, Any]:
     from rbdesk.models.domain.tree import list_plans, load_plan_tree
 
     store = _open(path)
-    return store, load_plan_tree(list_plans()[-1].uuid)
+    return store, load_plan_tree(store, list_plans(store)[-1].uuid)
 
 
 def case_create(work: Path, size: str, n: int) -> dict[str, list[float]]:
     out = work / f"create-{os.getpid()}.rbdesk"
     start = _clock()
     if size == "sample":
-        from rbdesk.commands.core import create_file
+        from rbdesk.models.interchange.load import create_file
 
         create_file(out, sample=True, user="bench").close()
     else:
@@ -164,7 +164,7 @@ def case_dump(work: Path, size: str, n: int) -> dict[str, list[float]]:
 
     store = _open(work / f"{size}.rbdesk")
     start = _clock()
-    text = dumps(dump_data())
+    text = dumps(dump_data(store))
     elapsed = _clock() - start
     store.close()
     assert text
@@ -386,7 +386,7 @@ def prepare(work: Path, size: str, n: int, what: Sequence[str]) -> None:
     db = work / f"{size}.rbdesk"
     if not db.exists():
         if size == "sample":
-            from rbdesk.commands.core import create_file
+            from rbdesk.models.interchange.load import create_file
 
             create_file(db, sample=True, user="bench").close()
         else:
@@ -396,8 +396,8 @@ def prepare(work: Path, size: str, n: int, what: Sequence[str]) -> None:
     if "json" in what and not (work / f"{size}.json").exists():
         from rbdesk.models.interchange.dump import dump_data, dumps
 
-        with _open(db):
-            (work / f"{size}.json").write_text(dumps(dump_data()), encoding="utf-8")
+        with _open(db) as store:
+            (work / f"{size}.json").write_text(dumps(dump_data(store)), encoding="utf-8")
     if "xlsx" in what and not (work / f"{size}.xlsx").exists():
         from rbdesk.exports import write_workbook
 

@@ -22,7 +22,7 @@ def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
 
 @pytest.fixture
 def sample_path(tmp_path: Path) -> Path:
-    from rbdesk.commands.core import create_file
+    from rbdesk.models.interchange.load import create_file
 
     path = tmp_path / "contoh.rbdesk"
     create_file(path, sample=True).close()

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.node_reads import alive_rows
 from rbdesk.models.errors import InvalidInput, RbdeskError
 from rbdesk.models.interchange.dump import dump_data, dumps
-from rbdesk.models.interchange.load import create_from_dump
-from rbdesk.models.interchange.sample_data import sample_dump
+from rbdesk.models.interchange.load import create_file, create_from_dump
 from rbdesk.models.storage import database
 from rbdesk.models.storage.schema import Evidence, Indicator, Person, Plan, Team
 from rbdesk.models.storage.store import Store
@@ -38,11 +38,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_check)
 
 
-def create_file(path: Path, *, sample: bool, user: str | None = None) -> Store:
-    if sample:
-        return create_from_dump(path, sample_dump(), user=user)
-    return Store.create(path, user=user)
-
 
 def cmd_new(args: argparse.Namespace) -> int:
     path = Path(args.file)
@@ -52,8 +47,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_dump(args: argparse.Namespace) -> int:
-    with Store.open(args.file, readonly=True):
-        text = dumps(dump_data())
+    with Store.open(args.file, readonly=True) as store:
+        text = dumps(dump_data(store))
     sys.stdout.buffer.write(text.encode("utf-8"))
     return 0
 
@@ -82,13 +77,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         result = database.integrity_check(store.db)
         version = database.schema_version(store.db)
 
-        def alive(model: type) -> int:
-            return model.select().where(model.deleted == False).count()  # noqa: E712
-
-        counts = {
-            tr("rencana"): alive(Plan), tr("indikator"): alive(Indicator),
-            tr("orang"): alive(Person), tr("tim"): alive(Team), tr("bukti dukung"): alive(Evidence),
-        }
+        counts = {name: alive_rows(store, model) for name, model in (
+            (tr("rencana"), Plan), (tr("indikator"), Indicator), (tr("orang"), Person),
+            (tr("tim"), Team), (tr("bukti dukung"), Evidence))}
         print(tr("Berkas: {path}").format(path=args.file))
         print(tr("Versi skema: {v}").format(v=version))
         print(tr("Mode jurnal: {m}").format(m=database.journal_mode(store.db)))

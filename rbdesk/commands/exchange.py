@@ -31,8 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_import)
 
 
-def _pick_plan(year: int | None, uuid: str | None = None) -> str:
-    plans = list_plans()
+def _pick_plan(store: Store, year: int | None, uuid: str | None = None) -> str:
+    plans = list_plans(store)
     if uuid:
         plans = [p for p in plans if p.uuid.startswith(uuid.lower())]
     if year is not None:
@@ -65,14 +65,15 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 2
     if args.month is not None and not 1 <= args.month <= 12:
         raise InvalidInput(tr("Bulan {m} di luar 1..12.").format(m=args.month))
-    with Store.open(args.file, readonly=True):
-        tree = load_plan_tree(_pick_plan(args.year, args.plan))
+    with Store.open(args.file, readonly=True) as store:
+        tree = load_plan_tree(store, _pick_plan(store, args.year, args.plan))
         if kind == ".pdf":
             report = None
             if part == "report":
-                from rbdesk.models.domain.report_data import build_report
+                from rbdesk.models.domain.report_data import build_report, month_evidence
 
-                report = build_report(tree, args.month)
+                report = build_report(tree, args.month,
+                                      month_evidence(store, tree, args.month))
             write_pdf(tree, out, part=part, paper=args.paper, month=args.month, report=report)
         else:
             write_workbook(tree, out, paper=args.paper)

@@ -150,14 +150,15 @@ def _date(text: str | None) -> dt.date | None:
 
 def cmd_history(args: argparse.Namespace) -> int:
     since, until = _date(args.since), _date(args.until)
-    with Store.open(args.file, readonly=True):
-        entries = history.query_history(row_uuid=args.row, person=args.person, since=since,
+    with Store.open(args.file, readonly=True) as store:
+        entries = history.query_history(store, row_uuid=args.row, person=args.person, since=since,
                                         until=until)
         if args.xlsx:
-            out = history.export_history_xlsx(entries, args.xlsx)
+            out = history.export_history_xlsx(entries, history.row_labels(store, entries),
+                                              args.xlsx)
             print(tr("{n} catatan riwayat diekspor ke {path}").format(n=len(entries), path=out))
             return 0
-        labels = history.row_labels(entries)
+        labels = history.row_labels(store, entries)
         for e in entries:
             what = f"{e.entity_label} «{labels.get(e.row_uuid, '')}»"
             change = ""

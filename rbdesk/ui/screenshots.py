@@ -21,7 +21,7 @@ def _record_progress(store) -> None:  # noqa: ANN001 - a Store
     from rbdesk.models.domain.tree import list_plans, load_plan_tree
     from rbdesk.models.edits.realisation import attach_bytes, set_status
 
-    tree = load_plan_tree(list_plans()[0].uuid)
+    tree = load_plan_tree(store, list_plans(store)[0].uuid)
     for n, ind in enumerate(tree.indicators()):
         for month in ind.planned_months:
             if month > 6:
@@ -49,7 +49,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtCore import QSettings
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "ini"))
-    from rbdesk.commands.core import create_file
+    from rbdesk.models.interchange.load import create_file
     from rbdesk.ui.window.app import make_app
 
     app = make_app()

@@ -16,13 +16,14 @@ from rbdesk.models.storage.store import Store
 
 def _edit(path: Path, user: str, text: str) -> str:
     with Store.open(path, user=user) as store:
-        ind = Indicator.select().order_by(Indicator.id).first()
+        with store.read():
+            ind = Indicator.select().order_by(Indicator.id).first()
         plan_edit.set_field(store, "indicator", ind.uuid, "text", text)
         return ind.uuid
 
 
 def _text(path: Path, uuid: str) -> str:
-    with Store.open(path, readonly=True):
+    with Store.open(path, readonly=True) as store, store.read():
         return Indicator.get(Indicator.uuid == uuid).text
 
 

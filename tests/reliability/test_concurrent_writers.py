@@ -37,7 +37,7 @@ def test_concurrent_writers_lose_nothing(writers: int, sample_path: Path, tmp_pa
     conflicts = [r for r in records if r["kind"] == "conflict"]
     assert len(acks) > 20 * writers
 
-    with Store.open(sample_path) as store:
+    with Store.open(sample_path) as store, store.read():
         assert database.integrity_check(store.db) == "ok"
         assert database.journal_mode(store.db) == "delete"
         assert presence.others(store) == []  # every writer removed its own presence row

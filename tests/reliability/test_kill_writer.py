@@ -45,7 +45,7 @@ def _batches() -> dict[str, int]:
 
 def test_kill_inside_transaction_leaves_none_of_it(sample_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "hang.jsonl"
-    with Store.open(sample_path):
+    with Store.open(sample_path) as store, store.read():
         persons_before = Person.select().count()
     proc = subprocess.Popen([sys.executable, str(WRITER), "hang", str(sample_path), "pc1",
                              str(ROWS), str(out)])
@@ -55,7 +55,7 @@ def test_kill_inside_transaction_leaves_none_of_it(sample_path: Path, tmp_path: 
     finally:
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)
-    with Store.open(sample_path) as store:
+    with Store.open(sample_path) as store, store.read():
         assert database.integrity_check(store.db) == "ok"
         assert Person.select().count() == persons_before
         assert _batches() == {}
@@ -75,7 +75,7 @@ def test_kill_at_random_moments_all_or_none(sample_path: Path, tmp_path: Path) -
             os.kill(proc.pid, signal.SIGKILL)
             proc.wait(timeout=10)
         acked |= {r["unit"] for r in _wait_for(out, "ack") if r["kind"] == "ack"}
-        with Store.open(sample_path) as store:
+        with Store.open(sample_path) as store, store.read():
             assert database.integrity_check(store.db) == "ok"
             batches = _batches()
         assert all(count == ROWS for count in batches.values()), batches

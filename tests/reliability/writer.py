@@ -29,7 +29,7 @@ def _emit(out, **record) -> None:
 def edit(path: str, user: str, seconds: float, out_path: str) -> None:
     store = Store.open(path, user=user)
     rng = random.Random(hash(user))
-    tree = load_plan_tree(list_plans()[0].uuid)
+    tree = load_plan_tree(store, list_plans(store)[0].uuid)
     inds = [i.uuid for a in tree.areas for c in a.activities for s in c.sub_activities
             for i in s.indicators][:6]
     sub = tree.areas[0].activities[0].sub_activities[0].uuid
@@ -53,7 +53,8 @@ def edit(path: str, user: str, seconds: float, out_path: str) -> None:
                     _emit(out, kind="ack", op=op, token=token, row=ind, month=month)
                 elif op == "versioned":
                     ind = rng.choice(inds[3:5])
-                    shown = Indicator.get(Indicator.uuid == ind).version
+                    with store.read():
+                        shown = Indicator.get(Indicator.uuid == ind).version
                     time.sleep(0.005)  # the user looks at the row, then types
                     plan_edit.set_field(store, "indicator", ind, "note", token,
                                         expected_version=shown)

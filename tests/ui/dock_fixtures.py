@@ -40,8 +40,8 @@ def record_some_realisation(store, tree) -> dict[str, int]:
 @pytest.fixture(scope="session")
 def dock_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The sample, plain and with realisation, written once (a write costs a disk sync)."""
-    from rbdesk.commands.core import create_file
     from rbdesk.models.domain.tree import list_plans, load_plan_tree
+    from rbdesk.models.interchange.load import create_file
 
     folder = tmp_path_factory.mktemp("dock-templates")
     with pytest.MonkeyPatch.context() as mp:
@@ -51,7 +51,7 @@ def dock_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         create_file(plain, sample=True, user="penguji").close()
         store = create_file(busy, sample=True, user="penguji")
         try:
-            record_some_realisation(store, load_plan_tree(list_plans()[0].uuid))
+            record_some_realisation(store, load_plan_tree(store, list_plans(store)[0].uuid))
         finally:
             store.close()
     return {"plain": plain, "busy": busy}

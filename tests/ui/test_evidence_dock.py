@@ -46,11 +46,11 @@ def test_attach_by_dialog_lists_it_and_undo(dock, ctx, tmp_path, monkeypatch):  
     assert _names(dock) == ["notulen rapat.pdf"]
     row = [dock.model.index(0, c).data() for c in range(4)]
     assert row[1] == human_size(3009) == "3 KB" and row[2] == "penguji" and row[3]
-    stored = realisation.list_evidence(dock.indicator_uuid, 6)
+    stored = realisation.list_evidence(ctx.store, dock.indicator_uuid, 6)
     assert [e.filename for e in stored] == ["notulen rapat.pdf"]
     assert ctx.tree.indicators()[5].evidence == {6: 1}        # the snapshot follows
     ctx.undo_stack.undo()
-    assert _names(dock) == [] and realisation.list_evidence(dock.indicator_uuid, 6) == []
+    assert _names(dock) == [] and realisation.list_evidence(ctx.store, dock.indicator_uuid, 6) == []
     ctx.undo_stack.redo()
     assert _names(dock) == ["notulen rapat.pdf"]
 
@@ -92,7 +92,7 @@ def test_oversized_file_gives_message_and_stores_nothing(dock, ctx, tmp_path,  #
     assert "terlalu besar" in signal.args[0] and "pindaian besar.pdf" in signal.args[0]
     assert dock.message.isVisible() and "terlalu besar" in dock.message.text()
     assert "Traceback" not in dock.message.text()
-    assert _names(dock) == [] and realisation.list_evidence(dock.indicator_uuid) == []
+    assert _names(dock) == [] and realisation.list_evidence(ctx.store, dock.indicator_uuid) == []
     assert ctx.undo_stack.count() == 0
     missing = tmp_path / "hilang.pdf"
     assert dock.attach_paths([missing]) == 0
@@ -144,7 +144,8 @@ def test_status_and_note_persist_and_undo(dock, ctx, qtbot):  # noqa: F811
     dock.note_edit.setFocus()
     dock.note_edit.setText("undangan sudah dikirim")
     qtbot.keyClick(dock.note_edit, Qt.Key.Key_Return)
-    fresh = next(i for i in load_plan_tree(list_plans()[0].uuid).indicators() if i.uuid == uuid)
+    fresh = next(i for i in load_plan_tree(ctx.store, list_plans(ctx.store)[0].uuid).indicators()
+                 if i.uuid == uuid)
     assert fresh.realisation[6].status == "sebagian"
     assert fresh.realisation[6].note == "undangan sudah dikirim"
     assert ctx.tree.indicators()[5].status(6) == "sebagian"

@@ -32,7 +32,7 @@ def test_panel_shows_the_stored_updated_at_in_local_time(qtbot, window, ctx, jak
     ind = ctx.tree.indicators()[5]
     realisation.attach_bytes(ctx.store, ind.uuid, 6, "undangan.pdf", b"%PDF-1.4 x")
     ctx.cellSelected.emit(ind.uuid, 6)
-    stored = realisation.list_evidence(ind.uuid, 6)[0].updated_at
+    stored = realisation.list_evidence(ctx.store, ind.uuid, 6)[0].updated_at
     assert stored.endswith("Z")
     shown = dock.model.index(0, EvidenceModel.COL_WHEN).data()
     assert shown == local_time(stored)

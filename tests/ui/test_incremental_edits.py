@@ -65,7 +65,7 @@ def test_add_and_delete_are_row_inserts_and_removes_not_reloads(window, monkeypa
     assert parent.data(Role.UUID) == sub_uuid and first == last == row + 1
     assert not reloads
     # The patched snapshot is what a full load reads, versions of renumbered siblings included.
-    assert shape(ctx.tree) == shape(load_plan_tree(ctx.plan_uuid))
+    assert shape(ctx.tree) == shape(load_plan_tree(ctx.store, ctx.plan_uuid))
     assert ctx.node(new_uuid).parent_uuid == sub_uuid
     # ... so the sibling after the new row can still be edited without a conflict.
     after = model.index_of(new_uuid).siblingAtColumn(COL_TEXT)
@@ -79,13 +79,13 @@ def test_add_and_delete_are_row_inserts_and_removes_not_reloads(window, monkeypa
     window.acts.delete.trigger()
     assert spy.kinds() == ["removed"]
     assert not model.index_of(new_uuid).isValid() and ctx.node(new_uuid) is None
-    assert shape(ctx.tree) == shape(load_plan_tree(ctx.plan_uuid))
+    assert shape(ctx.tree) == shape(load_plan_tree(ctx.store, ctx.plan_uuid))
 
     spy.events.clear()
     window.acts.undo.trigger()          # the delete: the row comes back in its place
     assert spy.kinds() == ["inserted"]
     assert model.index_of(new_uuid).row() == row + 1
-    assert shape(ctx.tree) == shape(load_plan_tree(ctx.plan_uuid))
+    assert shape(ctx.tree) == shape(load_plan_tree(ctx.store, ctx.plan_uuid))
     assert not reloads
 
 
@@ -112,11 +112,11 @@ def test_add_area_and_sub_activity_and_moves_stay_incremental(window, monkeypatc
     assert "reset" not in spy.kinds() and "layout" not in spy.kinds()
     assert "moved" in spy.kinds()
     assert not reloads
-    assert shape(ctx.tree) == shape(load_plan_tree(ctx.plan_uuid))
+    assert shape(ctx.tree) == shape(load_plan_tree(ctx.store, ctx.plan_uuid))
     for _ in range(4):
         window.acts.undo.trigger()
     assert model.rowCount() == area_count
-    assert shape(ctx.tree) == shape(load_plan_tree(ctx.plan_uuid))
+    assert shape(ctx.tree) == shape(load_plan_tree(ctx.store, ctx.plan_uuid))
 
 
 def test_regroup_moves_the_row_under_the_other_parent(window):
@@ -131,7 +131,7 @@ def test_regroup_moves_the_row_under_the_other_parent(window):
     assert moved.parent().data(Role.UUID) != old_parent
     assert ctx.node(uuid).parent_uuid == moved.parent().data(Role.UUID)
     assert "reset" not in spy.kinds()
-    assert shape(ctx.tree) == shape(load_plan_tree(ctx.plan_uuid))
+    assert shape(ctx.tree) == shape(load_plan_tree(ctx.store, ctx.plan_uuid))
 
 
 # -- the filter ------------------------------------------------------------------------------

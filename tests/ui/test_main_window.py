@@ -46,15 +46,15 @@ def test_window_shows_file_plan_mode_and_user(window):
 def test_click_toggles_planned_in_rencana_mode(window, qtbot):
     index = find(window, "LHKPN")
     uuid = index.data(Role.INDICATOR_UUID)
-    assert not load_indicator(uuid).is_planned(9)
+    assert not load_indicator(window.ctx.store, uuid).is_planned(9)
     cell = index.siblingAtColumn(month_column(9))
     with qtbot.assertNotEmitted(window.model.modelReset):
         click(qtbot, window, cell)
-    assert load_indicator(uuid).is_planned(9)
+    assert load_indicator(window.ctx.store, uuid).is_planned(9)
     assert cell.data(Role.MONTH_STATE) == MonthState.PLANNED
     window.view.setCurrentIndex(cell)
     qtbot.keyClick(window.view, Qt.Key.Key_Space)
-    assert not load_indicator(uuid).is_planned(9)
+    assert not load_indicator(window.ctx.store, uuid).is_planned(9)
     assert cell.data(Role.MONTH_STATE) == MonthState.EMPTY
 
 
@@ -67,22 +67,22 @@ def test_space_cycles_status_in_realisasi_mode_and_undo_redo(window, qtbot):
     assert march.data(Role.MONTH_STATE) == MonthState.LATE
     window.view.setCurrentIndex(march)
     qtbot.keyClick(window.view, Qt.Key.Key_Space)
-    assert load_indicator(uuid).status(3) == "sebagian"
+    assert load_indicator(window.ctx.store, uuid).status(3) == "sebagian"
     click(qtbot, window, march)
-    assert load_indicator(uuid).status(3) == "selesai"
+    assert load_indicator(window.ctx.store, uuid).status(3) == "selesai"
     assert march.data(Role.MONTH_STATE) == MonthState.DONE
     # A third edit of another kind, then undo all three and redo them.
     window.acts.mode_plan.trigger()
     click(qtbot, window, index.siblingAtColumn(month_column(10)))
-    assert load_indicator(uuid).is_planned(10)
+    assert load_indicator(window.ctx.store, uuid).is_planned(10)
     for _ in range(3):
         window.acts.undo.trigger()
-    fresh = load_indicator(uuid)
+    fresh = load_indicator(window.ctx.store, uuid)
     assert fresh.status(3) == "belum" and not fresh.is_planned(10)
     assert march.data(Role.MONTH_STATE) == MonthState.LATE
     for _ in range(3):
         window.acts.redo.trigger()
-    fresh = load_indicator(uuid)
+    fresh = load_indicator(window.ctx.store, uuid)
     assert fresh.status(3) == "selesai" and fresh.is_planned(10)
     assert march.data(Role.MONTH_STATE) == MonthState.DONE
 
@@ -92,7 +92,7 @@ def test_realisation_note_is_typed_in_the_cell(window, qtbot):
     index = find(window, "LHKPN")
     cell = index.siblingAtColumn(month_column(3))
     assert window.proxy.setData(cell, "Laporan dikirim 28 Maret")
-    assert load_indicator(index.data(Role.INDICATOR_UUID)).realisation[3].note \
+    assert load_indicator(window.ctx.store, index.data(Role.INDICATOR_UUID)).realisation[3].note \
         == "Laporan dikirim 28 Maret"
     assert "Laporan dikirim" in cell.data(Qt.ItemDataRole.ToolTipRole)
 
@@ -125,7 +125,8 @@ def test_add_rename_move_regroup_delete_and_undo(window, qtbot, monkeypatch):
     new = window.view.currentIndex()
     new_uuid = new.data(Role.UUID)
     assert new.siblingAtColumn(COL_TEXT).data() == "Laporan gratifikasi"
-    texts = [i.text for i in load_plan_tree(window.ctx.plan_uuid).areas[0].activities[1]
+    texts = [i.text for i in load_plan_tree(window.ctx.store,
+                                            window.ctx.plan_uuid).areas[0].activities[1]
              .sub_activities[2].indicators]
     assert texts.index("Laporan gratifikasi") == texts.index(index.siblingAtColumn(
         COL_TEXT).data()) + 1
@@ -146,7 +147,7 @@ def test_add_rename_move_regroup_delete_and_undo(window, qtbot, monkeypatch):
         window.acts.undo.trigger()
     window.acts.undo.trigger()
     assert window.model.index_of(new_uuid).isValid() is False
-    assert "Laporan gratifikasi" not in [i.text for i in load_plan_tree(
+    assert "Laporan gratifikasi" not in [i.text for i in load_plan_tree(window.ctx.store,
         window.ctx.plan_uuid).indicators()]
 
 
@@ -200,14 +201,13 @@ def test_conflicting_edit_shows_message_and_fresh_value(window, sample_path):
     try:
         plan_edit.set_field(other, "indicator", uuid, "note", "Diubah rekan")
     finally:
-        window.ctx.store.rebind()
         other.close()
     note = index.siblingAtColumn(COL_NOTE)
     assert not window.proxy.setData(note, "Catatan saya")
     assert window.message_bar.isVisible()
     assert "Rekan" in window.message_bar.label.text()
     assert window.model.index_of(uuid, COL_NOTE).data() == "Diubah rekan"
-    assert load_indicator(uuid).note == "Diubah rekan"
+    assert load_indicator(window.ctx.store, uuid).note == "Diubah rekan"
     assert window.ctx.undo_stack.count() == 0
 
 
@@ -226,7 +226,7 @@ def test_read_only_file_shows_banner_and_refuses_edits(sample_path, qtbot):
     uuid = index.data(Role.INDICATOR_UUID)
     win.toggle_cell(index.siblingAtColumn(month_column(9)))
     assert win.message_bar.isVisible()
-    assert not load_indicator(uuid).is_planned(9)
+    assert not load_indicator(store, uuid).is_planned(9)
     win.close()
 
 

@@ -26,8 +26,9 @@ def _person(dock, prefix):
     return next(p for p in dock.persons if p.name.startswith(prefix))
 
 
-def _stored_teams():
-    return load_plan_tree(list_plans()[0].uuid).teams
+def _stored_teams(dock):
+    store = dock.ctx.store
+    return load_plan_tree(store, list_plans(store)[0].uuid).teams
 
 
 def test_tree_follows_the_decree(dock):
@@ -92,18 +93,18 @@ def test_add_person_through_the_dialog_onto_a_team(dock, ctx, monkeypatch):  # n
 
     monkeypatch.setattr(roster_dialogs.PersonDialog, "exec", fill)
     dock.add_person_action.trigger()
-    assert any(p.name == "Yohana Lake" for p in list_persons())
-    stored = next(t for t in _stored_teams() if t.uuid == team.uuid)
+    assert any(p.name == "Yohana Lake" for p in list_persons(ctx.store))
+    stored = next(t for t in _stored_teams(dock) if t.uuid == team.uuid)
     assert stored.members[-1].person_name == "Yohana Lake"
     assert stored.members[-1].position == "Pelaksana pada Subbagian Hukum dan SDM"
     names = [dock.person_model.index(r, 0).data() for r in range(dock.person_model.rowCount())]
     assert names.count("Yohana Lake") == 1
     ctx.undo_stack.undo()                      # one step: the person and their seat
-    assert not any(p.name == "Yohana Lake" for p in list_persons())
-    assert len(next(t for t in _stored_teams() if t.uuid == team.uuid).members) == \
+    assert not any(p.name == "Yohana Lake" for p in list_persons(ctx.store))
+    assert len(next(t for t in _stored_teams(dock) if t.uuid == team.uuid).members) == \
         len(stored.members) - 1
     ctx.undo_stack.redo()
-    assert any(p.name == "Yohana Lake" for p in list_persons())
+    assert any(p.name == "Yohana Lake" for p in list_persons(ctx.store))
 
 
 def test_add_membership_keeps_person_once(dock, ctx, monkeypatch):  # noqa: F811
@@ -118,7 +119,7 @@ def test_add_membership_keeps_person_once(dock, ctx, monkeypatch):  # noqa: F811
 
     monkeypatch.setattr(roster_dialogs.MemberDialog, "exec", fill)
     dock.add_member_action.trigger()
-    stored = next(t for t in _stored_teams() if t.uuid == team.uuid)
+    stored = next(t for t in _stored_teams(dock) if t.uuid == team.uuid)
     assert stored.members[-1].person_uuid == sutrisni.uuid
     assert stored.members[-1].position == sutrisni.position
     names = [dock.person_model.index(r, 0).data() for r in range(dock.person_model.rowCount())]
@@ -135,17 +136,17 @@ def test_edit_member_and_person(dock, ctx):  # noqa: F811
     team = ctx.tree.teams[2]
     member = team.members[1]
     assert roster_actions.edit_member(dock, member.uuid, "Sekretaris Tim", "Analis")
-    fresh = next(t for t in _stored_teams() if t.uuid == team.uuid).members[1]
+    fresh = next(t for t in _stored_teams(dock) if t.uuid == team.uuid).members[1]
     assert (fresh.role, fresh.position) == ("Sekretaris Tim", "Analis")
     person = _person(dock, "Siti")
     assert roster_actions.edit_person(dock, person.uuid, {"name": "Siti Maryam, S.E."})
-    assert any(p.name == "Siti Maryam, S.E." for p in list_persons())
+    assert any(p.name == "Siti Maryam, S.E." for p in list_persons(ctx.store))
     assert any(m.person_name == "Siti Maryam, S.E." for t in ctx.tree.teams for m in t.members)
     ctx.undo_stack.undo()
     ctx.undo_stack.undo()
-    fresh = next(t for t in _stored_teams() if t.uuid == team.uuid).members[1]
+    fresh = next(t for t in _stored_teams(dock) if t.uuid == team.uuid).members[1]
     assert (fresh.role, fresh.position) == (member.role, member.position)
-    assert any(p.name == "Siti Maryam" for p in list_persons())
+    assert any(p.name == "Siti Maryam" for p in list_persons(ctx.store))
 
 
 def test_remove_membership_and_person_with_undo(dock, ctx, monkeypatch, qtbot):  # noqa: F811
@@ -157,20 +158,20 @@ def test_remove_membership_and_person_with_undo(dock, ctx, monkeypatch, qtbot): 
     dock.team_view.setCurrentIndex(index)
     assert index.data(UuidRole) == member.uuid
     dock.remove_action.trigger()
-    after = next(t for t in _stored_teams() if t.uuid == team.uuid)
+    after = next(t for t in _stored_teams(dock) if t.uuid == team.uuid)
     assert member.uuid not in [m.uuid for m in after.members]
     ctx.undo_stack.undo()
-    after = next(t for t in _stored_teams() if t.uuid == team.uuid)
+    after = next(t for t in _stored_teams(dock) if t.uuid == team.uuid)
     assert [m.uuid for m in after.members][2] == member.uuid      # back in its place
 
     habel = _person(dock, "Habel")
     dock.select_person(habel.uuid)
     dock.remove_action.trigger()
-    assert all(p.uuid != habel.uuid for p in list_persons())
-    assert all(m.person_uuid != habel.uuid for t in _stored_teams() for m in t.members)
+    assert all(p.uuid != habel.uuid for p in list_persons(ctx.store))
+    assert all(m.person_uuid != habel.uuid for t in _stored_teams(dock) for m in t.members)
     assert dock.person_model.row_of(habel.uuid) == -1
     ctx.undo_stack.undo()
-    assert sum(m.person_uuid == habel.uuid for t in _stored_teams() for m in t.members) == 3
+    assert sum(m.person_uuid == habel.uuid for t in _stored_teams(dock) for m in t.members) == 3
     qtbot.waitUntil(lambda: dock.person_model.row_of(habel.uuid) >= 0)
 
 
@@ -178,7 +179,8 @@ def test_declined_confirmation_changes_nothing(dock, ctx, monkeypatch):  # noqa:
     monkeypatch.setattr(roster_dialogs, "confirm", lambda *a: False)
     habel = _person(dock, "Habel")
     assert not roster_actions.remove_person(dock, habel.uuid)
-    assert any(p.uuid == habel.uuid for p in list_persons()) and ctx.undo_stack.count() == 0
+    assert any(p.uuid == habel.uuid
+               for p in list_persons(ctx.store)) and ctx.undo_stack.count() == 0
 
 
 def test_keyboard_and_readonly(dock, ctx, qtbot, monkeypatch):  # noqa: F811
@@ -209,12 +211,11 @@ def test_edit_after_colleague_changed_the_person_is_refused(dock, ctx, qtbot):  
         update_person(other, shown.uuid, nip="198507072010012001")
     finally:
         other.close()
-        ctx.store.rebind()
     dock.refresh()                                     # the panel refreshed under the dialog
     messages: list[str] = []
     ctx.errorRaised.connect(messages.append)
     edited = dict(name=shown.name, position="Analis Perencanaan", unit=shown.unit, nip=shown.nip)
     assert not roster_actions.edit_person(dock, shown.uuid, edited, shown=shown)
     assert messages and "Rekan" in messages[-1]
-    stored = next(p for p in list_persons() if p.uuid == shown.uuid)
+    stored = next(p for p in list_persons(ctx.store) if p.uuid == shown.uuid)
     assert (stored.nip, stored.position) == ("198507072010012001", shown.position)

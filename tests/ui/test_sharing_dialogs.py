@@ -30,7 +30,7 @@ from rbdesk.ui.window.file_watcher import FileWatcher  # noqa: E402
 
 
 def _first_indicator(path: Path) -> str:
-    with Store.open(path, readonly=True):
+    with Store.open(path, readonly=True) as store, store.read():
         return Indicator.select().order_by(Indicator.id).first().uuid
 
 
@@ -80,7 +80,8 @@ def test_merge_dialog_lists_conflicts_and_applies_the_choice(copy_pair, share_ct
     with qtbot.waitSignal(dialog.merged, timeout=5000), \
             qtbot.waitSignal(share_ctx.treeReloaded, timeout=5000):
         assert dialog.apply()
-    assert Indicator.get(Indicator.uuid == uuid).text == "teks ani"
+    with share_ctx.store.read():
+        assert Indicator.get(Indicator.uuid == uuid).text == "teks ani"
     assert "1 konflik" in dialog.summary.text()
     assert hashlib.sha256(theirs.read_bytes()).hexdigest() == before
     # Checking again: nothing left to merge.
@@ -105,19 +106,15 @@ def test_merge_dialog_shows_refusal(share_ctx, tmp_path: Path, qtbot) -> None:
 def test_watcher_notices_other_commits_and_presence(share_ctx, qtbot) -> None:
     watcher = FileWatcher(share_ctx, poll_ms=50, heartbeat_ms=10_000)
     uuid = _first_indicator(share_ctx.store.path)
-    share_ctx.store.rebind()
     assert not watcher.poll()
 
     other = Store.open(share_ctx.store.path, user="budi")
     presence.heartbeat(other)  # only a heartbeat: presence changes, data does not
-    share_ctx.store.rebind()
     with qtbot.waitSignal(watcher.presenceChanged, timeout=3000) as seen:
         assert not watcher.poll()
     assert seen.args == [[f"budi ({other.host})"]]
 
-    other.rebind()
     plan_edit.set_field(other, "indicator", uuid, "note", "dari PC lain")
-    share_ctx.store.rebind()
     watcher.start()
     with qtbot.waitSignal(watcher.othersCommitted, timeout=3000):
         pass
@@ -125,10 +122,8 @@ def test_watcher_notices_other_commits_and_presence(share_ctx, qtbot) -> None:
     share_ctx.run(plan_edit.set_field, "indicator", uuid, "note", "dari sini")
     assert not watcher.poll()
 
-    other.rebind()
     presence.leave(other)
     other.close()
-    share_ctx.store.rebind()
     with qtbot.waitSignal(watcher.presenceChanged, timeout=3000) as gone:
         watcher.poll()
     assert gone.args == [[]]

@@ -106,6 +106,11 @@ def test_bad_copy_is_refused_by_merge_and_untouched(kind: str, sample_path: Path
     assert _digest(bad) == before
 
 
+def _first_indicator(store: Store) -> str:
+    with store.read():
+        return Indicator.select().first().uuid
+
+
 def test_newer_schema_opens_readonly_and_is_never_written(sample_path: Path) -> None:
     conn = sqlite3.connect(sample_path)
     conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
@@ -115,7 +120,8 @@ def test_newer_schema_opens_readonly_and_is_never_written(sample_path: Path) -> 
     with Store.open(sample_path) as store:
         assert store.readonly and store.state.newer
         assert "lebih baru" in store.state.reason
-        ind = Indicator.select().first()
+        with store.read():
+            ind = Indicator.select().first()
         with pytest.raises(ReadOnlyError):
             plan_edit.set_field(store, "indicator", ind.uuid, "text", "x")
         assert backups.daily_backup(store) is not None  # reading for a backup is fine
@@ -131,7 +137,7 @@ def test_readonly_file_opens_readonly(sample_path: Path, tmp_path: Path) -> None
         with Store.open(sample_path) as store:
             assert store.readonly and store.state.reason
             with pytest.raises(ReadOnlyError, match="hanya-baca"):
-                plan_edit.set_field(store, "indicator", Indicator.select().first().uuid,
+                plan_edit.set_field(store, "indicator", _first_indicator(store),
                                     "text", "x")
         assert _digest(sample_path) == before
     finally:
@@ -159,7 +165,7 @@ def test_forced_readonly_never_writes(sample_path: Path) -> None:
     with Store.open(sample_path, readonly=True) as store:
         assert store.readonly
         with pytest.raises(ReadOnlyError, match="hanya-baca"):
-            plan_edit.set_field(store, "indicator", Indicator.select().first().uuid, "text", "x")
+            plan_edit.set_field(store, "indicator", _first_indicator(store), "text", "x")
         with pytest.raises(ReadOnlyError):
             merge.plan_merge(store, sample_path)
     assert _digest(sample_path) == before

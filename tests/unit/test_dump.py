@@ -24,16 +24,16 @@ def _roundtrip(data: dict, path: Path) -> str:
     store = Store.create(path)
     try:
         load_data(store, json.loads(dumps(data)))
-        return dumps(dump_data())
+        return dumps(dump_data(store))
     finally:
         store.close()
 
 
 def test_sample_roundtrip_is_byte_identical(sample_store: Store, tmp_path: Path) -> None:
-    ind = load_plan_tree(list_plans()[0].uuid).indicators()[0]
+    ind = load_plan_tree(sample_store, list_plans(sample_store)[0].uuid).indicators()[0]
     realisation.set_status(sample_store, ind.uuid, 1, "selesai", note="SK ditetapkan")
     realisation.attach_bytes(sample_store, ind.uuid, 1, "SK Tim RB.pdf", b"%PDF sk" * 50)
-    first = dumps(dump_data())
+    first = dumps(dump_data(sample_store))
     sample_store.close()
     assert _roundtrip(json.loads(first), tmp_path / "b.rbdesk") == first
     doc = json.loads(first)
@@ -45,9 +45,9 @@ def test_sample_roundtrip_is_byte_identical(sample_store: Store, tmp_path: Path)
 def test_tombstones_are_left_out(sample_store: Store) -> None:
     from rbdesk.models.edits import plan_edit
 
-    tree = load_plan_tree(list_plans()[0].uuid)
+    tree = load_plan_tree(sample_store, list_plans(sample_store)[0].uuid)
     plan_edit.delete_node(sample_store, "area", tree.areas[7].uuid)
-    doc = dump_data()
+    doc = dump_data(sample_store)
     assert [a["label"] for a in doc["plans"][0]["areas"]] == [str(n) for n in range(1, 8)]
 
 
@@ -116,7 +116,7 @@ def test_generated_plans_roundtrip(doc: dict, tmp_path_factory: pytest.TempPathF
 
 
 def _sample_doc(sample_store: Store) -> dict:
-    return dump_data()
+    return dump_data(sample_store)
 
 
 @pytest.mark.parametrize("breakage, message", [
@@ -136,12 +136,13 @@ def _sample_doc(sample_store: Store) -> dict:
 ])
 def test_malformed_documents_load_nothing(sample_store: Store, tmp_path: Path, breakage,
                                           message: str) -> None:
-    doc = copy.deepcopy(dump_data())
+    doc = copy.deepcopy(dump_data(sample_store))
     sample_store.close()
     breakage(doc)
     store = Store.create(tmp_path / "baru.rbdesk")
     with pytest.raises(InvalidInput) as info:
         load_data(store, doc)
     assert message in info.value.message
-    assert Plan.select().count() == 0
+    with store.read():
+        assert Plan.select().count() == 0
     store.close()

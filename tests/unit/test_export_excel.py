@@ -13,7 +13,7 @@ from rbdesk.models.domain.tree import PlanTree, list_plans, load_plan_tree
 
 @pytest.fixture
 def tree(sample_store) -> PlanTree:
-    return load_plan_tree(list_plans()[0].uuid)
+    return load_plan_tree(sample_store, list_plans(sample_store)[0].uuid)
 
 
 def _all_cells(wb):

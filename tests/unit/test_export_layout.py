@@ -12,16 +12,17 @@ from pypdf import PdfReader
 
 from rbdesk.exports import write_pdf, write_workbook
 from rbdesk.exports.pdf.common import LANDSCAPE_MARGINS, PORTRAIT_MARGINS
-from rbdesk.models.domain.report_data import build_report
+from rbdesk.models.domain.report_data import build_report, month_evidence
 from rbdesk.models.domain.tree import PlanTree, list_plans, load_plan_tree
 from rbdesk.models.edits.realisation import attach_bytes, set_status
+from rbdesk.models.storage.store import Store
 
 PAPERS = ("a4", "f4")
 
 
 @pytest.fixture
 def tree(sample_store) -> PlanTree:
-    return load_plan_tree(list_plans()[0].uuid)
+    return load_plan_tree(sample_store, list_plans(sample_store)[0].uuid)
 
 
 def page_fills(reader: PdfReader) -> list[float]:
@@ -71,8 +72,8 @@ def test_report_signature_stays_with_the_evidence_rows(sample_store, tree: PlanT
         set_status(sample_store, ind.uuid, 6, "selesai" if i % 3 else "sebagian")
         attach_bytes(sample_store, ind.uuid, 6, f"bukti-{i:02d}.pdf",
                      f"%PDF-1.4 bukti {i}".encode(), note="Laporan kegiatan")
-    tree = load_plan_tree(tree.uuid)
-    report = build_report(tree, 6)
+    tree = load_plan_tree(sample_store, tree.uuid)
+    report = build_report(tree, 6, month_evidence(sample_store, tree, 6))
     assert len(report.evidence) == 12 and report.late
     for paper in PAPERS:
         reader = PdfReader(str(write_pdf(tree, tmp_path / f"m-{paper}.pdf", part="report",
@@ -93,7 +94,7 @@ def test_report_signature_never_alone_whatever_the_length(tree: PlanTree, tmp_pa
     for n in range(0, 34):
         rows = [(uuids[i % len(uuids)], f"bukti-{i + 1:02d}.pdf", 100, "Foto kegiatan", "u",
                  "2024-06-01") for i in range(n)]
-        report = build_report(tree, 6, evidence=rows)
+        report = build_report(tree, 6, rows)
         reader = PdfReader(str(write_pdf(tree, tmp_path / f"r{n}.pdf", part="report",
                                          paper=paper, report=report)))
         last = reader.pages[-1].extract_text()
@@ -146,8 +147,10 @@ def _fonts(reader: PdfReader) -> list:
 
 
 @pytest.mark.parametrize("part", ["sk", "report"])
-def test_every_font_in_the_pdf_is_embedded(tree: PlanTree, tmp_path: Path, part: str) -> None:
-    report = build_report(tree, 6) if part == "report" else None
+def test_every_font_in_the_pdf_is_embedded(tree: PlanTree, sample_store: Store,
+                                           tmp_path: Path, part: str) -> None:
+    report = (build_report(tree, 6, month_evidence(sample_store, tree, 6)) if part == "report"
+              else None)
     reader = PdfReader(str(write_pdf(tree, tmp_path / "f.pdf", part=part, report=report)))
     fonts = _fonts(reader)
     assert fonts

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from rbdesk.exports import Cancelled, write_pdf
-from rbdesk.models.domain.report_data import build_report
+from rbdesk.models.domain.report_data import build_report, month_evidence
 from rbdesk.models.domain.tree import (
     ActivityNode,
     AreaNode,
@@ -21,6 +21,7 @@ from rbdesk.models.domain.tree import (
     load_plan_tree,
 )
 from rbdesk.models.errors import InvalidInput
+from rbdesk.models.storage.store import Store
 
 A4 = (595.3, 841.9)
 F4 = (609.4, 935.4)
@@ -73,7 +74,7 @@ def planned_months(tree: PlanTree) -> int:
 
 @pytest.fixture
 def tree(sample_store) -> PlanTree:
-    return load_plan_tree(list_plans()[0].uuid)
+    return load_plan_tree(sample_store, list_plans(sample_store)[0].uuid)
 
 
 def size(page) -> tuple[float, float]:
@@ -123,8 +124,9 @@ def test_roster_lists_sections_and_duties_once(tree: PlanTree, tmp_path: Path) -
     assert size(reader.pages[0]) == A4
 
 
-def test_report_lists_tallies_late_items_and_signers(tree: PlanTree, tmp_path: Path) -> None:
-    report = build_report(tree, 3)
+def test_report_lists_tallies_late_items_and_signers(tree: PlanTree, sample_store: Store,
+                                                     tmp_path: Path) -> None:
+    report = build_report(tree, 3, month_evidence(sample_store, tree, 3))
     assert report.total.planned == sum(a.tally.planned for a in report.areas) > 0
     assert report.late and all(item.coordinator for item in report.late)
     _reader, text = pdf_text(write_pdf(tree, tmp_path / "m.pdf", part="report", report=report))
@@ -168,10 +170,11 @@ def test_bad_arguments(tree: PlanTree, tmp_path: Path) -> None:
     assert not (tmp_path / "x.pdf").exists()
 
 
-def test_report_signing_date_honours_rbdesk_today(tree: PlanTree, tmp_path: Path,
+def test_report_signing_date_honours_rbdesk_today(tree: PlanTree, sample_store: Store,
+                                                 tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RBDESK_TODAY", "2024-07-01")
-    report = build_report(tree, 6)
+    report = build_report(tree, 6, month_evidence(sample_store, tree, 6))
     assert report.date == "2024-07-01"
     _reader, text = pdf_text(write_pdf(tree, tmp_path / "m.pdf", part="report", report=report))
     assert "1 Juli 2024" in text

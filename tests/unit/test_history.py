@@ -14,51 +14,57 @@ from rbdesk.models.storage.schema import ChangeLog, Indicator
 from rbdesk.models.storage.store import Store
 
 
-def _ind() -> Indicator:
-    return Indicator.select().where(Indicator.deleted == False).first()  # noqa: E712
+def _ind(store: Store) -> Indicator:
+    with store.read():
+        return Indicator.select().where(Indicator.deleted == False).first()  # noqa: E712
 
 
 def test_per_item_history_newest_first(sample_store: Store) -> None:
-    ind = _ind()
+    ind = _ind(sample_store)
     plan_edit.set_field(sample_store, "indicator", ind.uuid, "text", "satu")
     plan_edit.set_field(sample_store, "indicator", ind.uuid, "text", "dua")
-    entries = history.query_history(row_uuid=ind.uuid)
+    entries = history.query_history(sample_store, row_uuid=ind.uuid)
     assert [(e.old, e.new) for e in entries] == [("satu", "dua"), (ind.text, "satu")]
     assert all(e.user == "penguji" and e.action_label == "diubah" for e in entries)
-    assert history.row_labels(entries) == {ind.uuid: "dua"}
+    assert history.row_labels(sample_store, entries) == {ind.uuid: "dua"}
 
 
 def test_filter_by_person_and_dates(sample_store: Store) -> None:
-    ind = _ind()
+    ind = _ind(sample_store)
     plan_edit.set_field(sample_store, "indicator", ind.uuid, "note", "oleh penguji")
     other = Store.open(sample_store.path, user="Siti Nurhaliza")
     plan_edit.set_field(other, "indicator", ind.uuid, "note", "oleh siti")
     other.close()
-    sample_store.rebind()
-    ChangeLog.update(at="2024-01-15T08:00:00.000000Z").where(ChangeLog.user == "penguji").execute()
-    assert {e.user for e in history.query_history(person="siti")} == {"Siti Nurhaliza"}
-    jan = history.query_history(since=dt.date(2024, 1, 15), until=dt.date(2024, 1, 15))
+    with sample_store.write():
+        ChangeLog.update(at="2024-01-15T08:00:00.000000Z").where(
+            ChangeLog.user == "penguji").execute()
+    assert {e.user for e in history.query_history(sample_store,
+                                                  person="siti")} == {"Siti Nurhaliza"}
+    jan = history.query_history(sample_store, since=dt.date(2024, 1, 15), until=dt.date(2024, 1,
+                                                                                        15))
     assert {e.user for e in jan} == {"penguji"}
-    assert history.query_history(since=dt.date(2024, 1, 16), until=dt.date(2024, 12, 31)) == []
-    assert "Siti Nurhaliza" in history.people()
+    assert history.query_history(sample_store, since=dt.date(2024, 1, 16), until=dt.date(2024, 12,
+                                                                                         31)) == []
+    assert "Siti Nurhaliza" in history.people(sample_store)
 
 
 def test_last_change_marker_grows_only_with_changes(sample_store: Store) -> None:
-    before = history.last_change_marker()
+    before = history.last_change_marker(sample_store)
     from rbdesk.models.storage import presence
 
     presence.heartbeat(sample_store)
-    assert history.last_change_marker() == before
-    plan_edit.set_field(sample_store, "indicator", _ind().uuid, "note", "x")
-    assert history.last_change_marker() > before
+    assert history.last_change_marker(sample_store) == before
+    plan_edit.set_field(sample_store, "indicator", _ind(sample_store).uuid, "note", "x")
+    assert history.last_change_marker(sample_store) > before
 
 
 def test_export_xlsx_text_never_formula(sample_store: Store, tmp_path: Path) -> None:
-    ind = _ind()
+    ind = _ind(sample_store)
     plan_edit.set_field(sample_store, "indicator", ind.uuid, "text", "=HYPERLINK(\"x\")")
     plan_edit.set_field(sample_store, "indicator", ind.uuid, "note", "+62 812")
-    entries = history.query_history()
-    out = history.export_history_xlsx(entries, tmp_path / "riwayat.xlsx")
+    entries = history.query_history(sample_store)
+    out = history.export_history_xlsx(entries, history.row_labels(sample_store, entries),
+                                      tmp_path / "riwayat.xlsx")
     ws = openpyxl.load_workbook(out).active
     assert [c.value for c in ws[1]][:3] == ["Waktu", "Pengguna", "Komputer"]
     assert ws.max_row == len(entries) + 1
@@ -84,22 +90,24 @@ def wita(monkeypatch):
 def test_times_and_day_filters_are_local(sample_store, wita) -> None:
     from rbdesk.models.storage.schema import ChangeLog
 
-    ChangeLog.create(at="2024-03-04T23:30:00.000000Z", user="ani", host="PC-1", entity="plan",
-                     row_uuid="x", action="update", field="title", old="a", new="b")
-    entry = history.query_history(person="ani")[0]
+    with sample_store.write():
+        ChangeLog.create(at="2024-03-04T23:30:00.000000Z", user="ani", host="PC-1",
+                         entity="plan", row_uuid="x", action="update", field="title", old="a",
+                         new="b")
+    entry = history.query_history(sample_store, person="ani")[0]
     assert entry.when == "2024-03-05 07:30:00"          # 07:30 WITA on the 5th
-    assert history.query_history(person="ani", since=dt.date(2024, 3, 5),
+    assert history.query_history(sample_store, person="ani", since=dt.date(2024, 3, 5),
                                  until=dt.date(2024, 3, 5))
-    assert not history.query_history(person="ani", until=dt.date(2024, 3, 4))
+    assert not history.query_history(sample_store, person="ani", until=dt.date(2024, 3, 4))
 
 
 def test_realisation_rows_read_as_indicator_and_month(sample_store) -> None:
     from rbdesk.models.domain.tree import list_plans, load_plan_tree
     from rbdesk.models.edits import realisation
 
-    ind = load_plan_tree(list_plans()[0].uuid).indicators()[0]
+    ind = load_plan_tree(sample_store, list_plans(sample_store)[0].uuid).indicators()[0]
     realisation.set_status(sample_store, ind.uuid, 3, "selesai", note="beres")
-    entries = [e for e in history.query_history() if e.entity == "realisation"]
-    labels = history.row_labels(entries)
+    entries = [e for e in history.query_history(sample_store) if e.entity == "realisation"]
+    labels = history.row_labels(sample_store, entries)
     assert labels[entries[0].row_uuid] == f"{ind.text}, Mar"
     assert {e.field_label for e in entries} == {"status Mar", "keterangan Mar"}

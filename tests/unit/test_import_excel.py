@@ -16,6 +16,7 @@ from rbdesk.models.errors import InvalidInput
 from rbdesk.models.interchange.plan_import import import_plan
 from rbdesk.models.interchange.sample_data import sample_dump
 from rbdesk.models.storage.schema import ChangeLog, Indicator, Plan
+from rbdesk.models.storage.store import Store
 
 HEADER = ["NO.", "AREA PERUBAHAN", "KEGIATAN", "SUB KEGIATAN", "INDIKATOR KEBERHASILAN",
           "PELAKSANAAN (BULAN)"] + [None] * 11 + ["KETERANGAN"]
@@ -41,21 +42,22 @@ def tree_shape(tree) -> list:
 
 
 def test_round_trip_of_the_2024_sample(sample_store, tmp_path: Path) -> None:
-    tree = load_plan_tree(list_plans()[0].uuid)
+    tree = load_plan_tree(sample_store, list_plans(sample_store)[0].uuid)
     plan = read_plan_workbook(write_workbook(tree, tmp_path / "p.xlsx", paper="f4"))
     assert shape(plan["areas"]) == shape(sample_dump()["plans"][0]["areas"])
     assert (plan["unit"], plan["year"], plan["title"]) == (tree.unit, tree.year, tree.title)
     new_uuid = import_plan(sample_store, plan)
-    assert new_uuid != tree.uuid and len(list_plans()) == 2
-    again = load_plan_tree(new_uuid)
+    assert new_uuid != tree.uuid and len(list_plans(sample_store)) == 2
+    again = load_plan_tree(sample_store, new_uuid)
     assert tree_shape(again) == tree_shape(tree)
     assert {i.uuid for i in again.indicators()}.isdisjoint(i.uuid for i in tree.indicators())
-    assert ChangeLog.select().where((ChangeLog.plan_uuid == new_uuid)
-                                    & (ChangeLog.action == "import")).count() == 1
+    with sample_store.read():
+        assert ChangeLog.select().where((ChangeLog.plan_uuid == new_uuid)
+                                        & (ChangeLog.action == "import")).count() == 1
 
 
 def test_own_sheet_without_hidden_sheet_reads_by_labels(sample_store, tmp_path: Path) -> None:
-    tree = load_plan_tree(list_plans()[0].uuid)
+    tree = load_plan_tree(sample_store, list_plans(sample_store)[0].uuid)
     path = write_workbook(tree, tmp_path / "p.xlsx")
     wb = openpyxl.load_workbook(path)
     del wb["rbdesk"]
@@ -122,7 +124,8 @@ def test_hand_made_sheet(tmp_path: Path) -> None:
 
 
 def _count(store) -> tuple[int, int]:
-    return Plan.select().count(), Indicator.select().count()
+    with store.read():
+        return Plan.select().count(), Indicator.select().count()
 
 
 def _expect_refused(store, path: Path, *words: str) -> None:
@@ -210,9 +213,9 @@ def test_import_is_all_or_nothing(sample_store, monkeypatch) -> None:
     assert _count(sample_store) == before
 
 
-def _own_workbook(tmp_path: Path) -> tuple[Path, openpyxl.Workbook, int]:
+def _own_workbook(store: Store, tmp_path: Path) -> tuple[Path, openpyxl.Workbook, int]:
     """rbdesk's own export, opened for editing; also the first data row of Lampiran II."""
-    tree = load_plan_tree(list_plans()[0].uuid)
+    tree = load_plan_tree(store, list_plans(store)[0].uuid)
     path = write_workbook(tree, tmp_path / "p.xlsx")
     wb = openpyxl.load_workbook(path)
     ws = wb["Lampiran II"]
@@ -221,7 +224,7 @@ def _own_workbook(tmp_path: Path) -> tuple[Path, openpyxl.Workbook, int]:
 
 
 def test_formula_in_a_month_cell_is_refused(sample_store, tmp_path: Path) -> None:
-    path, wb, first = _own_workbook(tmp_path)
+    path, wb, first = _own_workbook(sample_store, tmp_path)
     ws = wb["Lampiran II"]
     ws.cell(first + 2, 8, "=1+1")  # column H: March
     ws.cell(first + 5, 18, "=A1")  # column R: KETERANGAN
@@ -242,7 +245,7 @@ def test_formula_in_a_month_cell_is_refused(sample_store, tmp_path: Path) -> Non
 
 
 def test_damaged_plan_header_is_reported_for_its_own_sheet(sample_store, tmp_path: Path) -> None:
-    path, wb, first = _own_workbook(tmp_path)
+    path, wb, first = _own_workbook(sample_store, tmp_path)
     ws = wb["Lampiran II"]
     ws.cell(first - 3, 3, "KEG.IATAN")  # the KEGIATAN label damaged
     ws.cell(first - 3, 4).value = None  # SUB KEGIATAN gone
@@ -258,7 +261,7 @@ def test_damaged_plan_header_is_reported_for_its_own_sheet(sample_store, tmp_pat
 
 
 def test_row_errors_name_the_sheet(sample_store, tmp_path: Path) -> None:
-    path, wb, first = _own_workbook(tmp_path)
+    path, wb, first = _own_workbook(sample_store, tmp_path)
     wb["Lampiran II"].cell(first, 6, "ya")  # column F: January
     wb.save(path)
     _expect_refused(sample_store, path, f"Lampiran II, baris {first}, kolom F: tanda bulan 'ya'")

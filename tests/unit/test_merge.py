@@ -13,11 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rbdesk.commands.core import create_file
 from rbdesk.models.domain.tree import list_plans, load_plan_tree
 from rbdesk.models.edits import plan_edit, realisation
 from rbdesk.models.errors import NotFoundError, RbdeskError, ReadOnlyError
 from rbdesk.models.interchange import merge
+from rbdesk.models.interchange.load import create_file
 from rbdesk.models.interchange.merge_decisions import BOOKKEEPING
 from rbdesk.models.storage.schema import Blob, ChangeLog, Evidence, Indicator, Realisation
 from rbdesk.models.storage.store import Store
@@ -39,8 +39,8 @@ def opened(path: Path, user: str = "penguji") -> Iterator[Store]:
 
 
 def _snapshot(path: Path) -> merge.Snapshot:
-    with Store.open(path, readonly=True):
-        return merge.read_snapshot()
+    with Store.open(path, readonly=True) as store:
+        return merge.read_snapshot(store)
 
 
 @pytest.fixture(scope="module")
@@ -52,8 +52,8 @@ def base_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def targets(base_file: Path) -> dict[str, Any]:
-    with Store.open(base_file, readonly=True):
-        tree = load_plan_tree(list_plans()[0].uuid)
+    with Store.open(base_file, readonly=True) as store:
+        tree = load_plan_tree(store, list_plans(store)[0].uuid)
     inds = [ind.uuid for area in tree.areas[:4] for act in area.activities[:1]
             for sub in act.sub_activities[:1] for ind in sub.indicators[:1]]
     subs = [sub.uuid for area in tree.areas[:2] for act in area.activities[:1]
@@ -85,12 +85,14 @@ def test_only_theirs_changed_is_taken_without_conflict(pair, targets) -> None:
         plan = merge.plan_merge(s, b)
         assert plan.conflicts == [] and plan.to_update == 1
         result = merge.apply_merge(s, plan)
-        assert _indicator(ind).text == "dari B"
-        assert _indicator(ind).updated_by == "budi"
+        with s.read():
+            assert _indicator(ind).text == "dari B"
+            assert _indicator(ind).updated_by == "budi"
         assert result.updated == 1 and result.log_imported >= 1
         # B's own change-log entry travelled with it: Riwayat shows who did it on the copy.
-        assert ChangeLog.select().where((ChangeLog.row_uuid == ind)
-                                        & (ChangeLog.user == "budi")).exists()
+        with s.read():
+            assert ChangeLog.select().where((ChangeLog.row_uuid == ind)
+                                            & (ChangeLog.user == "budi")).exists()
 
 
 def test_only_mine_changed_is_kept(pair, targets) -> None:
@@ -99,7 +101,8 @@ def test_only_mine_changed_is_kept(pair, targets) -> None:
     with opened(a, "ani") as s:
         plan_edit.set_field(s, "indicator", ind, "text", "dari A")
         result = merge.merge_files(s, b)
-        assert _indicator(ind).text == "dari A"
+        with s.read():
+            assert _indicator(ind).text == "dari A"
         assert not result.changed and result.conflicts == []
 
 
@@ -120,8 +123,9 @@ def test_conflict_newer_wins_by_default_and_loser_is_logged(pair, targets) -> No
             ("text", "lama dari A", "baru dari B")]
         result = merge.apply_merge(s, plan)
         assert result.resolved == {c.key: merge.THEIRS}
-        assert _indicator(ind).text == "baru dari B"
-        lost = ChangeLog.get((ChangeLog.action == "conflict") & (ChangeLog.row_uuid == ind))
+        with s.read():
+            assert _indicator(ind).text == "baru dari B"
+            lost = ChangeLog.get((ChangeLog.action == "conflict") & (ChangeLog.row_uuid == ind))
         assert (lost.user, lost.old, lost.new) == ("ani", "lama dari A", "baru dari B")
 
 
@@ -135,15 +139,18 @@ def test_conflict_choice_mine_keeps_mine_and_logs_theirs(pair, targets) -> None:
     with opened(a, "ani") as s:
         plan = merge.plan_merge(s, b)
         merge.apply_merge(s, plan, choices={plan.conflicts[0].key: merge.MINE})
-        assert _indicator(ind).text == "A"
-        lost = ChangeLog.get((ChangeLog.action == "conflict") & (ChangeLog.row_uuid == ind))
+        with s.read():
+            assert _indicator(ind).text == "A"
+            lost = ChangeLog.get((ChangeLog.action == "conflict") & (ChangeLog.row_uuid == ind))
         assert (lost.user, lost.old, lost.new) == ("budi", "B", "A")
         # The conflict was settled: merging the same copy again shows and changes nothing.
         again = merge.plan_merge(s, b)
         assert again.conflicts == [] and not again.has_changes
-        count = ChangeLog.select().count()
+        with s.read():
+            count = ChangeLog.select().count()
         assert not merge.merge_files(s, b).changed
-        assert ChangeLog.select().count() == count
+        with s.read():
+            assert ChangeLog.select().count() == count
 
 
 def test_prefer_theirs_overrides_newer(pair, targets) -> None:
@@ -154,7 +161,8 @@ def test_prefer_theirs_overrides_newer(pair, targets) -> None:
     with opened(a, "ani") as s:
         plan_edit.set_field(s, "indicator", ind, "note", "A lebih baru")
         result = merge.merge_files(s, b, prefer=merge.THEIRS)
-        assert _indicator(ind).note == "B lebih dulu"
+        with s.read():
+            assert _indicator(ind).note == "B lebih dulu"
         assert list(result.resolved.values()) == [merge.THEIRS]
 
 
@@ -166,9 +174,10 @@ def test_deletion_travels_as_tombstone(pair, targets) -> None:
     with opened(a, "ani") as s:
         merge.merge_files(s, b)
         for uuid in gone:
-            assert Indicator.get_or_none(Indicator.uuid == uuid) is None or \
-                Indicator.get(Indicator.uuid == uuid).deleted
-        tree = load_plan_tree(targets["plan"])
+            with s.read():
+                assert Indicator.get_or_none(Indicator.uuid == uuid) is None or \
+                    Indicator.get(Indicator.uuid == uuid).deleted
+        tree = load_plan_tree(s, targets["plan"])
         alive = {x.uuid for ar in tree.areas for ac in ar.activities for x in ac.sub_activities}
         assert sub not in alive
 
@@ -195,10 +204,11 @@ def test_new_rows_and_evidence_bytes_are_copied(pair, targets) -> None:
     with opened(a, "ani") as s:
         result = merge.merge_files(s, b)
         assert result.blobs_copied == 1
-        assert _indicator(new_ind).text == "indikator baru B"
-        assert realisation.evidence_bytes(Evidence.get(Evidence.uuid == ev).sha256) == \
-            b"%PDF notulen"
-        cell = Realisation.get(Realisation.indicator == _indicator(new_ind).id)
+        with s.read():
+            assert _indicator(new_ind).text == "indikator baru B"
+            assert realisation.evidence_bytes(s, Evidence.get(Evidence.uuid == ev).sha256) == \
+                b"%PDF notulen"
+            cell = Realisation.get(Realisation.indicator == _indicator(new_ind).id)
         assert (cell.month, cell.status, cell.note) == (4, "selesai", "rapat")
 
 
@@ -210,9 +220,10 @@ def test_same_evidence_bytes_stored_once(pair, targets) -> None:
             realisation.attach_bytes(s, ind, 2, f"foto-{user}.jpg", b"same bytes")
     with opened(a, "ani") as s:
         merge.merge_files(s, b)
-        assert Blob.select().where(Blob.sha256 == hashlib.sha256(b"same bytes").hexdigest()
-                                   ).count() == 1
-        assert len(realisation.list_evidence(ind, 2)) == 2
+        with s.read():
+            assert Blob.select().where(Blob.sha256 == hashlib.sha256(b"same bytes").hexdigest()
+                                       ).count() == 1
+        assert len(realisation.list_evidence(s, ind, 2)) == 2
 
 
 def test_same_cell_created_twice_is_matched_by_indicator_and_month(pair, targets) -> None:
@@ -226,8 +237,9 @@ def test_same_cell_created_twice_is_matched_by_indicator_and_month(pair, targets
         plan = merge.plan_merge(s, b)
         assert [c.entity for c in plan.conflicts] == ["realisation"]
         merge.apply_merge(s, plan)
-        cells = list(Realisation.select().where((Realisation.indicator == _indicator(ind).id)
-                                                & (Realisation.month == 5)))
+        with s.read():
+            cells = list(Realisation.select().where((Realisation.indicator == _indicator(ind).id)
+                                                    & (Realisation.month == 5)))
         assert [c.status for c in cells] == ["selesai"]
 
 
@@ -283,13 +295,15 @@ def test_repeated_syncs_do_not_invent_conflicts(pair, targets) -> None:
         plan = merge.plan_merge(s, a)
         assert plan.conflicts == []
         merge.apply_merge(s, plan)
-        assert _indicator(ind).text == "A2 berdasar B1"
+        with s.read():
+            assert _indicator(ind).text == "A2 berdasar B1"
         plan_edit.set_field(s, "indicator", ind, "text", "B3")
     with opened(a, "ani") as s:
         plan = merge.plan_merge(s, b)
         assert plan.conflicts == []
         merge.apply_merge(s, plan)
-        assert _indicator(ind).text == "B3"
+        with s.read():
+            assert _indicator(ind).text == "B3"
 
 
 # --- properties -------------------------------------------------------------------------------
@@ -363,11 +377,11 @@ def test_merge_properties(base_file, targets, tmp_path_factory, mine_ops, theirs
     shutil.copyfile(b, b2)
     with opened(a, "ani") as s:
         first = merge.merge_files(s, b)
-        merged = merge.read_snapshot()
+        merged = merge.read_snapshot(s)
         # Idempotent: the same copy again changes nothing at all.
         again = merge.merge_files(s, b)
         assert not again.changed and again.conflicts == []
-        assert merge.read_snapshot() == merged
+        assert merge.read_snapshot(s) == merged
     assert _digest(b) == digest_b
     after = _rows(merged)
     log = {(e[1], e[2], e[6], e[7]) for e in merged.log}
@@ -387,6 +401,6 @@ def test_merge_properties(base_file, targets, tmp_path_factory, mine_ops, theirs
     # Without conflicts the result does not depend on which side merges.
     with opened(b2, "budi") as s:
         reverse = merge.merge_files(s, a2)
-        reversed_rows = _rows(merge.read_snapshot())
+        reversed_rows = _rows(merge.read_snapshot(s))
     if not first.conflicts and not reverse.conflicts:
         assert reversed_rows == after

@@ -45,12 +45,13 @@ def test_version_1_file_is_backed_up_then_migrated(tmp_path: Path) -> None:
     assert backup is not None and backup.parent == paths.backup_dir()
     assert _digest(backup) == original or migrations.user_version(
         sqlite3.connect(backup)) == 1
-    plan = list_plans()[0]
-    tree = load_plan_tree(plan.uuid)
+    plan = list_plans(store)[0]
+    tree = load_plan_tree(store, plan.uuid)
     assert (plan.year, tree.areas[0].name, tree.indicators()[0].planned_months) == (
         2023, "Manajemen Perubahan", [1, 2])
-    assert Realisation.get().note == "SK terbit"
-    assert Person.get().nip == ""
+    with store.read():
+        assert Realisation.get().note == "SK terbit"
+        assert Person.get().nip == ""
     assert tree.teams[0].members[0].person_name == "Sri Mulyawati"
     store.close()
     check = sqlite3.connect(backup)
@@ -68,7 +69,7 @@ def test_newer_file_opens_readonly_and_is_not_written(sample_path: Path) -> None
     assert store.readonly and store.state.newer
     assert "lebih baru" in store.state.reason
     with pytest.raises(ReadOnlyError):
-        add_node(store, "area", list_plans()[0].uuid, "x")
+        add_node(store, "area", list_plans(store)[0].uuid, "x")
     store.close()
     assert _digest(sample_path) == before
 
@@ -129,8 +130,8 @@ def test_unwritable_file_is_detected_and_opened_readonly(sample_path: Path, monk
     store = Store.open(sample_path)
     assert store.readonly and "hanya dapat dibaca" in store.state.reason
     with pytest.raises(ReadOnlyError) as info:
-        add_node(store, "area", list_plans()[0].uuid, "x")
+        add_node(store, "area", list_plans(store)[0].uuid, "x")
     assert "hanya-baca" in info.value.message
-    assert load_plan_tree(list_plans()[0].uuid).areas[0].name == "Manajemen Perubahan"
+    assert load_plan_tree(store, list_plans(store)[0].uuid).areas[0].name == "Manajemen Perubahan"
     store.close()
     assert _digest(sample_path) == before

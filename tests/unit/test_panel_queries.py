@@ -30,7 +30,7 @@ from rbdesk.models.edits.roster_edit import add_person, list_persons
 @pytest.fixture
 def tree(sample_store):
     """The sample with realisation recorded in the snapshot only (no slow writes needed)."""
-    snapshot = load_plan_tree(list_plans()[0].uuid)
+    snapshot = load_plan_tree(sample_store, list_plans(sample_store)[0].uuid)
     for i, ind in enumerate(snapshot.indicators()):
         for m in ind.planned_months:
             if m <= 6 and i % 3 != 2:
@@ -43,11 +43,12 @@ def tree(sample_store):
 
 def test_snapshot_realisation_reads_like_stored(sample_store):
     """The in-memory fixture above means the same as realisation written to the file."""
-    ind = load_plan_tree(list_plans()[0].uuid).indicators()[0]
+    ind = load_plan_tree(sample_store, list_plans(sample_store)[0].uuid).indicators()[0]
     set_status(sample_store, ind.uuid, ind.planned_months[0], "sebagian")
-    again = load_plan_tree(list_plans()[0].uuid).indicators()[0]
+    again = load_plan_tree(sample_store, list_plans(sample_store)[0].uuid).indicators()[0]
     assert again.status(ind.planned_months[0]) == "sebagian"
-    assert month_overview(load_plan_tree(list_plans()[0].uuid), ind.planned_months[0],
+    assert month_overview(load_plan_tree(sample_store, list_plans(sample_store)[0].uuid),
+                          ind.planned_months[0],
                           13).month_tally.partial == 1
 
 
@@ -90,7 +91,7 @@ def test_empty_tree_and_clamping():
 
 
 def test_each_person_once_with_their_seats(sample_store, tree):
-    rows = person_rows(tree, list_persons())
+    rows = person_rows(tree, list_persons(sample_store))
     names = [r.name for r in rows]
     assert len(names) == len(set(r.uuid for r in rows)) == 22
     habel = next(r for r in rows if r.name.startswith("Habel"))
@@ -100,15 +101,15 @@ def test_each_person_once_with_their_seats(sample_store, tree):
         s.team.area_uuid for s in habel.seats if s.team.kind == "area"}
     assert len(person_areas(tree, habel.uuid)) == 2
     new = add_person(sample_store, "Orang Baru")
-    rows = person_rows(tree, list_persons())
+    rows = person_rows(tree, list_persons(sample_store))
     assert next(r for r in rows if r.uuid == new).seats == ()
     assert seats_of(tree, new) == []
 
 
-def test_find_member_and_plan_teams(tree):
+def test_find_member_and_plan_teams(tree, sample_store):
     team = tree.teams[3]
     assert find_member(tree, team.members[2].uuid) == (team, 2)
     assert find_member(tree, "nope") is None
-    fresh = plan_teams(tree.uuid)
+    fresh = plan_teams(sample_store, tree.uuid)
     assert [t.uuid for t in fresh] == [t.uuid for t in tree.teams]
-    assert plan_teams("nope") == []
+    assert plan_teams(sample_store, "nope") == []

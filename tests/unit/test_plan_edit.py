@@ -13,7 +13,7 @@ from rbdesk.models.storage.store import Store
 
 @pytest.fixture
 def tree(sample_store: Store):
-    return load_plan_tree(list_plans()[0].uuid)
+    return load_plan_tree(sample_store, list_plans(sample_store)[0].uuid)
 
 
 def _names(nodes) -> list[str]:
@@ -22,10 +22,11 @@ def _names(nodes) -> list[str]:
 
 def test_add_area_appends_and_logs(sample_store: Store, tree) -> None:
     uuid = plan_edit.add_node(sample_store, "area", tree.uuid, "Area Baru", label="9")
-    fresh = load_plan_tree(tree.uuid)
+    fresh = load_plan_tree(sample_store, tree.uuid)
     assert fresh.areas[-1].uuid == uuid
     assert fresh.areas[-1].name == "Area Baru"
-    entry = ChangeLog.select().where(ChangeLog.row_uuid == uuid).get()
+    with sample_store.read():
+        entry = ChangeLog.select().where(ChangeLog.row_uuid == uuid).get()
     assert (entry.action, entry.user, entry.new, entry.plan_uuid) == (
         "create", "penguji", "Area Baru", tree.uuid)
 
@@ -34,14 +35,15 @@ def test_add_at_index_renumbers_siblings(sample_store: Store, tree) -> None:
     area = tree.areas[0]
     before = _names(area.activities)
     plan_edit.add_node(sample_store, "activity", area.uuid, "Sisipan", index=1)
-    after = _names(load_plan_tree(tree.uuid).areas[0].activities)
+    after = _names(load_plan_tree(sample_store, tree.uuid).areas[0].activities)
     assert after == [before[0], "Sisipan", *before[1:]]
 
 
 def test_new_sub_activity_carries_one_unnamed_indicator(sample_store: Store, tree) -> None:
     act = tree.areas[1].activities[0]
     uuid = plan_edit.add_node(sample_store, "sub_activity", act.uuid, "Sub baru")
-    sub = next(s for s in load_plan_tree(tree.uuid).areas[1].activities[0].sub_activities
+    sub = next(s for s in load_plan_tree(sample_store,
+                                         tree.uuid).areas[1].activities[0].sub_activities
                if s.uuid == uuid)
     assert len(sub.indicators) == 1
     assert sub.indicators[0].text == ""
@@ -53,12 +55,12 @@ def test_rename_with_version_check(sample_store: Store, tree) -> None:
     version = plan_edit.set_field(sample_store, "area", area.uuid, "name", "Nama Baru",
                                   expected_version=area.version)
     assert version == area.version + 1
-    assert load_plan_tree(tree.uuid).areas[0].name == "Nama Baru"
+    assert load_plan_tree(sample_store, tree.uuid).areas[0].name == "Nama Baru"
     with pytest.raises(ConflictError) as info:
         plan_edit.set_field(sample_store, "area", area.uuid, "name", "Lagi",
                             expected_version=area.version)
     assert "penguji" in info.value.message
-    assert load_plan_tree(tree.uuid).areas[0].name == "Nama Baru"
+    assert load_plan_tree(sample_store, tree.uuid).areas[0].name == "Nama Baru"
 
 
 def test_conflict_names_the_other_user(sample_path, tree) -> None:
@@ -73,7 +75,8 @@ def test_conflict_names_the_other_user(sample_path, tree) -> None:
                             expected_version=ind.version)
     assert info.value.changed_by == "habel"
     assert "habel" in info.value.message
-    assert Indicator.get(Indicator.uuid == ind.uuid).note == "catatan Habel"
+    with mine.read():
+        assert Indicator.get(Indicator.uuid == ind.uuid).note == "catatan Habel"
     mine.close()
 
 
@@ -86,7 +89,7 @@ def test_move_within_and_edges(sample_store: Store, tree) -> None:
     area = tree.areas[0]
     first, second = area.activities[0].uuid, area.activities[1].uuid
     assert plan_edit.move_within(sample_store, "activity", first, +1)
-    acts = load_plan_tree(tree.uuid).areas[0].activities
+    acts = load_plan_tree(sample_store, tree.uuid).areas[0].activities
     assert [a.uuid for a in acts[:2]] == [second, first]
     assert not plan_edit.move_within(sample_store, "activity", second, -1)
 
@@ -97,7 +100,7 @@ def test_reparent_moves_subtree(sample_store: Store, tree) -> None:
     sub = src.sub_activities[0]
     n_ind = len(sub.indicators)
     plan_edit.reparent(sample_store, "sub_activity", sub.uuid, dest.uuid, index=0)
-    fresh = load_plan_tree(tree.uuid).areas[0]
+    fresh = load_plan_tree(sample_store, tree.uuid).areas[0]
     assert fresh.activities[1].sub_activities[0].uuid == sub.uuid
     assert len(fresh.activities[1].sub_activities[0].indicators) == n_ind
     assert sub.uuid not in [s.uuid for s in fresh.activities[0].sub_activities]
@@ -108,11 +111,11 @@ def test_delete_is_tombstone_and_restore_brings_back(sample_store: Store, tree) 
     count = sum(len(s.indicators) for a in area.activities for s in a.sub_activities)
     gone = plan_edit.delete_node(sample_store, "area", area.uuid, expected_version=area.version)
     assert len(gone) > count
-    fresh = load_plan_tree(tree.uuid)
+    fresh = load_plan_tree(sample_store, tree.uuid)
     assert area.uuid not in [a.uuid for a in fresh.areas]
     assert len(fresh.indicators()) == len(tree.indicators()) - count
     plan_edit.restore_nodes(sample_store, "area", gone, index=2)
-    again = load_plan_tree(tree.uuid)
+    again = load_plan_tree(sample_store, tree.uuid)
     assert [a.uuid for a in again.areas] == [a.uuid for a in tree.areas]
     assert len(again.indicators()) == len(tree.indicators())
 
@@ -129,9 +132,11 @@ def test_set_planned_toggles_one_month(sample_store: Store, tree) -> None:
     assert ind.planned_months == [1]
     plan_edit.set_planned(sample_store, ind.uuid, 5, True, expected_version=ind.version)
     plan_edit.set_planned(sample_store, ind.uuid, 1, False)
-    fresh = load_plan_tree(tree.uuid).areas[0].activities[0].sub_activities[0].indicators[0]
+    fresh = load_plan_tree(sample_store,
+                           tree.uuid).areas[0].activities[0].sub_activities[0].indicators[0]
     assert fresh.planned_months == [5]
-    fields = [e.field for e in ChangeLog.select().where(ChangeLog.row_uuid == ind.uuid)]
+    with sample_store.read():
+        fields = [e.field for e in ChangeLog.select().where(ChangeLog.row_uuid == ind.uuid)]
     assert fields == ["planned[5]", "planned[1]"]
     with pytest.raises(InvalidInput):
         plan_edit.set_planned(sample_store, ind.uuid, 13, True)
@@ -140,14 +145,14 @@ def test_set_planned_toggles_one_month(sample_store: Store, tree) -> None:
 def test_set_planned_months_replaces(sample_store: Store, tree) -> None:
     ind = tree.areas[0].activities[0].sub_activities[0].indicators[0]
     plan_edit.set_planned_months(sample_store, ind.uuid, [12, 3, 3])
-    assert load_plan_tree(tree.uuid).indicators()[0].planned_months == [3, 12]
+    assert load_plan_tree(sample_store, tree.uuid).indicators()[0].planned_months == [3, 12]
 
 
 def test_add_and_update_plan(sample_store: Store) -> None:
     uuid = plan_edit.add_plan(sample_store, "KPU Kota Kupang", 2025, "Rencana Aksi 2025")
-    assert [p.year for p in list_plans()] == [2024, 2025]
+    assert [p.year for p in list_plans(sample_store)] == [2024, 2025]
     plan_edit.update_plan(sample_store, uuid, settings={"penyusun": "Sri Mulyawati"})
-    assert load_plan_tree(uuid).settings == {"penyusun": "Sri Mulyawati"}
+    assert load_plan_tree(sample_store, uuid).settings == {"penyusun": "Sri Mulyawati"}
     with pytest.raises(InvalidInput):
         plan_edit.add_plan(sample_store, "KPU", 1890)
 

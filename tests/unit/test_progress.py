@@ -47,11 +47,11 @@ def test_current_month_outside_the_plan_year() -> None:
 
 
 def test_rollup_over_the_sample(sample_store: Store) -> None:
-    tree = load_plan_tree(list_plans()[0].uuid)
+    tree = load_plan_tree(sample_store, list_plans(sample_store)[0].uuid)
     first_area = tree.areas[0]
     ind = first_area.activities[0].sub_activities[0].indicators[0]   # SK Tim RB, January
     realisation.set_status(sample_store, ind.uuid, 1, "selesai")
-    tree = load_plan_tree(tree.uuid)
+    tree = load_plan_tree(sample_store, tree.uuid)
     jan = progress.total(progress.indicators_of(tree.areas[0]), 1)
     assert jan.done == 1
     assert progress.capaian(tree.areas[0], 1) == pytest.approx(100.0 * 1 / jan.planned)

@@ -15,11 +15,12 @@ from rbdesk.models.storage.store import Store
 
 @pytest.fixture
 def ind(sample_store: Store):
-    return load_plan_tree(list_plans()[0].uuid).indicators()[3]
+    return load_plan_tree(sample_store, list_plans(sample_store)[0].uuid).indicators()[3]
 
 
-def _fresh(uuid: str):
-    return next(i for i in load_plan_tree(list_plans()[0].uuid).indicators() if i.uuid == uuid)
+def _fresh(store: Store, uuid: str):
+    return next(i for i in load_plan_tree(store, list_plans(store)[0].uuid).indicators()
+                if i.uuid == uuid)
 
 
 def test_status_cycle_and_note(sample_store: Store, ind) -> None:
@@ -30,10 +31,11 @@ def test_status_cycle_and_note(sample_store: Store, ind) -> None:
                                 expected_version=0)
     assert v1 == 1
     v2 = realisation.set_status(sample_store, ind.uuid, 2, "selesai", expected_version=v1)
-    cell = _fresh(ind.uuid).realisation[2]
+    cell = _fresh(sample_store, ind.uuid).realisation[2]
     assert (cell.status, cell.note, cell.version, v2) == ("selesai", "draf disusun", 2, 2)
-    log = [(e.field, e.old, e.new) for e in ChangeLog.select().where(
-        ChangeLog.row_uuid == cell.uuid).order_by(ChangeLog.id)]
+    with sample_store.read():
+        log = [(e.field, e.old, e.new) for e in ChangeLog.select().where(
+            ChangeLog.row_uuid == cell.uuid).order_by(ChangeLog.id)]
     assert log == [("status[2]", None, "sebagian"), ("note[2]", None, "draf disusun"),
                    ("status[2]", "sebagian", "selesai")]
 
@@ -46,7 +48,7 @@ def test_colleague_recorded_first_is_a_conflict(sample_path, ind) -> None:
     with pytest.raises(ConflictError) as info:
         realisation.set_status(mine, ind.uuid, 4, "sebagian", expected_version=0)
     assert info.value.changed_by == "benedikta"
-    assert _fresh(ind.uuid).realisation[4].status == "selesai"
+    assert _fresh(mine, ind.uuid).realisation[4].status == "selesai"
     mine.close()
 
 
@@ -63,22 +65,23 @@ def test_attach_file_stores_bytes_once(sample_store: Store, ind, tmp_path) -> No
     first = realisation.attach_file(sample_store, ind.uuid, 3, scan, note="undangan")
     second = realisation.attach_file(sample_store, ind.uuid, 5, scan)
     assert first != second
-    assert Blob.select().count() == 1
-    files = realisation.list_evidence(ind.uuid)
+    with sample_store.read():
+        assert Blob.select().count() == 1
+    files = realisation.list_evidence(sample_store, ind.uuid)
     assert [(f.month, f.filename, f.mime, f.updated_by) for f in files] == [
         (3, "Undangan rapat.pdf", "application/pdf", "penguji"),
         (5, "Undangan rapat.pdf", "application/pdf", "penguji")]
-    assert realisation.evidence_bytes(files[0].sha256) == scan.read_bytes()
+    assert realisation.evidence_bytes(sample_store, files[0].sha256) == scan.read_bytes()
     assert files[0].sha256 == hashlib.sha256(scan.read_bytes()).hexdigest()
-    assert _fresh(ind.uuid).evidence == {3: 1, 5: 1}
-    out = realisation.save_evidence_copy(first, tmp_path / "salinan.pdf")
+    assert _fresh(sample_store, ind.uuid).evidence == {3: 1, 5: 1}
+    out = realisation.save_evidence_copy(sample_store, first, tmp_path / "salinan.pdf")
     assert out.read_bytes() == scan.read_bytes()
 
 
 def test_windows_path_names_are_cut_to_the_file_name(sample_store: Store, ind) -> None:
     uuid = realisation.attach_bytes(sample_store, ind.uuid, 1, "C:\\Scan\\foto kegiatan.jpg",
                                     b"\xff\xd8\xff")
-    info = realisation.list_evidence(ind.uuid, 1)[0]
+    info = realisation.list_evidence(sample_store, ind.uuid, 1)[0]
     assert (info.uuid, info.filename, info.mime) == (uuid, "foto kegiatan.jpg", "image/jpeg")
 
 
@@ -90,8 +93,9 @@ def test_oversized_attachment_refused_and_nothing_stored(sample_store: Store, in
     with pytest.raises(EvidenceTooLarge) as info:
         realisation.attach_file(sample_store, ind.uuid, 1, big)
     assert "terlalu besar" in info.value.message
-    assert Blob.select().count() == 0
-    assert realisation.list_evidence(ind.uuid) == []
+    with sample_store.read():
+        assert Blob.select().count() == 0
+    assert realisation.list_evidence(sample_store, ind.uuid) == []
 
 
 def test_missing_file_message(sample_store: Store, ind, tmp_path) -> None:
@@ -105,7 +109,7 @@ def test_missing_file_message(sample_store: Store, ind, tmp_path) -> None:
 def test_remove_and_restore_evidence(sample_store: Store, ind) -> None:
     uuid = realisation.attach_bytes(sample_store, ind.uuid, 6, "notulen.docx", b"notulen")
     realisation.remove_evidence(sample_store, uuid)
-    assert realisation.list_evidence(ind.uuid) == []
-    assert _fresh(ind.uuid).evidence == {}
+    assert realisation.list_evidence(sample_store, ind.uuid) == []
+    assert _fresh(sample_store, ind.uuid).evidence == {}
     realisation.restore_evidence(sample_store, uuid)
-    assert [e.uuid for e in realisation.list_evidence(ind.uuid)] == [uuid]
+    assert [e.uuid for e in realisation.list_evidence(sample_store, ind.uuid)] == [uuid]

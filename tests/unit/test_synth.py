@@ -36,8 +36,8 @@ def test_same_seed_same_file_other_seed_other_plan(tmp_path: Path) -> None:
     dumps_by_name = {}
     for name, seed in (("a", 3), ("b", 3), ("c", 4)):
         write_synthetic(tmp_path / f"{name}.rbdesk", N, seed)
-        with Store.open(tmp_path / f"{name}.rbdesk", readonly=True):
-            dumps_by_name[name] = dumps(dump_data())
+        with Store.open(tmp_path / f"{name}.rbdesk", readonly=True) as store:
+            dumps_by_name[name] = dumps(dump_data(store))
     assert dumps_by_name["a"] == dumps_by_name["b"]
     assert dumps_by_name["a"] != dumps_by_name["c"]
 

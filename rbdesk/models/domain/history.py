@@ -14,6 +14,7 @@ from rbdesk.models.domain.change_labels import entity_label, field_label
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.interchange.merge_snapshot import MODEL
 from rbdesk.models.storage.schema import ChangeLog, Evidence, Indicator, Realisation
+from rbdesk.models.storage.store import Store
 
 _TEXT_FIELDS = ("name", "text", "title", "filename")
 
@@ -65,73 +66,79 @@ class HistoryEntry:
         return field_label(self.field) if self.field else ""
 
 
-def query_history(row_uuid: str | None = None, plan_uuid: str | None = None,
+def query_history(store: Store, row_uuid: str | None = None, plan_uuid: str | None = None,
                   person: str | None = None, since: dt.date | None = None,
                   until: dt.date | None = None, limit: int | None = None) -> list[HistoryEntry]:
     """Newest first. ``person`` matches the user name (case-insensitive, part of it);
     ``since``/``until`` are inclusive calendar days on this PC's clock."""
-    query = ChangeLog.select(ChangeLog.id, ChangeLog.at, ChangeLog.user, ChangeLog.host,
-                             ChangeLog.plan_uuid, ChangeLog.entity, ChangeLog.row_uuid,
-                             ChangeLog.action, ChangeLog.field, ChangeLog.old, ChangeLog.new)
-    if row_uuid:
-        query = query.where(ChangeLog.row_uuid == row_uuid)
-    if plan_uuid:
-        query = query.where((ChangeLog.plan_uuid == plan_uuid) | ChangeLog.plan_uuid.is_null())
-    if person:
-        query = query.where(fn.LOWER(ChangeLog.user).contains(person.strip().lower()))
-    if since:
-        query = query.where(ChangeLog.at >= utc_stamp_of_local_midnight(since))
-    if until:
-        query = query.where(ChangeLog.at < utc_stamp_of_local_midnight(
-            until + dt.timedelta(days=1)))
-    query = query.order_by(ChangeLog.at.desc(), ChangeLog.id.desc())
-    if limit:
-        query = query.limit(limit)
-    return [HistoryEntry(*row) for row in query.tuples()]
+    with store.read():
+        query = ChangeLog.select(ChangeLog.id, ChangeLog.at, ChangeLog.user, ChangeLog.host,
+                                 ChangeLog.plan_uuid, ChangeLog.entity, ChangeLog.row_uuid,
+                                 ChangeLog.action, ChangeLog.field, ChangeLog.old, ChangeLog.new)
+        if row_uuid:
+            query = query.where(ChangeLog.row_uuid == row_uuid)
+        if plan_uuid:
+            query = query.where((ChangeLog.plan_uuid == plan_uuid) | ChangeLog.plan_uuid.is_null())
+        if person:
+            query = query.where(fn.LOWER(ChangeLog.user).contains(person.strip().lower()))
+        if since:
+            query = query.where(ChangeLog.at >= utc_stamp_of_local_midnight(since))
+        if until:
+            query = query.where(ChangeLog.at < utc_stamp_of_local_midnight(
+                until + dt.timedelta(days=1)))
+        query = query.order_by(ChangeLog.at.desc(), ChangeLog.id.desc())
+        if limit:
+            query = query.limit(limit)
+        return [HistoryEntry(*row) for row in query.tuples()]
 
 
-def people() -> list[str]:
+def people(store: Store) -> list[str]:
     """Everyone who appears in the change log, for the person filter."""
-    return [u for (u,) in ChangeLog.select(ChangeLog.user).distinct()
-            .order_by(ChangeLog.user).tuples()]
+    with store.read():
+        return [u for (u,) in ChangeLog.select(ChangeLog.user).distinct()
+                .order_by(ChangeLog.user).tuples()]
 
 
-def last_change_marker() -> int:
+def last_change_marker(store: Store) -> int:
     """Grows with every logged change; lets a watcher tell edits from presence heartbeats."""
-    return int(ChangeLog.select(fn.MAX(ChangeLog.id)).scalar() or 0)
+    with store.read():
+        return int(ChangeLog.select(fn.MAX(ChangeLog.id)).scalar() or 0)
 
 
-def others_changed_since(marker: int, user: str, host: str) -> bool:
+def others_changed_since(store: Store, marker: int, user: str, host: str) -> bool:
     """Whether someone other than ``user`` on ``host`` logged a change after ``marker``."""
-    return (ChangeLog.select(ChangeLog.id)
-            .where((ChangeLog.id > marker) & ~((ChangeLog.user == user) & (ChangeLog.host == host)))
-            .exists())
+    with store.read():
+        return (ChangeLog.select(ChangeLog.id)
+                .where((ChangeLog.id > marker)
+                       & ~((ChangeLog.user == user) & (ChangeLog.host == host)))
+                .exists())
 
 
-def row_labels(entries: list[HistoryEntry]) -> dict[str, str]:
+def row_labels(store: Store, entries: list[HistoryEntry]) -> dict[str, str]:
     """A readable name for each row the entries mention (its current name, text or file name)."""
-    wanted: dict[str, set[str]] = {}
-    for e in entries:
-        if e.entity in MODEL:
-            wanted.setdefault(e.entity, set()).add(e.row_uuid)
-    labels: dict[str, str] = {}
-    for entity, model in (("realisation", Realisation), ("evidence", Evidence)):
-        items = sorted(wanted.pop(entity, set()))
-        for start in range(0, len(items), 500):
-            query = (model.select(model.uuid, model.month, Indicator.text, Indicator.label)
-                     .join(Indicator).where(model.uuid.in_(items[start:start + 500])).tuples())
-            for row_uuid, month, text, label in query:
-                labels[row_uuid] = tr("{ind}, {month}").format(
-                    ind=text or label or tr("(indikator)"), month=MONTHS_SHORT[month - 1])
-    for entity, uuids in wanted.items():
-        model = MODEL[entity]
-        cols = [getattr(model, f) for f in _TEXT_FIELDS if hasattr(model, f)]
-        items = sorted(uuids)
-        for start in range(0, len(items), 500):
-            chunk = items[start:start + 500]
-            for row in model.select(model.uuid, *cols).where(model.uuid.in_(chunk)).tuples():
-                labels[row[0]] = next((str(v) for v in row[1:] if v), "")
-    return labels
+    with store.read():
+        wanted: dict[str, set[str]] = {}
+        for e in entries:
+            if e.entity in MODEL:
+                wanted.setdefault(e.entity, set()).add(e.row_uuid)
+        labels: dict[str, str] = {}
+        for entity, model in (("realisation", Realisation), ("evidence", Evidence)):
+            items = sorted(wanted.pop(entity, set()))
+            for start in range(0, len(items), 500):
+                query = (model.select(model.uuid, model.month, Indicator.text, Indicator.label)
+                         .join(Indicator).where(model.uuid.in_(items[start:start + 500])).tuples())
+                for row_uuid, month, text, label in query:
+                    labels[row_uuid] = tr("{ind}, {month}").format(
+                        ind=text or label or tr("(indikator)"), month=MONTHS_SHORT[month - 1])
+        for entity, uuids in wanted.items():
+            model = MODEL[entity]
+            cols = [getattr(model, f) for f in _TEXT_FIELDS if hasattr(model, f)]
+            items = sorted(uuids)
+            for start in range(0, len(items), 500):
+                chunk = items[start:start + 500]
+                for row in model.select(model.uuid, *cols).where(model.uuid.in_(chunk)).tuples():
+                    labels[row[0]] = next((str(v) for v in row[1:] if v), "")
+        return labels
 
 
 def _text_cell(ws: object, row: int, col: int, value: object) -> None:
@@ -140,13 +147,13 @@ def _text_cell(ws: object, row: int, col: int, value: object) -> None:
     cell.data_type = "s"  # never a formula, whatever the text starts with
 
 
-def export_history_xlsx(entries: list[HistoryEntry], out: Path | str) -> Path:
+def export_history_xlsx(entries: list[HistoryEntry], labels: dict[str, str],
+                        out: Path | str) -> Path:
     """Write the entries to an Excel workbook; every cell is plain text."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     out = Path(out)
-    labels = row_labels(entries)
     wb = Workbook()
     ws = wb.active
     ws.title = tr("Riwayat")

@@ -20,8 +20,10 @@ from rbdesk.models.storage.schema import (
     Indicator,
     Plan,
     Realisation,
+    Row,
     SubActivity,
 )
+from rbdesk.models.storage.store import Store
 
 LEVELS = ("area", "activity", "sub_activity", "indicator")
 # kind: (table, text column, parent column, snapshot class)
@@ -37,46 +39,48 @@ CHILD_LIST = {"plan": "areas", "area": "activities", "activity": "sub_activities
               "sub_activity": "indicators"}
 
 
-def load_indicator(uuid: str) -> IndicatorNode | None:
+def load_indicator(store: Store, uuid: str) -> IndicatorNode | None:
     """Fresh planned months, version, realisation and evidence counts of one indicator."""
-    row = (Indicator.select(Indicator.id, Indicator.uuid, Indicator.label, Indicator.text,
-                            Indicator.planned, Indicator.note, Indicator.version,
-                            Indicator.updated_by, Indicator.updated_at)
-           .where((Indicator.uuid == uuid) & (Indicator.deleted == False))  # noqa: E712
-           .tuples().first())
-    if row is None:
-        return None
-    ind_id, *fields = row
-    node = IndicatorNode(*fields)
-    for month, status, note, u, ver, by, at in (
-            Realisation.select(Realisation.month, Realisation.status, Realisation.note,
-                               Realisation.uuid, Realisation.version, Realisation.updated_by,
-                               Realisation.updated_at)
-            .where((Realisation.indicator == ind_id) & (Realisation.deleted == False))  # noqa: E712
-            .tuples()):
-        node.realisation[month] = Cell(status, note, u, ver, by, at)
-    for (month,) in (Evidence.select(Evidence.month)
-                     .where((Evidence.indicator == ind_id) & (Evidence.deleted == False))  # noqa: E712
-                     .tuples()):
-        node.evidence[month] = node.evidence.get(month, 0) + 1
-    return node
+    with store.read():
+        row = (Indicator.select(Indicator.id, Indicator.uuid, Indicator.label, Indicator.text,
+                                Indicator.planned, Indicator.note, Indicator.version,
+                                Indicator.updated_by, Indicator.updated_at)
+               .where((Indicator.uuid == uuid) & (Indicator.deleted == False))  # noqa: E712
+               .tuples().first())
+        if row is None:
+            return None
+        ind_id, *fields = row
+        node = IndicatorNode(*fields)
+        for month, status, note, u, ver, by, at in (
+                Realisation.select(Realisation.month, Realisation.status, Realisation.note,
+                                   Realisation.uuid, Realisation.version, Realisation.updated_by,
+                                   Realisation.updated_at)
+                .where((Realisation.indicator == ind_id) & (Realisation.deleted == False))  # noqa: E712
+                .tuples()):
+            node.realisation[month] = Cell(status, note, u, ver, by, at)
+        for (month,) in (Evidence.select(Evidence.month)
+                         .where((Evidence.indicator == ind_id) & (Evidence.deleted == False))  # noqa: E712
+                         .tuples()):
+            node.evidence[month] = node.evidence.get(month, 0) + 1
+        return node
 
 
-def child_rows(kind: str, parent_uuid: str) -> list[tuple[str, int, str, str]]:
+def child_rows(store: Store, kind: str, parent_uuid: str) -> list[tuple[str, int, str, str]]:
     """The live children (of level ``kind``) of one node, in order: uuid, version, updated_by,
     updated_at. A structural edit renumbers siblings, which bumps their versions."""
-    table, _text, parent_col, _cls = _SPEC[kind]
-    parent_table = Plan if kind == "area" else _SPEC[PARENT[kind]][0]
-    return list(table.select(table.uuid, table.version, table.updated_by, table.updated_at)
-                .join(parent_table, on=(parent_col == parent_table.id))
-                .where((parent_table.uuid == parent_uuid)
-                       & (table.deleted == False))  # noqa: E712
-                .order_by(table.seq, table.id).tuples())
+    with store.read():
+        table, _text, parent_col, _cls = _SPEC[kind]
+        parent_table = Plan if kind == "area" else _SPEC[PARENT[kind]][0]
+        return list(table.select(table.uuid, table.version, table.updated_by, table.updated_at)
+                    .join(parent_table, on=(parent_col == parent_table.id))
+                    .where((parent_table.uuid == parent_uuid)
+                           & (table.deleted == False))  # noqa: E712
+                    .order_by(table.seq, table.id).tuples())
 
 
-def load_subtree(kind: str, uuid: str) -> Any:
+def load_subtree(store: Store, kind: str, uuid: str) -> Any:
     """One live node of the plan with everything below it, as snapshot objects (or None)."""
-    with gc_paused():
+    with store.read(), gc_paused():
         return _load_subtree(kind, uuid)
 
 
@@ -128,3 +132,9 @@ def _load_subtree(kind: str, uuid: str) -> Any:
             ev = inds[ind_id].evidence
             ev[month] = ev.get(month, 0) + 1
     return head
+
+
+def alive_rows(store: Store, model: type[Row]) -> int:
+    """How many rows of a table are not deleted (for ``rbdesk check``)."""
+    with store.read():
+        return int(model.select().where(model.deleted == False).count())  # noqa: E712

@@ -22,6 +22,7 @@ from rbdesk.models.domain.tree import (
 )
 from rbdesk.models.edits.roster_edit import PersonInfo
 from rbdesk.models.storage.schema import Plan
+from rbdesk.models.storage.store import Store
 
 KIND_ORDER = {"pengarah": 0, "pelaksana": 1, "area": 2, "agen": 3}
 
@@ -272,7 +273,8 @@ def find_member(tree: PlanTree | None, member_uuid: str) -> tuple[TeamNode, int]
     return None
 
 
-def plan_teams(plan_uuid: str) -> list[TeamNode]:
+def plan_teams(store: Store, plan_uuid: str) -> list[TeamNode]:
     """Re-read only the roster of a plan (after a roster edit), not the whole plan."""
-    plan = Plan.get_or_none((Plan.uuid == plan_uuid) & (Plan.deleted == False))  # noqa: E712
-    return load_teams(plan.id) if plan is not None else []
+    with store.read():
+        plan = Plan.get_or_none((Plan.uuid == plan_uuid) & (Plan.deleted == False))  # noqa: E712
+        return load_teams(plan.id) if plan is not None else []

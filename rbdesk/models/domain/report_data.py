@@ -21,6 +21,7 @@ from rbdesk.models.domain.progress import Tally, indicator_tally
 from rbdesk.models.domain.tree import PlanTree, TeamNode
 from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.schema import Activity, Area, Evidence, Indicator, Plan, SubActivity
+from rbdesk.models.storage.store import Store
 
 
 @dataclass
@@ -113,25 +114,28 @@ def _signers(tree: PlanTree) -> tuple[Signer, Signer]:
     return prepared, ack
 
 
-def _evidence(tree: PlanTree, month: int) -> list[tuple[str, str, int, str, str, str]]:
+EvidenceRow = tuple[str, str, int, str, str, str]
+
+
+def month_evidence(store: Store, tree: PlanTree, month: int) -> list[EvidenceRow]:
     """(indicator uuid, filename, size, note, by, at) of evidence recorded for ``month``."""
-    plan = Plan.get_or_none(Plan.uuid == tree.uuid)
-    if plan is None:
-        return []
-    query = (Evidence.select(Indicator.uuid, Evidence.filename, Evidence.size, Evidence.note,
-                             Evidence.updated_by, Evidence.updated_at)
-             .join(Indicator).join(SubActivity).join(Activity).join(Area)
-             .where((Area.plan == plan.id) & (Evidence.month == month)
-                    & (Evidence.deleted == False)  # noqa: E712
-                    & (Indicator.deleted == False))  # noqa: E712
-             .order_by(Evidence.updated_at, Evidence.uuid).tuples())
-    return list(query)
+    with store.read():
+        plan = Plan.get_or_none(Plan.uuid == tree.uuid)
+        if plan is None:
+            return []
+        query = (Evidence.select(Indicator.uuid, Evidence.filename, Evidence.size, Evidence.note,
+                                 Evidence.updated_by, Evidence.updated_at)
+                 .join(Indicator).join(SubActivity).join(Activity).join(Area)
+                 .where((Area.plan == plan.id) & (Evidence.month == month)
+                        & (Evidence.deleted == False)  # noqa: E712
+                        & (Indicator.deleted == False))  # noqa: E712
+                 .order_by(Evidence.updated_at, Evidence.uuid).tuples())
+        return list(query)
 
 
-def build_report(tree: PlanTree, month: int, *, today: dt.date | None = None,
-                 evidence: list[tuple[str, str, int, str, str, str]] | None = None
-                 ) -> ReportData:
-    """The report for ``month`` (1..12). ``evidence`` rows may be given to skip the query."""
+def build_report(tree: PlanTree, month: int, evidence: list[EvidenceRow], *,
+                 today: dt.date | None = None) -> ReportData:
+    """The report for ``month`` (1..12), with the evidence rows of :func:`month_evidence`."""
     if not 1 <= int(month) <= 12:
         raise InvalidInput(tr("Bulan {m} di luar 1..12.").format(m=month))
     month = int(month)
@@ -160,9 +164,8 @@ def build_report(tree: PlanTree, month: int, *, today: dt.date | None = None,
                                              team.name if team else ""))
         areas.append(AreaRow(area.label, area.name, tally))
         total = total + tally
-    rows = _evidence(tree, month) if evidence is None else evidence
     items = [EvidenceItem(where.get(u, ""), names.get(u, ""), fn, size, note, by, at)
-             for u, fn, size, note, by, at in rows if u in where]
+             for u, fn, size, note, by, at in evidence if u in where]
     prepared, ack = _signers(tree)
     settings = tree.settings or {}
     place = settings.get("report_place") or tree.decree.get("place") or ""

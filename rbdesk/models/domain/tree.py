@@ -26,6 +26,7 @@ from rbdesk.models.storage.schema import (
     Team,
     months_from_mask,
 )
+from rbdesk.models.storage.store import Store
 
 
 @dataclass
@@ -140,11 +141,12 @@ class PlanSummary:
     title: str
 
 
-def list_plans() -> list[PlanSummary]:
-    rows = (Plan.select(Plan.uuid, Plan.unit, Plan.year, Plan.title)
-            .where(Plan.deleted == False)  # noqa: E712
-            .order_by(Plan.year, Plan.unit, Plan.uuid).tuples())
-    return [PlanSummary(*r) for r in rows]
+def list_plans(store: Store) -> list[PlanSummary]:
+    with store.read():
+        rows = (Plan.select(Plan.uuid, Plan.unit, Plan.year, Plan.title)
+                .where(Plan.deleted == False)  # noqa: E712
+                .order_by(Plan.year, Plan.unit, Plan.uuid).tuples())
+        return [PlanSummary(*r) for r in rows]
 
 
 @contextmanager
@@ -170,8 +172,8 @@ def _rows(query: Any) -> Any:
     return query.model._meta.database.execute(query)
 
 
-def load_plan_tree(plan_uuid: str) -> PlanTree:
-    with gc_paused():
+def load_plan_tree(store: Store, plan_uuid: str) -> PlanTree:
+    with store.read(), gc_paused():
         return _load_plan_tree(plan_uuid)
 
 

@@ -91,14 +91,16 @@ class EvidenceInfo:
     version: int
 
 
-def list_evidence(indicator_uuid: str, month: int | None = None) -> list[EvidenceInfo]:
-    query = (Evidence.select(Evidence, Indicator.uuid.alias("ind_uuid")).join(Indicator)
-             .where((Indicator.uuid == indicator_uuid) & (Evidence.deleted == False)))  # noqa: E712
-    if month is not None:
-        query = query.where(Evidence.month == month)
-    return [EvidenceInfo(e.uuid, indicator_uuid, e.month, e.filename, e.mime, e.size, e.sha256,
-                         e.note, e.updated_by, e.updated_at, e.version)
-            for e in query.order_by(Evidence.month, Evidence.updated_at, Evidence.uuid)]
+def list_evidence(store: Store, indicator_uuid: str,
+                  month: int | None = None) -> list[EvidenceInfo]:
+    with store.read():
+        query = (Evidence.select(Evidence, Indicator.uuid.alias("ind_uuid")).join(Indicator)
+                 .where((Indicator.uuid == indicator_uuid) & (Evidence.deleted == False)))  # noqa: E712
+        if month is not None:
+            query = query.where(Evidence.month == month)
+        return [EvidenceInfo(e.uuid, indicator_uuid, e.month, e.filename, e.mime, e.size, e.sha256,
+                             e.note, e.updated_by, e.updated_at, e.version)
+                for e in query.order_by(Evidence.month, Evidence.updated_at, Evidence.uuid)]
 
 
 def attach_bytes(store: Store, indicator_uuid: str, month: int, filename: str, data: bytes,
@@ -173,21 +175,23 @@ def restore_evidence(store: Store, evidence_uuid: str) -> None:
         tx.log("evidence", evidence_uuid, "restore", f"evidence[{ev.month}]", None, ev.filename)
 
 
-def evidence_bytes(sha256: str) -> bytes:
-    blob = Blob.get_or_none(Blob.sha256 == sha256)
-    if blob is None:
-        raise NotFoundError(tr("Isi berkas bukti tidak ditemukan di basis data."))
-    return bytes(blob.data)
+def evidence_bytes(store: Store, sha256: str) -> bytes:
+    with store.read():
+        blob = Blob.get_or_none(Blob.sha256 == sha256)
+        if blob is None:
+            raise NotFoundError(tr("Isi berkas bukti tidak ditemukan di basis data."))
+        return bytes(blob.data)
 
 
-def save_evidence_copy(evidence_uuid: str, dest: Path | str) -> Path:
-    ev = Evidence.get_or_none(Evidence.uuid == evidence_uuid)
-    if ev is None:
-        raise NotFoundError(tr("Bukti dukung ini tidak ada lagi."))
-    dest = Path(dest)
-    try:
-        dest.write_bytes(evidence_bytes(ev.sha256))
-    except OSError as exc:
-        raise RbdeskError(tr("Tidak dapat menyimpan {name}: {err}").format(
-            name=dest.name, err=exc.strerror or exc)) from None
-    return dest
+def save_evidence_copy(store: Store, evidence_uuid: str, dest: Path | str) -> Path:
+    with store.read():
+        ev = Evidence.get_or_none(Evidence.uuid == evidence_uuid)
+        if ev is None:
+            raise NotFoundError(tr("Bukti dukung ini tidak ada lagi."))
+        dest = Path(dest)
+        try:
+            dest.write_bytes(evidence_bytes(store, ev.sha256))
+        except OSError as exc:
+            raise RbdeskError(tr("Tidak dapat menyimpan {name}: {err}").format(
+                name=dest.name, err=exc.strerror or exc)) from None
+        return dest

@@ -51,11 +51,12 @@ class PersonInfo:
     version: int
 
 
-def list_persons() -> list[PersonInfo]:
-    rows = (Person.select(Person.uuid, Person.name, Person.position, Person.unit, Person.nip,
-                          Person.version)
-            .where(Person.deleted == False).order_by(Person.name, Person.uuid).tuples())  # noqa: E712
-    return [PersonInfo(*r) for r in rows]
+def list_persons(store: Store) -> list[PersonInfo]:
+    with store.read():
+        rows = (Person.select(Person.uuid, Person.name, Person.position, Person.unit, Person.nip,
+                              Person.version)
+                .where(Person.deleted == False).order_by(Person.name, Person.uuid).tuples())  # noqa: E712
+        return [PersonInfo(*r) for r in rows]
 
 
 def add_person(store: Store, name: str, position: str = "", unit: str = "",

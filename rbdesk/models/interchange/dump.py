@@ -27,6 +27,7 @@ from rbdesk.models.storage.schema import (
     Team,
     months_from_mask,
 )
+from rbdesk.models.storage.store import Store
 
 
 def _book(row: Row) -> dict[str, Any]:
@@ -43,68 +44,70 @@ def _alive_by(model: type[Row], parent: str, *order: Any) -> dict[int, list[Any]
     return grouped
 
 
-def dump_data() -> dict[str, Any]:
+def dump_data(store: Store) -> dict[str, Any]:
     """The bound file as a JSON-ready dict (current state; tombstones and change log left out)."""
-    persons_rows = list(Person.select().where(Person.deleted == False)  # noqa: E712
-                        .order_by(Person.name, Person.uuid))
-    person_uuid = {p.id: p.uuid for p in persons_rows}
-    areas = _alive_by(Area, "plan")
-    activities = _alive_by(Activity, "area")
-    subs = _alive_by(SubActivity, "activity")
-    indicators = _alive_by(Indicator, "sub_activity")
-    realisations = _alive_by(Realisation, "indicator", Realisation.month, Realisation.id)
-    evidence = _alive_by(Evidence, "indicator", Evidence.month, Evidence.updated_at, Evidence.uuid)
-    teams = _alive_by(Team, "plan")
-    members = _alive_by(Membership, "team")
-    area_uuid: dict[int, str] = {}
-    wanted_blobs: set[str] = set()
+    with store.read():
+        persons_rows = list(Person.select().where(Person.deleted == False)  # noqa: E712
+                            .order_by(Person.name, Person.uuid))
+        person_uuid = {p.id: p.uuid for p in persons_rows}
+        areas = _alive_by(Area, "plan")
+        activities = _alive_by(Activity, "area")
+        subs = _alive_by(SubActivity, "activity")
+        indicators = _alive_by(Indicator, "sub_activity")
+        realisations = _alive_by(Realisation, "indicator", Realisation.month, Realisation.id)
+        evidence = _alive_by(Evidence, "indicator", Evidence.month, Evidence.updated_at,
+                             Evidence.uuid)
+        teams = _alive_by(Team, "plan")
+        members = _alive_by(Membership, "team")
+        area_uuid: dict[int, str] = {}
+        wanted_blobs: set[str] = set()
 
-    def indicator(ind: Indicator) -> dict[str, Any]:
-        files = evidence.get(ind.id, [])
-        wanted_blobs.update(e.sha256 for e in files)
-        return {**_book(ind), "label": ind.label, "text": ind.text,
-                "planned_months": months_from_mask(ind.planned), "note": ind.note,
-                "realisation": [{**_book(r), "month": r.month, "status": r.status,
-                                 "note": r.note} for r in realisations.get(ind.id, [])],
-                "evidence": [{**_book(e), "month": e.month, "filename": e.filename,
-                              "mime": e.mime, "size": e.size, "sha256": e.sha256,
-                              "note": e.note} for e in files]}
+        def indicator(ind: Indicator) -> dict[str, Any]:
+            files = evidence.get(ind.id, [])
+            wanted_blobs.update(e.sha256 for e in files)
+            return {**_book(ind), "label": ind.label, "text": ind.text,
+                    "planned_months": months_from_mask(ind.planned), "note": ind.note,
+                    "realisation": [{**_book(r), "month": r.month, "status": r.status,
+                                     "note": r.note} for r in realisations.get(ind.id, [])],
+                    "evidence": [{**_book(e), "month": e.month, "filename": e.filename,
+                                  "mime": e.mime, "size": e.size, "sha256": e.sha256,
+                                  "note": e.note} for e in files]}
 
-    def area(a: Area) -> dict[str, Any]:
-        area_uuid[a.id] = a.uuid
-        return {**_book(a), "label": a.label, "name": a.name, "activities": [
-            {**_book(c), "label": c.label, "name": c.name, "sub_activities": [
-                {**_book(s), "label": s.label, "name": s.name,
-                 "indicators": [indicator(i) for i in indicators.get(s.id, [])]}
-                for s in subs.get(c.id, [])]}
-            for c in activities.get(a.id, [])]}
+        def area(a: Area) -> dict[str, Any]:
+            area_uuid[a.id] = a.uuid
+            return {**_book(a), "label": a.label, "name": a.name, "activities": [
+                {**_book(c), "label": c.label, "name": c.name, "sub_activities": [
+                    {**_book(s), "label": s.label, "name": s.name,
+                     "indicators": [indicator(i) for i in indicators.get(s.id, [])]}
+                    for s in subs.get(c.id, [])]}
+                for c in activities.get(a.id, [])]}
 
-    def team(t: Team) -> dict[str, Any]:
-        return {**_book(t), "kind": t.kind, "label": t.label, "name": t.name,
-                "area": area_uuid.get(t.area_id) if t.area_id else None,
-                "duties": list(t.duties or []),
-                # A membership whose person was deleted is not shown anywhere, so not dumped.
-                "members": [{**_book(m), "person": person_uuid[m.person_id], "role": m.role,
-                             "position": m.position}
-                            for m in members.get(t.id, []) if m.person_id in person_uuid]}
+        def team(t: Team) -> dict[str, Any]:
+            return {**_book(t), "kind": t.kind, "label": t.label, "name": t.name,
+                    "area": area_uuid.get(t.area_id) if t.area_id else None,
+                    "duties": list(t.duties or []),
+                    # A membership whose person was deleted is not shown anywhere, so not dumped.
+                    "members": [{**_book(m), "person": person_uuid[m.person_id], "role": m.role,
+                                 "position": m.position}
+                                for m in members.get(t.id, []) if m.person_id in person_uuid]}
 
-    plans = []
-    for plan in (Plan.select().where(Plan.deleted == False)  # noqa: E712
-                 .order_by(Plan.year, Plan.unit, Plan.uuid)):
-        plan_areas = [area(a) for a in areas.get(plan.id, [])]
-        plans.append({**_book(plan), "unit": plan.unit, "year": plan.year, "title": plan.title,
-                      "decree": plan.decree or {}, "settings": plan.settings or {},
-                      "areas": plan_areas, "teams": [team(t) for t in teams.get(plan.id, [])]})
-    blobs: dict[str, str] = {}
-    wanted = sorted(wanted_blobs)
-    for start in range(0, len(wanted), 500):
-        for sha, data in (Blob.select(Blob.sha256, Blob.data)
-                          .where(Blob.sha256.in_(wanted[start:start + 500])).tuples()):
-            blobs[sha] = base64.b64encode(bytes(data)).decode("ascii")
-    persons = [{**_book(p), "name": p.name, "position": p.position, "unit": p.unit,
-                "nip": p.nip} for p in persons_rows]
-    return {"format": FORMAT, "format_version": FORMAT_VERSION, "persons": persons,
-            "plans": plans, "blobs": dict(sorted(blobs.items()))}
+        plans = []
+        for plan in (Plan.select().where(Plan.deleted == False)  # noqa: E712
+                     .order_by(Plan.year, Plan.unit, Plan.uuid)):
+            plan_areas = [area(a) for a in areas.get(plan.id, [])]
+            plans.append({**_book(plan), "unit": plan.unit, "year": plan.year, "title": plan.title,
+                          "decree": plan.decree or {}, "settings": plan.settings or {},
+                          "areas": plan_areas, "teams": [team(t) for t in teams.get(plan.id, [])]})
+        blobs: dict[str, str] = {}
+        wanted = sorted(wanted_blobs)
+        for start in range(0, len(wanted), 500):
+            for sha, data in (Blob.select(Blob.sha256, Blob.data)
+                              .where(Blob.sha256.in_(wanted[start:start + 500])).tuples()):
+                blobs[sha] = base64.b64encode(bytes(data)).decode("ascii")
+        persons = [{**_book(p), "name": p.name, "position": p.position, "unit": p.unit,
+                    "nip": p.nip} for p in persons_rows]
+        return {"format": FORMAT, "format_version": FORMAT_VERSION, "persons": persons,
+                "plans": plans, "blobs": dict(sorted(blobs.items()))}
 
 
 def dumps(data: dict[str, Any]) -> str:

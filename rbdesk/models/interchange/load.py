@@ -18,6 +18,7 @@ from peewee import chunked
 
 from rbdesk.i18n import tr
 from rbdesk.models.errors import InvalidInput
+from rbdesk.models.interchange.sample_data import sample_dump
 from rbdesk.models.storage.schema import (
     STATUSES,
     TEAM_KINDS,
@@ -144,6 +145,13 @@ def load_data(store: Store, data: Any, progress: Callable[[int], None] | None = 
             n=len(persons), p=len(plans)))
     if progress:
         progress(len(plans))
+
+
+def create_file(path: Path | str, *, sample: bool, user: str | None = None) -> Store:
+    """A new file: empty, or holding the built-in 2024 sample; never overwrites."""
+    if sample:
+        return create_from_dump(path, sample_dump(), user=user)
+    return Store.create(path, user=user)
 
 
 def create_from_dump(path: Path | str, data: Any, user: str | None = None) -> Store:

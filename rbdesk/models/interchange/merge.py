@@ -16,7 +16,8 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,7 @@ from rbdesk.models.interchange.merge_snapshot import (
     read_snapshot,
 )
 from rbdesk.models.storage import database
-from rbdesk.models.storage.schema import ALL_MODELS, ROW_MODELS, Blob, ChangeLog, Row
+from rbdesk.models.storage.schema import ROW_MODELS, Blob, ChangeLog, Row
 from rbdesk.models.storage.store import Store
 
 Progress = Callable[[int, int], None]
@@ -110,14 +111,14 @@ def _open_theirs(path: Path) -> tuple[SqliteDatabase, Path | None]:
     return db, None
 
 
-def _read_theirs(mine: Store, path: Path) -> Snapshot:
+@contextmanager
+def _theirs(path: Path) -> Iterator[Store]:
+    """The other copy as a read-only store, closed (and its migrated copy removed) after."""
     db, tmpdir = _open_theirs(path)
     try:
-        with db.bind_ctx(ALL_MODELS):
-            return read_snapshot()
+        yield Store(db, path, database.OpenState(readonly=True, reason=""))
     finally:
         db.close()
-        mine.rebind()
         if tmpdir is not None:
             shutil.rmtree(tmpdir, ignore_errors=True)
 
@@ -141,11 +142,11 @@ def plan_merge(mine: Store, theirs_path: Path | str,
     _check_pair(mine, theirs_path)
     if progress:
         progress(0, 3)
-    theirs = _read_theirs(mine, theirs_path)
+    with _theirs(theirs_path) as other:
+        theirs = read_snapshot(other)
     if progress:
         progress(1, 3)
-    mine.rebind()
-    here = read_snapshot()
+    here = read_snapshot(mine)
     if not here.plan_uuids() & theirs.plan_uuids():
         raise RbdeskError(tr("Berkas {name} bukan salinan dari berkas ini (tidak ada rencana aksi "
                              "yang sama); penggabungan ditolak.").format(name=theirs_path.name))
@@ -183,21 +184,14 @@ def _mine_ids() -> dict[str, dict[str, int]]:
     return {ENTITY[m]: dict(m.select(m.uuid, m.id).tuples()) for m in ROW_MODELS}
 
 
-def _copy_blobs(theirs_path: Path, mine_blobs: set[str], theirs: Snapshot, mine: Store) -> int:
+def _copy_blobs(theirs_path: Path, mine_blobs: set[str], theirs: Snapshot) -> int:
     wanted = {s["sha256"] for s in theirs.rows["evidence"].values()}
     missing = sorted((wanted - mine_blobs) & theirs.blobs)
     if not missing:
         return 0
-    db, tmpdir = _open_theirs(theirs_path)
-    try:
-        with db.bind_ctx(ALL_MODELS):
-            blobs = [(b.sha256, b.size, bytes(b.data))
-                     for b in Blob.select().where(Blob.sha256.in_(missing))]
-    finally:
-        db.close()
-        mine.rebind()
-        if tmpdir is not None:
-            shutil.rmtree(tmpdir, ignore_errors=True)
+    with _theirs(theirs_path) as other, other.read():
+        blobs = [(b.sha256, b.size, bytes(b.data))
+                 for b in Blob.select().where(Blob.sha256.in_(missing))]
     copied = 0
     for sha, size, data in blobs:
         if hashlib.sha256(data).hexdigest() != sha:
@@ -220,9 +214,9 @@ def apply_merge(mine: Store, plan: MergePlan,
     theirs = plan.theirs
     with mine.write() as tx:
         # Re-read this file inside the transaction: another PC may have written since planning.
-        here = read_snapshot()
+        here = read_snapshot(mine)
         decisions = decide(here, theirs)
-        result.blobs_copied = _copy_blobs(plan.theirs_path, here.blobs, theirs, mine)
+        result.blobs_copied = _copy_blobs(plan.theirs_path, here.blobs, theirs)
         ids = _mine_ids()
         total = len(decisions)
         for i, d in enumerate(decisions):

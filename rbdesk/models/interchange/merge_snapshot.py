@@ -8,6 +8,7 @@ from typing import Any
 from peewee import ForeignKeyField
 
 from rbdesk.models.storage.schema import ROW_MODELS, Blob, ChangeLog, Row
+from rbdesk.models.storage.store import Store
 
 State = dict[str, Any]
 Stamp = tuple[str, str]
@@ -36,27 +37,28 @@ def fk_fields(model: type[Row]) -> dict[str, type[Row]]:
             if isinstance(f, ForeignKeyField)}
 
 
-def read_snapshot() -> Snapshot:
+def read_snapshot(store: Store) -> Snapshot:
     """Read the file the models are currently bound to."""
-    id_to_uuid: dict[type[Row], dict[int, str]] = {}
-    rows: dict[str, dict[str, State]] = {}
-    for model in ROW_MODELS:
-        fks = fk_fields(model)
-        by_uuid: dict[str, State] = {}
-        ids: dict[int, str] = {}
-        for rec in model.select().order_by(model.id).dicts():
-            row_id = rec.pop("id")
-            for name, rel in fks.items():
-                if rec[name] is not None:
-                    rec[name] = id_to_uuid[rel][rec[name]]
-            rec["deleted"] = bool(rec["deleted"])
-            ids[row_id] = rec["uuid"]
-            by_uuid[rec["uuid"]] = rec
-        id_to_uuid[model] = ids
-        rows[ENTITY[model]] = by_uuid
-    log = list(ChangeLog.select(ChangeLog.id, ChangeLog.at, ChangeLog.user, ChangeLog.host,
-                                ChangeLog.plan_uuid, ChangeLog.entity, ChangeLog.row_uuid,
-                                ChangeLog.action, ChangeLog.field, ChangeLog.old, ChangeLog.new)
-               .order_by(ChangeLog.id).tuples())
-    blobs = {sha for (sha,) in Blob.select(Blob.sha256).tuples()}
-    return Snapshot(rows, log, blobs)
+    with store.read():
+        id_to_uuid: dict[type[Row], dict[int, str]] = {}
+        rows: dict[str, dict[str, State]] = {}
+        for model in ROW_MODELS:
+            fks = fk_fields(model)
+            by_uuid: dict[str, State] = {}
+            ids: dict[int, str] = {}
+            for rec in model.select().order_by(model.id).dicts():
+                row_id = rec.pop("id")
+                for name, rel in fks.items():
+                    if rec[name] is not None:
+                        rec[name] = id_to_uuid[rel][rec[name]]
+                rec["deleted"] = bool(rec["deleted"])
+                ids[row_id] = rec["uuid"]
+                by_uuid[rec["uuid"]] = rec
+            id_to_uuid[model] = ids
+            rows[ENTITY[model]] = by_uuid
+        log = list(ChangeLog.select(ChangeLog.id, ChangeLog.at, ChangeLog.user, ChangeLog.host,
+                                    ChangeLog.plan_uuid, ChangeLog.entity, ChangeLog.row_uuid,
+                                    ChangeLog.action, ChangeLog.field, ChangeLog.old, ChangeLog.new)
+                   .order_by(ChangeLog.id).tuples())
+        blobs = {sha for (sha,) in Blob.select(Blob.sha256).tuples()}
+        return Snapshot(rows, log, blobs)

@@ -77,11 +77,12 @@ def others(store: Store, now: dt.datetime | None = None,
            stale_seconds: int = STALE_SECONDS) -> list[Session]:
     """Other sessions with a fresh heartbeat, oldest first."""
     fresh = _iso((now or _now()) - dt.timedelta(seconds=stale_seconds))
-    rows = (Presence.select(Presence.session, Presence.user, Presence.host, Presence.opened_at,
-                            Presence.heartbeat_at)
-            .where((Presence.session != store.session) & (Presence.heartbeat_at >= fresh))
-            .order_by(Presence.opened_at, Presence.session).tuples())
-    return [Session(*r) for r in rows]
+    with store.read():
+        rows = (Presence.select(Presence.session, Presence.user, Presence.host,
+                                Presence.opened_at, Presence.heartbeat_at)
+                .where((Presence.session != store.session) & (Presence.heartbeat_at >= fresh))
+                .order_by(Presence.opened_at, Presence.session).tuples())
+        return [Session(*r) for r in rows]
 
 
 def other_labels(store: Store) -> list[str]:

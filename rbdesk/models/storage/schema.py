@@ -16,7 +16,9 @@ from peewee import (
     TextField,
 )
 
-database_proxy = DatabaseProxy()
+# Never initialised: the models are bound to a file only inside ``Store.read()`` /
+# ``Store.write()``; a query anywhere else fails with "Cannot use uninitialized Proxy".
+unbound = DatabaseProxy()
 
 MONTHS = tuple(range(1, 13))
 STATUSES = ("belum", "sebagian", "selesai")
@@ -33,7 +35,7 @@ class JSONField(TextField):
 
 class BaseModel(Model):
     class Meta:
-        database = database_proxy
+        database = unbound
         legacy_table_names = False
 
 

@@ -24,7 +24,7 @@ from rbdesk.models.errors import (
     ReadOnlyError,
 )
 from rbdesk.models.storage import database
-from rbdesk.models.storage.schema import ALL_MODELS, ChangeLog, Row, database_proxy
+from rbdesk.models.storage.schema import ALL_MODELS, ChangeLog, Row
 
 WRITE_RETRIES = 3
 IMPATIENT_BUSY_MS = 150
@@ -83,7 +83,12 @@ class Tx:
 
 
 class Store:
-    """An open file. Only one store is bound to the models at a time in a process."""
+    """An open file: its connection, why it may be read-only, and who is editing.
+
+    The models talk to a file only inside :meth:`read` or :meth:`write` of its store; outside
+    them they are bound to nothing and any query fails loudly. So two open files (a merge, a
+    window replacing another) never read or write each other's rows.
+    """
 
     def __init__(self, db: SqliteDatabase, path: Path, state: database.OpenState,
                  user: str | None = None) -> None:
@@ -93,8 +98,6 @@ class Store:
         self.user = user or default_user()
         self.host = socket.gethostname() or "pc"
         self.session = new_uuid()
-        database_proxy.initialize(db)
-        db.bind(ALL_MODELS)
 
     @classmethod
     def open(cls, path: Path | str, *, user: str | None = None,
@@ -121,10 +124,16 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def rebind(self) -> None:
-        """Make this store the one the models talk to (after another file was opened)."""
-        database_proxy.initialize(self.db)
-        self.db.bind(ALL_MODELS)
+    @contextmanager
+    def read(self) -> Iterator[None]:
+        """Reads of several tables in one read transaction: one committed state, never torn by
+        another PC's commit between two SELECTs. Inside :meth:`write` it joins that transaction."""
+        with self.db.bind_ctx(ALL_MODELS), self._sqlite_errors():
+            if self.db.in_transaction():
+                yield
+            else:
+                with self.db.atomic(lock_type="DEFERRED"):
+                    yield
 
     @contextmanager
     def write(self, plan_uuid: str | None = None, *, patient: bool = True) -> Iterator[Tx]:
@@ -137,29 +146,34 @@ class Store:
             raise ReadOnlyError(tr("Berkas ini dibuka hanya-baca ({reason}); perubahan tidak "
                                    "disimpan.").format(reason=self.state.reason))
         retries = WRITE_RETRIES if patient else 1
-        if not patient:
-            database.set_busy_timeout(self.db, IMPATIENT_BUSY_MS)
-        try:
-            ctx = self._begin(retries)
-        finally:
+        with self.db.bind_ctx(ALL_MODELS), self._sqlite_errors():
             if not patient:
-                database.set_busy_timeout(self.db, database.BUSY_TIMEOUT_MS)
-        try:
-            yield Tx(self, plan_uuid)
-        except BaseException as exc:
-            ctx.__exit__(type(exc), exc, exc.__traceback__)
-            if isinstance(exc, database.SQL_ERRORS):
-                translated = database.translate_sqlite_error(exc, self.path)
-                if translated is not None:
-                    raise translated from exc
-            raise
-        else:
+                database.set_busy_timeout(self.db, IMPATIENT_BUSY_MS)
             try:
-                ctx.__exit__(None, None, None)
-            except database.SQL_ERRORS as exc:
-                raise database.translate_sqlite_error(exc, self.path) or exc from exc
+                ctx = self._begin(retries)
+            finally:
+                if not patient:
+                    database.set_busy_timeout(self.db, database.BUSY_TIMEOUT_MS)
+            try:
+                yield Tx(self, plan_uuid)
+            except BaseException as exc:
+                ctx.__exit__(type(exc), exc, exc.__traceback__)
+                raise
+            ctx.__exit__(None, None, None)
+
+    @contextmanager
+    def _sqlite_errors(self) -> Iterator[None]:
+        """SQLite errors a user can cause (busy, disk full, damaged) become their message."""
+        try:
+            yield
+        except database.SQL_ERRORS as exc:
+            translated = database.translate_sqlite_error(exc, self.path)
+            if translated is None:
+                raise
+            raise translated from exc
 
     def _begin(self, retries: int) -> Any:
+        """The entered transaction context; the caller exits it."""
         attempt = 0
         while True:
             try:

@@ -45,10 +45,10 @@ class HistoryTableModel(QAbstractTableModel):
         self.entries: list[history.HistoryEntry] = []
         self.labels: dict[str, str] = {}
 
-    def set_entries(self, entries: list[history.HistoryEntry]) -> None:
+    def set_entries(self, entries: list[history.HistoryEntry], labels: dict[str, str]) -> None:
         self.beginResetModel()
         self.entries = list(entries)
-        self.labels = history.row_labels(self.entries)
+        self.labels = labels
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -85,7 +85,7 @@ class HistoryDialog(QDialog):
         self.person = QComboBox()
         self.person.setEditable(True)
         self.person.addItem(tr("(semua orang)"), "")
-        for name in history.people():
+        for name in history.people(self.ctx.store):
             self.person.addItem(name, name)
         self.use_since = QCheckBox(tr("Sejak"))
         self.since = QDateEdit(QDate.currentDate().addMonths(-1))
@@ -128,14 +128,16 @@ class HistoryDialog(QDialog):
     def refresh(self) -> None:
         since = self.since.date().toPython() if self.use_since.isChecked() else None
         until = self.until.date().toPython() if self.use_until.isChecked() else None
-        self.model.set_entries(history.query_history(
-            row_uuid=self.row_uuid, person=self._person() or None, since=since, until=until))
+        store = self.ctx.store
+        entries = history.query_history(store, row_uuid=self.row_uuid,
+                                        person=self._person() or None, since=since, until=until)
+        self.model.set_entries(entries, history.row_labels(store, entries))
         self.table.resizeColumnsToContents()
         self.count.setText(tr("{n} catatan").format(n=len(self.model.entries)))
 
     def export_to(self, path: Path | str) -> Path | None:
         try:
-            out = history.export_history_xlsx(self.model.entries, path)
+            out = history.export_history_xlsx(self.model.entries, self.model.labels, path)
         except RbdeskError as exc:
             self.count.setText(exc.message)
             return None

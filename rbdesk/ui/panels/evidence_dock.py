@@ -250,7 +250,7 @@ class EvidenceDock(QDockWidget):
         if not self.note_edit.isModified():     # never overwrite what is being typed
             self.note_edit.setText(cell.note if cell else "")
         selected = self._selected_uuid()
-        self.model.set_rows(realisation.list_evidence(ind.uuid, self.month))
+        self.model.set_rows(realisation.list_evidence(self.ctx.store, ind.uuid, self.month))
         for row, info in enumerate(self.model.rows()):
             if info.uuid == selected:
                 self.view.selectRow(row)
@@ -348,7 +348,7 @@ class EvidenceDock(QDockWidget):
         if info is None:
             return False
         try:
-            data = realisation.evidence_bytes(info.sha256)
+            data = realisation.evidence_bytes(self.ctx.store, info.sha256)
             if self._temp_dir is None:
                 self._temp_dir = Path(tempfile.mkdtemp(prefix="rbdesk-bukti-"))
             folder = self._temp_dir / info.sha256[:12]
@@ -380,7 +380,7 @@ class EvidenceDock(QDockWidget):
         if not name:
             return None
         try:
-            saved = realisation.save_evidence_copy(info.uuid, name)
+            saved = realisation.save_evidence_copy(self.ctx.store, info.uuid, name)
         except RbdeskError as exc:
             self._fail(exc.message)
             return None

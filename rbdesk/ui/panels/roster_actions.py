@@ -52,7 +52,7 @@ def add_person(dock: RosterDock, fields: dict[str, str], team_uuid: str = "",
         command = AddPersonCommand(dock.ctx, fields)
         outcome = command.outcome
         stack.push(command)
-        dock.persons = roster_edit.list_persons()
+        dock.persons = roster_edit.list_persons(dock.ctx.store)
         if outcome.ok and team_uuid:
             add_member(dock, team_uuid, outcome.uuid, role, fields.get("position", ""))
     finally:

@@ -176,7 +176,7 @@ class RosterDock(LazyRefreshDock):
     def refresh(self) -> None:
         self.begin_refresh()
         teams = self.ctx.tree.teams if self.ctx.tree else []
-        self.persons = roster_edit.list_persons()
+        self.persons = roster_edit.list_persons(self.ctx.store)
         kind, uuid = self._shown
         member_uuid = self.team_view.currentIndex().data(UuidRole) \
             if self.team_view.currentIndex().data(KindRole) == "member" else ""

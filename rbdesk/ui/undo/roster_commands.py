@@ -32,7 +32,7 @@ def roster_op(ctx: AppContext, op: Callable[..., Any]) -> Callable[..., Any]:
     def run(store: Store, *args: Any, **kwargs: Any) -> Any:
         result = op(store, *args, **kwargs)
         if ctx.tree is not None:
-            ctx.tree.teams = plan_teams(ctx.plan_uuid)
+            ctx.tree.teams = plan_teams(ctx.store, ctx.plan_uuid)
         return result
     return run
 

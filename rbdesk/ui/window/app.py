@@ -109,7 +109,7 @@ def _prepare(store: Store) -> list[str]:
             backup(store)
         except Exception:
             log.exception("daily backup failed")
-    if not list_plans():
+    if not list_plans(store):
         from rbdesk.models import clock
 
         plan_edit.add_plan(store, tr("Satuan kerja"), clock.today().year,
@@ -135,7 +135,6 @@ def show_window(store: Store, notices: list[str] | None = None) -> QWidget:
 def _replace(old: QWidget | None, store: Store, notices: list[str]) -> QWidget:
     if old is not None:
         old.close()
-        store.rebind()  # closing the old window closed its file; talk to the new one
     return show_window(store, notices)
 
 
@@ -146,22 +145,18 @@ def open_path(path: Path, current: QWidget | None = None) -> QWidget | None:
         return current
     store = _open_store(path, current)
     if store is None:
-        if current is not None:
-            current.ctx.store.rebind()
         return None
     return _replace(current, store, _prepare(store))
 
 
 def create_and_open(path: Path, current: QWidget | None = None, *,
                     sample: bool = False) -> QWidget | None:
-    from rbdesk.commands.core import create_file
+    from rbdesk.models.interchange.load import create_file
 
     try:
         store = create_file(path, sample=sample, user=ensure_user_name(current))
     except RbdeskError as exc:
         show_error(current, exc.message, tr("Berkas tidak dapat dibuat"))
-        if current is not None:
-            current.ctx.store.rebind()
         return None
     if not sample:
         from rbdesk.models.edits import plan_edit

@@ -56,9 +56,10 @@ class AppContext(QObject):
         super().__init__(parent)
         self.store = store
         self.undo_stack = QUndoStack(self)
-        plans = list_plans()
+        plans = list_plans(store)
         self.plan_uuid = plan_uuid or (plans[-1].uuid if plans else "")
-        self.tree: PlanTree | None = load_plan_tree(self.plan_uuid) if self.plan_uuid else None
+        self.tree: PlanTree | None = (load_plan_tree(store, self.plan_uuid) if self.plan_uuid
+                                      else None)
         self.mode = MODE_PLAN
         self._index: dict[str, NodeRef] | None = None
 
@@ -84,14 +85,14 @@ class AppContext(QObject):
         if plan_uuid == self.plan_uuid:
             return
         self.plan_uuid = plan_uuid
-        self.tree = load_plan_tree(plan_uuid)
+        self.tree = load_plan_tree(self.store, plan_uuid)
         self._index = None
         self.undo_stack.clear()
         self.planChanged.emit(plan_uuid)
 
     def reload(self) -> None:
         if self.plan_uuid:
-            self.tree = load_plan_tree(self.plan_uuid)
+            self.tree = load_plan_tree(self.store, self.plan_uuid)
         self._index = None
         self.treeReloaded.emit()
 
@@ -159,10 +160,10 @@ class AppContext(QObject):
             children = getattr(parent, CHILD_LIST[parent_kind])
             current = {child.uuid: child for child in children}
             fresh = []
-            for uuid, version, by, at in child_rows(kind, parent_uuid):
+            for uuid, version, by, at in child_rows(self.store, kind, parent_uuid):
                 obj = current.pop(uuid, None)
                 if obj is None:
-                    obj = load_subtree(kind, uuid)
+                    obj = load_subtree(self.store, kind, uuid)
                     if obj is None:
                         self.reload()
                         return
@@ -216,7 +217,7 @@ class AppContext(QObject):
         ind = self.indicator(uuid)
         if ind is None:
             return
-        fresh = load_indicator(uuid)
+        fresh = load_indicator(self.store, uuid)
         if fresh is None:
             self.reload()
             return

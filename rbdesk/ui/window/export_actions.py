@@ -138,9 +138,9 @@ def _write_pdf(win: MainWindow, part: str, out: Path) -> bool:
         month = _ask_month(win)
         if month is None:
             return False
-        from rbdesk.models.domain.report_data import build_report
+        from rbdesk.models.domain.report_data import build_report, month_evidence
 
-        report = build_report(tree, month)
+        report = build_report(tree, month, month_evidence(win.ctx.store, tree, month))
     return _run(win, tr("Menyusun PDF…"), lambda cb: mod.write_pdf(
         tree, out, part=part, paper=_paper(), month=month, report=report, progress=cb), out)
 

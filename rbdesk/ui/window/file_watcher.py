@@ -27,7 +27,7 @@ class FileWatcher(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self._version = ctx.store.data_version()
-        self._marker = history.last_change_marker()
+        self._marker = history.last_change_marker(ctx.store)
         self._labels: list[str] = []
         self._poll = QTimer(self)
         self._poll.setInterval(poll_ms)
@@ -60,8 +60,8 @@ class FileWatcher(QObject):
             if version == self._version:
                 return False
             self._version = version
-            changed = history.others_changed_since(self._marker, store.user, store.host)
-            self._marker = history.last_change_marker()
+            changed = history.others_changed_since(store, self._marker, store.user, store.host)
+            self._marker = history.last_change_marker(store)
             self._refresh_presence()
         except Exception as exc:  # noqa: BLE001 - a share that went away must not crash the window
             log.warning("file watch failed: %s", exc)

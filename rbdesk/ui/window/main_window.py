@@ -405,7 +405,7 @@ class MainWindow(QMainWindow):
     # -- plans ---------------------------------------------------------------------------------
 
     def plans(self) -> list:
-        return list_plans()
+        return list_plans(self.ctx.store)
 
     def choose_plan(self, uuid: str) -> None:
         if uuid and uuid != self.ctx.plan_uuid:
