@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from rbdesk.i18n import N_
+from rbdesk.models.domain.months import month_short
 
 ENV_TODAY = "RBDESK_TODAY"
 
@@ -25,20 +25,14 @@ def now_iso() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-MONTHS_SHORT = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("Mei"), N_("Jun"), N_("Jul"),
-                N_("Agu"), N_("Sep"), N_("Okt"), N_("Nov"), N_("Des"))
-MONTHS_LONG = (N_("Januari"), N_("Februari"), N_("Maret"), N_("April"), N_("Mei"), N_("Juni"),
-               N_("Juli"), N_("Agustus"), N_("September"), N_("Oktober"), N_("November"),
-               N_("Desember"))
-
-
 def local_time(stamp: str) -> str:
-    """A stored UTC stamp as the PC's local wall-clock time, "YYYY-MM-DD HH:MM:SS"."""
+    """A stored UTC stamp as people read it on this PC: "14 Jun 2024 10:05", local time."""
     try:
-        moment = dt.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC)
+        moment = dt.datetime.strptime(stamp[:19], "%Y-%m-%dT%H:%M:%S").replace(tzinfo=dt.UTC)
     except ValueError:
-        return stamp[:19].replace("T", " ")
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        return stamp
+    local = moment.astimezone()
+    return f"{local.day} {month_short(local.month)} {local.year} {local:%H:%M}"
 
 
 def utc_stamp_of_local_midnight(day: dt.date) -> str:

@@ -7,9 +7,10 @@ import time
 import pytest
 from dock_fixtures import ctx, dock_env, dock_templates, show_dock, window  # noqa: F401
 
+from rbdesk.models.clock import local_time
 from rbdesk.models.edits import realisation
 from rbdesk.ui.panels.evidence_dock import EvidenceDock
-from rbdesk.ui.panels.evidence_model import EvidenceModel, local_time
+from rbdesk.ui.panels.evidence_model import EvidenceModel
 
 
 @pytest.fixture

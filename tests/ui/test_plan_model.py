@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from rbdesk.models.domain.progress import MonthState
+from rbdesk.models.domain.progress import MonthState, RollUp
 from rbdesk.models.edits import plan_edit
-from rbdesk.ui.grid.plan_cells import LeafCell, RollUp
+from rbdesk.ui.grid.plan_cells import LeafCell
 from rbdesk.ui.grid.plan_columns import COL_CAPAIAN, COL_TEXT, Role, month_column
 from rbdesk.ui.grid.plan_filter import STATUS_LATE, PlanFilterProxy
 from rbdesk.ui.grid.plan_model import PlanModel
@@ -111,3 +111,27 @@ def test_toggle_patch_emits_exact_data_changed(ctx, qtbot):
     assert len(changed) == 1 + 3
     assert all(tl.parent() == br.parent() for tl, br in changed)
     assert Qt.ItemFlag.ItemIsEditable & model.flags(index.siblingAtColumn(COL_TEXT))
+
+
+def test_capaian_column_is_the_models_capaian(ctx):
+    """With real work recorded, every row's Capaian is what models.domain.progress computes."""
+    from rbdesk.models.domain import progress
+    from rbdesk.models.edits import realisation
+
+    tree = ctx.tree
+    first = tree.areas[0].activities[0].sub_activities[0].indicators[0]
+    second = tree.areas[1].activities[0].sub_activities[0].indicators[0]
+    for ind, status in ((first, "selesai"), (second, "sebagian")):
+        for month in ind.planned_months[:2]:
+            realisation.set_status(ctx.store, ind.uuid, month, status)
+    ctx.reload()
+    model = PlanModel(ctx)
+    now = ctx.today_month()
+    seen = set()
+    for index in walk(model):
+        node = model.node(index)
+        expected = progress.format_percent(progress.capaian(node.obj, now))
+        shown = index.siblingAtColumn(COL_CAPAIAN).data()
+        assert shown == expected, (index.data(Role.KIND), node.text)
+        seen.add(shown)
+    assert {"0%", "100%", "50%"} <= seen

@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from rbdesk.models.domain import progress
+from rbdesk.models.domain import months, progress
+from rbdesk.models.domain.months import mask_from_months
 from rbdesk.models.domain.progress import MonthState, Tally
 from rbdesk.models.domain.tree import Cell, IndicatorNode, list_plans, load_plan_tree
 from rbdesk.models.edits import realisation
-from rbdesk.models.storage.schema import mask_from_months
 from rbdesk.models.storage.store import Store
 
 
@@ -41,9 +41,40 @@ def test_month_states() -> None:
 
 
 def test_current_month_outside_the_plan_year() -> None:
-    assert progress.current_month(2024, dt.date(2023, 12, 31)) == 0
-    assert progress.current_month(2024, dt.date(2024, 6, 14)) == 6
-    assert progress.current_month(2024, dt.date(2025, 1, 1)) == 13
+    assert months.current_month(2024, dt.date(2023, 12, 31)) == 0
+    assert months.current_month(2024, dt.date(2024, 6, 14)) == 6
+    assert months.current_month(2024, dt.date(2025, 1, 1)) == 13
+
+
+def test_planned_months_bitmask() -> None:
+    mask = months.mask_from_months([1, 6, 12])
+    assert months.months_from_mask(mask) == [1, 6, 12]
+    assert months.is_planned(mask, 6) and not months.is_planned(mask, 7)
+    assert months.months_from_mask(months.with_month(mask, 7, True)) == [1, 6, 7, 12]
+    assert months.months_from_mask(months.with_month(mask, 6, False)) == [1, 12]
+    assert months.with_month(mask, 6, True) == mask
+
+
+@pytest.mark.parametrize("now", [0, 1, 3, 6, 12, 13])
+def test_grid_rollups_give_the_same_capaian_as_the_definition(now: int) -> None:
+    """The grid's parent rows (month roll-ups) and the reports (tallies up to a month) are one
+    rule: partial counts half, late means planned before now and not selesai."""
+    inds = [_ind([1, 2, 3, 7], {1: "selesai", 2: "sebagian", 7: "selesai"}),
+            _ind([2, 6, 12], {2: "selesai", 6: "sebagian", 8: "selesai"}),
+            _ind([], {4: "sebagian"}),
+            _ind([3, 4, 5, 6], {})]
+    rollups = progress.month_rollups(inds, now)
+    upto = min(max(now, 0), 12)
+    expected = progress.total(inds, upto, now)
+    assert progress.capaian_upto(rollups, now) == expected.percent
+    assert (expected.percent is None) == (upto == 0)
+    assert sum((r.tally for r in rollups[:upto]), Tally()) == expected
+    assert [r.extra for r in rollups] == [0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]
+    assert [r.current for r in rollups] == [m == now for m in range(1, 13)]
+    for m, r in enumerate(rollups, start=1):
+        alone = progress.month_tally(inds, m)
+        assert (r.planned, r.done, r.partial) == (alone.planned, alone.done, alone.partial)
+        assert r.late == sum(progress.month_state(i, m, now) is MonthState.LATE for i in inds)
 
 
 def test_rollup_over_the_sample(sample_store: Store) -> None:

@@ -19,7 +19,8 @@ from rbdesk.exports.pdf.roster import section_title
 from rbdesk.exports.progress import Progress, ProgressFn, atomic_output
 from rbdesk.i18n import tr
 from rbdesk.models import clock
-from rbdesk.models.domain.progress import current_month, format_percent, indicator_tally
+from rbdesk.models.domain.months import current_month, month_short
+from rbdesk.models.domain.progress import format_percent, indicator_tally
 from rbdesk.models.domain.tree import (
     ActivityNode,
     AreaNode,
@@ -176,14 +177,14 @@ def write_realisation_sheet(wb: Workbook, tree: PlanTree, paper: str, today: dt.
     head = [tr("NO"), tr("AREA PERUBAHAN"), tr("KEGIATAN"), tr("SUB KEGIATAN"),
             tr("INDIKATOR KEBERHASILAN"), tr("BULAN DIRENCANAKAN")] + [
             tr(m) for m in MONTHS_SHORT] + [
-            tr("CAPAIAN s.d. {m}").format(m=tr(MONTHS_SHORT[upto - 1])), tr("BUKTI DUKUNG")]
+            tr("CAPAIAN s.d. {m}").format(m=month_short(upto)), tr("BUKTI DUKUNG")]
     first_header = sw.row + 1
     sw.append(head, "head", height=30)
     styles = ["center", "cell", "cell", "cell", "cell", "cell"] + ["center"] * 14
     for area, act, sub, ind in plan_records(tree):
         if ind is None:
             continue
-        planned = ", ".join(tr(MONTHS_SHORT[m - 1]) for m in ind.planned_months)
+        planned = ", ".join(month_short(m) for m in ind.planned_months)
         months = []
         for m in range(1, 13):
             status = ind.status(m)

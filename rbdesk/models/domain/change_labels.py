@@ -5,15 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from rbdesk.i18n import tr
-from rbdesk.models.clock import MONTHS_SHORT
-from rbdesk.models.storage.schema import months_from_mask
+from rbdesk.models.domain.hierarchy import LEVELS, level_title
+from rbdesk.models.domain.months import month_short, months_from_mask
 
 
 def entity_label(entity: str) -> str:
+    if entity in LEVELS:
+        return level_title(entity)
     return {
-        "person": tr("Orang"), "plan": tr("Rencana aksi"), "area": tr("Area perubahan"),
-        "activity": tr("Kegiatan"), "sub_activity": tr("Sub kegiatan"),
-        "indicator": tr("Indikator"), "realisation": tr("Realisasi"),
+        "person": tr("Orang"), "plan": tr("Rencana aksi"), "realisation": tr("Realisasi"),
         "evidence": tr("Bukti dukung"), "team": tr("Tim"), "membership": tr("Anggota tim"),
     }.get(entity, entity)
 
@@ -23,7 +23,7 @@ def field_label(name: str) -> str:
     if name.endswith("]") and "[" in name:
         base, _, month = name[:-1].partition("[")
         if month.isdigit() and 1 <= int(month) <= 12:
-            return f"{field_label(base)} {MONTHS_SHORT[int(month) - 1]}"
+            return f"{field_label(base)} {month_short(int(month))}"
     return {
         "name": tr("nama"), "text": tr("teks"), "label": tr("nomor"), "note": tr("keterangan"),
         "planned": tr("bulan rencana"), "status": tr("status"), "deleted": tr("dihapus"),

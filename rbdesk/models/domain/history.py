@@ -9,8 +9,9 @@ from pathlib import Path
 from peewee import fn
 
 from rbdesk.i18n import tr
-from rbdesk.models.clock import MONTHS_SHORT, local_time, utc_stamp_of_local_midnight
+from rbdesk.models.clock import local_time, utc_stamp_of_local_midnight
 from rbdesk.models.domain.change_labels import entity_label, field_label
+from rbdesk.models.domain.months import month_short
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.interchange.merge_snapshot import MODEL
 from rbdesk.models.storage.schema import ChangeLog, Evidence, Indicator, Realisation
@@ -129,7 +130,7 @@ def row_labels(store: Store, entries: list[HistoryEntry]) -> dict[str, str]:
                          .join(Indicator).where(model.uuid.in_(items[start:start + 500])).tuples())
                 for row_uuid, month, text, label in query:
                     labels[row_uuid] = tr("{ind}, {month}").format(
-                        ind=text or label or tr("(indikator)"), month=MONTHS_SHORT[month - 1])
+                        ind=text or label or tr("(indikator)"), month=month_short(month))
         for entity, uuids in wanted.items():
             model = MODEL[entity]
             cols = [getattr(model, f) for f in _TEXT_FIELDS if hasattr(model, f)]

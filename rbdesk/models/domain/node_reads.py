@@ -5,38 +5,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from rbdesk.models.domain.hierarchy import LEVELS, ORDER
 from rbdesk.models.domain.tree import (
-    ActivityNode,
-    AreaNode,
     Cell,
     IndicatorNode,
-    SubActivityNode,
     gc_paused,
 )
 from rbdesk.models.storage.schema import (
-    Activity,
-    Area,
     Evidence,
     Indicator,
-    Plan,
     Realisation,
     Row,
-    SubActivity,
 )
 from rbdesk.models.storage.store import Store
-
-LEVELS = ("area", "activity", "sub_activity", "indicator")
-# kind: (table, text column, parent column, snapshot class)
-_SPEC: dict[str, tuple[Any, Any, Any, type]] = {
-    "area": (Area, Area.name, Area.plan, AreaNode),
-    "activity": (Activity, Activity.name, Activity.area, ActivityNode),
-    "sub_activity": (SubActivity, SubActivity.name, SubActivity.activity, SubActivityNode),
-    "indicator": (Indicator, Indicator.text, Indicator.sub_activity, IndicatorNode),
-}
-PARENT = {"area": "plan", "activity": "area", "sub_activity": "activity",
-          "indicator": "sub_activity"}
-CHILD_LIST = {"plan": "areas", "area": "activities", "activity": "sub_activities",
-              "sub_activity": "indicators"}
 
 
 def load_indicator(store: Store, uuid: str) -> IndicatorNode | None:
@@ -69,8 +50,8 @@ def child_rows(store: Store, kind: str, parent_uuid: str) -> list[tuple[str, int
     """The live children (of level ``kind``) of one node, in order: uuid, version, updated_by,
     updated_at. A structural edit renumbers siblings, which bumps their versions."""
     with store.read():
-        table, _text, parent_col, _cls = _SPEC[kind]
-        parent_table = Plan if kind == "area" else _SPEC[PARENT[kind]][0]
+        lv = LEVELS[kind]
+        table, parent_col, parent_table = lv.model, getattr(lv.model, lv.parent), lv.parent_model
         return list(table.select(table.uuid, table.version, table.updated_by, table.updated_at)
                     .join(parent_table, on=(parent_col == parent_table.id))
                     .where((parent_table.uuid == parent_uuid)
@@ -85,13 +66,15 @@ def load_subtree(store: Store, kind: str, uuid: str) -> Any:
 
 
 def _load_subtree(kind: str, uuid: str) -> Any:
-    head_table = _SPEC[kind][0]
+    head_table = LEVELS[kind].model
     ids: Any = head_table.select(head_table.id).where(
         (head_table.uuid == uuid) & (head_table.deleted == False))  # noqa: E712
     head = None
     parents: dict[int, Any] = {}
-    for level in LEVELS[LEVELS.index(kind):]:
-        table, text_col, parent_col, cls = _SPEC[level]
+    for level in ORDER[ORDER.index(kind):]:
+        lv = LEVELS[level]
+        table, cls = lv.model, lv.node
+        text_col, parent_col = getattr(table, lv.text_field), getattr(table, lv.parent)
         extra = (table.planned, table.note) if level == "indicator" else ()
         tail = (table.updated_by, table.updated_at) if level == "indicator" else ()
         if level == kind:
@@ -107,7 +90,7 @@ def _load_subtree(kind: str, uuid: str) -> Any:
             if level == kind:
                 head = obj
             elif parent_id in parents:
-                getattr(parents[parent_id], CHILD_LIST[PARENT[level]]).append(obj)
+                getattr(parents[parent_id], lv.list_in_parent).append(obj)
             else:
                 continue
             found[row_id] = obj

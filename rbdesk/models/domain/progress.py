@@ -1,4 +1,5 @@
-"""Capaian (achievement) and month states, computed from a plan snapshot.
+"""Capaian (achievement) and month states, computed from a plan snapshot: the one definition
+that the grid, the panels, the reports and the exports all use.
 
 Capaian up to month M = (planned indicator-months up to M that are done, ``sebagian`` counting
 half) / (all planned indicator-months up to M). None when nothing is planned up to M.
@@ -6,11 +7,11 @@ half) / (all planned indicator-months up to M). None when nothing is planned up 
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from rbdesk.models.domain.months import MONTHS, is_planned
 from rbdesk.models.domain.tree import (
     ActivityNode,
     AreaNode,
@@ -19,8 +20,6 @@ from rbdesk.models.domain.tree import (
     SubActivityNode,
     TeamNode,
 )
-
-WEIGHT = {"belum": 0.0, "sebagian": 0.5, "selesai": 1.0}
 
 
 class MonthState(StrEnum):
@@ -33,15 +32,6 @@ class MonthState(StrEnum):
     PARTIAL = "partial"        # sebagian, not (yet) late: this month or future
     DONE = "done"              # planned and selesai
     UNPLANNED_DONE = "extra"   # done (or partly) without having been planned
-
-
-def current_month(year: int, today: dt.date) -> int:
-    """The plan-year month that is "now": 0 before the year starts, 13 after it ends."""
-    if today.year < year:
-        return 0
-    if today.year > year:
-        return 13
-    return today.month
 
 
 def month_state(ind: IndicatorNode, month: int, now_month: int) -> MonthState:
@@ -66,6 +56,7 @@ class Tally:
 
     @property
     def score(self) -> float:
+        """Done counts whole, ``sebagian`` half."""
         return self.done + 0.5 * self.partial
 
     @property
@@ -106,6 +97,54 @@ def month_tally(indicators: Iterable[IndicatorNode], month: int) -> Tally:
             done += status == "selesai"
             partial += status == "sebagian"
     return Tally(planned, done, partial, 0)
+
+
+@dataclass(frozen=True)
+class RollUp:
+    """One month of a group of indicators (a parent row of the grid): how many are planned,
+    done, partly done, late, done without a plan, and how many evidence files they carry."""
+
+    planned: int = 0
+    done: int = 0
+    partial: int = 0
+    late: int = 0
+    extra: int = 0
+    evidence: int = 0
+    current: bool = False
+
+    @property
+    def tally(self) -> Tally:
+        return Tally(self.planned, self.done, self.partial, self.late)
+
+
+def month_rollups(indicators: Iterable[IndicatorNode], now_month: int) -> list[RollUp]:
+    """The twelve month roll-ups of a group, in one pass (the grid asks for every parent)."""
+    counts = [[0, 0, 0, 0, 0, 0] for _ in MONTHS]
+    for ind in indicators:
+        planned, real, ev = ind.planned, ind.realisation, ind.evidence
+        for m in MONTHS:
+            c = counts[m - 1]
+            cell = real.get(m)
+            status = cell.status if cell else "belum"
+            if is_planned(planned, m):
+                c[0] += 1
+                if status == "selesai":
+                    c[1] += 1
+                else:
+                    c[2] += status == "sebagian"
+                    c[3] += m < now_month
+            elif status != "belum":
+                c[4] += 1
+            c[5] += ev.get(m, 0)
+    return [RollUp(*c, current=(m == now_month)) for m, c in zip(MONTHS, counts, strict=True)]
+
+
+def capaian_upto(rollups: Sequence[RollUp], now_month: int) -> float | None:
+    """Capaian of a group up to ``now_month``, from its month roll-ups."""
+    result = Tally()
+    for r in rollups[:min(max(now_month, 0), 12)]:
+        result = result + r.tally
+    return result.percent
 
 
 def total(indicators: Iterable[IndicatorNode], upto: int, now_month: int | None = None) -> Tally:

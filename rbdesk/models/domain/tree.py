@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from rbdesk.models.domain.months import is_planned, months_from_mask
 from rbdesk.models.storage.schema import (
     Activity,
     Area,
@@ -24,7 +25,6 @@ from rbdesk.models.storage.schema import (
     Realisation,
     SubActivity,
     Team,
-    months_from_mask,
 )
 from rbdesk.models.storage.store import Store
 
@@ -57,7 +57,7 @@ class IndicatorNode:
         return months_from_mask(self.planned)
 
     def is_planned(self, month: int) -> bool:
-        return bool(self.planned & (1 << (month - 1)))
+        return is_planned(self.planned, month)
 
     def status(self, month: int) -> str:
         cell = self.realisation.get(month)

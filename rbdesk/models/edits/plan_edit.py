@@ -6,49 +6,21 @@ Every operation is one short write transaction that writes the change log. Calle
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from rbdesk.i18n import tr
-from rbdesk.models.errors import InvalidInput, NotFoundError
-from rbdesk.models.storage.schema import (
-    Activity,
-    Area,
-    Indicator,
-    Plan,
-    Row,
-    SubActivity,
+from rbdesk.models.domain.hierarchy import CHILD, LEVELS, Level, level
+from rbdesk.models.domain.months import (
+    is_planned,
     mask_from_months,
     months_from_mask,
+    with_month,
 )
+from rbdesk.models.errors import InvalidInput, NotFoundError
+from rbdesk.models.storage.schema import Indicator, Plan, Row
 from rbdesk.models.storage.store import Store, Tx
 
-
-@dataclass(frozen=True)
-class Level:
-    name: str
-    model: type[Row]
-    parent_field: str
-    parent_model: type[Row]
-    text_field: str
-
-
-LEVELS: dict[str, Level] = {
-    "area": Level("area", Area, "plan", Plan, "name"),
-    "activity": Level("activity", Activity, "area", Area, "name"),
-    "sub_activity": Level("sub_activity", SubActivity, "activity", Activity, "name"),
-    "indicator": Level("indicator", Indicator, "sub_activity", SubActivity, "text"),
-}
-CHILD = {"plan": "area", "area": "activity", "activity": "sub_activity",
-         "sub_activity": "indicator"}
 EDITABLE_FIELDS = {"label", "name", "text", "note"}
-
-
-def level(entity: str) -> Level:
-    try:
-        return LEVELS[entity]
-    except KeyError:
-        raise InvalidInput(tr("Jenis baris '{e}' tidak dikenal.").format(e=entity)) from None
 
 
 def _get(model: type[Row], uuid: str) -> Any:
@@ -64,14 +36,14 @@ def plan_uuid_of(entity: str, row: Row) -> str:
     name = entity
     while name != "plan":
         lv = LEVELS[name]
-        node = getattr(node, lv.parent_field)
-        name = lv.parent_field
+        node = getattr(node, lv.parent)
+        name = lv.parent
     return node.uuid
 
 
 def _siblings(lv: Level, parent_id: int) -> list[Any]:
     model = lv.model
-    parent_col = getattr(model, lv.parent_field)
+    parent_col = getattr(model, lv.parent)
     return list(model.select().where((parent_col == parent_id) & (model.deleted == False))  # noqa: E712
                 .order_by(model.seq, model.id))
 
@@ -93,10 +65,10 @@ def add_node(store: Store, entity: str, parent_uuid: str, text: str = "", label:
     with store.write() as tx:
         parent = _get(lv.parent_model, parent_uuid)
         tx.plan_uuid = parent.uuid if lv.parent_model is Plan else plan_uuid_of(
-            lv.parent_field, parent)
+            lv.parent, parent)
         siblings = _siblings(lv, parent.id)
         pos = len(siblings) if index is None else max(0, min(index, len(siblings)))
-        row = lv.model(**{lv.parent_field: parent, "seq": pos, "label": label,
+        row = lv.model(**{lv.parent: parent, "seq": pos, "label": label,
                           lv.text_field: text, "uuid": uuid or ""})
         tx.stamp(row, new=True)
         row.save(force_insert=True)
@@ -132,7 +104,7 @@ def move_within(store: Store, entity: str, uuid: str, delta: int) -> bool:
     with store.write() as tx:
         row = _get(lv.model, uuid)
         tx.plan_uuid = plan_uuid_of(entity, row)
-        siblings = _siblings(lv, getattr(row, lv.parent_field + "_id"))
+        siblings = _siblings(lv, getattr(row, lv.parent + "_id"))
         index = next(i for i, s in enumerate(siblings) if s.uuid == uuid)
         target = index + delta
         if target < 0 or target >= len(siblings) or delta == 0:
@@ -151,19 +123,19 @@ def reparent(store: Store, entity: str, uuid: str, new_parent_uuid: str,
         row = _get(lv.model, uuid)
         new_parent = _get(lv.parent_model, new_parent_uuid)
         tx.plan_uuid = plan_uuid_of(entity, row)
-        old_parent_id = getattr(row, lv.parent_field + "_id")
+        old_parent_id = getattr(row, lv.parent + "_id")
         old_parent_uuid = lv.parent_model.get_by_id(old_parent_id).uuid
         if old_parent_id == new_parent.id:
             siblings = [s for s in _siblings(lv, new_parent.id) if s.uuid != uuid]
         else:
             siblings = _siblings(lv, new_parent.id)
-            tx.bump(lv.model, uuid, None, **{lv.parent_field: new_parent.id})
+            tx.bump(lv.model, uuid, None, **{lv.parent: new_parent.id})
             _renumber(tx, lv, _siblings(lv, old_parent_id))
             row = lv.model.get_by_id(row.id)
         pos = len(siblings) if index is None else max(0, min(index, len(siblings)))
         siblings.insert(pos, row)
         _renumber(tx, lv, siblings)
-        tx.log(entity, uuid, "move", lv.parent_field, old_parent_uuid, new_parent_uuid)
+        tx.log(entity, uuid, "move", lv.parent, old_parent_uuid, new_parent_uuid)
 
 
 def _descendants(entity: str, row: Any) -> list[tuple[str, Any]]:
@@ -172,7 +144,7 @@ def _descendants(entity: str, row: Any) -> list[tuple[str, Any]]:
     if child is None:
         return out
     lv = LEVELS[child]
-    for c in lv.model.select().where(getattr(lv.model, lv.parent_field) == row.id):
+    for c in lv.model.select().where(getattr(lv.model, lv.parent) == row.id):
         out.append((child, c))
         out.extend(_descendants(child, c))
     return out
@@ -193,7 +165,7 @@ def delete_node(store: Store, entity: str, uuid: str,
                 tx.bump(LEVELS[child_entity].model, child.uuid, None, deleted=True)
                 tx.log(child_entity, child.uuid, "delete")
                 gone.append(child.uuid)
-        _renumber(tx, lv, _siblings(lv, getattr(row, lv.parent_field + "_id")))
+        _renumber(tx, lv, _siblings(lv, getattr(row, lv.parent + "_id")))
         return gone
 
 
@@ -210,7 +182,7 @@ def restore_nodes(store: Store, entity: str, uuids: list[str], index: int | None
             if row.uuid in wanted and row.deleted:
                 tx.bump(LEVELS[child_entity].model, row.uuid, None, deleted=False)
                 tx.log(child_entity, row.uuid, "restore")
-        siblings = [s for s in _siblings(lv, getattr(head, lv.parent_field + "_id"))
+        siblings = [s for s in _siblings(lv, getattr(head, lv.parent + "_id"))
                     if s.uuid != head.uuid]
         pos = len(siblings) if index is None else max(0, min(index, len(siblings)))
         siblings.insert(pos, lv.model.get_by_id(head.id))
@@ -225,11 +197,10 @@ def set_planned(store: Store, indicator_uuid: str, month: int, planned: bool,
     with store.write() as tx:
         ind = _get(Indicator, indicator_uuid)
         tx.plan_uuid = plan_uuid_of("indicator", ind)
-        bit = 1 << (month - 1)
-        mask = ind.planned | bit if planned else ind.planned & ~bit
+        mask = with_month(ind.planned, month, planned)
         version = tx.bump(Indicator, indicator_uuid, expected_version, planned=mask)
         tx.log("indicator", indicator_uuid, "update", f"planned[{month}]",
-               int(bool(ind.planned & bit)), int(planned))
+               int(is_planned(ind.planned, month)), int(planned))
         return version
 
 

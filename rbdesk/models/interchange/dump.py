@@ -11,6 +11,7 @@ import json
 from collections import defaultdict
 from typing import Any
 
+from rbdesk.models.domain.months import months_from_mask
 from rbdesk.models.interchange.load import FORMAT, FORMAT_VERSION
 from rbdesk.models.storage.schema import (
     Activity,
@@ -25,7 +26,6 @@ from rbdesk.models.storage.schema import (
     Row,
     SubActivity,
     Team,
-    months_from_mask,
 )
 from rbdesk.models.storage.store import Store
 

@@ -17,6 +17,7 @@ from typing import Any
 from peewee import chunked
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.months import mask_from_months
 from rbdesk.models.errors import InvalidInput
 from rbdesk.models.interchange.sample_data import sample_dump
 from rbdesk.models.storage.schema import (
@@ -34,7 +35,6 @@ from rbdesk.models.storage.schema import (
     Row,
     SubActivity,
     Team,
-    mask_from_months,
 )
 from rbdesk.models.storage.store import Store
 

@@ -11,15 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.months import mask_from_months
 from rbdesk.models.errors import InvalidInput
-from rbdesk.models.storage.schema import (
-    Activity,
-    Area,
-    Indicator,
-    Plan,
-    SubActivity,
-    mask_from_months,
-)
+from rbdesk.models.storage.schema import Activity, Area, Indicator, Plan, SubActivity
 from rbdesk.models.storage.store import Store, new_uuid
 
 BATCH = 400

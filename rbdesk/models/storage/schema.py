@@ -20,7 +20,6 @@ from peewee import (
 # ``Store.write()``; a query anywhere else fails with "Cannot use uninitialized Proxy".
 unbound = DatabaseProxy()
 
-MONTHS = tuple(range(1, 13))
 STATUSES = ("belum", "sebagian", "selesai")
 TEAM_KINDS = ("pengarah", "pelaksana", "area", "agen")
 
@@ -90,8 +89,7 @@ class Indicator(Row):
     seq = IntegerField()
     label = CharField(default="")
     text = TextField(default="")
-    # Bit m-1 set means month m is planned: one integer keeps 20,000-row plans cheap to load.
-    planned = IntegerField(default=0)
+    planned = IntegerField(default=0)  # bitmask, see models.domain.months
     note = TextField(default="")
 
 
@@ -176,13 +174,3 @@ ROW_MODELS: tuple[type[Row], ...] = (
 )
 ALL_MODELS: tuple[type[BaseModel], ...] = (*ROW_MODELS, Blob, ChangeLog, Meta, Presence)
 
-
-def months_from_mask(mask: int) -> list[int]:
-    return [m for m in MONTHS if mask & (1 << (m - 1))]
-
-
-def mask_from_months(months: list[int] | tuple[int, ...] | set[int]) -> int:
-    mask = 0
-    for m in months:
-        mask |= 1 << (int(m) - 1)
-    return mask

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from rbdesk.i18n import tr
 from rbdesk.models import clock
-from rbdesk.ui.grid.plan_columns import MONTH_LONG
+from rbdesk.models.domain.months import MONTHS, month_long
 from rbdesk.ui.window.settings import GeometryMemory
 
 
@@ -98,8 +98,8 @@ class MonthDialog(QDialog):
         self.setWindowTitle(tr("Pilih bulan"))
         form = QFormLayout(self)
         self.combo = QComboBox()
-        for m, name in enumerate(MONTH_LONG, start=1):
-            self.combo.addItem(tr(name), m)
+        for m in MONTHS:
+            self.combo.addItem(month_long(m), m)
         self.combo.setCurrentIndex(max(1, min(month, 12)) - 1)
         form.addRow(tr("&Bulan laporan:"), self.combo)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

@@ -7,9 +7,8 @@ from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from rbdesk.i18n import tr
-from rbdesk.models.domain.progress import MonthState
+from rbdesk.models.domain.progress import MonthState, RollUp
 from rbdesk.ui.grid.month_delegate import CURRENT_BAND, paint_rollup, paint_state
-from rbdesk.ui.grid.plan_cells import RollUp
 
 
 class _Sample(QWidget):

@@ -12,8 +12,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, Q
 from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from rbdesk.i18n import tr
-from rbdesk.models.domain.progress import MonthState
-from rbdesk.ui.grid.plan_cells import LeafCell, RollUp
+from rbdesk.models.domain.progress import MonthState, RollUp
+from rbdesk.ui.grid.plan_cells import LeafCell
 from rbdesk.ui.grid.plan_columns import Role, column_month
 
 CURRENT_BAND = QColor("#fff3c4")

@@ -1,14 +1,14 @@
-"""What a month cell of the plan grid holds: one indicator's state, or a parent's roll-up."""
+"""What a month cell of the plan grid holds: one indicator's state (or a parent's
+:class:`~rbdesk.models.domain.progress.RollUp`), with its symbol and tooltip."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rbdesk.i18n import tr
-from rbdesk.models.domain.progress import MonthState, month_state
+from rbdesk.i18n import N_, tr
+from rbdesk.models.domain.months import month_long
+from rbdesk.models.domain.progress import MonthState, RollUp, month_state
 from rbdesk.models.domain.tree import IndicatorNode
-from rbdesk.ui.grid.plan_columns import MONTH_LONG
 
 
 @dataclass(frozen=True)
@@ -20,27 +20,15 @@ class LeafCell:
     current: bool
 
 
-@dataclass(frozen=True)
-class RollUp:
-    """A parent's month cell: how many of its indicators are planned / done in that month."""
-
-    planned: int = 0
-    done: int = 0
-    partial: int = 0
-    late: int = 0
-    extra: int = 0
-    evidence: int = 0
-    current: bool = False
-
-
+# Translated where shown, never at import time (the translator is installed later).
 STATE_TEXT = {
     MonthState.EMPTY: "",
-    MonthState.PLANNED: tr("direncanakan"),
-    MonthState.DUE: tr("direncanakan bulan ini, belum selesai"),
-    MonthState.LATE: tr("terlambat: direncanakan, belum selesai"),
-    MonthState.PARTIAL: tr("sebagian selesai"),
-    MonthState.DONE: tr("selesai"),
-    MonthState.UNPLANNED_DONE: tr("dikerjakan tanpa direncanakan"),
+    MonthState.PLANNED: N_("direncanakan"),
+    MonthState.DUE: N_("direncanakan bulan ini, belum selesai"),
+    MonthState.LATE: N_("terlambat: direncanakan, belum selesai"),
+    MonthState.PARTIAL: N_("sebagian selesai"),
+    MonthState.DONE: N_("selesai"),
+    MonthState.UNPLANNED_DONE: N_("dikerjakan tanpa direncanakan"),
 }
 STATE_SYMBOL = {
     MonthState.EMPTY: "", MonthState.PLANNED: "○", MonthState.DUE: "!",
@@ -57,38 +45,8 @@ def leaf_cell(ind: IndicatorNode, month: int, now_month: int) -> LeafCell:
                     cell.note if cell else "", month == now_month)
 
 
-def count_rollups(indicators: Iterable[IndicatorNode], now_month: int) -> list[RollUp]:
-    counts = [[0, 0, 0, 0, 0, 0] for _ in range(12)]
-    for ind in indicators:
-        planned, real, ev = ind.planned, ind.realisation, ind.evidence
-        for m in range(1, 13):
-            c = counts[m - 1]
-            cell = real.get(m)
-            status = cell.status if cell else "belum"
-            if planned & (1 << (m - 1)):
-                c[0] += 1
-                if status == "selesai":
-                    c[1] += 1
-                else:
-                    c[2] += status == "sebagian"
-                    c[3] += m < now_month
-            elif status != "belum":
-                c[4] += 1
-            c[5] += ev.get(m, 0)
-    return [RollUp(*c, current=(i + 1 == now_month)) for i, c in enumerate(counts)]
-
-
-def capaian(rollups: list[RollUp], now_month: int) -> float | None:
-    upto = min(max(now_month, 0), 12)
-    planned = score = 0.0
-    for r in rollups[:upto]:
-        planned += r.planned
-        score += r.done + 0.5 * r.partial
-    return None if planned == 0 else 100.0 * score / planned
-
-
 def rollup_tooltip(r: RollUp, month: int) -> str:
-    name = tr(MONTH_LONG[month - 1])
+    name = month_long(month)
     if not r.planned and not r.extra:
         return tr("{m}: tidak ada yang direncanakan").format(m=name)
     text = tr("{m}: {done} dari {planned} selesai").format(m=name, done=r.done,
@@ -103,9 +61,10 @@ def rollup_tooltip(r: RollUp, month: int) -> str:
 
 
 def leaf_tooltip(cell: LeafCell, month: int) -> str:
-    parts = [STATE_TEXT[cell.state] or tr("tidak direncanakan")]
+    parts = [tr(STATE_TEXT[cell.state]) if cell.state is not MonthState.EMPTY
+             else tr("tidak direncanakan")]
     if cell.evidence:
         parts.append(tr("{n} bukti dukung").format(n=cell.evidence))
     if cell.note:
         parts.append(tr("catatan: {note}").format(note=cell.note))
-    return f"{tr(MONTH_LONG[month - 1])}: " + "; ".join(parts)
+    return f"{month_long(month)}: " + "; ".join(parts)

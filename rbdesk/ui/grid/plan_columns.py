@@ -6,9 +6,6 @@ from enum import IntEnum
 
 from PySide6.QtCore import Qt
 
-from rbdesk.i18n import N_
-from rbdesk.models.clock import MONTHS_LONG, MONTHS_SHORT
-
 COL_NO = 0
 COL_TEXT = 1
 COL_JAN = 2
@@ -18,10 +15,6 @@ COL_TEAM = COL_NOTE + 1
 COL_CAPAIAN = COL_TEAM + 1
 COLUMN_COUNT = COL_CAPAIAN + 1
 
-MONTH_SHORT = MONTHS_SHORT
-MONTH_LONG = MONTHS_LONG
-KIND_NAMES = {"area": N_("Area perubahan"), "activity": N_("Kegiatan"),
-              "sub_activity": N_("Sub kegiatan"), "indicator": N_("Indikator")}
 MIME_TYPE = "application/x-rbdesk-node"
 
 

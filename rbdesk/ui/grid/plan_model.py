@@ -14,14 +14,19 @@ from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersiste
 from PySide6.QtGui import QFont
 
 from rbdesk.i18n import tr
-from rbdesk.models.domain.progress import month_state
+from rbdesk.models.domain.hierarchy import level_title
+from rbdesk.models.domain.months import month_long, month_short
+from rbdesk.models.domain.progress import (
+    RollUp,
+    capaian_upto,
+    format_percent,
+    month_rollups,
+    month_state,
+)
 from rbdesk.models.domain.tree import IndicatorNode, gc_paused
 from rbdesk.ui.grid.plan_cells import (
     STATE_SYMBOL,
     LeafCell,
-    RollUp,
-    capaian,
-    count_rollups,
     leaf_cell,
     leaf_tooltip,
     rollup_tooltip,
@@ -33,10 +38,7 @@ from rbdesk.ui.grid.plan_columns import (
     COL_TEAM,
     COL_TEXT,
     COLUMN_COUNT,
-    KIND_NAMES,
     MIME_TYPE,
-    MONTH_LONG,
-    MONTH_SHORT,
     Role,
     column_month,
 )
@@ -181,19 +183,19 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
         month = column_month(section)
         if role == Qt.ItemDataRole.DisplayRole:
             if month:
-                return tr(MONTH_SHORT[month - 1])
+                return month_short(month)
             return {COL_NO: tr("No"), COL_TEXT: tr("Uraian"), COL_NOTE: tr("Keterangan"),
                     COL_TEAM: tr("Tim"), COL_CAPAIAN: tr("Capaian")}.get(section)
         if role == Qt.ItemDataRole.ToolTipRole:
             if month:
                 extra = tr(" (bulan ini)") if month == self.now_month else ""
-                return tr(MONTH_LONG[month - 1]) + extra
+                return month_long(month) + extra
             if section == COL_CAPAIAN:
                 upto = min(max(self.now_month, 0), 12)
                 if upto == 0:
                     return tr("Capaian: tahun rencana belum dimulai")
                 return tr("Capaian s.d. {m}: selesai (sebagian = ½) dibagi yang direncanakan") \
-                    .format(m=tr(MONTH_LONG[upto - 1]))
+                    .format(m=month_long(upto))
             if section == COL_TEXT:
                 return tr("Area perubahan, kegiatan, sub kegiatan, indikator keberhasilan")
         if role == Qt.ItemDataRole.FontRole and month and month == self.now_month:
@@ -304,7 +306,7 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
             return f"{team.name}\n{members}"
         if col in (COL_TEXT, COL_NOTE):
             text = self._display(node, col) or ""
-            return f"{tr(KIND_NAMES.get(node.kind, ''))}: {text}" if col == COL_TEXT else text
+            return f"{level_title(node.kind)}: {text}" if col == COL_TEXT else text
         if col == COL_CAPAIAN:
             return self.headerData(COL_CAPAIAN, Qt.Orientation.Horizontal,
                                    Qt.ItemDataRole.ToolTipRole)
@@ -317,7 +319,7 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
 
     def rollups(self, node: Node) -> list[RollUp]:
         if node._rollup is None:
-            node._rollup = count_rollups(node.indicators(), self.now_month)
+            node._rollup = month_rollups(node.indicators(), self.now_month)
         return node._rollup
 
     def _month_data(self, node: Node, month: int, role: int) -> Any:
@@ -352,11 +354,10 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
         return leaf_tooltip(self.leaf_cell(node.ind, month), month)
 
     def capaian(self, node: Node) -> float | None:
-        return capaian(self.rollups(node), self.now_month)
+        return capaian_upto(self.rollups(node), self.now_month)
 
     def capaian_text(self, node: Node) -> str:
-        value = self.capaian(node)
-        return "–" if value is None else f"{value:.0f}%"
+        return format_percent(self.capaian(node))
 
     # -- editing -------------------------------------------------------------------------------
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from rbdesk.models.domain.progress import RollUp
 from rbdesk.models.domain.tree import IndicatorNode, PlanTree
-from rbdesk.ui.grid.plan_cells import RollUp
 
 _CLOCK = [0]
 

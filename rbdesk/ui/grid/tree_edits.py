@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rbdesk.i18n import N_, tr
+from rbdesk.i18n import tr
+from rbdesk.models.domain.hierarchy import CHILD, level_title
 from rbdesk.ui.dialogs.common import confirm
 from rbdesk.ui.grid.plan_columns import COL_TEXT
 from rbdesk.ui.grid.plan_nodes import Node
@@ -19,9 +20,6 @@ from rbdesk.ui.undo import plan_commands as uc
 if TYPE_CHECKING:
     from rbdesk.ui.window.main_window import MainWindow
 
-CHILD = {"area": "activity", "activity": "sub_activity", "sub_activity": "indicator"}
-NEW_TEXT = {"area": N_("Area perubahan baru"), "activity": N_("Kegiatan baru"),
-            "sub_activity": N_("Sub kegiatan baru"), "indicator": N_("Indikator baru")}
 
 
 def _parent_uuid(win: MainWindow, node: Node) -> str:
@@ -43,8 +41,12 @@ def add_sibling(win: MainWindow) -> None:
         kind, parent, index = "area", win.ctx.plan_uuid, None
     else:
         kind, parent, index = node.kind, _parent_uuid(win, node), node.row + 1
-    if _push(win, uc.AddNodeCommand(win.ctx, kind, parent, index, tr(NEW_TEXT[kind]))):
+    if _push(win, uc.AddNodeCommand(win.ctx, kind, parent, index, _new_text(kind))):
         win.edit_current(COL_TEXT)
+
+
+def _new_text(kind: str) -> str:
+    return tr("{level} baru").format(level=level_title(kind))
 
 
 def add_child(win: MainWindow) -> None:
@@ -57,7 +59,7 @@ def add_child(win: MainWindow) -> None:
         win.show_message(tr("Indikator tidak dapat memiliki baris anak; gunakan "
                             "\"Tambah baris di bawah\" (Insert)."))
         return
-    if _push(win, uc.AddNodeCommand(win.ctx, kind, node.uuid, None, tr(NEW_TEXT[kind]))):
+    if _push(win, uc.AddNodeCommand(win.ctx, kind, node.uuid, None, _new_text(kind))):
         win.edit_current(COL_TEXT)
 
 
@@ -66,7 +68,7 @@ def delete_current(win: MainWindow) -> None:
     if node is None:
         return
     count = len(node.indicators())
-    what = tr(uc.ENTITY_NAMES[node.kind])
+    what = level_title(node.kind).lower()
     text = tr("Hapus {what} \"{name}\"").format(what=what, name=(node.text or "")[:80])
     if node.kind != "indicator" and count:
         text += tr(" beserta {n} indikator di dalamnya").format(n=count)
@@ -136,7 +138,7 @@ def drop(win: MainWindow, source: str, target_uuid: str, where: str) -> bool:
         parent_uuid, index = dst.uuid, None
     else:
         win.show_message(tr("{what} tidak dapat dipindahkan ke sana.").format(
-            what=tr(uc.ENTITY_NAMES[src.kind]).capitalize()))
+            what=level_title(src.kind)))
         return False
     old_parent = _parent_uuid(win, src)
     if src.kind == "area":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
@@ -12,6 +11,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from rbdesk.models.clock import local_time
 from rbdesk.models.edits.realisation import EvidenceInfo
 from rbdesk.ui.panels.row_table import RowTableModel
 
@@ -34,17 +34,6 @@ def human_size(size: int) -> str:
     if size < 1024 * 1024:
         return _tr("{n} KB").format(n=f"{size / 1024:.0f}")
     return _tr("{n} MB").format(n=f"{size / (1024 * 1024):.1f}".replace(".", ","))
-
-
-def local_time(stamp: str) -> str:
-    """``2024-06-14T02:05:00.000000Z`` (UTC) shown in the PC's local time, day first."""
-    try:
-        when = dt.datetime.strptime(stamp[:19], "%Y-%m-%dT%H:%M:%S").replace(tzinfo=dt.UTC)
-    except ValueError:
-        return stamp
-    local = when.astimezone()
-    months = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
-    return f"{local.day} {months[local.month - 1]} {local.year} {local:%H:%M}"
 
 
 class EvidenceModel(RowTableModel):

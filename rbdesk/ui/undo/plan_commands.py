@@ -11,14 +11,12 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from rbdesk.i18n import N_, tr
-from rbdesk.models.clock import MONTHS_SHORT
+from rbdesk.models.domain.hierarchy import level_title
+from rbdesk.models.domain.months import month_short, with_month
 from rbdesk.models.edits import plan_edit
 from rbdesk.models.edits.realisation import set_status
 from rbdesk.ui.window.context import AppContext
 
-MONTHS = MONTHS_SHORT
-ENTITY_NAMES = {"area": N_("area perubahan"), "activity": N_("kegiatan"),
-                "sub_activity": N_("sub kegiatan"), "indicator": N_("indikator")}
 FIELD_NAMES = {"label": N_("nomor"), "name": N_("uraian"), "text": N_("uraian"),
                "note": N_("keterangan")}
 
@@ -57,7 +55,7 @@ class SetPlannedCommand(_Command):
 
     def __init__(self, ctx: AppContext, indicator_uuid: str, month: int, planned: bool) -> None:
         verb = tr("Tandai rencana {m}") if planned else tr("Hapus rencana {m}")
-        super().__init__(ctx, verb.format(m=tr(MONTHS[month - 1])))
+        super().__init__(ctx, verb.format(m=month_short(month)))
         self.uuid, self.month, self.planned = indicator_uuid, month, planned
 
     def _apply(self, planned: bool) -> None:
@@ -65,8 +63,7 @@ class SetPlannedCommand(_Command):
                                  expected_version=self._version(self.uuid))
         ind = self.ctx.indicator(self.uuid)
         if ok and ind is not None:
-            bit = 1 << (self.month - 1)
-            mask = ind.planned | bit if planned else ind.planned & ~bit
+            mask = with_month(ind.planned, self.month, planned)
             self.ctx.patch(self.uuid, planned=mask, version=version)
 
     def redo(self) -> None:
@@ -89,7 +86,7 @@ class SetStatusCommand(_Command):
             text = tr("Catatan realisasi {m}")
         else:
             text = tr("Realisasi {m}: {s}")
-        super().__init__(ctx, text.format(m=tr(MONTHS[month - 1]), s=tr(status)))
+        super().__init__(ctx, text.format(m=month_short(month), s=tr(status)))
         self.uuid, self.month, self.status, self.note = indicator_uuid, month, status, note
 
     def _apply(self, status: str, note: str | None) -> None:
@@ -114,7 +111,7 @@ class SetFieldCommand(_Command):
         ref = ctx.node(uuid)
         self.old = getattr(ref.node, field) if ref else ""
         super().__init__(ctx, tr("Ubah {f} {e}").format(f=tr(FIELD_NAMES.get(field, field)),
-                                                       e=tr(ENTITY_NAMES.get(entity, entity))))
+                                                       e=level_title(entity).lower()))
         self.entity, self.uuid, self.field, self.value = entity, uuid, field, value
 
     def _apply(self, value: str) -> None:
@@ -133,7 +130,7 @@ class SetFieldCommand(_Command):
 class AddNodeCommand(_Command):
     def __init__(self, ctx: AppContext, entity: str, parent_uuid: str, index: int | None,
                  text: str, label: str = "") -> None:
-        super().__init__(ctx, tr("Tambah {e}").format(e=tr(ENTITY_NAMES[entity])))
+        super().__init__(ctx, tr("Tambah {e}").format(e=level_title(entity).lower()))
         self.entity, self.parent_uuid, self.index = entity, parent_uuid, index
         self.text, self.label = text, label
         self.uuid = ""
@@ -161,7 +158,7 @@ class AddNodeCommand(_Command):
 class DeleteNodeCommand(_Command):
     def __init__(self, ctx: AppContext, entity: str, uuid: str, index: int,
                  parent_uuid: str) -> None:
-        super().__init__(ctx, tr("Hapus {e}").format(e=tr(ENTITY_NAMES[entity])))
+        super().__init__(ctx, tr("Hapus {e}").format(e=level_title(entity).lower()))
         self.entity, self.uuid, self.index, self.parent_uuid = entity, uuid, index, parent_uuid
         self.gone: list[str] = []
 
@@ -186,7 +183,7 @@ class MoveCommand(_Command):
     def __init__(self, ctx: AppContext, entity: str, uuid: str, delta: int) -> None:
         super().__init__(ctx, tr("Pindahkan {e} ke atas") if delta < 0
                          else tr("Pindahkan {e} ke bawah"))
-        self.setText(self.text().format(e=tr(ENTITY_NAMES[entity])))
+        self.setText(self.text().format(e=level_title(entity).lower()))
         self.entity, self.uuid, self.delta = entity, uuid, delta
 
     def _apply(self, delta: int) -> None:
@@ -215,7 +212,7 @@ class ReparentCommand(_Command):
     def __init__(self, ctx: AppContext, entity: str, uuid: str, new_parent: str,
                  new_index: int | None, old_parent: str, old_index: int,
                  text: str | None = None) -> None:
-        super().__init__(ctx, text or tr("Pindahkan {e}").format(e=tr(ENTITY_NAMES[entity])))
+        super().__init__(ctx, text or tr("Pindahkan {e}").format(e=level_title(entity).lower()))
         self.entity, self.uuid = entity, uuid
         self.new_parent, self.new_index = new_parent, new_index
         self.old_parent, self.old_index = old_parent, old_index

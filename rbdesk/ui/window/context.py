@@ -14,7 +14,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from rbdesk.models import clock
-from rbdesk.models.domain.progress import current_month
+from rbdesk.models.domain.hierarchy import CHILD, LEVELS, children_attr
+from rbdesk.models.domain.months import current_month
+from rbdesk.models.domain.node_reads import child_rows, load_indicator, load_subtree
 from rbdesk.models.domain.tree import IndicatorNode, PlanTree, gc_paused, list_plans, load_plan_tree
 from rbdesk.models.errors import ConflictError, NotFoundError, RbdeskError
 from rbdesk.models.storage.store import Store
@@ -36,6 +38,18 @@ class NodeRef(NamedTuple):
     node: Any
     parent_uuid: str     # the plan uuid for areas
     area_uuid: str
+
+
+def _index_subtree(index: dict[str, NodeRef], kind: str, obj: Any, parent_uuid: str,
+                   area_uuid: str) -> None:
+    stack = [(kind, obj, parent_uuid)]
+    while stack:
+        kind, obj, parent_uuid = stack.pop()
+        index[obj.uuid] = NodeRef(kind, obj, parent_uuid, area_uuid)
+        child_kind = CHILD.get(kind)
+        if child_kind is not None:
+            stack += [(child_kind, c, obj.uuid)
+                      for c in getattr(obj, LEVELS[child_kind].list_in_parent)]
 
 
 class AppContext(QObject):
@@ -115,13 +129,7 @@ class AppContext(QObject):
         if tree is None:
             return index
         for area in tree.areas:
-            index[area.uuid] = NodeRef("area", area, tree.uuid, area.uuid)
-            for act in area.activities:
-                index[act.uuid] = NodeRef("activity", act, area.uuid, area.uuid)
-                for sub in act.sub_activities:
-                    index[sub.uuid] = NodeRef("sub_activity", sub, act.uuid, area.uuid)
-                    for ind in sub.indicators:
-                        index[ind.uuid] = NodeRef("indicator", ind, sub.uuid, area.uuid)
+            _index_subtree(index, "area", area, tree.uuid, area.uuid)
         return index
 
     def patch(self, uuid: str, **fields: Any) -> None:
@@ -141,8 +149,6 @@ class AppContext(QObject):
         ``childrenChanged``. Falls back to a full :meth:`reload` if a parent is unknown.
         Others' commits still come through :meth:`reload`, merged by the grid.
         """
-        from rbdesk.models.domain.node_reads import CHILD_LIST, PARENT, child_rows, load_subtree
-
         tree = self.tree
         if tree is None:
             return
@@ -156,8 +162,8 @@ class AppContext(QObject):
                     self.reload()
                     return
                 parent_kind, parent, area_uuid = ref.kind, ref.node, ref.area_uuid
-            kind = next(k for k, v in PARENT.items() if v == parent_kind)
-            children = getattr(parent, CHILD_LIST[parent_kind])
+            kind = CHILD[parent_kind]
+            children = getattr(parent, LEVELS[kind].list_in_parent)
             current = {child.uuid: child for child in children}
             fresh = []
             for uuid, version, by, at in child_rows(self.store, kind, parent_uuid):
@@ -181,39 +187,27 @@ class AppContext(QObject):
             self.childrenChanged.emit(patched)
 
     def _index_add(self, kind: str, obj: Any, parent_uuid: str, area_uuid: str) -> None:
-        if self._index is None:
-            return      # built from the patched snapshot when first asked
-        from rbdesk.models.domain.node_reads import CHILD_LIST, PARENT
-
-        stack = [(kind, obj, parent_uuid)]
-        while stack:
-            kind, obj, parent_uuid = stack.pop()
-            self._index[obj.uuid] = NodeRef(kind, obj, parent_uuid, area_uuid)
-            if kind in CHILD_LIST:
-                child_kind = next(k for k, v in PARENT.items() if v == kind)
-                stack += [(child_kind, c, obj.uuid) for c in getattr(obj, CHILD_LIST[kind])]
+        if self._index is not None:     # else built from the patched snapshot when first asked
+            _index_subtree(self._index, kind, obj, parent_uuid, area_uuid)
 
     def _index_drop(self, obj: Any) -> None:
         if self._index is None:
             return
-        from rbdesk.models.domain.node_reads import CHILD_LIST
-
         stack = [obj]
         while stack:
             obj = stack.pop()
             ref = self._index.get(obj.uuid)
             if ref is not None and ref.node is obj:   # not if it moved under another parent
                 del self._index[obj.uuid]
-                if ref.kind in CHILD_LIST:
-                    stack += getattr(obj, CHILD_LIST[ref.kind])
+                attr = children_attr(ref.kind)
+                if attr is not None:
+                    stack += getattr(obj, attr)
 
     def refresh_indicator(self, uuid: str) -> None:
         """Re-read one indicator (schedule, realisation, evidence counts) after a write.
 
         Cheap (three indexed queries); docks call it after attaching or removing evidence.
         """
-        from rbdesk.models.domain.node_reads import load_indicator
-
         ind = self.indicator(uuid)
         if ind is None:
             return

@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
 
 from rbdesk.i18n import N_, tr
 from rbdesk.models import clock
+from rbdesk.models.domain.months import month_long
 from rbdesk.models.domain.tree import list_plans
 from rbdesk.models.edits.realisation import next_status
 from rbdesk.ui.grid import tree_edits
 from rbdesk.ui.grid.filter_bar import FilterBar
 from rbdesk.ui.grid.legend import Legend
-from rbdesk.ui.grid.plan_columns import COL_TEXT, MONTH_LONG, column_month, month_column
+from rbdesk.ui.grid.plan_columns import COL_TEXT, column_month, month_column
 from rbdesk.ui.grid.plan_filter import PlanFilterProxy
 from rbdesk.ui.grid.plan_model import PlanModel
 from rbdesk.ui.grid.plan_nodes import Node
@@ -203,7 +204,7 @@ class MainWindow(QMainWindow):
         self.user_label.setText(tr("Pengguna: {name}").format(name=self.ctx.user))
         today = clock.today()
         self.today_label.setText(tr("Hari ini: {d} {m} {y}").format(
-            d=today.day, m=tr(MONTH_LONG[today.month - 1]), y=today.year))
+            d=today.day, m=month_long(today.month), y=today.year))
         state = self.ctx.store.state
         if state.readonly:
             text = tr("Hanya-baca: {reason}").format(reason=state.reason)
@@ -387,7 +388,7 @@ class MainWindow(QMainWindow):
         node = self.current_node()
         a = self.acts
         if month and node is not None and node.ind is not None:
-            status = QMenu(tr("Realisasi {m}").format(m=tr(MONTH_LONG[month - 1])), menu)
+            status = QMenu(tr("Realisasi {m}").format(m=month_long(month)), menu)
             for act in (a.status_belum, a.status_sebagian, a.status_selesai):
                 status.addAction(act)
             menu.addAction(a.toggle)
