@@ -19,8 +19,8 @@ from defusedxml import ElementTree as SafeET
 from openpyxl import load_workbook  # defusedxml is imported first (see excel_safety)
 from openpyxl.utils import get_column_letter
 
+from rbdesk.exports.excel.layout import META_COLUMNS, META_FORMAT, META_KEYS, META_SHEET, PLAN_SHEET
 from rbdesk.exports.excel.safety import check_workbook_file
-from rbdesk.exports.excel.write import META_FORMAT, META_SHEET
 from rbdesk.exports.progress import Cancelled, Progress, ProgressFn
 from rbdesk.i18n import tr
 from rbdesk.models import clock
@@ -37,7 +37,6 @@ MONTH_NAMES = (("jan", "januari"), ("feb", "februari", "peb"), ("mar", "maret"),
                ("sep", "sept", "september"), ("okt", "oktober", "oct"), ("nov", "november", "nop"),
                ("des", "desember", "dec"))
 REQUIRED = ("AREA PERUBAHAN", "KEGIATAN", "SUB KEGIATAN", "INDIKATOR KEBERHASILAN")
-PLAN_SHEET = "Lampiran II"
 CLOSING = ("ditetapkan", "salinan sesuai", "mengetahui", "pada tanggal", "disahkan")
 LABEL = re.compile(r"^((?:\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})[.)]|\d{1,3})[ \t]+(?=\S)")
 
@@ -194,15 +193,16 @@ def _meta(wb) -> dict[str, Any] | None:
     rows = list(wb[META_SHEET].iter_rows(values_only=True))
     info: dict[str, Any] = {}
     table: dict[int, list[str]] = {}
-    for row in rows[:6]:
-        if row and row[0] in ("format", "unit", "year", "title", "decree", "settings"):
+    for row in rows[:len(META_KEYS)]:
+        if row and row[0] in META_KEYS:
             info[row[0]] = _text(row[1]) if len(row) > 1 else ""
     if info.get("format") != META_FORMAT:
         return None
+    width = len(META_COLUMNS)
     for row in rows:
-        cells = [_text(v) for v in row] + [""] * 7
+        cells = [_text(v) for v in row] + [""] * width
         if cells[0].isdigit():
-            table[int(cells[0])] = cells[1:7]
+            table[int(cells[0])] = cells[1:width]
     info["rows"] = table
     return info
 

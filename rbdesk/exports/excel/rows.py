@@ -7,6 +7,7 @@ from typing import Any
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
+from rbdesk.exports.excel.layout import PLAN_COLUMNS, fingerprint
 from rbdesk.exports.excel.read import (
     CLOSING,
     MARKS,
@@ -18,7 +19,6 @@ from rbdesk.exports.excel.read import (
     _where,
     split_label,
 )
-from rbdesk.exports.excel.write import fingerprint
 from rbdesk.exports.progress import Progress
 from rbdesk.i18n import tr
 from rbdesk.models.errors import InvalidInput
@@ -26,7 +26,6 @@ from rbdesk.models.errors import InvalidInput
 CHECKS = {"√", "✓", "✔"}
 BLANKS = {"", "-", "–", "0", "false"}
 MAX_ERRORS = 15
-PLAN_COLUMNS = 18
 
 
 def _strip_label(label: str, text: str) -> str:

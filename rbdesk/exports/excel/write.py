@@ -4,13 +4,20 @@ that lets rbdesk read its own plan sheet back exactly (labels and row grouping).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
 from openpyxl import Workbook
 
+from rbdesk.exports.excel.layout import (
+    META_COLUMNS,
+    META_FORMAT,
+    META_KEYS,
+    META_SHEET,
+    PLAN_SHEET,
+    fingerprint,
+)
 from rbdesk.exports.excel.sheet import LINE_PT, SheetWriter, span_heights
 from rbdesk.exports.paper import check_paper
 from rbdesk.exports.pdf.common import CHECK, MONTHS_SHORT, decree_ref, indonesian_date
@@ -28,15 +35,8 @@ from rbdesk.models.domain.tree import (
     SubActivityNode,
 )
 
-META_SHEET = "rbdesk"
-META_FORMAT = "rbdesk-plan-sheet-1"
 PLAN_WIDTHS = [5, 16, 24, 30, 32] + [4.6] * 12 + [22]
 STATUS_TEXT = {"selesai": "√ selesai", "sebagian": "½ sebagian", "belum": "– belum"}
-
-
-def fingerprint(values: list) -> str:
-    text = "\x1f".join("" if v is None else str(v) for v in values)
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
 PlanRecord = tuple[AreaNode, ActivityNode | None, SubActivityNode | None, IndicatorNode | None]
@@ -82,7 +82,7 @@ def _lampiran_heading(sw: SheetWriter, decree: dict, roman: str, title: str, col
 def write_plan_sheet(wb: Workbook, meta: list[list[str]], tree: PlanTree, paper: str,
                      bar: Progress) -> None:
     """The Lampiran II sheet; ``meta`` receives one row per plan row for the hidden sheet."""
-    sw = SheetWriter(wb, tr("Lampiran II"), PLAN_WIDTHS)
+    sw = SheetWriter(wb, tr(PLAN_SHEET), PLAN_WIDTHS)
     titles = tree.decree.get("attachment_titles") or {}
     _lampiran_heading(sw, tree.decree, "II", titles.get("lampiran_2") or tree.title, 12, 6, 18)
     header, header_spans = plan_header()
@@ -213,13 +213,13 @@ def write_workbook(tree: PlanTree, out: Path, *, paper: str = "a4", progress: Pr
     bar.fraction(0.8)
     hidden = wb.create_sheet(META_SHEET)
     hidden.sheet_state = "hidden"
-    for key, value in (("format", META_FORMAT), ("unit", tree.unit), ("year", str(tree.year)),
-                       ("title", tree.title),
-                       ("decree", json.dumps(tree.decree, ensure_ascii=False, sort_keys=True)),
-                       ("settings", json.dumps(tree.settings, ensure_ascii=False, sort_keys=True))):
-        hidden.append([_text(hidden, key), _text(hidden, value)])
-    hidden.append([_text(hidden, h) for h in ("row", "starts", "area", "activity", "sub",
-                                              "indicator", "fingerprint")])
+    fields = {"format": META_FORMAT, "unit": tree.unit, "year": str(tree.year),
+              "title": tree.title,
+              "decree": json.dumps(tree.decree, ensure_ascii=False, sort_keys=True),
+              "settings": json.dumps(tree.settings, ensure_ascii=False, sort_keys=True)}
+    for key in META_KEYS:
+        hidden.append([_text(hidden, key), _text(hidden, fields[key])])
+    hidden.append([_text(hidden, h) for h in META_COLUMNS])
     for row in meta:
         hidden.append([_text(hidden, v) for v in row])
     with atomic_output(out) as tmp:
