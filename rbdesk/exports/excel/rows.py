@@ -7,22 +7,15 @@ from typing import Any
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
+from rbdesk.exports.excel.cells import MARKS, _month_of, _norm, _text, _where, split_label
+from rbdesk.exports.excel.header import _Columns
 from rbdesk.exports.excel.layout import PLAN_COLUMNS, fingerprint
-from rbdesk.exports.excel.read import (
-    CLOSING,
-    MARKS,
-    MAX_ROWS,
-    _Columns,
-    _month_of,
-    _norm,
-    _text,
-    _where,
-    split_label,
-)
 from rbdesk.exports.progress import Progress
 from rbdesk.i18n import tr
 from rbdesk.models.errors import InvalidInput
 
+MAX_ROWS = 250_000
+CLOSING = ("ditetapkan", "salinan sesuai", "mengetahui", "pada tanggal", "disahkan")
 CHECKS = {"√", "✓", "✔"}
 BLANKS = {"", "-", "–", "0", "false"}
 MAX_ERRORS = 15
