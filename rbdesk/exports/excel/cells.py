@@ -9,8 +9,9 @@ from openpyxl.utils import get_column_letter
 
 from rbdesk.i18n import tr
 
-MARKS = {"√", "✓", "✔", "v", "x", "1", "true"}
-BLANK_MARKS = {"", "-", "–", "0", "false"}
+MARKS = {"√", "✓", "✔", "v", "x", "1", "true"}  # a planned month, in a month column
+BLANK_MARKS = {"", "-", "–", "0", "false"}  # a month not planned
+CHECKS = {"√", "✓", "✔"}  # marks that belong in a month column only
 MONTH_NAMES = (("jan", "januari"), ("feb", "februari", "peb"), ("mar", "maret"), ("apr", "april"),
                ("mei", "may"), ("jun", "juni"), ("jul", "juli"), ("agu", "agt", "agustus", "aug"),
                ("sep", "sept", "september"), ("okt", "oktober", "oct"), ("nov", "november", "nop"),
@@ -18,12 +19,12 @@ MONTH_NAMES = (("jan", "januari"), ("feb", "februari", "peb"), ("mar", "maret"),
 LABEL = re.compile(r"^((?:\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})[.)]|\d{1,3})[ \t]+(?=\S)")
 
 
-def _norm(value: Any) -> str:
+def normalised(value: Any) -> str:
     return re.sub(r"\s+", " ", str(value)).strip().upper().rstrip(".:") if value is not None \
         else ""
 
 
-def _text(value: Any) -> str:
+def cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -31,15 +32,15 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-def _month_of(value: Any) -> int | None:
-    key = _norm(value).lower().rstrip(".")
+def month_of(value: Any) -> int | None:
+    key = normalised(value).lower().rstrip(".")
     for i, names in enumerate(MONTH_NAMES, 1):
         if key in names:
             return i
     return None
 
 
-def _where(sheet: str, row: int, col: int | None = None) -> str:
+def location(sheet: str, row: int, col: int | None = None) -> str:
     """"Lampiran II, baris 4, kolom F": every location names its sheet."""
     if col is None:
         return tr("{sheet}, baris {row}").format(sheet=sheet, row=row)

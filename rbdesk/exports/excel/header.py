@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rbdesk.exports.excel.cells import _month_of, _norm, _where
+from rbdesk.exports.excel.cells import location, month_of, normalised
 from rbdesk.exports.excel.layout import META_SHEET, PLAN_SHEET
 from rbdesk.i18n import tr
 from rbdesk.models.errors import InvalidInput
@@ -13,14 +13,16 @@ HEADER_SCAN = 60
 REQUIRED = ("AREA PERUBAHAN", "KEGIATAN", "SUB KEGIATAN", "INDIKATOR KEBERHASILAN")
 
 
-class _Columns:
+class HeaderColumns:
+    """Which column holds what, read from a header row and (for the months) the rows under it."""
+
     def __init__(self, row_no: int, cells: list[Any], below: list[list[Any]],
                  sheet: str = "") -> None:
         self.sheet = sheet
         self.header_row = row_no
         self.no = self.area = self.act = self.sub = self.ind = self.note = None
         for c, value in enumerate(cells, 1):
-            key = _norm(value)
+            key = normalised(value)
             if key in ("NO", "NOMOR") and self.no is None:
                 self.no = c
             elif key == "AREA PERUBAHAN":
@@ -36,7 +38,7 @@ class _Columns:
         self.months: dict[int, int] = {}
         self.header_rows = 1
         for depth, row in enumerate([cells, *below], 1):
-            found = {c: m for c, v in enumerate(row, 1) if (m := _month_of(v))}
+            found = {c: m for c, v in enumerate(row, 1) if (m := month_of(v))}
             if len(set(found.values())) == 12:
                 self.months = {m: c for c, m in found.items()}
                 self.header_rows = max(self.header_rows, depth)
@@ -64,14 +66,14 @@ class _Columns:
         return {c for c in cols if c}
 
 
-def _scan(ws) -> tuple[_Columns | None, list[tuple[int, list[Any]]]]:
+def scan_header(ws) -> tuple[HeaderColumns | None, list[tuple[int, list[Any]]]]:
     """The header row of a sheet (or the row most like one) and the rows above it."""
     above: list[tuple[int, list[Any]]] = []
-    best: _Columns | None = None
+    best: HeaderColumns | None = None
     best_above: list[tuple[int, list[Any]]] = []
     rows = list(ws.iter_rows(min_row=1, max_row=HEADER_SCAN + 3, values_only=True))
     for i, cells in enumerate(rows[:HEADER_SCAN]):
-        cols = _Columns(i + 1, list(cells), [list(r) for r in rows[i + 1:i + 3]], ws.title)
+        cols = HeaderColumns(i + 1, list(cells), [list(r) for r in rows[i + 1:i + 3]], ws.title)
         if cols.ok:
             return cols, above
         if cols.score[0] and (best is None or cols.score > best.score):
@@ -80,7 +82,7 @@ def _scan(ws) -> tuple[_Columns | None, list[tuple[int, list[Any]]]]:
     return best, best_above
 
 
-def _find_sheet(wb) -> tuple[Any, _Columns, list[tuple[int, list[Any]]]]:
+def find_plan_sheet(wb) -> tuple[Any, HeaderColumns, list[tuple[int, list[Any]]]]:
     """The plan sheet, its columns, and the rows above the header (for the title).
 
     The sheet named "Lampiran II" is the plan sheet whenever there is one; otherwise the sheet
@@ -89,7 +91,7 @@ def _find_sheet(wb) -> tuple[Any, _Columns, list[tuple[int, list[Any]]]]:
     """
     sheets = [ws for ws in wb.worksheets if ws.title != META_SHEET]
     named = [ws for ws in sheets if ws.title.strip().casefold() == PLAN_SHEET.casefold()]
-    found = [(ws, *_scan(ws)) for ws in (named[:1] or sheets)]
+    found = [(ws, *scan_header(ws)) for ws in (named[:1] or sheets)]
     complete = [f for f in found if f[1] is not None and f[1].ok]
     if complete:
         ws, cols, above = max(complete, key=lambda f: f[1].score)  # first of equals
@@ -105,9 +107,9 @@ def _find_sheet(wb) -> tuple[Any, _Columns, list[tuple[int, list[Any]]]]:
         ws, cols, _above = max(partial, key=lambda f: f[1].score)
         raise InvalidInput(tr("{where}: judul kolom tabel Rencana Aksi tidak lengkap; tidak "
                               "ditemukan: {labels}. Perbaiki judul kolom lalu impor lagi.")
-                           .format(where=_where(ws.title, cols.header_row),
+                           .format(where=location(ws.title, cols.header_row),
                                    labels=", ".join(cols.missing)))
     if not cols.months:
         raise InvalidInput(tr("{where}: kolom bulan Jan…Des tidak ditemukan di bawah judul "
-                              "kolom.").format(where=_where(ws.title, cols.header_row)))
+                              "kolom.").format(where=location(ws.title, cols.header_row)))
     return ws, cols, above

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from defusedxml import ElementTree as SafeET
-from openpyxl import load_workbook  # defusedxml is imported first (see excel_safety)
+from openpyxl import load_workbook  # defusedxml is imported first (see safety.py)
 
-from rbdesk.exports.excel.cells import _text
-from rbdesk.exports.excel.header import _find_sheet
+from rbdesk.exports.excel.cells import cell_text
+from rbdesk.exports.excel.header import find_plan_sheet
 from rbdesk.exports.excel.layout import META_COLUMNS, META_FORMAT, META_KEYS, META_SHEET
 from rbdesk.exports.excel.rows import PlanRows
 from rbdesk.exports.excel.safety import check_workbook_file
@@ -56,12 +56,12 @@ def _meta(wb) -> dict[str, Any] | None:
     table: dict[int, list[str]] = {}
     for row in rows[:len(META_KEYS)]:
         if row and row[0] in META_KEYS:
-            info[row[0]] = _text(row[1]) if len(row) > 1 else ""
+            info[row[0]] = cell_text(row[1]) if len(row) > 1 else ""
     if info.get("format") != META_FORMAT:
         return None
     width = len(META_COLUMNS)
     for row in rows:
-        cells = [_text(v) for v in row] + [""] * width
+        cells = [cell_text(v) for v in row] + [""] * width
         if cells[0].isdigit():
             table[int(cells[0])] = cells[1:width]
     info["rows"] = table
@@ -69,7 +69,7 @@ def _meta(wb) -> dict[str, Any] | None:
 
 
 def _plan_header(above: list[tuple[int, list[Any]]], meta: dict[str, Any] | None) -> dict:
-    texts = [_text(v) for _r, row in above for v in row if _text(v)]
+    texts = [cell_text(v) for _r, row in above for v in row if cell_text(v)]
     title = next((t for t in texts if "RENCANA AKSI" in t.upper()), max(texts, key=len)
                  if texts else "")
     year_match = re.search(r"\b(20\d\d)\b", " ".join([title, *texts]))
@@ -105,7 +105,7 @@ def read_plan_workbook(path: Path, progress: ProgressFn = None) -> dict:
         raise InvalidInput(tr("{name} tidak dapat dibaca sebagai buku kerja Excel.")
                            .format(name=path.name)) from None
     try:
-        ws, cols, above = _find_sheet(wb)
+        ws, cols, above = find_plan_sheet(wb)
         meta = _meta(wb)
         with zipfile.ZipFile(path) as archive:
             covered = _merges(archive, ws._worksheet_path)
