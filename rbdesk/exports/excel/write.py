@@ -20,10 +20,16 @@ from rbdesk.exports.excel.layout import (
 )
 from rbdesk.exports.excel.sheet import LINE_PT, SheetWriter, span_heights
 from rbdesk.exports.paper import check_paper
-from rbdesk.exports.pdf.common import CHECK, MONTHS_SHORT, decree_ref, indonesian_date
-from rbdesk.exports.pdf.plan import labelled, plan_header
-from rbdesk.exports.pdf.roster import section_title
 from rbdesk.exports.progress import Progress, ProgressFn, atomic_output
+from rbdesk.exports.wording import (
+    CHECK,
+    MONTHS_SHORT,
+    decree_ref,
+    indonesian_date,
+    labelled,
+    plan_header,
+    section_title,
+)
 from rbdesk.i18n import tr
 from rbdesk.models import clock
 from rbdesk.models.domain.progress import current_month, format_percent, indicator_tally

@@ -7,8 +7,6 @@ from collections.abc import Callable
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from rbdesk.exports.pdf.common import (
-    CHECK,
-    MONTHS_SHORT,
     SLACK,
     frame_size,
     lampiran_heading,
@@ -16,27 +14,12 @@ from rbdesk.exports.pdf.common import (
     signature_block,
 )
 from rbdesk.exports.pdf.grid import Grid, GridLayout, PageTable
-from rbdesk.i18n import tr
+from rbdesk.exports.wording import CHECK, labelled, plan_header
 from rbdesk.models.domain.tree import PlanTree
 
 MONTH_WIDTH = 22.0
 NO_WIDTH = 20.0
 TEXT_SHARES = (14, 20, 24, 26, 16)  # AREA, KEGIATAN, SUB KEGIATAN, INDIKATOR, KETERANGAN
-
-
-def labelled(label: str, name: str) -> str:
-    label, name = (label or "").strip(), name or ""
-    return f"{label} {name}" if label and name else (label or name)
-
-
-def plan_header() -> tuple[list[list[str]], list[tuple[int, int, int, int]]]:
-    top = [tr("NO."), tr("AREA PERUBAHAN"), tr("KEGIATAN"), tr("SUB KEGIATAN"),
-           tr("INDIKATOR KEBERHASILAN"), tr("PELAKSANAAN (BULAN)")] + [""] * 11 + [
-           tr("KETERANGAN")]
-    months = [""] * 5 + [tr(m) for m in MONTHS_SHORT] + [""]
-    numbers = [str(i) for i in range(1, 19)]
-    spans = [(c, c, 0, 1) for c in range(5)] + [(5, 16, 0, 0), (17, 17, 0, 1)]
-    return [top, months, numbers], spans
 
 
 def plan_rows(tree: PlanTree) -> tuple[list[list[str]], list[tuple[int, int, int, int]],

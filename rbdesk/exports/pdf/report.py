@@ -15,15 +15,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from rbdesk.exports.pdf.common import (
-    MONTHS_LONG,
-    MONTHS_SHORT,
-    esc,
-    frame_size,
-    indonesian_date,
-    make_styles,
-)
+from rbdesk.exports.pdf.common import esc, frame_size, make_styles
 from rbdesk.exports.pdf.fonts import FONT, FONT_BOLD
+from rbdesk.exports.wording import MONTHS_LONG, MONTHS_SHORT, indonesian_date
 from rbdesk.i18n import tr
 from rbdesk.models.domain.progress import format_percent
 from rbdesk.models.domain.report_data import ReportData, Signer

@@ -6,18 +6,11 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from rbdesk.exports.pdf.common import SLACK, frame_size, lampiran_heading, measure, signature_block
 from rbdesk.exports.pdf.grid import Grid, GridLayout
+from rbdesk.exports.wording import section_title
 from rbdesk.i18n import tr
-from rbdesk.models.domain.tree import PlanTree, TeamNode
+from rbdesk.models.domain.tree import PlanTree
 
 SHARES = (7, 22, 26, 20, 35)  # NO, NAMA, JABATAN, KEDUDUKAN DALAM TIM, TUGAS DALAM TIM
-
-
-def section_title(team: TeamNode) -> str:
-    if team.kind == "pengarah" and not team.label:
-        return team.name or tr("PENGARAH")
-    if team.label:
-        return f"{team.label}. {team.name}"
-    return team.name
 
 
 def roster_grid(tree: PlanTree, width: float) -> Grid:
