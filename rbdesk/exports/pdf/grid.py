@@ -498,11 +498,7 @@ class PageTable(Flowable):
         return self._table
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
-        t = self._get()
-        for name in ("canv", "_frame"):
-            if hasattr(self, name):
-                setattr(t, name, getattr(self, name))
-        w, h = t.wrap(aW, aH)
+        w, h = self._get().wrap(aW, aH)
         self.width, self.height = w, h
         return w, h
 
