@@ -27,12 +27,12 @@ SPLIT_ROOM = 0.3  # a row that does not fit is continued on the next page if thi
 SPAN_MIN_LINES = 3  # a long spanning cell shows at least this many lines before it is continued
 
 
-def _mark() -> str:
+def continuation_mark() -> str:
     """First line of a cell continued from the previous page."""
     return tr("(lanjutan)")
 
 
-class _Wrapper:
+class WordWrapper:
     """Greedy word wrap with cached word widths; over-long words are broken by characters."""
 
     def __init__(self, font: str, size: float) -> None:
@@ -131,8 +131,8 @@ class GridLayout:
 
     def __init__(self, grid: Grid, tick: Callable[[float], None] | None = None) -> None:
         self.grid = grid
-        self.wrap = _Wrapper(FONT, grid.font_size)
-        self.bold_wrap = _Wrapper(FONT_BOLD, grid.font_size)
+        self.wrap = WordWrapper(FONT, grid.font_size)
+        self.bold_wrap = WordWrapper(FONT_BOLD, grid.font_size)
         self.header_text, self.header_heights = self._layout(grid.header, grid.header_spans,
                                                             bold=set(range(len(grid.header))))
         self.header_height = sum(self.header_heights)
@@ -212,37 +212,38 @@ class GridLayout:
 
     # -- pages -----------------------------------------------------------------------------
 
-    def _line_fit(self, height: float) -> int:
+    def line_fit(self, height: float) -> int:
         """How many lines of text a cell of this height holds."""
         return max(0, int((height - 2 * self.grid.vpad) / self.grid.leading + 1e-6))
 
-    def _flows(self, i: int) -> bool:
+    def flows(self, i: int) -> bool:
         return self.span_len[i] > self.grid.repeat_lines
 
-    def _reminder(self, i: int) -> str:
+    def reminder(self, i: int) -> str:
         """What a long spanning cell shows on a page after its whole text has been printed."""
         text = self.reminders.get(i)
         if text is None:
             c0, c1, r0, _r1 = self.grid.spans[i]
             wrap = self.bold_wrap if r0 in self.grid.bold_rows else self.wrap
             first = self.text[r0][c0].split("\n", 1)[0]
-            text = "\n".join(wrap.lines(f"{_mark()} {first} \u2026", self._span_width(c0, c1)))
+            text = "\n".join(wrap.lines(f"{continuation_mark()} {first} \u2026",
+                                         self._span_width(c0, c1)))
             self.reminders[i] = text
         return text
 
     def _span_lines(self, i: int, done: dict[int, int]) -> int:
         """Lines a spanning cell has to print from its state at the top of a page."""
         n = self.span_len[i]
-        if not self._flows(i):
+        if not self.flows(i):
             return n  # short: repeated whole on every page
         d = done.get(i, 0)
         if d == 0:
             return n
         if d < n:
             return 1 + n - d  # the "(lanjutan)" line and the rest
-        return self._reminder(i).count("\n") + 1
+        return self.reminder(i).count("\n") + 1
 
-    def _layout_page(self, p: Page) -> tuple[list[float], dict[int, int]]:
+    def page_layout(self, p: Page) -> tuple[list[float], dict[int, int]]:
         """Row heights of a page, and how many lines each long spanning cell that goes on to the
         next page prints here (it fills the rows it has; the page it ends on prints the rest)."""
         s, e = p.s, p.e
@@ -258,7 +259,7 @@ class GridLayout:
             c0, _c1, r0, r1 = self.grid.spans[i]
             a, b = max(r0, s), min(r1 + 1, e)
             lines = self._span_lines(i, p.done)
-            goes_on = r1 > last_whole and self._flows(i)
+            goes_on = r1 > last_whole and self.flows(i)
             if goes_on:
                 lines = min(lines, SPAN_MIN_LINES)
             pieces.append((b - a, -c0, a, b, self._cell_height(lines), i, goes_on))
@@ -267,219 +268,234 @@ class GridLayout:
             have = sum(h[a - s:b - s])
             if need > have:
                 h[b - s - 1] += need - have
-        shown = {i: min(self._span_lines(i, p.done), self._line_fit(sum(h[a - s:b - s])))
+        shown = {i: min(self._span_lines(i, p.done), self.line_fit(sum(h[a - s:b - s])))
                  for _len, _c, a, b, _need, i, on in pieces if on}
         return h, shown
 
     def height(self, p: Page) -> float:
-        return sum(self._layout_page(p)[0]) if p.e > p.s else 0.0
+        return sum(self.page_layout(p)[0]) if p.e > p.s else 0.0
 
-    def _after(self, p: Page, shown: dict[int, int] | None = None) -> Page:
+    def after(self, p: Page, shown: dict[int, int] | None = None) -> Page:
         """The (empty) page that starts where page p stops."""
         if shown is None:
-            shown = self._layout_page(p)[1]
+            shown = self.page_layout(p)[1]
         if p.cut is None:
             s, o = p.e, 0
         else:
             s = p.e - 1
             start = p.o if s == p.s else 0
-            o = start + self._line_fit(p.cut) - (1 if start else 0)
+            o = start + self.line_fit(p.cut) - (1 if start else 0)
         done = {}
         for i, k in shown.items():
             d = p.done.get(i, 0)
             done[i] = k if d == 0 else (d + k - 1 if d < self.span_len[i] else d)
         return Page(s, s, o, done)
 
-    def _fit(self, start: Page, capacity: float) -> Page:
-        """The page from ``start`` that fills ``capacity``: whole rows first; then a row that does
-        not fit is continued on the next page when it would otherwise leave much of this page
-        empty (or does not fit on an empty page at all)."""
-        n = len(self.base)
-        s, o, done = start.s, start.o, start.done
 
-        def page(e: int, cut: float | None = None) -> Page:
-            return Page(s, e, o, done, cut)
+# -- pagination ------------------------------------------------------------------------------------
 
-        if self.height(page(s + 1)) > capacity:
-            e = s
-        else:
-            lo, hi = s + 1, min(n, s + int(capacity / max(self.min_row, 1.0)) + 1)
-            while lo < hi:
-                mid = (lo + hi + 1) // 2
-                if self.height(page(mid)) <= capacity:
-                    lo = mid
-                else:
-                    hi = mid - 1
-            e = lo
-            if e < n and (e - 1) in self.grid.keep_with_next:
-                k = self._keep_break(start, e, capacity)
-                if k != e:
-                    return page(k)
-        if e < n:
-            room = capacity - self.height(page(e))
-            if e == s or (room >= SPLIT_ROOM * capacity and e not in self.grid.bold_rows):
-                p = page(e + 1, room)
-                nxt = self._after(p)
-                moved = (nxt.s, nxt.o, nxt.done) != (s, o, done)
-                if self._line_fit(room) >= 2 and moved and self.height(p) <= capacity + 1e-6:
-                    return p
-            if e == s:
-                name = self.grid.row_names[s] if s < len(self.grid.row_names) else str(s + 1)
-                raise InvalidInput(tr("Baris {row} terlalu panjang untuk satu halaman; persingkat "
-                                      "teksnya atau pilih kertas F4.").format(row=name))
-        return page(e)
 
-    def _keep_break(self, start: Page, e: int, capacity: float) -> int:
-        """Move a page break at e back out of a keep-with-next group, unless that would leave the
-        page under MIN_FILL; then break inside the group, but never right after a bold (section
-        title) row."""
-        s = start.s
-        keep, bold = self.grid.keep_with_next, self.grid.bold_rows
-        k = e
-        while k > s + 1 and (k - 1) in keep:
-            k -= 1
-        if (k - 1) not in keep and (self.height(Page(s, k, start.o, start.done))
-                                    >= MIN_FILL * capacity):
-            return k
-        k = e
-        while k > s + 1 and (k - 1) in bold:
-            k -= 1
+def paginate(layout: GridLayout, first_capacity: float, capacity: float, tail: float = 0.0,
+             tick: Callable[[float], None] | None = None) -> list[Page]:
+    """Pages; the last one also leaves ``tail`` points free (the signature block)."""
+    n = len(layout.base)
+    pages: list[Page] = []
+    at = Page(0, 0)
+    while at.s < n:
+        cap = (first_capacity if not pages else capacity) - layout.header_height
+        p = _fit(layout, at, cap)
+        pages.append(p)
+        at = layout.after(p)
+        if tick:
+            tick(at.s / n)
+    if tail and pages:
+        last = pages[-1]
+        cap = (first_capacity if len(pages) == 1 else capacity) - layout.header_height
+        if layout.height(last) + tail > cap:
+            split = _tail_break(layout, last, capacity - layout.header_height - tail, cap)
+            if split is not None:
+                pages[-1:] = split
+    return pages
+
+
+def _fit(layout: GridLayout, start: Page, capacity: float) -> Page:
+    """The page from ``start`` that fills ``capacity``: whole rows first; then a row that does
+    not fit is continued on the next page when it would otherwise leave much of this page
+    empty (or does not fit on an empty page at all)."""
+    n = len(layout.base)
+    s, o, done = start.s, start.o, start.done
+
+    def page(e: int, cut: float | None = None) -> Page:
+        return Page(s, e, o, done, cut)
+
+    if layout.height(page(s + 1)) > capacity:
+        e = s
+    else:
+        lo, hi = s + 1, min(n, s + int(capacity / max(layout.min_row, 1.0)) + 1)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if layout.height(page(mid)) <= capacity:
+                lo = mid
+            else:
+                hi = mid - 1
+        e = lo
+        if e < n and (e - 1) in layout.grid.keep_with_next:
+            k = _keep_break(layout, start, e, capacity)
+            if k != e:
+                return page(k)
+    if e < n:
+        room = capacity - layout.height(page(e))
+        if e == s or (room >= SPLIT_ROOM * capacity and e not in layout.grid.bold_rows):
+            p = page(e + 1, room)
+            nxt = layout.after(p)
+            moved = (nxt.s, nxt.o, nxt.done) != (s, o, done)
+            if layout.line_fit(room) >= 2 and moved and layout.height(p) <= capacity + 1e-6:
+                return p
+        if e == s:
+            name = layout.grid.row_names[s] if s < len(layout.grid.row_names) else str(s + 1)
+            raise InvalidInput(tr("Baris {row} terlalu panjang untuk satu halaman; persingkat "
+                                  "teksnya atau pilih kertas F4.").format(row=name))
+    return page(e)
+
+
+def _keep_break(layout: GridLayout, start: Page, e: int, capacity: float) -> int:
+    """Move a page break at e back out of a keep-with-next group, unless that would leave the
+    page under MIN_FILL; then break inside the group, but never right after a bold (section
+    title) row."""
+    s = start.s
+    keep, bold = layout.grid.keep_with_next, layout.grid.bold_rows
+    k = e
+    while k > s + 1 and (k - 1) in keep:
+        k -= 1
+    if (k - 1) not in keep and (layout.height(Page(s, k, start.o, start.done))
+                                >= MIN_FILL * capacity):
         return k
+    k = e
+    while k > s + 1 and (k - 1) in bold:
+        k -= 1
+    return k
 
-    def paginate(self, first_capacity: float, capacity: float, tail: float = 0.0,
-                 tick: Callable[[float], None] | None = None) -> list[Page]:
-        """Pages; the last one also leaves ``tail`` points free (the signature block)."""
-        n = len(self.base)
-        pages: list[Page] = []
-        at = Page(0, 0)
-        while at.s < n:
-            cap = (first_capacity if not pages else capacity) - self.header_height
-            p = self._fit(at, cap)
-            pages.append(p)
-            at = self._after(p)
-            if tick:
-                tick(at.s / n)
-        if tail and pages:
-            last = pages[-1]
-            cap = (first_capacity if len(pages) == 1 else capacity) - self.header_height
-            if self.height(last) + tail > cap:
-                split = self._tail_break(last, capacity - self.header_height - tail, cap)
-                if split is not None:
-                    pages[-1:] = split
-        return pages
 
-    def _tail_break(self, last: Page, room: float, cap: float) -> list[Page] | None:
-        """How to split the last page when the signature does not fit under it.
+def _tail_break(layout: GridLayout, last: Page, room: float, cap: float) -> list[Page] | None:
+    """How to split the last page when the signature does not fit under it.
 
-        The page stays as full as possible: only the last TAIL_ROWS rows (or the keep-with-next
-        group they belong to) go over to the signature's page, which has ``room`` for rows.
-        If keeping the group together would leave the page under MIN_FILL of ``cap``, the group is
-        split instead. A last page holding a single (long) row sends its last lines over. None
-        when nothing can move (the signature then goes over on its own).
-        """
-        s, e = last.s, last.e
-        if e - s < 2:
-            return self._tail_cut(last, room)
+    The page stays as full as possible: only the last TAIL_ROWS rows (or the keep-with-next
+    group they belong to) go over to the signature's page, which has ``room`` for rows.
+    If keeping the group together would leave the page under MIN_FILL of ``cap``, the group is
+    split instead. A last page holding a single (long) row sends its last lines over. None
+    when nothing can move (the signature then goes over on its own).
+    """
+    s, e = last.s, last.e
+    if e - s < 2:
+        return _tail_cut(layout, last, room)
 
-        def pair(j: int) -> list[Page]:
-            head = Page(s, j, last.o, last.done)
-            nxt = self._after(head)
-            return [head, Page(j, e, nxt.o, nxt.done)]
+    def pair(j: int) -> list[Page]:
+        head = Page(s, j, last.o, last.done)
+        nxt = layout.after(head)
+        return [head, Page(j, e, nxt.o, nxt.done)]
 
-        last_j = e - min(TAIL_ROWS, e - s - 1)
-        keep = self.grid.keep_with_next
-        j = last_j
-        while j > s and self.height(pair(j)[1]) <= room:
-            if (j - 1) not in keep:
-                if self.height(Page(s, j, last.o, last.done)) >= MIN_FILL * cap:
-                    return pair(j)
-                break
-            j -= 1
-        j = last_j
-        while j < e and (self.height(pair(j)[1]) > room or (j - 1) in self.grid.bold_rows):
-            j += 1
-        return pair(j) if j < e else None
+    last_j = e - min(TAIL_ROWS, e - s - 1)
+    keep = layout.grid.keep_with_next
+    j = last_j
+    while j > s and layout.height(pair(j)[1]) <= room:
+        if (j - 1) not in keep:
+            if layout.height(Page(s, j, last.o, last.done)) >= MIN_FILL * cap:
+                return pair(j)
+            break
+        j -= 1
+    j = last_j
+    while j < e and (layout.height(pair(j)[1]) > room or (j - 1) in layout.grid.bold_rows):
+        j += 1
+    return pair(j) if j < e else None
 
-    def _tail_cut(self, last: Page, room: float) -> list[Page] | None:
-        """A last page of one row: cut the row so that its last lines print with the signature."""
-        h = self._layout_page(last)[0][-1]
-        for lines in (TAIL_ROWS, 2 * TAIL_ROWS, 4 * TAIL_ROWS):
-            cut = h - lines * self.grid.leading
-            if self._line_fit(cut) < 2:
-                break
-            head = Page(last.s, last.e, last.o, last.done, cut)
-            nxt = self._after(head)
-            rest = Page(nxt.s, last.e, nxt.o, nxt.done)
-            if (nxt.s, nxt.o, nxt.done) != (last.s, last.o, last.done) \
-                    and self.height(rest) <= room:
-                return [head, rest]
-        return None
 
-    def _own_cells(self, r: int, start: int, avail: int | None) -> list[str]:
-        """Row r's own cells printing lines start..start+avail (with "(lanjutan)" when start>0)."""
-        out = []
-        for value in self.text[r]:
-            lines = value.split("\n") if value else []
-            part = lines[start:] if avail is None else lines[start:start + avail]
-            out.append("\n".join([_mark(), *part] if start and part else part))
-        return out
+def _tail_cut(layout: GridLayout, last: Page, room: float) -> list[Page] | None:
+    """A last page of one row: cut the row so that its last lines print with the signature."""
+    h = layout.page_layout(last)[0][-1]
+    for lines in (TAIL_ROWS, 2 * TAIL_ROWS, 4 * TAIL_ROWS):
+        cut = h - lines * layout.grid.leading
+        if layout.line_fit(cut) < 2:
+            break
+        head = Page(last.s, last.e, last.o, last.done, cut)
+        nxt = layout.after(head)
+        rest = Page(nxt.s, last.e, nxt.o, nxt.done)
+        if (nxt.s, nxt.o, nxt.done) != (last.s, last.o, last.done) \
+                and layout.height(rest) <= room:
+            return [head, rest]
+    return None
 
-    def _span_text(self, i: int, done: dict[int, int], shown: int | None) -> str:
-        c0, _c1, r0, _r1 = self.grid.spans[i]
-        full = self.text[r0][c0]
-        if not self._flows(i):
-            return full
-        d, n = done.get(i, 0), self.span_len[i]
-        if d >= n:
-            return self._reminder(i)
-        lines = full.split("\n")
-        if d == 0:
-            return "\n".join(lines if shown is None else lines[:shown])
-        rest = lines[d:] if shown is None else lines[d:d + max(shown - 1, 0)]
-        return "\n".join([_mark(), *rest])
 
-    def table(self, p: Page) -> Table:
-        grid = self.grid
-        s, e = p.s, p.e
-        hn = len(grid.header)
-        heights, shown = self._layout_page(p)
-        data = [list(r) for r in self.header_text] + [list(self.text[r]) for r in range(s, e)]
-        if p.o:
-            avail = None
-            if p.cut is not None and e - 1 == s:
-                avail = self._line_fit(p.cut) - 1
-            data[hn] = self._own_cells(s, p.o, avail)
-        if p.cut is not None and (e - 1 > s or not p.o):
-            data[hn + e - 1 - s] = self._own_cells(e - 1, 0, self._line_fit(p.cut))
-        style = [
-            ("FONT", (0, 0), (-1, -1), FONT, grid.font_size, grid.leading),
-            ("FONT", (0, 0), (-1, hn - 1), FONT_BOLD, grid.font_size, grid.leading),
-            ("VALIGN", (0, 0), (-1, hn - 1), "MIDDLE"),
-            ("ALIGN", (0, 0), (-1, hn - 1), "CENTER"),
-            ("VALIGN", (0, hn), (-1, -1), "TOP"),
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-            ("LEFTPADDING", (0, 0), (-1, -1), grid.hpad),
-            ("RIGHTPADDING", (0, 0), (-1, -1), grid.hpad),
-            ("TOPPADDING", (0, 0), (-1, -1), grid.vpad),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), grid.vpad),
-        ]
-        for c, how in enumerate(grid.align):
-            if how != "LEFT":
-                style.append(("ALIGN", (c, hn), (c, -1), how))
-        for c0, c1, r0, r1 in grid.header_spans:
-            style.append(("SPAN", (c0, r0), (c1, r1)))
-        for i in {i for r in range(s, e) for i in self.row_spans[r]}:
-            c0, c1, r0, r1 = grid.spans[i]
-            a, b = max(r0, s), min(r1, e - 1)
-            data[hn + a - s][c0] = self._span_text(i, p.done, shown.get(i))
-            if (c0, a) != (c1, b):
-                style.append(("SPAN", (c0, hn + a - s), (c1, hn + b - s)))
-        for r in range(s, e):
-            if r in grid.bold_rows:
-                style.append(("FONT", (0, hn + r - s), (-1, hn + r - s), FONT_BOLD,
-                              grid.font_size, grid.leading))
-        return Table(data, colWidths=grid.widths, rowHeights=self.header_heights + heights,
-                     style=TableStyle(style))
+# -- drawing ---------------------------------------------------------------------------------------
+
+
+def page_table(layout: GridLayout, p: Page) -> Table:
+    """Page p as a reportlab Table: the header, the page's rows, spanning cells clipped to it."""
+    grid = layout.grid
+    s, e = p.s, p.e
+    hn = len(grid.header)
+    heights, shown = layout.page_layout(p)
+    data = [list(r) for r in layout.header_text] + [list(layout.text[r]) for r in range(s, e)]
+    if p.o:
+        avail = None
+        if p.cut is not None and e - 1 == s:
+            avail = layout.line_fit(p.cut) - 1
+        data[hn] = _own_cells(layout, s, p.o, avail)
+    if p.cut is not None and (e - 1 > s or not p.o):
+        data[hn + e - 1 - s] = _own_cells(layout, e - 1, 0, layout.line_fit(p.cut))
+    style = [
+        ("FONT", (0, 0), (-1, -1), FONT, grid.font_size, grid.leading),
+        ("FONT", (0, 0), (-1, hn - 1), FONT_BOLD, grid.font_size, grid.leading),
+        ("VALIGN", (0, 0), (-1, hn - 1), "MIDDLE"),
+        ("ALIGN", (0, 0), (-1, hn - 1), "CENTER"),
+        ("VALIGN", (0, hn), (-1, -1), "TOP"),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("LEFTPADDING", (0, 0), (-1, -1), grid.hpad),
+        ("RIGHTPADDING", (0, 0), (-1, -1), grid.hpad),
+        ("TOPPADDING", (0, 0), (-1, -1), grid.vpad),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), grid.vpad),
+    ]
+    for c, how in enumerate(grid.align):
+        if how != "LEFT":
+            style.append(("ALIGN", (c, hn), (c, -1), how))
+    for c0, c1, r0, r1 in grid.header_spans:
+        style.append(("SPAN", (c0, r0), (c1, r1)))
+    for i in {i for r in range(s, e) for i in layout.row_spans[r]}:
+        c0, c1, r0, r1 = grid.spans[i]
+        a, b = max(r0, s), min(r1, e - 1)
+        data[hn + a - s][c0] = _span_text(layout, i, p.done, shown.get(i))
+        if (c0, a) != (c1, b):
+            style.append(("SPAN", (c0, hn + a - s), (c1, hn + b - s)))
+    for r in range(s, e):
+        if r in grid.bold_rows:
+            style.append(("FONT", (0, hn + r - s), (-1, hn + r - s), FONT_BOLD,
+                          grid.font_size, grid.leading))
+    return Table(data, colWidths=grid.widths, rowHeights=layout.header_heights + heights,
+                 style=TableStyle(style))
+
+
+def _own_cells(layout: GridLayout, r: int, start: int, avail: int | None) -> list[str]:
+    """Row r's own cells printing lines start..start+avail (with "(lanjutan)" when start>0)."""
+    out = []
+    for value in layout.text[r]:
+        lines = value.split("\n") if value else []
+        part = lines[start:] if avail is None else lines[start:start + avail]
+        out.append("\n".join([continuation_mark(), *part] if start and part else part))
+    return out
+
+
+def _span_text(layout: GridLayout, i: int, done: dict[int, int], shown: int | None) -> str:
+    c0, _c1, r0, _r1 = layout.grid.spans[i]
+    full = layout.text[r0][c0]
+    if not layout.flows(i):
+        return full
+    d, n = done.get(i, 0), layout.span_len[i]
+    if d >= n:
+        return layout.reminder(i)
+    lines = full.split("\n")
+    if d == 0:
+        return "\n".join(lines if shown is None else lines[:shown])
+    rest = lines[d:] if shown is None else lines[d:d + max(shown - 1, 0)]
+    return "\n".join([continuation_mark(), *rest])
 
 
 class PageTable(Flowable):
@@ -494,7 +510,7 @@ class PageTable(Flowable):
 
     def _get(self) -> Table:
         if self._table is None:
-            self._table = self.layout.table(self.page)
+            self._table = page_table(self.layout, self.page)
         return self._table
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N803 - reportlab API

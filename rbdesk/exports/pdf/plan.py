@@ -13,7 +13,7 @@ from rbdesk.exports.pdf.common import (
     measure,
     signature_block,
 )
-from rbdesk.exports.pdf.grid import Grid, GridLayout, PageTable
+from rbdesk.exports.pdf.grid import Grid, GridLayout, PageTable, paginate
 from rbdesk.exports.wording import CHECK, labelled, plan_header
 from rbdesk.models.domain.tree import PlanTree
 
@@ -74,9 +74,9 @@ def plan_story(tree: PlanTree, paper: str, tick: Callable[[float], None] | None 
     layout = GridLayout(plan_grid(tree, width),
                         tick=(lambda f: tick(0.4 * f)) if tick else None)
     capacity = height - SLACK
-    pages = layout.paginate(capacity - measure(heading, width), capacity,
-                            tail=measure([signature], width),
-                            tick=(lambda f: tick(0.4 + 0.1 * f)) if tick else None)
+    pages = paginate(layout, capacity - measure(heading, width), capacity,
+                     tail=measure([signature], width),
+                     tick=(lambda f: tick(0.4 + 0.1 * f)) if tick else None)
     story: list[Flowable] = list(heading)
     for i, page in enumerate(pages):
         story.append(PageTable(layout, page))

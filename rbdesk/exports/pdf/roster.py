@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from rbdesk.exports.pdf.common import SLACK, frame_size, lampiran_heading, measure, signature_block
-from rbdesk.exports.pdf.grid import Grid, GridLayout
+from rbdesk.exports.pdf.grid import Grid, GridLayout, page_table, paginate
 from rbdesk.exports.wording import section_title
 from rbdesk.i18n import tr
 from rbdesk.models.domain.tree import PlanTree
@@ -52,11 +52,11 @@ def roster_story(tree: PlanTree, paper: str) -> list[Flowable]:
     signature = signature_block(tree.decree, width)
     layout = GridLayout(roster_grid(tree, width))
     capacity = height - SLACK
-    pages = layout.paginate(capacity - measure(heading, width), capacity,
-                            tail=measure([signature], width))
+    pages = paginate(layout, capacity - measure(heading, width), capacity,
+                     tail=measure([signature], width))
     story: list[Flowable] = list(heading)
     for i, page in enumerate(pages):
-        story.append(layout.table(page))
+        story.append(page_table(layout, page))
         if i < len(pages) - 1:
             story.append(PageBreak())
     story.append(KeepTogether([signature]))
