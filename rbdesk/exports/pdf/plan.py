@@ -13,7 +13,9 @@ from rbdesk.exports.pdf.common import (
     measure,
     signature_block,
 )
-from rbdesk.exports.pdf.grid import Grid, GridLayout, PageTable, paginate
+from rbdesk.exports.pdf.grid import Grid, GridLayout
+from rbdesk.exports.pdf.page_table import PageTable
+from rbdesk.exports.pdf.paginate import paginate
 from rbdesk.exports.wording import CHECK, labelled, plan_header
 from rbdesk.models.domain.tree import PlanTree
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from rbdesk.exports.pdf.common import SLACK, frame_size, lampiran_heading, measure, signature_block
-from rbdesk.exports.pdf.grid import Grid, GridLayout, page_table, paginate
+from rbdesk.exports.pdf.grid import Grid, GridLayout
+from rbdesk.exports.pdf.page_table import page_table
+from rbdesk.exports.pdf.paginate import paginate
 from rbdesk.exports.wording import section_title
 from rbdesk.i18n import tr
 from rbdesk.models.domain.tree import PlanTree
