@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -20,6 +19,7 @@ from rbdesk.exports.excel.layout import (
 )
 from rbdesk.exports.excel.sheet import LINE_PT, SheetWriter, span_heights
 from rbdesk.exports.paper import check_paper
+from rbdesk.exports.plan_records import plan_records
 from rbdesk.exports.progress import Progress, ProgressFn, atomic_output
 from rbdesk.exports.wording import (
     CHECK,
@@ -33,28 +33,10 @@ from rbdesk.exports.wording import (
 from rbdesk.i18n import tr
 from rbdesk.models import clock
 from rbdesk.models.domain.progress import current_month, format_percent, indicator_tally
-from rbdesk.models.domain.tree import (
-    ActivityNode,
-    AreaNode,
-    IndicatorNode,
-    PlanTree,
-    SubActivityNode,
-)
+from rbdesk.models.domain.tree import PlanTree
 
 PLAN_WIDTHS = [5, 16, 24, 30, 32] + [4.6] * 12 + [22]
 STATUS_TEXT = {"selesai": "√ selesai", "sebagian": "½ sebagian", "belum": "– belum"}
-
-
-PlanRecord = tuple[AreaNode, ActivityNode | None, SubActivityNode | None, IndicatorNode | None]
-
-
-def plan_records(tree: PlanTree) -> Iterator[PlanRecord]:
-    """(area, activity, sub, indicator) per printed row; missing levels are None."""
-    for area in tree.areas:
-        for act in area.activities or [None]:
-            for sub in (act.sub_activities if act else None) or [None]:
-                for ind in (sub.indicators if sub else None) or [None]:
-                    yield area, act, sub, ind
 
 
 def _signature(sw: SheetWriter, decree: dict, col: int, span: int) -> None:
