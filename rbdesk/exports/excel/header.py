@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeAlias
+
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from openpyxl.worksheet.worksheet import Worksheet
 
 from rbdesk.exports.excel.cells import location, month_of, normalised
 from rbdesk.exports.excel.layout import META_SHEET, PLAN_SHEET
@@ -12,6 +16,8 @@ from rbdesk.models.errors import InvalidInput
 HEADER_SCAN = 60
 REQUIRED = ("AREA PERUBAHAN", "KEGIATAN", "SUB KEGIATAN", "INDIKATOR KEBERHASILAN")
 
+Sheet: TypeAlias = ReadOnlyWorksheet | Worksheet  # read-only as the importer opens workbooks
+
 
 class HeaderColumns:
     """Which column holds what, read from a header row and (for the months) the rows under it."""
@@ -20,7 +26,12 @@ class HeaderColumns:
                  sheet: str = "") -> None:
         self.sheet = sheet
         self.header_row = row_no
-        self.no = self.area = self.act = self.sub = self.ind = self.note = None
+        self.no: int | None = None
+        self.area: int | None = None
+        self.act: int | None = None
+        self.sub: int | None = None
+        self.ind: int | None = None
+        self.note: int | None = None
         for c, value in enumerate(cells, 1):
             key = normalised(value)
             if key in ("NO", "NOMOR") and self.no is None:
@@ -66,7 +77,7 @@ class HeaderColumns:
         return {c for c in cols if c}
 
 
-def scan_header(ws) -> tuple[HeaderColumns | None, list[tuple[int, list[Any]]]]:
+def scan_header(ws: Sheet) -> tuple[HeaderColumns | None, list[tuple[int, list[Any]]]]:
     """The header row of a sheet (or the row most like one) and the rows above it."""
     above: list[tuple[int, list[Any]]] = []
     best: HeaderColumns | None = None
@@ -82,7 +93,7 @@ def scan_header(ws) -> tuple[HeaderColumns | None, list[tuple[int, list[Any]]]]:
     return best, best_above
 
 
-def find_plan_sheet(wb) -> tuple[Any, HeaderColumns, list[tuple[int, list[Any]]]]:
+def find_plan_sheet(wb: Workbook) -> tuple[Sheet, HeaderColumns, list[tuple[int, list[Any]]]]:
     """The plan sheet, its columns, and the rows above the header (for the title).
 
     The sheet named "Lampiran II" is the plan sheet whenever there is one; otherwise the sheet
@@ -91,20 +102,23 @@ def find_plan_sheet(wb) -> tuple[Any, HeaderColumns, list[tuple[int, list[Any]]]
     """
     sheets = [ws for ws in wb.worksheets if ws.title != META_SHEET]
     named = [ws for ws in sheets if ws.title.strip().casefold() == PLAN_SHEET.casefold()]
-    found = [(ws, *scan_header(ws)) for ws in (named[:1] or sheets)]
-    complete = [f for f in found if f[1] is not None and f[1].ok]
+    found: list[tuple[Sheet, HeaderColumns, list[tuple[int, list[Any]]]]] = []
+    for ws in named[:1] or sheets:
+        cols, above = scan_header(ws)
+        if cols is not None:
+            found.append((ws, cols, above))
+    complete = [f for f in found if f[1].ok]
     if complete:
         ws, cols, above = max(complete, key=lambda f: f[1].score)  # first of equals
     else:
-        partial = [f for f in found if f[1] is not None]
-        if not partial:
+        if not found:
             where = (tr("lembar '{sheet}'").format(sheet=named[0].title) if named
                      else tr("lembar mana pun"))
             raise InvalidInput(tr("Tidak ditemukan tabel Rencana Aksi: tidak ada baris judul "
                                   "kolom (AREA PERUBAHAN, KEGIATAN, SUB KEGIATAN, INDIKATOR "
                                   "KEBERHASILAN) di {n} baris pertama {where}.")
                                .format(n=HEADER_SCAN, where=where))
-        ws, cols, _above = max(partial, key=lambda f: f[1].score)
+        ws, cols, _above = max(found, key=lambda f: f[1].score)
         raise InvalidInput(tr("{where}: judul kolom tabel Rencana Aksi tidak lengkap; tidak "
                               "ditemukan: {labels}. Perbaiki judul kolom lalu impor lagi.")
                            .format(where=location(ws.title, cols.header_row),

@@ -17,6 +17,7 @@ from typing import Any
 
 from defusedxml import ElementTree as SafeET
 from openpyxl import load_workbook  # defusedxml is imported first (see safety.py)
+from openpyxl.workbook.workbook import Workbook
 
 from rbdesk.exports.excel.cells import cell_text
 from rbdesk.exports.excel.header import find_plan_sheet
@@ -48,7 +49,7 @@ def _merges(archive: zipfile.ZipFile, sheet_path: str) -> dict[tuple[int, int], 
     return covered
 
 
-def _meta(wb) -> dict[str, Any] | None:
+def _meta(wb: Workbook) -> dict[str, Any] | None:
     if META_SHEET not in wb.sheetnames:
         return None
     rows = list(wb[META_SHEET].iter_rows(values_only=True))
@@ -68,7 +69,8 @@ def _meta(wb) -> dict[str, Any] | None:
     return info
 
 
-def _plan_header(above: list[tuple[int, list[Any]]], meta: dict[str, Any] | None) -> dict:
+def _plan_header(above: list[tuple[int, list[Any]]], meta: dict[str, Any] | None
+                 ) -> dict[str, Any]:
     texts = [cell_text(v) for _r, row in above for v in row if cell_text(v)]
     title = next((t for t in texts if "RENCANA AKSI" in t.upper()), max(texts, key=len)
                  if texts else "")
@@ -89,7 +91,7 @@ def _plan_header(above: list[tuple[int, list[Any]]], meta: dict[str, Any] | None
     return plan
 
 
-def read_plan_workbook(path: Path, progress: ProgressFn = None) -> dict:
+def read_plan_workbook(path: Path, progress: ProgressFn = None) -> dict[str, Any]:
     path = Path(path)
     check_workbook_file(path)
     bar = Progress(progress)

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-from openpyxl.worksheet.worksheet import Worksheet
-
 from rbdesk.exports.excel.cells import (
     BLANK_MARKS,
     CHECKS,
@@ -17,7 +14,7 @@ from rbdesk.exports.excel.cells import (
     normalised,
     split_label,
 )
-from rbdesk.exports.excel.header import HeaderColumns
+from rbdesk.exports.excel.header import HeaderColumns, Sheet
 from rbdesk.exports.excel.layout import PLAN_COLUMNS, fingerprint
 from rbdesk.exports.progress import Progress
 from rbdesk.i18n import tr
@@ -45,7 +42,7 @@ class PlanRows:
         self.max_row = max(max_row, 1)
         self.errors: list[str] = []
 
-    def fail(self, row: int, col: int, what: str) -> None:
+    def fail(self, row: int, col: int | None, what: str) -> None:
         self.errors.append(f"{location(self.cols.sheet, row, col)}: {what}")
 
     def _skip(self, nonempty: dict[int, Any]) -> bool:
@@ -60,7 +57,7 @@ class PlanRows:
             return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
         return False
 
-    def _rows(self, ws: ReadOnlyWorksheet | Worksheet) -> list[tuple[int, list[Any]]]:
+    def _rows(self, ws: Sheet) -> list[tuple[int, list[Any]]]:
         cols = self.cols
         known = cols.known
         month_cols = set(cols.months.values())
@@ -119,17 +116,21 @@ class PlanRows:
                           .format(v=cell_text(v)[:20]))
         return planned
 
-    def read(self, ws: ReadOnlyWorksheet | Worksheet, meta: dict[str, Any] | None
+    def read(self, ws: Sheet, meta: dict[str, Any] | None
              ) -> list[dict[str, Any]]:
         """The sheet's areas as plain dicts, or InvalidInput listing every row/column problem."""
         data = self._rows(ws)
-        use_meta = False
+        # the hidden sheet's rows, trusted only while every row still has its fingerprint
+        saved: dict[int, list[str]] | None = None
         if meta and data:
             table = meta["rows"]
-            use_meta = set(table) == {r for r, _c in data} and all(
-                table[r][5] == fingerprint(cells[:PLAN_COLUMNS]) for r, cells in data)
+            if set(table) == {r for r, _c in data} and all(
+                    table[r][5] == fingerprint(cells[:PLAN_COLUMNS]) for r, cells in data):
+                saved = table
         areas: list[dict[str, Any]] = []
-        area = act = sub = None
+        area: dict[str, Any] | None = None
+        act: dict[str, Any] | None = None
+        sub: dict[str, Any] | None = None
         c = self.cols
 
         def cell(cells: list[Any], col: int | None) -> str:
@@ -141,8 +142,8 @@ class PlanRows:
         for r, cells in data:
             months = self._months(r, cells)
             ind_text, note = cell(cells, c.ind), cell(cells, c.note)
-            if use_meta:
-                flags, a_lab, c_lab, s_lab, i_lab, _fp = meta["rows"][r]
+            if saved is not None:
+                flags, a_lab, c_lab, s_lab, i_lab, _fp = saved[r]
                 new_area, new_act, new_sub = "A" in flags, "C" in flags, "S" in flags
                 act_text = _strip_label(c_lab, cell(cells, c.act))
                 sub_text = _strip_label(s_lab, cell(cells, c.sub))

@@ -7,6 +7,7 @@ stays text and never becomes a formula.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from copy import copy
 from typing import Any
 
@@ -26,7 +27,7 @@ LINE_PT = 12.0  # row height per wrapped line of 9-pt text
 
 
 class SheetWriter:
-    def __init__(self, wb: Workbook, title: str, widths: list[float]) -> None:
+    def __init__(self, wb: Workbook, title: str, widths: Sequence[float]) -> None:
         self.ws = wb.create_sheet(title)
         self.widths = widths
         self.row = 0

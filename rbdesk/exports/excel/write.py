@@ -6,8 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from rbdesk.exports.excel.layout import (
     META_COLUMNS,
@@ -19,7 +22,7 @@ from rbdesk.exports.excel.layout import (
 )
 from rbdesk.exports.excel.sheet import LINE_PT, SheetWriter, span_heights
 from rbdesk.exports.paper import check_paper
-from rbdesk.exports.plan_records import plan_records
+from rbdesk.exports.plan_records import or_none, plan_records
 from rbdesk.exports.progress import Progress, ProgressFn, atomic_output
 from rbdesk.exports.wording import (
     CHECK,
@@ -33,13 +36,13 @@ from rbdesk.exports.wording import (
 from rbdesk.i18n import tr
 from rbdesk.models import clock
 from rbdesk.models.domain.progress import current_month, format_percent, indicator_tally
-from rbdesk.models.domain.tree import PlanTree
+from rbdesk.models.domain.tree import ActivityNode, AreaNode, PlanTree, SubActivityNode
 
 PLAN_WIDTHS = [5, 16, 24, 30, 32] + [4.6] * 12 + [22]
 STATUS_TEXT = {"selesai": "√ selesai", "sebagian": "½ sebagian", "belum": "– belum"}
 
 
-def _signature(sw: SheetWriter, decree: dict, col: int, span: int) -> None:
+def _signature(sw: SheetWriter, decree: dict[str, Any], col: int, span: int) -> None:
     lines = [tr("Ditetapkan di {place}").format(place=decree.get("place", "")),
              tr("Pada Tanggal {date}").format(date=indonesian_date(decree.get("date", ""))), "",
              decree.get("signatory_title", ""), decree.get("signed_mark", "") or "", "",
@@ -52,7 +55,7 @@ def _signature(sw: SheetWriter, decree: dict, col: int, span: int) -> None:
         sw.merge(col + 1, r, col + span, r)
 
 
-def _lampiran_heading(sw: SheetWriter, decree: dict, roman: str, title: str, col: int,
+def _lampiran_heading(sw: SheetWriter, decree: dict[str, Any], roman: str, title: str, col: int,
                       span: int, width: int) -> None:
     keputusan, nomor, about = decree_ref(decree)
     for text in (tr("LAMPIRAN {n}").format(n=roman), keputusan, nomor,
@@ -75,13 +78,15 @@ def write_plan_sheet(wb: Workbook, meta: list[list[str]], tree: PlanTree, paper:
     _lampiran_heading(sw, tree.decree, "II", titles.get("lampiran_2") or tree.title, 12, 6, 18)
     header, header_spans = plan_header()
     first_header = sw.row + 1
-    for i, row in enumerate(header):
-        sw.append(row, "head", height=26 if i == 0 else 14)
+    for i, head in enumerate(header):
+        sw.append(head, "head", height=26 if i == 0 else 14)
     for c0, c1, r0, r1 in header_spans:
         sw.merge(c0 + 1, first_header + r0, c1 + 1, first_header + r1)
     records = list(plan_records(tree))
-    values, base, spans = [], [], []
-    prev: tuple = (None, None, None)
+    values: list[list[str | None]] = []
+    base: list[float] = []
+    spans: list[tuple[int, int, float, int]] = []
+    prev: tuple[AreaNode | None, ActivityNode | None, SubActivityNode | None] = (None, None, None)
     starts: list[tuple[int, int, int]] = [(-1, -1, -1)]
     for i, (area, act, sub, ind) in enumerate(records):
         new_area = prev[0] is not area
@@ -90,7 +95,8 @@ def write_plan_sheet(wb: Workbook, meta: list[list[str]], tree: PlanTree, paper:
         prev = (area, act, sub)
         s = starts[-1]
         starts.append((i if new_area else s[0], i if new_act else s[1], i if new_sub else s[2]))
-        row = [area.label if new_area else None, area.name if new_area else None,
+        row: list[str | None] = [area.label if new_area else None,
+                                 area.name if new_area else None,
                (labelled(act.label, act.name) if act else "") if new_act else None,
                (labelled(sub.label, sub.name) if sub else "") if new_sub else None,
                labelled(ind.label, ind.text) if ind else ""]
@@ -140,7 +146,7 @@ def write_roster_sheet(wb: Workbook, tree: PlanTree, paper: str) -> None:
         r = sw.append([section_title(team), None, None, None, None], "section")
         sw.merge(1, r, 5, r)
         duties = "\n".join(team.duties)
-        members = team.members or [None]
+        members = or_none(team.members)
         need = LINE_PT * sw.lines(duties, 4) + 3
         per_row = max(need / len(members), 0)
         first = sw.row + 1
@@ -169,18 +175,19 @@ def write_realisation_sheet(wb: Workbook, tree: PlanTree, paper: str, today: dt.
     sw.append(head, "head", height=30)
     styles = ["center", "cell", "cell", "cell", "cell", "cell"] + ["center"] * 14
     for area, act, sub, ind in plan_records(tree):
-        if ind is None:
-            continue
+        if act is None or sub is None or ind is None:
+            continue  # (a row with an indicator has its activity and sub-activity too)
         planned = ", ".join(tr(MONTHS_SHORT[m - 1]) for m in ind.planned_months)
         months = []
         for m in range(1, 13):
             status = ind.status(m)
             months.append(STATUS_TEXT[status] if ind.is_planned(m) or status != "belum" else "")
         pct = indicator_tally(ind, upto).percent
-        row = [area.label, area.name, labelled(act.label, act.name), labelled(sub.label, sub.name),
-               labelled(ind.label, ind.text), planned, *months, format_percent(pct),
+        texts = [area.name, labelled(act.label, act.name), labelled(sub.label, sub.name),
+                 labelled(ind.label, ind.text)]
+        row = [area.label, *texts, planned, *months, format_percent(pct),
                sum(ind.evidence.values())]
-        h = LINE_PT * max(sw.lines(row[c] or "", c) for c in (1, 2, 3, 4)) + 3
+        h = LINE_PT * max(sw.lines(text, c) for c, text in enumerate(texts, 1)) + 3
         sw.append(row, styles, height=h)
     sw.print_setup(paper, landscape=True, title_rows=f"{first_header}:{first_header}")
 
@@ -216,9 +223,7 @@ def write_workbook(tree: PlanTree, out: Path, *, paper: str = "a4", progress: Pr
     return out
 
 
-def _text(ws, value: str):
-    from openpyxl.cell import WriteOnlyCell
-
+def _text(ws: WriteOnlyWorksheet, value: str) -> WriteOnlyCell:
     cell = WriteOnlyCell(ws, value=value or None)
     if value:
         cell.data_type = "s"

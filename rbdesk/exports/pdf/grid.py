@@ -107,7 +107,10 @@ class GridLayout:
                 heights[r1] += need - have
         return text, heights
 
-    def _measure(self, tick: Callable[[float], None] | None):
+    def _measure(self, tick: Callable[[float], None] | None
+                 ) -> tuple[list[list[str]], list[float], list[int], list[int], list[list[int]]]:
+        """The body: wrapped text, base row heights, lines per row (own cells), lines per
+        spanning cell, and the spans that touch each row."""
         grid = self.grid
         n = len(grid.rows)
         row_spans: list[list[int]] = [[] for _ in range(n)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib import colors
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from rbdesk.exports.pdf.fonts import FONT, FONT_BOLD
@@ -102,6 +103,6 @@ class PageTable(Flowable):
     def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 - reportlab API
         return self._get().splitOn(self.canv, aW, aH)
 
-    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
         self._get().drawOn(canvas, x, y, _sW=_sW)
         self._table = None

@@ -16,6 +16,7 @@ from rbdesk.exports.pdf.common import (
 from rbdesk.exports.pdf.grid import Grid, GridLayout
 from rbdesk.exports.pdf.page_table import PageTable
 from rbdesk.exports.pdf.paginate import paginate
+from rbdesk.exports.plan_records import or_none
 from rbdesk.exports.wording import CHECK, labelled, plan_header
 from rbdesk.models.domain.tree import PlanTree
 
@@ -38,11 +39,11 @@ def plan_rows(tree: PlanTree) -> tuple[list[list[str]], list[tuple[int, int, int
 
     for area in tree.areas:
         a0 = len(rows)
-        for act in area.activities or [None]:
+        for act in or_none(area.activities):
             c0 = len(rows)
-            for sub in (act.sub_activities if act else None) or [None]:
+            for sub in or_none(act.sub_activities if act else []):
                 s0 = len(rows)
-                for ind in (sub.indicators if sub else None) or [None]:
+                for ind in or_none(sub.indicators if sub else []):
                     row(area.label, area.name, labelled(act.label, act.name) if act else "",
                         labelled(sub.label, sub.name) if sub else "",
                         labelled(ind.label, ind.text) if ind else "",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -28,7 +30,7 @@ GREY = colors.Color(0.85, 0.85, 0.85)
 KEEP_ROWS = 3  # table rows kept on the signature's page
 
 
-def _table(rows: list[list], widths: list[float], *, total_row: bool = False,
+def _table(rows: list[list[Any]], widths: list[float], *, total_row: bool = False,
            tail: Flowable | None = None) -> Table:
     """A ruled table, header row repeated; ``tail`` (the signature block) becomes an unruled last
     row that the table never splits from its last KEEP_ROWS rows, so the signature cannot end up
@@ -89,7 +91,8 @@ def bar_chart(report: ReportData, width: float) -> Drawing:
     return d
 
 
-def _signer(s: Signer | None, st: dict, first_line: str = "") -> list[Flowable]:
+def _signer(s: Signer | None, st: dict[str, ParagraphStyle], first_line: str = ""
+            ) -> list[Flowable]:
     if s is None:
         return []
     out: list[Flowable] = []
@@ -120,7 +123,7 @@ def report_story(report: ReportData, paper: str) -> list[Flowable]:
                       .format(month=month)), st["bold"]), Spacer(1, 4)]
     head = [tr("NO"), tr("AREA PERUBAHAN"), tr("RENCANA"), tr("SELESAI"), tr("SEBAGIAN"),
             tr("TERLAMBAT"), tr("CAPAIAN")]
-    rows: list[list] = [[Paragraph(esc(h), hs) for h in head]]
+    rows: list[list[Any]] = [[Paragraph(esc(h), hs) for h in head]]
     for a in report.areas:
         t = a.tally
         rows.append([a.label, Paragraph(esc(a.name), cell), t.planned, t.done, t.partial, t.late,
