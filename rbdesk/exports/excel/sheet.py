@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from copy import copy
 from typing import Any
 
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
@@ -61,7 +61,7 @@ class SheetWriter:
                 cell.border = border
             self._styles[name] = cell._style
 
-    def cell(self, value: Any, style: str = "cell") -> WriteOnlyCell:
+    def cell(self, value: Any, style: str = "cell") -> Cell:
         c = WriteOnlyCell(self.ws)
         if value is not None and value != "":
             if isinstance(value, str):

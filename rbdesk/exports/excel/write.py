@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from rbdesk.exports.excel.layout import (
@@ -223,7 +223,7 @@ def write_workbook(tree: PlanTree, out: Path, *, paper: str = "a4", progress: Pr
     return out
 
 
-def _text(ws: WriteOnlyWorksheet, value: str) -> WriteOnlyCell:
+def _text(ws: WriteOnlyWorksheet, value: str) -> Cell:
     cell = WriteOnlyCell(ws, value=value or None)
     if value:
         cell.data_type = "s"
