@@ -6,6 +6,7 @@ Pure functions: a plan snapshot (and report data) in, a file out. No Qt here.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from rbdesk.exports.progress import Cancelled, ProgressFn
 from rbdesk.models.domain.report_data import ReportData
@@ -37,7 +38,7 @@ def write_workbook(tree: PlanTree, out: Path, *, paper: str = "a4",
     return _write(tree, Path(out), paper=paper, progress=progress)
 
 
-def read_plan_workbook(path: Path, progress: ProgressFn = None) -> dict:
+def read_plan_workbook(path: Path, progress: ProgressFn = None) -> dict[str, Any]:
     """Read a plan sheet (rbdesk's own or hand-made) into a plan dict of the dump format."""
     from rbdesk.exports.excel.read import read_plan_workbook as _read
 

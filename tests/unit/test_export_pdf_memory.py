@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from rbdesk.exports import write_pdf
-from rbdesk.exports.pdf import grid as pdf_grid
+from rbdesk.exports.pdf import page_table as pdf_page_table
 from tests.unit.test_export_pdf import synthetic_tree
 
 
@@ -22,10 +22,10 @@ def test_only_the_page_being_drawn_has_a_table(tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     made: list[weakref.ref] = []
     most = 0
-    table, draw = pdf_grid.GridLayout.table, pdf_grid.PageTable.drawOn
+    table, draw = pdf_page_table.page_table, pdf_page_table.PageTable.drawOn
 
-    def tracked(self, page):
-        t = table(self, page)
+    def tracked(layout, page):
+        t = table(layout, page)
         made.append(weakref.ref(t))
         return t
 
@@ -35,8 +35,8 @@ def test_only_the_page_being_drawn_has_a_table(tmp_path: Path,
         gc.collect()
         most = max(most, sum(r() is not None for r in made))
 
-    monkeypatch.setattr(pdf_grid.GridLayout, "table", tracked)
-    monkeypatch.setattr(pdf_grid.PageTable, "drawOn", counted)
+    monkeypatch.setattr(pdf_page_table, "page_table", tracked)
+    monkeypatch.setattr(pdf_page_table.PageTable, "drawOn", counted)
     write_pdf(synthetic_tree(600), tmp_path / "plan.pdf", part="plan")
     assert len(made) > 10
     assert most <= 1
@@ -48,6 +48,6 @@ def test_lazy_pages_print_what_eager_tables_print(tmp_path: Path,
     write_pdf(tree, tmp_path / "lazy.pdf", part="plan")
     from rbdesk.exports.pdf import plan as pdf_plan
 
-    monkeypatch.setattr(pdf_plan, "PageTable", lambda layout, page: layout.table(page))
+    monkeypatch.setattr(pdf_plan, "PageTable", pdf_page_table.page_table)
     write_pdf(tree, tmp_path / "eager.pdf", part="plan")
     assert streams(tmp_path / "lazy.pdf") == streams(tmp_path / "eager.pdf")

@@ -4,29 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-from openpyxl.worksheet.worksheet import Worksheet
-
-from rbdesk.exports.excel.read import (
-    CLOSING,
+from rbdesk.exports.excel.cells import (
+    BLANK_MARKS,
+    CHECKS,
     MARKS,
-    MAX_ROWS,
-    _Columns,
-    _month_of,
-    _norm,
-    _text,
-    _where,
+    cell_text,
+    location,
+    month_of,
+    normalised,
     split_label,
 )
-from rbdesk.exports.excel.write import fingerprint
+from rbdesk.exports.excel.header import HeaderColumns, Sheet
+from rbdesk.exports.excel.layout import PLAN_COLUMNS, fingerprint
 from rbdesk.exports.progress import Progress
 from rbdesk.i18n import tr
 from rbdesk.models.errors import InvalidInput
 
-CHECKS = {"√", "✓", "✔"}
-BLANKS = {"", "-", "–", "0", "false"}
+MAX_ROWS = 250_000
+CLOSING = ("ditetapkan", "salinan sesuai", "mengetahui", "pada tanggal", "disahkan")
 MAX_ERRORS = 15
-PLAN_COLUMNS = 18
 
 
 def _strip_label(label: str, text: str) -> str:
@@ -38,7 +34,7 @@ def _strip_label(label: str, text: str) -> str:
 
 
 class PlanRows:
-    def __init__(self, cols: _Columns, covered: dict[tuple[int, int], int], bar: Progress,
+    def __init__(self, cols: HeaderColumns, covered: dict[tuple[int, int], int], bar: Progress,
                  max_row: int) -> None:
         self.cols = cols
         self.covered = covered
@@ -46,22 +42,22 @@ class PlanRows:
         self.max_row = max(max_row, 1)
         self.errors: list[str] = []
 
-    def fail(self, row: int, col: int, what: str) -> None:
-        self.errors.append(f"{_where(self.cols.sheet, row, col)}: {what}")
+    def fail(self, row: int, col: int | None, what: str) -> None:
+        self.errors.append(f"{location(self.cols.sheet, row, col)}: {what}")
 
     def _skip(self, nonempty: dict[int, Any]) -> bool:
-        keys = {_norm(v) for v in nonempty.values()}
+        keys = {normalised(v) for v in nonempty.values()}
         if {"AREA PERUBAHAN", "KEGIATAN"} <= keys:
             return True  # a header row repeated on a later page
-        if sum(1 for v in nonempty.values() if _month_of(v)) >= 6:
+        if sum(1 for v in nonempty.values() if month_of(v)) >= 6:
             return True  # the month-name row
-        values = [_text(v) for v in nonempty.values()]
+        values = [cell_text(v) for v in nonempty.values()]
         if len(values) >= 5 and all(v.isdigit() for v in values):
             numbers = sorted(int(v) for v in values)
             return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
         return False
 
-    def _rows(self, ws: ReadOnlyWorksheet | Worksheet) -> list[tuple[int, list[Any]]]:
+    def _rows(self, ws: Sheet) -> list[tuple[int, list[Any]]]:
         cols = self.cols
         known = cols.known
         month_cols = set(cols.months.values())
@@ -74,10 +70,10 @@ class PlanRows:
             if r % 1000 == 0:
                 self.bar.fraction(0.1 + 0.5 * min(1.0, r / self.max_row))
             cells = [cell.value for cell in row]
-            nonempty = {c: v for c, v in enumerate(cells, 1) if _text(v)}
+            nonempty = {c: v for c, v in enumerate(cells, 1) if cell_text(v)}
             if not nonempty:
                 continue
-            first = _norm(nonempty[min(nonempty)]).lower()
+            first = normalised(nonempty[min(nonempty)]).lower()
             if first.startswith(CLOSING):
                 break
             formulas = [c for c, cell in enumerate(row, 1) if cell.data_type == "f"]
@@ -91,7 +87,7 @@ class PlanRows:
             if self._skip(nonempty):
                 continue
             for c, v in nonempty.items():
-                t = _text(v)
+                t = cell_text(v)
                 if c in month_cols:
                     continue
                 if c not in known:
@@ -112,29 +108,33 @@ class PlanRows:
             if v is True or (isinstance(v, (int, float)) and not isinstance(v, bool) and v == 1):
                 planned.append(m)
                 continue
-            t = _text(v).lower()
+            t = cell_text(v).lower()
             if t in MARKS:
                 planned.append(m)
-            elif t not in BLANKS:
+            elif t not in BLANK_MARKS:
                 self.fail(r, c, tr("tanda bulan '{v}' tidak dikenal (gunakan √, v, x atau 1)")
-                          .format(v=_text(v)[:20]))
+                          .format(v=cell_text(v)[:20]))
         return planned
 
-    def read(self, ws: ReadOnlyWorksheet | Worksheet, meta: dict[str, Any] | None
+    def read(self, ws: Sheet, meta: dict[str, Any] | None
              ) -> list[dict[str, Any]]:
         """The sheet's areas as plain dicts, or InvalidInput listing every row/column problem."""
         data = self._rows(ws)
-        use_meta = False
+        # the hidden sheet's rows, trusted only while every row still has its fingerprint
+        saved: dict[int, list[str]] | None = None
         if meta and data:
             table = meta["rows"]
-            use_meta = set(table) == {r for r, _c in data} and all(
-                table[r][5] == fingerprint(cells[:PLAN_COLUMNS]) for r, cells in data)
+            if set(table) == {r for r, _c in data} and all(
+                    table[r][5] == fingerprint(cells[:PLAN_COLUMNS]) for r, cells in data):
+                saved = table
         areas: list[dict[str, Any]] = []
-        area = act = sub = None
+        area: dict[str, Any] | None = None
+        act: dict[str, Any] | None = None
+        sub: dict[str, Any] | None = None
         c = self.cols
 
         def cell(cells: list[Any], col: int | None) -> str:
-            return _text(cells[col - 1]) if col else ""
+            return cell_text(cells[col - 1]) if col else ""
 
         def starts(r: int, cells: list[Any], col: int | None) -> bool:
             return bool(col) and bool(cell(cells, col)) and (r, col) not in self.covered
@@ -142,8 +142,8 @@ class PlanRows:
         for r, cells in data:
             months = self._months(r, cells)
             ind_text, note = cell(cells, c.ind), cell(cells, c.note)
-            if use_meta:
-                flags, a_lab, c_lab, s_lab, i_lab, _fp = meta["rows"][r]
+            if saved is not None:
+                flags, a_lab, c_lab, s_lab, i_lab, _fp = saved[r]
                 new_area, new_act, new_sub = "A" in flags, "C" in flags, "S" in flags
                 act_text = _strip_label(c_lab, cell(cells, c.act))
                 sub_text = _strip_label(s_lab, cell(cells, c.sub))

@@ -7,10 +7,11 @@ stays text and never becomes a formula.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from copy import copy
 from typing import Any
 
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
@@ -26,7 +27,7 @@ LINE_PT = 12.0  # row height per wrapped line of 9-pt text
 
 
 class SheetWriter:
-    def __init__(self, wb: Workbook, title: str, widths: list[float]) -> None:
+    def __init__(self, wb: Workbook, title: str, widths: Sequence[float]) -> None:
         self.ws = wb.create_sheet(title)
         self.widths = widths
         self.row = 0
@@ -60,7 +61,7 @@ class SheetWriter:
                 cell.border = border
             self._styles[name] = cell._style
 
-    def cell(self, value: Any, style: str = "cell") -> WriteOnlyCell:
+    def cell(self, value: Any, style: str = "cell") -> Cell:
         c = WriteOnlyCell(self.ws)
         if value is not None and value != "":
             if isinstance(value, str):

@@ -4,55 +4,45 @@ that lets rbdesk read its own plan sheet back exactly (labels and row grouping).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from rbdesk.exports.excel.layout import (
+    META_COLUMNS,
+    META_FORMAT,
+    META_KEYS,
+    META_SHEET,
+    PLAN_SHEET,
+    fingerprint,
+)
 from rbdesk.exports.excel.sheet import LINE_PT, SheetWriter, span_heights
 from rbdesk.exports.paper import check_paper
-from rbdesk.exports.pdf.common import CHECK, MONTHS_SHORT, decree_ref, indonesian_date
-from rbdesk.exports.pdf.plan import labelled, plan_header
-from rbdesk.exports.pdf.roster import section_title
+from rbdesk.exports.plan_records import or_none, plan_records
 from rbdesk.exports.progress import Progress, ProgressFn, atomic_output
+from rbdesk.exports.wording import (
+    CHECK,
+    decree_ref,
+    indonesian_date,
+    labelled,
+    plan_header,
+    section_title,
+)
 from rbdesk.i18n import tr
 from rbdesk.models import clock
-from rbdesk.models.domain.months import current_month, month_short
+from rbdesk.models.domain.months import MONTHS, current_month, month_short
 from rbdesk.models.domain.progress import format_percent, indicator_tally
-from rbdesk.models.domain.tree import (
-    ActivityNode,
-    AreaNode,
-    IndicatorNode,
-    PlanTree,
-    SubActivityNode,
-)
+from rbdesk.models.domain.tree import ActivityNode, AreaNode, PlanTree, SubActivityNode
 
-META_SHEET = "rbdesk"
-META_FORMAT = "rbdesk-plan-sheet-1"
 PLAN_WIDTHS = [5, 16, 24, 30, 32] + [4.6] * 12 + [22]
 STATUS_TEXT = {"selesai": "√ selesai", "sebagian": "½ sebagian", "belum": "– belum"}
 
 
-def fingerprint(values: list) -> str:
-    text = "\x1f".join("" if v is None else str(v) for v in values)
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
-
-
-PlanRecord = tuple[AreaNode, ActivityNode | None, SubActivityNode | None, IndicatorNode | None]
-
-
-def plan_records(tree: PlanTree) -> Iterator[PlanRecord]:
-    """(area, activity, sub, indicator) per printed row; missing levels are None."""
-    for area in tree.areas:
-        for act in area.activities or [None]:
-            for sub in (act.sub_activities if act else None) or [None]:
-                for ind in (sub.indicators if sub else None) or [None]:
-                    yield area, act, sub, ind
-
-
-def _signature(sw: SheetWriter, decree: dict, col: int, span: int) -> None:
+def _signature(sw: SheetWriter, decree: dict[str, Any], col: int, span: int) -> None:
     lines = [tr("Ditetapkan di {place}").format(place=decree.get("place", "")),
              tr("Pada Tanggal {date}").format(date=indonesian_date(decree.get("date", ""))), "",
              decree.get("signatory_title", ""), decree.get("signed_mark", "") or "", "",
@@ -65,7 +55,7 @@ def _signature(sw: SheetWriter, decree: dict, col: int, span: int) -> None:
         sw.merge(col + 1, r, col + span, r)
 
 
-def _lampiran_heading(sw: SheetWriter, decree: dict, roman: str, title: str, col: int,
+def _lampiran_heading(sw: SheetWriter, decree: dict[str, Any], roman: str, title: str, col: int,
                       span: int, width: int) -> None:
     keputusan, nomor, about = decree_ref(decree)
     for text in (tr("LAMPIRAN {n}").format(n=roman), keputusan, nomor,
@@ -83,18 +73,20 @@ def _lampiran_heading(sw: SheetWriter, decree: dict, roman: str, title: str, col
 def write_plan_sheet(wb: Workbook, meta: list[list[str]], tree: PlanTree, paper: str,
                      bar: Progress) -> None:
     """The Lampiran II sheet; ``meta`` receives one row per plan row for the hidden sheet."""
-    sw = SheetWriter(wb, tr("Lampiran II"), PLAN_WIDTHS)
+    sw = SheetWriter(wb, tr(PLAN_SHEET), PLAN_WIDTHS)
     titles = tree.decree.get("attachment_titles") or {}
     _lampiran_heading(sw, tree.decree, "II", titles.get("lampiran_2") or tree.title, 12, 6, 18)
     header, header_spans = plan_header()
     first_header = sw.row + 1
-    for i, row in enumerate(header):
-        sw.append(row, "head", height=26 if i == 0 else 14)
+    for i, head in enumerate(header):
+        sw.append(head, "head", height=26 if i == 0 else 14)
     for c0, c1, r0, r1 in header_spans:
         sw.merge(c0 + 1, first_header + r0, c1 + 1, first_header + r1)
     records = list(plan_records(tree))
-    values, base, spans = [], [], []
-    prev: tuple = (None, None, None)
+    values: list[list[str | None]] = []
+    base: list[float] = []
+    spans: list[tuple[int, int, float, int]] = []
+    prev: tuple[AreaNode | None, ActivityNode | None, SubActivityNode | None] = (None, None, None)
     starts: list[tuple[int, int, int]] = [(-1, -1, -1)]
     for i, (area, act, sub, ind) in enumerate(records):
         new_area = prev[0] is not area
@@ -103,7 +95,8 @@ def write_plan_sheet(wb: Workbook, meta: list[list[str]], tree: PlanTree, paper:
         prev = (area, act, sub)
         s = starts[-1]
         starts.append((i if new_area else s[0], i if new_act else s[1], i if new_sub else s[2]))
-        row = [area.label if new_area else None, area.name if new_area else None,
+        row: list[str | None] = [area.label if new_area else None,
+                                 area.name if new_area else None,
                (labelled(act.label, act.name) if act else "") if new_act else None,
                (labelled(sub.label, sub.name) if sub else "") if new_sub else None,
                labelled(ind.label, ind.text) if ind else ""]
@@ -153,7 +146,7 @@ def write_roster_sheet(wb: Workbook, tree: PlanTree, paper: str) -> None:
         r = sw.append([section_title(team), None, None, None, None], "section")
         sw.merge(1, r, 5, r)
         duties = "\n".join(team.duties)
-        members = team.members or [None]
+        members = or_none(team.members)
         need = LINE_PT * sw.lines(duties, 4) + 3
         per_row = max(need / len(members), 0)
         first = sw.row + 1
@@ -176,24 +169,25 @@ def write_realisation_sheet(wb: Workbook, tree: PlanTree, paper: str, today: dt.
     sw.append([None])
     head = [tr("NO"), tr("AREA PERUBAHAN"), tr("KEGIATAN"), tr("SUB KEGIATAN"),
             tr("INDIKATOR KEBERHASILAN"), tr("BULAN DIRENCANAKAN")] + [
-            tr(m) for m in MONTHS_SHORT] + [
+            month_short(m) for m in MONTHS] + [
             tr("CAPAIAN s.d. {m}").format(m=month_short(upto)), tr("BUKTI DUKUNG")]
     first_header = sw.row + 1
     sw.append(head, "head", height=30)
     styles = ["center", "cell", "cell", "cell", "cell", "cell"] + ["center"] * 14
     for area, act, sub, ind in plan_records(tree):
-        if ind is None:
-            continue
+        if act is None or sub is None or ind is None:
+            continue  # (a row with an indicator has its activity and sub-activity too)
         planned = ", ".join(month_short(m) for m in ind.planned_months)
         months = []
         for m in range(1, 13):
             status = ind.status(m)
             months.append(STATUS_TEXT[status] if ind.is_planned(m) or status != "belum" else "")
         pct = indicator_tally(ind, upto).percent
-        row = [area.label, area.name, labelled(act.label, act.name), labelled(sub.label, sub.name),
-               labelled(ind.label, ind.text), planned, *months, format_percent(pct),
+        texts = [area.name, labelled(act.label, act.name), labelled(sub.label, sub.name),
+                 labelled(ind.label, ind.text)]
+        row = [area.label, *texts, planned, *months, format_percent(pct),
                sum(ind.evidence.values())]
-        h = LINE_PT * max(sw.lines(row[c] or "", c) for c in (1, 2, 3, 4)) + 3
+        h = LINE_PT * max(sw.lines(text, c) for c, text in enumerate(texts, 1)) + 3
         sw.append(row, styles, height=h)
     sw.print_setup(paper, landscape=True, title_rows=f"{first_header}:{first_header}")
 
@@ -214,13 +208,13 @@ def write_workbook(tree: PlanTree, out: Path, *, paper: str = "a4", progress: Pr
     bar.fraction(0.8)
     hidden = wb.create_sheet(META_SHEET)
     hidden.sheet_state = "hidden"
-    for key, value in (("format", META_FORMAT), ("unit", tree.unit), ("year", str(tree.year)),
-                       ("title", tree.title),
-                       ("decree", json.dumps(tree.decree, ensure_ascii=False, sort_keys=True)),
-                       ("settings", json.dumps(tree.settings, ensure_ascii=False, sort_keys=True))):
-        hidden.append([_text(hidden, key), _text(hidden, value)])
-    hidden.append([_text(hidden, h) for h in ("row", "starts", "area", "activity", "sub",
-                                              "indicator", "fingerprint")])
+    fields = {"format": META_FORMAT, "unit": tree.unit, "year": str(tree.year),
+              "title": tree.title,
+              "decree": json.dumps(tree.decree, ensure_ascii=False, sort_keys=True),
+              "settings": json.dumps(tree.settings, ensure_ascii=False, sort_keys=True)}
+    for key in META_KEYS:
+        hidden.append([_text(hidden, key), _text(hidden, fields[key])])
+    hidden.append([_text(hidden, h) for h in META_COLUMNS])
     for row in meta:
         hidden.append([_text(hidden, v) for v in row])
     with atomic_output(out) as tmp:
@@ -229,9 +223,7 @@ def write_workbook(tree: PlanTree, out: Path, *, paper: str = "a4", progress: Pr
     return out
 
 
-def _text(ws, value: str):
-    from openpyxl.cell import WriteOnlyCell
-
+def _text(ws: WriteOnlyWorksheet, value: str) -> Cell:
     cell = WriteOnlyCell(ws, value=value or None)
     if value:
         cell.data_type = "s"

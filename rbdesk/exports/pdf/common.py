@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,12 +23,8 @@ from reportlab.platypus import (
 
 from rbdesk.exports.paper import MM, page_size
 from rbdesk.exports.pdf.fonts import FONT, FONT_BOLD, register_fonts
+from rbdesk.exports.wording import decree_ref, indonesian_date
 from rbdesk.i18n import tr
-
-CHECK = "√"
-MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
-MONTHS_LONG = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-               "September", "Oktober", "November", "Desember")
 
 # Margins in points: (left, right, top, bottom). The page number sits inside the bottom margin.
 PORTRAIT_MARGINS = (20 * MM, 15 * MM, 15 * MM, 16 * MM)
@@ -41,14 +36,6 @@ def frame_size(paper: str, landscape: bool) -> tuple[float, float]:
     w, h = page_size(paper, landscape=landscape)
     left, right, top, bottom = LANDSCAPE_MARGINS if landscape else PORTRAIT_MARGINS
     return w - left - right, h - top - bottom
-
-
-def indonesian_date(iso: str) -> str:
-    try:
-        d = dt.date.fromisoformat(iso)
-    except (TypeError, ValueError):
-        return iso or ""
-    return f"{d.day} {MONTHS_LONG[d.month - 1]} {d.year}"
 
 
 def esc(text: Any) -> str:
@@ -134,13 +121,6 @@ def measure(flowables: list[Flowable], width: float, height: float = 10_000) -> 
         _w, h = f.wrap(width, height)
         total += h + f.getSpaceBefore() + f.getSpaceAfter()
     return total
-
-
-def decree_ref(decree: dict[str, Any]) -> tuple[str, str, str]:
-    issuer = decree.get("issuer") or ""
-    number = tr("NOMOR {number} TAHUN {year}").format(number=decree.get("number", ""),
-                                                      year=decree.get("year", ""))
-    return tr("KEPUTUSAN {issuer}").format(issuer=issuer), number, decree.get("title", "")
 
 
 def lampiran_heading(decree: dict[str, Any], roman: str, title: str, width: float,

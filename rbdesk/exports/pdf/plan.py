@@ -7,36 +7,22 @@ from collections.abc import Callable
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from rbdesk.exports.pdf.common import (
-    CHECK,
-    MONTHS_SHORT,
     SLACK,
     frame_size,
     lampiran_heading,
     measure,
     signature_block,
 )
-from rbdesk.exports.pdf.grid import Grid, GridLayout, PageTable
-from rbdesk.i18n import tr
+from rbdesk.exports.pdf.grid import Grid, GridLayout
+from rbdesk.exports.pdf.page_table import PageTable
+from rbdesk.exports.pdf.paginate import paginate
+from rbdesk.exports.plan_records import or_none
+from rbdesk.exports.wording import CHECK, labelled, plan_header
 from rbdesk.models.domain.tree import PlanTree
 
 MONTH_WIDTH = 22.0
 NO_WIDTH = 20.0
 TEXT_SHARES = (14, 20, 24, 26, 16)  # AREA, KEGIATAN, SUB KEGIATAN, INDIKATOR, KETERANGAN
-
-
-def labelled(label: str, name: str) -> str:
-    label, name = (label or "").strip(), name or ""
-    return f"{label} {name}" if label and name else (label or name)
-
-
-def plan_header() -> tuple[list[list[str]], list[tuple[int, int, int, int]]]:
-    top = [tr("NO."), tr("AREA PERUBAHAN"), tr("KEGIATAN"), tr("SUB KEGIATAN"),
-           tr("INDIKATOR KEBERHASILAN"), tr("PELAKSANAAN (BULAN)")] + [""] * 11 + [
-           tr("KETERANGAN")]
-    months = [""] * 5 + [tr(m) for m in MONTHS_SHORT] + [""]
-    numbers = [str(i) for i in range(1, 19)]
-    spans = [(c, c, 0, 1) for c in range(5)] + [(5, 16, 0, 0), (17, 17, 0, 1)]
-    return [top, months, numbers], spans
 
 
 def plan_rows(tree: PlanTree) -> tuple[list[list[str]], list[tuple[int, int, int, int]],
@@ -53,11 +39,11 @@ def plan_rows(tree: PlanTree) -> tuple[list[list[str]], list[tuple[int, int, int
 
     for area in tree.areas:
         a0 = len(rows)
-        for act in area.activities or [None]:
+        for act in or_none(area.activities):
             c0 = len(rows)
-            for sub in (act.sub_activities if act else None) or [None]:
+            for sub in or_none(act.sub_activities if act else []):
                 s0 = len(rows)
-                for ind in (sub.indicators if sub else None) or [None]:
+                for ind in or_none(sub.indicators if sub else []):
                     row(area.label, area.name, labelled(act.label, act.name) if act else "",
                         labelled(sub.label, sub.name) if sub else "",
                         labelled(ind.label, ind.text) if ind else "",
@@ -91,9 +77,9 @@ def plan_story(tree: PlanTree, paper: str, tick: Callable[[float], None] | None 
     layout = GridLayout(plan_grid(tree, width),
                         tick=(lambda f: tick(0.4 * f)) if tick else None)
     capacity = height - SLACK
-    pages = layout.paginate(capacity - measure(heading, width), capacity,
-                            tail=measure([signature], width),
-                            tick=(lambda f: tick(0.4 + 0.1 * f)) if tick else None)
+    pages = paginate(layout, capacity - measure(heading, width), capacity,
+                     tail=measure([signature], width),
+                     tick=(lambda f: tick(0.4 + 0.1 * f)) if tick else None)
     story: list[Flowable] = list(heading)
     for i, page in enumerate(pages):
         story.append(PageTable(layout, page))

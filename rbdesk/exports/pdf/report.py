@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -15,16 +17,11 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from rbdesk.exports.pdf.common import (
-    MONTHS_LONG,
-    MONTHS_SHORT,
-    esc,
-    frame_size,
-    indonesian_date,
-    make_styles,
-)
+from rbdesk.exports.pdf.common import esc, frame_size, make_styles
 from rbdesk.exports.pdf.fonts import FONT, FONT_BOLD
+from rbdesk.exports.wording import indonesian_date
 from rbdesk.i18n import tr
+from rbdesk.models.domain.months import month_long, month_short
 from rbdesk.models.domain.progress import format_percent
 from rbdesk.models.domain.report_data import ReportData, Signer
 
@@ -34,7 +31,7 @@ GREY = colors.Color(0.85, 0.85, 0.85)
 KEEP_ROWS = 3  # table rows kept on the signature's page
 
 
-def _table(rows: list[list], widths: list[float], *, total_row: bool = False,
+def _table(rows: list[list[Any]], widths: list[float], *, total_row: bool = False,
            tail: Flowable | None = None) -> Table:
     """A ruled table, header row repeated; ``tail`` (the signature block) becomes an unruled last
     row that the table never splits from its last KEEP_ROWS rows, so the signature cannot end up
@@ -95,7 +92,8 @@ def bar_chart(report: ReportData, width: float) -> Drawing:
     return d
 
 
-def _signer(s: Signer | None, st: dict, first_line: str = "") -> list[Flowable]:
+def _signer(s: Signer | None, st: dict[str, ParagraphStyle], first_line: str = ""
+            ) -> list[Flowable]:
     if s is None:
         return []
     out: list[Flowable] = []
@@ -115,7 +113,7 @@ def report_story(report: ReportData, paper: str) -> list[Flowable]:
     st = make_styles(9.0)
     cell, small = st["left"], st["small"]
     hs = make_styles(7.5)["bold"]
-    month = MONTHS_LONG[report.month - 1]
+    month = month_long(report.month)
     story: list[Flowable] = [
         Paragraph(esc(tr("LAPORAN MONITORING RENCANA AKSI REFORMASI BIROKRASI")), st["title"]),
         Paragraph(esc(report.unit.upper()), st["title"]),
@@ -126,7 +124,7 @@ def report_story(report: ReportData, paper: str) -> list[Flowable]:
                       .format(month=month)), st["bold"]), Spacer(1, 4)]
     head = [tr("NO"), tr("AREA PERUBAHAN"), tr("RENCANA"), tr("SELESAI"), tr("SEBAGIAN"),
             tr("TERLAMBAT"), tr("CAPAIAN")]
-    rows: list[list] = [[Paragraph(esc(h), hs) for h in head]]
+    rows: list[list[Any]] = [[Paragraph(esc(h), hs) for h in head]]
     for a in report.areas:
         t = a.tally
         rows.append([a.label, Paragraph(esc(a.name), cell), t.planned, t.done, t.partial, t.late,
@@ -156,7 +154,7 @@ def report_story(report: ReportData, paper: str) -> list[Flowable]:
         for i, item in enumerate(report.late, 1):
             rows.append([str(i), Paragraph(esc(item.area), small),
                          Paragraph(esc(item.indicator), small),
-                         Paragraph(esc(", ".join(MONTHS_SHORT[m - 1] for m in item.months)),
+                         Paragraph(esc(", ".join(month_short(m) for m in item.months)),
                                    small),
                          Paragraph(esc(item.coordinator), small)])
         story.append(_table(rows, [25, 115, width - 25 - 115 - 60 - 90, 60, 90]))

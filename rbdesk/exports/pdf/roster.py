@@ -6,18 +6,13 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from rbdesk.exports.pdf.common import SLACK, frame_size, lampiran_heading, measure, signature_block
 from rbdesk.exports.pdf.grid import Grid, GridLayout
+from rbdesk.exports.pdf.page_table import page_table
+from rbdesk.exports.pdf.paginate import paginate
+from rbdesk.exports.wording import section_title
 from rbdesk.i18n import tr
-from rbdesk.models.domain.tree import PlanTree, TeamNode
+from rbdesk.models.domain.tree import PlanTree
 
 SHARES = (7, 22, 26, 20, 35)  # NO, NAMA, JABATAN, KEDUDUKAN DALAM TIM, TUGAS DALAM TIM
-
-
-def section_title(team: TeamNode) -> str:
-    if team.kind == "pengarah" and not team.label:
-        return team.name or tr("PENGARAH")
-    if team.label:
-        return f"{team.label}. {team.name}"
-    return team.name
 
 
 def roster_grid(tree: PlanTree, width: float) -> Grid:
@@ -59,11 +54,11 @@ def roster_story(tree: PlanTree, paper: str) -> list[Flowable]:
     signature = signature_block(tree.decree, width)
     layout = GridLayout(roster_grid(tree, width))
     capacity = height - SLACK
-    pages = layout.paginate(capacity - measure(heading, width), capacity,
-                            tail=measure([signature], width))
+    pages = paginate(layout, capacity - measure(heading, width), capacity,
+                     tail=measure([signature], width))
     story: list[Flowable] = list(heading)
     for i, page in enumerate(pages):
-        story.append(layout.table(page))
+        story.append(page_table(layout, page))
         if i < len(pages) - 1:
             story.append(PageBreak())
     story.append(KeepTogether([signature]))

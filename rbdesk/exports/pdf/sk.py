@@ -8,8 +8,9 @@ from typing import Any
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from rbdesk.exports.paper import MM
-from rbdesk.exports.pdf.common import decree_ref, esc, frame_size, make_styles, signature_block
+from rbdesk.exports.pdf.common import esc, frame_size, make_styles, signature_block
 from rbdesk.exports.pdf.fonts import FONT
+from rbdesk.exports.wording import decree_ref
 from rbdesk.i18n import tr
 from rbdesk.models.domain.tree import PlanTree
 
