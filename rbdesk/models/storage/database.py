@@ -65,6 +65,9 @@ def translate_sqlite_error(exc: Exception, path: Path | str = "") -> RbdeskError
     if "disk is full" in text or "database or disk is full" in text:
         return DiskFullError(tr("Disk penuh: perubahan tidak dapat disimpan ke {name}.")
                              .format(name=name))
+    if "unable to open" in text:
+        return RbdeskError(tr("Berkas {name} tidak dapat dibuka; periksa apakah folder "
+                              "bersamanya masih tersambung.").format(name=name))
     if "not a database" in text or "malformed" in text or "disk i/o" in text:
         return DamagedFile(tr("Berkas {name} rusak atau tidak dapat dibaca.").format(name=name))
     if "readonly" in text or "read-only" in text:

@@ -191,4 +191,5 @@ class Store:
                 time.sleep(0.2 * attempt)
 
     def data_version(self) -> int:
-        return database.data_version(self.db)
+        with self._sqlite_errors():
+            return database.data_version(self.db)

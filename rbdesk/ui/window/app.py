@@ -14,19 +14,26 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from rbdesk import i18n
 from rbdesk.i18n import tr
 from rbdesk.logfile import LOG_FILE, setup_logging
+from rbdesk.models import clock
+from rbdesk.models.domain.tree import list_plans
+from rbdesk.models.edits import plan_edit
 from rbdesk.models.errors import RbdeskError
+from rbdesk.models.interchange.load import create_file
+from rbdesk.models.storage import backups
 from rbdesk.models.storage.paths import default_plan_file, log_dir
 from rbdesk.models.storage.store import Store, default_user
-from rbdesk.ui.dialogs.common import UserNameDialog, show_error
+from rbdesk.ui.dialogs.common import NewPlanDialog, UserNameDialog, show_error
 from rbdesk.ui.window import settings
+from rbdesk.ui.window.context import AppContext
+from rbdesk.ui.window.main_window import MainWindow
 
 log = logging.getLogger("rbdesk.ui")
-_windows: list[QWidget] = []   # open windows (kept alive here)
+_windows: list[MainWindow] = []   # open windows (kept alive here)
 _in_hook = False
 
 
@@ -64,7 +71,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def ensure_user_name(parent: QWidget | None = None) -> str:
+def ensure_user_name(parent: MainWindow | None = None) -> str:
     """Asked once, then kept in QSettings. Cancel keeps the login name."""
     name = settings.user_name()
     if name:
@@ -76,7 +83,7 @@ def ensure_user_name(parent: QWidget | None = None) -> str:
     return name
 
 
-def _open_store(path: Path, parent: QWidget | None) -> Store | None:
+def _open_store(path: Path, parent: MainWindow | None) -> Store | None:
     user = ensure_user_name(parent)
     try:
         store = Store.open(path, user=user)
@@ -93,36 +100,27 @@ def _open_store(path: Path, parent: QWidget | None) -> Store | None:
 
 def _prepare(store: Store) -> list[str]:
     """After opening: a daily backup, and a first plan in an empty file. Returns notices."""
-    from rbdesk.models.domain.tree import list_plans
-    from rbdesk.models.edits import plan_edit
-    from rbdesk.ui.window.main_window import optional
-
     notices = []
     if store.state.migrated_from is not None:
         notices.append(tr("Berkas diperbarui dari format versi {v}; salinan lama disimpan di {p}.")
                        .format(v=store.state.migrated_from, p=store.state.backup_path))
     if store.readonly:
         return notices
-    backup = optional("rbdesk.models.storage.backups", "daily_backup")
-    if backup is not None:
-        try:
-            backup(store)
-        except Exception:
-            log.exception("daily backup failed")
+    try:
+        backups.daily_backup(store)
+    except (RbdeskError, OSError):
+        # The file itself is fine; the window opens and says nothing lost. The log has why.
+        log.exception("daily backup failed")
     if not list_plans(store):
-        from rbdesk.models import clock
-
         plan_edit.add_plan(store, tr("Satuan kerja"), clock.today().year,
                            tr("Rencana Aksi Reformasi Birokrasi"))
     return notices
 
 
-def show_window(store: Store, notices: list[str] | None = None) -> QWidget:
-    from rbdesk.ui.window.context import AppContext
-    from rbdesk.ui.window.main_window import MainWindow
-
+def show_window(store: Store, notices: list[str] | None = None) -> MainWindow:
     ctx = AppContext(store)
     win = MainWindow(ctx)
+    win.fileRequested.connect(lambda path, create: _file_requested(win, path, create))
     _windows.append(win)
     win.destroyed.connect(lambda *_: _windows.remove(win) if win in _windows else None)
     settings.add_recent_file(store.path)
@@ -132,16 +130,22 @@ def show_window(store: Store, notices: list[str] | None = None) -> QWidget:
     return win
 
 
-def _replace(old: QWidget | None, store: Store, notices: list[str]) -> QWidget:
+def _file_requested(win: MainWindow, path: Path, create: bool) -> None:
+    if create:
+        create_and_open(path, win)
+    else:
+        open_path(path, win)
+
+
+def _replace(old: MainWindow | None, store: Store, notices: list[str]) -> MainWindow:
     if old is not None:
         old.close()
     return show_window(store, notices)
 
 
-def open_path(path: Path, current: QWidget | None = None) -> QWidget | None:
+def open_path(path: Path, current: MainWindow | None = None) -> MainWindow | None:
     """Open a file in place of the current window; on failure the current one stays."""
-    if current is not None and getattr(current, "ctx", None) is not None \
-            and Path(current.ctx.store.path).resolve() == path.resolve():
+    if current is not None and current.ctx.store.path.resolve() == path.resolve():
         return current
     store = _open_store(path, current)
     if store is None:
@@ -149,19 +153,14 @@ def open_path(path: Path, current: QWidget | None = None) -> QWidget | None:
     return _replace(current, store, _prepare(store))
 
 
-def create_and_open(path: Path, current: QWidget | None = None, *,
-                    sample: bool = False) -> QWidget | None:
-    from rbdesk.models.interchange.load import create_file
-
+def create_and_open(path: Path, current: MainWindow | None = None, *,
+                    sample: bool = False) -> MainWindow | None:
     try:
         store = create_file(path, sample=sample, user=ensure_user_name(current))
     except RbdeskError as exc:
         show_error(current, exc.message, tr("Berkas tidak dapat dibuat"))
         return None
     if not sample:
-        from rbdesk.models.edits import plan_edit
-        from rbdesk.ui.dialogs.common import NewPlanDialog
-
         dialog = NewPlanDialog(parent=current)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             unit, year, title = dialog.values()
@@ -172,7 +171,7 @@ def create_and_open(path: Path, current: QWidget | None = None, *,
     return _replace(current, store, _prepare(store))
 
 
-def start(path: str | Path | None) -> QWidget | None:
+def start(path: str | Path | None) -> MainWindow | None:
     """Open FILE, or the last file, or the default plan (made from the sample the first time)."""
     if path is None:
         last = settings.last_file()

@@ -1,7 +1,6 @@
 """Ekspor/Cetak: PDF parts, the Excel workbook, printing and importing a plan from Excel.
 
-The exporters land in ``rbdesk.exports``; they are imported when used, and their actions stay
-disabled until they exist. Long work shows a progress dialog that can be cancelled.
+Long work shows a progress dialog that can be cancelled.
 """
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QActionGroup, QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QProgressDialog
 
+from rbdesk import exports
 from rbdesk.i18n import tr
 from rbdesk.models.errors import RbdeskError
 from rbdesk.ui.dialogs.common import MonthDialog, show_error
@@ -31,12 +31,6 @@ PDF_PARTS = (  # part, menu text, file name part, shortcut
     ("plan", "PDF: Lampiran I&I (rencana aksi)…", "Lampiran-II", "Ctrl+Alt+R"),
     ("report", "PDF: Laporan &bulanan…", "Laporan", "Ctrl+Alt+L"),
 )
-
-
-def exports() -> Any:
-    from rbdesk.ui.window.main_window import optional
-
-    return optional("rbdesk", "exports") if optional("rbdesk.exports", "write_pdf") else None
 
 
 def build_menu(win: MainWindow, a: WindowActions, menu: QMenu) -> None:
@@ -66,14 +60,6 @@ def build_menu(win: MainWindow, a: WindowActions, menu: QMenu) -> None:
         paper_menu.addAction(act)
     menu.addSeparator()
     menu.addAction(a.import_excel)
-    menu.aboutToShow.connect(lambda: _update(win, a))
-    _update(win, a)
-
-
-def _update(win: MainWindow, a: WindowActions) -> None:
-    available = exports() is not None
-    for act in a.export_actions:
-        act.setEnabled(available and (act is not a.import_excel or not win.ctx.readonly))
 
 
 def _paper() -> str:
@@ -101,13 +87,12 @@ class _Progress:
 
 
 def _run(win: MainWindow, label: str, job: Any, out: Path | None) -> bool:
-    mod = exports()
     progress = _Progress(win, label)
     try:
         job(progress)
         return True
     except Exception as exc:
-        if mod is not None and isinstance(exc, mod.Cancelled):
+        if isinstance(exc, exports.Cancelled):
             win.statusBar().showMessage(tr("Dibatalkan."), 5000)
         elif isinstance(exc, RbdeskError):
             show_error(win, exc.message)
@@ -129,9 +114,8 @@ def _ask_month(win: MainWindow) -> int | None:
 
 
 def _write_pdf(win: MainWindow, part: str, out: Path) -> bool:
-    mod = exports()
     tree = win.ctx.tree
-    if mod is None or tree is None:
+    if tree is None:
         return False
     month = report = None
     if part == "report":
@@ -141,7 +125,7 @@ def _write_pdf(win: MainWindow, part: str, out: Path) -> bool:
         from rbdesk.models.domain.report_data import build_report, month_evidence
 
         report = build_report(tree, month, month_evidence(win.ctx.store, tree, month))
-    return _run(win, tr("Menyusun PDF…"), lambda cb: mod.write_pdf(
+    return _run(win, tr("Menyusun PDF…"), lambda cb: exports.write_pdf(
         tree, out, part=part, paper=_paper(), month=month, report=report, progress=cb), out)
 
 
@@ -166,13 +150,14 @@ def export_pdf(win: MainWindow, part: str) -> None:
 
 
 def export_excel(win: MainWindow) -> None:
-    mod, tree = exports(), win.ctx.tree
-    if mod is None or tree is None:
+    tree = win.ctx.tree
+    if tree is None:
         return
     out = _save_name(win, tr("Simpan Excel"), f"Rencana-Aksi-{tree.unit}-{tree.year}.xlsx"
                      .replace(" ", "-"), tr("Buku kerja Excel (*.xlsx)"))
-    if out is not None and _run(win, tr("Menyusun buku kerja Excel…"), lambda cb:
-                                mod.write_workbook(tree, out, paper=_paper(), progress=cb), out):
+    if out is not None and _run(
+            win, tr("Menyusun buku kerja Excel…"),
+            lambda cb: exports.write_workbook(tree, out, paper=_paper(), progress=cb), out):
         win.statusBar().showMessage(tr("Excel disimpan: {p}").format(p=out), 8000)
 
 
@@ -185,8 +170,7 @@ def print_pdf(win: MainWindow, part: str) -> None:
 
 
 def import_excel(win: MainWindow) -> None:
-    mod = exports()
-    if mod is None or win.ctx.readonly:
+    if win.ctx.readonly:
         return
     path, _ = QFileDialog.getOpenFileName(win, tr("Impor Rencana Aksi dari Excel"),
                                           str(settings.value("export/folder", str(Path.home()))),
@@ -195,7 +179,7 @@ def import_excel(win: MainWindow) -> None:
         return
     result: dict[str, Any] = {}
     if not _run(win, tr("Membaca buku kerja…"), lambda cb: result.update(
-            plan=mod.read_plan_workbook(Path(path), progress=cb)), None):
+            plan=exports.read_plan_workbook(Path(path), progress=cb)), None):
         return
     from rbdesk.models.interchange.plan_import import import_plan
 

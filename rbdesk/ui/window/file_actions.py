@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,8 +15,12 @@ from rbdesk import __version__
 from rbdesk.i18n import tr
 from rbdesk.models.edits import plan_edit
 from rbdesk.models.errors import RbdeskError
+from rbdesk.models.storage import backups
 from rbdesk.models.storage.paths import log_dir
 from rbdesk.ui.dialogs.common import NewPlanDialog, UserNameDialog, show_error, show_info
+from rbdesk.ui.dialogs.history import HistoryDialog
+from rbdesk.ui.dialogs.merge import MergeDialog
+from rbdesk.ui.dialogs.restore import RestoreDialog
 from rbdesk.ui.window import settings
 
 if TYPE_CHECKING:
@@ -36,9 +41,7 @@ def new_file(win: MainWindow) -> None:
         return
     if not path.lower().endswith(".rbdesk"):
         path += ".rbdesk"
-    from rbdesk.ui.window.app import create_and_open
-
-    create_and_open(Path(path), win)
+    win.fileRequested.emit(Path(path), True)
 
 
 def open_file(win: MainWindow, path: str | None = None) -> None:
@@ -47,9 +50,7 @@ def open_file(win: MainWindow, path: str | None = None) -> None:
                                               tr(FILE_FILTER))
         if not path:
             return
-    from rbdesk.ui.window.app import open_path
-
-    open_path(Path(path), win)
+    win.fileRequested.emit(Path(path), False)
 
 
 def fill_recent(win: MainWindow, menu: QMenu) -> None:
@@ -86,15 +87,7 @@ def save_copy(win: MainWindow) -> None:
         show_error(win, tr("Salinan tidak boleh menimpa berkas yang sedang dibuka."))
         return
     try:
-        from rbdesk.ui.window.main_window import optional
-
-        saver = optional("rbdesk.models.storage.backups", "save_copy")
-        if saver is not None:
-            saver(store, dest, overwrite=True)
-        else:
-            from rbdesk.models.storage.database import backup_copy
-
-            backup_copy(store.db, dest)
+        backups.save_copy(store, dest, overwrite=True)
     except RbdeskError as exc:
         show_error(win, exc.message)
         return
@@ -104,28 +97,22 @@ def save_copy(win: MainWindow) -> None:
     win.statusBar().showMessage(tr("Salinan disimpan: {p}").format(p=dest), 8000)
 
 
-def _dialog(win: MainWindow, module: str, cls_name: str, **kwargs: object) -> bool:
-    from rbdesk.ui.window.main_window import optional
-
-    cls = optional(module, cls_name)
-    if cls is None:
-        show_info(win, tr("Fitur ini belum tersedia pada versi ini."))
-        return False
+def _dialog(win: MainWindow, dialog: Callable[[], QDialog]) -> bool:
     try:
-        cls(win.ctx, win, **kwargs).exec()
+        dialog().exec()
     except RbdeskError as exc:
         show_error(win, exc.message)
+        return False
     return True
 
 
 def merge(win: MainWindow) -> None:
-    if _dialog(win, "rbdesk.ui.dialogs.merge", "MergeDialog"):
+    if _dialog(win, lambda: MergeDialog(win.ctx, win)):
         win.ctx.reload()
 
 
 def restore(win: MainWindow) -> None:
-    if _dialog(win, "rbdesk.ui.dialogs.restore", "RestoreDialog") \
-            and not win.ctx.store.db.is_closed():
+    if _dialog(win, lambda: RestoreDialog(win.ctx, win)) and not win.ctx.store.db.is_closed():
         win.ctx.reload()
 
 
@@ -134,23 +121,7 @@ def history(win: MainWindow) -> None:
     uuid = None
     if node is not None:
         uuid = node.ind.uuid if node.ind is not None and win.current_month() else node.uuid
-    _dialog(win, "rbdesk.ui.dialogs.history", "HistoryDialog", row_uuid=uuid)
-
-
-def update_optional(win: MainWindow) -> None:
-    """Light the actions up whose modules have landed."""
-    from importlib.util import find_spec
-
-    def present(module: str) -> bool:
-        try:
-            return find_spec(module) is not None
-        except (ImportError, ValueError):
-            return False
-
-    a = win.acts
-    a.merge.setEnabled(present("rbdesk.ui.dialogs.merge") and not win.ctx.readonly)
-    a.restore.setEnabled(present("rbdesk.ui.dialogs.restore"))
-    a.history.setEnabled(present("rbdesk.ui.dialogs.history"))
+    _dialog(win, lambda: HistoryDialog(win.ctx, win, row_uuid=uuid))
 
 
 def change_user(win: MainWindow) -> None:

@@ -7,6 +7,7 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from rbdesk.models.domain import history
+from rbdesk.models.errors import RbdeskError
 from rbdesk.models.storage import presence
 from rbdesk.ui.window.context import AppContext
 
@@ -63,8 +64,8 @@ class FileWatcher(QObject):
             changed = history.others_changed_since(store, self._marker, store.user, store.host)
             self._marker = history.last_change_marker(store)
             self._refresh_presence()
-        except Exception as exc:  # noqa: BLE001 - a share that went away must not crash the window
-            log.warning("file watch failed: %s", exc)
+        except RbdeskError as exc:  # a share that went away: try again at the next poll
+            log.warning("file watch failed: %s", exc.message)
             return False
         if changed:
             self.othersCommitted.emit()
@@ -74,8 +75,8 @@ class FileWatcher(QObject):
         presence.heartbeat(self.ctx.store)
         try:
             self._refresh_presence()
-        except Exception as exc:  # noqa: BLE001 - never crash the window over presence
-            log.warning("presence failed: %s", exc)
+        except RbdeskError as exc:
+            log.warning("presence failed: %s", exc.message)
 
     def _refresh_presence(self) -> None:
         labels = presence.other_labels(self.ctx.store)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import importlib
+import datetime as dt
 import logging
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -31,20 +31,22 @@ from rbdesk.ui.grid.plan_filter import PlanFilterProxy
 from rbdesk.ui.grid.plan_model import PlanModel
 from rbdesk.ui.grid.plan_nodes import Node
 from rbdesk.ui.grid.plan_view import PlanView
+from rbdesk.ui.panels.evidence_dock import EvidenceDock
+from rbdesk.ui.panels.month_dock import MonthDock
+from rbdesk.ui.panels.roster_dock import RosterDock
 from rbdesk.ui.undo import plan_commands as uc
 from rbdesk.ui.window import settings
 from rbdesk.ui.window.context import MODE_PLAN, MODE_REALISATION, AppContext
+from rbdesk.ui.window.file_watcher import FileWatcher
 from rbdesk.ui.window.message_bar import MessageBar
+from rbdesk.ui.window.window_actions import build_actions
 
 log = logging.getLogger("rbdesk.ui")
 
-DOCKS = (  # module, class, objectName, title, shortcut, area
-    ("rbdesk.ui.panels.roster_dock", "RosterDock", "rosterDock", "Tim", "Alt+1",
-     Qt.DockWidgetArea.RightDockWidgetArea),
-    ("rbdesk.ui.panels.evidence_dock", "EvidenceDock", "evidenceDock", "Bukti dukung", "Alt+2",
-     Qt.DockWidgetArea.RightDockWidgetArea),
-    ("rbdesk.ui.panels.month_dock", "MonthDock", "monthDock", "Bulan ini", "Alt+3",
-     Qt.DockWidgetArea.RightDockWidgetArea),
+DOCKS = (  # class, objectName, title, shortcut
+    (RosterDock, "rosterDock", N_("Tim"), "Alt+1"),
+    (EvidenceDock, "evidenceDock", N_("Bukti dukung"), "Alt+2"),
+    (MonthDock, "monthDock", N_("Bulan ini"), "Alt+3"),
 )
 EXPAND_ROWS = 1500     # rows a search may unfold by itself
 MODE_HELP = {
@@ -59,21 +61,17 @@ MODE_STYLE = {
 }
 
 
-def optional(module: str, name: str) -> Any:
-    """A class or function another part of rbdesk provides once it lands, else None."""
-    try:
-        return getattr(importlib.import_module(module), name, None)
-    except ImportError:
-        return None
-
-
 class MainWindow(QMainWindow):
+    # Open (False) or create (True) this file in place of this window; the application
+    # (ui.window.app) owns windows and files, so the window only asks.
+    fileRequested = Signal(Path, bool)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.ctx = ctx
         self.docks: dict[str, QDockWidget] = {}
-        self.watcher: Any = None
+        self.watcher = FileWatcher(ctx, self)
         self.model = PlanModel(ctx, self)
         self.proxy = PlanFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -101,9 +99,6 @@ class MainWindow(QMainWindow):
         layout.setStretchFactor(self.view, 1)
         self.setCentralWidget(central)
         self.setDockNestingEnabled(True)
-
-        from rbdesk.ui.window.window_actions import build_actions
-
         self.acts = build_actions(self)
         self._build_status_bar()
         self._build_docks()
@@ -114,7 +109,8 @@ class MainWindow(QMainWindow):
         self.expand_default()
         if not settings.restore_geometry(self, "main"):
             self.resize(1400, 860)
-        QTimer.singleShot(0, self._start_watcher)
+        # After the first paint: the first heartbeat writes to the (possibly shared) file.
+        QTimer.singleShot(0, self.watcher.start)
 
     # -- construction --------------------------------------------------------------------------
 
@@ -129,37 +125,22 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     def _build_docks(self) -> None:
-        for module, cls_name, name, title, shortcut, area in DOCKS:
-            cls = optional(module, cls_name)
-            dock = None
-            if cls is not None:
-                try:
-                    dock = cls(self.ctx, self)
-                except Exception:  # a broken panel must not take the grid down with it
-                    log.exception("cannot create %s", cls_name)
-            if dock is None:
-                placeholder = QAction(tr("{t} (belum tersedia)").format(t=tr(title)), self)
-                placeholder.setEnabled(False)
-                self.acts.view_menu.insertAction(self.acts.docks_anchor, placeholder)
-                continue
+        for cls, name, title, shortcut in DOCKS:
+            dock = cls(self.ctx, self)
             dock.setObjectName(name)
             if not dock.windowTitle():
                 dock.setWindowTitle(tr(title))
-            self.addDockWidget(area, dock)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             toggle = dock.toggleViewAction()
             toggle.setText(tr(title))
             toggle.setShortcut(QKeySequence(shortcut))
             self.acts.view_menu.insertAction(self.acts.docks_anchor, toggle)
             self.docks[name] = dock
         docks = self.docks
-        if "evidenceDock" in docks and "monthDock" in docks:
-            self.splitDockWidget(docks["monthDock"], docks["evidenceDock"],
-                                 Qt.Orientation.Vertical)
-        if "rosterDock" in docks and "monthDock" in docks:
-            self.tabifyDockWidget(docks["rosterDock"], docks["monthDock"])
-            docks["monthDock"].raise_()
-        if docks:
-            self.resizeDocks(list(docks.values()), [380] * len(docks), Qt.Orientation.Horizontal)
+        self.splitDockWidget(docks["monthDock"], docks["evidenceDock"], Qt.Orientation.Vertical)
+        self.tabifyDockWidget(docks["rosterDock"], docks["monthDock"])
+        docks["monthDock"].raise_()
+        self.resizeDocks(list(docks.values()), [380] * len(docks), Qt.Orientation.Horizontal)
 
     def _connect(self) -> None:
         ctx = self.ctx
@@ -176,20 +157,8 @@ class MainWindow(QMainWindow):
         ctx.childrenChanged.connect(self._children_changed)
         ctx.modeChanged.connect(self._mode_changed)
         self.proxy.filterApplied.connect(self.expand_matches)
-
-    def _start_watcher(self) -> None:
-        cls = optional("rbdesk.ui.window.file_watcher", "FileWatcher")
-        if cls is None or self.watcher is not None:
-            return
-        try:
-            self.watcher = cls(self.ctx, self)
-        except Exception:
-            log.exception("cannot start the file watcher")
-            return
-        if hasattr(self.watcher, "othersCommitted"):
-            self.watcher.othersCommitted.connect(self.refresh_from_file)
-        if hasattr(self.watcher, "presenceChanged"):
-            self.watcher.presenceChanged.connect(self._presence_changed)
+        self.watcher.othersCommitted.connect(self.refresh_from_file)
+        self.watcher.presenceChanged.connect(self._presence_changed)
 
     # -- state shown to the user ---------------------------------------------------------------
 
@@ -230,7 +199,7 @@ class MainWindow(QMainWindow):
 
     def _edited(self) -> None:
         self.file_label.setText(f"{self.ctx.store.path.name} · " + tr("Tersimpan {t}").format(
-            t=__import__("datetime").datetime.now().strftime("%H:%M:%S")))
+            t=dt.datetime.now().strftime("%H:%M:%S")))
 
     def _presence_changed(self, names: list[str]) -> None:
         others = [n for n in names if n != self.ctx.user]
@@ -412,18 +381,12 @@ class MainWindow(QMainWindow):
         if uuid and uuid != self.ctx.plan_uuid:
             self.ctx.set_plan(uuid)
 
-    def plan_combo(self) -> QComboBox:
-        return self.acts.plan_combo
-
     # -- closing -------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings.save_geometry(self, "main")
-        if self.watcher is not None:
-            self.watcher.blockSignals(True)
-            stop = getattr(self.watcher, "stop", None)
-            if callable(stop):
-                stop()
+        self.watcher.blockSignals(True)
+        self.watcher.stop()
         super().closeEvent(event)
         if event.isAccepted():
             self.ctx.store.close()

@@ -83,7 +83,6 @@ def build_actions(win: MainWindow) -> WindowActions:
             file_menu.addMenu(item)
         else:
             file_menu.addAction(item)
-    file_menu.aboutToShow.connect(lambda: file_actions.update_optional(win))
 
     # -- Ubah ------------------------------------------------------------------------------------
     edit_menu = menubar.addMenu(tr("&Ubah"))
@@ -149,7 +148,6 @@ def build_actions(win: MainWindow) -> WindowActions:
         view_menu.addSeparator() if item is None else view_menu.addAction(item)
     a.docks_anchor = view_menu.addSeparator()
     view_menu.addAction(a.history)
-    view_menu.aboutToShow.connect(lambda: file_actions.update_optional(win))
 
     # -- Ekspor/Cetak, Bantuan -------------------------------------------------------------------
     export_actions.build_menu(win, a, menubar.addMenu(tr("&Ekspor/Cetak")))
