@@ -5,16 +5,11 @@ Imported by the dock test modules (not a conftest, so the main-window tests stay
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-TODAY = "2024-06-14"
 
 
 def record_some_realisation(store, tree) -> dict[str, int]:
@@ -68,13 +63,7 @@ def _open_ctx(template: Path, tmp_path: Path):
 
 
 @pytest.fixture
-def dock_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("RBDESK_TODAY", TODAY)
-    monkeypatch.setenv("RBDESK_DATA_DIR", str(tmp_path / "data"))
-
-
-@pytest.fixture
-def ctx(qapp, dock_env, dock_templates, tmp_path: Path) -> Iterator:
+def ctx(qapp, dock_templates, tmp_path: Path) -> Iterator:
     """An AppContext on a fresh copy of the 2024 sample."""
     context = _open_ctx(dock_templates["plain"], tmp_path)
     yield context
@@ -83,7 +72,7 @@ def ctx(qapp, dock_env, dock_templates, tmp_path: Path) -> Iterator:
 
 
 @pytest.fixture
-def busy_ctx(qapp, dock_env, dock_templates, tmp_path: Path) -> Iterator:
+def busy_ctx(qapp, dock_templates, tmp_path: Path) -> Iterator:
     """The sample with realisation in January..June and one evidence file recorded."""
     context = _open_ctx(dock_templates["busy"], tmp_path)
     yield context

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from dock_fixtures import busy_ctx, ctx, dock_env, dock_templates, show_dock, window  # noqa: F401
+from dock_fixtures import busy_ctx, ctx, dock_templates, show_dock, window  # noqa: F401
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from dock_fixtures import ctx, dock_env, dock_templates, show_dock, window  # noqa: F401
+from dock_fixtures import ctx, dock_templates, show_dock, window  # noqa: F401
 
 from rbdesk.models.edits import realisation
 from rbdesk.ui.panels.evidence_dock import EvidenceDock

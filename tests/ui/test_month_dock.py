@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dock_fixtures import busy_ctx, ctx, dock_env, dock_templates, show_dock, window  # noqa: F401
+from dock_fixtures import busy_ctx, ctx, dock_templates, show_dock, window  # noqa: F401
 from PySide6.QtCore import Qt
 
 from rbdesk.models.domain.progress import (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from dock_fixtures import busy_ctx, ctx, dock_env, dock_templates, show_dock, window  # noqa: F401
+from dock_fixtures import busy_ctx, ctx, dock_templates, show_dock, window  # noqa: F401
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
