@@ -1,4 +1,5 @@
-"""Fixtures for the side-panel tests: a real sample file, an AppContext on it, a plain window.
+"""Fixtures for the side-panel tests: a real sample file, an AppContext on it, a plain window
+to dock the panel into.
 
 Imported by the dock test modules (not a conftest, so the main-window tests stay independent).
 """
@@ -63,8 +64,9 @@ def _open_ctx(template: Path, tmp_path: Path):
 
 
 @pytest.fixture
-def ctx(qapp, dock_templates, tmp_path: Path) -> Iterator:
-    """An AppContext on a fresh copy of the 2024 sample."""
+def dock_ctx(qapp, dock_templates, tmp_path: Path) -> Iterator:
+    """An AppContext on a fresh copy of the 2024 sample, for a panel on its own (conftest's
+    ``ctx`` is the one a whole MainWindow runs on)."""
     context = _open_ctx(dock_templates["plain"], tmp_path)
     yield context
     context.undo_stack.clear()
@@ -81,7 +83,8 @@ def busy_ctx(qapp, dock_templates, tmp_path: Path) -> Iterator:
 
 
 @pytest.fixture
-def window(qtbot) -> Iterator:
+def dock_host(qtbot) -> Iterator:
+    """A bare QMainWindow to dock one panel into (conftest's ``window`` is the real MainWindow)."""
     from PySide6.QtWidgets import QLabel, QMainWindow
 
     win = QMainWindow()
@@ -91,10 +94,10 @@ def window(qtbot) -> Iterator:
     yield win
 
 
-def show_dock(qtbot, window, dock):
+def show_dock(qtbot, host, dock):
     from PySide6.QtCore import Qt
 
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    window.show()
-    qtbot.waitExposed(window)
+    host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    host.show()
+    qtbot.waitExposed(host)
     return dock
