@@ -10,6 +10,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+ROOT = Path(__file__).resolve().parents[1]
+
 
 @pytest.fixture(autouse=True)
 def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -18,6 +20,14 @@ def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     monkeypatch.setenv("RBDESK_DATA_DIR", str(data))
     monkeypatch.setenv("RBDESK_USER", "penguji")
     return data
+
+
+@pytest.fixture(autouse=True)
+def children_import_this_checkout(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Child processes (CLI runs, reliability writers, bench scripts) import the rbdesk under
+    test, not whichever checkout an editable install in the virtualenv points to."""
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(
+        filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
 
 
 @pytest.fixture

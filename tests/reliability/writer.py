@@ -1,6 +1,7 @@
 """A separate process editing a shared rbdesk file (run as a script by the reliability tests).
 
     python writer.py edit FILE USER SECONDS OUT   -- random small edits, one JSON line per outcome
+    python writer.py note FILE USER ROW OUT       -- one note edit on indicator ROW, then exit
     python writer.py bulk FILE USER ROWS OUT      -- large transactions, one line per commit
     python writer.py hang FILE USER ROWS OUT      -- one large transaction that never commits
 """
@@ -42,6 +43,7 @@ def edit(path: str, user: str, seconds: float, out_path: str) -> None:
             n += 1
             token = f"{user}-{n}"
             op = rng.choice(("status", "status", "versioned", "create"))
+            seen: dict = {}  # what a versioned edit was based on, reported with its outcome
             if time.monotonic() > next_beat:
                 presence.heartbeat(store)
                 next_beat = time.monotonic() + 0.5
@@ -55,19 +57,28 @@ def edit(path: str, user: str, seconds: float, out_path: str) -> None:
                     ind = rng.choice(inds[3:5])
                     with store.read():
                         shown = Indicator.get(Indicator.uuid == ind).version
+                    seen = {"row": ind, "base": shown}
                     time.sleep(0.005)  # the user looks at the row, then types
-                    plan_edit.set_field(store, "indicator", ind, "note", token,
-                                        expected_version=shown)
-                    _emit(out, kind="ack", op=op, token=token, row=ind)
+                    version = plan_edit.set_field(store, "indicator", ind, "note", token,
+                                                  expected_version=shown)
+                    _emit(out, kind="ack", op=op, token=token, version=version, **seen)
                 else:
                     uuid = plan_edit.add_node(store, "indicator", sub, token)
                     _emit(out, kind="ack", op=op, token=token, row=uuid)
             except ConflictError as exc:
-                _emit(out, kind="conflict", op=op, token=token, by=exc.changed_by)
+                _emit(out, kind="conflict", op=op, token=token, by=exc.changed_by, **seen)
             except (FileBusyError, NotFoundError) as exc:
                 _emit(out, kind="refused", op=op, token=token, message=exc.message)
         presence.leave(store)
         _emit(out, kind="done")
+    store.close()
+
+
+def note(path: str, user: str, row: str, out_path: str) -> None:
+    store = Store.open(path, user=user)
+    with open(out_path, "w", encoding="utf-8") as out:
+        version = plan_edit.set_field(store, "indicator", row, "note", f"{user}-1")
+        _emit(out, kind="ack", op="note", token=f"{user}-1", row=row, version=version)
     store.close()
 
 
@@ -98,5 +109,7 @@ if __name__ == "__main__":
     Path(out_file).touch()
     if mode == "edit":
         edit(file, who, float(amount), out_file)
+    elif mode == "note":
+        note(file, who, amount, out_file)
     else:
         bulk(file, who, int(amount), out_file, commit=(mode == "bulk"))

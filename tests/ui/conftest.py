@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 
+# Before any QApplication exists; a process-wide setting, not a per-test one.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
-os.environ.setdefault("RBDESK_TODAY", "2024-06-14")
 
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -13,11 +13,15 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 
+# "Today" of every UI test. Set per test (below), never at import: an import-time setting would
+# also pin the date for the unit and CLI tests whenever the whole suite is collected.
+TODAY = "2024-06-14"
+
 
 @pytest.fixture(autouse=True)
 def ui_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Today is 14 June 2024; QSettings live in this test's own folder; no modal boxes."""
-    monkeypatch.setenv("RBDESK_TODAY", "2024-06-14")
+    monkeypatch.setenv("RBDESK_TODAY", TODAY)
     ini = tmp_path / "settings"
     ini.mkdir()
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(ini))

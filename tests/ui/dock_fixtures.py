@@ -1,20 +1,16 @@
-"""Fixtures for the side-panel tests: a real sample file, an AppContext on it, a plain window.
+"""Fixtures for the side-panel tests: a real sample file, an AppContext on it, a plain window
+to dock the panel into.
 
 Imported by the dock test modules (not a conftest, so the main-window tests stay independent).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-TODAY = "2024-06-14"
 
 
 def record_some_realisation(store, tree) -> dict[str, int]:
@@ -68,14 +64,9 @@ def _open_ctx(template: Path, tmp_path: Path):
 
 
 @pytest.fixture
-def dock_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("RBDESK_TODAY", TODAY)
-    monkeypatch.setenv("RBDESK_DATA_DIR", str(tmp_path / "data"))
-
-
-@pytest.fixture
-def ctx(qapp, dock_env, dock_templates, tmp_path: Path) -> Iterator:
-    """An AppContext on a fresh copy of the 2024 sample."""
+def dock_ctx(qapp, dock_templates, tmp_path: Path) -> Iterator:
+    """An AppContext on a fresh copy of the 2024 sample, for a panel on its own (conftest's
+    ``ctx`` is the one a whole MainWindow runs on)."""
     context = _open_ctx(dock_templates["plain"], tmp_path)
     yield context
     context.undo_stack.clear()
@@ -83,7 +74,7 @@ def ctx(qapp, dock_env, dock_templates, tmp_path: Path) -> Iterator:
 
 
 @pytest.fixture
-def busy_ctx(qapp, dock_env, dock_templates, tmp_path: Path) -> Iterator:
+def busy_ctx(qapp, dock_templates, tmp_path: Path) -> Iterator:
     """The sample with realisation in January..June and one evidence file recorded."""
     context = _open_ctx(dock_templates["busy"], tmp_path)
     yield context
@@ -92,7 +83,8 @@ def busy_ctx(qapp, dock_env, dock_templates, tmp_path: Path) -> Iterator:
 
 
 @pytest.fixture
-def window(qtbot) -> Iterator:
+def dock_host(qtbot) -> Iterator:
+    """A bare QMainWindow to dock one panel into (conftest's ``window`` is the real MainWindow)."""
     from PySide6.QtWidgets import QLabel, QMainWindow
 
     win = QMainWindow()
@@ -102,10 +94,10 @@ def window(qtbot) -> Iterator:
     yield win
 
 
-def show_dock(qtbot, window, dock):
+def show_dock(qtbot, host, dock):
     from PySide6.QtCore import Qt
 
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    window.show()
-    qtbot.waitExposed(window)
+    host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    host.show()
+    qtbot.waitExposed(host)
     return dock

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from dock_fixtures import busy_ctx, ctx, dock_env, dock_templates, show_dock, window  # noqa: F401
+from dock_fixtures import busy_ctx, dock_ctx, dock_host, dock_templates, show_dock  # noqa: F401
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
@@ -18,10 +18,10 @@ from rbdesk.ui.panels.evidence_model import EvidenceModel, human_size
 
 
 @pytest.fixture
-def dock(qtbot, window, ctx):  # noqa: F811
-    d = show_dock(qtbot, window, EvidenceDock(ctx))
-    ind = ctx.tree.indicators()[5]
-    ctx.cellSelected.emit(ind.uuid, 6)
+def dock(qtbot, dock_host, dock_ctx):  # noqa: F811
+    d = show_dock(qtbot, dock_host, EvidenceDock(dock_ctx))
+    ind = dock_ctx.tree.indicators()[5]
+    dock_ctx.cellSelected.emit(ind.uuid, 6)
     return d
 
 
@@ -30,14 +30,14 @@ def _names(dock):
             for r in range(dock.model.rowCount())]
 
 
-def test_identity_and_empty_state(qtbot, window, ctx):  # noqa: F811
-    d = show_dock(qtbot, window, EvidenceDock(ctx))
+def test_identity_and_empty_state(qtbot, dock_host, dock_ctx):  # noqa: F811
+    d = show_dock(qtbot, dock_host, EvidenceDock(dock_ctx))
     assert d.objectName() == "evidenceDock" and d.windowTitle() == "Bukti dukung"
     assert "Pilih sel bulan" in d.header.text()
     assert not d.add_action.isEnabled() and not d.note_edit.isEnabled()
 
 
-def test_attach_by_dialog_lists_it_and_undo(dock, ctx, tmp_path, monkeypatch):  # noqa: F811
+def test_attach_by_dialog_lists_it_and_undo(dock, dock_ctx, tmp_path, monkeypatch):  # noqa: F811
     scan = tmp_path / "notulen rapat.pdf"
     scan.write_bytes(b"%PDF-1.4 " + b"x" * 3000)
     monkeypatch.setattr(QFileDialog, "getOpenFileNames",
@@ -46,12 +46,13 @@ def test_attach_by_dialog_lists_it_and_undo(dock, ctx, tmp_path, monkeypatch):  
     assert _names(dock) == ["notulen rapat.pdf"]
     row = [dock.model.index(0, c).data() for c in range(4)]
     assert row[1] == human_size(3009) == "3 KB" and row[2] == "penguji" and row[3]
-    stored = realisation.list_evidence(ctx.store, dock.indicator_uuid, 6)
+    stored = realisation.list_evidence(dock_ctx.store, dock.indicator_uuid, 6)
     assert [e.filename for e in stored] == ["notulen rapat.pdf"]
-    assert ctx.tree.indicators()[5].evidence == {6: 1}        # the snapshot follows
-    ctx.undo_stack.undo()
-    assert _names(dock) == [] and realisation.list_evidence(ctx.store, dock.indicator_uuid, 6) == []
-    ctx.undo_stack.redo()
+    assert dock_ctx.tree.indicators()[5].evidence == {6: 1}   # the snapshot follows
+    dock_ctx.undo_stack.undo()
+    assert _names(dock) == [] and realisation.list_evidence(dock_ctx.store, dock.indicator_uuid,
+                                                            6) == []
+    dock_ctx.undo_stack.redo()
     assert _names(dock) == ["notulen rapat.pdf"]
 
 
@@ -82,24 +83,25 @@ def test_drop_files_from_file_manager(dock, tmp_path):
     assert not enter.isAccepted()
 
 
-def test_oversized_file_gives_message_and_stores_nothing(dock, ctx, tmp_path,  # noqa: F811
+def test_oversized_file_gives_message_and_stores_nothing(dock, dock_ctx, tmp_path,  # noqa: F811
                                                          monkeypatch, qtbot):
     monkeypatch.setattr(realisation, "MAX_EVIDENCE_BYTES", 1000)
     big = tmp_path / "pindaian besar.pdf"
     big.write_bytes(b"x" * 5000)
-    with qtbot.waitSignal(ctx.errorRaised) as signal:
+    with qtbot.waitSignal(dock_ctx.errorRaised) as signal:
         assert dock.attach_paths([big]) == 0
     assert "terlalu besar" in signal.args[0] and "pindaian besar.pdf" in signal.args[0]
     assert dock.message.isVisible() and "terlalu besar" in dock.message.text()
     assert "Traceback" not in dock.message.text()
-    assert _names(dock) == [] and realisation.list_evidence(ctx.store, dock.indicator_uuid) == []
-    assert ctx.undo_stack.count() == 0
+    assert _names(dock) == [] and realisation.list_evidence(dock_ctx.store,
+                                                            dock.indicator_uuid) == []
+    assert dock_ctx.undo_stack.count() == 0
     missing = tmp_path / "hilang.pdf"
     assert dock.attach_paths([missing]) == 0
     assert "tidak ditemukan" in dock.message.text()
 
 
-def test_remove_with_confirmation_and_undo(dock, ctx, tmp_path, monkeypatch):  # noqa: F811
+def test_remove_with_confirmation_and_undo(dock, dock_ctx, tmp_path, monkeypatch):  # noqa: F811
     f = tmp_path / "daftar hadir.pdf"
     f.write_bytes(b"hadir")
     dock.attach_paths([f])
@@ -111,10 +113,10 @@ def test_remove_with_confirmation_and_undo(dock, ctx, tmp_path, monkeypatch):  #
     dock.view.selectRow(0)
     assert dock.remove_selected()
     assert asked and "daftar hadir.pdf" in asked[0][2]
-    assert _names(dock) == [] and ctx.tree.indicators()[5].evidence == {}
-    ctx.undo_stack.undo()
+    assert _names(dock) == [] and dock_ctx.tree.indicators()[5].evidence == {}
+    dock_ctx.undo_stack.undo()
     assert _names(dock) == ["daftar hadir.pdf"]
-    assert ctx.tree.indicators()[5].evidence == {6: 1}
+    assert dock_ctx.tree.indicators()[5].evidence == {6: 1}
 
 
 def test_open_and_save_copy(dock, tmp_path, monkeypatch):
@@ -138,35 +140,36 @@ def test_open_and_save_copy(dock, tmp_path, monkeypatch):
     assert "Tidak dapat menyimpan" in dock.message.text()
 
 
-def test_status_and_note_persist_and_undo(dock, ctx, qtbot):  # noqa: F811
+def test_status_and_note_persist_and_undo(dock, dock_ctx, qtbot):  # noqa: F811
     uuid = dock.indicator_uuid
     qtbot.mouseClick(dock.status_buttons["sebagian"], Qt.MouseButton.LeftButton)
     dock.note_edit.setFocus()
     dock.note_edit.setText("undangan sudah dikirim")
     qtbot.keyClick(dock.note_edit, Qt.Key.Key_Return)
-    fresh = next(i for i in load_plan_tree(ctx.store, list_plans(ctx.store)[0].uuid).indicators()
+    store = dock_ctx.store
+    fresh = next(i for i in load_plan_tree(store, list_plans(store)[0].uuid).indicators()
                  if i.uuid == uuid)
     assert fresh.realisation[6].status == "sebagian"
     assert fresh.realisation[6].note == "undangan sudah dikirim"
-    assert ctx.tree.indicators()[5].status(6) == "sebagian"
-    ctx.undo_stack.undo()
+    assert dock_ctx.tree.indicators()[5].status(6) == "sebagian"
+    dock_ctx.undo_stack.undo()
     assert dock.note_edit.text() == "" and dock.status_buttons["sebagian"].isChecked()
-    ctx.undo_stack.undo()
+    dock_ctx.undo_stack.undo()
     assert dock.status_buttons["belum"].isChecked()
-    ctx.cellSelected.emit(uuid, 7)
+    dock_ctx.cellSelected.emit(uuid, 7)
     assert dock.status_buttons["belum"].isChecked() and "Juli" in dock.header.text()
 
 
-def test_readonly_disables_editing(dock, ctx, monkeypatch):  # noqa: F811
-    monkeypatch.setattr(type(ctx), "readonly", property(lambda self: True))
+def test_readonly_disables_editing(dock, dock_ctx, monkeypatch):  # noqa: F811
+    monkeypatch.setattr(type(dock_ctx), "readonly", property(lambda self: True))
     dock.refresh()
     assert not dock.add_action.isEnabled() and not dock.note_edit.isEnabled()
     assert not dock.status_buttons["selesai"].isEnabled()
     assert dock.attach_paths([Path(__file__)]) == 0
 
 
-def test_model_tester(qtmodeltester, busy_ctx, qtbot, window):  # noqa: F811
-    d = show_dock(qtbot, window, EvidenceDock(busy_ctx))
+def test_model_tester(qtmodeltester, busy_ctx, qtbot, dock_host):  # noqa: F811
+    d = show_dock(qtbot, dock_host, EvidenceDock(busy_ctx))
     first = busy_ctx.tree.indicators()[0]
     busy_ctx.cellSelected.emit(first.uuid, first.planned_months[0])
     assert _names(d) == ["undangan.pdf"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from dock_fixtures import ctx, dock_env, dock_templates, show_dock, window  # noqa: F401
+from dock_fixtures import dock_ctx, dock_host, dock_templates, show_dock  # noqa: F401
 
 from rbdesk.models.clock import local_time
 from rbdesk.models.edits import realisation
@@ -28,12 +28,13 @@ def test_local_time_of_a_stored_stamp(jakarta):
     assert local_time("bukan waktu") == "bukan waktu"
 
 
-def test_panel_shows_the_stored_updated_at_in_local_time(qtbot, window, ctx, jakarta):  # noqa: F811
-    dock = show_dock(qtbot, window, EvidenceDock(ctx))
-    ind = ctx.tree.indicators()[5]
-    realisation.attach_bytes(ctx.store, ind.uuid, 6, "undangan.pdf", b"%PDF-1.4 x")
-    ctx.cellSelected.emit(ind.uuid, 6)
-    stored = realisation.list_evidence(ctx.store, ind.uuid, 6)[0].updated_at
+def test_panel_shows_the_stored_updated_at_in_local_time(qtbot, dock_host, dock_ctx,  # noqa: F811
+                                                         jakarta):
+    dock = show_dock(qtbot, dock_host, EvidenceDock(dock_ctx))
+    ind = dock_ctx.tree.indicators()[5]
+    realisation.attach_bytes(dock_ctx.store, ind.uuid, 6, "undangan.pdf", b"%PDF-1.4 x")
+    dock_ctx.cellSelected.emit(ind.uuid, 6)
+    stored = realisation.list_evidence(dock_ctx.store, ind.uuid, 6)[0].updated_at
     assert stored.endswith("Z")
     shown = dock.model.index(0, EvidenceModel.COL_WHEN).data()
     assert shown == local_time(stored)

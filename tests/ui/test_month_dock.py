@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dock_fixtures import busy_ctx, ctx, dock_env, dock_templates, show_dock, window  # noqa: F401
+from dock_fixtures import busy_ctx, dock_ctx, dock_host, dock_templates, show_dock  # noqa: F401
 from PySide6.QtCore import Qt
 
 from rbdesk.models.domain.progress import (
@@ -25,20 +25,20 @@ from rbdesk.ui.panels.month_model import (
 )
 
 
-def _dock(qtbot, window, ctx):  # noqa: F811
-    return show_dock(qtbot, window, MonthDock(ctx))
+def _dock(qtbot, host, ctx):
+    return show_dock(qtbot, host, MonthDock(ctx))
 
 
-def test_identity_and_today(qtbot, window, busy_ctx):  # noqa: F811
-    dock = _dock(qtbot, window, busy_ctx)
+def test_identity_and_today(qtbot, dock_host, busy_ctx):  # noqa: F811
+    dock = _dock(qtbot, dock_host, busy_ctx)
     assert dock.objectName() == "monthDock" and dock.windowTitle() == "Bulan ini"
     assert busy_ctx.today_month() == 6
     assert dock.month == 6 and dock.month_box.currentText() == "Juni"
     assert "bulan berjalan" in dock.summary.text()
 
 
-def test_numbers_equal_progress(qtbot, window, busy_ctx):  # noqa: F811
-    dock = _dock(qtbot, window, busy_ctx)
+def test_numbers_equal_progress(qtbot, dock_host, busy_ctx):  # noqa: F811
+    dock = _dock(qtbot, dock_host, busy_ctx)
     inds = busy_ctx.tree.indicators()
     for month in (6, 3, 9):
         dock.set_month(month)
@@ -64,8 +64,8 @@ def test_numbers_equal_progress(qtbot, window, busy_ctx):  # noqa: F811
     assert month_tally(inds, 6).done > 0 and dock.overview.late
 
 
-def test_month_chooser_by_keyboard(qtbot, window, busy_ctx):  # noqa: F811
-    dock = _dock(qtbot, window, busy_ctx)
+def test_month_chooser_by_keyboard(qtbot, dock_host, busy_ctx):  # noqa: F811
+    dock = _dock(qtbot, dock_host, busy_ctx)
     dock.month_box.setFocus()
     qtbot.keyClick(dock.month_box, Qt.Key.Key_Down)
     assert dock.month == 7 and "akan datang" in dock.summary.text()
@@ -73,8 +73,8 @@ def test_month_chooser_by_keyboard(qtbot, window, busy_ctx):  # noqa: F811
     assert dock.month == 6
 
 
-def test_clicking_an_item_selects_it_in_the_grid(qtbot, window, busy_ctx):  # noqa: F811
-    dock = _dock(qtbot, window, busy_ctx)
+def test_clicking_an_item_selects_it_in_the_grid(qtbot, dock_host, busy_ctx):  # noqa: F811
+    dock = _dock(qtbot, dock_host, busy_ctx)
     model = dock.items_model
     group = model.group_index(GROUP_OPEN)
     item = model.index(0, MonthItemsModel.COL_STATE, group)
@@ -91,10 +91,10 @@ def test_clicking_an_item_selects_it_in_the_grid(qtbot, window, busy_ctx):  # no
     assert signal.args == [busy_ctx.tree.areas[2].uuid]
 
 
-def test_follows_edits_and_reloads(qtbot, window, busy_ctx):  # noqa: F811
+def test_follows_edits_and_reloads(qtbot, dock_host, busy_ctx):  # noqa: F811
     from rbdesk.models.edits.realisation import set_status
 
-    dock = _dock(qtbot, window, busy_ctx)
+    dock = _dock(qtbot, dock_host, busy_ctx)
     before = dock.items_model.group_count(GROUP_DONE)
     ind = next(i for i in busy_ctx.tree.indicators()
                if i.is_planned(6) and i.status(6) != "selesai")
@@ -103,8 +103,8 @@ def test_follows_edits_and_reloads(qtbot, window, busy_ctx):  # noqa: F811
     qtbot.waitUntil(lambda: dock.items_model.group_count(GROUP_DONE) == before + 1)
 
 
-def test_models_pass_the_model_tester(qtmodeltester, window, qtbot, busy_ctx):  # noqa: F811
-    dock = _dock(qtbot, window, busy_ctx)
+def test_models_pass_the_model_tester(qtmodeltester, dock_host, qtbot, busy_ctx):  # noqa: F811
+    dock = _dock(qtbot, dock_host, busy_ctx)
     qtmodeltester.check(dock.items_model)
     qtmodeltester.check(dock.area_model)
     dock.set_month(1)
