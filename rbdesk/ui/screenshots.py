@@ -56,7 +56,8 @@ def main(argv: list[str]) -> int:
     app.setFont(app.font())
     store = create_file(work / "rencana-aksi-2024.rbdesk", sample=True, user="Maria Seran")
     _record_progress(store)
-    from rbdesk.ui.grid.plan_columns import Role, month_column
+    from rbdesk.ui.grid.plan_columns import month_column
+    from rbdesk.ui.roles import Role
     from rbdesk.ui.window.context import MODE_REALISATION, AppContext
     from rbdesk.ui.window.main_window import MainWindow
 

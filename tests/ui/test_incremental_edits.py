@@ -6,10 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex
 
 from rbdesk.models.domain.tree import load_plan_tree
-from rbdesk.ui.grid.plan_columns import COL_TEXT, Role
+from rbdesk.ui.grid.plan_columns import COL_TEXT
 from rbdesk.ui.grid.plan_filter import STATUS_DUE, STATUS_LATE, PlanFilterProxy, status_matches
 from rbdesk.ui.grid.plan_model import PlanModel
 from rbdesk.ui.grid.plan_nodes import Node
+from rbdesk.ui.roles import Role
 
 
 def rows(model, parent=None):

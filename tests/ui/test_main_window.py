@@ -10,7 +10,8 @@ from rbdesk.models.domain.progress import MonthState
 from rbdesk.models.domain.tree import load_plan_tree
 from rbdesk.models.edits import plan_edit
 from rbdesk.models.storage.store import Store
-from rbdesk.ui.grid.plan_columns import COL_NOTE, COL_TEXT, Role, month_column
+from rbdesk.ui.grid.plan_columns import COL_NOTE, COL_TEXT, month_column
+from rbdesk.ui.roles import Role
 from rbdesk.ui.window.context import MODE_REALISATION
 
 
@@ -241,3 +242,22 @@ def test_start_creates_the_default_plan_from_the_sample(qtbot, isolated_env):
     assert win.windowTitle().startswith(default_plan_file().name)
     assert settings.recent_files()[0].endswith(default_plan_file().name)
     win.close()
+
+
+def test_missing_recent_file_is_reported_and_dropped(window, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QMenu
+
+    from rbdesk.ui.window import file_actions, settings
+
+    gone = tmp_path / "hilang.rbdesk"
+    settings.add_recent_file(Path(gone))
+    errors: list[str] = []
+    monkeypatch.setattr(file_actions, "show_error", lambda parent, text, *a: errors.append(text))
+    menu = QMenu(window)
+    file_actions.fill_recent(window, menu)
+    next(a for a in menu.actions() if "hilang.rbdesk" in a.text()).trigger()
+    assert len(errors) == 1 and "tidak ditemukan" in errors[0]
+    assert all("hilang.rbdesk" not in f for f in settings.recent_files())
+    assert window.isVisible()          # the open file stays open

@@ -18,11 +18,9 @@ from rbdesk.ui.panels.month_model import (
     GROUP_LATE,
     GROUP_OPEN,
     AreaProgressModel,
-    CountRole,
     MonthItemsModel,
-    PercentRole,
-    UuidRole,
 )
+from rbdesk.ui.roles import Role
 
 
 def _dock(qtbot, host, ctx):
@@ -48,7 +46,7 @@ def test_numbers_equal_progress(qtbot, dock_host, busy_ctx):  # noqa: F811
         assert model.group_count(GROUP_LATE) == late_inds
         assert model.group_count(GROUP_OPEN) == expected.planned - expected.done
         assert model.group_count(GROUP_DONE) == sum(i.status(month) == "selesai" for i in inds)
-        assert model.group_index(GROUP_LATE).data(CountRole) == late_inds
+        assert model.group_index(GROUP_LATE).data(Role.COUNT) == late_inds
         text = dock.summary.text()
         assert f"<b>{expected.planned}</b> direncanakan" in text
         assert f"<b>{expected.done}</b> selesai" in text
@@ -59,7 +57,7 @@ def test_numbers_equal_progress(qtbot, dock_host, busy_ctx):  # noqa: F811
         assert areas.rowCount() == len(busy_ctx.tree.areas) == 8
         for row, area in enumerate(busy_ctx.tree.areas):
             index = areas.index(row, AreaProgressModel.COL_BAR)
-            assert index.data(PercentRole) == capaian(area, month)
+            assert index.data(Role.PERCENT) == capaian(area, month)
             assert index.data() == format_percent(capaian(area, month))
     assert month_tally(inds, 6).done > 0 and dock.overview.late
 
@@ -78,7 +76,7 @@ def test_clicking_an_item_selects_it_in_the_grid(qtbot, dock_host, busy_ctx):  #
     model = dock.items_model
     group = model.group_index(GROUP_OPEN)
     item = model.index(0, MonthItemsModel.COL_STATE, group)
-    uuid = item.data(UuidRole)
+    uuid = item.data(Role.UUID)
     assert uuid in {i.uuid for i in busy_ctx.tree.indicators()}
     rect = dock.items_view.visualRect(item)
     with qtbot.waitSignal(busy_ctx.selectRequested) as signal:

@@ -7,9 +7,10 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from rbdesk.models.domain.progress import MonthState, RollUp
 from rbdesk.models.edits import plan_edit
 from rbdesk.ui.grid.plan_cells import LeafCell
-from rbdesk.ui.grid.plan_columns import COL_CAPAIAN, COL_TEXT, Role, month_column
+from rbdesk.ui.grid.plan_columns import COL_CAPAIAN, COL_TEXT, month_column
 from rbdesk.ui.grid.plan_filter import STATUS_LATE, PlanFilterProxy
 from rbdesk.ui.grid.plan_model import PlanModel
+from rbdesk.ui.roles import Role
 
 
 def walk(model, parent=None):

@@ -14,7 +14,8 @@ from rbdesk.ui.dialogs import roster as roster_dialogs
 from rbdesk.ui.panels import roster_actions
 from rbdesk.ui.panels.month_model import GROUP_OPEN
 from rbdesk.ui.panels.roster_dock import RosterDock
-from rbdesk.ui.panels.roster_model import KindRole, PersonListModel, RosterTreeModel, UuidRole
+from rbdesk.ui.panels.roster_model import PersonListModel, RosterTreeModel
+from rbdesk.ui.roles import Role
 
 
 @pytest.fixture
@@ -38,9 +39,9 @@ def test_tree_follows_the_decree(dock):
     assert tops == ["Tim Pengarah", "Tim Pelaksana", "Tim Agen Perubahan"]
     pelaksana = model.index(1, 0)
     children = [model.index(r, 0, pelaksana) for r in range(model.rowCount(pelaksana))]
-    assert children[0].data(KindRole) == "member"
+    assert children[0].data(Role.KIND) == "member"
     assert model.index(0, RosterTreeModel.COL_ROLE, pelaksana).data() == "Ketua"
-    area_teams = [c for c in children if c.data(KindRole) == "team"]
+    area_teams = [c for c in children if c.data(Role.KIND) == "team"]
     assert len(area_teams) == 8
     assert area_teams[0].data() == "I. Tim Manajemen Perubahan"
     first = model.index(0, 0, area_teams[0])
@@ -156,7 +157,7 @@ def test_remove_membership_and_person_with_undo(dock, dock_ctx, monkeypatch, qtb
     dock.select_team(team.uuid)
     index = dock.team_model.find("member", member.uuid)
     dock.team_view.setCurrentIndex(index)
-    assert index.data(UuidRole) == member.uuid
+    assert index.data(Role.UUID) == member.uuid
     dock.remove_action.trigger()
     after = next(t for t in _stored_teams(dock) if t.uuid == team.uuid)
     assert member.uuid not in [m.uuid for m in after.members]

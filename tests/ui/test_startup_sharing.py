@@ -9,7 +9,8 @@ from pathlib import Path
 
 from rbdesk.models.storage import presence
 from rbdesk.models.storage.store import Store
-from rbdesk.ui.grid.plan_columns import COL_NOTE, Role
+from rbdesk.ui.grid.plan_columns import COL_NOTE
+from rbdesk.ui.roles import Role
 
 COLLEAGUE = """
 import sys

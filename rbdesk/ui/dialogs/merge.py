@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 from rbdesk.i18n import tr
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.interchange import merge
+from rbdesk.ui.roles import Role
 from rbdesk.ui.window.context import AppContext
 
 COL_ENTITY, COL_ROW, COL_FIELDS, COL_MINE, COL_THEIRS = range(5)
-ChoiceRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -66,7 +66,7 @@ class ConflictTableModel(QAbstractTableModel):
             return None
         c = self.conflicts[index.row()]
         col = index.column()
-        if role == ChoiceRole:
+        if role == Role.CHOICE:
             return self.choices[c.key]
         if role == Qt.ItemDataRole.CheckStateRole and col in (COL_MINE, COL_THEIRS):
             chosen = self.choices[c.key] == self._side(col)
@@ -102,7 +102,7 @@ class ConflictTableModel(QAbstractTableModel):
             side = self._side(index.column())
             other = merge.THEIRS if side == merge.MINE else merge.MINE
             return self.choose(index.row(), side if checked else other)
-        if role == ChoiceRole and value in (merge.MINE, merge.THEIRS):
+        if role == Role.CHOICE and value in (merge.MINE, merge.THEIRS):
             return self.choose(index.row(), value)
         return False
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rbdesk.i18n import tr
 from rbdesk.models.domain.tree import TeamNode
 from rbdesk.models.edits.roster_edit import PersonInfo
 from rbdesk.ui.panels.roster_model import team_title
@@ -56,28 +57,28 @@ class PersonDialog(QDialog):
                  person: PersonInfo | None = None, team_uuid: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("personDialog")
-        self.setWindowTitle(self.tr("Ubah data orang") if person else self.tr("Tambah orang"))
+        self.setWindowTitle(tr("Ubah data orang") if person else tr("Tambah orang"))
         form = QFormLayout(self)
         self.name = QLineEdit(person.name if person else "", self)
         self.position = QLineEdit(person.position if person else "", self)
         self.unit = QLineEdit(person.unit if person else "", self)
         self.nip = QLineEdit(person.nip if person else "", self)
-        self.position.setPlaceholderText(self.tr("mis. Kasubbag Hukum dan SDM"))
-        form.addRow(self.tr("&Nama:"), self.name)
-        form.addRow(self.tr("&Jabatan:"), self.position)
-        form.addRow(self.tr("&Unit kerja:"), self.unit)
-        form.addRow(self.tr("N&IP:"), self.nip)
+        self.position.setPlaceholderText(tr("mis. Kasubbag Hukum dan SDM"))
+        form.addRow(tr("&Nama:"), self.name)
+        form.addRow(tr("&Jabatan:"), self.position)
+        form.addRow(tr("&Unit kerja:"), self.unit)
+        form.addRow(tr("N&IP:"), self.nip)
         self.team = None
         self.role = None
         if person is None:
-            self.team = _team_box(self, teams, team_uuid, self.tr("— belum dimasukkan ke tim —"))
+            self.team = _team_box(self, teams, team_uuid, tr("— belum dimasukkan ke tim —"))
             self.role = _role_box(self, "Anggota")
-            form.addRow(self.tr("Masukkan ke &tim:"), self.team)
-            form.addRow(self.tr("&Kedudukan:"), self.role)
+            form.addRow(tr("Masukkan ke &tim:"), self.team)
+            form.addRow(tr("&Kedudukan:"), self.role)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Simpan"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Simpan"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Batal"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
@@ -108,8 +109,8 @@ class MemberDialog(QDialog):
                  position: str | None = None, editing: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("memberDialog")
-        self.setWindowTitle(self.tr("Ubah keanggotaan") if editing
-                            else self.tr("Masukkan ke tim"))
+        self.setWindowTitle(tr("Ubah keanggotaan") if editing
+                            else tr("Masukkan ke tim"))
         self._persons = {p.uuid: p for p in persons}
         form = QFormLayout(self)
         self.person = QComboBox(self)
@@ -123,14 +124,14 @@ class MemberDialog(QDialog):
         self.position.setText(position if position is not None else self._person_position())
         self.person.setEnabled(not editing)
         self.team.setEnabled(not editing)
-        form.addRow(self.tr("&Orang:"), self.person)
-        form.addRow(self.tr("&Tim:"), self.team)
-        form.addRow(self.tr("&Kedudukan:"), self.role)
-        form.addRow(self.tr("&Jabatan:"), self.position)
+        form.addRow(tr("&Orang:"), self.person)
+        form.addRow(tr("&Tim:"), self.team)
+        form.addRow(tr("&Kedudukan:"), self.role)
+        form.addRow(tr("&Jabatan:"), self.position)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Simpan"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Simpan"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Batal"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(

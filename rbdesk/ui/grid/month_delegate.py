@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOpti
 from rbdesk.i18n import tr
 from rbdesk.models.domain.progress import MonthState, RollUp
 from rbdesk.ui.grid.plan_cells import LeafCell
-from rbdesk.ui.grid.plan_columns import Role, column_month
+from rbdesk.ui.grid.plan_columns import column_month
+from rbdesk.ui.roles import Role
 
 CURRENT_BAND = QColor("#fff3c4")
 CURRENT_EDGE = QColor("#d39e00")

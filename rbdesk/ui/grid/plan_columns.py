@@ -1,10 +1,6 @@
-"""The plan grid's columns, their month names, and the item roles the grid's views read."""
+"""The plan grid's columns and the drag-and-drop type of its rows."""
 
 from __future__ import annotations
-
-from enum import IntEnum
-
-from PySide6.QtCore import Qt
 
 COL_NO = 0
 COL_TEXT = 1
@@ -25,16 +21,3 @@ def month_column(month: int) -> int:
 def column_month(column: int) -> int:
     """1..12 for a month column, 0 otherwise."""
     return column - COL_JAN + 1 if COL_JAN <= column <= COL_DEC else 0
-
-
-class Role(IntEnum):
-    UUID = Qt.ItemDataRole.UserRole + 1      # the row's own node uuid
-    KIND = UUID + 1                           # "area" | "activity" | "sub_activity" | "indicator"
-    INDICATOR_UUID = UUID + 2                 # the indicator carried by the row ("" for parents)
-    CELL = UUID + 3                           # LeafCell or RollUp for month columns
-    MONTH_STATE = UUID + 4                    # MonthState of a leaf month cell
-    STATUS = UUID + 5                         # belum / sebagian / selesai of a leaf month cell
-    EVIDENCE = UUID + 6                       # evidence count of a leaf month cell
-    AREA_UUID = UUID + 7
-    VERSION = UUID + 8
-

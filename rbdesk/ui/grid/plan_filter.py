@@ -28,7 +28,6 @@ STATUS_LATE = "late"
 STATUS_DUE = "due"
 STATUS_DONE = "done"
 STATUS_NO_EVIDENCE = "no_evidence"
-STATUS_FILTERS = (STATUS_LATE, STATUS_DUE, STATUS_DONE, STATUS_NO_EVIDENCE)
 
 
 def status_matches(ind: IndicatorNode, status: str, now_month: int) -> bool:

@@ -39,11 +39,12 @@ from rbdesk.ui.grid.plan_columns import (
     COL_TEXT,
     COLUMN_COUNT,
     MIME_TYPE,
-    Role,
     column_month,
 )
 from rbdesk.ui.grid.plan_nodes import Node, child_specs
 from rbdesk.ui.grid.plan_sync import PlanSyncMixin
+from rbdesk.ui.roles import Role
+from rbdesk.ui.undo import plan_commands as uc
 from rbdesk.ui.window.context import MODE_REALISATION, AppContext
 
 ROOT = QModelIndex()
@@ -118,12 +119,6 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
         if not index.isValid():
             return None
         return self._nodes.get(index.internalId())
-
-    def node_at(self, row: int, parent: QModelIndex) -> Node | None:
-        pnode = self.node(parent) if parent.isValid() else self._root
-        if pnode is None or not 0 <= row < len(pnode.children):
-            return None
-        return pnode.children[row]
 
     def index_of(self, uuid: str, column: int = 0) -> QModelIndex:
         node = self._by_uuid.get(uuid)
@@ -362,14 +357,28 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
     # -- editing -------------------------------------------------------------------------------
 
     def setData(self, index: QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        from rbdesk.ui.undo import plan_commands as uc
-
+        """The one way the grid changes the file, always through the undo stack: text and
+        notes (EditRole), a month's planned flag (Role.PLANNED) or status (Role.STATUS)."""
         node = self.node(index)
-        if node is None or role != Qt.ItemDataRole.EditRole or self.ctx.readonly:
+        if node is None or self.ctx.readonly:
             return False
-        value = "" if value is None else str(value)
         col = index.column()
         month = column_month(col)
+        if role in (Role.PLANNED, Role.STATUS):
+            ind = node.ind
+            if not month or ind is None:
+                return False
+            if role == Role.PLANNED:
+                if ind.is_planned(month) == bool(value):
+                    return False
+                return uc.push(self.ctx, uc.SetPlannedCommand(self.ctx, ind.uuid, month,
+                                                              bool(value)))
+            if ind.status(month) == value:
+                return False
+            return uc.push(self.ctx, uc.SetStatusCommand(self.ctx, ind.uuid, month, str(value)))
+        if role != Qt.ItemDataRole.EditRole:
+            return False
+        value = "" if value is None else str(value)
         if month and node.ind is not None:
             cell = node.ind.realisation.get(month)
             if (cell.note if cell else "") == value:

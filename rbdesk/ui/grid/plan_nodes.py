@@ -51,11 +51,6 @@ class Node:
         return self.obj.uuid
 
     @property
-    def is_leaf(self) -> bool:
-        """Carries a schedule: an indicator row, or a sub-activity shown as one row."""
-        return self.ind is not None
-
-    @property
     def text(self) -> str:
         return self.obj.text if self.kind == "indicator" else self.obj.name
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QDropEvent, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
@@ -16,9 +16,9 @@ from rbdesk.ui.grid.plan_columns import (
     COL_TEAM,
     COL_TEXT,
     MIME_TYPE,
-    Role,
     column_month,
 )
+from rbdesk.ui.roles import Role
 
 DROP_ON, DROP_ABOVE, DROP_BELOW = "on", "above", "below"
 
@@ -153,6 +153,3 @@ class PlanView(QTreeView):
             target_uuid = str(target.data(Role.UUID) or "")
             # Let the drag finish before the model changes under it.
             QTimer.singleShot(0, lambda: self.dropRequested.emit(source, target_uuid, where))
-
-    def month_at(self, point: QPoint) -> int:
-        return column_month(self.indexAt(point).column())

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rbdesk.i18n import tr
 from rbdesk.models.domain.panel_queries import IndicatorPlace, find_place
 from rbdesk.models.domain.progress import month_state
 from rbdesk.models.edits import realisation
@@ -65,7 +66,7 @@ class _DropArea(QWidget):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self.dock.can_attach() and local_files(event.mimeData().urls()):
             event.acceptProposedAction()
-            self.dock.show_message(self.tr("Lepaskan untuk melampirkan berkas."), error=False)
+            self.dock.show_message(tr("Lepaskan untuk melampirkan berkas."), error=False)
         else:
             event.ignore()
 
@@ -88,7 +89,7 @@ def local_files(urls: list[QUrl]) -> list[Path]:
 
 class EvidenceDock(QDockWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Bukti dukung"), parent)
+        super().__init__(tr("Bukti dukung"), parent)
         self.setObjectName("evidenceDock")
         self.ctx = ctx
         self.indicator_uuid = ""
@@ -107,11 +108,11 @@ class EvidenceDock(QDockWidget):
         layout.addWidget(self.header)
 
         status_row = QHBoxLayout()
-        status_row.addWidget(QLabel(self.tr("Realisasi:"), body))
+        status_row.addWidget(QLabel(tr("Realisasi:"), body))
         self.status_group = QButtonGroup(self)
         self.status_buttons: dict[str, QRadioButton] = {}
         for i, (status, text) in enumerate(zip(STATUSES, (
-                self.tr("○ &Belum"), self.tr("◐ Seb&agian"), self.tr("✓ Sele&sai")),
+                tr("○ &Belum"), tr("◐ Seb&agian"), tr("✓ Sele&sai")),
                 strict=True)):
             button = QRadioButton(text, body)
             button.setObjectName(f"status_{status}")
@@ -122,10 +123,10 @@ class EvidenceDock(QDockWidget):
         layout.addLayout(status_row)
 
         note_row = QHBoxLayout()
-        note_label = QLabel(self.tr("&Catatan:"), body)
+        note_label = QLabel(tr("&Catatan:"), body)
         self.note_edit = QLineEdit(body)
         self.note_edit.setObjectName("realisationNote")
-        self.note_edit.setPlaceholderText(self.tr("Catatan realisasi bulan ini"))
+        self.note_edit.setPlaceholderText(tr("Catatan realisasi bulan ini"))
         note_label.setBuddy(self.note_edit)
         note_row.addWidget(note_label)
         note_row.addWidget(self.note_edit, 1)
@@ -156,17 +157,17 @@ class EvidenceDock(QDockWidget):
         layout.addWidget(self.message)
 
         buttons = QHBoxLayout()
-        self.add_action = self._action(self.tr("&Tambah berkas…"), self.add_by_dialog,
+        self.add_action = self._action(tr("&Tambah berkas…"), self.add_by_dialog,
                                        QKeySequence(Qt.Key.Key_Insert),
-                                       self.tr("Lampirkan berkas (atau seret berkas ke panel)"))
-        self.open_action = self._action(self.tr("B&uka"), self.open_selected,
+                                       tr("Lampirkan berkas (atau seret berkas ke panel)"))
+        self.open_action = self._action(tr("B&uka"), self.open_selected,
                                         QKeySequence(Qt.Key.Key_Return),
-                                        self.tr("Buka dengan penampil bawaan Windows"))
-        self.save_action = self._action(self.tr("Simpan &salinan…"), self.save_selected_copy,
-                                        None, self.tr("Simpan salinan berkas ke folder lain"))
-        self.remove_action = self._action(self.tr("&Hapus"), self.remove_selected,
+                                        tr("Buka dengan penampil bawaan Windows"))
+        self.save_action = self._action(tr("Simpan &salinan…"), self.save_selected_copy,
+                                        None, tr("Simpan salinan berkas ke folder lain"))
+        self.remove_action = self._action(tr("&Hapus"), self.remove_selected,
                                           QKeySequence(QKeySequence.StandardKey.Delete),
-                                          self.tr("Hapus bukti dukung (dapat dibatalkan)"))
+                                          tr("Hapus bukti dukung (dapat dibatalkan)"))
         for action in (self.add_action, self.open_action, self.save_action,
                        self.remove_action):
             button = QPushButton(action.text(), body)
@@ -225,7 +226,7 @@ class EvidenceDock(QDockWidget):
             button.setEnabled(editable)
         self.note_edit.setEnabled(editable)
         if place is None:
-            self.header.setText(self.tr("Pilih sel bulan pada grid untuk melihat realisasi dan "
+            self.header.setText(tr("Pilih sel bulan pada grid untuk melihat realisasi dan "
                                         "bukti dukungnya."))
             self.status_group.setExclusive(False)
             for button in self.status_buttons.values():
@@ -233,7 +234,7 @@ class EvidenceDock(QDockWidget):
             self.status_group.setExclusive(True)
             self.note_edit.clear()
             self.model.set_rows([])
-            self.files_label.setText(self.tr("Bukti dukung"))
+            self.files_label.setText(tr("Bukti dukung"))
             self._update_actions()
             return
         ind = place.indicator
@@ -241,9 +242,9 @@ class EvidenceDock(QDockWidget):
         state = state_text(month_state(ind, self.month, self.ctx.today_month()))
         year = self.ctx.tree.year if self.ctx.tree else ""
         self.header.setText(
-            self.tr("Area {a}").format(a=place.area.label)
+            tr("Area {a}").format(a=place.area.label)
             + f" · <b>{_escape(place.label)}</b> {_escape(text)}<br>"
-            + self.tr("{month} {year} · {state}").format(
+            + tr("{month} {year} · {state}").format(
                 month=month_names()[self.month - 1], year=year, state=_escape(state)))
         cell = ind.realisation.get(self.month)
         self.status_buttons[cell.status if cell else "belum"].setChecked(True)
@@ -254,8 +255,8 @@ class EvidenceDock(QDockWidget):
         for row, info in enumerate(self.model.rows()):
             if info.uuid == selected:
                 self.view.selectRow(row)
-        hint = self.tr("seret berkas ke sini untuk melampirkan") if editable else ""
-        count = self.tr("Bukti dukung ({n})").format(n=self.model.rowCount())
+        hint = tr("seret berkas ke sini untuk melampirkan") if editable else ""
+        count = tr("Bukti dukung ({n})").format(n=self.model.rowCount())
         self.files_label.setText(f"{count} — {hint}" if hint else count)
         self._update_actions()
 
@@ -310,8 +311,8 @@ class EvidenceDock(QDockWidget):
         if not self.can_attach():
             return
         names, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Pilih berkas bukti dukung"), self._last_dir,
-            self.tr("Semua berkas (*)"))
+            self, tr("Pilih berkas bukti dukung"), self._last_dir,
+            tr("Semua berkas (*)"))
         if names:
             self._last_dir = str(Path(names[0]).parent)
             self.attach_paths([Path(n) for n in names])
@@ -324,7 +325,7 @@ class EvidenceDock(QDockWidget):
         errors: list[str] = []
         stored = 0
         if len(paths) > 1:
-            stack.beginMacro(self.tr("Lampirkan {n} berkas").format(n=len(paths)))
+            stack.beginMacro(tr("Lampirkan {n} berkas").format(n=len(paths)))
         try:
             for path in paths:
                 command = AttachEvidenceCommand(self.ctx, self.indicator_uuid, self.month, path)
@@ -360,11 +361,11 @@ class EvidenceDock(QDockWidget):
             return False
         except OSError as exc:
             log.warning("cannot write temporary copy of %s: %s", info.filename, exc)
-            self._fail(self.tr("Berkas {name} tidak dapat disiapkan untuk dibuka: {err}").format(
+            self._fail(tr("Berkas {name} tidak dapat disiapkan untuk dibuka: {err}").format(
                 name=info.filename, err=exc.strerror or exc))
             return False
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
-            self._fail(self.tr("Tidak ada program di komputer ini untuk membuka {name}. Gunakan "
+            self._fail(tr("Tidak ada program di komputer ini untuk membuka {name}. Gunakan "
                                "\"Simpan salinan\" lalu buka dari folder.").format(
                 name=info.filename))
             return False
@@ -375,8 +376,8 @@ class EvidenceDock(QDockWidget):
         if info is None:
             return None
         name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Simpan salinan bukti dukung"),
-            str(Path(self._last_dir) / info.filename), self.tr("Semua berkas (*)"))
+            self, tr("Simpan salinan bukti dukung"),
+            str(Path(self._last_dir) / info.filename), tr("Semua berkas (*)"))
         if not name:
             return None
         try:
@@ -385,15 +386,15 @@ class EvidenceDock(QDockWidget):
             self._fail(exc.message)
             return None
         self._last_dir = str(saved.parent)
-        self.show_message(self.tr("Salinan disimpan: {path}").format(path=saved), error=False)
+        self.show_message(tr("Salinan disimpan: {path}").format(path=saved), error=False)
         return saved
 
     def remove_selected(self) -> bool:
         info = self._selected_info()
         if info is None or self.ctx.readonly:
             return False
-        if not confirm(self, self.tr("Hapus bukti dukung"),
-                       self.tr("Hapus {name} dari bukti dukung bulan ini?\nPenghapusan dapat "
+        if not confirm(self, tr("Hapus bukti dukung"),
+                       tr("Hapus {name} dari bukti dukung bulan ini?\nPenghapusan dapat "
                                "dibatalkan dengan Urungkan (Ctrl+Z).").format(
                            name=info.filename)):
             return False

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rbdesk.i18n import tr
 from rbdesk.models.domain.panel_queries import MonthOverview, clamp_month, month_overview
 from rbdesk.models.domain.progress import MonthState, format_percent
 from rbdesk.ui.panels.lazy_dock import LazyRefreshDock
@@ -24,17 +25,17 @@ from rbdesk.ui.panels.month_model import (
     AreaProgressModel,
     CapaianBarDelegate,
     MonthItemsModel,
-    UuidRole,
     expand_groups,
     fit_state_column,
     month_names,
 )
+from rbdesk.ui.roles import Role
 from rbdesk.ui.window.context import AppContext
 
 
 class MonthDock(LazyRefreshDock):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Bulan ini"), parent)
+        super().__init__(tr("Bulan ini"), parent)
         self.setObjectName("monthDock")
         self.ctx = ctx
         self.overview = MonthOverview(1, 0)
@@ -44,13 +45,13 @@ class MonthDock(LazyRefreshDock):
         layout.setContentsMargins(6, 6, 6, 6)
 
         top = QHBoxLayout()
-        label = QLabel(self.tr("&Bulan:"), body)
+        label = QLabel(tr("&Bulan:"), body)
         self.month_box = QComboBox(body)
         self.month_box.setObjectName("monthChooser")
         self.month_box.addItems(month_names())
         label.setBuddy(self.month_box)
-        self.today_button = QPushButton(self.tr("Bulan &sekarang"), body)
-        self.today_button.setToolTip(self.tr("Kembali ke bulan berjalan"))
+        self.today_button = QPushButton(tr("Bulan &sekarang"), body)
+        self.today_button.setToolTip(tr("Kembali ke bulan berjalan"))
         top.addWidget(label)
         top.addWidget(self.month_box, 1)
         top.addWidget(self.today_button)
@@ -150,37 +151,37 @@ class MonthDock(LazyRefreshDock):
 
     def _summary_html(self, ov: MonthOverview, now: int) -> str:
         if self.ctx.tree is None:
-            return self.tr("Belum ada rencana aksi di berkas ini.")
+            return tr("Belum ada rencana aksi di berkas ini.")
         name = month_names()[ov.month - 1]
         if ov.month == now:
-            when = self.tr("{m} (bulan berjalan)").format(m=name)
+            when = tr("{m} (bulan berjalan)").format(m=name)
         elif ov.month < now:
-            when = self.tr("{m} (sudah lewat)").format(m=name)
+            when = tr("{m} (sudah lewat)").format(m=name)
         else:
-            when = self.tr("{m} (akan datang)").format(m=name)
+            when = tr("{m} (akan datang)").format(m=name)
         t = ov.month_tally
         parts = [
-            self.tr("<b>{n}</b> direncanakan").format(n=t.planned),
-            self.tr("<span style='color:#1b7f3b'>{s} <b>{n}</b> selesai</span>").format(
+            tr("<b>{n}</b> direncanakan").format(n=t.planned),
+            tr("<span style='color:#1b7f3b'>{s} <b>{n}</b> selesai</span>").format(
                 s=STATE_SYMBOL[MonthState.DONE], n=t.done),
-            self.tr("<span style='color:#9a6700'>{s} <b>{n}</b> sebagian</span>").format(
+            tr("<span style='color:#9a6700'>{s} <b>{n}</b> sebagian</span>").format(
                 s=STATE_SYMBOL[MonthState.PARTIAL], n=t.partial),
-            self.tr("<span style='color:#b3261e'>{s} <b>{n}</b> terlambat dari bulan "
+            tr("<span style='color:#b3261e'>{s} <b>{n}</b> terlambat dari bulan "
                     "sebelumnya</span>").format(s=STATE_SYMBOL[MonthState.LATE],
                                                n=len(ov.late)),
         ]
-        capaian = self.tr("Capaian seluruh rencana s.d. {m}: <b>{p}</b>").format(
+        capaian = tr("Capaian seluruh rencana s.d. {m}: <b>{p}</b>").format(
             m=name, p=format_percent(ov.upto.percent))
         return f"<b>{when}</b><br>{' · '.join(parts)}<br>{capaian}"
 
     # --- going to the grid -------------------------------------------------------------------
 
     def _item_chosen(self, index: QModelIndex) -> None:
-        uuid = index.siblingAtColumn(0).data(UuidRole)
+        uuid = index.siblingAtColumn(0).data(Role.UUID)
         if uuid:
             self.ctx.selectRequested.emit(uuid)
 
     def _area_chosen(self, index: QModelIndex) -> None:
-        uuid = index.siblingAtColumn(0).data(UuidRole)
+        uuid = index.siblingAtColumn(0).data(Role.UUID)
         if uuid:
             self.ctx.selectRequested.emit(uuid)

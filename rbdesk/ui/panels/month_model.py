@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -21,28 +20,22 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
+from rbdesk.i18n import tr
 from rbdesk.models.domain.panel_queries import AreaProgress, MonthItem, MonthOverview
 from rbdesk.models.domain.progress import MonthState, format_percent
 from rbdesk.ui.panels.row_table import RowTableModel
+from rbdesk.ui.roles import Role
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root, as a default argument
 
-UuidRole = Qt.ItemDataRole.UserRole + 1
-StateRole = Qt.ItemDataRole.UserRole + 2
-KindRole = Qt.ItemDataRole.UserRole + 3
-PercentRole = Qt.ItemDataRole.UserRole + 4
-CountRole = Qt.ItemDataRole.UserRole + 5
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MonthModel", text)
 
 
 def month_names() -> list[str]:
-    return [_tr("Januari"), _tr("Februari"), _tr("Maret"), _tr("April"), _tr("Mei"),
-            _tr("Juni"), _tr("Juli"), _tr("Agustus"), _tr("September"), _tr("Oktober"),
-            _tr("November"), _tr("Desember")]
+    return [tr("Januari"), tr("Februari"), tr("Maret"), tr("April"), tr("Mei"),
+            tr("Juni"), tr("Juli"), tr("Agustus"), tr("September"), tr("Oktober"),
+            tr("November"), tr("Desember")]
 
 
 def month_short(month: int) -> str:
@@ -64,10 +57,10 @@ STATE_COLOUR = {
 
 def state_text(state: MonthState) -> str:
     words = {
-        MonthState.DONE: _tr("Selesai"), MonthState.UNPLANNED_DONE: _tr("Selesai (tanpa rencana)"),
-        MonthState.PARTIAL: _tr("Sebagian"), MonthState.DUE: _tr("Bulan ini"),
-        MonthState.PLANNED: _tr("Rencana"), MonthState.LATE: _tr("Terlambat"),
-        MonthState.EMPTY: _tr("Tidak direncanakan"),
+        MonthState.DONE: tr("Selesai"), MonthState.UNPLANNED_DONE: tr("Selesai (tanpa rencana)"),
+        MonthState.PARTIAL: tr("Sebagian"), MonthState.DUE: tr("Bulan ini"),
+        MonthState.PLANNED: tr("Rencana"), MonthState.LATE: tr("Terlambat"),
+        MonthState.EMPTY: tr("Tidak direncanakan"),
     }
     return f"{STATE_SYMBOL[state]} {words[state]}".strip()
 
@@ -84,10 +77,10 @@ _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 def group_title(kind: str, month: int) -> str:
     name = month_names()[month - 1] if 1 <= month <= 12 else ""
     if kind == GROUP_OPEN:
-        return _tr("Direncanakan {m}, belum selesai").format(m=name)
+        return tr("Direncanakan {m}, belum selesai").format(m=name)
     if kind == GROUP_LATE:
-        return _tr("Terlambat dari bulan sebelumnya")
-    return _tr("Selesai {m}").format(m=name)
+        return tr("Terlambat dari bulan sebelumnya")
+    return tr("Selesai {m}").format(m=name)
 
 
 class MonthItemsModel(QAbstractItemModel):
@@ -105,7 +98,7 @@ class MonthItemsModel(QAbstractItemModel):
         """Translated words looked up once per fill, not once per painted cell."""
         self._short = [month_short(m) for m in range(1, 13)]
         self._state_words = {state: state_text(state) for state in MonthState}
-        self._bukti = _tr("{n} bukti")
+        self._bukti = tr("{n} bukti")
 
     def set_overview(self, overview: MonthOverview,
                      kinds: tuple[str, ...] = (GROUP_OPEN, GROUP_LATE, GROUP_DONE)) -> None:
@@ -184,7 +177,7 @@ class MonthItemsModel(QAbstractItemModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_tr("Keadaan"), _tr("Area"), _tr("Indikator"))[section] \
+            return (tr("Keadaan"), tr("Area"), tr("Indikator"))[section] \
                 if 0 <= section < 3 else None
         return None
 
@@ -205,17 +198,17 @@ class MonthItemsModel(QAbstractItemModel):
             if col == self.COL_AREA:
                 return item.area_label
         if role == Qt.ItemDataRole.ToolTipRole:
-            extra = _tr("{n} berkas bukti dukung").format(n=item.evidence) if item.evidence \
-                else _tr("belum ada bukti dukung")
+            extra = tr("{n} berkas bukti dukung").format(n=item.evidence) if item.evidence \
+                else tr("belum ada bukti dukung")
             return f"{item.label} {item.text}\n{self._state_line(item)} · {extra}"
         if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_STATE:
             colour = STATE_COLOUR.get(item.state)
             return QBrush(colour) if colour is not None else None
-        if role == UuidRole:
+        if role == Role.UUID:
             return item.indicator_uuid
-        if role == StateRole:
+        if role == Role.MONTH_STATE:
             return str(item.state)
-        if role == KindRole:
+        if role == Role.KIND:
             return "item"
         return None
 
@@ -235,9 +228,9 @@ class MonthItemsModel(QAbstractItemModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == KindRole:
+        if role == Role.KIND:
             return kind
-        if role == CountRole:
+        if role == Role.COUNT:
             return len(items)
         return None
 
@@ -249,7 +242,7 @@ def fit_state_column(view: QTreeView) -> None:
     """
     model = view.model()
     metrics = view.fontMetrics()
-    widest = metrics.horizontalAdvance(_tr("Keadaan"))
+    widest = metrics.horizontalAdvance(tr("Keadaan"))
     for row in range(model.rowCount()):
         view.setFirstColumnSpanned(row, ROOT, True)
     if isinstance(model, MonthItemsModel):
@@ -284,7 +277,7 @@ class AreaProgressModel(RowTableModel):
         self._month = 1
 
     def titles(self) -> tuple[str, ...]:
-        return (_tr("Area perubahan"), _tr("Capaian s.d. {m}").format(m=month_short(self._month)))
+        return (tr("Area perubahan"), tr("Capaian s.d. {m}").format(m=month_short(self._month)))
 
     def set_areas(self, areas: list[AreaProgress], month: int) -> None:
         self._month = month
@@ -305,18 +298,18 @@ class AreaProgressModel(RowTableModel):
             if col == self.COL_BAR:
                 return format_percent(row.percent)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tr("{label}. {name}\nCapaian s.d. {m}: {p}\nDirencanakan {planned} "
+            return tr("{label}. {name}\nCapaian s.d. {m}: {p}\nDirencanakan {planned} "
                        "bulan-kegiatan, selesai {done}, sebagian {partial}, terlambat {late}"
                        ).format(label=row.label, name=row.name, m=month_names()[self._month - 1],
                                 p=format_percent(row.percent), planned=tally.planned,
                                 done=tally.done, partial=tally.partial, late=tally.late)
         if role == Qt.ItemDataRole.TextAlignmentRole and col != self.COL_AREA:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == PercentRole:
+        if role == Role.PERCENT:
             return row.percent
-        if role == UuidRole:
+        if role == Role.UUID:
             return row.uuid
-        if role == CountRole:
+        if role == Role.COUNT:
             return tally.late
         return None
 
@@ -335,7 +328,7 @@ class CapaianBarDelegate(QStyledItemDelegate):
         opt.text = ""
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        percent = index.data(PercentRole)
+        percent = index.data(Role.PERCENT)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         rect = opt.rect.adjusted(4, 4, -4, -4)

@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QDialog
 
+from rbdesk.i18n import tr
 from rbdesk.models.domain.panel_queries import find_member, find_team, seats_of
 from rbdesk.models.edits import roster_edit
 from rbdesk.ui.dialogs import roster as roster_dialogs
-from rbdesk.ui.panels.roster_model import PersonUuidRole, TeamUuidRole, UuidRole, team_title
+from rbdesk.ui.panels.roster_model import team_title
+from rbdesk.ui.roles import Role
 from rbdesk.ui.undo.roster_commands import (
     AddMemberCommand,
     AddPersonCommand,
@@ -35,7 +37,7 @@ def add_person_dialog(dock: RosterDock) -> None:
     if dock.ctx.readonly:
         return
     kind, index = dock.selected()
-    team_uuid = index.data(TeamUuidRole) or "" if kind in ("team", "member") else ""
+    team_uuid = index.data(Role.TEAM_UUID) or "" if kind in ("team", "member") else ""
     dialog = roster_dialogs.PersonDialog(dock, _teams(dock), team_uuid=team_uuid)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         team, role = dialog.seat()
@@ -47,7 +49,7 @@ def add_person(dock: RosterDock, fields: dict[str, str], team_uuid: str = "",
     """Add a person (and seat them on a team, one undo step); returns the uuid."""
     stack = dock.ctx.undo_stack
     if team_uuid:
-        stack.beginMacro(dock.tr("Tambah orang {name}").format(name=fields.get("name", "")))
+        stack.beginMacro(tr("Tambah orang {name}").format(name=fields.get("name", "")))
     try:
         command = AddPersonCommand(dock.ctx, fields)
         outcome = command.outcome
@@ -69,8 +71,8 @@ def add_member_dialog(dock: RosterDock) -> None:
     if dock.ctx.readonly:
         return
     kind, index = dock.selected()
-    person = index.data(PersonUuidRole) or "" if kind in ("member", "person") else ""
-    team = index.data(TeamUuidRole) or "" if kind in ("team", "member") else ""
+    person = index.data(Role.PERSON_UUID) or "" if kind in ("member", "person") else ""
+    team = index.data(Role.TEAM_UUID) or "" if kind in ("team", "member") else ""
     dialog = roster_dialogs.MemberDialog(dock, dock.persons, _teams(dock), person, team)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         person_uuid, team_uuid, role, position = dialog.values()
@@ -82,7 +84,7 @@ def add_member(dock: RosterDock, team_uuid: str, person_uuid: str, role: str = "
     """Seat a person on a team; returns the membership uuid."""
     team = find_team(dock.ctx.tree, team_uuid)
     person = next((p.name for p in dock.persons if p.uuid == person_uuid), "")
-    text = dock.tr("Masukkan {name} ke {team}").format(
+    text = tr("Masukkan {name} ke {team}").format(
         name=person, team=team_title(team) if team else "")
     command = AddMemberCommand(dock.ctx, team_uuid, person_uuid, role, position, text)
     outcome = command.outcome
@@ -96,10 +98,10 @@ def edit_selected(dock: RosterDock) -> None:
     if dock.ctx.readonly or not kind:
         return
     if kind == "team":
-        dock.choose("team", index.data(TeamUuidRole) or "")
+        dock.choose("team", index.data(Role.TEAM_UUID) or "")
         return
     if kind == "member":
-        found = find_member(dock.ctx.tree, index.data(UuidRole))
+        found = find_member(dock.ctx.tree, index.data(Role.UUID))
         if found is None:
             return
         team, pos = found
@@ -111,7 +113,7 @@ def edit_selected(dock: RosterDock) -> None:
             _p, _t, role, position = dialog.values()
             edit_member(dock, m.uuid, role, position, shown=m)
         return
-    person = next((p for p in dock.persons if p.uuid == index.data(PersonUuidRole)), None)
+    person = next((p for p in dock.persons if p.uuid == index.data(Role.PERSON_UUID)), None)
     if person is None:
         return
     dialog = roster_dialogs.PersonDialog(dock, _teams(dock), person)
@@ -163,9 +165,9 @@ def _push(dock: RosterDock, command: QUndoCommand) -> bool:
 def remove_selected(dock: RosterDock) -> None:
     kind, index = dock.selected()
     if kind == "member":
-        remove_member(dock, index.data(UuidRole))
+        remove_member(dock, index.data(Role.UUID))
     elif kind == "person":
-        remove_person(dock, index.data(PersonUuidRole))
+        remove_person(dock, index.data(Role.PERSON_UUID))
 
 
 def remove_member(dock: RosterDock, member_uuid: str) -> bool:
@@ -175,11 +177,11 @@ def remove_member(dock: RosterDock, member_uuid: str) -> bool:
     team, pos = found
     m = team.members[pos]
     if not roster_dialogs.confirm(
-            dock, dock.tr("Keluarkan dari tim"),
-            dock.tr("Keluarkan {name} dari {team}?").format(name=m.person_name,
+            dock, tr("Keluarkan dari tim"),
+            tr("Keluarkan {name} dari {team}?").format(name=m.person_name,
                                                             team=team_title(team))):
         return False
-    text = dock.tr("Keluarkan {name} dari {team}").format(name=m.person_name,
+    text = tr("Keluarkan {name} dari {team}").format(name=m.person_name,
                                                             team=team_title(team))
     return _push(dock, RemoveMemberCommand(dock.ctx, member_uuid, pos, m.version, text))
 
@@ -189,10 +191,10 @@ def remove_person(dock: RosterDock, uuid: str) -> bool:
     if person is None or dock.ctx.readonly:
         return False
     seats = seats_of(dock.ctx.tree, uuid)
-    text = dock.tr("Hapus {name} dari daftar orang?").format(name=person.name)
+    text = tr("Hapus {name} dari daftar orang?").format(name=person.name)
     if seats:
-        text += "\n" + dock.tr("Ia juga dikeluarkan dari {n} tim.").format(n=len(seats))
-    if not roster_dialogs.confirm(dock, dock.tr("Hapus orang"), text):
+        text += "\n" + tr("Ia juga dikeluarkan dari {n} tim.").format(n=len(seats))
+    if not roster_dialogs.confirm(dock, tr("Hapus orang"), text):
         return False
     if dock.shown == ("person", uuid):
         dock.choose("", "")

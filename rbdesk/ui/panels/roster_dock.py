@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rbdesk.i18n import tr
 from rbdesk.models.domain.panel_queries import (
     clamp_month,
     find_team,
@@ -43,16 +44,8 @@ from rbdesk.ui.panels.month_model import (
     fit_state_column,
     month_names,
 )
-from rbdesk.ui.panels.month_model import UuidRole as ItemUuidRole
-from rbdesk.ui.panels.roster_model import (
-    KindRole,
-    PersonListModel,
-    PersonUuidRole,
-    RosterTreeModel,
-    TeamUuidRole,
-    UuidRole,
-    team_title,
-)
+from rbdesk.ui.panels.roster_model import PersonListModel, RosterTreeModel, team_title
+from rbdesk.ui.roles import Role
 from rbdesk.ui.window.context import AppContext
 
 
@@ -62,7 +55,7 @@ def _esc(text: str) -> str:
 
 class RosterDock(LazyRefreshDock):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Tim"), parent)
+        super().__init__(tr("Tim"), parent)
         self.setObjectName("rosterDock")
         self.ctx = ctx
         self.persons: list[PersonInfo] = []
@@ -95,18 +88,18 @@ class RosterDock(LazyRefreshDock):
         self.person_view.horizontalHeader().setStretchLastSection(True)
         for view in (self.team_view, self.person_view):
             view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tabs.addTab(self.team_view, self.tr("Susunan &tim"))
-        self.tabs.addTab(self.person_view, self.tr("Daftar &orang"))
+        self.tabs.addTab(self.team_view, tr("Susunan &tim"))
+        self.tabs.addTab(self.person_view, tr("Daftar &orang"))
 
         buttons = QHBoxLayout()
-        self.add_person_action = self._action(self.tr("Tambah &orang…"),
+        self.add_person_action = self._action(tr("Tambah &orang…"),
                                               roster_actions.add_person_dialog,
                                               QKeySequence(Qt.Key.Key_Insert))
-        self.add_member_action = self._action(self.tr("&Masukkan ke tim…"),
+        self.add_member_action = self._action(tr("&Masukkan ke tim…"),
                                               roster_actions.add_member_dialog, None)
-        self.edit_action = self._action(self.tr("&Ubah…"), roster_actions.edit_selected,
+        self.edit_action = self._action(tr("&Ubah…"), roster_actions.edit_selected,
                                         QKeySequence(Qt.Key.Key_F2))
-        self.remove_action = self._action(self.tr("&Hapus…"), roster_actions.remove_selected,
+        self.remove_action = self._action(tr("&Hapus…"), roster_actions.remove_selected,
                                           QKeySequence(QKeySequence.StandardKey.Delete))
         for action in (self.add_person_action, self.add_member_action, self.edit_action,
                        self.remove_action):
@@ -178,8 +171,8 @@ class RosterDock(LazyRefreshDock):
         teams = self.ctx.tree.teams if self.ctx.tree else []
         self.persons = roster_edit.list_persons(self.ctx.store)
         kind, uuid = self._shown
-        member_uuid = self.team_view.currentIndex().data(UuidRole) \
-            if self.team_view.currentIndex().data(KindRole) == "member" else ""
+        member_uuid = self.team_view.currentIndex().data(Role.UUID) \
+            if self.team_view.currentIndex().data(Role.KIND) == "member" else ""
         self.team_model.set_teams(teams)
         self.team_view.expandAll()
         self.team_view.resizeColumnToContents(RosterTreeModel.COL_NAME)
@@ -216,11 +209,11 @@ class RosterDock(LazyRefreshDock):
     def _team_row_chosen(self, index: QModelIndex) -> None:
         if self._restoring:
             return
-        kind = index.data(KindRole)
+        kind = index.data(Role.KIND)
         if kind == "member":
-            self.choose("person", index.data(PersonUuidRole) or "")
+            self.choose("person", index.data(Role.PERSON_UUID) or "")
         elif kind == "team":
-            self.choose("team", index.data(TeamUuidRole) or "")
+            self.choose("team", index.data(Role.TEAM_UUID) or "")
         else:
             self.choose("", "")
         self._update_actions()
@@ -228,7 +221,7 @@ class RosterDock(LazyRefreshDock):
     def _person_row_chosen(self, index: QModelIndex) -> None:
         if self._restoring:
             return
-        self.choose("person", index.data(PersonUuidRole) or "" if index.isValid() else "")
+        self.choose("person", index.data(Role.PERSON_UUID) or "" if index.isValid() else "")
         self._update_actions()
 
     def _tab_changed(self) -> None:
@@ -264,7 +257,7 @@ class RosterDock(LazyRefreshDock):
             self.team_view.setCurrentIndex(index)
 
     def _item_chosen(self, index: QModelIndex) -> None:
-        uuid = index.siblingAtColumn(0).data(ItemUuidRole)
+        uuid = index.siblingAtColumn(0).data(Role.UUID)
         if uuid:
             self.ctx.selectRequested.emit(uuid)
 
@@ -281,34 +274,34 @@ class RosterDock(LazyRefreshDock):
             lines = [f"<b>{_esc(person.name)}</b>", _esc(person.position)]
             seats = seats_of(tree, person.uuid)
             if seats:
-                lines.append(self.tr("Duduk di {n} tim:").format(n=len(seats)))
+                lines.append(tr("Duduk di {n} tim:").format(n=len(seats)))
                 lines += [f"&nbsp;• {_esc(team_title(s.team))} — <i>{_esc(s.member.role)}</i>"
                           for s in seats]
             else:
-                lines.append(self.tr("Belum duduk di tim mana pun pada rencana ini."))
+                lines.append(tr("Belum duduk di tim mana pun pada rencana ini."))
             areas = person_areas(tree, person.uuid)
         elif team is not None:
             lines = [f"<b>{_esc(team_title(team))}</b>",
-                     self.tr("{n} anggota").format(n=len(team.members))]
+                     tr("{n} anggota").format(n=len(team.members))]
             if team.duties:
-                lines.append(self.tr("Tugas:"))
+                lines.append(tr("Tugas:"))
                 lines += [f"&nbsp;• {_esc(d)}" for d in team.duties]
             areas = {team.area_uuid} if team.area_uuid else set()
         else:
-            self.detail.setText(self.tr("Pilih orang atau tim untuk melihat tim dan tugasnya "
+            self.detail.setText(tr("Pilih orang atau tim untuk melihat tim dan tugasnya "
                                         "bulan ini."))
             self.items_model.clear()
             self.items_view.setVisible(False)
             return
         if areas:
-            lines.append(self.tr("<b>Tugas bulan {m}</b> (area yang menjadi tanggung jawab):")
+            lines.append(tr("<b>Tugas bulan {m}</b> (area yang menjadi tanggung jawab):")
                          .format(m=mname))
             overview = month_overview(tree, month, self.ctx.today_month(), areas)
             self.items_model.set_overview(overview, (GROUP_OPEN, GROUP_LATE, GROUP_DONE))
             expand_groups(self.items_view, (GROUP_OPEN, GROUP_LATE))
             fit_state_column(self.items_view)
         else:
-            lines.append(self.tr("Tidak memegang area perubahan, jadi tidak ada kegiatan "
+            lines.append(tr("Tidak memegang area perubahan, jadi tidak ada kegiatan "
                                  "terjadwal di grid."))
             self.items_model.clear()
         self.items_view.setVisible(bool(areas))
@@ -324,7 +317,7 @@ class RosterDock(LazyRefreshDock):
     def selected(self) -> tuple[str, QModelIndex]:
         view = self.tabs.currentWidget()
         index = view.currentIndex() if isinstance(view, QAbstractItemView) else QModelIndex()
-        return (index.data(KindRole) or "", index) if index.isValid() else ("", index)
+        return (index.data(Role.KIND) or "", index) if index.isValid() else ("", index)
 
     def _update_actions(self) -> None:
         editable = not self.ctx.readonly and self.ctx.tree is not None

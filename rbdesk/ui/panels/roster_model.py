@@ -12,30 +12,24 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QFont
 
+from rbdesk.i18n import tr
 from rbdesk.models.domain.panel_queries import KIND_ORDER, PersonRow
 from rbdesk.models.domain.tree import MemberNode, TeamNode
 from rbdesk.ui.panels.row_table import RowTableModel
+from rbdesk.ui.roles import Role
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root, as a default argument
 
-KindRole = Qt.ItemDataRole.UserRole + 1        # "group" | "team" | "member" | "person"
-UuidRole = Qt.ItemDataRole.UserRole + 2        # team, membership or person uuid
-PersonUuidRole = Qt.ItemDataRole.UserRole + 3
-TeamUuidRole = Qt.ItemDataRole.UserRole + 4
 
 SMALL_WORDS = {"dan", "di", "pada", "dari", "ke", "yang", "untuk", "atau", "serta"}
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RosterModel", text)
 
 
 def team_title(team: TeamNode) -> str:
@@ -46,7 +40,7 @@ def team_title(team: TeamNode) -> str:
         name = " ".join(w if i and w in SMALL_WORDS else w[:1].upper() + w[1:]
                         for i, w in enumerate(words))
     if team.kind in ("pengarah", "pelaksana") and not name.lower().startswith("tim"):
-        name = _tr("Tim {name}").format(name=name)
+        name = tr("Tim {name}").format(name=name)
     return f"{team.label}. {name}" if team.kind == "area" and team.label else name
 
 
@@ -83,7 +77,7 @@ class RosterTreeModel(QAbstractItemModel):
         for _seq, team in ordered:
             if team.kind == "area":
                 if pelaksana is None:
-                    pelaksana = self._root.add(_Node("group", None, title=_tr("Tim Pelaksana")))
+                    pelaksana = self._root.add(_Node("group", None, title=tr("Tim Pelaksana")))
                 self._team_node(pelaksana, team)
                 continue
             node = self._team_node(self._root, team)
@@ -141,7 +135,7 @@ class RosterTreeModel(QAbstractItemModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            names = (_tr("Nama"), _tr("Kedudukan"), _tr("Jabatan"))
+            names = (tr("Nama"), tr("Kedudukan"), tr("Jabatan"))
             return names[section] if 0 <= section < 3 else None
         return None
 
@@ -156,7 +150,7 @@ class RosterTreeModel(QAbstractItemModel):
             if col == self.COL_NAME:
                 return node.title if node.team is None else team_title(node.team)
             if col == self.COL_ROLE and node.team is not None:
-                return _tr("{n} anggota").format(n=len(node.team.members))
+                return tr("{n} anggota").format(n=len(node.team.members))
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if node.kind == "member" and node.member is not None:
@@ -169,13 +163,13 @@ class RosterTreeModel(QAbstractItemModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == KindRole:
+        if role == Role.KIND:
             return node.kind
-        if role == UuidRole:
+        if role == Role.UUID:
             return _uuid(node)
-        if role == PersonUuidRole:
+        if role == Role.PERSON_UUID:
             return node.member.person_uuid if node.member else None
-        if role == TeamUuidRole:
+        if role == Role.TEAM_UUID:
             return node.team.uuid if node.team else None
         return None
 
@@ -190,7 +184,7 @@ class PersonListModel(RowTableModel):
     COL_NAME, COL_POSITION, COL_TEAMS = range(3)
 
     def titles(self) -> tuple[str, ...]:
-        return (_tr("Nama"), _tr("Jabatan"), _tr("Tim"))
+        return (tr("Nama"), tr("Jabatan"), tr("Tim"))
 
     def person(self, row: int) -> PersonRow | None:
         return self.row_at(row)
@@ -204,13 +198,13 @@ class PersonListModel(RowTableModel):
         p = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            teams = p.team_labels() or _tr("(belum di tim)")
+            teams = p.team_labels() or tr("(belum di tim)")
             return (p.name, p.position, teams)[col]
         if role == Qt.ItemDataRole.ToolTipRole:
             seats = "\n".join(f"• {team_title(s.team)} — {s.member.role}" for s in p.seats)
             return f"{p.name}\n{p.position}\n{seats}".strip()
-        if role == KindRole:
+        if role == Role.KIND:
             return "person"
-        if role in (UuidRole, PersonUuidRole):
+        if role in (Role.UUID, Role.PERSON_UUID):
             return p.uuid
         return None

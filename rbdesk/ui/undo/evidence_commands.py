@@ -12,15 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from rbdesk.i18n import tr
 from rbdesk.models.edits import realisation
 from rbdesk.ui.window.context import AppContext
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EvidenceUndo", text)
 
 
 @dataclass
@@ -53,7 +49,7 @@ class _EvidenceCommand(QUndoCommand):
 
 class AttachEvidenceCommand(_EvidenceCommand):
     def __init__(self, ctx: AppContext, indicator_uuid: str, month: int, path: Path) -> None:
-        super().__init__(ctx, indicator_uuid, _tr("Lampirkan {name}").format(name=path.name))
+        super().__init__(ctx, indicator_uuid, tr("Lampirkan {name}").format(name=path.name))
         self.month, self.path = month, path
 
     def redo(self) -> None:
@@ -72,7 +68,7 @@ class AttachEvidenceCommand(_EvidenceCommand):
 class RemoveEvidenceCommand(_EvidenceCommand):
     def __init__(self, ctx: AppContext, indicator_uuid: str, evidence_uuid: str,
                  filename: str, version: int) -> None:
-        super().__init__(ctx, indicator_uuid, _tr("Hapus bukti {name}").format(name=filename))
+        super().__init__(ctx, indicator_uuid, tr("Hapus bukti {name}").format(name=filename))
         self.outcome.evidence_uuid = evidence_uuid
         self.version: int | None = version
 

@@ -14,17 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from rbdesk.i18n import tr
 from rbdesk.models.domain.panel_queries import plan_teams
 from rbdesk.models.edits import roster_edit
 from rbdesk.models.storage.store import Store
 from rbdesk.ui.window.context import AppContext
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RosterUndo", text)
 
 
 def roster_op(ctx: AppContext, op: Callable[..., Any]) -> Callable[..., Any]:
@@ -70,7 +66,7 @@ class _RosterCommand(QUndoCommand):
 
 class AddPersonCommand(_RosterCommand):
     def __init__(self, ctx: AppContext, fields: dict[str, str]) -> None:
-        super().__init__(ctx, _tr("Tambah orang {name}").format(name=fields.get("name", "")))
+        super().__init__(ctx, tr("Tambah orang {name}").format(name=fields.get("name", "")))
         self.fields = dict(fields)
 
     def do(self, first: bool) -> bool:
@@ -87,7 +83,7 @@ class AddPersonCommand(_RosterCommand):
 class EditPersonCommand(_RosterCommand):
     def __init__(self, ctx: AppContext, person_uuid: str, before: dict[str, str],
                  after: dict[str, str], version: int) -> None:
-        super().__init__(ctx, _tr("Ubah data {name}").format(name=after.get("name", "")))
+        super().__init__(ctx, tr("Ubah data {name}").format(name=after.get("name", "")))
         self.person_uuid, self.before, self.after = person_uuid, before, after
         self.version: int | None = version
 
@@ -107,7 +103,7 @@ class EditPersonCommand(_RosterCommand):
 
 class RemovePersonCommand(_RosterCommand):
     def __init__(self, ctx: AppContext, person_uuid: str, name: str, version: int) -> None:
-        super().__init__(ctx, _tr("Hapus orang {name}").format(name=name))
+        super().__init__(ctx, tr("Hapus orang {name}").format(name=name))
         self.person_uuid = person_uuid
         self.version: int | None = version
         self.memberships: list[str] = []
@@ -143,7 +139,7 @@ class AddMemberCommand(_RosterCommand):
 class EditMemberCommand(_RosterCommand):
     def __init__(self, ctx: AppContext, member_uuid: str, before: dict[str, str],
                  after: dict[str, str], version: int) -> None:
-        super().__init__(ctx, _tr("Ubah kedudukan"))
+        super().__init__(ctx, tr("Ubah kedudukan"))
         self.member_uuid, self.before, self.after = member_uuid, before, after
         self.version: int | None = version
 

@@ -45,6 +45,12 @@ def new_file(win: MainWindow) -> None:
 
 
 def open_file(win: MainWindow, path: str | None = None) -> None:
+    if path is not None and not Path(path).exists():
+        settings.remove_recent_file(path)
+        show_error(win, tr("Berkas {path} tidak ditemukan (dipindahkan, diganti nama, atau "
+                           "folder bersamanya tidak tersambung); dihapus dari daftar berkas "
+                           "terakhir.").format(path=path))
+        return
     if path is None:
         path, _ = QFileDialog.getOpenFileName(win, tr("Buka berkas"), _start_dir(),
                                               tr(FILE_FILTER))

@@ -34,7 +34,7 @@ from rbdesk.ui.grid.plan_view import PlanView
 from rbdesk.ui.panels.evidence_dock import EvidenceDock
 from rbdesk.ui.panels.month_dock import MonthDock
 from rbdesk.ui.panels.roster_dock import RosterDock
-from rbdesk.ui.undo import plan_commands as uc
+from rbdesk.ui.roles import Role
 from rbdesk.ui.window import settings
 from rbdesk.ui.window.context import MODE_PLAN, MODE_REALISATION, AppContext
 from rbdesk.ui.window.file_watcher import FileWatcher
@@ -245,18 +245,12 @@ class MainWindow(QMainWindow):
             return
         ind = node.ind
         if self.ctx.mode == MODE_PLAN:
-            cmd: uc._Command = uc.SetPlannedCommand(self.ctx, ind.uuid, month,
-                                                    not ind.is_planned(month))
+            self.proxy.setData(index, not ind.is_planned(month), Role.PLANNED)
         else:
-            cmd = uc.SetStatusCommand(self.ctx, ind.uuid, month, next_status(ind.status(month)))
-        self.ctx.undo_stack.push(cmd)
+            self.proxy.setData(index, next_status(ind.status(month)), Role.STATUS)
 
     def set_status_current(self, status: str) -> None:
-        node, month = self.current_node(), self.current_month()
-        if node is None or node.ind is None or not month or self.ctx.readonly:
-            return
-        if node.ind.status(month) != status:
-            self.ctx.undo_stack.push(uc.SetStatusCommand(self.ctx, node.ind.uuid, month, status))
+        self.proxy.setData(self.view.currentIndex(), status, Role.STATUS)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         node = self.model.node(self.proxy.mapToSource(current))
