@@ -14,6 +14,7 @@ from rbdesk.models.domain.change_labels import entity_label, field_label
 from rbdesk.models.domain.months import month_short
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.interchange.merge_snapshot import MODEL
+from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import ChangeLog, Evidence, Indicator, Realisation
 from rbdesk.models.storage.store import Store
 
@@ -90,14 +91,14 @@ def query_history(store: Store, row_uuid: str | None = None, plan_uuid: str | No
         query = query.order_by(ChangeLog.at.desc(), ChangeLog.id.desc())
         if limit:
             query = query.limit(limit)
-        return [HistoryEntry(*row) for row in query.tuples()]
+        return [HistoryEntry(*row) for row in as_tuples(query)]
 
 
 def people(store: Store) -> list[str]:
     """Everyone who appears in the change log, for the person filter."""
     with store.read():
-        return [u for (u,) in ChangeLog.select(ChangeLog.user).distinct()
-                .order_by(ChangeLog.user).tuples()]
+        return [u for (u,) in as_tuples(ChangeLog.select(ChangeLog.user).distinct()
+                                        .order_by(ChangeLog.user))]
 
 
 def last_change_marker(store: Store) -> int:
@@ -126,8 +127,9 @@ def row_labels(store: Store, entries: list[HistoryEntry]) -> dict[str, str]:
         for entity, model in (("realisation", Realisation), ("evidence", Evidence)):
             items = sorted(wanted.pop(entity, set()))
             for start in range(0, len(items), 500):
-                query = (model.select(model.uuid, model.month, Indicator.text, Indicator.label)
-                         .join(Indicator).where(model.uuid.in_(items[start:start + 500])).tuples())
+                query = as_tuples(
+                    model.select(model.uuid, model.month, Indicator.text, Indicator.label)
+                    .join(Indicator).where(model.uuid.in_(items[start:start + 500])))
                 for row_uuid, month, text, label in query:
                     labels[row_uuid] = tr("{ind}, {month}").format(
                         ind=text or label or tr("(indikator)"), month=month_short(month))
@@ -137,7 +139,8 @@ def row_labels(store: Store, entries: list[HistoryEntry]) -> dict[str, str]:
             items = sorted(uuids)
             for start in range(0, len(items), 500):
                 chunk = items[start:start + 500]
-                for row in model.select(model.uuid, *cols).where(model.uuid.in_(chunk)).tuples():
+                for row in as_tuples(model.select(model.uuid, *cols)
+                                     .where(model.uuid.in_(chunk))):
                     labels[row[0]] = next((str(v) for v in row[1:] if v), "")
         return labels
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from rbdesk.models.domain.months import months_from_mask
 from rbdesk.models.interchange.load import FORMAT, FORMAT_VERSION
+from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import (
     Activity,
     Area,
@@ -101,8 +102,8 @@ def dump_data(store: Store) -> dict[str, Any]:
         blobs: dict[str, str] = {}
         wanted = sorted(wanted_blobs)
         for start in range(0, len(wanted), 500):
-            for sha, data in (Blob.select(Blob.sha256, Blob.data)
-                              .where(Blob.sha256.in_(wanted[start:start + 500])).tuples()):
+            for sha, data in as_tuples(Blob.select(Blob.sha256, Blob.data)
+                                       .where(Blob.sha256.in_(wanted[start:start + 500]))):
                 blobs[sha] = base64.b64encode(bytes(data)).decode("ascii")
         persons = [{**_book(p), "name": p.name, "position": p.position, "unit": p.unit,
                     "nip": p.nip} for p in persons_rows]
