@@ -75,7 +75,7 @@ def _load_subtree(kind: str, uuid: str) -> Any:
         lv = LEVELS[level]
         table, cls = lv.model, lv.node
         text_col, parent_col = getattr(table, lv.text_field), getattr(table, lv.parent)
-        extra = (table.planned, table.note) if level == "indicator" else ()
+        extra = (Indicator.planned, Indicator.note) if level == "indicator" else ()
         tail = (table.updated_by, table.updated_at) if level == "indicator" else ()
         if level == kind:
             where = (table.uuid == uuid) & (table.deleted == False)  # noqa: E712
