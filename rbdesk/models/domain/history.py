@@ -134,13 +134,13 @@ def row_labels(store: Store, entries: list[HistoryEntry]) -> dict[str, str]:
                     labels[row_uuid] = tr("{ind}, {month}").format(
                         ind=text or label or tr("(indikator)"), month=month_short(month))
         for entity, uuids in wanted.items():
-            model = MODEL[entity]
-            cols = [getattr(model, f) for f in _TEXT_FIELDS if hasattr(model, f)]
+            table = MODEL[entity]
+            cols = [getattr(table, f) for f in _TEXT_FIELDS if hasattr(table, f)]
             items = sorted(uuids)
             for start in range(0, len(items), 500):
                 chunk = items[start:start + 500]
-                for row in as_tuples(model.select(model.uuid, *cols)
-                                     .where(model.uuid.in_(chunk))):
+                for row in as_tuples(table.select(table.uuid, *cols)
+                                     .where(table.uuid.in_(chunk))):
                     labels[row[0]] = next((str(v) for v in row[1:] if v), "")
         return labels
 
@@ -169,8 +169,8 @@ def export_history_xlsx(entries: list[HistoryEntry], labels: dict[str, str],
                   e.action_label, e.field_label, e.old, e.new)
         for col, value in enumerate(values, start=1):
             _text_cell(ws, r, col, value)
-    for col, width in zip("ABCDEFGHI", (20, 16, 16, 16, 40, 22, 16, 30, 30), strict=True):
-        ws.column_dimensions[col].width = width
+    for letter, width in zip("ABCDEFGHI", (20, 16, 16, 16, 40, 22, 16, 30, 30), strict=True):
+        ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"
     try:
         wb.save(out)
