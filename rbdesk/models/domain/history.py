@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from peewee import fn
 
@@ -17,6 +18,9 @@ from rbdesk.models.interchange.merge_snapshot import MODEL
 from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import ChangeLog, Evidence, Indicator, Realisation
 from rbdesk.models.storage.store import Store
+
+if TYPE_CHECKING:  # openpyxl itself is imported only when exporting
+    from openpyxl.worksheet.worksheet import Worksheet
 
 _TEXT_FIELDS = ("name", "text", "title", "filename")
 
@@ -145,8 +149,8 @@ def row_labels(store: Store, entries: list[HistoryEntry]) -> dict[str, str]:
         return labels
 
 
-def _text_cell(ws: object, row: int, col: int, value: object) -> None:
-    cell = ws.cell(row=row, column=col)  # type: ignore[attr-defined]
+def _text_cell(ws: Worksheet, row: int, col: int, value: object) -> None:
+    cell = ws.cell(row=row, column=col)
     cell.value = "" if value is None else str(value)
     cell.data_type = "s"  # never a formula, whatever the text starts with
 
