@@ -17,7 +17,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check rbdesk tests bench
-	$(BIN)/mypy rbdesk/exports
+	$(BIN)/mypy rbdesk/exports rbdesk/models
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: $(STAMP)

@@ -8,21 +8,26 @@ and the name people read. Edits, reads, the change log and the window all walk t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeAlias
 
 from rbdesk.i18n import N_, tr
 from rbdesk.models.domain.tree import ActivityNode, AreaNode, IndicatorNode, SubActivityNode
 from rbdesk.models.errors import InvalidInput
-from rbdesk.models.storage.schema import Activity, Area, Indicator, Plan, Row, SubActivity
+from rbdesk.models.storage.schema import Activity, Area, Indicator, Plan, SubActivity
 
 PLAN = "plan"
+
+# The tables of the levels, and of their parents: each has uuid, seq, label and its text field.
+LevelModel: TypeAlias = type[Area] | type[Activity] | type[SubActivity] | type[Indicator]
+ParentModel: TypeAlias = type[Plan] | type[Area] | type[Activity] | type[SubActivity]
 
 
 @dataclass(frozen=True)
 class Level:
     name: str               # "area" | "activity" | "sub_activity" | "indicator"
-    model: type[Row]
+    model: LevelModel
     parent: str             # the parent level's name ("plan" for areas); also its FK field
-    parent_model: type[Row]
+    parent_model: ParentModel
     text_field: str         # "name", or "text" for indicators
     node: type              # the snapshot class (models.domain.tree)
     list_in_parent: str     # the parent snapshot's attribute holding these, e.g. "activities"

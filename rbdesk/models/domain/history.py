@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from peewee import fn
 
@@ -14,8 +15,12 @@ from rbdesk.models.domain.change_labels import entity_label, field_label
 from rbdesk.models.domain.months import month_short
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.interchange.merge_snapshot import MODEL
+from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import ChangeLog, Evidence, Indicator, Realisation
 from rbdesk.models.storage.store import Store
+
+if TYPE_CHECKING:  # openpyxl itself is imported only when exporting
+    from openpyxl.worksheet.worksheet import Worksheet
 
 _TEXT_FIELDS = ("name", "text", "title", "filename")
 
@@ -90,14 +95,14 @@ def query_history(store: Store, row_uuid: str | None = None, plan_uuid: str | No
         query = query.order_by(ChangeLog.at.desc(), ChangeLog.id.desc())
         if limit:
             query = query.limit(limit)
-        return [HistoryEntry(*row) for row in query.tuples()]
+        return [HistoryEntry(*row) for row in as_tuples(query)]
 
 
 def people(store: Store) -> list[str]:
     """Everyone who appears in the change log, for the person filter."""
     with store.read():
-        return [u for (u,) in ChangeLog.select(ChangeLog.user).distinct()
-                .order_by(ChangeLog.user).tuples()]
+        return [u for (u,) in as_tuples(ChangeLog.select(ChangeLog.user).distinct()
+                                        .order_by(ChangeLog.user))]
 
 
 def last_change_marker(store: Store) -> int:
@@ -126,24 +131,26 @@ def row_labels(store: Store, entries: list[HistoryEntry]) -> dict[str, str]:
         for entity, model in (("realisation", Realisation), ("evidence", Evidence)):
             items = sorted(wanted.pop(entity, set()))
             for start in range(0, len(items), 500):
-                query = (model.select(model.uuid, model.month, Indicator.text, Indicator.label)
-                         .join(Indicator).where(model.uuid.in_(items[start:start + 500])).tuples())
+                query = as_tuples(
+                    model.select(model.uuid, model.month, Indicator.text, Indicator.label)
+                    .join(Indicator).where(model.uuid.in_(items[start:start + 500])))
                 for row_uuid, month, text, label in query:
                     labels[row_uuid] = tr("{ind}, {month}").format(
                         ind=text or label or tr("(indikator)"), month=month_short(month))
         for entity, uuids in wanted.items():
-            model = MODEL[entity]
-            cols = [getattr(model, f) for f in _TEXT_FIELDS if hasattr(model, f)]
+            table = MODEL[entity]
+            cols = [getattr(table, f) for f in _TEXT_FIELDS if hasattr(table, f)]
             items = sorted(uuids)
             for start in range(0, len(items), 500):
                 chunk = items[start:start + 500]
-                for row in model.select(model.uuid, *cols).where(model.uuid.in_(chunk)).tuples():
+                for row in as_tuples(table.select(table.uuid, *cols)
+                                     .where(table.uuid.in_(chunk))):
                     labels[row[0]] = next((str(v) for v in row[1:] if v), "")
         return labels
 
 
-def _text_cell(ws: object, row: int, col: int, value: object) -> None:
-    cell = ws.cell(row=row, column=col)  # type: ignore[attr-defined]
+def _text_cell(ws: Worksheet, row: int, col: int, value: object) -> None:
+    cell = ws.cell(row=row, column=col)
     cell.value = "" if value is None else str(value)
     cell.data_type = "s"  # never a formula, whatever the text starts with
 
@@ -166,8 +173,8 @@ def export_history_xlsx(entries: list[HistoryEntry], labels: dict[str, str],
                   e.action_label, e.field_label, e.old, e.new)
         for col, value in enumerate(values, start=1):
             _text_cell(ws, r, col, value)
-    for col, width in zip("ABCDEFGHI", (20, 16, 16, 16, 40, 22, 16, 30, 30), strict=True):
-        ws.column_dimensions[col].width = width
+    for letter, width in zip("ABCDEFGHI", (20, 16, 16, 16, 40, 22, 16, 30, 30), strict=True):
+        ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"
     try:
         wb.save(out)

@@ -11,6 +11,7 @@ from rbdesk.models.domain.tree import (
     IndicatorNode,
     gc_paused,
 )
+from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import (
     Evidence,
     Indicator,
@@ -32,16 +33,15 @@ def load_indicator(store: Store, uuid: str) -> IndicatorNode | None:
             return None
         ind_id, *fields = row
         node = IndicatorNode(*fields)
-        for month, status, note, u, ver, by, at in (
+        for month, status, note, u, ver, by, at in as_tuples(
                 Realisation.select(Realisation.month, Realisation.status, Realisation.note,
                                    Realisation.uuid, Realisation.version, Realisation.updated_by,
                                    Realisation.updated_at)
-                .where((Realisation.indicator == ind_id) & (Realisation.deleted == False))  # noqa: E712
-                .tuples()):
+                .where((Realisation.indicator == ind_id) & (Realisation.deleted == False))):  # noqa: E712
             node.realisation[month] = Cell(status, note, u, ver, by, at)
-        for (month,) in (Evidence.select(Evidence.month)
-                         .where((Evidence.indicator == ind_id) & (Evidence.deleted == False))  # noqa: E712
-                         .tuples()):
+        for (month,) in as_tuples(
+                Evidence.select(Evidence.month)
+                .where((Evidence.indicator == ind_id) & (Evidence.deleted == False))):  # noqa: E712
             node.evidence[month] = node.evidence.get(month, 0) + 1
         return node
 
@@ -52,11 +52,11 @@ def child_rows(store: Store, kind: str, parent_uuid: str) -> list[tuple[str, int
     with store.read():
         lv = LEVELS[kind]
         table, parent_col, parent_table = lv.model, getattr(lv.model, lv.parent), lv.parent_model
-        return list(table.select(table.uuid, table.version, table.updated_by, table.updated_at)
-                    .join(parent_table, on=(parent_col == parent_table.id))
-                    .where((parent_table.uuid == parent_uuid)
-                           & (table.deleted == False))  # noqa: E712
-                    .order_by(table.seq, table.id).tuples())
+        return list(as_tuples(
+            table.select(table.uuid, table.version, table.updated_by, table.updated_at)
+            .join(parent_table, on=(parent_col == parent_table.id))
+            .where((parent_table.uuid == parent_uuid) & (table.deleted == False))  # noqa: E712
+            .order_by(table.seq, table.id)))
 
 
 def load_subtree(store: Store, kind: str, uuid: str) -> Any:
@@ -75,17 +75,17 @@ def _load_subtree(kind: str, uuid: str) -> Any:
         lv = LEVELS[level]
         table, cls = lv.model, lv.node
         text_col, parent_col = getattr(table, lv.text_field), getattr(table, lv.parent)
-        extra = (table.planned, table.note) if level == "indicator" else ()
+        extra = (Indicator.planned, Indicator.note) if level == "indicator" else ()
         tail = (table.updated_by, table.updated_at) if level == "indicator" else ()
         if level == kind:
             where = (table.uuid == uuid) & (table.deleted == False)  # noqa: E712
         else:
             where = parent_col.in_(ids) & (table.deleted == False)  # noqa: E712
         found: dict[int, Any] = {}
-        for row_id, parent_id, *fields in (
+        for row_id, parent_id, *fields in as_tuples(
                 table.select(table.id, parent_col, table.uuid, table.label, text_col, *extra,
                              table.version, *tail)
-                .where(where).order_by(table.seq, table.id).tuples()):
+                .where(where).order_by(table.seq, table.id)):
             obj = cls(*fields)
             if level == kind:
                 head = obj
@@ -99,18 +99,16 @@ def _load_subtree(kind: str, uuid: str) -> Any:
         parents = found
         ids = table.select(table.id).where(where)
     inds = parents   # the last level read is the indicators
-    for ind_id, month, status, note, u, ver, by, at in (
+    for ind_id, month, status, note, u, ver, by, at in as_tuples(
             Realisation.select(Realisation.indicator, Realisation.month, Realisation.status,
                                Realisation.note, Realisation.uuid, Realisation.version,
                                Realisation.updated_by, Realisation.updated_at)
-            .where(Realisation.indicator.in_(ids) & (Realisation.deleted == False))  # noqa: E712
-            .tuples()):
+            .where(Realisation.indicator.in_(ids) & (Realisation.deleted == False))):  # noqa: E712
         if ind_id in inds:
             inds[ind_id].realisation[month] = Cell(status, note, u, ver, by, at)
-    for ind_id, month in (Evidence.select(Evidence.indicator, Evidence.month)
-                          .where(Evidence.indicator.in_(ids)
-                                 & (Evidence.deleted == False))  # noqa: E712
-                          .tuples()):
+    for ind_id, month in as_tuples(Evidence.select(Evidence.indicator, Evidence.month)
+                                   .where(Evidence.indicator.in_(ids)
+                                          & (Evidence.deleted == False))):  # noqa: E712
         if ind_id in inds:
             ev = inds[ind_id].evidence
             ev[month] = ev.get(month, 0) + 1

@@ -136,7 +136,9 @@ def month_rollups(indicators: Iterable[IndicatorNode], now_month: int) -> list[R
             elif status != "belum":
                 c[4] += 1
             c[5] += ev.get(m, 0)
-    return [RollUp(*c, current=(m == now_month)) for m, c in zip(MONTHS, counts, strict=True)]
+    return [RollUp(planned, done, partial, late, extra, evidence, current=(m == now_month))
+            for m, (planned, done, partial, late, extra, evidence)
+            in zip(MONTHS, counts, strict=True)]
 
 
 def capaian_upto(rollups: Sequence[RollUp], now_month: int) -> float | None:

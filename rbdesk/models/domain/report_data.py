@@ -20,6 +20,7 @@ from rbdesk.models import clock
 from rbdesk.models.domain.progress import Tally, indicator_tally
 from rbdesk.models.domain.tree import PlanTree, TeamNode
 from rbdesk.models.errors import InvalidInput
+from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import Activity, Area, Evidence, Indicator, Plan, SubActivity
 from rbdesk.models.storage.store import Store
 
@@ -129,8 +130,8 @@ def month_evidence(store: Store, tree: PlanTree, month: int) -> list[EvidenceRow
                  .where((Area.plan == plan.id) & (Evidence.month == month)
                         & (Evidence.deleted == False)  # noqa: E712
                         & (Indicator.deleted == False))  # noqa: E712
-                 .order_by(Evidence.updated_at, Evidence.uuid).tuples())
-        return list(query)
+                 .order_by(Evidence.updated_at, Evidence.uuid))
+        return list(as_tuples(query))
 
 
 def build_report(tree: PlanTree, month: int, evidence: list[EvidenceRow], *,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rbdesk.models.domain.months import is_planned, months_from_mask
+from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import (
     Activity,
     Area,
@@ -143,9 +144,9 @@ class PlanSummary:
 
 def list_plans(store: Store) -> list[PlanSummary]:
     with store.read():
-        rows = (Plan.select(Plan.uuid, Plan.unit, Plan.year, Plan.title)
-                .where(Plan.deleted == False)  # noqa: E712
-                .order_by(Plan.year, Plan.unit, Plan.uuid).tuples())
+        rows = as_tuples(Plan.select(Plan.uuid, Plan.unit, Plan.year, Plan.title)
+                         .where(Plan.deleted == False)  # noqa: E712
+                         .order_by(Plan.year, Plan.unit, Plan.uuid))
         return [PlanSummary(*r) for r in rows]
 
 
@@ -243,22 +244,22 @@ def _load_plan_tree(plan_uuid: str) -> PlanTree:
 def load_teams(plan_id: int, areas: dict[int, AreaNode] | None = None) -> list[TeamNode]:
     area_uuid = {k: v.uuid for k, v in (areas or {}).items()}
     if areas is None:
-        area_uuid = dict(Area.select(Area.id, Area.uuid).where(Area.plan == plan_id).tuples())
+        area_uuid = dict(as_tuples(Area.select(Area.id, Area.uuid).where(Area.plan == plan_id)))
     teams: dict[int, TeamNode] = {}
-    for tid, u, kind, label, name, area_id, duties, ver in (
+    for tid, u, kind, label, name, area_id, duties, ver in as_tuples(
             Team.select(Team.id, Team.uuid, Team.kind, Team.label, Team.name, Team.area,
                         Team.duties, Team.version)
             .where((Team.plan == plan_id) & (Team.deleted == False))  # noqa: E712
-            .order_by(Team.seq, Team.id).tuples()):
+            .order_by(Team.seq, Team.id)):
         teams[tid] = TeamNode(u, kind, label, name, area_uuid.get(area_id),
                               list(duties or []), ver)
-    for team_id, u, person_uuid, person_name, role, position, ver in (
+    for team_id, u, person_uuid, person_name, role, position, ver in as_tuples(
             Membership.select(Membership.team, Membership.uuid, Person.uuid, Person.name,
                               Membership.role, Membership.position, Membership.version)
             .join(Person).switch(Membership).join(Team)
             .where((Team.plan == plan_id) & (Membership.deleted == False)  # noqa: E712
                    & (Person.deleted == False))  # noqa: E712
-            .order_by(Membership.seq, Membership.id).tuples()):
+            .order_by(Membership.seq, Membership.id)):
         if team_id in teams:
             teams[team_id].members.append(MemberNode(u, person_uuid, person_name, role,
                                                      position, ver))

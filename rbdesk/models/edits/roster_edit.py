@@ -10,6 +10,7 @@ from typing import Any
 
 from rbdesk.i18n import tr
 from rbdesk.models.errors import InvalidInput, NotFoundError
+from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import TEAM_KINDS, Area, Membership, Person, Plan, Team
 from rbdesk.models.storage.store import Store, Tx
 
@@ -53,9 +54,10 @@ class PersonInfo:
 
 def list_persons(store: Store) -> list[PersonInfo]:
     with store.read():
-        rows = (Person.select(Person.uuid, Person.name, Person.position, Person.unit, Person.nip,
-                              Person.version)
-                .where(Person.deleted == False).order_by(Person.name, Person.uuid).tuples())  # noqa: E712
+        rows = as_tuples(Person.select(Person.uuid, Person.name, Person.position, Person.unit,
+                                       Person.nip, Person.version)
+                         .where(Person.deleted == False)  # noqa: E712
+                         .order_by(Person.name, Person.uuid))
         return [PersonInfo(*r) for r in rows]
 
 

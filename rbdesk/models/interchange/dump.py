@@ -13,6 +13,7 @@ from typing import Any
 
 from rbdesk.models.domain.months import months_from_mask
 from rbdesk.models.interchange.load import FORMAT, FORMAT_VERSION
+from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import (
     Activity,
     Area,
@@ -36,10 +37,9 @@ def _book(row: Row) -> dict[str, Any]:
 
 
 def _alive_by(model: type[Row], parent: str, *order: Any) -> dict[int, list[Any]]:
-    """Alive rows of a table grouped by their parent's id, in the dump's order."""
+    """Alive rows of a table grouped by their parent's id, in the dump's ``order``."""
     grouped: dict[int, list[Any]] = defaultdict(list)
-    query = model.select().where(model.deleted == False)  # noqa: E712
-    for row in query.order_by(*order) if order else query.order_by(model.seq, model.id):
+    for row in model.select().where(model.deleted == False).order_by(*order):  # noqa: E712
         grouped[getattr(row, parent + "_id")].append(row)
     return grouped
 
@@ -50,15 +50,15 @@ def dump_data(store: Store) -> dict[str, Any]:
         persons_rows = list(Person.select().where(Person.deleted == False)  # noqa: E712
                             .order_by(Person.name, Person.uuid))
         person_uuid = {p.id: p.uuid for p in persons_rows}
-        areas = _alive_by(Area, "plan")
-        activities = _alive_by(Activity, "area")
-        subs = _alive_by(SubActivity, "activity")
-        indicators = _alive_by(Indicator, "sub_activity")
+        areas = _alive_by(Area, "plan", Area.seq, Area.id)
+        activities = _alive_by(Activity, "area", Activity.seq, Activity.id)
+        subs = _alive_by(SubActivity, "activity", SubActivity.seq, SubActivity.id)
+        indicators = _alive_by(Indicator, "sub_activity", Indicator.seq, Indicator.id)
         realisations = _alive_by(Realisation, "indicator", Realisation.month, Realisation.id)
         evidence = _alive_by(Evidence, "indicator", Evidence.month, Evidence.updated_at,
                              Evidence.uuid)
-        teams = _alive_by(Team, "plan")
-        members = _alive_by(Membership, "team")
+        teams = _alive_by(Team, "plan", Team.seq, Team.id)
+        members = _alive_by(Membership, "team", Membership.seq, Membership.id)
         area_uuid: dict[int, str] = {}
         wanted_blobs: set[str] = set()
 
@@ -101,8 +101,8 @@ def dump_data(store: Store) -> dict[str, Any]:
         blobs: dict[str, str] = {}
         wanted = sorted(wanted_blobs)
         for start in range(0, len(wanted), 500):
-            for sha, data in (Blob.select(Blob.sha256, Blob.data)
-                              .where(Blob.sha256.in_(wanted[start:start + 500])).tuples()):
+            for sha, data in as_tuples(Blob.select(Blob.sha256, Blob.data)
+                                       .where(Blob.sha256.in_(wanted[start:start + 500]))):
                 blobs[sha] = base64.b64encode(bytes(data)).decode("ascii")
         persons = [{**_book(p), "name": p.name, "position": p.position, "unit": p.unit,
                     "nip": p.nip} for p in persons_rows]

@@ -20,6 +20,7 @@ from rbdesk.i18n import tr
 from rbdesk.models.domain.months import mask_from_months
 from rbdesk.models.errors import InvalidInput
 from rbdesk.models.interchange.sample_data import sample_dump
+from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import (
     STATUSES,
     TEAM_KINDS,
@@ -283,8 +284,8 @@ def _insert(rows: _Rows) -> None:
         for batch in chunked(table, _BATCH):
             model.insert_many(batch).execute()
         if table:
-            ids[model] = dict(model.select(model.uuid, model.id).tuples())
-    existing = {sha for (sha,) in Blob.select(Blob.sha256).tuples()}
+            ids[model] = dict(as_tuples(model.select(model.uuid, model.id)))
+    existing = {sha for (sha,) in as_tuples(Blob.select(Blob.sha256))}
     for sha, raw in rows.blobs.items():
         if sha not in existing:
             Blob.insert(sha256=sha, size=len(raw), data=raw).execute()

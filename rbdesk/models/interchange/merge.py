@@ -44,6 +44,7 @@ from rbdesk.models.interchange.merge_snapshot import (
     read_snapshot,
 )
 from rbdesk.models.storage import database
+from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import ROW_MODELS, Blob, ChangeLog, Row
 from rbdesk.models.storage.store import Store
 
@@ -181,7 +182,7 @@ def _values(model: type[Row], state: State, ids: dict[str, dict[str, int]]) -> d
 
 
 def _mine_ids() -> dict[str, dict[str, int]]:
-    return {ENTITY[m]: dict(m.select(m.uuid, m.id).tuples()) for m in ROW_MODELS}
+    return {ENTITY[m]: dict(as_tuples(m.select(m.uuid, m.id))) for m in ROW_MODELS}
 
 
 def _copy_blobs(theirs_path: Path, mine_blobs: set[str], theirs: Snapshot) -> int:

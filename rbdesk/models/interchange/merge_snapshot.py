@@ -7,6 +7,7 @@ from typing import Any
 
 from peewee import ForeignKeyField
 
+from rbdesk.models.storage.query_rows import as_dicts, as_tuples
 from rbdesk.models.storage.schema import ROW_MODELS, Blob, ChangeLog, Row
 from rbdesk.models.storage.store import Store
 
@@ -46,7 +47,7 @@ def read_snapshot(store: Store) -> Snapshot:
             fks = fk_fields(model)
             by_uuid: dict[str, State] = {}
             ids: dict[int, str] = {}
-            for rec in model.select().order_by(model.id).dicts():
+            for rec in as_dicts(model.select().order_by(model.id)):
                 row_id = rec.pop("id")
                 for name, rel in fks.items():
                     if rec[name] is not None:
@@ -56,9 +57,10 @@ def read_snapshot(store: Store) -> Snapshot:
                 by_uuid[rec["uuid"]] = rec
             id_to_uuid[model] = ids
             rows[ENTITY[model]] = by_uuid
-        log = list(ChangeLog.select(ChangeLog.id, ChangeLog.at, ChangeLog.user, ChangeLog.host,
-                                    ChangeLog.plan_uuid, ChangeLog.entity, ChangeLog.row_uuid,
-                                    ChangeLog.action, ChangeLog.field, ChangeLog.old, ChangeLog.new)
-                   .order_by(ChangeLog.id).tuples())
-        blobs = {sha for (sha,) in Blob.select(Blob.sha256).tuples()}
+        log = list(as_tuples(
+            ChangeLog.select(ChangeLog.id, ChangeLog.at, ChangeLog.user, ChangeLog.host,
+                             ChangeLog.plan_uuid, ChangeLog.entity, ChangeLog.row_uuid,
+                             ChangeLog.action, ChangeLog.field, ChangeLog.old, ChangeLog.new)
+            .order_by(ChangeLog.id)))
+        blobs = {sha for (sha,) in as_tuples(Blob.select(Blob.sha256))}
         return Snapshot(rows, log, blobs)

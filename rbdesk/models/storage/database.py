@@ -41,7 +41,7 @@ class OpenState:
 
 
 def _connect(path: Path, readonly: bool) -> SqliteDatabase:
-    pragmas = {"foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS}
+    pragmas: dict[str, int | str] = {"foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS}
     if readonly:
         uri = Path(path).resolve().as_uri() + "?mode=ro"
         db = SqliteDatabase(uri, uri=True, pragmas=pragmas, lock_type="IMMEDIATE",

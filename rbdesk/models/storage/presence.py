@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from rbdesk.i18n import tr
 from rbdesk.models.errors import RbdeskError
+from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import Presence
 from rbdesk.models.storage.store import Store
 
@@ -78,10 +79,11 @@ def others(store: Store, now: dt.datetime | None = None,
     """Other sessions with a fresh heartbeat, oldest first."""
     fresh = _iso((now or _now()) - dt.timedelta(seconds=stale_seconds))
     with store.read():
-        rows = (Presence.select(Presence.session, Presence.user, Presence.host,
-                                Presence.opened_at, Presence.heartbeat_at)
-                .where((Presence.session != store.session) & (Presence.heartbeat_at >= fresh))
-                .order_by(Presence.opened_at, Presence.session).tuples())
+        rows = as_tuples(Presence.select(Presence.session, Presence.user, Presence.host,
+                                         Presence.opened_at, Presence.heartbeat_at)
+                         .where((Presence.session != store.session)
+                                & (Presence.heartbeat_at >= fresh))
+                         .order_by(Presence.opened_at, Presence.session))
         return [Session(*r) for r in rows]
 
 

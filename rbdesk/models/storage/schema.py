@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from peewee import (
+    AutoField,
     BlobField,
     BooleanField,
     CharField,
@@ -41,6 +42,8 @@ class BaseModel(Model):
 class Row(BaseModel):
     """Every shared row: stable identity, last writer, optimistic-lock version, tombstone."""
 
+    # The same primary key peewee would add by itself, declared so type checkers know ``id``.
+    id = AutoField()
     uuid = CharField(unique=True)
     updated_at = CharField()
     updated_by = CharField()
@@ -63,8 +66,14 @@ class Plan(Row):
     settings = JSONField(default=dict)
 
 
+# Each foreign key ``x`` also gives its row an ``x_id`` attribute holding the raw id (peewee's
+# ObjectIdAccessor). The bare ``x_id: int`` annotations below only tell type checkers so; they
+# create nothing at run time and add no column.
+
+
 class Area(Row):
     plan = ForeignKeyField(Plan, backref="areas", on_delete="CASCADE")
+    plan_id: int
     seq = IntegerField()
     label = CharField(default="")
     name = TextField()
@@ -72,6 +81,7 @@ class Area(Row):
 
 class Activity(Row):
     area = ForeignKeyField(Area, backref="activities", on_delete="CASCADE")
+    area_id: int
     seq = IntegerField()
     label = CharField(default="")
     name = TextField()
@@ -79,6 +89,7 @@ class Activity(Row):
 
 class SubActivity(Row):
     activity = ForeignKeyField(Activity, backref="sub_activities", on_delete="CASCADE")
+    activity_id: int
     seq = IntegerField()
     label = CharField(default="")
     name = TextField(default="")
@@ -86,6 +97,7 @@ class SubActivity(Row):
 
 class Indicator(Row):
     sub_activity = ForeignKeyField(SubActivity, backref="indicators", on_delete="CASCADE")
+    sub_activity_id: int
     seq = IntegerField()
     label = CharField(default="")
     text = TextField(default="")
@@ -95,6 +107,7 @@ class Indicator(Row):
 
 class Realisation(Row):
     indicator = ForeignKeyField(Indicator, backref="realisations", on_delete="CASCADE")
+    indicator_id: int
     month = IntegerField()
     status = CharField(default="belum")
     note = TextField(default="")
@@ -111,6 +124,7 @@ class Blob(BaseModel):
 
 class Evidence(Row):
     indicator = ForeignKeyField(Indicator, backref="evidence", on_delete="CASCADE")
+    indicator_id: int
     month = IntegerField()
     filename = CharField()
     mime = CharField(default="application/octet-stream")
@@ -121,23 +135,28 @@ class Evidence(Row):
 
 class Team(Row):
     plan = ForeignKeyField(Plan, backref="teams", on_delete="CASCADE")
+    plan_id: int
     seq = IntegerField()
     kind = CharField()
     label = CharField(default="")
     name = TextField()
     area = ForeignKeyField(Area, null=True, backref="teams", on_delete="SET NULL")
+    area_id: int | None
     duties = JSONField(default=list)
 
 
 class Membership(Row):
     team = ForeignKeyField(Team, backref="members", on_delete="CASCADE")
+    team_id: int
     person = ForeignKeyField(Person, backref="memberships", on_delete="CASCADE")
+    person_id: int
     seq = IntegerField()
     role = CharField(default="Anggota")
     position = CharField(default="")
 
 
 class ChangeLog(BaseModel):
+    id = AutoField()  # as peewee would add it; declared for type checkers
     at = CharField()
     user = CharField()
     host = CharField()
