@@ -3,57 +3,12 @@ module of theirs, nor any rbdesk module they import, imports PySide6."""
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
-import rbdesk
+from import_graph import imports, loaded_with, modules
 
-ROOT = Path(rbdesk.__file__).parent
 CHECKED = ("rbdesk.models", "rbdesk.exports")
 QT = ("PySide6", "shiboken6")
-
-
-def modules() -> dict[str, Path]:
-    """Every module of rbdesk, by dotted name (a package by its ``__init__``)."""
-    found = {}
-    for path in sorted(ROOT.rglob("*.py")):
-        parts = ["rbdesk", *path.relative_to(ROOT).with_suffix("").parts]
-        if parts[-1] == "__init__":
-            parts.pop()
-        found[".".join(parts)] = path
-    return found
-
-
-def imports(name: str, path: Path) -> set[str]:
-    """Every name a module imports (``from m import n`` gives m and m.n), at the top or inside a
-    function; relative imports resolved against the module's package."""
-    package = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
-    out: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            out.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                base = ".".join([*package[:len(package) - node.level + 1], *filter(None, [base])])
-            out.add(base)
-            out.update(f"{base}.{alias.name}" for alias in node.names)
-    return out
-
-
-def loaded_with(start: set[str], known: dict[str, Path]) -> set[str]:
-    """The rbdesk modules that importing ``start`` runs: what they import, and the packages
-    above each."""
-    seen: set[str] = set()
-    todo = list(start)
-    while todo:
-        name = todo.pop()
-        parts = name.split(".")
-        for above in (".".join(parts[:i]) for i in range(1, len(parts) + 1)):
-            if above in known and above not in seen:
-                seen.add(above)
-                todo.extend(imports(above, known[above]) & known.keys())
-    return seen
 
 
 def is_qt(module: str) -> bool:

@@ -21,6 +21,9 @@ from rbdesk.models.domain.tree import (
     TeamNode,
 )
 
+# What was done in an indicator-month, as recorded: not yet, partly, done.
+STATUSES = ("belum", "sebagian", "selesai")
+
 
 class MonthState(StrEnum):
     """What one indicator-month cell means to the reader of the grid."""

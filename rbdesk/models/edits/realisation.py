@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.progress import STATUSES
 from rbdesk.models.edits.plan_edit import plan_uuid_of
 from rbdesk.models.errors import EvidenceTooLarge, InvalidInput, NotFoundError, RbdeskError
-from rbdesk.models.storage.schema import STATUSES, Blob, Evidence, Indicator, Realisation
+from rbdesk.models.storage.schema import Blob, Evidence, Indicator, Realisation
 from rbdesk.models.storage.store import Store
 
 MAX_EVIDENCE_BYTES = 25 * 1024 * 1024

@@ -18,11 +18,11 @@ from peewee import chunked
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.months import mask_from_months
+from rbdesk.models.domain.progress import STATUSES
 from rbdesk.models.errors import InvalidInput
 from rbdesk.models.interchange.sample_data import sample_dump
 from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import (
-    STATUSES,
     TEAM_KINDS,
     Activity,
     Area,

@@ -21,7 +21,6 @@ from peewee import (
 # ``Store.write()``; a query anywhere else fails with "Cannot use uninitialized Proxy".
 unbound = DatabaseProxy()
 
-STATUSES = ("belum", "sebagian", "selesai")
 TEAM_KINDS = ("pengarah", "pelaksana", "area", "agen")
 
 

@@ -1,0 +1,2 @@
+"""Dialogs: common prompts, the roster forms, Riwayat (history), merging a copy, restoring a
+backup."""

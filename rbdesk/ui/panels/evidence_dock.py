@@ -34,10 +34,9 @@ from PySide6.QtWidgets import (
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.panel_queries import IndicatorPlace, find_place
-from rbdesk.models.domain.progress import month_state
+from rbdesk.models.domain.progress import STATUSES, month_state
 from rbdesk.models.edits import realisation
 from rbdesk.models.errors import RbdeskError
-from rbdesk.models.storage.schema import STATUSES
 from rbdesk.ui.panels.evidence_model import EvidenceModel
 from rbdesk.ui.panels.month_model import month_names, state_text
 from rbdesk.ui.undo.evidence_commands import AttachEvidenceCommand, RemoveEvidenceCommand
