@@ -3,15 +3,14 @@
     python bench/run.py [--quick] [--only NAME] [--size sample|big] [--reps N] [--json OUT]
 
 Each repetition runs in its own child process (``run.py --child ...``), so start-up costs are
-real and the peak memory (max RSS, from ``os.wait4``) belongs to that one benchmark. Parts of
-rbdesk that have not landed yet are detected at run time and shown as "belum tersedia".
-Timings are figures to read, not assertions. Linux only (``os.wait4``, ``/proc``).
+real and the peak memory (max RSS, from ``os.wait4``) belongs to that one benchmark. A peer
+program that is not installed (LibreOffice) is shown as "belum tersedia". Timings are figures
+to read, not assertions. Linux only (``os.wait4``, ``/proc``).
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import platform
@@ -45,7 +44,6 @@ TODAY = "2024-06-14"
 class Bench:
     name: str
     metrics: tuple[str, ...]
-    needs: tuple[str, ...] = ()       # modules that must exist (import check at run time)
     tools: tuple[str, ...] = ()       # programs that must be on PATH
     fresh: bool = True                # one child per repetition (start-up and memory matter)
     big_reps: int | None = None       # fewer repetitions on the big plan when one run takes minutes
@@ -57,15 +55,14 @@ BENCHES = (
     Bench("toggle", ("toggle",), fresh=False),
     Bench("dump", ("dump",)),
     Bench("load", ("load",)),
-    Bench("window", ("window_shown", "window_usable", "filter"), needs=("rbdesk.ui.window.app",)),
-    Bench("xlsx_export", ("xlsx_export",), needs=("rbdesk.exports.excel.write",)),
-    Bench("xlsx_import", ("xlsx_import",),
-          needs=("rbdesk.exports.excel.write", "rbdesk.exports.excel.read")),
-    Bench("pdf_plan", ("pdf_plan",), needs=("rbdesk.exports.pdf.write",)),
-    Bench("pdf_sk", ("pdf_sk",), needs=("rbdesk.exports.pdf.write",)),
-    Bench("soffice_pdf", ("soffice_pdf",), needs=("rbdesk.exports.excel.write",),
+    Bench("window", ("window_shown", "window_usable", "filter")),
+    Bench("xlsx_export", ("xlsx_export",)),
+    Bench("xlsx_import", ("xlsx_import",)),
+    Bench("pdf_plan", ("pdf_plan",)),
+    Bench("pdf_sk", ("pdf_sk",)),
+    Bench("soffice_pdf", ("soffice_pdf",),
           tools=("soffice",), big_reps=1),
-    Bench("merge", ("merge",), needs=("rbdesk.models.interchange.merge",)),
+    Bench("merge", ("merge",)),
 )
 
 # Seconds, from issue 6 ("create" on the big plan is the generator brief's "a few seconds").
@@ -417,15 +414,11 @@ def prepare(work: Path, size: str, n: int, what: Sequence[str]) -> None:
 
 def child_main(args: argparse.Namespace) -> int:
     work = Path(args.work)
-    try:
-        if args.child == "prepare":
-            prepare(work, args.child_size, args.n, args.what.split(","))
-            out: dict[str, Any] = {}
-        else:
-            out = CASES[args.child](work, args.child_size, args.n)
-    except (ImportError, AttributeError) as exc:
-        # A part that is landing in parallel: reported, not crashed on.
-        out = {"unavailable": f"{type(exc).__name__}: {exc}"}
+    if args.child == "prepare":
+        prepare(work, args.child_size, args.n, args.what.split(","))
+        out: dict[str, Any] = {}
+    else:
+        out = CASES[args.child](work, args.child_size, args.n)
     print(RESULT_MARK + json.dumps(out), flush=True)
     return 0
 
@@ -478,12 +471,6 @@ def spawn(work: Path, name: str, size: str, n: int, what: str = "") -> tuple[dic
 
 
 def missing(bench: Bench) -> str:
-    for module in bench.needs:
-        try:
-            if importlib.util.find_spec(module) is None:
-                return f"{UNAVAILABLE} ({module})"
-        except ImportError:
-            return f"{UNAVAILABLE} ({module})"
     for tool in bench.tools:
         if shutil.which(tool) is None:
             return f"{UNAVAILABLE} ({tool} tidak terpasang)"
@@ -506,9 +493,6 @@ def run_bench(bench: Bench, work: Path, size: str, n: int, reps: int,
                 reps = min(reps, bench.big_reps)
             for _ in range(reps if bench.fresh else 1):
                 result, peak = spawn(work, bench.name, size, n)
-                if "unavailable" in result:
-                    reason = f"{UNAVAILABLE} ({result['unavailable'][:60]})"
-                    break
                 for metric, times in result.items():
                     rows[metric].times += times
                     rows[metric].peak_mb = max(rows[metric].peak_mb, peak)
