@@ -30,10 +30,13 @@ STATE_TEXT = {
     MonthState.DONE: N_("selesai"),
     MonthState.UNPLANNED_DONE: N_("dikerjakan tanpa direncanakan"),
 }
+# A symbol always goes with the colour (grey-scale print, colour-blind readers); the grid's
+# legend, its cells and the side panels all use these. Done without a plan is a ✓ too; the grid
+# draws it dashed.
 STATE_SYMBOL = {
     MonthState.EMPTY: "", MonthState.PLANNED: "○", MonthState.DUE: "!",
     MonthState.LATE: "✗", MonthState.PARTIAL: "◐", MonthState.DONE: "✓",
-    MonthState.UNPLANNED_DONE: "+",
+    MonthState.UNPLANNED_DONE: "✓",
 }
 
 

@@ -33,12 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.months import month_long
 from rbdesk.models.domain.panel_queries import IndicatorPlace, find_place
 from rbdesk.models.domain.progress import STATUSES, month_state
 from rbdesk.models.edits import realisation
 from rbdesk.models.errors import RbdeskError
 from rbdesk.ui.panels.evidence_model import EvidenceModel
-from rbdesk.ui.panels.month_model import month_names, state_text
+from rbdesk.ui.panels.month_model import state_text
 from rbdesk.ui.undo.evidence_commands import AttachEvidenceCommand, RemoveEvidenceCommand
 from rbdesk.ui.undo.plan_commands import SetStatusCommand
 from rbdesk.ui.window.context import AppContext
@@ -244,7 +245,7 @@ class EvidenceDock(QDockWidget):
             tr("Area {a}").format(a=place.area.label)
             + f" · <b>{_escape(place.label)}</b> {_escape(text)}<br>"
             + tr("{month} {year} · {state}").format(
-                month=month_names()[self.month - 1], year=year, state=_escape(state)))
+                month=month_long(self.month), year=year, state=_escape(state)))
         cell = ind.realisation.get(self.month)
         self.status_buttons[cell.status if cell else "belum"].setChecked(True)
         if not self.note_edit.isModified():     # never overwrite what is being typed

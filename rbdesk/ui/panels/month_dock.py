@@ -17,17 +17,17 @@ from PySide6.QtWidgets import (
 )
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.months import MONTHS, month_long
 from rbdesk.models.domain.panel_queries import MonthOverview, clamp_month, month_overview
 from rbdesk.models.domain.progress import MonthState, format_percent
+from rbdesk.ui.grid.plan_cells import STATE_SYMBOL
 from rbdesk.ui.panels.lazy_dock import LazyRefreshDock
 from rbdesk.ui.panels.month_model import (
-    STATE_SYMBOL,
     AreaProgressModel,
     CapaianBarDelegate,
     MonthItemsModel,
     expand_groups,
     fit_state_column,
-    month_names,
 )
 from rbdesk.ui.roles import Role
 from rbdesk.ui.window.context import AppContext
@@ -48,7 +48,7 @@ class MonthDock(LazyRefreshDock):
         label = QLabel(tr("&Bulan:"), body)
         self.month_box = QComboBox(body)
         self.month_box.setObjectName("monthChooser")
-        self.month_box.addItems(month_names())
+        self.month_box.addItems([month_long(m) for m in MONTHS])
         label.setBuddy(self.month_box)
         self.today_button = QPushButton(tr("Bulan &sekarang"), body)
         self.today_button.setToolTip(tr("Kembali ke bulan berjalan"))
@@ -152,7 +152,7 @@ class MonthDock(LazyRefreshDock):
     def _summary_html(self, ov: MonthOverview, now: int) -> str:
         if self.ctx.tree is None:
             return tr("Belum ada rencana aksi di berkas ini.")
-        name = month_names()[ov.month - 1]
+        name = month_long(ov.month)
         if ov.month == now:
             when = tr("{m} (bulan berjalan)").format(m=name)
         elif ov.month < now:

@@ -21,33 +21,16 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.months import month_long, month_short
 from rbdesk.models.domain.panel_queries import AreaProgress, MonthItem, MonthOverview
 from rbdesk.models.domain.progress import MonthState, format_percent
+from rbdesk.ui.grid.plan_cells import STATE_SYMBOL
 from rbdesk.ui.panels.row_table import RowTableModel
 from rbdesk.ui.roles import Role
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root, as a default argument
 
-
-
-
-def month_names() -> list[str]:
-    return [tr("Januari"), tr("Februari"), tr("Maret"), tr("April"), tr("Mei"),
-            tr("Juni"), tr("Juli"), tr("Agustus"), tr("September"), tr("Oktober"),
-            tr("November"), tr("Desember")]
-
-
-def month_short(month: int) -> str:
-    return month_names()[month - 1][:3] if 1 <= month <= 12 else "?"
-
-
-# A symbol always goes with the colour (grey-scale print, colour-blind readers); the symbols
-# are those of the grid's legend: ○ planned, ! due this month, ✗ late, ◐ partly, ✓ done.
-STATE_SYMBOL = {
-    MonthState.DONE: "✓", MonthState.UNPLANNED_DONE: "✓", MonthState.PARTIAL: "◐",
-    MonthState.DUE: "!", MonthState.PLANNED: "○", MonthState.LATE: "✗", MonthState.EMPTY: "",
-}
 STATE_COLOUR = {
     MonthState.DONE: QColor("#1b7f3b"), MonthState.UNPLANNED_DONE: QColor("#1b7f3b"),
     MonthState.PARTIAL: QColor("#9a6700"), MonthState.DUE: QColor("#b35900"),
@@ -75,7 +58,7 @@ _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
 def group_title(kind: str, month: int) -> str:
-    name = month_names()[month - 1] if 1 <= month <= 12 else ""
+    name = month_long(month) if 1 <= month <= 12 else ""
     if kind == GROUP_OPEN:
         return tr("Direncanakan {m}, belum selesai").format(m=name)
     if kind == GROUP_LATE:
@@ -300,7 +283,7 @@ class AreaProgressModel(RowTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return tr("{label}. {name}\nCapaian s.d. {m}: {p}\nDirencanakan {planned} "
                        "bulan-kegiatan, selesai {done}, sebagian {partial}, terlambat {late}"
-                       ).format(label=row.label, name=row.name, m=month_names()[self._month - 1],
+                       ).format(label=row.label, name=row.name, m=month_long(self._month),
                                 p=format_percent(row.percent), planned=tally.planned,
                                 done=tally.done, partial=tally.partial, late=tally.late)
         if role == Qt.ItemDataRole.TextAlignmentRole and col != self.COL_AREA:

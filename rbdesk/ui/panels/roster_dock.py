@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.months import month_long
 from rbdesk.models.domain.panel_queries import (
     clamp_month,
     find_team,
@@ -42,7 +43,6 @@ from rbdesk.ui.panels.month_model import (
     MonthItemsModel,
     expand_groups,
     fit_state_column,
-    month_names,
 )
 from rbdesk.ui.panels.roster_model import PersonListModel, RosterTreeModel, team_title
 from rbdesk.ui.roles import Role
@@ -265,7 +265,7 @@ class RosterDock(LazyRefreshDock):
 
     def _show_detail(self, kind: str, uuid: str) -> None:
         month = clamp_month(self.ctx.today_month())
-        mname = month_names()[month - 1]
+        mname = month_long(month)
         tree = self.ctx.tree
         person = next((p for p in self.persons if p.uuid == uuid), None) \
             if kind == "person" else None

@@ -23,7 +23,6 @@ from rbdesk.models import clock
 from rbdesk.models.domain.tree import list_plans
 from rbdesk.models.edits import plan_edit
 from rbdesk.models.errors import RbdeskError
-from rbdesk.models.interchange.load import create_file
 from rbdesk.models.storage import backups
 from rbdesk.models.storage.paths import default_plan_file, log_dir
 from rbdesk.models.storage.store import Store, default_user
@@ -155,6 +154,8 @@ def open_path(path: Path, current: MainWindow | None = None) -> MainWindow | Non
 
 def create_and_open(path: Path, current: MainWindow | None = None, *,
                     sample: bool = False) -> MainWindow | None:
+    from rbdesk.models.interchange.load import create_file  # the sample: not needed to open
+
     try:
         store = create_file(path, sample=sample, user=ensure_user_name(current))
     except RbdeskError as exc:

@@ -1,6 +1,7 @@
 """Ekspor/Cetak: PDF parts, the Excel workbook, printing and importing a plan from Excel.
 
-Long work shows a progress dialog that can be cancelled.
+Long work shows a progress dialog that can be cancelled. ``rbdesk.exports`` (and with it
+reportlab and openpyxl) is imported on the first export, not at start-up.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QActionGroup, QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QProgressDialog
 
-from rbdesk import exports
 from rbdesk.i18n import tr
 from rbdesk.models.errors import RbdeskError
 from rbdesk.ui.dialogs.common import MonthDialog, show_error
@@ -87,6 +87,8 @@ class _Progress:
 
 
 def _run(win: MainWindow, label: str, job: Any, out: Path | None) -> bool:
+    from rbdesk import exports
+
     progress = _Progress(win, label)
     try:
         job(progress)
@@ -114,6 +116,8 @@ def _ask_month(win: MainWindow) -> int | None:
 
 
 def _write_pdf(win: MainWindow, part: str, out: Path) -> bool:
+    from rbdesk import exports
+
     tree = win.ctx.tree
     if tree is None:
         return False
@@ -150,6 +154,8 @@ def export_pdf(win: MainWindow, part: str) -> None:
 
 
 def export_excel(win: MainWindow) -> None:
+    from rbdesk import exports
+
     tree = win.ctx.tree
     if tree is None:
         return
@@ -170,6 +176,8 @@ def print_pdf(win: MainWindow, part: str) -> None:
 
 
 def import_excel(win: MainWindow) -> None:
+    from rbdesk import exports
+
     if win.ctx.readonly:
         return
     path, _ = QFileDialog.getOpenFileName(win, tr("Impor Rencana Aksi dari Excel"),

@@ -18,9 +18,6 @@ from rbdesk.models.errors import RbdeskError
 from rbdesk.models.storage import backups
 from rbdesk.models.storage.paths import log_dir
 from rbdesk.ui.dialogs.common import NewPlanDialog, UserNameDialog, show_error, show_info
-from rbdesk.ui.dialogs.history import HistoryDialog
-from rbdesk.ui.dialogs.merge import MergeDialog
-from rbdesk.ui.dialogs.restore import RestoreDialog
 from rbdesk.ui.window import settings
 
 if TYPE_CHECKING:
@@ -112,12 +109,20 @@ def _dialog(win: MainWindow, dialog: Callable[[], QDialog]) -> bool:
     return True
 
 
+# The dialogs below (and what they pull in: merging, backups, the change log) are imported when
+# first opened, so that starting rbdesk does not wait for them.
+
+
 def merge(win: MainWindow) -> None:
+    from rbdesk.ui.dialogs.merge import MergeDialog
+
     if _dialog(win, lambda: MergeDialog(win.ctx, win)):
         win.ctx.reload()
 
 
 def restore(win: MainWindow) -> None:
+    from rbdesk.ui.dialogs.restore import RestoreDialog
+
     if _dialog(win, lambda: RestoreDialog(win.ctx, win)) and not win.ctx.store.db.is_closed():
         win.ctx.reload()
 
@@ -127,6 +132,8 @@ def history(win: MainWindow) -> None:
     uuid = None
     if node is not None:
         uuid = node.ind.uuid if node.ind is not None and win.current_month() else node.uuid
+    from rbdesk.ui.dialogs.history import HistoryDialog
+
     _dialog(win, lambda: HistoryDialog(win.ctx, win, row_uuid=uuid))
 
 
