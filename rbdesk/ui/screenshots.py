@@ -2,7 +2,8 @@
 
 Renders the main window on the 2024 sample with today pinned to 14 June 2024 (``make
 screenshots`` sets RBDESK_TODAY), with realisation and evidence recorded for the first months, in
-Rencana and Realisasi modes, plus each panel on its own.
+Rencana and Realisasi modes, plus each panel on its own, on a wide screen and on the office
+screens of 1366 × 768 and 1280 × 720.
 """
 
 from __future__ import annotations
@@ -41,9 +42,34 @@ def _record_progress(store) -> None:  # noqa: ANN001 - a Store
             set_status(store, ind.uuid, 4, "selesai", note="Dikerjakan lebih awal")
 
 
+# (file name suffix, screen width, height, window width, height): the wide screen of the README's
+# main pictures, and the office screens the window must fit (1280 × 720 is also what a 1920 ×
+# 1080 laptop at 150 % Windows scaling gives).
+SCREENS = (("", 1920, 1080, 1680, 1000), ("-1366x768", 1366, 768, 1366, 768),
+           ("-1280x720", 1280, 720, 1280, 720))
+
+
 def main(argv: list[str]) -> int:
+    """Each screen in its own process: Qt's offscreen screen size is fixed per process."""
+    import json
+    import subprocess
+
     out = Path(argv[0] if argv else "docs")
     out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="rbdesk-shots-"))
+    for suffix, sw, sh, ww, wh in SCREENS:
+        config = work / f"screen{suffix}.json"
+        config.write_text(json.dumps({"screens": [{
+            "name": "s", "x": 0, "y": 0, "width": sw, "height": sh,
+            "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}), encoding="utf-8")
+        env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
+        subprocess.run([sys.executable, "-m", "rbdesk.ui.screenshots", "--screen", str(out),
+                        suffix, str(ww), str(wh)], env=env, check=True)
+    print(f"screenshots in {out}")
+    return 0
+
+
+def render(out: Path, suffix: str, width: int, height: int) -> None:
     work = Path(tempfile.mkdtemp(prefix="rbdesk-shots-"))
     os.environ.setdefault("RBDESK_DATA_DIR", str(work / "data"))
     from PySide6.QtCore import QSettings
@@ -63,8 +89,10 @@ def main(argv: list[str]) -> int:
 
     ctx = AppContext(store)
     win = MainWindow(ctx)
-    win.resize(1680, 1000)
+    win.resize(width, height)
     win.show()
+    app.processEvents()
+    win._size_panels()      # as on a first start on that screen
     app.processEvents()
     # Point at an indicator of this month so that the panels have something to show.
     target = next(i for i in ctx.tree.indicators() if i.evidence)
@@ -72,27 +100,27 @@ def main(argv: list[str]) -> int:
     index = win.view.currentIndex()
     month = max(target.evidence)
     win.view.setCurrentIndex(index.siblingAtColumn(month_column(month)))
-    if "monthDock" in win.docks:
-        win.docks["monthDock"].raise_()
+    win.docks["monthDock"].raise_()
     app.processEvents()
-    win.grab().save(str(out / "jendela-rencana.png"))
+    win.grab().save(str(out / f"jendela-rencana{suffix}.png"))
     win.set_mode(MODE_REALISATION)
     app.processEvents()
-    win.grab().save(str(out / "jendela-realisasi.png"))
-    for name, file in (("rosterDock", "panel-tim.png"), ("evidenceDock", "panel-bukti.png"),
-                       ("monthDock", "panel-bulan-ini.png")):
-        dock = win.docks.get(name)
-        if dock is not None:
+    win.grab().save(str(out / f"jendela-realisasi{suffix}.png"))
+    if not suffix:
+        for name, file in (("rosterDock", "panel-tim.png"), ("evidenceDock", "panel-bukti.png"),
+                           ("monthDock", "panel-bulan-ini.png")):
+            dock = win.docks[name]
             dock.raise_()
             app.processEvents()
             dock.grab().save(str(out / file))
-    win.legend.grab().save(str(out / "keterangan.png"))
+        win.legend.grab().save(str(out / "keterangan.png"))
     assert index.data(Role.UUID)
     win.close()
     app.processEvents()
-    print(f"screenshots in {out}")
-    return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    if sys.argv[1:2] == ["--screen"]:
+        render(Path(sys.argv[2]), sys.argv[3], int(sys.argv[4]), int(sys.argv[5]))
+    else:
+        sys.exit(main(sys.argv[1:]))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 
-# Before any QApplication exists; a process-wide setting, not a per-test one.
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Before any QApplication exists; a process-wide setting, not a per-test one. The offscreen
+# screen is the office's: 1366 × 768 (Qt's default offscreen screen is 800 × 800).
+OFFICE_SCREEN = os.path.join(os.path.dirname(__file__), "..", "fixtures", "office-screen.json")
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={os.path.abspath(OFFICE_SCREEN)}"
 
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402

@@ -261,3 +261,29 @@ def test_missing_recent_file_is_reported_and_dropped(window, tmp_path, monkeypat
     assert len(errors) == 1 and "tidak ditemukan" in errors[0]
     assert all("hilang.rbdesk" not in f for f in settings.recent_files())
     assert window.isVisible()          # the open file stays open
+
+
+def test_window_fits_a_1280_by_720_screen(window, qtbot):
+    """Nothing in the window (filters, legend, panels, toolbar) asks for more than the smallest
+    office screen gives, also after an edit has put a long step name in the undo stack."""
+    def fits() -> bool:
+        hint = window.minimumSizeHint().expandedTo(window.minimumSize())
+        return hint.width() <= 1280 and hint.height() <= 720
+
+    assert fits()
+    index = find(window, "LHKASN").siblingAtColumn(COL_TEXT)
+    assert window.proxy.setData(index, "Uraian yang sangat panjang " * 8)
+    assert window.ctx.undo_stack.count() == 1
+    assert fits()
+
+
+def test_saved_geometry_from_a_bigger_screen_is_brought_onto_this_one(window, qtbot):
+    from rbdesk.ui.window import settings
+
+    avail = settings.available_geometry(window)
+    window.setGeometry(avail.x() + 3000, avail.y() + 2000, avail.width() + 900,
+                       avail.height() + 500)
+    settings.save_geometry(window, "test")
+    assert settings.restore_geometry(window, "test")
+    assert window.width() <= avail.width() and window.height() <= avail.height()
+    assert avail.intersects(window.frameGeometry())

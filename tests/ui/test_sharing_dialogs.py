@@ -2,31 +2,27 @@
 
 from __future__ import annotations
 
-import os
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
 
-import hashlib  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import openpyxl  # noqa: E402
-import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-
-from rbdesk.models.edits import plan_edit  # noqa: E402
-from rbdesk.models.interchange import merge  # noqa: E402
+from rbdesk.models.edits import plan_edit
+from rbdesk.models.interchange import merge
 from rbdesk.models.storage import (
-    backups,  # noqa: E402
-    presence,  # noqa: E402
+    backups,
+    presence,
 )
-from rbdesk.models.storage.schema import Indicator  # noqa: E402
-from rbdesk.models.storage.store import Store  # noqa: E402
-from rbdesk.ui.dialogs.history import HistoryDialog  # noqa: E402
-from rbdesk.ui.dialogs.merge import COL_MINE, COL_THEIRS, MergeDialog  # noqa: E402
-from rbdesk.ui.dialogs.restore import RestoreDialog  # noqa: E402
-from rbdesk.ui.window.context import AppContext  # noqa: E402
-from rbdesk.ui.window.file_watcher import FileWatcher  # noqa: E402
+from rbdesk.models.storage.schema import Indicator
+from rbdesk.models.storage.store import Store
+from rbdesk.ui.dialogs.history import HistoryDialog
+from rbdesk.ui.dialogs.merge import COL_MINE, COL_THEIRS, MergeDialog
+from rbdesk.ui.dialogs.restore import RestoreDialog
+from rbdesk.ui.window.context import AppContext
+from rbdesk.ui.window.file_watcher import FileWatcher
 
 
 def _first_indicator(path: Path) -> str:

@@ -36,7 +36,7 @@ class FilterBar(QWidget):
         self.search.setObjectName("search")
         self.search.setPlaceholderText(tr("Cari uraian, nomor, keterangan… (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(240)
+        self.search.setMinimumWidth(140)
         label = QLabel(tr("&Cari:"))
         label.setBuddy(self.search)
         layout.addWidget(label)
@@ -68,7 +68,8 @@ class FilterBar(QWidget):
         combo = QComboBox()
         combo.setObjectName(name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(10)
+        # Narrow enough for 1280 pixels beside the panels; the full name is in the list.
+        combo.setMinimumContentsLength(5)
         label = QLabel(text)
         label.setBuddy(combo)
         layout.addWidget(label)

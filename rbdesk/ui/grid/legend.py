@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.progress import MonthState, RollUp
+from rbdesk.ui.flow_layout import FlowLayout
 from rbdesk.ui.grid.month_delegate import CURRENT_BAND, paint_rollup, paint_state
 
 
@@ -53,16 +54,17 @@ class Legend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("legend")
-        layout = QHBoxLayout(self)
+        layout = FlowLayout(self, spacing=12)
         layout.setContentsMargins(6, 2, 6, 2)
-        layout.setSpacing(4)
-        title = QLabel(tr("Keterangan:"))
-        layout.addWidget(title)
+        layout.addWidget(QLabel(tr("Keterangan:")))
         self.labels: list[str] = []
         for kwargs, text in LEGEND_ITEMS:
-            layout.addWidget(_Sample(**kwargs))
+            item = QWidget(self)
+            row = QHBoxLayout(item)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(4)
+            row.addWidget(_Sample(**kwargs))
             label = QLabel(tr(text))
             self.labels.append(label.text())
-            layout.addWidget(label)
-            layout.addSpacing(8)
-        layout.addStretch(1)
+            row.addWidget(label)
+            layout.addWidget(item)

@@ -57,13 +57,14 @@ class PlanView(QTreeView):
         header.setMinimumSectionSize(24)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         fm = self.fontMetrics()
-        month_width = max(46, fm.horizontalAdvance("✗ 12/35") + 8)
+        # Narrow enough that all twelve months fit beside the panels on a 1280-pixel screen.
+        month_width = max(40, fm.horizontalAdvance("✗12/35") + 6)
         for col in range(COL_JAN, COL_DEC + 1):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
             self.setColumnWidth(col, month_width)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Interactive)
         self.setColumnWidth(COL_NO, fm.horizontalAdvance("0000") + 56)
-        self.setColumnWidth(COL_NOTE, fm.averageCharWidth() * 18)
+        self.setColumnWidth(COL_NOTE, fm.averageCharWidth() * 12)
         self.setColumnWidth(COL_TEAM, fm.horizontalAdvance("Tim VIII") + 16)
         self.setColumnWidth(COL_CAPAIAN, fm.horizontalAdvance("Capaian") + 20)
         self._text_width_user = False
@@ -77,12 +78,13 @@ class PlanView(QTreeView):
     _fitting = False
 
     def fit_text_column(self) -> None:
-        """Uraian takes the room the fixed columns leave, but never less than ~40 characters."""
+        """Uraian takes the room the fixed columns leave (elided, the full text in its tooltip),
+        but never less than ~20 characters: on 1280 pixels all twelve months stay in view."""
         if getattr(self, "_text_width_user", False):
             return
         others = sum(self.columnWidth(c) for c in range(self.model().columnCount())
                      if c != COL_TEXT) if self.model() else 0
-        width = max(self.fontMetrics().averageCharWidth() * 40,
+        width = max(self.fontMetrics().averageCharWidth() * 20,
                     self.viewport().width() - others - 2)
         self._fitting = True
         self.setColumnWidth(COL_TEXT, width)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDockWidget,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -107,8 +108,9 @@ class EvidenceDock(QDockWidget):
         self.header.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.header)
 
+        # The label above the choices, not beside them: the panel narrows to 300 pixels.
+        layout.addWidget(QLabel(tr("Realisasi bulan ini:"), body))
         status_row = QHBoxLayout()
-        status_row.addWidget(QLabel(tr("Realisasi:"), body))
         self.status_group = QButtonGroup(self)
         self.status_buttons: dict[str, QRadioButton] = {}
         for i, (status, text) in enumerate(zip(STATUSES, (
@@ -156,7 +158,7 @@ class EvidenceDock(QDockWidget):
         self.message.hide()
         layout.addWidget(self.message)
 
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()
         self.add_action = self._action(tr("&Tambah berkas…"), self.add_by_dialog,
                                        QKeySequence(Qt.Key.Key_Insert),
                                        tr("Lampirkan berkas (atau seret berkas ke panel)"))
@@ -168,15 +170,15 @@ class EvidenceDock(QDockWidget):
         self.remove_action = self._action(tr("&Hapus"), self.remove_selected,
                                           QKeySequence(QKeySequence.StandardKey.Delete),
                                           tr("Hapus bukti dukung (dapat dibatalkan)"))
-        for action in (self.add_action, self.open_action, self.save_action,
-                       self.remove_action):
+        # Two buttons a row: the panel stays usable when narrowed on a 1366-pixel screen.
+        for i, action in enumerate((self.add_action, self.open_action, self.save_action,
+                                    self.remove_action)):
             button = QPushButton(action.text(), body)
             button.setToolTip(action.toolTip())
             button.clicked.connect(action.trigger)
             action.enabledChanged.connect(button.setEnabled)
             button.setEnabled(action.isEnabled())
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            buttons.addWidget(button, i // 2, i % 2)
         layout.addLayout(buttons)
         self.setWidget(body)
         self.setFocusProxy(self.view)

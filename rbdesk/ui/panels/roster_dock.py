@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -91,7 +91,7 @@ class RosterDock(LazyRefreshDock):
         self.tabs.addTab(self.team_view, tr("Susunan &tim"))
         self.tabs.addTab(self.person_view, tr("Daftar &orang"))
 
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()
         self.add_person_action = self._action(tr("Tambah &orang…"),
                                               roster_actions.add_person_dialog,
                                               QKeySequence(Qt.Key.Key_Insert))
@@ -101,13 +101,13 @@ class RosterDock(LazyRefreshDock):
                                         QKeySequence(Qt.Key.Key_F2))
         self.remove_action = self._action(tr("&Hapus…"), roster_actions.remove_selected,
                                           QKeySequence(QKeySequence.StandardKey.Delete))
-        for action in (self.add_person_action, self.add_member_action, self.edit_action,
-                       self.remove_action):
+        # Two buttons a row: the panel stays usable when narrowed on a 1366-pixel screen.
+        for i, action in enumerate((self.add_person_action, self.add_member_action,
+                                    self.edit_action, self.remove_action)):
             button = QPushButton(action.text(), body)
             button.clicked.connect(action.trigger)
             action.enabledChanged.connect(button.setEnabled)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            buttons.addWidget(button, i // 2, i % 2)
 
         detail = QScrollArea(body)
         detail.setWidgetResizable(True)

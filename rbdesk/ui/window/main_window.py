@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QStackedLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +50,8 @@ DOCKS = (  # class, objectName, title, shortcut
     (MonthDock, "monthDock", N_("Bulan ini"), "Alt+3"),
 )
 EXPAND_ROWS = 1500     # rows a search may unfold by itself
+WIDE_SCREEN = 1600     # below this the panels start as one tabbed column
+NARROW_PANELS, WIDE_PANELS = 300, 380
 MODE_HELP = {
     MODE_PLAN: N_("Mode RENCANA — klik atau Spasi pada sel bulan: tandai / hapus rencana (√). "
                "F2: ubah teks."),
@@ -89,12 +92,23 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(ctx.readonly)
         self.mode_label = QLabel()
         self.mode_label.setObjectName("modeLabel")
+        self.mode_label.setWordWrap(True)
+        # The mode hint and a notice share one strip of fixed height (two lines): a notice
+        # coming or going never moves the grid under the user's pointer.
+        notices = QWidget()
+        self.notice_stack = QStackedLayout(notices)
+        self.notice_stack.addWidget(self.mode_label)
+        self.notice_stack.addWidget(self.message_bar)
+        notices.setFixedHeight(2 * self.fontMetrics().lineSpacing() + 14)
+        self.message_bar.shown.connect(
+            lambda: self.notice_stack.setCurrentWidget(self.message_bar))
+        self.message_bar.dismissed.connect(
+            lambda: self.notice_stack.setCurrentWidget(self.mode_label))
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        for widget in (self.banner, self.mode_label, self.message_bar, self.filter_bar,
-                       self.view, self.legend):
+        for widget in (self.banner, notices, self.filter_bar, self.view, self.legend):
             layout.addWidget(widget)
         layout.setStretchFactor(self.view, 1)
         self.setCentralWidget(central)
@@ -108,7 +122,10 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.expand_default()
         if not settings.restore_geometry(self, "main"):
-            self.resize(1400, 860)
+            avail = settings.available_geometry(self)
+            self.resize(min(1600, avail.width()), min(950, avail.height()))
+            self.move(avail.topLeft())
+            QTimer.singleShot(0, self._size_panels)
         # After the first paint: the first heartbeat writes to the (possibly shared) file.
         QTimer.singleShot(0, self.watcher.start)
 
@@ -137,10 +154,24 @@ class MainWindow(QMainWindow):
             self.acts.view_menu.insertAction(self.acts.docks_anchor, toggle)
             self.docks[name] = dock
         docks = self.docks
-        self.splitDockWidget(docks["monthDock"], docks["evidenceDock"], Qt.Orientation.Vertical)
-        self.tabifyDockWidget(docks["rosterDock"], docks["monthDock"])
+        if settings.available_geometry(self).width() < WIDE_SCREEN:
+            # 1366 or 1280 pixels: one column of tabbed panels, so that all twelve months of
+            # the grid stay in view beside it.
+            self.tabifyDockWidget(docks["rosterDock"], docks["monthDock"])
+            self.tabifyDockWidget(docks["monthDock"], docks["evidenceDock"])
+            self._panel_width = NARROW_PANELS
+        else:
+            self.splitDockWidget(docks["monthDock"], docks["evidenceDock"],
+                                 Qt.Orientation.Vertical)
+            self.tabifyDockWidget(docks["rosterDock"], docks["monthDock"])
+            self._panel_width = WIDE_PANELS
         docks["monthDock"].raise_()
-        self.resizeDocks(list(docks.values()), [380] * len(docks), Qt.Orientation.Horizontal)
+
+    def _size_panels(self) -> None:
+        """First start on this PC: the panels' column gets its width once the window has its
+        own (before that, Qt would share out a width the window does not have yet)."""
+        docks = list(self.docks.values())
+        self.resizeDocks(docks, [self._panel_width] * len(docks), Qt.Orientation.Horizontal)
 
     def _connect(self) -> None:
         ctx = self.ctx

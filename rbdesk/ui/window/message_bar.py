@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from rbdesk.i18n import tr
 
 
 class MessageBar(QFrame):
-    """A one-line notice above the grid (conflicts, refused edits) that never blocks work."""
+    """A notice above the grid (conflicts, refused edits) that never blocks work. It takes the
+    place of the mode hint while shown, so the grid below never moves."""
+
+    shown = Signal()
+    dismissed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -23,7 +27,7 @@ class MessageBar(QFrame):
         close.setText("✕")
         close.setToolTip(tr("Tutup pesan"))
         close.setAutoRaise(True)
-        close.clicked.connect(self.hide)
+        close.clicked.connect(self.dismiss)
         layout.addWidget(self.label, 1)
         layout.addWidget(close)
         self.hide()
@@ -33,4 +37,10 @@ class MessageBar(QFrame):
                  else "#fff4cc; border:1px solid #d39e00")
         self.setStyleSheet(f"#messageBar {{ background:{color}; }}")
         self.label.setText(("⚠ " if error else "ℹ ") + text)
+        self.label.setToolTip(text)
         self.show()
+        self.shown.emit()
+
+    def dismiss(self) -> None:
+        self.hide()
+        self.dismissed.emit()

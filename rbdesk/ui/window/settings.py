@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QRect, QSettings
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 ORGANIZATION = "rbdesk"
@@ -83,7 +84,30 @@ def restore_geometry(widget: QWidget, key: str) -> bool:
     state = s.value(f"state/{key}")
     if isinstance(state, QByteArray | bytes) and hasattr(widget, "restoreState"):
         widget.restoreState(state)
+    fit_to_screen(widget)
     return bool(done)
+
+
+def available_geometry(widget: QWidget | None = None) -> QRect:
+    """The usable part of the screen the widget is on (the primary screen if none)."""
+    screen = widget.screen() if widget is not None else None
+    screen = screen or QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 728)
+
+
+def fit_to_screen(widget: QWidget) -> None:
+    """A size and place saved on a bigger screen (or a monitor since unplugged) is brought back
+    onto the screen this PC has now."""
+    avail = available_geometry(widget)
+    width = min(widget.width(), avail.width())
+    height = min(widget.height(), avail.height())
+    if (width, height) != (widget.width(), widget.height()):
+        widget.resize(width, height)
+    frame = widget.frameGeometry()
+    if not avail.contains(frame):
+        x = min(max(frame.x(), avail.x()), avail.right() - frame.width() + 1)
+        y = min(max(frame.y(), avail.y()), avail.bottom() - frame.height() + 1)
+        widget.move(max(x, avail.x()), max(y, avail.y()))
 
 
 class GeometryMemory:

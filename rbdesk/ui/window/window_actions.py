@@ -166,8 +166,21 @@ def build_actions(win: MainWindow) -> WindowActions:
     bar.addAction(a.mode_plan)
     bar.addAction(a.mode_real)
     bar.addSeparator()
-    bar.addAction(a.undo)
-    bar.addAction(a.redo)
+    # Short, fixed labels on the toolbar (the full step in the tooltip), so the toolbar does not
+    # change width, and the grid does not shift, after every edit. The menu says the whole step.
+    for act, text, tip, can, sig in (
+            (a.undo, tr("Urungkan"), ctx.undo_stack.undoText, ctx.undo_stack.canUndo,
+             ctx.undo_stack.canUndoChanged),
+            (a.redo, tr("Ulang"), ctx.undo_stack.redoText, ctx.undo_stack.canRedo,
+             ctx.undo_stack.canRedoChanged)):
+        short = QAction(text, win)
+        short.setEnabled(can())
+        short.triggered.connect(act.trigger)
+        sig.connect(short.setEnabled)
+        short.hovered.connect(lambda s=short, t=tip, k=act: s.setToolTip(
+            f"{k.text().replace('&', '')} ({k.shortcut().toString(QKeySequence.NativeText)})"
+            if t() else s.text()))
+        bar.addAction(short)
     bar.addSeparator()
     bar.addAction(a.add_sibling)
     bar.addAction(a.add_child)
