@@ -12,7 +12,7 @@ from rbdesk.models.edits import plan_edit
 from rbdesk.models.storage.store import Store
 from rbdesk.ui.grid.plan_columns import COL_NOTE, COL_TEXT, month_column
 from rbdesk.ui.roles import Role
-from rbdesk.ui.window.context import MODE_REALISATION
+from rbdesk.ui.window.context import MODE_PLAN, MODE_REALISATION
 
 
 def rows(model, parent=None):
@@ -34,23 +34,84 @@ def click(qtbot, win, index):
     qtbot.mouseClick(win.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
+def double_click(qtbot, win, index):
+    click(qtbot, win, index)
+    qtbot.mouseDClick(win.view.viewport(), Qt.MouseButton.LeftButton,
+                      pos=win.view.visualRect(index).center())
+
+
+def unlock(win, monkeypatch):
+    """The sample's decree is signed (it has a date): revising its months needs the key."""
+    from rbdesk.ui.window import main_window
+
+    monkeypatch.setattr(main_window, "confirm", lambda *a: True)
+    win.acts.lock.trigger()
+    assert win.ctx.plan_unlocked and win.unlock_banner.isVisible()
+
+
 def test_window_shows_file_plan_mode_and_user(window):
     assert "contoh.rbdesk" in window.windowTitle()
     assert "KPU Kota Kupang 2024" in window.windowTitle()
-    assert "RENCANA" in window.mode_label.text()
+    assert "REALISASI" in window.mode_label.text()    # the everyday mode
     assert "Penguji" in window.user_label.text()
     assert window.legend.isVisible() and "Terlambat" in window.legend.labels
     assert not window.banner.isVisible()
     assert window.acts.undo.shortcut().toString() == "Ctrl+Z"
 
 
-def test_click_toggles_planned_in_rencana_mode(window, qtbot):
+def test_a_click_selects_and_never_edits(window, qtbot):
+    index = find(window, "LHKPN")
+    uuid = index.data(Role.INDICATOR_UUID)
+    for mode in (window.acts.mode_plan, window.acts.mode_real):
+        mode.trigger()
+        for month in (3, 9):
+            click(qtbot, window, index.siblingAtColumn(month_column(month)))
+            assert window.current_month() == month
+    fresh = load_indicator(window.ctx.store, uuid)
+    assert fresh.planned_months == [3] and fresh.status(3) == "belum"
+    assert window.ctx.undo_stack.count() == 0
+
+
+def test_signed_plan_months_are_locked_until_unlocked(window, qtbot, monkeypatch):
+    window.acts.mode_plan.trigger()
+    assert window.ctx.plan_locked and "TERKUNCI" in window.mode_label.text()
+    index = find(window, "LHKPN")
+    uuid = index.data(Role.INDICATOR_UUID)
+    cell = index.siblingAtColumn(month_column(3))
+    double_click(qtbot, window, cell)
+    assert load_indicator(window.ctx.store, uuid).is_planned(3)      # the signed plan holds
+    assert "terkunci" in window.message_bar.label.text()
+    unlock(window, monkeypatch)
+    double_click(qtbot, window, cell)
+    assert not load_indicator(window.ctx.store, uuid).is_planned(3)
+    window.acts.lock.trigger()                                         # lock again
+    assert window.ctx.plan_locked and not window.unlock_banner.isVisible()
+    window.view.setCurrentIndex(cell)
+    qtbot.keyClick(window.view, Qt.Key.Key_Space)
+    assert not load_indicator(window.ctx.store, uuid).is_planned(3)
+
+
+def test_window_opens_in_the_mode_last_used(window, qtbot):
+    from rbdesk.ui.window.context import AppContext
+    from rbdesk.ui.window.main_window import MainWindow
+
+    window.acts.mode_plan.trigger()
+    fresh = AppContext(window.ctx.store)
+    assert fresh.mode == MODE_REALISATION
+    other = MainWindow(fresh)
+    qtbot.addWidget(other)
+    assert fresh.mode == MODE_PLAN and other.acts.mode_plan.isChecked()
+
+
+def test_double_click_toggles_planned_in_rencana_mode(window, qtbot, monkeypatch):
+    window.acts.mode_plan.trigger()
+    unlock(window, monkeypatch)
     index = find(window, "LHKPN")
     uuid = index.data(Role.INDICATOR_UUID)
     assert not load_indicator(window.ctx.store, uuid).is_planned(9)
     cell = index.siblingAtColumn(month_column(9))
     with qtbot.assertNotEmitted(window.model.modelReset):
-        click(qtbot, window, cell)
+        double_click(qtbot, window, cell)
     assert load_indicator(window.ctx.store, uuid).is_planned(9)
     assert cell.data(Role.MONTH_STATE) == MonthState.PLANNED
     window.view.setCurrentIndex(cell)
@@ -59,7 +120,7 @@ def test_click_toggles_planned_in_rencana_mode(window, qtbot):
     assert cell.data(Role.MONTH_STATE) == MonthState.EMPTY
 
 
-def test_space_cycles_status_in_realisasi_mode_and_undo_redo(window, qtbot):
+def test_space_cycles_status_in_realisasi_mode_and_undo_redo(window, qtbot, monkeypatch):
     window.acts.mode_real.trigger()
     assert window.ctx.mode == MODE_REALISATION and "REALISASI" in window.mode_label.text()
     index = find(window, "LHKPN")
@@ -69,12 +130,12 @@ def test_space_cycles_status_in_realisasi_mode_and_undo_redo(window, qtbot):
     window.view.setCurrentIndex(march)
     qtbot.keyClick(window.view, Qt.Key.Key_Space)
     assert load_indicator(window.ctx.store, uuid).status(3) == "sebagian"
-    click(qtbot, window, march)
+    double_click(qtbot, window, march)
     assert load_indicator(window.ctx.store, uuid).status(3) == "selesai"
     assert march.data(Role.MONTH_STATE) == MonthState.DONE
     # A third edit of another kind, then undo all three and redo them.
-    window.acts.mode_plan.trigger()
-    click(qtbot, window, index.siblingAtColumn(month_column(10)))
+    unlock(window, monkeypatch)
+    double_click(qtbot, window, index.siblingAtColumn(month_column(10)))
     assert load_indicator(window.ctx.store, uuid).is_planned(10)
     for _ in range(3):
         window.acts.undo.trigger()

@@ -371,6 +371,11 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
             if role == Role.PLANNED:
                 if ind.is_planned(month) == bool(value):
                     return False
+                if self.ctx.plan_locked:
+                    self.ctx.errorRaised.emit(tr(
+                        "Bulan rencana terkunci: SK rencana ini sudah ditandatangani. Untuk "
+                        "merevisinya pilih Ubah → Buka kunci rencana (Ctrl+Shift+K)."))
+                    return False
                 return uc.push(self.ctx, uc.SetPlannedCommand(self.ctx, ind.uuid, month,
                                                               bool(value)))
             if ind.status(month) == value:

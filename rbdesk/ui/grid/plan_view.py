@@ -24,7 +24,7 @@ DROP_ON, DROP_ABOVE, DROP_BELOW = "on", "above", "below"
 
 
 class PlanView(QTreeView):
-    toggleRequested = Signal(QModelIndex)          # a month cell was clicked or got Space
+    toggleRequested = Signal(QModelIndex)          # a month cell: double click or Space
     dropRequested = Signal(str, str, str)          # "kind:uuid", target node uuid, position
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -48,7 +48,6 @@ class PlanView(QTreeView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setIndentation(14)
-        self._pressed = QModelIndex()
 
     def setup_columns(self) -> None:
         header = self.header()
@@ -96,26 +95,12 @@ class PlanView(QTreeView):
 
     # -- toggling by mouse and keyboard ----------------------------------------------------------
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        index = self.indexAt(event.position().toPoint())
-        self._pressed = index if event.button() == Qt.MouseButton.LeftButton else QModelIndex()
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        index = self.indexAt(event.position().toPoint())
-        pressed, self._pressed = self._pressed, QModelIndex()
-        super().mouseReleaseEvent(event)
-        if (event.button() == Qt.MouseButton.LeftButton and index.isValid()
-                and index == pressed and column_month(index.column())
-                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
-                                             | Qt.KeyboardModifier.ShiftModifier)):
-            self.toggleRequested.emit(index)
-
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        # A single click only selects (to see a month's evidence, say): it never edits.
         index = self.indexAt(event.position().toPoint())
-        if index.isValid() and column_month(index.column()):
-            # A quick second click on a month cell is another toggle, not an edit.
-            self.mousePressEvent(event)
+        if (event.button() == Qt.MouseButton.LeftButton and index.isValid()
+                and column_month(index.column())):
+            self.toggleRequested.emit(index)
             return
         super().mouseDoubleClickEvent(event)
 

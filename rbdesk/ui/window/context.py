@@ -64,6 +64,7 @@ class AppContext(QObject):
     nodesPatched = Signal(list)        # these snapshot nodes (uuids) were updated in place
     childrenChanged = Signal(list)     # the child lists of these nodes (uuids) were patched
     modeChanged = Signal(str)          # MODE_PLAN or MODE_REALISATION
+    lockChanged = Signal(bool)         # the signed plan's months were unlocked (True) or locked
 
     def __init__(self, store: Store, plan_uuid: str | None = None,
                  parent: QObject | None = None) -> None:
@@ -74,7 +75,8 @@ class AppContext(QObject):
         self.plan_uuid = plan_uuid or (plans[-1].uuid if plans else "")
         self.tree: PlanTree | None = (load_plan_tree(store, self.plan_uuid) if self.plan_uuid
                                       else None)
-        self.mode = MODE_PLAN
+        self.mode = MODE_REALISATION
+        self.plan_unlocked = False
         self._index: dict[str, NodeRef] | None = None
 
     @property
@@ -90,6 +92,20 @@ class AppContext(QObject):
     def user(self) -> str:
         return self.store.user
 
+    @property
+    def plan_signed(self) -> bool:
+        """The plan's decree has a date: the planned months are what was signed."""
+        return bool(self.tree is not None and (self.tree.decree or {}).get("date"))
+
+    @property
+    def plan_locked(self) -> bool:
+        return self.plan_signed and not self.plan_unlocked
+
+    def set_unlocked(self, unlocked: bool) -> None:
+        if unlocked != self.plan_unlocked:
+            self.plan_unlocked = unlocked
+            self.lockChanged.emit(unlocked)
+
     def set_mode(self, mode: str) -> None:
         if mode != self.mode:
             self.mode = mode
@@ -102,6 +118,7 @@ class AppContext(QObject):
         self.tree = load_plan_tree(self.store, plan_uuid)
         self._index = None
         self.undo_stack.clear()
+        self.set_unlocked(False)
         self.planChanged.emit(plan_uuid)
 
     def reload(self) -> None:

@@ -24,6 +24,7 @@ from rbdesk.models import clock
 from rbdesk.models.domain.months import month_long
 from rbdesk.models.domain.tree import list_plans
 from rbdesk.models.edits.realisation import next_status
+from rbdesk.ui.dialogs.common import confirm
 from rbdesk.ui.grid import tree_edits
 from rbdesk.ui.grid.filter_bar import FilterBar
 from rbdesk.ui.grid.legend import Legend
@@ -53,11 +54,13 @@ EXPAND_ROWS = 1500     # rows a search may unfold by itself
 WIDE_SCREEN = 1600     # below this the panels start as one tabbed column
 NARROW_PANELS, WIDE_PANELS = 300, 380
 MODE_HELP = {
-    MODE_PLAN: N_("Mode RENCANA — klik atau Spasi pada sel bulan: tandai / hapus rencana (√). "
-               "F2: ubah teks."),
-    MODE_REALISATION: N_("Mode REALISASI — klik atau Spasi pada sel bulan: belum → sebagian → "
-                      "selesai. Enter: catatan realisasi."),
+    MODE_PLAN: N_("Mode RENCANA — klik dua kali atau Spasi pada sel bulan: tandai / hapus "
+                  "rencana (√). F2: ubah teks."),
+    MODE_REALISATION: N_("Mode REALISASI — klik dua kali atau Spasi pada sel bulan: belum → "
+                         "sebagian → selesai. Enter: catatan realisasi."),
 }
+LOCKED_HELP = N_("Mode RENCANA — bulan rencana TERKUNCI karena SK sudah ditandatangani; teks "
+                 "dapat diubah (F2). Revisi bulan rencana: Ubah → Buka kunci rencana.")
 MODE_STYLE = {
     MODE_PLAN: "background:#dce9f9; color:#17406e; border-bottom:2px solid #2a5f9e;",
     MODE_REALISATION: "background:#d3eedd; color:#14532d; border-bottom:2px solid #23703a;",
@@ -90,6 +93,17 @@ class MainWindow(QMainWindow):
         self.banner.setStyleSheet("#readonlyBanner { background:#ffe0b2; color:#5d3200; "
                                   "padding:6px; font-weight:bold; border:1px solid #e65100; }")
         self.banner.setVisible(ctx.readonly)
+        self.unlock_banner = QLabel()
+        self.unlock_banner.setObjectName("unlockBanner")
+        self.unlock_banner.setWordWrap(True)
+        self.unlock_banner.setStyleSheet("#unlockBanner { background:#fde2df; color:#7a1410; "
+                                         "padding:6px; font-weight:bold; "
+                                         "border:1px solid #b3261e; }")
+        self.unlock_banner.setText(tr(
+            "KUNCI RENCANA DIBUKA: bulan rencana dari SK yang sudah ditandatangani dapat diubah. "
+            "Setiap perubahan dicatat di Riwayat sebagai revisi rencana. Kunci kembali: Ubah → "
+            "Kunci rencana (Ctrl+Shift+K)."))
+        self.unlock_banner.hide()
         self.mode_label = QLabel()
         self.mode_label.setObjectName("modeLabel")
         self.mode_label.setWordWrap(True)
@@ -108,7 +122,8 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        for widget in (self.banner, notices, self.filter_bar, self.view, self.legend):
+        for widget in (self.banner, self.unlock_banner, notices, self.filter_bar, self.view,
+                       self.legend):
             layout.addWidget(widget)
         layout.setStretchFactor(self.view, 1)
         self.setCentralWidget(central)
@@ -117,7 +132,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_docks()
         self._connect()
-        self.set_mode(MODE_PLAN)
+        # Realisation is the everyday work; a click must never change the signed plan.
+        last = str(settings.value("window/mode", MODE_REALISATION))
+        self.set_mode(last if last in MODE_HELP else MODE_REALISATION)
         self.update_readonly()
         self.update_title()
         self.expand_default()
@@ -187,6 +204,7 @@ class MainWindow(QMainWindow):
         ctx.treeReloaded.connect(self.filter_bar.populate)
         ctx.childrenChanged.connect(self._children_changed)
         ctx.modeChanged.connect(self._mode_changed)
+        ctx.lockChanged.connect(self._lock_changed)
         self.proxy.filterApplied.connect(self.expand_matches)
         self.watcher.othersCommitted.connect(self.refresh_from_file)
         self.watcher.presenceChanged.connect(self._presence_changed)
@@ -244,12 +262,36 @@ class MainWindow(QMainWindow):
         self._mode_changed(mode)
 
     def _mode_changed(self, mode: str) -> None:
+        settings.set_value("window/mode", mode)
         self.acts.mode_plan.setChecked(mode == MODE_PLAN)
         self.acts.mode_real.setChecked(mode == MODE_REALISATION)
-        self.mode_label.setText(tr(MODE_HELP[mode]))
+        locked = mode == MODE_PLAN and self.ctx.plan_locked
+        self.mode_label.setText(tr(LOCKED_HELP if locked else MODE_HELP[mode]))
         self.mode_label.setStyleSheet(f"#modeLabel {{ {MODE_STYLE[mode]} padding:4px 8px; "
                                       "font-weight:bold; }")
         self.view.viewport().update()
+
+    def toggle_lock(self) -> None:
+        """Ubah → Buka kunci rencana / Kunci rencana: a deliberate step with a question first."""
+        ctx = self.ctx
+        if ctx.plan_unlocked:
+            ctx.set_unlocked(False)
+            return
+        if not ctx.plan_signed:
+            self.show_message(tr("Rencana ini belum ditandatangani (SK belum bertanggal); bulan "
+                                 "rencana dapat diubah tanpa membuka kunci."))
+            return
+        if confirm(self, tr("Buka kunci rencana"), tr(
+                "Bulan rencana ini sudah ditetapkan dalam SK yang ditandatangani. Membukanya "
+                "berarti merevisi rencana; setiap perubahan dicatat di Riwayat. Buka kunci?"),
+                tr("Buka kunci")):
+            ctx.set_unlocked(True)
+            self.set_mode(MODE_PLAN)
+
+    def _lock_changed(self, unlocked: bool) -> None:
+        self.unlock_banner.setVisible(unlocked)
+        self.acts.lock.setText(tr("&Kunci rencana") if unlocked else tr("Buka &kunci rencana…"))
+        self._mode_changed(self.ctx.mode)
 
     # -- the grid ------------------------------------------------------------------------------
 

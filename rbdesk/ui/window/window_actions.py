@@ -92,7 +92,7 @@ def build_actions(win: MainWindow) -> WindowActions:
     a.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
     win.addAction(a.undo)
     win.addAction(a.redo)
-    a.toggle = a.make("Ubah sel bulan (Spasi)",
+    a.toggle = a.make("Ubah sel bulan (Spasi, klik dua kali)",
                       lambda: win.toggle_cell(win.view.currentIndex()), "Ctrl+Space", edit=True,
                       tip="Mode Rencana: tandai/hapus rencana. Mode Realisasi: ganti status.")
     a.status_belum = a.make("Realisasi: &belum", lambda: win.set_status_current("belum"),
@@ -119,9 +119,11 @@ def build_actions(win: MainWindow) -> WindowActions:
     a.indent = a.make("Pindah ke kelompok &berikutnya", lambda: tree_edits.regroup(win, 1),
                       "Alt+Shift+Right", edit=True,
                       tip="mis. indikator ke awal sub kegiatan di bawahnya")
+    a.lock = a.make("Buka &kunci rencana…", win.toggle_lock, "Ctrl+Shift+K", edit=True,
+                    tip="Merevisi bulan rencana dari SK yang sudah ditandatangani")
     for item in (a.undo, a.redo, None, a.toggle, a.status_belum, a.status_sebagian,
-                 a.status_selesai, a.edit_note, None, a.add_sibling, a.add_child, a.rename,
-                 a.delete, None, a.move_up, a.move_down, a.outdent, a.indent):
+                 a.status_selesai, a.edit_note, None, a.lock, None, a.add_sibling, a.add_child,
+                 a.rename, a.delete, None, a.move_up, a.move_down, a.outdent, a.indent):
         edit_menu.addSeparator() if item is None else edit_menu.addAction(item)
 
     # -- Tampilan --------------------------------------------------------------------------------
