@@ -25,14 +25,23 @@ def now_iso() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+# The one format of a date and time shown to people, in the window and in the command line's
+# listings: "14 Jun 2024 10:05" (date pickers show "14 Jun 2024", see DATE_EDIT_FORMAT).
+DATE_EDIT_FORMAT = "d MMM yyyy"
+
+
+def people_time(moment: dt.datetime) -> str:
+    """A local date and time as people read it: "14 Jun 2024 10:05"."""
+    return f"{moment.day} {month_short(moment.month)} {moment.year} {moment:%H:%M}"
+
+
 def local_time(stamp: str) -> str:
-    """A stored UTC stamp as people read it on this PC: "14 Jun 2024 10:05", local time."""
+    """A stored UTC stamp in this PC's local time, as people read it."""
     try:
         moment = dt.datetime.strptime(stamp[:19], "%Y-%m-%dT%H:%M:%S").replace(tzinfo=dt.UTC)
     except ValueError:
         return stamp
-    local = moment.astimezone()
-    return f"{local.day} {month_short(local.month)} {local.year} {local:%H:%M}"
+    return people_time(moment.astimezone())
 
 
 def utc_stamp_of_local_midnight(day: dt.date) -> str:

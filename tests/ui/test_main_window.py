@@ -348,3 +348,50 @@ def test_saved_geometry_from_a_bigger_screen_is_brought_onto_this_one(window, qt
     assert settings.restore_geometry(window, "test")
     assert window.width() <= avail.width() and window.height() <= avail.height()
     assert avail.intersects(window.frameGeometry())
+
+
+def test_qt_draws_its_own_buttons_and_file_dialog_in_indonesian(window, qtbot):
+    from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton, QToolButton
+
+    from rbdesk.i18n import tr
+    from rbdesk.ui.window.app import make_app
+
+    make_app()          # what `rbdesk FILE` does first: it installs Qt's Indonesian texts
+    assert tr("Hari ini") == "Hari ini"            # rbdesk's own texts pass through untouched
+    box = QMessageBox()
+    box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel
+                           | QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+                           | QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Save)
+    assert {b.text() for b in box.buttons()} == {"OK", "Batal", "&Ya", "&Tidak", "Tutup",
+                                                 "Simpan"}
+    dialog = QFileDialog(window, "Simpan")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    shown = ([w.text() for w in dialog.findChildren(QLabel)]
+             + [w.text() for w in dialog.findChildren(QPushButton)]
+             + [w.toolTip() for w in dialog.findChildren(QToolButton)])
+    english = {"Look in:", "File &name:", "Files of type:", "&Save", "&Open", "Cancel", "Back",
+               "Forward", "Parent Directory", "Create New Folder", "Detail View", "List View"}
+    assert not english & set(shown)
+    assert "&Nama berkas:" in shown and "Batal" in shown
+    dialog.close()
+
+
+def test_the_user_guide_opens_from_bantuan(window, qtbot):
+    window.acts.guide.trigger()
+    guide = window.guide_dialog
+    assert guide is not None and guide.isVisible()
+    text = guide.browser.toPlainText()
+    for task in ("Mencatat realisasi dengan bukti dukung", "Mencetak untuk ditandatangani",
+                 "Berbagi berkas di folder jaringan", "Membawa salinan dengan USB",
+                 "Memulihkan dari cadangan", "Memulai rencana tahun berikutnya"):
+        assert task in text
+    assert window.acts.guide.shortcut().toString() == "F1"
+    guide.close()
+
+
+def test_quit_has_one_unambiguous_shortcut(window):
+    bound = [a for a in window.actions() if "Ctrl+Q" in [s.toString() for s in a.shortcuts()]]
+    assert bound == [window.acts.quit]
+    assert [s.toString() for s in window.acts.quit.shortcuts()] == ["Ctrl+Q"]

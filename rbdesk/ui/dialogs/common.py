@@ -29,7 +29,10 @@ class UserNameDialog(GeometryMemory, QDialog):
         self.setWindowTitle(tr("Nama pengguna"))
         layout = QVBoxLayout(self)
         intro = QLabel(tr("Nama Anda dicatat pada setiap perubahan, supaya rekan kerja tahu "
-                          "siapa yang mengubah apa. Nama ini hanya ditanyakan sekali."))
+                          "siapa yang mengubah apa. Nama ini hanya ditanyakan sekali.\n\n"
+                          "Jika Anda memilih \"Pakai nama login\", nama login komputer ini "
+                          "({login}) yang dicatat. Nama dapat diganti kapan saja di Berkas → "
+                          "Ganti nama pengguna.").format(login=default))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -39,6 +42,9 @@ class UserNameDialog(GeometryMemory, QDialog):
         layout.addLayout(form)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Simpan nama"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            tr("Pakai nama login"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

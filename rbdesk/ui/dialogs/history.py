@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from rbdesk.i18n import tr
+from rbdesk.models import clock
 from rbdesk.models.domain import history
 from rbdesk.models.errors import RbdeskError
 from rbdesk.ui.window.context import AppContext
@@ -88,11 +89,13 @@ class HistoryDialog(QDialog):
         for name in history.people(self.ctx.store):
             self.person.addItem(name, name)
         self.use_since = QCheckBox(tr("Sejak"))
-        self.since = QDateEdit(QDate.currentDate().addMonths(-1))
-        self.since.setCalendarPopup(True)
+        today = QDate(clock.today())          # RBDESK_TODAY too, like the rest of the window
+        self.since = QDateEdit(today.addMonths(-1))
         self.use_until = QCheckBox(tr("Sampai"))
-        self.until = QDateEdit(QDate.currentDate())
-        self.until.setCalendarPopup(True)
+        self.until = QDateEdit(today)
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat(clock.DATE_EDIT_FORMAT)
         apply = QPushButton(tr("&Tampilkan"))
         apply.clicked.connect(self.refresh)
         filters = QHBoxLayout()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from rbdesk.i18n import tr
+from rbdesk.models import clock
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.storage import backups
 from rbdesk.ui.window.context import AppContext
@@ -57,7 +58,7 @@ class BackupTableModel(QAbstractTableModel):
                                                Qt.ItemDataRole.ToolTipRole):
             return None
         b = self.items[index.row()]
-        return (b.created.strftime("%d-%m-%Y %H:%M:%S"), b.kind_label,
+        return (clock.people_time(b.created), b.kind_label,
                 tr("{kb} KB").format(kb=max(1, b.size // 1024)), b.path.name)[index.column()]
 
 
@@ -158,7 +159,7 @@ class RestoreDialog(QDialog):
             self.message.setText(exc.message)
             return False
         self.message.setText(tr("Cadangan {when} dipulihkan ke {path}. Buka berkas itu?").format(
-            when=backup.created.strftime("%d-%m-%Y %H:%M"), path=self.restored))
+            when=clock.people_time(backup.created), path=self.restored))
         self.open_button.setEnabled(True)
         return True
 

@@ -26,6 +26,7 @@ from rbdesk.models.errors import RbdeskError
 from rbdesk.models.storage import backups
 from rbdesk.models.storage.paths import default_plan_file, log_dir
 from rbdesk.models.storage.store import Store, default_user
+from rbdesk.ui import qt_indonesian
 from rbdesk.ui.dialogs.common import NewPlanDialog, UserNameDialog, show_error
 from rbdesk.ui.window import settings
 from rbdesk.ui.window.context import AppContext
@@ -67,6 +68,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     QApplication.setApplicationDisplayName("rbdesk")
     QApplication.setStyle("Fusion")
     i18n.install(lambda context, text: QCoreApplication.translate(context, text))
+    if not app.property("rbdeskIndonesian"):
+        qt_indonesian.install(app)
+        app.setProperty("rbdeskIndonesian", True)
     return app  # type: ignore[return-value]
 
 

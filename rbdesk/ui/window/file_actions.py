@@ -145,6 +145,18 @@ def change_user(win: MainWindow) -> None:
         win.update_status()
 
 
+def guide(win: MainWindow) -> None:
+    """Non-modal, so the guide can stay open beside the plan while the user follows it."""
+    from rbdesk.ui.dialogs.guide import GuideDialog
+
+    if win.guide_dialog is None:
+        win.guide_dialog = GuideDialog(win)
+    if win.guide_dialog.isVisible():
+        win.guide_dialog.raise_()       # already open, maybe behind the window: bring it up
+    else:
+        win.guide_dialog.show()
+
+
 def about(win: MainWindow) -> None:
     show_info(win, tr("rbdesk {v}\nRencana Aksi Reformasi Birokrasi: rencana, realisasi, bukti "
                       "dukung dan capaian, tanpa internet.\n\nBerkas: {path}\nLog: {log}")

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.docks: dict[str, QDockWidget] = {}
         self.watcher = FileWatcher(ctx, self)
+        self.guide_dialog: QDialog | None = None
         self.model = PlanModel(ctx, self)
         self.proxy = PlanFilterProxy(self)
         self.proxy.setSourceModel(self.model)

@@ -74,7 +74,9 @@ def build_actions(win: MainWindow) -> WindowActions:
     a.restore = a.make("&Pulihkan dari cadangan…", lambda: file_actions.restore(win),
                        "Ctrl+Shift+R")
     a.user = a.make("Ganti &nama pengguna…", lambda: file_actions.change_user(win), "Ctrl+Shift+U")
-    a.quit = a.make("&Keluar", win.close, QKeySequence.Quit, extra=("Ctrl+Q",))
+    # Ctrl+Q on every platform (Windows has no standard Quit key; on Linux it is Ctrl+Q, and
+    # binding both made the shortcut ambiguous, so it did nothing).
+    a.quit = a.make("&Keluar", win.close, "Ctrl+Q")
     for item in (a.new_file, a.open_file, a.recent_menu, None, a.new_plan, None, a.save_copy,
                  a.merge, a.restore, None, a.user, None, a.quit):
         if item is None:
@@ -154,8 +156,10 @@ def build_actions(win: MainWindow) -> WindowActions:
     # -- Ekspor/Cetak, Bantuan -------------------------------------------------------------------
     export_actions.build_menu(win, a, menubar.addMenu(tr("&Ekspor/Cetak")))
     help_menu = menubar.addMenu(tr("Ban&tuan"))
-    a.about = a.make("&Tentang rbdesk", lambda: file_actions.about(win), "F1")
+    a.guide = a.make("&Panduan pengguna", lambda: file_actions.guide(win), "F1")
+    a.about = a.make("&Tentang rbdesk", lambda: file_actions.about(win))
     a.logs = a.make("Buka folder &log", file_actions.open_log_folder, "Ctrl+Shift+L")
+    help_menu.addAction(a.guide)
     help_menu.addAction(a.about)
     help_menu.addAction(a.logs)
 
