@@ -395,3 +395,33 @@ def test_quit_has_one_unambiguous_shortcut(window):
     bound = [a for a in window.actions() if "Ctrl+Q" in [s.toString() for s in a.shortcuts()]]
     assert bound == [window.acts.quit]
     assert [s.toString() for s in window.acts.quit.shortcuts()] == ["Ctrl+Q"]
+
+
+def test_file_reopens_on_the_plan_last_used_and_a_plan_can_be_deleted(
+        qtbot, sample_path, monkeypatch):
+    from rbdesk.models.domain.tree import list_plans
+    from rbdesk.ui.window import app, file_actions
+
+    win = app.start(str(sample_path))                    # the start-up path of rbdesk FILE
+    qtbot.addWidget(win)
+    sample = win.ctx.plan_uuid
+    mistake = win.ctx.run(plan_edit.add_plan, "KPU Kota Kupang", 2025, "keliru")
+    win.acts.refresh_plans()
+    win.choose_plan(mistake)
+    win.choose_plan(sample)                              # back to the real plan
+    win.close()
+    win = app.start(str(sample_path))
+    qtbot.addWidget(win)
+    assert win.ctx.plan_uuid == sample and win.ctx.tree.indicators()
+    assert win.acts.plan_combo.isVisible() and win.acts.plan_combo.count() == 2
+
+    win.choose_plan(mistake)
+    monkeypatch.setattr(file_actions, "confirm", lambda *a: "2025" in a[2])
+    win.acts.delete_plan.trigger()
+    assert win.ctx.plan_uuid == sample
+    assert [p.uuid for p in list_plans(win.ctx.store)] == [sample]
+    assert win.acts.plan_combo.count() == 1
+    win.acts.undo.trigger()                              # Ctrl+Z brings it back
+    qtbot.waitUntil(lambda: win.ctx.plan_uuid == mistake)
+    assert {p.uuid for p in list_plans(win.ctx.store)} == {sample, mistake}
+    win.close()

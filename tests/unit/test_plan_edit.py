@@ -162,3 +162,22 @@ def test_readonly_store_refuses_writes(sample_path, tree) -> None:
     with pytest.raises(ReadOnlyError):
         plan_edit.add_node(store, "area", tree.uuid, "x")
     store.close()
+
+
+def test_a_file_opens_on_the_plan_last_used_else_this_year_else_the_newest_with_content(
+        sample_store: Store) -> None:
+    from rbdesk.models.domain.tree import choose_plan
+
+    sample = list_plans(sample_store)[0].uuid                     # 2024, full
+    empty = plan_edit.add_plan(sample_store, "KPU Kota Kupang", 2025, "kosong")
+    assert choose_plan(sample_store, empty, 2026) == empty           # last used on this PC
+    assert choose_plan(sample_store, "hilang", 2025) == empty        # this year's
+    assert choose_plan(sample_store, None, 2026) == sample          # newest with indicators
+    plan_edit.delete_plan(sample_store, sample)
+    assert choose_plan(sample_store, sample, 2024) == empty         # a deleted plan is not offered
+    assert [p.uuid for p in list_plans(sample_store)] == [empty]
+    plan_edit.restore_plan(sample_store, sample)
+    assert {p.uuid for p in list_plans(sample_store)} == {sample, empty}
+    with sample_store.read():
+        actions = [e.action for e in ChangeLog.select().where(ChangeLog.row_uuid == sample)]
+    assert actions[-2:] == ["delete", "restore"]

@@ -150,6 +150,28 @@ def list_plans(store: Store) -> list[PlanSummary]:
         return [PlanSummary(*r) for r in rows]
 
 
+def choose_plan(store: Store, last_used: str | None, year: int) -> str | None:
+    """The plan a file opens on: the one last used on this PC, else this year's, else the
+    newest that has indicators (an empty plan made by mistake must not look like lost data),
+    else the newest."""
+    plans = list_plans(store)
+    if not plans:
+        return None
+    if last_used and any(p.uuid == last_used for p in plans):
+        return last_used
+    this_year = [p for p in plans if p.year == year]
+    if this_year:
+        return this_year[0].uuid
+    with store.read():
+        filled = {u for (u,) in as_tuples(
+            Plan.select(Plan.uuid).join(Area).join(Activity).join(SubActivity).join(Indicator)
+            .where((Plan.deleted == False) & (Area.deleted == False)  # noqa: E712
+                   & (Activity.deleted == False) & (SubActivity.deleted == False)  # noqa: E712
+                   & (Indicator.deleted == False))  # noqa: E712
+            .distinct())}
+    return next((p.uuid for p in reversed(plans) if p.uuid in filled), plans[-1].uuid)
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """Bulk loading makes tens of thousands of objects that all stay alive; meanwhile Python's

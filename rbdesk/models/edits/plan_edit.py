@@ -249,3 +249,22 @@ def update_plan(store: Store, plan_uuid: str, expected_version: int | None = Non
         for key, value in changes.items():
             tx.log("plan", plan_uuid, "update", key, getattr(plan, key), value)
         return version
+
+
+def delete_plan(store: Store, plan_uuid: str, expected_version: int | None = None) -> None:
+    """Tombstone a whole plan (one made by mistake); its rows stay, unreachable, for undo and
+    for merging copies."""
+    with store.write(plan_uuid) as tx:
+        plan = _get(Plan, plan_uuid)
+        tx.bump(Plan, plan_uuid, expected_version, deleted=True)
+        tx.log("plan", plan_uuid, "delete", "title", f"{plan.year} {plan.unit}", None)
+
+
+def restore_plan(store: Store, plan_uuid: str) -> None:
+    """Undo of :func:`delete_plan`."""
+    with store.write(plan_uuid) as tx:
+        row = Plan.get_or_none(Plan.uuid == plan_uuid)
+        if row is None:
+            raise NotFoundError(tr("Rencana ini tidak ada lagi."))
+        tx.bump(Plan, plan_uuid, None, deleted=False)
+        tx.log("plan", plan_uuid, "restore", "deleted", True, False)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
 from rbdesk.i18n import N_, tr
@@ -232,3 +233,31 @@ class ReparentCommand(_Command):
 
     def undo(self) -> None:
         self._apply(self.old_parent, self.old_index)
+
+
+class DeletePlanCommand(_Command):
+    """A whole plan deleted (already, by the caller, who then switched to another plan and so
+    began a fresh undo stack). Undo brings it back and shows it again."""
+
+    def __init__(self, ctx: AppContext, plan_uuid: str, name: str, other_uuid: str) -> None:
+        super().__init__(ctx, tr("Hapus rencana {name}").format(name=name))
+        self.plan_uuid, self.other_uuid = plan_uuid, other_uuid
+        self.done = True
+
+    def redo(self) -> None:
+        if self.done:
+            return
+        ok, _ = self._call(plan_edit.delete_plan, self.plan_uuid)
+        if ok:
+            self.done = True
+            self._show(self.other_uuid)
+
+    def undo(self) -> None:
+        ok, _ = self._call(plan_edit.restore_plan, self.plan_uuid)
+        if ok:
+            self.done = False
+            self._show(self.plan_uuid)
+
+    def _show(self, plan_uuid: str) -> None:
+        # Switching plans clears the undo stack, which owns this command: after it returns.
+        QTimer.singleShot(0, lambda: self.ctx.set_plan(plan_uuid))

@@ -121,7 +121,9 @@ def _prepare(store: Store) -> list[str]:
 
 
 def show_window(store: Store, notices: list[str] | None = None) -> MainWindow:
-    ctx = AppContext(store)
+    ctx = AppContext(store, settings.last_plan(store.path))
+    settings.set_last_plan(store.path, ctx.plan_uuid)
+    ctx.planChanged.connect(lambda uuid: settings.set_last_plan(store.path, uuid))
     win = MainWindow(ctx)
     win.fileRequested.connect(lambda path, create: _file_requested(win, path, create))
     _windows.append(win)

@@ -17,7 +17,13 @@ from rbdesk.models import clock
 from rbdesk.models.domain.hierarchy import CHILD, LEVELS, children_attr
 from rbdesk.models.domain.months import current_month
 from rbdesk.models.domain.node_reads import child_rows, load_indicator, load_subtree
-from rbdesk.models.domain.tree import IndicatorNode, PlanTree, gc_paused, list_plans, load_plan_tree
+from rbdesk.models.domain.tree import (
+    IndicatorNode,
+    PlanTree,
+    choose_plan,
+    gc_paused,
+    load_plan_tree,
+)
 from rbdesk.models.errors import ConflictError, NotFoundError, RbdeskError
 from rbdesk.models.storage.store import Store
 
@@ -71,8 +77,7 @@ class AppContext(QObject):
         super().__init__(parent)
         self.store = store
         self.undo_stack = QUndoStack(self)
-        plans = list_plans(store)
-        self.plan_uuid = plan_uuid or (plans[-1].uuid if plans else "")
+        self.plan_uuid = choose_plan(store, plan_uuid, clock.today().year) or ""
         self.tree: PlanTree | None = (load_plan_tree(store, self.plan_uuid) if self.plan_uuid
                                       else None)
         self.mode = MODE_REALISATION

@@ -13,11 +13,20 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
 
 from rbdesk import __version__
 from rbdesk.i18n import tr
+from rbdesk.models import clock
+from rbdesk.models.domain.tree import choose_plan
 from rbdesk.models.edits import plan_edit
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.storage import backups
 from rbdesk.models.storage.paths import log_dir
-from rbdesk.ui.dialogs.common import NewPlanDialog, UserNameDialog, show_error, show_info
+from rbdesk.ui.dialogs.common import (
+    NewPlanDialog,
+    UserNameDialog,
+    confirm,
+    show_error,
+    show_info,
+)
+from rbdesk.ui.undo import plan_commands as uc
 from rbdesk.ui.window import settings
 
 if TYPE_CHECKING:
@@ -77,6 +86,33 @@ def new_plan(win: MainWindow) -> None:
     if uuid:
         win.acts.refresh_plans()
         win.ctx.set_plan(uuid)
+
+
+def delete_plan(win: MainWindow) -> None:
+    """Berkas → Hapus rencana aksi ini: for a plan made by mistake. Named in the question,
+    undoable (Ctrl+Z), in the change log."""
+    ctx, tree = win.ctx, win.ctx.tree
+    if tree is None:
+        return
+    others = [p for p in win.plans() if p.uuid != tree.uuid]
+    if not others:
+        show_info(win, tr("Ini satu-satunya Rencana Aksi dalam berkas ini; rencana ini tidak "
+                          "dapat dihapus."))
+        return
+    name = f"{tree.year} — {tree.unit}"
+    if not confirm(win, tr("Hapus rencana aksi"), tr(
+            "Hapus Rencana Aksi {name}, dengan seluruh area, kegiatan, realisasi dan bukti "
+            "dukungnya?\n\nPenghapusan dapat dibatalkan dengan Urungkan (Ctrl+Z) dan tercatat "
+            "di Riwayat.").format(name=name), tr("Hapus rencana")):
+        return
+    ok, _ = ctx.try_run(plan_edit.delete_plan, tree.uuid, tree.version)
+    if not ok:
+        return
+    other = choose_plan(ctx.store, None, clock.today().year) or others[-1].uuid
+    ctx.set_plan(other)
+    ctx.undo_stack.push(uc.DeletePlanCommand(ctx, tree.uuid, name, other))
+    win.show_message(tr("Rencana Aksi {name} dihapus. Urungkan dengan Ctrl+Z.").format(
+        name=name))
 
 
 def save_copy(win: MainWindow) -> None:

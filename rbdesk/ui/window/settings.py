@@ -9,6 +9,8 @@ from PySide6.QtCore import QByteArray, QRect, QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+from rbdesk.models.storage.backups import file_key
+
 ORGANIZATION = "rbdesk"
 APPLICATION = "rbdesk"
 SETTINGS_VERSION = 1
@@ -55,6 +57,19 @@ def add_recent_file(path: Path | str) -> None:
 
 def remove_recent_file(path: str) -> None:
     settings().setValue("files/recent", [f for f in recent_files() if f != path])
+
+
+def _plan_key(path: Path | str) -> str:
+    return f"plans/last/{file_key(path)}"
+
+
+def last_plan(path: Path | str) -> str:
+    """The plan last used on this PC in this file ("" if none)."""
+    return str(settings().value(_plan_key(path), "") or "")
+
+
+def set_last_plan(path: Path | str, plan_uuid: str) -> None:
+    settings().setValue(_plan_key(path), plan_uuid)
 
 
 def last_file() -> str:
