@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -58,6 +59,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _start_gui([], parser)
     try:
         return int(args.func(args) or 0)
+    except BrokenPipeError:
+        # The reader went away (`rbdesk history FILE | head`): nothing to report. Point stdout
+        # at nothing so that Python's own flush at exit does not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except RbdeskError as exc:
         print(f"rbdesk: {exc.message}", file=sys.stderr)
         return 1

@@ -45,7 +45,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--person", help=tr("hanya perubahan oleh orang ini"))
     p.add_argument("--since", help=tr("sejak tanggal (YYYY-MM-DD)"))
     p.add_argument("--until", help=tr("sampai tanggal (YYYY-MM-DD)"))
-    p.add_argument("--row", help=tr("hanya riwayat baris dengan uuid ini"))
+    p.add_argument("--row", help=tr("hanya riwayat baris dengan uuid ini (dengan semua di "
+                                    "bawahnya: bulan, realisasi, bukti dukung)"))
+    p.add_argument("--area", help=tr("hanya area ini (nomor, sebagian nama, atau uuid)"))
+    p.add_argument("--text", help=tr("hanya catatan yang memuat teks ini"))
     p.add_argument("--xlsx", metavar=tr("KELUARAN"), help=tr("ekspor ke Excel"))
     p.set_defaults(func=cmd_history)
 
@@ -151,8 +154,9 @@ def _date(text: str | None) -> dt.date | None:
 def cmd_history(args: argparse.Namespace) -> int:
     since, until = _date(args.since), _date(args.until)
     with Store.open(args.file, readonly=True) as store:
+        area = history.find_area(store, args.area) if args.area else None
         entries = history.query_history(store, row_uuid=args.row, person=args.person, since=since,
-                                        until=until)
+                                        until=until, area_uuid=area, text=args.text)
         if args.xlsx:
             out = history.export_history_xlsx(entries, history.row_labels(store, entries),
                                               args.xlsx)

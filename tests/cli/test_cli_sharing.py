@@ -10,6 +10,7 @@ import pytest
 
 from rbdesk.cli import main
 from rbdesk.models.edits import plan_edit
+from rbdesk.models.interchange.load import create_file
 from rbdesk.models.storage.schema import Indicator
 from rbdesk.models.storage.store import Store
 
@@ -120,3 +121,28 @@ def test_merge_asks_on_a_terminal(copies, capsys, monkeypatch) -> None:
     assert main(["merge", str(mine), str(theirs)]) == 0
     assert _text(mine, uuid) == "versi ani"
     assert "dipakai nilai dari berkas ini" in capsys.readouterr().out
+
+
+def test_history_into_a_closed_pipe_ends_quietly(tmp_path: Path, isolated_env: Path) -> None:
+    """`rbdesk history FILE | head`: the reader stops early; no error, nothing in the log."""
+    import subprocess
+    import sys
+
+    from rbdesk.models.storage.schema import ChangeLog
+
+    path = tmp_path / "panjang.rbdesk"
+    create_file(path, sample=True).close()
+    with Store.open(path) as store, store.write():
+        ChangeLog.insert_many([dict(at=f"2024-05-01T08:00:{i % 60:02d}.000000Z", user="ani",
+                                    host="PC", plan_uuid=None, entity="plan", row_uuid="x",
+                                    action="update", field="title", old="a" * 40, new="b" * 40)
+                               for i in range(4000)]).execute()
+    proc = subprocess.Popen([sys.executable, "-m", "rbdesk", "history", str(path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stdout.readline()
+    proc.stdout.close()                       # what `head` does after its lines
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert err == b""
+    logs = list(isolated_env.rglob("*.log"))
+    assert not any("Traceback" in p.read_text(encoding="utf-8") for p in logs)

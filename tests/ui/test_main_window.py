@@ -425,3 +425,40 @@ def test_file_reopens_on_the_plan_last_used_and_a_plan_can_be_deleted(
     qtbot.waitUntil(lambda: win.ctx.plan_uuid == mistake)
     assert {p.uuid for p in list_plans(win.ctx.store)} == {sample, mistake}
     win.close()
+
+
+def test_riwayat_of_a_row_shows_its_months_realisation_and_evidence(window, qtbot,
+                                                                    monkeypatch):
+    from rbdesk.models.edits import realisation
+    from rbdesk.ui.dialogs import history as history_dialog
+
+    shown = []
+    monkeypatch.setattr(history_dialog.HistoryDialog, "exec",
+                        lambda self: shown.append(self) or 0)
+    index = find(window, "LHKPN")
+    uuid = index.data(Role.INDICATOR_UUID)
+    june = index.siblingAtColumn(month_column(6))
+    for status in ("sebagian", "selesai"):
+        assert window.proxy.setData(june, status, Role.STATUS)
+    assert window.proxy.setData(june, "laporan terkirim")
+    realisation.attach_bytes(window.ctx.store, uuid, 6, "tanda-terima.pdf", b"%PDF bukti")
+    window.view.setCurrentIndex(index.siblingAtColumn(COL_TEXT))   # the row, not a month
+    window.acts.history.trigger()
+    dialog = shown[-1]
+    rows = [[dialog.model.index(r, c).data() for c in range(9)]
+            for r in range(dialog.model.rowCount())]
+    flat = " ".join(str(v) for row in rows for v in row)
+    assert len(rows) >= 4
+    assert "selesai" in flat and "laporan terkirim" in flat and "tanda-terima.pdf" in flat
+
+    window.acts.history_all.trigger()                 # the whole file, with its filters
+    whole = shown[-1]
+    assert whole.model.rowCount() > dialog.model.rowCount()
+    whole.text.setText("tanda-terima")
+    whole.refresh()
+    assert 1 <= whole.model.rowCount() < dialog.model.rowCount()
+    whole.text.clear()
+    whole.area.setCurrentIndex(2)                     # area 2: LHKPN is in area 1
+    whole.refresh()
+    assert all("LHKPN" not in str(whole.model.index(r, 4).data())
+               for r in range(whole.model.rowCount()))

@@ -12,11 +12,12 @@ from peewee import fn
 from rbdesk.i18n import tr
 from rbdesk.models.clock import local_time, utc_stamp_of_local_midnight
 from rbdesk.models.domain.change_labels import entity_label, field_label
+from rbdesk.models.domain.hierarchy import LEVELS, ORDER
 from rbdesk.models.domain.months import month_short
-from rbdesk.models.errors import RbdeskError
+from rbdesk.models.errors import InvalidInput, RbdeskError
 from rbdesk.models.interchange.merge_snapshot import MODEL
 from rbdesk.models.storage.query_rows import as_tuples
-from rbdesk.models.storage.schema import ChangeLog, Evidence, Indicator, Realisation
+from rbdesk.models.storage.schema import Area, ChangeLog, Evidence, Indicator, Plan, Realisation
 from rbdesk.models.storage.store import Store
 
 if TYPE_CHECKING:  # openpyxl itself is imported only when exporting
@@ -72,17 +73,45 @@ class HistoryEntry:
         return field_label(self.field) if self.field else ""
 
 
+def rows_below(store: Store, row_uuid: str) -> set[str]:
+    """A plan row with everything logged under it: its descendants and, for indicators, their
+    months' realisation and evidence (each logged under its own uuid). Deleted rows too: their
+    history is still theirs."""
+    with store.read():
+        found = {row_uuid}
+        for kind in ORDER:
+            lv = LEVELS[kind]
+            if kind == ORDER[0]:
+                ids = {i for (i,) in as_tuples(lv.model.select(lv.model.id)
+                                                .where(lv.model.uuid == row_uuid))}
+                continue
+            parent_col = getattr(lv.model, lv.parent)
+            children = list(as_tuples(lv.model.select(lv.model.id, lv.model.uuid)
+                                      .where((parent_col.in_(ids))
+                                             | (lv.model.uuid == row_uuid))))
+            ids = {i for i, _u in children}
+            found |= {u for _i, u in children}
+        for model in (Realisation, Evidence):
+            found |= {u for (u,) in as_tuples(model.select(model.uuid)
+                                               .where(model.indicator.in_(ids)))}
+        return found
+
+
 def query_history(store: Store, row_uuid: str | None = None, plan_uuid: str | None = None,
                   person: str | None = None, since: dt.date | None = None,
-                  until: dt.date | None = None, limit: int | None = None) -> list[HistoryEntry]:
-    """Newest first. ``person`` matches the user name (case-insensitive, part of it);
-    ``since``/``until`` are inclusive calendar days on this PC's clock."""
+                  until: dt.date | None = None, limit: int | None = None,
+                  area_uuid: str | None = None, text: str | None = None) -> list[HistoryEntry]:
+    """Newest first. ``row_uuid`` gives that row and everything under it (for an indicator,
+    its months, realisation and evidence); ``area_uuid`` the same for an area; ``person``
+    matches the user name (case-insensitive, part of it); ``since``/``until`` are inclusive
+    calendar days on this PC's clock; ``text`` is looked for in the values and row names."""
     with store.read():
         query = ChangeLog.select(ChangeLog.id, ChangeLog.at, ChangeLog.user, ChangeLog.host,
                                  ChangeLog.plan_uuid, ChangeLog.entity, ChangeLog.row_uuid,
                                  ChangeLog.action, ChangeLog.field, ChangeLog.old, ChangeLog.new)
-        if row_uuid:
-            query = query.where(ChangeLog.row_uuid == row_uuid)
+        within = [rows_below(store, head) for head in filter(None, (row_uuid, area_uuid))]
+        if row_uuid and len(within[0]) <= 500:
+            query = query.where(ChangeLog.row_uuid.in_(sorted(within[0])))
         if plan_uuid:
             query = query.where((ChangeLog.plan_uuid == plan_uuid) | ChangeLog.plan_uuid.is_null())
         if person:
@@ -93,9 +122,17 @@ def query_history(store: Store, row_uuid: str | None = None, plan_uuid: str | No
             query = query.where(ChangeLog.at < utc_stamp_of_local_midnight(
                 until + dt.timedelta(days=1)))
         query = query.order_by(ChangeLog.at.desc(), ChangeLog.id.desc())
-        if limit:
+        if limit and not text and not area_uuid:
             query = query.limit(limit)
-        return [HistoryEntry(*row) for row in as_tuples(query)]
+        entries = [HistoryEntry(*row) for row in as_tuples(query)]
+        for rows in within:     # a whole area can be more rows than one SQL statement takes
+            entries = [e for e in entries if e.row_uuid in rows]
+        if text:
+            needle = text.strip().lower()
+            labels = row_labels(store, entries)
+            entries = [e for e in entries if needle in " ".join(
+                (e.old or "", e.new or "", e.field_label, labels.get(e.row_uuid, ""))).lower()]
+        return entries[:limit] if limit else entries
 
 
 def people(store: Store) -> list[str]:
@@ -182,3 +219,23 @@ def export_history_xlsx(entries: list[HistoryEntry], labels: dict[str, str],
         raise RbdeskError(tr("Tidak dapat menyimpan {name}: {err}").format(
             name=out.name, err=exc.strerror or exc)) from None
     return out
+
+
+def find_area(store: Store, key: str) -> str:
+    """The uuid of the area a person names by its number ("3"), a part of its name, or a uuid
+    prefix; one clear message when none or several match."""
+    key = key.strip().lower()
+    with store.read():
+        rows = list(as_tuples(Area.select(Area.uuid, Area.label, Area.name)
+                              .join(Plan).where((Area.deleted == False)  # noqa: E712
+                                                & (Plan.deleted == False))))  # noqa: E712
+    for test in (lambda u, lab, n: lab.strip(". ").lower() == key.strip(". "),
+                 lambda u, lab, n: u.startswith(key),
+                 lambda u, lab, n: key in n.lower()):
+        found = [u for u, lab, n in rows if test(u, lab, n)]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise InvalidInput(tr("Area '{key}' cocok dengan {n} area; tulis lebih lengkap atau "
+                                  "pakai uuid area.").format(key=key, n=len(found)))
+    raise InvalidInput(tr("Area '{key}' tidak ditemukan.").format(key=key))

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -32,6 +33,7 @@ from rbdesk.i18n import tr
 from rbdesk.models import clock
 from rbdesk.models.domain import history
 from rbdesk.models.errors import RbdeskError
+from rbdesk.ui.window import settings
 from rbdesk.ui.window.context import AppContext
 
 Index = QModelIndex | QPersistentModelIndex
@@ -82,6 +84,7 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(tr("Riwayat perubahan") if row_uuid is None
                             else tr("Riwayat baris ini"))
         self.resize(1000, 520)
+        settings.fit_to_screen(self)
 
         self.person = QComboBox()
         self.person.setEditable(True)
@@ -96,13 +99,29 @@ class HistoryDialog(QDialog):
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(clock.DATE_EDIT_FORMAT)
+        self.area = QComboBox()
+        self.area.addItem(tr("(semua area)"), "")
+        tree = self.ctx.tree
+        for a in tree.areas if tree is not None else []:
+            self.area.addItem(f"{a.label} {a.name}".strip(), a.uuid)
+        self.area.setEnabled(row_uuid is None)
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(tr("teks dalam nilai atau nama baris"))
+        self.text.returnPressed.connect(self.refresh)
         apply = QPushButton(tr("&Tampilkan"))
         apply.clicked.connect(self.refresh)
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel(tr("Orang:")))
-        filters.addWidget(self.person, 1)
-        for w in (self.use_since, self.since, self.use_until, self.until, apply):
-            filters.addWidget(w)
+        filters = QGridLayout()
+        filters.addWidget(QLabel(tr("Orang:")), 0, 0)
+        filters.addWidget(self.person, 0, 1)
+        filters.addWidget(QLabel(tr("Area:")), 0, 2)
+        filters.addWidget(self.area, 0, 3, 1, 3)
+        filters.addWidget(QLabel(tr("Teks:")), 1, 0)
+        filters.addWidget(self.text, 1, 1)
+        for col, w in enumerate((self.use_since, self.since, self.use_until, self.until, apply),
+                                start=2):
+            filters.addWidget(w, 1, col)
+        filters.setColumnStretch(1, 1)
+        filters.setColumnStretch(3, 1)
 
         self.model = HistoryTableModel(self)
         self.table = QTableView()
@@ -133,7 +152,9 @@ class HistoryDialog(QDialog):
         until = self.until.date().toPython() if self.use_until.isChecked() else None
         store = self.ctx.store
         entries = history.query_history(store, row_uuid=self.row_uuid,
-                                        person=self._person() or None, since=since, until=until)
+                                        person=self._person() or None, since=since, until=until,
+                                        area_uuid=self.area.currentData() or None,
+                                        text=self.text.text().strip() or None)
         self.model.set_entries(entries, history.row_labels(store, entries))
         self.table.resizeColumnsToContents()
         self.count.setText(tr("{n} catatan").format(n=len(self.model.entries)))

@@ -163,11 +163,12 @@ def restore(win: MainWindow) -> None:
         win.ctx.reload()
 
 
-def history(win: MainWindow) -> None:
-    node = win.current_node()
+def history(win: MainWindow, whole_file: bool = False) -> None:
+    node = None if whole_file else win.current_node()
     uuid = None
     if node is not None:
-        uuid = node.ind.uuid if node.ind is not None and win.current_month() else node.uuid
+        # A row carrying a schedule: the indicator's history (months, realisation, evidence).
+        uuid = node.ind.uuid if node.ind is not None else node.uuid
     from rbdesk.ui.dialogs.history import HistoryDialog
 
     _dialog(win, lambda: HistoryDialog(win.ctx, win, row_uuid=uuid))

@@ -149,12 +149,17 @@ def build_actions(win: MainWindow) -> WindowActions:
     a.collapse = a.make("&Ciutkan ke area", win.view.collapseAll, "Ctrl+Shift+W")
     a.reload = a.make("&Muat ulang dari berkas", win.refresh_from_file, QKeySequence.Refresh,
                       extra=("F5",))
-    a.history = a.make("&Riwayat…", lambda: file_actions.history(win), "Ctrl+H")
+    a.history = a.make("&Riwayat baris ini…", lambda: file_actions.history(win), "Ctrl+H",
+                       tip="Perubahan baris yang dipilih, dengan bulan, realisasi dan bukti "
+                           "dukungnya")
+    a.history_all = a.make("Riwayat seluruh &berkas…",
+                           lambda: file_actions.history(win, whole_file=True), "Ctrl+Shift+H")
     for item in (a.mode_plan, a.mode_real, None, a.find, a.clear_filter, a.this_month, a.expand,
                  a.collapse, a.reload, None):
         view_menu.addSeparator() if item is None else view_menu.addAction(item)
     a.docks_anchor = view_menu.addSeparator()
     view_menu.addAction(a.history)
+    view_menu.addAction(a.history_all)
 
     # -- Ekspor/Cetak, Bantuan -------------------------------------------------------------------
     export_actions.build_menu(win, a, menubar.addMenu(tr("&Ekspor/Cetak")))
