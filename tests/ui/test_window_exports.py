@@ -43,7 +43,8 @@ def test_excel_export_from_the_menu(window, save_to):
     text = " ".join(str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True)
                     for v in row if v is not None)
     assert "LHKPN" in text
-    assert "Excel disimpan" in window.statusBar().currentMessage()
+    assert "Excel disimpan" in window.message_bar.label.text()
+    assert _buttons(window) == ["Buka berkas", "Buka folder"]
 
 
 def test_pdf_lampiran_ii_from_the_menu(window, save_to):
@@ -81,3 +82,50 @@ def test_cancel_in_the_progress_dialog_leaves_no_file(window, save_to, monkeypat
     assert save_to.errors == []
     assert not chosen["path"].exists()
     assert window.statusBar().currentMessage() == "Dibatalkan."
+
+
+def _buttons(window) -> list[str]:
+    from PySide6.QtWidgets import QToolButton
+
+    return [b.text() for b in window.message_bar.findChildren(QToolButton)
+            if b.text() != "✕" and not b.isHidden()]
+
+
+def test_monthly_report_asks_the_month_before_the_file_name(window, save_to, monkeypatch):
+    asked: list[str] = []
+    monkeypatch.setattr(export_actions, "_ask_month", lambda win: asked.append("bulan") or 5)
+    chosen = save_to("laporan.pdf")
+    original = QFileDialog.getSaveFileName
+
+    def save_dialog(*args):
+        asked.append("berkas")
+        return original(*args)
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_dialog))
+    export_actions.export_pdf(window, "report")
+    assert asked == ["bulan", "berkas"]
+    assert "Mei" in chosen["suggested"].name and chosen["path"].exists()
+    assert "PDF disimpan" in window.message_bar.label.text()
+
+
+def test_printing_with_no_pdf_program_says_where_the_file_is(window, monkeypatch, qtbot):
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+
+    def no_viewer(url):
+        opened.append(url.toLocalFile())
+        return False
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(no_viewer))
+    window.acts.print_plan.trigger()
+    text = window.message_bar.label.text()
+    assert "Tidak ada program" in text and ".pdf" in text
+    pdf = Path(opened[0])
+    assert pdf.exists() and str(pdf) in text
+    assert _buttons(window) == ["Buka folder"]
+    from PySide6.QtWidgets import QToolButton
+
+    next(b for b in window.message_bar.findChildren(QToolButton)
+         if b.text() == "Buka folder").click()
+    assert opened[-1] == str(pdf.parent)

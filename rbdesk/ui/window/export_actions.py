@@ -7,6 +7,8 @@ reportlab and openpyxl) is imported on the first export, not at start-up.
 from __future__ import annotations
 
 import logging
+import os
+import sys
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,6 +18,7 @@ from PySide6.QtGui import QActionGroup, QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QProgressDialog
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.months import month_long
 from rbdesk.models.errors import RbdeskError
 from rbdesk.ui.dialogs.common import MonthDialog, show_error
 from rbdesk.ui.window import settings
@@ -115,17 +118,14 @@ def _ask_month(win: MainWindow) -> int | None:
     return dialog.month() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def _write_pdf(win: MainWindow, part: str, out: Path) -> bool:
+def _write_pdf(win: MainWindow, part: str, out: Path, month: int | None) -> bool:
     from rbdesk import exports
 
     tree = win.ctx.tree
     if tree is None:
         return False
-    month = report = None
-    if part == "report":
-        month = _ask_month(win)
-        if month is None:
-            return False
+    report = None
+    if part == "report" and month is not None:
         from rbdesk.models.domain.report_data import build_report, month_evidence
 
         report = build_report(tree, month, month_evidence(win.ctx.store, tree, month))
@@ -142,15 +142,44 @@ def _save_name(win: MainWindow, title: str, name: str, pattern: str) -> Path | N
     return Path(path)
 
 
+def _report_month(win: MainWindow, part: str) -> tuple[bool, int | None]:
+    """The monthly report asks for its month first (and names its file after it)."""
+    if part != "report":
+        return True, None
+    month = _ask_month(win)
+    return month is not None, month
+
+
+def open_path(win: MainWindow, path: Path) -> None:
+    """Open a file or folder with the PC's own program; say so when there is none."""
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        win.show_message(tr("Tidak ada program untuk membuka {path} di komputer ini.").format(
+            path=path), error=True, actions=[(tr("Buka folder"),
+                                              lambda: open_path(win, path.parent))]
+            if path.is_file() else ())
+
+
+def _finished(win: MainWindow, text: str, out: Path) -> None:
+    """After an export: where the file went, and one click to open it or its folder."""
+    win.show_message(text.format(p=out), actions=[
+        (tr("Buka berkas"), lambda: open_path(win, out)),
+        (tr("Buka folder"), lambda: open_path(win, out.parent))])
+
+
 def export_pdf(win: MainWindow, part: str) -> None:
     tree = win.ctx.tree
     if tree is None:
         return
+    ok, month = _report_month(win, part)
+    if not ok:
+        return
     stem = next(n for p, _t, n, _s in PDF_PARTS if p == part)
+    if month is not None:
+        stem += f"-{month_long(month)}"
     out = _save_name(win, tr("Simpan PDF"), f"{stem}-{tree.unit}-{tree.year}.pdf".replace(" ", "-"),
                      tr("PDF (*.pdf)"))
-    if out is not None and _write_pdf(win, part, out):
-        win.statusBar().showMessage(tr("PDF disimpan: {p}").format(p=out), 8000)
+    if out is not None and _write_pdf(win, part, out, month):
+        _finished(win, tr("PDF disimpan: {p}"), out)
 
 
 def export_excel(win: MainWindow) -> None:
@@ -164,15 +193,36 @@ def export_excel(win: MainWindow) -> None:
     if out is not None and _run(
             win, tr("Menyusun buku kerja Excel…"),
             lambda cb: exports.write_workbook(tree, out, paper=_paper(), progress=cb), out):
-        win.statusBar().showMessage(tr("Excel disimpan: {p}").format(p=out), 8000)
+        _finished(win, tr("Excel disimpan: {p}"), out)
 
 
 def print_pdf(win: MainWindow, part: str) -> None:
-    """Write a temporary PDF and hand it to the system viewer, which prints on A4 or F4."""
+    """Write the PDF to a temporary folder and hand it to the printer: on Windows the default
+    printer's application, elsewhere the PDF viewer. When nothing takes it, the user gets the
+    file's path and a button to its folder, never silence."""
+    ok, month = _report_month(win, part)
+    if not ok:
+        return
     folder = Path(tempfile.mkdtemp(prefix="rbdesk-cetak-"))
     out = folder / f"rencana-aksi-{part}.pdf"
-    if _write_pdf(win, part, out):
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
+    if not _write_pdf(win, part, out, month):
+        return
+    if sys.platform == "win32":
+        try:
+            os.startfile(str(out), "print")  # type: ignore[attr-defined]  # noqa: S606
+        except OSError:
+            log.warning("no program prints PDF files here; opening it instead")
+        else:
+            win.show_message(tr("Dikirim ke pencetak bawaan Windows ({paper}).").format(
+                paper=_paper().upper()))
+            return
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(out))):
+        win.show_message(tr("PDF dibuka di penampil; cetak dari sana pada kertas {paper}.")
+                         .format(paper=_paper().upper()))
+        return
+    win.show_message(tr("Tidak ada program untuk mencetak atau membuka PDF di komputer ini. "
+                        "Berkasnya: {path}").format(path=out), error=True,
+                     actions=[(tr("Buka folder"), lambda: open_path(win, folder))])
 
 
 def import_excel(win: MainWindow) -> None:

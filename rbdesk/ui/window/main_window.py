@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -243,9 +244,10 @@ class MainWindow(QMainWindow):
         for action in self.acts.edit_actions:
             action.setEnabled(not state.readonly)
 
-    def show_message(self, text: str, error: bool = False) -> None:
+    def show_message(self, text: str, error: bool = False,
+                     actions: Sequence[tuple[str, Callable[[], object]]] = ()) -> None:
         log.info("message: %s", text)
-        self.message_bar.show_text(text, error)
+        self.message_bar.show_text(text, error, actions)
         self.statusBar().showMessage(text, 8000)
 
     def _edited(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
@@ -29,10 +31,23 @@ class MessageBar(QFrame):
         close.setAutoRaise(True)
         close.clicked.connect(self.dismiss)
         layout.addWidget(self.label, 1)
+        self._buttons = QHBoxLayout()
+        layout.addLayout(self._buttons)
         layout.addWidget(close)
         self.hide()
 
-    def show_text(self, text: str, error: bool = False) -> None:
+    def show_text(self, text: str, error: bool = False,
+                  actions: Sequence[tuple[str, Callable[[], object]]] = ()) -> None:
+        """``actions``: buttons after the text, e.g. "Buka berkas" after an export."""
+        while self._buttons.count():
+            item = self._buttons.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        for caption, slot in actions:
+            button = QToolButton(self)
+            button.setText(caption)
+            button.clicked.connect(lambda _c=False, s=slot: s())
+            self._buttons.addWidget(button)
         color = ("#fde2df; border:1px solid #b3261e" if error
                  else "#fff4cc; border:1px solid #d39e00")
         self.setStyleSheet(f"#messageBar {{ background:{color}; }}")
