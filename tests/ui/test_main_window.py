@@ -462,3 +462,25 @@ def test_riwayat_of_a_row_shows_its_months_realisation_and_evidence(window, qtbo
     whole.refresh()
     assert all("LHKPN" not in str(whole.model.index(r, 4).data())
                for r in range(whole.model.rowCount()))
+
+
+def test_filter_says_how_many_rows_it_shows_and_clearing_restores_the_folding(window, qtbot):
+    def expanded() -> set[str]:
+        return {i.data(Role.UUID) for i in rows(window.proxy) if window.view.isExpanded(i)}
+
+    window.view.collapseAll()
+    first_area = window.proxy.index(0, 0)
+    window.view.expand(first_area)
+    before = expanded()
+    assert before == {first_area.data(Role.UUID)}
+    window.filter_bar.search.setText("LHKPN")
+    window.filter_bar.apply_text_now()
+    total = len(window.ctx.tree.indicators())
+    shown = sum(1 for i in rows(window.proxy) if i.data(Role.INDICATOR_UUID))
+    assert 1 <= shown < total
+    assert window.filter_count.text() == (
+        f"Filter aktif: {shown} dari {total} indikator ditampilkan")
+    assert expanded() != before                       # the matches were unfolded to be seen
+    window.filter_bar.clear()
+    assert window.filter_count.text() == ""
+    assert expanded() == before

@@ -230,6 +230,13 @@ class PersonRow:
         return ", ".join(team_short_name(s.team) for s in self.seats)
 
 
+def area_teams(tree: PlanTree | None) -> dict[str, str]:
+    """The short name of the team answering for each area, by area uuid."""
+    if tree is None:
+        return {}
+    return {t.area_uuid: team_short_name(t) for t in tree.teams if t.area_uuid}
+
+
 def team_short_name(team: TeamNode) -> str:
     if team.kind == "pengarah":
         return "Pengarah"

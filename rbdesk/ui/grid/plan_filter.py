@@ -90,6 +90,7 @@ class SearchIndex:
 
 
 class PlanFilterProxy(QSortFilterProxyModel):
+    filterAboutToChange = Signal()  # the criteria are about to change (rows still as they were)
     filterApplied = Signal()    # the criteria changed and the rows shown were worked out again
 
     def __init__(self, parent: Any = None) -> None:
@@ -120,7 +121,16 @@ class PlanFilterProxy(QSortFilterProxyModel):
         """The rows (node ids) shown by the current criteria; None when nothing is filtered."""
         return self._visible
 
+    def shown_indicators(self) -> tuple[int, int] | None:
+        """(indicator rows shown, all indicator rows) while filtering, else None."""
+        model = self._model()
+        if self._visible is None or model is None:
+            return None
+        rows = [n for n in model._nodes.values() if n.ind is not None]
+        return sum(1 for n in rows if n.nid in self._visible), len(rows)
+
     def _change(self, text: str, areas: frozenset[str] | None, status: str) -> None:
+        self.filterAboutToChange.emit()
         self.beginFilterChange()
         self._text, self._words = text, tuple(text.split())
         self._areas, self._status = areas, status

@@ -18,7 +18,12 @@ from PySide6.QtWidgets import (
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.months import MONTHS, month_long
-from rbdesk.models.domain.panel_queries import MonthOverview, clamp_month, month_overview
+from rbdesk.models.domain.panel_queries import (
+    MonthOverview,
+    area_teams,
+    clamp_month,
+    month_overview,
+)
 from rbdesk.models.domain.progress import MonthState, format_percent
 from rbdesk.ui.grid.plan_cells import STATE_SYMBOL
 from rbdesk.ui.panels.lazy_dock import LazyRefreshDock
@@ -27,7 +32,8 @@ from rbdesk.ui.panels.month_model import (
     CapaianBarDelegate,
     MonthItemsModel,
     expand_groups,
-    fit_state_column,
+    fit_columns,
+    setup_items_view,
 )
 from rbdesk.ui.roles import Role
 from rbdesk.ui.window.context import AppContext
@@ -67,18 +73,11 @@ class MonthDock(LazyRefreshDock):
         self.items_view = QTreeView(body)
         self.items_view.setObjectName("monthItems")
         self.items_view.setModel(self.items_model)
-        self.items_view.setUniformRowHeights(True)
         self.items_view.setAlternatingRowColors(True)
         self.items_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.items_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.items_view.header()
-        header.setStretchLastSection(False)
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(MonthItemsModel.COL_STATE,
-                                    QHeaderView.ResizeMode.Interactive)
         self.items_view.setIndentation(14)
-        header.setSectionResizeMode(MonthItemsModel.COL_AREA,
-                                    QHeaderView.ResizeMode.ResizeToContents)
+        setup_items_view(self.items_view)
 
         self.area_model = AreaProgressModel(self)
         self.area_view = QTreeView(body)
@@ -138,9 +137,9 @@ class MonthDock(LazyRefreshDock):
         self.begin_refresh()
         now = self.ctx.today_month()
         self.overview = month_overview(self.ctx.tree, self.month, now)
-        self.items_model.set_overview(self.overview)
+        self.items_model.set_overview(self.overview, teams=area_teams(self.ctx.tree))
         self.area_model.set_areas(self.overview.areas, self.month)
-        fit_state_column(self.items_view)
+        fit_columns(self.items_view)
         expand_groups(self.items_view)
         rows = self.area_model.rowCount()
         if rows:

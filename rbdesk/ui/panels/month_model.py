@@ -18,7 +18,13 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+)
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.months import month_long, month_short
@@ -67,14 +73,19 @@ def group_title(kind: str, month: int) -> str:
 
 
 class MonthItemsModel(QAbstractItemModel):
-    """Groups (internal id 0) with their items (internal id = group row + 1)."""
+    """Groups (internal id 0) with their items (internal id = group row + 1).
 
-    COL_STATE, COL_AREA, COL_TEXT = range(3)
+    The group says the state ("Terlambat (12)"), so an item row gives its width to the
+    indicator's text (with the state's symbol and colour in front), then its area and the team
+    that answers for it; the late months and evidence are in the row's tooltip."""
+
+    COL_TEXT, COL_AREA, COL_TEAM = range(3)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._month = 1
         self._groups: list[tuple[str, list[MonthItem]]] = []
+        self._teams: dict[str, str] = {}
         self._words()
 
     def _words(self) -> None:
@@ -84,20 +95,24 @@ class MonthItemsModel(QAbstractItemModel):
         self._bukti = tr("{n} bukti")
 
     def set_overview(self, overview: MonthOverview,
-                     kinds: tuple[str, ...] = (GROUP_OPEN, GROUP_LATE, GROUP_DONE)) -> None:
+                     kinds: tuple[str, ...] = (GROUP_OPEN, GROUP_LATE, GROUP_DONE),
+                     teams: dict[str, str] | None = None) -> None:
+        """``teams``: the short name of the team answering for each area (by area uuid)."""
         lists = {GROUP_OPEN: overview.open, GROUP_LATE: overview.late, GROUP_DONE: overview.done}
         self.beginResetModel()
         self._words()
         self._month = overview.month
-        self._groups = [(k, list(lists[k])) for k in kinds]
+        self._teams = dict(teams or {})
+        # Within a state, by area: the order of the plan, so one area's work stands together.
+        self._groups = [(k, sorted(lists[k], key=lambda i: _area_order(i.area_label)))
+                        for k in kinds]
         self.endResetModel()
 
-    def state_lines(self) -> set[str]:
-        """Every distinct text of the state column (to size it without asking each row)."""
-        keys = {(item.state, item.months, item.evidence)
-                for _kind, items in self._groups for item in items}
-        return {self._state_line(MonthItem("", "", "", "", "", state, months, evidence))
-                for state, months, evidence in keys}
+    def column_texts(self, column: int) -> set[str]:
+        """Every distinct text of a short column (to size it without asking each row)."""
+        if column == self.COL_AREA:
+            return {i.area_label for _k, items in self._groups for i in items}
+        return {self._teams.get(i.area_uuid, "") for _k, items in self._groups for i in items}
 
     def clear(self) -> None:
         self.beginResetModel()
@@ -160,7 +175,7 @@ class MonthItemsModel(QAbstractItemModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Keadaan"), tr("Area"), tr("Indikator"))[section] \
+            return (tr("Indikator"), tr("Area"), tr("Tim"))[section] \
                 if 0 <= section < 3 else None
         return None
 
@@ -175,16 +190,16 @@ class MonthItemsModel(QAbstractItemModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.COL_TEXT:
-                return f"{item.label} {item.text}".strip()
-            if col == self.COL_STATE:
-                return self._state_line(item)
+                return f"{STATE_SYMBOL[item.state]} {item.label} {item.text}".strip()
             if col == self.COL_AREA:
                 return item.area_label
+            if col == self.COL_TEAM:
+                return self._teams.get(item.area_uuid, "")
         if role == Qt.ItemDataRole.ToolTipRole:
             extra = tr("{n} berkas bukti dukung").format(n=item.evidence) if item.evidence \
                 else tr("belum ada bukti dukung")
             return f"{item.label} {item.text}\n{self._state_line(item)} · {extra}"
-        if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_STATE:
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_TEXT:
             colour = STATE_COLOUR.get(item.state)
             return QBrush(colour) if colour is not None else None
         if role == Role.UUID:
@@ -218,25 +233,59 @@ class MonthItemsModel(QAbstractItemModel):
         return None
 
 
-def fit_state_column(view: QTreeView) -> None:
-    """Group titles span their row, so size the state column by the items alone.
+def _area_order(label: str) -> tuple[int, str]:
+    digits = "".join(c for c in label if c.isdigit())
+    return (int(digits) if digits else 10_000, label)
 
-    Measured over the distinct state texts (a handful), never row by row.
-    """
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Item rows as tall as their text needs at the column's current width (Qt's own delegate
+    measures one line and elides); group titles, which span the row, stay one line."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        if not index.parent().isValid():
+            return size
+        width = self.view.columnWidth(index.column()) - 2 * self.view.indentation() - 8
+        text = str(index.data() or "")
+        rect = option.fontMetrics.boundingRect(QRect(0, 0, max(width, 40), 10_000),
+                                               int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(size.width(), max(size.height(), rect.height() + 6))
+
+
+def setup_items_view(view: QTreeView) -> None:
+    """The indicator column takes the width and wraps; area and team stay narrow."""
+    view.setUniformRowHeights(False)
+    view.setWordWrap(True)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    view.setItemDelegateForColumn(MonthItemsModel.COL_TEXT, WrappingDelegate(view))
+    header = view.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(MonthItemsModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
+    for col in (MonthItemsModel.COL_AREA, MonthItemsModel.COL_TEAM):
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+    # A narrower or wider panel re-wraps the texts.
+    header.sectionResized.connect(lambda col, _old, _new: view.doItemsLayout()
+                                  if col == MonthItemsModel.COL_TEXT else None)
+
+
+def fit_columns(view: QTreeView) -> None:
+    """Group titles span their row; area and team get the width of their widest text, measured
+    over the distinct texts (a handful), never row by row."""
     model = view.model()
-    metrics = view.fontMetrics()
-    widest = metrics.horizontalAdvance(tr("Keadaan"))
     for row in range(model.rowCount()):
         view.setFirstColumnSpanned(row, ROOT, True)
-    if isinstance(model, MonthItemsModel):
-        texts: set[str] = model.state_lines()
-    else:
-        texts = {model.index(child, MonthItemsModel.COL_STATE, model.index(row, 0)).data() or ""
-                 for row in range(model.rowCount())
-                 for child in range(model.rowCount(model.index(row, 0)))}
-    for text in texts:
-        widest = max(widest, metrics.horizontalAdvance(text))
-    view.header().resizeSection(MonthItemsModel.COL_STATE, widest + view.indentation() + 16)
+    if not isinstance(model, MonthItemsModel):
+        return
+    metrics = view.fontMetrics()
+    for col in (MonthItemsModel.COL_AREA, MonthItemsModel.COL_TEAM):
+        title = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
+        widest = max(metrics.horizontalAdvance(t) for t in model.column_texts(col) | {title})
+        view.header().resizeSection(col, widest + 14)
 
 
 def expand_groups(view: QTreeView, kinds: tuple[str, ...] | None = None,

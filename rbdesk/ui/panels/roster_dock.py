@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from rbdesk.i18n import tr
 from rbdesk.models.domain.months import month_long
 from rbdesk.models.domain.panel_queries import (
+    area_teams,
     clamp_month,
     find_team,
     month_overview,
@@ -42,7 +43,8 @@ from rbdesk.ui.panels.month_model import (
     GROUP_OPEN,
     MonthItemsModel,
     expand_groups,
-    fit_state_column,
+    fit_columns,
+    setup_items_view,
 )
 from rbdesk.ui.panels.roster_model import PersonListModel, RosterTreeModel, team_title
 from rbdesk.ui.roles import Role
@@ -121,10 +123,9 @@ class RosterDock(LazyRefreshDock):
         self.items_view = QTreeView(body)
         self.items_view.setObjectName("rosterItems")
         self.items_view.setModel(self.items_model)
-        self.items_view.setUniformRowHeights(True)
         self.items_view.setIndentation(14)
         self.items_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.items_view.header().setStretchLastSection(True)
+        setup_items_view(self.items_view)
         self.detail.setMargin(4)
         detail.setWidget(self.detail)
 
@@ -133,7 +134,9 @@ class RosterDock(LazyRefreshDock):
         split.addWidget(self.tabs)
         split.addWidget(detail)
         split.addWidget(self.items_view)
-        split.setSizes([420, 150, 220])
+        # The person's work this month gets the most room: it is what the panel is read for.
+        split.setSizes([300, 130, 360])
+        split.setStretchFactor(2, 2)
         layout.addLayout(buttons)
         layout.addWidget(split, 1)
         self.setWidget(body)
@@ -297,9 +300,10 @@ class RosterDock(LazyRefreshDock):
             lines.append(tr("<b>Tugas bulan {m}</b> (area yang menjadi tanggung jawab):")
                          .format(m=mname))
             overview = month_overview(tree, month, self.ctx.today_month(), areas)
-            self.items_model.set_overview(overview, (GROUP_OPEN, GROUP_LATE, GROUP_DONE))
+            self.items_model.set_overview(overview, (GROUP_OPEN, GROUP_LATE, GROUP_DONE),
+                                          area_teams(tree))
             expand_groups(self.items_view, (GROUP_OPEN, GROUP_LATE))
-            fit_state_column(self.items_view)
+            fit_columns(self.items_view)
         else:
             lines.append(tr("Tidak memegang area perubahan, jadi tidak ada kegiatan "
                                  "terjadwal di grid."))

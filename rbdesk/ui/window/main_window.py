@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self.watcher = FileWatcher(ctx, self)
         self.guide_dialog: QDialog | None = None
+        self._expanded_before_filter: set[str] | None = None
         self.model = PlanModel(ctx, self)
         self.proxy = PlanFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -153,6 +154,9 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
+        self.filter_count = QLabel()
+        self.filter_count.setObjectName("filterCount")
+        bar.addWidget(self.filter_count)
         self.user_label = QLabel()
         self.file_label = QLabel()
         self.presence_label = QLabel()
@@ -208,7 +212,8 @@ class MainWindow(QMainWindow):
         ctx.childrenChanged.connect(self._children_changed)
         ctx.modeChanged.connect(self._mode_changed)
         ctx.lockChanged.connect(self._lock_changed)
-        self.proxy.filterApplied.connect(self.expand_matches)
+        self.proxy.filterAboutToChange.connect(self._remember_expansion)
+        self.proxy.filterApplied.connect(self._filter_applied)
         self.watcher.othersCommitted.connect(self.refresh_from_file)
         self.watcher.presenceChanged.connect(self._presence_changed)
 
@@ -381,6 +386,28 @@ class MainWindow(QMainWindow):
             self.view.expandAll()
         else:
             self._expand_within(None, EXPAND_ROWS)
+
+    def _remember_expansion(self) -> None:
+        """Before the first filter: which rows the user had open, to give them back after."""
+        if self.proxy.active or self._expanded_before_filter is not None:
+            return
+        self._expanded_before_filter = {
+            node.uuid for node in self.model._nodes.values() if node.children
+            and self.view.isExpanded(self.proxy.mapFromSource(self.model.index_of(node.uuid)))}
+
+    def _filter_applied(self) -> None:
+        shown = self.proxy.shown_indicators()
+        self.filter_count.setText("" if shown is None else tr(
+            "Filter aktif: {n} dari {total} indikator ditampilkan").format(
+                n=shown[0], total=shown[1]))
+        if shown is not None:
+            self.expand_matches()
+            return
+        expanded, self._expanded_before_filter = self._expanded_before_filter, None
+        if expanded is not None:
+            self.view.collapseAll()
+            for uuid in expanded:
+                self.view.expand(self.proxy.mapFromSource(self.model.index_of(uuid)))
 
     def expand_matches(self, limit: int = EXPAND_ROWS) -> None:
         """After a search or status filter: unfold the rows that lead to what was found, level
