@@ -22,7 +22,7 @@ run: $(STAMP)
 	$(BIN)/rbdesk $(FILE)
 
 test: $(STAMP)
-	$(BIN)/ruff check rbdesk tests bench
+	$(BIN)/ruff check rbdesk tests bench packaging
 	$(BIN)/mypy rbdesk/exports rbdesk/models
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
