@@ -95,3 +95,14 @@ def test_smoke_mode_fails_on_a_dialog_instead_of_waiting(tmp_path) -> None:
     done = _smoke(bad, tmp_path)
     assert done.returncode == 1
     assert "rbdesk smoke: FAILED: a dialog waited for the user" in done.stderr
+
+
+def test_gui_entry_opens_the_named_file_only(monkeypatch) -> None:
+    from rbdesk import gui
+    from rbdesk.ui.window import app
+
+    opened: list[str | None] = []
+    monkeypatch.setattr(app, "run_gui", lambda path: opened.append(path) or 0)
+    assert gui.main([]) == 0
+    assert gui.main([r"\\server\bersama\rencana.rbdesk"]) == 0
+    assert opened == [None, r"\\server\bersama\rencana.rbdesk"]
