@@ -12,6 +12,7 @@ bundle. The PDF and workbook are re-read here with pypdf and openpyxl (from the 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -84,8 +85,13 @@ def check(work: Path) -> None:
                                    work / "rencana.xlsx", work / "impor.rbdesk")
 
     def version_() -> str:
-        return expect(run(CLI, "--version", env=env), "--version",
-                      contains=f"rbdesk {version()}").strip()
+        shown = expect(run(CLI, "--version", env=env), "--version",
+                       contains=f"rbdesk {version()}").strip()
+        # What the About box reads as the build date (rbdesk.build_info).
+        info = json.loads(next(APP.rglob("build-info.json")).read_text(encoding="utf-8"))
+        if info.get("version") != version() or not info.get("date"):
+            raise CheckFailed(f"build-info.json in the bundle is wrong: {info}")
+        return f"{shown}, built {info['date']} ({info['commit']}, {info['platform']})"
 
     def new_sample() -> str:
         expect(run(CLI, "new", sample, "--sample", env=env), "new --sample")

@@ -159,7 +159,7 @@ def about_text(win: MainWindow) -> str:
               "dukung dan capaian, tanpa internet.\n\nBerkas yang dibuka: {path}\n\n"
               "Mode: {mode}\nData: {data}\nPengaturan: {settings}\nCadangan: {backups}\n"
               "Log: {log}").format(
-        v=__version__, built=built, path=win.ctx.store.path, mode=mode, data=where.data,
+        v=__version__, built=built, path=win.ctx.store.path.absolute(), mode=mode, data=where.data,
         settings=settings.settings().fileName(), backups=where.backups, log=log_dir())
 
 
