@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DIST_STAMP := $(VENV)/.installed-dist
 
-.PHONY: run test lint bench screenshots clean
+.PHONY: run test lint bench screenshots dist dist-check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,11 +13,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The build tools (PyInstaller, Pillow) only for `make dist`, into the same .venv.
+$(DIST_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test,dist]'
+	touch $(DIST_STAMP)
+
 run: $(STAMP)
 	$(BIN)/rbdesk $(FILE)
 
 test: $(STAMP)
-	$(BIN)/ruff check rbdesk tests bench
+	$(BIN)/ruff check rbdesk tests bench packaging
 	$(BIN)/mypy rbdesk/exports rbdesk/models
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
@@ -26,5 +32,13 @@ bench: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen RBDESK_TODAY=2024-06-14 $(BIN)/python -m rbdesk.ui.screenshots docs
 
+# The frozen one-folder application in dist/rbdesk/ (packaging/rbdesk.spec) and the portable zip.
+dist: $(DIST_STAMP)
+	$(BIN)/python packaging/build.py --zip
+
+# Runs the FROZEN programs in dist/rbdesk/, not the source: see packaging/dist_check.py.
+dist-check: $(DIST_STAMP)
+	$(BIN)/python packaging/dist_check.py
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

@@ -15,7 +15,7 @@ def test_plain_install_has_resources(tmp_path: Path) -> None:
     src = tmp_path / "src"
     # Copy the tree so that the build's own scratch folders never land in the checkout.
     shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(
-        ".venv", ".git", "build", "*.egg-info", "__pycache__", ".hypothesis", "bench"))
+        ".venv", ".git", "build", "dist", "*.egg-info", "__pycache__", ".hypothesis", "bench"))
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
                     "--target", str(target), str(src)],

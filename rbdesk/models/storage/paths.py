@@ -1,42 +1,63 @@
-"""Where rbdesk keeps per-user files: the default plan, backups, logs and settings."""
+"""Where rbdesk keeps per-user files: the default plan, backups, logs and settings.
+
+The rules per platform and for portable mode are in ``locations``; this module gathers the real
+machine's facts and makes the folders on first use.
+"""
 
 from __future__ import annotations
 
 import os
+import platform
+import sys
 from pathlib import Path
 
 import platformdirs
 
-APP_NAME = "rbdesk"
-ENV_DATA_DIR = "RBDESK_DATA_DIR"
+from rbdesk.models.storage.locations import (
+    APP_NAME,
+    ENV_DATA_DIR,
+    PORTABLE_MARKER,
+    Facts,
+    Locations,
+    locations,
+)
+
+__all__ = ["APP_NAME", "ENV_DATA_DIR", "PORTABLE_MARKER", "backup_dir", "current",
+           "data_dir", "default_plan_file", "log_dir", "program_dir"]
+
+
+def program_dir() -> Path | None:
+    """The folder of the frozen program (rbdesk.exe); None when running from source or pip."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return None
+
+
+def current() -> Locations:
+    folder = program_dir()
+    return locations(Facts(
+        system=platform.system(), env=dict(os.environ), home=Path.home(),
+        documents=Path(platformdirs.user_documents_dir()), program_dir=folder,
+        portable_marker=folder is not None and (folder / PORTABLE_MARKER).is_file()))
+
+
+def _made(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def data_dir() -> Path:
     """Local (never roaming, never shared) folder; ``RBDESK_DATA_DIR`` overrides it for tests."""
-    override = os.environ.get(ENV_DATA_DIR)
-    if override:
-        base = Path(override)
-    else:
-        base = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    base.mkdir(parents=True, exist_ok=True)
-    return base
+    return _made(Path(current().data))
 
 
 def backup_dir() -> Path:
-    path = data_dir() / "cadangan"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _made(Path(current().backups))
 
 
 def log_dir() -> Path:
-    path = data_dir() / "log"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _made(Path(current().log))
 
 
 def default_plan_file() -> Path:
-    override = os.environ.get(ENV_DATA_DIR)
-    if override:
-        return Path(override) / "rencana-aksi.rbdesk"
-    docs = Path(platformdirs.user_documents_dir())
-    return docs / "rbdesk" / "rencana-aksi.rbdesk"
+    return Path(current().default_plan)

@@ -10,10 +10,12 @@ import logging
 import logging.handlers
 import sys
 import traceback
+from importlib import resources
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from rbdesk import i18n
@@ -23,12 +25,13 @@ from rbdesk.models import clock
 from rbdesk.models.domain.tree import list_plans
 from rbdesk.models.edits import plan_edit
 from rbdesk.models.errors import RbdeskError
-from rbdesk.models.storage import backups
+from rbdesk.models.storage import backups, paths
 from rbdesk.models.storage.paths import default_plan_file, log_dir
 from rbdesk.models.storage.store import Store, default_user
 from rbdesk.ui import qt_indonesian
 from rbdesk.ui.dialogs.common import NewPlanDialog, UserNameDialog, show_error
-from rbdesk.ui.window import settings
+from rbdesk.ui.window import settings, smoke
+from rbdesk.ui.window.cloud_notice import cloud_notice
 from rbdesk.ui.window.context import AppContext
 from rbdesk.ui.window.main_window import MainWindow
 
@@ -67,6 +70,12 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     QApplication.setApplicationName(settings.APPLICATION)
     QApplication.setApplicationDisplayName("rbdesk")
     QApplication.setStyle("Fusion")
+    QApplication.setWindowIcon(QIcon(str(resources.files("rbdesk.resources") / "icons"
+                                         / "rbdesk.png")))
+    where = paths.current()
+    if where.portable:  # settings stay in the portable folder too (before any QSettings use)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                          str(where.settings_root))
     i18n.install(lambda context, text: QCoreApplication.translate(context, text))
     if not app.property("rbdeskIndonesian"):
         qt_indonesian.install(app)
@@ -77,8 +86,8 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 def ensure_user_name(parent: MainWindow | None = None) -> str:
     """Asked once, then kept in QSettings. Cancel keeps the login name."""
     name = settings.user_name()
-    if name:
-        return name
+    if name or smoke.enabled():   # nobody is there to answer in smoke mode
+        return name or default_user()
     dialog = UserNameDialog(default_user(), parent)
     name = dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else ""
     name = name or default_user()
@@ -103,7 +112,7 @@ def _open_store(path: Path, parent: MainWindow | None) -> Store | None:
 
 def _prepare(store: Store) -> list[str]:
     """After opening: a daily backup, and a first plan in an empty file. Returns notices."""
-    notices = []
+    notices = [text for text in [cloud_notice(store.path)] if text]
     if store.state.migrated_from is not None:
         notices.append(tr("Berkas diperbarui dari format versi {v}; salinan lama disimpan di {p}.")
                        .format(v=store.state.migrated_from, p=store.state.backup_path))
@@ -198,6 +207,7 @@ def run_gui(path: str | None) -> int:
     log_path = setup_logging()
     log.info("rbdesk starting (file=%s, log=%s)", path, log_path)
     sys.excepthook = excepthook
+    smoke_run = smoke.SmokeRun(app) if smoke.enabled() else None
     # Start-up only builds what the window keeps (a big plan is a million Python objects), so
     # the cyclic collector would rescan a growing heap for nothing; afterwards that heap is
     # moved out of its sight (gc.freeze), so later collections never pause a keystroke to
@@ -211,4 +221,6 @@ def run_gui(path: str | None) -> int:
         gc.enable()
     if window is None:
         return 1
+    if smoke_run is not None:
+        smoke_run.close_when_shown(window)
     return app.exec()

@@ -12,13 +12,14 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
 
 from rbdesk import __version__
+from rbdesk.build_info import build_info
 from rbdesk.i18n import tr
 from rbdesk.models import clock
 from rbdesk.models.domain.tree import choose_plan
 from rbdesk.models.edits import plan_edit
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.storage import backups
-from rbdesk.models.storage.paths import log_dir
+from rbdesk.models.storage.paths import current, log_dir
 from rbdesk.ui.dialogs.common import (
     NewPlanDialog,
     UserNameDialog,
@@ -194,11 +195,25 @@ def guide(win: MainWindow) -> None:
         win.guide_dialog.show()
 
 
+def about_text(win: MainWindow) -> str:
+    """Version, build, and where this PC keeps the data, settings, backups and log."""
+    build = build_info()
+    where = current()
+    built = (tr("dibangun {date} ({commit}, {platform})").format(
+        date=build.get("date", "?"), commit=build.get("commit", "?"),
+        platform=build.get("platform", "?")) if build else tr("dijalankan dari kode sumber"))
+    mode = (tr("portabel: semua tersimpan di folder program") if where.portable
+            else tr("biasa, di folder pengguna"))
+    return tr("rbdesk {v}, {built}\nRencana Aksi Reformasi Birokrasi: rencana, realisasi, bukti "
+              "dukung dan capaian, tanpa internet.\n\nBerkas yang dibuka: {path}\n\n"
+              "Mode: {mode}\nData: {data}\nPengaturan: {settings}\nCadangan: {backups}\n"
+              "Log: {log}").format(
+        v=__version__, built=built, path=win.ctx.store.path.absolute(), mode=mode, data=where.data,
+        settings=settings.settings().fileName(), backups=where.backups, log=log_dir())
+
+
 def about(win: MainWindow) -> None:
-    show_info(win, tr("rbdesk {v}\nRencana Aksi Reformasi Birokrasi: rencana, realisasi, bukti "
-                      "dukung dan capaian, tanpa internet.\n\nBerkas: {path}\nLog: {log}")
-              .format(v=__version__, path=win.ctx.store.path, log=log_dir()),
-              tr("Tentang rbdesk"))
+    show_info(win, about_text(win), tr("Tentang rbdesk"))
 
 
 def open_log_folder() -> None:
