@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import shutil
 from collections.abc import Callable, Iterator
@@ -29,9 +30,18 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def skewed(minutes: int) -> Callable[[], str]:
+    """A PC clock that is ``minutes`` ahead (negative: behind) of the true time."""
+    def clock() -> str:
+        moment = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=minutes)
+        return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return clock
+
+
 @contextmanager
-def opened(path: Path, user: str = "penguji") -> Iterator[Store]:
+def opened(path: Path, user: str = "penguji", skew: int = 0) -> Iterator[Store]:
     store = Store.open(path, user=user)
+    store.clock = skewed(skew)
     try:
         yield store
     finally:
@@ -93,6 +103,41 @@ def test_only_theirs_changed_is_taken_without_conflict(pair, targets) -> None:
         with s.read():
             assert ChangeLog.select().where((ChangeLog.row_uuid == ind)
                                             & (ChangeLog.user == "budi")).exists()
+
+
+@pytest.mark.parametrize("skew", [-15, -24 * 60, 15, 24 * 60])
+def test_a_clock_that_is_wrong_does_not_decide_who_changed(pair, targets, skew) -> None:
+    """The office edits, copies the file; a PC whose clock is off edits the copy afterwards."""
+    a, b = pair
+    ind = targets["indicators"][0]
+    with opened(a, "ani") as s:
+        plan_edit.set_field(s, "indicator", ind, "note", "kantor")
+    shutil.copyfile(a, b)
+    with opened(b, "budi", skew=skew) as s:
+        plan_edit.set_field(s, "indicator", ind, "note", "laptop")
+    with opened(a, "ani") as s:
+        result = merge.merge_files(s, b)
+        with s.read():
+            assert _indicator(ind).note == "laptop"
+        assert (result.updated, result.conflicts) == (1, [])
+    # And the other way round: the laptop's copy merges the office file and keeps its own edit.
+    with opened(b, "budi", skew=skew) as s:
+        result = merge.merge_files(s, a)
+        with s.read():
+            assert _indicator(ind).note == "laptop"
+        assert result.conflicts == []
+
+
+@pytest.mark.parametrize("skew", [-24 * 60, 24 * 60])
+def test_edits_on_both_sides_conflict_whatever_the_clocks(pair, targets, skew) -> None:
+    a, b = pair
+    ind = targets["indicators"][0]
+    with opened(b, "budi", skew=skew) as s:
+        plan_edit.set_field(s, "indicator", ind, "note", "laptop")
+    with opened(a, "ani") as s:
+        plan_edit.set_field(s, "indicator", ind, "note", "kantor")
+        plan = merge.plan_merge(s, b)
+        assert [c.uuid for c in plan.conflicts] == [ind]
 
 
 def test_only_mine_changed_is_kept(pair, targets) -> None:
@@ -314,7 +359,8 @@ ops = st.lists(st.tuples(
     st.integers(0, 3), st.integers(1, 12), st.sampled_from(["x", "y", "z"])), max_size=6)
 
 
-def _apply(path: Path, user: str, script: list[Op], targets: dict[str, Any]) -> None:
+def _apply(path: Path, user: str, script: list[Op], targets: dict[str, Any],
+           skew: int = 0) -> None:
     actions: dict[str, Callable[[Store, str, int, str], Any]] = {
         "text": lambda s, i, m, v: plan_edit.set_field(s, "indicator", i, "text", f"{user}-{v}"),
         "note": lambda s, i, m, v: plan_edit.set_field(s, "indicator", i, "note", v),
@@ -327,7 +373,7 @@ def _apply(path: Path, user: str, script: list[Op], targets: dict[str, Any]) -> 
         "add": lambda s, i, m, v: plan_edit.add_node(
             s, "indicator", targets["subs"][m % 2], f"baru {user} {v}"),
     }
-    with opened(path, user) as store:
+    with opened(path, user, skew) as store:
         for kind, index, month, value in script:
             try:
                 inds = targets["indicators"]
@@ -365,15 +411,20 @@ PROPERTY = settings(max_examples=25, deadline=None,
                                            HealthCheck.too_slow])
 
 
+# PC clocks off by up to two days either way, on either side.
+skews = st.integers(-2 * 24 * 60, 2 * 24 * 60)
+
+
 @PROPERTY
-@given(mine_ops=ops, theirs_ops=ops)
-def test_merge_properties(base_file, targets, tmp_path_factory, mine_ops, theirs_ops) -> None:
+@given(mine_ops=ops, theirs_ops=ops, mine_skew=skews, theirs_skew=skews)
+def test_merge_properties(base_file, targets, tmp_path_factory, mine_ops, theirs_ops,
+                          mine_skew, theirs_skew) -> None:
     work = tmp_path_factory.mktemp("prop")
     a, b = work / "a.rbdesk", work / "b.rbdesk"
     shutil.copyfile(base_file, a)
     shutil.copyfile(base_file, b)
-    _apply(a, "ani", mine_ops, targets)
-    _apply(b, "budi", theirs_ops, targets)
+    _apply(a, "ani", mine_ops, targets, mine_skew)
+    _apply(b, "budi", theirs_ops, targets, theirs_skew)
     base, before_a, before_b = _rows(_snapshot(base_file)), _rows(_snapshot(a)), \
         _rows(_snapshot(b))
     digest_b = _digest(b)
@@ -413,3 +464,23 @@ def test_merge_properties(base_file, targets, tmp_path_factory, mine_ops, theirs
         {(c.entity, c.their_uuid, c.uuid) for c in reverse.conflicts}
     conflicted = {u for c in first.conflicts for u in (c.uuid, c.their_uuid)}
     assert _settled(reversed_rows, conflicted) == _settled(after, conflicted)
+
+
+@PROPERTY
+@given(history=ops, theirs_ops=ops, base_skew=skews, theirs_skew=skews)
+def test_a_copy_edited_alone_comes_back_whole(base_file, targets, tmp_path_factory, history,
+                                              theirs_ops, base_skew, theirs_skew) -> None:
+    """Only the copy was edited after parting: merging it back gives exactly the copy's content,
+    with no conflict, whichever clock is ahead."""
+    work = tmp_path_factory.mktemp("alone")
+    a, b = work / "a.rbdesk", work / "b.rbdesk"
+    shutil.copyfile(base_file, a)
+    _apply(a, "ani", history, targets, base_skew)
+    shutil.copyfile(a, b)
+    _apply(b, "budi", theirs_ops, targets, theirs_skew)
+    with opened(a, "ani", base_skew) as s:
+        result = merge.merge_files(s, b)
+        merged = merge.read_snapshot(s)
+    assert result.conflicts == []
+    want = {k: _content(v) for k, v in _rows(_snapshot(b)).items()}
+    assert {k: _content(v) for k, v in _rows(merged).items()} == want

@@ -207,7 +207,7 @@ def apply_merge(mine: Store, plan: MergePlan,
                 choices: dict[tuple[str, str], str] | None = None, prefer: str | None = None,
                 progress: Progress | None = None) -> MergeResult:
     """Phase two, one transaction: apply theirs' changes; conflicts follow ``choices``
-    (keyed by ``Conflict.key``), else ``prefer`` (MINE / THEIRS), else the newer edit."""
+    (keyed by ``Conflict.key``), else ``prefer`` (MINE / THEIRS), else the conflict's default."""
     if prefer not in (None, MINE, THEIRS):
         raise RbdeskError(tr("Pilihan '{p}' tidak dikenal (mine atau theirs).").format(p=prefer))
     choices = choices or {}
@@ -238,11 +238,11 @@ def apply_merge(mine: Store, plan: MergePlan,
                     row_id = ids[d.entity].pop(d.mine["uuid"])
                     ids[d.entity][d.theirs["uuid"]] = row_id
                 result.updated += 1
-                if d.mine_changed:
+                if d.mine_changed or d.conflict is not None:
                     result.lost_logged += _log_lost(d.mine, d.theirs,
                                                     content_diff(d.mine, d.theirs), True,
                                                     d.entity, mine.host)
-            elif d.theirs_changed:
+            elif d.theirs_changed or d.conflict is not None:
                 result.lost_logged += _log_lost(d.theirs, d.mine,
                                                 content_diff(d.mine, d.theirs), False,
                                                 d.entity, tr("salinan"))
