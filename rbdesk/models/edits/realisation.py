@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.file_names import path_inside, safe_filename
 from rbdesk.models.domain.progress import STATUSES
 from rbdesk.models.edits.plan_edit import plan_uuid_of
 from rbdesk.models.errors import EvidenceTooLarge, InvalidInput, NotFoundError, RbdeskError
@@ -113,7 +114,7 @@ def attach_bytes(store: Store, indicator_uuid: str, month: int, filename: str, d
             tr("Berkas {name} terlalu besar ({size:.1f} MB); batasnya {limit} MB. Perkecil hasil "
                "pindaian atau bagi menjadi beberapa berkas.")
             .format(name=filename, size=len(data) / 1e6, limit=MAX_EVIDENCE_BYTES // 10**6))
-    name = Path(filename.replace("\\", "/")).name or "bukti"
+    name = safe_filename(filename)
     sha = hashlib.sha256(data).hexdigest()
     kind = mime or mimetypes.guess_type(name)[0] or "application/octet-stream"
     with store.write() as tx:
@@ -184,6 +185,21 @@ def evidence_bytes(store: Store, sha256: str) -> bytes:
         return bytes(blob.data)
 
 
+def write_temp_copy(store: Store, info: EvidenceInfo, folder: Path | str) -> Path:
+    """Write the evidence bytes under ``folder`` (one subfolder per content) to open them with
+    the PC's own program; whatever name the file holds, nothing is written outside ``folder``."""
+    data = evidence_bytes(store, info.sha256)
+    sub = Path(folder) / info.sha256[:12]
+    target = path_inside(sub, info.filename)
+    try:
+        sub.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    except OSError as exc:
+        raise RbdeskError(tr("Berkas {name} tidak dapat disiapkan untuk dibuka: {err}").format(
+            name=target.name, err=exc.strerror or exc)) from None
+    return target
+
+
 def save_evidence_copy(store: Store, evidence_uuid: str, dest: Path | str) -> Path:
     with store.read():
         ev = Evidence.get_or_none(Evidence.uuid == evidence_uuid)
@@ -192,7 +208,8 @@ def save_evidence_copy(store: Store, evidence_uuid: str, dest: Path | str) -> Pa
         dest = Path(dest)
         try:
             dest.write_bytes(evidence_bytes(store, ev.sha256))
-        except OSError as exc:
+        except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the chosen name
+            detail = getattr(exc, "strerror", None) or tr("nama berkas tidak sah")
             raise RbdeskError(tr("Tidak dapat menyimpan {name}: {err}").format(
-                name=dest.name, err=exc.strerror or exc)) from None
+                name=safe_filename(dest.name), err=detail)) from None
         return dest

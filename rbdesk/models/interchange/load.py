@@ -17,6 +17,7 @@ from typing import Any
 from peewee import chunked
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.file_names import safe_filename
 from rbdesk.models.domain.months import mask_from_months
 from rbdesk.models.domain.progress import STATUSES
 from rbdesk.models.errors import InvalidInput
@@ -245,10 +246,15 @@ def _collect_indicator(r: _Reader, idd: dict[str, Any], sub_uuid: str, seq: int,
         sha = r.get(ed, "sha256", str)
         if sha not in rows.blobs:
             rows.blobs[sha] = _blob(r, blobs, sha)
+        size = r.get(ed, "size", int)
+        if size != len(rows.blobs[sha]):
+            raise r.fail(tr("size {size} tidak sama dengan ukuran isi berkas bukti ({real})")
+                         .format(size=size, real=len(rows.blobs[sha])))
         rows.tables[Evidence].append(
             {**r.book(ed, "evidence"), "indicator": ind["uuid"], "month": r.month(ed),
-             "filename": r.get(ed, "filename", str), "mime": r.get(ed, "mime", str, ""),
-             "size": r.get(ed, "size", int), "sha256": sha, "note": r.get(ed, "note", str, "")})
+             "filename": safe_filename(r.get(ed, "filename", str)),
+             "mime": r.get(ed, "mime", str, ""), "size": size, "sha256": sha,
+             "note": r.get(ed, "note", str, "")})
 
 
 def _blob(r: _Reader, blobs: dict[str, Any], sha: str) -> bytes:

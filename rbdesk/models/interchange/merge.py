@@ -22,10 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from peewee import SqliteDatabase
+from peewee import SqliteDatabase, fn
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.change_labels import format_value
+from rbdesk.models.domain.file_names import safe_filename
 from rbdesk.models.errors import NewerFileError, RbdeskError, ReadOnlyError
 from rbdesk.models.interchange.merge_decisions import (
     MINE,
@@ -136,6 +137,16 @@ def _check_pair(mine: Store, theirs_path: Path) -> None:
         raise RbdeskError(tr("Salinan yang dipilih adalah berkas ini sendiri."))
 
 
+def _clean_incoming(other: Store, theirs: Snapshot) -> None:
+    """What a copy says about its evidence is not trusted: a bare, safe file name, and the size
+    of the bytes it really holds."""
+    with other.read():
+        sizes = dict(as_tuples(Blob.select(Blob.sha256, fn.LENGTH(Blob.data))))
+    for state in theirs.rows["evidence"].values():
+        state["filename"] = safe_filename(state["filename"])
+        state["size"] = int(sizes.get(state["sha256"], 0))
+
+
 def plan_merge(mine: Store, theirs_path: Path | str,
                progress: Progress | None = None) -> MergePlan:
     """Phase one: read both files (the other read-only) and list what would change."""
@@ -145,6 +156,7 @@ def plan_merge(mine: Store, theirs_path: Path | str,
         progress(0, 3)
     with _theirs(theirs_path) as other:
         theirs = read_snapshot(other)
+        _clean_incoming(other, theirs)
     if progress:
         progress(1, 3)
     here = read_snapshot(mine)
@@ -191,14 +203,13 @@ def _copy_blobs(theirs_path: Path, mine_blobs: set[str], theirs: Snapshot) -> in
     if not missing:
         return 0
     with _theirs(theirs_path) as other, other.read():
-        blobs = [(b.sha256, b.size, bytes(b.data))
-                 for b in Blob.select().where(Blob.sha256.in_(missing))]
+        blobs = [(b.sha256, bytes(b.data)) for b in Blob.select().where(Blob.sha256.in_(missing))]
     copied = 0
-    for sha, size, data in blobs:
+    for sha, data in blobs:
         if hashlib.sha256(data).hexdigest() != sha:
             raise RbdeskError(tr("Isi berkas bukti {sha} di salinan rusak; penggabungan "
                                  "dibatalkan.").format(sha=sha[:12]))
-        Blob.create(sha256=sha, size=size, data=data)
+        Blob.create(sha256=sha, size=len(data), data=data)
         copied += 1
     return copied
 
