@@ -81,3 +81,19 @@ def test_cancel_in_the_progress_dialog_leaves_no_file(window, save_to, monkeypat
     assert save_to.errors == []
     assert not chosen["path"].exists()
     assert window.statusBar().currentMessage() == "Dibatalkan."
+
+
+def test_an_export_chosen_over_the_open_file_is_refused(window, monkeypatch):
+    """Whatever name the save dialog returns, the open database is never replaced."""
+    import hashlib
+
+    db = window.ctx.store.path
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    errors: list[str] = []
+    monkeypatch.setattr(export_actions, "show_error", lambda parent, text, *a: errors.append(text))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a: (str(db), "")))
+    window.acts.export_excel.trigger()
+    export_actions.export_pdf(window, "plan")
+    assert len(errors) == 2 and all("menimpa" in e for e in errors)
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before

@@ -15,6 +15,7 @@ from rbdesk.models.domain.change_labels import entity_label, field_label
 from rbdesk.models.domain.months import month_short
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.interchange.merge_snapshot import MODEL
+from rbdesk.models.storage.output_files import atomic_output
 from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import ChangeLog, Evidence, Indicator, Realisation
 from rbdesk.models.storage.store import Store
@@ -156,8 +157,9 @@ def _text_cell(ws: Worksheet, row: int, col: int, value: object) -> None:
 
 
 def export_history_xlsx(entries: list[HistoryEntry], labels: dict[str, str],
-                        out: Path | str) -> Path:
-    """Write the entries to an Excel workbook; every cell is plain text."""
+                        out: Path | str, *, protect: tuple[Path | str, ...] = ()) -> Path:
+    """Write the entries to an Excel workbook; every cell is plain text. The workbook replaces
+    ``out`` only when complete, and is never written over a file in ``protect``."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -176,9 +178,10 @@ def export_history_xlsx(entries: list[HistoryEntry], labels: dict[str, str],
     for letter, width in zip("ABCDEFGHI", (20, 16, 16, 16, 40, 22, 16, 30, 30), strict=True):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"
-    try:
-        wb.save(out)
-    except OSError as exc:
-        raise RbdeskError(tr("Tidak dapat menyimpan {name}: {err}").format(
-            name=out.name, err=exc.strerror or exc)) from None
+    with atomic_output(out, protect=protect) as tmp:
+        try:
+            wb.save(tmp)
+        except OSError as exc:
+            raise RbdeskError(tr("Tidak dapat menyimpan {name}: {err}").format(
+                name=out.name, err=exc.strerror or exc)) from None
     return out

@@ -16,6 +16,7 @@ from rbdesk.models.domain.file_names import path_inside, safe_filename
 from rbdesk.models.domain.progress import STATUSES
 from rbdesk.models.edits.plan_edit import plan_uuid_of
 from rbdesk.models.errors import EvidenceTooLarge, InvalidInput, NotFoundError, RbdeskError
+from rbdesk.models.storage.output_files import atomic_output
 from rbdesk.models.storage.schema import Blob, Evidence, Indicator, Realisation
 from rbdesk.models.storage.store import Store
 
@@ -207,7 +208,8 @@ def save_evidence_copy(store: Store, evidence_uuid: str, dest: Path | str) -> Pa
             raise NotFoundError(tr("Bukti dukung ini tidak ada lagi."))
         dest = Path(dest)
         try:
-            dest.write_bytes(evidence_bytes(store, ev.sha256))
+            with atomic_output(dest, protect=(store.path,)) as tmp:
+                tmp.write_bytes(evidence_bytes(store, ev.sha256))
         except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the chosen name
             detail = getattr(exc, "strerror", None) or tr("nama berkas tidak sah")
             raise RbdeskError(tr("Tidak dapat menyimpan {name}: {err}").format(
