@@ -75,7 +75,7 @@ def cmd_load(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     with Store.open(args.file, readonly=True) as store:
         result = database.integrity_check(store.db)
-        version = database.schema_version(store.db)
+        version = store.state.migrated_from or database.schema_version(store.db)
 
         counts = {name: alive_rows(store, model) for name, model in (
             (tr("rencana"), Plan), (tr("indikator"), Indicator), (tr("orang"), Person),
@@ -88,6 +88,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"{name}: {count}")
         if store.state.newer:
             print(tr("Peringatan: {reason}").format(reason=store.state.reason))
+        if store.state.note:
+            print(tr("Catatan: {note}; berkas aslinya tidak diubah.").format(
+                note=store.state.note))
     if result != "ok":
         print(tr("rbdesk: berkas rusak."), file=sys.stderr)
         return 1

@@ -14,15 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from peewee import SqliteDatabase, fn
+from peewee import fn
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.change_labels import format_value
@@ -92,37 +90,20 @@ class MergeResult:
 
 
 
-def _open_theirs(path: Path) -> tuple[SqliteDatabase, Path | None]:
-    """Open the other copy read-only; an older copy is migrated in a temporary copy."""
-    try:
-        db, state = database.open_database(path, force_readonly=True)
-    except (NewerFileError, ReadOnlyError):  # an older copy that needs migrating
-        tmpdir = Path(tempfile.mkdtemp(prefix="rbdesk-gabung-"))
-        tmp = tmpdir / path.name
-        shutil.copyfile(path, tmp)
-        try:
-            db, state = database.open_database(tmp)
-        except BaseException:
-            shutil.rmtree(tmpdir, ignore_errors=True)
-            raise
-        return db, tmpdir
-    if state.newer:
-        db.close()
-        raise NewerFileError(tr("Salinan {name} dibuat oleh versi rbdesk yang lebih baru; "
-                                "perbarui rbdesk sebelum menggabungkan.").format(name=path.name))
-    return db, None
-
-
 @contextmanager
 def _theirs(path: Path) -> Iterator[Store]:
-    """The other copy as a read-only store, closed (and its migrated copy removed) after."""
-    db, tmpdir = _open_theirs(path)
+    """The other copy as a read-only store. An older copy, or one a killed writer left with a
+    hot journal, is read through a private temporary copy (removed on close); never modified."""
+    db, state = database.open_database(path, force_readonly=True)
+    store = Store(db, path, state)
     try:
-        yield Store(db, path, database.OpenState(readonly=True, reason=""))
+        if state.newer:
+            raise NewerFileError(tr("Salinan {name} dibuat oleh versi rbdesk yang lebih baru; "
+                                    "perbarui rbdesk sebelum menggabungkan.").format(
+                                        name=path.name))
+        yield store
     finally:
-        db.close()
-        if tmpdir is not None:
-            shutil.rmtree(tmpdir, ignore_errors=True)
+        store.close()
 
 
 def _check_pair(mine: Store, theirs_path: Path) -> None:

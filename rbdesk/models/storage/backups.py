@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rbdesk.i18n import tr
-from rbdesk.models.errors import DamagedFile, NewerFileError, RbdeskError, ReadOnlyError
+from rbdesk.models.errors import DamagedFile, RbdeskError
 from rbdesk.models.storage import database
 from rbdesk.models.storage.paths import backup_dir
 from rbdesk.models.storage.store import Store
@@ -147,10 +147,7 @@ def restore_backup(backup: BackupInfo | Path | str, dest: Path | str,
     tmp = dest.with_name(dest.name + ".pulih.tmp")
     try:
         shutil.copyfile(src, tmp)
-        try:
-            db, _state = database.open_database(tmp, force_readonly=True)
-        except (NewerFileError, ReadOnlyError):
-            db, _state = database.open_database(tmp)  # an older backup: migrate the copy
+        db, _state = database.open_database(tmp)  # our own copy: an older backup is migrated
         try:
             result = database.integrity_check(db)
         finally:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import shutil
 import socket
 import time
 import uuid as uuidlib
@@ -123,6 +124,8 @@ class Store:
     def close(self) -> None:
         if not self.db.is_closed():
             self.db.close()
+        if self.state.temp_dir is not None:
+            shutil.rmtree(self.state.temp_dir, ignore_errors=True)
 
     def __enter__(self) -> Store:
         return self
