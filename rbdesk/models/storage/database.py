@@ -62,6 +62,31 @@ def _connect(path: Path, readonly: bool) -> SqliteDatabase:
     return db
 
 
+# Extended result codes of a write that did not reach the disk (EFBIG, a share gone away, ...).
+_WRITE_FAILURES = frozenset({"SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC", "SQLITE_IOERR_TRUNCATE",
+                             "SQLITE_IOERR_DIR_FSYNC", "SQLITE_IOERR_DELETE"})
+
+
+def _sqlite_name(exc: BaseException) -> str:
+    """SQLite's own error name, also through peewee's wrapper (which keeps the original)."""
+    seen: BaseException | None = exc
+    for _ in range(4):
+        if seen is None:
+            break
+        name = getattr(seen, "sqlite_errorname", None)
+        if name:
+            return str(name)
+        inner = seen.args[0] if seen.args and isinstance(seen.args[0], BaseException) else None
+        seen = inner or seen.__cause__ or seen.__context__
+    return ""
+
+
+def rolled_back_by_itself(exc: BaseException) -> bool:
+    """The error of a ROLLBACK after SQLite already rolled the transaction back (it does so by
+    itself after a full disk or an I/O error): the error that caused it is the one to report."""
+    return "no transaction is active" in str(exc).lower()
+
+
 def translate_sqlite_error(exc: Exception, path: Path | str = "") -> RbdeskError | None:
     """Sort SQLite errors into the ones a user can cause; anything else is a bug."""
     text = str(exc).lower()
@@ -72,6 +97,9 @@ def translate_sqlite_error(exc: Exception, path: Path | str = "") -> RbdeskError
     if "disk is full" in text or "database or disk is full" in text:
         return DiskFullError(tr("Disk penuh: perubahan tidak dapat disimpan ke {name}.")
                              .format(name=name))
+    if _sqlite_name(exc) in _WRITE_FAILURES:
+        return DiskFullError(tr("Tidak dapat menulis ke {name}: disk penuh, atau flashdisk/folder "
+                                "bersama terputus. Perubahan tidak disimpan.").format(name=name))
     if "unable to open" in text:
         return RbdeskError(tr("Berkas {name} tidak dapat dibuka; periksa apakah folder "
                               "bersamanya masih tersambung.").format(name=name))

@@ -166,9 +166,9 @@ class Store:
             try:
                 yield Tx(self, plan_uuid)
             except BaseException as exc:
-                ctx.__exit__(type(exc), exc, exc.__traceback__)
+                self._end(ctx, exc)
                 raise
-            ctx.__exit__(None, None, None)
+            self._end(ctx, None)
 
     @contextmanager
     def _sqlite_errors(self) -> Iterator[None]:
@@ -180,6 +180,27 @@ class Store:
             if translated is None:
                 raise
             raise translated from exc
+
+    def _end(self, ctx: Any, exc: BaseException | None) -> None:
+        """Commit, or roll back after ``exc``. When SQLite already rolled back by itself (a full
+        disk, an I/O error), the failing ROLLBACK must not hide the error that caused it."""
+        try:
+            if exc is None:
+                ctx.__exit__(None, None, None)
+            else:
+                ctx.__exit__(type(exc), exc, exc.__traceback__)
+        except database.SQL_ERRORS as err:
+            if not database.rolled_back_by_itself(err):
+                raise
+            if exc is None:  # the commit failed, then peewee's rollback: report the commit's error
+                cause: BaseException | None = err
+                while cause is not None and database.rolled_back_by_itself(cause):
+                    cause = cause.__context__
+                if not isinstance(cause, Exception):
+                    raise
+                # Translated here: re-raising would replace the cause's own context (the
+                # driver's error code) with the failed ROLLBACK.
+                raise database.translate_sqlite_error(cause, self.path) or cause from None
 
     def _begin(self, retries: int) -> Any:
         """The entered transaction context; the caller exits it."""
