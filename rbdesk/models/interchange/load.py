@@ -20,8 +20,9 @@ from rbdesk.i18n import tr
 from rbdesk.models.domain.file_names import safe_filename
 from rbdesk.models.domain.months import mask_from_months
 from rbdesk.models.domain.progress import STATUSES
-from rbdesk.models.errors import InvalidInput
+from rbdesk.models.errors import InvalidInput, RbdeskError
 from rbdesk.models.interchange.sample_data import sample_dump
+from rbdesk.models.storage import output_files
 from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import (
     TEAM_KINDS,
@@ -157,16 +158,29 @@ def create_file(path: Path | str, *, sample: bool, user: str | None = None) -> S
 
 
 def create_from_dump(path: Path | str, data: Any, user: str | None = None) -> Store:
-    """A new file at ``path`` filled from a dump document; no file is left behind on failure."""
+    """A new file at ``path`` filled from a dump document; never overwrites.
+
+    The file is filled under a hidden temporary name beside ``path`` and takes its name only
+    when complete, so a failed or killed load leaves nothing that looks like a result (and the
+    next load to ``path`` clears what a killed one left)."""
     path = Path(path)
-    store = Store.create(path, user=user)
+    if path.exists():
+        raise RbdeskError(tr("Berkas {name} sudah ada; tidak ditimpa.").format(name=path.name))
+    if not path.parent.is_dir():
+        raise RbdeskError(tr("Folder {folder} tidak ada.").format(folder=str(path.parent)))
+    output_files.remove_stale_temps(path)
+    tmp = output_files.temp_name_beside(path)
     try:
-        load_data(store, data)
-    except BaseException:
-        store.close()
-        path.unlink(missing_ok=True)
-        raise
-    return store
+        store = Store.create(tmp, user=user)
+        try:
+            load_data(store, data)
+        finally:
+            store.close()
+        output_files.publish_new(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+        output_files.journal_of(tmp).unlink(missing_ok=True)
+    return Store.open(path, user=user)
 
 
 def _collect_plan(r: _Reader, pd: dict[str, Any], persons: set[str], blobs: dict[str, Any],

@@ -23,6 +23,7 @@ from rbdesk.models.errors import (
     ReadOnlyError,
 )
 from rbdesk.models.storage import migrations
+from rbdesk.models.storage.output_files import atomic_output
 from rbdesk.models.storage.paths import backup_dir
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -143,20 +144,19 @@ def writable(path: Path) -> bool:
 def backup_copy(db: SqliteDatabase, dest: Path) -> Path:
     """Consistent copy through SQLite's backup API (safe while other PCs write), then verified."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".tmp")
-    if tmp.exists():
-        tmp.unlink()
-    target = sqlite3.connect(str(tmp))
-    try:
-        db.connection().backup(target)
-        ok = target.execute("PRAGMA integrity_check").fetchone()[0]
-        target.execute("PRAGMA journal_mode=delete")
-    finally:
-        target.close()
-    if ok != "ok":
-        tmp.unlink(missing_ok=True)
-        raise DamagedFile(tr("Salinan cadangan gagal diverifikasi: {detail}").format(detail=ok))
-    os.replace(tmp, dest)
+    with atomic_output(dest) as tmp:  # the copy appears under its name only when verified
+        target = sqlite3.connect(str(tmp))
+        try:
+            db.connection().backup(target)
+            ok = target.execute("PRAGMA integrity_check").fetchone()[0]
+            target.execute("PRAGMA journal_mode=delete")
+        except SQL_ERRORS as exc:
+            raise translate_sqlite_error(exc, dest) or exc from None
+        finally:
+            target.close()
+        if ok != "ok":
+            raise DamagedFile(tr("Salinan cadangan gagal diverifikasi: {detail}").format(
+                detail=ok))
     return dest
 
 

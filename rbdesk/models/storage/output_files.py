@@ -11,6 +11,7 @@ import contextlib
 import os
 import tempfile
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -76,13 +77,45 @@ def _temp_prefix(out: Path) -> str:
 
 
 def remove_stale_temps(out: Path) -> None:
-    """Remove what a killed writer of ``out`` left beside it (old enough to be nobody's now)."""
+    """Remove what a killed writer of ``out`` left beside it (old enough to be nobody's now):
+    its temporary file, and that file's rollback journal when it was a database."""
     cutoff = time.time() - STALE_SECONDS
+    pattern = f"{glob_escape(_temp_prefix(out))}*{glob_escape(out.suffix)}"
     with contextlib.suppress(OSError):
-        for leftover in out.parent.glob(f"{glob_escape(_temp_prefix(out))}*{out.suffix}"):
+        for leftover in [*out.parent.glob(pattern), *out.parent.glob(pattern + "-journal")]:
             with contextlib.suppress(OSError):
                 if leftover.stat().st_mtime < cutoff:
                     leftover.unlink()
+
+
+def journal_of(path: Path) -> Path:
+    return path.with_name(path.name + "-journal")
+
+
+def temp_name_beside(out: Path) -> Path:
+    """A fresh hidden name next to ``out`` (not created), for writers that create it
+    themselves; the next write of ``out`` clears it if a killed writer left it."""
+    return out.with_name(f"{_temp_prefix(out)}{uuid.uuid4().hex[:12]}{out.suffix}")
+
+
+def publish_new(tmp: Path, out: Path) -> None:
+    """Give the finished ``tmp`` its final name ``out``, never replacing a file already there."""
+    shareable(tmp)
+    try:
+        try:
+            os.link(tmp, out)  # fails if ``out`` exists: no check-then-replace race
+        except FileExistsError:
+            raise RbdeskError(tr("Berkas {name} sudah ada; tidak ditimpa.").format(
+                name=out.name)) from None
+        except OSError:  # a filesystem without hard links (FAT, some shares)
+            if out.exists():
+                raise RbdeskError(tr("Berkas {name} sudah ada; tidak ditimpa.").format(
+                    name=out.name)) from None
+            os.replace(tmp, out)
+    except OSError as exc:
+        raise _os_message(exc, out) from None
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def glob_escape(text: str) -> str:
@@ -100,10 +133,12 @@ def _os_message(exc: OSError, out: Path) -> RbdeskError:
 
 
 @contextlib.contextmanager
-def atomic_output(out: Path | str, *, protect: tuple[Path | str, ...] = ()) -> Iterator[Path]:
+def atomic_output(out: Path | str, *, protect: tuple[Path | str, ...] = (),
+                  overwrite: bool = True) -> Iterator[Path]:
     """Yield a temporary path next to ``out``; it replaces ``out`` only if the body succeeds.
 
-    ``protect`` names files the output must never be (the database being read).
+    ``protect`` names files the output must never be (the database being read); with
+    ``overwrite=False`` an existing ``out`` is refused, also one that appeared meanwhile.
     """
     out = Path(out)
     refuse_overwriting(out, *protect)
@@ -121,6 +156,9 @@ def atomic_output(out: Path | str, *, protect: tuple[Path | str, ...] = ()) -> I
     tmp = Path(tmp_name)
     try:
         yield tmp
+        if not overwrite:
+            publish_new(tmp, out)
+            return
         shareable(tmp)
         try:
             os.replace(tmp, out)
@@ -128,3 +166,4 @@ def atomic_output(out: Path | str, *, protect: tuple[Path | str, ...] = ()) -> I
             raise _os_message(exc, out) from None
     finally:
         tmp.unlink(missing_ok=True)
+        journal_of(tmp).unlink(missing_ok=True)
