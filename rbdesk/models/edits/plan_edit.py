@@ -16,6 +16,7 @@ from rbdesk.models.domain.months import (
     months_from_mask,
     with_month,
 )
+from rbdesk.models.domain.text_rules import check_year
 from rbdesk.models.errors import InvalidInput, NotFoundError
 from rbdesk.models.storage.schema import Indicator, Plan, Row
 from rbdesk.models.storage.store import Store, Tx
@@ -222,7 +223,7 @@ def add_plan(store: Store, unit: str, year: int, title: str = "",
              decree: dict[str, Any] | None = None) -> str:
     if not unit.strip():
         raise InvalidInput(tr("Nama satuan kerja tidak boleh kosong."))
-    if not 2000 <= year <= 2100:
+    if not check_year(year):
         raise InvalidInput(tr("Tahun {y} tidak masuk akal.").format(y=year))
     with store.write() as tx:
         plan = Plan(unit=unit, year=year, title=title, decree=decree or {}, settings={}, uuid="")

@@ -14,13 +14,12 @@ from pathlib import Path
 from rbdesk.i18n import tr
 from rbdesk.models.domain.file_names import path_inside, safe_filename
 from rbdesk.models.domain.progress import STATUSES
+from rbdesk.models.domain.text_rules import MAX_EVIDENCE_BYTES, MIB
 from rbdesk.models.edits.plan_edit import plan_uuid_of
 from rbdesk.models.errors import EvidenceTooLarge, InvalidInput, NotFoundError, RbdeskError
 from rbdesk.models.storage.output_files import atomic_output
 from rbdesk.models.storage.schema import Blob, Evidence, Indicator, Realisation
 from rbdesk.models.storage.store import Store
-
-MAX_EVIDENCE_BYTES = 25 * 1024 * 1024
 
 
 def _indicator(uuid: str) -> Indicator:
@@ -112,9 +111,10 @@ def attach_bytes(store: Store, indicator_uuid: str, month: int, filename: str, d
     _check_month(month)
     if len(data) > MAX_EVIDENCE_BYTES:
         raise EvidenceTooLarge(
-            tr("Berkas {name} terlalu besar ({size:.1f} MB); batasnya {limit} MB. Perkecil hasil "
-               "pindaian atau bagi menjadi beberapa berkas.")
-            .format(name=filename, size=len(data) / 1e6, limit=MAX_EVIDENCE_BYTES // 10**6))
+            tr("Berkas {name} terlalu besar ({size:.1f} MiB); batasnya {limit:g} MiB. Perkecil "
+               "hasil pindaian atau bagi menjadi beberapa berkas.")
+            .format(name=safe_filename(filename), size=len(data) / MIB,
+                    limit=MAX_EVIDENCE_BYTES / MIB))
     name = safe_filename(filename)
     sha = hashlib.sha256(data).hexdigest()
     kind = mime or mimetypes.guess_type(name)[0] or "application/octet-stream"
@@ -138,9 +138,9 @@ def attach_file(store: Store, indicator_uuid: str, month: int, path: Path | str,
         size = path.stat().st_size
         if size > MAX_EVIDENCE_BYTES:
             raise EvidenceTooLarge(
-                tr("Berkas {name} terlalu besar ({size:.1f} MB); batasnya {limit} MB. Perkecil "
+                tr("Berkas {name} terlalu besar ({size:.1f} MiB); batasnya {limit:g} MiB. Perkecil "
                    "hasil pindaian atau bagi menjadi beberapa berkas.")
-                .format(name=path.name, size=size / 1e6, limit=MAX_EVIDENCE_BYTES // 10**6))
+                .format(name=path.name, size=size / MIB, limit=MAX_EVIDENCE_BYTES / MIB))
         data = path.read_bytes()
     except FileNotFoundError:
         raise RbdeskError(tr("Berkas {name} tidak ditemukan.").format(name=path.name)) from None
