@@ -37,6 +37,7 @@ from rbdesk.models import clock
 from rbdesk.models.domain.months import MONTHS, current_month, month_short
 from rbdesk.models.domain.progress import format_percent, indicator_tally
 from rbdesk.models.domain.tree import ActivityNode, AreaNode, PlanTree, SubActivityNode
+from rbdesk.models.text import clean_text
 
 PLAN_WIDTHS = [5, 16, 24, 30, 32] + [4.6] * 12 + [22]
 STATUS_TEXT = {"selesai": "√ selesai", "sebagian": "½ sebagian", "belum": "– belum"}
@@ -198,7 +199,7 @@ def write_workbook(tree: PlanTree, out: Path, *, paper: str = "a4", progress: Pr
     bar = Progress(progress)
     bar.fraction(0.0)
     wb = Workbook(write_only=True)
-    wb.properties.title = tree.title
+    wb.properties.title = clean_text(tree.title)
     wb.properties.creator = "rbdesk"
     write_roster_sheet(wb, tree, paper)
     bar.fraction(0.1)
@@ -224,7 +225,7 @@ def write_workbook(tree: PlanTree, out: Path, *, paper: str = "a4", progress: Pr
 
 
 def _text(ws: WriteOnlyWorksheet, value: str) -> Cell:
-    cell = WriteOnlyCell(ws, value=value or None)
+    cell = WriteOnlyCell(ws, value=clean_text(value) if value else None)
     if value:
         cell.data_type = "s"
     return cell

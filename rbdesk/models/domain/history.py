@@ -19,6 +19,7 @@ from rbdesk.models.storage.output_files import atomic_output
 from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import ChangeLog, Evidence, Indicator, Realisation
 from rbdesk.models.storage.store import Store
+from rbdesk.models.text import clean_text
 
 if TYPE_CHECKING:  # openpyxl itself is imported only when exporting
     from openpyxl.worksheet.worksheet import Worksheet
@@ -152,7 +153,7 @@ def row_labels(store: Store, entries: list[HistoryEntry]) -> dict[str, str]:
 
 def _text_cell(ws: Worksheet, row: int, col: int, value: object) -> None:
     cell = ws.cell(row=row, column=col)
-    cell.value = "" if value is None else str(value)
+    cell.value = "" if value is None else clean_text(str(value))
     cell.data_type = "s"  # never a formula, whatever the text starts with
 
 

@@ -4,11 +4,13 @@ shape of the decree (SK) that the exports print."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from typing import Any
 
 from rbdesk.i18n import tr
+from rbdesk.models.text import clean_text
+
+__all__ = ["clean_text", "clean_decree", "check_year"]
 
 YEAR_MIN, YEAR_MAX = 2000, 2100
 # Names, labels, positions, NIPs, single decree fields: a printed line or two.
@@ -17,17 +19,6 @@ NAME_CHARS = 1_000
 TEXT_CHARS = 20_000
 MAX_EVIDENCE_BYTES = 25 * 1024 * 1024
 MIB = 1024 * 1024
-
-_KEEP = frozenset("\t\n\r")
-
-
-def clean_text(text: str) -> str:
-    """``text`` without control characters (tab and line breaks kept), which Excel refuses
-    and no printed page shows."""
-    if text.isprintable():
-        return text
-    return "".join(ch for ch in text if ch in _KEEP or unicodedata.category(ch) != "Cc")
-
 
 def check_year(year: int) -> bool:
     return YEAR_MIN <= year <= YEAR_MAX
