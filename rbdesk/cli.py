@@ -56,8 +56,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         return _start_gui([], parser)
+    from rbdesk.logfile import terminal_kept_quiet
+
     try:
-        return int(args.func(args) or 0)
+        with terminal_kept_quiet():
+            return int(args.func(args) or 0)
     except RbdeskError as exc:
         print(f"rbdesk: {exc.message}", file=sys.stderr)
         return 1

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
+import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 from rbdesk.models.storage.paths import log_dir
@@ -21,3 +24,34 @@ def setup_logging() -> Path:
         root.addHandler(handler)
         root.setLevel(logging.INFO)
     return path
+
+
+class _LogFileOnDemand(logging.Handler):
+    """Warnings of a command-line run (rbdesk's own and Python's ``warnings``, e.g. openpyxl's)
+    go to the log file, opened on the first one, never to the terminal: there the user reads
+    rbdesk's one Indonesian line only."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            setup_logging()
+            for handler in logging.getLogger("rbdesk").handlers:
+                if isinstance(handler, logging.handlers.RotatingFileHandler):
+                    handler.handle(record)
+        except Exception:  # a log that cannot be written must not break the command
+            pass
+
+
+@contextlib.contextmanager
+def terminal_kept_quiet() -> Iterator[None]:
+    """Within: rbdesk's log records and Python warnings go to the log file, not stderr."""
+    logger = logging.getLogger("rbdesk")
+    if not any(isinstance(h, _LogFileOnDemand) for h in logger.handlers):
+        logger.addHandler(_LogFileOnDemand(logging.WARNING))
+
+    def to_log(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+               file: object = None, line: str | None = None) -> None:
+        logger.warning("%s: %s (%s:%s)", category.__name__, message, filename, lineno)
+
+    with warnings.catch_warnings():
+        warnings.showwarning = to_log
+        yield

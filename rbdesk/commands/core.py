@@ -66,6 +66,8 @@ def cmd_load(args: argparse.Namespace) -> int:
     except json.JSONDecodeError as exc:
         raise InvalidInput(tr("JSON tidak valid di baris {line}, kolom {col}: {msg}")
                            .format(line=exc.lineno, col=exc.colno, msg=exc.msg)) from None
+    except RecursionError:
+        raise InvalidInput(tr("JSON tidak valid: susunannya terlalu dalam.")) from None
     path = Path(args.file)
     create_from_dump(path, data).close()
     print(tr("Berkas dibuat dari JSON: {path}").format(path=path))

@@ -132,6 +132,17 @@ def _os_message(exc: OSError, out: Path) -> RbdeskError:
         name=out.name, err=exc.strerror or exc))
 
 
+def check_target(out: Path | str, *protect: Path | str) -> Path:
+    """Refuse, before any work, an output that could not be written where asked."""
+    out = Path(out)
+    refuse_overwriting(out, *protect)
+    if not out.parent.is_dir():
+        raise RbdeskError(tr("Folder {folder} tidak ada.").format(folder=out.parent))
+    if out.is_dir():
+        raise RbdeskError(tr("{name} adalah folder; pilih nama berkas.").format(name=out.name))
+    return out
+
+
 @contextlib.contextmanager
 def atomic_output(out: Path | str, *, protect: tuple[Path | str, ...] = (),
                   overwrite: bool = True) -> Iterator[Path]:
@@ -140,12 +151,7 @@ def atomic_output(out: Path | str, *, protect: tuple[Path | str, ...] = (),
     ``protect`` names files the output must never be (the database being read); with
     ``overwrite=False`` an existing ``out`` is refused, also one that appeared meanwhile.
     """
-    out = Path(out)
-    refuse_overwriting(out, *protect)
-    if not out.parent.is_dir():
-        raise RbdeskError(tr("Folder {folder} tidak ada.").format(folder=out.parent))
-    if out.is_dir():
-        raise RbdeskError(tr("{name} adalah folder; pilih nama berkas.").format(name=out.name))
+    out = check_target(out, *protect)
     remove_stale_temps(out)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=_temp_prefix(out), suffix=out.suffix,
