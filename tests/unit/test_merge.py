@@ -464,6 +464,8 @@ def test_merge_properties(base_file, targets, tmp_path_factory, mine_ops, theirs
         {(c.entity, c.their_uuid, c.uuid) for c in reverse.conflicts}
     conflicted = {u for c in first.conflicts for u in (c.uuid, c.their_uuid)}
     assert _settled(reversed_rows, conflicted) == _settled(after, conflicted)
+    if not first.conflicts:  # and siblings come out in the same order on both sides
+        assert _order_of(a) == _order_of(b2)
 
 
 @PROPERTY
@@ -484,3 +486,28 @@ def test_a_copy_edited_alone_comes_back_whole(base_file, targets, tmp_path_facto
     assert result.conflicts == []
     want = {k: _content(v) for k, v in _rows(_snapshot(b)).items()}
     assert {k: _content(v) for k, v in _rows(merged).items()} == want
+
+
+def _order_of(path: Path) -> list[list[str]]:
+    with Store.open(path, readonly=True) as s:
+        tree = load_plan_tree(s, list_plans(s)[0].uuid)
+    return [[i.uuid for i in sub.indicators] for ar in tree.areas for ac in ar.activities
+            for sub in ac.sub_activities]
+
+
+@pytest.mark.parametrize("adds", [(1, 1), (2, 3)])
+def test_new_siblings_merged_both_ways_come_out_in_one_order(pair, targets, adds) -> None:
+    a, b = pair
+    sub = targets["subs"][0]
+    for path, user, n in ((a, "ani", adds[0]), (b, "budi", adds[1])):
+        with opened(path, user) as s:
+            for k in range(n):
+                plan_edit.add_node(s, "indicator", sub, f"baru {user} {k}")
+    a2, b2 = a.with_name("a2.rbdesk"), b.with_name("b2.rbdesk")
+    shutil.copyfile(a, a2)
+    shutil.copyfile(b, b2)
+    with opened(a, "ani") as s:
+        merge.merge_files(s, b2)
+    with opened(b, "budi") as s:
+        merge.merge_files(s, a2)
+    assert _order_of(a) == _order_of(b)

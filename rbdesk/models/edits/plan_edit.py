@@ -46,7 +46,7 @@ def _siblings(lv: Level, parent_id: int) -> list[Any]:
     model = lv.model
     parent_col = getattr(model, lv.parent)
     return list(model.select().where((parent_col == parent_id) & (model.deleted == False))  # noqa: E712
-                .order_by(model.seq, model.id))
+                .order_by(model.seq, model.uuid))
 
 
 def _renumber(tx: Tx, lv: Level, rows: list[Any]) -> None:
