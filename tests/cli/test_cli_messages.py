@@ -64,7 +64,8 @@ def test_export_into_a_folder_that_cannot_be_written(sample_path: Path, tmp_path
         write_pdf(tree, tmp_path / "r.pdf", part="plan")
 
 
-def test_a_workbook_with_an_external_entity(sample_path: Path, tmp_path: Path) -> None:
+def test_a_workbook_with_an_external_entity(sample_path: Path, tmp_path: Path,
+                                            isolated_env: Path) -> None:
     book = tmp_path / "asli.xlsx"
     assert rbdesk("export", str(sample_path), str(book)).returncode == 0
     evil = tmp_path / "xxe.xlsx"
@@ -78,3 +79,5 @@ def test_a_workbook_with_an_external_entity(sample_path: Path, tmp_path: Path) -
                         + text[cut:]).encode("utf-8")
             out.writestr(name, data)
     one_line(rbdesk("import", str(sample_path), str(evil)))
+    # The details are not lost: they are in the log file.
+    assert "xxe.xlsx" in (isolated_env / "log" / "rbdesk.log").read_text(encoding="utf-8")
