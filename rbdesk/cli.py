@@ -57,8 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         return _start_gui([], parser)
+    from rbdesk.logfile import terminal_kept_quiet
+
     try:
-        return int(args.func(args) or 0)
+        with terminal_kept_quiet():
+            return int(args.func(args) or 0)
     except BrokenPipeError:
         # The reader went away (`rbdesk history FILE | head`): nothing to report. Point stdout
         # at nothing so that Python's own flush at exit does not complain either.

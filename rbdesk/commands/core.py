@@ -66,6 +66,8 @@ def cmd_load(args: argparse.Namespace) -> int:
     except json.JSONDecodeError as exc:
         raise InvalidInput(tr("JSON tidak valid di baris {line}, kolom {col}: {msg}")
                            .format(line=exc.lineno, col=exc.colno, msg=exc.msg)) from None
+    except RecursionError:
+        raise InvalidInput(tr("JSON tidak valid: susunannya terlalu dalam.")) from None
     path = Path(args.file)
     create_from_dump(path, data).close()
     print(tr("Berkas dibuat dari JSON: {path}").format(path=path))
@@ -75,7 +77,7 @@ def cmd_load(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     with Store.open(args.file, readonly=True) as store:
         result = database.integrity_check(store.db)
-        version = database.schema_version(store.db)
+        version = store.state.migrated_from or database.schema_version(store.db)
 
         counts = {name: alive_rows(store, model) for name, model in (
             (tr("rencana"), Plan), (tr("indikator"), Indicator), (tr("orang"), Person),
@@ -88,6 +90,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"{name}: {count}")
         if store.state.newer:
             print(tr("Peringatan: {reason}").format(reason=store.state.reason))
+        if store.state.note:
+            print(tr("Catatan: {note}; berkas aslinya tidak diubah.").format(
+                note=store.state.note))
     if result != "ok":
         print(tr("rbdesk: berkas rusak."), file=sys.stderr)
         return 1

@@ -9,6 +9,7 @@ from pathlib import Path
 from rbdesk.i18n import tr
 from rbdesk.models.domain.tree import list_plans, load_plan_tree
 from rbdesk.models.errors import InvalidInput, RbdeskError
+from rbdesk.models.storage.output_files import refuse_overwriting
 from rbdesk.models.storage.store import Store
 
 
@@ -65,6 +66,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 2
     if args.month is not None and not 1 <= args.month <= 12:
         raise InvalidInput(tr("Bulan {m} di luar 1..12.").format(m=args.month))
+    refuse_overwriting(out, args.file)
     with Store.open(args.file, readonly=True) as store:
         tree = load_plan_tree(store, _pick_plan(store, args.year, args.plan))
         if kind == ".pdf":

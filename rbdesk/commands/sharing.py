@@ -159,7 +159,7 @@ def cmd_history(args: argparse.Namespace) -> int:
                                         until=until, area_uuid=area, text=args.text)
         if args.xlsx:
             out = history.export_history_xlsx(entries, history.row_labels(store, entries),
-                                              args.xlsx)
+                                              args.xlsx, protect=(store.path,))
             print(tr("{n} catatan riwayat diekspor ke {path}").format(n=len(entries), path=out))
             return 0
         labels = history.row_labels(store, entries)

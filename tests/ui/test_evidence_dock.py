@@ -137,7 +137,7 @@ def test_open_and_save_copy(dock, tmp_path, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(tmp_path / "no" / "x.jpg"), "")))
     assert dock.save_selected_copy() is None
-    assert "Tidak dapat menyimpan" in dock.message.text()
+    assert "tidak ada" in dock.message.text() and str(tmp_path / "no") in dock.message.text()
 
 
 def test_status_and_note_persist_and_undo(dock, dock_ctx, qtbot):  # noqa: F811

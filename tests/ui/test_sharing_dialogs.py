@@ -164,3 +164,15 @@ def test_history_dialog_per_row_filter_and_export(copy_pair, share_ctx, tmp_path
     whole = HistoryDialog(share_ctx)
     qtbot.addWidget(whole)
     assert whole.model.rowCount() > dialog.model.rowCount()
+
+
+def test_history_export_over_the_open_file_is_refused(share_ctx, qtbot) -> None:
+    import hashlib
+
+    db = share_ctx.store.path
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    dialog = HistoryDialog(share_ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.export_to(db) is None
+    assert "menimpa" in dialog.count.text()
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before

@@ -129,3 +129,19 @@ def test_printing_with_no_pdf_program_says_where_the_file_is(window, monkeypatch
     next(b for b in window.message_bar.findChildren(QToolButton)
          if b.text() == "Buka folder").click()
     assert opened[-1] == str(pdf.parent)
+
+
+def test_an_export_chosen_over_the_open_file_is_refused(window, monkeypatch):
+    """Whatever name the save dialog returns, the open database is never replaced."""
+    import hashlib
+
+    db = window.ctx.store.path
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    errors: list[str] = []
+    monkeypatch.setattr(export_actions, "show_error", lambda parent, text, *a: errors.append(text))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a: (str(db), "")))
+    window.acts.export_excel.trigger()
+    export_actions.export_pdf(window, "plan")
+    assert len(errors) == 2 and all("menimpa" in e for e in errors)
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before

@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from rbdesk.exports import read_plan_workbook, write_workbook
+from rbdesk.exports.excel.layout import META_SHEET
 from rbdesk.models.domain.tree import list_plans, load_plan_tree
 from rbdesk.models.errors import InvalidInput
 from rbdesk.models.interchange.plan_import import import_plan
@@ -298,3 +299,27 @@ def test_unreadable_workbook_message_is_indonesian_only(sample_store, tmp_path: 
     assert "Error" not in message and "(" not in message
     assert any("rusak.xlsx" in r.getMessage() and "Error" in r.getMessage()
                for r in caplog.records)
+
+
+@pytest.mark.parametrize("where", ["title", "meta"])
+def test_formulas_above_the_table_or_in_the_metadata_are_refused(tmp_path, where) -> None:
+    """A HYPERLINK formula in the title row must not become the plan's title."""
+    with Store.create(tmp_path / "a.rbdesk") as store:
+        from rbdesk.models.interchange.load import load_data
+
+        load_data(store, sample_dump())
+        tree = load_plan_tree(store, list_plans(store)[0].uuid)
+    book = write_workbook(tree, tmp_path / "asli.xlsx") or tmp_path / "asli.xlsx"
+    wb = openpyxl.load_workbook(book)
+    if where == "title":
+        del wb[META_SHEET]  # as a hand-made sheet: the title comes from the rows above
+        ws = wb["Lampiran II"]
+        cell = next(c for row in ws.iter_rows(max_row=10) for c in row
+                    if isinstance(c.value, str) and "RENCANA AKSI" in c.value.upper())
+        cell.value = '=HYPERLINK("http://contoh.invalid/x","RENCANA AKSI 2024")'
+    else:
+        meta = wb[META_SHEET]
+        meta.cell(row=3, column=2).value = '=HYPERLINK("http://contoh.invalid/x","judul")'
+    wb.save(tmp_path / "rumus.xlsx")
+    with pytest.raises(InvalidInput, match="rumus"):
+        read_plan_workbook(tmp_path / "rumus.xlsx")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import shutil
 from collections.abc import Callable, Iterator
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 
 from rbdesk.models.domain.tree import list_plans, load_plan_tree
 from rbdesk.models.edits import plan_edit, realisation
-from rbdesk.models.errors import NotFoundError, RbdeskError, ReadOnlyError
+from rbdesk.models.errors import ConflictError, NotFoundError, RbdeskError, ReadOnlyError
 from rbdesk.models.interchange import merge
 from rbdesk.models.interchange.load import create_file
 from rbdesk.models.interchange.merge_decisions import BOOKKEEPING
@@ -29,9 +30,18 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def skewed(minutes: int) -> Callable[[], str]:
+    """A PC clock that is ``minutes`` ahead (negative: behind) of the true time."""
+    def clock() -> str:
+        moment = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=minutes)
+        return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return clock
+
+
 @contextmanager
-def opened(path: Path, user: str = "penguji") -> Iterator[Store]:
+def opened(path: Path, user: str = "penguji", skew: int = 0) -> Iterator[Store]:
     store = Store.open(path, user=user)
+    store.clock = skewed(skew)
     try:
         yield store
     finally:
@@ -93,6 +103,41 @@ def test_only_theirs_changed_is_taken_without_conflict(pair, targets) -> None:
         with s.read():
             assert ChangeLog.select().where((ChangeLog.row_uuid == ind)
                                             & (ChangeLog.user == "budi")).exists()
+
+
+@pytest.mark.parametrize("skew", [-15, -24 * 60, 15, 24 * 60])
+def test_a_clock_that_is_wrong_does_not_decide_who_changed(pair, targets, skew) -> None:
+    """The office edits, copies the file; a PC whose clock is off edits the copy afterwards."""
+    a, b = pair
+    ind = targets["indicators"][0]
+    with opened(a, "ani") as s:
+        plan_edit.set_field(s, "indicator", ind, "note", "kantor")
+    shutil.copyfile(a, b)
+    with opened(b, "budi", skew=skew) as s:
+        plan_edit.set_field(s, "indicator", ind, "note", "laptop")
+    with opened(a, "ani") as s:
+        result = merge.merge_files(s, b)
+        with s.read():
+            assert _indicator(ind).note == "laptop"
+        assert (result.updated, result.conflicts) == (1, [])
+    # And the other way round: the laptop's copy merges the office file and keeps its own edit.
+    with opened(b, "budi", skew=skew) as s:
+        result = merge.merge_files(s, a)
+        with s.read():
+            assert _indicator(ind).note == "laptop"
+        assert result.conflicts == []
+
+
+@pytest.mark.parametrize("skew", [-24 * 60, 24 * 60])
+def test_edits_on_both_sides_conflict_whatever_the_clocks(pair, targets, skew) -> None:
+    a, b = pair
+    ind = targets["indicators"][0]
+    with opened(b, "budi", skew=skew) as s:
+        plan_edit.set_field(s, "indicator", ind, "note", "laptop")
+    with opened(a, "ani") as s:
+        plan_edit.set_field(s, "indicator", ind, "note", "kantor")
+        plan = merge.plan_merge(s, b)
+        assert [c.uuid for c in plan.conflicts] == [ind]
 
 
 def test_only_mine_changed_is_kept(pair, targets) -> None:
@@ -314,7 +359,8 @@ ops = st.lists(st.tuples(
     st.integers(0, 3), st.integers(1, 12), st.sampled_from(["x", "y", "z"])), max_size=6)
 
 
-def _apply(path: Path, user: str, script: list[Op], targets: dict[str, Any]) -> None:
+def _apply(path: Path, user: str, script: list[Op], targets: dict[str, Any],
+           skew: int = 0) -> None:
     actions: dict[str, Callable[[Store, str, int, str], Any]] = {
         "text": lambda s, i, m, v: plan_edit.set_field(s, "indicator", i, "text", f"{user}-{v}"),
         "note": lambda s, i, m, v: plan_edit.set_field(s, "indicator", i, "note", v),
@@ -327,7 +373,7 @@ def _apply(path: Path, user: str, script: list[Op], targets: dict[str, Any]) -> 
         "add": lambda s, i, m, v: plan_edit.add_node(
             s, "indicator", targets["subs"][m % 2], f"baru {user} {v}"),
     }
-    with opened(path, user) as store:
+    with opened(path, user, skew) as store:
         for kind, index, month, value in script:
             try:
                 inds = targets["indicators"]
@@ -356,8 +402,11 @@ def _content(state: dict[str, Any]) -> dict[str, Any]:
 
 def _settled(rows: dict[tuple[str, Any], dict[str, Any]],
              conflicted: set[str]) -> dict[tuple[str, Any], dict[str, Any]]:
-    """The rows no conflict touched (a conflict names its row's uuid in either file)."""
-    return {key: state for key, state in rows.items() if state["uuid"] not in conflicted}
+    """The rows no conflict touched (a conflict names its row's uuid in either file), without
+    their version: that is each file's own edit counter (a merge moves it past both sides), not
+    content."""
+    return {key: {k: v for k, v in state.items() if k != "version"}
+            for key, state in rows.items() if state["uuid"] not in conflicted}
 
 
 PROPERTY = settings(max_examples=25, deadline=None,
@@ -365,15 +414,20 @@ PROPERTY = settings(max_examples=25, deadline=None,
                                            HealthCheck.too_slow])
 
 
+# PC clocks off by up to two days either way, on either side.
+skews = st.integers(-2 * 24 * 60, 2 * 24 * 60)
+
+
 @PROPERTY
-@given(mine_ops=ops, theirs_ops=ops)
-def test_merge_properties(base_file, targets, tmp_path_factory, mine_ops, theirs_ops) -> None:
+@given(mine_ops=ops, theirs_ops=ops, mine_skew=skews, theirs_skew=skews)
+def test_merge_properties(base_file, targets, tmp_path_factory, mine_ops, theirs_ops,
+                          mine_skew, theirs_skew) -> None:
     work = tmp_path_factory.mktemp("prop")
     a, b = work / "a.rbdesk", work / "b.rbdesk"
     shutil.copyfile(base_file, a)
     shutil.copyfile(base_file, b)
-    _apply(a, "ani", mine_ops, targets)
-    _apply(b, "budi", theirs_ops, targets)
+    _apply(a, "ani", mine_ops, targets, mine_skew)
+    _apply(b, "budi", theirs_ops, targets, theirs_skew)
     base, before_a, before_b = _rows(_snapshot(base_file)), _rows(_snapshot(a)), \
         _rows(_snapshot(b))
     digest_b = _digest(b)
@@ -413,3 +467,74 @@ def test_merge_properties(base_file, targets, tmp_path_factory, mine_ops, theirs
         {(c.entity, c.their_uuid, c.uuid) for c in reverse.conflicts}
     conflicted = {u for c in first.conflicts for u in (c.uuid, c.their_uuid)}
     assert _settled(reversed_rows, conflicted) == _settled(after, conflicted)
+    if not first.conflicts:  # and siblings come out in the same order on both sides
+        assert _order_of(a) == _order_of(b2)
+
+
+@PROPERTY
+@given(history=ops, theirs_ops=ops, base_skew=skews, theirs_skew=skews)
+def test_a_copy_edited_alone_comes_back_whole(base_file, targets, tmp_path_factory, history,
+                                              theirs_ops, base_skew, theirs_skew) -> None:
+    """Only the copy was edited after parting: merging it back gives exactly the copy's content,
+    with no conflict, whichever clock is ahead."""
+    work = tmp_path_factory.mktemp("alone")
+    a, b = work / "a.rbdesk", work / "b.rbdesk"
+    shutil.copyfile(base_file, a)
+    _apply(a, "ani", history, targets, base_skew)
+    shutil.copyfile(a, b)
+    _apply(b, "budi", theirs_ops, targets, theirs_skew)
+    with opened(a, "ani", base_skew) as s:
+        result = merge.merge_files(s, b)
+        merged = merge.read_snapshot(s)
+    assert result.conflicts == []
+    want = {k: _content(v) for k, v in _rows(_snapshot(b)).items()}
+    assert {k: _content(v) for k, v in _rows(merged).items()} == want
+
+
+def _order_of(path: Path) -> list[list[str]]:
+    with Store.open(path, readonly=True) as s:
+        tree = load_plan_tree(s, list_plans(s)[0].uuid)
+    return [[i.uuid for i in sub.indicators] for ar in tree.areas for ac in ar.activities
+            for sub in ac.sub_activities]
+
+
+@pytest.mark.parametrize("adds", [(1, 1), (2, 3)])
+def test_new_siblings_merged_both_ways_come_out_in_one_order(pair, targets, adds) -> None:
+    a, b = pair
+    sub = targets["subs"][0]
+    for path, user, n in ((a, "ani", adds[0]), (b, "budi", adds[1])):
+        with opened(path, user) as s:
+            for k in range(n):
+                plan_edit.add_node(s, "indicator", sub, f"baru {user} {k}")
+    a2, b2 = a.with_name("a2.rbdesk"), b.with_name("b2.rbdesk")
+    shutil.copyfile(a, a2)
+    shutil.copyfile(b, b2)
+    with opened(a, "ani") as s:
+        merge.merge_files(s, b2)
+    with opened(b, "budi") as s:
+        merge.merge_files(s, a2)
+    assert _order_of(a) == _order_of(b)
+
+
+def test_a_row_the_merge_changed_refuses_an_edit_based_on_the_old_row(pair, targets) -> None:
+    """Both copies edited the row once (equal versions); the merge takes theirs. A window
+    that still shows this file's old row must have its edit refused, not silently applied."""
+    a, b = pair
+    ind = targets["indicators"][2]
+    with opened(b, "budi") as s:
+        plan_edit.set_field(s, "indicator", ind, "note", "dari B")
+    with opened(a, "ani") as s:
+        plan_edit.set_field(s, "indicator", ind, "note", "dari A")
+        with s.read():
+            shown = _indicator(ind).version            # what a window on A still holds
+        merge.merge_files(s, b, prefer=merge.THEIRS)
+        with s.read():
+            merged = _indicator(ind)
+        assert merged.note == "dari B" and merged.version > shown
+        with pytest.raises(ConflictError):
+            plan_edit.set_field(s, "indicator", ind, "note", "ketikan lama",
+                                expected_version=shown)
+        with s.read():
+            assert _indicator(ind).note == "dari B"
+    with opened(a, "ani") as s:                   # and merging again changes nothing
+        assert not merge.merge_files(s, b).changed

@@ -19,7 +19,7 @@ from defusedxml import ElementTree as SafeET
 from openpyxl import load_workbook  # defusedxml is imported first (see safety.py)
 from openpyxl.workbook.workbook import Workbook
 
-from rbdesk.exports.excel.cells import cell_text
+from rbdesk.exports.excel.cells import cell_text, location
 from rbdesk.exports.excel.header import find_plan_sheet
 from rbdesk.exports.excel.layout import META_COLUMNS, META_FORMAT, META_KEYS, META_SHEET
 from rbdesk.exports.excel.rows import PlanRows
@@ -91,6 +91,18 @@ def _plan_header(above: list[tuple[int, list[Any]]], meta: dict[str, Any] | None
     return plan
 
 
+def _refuse_formulas(ws: Any, last_row: int) -> None:
+    """Formulas are refused everywhere rbdesk reads: their value is not known (data_only=False)
+    and a HYPERLINK or DDE formula must not travel into the plan as its title."""
+    if last_row < 1:
+        return
+    for row in ws.iter_rows(min_row=1, max_row=last_row):
+        for cell in row:
+            if getattr(cell, "data_type", None) == "f":
+                raise InvalidInput(tr("{where}: rumus tidak didukung; ketik nilainya langsung.")
+                                   .format(where=location(ws.title, cell.row, cell.column)))
+
+
 def read_plan_workbook(path: Path, progress: ProgressFn = None) -> dict[str, Any]:
     path = Path(path)
     check_workbook_file(path)
@@ -108,6 +120,9 @@ def read_plan_workbook(path: Path, progress: ProgressFn = None) -> dict[str, Any
                            .format(name=path.name)) from None
     try:
         ws, cols, above = find_plan_sheet(wb)
+        _refuse_formulas(ws, cols.header_row)  # the title rows above the table, and its header
+        if META_SHEET in wb.sheetnames:
+            _refuse_formulas(wb[META_SHEET], wb[META_SHEET].max_row or 0)
         meta = _meta(wb)
         with zipfile.ZipFile(path) as archive:
             covered = _merges(archive, ws._worksheet_path)

@@ -21,6 +21,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from rbdesk.exports.paper import EXCEL_PAPER_CODE
 from rbdesk.i18n import tr
+from rbdesk.models.text import clean_text
 
 THIN = Side(style="thin", color="000000")
 LINE_PT = 12.0  # row height per wrapped line of 9-pt text
@@ -65,7 +66,7 @@ class SheetWriter:
         c = WriteOnlyCell(self.ws)
         if value is not None and value != "":
             if isinstance(value, str):
-                c.value = value
+                c.value = clean_text(value)
                 c.data_type = "s"  # never a formula, whatever the first character
             else:
                 c.value = value

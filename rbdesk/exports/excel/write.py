@@ -3,6 +3,7 @@ that lets rbdesk read its own plan sheet back exactly (labels and row grouping).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from pathlib import Path
@@ -37,6 +38,8 @@ from rbdesk.models import clock
 from rbdesk.models.domain.months import MONTHS, current_month, month_short
 from rbdesk.models.domain.progress import format_percent, indicator_tally
 from rbdesk.models.domain.tree import ActivityNode, AreaNode, PlanTree, SubActivityNode
+from rbdesk.models.storage.output_files import check_target
+from rbdesk.models.text import clean_text
 
 PLAN_WIDTHS = [5, 16, 24, 30, 32] + [4.6] * 12 + [22]
 STATUS_TEXT = {"selesai": "√ selesai", "sebagian": "½ sebagian", "belum": "– belum"}
@@ -195,10 +198,30 @@ def write_realisation_sheet(wb: Workbook, tree: PlanTree, paper: str, today: dt.
 def write_workbook(tree: PlanTree, out: Path, *, paper: str = "a4", progress: ProgressFn = None,
                    today: dt.date | None = None) -> Path:
     paper = check_paper(paper)
+    check_target(out)  # before any sheet is built: a refused target leaves nothing half-made
     bar = Progress(progress)
     bar.fraction(0.0)
     wb = Workbook(write_only=True)
-    wb.properties.title = tree.title
+    try:
+        return _write(wb, tree, out, paper, bar, today)
+    except BaseException:
+        _abandon(wb)
+        raise
+
+
+def _abandon(wb: Workbook) -> None:
+    """Close the sheets' row writers now, quietly; left to the garbage collector they print
+    "Exception ignored" tracebacks after rbdesk's own message."""
+    for ws in wb.worksheets:
+        rows = getattr(ws, "_rows", None)
+        if rows is not None:
+            with contextlib.suppress(Exception):
+                rows.close()
+
+
+def _write(wb: Workbook, tree: PlanTree, out: Path, paper: str, bar: Progress,
+           today: dt.date | None) -> Path:
+    wb.properties.title = clean_text(tree.title)
     wb.properties.creator = "rbdesk"
     write_roster_sheet(wb, tree, paper)
     bar.fraction(0.1)
@@ -224,7 +247,7 @@ def write_workbook(tree: PlanTree, out: Path, *, paper: str = "a4", progress: Pr
 
 
 def _text(ws: WriteOnlyWorksheet, value: str) -> Cell:
-    cell = WriteOnlyCell(ws, value=value or None)
+    cell = WriteOnlyCell(ws, value=clean_text(value) if value else None)
     if value:
         cell.data_type = "s"
     return cell

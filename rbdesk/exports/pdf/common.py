@@ -25,6 +25,7 @@ from rbdesk.exports.paper import MM, page_size
 from rbdesk.exports.pdf.fonts import FONT, FONT_BOLD, register_fonts
 from rbdesk.exports.wording import decree_ref, indonesian_date
 from rbdesk.i18n import tr
+from rbdesk.models.text import clean_text
 
 # Margins in points: (left, right, top, bottom). The page number sits inside the bottom margin.
 PORTRAIT_MARGINS = (20 * MM, 15 * MM, 15 * MM, 16 * MM)
@@ -39,7 +40,7 @@ def frame_size(paper: str, landscape: bool) -> tuple[float, float]:
 
 
 def esc(text: Any) -> str:
-    return escape(str(text or "")).replace("\n", "<br/>")
+    return escape(clean_text(str(text or ""))).replace("\n", "<br/>")
 
 
 def make_styles(size: float = 10.0) -> dict[str, ParagraphStyle]:

@@ -16,9 +16,11 @@ from rbdesk.models.domain.hierarchy import LEVELS, ORDER
 from rbdesk.models.domain.months import month_short
 from rbdesk.models.errors import InvalidInput, RbdeskError
 from rbdesk.models.interchange.merge_snapshot import MODEL
+from rbdesk.models.storage.output_files import atomic_output
 from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import Area, ChangeLog, Evidence, Indicator, Plan, Realisation
 from rbdesk.models.storage.store import Store
+from rbdesk.models.text import clean_text
 
 if TYPE_CHECKING:  # openpyxl itself is imported only when exporting
     from openpyxl.worksheet.worksheet import Worksheet
@@ -188,13 +190,14 @@ def row_labels(store: Store, entries: list[HistoryEntry]) -> dict[str, str]:
 
 def _text_cell(ws: Worksheet, row: int, col: int, value: object) -> None:
     cell = ws.cell(row=row, column=col)
-    cell.value = "" if value is None else str(value)
+    cell.value = "" if value is None else clean_text(str(value))
     cell.data_type = "s"  # never a formula, whatever the text starts with
 
 
 def export_history_xlsx(entries: list[HistoryEntry], labels: dict[str, str],
-                        out: Path | str) -> Path:
-    """Write the entries to an Excel workbook; every cell is plain text."""
+                        out: Path | str, *, protect: tuple[Path | str, ...] = ()) -> Path:
+    """Write the entries to an Excel workbook; every cell is plain text. The workbook replaces
+    ``out`` only when complete, and is never written over a file in ``protect``."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -213,11 +216,12 @@ def export_history_xlsx(entries: list[HistoryEntry], labels: dict[str, str],
     for letter, width in zip("ABCDEFGHI", (20, 16, 16, 16, 40, 22, 16, 30, 30), strict=True):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"
-    try:
-        wb.save(out)
-    except OSError as exc:
-        raise RbdeskError(tr("Tidak dapat menyimpan {name}: {err}").format(
-            name=out.name, err=exc.strerror or exc)) from None
+    with atomic_output(out, protect=protect) as tmp:
+        try:
+            wb.save(tmp)
+        except OSError as exc:
+            raise RbdeskError(tr("Tidak dapat menyimpan {name}: {err}").format(
+                name=out.name, err=exc.strerror or exc)) from None
     return out
 
 

@@ -56,7 +56,7 @@ def child_rows(store: Store, kind: str, parent_uuid: str) -> list[tuple[str, int
             table.select(table.uuid, table.version, table.updated_by, table.updated_at)
             .join(parent_table, on=(parent_col == parent_table.id))
             .where((parent_table.uuid == parent_uuid) & (table.deleted == False))  # noqa: E712
-            .order_by(table.seq, table.id)))
+            .order_by(table.seq, table.uuid)))
 
 
 def load_subtree(store: Store, kind: str, uuid: str) -> Any:
@@ -85,7 +85,7 @@ def _load_subtree(kind: str, uuid: str) -> Any:
         for row_id, parent_id, *fields in as_tuples(
                 table.select(table.id, parent_col, table.uuid, table.label, text_col, *extra,
                              table.version, *tail)
-                .where(where).order_by(table.seq, table.id)):
+                .where(where).order_by(table.seq, table.uuid)):
             obj = cls(*fields)
             if level == kind:
                 head = obj

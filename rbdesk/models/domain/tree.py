@@ -208,7 +208,7 @@ def _load_plan_tree(plan_uuid: str) -> PlanTree:
     for aid, u, label, name, ver in _rows(
             Area.select(Area.id, Area.uuid, Area.label, Area.name, Area.version)
             .where((Area.plan == plan.id) & (Area.deleted == False))  # noqa: E712
-            .order_by(Area.seq, Area.id)):
+            .order_by(Area.seq, Area.uuid)):
         areas[aid] = AreaNode(u, label, name, ver)
         tree.areas.append(areas[aid])
     acts: dict[int, ActivityNode] = {}
@@ -217,7 +217,7 @@ def _load_plan_tree(plan_uuid: str) -> PlanTree:
                             Activity.name, Activity.version)
             .join(Area).where((Area.plan == plan.id) & (Activity.deleted == False)  # noqa: E712
                               & (Area.deleted == False))  # noqa: E712
-            .order_by(Activity.seq, Activity.id)):
+            .order_by(Activity.seq, Activity.uuid)):
         if area_id in areas:
             acts[aid] = ActivityNode(u, label, name, ver)
             areas[area_id].activities.append(acts[aid])
@@ -227,7 +227,7 @@ def _load_plan_tree(plan_uuid: str) -> PlanTree:
                                SubActivity.label, SubActivity.name, SubActivity.version)
             .join(Activity).join(Area)
             .where((Area.plan == plan.id) & (SubActivity.deleted == False))  # noqa: E712
-            .order_by(SubActivity.seq, SubActivity.id)):
+            .order_by(SubActivity.seq, SubActivity.uuid)):
         if act_id in acts:
             subs[sid] = SubActivityNode(u, label, name, ver)
             acts[act_id].sub_activities.append(subs[sid])
@@ -238,7 +238,7 @@ def _load_plan_tree(plan_uuid: str) -> PlanTree:
                              Indicator.version, Indicator.updated_by, Indicator.updated_at)
             .join(SubActivity).join(Activity).join(Area)
             .where((Area.plan == plan.id) & (Indicator.deleted == False))  # noqa: E712
-            .order_by(Indicator.seq, Indicator.id)):
+            .order_by(Indicator.seq, Indicator.uuid)):
         if sub_id in subs:
             inds[iid] = IndicatorNode(u, label, text, planned, note, ver, by, at)
             subs[sub_id].indicators.append(inds[iid])
@@ -272,7 +272,7 @@ def load_teams(plan_id: int, areas: dict[int, AreaNode] | None = None) -> list[T
             Team.select(Team.id, Team.uuid, Team.kind, Team.label, Team.name, Team.area,
                         Team.duties, Team.version)
             .where((Team.plan == plan_id) & (Team.deleted == False))  # noqa: E712
-            .order_by(Team.seq, Team.id)):
+            .order_by(Team.seq, Team.uuid)):
         teams[tid] = TeamNode(u, kind, label, name, area_uuid.get(area_id),
                               list(duties or []), ver)
     for team_id, u, person_uuid, person_name, role, position, ver in as_tuples(
@@ -281,7 +281,7 @@ def load_teams(plan_id: int, areas: dict[int, AreaNode] | None = None) -> list[T
             .join(Person).switch(Membership).join(Team)
             .where((Team.plan == plan_id) & (Membership.deleted == False)  # noqa: E712
                    & (Person.deleted == False))  # noqa: E712
-            .order_by(Membership.seq, Membership.id)):
+            .order_by(Membership.seq, Membership.uuid)):
         if team_id in teams:
             teams[team_id].members.append(MemberNode(u, person_uuid, person_name, role,
                                                      position, ver))

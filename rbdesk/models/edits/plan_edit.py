@@ -16,6 +16,7 @@ from rbdesk.models.domain.months import (
     months_from_mask,
     with_month,
 )
+from rbdesk.models.domain.text_rules import check_year
 from rbdesk.models.errors import InvalidInput, NotFoundError
 from rbdesk.models.storage.schema import Indicator, Plan, Row
 from rbdesk.models.storage.store import Store, Tx
@@ -45,7 +46,7 @@ def _siblings(lv: Level, parent_id: int) -> list[Any]:
     model = lv.model
     parent_col = getattr(model, lv.parent)
     return list(model.select().where((parent_col == parent_id) & (model.deleted == False))  # noqa: E712
-                .order_by(model.seq, model.id))
+                .order_by(model.seq, model.uuid))
 
 
 def _renumber(tx: Tx, lv: Level, rows: list[Any]) -> None:
@@ -222,7 +223,7 @@ def add_plan(store: Store, unit: str, year: int, title: str = "",
              decree: dict[str, Any] | None = None) -> str:
     if not unit.strip():
         raise InvalidInput(tr("Nama satuan kerja tidak boleh kosong."))
-    if not 2000 <= year <= 2100:
+    if not check_year(year):
         raise InvalidInput(tr("Tahun {y} tidak masuk akal.").format(y=year))
     with store.write() as tx:
         plan = Plan(unit=unit, year=year, title=title, decree=decree or {}, settings={}, uuid="")

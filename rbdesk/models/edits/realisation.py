@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.file_names import path_inside, safe_filename
 from rbdesk.models.domain.progress import STATUSES
+from rbdesk.models.domain.text_rules import MAX_EVIDENCE_BYTES, MIB
 from rbdesk.models.edits.plan_edit import plan_uuid_of
 from rbdesk.models.errors import EvidenceTooLarge, InvalidInput, NotFoundError, RbdeskError
+from rbdesk.models.storage.output_files import atomic_output
 from rbdesk.models.storage.schema import Blob, Evidence, Indicator, Realisation
 from rbdesk.models.storage.store import Store
-
-MAX_EVIDENCE_BYTES = 25 * 1024 * 1024
 
 
 def _indicator(uuid: str) -> Indicator:
@@ -110,10 +111,11 @@ def attach_bytes(store: Store, indicator_uuid: str, month: int, filename: str, d
     _check_month(month)
     if len(data) > MAX_EVIDENCE_BYTES:
         raise EvidenceTooLarge(
-            tr("Berkas {name} terlalu besar ({size:.1f} MB); batasnya {limit} MB. Perkecil hasil "
-               "pindaian atau bagi menjadi beberapa berkas.")
-            .format(name=filename, size=len(data) / 1e6, limit=MAX_EVIDENCE_BYTES // 10**6))
-    name = Path(filename.replace("\\", "/")).name or "bukti"
+            tr("Berkas {name} terlalu besar ({size:.1f} MiB); batasnya {limit:g} MiB. Perkecil "
+               "hasil pindaian atau bagi menjadi beberapa berkas.")
+            .format(name=safe_filename(filename), size=len(data) / MIB,
+                    limit=MAX_EVIDENCE_BYTES / MIB))
+    name = safe_filename(filename)
     sha = hashlib.sha256(data).hexdigest()
     kind = mime or mimetypes.guess_type(name)[0] or "application/octet-stream"
     with store.write() as tx:
@@ -136,9 +138,9 @@ def attach_file(store: Store, indicator_uuid: str, month: int, path: Path | str,
         size = path.stat().st_size
         if size > MAX_EVIDENCE_BYTES:
             raise EvidenceTooLarge(
-                tr("Berkas {name} terlalu besar ({size:.1f} MB); batasnya {limit} MB. Perkecil "
+                tr("Berkas {name} terlalu besar ({size:.1f} MiB); batasnya {limit:g} MiB. Perkecil "
                    "hasil pindaian atau bagi menjadi beberapa berkas.")
-                .format(name=path.name, size=size / 1e6, limit=MAX_EVIDENCE_BYTES // 10**6))
+                .format(name=path.name, size=size / MIB, limit=MAX_EVIDENCE_BYTES / MIB))
         data = path.read_bytes()
     except FileNotFoundError:
         raise RbdeskError(tr("Berkas {name} tidak ditemukan.").format(name=path.name)) from None
@@ -184,6 +186,21 @@ def evidence_bytes(store: Store, sha256: str) -> bytes:
         return bytes(blob.data)
 
 
+def write_temp_copy(store: Store, info: EvidenceInfo, folder: Path | str) -> Path:
+    """Write the evidence bytes under ``folder`` (one subfolder per content) to open them with
+    the PC's own program; whatever name the file holds, nothing is written outside ``folder``."""
+    data = evidence_bytes(store, info.sha256)
+    sub = Path(folder) / info.sha256[:12]
+    target = path_inside(sub, info.filename)
+    try:
+        sub.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    except OSError as exc:
+        raise RbdeskError(tr("Berkas {name} tidak dapat disiapkan untuk dibuka: {err}").format(
+            name=target.name, err=exc.strerror or exc)) from None
+    return target
+
+
 def save_evidence_copy(store: Store, evidence_uuid: str, dest: Path | str) -> Path:
     with store.read():
         ev = Evidence.get_or_none(Evidence.uuid == evidence_uuid)
@@ -191,8 +208,10 @@ def save_evidence_copy(store: Store, evidence_uuid: str, dest: Path | str) -> Pa
             raise NotFoundError(tr("Bukti dukung ini tidak ada lagi."))
         dest = Path(dest)
         try:
-            dest.write_bytes(evidence_bytes(store, ev.sha256))
-        except OSError as exc:
+            with atomic_output(dest, protect=(store.path,)) as tmp:
+                tmp.write_bytes(evidence_bytes(store, ev.sha256))
+        except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the chosen name
+            detail = getattr(exc, "strerror", None) or tr("nama berkas tidak sah")
             raise RbdeskError(tr("Tidak dapat menyimpan {name}: {err}").format(
-                name=dest.name, err=exc.strerror or exc)) from None
+                name=safe_filename(dest.name), err=detail)) from None
         return dest

@@ -108,7 +108,7 @@ def restore_person(store: Store, uuid: str, membership_uuids: list[str]) -> None
 def _members(team_id: int) -> list[Membership]:
     return list(Membership.select().where((Membership.team == team_id)
                                           & (Membership.deleted == False))  # noqa: E712
-                .order_by(Membership.seq, Membership.id))
+                .order_by(Membership.seq, Membership.uuid))
 
 
 def _renumber(tx: Tx, rows: list[Membership]) -> None:

@@ -50,15 +50,15 @@ def dump_data(store: Store) -> dict[str, Any]:
         persons_rows = list(Person.select().where(Person.deleted == False)  # noqa: E712
                             .order_by(Person.name, Person.uuid))
         person_uuid = {p.id: p.uuid for p in persons_rows}
-        areas = _alive_by(Area, "plan", Area.seq, Area.id)
-        activities = _alive_by(Activity, "area", Activity.seq, Activity.id)
-        subs = _alive_by(SubActivity, "activity", SubActivity.seq, SubActivity.id)
-        indicators = _alive_by(Indicator, "sub_activity", Indicator.seq, Indicator.id)
+        areas = _alive_by(Area, "plan", Area.seq, Area.uuid)
+        activities = _alive_by(Activity, "area", Activity.seq, Activity.uuid)
+        subs = _alive_by(SubActivity, "activity", SubActivity.seq, SubActivity.uuid)
+        indicators = _alive_by(Indicator, "sub_activity", Indicator.seq, Indicator.uuid)
         realisations = _alive_by(Realisation, "indicator", Realisation.month, Realisation.id)
         evidence = _alive_by(Evidence, "indicator", Evidence.month, Evidence.updated_at,
                              Evidence.uuid)
-        teams = _alive_by(Team, "plan", Team.seq, Team.id)
-        members = _alive_by(Membership, "team", Membership.seq, Membership.id)
+        teams = _alive_by(Team, "plan", Team.seq, Team.uuid)
+        members = _alive_by(Membership, "team", Membership.seq, Membership.uuid)
         area_uuid: dict[int, str] = {}
         wanted_blobs: set[str] = set()
 

@@ -17,10 +17,23 @@ from typing import Any
 from peewee import chunked
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.file_names import safe_filename
 from rbdesk.models.domain.months import mask_from_months
 from rbdesk.models.domain.progress import STATUSES
-from rbdesk.models.errors import InvalidInput
+from rbdesk.models.domain.text_rules import (
+    MAX_EVIDENCE_BYTES,
+    MIB,
+    NAME_CHARS,
+    TEXT_CHARS,
+    YEAR_MAX,
+    YEAR_MIN,
+    check_year,
+    clean_decree,
+    clean_text,
+)
+from rbdesk.models.errors import InvalidInput, RbdeskError
 from rbdesk.models.interchange.sample_data import sample_dump
+from rbdesk.models.storage import output_files
 from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import (
     TEAM_KINDS,
@@ -44,6 +57,9 @@ FORMAT_VERSION = 1
 _STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
 # Stays under SQLite's oldest limit of 999 bound parameters for the widest table.
 _BATCH = 60
+# Keys whose text is a name or a label, printed on one line or two.
+_SHORT_KEYS = frozenset({"position", "unit", "nip", "label", "role", "updated_by", "mime",
+                         "filename", "kind", "status"})
 
 
 class _Reader:
@@ -71,7 +87,16 @@ class _Reader:
         value = obj[key]
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             raise self.fail(tr("nilai '{key}' bertipe salah").format(key=key))
+        if isinstance(value, str):
+            value = self.text(value, key, NAME_CHARS if key in _SHORT_KEYS else TEXT_CHARS)
         return value
+
+    def text(self, value: str, key: str, limit: int) -> str:
+        """Text as the window would take it: not absurdly long, no control characters."""
+        if len(value) > limit:
+            raise self.fail(tr("'{key}' terlalu panjang ({n} karakter; batasnya {limit})")
+                            .format(key=key, n=len(value), limit=limit))
+        return clean_text(value)
 
     def items(self, obj: dict[str, Any], key: str) -> list[dict[str, Any]]:
         return [self.obj(v) for v in self.get(obj, key, list, [])]
@@ -131,7 +156,8 @@ def load_data(store: Store, data: Any, progress: Callable[[int], None] | None = 
     persons: set[str] = set()
     for i, p in enumerate(r.items(data, "persons")):
         r.where = f"persons[{i}]"
-        row = {**r.book(p, "person"), "name": r.get(p, "name", str),
+        row = {**r.book(p, "person"),
+               "name": r.text(r.get(p, "name", str), "name", NAME_CHARS),
                "position": r.get(p, "position", str, ""), "unit": r.get(p, "unit", str, ""),
                "nip": r.get(p, "nip", str, "")}
         persons.add(row["uuid"])
@@ -156,22 +182,39 @@ def create_file(path: Path | str, *, sample: bool, user: str | None = None) -> S
 
 
 def create_from_dump(path: Path | str, data: Any, user: str | None = None) -> Store:
-    """A new file at ``path`` filled from a dump document; no file is left behind on failure."""
+    """A new file at ``path`` filled from a dump document; never overwrites.
+
+    The file is filled under a hidden temporary name beside ``path`` and takes its name only
+    when complete, so a failed or killed load leaves nothing that looks like a result (and the
+    next load to ``path`` clears what a killed one left)."""
     path = Path(path)
-    store = Store.create(path, user=user)
+    if path.exists():
+        raise RbdeskError(tr("Berkas {name} sudah ada; tidak ditimpa.").format(name=path.name))
+    if not path.parent.is_dir():
+        raise RbdeskError(tr("Folder {folder} tidak ada.").format(folder=str(path.parent)))
+    output_files.remove_stale_temps(path)
+    tmp = output_files.temp_name_beside(path)
     try:
-        load_data(store, data)
-    except BaseException:
-        store.close()
-        path.unlink(missing_ok=True)
-        raise
-    return store
+        store = Store.create(tmp, user=user)
+        try:
+            load_data(store, data)
+        finally:
+            store.close()
+        output_files.publish_new(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+        output_files.journal_of(tmp).unlink(missing_ok=True)
+    return Store.open(path, user=user)
 
 
 def _collect_plan(r: _Reader, pd: dict[str, Any], persons: set[str], blobs: dict[str, Any],
                   rows: _Rows, where: str) -> None:
-    plan = {**r.book(pd, "plan"), "unit": r.get(pd, "unit", str), "year": r.get(pd, "year", int),
-            "title": r.get(pd, "title", str, ""), "decree": r.get(pd, "decree", dict, {}),
+    year = r.get(pd, "year", int)
+    if not check_year(year):
+        raise r.fail(tr("tahun {y} di luar {lo}..{hi}").format(y=year, lo=YEAR_MIN, hi=YEAR_MAX))
+    plan = {**r.book(pd, "plan"), "unit": r.get(pd, "unit", str), "year": year,
+            "title": r.get(pd, "title", str, ""),
+            "decree": clean_decree(r.get(pd, "decree", dict, {}), r.fail),
             "settings": r.get(pd, "settings", dict, {})}
     rows.tables[Plan].append(plan)
     areas: set[str] = set()
@@ -206,6 +249,7 @@ def _collect_plan(r: _Reader, pd: dict[str, Any], persons: set[str], blobs: dict
         duties = r.get(td, "duties", list, [])
         if not all(isinstance(d, str) for d in duties):
             raise r.fail(tr("tugas harus berupa teks"))
+        duties = [r.text(d, "duties", TEXT_CHARS) for d in duties]
         team = {**r.book(td, "team"), "plan": plan["uuid"], "seq": ti, "kind": kind,
                 "label": r.get(td, "label", str, ""), "name": r.get(td, "name", str),
                 "area": area_uuid, "duties": duties}
@@ -245,20 +289,31 @@ def _collect_indicator(r: _Reader, idd: dict[str, Any], sub_uuid: str, seq: int,
         sha = r.get(ed, "sha256", str)
         if sha not in rows.blobs:
             rows.blobs[sha] = _blob(r, blobs, sha)
+        size = r.get(ed, "size", int)
+        if size != len(rows.blobs[sha]):
+            raise r.fail(tr("size {size} tidak sama dengan ukuran isi berkas bukti ({real})")
+                         .format(size=size, real=len(rows.blobs[sha])))
         rows.tables[Evidence].append(
             {**r.book(ed, "evidence"), "indicator": ind["uuid"], "month": r.month(ed),
-             "filename": r.get(ed, "filename", str), "mime": r.get(ed, "mime", str, ""),
-             "size": r.get(ed, "size", int), "sha256": sha, "note": r.get(ed, "note", str, "")})
+             "filename": safe_filename(r.get(ed, "filename", str)),
+             "mime": r.get(ed, "mime", str, ""), "size": size, "sha256": sha,
+             "note": r.get(ed, "note", str, "")})
 
 
 def _blob(r: _Reader, blobs: dict[str, Any], sha: str) -> bytes:
     encoded = blobs.get(sha)
+    if isinstance(encoded, str) and len(encoded) > (MAX_EVIDENCE_BYTES * 4) // 3 + 8:
+        raise r.fail(tr("berkas bukti {sha} terlalu besar; batasnya {limit} MiB")
+                     .format(sha=sha[:12], limit=MAX_EVIDENCE_BYTES // MIB))
     if not isinstance(encoded, str):
         raise r.fail(tr("isi berkas bukti {sha} tidak ada di 'blobs'").format(sha=sha[:12]))
     try:
         raw = base64.b64decode(encoded, validate=True)
     except ValueError:
         raise r.fail(tr("isi berkas bukti {sha} bukan base64").format(sha=sha[:12])) from None
+    if len(raw) > MAX_EVIDENCE_BYTES:
+        raise r.fail(tr("berkas bukti {sha} terlalu besar ({size:.1f} MiB); batasnya {limit} MiB")
+                     .format(sha=sha[:12], size=len(raw) / MIB, limit=MAX_EVIDENCE_BYTES // MIB))
     if hashlib.sha256(raw).hexdigest() != sha:
         raise r.fail(tr("isi berkas bukti {sha} tidak cocok dengan SHA-256").format(sha=sha[:12]))
     return raw

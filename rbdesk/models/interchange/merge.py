@@ -14,18 +14,17 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from peewee import SqliteDatabase
+from peewee import fn
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.change_labels import format_value
+from rbdesk.models.domain.file_names import safe_filename
 from rbdesk.models.errors import NewerFileError, RbdeskError, ReadOnlyError
 from rbdesk.models.interchange.merge_decisions import (
     MINE,
@@ -91,37 +90,20 @@ class MergeResult:
 
 
 
-def _open_theirs(path: Path) -> tuple[SqliteDatabase, Path | None]:
-    """Open the other copy read-only; an older copy is migrated in a temporary copy."""
-    try:
-        db, state = database.open_database(path, force_readonly=True)
-    except (NewerFileError, ReadOnlyError):  # an older copy that needs migrating
-        tmpdir = Path(tempfile.mkdtemp(prefix="rbdesk-gabung-"))
-        tmp = tmpdir / path.name
-        shutil.copyfile(path, tmp)
-        try:
-            db, state = database.open_database(tmp)
-        except BaseException:
-            shutil.rmtree(tmpdir, ignore_errors=True)
-            raise
-        return db, tmpdir
-    if state.newer:
-        db.close()
-        raise NewerFileError(tr("Salinan {name} dibuat oleh versi rbdesk yang lebih baru; "
-                                "perbarui rbdesk sebelum menggabungkan.").format(name=path.name))
-    return db, None
-
-
 @contextmanager
 def _theirs(path: Path) -> Iterator[Store]:
-    """The other copy as a read-only store, closed (and its migrated copy removed) after."""
-    db, tmpdir = _open_theirs(path)
+    """The other copy as a read-only store. An older copy, or one a killed writer left with a
+    hot journal, is read through a private temporary copy (removed on close); never modified."""
+    db, state = database.open_database(path, force_readonly=True)
+    store = Store(db, path, state)
     try:
-        yield Store(db, path, database.OpenState(readonly=True, reason=""))
+        if state.newer:
+            raise NewerFileError(tr("Salinan {name} dibuat oleh versi rbdesk yang lebih baru; "
+                                    "perbarui rbdesk sebelum menggabungkan.").format(
+                                        name=path.name))
+        yield store
     finally:
-        db.close()
-        if tmpdir is not None:
-            shutil.rmtree(tmpdir, ignore_errors=True)
+        store.close()
 
 
 def _check_pair(mine: Store, theirs_path: Path) -> None:
@@ -136,6 +118,16 @@ def _check_pair(mine: Store, theirs_path: Path) -> None:
         raise RbdeskError(tr("Salinan yang dipilih adalah berkas ini sendiri."))
 
 
+def _clean_incoming(other: Store, theirs: Snapshot) -> None:
+    """What a copy says about its evidence is not trusted: a bare, safe file name, and the size
+    of the bytes it really holds."""
+    with other.read():
+        sizes = dict(as_tuples(Blob.select(Blob.sha256, fn.LENGTH(Blob.data))))
+    for state in theirs.rows["evidence"].values():
+        state["filename"] = safe_filename(state["filename"])
+        state["size"] = int(sizes.get(state["sha256"], 0))
+
+
 def plan_merge(mine: Store, theirs_path: Path | str,
                progress: Progress | None = None) -> MergePlan:
     """Phase one: read both files (the other read-only) and list what would change."""
@@ -145,6 +137,7 @@ def plan_merge(mine: Store, theirs_path: Path | str,
         progress(0, 3)
     with _theirs(theirs_path) as other:
         theirs = read_snapshot(other)
+        _clean_incoming(other, theirs)
     if progress:
         progress(1, 3)
     here = read_snapshot(mine)
@@ -191,14 +184,13 @@ def _copy_blobs(theirs_path: Path, mine_blobs: set[str], theirs: Snapshot) -> in
     if not missing:
         return 0
     with _theirs(theirs_path) as other, other.read():
-        blobs = [(b.sha256, b.size, bytes(b.data))
-                 for b in Blob.select().where(Blob.sha256.in_(missing))]
+        blobs = [(b.sha256, bytes(b.data)) for b in Blob.select().where(Blob.sha256.in_(missing))]
     copied = 0
-    for sha, size, data in blobs:
+    for sha, data in blobs:
         if hashlib.sha256(data).hexdigest() != sha:
             raise RbdeskError(tr("Isi berkas bukti {sha} di salinan rusak; penggabungan "
                                  "dibatalkan.").format(sha=sha[:12]))
-        Blob.create(sha256=sha, size=size, data=data)
+        Blob.create(sha256=sha, size=len(data), data=data)
         copied += 1
     return copied
 
@@ -207,7 +199,7 @@ def apply_merge(mine: Store, plan: MergePlan,
                 choices: dict[tuple[str, str], str] | None = None, prefer: str | None = None,
                 progress: Progress | None = None) -> MergeResult:
     """Phase two, one transaction: apply theirs' changes; conflicts follow ``choices``
-    (keyed by ``Conflict.key``), else ``prefer`` (MINE / THEIRS), else the newer edit."""
+    (keyed by ``Conflict.key``), else ``prefer`` (MINE / THEIRS), else the conflict's default."""
     if prefer not in (None, MINE, THEIRS):
         raise RbdeskError(tr("Pilihan '{p}' tidak dikenal (mine atau theirs).").format(p=prefer))
     choices = choices or {}
@@ -233,16 +225,19 @@ def apply_merge(mine: Store, plan: MergePlan,
                 result.inserted += 1
             elif winner == THEIRS:
                 values = _values(model, d.theirs, ids)
+                # Past both sides' versions: a window still showing this file's old row has
+                # its edit refused (version check), never silently undoing the merge.
+                values["version"] = max(d.mine["version"], d.theirs["version"]) + 1
                 model.update(**values).where(model.uuid == d.mine["uuid"]).execute()
                 if d.mine["uuid"] != d.theirs["uuid"]:
                     row_id = ids[d.entity].pop(d.mine["uuid"])
                     ids[d.entity][d.theirs["uuid"]] = row_id
                 result.updated += 1
-                if d.mine_changed:
+                if d.mine_changed or d.conflict is not None:
                     result.lost_logged += _log_lost(d.mine, d.theirs,
                                                     content_diff(d.mine, d.theirs), True,
                                                     d.entity, mine.host)
-            elif d.theirs_changed:
+            elif d.theirs_changed or d.conflict is not None:
                 result.lost_logged += _log_lost(d.theirs, d.mine,
                                                 content_diff(d.mine, d.theirs), False,
                                                 d.entity, tr("salinan"))

@@ -1,19 +1,19 @@
 """Which rows a merge takes from the other copy, and which both copies changed (conflicts).
 
-How "changed since they parted" is decided, without any extra bookkeeping table:
+How "changed since they parted" is decided, by causality alone, never by comparing clocks (office
+PCs' clocks are often wrong, by minutes or days):
 
 * Every write transaction stamps the rows it touches with ``(updated_at, updated_by)`` and writes at
   least one change-log entry carrying the same ``(at, user)``. So a file's change log is the set of
-  transactions it contains ("known stamps").
-* A copy starts as a byte copy (file copy, "Simpan salinan", backup), so both change logs share a
-  common prefix: the history before they parted. ``T_part`` is the newest ``at`` in that prefix.
-  Rows stamped at or before ``T_part`` existed before parting (this covers rows loaded from a dump,
-  whose stamps are not in the log).
-* A side *changed* a row since parting when its row stamp is newer than ``T_part`` and the other
-  side does not know that stamp (it is not in the other side's change log).
-* Only theirs changed: take theirs. Only mine changed: keep mine. Both changed and they differ
-  in content (other than the sibling order ``seq``): a **conflict**; the default is the newer
-  stamp, the user may choose. Neither (or only ``seq``): the newer stamp wins.
+  transactions it has seen ("known stamps"); the stamp is only an identity, its time is not read.
+* A side *changed* a row since parting when the row's state there comes from a transaction that
+  side's own log records and the other side's log does not (the other side never saw it). A state
+  whose stamp no log records (rows loaded from a dump) predates both logs: it is the common base.
+* Only theirs changed: take theirs. Only mine changed: keep mine. Both changed, or neither can be
+  told (two copies loaded apart from dumps, or conflicts settled differently on each side), and
+  they differ in content other than the sibling order ``seq``: a **conflict**, which the user
+  sees; only its default is the newer stamp. Otherwise (same content, or only ``seq``): a fixed
+  order of the two states picks one, the same whichever side merges.
 * Merging imports theirs' change-log entries (so its transactions become known here), and every
   value that loses is written to the change log under the stamp of the edit that lost. That is
   what makes a second merge of the same copy a no-op, and it keeps losing values readable
@@ -35,16 +35,6 @@ from rbdesk.models.storage.schema import ROW_MODELS, Realisation
 
 BOOKKEEPING = frozenset({"uuid", "updated_at", "updated_by", "version"})
 MINE, THEIRS = "mine", "theirs"
-
-
-def _parting(mine: Snapshot, theirs: Snapshot) -> str:
-    """Newest ``at`` of the change-log prefix both files share ("" when they share none)."""
-    newest = ""
-    for a, b in zip(mine.log, theirs.log, strict=False):
-        if a != b:
-            break
-        newest = max(newest, a[1])
-    return newest
 
 
 @dataclass
@@ -77,7 +67,7 @@ class Conflict:
     mine_at: str
     theirs_by: str
     theirs_at: str
-    default: str         # MINE or THEIRS: the newer edit
+    default: str         # MINE or THEIRS: the newer stamp, only a tie-break for the user
 
     @property
     def key(self) -> tuple[str, str]:
@@ -135,7 +125,6 @@ def _realisation_key(state: State) -> tuple[str, int]:
 
 
 def decide(mine: Snapshot, theirs: Snapshot) -> list[Decision]:
-    parted = _parting(mine, theirs)
     known_mine, known_theirs = mine.known(), theirs.known()
     out: list[Decision] = []
     for model in ROW_MODELS:
@@ -153,12 +142,12 @@ def decide(mine: Snapshot, theirs: Snapshot) -> list[Decision]:
                 continue
             if m == t:
                 continue
-            tc = _stamp(t) not in known_mine and t["updated_at"] > parted
-            mc = _stamp(m) not in known_theirs and m["updated_at"] > parted
+            tc = _stamp(t) in known_theirs and _stamp(t) not in known_mine
+            mc = _stamp(m) in known_mine and _stamp(m) not in known_theirs
             diffs = content_diff(m, t)
             newer = THEIRS if _order(t) > _order(m) else MINE
             decision = Decision(entity, t, m, newer, mine_changed=mc, theirs_changed=tc)
-            if tc and mc and any(d.name != "seq" for d in diffs):
+            if tc == mc and any(d.name != "seq" for d in diffs):
                 decision.conflict = Conflict(
                     entity, m["uuid"], t["uuid"], _row_label(entity, m, mine.rows), diffs,
                     m["updated_by"], m["updated_at"], t["updated_by"], t["updated_at"], newer)

@@ -10,6 +10,7 @@ from peewee import ForeignKeyField
 from rbdesk.models.storage.query_rows import as_dicts, as_tuples
 from rbdesk.models.storage.schema import ROW_MODELS, Blob, ChangeLog, Row
 from rbdesk.models.storage.store import Store
+from rbdesk.models.text import clean_text
 
 State = dict[str, Any]
 Stamp = tuple[str, str]
@@ -53,6 +54,9 @@ def read_snapshot(store: Store) -> Snapshot:
                     if rec[name] is not None:
                         rec[name] = id_to_uuid[rel][rec[name]]
                 rec["deleted"] = bool(rec["deleted"])
+                for key, value in rec.items():  # as an older or hand-made file may hold them
+                    if isinstance(value, str) and not value.isprintable():
+                        rec[key] = clean_text(value)
                 ids[row_id] = rec["uuid"]
                 by_uuid[rec["uuid"]] = rec
             id_to_uuid[model] = ids

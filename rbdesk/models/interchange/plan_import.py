@@ -12,6 +12,7 @@ from typing import Any
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.months import mask_from_months
+from rbdesk.models.domain.text_rules import TEXT_CHARS, check_year, clean_decree, clean_text
 from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.schema import Activity, Area, Indicator, Plan, SubActivity
 from rbdesk.models.storage.store import Store, new_uuid
@@ -26,6 +27,11 @@ def _str(obj: dict[str, Any], key: str, where: str) -> str:
     if not isinstance(value, str):
         raise InvalidInput(tr("Rencana tidak valid di {where}: '{key}' harus teks.")
                            .format(where=where, key=key))
+    if len(value) > TEXT_CHARS:
+        raise InvalidInput(tr("Rencana tidak valid di {where}: '{key}' terlalu panjang.")
+                           .format(where=where, key=key))
+    if key in obj:
+        obj[key] = value = clean_text(value)
     return value
 
 
@@ -47,14 +53,17 @@ def _months(ind: dict[str, Any], where: str) -> int:
 
 
 def validate(plan: dict[str, Any]) -> None:
+    """Check ``plan`` and clean its text in place (control characters removed)."""
     if not isinstance(plan, dict):
         raise InvalidInput(tr("Rencana tidak valid: harus berupa objek."))
     year = plan.get("year")
-    if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2999:
+    if not isinstance(year, int) or isinstance(year, bool) or not check_year(year):
         raise InvalidInput(tr("Rencana tidak valid: tahun '{y}' tidak sah.").format(y=year))
     for key in ("decree", "settings"):
         if not isinstance(plan.get(key) or {}, dict):
             raise InvalidInput(tr("Rencana tidak valid: '{key}' harus objek.").format(key=key))
+    plan["decree"] = clean_decree(plan.get("decree") or {}, lambda what: InvalidInput(
+        tr("Rencana tidak valid: {what}.").format(what=what)))
     _str(plan, "unit", "plan")
     _str(plan, "title", "plan")
     for ai, area in enumerate(_list(plan, "areas", "plan")):

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rbdesk.i18n import tr
-from rbdesk.models.errors import DamagedFile, NewerFileError, RbdeskError, ReadOnlyError
+from rbdesk.models.errors import DamagedFile, RbdeskError
 from rbdesk.models.storage import database
+from rbdesk.models.storage.output_files import atomic_output
 from rbdesk.models.storage.paths import backup_dir
 from rbdesk.models.storage.store import Store
 
@@ -144,24 +145,18 @@ def restore_backup(backup: BackupInfo | Path | str, dest: Path | str,
     if dest.exists() and not overwrite:
         raise RbdeskError(tr("Berkas {name} sudah ada; tidak ditimpa.").format(name=dest.name))
     database.check_header(src)
-    tmp = dest.with_name(dest.name + ".pulih.tmp")
     try:
-        shutil.copyfile(src, tmp)
-        try:
-            db, _state = database.open_database(tmp, force_readonly=True)
-        except (NewerFileError, ReadOnlyError):
-            db, _state = database.open_database(tmp)  # an older backup: migrate the copy
-        try:
-            result = database.integrity_check(db)
-        finally:
-            db.close()
-        if result != "ok":
-            raise DamagedFile(tr("Cadangan {name} rusak: {detail}").format(name=src.name,
-                                                                          detail=result))
-        os.replace(tmp, dest)
+        with atomic_output(dest, overwrite=overwrite) as tmp:
+            shutil.copyfile(src, tmp)
+            db, _state = database.open_database(tmp)  # our own copy: an older one is migrated
+            try:
+                result = database.integrity_check(db)
+            finally:
+                db.close()
+            if result != "ok":
+                raise DamagedFile(tr("Cadangan {name} rusak: {detail}").format(name=src.name,
+                                                                              detail=result))
     except OSError as exc:
         raise RbdeskError(tr("Tidak dapat memulihkan ke {name}: {err}").format(
             name=dest.name, err=exc.strerror or exc)) from None
-    finally:
-        tmp.unlink(missing_ok=True)
     return dest

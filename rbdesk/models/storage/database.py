@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from rbdesk.models.errors import (
     ReadOnlyError,
 )
 from rbdesk.models.storage import migrations
+from rbdesk.models.storage.output_files import atomic_output
 from rbdesk.models.storage.paths import backup_dir
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -38,6 +41,11 @@ class OpenState:
     newer: bool = False
     migrated_from: int | None = None
     backup_path: Path | None = None
+    # Set when the file was read through a private temporary copy (a hot journal left by a
+    # killed writer, or an older schema, in a file this opener must not write); the store
+    # removes the folder when it closes.
+    temp_dir: Path | None = None
+    note: str = ""
 
 
 def _connect(path: Path, readonly: bool) -> SqliteDatabase:
@@ -55,6 +63,31 @@ def _connect(path: Path, readonly: bool) -> SqliteDatabase:
     return db
 
 
+# Extended result codes of a write that did not reach the disk (EFBIG, a share gone away, ...).
+_WRITE_FAILURES = frozenset({"SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC", "SQLITE_IOERR_TRUNCATE",
+                             "SQLITE_IOERR_DIR_FSYNC", "SQLITE_IOERR_DELETE"})
+
+
+def _sqlite_name(exc: BaseException) -> str:
+    """SQLite's own error name, also through peewee's wrapper (which keeps the original)."""
+    seen: BaseException | None = exc
+    for _ in range(4):
+        if seen is None:
+            break
+        name = getattr(seen, "sqlite_errorname", None)
+        if name:
+            return str(name)
+        inner = seen.args[0] if seen.args and isinstance(seen.args[0], BaseException) else None
+        seen = inner or seen.__cause__ or seen.__context__
+    return ""
+
+
+def rolled_back_by_itself(exc: BaseException) -> bool:
+    """The error of a ROLLBACK after SQLite already rolled the transaction back (it does so by
+    itself after a full disk or an I/O error): the error that caused it is the one to report."""
+    return "no transaction is active" in str(exc).lower()
+
+
 def translate_sqlite_error(exc: Exception, path: Path | str = "") -> RbdeskError | None:
     """Sort SQLite errors into the ones a user can cause; anything else is a bug."""
     text = str(exc).lower()
@@ -65,6 +98,9 @@ def translate_sqlite_error(exc: Exception, path: Path | str = "") -> RbdeskError
     if "disk is full" in text or "database or disk is full" in text:
         return DiskFullError(tr("Disk penuh: perubahan tidak dapat disimpan ke {name}.")
                              .format(name=name))
+    if _sqlite_name(exc) in _WRITE_FAILURES:
+        return DiskFullError(tr("Tidak dapat menulis ke {name}: disk penuh, atau flashdisk/folder "
+                                "bersama terputus. Perubahan tidak disimpan.").format(name=name))
     if "unable to open" in text:
         return RbdeskError(tr("Berkas {name} tidak dapat dibuka; periksa apakah folder "
                               "bersamanya masih tersambung.").format(name=name))
@@ -108,36 +144,87 @@ def writable(path: Path) -> bool:
 def backup_copy(db: SqliteDatabase, dest: Path) -> Path:
     """Consistent copy through SQLite's backup API (safe while other PCs write), then verified."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".tmp")
-    if tmp.exists():
-        tmp.unlink()
-    target = sqlite3.connect(str(tmp))
-    try:
-        db.connection().backup(target)
-        ok = target.execute("PRAGMA integrity_check").fetchone()[0]
-        target.execute("PRAGMA journal_mode=delete")
-    finally:
-        target.close()
-    if ok != "ok":
-        tmp.unlink(missing_ok=True)
-        raise DamagedFile(tr("Salinan cadangan gagal diverifikasi: {detail}").format(detail=ok))
-    os.replace(tmp, dest)
+    with atomic_output(dest) as tmp:  # the copy appears under its name only when verified
+        target = sqlite3.connect(str(tmp))
+        try:
+            db.connection().backup(target)
+            ok = target.execute("PRAGMA integrity_check").fetchone()[0]
+            target.execute("PRAGMA journal_mode=delete")
+        except SQL_ERRORS as exc:
+            raise translate_sqlite_error(exc, dest) or exc from None
+        finally:
+            target.close()
+        if ok != "ok":
+            raise DamagedFile(tr("Salinan cadangan gagal diverifikasi: {detail}").format(
+                detail=ok))
     return dest
+
+
+def journal_path(path: Path) -> Path:
+    return path.with_name(path.name + "-journal")
+
+
+def has_journal(path: Path) -> bool:
+    """A rollback journal beside the file: a writer is mid-commit, or was killed there."""
+    try:
+        return journal_path(path).stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _read_through_copy(path: Path, state: OpenState) -> tuple[SqliteDatabase, OpenState]:
+    """Open a private copy of ``path`` together with its journal: SQLite rolls the journal back
+    in the copy (the committed state), an older schema is migrated there; ``path`` is only read."""
+    tmpdir = Path(tempfile.mkdtemp(prefix="rbdesk-baca-"))
+    copy = tmpdir / path.name
+    try:
+        try:
+            shutil.copyfile(path, copy)
+            if journal_path(path).exists():
+                shutil.copyfile(journal_path(path), journal_path(copy))
+        except OSError as exc:
+            raise RbdeskError(tr("Berkas {name} tidak dapat dibaca: {err}").format(
+                name=path.name, err=exc.strerror or exc)) from None
+        db, inner = _open(copy, force_readonly=False, backup_first=False)
+        db.close()
+        db = _connect(copy, readonly=True)
+    except BaseException:
+        shutil.rmtree(tmpdir, ignore_errors=True)
+        raise
+    state.temp_dir, state.migrated_from, state.newer = tmpdir, inner.migrated_from, inner.newer
+    if inner.newer:
+        state.reason = tr("dibuat oleh versi rbdesk yang lebih baru")
+    notes = []
+    if journal_path(copy).exists() or has_journal(path):
+        notes.append(tr("ada jurnal dari penulisan yang terhenti; yang dibaca adalah keadaan "
+                        "terakhir yang tersimpan"))
+    if inner.migrated_from is not None:
+        notes.append(tr("berkas versi skema {v} dibaca lewat salinan sementara yang diperbarui")
+                     .format(v=inner.migrated_from))
+    state.note = "; ".join(notes)
+    return db, state
 
 
 def open_database(path: Path | str, *, force_readonly: bool = False) -> tuple[SqliteDatabase,
                                                                               OpenState]:
     """Open an existing rbdesk file, migrating it (after a backup) when it is older.
 
-    Never writes to a file that is foreign, damaged, newer or read-only.
+    Never writes to a file that is foreign, damaged, newer or read-only. Opened read-only, a
+    file with a hot journal or of an older schema is read through a private temporary copy.
     """
-    path = Path(path)
+    return _open(Path(path), force_readonly=force_readonly, backup_first=True)
+
+
+def _open(path: Path, *, force_readonly: bool, backup_first: bool) -> tuple[SqliteDatabase,
+                                                                             OpenState]:
     check_header(path)
     state = OpenState()
     if force_readonly:
         state.readonly, state.reason = True, tr("diminta hanya untuk dibaca")
     elif not writable(path):
         state.readonly, state.reason = True, tr("berkas atau folder hanya dapat dibaca")
+    if state.readonly and has_journal(path):
+        return _read_through_copy(path, state)
     try:
         db = _connect(path, readonly=state.readonly)
         conn = db.connection()
@@ -159,12 +246,11 @@ def open_database(path: Path | str, *, force_readonly: bool = False) -> tuple[Sq
     elif version < migrations.SCHEMA_VERSION:
         if state.readonly:
             db.close()
-            raise ReadOnlyError(tr("Berkas {name} dari versi lama perlu diperbarui, tetapi hanya "
-                                    "dapat dibaca. Salin ke folder yang dapat ditulisi.")
-                                 .format(name=path.name))
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        state.backup_path = backup_copy(
-            db, backup_dir() / f"{path.stem}.v{version}.sebelum-migrasi.{stamp}.rbdesk")
+            return _read_through_copy(path, state)
+        if backup_first:
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            state.backup_path = backup_copy(
+                db, backup_dir() / f"{path.stem}.v{version}.sebelum-migrasi.{stamp}.rbdesk")
         state.migrated_from = version
         try:
             migrations.migrate(db.connection())

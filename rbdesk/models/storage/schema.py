@@ -17,11 +17,26 @@ from peewee import (
     TextField,
 )
 
+from rbdesk.models.text import clean_text
+
 # Never initialised: the models are bound to a file only inside ``Store.read()`` /
 # ``Store.write()``; a query anywhere else fails with "Cannot use uninitialized Proxy".
 unbound = DatabaseProxy()
 
 TEAM_KINDS = ("pengarah", "pelaksana", "area", "agen")
+
+
+class CleanText(TextField):
+    """Text stored without control characters, whichever way it comes in (edits, load, merge,
+    import): see ``models.text``."""
+
+    def db_value(self, value: Any) -> Any:
+        return super().db_value(clean_text(value) if isinstance(value, str) else value)
+
+
+class CleanChar(CharField):
+    def db_value(self, value: Any) -> Any:
+        return super().db_value(clean_text(value) if isinstance(value, str) else value)
 
 
 class JSONField(TextField):
@@ -43,24 +58,24 @@ class Row(BaseModel):
 
     # The same primary key peewee would add by itself, declared so type checkers know ``id``.
     id = AutoField()
-    uuid = CharField(unique=True)
-    updated_at = CharField()
-    updated_by = CharField()
+    uuid = CleanChar(unique=True)
+    updated_at = CleanChar()
+    updated_by = CleanChar()
     version = IntegerField(default=1)
     deleted = BooleanField(default=False)
 
 
 class Person(Row):
-    name = CharField()
-    position = CharField(default="")
-    unit = CharField(default="")
-    nip = CharField(default="")
+    name = CleanChar()
+    position = CleanChar(default="")
+    unit = CleanChar(default="")
+    nip = CleanChar(default="")
 
 
 class Plan(Row):
-    unit = CharField()
+    unit = CleanChar()
     year = IntegerField()
-    title = TextField(default="")
+    title = CleanText(default="")
     decree = JSONField(default=dict)
     settings = JSONField(default=dict)
 
@@ -74,49 +89,49 @@ class Area(Row):
     plan = ForeignKeyField(Plan, backref="areas", on_delete="CASCADE")
     plan_id: int
     seq = IntegerField()
-    label = CharField(default="")
-    name = TextField()
+    label = CleanChar(default="")
+    name = CleanText()
 
 
 class Activity(Row):
     area = ForeignKeyField(Area, backref="activities", on_delete="CASCADE")
     area_id: int
     seq = IntegerField()
-    label = CharField(default="")
-    name = TextField()
+    label = CleanChar(default="")
+    name = CleanText()
 
 
 class SubActivity(Row):
     activity = ForeignKeyField(Activity, backref="sub_activities", on_delete="CASCADE")
     activity_id: int
     seq = IntegerField()
-    label = CharField(default="")
-    name = TextField(default="")
+    label = CleanChar(default="")
+    name = CleanText(default="")
 
 
 class Indicator(Row):
     sub_activity = ForeignKeyField(SubActivity, backref="indicators", on_delete="CASCADE")
     sub_activity_id: int
     seq = IntegerField()
-    label = CharField(default="")
-    text = TextField(default="")
+    label = CleanChar(default="")
+    text = CleanText(default="")
     planned = IntegerField(default=0)  # bitmask, see models.domain.months
-    note = TextField(default="")
+    note = CleanText(default="")
 
 
 class Realisation(Row):
     indicator = ForeignKeyField(Indicator, backref="realisations", on_delete="CASCADE")
     indicator_id: int
     month = IntegerField()
-    status = CharField(default="belum")
-    note = TextField(default="")
+    status = CleanChar(default="belum")
+    note = CleanText(default="")
 
     class Meta:
         indexes = ((("indicator", "month"), True),)
 
 
 class Blob(BaseModel):
-    sha256 = CharField(primary_key=True)
+    sha256 = CleanChar(primary_key=True)
     size = IntegerField()
     data = BlobField()
 
@@ -125,20 +140,20 @@ class Evidence(Row):
     indicator = ForeignKeyField(Indicator, backref="evidence", on_delete="CASCADE")
     indicator_id: int
     month = IntegerField()
-    filename = CharField()
-    mime = CharField(default="application/octet-stream")
+    filename = CleanChar()
+    mime = CleanChar(default="application/octet-stream")
     size = IntegerField()
-    sha256 = CharField(index=True)
-    note = TextField(default="")
+    sha256 = CleanChar(index=True)
+    note = CleanText(default="")
 
 
 class Team(Row):
     plan = ForeignKeyField(Plan, backref="teams", on_delete="CASCADE")
     plan_id: int
     seq = IntegerField()
-    kind = CharField()
-    label = CharField(default="")
-    name = TextField()
+    kind = CleanChar()
+    label = CleanChar(default="")
+    name = CleanText()
     area = ForeignKeyField(Area, null=True, backref="teams", on_delete="SET NULL")
     area_id: int | None
     duties = JSONField(default=list)
@@ -150,41 +165,41 @@ class Membership(Row):
     person = ForeignKeyField(Person, backref="memberships", on_delete="CASCADE")
     person_id: int
     seq = IntegerField()
-    role = CharField(default="Anggota")
-    position = CharField(default="")
+    role = CleanChar(default="Anggota")
+    position = CleanChar(default="")
 
 
 class ChangeLog(BaseModel):
     id = AutoField()  # as peewee would add it; declared for type checkers
-    at = CharField()
-    user = CharField()
-    host = CharField()
-    plan_uuid = CharField(null=True)
-    entity = CharField()
-    row_uuid = CharField()
-    action = CharField()
-    field = CharField(default="")
-    old = TextField(null=True)
-    new = TextField(null=True)
+    at = CleanChar()
+    user = CleanChar()
+    host = CleanChar()
+    plan_uuid = CleanChar(null=True)
+    entity = CleanChar()
+    row_uuid = CleanChar()
+    action = CleanChar()
+    field = CleanChar(default="")
+    old = CleanText(null=True)
+    new = CleanText(null=True)
 
     class Meta:
         table_name = "change_log"
 
 
 class Meta(BaseModel):
-    key = CharField(primary_key=True)
-    value = TextField()
+    key = CleanChar(primary_key=True)
+    value = CleanText()
 
     class Meta:
         table_name = "meta"
 
 
 class Presence(BaseModel):
-    session = CharField(primary_key=True)
-    user = CharField()
-    host = CharField()
-    opened_at = CharField()
-    heartbeat_at = CharField()
+    session = CleanChar(primary_key=True)
+    user = CleanChar()
+    host = CleanChar()
+    opened_at = CleanChar()
+    heartbeat_at = CleanChar()
 
 
 ROW_MODELS: tuple[type[Row], ...] = (

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import getpass
 import os
+import shutil
 import socket
 import time
 import uuid as uuidlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,10 @@ class Tx:
 
     store: Store
     plan_uuid: str | None
-    at: str = field(default_factory=now_iso)
+    at: str = ""
+
+    def __post_init__(self) -> None:
+        self.at = self.at or self.store.clock()
 
     def stamp(self, row: Row, *, new: bool = False) -> None:
         row.updated_at = self.at
@@ -98,6 +102,9 @@ class Store:
         self.user = user or default_user()
         self.host = socket.gethostname() or "pc"
         self.session = new_uuid()
+        # This PC's wall clock, as stamped on rows and log entries. It may be wrong (office PCs'
+        # clocks often are), so nothing decides anything by comparing stamps; tests skew it.
+        self.clock: Callable[[], str] = now_iso
 
     @classmethod
     def open(cls, path: Path | str, *, user: str | None = None,
@@ -117,6 +124,8 @@ class Store:
     def close(self) -> None:
         if not self.db.is_closed():
             self.db.close()
+        if self.state.temp_dir is not None:
+            shutil.rmtree(self.state.temp_dir, ignore_errors=True)
 
     def __enter__(self) -> Store:
         return self
@@ -157,9 +166,9 @@ class Store:
             try:
                 yield Tx(self, plan_uuid)
             except BaseException as exc:
-                ctx.__exit__(type(exc), exc, exc.__traceback__)
+                self._end(ctx, exc)
                 raise
-            ctx.__exit__(None, None, None)
+            self._end(ctx, None)
 
     @contextmanager
     def _sqlite_errors(self) -> Iterator[None]:
@@ -171,6 +180,27 @@ class Store:
             if translated is None:
                 raise
             raise translated from exc
+
+    def _end(self, ctx: Any, exc: BaseException | None) -> None:
+        """Commit, or roll back after ``exc``. When SQLite already rolled back by itself (a full
+        disk, an I/O error), the failing ROLLBACK must not hide the error that caused it."""
+        try:
+            if exc is None:
+                ctx.__exit__(None, None, None)
+            else:
+                ctx.__exit__(type(exc), exc, exc.__traceback__)
+        except database.SQL_ERRORS as err:
+            if not database.rolled_back_by_itself(err):
+                raise
+            if exc is None:  # the commit failed, then peewee's rollback: report the commit's error
+                cause: BaseException | None = err
+                while cause is not None and database.rolled_back_by_itself(cause):
+                    cause = cause.__context__
+                if not isinstance(cause, Exception):
+                    raise
+                # Translated here: re-raising would replace the cause's own context (the
+                # driver's error code) with the failed ROLLBACK.
+                raise database.translate_sqlite_error(cause, self.path) or cause from None
 
     def _begin(self, retries: int) -> Any:
         """The entered transaction context; the caller exits it."""

@@ -161,7 +161,8 @@ class HistoryDialog(QDialog):
 
     def export_to(self, path: Path | str) -> Path | None:
         try:
-            out = history.export_history_xlsx(self.model.entries, self.model.labels, path)
+            out = history.export_history_xlsx(self.model.entries, self.model.labels, path,
+                                              protect=(self.ctx.store.path,))
         except RbdeskError as exc:
             self.count.setText(exc.message)
             return None

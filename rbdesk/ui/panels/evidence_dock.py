@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.file_names import safe_filename
 from rbdesk.models.domain.months import month_long
 from rbdesk.models.domain.panel_queries import IndicatorPlace, find_place
 from rbdesk.models.domain.progress import STATUSES, month_state
@@ -351,13 +352,9 @@ class EvidenceDock(QDockWidget):
         if info is None:
             return False
         try:
-            data = realisation.evidence_bytes(self.ctx.store, info.sha256)
             if self._temp_dir is None:
                 self._temp_dir = Path(tempfile.mkdtemp(prefix="rbdesk-bukti-"))
-            folder = self._temp_dir / info.sha256[:12]
-            folder.mkdir(exist_ok=True)
-            target = folder / info.filename
-            target.write_bytes(data)
+            target = realisation.write_temp_copy(self.ctx.store, info, self._temp_dir)
         except RbdeskError as exc:
             self._fail(exc.message)
             return False
@@ -379,7 +376,7 @@ class EvidenceDock(QDockWidget):
             return None
         name, _filter = QFileDialog.getSaveFileName(
             self, tr("Simpan salinan bukti dukung"),
-            str(Path(self._last_dir) / info.filename), tr("Semua berkas (*)"))
+            str(Path(self._last_dir) / safe_filename(info.filename)), tr("Semua berkas (*)"))
         if not name:
             return None
         try:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QProgressDialog
 from rbdesk.i18n import tr
 from rbdesk.models.domain.months import month_long
 from rbdesk.models.errors import RbdeskError
+from rbdesk.models.storage.output_files import refuse_overwriting
 from rbdesk.ui.dialogs.common import MonthDialog, show_error
 from rbdesk.ui.window import settings
 
@@ -94,6 +95,8 @@ def _run(win: MainWindow, label: str, job: Any, out: Path | None) -> bool:
 
     progress = _Progress(win, label)
     try:
+        if out is not None:
+            refuse_overwriting(out, win.ctx.store.path)
         job(progress)
         return True
     except Exception as exc:

@@ -1,0 +1,124 @@
+"""Evidence file names from any source are stored and written as one bare, harmless name."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rbdesk.models.domain.file_names import path_inside, safe_filename
+from rbdesk.models.domain.tree import list_plans, load_plan_tree
+from rbdesk.models.edits import realisation
+from rbdesk.models.errors import InvalidInput
+from rbdesk.models.interchange.dump import dump_data
+from rbdesk.models.interchange.load import create_from_dump
+from rbdesk.models.storage.schema import Evidence
+from rbdesk.models.storage.store import Store
+
+BAD = ["../../../../tmp/x", "..\\..\\Windows\\x.dll", "C:\\Users\\a\\x.pdf", "..", ".", "",
+       "a\x00b.pdf", "\x1b[31mmerah.txt", "CON", "con.txt", "LPT1.pdf", "nul", "COM9.jpg",
+       "a:b.pdf", "tanya?.pdf", "titik. . .", "/etc/passwd", "x" * 5000 + ".pdf"]
+
+
+@pytest.mark.parametrize("name", BAD)
+def test_every_bad_name_becomes_one_harmless_name(name: str, tmp_path: Path) -> None:
+    safe = safe_filename(name)
+    assert safe and "/" not in safe and "\\" not in safe and safe not in (".", "..")
+    assert not any(ord(c) < 32 or c in '<>:"|?*' for c in safe)
+    assert safe.split(".")[0].upper() not in ("CON", "PRN", "AUX", "NUL", "COM9", "LPT1")
+    assert len(safe) <= 150 and not safe.endswith((".", " "))
+    assert path_inside(tmp_path, name).parent == tmp_path
+
+
+@given(st.text())
+def test_any_name_stays_inside_its_folder(name: str) -> None:
+    folder = Path("/tmp/rbdesk-folder-yang-tidak-ada")
+    target = path_inside(folder, name)
+    assert target.parent == folder and target.name == safe_filename(name)
+
+
+def test_ordinary_names_are_kept() -> None:
+    for name in ("notulen rapat.pdf", "Foto kegiatan (1).JPG", "laporan.v2.docx", "konsol.pdf"):
+        assert safe_filename(name) == name
+
+
+def _crafted_dump(name: str, size: int) -> dict:
+    from rbdesk.models.interchange.sample_data import sample_dump
+
+    data = sample_dump()
+    raw = b"isi bukti"
+    sha = hashlib.sha256(raw).hexdigest()
+    ind = data["plans"][0]["areas"][0]["activities"][0]["sub_activities"][0]["indicators"][0]
+    ind["evidence"] = [{"uuid": "3f0e6a4e-1b7a-4c55-9d5e-2f0a1c9b8d70",
+                        "updated_at": "2024-06-01T00:00:00Z", "updated_by": "x", "version": 1,
+                        "month": 3, "filename": name, "mime": "text/plain", "size": size,
+                        "sha256": sha, "note": ""}]
+    data["blobs"] = {sha: base64.b64encode(raw).decode()}
+    return data
+
+
+def test_load_stores_a_bare_name(tmp_path: Path) -> None:
+    path = tmp_path / "dimuat.rbdesk"
+    with create_from_dump(path, _crafted_dump("../../../luar/x.sh", 9)) as store, store.read():
+        assert [e.filename for e in Evidence.select()] == ["x.sh"]
+
+
+def test_load_refuses_a_size_that_is_not_the_bytes(tmp_path: Path) -> None:
+    with pytest.raises(InvalidInput, match="size"):
+        create_from_dump(tmp_path / "a.rbdesk", _crafted_dump("x.txt", -5))
+    assert not (tmp_path / "a.rbdesk").exists()
+
+
+def test_attach_stores_a_bare_name(sample_store: Store) -> None:
+    plan = list_plans(sample_store)[0].uuid
+    ind = load_plan_tree(sample_store, plan).areas[0].activities[0].sub_activities[0] \
+        .indicators[0].uuid
+    uuid = realisation.attach_bytes(sample_store, ind, 2, "..\\..\\LPT1.pdf\x00.exe", b"x")
+    [info] = [e for e in realisation.list_evidence(sample_store, ind, 2) if e.uuid == uuid]
+    assert info.filename == "_LPT1.pdf.exe"
+
+
+def test_a_merged_copy_brings_bare_names_and_true_sizes(sample_path: Path, tmp_path: Path
+                                                        ) -> None:
+    from rbdesk.models.interchange import merge
+
+    with Store.open(sample_path, readonly=True) as s:
+        data = json.loads(json.dumps(dump_data(s)))
+    raw = b"isi bukti"
+    sha = hashlib.sha256(raw).hexdigest()
+    data["plans"][0]["areas"][0]["activities"][0]["sub_activities"][0]["indicators"][0][
+        "evidence"] = [{"uuid": "3f0e6a4e-1b7a-4c55-9d5e-2f0a1c9b8d70",
+                        "updated_at": "2024-06-01T00:00:00Z", "updated_by": "x", "version": 1,
+                        "month": 3, "filename": "x.txt", "mime": "text/plain", "size": 9,
+                        "sha256": sha, "note": ""}]
+    data["blobs"] = {sha: base64.b64encode(raw).decode()}
+    theirs = tmp_path / "salinan.rbdesk"
+    create_from_dump(theirs, data).close()
+    # A crafted copy: the name and size changed behind rbdesk's back.
+    with Store.open(theirs) as s, s.write():
+        Evidence.update(filename="../../../../tmp/jahat.sh", size=-1).execute()
+    with Store.open(sample_path) as s:
+        merge.merge_files(s, theirs)
+        with s.read():
+            [(name, size)] = [(e.filename, e.size) for e in Evidence.select()]
+    assert (name, size) == ("jahat.sh", 9)
+
+
+def test_opening_writes_only_inside_its_own_folder(sample_store: Store, tmp_path: Path) -> None:
+    plan = list_plans(sample_store)[0].uuid
+    ind = load_plan_tree(sample_store, plan).areas[0].activities[0].sub_activities[0] \
+        .indicators[0].uuid
+    uuid = realisation.attach_bytes(sample_store, ind, 2, "notulen.pdf", b"%PDF")
+    with sample_store.write():  # as an older rbdesk or a crafted file may hold it
+        Evidence.update(filename="../../keluar.pdf").where(Evidence.uuid == uuid).execute()
+    [info] = [e for e in realisation.list_evidence(sample_store, ind, 2) if e.uuid == uuid]
+    folder = tmp_path / "sementara"
+    target = realisation.write_temp_copy(sample_store, info, folder)
+    assert target.parent.parent == folder and target.read_bytes() == b"%PDF"
+    assert target.name == "keluar.pdf"
+    assert not (tmp_path / "keluar.pdf").exists()

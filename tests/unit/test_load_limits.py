@@ -1,0 +1,89 @@
+"""load takes only what the window could have made: sizes, years, text lengths, decree shape."""
+
+from __future__ import annotations
+
+import base64
+import copy
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rbdesk.models.domain.text_rules import MAX_EVIDENCE_BYTES
+from rbdesk.models.domain.tree import list_plans, load_plan_tree
+from rbdesk.models.edits import realisation
+from rbdesk.models.errors import EvidenceTooLarge, InvalidInput
+from rbdesk.models.interchange.load import create_from_dump
+from rbdesk.models.interchange.sample_data import sample_dump
+
+
+@pytest.fixture(scope="module")
+def base() -> dict[str, Any]:
+    return sample_dump()
+
+
+def _with_evidence(data: dict[str, Any], raw: bytes, size: int | None = None) -> dict[str, Any]:
+    sha = hashlib.sha256(raw).hexdigest()
+    ind = data["plans"][0]["areas"][0]["activities"][0]["sub_activities"][0]["indicators"][0]
+    ind["evidence"] = [{"uuid": "3f0e6a4e-1b7a-4c55-9d5e-2f0a1c9b8d70",
+                        "updated_at": "2024-06-01T00:00:00Z", "updated_by": "x", "version": 1,
+                        "month": 3, "filename": "scan.pdf", "mime": "application/pdf",
+                        "size": len(raw) if size is None else size, "sha256": sha, "note": ""}]
+    data["blobs"] = {sha: base64.b64encode(raw).decode()}
+    return data
+
+
+def _refused(tmp_path: Path, data: dict[str, Any], match: str) -> None:
+    out = tmp_path / "dimuat.rbdesk"
+    with pytest.raises(InvalidInput, match=match):
+        create_from_dump(out, data)
+    assert not out.exists()
+
+
+def test_evidence_over_the_limit_is_refused(base, tmp_path: Path) -> None:
+    data = _with_evidence(copy.deepcopy(base), b"\0" * (MAX_EVIDENCE_BYTES + 1))
+    _refused(tmp_path, data, "terlalu besar")
+
+
+def test_a_negative_size_is_refused(base, tmp_path: Path) -> None:
+    _refused(tmp_path, _with_evidence(copy.deepcopy(base), b"isi", size=-3), "size")
+
+
+@pytest.mark.parametrize("year", [99999, 0, -1, 1899])
+def test_a_year_out_of_range_is_refused(base, tmp_path: Path, year: int) -> None:
+    data = copy.deepcopy(base)
+    data["plans"][0]["year"] = year
+    _refused(tmp_path, data, "tahun")
+
+
+def test_a_huge_name_is_refused(base, tmp_path: Path) -> None:
+    data = copy.deepcopy(base)
+    data["persons"][0]["name"] = "A" * 5_000_000
+    _refused(tmp_path, data, "terlalu panjang")
+
+
+@pytest.mark.parametrize("decree", [
+    {"considerations": "bukan daftar"}, {"considerations": [{"label": 1, "text": "x"}]},
+    {"decisions": [{"label": "KESATU", "text": "x", "items": "bukan daftar"}]},
+    {"signatory_name": ["bukan", "teks"]}, {"attachment_titles": ["x"]}, {"place": 7}])
+def test_a_decree_of_the_wrong_shape_is_refused(base, tmp_path: Path, decree) -> None:
+    data = copy.deepcopy(base)
+    data["plans"][0]["decree"] = {**data["plans"][0]["decree"], **decree}
+    _refused(tmp_path, data, "SK")
+
+
+def test_the_sample_still_loads_and_prints(base, tmp_path: Path) -> None:
+    from rbdesk.exports import write_pdf
+
+    with create_from_dump(tmp_path / "a.rbdesk", copy.deepcopy(base)) as store:
+        tree = load_plan_tree(store, list_plans(store)[0].uuid)
+    write_pdf(tree, tmp_path / "sk.pdf", part="sk")
+
+
+def test_too_large_evidence_names_one_unit(sample_store, monkeypatch) -> None:
+    ind = load_plan_tree(sample_store, list_plans(sample_store)[0].uuid).indicators()[0].uuid
+    with pytest.raises(EvidenceTooLarge) as info:
+        realisation.attach_bytes(sample_store, ind, 1, "pindaian.pdf",
+                                 b"\0" * (26 * 1024 * 1024))
+    assert "(26.0 MiB); batasnya 25 MiB" in info.value.message
