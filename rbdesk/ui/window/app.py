@@ -27,7 +27,7 @@ from rbdesk.models.storage import backups
 from rbdesk.models.storage.paths import default_plan_file, log_dir
 from rbdesk.models.storage.store import Store, default_user
 from rbdesk.ui.dialogs.common import NewPlanDialog, UserNameDialog, show_error
-from rbdesk.ui.window import settings
+from rbdesk.ui.window import settings, shown_probe
 from rbdesk.ui.window.context import AppContext
 from rbdesk.ui.window.main_window import MainWindow
 
@@ -189,6 +189,7 @@ def start(path: str | Path | None) -> MainWindow | None:
 
 def run_gui(path: str | None) -> int:
     app = make_app()
+    shown_probe.install_if_requested(app)
     log_path = setup_logging()
     log.info("rbdesk starting (file=%s, log=%s)", path, log_path)
     sys.excepthook = excepthook
