@@ -16,6 +16,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("RBDESK_TODAY", "2024-06-14")
 
 
+
+def _wait_for_panels(app, win) -> None:
+    """The side panels fill themselves just after the window's first paint."""
+    import time
+
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(
+            getattr(d, "refresh_pending", False) and d.isVisible() for d in win.docks.values()):
+        app.processEvents()
+
 def _record_progress(store) -> None:  # noqa: ANN001 - a Store
     """A believable half year: most early work done, some partly, some late, evidence attached."""
     from rbdesk.models.domain.tree import list_plans, load_plan_tree
@@ -66,6 +76,7 @@ def main(argv: list[str]) -> int:
     win.resize(1680, 1000)
     win.show()
     app.processEvents()
+    _wait_for_panels(app, win)
     # Point at an indicator of this month so that the panels have something to show.
     target = next(i for i in ctx.tree.indicators() if i.evidence)
     ctx.selectRequested.emit(target.uuid)
