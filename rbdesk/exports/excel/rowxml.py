@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import shutil
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 
 _LETTERS = [get_column_letter(i) for i in range(1, 703)]
 _EMPTY_SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData>\s*</sheetData>")
+_SHEET_VIEWS = re.compile(rb"<sheetViews[\s>]")
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 
 
@@ -35,13 +36,22 @@ class RowStream:
 
     def __init__(self) -> None:
         self.row = 0
+        self.columns = 0
         self.parts: list[str] = []
+
+    @property
+    def dimension(self) -> str:
+        """The used range, as the sheet's ``<dimension>`` gives it to readers."""
+        if not self.row:
+            return "A1"
+        return f"A1:{_LETTERS[max(self.columns, 1) - 1]}{self.row}"
 
     def append(self, values: Sequence[Any], style_ids: Sequence[int],
                height: float | None = None) -> int:
         """One row; ``None`` and ``""`` are empty (styled) cells, a ``str`` is always text (never
         a formula, whatever its first character), an ``int``/``float`` a number."""
         self.row = r = self.row + 1
+        self.columns = max(self.columns, len(values))
         out = self.parts
         if height is None:
             out.append(f'<row r="{r}">')
@@ -70,9 +80,11 @@ class RowStream:
         return r
 
 
-def fill_sheet_data(saved: Path, out: Path, sheets: dict[str, Iterable[str]]) -> None:
+def fill_sheet_data(saved: Path, out: Path, sheets: dict[str, RowStream]) -> None:
     """Copy the workbook ``saved`` to ``out``, putting each sheet's rows (``sheets``: part name
-    -> XML chunks) into its empty ``<sheetData>``."""
+    -> its rows) into its empty ``<sheetData>``, and its used range into a ``<dimension>``
+    (which openpyxl's write-only mode leaves out, so that a reader would otherwise scan the
+    whole sheet to size it)."""
     with zipfile.ZipFile(saved) as src, \
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as dst:
         for info in src.infolist():
@@ -81,13 +93,19 @@ def fill_sheet_data(saved: Path, out: Path, sheets: dict[str, Iterable[str]]) ->
                     shutil.copyfileobj(fin, fout)
                 continue
             frame = src.read(info)
+            rows = sheets[info.filename]
+            views = _SHEET_VIEWS.search(frame)
+            if views is None or b"<dimension" in frame:
+                raise RuntimeError(f"{info.filename}: unexpected sheet frame")
+            frame = (frame[:views.start()] + f'<dimension ref="{rows.dimension}"/>'.encode()
+                     + frame[views.start():])
             found = _EMPTY_SHEET_DATA.search(frame)
             if found is None:
                 raise RuntimeError(f"{info.filename}: no empty sheetData to fill")
             with dst.open(_entry(info), "w", force_zip64=True) as fout:
                 fout.write(frame[:found.start()] + b"<sheetData>")
                 chunk: list[str] = []
-                for part in sheets[info.filename]:
+                for part in rows.parts:
                     chunk.append(part)
                     if len(chunk) >= 4096:
                         fout.write("".join(chunk).encode("utf-8"))

@@ -235,7 +235,7 @@ def write_workbook(tree: PlanTree, out: Path, *, paper: str = "a4", progress: Pr
         try:
             wb.save(frame)   # everything but the rows, whose sheets have an empty sheetData
             bar.fraction(0.85)
-            fill_sheet_data(frame, tmp, {ws.path[1:]: rows.parts for ws, rows in sheets})
+            fill_sheet_data(frame, tmp, {ws.path[1:]: rows for ws, rows in sheets})
         finally:
             frame.unlink(missing_ok=True)
         bar.finish()
