@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import tempfile
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,10 +35,34 @@ def _number(value: float) -> str:
 class RowStream:
     """The rows of one worksheet, as XML text, numbered from 1."""
 
+    SPILL_PARTS = 50_000   # rows are kept as text this long, then moved to a temporary file
+
     def __init__(self) -> None:
         self.row = 0
         self.columns = 0
         self.parts: list[str] = []
+        self._spilled: Any = None   # a temporary file holding the earlier rows, UTF-8
+
+    def _spill(self) -> None:
+        if self._spilled is None:
+            self._spilled = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()
+        self._spilled.write("".join(self.parts).encode("utf-8"))
+        self.parts.clear()
+
+    def write_to(self, out: Any) -> None:
+        """All rows, as UTF-8 bytes, into the binary file ``out``; then this stream is spent."""
+        if self._spilled is not None:
+            self._spilled.seek(0)
+            shutil.copyfileobj(self._spilled, out, 1 << 20)
+            self._spilled.close()
+            self._spilled = None
+        out.write("".join(self.parts).encode("utf-8"))
+        self.parts.clear()
+
+    def close(self) -> None:
+        if self._spilled is not None:
+            self._spilled.close()
+            self._spilled = None
 
     @property
     def dimension(self) -> str:
@@ -77,6 +102,8 @@ class RowStream:
             else:
                 raise TypeError(f"cannot write {type(value).__name__} to a worksheet")
         out.append("</row>")
+        if len(out) > self.SPILL_PARTS:
+            self._spill()
         return r
 
 
@@ -104,13 +131,7 @@ def fill_sheet_data(saved: Path, out: Path, sheets: dict[str, RowStream]) -> Non
                 raise RuntimeError(f"{info.filename}: no empty sheetData to fill")
             with dst.open(_entry(info), "w", force_zip64=True) as fout:
                 fout.write(frame[:found.start()] + b"<sheetData>")
-                chunk: list[str] = []
-                for part in rows.parts:
-                    chunk.append(part)
-                    if len(chunk) >= 4096:
-                        fout.write("".join(chunk).encode("utf-8"))
-                        chunk.clear()
-                fout.write("".join(chunk).encode("utf-8"))
+                rows.write_to(fout)
                 fout.write(b"</sheetData>" + frame[found.end():])
 
 

@@ -238,5 +238,7 @@ def write_workbook(tree: PlanTree, out: Path, *, paper: str = "a4", progress: Pr
             fill_sheet_data(frame, tmp, {ws.path[1:]: rows for ws, rows in sheets})
         finally:
             frame.unlink(missing_ok=True)
+            for _ws, stream in sheets:
+                stream.close()
         bar.finish()
     return out
