@@ -170,3 +170,10 @@ def test_rows_are_made_when_first_asked_for(ctx, qtmodeltester):
     ctx.patch(ind.uuid, planned=ind.planned | (1 << (month - 1)))
     assert _area_cells(lazy) == _area_cells(PlanModel(ctx)) != before
     qtmodeltester.check(lazy)
+
+
+def test_rows_not_shown_yet_are_made_between_events(ctx, qtbot):
+    model = PlanModel(ctx)
+    assert len(model._nodes) < model.row_total()
+    qtbot.waitUntil(lambda: len(model._nodes) == model.row_total())
+    assert sum(1 for _ in walk(model)) == model.row_total()

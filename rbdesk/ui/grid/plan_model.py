@@ -8,9 +8,17 @@ with edits and reloads without a reset.
 from __future__ import annotations
 
 import itertools
+import time
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QFont
 
 from rbdesk.i18n import tr
@@ -48,6 +56,7 @@ from rbdesk.ui.undo import plan_commands as uc
 from rbdesk.ui.window.context import MODE_REALISATION, AppContext
 
 ROOT = QModelIndex()
+SLICE_SECONDS = 0.004   # the rows not shown yet are made in slices this long, between events
 
 
 class PlanModel(PlanSyncMixin, QAbstractItemModel):
@@ -66,6 +75,10 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
         self._bold.setBold(True)
         self._italic = QFont()
         self._italic.setItalic(True)
+        self._pending: list[Node] = []
+        self._slicer = QTimer(self)
+        self._slicer.setInterval(0)
+        self._slicer.timeout.connect(self._build_slice)
         self._build_all()
         ctx.nodesPatched.connect(self.on_nodes_patched)
         ctx.treeReloaded.connect(self.sync)
@@ -102,6 +115,23 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
         with gc_paused():
             self._root = Node(0, "plan", self.ctx.tree, None, None, "", self._expand)
             self._expand_now(self._root)   # the areas; deeper rows when the view unfolds them
+        # The rest is made in short slices while the window waits for input, so that the
+        # first search does not have to make them.
+        self._pending = [self._root]
+        self._slicer.start()
+
+    def _build_slice(self) -> None:
+        deadline = time.perf_counter() + SLICE_SECONDS
+        pending, nodes = self._pending, self._nodes
+        while pending:
+            node = pending.pop()
+            if node is not self._root and nodes.get(node.nid) is not node:
+                continue    # removed by a merge meanwhile
+            self._expand_now(node)
+            pending.extend(node.children)
+            if time.perf_counter() > deadline:
+                return
+        self._slicer.stop()
 
     @staticmethod
     def _expand_now(node: Node) -> None:
