@@ -96,6 +96,7 @@ def main(argv: list[str]) -> int:
         if dock is not None:
             dock.raise_()
             app.processEvents()
+            _wait_for_panels(app, win)
             dock.grab().save(str(out / file))
     win.legend.grab().save(str(out / "keterangan.png"))
     assert index.data(Role.UUID)
