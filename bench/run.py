@@ -36,6 +36,7 @@ QUICK_BIG = 2_000
 CHILD_TIMEOUT = 900.0
 MEMORY_TARGET_MB = 400.0
 RESULT_MARK = "BENCH-RESULT "
+PEAK_KEY = "_peak_mb"   # a child may report its own programs' peak memory per metric
 UNAVAILABLE = "belum tersedia"
 TODAY = "2024-06-14"
 
@@ -55,6 +56,7 @@ BENCHES = (
     Bench("toggle", ("toggle",), fresh=False),
     Bench("dump", ("dump",)),
     Bench("load", ("load",)),
+    Bench("startup", ("startup_bare", "startup", "startup_frozen"), fresh=False),
     Bench("window", ("window_shown", "window_usable", "filter")),
     Bench("xlsx_export", ("xlsx_export",)),
     Bench("xlsx_import", ("xlsx_import",)),
@@ -71,9 +73,17 @@ TARGETS: dict[tuple[str, str], float] = {
     ("toggle", "big"): 0.05, ("filter", "big"): 0.1, ("merge", "big"): 5.0,
     ("xlsx_export", "sample"): 1.0, ("xlsx_import", "sample"): 1.0,
     ("pdf_plan", "sample"): 1.0, ("pdf_sk", "sample"): 1.0, ("create", "big"): 5.0,
+    # Issue 13: from process start until the window is on screen, as a user waits for it.
+    ("startup", "sample"): 0.6, ("startup", "big"): 1.0,
+    ("startup_frozen", "sample"): 0.6, ("startup_frozen", "big"): 1.0,
+    ("xlsx_export", "big"): 4.0, ("xlsx_import", "big"): 4.0,
 }
 # rbdesk's PDF of the plan must be this many times faster than LibreOffice converting the workbook.
 PEERS = {"pdf_plan": ("soffice_pdf", 3.0)}
+# Start-up is also shown against its floor, a bare PySide6 window started the same way.
+FLOORS = {"startup": "startup_bare", "startup_frozen": "startup_bare"}
+NO_BUILD = "belum ada build"
+SHOWN_LINE = "RBDESK-SHOWN"   # rbdesk.ui.window.shown_probe.LINE, printed by bare_window.py too
 
 
 # ------------------------------------------------------------------------------------------------
@@ -277,6 +287,73 @@ def case_merge(work: Path, size: str, n: int) -> dict[str, list[float]]:
     return {"merge": [elapsed]}
 
 
+def frozen_executable() -> Path | None:
+    """The one-folder build of ``make dist`` (PyInstaller), when there is one."""
+    for name in ("rbdesk", "rbdesk.exe"):
+        path = ROOT / "dist" / "rbdesk" / name
+        if path.is_file() and os.access(path, os.X_OK):
+            return path
+    return None
+
+
+def _time_until_shown(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
+    """Spawn ``cmd``; seconds until it prints the shown line, and its peak RSS in MB."""
+    start = _clock()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                            cwd=cwd, text=True)
+    killer = threading.Timer(120.0, proc.kill)
+    killer.start()
+    elapsed = None
+    try:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.strip() == SHOWN_LINE:
+                elapsed = _clock() - start
+                break
+        proc.stdout.read()
+        err = proc.stderr.read() if proc.stderr else ""
+        _, status, usage = os.wait4(proc.pid, 0)
+    finally:
+        killer.cancel()
+    if elapsed is None:
+        last = (err.strip().splitlines() or [f"exit {os.waitstatus_to_exitcode(status)}"])[-1]
+        raise RuntimeError(f"{Path(cmd[-2 if len(cmd) > 2 else -1]).name}: {last[:100]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def case_startup(work: Path, size: str, n: int) -> dict[str, Any]:
+    """``rbdesk FILE`` from process start until its window has been shown (the window prints a
+    line and quits, ``RBDESK_REPORT_SHOWN=1``), against a bare PySide6 window started the same
+    way, and the frozen build when ``make dist`` has made one. Rounds alternate the programs, so
+    a busy moment of the machine falls on all of them alike. One untimed round first: it takes
+    the day's backup of the file and fills the bytecode cache, as on any start after the first.
+    """
+    rounds = max(int(os.environ.get("RBDESK_BENCH_REPS", "5")), 5)
+    config = work / "config" / "rbdesk"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "rbdesk.ini").write_text("[user]\nname=bench\n", encoding="utf-8")
+    env = dict(os.environ, RBDESK_REPORT_SHOWN="1", PYTHONPYCACHEPREFIX=str(work / "pycache"))
+    # An installed rbdesk (pip, or the frozen build) always has its bytecode compiled; a
+    # checkout run with PYTHONDONTWRITEBYTECODE would compile every module on every start.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("RBDESK_BENCH_SPAWNED", None)
+    target = str(work / f"{size}.rbdesk")
+    programs = {"startup_bare": [sys.executable, str(ROOT / "bench" / "bare_window.py")],
+                "startup": [sys.executable, "-m", "rbdesk", target]}
+    frozen = frozen_executable()
+    if frozen is not None:
+        programs["startup_frozen"] = [str(frozen), target]
+    times: dict[str, list[float]] = {name: [] for name in programs}
+    peaks: dict[str, float] = {name: 0.0 for name in programs}
+    for round_ in range(rounds + 1):
+        for name, cmd in programs.items():
+            elapsed, peak = _time_until_shown(cmd, env, work)
+            if round_:
+                times[name].append(elapsed)
+                peaks[name] = max(peaks[name], peak)
+    return {**times, PEAK_KEY: peaks}
+
+
 def case_window(work: Path, size: str, n: int, reps: int = 5) -> dict[str, list[float]]:
     """Start the real ``rbdesk FILE`` entry point and watch its event loop from a timer.
 
@@ -440,7 +517,8 @@ class ChildFailed(RuntimeError):
     pass
 
 
-def spawn(work: Path, name: str, size: str, n: int, what: str = "") -> tuple[dict, float]:
+def spawn(work: Path, name: str, size: str, n: int, what: str = "",
+          reps: int = 3) -> tuple[dict, float]:
     """Run one child; returns its result and its peak RSS in MB (its own and its children's)."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", name, "--child-size", size,
            "--work", str(work), "--n", str(n), "--what", what]
@@ -449,6 +527,7 @@ def spawn(work: Path, name: str, size: str, n: int, what: str = "") -> tuple[dic
                XDG_CONFIG_HOME=str(work / "config"), XDG_DATA_HOME=str(work / "data"),
                PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     env["RBDESK_BENCH_SPAWNED"] = repr(time.time())
+    env["RBDESK_BENCH_REPS"] = str(reps)
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, cwd=work)
         killer = threading.Timer(CHILD_TIMEOUT, proc.kill)
@@ -492,15 +571,18 @@ def run_bench(bench: Bench, work: Path, size: str, n: int, reps: int,
             if size == "big" and bench.big_reps:
                 reps = min(reps, bench.big_reps)
             for _ in range(reps if bench.fresh else 1):
-                result, peak = spawn(work, bench.name, size, n)
+                result, peak = spawn(work, bench.name, size, n, reps=reps)
+                own_peaks = result.pop(PEAK_KEY, {})
                 for metric, times in result.items():
                     rows[metric].times += times
-                    rows[metric].peak_mb = max(rows[metric].peak_mb, peak)
+                    rows[metric].peak_mb = max(rows[metric].peak_mb, own_peaks.get(metric, peak))
         except ChildFailed as exc:
             reason = f"gagal: {exc}"
     for row in rows.values():
         if reason:
             row.status = reason
+        elif row.metric == "startup_frozen" and not row.times and frozen_executable() is None:
+            row.status = NO_BUILD
         elif not row.times:
             row.status = "tidak terukur"
         log(f"  {row.metric:14} {size:6} {_seconds(row.times) if row.times else row.status}")
@@ -529,6 +611,11 @@ def _verdict(rows: list[Row], row: Row, big_label: str) -> tuple[str, str]:
         if row.times:
             ratio = statistics.median(row.times) / target
             ratios.append(f"{ratio:.2f}× target {'✓' if ratio <= 1 else '✗'}")
+    floor = next((r for r in rows if r.metric == FLOORS.get(row.metric) and r.size == row.size),
+                 None)
+    if row.times and floor is not None and floor.times:
+        ratios.append(f"{statistics.median(row.times) / statistics.median(floor.times):.1f}× "
+                      f"jendela PySide6 kosong")
     if row.metric in PEERS:
         peer_name, factor = PEERS[row.metric]
         peer = next((r for r in rows if r.metric == peer_name and r.size == row.size), None)

@@ -22,6 +22,11 @@ COMMAND_MODULES = (
     "rbdesk.commands.exchange",
     "rbdesk.commands.sharing",
 )
+# The subcommand names, known without importing their modules: ``rbdesk FILE`` starts the window
+# without loading the command line's machinery (merge, history, dump, load). A test checks this
+# list against the parser.
+COMMAND_NAMES = frozenset({"new", "dump", "load", "check", "export", "import", "merge", "backup",
+                           "copy", "history"})
 
 log = logging.getLogger("rbdesk")
 
@@ -50,13 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in COMMAND_NAMES and not argv[0].startswith("-")):
+        return _start_gui(argv)
     parser = build_parser()
-    commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
-    if not argv or (argv[0] not in commands and not argv[0].startswith("-")):
-        return _start_gui(argv, parser)
     args = parser.parse_args(argv)
     if args.command is None:
-        return _start_gui([], parser)
+        return _start_gui([])
     from rbdesk.logfile import terminal_kept_quiet
 
     try:
@@ -84,9 +88,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def _start_gui(argv: list[str], parser: argparse.ArgumentParser) -> int:
+def _start_gui(argv: list[str]) -> int:
     if len(argv) > 1:
-        parser.error(tr("hanya satu BERKAS yang dapat dibuka"))
+        build_parser().error(tr("hanya satu BERKAS yang dapat dibuka"))
     from rbdesk.ui.window.app import run_gui  # Qt is imported only when the window is wanted
 
     return run_gui(argv[0] if argv else None)

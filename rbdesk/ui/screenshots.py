@@ -17,6 +17,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("RBDESK_TODAY", "2024-06-14")
 
 
+
+def _wait_for_panels(app, win) -> None:
+    """The side panels fill themselves just after the window's first paint."""
+    import time
+
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(
+            getattr(d, "refresh_pending", False) and d.isVisible() for d in win.docks.values()):
+        app.processEvents()
+
 def _record_progress(store) -> None:  # noqa: ANN001 - a Store
     """A believable half year: most early work done, some partly, some late, evidence attached."""
     from rbdesk.models.domain.tree import list_plans, load_plan_tree
@@ -92,6 +102,7 @@ def render(out: Path, suffix: str, width: int, height: int) -> None:
     win.resize(width, height)
     win.show()
     app.processEvents()
+    _wait_for_panels(app, win)
     win._size_panels()      # as on a first start on that screen
     app.processEvents()
     # Point at an indicator of this month so that the panels have something to show.
@@ -112,6 +123,7 @@ def render(out: Path, suffix: str, width: int, height: int) -> None:
             dock = win.docks[name]
             dock.raise_()
             app.processEvents()
+            _wait_for_panels(app, win)
             dock.grab().save(str(out / file))
         win.legend.grab().save(str(out / "keterangan.png"))
     assert index.data(Role.UUID)

@@ -53,5 +53,8 @@ def window(ctx, qtbot) -> Iterator:
     win.resize(1500, 900)
     win.show()
     qtbot.waitExposed(win)
+    # The side panels fill themselves after the first paint.
+    qtbot.waitUntil(lambda: not any(getattr(d, "refresh_pending", False) and d.isVisible()
+                                    for d in win.docks.values()))
     yield win
     win.close()

@@ -100,4 +100,6 @@ def show_dock(qtbot, host, dock):
     host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     host.show()
     qtbot.waitExposed(host)
+    if hasattr(dock, "refresh_pending"):   # filled after the window's first paint
+        qtbot.waitUntil(lambda: not dock.refresh_pending)
     return dock

@@ -109,3 +109,15 @@ def test_models_pass_the_model_tester(qtmodeltester, dock_host, qtbot, busy_ctx)
     qtmodeltester.check(dock.items_model)
     empty = MonthItemsModel()
     qtmodeltester.check(empty)
+
+
+def test_fills_itself_after_the_first_paint(qtbot, dock_host, busy_ctx):  # noqa: F811
+    from rbdesk.ui.first_paint import has_painted
+
+    dock = MonthDock(busy_ctx)
+    assert dock.month == 6 and dock.refresh_pending and dock.summary.text() == ""
+    dock_host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock_host.show()
+    qtbot.waitUntil(lambda: not dock.refresh_pending)
+    assert has_painted(dock_host)
+    assert "bulan berjalan" in dock.summary.text()

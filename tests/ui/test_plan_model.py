@@ -136,3 +136,44 @@ def test_capaian_column_is_the_models_capaian(ctx):
         assert shown == expected, (index.data(Role.KIND), node.text)
         seen.add(shown)
     assert {"0%", "100%", "50%"} <= seen
+
+
+def _area_cells(model):
+    return [[model.index(r, c).data(role) for c in range(model.columnCount())
+             for role in (Qt.ItemDataRole.DisplayRole, Role.CELL)]
+            for r in range(model.rowCount())]
+
+
+def test_rows_are_made_when_first_asked_for(ctx, qtmodeltester):
+    model = PlanModel(ctx)
+    assert model.rowCount() == 8 and len(model._nodes) == 8 < model.row_total()
+    assert all(model.hasChildren(model.index(r, 0)) for r in range(8))
+    assert len(model._nodes) == 8                       # asking did not make them
+    full = PlanModel(ctx)
+    assert sum(1 for _ in walk(full)) == full.row_total() == len(full._nodes)
+    assert _area_cells(model) == _area_cells(full)      # roll-ups need no child rows
+
+    # A deep row is found by uuid (its parents are made on the way), and search finds it.
+    ind = next(i for i in reversed(ctx.tree.indicators()) if i.text.strip())
+    index = model.index_of(ind.uuid)
+    assert index.isValid() and index.data(Role.UUID) == ind.uuid
+    assert model.parent(model.parent(model.parent(index))).isValid()
+    proxy = PlanFilterProxy()
+    proxy.setSourceModel(PlanModel(ctx))
+    proxy.set_text(ind.text.split()[0])
+    assert any(i.data(Role.UUID) == ind.uuid for i in walk(proxy))
+
+    # An edit below rows never made still reaches the roll-up of the area above it.
+    lazy = PlanModel(ctx)
+    before = _area_cells(lazy)
+    month = next(m for m in range(1, 13) if not ind.is_planned(m))
+    ctx.patch(ind.uuid, planned=ind.planned | (1 << (month - 1)))
+    assert _area_cells(lazy) == _area_cells(PlanModel(ctx)) != before
+    qtmodeltester.check(lazy)
+
+
+def test_rows_not_shown_yet_are_made_between_events(ctx, qtbot):
+    model = PlanModel(ctx)
+    assert len(model._nodes) < model.row_total()
+    qtbot.waitUntil(lambda: len(model._nodes) == model.row_total())
+    assert sum(1 for _ in walk(model)) == model.row_total()

@@ -84,3 +84,40 @@ def test_user_text_never_becomes_a_formula(tree: PlanTree, tmp_path: Path) -> No
     for text in nasty:
         assert text in values
     assert "=2*3" in values
+
+
+def test_text_with_markup_spaces_and_line_breaks_reads_back_as_written(
+        tree: PlanTree, tmp_path: Path) -> None:
+    texts = ["<b>A & B</b> > C", "  diawali dan diakhiri spasi  ", "baris satu\nbaris dua",
+             "kutip \"ganda\" & 'tunggal'", "Rp 1.000 ≤ 2 ½ √"]
+    for ind, text in zip(tree.indicators(), texts, strict=False):
+        ind.note = text
+    wb = openpyxl.load_workbook(write_workbook(tree, tmp_path / "p.xlsx"))
+    values = {c.value for c in _all_cells(wb)}
+    for text in texts:
+        assert text in values
+
+
+def test_column_widths_and_row_heights(tree: PlanTree, tmp_path: Path) -> None:
+    wb = openpyxl.load_workbook(write_workbook(tree, tmp_path / "p.xlsx"))
+    plan = wb["Lampiran II"]
+    widths = [plan.column_dimensions[c].width for c in "ABCDEFGHIJKLMNOPQR"]
+    assert widths == [5, 16, 24, 30, 32] + [4.6] * 12 + [22]
+    header = next(r for r in range(1, 30) if plan.cell(r, 2).value == "AREA PERUBAHAN")
+    assert plan.row_dimensions[header].height == 26
+    body = [plan.row_dimensions[r].height for r in range(header + 3, plan.max_row - 20)]
+    assert all(h and h >= 15 for h in body)
+    assert wb["rbdesk"].sheet_state == "hidden"
+
+
+def test_characters_a_worksheet_cannot_hold_are_left_out(tree: PlanTree, tmp_path: Path) -> None:
+    """A control character (from an older file) is dropped on the way out: the row writer
+    writes XML itself, and Excel refuses a workbook holding one."""
+    import openpyxl
+
+    tree.indicators()[0].note = "bel\x07 dan\x1b tab\tok"
+    out = write_workbook(tree, tmp_path / "p.xlsx")
+    values = [c for ws in openpyxl.load_workbook(out).worksheets
+              for row in ws.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    assert "bel dan tab\tok" in values
+    assert not any(ch in v for v in values for ch in "\x07\x1b")

@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from rbdesk.models.domain import history
+from rbdesk.models.domain import change_watch, history
 from rbdesk.models.edits import plan_edit
 from rbdesk.models.storage.schema import ChangeLog, Indicator
 from rbdesk.models.storage.store import Store
@@ -49,13 +49,13 @@ def test_filter_by_person_and_dates(sample_store: Store) -> None:
 
 
 def test_last_change_marker_grows_only_with_changes(sample_store: Store) -> None:
-    before = history.last_change_marker(sample_store)
+    before = change_watch.last_change_marker(sample_store)
     from rbdesk.models.storage import presence
 
     presence.heartbeat(sample_store)
-    assert history.last_change_marker(sample_store) == before
+    assert change_watch.last_change_marker(sample_store) == before
     plan_edit.set_field(sample_store, "indicator", _ind(sample_store).uuid, "note", "x")
-    assert history.last_change_marker(sample_store) > before
+    assert change_watch.last_change_marker(sample_store) > before
 
 
 def test_export_xlsx_text_never_formula(sample_store: Store, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from openpyxl.utils import get_column_letter
@@ -19,7 +20,9 @@ MONTH_NAMES = (("jan", "januari"), ("feb", "februari", "peb"), ("mar", "maret"),
 LABEL = re.compile(r"^((?:\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})[.)]|\d{1,3})[ \t]+(?=\S)")
 
 
-def normalised(value: Any) -> str:
+# Cached: a plan sheet repeats its marks, names and labels row after row.
+@lru_cache(maxsize=8192, typed=True)
+def _normalised(value: Any) -> str:
     return re.sub(r"\s+", " ", str(value)).strip().upper().rstrip(".:") if value is not None \
         else ""
 
@@ -32,12 +35,24 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def month_of(value: Any) -> int | None:
-    key = normalised(value).lower().rstrip(".")
+def normalised(value: Any) -> str:
+    try:
+        return _normalised(value)
+    except TypeError:   # an unhashable value
+        return _normalised.__wrapped__(value)
+
+
+@lru_cache(maxsize=8192)
+def _month_of(key: str) -> int | None:
+    key = key.lower().rstrip(".")
     for i, names in enumerate(MONTH_NAMES, 1):
         if key in names:
             return i
     return None
+
+
+def month_of(value: Any) -> int | None:
+    return _month_of(normalised(value))
 
 
 def location(sheet: str, row: int, col: int | None = None) -> str:

@@ -15,8 +15,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from defusedxml import ElementTree as SafeET
 from openpyxl import load_workbook  # defusedxml is imported first (see safety.py)
+from openpyxl.utils.cell import range_boundaries
 from openpyxl.workbook.workbook import Workbook
 
 from rbdesk.exports.excel.cells import cell_text, location
@@ -24,6 +24,7 @@ from rbdesk.exports.excel.header import find_plan_sheet
 from rbdesk.exports.excel.layout import META_COLUMNS, META_FORMAT, META_KEYS, META_SHEET
 from rbdesk.exports.excel.rows import PlanRows
 from rbdesk.exports.excel.safety import check_workbook_file
+from rbdesk.exports.excel.sheet_xml import SheetRows, read_sheet_xml
 from rbdesk.exports.progress import Cancelled, Progress, ProgressFn
 from rbdesk.i18n import tr
 from rbdesk.models import clock
@@ -32,27 +33,28 @@ from rbdesk.models.errors import InvalidInput
 log = logging.getLogger("rbdesk")
 
 
-def _merges(archive: zipfile.ZipFile, sheet_path: str) -> dict[tuple[int, int], int]:
+def _sheet(archive: zipfile.ZipFile, wb: Workbook, ws: Any, min_row: int = 1) -> SheetRows:
+    return read_sheet_xml(archive, ws._worksheet_path, wb.shared_strings, wb._date_formats,
+                          wb._timedelta_formats, wb.epoch, min_row)
+
+
+def _covered(merges: list[str]) -> dict[tuple[int, int], int]:
     """Cells covered by a vertical merge (not its top cell) -> the merge's first row."""
     covered: dict[tuple[int, int], int] = {}
-    from openpyxl.worksheet.cell_range import CellRange
-
-    with archive.open(sheet_path) as fh:
-        for _event, elem in SafeET.iterparse(fh):
-            if elem.tag.endswith("}mergeCell"):
-                cr = CellRange(elem.get("ref"))
-                for r in range(cr.min_row + 1, cr.max_row + 1):
-                    for c in range(cr.min_col, cr.max_col + 1):
-                        covered[(r, c)] = cr.min_row
-            elif elem.tag.endswith("}row"):
-                elem.clear()
+    for ref in merges:
+        min_col, min_row, max_col, max_row = range_boundaries(ref)
+        if min_row is None or max_row is None or min_col is None or max_col is None:
+            continue
+        for r in range(min_row + 1, max_row + 1):
+            for c in range(min_col, max_col + 1):
+                covered[(r, c)] = min_row
     return covered
 
 
-def _meta(wb: Workbook) -> dict[str, Any] | None:
+def _meta(archive: zipfile.ZipFile, wb: Workbook) -> dict[str, Any] | None:
     if META_SHEET not in wb.sheetnames:
         return None
-    rows = list(wb[META_SHEET].iter_rows(values_only=True))
+    rows = [values for _r, values, _f in _sheet(archive, wb, wb[META_SHEET]).rows]
     info: dict[str, Any] = {}
     table: dict[int, list[str]] = {}
     for row in rows[:len(META_KEYS)]:
@@ -123,12 +125,13 @@ def read_plan_workbook(path: Path, progress: ProgressFn = None) -> dict[str, Any
         _refuse_formulas(ws, cols.header_row)  # the title rows above the table, and its header
         if META_SHEET in wb.sheetnames:
             _refuse_formulas(wb[META_SHEET], wb[META_SHEET].max_row or 0)
-        meta = _meta(wb)
         with zipfile.ZipFile(path) as archive:
-            covered = _merges(archive, ws._worksheet_path)
+            meta = _meta(archive, wb)
+            start = cols.header_row + cols.header_rows
+            sheet = _sheet(archive, wb, ws, start)
         plan = _plan_header(above, meta)
-        rows = PlanRows(cols, covered, bar, ws.max_row or 0)
-        plan["areas"] = rows.read(ws, meta)
+        rows = PlanRows(cols, _covered(sheet.merges), bar, ws.max_row or 0)
+        plan["areas"] = rows.read(sheet.rows, meta)
     except (InvalidInput, Cancelled):
         raise
     except Exception as exc:  # a sheet part openpyxl cannot parse while reading rows

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from rbdesk.exports.excel.cells import (
@@ -14,7 +15,7 @@ from rbdesk.exports.excel.cells import (
     normalised,
     split_label,
 )
-from rbdesk.exports.excel.header import HeaderColumns, Sheet
+from rbdesk.exports.excel.header import HeaderColumns
 from rbdesk.exports.excel.layout import PLAN_COLUMNS, fingerprint
 from rbdesk.exports.progress import Progress
 from rbdesk.i18n import tr
@@ -57,26 +58,35 @@ class PlanRows:
             return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
         return False
 
-    def _rows(self, ws: Sheet) -> list[tuple[int, list[Any]]]:
+    @property
+    def first_row(self) -> int:
+        """The first row under the header: where the table's rows start."""
+        return self.cols.header_row + self.cols.header_rows
+
+    def _rows(self, source: Iterable[tuple[int, list[Any], set[int]]]
+              ) -> list[tuple[int, list[Any]]]:
+        """``source``: the sheet's non-empty rows from ``first_row`` on, as (row number, values
+        from column 1, columns holding a formula); see ``sheet_xml.read_sheet_xml``."""
         cols = self.cols
         known = cols.known
         month_cols = set(cols.months.values())
-        start = cols.header_row + cols.header_rows
+        start = self.first_row
         data = []
-        for r, row in enumerate(ws.iter_rows(min_row=start), start):
+        for n, (r, cells, formula_cols) in enumerate(source):
+            if r < start:
+                continue
             if r - start > MAX_ROWS:
                 raise InvalidInput(tr("Tabel terlalu panjang (lebih dari {n} baris).")
                                    .format(n=MAX_ROWS))
-            if r % 1000 == 0:
+            if n % 1000 == 0:
                 self.bar.fraction(0.1 + 0.5 * min(1.0, r / self.max_row))
-            cells = [cell.value for cell in row]
             nonempty = {c: v for c, v in enumerate(cells, 1) if cell_text(v)}
             if not nonempty:
                 continue
             first = normalised(nonempty[min(nonempty)]).lower()
             if first.startswith(CLOSING):
                 break
-            formulas = [c for c, cell in enumerate(row, 1) if cell.data_type == "f"]
+            formulas = sorted(formula_cols)
             if formulas:
                 # the workbook is read with data_only=False: a formula's result is not known
                 for c in formulas:
@@ -116,10 +126,10 @@ class PlanRows:
                           .format(v=cell_text(v)[:20]))
         return planned
 
-    def read(self, ws: Sheet, meta: dict[str, Any] | None
-             ) -> list[dict[str, Any]]:
+    def read(self, source: Iterable[tuple[int, list[Any], set[int]]],
+             meta: dict[str, Any] | None) -> list[dict[str, Any]]:
         """The sheet's areas as plain dicts, or InvalidInput listing every row/column problem."""
-        data = self._rows(ws)
+        data = self._rows(source)
         # the hidden sheet's rows, trusted only while every row still has its fingerprint
         saved: dict[int, list[str]] | None = None
         if meta and data:

@@ -1,27 +1,27 @@
 """A streaming (write-only) worksheet with shared styles, merges, row heights and print set-up.
 
-Every user value is written as a string cell: text that starts with ``=``, ``+``, ``-`` or ``@``
-stays text and never becomes a formula.
+openpyxl's write-only sheet holds the styles, column widths, merges and print set-up; the rows
+themselves are written as XML text by :class:`~rbdesk.exports.excel.rowxml.RowStream` (see
+there why). Every user value is written as a string cell: text that starts with ``=``, ``+``,
+``-`` or ``@`` stays text and never becomes a formula.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from copy import copy
 from typing import Any
 
-from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.cell_range import CellRange
-from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from rbdesk.exports.excel.rowxml import RowStream
 from rbdesk.exports.paper import EXCEL_PAPER_CODE
 from rbdesk.i18n import tr
-from rbdesk.models.text import clean_text
 
 THIN = Side(style="thin", color="000000")
 LINE_PT = 12.0  # row height per wrapped line of 9-pt text
@@ -31,8 +31,9 @@ class SheetWriter:
     def __init__(self, wb: Workbook, title: str, widths: Sequence[float]) -> None:
         self.ws = wb.create_sheet(title)
         self.widths = widths
-        self.row = 0
+        self.rows = RowStream()
         self._styles: dict[str, Any] = {}
+        self._style_ids: dict[str, int] = {}
         # Sheet properties are streamed with the first row, so fit-to-page is set here.
         self.ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         for i, w in enumerate(widths, 1):
@@ -60,29 +61,27 @@ class SheetWriter:
             cell.alignment = align
             if border is not None:
                 cell.border = border
-            self._styles[name] = cell._style
+            self._styles[name] = cell
 
-    def cell(self, value: Any, style: str = "cell") -> Cell:
-        c = WriteOnlyCell(self.ws)
-        if value is not None and value != "":
-            if isinstance(value, str):
-                c.value = clean_text(value)
-                c.data_type = "s"  # never a formula, whatever the first character
-            else:
-                c.value = value
-        c._style = copy(self._styles[style])
-        return c
+    def _style_id(self, name: str) -> int:
+        """The workbook's id of a style, registered on first use (as openpyxl numbers them)."""
+        sid = self._style_ids.get(name)
+        if sid is None:
+            sid = self._style_ids[name] = self._styles[name].style_id
+        return sid
+
+    @property
+    def row(self) -> int:
+        """The last row written (1-based), 0 before the first."""
+        return self.rows.row
 
     def append(self, values: list[Any], styles: list[str] | str = "cell",
                height: float | None = None) -> int:
-        self.row += 1
         if isinstance(styles, str):
             styles = [styles] * len(values)
-        if height is not None:
-            self.ws.row_dimensions[self.row] = RowDimension(self.ws, index=self.row, ht=height,
-                                                            customHeight=True)
-        self.ws.append([self.cell(v, s) for v, s in zip(values, styles, strict=True)])
-        return self.row
+        elif len(styles) != len(values):
+            raise ValueError("one style per value")
+        return self.rows.append(values, [self._style_id(s) for s in styles], height)
 
     def merge(self, c0: int, r0: int, c1: int, r1: int) -> None:
         """1-based inclusive corners; added straight to the set (the public add is quadratic)."""

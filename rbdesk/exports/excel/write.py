@@ -6,12 +6,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import Cell, WriteOnlyCell
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from rbdesk.exports.excel.layout import (
     META_COLUMNS,
@@ -21,6 +21,7 @@ from rbdesk.exports.excel.layout import (
     PLAN_SHEET,
     fingerprint,
 )
+from rbdesk.exports.excel.rowxml import RowStream, fill_sheet_data
 from rbdesk.exports.excel.sheet import LINE_PT, SheetWriter, span_heights
 from rbdesk.exports.paper import check_paper
 from rbdesk.exports.plan_records import or_none, plan_records
@@ -74,7 +75,7 @@ def _lampiran_heading(sw: SheetWriter, decree: dict[str, Any], roman: str, title
 
 
 def write_plan_sheet(wb: Workbook, meta: list[list[str]], tree: PlanTree, paper: str,
-                     bar: Progress) -> None:
+                     bar: Progress) -> SheetWriter:
     """The Lampiran II sheet; ``meta`` receives one row per plan row for the hidden sheet."""
     sw = SheetWriter(wb, tr(PLAN_SHEET), PLAN_WIDTHS)
     titles = tree.decree.get("attachment_titles") or {}
@@ -135,9 +136,10 @@ def write_plan_sheet(wb: Workbook, meta: list[list[str]], tree: PlanTree, paper:
     _signature(sw, tree.decree, 12, 6)
     sw.print_setup(paper, landscape=True,
                    title_rows=f"{first_header}:{first_header + len(header) - 1}")
+    return sw
 
 
-def write_roster_sheet(wb: Workbook, tree: PlanTree, paper: str) -> None:
+def write_roster_sheet(wb: Workbook, tree: PlanTree, paper: str) -> SheetWriter:
     sw = SheetWriter(wb, tr("Lampiran I"), [5, 26, 32, 24, 48])
     titles = tree.decree.get("attachment_titles") or {}
     _lampiran_heading(sw, tree.decree, "I", titles.get("lampiran_1") or tree.title, 3, 2, 5)
@@ -161,9 +163,11 @@ def write_roster_sheet(wb: Workbook, tree: PlanTree, paper: str) -> None:
         sw.merge(5, first, 5, sw.row)
     _signature(sw, tree.decree, 3, 2)
     sw.print_setup(paper, landscape=False, title_rows=f"{first_header}:{first_header + 1}")
+    return sw
 
 
-def write_realisation_sheet(wb: Workbook, tree: PlanTree, paper: str, today: dt.date) -> None:
+def write_realisation_sheet(wb: Workbook, tree: PlanTree, paper: str,
+                            today: dt.date) -> SheetWriter:
     upto = min(12, max(1, current_month(tree.year, today)))
     sw = SheetWriter(wb, tr("Realisasi"), [5, 16, 22, 26, 30, 14] + [9] * 12 + [11, 9])
     title = tr("REALISASI {title}").format(title=(tree.title or "").upper())
@@ -193,6 +197,7 @@ def write_realisation_sheet(wb: Workbook, tree: PlanTree, paper: str, today: dt.
         h = LINE_PT * max(sw.lines(text, c) for c, text in enumerate(texts, 1)) + 3
         sw.append(row, styles, height=h)
     sw.print_setup(paper, landscape=True, title_rows=f"{first_header}:{first_header}")
+    return sw
 
 
 def write_workbook(tree: PlanTree, out: Path, *, paper: str = "a4", progress: ProgressFn = None,
@@ -223,11 +228,15 @@ def _write(wb: Workbook, tree: PlanTree, out: Path, paper: str, bar: Progress,
            today: dt.date | None) -> Path:
     wb.properties.title = clean_text(tree.title)
     wb.properties.creator = "rbdesk"
-    write_roster_sheet(wb, tree, paper)
+    sheets: list[tuple[Any, RowStream]] = []
+    sw = write_roster_sheet(wb, tree, paper)
+    sheets.append((sw.ws, sw.rows))
     bar.fraction(0.1)
     meta: list[list[str]] = []
-    write_plan_sheet(wb, meta, tree, paper, bar)
-    write_realisation_sheet(wb, tree, paper, today or clock.today())
+    sw = write_plan_sheet(wb, meta, tree, paper, bar)
+    sheets.append((sw.ws, sw.rows))
+    sw = write_realisation_sheet(wb, tree, paper, today or clock.today())
+    sheets.append((sw.ws, sw.rows))
     bar.fraction(0.8)
     hidden = wb.create_sheet(META_SHEET)
     hidden.sheet_state = "hidden"
@@ -235,19 +244,24 @@ def _write(wb: Workbook, tree: PlanTree, out: Path, paper: str, bar: Progress,
               "title": tree.title,
               "decree": json.dumps(tree.decree, ensure_ascii=False, sort_keys=True),
               "settings": json.dumps(tree.settings, ensure_ascii=False, sort_keys=True)}
+    rows = RowStream()
     for key in META_KEYS:
-        hidden.append([_text(hidden, key), _text(hidden, fields[key])])
-    hidden.append([_text(hidden, h) for h in META_COLUMNS])
+        rows.append([key, fields[key]], (0, 0))
+    rows.append(list(META_COLUMNS), (0,) * len(META_COLUMNS))
     for row in meta:
-        hidden.append([_text(hidden, v) for v in row])
+        rows.append(row, (0,) * len(row))
+    sheets.append((hidden, rows))
     with atomic_output(out) as tmp:
-        wb.save(tmp)
+        fd, name = tempfile.mkstemp(prefix="rbdesk-", suffix=".xlsx")   # local, not the share
+        os.close(fd)
+        frame = Path(name)
+        try:
+            wb.save(frame)   # everything but the rows, whose sheets have an empty sheetData
+            bar.fraction(0.85)
+            fill_sheet_data(frame, tmp, {ws.path[1:]: rows for ws, rows in sheets})
+        finally:
+            frame.unlink(missing_ok=True)
+            for _ws, stream in sheets:
+                stream.close()
         bar.finish()
     return out
-
-
-def _text(ws: WriteOnlyWorksheet, value: str) -> Cell:
-    cell = WriteOnlyCell(ws, value=clean_text(value) if value else None)
-    if value:
-        cell.data_type = "s"
-    return cell

@@ -144,21 +144,6 @@ def people(store: Store) -> list[str]:
                                         .order_by(ChangeLog.user))]
 
 
-def last_change_marker(store: Store) -> int:
-    """Grows with every logged change; lets a watcher tell edits from presence heartbeats."""
-    with store.read():
-        return int(ChangeLog.select(fn.MAX(ChangeLog.id)).scalar() or 0)
-
-
-def others_changed_since(store: Store, marker: int, user: str, host: str) -> bool:
-    """Whether someone other than ``user`` on ``host`` logged a change after ``marker``."""
-    with store.read():
-        return (ChangeLog.select(ChangeLog.id)
-                .where((ChangeLog.id > marker)
-                       & ~((ChangeLog.user == user) & (ChangeLog.host == host)))
-                .exists())
-
-
 def row_labels(store: Store, entries: list[HistoryEntry]) -> dict[str, str]:
     """A readable name for each row the entries mention (its current name, text or file name)."""
     with store.read():

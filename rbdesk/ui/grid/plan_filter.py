@@ -126,8 +126,12 @@ class PlanFilterProxy(QSortFilterProxyModel):
         model = self._model()
         if self._visible is None or model is None:
             return None
-        rows = [n for n in model._nodes.values() if n.ind is not None]
-        return sum(1 for n in rows if n.nid in self._visible), len(rows)
+        # Every shown row is made (the filter walked to it); the plan's total is the snapshot's,
+        # since rows of unfolded parts of a big plan may not be made yet.
+        shown = sum(1 for nid in self._visible
+                    if (node := model._nodes.get(nid)) is not None and node.ind is not None)
+        tree = model.ctx.tree
+        return shown, len(tree.indicators()) if tree is not None else shown
 
     def _change(self, text: str, areas: frozenset[str] | None, status: str) -> None:
         self.filterAboutToChange.emit()

@@ -8,9 +8,17 @@ with edits and reloads without a reset.
 from __future__ import annotations
 
 import itertools
+import time
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QFont
 
 from rbdesk.i18n import tr
@@ -41,13 +49,14 @@ from rbdesk.ui.grid.plan_columns import (
     MIME_TYPE,
     column_month,
 )
-from rbdesk.ui.grid.plan_nodes import Node, child_specs
+from rbdesk.ui.grid.plan_nodes import Node, child_specs, count_rows, has_child_specs
 from rbdesk.ui.grid.plan_sync import PlanSyncMixin
 from rbdesk.ui.roles import Role
 from rbdesk.ui.undo import plan_commands as uc
 from rbdesk.ui.window.context import MODE_REALISATION, AppContext
 
 ROOT = QModelIndex()
+SLICE_SECONDS = 0.004   # the rows not shown yet are made in slices this long, between events
 
 
 class PlanModel(PlanSyncMixin, QAbstractItemModel):
@@ -66,6 +75,10 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
         self._bold.setBold(True)
         self._italic = QFont()
         self._italic.setItalic(True)
+        self._pending: list[Node] = []
+        self._slicer = QTimer(self)
+        self._slicer.setInterval(0)
+        self._slicer.timeout.connect(self._build_slice)
         self._build_all()
         ctx.nodesPatched.connect(self.on_nodes_patched)
         ctx.treeReloaded.connect(self.sync)
@@ -76,36 +89,58 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
 
     def _new(self, kind: str, obj: Any, ind: IndicatorNode | None, parent: Node,
              area_uuid: str) -> Node:
-        node = Node(next(self._ids), kind, obj, ind, parent, area_uuid)
+        node = Node(next(self._ids), kind, obj, ind, parent, area_uuid, self._expand)
         self._nodes[node.nid] = node
         self._by_uuid[obj.uuid] = node
-        self._fill(node)
         return node
 
-    def _fill(self, top: Node) -> None:
-        """Build the rows below ``top`` (a loop, not a call per row: 30,000 rows are common)."""
-        nodes, by_uuid, ids = self._nodes, self._by_uuid, self._ids
-        stack = [top]
-        while stack:
-            node = stack.pop()
-            children = []
-            for row, (kind, obj, ind, area) in enumerate(child_specs(node)):
-                child = Node(next(ids), kind, obj, ind, node, area)
-                child.row = row
-                nodes[child.nid] = child
-                by_uuid[obj.uuid] = child
-                children.append(child)
-            node.children = children
-            stack.extend(children)
+    def _expand(self, node: Node) -> list[Node]:
+        """The rows below ``node``, made when first asked for (see ``plan_nodes``)."""
+        nodes, by_uuid, ids, expand = self._nodes, self._by_uuid, self._ids, self._expand
+        children = []
+        for row, (kind, obj, ind, area) in enumerate(child_specs(node)):
+            child = Node(next(ids), kind, obj, ind, node, area, expand)
+            child.row = row
+            nodes[child.nid] = child
+            by_uuid[obj.uuid] = child
+            children.append(child)
+        return children
 
     def _build_all(self) -> None:
         for node in self._nodes.values():   # no cycles left for the collector to find
-            node.parent, node.children = None, []
+            node.drop()
+        self._root.drop()
         self._nodes.clear()
         self._by_uuid.clear()
         with gc_paused():
-            self._root = Node(0, "plan", self.ctx.tree, None, None, "")
-            self._fill(self._root)
+            self._root = Node(0, "plan", self.ctx.tree, None, None, "", self._expand)
+            self._expand_now(self._root)   # the areas; deeper rows when the view unfolds them
+        # The rest is made in short slices while the window waits for input, so that the
+        # first search does not have to make them.
+        self._pending = [self._root]
+        self._slicer.start()
+
+    def _build_slice(self) -> None:
+        deadline = time.perf_counter() + SLICE_SECONDS
+        pending, nodes = self._pending, self._nodes
+        while pending:
+            node = pending.pop()
+            if node is not self._root and nodes.get(node.nid) is not node:
+                continue    # removed by a merge meanwhile
+            self._expand_now(node)
+            pending.extend(node.children)
+            if time.perf_counter() > deadline:
+                return
+        self._slicer.stop()
+
+    @staticmethod
+    def _expand_now(node: Node) -> None:
+        if not node.built:
+            node.children = node._expand(node) if node._expand else []
+
+    def row_total(self) -> int:
+        """How many rows the whole plan has, made or not."""
+        return count_rows(self.ctx.tree)
 
     def reset(self, *_args: Any) -> None:
         self.beginResetModel()
@@ -120,13 +155,50 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
             return None
         return self._nodes.get(index.internalId())
 
-    def index_of(self, uuid: str, column: int = 0) -> QModelIndex:
+    def find(self, uuid: str) -> Node | None:
+        """The row of ``uuid``, making the rows above it first if need be; None when it has
+        no row of its own (a folded indicator, or not in this plan)."""
         node = self._by_uuid.get(uuid)
+        if node is not None:
+            return node
+        chain: list[str] = []
+        ref = self.ctx.node(uuid)
+        root_uuid = self._root.obj.uuid if self._root.obj is not None else None
+        while ref is not None:
+            chain.append(ref.node.uuid)
+            if ref.parent_uuid == root_uuid:
+                node = self._root
+                break
+            node = self._by_uuid.get(ref.parent_uuid)
+            if node is not None:
+                break
+            ref = self.ctx.node(ref.parent_uuid)
+        if node is None:
+            return None
+        for step in reversed(chain):
+            self._expand_now(node)
+            below = self._by_uuid.get(step)
+            if below is None:
+                return None
+            node = below
+        return node
+
+    def built_ancestor(self, uuid: str) -> Node | None:
+        """The nearest row that has been made, at or above ``uuid``'s."""
+        node = self._by_uuid.get(uuid)
+        ref = self.ctx.node(uuid) if node is None else None
+        while node is None and ref is not None:
+            node = self._by_uuid.get(ref.parent_uuid)
+            ref = self.ctx.node(ref.parent_uuid) if node is None else None
+        return node
+
+    def index_of(self, uuid: str, column: int = 0) -> QModelIndex:
+        node = self.find(uuid)
         if node is None:
             # An indicator folded into its sub-activity row is found through that row.
             ref = self.ctx.node(uuid)
             if ref is not None and ref.kind == "indicator":
-                node = self._by_uuid.get(ref.parent_uuid)
+                node = self.find(ref.parent_uuid)
         if node is None or node is self._root:
             return QModelIndex()
         return self.createIndex(node.row, column, node.nid)
@@ -169,7 +241,12 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
         if parent.column() != 0:
             return False
         node = self._nodes.get(parent.internalId())
-        return node is not None and bool(node.children)
+        return node is not None and self._has_children(node)
+
+    @staticmethod
+    def _has_children(node: Node) -> bool:
+        kids = node._children
+        return bool(kids) if kids is not None else has_child_specs(node)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -207,8 +284,8 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
         node = self._nodes.get(index.internalId())
         if node is None:
             return Qt.ItemFlag.NoItemFlags
-        key = (index.column(), node.ind is not None, not node.children, self.ctx.readonly,
-               self.ctx.mode)
+        key = (index.column(), node.ind is not None, not self._has_children(node),
+               self.ctx.readonly, self.ctx.mode)
         flags = self._flags.get(key)
         if flags is None:
             flags = self._flags[key] = self._compute_flags(*key)

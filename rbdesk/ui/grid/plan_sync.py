@@ -19,10 +19,9 @@ class PlanSyncMixin:
         """Snapshot nodes changed in place: repaint exactly their rows and their ancestors'."""
         last = COLUMN_COUNT - 1
         for uuid in uuids:
-            node = self._by_uuid.get(uuid)
-            if node is None:
-                ref = self.ctx.node(uuid)
-                node = self._by_uuid.get(ref.parent_uuid) if ref else None
+            # A row not made yet (below a folded-up row) is repainted through the nearest
+            # row that has been made: its roll-up includes the change.
+            node = self.built_ancestor(uuid)
             if node is None:
                 continue
             if self._shape_changed(node):
@@ -83,8 +82,7 @@ class PlanSyncMixin:
             self._nodes.pop(n.nid, None)
             if self._by_uuid.get(n.obj.uuid) is n:
                 del self._by_uuid[n.obj.uuid]
-            stack.extend(n.children)
-            n.parent, n.children = None, []   # freed by reference counting, not the collector
+            stack.extend(n.drop())   # freed by reference counting, not the collector
 
     @staticmethod
     def _renumber(pnode: Node, start: int = 0) -> None:
@@ -104,8 +102,13 @@ class PlanSyncMixin:
                 continue
             node = self._by_uuid.get(uuid)
             if node is None:
-                self.sync()
-                return
+                ancestor = self.built_ancestor(uuid)
+                if ancestor is None:
+                    self.sync()
+                    return
+                # Rows below it were never made: they will be made from the new snapshot.
+                targets.append((ancestor, 0))
+                continue
             if node.kind == "sub_activity" and node.parent is not None:
                 # Its indicators changed: it may fold into one row or unfold.
                 targets.append((node.parent, 2))
@@ -114,11 +117,15 @@ class PlanSyncMixin:
         changed: list[Node] = []
         with gc_paused():
             for node, depth in targets:
-                if self._nodes.get(node.nid) is node or node is self._root:
+                if depth == 0:
+                    changed.append(node)
+                elif self._nodes.get(node.nid) is node or node is self._root:
                     self._sync_children(node, changed, depth)
         self._changed(changed)
 
     def _sync_children(self, pnode: Node, changed: list[Node], depth: int | None = None) -> None:
+        if not pnode.built:
+            return      # its rows will be made from the new snapshot when first asked for
         specs = child_specs(pnode)
         keys = [(k, o.uuid) for k, o, _i, _a in specs]
         wanted = set(keys)
@@ -159,9 +166,11 @@ class PlanSyncMixin:
                 changed.append(old[pos])
         for child, (_kind, obj, ind, _area) in zip(old, specs, strict=True):
             before = payload(child)
+            replaced = child.obj is not obj
             child.obj, child.ind = obj, ind
             self._by_uuid[obj.uuid] = child
-            if payload(child) != before:
+            if payload(child) != before or (replaced and not child.built):
+                # (below a row whose rows were never made, anything may have changed)
                 changed.append(child)
             if depth is None:
                 self._sync_children(child, changed)

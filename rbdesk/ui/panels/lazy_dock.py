@@ -6,6 +6,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDockWidget, QWidget
 
+from rbdesk.ui.first_paint import after_first_paint
+
 REFRESH_DELAY_MS = 120
 
 
@@ -33,7 +35,17 @@ class LazyRefreshDock(QDockWidget):
         if self.isVisible():
             self._timer.start()
 
+    @property
+    def refresh_pending(self) -> bool:
+        """Whether the panel still shows older data than the plan (or none yet)."""
+        return self._dirty
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._dirty:
-            self._timer.start(0)
+            # At start-up this waits for the window's first paint: the grid comes first.
+            after_first_paint(self, self._refresh_if_dirty)
+
+    def _refresh_if_dirty(self) -> None:
+        if self._dirty:
+            self.refresh()

@@ -113,7 +113,11 @@ class MonthDock(LazyRefreshDock):
         ctx.treeReloaded.connect(self.schedule_refresh)
         ctx.edited.connect(self.schedule_refresh)
         ctx.planChanged.connect(lambda _uuid: self.go_to_today())
-        self.go_to_today()
+        # Today's month is chosen now; the numbers are computed once the panel is shown, after
+        # the window's first paint (they take a moment on a big plan).
+        self.month_box.blockSignals(True)
+        self.month_box.setCurrentIndex(clamp_month(ctx.today_month()) - 1)
+        self.month_box.blockSignals(False)
 
     # --- the chosen month --------------------------------------------------------------------
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QDialog
 from rbdesk.i18n import tr
 from rbdesk.models.domain.panel_queries import find_member, find_team, seats_of
 from rbdesk.models.edits import roster_edit
-from rbdesk.ui.dialogs import roster as roster_dialogs
 from rbdesk.ui.panels.roster_model import team_title
 from rbdesk.ui.roles import Role
 from rbdesk.ui.undo.roster_commands import (
@@ -34,6 +33,8 @@ def _teams(dock: RosterDock) -> list:
 
 
 def add_person_dialog(dock: RosterDock) -> None:
+    from rbdesk.ui.dialogs import roster as roster_dialogs  # loaded on first use
+
     if dock.ctx.readonly:
         return
     kind, index = dock.selected()
@@ -68,6 +69,8 @@ def add_person(dock: RosterDock, fields: dict[str, str], team_uuid: str = "",
 
 
 def add_member_dialog(dock: RosterDock) -> None:
+    from rbdesk.ui.dialogs import roster as roster_dialogs  # loaded on first use
+
     if dock.ctx.readonly:
         return
     kind, index = dock.selected()
@@ -94,6 +97,8 @@ def add_member(dock: RosterDock, team_uuid: str, person_uuid: str, role: str = "
 
 
 def edit_selected(dock: RosterDock) -> None:
+    from rbdesk.ui.dialogs import roster as roster_dialogs  # loaded on first use
+
     kind, index = dock.selected()
     if dock.ctx.readonly or not kind:
         return
@@ -171,6 +176,8 @@ def remove_selected(dock: RosterDock) -> None:
 
 
 def remove_member(dock: RosterDock, member_uuid: str) -> bool:
+    from rbdesk.ui.dialogs import roster as roster_dialogs  # loaded on first use
+
     found = find_member(dock.ctx.tree, member_uuid)
     if found is None or dock.ctx.readonly:
         return False
@@ -187,6 +194,8 @@ def remove_member(dock: RosterDock, member_uuid: str) -> bool:
 
 
 def remove_person(dock: RosterDock, uuid: str) -> bool:
+    from rbdesk.ui.dialogs import roster as roster_dialogs  # loaded on first use
+
     person = next((p for p in dock.persons if p.uuid == uuid), None)
     if person is None or dock.ctx.readonly:
         return False

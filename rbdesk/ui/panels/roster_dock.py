@@ -154,7 +154,7 @@ class RosterDock(LazyRefreshDock):
         ctx.treeReloaded.connect(self.schedule_refresh)
         ctx.edited.connect(self.schedule_refresh)
         ctx.planChanged.connect(lambda _uuid: self.refresh())
-        self.refresh()
+        # Filled when first shown, after the window's first paint (LazyRefreshDock).
 
     def _action(self, text: str, act: Callable[[RosterDock], object],
                 key: QKeySequence | None) -> QAction:

@@ -30,7 +30,7 @@ from rbdesk.models.storage.paths import default_plan_file, log_dir
 from rbdesk.models.storage.store import Store, default_user
 from rbdesk.ui import qt_indonesian
 from rbdesk.ui.dialogs.common import NewPlanDialog, UserNameDialog, show_error
-from rbdesk.ui.window import settings, smoke
+from rbdesk.ui.window import settings, shown_probe, smoke
 from rbdesk.ui.window.cloud_notice import cloud_notice
 from rbdesk.ui.window.context import AppContext
 from rbdesk.ui.window.main_window import MainWindow
@@ -204,6 +204,7 @@ def start(path: str | Path | None) -> MainWindow | None:
 
 def run_gui(path: str | None) -> int:
     app = make_app()
+    shown_probe.install_if_requested(app)
     log_path = setup_logging()
     log.info("rbdesk starting (file=%s, log=%s)", path, log_path)
     sys.excepthook = excepthook

@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from rbdesk.models.domain import history
+from rbdesk.models.domain import change_watch
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.storage import presence
 from rbdesk.ui.window.context import AppContext
@@ -28,7 +28,7 @@ class FileWatcher(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self._version = ctx.store.data_version()
-        self._marker = history.last_change_marker(ctx.store)
+        self._marker = change_watch.last_change_marker(ctx.store)
         self._labels: list[str] = []
         self._poll = QTimer(self)
         self._poll.setInterval(poll_ms)
@@ -61,8 +61,8 @@ class FileWatcher(QObject):
             if version == self._version:
                 return False
             self._version = version
-            changed = history.others_changed_since(store, self._marker, store.user, store.host)
-            self._marker = history.last_change_marker(store)
+            changed = change_watch.others_changed_since(store, self._marker, store.user, store.host)
+            self._marker = change_watch.last_change_marker(store)
             self._refresh_presence()
         except RbdeskError as exc:  # a share that went away: try again at the next poll
             log.warning("file watch failed: %s", exc.message)

@@ -382,7 +382,7 @@ class MainWindow(QMainWindow):
     def expand_default(self) -> None:
         """Unfold the plan as far as about EXPAND_ROWS rows: all of an ordinary plan, the first
         levels of a big one. Every row unfolded costs the view work on each later change."""
-        if len(self.model._nodes) <= EXPAND_ROWS:
+        if self.model.row_total() <= EXPAND_ROWS:
             self.view.expandAll()
         else:
             self._expand_within(None, EXPAND_ROWS)
