@@ -94,7 +94,7 @@ def render(out: Path, suffix: str, width: int, height: int) -> None:
     _record_progress(store)
     from rbdesk.ui.grid.plan_columns import month_column
     from rbdesk.ui.roles import Role
-    from rbdesk.ui.window.context import MODE_REALISATION, AppContext
+    from rbdesk.ui.window.context import MODE_PLAN, MODE_REALISATION, AppContext
     from rbdesk.ui.window.main_window import MainWindow
 
     ctx = AppContext(store)
@@ -112,6 +112,8 @@ def render(out: Path, suffix: str, width: int, height: int) -> None:
     month = max(target.evidence)
     win.view.setCurrentIndex(index.siblingAtColumn(month_column(month)))
     win.docks["monthDock"].raise_()
+    app.processEvents()
+    win.set_mode(MODE_PLAN)
     app.processEvents()
     win.grab().save(str(out / f"jendela-rencana{suffix}.png"))
     win.set_mode(MODE_REALISATION)
