@@ -75,7 +75,10 @@ def test_clicking_an_item_selects_it_in_the_grid(qtbot, dock_host, busy_ctx):  #
     dock = _dock(qtbot, dock_host, busy_ctx)
     model = dock.items_model
     group = model.group_index(GROUP_OPEN)
-    item = model.index(0, MonthItemsModel.COL_TEXT, group)
+    area = model.index(0, 0, group)
+    assert area.data(Role.KIND) == "area" and area.data(Role.UUID) == \
+        busy_ctx.tree.areas[0].uuid and "(" in area.data()
+    item = model.index(0, MonthItemsModel.COL_TEXT, area)
     uuid = item.data(Role.UUID)
     assert uuid in {i.uuid for i in busy_ctx.tree.indicators()}
     rect = dock.items_view.visualRect(item)

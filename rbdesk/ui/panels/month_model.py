@@ -73,18 +73,22 @@ def group_title(kind: str, month: int) -> str:
 
 
 class MonthItemsModel(QAbstractItemModel):
-    """Groups (internal id 0) with their items (internal id = group row + 1).
+    """State groups (internal id 0), each with its areas (internal id = group row + 1), each
+    with its indicators (internal id = ITEM_BASE + group row * AREA_SPAN + area row).
 
-    The group says the state ("Terlambat (12)"), so an item row gives its width to the
-    indicator's text (with the state's symbol and colour in front), then its area and the team
-    that answers for it; the late months and evidence are in the row's tooltip."""
+    The group says the state ("Terlambat (12)") and the area row the area ("1. Manajemen
+    Perubahan (4)"), so an item row gives its width to the indicator's text (with the state's
+    symbol and colour in front) and the team that answers for it; the late months and evidence
+    are in the row's tooltip."""
 
     COL_TEXT, COL_AREA, COL_TEAM = range(3)
+    ITEM_BASE, AREA_SPAN = 1 << 20, 1 << 20
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._month = 1
-        self._groups: list[tuple[str, list[MonthItem]]] = []
+        # (kind, [(area uuid, area title, items)])
+        self._groups: list[tuple[str, list[tuple[str, str, list[MonthItem]]]]] = []
         self._teams: dict[str, str] = {}
         self._words()
 
@@ -99,37 +103,60 @@ class MonthItemsModel(QAbstractItemModel):
                      teams: dict[str, str] | None = None) -> None:
         """``teams``: the short name of the team answering for each area (by area uuid)."""
         lists = {GROUP_OPEN: overview.open, GROUP_LATE: overview.late, GROUP_DONE: overview.done}
+        names = {a.uuid: f"{a.label}. {a.name}" if a.label else a.name for a in overview.areas}
         self.beginResetModel()
         self._words()
         self._month = overview.month
         self._teams = dict(teams or {})
-        # Within a state, by area: the order of the plan, so one area's work stands together.
-        self._groups = [(k, sorted(lists[k], key=lambda i: _area_order(i.area_label)))
-                        for k in kinds]
+        self._groups = []
+        for kind in kinds:
+            by_area: dict[str, list[MonthItem]] = {}
+            for item in sorted(lists[kind], key=lambda i: _area_order(i.area_label)):
+                by_area.setdefault(item.area_uuid, []).append(item)
+            self._groups.append((kind, [(uuid, names.get(uuid, items[0].area_label), items)
+                                        for uuid, items in by_area.items()]))
         self.endResetModel()
 
     def column_texts(self, column: int) -> set[str]:
         """Every distinct text of a short column (to size it without asking each row)."""
+        items = [i for _k, areas in self._groups for _u, _t, its in areas for i in its]
         if column == self.COL_AREA:
-            return {i.area_label for _k, items in self._groups for i in items}
-        return {self._teams.get(i.area_uuid, "") for _k, items in self._groups for i in items}
+            return {i.area_label for i in items}
+        return {self._teams.get(i.area_uuid, "") for i in items}
 
     def clear(self) -> None:
         self.beginResetModel()
         self._groups = []
         self.endResetModel()
 
+    def _where(self, index: Index) -> tuple[int, int, int]:
+        """(group row, area row, item row); -1 for the levels below the index's own."""
+        iid = index.internalId()
+        if iid == 0:
+            return index.row(), -1, -1
+        if iid < self.ITEM_BASE:
+            return iid - 1, index.row(), -1
+        g, a = divmod(iid - self.ITEM_BASE, self.AREA_SPAN)
+        return g, a, index.row()
+
     def item(self, index: Index) -> MonthItem | None:
-        if not index.isValid() or index.internalId() == 0:
+        if not index.isValid():
             return None
-        return self._groups[index.internalId() - 1][1][index.row()]
+        g, a, i = self._where(index)
+        return self._groups[g][1][a][2][i] if i >= 0 else None
 
     def group_count(self, kind: str) -> int:
-        return next((len(items) for k, items in self._groups if k == kind), 0)
+        return next((sum(len(its) for _u, _t, its in areas) for k, areas in self._groups
+                     if k == kind), 0)
 
     def group_index(self, kind: str) -> QModelIndex:
         row = next((r for r, (k, _) in enumerate(self._groups) if k == kind), -1)
         return self.index(row, 0) if row >= 0 else QModelIndex()
+
+    def items_of(self, kind: str) -> list[MonthItem]:
+        """A group's indicators in the order shown."""
+        return next(([i for _u, _t, its in areas for i in its] for k, areas in self._groups
+                     if k == kind), [])
 
     # --- structure ---------------------------------------------------------------------------
 
@@ -140,23 +167,36 @@ class MonthItemsModel(QAbstractItemModel):
         if not parent.isValid():
             return self.createIndex(row, column, 0) if row < len(self._groups) \
                 else QModelIndex()
-        if parent.internalId() == 0 and parent.column() == 0 \
-                and 0 <= parent.row() < len(self._groups) \
-                and row < len(self._groups[parent.row()][1]):
-            return self.createIndex(row, column, parent.row() + 1)
+        if parent.column() != 0:
+            return QModelIndex()
+        g, a, i = self._where(parent)
+        if i >= 0 or not 0 <= g < len(self._groups):
+            return QModelIndex()
+        areas = self._groups[g][1]
+        if a < 0:
+            return self.createIndex(row, column, g + 1) if row < len(areas) else QModelIndex()
+        if a < len(areas) and row < len(areas[a][2]):
+            return self.createIndex(row, column, self.ITEM_BASE + g * self.AREA_SPAN + a)
         return QModelIndex()
 
     def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
+        g, a, i = self._where(index)
+        if i < 0:
+            return self.createIndex(g, 0, 0)
+        return self.createIndex(a, 0, g + 1)
 
     def rowCount(self, parent: Index = ROOT) -> int:
         if not parent.isValid():
             return len(self._groups)
-        if parent.column() != 0 or parent.internalId() != 0:
+        if parent.column() != 0:
             return 0
-        return len(self._groups[parent.row()][1])
+        g, a, i = self._where(parent)
+        if i >= 0:
+            return 0
+        areas = self._groups[g][1]
+        return len(areas) if a < 0 else len(areas[a][2])
 
     def columnCount(self, parent: Index = ROOT) -> int:
         return 3
@@ -164,13 +204,13 @@ class MonthItemsModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return _NO_FLAGS
-        return _ITEM_FLAGS if index.internalId() == 0 else _LEAF_FLAGS
+        return _LEAF_FLAGS if index.internalId() >= self.ITEM_BASE else _ITEM_FLAGS
 
     def hasChildren(self, parent: Index = ROOT) -> bool:
         if not parent.isValid():
             return bool(self._groups)
-        return parent.internalId() == 0 and parent.column() == 0 \
-            and bool(self._groups[parent.row()][1])
+        return parent.column() == 0 and parent.internalId() < self.ITEM_BASE \
+            and self.rowCount(parent) > 0
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -184,6 +224,8 @@ class MonthItemsModel(QAbstractItemModel):
             return None
         if index.internalId() == 0:
             return self._group_data(index, role)
+        if index.internalId() < self.ITEM_BASE:
+            return self._area_data(index, role)
         item = self.item(index)
         if item is None:
             return None
@@ -218,8 +260,22 @@ class MonthItemsModel(QAbstractItemModel):
             text += " · " + self._bukti.format(n=item.evidence)
         return text
 
+    def _area_data(self, index: Index, role: int) -> Any:
+        g, a, _i = self._where(index)
+        uuid, title, items = self._groups[g][1][a]
+        if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+            return f"{title} ({len(items)})"
+        if role == Role.UUID:
+            return uuid          # a click on the area row shows the area in the grid
+        if role == Role.KIND:
+            return "area"
+        if role == Role.COUNT:
+            return len(items)
+        return None
+
     def _group_data(self, index: Index, role: int) -> Any:
-        kind, items = self._groups[index.row()]
+        kind, areas = self._groups[index.row()]
+        items = [i for _u, _t, its in areas for i in its]
         if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
             return f"{group_title(kind, self._month)} ({len(items)})"
         if role == Qt.ItemDataRole.FontRole:
@@ -248,9 +304,9 @@ class WrappingDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         size = super().sizeHint(option, index)
-        if not index.parent().isValid():
-            return size
-        width = self.view.columnWidth(index.column()) - 2 * self.view.indentation() - 8
+        if index.internalId() < MonthItemsModel.ITEM_BASE:
+            return size       # group and area titles: one line, spanning the row
+        width = self.view.columnWidth(index.column()) - 3 * self.view.indentation() - 4
         text = str(index.data() or "")
         rect = option.fontMetrics.boundingRect(QRect(0, 0, max(width, 40), 10_000),
                                                int(Qt.TextFlag.TextWordWrap), text)
@@ -268,6 +324,8 @@ def setup_items_view(view: QTreeView) -> None:
     header.setSectionResizeMode(MonthItemsModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
     for col in (MonthItemsModel.COL_AREA, MonthItemsModel.COL_TEAM):
         header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+    # The area row above the items names it; the column stays for copying and sorting only.
+    view.setColumnHidden(MonthItemsModel.COL_AREA, True)
     # A narrower or wider panel re-wraps the texts.
     header.sectionResized.connect(lambda col, _old, _new: view.doItemsLayout()
                                   if col == MonthItemsModel.COL_TEXT else None)
@@ -279,6 +337,9 @@ def fit_columns(view: QTreeView) -> None:
     model = view.model()
     for row in range(model.rowCount()):
         view.setFirstColumnSpanned(row, ROOT, True)
+        group = model.index(row, 0)
+        for a in range(model.rowCount(group)):
+            view.setFirstColumnSpanned(a, group, True)
     if not isinstance(model, MonthItemsModel):
         return
     metrics = view.fontMetrics()
@@ -294,9 +355,13 @@ def expand_groups(view: QTreeView, kinds: tuple[str, ...] | None = None,
     model = view.model()
     if not isinstance(model, MonthItemsModel):
         return
-    for row, (kind, items) in enumerate(model._groups):
+    for row, (kind, areas) in enumerate(model._groups):
         if kinds is None or kind in kinds:
-            view.setExpanded(model.index(row, 0), len(items) <= limit)
+            group = model.index(row, 0)
+            short = sum(len(items) for _u, _t, items in areas) <= limit
+            view.setExpanded(group, short)
+            for a in range(len(areas)):
+                view.setExpanded(model.index(a, 0, group), short)
 
 
 class AreaProgressModel(RowTableModel):
