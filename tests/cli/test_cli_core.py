@@ -5,17 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-
-def rbdesk(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "rbdesk", *args], capture_output=True,
-                          text=True, encoding="utf-8", input=stdin, env=env, timeout=120)
+from cli_run import rbdesk
 
 
 def test_version_and_help() -> None:

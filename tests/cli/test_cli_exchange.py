@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
 import pytest
+from cli_run import rbdesk as run
 from pypdf import PdfReader
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "rbdesk", *args], capture_output=True,
-                          text=True, encoding="utf-8", env=env, timeout=120)
 
 
 @pytest.fixture(scope="module")

@@ -3,19 +3,12 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-
-
-def rbdesk(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "rbdesk", *args], capture_output=True,
-                          text=True, encoding="utf-8", env=env, timeout=120)
+from cli_run import rbdesk
 
 
 def one_line(out: subprocess.CompletedProcess[str]) -> str:

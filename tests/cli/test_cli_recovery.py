@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from cli_run import rbdesk
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -29,10 +29,6 @@ os._exit(9)
 """
 
 
-def rbdesk(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "rbdesk", *args], capture_output=True,
-                          text=True, encoding="utf-8", env=env, timeout=120)
 
 
 def _digest(path: Path) -> str:

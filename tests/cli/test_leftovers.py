@@ -11,14 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
+from cli_run import rbdesk
 
 from rbdesk.models.storage.output_files import STALE_SECONDS
-
-
-def rbdesk(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "rbdesk", *args], capture_output=True,
-                          text=True, encoding="utf-8", env=env, timeout=120)
 
 
 def killed_during(target: str, *args: str) -> None:
