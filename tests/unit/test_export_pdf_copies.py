@@ -110,3 +110,45 @@ def test_signed_decree_has_no_konsep_mark(sample: tuple[PlanTree, ReportData],
             texts = pages(write_pdf(tree, tmp_path / f"{part}-{form}.pdf", part=part,
                                     report=report, copy=form))
             assert not any("KONSEP" in t for t in texts)
+
+
+def test_report_signers_come_from_the_roster_with_their_nip(sample_store: Store,
+                                                             tmp_path: Path) -> None:
+    from rbdesk.models.edits.roster_edit import update_person
+
+    tree = load_plan_tree(sample_store, list_plans(sample_store)[0].uuid)
+    ketua = {t.kind: next(m for m in t.members if "Ketua" in m.role) for t in tree.teams
+             if t.kind in ("pengarah", "pelaksana")}
+    update_person(sample_store, ketua["pelaksana"].person_uuid, None, nip="197001011995031002")
+    tree = load_plan_tree(sample_store, tree.uuid)
+    report = build_report(tree, 3, month_evidence(sample_store, tree, 3))
+    assert (report.prepared.name, report.prepared.nip) == (
+        "Agustinus Yohanes Ola Paon", "197001011995031002")
+    assert report.prepared.title == "Ketua Tim Pelaksana Reformasi Birokrasi"
+    assert (report.acknowledged.name, report.acknowledged.nip) == ("Deky Ballo", "")
+    assert report.acknowledged.title == "Ketua Tim Pengarah Reformasi Birokrasi"
+    for form in ("asli", "salinan"):
+        last = pages(write_pdf(tree, tmp_path / f"{form}.pdf", part="report", report=report,
+                               copy=form))[-1]
+        assert "Agustinus Yohanes Ola Paon\nNIP. 197001011995031002" in last
+        assert "Deky Ballo" in last and "NIP. \n" not in last
+
+    # a name set in the plan's settings replaces the roster's, and never borrows its NIP
+    tree.settings = {"report_prepared_name": "Maria Goreti", "report_ack_nip": "1968"}
+    report = build_report(tree, 3, [])
+    assert (report.prepared.name, report.prepared.nip) == ("Maria Goreti", "")
+    assert (report.acknowledged.name, report.acknowledged.nip) == ("Deky Ballo", "1968")
+
+
+def test_a_wakil_ketua_never_signs_for_the_ketua() -> None:
+    from rbdesk.models.domain.report_data import build_report as build
+    from rbdesk.models.domain.tree import MemberNode, TeamNode
+
+    tree = PlanTree("p", "Satker", 2030, "Rencana", {}, {}, 1)
+    team = TeamNode("t", "pelaksana", "", "PELAKSANA", None, [], 1)
+    team.members = [MemberNode("m1", "p1", "Wakil Orang", "Wakil Ketua", "", 1, "1"),
+                    MemberNode("m2", "p2", "Ketua Orang", "Ketua", "", 1, "2")]
+    tree.teams = [team]
+    report = build(tree, 1, [])
+    assert (report.prepared.name, report.prepared.nip) == ("Ketua Orang", "2")
+    assert report.acknowledged.name == ""
