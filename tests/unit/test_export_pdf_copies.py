@@ -75,9 +75,9 @@ def test_original_prints_paraf_boxes_and_nips_when_the_decree_has_them(
                        signatory_nip="196801011990031001", certifier_nip="197502022000122002")
     asli = "\n".join(pages(write_pdf(tree, tmp_path / "a.pdf", part="roster", copy="asli")))
     salinan = "\n".join(pages(write_pdf(tree, tmp_path / "s.pdf", part="roster")))
-    assert "Pemeriksa Pertama" in asli and "Pemeriksa Kedua" in asli
+    assert "Paraf" in asli and "Pemeriksa Pertama" in asli and "Pemeriksa Kedua" in asli
     assert "NIP. 196801011990031001" in asli and "197502022000122002" not in asli
-    assert "Pemeriksa Kedua" not in salinan  # paraf boxes are for the original only
+    assert "Pemeriksa Kedua" not in salinan and "Paraf" not in salinan  # the original only
     assert "NIP. 196801011990031001" in salinan and "NIP. 197502022000122002" in salinan
 
 

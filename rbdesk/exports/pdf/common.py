@@ -190,11 +190,13 @@ def _cell_table(cells: list[list[Any]], widths: list[float], valign: str = "TOP"
 def paraf_boxes(titles: list[str], width: float, size: float = 7.5) -> Table:
     """A row of initial (paraf) boxes, one per official who checks the draft, titled above."""
     st = make_styles(size)
+    caption = [Paragraph(esc(tr("Paraf")), st["center"])] + [""] * (len(titles) - 1)
     head = [Paragraph(esc(t), st["center"]) for t in titles]
     col = width / max(1, len(titles))
-    t = Table([head, [""] * len(titles)], colWidths=[col] * len(titles),
-              rowHeights=[None, PARAF_BOX])
+    t = Table([caption, head, [""] * len(titles)], colWidths=[col] * len(titles),
+              rowHeights=[None, None, PARAF_BOX])
     t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, size),
+                           ("SPAN", (0, 0), (-1, 0)),
                            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                            ("LEFTPADDING", (0, 0), (-1, -1), 2),
@@ -226,12 +228,12 @@ def signature_block(decree: dict[str, Any], width: float, size: float = 9.5,
     if nip := nip_line(str(decree.get("signatory_nip") or "")):
         signer.append(Paragraph(esc(nip), left))
     col = min(90 * MM, width / 2)
-    signer_table = _cell_table([["", signer]], [width - col, col])
+    listed = decree.get("paraf")
+    paraf = [str(t) for t in listed if str(t).strip()] if isinstance(listed, list) else []
+    # the paraf boxes sit at the left, level with the foot of the signature, taking no height
+    beside: Any = paraf_boxes(paraf, min(col, width - col - 5 * MM)) if asli and paraf else ""
+    signer_table = _cell_table([[beside, signer]], [width - col, col], valign="BOTTOM")
     rows: list[list[Any]] = [[signer_table]]
-    paraf = [str(t) for t in decree.get("paraf") or [] if str(t).strip()]
-    if asli and paraf:
-        box = Table([[paraf_boxes(paraf, col)]], colWidths=[col])
-        rows.append([_cell_table([[box, ""]], [col, width - col])])
     if not asli:
         certifier: list[Flowable] = [
             Paragraph(esc(certifier_heading(decree)), left),
