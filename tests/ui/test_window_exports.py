@@ -188,3 +188,18 @@ def test_a_new_window_opens_with_the_form_chosen_last(ctx, qtbot):
     forms = _form_actions(win)
     assert forms["Asli"].isChecked() and not forms["Salinan"].isChecked()
     win.close()
+
+
+def test_printing_says_which_form_goes_to_the_printer(window, monkeypatch):
+    pypdf = pytest.importorskip("pypdf")
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
+    _form_actions(window)["Asli"].trigger()
+    window.acts.print_plan.trigger()
+    text = window.message_bar.label.text()
+    assert "F4" in text and "asli, untuk ditandatangani" in text
+    printed = "\n".join(p.extract_text() for p in pypdf.PdfReader(opened[0]).pages)
+    assert "DEKY BALLO" in printed and "TTD" not in printed

@@ -89,6 +89,10 @@ def _copy() -> str:
     return value if value in ("asli", "salinan") else "salinan"
 
 
+def _form_name() -> str:
+    return tr("asli, untuk ditandatangani") if _copy() == "asli" else tr("salinan")
+
+
 class _Progress:
     """progress(done, total) -> bool for the exporters, shown in a cancellable dialog."""
 
@@ -236,12 +240,12 @@ def print_pdf(win: MainWindow, part: str) -> None:
         except OSError:
             log.warning("no program prints PDF files here; opening it instead")
         else:
-            win.show_message(tr("Dikirim ke pencetak bawaan Windows ({paper}).").format(
-                paper=_paper().upper()))
+            win.show_message(tr("Dikirim ke pencetak bawaan Windows ({paper}, {form}).").format(
+                paper=_paper().upper(), form=_form_name()))
             return
     if QDesktopServices.openUrl(QUrl.fromLocalFile(str(out))):
-        win.show_message(tr("PDF dibuka di penampil; cetak dari sana pada kertas {paper}.")
-                         .format(paper=_paper().upper()))
+        win.show_message(tr("PDF dibuka di penampil; cetak dari sana pada kertas {paper} "
+                            "({form}).").format(paper=_paper().upper(), form=_form_name()))
         return
     win.show_message(tr("Tidak ada program untuk mencetak atau membuka PDF di komputer ini. "
                         "Berkasnya: {path}").format(path=out), error=True,
