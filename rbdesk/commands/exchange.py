@@ -20,6 +20,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--part", choices=("sk", "roster", "plan", "report"),
                    help=tr("bagian yang dicetak (PDF; bawaan: sk)"))
     p.add_argument("--paper", choices=("a4", "f4"), default="a4", help=tr("ukuran kertas"))
+    p.add_argument("--copy", choices=("asli", "salinan"),
+                   help=tr("bentuk PDF: asli (untuk ditandatangani basah) atau salinan "
+                           "(TTD dan blok \"Salinan sesuai dengan aslinya\"; bawaan)"))
     p.add_argument("--month", type=int, help=tr("bulan laporan 1..12 (untuk --part report)"))
     p.add_argument("--year", type=int, help=tr("tahun rencana (jika berkas berisi beberapa)"))
     p.add_argument("--plan", metavar="UUID",
@@ -61,6 +64,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(tr("rbdesk: kesalahan: --part hanya untuk PDF; Excel selalu berisi semua lembar"),
               file=sys.stderr)
         return 2
+    if kind == ".xlsx" and args.copy is not None:
+        print(tr("rbdesk: kesalahan: --copy hanya untuk PDF"), file=sys.stderr)
+        return 2
     if part == "report" and args.month is None:
         print(tr("rbdesk: kesalahan: --part report memerlukan --month"), file=sys.stderr)
         return 2
@@ -76,7 +82,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
                 report = build_report(tree, args.month,
                                       month_evidence(store, tree, args.month))
-            write_pdf(tree, out, part=part, paper=args.paper, month=args.month, report=report)
+            write_pdf(tree, out, part=part, paper=args.paper, month=args.month, report=report,
+                      copy=args.copy or "salinan")
         else:
             write_workbook(tree, out, paper=args.paper)
     print(tr("Ditulis: {path}").format(path=out))

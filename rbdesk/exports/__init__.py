@@ -9,25 +9,30 @@ from pathlib import Path
 from typing import Any
 
 from rbdesk.exports.progress import Cancelled, ProgressFn
+from rbdesk.exports.wording import COPIES
 from rbdesk.models.domain.report_data import ReportData
 from rbdesk.models.domain.tree import PlanTree
 
 PARTS = ("sk", "roster", "plan", "report")
 
-__all__ = ["PARTS", "Cancelled", "read_plan_workbook", "write_pdf", "write_workbook"]
+__all__ = ["COPIES", "PARTS", "Cancelled", "read_plan_workbook", "write_pdf", "write_workbook"]
 
 
 def write_pdf(tree: PlanTree, out: Path, *, part: str = "sk", paper: str = "a4",
               month: int | None = None, report: ReportData | None = None,
-              progress: ProgressFn = None) -> Path:
+              progress: ProgressFn = None, copy: str = "salinan") -> Path:
     """Write one part (sk, roster, plan, report) as PDF; returns ``out``.
+
+    ``copy`` is the printed form: ``asli`` (the original, room for the wet signature and stamp)
+    or ``salinan`` (the certified copy: "TTD" and the certifier's block). A decree without
+    number or date is a draft: every page then carries a "KONSEP" mark.
 
     ``progress(done, total)`` returning False cancels with :class:`Cancelled`; no file is left.
     """
     from rbdesk.exports.pdf.write import write_pdf as _write
 
     return _write(tree, Path(out), part=part, paper=paper, month=month, report=report,
-                  progress=progress)
+                  progress=progress, copy=copy)
 
 
 def write_workbook(tree: PlanTree, out: Path, *, paper: str = "a4",

@@ -11,6 +11,30 @@ from rbdesk.models.domain.months import MONTHS, month_long, month_short
 from rbdesk.models.domain.tree import TeamNode
 
 CHECK = "√"
+COPIES = ("asli", "salinan")  # the original for wet signature; the certified copy
+
+
+def draft_mark() -> str:
+    """What every page of a draft decree's PDFs carries."""
+    return tr("KONSEP")
+
+
+def is_draft(decree: dict[str, Any]) -> bool:
+    """A decree without its number or its date has not been signed yet: it is a draft."""
+    return not str(decree.get("number") or "").strip() or not str(decree.get("date") or "").strip()
+
+
+def signed_mark(decree: dict[str, Any]) -> str:
+    """The mark a certified copy prints where the original was signed."""
+    return str(decree.get("signed_mark") or "").strip() or tr("TTD")
+
+
+def certifier_heading(decree: dict[str, Any]) -> str:
+    return str(decree.get("certifier_heading") or "").strip() or tr("Salinan sesuai dengan aslinya")
+
+
+def nip_line(nip: str) -> str:
+    return tr("NIP. {nip}").format(nip=nip.strip()) if (nip or "").strip() else ""
 
 
 def indonesian_date(iso: str) -> str:

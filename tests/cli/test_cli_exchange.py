@@ -35,6 +35,23 @@ def test_export_pdf_parts_and_excel(sample: Path, tmp_path: Path) -> None:
                                                            "Realisasi"]
 
 
+@pytest.mark.parametrize("part", ["sk", "report"])
+def test_export_copy_asli_or_salinan(sample: Path, tmp_path: Path, part: str) -> None:
+    texts = {}
+    for form in ("asli", "salinan", None):
+        out = tmp_path / f"{form}.pdf"
+        args = ["export", str(sample), str(out), "--part", part, "--month", "3", "--paper", "f4"]
+        done = run(*args, *(("--copy", form) if form else ()))
+        assert done.returncode == 0, done.stderr
+        reader = PdfReader(str(out))
+        assert round(float(reader.pages[0].mediabox.height)) == 935
+        texts[form] = "\n".join(p.extract_text() for p in reader.pages)
+    assert "TTD" not in texts["asli"] and "Salinan sesuai dengan aslinya" not in texts["asli"]
+    assert "TTD" in texts["salinan"] and "Salinan sesuai dengan aslinya" in texts["salinan"]
+    assert texts[None] == texts["salinan"]  # the certified copy is the default
+    assert "KONSEP" not in texts["asli"] + texts["salinan"]  # the sample decree is signed
+
+
 def test_import_adds_a_plan(sample: Path, tmp_path: Path) -> None:
     book = tmp_path / "rencana.xlsx"
     assert run("export", str(sample), str(book)).returncode == 0
@@ -52,6 +69,8 @@ def test_usage_errors_exit_2(sample: Path, tmp_path: Path) -> None:
                  ("export", str(sample), str(tmp_path / "x.xlsx"), "--part", "plan"),
                  ("export", str(sample), str(tmp_path / "x.pdf"), "--part", "report"),
                  ("export", str(sample), str(tmp_path / "x.pdf"), "--paper", "letter"),
+                 ("export", str(sample), str(tmp_path / "x.pdf"), "--copy", "fotokopi"),
+                 ("export", str(sample), str(tmp_path / "x.xlsx"), "--copy", "asli"),
                  ("import", str(sample))):
         done = run(*args)
         assert done.returncode == 2, (args, done.stderr)

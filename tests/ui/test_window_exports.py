@@ -145,3 +145,61 @@ def test_an_export_chosen_over_the_open_file_is_refused(window, monkeypatch):
     export_actions.export_pdf(window, "plan")
     assert len(errors) == 2 and all("menimpa" in e for e in errors)
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
+def _form_actions(window) -> dict[str, object]:
+    from PySide6.QtWidgets import QMenu
+
+    menu = next(m for m in window.findChildren(QMenu) if m.title().replace("&", "") == "Bentuk")
+    return {a.text().replace("&", "").split()[0]: a for a in menu.actions()}
+
+
+def test_bentuk_asli_or_salinan_chooses_the_printed_form_and_is_remembered(window, save_to):
+    pypdf = pytest.importorskip("pypdf")
+    from rbdesk.ui.window import settings
+
+    forms = _form_actions(window)
+    assert set(forms) == {"Asli", "Salinan"}
+    assert forms["Salinan"].isChecked() and not forms["Asli"].isChecked()  # as before
+    sk = next(a for a in window.acts.export_actions if "SK" in a.text())
+    texts = {}
+    for form in ("Asli", "Salinan"):
+        forms[form].trigger()
+        assert forms[form].isChecked()
+        assert settings.value("export/copy") == form.lower()
+        chosen = save_to(f"sk-{form}.pdf")
+        sk.trigger()
+        assert save_to.errors == []
+        reader = pypdf.PdfReader(str(chosen["path"]))
+        assert round(float(reader.pages[0].mediabox.height)) == 935  # F4, the window's default
+        texts[form] = "\n".join(p.extract_text() for p in reader.pages)
+    assert "TTD" not in texts["Asli"] and "Salinan sesuai dengan aslinya" not in texts["Asli"]
+    assert "TTD" in texts["Salinan"] and "Salinan sesuai dengan aslinya" in texts["Salinan"]
+    assert "DEKY BALLO" in texts["Asli"]
+
+
+def test_a_new_window_opens_with_the_form_chosen_last(ctx, qtbot):
+    from rbdesk.ui.window import settings
+    from rbdesk.ui.window.main_window import MainWindow
+
+    settings.set_value("export/copy", "asli")
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    forms = _form_actions(win)
+    assert forms["Asli"].isChecked() and not forms["Salinan"].isChecked()
+    win.close()
+
+
+def test_printing_says_which_form_goes_to_the_printer(window, monkeypatch):
+    pypdf = pytest.importorskip("pypdf")
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
+    _form_actions(window)["Asli"].trigger()
+    window.acts.print_plan.trigger()
+    text = window.message_bar.label.text()
+    assert "F4" in text and "asli, untuk ditandatangani" in text
+    printed = "\n".join(p.extract_text() for p in pypdf.PdfReader(opened[0]).pages)
+    assert "DEKY BALLO" in printed and "TTD" not in printed

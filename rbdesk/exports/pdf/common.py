@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
@@ -23,7 +24,14 @@ from reportlab.platypus import (
 
 from rbdesk.exports.paper import MM, page_size
 from rbdesk.exports.pdf.fonts import FONT, FONT_BOLD, register_fonts
-from rbdesk.exports.wording import decree_ref, indonesian_date
+from rbdesk.exports.wording import (
+    certifier_heading,
+    decree_ref,
+    draft_mark,
+    indonesian_date,
+    nip_line,
+    signed_mark,
+)
 from rbdesk.i18n import tr
 from rbdesk.models.text import clean_text
 
@@ -31,6 +39,8 @@ from rbdesk.models.text import clean_text
 PORTRAIT_MARGINS = (20 * MM, 15 * MM, 15 * MM, 16 * MM)
 LANDSCAPE_MARGINS = (12 * MM, 12 * MM, 12 * MM, 14 * MM)
 SLACK = 2.0  # points kept free on a page against rounding in reportlab's frame arithmetic
+WET_SIGNATURE = 28 * MM  # room for a wet signature with the stamp over it, on the original
+PARAF_BOX = 12 * MM  # height of one initial (paraf) box
 
 
 def frame_size(paper: str, landscape: bool) -> tuple[float, float]:
@@ -59,7 +69,10 @@ def make_styles(size: float = 10.0) -> dict[str, ParagraphStyle]:
 
 
 class NumberedCanvas(Canvas):
-    """Holds pages back until the end so each can say "Halaman i dari n"."""
+    """Holds pages back until the end so each can say "Halaman i dari n"; a draft's pages also
+    get a large light diagonal "KONSEP" across them."""
+
+    draft = False
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         # reportlab starts every page in Helvetica, which is not embedded; start in our own font
@@ -86,15 +99,33 @@ class NumberedCanvas(Canvas):
             width = self._pagesize[0]
             self.drawCentredString(width / 2, 8 * MM, tr("Halaman {i} dari {n}")
                                    .format(i=number, n=total))
+            if self.draft:
+                self._draft_mark()
             Canvas.showPage(self)
         Canvas.save(self)
+
+    def _draft_mark(self) -> None:
+        width, height = self._pagesize
+        self.saveState()
+        self.setFillColor(colors.Color(0.6, 0.6, 0.6), alpha=0.3)
+        self.setFont(FONT_BOLD, min(width, height) / 4.5)
+        self.translate(width / 2, height / 2)
+        self.rotate(35 if height > width else 25)
+        self.drawCentredString(0, -0.3 * min(width, height) / 4.5, draft_mark())
+        self.restoreState()
+
+
+class DraftCanvas(NumberedCanvas):
+    draft = True
 
 
 class RbDoc(BaseDocTemplate):
     def __init__(self, path: Path, paper: str, *, title: str,
-                 on_page: Callable[[int], None] | None = None, first: str = "portrait") -> None:
+                 on_page: Callable[[int], None] | None = None, first: str = "portrait",
+                 draft: bool = False) -> None:
         register_fonts()
         self.on_page = on_page
+        self.draft = draft
         portrait = page_size(paper)
         super().__init__(str(path), pagesize=portrait, title=title, author="rbdesk",
                          creator="rbdesk", leftMargin=0, rightMargin=0, topMargin=0,
@@ -113,7 +144,7 @@ class RbDoc(BaseDocTemplate):
             self.on_page(self.page)
 
     def build_all(self, story: list[Flowable]) -> None:
-        self.build(story, canvasmaker=NumberedCanvas)
+        self.build(story, canvasmaker=DraftCanvas if self.draft else NumberedCanvas)
 
 
 def measure(flowables: list[Flowable], width: float, height: float = 10_000) -> float:
@@ -156,34 +187,61 @@ def _cell_table(cells: list[list[Any]], widths: list[float], valign: str = "TOP"
     return t
 
 
-def signature_block(decree: dict[str, Any], width: float, size: float = 9.5) -> Table:
-    """Signatory at the right, the certified-copy block at the left under it (as issued)."""
+def paraf_boxes(titles: list[str], width: float, size: float = 7.5) -> Table:
+    """A row of initial (paraf) boxes, one per official who checks the draft, titled above."""
+    st = make_styles(size)
+    caption = [Paragraph(esc(tr("Paraf")), st["center"])] + [""] * (len(titles) - 1)
+    head = [Paragraph(esc(t), st["center"]) for t in titles]
+    col = width / max(1, len(titles))
+    t = Table([caption, head, [""] * len(titles)], colWidths=[col] * len(titles),
+              rowHeights=[None, None, PARAF_BOX])
+    t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, size),
+                           ("SPAN", (0, 0), (-1, 0)),
+                           ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                           ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                           ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                           ("RIGHTPADDING", (0, 0), (-1, -1), 2)]))
+    return t
+
+
+def signature_block(decree: dict[str, Any], width: float, size: float = 9.5,
+                    copy: str = "salinan") -> Table:
+    """Signatory at the right. The certified copy (``salinan``, as issued) prints the signed
+    mark ("TTD") and the certifier's block at the left under it; the original (``asli``) leaves
+    room for the wet signature and stamp instead, with the paraf boxes when the decree has any."""
     st = make_styles(size)
     left = st["left"]
     bold = st["bold"]
     gap = Spacer(1, 34)
+    asli = copy == "asli"
     signer: list[Flowable] = [
         Paragraph(esc(tr("Ditetapkan di {place}").format(place=decree.get("place", ""))), left),
         Paragraph(esc(tr("Pada Tanggal {date}").format(
             date=indonesian_date(decree.get("date", "")))), left),
         Spacer(1, 6),
         Paragraph(esc(decree.get("signatory_title", "")), left)]
-    mark = decree.get("signed_mark") or ""
-    if mark:
-        signer += [Spacer(1, 10), Paragraph(esc(mark), left), Spacer(1, 10)]
+    if asli:
+        signer.append(Spacer(1, WET_SIGNATURE))
     else:
-        signer.append(gap)
+        signer += [Spacer(1, 10), Paragraph(esc(signed_mark(decree)), left), Spacer(1, 10)]
     signer.append(Paragraph(esc(decree.get("signatory_name", "")), bold))
-    certifier: list[Flowable] = []
-    if decree.get("certifier_name") or decree.get("certifier_heading"):
-        certifier = [Paragraph(esc(decree.get("certifier_heading", "")), left),
-                     Paragraph(esc(decree.get("certifier_office", "")), left),
-                     Paragraph(esc(decree.get("certifier_title", "")), left), gap,
-                     Paragraph(esc(decree.get("certifier_name", "")), bold)]
+    if nip := nip_line(str(decree.get("signatory_nip") or "")):
+        signer.append(Paragraph(esc(nip), left))
     col = min(90 * MM, width / 2)
-    signer_table = _cell_table([["", signer]], [width - col, col])
+    listed = decree.get("paraf")
+    paraf = [str(t) for t in listed if str(t).strip()] if isinstance(listed, list) else []
+    # the paraf boxes sit at the left, level with the foot of the signature, taking no height
+    beside: Any = paraf_boxes(paraf, min(col, width - col - 5 * MM)) if asli and paraf else ""
+    signer_table = _cell_table([[beside, signer]], [width - col, col], valign="BOTTOM")
     rows: list[list[Any]] = [[signer_table]]
-    if certifier:
+    if not asli:
+        certifier: list[Flowable] = [
+            Paragraph(esc(certifier_heading(decree)), left),
+            Paragraph(esc(decree.get("certifier_office", "")), left),
+            Paragraph(esc(decree.get("certifier_title", "")), left), gap,
+            Paragraph(esc(decree.get("certifier_name", "")), bold)]
+        if nip := nip_line(str(decree.get("certifier_nip") or "")):
+            certifier.append(Paragraph(esc(nip), left))
         rows.append([_cell_table([[certifier, ""]], [col, width - col])])
     outer = _cell_table(rows, [width])
     outer.spaceBefore = 10

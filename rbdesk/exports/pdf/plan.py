@@ -67,13 +67,13 @@ def plan_grid(tree: PlanTree, width: float) -> Grid:
                 align=["CENTER"] + ["LEFT"] * 4 + ["CENTER"] * 12 + ["LEFT"], row_names=names)
 
 
-def plan_story(tree: PlanTree, paper: str, tick: Callable[[float], None] | None = None
-               ) -> tuple[list[Flowable], int]:
+def plan_story(tree: PlanTree, paper: str, tick: Callable[[float], None] | None = None,
+               copy: str = "salinan") -> tuple[list[Flowable], int]:
     """Flowables for the landscape plan pages (caller switches to the landscape template)."""
     width, height = frame_size(paper, landscape=True)
     titles = tree.decree.get("attachment_titles") or {}
     heading = lampiran_heading(tree.decree, "II", titles.get("lampiran_2") or tree.title, width)
-    signature = signature_block(tree.decree, width)
+    signature = signature_block(tree.decree, width, copy=copy)
     layout = GridLayout(plan_grid(tree, width),
                         tick=(lambda f: tick(0.4 * f)) if tick else None)
     capacity = height - SLACK

@@ -17,9 +17,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from rbdesk.exports.pdf.common import esc, frame_size, make_styles
+from rbdesk.exports.pdf.common import WET_SIGNATURE, esc, frame_size, make_styles
 from rbdesk.exports.pdf.fonts import FONT, FONT_BOLD
-from rbdesk.exports.wording import indonesian_date
+from rbdesk.exports.wording import certifier_heading, indonesian_date, nip_line, signed_mark
 from rbdesk.i18n import tr
 from rbdesk.models.domain.months import month_long, month_short
 from rbdesk.models.domain.progress import format_percent
@@ -92,8 +92,10 @@ def bar_chart(report: ReportData, width: float) -> Drawing:
     return d
 
 
-def _signer(s: Signer | None, st: dict[str, ParagraphStyle], first_line: str = ""
-            ) -> list[Flowable]:
+def _signer(s: Signer | None, st: dict[str, ParagraphStyle], first_line: str = "",
+            mark: str = "") -> list[Flowable]:
+    """One signer; ``mark`` ("TTD") stands where the certified copy shows the original was
+    signed, without it there is room for the wet signature and stamp."""
     if s is None:
         return []
     out: list[Flowable] = []
@@ -102,13 +104,34 @@ def _signer(s: Signer | None, st: dict[str, ParagraphStyle], first_line: str = "
     elif first_line:
         out.append(Spacer(1, st["left"].leading))  # keeps both signers' lines level
     out += [Paragraph(esc(s.heading), st["left"]), Paragraph(esc(s.title), st["left"]),
-            Spacer(1, 40), Paragraph(esc(s.name), st["bold"])]
-    if s.nip:
-        out.append(Paragraph(esc(tr("NIP. {nip}").format(nip=s.nip)), st["left"]))
+            ]
+    if mark:
+        out += [Spacer(1, 10), Paragraph(esc(mark), st["left"]), Spacer(1, 10)]
+    else:
+        out.append(Spacer(1, WET_SIGNATURE))
+    out.append(Paragraph(esc(s.name), st["bold"]))
+    if nip := nip_line(s.nip):
+        out.append(Paragraph(esc(nip), st["left"]))
     return out
 
 
-def report_story(report: ReportData, paper: str) -> list[Flowable]:
+def _certifier(decree: dict[str, Any], st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """The certifier's block of a certified copy, as under the decree."""
+    out: list[Flowable] = [
+        Spacer(1, 10), Paragraph(esc(certifier_heading(decree)), st["left"]),
+        Paragraph(esc(decree.get("certifier_office", "")), st["left"]),
+        Paragraph(esc(decree.get("certifier_title", "")), st["left"]), Spacer(1, 34),
+        Paragraph(esc(decree.get("certifier_name", "")), st["bold"])]
+    if nip := nip_line(str(decree.get("certifier_nip") or "")):
+        out.append(Paragraph(esc(nip), st["left"]))
+    return out
+
+
+def report_story(report: ReportData, paper: str, copy: str = "salinan",
+                 decree: dict[str, Any] | None = None) -> list[Flowable]:
+    """The report; ``copy`` as for the decree: ``asli`` to sign, ``salinan`` the certified copy
+    (with the certifier of ``decree``)."""
+    decree = decree or {}
     width, _h = frame_size(paper, landscape=False)
     st = make_styles(9.0)
     cell, small = st["left"], st["small"]
@@ -139,8 +162,12 @@ def report_story(report: ReportData, paper: str) -> list[Flowable]:
     story += [table, Spacer(1, 8), bar_chart(report, width), Spacer(1, 10)]
     place_date = ", ".join(x for x in (report.place, indonesian_date(report.date)) if x)
     half = width / 2
-    sign = Table([[_signer(report.acknowledged, st, " "),
-                   _signer(report.prepared, st, place_date)]], colWidths=[half, half])
+    mark = "" if copy == "asli" else signed_mark(decree)
+    cells: list[list[Any]] = [[_signer(report.acknowledged, st, " ", mark),
+                               _signer(report.prepared, st, place_date, mark)]]
+    if copy != "asli":
+        cells.append([_certifier(decree, st), ""])
+    sign = Table(cells, colWidths=[half, half])
     sign.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT),
                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))

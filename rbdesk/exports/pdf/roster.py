@@ -47,11 +47,11 @@ def roster_grid(tree: PlanTree, width: float) -> Grid:
                 font_size=8.0, leading=10.0, row_names=names, repeat_lines=40)
 
 
-def roster_story(tree: PlanTree, paper: str) -> list[Flowable]:
+def roster_story(tree: PlanTree, paper: str, copy: str = "salinan") -> list[Flowable]:
     width, height = frame_size(paper, landscape=False)
     titles = tree.decree.get("attachment_titles") or {}
     heading = lampiran_heading(tree.decree, "I", titles.get("lampiran_1") or tree.title, width)
-    signature = signature_block(tree.decree, width)
+    signature = signature_block(tree.decree, width, copy=copy)
     layout = GridLayout(roster_grid(tree, width))
     capacity = height - SLACK
     pages = paginate(layout, capacity - measure(heading, width), capacity,

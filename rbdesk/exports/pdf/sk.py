@@ -28,7 +28,7 @@ def _rows_table(rows: list[list[Any]], widths: list[float]) -> Table:
     return table
 
 
-def decree_story(tree: PlanTree, paper: str) -> list[Flowable]:
+def decree_story(tree: PlanTree, paper: str, copy: str = "salinan") -> list[Flowable]:
     decree = tree.decree
     width, _height = frame_size(paper, landscape=False)
     st = make_styles(10.5)
@@ -75,5 +75,5 @@ def decree_story(tree: PlanTree, paper: str) -> list[Flowable]:
         rows.append([Paragraph(esc(decision.get("label", "")), st["left"]), ":", cell])
     if rows:
         story.append(_rows_table(rows, [term_w, colon_w, label_w + text_w]))
-    story.append(KeepTogether([signature_block(decree, width, size=10.5)]))
+    story.append(KeepTogether([signature_block(decree, width, size=10.5, copy=copy)]))
     return story

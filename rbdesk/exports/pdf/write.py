@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 from rbdesk.exports.paper import check_paper
 from rbdesk.exports.pdf.common import RbDoc
 from rbdesk.exports.progress import Progress, ProgressFn, atomic_output
+from rbdesk.exports.wording import COPIES, is_draft
 from rbdesk.i18n import tr
 from rbdesk.models.domain.report_data import ReportData
 from rbdesk.models.domain.tree import PlanTree
@@ -19,8 +20,11 @@ PARTS = ("sk", "roster", "plan", "report")
 
 def write_pdf(tree: PlanTree, out: Path, *, part: str = "sk", paper: str = "a4",
               month: int | None = None, report: ReportData | None = None,
-              progress: ProgressFn = None) -> Path:
+              progress: ProgressFn = None, copy: str = "salinan") -> Path:
     paper = check_paper(paper)
+    if copy not in COPIES:
+        raise InvalidInput(tr("Bentuk '{copy}' tidak dikenal; pilih asli atau salinan.")
+                           .format(copy=copy))
     if part not in PARTS:
         raise InvalidInput(tr("Bagian '{part}' tidak dikenal; pilih sk, roster, plan atau report.")
                            .format(part=part))
@@ -34,21 +38,22 @@ def write_pdf(tree: PlanTree, out: Path, *, part: str = "sk", paper: str = "a4",
     if part == "sk":
         from rbdesk.exports.pdf.sk import decree_story
 
-        story += decree_story(tree, paper)
+        story += decree_story(tree, paper, copy)
         pages_expected += 3
     if part in ("sk", "roster"):
         from rbdesk.exports.pdf.roster import roster_story
 
         if story:
             story += [NextPageTemplate("portrait"), PageBreak()]
-        story += roster_story(tree, paper)
+        story += roster_story(tree, paper, copy)
         pages_expected += 3
     if part in ("sk", "plan"):
         from rbdesk.exports.pdf.plan import plan_story
 
         if story:
             story += [NextPageTemplate("landscape"), PageBreak()]
-        plan, pages = plan_story(tree, paper, tick=lambda f: bar.fraction(0.5 * f))
+        plan, pages = plan_story(tree, paper, tick=lambda f: bar.fraction(0.5 * f),
+                                 copy=copy)
         story += plan
         del plan  # the story alone holds the pages, so each is freed once drawn
         pages_expected += pages
@@ -56,11 +61,11 @@ def write_pdf(tree: PlanTree, out: Path, *, part: str = "sk", paper: str = "a4",
         from rbdesk.exports.pdf.report import report_story
 
         assert report is not None
-        story += report_story(report, paper)
+        story += report_story(report, paper, copy, tree.decree)
     bar.fraction(0.5)
     title = tree.title or tr("Rencana Aksi")
     with atomic_output(out) as tmp:
-        doc = RbDoc(tmp, paper, title=title, first=first,
+        doc = RbDoc(tmp, paper, title=title, first=first, draft=is_draft(tree.decree),
                     on_page=lambda n: bar.fraction(0.5 + 0.5 * min(1.0, n / pages_expected)))
         doc.build_all(story)
         bar.finish()

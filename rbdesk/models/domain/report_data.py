@@ -7,7 +7,7 @@ late. Signature names come from the plan's ``settings`` (editable in the file):
 ``report_place``, ``report_prepared_heading``, ``report_prepared_title``, ``report_prepared_name``,
 ``report_prepared_nip``, ``report_ack_heading``, ``report_ack_title``, ``report_ack_name``,
 ``report_ack_nip``. Missing names default to the Ketua of the Tim Pelaksana (prepares) and the
-Ketua of the Tim Pengarah (acknowledges).
+Ketua of the Tim Pengarah (acknowledges) in the roster, with the NIP of that person where known.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from rbdesk.i18n import tr
 from rbdesk.models import clock
 from rbdesk.models.domain.progress import Tally, indicator_tally
-from rbdesk.models.domain.tree import PlanTree, TeamNode
+from rbdesk.models.domain.tree import MemberNode, PlanTree, TeamNode
 from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import Activity, Area, Evidence, Indicator, Plan, SubActivity
@@ -91,27 +91,37 @@ def _coordinator(team: TeamNode | None) -> str:
     return team.members[0].person_name if team.members else ""
 
 
-def _ketua(tree: PlanTree, kind: str) -> str:
+def _ketua(tree: PlanTree, kind: str) -> MemberNode | None:
+    """The Ketua of the first team of ``kind`` ("Ketua", "Pengarah merangkap Ketua"; never a
+    "Wakil Ketua")."""
     for team in tree.teams:
         if team.kind == kind:
             for m in team.members:
-                if "ketua" in m.role.lower():
-                    return m.person_name
-    return ""
+                role = m.role.lower()
+                if "ketua" in role and "wakil" not in role:
+                    return m
+    return None
+
+
+def _signer(tree: PlanTree, key: str, kind: str, heading: str, title: str) -> Signer:
+    """A signer from the plan's settings, else the team's Ketua in the roster. A NIP set in the
+    settings wins; the roster's NIP is used only with the roster's name."""
+    s = tree.settings or {}
+    name = str(s.get(f"report_{key}_name") or "")
+    nip = str(s.get(f"report_{key}_nip") or "")
+    if not name:
+        ketua = _ketua(tree, kind)
+        if ketua is not None:
+            name, nip = ketua.person_name, nip or ketua.nip
+    return Signer(s.get(f"report_{key}_heading") or heading, s.get(f"report_{key}_title") or title,
+                  name, nip)
 
 
 def _signers(tree: PlanTree) -> tuple[Signer, Signer]:
-    s = tree.settings or {}
-    prepared = Signer(
-        s.get("report_prepared_heading") or tr("Dibuat oleh,"),
-        s.get("report_prepared_title") or tr("Ketua Tim Pelaksana Reformasi Birokrasi"),
-        s.get("report_prepared_name") or _ketua(tree, "pelaksana"),
-        s.get("report_prepared_nip") or "")
-    ack = Signer(
-        s.get("report_ack_heading") or tr("Mengetahui,"),
-        s.get("report_ack_title") or tr("Ketua Tim Pengarah Reformasi Birokrasi"),
-        s.get("report_ack_name") or _ketua(tree, "pengarah"),
-        s.get("report_ack_nip") or "")
+    prepared = _signer(tree, "prepared", "pelaksana", tr("Dibuat oleh,"),
+                       tr("Ketua Tim Pelaksana Reformasi Birokrasi"))
+    ack = _signer(tree, "ack", "pengarah", tr("Mengetahui,"),
+                  tr("Ketua Tim Pengarah Reformasi Birokrasi"))
     return prepared, ack
 
 

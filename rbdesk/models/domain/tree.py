@@ -100,6 +100,7 @@ class MemberNode:
     role: str
     position: str
     version: int
+    nip: str = ""  # the person's NIP, printed under the name where a report is signed
 
 
 @dataclass
@@ -275,14 +276,15 @@ def load_teams(plan_id: int, areas: dict[int, AreaNode] | None = None) -> list[T
             .order_by(Team.seq, Team.uuid)):
         teams[tid] = TeamNode(u, kind, label, name, area_uuid.get(area_id),
                               list(duties or []), ver)
-    for team_id, u, person_uuid, person_name, role, position, ver in as_tuples(
+    for team_id, u, person_uuid, person_name, role, position, ver, nip in as_tuples(
             Membership.select(Membership.team, Membership.uuid, Person.uuid, Person.name,
-                              Membership.role, Membership.position, Membership.version)
+                              Membership.role, Membership.position, Membership.version,
+                              Person.nip)
             .join(Person).switch(Membership).join(Team)
             .where((Team.plan == plan_id) & (Membership.deleted == False)  # noqa: E712
                    & (Person.deleted == False))  # noqa: E712
             .order_by(Membership.seq, Membership.uuid)):
         if team_id in teams:
             teams[team_id].members.append(MemberNode(u, person_uuid, person_name, role,
-                                                     position, ver))
+                                                     position, ver, nip or ""))
     return list(teams.values())

@@ -62,12 +62,35 @@ def build_menu(win: MainWindow, a: WindowActions, menu: QMenu) -> None:
         act.setChecked(key == current)
         group.addAction(act)
         paper_menu.addAction(act)
+    form_menu = menu.addMenu(tr("Ben&tuk"))
+    forms = QActionGroup(win)
+    current = _copy()
+    for key, text, tip in (
+            ("asli", "&Asli (untuk ditandatangani)",
+             "Naskah asli: ruang tanda tangan basah dan cap, tanpa TTD dan tanpa blok salinan"),
+            ("salinan", "&Salinan (sesuai dengan aslinya)",
+             "Salinan: TTD dan blok \"Salinan sesuai dengan aslinya\"")):
+        act = a.make(text, lambda k=key: settings.set_value("export/copy", k), tip=tip)
+        act.setCheckable(True)
+        act.setChecked(key == current)
+        forms.addAction(act)
+        form_menu.addAction(act)
     menu.addSeparator()
     menu.addAction(a.import_excel)
 
 
 def _paper() -> str:
     return str(settings.value("export/paper", "f4"))
+
+
+def _copy() -> str:
+    """The printed form chosen under Ekspor/Cetak → Bentuk: asli or salinan (the default)."""
+    value = str(settings.value("export/copy", "salinan"))
+    return value if value in ("asli", "salinan") else "salinan"
+
+
+def _form_name() -> str:
+    return tr("asli, untuk ditandatangani") if _copy() == "asli" else tr("salinan")
 
 
 class _Progress:
@@ -133,7 +156,8 @@ def _write_pdf(win: MainWindow, part: str, out: Path, month: int | None) -> bool
 
         report = build_report(tree, month, month_evidence(win.ctx.store, tree, month))
     return _run(win, tr("Menyusun PDF…"), lambda cb: exports.write_pdf(
-        tree, out, part=part, paper=_paper(), month=month, report=report, progress=cb), out)
+        tree, out, part=part, paper=_paper(), month=month, report=report, progress=cb,
+        copy=_copy()), out)
 
 
 def _save_name(win: MainWindow, title: str, name: str, pattern: str) -> Path | None:
@@ -216,12 +240,12 @@ def print_pdf(win: MainWindow, part: str) -> None:
         except OSError:
             log.warning("no program prints PDF files here; opening it instead")
         else:
-            win.show_message(tr("Dikirim ke pencetak bawaan Windows ({paper}).").format(
-                paper=_paper().upper()))
+            win.show_message(tr("Dikirim ke pencetak bawaan Windows ({paper}, {form}).").format(
+                paper=_paper().upper(), form=_form_name()))
             return
     if QDesktopServices.openUrl(QUrl.fromLocalFile(str(out))):
-        win.show_message(tr("PDF dibuka di penampil; cetak dari sana pada kertas {paper}.")
-                         .format(paper=_paper().upper()))
+        win.show_message(tr("PDF dibuka di penampil; cetak dari sana pada kertas {paper} "
+                            "({form}).").format(paper=_paper().upper(), form=_form_name()))
         return
     win.show_message(tr("Tidak ada program untuk mencetak atau membuka PDF di komputer ini. "
                         "Berkasnya: {path}").format(path=out), error=True,
