@@ -105,10 +105,12 @@ def test_newer_file_refuses_next_year_and_is_not_changed(sample_path, qtbot, mon
 
 def test_new_plan_can_start_from_the_standard_areas(window, monkeypatch):
     ctx = window.ctx
-    choices = iter([True, False])
+    choices = iter([(True, 2025), (False, 2026), (False, 2026)])
 
     def exec_(self) -> int:
-        self.standard.setChecked(next(choices))
+        standard, year = next(choices)
+        self.standard.setChecked(standard)
+        self.year.setValue(year)
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(common_dialogs.NewPlanDialog, "exec", exec_)
@@ -117,4 +119,9 @@ def test_new_plan_can_start_from_the_standard_areas(window, monkeypatch):
     assert [(a.label, a.name) for a in ctx.tree.areas] == list(STANDARD_AREAS)
     assert window.model.rowCount() == 8
     window.acts.new_plan.trigger()
-    assert not load_plan_tree(ctx.store, ctx.plan_uuid).areas
+    assert ctx.tree.year == 2026 and not load_plan_tree(ctx.store, ctx.plan_uuid).areas
+    questions: list[str] = []
+    monkeypatch.setattr(file_actions, "confirm", lambda *a: questions.append(a[2]) or False)
+    window.acts.new_plan.trigger()                     # 2026 again: asked, and said no
+    assert len(questions) == 1 and "tahun 2026" in questions[0]
+    assert [p.year for p in list_plans(ctx.store)] == [2024, 2025, 2026]

@@ -83,6 +83,11 @@ def new_plan(win: MainWindow) -> None:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     unit, year, title = dialog.values()
+    if any(p.year == year and p.unit == unit for p in win.plans()) and not confirm(
+            win, tr("Tahun sudah ada"), tr(
+                "{unit} sudah mempunyai Rencana Aksi tahun {year}. Tetap buat rencana kedua "
+                "untuk tahun itu?").format(unit=unit, year=year), tr("Buat rencana kedua")):
+        return
     uuid = win.ctx.run(plan_edit.add_plan, unit, year, title,
                        standard_areas=dialog.standard_areas())
     if uuid:
