@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from rbdesk.i18n import tr
-from rbdesk.models.edits.plan_copy import CopyOptions, copy_plan, plan_for_year
+from rbdesk.models.edits.plan_copy import CopyOptions, copy_plan, plans_of_year
 from rbdesk.models.errors import InvalidInput, YearTaken
 from rbdesk.models.storage.store import Store
 
@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_new_year(args: argparse.Namespace) -> int:
     year = args.source_year + 1 if args.year is None else args.year
     with Store.open(args.file) as store:
-        plans = plan_for_year(store, args.source_year, args.unit)
+        plans = plans_of_year(store, args.source_year, args.unit)
         if not plans:
             raise InvalidInput(tr("Tidak ada Rencana Aksi tahun {year} dalam berkas ini.")
                                .format(year=args.source_year))

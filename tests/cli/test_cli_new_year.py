@@ -97,3 +97,18 @@ def test_new_year_on_a_newer_file_refuses_and_changes_nothing(sample_path: Path)
     assert out.returncode == 1
     assert "hanya-baca" in out.stderr and len(out.stderr.strip().splitlines()) == 1
     assert _digest(sample_path) == before
+
+
+def test_new_year_asks_for_the_unit_when_a_year_has_several(sample_path: Path) -> None:
+    from rbdesk.models.edits import plan_edit
+    from rbdesk.models.storage.store import Store
+
+    with Store.open(sample_path) as store:
+        plan_edit.add_plan(store, "KPU Provinsi NTT", 2024, standard_areas=True)
+    both = rbdesk("new-year", str(sample_path), "--from", "2024")
+    assert both.returncode == 1
+    assert "KPU Kota Kupang" in both.stderr and "--unit" in both.stderr
+    one = rbdesk("new-year", str(sample_path), "--from", "2024", "--unit", "KPU Provinsi NTT")
+    assert one.returncode == 0, one.stderr
+    new = _plans(sample_path)[2025]
+    assert [(p["unit"], len(p["areas"])) for p in new] == [("KPU Provinsi NTT", 8)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,22 @@ def test_new_plan_from_standard_areas(sample_store: Store) -> None:
     assert [a.name for a in sample.areas] == [name for _, name in STANDARD_AREAS]
     assert not load_plan_tree(sample_store, plan_edit.add_plan(
         sample_store, "KPU Kota Kupang", 2027)).areas
+
+
+def test_next_year_made_on_a_copy_merges_back_without_conflict(sample_path: Path,
+                                                               tmp_path: Path) -> None:
+    from rbdesk.models.interchange import merge
+
+    theirs = tmp_path / "salinan.rbdesk"
+    shutil.copyfile(sample_path, theirs)
+    with Store.open(theirs, user="budi") as store:
+        new = copy_plan(store, list_plans(store)[0].uuid, 2025)
+        made = load_plan_tree(store, new)
+    with Store.open(sample_path, user="ani") as store:
+        plan = merge.plan_merge(store, theirs)
+        assert plan.conflicts == []
+        merge.apply_merge(store, plan)
+        merged = load_plan_tree(store, new)
+        assert _shape(merged) == _shape(made) and _uuids(merged) == _uuids(made)
+        assert merge.plan_merge(store, theirs).conflicts == []
+        assert not merge.merge_files(store, theirs).changed       # a second merge: nothing

@@ -68,7 +68,7 @@ def next_year_decree(decree: dict[str, Any], old: int, new: int) -> dict[str, An
     return out
 
 
-def plan_for_year(store: Store, year: int, unit: str | None = None) -> list[tuple[str, str]]:
+def plans_of_year(store: Store, year: int, unit: str | None = None) -> list[tuple[str, str]]:
     """(uuid, unit) of the plans of ``year`` (of ``unit`` when given)."""
     with store.read():
         query = Plan.select(Plan.uuid, Plan.unit).where(_alive(Plan) & (Plan.year == year))
