@@ -23,6 +23,8 @@ def source(sample_store: Store) -> PlanTree:
     ind = tree.indicators()[0]
     set_status(sample_store, ind.uuid, 2, "selesai")
     attach_bytes(sample_store, ind.uuid, 2, "bukti.pdf", b"%PDF-1.4 bukti")
+    # A deleted row (a tombstone) is not part of the plan, so not of its copy either.
+    plan_edit.delete_node(sample_store, "activity", tree.areas[1].activities[0].uuid)
     return load_plan_tree(sample_store, tree.uuid)
 
 

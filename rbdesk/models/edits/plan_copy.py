@@ -15,17 +15,22 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from peewee import chunked
+
 from rbdesk.i18n import tr
 from rbdesk.models.domain.hierarchy import CHILD, LEVELS, PLAN
 from rbdesk.models.domain.text_rules import check_year
 from rbdesk.models.errors import InvalidInput, NotFoundError, YearTaken
-from rbdesk.models.storage.schema import Membership, Person, Plan, Row, Team
-from rbdesk.models.storage.store import Store, Tx, new_uuid
+from rbdesk.models.storage.query_rows import as_dicts, as_tuples
+from rbdesk.models.storage.schema import Membership, Person, Plan, Team
+from rbdesk.models.storage.store import INSERT_BATCH, Store, Tx, new_uuid
 
 # Decree texts that name the plan's own year (its title, the "MEMUTUSKAN" heading, the decisions
 # and the attachment headings). The considerations and legal bases cite other regulations by
 # their own years and are left as they are.
 _YEAR_TEXTS = ("title", "decided")
+# Ids per "IN (...)" list: well under SQLite's limit of bound variables per statement.
+ID_BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -104,40 +109,60 @@ def copy_plan(store: Store, source_uuid: str, year: int,
         plan.save(force_insert=True)
         tx.log("plan", plan_uuid, "create", "year", None, year)
         tx.log("plan", plan_uuid, "copy", "plan", source.uuid, plan_uuid)
-        areas: dict[int, Row] = {}
-        _copy_children(tx, PLAN, source.id, plan, options, areas)
-        _copy_roster(tx, source, plan, areas)
+        _copy_roster(tx, source, plan, _copy_tree(tx, source.id, plan.id, options))
         return plan_uuid
 
 
-def _copy_children(tx: Tx, kind: str, source_id: int, parent: Row, options: CopyOptions,
-                   areas: dict[int, Row]) -> None:
-    """Copy the alive children of the ``kind`` row ``source_id`` under ``parent``, depth first."""
-    child = CHILD.get(kind)
-    if child is None:
-        return
-    lv = LEVELS[child]
-    model = lv.model
-    query = model.select().where((getattr(model, lv.parent) == source_id) & _alive(model))
-    rows: list[Any] = list(query.order_by(model.seq, model.uuid))
-    for seq, row in enumerate(rows):
-        fields: dict[str, Any] = {lv.parent: parent, "seq": seq, "label": row.label,
-                                  lv.text_field: getattr(row, lv.text_field), "uuid": ""}
-        # The schedule and the remarks, on the level that carries them.
-        if hasattr(model, "planned"):
-            fields["planned"] = row.planned if options.keep_months else 0
-        if hasattr(model, "note"):
-            fields["note"] = row.note if options.keep_notes else ""
-        new = model(**fields)
-        tx.stamp(new, new=True)
-        new.save(force_insert=True)
-        tx.log(child, new.uuid, "create", lv.text_field, None, fields[lv.text_field])
+def _copy_tree(tx: Tx, source_id: int, plan_id: int, options: CopyOptions) -> dict[int, int]:
+    """Copy the alive tree under the plan ``source_id`` to ``plan_id``, a level at a time with
+    multi-row inserts (a 20,000-indicator plan must not freeze the window); returns the new id
+    of each copied area by its old id."""
+    parents = {source_id: plan_id}     # old id -> new id of the level above
+    areas: dict[int, int] = {}
+    kind = PLAN
+    while (child := CHILD.get(kind)) is not None and parents:
+        lv = LEVELS[child]
+        model = lv.model
+        parent_col = getattr(model, lv.parent)
+        rows: list[dict[str, Any]] = []
+        for ids in chunked(list(parents), ID_BATCH):
+            rows.extend(as_dicts(model.select().where(parent_col.in_(ids) & _alive(model))))
+        rows.sort(key=lambda r: (r[lv.parent], r["seq"], r["uuid"]))
+        old_of: dict[str, int] = {}
+        inserts: list[dict[str, Any]] = []
+        log: list[tuple[str, str, str, str, Any, Any]] = []
+        seq: dict[int, int] = {}
+        for row in rows:
+            uuid = new_uuid()
+            old_of[uuid] = row["id"]
+            text = row[lv.text_field]
+            fields: dict[str, Any] = {
+                lv.parent: parents[row[lv.parent]], "label": row["label"], lv.text_field: text,
+                "seq": seq.setdefault(row[lv.parent], 0), "uuid": uuid, "updated_at": tx.at,
+                "updated_by": tx.store.user, "version": 1, "deleted": False}
+            seq[row[lv.parent]] += 1
+            # The schedule and the remarks, on the level that carries them.
+            if "planned" in row:
+                fields["planned"] = row["planned"] if options.keep_months else 0
+            if "note" in row:
+                fields["note"] = row["note"] if options.keep_notes else ""
+            inserts.append(fields)
+            log.append((child, uuid, "create", lv.text_field, None, text))
+        for chunk in chunked(inserts, INSERT_BATCH):
+            model.insert_many(chunk).execute()
+        tx.log_many(log)
+        new_ids: dict[int, int] = {}
+        for uuids in chunked(list(old_of), ID_BATCH):
+            for new_id, uuid in as_tuples(model.select(model.id, model.uuid).where(
+                    model.uuid.in_(uuids))):
+                new_ids[old_of[uuid]] = new_id
         if kind == PLAN:
-            areas[row.id] = new
-        _copy_children(tx, child, row.id, new, options, areas)
+            areas = new_ids
+        parents, kind = new_ids, child
+    return areas
 
 
-def _copy_roster(tx: Tx, source: Plan, plan: Plan, areas: dict[int, Row]) -> None:
+def _copy_roster(tx: Tx, source: Plan, plan: Plan, areas: dict[int, int]) -> None:
     teams = Team.select().where((Team.plan == source.id) & _alive(Team)).order_by(Team.seq,
                                                                                  Team.uuid)
     for seq, team in enumerate(teams):
