@@ -190,3 +190,18 @@ def test_next_year_made_on_a_copy_merges_back_without_conflict(sample_path: Path
         assert _shape(merged) == _shape(made) and _uuids(merged) == _uuids(made)
         assert merge.plan_merge(store, theirs).conflicts == []
         assert not merge.merge_files(store, theirs).changed       # a second merge: nothing
+
+
+def test_a_file_with_next_years_plan_dumps_loads_and_dumps_identically(
+        sample_store: Store, source: PlanTree, tmp_path: Path) -> None:
+    import json
+
+    from rbdesk.models.interchange.dump import dump_data, dumps
+    from rbdesk.models.interchange.load import load_data
+
+    copy_plan(sample_store, source.uuid, 2025, CopyOptions(keep_notes=False))
+    first = dumps(dump_data(sample_store))
+    assert [p["year"] for p in json.loads(first)["plans"]] == [2024, 2025]
+    with Store.create(tmp_path / "b.rbdesk") as other:
+        load_data(other, json.loads(first))
+        assert dumps(dump_data(other)) == first

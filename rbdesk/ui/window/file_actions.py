@@ -77,16 +77,24 @@ def fill_recent(win: MainWindow, menu: QMenu) -> None:
         empty.setEnabled(False)
 
 
+def _year_taken(win: MainWindow, unit: str, year: int) -> bool:
+    return any(p.year == year and p.unit == unit for p in win.plans())
+
+
+def _second_plan_wanted(win: MainWindow, unit: str, year: int) -> bool:
+    """Ask, don't duplicate silently: a unit has one plan a year unless the user says so."""
+    return confirm(win, tr("Tahun sudah ada"), tr(
+        "{unit} sudah mempunyai Rencana Aksi tahun {year}. Tetap buat rencana kedua untuk tahun "
+        "itu?").format(unit=unit, year=year), tr("Buat rencana kedua"))
+
+
 def new_plan(win: MainWindow) -> None:
     tree = win.ctx.tree
     dialog = NewPlanDialog(tree.unit if tree else "", (tree.year + 1) if tree else None, win)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     unit, year, title = dialog.values()
-    if any(p.year == year and p.unit == unit for p in win.plans()) and not confirm(
-            win, tr("Tahun sudah ada"), tr(
-                "{unit} sudah mempunyai Rencana Aksi tahun {year}. Tetap buat rencana kedua "
-                "untuk tahun itu?").format(unit=unit, year=year), tr("Buat rencana kedua")):
+    if _year_taken(win, unit, year) and not _second_plan_wanted(win, unit, year):
         return
     uuid = win.ctx.run(plan_edit.add_plan, unit, year, title,
                        standard_areas=dialog.standard_areas())
@@ -112,10 +120,8 @@ def next_year_plan(win: MainWindow) -> None:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     year, options = dialog.values()
-    taken = any(p.year == year and p.unit == tree.unit for p in win.plans())
-    if taken and not confirm(win, tr("Tahun sudah ada"), tr(
-            "{unit} sudah mempunyai Rencana Aksi tahun {year}. Tetap buat rencana kedua untuk "
-            "tahun itu?").format(unit=tree.unit, year=year), tr("Buat rencana kedua")):
+    taken = _year_taken(win, tree.unit, year)
+    if taken and not _second_plan_wanted(win, tree.unit, year):
         return
     source = tree.uuid
     ok, uuid = ctx.try_run(copy_plan, source, year, options, allow_same_year=taken)
