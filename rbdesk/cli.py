@@ -21,12 +21,13 @@ COMMAND_MODULES = (
     "rbdesk.commands.core",
     "rbdesk.commands.exchange",
     "rbdesk.commands.sharing",
+    "rbdesk.commands.plans",
 )
 # The subcommand names, known without importing their modules: ``rbdesk FILE`` starts the window
 # without loading the command line's machinery (merge, history, dump, load). A test checks this
 # list against the parser.
 COMMAND_NAMES = frozenset({"new", "dump", "load", "check", "export", "import", "merge", "backup",
-                           "copy", "history"})
+                           "copy", "history", "new-year"})
 
 log = logging.getLogger("rbdesk")
 

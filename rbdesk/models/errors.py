@@ -58,3 +58,7 @@ class EvidenceTooLarge(RbdeskError):
 
 class DiskFullError(RbdeskError):
     """The disk or share holding the file is full."""
+
+
+class YearTaken(InvalidInput):
+    """A plan for that unit and year is already in the file; the caller must ask first."""

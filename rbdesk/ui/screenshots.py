@@ -128,9 +128,24 @@ def render(out: Path, suffix: str, width: int, height: int) -> None:
             _wait_for_panels(app, win)
             dock.grab().save(str(out / file))
         win.legend.grab().save(str(out / "keterangan.png"))
+        _dialogs(app, win, out)
     assert index.data(Role.UUID)
     win.close()
     app.processEvents()
+
+
+def _dialogs(app, win, out: Path) -> None:  # noqa: ANN001 - the QApplication, the MainWindow
+    from rbdesk.ui.dialogs.common import NewPlanDialog
+    from rbdesk.ui.dialogs.next_year import NextYearDialog
+
+    tree = win.ctx.tree
+    for dialog, file in ((NextYearDialog(tree.unit, tree.year, win), "dialog-tahun-berikutnya.png"),
+                         (NewPlanDialog(tree.unit, tree.year + 1, win), "dialog-rencana-baru.png")):
+        dialog.show()
+        app.processEvents()
+        dialog.grab().save(str(out / file))
+        dialog.reject()
+        app.processEvents()
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ def action_label(action: str) -> str:
         "create": tr("dibuat"), "update": tr("diubah"), "delete": tr("dihapus"),
         "restore": tr("dipulihkan"), "move": tr("dipindah"), "merge": tr("digabung"),
         "conflict": tr("kalah dalam penggabungan"), "load": tr("dimuat"),
+        "copy": tr("disalin"),
     }.get(action, action)
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from rbdesk.i18n import tr
-from rbdesk.models.domain.hierarchy import CHILD, LEVELS, Level, level
+from rbdesk.models.domain.hierarchy import CHILD, LEVELS, PLAN, Level, level
 from rbdesk.models.domain.months import (
     is_planned,
     mask_from_months,
     months_from_mask,
     with_month,
 )
+from rbdesk.models.domain.road_map import STANDARD_AREAS
 from rbdesk.models.domain.text_rules import check_year
 from rbdesk.models.errors import InvalidInput, NotFoundError
 from rbdesk.models.storage.schema import Indicator, Plan, Row
@@ -220,7 +221,8 @@ def set_planned_months(store: Store, indicator_uuid: str, months: list[int],
 
 
 def add_plan(store: Store, unit: str, year: int, title: str = "",
-             decree: dict[str, Any] | None = None) -> str:
+             decree: dict[str, Any] | None = None, *, standard_areas: bool = False) -> str:
+    """A new plan; empty, or with the eight change areas of the road map and no activities."""
     if not unit.strip():
         raise InvalidInput(tr("Nama satuan kerja tidak boleh kosong."))
     if not check_year(year):
@@ -231,6 +233,13 @@ def add_plan(store: Store, unit: str, year: int, title: str = "",
         plan.save(force_insert=True)
         tx.plan_uuid = plan.uuid
         tx.log("plan", plan.uuid, "create", "year", None, year)
+        lv = LEVELS[CHILD[PLAN]]
+        for seq, (label, name) in enumerate(STANDARD_AREAS if standard_areas else ()):
+            row = lv.model(**{lv.parent: plan, "seq": seq, "label": label,
+                              lv.text_field: name, "uuid": ""})
+            tx.stamp(row, new=True)
+            row.save(force_insert=True)
+            tx.log(lv.name, row.uuid, "create", lv.text_field, None, name)
         return plan.uuid
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from peewee import SqliteDatabase
+from peewee import SqliteDatabase, chunked
 
 from rbdesk.i18n import tr
 from rbdesk.models.clock import now_iso
@@ -29,6 +29,8 @@ from rbdesk.models.storage.schema import ALL_MODELS, ChangeLog, Row
 
 WRITE_RETRIES = 3
 IMPATIENT_BUSY_MS = 150
+# Rows per multi-row INSERT: well under SQLite's limit of bound variables per statement.
+INSERT_BATCH = 50
 
 
 def default_user() -> str:
@@ -64,6 +66,16 @@ class Tx:
             at=self.at, user=self.store.user, host=self.store.host, plan_uuid=self.plan_uuid,
             entity=entity, row_uuid=row_uuid, action=action, field=field_name,
             old=None if old is None else str(old), new=None if new is None else str(new))
+
+    def log_many(self, entries: list[tuple[str, str, str, str, Any, Any]]) -> None:
+        """Many :meth:`log` entries at once: (entity, row_uuid, action, field, old, new)."""
+        rows = [{"at": self.at, "user": self.store.user, "host": self.store.host,
+                 "plan_uuid": self.plan_uuid, "entity": entity, "row_uuid": row_uuid,
+                 "action": action, "field": field_name,
+                 "old": None if old is None else str(old), "new": None if new is None else str(new)}
+                for entity, row_uuid, action, field_name, old, new in entries]
+        for batch in chunked(rows, INSERT_BATCH):
+            ChangeLog.insert_many(batch).execute()
 
     def bump(self, model: type[Row], row_uuid: str, expected_version: int | None,
              **changes: Any) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -77,6 +78,11 @@ class NewPlanDialog(GeometryMemory, QDialog):
         form.addRow(tr("&Satuan kerja:"), self.unit)
         form.addRow(tr("&Tahun:"), self.year)
         form.addRow(tr("&Judul:"), self.title)
+        self.standard = QCheckBox(tr("Mulai dari 8 &area perubahan standar (tanpa kegiatan)"))
+        self.standard.setToolTip(tr("Area perubahan peta jalan Reformasi Birokrasi; tanpa "
+                                    "centang, rencana dimulai kosong"))
+        self.standard.setChecked(True)
+        form.addRow(self.standard)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -94,6 +100,9 @@ class NewPlanDialog(GeometryMemory, QDialog):
             "Rencana Aksi Reformasi Birokrasi {unit} Tahun {year}").format(
             unit=self.unit.text().strip(), year=self.year.value())
         return self.unit.text().strip(), self.year.value(), title
+
+    def standard_areas(self) -> bool:
+        return self.standard.isChecked()
 
 
 class MonthDialog(QDialog):

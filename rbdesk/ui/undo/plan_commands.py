@@ -261,3 +261,31 @@ class DeletePlanCommand(_Command):
     def _show(self, plan_uuid: str) -> None:
         # Switching plans clears the undo stack, which owns this command: after it returns.
         QTimer.singleShot(0, lambda: self.ctx.set_plan(plan_uuid))
+
+
+class CopyPlanCommand(_Command):
+    """Next year's plan, already made by the caller (who then switched to it and so began a
+    fresh undo stack). Undo tombstones it and shows the plan it came from; redo brings it back."""
+
+    def __init__(self, ctx: AppContext, plan_uuid: str, name: str, source_uuid: str) -> None:
+        super().__init__(ctx, tr("Buat rencana {name}").format(name=name))
+        self.plan_uuid, self.source_uuid = plan_uuid, source_uuid
+        self.done = True
+
+    def redo(self) -> None:
+        if self.done:
+            return
+        ok, _ = self._call(plan_edit.restore_plan, self.plan_uuid)
+        if ok:
+            self.done = True
+            self._show(self.plan_uuid)
+
+    def undo(self) -> None:
+        ok, _ = self._call(plan_edit.delete_plan, self.plan_uuid)
+        if ok:
+            self.done = False
+            self._show(self.source_uuid)
+
+    def _show(self, plan_uuid: str) -> None:
+        # Switching plans clears the undo stack, which owns this command: after it returns.
+        QTimer.singleShot(0, lambda: self.ctx.set_plan(plan_uuid))

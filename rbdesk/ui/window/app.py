@@ -181,7 +181,8 @@ def create_and_open(path: Path, current: MainWindow | None = None, *,
         if dialog.exec() == QDialog.DialogCode.Accepted:
             unit, year, title = dialog.values()
             try:
-                plan_edit.add_plan(store, unit, year, title)
+                plan_edit.add_plan(store, unit, year, title,
+                                   standard_areas=dialog.standard_areas())
             except RbdeskError as exc:
                 show_error(current, exc.message)
     return _replace(current, store, _prepare(store))

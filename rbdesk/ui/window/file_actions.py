@@ -77,16 +77,63 @@ def fill_recent(win: MainWindow, menu: QMenu) -> None:
         empty.setEnabled(False)
 
 
+def _year_taken(win: MainWindow, unit: str, year: int) -> bool:
+    return any(p.year == year and p.unit == unit for p in win.plans())
+
+
+def _second_plan_wanted(win: MainWindow, unit: str, year: int) -> bool:
+    """Ask, don't duplicate silently: a unit has one plan a year unless the user says so."""
+    return confirm(win, tr("Tahun sudah ada"), tr(
+        "{unit} sudah mempunyai Rencana Aksi tahun {year}. Tetap buat rencana kedua untuk tahun "
+        "itu?").format(unit=unit, year=year), tr("Buat rencana kedua"))
+
+
 def new_plan(win: MainWindow) -> None:
     tree = win.ctx.tree
     dialog = NewPlanDialog(tree.unit if tree else "", (tree.year + 1) if tree else None, win)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     unit, year, title = dialog.values()
-    uuid = win.ctx.run(plan_edit.add_plan, unit, year, title)
+    if _year_taken(win, unit, year) and not _second_plan_wanted(win, unit, year):
+        return
+    uuid = win.ctx.run(plan_edit.add_plan, unit, year, title,
+                       standard_areas=dialog.standard_areas())
     if uuid:
         win.acts.refresh_plans()
         win.ctx.set_plan(uuid)
+
+
+def next_year_plan(win: MainWindow) -> None:
+    """Berkas → Rencana Aksi tahun berikutnya: the choices first, a question before a second plan
+    for a year that has one, then the new plan shown; undoable (Ctrl+Z), in the change log."""
+    from rbdesk.models.edits.plan_copy import copy_plan
+    from rbdesk.ui.dialogs.next_year import NextYearDialog
+
+    ctx, tree = win.ctx, win.ctx.tree
+    if tree is None:
+        return
+    if ctx.store.readonly:
+        show_error(win, tr("Berkas ini dibuka hanya-baca ({reason}); rencana tahun berikutnya "
+                           "tidak dapat dibuat.").format(reason=ctx.store.state.reason))
+        return
+    dialog = NextYearDialog(tree.unit, tree.year, win)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    year, options = dialog.values()
+    taken = _year_taken(win, tree.unit, year)
+    if taken and not _second_plan_wanted(win, tree.unit, year):
+        return
+    source = tree.uuid
+    ok, uuid = ctx.try_run(copy_plan, source, year, options, allow_same_year=taken)
+    if not ok or uuid is None:
+        return
+    name = f"{year} — {tree.unit}"
+    ctx.set_plan(uuid)
+    # Switching plans cleared the undo stack: the command goes on the new plan's stack.
+    ctx.undo_stack.push(uc.CopyPlanCommand(ctx, uuid, name, source))
+    win.show_message(tr("Rencana Aksi {name} dibuat dari tahun {source}. Nomor dan tanggal SK "
+                        "masih kosong. Urungkan dengan Ctrl+Z.").format(
+        name=name, source=tree.year))
 
 
 def delete_plan(win: MainWindow) -> None:

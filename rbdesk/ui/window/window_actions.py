@@ -66,6 +66,9 @@ def build_actions(win: MainWindow) -> WindowActions:
     a.recent_menu.aboutToShow.connect(lambda: file_actions.fill_recent(win, a.recent_menu))
     a.new_plan = a.make("Rencana Aksi &baru…", lambda: file_actions.new_plan(win),
                         "Ctrl+Shift+N", edit=True)
+    a.next_year = a.make("&Rencana Aksi tahun berikutnya…",
+                         lambda: file_actions.next_year_plan(win), edit=True,
+                         tip="Salin rencana ini (dan susunan timnya) ke tahun berikutnya")
     a.delete_plan = a.make("&Hapus rencana aksi ini…", lambda: file_actions.delete_plan(win),
                            edit=True, tip="Untuk rencana yang dibuat karena keliru")
     a.save_copy = a.make("&Simpan salinan…", lambda: file_actions.save_copy(win),
@@ -79,8 +82,8 @@ def build_actions(win: MainWindow) -> WindowActions:
     # Ctrl+Q on every platform (Windows has no standard Quit key; on Linux it is Ctrl+Q, and
     # binding both made the shortcut ambiguous, so it did nothing).
     a.quit = a.make("&Keluar", win.close, "Ctrl+Q")
-    for item in (a.new_file, a.open_file, a.recent_menu, None, a.new_plan, a.delete_plan, None,
-                 a.save_copy,
+    for item in (a.new_file, a.open_file, a.recent_menu, None, a.new_plan, a.next_year,
+                 a.delete_plan, None, a.save_copy,
                  a.merge, a.restore, None, a.user, None, a.quit):
         if item is None:
             file_menu.addSeparator()

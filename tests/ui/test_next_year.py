@@ -1,0 +1,127 @@
+"""Berkas → Rencana Aksi tahun berikutnya and Rencana Aksi baru, through the real window."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+
+from PySide6.QtWidgets import QDialog
+
+from rbdesk.models.domain.road_map import STANDARD_AREAS
+from rbdesk.models.domain.tree import list_plans, load_plan_tree
+from rbdesk.models.storage import migrations
+from rbdesk.models.storage.schema import ChangeLog
+from rbdesk.models.storage.store import Store
+from rbdesk.ui.dialogs import common as common_dialogs
+from rbdesk.ui.dialogs import next_year as next_year_dialog
+from rbdesk.ui.window import file_actions
+
+
+def _answer(monkeypatch, seen: list, year: int | None = None, months: bool = True,
+            notes: bool = True) -> None:
+    def exec_(self) -> int:
+        seen.append((self.windowTitle(), self.year.value(), self.keep_months.isChecked(),
+                     self.keep_notes.isChecked()))
+        if year is not None:
+            self.year.setValue(year)
+        self.keep_months.setChecked(months)
+        self.keep_notes.setChecked(notes)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(next_year_dialog.NextYearDialog, "exec", exec_)
+
+
+def test_next_year_plan_from_the_menu_is_shown_and_undoable(window, qtbot, monkeypatch):
+    ctx = window.ctx
+    source = ctx.tree
+    seen: list = []
+    _answer(monkeypatch, seen, months=False)
+    assert window.acts.next_year in window.menuBar().actions()[0].menu().actions()
+    assert window.acts.next_year.text() == "&Rencana Aksi tahun berikutnya…"
+    window.acts.next_year.trigger()
+    # The choices as shown before it ran: next year, months and remarks kept by default.
+    assert seen == [("Rencana Aksi tahun berikutnya", 2025, True, True)]
+    assert ctx.tree.year == 2025 and ctx.plan_uuid != source.uuid
+    assert [a.name for a in ctx.tree.areas] == [a.name for a in source.areas]
+    assert all(i.planned == 0 for i in ctx.tree.indicators())             # cleared as asked
+    assert [i.note for i in ctx.tree.indicators()] == [i.note for i in source.indicators()]
+    assert ctx.tree.decree["number"] == "" and ctx.tree.decree["year"] == 2025
+    assert window.acts.plan_combo.currentText().startswith("2025")
+    assert "2025" in window.windowTitle()
+    assert "Ctrl+Z" in window.message_bar.label.text()
+    assert window.model.rowCount() == len(source.areas)
+
+    new = ctx.plan_uuid
+    window.acts.undo.trigger()                                              # Ctrl+Z
+    qtbot.waitUntil(lambda: ctx.plan_uuid == source.uuid)
+    assert [p.uuid for p in list_plans(ctx.store)] == [source.uuid]
+    assert window.acts.plan_combo.count() == 1
+    with ctx.store.read():
+        assert ChangeLog.select().where((ChangeLog.row_uuid == new)
+                                        & (ChangeLog.action == "delete")).exists()
+
+
+def test_a_year_that_has_a_plan_is_asked_about_first(window, monkeypatch):
+    ctx = window.ctx
+    source = ctx.plan_uuid
+    _answer(monkeypatch, [], year=2024)
+    questions: list[str] = []
+    monkeypatch.setattr(file_actions, "confirm",
+                        lambda *a: questions.append(a[2]) or False)
+    window.acts.next_year.trigger()
+    assert len(questions) == 1 and "sudah mempunyai Rencana Aksi tahun 2024" in questions[0]
+    assert [p.uuid for p in list_plans(ctx.store)] == [source]              # said no: nothing
+    assert ctx.plan_uuid == source
+    monkeypatch.setattr(file_actions, "confirm", lambda *a: True)
+    window.acts.next_year.trigger()
+    assert [p.year for p in list_plans(ctx.store)] == [2024, 2024]
+    assert ctx.plan_uuid != source and ctx.tree.year == 2024
+
+
+def test_newer_file_refuses_next_year_and_is_not_changed(sample_path, qtbot, monkeypatch):
+    from rbdesk.ui.window.context import AppContext
+    from rbdesk.ui.window.main_window import MainWindow
+
+    conn = sqlite3.connect(sample_path)
+    conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    before = hashlib.sha256(sample_path.read_bytes()).hexdigest()
+    store = Store.open(sample_path)
+    win = MainWindow(AppContext(store))
+    qtbot.addWidget(win)
+    win.show()
+    assert not win.acts.next_year.isEnabled()
+    errors: list[str] = []
+    monkeypatch.setattr(file_actions, "show_error", lambda _w, text, *a: errors.append(text))
+    monkeypatch.setattr(next_year_dialog.NextYearDialog, "exec",
+                        lambda self: errors.append("dialog shown") or 0)
+    file_actions.next_year_plan(win)                  # e.g. reached before the menu greys out
+    assert len(errors) == 1 and "hanya-baca" in errors[0] and "lebih baru" in errors[0]
+    win.close()
+    store.close()
+    assert hashlib.sha256(sample_path.read_bytes()).hexdigest() == before
+
+
+def test_new_plan_can_start_from_the_standard_areas(window, monkeypatch):
+    ctx = window.ctx
+    choices = iter([(True, 2025), (False, 2026), (False, 2026)])
+
+    def exec_(self) -> int:
+        standard, year = next(choices)
+        self.standard.setChecked(standard)
+        self.year.setValue(year)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(common_dialogs.NewPlanDialog, "exec", exec_)
+    window.acts.new_plan.trigger()
+    assert ctx.tree.year == 2025
+    assert [(a.label, a.name) for a in ctx.tree.areas] == list(STANDARD_AREAS)
+    assert window.model.rowCount() == 8
+    window.acts.new_plan.trigger()
+    assert ctx.tree.year == 2026 and not load_plan_tree(ctx.store, ctx.plan_uuid).areas
+    questions: list[str] = []
+    monkeypatch.setattr(file_actions, "confirm", lambda *a: questions.append(a[2]) or False)
+    window.acts.new_plan.trigger()                     # 2026 again: asked, and said no
+    assert len(questions) == 1 and "tahun 2026" in questions[0]
+    assert [p.year for p in list_plans(ctx.store)] == [2024, 2025, 2026]
