@@ -538,3 +538,23 @@ def test_a_row_the_merge_changed_refuses_an_edit_based_on_the_old_row(pair, targ
             assert _indicator(ind).note == "dari B"
     with opened(a, "ani") as s:                   # and merging again changes nothing
         assert not merge.merge_files(s, b).changed
+
+
+def test_setting_the_same_status_again_leaves_no_unexplained_stamp(pair, targets) -> None:
+    """Found by the merge property: the copy recorded 'sebagian' twice. The second, which
+    changed nothing, used to move the row's stamp without a change-log entry, so the merge took
+    the copy's row for untouched and silently kept this file's 'belum'."""
+    a, b = pair
+    ind = targets["indicators"][0]
+    with opened(a, "ani") as s:
+        realisation.set_status(s, ind, 1, "belum")
+    with opened(b, "budi") as s:
+        assert realisation.set_status(s, ind, 1, "sebagian") == 1
+        assert realisation.set_status(s, ind, 1, "sebagian") == 1      # nothing new: no bump
+    with opened(a, "ani") as s:
+        plan = merge.plan_merge(s, b)
+        assert [c.entity for c in plan.conflicts] == ["realisation"]
+        merge.apply_merge(s, plan, prefer=merge.THEIRS)
+        with s.read():
+            cells = list(Realisation.select().where(Realisation.month == 1))
+        assert [c.status for c in cells if not c.deleted] == ["sebagian"]

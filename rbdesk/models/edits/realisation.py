@@ -59,6 +59,14 @@ def set_status(store: Store, indicator_uuid: str, month: int, status: str,
             if note:
                 tx.log("realisation", cell.uuid, "create", f"note[{month}]", None, note)
             return 1
+        unchanged = (cell.status == status and not cell.deleted
+                     and (note is None or note == cell.note))
+        if unchanged:
+            # Nothing to record: no new version and no new stamp. A stamp that no change-log
+            # entry explains would make a merge think this copy never touched the row.
+            if expected_version not in (None, cell.version):
+                tx.bump(Realisation, cell.uuid, expected_version)   # raises the conflict
+            return int(cell.version)
         changes: dict[str, object] = {"status": status, "deleted": False}
         if note is not None:
             changes["note"] = note
