@@ -10,18 +10,21 @@ from typing import Any
 
 from rbdesk.exports.progress import Cancelled, ProgressFn
 from rbdesk.exports.wording import COPIES
+from rbdesk.models.domain.period_report import PeriodReport
 from rbdesk.models.domain.report_data import ReportData
 from rbdesk.models.domain.tree import PlanTree
 
-PARTS = ("sk", "roster", "plan", "report")
+PARTS = ("sk", "roster", "plan", "report", "semester1", "semester2", "annual")
 
 __all__ = ["COPIES", "PARTS", "Cancelled", "read_plan_workbook", "write_pdf", "write_workbook"]
 
 
 def write_pdf(tree: PlanTree, out: Path, *, part: str = "sk", paper: str = "a4",
               month: int | None = None, report: ReportData | None = None,
-              progress: ProgressFn = None, copy: str = "salinan") -> Path:
-    """Write one part (sk, roster, plan, report) as PDF; returns ``out``.
+              progress: ProgressFn = None, copy: str = "salinan",
+              period: PeriodReport | None = None) -> Path:
+    """Write one part (sk, roster, plan, report, semester1, semester2, annual) as PDF; returns
+    ``out``. The semester and annual parts take ``period``, the monthly report ``report``.
 
     ``copy`` is the printed form: ``asli`` (the original, room for the wet signature and stamp)
     or ``salinan`` (the certified copy: "TTD" and the certifier's block). A decree without
@@ -32,7 +35,7 @@ def write_pdf(tree: PlanTree, out: Path, *, part: str = "sk", paper: str = "a4",
     from rbdesk.exports.pdf.write import write_pdf as _write
 
     return _write(tree, Path(out), part=part, paper=paper, month=month, report=report,
-                  progress=progress, copy=copy)
+                  progress=progress, copy=copy, period=period)
 
 
 def write_workbook(tree: PlanTree, out: Path, *, paper: str = "a4",

@@ -11,25 +11,31 @@ from rbdesk.exports.pdf.common import RbDoc
 from rbdesk.exports.progress import Progress, ProgressFn, atomic_output
 from rbdesk.exports.wording import COPIES, is_draft
 from rbdesk.i18n import tr
+from rbdesk.models.domain.period_report import PeriodReport
 from rbdesk.models.domain.report_data import ReportData
 from rbdesk.models.domain.tree import PlanTree
 from rbdesk.models.errors import InvalidInput
 
-PARTS = ("sk", "roster", "plan", "report")
+PARTS = ("sk", "roster", "plan", "report", "semester1", "semester2", "annual")
+PERIOD_PARTS = ("semester1", "semester2", "annual")
 
 
 def write_pdf(tree: PlanTree, out: Path, *, part: str = "sk", paper: str = "a4",
               month: int | None = None, report: ReportData | None = None,
-              progress: ProgressFn = None, copy: str = "salinan") -> Path:
+              progress: ProgressFn = None, copy: str = "salinan",
+              period: PeriodReport | None = None) -> Path:
     paper = check_paper(paper)
     if copy not in COPIES:
         raise InvalidInput(tr("Bentuk '{copy}' tidak dikenal; pilih asli atau salinan.")
                            .format(copy=copy))
     if part not in PARTS:
-        raise InvalidInput(tr("Bagian '{part}' tidak dikenal; pilih sk, roster, plan atau report.")
+        raise InvalidInput(tr("Bagian '{part}' tidak dikenal; pilih sk, roster, plan, report, "
+                             "semester1, semester2 atau annual.")
                            .format(part=part))
     if part == "report" and report is None:
         raise InvalidInput(tr("Laporan bulanan memerlukan data laporan (bulan)."))
+    if part in PERIOD_PARTS and (period is None or period.period != part):
+        raise InvalidInput(tr("Laporan semester/tahunan memerlukan data laporan periode itu."))
     bar = Progress(progress)
     bar.fraction(0.0)
     story: list[Flowable] = []
@@ -62,6 +68,11 @@ def write_pdf(tree: PlanTree, out: Path, *, part: str = "sk", paper: str = "a4",
 
         assert report is not None
         story += report_story(report, paper, copy, tree.decree)
+    if part in PERIOD_PARTS:
+        from rbdesk.exports.pdf.period_report import period_story
+
+        assert period is not None
+        story += period_story(period, paper, copy, tree.decree)
     bar.fraction(0.5)
     title = tree.title or tr("Rencana Aksi")
     with atomic_output(out) as tmp:

@@ -1,0 +1,141 @@
+"""The semester and annual reports (Laporan Semester I/II, Laporan Tahunan)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from rbdesk.exports.pdf.common import esc, frame_size, make_styles
+from rbdesk.exports.pdf.fonts import FONT, FONT_BOLD
+from rbdesk.exports.pdf.report import _certifier, _section, _signer, _table
+from rbdesk.exports.wording import indonesian_date, signed_mark
+from rbdesk.i18n import tr
+from rbdesk.models.domain.months import month_long, month_short
+from rbdesk.models.domain.period_report import CapaianRow, PeriodReport, rating_band
+from rbdesk.models.domain.progress import format_percent
+
+
+def month_chart(report: PeriodReport, width: float) -> Drawing:
+    """Vertical bars: cumulative capaian at the end of each month of the period."""
+    height, axis_w, base = 130.0, 28.0, 16.0
+    plot_h = height - base - 14
+    n = len(report.monthly)
+    slot = (width - axis_w) / n
+    d = Drawing(width, height)
+    d.initialFontName = FONT
+    for grid in (0, 25, 50, 75, 100):
+        y = base + plot_h * grid / 100
+        d.add(Line(axis_w, y, width, y, strokeColor=colors.lightgrey, strokeWidth=0.4))
+        d.add(String(0, y - 2, f"{grid}%", fontName=FONT, fontSize=6))
+    for i, (m, pct) in enumerate(report.monthly):
+        x = axis_w + i * slot
+        h = plot_h * (pct or 0.0) / 100
+        d.add(Rect(x + slot * 0.2, base, slot * 0.6, h, fillColor=colors.Color(0.25, 0.45, 0.7),
+                   strokeColor=None))
+        d.add(String(x + slot * 0.2, base + h + 2, format_percent(pct), fontName=FONT_BOLD,
+                     fontSize=6.5))
+        d.add(String(x + slot * 0.3, base - 10, month_short(m), fontName=FONT, fontSize=7))
+    return d
+
+
+def _capaian_table(rows_in: list[CapaianRow], first_col: str, width: float,
+                   st: dict[str, Any], total: CapaianRow | None = None) -> Table:
+    hs = make_styles(7.5)["bold"]
+    head = [tr("NO"), first_col, tr("RENCANA"), tr("SELESAI"), tr("SEBAGIAN"), tr("TERLAMBAT"),
+            tr("CAPAIAN"), tr("PREDIKAT")]
+    rows: list[list[Any]] = [[Paragraph(esc(h), hs) for h in head]]
+    for i, r in enumerate(rows_in, 1):
+        t = r.tally
+        rows.append([r.label or str(i), Paragraph(esc(r.name), st["left"]), t.planned, t.done,
+                     t.partial, t.late, format_percent(r.percent), r.band])
+    if total is not None:
+        t = total.tally
+        rows.append(["", Paragraph(esc(total.name), st["bold"]), t.planned, t.done, t.partial,
+                     t.late, format_percent(total.percent), total.band])
+    num = (width - 25 - 120 - 72) / 5  # wide enough for "TERLAMBAT" on one line
+    table = _table(rows, [25, 120] + [num] * 5 + [72], total_row=total is not None)
+    table.setStyle(TableStyle([("FONT", (0, 1), (-1, -1), FONT, 9),
+                               ("ALIGN", (2, 1), (-2, -1), "RIGHT")]))
+    return table
+
+
+def period_story(report: PeriodReport, paper: str, copy: str = "salinan",
+                 decree: dict[str, Any] | None = None) -> list[Flowable]:
+    decree = decree or {}
+    width, _h = frame_size(paper, landscape=False)
+    st = make_styles(9.0)
+    small = st["small"]
+    hs = make_styles(7.5)["bold"]
+    span = tr("{a} s.d. {b} {year}").format(a=month_long(report.first),
+                                            b=month_long(report.last), year=report.year)
+    story: list[Flowable] = [
+        Paragraph(esc(report.heading + " " + tr("RENCANA AKSI REFORMASI BIROKRASI")),
+                  st["title"]),
+        Paragraph(esc(report.unit.upper()), st["title"]),
+        Paragraph(esc(tr("PERIODE {span}").format(span=span.upper())), st["title"]),
+        Spacer(1, 6),
+        Paragraph(esc(tr("Capaian menurut realisasi yang dilaporkan (belum diverifikasi). "
+                         "Predikat: 91–100 Sangat Baik, 76–90 Baik, 66–75 Cukup, 51–65 Kurang, "
+                         "≤ 50 Sangat Kurang.")), small),
+        Spacer(1, 8),
+        Paragraph(esc(tr("A. Capaian per area perubahan sampai dengan {month} {year}")
+                      .format(month=month_long(report.last), year=report.year)), st["bold"]),
+        Spacer(1, 4),
+        _capaian_table(report.areas, tr("AREA PERUBAHAN"), width, st,
+                       CapaianRow("", tr("JUMLAH"), report.total)),
+        Spacer(1, 8),
+        Paragraph(esc(tr("Capaian kumulatif per bulan")), st["bold"]), Spacer(1, 4),
+        month_chart(report, width), Spacer(1, 10)]
+    keep = 80.0
+    story += _section(tr("B. Capaian per tim"), st["bold"], keep)
+    story += [_capaian_table(report.teams, tr("TIM"), width, st), Spacer(1, 10)]
+    story += _section(tr("C. Capaian per orang (area tim yang diikuti)"), st["bold"], keep)
+    story += [_capaian_table(report.persons, tr("NAMA"), width, st), Spacer(1, 10)]
+    story += _section(tr("D. Indikator yang terlambat dalam periode ini"), st["bold"], keep)
+    if report.late:
+        rows: list[list[Any]] = [[Paragraph(esc(h), hs) for h in
+                                  (tr("NO"), tr("AREA"), tr("INDIKATOR"), tr("BULAN"),
+                                   tr("KOORDINATOR"), tr("CATATAN"))]]
+        for i, item in enumerate(report.late, 1):
+            rows.append([str(i), Paragraph(esc(item.area), small),
+                         Paragraph(esc(item.indicator), small),
+                         Paragraph(esc(", ".join(month_short(m) for m in item.months)), small),
+                         Paragraph(esc(item.coordinator), small),
+                         Paragraph(esc(item.notes), small)])
+        story.append(_table(rows, [25, 90, width - 25 - 90 - 60 - 80 - 100, 60, 80, 100]))
+    else:
+        story.append(Paragraph(esc(tr("Tidak ada indikator yang terlambat.")), st["left"]))
+    story.append(Spacer(1, 10))
+    place_date = ", ".join(x for x in (report.place, indonesian_date(report.date)) if x)
+    half = width / 2
+    mark = "" if copy == "asli" else signed_mark(decree)
+    cells: list[list[Any]] = [[_signer(report.acknowledged, st, " ", mark),
+                               _signer(report.prepared, st, place_date, mark)]]
+    if copy != "asli":
+        cells.append([_certifier(decree, st), ""])
+    sign = Table(cells, colWidths=[half, half])
+    sign.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT),
+                              ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                              ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    heading_e = tr("E. Bukti dukung yang dicatat dalam periode ini")
+    if report.evidence:
+        story += _section(heading_e, st["bold"], keep)
+        rows = [[Paragraph(esc(h), hs) for h in
+                 (tr("NO"), tr("AREA"), tr("INDIKATOR"), tr("BERKAS"), tr("KETERANGAN"))]]
+        for i, ev in enumerate(report.evidence, 1):
+            rows.append([str(i), Paragraph(esc(ev.area), small),
+                         Paragraph(esc(ev.indicator), small),
+                         Paragraph(esc(ev.filename), small), Paragraph(esc(ev.note), small)])
+        story.append(_table(rows, [25, 115, width - 25 - 115 - 110 - 90, 110, 90], tail=sign))
+    else:
+        story.append(KeepTogether([
+            Paragraph(esc(heading_e), st["bold"]), Spacer(1, 4),
+            Paragraph(esc(tr("Belum ada bukti dukung dalam periode ini.")), st["left"]),
+            Spacer(1, 14), sign]))
+    return story
+
+
+__all__ = ["month_chart", "period_story", "rating_band"]

@@ -1,0 +1,179 @@
+"""What the semester and annual reports (Laporan Semester I/II, Laporan Tahunan) say, as data.
+
+Pure computation from a plan snapshot plus the evidence rows of the period. Capaian is up to the
+last month of the period, as reported (there is no evidence review yet, so nothing is verified).
+Late items: planned in the period, before "now", not ``selesai``. A person's capaian is that of
+the areas of the teams they sit on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from rbdesk.i18n import N_, tr
+from rbdesk.models import clock
+from rbdesk.models.domain.months import current_month
+from rbdesk.models.domain.progress import Tally, indicators_of, team_indicators, total
+from rbdesk.models.domain.report_data import (
+    EvidenceItem,
+    EvidenceRow,
+    Signer,
+    _coordinator,
+    _signers,
+)
+from rbdesk.models.domain.tree import PlanTree
+from rbdesk.models.errors import InvalidInput
+from rbdesk.models.storage.query_rows import as_tuples
+from rbdesk.models.storage.schema import Activity, Area, Evidence, Indicator, Plan, SubActivity
+from rbdesk.models.storage.store import Store
+
+# period: (first month, last month, title)
+PERIODS = {
+    "semester1": (1, 6, N_("LAPORAN SEMESTER I")),
+    "semester2": (7, 12, N_("LAPORAN SEMESTER II")),
+    "annual": (1, 12, N_("LAPORAN TAHUNAN")),
+}
+
+# The rating band of RB monitoring: lowest score of the band, name.
+BANDS = ((91, N_("Sangat Baik")), (76, N_("Baik")), (66, N_("Cukup")), (51, N_("Kurang")))
+
+
+def rating_band(percent: float | None) -> str:
+    """91–100 Sangat Baik, 76–90 Baik, 66–75 Cukup, 51–65 Kurang, ≤ 50 Sangat Kurang; "–"
+    when nothing was planned. The score is rounded as printed (90.6% is 91%)."""
+    if percent is None:
+        return "–"
+    score = round(percent)
+    for low, name in BANDS:
+        if score >= low:
+            return tr(name)
+    return tr("Sangat Kurang")
+
+
+@dataclass
+class CapaianRow:
+    label: str
+    name: str
+    tally: Tally
+
+    @property
+    def percent(self) -> float | None:
+        return self.tally.percent
+
+    @property
+    def band(self) -> str:
+        return rating_band(self.percent)
+
+
+@dataclass
+class PeriodLate:
+    area: str
+    indicator: str
+    months: list[int]
+    coordinator: str
+    notes: str
+
+
+@dataclass
+class PeriodReport:
+    period: str
+    title: str
+    unit: str
+    year: int
+    first: int
+    last: int
+    areas: list[CapaianRow]
+    teams: list[CapaianRow]
+    persons: list[CapaianRow]
+    total: Tally
+    monthly: list[tuple[int, float | None]]  # cumulative capaian at the end of each month
+    late: list[PeriodLate] = field(default_factory=list)
+    evidence: list[EvidenceItem] = field(default_factory=list)
+    place: str = ""
+    date: str = ""
+    prepared: Signer | None = None
+    acknowledged: Signer | None = None
+
+    @property
+    def heading(self) -> str:
+        return tr(PERIODS[self.period][2])
+
+
+def check_period(period: str) -> tuple[int, int]:
+    if period not in PERIODS:
+        raise InvalidInput(tr("Periode '{p}' tidak dikenal; pilih semester1, semester2 atau "
+                              "annual.").format(p=period))
+    first, last, _t = PERIODS[period]
+    return first, last
+
+
+def period_evidence(store: Store, tree: PlanTree, period: str) -> list[EvidenceRow]:
+    """(indicator uuid, filename, size, note, by, at) of evidence recorded in the period."""
+    first, last = check_period(period)
+    with store.read():
+        plan = Plan.get_or_none(Plan.uuid == tree.uuid)
+        if plan is None:
+            return []
+        query = (Evidence.select(Indicator.uuid, Evidence.filename, Evidence.size, Evidence.note,
+                                 Evidence.updated_by, Evidence.updated_at)
+                 .join(Indicator).join(SubActivity).join(Activity).join(Area)
+                 .where((Area.plan == plan.id) & (Evidence.month >= first)
+                        & (Evidence.month <= last)
+                        & (Evidence.deleted == False)  # noqa: E712
+                        & (Indicator.deleted == False))  # noqa: E712
+                 .order_by(Evidence.month, Evidence.updated_at, Evidence.uuid))
+        return list(as_tuples(query))
+
+
+def build_period_report(tree: PlanTree, period: str, evidence: list[EvidenceRow], *,
+                        today: dt.date | None = None) -> PeriodReport:
+    first, last = check_period(period)
+    day = today or clock.today()
+    now = current_month(tree.year, day)
+    areas: list[CapaianRow] = []
+    late: list[PeriodLate] = []
+    where: dict[str, str] = {}
+    names: dict[str, str] = {}
+    by_area: dict[str, Tally] = {}
+    for area in tree.areas:
+        inds = indicators_of(area)
+        tally = total(inds, last, now)
+        by_area[area.uuid] = tally
+        areas.append(CapaianRow(area.label, area.name, tally))
+        coordinator = _coordinator(tree.team_for_area(area.uuid))
+        for act in area.activities:
+            for sub in act.sub_activities:
+                for ind in sub.indicators:
+                    where[ind.uuid] = area.name
+                    names[ind.uuid] = ind.text or sub.name or act.name
+                    months = [m for m in ind.planned_months
+                              if first <= m <= last and m < now and ind.status(m) != "selesai"]
+                    if months:
+                        notes = "; ".join(f"{c.note}" for m in months
+                                          if (c := ind.realisation.get(m)) and c.note)
+                        late.append(PeriodLate(area.name, ind.text or sub.name, months,
+                                               coordinator, notes))
+    teams = [CapaianRow(t.label, t.name, total(team_indicators(tree, t), last, now))
+             for t in tree.teams if t.area_uuid]
+    persons: dict[str, CapaianRow] = {}
+    seen: dict[str, set[str]] = {}
+    for t in tree.teams:
+        if not t.area_uuid or t.area_uuid not in by_area:
+            continue
+        for m in t.members:
+            row = persons.setdefault(m.person_uuid, CapaianRow("", m.person_name, Tally()))
+            got = seen.setdefault(m.person_uuid, set())
+            if t.area_uuid not in got:  # an area counts once however many seats
+                got.add(t.area_uuid)
+                row.tally = row.tally + by_area[t.area_uuid]
+    grand = total(tree.indicators(), last, now)
+    monthly = [(m, total(tree.indicators(), m, now).percent) for m in range(first, last + 1)]
+    items = [EvidenceItem(where.get(u, ""), names.get(u, ""), fn, size, note, by, at)
+             for u, fn, size, note, by, at in evidence if u in where]
+    prepared, ack = _signers(tree)
+    settings = tree.settings or {}
+    place = settings.get("report_place") or tree.decree.get("place") or ""
+    return PeriodReport(period, tree.title, tree.unit, tree.year, first, last, areas, teams,
+                        sorted(persons.values(), key=lambda r: r.name.lower()), grand, monthly,
+                        late, items, place, day.isoformat(), prepared, ack)

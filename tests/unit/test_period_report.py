@@ -1,0 +1,111 @@
+"""Semester and annual reports: figures against progress, rating bands, the PDF read back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from rbdesk.exports import write_pdf
+from rbdesk.models.domain.months import current_month
+from rbdesk.models.domain.panel_queries import person_areas
+from rbdesk.models.domain.period_report import (
+    build_period_report,
+    period_evidence,
+    rating_band,
+)
+from rbdesk.models.domain.progress import indicators_of, team_indicators, total
+from rbdesk.models.domain.tree import Cell, PlanTree, list_plans, load_plan_tree
+from rbdesk.models.errors import InvalidInput
+from rbdesk.models.storage.store import Store
+
+
+@pytest.fixture
+def tree(sample_store: Store) -> PlanTree:
+    return load_plan_tree(sample_store, list_plans(sample_store)[0].uuid)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize(("score", "band"), [
+    (100, "Sangat Baik"), (91, "Sangat Baik"), (90, "Baik"), (76, "Baik"), (75, "Cukup"),
+    (66, "Cukup"), (65, "Kurang"), (51, "Kurang"), (50, "Sangat Kurang"), (0, "Sangat Kurang"),
+    (None, "–")])
+def test_rating_band_boundaries(score: float | None, band: str) -> None:
+    assert rating_band(score) == band
+
+
+@pytest.mark.parametrize(("period", "last"), [("semester1", 6), ("semester2", 12),
+                                              ("annual", 12)])
+def test_figures_match_progress(tree: PlanTree, period: str, last: int) -> None:
+    today = dt.date(tree.year, 9, 15)
+    now = current_month(tree.year, today)
+    report = build_period_report(tree, period, [], today=today)
+    assert [r.tally for r in report.areas] == [total(indicators_of(a), last, now)
+                                               for a in tree.areas]
+    area_teams = [t for t in tree.teams if t.area_uuid]
+    assert [r.tally.percent for r in report.teams] == [
+        total(team_indicators(tree, t), last, now).percent for t in area_teams]
+    assert report.total == total(tree.indicators(), last, now)
+    assert report.monthly[-1][1] == report.total.percent
+    by_name = {r.name: r for r in report.persons}
+    for t in area_teams:
+        for m in t.members:
+            areas = person_areas(tree, m.person_uuid)
+            inds = [i for a in tree.areas if a.uuid in areas for i in indicators_of(a)]
+            assert by_name[m.person_name].percent == total(inds, last, now).percent
+    assert report.persons and all(r.band == rating_band(r.percent) for r in report.persons)
+
+
+def test_late_items_are_in_the_period_and_before_now(tree: PlanTree) -> None:
+    today = dt.date(tree.year, 9, 15)
+    s2 = build_period_report(tree, "semester2", [], today=today)
+    assert all(7 <= m < 9 for item in s2.late for m in item.months)
+    s1 = build_period_report(tree, "semester1", [], today=today)
+    assert s1.late and all(1 <= m <= 6 for item in s1.late for m in item.months)
+    with pytest.raises(InvalidInput):
+        build_period_report(tree, "quarter", [])
+
+
+@pytest.mark.parametrize("paper", ["a4", "f4"])
+@pytest.mark.parametrize(("period", "heading"), [("semester1", "LAPORANSEMESTERI"),
+                                                 ("semester2", "LAPORANSEMESTERII"),
+                                                 ("annual", "LAPORANTAHUNAN")])
+def test_pdf_reads_back(tree: PlanTree, sample_store: Store, tmp_path: Path, paper: str,
+                        period: str, heading: str) -> None:
+    tree.settings = {**(tree.settings or {}), "report_prepared_name": "Yohanes Pelaksana",
+                     "report_ack_name": "Maria Pengarah"}
+    for ind in tree.indicators():
+        for m in ind.planned_months:
+            if ind.status(m) != "selesai" and m in ind.realisation:
+                ind.realisation[m].note = "Menunggu tanda tangan"
+            elif ind.status(m) != "selesai":
+                ind.realisation[m] = Cell("belum", "Menunggu tanda tangan", f"c{m}", 1)
+    report = build_period_report(tree, period, period_evidence(sample_store, tree, period),
+                                 today=dt.date(tree.year + 1, 1, 10))
+    out = write_pdf(tree, tmp_path / f"{period}.pdf", part=period, paper=paper, period=report)
+    reader = PdfReader(str(out))
+    flat = squash("\n".join(p.extract_text() for p in reader.pages))
+    assert heading in flat and "belumdiverifikasi" in flat
+    assert squash(report.areas[0].name) in flat
+    assert squash(report.areas[0].band) in flat
+    if period != "semester2":
+        assert report.late and report.late[0].notes == "Menunggu tanda tangan"
+        assert squash(report.late[0].indicator) in flat and "Menunggutandatangan" in flat
+    assert "YohanesPelaksana" in flat and "MariaPengarah" in flat
+    height = float(reader.pages[0].mediabox.height)
+    assert round(height) == (842 if paper == "a4" else 935)
+
+
+def test_period_pdf_needs_its_data(tree: PlanTree, tmp_path: Path) -> None:
+    with pytest.raises(InvalidInput):
+        write_pdf(tree, tmp_path / "x.pdf", part="annual")
+    wrong = build_period_report(tree, "semester1", [])
+    with pytest.raises(InvalidInput):
+        write_pdf(tree, tmp_path / "x.pdf", part="annual", period=wrong)
+    assert not (tmp_path / "x.pdf").exists()
