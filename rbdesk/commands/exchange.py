@@ -17,7 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help=tr("cetak SK, lampiran atau laporan ke PDF, atau ke Excel"))
     p.add_argument("file", metavar=tr("BERKAS"))
     p.add_argument("out", metavar=tr("KELUARAN"), help=tr("berkas .pdf atau .xlsx"))
-    p.add_argument("--part", choices=("sk", "roster", "plan", "report"),
+    p.add_argument("--part", choices=("sk", "roster", "plan", "report", "semester1", "semester2",
+                                             "annual"),
                    help=tr("bagian yang dicetak (PDF; bawaan: sk)"))
     p.add_argument("--paper", choices=("a4", "f4"), default="a4", help=tr("ukuran kertas"))
     p.add_argument("--copy", choices=("asli", "salinan"),
@@ -82,8 +83,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 
                 report = build_report(tree, args.month,
                                       month_evidence(store, tree, args.month))
+            period = None
+            if part in ("semester1", "semester2", "annual"):
+                from rbdesk.models.domain.period_report import (
+                    build_period_report,
+                    period_evidence,
+                )
+
+                period = build_period_report(tree, part, period_evidence(store, tree, part))
             write_pdf(tree, out, part=part, paper=args.paper, month=args.month, report=report,
-                      copy=args.copy or "salinan")
+                      copy=args.copy or "salinan", period=period)
         else:
             write_workbook(tree, out, paper=args.paper)
     print(tr("Ditulis: {path}").format(path=out))

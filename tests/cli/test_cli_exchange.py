@@ -110,3 +110,20 @@ def test_import_refuses_a_formula_and_adds_nothing(sample: Path, tmp_path: Path)
     assert f"Lampiran II, baris {header + 3}, kolom G: rumus tidak didukung" in done.stderr
     assert "Traceback" not in done.stderr
     assert run("check", str(target)).stdout == before
+
+
+@pytest.mark.parametrize(("part", "heading"), [("semester1", "LAPORAN SEMESTER I"),
+                                               ("semester2", "LAPORAN SEMESTER II"),
+                                               ("annual", "LAPORAN TAHUNAN")])
+def test_export_semester_and_annual_reports(sample: Path, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch, part: str,
+                                            heading: str) -> None:
+    monkeypatch.setenv("RBDESK_TODAY", "2025-01-06")
+    out = tmp_path / f"{part}.pdf"
+    done = run("export", str(sample), str(out), "--part", part, "--paper", "f4")
+    assert done.returncode == 0, done.stderr
+    reader = PdfReader(str(out))
+    assert round(float(reader.pages[0].mediabox.height)) == 935
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    assert heading in text and "belum diverifikasi" in text and "PREDIKAT" in text
+    assert "6 Januari 2025" in text

@@ -203,3 +203,24 @@ def test_printing_says_which_form_goes_to_the_printer(window, monkeypatch):
     assert "F4" in text and "asli, untuk ditandatangani" in text
     printed = "\n".join(p.extract_text() for p in pypdf.PdfReader(opened[0]).pages)
     assert "DEKY BALLO" in printed and "TTD" not in printed
+
+
+@pytest.mark.parametrize(("text", "stem", "heading"), [
+    ("Laporan Semester I…", "Laporan-Semester-I-", "LAPORAN SEMESTER I "),
+    ("Laporan Semester II…", "Laporan-Semester-II-", "LAPORAN SEMESTER II "),
+    ("Laporan &Tahunan…", "Laporan-Tahunan-", "LAPORAN TAHUNAN ")])
+def test_semester_and_annual_reports_from_the_menu(window, save_to, monkeypatch, text, stem,
+                                                   heading):
+    pypdf = pytest.importorskip("pypdf")
+    monkeypatch.setattr(export_actions, "_ask_month",
+                        lambda win: pytest.fail("a period report asks no month"))
+    chosen = save_to("periode.pdf")
+    action = next(a for a in window.acts.export_actions if a.text().endswith(text))
+    assert action.isEnabled()
+    action.trigger()
+    assert save_to.errors == []
+    assert chosen["suggested"].name.startswith(stem)
+    reader = pypdf.PdfReader(str(chosen["path"]))
+    flat = "\n".join(page.extract_text() or "" for page in reader.pages)
+    assert heading in flat and "belum diverifikasi" in flat and "PREDIKAT" in flat
+    assert "PDF disimpan" in window.statusBar().currentMessage()

@@ -34,6 +34,9 @@ PDF_PARTS = (  # part, menu text, file name part, shortcut
     ("roster", "PDF: Lampiran &I (susunan tim)…", "Lampiran-I", "Ctrl+Alt+I"),
     ("plan", "PDF: Lampiran I&I (rencana aksi)…", "Lampiran-II", "Ctrl+Alt+R"),
     ("report", "PDF: Laporan &bulanan…", "Laporan", "Ctrl+Alt+L"),
+    ("semester1", "PDF: Laporan Semester I…", "Laporan-Semester-I", ""),
+    ("semester2", "PDF: Laporan Semester II…", "Laporan-Semester-II", ""),
+    ("annual", "PDF: Laporan &Tahunan…", "Laporan-Tahunan", ""),
 )
 
 
@@ -155,9 +158,14 @@ def _write_pdf(win: MainWindow, part: str, out: Path, month: int | None) -> bool
         from rbdesk.models.domain.report_data import build_report, month_evidence
 
         report = build_report(tree, month, month_evidence(win.ctx.store, tree, month))
+    period = None
+    if part in ("semester1", "semester2", "annual"):
+        from rbdesk.models.domain.period_report import build_period_report, period_evidence
+
+        period = build_period_report(tree, part, period_evidence(win.ctx.store, tree, part))
     return _run(win, tr("Menyusun PDF…"), lambda cb: exports.write_pdf(
         tree, out, part=part, paper=_paper(), month=month, report=report, progress=cb,
-        copy=_copy()), out)
+        copy=_copy(), period=period), out)
 
 
 def _save_name(win: MainWindow, title: str, name: str, pattern: str) -> Path | None:
