@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from rbdesk.exports import write_pdf
-from rbdesk.models.domain.months import current_month
+from rbdesk.models.domain.months import current_month, month_short
 from rbdesk.models.domain.panel_queries import person_areas
 from rbdesk.models.domain.period_report import (
     build_period_report,
@@ -95,7 +95,9 @@ def test_pdf_reads_back(tree: PlanTree, sample_store: Store, tmp_path: Path, pap
     assert squash(report.areas[0].name) in flat
     assert squash(report.areas[0].band) in flat
     if period != "semester2":
-        assert report.late and report.late[0].notes == "Menunggu tanda tangan"
+        item = report.late[0]
+        assert item.notes == "; ".join(f"{month_short(m)}: Menunggu tanda tangan"
+                                       for m in item.months)
         assert squash(report.late[0].indicator) in flat and "Menunggutandatangan" in flat
     assert "YohanesPelaksana" in flat and "MariaPengarah" in flat
     height = float(reader.pages[0].mediabox.height)
@@ -109,3 +111,28 @@ def test_period_pdf_needs_its_data(tree: PlanTree, tmp_path: Path) -> None:
     with pytest.raises(InvalidInput):
         write_pdf(tree, tmp_path / "x.pdf", part="annual", period=wrong)
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_evidence_and_capaian_of_the_period(sample_store: Store, tmp_path: Path) -> None:
+    from rbdesk.models.edits.realisation import attach_bytes, set_status
+
+    uuid = list_plans(sample_store)[0].uuid
+    ind = load_plan_tree(sample_store, uuid).indicators()[0]
+    first = ind.planned_months[0]
+    set_status(sample_store, ind.uuid, first, "selesai")
+    attach_bytes(sample_store, ind.uuid, first, "undangan-rapat.pdf", b"%PDF-1.4 x", "rapat")
+    attach_bytes(sample_store, ind.uuid, 12, "laporan-akhir.pdf", b"%PDF-1.4 y")
+    tree = load_plan_tree(sample_store, uuid)
+    today = dt.date(tree.year + 1, 1, 5)
+    s1 = build_period_report(tree, "semester1", period_evidence(sample_store, tree, "semester1"),
+                             today=today)
+    assert [e.filename for e in s1.evidence] == ["undangan-rapat.pdf"]
+    annual = build_period_report(tree, "annual", period_evidence(sample_store, tree, "annual"),
+                                 today=today)
+    assert [e.filename for e in annual.evidence] == ["undangan-rapat.pdf", "laporan-akhir.pdf"]
+    assert annual.total.done >= 1 and annual.total.percent
+    assert annual.monthly[first - 1][1] == total(tree.indicators(), first).percent
+    flat = squash("\n".join(p.extract_text() for p in PdfReader(str(write_pdf(
+        tree, tmp_path / "t.pdf", part="annual", period=annual))).pages))
+    assert "undangan-rapat.pdf" in flat and "laporan-akhir.pdf" in flat
+    assert squash(rating_band(annual.total.percent)) in flat

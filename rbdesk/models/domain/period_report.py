@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rbdesk.i18n import N_, tr
 from rbdesk.models import clock
-from rbdesk.models.domain.months import current_month
+from rbdesk.models.domain.months import current_month, month_short
 from rbdesk.models.domain.progress import Tally, indicators_of, team_indicators, total
 from rbdesk.models.domain.report_data import (
     EvidenceItem,
@@ -150,7 +150,7 @@ def build_period_report(tree: PlanTree, period: str, evidence: list[EvidenceRow]
                     months = [m for m in ind.planned_months
                               if first <= m <= last and m < now and ind.status(m) != "selesai"]
                     if months:
-                        notes = "; ".join(f"{c.note}" for m in months
+                        notes = "; ".join(f"{month_short(m)}: {c.note}" for m in months
                                           if (c := ind.realisation.get(m)) and c.note)
                         late.append(PeriodLate(area.name, ind.text or sub.name, months,
                                                coordinator, notes))
