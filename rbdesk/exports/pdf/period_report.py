@@ -6,16 +6,16 @@ from typing import Any
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from rbdesk.exports.pdf.common import esc, frame_size, make_styles
 from rbdesk.exports.pdf.fonts import FONT, FONT_BOLD
-from rbdesk.exports.pdf.report import _certifier, _section, _signer, _table
-from rbdesk.exports.wording import indonesian_date, signed_mark
+from rbdesk.exports.pdf.report import _section, _table, evidence_section, signature_block
 from rbdesk.i18n import tr
 from rbdesk.models.domain.months import month_long, month_short
-from rbdesk.models.domain.period_report import CapaianRow, PeriodReport, rating_band
+from rbdesk.models.domain.period_report import PeriodReport
 from rbdesk.models.domain.progress import format_percent
+from rbdesk.models.domain.report_data import CapaianRow
 
 
 def month_chart(report: PeriodReport, width: float) -> Drawing:
@@ -109,33 +109,11 @@ def period_story(report: PeriodReport, paper: str, copy: str = "salinan",
     else:
         story.append(Paragraph(esc(tr("Tidak ada indikator yang terlambat.")), st["left"]))
     story.append(Spacer(1, 10))
-    place_date = ", ".join(x for x in (report.place, indonesian_date(report.date)) if x)
-    half = width / 2
-    mark = "" if copy == "asli" else signed_mark(decree)
-    cells: list[list[Any]] = [[_signer(report.acknowledged, st, " ", mark),
-                               _signer(report.prepared, st, place_date, mark)]]
-    if copy != "asli":
-        cells.append([_certifier(decree, st), ""])
-    sign = Table(cells, colWidths=[half, half])
-    sign.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT),
-                              ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                              ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    heading_e = tr("E. Bukti dukung yang dicatat dalam periode ini")
-    if report.evidence:
-        story += _section(heading_e, st["bold"], keep)
-        rows = [[Paragraph(esc(h), hs) for h in
-                 (tr("NO"), tr("AREA"), tr("INDIKATOR"), tr("BERKAS"), tr("KETERANGAN"))]]
-        for i, ev in enumerate(report.evidence, 1):
-            rows.append([str(i), Paragraph(esc(ev.area), small),
-                         Paragraph(esc(ev.indicator), small),
-                         Paragraph(esc(ev.filename), small), Paragraph(esc(ev.note), small)])
-        story.append(_table(rows, [25, 115, width - 25 - 115 - 110 - 90, 110, 90], tail=sign))
-    else:
-        story.append(KeepTogether([
-            Paragraph(esc(heading_e), st["bold"]), Spacer(1, 4),
-            Paragraph(esc(tr("Belum ada bukti dukung dalam periode ini.")), st["left"]),
-            Spacer(1, 14), sign]))
+    sign = signature_block(report, decree, st, width, copy)
+    story += evidence_section(tr("E. Bukti dukung yang dicatat dalam periode ini"),
+                              tr("Belum ada bukti dukung dalam periode ini."), report.evidence,
+                              sign, width, st, keep)
     return story
 
 
-__all__ = ["month_chart", "period_story", "rating_band"]
+__all__ = ["month_chart", "period_story"]

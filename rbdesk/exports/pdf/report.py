@@ -22,8 +22,9 @@ from rbdesk.exports.pdf.fonts import FONT, FONT_BOLD
 from rbdesk.exports.wording import certifier_heading, indonesian_date, nip_line, signed_mark
 from rbdesk.i18n import tr
 from rbdesk.models.domain.months import month_long, month_short
+from rbdesk.models.domain.period_report import PeriodReport
 from rbdesk.models.domain.progress import format_percent
-from rbdesk.models.domain.report_data import ReportData, Signer
+from rbdesk.models.domain.report_data import EvidenceItem, ReportData, Signer
 
 GREY = colors.Color(0.85, 0.85, 0.85)
 
@@ -160,17 +161,7 @@ def report_story(report: ReportData, paper: str, copy: str = "salinan",
     table.setStyle(TableStyle([("FONT", (0, 1), (-1, -1), FONT, 9),
                                ("ALIGN", (2, 1), (-1, -1), "RIGHT")]))
     story += [table, Spacer(1, 8), bar_chart(report, width), Spacer(1, 10)]
-    place_date = ", ".join(x for x in (report.place, indonesian_date(report.date)) if x)
-    half = width / 2
-    mark = "" if copy == "asli" else signed_mark(decree)
-    cells: list[list[Any]] = [[_signer(report.acknowledged, st, " ", mark),
-                               _signer(report.prepared, st, place_date, mark)]]
-    if copy != "asli":
-        cells.append([_certifier(decree, st), ""])
-    sign = Table(cells, colWidths=[half, half])
-    sign.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT),
-                              ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                              ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    sign = signature_block(report, decree, st, width, copy)
     keep = 80.0  # the heading, the table's header and its first rows
     story += _section(tr("B. Indikator yang terlambat (direncanakan s.d. {month}, "
                          "belum selesai)").format(month=month), st["bold"], keep)
@@ -188,20 +179,44 @@ def report_story(report: ReportData, paper: str, copy: str = "salinan",
     else:
         story.append(Paragraph(esc(tr("Tidak ada indikator yang terlambat.")), cell))
     story.append(Spacer(1, 10))
-    heading_c = tr("C. Bukti dukung yang dicatat untuk bulan {month}").format(month=month)
-    if report.evidence:
-        story += _section(heading_c, st["bold"], keep)
-        rows = [[Paragraph(esc(h), hs) for h in
-                 (tr("NO"), tr("AREA"), tr("INDIKATOR"), tr("BERKAS"), tr("KETERANGAN"))]]
-        for i, ev in enumerate(report.evidence, 1):
-            rows.append([str(i), Paragraph(esc(ev.area), small),
-                         Paragraph(esc(ev.indicator), small),
-                         Paragraph(esc(ev.filename), small), Paragraph(esc(ev.note), small)])
-        story.append(_table(rows, [25, 115, width - 25 - 115 - 110 - 90, 110, 90], tail=sign))
-    else:
-        # the heading, its one line and the signature move to a new page together
-        story.append(KeepTogether([
-            Paragraph(esc(heading_c), st["bold"]), Spacer(1, 4),
-            Paragraph(esc(tr("Belum ada bukti dukung untuk bulan ini.")), cell),
-            Spacer(1, 14), sign]))
+    story += evidence_section(
+        tr("C. Bukti dukung yang dicatat untuk bulan {month}").format(month=month),
+        tr("Belum ada bukti dukung untuk bulan ini."), report.evidence, sign, width, st, keep)
     return story
+
+
+def signature_block(report: ReportData | PeriodReport, decree: dict[str, Any],
+                    st: dict[str, ParagraphStyle], width: float, copy: str) -> Table:
+    """Mengetahui (left) and the preparer (right, under place and date); on a certified copy
+    "TTD" and the certifier's block below."""
+    place_date = ", ".join(x for x in (report.place, indonesian_date(report.date)) if x)
+    half = width / 2
+    mark = "" if copy == "asli" else signed_mark(decree)
+    cells: list[list[Any]] = [[_signer(report.acknowledged, st, " ", mark),
+                               _signer(report.prepared, st, place_date, mark)]]
+    if copy != "asli":
+        cells.append([_certifier(decree, st), ""])
+    sign = Table(cells, colWidths=[half, half])
+    sign.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT),
+                              ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                              ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return sign
+
+
+def evidence_section(heading: str, empty: str, evidence: list[EvidenceItem], sign: Table,
+                     width: float, st: dict[str, ParagraphStyle], keep: float
+                     ) -> list[Flowable]:
+    """The reports' last section: the evidence list, the signature kept with its last rows."""
+    small, hs = st["small"], make_styles(7.5)["bold"]
+    if not evidence:
+        # the heading, its one line and the signature move to a new page together
+        return [KeepTogether([Paragraph(esc(heading), st["bold"]), Spacer(1, 4),
+                              Paragraph(esc(empty), st["left"]), Spacer(1, 14), sign])]
+    rows: list[list[Any]] = [[Paragraph(esc(h), hs) for h in
+                              (tr("NO"), tr("AREA"), tr("INDIKATOR"), tr("BERKAS"),
+                               tr("KETERANGAN"))]]
+    for i, ev in enumerate(evidence, 1):
+        rows.append([str(i), Paragraph(esc(ev.area), small), Paragraph(esc(ev.indicator), small),
+                     Paragraph(esc(ev.filename), small), Paragraph(esc(ev.note), small)])
+    return [*_section(heading, st["bold"], keep),
+            _table(rows, [25, 115, width - 25 - 115 - 110 - 90, 110, 90], tail=sign)]

@@ -16,16 +16,16 @@ from rbdesk.models import clock
 from rbdesk.models.domain.months import current_month, month_short
 from rbdesk.models.domain.progress import Tally, indicators_of, team_indicators, total
 from rbdesk.models.domain.report_data import (
+    CapaianRow,
     EvidenceItem,
     EvidenceRow,
     Signer,
     _coordinator,
     _signers,
+    evidence_between,
 )
 from rbdesk.models.domain.tree import PlanTree
 from rbdesk.models.errors import InvalidInput
-from rbdesk.models.storage.query_rows import as_tuples
-from rbdesk.models.storage.schema import Activity, Area, Evidence, Indicator, Plan, SubActivity
 from rbdesk.models.storage.store import Store
 
 # period: (first month, last month, title)
@@ -34,37 +34,6 @@ PERIODS = {
     "semester2": (7, 12, N_("LAPORAN SEMESTER II")),
     "annual": (1, 12, N_("LAPORAN TAHUNAN")),
 }
-
-# The rating band of RB monitoring: lowest score of the band, name.
-BANDS = ((91, N_("Sangat Baik")), (76, N_("Baik")), (66, N_("Cukup")), (51, N_("Kurang")))
-
-
-def rating_band(percent: float | None) -> str:
-    """91–100 Sangat Baik, 76–90 Baik, 66–75 Cukup, 51–65 Kurang, ≤ 50 Sangat Kurang; "–"
-    when nothing was planned. The score is rounded as printed (90.6% is 91%)."""
-    if percent is None:
-        return "–"
-    score = round(percent)
-    for low, name in BANDS:
-        if score >= low:
-            return tr(name)
-    return tr("Sangat Kurang")
-
-
-@dataclass
-class CapaianRow:
-    label: str
-    name: str
-    tally: Tally
-
-    @property
-    def percent(self) -> float | None:
-        return self.tally.percent
-
-    @property
-    def band(self) -> str:
-        return rating_band(self.percent)
-
 
 @dataclass
 class PeriodLate:
@@ -110,20 +79,7 @@ def check_period(period: str) -> tuple[int, int]:
 
 def period_evidence(store: Store, tree: PlanTree, period: str) -> list[EvidenceRow]:
     """(indicator uuid, filename, size, note, by, at) of evidence recorded in the period."""
-    first, last = check_period(period)
-    with store.read():
-        plan = Plan.get_or_none(Plan.uuid == tree.uuid)
-        if plan is None:
-            return []
-        query = (Evidence.select(Indicator.uuid, Evidence.filename, Evidence.size, Evidence.note,
-                                 Evidence.updated_by, Evidence.updated_at)
-                 .join(Indicator).join(SubActivity).join(Activity).join(Area)
-                 .where((Area.plan == plan.id) & (Evidence.month >= first)
-                        & (Evidence.month <= last)
-                        & (Evidence.deleted == False)  # noqa: E712
-                        & (Indicator.deleted == False))  # noqa: E712
-                 .order_by(Evidence.month, Evidence.updated_at, Evidence.uuid))
-        return list(as_tuples(query))
+    return evidence_between(store, tree, *check_period(period))
 
 
 def build_period_report(tree: PlanTree, period: str, evidence: list[EvidenceRow], *,

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from rbdesk.i18n import N_, tr
 from rbdesk.models.domain.months import MONTHS, is_planned
 from rbdesk.models.domain.tree import (
     ActivityNode,
@@ -185,6 +186,22 @@ def team_indicators(tree: PlanTree, team: TeamNode) -> list[IndicatorNode]:
 
 def team_capaian(tree: PlanTree, team: TeamNode, upto: int) -> float | None:
     return total(team_indicators(tree, team), upto).percent
+
+
+# The rating band of RB monitoring: lowest score of the band, name.
+BANDS = ((91, N_("Sangat Baik")), (76, N_("Baik")), (66, N_("Cukup")), (51, N_("Kurang")))
+
+
+def rating_band(percent: float | None) -> str:
+    """91–100 Sangat Baik, 76–90 Baik, 66–75 Cukup, 51–65 Kurang, ≤ 50 Sangat Kurang; "–"
+    when nothing was planned. The score is rounded as printed (90.6% is 91%)."""
+    if percent is None:
+        return "–"
+    score = round(percent)
+    for low, name in BANDS:
+        if score >= low:
+            return tr(name)
+    return tr("Sangat Kurang")
 
 
 def format_percent(value: float | None) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from rbdesk.i18n import tr
 from rbdesk.models import clock
-from rbdesk.models.domain.progress import Tally, indicator_tally
+from rbdesk.models.domain.progress import Tally, indicator_tally, rating_band
 from rbdesk.models.domain.tree import MemberNode, PlanTree, TeamNode
 from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.query_rows import as_tuples
@@ -26,7 +26,9 @@ from rbdesk.models.storage.store import Store
 
 
 @dataclass
-class AreaRow:
+class CapaianRow:
+    """An area, team or person with its tally: capaian and rating band follow from it."""
+
     label: str
     name: str
     tally: Tally
@@ -34,6 +36,10 @@ class AreaRow:
     @property
     def percent(self) -> float | None:
         return self.tally.percent
+
+    @property
+    def band(self) -> str:
+        return rating_band(self.percent)
 
 
 @dataclass
@@ -72,7 +78,7 @@ class ReportData:
     unit: str
     year: int
     month: int
-    areas: list[AreaRow]
+    areas: list[CapaianRow]
     total: Tally
     late: list[LateItem] = field(default_factory=list)
     evidence: list[EvidenceItem] = field(default_factory=list)
@@ -130,6 +136,11 @@ EvidenceRow = tuple[str, str, int, str, str, str]
 
 def month_evidence(store: Store, tree: PlanTree, month: int) -> list[EvidenceRow]:
     """(indicator uuid, filename, size, note, by, at) of evidence recorded for ``month``."""
+    return evidence_between(store, tree, month, month)
+
+
+def evidence_between(store: Store, tree: PlanTree, first: int, last: int) -> list[EvidenceRow]:
+    """Evidence recorded for the months ``first``..``last``, month by month, oldest first."""
     with store.read():
         plan = Plan.get_or_none(Plan.uuid == tree.uuid)
         if plan is None:
@@ -137,10 +148,11 @@ def month_evidence(store: Store, tree: PlanTree, month: int) -> list[EvidenceRow
         query = (Evidence.select(Indicator.uuid, Evidence.filename, Evidence.size, Evidence.note,
                                  Evidence.updated_by, Evidence.updated_at)
                  .join(Indicator).join(SubActivity).join(Activity).join(Area)
-                 .where((Area.plan == plan.id) & (Evidence.month == month)
+                 .where((Area.plan == plan.id) & (Evidence.month >= first)
+                        & (Evidence.month <= last)
                         & (Evidence.deleted == False)  # noqa: E712
                         & (Indicator.deleted == False))  # noqa: E712
-                 .order_by(Evidence.updated_at, Evidence.uuid))
+                 .order_by(Evidence.month, Evidence.updated_at, Evidence.uuid))
         return list(as_tuples(query))
 
 
@@ -151,7 +163,7 @@ def build_report(tree: PlanTree, month: int, evidence: list[EvidenceRow], *,
         raise InvalidInput(tr("Bulan {m} di luar 1..12.").format(m=month))
     month = int(month)
     now = month + 1
-    areas: list[AreaRow] = []
+    areas: list[CapaianRow] = []
     late: list[LateItem] = []
     where: dict[str, str] = {}
     names: dict[str, str] = {}
@@ -173,7 +185,7 @@ def build_report(tree: PlanTree, month: int, evidence: list[EvidenceRow], *,
                         late.append(LateItem(area.name, act.name, sub.name,
                                              ind.text or sub.name, months, coordinator,
                                              team.name if team else ""))
-        areas.append(AreaRow(area.label, area.name, tally))
+        areas.append(CapaianRow(area.label, area.name, tally))
         total = total + tally
     items = [EvidenceItem(where.get(u, ""), names.get(u, ""), fn, size, note, by, at)
              for u, fn, size, note, by, at in evidence if u in where]
