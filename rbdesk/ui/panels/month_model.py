@@ -153,11 +153,6 @@ class MonthItemsModel(QAbstractItemModel):
         row = next((r for r, (k, _) in enumerate(self._groups) if k == kind), -1)
         return self.index(row, 0) if row >= 0 else QModelIndex()
 
-    def items_of(self, kind: str) -> list[MonthItem]:
-        """A group's indicators in the order shown."""
-        return next(([i for _u, _t, its in areas for i in its] for k, areas in self._groups
-                     if k == kind), [])
-
     # --- structure ---------------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
