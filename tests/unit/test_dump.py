@@ -37,7 +37,7 @@ def test_sample_roundtrip_is_byte_identical(sample_store: Store, tmp_path: Path)
     sample_store.close()
     assert _roundtrip(json.loads(first), tmp_path / "b.rbdesk") == first
     doc = json.loads(first)
-    assert doc["format"] == "rbdesk" and doc["format_version"] == 1
+    assert doc["format"] == "rbdesk" and doc["format_version"] == 2
     assert len(doc["blobs"]) == 1
     assert list(doc) == sorted(doc)
 
@@ -63,10 +63,24 @@ def _book(draw) -> dict:
             "version": draw(st.integers(1, 50))}
 
 
+def _review(cell: dict, draw) -> dict:
+    """A month's review as the window makes it: a state only on a realised month."""
+    if cell["status"] == "belum":
+        return {**cell, "review_state": "", "reviewed_by": "", "reviewed_at": "",
+                "review_note": ""}
+    state = draw(st.sampled_from(["diajukan", "memenuhi", "perlu_revisi", "ditolak"]))
+    if state == "diajukan":
+        return {**cell, "review_state": state, "reviewed_by": "", "reviewed_at": "",
+                "review_note": ""}
+    return {**cell, "review_state": state, "reviewed_by": draw(names),
+            "reviewed_at": draw(stamps), "review_note": draw(names)}
+
+
 @st.composite
 def plan_docs(draw) -> dict:
     persons = [{**_book(draw), "name": draw(names), "position": draw(names), "unit": draw(names),
-                "nip": draw(names)} for _ in range(draw(st.integers(0, 3)))]
+                "nip": draw(names), "reviewer": draw(st.booleans())}
+               for _ in range(draw(st.integers(0, 3)))]
     areas = []
     for _ in range(draw(st.integers(0, 3))):
         acts = []
@@ -76,9 +90,10 @@ def plan_docs(draw) -> dict:
                 inds = []
                 for _ in range(draw(st.integers(0, 3))):
                     months = sorted(draw(st.sets(st.integers(1, 12))))
-                    real = [{**_book(draw), "month": m,
-                             "status": draw(st.sampled_from(["belum", "sebagian", "selesai"])),
-                             "note": draw(names)}
+                    real = [_review({**_book(draw), "month": m,
+                                     "status": draw(st.sampled_from(["belum", "sebagian",
+                                                                     "selesai"])),
+                                     "note": draw(names)}, draw)
                             for m in sorted(draw(st.sets(st.integers(1, 12), max_size=3)))]
                     inds.append({**_book(draw), "label": draw(names), "text": draw(names),
                                  "planned_months": months, "note": draw(names),
@@ -100,7 +115,7 @@ def plan_docs(draw) -> dict:
             "title": draw(names), "decree": {"number": draw(names)},
             "settings": {}, "areas": areas, "teams": teams}
     persons.sort(key=lambda p: (p["name"], p["uuid"]))
-    return {"format": "rbdesk", "format_version": 1, "persons": persons, "plans": [plan],
+    return {"format": "rbdesk", "format_version": 2, "persons": persons, "plans": [plan],
             "blobs": {}}
 
 

@@ -101,7 +101,7 @@ def team(plan: dict[str, Any], label: str, kind: str = "area") -> dict[str, Any]
 
 def test_document_header(dump: dict[str, Any]) -> None:
     assert dump["format"] == "rbdesk"
-    assert dump["format_version"] == 1
+    assert dump["format_version"] == 2
     assert dump["blobs"] == {}
     assert set(dump) == {"format", "format_version", "persons", "plans", "blobs"}
 

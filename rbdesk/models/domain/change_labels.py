@@ -7,6 +7,7 @@ from typing import Any
 from rbdesk.i18n import tr
 from rbdesk.models.domain.hierarchy import LEVELS, level_title
 from rbdesk.models.domain.months import month_short, months_from_mask
+from rbdesk.models.domain.progress import review_label
 
 
 def entity_label(entity: str) -> str:
@@ -31,14 +32,19 @@ def field_label(name: str) -> str:
         "role": tr("kedudukan"), "duties": tr("tugas"), "filename": tr("nama berkas"),
         "title": tr("judul"), "year": tr("tahun"), "decree": tr("isi SK"),
         "settings": tr("pengaturan"), "month": tr("bulan"), "evidence": tr("bukti dukung"),
+        "review_state": tr("status tinjauan"), "reviewed_by": tr("peninjau"),
+        "reviewed_at": tr("waktu tinjauan"), "review_note": tr("catatan peninjau"),
+        "reviewer": tr("boleh meninjau"),
     }.get(name, name)
 
 
 def format_value(name: str, value: Any) -> str:
     if value is None:
         return ""
-    if name == "deleted":
+    if name in ("deleted", "reviewer"):
         return tr("ya") if value else tr("tidak")
+    if name.partition("[")[0] == "review_state" and isinstance(value, str):
+        return review_label(value) or "-"
     if name == "planned" and isinstance(value, int):
         return ", ".join(str(m) for m in months_from_mask(value)) or "-"
     return str(value)

@@ -3,6 +3,10 @@ that the grid, the panels, the reports and the exports all use.
 
 Capaian up to month M = (planned indicator-months up to M that are done, ``sebagian`` counting
 half) / (all planned indicator-months up to M). None when nothing is planned up to M.
+
+Capaian comes in two readings: *as reported* (the realisation recorded, whatever its review) and
+*verified* (only months whose evidence review is ``memenuhi`` count; the rest count as not done).
+Both have the same denominator, so verified capaian is never above reported capaian.
 """
 
 from __future__ import annotations
@@ -24,6 +28,36 @@ from rbdesk.models.domain.tree import (
 
 # What was done in an indicator-month, as recorded: not yet, partly, done.
 STATUSES = ("belum", "sebagian", "selesai")
+
+# The evidence review of a realised month (stable ASCII codes as stored and dumped). A month
+# that is not realised (``belum``) has no review state: "".
+SUBMITTED, ACCEPTED, REVISION, REJECTED = "diajukan", "memenuhi", "perlu_revisi", "ditolak"
+REVIEW_STATES = (SUBMITTED, ACCEPTED, REVISION, REJECTED)
+REVIEW_LABELS = {SUBMITTED: N_("Diajukan"), ACCEPTED: N_("Memenuhi"),
+                 REVISION: N_("Perlu revisi"), REJECTED: N_("Ditolak")}
+# Verdicts that need the reviewer's reason: the person who fixes the month must know what to fix.
+REVIEW_NEEDS_NOTE = frozenset({REVISION, REJECTED})
+
+
+def review_label(state: str) -> str:
+    """"Diajukan", "Memenuhi", ...; "" for a month with no review state."""
+    return tr(REVIEW_LABELS[state]) if state in REVIEW_LABELS else ""
+
+
+def is_realised(status: str) -> bool:
+    """A realised month has something to review: work recorded as partly or fully done."""
+    return status in STATUSES and status != "belum"
+
+
+def review_code(text: str) -> str | None:
+    """A review state from what a user typed ("perlu-revisi", "Perlu revisi", "memenuhi")."""
+    key = text.strip().lower().replace("-", "_").replace(" ", "_")
+    return key if key in REVIEW_STATES else None
+
+
+def verified_status(status: str, review_state: str) -> str:
+    """The status that verified capaian counts: the recorded one once accepted, else belum."""
+    return status if review_state == ACCEPTED else "belum"
 
 
 class MonthState(StrEnum):
@@ -72,8 +106,10 @@ class Tally:
                      self.partial + other.partial, self.late + other.late)
 
 
-def indicator_tally(ind: IndicatorNode, upto: int, now_month: int | None = None) -> Tally:
-    """Planned months 1..upto; ``late`` counts those before ``now_month`` not selesai."""
+def indicator_tally(ind: IndicatorNode, upto: int, now_month: int | None = None,
+                    verified: bool = False) -> Tally:
+    """Planned months 1..upto; ``late`` counts those before ``now_month`` not selesai.
+    ``verified``: count only months whose review is ``memenuhi``."""
     planned = done = partial = late = 0
     now = upto + 1 if now_month is None else now_month
     for m in range(1, min(upto, 12) + 1):
@@ -81,6 +117,8 @@ def indicator_tally(ind: IndicatorNode, upto: int, now_month: int | None = None)
             continue
         planned += 1
         status = ind.status(m)
+        if verified:
+            status = verified_status(status, ind.review_state(m))
         if status == "selesai":
             done += 1
         else:
@@ -115,48 +153,69 @@ class RollUp:
     extra: int = 0
     evidence: int = 0
     current: bool = False
+    # Evidence review of the group's realised months: accepted ones planned and done / partly
+    # done (verified capaian), and how many await review, need revision or were rejected.
+    verified_done: int = 0
+    verified_partial: int = 0
+    submitted: int = 0
+    revision: int = 0
+    rejected: int = 0
 
     @property
     def tally(self) -> Tally:
         return Tally(self.planned, self.done, self.partial, self.late)
 
+    @property
+    def verified_tally(self) -> Tally:
+        return Tally(self.planned, self.verified_done, self.verified_partial, 0)
+
 
 def month_rollups(indicators: Iterable[IndicatorNode], now_month: int) -> list[RollUp]:
     """The twelve month roll-ups of a group, in one pass (the grid asks for every parent)."""
-    counts = [[0, 0, 0, 0, 0, 0] for _ in MONTHS]
+    counts = [[0] * 11 for _ in MONTHS]
+    review_slot = {SUBMITTED: 8, REVISION: 9, REJECTED: 10}
     for ind in indicators:
         planned, real, ev = ind.planned, ind.realisation, ind.evidence
         for m in MONTHS:
             c = counts[m - 1]
             cell = real.get(m)
             status = cell.status if cell else "belum"
+            accepted = cell is not None and verified_status(status, cell.review_state) != "belum"
             if is_planned(planned, m):
                 c[0] += 1
                 if status == "selesai":
                     c[1] += 1
+                    c[6] += accepted
                 else:
                     c[2] += status == "sebagian"
+                    c[7] += accepted and status == "sebagian"
                     c[3] += m < now_month
             elif status != "belum":
                 c[4] += 1
             c[5] += ev.get(m, 0)
-    return [RollUp(planned, done, partial, late, extra, evidence, current=(m == now_month))
-            for m, (planned, done, partial, late, extra, evidence)
-            in zip(MONTHS, counts, strict=True)]
+            if cell is not None and cell.review_state in review_slot:
+                c[review_slot[cell.review_state]] += 1
+    return [RollUp(planned=c[0], done=c[1], partial=c[2], late=c[3], extra=c[4], evidence=c[5],
+                   current=(m == now_month), verified_done=c[6], verified_partial=c[7],
+                   submitted=c[8], revision=c[9], rejected=c[10])
+            for m, c in zip(MONTHS, counts, strict=True)]
 
 
-def capaian_upto(rollups: Sequence[RollUp], now_month: int) -> float | None:
-    """Capaian of a group up to ``now_month``, from its month roll-ups."""
+def capaian_upto(rollups: Sequence[RollUp], now_month: int,
+                 verified: bool = False) -> float | None:
+    """Capaian of a group up to ``now_month``, from its month roll-ups; ``verified``: only
+    accepted months count."""
     result = Tally()
     for r in rollups[:min(max(now_month, 0), 12)]:
-        result = result + r.tally
+        result = result + (r.verified_tally if verified else r.tally)
     return result.percent
 
 
-def total(indicators: Iterable[IndicatorNode], upto: int, now_month: int | None = None) -> Tally:
+def total(indicators: Iterable[IndicatorNode], upto: int, now_month: int | None = None,
+          verified: bool = False) -> Tally:
     result = Tally()
     for ind in indicators:
-        result = result + indicator_tally(ind, upto, now_month)
+        result = result + indicator_tally(ind, upto, now_month, verified)
     return result
 
 
@@ -174,8 +233,8 @@ def indicators_of(node: PlanTree | AreaNode | ActivityNode | SubActivityNode | I
 
 
 def capaian(node: PlanTree | AreaNode | ActivityNode | SubActivityNode | IndicatorNode,
-            upto: int) -> float | None:
-    return total(indicators_of(node), upto).percent
+            upto: int, verified: bool = False) -> float | None:
+    return total(indicators_of(node), upto, verified=verified).percent
 
 
 def team_indicators(tree: PlanTree, team: TeamNode) -> list[IndicatorNode]:
@@ -184,8 +243,9 @@ def team_indicators(tree: PlanTree, team: TeamNode) -> list[IndicatorNode]:
     return indicators_of(area) if area else []
 
 
-def team_capaian(tree: PlanTree, team: TeamNode, upto: int) -> float | None:
-    return total(team_indicators(tree, team), upto).percent
+def team_capaian(tree: PlanTree, team: TeamNode, upto: int,
+                 verified: bool = False) -> float | None:
+    return total(team_indicators(tree, team), upto, verified=verified).percent
 
 
 # The rating band of RB monitoring: lowest score of the band, name.

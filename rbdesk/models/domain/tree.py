@@ -38,6 +38,10 @@ class Cell:
     version: int
     updated_by: str = ""
     updated_at: str = ""
+    review_state: str = ""
+    reviewed_by: str = ""
+    reviewed_at: str = ""
+    review_note: str = ""
 
 
 @dataclass
@@ -63,6 +67,10 @@ class IndicatorNode:
     def status(self, month: int) -> str:
         cell = self.realisation.get(month)
         return cell.status if cell else "belum"
+
+    def review_state(self, month: int) -> str:
+        cell = self.realisation.get(month)
+        return cell.review_state if cell else ""
 
 
 @dataclass
@@ -243,14 +251,16 @@ def _load_plan_tree(plan_uuid: str) -> PlanTree:
         if sub_id in subs:
             inds[iid] = IndicatorNode(u, label, text, planned, note, ver, by, at)
             subs[sub_id].indicators.append(inds[iid])
-    for ind_id, month, status, note, u, ver, by, at in _rows(
+    for ind_id, month, status, note, u, ver, by, at, *review in _rows(
             Realisation.select(Realisation.indicator, Realisation.month, Realisation.status,
                                Realisation.note, Realisation.uuid, Realisation.version,
-                               Realisation.updated_by, Realisation.updated_at)
+                               Realisation.updated_by, Realisation.updated_at,
+                               Realisation.review_state, Realisation.reviewed_by,
+                               Realisation.reviewed_at, Realisation.review_note)
             .join(Indicator).join(SubActivity).join(Activity).join(Area)
             .where((Area.plan == plan.id) & (Realisation.deleted == False))):  # noqa: E712
         if ind_id in inds:
-            inds[ind_id].realisation[month] = Cell(status, note, u, ver, by, at)
+            inds[ind_id].realisation[month] = Cell(status, note, u, ver, by, at, *review)
     counts: dict[int, dict[int, int]] = defaultdict(dict)
     for ind_id, month in _rows(
             Evidence.select(Evidence.indicator, Evidence.month)

@@ -16,6 +16,7 @@ from rbdesk.models.domain.file_names import path_inside, safe_filename
 from rbdesk.models.domain.progress import STATUSES
 from rbdesk.models.domain.text_rules import MAX_EVIDENCE_BYTES, MIB
 from rbdesk.models.edits.plan_edit import plan_uuid_of
+from rbdesk.models.edits.review import REVIEW_FIELDS, after_change, resubmit_month
 from rbdesk.models.errors import EvidenceTooLarge, InvalidInput, NotFoundError, RbdeskError
 from rbdesk.models.storage.output_files import atomic_output
 from rbdesk.models.storage.schema import Blob, Evidence, Indicator, Realisation
@@ -39,6 +40,7 @@ def set_status(store: Store, indicator_uuid: str, month: int, status: str,
     """Record belum / sebagian / selesai (and optionally the note); returns the cell's version.
 
     ``expected_version`` is the realisation row's version as shown (0 when there was none).
+    Any change submits a realised month for review again (``edits.review``).
     """
     _check_month(month)
     if status not in STATUSES:
@@ -52,7 +54,7 @@ def set_status(store: Store, indicator_uuid: str, month: int, status: str,
             if expected_version not in (None, 0):
                 raise NotFoundError(tr("Realisasi bulan ini sudah dihapus oleh pengguna lain."))
             cell = Realisation(indicator=ind, month=month, status=status, note=note or "",
-                               uuid="")
+                               uuid="", **after_change(status))
             tx.stamp(cell, new=True)
             cell.save(force_insert=True)
             tx.log("realisation", cell.uuid, "create", f"status[{month}]", None, status)
@@ -70,6 +72,8 @@ def set_status(store: Store, indicator_uuid: str, month: int, status: str,
         changes: dict[str, object] = {"status": status, "deleted": False}
         if note is not None:
             changes["note"] = note
+        review = {k: v for k, v in after_change(status).items() if getattr(cell, k) != v}
+        changes.update(review)
         # expected_version 0 means "there was no record when shown": a colleague's new record
         # then conflicts like any other concurrent change.
         version = tx.bump(Realisation, cell.uuid, expected_version, **changes)
@@ -78,6 +82,10 @@ def set_status(store: Store, indicator_uuid: str, month: int, status: str,
                    None if cell.deleted else cell.status, status)
         if note is not None and note != cell.note:
             tx.log("realisation", cell.uuid, "update", f"note[{month}]", cell.note, note)
+        for key in REVIEW_FIELDS:
+            if key in review:
+                tx.log("realisation", cell.uuid, "update", f"{key}[{month}]",
+                       getattr(cell, key), review[key])
         return version
 
 
@@ -136,6 +144,7 @@ def attach_bytes(store: Store, indicator_uuid: str, month: int, filename: str, d
         tx.stamp(ev, new=True)
         ev.save(force_insert=True)
         tx.log("evidence", ev.uuid, "create", f"evidence[{month}]", None, name)
+        resubmit_month(tx, ind.id, month)
         return ev.uuid
 
 
@@ -174,6 +183,7 @@ def remove_evidence(store: Store, evidence_uuid: str,
         tx.plan_uuid = plan_uuid_of("indicator", ev.indicator)
         tx.bump(Evidence, evidence_uuid, expected_version, deleted=True)
         tx.log("evidence", evidence_uuid, "delete", f"evidence[{ev.month}]", ev.filename, None)
+        resubmit_month(tx, ev.indicator_id, ev.month)
 
 
 def restore_evidence(store: Store, evidence_uuid: str) -> None:
@@ -184,6 +194,7 @@ def restore_evidence(store: Store, evidence_uuid: str) -> None:
         tx.plan_uuid = plan_uuid_of("indicator", ev.indicator)
         tx.bump(Evidence, evidence_uuid, None, deleted=False)
         tx.log("evidence", evidence_uuid, "restore", f"evidence[{ev.month}]", None, ev.filename)
+        resubmit_month(tx, ev.indicator_id, ev.month)
 
 
 def evidence_bytes(store: Store, sha256: str) -> bytes:

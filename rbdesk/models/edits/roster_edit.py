@@ -14,7 +14,7 @@ from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import TEAM_KINDS, Area, Membership, Person, Plan, Team
 from rbdesk.models.storage.store import Store, Tx
 
-PERSON_FIELDS = {"name", "position", "unit", "nip"}
+PERSON_FIELDS = {"name", "position", "unit", "nip", "reviewer"}
 MEMBER_FIELDS = {"role", "position"}
 TEAM_FIELDS = {"name", "label", "duties"}
 
@@ -50,23 +50,26 @@ class PersonInfo:
     unit: str
     nip: str
     version: int
+    reviewer: bool = False  # may review realised months (recorded, not enforced)
 
 
 def list_persons(store: Store) -> list[PersonInfo]:
     with store.read():
         rows = as_tuples(Person.select(Person.uuid, Person.name, Person.position, Person.unit,
-                                       Person.nip, Person.version)
+                                       Person.nip, Person.version, Person.reviewer)
                          .where(Person.deleted == False)  # noqa: E712
                          .order_by(Person.name, Person.uuid))
-        return [PersonInfo(*r) for r in rows]
+        return [PersonInfo(u, name, position, unit, nip, version, bool(reviewer))
+                for u, name, position, unit, nip, version, reviewer in rows]
 
 
 def add_person(store: Store, name: str, position: str = "", unit: str = "",
-               nip: str = "") -> str:
+               nip: str = "", reviewer: bool = False) -> str:
     if not name.strip():
         raise InvalidInput(tr("Nama tidak boleh kosong."))
     with store.write() as tx:
-        person = Person(name=name.strip(), position=position, unit=unit, nip=nip, uuid="")
+        person = Person(name=name.strip(), position=position, unit=unit, nip=nip,
+                        reviewer=reviewer, uuid="")
         tx.stamp(person, new=True)
         person.save(force_insert=True)
         tx.log("person", person.uuid, "create", "name", None, person.name)

@@ -68,7 +68,10 @@ def dump_data(store: Store) -> dict[str, Any]:
             return {**_book(ind), "label": ind.label, "text": ind.text,
                     "planned_months": months_from_mask(ind.planned), "note": ind.note,
                     "realisation": [{**_book(r), "month": r.month, "status": r.status,
-                                     "note": r.note} for r in realisations.get(ind.id, [])],
+                                     "note": r.note, "review_state": r.review_state,
+                                     "reviewed_by": r.reviewed_by, "reviewed_at": r.reviewed_at,
+                                     "review_note": r.review_note}
+                                    for r in realisations.get(ind.id, [])],
                     "evidence": [{**_book(e), "month": e.month, "filename": e.filename,
                                   "mime": e.mime, "size": e.size, "sha256": e.sha256,
                                   "note": e.note} for e in files]}
@@ -105,7 +108,7 @@ def dump_data(store: Store) -> dict[str, Any]:
                                        .where(Blob.sha256.in_(wanted[start:start + 500]))):
                 blobs[sha] = base64.b64encode(bytes(data)).decode("ascii")
         persons = [{**_book(p), "name": p.name, "position": p.position, "unit": p.unit,
-                    "nip": p.nip} for p in persons_rows]
+                    "nip": p.nip, "reviewer": bool(p.reviewer)} for p in persons_rows]
         return {"format": FORMAT, "format_version": FORMAT_VERSION, "persons": persons,
                 "plans": plans, "blobs": dict(sorted(blobs.items()))}
 

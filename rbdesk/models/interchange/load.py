@@ -19,7 +19,7 @@ from peewee import chunked
 from rbdesk.i18n import tr
 from rbdesk.models.domain.file_names import safe_filename
 from rbdesk.models.domain.months import mask_from_months
-from rbdesk.models.domain.progress import STATUSES
+from rbdesk.models.domain.progress import REVIEW_STATES, STATUSES, SUBMITTED, is_realised
 from rbdesk.models.domain.text_rules import (
     MAX_EVIDENCE_BYTES,
     MIB,
@@ -53,13 +53,16 @@ from rbdesk.models.storage.schema import (
 from rbdesk.models.storage.store import Store
 
 FORMAT = "rbdesk"
-FORMAT_VERSION = 1
+# 2: review of realised months (``review_*`` keys of a realisation) and ``reviewer`` on a person.
+# A version 1 document still loads: its realised months become "diajukan", as a migrated file's do.
+FORMAT_VERSION = 2
 _STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
 # Stays under SQLite's oldest limit of 999 bound parameters for the widest table.
 _BATCH = 60
 # Keys whose text is a name or a label, printed on one line or two.
 _SHORT_KEYS = frozenset({"position", "unit", "nip", "label", "role", "updated_by", "mime",
-                         "filename", "kind", "status"})
+                         "filename", "kind", "status", "review_state", "reviewed_by",
+                         "reviewed_at"})
 
 
 class _Reader:
@@ -159,7 +162,7 @@ def load_data(store: Store, data: Any, progress: Callable[[int], None] | None = 
         row = {**r.book(p, "person"),
                "name": r.text(r.get(p, "name", str), "name", NAME_CHARS),
                "position": r.get(p, "position", str, ""), "unit": r.get(p, "unit", str, ""),
-               "nip": r.get(p, "nip", str, "")}
+               "nip": r.get(p, "nip", str, ""), "reviewer": r.get(p, "reviewer", bool, False)}
         persons.add(row["uuid"])
         rows.tables[Person].append(row)
     plans = r.items(data, "plans")
@@ -284,7 +287,7 @@ def _collect_indicator(r: _Reader, idd: dict[str, Any], sub_uuid: str, seq: int,
         months_seen.add(month)
         rows.tables[Realisation].append(
             {**r.book(rd, "realisation"), "indicator": ind["uuid"], "month": month,
-             "status": status, "note": r.get(rd, "note", str, "")})
+             "status": status, "note": r.get(rd, "note", str, ""), **_review(r, rd, status)})
     for ed in r.items(idd, "evidence"):
         sha = r.get(ed, "sha256", str)
         if sha not in rows.blobs:
@@ -298,6 +301,20 @@ def _collect_indicator(r: _Reader, idd: dict[str, Any], sub_uuid: str, seq: int,
              "filename": safe_filename(r.get(ed, "filename", str)),
              "mime": r.get(ed, "mime", str, ""), "size": size, "sha256": sha,
              "note": r.get(ed, "note", str, "")})
+
+
+def _review(r: _Reader, rd: dict[str, Any], status: str) -> dict[str, Any]:
+    """A month's review as the window could have made it: a state only when realised."""
+    default = SUBMITTED if is_realised(status) else ""
+    state = r.get(rd, "review_state", str, default)
+    if state not in ("", *REVIEW_STATES) or bool(state) != is_realised(status):
+        raise r.fail(tr("review_state '{s}' tidak sah untuk status '{status}'").format(
+            s=state, status=status))
+    at = r.get(rd, "reviewed_at", str, "")
+    if at and not _STAMP.match(at):
+        raise r.fail(tr("reviewed_at '{s}' bukan waktu ISO 8601 UTC").format(s=at))
+    return {"review_state": state, "reviewed_by": r.get(rd, "reviewed_by", str, ""),
+            "reviewed_at": at, "review_note": r.get(rd, "review_note", str, "")}
 
 
 def _blob(r: _Reader, blobs: dict[str, Any], sha: str) -> bytes:

@@ -19,7 +19,7 @@ NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "rbdesk:sample:kupang-2024")
 UPDATED_AT = "2024-01-02T00:00:00.000000Z"
 UPDATED_BY = "rbdesk"
 FORMAT = "rbdesk"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # as models.interchange.load (which imports this module)
 
 Row = dict[str, Any]
 
@@ -122,6 +122,7 @@ def sample_dump() -> dict[str, Any]:
             position=p["position"],
             unit=p["unit"],
             nip=p["nip"],
+            reviewer=False,
         )
         for p in source["persons"]
     }

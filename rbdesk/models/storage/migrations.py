@@ -124,6 +124,19 @@ CREATE TABLE presence (
     heartbeat_at VARCHAR(32) NOT NULL);
 """
 
+# v3: evidence review. Each realised month carries a review state, who reviewed it, when and
+# why; a person may be marked as a reviewer. Months already realised when the file is migrated
+# become "diajukan" (submitted, awaiting review): nobody has verified them yet. The rows keep
+# their stamps and versions, so two copies migrated apart agree and a merge sees no change.
+V3 = """
+ALTER TABLE realisation ADD COLUMN review_state VARCHAR(16) NOT NULL DEFAULT '';
+ALTER TABLE realisation ADD COLUMN reviewed_by VARCHAR(255) NOT NULL DEFAULT '';
+ALTER TABLE realisation ADD COLUMN reviewed_at VARCHAR(32) NOT NULL DEFAULT '';
+ALTER TABLE realisation ADD COLUMN review_note TEXT NOT NULL DEFAULT '';
+ALTER TABLE person ADD COLUMN reviewer INTEGER NOT NULL DEFAULT 0;
+UPDATE realisation SET review_state = 'diajukan' WHERE status <> 'belum';
+"""
+
 
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
@@ -135,7 +148,7 @@ def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
 
 
 # Index i holds the step that takes a file from version i to version i + 1.
-STEPS: list[Callable[[sqlite3.Connection], None]] = [_script(V1), _script(V2)]
+STEPS: list[Callable[[sqlite3.Connection], None]] = [_script(V1), _script(V2), _script(V3)]
 SCHEMA_VERSION = len(STEPS)
 
 

@@ -70,6 +70,8 @@ class Person(Row):
     position = CleanChar(default="")
     unit = CleanChar(default="")
     nip = CleanChar(default="")
+    # May review realised months (recorded, not enforced: rbdesk has no passwords).
+    reviewer = BooleanField(default=False)
 
 
 class Plan(Row):
@@ -125,6 +127,11 @@ class Realisation(Row):
     month = IntegerField()
     status = CleanChar(default="belum")
     note = CleanText(default="")
+    # Evidence review, see models.domain.progress.REVIEW_STATES; "" while nothing is realised.
+    review_state = CleanChar(default="")
+    reviewed_by = CleanChar(default="")  # the reviewer's name as recorded
+    reviewed_at = CleanChar(default="")  # ISO 8601 UTC, like updated_at
+    review_note = CleanText(default="")
 
     class Meta:
         indexes = ((("indicator", "month"), True),)
