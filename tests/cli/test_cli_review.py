@@ -1,0 +1,70 @@
+"""rbdesk review: recording a verdict on a realised month from the command line, and listing."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from cli_run import rbdesk
+
+from rbdesk.models.domain import progress
+from rbdesk.models.domain.tree import list_plans, load_plan_tree
+from rbdesk.models.edits import realisation, review
+from rbdesk.models.interchange.load import create_file
+from rbdesk.models.storage.store import Store
+
+
+def _file(tmp_path: Path) -> tuple[Path, str]:
+    path = tmp_path / "rencana.rbdesk"
+    create_file(path, sample=True).close()
+    with Store.open(path) as store:
+        ind = load_plan_tree(store, list_plans(store)[0].uuid).indicators()[0]
+        realisation.set_status(store, ind.uuid, 1, "selesai", note="SK terbit")
+    return path, ind.uuid
+
+
+def test_review_by_path_and_by_uuid_then_list(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("RBDESK_TODAY", "2024-01-31")
+    path, ind = _file(tmp_path)
+    out = rbdesk("review", str(path), "--indicator", "1/1/1/1", "--month", "1",
+                 "--state", "perlu-revisi", "--note", "Lampirkan SK bertanda tangan",
+                 "--by", "Orang Luar")
+    assert out.returncode == 0, out.stderr
+    assert "Perlu revisi" in out.stdout
+    assert "tetap dicatat" in out.stderr  # recorded, not enforced
+    with Store.open(path) as store:
+        got = review.get_review(store, ind, 1)
+    assert got is not None and (got.state, got.by, got.note) == (
+        "perlu_revisi", "Orang Luar", "Lampirkan SK bertanda tangan")
+    listed = rbdesk("review", str(path), "--list")
+    assert listed.returncode == 0, listed.stderr
+    assert "Perlu revisi oleh Orang Luar" in listed.stdout and "Lampirkan SK" in listed.stdout
+    assert "terverifikasi 0%" in listed.stdout
+    out = rbdesk("review", str(path), "--indicator", ind[:8], "--month", "1",
+                 "--state", "memenuhi")
+    assert out.returncode == 0, out.stderr
+    listed = rbdesk("review", str(path), "--list", "--state", "memenuhi")
+    assert "Memenuhi oleh penguji" in listed.stdout
+    with Store.open(path) as store:
+        tree = load_plan_tree(store, list_plans(store)[0].uuid)
+    both = progress.format_percent(progress.capaian(tree, 1))
+    assert both != "0%"
+    assert f"Capaian s.d. Januari: dilaporkan {both}, terverifikasi {both}" in listed.stdout
+
+
+def test_review_of_unrealised_month_or_bad_state_changes_nothing(tmp_path: Path) -> None:
+    path, _ = _file(tmp_path)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    out = rbdesk("review", str(path), "--indicator", "1/1/1/1", "--month", "2",
+                 "--state", "memenuhi")
+    assert out.returncode == 1 and "belum ada realisasinya" in out.stderr
+    out = rbdesk("review", str(path), "--indicator", "1/1/1/1", "--month", "1",
+                 "--state", "lulus")
+    assert out.returncode == 1 and "tidak dikenal" in out.stderr
+    out = rbdesk("review", str(path), "--indicator", "9/9/9/9", "--month", "1",
+                 "--state", "memenuhi")
+    assert out.returncode == 1 and "tidak ditemukan" in out.stderr
+    out = rbdesk("review", str(path), "--indicator", "1/1/1/1", "--month", "1",
+                 "--state", "ditolak")
+    assert out.returncode == 1 and "perlu catatan" in out.stderr
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
