@@ -27,3 +27,4 @@ class Role(IntEnum):
     SIZE = UUID + 14            # an evidence file's size in bytes
     CHOICE = UUID + 15          # a merge conflict's chosen side
     PLANNED = UUID + 16         # whether an indicator-month is planned (settable)
+    REVIEW = UUID + 17          # evidence review state of an indicator-month ("" if unrealised)

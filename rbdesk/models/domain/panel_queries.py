@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rbdesk.models.domain.progress import MonthState, Tally
+from rbdesk.models.domain.progress import (
+    REJECTED,
+    REVISION,
+    SUBMITTED,
+    MonthState,
+    Tally,
+    month_state,
+    verified_status,
+)
 from rbdesk.models.domain.tree import (
     AreaNode,
     IndicatorNode,
@@ -73,6 +81,9 @@ def find_place(tree: PlanTree | None, indicator_uuid: str) -> IndicatorPlace | N
 
 # --- one month at a glance -------------------------------------------------------------------
 
+# Which review state a group row of several months shows: the one that most needs doing.
+_REVIEW_URGENCY = {SUBMITTED: 0, REVISION: 1, REJECTED: 2}
+
 @dataclass(frozen=True)
 class MonthItem:
     indicator_uuid: str
@@ -83,6 +94,7 @@ class MonthItem:
     state: MonthState
     months: tuple[int, ...]   # the months this row is about (the chosen one, or the late ones)
     evidence: int             # evidence files attached in those months
+    review: str = ""          # review groups: the state of those months (the worst of them)
 
 
 @dataclass(frozen=True)
@@ -92,6 +104,7 @@ class AreaProgress:
     name: str
     tally: Tally              # planned months 1..M, late counted against "now"
     month: Tally              # the chosen month alone
+    verified: Tally = Tally()  # planned months 1..M counting only accepted ones (no late)
 
     @property
     def percent(self) -> float | None:
@@ -108,6 +121,10 @@ class MonthOverview:
     month_tally: Tally = field(default_factory=Tally)     # the chosen month alone
     upto: Tally = field(default_factory=Tally)            # planned months 1..M
     areas: list[AreaProgress] = field(default_factory=list)
+    # Realised months 1..M whose evidence awaits review, or needs revision (or was rejected).
+    submitted: list[MonthItem] = field(default_factory=list)
+    revision: list[MonthItem] = field(default_factory=list)
+    verified: Tally = field(default_factory=Tally)        # planned months 1..M, accepted only
 
     @property
     def late_cells(self) -> int:
@@ -139,6 +156,7 @@ def _month_overview(tree: PlanTree | None, month: int, now_month: int,
     bit = 1 << (month - 1)
     upto_mask = (1 << month) - 1
     done_items, open_items, late_items = result.done, result.open, result.late
+    submitted_items, revision_items = result.submitted, result.revision
     for area in tree.areas:
         if area_uuids is not None and area.uuid not in area_uuids:
             continue
@@ -146,6 +164,7 @@ def _month_overview(tree: PlanTree | None, month: int, now_month: int,
         # the chosen month alone, and planned months 1..month ("upto")
         mt_planned = mt_done = mt_partial = 0
         up_planned = up_done = up_partial = up_late = 0
+        v_done = v_partial = 0
         for act in area.activities:
             for sub in act.sub_activities:
                 for ind in sub.indicators:
@@ -179,6 +198,10 @@ def _month_overview(tree: PlanTree | None, month: int, now_month: int,
                             up_planned += 1
                             c = real.get(m)
                             s = c.status if c is not None else "belum"
+                            if c is not None:
+                                v = verified_status(s, c.review_state)
+                                v_done += v == "selesai"
+                                v_partial += v == "sebagian"
                             if s == "selesai":
                                 up_done += 1
                             else:
@@ -200,11 +223,30 @@ def _month_overview(tree: PlanTree | None, month: int, now_month: int,
                             late_items.append(MonthItem(
                                 ind.uuid, label, text, a_uuid, a_label, MonthState.LATE,
                                 tuple(overdue), sum(evidence.get(m, 0) for m in overdue)))
+                    if not real:
+                        continue
+                    waiting = [m for m, c in real.items()
+                               if m <= month and c.review_state == SUBMITTED]
+                    fixing = [m for m, c in real.items()
+                              if m <= month and c.review_state in (REVISION, REJECTED)]
+                    for months, items in ((waiting, submitted_items), (fixing, revision_items)):
+                        if months:
+                            months.sort()
+                            worst = max((real[m].review_state for m in months),
+                                        key=_REVIEW_URGENCY.__getitem__)
+                            items.append(MonthItem(
+                                ind.uuid, ind.label or sub.label,
+                                ind.text.strip() or sub.name.strip(), a_uuid, a_label,
+                                month_state(ind, months[-1], now_month), tuple(months),
+                                sum(evidence.get(m, 0) for m in months), worst))
         month_part = Tally(mt_planned, mt_done, mt_partial, 0)
         upto = Tally(up_planned, up_done, up_partial, up_late)
-        result.areas.append(AreaProgress(area.uuid, area.label, area.name, upto, month_part))
+        verified = Tally(up_planned, v_done, v_partial, 0)
+        result.areas.append(AreaProgress(area.uuid, area.label, area.name, upto, month_part,
+                                         verified))
         result.month_tally = result.month_tally + month_part
         result.upto = result.upto + upto
+        result.verified = result.verified + verified
     return result
 
 

@@ -6,11 +6,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.progress import ACCEPTED, REJECTED, REVISION, SUBMITTED
 from rbdesk.ui.grid.plan_filter import (
     STATUS_DONE,
     STATUS_DUE,
     STATUS_LATE,
     STATUS_NO_EVIDENCE,
+    STATUS_REVIEW,
     PlanFilterProxy,
 )
 from rbdesk.ui.window.context import AppContext
@@ -21,6 +23,10 @@ STATUS_LABELS = (
     (STATUS_DUE, "Jatuh tempo bulan ini"),
     (STATUS_DONE, "Selesai s.d. bulan ini"),
     (STATUS_NO_EVIDENCE, "Direalisasi tanpa bukti dukung"),
+    (STATUS_REVIEW + SUBMITTED, "Menunggu verifikasi"),
+    (STATUS_REVIEW + REVISION, "Perlu revisi"),
+    (STATUS_REVIEW + REJECTED, "Ditolak"),
+    (STATUS_REVIEW + ACCEPTED, "Memenuhi (terverifikasi)"),
 )
 
 

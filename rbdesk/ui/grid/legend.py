@@ -7,17 +7,24 @@ from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from rbdesk.i18n import tr
-from rbdesk.models.domain.progress import MonthState, RollUp
+from rbdesk.models.domain.progress import (
+    ACCEPTED,
+    REJECTED,
+    REVISION,
+    SUBMITTED,
+    MonthState,
+    RollUp,
+)
 from rbdesk.ui.flow_layout import FlowLayout
 from rbdesk.ui.grid.month_delegate import CURRENT_BAND, paint_rollup, paint_state
 
 
 class _Sample(QWidget):
     def __init__(self, state: MonthState | None, status: str = "belum", evidence: int = 0,
-                 rollup: RollUp | None = None, current: bool = False,
+                 rollup: RollUp | None = None, current: bool = False, review: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.state, self.status, self.evidence = state, status, evidence
+        self.state, self.status, self.evidence, self.review = state, status, evidence, review
         self.rollup, self.current = rollup, current
         self.setFixedSize(QSize(40 if rollup else 28, 22))
 
@@ -30,7 +37,7 @@ class _Sample(QWidget):
         if self.rollup is not None:
             paint_rollup(painter, rect, self.rollup, self.font())
         elif self.state is not None:
-            paint_state(painter, rect, self.state, self.status, self.evidence)
+            paint_state(painter, rect, self.state, self.status, self.evidence, self.review)
         painter.setPen(self.palette().mid().color())
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(rect.adjusted(0, 0, -1, -1))
@@ -47,6 +54,10 @@ LEGEND_ITEMS = (
     (dict(state=MonthState.EMPTY, evidence=1), "Ada bukti dukung"),
     (dict(state=None, current=True), "Bulan ini"),
     (dict(state=None, rollup=RollUp(planned=5, done=3)), "Selesai/rencana (induk)"),
+    (dict(state=MonthState.EMPTY, review=SUBMITTED), "Menunggu verifikasi"),
+    (dict(state=MonthState.EMPTY, review=ACCEPTED), "Memenuhi (terverifikasi)"),
+    (dict(state=MonthState.EMPTY, review=REVISION), "Perlu revisi"),
+    (dict(state=MonthState.EMPTY, review=REJECTED), "Ditolak"),
 )
 
 

@@ -2,6 +2,8 @@
 
 planned ○ · due this month ! in a ring · late ✗ · partly done ◐ · done ✓ · done without plan
 ✓ in a dashed box · evidence attached ◥ (corner). Parent rows show "done/planned" with ✓ or ✗.
+The evidence review is a badge in the top-left corner: awaiting ◇, accepted ●, needs revision ▲,
+rejected ■.
 The current month's column is a tinted band with bold edges.
 """
 
@@ -12,8 +14,15 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, Q
 from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from rbdesk.i18n import tr
-from rbdesk.models.domain.progress import MonthState, RollUp
-from rbdesk.ui.grid.plan_cells import LeafCell
+from rbdesk.models.domain.progress import (
+    ACCEPTED,
+    REJECTED,
+    REVISION,
+    SUBMITTED,
+    MonthState,
+    RollUp,
+)
+from rbdesk.ui.grid.plan_cells import LeafCell, rollup_review
 from rbdesk.ui.grid.plan_columns import column_month
 from rbdesk.ui.roles import Role
 
@@ -36,6 +45,12 @@ INK = {
     MonthState.UNPLANNED_DONE: QColor("#6a2c91"),
 }
 EVIDENCE_INK = QColor("#1f3a93")
+REVIEW_INK = {
+    SUBMITTED: QColor("#3d4f73"),
+    ACCEPTED: QColor("#0f6b2f"),
+    REVISION: QColor("#c25400"),
+    REJECTED: QColor("#b3261e"),
+}
 GREEN_TEXT = QColor("#14532d")
 RED_TEXT = QColor("#b3261e")
 
@@ -102,8 +117,44 @@ def draw_evidence_corner(painter: QPainter, rect: QRectF) -> None:
     painter.drawPolygon(tri)
 
 
+def draw_review_badge(painter: QPainter, rect: QRectF, review: str) -> None:
+    """The review state in the top-left corner, on a white halo so it reads on any colour."""
+    ink = REVIEW_INK.get(review)
+    if ink is None:
+        return
+    side = min(8.0, rect.height() / 2.5)
+    box = QRectF(rect.left() + 2, rect.top() + 2, side, side)
+    halo = QPen(QColor("white"), 2.5)
+    if review == SUBMITTED:
+        c = box.center()
+        shape = QPolygonF([QPointF(c.x(), box.top()), QPointF(box.right(), c.y()),
+                           QPointF(c.x(), box.bottom()), QPointF(box.left(), c.y())])
+        painter.setBrush(QBrush(QColor("white")))
+        painter.setPen(halo)
+        painter.drawPolygon(shape)
+        painter.setPen(QPen(ink, 1.4))
+        painter.drawPolygon(shape)
+        return
+    painter.setPen(halo)
+    painter.setBrush(QBrush(ink))
+    if review == ACCEPTED:
+        painter.drawEllipse(box)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(box)
+    elif review == REVISION:
+        tri = QPolygonF([QPointF(box.center().x(), box.top() - 0.5), box.bottomRight(),
+                         box.bottomLeft()])
+        painter.drawPolygon(tri)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawPolygon(tri)
+    else:
+        painter.drawRect(box)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawRect(box)
+
+
 def paint_state(painter: QPainter, rect: QRectF, state: MonthState, status: str = "belum",
-                evidence: int = 0) -> None:
+                evidence: int = 0, review: str = "") -> None:
     """One leaf month cell (also used by the legend)."""
     inner = rect.adjusted(1, 1, -1, -1)
     if state in BACKGROUND:
@@ -134,6 +185,8 @@ def paint_state(painter: QPainter, rect: QRectF, state: MonthState, status: str 
             draw_check(painter, box, ink)
     if evidence:
         draw_evidence_corner(painter, inner)
+    if review:
+        draw_review_badge(painter, inner, review)
 
 
 _ROLLUP_LATE_BG = QColor("#fbe3e0")
@@ -181,6 +234,7 @@ def paint_rollup(painter: QPainter, rect: QRectF, r: RollUp, font: QFont) -> Non
     painter.drawText(inner.adjusted(0, 0, 0, -3), Qt.AlignmentFlag.AlignCenter, text)
     if r.evidence:
         draw_evidence_corner(painter, inner)
+    draw_review_badge(painter, inner, rollup_review(r))
 
 
 class MonthDelegate(QStyledItemDelegate):
@@ -200,7 +254,7 @@ class MonthDelegate(QStyledItemDelegate):
         elif selected:
             painter.fillRect(rect, option.palette.highlight().color().lighter(185))
         if isinstance(cell, LeafCell):
-            paint_state(painter, rect, cell.state, cell.status, cell.evidence)
+            paint_state(painter, rect, cell.state, cell.status, cell.evidence, cell.review)
         elif isinstance(cell, RollUp):
             paint_rollup(painter, rect, cell, option.font)
         if current:

@@ -7,7 +7,16 @@ from dataclasses import dataclass
 
 from rbdesk.i18n import N_, tr
 from rbdesk.models.domain.months import month_long
-from rbdesk.models.domain.progress import MonthState, RollUp, month_state
+from rbdesk.models.domain.progress import (
+    ACCEPTED,
+    REJECTED,
+    REVISION,
+    SUBMITTED,
+    MonthState,
+    RollUp,
+    month_state,
+    review_label,
+)
 from rbdesk.models.domain.tree import IndicatorNode
 
 
@@ -18,6 +27,9 @@ class LeafCell:
     evidence: int
     note: str
     current: bool
+    review: str = ""        # evidence review state, "" when the month is not realised
+    reviewed_by: str = ""
+    review_note: str = ""
 
 
 # Translated where shown, never at import time (the translator is installed later).
@@ -38,14 +50,34 @@ STATE_SYMBOL = {
     MonthState.LATE: "✗", MonthState.PARTIAL: "◐", MonthState.DONE: "✓",
     MonthState.UNPLANNED_DONE: "✓",
 }
+# The evidence review of a realised month, drawn as a small badge in the cell's top-left corner:
+# a shape of its own for each state, besides its colour.
+REVIEW_SYMBOL = {SUBMITTED: "◇", ACCEPTED: "●", REVISION: "▲", REJECTED: "■"}
+REVIEW_TEXT = {SUBMITTED: N_("menunggu verifikasi"), ACCEPTED: N_("memenuhi (terverifikasi)"),
+               REVISION: N_("perlu revisi"), REJECTED: N_("ditolak")}
+
+
+def rollup_review(r: RollUp) -> str:
+    """The review badge of a parent cell: what most needs doing among its months (rejected,
+    then needing revision, then awaiting review), else accepted when some month was."""
+    if r.rejected:
+        return REJECTED
+    if r.revision:
+        return REVISION
+    if r.submitted:
+        return SUBMITTED
+    return ACCEPTED if r.verified_done or r.verified_partial else ""
 
 
 
 def leaf_cell(ind: IndicatorNode, month: int, now_month: int) -> LeafCell:
     cell = ind.realisation.get(month)
-    return LeafCell(month_state(ind, month, now_month),
-                    cell.status if cell else "belum", ind.evidence.get(month, 0),
-                    cell.note if cell else "", month == now_month)
+    if cell is None:
+        return LeafCell(month_state(ind, month, now_month), "belum", ind.evidence.get(month, 0),
+                        "", month == now_month)
+    return LeafCell(month_state(ind, month, now_month), cell.status, ind.evidence.get(month, 0),
+                    cell.note, month == now_month, cell.review_state, cell.reviewed_by,
+                    cell.review_note)
 
 
 def rollup_tooltip(r: RollUp, month: int) -> str:
@@ -60,6 +92,11 @@ def rollup_tooltip(r: RollUp, month: int) -> str:
         text += tr(", {n} terlambat").format(n=r.late)
     if r.evidence:
         text += tr("; {n} bukti dukung").format(n=r.evidence)
+    reviews = [(r.submitted, REVIEW_TEXT[SUBMITTED]), (r.revision, REVIEW_TEXT[REVISION]),
+               (r.rejected, REVIEW_TEXT[REJECTED])]
+    waiting = [f"{n} {tr(text)}" for n, text in reviews if n]
+    if waiting:
+        text += "; " + ", ".join(waiting)
     return text
 
 
@@ -70,4 +107,11 @@ def leaf_tooltip(cell: LeafCell, month: int) -> str:
         parts.append(tr("{n} bukti dukung").format(n=cell.evidence))
     if cell.note:
         parts.append(tr("catatan: {note}").format(note=cell.note))
+    if cell.review:
+        review = f"{REVIEW_SYMBOL[cell.review]} {review_label(cell.review)}"
+        if cell.reviewed_by:
+            review += tr(" oleh {who}").format(who=cell.reviewed_by)
+        if cell.review_note:
+            review += f" — {cell.review_note}"
+        parts.append(tr("tinjauan: {review}").format(review=review))
     return f"{month_long(month)}: " + "; ".join(parts)

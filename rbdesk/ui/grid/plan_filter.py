@@ -28,6 +28,8 @@ STATUS_LATE = "late"
 STATUS_DUE = "due"
 STATUS_DONE = "done"
 STATUS_NO_EVIDENCE = "no_evidence"
+# "review:<state>": some realised month has that evidence review state.
+STATUS_REVIEW = "review:"
 
 
 def status_matches(ind: IndicatorNode, status: str, now_month: int) -> bool:
@@ -43,6 +45,9 @@ def status_matches(ind: IndicatorNode, status: str, now_month: int) -> bool:
     if status == STATUS_NO_EVIDENCE:
         return any(c.status != "belum" and not ind.evidence.get(m)
                    for m, c in ind.realisation.items())
+    if status.startswith(STATUS_REVIEW):
+        wanted = status.removeprefix(STATUS_REVIEW)
+        return any(c.review_state == wanted for c in ind.realisation.values())
     return True
 
 

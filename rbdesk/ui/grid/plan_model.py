@@ -45,6 +45,7 @@ from rbdesk.ui.grid.plan_columns import (
     COL_NOTE,
     COL_TEAM,
     COL_TEXT,
+    COL_VERIFIED,
     COLUMN_COUNT,
     MIME_TYPE,
     column_month,
@@ -257,7 +258,8 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
             if month:
                 return month_short(month)
             return {COL_NO: tr("No"), COL_TEXT: tr("Uraian"), COL_NOTE: tr("Keterangan"),
-                    COL_TEAM: tr("Tim"), COL_CAPAIAN: tr("Capaian")}.get(section)
+                    COL_TEAM: tr("Tim"), COL_CAPAIAN: tr("Capaian"),
+                    COL_VERIFIED: tr("Verif.")}.get(section)
         if role == Qt.ItemDataRole.ToolTipRole:
             if month:
                 extra = tr(" (bulan ini)") if month == self.now_month else ""
@@ -266,13 +268,20 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
                 upto = min(max(self.now_month, 0), 12)
                 if upto == 0:
                     return tr("Capaian: tahun rencana belum dimulai")
-                return tr("Capaian s.d. {m}: selesai (sebagian = ½) dibagi yang direncanakan") \
-                    .format(m=month_long(upto))
+                return tr("Capaian s.d. {m} seperti dilaporkan: selesai (sebagian = ½) dibagi "
+                          "yang direncanakan").format(m=month_long(upto))
+            if section == COL_VERIFIED:
+                upto = min(max(self.now_month, 0), 12)
+                if upto == 0:
+                    return tr("Capaian terverifikasi: tahun rencana belum dimulai")
+                return tr("Capaian terverifikasi s.d. {m}: hanya bulan yang bukti dukungnya "
+                          "sudah ditinjau dan memenuhi").format(m=month_long(upto))
             if section == COL_TEXT:
                 return tr("Area perubahan, kegiatan, sub kegiatan, indikator keberhasilan")
         if role == Qt.ItemDataRole.FontRole and month and month == self.now_month:
             return self._bold
-        if role == Qt.ItemDataRole.TextAlignmentRole and (month or section == COL_CAPAIAN):
+        if role == Qt.ItemDataRole.TextAlignmentRole and (
+                month or section in (COL_CAPAIAN, COL_VERIFIED)):
             return Qt.AlignmentFlag.AlignCenter
         return None
 
@@ -333,7 +342,7 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
             if node.kind == "indicator" and col == COL_TEXT and not node.text.strip():
                 return self._italic
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_CAPAIAN:
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_CAPAIAN, COL_VERIFIED):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return self._common_role(node, role)
 
@@ -367,6 +376,8 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
             return tr("Tim {label}").format(label=team.label) if team else ""
         if col == COL_CAPAIAN:
             return self.capaian_text(node)
+        if col == COL_VERIFIED:
+            return format_percent(self.capaian(node, verified=True))
         return None
 
     def _tooltip(self, node: Node, col: int) -> str | None:
@@ -379,9 +390,8 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
         if col in (COL_TEXT, COL_NOTE):
             text = self._display(node, col) or ""
             return f"{level_title(node.kind)}: {text}" if col == COL_TEXT else text
-        if col == COL_CAPAIAN:
-            return self.headerData(COL_CAPAIAN, Qt.Orientation.Horizontal,
-                                   Qt.ItemDataRole.ToolTipRole)
+        if col in (COL_CAPAIAN, COL_VERIFIED):
+            return self.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
         return None
 
     # -- month cells ---------------------------------------------------------------------------
@@ -418,6 +428,8 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
                 return node.ind.status(month)
             if role == Role.EVIDENCE:
                 return node.ind.evidence.get(month, 0)
+            if role == Role.REVIEW:
+                return node.ind.review_state(month)
         return self._common_role(node, role)
 
     def _month_tooltip(self, node: Node, month: int) -> str:
@@ -425,8 +437,8 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
             return rollup_tooltip(self.rollups(node)[month - 1], month)
         return leaf_tooltip(self.leaf_cell(node.ind, month), month)
 
-    def capaian(self, node: Node) -> float | None:
-        return capaian_upto(self.rollups(node), self.now_month)
+    def capaian(self, node: Node, verified: bool = False) -> float | None:
+        return capaian_upto(self.rollups(node), self.now_month, verified)
 
     def capaian_text(self, node: Node) -> str:
         return format_percent(self.capaian(node))

@@ -8,7 +8,7 @@ selection, expansion and scroll survive.
 from __future__ import annotations
 
 from rbdesk.models.domain.tree import gc_paused
-from rbdesk.ui.grid.plan_columns import COL_CAPAIAN, COL_JAN, COLUMN_COUNT
+from rbdesk.ui.grid.plan_columns import COL_JAN, COL_VERIFIED, COLUMN_COUNT
 from rbdesk.ui.grid.plan_nodes import Node, child_specs, collapsed, payload
 
 
@@ -33,7 +33,7 @@ class PlanSyncMixin:
             while parent is not None and parent is not self._root:
                 parent.invalidate()
                 self.dataChanged.emit(self._index(parent, COL_JAN),
-                                      self._index(parent, COL_CAPAIAN))
+                                      self._index(parent, COL_VERIFIED))
                 parent = parent.parent
 
     def _shape_changed(self, node: Node) -> bool:
@@ -73,7 +73,7 @@ class PlanSyncMixin:
                 parent = parent.parent
         for parent in dirty.values():
             parent.invalidate()
-            self.dataChanged.emit(self._index(parent, COL_JAN), self._index(parent, COL_CAPAIAN))
+            self.dataChanged.emit(self._index(parent, COL_JAN), self._index(parent, COL_VERIFIED))
 
     def _forget(self, node: Node) -> None:
         stack = [node]

@@ -15,6 +15,7 @@ from rbdesk.ui.grid.plan_columns import (
     COL_NOTE,
     COL_TEAM,
     COL_TEXT,
+    COL_VERIFIED,
     MIME_TYPE,
     column_month,
 )
@@ -66,6 +67,7 @@ class PlanView(QTreeView):
         self.setColumnWidth(COL_NOTE, fm.averageCharWidth() * 12)
         self.setColumnWidth(COL_TEAM, fm.horizontalAdvance("Tim VIII") + 16)
         self.setColumnWidth(COL_CAPAIAN, fm.horizontalAdvance("Capaian") + 20)
+        self.setColumnWidth(COL_VERIFIED, fm.horizontalAdvance("Verif.") + 20)
         self._text_width_user = False
         header.sectionResized.connect(self._section_resized)
         self.fit_text_column()

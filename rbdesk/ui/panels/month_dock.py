@@ -24,8 +24,8 @@ from rbdesk.models.domain.panel_queries import (
     clamp_month,
     month_overview,
 )
-from rbdesk.models.domain.progress import MonthState, format_percent
-from rbdesk.ui.grid.plan_cells import STATE_SYMBOL
+from rbdesk.models.domain.progress import REVISION, SUBMITTED, MonthState, format_percent
+from rbdesk.ui.grid.plan_cells import REVIEW_SYMBOL, STATE_SYMBOL
 from rbdesk.ui.panels.lazy_dock import LazyRefreshDock
 from rbdesk.ui.panels.month_model import (
     AreaProgressModel,
@@ -173,9 +173,17 @@ class MonthDock(LazyRefreshDock):
                     "sebelumnya</span>").format(s=STATE_SYMBOL[MonthState.LATE],
                                                n=len(ov.late)),
         ]
-        capaian = tr("Capaian seluruh rencana s.d. {m}: <b>{p}</b>").format(
-            m=name, p=format_percent(ov.upto.percent))
-        return f"<b>{when}</b><br>{' · '.join(parts)}<br>{capaian}"
+        reviews = [
+            tr("<span style='color:#c25400'>{s} <b>{n}</b> perlu revisi/ditolak</span>").format(
+                s=REVIEW_SYMBOL[REVISION], n=len(ov.revision)),
+            tr("<span style='color:#3d4f73'>{s} <b>{n}</b> menunggu verifikasi</span>").format(
+                s=REVIEW_SYMBOL[SUBMITTED], n=len(ov.submitted)),
+        ]
+        capaian = tr("Capaian seluruh rencana s.d. {m}: <b>{p}</b> dilaporkan, "
+                     "<b>{v}</b> terverifikasi").format(
+            m=name, p=format_percent(ov.upto.percent), v=format_percent(ov.verified.percent))
+        return (f"<b>{when}</b><br>{' · '.join(parts)}<br>{' · '.join(reviews)}"
+                f"<br>{capaian}")
 
     # --- going to the grid -------------------------------------------------------------------
 

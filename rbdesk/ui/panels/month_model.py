@@ -1,8 +1,9 @@
 """Item models of the "Bulan ini" panel (and of the roster's "tugas bulan ini" list).
 
-``MonthItemsModel`` is a two-level tree: a group row per kind (open, late, done), the indicators
-under it. ``AreaProgressModel`` is one row per area with its capaian, painted as a bar by
-``CapaianBarDelegate`` with the percentage always written next to it.
+``MonthItemsModel`` is a two-level tree: a group row per kind (open, late, needing revision,
+awaiting review, done), the indicators under it. ``AreaProgressModel`` is one row per area with
+its capaian, painted as a bar by ``CapaianBarDelegate`` with the percentage always written
+next to it.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ from rbdesk.i18n import tr
 from rbdesk.models.domain.months import month_long, month_short
 from rbdesk.models.domain.panel_queries import AreaProgress, MonthItem, MonthOverview
 from rbdesk.models.domain.progress import MonthState, format_percent
-from rbdesk.ui.grid.plan_cells import STATE_SYMBOL
+from rbdesk.ui.grid.month_delegate import REVIEW_INK
+from rbdesk.ui.grid.plan_cells import REVIEW_SYMBOL, REVIEW_TEXT, STATE_SYMBOL
 from rbdesk.ui.panels.row_table import RowTableModel
 from rbdesk.ui.roles import Role
 
@@ -55,6 +57,8 @@ def state_text(state: MonthState) -> str:
 
 
 GROUP_OPEN, GROUP_LATE, GROUP_DONE = "open", "late", "done"
+GROUP_SUBMITTED, GROUP_REVISION = "submitted", "revision"
+ALL_GROUPS = (GROUP_OPEN, GROUP_LATE, GROUP_REVISION, GROUP_SUBMITTED, GROUP_DONE)
 # A group longer than this starts folded: laying out tens of thousands of rows of a big plan
 # costs the view real time, and a folded "Terlambat (12.345)" says as much at a glance.
 EXPAND_LIMIT = 1000
@@ -69,6 +73,10 @@ def group_title(kind: str, month: int) -> str:
         return tr("Direncanakan {m}, belum selesai").format(m=name)
     if kind == GROUP_LATE:
         return tr("Terlambat dari bulan sebelumnya")
+    if kind == GROUP_SUBMITTED:
+        return tr("Menunggu verifikasi (s.d. {m})").format(m=name)
+    if kind == GROUP_REVISION:
+        return tr("Perlu revisi atau ditolak (s.d. {m})").format(m=name)
     return tr("Selesai {m}").format(m=name)
 
 
@@ -98,11 +106,11 @@ class MonthItemsModel(QAbstractItemModel):
         self._state_words = {state: state_text(state) for state in MonthState}
         self._bukti = tr("{n} bukti")
 
-    def set_overview(self, overview: MonthOverview,
-                     kinds: tuple[str, ...] = (GROUP_OPEN, GROUP_LATE, GROUP_DONE),
+    def set_overview(self, overview: MonthOverview, kinds: tuple[str, ...] = ALL_GROUPS,
                      teams: dict[str, str] | None = None) -> None:
         """``teams``: the short name of the team answering for each area (by area uuid)."""
-        lists = {GROUP_OPEN: overview.open, GROUP_LATE: overview.late, GROUP_DONE: overview.done}
+        lists = {GROUP_OPEN: overview.open, GROUP_LATE: overview.late, GROUP_DONE: overview.done,
+                 GROUP_SUBMITTED: overview.submitted, GROUP_REVISION: overview.revision}
         names = {a.uuid: f"{a.label}. {a.name}" if a.label else a.name for a in overview.areas}
         self.beginResetModel()
         self._words()
@@ -227,7 +235,8 @@ class MonthItemsModel(QAbstractItemModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.COL_TEXT:
-                return f"{STATE_SYMBOL[item.state]} {item.label} {item.text}".strip()
+                symbol = REVIEW_SYMBOL[item.review] if item.review else STATE_SYMBOL[item.state]
+                return f"{symbol} {item.label} {item.text}".strip()
             if col == self.COL_AREA:
                 return item.area_label
             if col == self.COL_TEAM:
@@ -237,17 +246,23 @@ class MonthItemsModel(QAbstractItemModel):
                 else tr("belum ada bukti dukung")
             return f"{item.label} {item.text}\n{self._state_line(item)} · {extra}"
         if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_TEXT:
-            colour = STATE_COLOUR.get(item.state)
+            colour = REVIEW_INK[item.review] if item.review else STATE_COLOUR.get(item.state)
             return QBrush(colour) if colour is not None else None
         if role == Role.UUID:
             return item.indicator_uuid
         if role == Role.MONTH_STATE:
             return str(item.state)
+        if role == Role.REVIEW:
+            return item.review
         if role == Role.KIND:
             return "item"
         return None
 
     def _state_line(self, item: MonthItem) -> str:
+        if item.review:
+            return tr("{s} {state}: {months}").format(
+                s=REVIEW_SYMBOL[item.review], state=tr(REVIEW_TEXT[item.review]),
+                months=", ".join(self._short[m - 1] for m in item.months))
         text = self._state_words[item.state]
         if item.state is MonthState.LATE and item.months != (self._month,):
             text += " (" + ", ".join(self._short[m - 1] for m in item.months) + ")"
@@ -390,10 +405,12 @@ class AreaProgressModel(RowTableModel):
             if col == self.COL_BAR:
                 return format_percent(row.percent)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tr("{label}. {name}\nCapaian s.d. {m}: {p}\nDirencanakan {planned} "
-                       "bulan-kegiatan, selesai {done}, sebagian {partial}, terlambat {late}"
+            return tr("{label}. {name}\nCapaian s.d. {m}: {p} (terverifikasi {v})\n"
+                       "Direncanakan {planned} bulan-kegiatan, selesai {done}, sebagian "
+                       "{partial}, terlambat {late}"
                        ).format(label=row.label, name=row.name, m=month_long(self._month),
-                                p=format_percent(row.percent), planned=tally.planned,
+                                p=format_percent(row.percent),
+                                v=format_percent(row.verified.percent), planned=tally.planned,
                                 done=tally.done, partial=tally.partial, late=tally.late)
         if role == Qt.ItemDataRole.TextAlignmentRole and col != self.COL_AREA:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
