@@ -7,6 +7,7 @@ from typing import Any
 
 from rbdesk.models.domain.hierarchy import LEVELS, ORDER
 from rbdesk.models.domain.tree import (
+    REVIEW_COLUMNS,
     Cell,
     IndicatorNode,
     gc_paused,
@@ -33,12 +34,12 @@ def load_indicator(store: Store, uuid: str) -> IndicatorNode | None:
             return None
         ind_id, *fields = row
         node = IndicatorNode(*fields)
-        for month, status, note, u, ver, by, at in as_tuples(
+        for month, status, note, u, ver, by, at, *review in as_tuples(
                 Realisation.select(Realisation.month, Realisation.status, Realisation.note,
                                    Realisation.uuid, Realisation.version, Realisation.updated_by,
-                                   Realisation.updated_at)
+                                   Realisation.updated_at, *REVIEW_COLUMNS)
                 .where((Realisation.indicator == ind_id) & (Realisation.deleted == False))):  # noqa: E712
-            node.realisation[month] = Cell(status, note, u, ver, by, at)
+            node.realisation[month] = Cell(status, note, u, ver, by, at, *review)
         for (month,) in as_tuples(
                 Evidence.select(Evidence.month)
                 .where((Evidence.indicator == ind_id) & (Evidence.deleted == False))):  # noqa: E712
@@ -99,13 +100,13 @@ def _load_subtree(kind: str, uuid: str) -> Any:
         parents = found
         ids = table.select(table.id).where(where)
     inds = parents   # the last level read is the indicators
-    for ind_id, month, status, note, u, ver, by, at in as_tuples(
+    for ind_id, month, status, note, u, ver, by, at, *review in as_tuples(
             Realisation.select(Realisation.indicator, Realisation.month, Realisation.status,
                                Realisation.note, Realisation.uuid, Realisation.version,
-                               Realisation.updated_by, Realisation.updated_at)
+                               Realisation.updated_by, Realisation.updated_at, *REVIEW_COLUMNS)
             .where(Realisation.indicator.in_(ids) & (Realisation.deleted == False))):  # noqa: E712
         if ind_id in inds:
-            inds[ind_id].realisation[month] = Cell(status, note, u, ver, by, at)
+            inds[ind_id].realisation[month] = Cell(status, note, u, ver, by, at, *review)
     for ind_id, month in as_tuples(Evidence.select(Evidence.indicator, Evidence.month)
                                    .where(Evidence.indicator.in_(ids)
                                           & (Evidence.deleted == False))):  # noqa: E712

@@ -29,6 +29,10 @@ from rbdesk.models.storage.schema import (
 )
 from rbdesk.models.storage.store import Store
 
+# The review columns in the order of Cell's review fields (read with every realisation).
+REVIEW_COLUMNS = (Realisation.review_state, Realisation.reviewed_by, Realisation.reviewed_at,
+                  Realisation.review_note)
+
 
 @dataclass
 class Cell:
@@ -254,9 +258,7 @@ def _load_plan_tree(plan_uuid: str) -> PlanTree:
     for ind_id, month, status, note, u, ver, by, at, *review in _rows(
             Realisation.select(Realisation.indicator, Realisation.month, Realisation.status,
                                Realisation.note, Realisation.uuid, Realisation.version,
-                               Realisation.updated_by, Realisation.updated_at,
-                               Realisation.review_state, Realisation.reviewed_by,
-                               Realisation.reviewed_at, Realisation.review_note)
+                               Realisation.updated_by, Realisation.updated_at, *REVIEW_COLUMNS)
             .join(Indicator).join(SubActivity).join(Activity).join(Area)
             .where((Area.plan == plan.id) & (Realisation.deleted == False))):  # noqa: E712
         if ind_id in inds:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -68,6 +71,13 @@ class PersonDialog(QDialog):
         form.addRow(tr("&Jabatan:"), self.position)
         form.addRow(tr("&Unit kerja:"), self.unit)
         form.addRow(tr("N&IP:"), self.nip)
+        # Who may review realised months besides the Tim Pengarah; recorded, not enforced.
+        self.reviewer = QCheckBox(tr("Boleh &meninjau bukti dukung (peninjau)"), self)
+        self.reviewer.setObjectName("personReviewer")
+        self.reviewer.setChecked(bool(getattr(person, "reviewer", False)))
+        self.reviewer.setToolTip(tr("Anggota Tim Pengarah selalu boleh meninjau. rbdesk tanpa "
+                                    "kata sandi: ini dicatat, tidak dikunci."))
+        form.addRow("", self.reviewer)
         self.team = None
         self.role = None
         if person is None:
@@ -90,9 +100,10 @@ class PersonDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(bool(self.name.text().strip()))
 
-    def fields(self) -> dict[str, str]:
+    def fields(self) -> dict[str, Any]:
         return {"name": self.name.text().strip(), "position": self.position.text().strip(),
-                "unit": self.unit.text().strip(), "nip": self.nip.text().strip()}
+                "unit": self.unit.text().strip(), "nip": self.nip.text().strip(),
+                "reviewer": self.reviewer.isChecked()}
 
     def seat(self) -> tuple[str, str]:
         """The team (uuid, or "") and kedudukan chosen for a new person."""

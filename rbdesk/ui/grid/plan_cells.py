@@ -15,7 +15,6 @@ from rbdesk.models.domain.progress import (
     MonthState,
     RollUp,
     month_state,
-    review_label,
 )
 from rbdesk.models.domain.tree import IndicatorNode
 
@@ -108,7 +107,7 @@ def leaf_tooltip(cell: LeafCell, month: int) -> str:
     if cell.note:
         parts.append(tr("catatan: {note}").format(note=cell.note))
     if cell.review:
-        review = f"{REVIEW_SYMBOL[cell.review]} {review_label(cell.review)}"
+        review = f"{REVIEW_SYMBOL[cell.review]} {tr(REVIEW_TEXT[cell.review])}"
         if cell.reviewed_by:
             review += tr(" oleh {who}").format(who=cell.reviewed_by)
         if cell.review_note:

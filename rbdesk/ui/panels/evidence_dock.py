@@ -42,6 +42,7 @@ from rbdesk.models.edits import realisation
 from rbdesk.models.errors import RbdeskError
 from rbdesk.ui.panels.evidence_model import EvidenceModel
 from rbdesk.ui.panels.month_model import state_text
+from rbdesk.ui.panels.review_box import ReviewBox
 from rbdesk.ui.undo.evidence_commands import AttachEvidenceCommand, RemoveEvidenceCommand
 from rbdesk.ui.undo.plan_commands import SetStatusCommand
 from rbdesk.ui.window.context import AppContext
@@ -134,6 +135,10 @@ class EvidenceDock(QDockWidget):
         note_row.addWidget(note_label)
         note_row.addWidget(self.note_edit, 1)
         layout.addLayout(note_row)
+
+        self.review = ReviewBox(ctx, body)
+        self.review.messageRaised.connect(self.show_message)
+        layout.addWidget(self.review)
 
         self.files_label = QLabel(body)
         layout.addWidget(self.files_label)
@@ -238,6 +243,7 @@ class EvidenceDock(QDockWidget):
             self.note_edit.clear()
             self.model.set_rows([])
             self.files_label.setText(tr("Bukti dukung"))
+            self.review.show_cell("", 0, None)
             self._update_actions()
             return
         ind = place.indicator
@@ -250,6 +256,7 @@ class EvidenceDock(QDockWidget):
             + tr("{month} {year} · {state}").format(
                 month=month_long(self.month), year=year, state=_escape(state)))
         cell = ind.realisation.get(self.month)
+        self.review.show_cell(ind.uuid, self.month, cell)
         self.status_buttons[cell.status if cell else "belum"].setChecked(True)
         if not self.note_edit.isModified():     # never overwrite what is being typed
             self.note_edit.setText(cell.note if cell else "")

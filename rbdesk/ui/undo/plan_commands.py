@@ -16,6 +16,7 @@ from rbdesk.models.domain.hierarchy import level_title
 from rbdesk.models.domain.months import month_short, with_month
 from rbdesk.models.edits import plan_edit
 from rbdesk.models.edits.realisation import set_status
+from rbdesk.models.edits.review import review_month
 from rbdesk.ui.window.context import AppContext
 
 FIELD_NAMES = {"label": N_("nomor"), "name": N_("uraian"), "text": N_("uraian"),
@@ -83,6 +84,10 @@ class SetStatusCommand(_Command):
         cell = ind.realisation.get(month) if ind else None
         self.old_status = cell.status if cell else "belum"
         self.old_note = cell.note if cell else ""
+        # A change submits a reviewed month again (edits.review); undoing the change gives the
+        # reviewer's verdict back, since the month is again what the reviewer saw.
+        self.old_review = (cell.review_state, cell.review_note, cell.reviewed_by,
+                           cell.reviewed_at) if cell else ("", "", "", "")
         if note is not None and status == self.old_status:
             text = tr("Catatan realisasi {m}")
         else:
@@ -103,6 +108,15 @@ class SetStatusCommand(_Command):
 
     def undo(self) -> None:
         self._apply(self.old_status, self.old_note if self.note is not None else None)
+        state, note, by, at = self.old_review
+        ind = self.ctx.indicator(self.uuid)
+        cell = ind.realisation.get(self.month) if ind else None
+        if state not in ("", "diajukan") and cell is not None and cell.review_state != state \
+                and (cell.status, cell.note) == (self.old_status, self.old_note):
+            ok, _version = self._call(review_month, self.uuid, self.month, state, note, by,
+                                      expected_version=cell.version, at=at)
+            if ok:
+                self.ctx.refresh_indicator(self.uuid)
 
 
 class SetFieldCommand(_Command):

@@ -1,0 +1,208 @@
+"""The review part of the "Bukti dukung" panel: the shown month's evidence review and the buttons
+that record a verdict. Who may review is a roster role; rbdesk has no passwords, so the panel
+records the reviewer's name and says so, it does not lock anyone out."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rbdesk.i18n import tr
+from rbdesk.models import clock
+from rbdesk.models.domain.progress import (
+    ACCEPTED,
+    REJECTED,
+    REVISION,
+    SUBMITTED,
+    is_realised,
+    review_label,
+)
+from rbdesk.models.domain.tree import Cell
+from rbdesk.models.edits.review import reviewer_names
+from rbdesk.ui.grid.month_delegate import REVIEW_INK
+from rbdesk.ui.grid.plan_cells import REVIEW_SYMBOL
+from rbdesk.ui.undo.review_commands import ReviewCommand
+from rbdesk.ui.window.context import AppContext
+
+VERDICTS = (
+    (ACCEPTED, "● &Memenuhi", "Bukti dukung dan realisasi bulan ini memenuhi"),
+    (REVISION, "▲ Perlu re&visi", "Perlu diperbaiki; tulis apa yang harus diperbaiki"),
+    (REJECTED, "■ &Ditolak", "Tidak dapat diterima; tulis alasannya"),
+    (SUBMITTED, "◇ Batalkan putusa&n", "Kembali ke menunggu verifikasi"),
+)
+
+
+class ReviewBox(QGroupBox):
+    """Shows and records the review of one indicator-month (``show_cell``)."""
+
+    messageRaised = Signal(str, bool)   # text, is an error
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Tinjauan bukti dukung"), parent)
+        self.setObjectName("reviewBox")
+        self.ctx = ctx
+        self.indicator_uuid, self.month = "", 0
+        self.cell: Cell | None = None
+        self._names: set[str] = set()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(4)
+        self.state_label = QLabel(self)
+        self.state_label.setObjectName("reviewState")
+        self.state_label.setWordWrap(True)
+        self.state_label.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.state_label)
+
+        form = QGridLayout()
+        form.setHorizontalSpacing(6)
+        form.setVerticalSpacing(3)
+        who = QLabel(tr("Pen&injau:"), self)
+        self.reviewer = QComboBox(self)
+        self.reviewer.setObjectName("reviewer")
+        self.reviewer.setEditable(True)
+        self.reviewer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.reviewer.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.reviewer.setMinimumContentsLength(8)
+        line = self.reviewer.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(tr("pilih atau ketik nama"))
+        who.setBuddy(self.reviewer)
+        why = QLabel(tr("Catatan &peninjau:"), self)
+        self.note = QLineEdit(self)
+        self.note.setObjectName("reviewNote")
+        self.note.setPlaceholderText(tr("apa yang harus diperbaiki, atau alasannya"))
+        why.setBuddy(self.note)
+        form.addWidget(who, 0, 0)
+        form.addWidget(self.reviewer, 0, 1)
+        form.addWidget(why, 1, 0)
+        form.addWidget(self.note, 1, 1)
+        form.setColumnStretch(1, 1)
+        layout.addLayout(form)
+
+        buttons = QGridLayout()
+        buttons.setSpacing(4)
+        self.buttons: dict[str, QPushButton] = {}
+        for i, (state, text, tip) in enumerate(VERDICTS):
+            button = QPushButton(tr(text), self)
+            button.setObjectName(f"review_{state}")
+            button.setToolTip(tr(tip))
+            button.clicked.connect(lambda _c=False, s=state: self.record(s))
+            self.buttons[state] = button
+            buttons.addWidget(button, i // 2, i % 2)
+        layout.addLayout(buttons)
+
+        self.warning = QLabel(self)
+        self.warning.setObjectName("reviewWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #8a4b00;")
+        self.warning.hide()
+        layout.addWidget(self.warning)
+        # Always visible: rbdesk cannot check who sits at the PC.
+        self.honesty = QLabel(tr("Dicatat, tidak dikunci: rbdesk tanpa kata sandi, jadi "
+                                 "tinjauan mencatat nama peninjau yang dipilih (Tim Pengarah "
+                                 "atau orang yang ditandai peninjau di daftar tim)."), self)
+        self.honesty.setObjectName("reviewHonesty")
+        self.honesty.setWordWrap(True)
+        self.honesty.setStyleSheet("color: #555555;")
+        small = self.honesty.font()
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
+        self.honesty.setFont(small)
+        layout.addWidget(self.honesty)
+        self.reviewer.currentTextChanged.connect(lambda _t: self._check_reviewer())
+
+    # --- showing --------------------------------------------------------------------------
+
+    def show_cell(self, indicator_uuid: str, month: int, cell: Cell | None) -> None:
+        if (indicator_uuid, month) != (self.indicator_uuid, self.month):
+            self.note.clear()
+        self.indicator_uuid, self.month, self.cell = indicator_uuid, month, cell
+        self._fill_reviewers()
+        realised = cell is not None and is_realised(cell.status)
+        editable = realised and not self.ctx.readonly
+        for state, button in self.buttons.items():
+            current = cell.review_state if cell else ""
+            button.setEnabled(editable and (state != SUBMITTED or current != SUBMITTED))
+        self.reviewer.setEnabled(editable)
+        self.note.setEnabled(editable)
+        self.state_label.setText(self._state_html(cell, bool(indicator_uuid and month)))
+        self._check_reviewer()
+
+    def _state_html(self, cell: Cell | None, shown: bool) -> str:
+        if not shown:
+            return tr("Pilih sel bulan pada grid.")
+        if cell is None or not is_realised(cell.status):
+            return tr("Belum ada realisasi bulan ini, jadi belum ada yang ditinjau. Catat "
+                      "realisasinya (sebagian atau selesai) dahulu.")
+        state = cell.review_state or SUBMITTED
+        colour = REVIEW_INK[state].name()
+        text = (f"<span style='color:{colour}'><b>{REVIEW_SYMBOL[state]} "
+                f"{_escape(review_label(state))}</b></span>")
+        if state == SUBMITTED:
+            text += tr(" — menunggu verifikasi")
+        if cell.reviewed_by:
+            when = clock.local_time(cell.reviewed_at) if cell.reviewed_at else ""
+            text += tr(" oleh {who}").format(who=_escape(cell.reviewed_by))
+            if when:
+                text += f", {_escape(when)}"
+        if cell.review_note:
+            text += f"<br><i>{_escape(cell.review_note)}</i>"
+        return text
+
+    def _fill_reviewers(self) -> None:
+        names = reviewer_names(self.ctx.store, self.ctx.tree) if self.ctx.tree else []
+        have = [self.reviewer.itemText(i) for i in range(self.reviewer.count())]
+        if names != have:
+            typed = self.reviewer.currentText()
+            self.reviewer.blockSignals(True)
+            self.reviewer.clear()
+            self.reviewer.addItems(names)
+            self.reviewer.setEditText(typed)
+            self.reviewer.blockSignals(False)
+        self._names = set(names)
+
+    def _check_reviewer(self) -> None:
+        name = self.reviewer.currentText().strip()
+        unknown = bool(name) and name not in self._names
+        self.warning.setVisible(unknown and self.reviewer.isEnabled())
+        if unknown:
+            self.warning.setText(tr("⚠ {name} bukan anggota Tim Pengarah dan tidak ditandai "
+                                    "peninjau; tinjauan tetap dicatat atas nama ini.").format(
+                                        name=name))
+
+    # --- recording ------------------------------------------------------------------------
+
+    def record(self, state: str) -> bool:
+        """Record a verdict on the shown month, undoably; False (with a message) if refused."""
+        if not (self.indicator_uuid and self.month) or self.ctx.readonly:
+            return False
+        note = self.note.text().strip() if state != SUBMITTED else ""
+        command = ReviewCommand(self.ctx, self.indicator_uuid, self.month, state, note,
+                                self.reviewer.currentText().strip())
+        outcome = command.outcome
+        errors: list[str] = []
+        self.ctx.errorRaised.connect(errors.append)
+        try:
+            self.ctx.undo_stack.push(command)
+        finally:
+            self.ctx.errorRaised.disconnect(errors.append)
+        if outcome["ok"]:
+            self.note.clear()
+            self.messageRaised.emit(tr("Tinjauan dicatat: {s}.").format(
+                s=review_label(state)), False)
+        else:
+            self.messageRaised.emit(" ".join(errors), True)
+        return bool(outcome["ok"])
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,177 @@
+"""Evidence review through the real window: the panel's controls, the grid's badge and verified
+capaian, the filters, the Bulan ini groups, undo, and a refused review of an unrealised month."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from test_main_window import find, rows
+
+from rbdesk.models.domain import progress
+from rbdesk.models.domain.node_reads import load_indicator
+from rbdesk.models.domain.tree import load_plan_tree
+from rbdesk.models.edits import realisation, roster_edit
+from rbdesk.models.storage.schema import ChangeLog
+from rbdesk.ui.grid.month_delegate import paint_state
+from rbdesk.ui.grid.plan_cells import LeafCell
+from rbdesk.ui.grid.plan_columns import COL_CAPAIAN, COL_VERIFIED, month_column
+from rbdesk.ui.panels.month_model import GROUP_REVISION, GROUP_SUBMITTED
+from rbdesk.ui.roles import Role
+
+
+def _show(window, qtbot, text: str, month: int):
+    index = find(window, text)
+    uuid = index.data(Role.INDICATOR_UUID)
+    window.view.setCurrentIndex(index.siblingAtColumn(month_column(month)))
+    dock = window.docks["evidenceDock"]
+    dock.show()
+    dock.raise_()
+    qtbot.waitUntil(lambda: dock.review.indicator_uuid == uuid)
+    return uuid, index, dock
+
+
+def test_review_is_recorded_from_the_panel_and_shown_everywhere(window, qtbot):
+    uuid, index, dock = _show(window, qtbot, "LHKPN", 3)
+    box = dock.review
+    assert box.honesty.isVisible() and "tidak dikunci" in box.honesty.text()
+    # Not realised yet: nothing to review, the buttons say so by being off.
+    assert "Belum ada realisasi" in box.state_label.text()
+    assert not box.buttons["memenuhi"].isEnabled()
+    dock.status_buttons["selesai"].click()
+    assert load_indicator(window.ctx.store, uuid).review_state(3) == "diajukan"
+    assert "Diajukan" in box.state_label.text() and box.buttons["memenuhi"].isEnabled()
+    march = index.siblingAtColumn(month_column(3))
+    assert march.data(Role.REVIEW) == "diajukan"
+    assert "menunggu verifikasi" in march.data(Qt.ItemDataRole.ToolTipRole)
+
+    # A revision needs its reason; without it the panel shows the model's message.
+    box.reviewer.setEditText("Orang Luar")
+    assert box.warning.isVisible() and "tetap dicatat" in box.warning.text()
+    qtbot.mouseClick(box.buttons["perlu_revisi"], Qt.MouseButton.LeftButton)
+    assert "perlu catatan" in dock.message.text()
+    assert load_indicator(window.ctx.store, uuid).review_state(3) == "diajukan"
+
+    pengarah = next(t for t in window.ctx.tree.teams if t.kind == "pengarah").members[0]
+    box.reviewer.setEditText(pengarah.person_name)
+    assert not box.warning.isVisible()
+    qtbot.keyClicks(box.note, "Lampirkan LHKPN yang sudah diverifikasi")
+    qtbot.mouseClick(box.buttons["perlu_revisi"], Qt.MouseButton.LeftButton)
+    fresh = load_indicator(window.ctx.store, uuid)
+    cell = fresh.realisation[3]
+    assert (cell.review_state, cell.reviewed_by, cell.review_note) == (
+        "perlu_revisi", pengarah.person_name, "Lampirkan LHKPN yang sudah diverifikasi")
+    assert "Perlu revisi" in box.state_label.text() and pengarah.person_name in \
+        box.state_label.text()
+    assert march.data(Role.REVIEW) == "perlu_revisi"
+    assert "Lampirkan LHKPN" in march.data(Qt.ItemDataRole.ToolTipRole)
+    with window.ctx.store.read():
+        assert ChangeLog.select().where(ChangeLog.field == "review_note[3]").exists()
+
+    # Bulan ini (June): the month needs revision, and nothing of it awaits review.
+    month = window.docks["monthDock"]
+    month.show()
+    month.refresh()
+    model = month.items_model
+    assert model.group_count(GROUP_REVISION) >= 1 and any(
+        i.data(Role.UUID) == uuid for i in _items(model, GROUP_REVISION))
+    assert "perlu revisi/ditolak" in month.summary.text()
+
+    # Undo gives the earlier state back; redo records it again.
+    window.acts.undo.trigger()
+    assert load_indicator(window.ctx.store, uuid).review_state(3) == "diajukan"
+    window.acts.redo.trigger()
+    assert load_indicator(window.ctx.store, uuid).review_state(3) == "perlu_revisi"
+
+    # Accepting makes the month count in the verified capaian of the grid.
+    qtbot.mouseClick(box.buttons["memenuhi"], Qt.MouseButton.LeftButton)
+    assert load_indicator(window.ctx.store, uuid).review_state(3) == "memenuhi"
+    area = index
+    while area.parent().isValid():
+        area = area.parent()
+    tree = load_plan_tree(window.ctx.store, window.ctx.tree.uuid)
+    node = next(a for a in tree.areas if a.uuid == area.data(Role.UUID))
+    now = window.ctx.today_month()
+    reported = progress.format_percent(progress.capaian(node, now))
+    verified = progress.format_percent(progress.capaian(node, now, verified=True))
+    assert area.siblingAtColumn(COL_CAPAIAN).data() == reported
+    assert area.siblingAtColumn(COL_VERIFIED).data() == verified != "0%"
+
+
+def _items(model, kind):
+    group = model.group_index(kind)
+    for a in range(model.rowCount(group)):
+        area = model.index(a, 0, group)
+        for r in range(model.rowCount(area)):
+            yield model.index(r, 0, area)
+
+
+def test_changing_a_reviewed_month_submits_it_again_and_undo_restores(window, qtbot):
+    uuid, index, dock = _show(window, qtbot, "LHKASN", 2)
+    dock.status_buttons["sebagian"].click()
+    dock.review.reviewer.setEditText("Penguji")
+    qtbot.mouseClick(dock.review.buttons["memenuhi"], Qt.MouseButton.LeftButton)
+    assert load_indicator(window.ctx.store, uuid).review_state(2) == "memenuhi"
+    dock.status_buttons["selesai"].click()      # an accepted month changed: submitted again
+    assert load_indicator(window.ctx.store, uuid).review_state(2) == "diajukan"
+    window.acts.undo.trigger()                  # back to what the reviewer saw, and accepted
+    fresh = load_indicator(window.ctx.store, uuid)
+    assert (fresh.status(2), fresh.review_state(2)) == ("sebagian", "memenuhi")
+
+
+def test_review_filters_and_awaiting_group(window, qtbot):
+    store, tree = window.ctx.store, window.ctx.tree
+    inds = tree.indicators()
+    realisation.set_status(store, inds[0].uuid, 1, "selesai")
+    realisation.set_status(store, inds[1].uuid, 2, "selesai")
+    from rbdesk.models.edits import review
+    review.review_month(store, inds[1].uuid, 2, "ditolak", note="Bukan bukti bulan ini")
+    window.ctx.reload()
+    bar = window.filter_bar
+    bar.status.setCurrentIndex(bar.status.findData("review:diajukan"))
+    shown = {i.data(Role.INDICATOR_UUID) for i in rows(window.proxy)} - {""}
+    assert inds[0].uuid in shown and inds[1].uuid not in shown
+    bar.status.setCurrentIndex(bar.status.findData("review:ditolak"))
+    shown = {i.data(Role.INDICATOR_UUID) for i in rows(window.proxy)} - {""}
+    assert shown == {inds[1].uuid}
+    bar.clear()
+    month = window.docks["monthDock"]
+    month.show()
+    month.refresh()
+    waiting = {i.data(Role.UUID) for i in _items(month.items_model, GROUP_SUBMITTED)}
+    fixing = {i.data(Role.UUID) for i in _items(month.items_model, GROUP_REVISION)}
+    assert inds[0].uuid in waiting and inds[1].uuid in fixing
+    assert any("■" in (i.data() or "") for i in _items(month.items_model, GROUP_REVISION))
+
+
+def test_reviewer_flag_is_set_in_the_person_dialog(window, qtbot, monkeypatch):
+    from rbdesk.ui.dialogs.roster import PersonDialog
+
+    persons = roster_edit.list_persons(window.ctx.store)
+    person = next(p for p in persons if p.name.startswith("Sri"))
+    dialog = PersonDialog(window, window.ctx.tree.teams, person)
+    qtbot.addWidget(dialog)
+    assert not dialog.reviewer.isChecked()
+    dialog.reviewer.setChecked(True)
+    assert dialog.fields()["reviewer"] is True
+
+
+@pytest.mark.parametrize("review", ["diajukan", "memenuhi", "perlu_revisi", "ditolak"])
+def test_review_badges_are_drawn_apart(qapp, review):
+    """Each state's badge differs from the others' (shape and colour) in the painted pixels."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    def draw(state: str) -> QImage:
+        image = QImage(40, 24, QImage.Format.Format_ARGB32)
+        image.fill(Qt.GlobalColor.white)
+        painter = QPainter(image)
+        paint_state(painter, QRectF(0, 0, 40, 24), LeafCell(
+            progress.MonthState.DONE, "selesai", 0, "", False).state, "selesai", 0, state)
+        painter.end()
+        return image
+
+    mine = draw(review)
+    assert mine != draw("")
+    for other in ("diajukan", "memenuhi", "perlu_revisi", "ditolak"):
+        if other != review:
+            assert mine != draw(other)
