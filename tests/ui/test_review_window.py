@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from test_main_window import find, rows
+from test_window_exports import save_to  # noqa: F401
 
 from rbdesk.models.domain import progress
 from rbdesk.models.domain.node_reads import load_indicator
@@ -175,3 +176,49 @@ def test_review_badges_are_drawn_apart(qapp, review):
     for other in ("diajukan", "memenuhi", "perlu_revisi", "ditolak"):
         if other != review:
             assert mine != draw(other)
+
+
+def test_period_report_from_the_menu_shows_reported_and_verified(window, qtbot,
+                                                                  save_to):  # noqa: F811
+    """Reviews reach the semester report: each area's row and the JUMLAH row carry the models'
+    reported and verified capaian, and the reviewer's verdict and note are listed."""
+    import re
+
+    from rbdesk.models import clock
+    from rbdesk.models.domain.months import current_month
+    from rbdesk.models.edits import review
+
+    pypdf = pytest.importorskip("pypdf")
+    store, area = window.ctx.store, window.ctx.tree.areas[0]
+    done = [(i.uuid, m) for i in progress.indicators_of(area) for m in i.planned_months
+            if m <= 6]
+    for k, (ind, m) in enumerate(done):
+        realisation.set_status(store, ind, m, "selesai")
+        if k % 3 == 0:
+            review.review_month(store, ind, m, "memenuhi", by="Deky Ballo")
+    window.ctx.reload()
+    _uuid, _index, dock = _show(window, qtbot, "LHKASN", 6)
+    dock.status_buttons["selesai"].click()
+    dock.review.reviewer.setEditText("Deky Ballo")
+    dock.review.note.setText("Tanda terima belum ada")
+    qtbot.mouseClick(dock.review.buttons["perlu_revisi"], Qt.MouseButton.LeftButton)
+    chosen = save_to("semester.pdf")
+    action = next(a for a in window.acts.export_actions if a.text().endswith("Semester I…"))
+    action.trigger()
+    assert save_to.errors == []
+    flat = re.sub(r"\s+", "", "\n".join(p.extract_text() or "" for p in
+                                        pypdf.PdfReader(str(chosen["path"])).pages))
+    tree = load_plan_tree(store, window.ctx.tree.uuid)
+    now = current_month(tree.year, clock.today())
+    node = tree.areas[0]
+    reported = progress.total(progress.indicators_of(node), 6, now).percent
+    verified = progress.total(progress.indicators_of(node), 6, now, verified=True).percent
+    assert verified is not None and reported is not None and 10 < verified < reported
+    row = flat[flat.index(re.sub(r"\s+", "", node.name)):][:160]
+    assert f"{reported:.0f}%" in row and f"{verified:.0f}%" in row
+    jumlah = flat[flat.index("JUMLAH"):][:60]
+    grand = progress.total(tree.indicators(), 6, now)
+    grand_v = progress.total(tree.indicators(), 6, now, verified=True)
+    assert f"{grand.percent:.0f}%" in jumlah and f"{grand_v.percent:.0f}%" in jumlah
+    assert "MemenuhiolehDekyBallo" in flat and "PerlurevisiolehDekyBallo" in flat
+    assert "Tandaterimabelumada" in flat

@@ -222,5 +222,5 @@ def test_semester_and_annual_reports_from_the_menu(window, save_to, monkeypatch,
     assert chosen["suggested"].name.startswith(stem)
     reader = pypdf.PdfReader(str(chosen["path"]))
     flat = "\n".join(page.extract_text() or "" for page in reader.pages)
-    assert heading in flat and "belum diverifikasi" in flat and "PREDIKAT" in flat
+    assert heading in flat and "terverifikasi" in flat and "PREDIKAT" in flat
     assert "PDF disimpan" in window.statusBar().currentMessage()

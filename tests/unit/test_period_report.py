@@ -87,7 +87,7 @@ def test_pdf_reads_back(tree: PlanTree, sample_store: Store, tmp_path: Path, pap
     out = write_pdf(tree, tmp_path / f"{period}.pdf", part=period, paper=paper, period=report)
     reader = PdfReader(str(out))
     flat = squash("\n".join(p.extract_text() for p in reader.pages))
-    assert heading in flat and "belumdiverifikasi" in flat
+    assert heading in flat and "CAPAIANTERVERIFIKASI" in flat and "CAPAIANDILAPORKAN" in flat
     assert squash(report.areas[0].name) in flat
     assert squash(report.areas[0].band) in flat
     if period != "semester2":
@@ -132,3 +132,44 @@ def test_evidence_and_capaian_of_the_period(sample_store: Store, tmp_path: Path)
         tree, tmp_path / "t.pdf", part="annual", period=annual))).pages))
     assert "undangan-rapat.pdf" in flat and "laporan-akhir.pdf" in flat
     assert squash(rating_band(annual.total.percent)) in flat
+
+
+def test_verified_capaian_and_review_list(sample_store: Store, tmp_path: Path) -> None:
+    """Reported and verified capaian of the period against the models' own, and the list of
+    realised months with their evidence and review, in the data and in the PDF."""
+    from rbdesk.models.edits import review
+    from rbdesk.models.edits.realisation import attach_bytes, set_status
+
+    uuid = list_plans(sample_store)[0].uuid
+    inds = [i for i in load_plan_tree(sample_store, uuid).indicators() if i.planned_months][:3]
+    months = [i.planned_months[0] for i in inds]
+    for ind, m in zip(inds, months, strict=True):
+        set_status(sample_store, ind.uuid, m, "selesai")
+    attach_bytes(sample_store, inds[0].uuid, months[0], "notulen.pdf", b"%PDF-1.4 n")
+    review.review_month(sample_store, inds[0].uuid, months[0], "memenuhi", by="Deky Ballo")
+    review.review_month(sample_store, inds[1].uuid, months[1], "perlu_revisi",
+                        note="Tanda tangan belum ada", by="Deky Ballo")
+    tree = load_plan_tree(sample_store, uuid)
+    today = dt.date(tree.year + 1, 1, 5)
+    report = build_period_report(tree, "annual", period_evidence(sample_store, tree, "annual"),
+                                 today=today)
+    now = current_month(tree.year, today)
+    assert report.total == total(tree.indicators(), 12, now)
+    assert report.verified_total == total(tree.indicators(), 12, now, verified=True)
+    assert report.verified_total.done == 1 and report.total.done == 3
+    assert [r.verified for r in report.areas] == [
+        total(indicators_of(a), 12, now, verified=True) for a in tree.areas]
+    assert report.monthly_verified[-1][1] == report.verified_total.percent
+    states = {(i.month, i.review_state, i.reviewed_by, i.review_note, i.evidence)
+              for i in report.reviews}
+    assert (months[0], "memenuhi", "Deky Ballo", "", 1) in states
+    assert (months[1], "perlu_revisi", "Deky Ballo", "Tanda tangan belum ada", 0) in states
+    assert (months[2], "diajukan", "", "", 0) in states and len(report.reviews) == 3
+    flat = squash("\n".join(p.extract_text() for p in PdfReader(str(write_pdf(
+        tree, tmp_path / "t.pdf", part="annual", period=report))).pages))
+    assert squash(f"{report.total.percent:.0f}%") in flat
+    assert "E.Tinjauanbuktidukungperbulanrealisasi" in flat
+    assert "MemenuhiolehDekyBallo" in flat and "Perlurevisiolehdekyballo".lower() in flat.lower()
+    assert "Tandatanganbelumada" in flat and "Diajukan" in flat
+    jumlah = flat[flat.index("JUMLAH"):][:80]
+    assert squash(f"{report.verified_total.percent:.0f}%") in jumlah

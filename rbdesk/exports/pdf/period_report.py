@@ -14,7 +14,7 @@ from rbdesk.exports.pdf.report import _section, _table, evidence_section, signat
 from rbdesk.i18n import tr
 from rbdesk.models.domain.months import month_long, month_short
 from rbdesk.models.domain.period_report import PeriodReport
-from rbdesk.models.domain.progress import format_percent
+from rbdesk.models.domain.progress import format_percent, review_label
 from rbdesk.models.domain.report_data import CapaianRow
 
 
@@ -30,36 +30,72 @@ def month_chart(report: PeriodReport, width: float) -> Drawing:
         y = base + plot_h * grid / 100
         d.add(Line(axis_w, y, width, y, strokeColor=colors.lightgrey, strokeWidth=0.4))
         d.add(String(0, y - 2, f"{grid}%", fontName=FONT, fontSize=6))
+    verified = dict(report.monthly_verified)
     for i, (m, pct) in enumerate(report.monthly):
         x = axis_w + i * slot
         h = plot_h * (pct or 0.0) / 100
-        d.add(Rect(x + slot * 0.2, base, slot * 0.6, h, fillColor=colors.Color(0.25, 0.45, 0.7),
+        d.add(Rect(x + slot * 0.15, base, slot * 0.4, h, fillColor=REPORTED_FILL,
                    strokeColor=None))
-        d.add(String(x + slot * 0.2, base + h + 2, format_percent(pct), fontName=FONT_BOLD,
+        d.add(String(x + slot * 0.15, base + h + 2, format_percent(pct), fontName=FONT_BOLD,
                      fontSize=6.5))
+        # The verified bar beside it, hatched darker so it reads apart in grey print too.
+        vh = plot_h * (verified.get(m) or 0.0) / 100
+        d.add(Rect(x + slot * 0.57, base, slot * 0.28, vh, fillColor=VERIFIED_FILL,
+                   strokeColor=colors.black, strokeWidth=0.3))
         d.add(String(x + slot * 0.3, base - 10, month_short(m), fontName=FONT, fontSize=7))
     return d
+
+
+REPORTED_FILL = colors.Color(0.25, 0.45, 0.7)
+VERIFIED_FILL = colors.Color(0.1, 0.45, 0.2)
 
 
 def _capaian_table(rows_in: list[CapaianRow], first_col: str, width: float,
                    st: dict[str, Any], total: CapaianRow | None = None) -> Table:
     hs = make_styles(7.5)["bold"]
     head = [tr("NO"), first_col, tr("RENCANA"), tr("SELESAI"), tr("SEBAGIAN"), tr("TERLAMBAT"),
-            tr("CAPAIAN"), tr("PREDIKAT")]
+            tr("CAPAIAN DILAPORKAN"), tr("PREDIKAT"), tr("CAPAIAN TERVERIFIKASI")]
     rows: list[list[Any]] = [[Paragraph(esc(h), hs) for h in head]]
     for i, r in enumerate(rows_in, 1):
         t = r.tally
         rows.append([r.label or str(i), Paragraph(esc(r.name), st["left"]), t.planned, t.done,
-                     t.partial, t.late, format_percent(r.percent), r.band])
+                     t.partial, t.late, format_percent(r.percent), r.band,
+                     format_percent(r.verified_percent)])
     if total is not None:
         t = total.tally
         rows.append(["", Paragraph(esc(total.name), st["bold"]), t.planned, t.done, t.partial,
-                     t.late, format_percent(total.percent), total.band])
-    num = (width - 25 - 120 - 72) / 5  # wide enough for "TERLAMBAT" on one line
-    table = _table(rows, [25, 120] + [num] * 5 + [72], total_row=total is not None)
+                     t.late, format_percent(total.percent), total.band,
+                     format_percent(total.verified_percent)])
+    # Each number column just wide enough for its header word on one line ("TERLAMBAT",
+    # "DILAPORKAN", "TERVERIFIKASI"); the name takes the rest.
+    fixed = [44, 44, 46, 54, 60, 66, 64]
+    widths = [22, width - 22 - sum(fixed), *fixed]
+    table = _table(rows, widths, total_row=total is not None)
     table.setStyle(TableStyle([("FONT", (0, 1), (-1, -1), FONT, 9),
-                               ("ALIGN", (2, 1), (-2, -1), "RIGHT")]))
+                               ("ALIGN", (2, 1), (-3, -1), "RIGHT"),
+                               ("ALIGN", (-1, 1), (-1, -1), "RIGHT")]))
     return table
+
+
+def _review_table(report: PeriodReport, width: float, st: dict[str, Any]) -> Table:
+    """Every realised month of the period with its evidence and its review."""
+    small, hs = st["small"], make_styles(7.5)["bold"]
+    rows: list[list[Any]] = [[Paragraph(esc(h), hs) for h in
+                              (tr("NO"), tr("AREA"), tr("INDIKATOR"), tr("BULAN"),
+                               tr("BUKTI"), tr("TINJAUAN"), tr("CATATAN PENINJAU"))]]
+    for i, item in enumerate(report.reviews, 1):
+        verdict = review_label(item.review_state)
+        if item.reviewed_by:
+            verdict += tr(" oleh {who}").format(who=item.reviewed_by)
+        if item.reviewed_at:
+            verdict += f", {item.reviewed_at[:10]}"
+        rows.append([str(i), Paragraph(esc(item.area), small),
+                     Paragraph(esc(item.indicator), small),
+                     Paragraph(esc(f"{month_short(item.month)} · {tr(item.status)}"), small),
+                     str(item.evidence), Paragraph(esc(verdict), small),
+                     Paragraph(esc(item.review_note), small)])
+    rest = width - 25 - 80 - 62 - 34 - 95 - 90
+    return _table(rows, [25, 80, rest, 62, 34, 95, 90])
 
 
 def period_story(report: PeriodReport, paper: str, copy: str = "salinan",
@@ -77,17 +113,19 @@ def period_story(report: PeriodReport, paper: str, copy: str = "salinan",
         Paragraph(esc(report.unit.upper()), st["title"]),
         Paragraph(esc(tr("PERIODE {span}").format(span=span.upper())), st["title"]),
         Spacer(1, 6),
-        Paragraph(esc(tr("Capaian menurut realisasi yang dilaporkan (belum diverifikasi). "
-                         "Predikat: 91–100 Sangat Baik, 76–90 Baik, 66–75 Cukup, 51–65 Kurang, "
-                         "≤ 50 Sangat Kurang.")), small),
+        Paragraph(esc(tr("Capaian dilaporkan: menurut realisasi yang dicatat. Capaian "
+                         "terverifikasi: hanya bulan yang bukti dukungnya sudah ditinjau dan "
+                         "memenuhi. Predikat (dari capaian dilaporkan): 91–100 Sangat Baik, "
+                         "76–90 Baik, 66–75 Cukup, 51–65 Kurang, ≤ 50 Sangat Kurang.")), small),
         Spacer(1, 8),
         Paragraph(esc(tr("A. Capaian per area perubahan sampai dengan {month} {year}")
                       .format(month=month_long(report.last), year=report.year)), st["bold"]),
         Spacer(1, 4),
         _capaian_table(report.areas, tr("AREA PERUBAHAN"), width, st,
-                       CapaianRow("", tr("JUMLAH"), report.total)),
+                       CapaianRow("", tr("JUMLAH"), report.total, report.verified_total)),
         Spacer(1, 8),
-        Paragraph(esc(tr("Capaian kumulatif per bulan")), st["bold"]), Spacer(1, 4),
+        Paragraph(esc(tr("Capaian kumulatif per bulan (batang kiri: dilaporkan; batang kanan "
+                         "bergaris: terverifikasi)")), st["bold"]), Spacer(1, 4),
         month_chart(report, width), Spacer(1, 10)]
     keep = 80.0
     story += _section(tr("B. Capaian per tim"), st["bold"], keep)
@@ -109,8 +147,14 @@ def period_story(report: PeriodReport, paper: str, copy: str = "salinan",
     else:
         story.append(Paragraph(esc(tr("Tidak ada indikator yang terlambat.")), st["left"]))
     story.append(Spacer(1, 10))
+    story += _section(tr("E. Tinjauan bukti dukung per bulan realisasi"), st["bold"], keep)
+    if report.reviews:
+        story.append(_review_table(report, width, st))
+    else:
+        story.append(Paragraph(esc(tr("Belum ada realisasi dalam periode ini.")), st["left"]))
+    story.append(Spacer(1, 10))
     sign = signature_block(report, decree, st, width, copy)
-    story += evidence_section(tr("E. Bukti dukung yang dicatat dalam periode ini"),
+    story += evidence_section(tr("F. Bukti dukung yang dicatat dalam periode ini"),
                               tr("Belum ada bukti dukung dalam periode ini."), report.evidence,
                               sign, width, st, keep)
     return story

@@ -1,9 +1,10 @@
 """What the semester and annual reports (Laporan Semester I/II, Laporan Tahunan) say, as data.
 
 Pure computation from a plan snapshot plus the evidence rows of the period. Capaian is up to the
-last month of the period, as reported (there is no evidence review yet, so nothing is verified).
-Late items: planned in the period, before "now", not ``selesai``. A person's capaian is that of
-the areas of the teams they sit on.
+last month of the period, both as reported and as verified (only months whose evidence review is
+``memenuhi`` count; see ``progress``). Late items: planned in the period, before "now", not
+``selesai``. A person's capaian is that of the areas of the teams they sit on. ``reviews`` lists
+every realised month of the period with its evidence and its review.
 """
 
 from __future__ import annotations
@@ -14,7 +15,14 @@ from dataclasses import dataclass, field
 from rbdesk.i18n import N_, tr
 from rbdesk.models import clock
 from rbdesk.models.domain.months import current_month, month_short
-from rbdesk.models.domain.progress import Tally, indicators_of, team_indicators, total
+from rbdesk.models.domain.progress import (
+    SUBMITTED,
+    Tally,
+    indicators_of,
+    is_realised,
+    team_indicators,
+    total,
+)
 from rbdesk.models.domain.report_data import (
     CapaianRow,
     EvidenceItem,
@@ -34,6 +42,21 @@ PERIODS = {
     "semester2": (7, 12, N_("LAPORAN SEMESTER II")),
     "annual": (1, 12, N_("LAPORAN TAHUNAN")),
 }
+
+@dataclass
+class ReviewItem:
+    """One realised month of the period: what was reported, its evidence, and its review."""
+
+    area: str
+    indicator: str
+    month: int
+    status: str            # sebagian / selesai
+    evidence: int          # files attached for that month
+    review_state: str      # diajukan / memenuhi / perlu_revisi / ditolak
+    reviewed_by: str
+    reviewed_at: str       # ISO 8601 UTC, "" while awaiting review
+    review_note: str
+
 
 @dataclass
 class PeriodLate:
@@ -63,6 +86,10 @@ class PeriodReport:
     date: str = ""
     prepared: Signer | None = None
     acknowledged: Signer | None = None
+    verified_total: Tally = field(default_factory=Tally)
+    # cumulative verified capaian at the end of each month, as ``monthly``
+    monthly_verified: list[tuple[int, float | None]] = field(default_factory=list)
+    reviews: list[ReviewItem] = field(default_factory=list)
 
     @property
     def heading(self) -> str:
@@ -92,17 +119,28 @@ def build_period_report(tree: PlanTree, period: str, evidence: list[EvidenceRow]
     where: dict[str, str] = {}
     names: dict[str, str] = {}
     by_area: dict[str, Tally] = {}
+    verified_by_area: dict[str, Tally] = {}
+    reviews: list[ReviewItem] = []
     for area in tree.areas:
         inds = indicators_of(area)
         tally = total(inds, last, now)
+        verified = total(inds, last, now, verified=True)
         by_area[area.uuid] = tally
-        areas.append(CapaianRow(area.label, area.name, tally))
+        verified_by_area[area.uuid] = verified
+        areas.append(CapaianRow(area.label, area.name, tally, verified))
         coordinator = _coordinator(tree.team_for_area(area.uuid))
         for act in area.activities:
             for sub in act.sub_activities:
                 for ind in sub.indicators:
                     where[ind.uuid] = area.name
                     names[ind.uuid] = ind.text or sub.name or act.name
+                    for month, cell in sorted(ind.realisation.items()):
+                        if first <= month <= last and is_realised(cell.status):
+                            reviews.append(ReviewItem(
+                                area.name, names[ind.uuid], month, cell.status,
+                                ind.evidence.get(month, 0),
+                                cell.review_state or SUBMITTED, cell.reviewed_by,
+                                cell.reviewed_at, cell.review_note))
                     months = [m for m in ind.planned_months
                               if first <= m <= last and m < now and ind.status(m) != "selesai"]
                     if months:
@@ -110,7 +148,8 @@ def build_period_report(tree: PlanTree, period: str, evidence: list[EvidenceRow]
                                           if (c := ind.realisation.get(m)) and c.note)
                         late.append(PeriodLate(area.name, ind.text or sub.name, months,
                                                coordinator, notes))
-    teams = [CapaianRow(t.label, t.name, total(team_indicators(tree, t), last, now))
+    teams = [CapaianRow(t.label, t.name, total(team_indicators(tree, t), last, now),
+                        total(team_indicators(tree, t), last, now, verified=True))
              for t in tree.teams if t.area_uuid]
     persons: dict[str, CapaianRow] = {}
     seen: dict[str, set[str]] = {}
@@ -123,8 +162,11 @@ def build_period_report(tree: PlanTree, period: str, evidence: list[EvidenceRow]
             if t.area_uuid not in got:  # an area counts once however many seats
                 got.add(t.area_uuid)
                 row.tally = row.tally + by_area[t.area_uuid]
+                row.verified = row.verified + verified_by_area[t.area_uuid]
     grand = total(tree.indicators(), last, now)
     monthly = [(m, total(tree.indicators(), m, now).percent) for m in range(first, last + 1)]
+    monthly_verified = [(m, total(tree.indicators(), m, now, verified=True).percent)
+                        for m in range(first, last + 1)]
     items = [EvidenceItem(where.get(u, ""), names.get(u, ""), fn, size, note, by, at)
              for u, fn, size, note, by, at in evidence if u in where]
     prepared, ack = _signers(tree)
@@ -132,4 +174,6 @@ def build_period_report(tree: PlanTree, period: str, evidence: list[EvidenceRow]
     place = settings.get("report_place") or tree.decree.get("place") or ""
     return PeriodReport(period, tree.title, tree.unit, tree.year, first, last, areas, teams,
                         sorted(persons.values(), key=lambda r: r.name.lower()), grand, monthly,
-                        late, items, place, day.isoformat(), prepared, ack)
+                        late, items, place, day.isoformat(), prepared, ack,
+                        total(tree.indicators(), last, now, verified=True), monthly_verified,
+                        reviews)

@@ -32,6 +32,9 @@ class CapaianRow:
     label: str
     name: str
     tally: Tally
+    # The same months counting only those whose evidence review accepted them (no late count);
+    # left empty (percent "–") by reports that show capaian as reported only.
+    verified: Tally = field(default_factory=Tally)
 
     @property
     def percent(self) -> float | None:
@@ -40,6 +43,14 @@ class CapaianRow:
     @property
     def band(self) -> str:
         return rating_band(self.percent)
+
+    @property
+    def verified_percent(self) -> float | None:
+        return self.verified.percent
+
+    @property
+    def verified_band(self) -> str:
+        return rating_band(self.verified_percent)
 
 
 @dataclass
