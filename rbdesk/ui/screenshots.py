@@ -50,6 +50,36 @@ def _record_progress(store) -> None:  # noqa: ANN001 - a Store
                            note="Menunggu tanda tangan" if pick == 6 else "")
         if n % 23 == 5:
             set_status(store, ind.uuid, 4, "selesai", note="Dikerjakan lebih awal")
+    _record_reviews(store)
+
+
+def _record_reviews(store) -> None:  # noqa: ANN001 - a Store
+    """The Tim Pengarah has reviewed the early months: most accepted, a few sent back or
+    rejected, the latest still awaiting review; the shown cell needs revision."""
+    from rbdesk.models.domain.tree import list_plans, load_plan_tree
+    from rbdesk.models.edits.review import review_month
+
+    tree = load_plan_tree(store, list_plans(store)[0].uuid)
+    pengarah = [m.person_name for t in tree.teams if t.kind == "pengarah" for m in t.members]
+    by = pengarah[0] if pengarah else "Tim Pengarah"
+    for n, ind in enumerate(tree.indicators()):
+        for month, cell in sorted(ind.realisation.items()):
+            if cell.status == "belum" or month >= 5:
+                continue
+            pick = (n * 5 + month) % 12
+            if pick < 8:
+                review_month(store, ind.uuid, month, "memenuhi", by=by)
+            elif pick == 8:
+                review_month(store, ind.uuid, month, "perlu_revisi", by=by,
+                             note="Lampirkan daftar hadir yang ditandatangani")
+            elif pick == 9 and cell.status == "selesai":
+                review_month(store, ind.uuid, month, "ditolak", by=by,
+                             note="Bukti dukung bukan dari kegiatan bulan ini")
+    target = next(i for i in tree.indicators() if i.evidence)
+    month = max(target.evidence)
+    if target.status(month) != "belum":
+        review_month(store, target.uuid, month, "perlu_revisi", by=by,
+                     note="Notulen belum ditandatangani ketua tim")
 
 
 # (file name suffix, screen width, height, window width, height): the wide screen of the README's

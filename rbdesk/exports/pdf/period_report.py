@@ -38,7 +38,7 @@ def month_chart(report: PeriodReport, width: float) -> Drawing:
                    strokeColor=None))
         d.add(String(x + slot * 0.15, base + h + 2, format_percent(pct), fontName=FONT_BOLD,
                      fontSize=6.5))
-        # The verified bar beside it, hatched darker so it reads apart in grey print too.
+        # The verified bar beside it, narrower, darker and framed: apart in grey print too.
         vh = plot_h * (verified.get(m) or 0.0) / 100
         d.add(Rect(x + slot * 0.57, base, slot * 0.28, vh, fillColor=VERIFIED_FILL,
                    strokeColor=colors.black, strokeWidth=0.3))
@@ -124,8 +124,8 @@ def period_story(report: PeriodReport, paper: str, copy: str = "salinan",
         _capaian_table(report.areas, tr("AREA PERUBAHAN"), width, st,
                        CapaianRow("", tr("JUMLAH"), report.total, report.verified_total)),
         Spacer(1, 8),
-        Paragraph(esc(tr("Capaian kumulatif per bulan (batang kiri: dilaporkan; batang kanan "
-                         "bergaris: terverifikasi)")), st["bold"]), Spacer(1, 4),
+        Paragraph(esc(tr("Capaian kumulatif per bulan (batang biru: dilaporkan; batang hijau "
+                         "berbingkai: terverifikasi)")), st["bold"]), Spacer(1, 4),
         month_chart(report, width), Spacer(1, 10)]
     keep = 80.0
     story += _section(tr("B. Capaian per tim"), st["bold"], keep)

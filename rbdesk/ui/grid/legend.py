@@ -26,7 +26,7 @@ class _Sample(QWidget):
         super().__init__(parent)
         self.state, self.status, self.evidence, self.review = state, status, evidence, review
         self.rollup, self.current = rollup, current
-        self.setFixedSize(QSize(40 if rollup else 28, 22))
+        self.setFixedSize(QSize(40 if rollup else 14 if review else 28, 22))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -38,9 +38,10 @@ class _Sample(QWidget):
             paint_rollup(painter, rect, self.rollup, self.font())
         elif self.state is not None:
             paint_state(painter, rect, self.state, self.status, self.evidence, self.review)
-        painter.setPen(self.palette().mid().color())
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(rect.adjusted(0, 0, -1, -1))
+        if not self.review:     # a review badge stands alone, as it sits in a cell's corner
+            painter.setPen(self.palette().mid().color())
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(0, 0, -1, -1))
         painter.end()
 
 
@@ -54,10 +55,14 @@ LEGEND_ITEMS = (
     (dict(state=MonthState.EMPTY, evidence=1), "Ada bukti dukung"),
     (dict(state=None, current=True), "Bulan ini"),
     (dict(state=None, rollup=RollUp(planned=5, done=3)), "Selesai/rencana (induk)"),
-    (dict(state=MonthState.EMPTY, review=SUBMITTED), "Menunggu verifikasi"),
-    (dict(state=MonthState.EMPTY, review=ACCEPTED), "Memenuhi (terverifikasi)"),
-    (dict(state=MonthState.EMPTY, review=REVISION), "Perlu revisi"),
-    (dict(state=MonthState.EMPTY, review=REJECTED), "Ditolak"),
+)
+# The evidence review badges, kept together in one compact item so the key stays two rows high
+# on the office screen: (state, short word, what it means).
+REVIEW_ITEMS = (
+    (SUBMITTED, "menunggu", "Diajukan, menunggu verifikasi"),
+    (ACCEPTED, "memenuhi", "Memenuhi: dihitung dalam capaian terverifikasi"),
+    (REVISION, "revisi", "Perlu revisi (lihat catatan peninjau)"),
+    (REJECTED, "ditolak", "Ditolak (lihat catatan peninjau)"),
 )
 
 
@@ -79,3 +84,18 @@ class Legend(QWidget):
             self.labels.append(label.text())
             row.addWidget(label)
             layout.addWidget(item)
+        reviews = QWidget(self)
+        row = QHBoxLayout(reviews)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(3)
+        row.addWidget(QLabel(tr("Tinjauan bukti:")))
+        for state, word, meaning in REVIEW_ITEMS:
+            sample = _Sample(MonthState.EMPTY, review=state)
+            label = QLabel(tr(word))
+            for widget in (sample, label):
+                widget.setToolTip(tr(meaning))
+            self.labels.append(label.text())
+            row.addWidget(sample)
+            row.addWidget(label)
+            row.addSpacing(4)
+        layout.addWidget(reviews)
