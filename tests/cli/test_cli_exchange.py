@@ -125,5 +125,5 @@ def test_export_semester_and_annual_reports(sample: Path, tmp_path: Path,
     reader = PdfReader(str(out))
     assert round(float(reader.pages[0].mediabox.height)) == 935
     text = "\n".join(p.extract_text() for p in reader.pages)
-    assert heading in text and "belum diverifikasi" in text and "PREDIKAT" in text
+    assert heading in text and "terverifikasi" in text and "PREDIKAT" in text
     assert "6 Januari 2025" in text
