@@ -222,3 +222,21 @@ def test_period_report_from_the_menu_shows_reported_and_verified(window, qtbot,
     assert f"{grand.percent:.0f}%" in jumlah and f"{grand_v.percent:.0f}%" in jumlah
     assert "MemenuhiolehDekyBallo" in flat and "PerlurevisiolehDekyBallo" in flat
     assert "Tandaterimabelumada" in flat
+
+
+def test_review_groups_and_legend_pass_checks(window, qtbot, qtmodeltester):
+    from rbdesk.models.edits import review
+
+    store, inds = window.ctx.store, window.ctx.tree.indicators()
+    for k, ind in enumerate(inds[:6]):
+        realisation.set_status(store, ind.uuid, 2, "selesai")
+        if k % 2:
+            review.review_month(store, ind.uuid, 2, "perlu_revisi", note="Kurang foto")
+    window.ctx.reload()
+    month = window.docks["monthDock"]
+    month.show()
+    month.refresh()
+    assert month.items_model.group_count(GROUP_REVISION) == 3
+    assert month.items_model.group_count(GROUP_SUBMITTED) == 3
+    qtmodeltester.check(month.items_model)
+    assert {"menunggu", "memenuhi", "revisi", "ditolak"} <= set(window.legend.labels)
