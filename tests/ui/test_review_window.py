@@ -240,3 +240,38 @@ def test_review_groups_and_legend_pass_checks(window, qtbot, qtmodeltester):
     assert month.items_model.group_count(GROUP_SUBMITTED) == 3
     qtmodeltester.check(month.items_model)
     assert {"menunggu", "memenuhi", "revisi", "ditolak"} <= set(window.legend.labels)
+
+
+def test_marking_a_reviewer_in_the_roster_offers_them_in_the_review_box(window, qtbot):
+    from rbdesk.ui.panels import roster_actions
+    from rbdesk.ui.panels.roster_model import PersonListModel
+
+    roster = window.docks["rosterDock"]
+    roster.show()
+    roster.refresh()
+    person = next(p for p in roster.persons if p.name.startswith("Sri"))
+    assert roster_actions.edit_person(roster, person.uuid, {**_fields(person), "reviewer": True},
+                                      shown=person)
+    assert next(p for p in roster_edit.list_persons(window.ctx.store)
+                if p.uuid == person.uuid).reviewer
+    roster.refresh()
+    model = roster.person_model
+    row = next(r for r in range(model.rowCount())
+               if model.index(r, 0).data(Role.UUID) == person.uuid)
+    assert "peninjau" in model.index(row, PersonListModel.COL_NAME).data(
+        Qt.ItemDataRole.ToolTipRole)
+    _uuid, _index, dock = _show(window, qtbot, "LHKPN", 3)
+    dock.status_buttons["selesai"].click()
+    names = [dock.review.reviewer.itemText(i) for i in range(dock.review.reviewer.count())]
+    assert person.name in names
+    dock.review.reviewer.setEditText(person.name)
+    assert not dock.review.warning.isVisible()
+    window.acts.undo.trigger()   # the status
+    window.acts.undo.trigger()   # the reviewer flag
+    assert not next(p for p in roster_edit.list_persons(window.ctx.store)
+                    if p.uuid == person.uuid).reviewer
+
+
+def _fields(person):
+    return {"name": person.name, "position": person.position, "unit": person.unit,
+            "nip": person.nip, "reviewer": person.reviewer}

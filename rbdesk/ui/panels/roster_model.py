@@ -202,6 +202,8 @@ class PersonListModel(RowTableModel):
             return (p.name, p.position, teams)[col]
         if role == Qt.ItemDataRole.ToolTipRole:
             seats = "\n".join(f"• {team_title(s.team)} — {s.member.role}" for s in p.seats)
+            if p.reviewer:
+                seats += "\n" + tr("Boleh meninjau bukti dukung (peninjau)")
             return f"{p.name}\n{p.position}\n{seats}".strip()
         if role == Role.KIND:
             return "person"
