@@ -280,3 +280,27 @@ def test_cancel_leaves_no_file(tree: PlanTree, outdir: Path) -> None:
         write_period_workbook(tree, outdir / "x.xlsx", period=report,
                               progress=lambda done, total: done < 500)
     assert not list(outdir.iterdir())
+
+
+def test_the_signatures_never_split_from_the_last_rows(tree: PlanTree, outdir: Path) -> None:
+    """However long the evidence list, the estimate of Excel's pages puts the last rows and
+    the whole signature block on one page, breaking the page early where needed."""
+    from rbdesk.exports.excel.report_sheet import KEEP_ROWS, page_starts
+    from rbdesk.models.domain.report_data import EvidenceItem
+
+    broken = 0
+    for n in range(0, 30):
+        report = build_period_report(tree, "annual", [], today=TODAY)
+        report.evidence = [EvidenceItem("Area", "Indikator", f"bukti-{i}.pdf", 10, "", "", "")
+                           for i in range(n)]
+        out = write_period_workbook(tree, outdir / f"{n}.xlsx", period=report, copy="salinan")
+        ws = openpyxl.load_workbook(out)["Bukti Dukung"]
+        heading = next(r for r in range(1, 20) if str(ws.cell(r, 1).value).startswith("E."))
+        header = (heading + 1, heading + 1) if n else None
+        widths = [ws.column_dimensions[get_column_letter(c)].width for c in range(1, 6)]
+        starts = page_starts(ws, "a4", True, widths, header)
+        sign = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "Mengetahui,")
+        keep = sign - 2 - KEEP_ROWS  # the blank row and place/date row come before Mengetahui
+        assert not [r for r in starts if keep < r <= ws.max_row], n
+        broken += bool(ws.row_breaks.brk)
+    assert 0 < broken < 30  # some lengths needed the early break, most did not

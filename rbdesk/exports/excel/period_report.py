@@ -26,7 +26,7 @@ from rbdesk.exports.wording import (
     period_sections,
     period_title_lines,
 )
-from rbdesk.i18n import tr
+from rbdesk.i18n import N_, tr
 from rbdesk.models.domain.months import month_long, month_short
 from rbdesk.models.domain.period_report import PeriodLate, PeriodReport
 from rbdesk.models.domain.report_data import CapaianRow, EvidenceItem
@@ -34,12 +34,12 @@ from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.output_files import check_target
 from rbdesk.models.text import clean_text
 
-SHEETS = {  # key: sheet name; the names are what a user sees on the tabs
-    "summary": "Ringkasan",
-    "teams": "Per Tim",
-    "persons": "Per Orang",
-    "late": "Terlambat",
-    "evidence": "Bukti Dukung",
+SHEETS = {  # key: sheet name, translated when written; the names are what a user sees on tabs
+    "summary": N_("Ringkasan"),
+    "teams": N_("Per Tim"),
+    "persons": N_("Per Orang"),
+    "late": N_("Terlambat"),
+    "evidence": N_("Bukti Dukung"),
 }
 CHART_PT = 200.0  # the chart's height in points (7 cm): the rows beside it are kept that tall
 

@@ -18,9 +18,11 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
 
-from rbdesk.exports.paper import EXCEL_PAPER_CODE
+from rbdesk.exports.paper import EXCEL_PAPER_CODE, page_size
 from rbdesk.exports.wording import (
     certifier_heading,
     draft_mark,
@@ -43,6 +45,9 @@ PAD_PT = 3.0       # above and below the text of a ruled cell
 CHARS_PER_UNIT = 1.2  # 9-pt Arial characters per unit of column width (a unit is 11-pt wide)
 WET_SIGNATURE_PT = 80.0  # room for a wet signature with the stamp over it (about 28 mm)
 SIGNATURE_ROOM = "\0room"  # in a list of signature lines: the room left to sign in
+KEEP_ROWS = 2  # rows above the signatures kept on their page, so they never stand alone
+DEFAULT_ROW_PT = 15.0  # a row without a height of its own (the workbook's Calibri 11)
+MARGINS_IN = (0.5, 0.5, 0.75, 0.75)  # left, right, top, bottom
 PERCENT = "0%"     # capaian is printed rounded to whole percent, as on the PDF and the screen
 
 
@@ -91,6 +96,7 @@ class ReportSheet:
         self.widths = list(widths)
         self.row = 0
         self.header_rows: tuple[int, int] | None = None
+        self.keep_from: int | None = None  # rows from here to the end print on one page
         for i, w in enumerate(self.widths, 1):
             self.ws.column_dimensions[get_column_letter(i)].width = w
 
@@ -193,6 +199,7 @@ class ReportSheet:
         """Mengetahui at the left, the preparer at the right under place and date, as on the
         PDF. ``copy`` ``asli`` leaves room for the wet signature and stamp; the certified copy
         (``salinan``) prints the signed mark ("TTD") and the certifier's block under them."""
+        self.keep_from = max(1, self.row - KEEP_ROWS + 1)
         half = self._half()
         place_date = ", ".join(x for x in (place, indonesian_date(date)) if x)
         mark = "" if copy == "asli" else signed_mark(decree)
@@ -264,17 +271,57 @@ class ReportSheet:
         ws.page_setup.paperSize = EXCEL_PAPER_CODE[paper]
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0  # as many pages down as needed
-        ws.page_margins.left = ws.page_margins.right = 0.5
-        ws.page_margins.top = ws.page_margins.bottom = 0.6
+        ws.page_margins.left, ws.page_margins.right, ws.page_margins.top, \
+            ws.page_margins.bottom = MARGINS_IN
+        ws.page_margins.header = ws.page_margins.footer = 0.3  # room for KONSEP above the text
         ws.print_options.horizontalCentered = True
         ws.print_area = f"A1:{get_column_letter(self.columns)}{max(self.row, 1)}"
         if self.header_rows is not None:
             first, last = self.header_rows
             ws.print_title_rows = f"{first}:{last}"
+        if self.keep_from is not None:
+            self._keep_together(paper, landscape)
         ws.oddFooter.center.text = tr("Halaman &P dari &N")
         ws.oddFooter.center.size = 8
         if draft:
             ws.oddHeader.center.text = draft_mark()
-            ws.oddHeader.center.size = 20
+            ws.oddHeader.center.size = 18
             ws.oddHeader.center.font = "Arial,Bold"
             ws.oddHeader.center.color = "808080"
+
+    def _keep_together(self, paper: str, landscape: bool) -> None:
+        """Start a new page before ``keep_from`` when the rows from there on would be split
+        (the PDF keeps its signature block with the last table rows the same way)."""
+        keep = self.keep_from
+        if keep is None or keep <= 1:
+            return
+        starts = page_starts(self.ws, paper, landscape, self.widths, self.header_rows)
+        if any(keep < r <= self.row for r in starts):
+            self.ws.row_breaks.append(Break(id=keep - 1))
+
+
+def page_starts(ws: Worksheet, paper: str, landscape: bool, widths: Sequence[float],
+                header_rows: tuple[int, int] | None) -> list[int]:
+    """The rows that begin a printed page, estimated as Excel paginates: the sheet scaled to
+    the page's width, rows never split, the repeated header on top of every later page, manual
+    breaks obeyed."""
+    width, height = page_size(paper, landscape=landscape)
+    left, right, top, bottom = MARGINS_IN
+    sheet_w = sum(w * 7 + 5 for w in widths) * 0.75  # w units are w * 7 + 5 pixels of 0.75 pt
+    scale = min(1.0, (width - (left + right) * 72) / sheet_w)
+    room = (height - (top + bottom) * 72) / scale
+
+    def row_pt(row: int) -> float:
+        return float(ws.row_dimensions[row].height or DEFAULT_ROW_PT)
+
+    repeated = sum(row_pt(r) for r in range(header_rows[0], header_rows[1] + 1)) \
+        if header_rows else 0.0
+    breaks = {b.id for b in ws.row_breaks.brk}
+    starts, used = [1], 0.0
+    for row in range(1, ws.max_row + 1):
+        need = row_pt(row)
+        if row - 1 in breaks or (used + need > room and used > 0):
+            starts.append(row)
+            used = repeated if header_rows and row > header_rows[1] else 0.0
+        used += need
+    return starts
