@@ -53,7 +53,8 @@ PERCENT = "0%"     # capaian is printed rounded to whole percent, as on the PDF 
 
 @dataclass(frozen=True)
 class Column(Generic[T]):
-    """One column of a table: its header, width (Excel units), how a row's value is got
+    """One column of a table: its header, width (Excel units; the sheet's column widths are
+    taken from the list of its widest table), how a row's value is got
     (``value(number, item)``; number 0 is the total row) and how it is shown: ``text``,
     ``center``, ``number`` or ``percent`` (a value 0..100, or None for "nothing planned")."""
 
@@ -159,8 +160,8 @@ class ReportSheet:
         for c, col in enumerate(columns, 1):
             self.put(head, c, col.header, bold=True, align="center", box=True, fill=True,
                      valign="center")
-        self._height(head, max(wrapped_lines(col.header, col.width)
-                               for col in columns) * LINE_PT + 2 * PAD_PT)
+        self._height(head, max(wrapped_lines(col.header, self.widths[c])
+                               for c, col in enumerate(columns)) * LINE_PT + 2 * PAD_PT)
         if repeat:
             self.header_rows = (head, head)
         rows: list[tuple[int, T]] = list(enumerate(items, 1))
@@ -182,7 +183,9 @@ class ReportSheet:
             if value is None:
                 self.put(row, c, "–", bold=bold, align="center", box=True, fill=fill)
             else:
-                self.put(row, c, float(value) / 100.0, bold=bold, align="right", box=True,
+                # the whole percent the PDF prints and the rating band is read from: the
+                # unrounded 90.5 would show as 91% in Excel beside the band of 90, "Baik"
+                self.put(row, c, round(float(value)) / 100.0, bold=bold, align="right", box=True,
                          fill=fill, number_format=PERCENT)
             return 1
         if col.kind == "number":
@@ -192,7 +195,7 @@ class ReportSheet:
         text = "" if value is None else str(value)
         self.put(row, c, text, bold=bold, align="center" if col.kind == "center" else "left",
                  box=True, fill=fill)
-        return wrapped_lines(text, col.width)
+        return wrapped_lines(text, self.widths[c - 1])
 
     def signatures(self, left: Signer | None, right: Signer | None, *, place: str, date: str,
                    decree: dict[str, Any], copy: str) -> None:
