@@ -126,6 +126,9 @@ def test_a_chart_of_capaian_per_month(tree: PlanTree, tmp_path: Path) -> None:
     assert series.val.numRef.f == "'Ringkasan'!$C" + rows % "C"  # the capaian column
     assert (series.cat.numRef or series.cat.strRef).f == "'Ringkasan'!$B" + rows % "B"
     assert len(monthly) == len(report.monthly) == 6
+    anchor = chart.anchor  # under the table, across the page's width
+    assert anchor._from.row >= top + len(monthly) and (anchor._from.col, anchor.to.col) == (0, 8)
+    assert ws.print_area.endswith(f"${anchor.to.row}")  # printed whole
 
 
 @pytest.mark.parametrize(("paper", "code"), [("a4", 9), ("f4", 14)])
@@ -137,7 +140,8 @@ def test_print_setup(tree: PlanTree, tmp_path: Path, paper: str, code: int) -> N
         assert setup.fitToWidth == 1 and setup.fitToHeight == 0
         assert ws.sheet_properties.pageSetUpPr.fitToPage
         last = get_column_letter(ws.max_column)
-        assert ws.print_area == f"'{ws.title}'!$A$1:${last}${ws.max_row}"  # all, nothing more
+        end = max(ws.max_row, max(r for r, d in ws.row_dimensions.items() if d.height))
+        assert ws.print_area == f"'{ws.title}'!$A$1:${last}${end}"  # all (the chart), no more
         assert "&P" in ws.oddFooter.center.text
         assert ws.oddHeader.center.text is None  # the sample decree is signed: no KONSEP
     assert wb["Ringkasan"].page_setup.orientation == "portrait"

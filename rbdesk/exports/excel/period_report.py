@@ -15,6 +15,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
+from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, TwoCellAnchor
 
 from rbdesk.exports.excel.report_sheet import PERCENT, Column, ReportSheet
 from rbdesk.exports.paper import check_paper
@@ -41,7 +42,7 @@ SHEETS = {  # key: sheet name, translated when written; the names are what a use
     "late": N_("Terlambat"),
     "evidence": N_("Bukti Dukung"),
 }
-CHART_PT = 200.0  # the chart's height in points (7 cm): the rows beside it are kept that tall
+CHART_PT = 200.0  # the chart's height in points (7 cm)
 
 
 def capaian_columns(first: str) -> list[Column[CapaianRow]]:
@@ -96,15 +97,17 @@ def _sheet(wb: Workbook, key: str, report: PeriodReport, columns: list[Column[An
     return sheet
 
 
-def _chart(sheet: ReportSheet, first: int, last: int, anchor: str) -> None:
-    """Bars of the cumulative capaian per month, drawn from the monthly table's cells."""
+def _chart(sheet: ReportSheet, first: int, last: int, value_col: int) -> None:
+    """Bars of the cumulative capaian per month, drawn from the monthly table's cells (months
+    in the column before ``value_col``, header in row ``first``), under the table across the
+    page: twelve labelled bars need the whole width."""
     chart = BarChart()
     chart.type = "col"
     chart.legend = None
-    chart.height, chart.width = 7.0, 10.4  # cm: beside the monthly table, within the page
-    data = Reference(sheet.ws, min_col=3, min_row=first, max_row=last)
+    data = Reference(sheet.ws, min_col=value_col, min_row=first, max_row=last)
     chart.add_data(data, titles_from_data=True)
-    chart.set_categories(Reference(sheet.ws, min_col=2, min_row=first + 1, max_row=last))
+    chart.set_categories(Reference(sheet.ws, min_col=value_col - 1, min_row=first + 1,
+                                   max_row=last))
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 1
     chart.y_axis.majorUnit = 0.25
@@ -119,7 +122,12 @@ def _chart(sheet: ReportSheet, first: int, last: int, anchor: str) -> None:
     chart.dataLabels.showLegendKey = False
     chart.dataLabels.showPercent = False
     chart.dataLabels.numFmt = PERCENT
-    sheet.ws.add_chart(chart, anchor)
+    row = sheet.skip(CHART_PT)
+    # Anchored to the corners of this one row across all columns rather than sized in cm: a
+    # reader whose fonts make the columns wider or narrower still fits it to the page's width.
+    chart.anchor = TwoCellAnchor(_from=AnchorMarker(col=0, row=row - 1),
+                                 to=AnchorMarker(col=sheet.columns, row=row))
+    sheet.ws.add_chart(chart)
 
 
 def _summary(wb: Workbook, report: PeriodReport, sec: dict[str, str]) -> ReportSheet:
@@ -131,12 +139,10 @@ def _summary(wb: Workbook, report: PeriodReport, sec: dict[str, str]) -> ReportS
     sheet.table(columns, report.areas, CapaianRow("", tr("JUMLAH"), report.total))
     sheet.skip()
     sheet.line(sec["monthly"], bold=True)
-    first, last = sheet.table(monthly_columns(), report.monthly)
-    _chart(sheet, first, last, f"D{first}")
-    have = sum(sheet.ws.row_dimensions[r].height or 15 for r in range(first, last + 1))
-    while have < CHART_PT:  # the chart floats over rows: keep what follows below it
-        sheet.skip(min(18.0, CHART_PT - have + 4))
-        have += min(18.0, CHART_PT - have + 4)
+    monthly = monthly_columns()
+    first, last = sheet.table(monthly, report.monthly)
+    sheet.skip(6)
+    _chart(sheet, first, last, len(monthly))
     return sheet
 
 
