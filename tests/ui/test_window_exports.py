@@ -62,9 +62,9 @@ def test_pdf_lampiran_ii_from_the_menu(window, save_to):
     assert "PDF disimpan" in window.statusBar().currentMessage()
 
 
-@pytest.mark.parametrize("what", ["excel", "pdf"])
+@pytest.mark.parametrize("what", ["excel", "pdf", "excel-annual"])
 def test_cancel_in_the_progress_dialog_leaves_no_file(window, save_to, monkeypatch, what):
-    chosen = save_to("batal.xlsx" if what == "excel" else "batal.pdf")
+    chosen = save_to("batal.pdf" if what == "pdf" else "batal.xlsx")
     calls: list[int] = []
     original = export_actions._Progress.__call__
 
@@ -76,6 +76,8 @@ def test_cancel_in_the_progress_dialog_leaves_no_file(window, save_to, monkeypat
     monkeypatch.setattr(export_actions._Progress, "__call__", press_cancel)
     if what == "excel":
         window.acts.export_excel.trigger()
+    elif what == "excel-annual":
+        export_actions.export_period_excel(window, "annual")
     else:
         export_actions.export_pdf(window, "plan")
     assert calls, "the exporter never reported progress"
