@@ -53,8 +53,9 @@ PERCENT = "0%"     # capaian is printed rounded to whole percent, as on the PDF 
 
 @dataclass(frozen=True)
 class Column(Generic[T]):
-    """One column of a table: its header, width (Excel units; the sheet's column widths are
-    taken from the list of its widest table), how a row's value is got
+    """One column of a table: its header, width (Excel units; a sheet takes its column widths
+    from the column list it is made with, and every table on it wraps to those), how a row's
+    value is got
     (``value(number, item)``; number 0 is the total row) and how it is shown: ``text``,
     ``center``, ``number`` or ``percent`` (a value 0..100, or None for "nothing planned")."""
 
