@@ -28,6 +28,8 @@ TEXT_KEYS = ("issuer", "number", "year", "title", "decided", "place", "date",
              "certifier_heading", "certifier_office", "certifier_title", "certifier_name",
              "certifier_nip")
 ATTACHMENT_KEYS = ("lampiran_1", "lampiran_2")
+# Set as one text on the command line, the titles separated by ";".
+PARAF_KEY = "paraf"
 
 # Indonesian first, then the English spellings people also type; matched on a prefix of 3.
 _MONTH_PREFIXES = {name[:3].lower(): n for n, name in enumerate(MONTHS_LONG, 1)}
@@ -95,18 +97,22 @@ def save_decree(store: Store, plan_uuid: str, expected_version: int | None,
 def set_decree_fields(store: Store, plan_uuid: str, fields: dict[str, str],
                       expected_version: int | None = None) -> int:
     """Change some text fields (TEXT_KEYS, or lampiran_1 / lampiran_2 for the attachment
-    headings) and keep the rest of the decree; the plan's new version."""
-    known = set(TEXT_KEYS) | set(ATTACHMENT_KEYS)
+    headings, paraf as titles separated by ";") and keep the rest of the decree; the plan's
+    new version."""
+    known = {*TEXT_KEYS, *ATTACHMENT_KEYS, PARAF_KEY}
     unknown = sorted(set(fields) - known)
     if unknown:
         raise InvalidInput(tr("Isian SK tidak dikenal: {keys}. Yang dapat diubah: {known}.")
                            .format(keys=", ".join(unknown),
-                                   known=", ".join([*TEXT_KEYS, *ATTACHMENT_KEYS])))
+                                   known=", ".join([*TEXT_KEYS, *ATTACHMENT_KEYS,
+                                                    PARAF_KEY])))
     decree, version = read_decree(store, plan_uuid)
     titles = dict(decree.get("attachment_titles") or {})
     for key, value in fields.items():
         if key in ATTACHMENT_KEYS:
             titles[key] = value
+        elif key == PARAF_KEY:
+            decree[key] = [t.strip() for t in value.split(";") if t.strip()]
         else:
             decree[key] = value
     if any(k in ATTACHMENT_KEYS for k in fields):
