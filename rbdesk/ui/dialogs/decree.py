@@ -1,0 +1,395 @@
+"""Rencana → Data SK: every field of the decree and of Lampiran I, in tabs that fit 1280 × 720.
+
+The dialog only edits a working copy; "Simpan" checks it (a date that is not a date keeps the
+dialog open with the reason) and the caller writes it as one undo step.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rbdesk.i18n import tr
+from rbdesk.models.domain.months import month_long
+from rbdesk.models.domain.tree import AreaNode, TeamNode
+from rbdesk.models.edits.decree_edit import (
+    checked_decree,
+    decision_labels,
+    kesatu_items,
+    letter_labels,
+    number_labels,
+)
+from rbdesk.models.errors import InvalidInput
+from rbdesk.ui.dialogs.decree_lists import EntryListEditor, EntryListModel, MemberTableModel
+from rbdesk.ui.panels.roster_model import team_title
+from rbdesk.ui.window.settings import GeometryMemory
+
+# (key, label, multi-line) of the Umum tab's fields, by group.
+_DECREE_FIELDS = (("issuer", "&Yang menetapkan:", False), ("number", "&Nomor:", False),
+                  ("title", "&Tentang:", True), ("place", "Ditetapkan &di:", False))
+_SIGNATORY_FIELDS = (("signatory_title", "&Jabatan:", True), ("signatory_name", "Na&ma:", False),
+                     ("signatory_nip", "N&IP (boleh kosong):", False),
+                     ("signed_mark", "Tanda pada salinan:", False))
+_CERTIFIER_FIELDS = (("certifier_heading", "Judul:", False), ("certifier_office", "Kantor:", False),
+                     ("certifier_title", "Jabatan:", False), ("certifier_name", "Nama:", False),
+                     ("certifier_nip", "NIP:", False))
+
+
+def display_date(iso: str) -> str:
+    """The stored ISO date as people write it ("2 Januari 2024"); other text as it is."""
+    parts = iso.split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts):
+        return f"{int(parts[2])} {month_long(int(parts[1]))} {parts[0]}"
+    return iso
+
+
+@dataclass
+class TeamDraft:
+    """A team as the dialog edits it, and as it was when the dialog opened."""
+
+    team: TeamNode
+    name: str
+    area_uuid: str | None
+    duties: list[str]
+    members: list[dict[str, str]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, team: TeamNode) -> TeamDraft:
+        return cls(team, team.name, team.area_uuid, list(team.duties),
+                   [{"uuid": m.uuid, "name": m.person_name, "role": m.role,
+                     "position": m.position} for m in team.members])
+
+
+class DecreeDialog(GeometryMemory, QDialog):
+    def __init__(self, decree: dict[str, Any], teams: list[TeamNode], areas: list[AreaNode],
+                 parent: QWidget | None = None, readonly: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("decreeDialog")
+        self.setWindowTitle(tr("Data SK"))
+        self.original = copy.deepcopy(decree)
+        self.drafts = [TeamDraft.of(t) for t in teams]
+        self.areas = areas
+        self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._general_tab(), tr("&Umum"))
+        self.considerations = EntryListModel(decree.get("considerations") or [], letter_labels,
+                                             self)
+        self.legal_bases = EntryListModel(decree.get("legal_bases") or [], number_labels, self)
+        self.tabs.addTab(self._list_tab(self.considerations, "considerations",
+                                        tr("Pertimbangan (huruf a, b, … mengikuti urutan):")),
+                         tr("Me&nimbang"))
+        self.tabs.addTab(self._list_tab(self.legal_bases, "legalBases",
+                                        tr("Dasar hukum (nomor 1, 2, … mengikuti urutan; "
+                                           "susun dengan Naik/Turun):")), tr("Me&ngingat"))
+        self.tabs.addTab(self._decisions_tab(decree), tr("&Diktum"))
+        self.tabs.addTab(self._attachment_tab(decree), tr("&Lampiran"))
+        self.error = QLabel(self)
+        self.error.setObjectName("decreeError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #a00000")
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(tr("Simpan"))
+        self.save_button.setEnabled(not readonly)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Batal"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self._fit_screen()
+
+    def _fit_screen(self) -> None:
+        """1120 × 660 where there is room; never larger than the screen (1280 × 720 after
+        Windows scaling leaves some 680 pixels under the taskbar)."""
+        parent = self.parentWidget()
+        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+        room = screen.availableGeometry()
+        self.resize(min(1120, room.width() - 40), min(660, room.height() - 60))
+
+    # -- the tabs ----------------------------------------------------------------------------
+
+    def _field(self, key: str, multi: bool) -> QLineEdit | QPlainTextEdit:
+        value = str(self.original.get(key, "") or "")
+        editor: QLineEdit | QPlainTextEdit
+        if multi:
+            editor = QPlainTextEdit(value, self)
+            editor.setFixedHeight(editor.fontMetrics().lineSpacing() * 2 + 14)
+        else:
+            editor = QLineEdit(value, self)
+        editor.setObjectName(key)
+        self.fields[key] = editor
+        return editor
+
+    def _group(self, title: str, fields: tuple[tuple[str, str, bool], ...]) -> QGroupBox:
+        box = QGroupBox(title, self)
+        form = QFormLayout(box)
+        for key, label, multi in fields:
+            form.addRow(tr(label), self._field(key, multi))
+        return box
+
+    def _general_tab(self) -> QWidget:
+        page = QWidget(self)
+        decree_box = self._group(tr("Keputusan"), _DECREE_FIELDS)
+        form = decree_box.layout()
+        assert isinstance(form, QFormLayout)
+        self.year = QSpinBox(self)
+        self.year.setObjectName("year")
+        self.year.setRange(2000, 2100)
+        year = self.original.get("year")
+        self.year.setValue(int(str(year)) if str(year or "").isdigit() else 2000)
+        form.insertRow(2, tr("T&ahun:"), self.year)
+        self.date = QLineEdit(display_date(str(self.original.get("date", "") or "")), self)
+        self.date.setObjectName("date")
+        self.date.setPlaceholderText(tr("mis. 2 Januari 2024 (kosong: masih konsep)"))
+        self.date.setToolTip(tr("Tanggal penetapan, mis. 2 Januari 2024 atau 02/01/2024. "
+                                "Selama nomor atau tanggal kosong, PDF bertanda KONSEP."))
+        form.addRow(tr("Pada &tanggal:"), self.date)
+        self.paraf = EntryListModel([{"text": str(t)} for t in self.original.get("paraf") or []],
+                                    None, self)
+        paraf_box = QGroupBox(tr("Paraf pada naskah asli (jabatan pejabat pemaraf)"), self)
+        paraf_layout = QVBoxLayout(paraf_box)
+        self.paraf_editor = EntryListEditor(self.paraf, "paraf", text_lines=1, parent=paraf_box)
+        paraf_layout.addWidget(self.paraf_editor)
+        grid = QGridLayout(page)
+        grid.addWidget(decree_box, 0, 0)
+        grid.addWidget(paraf_box, 1, 0)
+        grid.addWidget(self._group(tr("Penanda tangan"), _SIGNATORY_FIELDS), 0, 1)
+        grid.addWidget(self._group(tr("Pengesahan salinan"), _CERTIFIER_FIELDS), 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        return self._scrolled(page)
+
+    def _scrolled(self, page: QWidget) -> QScrollArea:
+        # A short screen scrolls the tab rather than cutting its fields off.
+        area = QScrollArea(self)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setWidget(page)
+        return area
+
+    def _list_tab(self, model: EntryListModel, name: str, heading: str) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel(heading, page))
+        editor = EntryListEditor(model, name, text_label=tr("Bunyi butir yang dipilih:"),
+                                 text_lines=6, parent=page)
+        setattr(self, f"{name}_editor", editor)
+        layout.addWidget(editor, 1)
+        return page
+
+    def _decisions_tab(self, decree: dict[str, Any]) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        form = QFormLayout()
+        form.addRow(tr("&Menetapkan:"), self._field("decided", True))
+        layout.addLayout(form)
+        self.decisions = EntryListModel(decree.get("decisions") or [], decision_labels, self)
+        self.decisions_editor = EntryListEditor(
+            self.decisions, "decisions", text_label=tr("Bunyi diktum yang dipilih:"),
+            items_label=tr("Rincian diktum (satu baris satu butir, dengan nomornya):"),
+            text_lines=3, parent=page)
+        layout.addWidget(self.decisions_editor, 1)
+        self.teams_button = QPushButton(tr("Isi rincian dari daftar tim Lampiran I"), page)
+        self.teams_button.setObjectName("kesatuFromTeams")
+        self.teams_button.setToolTip(tr("Daftar tim pada diktum KESATU mengikuti nama tim di "
+                                        "tab Lampiran"))
+        self.teams_button.clicked.connect(self.fill_team_list)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.teams_button)
+        layout.addLayout(row)
+        return page
+
+    def _attachment_tab(self, decree: dict[str, Any]) -> QWidget:
+        page = QWidget(self)
+        titles = decree.get("attachment_titles") or {}
+        form = QFormLayout()
+        self.lampiran = {}
+        for key, label in (("lampiran_1", tr("Judul Lampiran &I:")),
+                           ("lampiran_2", tr("Judul Lampiran &II:"))):
+            edit = QLineEdit(str(titles.get(key, "") or ""), page)
+            edit.setObjectName(key)
+            self.lampiran[key] = edit
+            form.addRow(label, edit)
+        self.team = QComboBox(page)
+        self.team.setObjectName("teamChooser")
+        for draft in self.drafts:
+            self.team.addItem(team_title(draft.team), draft.team.uuid)
+        form.addRow(tr("&Tim:"), self.team)
+        self.team_name = QLineEdit(page)
+        self.team_name.setObjectName("teamName")
+        form.addRow(tr("Nama &tim:"), self.team_name)
+        self.team_area = QComboBox(page)
+        self.team_area.setObjectName("teamArea")
+        self.team_area.addItem(tr("— tidak menangani satu area —"), "")
+        for area in self.areas:
+            self.team_area.addItem(f"{area.label} {area.name}".strip(), area.uuid)
+        form.addRow(tr("&Area yang ditangani:"), self.team_area)
+        self.duties = EntryListModel([], None, self)
+        self.duties_editor = EntryListEditor(self.duties, "duties", text_lines=2, parent=page)
+        self.members = MemberTableModel(self)
+        self.members_view = QTableView(page)
+        self.members_view.setObjectName("membersView")
+        self.members_view.setModel(self.members)
+        self.members_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.members_view.verticalHeader().hide()
+        header = self.members_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        lower = QHBoxLayout()
+        duties_box = QGroupBox(tr("Tugas tim (satu butir satu baris, dengan hurufnya)"), page)
+        QVBoxLayout(duties_box).addWidget(self.duties_editor)
+        members_box = QGroupBox(tr("Anggota (klik dua kali untuk mengubah kedudukan atau "
+                                   "jabatan; nama diubah di panel Tim)"), page)
+        QVBoxLayout(members_box).addWidget(self.members_view)
+        lower.addWidget(duties_box, 1)
+        lower.addWidget(members_box, 1)
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addLayout(lower, 1)
+        self._shown: TeamDraft | None = None
+        self.team.currentIndexChanged.connect(lambda _i: self._show_team())
+        self.team_name.textEdited.connect(self._team_edited)
+        self.team_area.currentIndexChanged.connect(lambda _i: self._team_edited())
+        self._show_team()
+        return page
+
+    # -- the teams ---------------------------------------------------------------------------
+
+    def _keep_shown_team(self) -> None:
+        if self._shown is not None:
+            self._shown.duties = [t for t in self.duties.texts() if t.strip()]
+
+    def _show_team(self) -> None:
+        self._keep_shown_team()
+        index = self.team.currentIndex()
+        draft = self.drafts[index] if 0 <= index < len(self.drafts) else None
+        self._shown = None                      # no edits land while the fields are refilled
+        self.team_name.setText(draft.name if draft else "")
+        self.team_area.setCurrentIndex(max(0, self.team_area.findData(
+            draft.area_uuid or "" if draft else "")))
+        self.duties.reset([{"text": d} for d in (draft.duties if draft else [])])
+        if self.duties.rowCount():
+            self.duties_editor.select(0)
+        self.duties_editor.show_current()
+        self.members.set_rows(draft.members if draft else [])
+        for widget in (self.team_name, self.team_area, self.duties_editor, self.members_view):
+            widget.setEnabled(draft is not None)
+        self._shown = draft
+
+    def _team_edited(self) -> None:
+        if self._shown is not None:
+            self._shown.name = self.team_name.text()
+            self._shown.area_uuid = self.team_area.currentData() or None
+
+    def fill_team_list(self) -> None:
+        """KESATU lists the teams of Lampiran I: rebuilt from the names as edited here."""
+        self._keep_shown_team()
+        teams = [TeamNode(d.team.uuid, d.team.kind, d.team.label, d.name, d.area_uuid,
+                          d.duties, d.team.version) for d in self.drafts]
+        if not self.decisions.rowCount():
+            self.decisions_editor.add()
+        self.decisions_editor.select(0)
+        self.decisions_editor.set_items(kesatu_items(teams))
+
+    # -- the result --------------------------------------------------------------------------
+
+    def decree(self) -> dict[str, Any]:
+        """The decree as edited (unknown keys of the stored one kept)."""
+        out = copy.deepcopy(self.original)
+        for key, editor in self.fields.items():
+            value = (editor.toPlainText() if isinstance(editor, QPlainTextEdit)
+                     else editor.text())
+            if key in self.original or value.strip():
+                out[key] = value.strip() if key.endswith("_nip") else value
+        out["year"] = self.year.value()
+        out["date"] = self.date.text().strip()
+        out["considerations"] = self.considerations.entries()
+        out["legal_bases"] = self.legal_bases.entries()
+        out["decisions"] = self.decisions.entries()
+        out["paraf"] = [t.strip() for t in self.paraf.texts() if t.strip()]
+        if not out["paraf"] and "paraf" not in self.original:
+            del out["paraf"]
+        titles = dict(out.get("attachment_titles") or {})
+        titles.update({k: e.text() for k, e in self.lampiran.items()})
+        out["attachment_titles"] = titles
+        return out
+
+    def team_changes(self) -> list[tuple[TeamNode, dict[str, Any]]]:
+        """Each team whose name, area or duties changed, with the changed fields."""
+        self._keep_shown_team()
+        out = []
+        for d in self.drafts:
+            fields: dict[str, Any] = {}
+            if d.name.strip() != d.team.name:
+                fields["name"] = d.name.strip()
+            if d.duties != list(d.team.duties):
+                fields["duties"] = d.duties
+            if (d.area_uuid or None) != (d.team.area_uuid or None):
+                fields["area"] = d.area_uuid
+            if fields:
+                out.append((d.team, fields))
+        return out
+
+    def member_changes(self) -> list[tuple[str, dict[str, str], dict[str, str], int]]:
+        """(membership uuid, before, after, version) for each changed role or position."""
+        out = []
+        for d in self.drafts:
+            for m, row in zip(d.team.members, d.members, strict=True):
+                after = {k: row[k] for k in ("role", "position") if row[k] != getattr(m, k)}
+                if after:
+                    out.append((m.uuid, {k: getattr(m, k) for k in after}, after, m.version))
+        return out
+
+    def save(self) -> None:
+        """Check first: a bad value keeps the dialog open, says why, and changes nothing."""
+        try:
+            self.checked = checked_decree(self.decree())
+        except InvalidInput as exc:
+            self.error.setText("⚠ " + exc.message)
+            self.error.show()
+            self.tabs.setCurrentIndex(0)
+            if "Tanggal" in exc.message:
+                self.date.setFocus()
+            return
+        bad = next((d for d in self.drafts if not d.name.strip()), None)
+        if bad is not None:
+            self.error.setText("⚠ " + tr("Nama tim tidak boleh kosong ({team}).").format(
+                team=team_title(bad.team)))
+            self.error.show()
+            return
+        self.accept()
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        # Enter in a one-line field would save the whole dialog; only the button saves.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return
+        super().keyPressEvent(event)
