@@ -102,10 +102,10 @@ class DecreeDialog(GeometryMemory, QDialog):
         self.legal_bases = EntryListModel(decree.get("legal_bases") or [], number_labels, self)
         self.tabs.addTab(self._list_tab(self.considerations, "considerations",
                                         tr("Pertimbangan (huruf a, b, … mengikuti urutan):")),
-                         tr("Me&nimbang"))
+                         tr("Menim&bang"))
         self.tabs.addTab(self._list_tab(self.legal_bases, "legalBases",
                                         tr("Dasar hukum (nomor 1, 2, … mengikuti urutan; "
-                                           "susun dengan Naik/Turun):")), tr("Me&ngingat"))
+                                           "susun dengan Naik/Turun):")), tr("Mengin&gat"))
         self.tabs.addTab(self._decisions_tab(decree), tr("&Diktum"))
         self.tabs.addTab(self._attachment_tab(decree), tr("&Lampiran"))
         self.error = QLabel(self)
@@ -247,7 +247,7 @@ class DecreeDialog(GeometryMemory, QDialog):
         form.addRow(tr("&Tim:"), self.team)
         self.team_name = QLineEdit(page)
         self.team_name.setObjectName("teamName")
-        form.addRow(tr("Nama &tim:"), self.team_name)
+        form.addRow(tr("Na&ma tim:"), self.team_name)
         self.team_area = QComboBox(page)
         self.team_area.setObjectName("teamArea")
         self.team_area.addItem(tr("— tidak menangani satu area —"), "")
@@ -255,7 +255,7 @@ class DecreeDialog(GeometryMemory, QDialog):
             self.team_area.addItem(f"{area.label} {area.name}".strip(), area.uuid)
         form.addRow(tr("&Area yang ditangani:"), self.team_area)
         self.duties = EntryListModel([], None, self)
-        self.duties_editor = EntryListEditor(self.duties, "duties", text_lines=2, parent=page)
+        self.duties_editor = EntryListEditor(self.duties, "duties", text_lines=4, parent=page)
         self.members = MemberTableModel(self)
         self.members_view = QTableView(page)
         self.members_view.setObjectName("membersView")

@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
 )
 from PySide6.QtWidgets import (
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -198,6 +201,14 @@ class MemberTableModel(QAbstractTableModel):
         return True
 
 
+class _OneLineDelegate(QStyledItemDelegate):
+    """Rows as wide as the list, the text elided: a long legal basis would otherwise make the
+    whole list scroll sideways."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        return QSize(1, super().sizeHint(option, index).height())
+
+
 class EntryListEditor(QWidget):
     """A list with Tambah / Hapus / Naik / Turun beside it and the chosen entry's text below
     (decree paragraphs are too long to edit in a list row)."""
@@ -214,6 +225,8 @@ class EntryListEditor(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setUniformItemSizes(True)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setItemDelegate(_OneLineDelegate(self.view))
         self.add_button = QPushButton(tr("Tambah"), self)
         self.remove_button = QPushButton(tr("Hapus"), self)
         self.up_button = QPushButton(tr("Naik"), self)
