@@ -163,7 +163,7 @@ def _decree_dialog(app, win, out: Path, suffix: str) -> None:  # noqa: ANN001 - 
     tree = win.ctx.tree
     decree, _version = read_decree(win.ctx.store, tree.uuid)
     decree["paraf"] = ["Sekretaris", "Kasubbag Hukum dan SDM"]
-    dialog = DecreeDialog(decree, list(tree.teams), list(tree.areas), win)
+    dialog = DecreeDialog(decree, list(tree.teams), list(tree.areas), win, plan_year=tree.year)
     dialog.show()
     dialog.team.setCurrentIndex(min(4, dialog.team.count() - 1))
     for name, tab in DECREE_TABS:

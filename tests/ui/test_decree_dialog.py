@@ -193,3 +193,35 @@ def test_models_pass_the_model_tester(window, qtmodeltester, monkeypatch):
     members = MemberTableModel()
     members.set_rows([{"name": "A", "role": "Ketua", "position": "Sekretaris"}])
     qtmodeltester.check(members)
+
+
+def test_a_new_plans_empty_decree_saved_unchanged_changes_nothing(window, monkeypatch):
+    from rbdesk.models.edits.plan_edit import add_plan
+
+    ctx = window.ctx
+    uuid = add_plan(ctx.store, "KPU Kota Baru", 2025)
+    ctx.set_plan(uuid)
+    seen: list = []
+    _drive(monkeypatch, lambda d: None, seen)
+    window.acts.decree.trigger()
+    assert seen[0].fields["number"].text() == "" and seen[0].date.text() == ""
+    assert read_decree(ctx.store, uuid)[0] == {}
+    assert ctx.undo_stack.count() == 0
+    assert "tidak berubah" in window.message_bar.label.text()
+
+
+def test_read_only_file_shows_the_decree_but_cannot_save(sample_path: Path, qtbot, monkeypatch):
+    from rbdesk.ui.window.context import AppContext
+    from rbdesk.ui.window.main_window import MainWindow
+
+    store = Store.open(sample_path, readonly=True)
+    win = MainWindow(AppContext(store))
+    qtbot.addWidget(win)
+    seen: list = []
+    monkeypatch.setattr(decree_dialog.DecreeDialog, "exec",
+                        lambda self: seen.append(self) or self.result())
+    win.acts.decree.trigger()
+    assert seen[0].fields["number"].text() == "1a"
+    assert not seen[0].save_button.isEnabled()
+    win.close()
+    store.close()

@@ -87,11 +87,13 @@ class TeamDraft:
 
 class DecreeDialog(GeometryMemory, QDialog):
     def __init__(self, decree: dict[str, Any], teams: list[TeamNode], areas: list[AreaNode],
-                 parent: QWidget | None = None, readonly: bool = False) -> None:
+                 parent: QWidget | None = None, readonly: bool = False,
+                 plan_year: int = 2000) -> None:
         super().__init__(parent)
         self.setObjectName("decreeDialog")
         self.setWindowTitle(tr("Data SK"))
         self.original = copy.deepcopy(decree)
+        self.plan_year = plan_year
         self.drafts = [TeamDraft.of(t) for t in teams]
         self.areas = areas
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
@@ -165,7 +167,7 @@ class DecreeDialog(GeometryMemory, QDialog):
         self.year.setObjectName("year")
         self.year.setRange(2000, 2100)
         year = self.original.get("year")
-        self.year.setValue(int(str(year)) if str(year or "").isdigit() else 2000)
+        self.year.setValue(int(str(year)) if str(year or "").isdigit() else self.plan_year)
         form.insertRow(2, tr("T&ahun:"), self.year)
         self.date = QLineEdit(display_date(str(self.original.get("date", "") or "")), self)
         self.date.setObjectName("date")
@@ -330,17 +332,21 @@ class DecreeDialog(GeometryMemory, QDialog):
                      else editor.text())
             if key in self.original or value.strip():
                 out[key] = value.strip() if key.endswith("_nip") else value
-        out["year"] = self.year.value()
-        out["date"] = self.date.text().strip()
-        out["considerations"] = self.considerations.entries()
-        out["legal_bases"] = self.legal_bases.entries()
-        out["decisions"] = self.decisions.entries()
-        out["paraf"] = [t.strip() for t in self.paraf.texts() if t.strip()]
-        if not out["paraf"] and "paraf" not in self.original:
-            del out["paraf"]
         titles = dict(out.get("attachment_titles") or {})
         titles.update({k: e.text() for k, e in self.lampiran.items()})
-        out["attachment_titles"] = titles
+        edited: dict[str, Any] = {
+            "year": self.year.value(), "date": self.date.text().strip(),
+            "considerations": self.considerations.entries(),
+            "legal_bases": self.legal_bases.entries(), "decisions": self.decisions.entries(),
+            "paraf": [t.strip() for t in self.paraf.texts() if t.strip()],
+            "attachment_titles": titles}
+        # A key the decree did not have is added only when it gets a value: opening and saving
+        # a new plan's empty decree changes nothing.
+        out.update({k: v for k, v in edited.items()
+                    if k in self.original or any(v.values() if isinstance(v, dict) else [v])})
+        if "year" not in self.original and out["year"] == self.plan_year and len(out) == len(
+                self.original) + 1:
+            del out["year"]           # only the year shown by default: nothing was edited
         return out
 
     def team_changes(self) -> list[tuple[TeamNode, dict[str, Any]]]:

@@ -32,7 +32,7 @@ def edit_decree(win: MainWindow) -> None:
         win.show_message(exc.message, error=True)
         return
     dialog = DecreeDialog(decree, list(tree.teams), list(tree.areas), win,
-                          readonly=ctx.readonly)
+                          readonly=ctx.readonly, plan_year=tree.year)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     saved = save_edits(ctx, tree.uuid, decree, dialog.checked, version, dialog.team_changes(),
