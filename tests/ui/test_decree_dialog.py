@@ -225,3 +225,25 @@ def test_read_only_file_shows_the_decree_but_cannot_save(sample_path: Path, qtbo
     assert not seen[0].save_button.isEnabled()
     win.close()
     store.close()
+
+
+def test_a_team_a_colleague_renamed_meanwhile_is_refused_and_leaves_no_step(
+        window, monkeypatch, sample_path: Path):
+    from rbdesk.models.edits import roster_edit
+
+    ctx = window.ctx
+    team = next(t for t in ctx.tree.teams if t.label == "IV")
+
+    def steps(d) -> None:
+        d.team.setCurrentIndex(d.team.findData(team.uuid))
+        d.team_name.setText("TIM SAYA")
+        d.team_name.textEdited.emit("TIM SAYA")
+        with Store.open(sample_path, user="Rekan") as other:
+            roster_edit.update_team(other, team.uuid, name="TIM REKAN")
+
+    _drive(monkeypatch, steps, [])
+    window.acts.decree.trigger()
+    fresh = load_plan_tree(ctx.store, ctx.plan_uuid)
+    assert next(t for t in fresh.teams if t.uuid == team.uuid).name == "TIM REKAN"
+    assert "Rekan" in window.message_bar.label.text()
+    assert ctx.undo_stack.count() == 0 and not ctx.undo_stack.canUndo()
