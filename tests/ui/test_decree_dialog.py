@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from rbdesk.models.domain.tree import load_plan_tree
@@ -42,7 +43,10 @@ def test_fields_and_reordered_mengingat_saved_as_one_undo_step(window, monkeypat
         assert d.windowTitle() == "Data SK"
         assert d.date.text() == "2 Januari 2024"          # shown as people write it
         d.fields["number"].setText("027/HK.03-Kpt/5371/2024")
-        d.date.setText("5 Februari 2024")
+        d.calendar_button.menu().aboutToShow.emit()
+        assert d.calendar.selectedDate().toString("yyyy-MM-dd") == "2024-01-02"
+        d.calendar.clicked.emit(QDate(2024, 2, 5))       # picked from the calendar
+        assert d.date.text() == "5 Februari 2024"
         d.fields["signatory_nip"].setText("19700101 199003 1 001")
         d.tabs.setCurrentIndex(2)                        # Mengingat
         editor = d.legalBases_editor

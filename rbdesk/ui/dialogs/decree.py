@@ -10,10 +10,11 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCalendarWidget,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -24,14 +25,17 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
     QTableView,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
+    QWidgetAction,
 )
 
 from rbdesk.i18n import tr
@@ -43,6 +47,7 @@ from rbdesk.models.edits.decree_edit import (
     kesatu_items,
     letter_labels,
     number_labels,
+    parse_decree_date,
 )
 from rbdesk.models.errors import InvalidInput
 from rbdesk.ui.dialogs.decree_lists import EntryListEditor, EntryListModel, MemberTableModel
@@ -174,7 +179,25 @@ class DecreeDialog(GeometryMemory, QDialog):
         self.date.setPlaceholderText(tr("mis. 2 Januari 2024 (kosong: masih konsep)"))
         self.date.setToolTip(tr("Tanggal penetapan, mis. 2 Januari 2024 atau 02/01/2024. "
                                 "Selama nomor atau tanggal kosong, PDF bertanda KONSEP."))
-        form.addRow(tr("Pada &tanggal:"), self.date)
+        self.calendar_button = QToolButton(self)
+        self.calendar_button.setText(tr("Kalender…"))
+        self.calendar_button.setToolTip(tr("Pilih tanggal penetapan dari kalender"))
+        self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.calendar = QCalendarWidget(self)
+        self.calendar.setGridVisible(True)
+        menu = QMenu(self.calendar_button)
+        holder = QWidgetAction(menu)
+        holder.setDefaultWidget(self.calendar)
+        menu.addAction(holder)
+        menu.aboutToShow.connect(self._calendar_to_field)
+        self.calendar.clicked.connect(lambda day: (self.pick_date(day), menu.close()))
+        self.calendar_button.setMenu(menu)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.date, 1)
+        date_row.addWidget(self.calendar_button)
+        date_label = QLabel(tr("Pada &tanggal:"), self)
+        date_label.setBuddy(self.date)
+        form.addRow(date_label, date_row)
         self.paraf = EntryListModel([{"text": str(t)} for t in self.original.get("paraf") or []],
                                     None, self)
         paraf_box = QGroupBox(tr("Paraf pada naskah asli (jabatan pejabat pemaraf)"), self)
@@ -189,6 +212,18 @@ class DecreeDialog(GeometryMemory, QDialog):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         return self._scrolled(page)
+
+    def _calendar_to_field(self) -> None:
+        """The calendar opens on the date in the field (else on 2 January of the decree year)."""
+        try:
+            iso = parse_decree_date(self.date.text())
+        except InvalidInput:
+            iso = ""
+        day = QDate.fromString(iso, "yyyy-MM-dd") if iso else QDate(self.year.value(), 1, 2)
+        self.calendar.setSelectedDate(day)
+
+    def pick_date(self, day: QDate) -> None:
+        self.date.setText(display_date(day.toString("yyyy-MM-dd")))
 
     def _scrolled(self, page: QWidget) -> QScrollArea:
         # A short screen scrolls the tab rather than cutting its fields off.
