@@ -165,7 +165,7 @@ def _decree_dialog(app, win, out: Path, suffix: str) -> None:  # noqa: ANN001 - 
     decree["paraf"] = ["Sekretaris", "Kasubbag Hukum dan SDM"]
     dialog = DecreeDialog(decree, list(tree.teams), list(tree.areas), win, plan_year=tree.year)
     dialog.show()
-    dialog.team.setCurrentIndex(min(4, dialog.team.count() - 1))
+    dialog.teams_page.team.setCurrentIndex(min(4, dialog.teams_page.team.count() - 1))
     for name, tab in DECREE_TABS:
         if suffix == "-1280x720" and name not in ("umum", "lampiran"):
             continue

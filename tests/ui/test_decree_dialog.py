@@ -125,17 +125,17 @@ def test_lampiran_teams_duties_area_and_members(window, monkeypatch, qtbot):
 
     def steps(d) -> None:
         d.tabs.setCurrentIndex(4)
-        d.lampiran["lampiran_1"].setText("SUSUNAN TIM")
-        d.team.setCurrentIndex(d.team.findData(team.uuid))
-        d.team_name.setText("TIM PENGUATAN ORGANISASI")
-        d.team_name.textEdited.emit("TIM PENGUATAN ORGANISASI")
-        d.team_area.setCurrentIndex(d.team_area.findData(area.uuid))
-        d.duties_editor.add()
-        d.duties_editor.text.setPlainText("z. Tugas tambahan.")
-        d.members.setData(d.members.index(0, 2), "Kasubbag Baru")
-        d.team.setCurrentIndex(0)                      # away and back: the edits are kept
-        d.team.setCurrentIndex(d.team.findData(team.uuid))
-        assert d.team_name.text() == "TIM PENGUATAN ORGANISASI"
+        d.teams_page.lampiran["lampiran_1"].setText("SUSUNAN TIM")
+        d.teams_page.team.setCurrentIndex(d.teams_page.team.findData(team.uuid))
+        d.teams_page.team_name.setText("TIM PENGUATAN ORGANISASI")
+        d.teams_page.team_name.textEdited.emit("TIM PENGUATAN ORGANISASI")
+        d.teams_page.team_area.setCurrentIndex(d.teams_page.team_area.findData(area.uuid))
+        d.teams_page.duties_editor.add()
+        d.teams_page.duties_editor.text.setPlainText("z. Tugas tambahan.")
+        d.teams_page.members.setData(d.teams_page.members.index(0, 2), "Kasubbag Baru")
+        d.teams_page.team.setCurrentIndex(0)           # away and back: the edits are kept
+        d.teams_page.team.setCurrentIndex(d.teams_page.team.findData(team.uuid))
+        assert d.teams_page.team_name.text() == "TIM PENGUATAN ORGANISASI"
         d.tabs.setCurrentIndex(3)
         d.teams_button.click()
         assert "c. Tim Penguatan Organisasi;" in d.decisions.field(0, "items")
@@ -181,7 +181,8 @@ def test_models_pass_the_model_tester(window, qtmodeltester, monkeypatch):
         qtmodeltester.check(d.considerations)
         qtmodeltester.check(d.legal_bases)
         qtmodeltester.check(d.decisions)
-        qtmodeltester.check(d.members)
+        qtmodeltester.check(d.teams_page.members)
+        qtmodeltester.check(d.teams_page.duties)
         d.reject()
 
     monkeypatch.setattr(decree_dialog.DecreeDialog, "exec",
@@ -239,9 +240,9 @@ def test_a_team_a_colleague_renamed_meanwhile_is_refused_and_leaves_no_step(
     team = next(t for t in ctx.tree.teams if t.label == "IV")
 
     def steps(d) -> None:
-        d.team.setCurrentIndex(d.team.findData(team.uuid))
-        d.team_name.setText("TIM SAYA")
-        d.team_name.textEdited.emit("TIM SAYA")
+        d.teams_page.team.setCurrentIndex(d.teams_page.team.findData(team.uuid))
+        d.teams_page.team_name.setText("TIM SAYA")
+        d.teams_page.team_name.textEdited.emit("TIM SAYA")
         with Store.open(sample_path, user="Rekan") as other:
             roster_edit.update_team(other, team.uuid, name="TIM REKAN")
 

@@ -35,8 +35,9 @@ def edit_decree(win: MainWindow) -> None:
                           readonly=ctx.readonly, plan_year=tree.year)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
-    saved = save_edits(ctx, tree.uuid, decree, dialog.checked, version, dialog.team_changes(),
-                       dialog.member_changes())
+    page = dialog.teams_page
+    saved = save_edits(ctx, tree.uuid, decree, dialog.checked, version, page.team_changes(),
+                       page.member_changes())
     if saved is None:
         win.show_message(tr("Data SK tidak berubah."))
     elif saved:
