@@ -116,3 +116,9 @@ def test_team_area_set_logged_and_version_checked(sample_store: Store, plan_uuid
     with sample_store.read():
         fields = [e.field for e in ChangeLog.select().where(ChangeLog.row_uuid == team.uuid)]
     assert fields.count("area") == 2
+
+
+def test_year_typed_as_text_is_stored_as_a_number(sample_store: Store, plan_uuid: str) -> None:
+    decree_edit.set_decree_fields(sample_store, plan_uuid, {"year": " 2025 ", "paraf": "A; ;B"})
+    decree = decree_edit.read_decree(sample_store, plan_uuid)[0]
+    assert (decree["year"], decree["paraf"]) == (2025, ["A", "B"])
