@@ -22,12 +22,13 @@ COMMAND_MODULES = (
     "rbdesk.commands.exchange",
     "rbdesk.commands.sharing",
     "rbdesk.commands.plans",
+    "rbdesk.commands.decree",
 )
 # The subcommand names, known without importing their modules: ``rbdesk FILE`` starts the window
 # without loading the command line's machinery (merge, history, dump, load). A test checks this
 # list against the parser.
 COMMAND_NAMES = frozenset({"new", "dump", "load", "check", "export", "import", "merge", "backup",
-                           "copy", "history", "new-year"})
+                           "copy", "history", "new-year", "sk"})
 
 log = logging.getLogger("rbdesk")
 

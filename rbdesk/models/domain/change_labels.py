@@ -31,6 +31,7 @@ def field_label(name: str) -> str:
         "role": tr("kedudukan"), "duties": tr("tugas"), "filename": tr("nama berkas"),
         "title": tr("judul"), "year": tr("tahun"), "decree": tr("isi SK"),
         "settings": tr("pengaturan"), "month": tr("bulan"), "evidence": tr("bukti dukung"),
+        "area": tr("area"),
     }.get(name, name)
 
 
