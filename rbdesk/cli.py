@@ -22,13 +22,14 @@ COMMAND_MODULES = (
     "rbdesk.commands.exchange",
     "rbdesk.commands.sharing",
     "rbdesk.commands.plans",
+    "rbdesk.commands.decree",
     "rbdesk.commands.review",
 )
 # The subcommand names, known without importing their modules: ``rbdesk FILE`` starts the window
 # without loading the command line's machinery (merge, history, dump, load). A test checks this
 # list against the parser.
 COMMAND_NAMES = frozenset({"new", "dump", "load", "check", "export", "import", "merge", "backup",
-                           "copy", "history", "new-year", "review"})
+                           "copy", "history", "new-year", "sk", "review"})
 
 log = logging.getLogger("rbdesk")
 

@@ -36,6 +36,10 @@ SolidCompression=yes
 WizardStyle=modern
 CloseApplications=yes
 
+[Languages]
+; One language, so no language question: Indonesian over English (see Indonesian.isl).
+Name: "id"; MessagesFile: "compiler:Default.isl,Indonesian.isl"
+
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
 

@@ -19,11 +19,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("out", metavar=tr("KELUARAN"), help=tr("berkas .pdf atau .xlsx"))
     p.add_argument("--part", choices=("sk", "roster", "plan", "report", "semester1", "semester2",
                                              "annual"),
-                   help=tr("bagian yang dicetak (PDF; bawaan: sk)"))
+                   help=tr("bagian yang dicetak (PDF; bawaan: sk). Untuk Excel hanya "
+                           "semester1, semester2 atau annual; tanpa --part Excel berisi "
+                           "Lampiran I, Lampiran II dan Realisasi"))
     p.add_argument("--paper", choices=("a4", "f4"), default="a4", help=tr("ukuran kertas"))
     p.add_argument("--copy", choices=("asli", "salinan"),
-                   help=tr("bentuk PDF: asli (untuk ditandatangani basah) atau salinan "
-                           "(TTD dan blok \"Salinan sesuai dengan aslinya\"; bawaan)"))
+                   help=tr("bentuk PDF dan laporan semester/tahunan: asli (untuk "
+                           "ditandatangani basah) atau salinan (TTD dan blok \"Salinan sesuai "
+                           "dengan aslinya\"; bawaan)"))
     p.add_argument("--month", type=int, help=tr("bulan laporan 1..12 (untuk --part report)"))
     p.add_argument("--year", type=int, help=tr("tahun rencana (jika berkas berisi beberapa)"))
     p.add_argument("--plan", metavar="UUID",
@@ -53,7 +56,7 @@ def _pick_plan(store: Store, year: int | None, uuid: str | None = None) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from rbdesk.exports import write_pdf, write_workbook
+    from rbdesk.exports import PERIOD_PARTS, write_pdf, write_period_workbook, write_workbook
 
     out = Path(args.out)
     kind = out.suffix.lower()
@@ -61,12 +64,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(tr("rbdesk: kesalahan: KELUARAN harus berakhiran .pdf atau .xlsx"), file=sys.stderr)
         return 2
     part = args.part or ("sk" if kind == ".pdf" else None)
-    if kind == ".xlsx" and part is not None:
-        print(tr("rbdesk: kesalahan: --part hanya untuk PDF; Excel selalu berisi semua lembar"),
+    if kind == ".xlsx" and part is not None and part not in PERIOD_PARTS:
+        print(tr("rbdesk: kesalahan: untuk Excel --part hanya semester1, semester2 atau annual; "
+                 "tanpa --part Excel berisi Lampiran I, Lampiran II dan Realisasi"),
               file=sys.stderr)
         return 2
-    if kind == ".xlsx" and args.copy is not None:
-        print(tr("rbdesk: kesalahan: --copy hanya untuk PDF"), file=sys.stderr)
+    if kind == ".xlsx" and part is None and args.copy is not None:
+        print(tr("rbdesk: kesalahan: --copy hanya untuk PDF dan laporan semester/tahunan"),
+              file=sys.stderr)
         return 2
     if part == "report" and args.month is None:
         print(tr("rbdesk: kesalahan: --part report memerlukan --month"), file=sys.stderr)
@@ -76,6 +81,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     refuse_overwriting(out, args.file)
     with Store.open(args.file, readonly=True) as store:
         tree = load_plan_tree(store, _pick_plan(store, args.year, args.plan))
+        period = None
+        if part in PERIOD_PARTS:
+            from rbdesk.models.domain.period_report import build_period_report, period_evidence
+
+            period = build_period_report(tree, part, period_evidence(store, tree, part))
         if kind == ".pdf":
             report = None
             if part == "report":
@@ -83,16 +93,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
                 report = build_report(tree, args.month,
                                       month_evidence(store, tree, args.month))
-            period = None
-            if part in ("semester1", "semester2", "annual"):
-                from rbdesk.models.domain.period_report import (
-                    build_period_report,
-                    period_evidence,
-                )
-
-                period = build_period_report(tree, part, period_evidence(store, tree, part))
             write_pdf(tree, out, part=part, paper=args.paper, month=args.month, report=report,
                       copy=args.copy or "salinan", period=period)
+        elif period is not None:
+            write_period_workbook(tree, out, period=period, paper=args.paper,
+                                  copy=args.copy or "salinan")
         else:
             write_workbook(tree, out, paper=args.paper)
     print(tr("Ditulis: {path}").format(path=out))

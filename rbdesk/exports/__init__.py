@@ -15,8 +15,10 @@ from rbdesk.models.domain.report_data import ReportData
 from rbdesk.models.domain.tree import PlanTree
 
 PARTS = ("sk", "roster", "plan", "report", "semester1", "semester2", "annual")
+PERIOD_PARTS = ("semester1", "semester2", "annual")  # parts written as Excel too
 
-__all__ = ["COPIES", "PARTS", "Cancelled", "read_plan_workbook", "write_pdf", "write_workbook"]
+__all__ = ["COPIES", "PARTS", "PERIOD_PARTS", "Cancelled", "read_plan_workbook", "write_pdf",
+           "write_period_workbook", "write_workbook"]
 
 
 def write_pdf(tree: PlanTree, out: Path, *, part: str = "sk", paper: str = "a4",
@@ -44,6 +46,16 @@ def write_workbook(tree: PlanTree, out: Path, *, paper: str = "a4",
     from rbdesk.exports.excel.write import write_workbook as _write
 
     return _write(tree, Path(out), paper=paper, progress=progress)
+
+
+def write_period_workbook(tree: PlanTree, out: Path, *, period: PeriodReport, paper: str = "a4",
+                          copy: str = "salinan", progress: ProgressFn = None) -> Path:
+    """Write the semester or annual report ``period`` as an Excel workbook; returns ``out``.
+    ``copy`` and the draft mark as for :func:`write_pdf`."""
+    from rbdesk.exports.excel.period_report import write_period_workbook as _write
+
+    return _write(period, Path(out), decree=tree.decree, paper=paper, copy=copy,
+                  progress=progress)
 
 
 def read_plan_workbook(path: Path, progress: ProgressFn = None) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from typing import Any
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.months import MONTHS, month_long, month_short
+from rbdesk.models.domain.period_report import PeriodReport
 from rbdesk.models.domain.tree import TeamNode
 
 CHECK = "√"
@@ -73,3 +74,36 @@ def section_title(team: TeamNode) -> str:
     if team.label:
         return f"{team.label}. {team.name}"
     return team.name
+
+
+def period_title_lines(report: PeriodReport) -> list[str]:
+    """The centred title of a semester or annual report: what, whose, which months."""
+    span = tr("{a} s.d. {b} {year}").format(a=month_long(report.first),
+                                            b=month_long(report.last), year=report.year)
+    return [report.heading + " " + tr("RENCANA AKSI REFORMASI BIROKRASI"), report.unit.upper(),
+            tr("PERIODE {span}").format(span=span.upper())]
+
+
+def capaian_note() -> str:
+    """Says whose capaian the report prints and which rating bands apply."""
+    return tr("Capaian dilaporkan: menurut realisasi yang dicatat. Capaian terverifikasi: hanya "
+              "bulan yang bukti dukungnya sudah ditinjau dan memenuhi. Predikat (dari capaian "
+              "dilaporkan): 91–100 Sangat Baik, 76–90 Baik, 66–75 Cukup, 51–65 Kurang, "
+              "≤ 50 Sangat Kurang.")
+
+
+def period_sections(report: PeriodReport) -> dict[str, str]:
+    """Section headings and empty-section lines of a semester or annual report."""
+    return {
+        "areas": tr("A. Capaian per area perubahan sampai dengan {month} {year}")
+        .format(month=month_long(report.last), year=report.year),
+        "monthly": tr("Capaian kumulatif per bulan"),
+        "teams": tr("B. Capaian per tim"),
+        "persons": tr("C. Capaian per orang (area tim yang diikuti)"),
+        "late": tr("D. Indikator yang terlambat dalam periode ini"),
+        "no_late": tr("Tidak ada indikator yang terlambat."),
+        "reviews": tr("E. Tinjauan bukti dukung per bulan realisasi"),
+        "no_reviews": tr("Belum ada realisasi dalam periode ini."),
+        "evidence": tr("F. Bukti dukung yang dicatat dalam periode ini"),
+        "no_evidence": tr("Belum ada bukti dukung dalam periode ini."),
+    }

@@ -159,6 +159,7 @@ def render(out: Path, suffix: str, width: int, height: int) -> None:
             dock.grab().save(str(out / file))
         win.legend.grab().save(str(out / "keterangan.png"))
         _dialogs(app, win, out)
+    _decree_dialog(app, win, out, suffix)
     assert index.data(Role.UUID)
     win.close()
     app.processEvents()
@@ -176,6 +177,33 @@ def _dialogs(app, win, out: Path) -> None:  # noqa: ANN001 - the QApplication, t
         dialog.grab().save(str(out / file))
         dialog.reject()
         app.processEvents()
+
+
+# Data SK, tab by tab on the office screen; on the smallest only the two fullest tabs (the check
+# that they fit); the large screen shows the same dialog as the office one.
+DECREE_TABS = (("umum", 0), ("menimbang", 1), ("mengingat", 2), ("diktum", 3), ("lampiran", 4))
+
+
+def _decree_dialog(app, win, out: Path, suffix: str) -> None:  # noqa: ANN001 - as _dialogs
+    from rbdesk.models.edits.decree_edit import read_decree
+    from rbdesk.ui.dialogs.decree import DecreeDialog
+
+    if not suffix:
+        return
+    tree = win.ctx.tree
+    decree, _version = read_decree(win.ctx.store, tree.uuid)
+    decree["paraf"] = ["Sekretaris", "Kasubbag Hukum dan SDM"]
+    dialog = DecreeDialog(decree, list(tree.teams), list(tree.areas), win, plan_year=tree.year)
+    dialog.show()
+    dialog.teams_page.team.setCurrentIndex(min(4, dialog.teams_page.team.count() - 1))
+    for name, tab in DECREE_TABS:
+        if suffix == "-1280x720" and name not in ("umum", "lampiran"):
+            continue
+        dialog.tabs.setCurrentIndex(tab)
+        app.processEvents()
+        dialog.grab().save(str(out / f"dialog-sk-{name}{suffix}.png"))
+    dialog.reject()
+    app.processEvents()
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -52,6 +53,45 @@ def test_export_copy_asli_or_salinan(sample: Path, tmp_path: Path, part: str) ->
     assert "KONSEP" not in texts["asli"] + texts["salinan"]  # the sample decree is signed
 
 
+@pytest.mark.parametrize(("part", "heading"), [("semester1", "LAPORAN SEMESTER I "),
+                                               ("semester2", "LAPORAN SEMESTER II "),
+                                               ("annual", "LAPORAN TAHUNAN ")])
+def test_export_semester_and_annual_reports_as_excel(sample: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch, part: str,
+                                                     heading: str) -> None:
+    from rbdesk.models.domain.period_report import build_period_report
+    from rbdesk.models.domain.progress import rating_band
+    from rbdesk.models.domain.tree import list_plans, load_plan_tree
+    from rbdesk.models.storage.store import Store
+
+    monkeypatch.setenv("RBDESK_TODAY", "2025-01-06")
+    out = tmp_path / f"{part}.xlsx"
+    done = run("export", str(sample), str(out), "--part", part, "--paper", "f4")
+    assert done.returncode == 0, done.stderr
+    book = openpyxl.load_workbook(out)
+    summary = book["Ringkasan"]
+    assert summary["A1"].value.startswith(heading)
+    assert all(ws.page_setup.paperSize == 14 for ws in book.worksheets)  # F4 (Folio)
+    with Store.open(sample, readonly=True) as store:
+        tree = load_plan_tree(store, list_plans(store)[0].uuid)
+    report = build_period_report(tree, part, [], today=dt.date(2025, 1, 6))
+    top = next(r for r in range(1, 40) if summary.cell(r, 2).value == "AREA PERUBAHAN")
+    total = [summary.cell(top + len(report.areas) + 1, c).value for c in range(2, 9)]
+    t = report.total
+    assert total == ["JUMLAH", t.planned, t.done, t.partial, t.late,
+                     round(t.percent) / 100, rating_band(t.percent)]
+    texts = {str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True)
+             for v in row if v is not None}
+    assert "TTD" in texts and "Salinan sesuai dengan aslinya" in texts  # the default form
+    assert any("6 Januari 2025" in v for v in texts)
+    asli = tmp_path / f"{part}-asli.xlsx"
+    done = run("export", str(sample), str(asli), "--part", part, "--copy", "asli")
+    assert done.returncode == 0, done.stderr
+    texts = {str(v) for ws in openpyxl.load_workbook(asli).worksheets
+             for row in ws.iter_rows(values_only=True) for v in row if v is not None}
+    assert "TTD" not in texts and "Salinan sesuai dengan aslinya" not in texts
+
+
 def test_import_adds_a_plan(sample: Path, tmp_path: Path) -> None:
     book = tmp_path / "rencana.xlsx"
     assert run("export", str(sample), str(book)).returncode == 0
@@ -67,6 +107,8 @@ def test_import_adds_a_plan(sample: Path, tmp_path: Path) -> None:
 def test_usage_errors_exit_2(sample: Path, tmp_path: Path) -> None:
     for args in (("export", str(sample), str(tmp_path / "x.docx")),
                  ("export", str(sample), str(tmp_path / "x.xlsx"), "--part", "plan"),
+                 ("export", str(sample), str(tmp_path / "x.xlsx"), "--part", "report",
+                  "--month", "3"),
                  ("export", str(sample), str(tmp_path / "x.pdf"), "--part", "report"),
                  ("export", str(sample), str(tmp_path / "x.pdf"), "--paper", "letter"),
                  ("export", str(sample), str(tmp_path / "x.pdf"), "--copy", "fotokopi"),

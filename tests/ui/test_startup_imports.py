@@ -22,7 +22,7 @@ NOT_AT_START = (
     "rbdesk.models.interchange.load", "rbdesk.models.interchange.plan_import",
     "rbdesk.models.interchange.sample_data", "rbdesk.models.domain.history",
     "rbdesk.ui.dialogs.merge", "rbdesk.ui.dialogs.history", "rbdesk.ui.dialogs.restore",
-    "rbdesk.ui.dialogs.roster",
+    "rbdesk.ui.dialogs.roster", "rbdesk.ui.dialogs.decree",
 )
 
 START = """

@@ -62,9 +62,9 @@ def test_pdf_lampiran_ii_from_the_menu(window, save_to):
     assert "PDF disimpan" in window.statusBar().currentMessage()
 
 
-@pytest.mark.parametrize("what", ["excel", "pdf"])
+@pytest.mark.parametrize("what", ["excel", "pdf", "excel-annual"])
 def test_cancel_in_the_progress_dialog_leaves_no_file(window, save_to, monkeypatch, what):
-    chosen = save_to("batal.xlsx" if what == "excel" else "batal.pdf")
+    chosen = save_to("batal.pdf" if what == "pdf" else "batal.xlsx")
     calls: list[int] = []
     original = export_actions._Progress.__call__
 
@@ -76,6 +76,8 @@ def test_cancel_in_the_progress_dialog_leaves_no_file(window, save_to, monkeypat
     monkeypatch.setattr(export_actions._Progress, "__call__", press_cancel)
     if what == "excel":
         window.acts.export_excel.trigger()
+    elif what == "excel-annual":
+        export_actions.export_period_excel(window, "annual")
     else:
         export_actions.export_pdf(window, "plan")
     assert calls, "the exporter never reported progress"
@@ -224,3 +226,33 @@ def test_semester_and_annual_reports_from_the_menu(window, save_to, monkeypatch,
     flat = "\n".join(page.extract_text() or "" for page in reader.pages)
     assert heading in flat and "terverifikasi" in flat and "PREDIKAT" in flat
     assert "PDF disimpan" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize(("text", "stem", "heading"), [
+    ("Excel: Laporan Semester I…", "Laporan-Semester-I-", "LAPORAN SEMESTER I "),
+    ("Excel: Laporan Semester II…", "Laporan-Semester-II-", "LAPORAN SEMESTER II "),
+    ("Excel: Laporan Tahunan…", "Laporan-Tahunan-", "LAPORAN TAHUNAN ")])
+def test_semester_and_annual_reports_as_excel_from_the_menu(window, save_to, monkeypatch, text,
+                                                            stem, heading):
+    openpyxl = pytest.importorskip("openpyxl")
+    monkeypatch.setattr(export_actions, "_ask_month",
+                        lambda win: pytest.fail("a period report asks no month"))
+    _form_actions(window)["Asli"].trigger()
+    chosen = save_to("periode.xlsx")
+    action = next(a for a in window.acts.export_actions if a.text() == text)
+    assert action.isEnabled()
+    action.trigger()
+    assert save_to.errors == []
+    suggested = chosen["suggested"]
+    assert suggested.name.startswith(stem) and suggested.suffix == ".xlsx"
+    book = openpyxl.load_workbook(chosen["path"])
+    summary = book["Ringkasan"]
+    assert summary["A1"].value.startswith(heading)
+    assert all(ws.page_setup.paperSize == 14 for ws in book.worksheets)  # F4, the default
+    texts = {str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True)
+             for v in row if v is not None}
+    assert "PREDIKAT" in texts and "DEKY BALLO" in {t.upper() for t in texts}
+    assert "TTD" not in texts  # Bentuk → Asli, as for the PDFs
+    assert len(summary._charts) == 1  # noqa: SLF001
+    assert "Excel disimpan" in window.message_bar.label.text()
+    assert _buttons(window) == ["Buka berkas", "Buka folder"]

@@ -183,3 +183,15 @@ def test_exported_files_follow_the_umask(tree: PlanTree, tmp_path: Path, mask: i
         assert path.stat().st_mode & 0o777 == 0o666 & ~mask, oct(path.stat().st_mode)
     assert openpyxl.load_workbook(book).sheetnames[:1] == ["Lampiran I"]
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".rbdesk-")]
+
+
+def test_workbook_signature_prints_the_nips_the_pdf_prints(tree: PlanTree, tmp_path: Path) -> None:
+    tree.decree.update(signatory_nip="19700101 199003 1 001", certifier_nip="19800202 200501 2 002")
+    book = openpyxl.load_workbook(write_workbook(tree, tmp_path / "rencana.xlsx"))
+    for name in ("Lampiran I", "Lampiran II"):
+        texts = [str(c.value) for row in book[name].iter_rows() for c in row if c.value]
+        name_at = texts.index(tree.decree["signatory_name"])
+        assert texts[name_at + 1] == "NIP. 19700101 199003 1 001"
+        # the last one: Lampiran I also lists the certifier as a team member
+        certifier_at = len(texts) - 1 - texts[::-1].index(tree.decree["certifier_name"])
+        assert texts[certifier_at + 1] == "NIP. 19800202 200501 2 002"

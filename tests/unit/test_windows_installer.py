@@ -70,3 +70,34 @@ def test_the_spec_builds_the_programs_the_installer_names() -> None:
     assert 'name="rbdesk", console=False' in SPEC
     assert 'name="rbdesk-cli", console=True' in SPEC
     assert (ROOT / "packaging" / PORTABLE_MARKER).is_file()
+
+
+def isl_entries(section_name: str) -> dict[str, str]:
+    text = (ROOT / "packaging" / "windows" / "Indonesian.isl").read_text(encoding="ascii")
+    body = text.split(f"[{section_name}]\n", 1)[1].split("\n[", 1)[0]
+    pairs = (line.split("=", 1) for line in body.splitlines()
+             if line.strip() and not line.startswith(";"))
+    return {key: value for key, value in pairs}
+
+
+def test_the_wizard_speaks_indonesian_on_every_page_a_per_user_install_shows() -> None:
+    assert section("Languages") == \
+        ['Name: "id"; MessagesFile: "compiler:Default.isl,Indonesian.isl"']
+    options = isl_entries("LangOptions")
+    assert options["LanguageID"] == "$0421"
+    messages = isl_entries("Messages")
+    # the buttons, and each page or prompt this script can show: folder (first install), tasks,
+    # ready, closing a running rbdesk, installing, finished, and the uninstaller's
+    for key in ("ButtonNext", "ButtonBack", "ButtonInstall", "ButtonCancel", "ButtonFinish",
+                "WizardSelectDir", "WizardSelectTasks", "WizardReady", "WizardPreparing",
+                "ApplicationsFound2", "CloseApplications", "WizardInstalling",
+                "FinishedHeadingLabel", "FinishedLabel", "RunEntryExec", "ExitSetupMessage",
+                "ConfirmUninstall", "UninstalledAll", "WizardUninstalling"):
+        assert messages[key].strip(), key
+    assert "Next" not in messages["ClickNext"] and "Lanjut" in messages["ClickNext"]
+    # every {cm:...} the script uses is translated, not left to Default.isl's English
+    custom = isl_entries("CustomMessages")
+    used = set(re.findall(r"\{cm:(\w+)", ISS))
+    assert used and used <= set(custom)
+    # the uninstaller's question must not promise what it does not do: user data stays
+    assert "tidak ikut terhapus" in messages["ConfirmUninstall"]

@@ -28,11 +28,14 @@ from rbdesk.exports.plan_records import or_none, plan_records
 from rbdesk.exports.progress import Progress, ProgressFn, atomic_output
 from rbdesk.exports.wording import (
     CHECK,
+    certifier_heading,
     decree_ref,
     indonesian_date,
     labelled,
+    nip_line,
     plan_header,
     section_title,
+    signed_mark,
 )
 from rbdesk.i18n import tr
 from rbdesk.models import clock
@@ -46,13 +49,21 @@ PLAN_WIDTHS = [5, 16, 24, 30, 32] + [4.6] * 12 + [22]
 STATUS_TEXT = {"selesai": "√ selesai", "sebagian": "½ sebagian", "belum": "– belum"}
 
 
+def _nip(decree: dict[str, Any], key: str) -> list[str]:
+    """The NIP line under a name, as the PDF prints it; no empty row when the NIP is unknown."""
+    line = nip_line(str(decree.get(key) or ""))
+    return [line] if line else []
+
+
 def _signature(sw: SheetWriter, decree: dict[str, Any], col: int, span: int) -> None:
     lines = [tr("Ditetapkan di {place}").format(place=decree.get("place", "")),
              tr("Pada Tanggal {date}").format(date=indonesian_date(decree.get("date", ""))), "",
-             decree.get("signatory_title", ""), decree.get("signed_mark", "") or "", "",
-             decree.get("signatory_name", ""), "",
-             decree.get("certifier_heading", ""), decree.get("certifier_office", ""),
-             decree.get("certifier_title", ""), "", "", decree.get("certifier_name", "")]
+             decree.get("signatory_title", ""), signed_mark(decree), "",
+             decree.get("signatory_name", ""),
+             *_nip(decree, "signatory_nip"), "",
+             certifier_heading(decree), decree.get("certifier_office", ""),
+             decree.get("certifier_title", ""), "", "", decree.get("certifier_name", ""),
+             *_nip(decree, "certifier_nip")]
     sw.append([None])
     for text in lines:
         r = sw.append([None] * col + [text], ["text"] * col + ["text"])

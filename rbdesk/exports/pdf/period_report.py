@@ -11,8 +11,9 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from rbdesk.exports.pdf.common import esc, frame_size, make_styles
 from rbdesk.exports.pdf.fonts import FONT, FONT_BOLD
 from rbdesk.exports.pdf.report import _section, _table, evidence_section, signature_block
+from rbdesk.exports.wording import capaian_note, period_sections, period_title_lines
 from rbdesk.i18n import tr
-from rbdesk.models.domain.months import month_long, month_short
+from rbdesk.models.domain.months import month_short
 from rbdesk.models.domain.period_report import PeriodReport
 from rbdesk.models.domain.progress import format_percent, review_label
 from rbdesk.models.domain.report_data import CapaianRow
@@ -105,34 +106,28 @@ def period_story(report: PeriodReport, paper: str, copy: str = "salinan",
     st = make_styles(9.0)
     small = st["small"]
     hs = make_styles(7.5)["bold"]
-    span = tr("{a} s.d. {b} {year}").format(a=month_long(report.first),
-                                            b=month_long(report.last), year=report.year)
-    story: list[Flowable] = [
-        Paragraph(esc(report.heading + " " + tr("RENCANA AKSI REFORMASI BIROKRASI")),
-                  st["title"]),
-        Paragraph(esc(report.unit.upper()), st["title"]),
-        Paragraph(esc(tr("PERIODE {span}").format(span=span.upper())), st["title"]),
+    sec = period_sections(report)
+    story: list[Flowable] = [Paragraph(esc(line), st["title"])
+                             for line in period_title_lines(report)]
+    story += [
         Spacer(1, 6),
-        Paragraph(esc(tr("Capaian dilaporkan: menurut realisasi yang dicatat. Capaian "
-                         "terverifikasi: hanya bulan yang bukti dukungnya sudah ditinjau dan "
-                         "memenuhi. Predikat (dari capaian dilaporkan): 91–100 Sangat Baik, "
-                         "76–90 Baik, 66–75 Cukup, 51–65 Kurang, ≤ 50 Sangat Kurang.")), small),
+        Paragraph(esc(capaian_note()), small),
         Spacer(1, 8),
-        Paragraph(esc(tr("A. Capaian per area perubahan sampai dengan {month} {year}")
-                      .format(month=month_long(report.last), year=report.year)), st["bold"]),
+        Paragraph(esc(sec["areas"]), st["bold"]),
         Spacer(1, 4),
         _capaian_table(report.areas, tr("AREA PERUBAHAN"), width, st,
                        CapaianRow("", tr("JUMLAH"), report.total, report.verified_total)),
         Spacer(1, 8),
-        Paragraph(esc(tr("Capaian kumulatif per bulan (batang biru: dilaporkan; batang hijau "
-                         "berbingkai: terverifikasi)")), st["bold"]), Spacer(1, 4),
+        Paragraph(esc(sec["monthly"] + " " + tr("(batang biru: dilaporkan; batang hijau "
+                                                 "berbingkai: terverifikasi)")), st["bold"]),
+        Spacer(1, 4),
         month_chart(report, width), Spacer(1, 10)]
     keep = 80.0
-    story += _section(tr("B. Capaian per tim"), st["bold"], keep)
+    story += _section(sec["teams"], st["bold"], keep)
     story += [_capaian_table(report.teams, tr("TIM"), width, st), Spacer(1, 10)]
-    story += _section(tr("C. Capaian per orang (area tim yang diikuti)"), st["bold"], keep)
+    story += _section(sec["persons"], st["bold"], keep)
     story += [_capaian_table(report.persons, tr("NAMA"), width, st), Spacer(1, 10)]
-    story += _section(tr("D. Indikator yang terlambat dalam periode ini"), st["bold"], keep)
+    story += _section(sec["late"], st["bold"], keep)
     if report.late:
         rows: list[list[Any]] = [[Paragraph(esc(h), hs) for h in
                                   (tr("NO"), tr("AREA"), tr("INDIKATOR"), tr("BULAN"),
@@ -145,17 +140,16 @@ def period_story(report: PeriodReport, paper: str, copy: str = "salinan",
                          Paragraph(esc(item.notes), small)])
         story.append(_table(rows, [25, 90, width - 25 - 90 - 60 - 80 - 100, 60, 80, 100]))
     else:
-        story.append(Paragraph(esc(tr("Tidak ada indikator yang terlambat.")), st["left"]))
+        story.append(Paragraph(esc(sec["no_late"]), st["left"]))
     story.append(Spacer(1, 10))
-    story += _section(tr("E. Tinjauan bukti dukung per bulan realisasi"), st["bold"], keep)
+    story += _section(sec["reviews"], st["bold"], keep)
     if report.reviews:
         story.append(_review_table(report, width, st))
     else:
-        story.append(Paragraph(esc(tr("Belum ada realisasi dalam periode ini.")), st["left"]))
+        story.append(Paragraph(esc(sec["no_reviews"]), st["left"]))
     story.append(Spacer(1, 10))
     sign = signature_block(report, decree, st, width, copy)
-    story += evidence_section(tr("F. Bukti dukung yang dicatat dalam periode ini"),
-                              tr("Belum ada bukti dukung dalam periode ini."), report.evidence,
+    story += evidence_section(sec["evidence"], sec["no_evidence"], report.evidence,
                               sign, width, st, keep)
     return story
 

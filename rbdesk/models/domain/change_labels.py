@@ -32,6 +32,7 @@ def field_label(name: str) -> str:
         "role": tr("kedudukan"), "duties": tr("tugas"), "filename": tr("nama berkas"),
         "title": tr("judul"), "year": tr("tahun"), "decree": tr("isi SK"),
         "settings": tr("pengaturan"), "month": tr("bulan"), "evidence": tr("bukti dukung"),
+        "area": tr("area"),
         "review_state": tr("status tinjauan"), "reviewed_by": tr("peninjau"),
         "reviewed_at": tr("waktu tinjauan"), "review_note": tr("catatan peninjau"),
         "reviewer": tr("boleh meninjau"),

@@ -26,7 +26,7 @@ def check_year(year: int) -> bool:
 
 _DECREE_TEXT = ("issuer", "number", "title", "decided", "place", "date", "signatory_title",
                 "signatory_name", "signed_mark", "certifier_heading", "certifier_office",
-                "certifier_title", "certifier_name")
+                "certifier_title", "certifier_name", "signatory_nip", "certifier_nip")
 
 
 def clean_decree(decree: Any, fail: Callable[[str], Exception]) -> dict[str, Any]:
@@ -71,6 +71,11 @@ def clean_decree(decree: Any, fail: Callable[[str], Exception]) -> dict[str, Any
                             ("decisions", True)):
         if key in decree:
             out[key] = entries(key, with_items)
+    if "paraf" in decree:
+        paraf = decree["paraf"] or []
+        if not isinstance(paraf, list):
+            raise fail(tr("isi SK 'paraf' harus daftar teks"))
+        out["paraf"] = [text(t, "paraf", NAME_CHARS) for t in paraf]
     if "attachment_titles" in decree:
         titles = decree["attachment_titles"] or {}
         if not isinstance(titles, dict):

@@ -220,3 +220,20 @@ def delete_team(store: Store, uuid: str) -> None:
         tx.plan_uuid = team.plan.uuid
         tx.bump(Team, uuid, None, deleted=True)
         tx.log("team", uuid, "delete", "name", team.name, None)
+
+
+def set_team_area(store: Store, uuid: str, area_uuid: str | None,
+                  expected_version: int | None = None) -> int:
+    """Which change area a team serves (None: none); the team's new version."""
+    with store.write() as tx:
+        team = _alive(Team, uuid)
+        tx.plan_uuid = team.plan.uuid
+        area = _alive(Area, area_uuid) if area_uuid else None
+        if area is not None and area.plan_id != team.plan_id:
+            raise InvalidInput(tr("Area itu bukan bagian dari rencana tim ini."))
+        old = Area.get_by_id(team.area_id).uuid if team.area_id else None
+        if old == (area.uuid if area else None):
+            return int(team.version)
+        version = tx.bump(Team, uuid, expected_version, area=area.id if area else None)
+        tx.log("team", uuid, "update", "area", old, area.uuid if area else None)
+        return version

@@ -38,6 +38,11 @@ PDF_PARTS = (  # part, menu text, file name part, shortcut
     ("semester2", "PDF: Laporan Semester II…", "Laporan-Semester-II", ""),
     ("annual", "PDF: Laporan &Tahunan…", "Laporan-Tahunan", ""),
 )
+EXCEL_REPORTS = (  # the semester and annual reports as workbooks: part, menu text
+    ("semester1", "Excel: Laporan Semester I…"),
+    ("semester2", "Excel: Laporan Semester II…"),
+    ("annual", "Excel: Laporan Tahunan…"),
+)
 
 
 def build_menu(win: MainWindow, a: WindowActions, menu: QMenu) -> None:
@@ -53,6 +58,10 @@ def build_menu(win: MainWindow, a: WindowActions, menu: QMenu) -> None:
                             edit=True)
     a.export_actions += [a.export_excel, a.print_plan, a.import_excel]
     menu.addAction(a.export_excel)
+    for part, text in EXCEL_REPORTS:
+        act = a.make(text, lambda p=part: export_period_excel(win, p))
+        menu.addAction(act)
+        a.export_actions.append(act)
     menu.addSeparator()
     menu.addAction(a.print_plan)
     paper_menu = menu.addMenu(tr("&Kertas"))
@@ -228,6 +237,26 @@ def export_excel(win: MainWindow) -> None:
     if out is not None and _run(
             win, tr("Menyusun buku kerja Excel…"),
             lambda cb: exports.write_workbook(tree, out, paper=_paper(), progress=cb), out):
+        _finished(win, tr("Excel disimpan: {p}"), out)
+
+
+def export_period_excel(win: MainWindow, part: str) -> None:
+    """A semester or annual report as a workbook, on the paper and in the form (asli or
+    salinan) chosen for the PDFs."""
+    from rbdesk import exports
+    from rbdesk.models.domain.period_report import build_period_report, period_evidence
+
+    tree = win.ctx.tree
+    if tree is None:
+        return
+    stem = next(n for p, _t, n, _s in PDF_PARTS if p == part)
+    out = _save_name(win, tr("Simpan Excel"), f"{stem}-{tree.unit}-{tree.year}.xlsx"
+                     .replace(" ", "-"), tr("Buku kerja Excel (*.xlsx)"))
+    if out is None:
+        return
+    period = build_period_report(tree, part, period_evidence(win.ctx.store, tree, part))
+    if _run(win, tr("Menyusun buku kerja Excel…"), lambda cb: exports.write_period_workbook(
+            tree, out, period=period, paper=_paper(), copy=_copy(), progress=cb), out):
         _finished(win, tr("Excel disimpan: {p}"), out)
 
 

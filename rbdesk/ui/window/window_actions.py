@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QToolBar
 from rbdesk.i18n import tr
 from rbdesk.ui.grid import tree_edits
 from rbdesk.ui.grid.plan_columns import COL_TEXT
-from rbdesk.ui.window import export_actions, file_actions
+from rbdesk.ui.window import decree_actions, export_actions, file_actions
 from rbdesk.ui.window.context import MODE_PLAN, MODE_REALISATION
 
 if TYPE_CHECKING:
@@ -69,6 +69,9 @@ def build_actions(win: MainWindow) -> WindowActions:
     a.next_year = a.make("&Rencana Aksi tahun berikutnya…",
                          lambda: file_actions.next_year_plan(win), edit=True,
                          tip="Salin rencana ini (dan susunan timnya) ke tahun berikutnya")
+    a.decree = a.make("&Data SK…", lambda: decree_actions.edit_decree(win), "Ctrl+Shift+D",
+                      tip="Nomor, tanggal, penanda tangan, Menimbang, Mengingat, diktum dan "
+                          "Lampiran I dari SK rencana ini")
     a.delete_plan = a.make("&Hapus rencana aksi ini…", lambda: file_actions.delete_plan(win),
                            edit=True, tip="Untuk rencana yang dibuat karena keliru")
     a.save_copy = a.make("&Simpan salinan…", lambda: file_actions.save_copy(win),
@@ -83,7 +86,7 @@ def build_actions(win: MainWindow) -> WindowActions:
     # binding both made the shortcut ambiguous, so it did nothing).
     a.quit = a.make("&Keluar", win.close, "Ctrl+Q")
     for item in (a.new_file, a.open_file, a.recent_menu, None, a.new_plan, a.next_year,
-                 a.delete_plan, None, a.save_copy,
+                 a.decree, a.delete_plan, None, a.save_copy,
                  a.merge, a.restore, None, a.user, None, a.quit):
         if item is None:
             file_menu.addSeparator()

@@ -1,0 +1,74 @@
+"""sk: show the decree (SK) of a plan, or change its text fields."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from rbdesk.commands.exchange import _pick_plan
+from rbdesk.i18n import tr
+from rbdesk.models.edits.decree_edit import (
+    ATTACHMENT_KEYS,
+    PARAF_KEY,
+    TEXT_KEYS,
+    read_decree,
+    set_decree_fields,
+)
+from rbdesk.models.errors import InvalidInput
+from rbdesk.models.storage.store import Store
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("sk", help=tr("tampilkan atau ubah isian SK (nomor, tanggal, penanda "
+                                     "tangan, ...) sebuah rencana"))
+    p.add_argument("file", metavar=tr("BERKAS"))
+    p.add_argument("--year", type=int, help=tr("tahun rencana (jika berkas berisi beberapa)"))
+    p.add_argument("--plan", metavar="UUID",
+                   help=tr("uuid rencana (awalannya cukup), jika ada beberapa untuk satu tahun"))
+    p.add_argument("--set", dest="assignments", action="append", default=[],
+                   metavar=tr("KUNCI=NILAI"),
+                   help=tr("ubah satu isian, boleh berulang; kunci: {keys}").format(
+                       keys=", ".join([*TEXT_KEYS, *ATTACHMENT_KEYS, PARAF_KEY])))
+    p.add_argument("--show", action="store_true",
+                   help=tr("tampilkan isi SK (bawaan bila tanpa --set)"))
+    p.set_defaults(func=cmd_sk)
+
+
+def _assignments(pairs: list[str]) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise InvalidInput(tr("--set '{pair}' harus berbentuk KUNCI=NILAI.").format(pair=pair))
+        fields[key.strip()] = value
+    return fields
+
+
+def _show(decree: dict[str, Any]) -> None:
+    for key in TEXT_KEYS:
+        print(f"{key}: {decree.get(key, '')}")
+    titles = decree.get("attachment_titles") or {}
+    for key in ATTACHMENT_KEYS:
+        print(f"{key}: {titles.get(key, '')}")
+    print(f"paraf: {'; '.join(str(t) for t in decree.get('paraf') or [])}")
+    for key, heading in (("considerations", tr("Menimbang")), ("legal_bases", tr("Mengingat"))):
+        print(f"{heading}:")
+        for entry in decree.get(key) or []:
+            print(f"  {entry.get('label', '')} {entry.get('text', '')}")
+    print(tr("Diktum:"))
+    for decision in decree.get("decisions") or []:
+        print(f"  {decision.get('label', '')}: {decision.get('text', '')}")
+        for item in decision.get("items") or []:
+            print(f"      {item}")
+
+
+def cmd_sk(args: argparse.Namespace) -> int:
+    fields = _assignments(args.assignments)
+    with Store.open(args.file, readonly=not fields) as store:
+        plan_uuid = _pick_plan(store, args.year, args.plan)
+        if fields:
+            set_decree_fields(store, plan_uuid, fields)
+            print(tr("SK diperbarui: {keys}").format(keys=", ".join(fields)))
+        if args.show or not fields:
+            _show(read_decree(store, plan_uuid)[0])
+    return 0

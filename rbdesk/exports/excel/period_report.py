@@ -1,0 +1,232 @@
+"""The semester and annual reports (Laporan Semester I/II, Laporan Tahunan) as an Excel workbook.
+
+One sheet per section of the PDF, each under the report's title, so that a long table repeats
+its header on every printed page (a sheet repeats one block of rows only): Ringkasan (capaian
+per area, cumulative capaian per month with a chart), Per Tim, Per Orang, Terlambat, Tinjauan
+(every realised month with its evidence and review) and Bukti Dukung, which ends with the
+signature blocks as the PDF does. What each table shows is its column
+list below: a column added there (a verified capaian, a review state) appears in the workbook.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.label import DataLabelList
+from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, TwoCellAnchor
+
+from rbdesk.exports.excel.report_sheet import PERCENT, Column, ReportSheet
+from rbdesk.exports.paper import check_paper
+from rbdesk.exports.progress import Progress, ProgressFn, atomic_output
+from rbdesk.exports.wording import (
+    COPIES,
+    capaian_note,
+    is_draft,
+    period_sections,
+    period_title_lines,
+)
+from rbdesk.i18n import N_, tr
+from rbdesk.models.domain.months import month_long, month_short
+from rbdesk.models.domain.period_report import PeriodLate, PeriodReport, ReviewItem
+from rbdesk.models.domain.progress import review_label
+from rbdesk.models.domain.report_data import CapaianRow, EvidenceItem
+from rbdesk.models.errors import InvalidInput
+from rbdesk.models.storage.output_files import check_target
+from rbdesk.models.text import clean_text
+
+SHEETS = {  # key: sheet name, translated when written; the names are what a user sees on tabs
+    "summary": N_("Ringkasan"),
+    "teams": N_("Per Tim"),
+    "persons": N_("Per Orang"),
+    "late": N_("Terlambat"),
+    "reviews": N_("Tinjauan"),
+    "evidence": N_("Bukti Dukung"),
+}
+CHART_PT = 200.0  # the chart's height in points (7 cm)
+
+
+def capaian_columns(first: str) -> list[Column[CapaianRow]]:
+    """An area, team or person per row; ``first`` heads the name column."""
+    return [
+        Column(tr("NO"), 5, lambda n, r: r.label or (str(n) if n else ""), "center"),
+        Column(first, 36, lambda n, r: r.name),
+        Column(tr("RENCANA"), 10, lambda n, r: r.tally.planned, "number"),
+        Column(tr("SELESAI"), 10, lambda n, r: r.tally.done, "number"),
+        Column(tr("SEBAGIAN"), 10, lambda n, r: r.tally.partial, "number"),
+        Column(tr("TERLAMBAT"), 11, lambda n, r: r.tally.late, "number"),
+        Column(tr("CAPAIAN"), 10, lambda n, r: r.percent, "percent"),
+        Column(tr("PREDIKAT"), 14, lambda n, r: r.band, "center"),
+        Column(tr("CAPAIAN TERVERIFIKASI"), 14, lambda n, r: r.verified_percent, "percent"),
+    ]
+
+
+def monthly_columns() -> list[Column[tuple[int, float | None]]]:
+    """Cumulative capaian at the end of each month; the chart draws the last column."""
+    return [
+        Column(tr("NO"), 5, lambda n, m: str(n), "center"),
+        Column(tr("BULAN"), 36, lambda n, m: month_long(m[0])),
+        Column(tr("CAPAIAN KUMULATIF"), 10, lambda n, m: m[1], "percent"),
+    ]
+
+
+def late_columns() -> list[Column[PeriodLate]]:
+    return [
+        Column(tr("NO"), 5, lambda n, i: str(n), "center"),
+        Column(tr("AREA"), 24, lambda n, i: i.area),
+        Column(tr("INDIKATOR"), 44, lambda n, i: i.indicator),
+        Column(tr("BULAN"), 14, lambda n, i: ", ".join(month_short(m) for m in i.months)),
+        Column(tr("KOORDINATOR"), 22, lambda n, i: i.coordinator),
+        Column(tr("CATATAN"), 40, lambda n, i: i.notes),
+    ]
+
+
+def review_columns() -> list[Column[ReviewItem]]:
+    """Every realised month of the period: what was reported, its evidence, its review."""
+    return [
+        Column(tr("NO"), 5, lambda n, i: str(n), "center"),
+        Column(tr("AREA"), 24, lambda n, i: i.area),
+        Column(tr("INDIKATOR"), 44, lambda n, i: i.indicator),
+        Column(tr("BULAN"), 8, lambda n, i: month_short(i.month), "center"),
+        Column(tr("REALISASI"), 11, lambda n, i: tr(i.status), "center"),
+        Column(tr("BUKTI"), 7, lambda n, i: i.evidence, "number"),
+        Column(tr("TINJAUAN"), 14, lambda n, i: review_label(i.review_state)),
+        Column(tr("PENINJAU"), 22, lambda n, i: i.reviewed_by),
+        Column(tr("TANGGAL"), 11, lambda n, i: i.reviewed_at[:10]),
+        Column(tr("CATATAN PENINJAU"), 36, lambda n, i: i.review_note),
+    ]
+
+
+def evidence_columns() -> list[Column[EvidenceItem]]:
+    return [
+        Column(tr("NO"), 5, lambda n, e: str(n), "center"),
+        Column(tr("AREA"), 24, lambda n, e: e.area),
+        Column(tr("INDIKATOR"), 44, lambda n, e: e.indicator),
+        Column(tr("BERKAS"), 32, lambda n, e: e.filename),
+        Column(tr("KETERANGAN"), 36, lambda n, e: e.note),
+    ]
+
+
+def _sheet(wb: Workbook, key: str, report: PeriodReport, columns: list[Column[Any]]
+           ) -> ReportSheet:
+    sheet = ReportSheet(wb, tr(SHEETS[key]), [c.width for c in columns])
+    sheet.title(period_title_lines(report))
+    sheet.skip()
+    return sheet
+
+
+def _chart(sheet: ReportSheet, first: int, last: int, value_col: int) -> None:
+    """Bars of the cumulative capaian per month, drawn from the monthly table's cells (months
+    in the column before ``value_col``, header in row ``first``), under the table across the
+    page: twelve labelled bars need the whole width."""
+    chart = BarChart()
+    chart.type = "col"
+    chart.legend = None
+    data = Reference(sheet.ws, min_col=value_col, min_row=first, max_row=last)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(Reference(sheet.ws, min_col=value_col - 1, min_row=first + 1,
+                                   max_row=last))
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.scaling.max = 1
+    chart.y_axis.majorUnit = 0.25
+    chart.y_axis.numFmt = PERCENT
+    chart.y_axis.delete = False  # openpyxl hides both axes unless told otherwise
+    chart.x_axis.delete = False
+    chart.dataLabels = DataLabelList()
+    chart.dataLabels.showVal = True
+    # left unset these default to shown in some readers (LibreOffice): the label is the value only
+    chart.dataLabels.showSerName = False
+    chart.dataLabels.showCatName = False
+    chart.dataLabels.showLegendKey = False
+    chart.dataLabels.showPercent = False
+    chart.dataLabels.numFmt = PERCENT
+    row = sheet.skip(CHART_PT)
+    # Anchored to the corners of this one row across all columns rather than sized in cm: a
+    # reader whose fonts make the columns wider or narrower still fits it to the page's width.
+    chart.anchor = TwoCellAnchor(_from=AnchorMarker(col=0, row=row - 1),
+                                 to=AnchorMarker(col=sheet.columns, row=row))
+    sheet.ws.add_chart(chart)
+
+
+def _summary(wb: Workbook, report: PeriodReport, sec: dict[str, str]) -> ReportSheet:
+    columns = capaian_columns(tr("AREA PERUBAHAN"))
+    sheet = _sheet(wb, "summary", report, columns)
+    sheet.line(capaian_note())
+    sheet.skip()
+    sheet.line(sec["areas"], bold=True)
+    sheet.table(columns, report.areas,
+                CapaianRow("", tr("JUMLAH"), report.total, report.verified_total))
+    sheet.skip()
+    sheet.line(sec["monthly"], bold=True)
+    monthly = monthly_columns()
+    first, last = sheet.table(monthly, report.monthly)
+    sheet.skip(6)
+    _chart(sheet, first, last, len(monthly))
+    return sheet
+
+
+def write_period_workbook(report: PeriodReport, out: Path, *, decree: dict[str, Any],
+                          paper: str = "a4", copy: str = "salinan",
+                          progress: ProgressFn = None) -> Path:
+    """Write the report's workbook to ``out`` (atomically) and return it. ``copy`` as for the
+    PDF: ``asli`` leaves room for the wet signatures, ``salinan`` prints "TTD" and the
+    certifier's block; a draft decree's report says KONSEP on every page."""
+    paper = check_paper(paper)
+    if copy not in COPIES:
+        raise InvalidInput(tr("Bentuk '{copy}' tidak dikenal; pilih asli atau salinan.")
+                           .format(copy=copy))
+    check_target(out)  # before any sheet is built: a refused target leaves nothing half-made
+    bar = Progress(progress)
+    bar.fraction(0.0)
+    draft = is_draft(decree)
+    sec = period_sections(report)
+    wb = Workbook()
+    wb.remove(wb.active)
+    wb.properties.title = clean_text(" ".join(period_title_lines(report)))
+    wb.properties.creator = "rbdesk"
+    done: list[tuple[ReportSheet, bool]] = [(_summary(wb, report, sec), False)]
+    bar.fraction(0.3)
+    for key, rows, name in (("teams", report.teams, tr("TIM")),
+                            ("persons", report.persons, tr("NAMA"))):
+        columns = capaian_columns(name)
+        sheet = _sheet(wb, key, report, columns)
+        sheet.line(sec[key], bold=True)
+        sheet.table(columns, rows, repeat=True)
+        done.append((sheet, False))
+    bar.fraction(0.5)
+    late = _sheet(wb, "late", report, late_columns())
+    late.line(sec["late"], bold=True)
+    if report.late:
+        late.table(late_columns(), report.late, repeat=True)
+    else:
+        late.line(sec["no_late"])
+    done.append((late, True))
+    reviews = _sheet(wb, "reviews", report, review_columns())
+    reviews.line(sec["reviews"], bold=True)
+    if report.reviews:
+        reviews.table(review_columns(), report.reviews, repeat=True)
+    else:
+        reviews.line(sec["no_reviews"])
+    done.append((reviews, True))
+    evidence = _sheet(wb, "evidence", report, evidence_columns())
+    evidence.line(sec["evidence"], bold=True)
+    if report.evidence:
+        evidence.table(evidence_columns(), report.evidence, repeat=True)
+    else:
+        evidence.line(sec["no_evidence"])
+    evidence.signatures(report.acknowledged, report.prepared, place=report.place,
+                        date=report.date, decree=decree, copy=copy)
+    done.append((evidence, True))
+    for sheet, landscape in done:
+        sheet.print_setup(paper, landscape=landscape, draft=draft)
+    bar.fraction(0.7)
+    with atomic_output(out) as tmp:
+        wb.save(tmp)
+        bar.finish()
+    return out
+
+
+__all__ = ["SHEETS", "capaian_columns", "evidence_columns", "late_columns",
+           "write_period_workbook"]

@@ -1,0 +1,61 @@
+"""rbdesk sk through real subprocesses: showing the decree, setting fields, refusing bad input,
+and the PDF following the change."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from tests.cli.cli_run import rbdesk
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_sk_shows_the_decree(sample_path: Path) -> None:
+    out = rbdesk("sk", str(sample_path))
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert "number: 1a" in lines
+    assert "date: 2024-01-02" in lines
+    assert "signatory_name: DEKY BALLO" in lines
+    assert any(line.startswith("  KESATU: Membentuk") for line in lines)
+    assert "      3. Tim Agen Perubahan." in lines
+
+
+def test_sk_set_fields_and_the_pdf_follows(sample_path: Path, tmp_path: Path) -> None:
+    out = rbdesk("sk", str(sample_path), "--set", "number=027/HK.03-Kpt/5371/2024",
+                 "--set", "date=5 Februari 2024", "--set", "certifier_nip=19800101 200501 2 003",
+                 "--set", "paraf=Sekretaris; Kasubbag Hukum dan SDM", "--show")
+    assert out.returncode == 0, out.stderr
+    assert "date: 2024-02-05" in out.stdout.splitlines()
+    assert "paraf: Sekretaris; Kasubbag Hukum dan SDM" in out.stdout.splitlines()
+    pdf = tmp_path / "sk.pdf"
+    assert rbdesk("export", str(sample_path), str(pdf), "--part", "sk").returncode == 0
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "027/HK.03-Kpt/5371/2024" in text
+    assert "5 Februari 2024" in text
+    assert "NIP. 19800101 200501 2 003" in text
+    history = rbdesk("history", str(sample_path))
+    changed = history.stdout.splitlines()[0]
+    assert "penguji" in changed and "diubah" in changed and "Sekretaris" in changed
+
+
+def test_sk_refuses_a_non_date_and_changes_nothing(sample_path: Path) -> None:
+    before = _digest(sample_path)
+    out = rbdesk("sk", str(sample_path), "--set", "number=2", "--set", "date=kemarin sore")
+    assert out.returncode == 1
+    assert "bukan tanggal" in out.stderr and "Tidak ada yang diubah" in out.stderr
+    assert _digest(sample_path) == before
+
+
+def test_sk_refuses_unknown_keys_and_bad_assignments(sample_path: Path) -> None:
+    before = _digest(sample_path)
+    out = rbdesk("sk", str(sample_path), "--set", "nomor=2")
+    assert out.returncode == 1 and "tidak dikenal" in out.stderr
+    out = rbdesk("sk", str(sample_path), "--set", "number")
+    assert out.returncode == 1 and "KUNCI=NILAI" in out.stderr
+    assert _digest(sample_path) == before
