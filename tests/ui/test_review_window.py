@@ -275,3 +275,18 @@ def test_marking_a_reviewer_in_the_roster_offers_them_in_the_review_box(window, 
 def _fields(person):
     return {"name": person.name, "position": person.position, "unit": person.unit,
             "nip": person.nip, "reviewer": person.reviewer}
+
+
+def test_review_of_an_unrealised_month_from_the_window_says_why_and_changes_nothing(window,
+                                                                                   qtbot):
+    uuid, _index, dock = _show(window, qtbot, "LHKPN", 4)
+    with window.ctx.store.read():
+        before = ChangeLog.select().count()
+    steps = window.ctx.undo_stack.count()
+    assert not dock.review.buttons["memenuhi"].isEnabled()
+    assert not dock.review.record("memenuhi")         # as if a stale button were pressed
+    assert "belum ada realisasinya" in dock.message.text() and dock.message.isVisible()
+    with window.ctx.store.read():
+        assert ChangeLog.select().count() == before
+    assert window.ctx.undo_stack.count() == steps
+    assert load_indicator(window.ctx.store, uuid).review_state(4) == ""
