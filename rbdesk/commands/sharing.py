@@ -167,7 +167,7 @@ def cmd_history(args: argparse.Namespace) -> int:
             what = f"{e.entity_label} «{labels.get(e.row_uuid, '')}»"
             change = ""
             if e.field:
-                change = f" {e.field_label}: «{e.old or ''}» → «{e.new or ''}»"
+                change = f" {e.field_label}: «{e.old_text}» → «{e.new_text}»"
             elif e.new:
                 change = f" {e.new}"
             print(f"{e.when}  {e.user} ({e.host})  {e.action_label}  {what}{change}")

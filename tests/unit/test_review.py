@@ -228,6 +228,8 @@ def test_review_states_travel_through_merge(tmp_path: Path) -> None:
         assert not merge.merge_files(store, theirs).changed        # a second merge is a no-op
         history = query_history(store, plan_uuid=list_plans(store)[0].uuid)
         assert any("Deky Ballo" in (e.new or "") for e in history)
+        assert any(e.field == "review_state[2]" and e.new_text == "Perlu revisi"
+                   and e.field_label == "status tinjauan Feb" for e in history)
 
 
 def test_both_copies_reviewing_the_same_month_is_a_conflict(tmp_path: Path) -> None:

@@ -49,3 +49,16 @@ def format_value(name: str, value: Any) -> str:
     if name == "planned" and isinstance(value, int):
         return ", ".join(str(m) for m in months_from_mask(value)) or "-"
     return str(value)
+
+
+def logged_value(field_name: str, value: str | None) -> str:
+    """A value as the change log stored it (text), in words where the code is not: a review
+    state reads "Perlu revisi", the reviewer flag "ya" / "tidak"."""
+    if value is None:
+        return ""
+    base = field_name.partition("[")[0]
+    if base == "review_state":
+        return review_label(value) or "-"
+    if base == "reviewer":
+        return tr("ya") if value in ("True", "1") else tr("tidak")
+    return value

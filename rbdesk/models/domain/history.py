@@ -11,7 +11,7 @@ from peewee import fn
 
 from rbdesk.i18n import tr
 from rbdesk.models.clock import local_time, utc_stamp_of_local_midnight
-from rbdesk.models.domain.change_labels import entity_label, field_label
+from rbdesk.models.domain.change_labels import entity_label, field_label, logged_value
 from rbdesk.models.domain.hierarchy import LEVELS, ORDER
 from rbdesk.models.domain.months import month_short
 from rbdesk.models.errors import InvalidInput, RbdeskError
@@ -74,6 +74,14 @@ class HistoryEntry:
     @property
     def field_label(self) -> str:
         return field_label(self.field) if self.field else ""
+
+    @property
+    def old_text(self) -> str:
+        return logged_value(self.field, self.old)
+
+    @property
+    def new_text(self) -> str:
+        return logged_value(self.field, self.new)
 
 
 def rows_below(store: Store, row_uuid: str) -> set[str]:
@@ -196,7 +204,7 @@ def export_history_xlsx(entries: list[HistoryEntry], labels: dict[str, str],
         ws.cell(row=1, column=col).font = Font(bold=True)
     for r, e in enumerate(entries, start=2):
         values = (e.when, e.user, e.host, e.entity_label, labels.get(e.row_uuid, ""),
-                  e.action_label, e.field_label, e.old, e.new)
+                  e.action_label, e.field_label, e.old_text, e.new_text)
         for col, value in enumerate(values, start=1):
             _text_cell(ws, r, col, value)
     for letter, width in zip("ABCDEFGHI", (20, 16, 16, 16, 40, 22, 16, 30, 30), strict=True):

@@ -72,7 +72,7 @@ class HistoryTableModel(QAbstractTableModel):
             return None
         e = self.entries[index.row()]
         return (e.when, e.user, e.host, e.entity_label, self.labels.get(e.row_uuid, ""),
-                e.action_label, e.field_label, e.old or "", e.new or "")[index.column()]
+                e.action_label, e.field_label, e.old_text, e.new_text)[index.column()]
 
 
 class HistoryDialog(QDialog):
