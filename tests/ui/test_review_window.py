@@ -45,9 +45,13 @@ def test_review_is_recorded_from_the_panel_and_shown_everywhere(window, qtbot):
     assert march.data(Role.REVIEW) == "diajukan"
     assert "menunggu verifikasi" in march.data(Qt.ItemDataRole.ToolTipRole)
 
+    assert not box.warning.isVisible()   # no name: this PC's user, as the field says
+    assert "Penguji" in box.reviewer.lineEdit().placeholderText()
     # A revision needs its reason; without it the panel shows the model's message.
     box.reviewer.setEditText("Orang Luar")
     assert box.warning.isVisible() and "tetap dicatat" in box.warning.text()
+    hint = window.minimumSizeHint().expandedTo(window.minimumSize())
+    assert hint.width() <= 1280 and hint.height() <= 720   # the panel still fits the office PC
     qtbot.mouseClick(box.buttons["perlu_revisi"], Qt.MouseButton.LeftButton)
     assert "perlu catatan" in dock.message.text()
     assert load_indicator(window.ctx.store, uuid).review_state(3) == "diajukan"

@@ -75,7 +75,8 @@ class ReviewBox(QGroupBox):
         self.reviewer.setMinimumContentsLength(8)
         line = self.reviewer.lineEdit()
         if line is not None:
-            line.setPlaceholderText(tr("pilih atau ketik nama"))
+            # Left empty, the verdict is recorded in the name of this PC's user.
+            line.setPlaceholderText(tr("kosong: {user}").format(user=ctx.store.user))
         who.setBuddy(self.reviewer)
         why = QLabel(tr("Catatan &peninjau:"), self)
         self.note = QLineEdit(self)
@@ -108,9 +109,9 @@ class ReviewBox(QGroupBox):
         self.warning.hide()
         layout.addWidget(self.warning)
         # Always visible: rbdesk cannot check who sits at the PC.
-        self.honesty = QLabel(tr("Dicatat, tidak dikunci: rbdesk tanpa kata sandi, jadi "
-                                 "tinjauan mencatat nama peninjau yang dipilih (Tim Pengarah "
-                                 "atau orang yang ditandai peninjau di daftar tim)."), self)
+        self.honesty = QLabel(tr("Dicatat, tidak dikunci: rbdesk tanpa kata sandi; nama "
+                                 "peninjau (Tim Pengarah atau yang ditandai peninjau) hanya "
+                                 "dicatat."), self)
         self.honesty.setObjectName("reviewHonesty")
         self.honesty.setWordWrap(True)
         self.honesty.setStyleSheet("color: #555555;")
@@ -175,9 +176,8 @@ class ReviewBox(QGroupBox):
         unknown = bool(name) and name not in self._names
         self.warning.setVisible(unknown and self.reviewer.isEnabled())
         if unknown:
-            self.warning.setText(tr("⚠ {name} bukan anggota Tim Pengarah dan tidak ditandai "
-                                    "peninjau; tinjauan tetap dicatat atas nama ini.").format(
-                                        name=name))
+            self.warning.setText(tr("⚠ {name} bukan peninjau menurut daftar tim; tetap "
+                                    "dicatat.").format(name=name))
 
     # --- recording ------------------------------------------------------------------------
 
