@@ -173,3 +173,15 @@ def test_verified_capaian_and_review_list(sample_store: Store, tmp_path: Path) -
     assert "Tandatanganbelumada" in flat and "Diajukan" in flat
     jumlah = flat[flat.index("JUMLAH"):][:80]
     assert squash(f"{report.verified_total.percent:.0f}%") in jumlah
+
+
+def test_a_long_area_name_breaks_after_its_slash_not_inside_a_word(tree: PlanTree,
+                                                                   tmp_path: Path) -> None:
+    area = "Penguatan Peraturan Perundang-Undangan/Deregulasi Kebijakan"
+    assert any(a.name == area for a in tree.areas)  # the sample's second area
+    report = build_period_report(tree, "semester1", [], today=dt.date(tree.year, 7, 1))
+    assert any(item.area == area for item in report.late)
+    out = write_pdf(tree, tmp_path / "s1.pdf", part="semester1", period=report)
+    lines = [ln.strip() for p in PdfReader(str(out)).pages for ln in p.extract_text().splitlines()]
+    assert "Perundang-Undangan/" in lines and "Deregulasi Kebijakan" in lines
+    assert not any(ln.endswith(" Pe") or ln.startswith("rundang") for ln in lines)

@@ -24,6 +24,7 @@ from reportlab.platypus import (
 
 from rbdesk.exports.paper import MM, page_size
 from rbdesk.exports.pdf.fonts import FONT, FONT_BOLD, register_fonts
+from rbdesk.exports.pdf.wordwrap import WordWrapper
 from rbdesk.exports.wording import (
     certifier_heading,
     decree_ref,
@@ -41,6 +42,7 @@ LANDSCAPE_MARGINS = (12 * MM, 12 * MM, 12 * MM, 14 * MM)
 SLACK = 2.0  # points kept free on a page against rounding in reportlab's frame arithmetic
 WET_SIGNATURE = 28 * MM  # room for a wet signature with the stamp over it, on the original
 PARAF_BOX = 12 * MM  # height of one initial (paraf) box
+CELL_PADDING = 3.0  # left and right, in the reports' ruled tables
 
 
 def frame_size(paper: str, landscape: bool) -> tuple[float, float]:
@@ -51,6 +53,19 @@ def frame_size(paper: str, landscape: bool) -> tuple[float, float]:
 
 def esc(text: Any) -> str:
     return escape(clean_text(str(text or ""))).replace("\n", "<br/>")
+
+
+def cell_paragraph(text: str, style: ParagraphStyle, width: float) -> Paragraph:
+    """A narrow table cell's paragraph. reportlab breaks a word wider than the cell between any
+    two letters ("Pe / rundang-Undangan/Dere / gulasi"); here such a cell is wrapped beforehand,
+    with the same font metrics, so the word breaks after its own '/' or '-' as a person would
+    write it. ``width`` is the column's, padding included."""
+    wrapper = WordWrapper(style.fontName, style.fontSize)
+    # half a point less than the room, so reportlab's own arithmetic never breaks a line again
+    room = width - 2 * CELL_PADDING - 0.5
+    if all(wrapper.width(word) <= room for word in text.split()):
+        return Paragraph(esc(text), style)
+    return Paragraph("<br/>".join(esc(line) for line in wrapper.lines(text, room)), style)
 
 
 def make_styles(size: float = 10.0) -> dict[str, ParagraphStyle]:

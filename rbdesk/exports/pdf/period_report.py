@@ -8,7 +8,7 @@ from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from rbdesk.exports.pdf.common import esc, frame_size, make_styles
+from rbdesk.exports.pdf.common import cell_paragraph, esc, frame_size, make_styles
 from rbdesk.exports.pdf.fonts import FONT, FONT_BOLD
 from rbdesk.exports.pdf.report import _section, _table, evidence_section, signature_block
 from rbdesk.exports.wording import capaian_note, period_sections, period_title_lines
@@ -49,6 +49,9 @@ def month_chart(report: PeriodReport, width: float) -> Drawing:
 
 REPORTED_FILL = colors.Color(0.25, 0.45, 0.7)
 VERIFIED_FILL = colors.Color(0.1, 0.45, 0.2)
+# the area column of the review and late-items tables, which have more columns than the monthly's
+REVIEW_AREA_WIDTH = 80.0
+LATE_AREA_WIDTH = 90.0
 
 
 def _capaian_table(rows_in: list[CapaianRow], first_col: str, width: float,
@@ -90,13 +93,13 @@ def _review_table(report: PeriodReport, width: float, st: dict[str, Any]) -> Tab
             verdict += tr(" oleh {who}").format(who=item.reviewed_by)
         if item.reviewed_at:
             verdict += f", {item.reviewed_at[:10]}"
-        rows.append([str(i), Paragraph(esc(item.area), small),
+        rows.append([str(i), cell_paragraph(item.area, small, REVIEW_AREA_WIDTH),
                      Paragraph(esc(item.indicator), small),
                      Paragraph(esc(f"{month_short(item.month)} · {tr(item.status)}"), small),
                      str(item.evidence), Paragraph(esc(verdict), small),
                      Paragraph(esc(item.review_note), small)])
-    rest = width - 25 - 80 - 62 - 34 - 95 - 90
-    return _table(rows, [25, 80, rest, 62, 34, 95, 90])
+    rest = width - 25 - REVIEW_AREA_WIDTH - 62 - 34 - 95 - 90
+    return _table(rows, [25, REVIEW_AREA_WIDTH, rest, 62, 34, 95, 90])
 
 
 def period_story(report: PeriodReport, paper: str, copy: str = "salinan",
@@ -133,12 +136,13 @@ def period_story(report: PeriodReport, paper: str, copy: str = "salinan",
                                   (tr("NO"), tr("AREA"), tr("INDIKATOR"), tr("BULAN"),
                                    tr("KOORDINATOR"), tr("CATATAN"))]]
         for i, item in enumerate(report.late, 1):
-            rows.append([str(i), Paragraph(esc(item.area), small),
+            rows.append([str(i), cell_paragraph(item.area, small, LATE_AREA_WIDTH),
                          Paragraph(esc(item.indicator), small),
                          Paragraph(esc(", ".join(month_short(m) for m in item.months)), small),
                          Paragraph(esc(item.coordinator), small),
                          Paragraph(esc(item.notes), small)])
-        story.append(_table(rows, [25, 90, width - 25 - 90 - 60 - 80 - 100, 60, 80, 100]))
+        story.append(_table(rows, [25, LATE_AREA_WIDTH,
+                                   width - 25 - LATE_AREA_WIDTH - 60 - 80 - 100, 60, 80, 100]))
     else:
         story.append(Paragraph(esc(sec["no_late"]), st["left"]))
     story.append(Spacer(1, 10))

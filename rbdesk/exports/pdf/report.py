@@ -17,7 +17,14 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from rbdesk.exports.pdf.common import WET_SIGNATURE, esc, frame_size, make_styles
+from rbdesk.exports.pdf.common import (
+    CELL_PADDING,
+    WET_SIGNATURE,
+    cell_paragraph,
+    esc,
+    frame_size,
+    make_styles,
+)
 from rbdesk.exports.pdf.fonts import FONT, FONT_BOLD
 from rbdesk.exports.wording import certifier_heading, indonesian_date, nip_line, signed_mark
 from rbdesk.i18n import tr
@@ -30,6 +37,7 @@ GREY = colors.Color(0.85, 0.85, 0.85)
 
 
 KEEP_ROWS = 3  # table rows kept on the signature's page
+AREA_WIDTH = 115.0  # the area column of the late-items and evidence tables
 
 
 def _table(rows: list[list[Any]], widths: list[float], *, total_row: bool = False,
@@ -46,7 +54,8 @@ def _table(rows: list[list[Any]], widths: list[float], *, total_row: bool = Fals
              ("GRID", (0, 0), (-1, body - 1), 0.5, colors.black),
              ("VALIGN", (0, 0), (-1, -1), "TOP"),
              ("BACKGROUND", (0, 0), (-1, 0), GREY),
-             ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
+             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+             ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING)]
     if total_row:
         style.append(("BACKGROUND", (0, body - 1), (-1, body - 1), GREY))
     if tail is not None:
@@ -170,12 +179,12 @@ def report_story(report: ReportData, paper: str, copy: str = "salinan",
                  (tr("NO"), tr("AREA"), tr("INDIKATOR / SUB KEGIATAN"), tr("BULAN"),
                   tr("KOORDINATOR"))]]
         for i, item in enumerate(report.late, 1):
-            rows.append([str(i), Paragraph(esc(item.area), small),
+            rows.append([str(i), cell_paragraph(item.area, small, AREA_WIDTH),
                          Paragraph(esc(item.indicator), small),
                          Paragraph(esc(", ".join(month_short(m) for m in item.months)),
                                    small),
                          Paragraph(esc(item.coordinator), small)])
-        story.append(_table(rows, [25, 115, width - 25 - 115 - 60 - 90, 60, 90]))
+        story.append(_table(rows, [25, AREA_WIDTH, width - 25 - AREA_WIDTH - 60 - 90, 60, 90]))
     else:
         story.append(Paragraph(esc(tr("Tidak ada indikator yang terlambat.")), cell))
     story.append(Spacer(1, 10))
@@ -216,7 +225,9 @@ def evidence_section(heading: str, empty: str, evidence: list[EvidenceItem], sig
                               (tr("NO"), tr("AREA"), tr("INDIKATOR"), tr("BERKAS"),
                                tr("KETERANGAN"))]]
     for i, ev in enumerate(evidence, 1):
-        rows.append([str(i), Paragraph(esc(ev.area), small), Paragraph(esc(ev.indicator), small),
+        rows.append([str(i), cell_paragraph(ev.area, small, AREA_WIDTH),
+                     Paragraph(esc(ev.indicator), small),
                      Paragraph(esc(ev.filename), small), Paragraph(esc(ev.note), small)])
     return [*_section(heading, st["bold"], keep),
-            _table(rows, [25, 115, width - 25 - 115 - 110 - 90, 110, 90], tail=sign)]
+            _table(rows, [25, AREA_WIDTH, width - 25 - AREA_WIDTH - 110 - 90, 110, 90],
+                   tail=sign)]

@@ -33,7 +33,7 @@ class WordWrapper:
                 if ww > width:
                     if line:
                         out.append(line)
-                    pieces = self._break(word, width)
+                    pieces = self.break_word(word, width)
                     out.extend(pieces[:-1])
                     line, line_w = pieces[-1], self.width(pieces[-1])
                 elif not line:
@@ -48,7 +48,7 @@ class WordWrapper:
             out.pop()
         return out
 
-    def _break(self, word: str, width: float) -> list[str]:
+    def break_word(self, word: str, width: float) -> list[str]:
         """Break an over-long word after '/' or '-' where possible, else between characters."""
         pieces, current = [], ""
         for part in re.findall(r"[^/-]*[/-]|[^/-]+", word):
