@@ -10,6 +10,7 @@ list below: a column added there (a verified capaian, a review state) appears in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -196,29 +197,22 @@ def write_period_workbook(report: PeriodReport, out: Path, *, decree: dict[str, 
         sheet.table(columns, rows, repeat=True)
         done.append((sheet, False))
     bar.fraction(0.5)
-    late = _sheet(wb, "late", report, late_columns())
-    late.line(sec["late"], bold=True)
-    if report.late:
-        late.table(late_columns(), report.late, repeat=True)
-    else:
-        late.line(sec["no_late"])
-    done.append((late, True))
-    reviews = _sheet(wb, "reviews", report, review_columns())
-    reviews.line(sec["reviews"], bold=True)
-    if report.reviews:
-        reviews.table(review_columns(), report.reviews, repeat=True)
-    else:
-        reviews.line(sec["no_reviews"])
-    done.append((reviews, True))
-    evidence = _sheet(wb, "evidence", report, evidence_columns())
-    evidence.line(sec["evidence"], bold=True)
-    if report.evidence:
-        evidence.table(evidence_columns(), report.evidence, repeat=True)
-    else:
-        evidence.line(sec["no_evidence"])
+    # the lists: a heading, then the table, or one line saying the period has none
+    lists: tuple[tuple[str, list[Column[Any]], Sequence[Any]], ...] = (
+        ("late", late_columns(), report.late),
+        ("reviews", review_columns(), report.reviews),
+        ("evidence", evidence_columns(), report.evidence))
+    for key, columns, items in lists:
+        sheet = _sheet(wb, key, report, columns)
+        sheet.line(sec[key], bold=True)
+        if items:
+            sheet.table(columns, items, repeat=True)
+        else:
+            sheet.line(sec[f"no_{key}"])
+        done.append((sheet, True))
+    evidence = sheet  # the last list carries the signatures
     evidence.signatures(report.acknowledged, report.prepared, place=report.place,
                         date=report.date, decree=decree, copy=copy)
-    done.append((evidence, True))
     for sheet, landscape in done:
         sheet.print_setup(paper, landscape=landscape, draft=draft)
     bar.fraction(0.7)
