@@ -178,3 +178,31 @@ def test_report_signing_date_honours_rbdesk_today(tree: PlanTree, sample_store: 
     assert report.date == "2024-07-01"
     _reader, text = pdf_text(write_pdf(tree, tmp_path / "m.pdf", part="report", report=report))
     assert "1 Juli 2024" in text
+
+
+def test_monthly_report_shows_capaian_reported_and_verified(sample_store: Store,
+                                                            tmp_path: Path) -> None:
+    from rbdesk.models.domain.progress import format_percent, indicators_of, rating_band, total
+    from rbdesk.models.edits import review
+    from rbdesk.models.edits.realisation import set_status
+
+    uuid = list_plans(sample_store)[0].uuid
+    inds = [i for i in load_plan_tree(sample_store, uuid).indicators()
+            if i.is_planned(1)][:2]
+    for ind in inds:
+        set_status(sample_store, ind.uuid, 1, "selesai")
+    review.review_month(sample_store, inds[0].uuid, 1, "memenuhi", by="Deky Ballo")
+    tree = load_plan_tree(sample_store, uuid)
+    report = build_report(tree, 1, month_evidence(sample_store, tree, 1))
+    assert report.total == total(tree.indicators(), 1, 2)
+    assert report.verified_total == total(tree.indicators(), 1, 2, verified=True)
+    assert report.total.done == 2 and report.verified_total.done == 1
+    assert [a.verified for a in report.areas] == [
+        total(indicators_of(a), 1, 2, verified=True) for a in tree.areas]
+    _reader, text = pdf_text(write_pdf(tree, tmp_path / "m.pdf", part="report", report=report))
+    flat = squash(text)
+    assert "CAPAIANDILAPORKAN" in flat and "CAPAIANTERVERIFIKASI" in flat
+    # the JUMLAH row: tally, capaian reported, its band, capaian verified
+    t, v = report.total, report.verified_total
+    assert squash(f"JUMLAH {t.planned} {t.done} {t.partial} {t.late} {format_percent(t.percent)} "
+                  f"{rating_band(t.percent)} {format_percent(v.percent)}") in flat

@@ -6,11 +6,17 @@ from typing import Any
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from rbdesk.exports.pdf.common import cell_paragraph, esc, frame_size, make_styles
 from rbdesk.exports.pdf.fonts import FONT, FONT_BOLD
-from rbdesk.exports.pdf.report import _section, _table, evidence_section, signature_block
+from rbdesk.exports.pdf.report import (
+    _section,
+    _table,
+    capaian_table,
+    evidence_section,
+    signature_block,
+)
 from rbdesk.exports.wording import capaian_note, period_sections, period_title_lines
 from rbdesk.i18n import tr
 from rbdesk.models.domain.months import month_short
@@ -54,33 +60,6 @@ REVIEW_AREA_WIDTH = 80.0
 LATE_AREA_WIDTH = 90.0
 
 
-def _capaian_table(rows_in: list[CapaianRow], first_col: str, width: float,
-                   st: dict[str, Any], total: CapaianRow | None = None) -> Table:
-    hs = make_styles(7.5)["bold"]
-    head = [tr("NO"), first_col, tr("RENCANA"), tr("SELESAI"), tr("SEBAGIAN"), tr("TERLAMBAT"),
-            tr("CAPAIAN DILAPORKAN"), tr("PREDIKAT"), tr("CAPAIAN TERVERIFIKASI")]
-    rows: list[list[Any]] = [[Paragraph(esc(h), hs) for h in head]]
-    for i, r in enumerate(rows_in, 1):
-        t = r.tally
-        rows.append([r.label or str(i), Paragraph(esc(r.name), st["left"]), t.planned, t.done,
-                     t.partial, t.late, format_percent(r.percent), r.band,
-                     format_percent(r.verified_percent)])
-    if total is not None:
-        t = total.tally
-        rows.append(["", Paragraph(esc(total.name), st["bold"]), t.planned, t.done, t.partial,
-                     t.late, format_percent(total.percent), total.band,
-                     format_percent(total.verified_percent)])
-    # Each number column just wide enough for its header word on one line ("TERLAMBAT",
-    # "DILAPORKAN", "TERVERIFIKASI"); the name takes the rest.
-    fixed = [44, 44, 46, 54, 60, 66, 64]
-    widths = [22, width - 22 - sum(fixed), *fixed]
-    table = _table(rows, widths, total_row=total is not None)
-    table.setStyle(TableStyle([("FONT", (0, 1), (-1, -1), FONT, 9),
-                               ("ALIGN", (2, 1), (-3, -1), "RIGHT"),
-                               ("ALIGN", (-1, 1), (-1, -1), "RIGHT")]))
-    return table
-
-
 def _review_table(report: PeriodReport, width: float, st: dict[str, Any]) -> Table:
     """Every realised month of the period with its evidence and its review."""
     small, hs = st["small"], make_styles(7.5)["bold"]
@@ -118,7 +97,7 @@ def period_story(report: PeriodReport, paper: str, copy: str = "salinan",
         Spacer(1, 8),
         Paragraph(esc(sec["areas"]), st["bold"]),
         Spacer(1, 4),
-        _capaian_table(report.areas, tr("AREA PERUBAHAN"), width, st,
+        capaian_table(report.areas, tr("AREA PERUBAHAN"), width, st,
                        CapaianRow("", tr("JUMLAH"), report.total, report.verified_total)),
         Spacer(1, 8),
         Paragraph(esc(sec["monthly"] + " " + tr("(batang biru: dilaporkan; batang hijau "
@@ -127,9 +106,9 @@ def period_story(report: PeriodReport, paper: str, copy: str = "salinan",
         month_chart(report, width), Spacer(1, 10)]
     keep = 80.0
     story += _section(sec["teams"], st["bold"], keep)
-    story += [_capaian_table(report.teams, tr("TIM"), width, st), Spacer(1, 10)]
+    story += [capaian_table(report.teams, tr("TIM"), width, st), Spacer(1, 10)]
     story += _section(sec["persons"], st["bold"], keep)
-    story += [_capaian_table(report.persons, tr("NAMA"), width, st), Spacer(1, 10)]
+    story += [capaian_table(report.persons, tr("NAMA"), width, st), Spacer(1, 10)]
     story += _section(sec["late"], st["bold"], keep)
     if report.late:
         rows: list[list[Any]] = [[Paragraph(esc(h), hs) for h in

@@ -26,12 +26,18 @@ from rbdesk.exports.pdf.common import (
     make_styles,
 )
 from rbdesk.exports.pdf.fonts import FONT, FONT_BOLD
-from rbdesk.exports.wording import certifier_heading, indonesian_date, nip_line, signed_mark
+from rbdesk.exports.wording import (
+    capaian_note,
+    certifier_heading,
+    indonesian_date,
+    nip_line,
+    signed_mark,
+)
 from rbdesk.i18n import tr
 from rbdesk.models.domain.months import month_long, month_short
 from rbdesk.models.domain.period_report import PeriodReport
 from rbdesk.models.domain.progress import format_percent
-from rbdesk.models.domain.report_data import EvidenceItem, ReportData, Signer
+from rbdesk.models.domain.report_data import CapaianRow, EvidenceItem, ReportData, Signer
 
 GREY = colors.Color(0.85, 0.85, 0.85)
 
@@ -137,6 +143,35 @@ def _certifier(decree: dict[str, Any], st: dict[str, ParagraphStyle]) -> list[Fl
     return out
 
 
+def capaian_table(rows_in: list[CapaianRow], first_col: str, width: float,
+                   st: dict[str, Any], total: CapaianRow | None = None) -> Table:
+    """Capaian per area, team or person: the tally, capaian as reported with its rating band,
+    and capaian as verified; ``total`` (JUMLAH) as the last, bold row."""
+    hs = make_styles(7.5)["bold"]
+    head = [tr("NO"), first_col, tr("RENCANA"), tr("SELESAI"), tr("SEBAGIAN"), tr("TERLAMBAT"),
+            tr("CAPAIAN DILAPORKAN"), tr("PREDIKAT"), tr("CAPAIAN TERVERIFIKASI")]
+    rows: list[list[Any]] = [[Paragraph(esc(h), hs) for h in head]]
+    for i, r in enumerate(rows_in, 1):
+        t = r.tally
+        rows.append([r.label or str(i), Paragraph(esc(r.name), st["left"]), t.planned, t.done,
+                     t.partial, t.late, format_percent(r.percent), r.band,
+                     format_percent(r.verified_percent)])
+    if total is not None:
+        t = total.tally
+        rows.append(["", Paragraph(esc(total.name), st["bold"]), t.planned, t.done, t.partial,
+                     t.late, format_percent(total.percent), total.band,
+                     format_percent(total.verified_percent)])
+    # Each number column just wide enough for its header word on one line ("TERLAMBAT",
+    # "DILAPORKAN", "TERVERIFIKASI"); the name takes the rest.
+    fixed = [44, 44, 46, 54, 60, 66, 64]
+    widths = [22, width - 22 - sum(fixed), *fixed]
+    table = _table(rows, widths, total_row=total is not None)
+    table.setStyle(TableStyle([("FONT", (0, 1), (-1, -1), FONT, 9),
+                               ("ALIGN", (2, 1), (-3, -1), "RIGHT"),
+                               ("ALIGN", (-1, 1), (-1, -1), "RIGHT")]))
+    return table
+
+
 def report_story(report: ReportData, paper: str, copy: str = "salinan",
                  decree: dict[str, Any] | None = None) -> list[Flowable]:
     """The report; ``copy`` as for the decree: ``asli`` to sign, ``salinan`` the certified copy
@@ -154,21 +189,10 @@ def report_story(report: ReportData, paper: str, copy: str = "salinan",
                                                               year=report.year)), st["title"]),
         Spacer(1, 10),
         Paragraph(esc(tr("A. Capaian per area perubahan sampai dengan bulan {month}")
-                      .format(month=month)), st["bold"]), Spacer(1, 4)]
-    head = [tr("NO"), tr("AREA PERUBAHAN"), tr("RENCANA"), tr("SELESAI"), tr("SEBAGIAN"),
-            tr("TERLAMBAT"), tr("CAPAIAN")]
-    rows: list[list[Any]] = [[Paragraph(esc(h), hs) for h in head]]
-    for a in report.areas:
-        t = a.tally
-        rows.append([a.label, Paragraph(esc(a.name), cell), t.planned, t.done, t.partial, t.late,
-                     format_percent(a.percent)])
-    t = report.total
-    rows.append(["", Paragraph(esc(tr("JUMLAH")), st["bold"]), t.planned, t.done, t.partial,
-                 t.late, format_percent(t.percent)])
-    num = (width - 25 - 145) / 5
-    table = _table(rows, [25, 145] + [num] * 5, total_row=True)
-    table.setStyle(TableStyle([("FONT", (0, 1), (-1, -1), FONT, 9),
-                               ("ALIGN", (2, 1), (-1, -1), "RIGHT")]))
+                      .format(month=month)), st["bold"]), Spacer(1, 2),
+        Paragraph(esc(capaian_note()), small), Spacer(1, 4)]
+    table = capaian_table(report.areas, tr("AREA PERUBAHAN"), width, st,
+                          total=CapaianRow("", tr("JUMLAH"), report.total, report.verified_total))
     story += [table, Spacer(1, 8), bar_chart(report, width), Spacer(1, 10)]
     sign = signature_block(report, decree, st, width, copy)
     keep = 80.0  # the heading, the table's header and its first rows

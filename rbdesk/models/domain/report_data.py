@@ -97,6 +97,8 @@ class ReportData:
     date: str = ""
     prepared: Signer | None = None
     acknowledged: Signer | None = None
+    # ``total`` counting only the months whose evidence review accepted them
+    verified_total: Tally = field(default_factory=Tally)
 
 
 def _coordinator(team: TeamNode | None) -> str:
@@ -178,16 +180,17 @@ def build_report(tree: PlanTree, month: int, evidence: list[EvidenceRow], *,
     late: list[LateItem] = []
     where: dict[str, str] = {}
     names: dict[str, str] = {}
-    total = Tally()
+    total = verified_total = Tally()
     for area in tree.areas:
         team = tree.team_for_area(area.uuid)
         coordinator = _coordinator(team)
-        tally = Tally()
+        tally = verified = Tally()
         for act in area.activities:
             for sub in act.sub_activities:
                 for ind in sub.indicators:
                     t = indicator_tally(ind, month, now)
                     tally = tally + t
+                    verified = verified + indicator_tally(ind, month, now, verified=True)
                     where[ind.uuid] = area.name
                     names[ind.uuid] = ind.text or sub.name or act.name
                     if t.late:
@@ -196,12 +199,13 @@ def build_report(tree: PlanTree, month: int, evidence: list[EvidenceRow], *,
                         late.append(LateItem(area.name, act.name, sub.name,
                                              ind.text or sub.name, months, coordinator,
                                              team.name if team else ""))
-        areas.append(CapaianRow(area.label, area.name, tally))
+        areas.append(CapaianRow(area.label, area.name, tally, verified))
         total = total + tally
+        verified_total = verified_total + verified
     items = [EvidenceItem(where.get(u, ""), names.get(u, ""), fn, size, note, by, at)
              for u, fn, size, note, by, at in evidence if u in where]
     prepared, ack = _signers(tree)
     settings = tree.settings or {}
     place = settings.get("report_place") or tree.decree.get("place") or ""
     return ReportData(tree.title, tree.unit, tree.year, month, areas, total, late, items,
-                      place, (today or clock.today()).isoformat(), prepared, ack)
+                      place, (today or clock.today()).isoformat(), prepared, ack, verified_total)
