@@ -424,6 +424,9 @@ def test_file_reopens_on_the_plan_last_used_and_a_plan_can_be_deleted(
     win.acts.undo.trigger()                              # Ctrl+Z brings it back
     qtbot.waitUntil(lambda: win.ctx.plan_uuid == mistake)
     assert {p.uuid for p in list_plans(win.ctx.store)} == {sample, mistake}
+    win.acts.redo.trigger()                              # and Ctrl+Y deletes it again
+    qtbot.waitUntil(lambda: win.ctx.plan_uuid == sample)
+    assert [p.uuid for p in list_plans(win.ctx.store)] == [sample]
     win.close()
 
 

@@ -59,6 +59,12 @@ def test_next_year_plan_from_the_menu_is_shown_and_undoable(window, qtbot, monke
     with ctx.store.read():
         assert ChangeLog.select().where((ChangeLog.row_uuid == new)
                                         & (ChangeLog.action == "delete")).exists()
+    # the switch back kept the undo history: Ctrl+Y brings next year's plan back, and shows it
+    assert window.acts.redo.isEnabled()
+    window.acts.redo.trigger()
+    qtbot.waitUntil(lambda: ctx.plan_uuid == new)
+    assert ctx.tree.year == 2025 and window.acts.plan_combo.count() == 2
+    assert window.acts.undo.isEnabled() and not window.acts.redo.isEnabled()
 
 
 def test_a_year_that_has_a_plan_is_asked_about_first(window, monkeypatch):

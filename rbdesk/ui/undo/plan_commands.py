@@ -249,7 +249,17 @@ class ReparentCommand(_Command):
         self._apply(self.old_parent, self.old_index)
 
 
-class DeletePlanCommand(_Command):
+class _PlanCommand(_Command):
+    """A command that makes, deletes or restores a whole plan, and then shows another one. It is
+    pushed right after the switch that cleared the stack, so nothing below it names rows of
+    another plan: the switches it makes keep the stack, and with it this command's redo."""
+
+    def _show(self, plan_uuid: str) -> None:
+        # after undo()/redo() returns: the window reloads while the stack is still busy with it
+        QTimer.singleShot(0, lambda: self.ctx.set_plan(plan_uuid, keep_undo=True))
+
+
+class DeletePlanCommand(_PlanCommand):
     """A whole plan deleted (already, by the caller, who then switched to another plan and so
     began a fresh undo stack). Undo brings it back and shows it again."""
 
@@ -272,12 +282,9 @@ class DeletePlanCommand(_Command):
             self.done = False
             self._show(self.plan_uuid)
 
-    def _show(self, plan_uuid: str) -> None:
-        # Switching plans clears the undo stack, which owns this command: after it returns.
-        QTimer.singleShot(0, lambda: self.ctx.set_plan(plan_uuid))
 
 
-class CopyPlanCommand(_Command):
+class CopyPlanCommand(_PlanCommand):
     """Next year's plan, already made by the caller (who then switched to it and so began a
     fresh undo stack). Undo tombstones it and shows the plan it came from; redo brings it back."""
 
@@ -300,6 +307,3 @@ class CopyPlanCommand(_Command):
             self.done = False
             self._show(self.source_uuid)
 
-    def _show(self, plan_uuid: str) -> None:
-        # Switching plans clears the undo stack, which owns this command: after it returns.
-        QTimer.singleShot(0, lambda: self.ctx.set_plan(plan_uuid))

@@ -116,13 +116,18 @@ class AppContext(QObject):
             self.mode = mode
             self.modeChanged.emit(mode)
 
-    def set_plan(self, plan_uuid: str) -> None:
+    def set_plan(self, plan_uuid: str, keep_undo: bool = False) -> None:
+        """Show another plan. Its undo history starts afresh, since the commands on the stack
+        name rows of the plan left; ``keep_undo`` is for the undo and redo of a command that
+        itself makes, deletes or restores a plan, which is then the only command on the stack
+        behind the one shown, so its redo (or undo) stays available."""
         if plan_uuid == self.plan_uuid:
             return
         self.plan_uuid = plan_uuid
         self.tree = load_plan_tree(self.store, plan_uuid)
         self._index = None
-        self.undo_stack.clear()
+        if not keep_undo:
+            self.undo_stack.clear()
         self.set_unlocked(False)
         self.planChanged.emit(plan_uuid)
 
