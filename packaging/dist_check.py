@@ -121,6 +121,24 @@ def check(work: Path) -> None:
         expect(run(CLI, "import", imported, book, env=env), "import", contains="187 indikator")
         return indicator_line(expect(run(CLI, "check", imported, env=env), "check imported"))
 
+    def yearly_cycle() -> str:
+        # The decree edited, reviews listed, the annual report as PDF and as a workbook with its
+        # chart: modules the window and command line load only on first use.
+        expect(run(CLI, "sk", sample, "--set", "date=2 Januari 2024", env=env), "sk --set")
+        expect(run(CLI, "review", sample, "--list", env=env), "review --list")
+        annual_pdf, annual_book = work / "tahunan.pdf", work / "tahunan.xlsx"
+        for out in (annual_pdf, annual_book):
+            expect(run(CLI, "export", sample, out, "--part", "annual", env=env),
+                   f"export annual report {out.suffix}")
+        import openpyxl
+        from pypdf import PdfReader
+
+        text = PdfReader(str(annual_pdf)).pages[0].extract_text()
+        charts = sum(len(ws._charts) for ws in openpyxl.load_workbook(annual_book).worksheets)
+        if "LAPORAN TAHUNAN" not in text.upper() or charts < 1:
+            raise CheckFailed("the annual report lacks its title (PDF) or its chart (workbook)")
+        return f"annual report: PDF and workbook ({charts} chart)"
+
     def window_installed() -> str:
         smoke = {**env, "RBDESK_SMOKE": "1"}
         if sys.platform != "win32":   # Qt's INI settings follow XDG_CONFIG_HOME: not the user's
@@ -150,6 +168,7 @@ def check(work: Path) -> None:
     step("rbdesk-cli export SK PDF", export_pdf)
     step("rbdesk-cli export workbook", export_xlsx)
     step("rbdesk-cli import workbook; check", import_xlsx)
+    step("rbdesk-cli sk, review, annual report PDF and xlsx", yearly_cycle)
     step("rbdesk FILE, window offscreen, RBDESK_SMOKE=1", window_installed)
     step("rbdesk portable (marker), default plan, RBDESK_SMOKE=1", window_portable)
 
