@@ -131,3 +131,26 @@ def test_new_plan_can_start_from_the_standard_areas(window, monkeypatch):
     window.acts.new_plan.trigger()                     # 2026 again: asked, and said no
     assert len(questions) == 1 and "tahun 2026" in questions[0]
     assert [p.year for p in list_plans(ctx.store)] == [2024, 2025, 2026]
+
+
+def test_undoing_next_years_plan_is_refused_once_a_colleague_worked_in_it(
+        window, qtbot, monkeypatch, sample_path):
+    from rbdesk.models.edits import plan_edit
+
+    ctx = window.ctx
+    source = ctx.tree.uuid
+    _answer(monkeypatch, [])
+    window.acts.next_year.trigger()
+    new = ctx.plan_uuid
+    # this window's own edit in the new plan is undone first and never blocks the undo
+    first = ctx.tree.indicators()[0]
+    ctx.run(plan_edit.set_field, "indicator", first.uuid, "note", "catatan saya",
+            expected_version=first.version)
+    with Store.open(sample_path, user="Rekan") as other:       # a colleague, another session
+        plan_edit.set_field(other, "indicator", ctx.tree.indicators()[1].uuid, "note",
+                            "catatan rekan")
+    window.acts.undo.trigger()                                  # Ctrl+Z
+    qtbot.wait(50)
+    assert ctx.plan_uuid == new                                 # still shown, still there
+    assert {p.uuid for p in list_plans(ctx.store)} == {source, new}
+    assert "Rekan" in window.message_bar.label.text()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from rbdesk.i18n import tr
+from rbdesk.models import clock
 from rbdesk.models.domain.hierarchy import CHILD, LEVELS, PLAN, Level, level
 from rbdesk.models.domain.months import (
     is_planned,
@@ -18,8 +19,8 @@ from rbdesk.models.domain.months import (
 )
 from rbdesk.models.domain.road_map import STANDARD_AREAS
 from rbdesk.models.domain.text_rules import check_year
-from rbdesk.models.errors import InvalidInput, NotFoundError
-from rbdesk.models.storage.schema import Indicator, Plan, Row
+from rbdesk.models.errors import ConflictError, InvalidInput, NotFoundError
+from rbdesk.models.storage.schema import ChangeLog, Indicator, Plan, Row
 from rbdesk.models.storage.store import Store, Tx
 
 EDITABLE_FIELDS = {"label", "name", "text", "note"}
@@ -261,11 +262,37 @@ def update_plan(store: Store, plan_uuid: str, expected_version: int | None = Non
         return version
 
 
-def delete_plan(store: Store, plan_uuid: str, expected_version: int | None = None) -> None:
+def change_mark(store: Store) -> int:
+    """Where the change log stands now: :func:`delete_plan` can then tell what came after."""
+    with store.read():
+        return int(ChangeLog.select(ChangeLog.id).order_by(ChangeLog.id.desc()).scalar() or 0)
+
+
+def _others_since(store: Store, plan_uuid: str, mark: int) -> ChangeLog | None:
+    """The first change to the plan after ``mark`` made by someone else (another user, or the
+    same name on another PC)."""
+    return (ChangeLog.select()
+            .where((ChangeLog.plan_uuid == plan_uuid) & (ChangeLog.id > mark)
+                   & ~((ChangeLog.user == store.user) & (ChangeLog.host == store.host)))
+            .order_by(ChangeLog.id).first())
+
+
+def delete_plan(store: Store, plan_uuid: str, expected_version: int | None = None,
+                untouched_since: int | None = None) -> None:
     """Tombstone a whole plan (one made by mistake); its rows stay, unreachable, for undo and
-    for merging copies."""
+    for merging copies. ``untouched_since`` (a :func:`change_mark`) is for undoing the plan's
+    making: a colleague who has worked in it since then would lose that work from sight, so it
+    is refused."""
     with store.write(plan_uuid) as tx:
         plan = _get(Plan, plan_uuid)
+        if untouched_since is not None and (
+                other := _others_since(store, plan_uuid, untouched_since)) is not None:
+            raise ConflictError(
+                tr("Rencana Aksi {year} tidak dihapus: {who} sudah mengubahnya pada {when}. "
+                   "Bila rencana itu memang tidak diperlukan, hapus dengan Berkas → Hapus "
+                   "rencana aksi ini.").format(year=plan.year, who=other.user,
+                                              when=clock.local_time(other.at)),
+                changed_by=other.user, changed_at=other.at)
         tx.bump(Plan, plan_uuid, expected_version, deleted=True)
         tx.log("plan", plan_uuid, "delete", "title", f"{plan.year} {plan.unit}", None)
 

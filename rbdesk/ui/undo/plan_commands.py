@@ -267,11 +267,12 @@ class DeletePlanCommand(_PlanCommand):
         super().__init__(ctx, tr("Hapus rencana {name}").format(name=name))
         self.plan_uuid, self.other_uuid = plan_uuid, other_uuid
         self.done = True
+        self.mark = 0
 
     def redo(self) -> None:
         if self.done:
             return
-        ok, _ = self._call(plan_edit.delete_plan, self.plan_uuid)
+        ok, _ = self._call(plan_edit.delete_plan, self.plan_uuid, untouched_since=self.mark)
         if ok:
             self.done = True
             self._show(self.other_uuid)
@@ -280,6 +281,7 @@ class DeletePlanCommand(_PlanCommand):
         ok, _ = self._call(plan_edit.restore_plan, self.plan_uuid)
         if ok:
             self.done = False
+            self.mark = plan_edit.change_mark(self.ctx.store)
             self._show(self.plan_uuid)
 
 
@@ -288,10 +290,14 @@ class CopyPlanCommand(_PlanCommand):
     """Next year's plan, already made by the caller (who then switched to it and so began a
     fresh undo stack). Undo tombstones it and shows the plan it came from; redo brings it back."""
 
-    def __init__(self, ctx: AppContext, plan_uuid: str, name: str, source_uuid: str) -> None:
+    def __init__(self, ctx: AppContext, plan_uuid: str, name: str, source_uuid: str,
+                 mark: int) -> None:
         super().__init__(ctx, tr("Buat rencana {name}").format(name=name))
         self.plan_uuid, self.source_uuid = plan_uuid, source_uuid
         self.done = True
+        # the change log as it stood once the plan was made: what colleagues did in it after
+        # that stops the undo (what this window did is undone first, by the stack's order)
+        self.mark = mark
 
     def redo(self) -> None:
         if self.done:
@@ -299,10 +305,11 @@ class CopyPlanCommand(_PlanCommand):
         ok, _ = self._call(plan_edit.restore_plan, self.plan_uuid)
         if ok:
             self.done = True
+            self.mark = plan_edit.change_mark(self.ctx.store)
             self._show(self.plan_uuid)
 
     def undo(self) -> None:
-        ok, _ = self._call(plan_edit.delete_plan, self.plan_uuid)
+        ok, _ = self._call(plan_edit.delete_plan, self.plan_uuid, untouched_since=self.mark)
         if ok:
             self.done = False
             self._show(self.source_uuid)

@@ -128,9 +128,10 @@ def next_year_plan(win: MainWindow) -> None:
     if not ok or uuid is None:
         return
     name = f"{year} — {tree.unit}"
+    mark = plan_edit.change_mark(ctx.store)
     ctx.set_plan(uuid)
     # Switching plans cleared the undo stack: the command goes on the new plan's stack.
-    ctx.undo_stack.push(uc.CopyPlanCommand(ctx, uuid, name, source))
+    ctx.undo_stack.push(uc.CopyPlanCommand(ctx, uuid, name, source, mark))
     win.show_message(tr("Rencana Aksi {name} dibuat dari tahun {source}. Nomor dan tanggal SK "
                         "masih kosong. Urungkan dengan Ctrl+Z.").format(
         name=name, source=tree.year))
