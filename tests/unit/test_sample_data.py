@@ -338,10 +338,18 @@ def test_teams(plan: dict[str, Any]) -> None:
     assert sum(len(t["members"]) for t in plan["teams"]) == 54
 
 
-def test_area_teams_link_their_area(plan: dict[str, Any]) -> None:
-    area_uuid = [a["uuid"] for a in plan["areas"]]
+def test_area_teams_link_the_area_of_their_own_subject(plan: dict[str, Any]) -> None:
+    name_of = {a["uuid"]: a["name"] for a in plan["areas"]}
     area_teams = [t for t in plan["teams"] if t["kind"] == "area"]
-    assert [t["area"] for t in area_teams] == area_uuid
+    assert sorted(t["area"] for t in area_teams) == sorted(name_of)   # each area one team
+    # Lampiran I lists Pengawasan (VI) before Akuntabilitas Kinerja (VII); Lampiran II the
+    # other way round: the link follows the subject, not the number
+    subject = {"VI": "Penguatan Pengawasan", "VII": "Penguatan Akuntabilitas Kinerja"}
+    for team in area_teams:
+        if team["label"] in subject:
+            assert name_of[team["area"]] == subject[team["label"]]
+        else:
+            assert name_of[team["area"]] == plan["areas"][area_teams.index(team)]["name"]
     assert all(t["area"] is None for t in plan["teams"] if t["kind"] != "area")
 
 
