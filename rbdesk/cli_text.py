@@ -22,7 +22,8 @@ _MESSAGES = {
     "invalid choice: %(value)r (choose from %(choices)s)":
         "pilihan tidak sah: %(value)r (pilih dari %(choices)s)",
     "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
-    "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
+    # every typed option of rbdesk is a whole number (a year, a month)
+    "invalid %(type)s value: %(value)r": "%(value)r bukan bilangan bulat",
     "expected one argument": "perlu satu nilai",
     "expected at most one argument": "paling banyak satu nilai",
     "expected at least one argument": "paling sedikit satu nilai",

@@ -22,7 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("sk", help=tr("tampilkan atau ubah isian SK (nomor, tanggal, penanda "
                                      "tangan, ...) sebuah rencana"))
     p.add_argument("file", metavar=tr("BERKAS"))
-    p.add_argument("--year", type=int, help=tr("tahun rencana (jika berkas berisi beberapa)"))
+    p.add_argument("--year", type=int, metavar=tr("TAHUN"),
+                   help=tr("tahun rencana (jika berkas berisi beberapa)"))
     p.add_argument("--plan", metavar="UUID",
                    help=tr("uuid rencana (awalannya cukup), jika ada beberapa untuk satu tahun"))
     p.add_argument("--set", dest="assignments", action="append", default=[],

@@ -27,15 +27,17 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=tr("bentuk PDF dan laporan semester/tahunan: asli (untuk "
                            "ditandatangani basah) atau salinan (TTD dan blok \"Salinan sesuai "
                            "dengan aslinya\"; bawaan)"))
-    p.add_argument("--month", type=int, help=tr("bulan laporan 1..12 (untuk --part report)"))
-    p.add_argument("--year", type=int, help=tr("tahun rencana (jika berkas berisi beberapa)"))
+    p.add_argument("--month", type=int, metavar=tr("BULAN"),
+                   help=tr("bulan laporan 1..12 (untuk --part report)"))
+    p.add_argument("--year", type=int, metavar=tr("TAHUN"),
+                   help=tr("tahun rencana (jika berkas berisi beberapa)"))
     p.add_argument("--plan", metavar="UUID",
                    help=tr("uuid rencana (awalannya cukup), jika ada beberapa untuk satu tahun"))
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("import", help=tr("tambahkan rencana dari buku kerja Excel ke BERKAS"))
     p.add_argument("file", metavar=tr("BERKAS"))
-    p.add_argument("xlsx", metavar="IN.xlsx")
+    p.add_argument("xlsx", metavar=tr("MASUKAN.xlsx"))
     p.set_defaults(func=cmd_import)
 
 

@@ -27,8 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--month", type=int, metavar=tr("BULAN"), help=tr("bulan 1..12"))
     p.add_argument("--state", metavar=tr("STATUS"),
                    help=tr("memenuhi, perlu-revisi, ditolak, atau diajukan (hapus putusan)"))
-    p.add_argument("--note", default="", help=tr("catatan peninjau (wajib untuk perlu-revisi "
-                                                 "dan ditolak)"))
+    p.add_argument("--note", default="", metavar=tr("CATATAN"),
+                   help=tr("catatan peninjau (wajib untuk perlu-revisi dan ditolak)"))
     p.add_argument("--by", default="", metavar=tr("NAMA"),
                    help=tr("nama peninjau (bawaan: pengguna komputer ini)"))
     p.add_argument("--list", action="store_true",

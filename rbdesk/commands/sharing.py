@@ -42,13 +42,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("history", help=tr("tampilkan riwayat perubahan BERKAS"))
     p.add_argument("file", metavar=tr("BERKAS"))
-    p.add_argument("--person", help=tr("hanya perubahan oleh orang ini"))
-    p.add_argument("--since", help=tr("sejak tanggal (YYYY-MM-DD)"))
-    p.add_argument("--until", help=tr("sampai tanggal (YYYY-MM-DD)"))
-    p.add_argument("--row", help=tr("hanya riwayat baris dengan uuid ini (dengan semua di "
-                                    "bawahnya: bulan, realisasi, bukti dukung)"))
+    p.add_argument("--person", metavar=tr("NAMA"), help=tr("hanya perubahan oleh orang ini"))
+    p.add_argument("--since", metavar=tr("TANGGAL"), help=tr("sejak tanggal (YYYY-MM-DD)"))
+    p.add_argument("--until", metavar=tr("TANGGAL"), help=tr("sampai tanggal (YYYY-MM-DD)"))
+    p.add_argument("--row", metavar="UUID",
+                   help=tr("hanya riwayat baris dengan uuid ini (dengan semua di "
+                           "bawahnya: bulan, realisasi, bukti dukung)"))
     p.add_argument("--area", help=tr("hanya area ini (nomor, sebagian nama, atau uuid)"))
-    p.add_argument("--text", help=tr("hanya catatan yang memuat teks ini"))
+    p.add_argument("--text", metavar=tr("TEKS"), help=tr("hanya catatan yang memuat teks ini"))
     p.add_argument("--xlsx", metavar=tr("KELUARAN"), help=tr("ekspor ke Excel"))
     p.set_defaults(func=cmd_history)
 

@@ -124,6 +124,27 @@ def test_usage_errors_and_subcommand_help_are_indonesian(tmp_path: Path) -> None
     assert "show this help" not in helped.stdout and "usage:" not in helped.stdout
 
 
+def test_every_subcommands_placeholders_and_a_bad_number_read_in_indonesian(
+        tmp_path: Path) -> None:
+    import re
+
+    from rbdesk.cli import COMMAND_NAMES
+
+    # the words a placeholder may be: Indonesian, or the same in both languages
+    words = {"BERKAS", "KELUARAN", "MASUKAN", "SALINAN", "TAHUN", "BULAN", "CATATAN", "NAMA",
+             "TANGGAL", "TEKS", "AREA", "UUID", "N", "STATUS", "INDIKATOR", "SATKER", "KUNCI",
+             "NILAI", "JSON"}
+    seen = set()
+    for name in sorted(COMMAND_NAMES):
+        helped = rbdesk(name, "--help")
+        assert helped.returncode == 0, name
+        usage = helped.stdout.split("\n\n")[0]
+        seen |= set(re.findall(r"\b[A-Z][A-Z_]+\b", usage)) | set(re.findall(r"\bN\b", usage))
+    assert seen and seen <= words, sorted(seen - words)
+    out = rbdesk("export", str(tmp_path / "a.rbdesk"), str(tmp_path / "a.pdf"), "--month", "Mei")
+    assert out.returncode == 2 and "'Mei' bukan bilangan bulat" in out.stderr
+
+
 def test_unexpected_error_is_one_line_and_logged(monkeypatch, capsys, isolated_env) -> None:
     from rbdesk import cli
     from rbdesk.commands import core
