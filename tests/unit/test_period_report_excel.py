@@ -97,11 +97,14 @@ def test_figures_are_the_models_capaian(tree: PlanTree, tmp_path: Path, period: 
         got = _table(wb[sheet], name)
         assert [v[1] for v in got] == [r.name for r in rows]
         assert [v[6] for v in got] == [round(r.percent) / 100 for r in rows]
+        head = next(r for r in range(1, 20) if wb[sheet].cell(r, 2).value == name)
+        assert wb[sheet].cell(head, 7).value == "CAPAIAN DILAPORKAN"  # as the PDF heads it
         assert [v[7] for v in got] == [r.band for r in rows]
 
     monthly = _table(summary, "BULAN")
     assert [v[1] for v in monthly] == [month_long(m) for m in months]
     assert [v[2] for v in monthly] == [round(p) / 100 for _m, p in report.monthly]
+    assert [v[3] for v in monthly] == [round(p or 0) / 100 for _m, p in report.monthly_verified]
 
 
 def test_percentages_are_numbers_formatted_as_percent(tree: PlanTree, tmp_path: Path) -> None:
@@ -119,12 +122,18 @@ def test_a_chart_of_capaian_per_month(tree: PlanTree, tmp_path: Path) -> None:
     assert len(ws._charts) == 1  # noqa: SLF001 - openpyxl keeps a read chart only here
     chart = ws._charts[0]  # noqa: SLF001
     assert chart.tagname == "barChart"
-    series = chart.series[0]
     monthly = _table(ws, "BULAN")
     top = next(r for r in range(1, 60) if ws.cell(r, 2).value == "BULAN")
+    assert [c.value for c in ws[top]][2:4] == ["CAPAIAN DILAPORKAN", "CAPAIAN TERVERIFIKASI"]
     rows = f"${top + 1}:$%s${top + len(monthly)}"
-    assert series.val.numRef.f == "'Ringkasan'!$C" + rows % "C"  # the capaian column
-    assert (series.cat.numRef or series.cat.strRef).f == "'Ringkasan'!$B" + rows % "B"
+    # reported beside verified, blue and green as the PDF's bars, named in a legend
+    assert len(chart.series) == 2
+    for series, col, colour in zip(chart.series, "CD", ("4073B3", "1A7333"), strict=True):
+        assert series.val.numRef.f == f"'Ringkasan'!${col}" + rows % col
+        assert (series.cat.numRef or series.cat.strRef).f == "'Ringkasan'!$B" + rows % "B"
+        assert series.tx.strRef.f.replace("$", "") == f"'Ringkasan'!{col}{top}"
+        assert series.graphicalProperties.solidFill.srgbClr == colour
+    assert chart.legend is not None and chart.legend.position == "b"
     assert len(monthly) == len(report.monthly) == 6
     anchor = chart.anchor  # under the table, across the page's width
     assert anchor._from.row >= top + len(monthly)
