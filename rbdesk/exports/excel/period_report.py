@@ -31,6 +31,7 @@ from rbdesk.exports.wording import (
     period_title_lines,
 )
 from rbdesk.i18n import N_, tr
+from rbdesk.models.clock import local_date
 from rbdesk.models.domain.months import month_long, month_short
 from rbdesk.models.domain.period_report import PeriodLate, PeriodReport, ReviewItem
 from rbdesk.models.domain.progress import review_label
@@ -110,16 +111,20 @@ def review_columns() -> list[Column[ReviewItem]]:
         Column(tr("BUKTI"), 7, lambda n, i: i.evidence, "number"),
         Column(tr("TINJAUAN"), 14, lambda n, i: review_label(i.review_state)),
         Column(tr("PENINJAU"), 22, lambda n, i: i.reviewed_by),
-        Column(tr("TANGGAL"), 11, lambda n, i: i.reviewed_at[:10]),
+        Column(tr("TANGGAL"), 11, lambda n, i: local_date(i.reviewed_at)),
         Column(tr("CATATAN PENINJAU"), 36, lambda n, i: i.review_note),
     ]
 
 
 def evidence_columns() -> list[Column[EvidenceItem]]:
+    """The files of the period, each with its month and that month's review ("–" while the
+    month is not realised, so nothing to review)."""
     return [
         Column(tr("NO"), 5, lambda n, e: str(n), "center"),
         Column(tr("AREA"), 24, lambda n, e: e.area),
         Column(tr("INDIKATOR"), 44, lambda n, e: e.indicator),
+        Column(tr("BULAN"), 8, lambda n, e: month_short(e.month) if e.month else "", "center"),
+        Column(tr("TINJAUAN"), 14, lambda n, e: review_label(e.review_state) or "–"),
         Column(tr("BERKAS"), 32, lambda n, e: e.filename),
         Column(tr("KETERANGAN"), 36, lambda n, e: e.note),
     ]
