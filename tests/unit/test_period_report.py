@@ -223,3 +223,23 @@ def test_a_long_area_name_breaks_after_its_slash_not_inside_a_word(tree: PlanTre
     lines = [ln.strip() for p in PdfReader(str(out)).pages for ln in p.extract_text().splitlines()]
     assert "Perundang-Undangan/" in lines and "Deregulasi Kebijakan" in lines
     assert not any(ln.endswith(" Pe") or ln.startswith("rundang") for ln in lines)
+
+
+def test_a_long_team_name_breaks_after_its_hyphen_not_inside_a_word(tree: PlanTree,
+                                                                    tmp_path: Path) -> None:
+    """The team and person tables' name column is narrow: a long name breaks where a person
+    would write it, never as "PERUND / ANG-UNDANGAN"."""
+    team = next(t for t in tree.teams if "PERUNDANG-UNDANGAN" in t.name.upper() and t.area_uuid)
+    report = build_period_report(tree, "semester1", [], today=dt.date(tree.year, 7, 1))
+    assert team.name in [r.name for r in report.teams]
+    out = write_pdf(tree, tmp_path / "s1.pdf", part="semester1", period=report)
+    lines = [ln.strip() for p in PdfReader(str(out)).pages for ln in p.extract_text().splitlines()]
+    words = team.name.upper().split()
+
+    def cut_inside_a_word(line: str) -> bool:
+        last = line.split()[-1] if line else ""
+        return bool(last) and not last.endswith(("-", "/")) and any(
+            w != last and w.startswith(last) for w in words)
+
+    assert not [ln for ln in lines if cut_inside_a_word(ln)]
+    assert any(ln.endswith("PERUNDANG-") for ln in lines)

@@ -151,21 +151,22 @@ def capaian_table(rows_in: list[CapaianRow], first_col: str, width: float,
     hs = make_styles(7.5)["bold"]
     head = [tr("NO"), first_col, tr("RENCANA"), tr("SELESAI"), tr("SEBAGIAN"), tr("TERLAMBAT"),
             tr("CAPAIAN DILAPORKAN"), tr("PREDIKAT"), tr("CAPAIAN TERVERIFIKASI")]
+    # Each number column just wide enough for its header word on one line ("TERLAMBAT",
+    # "DILAPORKAN", "TERVERIFIKASI"); the name takes the rest, a narrow column where a long
+    # team name ("...PERUNDANG-UNDANGAN") must break after its hyphen, not inside a word.
+    fixed = [44, 44, 46, 54, 60, 66, 64]
+    widths = [22, width - 22 - sum(fixed), *fixed]
     rows: list[list[Any]] = [[Paragraph(esc(h), hs) for h in head]]
     for i, r in enumerate(rows_in, 1):
         t = r.tally
-        rows.append([r.label or str(i), Paragraph(esc(r.name), st["left"]), t.planned, t.done,
-                     t.partial, t.late, format_percent(r.percent), r.band,
+        rows.append([r.label or str(i), cell_paragraph(r.name, st["left"], widths[1]), t.planned,
+                     t.done, t.partial, t.late, format_percent(r.percent), r.band,
                      format_percent(r.verified_percent)])
     if total is not None:
         t = total.tally
-        rows.append(["", Paragraph(esc(total.name), st["bold"]), t.planned, t.done, t.partial,
-                     t.late, format_percent(total.percent), total.band,
+        rows.append(["", cell_paragraph(total.name, st["bold"], widths[1]), t.planned, t.done,
+                     t.partial, t.late, format_percent(total.percent), total.band,
                      format_percent(total.verified_percent)])
-    # Each number column just wide enough for its header word on one line ("TERLAMBAT",
-    # "DILAPORKAN", "TERVERIFIKASI"); the name takes the rest.
-    fixed = [44, 44, 46, 54, 60, 66, 64]
-    widths = [22, width - 22 - sum(fixed), *fixed]
     table = _table(rows, widths, total_row=total is not None)
     table.setStyle(TableStyle([("FONT", (0, 1), (-1, -1), FONT, 9),
                                ("ALIGN", (2, 1), (-3, -1), "RIGHT"),
