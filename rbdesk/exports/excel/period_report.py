@@ -150,6 +150,7 @@ def _chart(sheet: ReportSheet, first: int, last: int, month_col: int) -> None:
     chart = BarChart()
     chart.type = "col"
     chart.grouping = "clustered"
+    chart.gapWidth = 50  # wider bars: each percent label fits over its bar, twelve months too
     chart.legend = Legend()
     chart.legend.position = "b"
     data = Reference(sheet.ws, min_col=month_col + 1, max_col=month_col + 2, min_row=first,
