@@ -44,6 +44,17 @@ def local_time(stamp: str) -> str:
     return people_time(moment.astimezone())
 
 
+def local_date(stamp: str) -> str:
+    """The day of a stored UTC stamp on this PC's clock, as people read it: "29 Nov 2026" (as
+    ``local_time`` without the hour, for a printed column that has room for the date only)."""
+    try:
+        moment = dt.datetime.strptime(stamp[:19], "%Y-%m-%dT%H:%M:%S").replace(tzinfo=dt.UTC)
+    except ValueError:
+        return stamp
+    day = moment.astimezone()
+    return f"{day.day} {month_short(day.month)} {day.year}"
+
+
 def utc_stamp_of_local_midnight(day: dt.date) -> str:
     """The stored-format UTC stamp at which ``day`` begins on this PC's clock."""
     local = dt.datetime.combine(day, dt.time.min).astimezone()

@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from rbdesk.exports import write_workbook
+from rbdesk.exports import read_plan_workbook, write_workbook
 from rbdesk.models.domain.tree import PlanTree, list_plans, load_plan_tree
 
 
@@ -121,3 +121,23 @@ def test_characters_a_worksheet_cannot_hold_are_left_out(tree: PlanTree, tmp_pat
               for row in ws.iter_rows(values_only=True) for c in row if isinstance(c, str)]
     assert "bel dan tab\tok" in values
     assert not any(ch in v for v in values for ch in "\x07\x1b")
+
+
+@pytest.mark.parametrize("missing", ["number", "date"])
+def test_a_draft_decree_says_konsep_on_every_printed_page(tree: PlanTree, tmp_path: Path,
+                                                          missing: str) -> None:
+    signed = openpyxl.load_workbook(write_workbook(tree, tmp_path / "signed.xlsx"))
+    assert all(signed[name].oddHeader.center.text is None
+               for name in ("Lampiran I", "Lampiran II", "Realisasi"))
+    tree.decree = {**tree.decree, missing: ""}
+    out = write_workbook(tree, tmp_path / "draft.xlsx")
+    wb = openpyxl.load_workbook(out)
+    for name in ("Lampiran I", "Lampiran II", "Realisasi"):
+        ws = wb[name]
+        assert ws.oddHeader.center.text == "KONSEP"
+        assert ws.oddHeader.center.size == 18
+        assert "&P" in ws.oddFooter.center.text  # the page numbers stay
+    # the mark is print set-up, no cell: the draft's workbook reads back as the plan it prints
+    assert "KONSEP" not in {c.value for c in _all_cells(wb)}
+    plan = read_plan_workbook(out)
+    assert [a["name"] for a in plan["areas"]] == [a.name for a in tree.areas]

@@ -81,6 +81,44 @@ def test_original_prints_paraf_boxes_and_nips_when_the_decree_has_them(
     assert "NIP. 196801011990031001" in salinan and "NIP. 197502022000122002" in salinan
 
 
+LONG_PARAF = ["Sekretaris", "Kepala Bagian Perencanaan, Data dan Informasi",
+              "Kepala Sub Bagian Hukum dan SDM", "Kepala Bagian Teknis Penyelenggaraan Pemilu"]
+
+
+@pytest.mark.parametrize("paper", ["a4", "f4"])
+@pytest.mark.parametrize("part", ["sk", "plan"])
+def test_long_paraf_titles_break_between_words_only(sample: tuple[PlanTree, ReportData],
+                                                    tmp_path: Path, part: str,
+                                                    paper: str) -> None:
+    """Several long titles on the portrait decree and the landscape Lampiran II: every word
+    of every title is printed whole on one line ("Sekretaris", never "Sekretar" + "is")."""
+    tree = copying.deepcopy(sample[0])
+    tree.decree["paraf"] = LONG_PARAF
+    texts = pages(write_pdf(tree, tmp_path / f"{part}.pdf", part=part, paper=paper, copy="asli"))
+    page = next(t for t in texts if "Paraf" in t)
+    words = {w for title in LONG_PARAF for w in title.split()}
+    printed = {w for line in page.splitlines() for w in line.split()}
+    assert words <= printed, words - printed
+
+
+def test_paraf_boxes_take_the_room_a_landscape_page_leaves() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from rbdesk.exports.paper import MM
+    from rbdesk.exports.pdf.common import PARAF_BOX_MAX, paraf_boxes
+    from rbdesk.exports.pdf.fonts import FONT
+
+    portrait = paraf_boxes(LONG_PARAF, 80 * MM)
+    landscape = paraf_boxes(LONG_PARAF, 180 * MM)
+    assert sum(portrait._colWidths) <= 80 * MM  # noqa: SLF001 - the laid-out widths
+    assert sum(landscape._colWidths) > 130 * MM  # noqa: SLF001 - not the old 90 mm at most
+    assert max(landscape._colWidths) <= PARAF_BOX_MAX  # noqa: SLF001
+    for table in (portrait, landscape):
+        size = table._cellvalues[1][0].style.fontSize  # noqa: SLF001
+        room = table._colWidths[0] - 4  # noqa: SLF001 - the box less its padding
+        assert all(stringWidth(w, FONT, size) < room for t in LONG_PARAF for w in t.split())
+
+
 def test_unknown_form_is_refused(sample: tuple[PlanTree, ReportData], tmp_path: Path) -> None:
     with pytest.raises(InvalidInput):
         write_pdf(sample[0], tmp_path / "x.pdf", copy="fotokopi")

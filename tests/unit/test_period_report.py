@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from rbdesk.exports import write_pdf
+from rbdesk.models.clock import local_date
 from rbdesk.models.domain.months import current_month, month_short
 from rbdesk.models.domain.panel_queries import person_areas
 from rbdesk.models.domain.period_report import build_period_report, period_evidence
@@ -173,6 +174,43 @@ def test_verified_capaian_and_review_list(sample_store: Store, tmp_path: Path) -
     assert "Tandatanganbelumada" in flat and "Diajukan" in flat
     jumlah = flat[flat.index("JUMLAH"):][:80]
     assert squash(f"{report.verified_total.percent:.0f}%") in jumlah
+    # the review's day as every other printed date, "29 Nov 2026", not the stored ISO stamp
+    stamp = next(i.reviewed_at for i in report.reviews if i.review_state == "memenuhi")
+    assert re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4}", local_date(stamp))
+    assert squash(f"Deky Ballo, {local_date(stamp)}") in flat and stamp[:10] not in flat
+
+
+def test_evidence_list_shows_month_and_review(sample_store: Store, tmp_path: Path) -> None:
+    """Section F: each file with its month and that month's review, in the data and the PDF."""
+    from rbdesk.models.edits import review
+    from rbdesk.models.edits.realisation import attach_bytes, set_status
+
+    uuid = list_plans(sample_store)[0].uuid
+    inds = [i for i in load_plan_tree(sample_store, uuid).indicators() if i.planned_months][:2]
+    m0, m1 = inds[0].planned_months[0], inds[1].planned_months[0]
+    set_status(sample_store, inds[0].uuid, m0, "selesai")
+    set_status(sample_store, inds[1].uuid, m1, "sebagian")
+    attach_bytes(sample_store, inds[0].uuid, m0, "notulen-rapat.pdf", b"%PDF-1.4 n")
+    attach_bytes(sample_store, inds[1].uuid, m1, "foto-kegiatan.pdf", b"%PDF-1.4 f")
+    unrealised = next(m for m in range(1, 13) if m not in (m0, m1)
+                      and inds[0].realisation.get(m) is None)
+    attach_bytes(sample_store, inds[0].uuid, unrealised, "draf-awal.pdf", b"%PDF-1.4 d")
+    review.review_month(sample_store, inds[0].uuid, m0, "memenuhi", by="Deky Ballo")
+    tree = load_plan_tree(sample_store, uuid)
+    report = build_period_report(tree, "annual", period_evidence(sample_store, tree, "annual"),
+                                 today=dt.date(tree.year + 1, 1, 5))
+    got = {e.filename: (e.month, e.review_state) for e in report.evidence}
+    assert got == {"notulen-rapat.pdf": (m0, "memenuhi"), "foto-kegiatan.pdf": (m1, "diajukan"),
+                   "draf-awal.pdf": (unrealised, "")}
+    out = write_pdf(tree, tmp_path / "t.pdf", part="annual", period=report)
+    flat = squash("\n".join(p.extract_text() for p in PdfReader(str(out)).pages))
+    section = flat[flat.index("F.Buktidukung"):]
+    assert "BULAN" in section and "TINJAUAN" in section
+    for filename, state, month in (("notulen-rapat.pdf", "Memenuhi", m0),
+                                   ("foto-kegiatan.pdf", "Diajukan", m1),
+                                   ("draf-awal.pdf", "–", unrealised)):
+        # the row reads ... INDIKATOR, BULAN, TINJAUAN, BERKAS
+        assert section[:section.index(filename)].endswith(f"{month_short(month)}{state}")
 
 
 def test_a_long_area_name_breaks_after_its_slash_not_inside_a_word(tree: PlanTree,
@@ -185,3 +223,23 @@ def test_a_long_area_name_breaks_after_its_slash_not_inside_a_word(tree: PlanTre
     lines = [ln.strip() for p in PdfReader(str(out)).pages for ln in p.extract_text().splitlines()]
     assert "Perundang-Undangan/" in lines and "Deregulasi Kebijakan" in lines
     assert not any(ln.endswith(" Pe") or ln.startswith("rundang") for ln in lines)
+
+
+def test_a_long_team_name_breaks_after_its_hyphen_not_inside_a_word(tree: PlanTree,
+                                                                    tmp_path: Path) -> None:
+    """The team and person tables' name column is narrow: a long name breaks where a person
+    would write it, never as "PERUND / ANG-UNDANGAN"."""
+    team = next(t for t in tree.teams if "PERUNDANG-UNDANGAN" in t.name.upper() and t.area_uuid)
+    report = build_period_report(tree, "semester1", [], today=dt.date(tree.year, 7, 1))
+    assert team.name in [r.name for r in report.teams]
+    out = write_pdf(tree, tmp_path / "s1.pdf", part="semester1", period=report)
+    lines = [ln.strip() for p in PdfReader(str(out)).pages for ln in p.extract_text().splitlines()]
+    words = team.name.upper().split()
+
+    def cut_inside_a_word(line: str) -> bool:
+        last = line.split()[-1] if line else ""
+        return bool(last) and not last.endswith(("-", "/")) and any(
+            w != last and w.startswith(last) for w in words)
+
+    assert not [ln for ln in lines if cut_inside_a_word(ln)]
+    assert any(ln.endswith("PERUNDANG-") for ln in lines)

@@ -16,6 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from rbdesk.exports import write_period_workbook
 from rbdesk.exports.excel.period_report import SHEETS, capaian_columns, evidence_columns
 from rbdesk.exports.excel.report_sheet import wrapped_lines
+from rbdesk.models.clock import local_date
 from rbdesk.models.domain.months import month_long, month_short
 from rbdesk.models.domain.period_report import (
     PeriodReport,
@@ -97,11 +98,14 @@ def test_figures_are_the_models_capaian(tree: PlanTree, tmp_path: Path, period: 
         got = _table(wb[sheet], name)
         assert [v[1] for v in got] == [r.name for r in rows]
         assert [v[6] for v in got] == [round(r.percent) / 100 for r in rows]
+        head = next(r for r in range(1, 20) if wb[sheet].cell(r, 2).value == name)
+        assert wb[sheet].cell(head, 7).value == "CAPAIAN DILAPORKAN"  # as the PDF heads it
         assert [v[7] for v in got] == [r.band for r in rows]
 
     monthly = _table(summary, "BULAN")
     assert [v[1] for v in monthly] == [month_long(m) for m in months]
     assert [v[2] for v in monthly] == [round(p) / 100 for _m, p in report.monthly]
+    assert [v[3] for v in monthly] == [round(p or 0) / 100 for _m, p in report.monthly_verified]
 
 
 def test_percentages_are_numbers_formatted_as_percent(tree: PlanTree, tmp_path: Path) -> None:
@@ -119,12 +123,18 @@ def test_a_chart_of_capaian_per_month(tree: PlanTree, tmp_path: Path) -> None:
     assert len(ws._charts) == 1  # noqa: SLF001 - openpyxl keeps a read chart only here
     chart = ws._charts[0]  # noqa: SLF001
     assert chart.tagname == "barChart"
-    series = chart.series[0]
     monthly = _table(ws, "BULAN")
     top = next(r for r in range(1, 60) if ws.cell(r, 2).value == "BULAN")
+    assert [c.value for c in ws[top]][2:4] == ["CAPAIAN DILAPORKAN", "CAPAIAN TERVERIFIKASI"]
     rows = f"${top + 1}:$%s${top + len(monthly)}"
-    assert series.val.numRef.f == "'Ringkasan'!$C" + rows % "C"  # the capaian column
-    assert (series.cat.numRef or series.cat.strRef).f == "'Ringkasan'!$B" + rows % "B"
+    # reported beside verified, blue and green as the PDF's bars, named in a legend
+    assert len(chart.series) == 2
+    for series, col, colour in zip(chart.series, "CD", ("4073B3", "1A7333"), strict=True):
+        assert series.val.numRef.f == f"'Ringkasan'!${col}" + rows % col
+        assert (series.cat.numRef or series.cat.strRef).f == "'Ringkasan'!$B" + rows % "B"
+        assert series.tx.strRef.f.replace("$", "") == f"'Ringkasan'!{col}{top}"
+        assert series.graphicalProperties.solidFill.srgbClr == colour
+    assert chart.legend is not None and chart.legend.position == "b"
     assert len(monthly) == len(report.monthly) == 6
     anchor = chart.anchor  # under the table, across the page's width
     assert anchor._from.row >= top + len(monthly)
@@ -194,11 +204,13 @@ def test_late_items_with_notes_and_the_evidence_of_the_period(sample_store: Stor
                            first.notes]
     assert "Menunggu tanda tangan" in late[0][5]
     evidence = _table(wb["Bukti Dukung"], "AREA")[0]
-    assert evidence[3:5] == ["undangan-rapat.pdf", "=rapat"]
+    # its month, and no review: the month is not realised in this tree
+    assert evidence[3:7] == [month_short(ind.planned_months[0]), "–", "undangan-rapat.pdf",
+                             "=rapat"]
     cell = next(c for row in wb["Bukti Dukung"].iter_rows() for c in row if c.value == "=rapat")
     assert cell.data_type == "s"  # user text never becomes a formula
-    assert [c.header for c in evidence_columns()] == ["NO", "AREA", "INDIKATOR", "BERKAS",
-                                                      "KETERANGAN"]
+    assert [c.header for c in evidence_columns()] == ["NO", "AREA", "INDIKATOR", "BULAN",
+                                                      "TINJAUAN", "BERKAS", "KETERANGAN"]
     assert capaian_columns("X")[1].header == "X"
 
 
@@ -302,7 +314,8 @@ def test_the_signatures_never_split_from_the_last_rows(tree: PlanTree, outdir: P
         ws = openpyxl.load_workbook(out)["Bukti Dukung"]
         heading = next(r for r in range(1, 20) if str(ws.cell(r, 1).value).startswith("F."))
         header = (heading + 1, heading + 1) if n else None
-        widths = [ws.column_dimensions[get_column_letter(c)].width for c in range(1, 6)]
+        widths = [ws.column_dimensions[get_column_letter(c)].width
+                  for c in range(1, len(evidence_columns()) + 1)]
         starts = page_starts(ws, "a4", True, widths, header)
         sign = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "Mengetahui,")
         keep = sign - 2 - KEEP_ROWS  # the blank row and place/date row come before Mengetahui
@@ -333,6 +346,7 @@ def test_verified_capaian_and_reviews_in_the_workbook(tree: PlanTree, tmp_path: 
                 cell.review_state = ("memenuhi", "diajukan", "perlu_revisi")[(n + m) % 3]
                 if cell.review_state == "perlu_revisi":
                     cell.reviewed_by, cell.review_note = "Deky Ballo", "Foto kurang jelas"
+                    cell.reviewed_at = "2026-11-29T13:49:06.264355Z"
     report, wb = _write(tree, tmp_path, "annual")
     areas = _table(wb["Ringkasan"], "AREA PERUBAHAN")
     for values, row in zip(areas, [*report.areas, None], strict=True):
@@ -345,3 +359,6 @@ def test_verified_capaian_and_reviews_in_the_workbook(tree: PlanTree, tmp_path: 
     assert len(reviews) == len(report.reviews) > 0
     assert {r[6] for r in reviews} == {"Memenuhi", "Diajukan", "Perlu revisi"}
     assert any(r[7] == "Deky Ballo" and r[9] == "Foto kurang jelas" for r in reviews)
+    # the review's day as people read it, as the PDF and the other dates print it
+    assert {r[8] for r in reviews if r[7]} == {local_date("2026-11-29T13:49:06.264355Z")}
+    assert local_date("2026-11-29T13:49:06.264355Z") in ("29 Nov 2026", "30 Nov 2026")

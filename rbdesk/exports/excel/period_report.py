@@ -17,6 +17,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
+from openpyxl.chart.legend import Legend
 from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, TwoCellAnchor
 
 from rbdesk.exports.excel.report_sheet import PERCENT, Column, ReportSheet
@@ -30,6 +31,7 @@ from rbdesk.exports.wording import (
     period_title_lines,
 )
 from rbdesk.i18n import N_, tr
+from rbdesk.models.clock import local_date
 from rbdesk.models.domain.months import month_long, month_short
 from rbdesk.models.domain.period_report import PeriodLate, PeriodReport, ReviewItem
 from rbdesk.models.domain.progress import review_label
@@ -47,6 +49,9 @@ SHEETS = {  # key: sheet name, translated when written; the names are what a use
     "evidence": N_("Bukti Dukung"),
 }
 CHART_PT = 200.0  # the chart's height in points (7 cm)
+# the PDF's bar colours (pdf/period_report.py REPORTED_FILL, VERIFIED_FILL) as RGB hex
+REPORTED_RGB = "4073B3"
+VERIFIED_RGB = "1A7333"
 
 
 def capaian_columns(first: str) -> list[Column[CapaianRow]]:
@@ -58,19 +63,30 @@ def capaian_columns(first: str) -> list[Column[CapaianRow]]:
         Column(tr("SELESAI"), 10, lambda n, r: r.tally.done, "number"),
         Column(tr("SEBAGIAN"), 10, lambda n, r: r.tally.partial, "number"),
         Column(tr("TERLAMBAT"), 11, lambda n, r: r.tally.late, "number"),
-        Column(tr("CAPAIAN"), 10, lambda n, r: r.percent, "percent"),
+        Column(tr("CAPAIAN DILAPORKAN"), 10, lambda n, r: r.percent, "percent"),
         Column(tr("PREDIKAT"), 14, lambda n, r: r.band, "center"),
         Column(tr("CAPAIAN TERVERIFIKASI"), 14, lambda n, r: r.verified_percent, "percent"),
     ]
 
 
-def monthly_columns() -> list[Column[tuple[int, float | None]]]:
-    """Cumulative capaian at the end of each month; the chart draws the last column."""
+MonthRow = tuple[int, float | None, float | None]  # month, reported, verified
+
+
+def monthly_columns() -> list[Column[MonthRow]]:
+    """Cumulative capaian at the end of each month, reported and verified, as the PDF's chart;
+    the workbook's chart draws the two last columns."""
     return [
         Column(tr("NO"), 5, lambda n, m: str(n), "center"),
         Column(tr("BULAN"), 36, lambda n, m: month_long(m[0])),
-        Column(tr("CAPAIAN KUMULATIF"), 10, lambda n, m: m[1], "percent"),
+        Column(tr("CAPAIAN DILAPORKAN"), 10, lambda n, m: m[1], "percent"),
+        Column(tr("CAPAIAN TERVERIFIKASI"), 14, lambda n, m: m[2], "percent"),
     ]
+
+
+def monthly_rows(report: PeriodReport) -> list[MonthRow]:
+    """Each month of the period with its reported and its verified cumulative capaian."""
+    verified = dict(report.monthly_verified)
+    return [(m, pct, verified.get(m)) for m, pct in report.monthly]
 
 
 def late_columns() -> list[Column[PeriodLate]]:
@@ -95,40 +111,56 @@ def review_columns() -> list[Column[ReviewItem]]:
         Column(tr("BUKTI"), 7, lambda n, i: i.evidence, "number"),
         Column(tr("TINJAUAN"), 14, lambda n, i: review_label(i.review_state)),
         Column(tr("PENINJAU"), 22, lambda n, i: i.reviewed_by),
-        Column(tr("TANGGAL"), 11, lambda n, i: i.reviewed_at[:10]),
+        Column(tr("TANGGAL"), 11, lambda n, i: local_date(i.reviewed_at)),
         Column(tr("CATATAN PENINJAU"), 36, lambda n, i: i.review_note),
     ]
 
 
 def evidence_columns() -> list[Column[EvidenceItem]]:
+    """The files of the period, each with its month and that month's review ("–" while the
+    month is not realised, so nothing to review)."""
     return [
         Column(tr("NO"), 5, lambda n, e: str(n), "center"),
         Column(tr("AREA"), 24, lambda n, e: e.area),
         Column(tr("INDIKATOR"), 44, lambda n, e: e.indicator),
+        Column(tr("BULAN"), 8, lambda n, e: month_short(e.month) if e.month else "", "center"),
+        Column(tr("TINJAUAN"), 14, lambda n, e: review_label(e.review_state) or "–"),
         Column(tr("BERKAS"), 32, lambda n, e: e.filename),
         Column(tr("KETERANGAN"), 36, lambda n, e: e.note),
     ]
 
 
-def _sheet(wb: Workbook, key: str, report: PeriodReport, columns: list[Column[Any]]
-           ) -> ReportSheet:
-    sheet = ReportSheet(wb, tr(SHEETS[key]), [c.width for c in columns])
+def _sheet(wb: Workbook, key: str, report: PeriodReport, columns: list[Column[Any]],
+           *more: list[Column[Any]]) -> ReportSheet:
+    """A sheet under the report's title; each column as wide as the widest of the tables on it
+    (``columns`` and ``more``) needs, so that no header word breaks in the middle."""
+    widths = [max(cols[i].width for cols in (columns, *more) if i < len(cols))
+              for i in range(max(len(cols) for cols in (columns, *more)))]
+    sheet = ReportSheet(wb, tr(SHEETS[key]), widths)
     sheet.title(period_title_lines(report))
     sheet.skip()
     return sheet
 
 
-def _chart(sheet: ReportSheet, first: int, last: int, value_col: int) -> None:
-    """Bars of the cumulative capaian per month, drawn from the monthly table's cells (months
-    in the column before ``value_col``, header in row ``first``), under the table across the
-    page: twelve labelled bars need the whole width."""
+def _chart(sheet: ReportSheet, first: int, last: int, month_col: int) -> None:
+    """Bars of the cumulative capaian per month, reported beside verified, drawn from the
+    monthly table's cells (months in ``month_col``, the two capaian right of it, header in row
+    ``first``), under the table across the page: twelve pairs of labelled bars need the whole
+    width. Blue reported and green verified as on the PDF, with a legend saying which is which."""
     chart = BarChart()
     chart.type = "col"
-    chart.legend = None
-    data = Reference(sheet.ws, min_col=value_col, min_row=first, max_row=last)
+    chart.grouping = "clustered"
+    chart.gapWidth = 50  # wider bars: each percent label fits over its bar, twelve months too
+    chart.legend = Legend()
+    chart.legend.position = "b"
+    data = Reference(sheet.ws, min_col=month_col + 1, max_col=month_col + 2, min_row=first,
+                     max_row=last)
     chart.add_data(data, titles_from_data=True)
-    chart.set_categories(Reference(sheet.ws, min_col=value_col - 1, min_row=first + 1,
+    chart.set_categories(Reference(sheet.ws, min_col=month_col, min_row=first + 1,
                                    max_row=last))
+    for series, colour in zip(chart.series, (REPORTED_RGB, VERIFIED_RGB), strict=True):
+        series.graphicalProperties.solidFill = colour
+        series.graphicalProperties.line.solidFill = colour
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 1
     chart.y_axis.majorUnit = 0.25
@@ -153,7 +185,7 @@ def _chart(sheet: ReportSheet, first: int, last: int, value_col: int) -> None:
 
 def _summary(wb: Workbook, report: PeriodReport, sec: dict[str, str]) -> ReportSheet:
     columns = capaian_columns(tr("AREA PERUBAHAN"))
-    sheet = _sheet(wb, "summary", report, columns)
+    sheet = _sheet(wb, "summary", report, columns, monthly_columns())
     sheet.line(capaian_note())
     sheet.skip()
     sheet.line(sec["areas"], bold=True)
@@ -161,10 +193,9 @@ def _summary(wb: Workbook, report: PeriodReport, sec: dict[str, str]) -> ReportS
                 CapaianRow("", tr("JUMLAH"), report.total, report.verified_total))
     sheet.skip()
     sheet.line(sec["monthly"], bold=True)
-    monthly = monthly_columns()
-    first, last = sheet.table(monthly, report.monthly)
+    first, last = sheet.table(monthly_columns(), monthly_rows(report))
     sheet.skip(6)
-    _chart(sheet, first, last, len(monthly))
+    _chart(sheet, first, last, 2)
     return sheet
 
 
@@ -222,5 +253,5 @@ def write_period_workbook(report: PeriodReport, out: Path, *, decree: dict[str, 
     return out
 
 
-__all__ = ["SHEETS", "capaian_columns", "evidence_columns", "late_columns",
-           "write_period_workbook"]
+__all__ = ["SHEETS", "capaian_columns", "evidence_columns", "late_columns", "monthly_columns",
+           "monthly_rows", "write_period_workbook"]

@@ -18,6 +18,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
@@ -288,10 +289,7 @@ class ReportSheet:
         ws.oddFooter.center.text = tr("Halaman &P dari &N")
         ws.oddFooter.center.size = 8
         if draft:
-            ws.oddHeader.center.text = draft_mark()
-            ws.oddHeader.center.size = 18
-            ws.oddHeader.center.font = "Arial,Bold"
-            ws.oddHeader.center.color = "808080"
+            mark_draft_pages(ws)
 
     def _keep_together(self, paper: str, landscape: bool) -> None:
         """Start a new page before ``keep_from`` when the rows from there on would be split
@@ -302,6 +300,15 @@ class ReportSheet:
         starts = page_starts(self.ws, paper, landscape, self.widths, self.header_rows)
         if any(keep < r <= self.row for r in starts):
             self.ws.row_breaks.append(Break(id=keep - 1))
+
+
+def mark_draft_pages(ws: Worksheet | WriteOnlyWorksheet) -> None:
+    """KONSEP in the page header, printed at the top of every page of the sheet: a draft
+    decree's workbooks say so as its PDFs do, whichever sheet is printed."""
+    ws.oddHeader.center.text = draft_mark()
+    ws.oddHeader.center.size = 18
+    ws.oddHeader.center.font = "Arial,Bold"
+    ws.oddHeader.center.color = "808080"
 
 
 def page_starts(ws: Worksheet, paper: str, landscape: bool, widths: Sequence[float],

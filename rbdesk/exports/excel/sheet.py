@@ -19,6 +19,7 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from rbdesk.exports.excel.report_sheet import mark_draft_pages
 from rbdesk.exports.excel.rowxml import RowStream
 from rbdesk.exports.paper import EXCEL_PAPER_CODE
 from rbdesk.i18n import tr
@@ -96,7 +97,10 @@ class SheetWriter:
         chars = max(1.0, sum(self.widths[col:col + span]) * 1.15 - 1)
         return sum(max(1, math.ceil(len(p) / chars)) for p in str(text).split("\n"))
 
-    def print_setup(self, paper: str, *, landscape: bool, title_rows: str | None) -> None:
+    def print_setup(self, paper: str, *, landscape: bool, title_rows: str | None,
+                    draft: bool = False) -> None:
+        """As the report sheets': fit to the page's width, the header rows repeated, page
+        numbers, and on a draft decree's sheets KONSEP at the top of every page."""
         ws = self.ws
         ws.page_setup.orientation = "landscape" if landscape else "portrait"
         ws.page_setup.paperSize = EXCEL_PAPER_CODE[paper]
@@ -104,10 +108,13 @@ class SheetWriter:
         ws.page_setup.fitToHeight = 0
         ws.page_margins.left = ws.page_margins.right = 0.4
         ws.page_margins.top = ws.page_margins.bottom = 0.5
+        ws.page_margins.header = ws.page_margins.footer = 0.2  # the mark above the top margin
         if title_rows:
             ws.print_title_rows = title_rows
         ws.oddFooter.center.text = tr("Halaman &P dari &N")
         ws.oddFooter.center.size = 8
+        if draft:
+            mark_draft_pages(ws)
 
 
 def span_heights(base: list[float], spans: list[tuple[int, int, float]]) -> list[float]:

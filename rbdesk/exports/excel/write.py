@@ -31,6 +31,7 @@ from rbdesk.exports.wording import (
     certifier_heading,
     decree_ref,
     indonesian_date,
+    is_draft,
     labelled,
     nip_line,
     plan_header,
@@ -146,7 +147,8 @@ def write_plan_sheet(wb: Workbook, meta: list[list[str]], tree: PlanTree, paper:
         sw.merge(c + 1, body0 + a, c + 1, body0 + b)
     _signature(sw, tree.decree, 12, 6)
     sw.print_setup(paper, landscape=True,
-                   title_rows=f"{first_header}:{first_header + len(header) - 1}")
+                   title_rows=f"{first_header}:{first_header + len(header) - 1}",
+                   draft=is_draft(tree.decree))
     return sw
 
 
@@ -173,7 +175,8 @@ def write_roster_sheet(wb: Workbook, tree: PlanTree, paper: str) -> SheetWriter:
                       ["center", "cell", "cell", "cell", "cell"], height=max(h + 3, per_row))
         sw.merge(5, first, 5, sw.row)
     _signature(sw, tree.decree, 3, 2)
-    sw.print_setup(paper, landscape=False, title_rows=f"{first_header}:{first_header + 1}")
+    sw.print_setup(paper, landscape=False, title_rows=f"{first_header}:{first_header + 1}",
+                   draft=is_draft(tree.decree))
     return sw
 
 
@@ -207,7 +210,8 @@ def write_realisation_sheet(wb: Workbook, tree: PlanTree, paper: str,
                sum(ind.evidence.values())]
         h = LINE_PT * max(sw.lines(text, c) for c, text in enumerate(texts, 1)) + 3
         sw.append(row, styles, height=h)
-    sw.print_setup(paper, landscape=True, title_rows=f"{first_header}:{first_header}")
+    sw.print_setup(paper, landscape=True, title_rows=f"{first_header}:{first_header}",
+                   draft=is_draft(tree.decree))
     return sw
 
 

@@ -10,6 +10,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -42,6 +43,8 @@ LANDSCAPE_MARGINS = (12 * MM, 12 * MM, 12 * MM, 14 * MM)
 SLACK = 2.0  # points kept free on a page against rounding in reportlab's frame arithmetic
 WET_SIGNATURE = 28 * MM  # room for a wet signature with the stamp over it, on the original
 PARAF_BOX = 12 * MM  # height of one initial (paraf) box
+PARAF_BOX_MAX = 38 * MM  # width of one paraf box at most, where the page has room to spare
+PARAF_MIN_SIZE = 6.0  # the smallest type a paraf box's title is set in to keep words whole
 CELL_PADDING = 3.0  # left and right, in the reports' ruled tables
 
 
@@ -203,19 +206,33 @@ def _cell_table(cells: list[list[Any]], widths: list[float], valign: str = "TOP"
 
 
 def paraf_boxes(titles: list[str], width: float, size: float = 7.5) -> Table:
-    """A row of initial (paraf) boxes, one per official who checks the draft, titled above."""
+    """A row of initial (paraf) boxes, one per official who checks the draft, titled above.
+
+    ``width`` is the room there is: each box takes an equal share of it up to PARAF_BOX_MAX
+    (a wide landscape page gets roomy boxes rather than a cramped row at one side), and at
+    least the width of its longest word, so a title breaks only between words. Where even that
+    does not fit, the titles' type gets smaller (down to PARAF_MIN_SIZE) before any word is cut.
+    """
+    n = max(1, len(titles))
+    pad = 2.0  # left and right, as set below
+    words = [w for t in titles for w in t.split()] or [""]
+    box = min(width / n, PARAF_BOX_MAX)
+    while size > PARAF_MIN_SIZE and max(stringWidth(w, FONT, size) for w in words) + 2 * pad \
+            + 0.5 > width / n:
+        size -= 0.5
+    longest = max(stringWidth(w, FONT, size) for w in words) + 2 * pad + 0.5
+    box = max(box, min(longest, width / n))
     st = make_styles(size)
     caption = [Paragraph(esc(tr("Paraf")), st["center"])] + [""] * (len(titles) - 1)
     head = [Paragraph(esc(t), st["center"]) for t in titles]
-    col = width / max(1, len(titles))
-    t = Table([caption, head, [""] * len(titles)], colWidths=[col] * len(titles),
-              rowHeights=[None, None, PARAF_BOX])
+    t = Table([caption, head, [""] * len(titles)], colWidths=[box] * len(titles),
+              rowHeights=[None, None, PARAF_BOX], hAlign="LEFT")
     t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, size),
                            ("SPAN", (0, 0), (-1, 0)),
                            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                           ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                           ("RIGHTPADDING", (0, 0), (-1, -1), 2)]))
+                           ("LEFTPADDING", (0, 0), (-1, -1), pad),
+                           ("RIGHTPADDING", (0, 0), (-1, -1), pad)]))
     return t
 
 
@@ -245,8 +262,9 @@ def signature_block(decree: dict[str, Any], width: float, size: float = 9.5,
     col = min(90 * MM, width / 2)
     listed = decree.get("paraf")
     paraf = [str(t) for t in listed if str(t).strip()] if isinstance(listed, list) else []
-    # the paraf boxes sit at the left, level with the foot of the signature, taking no height
-    beside: Any = paraf_boxes(paraf, min(col, width - col - 5 * MM)) if asli and paraf else ""
+    # the paraf boxes sit at the left, level with the foot of the signature, taking no height;
+    # they may use all the width left of it (with a gap), which on a landscape page is a lot
+    beside: Any = paraf_boxes(paraf, width - col - 5 * MM) if asli and paraf else ""
     signer_table = _cell_table([[beside, signer]], [width - col, col], valign="BOTTOM")
     rows: list[list[Any]] = [[signer_table]]
     if not asli:

@@ -19,6 +19,7 @@ from rbdesk.exports.pdf.report import (
 )
 from rbdesk.exports.wording import capaian_note, period_sections, period_title_lines
 from rbdesk.i18n import tr
+from rbdesk.models.clock import local_date
 from rbdesk.models.domain.months import month_short
 from rbdesk.models.domain.period_report import PeriodReport
 from rbdesk.models.domain.progress import format_percent, review_label
@@ -71,7 +72,7 @@ def _review_table(report: PeriodReport, width: float, st: dict[str, Any]) -> Tab
         if item.reviewed_by:
             verdict += tr(" oleh {who}").format(who=item.reviewed_by)
         if item.reviewed_at:
-            verdict += f", {item.reviewed_at[:10]}"
+            verdict += f", {local_date(item.reviewed_at)}"
         rows.append([str(i), cell_paragraph(item.area, small, REVIEW_AREA_WIDTH),
                      Paragraph(esc(item.indicator), small),
                      Paragraph(esc(f"{month_short(item.month)} · {tr(item.status)}"), small),
@@ -133,7 +134,7 @@ def period_story(report: PeriodReport, paper: str, copy: str = "salinan",
     story.append(Spacer(1, 10))
     sign = signature_block(report, decree, st, width, copy)
     story += evidence_section(sec["evidence"], sec["no_evidence"], report.evidence,
-                              sign, width, st, keep)
+                              sign, width, st, keep, months=True)
     return story
 
 

@@ -36,7 +36,7 @@ from rbdesk.exports.wording import (
 from rbdesk.i18n import tr
 from rbdesk.models.domain.months import month_long, month_short
 from rbdesk.models.domain.period_report import PeriodReport
-from rbdesk.models.domain.progress import format_percent
+from rbdesk.models.domain.progress import format_percent, review_label
 from rbdesk.models.domain.report_data import CapaianRow, EvidenceItem, ReportData, Signer
 
 GREY = colors.Color(0.85, 0.85, 0.85)
@@ -44,6 +44,7 @@ GREY = colors.Color(0.85, 0.85, 0.85)
 
 KEEP_ROWS = 3  # table rows kept on the signature's page
 AREA_WIDTH = 115.0  # the area column of the late-items and evidence tables
+PERIOD_EVIDENCE_AREA_WIDTH = 90.0  # narrower beside the period list's month and review columns
 
 
 def _table(rows: list[list[Any]], widths: list[float], *, total_row: bool = False,
@@ -150,21 +151,22 @@ def capaian_table(rows_in: list[CapaianRow], first_col: str, width: float,
     hs = make_styles(7.5)["bold"]
     head = [tr("NO"), first_col, tr("RENCANA"), tr("SELESAI"), tr("SEBAGIAN"), tr("TERLAMBAT"),
             tr("CAPAIAN DILAPORKAN"), tr("PREDIKAT"), tr("CAPAIAN TERVERIFIKASI")]
+    # Each number column just wide enough for its header word on one line ("TERLAMBAT",
+    # "DILAPORKAN", "TERVERIFIKASI"); the name takes the rest, a narrow column where a long
+    # team name ("...PERUNDANG-UNDANGAN") must break after its hyphen, not inside a word.
+    fixed = [44, 44, 46, 54, 60, 66, 64]
+    widths = [22, width - 22 - sum(fixed), *fixed]
     rows: list[list[Any]] = [[Paragraph(esc(h), hs) for h in head]]
     for i, r in enumerate(rows_in, 1):
         t = r.tally
-        rows.append([r.label or str(i), Paragraph(esc(r.name), st["left"]), t.planned, t.done,
-                     t.partial, t.late, format_percent(r.percent), r.band,
+        rows.append([r.label or str(i), cell_paragraph(r.name, st["left"], widths[1]), t.planned,
+                     t.done, t.partial, t.late, format_percent(r.percent), r.band,
                      format_percent(r.verified_percent)])
     if total is not None:
         t = total.tally
-        rows.append(["", Paragraph(esc(total.name), st["bold"]), t.planned, t.done, t.partial,
-                     t.late, format_percent(total.percent), total.band,
+        rows.append(["", cell_paragraph(total.name, st["bold"], widths[1]), t.planned, t.done,
+                     t.partial, t.late, format_percent(total.percent), total.band,
                      format_percent(total.verified_percent)])
-    # Each number column just wide enough for its header word on one line ("TERLAMBAT",
-    # "DILAPORKAN", "TERVERIFIKASI"); the name takes the rest.
-    fixed = [44, 44, 46, 54, 60, 66, 64]
-    widths = [22, width - 22 - sum(fixed), *fixed]
     table = _table(rows, widths, total_row=total is not None)
     table.setStyle(TableStyle([("FONT", (0, 1), (-1, -1), FONT, 9),
                                ("ALIGN", (2, 1), (-3, -1), "RIGHT"),
@@ -237,21 +239,29 @@ def signature_block(report: ReportData | PeriodReport, decree: dict[str, Any],
 
 
 def evidence_section(heading: str, empty: str, evidence: list[EvidenceItem], sign: Table,
-                     width: float, st: dict[str, ParagraphStyle], keep: float
-                     ) -> list[Flowable]:
-    """The reports' last section: the evidence list, the signature kept with its last rows."""
+                     width: float, st: dict[str, ParagraphStyle], keep: float,
+                     *, months: bool = False) -> list[Flowable]:
+    """The reports' last section: the evidence list, the signature kept with its last rows.
+    With ``months`` (a report over several months) each file also shows its month and that
+    month's review, so the list says which files still wait for a verdict."""
     small, hs = st["small"], make_styles(7.5)["bold"]
     if not evidence:
         # the heading, its one line and the signature move to a new page together
         return [KeepTogether([Paragraph(esc(heading), st["bold"]), Spacer(1, 4),
                               Paragraph(esc(empty), st["left"]), Spacer(1, 14), sign])]
-    rows: list[list[Any]] = [[Paragraph(esc(h), hs) for h in
-                              (tr("NO"), tr("AREA"), tr("INDIKATOR"), tr("BERKAS"),
-                               tr("KETERANGAN"))]]
+    head = [tr("NO"), tr("AREA"), tr("INDIKATOR"), tr("BERKAS"), tr("KETERANGAN")]
+    area_w, fixed = AREA_WIDTH, [110.0, 90.0]
+    if months:
+        head[3:3] = [tr("BULAN"), tr("TINJAUAN")]
+        area_w, fixed = PERIOD_EVIDENCE_AREA_WIDTH, [34.0, 56.0, 95.0, 75.0]
+    rows: list[list[Any]] = [[Paragraph(esc(h), hs) for h in head]]
     for i, ev in enumerate(evidence, 1):
-        rows.append([str(i), cell_paragraph(ev.area, small, AREA_WIDTH),
-                     Paragraph(esc(ev.indicator), small),
-                     Paragraph(esc(ev.filename), small), Paragraph(esc(ev.note), small)])
+        row: list[Any] = [str(i), cell_paragraph(ev.area, small, area_w),
+                          Paragraph(esc(ev.indicator), small),
+                          Paragraph(esc(ev.filename), small), Paragraph(esc(ev.note), small)]
+        if months:
+            row[3:3] = [Paragraph(esc(month_short(ev.month) if ev.month else ""), small),
+                        Paragraph(esc(review_label(ev.review_state) or "–"), small)]
+        rows.append(row)
     return [*_section(heading, st["bold"], keep),
-            _table(rows, [25, AREA_WIDTH, width - 25 - AREA_WIDTH - 110 - 90, 110, 90],
-                   tail=sign)]
+            _table(rows, [25, area_w, width - 25 - area_w - sum(fixed), *fixed], tail=sign)]

@@ -31,6 +31,7 @@ from rbdesk.models.domain.report_data import (
     _coordinator,
     _signers,
     evidence_between,
+    evidence_items,
 )
 from rbdesk.models.domain.tree import PlanTree
 from rbdesk.models.errors import InvalidInput
@@ -105,7 +106,8 @@ def check_period(period: str) -> tuple[int, int]:
 
 
 def period_evidence(store: Store, tree: PlanTree, period: str) -> list[EvidenceRow]:
-    """(indicator uuid, filename, size, note, by, at) of evidence recorded in the period."""
+    """(indicator uuid, filename, size, note, by, at, month) of evidence recorded in the
+    period."""
     return evidence_between(store, tree, *check_period(period))
 
 
@@ -167,8 +169,7 @@ def build_period_report(tree: PlanTree, period: str, evidence: list[EvidenceRow]
     monthly = [(m, total(tree.indicators(), m, now).percent) for m in range(first, last + 1)]
     monthly_verified = [(m, total(tree.indicators(), m, now, verified=True).percent)
                         for m in range(first, last + 1)]
-    items = [EvidenceItem(where.get(u, ""), names.get(u, ""), fn, size, note, by, at)
-             for u, fn, size, note, by, at in evidence if u in where]
+    items = evidence_items(tree, evidence, where, names)
     prepared, ack = _signers(tree)
     settings = tree.settings or {}
     place = settings.get("report_place") or tree.decree.get("place") or ""

@@ -17,7 +17,13 @@ from dataclasses import dataclass, field
 
 from rbdesk.i18n import tr
 from rbdesk.models import clock
-from rbdesk.models.domain.progress import Tally, indicator_tally, rating_band
+from rbdesk.models.domain.progress import (
+    SUBMITTED,
+    Tally,
+    indicator_tally,
+    is_realised,
+    rating_band,
+)
 from rbdesk.models.domain.tree import MemberNode, PlanTree, TeamNode
 from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.query_rows import as_tuples
@@ -73,6 +79,9 @@ class EvidenceItem:
     note: str
     recorded_by: str
     recorded_at: str
+    month: int = 0          # the realisation month the file supports (1..12); 0 unknown
+    # that month's review (diajukan / memenuhi / ...); "" while the month is not realised
+    review_state: str = ""
 
 
 @dataclass
@@ -144,11 +153,14 @@ def _signers(tree: PlanTree) -> tuple[Signer, Signer]:
     return prepared, ack
 
 
-EvidenceRow = tuple[str, str, int, str, str, str]
+# (indicator uuid, filename, size, note, by, at, month) as the queries below give; rows made
+# elsewhere without the month are still taken (the month then is the report's, or unknown)
+EvidenceRow = tuple[str, str, int, str, str, str, int] | tuple[str, str, int, str, str, str]
 
 
 def month_evidence(store: Store, tree: PlanTree, month: int) -> list[EvidenceRow]:
-    """(indicator uuid, filename, size, note, by, at) of evidence recorded for ``month``."""
+    """(indicator uuid, filename, size, note, by, at, month) of evidence recorded for
+    ``month``."""
     return evidence_between(store, tree, month, month)
 
 
@@ -159,7 +171,7 @@ def evidence_between(store: Store, tree: PlanTree, first: int, last: int) -> lis
         if plan is None:
             return []
         query = (Evidence.select(Indicator.uuid, Evidence.filename, Evidence.size, Evidence.note,
-                                 Evidence.updated_by, Evidence.updated_at)
+                                 Evidence.updated_by, Evidence.updated_at, Evidence.month)
                  .join(Indicator).join(SubActivity).join(Activity).join(Area)
                  .where((Area.plan == plan.id) & (Evidence.month >= first)
                         & (Evidence.month <= last)
@@ -167,6 +179,25 @@ def evidence_between(store: Store, tree: PlanTree, first: int, last: int) -> lis
                         & (Indicator.deleted == False))  # noqa: E712
                  .order_by(Evidence.month, Evidence.updated_at, Evidence.uuid))
         return list(as_tuples(query))
+
+
+def evidence_items(tree: PlanTree, evidence: list[EvidenceRow], where: dict[str, str],
+                   names: dict[str, str], month_of_report: int = 0) -> list[EvidenceItem]:
+    """The evidence rows of indicators in the report (``where``: area name by indicator uuid,
+    ``names``: the indicator's text), each with its month and that month's review, so a reader
+    of the list sees which files still wait for a verdict."""
+    indicators = {ind.uuid: ind for ind in tree.indicators()}
+    items = []
+    for row in evidence:
+        u, fn, size, note, by, at = row[:6]
+        month = row[6] if len(row) == 7 else month_of_report
+        if u not in where:
+            continue
+        cell = indicators[u].realisation.get(month) if u in indicators else None
+        state = (cell.review_state or SUBMITTED) if cell and is_realised(cell.status) else ""
+        items.append(EvidenceItem(where[u], names.get(u, ""), fn, size, note, by, at, month,
+                                  state))
+    return items
 
 
 def build_report(tree: PlanTree, month: int, evidence: list[EvidenceRow], *,
@@ -202,8 +233,7 @@ def build_report(tree: PlanTree, month: int, evidence: list[EvidenceRow], *,
         areas.append(CapaianRow(area.label, area.name, tally, verified))
         total = total + tally
         verified_total = verified_total + verified
-    items = [EvidenceItem(where.get(u, ""), names.get(u, ""), fn, size, note, by, at)
-             for u, fn, size, note, by, at in evidence if u in where]
+    items = evidence_items(tree, evidence, where, names, month)
     prepared, ack = _signers(tree)
     settings = tree.settings or {}
     place = settings.get("report_place") or tree.decree.get("place") or ""
