@@ -13,8 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from rbdesk.i18n import tr
-from rbdesk.models.domain.months import MONTHS_LONG
-from rbdesk.models.domain.text_rules import clean_decree
+from rbdesk.models.domain.text_rules import YEAR_MAX, YEAR_MIN, check_year, clean_decree
 from rbdesk.models.domain.tree import TeamNode
 from rbdesk.models.edits.plan_edit import update_plan
 from rbdesk.models.errors import InvalidInput, NotFoundError
@@ -31,9 +30,13 @@ ATTACHMENT_KEYS = ("lampiran_1", "lampiran_2")
 # Set as one text on the command line, the titles separated by ";".
 PARAF_KEY = "paraf"
 
-# Indonesian first, then the English spellings people also type; matched on a prefix of 3.
-_MONTH_PREFIXES = {name[:3].lower(): n for n, name in enumerate(MONTHS_LONG, 1)}
-_MONTH_PREFIXES.update({"ags": 8, "may": 5, "aug": 8, "oct": 10, "dec": 12})
+# The month names people write on a decree: in full, the old spellings (Pebruari, Nopember) and
+# the usual abbreviations, each with or without a dot. Nothing else: "Desain" is no December.
+_MONTH_WORDS = {word: n for n, words in enumerate((
+    ("januari", "jan"), ("februari", "pebruari", "feb", "peb"), ("maret", "mar"),
+    ("april", "apr"), ("mei",), ("juni", "jun"), ("juli", "jul"),
+    ("agustus", "agu", "agt", "ags"), ("september", "sep", "sept"), ("oktober", "okt"),
+    ("november", "nopember", "nov", "nop"), ("desember", "des")), 1) for word in words}
 _WORDS = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})$")
 _NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _ORDINALS = ("KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM", "KETUJUH",
@@ -53,16 +56,20 @@ def parse_decree_date(text: str) -> str:
         return ""
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            return dt.date.fromisoformat(text).isoformat()
-        if m := _NUMERIC.match(text):
-            day, month, year = int(m[1]), int(m[2]), int(m[3])
-        elif (m := _WORDS.match(text)) and m[2][:3].lower() in _MONTH_PREFIXES:
-            day, month, year = int(m[1]), _MONTH_PREFIXES[m[2][:3].lower()], int(m[3])
+            date = dt.date.fromisoformat(text)
+        elif m := _NUMERIC.match(text):
+            date = dt.date(int(m[3]), int(m[2]), int(m[1]))
+        elif (m := _WORDS.match(text)) and m[2].lower() in _MONTH_WORDS:
+            date = dt.date(int(m[3]), _MONTH_WORDS[m[2].lower()], int(m[1]))
         else:
             raise _not_a_date(text)
-        return dt.date(year, month, day).isoformat()
     except ValueError:
         raise _not_a_date(text) from None
+    # A plan's years are YEAR_MIN..YEAR_MAX; a decree dated outside them is a typing slip.
+    if not check_year(date.year):
+        raise InvalidInput(tr("Tanggal SK '{text}': tahunnya di luar {lo}–{hi}. Tidak ada yang "
+                              "diubah.").format(text=text, lo=YEAR_MIN, hi=YEAR_MAX))
+    return date.isoformat()
 
 
 def read_decree(store: Store, plan_uuid: str) -> tuple[dict[str, Any], int]:
