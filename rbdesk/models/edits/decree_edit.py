@@ -7,18 +7,21 @@ one change-log row; the date of issue is read the way people write it ("2 Januar
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.text_rules import YEAR_MAX, YEAR_MIN, check_year, clean_decree
 from rbdesk.models.domain.tree import TeamNode
-from rbdesk.models.edits.plan_edit import update_plan
+from rbdesk.models.edits.plan_edit import update_plan, update_plan_in
+from rbdesk.models.edits.roster_edit import set_team_area_in, update_member_in, update_team_in
 from rbdesk.models.errors import InvalidInput, NotFoundError
-from rbdesk.models.storage.schema import Plan
-from rbdesk.models.storage.store import Store
+from rbdesk.models.storage.schema import Area, Membership, Plan, Team
+from rbdesk.models.storage.store import Store, Tx
 
 # The decree's single-line and paragraph fields, in the order the decree prints them; the
 # command line shows and sets exactly these.
@@ -101,6 +104,119 @@ def save_decree(store: Store, plan_uuid: str, expected_version: int | None,
     return update_plan(store, plan_uuid, expected_version, decree=checked_decree(decree))
 
 
+@dataclass(frozen=True)
+class RowEdit:
+    """New values for some fields of one team (name, duties, area) or membership (role,
+    position), and the row's version they were made on."""
+
+    uuid: str
+    version: int | None
+    fields: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class DecreeEdits:
+    """One Data SK save: the decree (None: left as it is) and the rows of Lampiran I, each with
+    the version the user was shown. :func:`save_decree_edits` writes all of it or nothing."""
+
+    plan_uuid: str
+    plan_version: int | None
+    decree: dict[str, Any] | None = None
+    teams: tuple[RowEdit, ...] = ()
+    members: tuple[RowEdit, ...] = ()
+    # Notes for the user (KESATU not naming a renamed team); not part of what is written.
+    notes: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def empty(self) -> bool:
+        return self.decree is None and not self.teams and not self.members
+
+
+def save_decree_edits(store: Store, edits: DecreeEdits) -> DecreeEdits:
+    """Write a Data SK save in one transaction: the decree (checked first) and the teams and
+    memberships, each version-checked; a team renamed is renamed in KESATU's list too. A row
+    changed meanwhile raises ConflictError and nothing is written. Returns the edits that undo
+    this save (the values it replaced, at the versions it wrote), for :func:`apply_decree_edits`.
+    """
+    if edits.decree is not None:
+        edits = replace(edits, decree=checked_decree(edits.decree))
+    return _write_edits(store, edits, follow_teams=True)
+
+
+def apply_decree_edits(store: Store, edits: DecreeEdits) -> DecreeEdits:
+    """Undo or redo of a save: ``edits`` as they are (what :func:`save_decree_edits` returned),
+    in one version-checked transaction; returns the edits that reverse this one."""
+    return _write_edits(store, edits, follow_teams=False)
+
+
+def _write_edits(store: Store, edits: DecreeEdits, follow_teams: bool) -> DecreeEdits:
+    with store.write(edits.plan_uuid) as tx:
+        plan = Plan.get_or_none((Plan.uuid == edits.plan_uuid) & (Plan.deleted == False))  # noqa: E712
+        if plan is None:
+            raise NotFoundError(tr("Rencana ini tidak ada lagi."))
+        stored = dict(plan.decree or {})
+        decree = edits.decree
+        undo_teams = [_edit_team(tx, edit) for edit in edits.teams]
+        undo_members = [_edit_member(tx, edit) for edit in edits.members]
+        notes: list[str] = []
+        if follow_teams:
+            renames = [(str(before.fields["name"]), str(edit.fields["name"]))
+                       for edit, before in zip(edits.teams, undo_teams, strict=True)
+                       if "name" in before.fields]
+            if renames:
+                decree, notes = kesatu_renamed(stored if decree is None else decree, renames)
+        version = plan.version
+        undo_decree: dict[str, Any] | None = None
+        if decree is not None and decree != stored:
+            tx.plan_uuid = edits.plan_uuid
+            version = update_plan_in(tx, edits.plan_uuid, edits.plan_version,
+                                     {"decree": decree})
+            undo_decree = stored
+        # A row the save left as it was needs no undo (and its version was not bumped).
+        return DecreeEdits(edits.plan_uuid, version, undo_decree,
+                           tuple(e for e in undo_teams if e.fields),
+                           tuple(e for e in undo_members if e.fields), tuple(notes))
+
+
+def _edit_team(tx: Tx, edit: RowEdit) -> RowEdit:
+    """One team's name, duties and area; the edit that puts back what it replaced."""
+    team = Team.get_or_none((Team.uuid == edit.uuid) & (Team.deleted == False))  # noqa: E712
+    if team is None:
+        raise NotFoundError(tr("Tim ini sudah dihapus oleh pengguna lain."))
+    if edit.version is not None and team.version != edit.version:
+        # A row changed since it was shown: the ConflictError naming who did it, even when the
+        # fields asked for are already what the colleague wrote (the save is all or nothing).
+        tx.bump(Team, edit.uuid, edit.version)
+    old_area = Area.get_by_id(team.area_id).uuid if team.area_id else None
+    current = {"name": team.name, "duties": list(team.duties or []), "area": old_area}
+    plain = {k: v for k, v in edit.fields.items() if k != "area"}
+    version = team.version
+    if plain:
+        version = update_team_in(tx, edit.uuid, version, plain)
+    if "area" in edit.fields:
+        version = set_team_area_in(tx, edit.uuid, edit.fields["area"] or None, version)
+    before = {k: current[k] for k in edit.fields if current[k] != _team_value(k, edit.fields[k])}
+    return RowEdit(edit.uuid, version, before)
+
+
+def _team_value(key: str, value: Any) -> Any:
+    if key == "duties":
+        return [str(d) for d in value if str(d).strip()]
+    return value or None if key == "area" else value
+
+
+def _edit_member(tx: Tx, edit: RowEdit) -> RowEdit:
+    member = Membership.get_or_none((Membership.uuid == edit.uuid)
+                                    & (Membership.deleted == False))  # noqa: E712
+    if member is None:
+        raise NotFoundError(tr("Anggota tim ini sudah dihapus oleh pengguna lain."))
+    if edit.version is not None and member.version != edit.version:
+        tx.bump(Membership, edit.uuid, edit.version)
+    before = {k: getattr(member, k) for k in edit.fields if getattr(member, k) != edit.fields[k]}
+    version = update_member_in(tx, edit.uuid, member.version, dict(edit.fields))
+    return RowEdit(edit.uuid, version, before)
+
+
 def set_decree_fields(store: Store, plan_uuid: str, fields: dict[str, str],
                       expected_version: int | None = None) -> int:
     """Change some text fields (TEXT_KEYS, or lampiran_1 / lampiran_2 for the attachment
@@ -126,6 +242,50 @@ def set_decree_fields(store: Store, plan_uuid: str, fields: dict[str, str],
         decree["attachment_titles"] = titles
     return save_decree(store, plan_uuid,
                        version if expected_version is None else expected_version, decree)
+
+
+def _name_in_line(name: str) -> re.Pattern[str]:
+    """A team's name as a KESATU line holds it: after the line's label or a space, and followed
+    by the end of the line or its punctuation (so "Tim Penguatan" is not found inside "Tim
+    Penguatan Kelembagaan")."""
+    return re.compile(rf"(?<!\S){re.escape(_team_words(name))}(?=\s*(?:[;,.]|$))",
+                      re.IGNORECASE)
+
+
+def kesatu_names(items: Sequence[Any], name: str) -> bool:
+    """Whether KESATU's lines name the team ``name`` (as :func:`kesatu_items` writes it)."""
+    pattern = _name_in_line(name)
+    return any(isinstance(line, str) and pattern.search(line) for line in items)
+
+
+def kesatu_renamed(decree: dict[str, Any], renames: Sequence[tuple[str, str]]
+                   ) -> tuple[dict[str, Any], list[str]]:
+    """The decree with each renamed team (old, new) renamed in KESATU's lines as well, and a
+    note for each renamed team KESATU does not name at all (its list then needs refilling)."""
+    out = copy.deepcopy(decree)
+    decisions = out.get("decisions")
+    first = decisions[0] if isinstance(decisions, list) and decisions else None
+    if not isinstance(first, dict) or not isinstance(first.get("items"), list):
+        return out, []
+    items: list[Any] = list(first["items"])
+    notes: list[str] = []
+    for old, new in renames:
+        pattern, written = _name_in_line(old), _team_words(new)
+        hits = [i for i, line in enumerate(items) if isinstance(line, str)
+                and pattern.search(line)]
+        for i in hits:
+            # Escaped: a backslash in a team's name is text, not a group reference.
+            items[i] = pattern.sub(written.replace("\\", "\\\\"), items[i])
+        if not hits and not kesatu_names(items, new):
+            notes.append(kesatu_note(old))
+    first["items"] = items
+    return out, notes
+
+
+def kesatu_note(old: str) -> str:
+    return tr("Diktum KESATU tidak memuat nama tim \u201c{name}\u201d; periksa KESATU, atau "
+              "isi ulang dengan tombol \u201cIsi rincian dari daftar tim Lampiran I\u201d "
+              "(tab Diktum).").format(name=_team_words(old))
 
 
 def letter_labels(count: int) -> list[str]:
