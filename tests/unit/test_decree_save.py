@@ -135,3 +135,16 @@ def test_a_rename_alone_writes_kesatu_into_the_stored_decree(sample_store: Store
         tree, version, teams=(RowEdit(t3.uuid, t3.version, {"name": "TIM ORGANISASI"}),)))
     items = read_decree(sample_store, tree.uuid)[0]["decisions"][0]["items"]
     assert "c. Tim Organisasi;" in items and undo.decree is not None and not undo.notes
+
+
+def test_a_team_of_another_plan_is_refused(sample_store: Store, tree: PlanTree) -> None:
+    from rbdesk.models.edits.plan_copy import copy_plan
+    from rbdesk.models.errors import InvalidInput
+
+    other = load_plan_tree(sample_store, copy_plan(sample_store, tree.uuid, 2025))
+    team = other.teams[0]
+    before = _state(sample_store, tree.uuid)
+    with pytest.raises(InvalidInput, match="bukan bagian"):
+        save_decree_edits(sample_store, _edits(
+            tree, None, teams=(RowEdit(team.uuid, team.version, {"name": "X"}),)))
+    assert _state(sample_store, tree.uuid) == before

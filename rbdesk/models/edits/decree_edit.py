@@ -156,8 +156,8 @@ def _write_edits(store: Store, edits: DecreeEdits, follow_teams: bool) -> Decree
             raise NotFoundError(tr("Rencana ini tidak ada lagi."))
         stored = dict(plan.decree or {})
         decree = edits.decree
-        undo_teams = [_edit_team(tx, edit) for edit in edits.teams]
-        undo_members = [_edit_member(tx, edit) for edit in edits.members]
+        undo_teams = [_edit_team(tx, plan.id, edit) for edit in edits.teams]
+        undo_members = [_edit_member(tx, plan.id, edit) for edit in edits.members]
         notes: list[str] = []
         if follow_teams:
             renames = [(str(before.fields["name"]), str(edit.fields["name"]))
@@ -178,11 +178,13 @@ def _write_edits(store: Store, edits: DecreeEdits, follow_teams: bool) -> Decree
                            tuple(e for e in undo_members if e.fields), tuple(notes))
 
 
-def _edit_team(tx: Tx, edit: RowEdit) -> RowEdit:
+def _edit_team(tx: Tx, plan_id: int, edit: RowEdit) -> RowEdit:
     """One team's name, duties and area; the edit that puts back what it replaced."""
     team = Team.get_or_none((Team.uuid == edit.uuid) & (Team.deleted == False))  # noqa: E712
     if team is None:
         raise NotFoundError(tr("Tim ini sudah dihapus oleh pengguna lain."))
+    if team.plan_id != plan_id:
+        raise InvalidInput(tr("Tim itu bukan bagian dari rencana ini."))
     if edit.version is not None and team.version != edit.version:
         # A row changed since it was shown: the ConflictError naming who did it, even when the
         # fields asked for are already what the colleague wrote (the save is all or nothing).
@@ -200,16 +202,22 @@ def _edit_team(tx: Tx, edit: RowEdit) -> RowEdit:
 
 
 def _team_value(key: str, value: Any) -> Any:
+    """A team field as it will be stored (blank duties dropped, no area as None)."""
     if key == "duties":
         return [str(d) for d in value if str(d).strip()]
-    return value or None if key == "area" else value
+    if key == "area":
+        return value or None
+    return value
 
 
-def _edit_member(tx: Tx, edit: RowEdit) -> RowEdit:
+def _edit_member(tx: Tx, plan_id: int, edit: RowEdit) -> RowEdit:
+    """One membership's role and position; the edit that puts back what it replaced."""
     member = Membership.get_or_none((Membership.uuid == edit.uuid)
                                     & (Membership.deleted == False))  # noqa: E712
     if member is None:
         raise NotFoundError(tr("Anggota tim ini sudah dihapus oleh pengguna lain."))
+    if member.team.plan_id != plan_id:
+        raise InvalidInput(tr("Anggota itu bukan bagian dari rencana ini."))
     if edit.version is not None and member.version != edit.version:
         tx.bump(Membership, edit.uuid, edit.version)
     before = {k: getattr(member, k) for k in edit.fields if getattr(member, k) != edit.fields[k]}
