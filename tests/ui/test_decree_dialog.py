@@ -364,3 +364,5 @@ def test_a_renamed_team_kesatu_does_not_name_gets_a_note(window, monkeypatch):
     assert seen[0].result() == QDialog.DialogCode.Accepted
     fresh = load_plan_tree(ctx.store, ctx.plan_uuid)
     assert next(t for t in fresh.teams if t.uuid == t8.uuid).name == "TIM PELAYANAN PUBLIK BARU"
+    text = window.message_bar.label.text()        # said again with the saved message
+    assert "Data SK disimpan" in text and "Diktum KESATU tidak memuat" in text
