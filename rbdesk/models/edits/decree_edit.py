@@ -17,7 +17,7 @@ from typing import Any
 from rbdesk.i18n import tr
 from rbdesk.models.domain.text_rules import YEAR_MAX, YEAR_MIN, check_year, clean_decree
 from rbdesk.models.domain.tree import TeamNode
-from rbdesk.models.edits.plan_edit import update_plan, update_plan_in
+from rbdesk.models.edits.plan_edit import update_plan
 from rbdesk.models.edits.roster_edit import set_team_area_in, update_member_in, update_team_in
 from rbdesk.models.errors import InvalidInput, NotFoundError
 from rbdesk.models.storage.schema import Area, Membership, Plan, Team
@@ -168,14 +168,22 @@ def _write_edits(store: Store, edits: DecreeEdits, follow_teams: bool) -> Decree
         version = plan.version
         undo_decree: dict[str, Any] | None = None
         if decree is not None and decree != stored:
-            tx.plan_uuid = edits.plan_uuid
-            version = update_plan_in(tx, edits.plan_uuid, edits.plan_version,
-                                     {"decree": decree})
+            version = _write_decree(tx, plan, edits.plan_version, decree)
             undo_decree = stored
         # A row the save left as it was needs no undo (and its version was not bumped).
         return DecreeEdits(edits.plan_uuid, version, undo_decree,
                            tuple(e for e in undo_teams if e.fields),
                            tuple(e for e in undo_members if e.fields), tuple(notes))
+
+
+def _write_decree(tx: Tx, plan: Plan, expected_version: int | None,
+                  decree: dict[str, Any]) -> int:
+    """The decree written inside a Data SK save's transaction; the plan's new version. Logged
+    exactly as :func:`plan_edit.update_plan` logs a decree edit: keep the two alike, so
+    Riwayat and merge read a save from the dialog as they read one from ``rbdesk sk``."""
+    version = tx.bump(Plan, plan.uuid, expected_version, decree=decree)
+    tx.log("plan", plan.uuid, "update", "decree", plan.decree, decree)
+    return version
 
 
 def _edit_team(tx: Tx, plan_id: int, edit: RowEdit) -> RowEdit:

@@ -251,21 +251,14 @@ def update_plan(store: Store, plan_uuid: str, expected_version: int | None = Non
         raise InvalidInput(tr("Kolom rencana tidak dikenal: {f}").format(
             f=", ".join(sorted(set(fields) - allowed))))
     with store.write(plan_uuid) as tx:
-        return update_plan_in(tx, plan_uuid, expected_version, fields)
-
-
-def update_plan_in(tx: Tx, plan_uuid: str, expected_version: int | None,
-                   fields: dict[str, Any]) -> int:
-    """:func:`update_plan` inside the caller's transaction (fields already checked by name):
-    the Data SK dialog saves the decree with the teams it edits as one transaction."""
-    plan = _get(Plan, plan_uuid)
-    changes = {k: v for k, v in fields.items() if getattr(plan, k) != v}
-    if not changes:
-        return plan.version
-    version = tx.bump(Plan, plan_uuid, expected_version, **changes)
-    for key, value in changes.items():
-        tx.log("plan", plan_uuid, "update", key, getattr(plan, key), value)
-    return version
+        plan = _get(Plan, plan_uuid)
+        changes = {k: v for k, v in fields.items() if getattr(plan, k) != v}
+        if not changes:
+            return plan.version
+        version = tx.bump(Plan, plan_uuid, expected_version, **changes)
+        for key, value in changes.items():
+            tx.log("plan", plan_uuid, "update", key, getattr(plan, key), value)
+        return version
 
 
 def delete_plan(store: Store, plan_uuid: str, expected_version: int | None = None) -> None:
