@@ -68,8 +68,13 @@ def cmd_sk(args: argparse.Namespace) -> int:
     with Store.open(args.file, readonly=not fields) as store:
         plan_uuid = _pick_plan(store, args.year, args.plan)
         if fields:
-            set_decree_fields(store, plan_uuid, fields)
-            print(tr("SK diperbarui: {keys}").format(keys=", ".join(fields)))
+            version = read_decree(store, plan_uuid)[1]
+            # The same value again (a date typed another way, too) writes nothing: say so.
+            if set_decree_fields(store, plan_uuid, fields, version) == version:
+                print(tr("SK tidak berubah: {keys} sudah berisi nilai itu.").format(
+                    keys=", ".join(fields)))
+            else:
+                print(tr("SK diperbarui: {keys}").format(keys=", ".join(fields)))
         if args.show or not fields:
             _show(read_decree(store, plan_uuid)[0])
     return 0

@@ -46,9 +46,15 @@ def indonesian_date(iso: str) -> str:
     return f"{d.day} {month_long(d.month)} {d.year}"
 
 
+# Where a draft's number will be written by hand or filled later: a dotted gap, as drafts of
+# decrees print it, so the heading never reads "NOMOR  TAHUN 2024".
+DRAFT_NUMBER = "." * 16
+
+
 def decree_ref(decree: dict[str, Any]) -> tuple[str, str, str]:
     issuer = decree.get("issuer") or ""
-    number = tr("NOMOR {number} TAHUN {year}").format(number=decree.get("number", ""),
+    number = str(decree.get("number") or "").strip() or DRAFT_NUMBER
+    number = tr("NOMOR {number} TAHUN {year}").format(number=number,
                                                       year=decree.get("year", ""))
     return tr("KEPUTUSAN {issuer}").format(issuer=issuer), number, decree.get("title", "")
 

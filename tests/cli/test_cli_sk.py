@@ -52,6 +52,16 @@ def test_sk_refuses_a_non_date_and_changes_nothing(sample_path: Path) -> None:
     assert _digest(sample_path) == before
 
 
+def test_sk_set_to_the_value_it_has_says_nothing_changed(sample_path: Path) -> None:
+    before = _digest(sample_path)
+    out = rbdesk("sk", str(sample_path), "--set", "date=2 Januari 2024", "--set", "number=1a")
+    assert out.returncode == 0, out.stderr
+    assert "SK tidak berubah" in out.stdout and "diperbarui" not in out.stdout
+    assert _digest(sample_path) == before
+    out = rbdesk("sk", str(sample_path), "--set", "date=2 Jan 2025")
+    assert "SK diperbarui: date" in out.stdout
+
+
 def test_sk_refuses_unknown_keys_and_bad_assignments(sample_path: Path) -> None:
     before = _digest(sample_path)
     out = rbdesk("sk", str(sample_path), "--set", "nomor=2")

@@ -252,3 +252,117 @@ def test_a_team_a_colleague_renamed_meanwhile_is_refused_and_leaves_no_step(
     assert next(t for t in fresh.teams if t.uuid == team.uuid).name == "TIM REKAN"
     assert "Rekan" in window.message_bar.label.text()
     assert ctx.undo_stack.count() == 0 and not ctx.undo_stack.canUndo()
+
+
+def _rename(d, team_uuid: str, name: str) -> None:
+    page = d.teams_page
+    page.team.setCurrentIndex(page.team.findData(team_uuid))
+    page.team_name.setText(name)
+    page.team_name.textEdited.emit(name)
+
+
+def test_a_save_refused_anywhere_writes_none_of_it(window, monkeypatch, sample_path: Path):
+    """The number, team V's name and a member's position are not saved when a colleague
+    renamed team IV meanwhile: one transaction, no undo step, the window says so."""
+    from rbdesk.models.edits import roster_edit
+
+    ctx = window.ctx
+    t4 = next(t for t in ctx.tree.teams if t.label == "IV")
+    t5 = next(t for t in ctx.tree.teams if t.label == "V")
+    before = _decree(window)
+
+    def steps(d) -> None:
+        d.fields["number"].setText("NOMOR-SAYA")
+        _rename(d, t5.uuid, "TIM LIMA SAYA")
+        d.teams_page.members.setData(d.teams_page.members.index(0, 2), "Jabatan Saya")
+        _rename(d, t4.uuid, "TIM SAYA")
+        with Store.open(sample_path, user="Rekan") as other:
+            roster_edit.update_team(other, t4.uuid, name="TIM REKAN")
+
+    _drive(monkeypatch, steps, [])
+    window.acts.decree.trigger()
+    fresh = load_plan_tree(ctx.store, ctx.plan_uuid)
+    names = {t.uuid: t.name for t in fresh.teams}
+    assert (names[t4.uuid], names[t5.uuid]) == ("TIM REKAN", t5.name)
+    assert next(t for t in fresh.teams if t.uuid == t5.uuid).members[0].position == \
+        t5.members[0].position
+    assert _decree(window) == before
+    text = window.message_bar.label.text()
+    assert "Data SK tidak disimpan" in text and "Rekan" in text
+    assert next(t for t in ctx.tree.teams if t.uuid == t4.uuid).name == "TIM REKAN"  # refreshed
+    assert ctx.undo_stack.count() == 0
+
+
+def test_undo_and_redo_say_so_and_are_refused_whole(window, monkeypatch, sample_path: Path):
+    from rbdesk.models.edits import roster_edit
+
+    ctx = window.ctx
+    t5 = next(t for t in ctx.tree.teams if t.label == "V")
+
+    def steps(d) -> None:
+        d.fields["number"].setText("55")
+        _rename(d, t5.uuid, "TIM LIMA")
+
+    _drive(monkeypatch, steps, [])
+    window.acts.decree.trigger()
+    assert "Urungkan dengan Ctrl+Z" in window.message_bar.label.text()
+    window.acts.undo.trigger()
+    text = window.message_bar.label.text()
+    assert "diurungkan" in text and "Data SK disimpan" not in text
+    assert (_decree(window)["number"], next(
+        t for t in ctx.tree.teams if t.uuid == t5.uuid).name) == ("1a", t5.name)
+    window.acts.redo.trigger()
+    assert "dikembalikan" in window.message_bar.label.text()
+    assert _decree(window)["number"] == "55"
+    # A colleague renames the team after the redo: undo is refused whole, the number stays.
+    with Store.open(sample_path, user="Rekan") as other:
+        roster_edit.update_team(other, t5.uuid, name="TIM REKAN")
+    window.acts.undo.trigger()
+    assert _decree(window)["number"] == "55"
+    assert next(t for t in ctx.tree.teams if t.uuid == t5.uuid).name == "TIM REKAN"
+    assert "Rekan" in window.message_bar.label.text()
+
+
+def test_kesatu_follows_a_renamed_team(window, monkeypatch):
+    ctx = window.ctx
+    t3 = next(t for t in ctx.tree.teams if t.label == "III")
+    seen: list = []
+
+    def steps(d) -> None:
+        d.tabs.setCurrentIndex(4)
+        _rename(d, t3.uuid, "TIM PENGUATAN ORGANISASI")
+        assert d.kesatu_note.isHidden()                 # KESATU names the team: it follows
+
+    _drive(monkeypatch, steps, seen)
+    window.acts.decree.trigger()
+    items = _decree(window)["decisions"][0]["items"]
+    assert "c. Tim Penguatan Organisasi;" in items
+    assert "c. Tim Penguatan Kelembagaan;" not in items
+    assert ctx.undo_stack.count() == 1
+    window.acts.undo.trigger()
+    assert "c. Tim Penguatan Kelembagaan;" in _decree(window)["decisions"][0]["items"]
+
+
+def test_a_renamed_team_kesatu_does_not_name_gets_a_note(window, monkeypatch):
+    ctx = window.ctx
+    # Team VIII is "Peningkatan…" in the roster but "Penguatan…" in the printed KESATU.
+    t8 = next(t for t in ctx.tree.teams if t.label == "VIII")
+    seen: list = []
+
+    def steps(d) -> None:
+        _rename(d, t8.uuid, "TIM PELAYANAN PUBLIK")
+        assert not d.kesatu_note.isHidden()
+        assert "Isi rincian dari daftar tim Lampiran I" in d.kesatu_note.text()
+        d.tabs.setCurrentIndex(3)
+        d.teams_button.click()                          # refilled: nothing left to say
+        assert d.kesatu_note.isHidden()
+        _rename(d, t8.uuid, "TIM PELAYANAN PUBLIK BARU")
+        assert not d.kesatu_note.isHidden()             # the note does not stop the save
+
+    _drive(monkeypatch, steps, seen)
+    window.acts.decree.trigger()
+    assert seen[0].result() == QDialog.DialogCode.Accepted
+    fresh = load_plan_tree(ctx.store, ctx.plan_uuid)
+    assert next(t for t in fresh.teams if t.uuid == t8.uuid).name == "TIM PELAYANAN PUBLIK BARU"
+    text = window.message_bar.label.text()        # said again with the saved message
+    assert "Data SK disimpan" in text and "Diktum KESATU tidak memuat" in text

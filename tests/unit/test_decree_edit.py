@@ -19,15 +19,30 @@ def plan_uuid(sample_store: Store) -> str:
 @pytest.mark.parametrize(("typed", "stored"), [
     ("2 Januari 2024", "2024-01-02"), ("17  agustus 2025", "2025-08-17"),
     ("1 Des. 2024", "2024-12-01"), ("02/01/2024", "2024-01-02"), ("2-1-2024", "2024-01-02"),
-    ("2024-01-02", "2024-01-02"), ("  ", "")])
+    ("2024-01-02", "2024-01-02"), ("  ", ""), ("5 Pebruari 2024", "2024-02-05"),
+    ("5 Peb. 2024", "2024-02-05"), ("10 Nopember 2024", "2024-11-10"),
+    ("10 Nop 2024", "2024-11-10"),
+    ("3 Agt 2024", "2024-08-03"), ("3 Ags. 2024", "2024-08-03"), ("3 Agu 2024", "2024-08-03"),
+    ("9 Sept. 2024", "2024-09-09"), ("9 SEP 2024", "2024-09-09"), ("1 Okt 2024", "2024-10-01"),
+    ("1 Mei 2024", "2024-05-01"), ("1 Jun. 2024", "2024-06-01"), ("1 Jul 2024", "2024-07-01"),
+    ("1 Mar 2024", "2024-03-01"), ("1 Apr 2024", "2024-04-01"), ("1 Jan. 2024", "2024-01-01")])
 def test_dates_as_people_write_them(typed: str, stored: str) -> None:
     assert decree_edit.parse_decree_date(typed) == stored
 
 
 @pytest.mark.parametrize("typed", ["besok", "31 Februari 2024", "2 Jan", "13/13/2024",
-                                   "2024-02-30", "2 Bulan 2024"])
+                                   "2024-02-30", "2 Bulan 2024", "2 Desain 2024",
+                                   "2 Sepatu 2024", "2 Janji 2024", "2 Mare 2024",
+                                   "2 Des.. 2024"])
 def test_not_a_date_is_refused_in_indonesian(typed: str) -> None:
     with pytest.raises(InvalidInput, match="bukan tanggal"):
+        decree_edit.parse_decree_date(typed)
+
+
+@pytest.mark.parametrize("typed", ["2 Januari 1800", "01/01/1999", "2101-01-01",
+                                   "2 Januari 2101"])
+def test_a_year_outside_the_plan_years_is_refused(typed: str) -> None:
+    with pytest.raises(InvalidInput, match="di luar 2000–2100"):
         decree_edit.parse_decree_date(typed)
 
 

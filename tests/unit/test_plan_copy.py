@@ -106,8 +106,26 @@ def test_decree_year_replaced_number_and_date_emptied(sample_store: Store,
     assert "TAHUN 2025" in new["attachment_titles"]["lampiran_2"]
     assert "Tahun 2025" in new["decisions"][0]["text"]
     assert new["legal_bases"] == old["legal_bases"]          # other regulations keep their years
+    # Menimbang b names this decree itself: it follows the title; a cites another regulation.
+    assert old["considerations"][1]["text"].endswith("Tahun 2024.")
+    assert new["considerations"][1]["text"].endswith("Tahun 2025.")
+    assert new["considerations"][0] == old["considerations"][0]
     assert new["signatory_name"] == old["signatory_name"]
     assert copy.title.endswith("2025") and source.title.endswith("2024")
+
+
+def test_a_consideration_names_the_decree_whatever_its_case_and_spacing() -> None:
+    decree = {"title": "PEMBENTUKAN TIM RB\nTAHUN 2024.",
+              "considerations": [
+                  {"label": "a.", "text": "bahwa Permen Nomor 25 Tahun 2020 (2020 – 2024);"},
+                  {"label": "b.", "text": "perlu menetapkan Keputusan tentang Pembentukan  "
+                                          "Tim RB Tahun 2024;"},
+                  {"label": "c.", "text": "bahwa Keputusan tentang Pembentukan Tim Lain "
+                                          "Tahun 2024 dicabut;"}]}
+    texts = [c["text"] for c in next_year_decree(decree, 2024, 2025)["considerations"]]
+    assert texts[0] == decree["considerations"][0]["text"]
+    assert texts[1].endswith("Tim RB Tahun 2025;")
+    assert texts[2] == decree["considerations"][2]["text"]
 
 
 def test_next_year_decree_of_an_empty_decree_stays_empty() -> None:

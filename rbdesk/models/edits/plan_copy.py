@@ -27,7 +27,8 @@ from rbdesk.models.storage.store import INSERT_BATCH, Store, Tx, new_uuid
 
 # Decree texts that name the plan's own year (its title, the "MEMUTUSKAN" heading, the decisions
 # and the attachment headings). The considerations and legal bases cite other regulations by
-# their own years and are left as they are.
+# their own years and are left as they are, except a consideration that names this decree
+# itself ("… perlu menetapkan Keputusan … tentang <title>"): that one follows the title.
 _YEAR_TEXTS = ("title", "decided")
 # Ids per "IN (...)" list: well under SQLite's limit of bound variables per statement.
 ID_BATCH = 500
@@ -47,6 +48,18 @@ def _with_year(text: str, old: int, new: int) -> str:
     return re.sub(rf"(?<!\d){old}(?!\d)", str(new), text)
 
 
+def _year_free(text: str) -> str:
+    """``text`` compared loosely: case and spacing ignored, every year alike, no end stop."""
+    text = re.sub(r"(?<!\d)\d{4}(?!\d)", "#", " ".join(text.split()).lower())
+    return text.rstrip(" .;,:")
+
+
+def _names_the_decree(text: str, title: str) -> bool:
+    """Whether a consideration cites this decree by its title (in any year)."""
+    wanted = _year_free(title)
+    return bool(wanted) and wanted in _year_free(text)
+
+
 def next_year_decree(decree: dict[str, Any], old: int, new: int) -> dict[str, Any]:
     """The decree carried to ``new``: the year replaced where it names the plan's year, the
     number and date left empty to be filled."""
@@ -59,6 +72,11 @@ def next_year_decree(decree: dict[str, Any], old: int, new: int) -> dict[str, An
     for key in _YEAR_TEXTS:
         if isinstance(out.get(key), str):
             out[key] = _with_year(out[key], old, new)
+    title = decree.get("title")
+    for entry in out.get("considerations") or []:
+        if (isinstance(entry, dict) and isinstance(entry.get("text"), str)
+                and isinstance(title, str) and _names_the_decree(entry["text"], title)):
+            entry["text"] = _with_year(entry["text"], old, new)
     for entry in out.get("decisions") or []:
         if isinstance(entry, dict):
             if isinstance(entry.get("text"), str):

@@ -144,10 +144,16 @@ def add_member(store: Store, team_uuid: str, person_uuid: str, role: str = "Angg
 def update_member(store: Store, uuid: str, expected_version: int | None = None,
                   **fields: Any) -> int:
     with store.write() as tx:
-        member = _alive(Membership, uuid)
-        tx.plan_uuid = member.team.plan.uuid
-        return _update(tx, Membership, "membership", member, expected_version, fields,
-                       MEMBER_FIELDS)
+        return update_member_in(tx, uuid, expected_version, fields)
+
+
+def update_member_in(tx: Tx, uuid: str, expected_version: int | None,
+                     fields: dict[str, Any]) -> int:
+    """:func:`update_member` inside the caller's transaction (one save of several rows)."""
+    member = _alive(Membership, uuid)
+    tx.plan_uuid = member.team.plan.uuid
+    return _update(tx, Membership, "membership", member, expected_version, fields,
+                   MEMBER_FIELDS)
 
 
 def remove_member(store: Store, uuid: str, expected_version: int | None = None) -> None:
@@ -207,11 +213,17 @@ def add_team(store: Store, plan_uuid: str, kind: str, name: str, label: str = ""
 def update_team(store: Store, uuid: str, expected_version: int | None = None,
                 **fields: Any) -> int:
     with store.write() as tx:
-        team = _alive(Team, uuid)
-        tx.plan_uuid = team.plan.uuid
-        if "duties" in fields:
-            fields["duties"] = [str(d) for d in fields["duties"] if str(d).strip()]
-        return _update(tx, Team, "team", team, expected_version, fields, TEAM_FIELDS)
+        return update_team_in(tx, uuid, expected_version, fields)
+
+
+def update_team_in(tx: Tx, uuid: str, expected_version: int | None,
+                   fields: dict[str, Any]) -> int:
+    """:func:`update_team` inside the caller's transaction (one save of several rows)."""
+    team = _alive(Team, uuid)
+    tx.plan_uuid = team.plan.uuid
+    if "duties" in fields:
+        fields = {**fields, "duties": [str(d) for d in fields["duties"] if str(d).strip()]}
+    return _update(tx, Team, "team", team, expected_version, fields, TEAM_FIELDS)
 
 
 def delete_team(store: Store, uuid: str) -> None:
@@ -226,14 +238,20 @@ def set_team_area(store: Store, uuid: str, area_uuid: str | None,
                   expected_version: int | None = None) -> int:
     """Which change area a team serves (None: none); the team's new version."""
     with store.write() as tx:
-        team = _alive(Team, uuid)
-        tx.plan_uuid = team.plan.uuid
-        area = _alive(Area, area_uuid) if area_uuid else None
-        if area is not None and area.plan_id != team.plan_id:
-            raise InvalidInput(tr("Area itu bukan bagian dari rencana tim ini."))
-        old = Area.get_by_id(team.area_id).uuid if team.area_id else None
-        if old == (area.uuid if area else None):
-            return int(team.version)
-        version = tx.bump(Team, uuid, expected_version, area=area.id if area else None)
-        tx.log("team", uuid, "update", "area", old, area.uuid if area else None)
-        return version
+        return set_team_area_in(tx, uuid, area_uuid, expected_version)
+
+
+def set_team_area_in(tx: Tx, uuid: str, area_uuid: str | None,
+                     expected_version: int | None) -> int:
+    """:func:`set_team_area` inside the caller's transaction (one save of several rows)."""
+    team = _alive(Team, uuid)
+    tx.plan_uuid = team.plan.uuid
+    area = _alive(Area, area_uuid) if area_uuid else None
+    if area is not None and area.plan_id != team.plan_id:
+        raise InvalidInput(tr("Area itu bukan bagian dari rencana tim ini."))
+    old = Area.get_by_id(team.area_id).uuid if team.area_id else None
+    if old == (area.uuid if area else None):
+        return int(team.version)
+    version = tx.bump(Team, uuid, expected_version, area=area.id if area else None)
+    tx.log("team", uuid, "update", "area", old, area.uuid if area else None)
+    return version

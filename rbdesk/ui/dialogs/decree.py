@@ -1,7 +1,8 @@
 """Rencana → Data SK: every field of the decree and of Lampiran I, in tabs that fit 1280 × 720.
 
 The dialog only edits a working copy; "Simpan" checks it (a date that is not a date keeps the
-dialog open with the reason) and the caller writes it as one undo step.
+dialog open with the reason) and the caller writes it as one undo step and one transaction, a
+renamed team renamed in KESATU's list as well.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ from rbdesk.models.edits.decree_edit import (
     checked_decree,
     decision_labels,
     kesatu_items,
+    kesatu_names,
+    kesatu_note,
     letter_labels,
     number_labels,
     parse_decree_date,
@@ -98,6 +101,16 @@ class DecreeDialog(GeometryMemory, QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #a00000")
         self.error.hide()
+        # A renamed team KESATU does not name: saving renames it where KESATU names it, so
+        # here nothing would follow; said while editing, without stopping the save.
+        self.kesatu_note = QLabel(self)
+        self.kesatu_note.setObjectName("kesatuNote")
+        self.kesatu_note.setWordWrap(True)
+        self.kesatu_note.hide()
+        self.teams_page.team_name.textEdited.connect(lambda _t: self.check_kesatu())
+        for signal in (self.decisions.dataChanged, self.decisions.rowsInserted,
+                       self.decisions.rowsRemoved, self.decisions.modelReset):
+            signal.connect(self.check_kesatu)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -109,6 +122,7 @@ class DecreeDialog(GeometryMemory, QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
+        layout.addWidget(self.kesatu_note)
         layout.addWidget(self.buttons)
         self._fit_screen()
 
@@ -252,6 +266,17 @@ class DecreeDialog(GeometryMemory, QDialog):
             self.decisions_editor.add()
         self.decisions_editor.select(0)
         self.decisions_editor.set_items(kesatu_items(teams))
+
+    def check_kesatu(self, *_args: object) -> None:
+        """Show the note for each renamed team whose old name KESATU does not hold (nor its
+        new one, as after the refill button)."""
+        items = self.decisions.field(0, "items", []) if self.decisions.rowCount() else []
+        notes = [kesatu_note(d.team.name) for d in self.teams_page.drafts
+                 if d.name.strip() and d.name.strip() != d.team.name
+                 and not kesatu_names(items, d.team.name)
+                 and not kesatu_names(items, d.name.strip())]
+        self.kesatu_note.setText("ℹ " + " ".join(notes))
+        self.kesatu_note.setVisible(bool(notes))
 
     # -- the result --------------------------------------------------------------------------
 

@@ -171,35 +171,3 @@ class RemoveMemberCommand(_RosterCommand):
 
     def undo(self) -> None:
         self._call(roster_edit.restore_member, self.member_uuid, self.index)
-
-
-class EditTeamCommand(_RosterCommand):
-    """A team's name, duties and the area it serves (Data SK → Lampiran)."""
-
-    def __init__(self, ctx: AppContext, team_uuid: str, before: dict[str, Any],
-                 after: dict[str, Any], version: int) -> None:
-        super().__init__(ctx, tr("Ubah tim {name}").format(name=after.get("name", "")))
-        self.team_uuid, self.before, self.after = team_uuid, before, after
-        self.version: int | None = version
-
-    def _apply(self, fields: dict[str, Any]) -> bool:
-        plain = {k: v for k, v in fields.items() if k != "area"}
-        if plain:
-            ok, version = self._call(roster_edit.update_team, self.team_uuid, self.version,
-                                     **plain)
-            if not ok:
-                return False
-            self.version = version
-        if "area" in fields:
-            ok, version = self._call(roster_edit.set_team_area, self.team_uuid, fields["area"],
-                                     self.version)
-            if not ok:
-                return False
-            self.version = version
-        return True
-
-    def do(self, first: bool) -> bool:
-        return self._apply(self.after)
-
-    def undo(self) -> None:
-        self._apply(self.before)
