@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from rbdesk.i18n import tr
+from rbdesk.models.clock import local_time
 from rbdesk.models.domain import history
 from rbdesk.models.errors import InvalidInput
 from rbdesk.models.interchange import merge
@@ -57,8 +58,10 @@ def _print_conflicts(conflicts: list[merge.Conflict]) -> None:
     for i, c in enumerate(conflicts, start=1):
         print(tr("Konflik {i}: {entity} «{label}»").format(i=i, entity=c.entity_label,
                                                              label=c.label))
-        print(tr("  berkas ini: {who}, {when}").format(who=c.mine_by, when=c.mine_at[:19]))
-        print(tr("  salinan:    {who}, {when}").format(who=c.theirs_by, when=c.theirs_at[:19]))
+        print(tr("  berkas ini: {who}, {when}").format(who=c.mine_by,
+                                                       when=local_time(c.mine_at)))
+        print(tr("  salinan:    {who}, {when}").format(who=c.theirs_by,
+                                                       when=local_time(c.theirs_at)))
         for d in c.fields:
             print(tr("  {field}: «{mine}» ↔ «{theirs}»").format(
                 field=d.label, mine=d.mine_text(), theirs=d.theirs_text()))

@@ -11,7 +11,7 @@ from peewee import fn
 
 from rbdesk.i18n import tr
 from rbdesk.models.clock import local_time, utc_stamp_of_local_midnight
-from rbdesk.models.domain.change_labels import entity_label, field_label, logged_value
+from rbdesk.models.domain.change_labels import entity_label, field_label, logged_pair
 from rbdesk.models.domain.hierarchy import LEVELS, ORDER
 from rbdesk.models.domain.months import month_short
 from rbdesk.models.errors import InvalidInput, RbdeskError
@@ -77,11 +77,11 @@ class HistoryEntry:
 
     @property
     def old_text(self) -> str:
-        return logged_value(self.field, self.old)
+        return logged_pair(self.field, self.old, self.new)[0]
 
     @property
     def new_text(self) -> str:
-        return logged_value(self.field, self.new)
+        return logged_pair(self.field, self.old, self.new)[1]
 
 
 def rows_below(store: Store, row_uuid: str) -> set[str]:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from rbdesk.i18n import tr
+from rbdesk.models.clock import local_time
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.interchange import merge
 from rbdesk.ui.roles import Role
@@ -84,7 +85,7 @@ class ConflictTableModel(QAbstractTableModel):
             who, when = (c.mine_by, c.mine_at) if mine else (c.theirs_by, c.theirs_at)
             newer = tr(" (lebih baru)") if c.default == self._side(col) else ""
             return tr("{values} — {who}, {when}{newer}").format(
-                values=values, who=who, when=when[:16].replace("T", " "), newer=newer)
+                values=values, who=who, when=local_time(when), newer=newer)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
