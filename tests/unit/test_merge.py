@@ -15,11 +15,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rbdesk.models.domain.tree import list_plans, load_plan_tree
-from rbdesk.models.edits import plan_edit, realisation
+from rbdesk.models.edits import decree_edit, plan_edit, realisation
 from rbdesk.models.errors import ConflictError, NotFoundError, RbdeskError, ReadOnlyError
 from rbdesk.models.interchange import merge
 from rbdesk.models.interchange.load import create_file
 from rbdesk.models.interchange.merge_decisions import BOOKKEEPING
+from rbdesk.models.interchange.merge_objects import key_diffs
 from rbdesk.models.storage.schema import Blob, ChangeLog, Evidence, Indicator, Realisation
 from rbdesk.models.storage.store import Store
 
@@ -351,11 +352,98 @@ def test_repeated_syncs_do_not_invent_conflicts(pair, targets) -> None:
             assert _indicator(ind).text == "B3"
 
 
+def _decree(path: Path, plan_uuid: str) -> dict[str, Any]:
+    with Store.open(path, readonly=True) as s:
+        return decree_edit.read_decree(s, plan_uuid)[0]
+
+
+def test_decree_keys_changed_in_different_copies_are_combined(pair, targets) -> None:
+    a, b = pair
+    plan_uuid = targets["plan"]
+    with opened(a, "ani") as s:
+        decree_edit.set_decree_fields(s, plan_uuid, {"number": "NOMOR-A"})
+    with opened(b, "budi") as s:
+        decree_edit.set_decree_fields(s, plan_uuid, {"place": "Kota-B"})
+    a2, b2 = a.with_name("a2.rbdesk"), b.with_name("b2.rbdesk")
+    shutil.copyfile(a, a2)
+    shutil.copyfile(b, b2)
+    with opened(a, "ani") as s:
+        plan = merge.plan_merge(s, b)
+        assert plan.conflicts == [] and plan.to_update == 1
+        result = merge.apply_merge(s, plan)
+        assert result.updated == 1 and result.conflicts == []
+        # The second merge of the same copy is a no-op.
+        assert not merge.merge_files(s, b).changed
+        with s.read():
+            merged_log = ChangeLog.get((ChangeLog.action == "merge")
+                                       & (ChangeLog.row_uuid == plan_uuid))
+    assert (merged_log.field, merged_log.old, merged_log.new) == ("decree.place", "Kupang",
+                                                                 "Kota-B")
+    assert merged_log.user == "ani + budi"
+    decree = _decree(a, plan_uuid)
+    assert (decree["number"], decree["place"]) == ("NOMOR-A", "Kota-B")
+    # Merged the other way round: the same plan row, stamp included.
+    with opened(b2, "budi") as s:
+        assert merge.merge_files(s, a2).conflicts == []
+    assert _snapshot(b2).rows["plan"] == _snapshot(a).rows["plan"]
+    # And the copy that took the combination in gives it back without conflict.
+    with opened(b, "budi") as s:
+        result = merge.merge_files(s, a)
+        assert result.conflicts == [] and result.updated == 1
+    assert _decree(b, plan_uuid) == decree
+
+
+def test_a_decree_key_changed_in_both_copies_is_one_readable_conflict(pair, targets) -> None:
+    a, b = pair
+    plan_uuid = targets["plan"]
+    with opened(a, "ani") as s:
+        decree_edit.set_decree_fields(s, plan_uuid, {"place": "Kota-A", "number": "NOMOR-A"})
+    with opened(b, "budi") as s:
+        decree_edit.set_decree_fields(s, plan_uuid, {"place": "Kota-B", "signed_mark": "TTD"})
+    with opened(a, "ani") as s:
+        plan = merge.plan_merge(s, b)
+        assert len(plan.conflicts) == 1
+        c = plan.conflicts[0]
+        assert [(d.label, d.mine_text(), d.theirs_text()) for d in c.fields] == [
+            ("Tempat ditetapkan", "Kota-A", "Kota-B")]
+        merge.apply_merge(s, plan, choices={c.key: merge.MINE})
+        with s.read():
+            lost = ChangeLog.get((ChangeLog.action == "conflict")
+                                 & (ChangeLog.row_uuid == plan_uuid))
+        assert (lost.field, lost.user, lost.old, lost.new) == ("decree.place", "budi",
+                                                               "Kota-B", "Kota-A")
+        assert not merge.merge_files(s, b).changed
+    decree = _decree(a, plan_uuid)
+    # The conflict was on the place alone: the keys each copy changed alone are both kept.
+    assert (decree["place"], decree["number"], decree["signed_mark"]) == (
+        "Kota-A", "NOMOR-A", "TTD")
+
+
+def test_whole_decree_entries_of_older_files_still_tell_which_keys_changed(pair,
+                                                                            targets) -> None:
+    a, b = pair
+    plan_uuid = targets["plan"]
+    with opened(a, "ani") as s:
+        decree_edit.set_decree_fields(s, plan_uuid, {"number": "NOMOR-A"})
+    before = _decree(b, plan_uuid)
+    with opened(b, "budi") as s:
+        decree_edit.set_decree_fields(s, plan_uuid, {"place": "Kota-B"})
+        with s.write():  # as an older rbdesk logged it: one entry, repr of the whole decree
+            entry = ChangeLog.get(ChangeLog.field == "decree.place")
+            entry.field, entry.old = "decree", str(before)
+            entry.new = str({**before, "place": "Kota-B"})
+            entry.save()
+    with opened(a, "ani") as s:
+        assert merge.merge_files(s, b).conflicts == []
+    decree = _decree(a, plan_uuid)
+    assert (decree["number"], decree["place"]) == ("NOMOR-A", "Kota-B")
+
+
 # --- properties -------------------------------------------------------------------------------
 
 Op = tuple[str, int, int, str]
 ops = st.lists(st.tuples(
-    st.sampled_from(["text", "note", "plan", "status", "evidence", "delete", "add"]),
+    st.sampled_from(["text", "note", "plan", "status", "evidence", "delete", "add", "decree"]),
     st.integers(0, 3), st.integers(1, 12), st.sampled_from(["x", "y", "z"])), max_size=6)
 
 
@@ -372,6 +460,9 @@ def _apply(path: Path, user: str, script: list[Op], targets: dict[str, Any],
         "delete": lambda s, i, m, v: plan_edit.delete_node(s, "indicator", i),
         "add": lambda s, i, m, v: plan_edit.add_node(
             s, "indicator", targets["subs"][m % 2], f"baru {user} {v}"),
+        # One decree key of three, picked by the month: copies often change different keys.
+        "decree": lambda s, i, m, v: decree_edit.set_decree_fields(
+            s, targets["plan"], {("number", "place", "title")[m % 3]: f"{user}-{v}"}),
     }
     with opened(path, user, skew) as store:
         for kind, index, month, value in script:
@@ -398,6 +489,12 @@ def _rows(snap: merge.Snapshot) -> dict[tuple[str, Any], dict[str, Any]]:
 
 def _content(state: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in state.items() if k not in BOOKKEEPING}
+
+
+def _field(state: dict[str, Any], name: str) -> Any:
+    """A column, or a decree / settings key ("decree.number")."""
+    column, _, key = name.partition(".")
+    return (state[column] or {}).get(key) if key else state[column]
 
 
 def _settled(rows: dict[tuple[str, Any], dict[str, Any]],
@@ -453,6 +550,13 @@ def test_merge_properties(base_file, targets, tmp_path_factory, mine_ops, theirs
             final = after[key]
             if base.get(key) == state or _content(final) == _content(state):
                 continue
+            if key[0] == "plan" and key in base:
+                # Combined key by key: each field this side changed is in the result, or its
+                # loss is logged.
+                survived = all(_field(final, d.name) == d.theirs
+                               for d in key_diffs(base[key], state))
+                if survived:
+                    continue
             assert (state["updated_at"], state["updated_by"], final["uuid"], "conflict") in log, \
                 (key, state, final)
     # Every change-log entry of the copy travelled.

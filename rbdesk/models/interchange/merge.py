@@ -30,10 +30,12 @@ from rbdesk.models.interchange.merge_decisions import (
     MINE,
     THEIRS,
     Conflict,
+    Decision,
     FieldDiff,
     content_diff,
     decide,
 )
+from rbdesk.models.interchange.merge_objects import BOOKKEEPING, combined_stamp, key_diffs
 from rbdesk.models.interchange.merge_snapshot import (
     ENTITY,
     MODEL,
@@ -166,6 +168,43 @@ def _log_lost(loser: State, winner: State, diffs: list[FieldDiff], loser_is_mine
     return len(diffs)
 
 
+def _content(state: State) -> State:
+    return {k: v for k, v in state.items() if k not in BOOKKEEPING}
+
+
+def _write_combined(d: Decision, winner: str, ids: dict[str, dict[str, int]],
+                    host: str) -> int:
+    """A plan row combined key by key (``merge_objects``): write the outcome ``winner`` gives,
+    keep the losing keys in the log; 1 if the row was written."""
+    m, t = d.mine, d.theirs
+    assert m is not None and d.outcomes is not None
+    target = d.outcomes[winner]
+    if d.conflict is not None:
+        loser_is_mine = winner == THEIRS
+        _log_lost(m if loser_is_mine else t, target, d.conflict.fields, loser_is_mine,
+                  d.entity, host if loser_is_mine else tr("salinan"))
+    if _content(target) == _content(m):
+        return 0
+    model = MODEL[d.entity]
+    if _content(target) == _content(t):
+        values = _values(model, t, ids)
+    else:
+        # Neither copy's state: a stamp of its own, the same whichever copy merges, recorded
+        # in this file's log with what the merge changed here.
+        at, user = combined_stamp(m, t)
+        values = _values(model, {**target, "updated_at": at, "updated_by": user}, ids)
+        for diff in key_diffs(m, target):
+            ChangeLog.create(at=at, user=user, host=host, plan_uuid=m["uuid"],
+                             entity=d.entity, row_uuid=m["uuid"], action="merge",
+                             field=diff.name,
+                             old=None if diff.mine is None else format_value(diff.name, diff.mine),
+                             new=None if diff.theirs is None
+                             else format_value(diff.name, diff.theirs))
+    values["version"] = max(m["version"], t["version"]) + 1
+    model.update(**values).where(model.uuid == m["uuid"]).execute()
+    return 1
+
+
 def _values(model: type[Row], state: State, ids: dict[str, dict[str, int]]) -> dict[str, Any]:
     values = dict(state)
     for name, rel in fk_fields(model).items():
@@ -223,6 +262,9 @@ def apply_merge(mine: Store, plan: MergePlan,
                 model.insert(**_values(model, d.theirs, ids)).execute()
                 ids[d.entity][d.theirs["uuid"]] = model.get(model.uuid == d.theirs["uuid"]).id
                 result.inserted += 1
+            elif d.outcomes is not None:
+                result.updated += _write_combined(d, winner, ids, mine.host)
+                result.lost_logged += len(d.conflict.fields) if d.conflict else 0
             elif winner == THEIRS:
                 values = _values(model, d.theirs, ids)
                 # Past both sides' versions: a window still showing this file's old row has
