@@ -36,6 +36,7 @@ from rbdesk.models.interchange.merge_decisions import (
     decide,
 )
 from rbdesk.models.interchange.merge_objects import BOOKKEEPING, combined_stamp, key_diffs
+from rbdesk.models.interchange.merge_reviews import Month, resubmit_uncovered
 from rbdesk.models.interchange.merge_snapshot import (
     ENTITY,
     MODEL,
@@ -76,19 +77,27 @@ class MergeResult:
     blobs_copied: int = 0
     log_imported: int = 0
     lost_logged: int = 0
+    # Reviewed months sent back to "diajukan": evidence their verdict never covered came in.
+    resubmitted: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
         return bool(self.inserted or self.updated or self.blobs_copied or self.log_imported
-                    or self.lost_logged)
+                    or self.lost_logged or self.resubmitted)
 
     def summary(self) -> str:
         mine_won = sum(1 for v in self.resolved.values() if v == MINE)
-        return tr("{ins} baris baru, {upd} baris diperbarui, {conf} konflik ({mine} dipertahankan "
+        text = tr("{ins} baris baru, {upd} baris diperbarui, {conf} konflik ({mine} dipertahankan "
                   "dari berkas ini, {theirs} diambil dari salinan), {blobs} berkas bukti disalin."
                   ).format(ins=self.inserted, upd=self.updated, conf=len(self.conflicts),
                            mine=mine_won, theirs=len(self.resolved) - mine_won,
                            blobs=self.blobs_copied)
+        if self.resubmitted:
+            text += " " + tr("{n} bulan yang sudah ditinjau kembali berstatus Diajukan: "
+                             "tinjauannya belum mencakup bukti dukung yang ikut digabung "
+                             "({months}).").format(n=len(self.resubmitted),
+                                                   months="; ".join(self.resubmitted))
+        return text
 
 
 
@@ -251,8 +260,11 @@ def apply_merge(mine: Store, plan: MergePlan,
         result.blobs_copied = _copy_blobs(plan.theirs_path, here.blobs, theirs)
         ids = _mine_ids()
         total = len(decisions)
+        touched: set[Month] = set()
         for i, d in enumerate(decisions):
             model = MODEL[d.entity]
+            if d.entity in ("realisation", "evidence"):
+                touched |= {(s["indicator"], s["month"]) for s in (d.mine, d.theirs) if s}
             winner = d.winner
             if d.conflict is not None:
                 winner = choices.get(d.conflict.key) or prefer or d.conflict.default
@@ -293,6 +305,9 @@ def apply_merge(mine: Store, plan: MergePlan,
                                            "row_uuid", "action", "field", "old", "new"),
                                           entry[1:], strict=True))).execute()
                 result.log_imported += 1
+        if touched:
+            result.resubmitted = resubmit_uncovered(tx, (here, theirs), read_snapshot(mine),
+                                                    touched)
         if result.changed:
             tx.log("file", "-", "merge", "", None,
                    tr("digabung dari {name}: {summary}").format(

@@ -1,0 +1,73 @@
+"""A merge that brings unreviewed evidence to a reviewed month sends the month back for review.
+
+The local rule (``edits.review``): a verdict covers what the reviewer saw, so a change to a
+reviewed month's status, note or evidence submits it again. Evidence rows are merged on their
+own, so a merge can join a verdict from one copy with evidence added in the other (the verdict
+then covers files its reviewer never saw). After the merge has written its rows, every month it
+touched that ends with a verdict is checked: the verdict still covers the month if some copy had
+exactly this realisation (status, note and verdict) *and* exactly this evidence for the month. If
+not, the month goes back to ``diajukan`` by the same rule and log entries as a local edit.
+Status and note travel with the verdict in one row: a copy that changed them while the other
+reviewed is already a conflict the user settles.
+"""
+
+from __future__ import annotations
+
+from rbdesk.i18n import tr
+from rbdesk.models.domain.months import month_short
+from rbdesk.models.domain.progress import SUBMITTED
+from rbdesk.models.edits.review import resubmit_month
+from rbdesk.models.interchange.merge_objects import BOOKKEEPING
+from rbdesk.models.interchange.merge_snapshot import Snapshot, State
+from rbdesk.models.storage.schema import Indicator
+from rbdesk.models.storage.store import Tx
+
+Month = tuple[str, int]   # (indicator uuid, month)
+
+
+def _content(state: State) -> State:
+    return {k: v for k, v in state.items() if k not in BOOKKEEPING}
+
+
+def _realisations(snap: Snapshot) -> dict[Month, State]:
+    return {(s["indicator"], s["month"]): _content(s)
+            for s in snap.rows["realisation"].values() if not s["deleted"]}
+
+
+def _evidence(snap: Snapshot) -> dict[Month, dict[str, State]]:
+    out: dict[Month, dict[str, State]] = {}
+    for s in snap.rows["evidence"].values():
+        if not s["deleted"]:
+            out.setdefault((s["indicator"], s["month"]), {})[s["uuid"]] = _content(s)
+    return out
+
+
+def uncovered_verdicts(before: tuple[Snapshot, Snapshot], after: Snapshot,
+                       touched: set[Month]) -> list[Month]:
+    """The months among ``touched`` whose verdict after the merge no copy reached with the
+    same realisation and evidence: the verdict was given without seeing some of it."""
+    sides = [(_realisations(s), _evidence(s)) for s in before]
+    real_after, ev_after = _realisations(after), _evidence(after)
+    out = []
+    for key in sorted(touched):
+        state = real_after.get(key)
+        if state is None or state["review_state"] in ("", SUBMITTED):
+            continue
+        covered = any(reals.get(key) == state and evs.get(key, {}) == ev_after.get(key, {})
+                      for reals, evs in sides)
+        if not covered:
+            out.append(key)
+    return out
+
+
+def resubmit_uncovered(tx: Tx, before: tuple[Snapshot, Snapshot], after: Snapshot,
+                       touched: set[Month]) -> list[str]:
+    """Send back every month :func:`uncovered_verdicts` finds; a readable line for each, for
+    the merge report ("Indikator …, Feb")."""
+    lines = []
+    for ind_uuid, month in uncovered_verdicts(before, after, touched):
+        ind = Indicator.get(Indicator.uuid == ind_uuid)
+        resubmit_month(tx, ind.id, month)
+        lines.append(tr("{ind}, {month}").format(ind=ind.text or ind.label or tr("(indikator)"),
+                                                 month=month_short(month)))
+    return lines
