@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from rbdesk.models.clock import local_time
 from rbdesk.models.domain import progress
 from rbdesk.models.domain.history import query_history
 from rbdesk.models.domain.tree import list_plans, load_plan_tree
@@ -299,8 +300,15 @@ def test_both_copies_reviewing_the_same_month_is_a_conflict(tmp_path: Path) -> N
         assert [c.entity for c in plan.conflicts] == ["realisation"]
         labels = {f.name for f in plan.conflicts[0].fields}
         assert {"review_state", "reviewed_by", "review_note"} <= labels
+        # Review times are shown as people read them, not as the stored UTC stamp.
+        at = next(f for f in plan.conflicts[0].fields if f.name == "reviewed_at")
+        assert local_time(at.mine) == at.mine_text() and "T" not in at.mine_text()
         merge.apply_merge(store, plan, prefer=merge.THEIRS)
         assert review.get_review(store, ind, 1).state == "ditolak"  # type: ignore[union-attr]
+        with store.read():  # the log keeps the stamp itself; Riwayat shows it in local time
+            lost = ChangeLog.get((ChangeLog.action == "conflict")
+                                 & (ChangeLog.field == "reviewed_at"))
+        assert lost.old == at.mine
 
 
 def _v2_file(path: Path) -> None:

@@ -126,8 +126,6 @@ def format_value(name: str, value: Any) -> str:
         return plain_value(value)
     if name in JSON_FIELDS:
         return object_summary(name, value)
-    if name.partition("[")[0] == "reviewed_at" and isinstance(value, str):
-        return local_time(value) if value else ""
     if name in ("deleted", "reviewer"):
         return tr("ya") if value else tr("tidak")
     if name.partition("[")[0] == "review_state" and isinstance(value, str):
@@ -135,6 +133,15 @@ def format_value(name: str, value: Any) -> str:
     if name == "planned" and isinstance(value, int):
         return ", ".join(str(m) for m in months_from_mask(value)) or "-"
     return str(value)
+
+
+def shown_value(name: str, value: Any) -> str:
+    """A value as a person reads it on screen (a merge conflict): as :func:`format_value`, and a
+    review time in this PC's local time rather than the stored UTC stamp (which
+    :func:`format_value` keeps, as the change log stores it)."""
+    if name.partition("[")[0] == "reviewed_at" and isinstance(value, str):
+        return local_time(value) if value else ""
+    return format_value(name, value)
 
 
 def logged_value(field_name: str, value: str | None) -> str:

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rbdesk.i18n import tr
-from rbdesk.models.domain.change_labels import entity_label, field_label, format_value
+from rbdesk.models.domain.change_labels import entity_label, field_label, shown_value
 from rbdesk.models.interchange.merge_objects import (
     BOOKKEEPING,
     MINE,
@@ -55,10 +55,10 @@ class FieldDiff:
         return field_label(self.name)
 
     def mine_text(self) -> str:
-        return format_value(self.name, self.mine)
+        return shown_value(self.name, self.mine)
 
     def theirs_text(self) -> str:
-        return format_value(self.name, self.theirs)
+        return shown_value(self.name, self.theirs)
 
 
 @dataclass
