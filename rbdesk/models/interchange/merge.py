@@ -36,7 +36,7 @@ from rbdesk.models.interchange.merge_decisions import (
     decide,
 )
 from rbdesk.models.interchange.merge_objects import BOOKKEEPING, combined_stamp, key_diffs
-from rbdesk.models.interchange.merge_reviews import Month, resubmit_uncovered
+from rbdesk.models.interchange.merge_reviews import Landed, resubmit_uncovered
 from rbdesk.models.interchange.merge_snapshot import (
     ENTITY,
     MODEL,
@@ -260,16 +260,16 @@ def apply_merge(mine: Store, plan: MergePlan,
         result.blobs_copied = _copy_blobs(plan.theirs_path, here.blobs, theirs)
         ids = _mine_ids()
         total = len(decisions)
-        touched: set[Month] = set()
+        landed: list[Landed] = []   # realisation and evidence as written, for the reviews
         for i, d in enumerate(decisions):
             model = MODEL[d.entity]
-            if d.entity in ("realisation", "evidence"):
-                touched |= {(s["indicator"], s["month"]) for s in (d.mine, d.theirs) if s}
             winner = d.winner
             if d.conflict is not None:
                 winner = choices.get(d.conflict.key) or prefer or d.conflict.default
                 result.conflicts.append(d.conflict)
                 result.resolved[d.conflict.key] = winner
+            if d.entity in ("realisation", "evidence"):
+                landed.append((d.entity, d.mine, d.outcome(winner)))
             if d.mine is None:
                 model.insert(**_values(model, d.theirs, ids)).execute()
                 ids[d.entity][d.theirs["uuid"]] = model.get(model.uuid == d.theirs["uuid"]).id
@@ -305,9 +305,8 @@ def apply_merge(mine: Store, plan: MergePlan,
                                            "row_uuid", "action", "field", "old", "new"),
                                           entry[1:], strict=True))).execute()
                 result.log_imported += 1
-        if touched:
-            result.resubmitted = resubmit_uncovered(tx, (here, theirs), read_snapshot(mine),
-                                                    touched)
+        if landed:
+            result.resubmitted = resubmit_uncovered(tx, here, theirs, landed)
         if result.changed:
             tx.log("file", "-", "merge", "", None,
                    tr("digabung dari {name}: {summary}").format(

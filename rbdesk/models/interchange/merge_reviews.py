@@ -42,11 +42,25 @@ def _evidence(snap: Snapshot) -> dict[Month, dict[str, State]]:
     return out
 
 
-def uncovered_verdicts(before: tuple[Snapshot, Snapshot], after: Snapshot,
-                       touched: set[Month]) -> list[Month]:
-    """The months among ``touched`` whose verdict after the merge no copy reached with the
-    same realisation and evidence: the verdict was given without seeing some of it."""
-    sides = [(_realisations(s), _evidence(s)) for s in before]
+Landed = tuple[str, State | None, State]   # (entity, this file's state or None, state written)
+
+
+def _after(here: Snapshot, landed: list[Landed]) -> Snapshot:
+    """This file's realisation and evidence rows as the merge leaves them."""
+    rows = {e: dict(here.rows[e]) for e in ("realisation", "evidence")}
+    for entity, mine, final in landed:
+        if mine is not None:
+            rows[entity].pop(mine["uuid"], None)
+        rows[entity][final["uuid"]] = final
+    return Snapshot(rows, [], set())
+
+
+def uncovered_verdicts(here: Snapshot, theirs: Snapshot, landed: list[Landed]) -> list[Month]:
+    """The months the merge touched whose verdict after it no copy reached with the same
+    realisation and evidence: the verdict was given without seeing some of it."""
+    touched = {(s["indicator"], s["month"]) for _e, m, f in landed for s in (m, f) if s}
+    sides = [(_realisations(s), _evidence(s)) for s in (here, theirs)]
+    after = _after(here, landed)
     real_after, ev_after = _realisations(after), _evidence(after)
     out = []
     for key in sorted(touched):
@@ -60,12 +74,12 @@ def uncovered_verdicts(before: tuple[Snapshot, Snapshot], after: Snapshot,
     return out
 
 
-def resubmit_uncovered(tx: Tx, before: tuple[Snapshot, Snapshot], after: Snapshot,
-                       touched: set[Month]) -> list[str]:
-    """Send back every month :func:`uncovered_verdicts` finds; a readable line for each, for
-    the merge report ("Indikator …, Feb")."""
+def resubmit_uncovered(tx: Tx, here: Snapshot, theirs: Snapshot,
+                       landed: list[Landed]) -> list[str]:
+    """Inside the merge's transaction, after its rows are written: send back every month
+    :func:`uncovered_verdicts` finds; a readable line for each for the merge report."""
     lines = []
-    for ind_uuid, month in uncovered_verdicts(before, after, touched):
+    for ind_uuid, month in uncovered_verdicts(here, theirs, landed):
         ind = Indicator.get(Indicator.uuid == ind_uuid)
         resubmit_month(tx, ind.id, month)
         lines.append(tr("{ind}, {month}").format(ind=ind.text or ind.label or tr("(indikator)"),
