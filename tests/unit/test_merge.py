@@ -15,8 +15,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rbdesk.models.domain.tree import list_plans, load_plan_tree
-from rbdesk.models.edits import decree_edit, plan_edit, realisation
-from rbdesk.models.errors import ConflictError, NotFoundError, RbdeskError, ReadOnlyError
+from rbdesk.models.edits import decree_edit, plan_edit, realisation, review
+from rbdesk.models.errors import (
+    ConflictError,
+    InvalidInput,
+    NotFoundError,
+    RbdeskError,
+    ReadOnlyError,
+)
 from rbdesk.models.interchange import merge
 from rbdesk.models.interchange.load import create_file
 from rbdesk.models.interchange.merge_decisions import BOOKKEEPING
@@ -439,11 +445,40 @@ def test_whole_decree_entries_of_older_files_still_tell_which_keys_changed(pair,
     assert (decree["number"], decree["place"]) == ("NOMOR-A", "Kota-B")
 
 
+def test_a_verdict_sent_back_by_the_merge_is_the_same_whichever_copy_merges(pair,
+                                                                            targets) -> None:
+    a, b = pair
+    ind = targets["indicators"][0]
+    with opened(a, "induk") as s:
+        realisation.set_status(s, ind, 5, "selesai")
+    shutil.copyfile(a, b)   # parted after the month was realised
+    with opened(a, "ani") as s:
+        review.review_month(s, ind, 5, "memenuhi")
+    with opened(b, "budi") as s:
+        realisation.attach_bytes(s, ind, 5, "foto.jpg", b"foto")
+    a2, b2 = a.with_name("a2.rbdesk"), b.with_name("b2.rbdesk")
+    shutil.copyfile(a, a2)
+    shutil.copyfile(b, b2)
+    with opened(a, "ani") as s:
+        assert len(merge.merge_files(s, b).resubmitted) == 1
+        assert not merge.merge_files(s, b).changed
+    with opened(b2, "budi") as s:
+        assert len(merge.merge_files(s, a2).resubmitted) == 1
+    cells = [{u: {k: v for k, v in c.items() if k != "version"}
+              for u, c in _snapshot(p).rows["realisation"].items()} for p in (a, b2)]
+    assert cells[0] == cells[1]
+    # Brought together once more, neither copy sees anything to change or to choose.
+    with opened(a, "ani") as s:
+        result = merge.merge_files(s, b2)
+        assert result.conflicts == [] and result.resubmitted == [] and result.updated == 0
+
+
 # --- properties -------------------------------------------------------------------------------
 
 Op = tuple[str, int, int, str]
 ops = st.lists(st.tuples(
-    st.sampled_from(["text", "note", "plan", "status", "evidence", "delete", "add", "decree"]),
+    st.sampled_from(["text", "note", "plan", "status", "evidence", "delete", "add", "decree",
+                     "review"]),
     st.integers(0, 3), st.integers(1, 12), st.sampled_from(["x", "y", "z"])), max_size=6)
 
 
@@ -461,6 +496,12 @@ def _apply(path: Path, user: str, script: list[Op], targets: dict[str, Any],
         "add": lambda s, i, m, v: plan_edit.add_node(
             s, "indicator", targets["subs"][m % 2], f"baru {user} {v}"),
         # One decree key of three, picked by the month: copies often change different keys.
+        # Realised first (when not yet), so that verdicts meet evidence from the other copy.
+        "review": lambda s, i, m, v: (
+            realisation.set_status(s, i, m, "selesai") if review.get_review(s, i, m) is None
+            else None,
+            review.review_month(s, i, m, {"x": "memenuhi", "y": "perlu_revisi",
+                                          "z": "ditolak"}[v], note="cek")),
         "decree": lambda s, i, m, v: decree_edit.set_decree_fields(
             s, targets["plan"], {("number", "place", "title")[m % 3]: f"{user}-{v}"}),
     }
@@ -471,6 +512,8 @@ def _apply(path: Path, user: str, script: list[Op], targets: dict[str, Any],
                 actions[kind](store, inds[index % len(inds)], month, value)
             except NotFoundError:
                 pass  # the indicator was deleted earlier in this script
+            except InvalidInput:
+                pass  # a review of a month not realised (or no longer) in this script
 
 
 def _key(entity: str, state: dict[str, Any]) -> tuple[str, Any]:
@@ -557,6 +600,11 @@ def test_merge_properties(base_file, targets, tmp_path_factory, mine_ops, theirs
                                for d in key_diffs(base[key], state))
                 if survived:
                     continue
+            if key[0] == "realisation" and (final["updated_at"], final["updated_by"],
+                                             final["uuid"], "update") in log \
+                    and final["review_state"] == "diajukan" and state["review_state"] not in (
+                        "", "diajukan"):
+                continue  # a verdict the merge sent back for review: logged as that change
             assert (state["updated_at"], state["updated_by"], final["uuid"], "conflict") in log, \
                 (key, state, final)
     # Every change-log entry of the copy travelled.

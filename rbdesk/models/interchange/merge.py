@@ -306,7 +306,7 @@ def apply_merge(mine: Store, plan: MergePlan,
                                           entry[1:], strict=True))).execute()
                 result.log_imported += 1
         if landed:
-            result.resubmitted = resubmit_uncovered(tx, here, theirs, landed)
+            result.resubmitted = resubmit_uncovered(mine.host, here, theirs, landed)
         if result.changed:
             tx.log("file", "-", "merge", "", None,
                    tr("digabung dari {name}: {summary}").format(

@@ -6,7 +6,9 @@ own, so a merge can join a verdict from one copy with evidence added in the othe
 then covers files its reviewer never saw). After the merge has written its rows, every month it
 touched that ends with a verdict is checked: the verdict still covers the month if some copy had
 exactly this realisation (status, note and verdict) *and* exactly this evidence for the month. If
-not, the month goes back to ``diajukan`` by the same rule and log entries as a local edit.
+not, the month goes back to ``diajukan`` by the same rule (``review.after_change``) and with the
+same log entries as a local edit, under a stamp made from both copies' states of the month: the
+same whichever copy merges, so copies merged into each other both ways end up equal.
 Status and note travel with the verdict in one row: a copy that changed them while the other
 reviewed is already a conflict the user settles.
 """
@@ -16,13 +18,16 @@ from __future__ import annotations
 from rbdesk.i18n import tr
 from rbdesk.models.domain.months import month_short
 from rbdesk.models.domain.progress import SUBMITTED
-from rbdesk.models.edits.review import resubmit_month
-from rbdesk.models.interchange.merge_objects import BOOKKEEPING
+from rbdesk.models.edits.review import REVIEW_FIELDS, after_change
+from rbdesk.models.interchange.merge_objects import BOOKKEEPING, combined_stamp
 from rbdesk.models.interchange.merge_snapshot import Snapshot, State
-from rbdesk.models.storage.schema import Indicator
-from rbdesk.models.storage.store import Tx
+from rbdesk.models.storage.schema import ChangeLog, Indicator, Realisation
 
 Month = tuple[str, int]   # (indicator uuid, month)
+
+
+def _by_month(snap: Snapshot) -> dict[Month, State]:
+    return {(s["indicator"], s["month"]): s for s in snap.rows["realisation"].values()}
 
 
 def _content(state: State) -> State:
@@ -74,14 +79,30 @@ def uncovered_verdicts(here: Snapshot, theirs: Snapshot, landed: list[Landed]) -
     return out
 
 
-def resubmit_uncovered(tx: Tx, here: Snapshot, theirs: Snapshot,
+def resubmit_uncovered(host: str, here: Snapshot, theirs: Snapshot,
                        landed: list[Landed]) -> list[str]:
     """Inside the merge's transaction, after its rows are written: send back every month
     :func:`uncovered_verdicts` finds; a readable line for each for the merge report."""
     lines = []
+    mine_cells, their_cells = _by_month(here), _by_month(theirs)
     for ind_uuid, month in uncovered_verdicts(here, theirs, landed):
         ind = Indicator.get(Indicator.uuid == ind_uuid)
-        resubmit_month(tx, ind.id, month)
+        cell = Realisation.get((Realisation.indicator == ind.id) & (Realisation.month == month))
+        states = [s for s in (mine_cells.get((ind_uuid, month)),
+                              their_cells.get((ind_uuid, month))) if s is not None]
+        at, user = combined_stamp(states[0], states[-1])
+        values = after_change(cell.status)
+        # Past both copies' versions (a window showing either has its edit refused), and the
+        # same number whichever copy merges.
+        version = max(int(s["version"]) for s in states) + 1
+        Realisation.update(version=version, updated_at=at, updated_by=user,
+                           **values).where(Realisation.id == cell.id).execute()
+        for key in REVIEW_FIELDS:
+            if getattr(cell, key) != values[key]:
+                ChangeLog.create(at=at, user=user, host=host, plan_uuid=None,
+                                 entity="realisation", row_uuid=cell.uuid, action="update",
+                                 field=f"{key}[{month}]", old=getattr(cell, key),
+                                 new=values[key])
         lines.append(tr("{ind}, {month}").format(ind=ind.text or ind.label or tr("(indikator)"),
                                                  month=month_short(month)))
     return lines
