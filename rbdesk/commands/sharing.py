@@ -89,6 +89,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
         plan = merge.plan_merge(store, args.theirs)
         print(tr("Dari salinan: {ins} baris baru, {upd} baris diperbarui, {conf} konflik.")
               .format(ins=plan.to_insert, upd=plan.to_update, conf=len(plan.conflicts)))
+        if plan.to_resubmit:
+            print(plan.resubmit_note())
         _print_conflicts(plan.conflicts)
         if args.dry_run:
             return 0

@@ -188,6 +188,8 @@ def test_merge_sends_back_a_verdict_that_never_saw_the_new_evidence(sample_path:
     with Store.open(theirs, user="staf") as store:
         realisation.attach_bytes(store, ind, 2, "notulen.pdf", b"%PDF baru")
     capsys.readouterr()
+    assert main(["merge", str(mine), str(theirs), "--dry-run"]) == 0
+    assert "1 bulan yang sudah ditinjau akan kembali berstatus Diajukan" in capsys.readouterr().out
     assert main(["merge", str(mine), str(theirs), "--yes"]) == 0
     out = capsys.readouterr().out
     assert "0 konflik" in out and "1 bulan yang sudah ditinjau kembali berstatus Diajukan" in out

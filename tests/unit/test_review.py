@@ -257,8 +257,9 @@ def test_merged_evidence_the_verdict_never_saw_sends_the_month_back(tmp_path: Pa
         realisation.attach_bytes(store, ind, 2, "foto-baru.jpg", b"foto baru")
         assert review.get_review(store, ind, 2).state == "diajukan"  # type: ignore[union-attr]
     with Store.open(mine, user="staf") as store:
+        foreseen = merge.plan_merge(store, theirs).to_resubmit
         result = merge.merge_files(store, theirs)
-        assert result.conflicts == []
+        assert result.conflicts == [] and foreseen == result.resubmitted
         got = review.get_review(store, ind, 2)
         assert got is not None and (got.state, got.by, got.note) == ("diajukan", "", "")
         assert len(result.resubmitted) == 1 and result.resubmitted[0].endswith(", Feb")

@@ -36,7 +36,7 @@ from rbdesk.models.interchange.merge_decisions import (
     decide,
 )
 from rbdesk.models.interchange.merge_objects import BOOKKEEPING, combined_stamp, key_diffs
-from rbdesk.models.interchange.merge_reviews import Landed, resubmit_uncovered
+from rbdesk.models.interchange.merge_reviews import Landed, foreseen, resubmit_uncovered
 from rbdesk.models.interchange.merge_snapshot import (
     ENTITY,
     MODEL,
@@ -62,10 +62,20 @@ class MergePlan:
     conflicts: list[Conflict]
     to_insert: int
     to_update: int
+    # Reviewed months the merge would send back to "diajukan" (conflicts settled by default).
+    to_resubmit: list[str] = field(default_factory=list)
 
     @property
     def has_changes(self) -> bool:
-        return bool(self.to_insert or self.to_update or self.conflicts)
+        return bool(self.to_insert or self.to_update or self.conflicts or self.to_resubmit)
+
+    def resubmit_note(self) -> str:
+        """The sentence that tells, before merging, which reviewed months go back for review."""
+        if not self.to_resubmit:
+            return ""
+        return tr("{n} bulan yang sudah ditinjau akan kembali berstatus Diajukan karena bukti "
+                  "dukung yang belum ditinjau ikut digabung ({months}).").format(
+                      n=len(self.to_resubmit), months="; ".join(self.to_resubmit))
 
 
 @dataclass
@@ -158,11 +168,15 @@ def plan_merge(mine: Store, theirs_path: Path | str,
     decisions = decide(here, theirs)
     if progress:
         progress(2, 3)
+    landed: list[Landed] = [
+        (d.entity, d.mine, d.outcome(d.conflict.default if d.conflict else d.winner))
+        for d in decisions if d.entity in ("realisation", "evidence")]
     return MergePlan(
         theirs_path, theirs, [d.conflict for d in decisions if d.conflict],
         sum(1 for d in decisions if d.mine is None),
         sum(1 for d in decisions if d.mine is not None and d.winner == THEIRS
-            and d.conflict is None))
+            and d.conflict is None),
+        foreseen(here, theirs, landed))
 
 
 def _log_lost(loser: State, winner: State, diffs: list[FieldDiff], loser_is_mine: bool,

@@ -79,6 +79,21 @@ def uncovered_verdicts(here: Snapshot, theirs: Snapshot, landed: list[Landed]) -
     return out
 
 
+def _label(text: str, month: int) -> str:
+    return tr("{ind}, {month}").format(ind=text or tr("(indikator)"), month=month_short(month))
+
+
+def foreseen(here: Snapshot, theirs: Snapshot, landed: list[Landed]) -> list[str]:
+    """What :func:`resubmit_uncovered` would send back, read from the snapshots alone (the
+    merge's first phase, before anything is written)."""
+    indicators = {**theirs.rows["indicator"], **here.rows["indicator"]}
+    out = []
+    for ind_uuid, month in uncovered_verdicts(here, theirs, landed):
+        ind = indicators.get(ind_uuid) or {}
+        out.append(_label(ind.get("text") or ind.get("label") or "", month))
+    return out
+
+
 def resubmit_uncovered(host: str, here: Snapshot, theirs: Snapshot,
                        landed: list[Landed]) -> list[str]:
     """Inside the merge's transaction, after its rows are written: send back every month
@@ -103,6 +118,5 @@ def resubmit_uncovered(host: str, here: Snapshot, theirs: Snapshot,
                                  entity="realisation", row_uuid=cell.uuid, action="update",
                                  field=f"{key}[{month}]", old=getattr(cell, key),
                                  new=values[key])
-        lines.append(tr("{ind}, {month}").format(ind=ind.text or ind.label or tr("(indikator)"),
-                                                 month=month_short(month)))
+        lines.append(_label(ind.text or ind.label, month))
     return lines

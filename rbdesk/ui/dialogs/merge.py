@@ -240,6 +240,8 @@ class MergeDialog(QDialog):
             text = tr("Dari salinan: {ins} baris baru, {upd} baris diperbarui, {conf} konflik."
                       ).format(ins=self.plan.to_insert, upd=self.plan.to_update,
                                conf=len(self.plan.conflicts))
+            if self.plan.to_resubmit:
+                text += " " + self.plan.resubmit_note()
             if self.plan.conflicts:
                 text += " " + tr("Pada setiap konflik, centang nilai yang dipakai; nilai yang "
                                  "tidak dipakai tetap tercatat di Riwayat.")
