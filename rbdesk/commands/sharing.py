@@ -172,7 +172,9 @@ def cmd_history(args: argparse.Namespace) -> int:
             what = f"{e.entity_label} «{labels.get(e.row_uuid, '')}»"
             change = ""
             if e.field:
-                change = f" {e.field_label}: «{e.old_text}» → «{e.new_text}»"
+                # One line per entry: a list value (Menimbang) is one entry a line in Riwayat.
+                old, new = (t.replace("\n", " / ") for t in (e.old_text, e.new_text))
+                change = f" {e.field_label}: «{old}» → «{new}»"
             elif e.new:
                 change = f" {e.new}"
             print(f"{e.when}  {e.user} ({e.host})  {e.action_label}  {what}{change}")
