@@ -425,6 +425,30 @@ def test_a_decree_key_changed_in_both_copies_is_one_readable_conflict(pair, targ
         "Kota-A", "NOMOR-A", "TTD")
 
 
+def test_plan_title_changed_in_one_copy_and_decree_in_the_other_both_arrive(pair,
+                                                                            targets) -> None:
+    a, b = pair
+    plan_uuid = targets["plan"]
+    with opened(a, "ani") as s:
+        decree_edit.set_decree_fields(s, plan_uuid, {"number": "NOMOR-A"})
+    with opened(b, "budi") as s:
+        plan_edit.update_plan(s, plan_uuid, title="Judul dari B")
+        plan_edit.update_plan(s, plan_uuid, year=2025)
+    with opened(a, "ani") as s:
+        assert merge.merge_files(s, b).conflicts == []
+    plan = _snapshot(a).rows["plan"][plan_uuid]
+    assert (plan["title"], plan["year"], plan["decree"]["number"]) == ("Judul dari B", 2025,
+                                                                       "NOMOR-A")
+    with opened(a, "ani") as s:   # and the title both changed is a conflict on the title
+        plan_edit.update_plan(s, plan_uuid, title="Judul dari A")
+    with opened(b, "budi") as s:
+        plan_edit.update_plan(s, plan_uuid, title="Judul lain dari B")
+    with opened(a, "ani") as s:
+        [c] = merge.plan_merge(s, b).conflicts
+    assert [(d.label, d.mine_text(), d.theirs_text()) for d in c.fields] == [
+        ("judul", "Judul dari A", "Judul lain dari B")]
+
+
 def test_whole_decree_entries_of_older_files_still_tell_which_keys_changed(pair,
                                                                             targets) -> None:
     a, b = pair
@@ -495,15 +519,17 @@ def _apply(path: Path, user: str, script: list[Op], targets: dict[str, Any],
         "delete": lambda s, i, m, v: plan_edit.delete_node(s, "indicator", i),
         "add": lambda s, i, m, v: plan_edit.add_node(
             s, "indicator", targets["subs"][m % 2], f"baru {user} {v}"),
-        # One decree key of three, picked by the month: copies often change different keys.
         # Realised first (when not yet), so that verdicts meet evidence from the other copy.
         "review": lambda s, i, m, v: (
             realisation.set_status(s, i, m, "selesai") if review.get_review(s, i, m) is None
             else None,
             review.review_month(s, i, m, {"x": "memenuhi", "y": "perlu_revisi",
                                           "z": "ditolak"}[v], note="cek")),
+        # One decree key of three, or the plan's title, picked by the month: copies often
+        # change different keys of the one plan row.
         "decree": lambda s, i, m, v: decree_edit.set_decree_fields(
-            s, targets["plan"], {("number", "place", "title")[m % 3]: f"{user}-{v}"}),
+            s, targets["plan"], {("number", "place", "title")[m % 3]: f"{user}-{v}"})
+        if m % 4 else plan_edit.update_plan(s, targets["plan"], title=f"{user}-{v}"),
     }
     with opened(path, user, skew) as store:
         for kind, index, month, value in script:

@@ -9,8 +9,8 @@ keys its old and new text differ in (any key, when that text cannot be read back
 
 A key only one copy changed is taken from it; a key both changed (or neither can be told to have
 changed, as after two loads of dumps) and that differs is a conflict on that key alone. The plan's
-other columns stay row-level: with both copies having changed the row, a difference there is a
-conflict, as for any row.
+other columns (unit, year, title, deleted) are told the same way from the entries that name them
+(a deletion or restore names ``deleted``).
 """
 
 from __future__ import annotations
@@ -45,14 +45,23 @@ class Combination:
     conflicts: list[KeyDiff]
 
 
+COLUMNS = ""   # the key under which _changed_since_parting lists the plain columns
+
+
 def _changed_since_parting(snap: Snapshot, row_uuid: str,
                            other_known: set[Stamp]) -> dict[str, set[str] | None]:
     """Per object column, the keys this copy's own log says it changed on the row and the other
-    copy never saw; None: any key (an older whole-object entry that cannot be read)."""
-    out: dict[str, set[str] | None] = {base: set() for base in JSON_FIELDS}
+    copy never saw; None: any key (an older whole-object entry that cannot be read). Under
+    ``COLUMNS``, the plain columns it changed."""
+    out: dict[str, set[str] | None] = {base: set() for base in (*JSON_FIELDS, COLUMNS)}
     for entry in snap.log:
-        field, old, new = entry[8], entry[9], entry[10]
+        action, field, old, new = entry[7], entry[8], entry[9], entry[10]
         if entry[6] != row_uuid or (entry[1], entry[2]) in other_known:
+            continue
+        if action in ("delete", "restore") or (field and field not in JSON_FIELDS
+                                               and json_key(field) is None):
+            out[COLUMNS] |= {"deleted" if action in ("delete", "restore")  # type: ignore[operator]
+                             else field}
             continue
         split = json_key(field)
         base = split[0] if split else field
@@ -86,15 +95,27 @@ def combine(mine: Snapshot, theirs: Snapshot, m: State, t: State, newer: str) ->
     """Combine a plan row both copies changed (or neither can be told to have changed)."""
     mine_keys = _changed_since_parting(mine, m["uuid"], theirs.known())
     theirs_keys = _changed_since_parting(theirs, t["uuid"], mine.known())
-    conflicts = [KeyDiff(n, m[n], t[n]) for n in t
-                 if n not in BOOKKEEPING and n not in JSON_FIELDS and n != "seq"
-                 and m.get(n) != t[n]]
+    cols_mine, cols_theirs = mine_keys[COLUMNS] or set(), theirs_keys[COLUMNS] or set()
+    conflicts: list[KeyDiff] = []
+    # Columns: from the one copy that changed them; both (or neither): a conflict. Every
+    # column either copy changed alone is set in both outcomes.
+    fixed = m if newer == MINE else t
     outcomes = {MINE: dict(m), THEIRS: dict(t)}
-    if not conflicts:   # nothing to choose in the columns: both outcomes take one state's
-        fixed = m if newer == MINE else t
+    columns = [n for n in t if n not in BOOKKEEPING and n not in JSON_FIELDS]
+    for n in columns:
+        if m.get(n) == t[n]:
+            continue
+        if n in cols_mine and n not in cols_theirs:
+            value = m[n]
+        elif n in cols_theirs and n not in cols_mine:
+            value = t[n]
+        elif n == "seq":
+            value = fixed[n]
+        else:
+            conflicts.append(KeyDiff(n, m[n], t[n]))
+            continue
         for side in outcomes:
-            outcomes[side].update({n: v for n, v in fixed.items()
-                                   if n not in BOOKKEEPING and n not in JSON_FIELDS})
+            outcomes[side][n] = value
     for base in JSON_FIELDS:
         mo, to = dict(m.get(base) or {}), dict(t.get(base) or {})
         by_mine, by_theirs = mine_keys[base], theirs_keys[base]
