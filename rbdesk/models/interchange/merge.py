@@ -7,7 +7,9 @@ conflicts to choose on (see ``merge_decisions`` for how a change is told from a 
 under the stamp of the edit that lost, so a second merge of the same copy is a no-op.
 
 Deletions are tombstones and travel like any edit. Evidence bytes are joined by SHA-256. The other
-file is opened read-only and never modified.
+file is opened read-only and never modified. A plan row both copies changed is combined key by key
+(``merge_objects``); a reviewed month that ends up with evidence its verdict never saw goes back
+to "diajukan" (``merge_reviews``).
 """
 
 from __future__ import annotations
