@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from rbdesk.i18n import tr
+from rbdesk.models.clock import local_time
 from rbdesk.models.domain import history
 from rbdesk.models.errors import InvalidInput
 from rbdesk.models.interchange import merge
@@ -58,8 +59,10 @@ def _print_conflicts(conflicts: list[merge.Conflict]) -> None:
     for i, c in enumerate(conflicts, start=1):
         print(tr("Konflik {i}: {entity} «{label}»").format(i=i, entity=c.entity_label,
                                                              label=c.label))
-        print(tr("  berkas ini: {who}, {when}").format(who=c.mine_by, when=c.mine_at[:19]))
-        print(tr("  salinan:    {who}, {when}").format(who=c.theirs_by, when=c.theirs_at[:19]))
+        print(tr("  berkas ini: {who}, {when}").format(who=c.mine_by,
+                                                       when=local_time(c.mine_at)))
+        print(tr("  salinan:    {who}, {when}").format(who=c.theirs_by,
+                                                       when=local_time(c.theirs_at)))
         for d in c.fields:
             print(tr("  {field}: «{mine}» ↔ «{theirs}»").format(
                 field=d.label, mine=d.mine_text(), theirs=d.theirs_text()))
@@ -87,6 +90,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
         plan = merge.plan_merge(store, args.theirs)
         print(tr("Dari salinan: {ins} baris baru, {upd} baris diperbarui, {conf} konflik.")
               .format(ins=plan.to_insert, upd=plan.to_update, conf=len(plan.conflicts)))
+        if plan.to_resubmit:
+            print(plan.resubmit_note())
         _print_conflicts(plan.conflicts)
         if args.dry_run:
             return 0
@@ -168,7 +173,9 @@ def cmd_history(args: argparse.Namespace) -> int:
             what = f"{e.entity_label} «{labels.get(e.row_uuid, '')}»"
             change = ""
             if e.field:
-                change = f" {e.field_label}: «{e.old_text}» → «{e.new_text}»"
+                # One line per entry: a list value (Menimbang) is one entry a line in Riwayat.
+                old, new = (t.replace("\n", " / ") for t in (e.old_text, e.new_text))
+                change = f" {e.field_label}: «{old}» → «{new}»"
             elif e.new:
                 change = f" {e.new}"
             print(f"{e.when}  {e.user} ({e.host})  {e.action_label}  {what}{change}")

@@ -146,3 +146,52 @@ def test_history_into_a_closed_pipe_ends_quietly(tmp_path: Path, isolated_env: P
     assert err == b""
     logs = list(isolated_env.rglob("*.log"))
     assert not any("Traceback" in p.read_text(encoding="utf-8") for p in logs)
+
+
+def test_merge_combines_decree_keys_and_lists_a_key_conflict_readably(copies, capsys) -> None:
+    """The reviewer's repro: number set in one copy, place in the other, then both places."""
+    mine, theirs = copies
+    assert main(["sk", str(mine), "--set", "number=NOMOR-A"]) == 0
+    assert main(["sk", str(theirs), "--set", "place=Kota-B"]) == 0
+    capsys.readouterr()
+    assert main(["merge", str(mine), str(theirs), "--yes"]) == 0
+    assert "0 konflik" in capsys.readouterr().out
+    assert main(["sk", str(mine)]) == 0
+    shown = capsys.readouterr().out
+    assert "NOMOR-A" in shown and "Kota-B" in shown
+    assert main(["sk", str(theirs), "--set", "place=Kota-C"]) == 0
+    assert main(["sk", str(mine), "--set", "place=Kota-A"]) == 0
+    capsys.readouterr()
+    assert main(["merge", str(mine), str(theirs), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "1 konflik" in out and "Tempat ditetapkan: «Kota-A» ↔ «Kota-C»" in out
+    assert "{" not in out and "T" not in out.split("berkas ini:")[1].split("\n")[0]
+    assert main(["history", str(mine)]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert "Tempat ditetapkan: «Kota-B» → «Kota-A»" in first and len(first) < 300
+
+
+def test_merge_sends_back_a_verdict_that_never_saw_the_new_evidence(sample_path: Path,
+                                                                     tmp_path: Path,
+                                                                     capsys) -> None:
+    """The reviewer's repro: memenuhi in one copy, new evidence for the month in the other."""
+    from rbdesk.models.domain.tree import list_plans, load_plan_tree
+    from rbdesk.models.edits import realisation, review
+
+    mine, theirs = sample_path, tmp_path / "salinan.rbdesk"
+    with Store.open(mine, user="staf") as store:
+        ind = load_plan_tree(store, list_plans(store)[0].uuid).indicators()[0].uuid
+        realisation.set_status(store, ind, 2, "selesai")
+    assert main(["copy", str(mine), str(theirs)]) == 0
+    assert main(["review", str(mine), "--indicator", ind[:8], "--month", "2",
+                 "--state", "memenuhi"]) == 0
+    with Store.open(theirs, user="staf") as store:
+        realisation.attach_bytes(store, ind, 2, "notulen.pdf", b"%PDF baru")
+    capsys.readouterr()
+    assert main(["merge", str(mine), str(theirs), "--dry-run"]) == 0
+    assert "1 bulan yang sudah ditinjau akan kembali berstatus Diajukan" in capsys.readouterr().out
+    assert main(["merge", str(mine), str(theirs), "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert "0 konflik" in out and "1 bulan yang sudah ditinjau kembali berstatus Diajukan" in out
+    with Store.open(mine, readonly=True) as store:
+        assert review.get_review(store, ind, 2).state == "diajukan"  # type: ignore[union-attr]

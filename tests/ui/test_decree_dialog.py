@@ -72,7 +72,7 @@ def test_fields_and_reordered_mengingat_saved_as_one_undo_step(window, monkeypat
     assert "Data SK disimpan" in window.message_bar.label.text()
     with ctx.store.read():
         assert ChangeLog.select().where((ChangeLog.row_uuid == ctx.plan_uuid)
-                                        & (ChangeLog.field == "decree")
+                                        & (ChangeLog.field == "decree.number")
                                         & (ChangeLog.user == "Penguji")).exists()
     window.acts.undo.trigger()
     assert _decree(window) == before

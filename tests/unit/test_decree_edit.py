@@ -74,10 +74,16 @@ def test_fields_saved_dated_and_logged(sample_store: Store, plan_uuid: str) -> N
     assert decree["attachment_titles"]["lampiran_1"] == "TIM BARU"
     assert decree["attachment_titles"]["lampiran_2"].startswith("RENCANA AKSI")
     with sample_store.read():
-        entry = ChangeLog.select().where(ChangeLog.row_uuid == plan_uuid).order_by(
-            ChangeLog.id.desc()).get()
-    assert (entry.field, entry.user) == ("decree", "penguji")
-    assert "7b" in entry.new and "1a" in entry.old
+        entries = {e.field: e for e in ChangeLog.select().where(
+            (ChangeLog.row_uuid == plan_uuid) & (ChangeLog.field.startswith("decree")))}
+    # One entry per changed key, each holding just that key's plain value.
+    assert set(entries) == {"decree.number", "decree.date", "decree.signatory_nip",
+                            "decree.attachment_titles"}
+    number = entries["decree.number"]
+    assert (number.old, number.new, number.user) == ("1a", "7b", "penguji")
+    assert (entries["decree.signatory_nip"].old, entries["decree.date"].new) == (
+        None, "2024-02-03")
+    assert entries["decree.attachment_titles"].new.startswith("Lampiran I: TIM BARU\n")
 
 
 def test_colleagues_change_meanwhile_is_refused(sample_store: Store, plan_uuid: str) -> None:

@@ -95,9 +95,9 @@ def test_saved_undone_and_redone_each_in_one_checked_transaction(
     assert undo.decree == decree and undo.teams[0].fields == {
         "name": t3.name, "area": t3.area_uuid, "duties": t3.duties}
     with sample_store.read():
-        fields = {e.field.split(".")[0]   # "decree", or "decree.<key>" when logged per key
-                  for e in ChangeLog.select().where(ChangeLog.id > original[2])}
-    assert fields == {"decree", "name", "area", "duties", "position"}   # per changed field
+        fields = {e.field for e in ChangeLog.select().where(ChangeLog.id > original[2])}
+    # per changed field, and the decree per changed key: the number, and KESATU's team list
+    assert fields == {"decree.number", "decree.decisions", "name", "area", "duties", "position"}
     redo = apply_decree_edits(sample_store, undo)
     assert _state(sample_store, tree.uuid)[:2] == original[:2]
     redo_again = apply_decree_edits(sample_store, redo)

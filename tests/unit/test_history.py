@@ -111,3 +111,63 @@ def test_realisation_rows_read_as_indicator_and_month(sample_store) -> None:
     labels = history.row_labels(sample_store, entries)
     assert labels[entries[0].row_uuid] == f"{ind.text}, Mar"
     assert {e.field_label for e in entries} == {"status Mar", "keterangan Mar"}
+
+
+def _plan_uuid(store: Store) -> str:
+    from rbdesk.models.domain.tree import list_plans
+
+    return list_plans(store)[0].uuid
+
+
+def test_decree_and_settings_edits_are_logged_key_by_key(sample_store: Store) -> None:
+    plan_uuid = _plan_uuid(sample_store)
+    from rbdesk.models.edits import decree_edit
+
+    decree, version = decree_edit.read_decree(sample_store, plan_uuid)
+    considerations = [*decree["considerations"], {"label": "d.", "text": "bahwa baru;"}]
+    version = plan_edit.update_plan(sample_store, plan_uuid, version,
+                                    decree={**decree, "number": "027/2024",
+                                            "considerations": considerations})
+    plan_edit.update_plan(sample_store, plan_uuid, version, settings={"ketua_nama": "Ani"})
+    entries = [e for e in history.query_history(sample_store, row_uuid=plan_uuid)
+               if e.action == "update"]
+    got = {e.field: e for e in entries}
+    assert set(got) == {"decree.number", "decree.considerations", "settings.ketua_nama"}
+    number = got["decree.number"]
+    assert (number.field_label, number.old_text, number.new_text) == (
+        "Nomor SK", "1a", "027/2024")
+    menimbang = got["decree.considerations"]
+    assert menimbang.field_label == "Menimbang"
+    assert menimbang.new_text.endswith("\nd. bahwa baru;")
+    assert menimbang.new_text.startswith("a. bahwa")
+    assert "{" not in menimbang.new_text and "'label'" not in menimbang.new_text
+    ketua = got["settings.ketua_nama"]
+    assert (ketua.field_label, ketua.old_text, ketua.new_text) == (
+        "pengaturan: ketua_nama", "", "Ani")
+
+
+def test_whole_decree_entries_of_older_files_read_as_the_keys_that_differ(
+        sample_store: Store) -> None:
+    from rbdesk.models.edits import decree_edit
+
+    plan_uuid = _plan_uuid(sample_store)
+    decree, _ = decree_edit.read_decree(sample_store, plan_uuid)
+    with sample_store.write():  # as rbdesk before key-by-key logging wrote it: repr of dicts
+        ChangeLog.create(at="2024-03-04T23:30:00.000000Z", user="ani", host="PC-1",
+                         plan_uuid=plan_uuid, entity="plan", row_uuid=plan_uuid,
+                         action="update", field="decree", old=str(decree),
+                         new=str({**decree, "number": "027/2024", "place": "Kota"}))
+    entry = history.query_history(sample_store, person="ani")[0]
+    assert entry.field_label == "isi SK"
+    assert entry.old_text == "Nomor SK: 1a; Tempat ditetapkan: Kupang"
+    assert entry.new_text == "Nomor SK: 027/2024; Tempat ditetapkan: Kota"
+
+
+def test_review_times_in_the_log_read_as_local_time(sample_store, wita) -> None:
+    with sample_store.write():
+        ChangeLog.create(at="2024-03-04T23:30:00.000000Z", user="ani", host="PC-1",
+                         entity="realisation", row_uuid="x", action="update",
+                         field="reviewed_at[3]", old="", new="2024-03-04T23:30:06.264355Z")
+    entry = history.query_history(sample_store, person="ani")[0]
+    assert (entry.field_label, entry.old_text, entry.new_text) == (
+        "waktu tinjauan Mar", "", "5 Mar 2024 07:30")

@@ -15,11 +15,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rbdesk.models.domain.tree import list_plans, load_plan_tree
-from rbdesk.models.edits import plan_edit, realisation
-from rbdesk.models.errors import ConflictError, NotFoundError, RbdeskError, ReadOnlyError
+from rbdesk.models.edits import decree_edit, plan_edit, realisation, review
+from rbdesk.models.errors import (
+    ConflictError,
+    InvalidInput,
+    NotFoundError,
+    RbdeskError,
+    ReadOnlyError,
+)
 from rbdesk.models.interchange import merge
 from rbdesk.models.interchange.load import create_file
 from rbdesk.models.interchange.merge_decisions import BOOKKEEPING
+from rbdesk.models.interchange.merge_objects import key_diffs
 from rbdesk.models.storage.schema import Blob, ChangeLog, Evidence, Indicator, Realisation
 from rbdesk.models.storage.store import Store
 
@@ -351,11 +358,151 @@ def test_repeated_syncs_do_not_invent_conflicts(pair, targets) -> None:
             assert _indicator(ind).text == "B3"
 
 
+def _decree(path: Path, plan_uuid: str) -> dict[str, Any]:
+    with Store.open(path, readonly=True) as s:
+        return decree_edit.read_decree(s, plan_uuid)[0]
+
+
+def test_decree_keys_changed_in_different_copies_are_combined(pair, targets) -> None:
+    a, b = pair
+    plan_uuid = targets["plan"]
+    with opened(a, "ani") as s:
+        decree_edit.set_decree_fields(s, plan_uuid, {"number": "NOMOR-A"})
+    with opened(b, "budi") as s:
+        decree_edit.set_decree_fields(s, plan_uuid, {"place": "Kota-B"})
+    a2, b2 = a.with_name("a2.rbdesk"), b.with_name("b2.rbdesk")
+    shutil.copyfile(a, a2)
+    shutil.copyfile(b, b2)
+    with opened(a, "ani") as s:
+        plan = merge.plan_merge(s, b)
+        assert plan.conflicts == [] and plan.to_update == 1
+        result = merge.apply_merge(s, plan)
+        assert result.updated == 1 and result.conflicts == []
+        # The second merge of the same copy is a no-op.
+        assert not merge.merge_files(s, b).changed
+        with s.read():
+            merged_log = ChangeLog.get((ChangeLog.action == "merge")
+                                       & (ChangeLog.row_uuid == plan_uuid))
+    assert (merged_log.field, merged_log.old, merged_log.new) == ("decree.place", "Kupang",
+                                                                 "Kota-B")
+    assert merged_log.user == "ani + budi"
+    decree = _decree(a, plan_uuid)
+    assert (decree["number"], decree["place"]) == ("NOMOR-A", "Kota-B")
+    # Merged the other way round: the same plan row, stamp included.
+    with opened(b2, "budi") as s:
+        assert merge.merge_files(s, a2).conflicts == []
+    assert _snapshot(b2).rows["plan"] == _snapshot(a).rows["plan"]
+    # And the copy that took the combination in gives it back without conflict.
+    with opened(b, "budi") as s:
+        result = merge.merge_files(s, a)
+        assert result.conflicts == [] and result.updated == 1
+    assert _decree(b, plan_uuid) == decree
+
+
+def test_a_decree_key_changed_in_both_copies_is_one_readable_conflict(pair, targets) -> None:
+    a, b = pair
+    plan_uuid = targets["plan"]
+    with opened(a, "ani") as s:
+        decree_edit.set_decree_fields(s, plan_uuid, {"place": "Kota-A", "number": "NOMOR-A"})
+    with opened(b, "budi") as s:
+        decree_edit.set_decree_fields(s, plan_uuid, {"place": "Kota-B", "signed_mark": "TTD"})
+    with opened(a, "ani") as s:
+        plan = merge.plan_merge(s, b)
+        assert len(plan.conflicts) == 1
+        c = plan.conflicts[0]
+        assert [(d.label, d.mine_text(), d.theirs_text()) for d in c.fields] == [
+            ("Tempat ditetapkan", "Kota-A", "Kota-B")]
+        merge.apply_merge(s, plan, choices={c.key: merge.MINE})
+        with s.read():
+            lost = ChangeLog.get((ChangeLog.action == "conflict")
+                                 & (ChangeLog.row_uuid == plan_uuid))
+        assert (lost.field, lost.user, lost.old, lost.new) == ("decree.place", "budi",
+                                                               "Kota-B", "Kota-A")
+        assert not merge.merge_files(s, b).changed
+    decree = _decree(a, plan_uuid)
+    # The conflict was on the place alone: the keys each copy changed alone are both kept.
+    assert (decree["place"], decree["number"], decree["signed_mark"]) == (
+        "Kota-A", "NOMOR-A", "TTD")
+
+
+def test_plan_title_changed_in_one_copy_and_decree_in_the_other_both_arrive(pair,
+                                                                            targets) -> None:
+    a, b = pair
+    plan_uuid = targets["plan"]
+    with opened(a, "ani") as s:
+        decree_edit.set_decree_fields(s, plan_uuid, {"number": "NOMOR-A"})
+    with opened(b, "budi") as s:
+        plan_edit.update_plan(s, plan_uuid, title="Judul dari B")
+        plan_edit.update_plan(s, plan_uuid, year=2025)
+    with opened(a, "ani") as s:
+        assert merge.merge_files(s, b).conflicts == []
+    plan = _snapshot(a).rows["plan"][plan_uuid]
+    assert (plan["title"], plan["year"], plan["decree"]["number"]) == ("Judul dari B", 2025,
+                                                                       "NOMOR-A")
+    with opened(a, "ani") as s:   # and the title both changed is a conflict on the title
+        plan_edit.update_plan(s, plan_uuid, title="Judul dari A")
+    with opened(b, "budi") as s:
+        plan_edit.update_plan(s, plan_uuid, title="Judul lain dari B")
+    with opened(a, "ani") as s:
+        [c] = merge.plan_merge(s, b).conflicts
+    assert [(d.label, d.mine_text(), d.theirs_text()) for d in c.fields] == [
+        ("judul", "Judul dari A", "Judul lain dari B")]
+
+
+def test_whole_decree_entries_of_older_files_still_tell_which_keys_changed(pair,
+                                                                            targets) -> None:
+    a, b = pair
+    plan_uuid = targets["plan"]
+    with opened(a, "ani") as s:
+        decree_edit.set_decree_fields(s, plan_uuid, {"number": "NOMOR-A"})
+    before = _decree(b, plan_uuid)
+    with opened(b, "budi") as s:
+        decree_edit.set_decree_fields(s, plan_uuid, {"place": "Kota-B"})
+        with s.write():  # as an older rbdesk logged it: one entry, repr of the whole decree
+            entry = ChangeLog.get(ChangeLog.field == "decree.place")
+            entry.field, entry.old = "decree", str(before)
+            entry.new = str({**before, "place": "Kota-B"})
+            entry.save()
+    with opened(a, "ani") as s:
+        assert merge.merge_files(s, b).conflicts == []
+    decree = _decree(a, plan_uuid)
+    assert (decree["number"], decree["place"]) == ("NOMOR-A", "Kota-B")
+
+
+def test_a_verdict_sent_back_by_the_merge_is_the_same_whichever_copy_merges(pair,
+                                                                            targets) -> None:
+    a, b = pair
+    ind = targets["indicators"][0]
+    with opened(a, "induk") as s:
+        realisation.set_status(s, ind, 5, "selesai")
+    shutil.copyfile(a, b)   # parted after the month was realised
+    with opened(a, "ani") as s:
+        review.review_month(s, ind, 5, "memenuhi")
+    with opened(b, "budi") as s:
+        realisation.attach_bytes(s, ind, 5, "foto.jpg", b"foto")
+    a2, b2 = a.with_name("a2.rbdesk"), b.with_name("b2.rbdesk")
+    shutil.copyfile(a, a2)
+    shutil.copyfile(b, b2)
+    with opened(a, "ani") as s:
+        assert len(merge.merge_files(s, b).resubmitted) == 1
+        assert not merge.merge_files(s, b).changed
+    with opened(b2, "budi") as s:
+        assert len(merge.merge_files(s, a2).resubmitted) == 1
+    cells = [{u: {k: v for k, v in c.items() if k != "version"}
+              for u, c in _snapshot(p).rows["realisation"].items()} for p in (a, b2)]
+    assert cells[0] == cells[1]
+    # Brought together once more, neither copy sees anything to change or to choose.
+    with opened(a, "ani") as s:
+        result = merge.merge_files(s, b2)
+        assert result.conflicts == [] and result.resubmitted == [] and result.updated == 0
+
+
 # --- properties -------------------------------------------------------------------------------
 
 Op = tuple[str, int, int, str]
 ops = st.lists(st.tuples(
-    st.sampled_from(["text", "note", "plan", "status", "evidence", "delete", "add"]),
+    st.sampled_from(["text", "note", "plan", "status", "evidence", "delete", "add", "decree",
+                     "review"]),
     st.integers(0, 3), st.integers(1, 12), st.sampled_from(["x", "y", "z"])), max_size=6)
 
 
@@ -372,6 +519,17 @@ def _apply(path: Path, user: str, script: list[Op], targets: dict[str, Any],
         "delete": lambda s, i, m, v: plan_edit.delete_node(s, "indicator", i),
         "add": lambda s, i, m, v: plan_edit.add_node(
             s, "indicator", targets["subs"][m % 2], f"baru {user} {v}"),
+        # Realised first (when not yet), so that verdicts meet evidence from the other copy.
+        "review": lambda s, i, m, v: (
+            realisation.set_status(s, i, m, "selesai") if review.get_review(s, i, m) is None
+            else None,
+            review.review_month(s, i, m, {"x": "memenuhi", "y": "perlu_revisi",
+                                          "z": "ditolak"}[v], note="cek")),
+        # One decree key of three, or the plan's title, picked by the month: copies often
+        # change different keys of the one plan row.
+        "decree": lambda s, i, m, v: decree_edit.set_decree_fields(
+            s, targets["plan"], {("number", "place", "title")[m % 3]: f"{user}-{v}"})
+        if m % 4 else plan_edit.update_plan(s, targets["plan"], title=f"{user}-{v}"),
     }
     with opened(path, user, skew) as store:
         for kind, index, month, value in script:
@@ -380,6 +538,8 @@ def _apply(path: Path, user: str, script: list[Op], targets: dict[str, Any],
                 actions[kind](store, inds[index % len(inds)], month, value)
             except NotFoundError:
                 pass  # the indicator was deleted earlier in this script
+            except InvalidInput:
+                pass  # a review of a month not realised (or no longer) in this script
 
 
 def _key(entity: str, state: dict[str, Any]) -> tuple[str, Any]:
@@ -398,6 +558,12 @@ def _rows(snap: merge.Snapshot) -> dict[tuple[str, Any], dict[str, Any]]:
 
 def _content(state: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in state.items() if k not in BOOKKEEPING}
+
+
+def _field(state: dict[str, Any], name: str) -> Any:
+    """A column, or a decree / settings key ("decree.number")."""
+    column, _, key = name.partition(".")
+    return (state[column] or {}).get(key) if key else state[column]
 
 
 def _settled(rows: dict[tuple[str, Any], dict[str, Any]],
@@ -453,6 +619,18 @@ def test_merge_properties(base_file, targets, tmp_path_factory, mine_ops, theirs
             final = after[key]
             if base.get(key) == state or _content(final) == _content(state):
                 continue
+            if key[0] == "plan" and key in base:
+                # Combined key by key: each field this side changed is in the result, or its
+                # loss is logged.
+                survived = all(_field(final, d.name) == d.theirs
+                               for d in key_diffs(base[key], state))
+                if survived:
+                    continue
+            if key[0] == "realisation" and (final["updated_at"], final["updated_by"],
+                                             final["uuid"], "update") in log \
+                    and final["review_state"] == "diajukan" and state["review_state"] not in (
+                        "", "diajukan"):
+                continue  # a verdict the merge sent back for review: logged as that change
             assert (state["updated_at"], state["updated_by"], final["uuid"], "conflict") in log, \
                 (key, state, final)
     # Every change-log entry of the copy travelled.

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from rbdesk.models.clock import local_time
 from rbdesk.models.domain import progress
 from rbdesk.models.domain.history import query_history
 from rbdesk.models.domain.tree import list_plans, load_plan_tree
@@ -232,6 +233,59 @@ def test_review_states_travel_through_merge(tmp_path: Path) -> None:
                    and e.field_label == "status tinjauan Feb" for e in history)
 
 
+def _parted(tmp_path: Path) -> tuple[Path, Path, str]:
+    """Two copies of a file whose first indicator has February realised (diajukan)."""
+    base = tmp_path / "induk.rbdesk"
+    create_file(base, sample=True, user="induk").close()
+    with Store.open(base, user="induk") as store:
+        _, ind = _first(store)
+        realisation.set_status(store, ind, 2, "selesai")
+    mine, theirs = tmp_path / "a.rbdesk", tmp_path / "b.rbdesk"
+    shutil.copyfile(base, mine)
+    shutil.copyfile(base, theirs)
+    return mine, theirs, ind
+
+
+@pytest.mark.parametrize("verdict_here", [True, False])
+def test_merged_evidence_the_verdict_never_saw_sends_the_month_back(tmp_path: Path,
+                                                                     verdict_here) -> None:
+    mine, theirs, ind = _parted(tmp_path)
+    reviewed, attached = (mine, theirs) if verdict_here else (theirs, mine)
+    with Store.open(reviewed, user="pengarah") as store:
+        review.review_month(store, ind, 2, "memenuhi", by="Deky Ballo")
+    with Store.open(attached, user="staf") as store:
+        realisation.attach_bytes(store, ind, 2, "foto-baru.jpg", b"foto baru")
+        assert review.get_review(store, ind, 2).state == "diajukan"  # type: ignore[union-attr]
+    with Store.open(mine, user="staf") as store:
+        foreseen = merge.plan_merge(store, theirs).to_resubmit
+        result = merge.merge_files(store, theirs)
+        assert result.conflicts == [] and foreseen == result.resubmitted
+        got = review.get_review(store, ind, 2)
+        assert got is not None and (got.state, got.by, got.note) == ("diajukan", "", "")
+        assert len(result.resubmitted) == 1 and result.resubmitted[0].endswith(", Feb")
+        assert "kembali berstatus Diajukan" in result.summary()
+        history = query_history(store, row_uuid=ind)
+        back = next(e for e in history if e.field == "review_state[2]" and e.new == "diajukan")
+        # Under a stamp made of both copies' states of the month, the same whichever merges.
+        assert (back.old_text, back.new_text, back.user) == ("Memenuhi", "Diajukan",
+                                                             "induk + pengarah")
+        # The merge settled it: the same copy again changes nothing and keeps the month back.
+        assert not merge.merge_files(store, theirs).changed
+        assert review.get_review(store, ind, 2).state == "diajukan"  # type: ignore[union-attr]
+
+
+def test_a_verdict_that_saw_all_the_evidence_stays(tmp_path: Path) -> None:
+    mine, theirs, ind = _parted(tmp_path)
+    with Store.open(theirs, user="staf") as store:
+        realisation.attach_bytes(store, ind, 2, "foto.jpg", b"foto")
+        review.review_month(store, ind, 2, "memenuhi", by="Deky Ballo")
+        realisation.attach_bytes(store, ind, 3, "lain.jpg", b"bulan lain")
+    with Store.open(mine, user="staf") as store:
+        result = merge.merge_files(store, theirs)
+        assert result.resubmitted == [] and result.conflicts == []
+        assert review.get_review(store, ind, 2).state == "memenuhi"  # type: ignore[union-attr]
+
+
 def test_both_copies_reviewing_the_same_month_is_a_conflict(tmp_path: Path) -> None:
     base = tmp_path / "induk.rbdesk"
     create_file(base, sample=True, user="induk").close()
@@ -249,8 +303,15 @@ def test_both_copies_reviewing_the_same_month_is_a_conflict(tmp_path: Path) -> N
         assert [c.entity for c in plan.conflicts] == ["realisation"]
         labels = {f.name for f in plan.conflicts[0].fields}
         assert {"review_state", "reviewed_by", "review_note"} <= labels
+        # Review times are shown as people read them, not as the stored UTC stamp.
+        at = next(f for f in plan.conflicts[0].fields if f.name == "reviewed_at")
+        assert local_time(at.mine) == at.mine_text() and "T" not in at.mine_text()
         merge.apply_merge(store, plan, prefer=merge.THEIRS)
         assert review.get_review(store, ind, 1).state == "ditolak"  # type: ignore[union-attr]
+        with store.read():  # the log keeps the stamp itself; Riwayat shows it in local time
+            lost = ChangeLog.get((ChangeLog.action == "conflict")
+                                 & (ChangeLog.field == "reviewed_at"))
+        assert lost.old == at.mine
 
 
 def _v2_file(path: Path) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 from typing import Any
 
 from rbdesk.i18n import tr
+from rbdesk.models.clock import local_time
 from rbdesk.models.domain.hierarchy import LEVELS, level_title
 from rbdesk.models.domain.months import month_short, months_from_mask
 from rbdesk.models.domain.progress import review_label
@@ -19,8 +21,43 @@ def entity_label(entity: str) -> str:
     }.get(entity, entity)
 
 
+# The plan's free-form objects: an edit is logged, and a merge combines them, key by key
+# ("decree.number"), so that one changed key is one readable entry, not the whole object.
+JSON_FIELDS = ("decree", "settings")
+
+
+def decree_key_label(key: str) -> str:
+    """The decree's keys as the Data SK dialog and the printed decree name them."""
+    return {
+        "issuer": tr("Penerbit SK"), "number": tr("Nomor SK"), "year": tr("Tahun SK"),
+        "title": tr("Judul SK (tentang)"), "considerations": tr("Menimbang"),
+        "legal_bases": tr("Mengingat"), "decided": tr("Menetapkan"),
+        "decisions": tr("Diktum"), "place": tr("Tempat ditetapkan"),
+        "date": tr("Tanggal ditetapkan"), "signatory_title": tr("Jabatan penanda tangan"),
+        "signatory_name": tr("Nama penanda tangan"), "signatory_nip": tr("NIP penanda tangan"),
+        "signed_mark": tr("Tanda TTD"), "certifier_heading": tr("Judul salinan"),
+        "certifier_office": tr("Kantor pengesah salinan"),
+        "certifier_title": tr("Jabatan pengesah salinan"),
+        "certifier_name": tr("Nama pengesah salinan"), "certifier_nip": tr("NIP pengesah salinan"),
+        "attachment_titles": tr("Judul lampiran"), "paraf": tr("Paraf"),
+        "lampiran_1": tr("Lampiran I"), "lampiran_2": tr("Lampiran II"),
+    }.get(key, key)
+
+
+def json_key(name: str) -> tuple[str, str] | None:
+    """("decree", "number") for a logged field "decree.number"; None for any other field."""
+    base, dot, key = name.partition(".")
+    return (base, key) if dot and base in JSON_FIELDS else None
+
+
 def field_label(name: str) -> str:
-    """Readable name of a logged field; "status[3]" (a per-month field) reads "status Mar"."""
+    """Readable name of a logged field; "status[3]" (a per-month field) reads "status Mar",
+    "decree.number" reads "Nomor SK"."""
+    if (split := json_key(name)) is not None:
+        base, key = split
+        if base == "decree":
+            return decree_key_label(key)
+        return tr("pengaturan: {key}").format(key=key)
     if name.endswith("]") and "[" in name:
         base, _, month = name[:-1].partition("[")
         if month.isdigit() and 1 <= int(month) <= 12:
@@ -39,9 +76,56 @@ def field_label(name: str) -> str:
     }.get(name, name)
 
 
+def plain_value(value: Any) -> str:
+    """A decree or settings value as people read it: text as it is, a list one entry a line
+    ("a. bahwa …", a diktum with its items below it), an object as "Lampiran I: …" lines."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return tr("ya") if value else tr("tidak")
+    if isinstance(value, dict):
+        if {"label", "text"} & set(value):
+            head = " ".join(str(value[k]) for k in ("label", "text") if value.get(k))
+            items = [plain_value(i) for i in value.get("items") or []]
+            return "\n".join([head, *("  " + i for i in items)])
+        return "\n".join(f"{decree_key_label(str(k))}: {plain_value(v)}"
+                         for k, v in value.items())
+    if isinstance(value, list):
+        return "\n".join(plain_value(v) for v in value)
+    return str(value)
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _differing_keys(old: Any, new: Any) -> list[str]:
+    old = old if isinstance(old, dict) else {}
+    new = new if isinstance(new, dict) else {}
+    return [k for k in dict.fromkeys([*old, *new]) if old.get(k) != new.get(k)]
+
+
+def object_summary(base: str, value: Any, keys: list[str] | None = None) -> str:
+    """A whole decree or settings object in a line or two: the values of ``keys`` (default:
+    all), each shortened, under their Indonesian names; "-" for a key the object lacks."""
+    if not isinstance(value, dict):
+        return _short(plain_value(value))
+    keys = list(value) if keys is None else keys
+    return "; ".join(f"{field_label(f'{base}.{k}')}: "
+                     f"{_short(plain_value(value[k]), 80) if k in value else '-'}"
+                     for k in keys)
+
+
 def format_value(name: str, value: Any) -> str:
     if value is None:
         return ""
+    if json_key(name) is not None:
+        return plain_value(value)
+    if name in JSON_FIELDS:
+        return object_summary(name, value)
     if name in ("deleted", "reviewer"):
         return tr("ya") if value else tr("tidak")
     if name.partition("[")[0] == "review_state" and isinstance(value, str):
@@ -49,6 +133,15 @@ def format_value(name: str, value: Any) -> str:
     if name == "planned" and isinstance(value, int):
         return ", ".join(str(m) for m in months_from_mask(value)) or "-"
     return str(value)
+
+
+def shown_value(name: str, value: Any) -> str:
+    """A value as a person reads it on screen (a merge conflict): as :func:`format_value`, and a
+    review time in this PC's local time rather than the stored UTC stamp (which
+    :func:`format_value` keeps, as the change log stores it)."""
+    if name.partition("[")[0] == "reviewed_at" and isinstance(value, str):
+        return local_time(value) if value else ""
+    return format_value(name, value)
 
 
 def logged_value(field_name: str, value: str | None) -> str:
@@ -61,4 +154,47 @@ def logged_value(field_name: str, value: str | None) -> str:
         return review_label(value) or "-"
     if base == "reviewer":
         return tr("ya") if value in ("True", "1") else tr("tidak")
+    if base == "reviewed_at":
+        return local_time(value) if value else ""
+    if base in JSON_FIELDS:
+        parsed = _parsed(value)
+        return object_summary(base, parsed) if parsed is not None else _short(value)
     return value
+
+
+def _parsed(logged: str | None) -> Any:
+    """A whole decree or settings object as an older rbdesk logged it (Python's repr of the
+    dict); None when the text is not one."""
+    if not logged:
+        return None
+    try:
+        return ast.literal_eval(logged)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return None
+
+
+def logged_pair(field_name: str, old: str | None, new: str | None) -> tuple[str, str]:
+    """The old and new value of one change-log entry in words. A whole decree or settings
+    object (files written before these were logged key by key) shows only the keys that
+    differ between the two, each under its name."""
+    if field_name in JSON_FIELDS:
+        before, after = _parsed(old), _parsed(new)
+        if isinstance(before, dict) or isinstance(after, dict):
+            keys = _differing_keys(before, after)
+            return (object_summary(field_name, before or {}, keys) if old is not None else "",
+                    object_summary(field_name, after or {}, keys) if new is not None else "")
+    return logged_value(field_name, old), logged_value(field_name, new)
+
+
+def changed_keys(field_name: str, old: str | None, new: str | None) -> set[str] | None:
+    """The decree or settings keys a change-log entry changed ("decree.number": {"number"});
+    for a whole-object entry of an older file, the keys that differ, or None (any key) when
+    its text cannot be read back. Empty for entries on other fields."""
+    if (split := json_key(field_name)) is not None:
+        return {split[1]}
+    if field_name in JSON_FIELDS:
+        before, after = _parsed(old), _parsed(new)
+        if isinstance(before, dict) and isinstance(after, dict):
+            return set(_differing_keys(before, after))
+        return None
+    return set()

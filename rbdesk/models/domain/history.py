@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,7 @@ from peewee import fn
 
 from rbdesk.i18n import tr
 from rbdesk.models.clock import local_time, utc_stamp_of_local_midnight
-from rbdesk.models.domain.change_labels import entity_label, field_label, logged_value
+from rbdesk.models.domain.change_labels import entity_label, field_label, logged_pair
 from rbdesk.models.domain.hierarchy import LEVELS, ORDER
 from rbdesk.models.domain.months import month_short
 from rbdesk.models.errors import InvalidInput, RbdeskError
@@ -75,13 +76,19 @@ class HistoryEntry:
     def field_label(self) -> str:
         return field_label(self.field) if self.field else ""
 
+    @cached_property
+    def _texts(self) -> tuple[str, str]:
+        # Computed once: a whole-decree entry of an older file is parsed to be shown, and the
+        # Riwayat table asks for its cells on every repaint.
+        return logged_pair(self.field, self.old, self.new)
+
     @property
     def old_text(self) -> str:
-        return logged_value(self.field, self.old)
+        return self._texts[0]
 
     @property
     def new_text(self) -> str:
-        return logged_value(self.field, self.new)
+        return self._texts[1]
 
 
 def rows_below(store: Store, row_uuid: str) -> set[str]:

@@ -1,8 +1,9 @@
 """Editing the decree (SK) of a plan: its text fields, lists and date of issue.
 
-The whole decree is written at once, checked against the plan version the user was shown, with
-one change-log row; the date of issue is read the way people write it ("2 Januari 2024",
-"02/01/2024") and stored as ISO ("2024-01-02"), which is what the exports print from.
+The whole decree is written at once, checked against the plan version the user was shown, and
+logged key by key (``plan_edit.log_decree_change``); the date of issue is read the way people
+write it ("2 Januari 2024", "02/01/2024") and stored as ISO ("2024-01-02"), which is what the
+exports print from.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 from rbdesk.i18n import tr
 from rbdesk.models.domain.text_rules import YEAR_MAX, YEAR_MIN, check_year, clean_decree
 from rbdesk.models.domain.tree import TeamNode
-from rbdesk.models.edits.plan_edit import update_plan
+from rbdesk.models.edits.plan_edit import log_decree_change, update_plan
 from rbdesk.models.edits.roster_edit import set_team_area_in, update_member_in, update_team_in
 from rbdesk.models.errors import InvalidInput, NotFoundError
 from rbdesk.models.storage.schema import Area, Membership, Plan, Team
@@ -182,7 +183,7 @@ def _write_decree(tx: Tx, plan: Plan, expected_version: int | None,
     exactly as :func:`plan_edit.update_plan` logs a decree edit: keep the two alike, so
     Riwayat and merge read a save from the dialog as they read one from ``rbdesk sk``."""
     version = tx.bump(Plan, plan.uuid, expected_version, decree=decree)
-    tx.log("plan", plan.uuid, "update", "decree", plan.decree, decree)
+    log_decree_change(tx, plan.uuid, plan.decree, decree)
     return version
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from rbdesk.i18n import tr
 from rbdesk.models import clock
+from rbdesk.models.domain.change_labels import JSON_FIELDS, plain_value
 from rbdesk.models.domain.hierarchy import CHILD, LEVELS, PLAN, Level, level
 from rbdesk.models.domain.months import (
     is_planned,
@@ -258,8 +259,30 @@ def update_plan(store: Store, plan_uuid: str, expected_version: int | None = Non
             return plan.version
         version = tx.bump(Plan, plan_uuid, expected_version, **changes)
         for key, value in changes.items():
-            tx.log("plan", plan_uuid, "update", key, getattr(plan, key), value)
+            if key in JSON_FIELDS:
+                log_object_change(tx, plan_uuid, key, getattr(plan, key), value)
+            else:
+                tx.log("plan", plan_uuid, "update", key, getattr(plan, key), value)
         return version
+
+
+def log_object_change(tx: Tx, plan_uuid: str, name: str, old: dict[str, Any] | None,
+                      new: dict[str, Any] | None) -> None:
+    """Log a decree or settings edit key by key ("decree.number", old and new as readable
+    text): one changed key is one short entry in Riwayat, and a merge can tell which keys each
+    copy changed (merge_decisions) instead of seeing one opaque object."""
+    old, new = old or {}, new or {}
+    tx.plan_uuid = tx.plan_uuid or plan_uuid
+    tx.log_many([("plan", plan_uuid, "update", f"{name}.{key}",
+                  plain_value(old[key]) if key in old else None,
+                  plain_value(new[key]) if key in new else None)
+                 for key in dict.fromkeys([*old, *new]) if old.get(key) != new.get(key)])
+
+
+def log_decree_change(tx: Tx, plan_uuid: str, old: dict[str, Any] | None,
+                      new: dict[str, Any] | None) -> None:
+    """The change-log entries of a decree edit, for a caller that writes the decree itself."""
+    log_object_change(tx, plan_uuid, "decree", old, new)
 
 
 def change_mark(store: Store) -> int:

@@ -7,7 +7,9 @@ conflicts to choose on (see ``merge_decisions`` for how a change is told from a 
 under the stamp of the edit that lost, so a second merge of the same copy is a no-op.
 
 Deletions are tombstones and travel like any edit. Evidence bytes are joined by SHA-256. The other
-file is opened read-only and never modified.
+file is opened read-only and never modified. A plan row both copies changed is combined key by key
+(``merge_objects``); a reviewed month that ends up with evidence its verdict never saw goes back
+to "diajukan" (``merge_reviews``).
 """
 
 from __future__ import annotations
@@ -30,10 +32,13 @@ from rbdesk.models.interchange.merge_decisions import (
     MINE,
     THEIRS,
     Conflict,
+    Decision,
     FieldDiff,
     content_diff,
     decide,
 )
+from rbdesk.models.interchange.merge_objects import BOOKKEEPING, combined_stamp, key_diffs
+from rbdesk.models.interchange.merge_reviews import Landed, foreseen, resubmit_uncovered
 from rbdesk.models.interchange.merge_snapshot import (
     ENTITY,
     MODEL,
@@ -59,10 +64,20 @@ class MergePlan:
     conflicts: list[Conflict]
     to_insert: int
     to_update: int
+    # Reviewed months the merge would send back to "diajukan" (conflicts settled by default).
+    to_resubmit: list[str] = field(default_factory=list)
 
     @property
     def has_changes(self) -> bool:
-        return bool(self.to_insert or self.to_update or self.conflicts)
+        return bool(self.to_insert or self.to_update or self.conflicts or self.to_resubmit)
+
+    def resubmit_note(self) -> str:
+        """The sentence that tells, before merging, which reviewed months go back for review."""
+        if not self.to_resubmit:
+            return ""
+        return tr("{n} bulan yang sudah ditinjau akan kembali berstatus Diajukan karena bukti "
+                  "dukung yang belum ditinjau ikut digabung ({months}).").format(
+                      n=len(self.to_resubmit), months="; ".join(self.to_resubmit))
 
 
 @dataclass
@@ -74,19 +89,27 @@ class MergeResult:
     blobs_copied: int = 0
     log_imported: int = 0
     lost_logged: int = 0
+    # Reviewed months sent back to "diajukan": evidence their verdict never covered came in.
+    resubmitted: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
         return bool(self.inserted or self.updated or self.blobs_copied or self.log_imported
-                    or self.lost_logged)
+                    or self.lost_logged or self.resubmitted)
 
     def summary(self) -> str:
         mine_won = sum(1 for v in self.resolved.values() if v == MINE)
-        return tr("{ins} baris baru, {upd} baris diperbarui, {conf} konflik ({mine} dipertahankan "
+        text = tr("{ins} baris baru, {upd} baris diperbarui, {conf} konflik ({mine} dipertahankan "
                   "dari berkas ini, {theirs} diambil dari salinan), {blobs} berkas bukti disalin."
                   ).format(ins=self.inserted, upd=self.updated, conf=len(self.conflicts),
                            mine=mine_won, theirs=len(self.resolved) - mine_won,
                            blobs=self.blobs_copied)
+        if self.resubmitted:
+            text += " " + tr("{n} bulan yang sudah ditinjau kembali berstatus Diajukan: "
+                             "tinjauannya belum mencakup bukti dukung yang ikut digabung "
+                             "({months}).").format(n=len(self.resubmitted),
+                                                   months="; ".join(self.resubmitted))
+        return text
 
 
 
@@ -147,11 +170,15 @@ def plan_merge(mine: Store, theirs_path: Path | str,
     decisions = decide(here, theirs)
     if progress:
         progress(2, 3)
+    landed: list[Landed] = [
+        (d.entity, d.mine, d.outcome(d.conflict.default if d.conflict else d.winner))
+        for d in decisions if d.entity in ("realisation", "evidence")]
     return MergePlan(
         theirs_path, theirs, [d.conflict for d in decisions if d.conflict],
         sum(1 for d in decisions if d.mine is None),
         sum(1 for d in decisions if d.mine is not None and d.winner == THEIRS
-            and d.conflict is None))
+            and d.conflict is None),
+        foreseen(here, theirs, landed))
 
 
 def _log_lost(loser: State, winner: State, diffs: list[FieldDiff], loser_is_mine: bool,
@@ -164,6 +191,43 @@ def _log_lost(loser: State, winner: State, diffs: list[FieldDiff], loser_is_mine
                          action="conflict", field=d.name,
                          old=format_value(d.name, old), new=format_value(d.name, new))
     return len(diffs)
+
+
+def _content(state: State) -> State:
+    return {k: v for k, v in state.items() if k not in BOOKKEEPING}
+
+
+def _write_combined(d: Decision, winner: str, ids: dict[str, dict[str, int]],
+                    host: str) -> int:
+    """A plan row combined key by key (``merge_objects``): write the outcome ``winner`` gives,
+    keep the losing keys in the log; 1 if the row was written."""
+    m, t = d.mine, d.theirs
+    assert m is not None and d.outcomes is not None
+    target = d.outcomes[winner]
+    if d.conflict is not None:
+        loser_is_mine = winner == THEIRS
+        _log_lost(m if loser_is_mine else t, target, d.conflict.fields, loser_is_mine,
+                  d.entity, host if loser_is_mine else tr("salinan"))
+    if _content(target) == _content(m):
+        return 0
+    model = MODEL[d.entity]
+    if _content(target) == _content(t):
+        values = _values(model, t, ids)
+    else:
+        # Neither copy's state: a stamp of its own, the same whichever copy merges, recorded
+        # in this file's log with what the merge changed here.
+        at, user = combined_stamp(m, t)
+        values = _values(model, {**target, "updated_at": at, "updated_by": user}, ids)
+        for diff in key_diffs(m, target):
+            ChangeLog.create(at=at, user=user, host=host, plan_uuid=m["uuid"],
+                             entity=d.entity, row_uuid=m["uuid"], action="merge",
+                             field=diff.name,
+                             old=None if diff.mine is None else format_value(diff.name, diff.mine),
+                             new=None if diff.theirs is None
+                             else format_value(diff.name, diff.theirs))
+    values["version"] = max(m["version"], t["version"]) + 1
+    model.update(**values).where(model.uuid == m["uuid"]).execute()
+    return 1
 
 
 def _values(model: type[Row], state: State, ids: dict[str, dict[str, int]]) -> dict[str, Any]:
@@ -212,6 +276,7 @@ def apply_merge(mine: Store, plan: MergePlan,
         result.blobs_copied = _copy_blobs(plan.theirs_path, here.blobs, theirs)
         ids = _mine_ids()
         total = len(decisions)
+        landed: list[Landed] = []   # realisation and evidence as written, for the reviews
         for i, d in enumerate(decisions):
             model = MODEL[d.entity]
             winner = d.winner
@@ -219,10 +284,15 @@ def apply_merge(mine: Store, plan: MergePlan,
                 winner = choices.get(d.conflict.key) or prefer or d.conflict.default
                 result.conflicts.append(d.conflict)
                 result.resolved[d.conflict.key] = winner
+            if d.entity in ("realisation", "evidence"):
+                landed.append((d.entity, d.mine, d.outcome(winner)))
             if d.mine is None:
                 model.insert(**_values(model, d.theirs, ids)).execute()
                 ids[d.entity][d.theirs["uuid"]] = model.get(model.uuid == d.theirs["uuid"]).id
                 result.inserted += 1
+            elif d.outcomes is not None:
+                result.updated += _write_combined(d, winner, ids, mine.host)
+                result.lost_logged += len(d.conflict.fields) if d.conflict else 0
             elif winner == THEIRS:
                 values = _values(model, d.theirs, ids)
                 # Past both sides' versions: a window still showing this file's old row has
@@ -251,6 +321,8 @@ def apply_merge(mine: Store, plan: MergePlan,
                                            "row_uuid", "action", "field", "old", "new"),
                                           entry[1:], strict=True))).execute()
                 result.log_imported += 1
+        if landed:
+            result.resubmitted = resubmit_uncovered(mine.host, here, theirs, landed)
         if result.changed:
             tx.log("file", "-", "merge", "", None,
                    tr("digabung dari {name}: {summary}").format(

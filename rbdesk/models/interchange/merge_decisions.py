@@ -20,7 +20,8 @@ PCs' clocks are often wrong, by minutes or days):
   in Riwayat.
 
 Rows are matched by uuid; realisation cells also by (indicator uuid, month), since two copies may
-create the same cell with different uuids.
+create the same cell with different uuids. A plan row both copies changed has its decree and
+settings combined key by key (``merge_objects``): a conflict there is on the keys both changed.
 """
 
 from __future__ import annotations
@@ -29,12 +30,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from rbdesk.i18n import tr
-from rbdesk.models.domain.change_labels import entity_label, field_label, format_value
+from rbdesk.models.domain.change_labels import entity_label, field_label, shown_value
+from rbdesk.models.interchange.merge_objects import (
+    BOOKKEEPING,
+    MINE,
+    THEIRS,
+    combine,
+)
 from rbdesk.models.interchange.merge_snapshot import ENTITY, Snapshot, Stamp, State
-from rbdesk.models.storage.schema import ROW_MODELS, Realisation
+from rbdesk.models.storage.schema import ROW_MODELS, Plan, Realisation
 
-BOOKKEEPING = frozenset({"uuid", "updated_at", "updated_by", "version"})
-MINE, THEIRS = "mine", "theirs"
+__all__ = ["BOOKKEEPING", "MINE", "THEIRS", "Conflict", "Decision", "FieldDiff", "content_diff",
+           "decide"]
 
 
 @dataclass
@@ -48,10 +55,10 @@ class FieldDiff:
         return field_label(self.name)
 
     def mine_text(self) -> str:
-        return format_value(self.name, self.mine)
+        return shown_value(self.name, self.mine)
 
     def theirs_text(self) -> str:
-        return format_value(self.name, self.theirs)
+        return shown_value(self.name, self.theirs)
 
 
 @dataclass
@@ -87,6 +94,17 @@ class Decision:
     conflict: Conflict | None = None
     mine_changed: bool = False
     theirs_changed: bool = False
+    # A plan row combined key by key: the content to write when the conflict (if any) goes to
+    # MINE / THEIRS; None for every other row, where the winner's state is written whole.
+    outcomes: dict[str, State] | None = None
+
+    def outcome(self, winner: str) -> State:
+        """The state the row ends with when ``winner`` wins."""
+        if self.outcomes is not None:
+            return self.outcomes[winner]
+        if winner == THEIRS or self.mine is None:
+            return self.theirs
+        return self.mine
 
 
 
@@ -124,6 +142,32 @@ def _realisation_key(state: State) -> tuple[str, int]:
     return (state["indicator"], state["month"])
 
 
+def _content(state: State) -> State:
+    return {k: v for k, v in state.items() if k not in BOOKKEEPING}
+
+
+def _combined(d: Decision, mine: Snapshot, theirs: Snapshot) -> Decision | None:
+    """A plan row both copies changed, combined key by key; None when it ends as mine is."""
+    m, t = d.mine, d.theirs
+    assert m is not None
+    combination = combine(mine, theirs, m, t, d.winner)
+    d.outcomes = combination.outcomes
+    if combination.conflicts:
+        d.conflict = Conflict(
+            d.entity, m["uuid"], t["uuid"], _row_label(d.entity, m, mine.rows),
+            [FieldDiff(k.name, k.mine, k.theirs) for k in combination.conflicts],
+            m["updated_by"], m["updated_at"], t["updated_by"], t["updated_at"], d.winner)
+        return d
+    result = _content(d.outcomes[MINE])
+    if result == _content(m) == _content(t):
+        d.outcomes = None   # same content: the fixed order picks one state, as for any row
+        return d if d.winner == THEIRS else None
+    if result == _content(m):
+        return None     # theirs' differing keys are ones only this file changed: nothing lost
+    d.winner = THEIRS   # something of theirs is written (the whole row, or keys of it)
+    return d
+
+
 def decide(mine: Snapshot, theirs: Snapshot) -> list[Decision]:
     known_mine, known_theirs = mine.known(), theirs.known()
     out: list[Decision] = []
@@ -147,6 +191,11 @@ def decide(mine: Snapshot, theirs: Snapshot) -> list[Decision]:
             diffs = content_diff(m, t)
             newer = THEIRS if _order(t) > _order(m) else MINE
             decision = Decision(entity, t, m, newer, mine_changed=mc, theirs_changed=tc)
+            if model is Plan and tc == mc:
+                combined = _combined(decision, mine, theirs)
+                if combined is not None:
+                    out.append(combined)
+                continue
             if tc == mc and any(d.name != "seq" for d in diffs):
                 decision.conflict = Conflict(
                     entity, m["uuid"], t["uuid"], _row_label(entity, m, mine.rows), diffs,

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from rbdesk.i18n import tr
+from rbdesk.models.clock import local_time
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.interchange import merge
 from rbdesk.ui.roles import Role
@@ -84,7 +85,7 @@ class ConflictTableModel(QAbstractTableModel):
             who, when = (c.mine_by, c.mine_at) if mine else (c.theirs_by, c.theirs_at)
             newer = tr(" (lebih baru)") if c.default == self._side(col) else ""
             return tr("{values} — {who}, {when}{newer}").format(
-                values=values, who=who, when=when[:16].replace("T", " "), newer=newer)
+                values=values, who=who, when=local_time(when), newer=newer)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -239,6 +240,8 @@ class MergeDialog(QDialog):
             text = tr("Dari salinan: {ins} baris baru, {upd} baris diperbarui, {conf} konflik."
                       ).format(ins=self.plan.to_insert, upd=self.plan.to_update,
                                conf=len(self.plan.conflicts))
+            if self.plan.to_resubmit:
+                text += " " + self.plan.resubmit_note()
             if self.plan.conflicts:
                 text += " " + tr("Pada setiap konflik, centang nilai yang dipakai; nilai yang "
                                  "tidak dipakai tetap tercatat di Riwayat.")
