@@ -75,6 +75,10 @@ def test_conflict_names_the_other_user(sample_path, tree) -> None:
                             expected_version=ind.version)
     assert info.value.changed_by == "habel"
     assert "habel" in info.value.message
+    # when, as people read it ("29 Nov 2026 14:05", this PC's time), not a stored UTC stamp
+    from rbdesk.models.clock import local_time
+    assert local_time(info.value.changed_at) in info.value.message
+    assert info.value.changed_at[:10] not in info.value.message
     with mine.read():
         assert Indicator.get(Indicator.uuid == ind.uuid).note == "catatan Habel"
     mine.close()

@@ -17,7 +17,7 @@ from typing import Any
 from peewee import SqliteDatabase, chunked
 
 from rbdesk.i18n import tr
-from rbdesk.models.clock import now_iso
+from rbdesk.models.clock import local_time, now_iso
 from rbdesk.models.errors import (
     ConflictError,
     FileBusyError,
@@ -91,7 +91,7 @@ class Tx:
             raise ConflictError(
                 tr("Perubahan ditolak: baris ini sudah diubah oleh {who} pada {when}. "
                    "Tampilan diperbarui dengan nilai terbaru.")
-                .format(who=current.updated_by, when=current.updated_at[:16].replace("T", " ")),
+                .format(who=current.updated_by, when=local_time(current.updated_at)),
                 changed_by=current.updated_by, changed_at=current.updated_at)
         if expected_version is not None:
             return expected_version + 1
