@@ -184,13 +184,15 @@ def test_monthly_report_shows_capaian_reported_and_verified(sample_store: Store,
                                                             tmp_path: Path) -> None:
     from rbdesk.models.domain.progress import format_percent, indicators_of, rating_band, total
     from rbdesk.models.edits import review
-    from rbdesk.models.edits.realisation import set_status
+    from rbdesk.models.edits.realisation import attach_bytes, set_status
 
     uuid = list_plans(sample_store)[0].uuid
     inds = [i for i in load_plan_tree(sample_store, uuid).indicators()
             if i.is_planned(1)][:2]
     for ind in inds:
         set_status(sample_store, ind.uuid, 1, "selesai")
+    attach_bytes(sample_store, inds[0].uuid, 1, "notulen-januari.pdf", b"%PDF-1.4 n")
+    attach_bytes(sample_store, inds[1].uuid, 1, "daftar-hadir.pdf", b"%PDF-1.4 d")
     review.review_month(sample_store, inds[0].uuid, 1, "memenuhi", by="Deky Ballo")
     tree = load_plan_tree(sample_store, uuid)
     report = build_report(tree, 1, month_evidence(sample_store, tree, 1))
@@ -206,3 +208,8 @@ def test_monthly_report_shows_capaian_reported_and_verified(sample_store: Store,
     t, v = report.total, report.verified_total
     assert squash(f"JUMLAH {t.planned} {t.done} {t.partial} {t.late} {format_percent(t.percent)} "
                   f"{rating_band(t.percent)} {format_percent(v.percent)}") in flat
+    # section C: each file with its month's review, so the one still waiting shows
+    section_c = flat[flat.index("C.Buktidukung"):]
+    assert "TINJAUAN" in section_c
+    assert "Memenuhinotulen-januari.pdf" in section_c
+    assert "Diajukandaftar-hadir.pdf" in section_c

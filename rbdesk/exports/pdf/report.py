@@ -242,26 +242,27 @@ def evidence_section(heading: str, empty: str, evidence: list[EvidenceItem], sig
                      width: float, st: dict[str, ParagraphStyle], keep: float,
                      *, months: bool = False) -> list[Flowable]:
     """The reports' last section: the evidence list, the signature kept with its last rows.
-    With ``months`` (a report over several months) each file also shows its month and that
-    month's review, so the list says which files still wait for a verdict."""
+    Each file shows its month's review, so the list says which files still wait for a verdict;
+    with ``months`` (a report over several months) also the month."""
     small, hs = st["small"], make_styles(7.5)["bold"]
     if not evidence:
         # the heading, its one line and the signature move to a new page together
         return [KeepTogether([Paragraph(esc(heading), st["bold"]), Spacer(1, 4),
                               Paragraph(esc(empty), st["left"]), Spacer(1, 14), sign])]
-    head = [tr("NO"), tr("AREA"), tr("INDIKATOR"), tr("BERKAS"), tr("KETERANGAN")]
-    area_w, fixed = AREA_WIDTH, [110.0, 90.0]
+    head = [tr("NO"), tr("AREA"), tr("INDIKATOR"), tr("TINJAUAN"), tr("BERKAS"),
+            tr("KETERANGAN")]
+    area_w, fixed = AREA_WIDTH, [56.0, 100.0, 80.0]
     if months:
-        head[3:3] = [tr("BULAN"), tr("TINJAUAN")]
+        head[3:3] = [tr("BULAN")]
         area_w, fixed = PERIOD_EVIDENCE_AREA_WIDTH, [34.0, 56.0, 95.0, 75.0]
     rows: list[list[Any]] = [[Paragraph(esc(h), hs) for h in head]]
     for i, ev in enumerate(evidence, 1):
         row: list[Any] = [str(i), cell_paragraph(ev.area, small, area_w),
                           Paragraph(esc(ev.indicator), small),
+                          Paragraph(esc(review_label(ev.review_state) or "–"), small),
                           Paragraph(esc(ev.filename), small), Paragraph(esc(ev.note), small)]
         if months:
-            row[3:3] = [Paragraph(esc(month_short(ev.month) if ev.month else ""), small),
-                        Paragraph(esc(review_label(ev.review_state) or "–"), small)]
+            row[3:3] = [Paragraph(esc(month_short(ev.month) if ev.month else ""), small)]
         rows.append(row)
     return [*_section(heading, st["bold"], keep),
             _table(rows, [25, area_w, width - 25 - area_w - sum(fixed), *fixed], tail=sign)]
