@@ -8,6 +8,7 @@ screens of 1366 × 768 and 1280 × 720.
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 import tempfile
@@ -121,7 +122,13 @@ def render(out: Path, suffix: str, width: int, height: int) -> None:
     app = make_app()
     app.setFont(app.font())
     store = create_file(work / "rencana-aksi-2024.rbdesk", sample=True, user="Maria Seran")
+    # The work is stamped the day before the pinned "today", not on the day the pictures are
+    # made, so the evidence and review times shown fit the plan's year; one microsecond apart
+    # keeps every stamp distinct, as real ones are.
+    ticks = itertools.count()
+    real_clock, store.clock = store.clock, lambda: f"2024-06-13T07:30:00.{next(ticks):06d}Z"
     _record_progress(store)
+    store.clock = real_clock
     from rbdesk.ui.grid.plan_columns import month_column
     from rbdesk.ui.roles import Role
     from rbdesk.ui.window.context import MODE_PLAN, MODE_REALISATION, AppContext
