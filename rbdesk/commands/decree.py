@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from rbdesk.commands.exchange import _pick_plan
+from rbdesk.commands.plan_choice import add_plan_arguments, pick_plan
 from rbdesk.i18n import tr
 from rbdesk.models.edits.decree_edit import (
     ATTACHMENT_KEYS,
@@ -22,10 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("sk", help=tr("tampilkan atau ubah isian SK (nomor, tanggal, penanda "
                                      "tangan, ...) sebuah rencana"))
     p.add_argument("file", metavar=tr("BERKAS"))
-    p.add_argument("--year", type=int, metavar=tr("TAHUN"),
-                   help=tr("tahun rencana (jika berkas berisi beberapa)"))
-    p.add_argument("--plan", metavar="UUID",
-                   help=tr("uuid rencana (awalannya cukup), jika ada beberapa untuk satu tahun"))
+    add_plan_arguments(p)
     p.add_argument("--set", dest="assignments", action="append", default=[],
                    metavar=tr("KUNCI=NILAI"),
                    help=tr("ubah satu isian, boleh berulang; kunci: {keys}").format(
@@ -66,7 +63,7 @@ def _show(decree: dict[str, Any]) -> None:
 def cmd_sk(args: argparse.Namespace) -> int:
     fields = _assignments(args.assignments)
     with Store.open(args.file, readonly=not fields) as store:
-        plan_uuid = _pick_plan(store, args.year, args.plan)
+        plan_uuid = pick_plan(store, args.year, args.plan)
         if fields:
             version = read_decree(store, plan_uuid)[1]
             # The same value again (a date typed another way, too) writes nothing: say so.

@@ -6,9 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from rbdesk.commands.plan_choice import add_plan_arguments, pick_plan
 from rbdesk.i18n import tr
-from rbdesk.models.domain.tree import list_plans, load_plan_tree
-from rbdesk.models.errors import InvalidInput, RbdeskError
+from rbdesk.models.domain.tree import load_plan_tree
+from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.output_files import refuse_overwriting
 from rbdesk.models.storage.store import Store
 
@@ -29,32 +30,13 @@ def register(sub: argparse._SubParsersAction) -> None:
                            "dengan aslinya\"; bawaan)"))
     p.add_argument("--month", type=int, metavar=tr("BULAN"),
                    help=tr("bulan laporan 1..12 (untuk --part report)"))
-    p.add_argument("--year", type=int, metavar=tr("TAHUN"),
-                   help=tr("tahun rencana (jika berkas berisi beberapa)"))
-    p.add_argument("--plan", metavar="UUID",
-                   help=tr("uuid rencana (awalannya cukup), jika ada beberapa untuk satu tahun"))
+    add_plan_arguments(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("import", help=tr("tambahkan rencana dari buku kerja Excel ke BERKAS"))
     p.add_argument("file", metavar=tr("BERKAS"))
     p.add_argument("xlsx", metavar=tr("MASUKAN.xlsx"))
     p.set_defaults(func=cmd_import)
-
-
-def _pick_plan(store: Store, year: int | None, uuid: str | None = None) -> str:
-    plans = list_plans(store)
-    if uuid:
-        plans = [p for p in plans if p.uuid.startswith(uuid.lower())]
-    if year is not None:
-        plans = [p for p in plans if p.year == year]
-    if not plans:
-        raise RbdeskError(tr("Tidak ada rencana untuk tahun {year} di berkas ini.").format(
-            year=year) if year is not None else tr("Berkas ini belum berisi rencana."))
-    if len(plans) > 1:
-        raise RbdeskError(tr("Berkas berisi {n} rencana; pilih dengan --year.").format(
-            n=len(plans)) if year is None else tr("Ada {n} rencana untuk tahun {year}; pilih "
-                                                  "dengan --plan.").format(n=len(plans), year=year))
-    return plans[0].uuid
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -82,7 +64,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise InvalidInput(tr("Bulan {m} di luar 1..12.").format(m=args.month))
     refuse_overwriting(out, args.file)
     with Store.open(args.file, readonly=True) as store:
-        tree = load_plan_tree(store, _pick_plan(store, args.year, args.plan))
+        tree = load_plan_tree(store, pick_plan(store, args.year, args.plan))
         period = None
         if part in PERIOD_PARTS:
             from rbdesk.models.domain.period_report import build_period_report, period_evidence

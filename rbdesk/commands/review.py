@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
+from rbdesk.commands.plan_choice import add_plan_arguments, pick_plan
 from rbdesk.i18n import tr
 from rbdesk.models import clock
 from rbdesk.models.domain import progress
 from rbdesk.models.domain.months import current_month, month_long, month_short
-from rbdesk.models.domain.tree import IndicatorNode, PlanTree, list_plans, load_plan_tree
+from rbdesk.models.domain.tree import IndicatorNode, PlanTree, load_plan_tree
 from rbdesk.models.edits import review
 from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.store import Store
@@ -19,8 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("review", help=tr("catat tinjauan bukti dukung satu bulan realisasi, "
                                          "atau daftar status tinjauan"))
     p.add_argument("file", metavar=tr("BERKAS"))
-    p.add_argument("--year", type=int, metavar=tr("TAHUN"),
-                   help=tr("tahun rencana, bila berkas memuat beberapa rencana"))
+    add_plan_arguments(p)
     p.add_argument("--indicator", metavar=tr("INDIKATOR"),
                    help=tr("uuid indikator (atau awalannya), atau nomor berjenjang seperti "
                            "1/1/1/1"))
@@ -36,15 +36,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_review)
 
 
-def _plan(store: Store, year: int | None) -> PlanTree:
-    plans = [p for p in list_plans(store) if year is None or p.year == year]
-    if not plans:
-        raise InvalidInput(tr("Tidak ada Rencana Aksi yang cocok dalam berkas ini."))
-    if len(plans) > 1:
-        raise InvalidInput(tr("Berkas ini memuat beberapa Rencana Aksi ({years}); pilih satu "
-                              "dengan --year.").format(years=", ".join(str(p.year)
-                                                                        for p in plans)))
-    return load_plan_tree(store, plans[0].uuid)
+def _plan(store: Store, args: argparse.Namespace) -> PlanTree:
+    return load_plan_tree(store, pick_plan(store, args.year, args.plan))
 
 
 def _paths(tree: PlanTree) -> list[tuple[str, IndicatorNode]]:
@@ -108,12 +101,12 @@ def cmd_review(args: argparse.Namespace) -> int:
                               "perlu-revisi, ditolak, diajukan).").format(s=args.state))
     if args.list:
         with Store.open(args.file, readonly=True) as store:
-            _list(_plan(store, args.year), state)
+            _list(_plan(store, args), state)
         return 0
     if not (args.indicator and args.month and state):
         raise InvalidInput(tr("Sebutkan --indicator, --month dan --state (atau --list)."))
     with Store.open(args.file) as store:
-        tree = _plan(store, args.year)
+        tree = _plan(store, args)
         path, ind = find_indicator(tree, args.indicator)
         review.review_month(store, ind.uuid, args.month, state, note=args.note, by=args.by)
         who = args.by.strip() or store.user

@@ -68,3 +68,18 @@ def test_review_of_unrealised_month_or_bad_state_changes_nothing(tmp_path: Path)
                  "--state", "ditolak")
     assert out.returncode == 1 and "perlu catatan" in out.stderr
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_a_file_of_two_years_asks_which_plan_as_export_and_sk_do(tmp_path: Path) -> None:
+    path, _ind = _file(tmp_path)
+    assert rbdesk("new-year", str(path), "--from", "2024").returncode == 0
+    for command in (("review", str(path), "--list"), ("sk", str(path), "--show"),
+                    ("export", str(path), str(tmp_path / "sk.pdf"))):
+        out = rbdesk(*command)
+        assert out.returncode == 1, command
+        assert "Berkas berisi 2 rencana (2024, 2025); pilih dengan --year." in out.stderr
+    listed = rbdesk("review", str(path), "--list", "--year", "2024")
+    assert listed.returncode == 0 and "SK terbit" not in listed.stderr
+    with Store.open(path) as store:
+        later = next(p.uuid for p in list_plans(store) if p.year == 2025)
+    assert rbdesk("review", str(path), "--list", "--plan", later[:8]).returncode == 0
