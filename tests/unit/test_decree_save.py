@@ -128,6 +128,17 @@ def test_kesatu_follows_a_rename_and_says_when_it_names_no_such_team() -> None:
     assert kesatu_renamed({}, [("A", "B")]) == ({}, [])
 
 
+def test_two_teams_that_swap_names_swap_in_kesatu_too() -> None:
+    decree = {"decisions": [{"label": "KESATU", "text": "", "items": [
+        "c. Tim Penguatan Kelembagaan;", "d. Tim Penguatan Tata Laksana;"]}]}
+    out, notes = kesatu_renamed(decree, [
+        ("TIM PENGUATAN KELEMBAGAAN", "TIM PENGUATAN TATA LAKSANA"),
+        ("TIM PENGUATAN TATA LAKSANA", "TIM PENGUATAN KELEMBAGAAN")])
+    assert out["decisions"][0]["items"] == ["c. Tim Penguatan Tata Laksana;",
+                                            "d. Tim Penguatan Kelembagaan;"]
+    assert notes == []
+
+
 def test_a_rename_alone_writes_kesatu_into_the_stored_decree(sample_store: Store,
                                                               tree: PlanTree) -> None:
     _, version = read_decree(sample_store, tree.uuid)

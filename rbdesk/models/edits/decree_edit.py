@@ -286,15 +286,26 @@ def kesatu_renamed(decree: dict[str, Any], renames: Sequence[tuple[str, str]]
         return out, []
     items: list[Any] = list(first["items"])
     notes: list[str] = []
+    # Every rename is found in the lines as they were, then all are written at once: two teams
+    # that swap names must not have the second rename catch the first one's result.
+    spans: dict[int, list[tuple[int, int, str]]] = {}
     for old, new in renames:
         pattern, written = _name_in_line(old), _team_words(new)
-        hits = [i for i, line in enumerate(items) if isinstance(line, str)
-                and pattern.search(line)]
-        for i in hits:
-            # Escaped: a backslash in a team's name is text, not a group reference.
-            items[i] = pattern.sub(written.replace("\\", "\\\\"), items[i])
-        if not hits and not kesatu_names(items, new):
+        hit = False
+        for i, line in enumerate(items):
+            if isinstance(line, str):
+                for m in pattern.finditer(line):
+                    spans.setdefault(i, []).append((m.start(), m.end(), written))
+                    hit = True
+        if not hit and not kesatu_names(items, new):
             notes.append(kesatu_note(old))
+    for i, found in spans.items():
+        line, end = items[i], len(items[i])
+        for start, stop, written in sorted(found, reverse=True):
+            if stop <= end:                   # overlapping matches: the later one is kept
+                line = line[:start] + written + line[stop:]
+                end = start
+        items[i] = line
     first["items"] = items
     return out, notes
 
