@@ -170,7 +170,8 @@ def cmd_history(args: argparse.Namespace) -> int:
             return 0
         labels = history.row_labels(store, entries)
         for e in entries:
-            what = f"{e.entity_label} «{labels.get(e.row_uuid, '')}»"
+            label = labels.get(e.row_uuid, "")
+            what = f"{e.entity_label} «{label}»" if label else e.entity_label
             change = ""
             if e.field:
                 # One line per entry: a list value (Menimbang) is one entry a line in Riwayat.

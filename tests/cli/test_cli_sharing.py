@@ -167,8 +167,10 @@ def test_merge_combines_decree_keys_and_lists_a_key_conflict_readably(copies, ca
     assert "1 konflik" in out and "Tempat ditetapkan: «Kota-A» ↔ «Kota-C»" in out
     assert "{" not in out and "T" not in out.split("berkas ini:")[1].split("\n")[0]
     assert main(["history", str(mine)]) == 0
-    first = capsys.readouterr().out.splitlines()[0]
-    assert "Tempat ditetapkan: «Kota-B» → «Kota-A»" in first and len(first) < 300
+    lines = capsys.readouterr().out.splitlines()
+    assert "Tempat ditetapkan: «Kota-B» → «Kota-A»" in lines[0] and len(lines[0]) < 300
+    merged = next(line for line in lines if "digabung dari salinan.rbdesk" in line)
+    assert "«»" not in merged               # the file's own entry names no row
 
 
 def test_merge_sends_back_a_verdict_that_never_saw_the_new_evidence(sample_path: Path,

@@ -301,6 +301,7 @@ def test_both_copies_reviewing_the_same_month_is_a_conflict(tmp_path: Path) -> N
         review.review_month(store, ind, 1, "memenuhi", by="Anggota")
         plan = merge.plan_merge(store, theirs)
         assert [c.entity for c in plan.conflicts] == ["realisation"]
+        assert plan.conflicts[0].label.endswith(", Jan")    # the month named as everywhere else
         labels = {f.name for f in plan.conflicts[0].fields}
         assert {"review_state", "reviewed_by", "review_note"} <= labels
         # Review times are shown as people read them, not as the stored UTC stamp.

@@ -31,6 +31,7 @@ from typing import Any
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.change_labels import entity_label, field_label, shown_value
+from rbdesk.models.domain.months import month_short
 from rbdesk.models.interchange.merge_objects import (
     BOOKKEEPING,
     MINE,
@@ -127,7 +128,8 @@ def _row_label(entity: str, state: State, rows: dict[str, dict[str, State]]) -> 
         ind = rows["indicator"].get(state["indicator"]) or {}
         text = ind.get("text") or ind.get("label") or tr("(indikator)")
         extra = f" — {state['filename']}" if entity == "evidence" else ""
-        return tr("{ind}, bulan {m}{extra}").format(ind=text, m=state["month"], extra=extra)
+        return tr("{ind}, {month}{extra}").format(ind=text, month=month_short(state["month"]),
+                                                  extra=extra)
     if entity == "membership":
         person = rows["person"].get(state["person"]) or {}
         team = rows["team"].get(state["team"]) or {}
