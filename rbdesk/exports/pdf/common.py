@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -44,7 +45,10 @@ SLACK = 2.0  # points kept free on a page against rounding in reportlab's frame 
 WET_SIGNATURE = 28 * MM  # room for a wet signature with the stamp over it, on the original
 PARAF_BOX = 12 * MM  # height of one initial (paraf) box
 PARAF_BOX_MAX = 38 * MM  # width of one paraf box at most, where the page has room to spare
-PARAF_MIN_SIZE = 6.0  # the smallest type a paraf box's title is set in to keep words whole
+PARAF_BOX_MIN_WIDTH = 15 * MM  # width of one paraf box at least: room to write initials in
+PARAF_SIZE = 7.5  # a paraf box's title, where it fits
+PARAF_MIN_SIZE = 6.5  # the smallest type a paraf title is set in; smaller is hard to read on paper
+PARAF_PAD = 2.0  # left and right padding in a paraf box
 CELL_PADDING = 3.0  # left and right, in the reports' ruled tables
 
 
@@ -58,14 +62,15 @@ def esc(text: Any) -> str:
     return escape(clean_text(str(text or ""))).replace("\n", "<br/>")
 
 
-def cell_paragraph(text: str, style: ParagraphStyle, width: float) -> Paragraph:
+def cell_paragraph(text: str, style: ParagraphStyle, width: float,
+                   padding: float = CELL_PADDING) -> Paragraph:
     """A narrow table cell's paragraph. reportlab breaks a word wider than the cell between any
     two letters ("Pe / rundang-Undangan/Dere / gulasi"); here such a cell is wrapped beforehand,
     with the same font metrics, so the word breaks after its own '/' or '-' as a person would
-    write it. ``width`` is the column's, padding included."""
+    write it. ``width`` is the column's, ``padding`` (left and right) included."""
     wrapper = WordWrapper(style.fontName, style.fontSize)
     # half a point less than the room, so reportlab's own arithmetic never breaks a line again
-    room = width - 2 * CELL_PADDING - 0.5
+    room = width - 2 * padding - 0.5
     if all(wrapper.width(word) <= room for word in text.split()):
         return Paragraph(esc(text), style)
     return Paragraph("<br/>".join(esc(line) for line in wrapper.lines(text, room)), style)
@@ -205,34 +210,78 @@ def _cell_table(cells: list[list[Any]], widths: list[float], valign: str = "TOP"
     return t
 
 
-def paraf_boxes(titles: list[str], width: float, size: float = 7.5) -> Table:
-    """A row of initial (paraf) boxes, one per official who checks the draft, titled above.
+@dataclass(frozen=True)
+class ParafLayout:
+    """How the paraf boxes are set: ``columns`` boxes a row over ``rows`` rows, each box
+    ``box`` points wide, the titles in ``size`` point type."""
+
+    columns: int
+    rows: int
+    box: float
+    size: float
+
+
+def paraf_layout(titles: list[str], width: float, size: float = PARAF_SIZE) -> ParafLayout:
+    """The fewest rows of boxes in which every word of every title fits whole in its box, in
+    type no smaller than PARAF_MIN_SIZE (smaller is hard to read on paper) and no larger than
+    ``size``; within those rows, the largest such type.
 
     ``width`` is the room there is: each box takes an equal share of it up to PARAF_BOX_MAX
-    (a wide landscape page gets roomy boxes rather than a cramped row at one side), and at
-    least the width of its longest word, so a title breaks only between words. Where even that
-    does not fit, the titles' type gets smaller (down to PARAF_MIN_SIZE) before any word is cut.
+    (a wide landscape page gets roomy boxes rather than a cramped row at one side), and no
+    less than PARAF_BOX_MIN_WIDTH (room to write the initials in). The rows are balanced
+    (five titles are 3 + 2, not 4 + 1), so the grid reads as one block.
     """
     n = max(1, len(titles))
-    pad = 2.0  # left and right, as set below
     words = [w for t in titles for w in t.split()] or [""]
-    box = min(width / n, PARAF_BOX_MAX)
-    while size > PARAF_MIN_SIZE and max(stringWidth(w, FONT, size) for w in words) + 2 * pad \
-            + 0.5 > width / n:
-        size -= 0.5
-    longest = max(stringWidth(w, FONT, size) for w in words) + 2 * pad + 0.5
-    box = max(box, min(longest, width / n))
-    st = make_styles(size)
-    caption = [Paragraph(esc(tr("Paraf")), st["center"])] + [""] * (len(titles) - 1)
-    head = [Paragraph(esc(t), st["center"]) for t in titles]
-    t = Table([caption, head, [""] * len(titles)], colWidths=[box] * len(titles),
-              rowHeights=[None, None, PARAF_BOX], hAlign="LEFT")
-    t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, size),
-                           ("SPAN", (0, 0), (-1, 0)),
-                           ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                           ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                           ("LEFTPADDING", (0, 0), (-1, -1), pad),
-                           ("RIGHTPADDING", (0, 0), (-1, -1), pad)]))
+
+    def longest(s: float) -> float:
+        # half a point more than the word, so reportlab's own arithmetic never breaks it again
+        return max(stringWidth(w, FONT, s) for w in words) + 2 * PARAF_PAD + 0.5
+
+    steps = max(0, round((size - PARAF_MIN_SIZE) / 0.5))
+    sizes = [size - 0.5 * i for i in range(steps + 1)]
+    for rows in range(1, n + 1):
+        columns = -(-n // rows)
+        share = width / columns
+        if columns > 1 and share < PARAF_BOX_MIN_WIDTH:
+            continue
+        for s in sizes:
+            if longest(s) <= share:
+                return ParafLayout(columns, -(-n // columns), max(min(share, PARAF_BOX_MAX),
+                                                                  longest(s)), s)
+    # A word wider than all the room even in the smallest type (a title typed without spaces):
+    # one box a row, as wide as the room, that word broken after its own '/' or '-'.
+    return ParafLayout(1, n, width, sizes[-1])
+
+
+def paraf_boxes(titles: list[str], width: float, size: float = PARAF_SIZE) -> Table:
+    """The grid of initial (paraf) boxes, one per official who checks the draft, each titled
+    above its blank box and laid out by ``paraf_layout``: a single row where the titles fit,
+    else rows of boxes under one "Paraf" caption, in the order the titles are listed."""
+    lay = paraf_layout(titles, width, size)
+    st = make_styles(lay.size)
+    cells: list[list[Any]] = [[Paragraph(esc(tr("Paraf")), st["center"])]
+                              + [""] * (lay.columns - 1)]
+    heights: list[float | None] = [None]
+    style: list[tuple[Any, ...]] = [("FONT", (0, 0), (-1, -1), FONT, lay.size),
+                                    ("SPAN", (0, 0), (-1, 0)),
+                                    ("BOX", (0, 0), (-1, 0), 0.5, colors.black),
+                                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                    ("LEFTPADDING", (0, 0), (-1, -1), PARAF_PAD),
+                                    ("RIGHTPADDING", (0, 0), (-1, -1), PARAF_PAD)]
+    for r in range(lay.rows):
+        chunk = titles[r * lay.columns:(r + 1) * lay.columns]
+        top = 1 + 2 * r
+        cells.append([cell_paragraph(t, st["center"], lay.box, PARAF_PAD) for t in chunk]
+                     + [""] * (lay.columns - len(chunk)))
+        cells.append([""] * lay.columns)
+        heights += [None, PARAF_BOX]
+        if chunk:
+            # only the boxes there are get ruled: a short last row leaves no empty boxes
+            # that someone might take for a missing official's
+            style.append(("GRID", (0, top), (len(chunk) - 1, top + 1), 0.5, colors.black))
+    t = Table(cells, colWidths=[lay.box] * lay.columns, rowHeights=heights, hAlign="LEFT")
+    t.setStyle(TableStyle(style))
     return t
 
 
