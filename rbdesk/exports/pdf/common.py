@@ -285,6 +285,16 @@ def paraf_boxes(titles: list[str], width: float, size: float = PARAF_SIZE) -> Ta
     return t
 
 
+def signer_width(width: float) -> float:
+    """The signatory's column at the right of a signature block ``width`` wide."""
+    return min(90 * MM, width / 2)
+
+
+def paraf_room(width: float) -> float:
+    """The room for the paraf boxes left of the signatory, with a gap between them."""
+    return width - signer_width(width) - 5 * MM
+
+
 def signature_block(decree: dict[str, Any], width: float, size: float = 9.5,
                     copy: str = "salinan") -> Table:
     """Signatory at the right. The certified copy (``salinan``, as issued) prints the signed
@@ -308,12 +318,15 @@ def signature_block(decree: dict[str, Any], width: float, size: float = 9.5,
     signer.append(Paragraph(esc(decree.get("signatory_name", "")), bold))
     if nip := nip_line(str(decree.get("signatory_nip") or "")):
         signer.append(Paragraph(esc(nip), left))
-    col = min(90 * MM, width / 2)
+    col = signer_width(width)
     listed = decree.get("paraf")
     paraf = [str(t) for t in listed if str(t).strip()] if isinstance(listed, list) else []
-    # the paraf boxes sit at the left, level with the foot of the signature, taking no height;
-    # they may use all the width left of it (with a gap), which on a landscape page is a lot
-    beside: Any = paraf_boxes(paraf, width - col - 5 * MM) if asli and paraf else ""
+    # the paraf boxes sit at the left, level with the foot of the signature; a single row
+    # takes no height of its own, while rows of them stand taller than the signature, which
+    # then sits at their foot (the callers measure the whole block, so the last rows of the
+    # page go over with it). They may use all the width left of it (with a gap), which on a
+    # landscape page is a lot.
+    beside: Any = paraf_boxes(paraf, paraf_room(width)) if asli and paraf else ""
     signer_table = _cell_table([[beside, signer]], [width - col, col], valign="BOTTOM")
     rows: list[list[Any]] = [[signer_table]]
     if not asli:
