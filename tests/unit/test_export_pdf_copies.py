@@ -105,7 +105,7 @@ def test_paraf_boxes_take_the_room_a_landscape_page_leaves() -> None:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     from rbdesk.exports.paper import MM
-    from rbdesk.exports.pdf.common import PARAF_BOX_MAX, paraf_boxes
+    from rbdesk.exports.pdf.common import PARAF_BOX_MAX, paraf_boxes, paraf_layout
     from rbdesk.exports.pdf.fonts import FONT
 
     portrait = paraf_boxes(LONG_PARAF, 80 * MM)
@@ -113,8 +113,8 @@ def test_paraf_boxes_take_the_room_a_landscape_page_leaves() -> None:
     assert sum(portrait._colWidths) <= 80 * MM  # noqa: SLF001 - the laid-out widths
     assert sum(landscape._colWidths) > 130 * MM  # noqa: SLF001 - not the old 90 mm at most
     assert max(landscape._colWidths) <= PARAF_BOX_MAX  # noqa: SLF001
-    for table in (portrait, landscape):
-        size = table._cellvalues[1][0].style.fontSize  # noqa: SLF001
+    for table, room in ((portrait, 80 * MM), (landscape, 180 * MM)):
+        size = paraf_layout(LONG_PARAF, room).size
         room = table._colWidths[0] - 4  # noqa: SLF001 - the box less its padding
         assert all(stringWidth(w, FONT, size) < room for t in LONG_PARAF for w in t.split())
 
@@ -215,9 +215,24 @@ def test_paraf_layout_rows_and_type_size() -> None:
     # many short titles: no box narrower than one to initial in
     lay = paraf_layout([f"Pemeriksa {i}" for i in range(12)], portrait)
     assert lay.box >= PARAF_BOX_MIN_WIDTH and lay.rows == -(-12 // lay.columns) > 1
-    # a word wider than all the room, even at the smallest type: one box a row, whole width
-    lay = paraf_layout(["Sekretaris", "A" * 120], portrait)
-    assert (lay.columns, lay.rows, lay.box, lay.size) == (1, 2, portrait, PARAF_MIN_SIZE)
+    # a word wider than all the room even in the smallest type (typed without spaces) is
+    # broken wherever it stands, and does not force one box a row on the other titles
+    lay = paraf_layout(["Sekretaris", "A" * 120, "Kepala Subbagian Hukum"], portrait)
+    assert (lay.columns, lay.rows, lay.size) == (3, 1, 7.5)
+    assert paraf_boxes(["Sekretaris", "A" * 120], portrait).wrap(portrait, 1000)[1] < 60 * MM
+
+
+def test_a_paraf_grid_too_tall_for_a_page_is_refused_in_words(
+        sample: tuple[PlanTree, ReportData], tmp_path: Path) -> None:
+    """The grid stands in one cell beside the signature and cannot continue on a next page:
+    more titles than fit are refused with a message, not a reportlab LayoutError."""
+    tree = copying.deepcopy(sample[0])
+    tree.decree["paraf"] = MANY_PARAF * 2  # 16 long titles
+    with pytest.raises(InvalidInput, match="Kotak paraf untuk 16 jabatan tidak muat"):
+        write_pdf(tree, tmp_path / "x.pdf", part="sk", copy="asli")
+    tree.decree["paraf"] = (MANY_PARAF * 2)[:12]  # twelve still fit, four rows of three
+    write_pdf(tree, tmp_path / "y.pdf", part="sk", copy="asli")
+    write_pdf(tree, tmp_path / "z.pdf", part="sk", paper="f4", copy="asli")
 
 
 def test_unknown_form_is_refused(sample: tuple[PlanTree, ReportData], tmp_path: Path) -> None:

@@ -36,6 +36,7 @@ from rbdesk.exports.wording import (
     signed_mark,
 )
 from rbdesk.i18n import tr
+from rbdesk.models.errors import InvalidInput
 from rbdesk.models.text import clean_text
 
 # Margins in points: (left, right, top, bottom). The page number sits inside the bottom margin.
@@ -49,6 +50,9 @@ PARAF_BOX_MIN_WIDTH = 15 * MM  # width of one paraf box at least: room to write 
 PARAF_SIZE = 7.5  # a paraf box's title, where it fits
 PARAF_MIN_SIZE = 6.5  # the smallest type a paraf title is set in; smaller is hard to read on paper
 PARAF_PAD = 2.0  # left and right padding in a paraf box
+# the grid of paraf boxes at most, about four rows of long titles: a taller one would not fit
+# on a landscape page with the signature and the rows kept with it
+PARAF_MAX_HEIGHT = 120 * MM
 CELL_PADDING = 3.0  # left and right, in the reports' ruled tables
 
 
@@ -231,12 +235,20 @@ def paraf_layout(titles: list[str], width: float, size: float = PARAF_SIZE) -> P
     less than PARAF_BOX_MIN_WIDTH (room to write the initials in). The rows are balanced
     (five titles are 3 + 2, not 4 + 1), so the grid reads as one block.
     """
+    register_fonts()  # measured in the font the boxes print in
     n = max(1, len(titles))
-    words = [w for t in titles for w in t.split()] or [""]
+
+    def need(word: str, s: float) -> float:
+        # half a point more than the word, so reportlab's own arithmetic never breaks it again
+        return stringWidth(word, FONT, s) + 2 * PARAF_PAD + 0.5
+
+    # A word wider than all the room even in the smallest type (a title typed without spaces)
+    # is broken in any layout (after its own '/' or '-', by cell_paragraph); it must not force
+    # one box a row on the other titles.
+    words = [w for t in titles for w in t.split() if need(w, PARAF_MIN_SIZE) <= width] or [""]
 
     def longest(s: float) -> float:
-        # half a point more than the word, so reportlab's own arithmetic never breaks it again
-        return max(stringWidth(w, FONT, s) for w in words) + 2 * PARAF_PAD + 0.5
+        return max(need(w, s) for w in words)
 
     steps = max(0, round((size - PARAF_MIN_SIZE) / 0.5))
     sizes = [size - 0.5 * i for i in range(steps + 1)]
@@ -249,16 +261,32 @@ def paraf_layout(titles: list[str], width: float, size: float = PARAF_SIZE) -> P
             if longest(s) <= share:
                 return ParafLayout(columns, -(-n // columns), max(min(share, PARAF_BOX_MAX),
                                                                   longest(s)), s)
-    # A word wider than all the room even in the smallest type (a title typed without spaces):
-    # one box a row, as wide as the room, that word broken after its own '/' or '-'.
+    # only a room narrower than a box to initial in, or than the padding, comes here
     return ParafLayout(1, n, width, sizes[-1])
 
 
 def paraf_boxes(titles: list[str], width: float, size: float = PARAF_SIZE) -> Table:
     """The grid of initial (paraf) boxes, one per official who checks the draft, each titled
     above its blank box and laid out by ``paraf_layout``: a single row where the titles fit,
-    else rows of boxes under one "Paraf" caption, in the order the titles are listed."""
-    lay = paraf_layout(titles, width, size)
+    else rows of boxes under one "Paraf" caption, in the order the titles are listed.
+
+    The grid stands in one cell beside the signature and cannot go over to a next page, so
+    it is kept within PARAF_MAX_HEIGHT, in smaller type if need be (never under
+    PARAF_MIN_SIZE); titles that do not fit even so are refused in words, where reportlab
+    would fail with a LayoutError."""
+    while True:
+        lay = paraf_layout(titles, width, size)
+        t = _paraf_table(titles, lay)
+        if t.wrap(lay.columns * lay.box, PARAF_MAX_HEIGHT * 10)[1] <= PARAF_MAX_HEIGHT:
+            return t
+        if lay.size <= PARAF_MIN_SIZE:
+            raise InvalidInput(tr("Kotak paraf untuk {n} jabatan tidak muat di samping tanda "
+                                  "tangan; kurangi jumlah pemaraf atau persingkat jabatannya.")
+                               .format(n=len(titles)))
+        size = lay.size - 0.5
+
+
+def _paraf_table(titles: list[str], lay: ParafLayout) -> Table:
     st = make_styles(lay.size)
     cells: list[list[Any]] = [[Paragraph(esc(tr("Paraf")), st["center"])]
                               + [""] * (lay.columns - 1)]
