@@ -173,6 +173,25 @@ def test_many_paraf_titles_print_whole_and_legible_beside_every_signature(
         assert rows_before[i], (i, text)
 
 
+@pytest.mark.parametrize("paper", ["a4", "f4"])
+def test_decree_signature_never_alone_whatever_the_length(sample: tuple[PlanTree, ReportData],
+                                                          tmp_path: Path, paper: str) -> None:
+    """Sweep the Mengingat list so the foot of the decree, and its signature with three rows
+    of paraf boxes, crosses a page bottom: the last diktum always prints with the signature."""
+    tree = copying.deepcopy(sample[0])
+    tree.decree["paraf"] = MANY_PARAF
+    base = list(tree.decree["legal_bases"])
+    extra = {"label": "9.", "text": "Peraturan Komisi Pemilihan Umum tentang Tata Kerja "
+                                    "Komisi Pemilihan Umum Provinsi dan Kabupaten/Kota;"}
+    for n in range(0, 16, 2):
+        tree.decree["legal_bases"] = base + [extra] * n
+        path = write_pdf(tree, tmp_path / f"d{n}.pdf", part="sk", paper=paper, copy="asli")
+        texts = pages(path)
+        signed = next(t for t in texts if "Ditetapkan di" in t)
+        assert "KELIMA" in signed, (paper, n)
+        assert "Penyelenggaraan" in signed, (paper, n)
+
+
 def test_paraf_layout_rows_and_type_size() -> None:
     """One row where the titles fit, else the fewest balanced rows; the type never under
     PARAF_MIN_SIZE, every word narrower than its box, every box wide enough to initial."""
