@@ -105,7 +105,7 @@ def test_paraf_boxes_take_the_room_a_landscape_page_leaves() -> None:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     from rbdesk.exports.paper import MM
-    from rbdesk.exports.pdf.common import PARAF_BOX_MAX, paraf_boxes
+    from rbdesk.exports.pdf.common import PARAF_BOX_MAX, paraf_boxes, paraf_layout
     from rbdesk.exports.pdf.fonts import FONT
 
     portrait = paraf_boxes(LONG_PARAF, 80 * MM)
@@ -113,10 +113,145 @@ def test_paraf_boxes_take_the_room_a_landscape_page_leaves() -> None:
     assert sum(portrait._colWidths) <= 80 * MM  # noqa: SLF001 - the laid-out widths
     assert sum(landscape._colWidths) > 130 * MM  # noqa: SLF001 - not the old 90 mm at most
     assert max(landscape._colWidths) <= PARAF_BOX_MAX  # noqa: SLF001
-    for table in (portrait, landscape):
-        size = table._cellvalues[1][0].style.fontSize  # noqa: SLF001
+    for table, room in ((portrait, 80 * MM), (landscape, 180 * MM)):
+        size = paraf_layout(LONG_PARAF, room).size
         room = table._colWidths[0] - 4  # noqa: SLF001 - the box less its padding
         assert all(stringWidth(w, FONT, size) < room for t in LONG_PARAF for w in t.split())
+
+
+# Titles as a provincial KPU office lists them: long words ("Penyelenggaraan",
+# "Perundang-Undangan") that cannot all stand in one row beside the signature.
+MANY_PARAF = ["Kepala Subbagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat",
+              "Sekretaris", "Kepala Subbagian Perencanaan, Data dan Informasi",
+              "Kepala Subbagian Keuangan, Umum dan Logistik",
+              "Kepala Subbagian Hukum dan Sumber Daya Manusia",
+              "Kepala Bagian Perundang-Undangan dan Kepegawaian",
+              "Koordinator Divisi Sosialisasi, Pendidikan Pemilih dan Partisipasi Masyarakat",
+              "Anggota Komisi Pemilihan Umum Kabupaten/Kota Divisi Teknis Penyelenggaraan"]
+
+
+def smallest_type(page: object) -> float:
+    """The smallest type on a page, in points as printed (font size times the text matrix)."""
+    sizes: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
+        if text.strip():
+            sizes.append(size * abs(tm[3] * cm[3]))
+
+    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    return min(sizes)
+
+
+@pytest.mark.parametrize("paper", ["a4", "f4"])
+@pytest.mark.parametrize("count", [5, 6, 8])
+def test_many_paraf_titles_print_whole_and_legible_beside_every_signature(
+        sample: tuple[PlanTree, ReportData], tmp_path: Path, count: int, paper: str) -> None:
+    """The original decree (portrait), Lampiran I (portrait) and Lampiran II (landscape), with
+    5, 6 and 8 long titles: every word of every title prints whole ("Penyelenggaraan", never
+    "Penyele" + "nggaraan"), in type no smaller than 6.5 pt, and the signature shares its page
+    with the decree's last diktum or the attachment's last rows."""
+    from rbdesk.exports.pdf.common import PARAF_MIN_SIZE
+
+    tree = copying.deepcopy(sample[0])
+    titles = MANY_PARAF[:count]
+    tree.decree["paraf"] = titles
+    path = write_pdf(tree, tmp_path / "sk.pdf", part="sk", paper=paper, copy="asli")
+    reader = PdfReader(str(path))
+    found = [(p, p.extract_text()) for p in reader.pages if "Paraf" in p.extract_text()]
+    assert len(found) == 3  # the decree, Lampiran I and Lampiran II
+    words = {w for title in titles for w in title.split()}
+    members = {m.person_name for t in tree.teams for m in t.members}
+    for i, (page, text) in enumerate(found):
+        printed = {w for line in text.splitlines() for w in line.split()}
+        assert words <= printed, (i, words - printed)
+        assert smallest_type(page) >= PARAF_MIN_SIZE - 0.01, i
+        assert "DEKY BALLO" in text
+        landscape = page.mediabox.width > page.mediabox.height
+        assert landscape == (i == 2)
+        rows_before = ("KELIMA" in text, any(m in text for m in members),
+                       "PELAKSANAAN (BULAN)" in text)
+        assert rows_before[i], (i, text)
+
+
+@pytest.mark.parametrize("paper", ["a4", "f4"])
+def test_decree_signature_never_alone_whatever_the_length(sample: tuple[PlanTree, ReportData],
+                                                          tmp_path: Path, paper: str) -> None:
+    """Sweep the Mengingat list so the foot of the decree, and its signature with three rows
+    of paraf boxes, crosses a page bottom: the last diktum always prints with the signature."""
+    tree = copying.deepcopy(sample[0])
+    tree.decree["paraf"] = MANY_PARAF
+    base = list(tree.decree["legal_bases"])
+    extra = {"label": "9.", "text": "Peraturan Komisi Pemilihan Umum tentang Tata Kerja "
+                                    "Komisi Pemilihan Umum Provinsi dan Kabupaten/Kota;"}
+    for n in range(0, 16, 2):
+        tree.decree["legal_bases"] = base + [extra] * n
+        path = write_pdf(tree, tmp_path / f"d{n}.pdf", part="sk", paper=paper, copy="asli")
+        texts = pages(path)
+        signed = next(t for t in texts if "Ditetapkan di" in t)
+        assert "KELIMA" in signed, (paper, n)
+        assert "Penyelenggaraan" in signed, (paper, n)
+
+
+def test_paraf_layout_rows_and_type_size() -> None:
+    """One row where the titles fit, else the fewest balanced rows; the type never under
+    PARAF_MIN_SIZE, every word narrower than its box, every box wide enough to initial."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from rbdesk.exports.paper import MM
+    from rbdesk.exports.pdf.common import (
+        PARAF_BOX,
+        PARAF_BOX_MIN_WIDTH,
+        PARAF_MIN_SIZE,
+        PARAF_PAD,
+        frame_size,
+        paraf_boxes,
+        paraf_layout,
+        paraf_room,
+    )
+    from rbdesk.exports.pdf.fonts import FONT
+
+    portrait = paraf_room(frame_size("a4", landscape=False)[0])
+    landscape = paraf_room(frame_size("a4", landscape=True)[0])
+    expected = {  # (titles, room): (columns, rows)
+        (1, portrait): (1, 1), (3, portrait): (3, 1), (5, portrait): (3, 2),
+        (6, portrait): (3, 2), (8, portrait): (3, 3),
+        (1, landscape): (1, 1), (5, landscape): (5, 1), (6, landscape): (6, 1),
+        (8, landscape): (4, 2)}
+    for (count, room), shape in expected.items():
+        titles = MANY_PARAF[:count]
+        lay = paraf_layout(titles, room)
+        assert (lay.columns, lay.rows) == shape, (count, room)
+        assert PARAF_MIN_SIZE <= lay.size <= 7.5
+        assert lay.columns * lay.box <= room + 1e-6
+        assert lay.box >= PARAF_BOX_MIN_WIDTH
+        assert all(stringWidth(w, FONT, lay.size) + 2 * PARAF_PAD < lay.box
+                   for t in titles for w in t.split())
+        table = paraf_boxes(titles, room)
+        # caption, then a title row and a blank box (12 mm to initial in) per row of boxes
+        assert len(table._cellvalues) == 1 + 2 * lay.rows  # noqa: SLF001
+        assert table._argH[2::2] == [PARAF_BOX] * lay.rows  # noqa: SLF001
+        assert PARAF_BOX >= 12 * MM
+    # many short titles: no box narrower than one to initial in
+    lay = paraf_layout([f"Pemeriksa {i}" for i in range(12)], portrait)
+    assert lay.box >= PARAF_BOX_MIN_WIDTH and lay.rows == -(-12 // lay.columns) > 1
+    # a word wider than all the room even in the smallest type (typed without spaces) is
+    # broken wherever it stands, and does not force one box a row on the other titles
+    lay = paraf_layout(["Sekretaris", "A" * 120, "Kepala Subbagian Hukum"], portrait)
+    assert (lay.columns, lay.rows, lay.size) == (3, 1, 7.5)
+    assert paraf_boxes(["Sekretaris", "A" * 120], portrait).wrap(portrait, 1000)[1] < 60 * MM
+
+
+def test_a_paraf_grid_too_tall_for_a_page_is_refused_in_words(
+        sample: tuple[PlanTree, ReportData], tmp_path: Path) -> None:
+    """The grid stands in one cell beside the signature and cannot continue on a next page:
+    more titles than fit are refused with a message, not a reportlab LayoutError."""
+    tree = copying.deepcopy(sample[0])
+    tree.decree["paraf"] = MANY_PARAF * 2  # 16 long titles
+    with pytest.raises(InvalidInput, match="Kotak paraf untuk 16 jabatan tidak muat"):
+        write_pdf(tree, tmp_path / "x.pdf", part="sk", copy="asli")
+    tree.decree["paraf"] = (MANY_PARAF * 2)[:12]  # twelve still fit, four rows of three
+    write_pdf(tree, tmp_path / "y.pdf", part="sk", copy="asli")
+    write_pdf(tree, tmp_path / "z.pdf", part="sk", paper="f4", copy="asli")
 
 
 def test_unknown_form_is_refused(sample: tuple[PlanTree, ReportData], tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -35,6 +36,7 @@ from rbdesk.exports.wording import (
     signed_mark,
 )
 from rbdesk.i18n import tr
+from rbdesk.models.errors import InvalidInput
 from rbdesk.models.text import clean_text
 
 # Margins in points: (left, right, top, bottom). The page number sits inside the bottom margin.
@@ -44,7 +46,13 @@ SLACK = 2.0  # points kept free on a page against rounding in reportlab's frame 
 WET_SIGNATURE = 28 * MM  # room for a wet signature with the stamp over it, on the original
 PARAF_BOX = 12 * MM  # height of one initial (paraf) box
 PARAF_BOX_MAX = 38 * MM  # width of one paraf box at most, where the page has room to spare
-PARAF_MIN_SIZE = 6.0  # the smallest type a paraf box's title is set in to keep words whole
+PARAF_BOX_MIN_WIDTH = 15 * MM  # width of one paraf box at least: room to write initials in
+PARAF_SIZE = 7.5  # a paraf box's title, where it fits
+PARAF_MIN_SIZE = 6.5  # the smallest type a paraf title is set in; smaller is hard to read on paper
+PARAF_PAD = 2.0  # left and right padding in a paraf box
+# the grid of paraf boxes at most, about four rows of long titles: a taller one would not fit
+# on a landscape page with the signature and the rows kept with it
+PARAF_MAX_HEIGHT = 120 * MM
 CELL_PADDING = 3.0  # left and right, in the reports' ruled tables
 
 
@@ -58,14 +66,15 @@ def esc(text: Any) -> str:
     return escape(clean_text(str(text or ""))).replace("\n", "<br/>")
 
 
-def cell_paragraph(text: str, style: ParagraphStyle, width: float) -> Paragraph:
+def cell_paragraph(text: str, style: ParagraphStyle, width: float,
+                   padding: float = CELL_PADDING) -> Paragraph:
     """A narrow table cell's paragraph. reportlab breaks a word wider than the cell between any
     two letters ("Pe / rundang-Undangan/Dere / gulasi"); here such a cell is wrapped beforehand,
     with the same font metrics, so the word breaks after its own '/' or '-' as a person would
-    write it. ``width`` is the column's, padding included."""
+    write it. ``width`` is the column's, ``padding`` (left and right) included."""
     wrapper = WordWrapper(style.fontName, style.fontSize)
     # half a point less than the room, so reportlab's own arithmetic never breaks a line again
-    room = width - 2 * CELL_PADDING - 0.5
+    room = width - 2 * padding - 0.5
     if all(wrapper.width(word) <= room for word in text.split()):
         return Paragraph(esc(text), style)
     return Paragraph("<br/>".join(esc(line) for line in wrapper.lines(text, room)), style)
@@ -205,35 +214,113 @@ def _cell_table(cells: list[list[Any]], widths: list[float], valign: str = "TOP"
     return t
 
 
-def paraf_boxes(titles: list[str], width: float, size: float = 7.5) -> Table:
-    """A row of initial (paraf) boxes, one per official who checks the draft, titled above.
+@dataclass(frozen=True)
+class ParafLayout:
+    """How the paraf boxes are set: ``columns`` boxes a row over ``rows`` rows, each box
+    ``box`` points wide, the titles in ``size`` point type."""
+
+    columns: int
+    rows: int
+    box: float
+    size: float
+
+
+def paraf_layout(titles: list[str], width: float, size: float = PARAF_SIZE) -> ParafLayout:
+    """The fewest rows of boxes in which every word of every title fits whole in its box, in
+    type no smaller than PARAF_MIN_SIZE (smaller is hard to read on paper) and no larger than
+    ``size``; within those rows, the largest such type.
 
     ``width`` is the room there is: each box takes an equal share of it up to PARAF_BOX_MAX
-    (a wide landscape page gets roomy boxes rather than a cramped row at one side), and at
-    least the width of its longest word, so a title breaks only between words. Where even that
-    does not fit, the titles' type gets smaller (down to PARAF_MIN_SIZE) before any word is cut.
+    (a wide landscape page gets roomy boxes rather than a cramped row at one side), and no
+    less than PARAF_BOX_MIN_WIDTH (room to write the initials in). The rows are balanced
+    (five titles are 3 + 2, not 4 + 1), so the grid reads as one block.
     """
+    register_fonts()  # measured in the font the boxes print in
     n = max(1, len(titles))
-    pad = 2.0  # left and right, as set below
-    words = [w for t in titles for w in t.split()] or [""]
-    box = min(width / n, PARAF_BOX_MAX)
-    while size > PARAF_MIN_SIZE and max(stringWidth(w, FONT, size) for w in words) + 2 * pad \
-            + 0.5 > width / n:
-        size -= 0.5
-    longest = max(stringWidth(w, FONT, size) for w in words) + 2 * pad + 0.5
-    box = max(box, min(longest, width / n))
-    st = make_styles(size)
-    caption = [Paragraph(esc(tr("Paraf")), st["center"])] + [""] * (len(titles) - 1)
-    head = [Paragraph(esc(t), st["center"]) for t in titles]
-    t = Table([caption, head, [""] * len(titles)], colWidths=[box] * len(titles),
-              rowHeights=[None, None, PARAF_BOX], hAlign="LEFT")
-    t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, size),
-                           ("SPAN", (0, 0), (-1, 0)),
-                           ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                           ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                           ("LEFTPADDING", (0, 0), (-1, -1), pad),
-                           ("RIGHTPADDING", (0, 0), (-1, -1), pad)]))
+
+    def need(word: str, s: float) -> float:
+        # half a point more than the word, so reportlab's own arithmetic never breaks it again
+        return stringWidth(word, FONT, s) + 2 * PARAF_PAD + 0.5
+
+    # A word wider than all the room even in the smallest type (a title typed without spaces)
+    # is broken in any layout (after its own '/' or '-', by cell_paragraph); it must not force
+    # one box a row on the other titles.
+    words = [w for t in titles for w in t.split() if need(w, PARAF_MIN_SIZE) <= width] or [""]
+
+    def longest(s: float) -> float:
+        return max(need(w, s) for w in words)
+
+    steps = max(0, round((size - PARAF_MIN_SIZE) / 0.5))
+    sizes = [size - 0.5 * i for i in range(steps + 1)]
+    for rows in range(1, n + 1):
+        columns = -(-n // rows)
+        share = width / columns
+        if columns > 1 and share < PARAF_BOX_MIN_WIDTH:
+            continue
+        for s in sizes:
+            if longest(s) <= share:
+                return ParafLayout(columns, -(-n // columns), max(min(share, PARAF_BOX_MAX),
+                                                                  longest(s)), s)
+    # only a room narrower than a box to initial in, or than the padding, comes here
+    return ParafLayout(1, n, width, sizes[-1])
+
+
+def paraf_boxes(titles: list[str], width: float, size: float = PARAF_SIZE) -> Table:
+    """The grid of initial (paraf) boxes, one per official who checks the draft, each titled
+    above its blank box and laid out by ``paraf_layout``: a single row where the titles fit,
+    else rows of boxes under one "Paraf" caption, in the order the titles are listed.
+
+    The grid stands in one cell beside the signature and cannot go over to a next page, so
+    it is kept within PARAF_MAX_HEIGHT, in smaller type if need be (never under
+    PARAF_MIN_SIZE); titles that do not fit even so are refused in words, where reportlab
+    would fail with a LayoutError."""
+    while True:
+        lay = paraf_layout(titles, width, size)
+        t = _paraf_table(titles, lay)
+        if t.wrap(lay.columns * lay.box, PARAF_MAX_HEIGHT * 10)[1] <= PARAF_MAX_HEIGHT:
+            return t
+        if lay.size <= PARAF_MIN_SIZE:
+            raise InvalidInput(tr("Kotak paraf untuk {n} jabatan tidak muat di samping tanda "
+                                  "tangan; kurangi jumlah pemaraf atau persingkat jabatannya.")
+                               .format(n=len(titles)))
+        size = lay.size - 0.5
+
+
+def _paraf_table(titles: list[str], lay: ParafLayout) -> Table:
+    st = make_styles(lay.size)
+    cells: list[list[Any]] = [[Paragraph(esc(tr("Paraf")), st["center"])]
+                              + [""] * (lay.columns - 1)]
+    heights: list[float | None] = [None]
+    style: list[tuple[Any, ...]] = [("FONT", (0, 0), (-1, -1), FONT, lay.size),
+                                    ("SPAN", (0, 0), (-1, 0)),
+                                    ("BOX", (0, 0), (-1, 0), 0.5, colors.black),
+                                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                    ("LEFTPADDING", (0, 0), (-1, -1), PARAF_PAD),
+                                    ("RIGHTPADDING", (0, 0), (-1, -1), PARAF_PAD)]
+    for r in range(lay.rows):
+        chunk = titles[r * lay.columns:(r + 1) * lay.columns]
+        top = 1 + 2 * r
+        cells.append([cell_paragraph(t, st["center"], lay.box, PARAF_PAD) for t in chunk]
+                     + [""] * (lay.columns - len(chunk)))
+        cells.append([""] * lay.columns)
+        heights += [None, PARAF_BOX]
+        if chunk:
+            # only the boxes there are get ruled: a short last row leaves no empty boxes
+            # that someone might take for a missing official's
+            style.append(("GRID", (0, top), (len(chunk) - 1, top + 1), 0.5, colors.black))
+    t = Table(cells, colWidths=[lay.box] * lay.columns, rowHeights=heights, hAlign="LEFT")
+    t.setStyle(TableStyle(style))
     return t
+
+
+def signer_width(width: float) -> float:
+    """The signatory's column at the right of a signature block ``width`` wide."""
+    return min(90 * MM, width / 2)
+
+
+def paraf_room(width: float) -> float:
+    """The room for the paraf boxes left of the signatory, with a gap between them."""
+    return width - signer_width(width) - 5 * MM
 
 
 def signature_block(decree: dict[str, Any], width: float, size: float = 9.5,
@@ -259,12 +346,15 @@ def signature_block(decree: dict[str, Any], width: float, size: float = 9.5,
     signer.append(Paragraph(esc(decree.get("signatory_name", "")), bold))
     if nip := nip_line(str(decree.get("signatory_nip") or "")):
         signer.append(Paragraph(esc(nip), left))
-    col = min(90 * MM, width / 2)
+    col = signer_width(width)
     listed = decree.get("paraf")
     paraf = [str(t) for t in listed if str(t).strip()] if isinstance(listed, list) else []
-    # the paraf boxes sit at the left, level with the foot of the signature, taking no height;
-    # they may use all the width left of it (with a gap), which on a landscape page is a lot
-    beside: Any = paraf_boxes(paraf, width - col - 5 * MM) if asli and paraf else ""
+    # the paraf boxes sit at the left, level with the foot of the signature; a single row
+    # takes no height of its own, while rows of them stand taller than the signature, which
+    # then sits at their foot (the callers measure the whole block, so the last rows of the
+    # page go over with it). They may use all the width left of it (with a gap), which on a
+    # landscape page is a lot.
+    beside: Any = paraf_boxes(paraf, paraf_room(width)) if asli and paraf else ""
     signer_table = _cell_table([[beside, signer]], [width - col, col], valign="BOTTOM")
     rows: list[list[Any]] = [[signer_table]]
     if not asli:

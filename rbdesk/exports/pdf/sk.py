@@ -73,7 +73,11 @@ def decree_story(tree: PlanTree, paper: str, copy: str = "salinan") -> list[Flow
                                      ("TOPPADDING", (0, 0), (-1, -1), 0),
                                      ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
         rows.append([Paragraph(esc(decision.get("label", "")), st["left"]), ":", cell])
-    if rows:
-        story.append(_rows_table(rows, [term_w, colon_w, label_w + text_w]))
-    story.append(KeepTogether([signature_block(decree, width, size=10.5, copy=copy)]))
+    widths = [term_w, colon_w, label_w + text_w]
+    signature = signature_block(decree, width, size=10.5, copy=copy)
+    if len(rows) > 1:
+        story.append(_rows_table(rows[:-1], widths))
+    # the last diktum goes over with the signature when the block (taller on the original
+    # with rows of paraf boxes) does not fit under it, so the signature never stands alone
+    story.append(KeepTogether(([_rows_table(rows[-1:], widths)] if rows else []) + [signature]))
     return story
