@@ -12,7 +12,14 @@ from peewee import fn
 
 from rbdesk.i18n import tr
 from rbdesk.models.clock import local_time, utc_stamp_of_local_midnight
-from rbdesk.models.domain.change_labels import entity_label, field_label, logged_pair
+from rbdesk.models.domain.change_labels import (
+    LineChange,
+    changed_lines,
+    entity_label,
+    field_label,
+    logged_pair,
+    unchanged_note,
+)
 from rbdesk.models.domain.hierarchy import LEVELS, ORDER
 from rbdesk.models.domain.months import month_short
 from rbdesk.models.errors import InvalidInput, RbdeskError
@@ -82,13 +89,32 @@ class HistoryEntry:
         # Riwayat table asks for its cells on every repaint.
         return logged_pair(self.field, self.old, self.new)
 
+    @cached_property
+    def _lines(self) -> LineChange | None:
+        return changed_lines(*self._texts)
+
     @property
     def old_text(self) -> str:
-        return self._texts[0]
+        """The old value as people read it: of a multi-line value (a Diktum), only the lines
+        that changed; :attr:`full_old_text` is the whole value."""
+        return self._lines.old if self._lines is not None else self._texts[0]
 
     @property
     def new_text(self) -> str:
+        return self._lines.new if self._lines is not None else self._texts[1]
+
+    @property
+    def full_old_text(self) -> str:
+        return self._texts[0]
+
+    @property
+    def full_new_text(self) -> str:
         return self._texts[1]
+
+    @property
+    def unchanged_note(self) -> str:
+        """"16 baris lain tetap" when only some lines are shown; "" otherwise."""
+        return unchanged_note(self._lines.same) if self._lines is not None else ""
 
 
 def rows_below(store: Store, row_uuid: str) -> set[str]:
