@@ -47,7 +47,7 @@ COLUMN_COUNT = COL_NEW + 1
 # A value column wider than this would push the other one off a 1366-pixel screen; longer
 # text wraps inside its taller row instead.
 VALUE_WIDTH = 380
-ROW_WIDTH = 300
+ROW_WIDTH = 260
 CELL_MARGIN = 8
 
 
@@ -137,7 +137,9 @@ class HistoryDialog(QDialog):
         self.row_uuid = row_uuid
         self.setWindowTitle(tr("Riwayat perubahan") if row_uuid is None
                             else tr("Riwayat baris ini"))
-        self.resize(1000, 520)
+        # Wide enough on a 1366-pixel screen for the old and new values beside the row's
+        # name; fit_to_screen narrows it on a smaller one.
+        self.resize(1300, 560)
         settings.fit_to_screen(self)
 
         self.person = QComboBox()
