@@ -209,7 +209,8 @@ def test_diktum_cells_show_the_changed_lines_and_the_whole_in_a_tooltip(
     assert dialog.table.rowHeight(row) >= 2 * dialog.table.fontMetrics().lineSpacing()
     assert dialog.table.columnWidth(8) <= 400
     ws = openpyxl.load_workbook(dialog.export_to(tmp_path / "riwayat.xlsx")).active
-    assert ws.cell(row=row + 2, column=9).value == "c. Tim Penguatan Organisasi;"
+    assert ws.cell(row=row + 2, column=9).value.splitlines() == [
+        "c. Tim Penguatan Organisasi;", "(15 baris lain tetap)"]
 
     merging = MergeDialog(share_ctx)
     qtbot.addWidget(merging)

@@ -112,6 +112,20 @@ class HistoryEntry:
         return self._texts[1]
 
     @property
+    def old_cell(self) -> str:
+        """:attr:`old_text` for a table cell (Riwayat, Excel): with the count of the lines left
+        out below it, so nobody takes the changed lines for the whole value."""
+        return self._cell(self.old_text)
+
+    @property
+    def new_cell(self) -> str:
+        return self._cell(self.new_text)
+
+    def _cell(self, text: str) -> str:
+        note = self.unchanged_note
+        return f"{text}\n({note})" if note else text
+
+    @property
     def unchanged_note(self) -> str:
         """"16 baris lain tetap" when only some lines are shown; "" otherwise."""
         return unchanged_note(self._lines.same) if self._lines is not None else ""
@@ -237,7 +251,7 @@ def export_history_xlsx(entries: list[HistoryEntry], labels: dict[str, str],
         ws.cell(row=1, column=col).font = Font(bold=True)
     for r, e in enumerate(entries, start=2):
         values = (e.when, e.user, e.host, e.entity_label, labels.get(e.row_uuid, ""),
-                  e.action_label, e.field_label, e.old_text, e.new_text)
+                  e.action_label, e.field_label, e.old_cell, e.new_cell)
         for col, value in enumerate(values, start=1):
             _text_cell(ws, r, col, value)
     for letter, width in zip("ABCDEFGHI", (20, 16, 16, 16, 40, 22, 16, 30, 30), strict=True):

@@ -121,12 +121,9 @@ class HistoryTableModel(QAbstractTableModel):
     def _value(e: history.HistoryEntry, old: bool, tooltip: bool) -> str:
         """The cell shows only the changed lines of a long list value (a Diktum); its tooltip
         the whole value, for the reader who wants the lines around them."""
-        shown = e.old_text if old else e.new_text
-        if not e.unchanged_note:
-            return shown
-        if tooltip:
+        if tooltip and e.unchanged_note:
             return e.full_old_text if old else e.full_new_text
-        return f"{shown}\n({e.unchanged_note})"
+        return e.old_cell if old else e.new_cell
 
 
 class HistoryDialog(QDialog):
