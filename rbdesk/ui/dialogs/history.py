@@ -180,9 +180,9 @@ class HistoryDialog(QDialog):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        # The row's name is capped like the values (refresh), not stretched: a long indicator
-        # name stretched the column past the window and hid the old and new values.
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # No column stretches: a long indicator name stretched the row's column past the window
+        # and hid the old and new values, and a stretched last column would be squeezed to a
+        # sliver when the others are wide. The row's name and the values are capped (refresh).
         self.count = QLabel()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         export = self.buttons.addButton(tr("&Ekspor ke Excel…"),
