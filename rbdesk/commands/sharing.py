@@ -64,8 +64,10 @@ def _print_conflicts(conflicts: list[merge.Conflict]) -> None:
         print(tr("  salinan:    {who}, {when}").format(who=c.theirs_by,
                                                        when=local_time(c.theirs_at)))
         for d in c.fields:
+            # Of a multi-line value (a Diktum) only the lines the two copies do not share.
+            mine, theirs = (t.replace("\n", " / ") for t in (d.mine_text(), d.theirs_text()))
             print(tr("  {field}: «{mine}» ↔ «{theirs}»").format(
-                field=d.label, mine=d.mine_text(), theirs=d.theirs_text()))
+                field=d.label, mine=mine, theirs=theirs))
 
 
 def _ask_choices(conflicts: list[merge.Conflict]) -> dict[tuple[str, str], str]:
@@ -174,9 +176,12 @@ def cmd_history(args: argparse.Namespace) -> int:
             what = f"{e.entity_label} «{label}»" if label else e.entity_label
             change = ""
             if e.field:
-                # One line per entry: a list value (Menimbang) is one entry a line in Riwayat.
+                # One line per entry: a list value (Menimbang) is one entry a line in Riwayat;
+                # of a long one only the changed lines show, and how many others stayed.
                 old, new = (t.replace("\n", " / ") for t in (e.old_text, e.new_text))
                 change = f" {e.field_label}: «{old}» → «{new}»"
+                if e.unchanged_note:
+                    change += f" ({e.unchanged_note})"
             elif e.new:
                 change = f" {e.new}"
             print(f"{e.when}  {e.user} ({e.host})  {e.action_label}  {what}{change}")

@@ -11,7 +11,7 @@ import pytest
 from rbdesk.cli import main
 from rbdesk.models.edits import plan_edit
 from rbdesk.models.interchange.load import create_file
-from rbdesk.models.storage.schema import Indicator
+from rbdesk.models.storage.schema import ChangeLog, Indicator
 from rbdesk.models.storage.store import Store
 
 
@@ -197,3 +197,42 @@ def test_merge_sends_back_a_verdict_that_never_saw_the_new_evidence(sample_path:
     assert "0 konflik" in out and "1 bulan yang sudah ditinjau kembali berstatus Diajukan" in out
     with Store.open(mine, readonly=True) as store:
         assert review.get_review(store, ind, 2).state == "diajukan"  # type: ignore[union-attr]
+
+
+def _rename_team(path: Path, user: str, label: str, name: str) -> None:
+    """A Data SK save renaming one team: KESATU follows, logged as one whole Diktum entry."""
+    from rbdesk.models.domain.tree import list_plans, load_plan_tree
+    from rbdesk.models.edits.decree_edit import DecreeEdits, RowEdit, save_decree_edits
+
+    with Store.open(path, user=user) as store:
+        tree = load_plan_tree(store, list_plans(store)[0].uuid)
+        team = next(t for t in tree.teams if t.label == label)
+        save_decree_edits(store, DecreeEdits(tree.uuid, None, teams=(
+            RowEdit(team.uuid, team.version, {"name": name}),)))
+
+
+def test_history_of_a_team_rename_names_only_the_changed_diktum_line(sample_path: Path,
+                                                                      capsys) -> None:
+    _rename_team(sample_path, "ani", "III", "TIM PENGUATAN ORGANISASI")
+    capsys.readouterr()
+    assert main(["history", str(sample_path), "--person", "ani"]) == 0
+    diktum = next(line for line in capsys.readouterr().out.splitlines() if "Diktum:" in line)
+    assert ("Diktum: «c. Tim Penguatan Kelembagaan;» → «c. Tim Penguatan Organisasi;»"
+            in diktum)
+    assert "baris lain tetap" in diktum and "KESATU" not in diktum and len(diktum) < 400
+    with Store.open(sample_path, readonly=True) as store, store.read():
+        stored = ChangeLog.get(ChangeLog.field == "decree.decisions")
+    assert stored.old.startswith("KESATU") and "KELIMA" in stored.new    # still whole
+
+
+def test_a_diktum_conflict_lists_only_the_lines_the_copies_do_not_share(copies,
+                                                                        capsys) -> None:
+    mine, theirs = copies
+    _rename_team(mine, "ani", "III", "TIM PENGUATAN ORGANISASI")
+    _rename_team(theirs, "budi", "IV", "TIM PENGUATAN TATA KELOLA")
+    capsys.readouterr()
+    assert main(["merge", str(mine), str(theirs), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert ("Diktum: «c. Tim Penguatan Organisasi; / d. Tim Penguatan Tata Laksana;» ↔ "
+            "«c. Tim Penguatan Kelembagaan; / d. Tim Penguatan Tata Kelola;»") in out
+    assert "KESATU" not in out

@@ -176,3 +176,48 @@ def test_history_export_over_the_open_file_is_refused(share_ctx, qtbot) -> None:
     assert dialog.export_to(db) is None
     assert "menimpa" in dialog.count.text()
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
+def _rename_team(path: Path, user: str, label: str, name: str) -> None:
+    """A Data SK save renaming one team; KESATU follows, logged as one whole Diktum entry."""
+    from rbdesk.models.domain.tree import list_plans, load_plan_tree
+    from rbdesk.models.edits.decree_edit import DecreeEdits, RowEdit, save_decree_edits
+
+    with Store.open(path, user=user) as store:
+        tree = load_plan_tree(store, list_plans(store)[0].uuid)
+        team = next(t for t in tree.teams if t.label == label)
+        save_decree_edits(store, DecreeEdits(tree.uuid, None, teams=(
+            RowEdit(team.uuid, team.version, {"name": name}),)))
+
+
+def test_diktum_cells_show_the_changed_lines_and_the_whole_in_a_tooltip(
+        sample_path: Path, share_ctx, tmp_path: Path, qtbot) -> None:
+    theirs = tmp_path / "salinan.rbdesk"
+    with Store.open(sample_path) as store:
+        backups.save_copy(store, theirs)
+    _rename_team(sample_path, "ani", "III", "TIM PENGUATAN ORGANISASI")
+    _rename_team(theirs, "budi", "IV", "TIM PENGUATAN TATA KELOLA")
+
+    dialog = HistoryDialog(share_ctx)
+    qtbot.addWidget(dialog)
+    row = next(r for r, e in enumerate(dialog.model.entries) if e.field == "decree.decisions")
+    old, new = (dialog.model.index(row, col) for col in (7, 8))
+    assert old.data().splitlines()[0] == "c. Tim Penguatan Kelembagaan;"
+    assert new.data().splitlines()[0] == "c. Tim Penguatan Organisasi;"
+    assert new.data(Qt.ItemDataRole.ToolTipRole).startswith("KESATU")
+    # Tall enough for the changed line and the count below it, though scrolled out of view.
+    assert dialog.table.rowHeight(row) >= 2 * dialog.table.fontMetrics().lineSpacing()
+    assert dialog.table.columnWidth(8) <= 400
+    ws = openpyxl.load_workbook(dialog.export_to(tmp_path / "riwayat.xlsx")).active
+    assert ws.cell(row=row + 2, column=9).value.splitlines() == [
+        "c. Tim Penguatan Organisasi;", "(15 baris lain tetap)"]
+
+    merging = MergeDialog(share_ctx)
+    qtbot.addWidget(merging)
+    merging.set_path(theirs)
+    assert merging.check()
+    mine = merging.model.index(0, COL_MINE)
+    assert mine.data().startswith("c. Tim Penguatan Organisasi;\nd. Tim Penguatan Tata Laksana;")
+    assert "KESATU" not in mine.data()
+    assert "KESATU" in mine.data(Qt.ItemDataRole.ToolTipRole)
+    assert merging.table.rowHeight(0) >= 2 * merging.table.fontMetrics().lineSpacing()

@@ -138,9 +138,12 @@ def test_decree_and_settings_edits_are_logged_key_by_key(sample_store: Store) ->
         "Nomor SK", "1a", "027/2024")
     menimbang = got["decree.considerations"]
     assert menimbang.field_label == "Menimbang"
-    assert menimbang.new_text.endswith("\nd. bahwa baru;")
-    assert menimbang.new_text.startswith("a. bahwa")
-    assert "{" not in menimbang.new_text and "'label'" not in menimbang.new_text
+    # Read: only the item added; the whole list is kept (and shown in a tooltip).
+    assert (menimbang.old_text, menimbang.new_text) == ("", "+ d. bahwa baru;")
+    assert menimbang.unchanged_note == "2 baris lain tetap"  # a. and b.
+    assert menimbang.full_new_text.endswith("\nd. bahwa baru;")
+    assert menimbang.full_new_text.startswith("a. bahwa")
+    assert "{" not in menimbang.full_new_text and "'label'" not in menimbang.full_new_text
     ketua = got["settings.ketua_nama"]
     assert (ketua.field_label, ketua.old_text, ketua.new_text) == (
         "pengaturan: ketua_nama", "", "Ani")

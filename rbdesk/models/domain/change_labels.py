@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import difflib
+from dataclasses import dataclass
 from typing import Any
 
 from rbdesk.i18n import tr
@@ -97,6 +99,50 @@ def plain_value(value: Any) -> str:
     return str(value)
 
 
+@dataclass(frozen=True)
+class LineChange:
+    """The lines two multi-line values (a Diktum, Menimbang, paraf, a team's duties) do not
+    share, each side one line a line; ``same`` counts the lines both keep."""
+
+    old: str
+    new: str
+    same: int
+
+
+def changed_lines(old: str, new: str, marks: tuple[str, str] = ("− ", "+ ")
+                  ) -> LineChange | None:
+    """Only the lines that differ between two values written one item a line: renaming one
+    team changes one line of a 17-line Diktum, and a person must see that line, not the whole
+    Diktum twice. A line with a counterpart on the other side is shown as it is; a line only
+    one side has gets ``marks`` (removed, added). None when the values are not both filled or
+    neither has a second line: a short value reads best whole. The stored values stay whole;
+    this is only how the change reads."""
+    if not old or not new or ("\n" not in old and "\n" not in new):
+        return None
+    before, after = old.split("\n"), new.split("\n")
+    gone: list[str] = []
+    came: list[str] = []
+    same = 0
+    # difflib, not a hand-made comparison: it pairs a renamed item with the item it replaced
+    # and keeps the unchanged items around it out of the way.
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            same += i2 - i1
+            continue
+        paired = min(i2 - i1, j2 - j1)
+        gone += [line.strip() for line in before[i1:i1 + paired]]
+        came += [line.strip() for line in after[j1:j1 + paired]]
+        gone += [marks[0] + line.strip() for line in before[i1 + paired:i2]]
+        came += [marks[1] + line.strip() for line in after[j1 + paired:j2]]
+    return LineChange("\n".join(gone), "\n".join(came), same)
+
+
+def unchanged_note(same: int) -> str:
+    """What the lines left out of a change are, for a reader who sees only the changed ones."""
+    return tr("{n} baris lain tetap").format(n=same) if same else ""
+
+
 def _short(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 1] + "…"
@@ -141,7 +187,17 @@ def shown_value(name: str, value: Any) -> str:
     :func:`format_value` keeps, as the change log stores it)."""
     if name.partition("[")[0] == "reviewed_at" and isinstance(value, str):
         return local_time(value) if value else ""
+    if isinstance(value, list):       # a team's duties: one a line, as the decree's lists
+        return plain_value(value)
     return format_value(name, value)
+
+
+def shown_pair(name: str, mine: Any, theirs: Any) -> tuple[str, str]:
+    """Two values of one field side by side (a merge conflict): for multi-line values only
+    the lines each side has and the other lacks, unmarked, since neither side is the older."""
+    texts = shown_value(name, mine), shown_value(name, theirs)
+    lines = changed_lines(*texts, marks=("", ""))
+    return (lines.old, lines.new) if lines is not None else texts
 
 
 def logged_value(field_name: str, value: str | None) -> str:
@@ -159,6 +215,8 @@ def logged_value(field_name: str, value: str | None) -> str:
     if base in JSON_FIELDS:
         parsed = _parsed(value)
         return object_summary(base, parsed) if parsed is not None else _short(value)
+    if base == "duties" and isinstance(duties := _parsed(value), list):
+        return plain_value(duties)     # logged as Python's repr of the list
     return value
 
 

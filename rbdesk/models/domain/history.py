@@ -12,7 +12,14 @@ from peewee import fn
 
 from rbdesk.i18n import tr
 from rbdesk.models.clock import local_time, utc_stamp_of_local_midnight
-from rbdesk.models.domain.change_labels import entity_label, field_label, logged_pair
+from rbdesk.models.domain.change_labels import (
+    LineChange,
+    changed_lines,
+    entity_label,
+    field_label,
+    logged_pair,
+    unchanged_note,
+)
 from rbdesk.models.domain.hierarchy import LEVELS, ORDER
 from rbdesk.models.domain.months import month_short
 from rbdesk.models.errors import InvalidInput, RbdeskError
@@ -82,13 +89,46 @@ class HistoryEntry:
         # Riwayat table asks for its cells on every repaint.
         return logged_pair(self.field, self.old, self.new)
 
+    @cached_property
+    def _lines(self) -> LineChange | None:
+        return changed_lines(*self._texts)
+
     @property
     def old_text(self) -> str:
-        return self._texts[0]
+        """The old value as people read it: of a multi-line value (a Diktum), only the lines
+        that changed; :attr:`full_old_text` is the whole value."""
+        return self._lines.old if self._lines is not None else self._texts[0]
 
     @property
     def new_text(self) -> str:
+        return self._lines.new if self._lines is not None else self._texts[1]
+
+    @property
+    def full_old_text(self) -> str:
+        return self._texts[0]
+
+    @property
+    def full_new_text(self) -> str:
         return self._texts[1]
+
+    @property
+    def old_cell(self) -> str:
+        """:attr:`old_text` for a table cell (Riwayat, Excel): with the count of the lines left
+        out below it, so nobody takes the changed lines for the whole value."""
+        return self._cell(self.old_text)
+
+    @property
+    def new_cell(self) -> str:
+        return self._cell(self.new_text)
+
+    def _cell(self, text: str) -> str:
+        note = self.unchanged_note
+        return f"{text}\n({note})" if note else text
+
+    @property
+    def unchanged_note(self) -> str:
+        """"16 baris lain tetap" when only some lines are shown; "" otherwise."""
+        return unchanged_note(self._lines.same) if self._lines is not None else ""
 
 
 def rows_below(store: Store, row_uuid: str) -> set[str]:
@@ -211,7 +251,7 @@ def export_history_xlsx(entries: list[HistoryEntry], labels: dict[str, str],
         ws.cell(row=1, column=col).font = Font(bold=True)
     for r, e in enumerate(entries, start=2):
         values = (e.when, e.user, e.host, e.entity_label, labels.get(e.row_uuid, ""),
-                  e.action_label, e.field_label, e.old_text, e.new_text)
+                  e.action_label, e.field_label, e.old_cell, e.new_cell)
         for col, value in enumerate(values, start=1):
             _text_cell(ws, r, col, value)
     for letter, width in zip("ABCDEFGHI", (20, 16, 16, 16, 40, 22, 16, 30, 30), strict=True):

@@ -30,7 +30,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from rbdesk.i18n import tr
-from rbdesk.models.domain.change_labels import entity_label, field_label, shown_value
+from rbdesk.models.domain.change_labels import (
+    entity_label,
+    field_label,
+    shown_pair,
+    shown_value,
+)
 from rbdesk.models.domain.months import month_short
 from rbdesk.models.interchange.merge_objects import (
     BOOKKEEPING,
@@ -56,9 +61,18 @@ class FieldDiff:
         return field_label(self.name)
 
     def mine_text(self) -> str:
-        return shown_value(self.name, self.mine)
+        """This file's value as the conflict reads; of a multi-line value (a Diktum), only the
+        lines the copy lacks."""
+        return shown_pair(self.name, self.mine, self.theirs)[0]
 
     def theirs_text(self) -> str:
+        return shown_pair(self.name, self.mine, self.theirs)[1]
+
+    def mine_full(self) -> str:
+        """The whole value, for a tooltip: the conflict text may leave shared lines out."""
+        return shown_value(self.name, self.mine)
+
+    def theirs_full(self) -> str:
         return shown_value(self.name, self.theirs)
 
 

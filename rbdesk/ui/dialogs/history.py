@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import (
     QDate,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
     Qt,
 )
 from PySide6.QtWidgets import (
@@ -20,10 +22,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -40,6 +42,44 @@ Index = QModelIndex | QPersistentModelIndex
 (COL_WHEN, COL_USER, COL_HOST, COL_ENTITY, COL_ROW, COL_ACTION, COL_FIELD, COL_OLD,
  COL_NEW) = range(9)
 COLUMN_COUNT = COL_NEW + 1
+
+
+# A value column wider than this would push the other one off a 1366-pixel screen; longer
+# text wraps inside its taller row instead.
+VALUE_WIDTH = 380
+ROW_WIDTH = 260
+CELL_MARGIN = 8
+
+
+def wraps(text: str) -> bool:
+    """Whether a value may need more than one line in a :data:`VALUE_WIDTH` column (about
+    seven pixels a character; a row measured needlessly only costs a little time)."""
+    return "\n" in text or len(text) > VALUE_WIDTH // 7
+
+
+def fit_value_cells(table: QTableView, columns: tuple[int, ...], rows: Iterable[int]) -> None:
+    """Narrow the value columns and make the rows of multi-line values tall enough for all
+    their lines: a one-line cell would show only the first changed line. Only those rows are
+    measured, so a long log stays quick to show."""
+    table.setWordWrap(True)
+    for col in columns:
+        table.setColumnWidth(col, min(table.columnWidth(col), VALUE_WIDTH))
+    model, delegate = table.model(), table.itemDelegate()
+    option = QStyleOptionViewItem()
+    option.initFrom(table)
+    option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+    for row in rows:
+        # Measured here, not by resizeRowToContents: Qt measures only the columns in view, and
+        # the value columns are often scrolled off to the right.
+        height = table.rowHeight(row)
+        for col in columns:
+            # A rectangle Qt takes as valid (height > 0), else it measures one unwrapped line.
+            option.rect = QRect(0, 0, table.columnWidth(col), 10_000)
+            # The hint counts the lines but not the cell's inner margin and grid line; without
+            # them the last line is cut to "…".
+            hint = delegate.sizeHint(option, model.index(row, col)).height()
+            height = max(height, hint + CELL_MARGIN)
+        table.setRowHeight(row, height)
 
 
 class HistoryTableModel(QAbstractTableModel):
@@ -71,8 +111,19 @@ class HistoryTableModel(QAbstractTableModel):
                                                Qt.ItemDataRole.ToolTipRole):
             return None
         e = self.entries[index.row()]
+        col = index.column()
+        if col in (COL_OLD, COL_NEW):
+            return self._value(e, col == COL_OLD, role == Qt.ItemDataRole.ToolTipRole)
         return (e.when, e.user, e.host, e.entity_label, self.labels.get(e.row_uuid, ""),
-                e.action_label, e.field_label, e.old_text, e.new_text)[index.column()]
+                e.action_label, e.field_label)[col]
+
+    @staticmethod
+    def _value(e: history.HistoryEntry, old: bool, tooltip: bool) -> str:
+        """The cell shows only the changed lines of a long list value (a Diktum); its tooltip
+        the whole value, for the reader who wants the lines around them."""
+        if tooltip and e.unchanged_note:
+            return e.full_old_text if old else e.full_new_text
+        return e.old_cell if old else e.new_cell
 
 
 class HistoryDialog(QDialog):
@@ -83,7 +134,9 @@ class HistoryDialog(QDialog):
         self.row_uuid = row_uuid
         self.setWindowTitle(tr("Riwayat perubahan") if row_uuid is None
                             else tr("Riwayat baris ini"))
-        self.resize(1000, 520)
+        # Wide enough on a 1366-pixel screen for the old and new values beside the row's
+        # name; fit_to_screen narrows it on a smaller one.
+        self.resize(1300, 560)
         settings.fit_to_screen(self)
 
         self.person = QComboBox()
@@ -127,8 +180,9 @@ class HistoryDialog(QDialog):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(COL_ROW,
-                                                           QHeaderView.ResizeMode.Stretch)
+        # No column stretches: a long indicator name stretched the row's column past the window
+        # and hid the old and new values, and a stretched last column would be squeezed to a
+        # sliver when the others are wide. The row's name and the values are capped (refresh).
         self.count = QLabel()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         export = self.buttons.addButton(tr("&Ekspor ke Excel…"),
@@ -157,6 +211,10 @@ class HistoryDialog(QDialog):
                                         text=self.text.text().strip() or None)
         self.model.set_entries(entries, history.row_labels(store, entries))
         self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(COL_ROW, min(self.table.columnWidth(COL_ROW), ROW_WIDTH))
+        fit_value_cells(self.table, (COL_OLD, COL_NEW),
+                        (r for r, e in enumerate(entries)
+                         if wraps(e.old_text) or wraps(e.new_text) or e.unchanged_note))
         self.count.setText(tr("{n} catatan").format(n=len(self.model.entries)))
 
     def export_to(self, path: Path | str) -> Path | None:

@@ -26,6 +26,7 @@ from rbdesk.i18n import tr
 from rbdesk.models.clock import local_time
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.interchange import merge
+from rbdesk.ui.dialogs.history import fit_value_cells
 from rbdesk.ui.roles import Role
 from rbdesk.ui.window.context import AppContext
 
@@ -80,8 +81,14 @@ class ConflictTableModel(QAbstractTableModel):
             if col == COL_FIELDS:
                 return ", ".join(d.label for d in c.fields)
             mine = col == COL_MINE
-            values = "; ".join((d.mine_text() if mine else d.theirs_text()) or "—"
-                               for d in c.fields)
+            # The cell: of a multi-line value (a Diktum) only the lines the other side lacks,
+            # one a line; the tooltip: the whole value.
+            if role == Qt.ItemDataRole.ToolTipRole:
+                texts = [d.mine_full() if mine else d.theirs_full() for d in c.fields]
+            else:
+                texts = [d.mine_text() if mine else d.theirs_text() for d in c.fields]
+            values = ("\n" if any("\n" in t for t in texts) else "; ").join(t or "—"
+                                                                           for t in texts)
             who, when = (c.mine_by, c.mine_at) if mine else (c.theirs_by, c.theirs_at)
             newer = tr(" (lebih baru)") if c.default == self._side(col) else ""
             return tr("{values} — {who}, {when}{newer}").format(
@@ -232,6 +239,7 @@ class MergeDialog(QDialog):
             self.progress.setVisible(False)
         self.model.set_conflicts(self.plan.conflicts)
         self.table.resizeColumnsToContents()
+        fit_value_cells(self.table, (COL_MINE, COL_THEIRS), range(len(self.plan.conflicts)))
         self._set_conflict_controls(bool(self.plan.conflicts))
         if not self.plan.has_changes:
             self.summary.setText(tr("Berkas ini sudah memuat semua isi salinan; tidak ada yang "
