@@ -113,6 +113,18 @@ def test_realisation_rows_read_as_indicator_and_month(sample_store) -> None:
     assert {e.field_label for e in entries} == {"status Mar", "keterangan Mar"}
 
 
+def test_an_indicator_without_text_reads_as_its_sub_activity(sample_store) -> None:
+    from rbdesk.models.domain.tree import list_plans, load_plan_tree
+    from rbdesk.models.edits import realisation
+
+    tree = load_plan_tree(sample_store, list_plans(sample_store)[0].uuid)
+    sub, ind = next((s, i) for a in tree.areas for c in a.activities for s in c.sub_activities
+                    for i in s.indicators if not i.text and s.name)   # as the sample has
+    realisation.set_status(sample_store, ind.uuid, 4, "selesai")
+    entries = [e for e in history.query_history(sample_store) if e.entity == "realisation"]
+    assert history.row_labels(sample_store, entries)[entries[0].row_uuid] == f"{sub.name}, Apr"
+
+
 def _plan_uuid(store: Store) -> str:
     from rbdesk.models.domain.tree import list_plans
 

@@ -26,7 +26,15 @@ from rbdesk.models.errors import InvalidInput, RbdeskError
 from rbdesk.models.interchange.merge_snapshot import MODEL
 from rbdesk.models.storage.output_files import atomic_output
 from rbdesk.models.storage.query_rows import as_tuples
-from rbdesk.models.storage.schema import Area, ChangeLog, Evidence, Indicator, Plan, Realisation
+from rbdesk.models.storage.schema import (
+    Area,
+    ChangeLog,
+    Evidence,
+    Indicator,
+    Plan,
+    Realisation,
+    SubActivity,
+)
 from rbdesk.models.storage.store import Store
 from rbdesk.models.text import clean_text
 
@@ -211,12 +219,17 @@ def row_labels(store: Store, entries: list[HistoryEntry]) -> dict[str, str]:
         for entity, model in (("realisation", Realisation), ("evidence", Evidence)):
             items = sorted(wanted.pop(entity, set()))
             for start in range(0, len(items), 500):
+                # An indicator without its own text is shown by its sub-activity's name, as the
+                # grid and the reports show it.
                 query = as_tuples(
-                    model.select(model.uuid, model.month, Indicator.text, Indicator.label)
-                    .join(Indicator).where(model.uuid.in_(items[start:start + 500])))
-                for row_uuid, month, text, label in query:
+                    model.select(model.uuid, model.month, Indicator.text, SubActivity.name,
+                                 Indicator.label)
+                    .join(Indicator).join(SubActivity)
+                    .where(model.uuid.in_(items[start:start + 500])))
+                for row_uuid, month, text, sub_name, label in query:
                     labels[row_uuid] = tr("{ind}, {month}").format(
-                        ind=text or label or tr("(indikator)"), month=month_short(month))
+                        ind=text or sub_name or label or tr("(indikator)"),
+                        month=month_short(month))
         for entity, uuids in wanted.items():
             table = MODEL[entity]
             cols = [getattr(table, f) for f in _TEXT_FIELDS if hasattr(table, f)]

@@ -43,7 +43,13 @@ from rbdesk.models.interchange.merge_objects import (
     THEIRS,
     combine,
 )
-from rbdesk.models.interchange.merge_snapshot import ENTITY, Snapshot, Stamp, State
+from rbdesk.models.interchange.merge_snapshot import (
+    ENTITY,
+    Snapshot,
+    Stamp,
+    State,
+    indicator_title,
+)
 from rbdesk.models.storage.schema import ROW_MODELS, Plan, Realisation
 
 __all__ = ["BOOKKEEPING", "MINE", "THEIRS", "Conflict", "Decision", "FieldDiff", "content_diff",
@@ -139,8 +145,7 @@ def content_diff(mine: State, theirs: State) -> list[FieldDiff]:
 
 def _row_label(entity: str, state: State, rows: dict[str, dict[str, State]]) -> str:
     if entity == "realisation" or entity == "evidence":
-        ind = rows["indicator"].get(state["indicator"]) or {}
-        text = ind.get("text") or ind.get("label") or tr("(indikator)")
+        text = indicator_title(rows, state["indicator"])
         extra = f" — {state['filename']}" if entity == "evidence" else ""
         return tr("{ind}, {month}{extra}").format(ind=text, month=month_short(state["month"]),
                                                   extra=extra)

@@ -20,7 +20,7 @@ from rbdesk.models.domain.months import month_short
 from rbdesk.models.domain.progress import SUBMITTED
 from rbdesk.models.edits.review import REVIEW_FIELDS, after_change
 from rbdesk.models.interchange.merge_objects import BOOKKEEPING, combined_stamp
-from rbdesk.models.interchange.merge_snapshot import Snapshot, State
+from rbdesk.models.interchange.merge_snapshot import Snapshot, State, indicator_title
 from rbdesk.models.storage.schema import ChangeLog, Indicator, Realisation
 
 Month = tuple[str, int]   # (indicator uuid, month)
@@ -86,12 +86,10 @@ def _label(text: str, month: int) -> str:
 def foreseen(here: Snapshot, theirs: Snapshot, landed: list[Landed]) -> list[str]:
     """What :func:`resubmit_uncovered` would send back, read from the snapshots alone (the
     merge's first phase, before anything is written)."""
-    indicators = {**theirs.rows["indicator"], **here.rows["indicator"]}
-    out = []
-    for ind_uuid, month in uncovered_verdicts(here, theirs, landed):
-        ind = indicators.get(ind_uuid) or {}
-        out.append(_label(ind.get("text") or ind.get("label") or "", month))
-    return out
+    rows = {entity: {**theirs.rows[entity], **here.rows[entity]}
+            for entity in ("indicator", "sub_activity")}
+    return [_label(indicator_title(rows, ind_uuid), month)
+            for ind_uuid, month in uncovered_verdicts(here, theirs, landed)]
 
 
 def resubmit_uncovered(host: str, here: Snapshot, theirs: Snapshot,
@@ -118,5 +116,5 @@ def resubmit_uncovered(host: str, here: Snapshot, theirs: Snapshot,
                                  entity="realisation", row_uuid=cell.uuid, action="update",
                                  field=f"{key}[{month}]", old=getattr(cell, key),
                                  new=values[key])
-        lines.append(_label(ind.text or ind.label, month))
+        lines.append(_label(ind.text or ind.sub_activity.name or ind.label, month))
     return lines

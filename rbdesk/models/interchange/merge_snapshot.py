@@ -7,6 +7,7 @@ from typing import Any
 
 from peewee import ForeignKeyField
 
+from rbdesk.i18n import tr
 from rbdesk.models.storage.query_rows import as_dicts, as_tuples
 from rbdesk.models.storage.schema import ROW_MODELS, Blob, ChangeLog, Row
 from rbdesk.models.storage.store import Store
@@ -68,3 +69,11 @@ def read_snapshot(store: Store) -> Snapshot:
             .order_by(ChangeLog.id)))
         blobs = {sha for (sha,) in as_tuples(Blob.select(Blob.sha256))}
         return Snapshot(rows, log, blobs)
+
+
+def indicator_title(rows: dict[str, dict[str, State]], indicator_uuid: str) -> str:
+    """An indicator as people know it: its text, or (as the grid and the reports show one
+    without text) its sub-activity's name, else its number."""
+    ind = rows.get("indicator", {}).get(indicator_uuid) or {}
+    sub = rows.get("sub_activity", {}).get(ind.get("sub_activity") or "") or {}
+    return str(ind.get("text") or sub.get("name") or ind.get("label") or tr("(indikator)"))
