@@ -208,6 +208,19 @@ def test_diktum_cells_show_the_changed_lines_and_the_whole_in_a_tooltip(
     # Tall enough for the changed line and the count below it, though scrolled out of view.
     assert dialog.table.rowHeight(row) >= 2 * dialog.table.fontMetrics().lineSpacing()
     assert dialog.table.columnWidth(8) <= 400
+    # On the office's 1366 × 768 screen the new value ends inside the dialog, not off to the
+    # right behind a scroll bar, even beside a long row name and long values.
+    from rbdesk.models.edits import plan_edit
+
+    ind = max(share_ctx.tree.indicators(), key=lambda i: len(i.text))
+    plan_edit.set_field(share_ctx.store, "indicator", ind.uuid, "note", "catatan lama " * 20)
+    plan_edit.set_field(share_ctx.store, "indicator", ind.uuid, "note", "catatan baru " * 20)
+    wide = HistoryDialog(share_ctx)
+    qtbot.addWidget(wide)
+    wide.show()
+    qtbot.waitExposed(wide)
+    assert wide.width() <= 1366
+    assert sum(wide.table.columnWidth(c) for c in range(9)) <= wide.table.viewport().width()
     ws = openpyxl.load_workbook(dialog.export_to(tmp_path / "riwayat.xlsx")).active
     assert ws.cell(row=row + 2, column=9).value.splitlines() == [
         "c. Tim Penguatan Organisasi;", "(15 baris lain tetap)"]

@@ -47,6 +47,7 @@ COLUMN_COUNT = COL_NEW + 1
 # A value column wider than this would push the other one off a 1366-pixel screen; longer
 # text wraps inside its taller row instead.
 VALUE_WIDTH = 380
+MIN_VALUE_WIDTH = 200
 ROW_WIDTH = 260
 CELL_MARGIN = 8
 
@@ -57,13 +58,18 @@ def wraps(text: str) -> bool:
     return "\n" in text or len(text) > VALUE_WIDTH // 7
 
 
-def fit_value_cells(table: QTableView, columns: tuple[int, ...], rows: Iterable[int]) -> None:
+def fit_value_cells(table: QTableView, columns: tuple[int, ...], rows: Iterable[int],
+                    room: int | None = None) -> None:
     """Narrow the value columns and make the rows of multi-line values tall enough for all
     their lines: a one-line cell would show only the first changed line. Only those rows are
-    measured, so a long log stays quick to show."""
+    measured, so a long log stays quick to show. ``room``: the width the value columns may
+    share, so that they end inside the table rather than off to the right."""
     table.setWordWrap(True)
+    widest = VALUE_WIDTH
+    if room is not None:
+        widest = max(MIN_VALUE_WIDTH, min(VALUE_WIDTH, room // len(columns)))
     for col in columns:
-        table.setColumnWidth(col, min(table.columnWidth(col), VALUE_WIDTH))
+        table.setColumnWidth(col, min(table.columnWidth(col), widest))
     model, delegate = table.model(), table.itemDelegate()
     option = QStyleOptionViewItem()
     option.initFrom(table)
@@ -212,9 +218,12 @@ class HistoryDialog(QDialog):
         self.model.set_entries(entries, history.row_labels(store, entries))
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(COL_ROW, min(self.table.columnWidth(COL_ROW), ROW_WIDTH))
+        others = sum(self.table.columnWidth(c) for c in range(COL_OLD))
+        # the dialog's width less its margins, the row numbers and the scroll bar
+        room = self.width() - others - self.table.verticalHeader().width() - 60
         fit_value_cells(self.table, (COL_OLD, COL_NEW),
                         (r for r, e in enumerate(entries)
-                         if wraps(e.old_text) or wraps(e.new_text) or e.unchanged_note))
+                         if wraps(e.old_text) or wraps(e.new_text) or e.unchanged_note), room)
         self.count.setText(tr("{n} catatan").format(n=len(self.model.entries)))
 
     def export_to(self, path: Path | str) -> Path | None:
