@@ -736,3 +736,28 @@ def test_setting_the_same_status_again_leaves_no_unexplained_stamp(pair, targets
         with s.read():
             cells = list(Realisation.select().where(Realisation.month == 1))
         assert [c.status for c in cells if not c.deleted] == ["sebagian"]
+
+
+def test_copies_merged_back_and_forth_settle(tmp_path: Path) -> None:
+    """The office's USB round trip: each copy takes the other's in turn. Once both hold the
+    same edits a merge changes nothing, though each merge numbered the rows it wrote past both
+    versions; no "digabung" line is written for a merge that only took log lines."""
+    x, y = tmp_path / "x.rbdesk", tmp_path / "y.rbdesk"
+    create_file(x, sample=True, user="x").close()
+    shutil.copyfile(x, y)
+    with Store.open(x, user="ani") as store:
+        plan = list_plans(store)[0].uuid
+        decree_edit.set_decree_fields(store, plan, {"place": "Kota-X"},
+                                      decree_edit.read_decree(store, plan)[1])
+        ind = load_plan_tree(store, plan).indicators()[0]
+        realisation.set_status(store, ind.uuid, 1, "selesai")
+        review.review_month(store, ind.uuid, 1, "memenuhi", by="Deky Ballo")
+    results = []
+    for _round in range(3):
+        for mine, theirs in ((y, x), (x, y)):
+            with Store.open(mine, user="staf") as store:
+                results.append(merge.merge_files(store, theirs))
+    assert results[0].updated and not any(r.changed for r in results[2:])
+    for path in (x, y):
+        with Store.open(path, readonly=True) as store, store.read():
+            assert ChangeLog.select().where(ChangeLog.action == "merge").count() == 1

@@ -94,8 +94,12 @@ class MergeResult:
 
     @property
     def changed(self) -> bool:
-        return bool(self.inserted or self.updated or self.blobs_copied or self.log_imported
-                    or self.lost_logged or self.resubmitted)
+        return bool(self.changed_rows or self.log_imported)
+
+    @property
+    def changed_rows(self) -> bool:
+        return bool(self.inserted or self.updated or self.blobs_copied or self.lost_logged
+                    or self.resubmitted)
 
     def summary(self) -> str:
         mine_won = sum(1 for v in self.resolved.values() if v == MINE)
@@ -323,7 +327,10 @@ def apply_merge(mine: Store, plan: MergePlan,
                 result.log_imported += 1
         if landed:
             result.resubmitted = resubmit_uncovered(mine.host, here, theirs, landed)
-        if result.changed:
+        # Only a merge that changed rows says so in the log: one that merely took the other
+        # copy's log entries (its own "digabung" line among them) would otherwise write a new
+        # line for the other copy to take next time, and two copies would never settle.
+        if result.changed_rows:
             tx.log("file", "-", "merge", "", None,
                    tr("digabung dari {name}: {summary}").format(
                        name=plan.theirs_path.name, summary=result.summary()))

@@ -207,9 +207,14 @@ def decide(mine: Snapshot, theirs: Snapshot) -> list[Decision]:
                 continue
             if m == t:
                 continue
+            diffs = content_diff(m, t)
+            if not diffs and _stamp(m) == _stamp(t):
+                # The same edit, numbered differently by the merges each copy made (a merge
+                # writes past both versions): taking it again would only bump the number, and
+                # two copies merged back and forth would never settle.
+                continue
             tc = _stamp(t) in known_theirs and _stamp(t) not in known_mine
             mc = _stamp(m) in known_mine and _stamp(m) not in known_theirs
-            diffs = content_diff(m, t)
             newer = THEIRS if _order(t) > _order(m) else MINE
             decision = Decision(entity, t, m, newer, mine_changed=mc, theirs_changed=tc)
             if model is Plan and tc == mc:
