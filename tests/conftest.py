@@ -55,3 +55,21 @@ def empty_store(tmp_path: Path) -> Iterator:
     store = Store.create(tmp_path / "kosong.rbdesk")
     yield store
     store.close()
+
+
+@pytest.fixture
+def rename_team():  # noqa: ANN201 - returns the helper below
+    """Rename one team of a file's first plan by a Data SK save (KESATU follows), as ``user``:
+    ``rename_team(path, user, label, name)``."""
+    def rename(path: Path, user: str, label: str, name: str) -> None:
+        from rbdesk.models.domain.tree import list_plans, load_plan_tree
+        from rbdesk.models.edits.decree_edit import DecreeEdits, RowEdit, save_decree_edits
+        from rbdesk.models.storage.store import Store
+
+        with Store.open(path, user=user) as store:
+            tree = load_plan_tree(store, list_plans(store)[0].uuid)
+            team = next(t for t in tree.teams if t.label == label)
+            save_decree_edits(store, DecreeEdits(tree.uuid, None, teams=(
+                RowEdit(team.uuid, team.version, {"name": name}),)))
+
+    return rename

@@ -199,21 +199,10 @@ def test_merge_sends_back_a_verdict_that_never_saw_the_new_evidence(sample_path:
         assert review.get_review(store, ind, 2).state == "diajukan"  # type: ignore[union-attr]
 
 
-def _rename_team(path: Path, user: str, label: str, name: str) -> None:
-    """A Data SK save renaming one team: KESATU follows, logged as one whole Diktum entry."""
-    from rbdesk.models.domain.tree import list_plans, load_plan_tree
-    from rbdesk.models.edits.decree_edit import DecreeEdits, RowEdit, save_decree_edits
-
-    with Store.open(path, user=user) as store:
-        tree = load_plan_tree(store, list_plans(store)[0].uuid)
-        team = next(t for t in tree.teams if t.label == label)
-        save_decree_edits(store, DecreeEdits(tree.uuid, None, teams=(
-            RowEdit(team.uuid, team.version, {"name": name}),)))
-
-
 def test_history_of_a_team_rename_names_only_the_changed_diktum_line(sample_path: Path,
-                                                                      capsys) -> None:
-    _rename_team(sample_path, "ani", "III", "TIM PENGUATAN ORGANISASI")
+                                                                      capsys,
+                                                                      rename_team) -> None:
+    rename_team(sample_path, "ani", "III", "TIM PENGUATAN ORGANISASI")
     capsys.readouterr()
     assert main(["history", str(sample_path), "--person", "ani"]) == 0
     diktum = next(line for line in capsys.readouterr().out.splitlines() if "Diktum:" in line)
@@ -225,11 +214,11 @@ def test_history_of_a_team_rename_names_only_the_changed_diktum_line(sample_path
     assert stored.old.startswith("KESATU") and "KELIMA" in stored.new    # still whole
 
 
-def test_a_diktum_conflict_lists_only_the_lines_the_copies_do_not_share(copies,
-                                                                        capsys) -> None:
+def test_a_diktum_conflict_lists_only_the_lines_the_copies_do_not_share(copies, capsys,
+                                                                        rename_team) -> None:
     mine, theirs = copies
-    _rename_team(mine, "ani", "III", "TIM PENGUATAN ORGANISASI")
-    _rename_team(theirs, "budi", "IV", "TIM PENGUATAN TATA KELOLA")
+    rename_team(mine, "ani", "III", "TIM PENGUATAN ORGANISASI")
+    rename_team(theirs, "budi", "IV", "TIM PENGUATAN TATA KELOLA")
     capsys.readouterr()
     assert main(["merge", str(mine), str(theirs), "--dry-run"]) == 0
     out = capsys.readouterr().out

@@ -178,25 +178,13 @@ def test_history_export_over_the_open_file_is_refused(share_ctx, qtbot) -> None:
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
 
 
-def _rename_team(path: Path, user: str, label: str, name: str) -> None:
-    """A Data SK save renaming one team; KESATU follows, logged as one whole Diktum entry."""
-    from rbdesk.models.domain.tree import list_plans, load_plan_tree
-    from rbdesk.models.edits.decree_edit import DecreeEdits, RowEdit, save_decree_edits
-
-    with Store.open(path, user=user) as store:
-        tree = load_plan_tree(store, list_plans(store)[0].uuid)
-        team = next(t for t in tree.teams if t.label == label)
-        save_decree_edits(store, DecreeEdits(tree.uuid, None, teams=(
-            RowEdit(team.uuid, team.version, {"name": name}),)))
-
-
 def test_diktum_cells_show_the_changed_lines_and_the_whole_in_a_tooltip(
-        sample_path: Path, share_ctx, tmp_path: Path, qtbot) -> None:
+        sample_path: Path, share_ctx, tmp_path: Path, qtbot, rename_team) -> None:
     theirs = tmp_path / "salinan.rbdesk"
     with Store.open(sample_path) as store:
         backups.save_copy(store, theirs)
-    _rename_team(sample_path, "ani", "III", "TIM PENGUATAN ORGANISASI")
-    _rename_team(theirs, "budi", "IV", "TIM PENGUATAN TATA KELOLA")
+    rename_team(sample_path, "ani", "III", "TIM PENGUATAN ORGANISASI")
+    rename_team(theirs, "budi", "IV", "TIM PENGUATAN TATA KELOLA")
 
     dialog = HistoryDialog(share_ctx)
     qtbot.addWidget(dialog)
