@@ -233,13 +233,13 @@ def test_review_states_travel_through_merge(tmp_path: Path) -> None:
                    and e.field_label == "status tinjauan Feb" for e in history)
 
 
-def _parted(tmp_path: Path) -> tuple[Path, Path, str]:
-    """Two copies of a file whose first indicator has February realised (diajukan)."""
+def _parted(tmp_path: Path, month: int = 2) -> tuple[Path, Path, str]:
+    """Two copies of a file whose first indicator has ``month`` (February) realised, diajukan."""
     base = tmp_path / "induk.rbdesk"
     create_file(base, sample=True, user="induk").close()
     with Store.open(base, user="induk") as store:
         _, ind = _first(store)
-        realisation.set_status(store, ind, 2, "selesai")
+        realisation.set_status(store, ind, month, "selesai")
     mine, theirs = tmp_path / "a.rbdesk", tmp_path / "b.rbdesk"
     shutil.copyfile(base, mine)
     shutil.copyfile(base, theirs)
@@ -287,14 +287,7 @@ def test_a_verdict_that_saw_all_the_evidence_stays(tmp_path: Path) -> None:
 
 
 def test_both_copies_reviewing_the_same_month_is_a_conflict(tmp_path: Path) -> None:
-    base = tmp_path / "induk.rbdesk"
-    create_file(base, sample=True, user="induk").close()
-    with Store.open(base, user="induk") as store:
-        _, ind = _first(store)
-        realisation.set_status(store, ind, 1, "selesai")
-    mine, theirs = tmp_path / "a.rbdesk", tmp_path / "b.rbdesk"
-    shutil.copyfile(base, mine)
-    shutil.copyfile(base, theirs)
+    mine, theirs, ind = _parted(tmp_path, month=1)
     with Store.open(theirs, user="b") as store:
         review.review_month(store, ind, 1, "ditolak", note="Salah bulan", by="Ketua")
     with Store.open(mine, user="a") as store:
