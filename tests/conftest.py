@@ -73,3 +73,17 @@ def rename_team():  # noqa: ANN201 - returns the helper below
                 RowEdit(team.uuid, team.version, {"name": name}),)))
 
     return rename
+
+
+@pytest.fixture
+def newer_sample_path(sample_path: Path) -> Path:
+    """The sample as a newer rbdesk left it: a schema version this program does not know."""
+    import sqlite3
+
+    from rbdesk.models.storage import migrations
+
+    conn = sqlite3.connect(sample_path)
+    conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    return sample_path

@@ -5,12 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
-
-from rbdesk.models.storage import migrations
 
 
 def rbdesk(*args: str) -> subprocess.CompletedProcess[str]:
@@ -87,11 +84,8 @@ def test_new_year_errors(sample_path: Path, tmp_path: Path) -> None:
     assert gone.returncode == 1 and not (tmp_path / "tidak-ada.rbdesk").exists()
 
 
-def test_new_year_on_a_newer_file_refuses_and_changes_nothing(sample_path: Path) -> None:
-    conn = sqlite3.connect(sample_path)
-    conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
-    conn.commit()
-    conn.close()
+def test_new_year_on_a_newer_file_refuses_and_changes_nothing(newer_sample_path: Path) -> None:
+    sample_path = newer_sample_path
     before = _digest(sample_path)
     out = rbdesk("new-year", str(sample_path), "--from", "2024")
     assert out.returncode == 1

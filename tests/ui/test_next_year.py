@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 
 from PySide6.QtWidgets import QDialog
 
 from rbdesk.models.domain.road_map import STANDARD_AREAS
 from rbdesk.models.domain.tree import list_plans, load_plan_tree
-from rbdesk.models.storage import migrations
 from rbdesk.models.storage.schema import ChangeLog
 from rbdesk.models.storage.store import Store
 from rbdesk.ui.dialogs import common as common_dialogs
@@ -84,14 +82,11 @@ def test_a_year_that_has_a_plan_is_asked_about_first(window, monkeypatch):
     assert ctx.plan_uuid != source and ctx.tree.year == 2024
 
 
-def test_newer_file_refuses_next_year_and_is_not_changed(sample_path, qtbot, monkeypatch):
+def test_newer_file_refuses_next_year_and_is_not_changed(newer_sample_path, qtbot, monkeypatch):
     from rbdesk.ui.window.context import AppContext
     from rbdesk.ui.window.main_window import MainWindow
 
-    conn = sqlite3.connect(sample_path)
-    conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
-    conn.commit()
-    conn.close()
+    sample_path = newer_sample_path
     before = hashlib.sha256(sample_path.read_bytes()).hexdigest()
     store = Store.open(sample_path)
     win = MainWindow(AppContext(store))

@@ -23,7 +23,7 @@ from rbdesk.models.errors import (
     ReadOnlyError,
 )
 from rbdesk.models.interchange import merge
-from rbdesk.models.storage import backups, migrations
+from rbdesk.models.storage import backups
 from rbdesk.models.storage.schema import Indicator
 from rbdesk.models.storage.store import Store
 
@@ -111,11 +111,8 @@ def _first_indicator(store: Store) -> str:
         return Indicator.select().first().uuid
 
 
-def test_newer_schema_opens_readonly_and_is_never_written(sample_path: Path) -> None:
-    conn = sqlite3.connect(sample_path)
-    conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
-    conn.commit()
-    conn.close()
+def test_newer_schema_opens_readonly_and_is_never_written(newer_sample_path: Path) -> None:
+    sample_path = newer_sample_path
     before = _digest(sample_path)
     with Store.open(sample_path) as store:
         assert store.readonly and store.state.newer

@@ -60,10 +60,8 @@ def test_version_1_file_is_backed_up_then_migrated(tmp_path: Path) -> None:
     check.close()
 
 
-def test_newer_file_opens_readonly_and_is_not_written(sample_path: Path) -> None:
-    conn = sqlite3.connect(sample_path)
-    conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
-    conn.close()
+def test_newer_file_opens_readonly_and_is_not_written(newer_sample_path: Path) -> None:
+    sample_path = newer_sample_path
     before = _digest(sample_path)
     store = Store.open(sample_path)
     assert store.readonly and store.state.newer
