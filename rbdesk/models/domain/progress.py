@@ -243,11 +243,6 @@ def team_indicators(tree: PlanTree, team: TeamNode) -> list[IndicatorNode]:
     return indicators_of(area) if area else []
 
 
-def team_capaian(tree: PlanTree, team: TeamNode, upto: int,
-                 verified: bool = False) -> float | None:
-    return total(team_indicators(tree, team), upto, verified=verified).percent
-
-
 # The rating band of RB monitoring: lowest score of the band, name.
 BANDS = ((91, N_("Sangat Baik")), (76, N_("Baik")), (66, N_("Cukup")), (51, N_("Kurang")))
 

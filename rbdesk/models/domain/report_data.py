@@ -54,10 +54,6 @@ class CapaianRow:
     def verified_percent(self) -> float | None:
         return self.verified.percent
 
-    @property
-    def verified_band(self) -> str:
-        return rating_band(self.verified_percent)
-
 
 @dataclass
 class LateItem:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -337,10 +337,6 @@ def number_labels(count: int) -> list[str]:
 def decision_labels(count: int) -> list[str]:
     """The diktum labels KESATU, KEDUA, …; past the tenth, "KE-11" and so on."""
     return [_ORDINALS[i] if i < len(_ORDINALS) else f"KE-{i + 1}" for i in range(count)]
-
-
-def labelled_entries(texts: Sequence[str], labels: Iterable[str]) -> list[dict[str, str]]:
-    return [{"label": label, "text": text} for label, text in zip(labels, texts, strict=False)]
 
 
 _SMALL_WORDS = {"dan", "di", "ke", "dari", "yang", "untuk", "pada", "dalam", "atau"}
