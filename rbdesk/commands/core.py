@@ -75,7 +75,9 @@ def cmd_load(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with Store.open(args.file, readonly=True) as store:
+    # One read transaction: the integrity check and the counts see one committed state, never
+    # torn by a colleague's commit between them.
+    with Store.open(args.file, readonly=True) as store, store.read():
         result = database.integrity_check(store.db)
         version = store.state.migrated_from or database.schema_version(store.db)
 

@@ -63,20 +63,21 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.month is not None and not 1 <= args.month <= 12:
         raise InvalidInput(tr("Bulan {m} di luar 1..12.").format(m=args.month))
     refuse_overwriting(out, args.file)
+    # One read transaction: the plan and its evidence lists are one committed state. The
+    # output is written after it, so colleagues' commits do not wait for the PDF.
     with Store.open(args.file, readonly=True) as store:
-        tree = load_plan_tree(store, pick_plan(store, args.year, args.plan))
-        period = None
-        if part in PERIOD_PARTS:
-            from rbdesk.models.domain.period_report import build_period_report, period_evidence
+        with store.read():
+            tree = load_plan_tree(store, pick_plan(store, args.year, args.plan))
+            period = report = None
+            if part in PERIOD_PARTS:
+                from rbdesk.models.domain.period_report import build_period_report, period_evidence
 
-            period = build_period_report(tree, part, period_evidence(store, tree, part))
-        if kind == ".pdf":
-            report = None
-            if part == "report":
+                period = build_period_report(tree, part, period_evidence(store, tree, part))
+            if kind == ".pdf" and part == "report":
                 from rbdesk.models.domain.report_data import build_report, month_evidence
 
-                report = build_report(tree, args.month,
-                                      month_evidence(store, tree, args.month))
+                report = build_report(tree, args.month, month_evidence(store, tree, args.month))
+        if kind == ".pdf":
             write_pdf(tree, out, part=part, paper=args.paper, month=args.month, report=report,
                       copy=args.copy or "salinan", period=period)
         elif period is not None:

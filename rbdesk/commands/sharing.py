@@ -162,15 +162,17 @@ def _date(text: str | None) -> dt.date | None:
 def cmd_history(args: argparse.Namespace) -> int:
     since, until = _date(args.since), _date(args.until)
     with Store.open(args.file, readonly=True) as store:
-        area = history.find_area(store, args.area) if args.area else None
-        entries = history.query_history(store, row_uuid=args.row, person=args.person, since=since,
-                                        until=until, area_uuid=area, text=args.text)
+        # The entries and their labels from one committed state; written out after it.
+        with store.read():
+            area = history.find_area(store, args.area) if args.area else None
+            entries = history.query_history(store, row_uuid=args.row, person=args.person,
+                                            since=since, until=until, area_uuid=area,
+                                            text=args.text)
+            labels = history.row_labels(store, entries)
         if args.xlsx:
-            out = history.export_history_xlsx(entries, history.row_labels(store, entries),
-                                              args.xlsx, protect=(store.path,))
+            out = history.export_history_xlsx(entries, labels, args.xlsx, protect=(store.path,))
             print(tr("{n} catatan riwayat diekspor ke {path}").format(n=len(entries), path=out))
             return 0
-        labels = history.row_labels(store, entries)
         for e in entries:
             label = labels.get(e.row_uuid, "")
             what = f"{e.entity_label} «{label}»" if label else e.entity_label

@@ -4,6 +4,8 @@
     python writer.py note FILE USER ROW OUT       -- one note edit on indicator ROW, then exit
     python writer.py bulk FILE USER ROWS OUT      -- large transactions, one line per commit
     python writer.py hang FILE USER ROWS OUT      -- one large transaction that never commits
+    python writer.py mixed FILE USER STOP OUT     -- edits, evidence and larger commits until the
+                                                     file STOP exists (at most MIXED_MAX edits)
 """
 
 from __future__ import annotations
@@ -74,6 +76,49 @@ def edit(path: str, user: str, seconds: float, out_path: str) -> None:
     store.close()
 
 
+MIXED_MAX = 2000
+
+
+def mixed(path: str, user: str, stop: str, out_path: str) -> None:
+    """What colleagues do to a shared file while others read it: status edits, evidence
+    attached (a new blob and its row in one commit), new indicators and now and then a larger
+    commit whose journal stays on disk a little longer."""
+    store = Store.open(path, user=user)
+    rng = random.Random(hash(user))
+    tree = load_plan_tree(store, list_plans(store)[0].uuid)
+    inds = [i.uuid for a in tree.areas for c in a.activities for s in c.sub_activities
+            for i in s.indicators][:20]
+    sub = tree.areas[0].activities[0].sub_activities[0].uuid
+    with open(out_path, "w", encoding="utf-8") as out:
+        for n in range(1, MIXED_MAX + 1):
+            if Path(stop).exists():
+                break
+            time.sleep(rng.uniform(0.0, 0.04))  # a colleague between two edits, however brief
+            token = f"{user}-{n}"
+            op = rng.choice(("status", "status", "evidence", "evidence", "create", "large"))
+            try:
+                if op == "status":
+                    realisation.set_status(store, rng.choice(inds), rng.randint(1, 12),
+                                           rng.choice(("sebagian", "selesai")), note=token)
+                elif op == "evidence":
+                    data = rng.randbytes(rng.choice((500, 5_000, 40_000)))
+                    realisation.attach_bytes(store, rng.choice(inds), rng.randint(1, 12),
+                                             f"{token}.pdf", data)
+                elif op == "create":
+                    plan_edit.add_node(store, "indicator", sub, token)
+                else:
+                    with store.write() as tx:
+                        Person.insert_many([
+                            {"uuid": new_uuid(), "updated_at": tx.at, "updated_by": user,
+                             "version": 1, "name": token, "position": "x" * 300,
+                             "unit": token} for _ in range(400)]).execute()
+                _emit(out, kind="ack", op=op, token=token)
+            except (FileBusyError, NotFoundError) as exc:
+                _emit(out, kind="refused", op=op, token=token, message=exc.message)
+        _emit(out, kind="done")
+    store.close()
+
+
 def note(path: str, user: str, row: str, out_path: str) -> None:
     store = Store.open(path, user=user)
     with open(out_path, "w", encoding="utf-8") as out:
@@ -109,6 +154,8 @@ if __name__ == "__main__":
     Path(out_file).touch()
     if mode == "edit":
         edit(file, who, float(amount), out_file)
+    elif mode == "mixed":
+        mixed(file, who, amount, out_file)
     elif mode == "note":
         note(file, who, amount, out_file)
     else:

@@ -14,10 +14,15 @@ from rbdesk.models.domain.tree import (
 )
 from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import (
+    Activity,
+    Area,
     Evidence,
     Indicator,
+    Plan,
     Realisation,
     Row,
+    SubActivity,
+    Team,
 )
 from rbdesk.models.storage.store import Store
 
@@ -116,7 +121,24 @@ def _load_subtree(kind: str, uuid: str) -> Any:
     return head
 
 
+def _alive_ids(model: type[Row]) -> Any:
+    """Ids of ``model``'s rows that are shown: not deleted, nor under a deleted parent (the rows
+    of a deleted plan stay in the file, undeleted themselves, but nobody sees them)."""
+    alive = model.select(model.id).where(model.deleted == False)  # noqa: E712
+    parents: dict[type[Row], tuple[Any, type[Row]]] = {
+        Area: (Area.plan, Plan), Activity: (Activity.area, Area),
+        SubActivity: (SubActivity.activity, Activity),
+        Indicator: (Indicator.sub_activity, SubActivity),
+        Evidence: (Evidence.indicator, Indicator), Team: (Team.plan, Plan)}
+    parent = parents.get(model)
+    if parent is None:
+        return alive
+    field, up = parent
+    return alive.where(field.in_(_alive_ids(up)))
+
+
 def alive_rows(store: Store, model: type[Row]) -> int:
-    """How many rows of a table are not deleted (for ``rbdesk check``)."""
+    """How many rows of a table are shown: not deleted and not under a deleted plan, area,
+    activity or indicator (for ``rbdesk check``)."""
     with store.read():
-        return int(model.select().where(model.deleted == False).count())  # noqa: E712
+        return int(_alive_ids(model).count())

@@ -22,12 +22,14 @@ from rbdesk.models.errors import (
     RbdeskError,
     ReadOnlyError,
 )
-from rbdesk.models.storage import migrations
+from rbdesk.models.storage import file_locks, migrations
 from rbdesk.models.storage.output_files import atomic_output
 from rbdesk.models.storage.paths import backup_dir
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+# A hot journal another PC rolls back while this one tries to copy it: read again, this often.
+HOT_JOURNAL_ATTEMPTS = 3
 # peewee re-raises sqlite3 errors as its own classes; both must be caught.
 SQL_ERRORS = (sqlite3.DatabaseError, peewee.DatabaseError)
 
@@ -165,26 +167,109 @@ def journal_path(path: Path) -> Path:
 
 
 def has_journal(path: Path) -> bool:
-    """A rollback journal beside the file: a writer is mid-commit, or was killed there."""
+    """A rollback journal beside the file: a writer is mid-commit, or was killed there. Only
+    SQLite can tell which (see :func:`_first_read`); this is the cheap "maybe" before asking."""
     try:
         return journal_path(path).stat().st_size > 0
     except OSError:
         return False
 
 
-def _read_through_copy(path: Path, state: OpenState) -> tuple[SqliteDatabase, OpenState]:
-    """Open a private copy of ``path`` together with its journal: SQLite rolls the journal back
-    in the copy (the committed state), an older schema is migrated there; ``path`` is only read."""
-    tmpdir = Path(tempfile.mkdtemp(prefix="rbdesk-baca-"))
+class _HotJournal(Exception):
+    """The file has a journal whose writer is gone, and this opener may not roll it back."""
+
+
+def _is_hot_journal(exc: BaseException) -> bool:
+    # SQLite's own verdict: a journal nobody holds the RESERVED lock for, in a file opened
+    # read-only. A journal of a live writer never gives this; SQLite reads past it.
+    return _sqlite_name(exc) == "SQLITE_READONLY_ROLLBACK"
+
+
+def _wal_mode(path: Path) -> bool:
+    """The header's read/write format bytes are 2 in a WAL-mode file (which rbdesk never makes:
+    it came from another tool)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(20)
+    except OSError:
+        return False
+    return len(head) == 20 and head[18] == 2 and head[19] == 2
+
+
+def _first_read(path: Path, readonly: bool) -> tuple[SqliteDatabase, int, str]:
+    """Connect and read the schema version and a quick check, through SQLite's own locking."""
+    db: SqliteDatabase | None = None
+    try:
+        db = _connect(path, readonly=readonly)
+        conn = db.connection()
+        version = migrations.user_version(conn)
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+    except SQL_ERRORS as exc:
+        if db is not None:
+            db.close()
+        if readonly and _is_hot_journal(exc):
+            raise _HotJournal from exc
+        if readonly and _wal_mode(path):
+            raise ReadOnlyError(tr(
+                "Berkas {name} memakai mode WAL (dibuat atau diubah oleh program lain) dan "
+                "berada di folder atau media yang hanya dapat dibaca, sehingga tidak dapat "
+                "dibaca dengan aman. Salin berkas itu ke folder yang dapat ditulis, lalu buka "
+                "salinannya.").format(name=path.name)) from exc
+        raise translate_sqlite_error(exc, path) or DamagedFile(
+            tr("Berkas {name} rusak atau tidak dapat dibaca.").format(name=path.name)) from exc
+    except BaseException:
+        if db is not None:
+            db.close()
+        raise
+    return db, version, str(result)
+
+
+def _private_folder(prefix: str) -> Path:
+    """A temporary folder only this user can enter (mkdtemp makes it 0700 where the OS can)."""
+    return Path(tempfile.mkdtemp(prefix=prefix))
+
+
+def _copy_committed(path: Path, copy: Path) -> None:
+    """Copy ``path``'s committed state to ``copy`` with SQLite's backup API: one step, under
+    the shared lock of one read, so no commit of another PC can tear it."""
+    source = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True,
+                             timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        target = sqlite3.connect(str(copy))
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+
+
+def _read_through_copy(path: Path, state: OpenState, *, hot: bool,
+                       hot_attempts: int = 0) -> tuple[SqliteDatabase, OpenState]:
+    """Open a private copy of ``path``: with ``hot``, the file and its journal copied under a
+    lock (SQLite rolls the journal back in the copy: the committed state); otherwise the
+    committed state through the backup API (an older schema is migrated there). ``path`` is
+    only read."""
+    tmpdir = _private_folder("rbdesk-baca-")
     copy = tmpdir / path.name
     try:
         try:
-            shutil.copyfile(path, copy)
-            if journal_path(path).exists():
-                shutil.copyfile(journal_path(path), journal_path(copy))
+            if hot:
+                if not file_locks.copy_with_hot_journal(path, copy, journal_path(path),
+                                                        journal_path(copy), BUSY_TIMEOUT_MS):
+                    # Another opener rolled the journal back meanwhile: read the file itself.
+                    shutil.rmtree(tmpdir, ignore_errors=True)
+                    return _open(path, force_readonly=True, backup_first=False, state=state,
+                                 hot_attempts=hot_attempts - 1)
+            else:
+                _copy_committed(path, copy)
         except OSError as exc:
             raise RbdeskError(tr("Berkas {name} tidak dapat dibaca: {err}").format(
                 name=path.name, err=exc.strerror or exc)) from None
+        except SQL_ERRORS as exc:
+            raise translate_sqlite_error(exc, path) or DamagedFile(
+                tr("Berkas {name} rusak atau tidak dapat dibaca.").format(name=path.name)) \
+                from exc
         db, inner = _open(copy, force_readonly=False, backup_first=False)
         db.close()
         db = _connect(copy, readonly=True)
@@ -195,7 +280,7 @@ def _read_through_copy(path: Path, state: OpenState) -> tuple[SqliteDatabase, Op
     if inner.newer:
         state.reason = tr("dibuat oleh versi rbdesk yang lebih baru")
     notes = []
-    if journal_path(copy).exists() or has_journal(path):
+    if hot:
         notes.append(tr("ada jurnal dari penulisan yang terhenti; yang dibaca adalah keadaan "
                         "terakhir yang tersimpan"))
     if inner.migrated_from is not None:
@@ -210,29 +295,29 @@ def open_database(path: Path | str, *, force_readonly: bool = False) -> tuple[Sq
     """Open an existing rbdesk file, migrating it (after a backup) when it is older.
 
     Never writes to a file that is foreign, damaged, newer or read-only. Opened read-only, a
-    file with a hot journal or of an older schema is read through a private temporary copy.
+    file is read through SQLite's own locking, beside writers; only a journal whose writer is
+    gone (a hot journal), or an older schema, is read through a private temporary copy.
     """
     return _open(Path(path), force_readonly=force_readonly, backup_first=True)
 
 
-def _open(path: Path, *, force_readonly: bool, backup_first: bool) -> tuple[SqliteDatabase,
-                                                                             OpenState]:
+def _open(path: Path, *, force_readonly: bool, backup_first: bool,
+          state: OpenState | None = None,
+          hot_attempts: int = HOT_JOURNAL_ATTEMPTS) -> tuple[SqliteDatabase, OpenState]:
     check_header(path)
-    state = OpenState()
-    if force_readonly:
-        state.readonly, state.reason = True, tr("diminta hanya untuk dibaca")
-    elif not writable(path):
-        state.readonly, state.reason = True, tr("berkas atau folder hanya dapat dibaca")
-    if state.readonly and has_journal(path):
-        return _read_through_copy(path, state)
+    if state is None:
+        state = OpenState()
+        if force_readonly:
+            state.readonly, state.reason = True, tr("diminta hanya untuk dibaca")
+        elif not writable(path):
+            state.readonly, state.reason = True, tr("berkas atau folder hanya dapat dibaca")
     try:
-        db = _connect(path, readonly=state.readonly)
-        conn = db.connection()
-        version = migrations.user_version(conn)
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
-    except SQL_ERRORS as exc:
-        raise translate_sqlite_error(exc, path) or DamagedFile(
-            tr("Berkas {name} rusak atau tidak dapat dibaca.").format(name=path.name)) from exc
+        db, version, result = _first_read(path, state.readonly)
+    except _HotJournal:
+        if hot_attempts <= 0:
+            raise FileBusyError(tr("Berkas {name} sedang dipulihkan komputer lain; coba lagi "
+                                   "sebentar.").format(name=path.name)) from None
+        return _read_through_copy(path, state, hot=True, hot_attempts=hot_attempts)
     if result != "ok":
         db.close()
         raise DamagedFile(tr("Berkas {name} rusak (pemeriksaan integritas gagal).")
@@ -246,7 +331,7 @@ def _open(path: Path, *, force_readonly: bool, backup_first: bool) -> tuple[Sqli
     elif version < migrations.SCHEMA_VERSION:
         if state.readonly:
             db.close()
-            return _read_through_copy(path, state)
+            return _read_through_copy(path, state, hot=False)
         if backup_first:
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
             state.backup_path = backup_copy(
