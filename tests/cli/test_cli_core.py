@@ -67,6 +67,23 @@ def test_check_counts_sample(tmp_path: Path) -> None:
     assert "indikator: 187" in out.stdout and "orang: 22" in out.stdout
 
 
+def test_check_does_not_count_the_rows_of_a_deleted_plan(tmp_path: Path) -> None:
+    from rbdesk.models.domain.tree import list_plans
+    from rbdesk.models.edits.plan_edit import delete_plan
+    from rbdesk.models.storage.store import Store
+
+    path = tmp_path / "c.rbdesk"
+    rbdesk("new", str(path), "--sample")
+    with Store.open(path) as store:
+        delete_plan(store, list_plans(store)[0].uuid)
+    out = rbdesk("check", str(path))
+    assert out.returncode == 0
+    # Nothing of the deleted plan is shown anywhere, so check counts none of it either.
+    assert "rencana: 0" in out.stdout and "indikator: 0" in out.stdout, out.stdout
+    assert "tim: 0" in out.stdout and "bukti dukung: 0" in out.stdout
+    assert "orang: 22" in out.stdout  # persons belong to the file, not to a plan
+
+
 @pytest.mark.parametrize("content", [b"", b"bukan basis data\n" * 50,
                                      b"PK\x03\x04 lembar kerja" + bytes(300)])
 def test_check_and_dump_refuse_foreign_files(tmp_path: Path, content: bytes) -> None:

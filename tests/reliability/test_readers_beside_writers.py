@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,28 @@ def test_read_only_commands_beside_writers_on_a_large_plan(
 
     path = write_synthetic(tmp_path / "besar.rbdesk", 5000)
     _beside_writers(path, tmp_path, writers=2, rounds=1, capsys=capsys)
+
+
+@pytest.mark.slow
+def test_check_and_dump_beside_a_writer_in_mid_transaction(
+        sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A colleague's transaction is open (its journal is on disk, its writer alive): a reader
+    reads the committed state and calls nothing "penulisan yang terhenti" (item 13)."""
+    out = tmp_path / "hang.jsonl"
+    committed = _run(capsys, "dump", str(sample_path))
+    proc = subprocess.Popen([sys.executable, str(WRITER), "hang", str(sample_path), "pc1", "1",
+                             str(out)], cwd=ROOT)
+    try:
+        for _ in range(3000):  # bounded: the writer reports once it is inside its transaction
+            if "inside" in out.read_text(encoding="utf-8") if out.exists() else False:
+                break
+            proc.poll()
+            assert proc.returncode is None, "writer ended early"
+            time.sleep(0.01)
+        assert database.has_journal(sample_path)
+        checked = _run(capsys, "check", str(sample_path))
+        assert "Integritas: ok" in checked and "terhenti" not in checked, checked
+        assert _run(capsys, "dump", str(sample_path)) == committed
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
