@@ -22,7 +22,7 @@ from rbdesk.models.errors import (
     RbdeskError,
     ReadOnlyError,
 )
-from rbdesk.models.storage import file_locks, migrations
+from rbdesk.models.storage import file_locks, migrations, schema_guard
 from rbdesk.models.storage.output_files import atomic_output
 from rbdesk.models.storage.paths import backup_dir
 
@@ -30,6 +30,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 # A hot journal another PC rolls back while this one tries to copy it: read again, this often.
 HOT_JOURNAL_ATTEMPTS = 3
+FOREIGN_PARTS_SHOWN = 5
 # peewee re-raises sqlite3 errors as its own classes; both must be caught.
 SQL_ERRORS = (sqlite3.DatabaseError, peewee.DatabaseError)
 
@@ -204,6 +205,7 @@ def _first_read(path: Path, readonly: bool) -> tuple[SqliteDatabase, int, str]:
         conn = db.connection()
         version = migrations.user_version(conn)
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        foreign = schema_guard.foreign_parts(conn, version) if result == "ok" else []
     except SQL_ERRORS as exc:
         if db is not None:
             db.close()
@@ -221,6 +223,15 @@ def _first_read(path: Path, readonly: bool) -> tuple[SqliteDatabase, int, str]:
         if db is not None:
             db.close()
         raise
+    if foreign:
+        db.close()
+        shown = ", ".join(foreign[:FOREIGN_PARTS_SHOWN])
+        if len(foreign) > FOREIGN_PARTS_SHOWN:
+            shown += tr(" dan {n} lainnya").format(n=len(foreign) - FOREIGN_PARTS_SHOWN)
+        raise NotRbdeskFile(tr(
+            "Berkas {name} memuat bagian yang tidak dibuat rbdesk: {parts}. Demi keamanan "
+            "berkas ini tidak dibuka dan tidak diubah; buka salinan cadangan atau minta "
+            "berkas aslinya.").format(name=path.name, parts=shown))
     return db, version, str(result)
 
 
