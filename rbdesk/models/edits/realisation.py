@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,12 @@ from rbdesk.models.domain.text_rules import MAX_EVIDENCE_BYTES, MIB
 from rbdesk.models.edits.plan_edit import plan_uuid_of
 from rbdesk.models.edits.review import REVIEW_FIELDS, after_change, resubmit_month
 from rbdesk.models.errors import EvidenceTooLarge, InvalidInput, NotFoundError, RbdeskError
-from rbdesk.models.storage.output_files import atomic_output
+from rbdesk.models.storage.output_files import (
+    PRIVATE_FILE,
+    atomic_output,
+    make_private,
+    private_folder,
+)
 from rbdesk.models.storage.schema import Blob, Evidence, Indicator, Realisation
 from rbdesk.models.storage.store import Store
 
@@ -212,8 +218,14 @@ def write_temp_copy(store: Store, info: EvidenceInfo, folder: Path | str) -> Pat
     sub = Path(folder) / info.sha256[:12]
     target = path_inside(sub, info.filename)
     try:
-        sub.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        private_folder(sub)
+        # Its owner's only: evidence may be personal, and the temporary folder is on a PC
+        # others may use too.
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0),
+                     PRIVATE_FILE)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        make_private(target)
     except OSError as exc:
         raise RbdeskError(tr("Berkas {name} tidak dapat disiapkan untuk dibuka: {err}").format(
             name=target.name, err=exc.strerror or exc)) from None

@@ -131,7 +131,7 @@ def save_copy(store: Store, dest: Path | str, overwrite: bool = False) -> Path:
         if not overwrite:
             raise RbdeskError(tr("Berkas {name} sudah ada; tidak ditimpa.").format(name=dest.name))
     try:
-        return database.backup_copy(store.db, dest)
+        return database.backup_copy(store.db, dest, private=False)
     except OSError as exc:
         raise RbdeskError(tr("Tidak dapat menyimpan salinan {name}: {err}").format(
             name=dest.name, err=exc.strerror or exc)) from None

@@ -23,7 +23,7 @@ from rbdesk.models.errors import (
     ReadOnlyError,
 )
 from rbdesk.models.storage import file_locks, migrations, schema_guard
-from rbdesk.models.storage.output_files import atomic_output
+from rbdesk.models.storage.output_files import atomic_output, make_private
 from rbdesk.models.storage.paths import backup_dir
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -144,10 +144,12 @@ def writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def backup_copy(db: SqliteDatabase, dest: Path) -> Path:
-    """Consistent copy through SQLite's backup API (safe while other PCs write), then verified."""
+def backup_copy(db: SqliteDatabase, dest: Path, *, private: bool = True) -> Path:
+    """Consistent copy through SQLite's backup API (safe while other PCs write), then verified.
+    A backup is ``private`` (its owner's only); a copy the user saves for others is not."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_output(dest) as tmp:  # the copy appears under its name only when verified
+    # The copy appears under its name only when verified.
+    with atomic_output(dest, private=private) as tmp:
         target = sqlite3.connect(str(tmp))
         try:
             db.connection().backup(target)
@@ -237,7 +239,9 @@ def _first_read(path: Path, readonly: bool) -> tuple[SqliteDatabase, int, str]:
 
 def _private_folder(prefix: str) -> Path:
     """A temporary folder only this user can enter (mkdtemp makes it 0700 where the OS can)."""
-    return Path(tempfile.mkdtemp(prefix=prefix))
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    make_private(folder, folder=True)
+    return folder
 
 
 def _copy_committed(path: Path, copy: Path) -> None:
@@ -281,6 +285,9 @@ def _read_through_copy(path: Path, state: OpenState, *, hot: bool,
             raise translate_sqlite_error(exc, path) or DamagedFile(
                 tr("Berkas {name} rusak atau tidak dapat dibaca.").format(name=path.name)) \
                 from exc
+        make_private(copy)
+        if journal_path(copy).exists():
+            make_private(journal_path(copy))
         db, inner = _open(copy, force_readonly=False, backup_first=False)
         db.close()
         db = _connect(copy, readonly=True)

@@ -72,6 +72,25 @@ def shareable(path: Path) -> None:
         os.chmod(path, 0o666 & ~_umask())
 
 
+# Backups and private temporary copies on a PC several people log in to: only their owner may
+# read them (a plan's evidence may hold personal data). Windows folders are private per user.
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+
+
+def make_private(path: Path, *, folder: bool = False) -> None:
+    """Readable by the owner only, where the OS lets a mode say so."""
+    with contextlib.suppress(OSError):
+        os.chmod(path, PRIVATE_FOLDER if folder else PRIVATE_FILE)
+
+
+def private_folder(path: Path) -> Path:
+    """``path`` created if missing, and made the owner's only."""
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+    make_private(path, folder=True)
+    return path
+
+
 def _temp_prefix(out: Path) -> str:
     return f"{TEMP_PREFIX}{out.stem}-"
 
@@ -98,9 +117,10 @@ def temp_name_beside(out: Path) -> Path:
     return out.with_name(f"{_temp_prefix(out)}{uuid.uuid4().hex[:12]}{out.suffix}")
 
 
-def publish_new(tmp: Path, out: Path) -> None:
+def publish_new(tmp: Path, out: Path, *, private: bool = False) -> None:
     """Give the finished ``tmp`` its final name ``out``, never replacing a file already there."""
-    shareable(tmp)
+    if not private:
+        shareable(tmp)
     try:
         try:
             os.link(tmp, out)  # fails if ``out`` exists: no check-then-replace race
@@ -145,11 +165,12 @@ def check_target(out: Path | str, *protect: Path | str) -> Path:
 
 @contextlib.contextmanager
 def atomic_output(out: Path | str, *, protect: tuple[Path | str, ...] = (),
-                  overwrite: bool = True) -> Iterator[Path]:
+                  overwrite: bool = True, private: bool = False) -> Iterator[Path]:
     """Yield a temporary path next to ``out``; it replaces ``out`` only if the body succeeds.
 
     ``protect`` names files the output must never be (the database being read); with
     ``overwrite=False`` an existing ``out`` is refused, also one that appeared meanwhile.
+    ``private`` keeps the finished file readable by its owner only (a backup).
     """
     out = check_target(out, *protect)
     remove_stale_temps(out)
@@ -162,10 +183,13 @@ def atomic_output(out: Path | str, *, protect: tuple[Path | str, ...] = (),
     tmp = Path(tmp_name)
     try:
         yield tmp
+        if private:
+            make_private(tmp)  # a body that replaced the file (sqlite) may have reset its mode
         if not overwrite:
-            publish_new(tmp, out)
+            publish_new(tmp, out, private=private)
             return
-        shareable(tmp)
+        if not private:
+            shareable(tmp)
         try:
             os.replace(tmp, out)
         except OSError as exc:

@@ -21,6 +21,7 @@ from rbdesk.models.storage.locations import (
     Locations,
     locations,
 )
+from rbdesk.models.storage.output_files import private_folder
 
 __all__ = ["APP_NAME", "ENV_DATA_DIR", "PORTABLE_MARKER", "backup_dir", "current",
            "data_dir", "default_plan_file", "log_dir", "program_dir"]
@@ -52,7 +53,9 @@ def data_dir() -> Path:
 
 
 def backup_dir() -> Path:
-    return _made(Path(current().backups))
+    """Backups are their owner's only (0700 where the OS has modes): a shared PC's other users
+    must not read a plan through them."""
+    return private_folder(Path(current().backups))
 
 
 def log_dir() -> Path:
