@@ -174,3 +174,25 @@ def test_model_tester(qtmodeltester, busy_ctx, qtbot, dock_host):  # noqa: F811
     busy_ctx.cellSelected.emit(first.uuid, first.planned_months[0])
     assert _names(d) == ["undangan.pdf"]
     qtmodeltester.check(d.model)
+
+
+def test_a_type_that_runs_something_is_saved_with_a_warning_not_opened(dock, tmp_path,
+                                                                       monkeypatch):
+    f = tmp_path / "laporan\u202efdp.exe"  # shows as "laporanexe.pdf" where bidi is honoured
+    f.write_bytes(b"MZ program")
+    dock.attach_paths([f])
+    assert _names(dock) == ["laporanfdp.exe"]
+    dock.view.selectRow(0)
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        staticmethod(lambda url: opened.append(url) or True))
+    target = tmp_path / "simpan" / "laporanfdp.exe"
+    target.parent.mkdir()
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: asked.append(a) or (str(target), "")))
+    assert not dock.open_selected()
+    assert opened == [] and asked
+    assert target.read_bytes() == b"MZ program"
+    text = dock.message.text()
+    assert "tidak dibuka" in text and "menjalankan program" in text and str(target) in text

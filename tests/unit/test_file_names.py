@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rbdesk.models.domain.file_names import path_inside, safe_filename
+from rbdesk.models.domain.file_names import opens_directly, path_inside, safe_filename
 from rbdesk.models.domain.tree import list_plans, load_plan_tree
 from rbdesk.models.edits import realisation
 from rbdesk.models.errors import InvalidInput
@@ -122,3 +122,55 @@ def test_opening_writes_only_inside_its_own_folder(sample_store: Store, tmp_path
     assert target.parent.parent == folder and target.read_bytes() == b"%PDF"
     assert target.name == "keluar.pdf"
     assert not (tmp_path / "keluar.pdf").exists()
+
+
+RLO_EXE = "laporan\u202efdp.exe"  # shows as "laporanexe.pdf"
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+
+
+def test_bidi_controls_are_removed_from_names() -> None:
+    assert safe_filename(RLO_EXE) == "laporanfdp.exe"
+    for ch in BIDI:
+        assert safe_filename(f"a{ch}b.pdf") == "ab.pdf"
+
+
+def test_bidi_controls_are_removed_on_every_way_in(sample_path: Path, tmp_path: Path) -> None:
+    from rbdesk.models.interchange import merge
+
+    # load
+    with create_from_dump(tmp_path / "dimuat.rbdesk", _crafted_dump(RLO_EXE, 9)) as store, \
+            store.read():
+        assert [e.filename for e in Evidence.select()] == ["laporanfdp.exe"]
+    # attach
+    with Store.open(sample_path) as store:
+        ind = load_plan_tree(store, list_plans(store)[0].uuid).indicators()[0].uuid
+        realisation.attach_bytes(store, ind, 2, "\u2067foto\u2069.jpg", b"x")
+        assert [e.filename for e in realisation.list_evidence(store, ind, 2)] == ["foto.jpg"]
+    # merge: a copy whose stored name was changed behind rbdesk's back
+    theirs = tmp_path / "salinan.rbdesk"
+    with Store.open(sample_path, readonly=True) as s:
+        data = json.loads(json.dumps(dump_data(s)))
+    create_from_dump(theirs, data).close()
+    with Store.open(theirs) as s, s.write():
+        Evidence.update(filename=RLO_EXE).execute()
+    mine = tmp_path / "milik.rbdesk"
+    create_from_dump(mine, _crafted_dump("lain.txt", 9)).close()
+    with Store.open(mine) as s:
+        merge.merge_files(s, theirs)
+        with s.read():
+            names = {e.filename for e in Evidence.select()}
+    assert "laporanfdp.exe" in names and not any(set(n) & set(BIDI) for n in names)
+
+
+@pytest.mark.parametrize("name", [
+    "a.exe", "a.bat", "a.cmd", "a.com", "a.js", "a.jse", "a.vbs", "a.vbe", "a.wsf", "a.wsh",
+    "a.lnk", "a.scr", "a.msi", "a.ps1", "a.hta", "a.cpl", "a.pif", "a.reg", "a.jar", "A.EXE",
+    "rapat.pdf.exe", "makro.docm", "tanpa-jenis", RLO_EXE, "a.xyz"])
+def test_types_that_can_run_something_are_not_opened_directly(name: str) -> None:
+    assert not opens_directly(name)
+
+
+@pytest.mark.parametrize("name", ["notulen.pdf", "Foto (1).JPG", "hadir.xlsx", "sk.docx",
+                                  "scan.png", "catatan.txt"])
+def test_documents_open_directly(name: str) -> None:
+    assert opens_directly(name)

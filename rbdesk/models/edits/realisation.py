@@ -122,7 +122,9 @@ def list_evidence(store: Store, indicator_uuid: str,
                  .where((Indicator.uuid == indicator_uuid) & (Evidence.deleted == False)))  # noqa: E712
         if month is not None:
             query = query.where(Evidence.month == month)
-        return [EvidenceInfo(e.uuid, indicator_uuid, e.month, e.filename, e.mime, e.size, e.sha256,
+        # A name stored by an older rbdesk may still hold what safe_filename now removes.
+        return [EvidenceInfo(e.uuid, indicator_uuid, e.month, safe_filename(e.filename), e.mime,
+                             e.size, e.sha256,
                              e.note, e.updated_by, e.updated_at, e.version)
                 for e in query.order_by(Evidence.month, Evidence.updated_at, Evidence.uuid)]
 

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from rbdesk.i18n import tr
-from rbdesk.models.domain.file_names import safe_filename
+from rbdesk.models.domain.file_names import opens_directly, safe_filename
 from rbdesk.models.domain.months import month_long
 from rbdesk.models.domain.panel_queries import IndicatorPlace, find_place
 from rbdesk.models.domain.progress import STATUSES, month_state
@@ -358,6 +358,8 @@ class EvidenceDock(QDockWidget):
         info = self._selected_info()
         if info is None:
             return False
+        if not opens_directly(info.filename):
+            return self._save_instead_of_opening(info.filename)
         try:
             if self._temp_dir is None:
                 self._temp_dir = Path(tempfile.mkdtemp(prefix="rbdesk-bukti-"))
@@ -376,6 +378,16 @@ class EvidenceDock(QDockWidget):
                 name=info.filename))
             return False
         return True
+
+    def _save_instead_of_opening(self, name: str) -> bool:
+        """A type that can run a program is never handed to the system: saved, with a warning."""
+        warning = tr("{name} tidak dibuka: jenis berkas ini dapat menjalankan program.").format(
+            name=name)
+        self.show_message(warning + " " + tr("Simpan salinannya untuk diperiksa."))
+        saved = self.save_selected_copy()
+        if saved is not None:
+            self.show_message(warning + " " + tr("Salinan disimpan: {path}").format(path=saved))
+        return False
 
     def save_selected_copy(self) -> Path | None:
         info = self._selected_info()
