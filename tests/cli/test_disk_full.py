@@ -119,3 +119,31 @@ def test_a_really_full_filesystem_says_disk_full(sample_path: Path, tmp_path: Pa
         assert _dump(path) == before
     finally:
         subprocess.run(["umount", str(mnt)], capture_output=True, timeout=30)
+
+
+@pytest.mark.parametrize("command", ["export-xlsx", "export-pdf", "load", "new"])
+def test_outputs_and_new_files_say_disk_full_and_where(command: str, sample_path: Path,
+                                                      tmp_path: Path) -> None:
+    """A full disk while writing an export, or a file made by load/new: "disk penuh", the name
+    the user asked for and its folder; never a hidden temporary name or SQLite's "cannot
+    rollback" (issue 18 item 11). Nothing is left behind."""
+    out_dir = tmp_path / "keluaran"
+    out_dir.mkdir()
+    dump = tmp_path / "isi.json"
+    dump.write_text(subprocess.run([sys.executable, "-m", "rbdesk", "dump", str(sample_path)],
+                                   capture_output=True, text=True, encoding="utf-8",
+                                   timeout=120).stdout, encoding="utf-8")
+    target = {"export-xlsx": "rencana.xlsx", "export-pdf": "rencana.pdf", "load": "baru.rbdesk",
+              "new": "contoh.rbdesk"}[command]
+    argv = {"export-xlsx": ["export", str(sample_path), str(out_dir / target)],
+            "export-pdf": ["export", str(sample_path), str(out_dir / target), "--part", "plan"],
+            "load": ["load", str(dump), str(out_dir / target)],
+            "new": ["new", "--sample", str(out_dir / target)]}[command]
+    small = tmp_path / "batas"
+    small.write_bytes(bytes(4096))  # the limit: a little more than 4 KiB per file
+    out = _run([sys.executable, "-m", "rbdesk", *argv], small)
+    _disk_full_line(out)
+    assert target in out.stderr and str(out_dir) in out.stderr, out.stderr
+    assert ".rbdesk-" not in out.stderr and "rollback" not in out.stderr.lower()
+    assert "tak terduga" not in out.stderr
+    assert list(out_dir.iterdir()) == []

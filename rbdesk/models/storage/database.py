@@ -23,7 +23,13 @@ from rbdesk.models.errors import (
     ReadOnlyError,
 )
 from rbdesk.models.storage import file_locks, migrations, schema_guard
-from rbdesk.models.storage.output_files import atomic_output, make_private
+from rbdesk.models.storage.output_files import (
+    DISK_FULL_ERRNOS,
+    atomic_output,
+    disk_full,
+    make_private,
+    output_name,
+)
 from rbdesk.models.storage.paths import backup_dir
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -94,16 +100,18 @@ def rolled_back_by_itself(exc: BaseException) -> bool:
 def translate_sqlite_error(exc: Exception, path: Path | str = "") -> RbdeskError | None:
     """Sort SQLite errors into the ones a user can cause; anything else is a bug."""
     text = str(exc).lower()
-    name = Path(path).name if path else ""
+    shown = output_name(Path(os.path.abspath(path))) if path else Path()
+    name, folder = shown.name, shown.parent
     if "locked" in text or "busy" in text:
         return FileBusyError(tr("Berkas {name} sedang dipakai komputer lain; coba lagi sebentar.")
                              .format(name=name))
     if "disk is full" in text or "database or disk is full" in text:
-        return DiskFullError(tr("Disk penuh: perubahan tidak dapat disimpan ke {name}.")
-                             .format(name=name))
+        return DiskFullError(tr("Disk penuh: perubahan tidak dapat disimpan ke {name} (folder "
+                                "{folder}).").format(name=name, folder=folder))
     if _sqlite_name(exc) in _WRITE_FAILURES:
-        return DiskFullError(tr("Tidak dapat menulis ke {name}: disk penuh, atau flashdisk/folder "
-                                "bersama terputus. Perubahan tidak disimpan.").format(name=name))
+        return DiskFullError(tr("Tidak dapat menulis ke {name} (folder {folder}): disk penuh, "
+                                "atau flashdisk/folder bersama terputus. Perubahan tidak "
+                                "disimpan.").format(name=name, folder=folder))
     if "unable to open" in text:
         return RbdeskError(tr("Berkas {name} tidak dapat dibuka; periksa apakah folder "
                               "bersamanya masih tersambung.").format(name=name))
@@ -381,9 +389,12 @@ def create_database(path: Path | str) -> SqliteDatabase:
             from None
     except (OSError, *SQL_ERRORS) as exc:
         path.unlink(missing_ok=True)
+        journal_path(path).unlink(missing_ok=True)
+        if isinstance(exc, OSError) and exc.errno in DISK_FULL_ERRNOS:
+            raise disk_full(path) from exc
         err = translate_sqlite_error(exc, path) if isinstance(exc, SQL_ERRORS) else None
         raise err or RbdeskError(tr("Tidak dapat membuat berkas {name}: {detail}")
-                                 .format(name=path.name, detail=exc)) from exc
+                                 .format(name=output_name(path).name, detail=exc)) from exc
     return db
 
 

@@ -8,7 +8,9 @@ database being read (the same file, also through a link, or its journal) is refu
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
 import tempfile
 import time
 import uuid
@@ -16,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from rbdesk.i18n import tr
-from rbdesk.models.errors import RbdeskError
+from rbdesk.models.errors import DiskFullError, RbdeskError
 
 TEMP_PREFIX = ".rbdesk-"
 # A temporary file this old next to an output was left by a killed writer: no export runs
@@ -89,6 +91,32 @@ def private_folder(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
     make_private(path, folder=True)
     return path
+
+
+# What the OS says when a disk, a quota or a file-size limit leaves no room.
+DISK_FULL_ERRNOS = frozenset(filter(None, (errno.ENOSPC, errno.EFBIG,
+                                           getattr(errno, "EDQUOT", None))))
+# mkstemp adds 8 characters, temp_name_beside 12 hex digits: ".rbdesk-<stem>-<random><suffix>"
+_TEMP_NAME = re.compile(r"^" + re.escape(TEMP_PREFIX) + r"(?P<stem>.*)-[A-Za-z0-9_]{8,12}"
+                        r"(?P<suffix>\.[^.]*)?$")
+
+
+def output_name(path: Path | str) -> Path:
+    """The name a user asked for, also for the hidden temporary file it is written under: an
+    error names what the user knows, never ``.rbdesk-x-3f9a....rbdesk``."""
+    path = Path(path)
+    match = _TEMP_NAME.match(path.name)
+    if match is None:
+        return path
+    return path.with_name(match["stem"] + (match["suffix"] or ""))
+
+
+def disk_full(path: Path | str) -> DiskFullError:
+    """"Disk penuh", naming the file asked for and the folder whose disk is full."""
+    out = output_name(Path(os.path.abspath(path)))
+    return DiskFullError(tr("Disk penuh: {name} tidak dapat ditulis ke folder {folder}. "
+                            "Kosongkan sebagian disk atau pilih tempat lain; tidak ada berkas "
+                            "yang diubah.").format(name=out.name, folder=out.parent))
 
 
 def _temp_prefix(out: Path) -> str:
@@ -182,7 +210,12 @@ def atomic_output(out: Path | str, *, protect: tuple[Path | str, ...] = (),
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        yield tmp
+        try:
+            yield tmp
+        except OSError as exc:
+            if exc.errno in DISK_FULL_ERRNOS:
+                raise disk_full(out) from exc
+            raise
         if private:
             make_private(tmp)  # a body that replaced the file (sqlite) may have reset its mode
         if not overwrite:
