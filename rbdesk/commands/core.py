@@ -79,6 +79,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     # torn by a colleague's commit between them.
     with Store.open(args.file, readonly=True) as store, store.read():
         result = database.integrity_check(store.db)
+        bad_text = database.invalid_text(store.db)
         version = store.state.migrated_from or database.schema_version(store.db)
 
         counts = {name: alive_rows(store, model) for name, model in (
@@ -90,6 +91,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(tr("Integritas: {r}").format(r=result))
         for name, count in counts.items():
             print(f"{name}: {count}")
+        for table, column, count in bad_text:
+            print(tr("Teks rusak (bukan UTF-8) di {table}.{column}: {n} nilai").format(
+                table=table, column=column, n=count))
         if store.state.newer:
             print(tr("Peringatan: {reason}").format(reason=store.state.reason))
         if store.state.note:
@@ -97,5 +101,10 @@ def cmd_check(args: argparse.Namespace) -> int:
                 note=store.state.note))
     if result != "ok":
         print(tr("rbdesk: berkas rusak."), file=sys.stderr)
+        return 1
+    if bad_text:
+        print(tr("rbdesk: berkas memuat teks rusak (bukan UTF-8, ditulis program lain); teks "
+                 "itu tampil dengan tanda \ufffd dan dapat diperbaiki dengan mengetik ulang."),
+              file=sys.stderr)
         return 1
     return 0

@@ -57,17 +57,30 @@ class OpenState:
     note: str = ""
 
 
+def _lenient_text(raw: bytes) -> str:
+    """TEXT as Python reads it: bytes that are not UTF-8 (written by another tool) become "\ufffd"
+    instead of an error in the middle of a dump, a merge or the window; ``check`` reports them."""
+    return raw.decode("utf-8", "replace")
+
+
+class _Database(SqliteDatabase):
+    def _connect(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection = super()._connect()  # type: ignore[misc]
+        conn.text_factory = _lenient_text
+        return conn
+
+
 def _connect(path: Path, readonly: bool) -> SqliteDatabase:
     pragmas: dict[str, int | str] = {"foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS}
     if readonly:
         uri = Path(path).resolve().as_uri() + "?mode=ro"
-        db = SqliteDatabase(uri, uri=True, pragmas=pragmas, lock_type="IMMEDIATE",
-                            check_same_thread=False)
+        db = _Database(uri, uri=True, pragmas=pragmas, lock_type="IMMEDIATE",
+                       check_same_thread=False)
     else:
         # Rollback journal, never WAL: WAL needs shared memory, which network shares do not give.
         pragmas |= {"journal_mode": "delete", "synchronous": 2}
-        db = SqliteDatabase(str(path), pragmas=pragmas, lock_type="IMMEDIATE",
-                            check_same_thread=False)
+        db = _Database(str(path), pragmas=pragmas, lock_type="IMMEDIATE",
+                       check_same_thread=False)
     db.connect()
     return db
 
@@ -207,6 +220,22 @@ def _wal_mode(path: Path) -> bool:
     return len(head) == 20 and head[18] == 2 and head[19] == 2
 
 
+def _refuse_wal_read_only(path: Path) -> None:
+    """A WAL-mode file (rbdesk never makes one: another tool did) cannot be read read-only
+    without writing the "-wal" and "-shm" files beside it, which on read-only media fails
+    and elsewhere leaves files behind. Opened once for writing, rbdesk turns it back."""
+    if writable(path):
+        raise ReadOnlyError(tr(
+            "Berkas {name} memakai mode WAL (diubah oleh program lain) dan tidak dapat dibaca "
+            "hanya-baca tanpa menulis di sampingnya. Buka berkas itu sekali di rbdesk (tidak "
+            "hanya-baca) agar kembali ke mode biasa, lalu ulangi.").format(name=path.name))
+    raise ReadOnlyError(tr(
+        "Berkas {name} memakai mode WAL (diubah oleh program lain) dan berada di folder atau "
+        "media yang hanya dapat dibaca, sehingga tidak dapat dibaca dengan aman. Salin berkas "
+        "itu bersama {name}-wal di sampingnya (bila ada) ke folder yang dapat ditulis, lalu "
+        "buka salinannya.").format(name=path.name))
+
+
 def _first_read(path: Path, readonly: bool) -> tuple[SqliteDatabase, int, str]:
     """Connect and read the schema version and a quick check, through SQLite's own locking."""
     db: SqliteDatabase | None = None
@@ -221,12 +250,6 @@ def _first_read(path: Path, readonly: bool) -> tuple[SqliteDatabase, int, str]:
             db.close()
         if readonly and _is_hot_journal(exc):
             raise _HotJournal from exc
-        if readonly and _wal_mode(path):
-            raise ReadOnlyError(tr(
-                "Berkas {name} memakai mode WAL (dibuat atau diubah oleh program lain) dan "
-                "berada di folder atau media yang hanya dapat dibaca, sehingga tidak dapat "
-                "dibaca dengan aman. Salin berkas itu ke folder yang dapat ditulis, lalu buka "
-                "salinannya.").format(name=path.name)) from exc
         raise translate_sqlite_error(exc, path) or DamagedFile(
             tr("Berkas {name} rusak atau tidak dapat dibaca.").format(name=path.name)) from exc
     except BaseException:
@@ -337,6 +360,8 @@ def _open(path: Path, *, force_readonly: bool, backup_first: bool,
             state.readonly, state.reason = True, tr("diminta hanya untuk dibaca")
         elif not writable(path):
             state.readonly, state.reason = True, tr("berkas atau folder hanya dapat dibaca")
+    if state.readonly and _wal_mode(path):
+        _refuse_wal_read_only(path)
     try:
         db, version, result = _first_read(path, state.readonly)
     except _HotJournal:
@@ -414,6 +439,36 @@ def data_version(db: SqliteDatabase) -> int:
 def integrity_check(db: SqliteDatabase) -> str:
     rows = db.connection().execute("PRAGMA integrity_check").fetchall()
     return "; ".join(str(r[0]) for r in rows)
+
+
+def invalid_text(db: SqliteDatabase) -> list[tuple[str, str, int]]:
+    """(table, column, how many values) of text columns holding bytes that are not UTF-8, or a
+    BLOB: SQLite stores what another tool gives it, and rbdesk shows such text with "\ufffd"."""
+    conn = db.connection()
+    found = []
+    tables = [str(r[0]) for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    for table in tables:
+        quoted = '"' + table.replace('"', '""') + '"'
+        for column in conn.execute(f"PRAGMA table_info({quoted})").fetchall():
+            name, declared = str(column[1]), str(column[2]).upper()
+            if "CHAR" not in declared and "TEXT" not in declared:
+                continue
+            col = '"' + name.replace('"', '""') + '"'
+            bad = 0
+            for kind, raw in conn.execute(
+                    f"SELECT typeof({col}), CAST({col} AS BLOB) FROM {quoted} "
+                    f"WHERE typeof({col}) IN ('text', 'blob')"):
+                if kind == "blob":
+                    bad += 1
+                    continue
+                try:
+                    bytes(raw).decode("utf-8")
+                except UnicodeDecodeError:
+                    bad += 1
+            if bad:
+                found.append((table, name, bad))
+    return found
 
 
 def schema_version(db: SqliteDatabase) -> int:
