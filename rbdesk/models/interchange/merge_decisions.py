@@ -10,18 +10,21 @@ PCs' clocks are often wrong, by minutes or days):
   side's own log records and the other side's log does not (the other side never saw it). A state
   whose stamp no log records (rows loaded from a dump) predates both logs: it is the common base.
 * Only theirs changed: take theirs. Only mine changed: keep mine. Both changed, or neither can be
-  told (two copies loaded apart from dumps, or conflicts settled differently on each side), and
-  they differ in content other than the sibling order ``seq``: a **conflict**, which the user
-  sees; only its default is the newer stamp. Otherwise (same content, or only ``seq``): a fixed
-  order of the two states picks one, the same whichever side merges.
+  told (two copies loaded apart from dumps, or conflicts settled differently on each side): field
+  by field, and a field both changed to different values (other than the sibling order ``seq``)
+  is a **conflict**, which the user sees; only its default is the newer stamp. Otherwise (same
+  content, or only ``seq``): a fixed order of the two states picks one, the same whichever side
+  merges.
 * Merging imports theirs' change-log entries (so its transactions become known here), and every
   value that loses is written to the change log under the stamp of the edit that lost. That is
   what makes a second merge of the same copy a no-op, and it keeps losing values readable
   in Riwayat.
 
 Rows are matched by uuid; realisation cells also by (indicator uuid, month), since two copies may
-create the same cell with different uuids. A plan row both copies changed has its decree and
-settings combined key by key (``merge_objects``): a conflict there is on the keys both changed.
+create the same cell with different uuids. A row both copies changed is combined field by field,
+a plan's decree and settings key by key (``merge_objects``): a conflict is on the fields both
+changed. A row deleted in one copy and worked on in the other is a conflict whose default keeps
+the row ("dihapus di sini, dikerjakan di sana").
 """
 
 from __future__ import annotations
@@ -50,7 +53,7 @@ from rbdesk.models.interchange.merge_snapshot import (
     State,
     indicator_title,
 )
-from rbdesk.models.storage.schema import ROW_MODELS, Plan, Realisation
+from rbdesk.models.storage.schema import ROW_MODELS, Realisation
 
 __all__ = ["BOOKKEEPING", "MINE", "THEIRS", "Conflict", "Decision", "FieldDiff", "content_diff",
            "decide"]
@@ -177,7 +180,8 @@ def _combined(d: Decision, mine: Snapshot, theirs: Snapshot) -> Decision | None:
         d.conflict = Conflict(
             d.entity, m["uuid"], t["uuid"], _row_label(d.entity, m, mine.rows),
             [FieldDiff(k.name, k.mine, k.theirs) for k in combination.conflicts],
-            m["updated_by"], m["updated_at"], t["updated_by"], t["updated_at"], d.winner)
+            m["updated_by"], m["updated_at"], t["updated_by"], t["updated_at"],
+            _default(d.winner, m, t, combination.conflicts))
         return d
     result = _content(d.outcomes[MINE])
     if result == _content(m) == _content(t):
@@ -187,6 +191,15 @@ def _combined(d: Decision, mine: Snapshot, theirs: Snapshot) -> Decision | None:
         return None     # theirs' differing keys are ones only this file changed: nothing lost
     d.winner = THEIRS   # something of theirs is written (the whole row, or keys of it)
     return d
+
+
+def _default(newer: str, m: State, t: State, conflicts: list[Any]) -> str:
+    """The side a conflict goes to unless the user chooses: the one that keeps the row when
+    the other deleted it ("dihapus di sini, dikerjakan di sana" keeps the work), else the newer
+    stamp, only a tie-break."""
+    if any(k.name == "deleted" for k in conflicts) and m["deleted"] != t["deleted"]:
+        return THEIRS if m["deleted"] else MINE
+    return newer
 
 
 def decide(mine: Snapshot, theirs: Snapshot) -> list[Decision]:
@@ -217,16 +230,13 @@ def decide(mine: Snapshot, theirs: Snapshot) -> list[Decision]:
             mc = _stamp(m) in known_mine and _stamp(m) not in known_theirs
             newer = THEIRS if _order(t) > _order(m) else MINE
             decision = Decision(entity, t, m, newer, mine_changed=mc, theirs_changed=tc)
-            if model is Plan and tc == mc:
+            if tc == mc:
+                # Both changed it (or neither can be told): field by field.
                 combined = _combined(decision, mine, theirs)
                 if combined is not None:
                     out.append(combined)
                 continue
-            if tc == mc and any(d.name != "seq" for d in diffs):
-                decision.conflict = Conflict(
-                    entity, m["uuid"], t["uuid"], _row_label(entity, m, mine.rows), diffs,
-                    m["updated_by"], m["updated_at"], t["updated_by"], t["updated_at"], newer)
-            elif tc and not mc:
+            if tc and not mc:
                 decision.winner = THEIRS
             elif mc and not tc:
                 decision.winner = MINE
