@@ -15,6 +15,7 @@ from openpyxl import load_workbook  # defusedxml is imported first (see safety.p
 from openpyxl.styles.colors import COLOR_INDEX
 
 from rbdesk.exports.excel.grid import SheetGrid
+from rbdesk.exports.excel.ods_parts import read_ods_parts
 from rbdesk.exports.excel.safety import check_workbook_file
 from rbdesk.exports.excel.sheet_xml import read_sheet_xml
 from rbdesk.i18n import tr
@@ -71,6 +72,7 @@ class Book:
         check_workbook_file(path)
         self._wb: Any = None
         self._cal: Any = None
+        self._ods: dict[str, Any] | None = None
         if self.kind in CALAMINE_KINDS:
             self._open_calamine()
         else:
@@ -97,6 +99,7 @@ class Book:
     def _open_calamine(self) -> None:
         from python_calamine import CalamineWorkbook
 
+        self._ods = read_ods_parts(self.path) if self.kind == ".ods" else None
         try:
             self._cal = CalamineWorkbook.from_path(str(self.path))
             self.sheet_names = list(self._cal.sheet_names)
@@ -135,22 +138,13 @@ class Book:
         grid = SheetGrid(name, colours_read=False)
         try:
             sheet = self._cal.get_sheet_by_name(name)
-            if sheet.total_height * max(1, sheet.total_width) > MAX_CALAMINE_CELLS * 4:
-                # the range the file claims, not what it holds: read it row by row anyway
-                log.info("%s: sheet %s claims %sx%s", self.path.name, name, sheet.total_height,
-                         sheet.total_width)
-            top, left = sheet.start or (0, 0)
-            count = 0
-            for r, row in enumerate(sheet.iter_rows(), top + 1):
-                cells = {}
-                for c, v in enumerate(row, left + 1):
-                    if v is None or v == "":
-                        continue
-                    cells[c] = v
-                count += len(row)
-                if count > MAX_CALAMINE_CELLS:
-                    raise InvalidInput(tr("Lembar '{sheet}' terlalu besar untuk diimpor.")
-                                       .format(sheet=name))
+            end = sheet.end or (0, 0)
+            if (end[0] + 1) * (end[1] + 1) > MAX_CALAMINE_CELLS:
+                raise InvalidInput(tr("Lembar '{sheet}' terlalu besar untuk diimpor.")
+                                   .format(sheet=name))
+            # from A1, so that row and column numbers are the sheet's own
+            for r, row in enumerate(sheet.to_python(skip_empty_area=False), 1):
+                cells = {c: v for c, v in enumerate(row, 1) if v is not None and v != ""}
                 if cells:
                     grid.values[r] = cells
             merges = sheet.merged_cell_ranges or []
@@ -160,9 +154,11 @@ class Book:
             log.warning("calamine sheet %s of %s failed: %s: %s", name, self.path.name,
                         type(exc).__name__, exc)
             raise self._unreadable() from None
-        refs = []
-        for (r1, c1), (r2, c2) in merges:
-            refs.append(f"{_letters(c1 + 1)}{r1 + 1}:{_letters(c2 + 1)}{r2 + 1}")
+        refs = [f"{_letters(c1 + 1)}{r1 + 1}:{_letters(c2 + 1)}{r2 + 1}"
+                for (r1, c1), (r2, c2) in merges]
+        if self._ods is not None and name in self._ods:   # calamine gives none for .ods
+            refs = self._ods[name].merges
+            grid.formulas = list(self._ods[name].formulas)
         grid.set_merges(refs)
         return grid
 

@@ -116,6 +116,9 @@ class SheetReader:
         self.heads = {c: " ".join(t for t in header_chain(grid, mapping.header_row or 1,
                                                           mapping.header_rows, c) if t)
                       for c in mapping.columns}
+        self.level_heads = {c: normalised(" ".join(header_chain(
+            grid, mapping.header_row or 1, mapping.header_rows, c)[:1]))
+            for c, role in mapping.columns.items() if role.role in LEVELS}
 
     # -- what is left out ---------------------------------------------------------------
     def leave(self, r: int, c: int, value: Any, why: str) -> None:
@@ -135,18 +138,18 @@ class SheetReader:
 
     def _band(self, r: int) -> set[str]:
         """Colours that also fill a non-schedule cell of the row: a shaded row, not a plan."""
-        return {k for (rr, c), k in self.grid.fills.items() if rr == r
-                and c not in self.schedule_cols} if self._filled_rows.get(r) else set()
+        return self._bands.get(r, set())
 
     def _planned_colours(self) -> set[str]:
         fills = self.grid.fills
-        self._filled_rows: dict[int, bool] = {}
-        for (r, c) in fills:
+        self._bands: dict[int, set[str]] = {}
+        for (r, c), k in fills.items():
             if c not in self.schedule_cols:
-                self._filled_rows[r] = True
+                self._bands.setdefault(r, set()).add(k)
         if self.m.planned_colours is not None:
             return set(self.m.planned_colours)
-        header = {k for (r, _c), k in fills.items() if r < self.first}
+        top = self.m.header_row or 1
+        header = {k for (r, _c), k in fills.items() if top <= r < self.first}
         seen: Counter[str] = Counter()
         band: Counter[str] = Counter()
         for (r, c), k in fills.items():
@@ -267,9 +270,7 @@ class SheetReader:
         if not self.m.header_row:
             return False
         texts = {c: normalised(v) for c, v in values.items()}
-        heads = {c: normalised(" ".join(header_chain(self.grid, self.m.header_row,
-                                                     self.m.header_rows, c)[:1]))
-                 for c in self.m.columns if self.m.columns[c].role in LEVELS}
+        heads = self.level_heads
         same = sum(1 for c, h in heads.items() if h and texts.get(c) == h)
         if same >= 2 or (same and same == len(heads)):
             return True
@@ -345,11 +346,13 @@ def build_tree(reader: SheetReader) -> list[dict[str, Any]]:
     area = act = sub = None
     section: tuple[str, str] | None = None
     started: dict[int, dict[Role, dict[str, Any]]] = {}
+    raw: dict[Role, tuple[str, str]] = {}   # the open levels' label and text as written
     has_area_col = bool(reader.m.columns_with(Role.AREA))
     for item in rows:
         if isinstance(item, tuple):
             r, text = item
             label, name = split_label(text)
+            raw = {}
             if has_area_col:
                 section = (label, name)   # a level above the area: joined to the area's text
                 area = act = sub = None
@@ -371,13 +374,23 @@ def build_tree(reader: SheetReader) -> list[dict[str, Any]]:
             sub_text = _strip_label(s_lab, joined[Role.SUBKEGIATAN])
             ind_text = _strip_label(i_lab, ind_text)
         else:
-            new_area = Role.AREA in row.starts
-            new_act = new_area or Role.KEGIATAN in row.starts
-            new_sub = new_act or Role.SUBKEGIATAN in row.starts
             a_lab, area_text = split_label(joined[Role.AREA])
             c_lab, act_text = split_label(joined[Role.KEGIATAN])
             s_lab, sub_text = split_label(joined[Role.SUBKEGIATAN])
             i_lab, ind_text = split_label(ind_text)
+            # a level starts where its cell has text of its own; the same text written again
+            # on the next row (instead of merging the cells down) continues it
+            new_area = Role.AREA in row.starts and raw.get(Role.AREA) != (a_lab, area_text)
+            new_act = new_area or (Role.KEGIATAN in row.starts
+                                   and raw.get(Role.KEGIATAN) != (c_lab, act_text))
+            new_sub = new_act or (Role.SUBKEGIATAN in row.starts
+                                  and raw.get(Role.SUBKEGIATAN) != (s_lab, sub_text))
+            if new_area:
+                raw = {Role.AREA: (a_lab, area_text)}
+            if new_act:
+                raw = {Role.AREA: raw.get(Role.AREA, ("", "")), Role.KEGIATAN: (c_lab, act_text)}
+            if new_sub:
+                raw[Role.SUBKEGIATAN] = (s_lab, sub_text)
         has_ind = bool(ind_text or i_lab or months or note)
         mine: dict[Role, dict[str, Any]] = {}
         if new_area or area is None:
