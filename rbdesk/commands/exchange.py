@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rbdesk.commands.plan_choice import add_plan_arguments, pick_plan
 from rbdesk.i18n import tr
@@ -12,6 +13,9 @@ from rbdesk.models.domain.tree import load_plan_tree
 from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.output_files import refuse_overwriting
 from rbdesk.models.storage.store import Store
+
+if TYPE_CHECKING:
+    from rbdesk.exports.excel.mapping import Mapping
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,9 +37,38 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_plan_arguments(p)
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("import", help=tr("tambahkan rencana dari buku kerja Excel ke BERKAS"))
+    p = sub.add_parser("import", help=tr("tambahkan rencana dari buku kerja Excel (.xlsx, "
+                                         ".xlsm, .xls) atau .ods ke BERKAS"),
+                       description=tr("Membaca tabel rencana dari buku kerja, menampilkan "
+                                      "ringkasannya dan semua sel yang tidak ikut diimpor, lalu "
+                                      "menulis sebagai rencana baru (satu transaksi, tercatat di "
+                                      "riwayat). Bila ada sel yang tidak ikut, tidak ada yang "
+                                      "ditulis tanpa --yes."))
     p.add_argument("file", metavar=tr("BERKAS"))
     p.add_argument("xlsx", metavar=tr("MASUKAN.xlsx"))
+    p.add_argument("--sheet", metavar=tr("NAMA"), help=tr("lembar yang dibaca"))
+    p.add_argument("--header-row", type=int, metavar="N",
+                   help=tr("baris judul kolom (pertama), bila tidak ditemukan sendiri"))
+    p.add_argument("--map", metavar=tr("PEMETAAN"),
+                   help=tr("peran kolom, misalnya \"A=nomor,B=area,C=kegiatan,D=subkegiatan,"
+                           "E=indikator,F-Q=bulan,R=keterangan\"; peran: area, kegiatan, "
+                           "subkegiatan, indikator, bulan[:1-12], triwulan[:1-4], tahun:YYYY, "
+                           "keterangan, target, satuan, pj, simpan, nomor, abaikan"))
+    p.add_argument("--mapping", metavar=tr("BERKAS.json"), help=tr("pemetaan dari berkas"))
+    p.add_argument("--save-mapping", metavar=tr("BERKAS.json"),
+                   help=tr("simpan pemetaan yang dipakai ke berkas"))
+    p.add_argument("--year", type=int, metavar=tr("TAHUN"),
+                   help=tr("tahun rencana (dan kolom tahun yang dibaca)"))
+    p.add_argument("--quarter", choices=("akhir", "semua"),
+                   help=tr("kolom triwulan menandai bulan terakhirnya (akhir, bawaan) atau "
+                           "ketiga bulannya (semua)"))
+    p.add_argument("--planned-colours", metavar=tr("WARNA"),
+                   help=tr("warna isian yang berarti bulan rencana, misalnya FFFF00,tema5+0.40; "
+                           "'tidak' bila warna tidak berarti apa-apa (bawaan: dibaca dari lembar)"))
+    p.add_argument("--dry-run", action="store_true",
+                   help=tr("hanya tampilkan ringkasan dan laporan; tidak menulis apa pun"))
+    p.add_argument("--yes", action="store_true",
+                   help=tr("impor walaupun ada sel yang tidak ikut (sesudah laporannya tampil)"))
     p.set_defaults(func=cmd_import)
 
 
@@ -89,15 +122,67 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_import(args: argparse.Namespace) -> int:
-    from rbdesk.exports import read_plan_workbook
-    from rbdesk.models.interchange.plan_import import import_plan
+def _mapping(args: argparse.Namespace) -> Mapping:
+    from rbdesk.exports.excel.mapping import Mapping, normal_colour, parse_map
 
-    plan = read_plan_workbook(Path(args.xlsx))
+    mapping = Mapping.load(Path(args.mapping)) if args.mapping else Mapping()
+    if args.sheet:
+        mapping.sheet = args.sheet
+    if args.header_row is not None:
+        if args.header_row < 1:
+            raise InvalidInput(tr("--header-row harus 1 atau lebih."))
+        mapping.header_row, mapping.header_rows = args.header_row, 1
+    if args.map:
+        mapping.columns.update(parse_map(args.map))
+    if args.year is not None:
+        mapping.year = args.year
+    if args.quarter:
+        mapping.quarter = args.quarter
+    if args.planned_colours is not None:
+        text = args.planned_colours.strip()
+        mapping.planned_colours = ([] if text.lower() in ("tidak", "none", "")
+                                   else [normal_colour(c) for c in text.split(",") if c.strip()])
+    return mapping
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from rbdesk.commands.import_summary import print_summary
+    from rbdesk.exports import preview_workbook
+    from rbdesk.models.interchange.plan_import import import_plan
+    from rbdesk.models.storage import backups
+
+    source = Path(args.xlsx)
+    preview = preview_workbook(source, _mapping(args))
+    print_summary(preview, source)
+    if args.save_mapping:
+        preview.mapping.save(Path(args.save_mapping))
+        print(tr("Pemetaan disimpan: {path}").format(path=args.save_mapping))
+    if args.dry_run:
+        print(tr("Uji coba (--dry-run): tidak ada yang ditulis."))
+        return 0
+    left = len(preview.left_out)
+    if left and not args.yes and not _agreed(left):
+        print(tr("Tidak ada yang ditulis: {n} sel di atas tidak akan ikut diimpor. Periksa "
+                 "laporannya; ubah peran kolom dengan --map, atau ulangi dengan --yes untuk "
+                 "mengimpor tanpa sel-sel itu.").format(n=left), file=sys.stderr)
+        return 1
+    plan = preview.plan
     with Store.open(args.file) as store:
-        uuid = import_plan(store, plan)
+        backup = backups.make_backup(store, kind="sebelum-impor")
+        uuid = import_plan(store, plan, source=source.name, left_out=left)
+    backups.rotate(Path(args.file))
     n = sum(len(s["indicators"]) for a in plan["areas"] for c in a["activities"]
             for s in c["sub_activities"])
     print(tr("Rencana {year} diimpor ({n} indikator): {uuid}").format(year=plan["year"], n=n,
                                                                      uuid=uuid))
+    print(tr("Cadangan sebelum impor: {path} (pulihkan dengan 'rbdesk backup BERKAS --list' "
+             "lalu --restore).").format(path=backup.path))
     return 0
+
+
+def _agreed(left: int) -> bool:
+    """Asked on a terminal only: a script without --yes never writes a partial import."""
+    if not sys.stdin.isatty():
+        return False
+    answer = input(tr("Impor tanpa {n} sel itu? [y/T] ").format(n=left)).strip().lower()
+    return answer in ("y", "ya", "yes")

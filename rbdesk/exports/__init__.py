@@ -6,7 +6,7 @@ Pure functions: a plan snapshot (and report data) in, a file out. No Qt here.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rbdesk.exports.progress import Cancelled, ProgressFn
 from rbdesk.exports.wording import COPIES
@@ -14,11 +14,15 @@ from rbdesk.models.domain.period_report import PeriodReport
 from rbdesk.models.domain.report_data import ReportData
 from rbdesk.models.domain.tree import PlanTree
 
+if TYPE_CHECKING:
+    from rbdesk.exports.excel.mapping import Mapping
+    from rbdesk.exports.excel.plan_reader import ImportPreview
+
 PARTS = ("sk", "roster", "plan", "report", "semester1", "semester2", "annual")
 PERIOD_PARTS = ("semester1", "semester2", "annual")  # parts written as Excel too
 
-__all__ = ["COPIES", "PARTS", "PERIOD_PARTS", "Cancelled", "read_plan_workbook", "write_pdf",
-           "write_period_workbook", "write_workbook"]
+__all__ = ["COPIES", "PARTS", "PERIOD_PARTS", "Cancelled", "preview_workbook",
+           "read_plan_workbook", "write_pdf", "write_period_workbook", "write_workbook"]
 
 
 def write_pdf(tree: PlanTree, out: Path, *, part: str = "sk", paper: str = "a4",
@@ -63,3 +67,11 @@ def read_plan_workbook(path: Path, progress: ProgressFn = None) -> dict[str, Any
     from rbdesk.exports.excel.read import read_plan_workbook as _read
 
     return _read(Path(path), progress=progress)
+
+
+def preview_workbook(path: Path, mapping: Mapping | None = None,
+                     progress: ProgressFn = None) -> ImportPreview:
+    """What importing a workbook would add and leave out, before anything is written."""
+    from rbdesk.exports.excel.read import preview_workbook as _preview
+
+    return _preview(Path(path), mapping, progress=progress)

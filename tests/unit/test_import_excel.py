@@ -255,8 +255,10 @@ def test_damaged_plan_header_is_reported_for_its_own_sheet(sample_store, tmp_pat
     with pytest.raises(InvalidInput) as err:
         read_plan_workbook(path)
     message = err.value.message
-    assert message.startswith(f"Lampiran II, baris {first - 3}:")
-    assert "tidak lengkap" in message and "KEGIATAN, SUB KEGIATAN" in message
+    # the two columns are no longer known: their cells are named, never dropped
+    assert "tidak ada yang ditambahkan" in message
+    assert f"Lampiran II, baris {first}, kolom C: kolom 'KEG.IATAN' (kolom simpan)" in message
+    assert f"Lampiran II, baris {first}, kolom D: kolom 'tanpa judul' (kolom simpan)" in message
     assert "Realisasi" not in message and "tanda bulan" not in message
     assert _count(sample_store) == before
 

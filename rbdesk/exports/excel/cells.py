@@ -10,9 +10,6 @@ from openpyxl.utils import get_column_letter
 
 from rbdesk.i18n import tr
 
-MARKS = {"√", "✓", "✔", "v", "x", "1", "true"}  # a planned month, in a month column
-BLANK_MARKS = {"", "-", "–", "0", "false"}  # a month not planned
-CHECKS = {"√", "✓", "✔"}  # marks that belong in a month column only
 MONTH_NAMES = (("jan", "januari"), ("feb", "februari", "peb"), ("mar", "maret"), ("apr", "april"),
                ("mei", "may"), ("jun", "juni"), ("jul", "juli"), ("agu", "agt", "agustus", "aug"),
                ("sep", "sept", "september"), ("okt", "oktober", "oct"), ("nov", "november", "nop"),

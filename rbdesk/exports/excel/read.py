@@ -1,60 +1,43 @@
-"""Read a plan sheet (Lampiran II) from a workbook: rbdesk's own, or one made by hand.
+"""Read a plan from a workbook: rbdesk's own, the seed's Lampiran II, or another office's layout.
 
-The header row is found by its labels anywhere in the first rows of a sheet; merged cells and
-blank cells under a hierarchy cell continue the group above; blank spacer rows, repeated header
-rows and the column-number row are skipped; the table ends at the signature block. A workbook that
-cannot be understood raises InvalidInput naming the row and column; nothing is returned half-read.
+:func:`preview_workbook` finds (or takes) the sheet, the header row(s) and every column's role,
+and returns an :class:`ImportPreview`: the plan and every cell of the table that is not in it.
+:func:`read_plan_workbook` is the strict form for callers that cannot show that report (the
+window until its import assistant exists): anything left out refuses the workbook. A workbook
+that cannot be understood raises InvalidInput naming the place; nothing is returned half-read.
 """
 
 from __future__ import annotations
 
 import json
-import logging
 import re
-import zipfile
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook  # defusedxml is imported first (see safety.py)
-from openpyxl.utils.cell import range_boundaries
-from openpyxl.workbook.workbook import Workbook
-
+from rbdesk.exports.excel.book import Book
 from rbdesk.exports.excel.cells import cell_text, location
-from rbdesk.exports.excel.header import find_plan_sheet
-from rbdesk.exports.excel.layout import META_COLUMNS, META_FORMAT, META_KEYS, META_SHEET
-from rbdesk.exports.excel.rows import PlanRows
-from rbdesk.exports.excel.safety import check_workbook_file
-from rbdesk.exports.excel.sheet_xml import SheetRows, read_sheet_xml
-from rbdesk.exports.progress import Cancelled, Progress, ProgressFn
+from rbdesk.exports.excel.grid import SheetGrid
+from rbdesk.exports.excel.guess import find_header, guess_mapping
+from rbdesk.exports.excel.layout import (
+    META_COLUMNS,
+    META_FORMAT,
+    META_KEYS,
+    META_SHEET,
+    PLAN_SHEET,
+)
+from rbdesk.exports.excel.mapping import LEVELS, Mapping, Role
+from rbdesk.exports.excel.plan_reader import ImportPreview, SheetReader, build_tree
+from rbdesk.exports.progress import Progress, ProgressFn
 from rbdesk.i18n import tr
 from rbdesk.models import clock
 from rbdesk.models.errors import InvalidInput
 
-log = logging.getLogger("rbdesk")
+MAX_ERRORS = 15
 
 
-def _sheet(archive: zipfile.ZipFile, wb: Workbook, ws: Any, min_row: int = 1) -> SheetRows:
-    return read_sheet_xml(archive, ws._worksheet_path, wb.shared_strings, wb._date_formats,
-                          wb._timedelta_formats, wb.epoch, min_row)
-
-
-def _covered(merges: list[str]) -> dict[tuple[int, int], int]:
-    """Cells covered by a vertical merge (not its top cell) -> the merge's first row."""
-    covered: dict[tuple[int, int], int] = {}
-    for ref in merges:
-        min_col, min_row, max_col, max_row = range_boundaries(ref)
-        if min_row is None or max_row is None or min_col is None or max_col is None:
-            continue
-        for r in range(min_row + 1, max_row + 1):
-            for c in range(min_col, max_col + 1):
-                covered[(r, c)] = min_row
-    return covered
-
-
-def _meta(archive: zipfile.ZipFile, wb: Workbook) -> dict[str, Any] | None:
-    if META_SHEET not in wb.sheetnames:
-        return None
-    rows = [values for _r, values, _f in _sheet(archive, wb, wb[META_SHEET]).rows]
+def _meta(grid: SheetGrid) -> dict[str, Any] | None:
+    rows = [[grid.value(r, c) for c in range(1, max(grid.row_values(r), default=0) + 1)]
+            for r in sorted(grid.values)]
     info: dict[str, Any] = {}
     table: dict[int, list[str]] = {}
     for row in rows[:len(META_KEYS)]:
@@ -71,9 +54,8 @@ def _meta(archive: zipfile.ZipFile, wb: Workbook) -> dict[str, Any] | None:
     return info
 
 
-def _plan_header(above: list[tuple[int, list[Any]]], meta: dict[str, Any] | None
-                 ) -> dict[str, Any]:
-    texts = [cell_text(v) for _r, row in above for v in row if cell_text(v)]
+def _plan_header(above: list[str], meta: dict[str, Any] | None) -> dict[str, Any]:
+    texts = [t for t in above if t]
     title = next((t for t in texts if "RENCANA AKSI" in t.upper()), max(texts, key=len)
                  if texts else "")
     year_match = re.search(r"\b(20\d\d)\b", " ".join([title, *texts]))
@@ -93,55 +75,130 @@ def _plan_header(above: list[tuple[int, list[Any]]], meta: dict[str, Any] | None
     return plan
 
 
-def _refuse_formulas(ws: Any, last_row: int) -> None:
-    """Formulas are refused everywhere rbdesk reads: their value is not known (data_only=False)
-    and a HYPERLINK or DDE formula must not travel into the plan as its title."""
-    if last_row < 1:
-        return
-    for row in ws.iter_rows(min_row=1, max_row=last_row):
-        for cell in row:
-            if getattr(cell, "data_type", None) == "f":
-                raise InvalidInput(tr("{where}: rumus tidak didukung; ketik nilainya langsung.")
-                                   .format(where=location(ws.title, cell.row, cell.column)))
+def _refuse_formulas(grids: list[SheetGrid]) -> None:
+    """Formulas are refused everywhere rbdesk reads: their value is not known and a HYPERLINK
+    or DDE formula must not travel into the plan as its title."""
+    found = [location(g.name, r, c) for g in grids for r, c in g.formulas]
+    if found:
+        raise InvalidInput(tr("Buku kerja tidak dapat diimpor; tidak ada yang ditambahkan:")
+                           + "\n" + "\n".join(
+                               f"{w}: " + tr("rumus tidak didukung; ketik nilainya langsung")
+                               for w in found[:MAX_ERRORS]))
+
+
+def _choose_sheet(book: Book, mapping: Mapping) -> tuple[SheetGrid, Mapping]:
+    """The sheet to read and its full mapping. "Lampiran II" wins whenever there is one."""
+    names = [n for n in book.sheet_names if n != META_SHEET]
+    if mapping.sheet is not None:
+        if mapping.sheet not in book.sheet_names:
+            raise InvalidInput(tr("Lembar '{sheet}' tidak ada. Lembar yang ada: {names}.")
+                               .format(sheet=mapping.sheet, names=", ".join(names)))
+        names = [mapping.sheet]
+    else:
+        named = [n for n in names if n.strip().casefold() == PLAN_SHEET.casefold()]
+        names = named[:1] or names
+    best: tuple[int, SheetGrid] | None = None
+    for name in names:
+        grid = book.grid(name)
+        if mapping.header_row is not None or mapping.columns:
+            best = (0, grid)
+            break
+        found = find_header(grid)
+        if found is None:
+            continue
+        m = guess_mapping(grid, Mapping(header_row=found[0], header_rows=found[1]))
+        assert m is not None
+        score = sum(1 for r in m.columns.values() if r.role in LEVELS) * 100 + sum(
+            1 for r in m.columns.values() if r.number is not None)
+        if best is None or score > best[0]:
+            best = (score, grid)
+    if best is None:
+        where = (tr("lembar '{sheet}'").format(sheet=names[0]) if len(names) == 1
+                 else tr("lembar mana pun"))
+        raise InvalidInput(tr("Tidak ditemukan tabel Rencana Aksi: tidak ada baris judul "
+                              "kolom (misalnya AREA PERUBAHAN, KEGIATAN, SUB KEGIATAN, "
+                              "INDIKATOR KEBERHASILAN, Program, Sasaran, Rencana aksi) di "
+                              "{n} baris pertama {where}. Sebutkan baris judulnya dengan "
+                              "--header-row dan perannya dengan --map.")
+                           .format(n=60, where=where))
+    grid = best[1]
+    m = Mapping(**{**mapping.__dict__, "sheet": grid.name})
+    full = guess_mapping(grid, m)
+    if full is None:
+        raise InvalidInput(tr("{sheet}: baris judul kolom tidak ditemukan; sebutkan dengan "
+                              "--header-row.").format(sheet=grid.name))
+    return grid, full
+
+
+def _year(plan_year: int, mapping: Mapping, notes: list[str]) -> int:
+    years = sorted(r.number for r in mapping.columns.values()
+                   if r.role is Role.TAHUN and r.number is not None)
+    if mapping.year is not None:
+        return mapping.year
+    if years and plan_year not in years:
+        now = clock.today().year
+        chosen = now if now in years else years[0]
+        notes.append(tr("Kolom tahun {years}: dipakai tahun {y} (pilih dengan --year).")
+                     .format(years=", ".join(map(str, years)), y=chosen))
+        return chosen
+    if years:
+        notes.append(tr("Kolom tahun {years}: dipakai tahun {y} (pilih dengan --year).")
+                     .format(years=", ".join(map(str, years)), y=plan_year))
+    return plan_year
+
+
+def preview_workbook(path: Path, mapping: Mapping | None = None,
+                     progress: ProgressFn = None) -> ImportPreview:
+    """What importing ``path`` with ``mapping`` (None: guess it) would add, and leave out."""
+    path = Path(path)
+    bar = Progress(progress)
+    bar.fraction(0.0)
+    with Book(path) as book:
+        grid, full = _choose_sheet(book, mapping or Mapping())
+        meta_grid = book.grid(META_SHEET) if META_SHEET in book.sheet_names else None
+        colours = book.colours_readable
+    _refuse_formulas([grid] + ([meta_grid] if meta_grid is not None else []))
+    meta = _meta(meta_grid) if meta_grid is not None else None
+    assert full.header_row is not None
+    above = [cell_text(v) for r in sorted(grid.values) if r < full.header_row
+             for v in grid.row_values(r).values()]
+    plan = _plan_header(above, meta)
+    notes: list[str] = []
+    plan["year"] = _year(plan["year"], full, notes)
+    full.year = plan["year"] if full.year is None else full.year
+    reader = SheetReader(grid, full, plan["year"], meta["rows"] if meta else None, bar)
+    plan["areas"] = build_tree(reader)
+    notes += reader.notes
+    if not plan["areas"]:
+        raise InvalidInput(tr("Tabel Rencana Aksi di lembar '{sheet}' kosong.")
+                           .format(sheet=grid.name))
+    if not colours:
+        notes.append(tr("Warna sel tidak dapat dibaca dari berkas {kind}: bila bulan rencana "
+                        "ditandai dengan warna, simpan sebagai .xlsx lalu impor lagi.")
+                     .format(kind=path.suffix.lower()))
+    bar.finish()
+    return ImportPreview(plan=plan, mapping=full, left_out=reader.left,
+                         colours=dict(reader.used_colours),
+                         other_colours=dict(reader.other_colours), notes=notes)
 
 
 def read_plan_workbook(path: Path, progress: ProgressFn = None) -> dict[str, Any]:
-    path = Path(path)
-    check_workbook_file(path)
-    bar = Progress(progress)
-    bar.fraction(0.0)
-    try:
-        # data_only=False: a formula cell keeps its formula, so it can be refused (its cached
-        # value may be missing or stale) instead of silently reading as blank.
-        wb = load_workbook(path, read_only=True, data_only=False)
-    except InvalidInput:
-        raise
-    except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
-        log.warning("load_workbook(%s) failed: %s: %s", path.name, type(exc).__name__, exc)
-        raise InvalidInput(tr("{name} tidak dapat dibaca sebagai buku kerja Excel.")
-                           .format(name=path.name)) from None
-    try:
-        ws, cols, above = find_plan_sheet(wb)
-        _refuse_formulas(ws, cols.header_row)  # the title rows above the table, and its header
-        if META_SHEET in wb.sheetnames:
-            _refuse_formulas(wb[META_SHEET], wb[META_SHEET].max_row or 0)
-        with zipfile.ZipFile(path) as archive:
-            meta = _meta(archive, wb)
-            start = cols.header_row + cols.header_rows
-            sheet = _sheet(archive, wb, ws, start)
-        plan = _plan_header(above, meta)
-        rows = PlanRows(cols, _covered(sheet.merges), bar, ws.max_row or 0)
-        plan["areas"] = rows.read(sheet.rows, meta)
-    except (InvalidInput, Cancelled):
-        raise
-    except Exception as exc:  # a sheet part openpyxl cannot parse while reading rows
-        log.warning("reading %s failed: %s: %s", path.name, type(exc).__name__, exc)
-        raise InvalidInput(tr("{name} tidak dapat dibaca sebagai buku kerja Excel.")
-                           .format(name=path.name)) from None
-    finally:
-        wb.close()
-    if not plan["areas"]:
-        raise InvalidInput(tr("Tabel Rencana Aksi di lembar '{sheet}' kosong.")
-                           .format(sheet=ws.title))
-    bar.finish()
-    return plan
+    """The plan in ``path`` read with the guessed mapping; refused if anything is left out."""
+    preview = preview_workbook(path, progress=progress)
+    if preview.left_out:
+        lines = [f"{location(x.sheet, int(re.sub('[A-Z]', '', x.cell)), _col(x.cell))}: {x.why}"
+                 f" ('{x.value}')" for x in preview.left_out]
+        more = len(lines) - MAX_ERRORS
+        raise InvalidInput(tr("Buku kerja tidak dapat diimpor tanpa meninggalkan isi; tidak "
+                              "ada yang ditambahkan (pakai 'rbdesk import' untuk melihat "
+                              "laporannya dan memilih peran kolom):") + "\n" + "\n".join(
+                                  lines[:MAX_ERRORS])
+                           + (("\n" + tr("… dan {n} sel lagi").format(n=more)) if more > 0
+                              else ""))
+    return preview.plan
+
+
+def _col(cell: str) -> int:
+    from openpyxl.utils.cell import column_index_from_string
+
+    return column_index_from_string(re.sub(r"\d", "", cell))

@@ -14,6 +14,7 @@ from rbdesk.models.errors import InvalidInput, RbdeskError
 MAX_FILE = 100 * 1024 * 1024          # bytes on disk
 MAX_UNCOMPRESSED = 400 * 1024 * 1024  # all entries together, once unpacked
 MAX_ENTRIES = 2000
+OLE2_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")  # the .xls container
 MAX_RATIO = 200                       # unpacked / packed, for entries over 1 MiB
 
 
@@ -25,11 +26,19 @@ def check_workbook_file(path: Path) -> None:
         size = path.stat().st_size
     except FileNotFoundError:
         raise RbdeskError(tr("Berkas {name} tidak ditemukan.").format(name=name)) from None
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise InvalidInput(tr("{name} bukan buku kerja Excel .xlsx.").format(name=name))
+    kind = path.suffix.lower()
+    if kind not in (".xlsx", ".xlsm", ".xls", ".ods"):
+        raise InvalidInput(tr("{name} bukan buku kerja Excel (.xlsx, .xlsm, .xls) atau "
+                              "LibreOffice (.ods).").format(name=name))
     if size > MAX_FILE:
         raise InvalidInput(tr("{name} terlalu besar ({mb} MB) untuk diimpor.")
                            .format(name=name, mb=size // (1024 * 1024)))
+    if kind == ".xls":
+        with path.open("rb") as fh:
+            if fh.read(8) != OLE2_MAGIC:
+                raise InvalidInput(tr("{name} bukan buku kerja Excel 97-2003 (.xls) yang sah.")
+                                   .format(name=name))
+        return  # one compound file, read by calamine within its size
     if not zipfile.is_zipfile(path):
         raise InvalidInput(tr("{name} bukan buku kerja Excel .xlsx yang sah (isi berkas tidak "
                               "dikenali; berkas .xls lama harus disimpan ulang sebagai .xlsx).")
@@ -53,5 +62,9 @@ def check_workbook_file(path: Path) -> None:
                                                                             info.compress_size):
             raise InvalidInput(tr("{name} ditolak: bagian {part} dipadatkan secara tidak wajar.")
                                .format(name=name, part=info.filename))
+    if kind == ".ods":
+        if "content.xml" not in names:
+            raise InvalidInput(tr("{name} bukan lembar kerja .ods yang sah.").format(name=name))
+        return
     if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
         raise InvalidInput(tr("{name} bukan buku kerja Excel .xlsx yang sah.").format(name=name))

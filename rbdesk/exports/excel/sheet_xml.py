@@ -28,6 +28,7 @@ class SheetRows:
     rows: list[tuple[int, list[Any], set[int]]] = field(default_factory=list)
     merges: list[str] = field(default_factory=list)
     max_column: int = 0
+    fills: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> colour key
 
 
 class _Refused(Exception):
@@ -46,7 +47,8 @@ def _number(text: str) -> int | float:
 
 class _Reader:
     def __init__(self, strings: Any, date_styles: set[int], timedelta_styles: set[int],
-                 epoch: Any, min_row: int) -> None:
+                 epoch: Any, min_row: int, fill_styles: dict[int, str] | None) -> None:
+        self.fill_styles = fill_styles or {}
         self.strings = strings
         self.date_styles = date_styles
         self.timedelta_styles = timedelta_styles
@@ -90,6 +92,8 @@ class _Reader:
                 self.col_no += 1
             self.kind = attrs.get("t", "n")
             self.style = int(attrs.get("s") or 0)
+            if self.style in self.fill_styles:
+                self.out.fills[(self.row_no, self.col_no)] = self.fill_styles[self.style]
             self.formula = False
             self.value = []
             self.inline = None
@@ -129,8 +133,9 @@ class _Reader:
                 self.cells[col] = "="
             else:
                 value = self._value()
-                if value is not None:
-                    self.cells[col] = value
+                if value is None:
+                    return  # an empty (styled) cell widens nothing
+                self.cells[col] = value
             self.out.max_column = max(self.out.max_column, col)
         elif tag == "row" and not self.skip and (self.cells or self.formulas):
             values: list[Any] = [None] * max(self.cells, default=0)
@@ -169,9 +174,10 @@ class _Reader:
 
 def read_sheet_xml(archive: zipfile.ZipFile, part: str, shared_strings: Any,
                    date_styles: set[int], timedelta_styles: set[int], epoch: Any,
-                   min_row: int = 1) -> SheetRows:
-    """The non-empty rows from ``min_row`` on, and every merged range, of one sheet part."""
-    reader = _Reader(shared_strings, date_styles, timedelta_styles, epoch, min_row)
+                   min_row: int = 1, fill_styles: dict[int, str] | None = None) -> SheetRows:
+    """The non-empty rows from ``min_row`` on, and every merged range, of one sheet part;
+    with ``fill_styles`` (cell style index -> colour key) also the filled cells, even empty."""
+    reader = _Reader(shared_strings, date_styles, timedelta_styles, epoch, min_row, fill_styles)
     parser = expat.ParserCreate(namespace_separator="}")
     parser.StartDoctypeDeclHandler = _refuse
     parser.EntityDeclHandler = _refuse
@@ -187,7 +193,6 @@ def read_sheet_xml(archive: zipfile.ZipFile, part: str, shared_strings: Any,
     except (_Refused, expat.ExpatError, ValueError, IndexError, KeyError):
         raise InvalidInput(tr("Lembar '{part}' tidak dapat dibaca: XML-nya tidak sah atau "
                               "memuat DTD.").format(part=part.rsplit("/", 1)[-1])) from None
-    out = reader.out
-    for _r, values, _f in out.rows:   # every row as wide as the sheet, as openpyxl gives them
-        values.extend([None] * (out.max_column - len(values)))
-    return out
+    # Rows are as long as their last value, not padded to the sheet's width: one far cell
+    # must not make every row 16,384 cells long.
+    return reader.out

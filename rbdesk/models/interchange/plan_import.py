@@ -85,8 +85,9 @@ def validate(plan: dict[str, Any]) -> None:
                     _months(ind, w4)
 
 
-def import_plan(store: Store, plan: dict[str, Any]) -> str:
-    """Insert ``plan`` as a new plan of the file; returns the new plan's uuid."""
+def import_plan(store: Store, plan: dict[str, Any], source: str = "", left_out: int = 0) -> str:
+    """Insert ``plan`` as a new plan of the file; returns the new plan's uuid. ``source`` (the
+    workbook's name) and ``left_out`` (cells the user agreed to leave out) go into the log."""
     validate(plan)
     plan_uuid = new_uuid()
     unit = plan.get("unit") or ""
@@ -124,6 +125,10 @@ def import_plan(store: Store, plan: dict[str, Any]) -> str:
         if pending:
             Indicator.insert_many(pending).execute()
             count += len(pending)
-        tx.log("plan", plan_uuid, "import",
-               new=tr("{n} indikator diimpor dari Excel").format(n=count))
+        what = tr("{n} indikator diimpor dari Excel").format(n=count)
+        if source:
+            what += f" ({source})"
+        if left_out:
+            what += "; " + tr("{n} sel tidak ikut diimpor").format(n=left_out)
+        tx.log("plan", plan_uuid, "import", new=what)
     return plan_uuid
