@@ -84,6 +84,11 @@ class SheetWriter:
             raise ValueError("one style per value")
         return self.rows.append(values, [self._style_id(s) for s in styles], height)
 
+    def gap(self) -> int:
+        """An empty row between parts of the sheet: no cell at all, so nothing is drawn there
+        (an empty cell in the boxed table style shows as a lone empty box, issue 20)."""
+        return self.rows.append([], [])
+
     def merge(self, c0: int, r0: int, c1: int, r1: int) -> None:
         """1-based inclusive corners; added straight to the set (the public add is quadratic)."""
         if (c0, r0) != (c1, r1):

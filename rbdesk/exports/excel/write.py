@@ -65,7 +65,7 @@ def _signature(sw: SheetWriter, decree: dict[str, Any], col: int, span: int) -> 
              certifier_heading(decree), decree.get("certifier_office", ""),
              decree.get("certifier_title", ""), "", "", decree.get("certifier_name", ""),
              *_nip(decree, "certifier_nip")]
-    sw.append([None])
+    sw.gap()
     for text in lines:
         r = sw.append([None] * col + [text], ["text"] * col + ["text"])
         sw.merge(col + 1, r, col + span, r)
@@ -79,11 +79,11 @@ def _lampiran_heading(sw: SheetWriter, decree: dict[str, Any], roman: str, title
         r = sw.append([None] * col + [text], ["text"] * (col + 1),
                       height=LINE_PT * sw.lines(text, col, span))
         sw.merge(col + 1, r, col + span, r)
-    sw.append([None])
+    sw.gap()
     r = sw.append([title] + [None] * (width - 1), ["title"] * width,
                   height=15 * sw.lines(title, 0, width))
     sw.merge(1, r, width, r)
-    sw.append([None])
+    sw.gap()
 
 
 def write_plan_sheet(wb: Workbook, meta: list[list[str]], tree: PlanTree, paper: str,
@@ -187,7 +187,7 @@ def write_realisation_sheet(wb: Workbook, tree: PlanTree, paper: str,
     title = tr("REALISASI {title}").format(title=(tree.title or "").upper())
     r = sw.append([title] + [None] * 19, "title", height=30)
     sw.merge(1, r, 20, r)
-    sw.append([None])
+    sw.gap()
     head = [tr("NO"), tr("AREA PERUBAHAN"), tr("KEGIATAN"), tr("SUB KEGIATAN"),
             tr("INDIKATOR KEBERHASILAN"), tr("BULAN DIRENCANAKAN")] + [
             month_short(m) for m in MONTHS] + [

@@ -20,6 +20,9 @@ from rbdesk.i18n import tr
 
 Span = tuple[int, int, int, int]  # first column, last column, first row, last row (inclusive)
 SPAN_MIN_LINES = 3  # a long spanning cell shows at least this many lines before it is continued
+# a long spanning cell's reminder on the pages after its text: its first paragraph (the
+# activity's own name, before the list of its parts), whole up to this many lines
+REMINDER_LINES = 4
 
 
 def continuation_mark() -> str:
@@ -157,14 +160,25 @@ class GridLayout:
         return self.span_len[i] > self.grid.repeat_lines
 
     def reminder(self, i: int) -> str:
-        """What a long spanning cell shows on a page after its whole text has been printed."""
+        """What a long spanning cell shows on a page after its whole text has been printed:
+        "(lanjutan)" and the cell's first paragraph, whole (a name cut after its first line,
+        "3 Penyelenggaraan Integritas di …", tells the reader less than it seems to); only a
+        first paragraph longer than REMINDER_LINES is shortened, after a whole word."""
         text = self.reminders.get(i)
         if text is None:
             c0, c1, r0, _r1 = self.grid.spans[i]
             wrap = self.bold_wrap if r0 in self.grid.bold_rows else self.wrap
-            first = self.text[r0][c0].split("\n", 1)[0]
-            text = "\n".join(wrap.lines(f"{continuation_mark()} {first} \u2026",
-                                         self._span_width(c0, c1)))
+            width = self._span_width(c0, c1)
+            source = self.grid.rows[r0][c0]
+            first = next((p.strip() for p in source.split("\n") if p.strip()), "")
+            lines = wrap.lines(f"{continuation_mark()} {first}", width)
+            if len(lines) > REMINDER_LINES:
+                lines = lines[:REMINDER_LINES]
+                words = lines[-1].split()
+                while len(words) > 1 and wrap.width(" ".join([*words, "\u2026"])) > width:
+                    words.pop()
+                lines[-1] = " ".join([*words, "\u2026"])
+            text = "\n".join(lines)
             self.reminders[i] = text
         return text
 

@@ -7,6 +7,7 @@ from typing import Any
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -25,7 +26,8 @@ from rbdesk.exports.pdf.common import (
     frame_size,
     make_styles,
 )
-from rbdesk.exports.pdf.fonts import FONT, FONT_BOLD
+from rbdesk.exports.pdf.fonts import FONT, FONT_BOLD, register_fonts
+from rbdesk.exports.pdf.wordwrap import WordWrapper
 from rbdesk.exports.wording import (
     capaian_note,
     certifier_heading,
@@ -80,28 +82,61 @@ def _section(text: str, style: ParagraphStyle, keep: float) -> list[Flowable]:
     return [CondPageBreak(keep), Paragraph(esc(text), style), Spacer(1, 4)]
 
 
+BAR_ROW = 16.0  # height of one bar's row, for a label of one line
+BAR_LABEL_WIDTH = 150.0
+BAR_LABEL_SIZE = 7.5
+BAR_LABEL_LEADING = 8.5
+
+
+def bar_labels(report: ReportData) -> list[list[str]]:
+    """Each area's label, wrapped in the label column: whole, on as many lines as it needs
+    (a name cut short, "Penguatan Peraturan Perundang-…", is a different area to a reader).
+    The first line starts with the area's number; the others are drawn indented under the
+    name (``bar_indent``)."""
+    register_fonts()
+    wrapper = WordWrapper(FONT, BAR_LABEL_SIZE)
+    room = BAR_LABEL_WIDTH - 6  # a gap before the bar
+    out = []
+    for area in report.areas:
+        number = f"{area.label}. " if area.label else ""
+        lines = wrapper.lines(area.name, room - bar_indent(number))
+        out.append([number + lines[0], *lines[1:]])
+    return out
+
+
+def bar_indent(number: str) -> float:
+    """How far a bar label's second and later lines stand in: under the name, not the number."""
+    return stringWidth(number, FONT, BAR_LABEL_SIZE)
+
+
 def bar_chart(report: ReportData, width: float) -> Drawing:
     """Horizontal bars of capaian per area, with the percentage written beside each bar."""
-    row_h, label_w, value_w = 16.0, 150.0, 40.0
+    label_w, value_w = BAR_LABEL_WIDTH, 40.0
     bar_w = width - label_w - value_w
-    height = row_h * len(report.areas) + 24
+    labels = bar_labels(report)
+    rows = [max(BAR_ROW, BAR_ROW + (len(lines) - 1) * BAR_LABEL_LEADING) for lines in labels]
+    height = sum(rows) + 24
     d = Drawing(width, height)
     d.initialFontName = FONT  # not reportlab's default Helvetica, which is not embedded
-    top = height - 8
-    for i, area in enumerate(report.areas):
-        y = top - (i + 1) * row_h
-        name = f"{area.label}. {area.name}" if area.label else area.name
-        if len(name) > 34:
-            name = name[:33] + "…"
-        d.add(String(0, y + 4, name, fontName=FONT, fontSize=7.5))
+    y = height - 8
+    for area, lines, row_h in zip(report.areas, labels, rows, strict=True):
+        y -= row_h
+        # the label's lines centred on the bar, the bar as high as for a one-line label
+        mid = y + row_h / 2
+        first = mid - 3.5 + (len(lines) - 1) * BAR_LABEL_LEADING / 2
+        indent = bar_indent(f"{area.label}. " if area.label else "")
+        for k, line in enumerate(lines):
+            d.add(String(indent if k else 0, first - k * BAR_LABEL_LEADING, line,
+                         fontName=FONT, fontSize=BAR_LABEL_SIZE))
+        bar_y = mid - (BAR_ROW - 5) / 2
         pct = area.percent or 0.0
-        d.add(Rect(label_w, y + 2, bar_w, row_h - 5, fillColor=colors.white,
+        d.add(Rect(label_w, bar_y, bar_w, BAR_ROW - 5, fillColor=colors.white,
                    strokeColor=colors.grey, strokeWidth=0.4))
-        d.add(Rect(label_w, y + 2, bar_w * pct / 100.0, row_h - 5,
+        d.add(Rect(label_w, bar_y, bar_w * pct / 100.0, BAR_ROW - 5,
                    fillColor=colors.Color(0.25, 0.45, 0.7), strokeColor=None))
-        d.add(String(label_w + bar_w + 4, y + 4, format_percent(area.percent), fontName=FONT_BOLD,
-                     fontSize=7.5))
-    base = top - len(report.areas) * row_h
+        d.add(String(label_w + bar_w + 4, mid - 3.5, format_percent(area.percent),
+                     fontName=FONT_BOLD, fontSize=BAR_LABEL_SIZE))
+    base = y
     for pct in (0, 25, 50, 75, 100):
         x = label_w + bar_w * pct / 100
         d.add(Line(x, base - 2, x, base + 1, strokeColor=colors.grey, strokeWidth=0.4))
@@ -255,12 +290,14 @@ def evidence_section(heading: str, empty: str, evidence: list[EvidenceItem], sig
     if months:
         head[3:3] = [tr("BULAN")]
         area_w, fixed = PERIOD_EVIDENCE_AREA_WIDTH, [34.0, 56.0, 95.0, 75.0]
+    file_w = fixed[-2]  # the BERKAS column
     rows: list[list[Any]] = [[Paragraph(esc(h), hs) for h in head]]
     for i, ev in enumerate(evidence, 1):
         row: list[Any] = [str(i), cell_paragraph(ev.area, small, area_w),
                           Paragraph(esc(ev.indicator), small),
                           Paragraph(esc(review_label(ev.review_state) or "–"), small),
-                          Paragraph(esc(ev.filename), small), Paragraph(esc(ev.note), small)]
+                          cell_paragraph(ev.filename, small, file_w),
+                          Paragraph(esc(ev.note), small)]
         if months:
             row[3:3] = [Paragraph(esc(month_short(ev.month) if ev.month else ""), small)]
         rows.append(row)

@@ -49,9 +49,10 @@ class WordWrapper:
         return out
 
     def break_word(self, word: str, width: float) -> list[str]:
-        """Break an over-long word after '/' or '-' where possible, else between characters."""
+        """Break an over-long word after '/', '-' or '_' where possible (a file name such as
+        "notulen_kode-etik.pdf" too), else between characters."""
         pieces, current = [], ""
-        for part in re.findall(r"[^/-]*[/-]|[^/-]+", word):
+        for part in re.findall(r"[^/_-]*[/_-]|[^/_-]+", word):
             if current and self.width(current + part) > width:
                 pieces.append(current)
                 current = ""
