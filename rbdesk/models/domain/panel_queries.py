@@ -82,7 +82,7 @@ def find_place(tree: PlanTree | None, indicator_uuid: str) -> IndicatorPlace | N
 # --- one month at a glance -------------------------------------------------------------------
 
 # Which review state a group row of several months shows: the one that most needs doing.
-_REVIEW_URGENCY = {SUBMITTED: 0, REVISION: 1, REJECTED: 2}
+_REVIEW_URGENCY: dict[str, int] = {SUBMITTED: 0, REVISION: 1, REJECTED: 2}
 
 @dataclass(frozen=True)
 class MonthItem:
