@@ -12,17 +12,11 @@ from rbdesk.models.domain.period_report import PeriodReport
 from rbdesk.models.domain.tree import TeamNode
 
 CHECK = "√"
-COPIES = ("asli", "salinan")  # the original for wet signature; the certified copy
 
 
 def draft_mark() -> str:
     """What every page of a draft decree's PDFs carries."""
     return tr("KONSEP")
-
-
-def is_draft(decree: dict[str, Any]) -> bool:
-    """A decree without its number or its date has not been signed yet: it is a draft."""
-    return not str(decree.get("number") or "").strip() or not str(decree.get("date") or "").strip()
 
 
 def signed_mark(decree: dict[str, Any]) -> str:

@@ -1,15 +1,15 @@
-"""The layers of DESIGN.md §3, checked on the source: imports point one way (ui → models,
-exports → models, cli/commands → everything), nothing imports in a circle, and the window
-holds no SQL."""
+"""The layers of the README's "Layout", checked on the source: imports point one way (ui →
+models, exports → models, cli/subcommands → everything), nothing imports in a circle, and the
+window holds no SQL."""
 
 from __future__ import annotations
 
 from import_graph import cycle, graph, imports, modules
 
 LOWER_THAN = {  # a package may not import from these
-    "rbdesk.models": ("rbdesk.ui", "rbdesk.exports", "rbdesk.commands", "rbdesk.cli"),
-    "rbdesk.exports": ("rbdesk.ui", "rbdesk.commands", "rbdesk.cli"),
-    "rbdesk.ui": ("rbdesk.commands", "rbdesk.cli"),
+    "rbdesk.models": ("rbdesk.ui", "rbdesk.exports", "rbdesk.subcommands", "rbdesk.cli"),
+    "rbdesk.exports": ("rbdesk.ui", "rbdesk.subcommands", "rbdesk.cli"),
+    "rbdesk.ui": ("rbdesk.subcommands", "rbdesk.cli"),
 }
 # What only models may touch: the database driver and the tables themselves.
 SQL = ("peewee", "sqlite3", "playhouse", "rbdesk.models.storage.schema",

@@ -23,7 +23,6 @@ from rbdesk.exports.excel.layout import (
 )
 from rbdesk.exports.excel.rowxml import RowStream, fill_sheet_data
 from rbdesk.exports.excel.sheet import LINE_PT, SheetWriter, span_heights
-from rbdesk.exports.paper import check_paper
 from rbdesk.exports.plan_records import or_none, plan_records
 from rbdesk.exports.progress import Progress, ProgressFn, atomic_output
 from rbdesk.exports.wording import (
@@ -31,7 +30,6 @@ from rbdesk.exports.wording import (
     certifier_heading,
     decree_ref,
     indonesian_date,
-    is_draft,
     labelled,
     nip_line,
     plan_header,
@@ -41,13 +39,17 @@ from rbdesk.exports.wording import (
 from rbdesk.i18n import tr
 from rbdesk.models import clock
 from rbdesk.models.domain.months import MONTHS, current_month, month_short
+from rbdesk.models.domain.print_options import Paper, check_paper
 from rbdesk.models.domain.progress import format_percent, indicator_tally
+from rbdesk.models.domain.signing import is_signed
+from rbdesk.models.domain.statuses import Status
 from rbdesk.models.domain.tree import ActivityNode, AreaNode, PlanTree, SubActivityNode
 from rbdesk.models.storage.output_files import check_target
 from rbdesk.models.text import clean_text
 
 PLAN_WIDTHS = [5, 16, 24, 30, 32] + [4.6] * 12 + [22]
-STATUS_TEXT = {"selesai": "√ selesai", "sebagian": "½ sebagian", "belum": "– belum"}
+STATUS_TEXT: dict[str, str] = {Status.SELESAI: "√ selesai", Status.SEBAGIAN: "½ sebagian",
+                               Status.BELUM: "– belum"}
 
 
 def _nip(decree: dict[str, Any], key: str) -> list[str]:
@@ -86,7 +88,7 @@ def _lampiran_heading(sw: SheetWriter, decree: dict[str, Any], roman: str, title
     sw.gap()
 
 
-def write_plan_sheet(wb: Workbook, meta: list[list[str]], tree: PlanTree, paper: str,
+def write_plan_sheet(wb: Workbook, meta: list[list[str]], tree: PlanTree, paper: Paper,
                      bar: Progress) -> SheetWriter:
     """The Lampiran II sheet; ``meta`` receives one row per plan row for the hidden sheet."""
     sw = SheetWriter(wb, tr(PLAN_SHEET), PLAN_WIDTHS)
@@ -148,11 +150,11 @@ def write_plan_sheet(wb: Workbook, meta: list[list[str]], tree: PlanTree, paper:
     _signature(sw, tree.decree, 12, 6)
     sw.print_setup(paper, landscape=True,
                    title_rows=f"{first_header}:{first_header + len(header) - 1}",
-                   draft=is_draft(tree.decree))
+                   draft=not is_signed(tree.decree))
     return sw
 
 
-def write_roster_sheet(wb: Workbook, tree: PlanTree, paper: str) -> SheetWriter:
+def write_roster_sheet(wb: Workbook, tree: PlanTree, paper: Paper) -> SheetWriter:
     sw = SheetWriter(wb, tr("Lampiran I"), [5, 26, 32, 24, 48])
     titles = tree.decree.get("attachment_titles") or {}
     _lampiran_heading(sw, tree.decree, "I", titles.get("lampiran_1") or tree.title, 3, 2, 5)
@@ -176,11 +178,11 @@ def write_roster_sheet(wb: Workbook, tree: PlanTree, paper: str) -> SheetWriter:
         sw.merge(5, first, 5, sw.row)
     _signature(sw, tree.decree, 3, 2)
     sw.print_setup(paper, landscape=False, title_rows=f"{first_header}:{first_header + 1}",
-                   draft=is_draft(tree.decree))
+                   draft=not is_signed(tree.decree))
     return sw
 
 
-def write_realisation_sheet(wb: Workbook, tree: PlanTree, paper: str,
+def write_realisation_sheet(wb: Workbook, tree: PlanTree, paper: Paper,
                             today: dt.date) -> SheetWriter:
     upto = min(12, max(1, current_month(tree.year, today)))
     sw = SheetWriter(wb, tr("Realisasi"), [5, 16, 22, 26, 30, 14] + [9] * 12 + [11, 9])
@@ -202,7 +204,8 @@ def write_realisation_sheet(wb: Workbook, tree: PlanTree, paper: str,
         months = []
         for m in range(1, 13):
             status = ind.status(m)
-            months.append(STATUS_TEXT[status] if ind.is_planned(m) or status != "belum" else "")
+            shown = ind.is_planned(m) or status != Status.BELUM
+            months.append(STATUS_TEXT[status] if shown else "")
         pct = indicator_tally(ind, upto).percent
         texts = [area.name, labelled(act.label, act.name), labelled(sub.label, sub.name),
                  labelled(ind.label, ind.text)]
@@ -211,12 +214,12 @@ def write_realisation_sheet(wb: Workbook, tree: PlanTree, paper: str,
         h = LINE_PT * max(sw.lines(text, c) for c, text in enumerate(texts, 1)) + 3
         sw.append(row, styles, height=h)
     sw.print_setup(paper, landscape=True, title_rows=f"{first_header}:{first_header}",
-                   draft=is_draft(tree.decree))
+                   draft=not is_signed(tree.decree))
     return sw
 
 
-def write_workbook(tree: PlanTree, out: Path, *, paper: str = "a4", progress: ProgressFn = None,
-                   today: dt.date | None = None) -> Path:
+def write_workbook(tree: PlanTree, out: Path, *, paper: Paper | str = Paper.A4,
+                   progress: ProgressFn = None, today: dt.date | None = None) -> Path:
     paper = check_paper(paper)
     check_target(out)  # before any sheet is built: a refused target leaves nothing half-made
     bar = Progress(progress)
@@ -239,7 +242,7 @@ def _abandon(wb: Workbook) -> None:
                 rows.close()
 
 
-def _write(wb: Workbook, tree: PlanTree, out: Path, paper: str, bar: Progress,
+def _write(wb: Workbook, tree: PlanTree, out: Path, paper: Paper, bar: Progress,
            today: dt.date | None) -> Path:
     wb.properties.title = clean_text(tree.title)
     wb.properties.creator = "rbdesk"

@@ -33,7 +33,7 @@ def load_indicator(store: Store, uuid: str) -> IndicatorNode | None:
         row = (Indicator.select(Indicator.id, Indicator.uuid, Indicator.label, Indicator.text,
                                 Indicator.planned, Indicator.note, Indicator.version,
                                 Indicator.updated_by, Indicator.updated_at)
-               .where((Indicator.uuid == uuid) & (Indicator.deleted == False))  # noqa: E712
+               .where((Indicator.uuid == uuid) & Indicator.is_live())
                .tuples().first())
         if row is None:
             return None
@@ -43,11 +43,11 @@ def load_indicator(store: Store, uuid: str) -> IndicatorNode | None:
                 Realisation.select(Realisation.month, Realisation.status, Realisation.note,
                                    Realisation.uuid, Realisation.version, Realisation.updated_by,
                                    Realisation.updated_at, *REVIEW_COLUMNS)
-                .where((Realisation.indicator == ind_id) & (Realisation.deleted == False))):  # noqa: E712
+                .where((Realisation.indicator == ind_id) & Realisation.is_live())):
             node.realisation[month] = Cell(status, note, u, ver, by, at, *review)
         for (month,) in as_tuples(
                 Evidence.select(Evidence.month)
-                .where((Evidence.indicator == ind_id) & (Evidence.deleted == False))):  # noqa: E712
+                .where((Evidence.indicator == ind_id) & Evidence.is_live())):
             node.evidence[month] = node.evidence.get(month, 0) + 1
         return node
 
@@ -61,7 +61,7 @@ def child_rows(store: Store, kind: str, parent_uuid: str) -> list[tuple[str, int
         return list(as_tuples(
             table.select(table.uuid, table.version, table.updated_by, table.updated_at)
             .join(parent_table, on=(parent_col == parent_table.id))
-            .where((parent_table.uuid == parent_uuid) & (table.deleted == False))  # noqa: E712
+            .where((parent_table.uuid == parent_uuid) & table.is_live())
             .order_by(table.seq, table.uuid)))
 
 
@@ -74,7 +74,7 @@ def load_subtree(store: Store, kind: str, uuid: str) -> Any:
 def _load_subtree(kind: str, uuid: str) -> Any:
     head_table = LEVELS[kind].model
     ids: Any = head_table.select(head_table.id).where(
-        (head_table.uuid == uuid) & (head_table.deleted == False))  # noqa: E712
+        (head_table.uuid == uuid) & head_table.is_live())
     head = None
     parents: dict[int, Any] = {}
     for level in ORDER[ORDER.index(kind):]:
@@ -84,9 +84,9 @@ def _load_subtree(kind: str, uuid: str) -> Any:
         extra = (Indicator.planned, Indicator.note) if level == "indicator" else ()
         tail = (table.updated_by, table.updated_at) if level == "indicator" else ()
         if level == kind:
-            where = (table.uuid == uuid) & (table.deleted == False)  # noqa: E712
+            where = (table.uuid == uuid) & table.is_live()
         else:
-            where = parent_col.in_(ids) & (table.deleted == False)  # noqa: E712
+            where = parent_col.in_(ids) & table.is_live()
         found: dict[int, Any] = {}
         for row_id, parent_id, *fields in as_tuples(
                 table.select(table.id, parent_col, table.uuid, table.label, text_col, *extra,
@@ -109,12 +109,12 @@ def _load_subtree(kind: str, uuid: str) -> Any:
             Realisation.select(Realisation.indicator, Realisation.month, Realisation.status,
                                Realisation.note, Realisation.uuid, Realisation.version,
                                Realisation.updated_by, Realisation.updated_at, *REVIEW_COLUMNS)
-            .where(Realisation.indicator.in_(ids) & (Realisation.deleted == False))):  # noqa: E712
+            .where(Realisation.indicator.in_(ids) & Realisation.is_live())):
         if ind_id in inds:
             inds[ind_id].realisation[month] = Cell(status, note, u, ver, by, at, *review)
     for ind_id, month in as_tuples(Evidence.select(Evidence.indicator, Evidence.month)
                                    .where(Evidence.indicator.in_(ids)
-                                          & (Evidence.deleted == False))):  # noqa: E712
+                                          & Evidence.is_live())):
         if ind_id in inds:
             ev = inds[ind_id].evidence
             ev[month] = ev.get(month, 0) + 1
@@ -124,7 +124,7 @@ def _load_subtree(kind: str, uuid: str) -> Any:
 def _alive_ids(model: type[Row]) -> Any:
     """Ids of ``model``'s rows that are shown: not deleted, nor under a deleted parent (the rows
     of a deleted plan stay in the file, undeleted themselves, but nobody sees them)."""
-    alive = model.select(model.id).where(model.deleted == False)  # noqa: E712
+    alive = model.live(model.id)
     parents: dict[type[Row], tuple[Any, type[Row]]] = {
         Area: (Area.plan, Plan), Activity: (Activity.area, Area),
         SubActivity: (SubActivity.activity, Activity),

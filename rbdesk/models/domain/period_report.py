@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 from rbdesk.i18n import N_, tr
 from rbdesk.models import clock
 from rbdesk.models.domain.months import current_month, month_short
+from rbdesk.models.domain.print_options import Part
 from rbdesk.models.domain.progress import (
     SUBMITTED,
     Tally,
     indicators_of,
     is_realised,
+    late_months,
     team_indicators,
     total,
 )
@@ -38,10 +40,10 @@ from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.store import Store
 
 # period: (first month, last month, title)
-PERIODS = {
-    "semester1": (1, 6, N_("LAPORAN SEMESTER I")),
-    "semester2": (7, 12, N_("LAPORAN SEMESTER II")),
-    "annual": (1, 12, N_("LAPORAN TAHUNAN")),
+PERIODS: dict[str, tuple[int, int, str]] = {
+    Part.SEMESTER1: (1, 6, N_("LAPORAN SEMESTER I")),
+    Part.SEMESTER2: (7, 12, N_("LAPORAN SEMESTER II")),
+    Part.ANNUAL: (1, 12, N_("LAPORAN TAHUNAN")),
 }
 
 @dataclass
@@ -143,8 +145,7 @@ def build_period_report(tree: PlanTree, period: str, evidence: list[EvidenceRow]
                                 ind.evidence.get(month, 0),
                                 cell.review_state or SUBMITTED, cell.reviewed_by,
                                 cell.reviewed_at, cell.review_note))
-                    months = [m for m in ind.planned_months
-                              if first <= m <= last and m < now and ind.status(m) != "selesai"]
+                    months = late_months(ind, now, first, last)
                     if months:
                         notes = "; ".join(f"{month_short(m)}: {c.note}" for m in months
                                           if (c := ind.realisation.get(m)) and c.note)

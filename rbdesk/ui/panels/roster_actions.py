@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QDialog
 
 from rbdesk.i18n import tr
-from rbdesk.models.domain.panel_queries import find_member, find_team, seats_of
+from rbdesk.models.domain.roster_reads import find_member, find_team, seats_of
 from rbdesk.models.edits import roster_edit
 from rbdesk.ui.panels.roster_model import team_title
 from rbdesk.ui.roles import Role

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from rbdesk.i18n import tr
-from rbdesk.models.domain.panel_queries import plan_teams
+from rbdesk.models.domain.roster_reads import plan_teams
 from rbdesk.models.edits import roster_edit
 from rbdesk.models.storage.store import Store
 from rbdesk.ui.window.context import AppContext

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QProgressDialog
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.months import month_long
+from rbdesk.models.domain.print_options import PERIOD_PARTS, CopyForm, Paper, Part
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.storage.output_files import refuse_overwriting
 from rbdesk.ui.dialogs.common import MonthDialog, show_error
@@ -30,18 +31,18 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("rbdesk.ui")
 PDF_PARTS = (  # part, menu text, file name part, shortcut
-    ("sk", "PDF: SK &lengkap…", "SK", "Ctrl+Alt+P"),
-    ("roster", "PDF: Lampiran &I (susunan tim)…", "Lampiran-I", "Ctrl+Alt+I"),
-    ("plan", "PDF: Lampiran I&I (rencana aksi)…", "Lampiran-II", "Ctrl+Alt+R"),
-    ("report", "PDF: Laporan &bulanan…", "Laporan", "Ctrl+Alt+L"),
-    ("semester1", "PDF: Laporan Semester I…", "Laporan-Semester-I", ""),
-    ("semester2", "PDF: Laporan Semester II…", "Laporan-Semester-II", ""),
-    ("annual", "PDF: Laporan &Tahunan…", "Laporan-Tahunan", ""),
+    (Part.SK, "PDF: SK &lengkap…", "SK", "Ctrl+Alt+P"),
+    (Part.ROSTER, "PDF: Lampiran &I (susunan tim)…", "Lampiran-I", "Ctrl+Alt+I"),
+    (Part.PLAN, "PDF: Lampiran I&I (rencana aksi)…", "Lampiran-II", "Ctrl+Alt+R"),
+    (Part.REPORT, "PDF: Laporan &bulanan…", "Laporan", "Ctrl+Alt+L"),
+    (Part.SEMESTER1, "PDF: Laporan Semester I…", "Laporan-Semester-I", ""),
+    (Part.SEMESTER2, "PDF: Laporan Semester II…", "Laporan-Semester-II", ""),
+    (Part.ANNUAL, "PDF: Laporan &Tahunan…", "Laporan-Tahunan", ""),
 )
 EXCEL_REPORTS = (  # the semester and annual reports as workbooks: part, menu text
-    ("semester1", "Excel: Laporan Semester I…"),
-    ("semester2", "Excel: Laporan Semester II…"),
-    ("annual", "Excel: Laporan Tahunan…"),
+    (Part.SEMESTER1, "Excel: Laporan Semester I…"),
+    (Part.SEMESTER2, "Excel: Laporan Semester II…"),
+    (Part.ANNUAL, "Excel: Laporan Tahunan…"),
 )
 
 
@@ -53,7 +54,7 @@ def build_menu(win: MainWindow, a: WindowActions, menu: QMenu) -> None:
         a.export_actions.append(act)
     a.export_excel = a.make("&Excel (Lampiran I, II, Realisasi)…", lambda: export_excel(win),
                             "Ctrl+Alt+E")
-    a.print_plan = a.make("&Cetak Rencana Aksi…", lambda: print_pdf(win, "plan"), "Ctrl+P")
+    a.print_plan = a.make("&Cetak Rencana Aksi…", lambda: print_pdf(win, Part.PLAN), "Ctrl+P")
     a.import_excel = a.make("&Impor dari Excel…", lambda: import_excel(win), "Ctrl+Alt+M",
                             edit=True)
     a.export_actions += [a.export_excel, a.print_plan, a.import_excel]
@@ -66,9 +67,9 @@ def build_menu(win: MainWindow, a: WindowActions, menu: QMenu) -> None:
     menu.addAction(a.print_plan)
     paper_menu = menu.addMenu(tr("&Kertas"))
     group = QActionGroup(win)
-    current = str(settings.value("export/paper", "f4"))
-    for key, text, shortcut in (("a4", "A4 (210 × 297 mm)", "Ctrl+Alt+4"),
-                                ("f4", "F4 / Folio (215 × 330 mm)", "Ctrl+Alt+5")):
+    current = _paper()
+    for key, text, shortcut in ((Paper.A4, "A4 (210 × 297 mm)", "Ctrl+Alt+4"),
+                                (Paper.F4, "F4 / Folio (215 × 330 mm)", "Ctrl+Alt+5")):
         act = a.make(text, lambda k=key: settings.set_value("export/paper", k), shortcut)
         act.setCheckable(True)
         act.setChecked(key == current)
@@ -78,9 +79,9 @@ def build_menu(win: MainWindow, a: WindowActions, menu: QMenu) -> None:
     forms = QActionGroup(win)
     current = _copy()
     for key, text, tip in (
-            ("asli", "&Asli (untuk ditandatangani)",
+            (CopyForm.ASLI, "&Asli (untuk ditandatangani)",
              "Naskah asli: ruang tanda tangan basah dan cap, tanpa TTD dan tanpa blok salinan"),
-            ("salinan", "&Salinan (sesuai dengan aslinya)",
+            (CopyForm.SALINAN, "&Salinan (sesuai dengan aslinya)",
              "Salinan: TTD dan blok \"Salinan sesuai dengan aslinya\"")):
         act = a.make(text, lambda k=key: settings.set_value("export/copy", k), tip=tip)
         act.setCheckable(True)
@@ -91,18 +92,19 @@ def build_menu(win: MainWindow, a: WindowActions, menu: QMenu) -> None:
     menu.addAction(a.import_excel)
 
 
-def _paper() -> str:
-    return str(settings.value("export/paper", "f4"))
+def _paper() -> Paper:
+    value = str(settings.value("export/paper", Paper.F4))
+    return Paper(value) if value in tuple(Paper) else Paper.F4
 
 
-def _copy() -> str:
+def _copy() -> CopyForm:
     """The printed form chosen under Ekspor/Cetak → Bentuk: asli or salinan (the default)."""
-    value = str(settings.value("export/copy", "salinan"))
-    return value if value in ("asli", "salinan") else "salinan"
+    value = str(settings.value("export/copy", CopyForm.SALINAN))
+    return CopyForm(value) if value in tuple(CopyForm) else CopyForm.SALINAN
 
 
 def _form_name() -> str:
-    return tr("asli, untuk ditandatangani") if _copy() == "asli" else tr("salinan")
+    return tr("asli, untuk ditandatangani") if _copy() == CopyForm.ASLI else tr("salinan")
 
 
 class _Progress:
@@ -163,17 +165,17 @@ def _write_pdf(win: MainWindow, part: str, out: Path, month: int | None) -> bool
     if tree is None:
         return False
     report = None
-    if part == "report" and month is not None:
+    if part == Part.REPORT and month is not None:
         from rbdesk.models.domain.report_data import build_report, month_evidence
 
         report = build_report(tree, month, month_evidence(win.ctx.store, tree, month))
     period = None
-    if part in ("semester1", "semester2", "annual"):
+    if part in PERIOD_PARTS:
         from rbdesk.models.domain.period_report import build_period_report, period_evidence
 
         period = build_period_report(tree, part, period_evidence(win.ctx.store, tree, part))
     return _run(win, tr("Menyusun PDF…"), lambda cb: exports.write_pdf(
-        tree, out, part=part, paper=_paper(), month=month, report=report, progress=cb,
+        tree, out, part=part, paper=_paper(), report=report, progress=cb,
         copy=_copy(), period=period), out)
 
 
@@ -188,7 +190,7 @@ def _save_name(win: MainWindow, title: str, name: str, pattern: str) -> Path | N
 
 def _report_month(win: MainWindow, part: str) -> tuple[bool, int | None]:
     """The monthly report asks for its month first (and names its file after it)."""
-    if part != "report":
+    if part != Part.REPORT:
         return True, None
     month = _ask_month(win)
     return month is not None, month
@@ -273,7 +275,7 @@ def print_pdf(win: MainWindow, part: str) -> None:
         return
     if sys.platform == "win32":
         try:
-            os.startfile(str(out), "print")  # type: ignore[attr-defined]  # noqa: S606
+            os.startfile(str(out), "print")  # type: ignore[attr-defined]
         except OSError:
             log.warning("no program prints PDF files here; opening it instead")
         else:
