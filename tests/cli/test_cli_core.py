@@ -175,3 +175,23 @@ def test_unexpected_error_is_one_line_and_logged(monkeypatch, capsys, isolated_e
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "kesalahan tak terduga" in err[0]
     assert "bug di dalam" in (isolated_env / "log" / "rbdesk.log").read_text(encoding="utf-8")
+
+
+def test_dump_never_exits_0_with_evidence_missing_its_bytes(tmp_path: Path) -> None:
+    import sqlite3
+
+    from rbdesk.models.domain.tree import list_plans, load_plan_tree
+    from rbdesk.models.edits import realisation
+    from rbdesk.models.storage.store import Store
+
+    path = tmp_path / "c.rbdesk"
+    rbdesk("new", str(path), "--sample")
+    with Store.open(path) as store:
+        ind = load_plan_tree(store, list_plans(store)[0].uuid).indicators()[0].uuid
+        realisation.attach_bytes(store, ind, 1, "notulen.pdf", b"%PDF isi")
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("DELETE FROM blob")  # as a torn copy of the file once left it
+    conn.close()
+    out = rbdesk("dump", str(path))
+    assert out.returncode == 1 and out.stdout == ""
+    assert "tidak punya isi" in out.stderr and "Traceback" not in out.stderr

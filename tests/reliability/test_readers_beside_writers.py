@@ -92,6 +92,22 @@ def _evidence_lists(data: object) -> list[list]:
     return found
 
 
+def _records(outs: list[Path]) -> list[dict]:
+    return [json.loads(line) for out in outs if out.exists()
+            for line in out.read_text(encoding="utf-8").splitlines() if line.endswith("}")]
+
+
+def _wait_until(outs: list[Path], procs: list[subprocess.Popen], done) -> None:  # noqa: ANN001
+    """Bounded wait for the writers' reports (no timing is asserted: a loaded machine only
+    makes it longer)."""
+    for _ in range(6000):
+        if done(_records(outs)):
+            return
+        assert all(p.poll() is None for p in procs), "a writer ended early"
+        time.sleep(0.02)
+    raise AssertionError("the writers never got going")
+
+
 def _beside_writers(path: Path, tmp_path: Path, writers: int, rounds: int,
                     capsys: pytest.CaptureFixture[str]) -> None:
     stop = tmp_path / "stop"
@@ -102,17 +118,19 @@ def _beside_writers(path: Path, tmp_path: Path, writers: int, rounds: int,
     work = tmp_path / "keluaran"
     work.mkdir()
     try:
+        # Every writer is editing before the first read, and has attached evidence before the
+        # writers stop: the reads really happen beside writes.
+        _wait_until(outs, procs, lambda rs: sum(r["kind"] == "ready" for r in rs) == writers)
         for round_no in range(rounds):
             _read_everything(path, work, round_no, capsys)
+        _wait_until(outs, procs, lambda rs: any(
+            r["kind"] == "ack" and r["op"] == "evidence" for r in rs))
     finally:
         stop.touch()
         for p in procs:
             p.wait(timeout=120)
     assert [p.returncode for p in procs] == [0] * writers
-    records = [json.loads(line) for out in outs
-               for line in out.read_text(encoding="utf-8").splitlines()]
-    # The writers really wrote while the readers read (evidence among it).
-    assert any(r.get("op") == "evidence" and r["kind"] == "ack" for r in records)
+    assert sum(r["kind"] == "done" for r in _records(outs)) == writers
     _verify_file(path)
 
 

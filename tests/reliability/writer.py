@@ -90,6 +90,7 @@ def mixed(path: str, user: str, stop: str, out_path: str) -> None:
             for i in s.indicators][:20]
     sub = tree.areas[0].activities[0].sub_activities[0].uuid
     with open(out_path, "w", encoding="utf-8") as out:
+        _emit(out, kind="ready")
         for n in range(1, MIXED_MAX + 1):
             if Path(stop).exists():
                 break

@@ -11,7 +11,9 @@ import json
 from collections import defaultdict
 from typing import Any
 
+from rbdesk.i18n import tr
 from rbdesk.models.domain.months import months_from_mask
+from rbdesk.models.errors import DamagedFile
 from rbdesk.models.interchange.load import FORMAT, FORMAT_VERSION
 from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import (
@@ -107,6 +109,14 @@ def dump_data(store: Store) -> dict[str, Any]:
             for sha, data in as_tuples(Blob.select(Blob.sha256, Blob.data)
                                        .where(Blob.sha256.in_(wanted[start:start + 500]))):
                 blobs[sha] = base64.b64encode(bytes(data)).decode("ascii")
+        missing = sorted(wanted_blobs - blobs.keys())
+        if missing:
+            # `load` refuses evidence without its bytes: such a dump would be a useless backup.
+            raise DamagedFile(tr(
+                "Berkas {name}: {n} bukti dukung tidak punya isi berkasnya ({sha}…); dump tidak "
+                "dibuat karena tidak akan dapat dimuat kembali. Periksa dengan rbdesk check dan "
+                "pulihkan dari cadangan.").format(name=store.path.name, n=len(missing),
+                                                  sha=missing[0][:12]))
         persons = [{**_book(p), "name": p.name, "position": p.position, "unit": p.unit,
                     "nip": p.nip, "reviewer": bool(p.reviewer)} for p in persons_rows]
         return {"format": FORMAT, "format_version": FORMAT_VERSION, "persons": persons,
