@@ -148,10 +148,10 @@ def _mapping(args: argparse.Namespace) -> Mapping:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from rbdesk.subcommands.import_summary import print_summary
     from rbdesk.exports import preview_workbook
     from rbdesk.models.interchange.plan_import import import_plan
     from rbdesk.models.storage import backups
+    from rbdesk.subcommands.import_summary import print_summary
 
     source = Path(args.xlsx)
     preview = preview_workbook(source, _mapping(args))

@@ -97,7 +97,7 @@ def _records(outs: list[Path]) -> list[dict]:
             for line in out.read_text(encoding="utf-8").splitlines() if line.endswith("}")]
 
 
-def _wait_until(outs: list[Path], procs: list[subprocess.Popen], done) -> None:  # noqa: ANN001
+def _wait_until(outs: list[Path], procs: list[subprocess.Popen], done) -> None:
     """Bounded wait for the writers' reports (no timing is asserted: a loaded machine only
     makes it longer)."""
     for _ in range(6000):

@@ -139,7 +139,7 @@ def test_evidence_file_names_break_only_after_their_separators(
             assert all(p.endswith(("-", "_")) for p in pieces[:-1]), (pieces, paper)
 
 
-def has_border(cell) -> bool:  # noqa: ANN001 - an openpyxl cell
+def has_border(cell) -> bool:  # cell: an openpyxl cell
     b = cell.border
     return any(side is not None and side.style for side in (b.left, b.right, b.top, b.bottom))
 
