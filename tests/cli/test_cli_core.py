@@ -133,7 +133,7 @@ def test_every_subcommands_placeholders_and_a_bad_number_read_in_indonesian(
     # the words a placeholder may be: Indonesian, or the same in both languages
     words = {"BERKAS", "KELUARAN", "MASUKAN", "SALINAN", "TAHUN", "BULAN", "CATATAN", "NAMA",
              "TANGGAL", "TEKS", "AREA", "UUID", "N", "STATUS", "INDIKATOR", "SATKER", "KUNCI",
-             "NILAI", "JSON"}
+             "NILAI", "JSON", "PEMETAAN", "WARNA"}
     seen = set()
     for name in sorted(COMMAND_NAMES):
         helped = rbdesk(name, "--help")
