@@ -241,3 +241,27 @@ def test_colour_bars_in_year_columns(tmp_path: Path, target: Path,
     assert got["left"]["Road Map!F8"] == ("(warna FFFF00)",
                                           "kolom tahun 2027; rencana ini tahun 2025")
     assert "FFFF00 (1 sel)" in out
+
+
+def test_section_rows_with_their_letter_in_the_numbering_column(
+        tmp_path: Path, target: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["NO", "KEGIATAN", "OUTPUT", *workbooks.MONTHS])
+    ws.append(["A", "MANAJEMEN PERUBAHAN"])
+    ws.merge_cells("B2:O2")
+    ws.append([1, "Penyusunan road map", "Dokumen road map", "√"])
+    ws.append(["B", "PENATAAN TATA LAKSANA"])
+    ws.merge_cells("B4:O4")
+    ws.append([1, "Peta proses bisnis", "Dokumen probis", None, "√"])
+    wb.save(tmp_path / "s.xlsx")
+    code, out, err = run(capsys, "import", str(target), str(tmp_path / "s.xlsx"), "--year",
+                         "2025")
+    assert code == 0, err
+    assert summary(out)["counts"] == (2, 2, 2, 2) and "Semua sel tabel ikut diimpor" in out
+    with Store.open(target, readonly=True) as store:
+        tree = load_plan_tree(store, list_plans(store)[0].uuid)
+    assert [(a.label, a.name) for a in tree.areas] == [("A", "MANAJEMEN PERUBAHAN"),
+                                                       ("B", "PENATAAN TATA LAKSANA")]
+    assert [(c.label, c.name) for a in tree.areas for c in a.activities] == [
+        ("1", "Penyusunan road map"), ("1", "Peta proses bisnis")]

@@ -286,10 +286,20 @@ class SheetReader:
             return ints == list(range(ints[0], ints[0] + len(ints)))
         return False
 
-    def _section(self, values: dict[int, Any]) -> str | None:
-        """A row holding only a heading ("A. MANAJEMEN PERUBAHAN"): its text, else None."""
-        if not self.m.sections or len(values) != 1:
+    def _section(self, values: dict[int, Any]) -> tuple[str, str] | None:
+        """A row holding only a heading ("A. MANAJEMEN PERUBAHAN", or "A" in the numbering
+        column beside "MANAJEMEN PERUBAHAN" merged across): its label and text, else None."""
+        if not self.m.sections or not 1 <= len(values) <= 2:
             return None
+        label = ""
+        if len(values) == 2:
+            first = min(values)
+            role = self.m.columns.get(first)
+            if role is None or role.role is not Role.NOMOR:
+                return None
+            label = cell_text(values.pop(first))
+            if len(label) > 6:
+                return None
         (c, v), = values.items()
         text = cell_text(v)
         if not isinstance(v, str) or is_mark(v) is not None or c in self.schedule_cols:
@@ -297,12 +307,13 @@ class SheetReader:
         role = self.m.columns.get(c)
         merge = self.grid.merge_at(self._r, c)
         wide = merge is not None and merge[3] > merge[1]
-        if wide or role is None or role.role in (Role.NOMOR, Role.SIMPAN, Role.ABAIKAN):
-            return text
+        if wide or (not label and (role is None or role.role in (
+                Role.NOMOR, Role.SIMPAN, Role.ABAIKAN))):
+            return (label, text) if label else split_label(text)
         return None
 
-    def rows(self) -> list[_Row | tuple[int, str]]:
-        out: list[_Row | tuple[int, str]] = []
+    def rows(self) -> list[_Row | tuple[int, str, str]]:
+        out: list[_Row | tuple[int, str, str]] = []
         grid = self.grid
         filled = {r for (r, c) in grid.fills if c in self.schedule_cols}
         numbers = sorted(r for r in set(grid.values) | filled if r >= self.first)
@@ -323,9 +334,9 @@ class SheetReader:
                 if self._skip(r, values):
                     continue
                 self._r = r
-                section = self._section(values)
+                section = self._section(dict(values))
                 if section is not None:
-                    out.append((r, section))
+                    out.append((r, *section))
                     continue
             row = self._read_row(r, values)
             out.append(row)
@@ -352,8 +363,7 @@ def build_tree(reader: SheetReader) -> list[dict[str, Any]]:
     has_area_col = bool(reader.m.columns_with(Role.AREA))
     for item in rows:
         if isinstance(item, tuple):
-            r, text = item
-            label, name = split_label(text)
+            r, label, name = item
             raw = {}
             if has_area_col:
                 section = (label, name)   # a level above the area: joined to the area's text
