@@ -224,3 +224,44 @@ def test_xls_and_ods_carry_values_and_merges_not_colours(tmp_path: Path, target:
     code, _out, err = run(capsys, "import", str(target), str(formula), "--yes")
     assert code == 1 and "Laporan RB, baris 4, kolom F: rumus tidak didukung" in err
     assert plans(target) == 0
+
+
+def test_colour_bars_in_year_columns(tmp_path: Path, target: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """Road maps often colour the years instead of ticking them."""
+    book = workbooks.road_map_matrix(tmp_path / "r.xlsx")
+    wb = openpyxl.load_workbook(book)
+    wb.active["D9"].fill = workbooks.YELLOW   # Harmonisasi SOP: 2025 by colour only
+    wb.active["F8"].fill = workbooks.YELLOW   # Inventarisasi peraturan: 2027 by colour
+    wb.save(book)
+    code, out, _err = run(capsys, "import", str(target), str(book), "--dry-run")
+    got = summary(out)
+    assert code == 0
+    assert got["months"] == [4, 4, 5, 4, 4, 4, 2, 2, 2, 2, 2, 2]
+    assert got["left"]["Road Map!F8"] == ("(warna FFFF00)",
+                                          "kolom tahun 2027; rencana ini tahun 2025")
+    assert "FFFF00 (1 sel)" in out
+
+
+def test_section_rows_with_their_letter_in_the_numbering_column(
+        tmp_path: Path, target: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["NO", "KEGIATAN", "OUTPUT", *workbooks.MONTHS])
+    ws.append(["A", "MANAJEMEN PERUBAHAN"])
+    ws.merge_cells("B2:O2")
+    ws.append([1, "Penyusunan road map", "Dokumen road map", "√"])
+    ws.append(["B", "PENATAAN TATA LAKSANA"])
+    ws.merge_cells("B4:O4")
+    ws.append([1, "Peta proses bisnis", "Dokumen probis", None, "√"])
+    wb.save(tmp_path / "s.xlsx")
+    code, out, err = run(capsys, "import", str(target), str(tmp_path / "s.xlsx"), "--year",
+                         "2025")
+    assert code == 0, err
+    assert summary(out)["counts"] == (2, 2, 2, 2) and "Semua sel tabel ikut diimpor" in out
+    with Store.open(target, readonly=True) as store:
+        tree = load_plan_tree(store, list_plans(store)[0].uuid)
+    assert [(a.label, a.name) for a in tree.areas] == [("A", "MANAJEMEN PERUBAHAN"),
+                                                       ("B", "PENATAAN TATA LAKSANA")]
+    assert [(c.label, c.name) for a in tree.areas for c in a.activities] == [
+        ("1", "Penyusunan road map"), ("1", "Peta proses bisnis")]

@@ -111,7 +111,7 @@ class Book:
     def colours_readable(self) -> bool:
         return self._cal is None
 
-    def grid(self, name: str, min_row: int = 1) -> SheetGrid:
+    def grid(self, name: str) -> SheetGrid:
         if self._cal is not None:
             return self._calamine_grid(name)
         wb = self._wb
@@ -119,7 +119,7 @@ class Book:
         try:
             with zipfile.ZipFile(self.path) as archive:
                 rows = read_sheet_xml(archive, ws._worksheet_path, wb.shared_strings,
-                                      wb._date_formats, wb._timedelta_formats, wb.epoch, min_row,
+                                      wb._date_formats, wb._timedelta_formats, wb.epoch, 1,
                                       self._fills)
         except InvalidInput:
             raise

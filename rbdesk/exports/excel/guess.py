@@ -10,7 +10,6 @@ order (the last level column is the row that carries the schedule).
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from rbdesk.exports.excel.cells import cell_text, month_of, normalised
 from rbdesk.exports.excel.grid import SheetGrid
@@ -153,7 +152,12 @@ def find_header(grid: SheetGrid) -> tuple[int, int] | None:
             best = (score, -row, row)
     if best is None:
         return None
-    row = best[2]
+    return best[2], header_depth(grid, best[2])
+
+
+def header_depth(grid: SheetGrid, row: int) -> int:
+    """How many rows the header starting at ``row`` takes: month, quarter or year names and the
+    column-number row under it belong to it."""
     depth = 1
     for below in (row + 1, row + 2):
         cells = grid.row_values(below)
@@ -169,7 +173,7 @@ def find_header(grid: SheetGrid) -> tuple[int, int] | None:
             depth = below - row + 1
         else:
             break
-    return row, depth
+    return depth
 
 
 def header_chain(grid: SheetGrid, row: int, depth: int, col: int) -> list[str]:
@@ -245,7 +249,7 @@ def guess_mapping(grid: SheetGrid, given: Mapping | None = None) -> Mapping | No
             return None
         m.header_row, m.header_rows = found
     elif given is not None and given.header_rows == 1 and not given.columns:
-        m.header_rows = _depth_at(grid, m.header_row)
+        m.header_rows = header_depth(grid, m.header_row)
     guessed = guess_columns(grid, m.header_row, m.header_rows)
     # the columns the user mapped win; the others keep their guessed role. A column mapped
     # as a month or quarter without a number takes the header's.
@@ -255,18 +259,3 @@ def guess_mapping(grid: SheetGrid, given: Mapping | None = None) -> Mapping | No
             m.columns[col] = auto
     m.columns = {**guessed, **m.columns}
     return m
-
-
-def _depth_at(grid: SheetGrid, row: int) -> int:
-    saved = {r: v for r, v in grid.values.items() if r < row}
-    for r in saved:
-        del grid.values[r]
-    try:
-        found = find_header(grid)
-    finally:
-        grid.values.update(saved)
-    return found[1] if found and found[0] == row else 1
-
-
-def first_text(values: dict[int, Any]) -> str:
-    return cell_text(values[min(values)]) if values else ""

@@ -22,6 +22,7 @@ from rbdesk.exports.excel.mapping import LEVELS, NO_HOME, SCHEDULE, Mapping, Rol
 from rbdesk.exports.excel.periods import CHECKS, is_mark, quarter_months, written_months
 from rbdesk.exports.progress import Progress
 from rbdesk.i18n import tr
+from rbdesk.models.errors import InvalidInput
 
 MAX_ROWS = 250_000
 CLOSING = ("ditetapkan", "salinan sesuai", "mengetahui", "pada tanggal", "disahkan")
@@ -36,12 +37,14 @@ class LeftOut:
     """One cell of the table that is not in the plan, and why."""
 
     sheet: str
-    cell: str
+    row: int
+    col: int
     value: str
     why: str
 
-    def __str__(self) -> str:
-        return f"{self.sheet}!{self.cell}\t'{self.value}'\t{self.why}"
+    @property
+    def cell(self) -> str:
+        return f"{get_column_letter(self.col)}{self.row}"
 
 
 @dataclass
@@ -71,10 +74,6 @@ class ImportPreview:
                         for m in i["planned_months"]:
                             out[m - 1] += 1
         return out
-
-
-def _cell(col: int, row: int) -> str:
-    return f"{get_column_letter(col)}{row}"
 
 
 def _strip_label(label: str, text: str) -> str:
@@ -107,6 +106,7 @@ class SheetReader:
         self.saved = saved
         self.bar = bar
         self.left: list[LeftOut] = []
+        self._r = 0   # the row being read
         self.notes: list[str] = list(grid.notes)
         self.first = (mapping.header_row or 1) + mapping.header_rows
         self.schedule_cols = {c for c, r in mapping.columns.items() if r.role in SCHEDULE}
@@ -123,7 +123,7 @@ class SheetReader:
     # -- what is left out ---------------------------------------------------------------
     def leave(self, r: int, c: int, value: Any, why: str) -> None:
         text = cell_text(value)
-        self.left.append(LeftOut(self.grid.name, _cell(c, r),
+        self.left.append(LeftOut(self.grid.name, r, c,
                                  text if len(text) <= 60 else text[:57] + "…", why))
 
     def _head(self, c: int) -> str:
@@ -181,9 +181,13 @@ class SheetReader:
         text = cell_text(value) if (own or inherit) else ""
         mark = is_mark(value) if text else None
         if role.role is Role.TAHUN and role.number != self.year:
+            why = tr("kolom tahun {y}; rencana ini tahun {plan}").format(y=role.number,
+                                                                          plan=self.year)
+            colour = self.grid.fills.get((r, c))
             if own and text:
-                self.leave(r, c, value, tr("kolom tahun {y}; rencana ini tahun {plan}")
-                           .format(y=role.number, plan=self.year))
+                self.leave(r, c, value, why)
+            elif colour is not None and colour not in self._band(r):
+                self.leave(r, c, f"({tr('warna')} {colour})", why)
             return
         if role.role is Role.BULAN and role.number is not None:
             span = [role.number]
@@ -282,10 +286,20 @@ class SheetReader:
             return ints == list(range(ints[0], ints[0] + len(ints)))
         return False
 
-    def _section(self, values: dict[int, Any]) -> str | None:
-        """A row holding only a heading ("A. MANAJEMEN PERUBAHAN"): its text, else None."""
-        if not self.m.sections or len(values) != 1:
+    def _section(self, values: dict[int, Any]) -> tuple[str, str] | None:
+        """A row holding only a heading ("A. MANAJEMEN PERUBAHAN", or "A" in the numbering
+        column beside "MANAJEMEN PERUBAHAN" merged across): its label and text, else None."""
+        if not self.m.sections or not 1 <= len(values) <= 2:
             return None
+        label = ""
+        if len(values) == 2:
+            first = min(values)
+            role = self.m.columns.get(first)
+            if role is None or role.role is not Role.NOMOR:
+                return None
+            label = cell_text(values.pop(first))
+            if len(label) > 6:
+                return None
         (c, v), = values.items()
         text = cell_text(v)
         if not isinstance(v, str) or is_mark(v) is not None or c in self.schedule_cols:
@@ -293,12 +307,13 @@ class SheetReader:
         role = self.m.columns.get(c)
         merge = self.grid.merge_at(self._r, c)
         wide = merge is not None and merge[3] > merge[1]
-        if wide or role is None or role.role in (Role.NOMOR, Role.SIMPAN, Role.ABAIKAN):
-            return text
+        if wide or (not label and (role is None or role.role in (
+                Role.NOMOR, Role.SIMPAN, Role.ABAIKAN))):
+            return (label, text) if label else split_label(text)
         return None
 
-    def rows(self) -> list[_Row | tuple[int, str]]:
-        out: list[_Row | tuple[int, str]] = []
+    def rows(self) -> list[_Row | tuple[int, str, str]]:
+        out: list[_Row | tuple[int, str, str]] = []
         grid = self.grid
         filled = {r for (r, c) in grid.fills if c in self.schedule_cols}
         numbers = sorted(r for r in set(grid.values) | filled if r >= self.first)
@@ -307,8 +322,6 @@ class SheetReader:
             if n % 1000 == 0:
                 self.bar.fraction(0.1 + 0.5 * n / total)
             if r - self.first > MAX_ROWS:
-                from rbdesk.models.errors import InvalidInput
-
                 raise InvalidInput(tr("Tabel terlalu panjang (lebih dari {n} baris).")
                                    .format(n=MAX_ROWS))
             values = {c: v for c, v in grid.row_values(r).items() if cell_text(v)}
@@ -321,9 +334,9 @@ class SheetReader:
                 if self._skip(r, values):
                     continue
                 self._r = r
-                section = self._section(values)
+                section = self._section(dict(values))
                 if section is not None:
-                    out.append((r, section))
+                    out.append((r, *section))
                     continue
             row = self._read_row(r, values)
             out.append(row)
@@ -350,8 +363,7 @@ def build_tree(reader: SheetReader) -> list[dict[str, Any]]:
     has_area_col = bool(reader.m.columns_with(Role.AREA))
     for item in rows:
         if isinstance(item, tuple):
-            r, text = item
-            label, name = split_label(text)
+            r, label, name = item
             raw = {}
             if has_area_col:
                 section = (label, name)   # a level above the area: joined to the area's text

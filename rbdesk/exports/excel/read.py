@@ -186,8 +186,8 @@ def read_plan_workbook(path: Path, progress: ProgressFn = None) -> dict[str, Any
     """The plan in ``path`` read with the guessed mapping; refused if anything is left out."""
     preview = preview_workbook(path, progress=progress)
     if preview.left_out:
-        lines = [f"{location(x.sheet, int(re.sub('[A-Z]', '', x.cell)), _col(x.cell))}: {x.why}"
-                 f" ('{x.value}')" for x in preview.left_out]
+        lines = [f"{location(x.sheet, x.row, x.col)}: {x.why} ('{x.value}')"
+                 for x in preview.left_out]
         more = len(lines) - MAX_ERRORS
         raise InvalidInput(tr("Buku kerja tidak dapat diimpor tanpa meninggalkan isi; tidak "
                               "ada yang ditambahkan (pakai 'rbdesk import' untuk melihat "
@@ -196,9 +196,3 @@ def read_plan_workbook(path: Path, progress: ProgressFn = None) -> dict[str, Any
                            + (("\n" + tr("… dan {n} sel lagi").format(n=more)) if more > 0
                               else ""))
     return preview.plan
-
-
-def _col(cell: str) -> int:
-    from openpyxl.utils.cell import column_index_from_string
-
-    return column_index_from_string(re.sub(r"\d", "", cell))
