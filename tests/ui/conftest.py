@@ -36,10 +36,10 @@ def ui_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def ctx(sample_path: Path, qapp) -> Iterator:
     from rbdesk.models.storage.store import Store
-    from rbdesk.ui.window.context import AppContext
+    from rbdesk.ui.document import PlanDocument
 
     store = Store.open(sample_path, user="Penguji")
-    context = AppContext(store)
+    context = PlanDocument(store)
     yield context
     store.close()
 

@@ -1,4 +1,4 @@
-"""Fixtures for the side-panel tests: a real sample file, an AppContext on it, a plain window
+"""Fixtures for the side-panel tests: a real sample file, an PlanDocument on it, a plain window
 to dock the panel into.
 
 Imported by the dock test modules (not a conftest, so the main-window tests stay independent).
@@ -55,17 +55,17 @@ def dock_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 def _open_ctx(template: Path, tmp_path: Path):
     from rbdesk.models.storage.store import Store
-    from rbdesk.ui.window.context import AppContext
+    from rbdesk.ui.document import PlanDocument
 
     path = tmp_path / template.name
     shutil.copyfile(template, path)
     store = Store.open(path, user="penguji")
-    return AppContext(store)
+    return PlanDocument(store)
 
 
 @pytest.fixture
 def dock_ctx(qapp, dock_templates, tmp_path: Path) -> Iterator:
-    """An AppContext on a fresh copy of the 2024 sample, for a panel on its own (conftest's
+    """A PlanDocument on a fresh copy of the 2024 sample, for a panel on its own (conftest's
     ``ctx`` is the one a whole MainWindow runs on)."""
     context = _open_ctx(dock_templates["plain"], tmp_path)
     yield context

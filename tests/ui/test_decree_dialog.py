@@ -31,11 +31,11 @@ def _drive(monkeypatch: pytest.MonkeyPatch, steps: Callable[[decree_dialog.Decre
 
 
 def _decree(window) -> dict:
-    return read_decree(window.ctx.store, window.ctx.plan_uuid)[0]
+    return read_decree(window.doc.store, window.doc.plan_uuid)[0]
 
 
 def test_fields_and_reordered_mengingat_saved_as_one_undo_step(window, monkeypatch, qtbot):
-    ctx = window.ctx
+    ctx = window.doc
     before = _decree(window)
     seen: list = []
 
@@ -96,11 +96,11 @@ def test_a_date_that_is_no_date_keeps_the_dialog_open_and_changes_nothing(window
     assert not dialog.error.isHidden()
     assert "bukan tanggal" in dialog.error.text() and "Tidak ada yang diubah" in dialog.error.text()
     assert _decree(window) == before
-    assert window.ctx.undo_stack.count() == 0
+    assert window.doc.undo_stack.count() == 0
 
 
 def test_colleagues_change_meanwhile_is_refused(window, monkeypatch, sample_path: Path):
-    ctx = window.ctx
+    ctx = window.doc
 
     def steps(d) -> None:
         d.fields["number"].setText("88")
@@ -118,7 +118,7 @@ def test_colleagues_change_meanwhile_is_refused(window, monkeypatch, sample_path
 
 
 def test_lampiran_teams_duties_area_and_members(window, monkeypatch, qtbot):
-    ctx = window.ctx
+    ctx = window.doc
     tree = ctx.tree
     team = next(t for t in tree.teams if t.label == "III")
     area = tree.areas[2]
@@ -203,7 +203,7 @@ def test_models_pass_the_model_tester(window, qtmodeltester, monkeypatch):
 def test_a_new_plans_empty_decree_saved_unchanged_changes_nothing(window, monkeypatch):
     from rbdesk.models.edits.plan_edit import add_plan
 
-    ctx = window.ctx
+    ctx = window.doc
     uuid = add_plan(ctx.store, "KPU Kota Baru", 2025)
     ctx.set_plan(uuid)
     seen: list = []
@@ -216,11 +216,11 @@ def test_a_new_plans_empty_decree_saved_unchanged_changes_nothing(window, monkey
 
 
 def test_read_only_file_shows_the_decree_but_cannot_save(sample_path: Path, qtbot, monkeypatch):
-    from rbdesk.ui.window.context import AppContext
+    from rbdesk.ui.document import PlanDocument
     from rbdesk.ui.window.main_window import MainWindow
 
     store = Store.open(sample_path, readonly=True)
-    win = MainWindow(AppContext(store))
+    win = MainWindow(PlanDocument(store))
     qtbot.addWidget(win)
     seen: list = []
     monkeypatch.setattr(decree_dialog.DecreeDialog, "exec",
@@ -236,7 +236,7 @@ def test_a_team_a_colleague_renamed_meanwhile_is_refused_and_leaves_no_step(
         window, monkeypatch, sample_path: Path):
     from rbdesk.models.edits import roster_edit
 
-    ctx = window.ctx
+    ctx = window.doc
     team = next(t for t in ctx.tree.teams if t.label == "IV")
 
     def steps(d) -> None:
@@ -266,7 +266,7 @@ def test_a_save_refused_anywhere_writes_none_of_it(window, monkeypatch, sample_p
     renamed team IV meanwhile: one transaction, no undo step, the window says so."""
     from rbdesk.models.edits import roster_edit
 
-    ctx = window.ctx
+    ctx = window.doc
     t4 = next(t for t in ctx.tree.teams if t.label == "IV")
     t5 = next(t for t in ctx.tree.teams if t.label == "V")
     before = _decree(window)
@@ -296,7 +296,7 @@ def test_a_save_refused_anywhere_writes_none_of_it(window, monkeypatch, sample_p
 def test_undo_and_redo_say_so_and_are_refused_whole(window, monkeypatch, sample_path: Path):
     from rbdesk.models.edits import roster_edit
 
-    ctx = window.ctx
+    ctx = window.doc
     t5 = next(t for t in ctx.tree.teams if t.label == "V")
 
     def steps(d) -> None:
@@ -324,7 +324,7 @@ def test_undo_and_redo_say_so_and_are_refused_whole(window, monkeypatch, sample_
 
 
 def test_kesatu_follows_a_renamed_team(window, monkeypatch):
-    ctx = window.ctx
+    ctx = window.doc
     t3 = next(t for t in ctx.tree.teams if t.label == "III")
     seen: list = []
 
@@ -344,7 +344,7 @@ def test_kesatu_follows_a_renamed_team(window, monkeypatch):
 
 
 def test_a_renamed_team_kesatu_does_not_name_gets_a_note(window, monkeypatch):
-    ctx = window.ctx
+    ctx = window.doc
     # Team VIII is "Peningkatan…" in the roster but "Penguatan…" in the printed KESATU.
     t8 = next(t for t in ctx.tree.teams if t.label == "VIII")
     seen: list = []

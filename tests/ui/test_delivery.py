@@ -23,7 +23,7 @@ def test_about_says_version_build_and_where_everything_lives(window, isolated_en
     assert f"Cadangan: {isolated_env / 'cadangan'}\n" in text
     assert f"Log: {isolated_env / 'log'}" in text
     assert f"Pengaturan: {settings.settings().fileName()}\n" in text
-    assert str(window.ctx.store.path) in text
+    assert str(window.doc.store.path) in text
 
 
 def test_cloud_synced_file_is_warned_about_once(qtbot, sample_path: Path, tmp_path) -> None:

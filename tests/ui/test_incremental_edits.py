@@ -11,6 +11,7 @@ from rbdesk.ui.grid.plan_filter import STATUS_DUE, STATUS_LATE, PlanFilterProxy,
 from rbdesk.ui.grid.plan_model import PlanModel
 from rbdesk.ui.grid.plan_nodes import Node
 from rbdesk.ui.roles import Role
+from rbdesk.ui.view_state import ViewState
 
 
 def rows(model, parent=None):
@@ -51,7 +52,7 @@ class Spy:
 
 def test_add_and_delete_are_row_inserts_and_removes_not_reloads(window, monkeypatch):
     monkeypatch.setattr("rbdesk.ui.grid.tree_edits.confirm", lambda *a, **k: True)
-    ctx, model = window.ctx, window.model
+    ctx, model = window.doc, window.model
     reloads: list[bool] = []
     ctx.treeReloaded.connect(lambda: reloads.append(True))
     index = find(window, "LHKPN")
@@ -92,7 +93,7 @@ def test_add_and_delete_are_row_inserts_and_removes_not_reloads(window, monkeypa
 
 def test_add_area_and_sub_activity_and_moves_stay_incremental(window, monkeypatch):
     monkeypatch.setattr("rbdesk.ui.grid.tree_edits.confirm", lambda *a, **k: True)
-    ctx, model = window.ctx, window.model
+    ctx, model = window.doc, window.model
     reloads: list[bool] = []
     ctx.treeReloaded.connect(lambda: reloads.append(True))
     spy = Spy(model)
@@ -121,7 +122,7 @@ def test_add_area_and_sub_activity_and_moves_stay_incremental(window, monkeypatc
 
 
 def test_regroup_moves_the_row_under_the_other_parent(window):
-    ctx, model = window.ctx, window.model
+    ctx, model = window.doc, window.model
     index = find(window, "LHKPN")
     uuid = index.data(Role.UUID)
     old_parent = index.parent().data(Role.UUID)
@@ -180,7 +181,7 @@ def proxy_visible(proxy: PlanFilterProxy, model: PlanModel) -> set[int]:
 
 
 def test_filter_shows_exactly_the_rows_of_the_rule(ctx, qtmodeltester):
-    model = PlanModel(ctx)
+    model = PlanModel(ctx, ViewState(ctx))
     proxy = PlanFilterProxy()
     proxy.setSourceModel(model)
     every = proxy_visible(proxy, model)
@@ -209,7 +210,7 @@ def test_filter_shows_exactly_the_rows_of_the_rule(ctx, qtmodeltester):
 
 
 def test_filter_judges_rows_edited_after_it_was_computed(window):
-    ctx, model, proxy = window.ctx, window.model, window.proxy
+    ctx, model, proxy = window.doc, window.model, window.proxy
     proxy.set_text("kata-unik-xyz")
     assert list(rows(proxy)) == []
     index = model.index_of(ctx.tree.indicators()[5].uuid).siblingAtColumn(COL_TEXT)

@@ -11,8 +11,9 @@ from rbdesk.models.domain.tree import load_plan_tree
 from rbdesk.models.edits import plan_edit
 from rbdesk.models.storage.store import Store
 from rbdesk.ui.grid.plan_columns import COL_NOTE, COL_TEXT, month_column
+from rbdesk.ui.operations import run
 from rbdesk.ui.roles import Role
-from rbdesk.ui.window.context import MODE_PLAN, MODE_REALISATION
+from rbdesk.ui.view_state import Mode
 
 
 def rows(model, parent=None):
@@ -46,7 +47,7 @@ def unlock(win, monkeypatch):
 
     monkeypatch.setattr(main_window, "confirm", lambda *a: True)
     win.acts.lock.trigger()
-    assert win.ctx.plan_unlocked and win.unlock_banner.isVisible()
+    assert win.state.plan_unlocked and win.unlock_banner.isVisible()
 
 
 def test_window_shows_file_plan_mode_and_user(window):
@@ -67,40 +68,39 @@ def test_a_click_selects_and_never_edits(window, qtbot):
         for month in (3, 9):
             click(qtbot, window, index.siblingAtColumn(month_column(month)))
             assert window.current_month() == month
-    fresh = load_indicator(window.ctx.store, uuid)
+    fresh = load_indicator(window.doc.store, uuid)
     assert fresh.planned_months == [3] and fresh.status(3) == "belum"
-    assert window.ctx.undo_stack.count() == 0
+    assert window.doc.undo_stack.count() == 0
 
 
 def test_signed_plan_months_are_locked_until_unlocked(window, qtbot, monkeypatch):
     window.acts.mode_plan.trigger()
-    assert window.ctx.plan_locked and "TERKUNCI" in window.mode_label.text()
+    assert window.state.plan_locked and "TERKUNCI" in window.mode_label.text()
     index = find(window, "LHKPN")
     uuid = index.data(Role.INDICATOR_UUID)
     cell = index.siblingAtColumn(month_column(3))
     double_click(qtbot, window, cell)
-    assert load_indicator(window.ctx.store, uuid).is_planned(3)      # the signed plan holds
+    assert load_indicator(window.doc.store, uuid).is_planned(3)      # the signed plan holds
     assert "terkunci" in window.message_bar.label.text()
     unlock(window, monkeypatch)
     double_click(qtbot, window, cell)
-    assert not load_indicator(window.ctx.store, uuid).is_planned(3)
+    assert not load_indicator(window.doc.store, uuid).is_planned(3)
     window.acts.lock.trigger()                                         # lock again
-    assert window.ctx.plan_locked and not window.unlock_banner.isVisible()
+    assert window.state.plan_locked and not window.unlock_banner.isVisible()
     window.view.setCurrentIndex(cell)
     qtbot.keyClick(window.view, Qt.Key.Key_Space)
-    assert not load_indicator(window.ctx.store, uuid).is_planned(3)
+    assert not load_indicator(window.doc.store, uuid).is_planned(3)
 
 
 def test_window_opens_in_the_mode_last_used(window, qtbot):
-    from rbdesk.ui.window.context import AppContext
+    from rbdesk.ui.document import PlanDocument
     from rbdesk.ui.window.main_window import MainWindow
 
     window.acts.mode_plan.trigger()
-    fresh = AppContext(window.ctx.store)
-    assert fresh.mode == MODE_REALISATION
+    fresh = PlanDocument(window.doc.store)
     other = MainWindow(fresh)
     qtbot.addWidget(other)
-    assert fresh.mode == MODE_PLAN and other.acts.mode_plan.isChecked()
+    assert other.state.mode == Mode.PLAN and other.acts.mode_plan.isChecked()
 
 
 def test_double_click_toggles_planned_in_rencana_mode(window, qtbot, monkeypatch):
@@ -108,53 +108,53 @@ def test_double_click_toggles_planned_in_rencana_mode(window, qtbot, monkeypatch
     unlock(window, monkeypatch)
     index = find(window, "LHKPN")
     uuid = index.data(Role.INDICATOR_UUID)
-    assert not load_indicator(window.ctx.store, uuid).is_planned(9)
+    assert not load_indicator(window.doc.store, uuid).is_planned(9)
     cell = index.siblingAtColumn(month_column(9))
     with qtbot.assertNotEmitted(window.model.modelReset):
         double_click(qtbot, window, cell)
-    assert load_indicator(window.ctx.store, uuid).is_planned(9)
+    assert load_indicator(window.doc.store, uuid).is_planned(9)
     assert cell.data(Role.MONTH_STATE) == MonthState.PLANNED
     window.view.setCurrentIndex(cell)
     qtbot.keyClick(window.view, Qt.Key.Key_Space)
-    assert not load_indicator(window.ctx.store, uuid).is_planned(9)
+    assert not load_indicator(window.doc.store, uuid).is_planned(9)
     assert cell.data(Role.MONTH_STATE) == MonthState.EMPTY
 
 
 def test_space_cycles_status_in_realisasi_mode_and_undo_redo(window, qtbot, monkeypatch):
     window.acts.mode_real.trigger()
-    assert window.ctx.mode == MODE_REALISATION and "REALISASI" in window.mode_label.text()
+    assert window.state.mode == Mode.REALISATION and "REALISASI" in window.mode_label.text()
     index = find(window, "LHKPN")
     uuid = index.data(Role.INDICATOR_UUID)
     march = index.siblingAtColumn(month_column(3))
     assert march.data(Role.MONTH_STATE) == MonthState.LATE
     window.view.setCurrentIndex(march)
     qtbot.keyClick(window.view, Qt.Key.Key_Space)
-    assert load_indicator(window.ctx.store, uuid).status(3) == "sebagian"
+    assert load_indicator(window.doc.store, uuid).status(3) == "sebagian"
     double_click(qtbot, window, march)
-    assert load_indicator(window.ctx.store, uuid).status(3) == "selesai"
+    assert load_indicator(window.doc.store, uuid).status(3) == "selesai"
     assert march.data(Role.MONTH_STATE) == MonthState.DONE
     # A third edit of another kind, then undo all three and redo them.
     unlock(window, monkeypatch)
     double_click(qtbot, window, index.siblingAtColumn(month_column(10)))
-    assert load_indicator(window.ctx.store, uuid).is_planned(10)
+    assert load_indicator(window.doc.store, uuid).is_planned(10)
     for _ in range(3):
         window.acts.undo.trigger()
-    fresh = load_indicator(window.ctx.store, uuid)
+    fresh = load_indicator(window.doc.store, uuid)
     assert fresh.status(3) == "belum" and not fresh.is_planned(10)
     assert march.data(Role.MONTH_STATE) == MonthState.LATE
     for _ in range(3):
         window.acts.redo.trigger()
-    fresh = load_indicator(window.ctx.store, uuid)
+    fresh = load_indicator(window.doc.store, uuid)
     assert fresh.status(3) == "selesai" and fresh.is_planned(10)
     assert march.data(Role.MONTH_STATE) == MonthState.DONE
 
 
 def test_realisation_note_is_typed_in_the_cell(window, qtbot):
-    window.set_mode(MODE_REALISATION)
+    window.set_mode(Mode.REALISATION)
     index = find(window, "LHKPN")
     cell = index.siblingAtColumn(month_column(3))
     assert window.proxy.setData(cell, "Laporan dikirim 28 Maret")
-    assert load_indicator(window.ctx.store, index.data(Role.INDICATOR_UUID)).realisation[3].note \
+    assert load_indicator(window.doc.store, index.data(Role.INDICATOR_UUID)).realisation[3].note \
         == "Laporan dikirim 28 Maret"
     assert "Laporan dikirim" in cell.data(Qt.ItemDataRole.ToolTipRole)
 
@@ -162,11 +162,11 @@ def test_realisation_note_is_typed_in_the_cell(window, qtbot):
 def test_cell_selection_is_announced_and_select_requested_is_honoured(window, qtbot):
     index = find(window, "LHKPN")
     uuid = index.data(Role.INDICATOR_UUID)
-    with qtbot.waitSignal(window.ctx.cellSelected) as blocker:
+    with qtbot.waitSignal(window.state.cellSelected) as blocker:
         window.view.setCurrentIndex(index.siblingAtColumn(month_column(3)))
     assert blocker.args == [uuid, 3]
     other = find(window, "LHKASN").data(Role.INDICATOR_UUID)
-    window.ctx.selectRequested.emit(other)
+    window.state.selectRequested.emit(other)
     assert window.view.currentIndex().data(Role.INDICATOR_UUID) == other
     assert window.view.currentIndex().column() == month_column(3)
 
@@ -187,8 +187,8 @@ def test_add_rename_move_regroup_delete_and_undo(window, qtbot, monkeypatch):
     new = window.view.currentIndex()
     new_uuid = new.data(Role.UUID)
     assert new.siblingAtColumn(COL_TEXT).data() == "Laporan gratifikasi"
-    texts = [i.text for i in load_plan_tree(window.ctx.store,
-                                            window.ctx.plan_uuid).areas[0].activities[1]
+    texts = [i.text for i in load_plan_tree(window.doc.store,
+                                            window.doc.plan_uuid).areas[0].activities[1]
              .sub_activities[2].indicators]
     assert texts.index("Laporan gratifikasi") == texts.index(index.siblingAtColumn(
         COL_TEXT).data()) + 1
@@ -209,8 +209,8 @@ def test_add_rename_move_regroup_delete_and_undo(window, qtbot, monkeypatch):
         window.acts.undo.trigger()
     window.acts.undo.trigger()
     assert window.model.index_of(new_uuid).isValid() is False
-    assert "Laporan gratifikasi" not in [i.text for i in load_plan_tree(window.ctx.store,
-        window.ctx.plan_uuid).indicators()]
+    assert "Laporan gratifikasi" not in [i.text for i in load_plan_tree(window.doc.store,
+        window.doc.plan_uuid).indicators()]
 
 
 def test_drop_an_indicator_onto_another_sub_activity(window):
@@ -250,8 +250,8 @@ def test_search_and_status_filters(window, qtbot):
     assert due and all(i.siblingAtColumn(month_column(6)).data(Role.MONTH_STATE)
                        == MonthState.DUE for i in due)
     window.filter_bar.clear()
-    team = window.ctx.tree.teams[3]  # Tim II: Penguatan Peraturan
-    window.ctx.teamSelected.emit(team.uuid)
+    team = window.doc.tree.teams[3]  # Tim II: Penguatan Peraturan
+    window.state.teamSelected.emit(team.uuid)
     areas = {i.data(Role.AREA_UUID) for i in rows(window.proxy)}
     assert areas == {team.area_uuid}
 
@@ -269,16 +269,16 @@ def test_conflicting_edit_shows_message_and_fresh_value(window, sample_path):
     assert window.message_bar.isVisible()
     assert "Rekan" in window.message_bar.label.text()
     assert window.model.index_of(uuid, COL_NOTE).data() == "Diubah rekan"
-    assert load_indicator(window.ctx.store, uuid).note == "Diubah rekan"
-    assert window.ctx.undo_stack.count() == 0
+    assert load_indicator(window.doc.store, uuid).note == "Diubah rekan"
+    assert window.doc.undo_stack.count() == 0
 
 
 def test_read_only_file_shows_banner_and_refuses_edits(sample_path, qtbot):
-    from rbdesk.ui.window.context import AppContext
+    from rbdesk.ui.document import PlanDocument
     from rbdesk.ui.window.main_window import MainWindow
 
     store = Store.open(sample_path, readonly=True)
-    win = MainWindow(AppContext(store))
+    win = MainWindow(PlanDocument(store))
     qtbot.addWidget(win)
     win.show()
     assert win.banner.isVisible() and "HANYA-BACA" in win.banner.text()
@@ -334,7 +334,7 @@ def test_window_fits_a_1280_by_720_screen(window, qtbot):
     assert fits()
     index = find(window, "LHKASN").siblingAtColumn(COL_TEXT)
     assert window.proxy.setData(index, "Uraian yang sangat panjang " * 8)
-    assert window.ctx.undo_stack.count() == 1
+    assert window.doc.undo_stack.count() == 1
     assert fits()
 
 
@@ -404,29 +404,29 @@ def test_file_reopens_on_the_plan_last_used_and_a_plan_can_be_deleted(
 
     win = app.start(str(sample_path))                    # the start-up path of rbdesk FILE
     qtbot.addWidget(win)
-    sample = win.ctx.plan_uuid
-    mistake = win.ctx.run(plan_edit.add_plan, "KPU Kota Kupang", 2025, "keliru")
+    sample = win.doc.plan_uuid
+    mistake = run(win.doc, plan_edit.add_plan, "KPU Kota Kupang", 2025, "keliru").value
     win.acts.refresh_plans()
     win.choose_plan(mistake)
     win.choose_plan(sample)                              # back to the real plan
     win.close()
     win = app.start(str(sample_path))
     qtbot.addWidget(win)
-    assert win.ctx.plan_uuid == sample and win.ctx.tree.indicators()
+    assert win.doc.plan_uuid == sample and win.doc.tree.indicators()
     assert win.acts.plan_combo.isVisible() and win.acts.plan_combo.count() == 2
 
     win.choose_plan(mistake)
     monkeypatch.setattr(file_actions, "confirm", lambda *a: "2025" in a[2])
     win.acts.delete_plan.trigger()
-    assert win.ctx.plan_uuid == sample
-    assert [p.uuid for p in list_plans(win.ctx.store)] == [sample]
+    assert win.doc.plan_uuid == sample
+    assert [p.uuid for p in list_plans(win.doc.store)] == [sample]
     assert win.acts.plan_combo.count() == 1
     win.acts.undo.trigger()                              # Ctrl+Z brings it back
-    qtbot.waitUntil(lambda: win.ctx.plan_uuid == mistake)
-    assert {p.uuid for p in list_plans(win.ctx.store)} == {sample, mistake}
+    qtbot.waitUntil(lambda: win.doc.plan_uuid == mistake)
+    assert {p.uuid for p in list_plans(win.doc.store)} == {sample, mistake}
     win.acts.redo.trigger()                              # and Ctrl+Y deletes it again
-    qtbot.waitUntil(lambda: win.ctx.plan_uuid == sample)
-    assert [p.uuid for p in list_plans(win.ctx.store)] == [sample]
+    qtbot.waitUntil(lambda: win.doc.plan_uuid == sample)
+    assert [p.uuid for p in list_plans(win.doc.store)] == [sample]
     win.close()
 
 
@@ -444,7 +444,7 @@ def test_riwayat_of_a_row_shows_its_months_realisation_and_evidence(window, qtbo
     for status in ("sebagian", "selesai"):
         assert window.proxy.setData(june, status, Role.STATUS)
     assert window.proxy.setData(june, "laporan terkirim")
-    realisation.attach_bytes(window.ctx.store, uuid, 6, "tanda-terima.pdf", b"%PDF bukti")
+    realisation.attach_bytes(window.doc.store, uuid, 6, "tanda-terima.pdf", b"%PDF bukti")
     window.view.setCurrentIndex(index.siblingAtColumn(COL_TEXT))   # the row, not a month
     window.acts.history.trigger()
     dialog = shown[-1]
@@ -478,7 +478,7 @@ def test_filter_says_how_many_rows_it_shows_and_clearing_restores_the_folding(wi
     assert before == {first_area.data(Role.UUID)}
     window.filter_bar.search.setText("LHKPN")
     window.filter_bar.apply_text_now()
-    total = len(window.ctx.tree.indicators())
+    total = len(window.doc.tree.indicators())
     shown = sum(1 for i in rows(window.proxy) if i.data(Role.INDICATOR_UUID))
     assert 1 <= shown < total
     assert window.filter_count.text() == (

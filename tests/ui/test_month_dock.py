@@ -21,10 +21,11 @@ from rbdesk.ui.panels.month_model import (
     MonthItemsModel,
 )
 from rbdesk.ui.roles import Role
+from rbdesk.ui.view_state import ViewState
 
 
 def _dock(qtbot, host, ctx):
-    return show_dock(qtbot, host, MonthDock(ctx))
+    return show_dock(qtbot, host, MonthDock(ctx, ViewState(ctx)))
 
 
 def test_identity_and_today(qtbot, dock_host, busy_ctx):  # noqa: F811
@@ -82,12 +83,12 @@ def test_clicking_an_item_selects_it_in_the_grid(qtbot, dock_host, busy_ctx):  #
     uuid = item.data(Role.UUID)
     assert uuid in {i.uuid for i in busy_ctx.tree.indicators()}
     rect = dock.items_view.visualRect(item)
-    with qtbot.waitSignal(busy_ctx.selectRequested) as signal:
+    with qtbot.waitSignal(dock.state.selectRequested) as signal:
         qtbot.mouseClick(dock.items_view.viewport(), Qt.MouseButton.LeftButton,
                          pos=rect.center())
     assert signal.args == [uuid]
     area = dock.area_model.index(2, 0)
-    with qtbot.waitSignal(busy_ctx.selectRequested) as signal:
+    with qtbot.waitSignal(dock.state.selectRequested) as signal:
         dock.area_view.activated.emit(area)
     assert signal.args == [busy_ctx.tree.areas[2].uuid]
 
@@ -117,7 +118,7 @@ def test_models_pass_the_model_tester(qtmodeltester, dock_host, qtbot, busy_ctx)
 def test_fills_itself_after_the_first_paint(qtbot, dock_host, busy_ctx):  # noqa: F811
     from rbdesk.ui.first_paint import has_painted
 
-    dock = MonthDock(busy_ctx)
+    dock = MonthDock(busy_ctx, ViewState(busy_ctx))
     assert dock.month == 6 and dock.refresh_pending and dock.summary.text() == ""
     dock_host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     dock_host.show()

@@ -12,6 +12,7 @@ from rbdesk.models.storage.schema import ChangeLog
 from rbdesk.models.storage.store import Store
 from rbdesk.ui.dialogs import common as common_dialogs
 from rbdesk.ui.dialogs import next_year as next_year_dialog
+from rbdesk.ui.operations import run
 from rbdesk.ui.window import file_actions
 
 
@@ -30,7 +31,7 @@ def _answer(monkeypatch, seen: list, year: int | None = None, months: bool = Tru
 
 
 def test_next_year_plan_from_the_menu_is_shown_and_undoable(window, qtbot, monkeypatch):
-    ctx = window.ctx
+    ctx = window.doc
     source = ctx.tree
     seen: list = []
     _answer(monkeypatch, seen, months=False)
@@ -66,7 +67,7 @@ def test_next_year_plan_from_the_menu_is_shown_and_undoable(window, qtbot, monke
 
 
 def test_a_year_that_has_a_plan_is_asked_about_first(window, monkeypatch):
-    ctx = window.ctx
+    ctx = window.doc
     source = ctx.plan_uuid
     _answer(monkeypatch, [], year=2024)
     questions: list[str] = []
@@ -83,13 +84,13 @@ def test_a_year_that_has_a_plan_is_asked_about_first(window, monkeypatch):
 
 
 def test_newer_file_refuses_next_year_and_is_not_changed(newer_sample_path, qtbot, monkeypatch):
-    from rbdesk.ui.window.context import AppContext
+    from rbdesk.ui.document import PlanDocument
     from rbdesk.ui.window.main_window import MainWindow
 
     sample_path = newer_sample_path
     before = hashlib.sha256(sample_path.read_bytes()).hexdigest()
     store = Store.open(sample_path)
-    win = MainWindow(AppContext(store))
+    win = MainWindow(PlanDocument(store))
     qtbot.addWidget(win)
     win.show()
     assert not win.acts.next_year.isEnabled()
@@ -105,7 +106,7 @@ def test_newer_file_refuses_next_year_and_is_not_changed(newer_sample_path, qtbo
 
 
 def test_new_plan_can_start_from_the_standard_areas(window, monkeypatch):
-    ctx = window.ctx
+    ctx = window.doc
     choices = iter([(True, 2025), (False, 2026), (False, 2026)])
 
     def exec_(self) -> int:
@@ -132,15 +133,15 @@ def test_undoing_next_years_plan_is_refused_once_a_colleague_worked_in_it(
         window, qtbot, monkeypatch, sample_path):
     from rbdesk.models.edits import plan_edit
 
-    ctx = window.ctx
+    ctx = window.doc
     source = ctx.tree.uuid
     _answer(monkeypatch, [])
     window.acts.next_year.trigger()
     new = ctx.plan_uuid
     # this window's own edit in the new plan is undone first and never blocks the undo
     first = ctx.tree.indicators()[0]
-    ctx.run(plan_edit.set_field, "indicator", first.uuid, "note", "catatan saya",
-            expected_version=first.version)
+    run(ctx, plan_edit.set_field, "indicator", first.uuid, "note", "catatan saya",
+        expected_version=first.version)
     with Store.open(sample_path, user="Rekan") as other:       # a colleague, another session
         plan_edit.set_field(other, "indicator", ctx.tree.indicators()[1].uuid, "note",
                             "catatan rekan")

@@ -137,7 +137,7 @@ def test_an_export_chosen_over_the_open_file_is_refused(window, monkeypatch):
     """Whatever name the save dialog returns, the open database is never replaced."""
     import hashlib
 
-    db = window.ctx.store.path
+    db = window.doc.store.path
     before = hashlib.sha256(db.read_bytes()).hexdigest()
     errors: list[str] = []
     monkeypatch.setattr(export_actions, "show_error", lambda parent, text, *a: errors.append(text))

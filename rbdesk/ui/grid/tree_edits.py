@@ -15,6 +15,7 @@ from rbdesk.ui.dialogs.common import confirm
 from rbdesk.ui.grid.plan_columns import COL_TEXT
 from rbdesk.ui.grid.plan_nodes import Node
 from rbdesk.ui.grid.plan_view import DROP_ABOVE, DROP_BELOW, DROP_ON
+from rbdesk.ui.operations import UndoStep, push
 from rbdesk.ui.undo import plan_commands as uc
 
 if TYPE_CHECKING:
@@ -24,24 +25,24 @@ if TYPE_CHECKING:
 
 def _parent_uuid(win: MainWindow, node: Node) -> str:
     if node.kind == "area":
-        return win.ctx.plan_uuid
+        return win.doc.plan_uuid
     return node.parent.uuid if node.parent is not None else ""
 
 
-def _push(win: MainWindow, cmd: uc._Command) -> bool:
-    if win.ctx.readonly:
+def _push(win: MainWindow, cmd: UndoStep) -> bool:
+    if win.doc.readonly:
         win.show_message(tr("Berkas dibuka hanya-baca; perubahan tidak dapat disimpan."))
         return False
-    return uc.push(win.ctx, cmd)
+    return push(cmd).ok
 
 
 def add_sibling(win: MainWindow) -> None:
     node = win.current_node()
     if node is None:
-        kind, parent, index = "area", win.ctx.plan_uuid, None
+        kind, parent, index = "area", win.doc.plan_uuid, None
     else:
         kind, parent, index = node.kind, _parent_uuid(win, node), node.row + 1
-    if _push(win, uc.AddNodeCommand(win.ctx, kind, parent, index, _new_text(kind))):
+    if _push(win, uc.AddNodeCommand(win.doc, win.state, kind, parent, index, _new_text(kind))):
         win.edit_current(COL_TEXT)
 
 
@@ -59,7 +60,7 @@ def add_child(win: MainWindow) -> None:
         win.show_message(tr("Indikator tidak dapat memiliki baris anak; gunakan "
                             "\"Tambah baris di bawah\" (Insert)."))
         return
-    if _push(win, uc.AddNodeCommand(win.ctx, kind, node.uuid, None, _new_text(kind))):
+    if _push(win, uc.AddNodeCommand(win.doc, win.state, kind, node.uuid, None, _new_text(kind))):
         win.edit_current(COL_TEXT)
 
 
@@ -75,7 +76,7 @@ def delete_current(win: MainWindow) -> None:
     text += tr("?\n\nPenghapusan dapat diurungkan dengan Ctrl+Z.")
     if not confirm(win, tr("Hapus baris"), text, tr("Hapus")):
         return
-    _push(win, uc.DeleteNodeCommand(win.ctx, node.kind, node.uuid, node.row,
+    _push(win, uc.DeleteNodeCommand(win.doc, win.state, node.kind, node.uuid, node.row,
                                     _parent_uuid(win, node)))
 
 
@@ -89,7 +90,7 @@ def move(win: MainWindow, delta: int) -> None:
         win.show_message(tr("Baris ini sudah paling atas.") if delta < 0
                          else tr("Baris ini sudah paling bawah."))
         return
-    _push(win, uc.MoveCommand(win.ctx, node.kind, node.uuid, delta))
+    _push(win, uc.MoveCommand(win.doc, win.state, node.kind, node.uuid, delta))
 
 
 def regroup(win: MainWindow, delta: int) -> None:
@@ -111,7 +112,7 @@ def regroup(win: MainWindow, delta: int) -> None:
     index = None if delta < 0 else 0
     text = tr("Pindahkan ke kelompok sebelumnya") if delta < 0 \
         else tr("Pindahkan ke kelompok berikutnya")
-    _push(win, uc.ReparentCommand(win.ctx, node.kind, node.uuid, target.uuid, index,
+    _push(win, uc.ReparentCommand(win.doc, win.state, node.kind, node.uuid, target.uuid, index,
                                   parent.uuid, node.row, text))
 
 
@@ -144,8 +145,8 @@ def drop(win: MainWindow, source: str, target_uuid: str, where: str) -> bool:
     if src.kind == "area":
         if index is None or index == src.row:
             return False
-        return _push(win, uc.MoveCommand(win.ctx, "area", src.uuid, index - src.row))
+        return _push(win, uc.MoveCommand(win.doc, win.state, "area", src.uuid, index - src.row))
     if parent_uuid == old_parent and index == src.row:
         return False
-    return _push(win, uc.ReparentCommand(win.ctx, src.kind, src.uuid, parent_uuid, index,
+    return _push(win, uc.ReparentCommand(win.doc, win.state, src.kind, src.uuid, parent_uuid, index,
                                          old_parent, src.row))

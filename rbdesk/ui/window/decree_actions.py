@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog
 from rbdesk.i18n import tr
 from rbdesk.models.edits.decree_edit import DecreeEdits, RowEdit, read_decree
 from rbdesk.models.errors import RbdeskError
+from rbdesk.ui.operations import push
 from rbdesk.ui.undo.decree_commands import SaveDecreeCommand
 
 if TYPE_CHECKING:
@@ -19,18 +20,18 @@ if TYPE_CHECKING:
 def edit_decree(win: MainWindow) -> None:
     from rbdesk.ui.dialogs.decree import DecreeDialog  # loaded on first use
 
-    ctx, tree = win.ctx, win.ctx.tree
+    doc, tree = win.doc, win.doc.tree
     if tree is None:
         return
     try:
         # Read now, not from the snapshot: the version shown is the one the save is checked
         # against, so a colleague's change after this moment is refused, not overwritten.
-        decree, version = read_decree(ctx.store, tree.uuid)
+        decree, version = read_decree(doc.store, tree.uuid)
     except RbdeskError as exc:
         win.show_message(exc.message, error=True)
         return
     dialog = DecreeDialog(decree, list(tree.teams), list(tree.areas), win,
-                          readonly=ctx.readonly, plan_year=tree.year)
+                          readonly=doc.readonly, plan_year=tree.year)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     page = dialog.teams_page
@@ -43,17 +44,12 @@ def edit_decree(win: MainWindow) -> None:
     if edits.empty:
         win.show_message(tr("Data SK tidak berubah."))
         return
-    refused: list[str] = []
-    ctx.errorRaised.connect(refused.append)
-    try:
-        command = SaveDecreeCommand(ctx, edits, win.show_message)
-        # A refused first write makes the command obsolete: push then leaves no step.
-        ctx.undo_stack.push(command)
-    finally:
-        ctx.errorRaised.disconnect(refused.append)
-    if not command.ok:
+    command = SaveDecreeCommand(doc, edits, win.show_message)
+    # A refused first write makes the command obsolete: push then leaves no step.
+    outcome = push(command)
+    if not outcome.ok:
         win.show_message(" ".join([tr("Data SK tidak disimpan; tidak ada yang diubah."),
-                                   *refused]), error=True)
+                                   outcome.message]), error=True)
         return
     notes = command.backward.notes if command.backward is not None else ()
     win.show_message(" ".join([tr("Data SK disimpan; PDF SK dan lampirannya memakai isi baru. "

@@ -22,6 +22,7 @@ from rbdesk.models.domain.months import month_long
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.storage.output_files import refuse_overwriting
 from rbdesk.ui.dialogs.common import MonthDialog, show_error
+from rbdesk.ui.operations import Done, run
 from rbdesk.ui.window import settings
 
 if TYPE_CHECKING:
@@ -131,7 +132,7 @@ def _run(win: MainWindow, label: str, job: Any, out: Path | None) -> bool:
     progress = _Progress(win, label)
     try:
         if out is not None:
-            refuse_overwriting(out, win.ctx.store.path)
+            refuse_overwriting(out, win.doc.store.path)
         job(progress)
         return True
     except Exception as exc:
@@ -152,26 +153,26 @@ def _run(win: MainWindow, label: str, job: Any, out: Path | None) -> bool:
 
 
 def _ask_month(win: MainWindow) -> int | None:
-    dialog = MonthDialog(min(max(win.ctx.today_month(), 1), 12), win)
+    dialog = MonthDialog(min(max(win.doc.today_month(), 1), 12), win)
     return dialog.month() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def _write_pdf(win: MainWindow, part: str, out: Path, month: int | None) -> bool:
     from rbdesk import exports
 
-    tree = win.ctx.tree
+    tree = win.doc.tree
     if tree is None:
         return False
     report = None
     if part == "report" and month is not None:
         from rbdesk.models.domain.report_data import build_report, month_evidence
 
-        report = build_report(tree, month, month_evidence(win.ctx.store, tree, month))
+        report = build_report(tree, month, month_evidence(win.doc.store, tree, month))
     period = None
     if part in ("semester1", "semester2", "annual"):
         from rbdesk.models.domain.period_report import build_period_report, period_evidence
 
-        period = build_period_report(tree, part, period_evidence(win.ctx.store, tree, part))
+        period = build_period_report(tree, part, period_evidence(win.doc.store, tree, part))
     return _run(win, tr("Menyusun PDF…"), lambda cb: exports.write_pdf(
         tree, out, part=part, paper=_paper(), month=month, report=report, progress=cb,
         copy=_copy(), period=period), out)
@@ -211,7 +212,7 @@ def _finished(win: MainWindow, text: str, out: Path) -> None:
 
 
 def export_pdf(win: MainWindow, part: str) -> None:
-    tree = win.ctx.tree
+    tree = win.doc.tree
     if tree is None:
         return
     ok, month = _report_month(win, part)
@@ -229,7 +230,7 @@ def export_pdf(win: MainWindow, part: str) -> None:
 def export_excel(win: MainWindow) -> None:
     from rbdesk import exports
 
-    tree = win.ctx.tree
+    tree = win.doc.tree
     if tree is None:
         return
     out = _save_name(win, tr("Simpan Excel"), f"Rencana-Aksi-{tree.unit}-{tree.year}.xlsx"
@@ -246,7 +247,7 @@ def export_period_excel(win: MainWindow, part: str) -> None:
     from rbdesk import exports
     from rbdesk.models.domain.period_report import build_period_report, period_evidence
 
-    tree = win.ctx.tree
+    tree = win.doc.tree
     if tree is None:
         return
     stem = next(n for p, _t, n, _s in PDF_PARTS if p == part)
@@ -254,7 +255,7 @@ def export_period_excel(win: MainWindow, part: str) -> None:
                      .replace(" ", "-"), tr("Buku kerja Excel (*.xlsx)"))
     if out is None:
         return
-    period = build_period_report(tree, part, period_evidence(win.ctx.store, tree, part))
+    period = build_period_report(tree, part, period_evidence(win.doc.store, tree, part))
     if _run(win, tr("Menyusun buku kerja Excel…"), lambda cb: exports.write_period_workbook(
             tree, out, period=period, paper=_paper(), copy=_copy(), progress=cb), out):
         _finished(win, tr("Excel disimpan: {p}"), out)
@@ -292,7 +293,7 @@ def print_pdf(win: MainWindow, part: str) -> None:
 def import_excel(win: MainWindow) -> None:
     from rbdesk import exports
 
-    if win.ctx.readonly:
+    if win.doc.readonly:
         return
     path, _ = QFileDialog.getOpenFileName(win, tr("Impor Rencana Aksi dari Excel"),
                                           str(settings.value("export/folder", str(Path.home()))),
@@ -305,10 +306,10 @@ def import_excel(win: MainWindow) -> None:
         return
     from rbdesk.models.interchange.plan_import import import_plan
 
-    uuid = win.ctx.run(import_plan, result["plan"])
-    if uuid:
+    imported = run(win.doc, import_plan, result["plan"])
+    if isinstance(imported, Done):
         win.acts.refresh_plans()
-        win.ctx.set_plan(uuid)
+        win.doc.set_plan(imported.value)
         win.statusBar().showMessage(tr("Rencana Aksi diimpor dari {name}.").format(
             name=Path(path).name), 8000)
 

@@ -27,6 +27,7 @@ from rbdesk.ui.dialogs.common import (
     show_error,
     show_info,
 )
+from rbdesk.ui.operations import Done, run
 from rbdesk.ui.undo import plan_commands as uc
 from rbdesk.ui.window import settings
 
@@ -89,18 +90,18 @@ def _second_plan_wanted(win: MainWindow, unit: str, year: int) -> bool:
 
 
 def new_plan(win: MainWindow) -> None:
-    tree = win.ctx.tree
+    tree = win.doc.tree
     dialog = NewPlanDialog(tree.unit if tree else "", (tree.year + 1) if tree else None, win)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     unit, year, title = dialog.values()
     if _year_taken(win, unit, year) and not _second_plan_wanted(win, unit, year):
         return
-    uuid = win.ctx.run(plan_edit.add_plan, unit, year, title,
-                       standard_areas=dialog.standard_areas())
-    if uuid:
+    added = run(win.doc, plan_edit.add_plan, unit, year, title,
+                standard_areas=dialog.standard_areas())
+    if isinstance(added, Done):
         win.acts.refresh_plans()
-        win.ctx.set_plan(uuid)
+        win.doc.set_plan(added.value)
 
 
 def next_year_plan(win: MainWindow) -> None:
@@ -109,12 +110,12 @@ def next_year_plan(win: MainWindow) -> None:
     from rbdesk.models.edits.plan_copy import copy_plan
     from rbdesk.ui.dialogs.next_year import NextYearDialog
 
-    ctx, tree = win.ctx, win.ctx.tree
+    doc, tree = win.doc, win.doc.tree
     if tree is None:
         return
-    if ctx.store.readonly:
+    if doc.store.readonly:
         show_error(win, tr("Berkas ini dibuka hanya-baca ({reason}); rencana tahun berikutnya "
-                           "tidak dapat dibuat.").format(reason=ctx.store.state.reason))
+                           "tidak dapat dibuat.").format(reason=doc.store.state.reason))
         return
     dialog = NextYearDialog(tree.unit, tree.year, win)
     if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -124,14 +125,15 @@ def next_year_plan(win: MainWindow) -> None:
     if taken and not _second_plan_wanted(win, tree.unit, year):
         return
     source = tree.uuid
-    ok, uuid = ctx.try_run(copy_plan, source, year, options, allow_same_year=taken)
-    if not ok or uuid is None:
+    copied = run(doc, copy_plan, source, year, options, allow_same_year=taken)
+    if not isinstance(copied, Done):
         return
+    uuid = copied.value
     name = f"{year} — {tree.unit}"
-    mark = plan_edit.change_mark(ctx.store)
-    ctx.set_plan(uuid)
+    mark = plan_edit.change_mark(doc.store)
+    doc.set_plan(uuid)
     # Switching plans cleared the undo stack: the command goes on the new plan's stack.
-    ctx.undo_stack.push(uc.CopyPlanCommand(ctx, uuid, name, source, mark))
+    doc.undo_stack.push(uc.CopyPlanCommand(doc, uuid, name, source, mark))
     win.show_message(tr("Rencana Aksi {name} dibuat dari tahun {source}. Nomor dan tanggal SK "
                         "masih kosong. Urungkan dengan Ctrl+Z.").format(
         name=name, source=tree.year))
@@ -140,7 +142,7 @@ def next_year_plan(win: MainWindow) -> None:
 def delete_plan(win: MainWindow) -> None:
     """Berkas → Hapus rencana aksi ini: for a plan made by mistake. Named in the question,
     undoable (Ctrl+Z), in the change log."""
-    ctx, tree = win.ctx, win.ctx.tree
+    doc, tree = win.doc, win.doc.tree
     if tree is None:
         return
     others = [p for p in win.plans() if p.uuid != tree.uuid]
@@ -154,18 +156,17 @@ def delete_plan(win: MainWindow) -> None:
             "dukungnya?\n\nPenghapusan dapat dibatalkan dengan Urungkan (Ctrl+Z) dan tercatat "
             "di Riwayat.").format(name=name), tr("Hapus rencana")):
         return
-    ok, _ = ctx.try_run(plan_edit.delete_plan, tree.uuid, tree.version)
-    if not ok:
+    if not run(doc, plan_edit.delete_plan, tree.uuid, tree.version).ok:
         return
-    other = choose_plan(ctx.store, None, clock.today().year) or others[-1].uuid
-    ctx.set_plan(other)
-    ctx.undo_stack.push(uc.DeletePlanCommand(ctx, tree.uuid, name, other))
+    other = choose_plan(doc.store, None, clock.today().year) or others[-1].uuid
+    doc.set_plan(other)
+    doc.undo_stack.push(uc.DeletePlanCommand(doc, tree.uuid, name, other))
     win.show_message(tr("Rencana Aksi {name} dihapus. Urungkan dengan Ctrl+Z.").format(
         name=name))
 
 
 def save_copy(win: MainWindow) -> None:
-    store = win.ctx.store
+    store = win.doc.store
     suggested = str(Path(_start_dir()) / f"{store.path.stem}-salinan.rbdesk")
     path, _ = QFileDialog.getSaveFileName(win, tr("Simpan salinan"), suggested, tr(FILE_FILTER))
     if not path:
@@ -201,15 +202,15 @@ def _dialog(win: MainWindow, dialog: Callable[[], QDialog]) -> bool:
 def merge(win: MainWindow) -> None:
     from rbdesk.ui.dialogs.merge import MergeDialog
 
-    if _dialog(win, lambda: MergeDialog(win.ctx, win)):
-        win.ctx.reload()
+    if _dialog(win, lambda: MergeDialog(win.doc, win)):
+        win.doc.reload()
 
 
 def restore(win: MainWindow) -> None:
     from rbdesk.ui.dialogs.restore import RestoreDialog
 
-    if _dialog(win, lambda: RestoreDialog(win.ctx, win)) and not win.ctx.store.db.is_closed():
-        win.ctx.reload()
+    if _dialog(win, lambda: RestoreDialog(win.doc, win)) and not win.doc.store.db.is_closed():
+        win.doc.reload()
 
 
 def history(win: MainWindow, whole_file: bool = False) -> None:
@@ -220,14 +221,14 @@ def history(win: MainWindow, whole_file: bool = False) -> None:
         uuid = node.ind.uuid if node.ind is not None else node.uuid
     from rbdesk.ui.dialogs.history import HistoryDialog
 
-    _dialog(win, lambda: HistoryDialog(win.ctx, win, row_uuid=uuid))
+    _dialog(win, lambda: HistoryDialog(win.doc, win, row_uuid=uuid))
 
 
 def change_user(win: MainWindow) -> None:
-    dialog = UserNameDialog(win.ctx.user, win)
+    dialog = UserNameDialog(win.doc.user, win)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         settings.set_user_name(dialog.value())
-        win.ctx.store.user = dialog.value()
+        win.doc.store.user = dialog.value()
         win.update_status()
 
 
@@ -256,7 +257,7 @@ def about_text(win: MainWindow) -> str:
               "dukung dan capaian, tanpa internet.\n\nBerkas yang dibuka: {path}\n\n"
               "Mode: {mode}\nData: {data}\nPengaturan: {settings}\nCadangan: {backups}\n"
               "Log: {log}").format(
-        v=__version__, built=built, path=win.ctx.store.path.absolute(), mode=mode, data=where.data,
+        v=__version__, built=built, path=win.doc.store.path.absolute(), mode=mode, data=where.data,
         settings=settings.settings().fileName(), backups=where.backups, log=log_dir())
 
 

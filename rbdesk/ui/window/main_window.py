@@ -27,6 +27,7 @@ from rbdesk.models.domain.months import month_long
 from rbdesk.models.domain.tree import list_plans
 from rbdesk.models.edits.realisation import next_status
 from rbdesk.ui.dialogs.common import confirm
+from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.grid import tree_edits
 from rbdesk.ui.grid.filter_bar import FilterBar
 from rbdesk.ui.grid.legend import Legend
@@ -39,8 +40,8 @@ from rbdesk.ui.panels.evidence_dock import EvidenceDock
 from rbdesk.ui.panels.month_dock import MonthDock
 from rbdesk.ui.panels.roster_dock import RosterDock
 from rbdesk.ui.roles import Role
+from rbdesk.ui.view_state import Mode, ViewState
 from rbdesk.ui.window import settings
-from rbdesk.ui.window.context import MODE_PLAN, MODE_REALISATION, AppContext
 from rbdesk.ui.window.file_watcher import FileWatcher
 from rbdesk.ui.window.message_bar import MessageBar
 from rbdesk.ui.window.window_actions import build_actions
@@ -56,16 +57,16 @@ EXPAND_ROWS = 1500     # rows a search may unfold by itself
 WIDE_SCREEN = 1600     # below this the panels start as one tabbed column
 NARROW_PANELS, WIDE_PANELS = 300, 380
 MODE_HELP = {
-    MODE_PLAN: N_("Mode RENCANA — klik dua kali atau Spasi pada sel bulan: tandai / hapus "
+    Mode.PLAN: N_("Mode RENCANA — klik dua kali atau Spasi pada sel bulan: tandai / hapus "
                   "rencana (√). F2: ubah teks."),
-    MODE_REALISATION: N_("Mode REALISASI — klik dua kali atau Spasi pada sel bulan: belum → "
+    Mode.REALISATION: N_("Mode REALISASI — klik dua kali atau Spasi pada sel bulan: belum → "
                          "sebagian → selesai. Enter: catatan realisasi."),
 }
 LOCKED_HELP = N_("Mode RENCANA — bulan rencana TERKUNCI karena SK sudah ditandatangani; teks "
                  "dapat diubah (F2). Revisi bulan rencana: Ubah → Buka kunci rencana.")
 MODE_STYLE = {
-    MODE_PLAN: "background:#dce9f9; color:#17406e; border-bottom:2px solid #2a5f9e;",
-    MODE_REALISATION: "background:#d3eedd; color:#14532d; border-bottom:2px solid #23703a;",
+    Mode.PLAN: "background:#dce9f9; color:#17406e; border-bottom:2px solid #2a5f9e;",
+    Mode.REALISATION: "background:#d3eedd; color:#14532d; border-bottom:2px solid #23703a;",
 }
 
 
@@ -74,21 +75,22 @@ class MainWindow(QMainWindow):
     # (ui.window.app) owns windows and files, so the window only asks.
     fileRequested = Signal(Path, bool)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.ctx = ctx
+        self.doc = doc
+        self.state = ViewState(doc, self)
         self.docks: dict[str, QDockWidget] = {}
-        self.watcher = FileWatcher(ctx, self)
+        self.watcher = FileWatcher(doc, self)
         self.guide_dialog: QDialog | None = None
         self._expanded_before_filter: set[str] | None = None
-        self.model = PlanModel(ctx, self)
+        self.model = PlanModel(doc, self.state, self)
         self.proxy = PlanFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = PlanView()
         self.view.setModel(self.proxy)
         self.view.setup_columns()
-        self.filter_bar = FilterBar(ctx, self.proxy)
+        self.filter_bar = FilterBar(doc, self.proxy)
         self.legend = Legend()
         self.message_bar = MessageBar()
         self.banner = QLabel()
@@ -96,7 +98,7 @@ class MainWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("#readonlyBanner { background:#ffe0b2; color:#5d3200; "
                                   "padding:6px; font-weight:bold; border:1px solid #e65100; }")
-        self.banner.setVisible(ctx.readonly)
+        self.banner.setVisible(doc.readonly)
         self.unlock_banner = QLabel()
         self.unlock_banner.setObjectName("unlockBanner")
         self.unlock_banner.setWordWrap(True)
@@ -137,8 +139,8 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self._connect()
         # Realisation is the everyday work; a click must never change the signed plan.
-        last = str(settings.value("window/mode", MODE_REALISATION))
-        self.set_mode(last if last in MODE_HELP else MODE_REALISATION)
+        last = str(settings.value("window/mode", Mode.REALISATION))
+        self.set_mode(Mode(last) if last in MODE_HELP else Mode.REALISATION)
         self.update_readonly()
         self.update_title()
         self.expand_default()
@@ -167,7 +169,7 @@ class MainWindow(QMainWindow):
 
     def _build_docks(self) -> None:
         for cls, name, title, shortcut in DOCKS:
-            dock = cls(self.ctx, self)
+            dock = cls(self.doc, self.state, self)
             dock.setObjectName(name)
             if not dock.windowTitle():
                 dock.setWindowTitle(tr(title))
@@ -198,20 +200,21 @@ class MainWindow(QMainWindow):
         self.resizeDocks(docks, [self._panel_width] * len(docks), Qt.Orientation.Horizontal)
 
     def _connect(self) -> None:
-        ctx = self.ctx
+        doc = self.doc
         self.view.toggleRequested.connect(self.toggle_cell)
         self.view.dropRequested.connect(lambda s, t, w: tree_edits.drop(self, s, t, w))
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
-        ctx.selectRequested.connect(self.select_uuid)
-        ctx.teamSelected.connect(self.filter_bar.select_team)
-        ctx.errorRaised.connect(lambda text: self.show_message(text, error=True))
-        ctx.edited.connect(self._edited)
-        ctx.planChanged.connect(self._plan_changed)
-        ctx.treeReloaded.connect(self.filter_bar.populate)
-        ctx.childrenChanged.connect(self._children_changed)
-        ctx.modeChanged.connect(self._mode_changed)
-        ctx.lockChanged.connect(self._lock_changed)
+        state = self.state
+        state.selectRequested.connect(self.select_uuid)
+        state.teamSelected.connect(self.filter_bar.select_team)
+        doc.refused.connect(lambda text: self.show_message(text, error=True))
+        doc.edited.connect(self._edited)
+        doc.planChanged.connect(self._plan_changed)
+        doc.treeReloaded.connect(self.filter_bar.populate)
+        doc.childrenChanged.connect(self._children_changed)
+        state.modeChanged.connect(self._mode_changed)
+        state.lockChanged.connect(self._lock_changed)
         self.proxy.filterAboutToChange.connect(self._remember_expansion)
         self.proxy.filterApplied.connect(self._filter_applied)
         self.watcher.othersCommitted.connect(self.refresh_from_file)
@@ -220,27 +223,27 @@ class MainWindow(QMainWindow):
     # -- state shown to the user ---------------------------------------------------------------
 
     def update_title(self) -> None:
-        tree = self.ctx.tree
+        tree = self.doc.tree
         plan = f"{tree.unit} {tree.year}" if tree else tr("tanpa rencana")
-        suffix = tr(" [hanya-baca]") if self.ctx.readonly else ""
-        self.setWindowTitle(f"{self.ctx.store.path.name} — {tr('Rencana Aksi')} {plan}"
+        suffix = tr(" [hanya-baca]") if self.doc.readonly else ""
+        self.setWindowTitle(f"{self.doc.store.path.name} — {tr('Rencana Aksi')} {plan}"
                             f"{suffix} — rbdesk")
 
     def update_status(self) -> None:
-        self.user_label.setText(tr("Pengguna: {name}").format(name=self.ctx.user))
+        self.user_label.setText(tr("Pengguna: {name}").format(name=self.doc.user))
         today = clock.today()
         self.today_label.setText(tr("Hari ini: {d} {m} {y}").format(
             d=today.day, m=month_long(today.month), y=today.year))
-        state = self.ctx.store.state
+        state = self.doc.store.state
         if state.readonly:
             text = tr("Hanya-baca: {reason}").format(reason=state.reason)
         else:
             text = tr("Tersimpan otomatis")
-        self.file_label.setText(f"{self.ctx.store.path.name} · {text}")
-        self.file_label.setToolTip(str(self.ctx.store.path))
+        self.file_label.setText(f"{self.doc.store.path.name} · {text}")
+        self.file_label.setToolTip(str(self.doc.store.path))
 
     def update_readonly(self) -> None:
-        state = self.ctx.store.state
+        state = self.doc.store.state
         if state.readonly:
             self.banner.setText(tr("Berkas ini dibuka HANYA-BACA ({reason}). Anda dapat melihat "
                                    "dan mencetak, tetapi perubahan tidak disimpan.")
@@ -256,25 +259,25 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def _edited(self) -> None:
-        self.file_label.setText(f"{self.ctx.store.path.name} · " + tr("Tersimpan {t}").format(
+        self.file_label.setText(f"{self.doc.store.path.name} · " + tr("Tersimpan {t}").format(
             t=dt.datetime.now().strftime("%H:%M:%S")))
 
     def _presence_changed(self, names: list[str]) -> None:
-        others = [n for n in names if n != self.ctx.user]
+        others = [n for n in names if n != self.doc.user]
         self.presence_label.setText(tr("Juga membuka berkas ini: {names}").format(
             names=", ".join(others)) if others else "")
 
     # -- modes ---------------------------------------------------------------------------------
 
-    def set_mode(self, mode: str) -> None:
-        self.ctx.set_mode(mode)
+    def set_mode(self, mode: Mode) -> None:
+        self.state.set_mode(mode)
         self._mode_changed(mode)
 
-    def _mode_changed(self, mode: str) -> None:
+    def _mode_changed(self, mode: Mode) -> None:
         settings.set_value("window/mode", mode)
-        self.acts.mode_plan.setChecked(mode == MODE_PLAN)
-        self.acts.mode_real.setChecked(mode == MODE_REALISATION)
-        locked = mode == MODE_PLAN and self.ctx.plan_locked
+        self.acts.mode_plan.setChecked(mode == Mode.PLAN)
+        self.acts.mode_real.setChecked(mode == Mode.REALISATION)
+        locked = mode == Mode.PLAN and self.state.plan_locked
         self.mode_label.setText(tr(LOCKED_HELP if locked else MODE_HELP[mode]))
         self.mode_label.setStyleSheet(f"#modeLabel {{ {MODE_STYLE[mode]} padding:4px 8px; "
                                       "font-weight:bold; }")
@@ -282,11 +285,11 @@ class MainWindow(QMainWindow):
 
     def toggle_lock(self) -> None:
         """Ubah → Buka kunci rencana / Kunci rencana: a deliberate step with a question first."""
-        ctx = self.ctx
-        if ctx.plan_unlocked:
-            ctx.set_unlocked(False)
+        state = self.state
+        if state.plan_unlocked:
+            state.set_unlocked(False)
             return
-        if not ctx.plan_signed:
+        if not self.doc.plan_signed:
             self.show_message(tr("Rencana ini belum ditandatangani (SK belum bertanggal); bulan "
                                  "rencana dapat diubah tanpa membuka kunci."))
             return
@@ -294,13 +297,13 @@ class MainWindow(QMainWindow):
                 "Bulan rencana ini sudah ditetapkan dalam SK yang ditandatangani. Membukanya "
                 "berarti merevisi rencana; setiap perubahan dicatat di Riwayat. Buka kunci?"),
                 tr("Buka kunci")):
-            ctx.set_unlocked(True)
-            self.set_mode(MODE_PLAN)
+            state.set_unlocked(True)
+            self.set_mode(Mode.PLAN)
 
     def _lock_changed(self, unlocked: bool) -> None:
         self.unlock_banner.setVisible(unlocked)
         self.acts.lock.setText(tr("&Kunci rencana") if unlocked else tr("Buka &kunci rencana…"))
-        self._mode_changed(self.ctx.mode)
+        self._mode_changed(self.state.mode)
 
     # -- the grid ------------------------------------------------------------------------------
 
@@ -322,11 +325,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("Baris induk menjumlahkan anak-anaknya; ubah sel "
                                             "pada baris indikator."), 5000)
             return
-        if self.ctx.readonly:
+        if self.doc.readonly:
             self.show_message(tr("Berkas dibuka hanya-baca; perubahan tidak dapat disimpan."))
             return
         ind = node.ind
-        if self.ctx.mode == MODE_PLAN:
+        if self.state.mode == Mode.PLAN:
             self.proxy.setData(index, not ind.is_planned(month), Role.PLANNED)
         else:
             self.proxy.setData(index, next_status(ind.status(month)), Role.STATUS)
@@ -337,7 +340,7 @@ class MainWindow(QMainWindow):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         node = self.model.node(self.proxy.mapToSource(current))
         uuid = node.ind.uuid if node is not None and node.ind is not None else ""
-        self.ctx.cellSelected.emit(uuid, column_month(current.column()) if uuid else 0)
+        self.state.cellSelected.emit(uuid, column_month(current.column()) if uuid else 0)
 
     def edit_current(self, column: int = COL_TEXT) -> None:
         index = self.view.currentIndex()
@@ -368,7 +371,7 @@ class MainWindow(QMainWindow):
         self.view.scrollTo(index)
 
     def go_to_current_month(self) -> None:
-        month = self.ctx.today_month()
+        month = self.doc.today_month()
         if not 1 <= month <= 12:
             return
         index = self.view.currentIndex()
@@ -433,12 +436,12 @@ class MainWindow(QMainWindow):
             level = deeper
 
     def _children_changed(self, parent_uuids: list[str]) -> None:
-        if self.ctx.tree is not None and self.ctx.tree.uuid in parent_uuids:
+        if self.doc.tree is not None and self.doc.tree.uuid in parent_uuids:
             self.filter_bar.populate()      # an area was added or removed
 
     def refresh_from_file(self) -> None:
         """Someone else committed: reload the snapshot and merge it into the grid in place."""
-        self.ctx.reload()
+        self.doc.reload()
 
     def _plan_changed(self, _uuid: str) -> None:
         self.filter_bar.populate()
@@ -473,11 +476,11 @@ class MainWindow(QMainWindow):
     # -- plans ---------------------------------------------------------------------------------
 
     def plans(self) -> list:
-        return list_plans(self.ctx.store)
+        return list_plans(self.doc.store)
 
     def choose_plan(self, uuid: str) -> None:
-        if uuid and uuid != self.ctx.plan_uuid:
-            self.ctx.set_plan(uuid)
+        if uuid and uuid != self.doc.plan_uuid:
+            self.doc.set_plan(uuid)
 
     # -- closing -------------------------------------------------------------------------------
 
@@ -487,4 +490,4 @@ class MainWindow(QMainWindow):
         self.watcher.stop()
         super().closeEvent(event)
         if event.isAccepted():
-            self.ctx.store.close()
+            self.doc.store.close()

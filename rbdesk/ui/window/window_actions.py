@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QToolBar
 from rbdesk.i18n import tr
 from rbdesk.ui.grid import tree_edits
 from rbdesk.ui.grid.plan_columns import COL_TEXT
+from rbdesk.ui.view_state import Mode
 from rbdesk.ui.window import decree_actions, export_actions, file_actions
-from rbdesk.ui.window.context import MODE_PLAN, MODE_REALISATION
 
 if TYPE_CHECKING:
     from rbdesk.ui.window.main_window import MainWindow
@@ -47,7 +47,7 @@ class WindowActions:
         combo.clear()
         for plan in self.win.plans():
             combo.addItem(f"{plan.year} — {plan.unit}", plan.uuid)
-        combo.setCurrentIndex(max(0, combo.findData(self.win.ctx.plan_uuid)))
+        combo.setCurrentIndex(max(0, combo.findData(self.win.doc.plan_uuid)))
         combo.setEnabled(combo.count() > 1)
         combo.setToolTip(tr("Rencana Aksi dalam berkas ini (tahun — satuan kerja)"))
         combo.blockSignals(False)
@@ -55,7 +55,7 @@ class WindowActions:
 
 def build_actions(win: MainWindow) -> WindowActions:
     a = WindowActions(win)
-    ctx = win.ctx
+    doc = win.doc
     menubar = win.menuBar()
 
     # -- Berkas ----------------------------------------------------------------------------------
@@ -97,9 +97,9 @@ def build_actions(win: MainWindow) -> WindowActions:
 
     # -- Ubah ------------------------------------------------------------------------------------
     edit_menu = menubar.addMenu(tr("&Ubah"))
-    a.undo = ctx.undo_stack.createUndoAction(win, tr("&Urungkan"))
+    a.undo = doc.undo_stack.createUndoAction(win, tr("&Urungkan"))
     a.undo.setShortcuts([QKeySequence("Ctrl+Z")])
-    a.redo = ctx.undo_stack.createRedoAction(win, tr("U&lang"))
+    a.redo = doc.undo_stack.createRedoAction(win, tr("U&lang"))
     a.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
     win.addAction(a.undo)
     win.addAction(a.redo)
@@ -141,9 +141,9 @@ def build_actions(win: MainWindow) -> WindowActions:
     view_menu = menubar.addMenu(tr("&Tampilan"))
     a.view_menu = view_menu
     group = QActionGroup(win)
-    a.mode_plan = a.make("Mode &Rencana", lambda: win.set_mode(MODE_PLAN), "Ctrl+1",
+    a.mode_plan = a.make("Mode &Rencana", lambda: win.set_mode(Mode.PLAN), "Ctrl+1",
                          tip="Klik sel bulan untuk menandai rencana")
-    a.mode_real = a.make("Mode Rea&lisasi", lambda: win.set_mode(MODE_REALISATION), "Ctrl+2",
+    a.mode_real = a.make("Mode Rea&lisasi", lambda: win.set_mode(Mode.REALISATION), "Ctrl+2",
                          tip="Klik sel bulan untuk mencatat realisasi")
     for act in (a.mode_plan, a.mode_real):
         act.setCheckable(True)
@@ -189,10 +189,10 @@ def build_actions(win: MainWindow) -> WindowActions:
     # Short, fixed labels on the toolbar (the full step in the tooltip), so the toolbar does not
     # change width, and the grid does not shift, after every edit. The menu says the whole step.
     for act, text, tip, can, sig in (
-            (a.undo, tr("Urungkan"), ctx.undo_stack.undoText, ctx.undo_stack.canUndo,
-             ctx.undo_stack.canUndoChanged),
-            (a.redo, tr("Ulang"), ctx.undo_stack.redoText, ctx.undo_stack.canRedo,
-             ctx.undo_stack.canRedoChanged)):
+            (a.undo, tr("Urungkan"), doc.undo_stack.undoText, doc.undo_stack.canUndo,
+             doc.undo_stack.canUndoChanged),
+            (a.redo, tr("Ulang"), doc.undo_stack.redoText, doc.undo_stack.canRedo,
+             doc.undo_stack.canRedoChanged)):
         short = QAction(text, win)
         short.setEnabled(can())
         short.triggered.connect(act.trigger)
@@ -224,8 +224,8 @@ def build_actions(win: MainWindow) -> WindowActions:
 
 
 def _edit_note(win: MainWindow) -> None:
-    if win.ctx.mode != MODE_REALISATION:
-        win.set_mode(MODE_REALISATION)
+    if win.state.mode != Mode.REALISATION:
+        win.set_mode(Mode.REALISATION)
     index = win.view.currentIndex()
     node = win.current_node()
     if index.isValid() and node is not None and node.ind is not None and win.current_month():
