@@ -125,11 +125,19 @@ class UndoStep(QUndoCommand):
     def undo(self) -> None:
         self.unstep()
 
+    # Most steps apply a value one way and another back: they set ``forward`` and ``backward``
+    # and write :meth:`apply`; the others write :meth:`step` and :meth:`unstep`.
+    forward: Any = None
+    backward: Any = None
+
     def step(self, first: bool) -> None:
         """Do the edit (``first``), or do it again after an undo."""
-        raise NotImplementedError
+        self.apply(self.forward)
 
     def unstep(self) -> None:
+        self.apply(self.backward)
+
+    def apply(self, value: Any) -> None:
         raise NotImplementedError
 
 

@@ -103,3 +103,21 @@ def show_dock(qtbot, host, dock):
     if hasattr(dock, "refresh_pending"):   # filled after the window's first paint
         qtbot.waitUntil(lambda: not dock.refresh_pending)
     return dock
+
+
+def group_index(model, kind: str):
+    """The top row of one group (late, open, done, ...) of a panel's month list."""
+    from PySide6.QtCore import QModelIndex
+
+    from rbdesk.ui.roles import Role
+
+    return next((model.index(r, 0) for r in range(model.rowCount())
+                 if model.index(r, 0).data(Role.KIND) == kind), QModelIndex())
+
+
+def group_count(model, kind: str) -> int:
+    """How many items a group lists (0 when the group is not shown)."""
+    from rbdesk.ui.roles import Role
+
+    index = group_index(model, kind)
+    return index.data(Role.COUNT) if index.isValid() else 0

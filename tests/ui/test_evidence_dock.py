@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QFileDialog
 
 from rbdesk.models.domain.tree import list_plans, load_plan_tree
 from rbdesk.models.edits import realisation
-from rbdesk.ui.panels import evidence_dock as evidence_dock_module
 from rbdesk.ui.panels.evidence_dock import EvidenceDock
 from rbdesk.ui.panels.evidence_model import EvidenceModel, human_size
 from rbdesk.ui.view_state import ViewState
@@ -102,18 +101,17 @@ def test_oversized_file_gives_message_and_stores_nothing(dock, dock_ctx, tmp_pat
     assert "tidak ditemukan" in dock.message.text()
 
 
-def test_remove_with_confirmation_and_undo(dock, dock_ctx, tmp_path, monkeypatch):  # noqa: F811
+def test_remove_with_confirmation_and_undo(dock, dock_ctx, tmp_path, monkeypatch, messages):  # noqa: F811
     f = tmp_path / "daftar hadir.pdf"
     f.write_bytes(b"hadir")
     dock.attach_paths([f])
     dock.view.selectRow(0)
-    monkeypatch.setattr(evidence_dock_module, "confirm", lambda *a: False)
+    messages.answer = False
     assert not dock.remove_selected() and _names(dock) == ["daftar hadir.pdf"]
-    asked = []
-    monkeypatch.setattr(evidence_dock_module, "confirm", lambda *a: asked.append(a) or True)
+    messages.answer = True
     dock.view.selectRow(0)
     assert dock.remove_selected()
-    assert asked and "daftar hadir.pdf" in asked[0][2]
+    assert len(messages.questions) == 2 and "daftar hadir.pdf" in messages.questions[1]
     assert _names(dock) == [] and dock_ctx.tree.indicators()[5].evidence == {}
     dock_ctx.undo_stack.undo()
     assert _names(dock) == ["daftar hadir.pdf"]

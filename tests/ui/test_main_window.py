@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from grid_helpers import find, rows
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLineEdit
 
 from rbdesk.models.domain.node_reads import load_indicator
@@ -10,23 +12,12 @@ from rbdesk.models.domain.progress import MonthState
 from rbdesk.models.domain.tree import load_plan_tree
 from rbdesk.models.edits import plan_edit
 from rbdesk.models.storage.store import Store
+from rbdesk.ui.dialogs.guide import GuideDialog
 from rbdesk.ui.grid.plan_columns import COL_NOTE, COL_TEXT, month_column
 from rbdesk.ui.operations import run
 from rbdesk.ui.roles import Role
 from rbdesk.ui.view_state import Mode
-
-
-def rows(model, parent=None):
-    parent = parent if parent is not None else QModelIndex()
-    for row in range(model.rowCount(parent)):
-        index = model.index(row, 0, parent)
-        yield index
-        yield from rows(model, index)
-
-
-def find(win, text, kind="indicator"):
-    return next(i for i in rows(win.proxy) if i.data(Role.KIND) == kind
-                and text in (i.siblingAtColumn(COL_TEXT).data() or ""))
+from rbdesk.ui.window.action_table import Act
 
 
 def click(qtbot, win, index):
@@ -41,12 +32,10 @@ def double_click(qtbot, win, index):
                       pos=win.view.visualRect(index).center())
 
 
-def unlock(win, monkeypatch):
+def unlock(win, messages):
     """The sample's decree is signed (it has a date): revising its months needs the key."""
-    from rbdesk.ui.window import main_window
-
-    monkeypatch.setattr(main_window, "confirm", lambda *a: True)
-    win.acts.lock.trigger()
+    messages.answer = True
+    win.acts[Act.LOCK].trigger()
     assert win.state.plan_unlocked and win.unlock_banner.isVisible()
 
 
@@ -57,13 +46,13 @@ def test_window_shows_file_plan_mode_and_user(window):
     assert "Penguji" in window.user_label.text()
     assert window.legend.isVisible() and "Terlambat" in window.legend.labels
     assert not window.banner.isVisible()
-    assert window.acts.undo.shortcut().toString() == "Ctrl+Z"
+    assert window.acts[Act.UNDO].shortcut().toString() == "Ctrl+Z"
 
 
 def test_a_click_selects_and_never_edits(window, qtbot):
-    index = find(window, "LHKPN")
+    index = find(window.proxy, "LHKPN")
     uuid = index.data(Role.INDICATOR_UUID)
-    for mode in (window.acts.mode_plan, window.acts.mode_real):
+    for mode in (window.acts[Act.MODE_PLAN], window.acts[Act.MODE_REAL]):
         mode.trigger()
         for month in (3, 9):
             click(qtbot, window, index.siblingAtColumn(month_column(month)))
@@ -73,19 +62,19 @@ def test_a_click_selects_and_never_edits(window, qtbot):
     assert window.doc.undo_stack.count() == 0
 
 
-def test_signed_plan_months_are_locked_until_unlocked(window, qtbot, monkeypatch):
-    window.acts.mode_plan.trigger()
+def test_signed_plan_months_are_locked_until_unlocked(window, qtbot, monkeypatch, messages):
+    window.acts[Act.MODE_PLAN].trigger()
     assert window.state.plan_locked and "TERKUNCI" in window.mode_label.text()
-    index = find(window, "LHKPN")
+    index = find(window.proxy, "LHKPN")
     uuid = index.data(Role.INDICATOR_UUID)
     cell = index.siblingAtColumn(month_column(3))
     double_click(qtbot, window, cell)
     assert load_indicator(window.doc.store, uuid).is_planned(3)      # the signed plan holds
     assert "terkunci" in window.message_bar.label.text()
-    unlock(window, monkeypatch)
+    unlock(window, messages)
     double_click(qtbot, window, cell)
     assert not load_indicator(window.doc.store, uuid).is_planned(3)
-    window.acts.lock.trigger()                                         # lock again
+    window.acts[Act.LOCK].trigger()                                         # lock again
     assert window.state.plan_locked and not window.unlock_banner.isVisible()
     window.view.setCurrentIndex(cell)
     qtbot.keyClick(window.view, Qt.Key.Key_Space)
@@ -96,17 +85,17 @@ def test_window_opens_in_the_mode_last_used(window, qtbot):
     from rbdesk.ui.document import PlanDocument
     from rbdesk.ui.window.main_window import MainWindow
 
-    window.acts.mode_plan.trigger()
+    window.acts[Act.MODE_PLAN].trigger()
     fresh = PlanDocument(window.doc.store)
     other = MainWindow(fresh)
     qtbot.addWidget(other)
-    assert other.state.mode == Mode.PLAN and other.acts.mode_plan.isChecked()
+    assert other.state.mode == Mode.PLAN and other.acts[Act.MODE_PLAN].isChecked()
 
 
-def test_double_click_toggles_planned_in_rencana_mode(window, qtbot, monkeypatch):
-    window.acts.mode_plan.trigger()
-    unlock(window, monkeypatch)
-    index = find(window, "LHKPN")
+def test_double_click_toggles_planned_in_rencana_mode(window, qtbot, monkeypatch, messages):
+    window.acts[Act.MODE_PLAN].trigger()
+    unlock(window, messages)
+    index = find(window.proxy, "LHKPN")
     uuid = index.data(Role.INDICATOR_UUID)
     assert not load_indicator(window.doc.store, uuid).is_planned(9)
     cell = index.siblingAtColumn(month_column(9))
@@ -120,10 +109,10 @@ def test_double_click_toggles_planned_in_rencana_mode(window, qtbot, monkeypatch
     assert cell.data(Role.MONTH_STATE) == MonthState.EMPTY
 
 
-def test_space_cycles_status_in_realisasi_mode_and_undo_redo(window, qtbot, monkeypatch):
-    window.acts.mode_real.trigger()
+def test_space_cycles_status_in_realisasi_mode_and_undo_redo(window, qtbot, monkeypatch, messages):
+    window.acts[Act.MODE_REAL].trigger()
     assert window.state.mode == Mode.REALISATION and "REALISASI" in window.mode_label.text()
-    index = find(window, "LHKPN")
+    index = find(window.proxy, "LHKPN")
     uuid = index.data(Role.INDICATOR_UUID)
     march = index.siblingAtColumn(month_column(3))
     assert march.data(Role.MONTH_STATE) == MonthState.LATE
@@ -134,16 +123,16 @@ def test_space_cycles_status_in_realisasi_mode_and_undo_redo(window, qtbot, monk
     assert load_indicator(window.doc.store, uuid).status(3) == "selesai"
     assert march.data(Role.MONTH_STATE) == MonthState.DONE
     # A third edit of another kind, then undo all three and redo them.
-    unlock(window, monkeypatch)
+    unlock(window, messages)
     double_click(qtbot, window, index.siblingAtColumn(month_column(10)))
     assert load_indicator(window.doc.store, uuid).is_planned(10)
     for _ in range(3):
-        window.acts.undo.trigger()
+        window.acts[Act.UNDO].trigger()
     fresh = load_indicator(window.doc.store, uuid)
     assert fresh.status(3) == "belum" and not fresh.is_planned(10)
     assert march.data(Role.MONTH_STATE) == MonthState.LATE
     for _ in range(3):
-        window.acts.redo.trigger()
+        window.acts[Act.REDO].trigger()
     fresh = load_indicator(window.doc.store, uuid)
     assert fresh.status(3) == "selesai" and fresh.is_planned(10)
     assert march.data(Role.MONTH_STATE) == MonthState.DONE
@@ -151,7 +140,7 @@ def test_space_cycles_status_in_realisasi_mode_and_undo_redo(window, qtbot, monk
 
 def test_realisation_note_is_typed_in_the_cell(window, qtbot):
     window.set_mode(Mode.REALISATION)
-    index = find(window, "LHKPN")
+    index = find(window.proxy, "LHKPN")
     cell = index.siblingAtColumn(month_column(3))
     assert window.proxy.setData(cell, "Laporan dikirim 28 Maret")
     assert load_indicator(window.doc.store, index.data(Role.INDICATOR_UUID)).realisation[3].note \
@@ -160,12 +149,12 @@ def test_realisation_note_is_typed_in_the_cell(window, qtbot):
 
 
 def test_cell_selection_is_announced_and_select_requested_is_honoured(window, qtbot):
-    index = find(window, "LHKPN")
+    index = find(window.proxy, "LHKPN")
     uuid = index.data(Role.INDICATOR_UUID)
     with qtbot.waitSignal(window.state.cellSelected) as blocker:
         window.view.setCurrentIndex(index.siblingAtColumn(month_column(3)))
     assert blocker.args == [uuid, 3]
-    other = find(window, "LHKASN").data(Role.INDICATOR_UUID)
+    other = find(window.proxy, "LHKASN").data(Role.INDICATOR_UUID)
     window.state.selectRequested.emit(other)
     assert window.view.currentIndex().data(Role.INDICATOR_UUID) == other
     assert window.view.currentIndex().column() == month_column(3)
@@ -173,10 +162,10 @@ def test_cell_selection_is_announced_and_select_requested_is_honoured(window, qt
 
 def test_add_rename_move_regroup_delete_and_undo(window, qtbot, monkeypatch):
     monkeypatch.setattr("rbdesk.ui.grid.tree_edits.confirm", lambda *a, **k: True)
-    index = find(window, "LHKPN")
+    index = find(window.proxy, "LHKPN")
     sub_uuid = index.parent().data(Role.UUID)
     window.view.setCurrentIndex(index)
-    window.acts.add_sibling.trigger()
+    window.acts[Act.ADD_SIBLING].trigger()
     assert window.view.state() == window.view.State.EditingState  # ready to type the name
     editor = next(e for e in window.view.viewport().findChildren(QLineEdit) if e.isVisible())
     assert editor.text() == "Indikator baru"
@@ -192,38 +181,37 @@ def test_add_rename_move_regroup_delete_and_undo(window, qtbot, monkeypatch):
              .sub_activities[2].indicators]
     assert texts.index("Laporan gratifikasi") == texts.index(index.siblingAtColumn(
         COL_TEXT).data()) + 1
-    window.acts.move_up.trigger()
+    window.acts[Act.MOVE_UP].trigger()
     assert window.view.currentIndex().data(Role.UUID) == new_uuid
     assert window.view.currentIndex().row() == index.row() - 0  # took LHKPN's place
-    window.acts.indent.trigger()  # into the next sub-activity, at its start
+    window.acts[Act.INDENT].trigger()  # into the next sub-activity, at its start
     moved = window.view.currentIndex()
     assert moved.data(Role.UUID) == new_uuid and moved.row() == 0
     assert moved.parent().data(Role.UUID) != sub_uuid
-    window.acts.delete.trigger()
+    window.acts[Act.DELETE].trigger()
     assert window.model.index_of(new_uuid).isValid() is False
-    window.acts.undo.trigger()   # the delete
+    window.acts[Act.UNDO].trigger()   # the delete
     assert window.view.currentIndex().data(Role.UUID) == new_uuid
-    window.acts.undo.trigger()   # the regroup
+    window.acts[Act.UNDO].trigger()   # the regroup
     assert window.view.currentIndex().parent().data(Role.UUID) == sub_uuid
     for _ in range(2):           # the move, the rename... then the add
-        window.acts.undo.trigger()
-    window.acts.undo.trigger()
+        window.acts[Act.UNDO].trigger()
+    window.acts[Act.UNDO].trigger()
     assert window.model.index_of(new_uuid).isValid() is False
     assert "Laporan gratifikasi" not in [i.text for i in load_plan_tree(window.doc.store,
         window.doc.plan_uuid).indicators()]
 
 
 def test_drop_an_indicator_onto_another_sub_activity(window):
-    source = find(window, "LHKPN")
-    target = find(window, "Internalisasi", kind="sub_activity")
+    source = find(window.proxy, "LHKPN")
+    target = find(window.proxy, "Internalisasi", kind="sub_activity")
     uuid = source.data(Role.UUID)
-    from rbdesk.ui.grid import tree_edits
 
-    assert tree_edits.drop(window, f"indicator:{uuid}", target.data(Role.UUID), "on")
+    assert window.tree_edits.drop(f"indicator:{uuid}", target.data(Role.UUID), "on")
     moved = window.model.index_of(uuid)
     assert moved.parent().data(Role.UUID) == target.data(Role.UUID)
-    assert not tree_edits.drop(window, f"indicator:{uuid}", find(
-        window, "Manajemen", kind="area").data(Role.UUID), "on")
+    assert not window.tree_edits.drop(f"indicator:{uuid}", find(
+        window.proxy, "Manajemen", kind="area").data(Role.UUID), "on")
 
 
 def test_search_and_status_filters(window, qtbot):
@@ -257,7 +245,7 @@ def test_search_and_status_filters(window, qtbot):
 
 
 def test_conflicting_edit_shows_message_and_fresh_value(window, sample_path):
-    index = find(window, "LHKASN")
+    index = find(window.proxy, "LHKASN")
     uuid = index.data(Role.INDICATOR_UUID)
     other = Store.open(sample_path, user="Rekan")
     try:
@@ -283,8 +271,8 @@ def test_read_only_file_shows_banner_and_refuses_edits(sample_path, qtbot):
     win.show()
     assert win.banner.isVisible() and "HANYA-BACA" in win.banner.text()
     assert "[hanya-baca]" in win.windowTitle()
-    assert not win.acts.delete.isEnabled()
-    index = find(win, "LHKPN")
+    assert not win.acts[Act.DELETE].isEnabled()
+    index = find(win.proxy, "LHKPN")
     uuid = index.data(Role.INDICATOR_UUID)
     win.toggle_cell(index.siblingAtColumn(month_column(9)))
     assert win.message_bar.isVisible()
@@ -294,7 +282,8 @@ def test_read_only_file_shows_banner_and_refuses_edits(sample_path, qtbot):
 
 def test_start_creates_the_default_plan_from_the_sample(qtbot, isolated_env):
     from rbdesk.models.storage.paths import default_plan_file
-    from rbdesk.ui.window import app, settings
+    from rbdesk.ui import settings
+    from rbdesk.ui.window import app
 
     win = app.start(None)
     assert win is not None
@@ -305,19 +294,19 @@ def test_start_creates_the_default_plan_from_the_sample(qtbot, isolated_env):
     win.close()
 
 
-def test_missing_recent_file_is_reported_and_dropped(window, tmp_path, monkeypatch):
+def test_missing_recent_file_is_reported_and_dropped(window, tmp_path, monkeypatch, messages):
     from pathlib import Path
 
     from PySide6.QtWidgets import QMenu
 
-    from rbdesk.ui.window import file_actions, settings
+    from rbdesk.ui import settings
+    from rbdesk.ui.window import file_actions
 
     gone = tmp_path / "hilang.rbdesk"
     settings.add_recent_file(Path(gone))
-    errors: list[str] = []
-    monkeypatch.setattr(file_actions, "show_error", lambda parent, text, *a: errors.append(text))
+    errors = messages.errors
     menu = QMenu(window)
-    file_actions.fill_recent(window, menu)
+    file_actions.fill_recent(window.host, window.fileRequested.emit, menu)
     next(a for a in menu.actions() if "hilang.rbdesk" in a.text()).trigger()
     assert len(errors) == 1 and "tidak ditemukan" in errors[0]
     assert all("hilang.rbdesk" not in f for f in settings.recent_files())
@@ -332,14 +321,14 @@ def test_window_fits_a_1280_by_720_screen(window, qtbot):
         return hint.width() <= 1280 and hint.height() <= 720
 
     assert fits()
-    index = find(window, "LHKASN").siblingAtColumn(COL_TEXT)
+    index = find(window.proxy, "LHKASN").siblingAtColumn(COL_TEXT)
     assert window.proxy.setData(index, "Uraian yang sangat panjang " * 8)
     assert window.doc.undo_stack.count() == 1
     assert fits()
 
 
 def test_saved_geometry_from_a_bigger_screen_is_brought_onto_this_one(window, qtbot):
-    from rbdesk.ui.window import settings
+    from rbdesk.ui import settings
 
     avail = settings.available_geometry(window)
     window.setGeometry(avail.x() + 3000, avail.y() + 2000, avail.width() + 900,
@@ -379,52 +368,58 @@ def test_qt_draws_its_own_buttons_and_file_dialog_in_indonesian(window, qtbot):
 
 
 def test_the_user_guide_opens_from_bantuan(window, qtbot):
-    window.acts.guide.trigger()
-    guide = window.guide_dialog
+    window.acts[Act.GUIDE].trigger()
+    guide = window.findChild(GuideDialog)
     assert guide is not None and guide.isVisible()
     text = guide.browser.toPlainText()
     for task in ("Mencatat realisasi dengan bukti dukung", "Mencetak untuk ditandatangani",
                  "Berbagi berkas di folder jaringan", "Membawa salinan dengan USB",
                  "Memulihkan dari cadangan", "Memulai rencana tahun berikutnya"):
         assert task in text
-    assert window.acts.guide.shortcut().toString() == "F1"
+    assert window.acts[Act.GUIDE].shortcut().toString() == "F1"
+    # The guide's table of shortcuts and the menus come from one table: every key of every
+    # action in the window is listed in the guide.
+    assert "Pintasan papan ketik" in text
+    for action in window.acts:
+        for key in action.shortcuts():
+            assert key.toString(QKeySequence.SequenceFormat.NativeText) in text, action.text()
     guide.close()
 
 
 def test_quit_has_one_unambiguous_shortcut(window):
     bound = [a for a in window.actions() if "Ctrl+Q" in [s.toString() for s in a.shortcuts()]]
-    assert bound == [window.acts.quit]
-    assert [s.toString() for s in window.acts.quit.shortcuts()] == ["Ctrl+Q"]
+    assert bound == [window.acts[Act.QUIT]]
+    assert [s.toString() for s in window.acts[Act.QUIT].shortcuts()] == ["Ctrl+Q"]
 
 
 def test_file_reopens_on_the_plan_last_used_and_a_plan_can_be_deleted(
-        qtbot, sample_path, monkeypatch):
+        qtbot, sample_path, monkeypatch, messages):
     from rbdesk.models.domain.tree import list_plans
-    from rbdesk.ui.window import app, file_actions
+    from rbdesk.ui.window import app
 
     win = app.start(str(sample_path))                    # the start-up path of rbdesk FILE
     qtbot.addWidget(win)
     sample = win.doc.plan_uuid
     mistake = run(win.doc, plan_edit.add_plan, "KPU Kota Kupang", 2025, "keliru").value
-    win.acts.refresh_plans()
+    win.plan_chooser.refresh()
     win.choose_plan(mistake)
     win.choose_plan(sample)                              # back to the real plan
     win.close()
     win = app.start(str(sample_path))
     qtbot.addWidget(win)
     assert win.doc.plan_uuid == sample and win.doc.tree.indicators()
-    assert win.acts.plan_combo.isVisible() and win.acts.plan_combo.count() == 2
+    assert win.plan_chooser.isVisible() and win.plan_chooser.count() == 2
 
     win.choose_plan(mistake)
-    monkeypatch.setattr(file_actions, "confirm", lambda *a: "2025" in a[2])
-    win.acts.delete_plan.trigger()
+    messages.answer = lambda question: "2025" in question
+    win.acts[Act.DELETE_PLAN].trigger()
     assert win.doc.plan_uuid == sample
     assert [p.uuid for p in list_plans(win.doc.store)] == [sample]
-    assert win.acts.plan_combo.count() == 1
-    win.acts.undo.trigger()                              # Ctrl+Z brings it back
+    assert win.plan_chooser.count() == 1
+    win.acts[Act.UNDO].trigger()                              # Ctrl+Z brings it back
     qtbot.waitUntil(lambda: win.doc.plan_uuid == mistake)
     assert {p.uuid for p in list_plans(win.doc.store)} == {sample, mistake}
-    win.acts.redo.trigger()                              # and Ctrl+Y deletes it again
+    win.acts[Act.REDO].trigger()                              # and Ctrl+Y deletes it again
     qtbot.waitUntil(lambda: win.doc.plan_uuid == sample)
     assert [p.uuid for p in list_plans(win.doc.store)] == [sample]
     win.close()
@@ -438,7 +433,7 @@ def test_riwayat_of_a_row_shows_its_months_realisation_and_evidence(window, qtbo
     shown = []
     monkeypatch.setattr(history_dialog.HistoryDialog, "exec",
                         lambda self: shown.append(self) or 0)
-    index = find(window, "LHKPN")
+    index = find(window.proxy, "LHKPN")
     uuid = index.data(Role.INDICATOR_UUID)
     june = index.siblingAtColumn(month_column(6))
     for status in ("sebagian", "selesai"):
@@ -446,7 +441,7 @@ def test_riwayat_of_a_row_shows_its_months_realisation_and_evidence(window, qtbo
     assert window.proxy.setData(june, "laporan terkirim")
     realisation.attach_bytes(window.doc.store, uuid, 6, "tanda-terima.pdf", b"%PDF bukti")
     window.view.setCurrentIndex(index.siblingAtColumn(COL_TEXT))   # the row, not a month
-    window.acts.history.trigger()
+    window.acts[Act.HISTORY].trigger()
     dialog = shown[-1]
     rows = [[dialog.model.index(r, c).data() for c in range(9)]
             for r in range(dialog.model.rowCount())]
@@ -454,7 +449,7 @@ def test_riwayat_of_a_row_shows_its_months_realisation_and_evidence(window, qtbo
     assert len(rows) >= 4
     assert "selesai" in flat and "laporan terkirim" in flat and "tanda-terima.pdf" in flat
 
-    window.acts.history_all.trigger()                 # the whole file, with its filters
+    window.acts[Act.HISTORY_ALL].trigger()                 # the whole file, with its filters
     whole = shown[-1]
     assert whole.model.rowCount() > dialog.model.rowCount()
     whole.text.setText("tanda-terima")

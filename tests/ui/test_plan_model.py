@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from grid_helpers import find, rows
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from rbdesk.models.domain.progress import MonthState, RollUp
@@ -12,19 +13,6 @@ from rbdesk.ui.grid.plan_filter import STATUS_LATE, PlanFilterProxy
 from rbdesk.ui.grid.plan_model import PlanModel
 from rbdesk.ui.roles import Role
 from rbdesk.ui.view_state import ViewState
-
-
-def walk(model, parent=None):
-    parent = parent if parent is not None else QModelIndex()
-    for row in range(model.rowCount(parent)):
-        index = model.index(row, 0, parent)
-        yield index
-        yield from walk(model, index)
-
-
-def find(model, text, kind="indicator"):
-    return next(i for i in walk(model) if i.data(Role.KIND) == kind
-                and text in (i.siblingAtColumn(COL_TEXT).data() or ""))
 
 
 def test_model_passes_qt_model_tester(ctx, qtmodeltester):
@@ -98,7 +86,7 @@ def test_reload_merges_in_place_keeping_persistent_indexes(ctx, qtmodeltester):
 
 
 def test_toggle_patch_emits_exact_data_changed(ctx, qtbot):
-    from rbdesk.ui.undo.plan_commands import SetPlannedCommand
+    from rbdesk.ui.undo.plan_steps import SetPlannedCommand
 
     model = PlanModel(ctx, ViewState(ctx))
     index = find(model, "LHKPN")
@@ -130,7 +118,7 @@ def test_capaian_column_is_the_models_capaian(ctx):
     model = PlanModel(ctx, ViewState(ctx))
     now = ctx.today_month()
     seen = set()
-    for index in walk(model):
+    for index in rows(model):
         node = model.node(index)
         expected = progress.format_percent(progress.capaian(node.obj, now))
         shown = index.siblingAtColumn(COL_CAPAIAN).data()
@@ -151,7 +139,7 @@ def test_rows_are_made_when_first_asked_for(ctx, qtmodeltester):
     assert all(model.hasChildren(model.index(r, 0)) for r in range(8))
     assert len(model._nodes) == 8                       # asking did not make them
     full = PlanModel(ctx, ViewState(ctx))
-    assert sum(1 for _ in walk(full)) == full.row_total() == len(full._nodes)
+    assert sum(1 for _ in rows(full)) == full.row_total() == len(full._nodes)
     assert _area_cells(model) == _area_cells(full)      # roll-ups need no child rows
 
     # A deep row is found by uuid (its parents are made on the way), and search finds it.
@@ -162,7 +150,7 @@ def test_rows_are_made_when_first_asked_for(ctx, qtmodeltester):
     proxy = PlanFilterProxy()
     proxy.setSourceModel(PlanModel(ctx, ViewState(ctx)))
     proxy.set_text(ind.text.split()[0])
-    assert any(i.data(Role.UUID) == ind.uuid for i in walk(proxy))
+    assert any(i.data(Role.UUID) == ind.uuid for i in rows(proxy))
 
     # An edit below rows never made still reaches the roll-up of the area above it.
     lazy = PlanModel(ctx, ViewState(ctx))
@@ -177,4 +165,4 @@ def test_rows_not_shown_yet_are_made_between_events(ctx, qtbot):
     model = PlanModel(ctx, ViewState(ctx))
     assert len(model._nodes) < model.row_total()
     qtbot.waitUntil(lambda: len(model._nodes) == model.row_total())
-    assert sum(1 for _ in walk(model)) == model.row_total()
+    assert sum(1 for _ in rows(model)) == model.row_total()

@@ -4,8 +4,9 @@ capaian, the filters, the Bulan ini groups, undo, and a refused review of an unr
 from __future__ import annotations
 
 import pytest
+from dock_fixtures import group_count, group_index
+from grid_helpers import find, rows
 from PySide6.QtCore import Qt
-from test_main_window import find, rows
 from test_window_exports import save_to  # noqa: F401
 
 from rbdesk.models.domain import progress
@@ -18,10 +19,11 @@ from rbdesk.ui.grid.plan_cells import LeafCell
 from rbdesk.ui.grid.plan_columns import COL_CAPAIAN, COL_VERIFIED, month_column
 from rbdesk.ui.panels.month_model import GROUP_REVISION, GROUP_SUBMITTED
 from rbdesk.ui.roles import Role
+from rbdesk.ui.window.action_table import Act
 
 
 def _show(window, qtbot, text: str, month: int):
-    index = find(window, text)
+    index = find(window.proxy, text)
     uuid = index.data(Role.INDICATOR_UUID)
     window.view.setCurrentIndex(index.siblingAtColumn(month_column(month)))
     dock = window.docks["evidenceDock"]
@@ -77,14 +79,14 @@ def test_review_is_recorded_from_the_panel_and_shown_everywhere(window, qtbot):
     month.show()
     month.refresh()
     model = month.items_model
-    assert model.group_count(GROUP_REVISION) >= 1 and any(
+    assert group_count(model, GROUP_REVISION) >= 1 and any(
         i.data(Role.UUID) == uuid for i in _items(model, GROUP_REVISION))
     assert "perlu revisi/ditolak" in month.summary.text()
 
     # Undo gives the earlier state back; redo records it again.
-    window.acts.undo.trigger()
+    window.acts[Act.UNDO].trigger()
     assert load_indicator(window.doc.store, uuid).review_state(3) == "diajukan"
-    window.acts.redo.trigger()
+    window.acts[Act.REDO].trigger()
     assert load_indicator(window.doc.store, uuid).review_state(3) == "perlu_revisi"
 
     # Accepting makes the month count in the verified capaian of the grid.
@@ -103,7 +105,7 @@ def test_review_is_recorded_from_the_panel_and_shown_everywhere(window, qtbot):
 
 
 def _items(model, kind):
-    group = model.group_index(kind)
+    group = group_index(model, kind)
     for a in range(model.rowCount(group)):
         area = model.index(a, 0, group)
         for r in range(model.rowCount(area)):
@@ -118,7 +120,7 @@ def test_changing_a_reviewed_month_submits_it_again_and_undo_restores(window, qt
     assert load_indicator(window.doc.store, uuid).review_state(2) == "memenuhi"
     dock.status_buttons["selesai"].click()      # an accepted month changed: submitted again
     assert load_indicator(window.doc.store, uuid).review_state(2) == "diajukan"
-    window.acts.undo.trigger()                  # back to what the reviewer saw, and accepted
+    window.acts[Act.UNDO].trigger()  # back to what the reviewer saw, and accepted
     fresh = load_indicator(window.doc.store, uuid)
     assert (fresh.status(2), fresh.review_state(2)) == ("sebagian", "memenuhi")
 
@@ -207,7 +209,7 @@ def test_period_report_from_the_menu_shows_reported_and_verified(window, qtbot,
     dock.review.note.setText("Tanda terima belum ada")
     qtbot.mouseClick(dock.review.buttons["perlu_revisi"], Qt.MouseButton.LeftButton)
     chosen = save_to("semester.pdf")
-    action = next(a for a in window.acts.export_actions if a.text().endswith("Semester I…"))
+    action = next(a for a in window.acts if a.text().endswith("Semester I…"))
     action.trigger()
     assert save_to.errors == []
     flat = re.sub(r"\s+", "", "\n".join(p.extract_text() or "" for p in
@@ -240,8 +242,8 @@ def test_review_groups_and_legend_pass_checks(window, qtbot, qtmodeltester):
     month = window.docks["monthDock"]
     month.show()
     month.refresh()
-    assert month.items_model.group_count(GROUP_REVISION) == 3
-    assert month.items_model.group_count(GROUP_SUBMITTED) == 3
+    assert group_count(month.items_model, GROUP_REVISION) == 3
+    assert group_count(month.items_model, GROUP_SUBMITTED) == 3
     qtmodeltester.check(month.items_model)
     assert {"menunggu", "memenuhi", "revisi", "ditolak"} <= set(window.legend.labels)
 
@@ -270,8 +272,8 @@ def test_marking_a_reviewer_in_the_roster_offers_them_in_the_review_box(window, 
     assert person.name in names
     dock.review.reviewer.setEditText(person.name)
     assert not dock.review.warning.isVisible()
-    window.acts.undo.trigger()   # the status
-    window.acts.undo.trigger()   # the reviewer flag
+    window.acts[Act.UNDO].trigger()   # the status
+    window.acts[Act.UNDO].trigger()   # the reviewer flag
     assert not next(p for p in roster_edit.list_persons(window.doc.store)
                     if p.uuid == person.uuid).reviewer
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dock_fixtures
 import pytest
 from dock_fixtures import busy_ctx, dock_ctx, dock_host, dock_templates, show_dock  # noqa: F401
 from PySide6.QtCore import Qt
@@ -64,7 +65,7 @@ def test_each_person_once_and_selecting_shows_teams_and_items(dock, dock_ctx, qt
     text = dock.detail.text()
     assert "Duduk di 3 tim" in text and "Tim Manajemen Perubahan" in text
     expected = month_overview(dock_ctx.tree, 6, 6, person_areas(dock_ctx.tree, habel.uuid))
-    assert dock.items_model.group_count(GROUP_OPEN) == len(expected.open) > 0
+    assert dock_fixtures.group_count(dock.items_model, GROUP_OPEN) == len(expected.open) > 0
 
 
 def test_selecting_a_team_emits_and_shows_duties(dock, dock_ctx, qtbot):  # noqa: F811
@@ -149,8 +150,8 @@ def test_edit_member_and_person(dock, dock_ctx):  # noqa: F811
     assert any(p.name == "Siti Maryam" for p in list_persons(dock_ctx.store))
 
 
-def test_remove_membership_and_person_with_undo(dock, dock_ctx, monkeypatch, qtbot):  # noqa: F811
-    monkeypatch.setattr(roster_dialogs, "confirm", lambda *a: True)
+def test_remove_membership_and_person_with_undo(dock, dock_ctx, messages, qtbot):  # noqa: F811
+    messages.answer = True
     team = dock_ctx.tree.teams[3]
     member = team.members[2]
     dock.select_team(team.uuid)
@@ -175,8 +176,8 @@ def test_remove_membership_and_person_with_undo(dock, dock_ctx, monkeypatch, qtb
     qtbot.waitUntil(lambda: dock.person_model.row_of(habel.uuid) >= 0)
 
 
-def test_declined_confirmation_changes_nothing(dock, dock_ctx, monkeypatch):  # noqa: F811
-    monkeypatch.setattr(roster_dialogs, "confirm", lambda *a: False)
+def test_declined_confirmation_changes_nothing(dock, dock_ctx, messages):  # noqa: F811
+    messages.answer = False
     habel = _person(dock, "Habel")
     assert not roster_actions.remove_person(dock, habel.uuid)
     assert any(p.uuid == habel.uuid

@@ -35,8 +35,8 @@ from rbdesk.i18n import tr
 from rbdesk.models import clock
 from rbdesk.models.domain import history
 from rbdesk.models.errors import RbdeskError
+from rbdesk.ui import settings
 from rbdesk.ui.document import PlanDocument
-from rbdesk.ui.window import settings
 
 Index = QModelIndex | QPersistentModelIndex
 (COL_WHEN, COL_USER, COL_HOST, COL_ENTITY, COL_ROW, COL_ACTION, COL_FIELD, COL_OLD,

@@ -55,7 +55,7 @@ from rbdesk.ui.grid.plan_nodes import Node, child_specs, count_rows, has_child_s
 from rbdesk.ui.grid.plan_sync import PlanSyncMixin
 from rbdesk.ui.operations import push
 from rbdesk.ui.roles import Role
-from rbdesk.ui.undo import plan_commands as uc
+from rbdesk.ui.undo import plan_steps as uc
 from rbdesk.ui.view_state import Mode, ViewState
 
 ROOT = QModelIndex()

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QRadioButton,
     QTableView,
@@ -40,24 +39,17 @@ from rbdesk.models.domain.panel_queries import IndicatorPlace, find_place
 from rbdesk.models.domain.progress import STATUSES, month_state
 from rbdesk.models.edits import realisation
 from rbdesk.models.errors import RbdeskError
+from rbdesk.ui.dialogs.common import confirm
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.operations import push
 from rbdesk.ui.panels.evidence_model import EvidenceModel
 from rbdesk.ui.panels.month_model import state_text
 from rbdesk.ui.panels.review_box import ReviewBox
-from rbdesk.ui.undo.evidence_commands import AttachEvidenceCommand, RemoveEvidenceCommand
-from rbdesk.ui.undo.plan_commands import SetStatusCommand
+from rbdesk.ui.undo.evidence_steps import AttachEvidenceCommand, RemoveEvidenceCommand
+from rbdesk.ui.undo.plan_steps import SetStatusCommand
 from rbdesk.ui.view_state import ViewState
 
 log = logging.getLogger("rbdesk.ui")
-
-
-def confirm(parent: QWidget, title: str, text: str) -> bool:
-    """Asked before removing; tests replace it."""
-    answer = QMessageBox.question(parent, title, text,
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class _DropArea(QWidget):

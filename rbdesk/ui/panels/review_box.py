@@ -32,7 +32,7 @@ from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.grid.month_delegate import REVIEW_INK
 from rbdesk.ui.grid.plan_cells import REVIEW_SYMBOL
 from rbdesk.ui.operations import push
-from rbdesk.ui.undo.review_commands import ReviewCommand
+from rbdesk.ui.undo.review_steps import ReviewCommand
 
 VERDICTS = (
     (ACCEPTED, "● &Memenuhi", "Bukti dukung dan realisasi bulan ini memenuhi"),

@@ -12,17 +12,18 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.panel_queries import find_member, find_team, seats_of
+from rbdesk.models.domain.tree import MemberNode
 from rbdesk.models.edits import roster_edit
 from rbdesk.models.edits.roster_edit import PersonInfo
+from rbdesk.ui.dialogs.common import confirm
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.operations import UndoStep, push
 from rbdesk.ui.panels.roster_model import team_title
 from rbdesk.ui.roles import Role
-from rbdesk.ui.undo.roster_commands import (
+from rbdesk.ui.undo.roster_steps import (
     AddMemberCommand,
     AddPersonCommand,
-    EditMemberCommand,
-    EditPersonCommand,
+    EditRowCommand,
     RemoveMemberCommand,
     RemovePersonCommand,
 )
@@ -136,9 +137,9 @@ def edit_selected(dock: RosterPanel) -> None:
     person = next((p for p in dock.persons if p.uuid == index.data(Role.PERSON_UUID)), None)
     if person is None:
         return
-    dialog = roster_dialogs.PersonDialog(dock.dialog_parent(), _teams(dock), person)
-    if dialog.exec() == QDialog.DialogCode.Accepted:
-        edit_person(dock, person.uuid, dialog.fields(), shown=person)
+    person_dialog = roster_dialogs.PersonDialog(dock.dialog_parent(), _teams(dock), person)
+    if person_dialog.exec() == QDialog.DialogCode.Accepted:
+        edit_person(dock, person.uuid, person_dialog.fields(), shown=person)
 
 
 # The dialog is modal while other PCs keep committing (the panel refreshes underneath it), so
@@ -146,7 +147,7 @@ def edit_selected(dock: RosterPanel) -> None:
 # its values. Only the fields the user changed are sent; a colleague's change meanwhile makes
 # the version check refuse the edit instead of being overwritten.
 def edit_person(dock: RosterPanel, uuid: str, fields: dict[str, str],
-                shown: object = None) -> bool:
+                shown: PersonInfo | None = None) -> bool:
     person = shown or next((p for p in dock.persons if p.uuid == uuid), None)
     if person is None:
         return False
@@ -154,12 +155,13 @@ def edit_person(dock: RosterPanel, uuid: str, fields: dict[str, str],
     changed = {k: v for k, v in fields.items() if before[k] != v}
     if not changed:
         return True
-    return _push(dock, EditPersonCommand(dock.doc, uuid, {k: before[k] for k in changed},
-                                         changed, person.version))
+    return _push(dock, EditRowCommand(
+        dock.doc, roster_edit.update_person, uuid, {k: before[k] for k in changed}, changed,
+        person.version, tr("Ubah data {name}").format(name=changed.get("name", ""))))
 
 
 def edit_member(dock: RosterPanel, member_uuid: str, role: str, position: str,
-                shown: object = None) -> bool:
+                shown: MemberNode | None = None) -> bool:
     m = shown
     if m is None:
         found = find_member(dock.doc.tree, member_uuid)
@@ -171,8 +173,9 @@ def edit_member(dock: RosterPanel, member_uuid: str, role: str, position: str,
     changed = {k: v for k, v in after.items() if before[k] != v}
     if not changed:
         return True
-    return _push(dock, EditMemberCommand(dock.doc, member_uuid, {k: before[k] for k in changed},
-                                         changed, m.version))
+    return _push(dock, EditRowCommand(
+        dock.doc, roster_edit.update_member, member_uuid, {k: before[k] for k in changed},
+        changed, m.version, tr("Ubah kedudukan")))
 
 
 def _push(dock: RosterPanel, command: UndoStep) -> bool:
@@ -190,14 +193,13 @@ def remove_selected(dock: RosterPanel) -> None:
 
 
 def remove_member(dock: RosterPanel, member_uuid: str) -> bool:
-    from rbdesk.ui.dialogs import roster as roster_dialogs  # loaded on first use
 
     found = find_member(dock.doc.tree, member_uuid)
     if found is None or dock.doc.readonly:
         return False
     team, pos = found
     m = team.members[pos]
-    if not roster_dialogs.confirm(
+    if not confirm(
             dock.dialog_parent(), tr("Keluarkan dari tim"),
             tr("Keluarkan {name} dari {team}?").format(name=m.person_name,
                                                             team=team_title(team))):
@@ -208,7 +210,6 @@ def remove_member(dock: RosterPanel, member_uuid: str) -> bool:
 
 
 def remove_person(dock: RosterPanel, uuid: str) -> bool:
-    from rbdesk.ui.dialogs import roster as roster_dialogs  # loaded on first use
 
     person = next((p for p in dock.persons if p.uuid == uuid), None)
     if person is None or dock.doc.readonly:
@@ -217,7 +218,7 @@ def remove_person(dock: RosterPanel, uuid: str) -> bool:
     text = tr("Hapus {name} dari daftar orang?").format(name=person.name)
     if seats:
         text += "\n" + tr("Ia juga dikeluarkan dari {n} tim.").format(n=len(seats))
-    if not roster_dialogs.confirm(dock.dialog_parent(), tr("Hapus orang"), text):
+    if not confirm(dock.dialog_parent(), tr("Hapus orang"), text):
         return False
     if dock.shown == ("person", uuid):
         dock.choose("", "")

@@ -28,10 +28,10 @@ from rbdesk.models.errors import RbdeskError
 from rbdesk.models.storage import backups, paths
 from rbdesk.models.storage.paths import default_plan_file, log_dir
 from rbdesk.models.storage.store import Store, default_user
-from rbdesk.ui import qt_indonesian
+from rbdesk.ui import qt_indonesian, settings
 from rbdesk.ui.dialogs.common import NewPlanDialog, UserNameDialog, show_error
 from rbdesk.ui.document import PlanDocument
-from rbdesk.ui.window import settings, shown_probe, smoke
+from rbdesk.ui.window import shown_probe, smoke
 from rbdesk.ui.window.cloud_notice import cloud_notice
 from rbdesk.ui.window.main_window import MainWindow
 

@@ -5,18 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDockWidget,
     QLabel,
     QMainWindow,
     QMenu,
     QStackedLayout,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -24,11 +25,10 @@ from PySide6.QtWidgets import (
 from rbdesk.i18n import N_, tr
 from rbdesk.models import clock
 from rbdesk.models.domain.months import month_long
-from rbdesk.models.domain.tree import list_plans
 from rbdesk.models.edits.realisation import next_status
+from rbdesk.ui import settings
 from rbdesk.ui.dialogs.common import confirm
 from rbdesk.ui.document import PlanDocument
-from rbdesk.ui.grid import tree_edits
 from rbdesk.ui.grid.filter_bar import FilterBar
 from rbdesk.ui.grid.legend import Legend
 from rbdesk.ui.grid.plan_columns import COL_TEXT, column_month, month_column
@@ -36,23 +36,30 @@ from rbdesk.ui.grid.plan_filter import PlanFilterProxy
 from rbdesk.ui.grid.plan_model import PlanModel
 from rbdesk.ui.grid.plan_nodes import Node
 from rbdesk.ui.grid.plan_view import PlanView
+from rbdesk.ui.grid.tree_edits import TreeEdits
 from rbdesk.ui.panels.evidence_dock import EvidenceDock
 from rbdesk.ui.panels.month_dock import MonthDock
 from rbdesk.ui.panels.roster_dock import RosterDock
 from rbdesk.ui.roles import Role
 from rbdesk.ui.view_state import Mode, ViewState
-from rbdesk.ui.window import settings
+from rbdesk.ui.window import decree_actions, export_actions, file_actions, help_actions
+from rbdesk.ui.window.action_host import ActionHost
+from rbdesk.ui.window.action_table import (
+    ACTIONS,
+    EXCEL_REPORTS,
+    PDF_PARTS,
+    ROW_MENU,
+    STATUSES,
+    Act,
+)
+from rbdesk.ui.window.actions import ActionRegistry, PlanChooser
 from rbdesk.ui.window.file_watcher import FileWatcher
 from rbdesk.ui.window.message_bar import MessageBar
-from rbdesk.ui.window.window_actions import build_actions
 
 log = logging.getLogger("rbdesk.ui")
 
-DOCKS = (  # class, objectName, title, shortcut
-    (RosterDock, "rosterDock", N_("Tim"), "Alt+1"),
-    (EvidenceDock, "evidenceDock", N_("Bukti dukung"), "Alt+2"),
-    (MonthDock, "monthDock", N_("Bulan ini"), "Alt+3"),
-)
+DOCKS = ((RosterDock, Act.ROSTER_DOCK), (EvidenceDock, Act.EVIDENCE_DOCK),
+         (MonthDock, Act.MONTH_DOCK))     # the action's value is the dock's objectName
 EXPAND_ROWS = 1500     # rows a search may unfold by itself
 WIDE_SCREEN = 1600     # below this the panels start as one tabbed column
 NARROW_PANELS, WIDE_PANELS = 300, 380
@@ -82,7 +89,6 @@ class MainWindow(QMainWindow):
         self.state = ViewState(doc, self)
         self.docks: dict[str, QDockWidget] = {}
         self.watcher = FileWatcher(doc, self)
-        self.guide_dialog: QDialog | None = None
         self._expanded_before_filter: set[str] | None = None
         self.model = PlanModel(doc, self.state, self)
         self.proxy = PlanFilterProxy(self)
@@ -91,6 +97,8 @@ class MainWindow(QMainWindow):
         self.view.setModel(self.proxy)
         self.view.setup_columns()
         self.filter_bar = FilterBar(doc, self.proxy)
+        self.tree_edits = TreeEdits(doc, self.state, self.model, self.current_node,
+                                    lambda: self.edit_current(COL_TEXT), self, self.show_message)
         self.legend = Legend()
         self.message_bar = MessageBar()
         self.banner = QLabel()
@@ -134,9 +142,9 @@ class MainWindow(QMainWindow):
         layout.setStretchFactor(self.view, 1)
         self.setCentralWidget(central)
         self.setDockNestingEnabled(True)
-        self.acts = build_actions(self)
-        self._build_status_bar()
         self._build_docks()
+        self._build_actions()
+        self._build_status_bar()
         self._connect()
         # Realisation is the everyday work; a click must never change the signed plan.
         last = str(settings.value("window/mode", Mode.REALISATION))
@@ -167,18 +175,86 @@ class MainWindow(QMainWindow):
             bar.addPermanentWidget(widget)
         self.update_status()
 
+    def _build_actions(self) -> None:
+        doc, state, edits = self.doc, self.state, self.tree_edits
+        self.host = host = ActionHost(doc, state, self, self)
+        request = self.fileRequested.emit
+        given = {act: self.docks[act.value].toggleViewAction() for _cls, act in DOCKS}
+        given[Act.UNDO] = doc.undo_stack.createUndoAction(self, tr(ACTIONS[Act.UNDO].text))
+        given[Act.REDO] = doc.undo_stack.createRedoAction(self, tr(ACTIONS[Act.REDO].text))
+        handlers: dict[Act, Callable[[], object]] = {
+            Act.NEW_FILE: lambda: file_actions.new_file(host, request),
+            Act.OPEN_FILE: lambda: file_actions.open_file(host, request),
+            Act.NEW_PLAN: lambda: file_actions.new_plan(host),
+            Act.NEXT_YEAR: lambda: file_actions.next_year_plan(host),
+            Act.DECREE: lambda: decree_actions.edit_decree(host),
+            Act.DELETE_PLAN: lambda: file_actions.delete_plan(host),
+            Act.SAVE_COPY: lambda: file_actions.save_copy(host),
+            Act.MERGE: lambda: file_actions.merge(host),
+            Act.RESTORE: lambda: file_actions.restore(host),
+            Act.USER: lambda: file_actions.change_user(host, self.update_status),
+            Act.QUIT: self.close,
+            Act.TOGGLE: lambda: self.toggle_cell(self.view.currentIndex()),
+            **{act: partial(self.set_status_current, status) for act, status in STATUSES.items()},
+            Act.EDIT_NOTE: self.edit_note,
+            Act.ADD_SIBLING: edits.add_sibling,
+            Act.ADD_CHILD: edits.add_child,
+            Act.RENAME: lambda: self.edit_current(COL_TEXT),
+            Act.DELETE: edits.delete_current,
+            Act.MOVE_UP: lambda: edits.move(-1),
+            Act.MOVE_DOWN: lambda: edits.move(1),
+            Act.OUTDENT: lambda: edits.regroup(-1),
+            Act.INDENT: lambda: edits.regroup(1),
+            Act.LOCK: self.toggle_lock,
+            Act.MODE_PLAN: lambda: self.set_mode(Mode.PLAN),
+            Act.MODE_REAL: lambda: self.set_mode(Mode.REALISATION),
+            Act.FIND: self.filter_bar.focus_search,
+            Act.CLEAR_FILTER: self.filter_bar.clear,
+            Act.THIS_MONTH: self.go_to_current_month,
+            Act.EXPAND: self.view.expandAll,
+            Act.COLLAPSE: self.view.collapseAll,
+            Act.RELOAD: self.refresh_from_file,
+            Act.HISTORY: lambda: help_actions.history(host, self.current_row_uuid()),
+            Act.HISTORY_ALL: lambda: help_actions.history(host, None),
+            **{act: partial(export_actions.export_pdf, host, act.value) for act in PDF_PARTS},
+            Act.EXPORT_EXCEL: lambda: export_actions.export_excel(host),
+            **{act: partial(export_actions.export_period_excel, host, part)
+               for act, part in EXCEL_REPORTS.items()},
+            Act.PRINT_PLAN: lambda: export_actions.print_pdf(host, "plan"),
+            **{act: partial(settings.set_value, "export/paper", act.value)
+               for act in (Act.PAPER_A4, Act.PAPER_F4)},
+            **{act: partial(settings.set_value, "export/copy", act.value)
+               for act in (Act.COPY_ORIGINAL, Act.COPY_CERTIFIED)},
+            Act.IMPORT_EXCEL: lambda: export_actions.import_excel(host),
+            Act.GUIDE: lambda: help_actions.guide(self),
+            Act.ABOUT: lambda: help_actions.about(host),
+            Act.LOGS: help_actions.open_log_folder,
+        }
+        self.acts = actions = ActionRegistry(self, handlers, given)
+        for group in ((Act.MODE_PLAN, Act.MODE_REAL), (Act.PAPER_A4, Act.PAPER_F4),
+                      (Act.COPY_ORIGINAL, Act.COPY_CERTIFIED)):
+            actions.group(group, self)
+        actions[Act(export_actions.paper())].setChecked(True)
+        actions[Act(export_actions.copy_form())].setChecked(True)
+        recent = QMenu(tr("Berkas &terakhir"), self)
+        recent.aboutToShow.connect(lambda: file_actions.fill_recent(host, request, recent))
+        actions.build_menus(self.menuBar(), recent)
+        bar = QToolBar(tr("Alat utama"), self)
+        bar.setObjectName("mainToolBar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(bar)
+        self.plan_chooser = PlanChooser(doc)
+        actions.build_toolbar(bar, doc.undo_stack, self.plan_chooser)
+
     def _build_docks(self) -> None:
-        for cls, name, title, shortcut in DOCKS:
+        for cls, act in DOCKS:
             dock = cls(self.doc, self.state, self)
-            dock.setObjectName(name)
+            dock.setObjectName(act.value)
             if not dock.windowTitle():
-                dock.setWindowTitle(tr(title))
+                dock.setWindowTitle(tr(ACTIONS[act].text))
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            toggle = dock.toggleViewAction()
-            toggle.setText(tr(title))
-            toggle.setShortcut(QKeySequence(shortcut))
-            self.acts.view_menu.insertAction(self.acts.docks_anchor, toggle)
-            self.docks[name] = dock
+            dock.toggleViewAction().setText(tr(ACTIONS[act].text))
+            self.docks[act.value] = dock
         docks = self.docks
         if settings.available_geometry(self).width() < WIDE_SCREEN:
             # 1366 or 1280 pixels: one column of tabbed panels, so that all twelve months of
@@ -202,7 +278,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         doc = self.doc
         self.view.toggleRequested.connect(self.toggle_cell)
-        self.view.dropRequested.connect(lambda s, t, w: tree_edits.drop(self, s, t, w))
+        self.view.dropRequested.connect(self.tree_edits.drop)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         state = self.state
@@ -249,7 +325,7 @@ class MainWindow(QMainWindow):
                                    "dan mencetak, tetapi perubahan tidak disimpan.")
                                 .format(reason=state.reason))
         self.banner.setVisible(state.readonly)
-        for action in self.acts.edit_actions:
+        for action in self.acts.edit_actions():
             action.setEnabled(not state.readonly)
 
     def show_message(self, text: str, error: bool = False,
@@ -257,6 +333,9 @@ class MainWindow(QMainWindow):
         log.info("message: %s", text)
         self.message_bar.show_text(text, error, actions)
         self.statusBar().showMessage(text, 8000)
+
+    def show_status(self, text: str, msecs: int = 8000) -> None:
+        self.statusBar().showMessage(text, msecs)
 
     def _edited(self) -> None:
         self.file_label.setText(f"{self.doc.store.path.name} · " + tr("Tersimpan {t}").format(
@@ -275,8 +354,8 @@ class MainWindow(QMainWindow):
 
     def _mode_changed(self, mode: Mode) -> None:
         settings.set_value("window/mode", mode)
-        self.acts.mode_plan.setChecked(mode == Mode.PLAN)
-        self.acts.mode_real.setChecked(mode == Mode.REALISATION)
+        self.acts[Act.MODE_PLAN].setChecked(mode == Mode.PLAN)
+        self.acts[Act.MODE_REAL].setChecked(mode == Mode.REALISATION)
         locked = mode == Mode.PLAN and self.state.plan_locked
         self.mode_label.setText(tr(LOCKED_HELP if locked else MODE_HELP[mode]))
         self.mode_label.setStyleSheet(f"#modeLabel {{ {MODE_STYLE[mode]} padding:4px 8px; "
@@ -302,7 +381,8 @@ class MainWindow(QMainWindow):
 
     def _lock_changed(self, unlocked: bool) -> None:
         self.unlock_banner.setVisible(unlocked)
-        self.acts.lock.setText(tr("&Kunci rencana") if unlocked else tr("Buka &kunci rencana…"))
+        self.acts[Act.LOCK].setText(tr("&Kunci rencana") if unlocked
+                                       else tr("Buka &kunci rencana…"))
         self._mode_changed(self.state.mode)
 
     # -- the grid ------------------------------------------------------------------------------
@@ -312,6 +392,24 @@ class MainWindow(QMainWindow):
 
     def current_node(self) -> Node | None:
         return self.model.node(self.current_source_index())
+
+    def current_row_uuid(self) -> str | None:
+        """The row whose history Riwayat shows: a row carrying a schedule, its indicator."""
+        node = self.current_node()
+        if node is None:
+            return None
+        return node.ind.uuid if node.ind is not None else node.uuid
+
+    def edit_note(self) -> None:
+        if self.state.mode != Mode.REALISATION:
+            self.set_mode(Mode.REALISATION)
+        index = self.view.currentIndex()
+        node = self.current_node()
+        if index.isValid() and node is not None and node.ind is not None \
+                and self.current_month():
+            self.view.edit(index)
+        else:
+            self.show_message(tr("Pilih sel bulan pada baris indikator untuk menulis catatan."))
 
     def current_month(self) -> int:
         return column_month(self.view.currentIndex().column())
@@ -447,7 +545,7 @@ class MainWindow(QMainWindow):
         self.filter_bar.populate()
         self.expand_default()
         self.update_title()
-        self.acts.refresh_plans()
+        self.plan_chooser.refresh()
 
     def _context_menu(self, pos: Any) -> None:
         index = self.view.indexAt(pos)
@@ -459,24 +557,20 @@ class MainWindow(QMainWindow):
         a = self.acts
         if month and node is not None and node.ind is not None:
             status = QMenu(tr("Realisasi {m}").format(m=month_long(month)), menu)
-            for act in (a.status_belum, a.status_sebagian, a.status_selesai):
-                status.addAction(act)
-            menu.addAction(a.toggle)
+            for act in STATUSES:
+                status.addAction(a[act])
+            menu.addAction(a[Act.TOGGLE])
             menu.addMenu(status)
-            menu.addAction(a.edit_note)
+            menu.addAction(a[Act.EDIT_NOTE])
             menu.addSeparator()
-        for act in (a.add_sibling, a.add_child, a.rename, a.delete, None, a.move_up, a.move_down,
-                    a.outdent, a.indent, None, a.history):
-            if act is None:
+        for item in ROW_MENU:
+            if item is None:
                 menu.addSeparator()
             else:
-                menu.addAction(act)
+                menu.addAction(a[item])
         menu.popup(self.view.viewport().mapToGlobal(pos))
 
     # -- plans ---------------------------------------------------------------------------------
-
-    def plans(self) -> list:
-        return list_plans(self.doc.store)
 
     def choose_plan(self, uuid: str) -> None:
         if uuid and uuid != self.doc.plan_uuid:

@@ -42,7 +42,9 @@ class AddPersonCommand(_RosterCommand):
 
     def step(self, first: bool) -> None:
         if first:
-            added = self.roster_call(roster_edit.add_person, **self.fields)
+            # The person dialog's text fields: name, position, unit, nip (all str).
+            added = self.roster_call(roster_edit.add_person,
+                                     **self.fields)  # type: ignore[arg-type]
             self.uuid = added.value if isinstance(added, Done) else ""
         else:
             self.roster_call(roster_edit.restore_person, self.uuid, [])
@@ -51,24 +53,21 @@ class AddPersonCommand(_RosterCommand):
         self.roster_call(roster_edit.delete_person, self.uuid)
 
 
-class EditPersonCommand(_RosterCommand):
-    def __init__(self, doc: PlanDocument, person_uuid: str, before: dict[str, str],
-                 after: dict[str, str], version: int) -> None:
-        super().__init__(doc, tr("Ubah data {name}").format(name=after.get("name", "")))
-        self.person_uuid, self.before, self.after = person_uuid, before, after
+class EditRowCommand(_RosterCommand):
+    """Changed fields of a person (``roster_edit.update_person``) or of a seat on a team
+    (``update_member``), checked against the version the dialog showed."""
+
+    def __init__(self, doc: PlanDocument, update: Callable[..., int], uuid: str,
+                 before: dict[str, str], after: dict[str, str], version: int,
+                 text: str) -> None:
+        super().__init__(doc, text)
+        self.update, self.row_uuid, self.forward, self.backward = update, uuid, after, before
         self.version: int | None = version
 
-    def _apply(self, fields: dict[str, str]) -> None:
-        done = self.roster_call(roster_edit.update_person, self.person_uuid, self.version,
-                                **fields)
+    def apply(self, fields: dict[str, str]) -> None:
+        done = self.roster_call(self.update, self.row_uuid, self.version, **fields)
         if isinstance(done, Done):
             self.version = done.value
-
-    def step(self, first: bool) -> None:
-        self._apply(self.after)
-
-    def unstep(self) -> None:
-        self._apply(self.before)
 
 
 class RemovePersonCommand(_RosterCommand):
@@ -103,26 +102,6 @@ class AddMemberCommand(_RosterCommand):
 
     def unstep(self) -> None:
         self.roster_call(roster_edit.remove_member, self.uuid)
-
-
-class EditMemberCommand(_RosterCommand):
-    def __init__(self, doc: PlanDocument, member_uuid: str, before: dict[str, str],
-                 after: dict[str, str], version: int) -> None:
-        super().__init__(doc, tr("Ubah kedudukan"))
-        self.member_uuid, self.before, self.after = member_uuid, before, after
-        self.version: int | None = version
-
-    def _apply(self, fields: dict[str, str]) -> None:
-        done = self.roster_call(roster_edit.update_member, self.member_uuid, self.version,
-                                **fields)
-        if isinstance(done, Done):
-            self.version = done.value
-
-    def step(self, first: bool) -> None:
-        self._apply(self.after)
-
-    def unstep(self) -> None:
-        self._apply(self.before)
 
 
 class RemoveMemberCommand(_RosterCommand):

@@ -16,22 +16,18 @@ class ReviewCommand(UndoStep):
         super().__init__(doc, tr("Tinjauan {m}: {s}").format(m=month_short(month),
                                                              s=review_label(state)))
         self.uuid, self.month = indicator_uuid, month
-        self.new: tuple[str, str, str, str | None] = (state, note, by, None)
+        self.forward: tuple[str, str, str, str | None] = (state, note, by, None)
         ind = doc.indicator(indicator_uuid)
         cell = ind.realisation.get(month) if ind else None
-        self.old: tuple[str, str, str, str | None] = (
+        self.backward: tuple[str, str, str, str | None] = (
             (cell.review_state, cell.review_note, cell.reviewed_by, cell.reviewed_at)
             if cell else ("", "", "", ""))
 
-    def _apply(self, state: str, note: str, by: str, at: str | None) -> None:
+    def apply(self, verdict: tuple[str, str, str, str | None]) -> None:
+        state, note, by, at = verdict
         ind = self.doc.indicator(self.uuid)
         cell = ind.realisation.get(self.month) if ind else None
         if self.call(review_month, self.uuid, self.month, state or "diajukan", note, by,
                      expected_version=cell.version if cell else None, at=at or None).ok:
             self.doc.refresh_indicator(self.uuid)
 
-    def step(self, first: bool) -> None:
-        self._apply(*self.new)
-
-    def unstep(self) -> None:
-        self._apply(*self.old)

@@ -39,21 +39,16 @@ class SetPlannedCommand(_Command):
     def __init__(self, doc: PlanDocument, indicator_uuid: str, month: int, planned: bool) -> None:
         verb = tr("Tandai rencana {m}") if planned else tr("Hapus rencana {m}")
         super().__init__(doc, verb.format(m=month_short(month)))
-        self.uuid, self.month, self.planned = indicator_uuid, month, planned
+        self.uuid, self.month = indicator_uuid, month
+        self.forward, self.backward = planned, not planned
 
-    def _apply(self, planned: bool) -> None:
+    def apply(self, planned: bool) -> None:
         done = self.call(plan_edit.set_planned, self.uuid, self.month, planned,
                          expected_version=self._version(self.uuid))
         ind = self.doc.indicator(self.uuid)
         if isinstance(done, Done) and ind is not None:
             mask = with_month(ind.planned, self.month, planned)
             self.doc.patch(self.uuid, planned=mask, version=done.value)
-
-    def step(self, first: bool) -> None:
-        self._apply(self.planned)
-
-    def unstep(self) -> None:
-        self._apply(not self.planned)
 
 
 class SetStatusCommand(_Command):
@@ -103,22 +98,16 @@ class SetFieldCommand(_Command):
 
     def __init__(self, doc: PlanDocument, entity: str, uuid: str, field: str, value: str) -> None:
         ref = doc.node(uuid)
-        self.old = getattr(ref.node, field) if ref else ""
+        self.backward = getattr(ref.node, field) if ref else ""
         super().__init__(doc, tr("Ubah {f} {e}").format(f=tr(FIELD_NAMES.get(field, field)),
                                                        e=level_title(entity).lower()))
-        self.entity, self.uuid, self.field, self.value = entity, uuid, field, value
+        self.entity, self.uuid, self.field, self.forward = entity, uuid, field, value
 
-    def _apply(self, value: str) -> None:
+    def apply(self, value: str) -> None:
         done = self.call(plan_edit.set_field, self.entity, self.uuid, self.field, value,
                          expected_version=self._version(self.uuid))
         if isinstance(done, Done):
             self.doc.patch(self.uuid, **{self.field: value, "version": done.value})
-
-    def step(self, first: bool) -> None:
-        self._apply(self.value)
-
-    def unstep(self) -> None:
-        self._apply(self.old)
 
 
 class AddNodeCommand(_TreeCommand):
@@ -126,13 +115,13 @@ class AddNodeCommand(_TreeCommand):
                  index: int | None, text: str, label: str = "") -> None:
         super().__init__(doc, state, tr("Tambah {e}").format(e=level_title(entity).lower()))
         self.entity, self.parent_uuid, self.index = entity, parent_uuid, index
-        self.text, self.label = text, label
+        self.new_text, self.label = text, label
         self.uuid = ""
         self.gone: list[str] = []
 
     def step(self, first: bool) -> None:
         if first:
-            added = self.call(plan_edit.add_node, self.entity, self.parent_uuid, self.text,
+            added = self.call(plan_edit.add_node, self.entity, self.parent_uuid, self.new_text,
                               self.label, self.index)
             if not isinstance(added, Done):
                 return
@@ -179,9 +168,9 @@ class MoveCommand(_TreeCommand):
         super().__init__(doc, state, tr("Pindahkan {e} ke atas") if delta < 0
                          else tr("Pindahkan {e} ke bawah"))
         self.setText(self.text().format(e=level_title(entity).lower()))
-        self.entity, self.uuid, self.delta = entity, uuid, delta
+        self.entity, self.uuid, self.forward, self.backward = entity, uuid, delta, -delta
 
-    def _apply(self, delta: int) -> None:
+    def apply(self, delta: int) -> None:
         ref = self.doc.node(self.uuid)
         moved = self.call(plan_edit.move_within, self.entity, self.uuid, delta)
         if not isinstance(moved, Done):
@@ -194,12 +183,6 @@ class MoveCommand(_TreeCommand):
             self.doc.reload()
         self.state.selectRequested.emit(self.uuid)
 
-    def step(self, first: bool) -> None:
-        self._apply(self.delta)
-
-    def unstep(self) -> None:
-        self._apply(-self.delta)
-
 
 class ReparentCommand(_TreeCommand):
     """Indent, outdent, or drag a node under another parent of the right level."""
@@ -210,10 +193,10 @@ class ReparentCommand(_TreeCommand):
         super().__init__(doc, state,
                          text or tr("Pindahkan {e}").format(e=level_title(entity).lower()))
         self.entity, self.uuid = entity, uuid
-        self.new_parent, self.new_index = new_parent, new_index
-        self.old_parent, self.old_index = old_parent, old_index
+        self.forward, self.backward = (new_parent, new_index), (old_parent, old_index)
 
-    def _apply(self, parent: str, index: int | None) -> None:
+    def apply(self, where: tuple[str, int | None]) -> None:
+        parent, index = where
         ref = self.doc.node(self.uuid)
         if not self.call(plan_edit.reparent, self.entity, self.uuid, parent, index).ok:
             return
@@ -222,12 +205,6 @@ class ReparentCommand(_TreeCommand):
         else:
             self.doc.reload()
         self.state.selectRequested.emit(self.uuid)
-
-    def step(self, first: bool) -> None:
-        self._apply(self.new_parent, self.new_index)
-
-    def unstep(self) -> None:
-        self._apply(self.old_parent, self.old_index)
 
 
 class _PlanCommand(_Command):
