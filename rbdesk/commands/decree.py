@@ -7,6 +7,7 @@ from typing import Any
 
 from rbdesk.commands.plan_choice import add_plan_arguments, pick_plan
 from rbdesk.i18n import tr
+from rbdesk.models.domain.signing import is_signed
 from rbdesk.models.edits.decree_edit import (
     ATTACHMENT_KEYS,
     PARAF_KEY,
@@ -43,6 +44,11 @@ def _assignments(pairs: list[str]) -> dict[str, str]:
 
 
 def _show(decree: dict[str, Any]) -> None:
+    if is_signed(decree):
+        print(tr("status: ditandatangani (nomor dan tanggal terisi)"))
+    else:
+        print(tr("status: KONSEP (nomor atau tanggal belum diisi; PDF dan Excel dicetak "
+                 "bertanda KONSEP)"))
     for key in TEXT_KEYS:
         print(f"{key}: {decree.get(key, '')}")
     titles = decree.get("attachment_titles") or {}

@@ -20,11 +20,6 @@ def draft_mark() -> str:
     return tr("KONSEP")
 
 
-def is_draft(decree: dict[str, Any]) -> bool:
-    """A decree without its number or its date has not been signed yet: it is a draft."""
-    return not str(decree.get("number") or "").strip() or not str(decree.get("date") or "").strip()
-
-
 def signed_mark(decree: dict[str, Any]) -> str:
     """The mark a certified copy prints where the original was signed."""
     return str(decree.get("signed_mark") or "").strip() or tr("TTD")

@@ -16,6 +16,7 @@ from rbdesk.models import clock
 from rbdesk.models.domain.hierarchy import CHILD, LEVELS, children_attr
 from rbdesk.models.domain.months import current_month
 from rbdesk.models.domain.node_reads import child_rows, load_indicator, load_subtree
+from rbdesk.models.domain.signing import is_signed
 from rbdesk.models.domain.tree import (
     IndicatorNode,
     PlanTree,
@@ -83,8 +84,8 @@ class PlanDocument(QObject):
 
     @property
     def plan_signed(self) -> bool:
-        """The plan's decree has a date: the planned months are what was signed."""
-        return bool(self.tree is not None and (self.tree.decree or {}).get("date"))
+        """The plan's decree is signed (``signing``): the planned months are what was signed."""
+        return self.tree is not None and is_signed(self.tree.decree)
 
     def set_plan(self, plan_uuid: str, keep_undo: bool = False) -> None:
         """Show another plan. Its undo history starts afresh, since the commands on the stack

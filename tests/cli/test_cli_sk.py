@@ -1,5 +1,5 @@
-"""rbdesk sk through real subprocesses: showing the decree, setting fields, refusing bad input,
-and the PDF following the change."""
+"""rbdesk sk through ``cli.main`` in-process: showing the decree, setting fields, refusing bad
+input, and the PDF following the change."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from tests.cli.cli_run import rbdesk
+from tests.cli.cli_run import rbdesk_here as rbdesk
 
 
 def _digest(path: Path) -> str:
@@ -20,6 +20,7 @@ def test_sk_shows_the_decree(sample_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert "number: 1a" in lines
+    assert lines[0] == "status: ditandatangani (nomor dan tanggal terisi)"
     assert "date: 2024-01-02" in lines
     assert "signatory_name: DEKY BALLO" in lines
     assert any(line.startswith("  KESATU: Membentuk") for line in lines)
@@ -69,3 +70,20 @@ def test_sk_refuses_unknown_keys_and_bad_assignments(sample_path: Path) -> None:
     out = rbdesk("sk", str(sample_path), "--set", "number")
     assert out.returncode == 1 and "KUNCI=NILAI" in out.stderr
     assert _digest(sample_path) == before
+
+
+def test_a_dated_decree_without_its_number_is_a_draft(sample_path: Path, tmp_path: Path) -> None:
+    """Signed means number AND date (models.domain.signing): the window used to call a dated
+    decree signed while the PDF printed KONSEP on it."""
+    out = rbdesk("sk", str(sample_path), "--set", "number=", "--show")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[1].startswith("status: KONSEP") and "date: 2024-01-02" in lines
+    pdf = tmp_path / "konsep.pdf"
+    assert rbdesk("export", str(sample_path), str(pdf), "--part", "plan").returncode == 0
+    assert all("KONSEP" in page.extract_text() for page in PdfReader(pdf).pages)
+    assert rbdesk("sk", str(sample_path), "--set", "number=1a").returncode == 0
+    assert rbdesk("sk", str(sample_path)).stdout.startswith("status: ditandatangani")
+    signed = tmp_path / "ttd.pdf"
+    assert rbdesk("export", str(sample_path), str(signed), "--part", "plan").returncode == 0
+    assert not any("KONSEP" in page.extract_text() for page in PdfReader(signed).pages)

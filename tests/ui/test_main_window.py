@@ -482,3 +482,33 @@ def test_filter_says_how_many_rows_it_shows_and_clearing_restores_the_folding(wi
     window.filter_bar.clear()
     assert window.filter_count.text() == ""
     assert expanded() == before
+
+
+def test_a_dated_decree_without_its_number_does_not_lock_the_plan(sample_path, qapp, qtbot):
+    """Signed means number AND date (models.domain.signing), as the KONSEP mark of the PDF says:
+    before, the window locked a plan whose decree only had its date."""
+    from rbdesk.models.domain.tree import list_plans
+    from rbdesk.models.edits.decree_edit import set_decree_fields
+    from rbdesk.ui.window.context import AppContext
+    from rbdesk.ui.window.main_window import MainWindow
+
+    with Store.open(sample_path) as store:
+        set_decree_fields(store, list_plans(store)[0].uuid, {"number": ""})
+    store = Store.open(sample_path, user="Penguji")
+    win = MainWindow(AppContext(store))
+    qtbot.addWidget(win)
+    win.resize(1500, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    try:
+        assert (win.ctx.tree.decree["date"], win.ctx.tree.decree["number"]) == ("2024-01-02", "")
+        win.acts.mode_plan.trigger()
+        assert not win.ctx.plan_signed and not win.ctx.plan_locked
+        assert "RENCANA" in win.mode_label.text() and "TERKUNCI" not in win.mode_label.text()
+        index = find(win, "LHKPN")
+        uuid = index.data(Role.INDICATOR_UUID)
+        double_click(qtbot, win, index.siblingAtColumn(month_column(3)))
+        assert not load_indicator(store, uuid).is_planned(3)       # a draft's months are open
+    finally:
+        win.close()
+        store.close()

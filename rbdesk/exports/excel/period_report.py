@@ -26,7 +26,6 @@ from rbdesk.exports.progress import Progress, ProgressFn, atomic_output
 from rbdesk.exports.wording import (
     COPIES,
     capaian_note,
-    is_draft,
     period_sections,
     period_title_lines,
 )
@@ -36,6 +35,7 @@ from rbdesk.models.domain.months import month_long, month_short
 from rbdesk.models.domain.period_report import PeriodLate, PeriodReport, ReviewItem
 from rbdesk.models.domain.progress import review_label
 from rbdesk.models.domain.report_data import CapaianRow, EvidenceItem
+from rbdesk.models.domain.signing import is_signed
 from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.output_files import check_target
 from rbdesk.models.text import clean_text
@@ -212,7 +212,7 @@ def write_period_workbook(report: PeriodReport, out: Path, *, decree: dict[str, 
     check_target(out)  # before any sheet is built: a refused target leaves nothing half-made
     bar = Progress(progress)
     bar.fraction(0.0)
-    draft = is_draft(decree)
+    draft = not is_signed(decree)
     sec = period_sections(report)
     wb = Workbook()
     wb.remove(wb.active)

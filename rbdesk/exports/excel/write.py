@@ -31,7 +31,6 @@ from rbdesk.exports.wording import (
     certifier_heading,
     decree_ref,
     indonesian_date,
-    is_draft,
     labelled,
     nip_line,
     plan_header,
@@ -42,12 +41,15 @@ from rbdesk.i18n import tr
 from rbdesk.models import clock
 from rbdesk.models.domain.months import MONTHS, current_month, month_short
 from rbdesk.models.domain.progress import format_percent, indicator_tally
+from rbdesk.models.domain.signing import is_signed
+from rbdesk.models.domain.statuses import Status
 from rbdesk.models.domain.tree import ActivityNode, AreaNode, PlanTree, SubActivityNode
 from rbdesk.models.storage.output_files import check_target
 from rbdesk.models.text import clean_text
 
 PLAN_WIDTHS = [5, 16, 24, 30, 32] + [4.6] * 12 + [22]
-STATUS_TEXT = {"selesai": "√ selesai", "sebagian": "½ sebagian", "belum": "– belum"}
+STATUS_TEXT: dict[str, str] = {Status.SELESAI: "√ selesai", Status.SEBAGIAN: "½ sebagian",
+                               Status.BELUM: "– belum"}
 
 
 def _nip(decree: dict[str, Any], key: str) -> list[str]:
@@ -148,7 +150,7 @@ def write_plan_sheet(wb: Workbook, meta: list[list[str]], tree: PlanTree, paper:
     _signature(sw, tree.decree, 12, 6)
     sw.print_setup(paper, landscape=True,
                    title_rows=f"{first_header}:{first_header + len(header) - 1}",
-                   draft=is_draft(tree.decree))
+                   draft=not is_signed(tree.decree))
     return sw
 
 
@@ -176,7 +178,7 @@ def write_roster_sheet(wb: Workbook, tree: PlanTree, paper: str) -> SheetWriter:
         sw.merge(5, first, 5, sw.row)
     _signature(sw, tree.decree, 3, 2)
     sw.print_setup(paper, landscape=False, title_rows=f"{first_header}:{first_header + 1}",
-                   draft=is_draft(tree.decree))
+                   draft=not is_signed(tree.decree))
     return sw
 
 
@@ -202,7 +204,8 @@ def write_realisation_sheet(wb: Workbook, tree: PlanTree, paper: str,
         months = []
         for m in range(1, 13):
             status = ind.status(m)
-            months.append(STATUS_TEXT[status] if ind.is_planned(m) or status != "belum" else "")
+            shown = ind.is_planned(m) or status != Status.BELUM
+            months.append(STATUS_TEXT[status] if shown else "")
         pct = indicator_tally(ind, upto).percent
         texts = [area.name, labelled(act.label, act.name), labelled(sub.label, sub.name),
                  labelled(ind.label, ind.text)]
@@ -211,7 +214,7 @@ def write_realisation_sheet(wb: Workbook, tree: PlanTree, paper: str,
         h = LINE_PT * max(sw.lines(text, c) for c, text in enumerate(texts, 1)) + 3
         sw.append(row, styles, height=h)
     sw.print_setup(paper, landscape=True, title_rows=f"{first_header}:{first_header}",
-                   draft=is_draft(tree.decree))
+                   draft=not is_signed(tree.decree))
     return sw
 
 

@@ -9,10 +9,11 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 from rbdesk.exports.paper import check_paper
 from rbdesk.exports.pdf.common import RbDoc
 from rbdesk.exports.progress import Progress, ProgressFn, atomic_output
-from rbdesk.exports.wording import COPIES, is_draft
+from rbdesk.exports.wording import COPIES
 from rbdesk.i18n import tr
 from rbdesk.models.domain.period_report import PeriodReport
 from rbdesk.models.domain.report_data import ReportData
+from rbdesk.models.domain.signing import is_signed
 from rbdesk.models.domain.tree import PlanTree
 from rbdesk.models.errors import InvalidInput
 
@@ -76,7 +77,7 @@ def write_pdf(tree: PlanTree, out: Path, *, part: str = "sk", paper: str = "a4",
     bar.fraction(0.5)
     title = tree.title or tr("Rencana Aksi")
     with atomic_output(out) as tmp:
-        doc = RbDoc(tmp, paper, title=title, first=first, draft=is_draft(tree.decree),
+        doc = RbDoc(tmp, paper, title=title, first=first, draft=not is_signed(tree.decree),
                     on_page=lambda n: bar.fraction(0.5 + 0.5 * min(1.0, n / pages_expected)))
         doc.build_all(story)
         bar.finish()

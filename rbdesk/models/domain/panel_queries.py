@@ -15,9 +15,12 @@ from rbdesk.models.domain.progress import (
     SUBMITTED,
     MonthState,
     Tally,
+    is_overdue,
     month_state,
+    state_of,
     verified_status,
 )
+from rbdesk.models.domain.statuses import Status
 from rbdesk.models.domain.tree import (
     AreaNode,
     IndicatorNode,
@@ -82,7 +85,7 @@ def find_place(tree: PlanTree | None, indicator_uuid: str) -> IndicatorPlace | N
 # --- one month at a glance -------------------------------------------------------------------
 
 # Which review state a group row of several months shows: the one that most needs doing.
-_REVIEW_URGENCY = {SUBMITTED: 0, REVISION: 1, REJECTED: 2}
+_REVIEW_URGENCY: dict[str, int] = {SUBMITTED: 0, REVISION: 1, REJECTED: 2}
 
 @dataclass(frozen=True)
 class MonthItem:
@@ -170,26 +173,12 @@ def _month_overview(tree: PlanTree | None, month: int, now_month: int,
                 for ind in sub.indicators:
                     planned, real, evidence = ind.planned, ind.realisation, ind.evidence
                     cell = real.get(month)
-                    status = cell.status if cell is not None else "belum"
+                    status = cell.status if cell is not None else Status.BELUM
+                    state = state_of(bool(planned & bit), status, month, now_month)
                     if planned & bit:
                         mt_planned += 1
-                        if status == "selesai":
-                            mt_done += 1
-                            state = MonthState.DONE
-                        else:
-                            mt_partial += status == "sebagian"
-                            if month < now_month:
-                                state = MonthState.LATE
-                            elif status == "sebagian":
-                                state = MonthState.PARTIAL
-                            elif month == now_month:
-                                state = MonthState.DUE
-                            else:
-                                state = MonthState.PLANNED
-                    elif status == "belum":
-                        state = MonthState.EMPTY
-                    else:
-                        state = MonthState.UNPLANNED_DONE
+                        mt_done += status == Status.SELESAI
+                        mt_partial += status == Status.SEBAGIAN
                     overdue: list[int] = []
                     bits = planned & upto_mask
                     m = 1
@@ -197,28 +186,26 @@ def _month_overview(tree: PlanTree | None, month: int, now_month: int,
                         if bits & 1:
                             up_planned += 1
                             c = real.get(m)
-                            s = c.status if c is not None else "belum"
+                            s = c.status if c is not None else Status.BELUM
                             if c is not None:
                                 v = verified_status(s, c.review_state)
-                                v_done += v == "selesai"
-                                v_partial += v == "sebagian"
-                            if s == "selesai":
-                                up_done += 1
-                            else:
-                                up_partial += s == "sebagian"
-                                if m < now_month:
-                                    up_late += 1
-                                    if m < month:
-                                        overdue.append(m)
+                                v_done += v == Status.SELESAI
+                                v_partial += v == Status.SEBAGIAN
+                            up_done += s == Status.SELESAI
+                            up_partial += s == Status.SEBAGIAN
+                            if is_overdue(s, m, now_month):
+                                up_late += 1
+                                if m < month:
+                                    overdue.append(m)
                         bits >>= 1
                         m += 1
-                    if status == "selesai" or planned & bit or overdue:
+                    if status == Status.SELESAI or planned & bit or overdue:
                         label = ind.label or sub.label
                         text = ind.text.strip() or sub.name.strip()
-                        if status == "selesai" or planned & bit:
+                        if status == Status.SELESAI or planned & bit:
                             item = MonthItem(ind.uuid, label, text, a_uuid, a_label, state,
                                              (month,), evidence.get(month, 0))
-                            (done_items if status == "selesai" else open_items).append(item)
+                            (done_items if status == Status.SELESAI else open_items).append(item)
                         if overdue:
                             late_items.append(MonthItem(
                                 ind.uuid, label, text, a_uuid, a_label, MonthState.LATE,

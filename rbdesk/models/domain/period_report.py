@@ -20,6 +20,7 @@ from rbdesk.models.domain.progress import (
     Tally,
     indicators_of,
     is_realised,
+    late_months,
     team_indicators,
     total,
 )
@@ -143,8 +144,7 @@ def build_period_report(tree: PlanTree, period: str, evidence: list[EvidenceRow]
                                 ind.evidence.get(month, 0),
                                 cell.review_state or SUBMITTED, cell.reviewed_by,
                                 cell.reviewed_at, cell.review_note))
-                    months = [m for m in ind.planned_months
-                              if first <= m <= last and m < now and ind.status(m) != "selesai"]
+                    months = late_months(ind, now, first, last)
                     if months:
                         notes = "; ".join(f"{month_short(m)}: {c.note}" for m in months
                                           if (c := ind.realisation.get(m)) and c.note)

@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from rbdesk.i18n import N_, tr
 from rbdesk.models.domain.months import MONTHS, is_planned
+from rbdesk.models.domain.statuses import ReviewState, Status
 from rbdesk.models.domain.tree import (
     ActivityNode,
     AreaNode,
@@ -26,15 +27,16 @@ from rbdesk.models.domain.tree import (
     TeamNode,
 )
 
-# What was done in an indicator-month, as recorded: not yet, partly, done.
-STATUSES = ("belum", "sebagian", "selesai")
+# What was done in an indicator-month, in the order a click cycles through them.
+STATUSES = tuple(Status)
 
-# The evidence review of a realised month (stable ASCII codes as stored and dumped). A month
-# that is not realised (``belum``) has no review state: "".
-SUBMITTED, ACCEPTED, REVISION, REJECTED = "diajukan", "memenuhi", "perlu_revisi", "ditolak"
-REVIEW_STATES = (SUBMITTED, ACCEPTED, REVISION, REJECTED)
-REVIEW_LABELS = {SUBMITTED: N_("Diajukan"), ACCEPTED: N_("Memenuhi"),
-                 REVISION: N_("Perlu revisi"), REJECTED: N_("Ditolak")}
+# The evidence review of a realised month (see ``statuses.ReviewState``); the short names are
+# kept because every review rule reads better with them.
+SUBMITTED, ACCEPTED = ReviewState.SUBMITTED, ReviewState.ACCEPTED
+REVISION, REJECTED = ReviewState.REVISION, ReviewState.REJECTED
+REVIEW_STATES = tuple(ReviewState)
+REVIEW_LABELS: dict[str, str] = {SUBMITTED: N_("Diajukan"), ACCEPTED: N_("Memenuhi"),
+                                 REVISION: N_("Perlu revisi"), REJECTED: N_("Ditolak")}
 # Verdicts that need the reviewer's reason: the person who fixes the month must know what to fix.
 REVIEW_NEEDS_NOTE = frozenset({REVISION, REJECTED})
 
@@ -46,7 +48,7 @@ def review_label(state: str) -> str:
 
 def is_realised(status: str) -> bool:
     """A realised month has something to review: work recorded as partly or fully done."""
-    return status in STATUSES and status != "belum"
+    return status in STATUSES and status != Status.BELUM
 
 
 def review_code(text: str) -> str | None:
@@ -57,7 +59,24 @@ def review_code(text: str) -> str | None:
 
 def verified_status(status: str, review_state: str) -> str:
     """The status that verified capaian counts: the recorded one once accepted, else belum."""
-    return status if review_state == ACCEPTED else "belum"
+    return status if review_state == ACCEPTED else Status.BELUM
+
+
+def is_overdue(status: str, month: int, now_month: int) -> bool:
+    """THE late rule, for a planned month: it is past (before ``now_month``) and not selesai;
+    ``sebagian`` is still late. The grid, its filter, the panels and every report use it (a
+    report for month M looks from M + 1: month M itself is then past)."""
+    return month < now_month and status != Status.SELESAI
+
+
+def is_late(ind: IndicatorNode, month: int, now_month: int) -> bool:
+    """``month`` is planned for ``ind`` and late as seen from ``now_month``."""
+    return ind.is_planned(month) and is_overdue(ind.status(month), month, now_month)
+
+
+def late_months(ind: IndicatorNode, now_month: int, first: int = 1, last: int = 12) -> list[int]:
+    """The months ``first``..``last`` of ``ind`` that are late as seen from ``now_month``."""
+    return [m for m in range(max(first, 1), min(last, 12) + 1) if is_late(ind, m, now_month)]
 
 
 class MonthState(StrEnum):
@@ -73,14 +92,18 @@ class MonthState(StrEnum):
 
 
 def month_state(ind: IndicatorNode, month: int, now_month: int) -> MonthState:
-    status = ind.status(month)
-    if not ind.is_planned(month):
-        return MonthState.EMPTY if status == "belum" else MonthState.UNPLANNED_DONE
-    if status == "selesai":
+    return state_of(ind.is_planned(month), ind.status(month), month, now_month)
+
+
+def state_of(planned: bool, status: str, month: int, now_month: int) -> MonthState:
+    """The month state from its parts, for loops that already hold them (``month_state``)."""
+    if not planned:
+        return MonthState.EMPTY if status == Status.BELUM else MonthState.UNPLANNED_DONE
+    if status == Status.SELESAI:
         return MonthState.DONE
-    if month < now_month:
+    if is_overdue(status, month, now_month):
         return MonthState.LATE
-    if status == "sebagian":
+    if status == Status.SEBAGIAN:
         return MonthState.PARTIAL
     return MonthState.DUE if month == now_month else MonthState.PLANNED
 
@@ -119,13 +142,11 @@ def indicator_tally(ind: IndicatorNode, upto: int, now_month: int | None = None,
         status = ind.status(m)
         if verified:
             status = verified_status(status, ind.review_state(m))
-        if status == "selesai":
+        if status == Status.SELESAI:
             done += 1
         else:
-            if status == "sebagian":
-                partial += 1
-            if m < now:
-                late += 1
+            partial += status == Status.SEBAGIAN
+        late += is_overdue(status, m, now)
     return Tally(planned, done, partial, late)
 
 
@@ -136,8 +157,8 @@ def month_tally(indicators: Iterable[IndicatorNode], month: int) -> Tally:
         if ind.is_planned(month):
             planned += 1
             status = ind.status(month)
-            done += status == "selesai"
-            partial += status == "sebagian"
+            done += status == Status.SELESAI
+            partial += status == Status.SEBAGIAN
     return Tally(planned, done, partial, 0)
 
 
@@ -173,24 +194,25 @@ class RollUp:
 def month_rollups(indicators: Iterable[IndicatorNode], now_month: int) -> list[RollUp]:
     """The twelve month roll-ups of a group, in one pass (the grid asks for every parent)."""
     counts = [[0] * 11 for _ in MONTHS]
-    review_slot = {SUBMITTED: 8, REVISION: 9, REJECTED: 10}
+    review_slot: dict[str, int] = {SUBMITTED: 8, REVISION: 9, REJECTED: 10}
     for ind in indicators:
         planned, real, ev = ind.planned, ind.realisation, ind.evidence
         for m in MONTHS:
             c = counts[m - 1]
             cell = real.get(m)
-            status = cell.status if cell else "belum"
-            accepted = cell is not None and verified_status(status, cell.review_state) != "belum"
+            status = cell.status if cell else Status.BELUM
+            accepted = (cell is not None
+                        and verified_status(status, cell.review_state) != Status.BELUM)
             if is_planned(planned, m):
                 c[0] += 1
-                if status == "selesai":
+                if status == Status.SELESAI:
                     c[1] += 1
                     c[6] += accepted
                 else:
-                    c[2] += status == "sebagian"
-                    c[7] += accepted and status == "sebagian"
-                    c[3] += m < now_month
-            elif status != "belum":
+                    c[2] += status == Status.SEBAGIAN
+                    c[7] += accepted and status == Status.SEBAGIAN
+                c[3] += is_overdue(status, m, now_month)
+            elif status != Status.BELUM:
                 c[4] += 1
             c[5] += ev.get(m, 0)
             if cell is not None and cell.review_state in review_slot:

@@ -22,6 +22,7 @@ from rbdesk.models.domain.progress import (
     Tally,
     indicator_tally,
     is_realised,
+    late_months,
     rating_band,
 )
 from rbdesk.models.domain.tree import MemberNode, PlanTree, TeamNode
@@ -221,8 +222,7 @@ def build_report(tree: PlanTree, month: int, evidence: list[EvidenceRow], *,
                     where[ind.uuid] = area.name
                     names[ind.uuid] = ind.text or sub.name or act.name
                     if t.late:
-                        months = [m for m in ind.planned_months
-                                  if m <= month and ind.status(m) != "selesai"]
+                        months = late_months(ind, now, last=month)
                         late.append(LateItem(area.name, act.name, sub.name,
                                              ind.text or sub.name, months, coordinator,
                                              team.name if team else ""))

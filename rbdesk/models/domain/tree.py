@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rbdesk.models.domain.months import is_planned, months_from_mask
+from rbdesk.models.domain.statuses import Status
 from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import (
     Activity,
@@ -70,7 +71,7 @@ class IndicatorNode:
 
     def status(self, month: int) -> str:
         cell = self.realisation.get(month)
-        return cell.status if cell else "belum"
+        return cell.status if cell else Status.BELUM
 
     def review_state(self, month: int) -> str:
         cell = self.realisation.get(month)

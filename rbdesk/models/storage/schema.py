@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Self
 
 from peewee import (
     AutoField,
@@ -11,12 +11,16 @@ from peewee import (
     BooleanField,
     CharField,
     DatabaseProxy,
+    Expression,
     ForeignKeyField,
     IntegerField,
     Model,
+    ModelSelect,
     TextField,
 )
 
+from rbdesk.i18n import tr
+from rbdesk.models.errors import NotFoundError
 from rbdesk.models.text import clean_text
 
 # Never initialised: the models are bound to a file only inside ``Store.read()`` /
@@ -63,6 +67,28 @@ class Row(BaseModel):
     updated_by = CleanChar()
     version = IntegerField(default=1)
     deleted = BooleanField(default=False)
+
+    # Live rows are the ones not tombstoned: every read of what the user sees goes through these
+    # three, so that "deleted" is spelled out once.
+
+    @classmethod
+    def is_live(cls) -> Expression:
+        """The condition "not deleted", for a where clause that says more or spans a join."""
+        return cls.deleted == False  # noqa: E712 - peewee builds SQL from ==, `is` would not
+
+    @classmethod
+    def live(cls, *fields: Any) -> ModelSelect[Self]:
+        """``select(*fields)`` of the live rows only."""
+        return cls.select(*fields).where(cls.is_live())
+
+    @classmethod
+    def live_by_uuid(cls, uuid: str, gone: str | None = None) -> Self:
+        """The live row with this uuid; NotFoundError (``gone``, or a general message) when it
+        was deleted, by someone else most likely, or never existed."""
+        row = cls.get_or_none((cls.uuid == uuid) & cls.is_live())
+        if row is None:
+            raise NotFoundError(gone or tr("Data ini sudah dihapus atau tidak ada lagi."))
+        return row
 
 
 class Person(Row):

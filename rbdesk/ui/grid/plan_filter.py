@@ -20,6 +20,8 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Signal
 
+from rbdesk.models.domain.progress import late_months
+from rbdesk.models.domain.statuses import Status
 from rbdesk.models.domain.tree import IndicatorNode
 from rbdesk.ui.grid.plan_model import PlanModel
 from rbdesk.ui.grid.plan_nodes import Node, clock_now
@@ -34,16 +36,16 @@ STATUS_REVIEW = "review:"
 
 def status_matches(ind: IndicatorNode, status: str, now_month: int) -> bool:
     """The status filters in the words of the filter bar (see ``MainWindow``)."""
-    done = {m for m, c in ind.realisation.items() if c.status == "selesai"}
     if status == STATUS_LATE:
-        return any(ind.is_planned(m) and m not in done for m in range(1, min(now_month, 13)))
+        return bool(late_months(ind, now_month))
+    done = {m for m, c in ind.realisation.items() if c.status == Status.SELESAI}
     if status == STATUS_DUE:
         return 1 <= now_month <= 12 and ind.is_planned(now_month) and now_month not in done
     if status == STATUS_DONE:
         planned = [m for m in range(1, min(now_month, 12) + 1) if ind.is_planned(m)]
         return bool(planned) and all(m in done for m in planned)
     if status == STATUS_NO_EVIDENCE:
-        return any(c.status != "belum" and not ind.evidence.get(m)
+        return any(c.status != Status.BELUM and not ind.evidence.get(m)
                    for m, c in ind.realisation.items())
     if status.startswith(STATUS_REVIEW):
         wanted = status.removeprefix(STATUS_REVIEW)

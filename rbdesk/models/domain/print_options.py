@@ -1,0 +1,71 @@
+"""What can be printed and how: the parts of the SK and its reports (:class:`Part`), the paper
+(:class:`Paper`) and the printed form (:class:`CopyForm`). The command line, the window's export
+menu and the writers all take their choices from here.
+
+``StrEnum``: a member is its code, the word typed on the command line and kept in the settings.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from rbdesk.i18n import tr
+from rbdesk.models.errors import InvalidInput
+
+
+class Part(StrEnum):
+    """One printable part: the whole SK, one of its attachments, or a report."""
+
+    SK = "sk"                  # the decree with Lampiran I and II
+    ROSTER = "roster"          # Lampiran I, the teams
+    PLAN = "plan"              # Lampiran II, the Rencana Aksi
+    REPORT = "report"          # the monthly report
+    SEMESTER1 = "semester1"
+    SEMESTER2 = "semester2"
+    ANNUAL = "annual"
+
+
+# The semester and annual reports: parts written as Excel too, built from a period's data.
+PERIOD_PARTS = (Part.SEMESTER1, Part.SEMESTER2, Part.ANNUAL)
+
+
+class Paper(StrEnum):
+    """A4, or F4 (Folio, 215 x 330 mm, the usual paper of Indonesian government offices)."""
+
+    A4 = "a4"
+    F4 = "f4"
+
+
+class CopyForm(StrEnum):
+    """The original for the wet signature and stamp, or the certified copy ("TTD" and the block
+    "Salinan sesuai dengan aslinya")."""
+
+    ASLI = "asli"
+    SALINAN = "salinan"
+
+
+def check_part(part: str) -> Part:
+    """``part`` as a :class:`Part`; InvalidInput with the choices when it is none."""
+    try:
+        return Part(part)
+    except ValueError:
+        raise InvalidInput(tr("Bagian '{part}' tidak dikenal; pilih sk, roster, plan, report, "
+                              "semester1, semester2 atau annual.").format(part=part)) from None
+
+
+def check_paper(paper: str) -> Paper:
+    """``paper`` (any case) as a :class:`Paper`; InvalidInput when it is neither A4 nor F4."""
+    try:
+        return Paper((paper or "").lower())
+    except ValueError:
+        raise InvalidInput(tr("Ukuran kertas '{paper}' tidak dikenal; pilih A4 atau F4.")
+                           .format(paper=paper)) from None
+
+
+def check_copy(copy: str) -> CopyForm:
+    """``copy`` as a :class:`CopyForm`; InvalidInput when it is neither asli nor salinan."""
+    try:
+        return CopyForm(copy)
+    except ValueError:
+        raise InvalidInput(tr("Bentuk '{copy}' tidak dikenal; pilih asli atau salinan.")
+                           .format(copy=copy)) from None
