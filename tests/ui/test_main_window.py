@@ -275,7 +275,7 @@ def test_read_only_file_shows_banner_and_refuses_edits(sample_path, qtbot):
     index = find(win.proxy, "LHKPN")
     uuid = index.data(Role.INDICATOR_UUID)
     win.toggle_cell(index.siblingAtColumn(month_column(9)))
-    assert win.message_bar.isVisible()
+    assert win.message_bar.isVisible() and "hanya-baca" in win.message_bar.label.text()
     assert not load_indicator(store, uuid).is_planned(9)
     win.close()
 
@@ -489,23 +489,23 @@ def test_a_dated_decree_without_its_number_does_not_lock_the_plan(sample_path, q
     before, the window locked a plan whose decree only had its date."""
     from rbdesk.models.domain.tree import list_plans
     from rbdesk.models.edits.decree_edit import set_decree_fields
-    from rbdesk.ui.window.context import AppContext
+    from rbdesk.ui.document import PlanDocument
     from rbdesk.ui.window.main_window import MainWindow
 
     with Store.open(sample_path) as store:
         set_decree_fields(store, list_plans(store)[0].uuid, {"number": ""})
     store = Store.open(sample_path, user="Penguji")
-    win = MainWindow(AppContext(store))
+    win = MainWindow(PlanDocument(store))
     qtbot.addWidget(win)
     win.resize(1500, 900)
     win.show()
     qtbot.waitExposed(win)
     try:
-        assert (win.ctx.tree.decree["date"], win.ctx.tree.decree["number"]) == ("2024-01-02", "")
-        win.acts.mode_plan.trigger()
-        assert not win.ctx.plan_signed and not win.ctx.plan_locked
+        assert (win.doc.tree.decree["date"], win.doc.tree.decree["number"]) == ("2024-01-02", "")
+        win.acts[Act.MODE_PLAN].trigger()
+        assert not win.doc.plan_signed and not win.state.plan_locked
         assert "RENCANA" in win.mode_label.text() and "TERKUNCI" not in win.mode_label.text()
-        index = find(win, "LHKPN")
+        index = find(win.proxy, "LHKPN")
         uuid = index.data(Role.INDICATOR_UUID)
         double_click(qtbot, win, index.siblingAtColumn(month_column(3)))
         assert not load_indicator(store, uuid).is_planned(3)       # a draft's months are open

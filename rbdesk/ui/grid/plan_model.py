@@ -452,7 +452,7 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
         """The one way the grid changes the file, always through the undo stack: text and
         notes (EditRole), a month's planned flag (Role.PLANNED) or status (Role.STATUS)."""
         node = self.node(index)
-        if node is None or self.doc.readonly:
+        if node is None:
             return False
         col = index.column()
         month = column_month(col)

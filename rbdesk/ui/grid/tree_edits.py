@@ -45,9 +45,7 @@ class TreeEdits:
         return node.parent.uuid if node.parent is not None else ""
 
     def _push(self, cmd: UndoStep) -> bool:
-        if self.doc.readonly:
-            self.notify(tr("Berkas dibuka hanya-baca; perubahan tidak dapat disimpan."))
-            return False
+        """The store refuses a write to a read-only file, with the reason (ui.operations)."""
         return push(cmd).ok
 
     def add_sibling(self) -> None:

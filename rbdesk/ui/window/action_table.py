@@ -10,6 +10,8 @@ from enum import StrEnum
 from PySide6.QtGui import QKeySequence
 
 from rbdesk.i18n import N_, tr
+from rbdesk.models.domain.print_options import CopyForm, Paper, Part
+from rbdesk.models.domain.statuses import Status
 
 Key = str | QKeySequence.StandardKey
 
@@ -169,12 +171,15 @@ ACTIONS: dict[Act, Spec] = {
     Act.ABOUT: S(N_("&Tentang rbdesk")),
     Act.LOGS: S(N_("Buka folder &log"), ("Ctrl+Shift+L",)),
 }
-PDF_PARTS = (Act.PDF_SK, Act.PDF_ROSTER, Act.PDF_PLAN, Act.PDF_REPORT, Act.PDF_SEMESTER1,
-             Act.PDF_SEMESTER2, Act.PDF_ANNUAL)
-EXCEL_REPORTS = {Act.EXCEL_SEMESTER1: "semester1", Act.EXCEL_SEMESTER2: "semester2",
-                 Act.EXCEL_ANNUAL: "annual"}
-STATUSES = {Act.STATUS_BELUM: "belum", Act.STATUS_SEBAGIAN: "sebagian",
-            Act.STATUS_SELESAI: "selesai"}
+PDF_PARTS = {Act.PDF_SK: Part.SK, Act.PDF_ROSTER: Part.ROSTER, Act.PDF_PLAN: Part.PLAN,
+             Act.PDF_REPORT: Part.REPORT, Act.PDF_SEMESTER1: Part.SEMESTER1,
+             Act.PDF_SEMESTER2: Part.SEMESTER2, Act.PDF_ANNUAL: Part.ANNUAL}
+EXCEL_REPORTS = {Act.EXCEL_SEMESTER1: Part.SEMESTER1, Act.EXCEL_SEMESTER2: Part.SEMESTER2,
+                 Act.EXCEL_ANNUAL: Part.ANNUAL}
+STATUSES = {Act.STATUS_BELUM: Status.BELUM, Act.STATUS_SEBAGIAN: Status.SEBAGIAN,
+            Act.STATUS_SELESAI: Status.SELESAI}
+PAPERS = {Act.PAPER_A4: Paper.A4, Act.PAPER_F4: Paper.F4}
+COPY_FORMS = {Act.COPY_ORIGINAL: CopyForm.ASLI, Act.COPY_CERTIFIED: CopyForm.SALINAN}
 DOCKS = (Act.ROSTER_DOCK, Act.EVIDENCE_DOCK, Act.MONTH_DOCK)
 
 # A menu: its title and its items. None is a separator, RECENT the recent files, a tuple a

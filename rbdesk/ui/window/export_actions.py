@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.months import month_long
+from rbdesk.models.domain.print_options import CopyForm, Paper
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.storage.output_files import refuse_overwriting
 from rbdesk.ui import settings
@@ -27,25 +28,26 @@ from rbdesk.ui.operations import Done, run
 from rbdesk.ui.window.action_host import ActionHost
 
 log = logging.getLogger("rbdesk.ui")
-PDF_STEMS = {  # the first part of each PDF's file name
+PDF_STEMS: dict[str, str] = {  # the first part of each PDF's file name
     "sk": "SK", "roster": "Lampiran-I", "plan": "Lampiran-II", "report": "Laporan",
     "semester1": "Laporan-Semester-I", "semester2": "Laporan-Semester-II",
     "annual": "Laporan-Tahunan",
 }
 
 
-def paper() -> str:
-    return str(settings.value("export/paper", "f4"))
+def paper() -> Paper:
+    """The paper chosen under Ekspor/Cetak → Kertas: F4 unless A4 was chosen."""
+    return Paper.A4 if str(settings.value("export/paper", "f4")) == Paper.A4 else Paper.F4
 
 
-def copy_form() -> str:
+def copy_form() -> CopyForm:
     """The printed form chosen under Ekspor/Cetak → Bentuk: asli or salinan (the default)."""
-    value = str(settings.value("export/copy", "salinan"))
-    return value if value in ("asli", "salinan") else "salinan"
+    asli = str(settings.value("export/copy", "salinan")) == CopyForm.ASLI
+    return CopyForm.ASLI if asli else CopyForm.SALINAN
 
 
 def _form_name() -> str:
-    return tr("asli, untuk ditandatangani") if copy_form() == "asli" else tr("salinan")
+    return tr("asli, untuk ditandatangani") if copy_form() == CopyForm.ASLI else tr("salinan")
 
 
 class _Progress:

@@ -46,7 +46,9 @@ from rbdesk.ui.window import decree_actions, export_actions, file_actions, help_
 from rbdesk.ui.window.action_host import ActionHost
 from rbdesk.ui.window.action_table import (
     ACTIONS,
+    COPY_FORMS,
     EXCEL_REPORTS,
+    PAPERS,
     PDF_PARTS,
     ROW_MENU,
     STATUSES,
@@ -216,26 +218,27 @@ class MainWindow(QMainWindow):
             Act.RELOAD: self.refresh_from_file,
             Act.HISTORY: lambda: help_actions.history(host, self.current_row_uuid()),
             Act.HISTORY_ALL: lambda: help_actions.history(host, None),
-            **{act: partial(export_actions.export_pdf, host, act.value) for act in PDF_PARTS},
+            **{act: partial(export_actions.export_pdf, host, part)
+               for act, part in PDF_PARTS.items()},
             Act.EXPORT_EXCEL: lambda: export_actions.export_excel(host),
             **{act: partial(export_actions.export_period_excel, host, part)
                for act, part in EXCEL_REPORTS.items()},
             Act.PRINT_PLAN: lambda: export_actions.print_pdf(host, "plan"),
-            **{act: partial(settings.set_value, "export/paper", act.value)
-               for act in (Act.PAPER_A4, Act.PAPER_F4)},
-            **{act: partial(settings.set_value, "export/copy", act.value)
-               for act in (Act.COPY_ORIGINAL, Act.COPY_CERTIFIED)},
+            **{act: partial(settings.set_value, "export/paper", str(paper))
+               for act, paper in PAPERS.items()},
+            **{act: partial(settings.set_value, "export/copy", str(form))
+               for act, form in COPY_FORMS.items()},
             Act.IMPORT_EXCEL: lambda: export_actions.import_excel(host),
             Act.GUIDE: lambda: help_actions.guide(self),
             Act.ABOUT: lambda: help_actions.about(host),
             Act.LOGS: help_actions.open_log_folder,
         }
         self.acts = actions = ActionRegistry(self, handlers, given)
-        for group in ((Act.MODE_PLAN, Act.MODE_REAL), (Act.PAPER_A4, Act.PAPER_F4),
-                      (Act.COPY_ORIGINAL, Act.COPY_CERTIFIED)):
+        for group in ((Act.MODE_PLAN, Act.MODE_REAL), tuple(PAPERS), tuple(COPY_FORMS)):
             actions.group(group, self)
-        actions[Act(export_actions.paper())].setChecked(True)
-        actions[Act(export_actions.copy_form())].setChecked(True)
+        for choices, chosen in ((PAPERS, export_actions.paper()),
+                                (COPY_FORMS, export_actions.copy_form())):
+            actions[next(act for act, value in choices.items() if value == chosen)].setChecked(True)
         recent = QMenu(tr("Berkas &terakhir"), self)
         recent.aboutToShow.connect(lambda: file_actions.fill_recent(host, request, recent))
         actions.build_menus(self.menuBar(), recent)
@@ -369,8 +372,8 @@ class MainWindow(QMainWindow):
             state.set_unlocked(False)
             return
         if not self.doc.plan_signed:
-            self.show_message(tr("Rencana ini belum ditandatangani (SK belum bertanggal); bulan "
-                                 "rencana dapat diubah tanpa membuka kunci."))
+            self.show_message(tr("Rencana ini belum ditandatangani (SK belum bernomor dan "
+                                 "bertanggal); bulan rencana dapat diubah tanpa membuka kunci."))
             return
         if confirm(self, tr("Buka kunci rencana"), tr(
                 "Bulan rencana ini sudah ditetapkan dalam SK yang ditandatangani. Membukanya "
@@ -422,9 +425,6 @@ class MainWindow(QMainWindow):
         if node.ind is None:
             self.statusBar().showMessage(tr("Baris induk menjumlahkan anak-anaknya; ubah sel "
                                             "pada baris indikator."), 5000)
-            return
-        if self.doc.readonly:
-            self.show_message(tr("Berkas dibuka hanya-baca; perubahan tidak dapat disimpan."))
             return
         ind = node.ind
         if self.state.mode == Mode.PLAN:
