@@ -21,7 +21,7 @@ class _Probe(QObject):
         self.window = window
         self.done = False
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # Qt API
         handle = self.window.windowHandle()
         if (not self.done and event.type() == QEvent.Type.Expose and obj is handle
                 and handle.isExposed()):

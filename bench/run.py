@@ -672,7 +672,7 @@ def machine() -> str:
             from importlib.metadata import version
 
             versions.append(f"{dist} {version(dist)}")
-        except Exception:  # noqa: BLE001 - a missing distribution is just not listed
+        except Exception:  # a missing distribution is just not listed
             pass
     import sqlite3
 

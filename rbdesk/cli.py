@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from rbdesk import __version__, cli_text
 from rbdesk.i18n import tr
@@ -18,12 +19,12 @@ from rbdesk.models.errors import RbdeskError
 
 # Each module defines register(subparsers); a subparser sets func(args) -> int.
 COMMAND_MODULES = (
-    "rbdesk.commands.core",
-    "rbdesk.commands.exchange",
-    "rbdesk.commands.sharing",
-    "rbdesk.commands.plans",
-    "rbdesk.commands.decree",
-    "rbdesk.commands.review",
+    "rbdesk.subcommands.core",
+    "rbdesk.subcommands.exchange",
+    "rbdesk.subcommands.sharing",
+    "rbdesk.subcommands.plans",
+    "rbdesk.subcommands.decree",
+    "rbdesk.subcommands.review",
 )
 # The subcommand names, known without importing their modules: ``rbdesk FILE`` starts the window
 # without loading the command line's machinery (merge, history, dump, load). A test checks this
@@ -35,7 +36,7 @@ log = logging.getLogger("rbdesk")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # noqa: D401 - argparse API
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, tr("{prog}: kesalahan: {message}\n").format(prog=self.prog, message=message))
 

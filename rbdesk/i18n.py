@@ -21,6 +21,6 @@ def tr(text: str, context: str = "rbdesk") -> str:
     return _backend(context, text)
 
 
-def N_(text: str) -> str:  # noqa: N802 - the customary gettext marker name
+def N_(text: str) -> str:  # the customary gettext marker name
     """Marks a literal kept in a table for the translation catalogue; ``tr()`` it where shown."""
     return text

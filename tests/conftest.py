@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,12 +31,24 @@ def children_import_this_checkout(monkeypatch: pytest.MonkeyPatch) -> None:
         filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
 
 
-@pytest.fixture
-def sample_path(tmp_path: Path) -> Path:
+@pytest.fixture(scope="session")
+def sample_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 2024 sample built once per test session (by the same user and in the same isolated
+    data folder as every test); ``sample_path`` hands each test its own copy."""
     from rbdesk.models.interchange.load import create_file
 
+    path = tmp_path_factory.mktemp("sample") / "contoh.rbdesk"
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("RBDESK_DATA_DIR", str(tmp_path_factory.mktemp("sample-data")))
+        env.setenv("RBDESK_USER", "penguji")
+        create_file(path, sample=True).close()
+    return path
+
+
+@pytest.fixture
+def sample_path(tmp_path: Path, sample_master: Path) -> Path:
     path = tmp_path / "contoh.rbdesk"
-    create_file(path, sample=True).close()
+    shutil.copyfile(sample_master, path)
     return path
 
 
@@ -58,7 +71,7 @@ def empty_store(tmp_path: Path) -> Iterator:
 
 
 @pytest.fixture
-def rename_team():  # noqa: ANN201 - returns the helper below
+def rename_team():  # returns the helper below
     """Rename one team of a file's first plan by a Data SK save (KESATU follows), as ``user``:
     ``rename_team(path, user, label, name)``."""
     def rename(path: Path, user: str, label: str, name: str) -> None:

@@ -9,21 +9,19 @@ from pathlib import Path
 from typing import Any
 
 from rbdesk.exports.progress import Cancelled, ProgressFn
-from rbdesk.exports.wording import COPIES
 from rbdesk.models.domain.period_report import PeriodReport
+from rbdesk.models.domain.print_options import CopyForm, Paper, Part
 from rbdesk.models.domain.report_data import ReportData
 from rbdesk.models.domain.tree import PlanTree
 
-PARTS = ("sk", "roster", "plan", "report", "semester1", "semester2", "annual")
-PERIOD_PARTS = ("semester1", "semester2", "annual")  # parts written as Excel too
-
-__all__ = ["COPIES", "PARTS", "PERIOD_PARTS", "Cancelled", "read_plan_workbook", "write_pdf",
-           "write_period_workbook", "write_workbook"]
+# The parts, papers and printed forms are ``models.domain.print_options``.
+__all__ = ["Cancelled", "read_plan_workbook", "write_pdf", "write_period_workbook",
+           "write_workbook"]
 
 
-def write_pdf(tree: PlanTree, out: Path, *, part: str = "sk", paper: str = "a4",
-              month: int | None = None, report: ReportData | None = None,
-              progress: ProgressFn = None, copy: str = "salinan",
+def write_pdf(tree: PlanTree, out: Path, *, part: Part | str = Part.SK,
+              paper: Paper | str = Paper.A4, report: ReportData | None = None,
+              progress: ProgressFn = None, copy: CopyForm | str = CopyForm.SALINAN,
               period: PeriodReport | None = None) -> Path:
     """Write one part (sk, roster, plan, report, semester1, semester2, annual) as PDF; returns
     ``out``. The semester and annual parts take ``period``, the monthly report ``report``.
@@ -36,11 +34,11 @@ def write_pdf(tree: PlanTree, out: Path, *, part: str = "sk", paper: str = "a4",
     """
     from rbdesk.exports.pdf.write import write_pdf as _write
 
-    return _write(tree, Path(out), part=part, paper=paper, month=month, report=report,
-                  progress=progress, copy=copy, period=period)
+    return _write(tree, Path(out), part=part, paper=paper, report=report, progress=progress,
+                  copy=copy, period=period)
 
 
-def write_workbook(tree: PlanTree, out: Path, *, paper: str = "a4",
+def write_workbook(tree: PlanTree, out: Path, *, paper: Paper | str = Paper.A4,
                    progress: ProgressFn = None) -> Path:
     """Write sheets Lampiran I, Lampiran II and Realisasi; returns ``out``."""
     from rbdesk.exports.excel.write import write_workbook as _write
@@ -48,8 +46,10 @@ def write_workbook(tree: PlanTree, out: Path, *, paper: str = "a4",
     return _write(tree, Path(out), paper=paper, progress=progress)
 
 
-def write_period_workbook(tree: PlanTree, out: Path, *, period: PeriodReport, paper: str = "a4",
-                          copy: str = "salinan", progress: ProgressFn = None) -> Path:
+def write_period_workbook(tree: PlanTree, out: Path, *, period: PeriodReport,
+                          paper: Paper | str = Paper.A4,
+                          copy: CopyForm | str = CopyForm.SALINAN,
+                          progress: ProgressFn = None) -> Path:
     """Write the semester or annual report ``period`` as an Excel workbook; returns ``out``.
     ``copy`` and the draft mark as for :func:`write_pdf`."""
     from rbdesk.exports.excel.period_report import write_period_workbook as _write

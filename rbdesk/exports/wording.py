@@ -12,7 +12,6 @@ from rbdesk.models.domain.period_report import PeriodReport
 from rbdesk.models.domain.tree import TeamNode
 
 CHECK = "√"
-COPIES = ("asli", "salinan")  # the original for wet signature; the certified copy
 
 
 def draft_mark() -> str:

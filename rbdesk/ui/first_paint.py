@@ -20,7 +20,7 @@ class _FirstPaintWaiter(QObject):
         self.callbacks: list[Callable[[], None]] = []
         window.installEventFilter(self)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # Qt API
         if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget):
             obj.removeEventFilter(self)
             obj.setProperty(PAINTED, True)

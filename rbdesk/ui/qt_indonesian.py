@@ -29,7 +29,7 @@ class QtIndonesian(QTranslator):
             return None
         return self._table.get(source)
 
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt API
+    def isEmpty(self) -> bool:  # Qt API
         return False
 
 

@@ -28,7 +28,7 @@ def _wait_for_panels(app, win) -> None:
             getattr(d, "refresh_pending", False) and d.isVisible() for d in win.docks.values()):
         app.processEvents()
 
-def _record_progress(store) -> None:  # noqa: ANN001 - a Store
+def _record_progress(store) -> None:  # a Store
     """A believable half year: most early work done, some partly, some late, evidence attached."""
     from rbdesk.models.domain.tree import list_plans, load_plan_tree
     from rbdesk.models.edits.realisation import attach_bytes, set_status
@@ -54,7 +54,7 @@ def _record_progress(store) -> None:  # noqa: ANN001 - a Store
     _record_reviews(store)
 
 
-def _record_reviews(store) -> None:  # noqa: ANN001 - a Store
+def _record_reviews(store) -> None:  # a Store
     """The Tim Pengarah has reviewed the early months: most accepted, a few sent back or
     rejected, the latest still awaiting review; the shown cell needs revision."""
     from rbdesk.models.domain.tree import list_plans, load_plan_tree
@@ -173,7 +173,7 @@ def render(out: Path, suffix: str, width: int, height: int) -> None:
     app.processEvents()
 
 
-def _dialogs(app, win, out: Path) -> None:  # noqa: ANN001 - the QApplication, the MainWindow
+def _dialogs(app, win, out: Path) -> None:  # the QApplication, the MainWindow
     from rbdesk.ui.dialogs.common import NewPlanDialog
     from rbdesk.ui.dialogs.next_year import NextYearDialog
 
@@ -192,7 +192,7 @@ def _dialogs(app, win, out: Path) -> None:  # noqa: ANN001 - the QApplication, t
 DECREE_TABS = (("umum", 0), ("menimbang", 1), ("mengingat", 2), ("diktum", 3), ("lampiran", 4))
 
 
-def _decree_dialog(app, win, out: Path, suffix: str) -> None:  # noqa: ANN001 - as _dialogs
+def _decree_dialog(app, win, out: Path, suffix: str) -> None:  # as _dialogs
     from rbdesk.models.edits.decree_edit import read_decree
     from rbdesk.ui.dialogs.decree import DecreeDialog
 

@@ -128,7 +128,7 @@ def fit_to_screen(widget: QWidget) -> None:
 class GeometryMemory:
     """Mixin for dialogs: remember size and place under the class name."""
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: Any) -> None:  # Qt API
         if not getattr(self, "_geometry_restored", False):
             restore_geometry(self, type(self).__name__)  # type: ignore[arg-type]
             self._geometry_restored = True

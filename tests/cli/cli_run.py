@@ -21,10 +21,17 @@ def rbdesk_here(*args: str) -> subprocess.CompletedProcess[str]:
     (a fresh interpreter, real exit) proves nothing for most commands, and costs a second."""
     from rbdesk import cli
 
-    out, err = io.StringIO(), io.StringIO()
+    # Text streams over bytes, as a console's are: `rbdesk dump` writes its UTF-8 bytes to
+    # sys.stdout.buffer.
+    out, err = (io.TextIOWrapper(io.BytesIO(), encoding="utf-8") for _ in range(2))
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
             code = cli.main(list(args))
         except SystemExit as exc:  # argparse: --help, --version, bad usage
             code = exc.code if isinstance(exc.code, int) else 1
-    return subprocess.CompletedProcess(["rbdesk", *args], code, out.getvalue(), err.getvalue())
+
+    def text(stream: io.TextIOWrapper) -> str:
+        stream.flush()
+        return stream.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+
+    return subprocess.CompletedProcess(["rbdesk", *args], code, text(out), text(err))

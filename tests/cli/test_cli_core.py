@@ -1,4 +1,5 @@
-"""The command line through real subprocesses: exit codes, messages, files untouched on error."""
+"""The command line through ``cli.main`` in-process: exit codes, messages, files untouched on
+error."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
-from cli_run import rbdesk
+from cli_run import rbdesk_here as rbdesk
 
 
 def test_version_and_help() -> None:
@@ -147,7 +148,7 @@ def test_every_subcommands_placeholders_and_a_bad_number_read_in_indonesian(
 
 def test_unexpected_error_is_one_line_and_logged(monkeypatch, capsys, isolated_env) -> None:
     from rbdesk import cli
-    from rbdesk.commands import core
+    from rbdesk.subcommands import core
 
     def broken(args) -> int:
         raise RuntimeError("bug di dalam")

@@ -8,7 +8,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from cli_run import rbdesk
+from cli_run import rbdesk as rbdesk_process
+from cli_run import rbdesk_here as rbdesk
 
 
 def one_line(out: subprocess.CompletedProcess[str]) -> str:
@@ -71,6 +72,7 @@ def test_a_workbook_with_an_external_entity(sample_path: Path, tmp_path: Path,
                 data = (text[:cut] + '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
                         + text[cut:]).encode("utf-8")
             out.writestr(name, data)
-    one_line(rbdesk("import", str(sample_path), str(evil)))
+    # A real process: its log file is the one a user would send.
+    one_line(rbdesk_process("import", str(sample_path), str(evil)))
     # The details are not lost: they are in the log file.
     assert "xxe.xlsx" in (isolated_env / "log" / "rbdesk.log").read_text(encoding="utf-8")

@@ -1,19 +1,12 @@
-"""rbdesk new-year through real subprocesses: the copy, its options, and the refusals."""
+"""rbdesk new-year through ``cli.main`` in-process: the copy, its options, and the refusals."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-
-def rbdesk(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "rbdesk", *args], capture_output=True,
-                          text=True, encoding="utf-8", env=env, timeout=120)
+from cli_run import rbdesk_here as rbdesk
 
 
 def _plans(path: Path) -> dict[int, list[dict]]:

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from cli_run import rbdesk
+from cli_run import rbdesk_here as rbdesk
 
 
 def _digest(path: Path) -> str:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from cli_run import rbdesk
+from cli_run import rbdesk_here as rbdesk
 
 from rbdesk.models.domain import progress
 from rbdesk.models.domain.tree import list_plans, load_plan_tree
-from rbdesk.models.edits import realisation, review
+from rbdesk.models.edits import realisation
 from rbdesk.models.interchange.load import create_file
 from rbdesk.models.storage.store import Store
+from tests.review_reads import get_review
 
 
 def _file(tmp_path: Path) -> tuple[Path, str]:
@@ -33,7 +34,7 @@ def test_review_by_path_and_by_uuid_then_list(tmp_path: Path, monkeypatch) -> No
     assert "Perlu revisi" in out.stdout
     assert "tetap dicatat" in out.stderr  # recorded, not enforced
     with Store.open(path) as store:
-        got = review.get_review(store, ind, 1)
+        got = get_review(store, ind, 1)
     assert got is not None and (got.state, got.by, got.note) == (
         "perlu_revisi", "Orang Luar", "Lampirkan SK bertanda tangan")
     listed = rbdesk("review", str(path), "--list")

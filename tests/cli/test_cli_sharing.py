@@ -13,6 +13,7 @@ from rbdesk.models.edits import plan_edit
 from rbdesk.models.interchange.load import create_file
 from rbdesk.models.storage.schema import ChangeLog, Indicator
 from rbdesk.models.storage.store import Store
+from tests.review_reads import get_review
 
 
 def _edit(path: Path, user: str, text: str) -> str:
@@ -178,7 +179,7 @@ def test_merge_sends_back_a_verdict_that_never_saw_the_new_evidence(sample_path:
                                                                      capsys) -> None:
     """The reviewer's repro: memenuhi in one copy, new evidence for the month in the other."""
     from rbdesk.models.domain.tree import list_plans, load_plan_tree
-    from rbdesk.models.edits import realisation, review
+    from rbdesk.models.edits import realisation
 
     mine, theirs = sample_path, tmp_path / "salinan.rbdesk"
     with Store.open(mine, user="staf") as store:
@@ -196,7 +197,7 @@ def test_merge_sends_back_a_verdict_that_never_saw_the_new_evidence(sample_path:
     out = capsys.readouterr().out
     assert "0 konflik" in out and "1 bulan yang sudah ditinjau kembali berstatus Diajukan" in out
     with Store.open(mine, readonly=True) as store:
-        assert review.get_review(store, ind, 2).state == "diajukan"  # type: ignore[union-attr]
+        assert get_review(store, ind, 2).state == "diajukan"  # type: ignore[union-attr]
 
 
 def test_history_of_a_team_rename_names_only_the_changed_diktum_line(sample_path: Path,

@@ -6,9 +6,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from cli_run import rbdesk_here as rbdesk
 from pypdf import PdfReader
-
-from tests.cli.cli_run import rbdesk_here as rbdesk
 
 
 def _digest(path: Path) -> str:

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from cli_run import rbdesk
+from cli_run import rbdesk_here as rbdesk
 
 from rbdesk.models.storage.output_files import STALE_SECONDS
 

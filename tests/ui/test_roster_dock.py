@@ -8,7 +8,8 @@ from dock_fixtures import busy_ctx, dock_ctx, dock_host, dock_templates, show_do
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from rbdesk.models.domain.panel_queries import month_overview, person_areas
+from rbdesk.models.domain.month_overview import month_overview
+from rbdesk.models.domain.roster_reads import person_areas
 from rbdesk.models.domain.tree import list_plans, load_plan_tree
 from rbdesk.models.edits.roster_edit import list_persons
 from rbdesk.ui.dialogs import roster as roster_dialogs

@@ -16,7 +16,7 @@ from rbdesk.ui.window.shown_probe import ENV, LINE
 # Module names (and everything under them) the first screen must not import.
 NOT_AT_START = (
     "openpyxl", "reportlab", "defusedxml", "lxml",
-    "rbdesk.exports", "rbdesk.commands",
+    "rbdesk.exports", "rbdesk.subcommands",
     "rbdesk.models.interchange.merge", "rbdesk.models.interchange.merge_decisions",
     "rbdesk.models.interchange.merge_snapshot", "rbdesk.models.interchange.dump",
     "rbdesk.models.interchange.load", "rbdesk.models.interchange.plan_import",

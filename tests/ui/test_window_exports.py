@@ -252,6 +252,6 @@ def test_semester_and_annual_reports_as_excel_from_the_menu(window, save_to, mon
              for v in row if v is not None}
     assert "PREDIKAT" in texts and "DEKY BALLO" in {t.upper() for t in texts}
     assert "TTD" not in texts  # Bentuk → Asli, as for the PDFs
-    assert len(summary._charts) == 1  # noqa: SLF001
+    assert len(summary._charts) == 1
     assert "Excel disimpan" in window.message_bar.label.text()
     assert _buttons(window) == ["Buka berkas", "Buka folder"]

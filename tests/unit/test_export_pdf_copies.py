@@ -110,12 +110,12 @@ def test_paraf_boxes_take_the_room_a_landscape_page_leaves() -> None:
 
     portrait = paraf_boxes(LONG_PARAF, 80 * MM)
     landscape = paraf_boxes(LONG_PARAF, 180 * MM)
-    assert sum(portrait._colWidths) <= 80 * MM  # noqa: SLF001 - the laid-out widths
-    assert sum(landscape._colWidths) > 130 * MM  # noqa: SLF001 - not the old 90 mm at most
-    assert max(landscape._colWidths) <= PARAF_BOX_MAX  # noqa: SLF001
+    assert sum(portrait._colWidths) <= 80 * MM  # the laid-out widths
+    assert sum(landscape._colWidths) > 130 * MM  # not the old 90 mm at most
+    assert max(landscape._colWidths) <= PARAF_BOX_MAX
     for table, room in ((portrait, 80 * MM), (landscape, 180 * MM)):
         size = paraf_layout(LONG_PARAF, room).size
-        room = table._colWidths[0] - 4  # noqa: SLF001 - the box less its padding
+        room = table._colWidths[0] - 4  # the box less its padding
         assert all(stringWidth(w, FONT, size) < room for t in LONG_PARAF for w in t.split())
 
 
@@ -228,8 +228,8 @@ def test_paraf_layout_rows_and_type_size() -> None:
                    for t in titles for w in t.split())
         table = paraf_boxes(titles, room)
         # caption, then a title row and a blank box (12 mm to initial in) per row of boxes
-        assert len(table._cellvalues) == 1 + 2 * lay.rows  # noqa: SLF001
-        assert table._argH[2::2] == [PARAF_BOX] * lay.rows  # noqa: SLF001
+        assert len(table._cellvalues) == 1 + 2 * lay.rows
+        assert table._argH[2::2] == [PARAF_BOX] * lay.rows
         assert PARAF_BOX >= 12 * MM
     # many short titles: no box narrower than one to initial in
     lay = paraf_layout([f"Pemeriksa {i}" for i in range(12)], portrait)

@@ -1,5 +1,5 @@
 """The layers of docs/ARCHITECTURE.md, checked on the source: imports point one way (ui → models,
-exports → models, cli/commands → everything), nothing imports in a circle — counting the imports
+exports → models, cli/subcommands → everything), nothing imports in a circle — counting the imports
 under ``if TYPE_CHECKING:``, since a circle for the type checker is a circle — and the window
 holds no SQL."""
 
@@ -8,9 +8,9 @@ from __future__ import annotations
 from import_graph import cycle, graph, imports, modules
 
 LOWER_THAN = {  # a package may not import from these
-    "rbdesk.models": ("rbdesk.ui", "rbdesk.exports", "rbdesk.commands", "rbdesk.cli"),
-    "rbdesk.exports": ("rbdesk.ui", "rbdesk.commands", "rbdesk.cli"),
-    "rbdesk.ui": ("rbdesk.commands", "rbdesk.cli"),
+    "rbdesk.models": ("rbdesk.ui", "rbdesk.exports", "rbdesk.subcommands", "rbdesk.cli"),
+    "rbdesk.exports": ("rbdesk.ui", "rbdesk.subcommands", "rbdesk.cli"),
+    "rbdesk.ui": ("rbdesk.subcommands", "rbdesk.cli"),
     # Inside ui: the grid and the panels are parts the window puts together, never the reverse.
     "rbdesk.ui.grid": ("rbdesk.ui.window",),
     "rbdesk.ui.panels": ("rbdesk.ui.window",),

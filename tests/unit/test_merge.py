@@ -29,6 +29,7 @@ from rbdesk.models.interchange.merge_decisions import BOOKKEEPING
 from rbdesk.models.interchange.merge_objects import key_diffs
 from rbdesk.models.storage.schema import Blob, ChangeLog, Evidence, Indicator, Realisation
 from rbdesk.models.storage.store import Store
+from tests.review_reads import get_review
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -521,7 +522,7 @@ def _apply(path: Path, user: str, script: list[Op], targets: dict[str, Any],
             s, "indicator", targets["subs"][m % 2], f"baru {user} {v}"),
         # Realised first (when not yet), so that verdicts meet evidence from the other copy.
         "review": lambda s, i, m, v: (
-            realisation.set_status(s, i, m, "selesai") if review.get_review(s, i, m) is None
+            realisation.set_status(s, i, m, "selesai") if get_review(s, i, m) is None
             else None,
             review.review_month(s, i, m, {"x": "memenuhi", "y": "perlu_revisi",
                                           "z": "ditolak"}[v], note="cek")),

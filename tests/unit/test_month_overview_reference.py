@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from rbdesk.models.domain.panel_queries import month_overview
+from rbdesk.models.domain.month_overview import month_overview
 from rbdesk.models.domain.progress import MonthState, month_state, month_tally, total
 from rbdesk.models.domain.tree import (
     ActivityNode,

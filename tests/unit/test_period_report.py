@@ -12,9 +12,9 @@ from pypdf import PdfReader
 from rbdesk.exports import write_pdf
 from rbdesk.models.clock import local_date
 from rbdesk.models.domain.months import current_month, month_short
-from rbdesk.models.domain.panel_queries import person_areas
 from rbdesk.models.domain.period_report import build_period_report, period_evidence
 from rbdesk.models.domain.progress import indicators_of, rating_band, team_indicators, total
+from rbdesk.models.domain.roster_reads import person_areas
 from rbdesk.models.domain.tree import Cell, PlanTree, list_plans, load_plan_tree
 from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.store import Store

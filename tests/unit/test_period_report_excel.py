@@ -120,8 +120,8 @@ def test_percentages_are_numbers_formatted_as_percent(tree: PlanTree, tmp_path: 
 def test_a_chart_of_capaian_per_month(tree: PlanTree, tmp_path: Path) -> None:
     report, wb = _write(tree, tmp_path, "semester2")
     ws = wb["Ringkasan"]
-    assert len(ws._charts) == 1  # noqa: SLF001 - openpyxl keeps a read chart only here
-    chart = ws._charts[0]  # noqa: SLF001
+    assert len(ws._charts) == 1  # openpyxl keeps a read chart only here
+    chart = ws._charts[0]
     assert chart.tagname == "barChart"
     monthly = _table(ws, "BULAN")
     top = next(r for r in range(1, 60) if ws.cell(r, 2).value == "BULAN")

@@ -146,12 +146,6 @@ def test_set_planned_toggles_one_month(sample_store: Store, tree) -> None:
         plan_edit.set_planned(sample_store, ind.uuid, 13, True)
 
 
-def test_set_planned_months_replaces(sample_store: Store, tree) -> None:
-    ind = tree.areas[0].activities[0].sub_activities[0].indicators[0]
-    plan_edit.set_planned_months(sample_store, ind.uuid, [12, 3, 3])
-    assert load_plan_tree(sample_store, tree.uuid).indicators()[0].planned_months == [3, 12]
-
-
 def test_add_and_update_plan(sample_store: Store) -> None:
     uuid = plan_edit.add_plan(sample_store, "KPU Kota Kupang", 2025, "Rencana Aksi 2025")
     assert [p.year for p in list_plans(sample_store)] == [2024, 2025]

@@ -23,6 +23,7 @@ from rbdesk.models.interchange.load import create_file, load_data
 from rbdesk.models.storage import migrations
 from rbdesk.models.storage.schema import ChangeLog, Person, Plan, Realisation
 from rbdesk.models.storage.store import Store
+from tests.review_reads import Review, get_review
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -32,8 +33,8 @@ def _first(store: Store) -> tuple[str, str]:
     return tree.uuid, tree.indicators()[0].uuid
 
 
-def _cell(store: Store, ind: str, month: int) -> review.Review | None:
-    return review.get_review(store, ind, month)
+def _cell(store: Store, ind: str, month: int) -> Review | None:
+    return get_review(store, ind, month)
 
 
 def test_review_records_who_when_why_and_logs_it(sample_store: Store) -> None:
@@ -179,7 +180,7 @@ def test_version_1_document_loads_with_realised_months_submitted(sample_store: S
             del c[key]
     store = Store.create(tmp_path / "v1.rbdesk")
     load_data(store, doc)
-    assert [review.get_review(store, ind, m).state for m in (1, 2)] == ["diajukan", ""]  # type: ignore[union-attr]
+    assert [get_review(store, ind, m).state for m in (1, 2)] == ["diajukan", ""]  # type: ignore[union-attr]
     store.close()
 
 
@@ -255,12 +256,12 @@ def test_merged_evidence_the_verdict_never_saw_sends_the_month_back(tmp_path: Pa
         review.review_month(store, ind, 2, "memenuhi", by="Deky Ballo")
     with Store.open(attached, user="staf") as store:
         realisation.attach_bytes(store, ind, 2, "foto-baru.jpg", b"foto baru")
-        assert review.get_review(store, ind, 2).state == "diajukan"  # type: ignore[union-attr]
+        assert get_review(store, ind, 2).state == "diajukan"  # type: ignore[union-attr]
     with Store.open(mine, user="staf") as store:
         foreseen = merge.plan_merge(store, theirs).to_resubmit
         result = merge.merge_files(store, theirs)
         assert result.conflicts == [] and foreseen == result.resubmitted
-        got = review.get_review(store, ind, 2)
+        got = get_review(store, ind, 2)
         assert got is not None and (got.state, got.by, got.note) == ("diajukan", "", "")
         assert len(result.resubmitted) == 1 and result.resubmitted[0].endswith(", Feb")
         assert "kembali berstatus Diajukan" in result.summary()
@@ -271,7 +272,7 @@ def test_merged_evidence_the_verdict_never_saw_sends_the_month_back(tmp_path: Pa
                                                              "induk + pengarah")
         # The merge settled it: the same copy again changes nothing and keeps the month back.
         assert not merge.merge_files(store, theirs).changed
-        assert review.get_review(store, ind, 2).state == "diajukan"  # type: ignore[union-attr]
+        assert get_review(store, ind, 2).state == "diajukan"  # type: ignore[union-attr]
 
 
 def test_a_verdict_that_saw_all_the_evidence_stays(tmp_path: Path) -> None:
@@ -283,7 +284,7 @@ def test_a_verdict_that_saw_all_the_evidence_stays(tmp_path: Path) -> None:
     with Store.open(mine, user="staf") as store:
         result = merge.merge_files(store, theirs)
         assert result.resubmitted == [] and result.conflicts == []
-        assert review.get_review(store, ind, 2).state == "memenuhi"  # type: ignore[union-attr]
+        assert get_review(store, ind, 2).state == "memenuhi"  # type: ignore[union-attr]
 
 
 def test_both_copies_reviewing_the_same_month_is_a_conflict(tmp_path: Path) -> None:
@@ -301,7 +302,7 @@ def test_both_copies_reviewing_the_same_month_is_a_conflict(tmp_path: Path) -> N
         at = next(f for f in plan.conflicts[0].fields if f.name == "reviewed_at")
         assert local_time(at.mine) == at.mine_text() and "T" not in at.mine_text()
         merge.apply_merge(store, plan, prefer=merge.THEIRS)
-        assert review.get_review(store, ind, 1).state == "ditolak"  # type: ignore[union-attr]
+        assert get_review(store, ind, 1).state == "ditolak"  # type: ignore[union-attr]
         with store.read():  # the log keeps the stamp itself; Riwayat shows it in local time
             lost = ChangeLog.get((ChangeLog.action == "conflict")
                                  & (ChangeLog.field == "reviewed_at"))

@@ -21,10 +21,8 @@ from openpyxl.chart.legend import Legend
 from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, TwoCellAnchor
 
 from rbdesk.exports.excel.report_sheet import PERCENT, Column, ReportSheet
-from rbdesk.exports.paper import check_paper
 from rbdesk.exports.progress import Progress, ProgressFn, atomic_output
 from rbdesk.exports.wording import (
-    COPIES,
     capaian_note,
     period_sections,
     period_title_lines,
@@ -33,10 +31,10 @@ from rbdesk.i18n import N_, tr
 from rbdesk.models.clock import local_date
 from rbdesk.models.domain.months import month_long, month_short
 from rbdesk.models.domain.period_report import PeriodLate, PeriodReport, ReviewItem
+from rbdesk.models.domain.print_options import CopyForm, Paper, check_copy, check_paper
 from rbdesk.models.domain.progress import review_label
 from rbdesk.models.domain.report_data import CapaianRow, EvidenceItem
 from rbdesk.models.domain.signing import is_signed
-from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.output_files import check_target
 from rbdesk.models.text import clean_text
 
@@ -200,15 +198,12 @@ def _summary(wb: Workbook, report: PeriodReport, sec: dict[str, str]) -> ReportS
 
 
 def write_period_workbook(report: PeriodReport, out: Path, *, decree: dict[str, Any],
-                          paper: str = "a4", copy: str = "salinan",
+                          paper: Paper | str = Paper.A4, copy: CopyForm | str = CopyForm.SALINAN,
                           progress: ProgressFn = None) -> Path:
     """Write the report's workbook to ``out`` (atomically) and return it. ``copy`` as for the
     PDF: ``asli`` leaves room for the wet signatures, ``salinan`` prints "TTD" and the
     certifier's block; a draft decree's report says KONSEP on every page."""
-    paper = check_paper(paper)
-    if copy not in COPIES:
-        raise InvalidInput(tr("Bentuk '{copy}' tidak dikenal; pilih asli atau salinan.")
-                           .format(copy=copy))
+    paper, copy = check_paper(paper), check_copy(copy)
     check_target(out)  # before any sheet is built: a refused target leaves nothing half-made
     bar = Progress(progress)
     bar.fraction(0.0)

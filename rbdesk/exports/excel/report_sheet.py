@@ -32,6 +32,7 @@ from rbdesk.exports.wording import (
     signed_mark,
 )
 from rbdesk.i18n import tr
+from rbdesk.models.domain.print_options import CopyForm, Paper
 from rbdesk.models.domain.report_data import Signer
 from rbdesk.models.text import clean_text
 
@@ -200,14 +201,14 @@ class ReportSheet:
         return wrapped_lines(text, self.widths[c - 1])
 
     def signatures(self, left: Signer | None, right: Signer | None, *, place: str, date: str,
-                   decree: dict[str, Any], copy: str) -> None:
+                   decree: dict[str, Any], copy: CopyForm) -> None:
         """Mengetahui at the left, the preparer at the right under place and date, as on the
         PDF. ``copy`` ``asli`` leaves room for the wet signature and stamp; the certified copy
         (``salinan``) prints the signed mark ("TTD") and the certifier's block under them."""
         self.keep_from = max(1, self.row - KEEP_ROWS + 1)
         half = self._half()
         place_date = ", ".join(x for x in (place, indonesian_date(date)) if x)
-        mark = "" if copy == "asli" else signed_mark(decree)
+        mark = "" if copy == CopyForm.ASLI else signed_mark(decree)
         self.skip()
         sides = [self._signer_lines(left, ""), self._signer_lines(right, place_date)]
         for i in range(max(len(sides[0]), len(sides[1]))):
@@ -222,7 +223,7 @@ class ReportSheet:
                     continue
                 height = max(height, self._merged(first, last, text, bold))
             self._height(self.row, height)
-        if copy == "asli":
+        if copy == CopyForm.ASLI:
             return
         self.skip()
         certifier = [(certifier_heading(decree), False),
@@ -267,7 +268,7 @@ class ReportSheet:
                                 end_column=last)
         return wrapped_lines(text, sum(self.widths[first - 1:last])) * LINE_PT + 2
 
-    def print_setup(self, paper: str, *, landscape: bool, draft: bool) -> None:
+    def print_setup(self, paper: Paper, *, landscape: bool, draft: bool) -> None:
         """A4 or F4, fit to the page's width, the table header repeated on every page, page
         numbers; a draft decree's report says KONSEP at the top of every page, as its PDF does."""
         ws = self.ws
@@ -291,7 +292,7 @@ class ReportSheet:
         if draft:
             mark_draft_pages(ws)
 
-    def _keep_together(self, paper: str, landscape: bool) -> None:
+    def _keep_together(self, paper: Paper, landscape: bool) -> None:
         """Start a new page before ``keep_from`` when the rows from there on would be split
         (the PDF keeps its signature block with the last table rows the same way)."""
         keep = self.keep_from
@@ -311,7 +312,7 @@ def mark_draft_pages(ws: Worksheet | WriteOnlyWorksheet) -> None:
     ws.oddHeader.center.color = "808080"
 
 
-def page_starts(ws: Worksheet, paper: str, landscape: bool, widths: Sequence[float],
+def page_starts(ws: Worksheet, paper: Paper, landscape: bool, widths: Sequence[float],
                 header_rows: tuple[int, int] | None) -> list[int]:
     """The rows that begin a printed page, estimated as Excel paginates: the sheet scaled to
     the page's width, rows never split, the repeated header on top of every later page, manual

@@ -23,6 +23,7 @@ from rbdesk.exports.excel.report_sheet import mark_draft_pages
 from rbdesk.exports.excel.rowxml import RowStream
 from rbdesk.exports.paper import EXCEL_PAPER_CODE
 from rbdesk.i18n import tr
+from rbdesk.models.domain.print_options import Paper
 
 THIN = Side(style="thin", color="000000")
 LINE_PT = 12.0  # row height per wrapped line of 9-pt text
@@ -97,7 +98,7 @@ class SheetWriter:
         chars = max(1.0, sum(self.widths[col:col + span]) * 1.15 - 1)
         return sum(max(1, math.ceil(len(p) / chars)) for p in str(text).split("\n"))
 
-    def print_setup(self, paper: str, *, landscape: bool, title_rows: str | None,
+    def print_setup(self, paper: Paper, *, landscape: bool, title_rows: str | None,
                     draft: bool = False) -> None:
         """As the report sheets': fit to the page's width, the header rows repeated, page
         numbers, and on a draft decree's sheets KONSEP at the top of every page."""

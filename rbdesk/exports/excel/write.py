@@ -23,7 +23,6 @@ from rbdesk.exports.excel.layout import (
 )
 from rbdesk.exports.excel.rowxml import RowStream, fill_sheet_data
 from rbdesk.exports.excel.sheet import LINE_PT, SheetWriter, span_heights
-from rbdesk.exports.paper import check_paper
 from rbdesk.exports.plan_records import or_none, plan_records
 from rbdesk.exports.progress import Progress, ProgressFn, atomic_output
 from rbdesk.exports.wording import (
@@ -40,6 +39,7 @@ from rbdesk.exports.wording import (
 from rbdesk.i18n import tr
 from rbdesk.models import clock
 from rbdesk.models.domain.months import MONTHS, current_month, month_short
+from rbdesk.models.domain.print_options import Paper, check_paper
 from rbdesk.models.domain.progress import format_percent, indicator_tally
 from rbdesk.models.domain.signing import is_signed
 from rbdesk.models.domain.statuses import Status
@@ -88,7 +88,7 @@ def _lampiran_heading(sw: SheetWriter, decree: dict[str, Any], roman: str, title
     sw.append([None])
 
 
-def write_plan_sheet(wb: Workbook, meta: list[list[str]], tree: PlanTree, paper: str,
+def write_plan_sheet(wb: Workbook, meta: list[list[str]], tree: PlanTree, paper: Paper,
                      bar: Progress) -> SheetWriter:
     """The Lampiran II sheet; ``meta`` receives one row per plan row for the hidden sheet."""
     sw = SheetWriter(wb, tr(PLAN_SHEET), PLAN_WIDTHS)
@@ -154,7 +154,7 @@ def write_plan_sheet(wb: Workbook, meta: list[list[str]], tree: PlanTree, paper:
     return sw
 
 
-def write_roster_sheet(wb: Workbook, tree: PlanTree, paper: str) -> SheetWriter:
+def write_roster_sheet(wb: Workbook, tree: PlanTree, paper: Paper) -> SheetWriter:
     sw = SheetWriter(wb, tr("Lampiran I"), [5, 26, 32, 24, 48])
     titles = tree.decree.get("attachment_titles") or {}
     _lampiran_heading(sw, tree.decree, "I", titles.get("lampiran_1") or tree.title, 3, 2, 5)
@@ -182,7 +182,7 @@ def write_roster_sheet(wb: Workbook, tree: PlanTree, paper: str) -> SheetWriter:
     return sw
 
 
-def write_realisation_sheet(wb: Workbook, tree: PlanTree, paper: str,
+def write_realisation_sheet(wb: Workbook, tree: PlanTree, paper: Paper,
                             today: dt.date) -> SheetWriter:
     upto = min(12, max(1, current_month(tree.year, today)))
     sw = SheetWriter(wb, tr("Realisasi"), [5, 16, 22, 26, 30, 14] + [9] * 12 + [11, 9])
@@ -218,8 +218,8 @@ def write_realisation_sheet(wb: Workbook, tree: PlanTree, paper: str,
     return sw
 
 
-def write_workbook(tree: PlanTree, out: Path, *, paper: str = "a4", progress: ProgressFn = None,
-                   today: dt.date | None = None) -> Path:
+def write_workbook(tree: PlanTree, out: Path, *, paper: Paper | str = Paper.A4,
+                   progress: ProgressFn = None, today: dt.date | None = None) -> Path:
     paper = check_paper(paper)
     check_target(out)  # before any sheet is built: a refused target leaves nothing half-made
     bar = Progress(progress)
@@ -242,7 +242,7 @@ def _abandon(wb: Workbook) -> None:
                 rows.close()
 
 
-def _write(wb: Workbook, tree: PlanTree, out: Path, paper: str, bar: Progress,
+def _write(wb: Workbook, tree: PlanTree, out: Path, paper: Paper, bar: Progress,
            today: dt.date | None) -> Path:
     wb.properties.title = clean_text(tree.title)
     wb.properties.creator = "rbdesk"

@@ -36,6 +36,7 @@ from rbdesk.exports.wording import (
     signed_mark,
 )
 from rbdesk.i18n import tr
+from rbdesk.models.domain.print_options import CopyForm, Paper
 from rbdesk.models.errors import InvalidInput
 from rbdesk.models.text import clean_text
 
@@ -56,7 +57,7 @@ PARAF_MAX_HEIGHT = 120 * MM
 CELL_PADDING = 3.0  # left and right, in the reports' ruled tables
 
 
-def frame_size(paper: str, landscape: bool) -> tuple[float, float]:
+def frame_size(paper: Paper, landscape: bool) -> tuple[float, float]:
     w, h = page_size(paper, landscape=landscape)
     left, right, top, bottom = LANDSCAPE_MARGINS if landscape else PORTRAIT_MARGINS
     return w - left - right, h - top - bottom
@@ -110,7 +111,7 @@ class NumberedCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self._held: list[dict[str, Any]] = []
 
-    def showPage(self) -> None:  # noqa: N802 - reportlab API
+    def showPage(self) -> None:  # reportlab API
         state = dict(self.__dict__)
         # one string per page instead of thousands of small ones; reportlab joins the page's
         # operators with newlines anyway, so the stream is the same
@@ -147,7 +148,7 @@ class DraftCanvas(NumberedCanvas):
 
 
 class RbDoc(BaseDocTemplate):
-    def __init__(self, path: Path, paper: str, *, title: str,
+    def __init__(self, path: Path, paper: Paper, *, title: str,
                  on_page: Callable[[int], None] | None = None, first: str = "portrait",
                  draft: bool = False) -> None:
         register_fonts()
@@ -166,7 +167,7 @@ class RbDoc(BaseDocTemplate):
         order = [templates[first]] + [t for k, t in templates.items() if k != first]
         self.addPageTemplates(order)
 
-    def afterPage(self) -> None:  # noqa: N802 - reportlab API
+    def afterPage(self) -> None:  # reportlab API
         if self.on_page:
             self.on_page(self.page)
 
@@ -324,7 +325,7 @@ def paraf_room(width: float) -> float:
 
 
 def signature_block(decree: dict[str, Any], width: float, size: float = 9.5,
-                    copy: str = "salinan") -> Table:
+                    copy: CopyForm = CopyForm.SALINAN) -> Table:
     """Signatory at the right. The certified copy (``salinan``, as issued) prints the signed
     mark ("TTD") and the certifier's block at the left under it; the original (``asli``) leaves
     room for the wet signature and stamp instead, with the paraf boxes when the decree has any."""
@@ -332,7 +333,7 @@ def signature_block(decree: dict[str, Any], width: float, size: float = 9.5,
     left = st["left"]
     bold = st["bold"]
     gap = Spacer(1, 34)
-    asli = copy == "asli"
+    asli = copy == CopyForm.ASLI
     signer: list[Flowable] = [
         Paragraph(esc(tr("Ditetapkan di {place}").format(place=decree.get("place", ""))), left),
         Paragraph(esc(tr("Pada Tanggal {date}").format(

@@ -95,14 +95,14 @@ class PageTable(Flowable):
             self._table = page_table(self.layout, self.page)
         return self._table
 
-    def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # reportlab API
         w, h = self._get().wrap(aW, aH)
         self.width, self.height = w, h
         return w, h
 
-    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 - reportlab API
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # reportlab API
         return self._get().splitOn(self.canv, aW, aH)
 
-    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
         self._get().drawOn(canvas, x, y, _sW=_sW)
         self._table = None

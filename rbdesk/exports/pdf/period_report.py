@@ -22,6 +22,7 @@ from rbdesk.i18n import tr
 from rbdesk.models.clock import local_date
 from rbdesk.models.domain.months import month_short
 from rbdesk.models.domain.period_report import PeriodReport
+from rbdesk.models.domain.print_options import CopyForm, Paper
 from rbdesk.models.domain.progress import format_percent, review_label
 from rbdesk.models.domain.report_data import CapaianRow
 
@@ -82,7 +83,7 @@ def _review_table(report: PeriodReport, width: float, st: dict[str, Any]) -> Tab
     return _table(rows, [25, REVIEW_AREA_WIDTH, rest, 62, 34, 95, 90])
 
 
-def period_story(report: PeriodReport, paper: str, copy: str = "salinan",
+def period_story(report: PeriodReport, paper: Paper, copy: CopyForm = CopyForm.SALINAN,
                  decree: dict[str, Any] | None = None) -> list[Flowable]:
     decree = decree or {}
     width, _h = frame_size(paper, landscape=False)

@@ -18,6 +18,7 @@ from rbdesk.exports.pdf.page_table import PageTable
 from rbdesk.exports.pdf.paginate import paginate
 from rbdesk.exports.plan_records import or_none
 from rbdesk.exports.wording import CHECK, labelled, plan_header
+from rbdesk.models.domain.print_options import CopyForm, Paper
 from rbdesk.models.domain.tree import PlanTree
 
 MONTH_WIDTH = 22.0
@@ -67,8 +68,8 @@ def plan_grid(tree: PlanTree, width: float) -> Grid:
                 align=["CENTER"] + ["LEFT"] * 4 + ["CENTER"] * 12 + ["LEFT"], row_names=names)
 
 
-def plan_story(tree: PlanTree, paper: str, tick: Callable[[float], None] | None = None,
-               copy: str = "salinan") -> tuple[list[Flowable], int]:
+def plan_story(tree: PlanTree, paper: Paper, tick: Callable[[float], None] | None = None,
+               copy: CopyForm = CopyForm.SALINAN) -> tuple[list[Flowable], int]:
     """Flowables for the landscape plan pages (caller switches to the landscape template)."""
     width, height = frame_size(paper, landscape=True)
     titles = tree.decree.get("attachment_titles") or {}

@@ -36,6 +36,7 @@ from rbdesk.exports.wording import (
 from rbdesk.i18n import tr
 from rbdesk.models.domain.months import month_long, month_short
 from rbdesk.models.domain.period_report import PeriodReport
+from rbdesk.models.domain.print_options import CopyForm, Paper
 from rbdesk.models.domain.progress import format_percent, review_label
 from rbdesk.models.domain.report_data import CapaianRow, EvidenceItem, ReportData, Signer
 
@@ -174,7 +175,7 @@ def capaian_table(rows_in: list[CapaianRow], first_col: str, width: float,
     return table
 
 
-def report_story(report: ReportData, paper: str, copy: str = "salinan",
+def report_story(report: ReportData, paper: Paper, copy: CopyForm = CopyForm.SALINAN,
                  decree: dict[str, Any] | None = None) -> list[Flowable]:
     """The report; ``copy`` as for the decree: ``asli`` to sign, ``salinan`` the certified copy
     (with the certifier of ``decree``)."""
@@ -221,15 +222,15 @@ def report_story(report: ReportData, paper: str, copy: str = "salinan",
 
 
 def signature_block(report: ReportData | PeriodReport, decree: dict[str, Any],
-                    st: dict[str, ParagraphStyle], width: float, copy: str) -> Table:
+                    st: dict[str, ParagraphStyle], width: float, copy: CopyForm) -> Table:
     """Mengetahui (left) and the preparer (right, under place and date); on a certified copy
     "TTD" and the certifier's block below."""
     place_date = ", ".join(x for x in (report.place, indonesian_date(report.date)) if x)
     half = width / 2
-    mark = "" if copy == "asli" else signed_mark(decree)
+    mark = "" if copy == CopyForm.ASLI else signed_mark(decree)
     cells: list[list[Any]] = [[_signer(report.acknowledged, st, " ", mark),
                                _signer(report.prepared, st, place_date, mark)]]
-    if copy != "asli":
+    if copy != CopyForm.ASLI:
         cells.append([_certifier(decree, st), ""])
     sign = Table(cells, colWidths=[half, half])
     sign.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT),

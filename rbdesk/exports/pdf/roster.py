@@ -10,6 +10,7 @@ from rbdesk.exports.pdf.page_table import page_table
 from rbdesk.exports.pdf.paginate import paginate
 from rbdesk.exports.wording import section_title
 from rbdesk.i18n import tr
+from rbdesk.models.domain.print_options import CopyForm, Paper
 from rbdesk.models.domain.tree import PlanTree
 
 SHARES = (7, 22, 26, 20, 35)  # NO, NAMA, JABATAN, KEDUDUKAN DALAM TIM, TUGAS DALAM TIM
@@ -47,7 +48,7 @@ def roster_grid(tree: PlanTree, width: float) -> Grid:
                 font_size=8.0, leading=10.0, row_names=names, repeat_lines=40)
 
 
-def roster_story(tree: PlanTree, paper: str, copy: str = "salinan") -> list[Flowable]:
+def roster_story(tree: PlanTree, paper: Paper, copy: CopyForm = CopyForm.SALINAN) -> list[Flowable]:
     width, height = frame_size(paper, landscape=False)
     titles = tree.decree.get("attachment_titles") or {}
     heading = lampiran_heading(tree.decree, "I", titles.get("lampiran_1") or tree.title, width)

@@ -12,6 +12,7 @@ from rbdesk.exports.pdf.common import esc, frame_size, make_styles, signature_bl
 from rbdesk.exports.pdf.fonts import FONT
 from rbdesk.exports.wording import decree_ref
 from rbdesk.i18n import tr
+from rbdesk.models.domain.print_options import CopyForm, Paper
 from rbdesk.models.domain.tree import PlanTree
 
 _SUB_ITEM = re.compile(r"^[a-z][.)]\s")
@@ -28,7 +29,7 @@ def _rows_table(rows: list[list[Any]], widths: list[float]) -> Table:
     return table
 
 
-def decree_story(tree: PlanTree, paper: str, copy: str = "salinan") -> list[Flowable]:
+def decree_story(tree: PlanTree, paper: Paper, copy: CopyForm = CopyForm.SALINAN) -> list[Flowable]:
     decree = tree.decree
     width, _height = frame_size(paper, landscape=False)
     st = make_styles(10.5)

@@ -6,34 +6,31 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
-from rbdesk.exports.paper import check_paper
 from rbdesk.exports.pdf.common import RbDoc
 from rbdesk.exports.progress import Progress, ProgressFn, atomic_output
-from rbdesk.exports.wording import COPIES
 from rbdesk.i18n import tr
 from rbdesk.models.domain.period_report import PeriodReport
+from rbdesk.models.domain.print_options import (
+    PERIOD_PARTS,
+    CopyForm,
+    Paper,
+    Part,
+    check_copy,
+    check_paper,
+    check_part,
+)
 from rbdesk.models.domain.report_data import ReportData
 from rbdesk.models.domain.signing import is_signed
 from rbdesk.models.domain.tree import PlanTree
 from rbdesk.models.errors import InvalidInput
 
-PARTS = ("sk", "roster", "plan", "report", "semester1", "semester2", "annual")
-PERIOD_PARTS = ("semester1", "semester2", "annual")
 
-
-def write_pdf(tree: PlanTree, out: Path, *, part: str = "sk", paper: str = "a4",
-              month: int | None = None, report: ReportData | None = None,
-              progress: ProgressFn = None, copy: str = "salinan",
+def write_pdf(tree: PlanTree, out: Path, *, part: Part | str = Part.SK,
+              paper: Paper | str = Paper.A4, report: ReportData | None = None,
+              progress: ProgressFn = None, copy: CopyForm | str = CopyForm.SALINAN,
               period: PeriodReport | None = None) -> Path:
-    paper = check_paper(paper)
-    if copy not in COPIES:
-        raise InvalidInput(tr("Bentuk '{copy}' tidak dikenal; pilih asli atau salinan.")
-                           .format(copy=copy))
-    if part not in PARTS:
-        raise InvalidInput(tr("Bagian '{part}' tidak dikenal; pilih sk, roster, plan, report, "
-                             "semester1, semester2 atau annual.")
-                           .format(part=part))
-    if part == "report" and report is None:
+    paper, copy, part = check_paper(paper), check_copy(copy), check_part(part)
+    if part == Part.REPORT and report is None:
         raise InvalidInput(tr("Laporan bulanan memerlukan data laporan (bulan)."))
     if part in PERIOD_PARTS and (period is None or period.period != part):
         raise InvalidInput(tr("Laporan semester/tahunan memerlukan data laporan periode itu."))
@@ -41,20 +38,20 @@ def write_pdf(tree: PlanTree, out: Path, *, part: str = "sk", paper: str = "a4",
     bar.fraction(0.0)
     story: list[Flowable] = []
     pages_expected = 1
-    first = "landscape" if part == "plan" else "portrait"
-    if part == "sk":
+    first = "landscape" if part == Part.PLAN else "portrait"
+    if part == Part.SK:
         from rbdesk.exports.pdf.sk import decree_story
 
         story += decree_story(tree, paper, copy)
         pages_expected += 3
-    if part in ("sk", "roster"):
+    if part in (Part.SK, Part.ROSTER):
         from rbdesk.exports.pdf.roster import roster_story
 
         if story:
             story += [NextPageTemplate("portrait"), PageBreak()]
         story += roster_story(tree, paper, copy)
         pages_expected += 3
-    if part in ("sk", "plan"):
+    if part in (Part.SK, Part.PLAN):
         from rbdesk.exports.pdf.plan import plan_story
 
         if story:
@@ -64,7 +61,7 @@ def write_pdf(tree: PlanTree, out: Path, *, part: str = "sk", paper: str = "a4",
         story += plan
         del plan  # the story alone holds the pages, so each is freed once drawn
         pages_expected += pages
-    if part == "report":
+    if part == Part.REPORT:
         from rbdesk.exports.pdf.report import report_story
 
         assert report is not None

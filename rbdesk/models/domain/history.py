@@ -285,8 +285,8 @@ def find_area(store: Store, key: str) -> str:
     key = key.strip().lower()
     with store.read():
         rows = list(as_tuples(Area.select(Area.uuid, Area.label, Area.name)
-                              .join(Plan).where((Area.deleted == False)  # noqa: E712
-                                                & (Plan.deleted == False))))  # noqa: E712
+                              .join(Plan).where(Area.is_live()
+                                                & Plan.is_live())))
     for test in (lambda u, lab, n: lab.strip(". ").lower() == key.strip(". "),
                  lambda u, lab, n: u.startswith(key),
                  lambda u, lab, n: key in n.lower()):

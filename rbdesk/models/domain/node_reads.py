@@ -28,7 +28,7 @@ def load_indicator(store: Store, uuid: str) -> IndicatorNode | None:
         row = (Indicator.select(Indicator.id, Indicator.uuid, Indicator.label, Indicator.text,
                                 Indicator.planned, Indicator.note, Indicator.version,
                                 Indicator.updated_by, Indicator.updated_at)
-               .where((Indicator.uuid == uuid) & (Indicator.deleted == False))  # noqa: E712
+               .where((Indicator.uuid == uuid) & Indicator.is_live())
                .tuples().first())
         if row is None:
             return None
@@ -38,11 +38,11 @@ def load_indicator(store: Store, uuid: str) -> IndicatorNode | None:
                 Realisation.select(Realisation.month, Realisation.status, Realisation.note,
                                    Realisation.uuid, Realisation.version, Realisation.updated_by,
                                    Realisation.updated_at, *REVIEW_COLUMNS)
-                .where((Realisation.indicator == ind_id) & (Realisation.deleted == False))):  # noqa: E712
+                .where((Realisation.indicator == ind_id) & Realisation.is_live())):
             node.realisation[month] = Cell(status, note, u, ver, by, at, *review)
         for (month,) in as_tuples(
                 Evidence.select(Evidence.month)
-                .where((Evidence.indicator == ind_id) & (Evidence.deleted == False))):  # noqa: E712
+                .where((Evidence.indicator == ind_id) & Evidence.is_live())):
             node.evidence[month] = node.evidence.get(month, 0) + 1
         return node
 
@@ -56,7 +56,7 @@ def child_rows(store: Store, kind: str, parent_uuid: str) -> list[tuple[str, int
         return list(as_tuples(
             table.select(table.uuid, table.version, table.updated_by, table.updated_at)
             .join(parent_table, on=(parent_col == parent_table.id))
-            .where((parent_table.uuid == parent_uuid) & (table.deleted == False))  # noqa: E712
+            .where((parent_table.uuid == parent_uuid) & table.is_live())
             .order_by(table.seq, table.uuid)))
 
 
@@ -69,7 +69,7 @@ def load_subtree(store: Store, kind: str, uuid: str) -> Any:
 def _load_subtree(kind: str, uuid: str) -> Any:
     head_table = LEVELS[kind].model
     ids: Any = head_table.select(head_table.id).where(
-        (head_table.uuid == uuid) & (head_table.deleted == False))  # noqa: E712
+        (head_table.uuid == uuid) & head_table.is_live())
     head = None
     parents: dict[int, Any] = {}
     for level in ORDER[ORDER.index(kind):]:
@@ -79,9 +79,9 @@ def _load_subtree(kind: str, uuid: str) -> Any:
         extra = (Indicator.planned, Indicator.note) if level == "indicator" else ()
         tail = (table.updated_by, table.updated_at) if level == "indicator" else ()
         if level == kind:
-            where = (table.uuid == uuid) & (table.deleted == False)  # noqa: E712
+            where = (table.uuid == uuid) & table.is_live()
         else:
-            where = parent_col.in_(ids) & (table.deleted == False)  # noqa: E712
+            where = parent_col.in_(ids) & table.is_live()
         found: dict[int, Any] = {}
         for row_id, parent_id, *fields in as_tuples(
                 table.select(table.id, parent_col, table.uuid, table.label, text_col, *extra,
@@ -104,12 +104,12 @@ def _load_subtree(kind: str, uuid: str) -> Any:
             Realisation.select(Realisation.indicator, Realisation.month, Realisation.status,
                                Realisation.note, Realisation.uuid, Realisation.version,
                                Realisation.updated_by, Realisation.updated_at, *REVIEW_COLUMNS)
-            .where(Realisation.indicator.in_(ids) & (Realisation.deleted == False))):  # noqa: E712
+            .where(Realisation.indicator.in_(ids) & Realisation.is_live())):
         if ind_id in inds:
             inds[ind_id].realisation[month] = Cell(status, note, u, ver, by, at, *review)
     for ind_id, month in as_tuples(Evidence.select(Evidence.indicator, Evidence.month)
                                    .where(Evidence.indicator.in_(ids)
-                                          & (Evidence.deleted == False))):  # noqa: E712
+                                          & Evidence.is_live())):
         if ind_id in inds:
             ev = inds[ind_id].evidence
             ev[month] = ev.get(month, 0) + 1
@@ -119,4 +119,4 @@ def _load_subtree(kind: str, uuid: str) -> Any:
 def alive_rows(store: Store, model: type[Row]) -> int:
     """How many rows of a table are not deleted (for ``rbdesk check``)."""
     with store.read():
-        return int(model.select().where(model.deleted == False).count())  # noqa: E712
+        return int(model.live().count())

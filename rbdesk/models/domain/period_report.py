@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from rbdesk.i18n import N_, tr
 from rbdesk.models import clock
 from rbdesk.models.domain.months import current_month, month_short
+from rbdesk.models.domain.print_options import Part
 from rbdesk.models.domain.progress import (
     SUBMITTED,
     Tally,
@@ -39,10 +40,10 @@ from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.store import Store
 
 # period: (first month, last month, title)
-PERIODS = {
-    "semester1": (1, 6, N_("LAPORAN SEMESTER I")),
-    "semester2": (7, 12, N_("LAPORAN SEMESTER II")),
-    "annual": (1, 12, N_("LAPORAN TAHUNAN")),
+PERIODS: dict[str, tuple[int, int, str]] = {
+    Part.SEMESTER1: (1, 6, N_("LAPORAN SEMESTER I")),
+    Part.SEMESTER2: (7, 12, N_("LAPORAN SEMESTER II")),
+    Part.ANNUAL: (1, 12, N_("LAPORAN TAHUNAN")),
 }
 
 @dataclass

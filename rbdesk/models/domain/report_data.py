@@ -172,8 +172,8 @@ def evidence_between(store: Store, tree: PlanTree, first: int, last: int) -> lis
                  .join(Indicator).join(SubActivity).join(Activity).join(Area)
                  .where((Area.plan == plan.id) & (Evidence.month >= first)
                         & (Evidence.month <= last)
-                        & (Evidence.deleted == False)  # noqa: E712
-                        & (Indicator.deleted == False))  # noqa: E712
+                        & Evidence.is_live()
+                        & Indicator.is_live())
                  .order_by(Evidence.month, Evidence.updated_at, Evidence.uuid))
         return list(as_tuples(query))
 

@@ -158,8 +158,7 @@ class PlanSummary:
 
 def list_plans(store: Store) -> list[PlanSummary]:
     with store.read():
-        rows = as_tuples(Plan.select(Plan.uuid, Plan.unit, Plan.year, Plan.title)
-                         .where(Plan.deleted == False)  # noqa: E712
+        rows = as_tuples(Plan.live(Plan.uuid, Plan.unit, Plan.year, Plan.title)
                          .order_by(Plan.year, Plan.unit, Plan.uuid))
         return [PlanSummary(*r) for r in rows]
 
@@ -179,9 +178,9 @@ def choose_plan(store: Store, last_used: str | None, year: int) -> str | None:
     with store.read():
         filled = {u for (u,) in as_tuples(
             Plan.select(Plan.uuid).join(Area).join(Activity).join(SubActivity).join(Indicator)
-            .where((Plan.deleted == False) & (Area.deleted == False)  # noqa: E712
-                   & (Activity.deleted == False) & (SubActivity.deleted == False)  # noqa: E712
-                   & (Indicator.deleted == False))  # noqa: E712
+            .where(Plan.is_live() & Area.is_live()
+                   & Activity.is_live() & SubActivity.is_live()
+                   & Indicator.is_live())
             .distinct())}
     return next((p.uuid for p in reversed(plans) if p.uuid in filled), plans[-1].uuid)
 
@@ -215,13 +214,13 @@ def load_plan_tree(store: Store, plan_uuid: str) -> PlanTree:
 
 
 def _load_plan_tree(plan_uuid: str) -> PlanTree:
-    plan = Plan.get((Plan.uuid == plan_uuid) & (Plan.deleted == False))  # noqa: E712
+    plan = Plan.get((Plan.uuid == plan_uuid) & Plan.is_live())
     tree = PlanTree(plan.uuid, plan.unit, plan.year, plan.title, plan.decree or {},
                     plan.settings or {}, plan.version)
     areas: dict[int, AreaNode] = {}
     for aid, u, label, name, ver in _rows(
             Area.select(Area.id, Area.uuid, Area.label, Area.name, Area.version)
-            .where((Area.plan == plan.id) & (Area.deleted == False))  # noqa: E712
+            .where((Area.plan == plan.id) & Area.is_live())
             .order_by(Area.seq, Area.uuid)):
         areas[aid] = AreaNode(u, label, name, ver)
         tree.areas.append(areas[aid])
@@ -229,8 +228,8 @@ def _load_plan_tree(plan_uuid: str) -> PlanTree:
     for aid, area_id, u, label, name, ver in _rows(
             Activity.select(Activity.id, Activity.area, Activity.uuid, Activity.label,
                             Activity.name, Activity.version)
-            .join(Area).where((Area.plan == plan.id) & (Activity.deleted == False)  # noqa: E712
-                              & (Area.deleted == False))  # noqa: E712
+            .join(Area).where((Area.plan == plan.id) & Activity.is_live()
+                              & Area.is_live())
             .order_by(Activity.seq, Activity.uuid)):
         if area_id in areas:
             acts[aid] = ActivityNode(u, label, name, ver)
@@ -240,7 +239,7 @@ def _load_plan_tree(plan_uuid: str) -> PlanTree:
             SubActivity.select(SubActivity.id, SubActivity.activity, SubActivity.uuid,
                                SubActivity.label, SubActivity.name, SubActivity.version)
             .join(Activity).join(Area)
-            .where((Area.plan == plan.id) & (SubActivity.deleted == False))  # noqa: E712
+            .where((Area.plan == plan.id) & SubActivity.is_live())
             .order_by(SubActivity.seq, SubActivity.uuid)):
         if act_id in acts:
             subs[sid] = SubActivityNode(u, label, name, ver)
@@ -251,7 +250,7 @@ def _load_plan_tree(plan_uuid: str) -> PlanTree:
                              Indicator.label, Indicator.text, Indicator.planned, Indicator.note,
                              Indicator.version, Indicator.updated_by, Indicator.updated_at)
             .join(SubActivity).join(Activity).join(Area)
-            .where((Area.plan == plan.id) & (Indicator.deleted == False))  # noqa: E712
+            .where((Area.plan == plan.id) & Indicator.is_live())
             .order_by(Indicator.seq, Indicator.uuid)):
         if sub_id in subs:
             inds[iid] = IndicatorNode(u, label, text, planned, note, ver, by, at)
@@ -261,14 +260,14 @@ def _load_plan_tree(plan_uuid: str) -> PlanTree:
                                Realisation.note, Realisation.uuid, Realisation.version,
                                Realisation.updated_by, Realisation.updated_at, *REVIEW_COLUMNS)
             .join(Indicator).join(SubActivity).join(Activity).join(Area)
-            .where((Area.plan == plan.id) & (Realisation.deleted == False))):  # noqa: E712
+            .where((Area.plan == plan.id) & Realisation.is_live())):
         if ind_id in inds:
             inds[ind_id].realisation[month] = Cell(status, note, u, ver, by, at, *review)
     counts: dict[int, dict[int, int]] = defaultdict(dict)
     for ind_id, month in _rows(
             Evidence.select(Evidence.indicator, Evidence.month)
             .join(Indicator).join(SubActivity).join(Activity).join(Area)
-            .where((Area.plan == plan.id) & (Evidence.deleted == False))):  # noqa: E712
+            .where((Area.plan == plan.id) & Evidence.is_live())):
         counts[ind_id][month] = counts[ind_id].get(month, 0) + 1
     for ind_id, per_month in counts.items():
         if ind_id in inds:
@@ -285,7 +284,7 @@ def load_teams(plan_id: int, areas: dict[int, AreaNode] | None = None) -> list[T
     for tid, u, kind, label, name, area_id, duties, ver in as_tuples(
             Team.select(Team.id, Team.uuid, Team.kind, Team.label, Team.name, Team.area,
                         Team.duties, Team.version)
-            .where((Team.plan == plan_id) & (Team.deleted == False))  # noqa: E712
+            .where((Team.plan == plan_id) & Team.is_live())
             .order_by(Team.seq, Team.uuid)):
         teams[tid] = TeamNode(u, kind, label, name, area_uuid.get(area_id),
                               list(duties or []), ver)
@@ -294,8 +293,8 @@ def load_teams(plan_id: int, areas: dict[int, AreaNode] | None = None) -> list[T
                               Membership.role, Membership.position, Membership.version,
                               Person.nip)
             .join(Person).switch(Membership).join(Team)
-            .where((Team.plan == plan_id) & (Membership.deleted == False)  # noqa: E712
-                   & (Person.deleted == False))  # noqa: E712
+            .where((Team.plan == plan_id) & Membership.is_live()
+                   & Person.is_live())
             .order_by(Membership.seq, Membership.uuid)):
         if team_id in teams:
             teams[team_id].members.append(MemberNode(u, person_uuid, person_name, role,

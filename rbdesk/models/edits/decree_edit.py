@@ -20,7 +20,7 @@ from rbdesk.models.domain.text_rules import YEAR_MAX, YEAR_MIN, check_year, clea
 from rbdesk.models.domain.tree import TeamNode
 from rbdesk.models.edits.plan_edit import log_decree_change, update_plan
 from rbdesk.models.edits.roster_edit import set_team_area_in, update_member_in, update_team_in
-from rbdesk.models.errors import InvalidInput, NotFoundError
+from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.schema import Area, Membership, Plan, Team
 from rbdesk.models.storage.store import Store, Tx
 
@@ -79,9 +79,7 @@ def parse_decree_date(text: str) -> str:
 def read_decree(store: Store, plan_uuid: str) -> tuple[dict[str, Any], int]:
     """The plan's decree and the plan version it belongs to."""
     with store.read():
-        plan = Plan.get_or_none((Plan.uuid == plan_uuid) & (Plan.deleted == False))  # noqa: E712
-        if plan is None:
-            raise NotFoundError(tr("Rencana ini tidak ada lagi."))
+        plan = Plan.live_by_uuid(plan_uuid, tr("Rencana ini tidak ada lagi."))
         return dict(plan.decree or {}), plan.version
 
 
@@ -152,9 +150,7 @@ def apply_decree_edits(store: Store, edits: DecreeEdits) -> DecreeEdits:
 
 def _write_edits(store: Store, edits: DecreeEdits, follow_teams: bool) -> DecreeEdits:
     with store.write(edits.plan_uuid) as tx:
-        plan = Plan.get_or_none((Plan.uuid == edits.plan_uuid) & (Plan.deleted == False))  # noqa: E712
-        if plan is None:
-            raise NotFoundError(tr("Rencana ini tidak ada lagi."))
+        plan = Plan.live_by_uuid(edits.plan_uuid, tr("Rencana ini tidak ada lagi."))
         stored = dict(plan.decree or {})
         decree = edits.decree
         undo_teams = [_edit_team(tx, plan.id, edit) for edit in edits.teams]
@@ -189,9 +185,7 @@ def _write_decree(tx: Tx, plan: Plan, expected_version: int | None,
 
 def _edit_team(tx: Tx, plan_id: int, edit: RowEdit) -> RowEdit:
     """One team's name, duties and area; the edit that puts back what it replaced."""
-    team = Team.get_or_none((Team.uuid == edit.uuid) & (Team.deleted == False))  # noqa: E712
-    if team is None:
-        raise NotFoundError(tr("Tim ini sudah dihapus oleh pengguna lain."))
+    team = Team.live_by_uuid(edit.uuid, tr("Tim ini sudah dihapus oleh pengguna lain."))
     if team.plan_id != plan_id:
         raise InvalidInput(tr("Tim itu bukan bagian dari rencana ini."))
     if edit.version is not None and team.version != edit.version:
@@ -221,10 +215,8 @@ def _team_value(key: str, value: Any) -> Any:
 
 def _edit_member(tx: Tx, plan_id: int, edit: RowEdit) -> RowEdit:
     """One membership's role and position; the edit that puts back what it replaced."""
-    member = Membership.get_or_none((Membership.uuid == edit.uuid)
-                                    & (Membership.deleted == False))  # noqa: E712
-    if member is None:
-        raise NotFoundError(tr("Anggota tim ini sudah dihapus oleh pengguna lain."))
+    member = Membership.live_by_uuid(edit.uuid,
+                                     tr("Anggota tim ini sudah dihapus oleh pengguna lain."))
     if member.team.plan_id != plan_id:
         raise InvalidInput(tr("Anggota itu bukan bagian dari rencana ini."))
     if edit.version is not None and member.version != edit.version:

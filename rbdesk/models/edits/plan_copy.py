@@ -20,7 +20,7 @@ from peewee import chunked
 from rbdesk.i18n import tr
 from rbdesk.models.domain.hierarchy import CHILD, LEVELS, PLAN
 from rbdesk.models.domain.text_rules import check_year
-from rbdesk.models.errors import InvalidInput, NotFoundError, YearTaken
+from rbdesk.models.errors import InvalidInput, YearTaken
 from rbdesk.models.storage.query_rows import as_dicts, as_tuples
 from rbdesk.models.storage.schema import Membership, Person, Plan, Team
 from rbdesk.models.storage.store import INSERT_BATCH, Store, Tx, new_uuid
@@ -38,10 +38,6 @@ ID_BATCH = 500
 class CopyOptions:
     keep_months: bool = True
     keep_notes: bool = True
-
-
-def _alive(model: Any) -> Any:
-    return model.deleted == False  # noqa: E712
 
 
 def _with_year(text: str, old: int, new: int) -> str:
@@ -94,7 +90,7 @@ def next_year_decree(decree: dict[str, Any], old: int, new: int) -> dict[str, An
 def plans_of_year(store: Store, year: int, unit: str | None = None) -> list[tuple[str, str]]:
     """(uuid, unit) of the plans of ``year`` (of ``unit`` when given)."""
     with store.read():
-        query = Plan.select(Plan.uuid, Plan.unit).where(_alive(Plan) & (Plan.year == year))
+        query = Plan.select(Plan.uuid, Plan.unit).where(Plan.is_live() & (Plan.year == year))
         if unit is not None:
             query = query.where(Plan.unit == unit)
         return [(p.uuid, p.unit) for p in query.order_by(Plan.unit, Plan.uuid)]
@@ -111,10 +107,9 @@ def copy_plan(store: Store, source_uuid: str, year: int,
         raise InvalidInput(tr("Tahun {y} tidak masuk akal.").format(y=year))
     plan_uuid = new_uuid()
     with store.write(plan_uuid) as tx:
-        source = Plan.get_or_none((Plan.uuid == source_uuid) & _alive(Plan))
-        if source is None:
-            raise NotFoundError(tr("Rencana ini sudah dihapus atau tidak ada lagi."))
-        taken = Plan.select().where(_alive(Plan) & (Plan.unit == source.unit)
+        source = Plan.live_by_uuid(source_uuid,
+                                   tr("Rencana ini sudah dihapus atau tidak ada lagi."))
+        taken = Plan.select().where(Plan.is_live() & (Plan.unit == source.unit)
                                     & (Plan.year == year)).exists()
         if taken and not allow_same_year:
             raise YearTaken(tr("{unit} sudah mempunyai Rencana Aksi tahun {year}.").format(
@@ -144,7 +139,7 @@ def _copy_tree(tx: Tx, source_id: int, plan_id: int, options: CopyOptions) -> di
         parent_col = getattr(model, lv.parent)
         rows: list[dict[str, Any]] = []
         for ids in chunked(list(parents), ID_BATCH):
-            rows.extend(as_dicts(model.select().where(parent_col.in_(ids) & _alive(model))))
+            rows.extend(as_dicts(model.select().where(parent_col.in_(ids) & model.is_live())))
         rows.sort(key=lambda r: (r[lv.parent], r["seq"], r["uuid"]))
         old_of: dict[str, int] = {}
         inserts: list[dict[str, Any]] = []
@@ -181,7 +176,7 @@ def _copy_tree(tx: Tx, source_id: int, plan_id: int, options: CopyOptions) -> di
 
 
 def _copy_roster(tx: Tx, source: Plan, plan: Plan, areas: dict[int, int]) -> None:
-    teams = Team.select().where((Team.plan == source.id) & _alive(Team)).order_by(Team.seq,
+    teams = Team.select().where((Team.plan == source.id) & Team.is_live()).order_by(Team.seq,
                                                                                  Team.uuid)
     for seq, team in enumerate(teams):
         new_team = Team(plan=plan, seq=seq, kind=team.kind, label=team.label, name=team.name,
@@ -191,7 +186,7 @@ def _copy_roster(tx: Tx, source: Plan, plan: Plan, areas: dict[int, int]) -> Non
         new_team.save(force_insert=True)
         tx.log("team", new_team.uuid, "create", "name", None, team.name)
         members = (Membership.select(Membership, Person).join(Person)
-                   .where((Membership.team == team.id) & _alive(Membership) & _alive(Person))
+                   .where((Membership.team == team.id) & Membership.is_live() & Person.is_live())
                    .order_by(Membership.seq, Membership.uuid))
         for m_seq, member in enumerate(members):
             new_member = Membership(team=new_team, person=member.person_id, seq=m_seq,

@@ -14,8 +14,6 @@ from rbdesk.models.domain.change_labels import JSON_FIELDS, plain_value
 from rbdesk.models.domain.hierarchy import CHILD, LEVELS, PLAN, Level, level
 from rbdesk.models.domain.months import (
     is_planned,
-    mask_from_months,
-    months_from_mask,
     with_month,
 )
 from rbdesk.models.domain.road_map import STANDARD_AREAS
@@ -28,10 +26,7 @@ EDITABLE_FIELDS = {"label", "name", "text", "note"}
 
 
 def _get(model: type[Row], uuid: str) -> Any:
-    row = model.get_or_none((model.uuid == uuid) & (model.deleted == False))  # noqa: E712
-    if row is None:
-        raise NotFoundError(tr("Baris ini sudah dihapus atau tidak ada lagi."))
-    return row
+    return model.live_by_uuid(uuid, tr("Baris ini sudah dihapus atau tidak ada lagi."))
 
 
 def plan_uuid_of(entity: str, row: Row) -> str:
@@ -48,7 +43,7 @@ def plan_uuid_of(entity: str, row: Row) -> str:
 def _siblings(lv: Level, parent_id: int) -> list[Any]:
     model = lv.model
     parent_col = getattr(model, lv.parent)
-    return list(model.select().where((parent_col == parent_id) & (model.deleted == False))  # noqa: E712
+    return list(model.select().where((parent_col == parent_id) & model.is_live())
                 .order_by(model.seq, model.uuid))
 
 
@@ -205,20 +200,6 @@ def set_planned(store: Store, indicator_uuid: str, month: int, planned: bool,
         version = tx.bump(Indicator, indicator_uuid, expected_version, planned=mask)
         tx.log("indicator", indicator_uuid, "update", f"planned[{month}]",
                int(is_planned(ind.planned, month)), int(planned))
-        return version
-
-
-def set_planned_months(store: Store, indicator_uuid: str, months: list[int],
-                       expected_version: int | None = None) -> int:
-    if not all(1 <= m <= 12 for m in months):
-        raise InvalidInput(tr("Bulan harus di antara 1..12."))
-    with store.write() as tx:
-        ind = _get(Indicator, indicator_uuid)
-        tx.plan_uuid = plan_uuid_of("indicator", ind)
-        version = tx.bump(Indicator, indicator_uuid, expected_version,
-                          planned=mask_from_months(months))
-        tx.log("indicator", indicator_uuid, "update", "planned",
-               months_from_mask(ind.planned), sorted(set(months)))
         return version
 
 

@@ -24,10 +24,7 @@ from rbdesk.models.storage.store import Store
 
 
 def _indicator(uuid: str) -> Indicator:
-    ind = Indicator.get_or_none((Indicator.uuid == uuid) & (Indicator.deleted == False))  # noqa: E712
-    if ind is None:
-        raise NotFoundError(tr("Indikator ini sudah dihapus atau tidak ada lagi."))
-    return ind
+    return Indicator.live_by_uuid(uuid, tr("Indikator ini sudah dihapus atau tidak ada lagi."))
 
 
 def _check_month(month: int) -> None:
@@ -113,7 +110,7 @@ def list_evidence(store: Store, indicator_uuid: str,
                   month: int | None = None) -> list[EvidenceInfo]:
     with store.read():
         query = (Evidence.select(Evidence, Indicator.uuid.alias("ind_uuid")).join(Indicator)
-                 .where((Indicator.uuid == indicator_uuid) & (Evidence.deleted == False)))  # noqa: E712
+                 .where((Indicator.uuid == indicator_uuid) & Evidence.is_live()))
         if month is not None:
             query = query.where(Evidence.month == month)
         return [EvidenceInfo(e.uuid, indicator_uuid, e.month, e.filename, e.mime, e.size, e.sha256,
@@ -177,9 +174,7 @@ def remove_evidence(store: Store, evidence_uuid: str,
                     expected_version: int | None = None) -> None:
     """Tombstone the attachment; the bytes stay so undo and merges can bring it back."""
     with store.write() as tx:
-        ev = Evidence.get_or_none((Evidence.uuid == evidence_uuid) & (Evidence.deleted == False))  # noqa: E712
-        if ev is None:
-            raise NotFoundError(tr("Bukti dukung ini sudah dihapus."))
+        ev = Evidence.live_by_uuid(evidence_uuid, tr("Bukti dukung ini sudah dihapus."))
         tx.plan_uuid = plan_uuid_of("indicator", ev.indicator)
         tx.bump(Evidence, evidence_uuid, expected_version, deleted=True)
         tx.log("evidence", evidence_uuid, "delete", f"evidence[{ev.month}]", ev.filename, None)

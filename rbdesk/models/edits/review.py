@@ -13,8 +13,6 @@ reviewer's name, time and note are cleared (the change log keeps them). A month 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rbdesk.i18n import tr
 from rbdesk.models.domain.months import month_long
 from rbdesk.models.domain.progress import (
@@ -26,7 +24,7 @@ from rbdesk.models.domain.progress import (
 )
 from rbdesk.models.domain.tree import PlanTree
 from rbdesk.models.edits.plan_edit import plan_uuid_of
-from rbdesk.models.errors import InvalidInput, NotFoundError
+from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import Indicator, Person, Realisation
 from rbdesk.models.storage.store import Store, Tx
@@ -34,34 +32,12 @@ from rbdesk.models.storage.store import Store, Tx
 REVIEW_FIELDS = ("review_state", "reviewed_by", "reviewed_at", "review_note")
 
 
-@dataclass(frozen=True)
-class Review:
-    """One month's review as stored; ``version`` is the realisation row's version."""
-
-    state: str
-    by: str
-    at: str
-    note: str
-    version: int
-
-
 def _cell(indicator_uuid: str, month: int) -> Realisation | None:
-    ind = Indicator.get_or_none((Indicator.uuid == indicator_uuid)
-                                & (Indicator.deleted == False))  # noqa: E712
-    if ind is None:
-        raise NotFoundError(tr("Indikator ini sudah dihapus atau tidak ada lagi."))
+    ind = Indicator.live_by_uuid(indicator_uuid,
+                                 tr("Indikator ini sudah dihapus atau tidak ada lagi."))
     return Realisation.get_or_none((Realisation.indicator == ind.id)
                                    & (Realisation.month == month)
-                                   & (Realisation.deleted == False))  # noqa: E712
-
-
-def get_review(store: Store, indicator_uuid: str, month: int) -> Review | None:
-    with store.read():
-        cell = _cell(indicator_uuid, month)
-        if cell is None:
-            return None
-        return Review(cell.review_state, cell.reviewed_by, cell.reviewed_at, cell.review_note,
-                      cell.version)
+                                   & Realisation.is_live())
 
 
 def review_month(store: Store, indicator_uuid: str, month: int, state: str, note: str = "",
@@ -123,7 +99,7 @@ def resubmit_month(tx: Tx, indicator_id: int, month: int) -> None:
     """Inside a write that changed a month's evidence: its verdict no longer covers it."""
     cell = Realisation.get_or_none((Realisation.indicator == indicator_id)
                                    & (Realisation.month == month)
-                                   & (Realisation.deleted == False))  # noqa: E712
+                                   & Realisation.is_live())
     if cell is not None and cell.review_state not in ("", SUBMITTED):
         _write(tx, cell, after_change(cell.status), None)
 
@@ -135,6 +111,6 @@ def reviewer_names(store: Store, tree: PlanTree) -> list[str]:
     with store.read():
         names += [n for (n,) in as_tuples(
             Person.select(Person.name).where((Person.reviewer == True)  # noqa: E712
-                                             & (Person.deleted == False))  # noqa: E712
+                                             & Person.is_live())
             .order_by(Person.name, Person.uuid))]
     return list(dict.fromkeys(names))

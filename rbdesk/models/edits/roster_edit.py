@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rbdesk.i18n import tr
-from rbdesk.models.errors import InvalidInput, NotFoundError
+from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import TEAM_KINDS, Area, Membership, Person, Plan, Team
 from rbdesk.models.storage.store import Store, Tx
@@ -17,13 +17,6 @@ from rbdesk.models.storage.store import Store, Tx
 PERSON_FIELDS = {"name", "position", "unit", "nip", "reviewer"}
 MEMBER_FIELDS = {"role", "position"}
 TEAM_FIELDS = {"name", "label", "duties"}
-
-
-def _alive(model: Any, uuid: str) -> Any:
-    row = model.get_or_none((model.uuid == uuid) & (model.deleted == False))  # noqa: E712
-    if row is None:
-        raise NotFoundError(tr("Data ini sudah dihapus atau tidak ada lagi."))
-    return row
 
 
 def _update(tx: Tx, model: Any, entity: str, row: Any, expected_version: int | None,
@@ -55,9 +48,8 @@ class PersonInfo:
 
 def list_persons(store: Store) -> list[PersonInfo]:
     with store.read():
-        rows = as_tuples(Person.select(Person.uuid, Person.name, Person.position, Person.unit,
-                                       Person.nip, Person.version, Person.reviewer)
-                         .where(Person.deleted == False)  # noqa: E712
+        rows = as_tuples(Person.live(Person.uuid, Person.name, Person.position, Person.unit,
+                                     Person.nip, Person.version, Person.reviewer)
                          .order_by(Person.name, Person.uuid))
         return [PersonInfo(u, name, position, unit, nip, version, bool(reviewer))
                 for u, name, position, unit, nip, version, reviewer in rows]
@@ -79,19 +71,19 @@ def add_person(store: Store, name: str, position: str = "", unit: str = "",
 def update_person(store: Store, uuid: str, expected_version: int | None = None,
                   **fields: Any) -> int:
     with store.write() as tx:
-        return _update(tx, Person, "person", _alive(Person, uuid), expected_version, fields,
+        return _update(tx, Person, "person", Person.live_by_uuid(uuid), expected_version, fields,
                        PERSON_FIELDS)
 
 
 def delete_person(store: Store, uuid: str, expected_version: int | None = None) -> list[str]:
     """Tombstone a person and every membership they hold; returns the membership uuids."""
     with store.write() as tx:
-        person = _alive(Person, uuid)
+        person = Person.live_by_uuid(uuid)
         tx.bump(Person, uuid, expected_version, deleted=True)
         tx.log("person", uuid, "delete", "name", person.name, None)
         gone = []
         for m in Membership.select().where((Membership.person == person.id)
-                                           & (Membership.deleted == False)):  # noqa: E712
+                                           & Membership.is_live()):
             tx.bump(Membership, m.uuid, None, deleted=True)
             tx.log("membership", m.uuid, "delete", "person", person.name, None)
             gone.append(m.uuid)
@@ -110,7 +102,7 @@ def restore_person(store: Store, uuid: str, membership_uuids: list[str]) -> None
 
 def _members(team_id: int) -> list[Membership]:
     return list(Membership.select().where((Membership.team == team_id)
-                                          & (Membership.deleted == False))  # noqa: E712
+                                          & Membership.is_live())
                 .order_by(Membership.seq, Membership.uuid))
 
 
@@ -123,8 +115,8 @@ def _renumber(tx: Tx, rows: list[Membership]) -> None:
 def add_member(store: Store, team_uuid: str, person_uuid: str, role: str = "Anggota",
                position: str | None = None, index: int | None = None) -> str:
     with store.write() as tx:
-        team = _alive(Team, team_uuid)
-        person = _alive(Person, person_uuid)
+        team = Team.live_by_uuid(team_uuid)
+        person = Person.live_by_uuid(person_uuid)
         tx.plan_uuid = team.plan.uuid
         members = _members(team.id)
         if any(m.person_id == person.id for m in members):
@@ -150,7 +142,7 @@ def update_member(store: Store, uuid: str, expected_version: int | None = None,
 def update_member_in(tx: Tx, uuid: str, expected_version: int | None,
                      fields: dict[str, Any]) -> int:
     """:func:`update_member` inside the caller's transaction (one save of several rows)."""
-    member = _alive(Membership, uuid)
+    member = Membership.live_by_uuid(uuid)
     tx.plan_uuid = member.team.plan.uuid
     return _update(tx, Membership, "membership", member, expected_version, fields,
                    MEMBER_FIELDS)
@@ -158,7 +150,7 @@ def update_member_in(tx: Tx, uuid: str, expected_version: int | None,
 
 def remove_member(store: Store, uuid: str, expected_version: int | None = None) -> None:
     with store.write() as tx:
-        member = _alive(Membership, uuid)
+        member = Membership.live_by_uuid(uuid)
         tx.plan_uuid = member.team.plan.uuid
         tx.bump(Membership, uuid, expected_version, deleted=True)
         tx.log("membership", uuid, "delete", "person", member.person.name, None)
@@ -179,7 +171,7 @@ def restore_member(store: Store, uuid: str, index: int | None = None) -> None:
 
 def move_member(store: Store, uuid: str, delta: int) -> bool:
     with store.write() as tx:
-        member = _alive(Membership, uuid)
+        member = Membership.live_by_uuid(uuid)
         tx.plan_uuid = member.team.plan.uuid
         members = _members(member.team_id)
         index = next(i for i, m in enumerate(members) if m.uuid == uuid)
@@ -199,8 +191,8 @@ def add_team(store: Store, plan_uuid: str, kind: str, name: str, label: str = ""
     if not name.strip():
         raise InvalidInput(tr("Nama tim tidak boleh kosong."))
     with store.write(plan_uuid) as tx:
-        plan = _alive(Plan, plan_uuid)
-        area = _alive(Area, area_uuid) if area_uuid else None
+        plan = Plan.live_by_uuid(plan_uuid)
+        area = Area.live_by_uuid(area_uuid) if area_uuid else None
         seq = Team.select().where(Team.plan == plan.id).count()
         team = Team(plan=plan, seq=seq, kind=kind, label=label, name=name, area=area,
                     duties=duties or [], uuid="")
@@ -219,7 +211,7 @@ def update_team(store: Store, uuid: str, expected_version: int | None = None,
 def update_team_in(tx: Tx, uuid: str, expected_version: int | None,
                    fields: dict[str, Any]) -> int:
     """:func:`update_team` inside the caller's transaction (one save of several rows)."""
-    team = _alive(Team, uuid)
+    team = Team.live_by_uuid(uuid)
     tx.plan_uuid = team.plan.uuid
     if "duties" in fields:
         fields = {**fields, "duties": [str(d) for d in fields["duties"] if str(d).strip()]}
@@ -228,7 +220,7 @@ def update_team_in(tx: Tx, uuid: str, expected_version: int | None,
 
 def delete_team(store: Store, uuid: str) -> None:
     with store.write() as tx:
-        team = _alive(Team, uuid)
+        team = Team.live_by_uuid(uuid)
         tx.plan_uuid = team.plan.uuid
         tx.bump(Team, uuid, None, deleted=True)
         tx.log("team", uuid, "delete", "name", team.name, None)
@@ -244,9 +236,9 @@ def set_team_area(store: Store, uuid: str, area_uuid: str | None,
 def set_team_area_in(tx: Tx, uuid: str, area_uuid: str | None,
                      expected_version: int | None) -> int:
     """:func:`set_team_area` inside the caller's transaction (one save of several rows)."""
-    team = _alive(Team, uuid)
+    team = Team.live_by_uuid(uuid)
     tx.plan_uuid = team.plan.uuid
-    area = _alive(Area, area_uuid) if area_uuid else None
+    area = Area.live_by_uuid(area_uuid) if area_uuid else None
     if area is not None and area.plan_id != team.plan_id:
         raise InvalidInput(tr("Area itu bukan bagian dari rencana tim ini."))
     old = Area.get_by_id(team.area_id).uuid if team.area_id else None

@@ -39,7 +39,7 @@ def _book(row: Row) -> dict[str, Any]:
 def _alive_by(model: type[Row], parent: str, *order: Any) -> dict[int, list[Any]]:
     """Alive rows of a table grouped by their parent's id, in the dump's ``order``."""
     grouped: dict[int, list[Any]] = defaultdict(list)
-    for row in model.select().where(model.deleted == False).order_by(*order):  # noqa: E712
+    for row in model.live().order_by(*order):
         grouped[getattr(row, parent + "_id")].append(row)
     return grouped
 
@@ -47,7 +47,7 @@ def _alive_by(model: type[Row], parent: str, *order: Any) -> dict[int, list[Any]
 def dump_data(store: Store) -> dict[str, Any]:
     """The bound file as a JSON-ready dict (current state; tombstones and change log left out)."""
     with store.read():
-        persons_rows = list(Person.select().where(Person.deleted == False)  # noqa: E712
+        persons_rows = list(Person.live()
                             .order_by(Person.name, Person.uuid))
         person_uuid = {p.id: p.uuid for p in persons_rows}
         areas = _alive_by(Area, "plan", Area.seq, Area.uuid)
@@ -95,7 +95,7 @@ def dump_data(store: Store) -> dict[str, Any]:
                                 for m in members.get(t.id, []) if m.person_id in person_uuid]}
 
         plans = []
-        for plan in (Plan.select().where(Plan.deleted == False)  # noqa: E712
+        for plan in (Plan.live()
                      .order_by(Plan.year, Plan.unit, Plan.uuid)):
             plan_areas = [area(a) for a in areas.get(plan.id, [])]
             plans.append({**_book(plan), "unit": plan.unit, "year": plan.year, "title": plan.title,

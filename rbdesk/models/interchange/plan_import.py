@@ -92,7 +92,7 @@ def import_plan(store: Store, plan: dict[str, Any]) -> str:
     unit = plan.get("unit") or ""
     with store.write(plan_uuid) as tx:
         if not unit:
-            other = Plan.select(Plan.unit).where(Plan.deleted == False).first()  # noqa: E712
+            other = Plan.live(Plan.unit).first()
             unit = other.unit if other else tr("Satuan kerja")
         stamp = {"updated_at": tx.at, "updated_by": store.user, "version": 1, "deleted": False}
         row = Plan.create(uuid=plan_uuid, unit=unit, year=plan["year"],

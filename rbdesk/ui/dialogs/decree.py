@@ -324,7 +324,7 @@ class DecreeDialog(GeometryMemory, QDialog):
             return
         self.accept()
 
-    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+    def keyPressEvent(self, event: Any) -> None:  # Qt API
         # Enter in a one-line field would save the whole dialog; only the button saves.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             return

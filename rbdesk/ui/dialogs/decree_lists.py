@@ -54,7 +54,7 @@ class EntryListModel(QAbstractListModel):
     def labels(self) -> list[str]:
         return self._labeller(len(self._rows)) if self._labeller else [""] * len(self._rows)
 
-    def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802 - Qt API
+    def rowCount(self, parent: Index = ROOT) -> int:  # Qt API
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -71,7 +71,7 @@ class EntryListModel(QAbstractListModel):
             return text
         return None
 
-    def setData(self, index: Index, value: Any,  # noqa: N802 - Qt API
+    def setData(self, index: Index, value: Any,  # Qt API
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
@@ -157,13 +157,13 @@ class MemberTableModel(QAbstractTableModel):
         self._rows = list(rows)   # the dialog's own dicts: edits land in its working copy
         self.endResetModel()
 
-    def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802 - Qt API
+    def rowCount(self, parent: Index = ROOT) -> int:  # Qt API
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = ROOT) -> int:  # noqa: N802 - Qt API
+    def columnCount(self, parent: Index = ROOT) -> int:  # Qt API
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+    def headerData(self, section: int, orientation: Qt.Orientation,  # Qt API
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(self.COLUMNS)):
@@ -186,7 +186,7 @@ class MemberTableModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def setData(self, index: Index, value: Any,  # noqa: N802 - Qt API
+    def setData(self, index: Index, value: Any,  # Qt API
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() == 0:
             return False
@@ -205,7 +205,7 @@ class _OneLineDelegate(QStyledItemDelegate):
     """Rows as wide as the list, the text elided: a long legal basis would otherwise make the
     whole list scroll sideways."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(1, super().sizeHint(option, index).height())
 
 

@@ -15,12 +15,13 @@ from rbdesk.models.domain.progress import (
     MonthState,
     RollUp,
 )
+from rbdesk.models.domain.statuses import Status
 from rbdesk.ui.flow_layout import FlowLayout
 from rbdesk.ui.grid.month_delegate import CURRENT_BAND, paint_rollup, paint_state
 
 
 class _Sample(QWidget):
-    def __init__(self, state: MonthState | None, status: str = "belum", evidence: int = 0,
+    def __init__(self, state: MonthState | None, status: str = Status.BELUM, evidence: int = 0,
                  rollup: RollUp | None = None, current: bool = False, review: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -22,6 +22,7 @@ from rbdesk.models.domain.progress import (
     MonthState,
     RollUp,
 )
+from rbdesk.models.domain.statuses import Status
 from rbdesk.ui.grid.plan_cells import LeafCell, rollup_review
 from rbdesk.ui.grid.plan_columns import column_month
 from rbdesk.ui.roles import Role
@@ -153,7 +154,7 @@ def draw_review_badge(painter: QPainter, rect: QRectF, review: str) -> None:
         painter.drawRect(box)
 
 
-def paint_state(painter: QPainter, rect: QRectF, state: MonthState, status: str = "belum",
+def paint_state(painter: QPainter, rect: QRectF, state: MonthState, status: str = Status.BELUM,
                 evidence: int = 0, review: str = "") -> None:
     """One leaf month cell (also used by the legend)."""
     inner = rect.adjusted(1, 1, -1, -1)
@@ -166,7 +167,7 @@ def paint_state(painter: QPainter, rect: QRectF, state: MonthState, status: str 
     elif state == MonthState.DUE:
         draw_bang(painter, box, ink)
     elif state == MonthState.LATE:
-        if status == "sebagian":
+        if status == Status.SEBAGIAN:
             draw_half(painter, box, ink)
         else:
             draw_cross(painter, box, ink)
@@ -179,7 +180,7 @@ def paint_state(painter: QPainter, rect: QRectF, state: MonthState, status: str 
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(inner.adjusted(1, 1, -1, -1))
-        if status == "sebagian":
+        if status == Status.SEBAGIAN:
             draw_half(painter, box, ink)
         else:
             draw_check(painter, box, ink)

@@ -16,6 +16,7 @@ from rbdesk.models.domain.progress import (
     RollUp,
     month_state,
 )
+from rbdesk.models.domain.statuses import Status
 from rbdesk.models.domain.tree import IndicatorNode
 
 
@@ -72,8 +73,8 @@ def rollup_review(r: RollUp) -> str:
 def leaf_cell(ind: IndicatorNode, month: int, now_month: int) -> LeafCell:
     cell = ind.realisation.get(month)
     if cell is None:
-        return LeafCell(month_state(ind, month, now_month), "belum", ind.evidence.get(month, 0),
-                        "", month == now_month)
+        return LeafCell(month_state(ind, month, now_month), Status.BELUM,
+                        ind.evidence.get(month, 0), "", month == now_month)
     return LeafCell(month_state(ind, month, now_month), cell.status, ind.evidence.get(month, 0),
                     cell.note, month == now_month, cell.review_state, cell.reviewed_by,
                     cell.review_note)

@@ -31,6 +31,7 @@ from rbdesk.models.domain.progress import (
     month_rollups,
     month_state,
 )
+from rbdesk.models.domain.statuses import Status
 from rbdesk.models.domain.tree import IndicatorNode, gc_paused
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.grid.plan_cells import (
@@ -479,7 +480,7 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
             cell = node.ind.realisation.get(month)
             if (cell.note if cell else "") == value:
                 return False
-            status = cell.status if cell else "belum"
+            status = cell.status if cell else Status.BELUM
             cmd = uc.SetStatusCommand(self.doc, node.ind.uuid, month, status, value)
         elif col in (COL_NO, COL_TEXT):
             fld = "label" if col == COL_NO else ("text" if node.kind == "indicator" else "name")

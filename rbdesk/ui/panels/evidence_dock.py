@@ -34,9 +34,10 @@ from PySide6.QtWidgets import (
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.file_names import safe_filename
+from rbdesk.models.domain.month_overview import IndicatorPlace, find_place
 from rbdesk.models.domain.months import month_long
-from rbdesk.models.domain.panel_queries import IndicatorPlace, find_place
 from rbdesk.models.domain.progress import STATUSES, month_state
+from rbdesk.models.domain.statuses import Status
 from rbdesk.models.edits import realisation
 from rbdesk.models.errors import RbdeskError
 from rbdesk.ui.dialogs.common import confirm
@@ -253,7 +254,7 @@ class EvidenceDock(QDockWidget):
                 month=month_long(self.month), year=year, state=_escape(state)))
         cell = ind.realisation.get(self.month)
         self.review.show_cell(ind.uuid, self.month, cell)
-        self.status_buttons[cell.status if cell else "belum"].setChecked(True)
+        self.status_buttons[cell.status if cell else Status.BELUM].setChecked(True)
         if not self.note_edit.isModified():     # never overwrite what is being typed
             self.note_edit.setText(cell.note if cell else "")
         selected = self._selected_uuid()
@@ -288,7 +289,7 @@ class EvidenceDock(QDockWidget):
     def _current(self) -> tuple[str, str, int]:
         place = self.place()
         cell = place.indicator.realisation.get(self.month) if place else None
-        return (cell.status, cell.note, cell.version) if cell else ("belum", "", 0)
+        return (cell.status, cell.note, cell.version) if cell else (Status.BELUM, "", 0)
 
     def set_status(self, status: str, note: str | None = None) -> bool:
         """Record the status (and note) of the shown cell, undoably."""

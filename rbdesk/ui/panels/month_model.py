@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.month_overview import AreaProgress, MonthItem, MonthOverview
 from rbdesk.models.domain.months import month_long, month_short
-from rbdesk.models.domain.panel_queries import AreaProgress, MonthItem, MonthOverview
 from rbdesk.models.domain.progress import MonthState, format_percent
 from rbdesk.ui.grid.month_delegate import REVIEW_INK
 from rbdesk.ui.grid.plan_cells import REVIEW_SYMBOL, REVIEW_TEXT, STATE_SYMBOL
@@ -304,7 +304,7 @@ class WrappingDelegate(QStyledItemDelegate):
         super().__init__(view)
         self.view = view
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)
         if index.internalId() < MonthItemsModel.ITEM_BASE:
             return size       # group and area titles: one line, spanning the row

@@ -11,7 +11,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QDialog, QWidget
 
 from rbdesk.i18n import tr
-from rbdesk.models.domain.panel_queries import find_member, find_team, seats_of
+from rbdesk.models.domain.roster_reads import find_member, find_team, seats_of
 from rbdesk.models.domain.tree import MemberNode
 from rbdesk.models.edits import roster_edit
 from rbdesk.models.edits.roster_edit import PersonInfo

@@ -23,12 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.month_overview import clamp_month, month_overview
 from rbdesk.models.domain.months import month_long
-from rbdesk.models.domain.panel_queries import (
+from rbdesk.models.domain.roster_reads import (
     area_teams,
-    clamp_month,
     find_team,
-    month_overview,
     person_areas,
     person_rows,
     seats_of,

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from rbdesk.i18n import tr
-from rbdesk.models.domain.panel_queries import KIND_ORDER, PersonRow
+from rbdesk.models.domain.roster_reads import KIND_ORDER, PersonRow
 from rbdesk.models.domain.tree import MemberNode, TeamNode
 from rbdesk.ui.panels.row_table import RowTableModel
 from rbdesk.ui.roles import Role

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Concatenate, ParamSpec, TypeVar
 
 from rbdesk.i18n import tr
-from rbdesk.models.domain.panel_queries import plan_teams
+from rbdesk.models.domain.roster_reads import plan_teams
 from rbdesk.models.edits import roster_edit
 from rbdesk.models.storage.store import Store
 from rbdesk.ui.document import PlanDocument

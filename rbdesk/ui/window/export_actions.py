@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.months import month_long
-from rbdesk.models.domain.print_options import CopyForm, Paper
+from rbdesk.models.domain.print_options import PERIOD_PARTS, CopyForm, Paper, Part
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.storage.output_files import refuse_overwriting
 from rbdesk.ui import settings
@@ -109,17 +109,17 @@ def _write_pdf(host: ActionHost, part: str, out: Path, month: int | None) -> boo
     if tree is None:
         return False
     report = None
-    if part == "report" and month is not None:
+    if part == Part.REPORT and month is not None:
         from rbdesk.models.domain.report_data import build_report, month_evidence
 
         report = build_report(tree, month, month_evidence(host.doc.store, tree, month))
     period = None
-    if part in ("semester1", "semester2", "annual"):
+    if part in PERIOD_PARTS:
         from rbdesk.models.domain.period_report import build_period_report, period_evidence
 
         period = build_period_report(tree, part, period_evidence(host.doc.store, tree, part))
     return _run(host, tr("Menyusun PDF…"), lambda cb: exports.write_pdf(
-        tree, out, part=part, paper=paper(), month=month, report=report, progress=cb,
+        tree, out, part=part, paper=paper(), report=report, progress=cb,
         copy=copy_form(), period=period), out)
 
 
@@ -135,7 +135,7 @@ def _save_name(host: ActionHost, title: str, name: str, pattern: str) -> Path | 
 
 def _report_month(host: ActionHost, part: str) -> tuple[bool, int | None]:
     """The monthly report asks for its month first (and names its file after it)."""
-    if part != "report":
+    if part != Part.REPORT:
         return True, None
     month = _ask_month(host)
     return month is not None, month
@@ -221,7 +221,7 @@ def print_pdf(host: ActionHost, part: str) -> None:
         return
     if sys.platform == "win32":
         try:
-            os.startfile(str(out), "print")  # type: ignore[attr-defined]  # noqa: S606
+            os.startfile(str(out), "print")  # type: ignore[attr-defined]
         except OSError:
             log.warning("no program prints PDF files here; opening it instead")
         else:

@@ -23,7 +23,7 @@ class _ShownProbe(QObject):
         super().__init__(app)
         self._done = False
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # Qt API
         if (not self._done and event.type() == QEvent.Type.Expose
                 and isinstance(obj, QWindow) and obj.isExposed() and _is_main_window(obj)):
             self._done = True

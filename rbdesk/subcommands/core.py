@@ -17,7 +17,7 @@ from rbdesk.models.storage.schema import Evidence, Indicator, Person, Plan, Team
 from rbdesk.models.storage.store import Store
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("new", help=tr("buat berkas baru (kosong, atau berisi contoh 2024)"))
     p.add_argument("file", metavar=tr("BERKAS"))
     p.add_argument("--sample", action="store_true",

@@ -4,16 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rbdesk.models.domain.panel_queries import (
-    clamp_month,
-    find_member,
-    find_place,
-    month_overview,
-    person_areas,
-    person_rows,
-    plan_teams,
-    seats_of,
-)
+from rbdesk.models.domain.month_overview import clamp_month, find_place, month_overview
 from rbdesk.models.domain.progress import (
     MonthState,
     capaian,
@@ -21,6 +12,13 @@ from rbdesk.models.domain.progress import (
     month_state,
     month_tally,
     total,
+)
+from rbdesk.models.domain.roster_reads import (
+    find_member,
+    person_areas,
+    person_rows,
+    plan_teams,
+    seats_of,
 )
 from rbdesk.models.domain.tree import Cell, list_plans, load_plan_tree
 from rbdesk.models.edits.realisation import set_status

@@ -1,7 +1,6 @@
-"""Reads behind the side panels: a month at a glance, who sits where, what each must do.
-
-Everything except :func:`plan_teams` works on the plan snapshot
-(:class:`~rbdesk.models.domain.tree.PlanTree`), so the panels never query per row. No Qt here.
+"""A month at a glance, from the plan snapshot: what is planned, done, late and awaiting review
+in one month, per area, and where each indicator sits in the plan (the "Bulan ini" panel and the
+evidence panel read these). No query per row, no Qt.
 """
 
 from __future__ import annotations
@@ -24,18 +23,10 @@ from rbdesk.models.domain.statuses import Status
 from rbdesk.models.domain.tree import (
     AreaNode,
     IndicatorNode,
-    MemberNode,
     PlanTree,
     SubActivityNode,
-    TeamNode,
     gc_paused,
-    load_teams,
 )
-from rbdesk.models.edits.roster_edit import PersonInfo
-from rbdesk.models.storage.schema import Plan
-from rbdesk.models.storage.store import Store
-
-KIND_ORDER = {"pengarah": 0, "pelaksana": 1, "area": 2, "agen": 3}
 
 
 def clamp_month(month: int) -> int:
@@ -235,83 +226,3 @@ def _month_overview(tree: PlanTree | None, month: int, now_month: int,
         result.upto = result.upto + upto
         result.verified = result.verified + verified
     return result
-
-
-# --- the roster -----------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Seat:
-    team: TeamNode
-    member: MemberNode
-
-
-@dataclass(frozen=True)
-class PersonRow:
-    uuid: str
-    name: str
-    position: str
-    unit: str
-    nip: str
-    version: int
-    seats: tuple[Seat, ...]
-    reviewer: bool = False    # marked as one who may review realised months
-
-    def team_labels(self) -> str:
-        return ", ".join(team_short_name(s.team) for s in self.seats)
-
-
-def area_teams(tree: PlanTree | None) -> dict[str, str]:
-    """The short name of the team answering for each area, by area uuid."""
-    if tree is None:
-        return {}
-    return {t.area_uuid: team_short_name(t) for t in tree.teams if t.area_uuid}
-
-
-def team_short_name(team: TeamNode) -> str:
-    if team.kind == "pengarah":
-        return "Pengarah"
-    if team.kind == "pelaksana":
-        return "Pelaksana"
-    if team.kind == "agen":
-        return "Agen"
-    return team.label or team.name
-
-
-def seats_of(tree: PlanTree | None, person_uuid: str) -> list[Seat]:
-    if tree is None:
-        return []
-    seats = [Seat(t, m) for t in tree.teams for m in t.members if m.person_uuid == person_uuid]
-    return sorted(seats, key=lambda s: KIND_ORDER.get(s.team.kind, 9))
-
-
-def person_rows(tree: PlanTree | None, persons: Iterable[PersonInfo]) -> list[PersonRow]:
-    """Every person once, however many teams of this plan they sit on."""
-    return [PersonRow(p.uuid, p.name, p.position, p.unit, p.nip, p.version,
-                      tuple(seats_of(tree, p.uuid)), p.reviewer) for p in persons]
-
-
-def person_areas(tree: PlanTree | None, person_uuid: str) -> set[str]:
-    """The areas a person answers for: those of the area teams they sit on."""
-    return {s.team.area_uuid for s in seats_of(tree, person_uuid) if s.team.area_uuid}
-
-
-def find_team(tree: PlanTree | None, team_uuid: str) -> TeamNode | None:
-    if tree is None:
-        return None
-    return next((t for t in tree.teams if t.uuid == team_uuid), None)
-
-
-def find_member(tree: PlanTree | None, member_uuid: str) -> tuple[TeamNode, int] | None:
-    """The team holding a membership and the membership's index in it."""
-    for team in tree.teams if tree else []:
-        for index, m in enumerate(team.members):
-            if m.uuid == member_uuid:
-                return team, index
-    return None
-
-
-def plan_teams(store: Store, plan_uuid: str) -> list[TeamNode]:
-    """Re-read only the roster of a plan (after a roster edit), not the whole plan."""
-    with store.read():
-        plan = Plan.get_or_none((Plan.uuid == plan_uuid) & (Plan.deleted == False))  # noqa: E712
-        return load_teams(plan.id) if plan is not None else []

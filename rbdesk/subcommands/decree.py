@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from rbdesk.commands.plan_choice import add_plan_arguments, pick_plan
 from rbdesk.i18n import tr
 from rbdesk.models.domain.signing import is_signed
 from rbdesk.models.edits.decree_edit import (
@@ -17,9 +16,10 @@ from rbdesk.models.edits.decree_edit import (
 )
 from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.store import Store
+from rbdesk.subcommands.plan_choice import add_plan_arguments, pick_plan
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("sk", help=tr("tampilkan atau ubah isian SK (nomor, tanggal, penanda "
                                      "tangan, ...) sebuah rencana"))
     p.add_argument("file", metavar=tr("BERKAS"))

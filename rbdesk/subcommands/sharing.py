@@ -16,7 +16,7 @@ from rbdesk.models.storage import backups
 from rbdesk.models.storage.store import Store
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("merge", help=tr("gabungkan perubahan dari SALINAN ke BERKAS"))
     p.add_argument("file", metavar=tr("BERKAS"))
     p.add_argument("theirs", metavar=tr("SALINAN"))

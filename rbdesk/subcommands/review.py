@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from rbdesk.commands.plan_choice import add_plan_arguments, pick_plan
 from rbdesk.i18n import tr
 from rbdesk.models import clock
 from rbdesk.models.domain import progress
@@ -14,9 +13,10 @@ from rbdesk.models.domain.tree import IndicatorNode, PlanTree, load_plan_tree
 from rbdesk.models.edits import review
 from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.store import Store
+from rbdesk.subcommands.plan_choice import add_plan_arguments, pick_plan
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("review", help=tr("catat tinjauan bukti dukung satu bulan realisasi, "
                                          "atau daftar status tinjauan"))
     p.add_argument("file", metavar=tr("BERKAS"))

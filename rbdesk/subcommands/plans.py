@@ -10,7 +10,7 @@ from rbdesk.models.errors import InvalidInput, YearTaken
 from rbdesk.models.storage.store import Store
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("new-year", help=tr("buat Rencana Aksi tahun berikutnya dari rencana "
                                            "tahun ini, dalam berkas yang sama"))
     p.add_argument("file", metavar=tr("BERKAS"))
