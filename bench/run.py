@@ -440,7 +440,7 @@ def case_window(work: Path, size: str, n: int, reps: int = 5) -> dict[str, list[
     timer.start()
     QTimer.singleShot(int(CHILD_TIMEOUT * 1000) - 5000, app.quit)
     try:
-        from rbdesk.ui.window import settings
+        from rbdesk.ui import settings
 
         settings.set_user_name("bench")
     except (ImportError, AttributeError):

@@ -129,13 +129,14 @@ def render(out: Path, suffix: str, width: int, height: int) -> None:
     real_clock, store.clock = store.clock, lambda: f"2024-06-13T07:30:00.{next(ticks):06d}Z"
     _record_progress(store)
     store.clock = real_clock
+    from rbdesk.ui.document import PlanDocument
     from rbdesk.ui.grid.plan_columns import month_column
     from rbdesk.ui.roles import Role
-    from rbdesk.ui.window.context import MODE_PLAN, MODE_REALISATION, AppContext
+    from rbdesk.ui.view_state import Mode
     from rbdesk.ui.window.main_window import MainWindow
 
-    ctx = AppContext(store)
-    win = MainWindow(ctx)
+    doc = PlanDocument(store)
+    win = MainWindow(doc)
     win.resize(width, height)
     win.show()
     app.processEvents()
@@ -143,17 +144,17 @@ def render(out: Path, suffix: str, width: int, height: int) -> None:
     win._size_panels()      # as on a first start on that screen
     app.processEvents()
     # Point at an indicator of this month so that the panels have something to show.
-    target = next(i for i in ctx.tree.indicators() if i.evidence)
-    ctx.selectRequested.emit(target.uuid)
+    target = next(i for i in doc.tree.indicators() if i.evidence)
+    win.state.selectRequested.emit(target.uuid)
     index = win.view.currentIndex()
     month = max(target.evidence)
     win.view.setCurrentIndex(index.siblingAtColumn(month_column(month)))
     win.docks["monthDock"].raise_()
     app.processEvents()
-    win.set_mode(MODE_PLAN)
+    win.set_mode(Mode.PLAN)
     app.processEvents()
     win.grab().save(str(out / f"jendela-rencana{suffix}.png"))
-    win.set_mode(MODE_REALISATION)
+    win.set_mode(Mode.REALISATION)
     app.processEvents()
     win.grab().save(str(out / f"jendela-realisasi{suffix}.png"))
     if not suffix:
@@ -176,7 +177,7 @@ def _dialogs(app, win, out: Path) -> None:  # the QApplication, the MainWindow
     from rbdesk.ui.dialogs.common import NewPlanDialog
     from rbdesk.ui.dialogs.next_year import NextYearDialog
 
-    tree = win.ctx.tree
+    tree = win.doc.tree
     for dialog, file in ((NextYearDialog(tree.unit, tree.year, win), "dialog-tahun-berikutnya.png"),
                          (NewPlanDialog(tree.unit, tree.year + 1, win), "dialog-rencana-baru.png")):
         dialog.show()
@@ -197,8 +198,8 @@ def _decree_dialog(app, win, out: Path, suffix: str) -> None:  # as _dialogs
 
     if not suffix:
         return
-    tree = win.ctx.tree
-    decree, _version = read_decree(win.ctx.store, tree.uuid)
+    tree = win.doc.tree
+    decree, _version = read_decree(win.doc.store, tree.uuid)
     decree["paraf"] = ["Sekretaris", "Kasubbag Hukum dan SDM"]
     dialog = DecreeDialog(decree, list(tree.teams), list(tree.areas), win, plan_year=tree.year)
     dialog.show()

@@ -13,6 +13,7 @@ from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from messagemock import messages  # noqa: E402, F401 - the one mock of message boxes
 from PySide6.QtCore import QSettings  # noqa: E402
 
 # "Today" of every UI test. Set per test (below), never at import: an import-time setting would
@@ -36,10 +37,10 @@ def ui_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def ctx(sample_path: Path, qapp) -> Iterator:
     from rbdesk.models.storage.store import Store
-    from rbdesk.ui.window.context import AppContext
+    from rbdesk.ui.document import PlanDocument
 
     store = Store.open(sample_path, user="Penguji")
-    context = AppContext(store)
+    context = PlanDocument(store)
     yield context
     store.close()
 

@@ -1,4 +1,4 @@
-"""Fixtures for the side-panel tests: a real sample file, an AppContext on it, a plain window
+"""Fixtures for the side-panel tests: a real sample file, an PlanDocument on it, a plain window
 to dock the panel into.
 
 Imported by the dock test modules (not a conftest, so the main-window tests stay independent).
@@ -55,17 +55,17 @@ def dock_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 def _open_ctx(template: Path, tmp_path: Path):
     from rbdesk.models.storage.store import Store
-    from rbdesk.ui.window.context import AppContext
+    from rbdesk.ui.document import PlanDocument
 
     path = tmp_path / template.name
     shutil.copyfile(template, path)
     store = Store.open(path, user="penguji")
-    return AppContext(store)
+    return PlanDocument(store)
 
 
 @pytest.fixture
 def dock_ctx(qapp, dock_templates, tmp_path: Path) -> Iterator:
-    """An AppContext on a fresh copy of the 2024 sample, for a panel on its own (conftest's
+    """A PlanDocument on a fresh copy of the 2024 sample, for a panel on its own (conftest's
     ``ctx`` is the one a whole MainWindow runs on)."""
     context = _open_ctx(dock_templates["plain"], tmp_path)
     yield context
@@ -103,3 +103,21 @@ def show_dock(qtbot, host, dock):
     if hasattr(dock, "refresh_pending"):   # filled after the window's first paint
         qtbot.waitUntil(lambda: not dock.refresh_pending)
     return dock
+
+
+def group_index(model, kind: str):
+    """The top row of one group (late, open, done, ...) of a panel's month list."""
+    from PySide6.QtCore import QModelIndex
+
+    from rbdesk.ui.roles import Role
+
+    return next((model.index(r, 0) for r in range(model.rowCount())
+                 if model.index(r, 0).data(Role.KIND) == kind), QModelIndex())
+
+
+def group_count(model, kind: str) -> int:
+    """How many items a group lists (0 when the group is not shown)."""
+    from rbdesk.ui.roles import Role
+
+    index = group_index(model, kind)
+    return index.data(Role.COUNT) if index.isValid() else 0

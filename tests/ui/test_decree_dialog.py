@@ -16,6 +16,7 @@ from rbdesk.models.storage.schema import ChangeLog
 from rbdesk.models.storage.store import Store
 from rbdesk.ui.dialogs import decree as decree_dialog
 from rbdesk.ui.dialogs.decree_lists import EntryListModel, MemberTableModel
+from rbdesk.ui.window.action_table import Act
 
 
 def _drive(monkeypatch: pytest.MonkeyPatch, steps: Callable[[decree_dialog.DecreeDialog], None],
@@ -31,11 +32,11 @@ def _drive(monkeypatch: pytest.MonkeyPatch, steps: Callable[[decree_dialog.Decre
 
 
 def _decree(window) -> dict:
-    return read_decree(window.ctx.store, window.ctx.plan_uuid)[0]
+    return read_decree(window.doc.store, window.doc.plan_uuid)[0]
 
 
 def test_fields_and_reordered_mengingat_saved_as_one_undo_step(window, monkeypatch, qtbot):
-    ctx = window.ctx
+    ctx = window.doc
     before = _decree(window)
     seen: list = []
 
@@ -57,8 +58,8 @@ def test_fields_and_reordered_mengingat_saved_as_one_undo_step(window, monkeypat
         d.paraf_editor.text.setPlainText("Sekretaris")
 
     _drive(monkeypatch, steps, seen)
-    assert window.acts.decree in window.menuBar().actions()[0].menu().actions()
-    window.acts.decree.trigger()
+    assert window.acts[Act.DECREE] in window.menuBar().actions()[0].menu().actions()
+    window.acts[Act.DECREE].trigger()
     after = _decree(window)
     assert after["number"] == "027/HK.03-Kpt/5371/2024"
     assert after["date"] == "2024-02-05"
@@ -74,10 +75,10 @@ def test_fields_and_reordered_mengingat_saved_as_one_undo_step(window, monkeypat
         assert ChangeLog.select().where((ChangeLog.row_uuid == ctx.plan_uuid)
                                         & (ChangeLog.field == "decree.number")
                                         & (ChangeLog.user == "Penguji")).exists()
-    window.acts.undo.trigger()
+    window.acts[Act.UNDO].trigger()
     assert _decree(window) == before
     assert ctx.tree.decree["number"] == "1a"
-    window.acts.redo.trigger()
+    window.acts[Act.REDO].trigger()
     assert _decree(window)["number"] == "027/HK.03-Kpt/5371/2024"
 
 
@@ -90,17 +91,17 @@ def test_a_date_that_is_no_date_keeps_the_dialog_open_and_changes_nothing(window
         d.date.setText("30 Februari 2024")
 
     _drive(monkeypatch, steps, seen)
-    window.acts.decree.trigger()
+    window.acts[Act.DECREE].trigger()
     dialog = seen[0]
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert not dialog.error.isHidden()
     assert "bukan tanggal" in dialog.error.text() and "Tidak ada yang diubah" in dialog.error.text()
     assert _decree(window) == before
-    assert window.ctx.undo_stack.count() == 0
+    assert window.doc.undo_stack.count() == 0
 
 
 def test_colleagues_change_meanwhile_is_refused(window, monkeypatch, sample_path: Path):
-    ctx = window.ctx
+    ctx = window.doc
 
     def steps(d) -> None:
         d.fields["number"].setText("88")
@@ -109,7 +110,7 @@ def test_colleagues_change_meanwhile_is_refused(window, monkeypatch, sample_path
             set_decree_fields(other, ctx.plan_uuid, {"place": "Kota Kupang"})
 
     _drive(monkeypatch, steps, [])
-    window.acts.decree.trigger()
+    window.acts[Act.DECREE].trigger()
     decree = _decree(window)
     assert (decree["number"], decree["place"]) == ("1a", "Kota Kupang")   # theirs survives
     assert "Rekan" in window.message_bar.label.text()
@@ -118,7 +119,7 @@ def test_colleagues_change_meanwhile_is_refused(window, monkeypatch, sample_path
 
 
 def test_lampiran_teams_duties_area_and_members(window, monkeypatch, qtbot):
-    ctx = window.ctx
+    ctx = window.doc
     tree = ctx.tree
     team = next(t for t in tree.teams if t.label == "III")
     area = tree.areas[2]
@@ -141,7 +142,7 @@ def test_lampiran_teams_duties_area_and_members(window, monkeypatch, qtbot):
         assert "c. Tim Penguatan Organisasi;" in d.decisions.field(0, "items")
 
     _drive(monkeypatch, steps, [])
-    window.acts.decree.trigger()
+    window.acts[Act.DECREE].trigger()
     fresh = load_plan_tree(ctx.store, ctx.plan_uuid)
     edited = next(t for t in fresh.teams if t.uuid == team.uuid)
     assert edited.name == "TIM PENGUATAN ORGANISASI"
@@ -151,7 +152,7 @@ def test_lampiran_teams_duties_area_and_members(window, monkeypatch, qtbot):
     assert fresh.decree["attachment_titles"]["lampiran_1"] == "SUSUNAN TIM"
     assert "c. Tim Penguatan Organisasi;" in fresh.decree["decisions"][0]["items"]
     assert ctx.undo_stack.count() == 1                  # one step for the whole dialog
-    window.acts.undo.trigger()
+    window.acts[Act.UNDO].trigger()
     back = load_plan_tree(ctx.store, ctx.plan_uuid)
     again = next(t for t in back.teams if t.uuid == team.uuid)
     assert (again.name, again.area_uuid, again.duties) == (team.name, team.area_uuid, team.duties)
@@ -166,11 +167,11 @@ def test_pdf_follows_at_once(window, monkeypatch, tmp_path: Path):
         d.fields["number"].setText("777/PP.01-Kpt/2024")
 
     _drive(monkeypatch, steps, [])
-    window.acts.decree.trigger()
+    window.acts[Act.DECREE].trigger()
     out = tmp_path / "sk.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a: (str(out), a[-1])))
-    action = next(a for a in window.acts.export_actions if "SK &lengkap" in a.text())
+    action = next(a for a in window.acts if "SK &lengkap" in a.text())
     action.trigger()
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(str(out)).pages)
     assert "NOMOR 777/PP.01-Kpt/2024 TAHUN 2024" in text
@@ -187,7 +188,7 @@ def test_models_pass_the_model_tester(window, qtmodeltester, monkeypatch):
 
     monkeypatch.setattr(decree_dialog.DecreeDialog, "exec",
                         lambda self: steps(self) or self.result())
-    window.acts.decree.trigger()
+    window.acts[Act.DECREE].trigger()
     lists = EntryListModel([{"text": "a"}, {"text": "b"}, {"text": "c"}], None)
     qtmodeltester.check(lists)
     lists.move(0, 2)
@@ -203,12 +204,12 @@ def test_models_pass_the_model_tester(window, qtmodeltester, monkeypatch):
 def test_a_new_plans_empty_decree_saved_unchanged_changes_nothing(window, monkeypatch):
     from rbdesk.models.edits.plan_edit import add_plan
 
-    ctx = window.ctx
+    ctx = window.doc
     uuid = add_plan(ctx.store, "KPU Kota Baru", 2025)
     ctx.set_plan(uuid)
     seen: list = []
     _drive(monkeypatch, lambda d: None, seen)
-    window.acts.decree.trigger()
+    window.acts[Act.DECREE].trigger()
     assert seen[0].fields["number"].text() == "" and seen[0].date.text() == ""
     assert read_decree(ctx.store, uuid)[0] == {}
     assert ctx.undo_stack.count() == 0
@@ -216,16 +217,16 @@ def test_a_new_plans_empty_decree_saved_unchanged_changes_nothing(window, monkey
 
 
 def test_read_only_file_shows_the_decree_but_cannot_save(sample_path: Path, qtbot, monkeypatch):
-    from rbdesk.ui.window.context import AppContext
+    from rbdesk.ui.document import PlanDocument
     from rbdesk.ui.window.main_window import MainWindow
 
     store = Store.open(sample_path, readonly=True)
-    win = MainWindow(AppContext(store))
+    win = MainWindow(PlanDocument(store))
     qtbot.addWidget(win)
     seen: list = []
     monkeypatch.setattr(decree_dialog.DecreeDialog, "exec",
                         lambda self: seen.append(self) or self.result())
-    win.acts.decree.trigger()
+    win.acts[Act.DECREE].trigger()
     assert seen[0].fields["number"].text() == "1a"
     assert not seen[0].save_button.isEnabled()
     win.close()
@@ -236,7 +237,7 @@ def test_a_team_a_colleague_renamed_meanwhile_is_refused_and_leaves_no_step(
         window, monkeypatch, sample_path: Path):
     from rbdesk.models.edits import roster_edit
 
-    ctx = window.ctx
+    ctx = window.doc
     team = next(t for t in ctx.tree.teams if t.label == "IV")
 
     def steps(d) -> None:
@@ -247,7 +248,7 @@ def test_a_team_a_colleague_renamed_meanwhile_is_refused_and_leaves_no_step(
             roster_edit.update_team(other, team.uuid, name="TIM REKAN")
 
     _drive(monkeypatch, steps, [])
-    window.acts.decree.trigger()
+    window.acts[Act.DECREE].trigger()
     fresh = load_plan_tree(ctx.store, ctx.plan_uuid)
     assert next(t for t in fresh.teams if t.uuid == team.uuid).name == "TIM REKAN"
     assert "Rekan" in window.message_bar.label.text()
@@ -266,7 +267,7 @@ def test_a_save_refused_anywhere_writes_none_of_it(window, monkeypatch, sample_p
     renamed team IV meanwhile: one transaction, no undo step, the window says so."""
     from rbdesk.models.edits import roster_edit
 
-    ctx = window.ctx
+    ctx = window.doc
     t4 = next(t for t in ctx.tree.teams if t.label == "IV")
     t5 = next(t for t in ctx.tree.teams if t.label == "V")
     before = _decree(window)
@@ -280,7 +281,7 @@ def test_a_save_refused_anywhere_writes_none_of_it(window, monkeypatch, sample_p
             roster_edit.update_team(other, t4.uuid, name="TIM REKAN")
 
     _drive(monkeypatch, steps, [])
-    window.acts.decree.trigger()
+    window.acts[Act.DECREE].trigger()
     fresh = load_plan_tree(ctx.store, ctx.plan_uuid)
     names = {t.uuid: t.name for t in fresh.teams}
     assert (names[t4.uuid], names[t5.uuid]) == ("TIM REKAN", t5.name)
@@ -296,7 +297,7 @@ def test_a_save_refused_anywhere_writes_none_of_it(window, monkeypatch, sample_p
 def test_undo_and_redo_say_so_and_are_refused_whole(window, monkeypatch, sample_path: Path):
     from rbdesk.models.edits import roster_edit
 
-    ctx = window.ctx
+    ctx = window.doc
     t5 = next(t for t in ctx.tree.teams if t.label == "V")
 
     def steps(d) -> None:
@@ -304,27 +305,27 @@ def test_undo_and_redo_say_so_and_are_refused_whole(window, monkeypatch, sample_
         _rename(d, t5.uuid, "TIM LIMA")
 
     _drive(monkeypatch, steps, [])
-    window.acts.decree.trigger()
+    window.acts[Act.DECREE].trigger()
     assert "Urungkan dengan Ctrl+Z" in window.message_bar.label.text()
-    window.acts.undo.trigger()
+    window.acts[Act.UNDO].trigger()
     text = window.message_bar.label.text()
     assert "diurungkan" in text and "Data SK disimpan" not in text
     assert (_decree(window)["number"], next(
         t for t in ctx.tree.teams if t.uuid == t5.uuid).name) == ("1a", t5.name)
-    window.acts.redo.trigger()
+    window.acts[Act.REDO].trigger()
     assert "dikembalikan" in window.message_bar.label.text()
     assert _decree(window)["number"] == "55"
     # A colleague renames the team after the redo: undo is refused whole, the number stays.
     with Store.open(sample_path, user="Rekan") as other:
         roster_edit.update_team(other, t5.uuid, name="TIM REKAN")
-    window.acts.undo.trigger()
+    window.acts[Act.UNDO].trigger()
     assert _decree(window)["number"] == "55"
     assert next(t for t in ctx.tree.teams if t.uuid == t5.uuid).name == "TIM REKAN"
     assert "Rekan" in window.message_bar.label.text()
 
 
 def test_kesatu_follows_a_renamed_team(window, monkeypatch):
-    ctx = window.ctx
+    ctx = window.doc
     t3 = next(t for t in ctx.tree.teams if t.label == "III")
     seen: list = []
 
@@ -334,17 +335,17 @@ def test_kesatu_follows_a_renamed_team(window, monkeypatch):
         assert d.kesatu_note.isHidden()                 # KESATU names the team: it follows
 
     _drive(monkeypatch, steps, seen)
-    window.acts.decree.trigger()
+    window.acts[Act.DECREE].trigger()
     items = _decree(window)["decisions"][0]["items"]
     assert "c. Tim Penguatan Organisasi;" in items
     assert "c. Tim Penguatan Kelembagaan;" not in items
     assert ctx.undo_stack.count() == 1
-    window.acts.undo.trigger()
+    window.acts[Act.UNDO].trigger()
     assert "c. Tim Penguatan Kelembagaan;" in _decree(window)["decisions"][0]["items"]
 
 
 def test_a_renamed_team_kesatu_does_not_name_gets_a_note(window, monkeypatch):
-    ctx = window.ctx
+    ctx = window.doc
     # Team VIII is "Peningkatan…" in the roster but "Penguatan…" in the printed KESATU.
     t8 = next(t for t in ctx.tree.teams if t.label == "VIII")
     seen: list = []
@@ -360,7 +361,7 @@ def test_a_renamed_team_kesatu_does_not_name_gets_a_note(window, monkeypatch):
         assert not d.kesatu_note.isHidden()             # the note does not stop the save
 
     _drive(monkeypatch, steps, seen)
-    window.acts.decree.trigger()
+    window.acts[Act.DECREE].trigger()
     assert seen[0].result() == QDialog.DialogCode.Accepted
     fresh = load_plan_tree(ctx.store, ctx.plan_uuid)
     assert next(t for t in fresh.teams if t.uuid == t8.uuid).name == "TIM PELAYANAN PUBLIK BARU"

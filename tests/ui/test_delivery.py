@@ -15,15 +15,16 @@ from rbdesk import __version__
 
 
 def test_about_says_version_build_and_where_everything_lives(window, isolated_env) -> None:
-    from rbdesk.ui.window import file_actions, settings
+    from rbdesk.ui import settings
+    from rbdesk.ui.window import help_actions
 
-    text = file_actions.about_text(window)
+    text = help_actions.about_text(window.doc)
     assert f"rbdesk {__version__}, dijalankan dari kode sumber" in text
     assert f"Data: {isolated_env}\n" in text
     assert f"Cadangan: {isolated_env / 'cadangan'}\n" in text
     assert f"Log: {isolated_env / 'log'}" in text
     assert f"Pengaturan: {settings.settings().fileName()}\n" in text
-    assert str(window.ctx.store.path) in text
+    assert str(window.doc.store.path) in text
 
 
 def test_cloud_synced_file_is_warned_about_once(qtbot, sample_path: Path, tmp_path) -> None:
@@ -58,7 +59,8 @@ def test_ordinary_folder_gets_no_cloud_warning(qtbot, sample_path: Path) -> None
 
 def test_portable_program_keeps_its_settings_beside_it(qapp, tmp_path, monkeypatch) -> None:
     from rbdesk.models.storage.paths import PORTABLE_MARKER
-    from rbdesk.ui.window import app, settings
+    from rbdesk.ui import settings
+    from rbdesk.ui.window import app
 
     monkeypatch.delenv("RBDESK_DATA_DIR")
     (tmp_path / "rbdesk.exe").write_bytes(b"")

@@ -12,16 +12,16 @@ from PySide6.QtWidgets import QFileDialog
 
 from rbdesk.models.domain.tree import list_plans, load_plan_tree
 from rbdesk.models.edits import realisation
-from rbdesk.ui.panels import evidence_dock as evidence_dock_module
 from rbdesk.ui.panels.evidence_dock import EvidenceDock
 from rbdesk.ui.panels.evidence_model import EvidenceModel, human_size
+from rbdesk.ui.view_state import ViewState
 
 
 @pytest.fixture
 def dock(qtbot, dock_host, dock_ctx):  # noqa: F811
-    d = show_dock(qtbot, dock_host, EvidenceDock(dock_ctx))
+    d = show_dock(qtbot, dock_host, EvidenceDock(dock_ctx, ViewState(dock_ctx)))
     ind = dock_ctx.tree.indicators()[5]
-    dock_ctx.cellSelected.emit(ind.uuid, 6)
+    d.state.cellSelected.emit(ind.uuid, 6)
     return d
 
 
@@ -31,7 +31,7 @@ def _names(dock):
 
 
 def test_identity_and_empty_state(qtbot, dock_host, dock_ctx):  # noqa: F811
-    d = show_dock(qtbot, dock_host, EvidenceDock(dock_ctx))
+    d = show_dock(qtbot, dock_host, EvidenceDock(dock_ctx, ViewState(dock_ctx)))
     assert d.objectName() == "evidenceDock" and d.windowTitle() == "Bukti dukung"
     assert "Pilih sel bulan" in d.header.text()
     assert not d.add_action.isEnabled() and not d.note_edit.isEnabled()
@@ -73,7 +73,7 @@ def test_drop_files_from_file_manager(dock, tmp_path):
     body.dropEvent(drop)
     assert drop.isAccepted()
     assert sorted(_names(dock)) == ["foto1.jpg", "foto2.jpg"]
-    dock.ctx.undo_stack.undo()                       # one drop, one undo step
+    dock.doc.undo_stack.undo()                       # one drop, one undo step
     assert _names(dock) == []
     folder_only = QMimeData()
     folder_only.setUrls([QUrl("https://example.org/x.pdf")])
@@ -88,7 +88,7 @@ def test_oversized_file_gives_message_and_stores_nothing(dock, dock_ctx, tmp_pat
     monkeypatch.setattr(realisation, "MAX_EVIDENCE_BYTES", 1000)
     big = tmp_path / "pindaian besar.pdf"
     big.write_bytes(b"x" * 5000)
-    with qtbot.waitSignal(dock_ctx.errorRaised) as signal:
+    with qtbot.waitSignal(dock_ctx.refused) as signal:
         assert dock.attach_paths([big]) == 0
     assert "terlalu besar" in signal.args[0] and "pindaian besar.pdf" in signal.args[0]
     assert dock.message.isVisible() and "terlalu besar" in dock.message.text()
@@ -101,18 +101,17 @@ def test_oversized_file_gives_message_and_stores_nothing(dock, dock_ctx, tmp_pat
     assert "tidak ditemukan" in dock.message.text()
 
 
-def test_remove_with_confirmation_and_undo(dock, dock_ctx, tmp_path, monkeypatch):  # noqa: F811
+def test_remove_with_confirmation_and_undo(dock, dock_ctx, tmp_path, monkeypatch, messages):  # noqa: F811
     f = tmp_path / "daftar hadir.pdf"
     f.write_bytes(b"hadir")
     dock.attach_paths([f])
     dock.view.selectRow(0)
-    monkeypatch.setattr(evidence_dock_module, "confirm", lambda *a: False)
+    messages.answer = False
     assert not dock.remove_selected() and _names(dock) == ["daftar hadir.pdf"]
-    asked = []
-    monkeypatch.setattr(evidence_dock_module, "confirm", lambda *a: asked.append(a) or True)
+    messages.answer = True
     dock.view.selectRow(0)
     assert dock.remove_selected()
-    assert asked and "daftar hadir.pdf" in asked[0][2]
+    assert len(messages.questions) == 2 and "daftar hadir.pdf" in messages.questions[1]
     assert _names(dock) == [] and dock_ctx.tree.indicators()[5].evidence == {}
     dock_ctx.undo_stack.undo()
     assert _names(dock) == ["daftar hadir.pdf"]
@@ -156,7 +155,7 @@ def test_status_and_note_persist_and_undo(dock, dock_ctx, qtbot):  # noqa: F811
     assert dock.note_edit.text() == "" and dock.status_buttons["sebagian"].isChecked()
     dock_ctx.undo_stack.undo()
     assert dock.status_buttons["belum"].isChecked()
-    dock_ctx.cellSelected.emit(uuid, 7)
+    dock.state.cellSelected.emit(uuid, 7)
     assert dock.status_buttons["belum"].isChecked() and "Juli" in dock.header.text()
 
 
@@ -169,9 +168,9 @@ def test_readonly_disables_editing(dock, dock_ctx, monkeypatch):  # noqa: F811
 
 
 def test_model_tester(qtmodeltester, busy_ctx, qtbot, dock_host):  # noqa: F811
-    d = show_dock(qtbot, dock_host, EvidenceDock(busy_ctx))
+    d = show_dock(qtbot, dock_host, EvidenceDock(busy_ctx, ViewState(busy_ctx)))
     first = busy_ctx.tree.indicators()[0]
-    busy_ctx.cellSelected.emit(first.uuid, first.planned_months[0])
+    d.state.cellSelected.emit(first.uuid, first.planned_months[0])
     assert _names(d) == ["undangan.pdf"]
     qtmodeltester.check(d.model)
 

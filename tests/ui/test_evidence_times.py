@@ -11,6 +11,7 @@ from rbdesk.models.clock import local_time
 from rbdesk.models.edits import realisation
 from rbdesk.ui.panels.evidence_dock import EvidenceDock
 from rbdesk.ui.panels.evidence_model import EvidenceModel
+from rbdesk.ui.view_state import ViewState
 
 
 @pytest.fixture
@@ -30,10 +31,10 @@ def test_local_time_of_a_stored_stamp(jakarta):
 
 def test_panel_shows_the_stored_updated_at_in_local_time(qtbot, dock_host, dock_ctx,  # noqa: F811
                                                          jakarta):
-    dock = show_dock(qtbot, dock_host, EvidenceDock(dock_ctx))
+    dock = show_dock(qtbot, dock_host, EvidenceDock(dock_ctx, ViewState(dock_ctx)))
     ind = dock_ctx.tree.indicators()[5]
     realisation.attach_bytes(dock_ctx.store, ind.uuid, 6, "undangan.pdf", b"%PDF-1.4 x")
-    dock_ctx.cellSelected.emit(ind.uuid, 6)
+    dock.state.cellSelected.emit(ind.uuid, 6)
     stored = realisation.list_evidence(dock_ctx.store, ind.uuid, 6)[0].updated_at
     assert stored.endswith("Z")
     shown = dock.model.index(0, EvidenceModel.COL_WHEN).data()

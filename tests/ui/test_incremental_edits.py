@@ -3,7 +3,7 @@ reload of the whole plan), and the filter shows exactly the rows its rules descr
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from grid_helpers import find, rows
 
 from rbdesk.models.domain.tree import load_plan_tree
 from rbdesk.ui.grid.plan_columns import COL_TEXT
@@ -11,19 +11,8 @@ from rbdesk.ui.grid.plan_filter import STATUS_DUE, STATUS_LATE, PlanFilterProxy,
 from rbdesk.ui.grid.plan_model import PlanModel
 from rbdesk.ui.grid.plan_nodes import Node
 from rbdesk.ui.roles import Role
-
-
-def rows(model, parent=None):
-    parent = parent if parent is not None else QModelIndex()
-    for row in range(model.rowCount(parent)):
-        index = model.index(row, 0, parent)
-        yield index
-        yield from rows(model, index)
-
-
-def find(win, text, kind="indicator"):
-    return next(i for i in rows(win.proxy) if i.data(Role.KIND) == kind
-                and text in (i.siblingAtColumn(COL_TEXT).data() or ""))
+from rbdesk.ui.view_state import ViewState
+from rbdesk.ui.window.action_table import Act
 
 
 def shape(tree) -> list:
@@ -51,15 +40,15 @@ class Spy:
 
 def test_add_and_delete_are_row_inserts_and_removes_not_reloads(window, monkeypatch):
     monkeypatch.setattr("rbdesk.ui.grid.tree_edits.confirm", lambda *a, **k: True)
-    ctx, model = window.ctx, window.model
+    ctx, model = window.doc, window.model
     reloads: list[bool] = []
     ctx.treeReloaded.connect(lambda: reloads.append(True))
-    index = find(window, "LHKPN")
+    index = find(window.proxy, "LHKPN")
     sub_uuid = index.parent().data(Role.UUID)
     row = index.row()
     window.view.setCurrentIndex(index)
     spy = Spy(model)
-    window.acts.add_sibling.trigger()
+    window.acts[Act.ADD_SIBLING].trigger()
     new_uuid = window.view.currentIndex().data(Role.UUID)
     assert spy.kinds() == ["inserted"]
     _, parent, first, last = spy.events[0]
@@ -77,13 +66,13 @@ def test_add_and_delete_are_row_inserts_and_removes_not_reloads(window, monkeypa
 
     spy.events.clear()
     window.view.setCurrentIndex(window.proxy.mapFromSource(model.index_of(new_uuid)))
-    window.acts.delete.trigger()
+    window.acts[Act.DELETE].trigger()
     assert spy.kinds() == ["removed"]
     assert not model.index_of(new_uuid).isValid() and ctx.node(new_uuid) is None
     assert shape(ctx.tree) == shape(load_plan_tree(ctx.store, ctx.plan_uuid))
 
     spy.events.clear()
-    window.acts.undo.trigger()          # the delete: the row comes back in its place
+    window.acts[Act.UNDO].trigger()          # the delete: the row comes back in its place
     assert spy.kinds() == ["inserted"]
     assert model.index_of(new_uuid).row() == row + 1
     assert shape(ctx.tree) == shape(load_plan_tree(ctx.store, ctx.plan_uuid))
@@ -92,22 +81,22 @@ def test_add_and_delete_are_row_inserts_and_removes_not_reloads(window, monkeypa
 
 def test_add_area_and_sub_activity_and_moves_stay_incremental(window, monkeypatch):
     monkeypatch.setattr("rbdesk.ui.grid.tree_edits.confirm", lambda *a, **k: True)
-    ctx, model = window.ctx, window.model
+    ctx, model = window.doc, window.model
     reloads: list[bool] = []
     ctx.treeReloaded.connect(lambda: reloads.append(True))
     spy = Spy(model)
-    activity = find(window, "", kind="activity")
+    activity = find(window.proxy, "", kind="activity")
     window.view.setCurrentIndex(activity)
-    window.acts.add_child.trigger()                 # a sub kegiatan, with its unnamed indicator
+    window.acts[Act.ADD_CHILD].trigger()  # a sub kegiatan, with its unnamed indicator
     sub = window.view.currentIndex()
     assert sub.data(Role.KIND) == "sub_activity" and sub.data(Role.INDICATOR_UUID)
     sub_uuid = sub.data(Role.UUID)
-    window.acts.move_up.trigger()
-    window.acts.move_down.trigger()
+    window.acts[Act.MOVE_UP].trigger()
+    window.acts[Act.MOVE_DOWN].trigger()
     assert window.view.currentIndex().data(Role.UUID) == sub_uuid
     area_count = model.rowCount()
     window.view.setCurrentIndex(window.proxy.index(area_count - 1, 0))
-    window.acts.add_sibling.trigger()               # a new area at the end
+    window.acts[Act.ADD_SIBLING].trigger()               # a new area at the end
     assert model.rowCount() == area_count + 1
     assert window.filter_bar.area.count() == area_count + 2   # "Semua area" + every area
     assert "reset" not in spy.kinds() and "layout" not in spy.kinds()
@@ -115,19 +104,19 @@ def test_add_area_and_sub_activity_and_moves_stay_incremental(window, monkeypatc
     assert not reloads
     assert shape(ctx.tree) == shape(load_plan_tree(ctx.store, ctx.plan_uuid))
     for _ in range(4):
-        window.acts.undo.trigger()
+        window.acts[Act.UNDO].trigger()
     assert model.rowCount() == area_count
     assert shape(ctx.tree) == shape(load_plan_tree(ctx.store, ctx.plan_uuid))
 
 
 def test_regroup_moves_the_row_under_the_other_parent(window):
-    ctx, model = window.ctx, window.model
-    index = find(window, "LHKPN")
+    ctx, model = window.doc, window.model
+    index = find(window.proxy, "LHKPN")
     uuid = index.data(Role.UUID)
     old_parent = index.parent().data(Role.UUID)
     window.view.setCurrentIndex(index)
     spy = Spy(model)
-    window.acts.indent.trigger()
+    window.acts[Act.INDENT].trigger()
     moved = model.index_of(uuid)
     assert moved.parent().data(Role.UUID) != old_parent
     assert ctx.node(uuid).parent_uuid == moved.parent().data(Role.UUID)
@@ -180,7 +169,7 @@ def proxy_visible(proxy: PlanFilterProxy, model: PlanModel) -> set[int]:
 
 
 def test_filter_shows_exactly_the_rows_of_the_rule(ctx, qtmodeltester):
-    model = PlanModel(ctx)
+    model = PlanModel(ctx, ViewState(ctx))
     proxy = PlanFilterProxy()
     proxy.setSourceModel(model)
     every = proxy_visible(proxy, model)
@@ -209,7 +198,7 @@ def test_filter_shows_exactly_the_rows_of_the_rule(ctx, qtmodeltester):
 
 
 def test_filter_judges_rows_edited_after_it_was_computed(window):
-    ctx, model, proxy = window.ctx, window.model, window.proxy
+    ctx, model, proxy = window.doc, window.model, window.proxy
     proxy.set_text("kata-unik-xyz")
     assert list(rows(proxy)) == []
     index = model.index_of(ctx.tree.indicators()[5].uuid).siblingAtColumn(COL_TEXT)

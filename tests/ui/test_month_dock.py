@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from dock_fixtures import busy_ctx, dock_ctx, dock_host, dock_templates, show_dock  # noqa: F401
+from dock_fixtures import (  # noqa: F401
+    busy_ctx,
+    dock_ctx,
+    dock_host,
+    dock_templates,
+    group_count,
+    group_index,
+    show_dock,
+)
 from PySide6.QtCore import Qt
 
 from rbdesk.models.domain.progress import (
@@ -21,10 +29,11 @@ from rbdesk.ui.panels.month_model import (
     MonthItemsModel,
 )
 from rbdesk.ui.roles import Role
+from rbdesk.ui.view_state import ViewState
 
 
 def _dock(qtbot, host, ctx):
-    return show_dock(qtbot, host, MonthDock(ctx))
+    return show_dock(qtbot, host, MonthDock(ctx, ViewState(ctx)))
 
 
 def test_identity_and_today(qtbot, dock_host, busy_ctx):  # noqa: F811
@@ -43,10 +52,10 @@ def test_numbers_equal_progress(qtbot, dock_host, busy_ctx):  # noqa: F811
         expected = month_tally(inds, month)
         model = dock.items_model
         late_inds = sum(indicator_tally(i, month - 1, 6).late > 0 for i in inds)
-        assert model.group_count(GROUP_LATE) == late_inds
-        assert model.group_count(GROUP_OPEN) == expected.planned - expected.done
-        assert model.group_count(GROUP_DONE) == sum(i.status(month) == "selesai" for i in inds)
-        assert model.group_index(GROUP_LATE).data(Role.COUNT) == late_inds
+        assert group_count(model, GROUP_LATE) == late_inds
+        assert group_count(model, GROUP_OPEN) == expected.planned - expected.done
+        assert group_count(model, GROUP_DONE) == sum(i.status(month) == "selesai" for i in inds)
+        assert group_index(model, GROUP_LATE).data(Role.COUNT) == late_inds
         text = dock.summary.text()
         assert f"<b>{expected.planned}</b> direncanakan" in text
         assert f"<b>{expected.done}</b> selesai" in text
@@ -74,7 +83,7 @@ def test_month_chooser_by_keyboard(qtbot, dock_host, busy_ctx):  # noqa: F811
 def test_clicking_an_item_selects_it_in_the_grid(qtbot, dock_host, busy_ctx):  # noqa: F811
     dock = _dock(qtbot, dock_host, busy_ctx)
     model = dock.items_model
-    group = model.group_index(GROUP_OPEN)
+    group = group_index(model, GROUP_OPEN)
     area = model.index(0, 0, group)
     assert area.data(Role.KIND) == "area" and area.data(Role.UUID) == \
         busy_ctx.tree.areas[0].uuid and "(" in area.data()
@@ -82,12 +91,12 @@ def test_clicking_an_item_selects_it_in_the_grid(qtbot, dock_host, busy_ctx):  #
     uuid = item.data(Role.UUID)
     assert uuid in {i.uuid for i in busy_ctx.tree.indicators()}
     rect = dock.items_view.visualRect(item)
-    with qtbot.waitSignal(busy_ctx.selectRequested) as signal:
+    with qtbot.waitSignal(dock.state.selectRequested) as signal:
         qtbot.mouseClick(dock.items_view.viewport(), Qt.MouseButton.LeftButton,
                          pos=rect.center())
     assert signal.args == [uuid]
     area = dock.area_model.index(2, 0)
-    with qtbot.waitSignal(busy_ctx.selectRequested) as signal:
+    with qtbot.waitSignal(dock.state.selectRequested) as signal:
         dock.area_view.activated.emit(area)
     assert signal.args == [busy_ctx.tree.areas[2].uuid]
 
@@ -96,12 +105,12 @@ def test_follows_edits_and_reloads(qtbot, dock_host, busy_ctx):  # noqa: F811
     from rbdesk.models.edits.realisation import set_status
 
     dock = _dock(qtbot, dock_host, busy_ctx)
-    before = dock.items_model.group_count(GROUP_DONE)
+    before = group_count(dock.items_model, GROUP_DONE)
     ind = next(i for i in busy_ctx.tree.indicators()
                if i.is_planned(6) and i.status(6) != "selesai")
     set_status(busy_ctx.store, ind.uuid, 6, "selesai")
     busy_ctx.reload()
-    qtbot.waitUntil(lambda: dock.items_model.group_count(GROUP_DONE) == before + 1)
+    qtbot.waitUntil(lambda: group_count(dock.items_model, GROUP_DONE) == before + 1)
 
 
 def test_models_pass_the_model_tester(qtmodeltester, dock_host, qtbot, busy_ctx):  # noqa: F811
@@ -117,7 +126,7 @@ def test_models_pass_the_model_tester(qtmodeltester, dock_host, qtbot, busy_ctx)
 def test_fills_itself_after_the_first_paint(qtbot, dock_host, busy_ctx):  # noqa: F811
     from rbdesk.ui.first_paint import has_painted
 
-    dock = MonthDock(busy_ctx)
+    dock = MonthDock(busy_ctx, ViewState(busy_ctx))
     assert dock.month == 6 and dock.refresh_pending and dock.summary.text() == ""
     dock_host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     dock_host.show()

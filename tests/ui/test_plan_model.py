@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from grid_helpers import find, rows
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from rbdesk.models.domain.progress import MonthState, RollUp
@@ -11,28 +12,16 @@ from rbdesk.ui.grid.plan_columns import COL_CAPAIAN, COL_TEXT, month_column
 from rbdesk.ui.grid.plan_filter import STATUS_LATE, PlanFilterProxy
 from rbdesk.ui.grid.plan_model import PlanModel
 from rbdesk.ui.roles import Role
-
-
-def walk(model, parent=None):
-    parent = parent if parent is not None else QModelIndex()
-    for row in range(model.rowCount(parent)):
-        index = model.index(row, 0, parent)
-        yield index
-        yield from walk(model, index)
-
-
-def find(model, text, kind="indicator"):
-    return next(i for i in walk(model) if i.data(Role.KIND) == kind
-                and text in (i.siblingAtColumn(COL_TEXT).data() or ""))
+from rbdesk.ui.view_state import ViewState
 
 
 def test_model_passes_qt_model_tester(ctx, qtmodeltester):
-    model = PlanModel(ctx)
+    model = PlanModel(ctx, ViewState(ctx))
     qtmodeltester.check(model)
 
 
 def test_proxy_passes_model_tester_while_filtering(ctx, qtmodeltester):
-    model = PlanModel(ctx)
+    model = PlanModel(ctx, ViewState(ctx))
     proxy = PlanFilterProxy()
     proxy.setSourceModel(model)
     qtmodeltester.check(proxy)
@@ -42,7 +31,7 @@ def test_proxy_passes_model_tester_while_filtering(ctx, qtmodeltester):
 
 
 def test_rows_follow_the_plan_and_fold_unnamed_indicators(ctx):
-    model = PlanModel(ctx)
+    model = PlanModel(ctx, ViewState(ctx))
     tree = ctx.tree
     assert model.rowCount() == len(tree.areas) == 8
     assert model.index(0, COL_TEXT).data() == "Manajemen Perubahan"
@@ -61,7 +50,7 @@ def test_rows_follow_the_plan_and_fold_unnamed_indicators(ctx):
 
 
 def test_parent_rows_roll_up_their_months(ctx):
-    model = PlanModel(ctx)
+    model = PlanModel(ctx, ViewState(ctx))
     area = model.index(0, 0)
     node = model.node(area)
     june = area.siblingAtColumn(month_column(6)).data(Role.CELL)
@@ -76,7 +65,7 @@ def test_parent_rows_roll_up_their_months(ctx):
 
 
 def test_reload_merges_in_place_keeping_persistent_indexes(ctx, qtmodeltester):
-    model = PlanModel(ctx)
+    model = PlanModel(ctx, ViewState(ctx))
     qtmodeltester.check(model)
     lhkpn = find(model, "LHKPN")
     keep = QPersistentModelIndex(lhkpn)
@@ -97,9 +86,9 @@ def test_reload_merges_in_place_keeping_persistent_indexes(ctx, qtmodeltester):
 
 
 def test_toggle_patch_emits_exact_data_changed(ctx, qtbot):
-    from rbdesk.ui.undo.plan_commands import SetPlannedCommand
+    from rbdesk.ui.undo.plan_steps import SetPlannedCommand
 
-    model = PlanModel(ctx)
+    model = PlanModel(ctx, ViewState(ctx))
     index = find(model, "LHKPN")
     uuid = index.data(Role.INDICATOR_UUID)
     changed = []
@@ -126,10 +115,10 @@ def test_capaian_column_is_the_models_capaian(ctx):
         for month in ind.planned_months[:2]:
             realisation.set_status(ctx.store, ind.uuid, month, status)
     ctx.reload()
-    model = PlanModel(ctx)
+    model = PlanModel(ctx, ViewState(ctx))
     now = ctx.today_month()
     seen = set()
-    for index in walk(model):
+    for index in rows(model):
         node = model.node(index)
         expected = progress.format_percent(progress.capaian(node.obj, now))
         shown = index.siblingAtColumn(COL_CAPAIAN).data()
@@ -145,12 +134,12 @@ def _area_cells(model):
 
 
 def test_rows_are_made_when_first_asked_for(ctx, qtmodeltester):
-    model = PlanModel(ctx)
+    model = PlanModel(ctx, ViewState(ctx))
     assert model.rowCount() == 8 and len(model._nodes) == 8 < model.row_total()
     assert all(model.hasChildren(model.index(r, 0)) for r in range(8))
     assert len(model._nodes) == 8                       # asking did not make them
-    full = PlanModel(ctx)
-    assert sum(1 for _ in walk(full)) == full.row_total() == len(full._nodes)
+    full = PlanModel(ctx, ViewState(ctx))
+    assert sum(1 for _ in rows(full)) == full.row_total() == len(full._nodes)
     assert _area_cells(model) == _area_cells(full)      # roll-ups need no child rows
 
     # A deep row is found by uuid (its parents are made on the way), and search finds it.
@@ -159,21 +148,21 @@ def test_rows_are_made_when_first_asked_for(ctx, qtmodeltester):
     assert index.isValid() and index.data(Role.UUID) == ind.uuid
     assert model.parent(model.parent(model.parent(index))).isValid()
     proxy = PlanFilterProxy()
-    proxy.setSourceModel(PlanModel(ctx))
+    proxy.setSourceModel(PlanModel(ctx, ViewState(ctx)))
     proxy.set_text(ind.text.split()[0])
-    assert any(i.data(Role.UUID) == ind.uuid for i in walk(proxy))
+    assert any(i.data(Role.UUID) == ind.uuid for i in rows(proxy))
 
     # An edit below rows never made still reaches the roll-up of the area above it.
-    lazy = PlanModel(ctx)
+    lazy = PlanModel(ctx, ViewState(ctx))
     before = _area_cells(lazy)
     month = next(m for m in range(1, 13) if not ind.is_planned(m))
     ctx.patch(ind.uuid, planned=ind.planned | (1 << (month - 1)))
-    assert _area_cells(lazy) == _area_cells(PlanModel(ctx)) != before
+    assert _area_cells(lazy) == _area_cells(PlanModel(ctx, ViewState(ctx))) != before
     qtmodeltester.check(lazy)
 
 
 def test_rows_not_shown_yet_are_made_between_events(ctx, qtbot):
-    model = PlanModel(ctx)
+    model = PlanModel(ctx, ViewState(ctx))
     assert len(model._nodes) < model.row_total()
     qtbot.waitUntil(lambda: len(model._nodes) == model.row_total())
-    assert sum(1 for _ in walk(model)) == model.row_total()
+    assert sum(1 for _ in rows(model)) == model.row_total()

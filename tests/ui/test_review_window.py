@@ -4,8 +4,9 @@ capaian, the filters, the Bulan ini groups, undo, and a refused review of an unr
 from __future__ import annotations
 
 import pytest
+from dock_fixtures import group_count, group_index
+from grid_helpers import find, rows
 from PySide6.QtCore import Qt
-from test_main_window import find, rows
 from test_window_exports import save_to  # noqa: F401
 
 from rbdesk.models.domain import progress
@@ -18,10 +19,11 @@ from rbdesk.ui.grid.plan_cells import LeafCell
 from rbdesk.ui.grid.plan_columns import COL_CAPAIAN, COL_VERIFIED, month_column
 from rbdesk.ui.panels.month_model import GROUP_REVISION, GROUP_SUBMITTED
 from rbdesk.ui.roles import Role
+from rbdesk.ui.window.action_table import Act
 
 
 def _show(window, qtbot, text: str, month: int):
-    index = find(window, text)
+    index = find(window.proxy, text)
     uuid = index.data(Role.INDICATOR_UUID)
     window.view.setCurrentIndex(index.siblingAtColumn(month_column(month)))
     dock = window.docks["evidenceDock"]
@@ -39,7 +41,7 @@ def test_review_is_recorded_from_the_panel_and_shown_everywhere(window, qtbot):
     assert "Belum ada realisasi" in box.state_label.text()
     assert not box.buttons["memenuhi"].isEnabled()
     dock.status_buttons["selesai"].click()
-    assert load_indicator(window.ctx.store, uuid).review_state(3) == "diajukan"
+    assert load_indicator(window.doc.store, uuid).review_state(3) == "diajukan"
     assert "Diajukan" in box.state_label.text() and box.buttons["memenuhi"].isEnabled()
     march = index.siblingAtColumn(month_column(3))
     assert march.data(Role.REVIEW) == "diajukan"
@@ -54,14 +56,14 @@ def test_review_is_recorded_from_the_panel_and_shown_everywhere(window, qtbot):
     assert hint.width() <= 1280 and hint.height() <= 720   # the panel still fits the office PC
     qtbot.mouseClick(box.buttons["perlu_revisi"], Qt.MouseButton.LeftButton)
     assert "perlu catatan" in dock.message.text()
-    assert load_indicator(window.ctx.store, uuid).review_state(3) == "diajukan"
+    assert load_indicator(window.doc.store, uuid).review_state(3) == "diajukan"
 
-    pengarah = next(t for t in window.ctx.tree.teams if t.kind == "pengarah").members[0]
+    pengarah = next(t for t in window.doc.tree.teams if t.kind == "pengarah").members[0]
     box.reviewer.setEditText(pengarah.person_name)
     assert not box.warning.isVisible()
     qtbot.keyClicks(box.note, "Lampirkan LHKPN yang sudah diverifikasi")
     qtbot.mouseClick(box.buttons["perlu_revisi"], Qt.MouseButton.LeftButton)
-    fresh = load_indicator(window.ctx.store, uuid)
+    fresh = load_indicator(window.doc.store, uuid)
     cell = fresh.realisation[3]
     assert (cell.review_state, cell.reviewed_by, cell.review_note) == (
         "perlu_revisi", pengarah.person_name, "Lampirkan LHKPN yang sudah diverifikasi")
@@ -69,7 +71,7 @@ def test_review_is_recorded_from_the_panel_and_shown_everywhere(window, qtbot):
         box.state_label.text()
     assert march.data(Role.REVIEW) == "perlu_revisi"
     assert "Lampirkan LHKPN" in march.data(Qt.ItemDataRole.ToolTipRole)
-    with window.ctx.store.read():
+    with window.doc.store.read():
         assert ChangeLog.select().where(ChangeLog.field == "review_note[3]").exists()
 
     # Bulan ini (June): the month needs revision, and nothing of it awaits review.
@@ -77,25 +79,25 @@ def test_review_is_recorded_from_the_panel_and_shown_everywhere(window, qtbot):
     month.show()
     month.refresh()
     model = month.items_model
-    assert model.group_count(GROUP_REVISION) >= 1 and any(
+    assert group_count(model, GROUP_REVISION) >= 1 and any(
         i.data(Role.UUID) == uuid for i in _items(model, GROUP_REVISION))
     assert "perlu revisi/ditolak" in month.summary.text()
 
     # Undo gives the earlier state back; redo records it again.
-    window.acts.undo.trigger()
-    assert load_indicator(window.ctx.store, uuid).review_state(3) == "diajukan"
-    window.acts.redo.trigger()
-    assert load_indicator(window.ctx.store, uuid).review_state(3) == "perlu_revisi"
+    window.acts[Act.UNDO].trigger()
+    assert load_indicator(window.doc.store, uuid).review_state(3) == "diajukan"
+    window.acts[Act.REDO].trigger()
+    assert load_indicator(window.doc.store, uuid).review_state(3) == "perlu_revisi"
 
     # Accepting makes the month count in the verified capaian of the grid.
     qtbot.mouseClick(box.buttons["memenuhi"], Qt.MouseButton.LeftButton)
-    assert load_indicator(window.ctx.store, uuid).review_state(3) == "memenuhi"
+    assert load_indicator(window.doc.store, uuid).review_state(3) == "memenuhi"
     area = index
     while area.parent().isValid():
         area = area.parent()
-    tree = load_plan_tree(window.ctx.store, window.ctx.tree.uuid)
+    tree = load_plan_tree(window.doc.store, window.doc.tree.uuid)
     node = next(a for a in tree.areas if a.uuid == area.data(Role.UUID))
-    now = window.ctx.today_month()
+    now = window.doc.today_month()
     reported = progress.format_percent(progress.capaian(node, now))
     verified = progress.format_percent(progress.capaian(node, now, verified=True))
     assert area.siblingAtColumn(COL_CAPAIAN).data() == reported
@@ -103,7 +105,7 @@ def test_review_is_recorded_from_the_panel_and_shown_everywhere(window, qtbot):
 
 
 def _items(model, kind):
-    group = model.group_index(kind)
+    group = group_index(model, kind)
     for a in range(model.rowCount(group)):
         area = model.index(a, 0, group)
         for r in range(model.rowCount(area)):
@@ -115,22 +117,22 @@ def test_changing_a_reviewed_month_submits_it_again_and_undo_restores(window, qt
     dock.status_buttons["sebagian"].click()
     dock.review.reviewer.setEditText("Penguji")
     qtbot.mouseClick(dock.review.buttons["memenuhi"], Qt.MouseButton.LeftButton)
-    assert load_indicator(window.ctx.store, uuid).review_state(2) == "memenuhi"
+    assert load_indicator(window.doc.store, uuid).review_state(2) == "memenuhi"
     dock.status_buttons["selesai"].click()      # an accepted month changed: submitted again
-    assert load_indicator(window.ctx.store, uuid).review_state(2) == "diajukan"
-    window.acts.undo.trigger()                  # back to what the reviewer saw, and accepted
-    fresh = load_indicator(window.ctx.store, uuid)
+    assert load_indicator(window.doc.store, uuid).review_state(2) == "diajukan"
+    window.acts[Act.UNDO].trigger()  # back to what the reviewer saw, and accepted
+    fresh = load_indicator(window.doc.store, uuid)
     assert (fresh.status(2), fresh.review_state(2)) == ("sebagian", "memenuhi")
 
 
 def test_review_filters_and_awaiting_group(window, qtbot):
-    store, tree = window.ctx.store, window.ctx.tree
+    store, tree = window.doc.store, window.doc.tree
     inds = tree.indicators()
     realisation.set_status(store, inds[0].uuid, 1, "selesai")
     realisation.set_status(store, inds[1].uuid, 2, "selesai")
     from rbdesk.models.edits import review
     review.review_month(store, inds[1].uuid, 2, "ditolak", note="Bukan bukti bulan ini")
-    window.ctx.reload()
+    window.doc.reload()
     bar = window.filter_bar
     bar.status.setCurrentIndex(bar.status.findData("review:diajukan"))
     shown = {i.data(Role.INDICATOR_UUID) for i in rows(window.proxy)} - {""}
@@ -151,9 +153,9 @@ def test_review_filters_and_awaiting_group(window, qtbot):
 def test_reviewer_flag_is_set_in_the_person_dialog(window, qtbot, monkeypatch):
     from rbdesk.ui.dialogs.roster import PersonDialog
 
-    persons = roster_edit.list_persons(window.ctx.store)
+    persons = roster_edit.list_persons(window.doc.store)
     person = next(p for p in persons if p.name.startswith("Sri"))
-    dialog = PersonDialog(window, window.ctx.tree.teams, person)
+    dialog = PersonDialog(window, window.doc.tree.teams, person)
     qtbot.addWidget(dialog)
     assert not dialog.reviewer.isChecked()
     dialog.reviewer.setChecked(True)
@@ -193,26 +195,26 @@ def test_period_report_from_the_menu_shows_reported_and_verified(window, qtbot,
     from rbdesk.models.edits import review
 
     pypdf = pytest.importorskip("pypdf")
-    store, area = window.ctx.store, window.ctx.tree.areas[0]
+    store, area = window.doc.store, window.doc.tree.areas[0]
     done = [(i.uuid, m) for i in progress.indicators_of(area) for m in i.planned_months
             if m <= 6]
     for k, (ind, m) in enumerate(done):
         realisation.set_status(store, ind, m, "selesai")
         if k % 3 == 0:
             review.review_month(store, ind, m, "memenuhi", by="Deky Ballo")
-    window.ctx.reload()
+    window.doc.reload()
     _uuid, _index, dock = _show(window, qtbot, "LHKASN", 6)
     dock.status_buttons["selesai"].click()
     dock.review.reviewer.setEditText("Deky Ballo")
     dock.review.note.setText("Tanda terima belum ada")
     qtbot.mouseClick(dock.review.buttons["perlu_revisi"], Qt.MouseButton.LeftButton)
     chosen = save_to("semester.pdf")
-    action = next(a for a in window.acts.export_actions if a.text().endswith("Semester I…"))
+    action = next(a for a in window.acts if a.text().endswith("Semester I…"))
     action.trigger()
     assert save_to.errors == []
     flat = re.sub(r"\s+", "", "\n".join(p.extract_text() or "" for p in
                                         pypdf.PdfReader(str(chosen["path"])).pages))
-    tree = load_plan_tree(store, window.ctx.tree.uuid)
+    tree = load_plan_tree(store, window.doc.tree.uuid)
     now = current_month(tree.year, clock.today())
     node = tree.areas[0]
     reported = progress.total(progress.indicators_of(node), 6, now).percent
@@ -231,17 +233,17 @@ def test_period_report_from_the_menu_shows_reported_and_verified(window, qtbot,
 def test_review_groups_and_legend_pass_checks(window, qtbot, qtmodeltester):
     from rbdesk.models.edits import review
 
-    store, inds = window.ctx.store, window.ctx.tree.indicators()
+    store, inds = window.doc.store, window.doc.tree.indicators()
     for k, ind in enumerate(inds[:6]):
         realisation.set_status(store, ind.uuid, 2, "selesai")
         if k % 2:
             review.review_month(store, ind.uuid, 2, "perlu_revisi", note="Kurang foto")
-    window.ctx.reload()
+    window.doc.reload()
     month = window.docks["monthDock"]
     month.show()
     month.refresh()
-    assert month.items_model.group_count(GROUP_REVISION) == 3
-    assert month.items_model.group_count(GROUP_SUBMITTED) == 3
+    assert group_count(month.items_model, GROUP_REVISION) == 3
+    assert group_count(month.items_model, GROUP_SUBMITTED) == 3
     qtmodeltester.check(month.items_model)
     assert {"menunggu", "memenuhi", "revisi", "ditolak"} <= set(window.legend.labels)
 
@@ -256,7 +258,7 @@ def test_marking_a_reviewer_in_the_roster_offers_them_in_the_review_box(window, 
     person = next(p for p in roster.persons if p.name.startswith("Sri"))
     assert roster_actions.edit_person(roster, person.uuid, {**_fields(person), "reviewer": True},
                                       shown=person)
-    assert next(p for p in roster_edit.list_persons(window.ctx.store)
+    assert next(p for p in roster_edit.list_persons(window.doc.store)
                 if p.uuid == person.uuid).reviewer
     roster.refresh()
     model = roster.person_model
@@ -270,9 +272,9 @@ def test_marking_a_reviewer_in_the_roster_offers_them_in_the_review_box(window, 
     assert person.name in names
     dock.review.reviewer.setEditText(person.name)
     assert not dock.review.warning.isVisible()
-    window.acts.undo.trigger()   # the status
-    window.acts.undo.trigger()   # the reviewer flag
-    assert not next(p for p in roster_edit.list_persons(window.ctx.store)
+    window.acts[Act.UNDO].trigger()   # the status
+    window.acts[Act.UNDO].trigger()   # the reviewer flag
+    assert not next(p for p in roster_edit.list_persons(window.doc.store)
                     if p.uuid == person.uuid).reviewer
 
 
@@ -284,13 +286,13 @@ def _fields(person):
 def test_review_of_an_unrealised_month_from_the_window_says_why_and_changes_nothing(window,
                                                                                    qtbot):
     uuid, _index, dock = _show(window, qtbot, "LHKPN", 4)
-    with window.ctx.store.read():
+    with window.doc.store.read():
         before = ChangeLog.select().count()
-    steps = window.ctx.undo_stack.count()
+    steps = window.doc.undo_stack.count()
     assert not dock.review.buttons["memenuhi"].isEnabled()
     assert not dock.review.record("memenuhi")         # as if a stale button were pressed
     assert "belum ada realisasinya" in dock.message.text() and dock.message.isVisible()
-    with window.ctx.store.read():
+    with window.doc.store.read():
         assert ChangeLog.select().count() == before
-    assert window.ctx.undo_stack.count() == steps
-    assert load_indicator(window.ctx.store, uuid).review_state(4) == ""
+    assert window.doc.undo_stack.count() == steps
+    assert load_indicator(window.doc.store, uuid).review_state(4) == ""

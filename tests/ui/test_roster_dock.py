@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dock_fixtures
 import pytest
 from dock_fixtures import busy_ctx, dock_ctx, dock_host, dock_templates, show_dock  # noqa: F401
 from PySide6.QtCore import Qt
@@ -17,11 +18,12 @@ from rbdesk.ui.panels.month_model import GROUP_OPEN
 from rbdesk.ui.panels.roster_dock import RosterDock
 from rbdesk.ui.panels.roster_model import PersonListModel, RosterTreeModel
 from rbdesk.ui.roles import Role
+from rbdesk.ui.view_state import ViewState
 
 
 @pytest.fixture
 def dock(qtbot, dock_host, dock_ctx):  # noqa: F811
-    return show_dock(qtbot, dock_host, RosterDock(dock_ctx))
+    return show_dock(qtbot, dock_host, RosterDock(dock_ctx, ViewState(dock_ctx)))
 
 
 def _person(dock, prefix):
@@ -29,7 +31,7 @@ def _person(dock, prefix):
 
 
 def _stored_teams(dock):
-    store = dock.ctx.store
+    store = dock.doc.store
     return load_plan_tree(store, list_plans(store)[0].uuid).teams
 
 
@@ -59,28 +61,26 @@ def test_each_person_once_and_selecting_shows_teams_and_items(dock, dock_ctx, qt
     habel = _person(dock, "Habel")
     row = dock.person_model.row_of(habel.uuid)
     assert dock.person_model.index(row, PersonListModel.COL_TEAMS).data() == "I, V, Agen"
-    with qtbot.waitSignal(dock_ctx.personSelected) as signal:
-        dock.select_person(habel.uuid)
-    assert signal.args == [habel.uuid]
+    dock.select_person(habel.uuid)
+    assert dock.shown == ("person", habel.uuid)
     text = dock.detail.text()
     assert "Duduk di 3 tim" in text and "Tim Manajemen Perubahan" in text
     expected = month_overview(dock_ctx.tree, 6, 6, person_areas(dock_ctx.tree, habel.uuid))
-    assert dock.items_model.group_count(GROUP_OPEN) == len(expected.open) > 0
+    assert dock_fixtures.group_count(dock.items_model, GROUP_OPEN) == len(expected.open) > 0
 
 
 def test_selecting_a_team_emits_and_shows_duties(dock, dock_ctx, qtbot):  # noqa: F811
     team = next(t for t in dock_ctx.tree.teams if t.kind == "area")
-    with qtbot.waitSignal(dock_ctx.teamSelected) as signal:
+    with qtbot.waitSignal(dock.state.teamSelected) as signal:
         dock.select_team(team.uuid)
     assert signal.args == [team.uuid]
     assert team.duties[0][:30] in dock.detail.text().replace("&amp;", "&")
     # choosing a person afterwards clears the team filter first
     heard = []
-    dock_ctx.teamSelected.connect(lambda u: heard.append(("team", u)))
-    dock_ctx.personSelected.connect(lambda u: heard.append(("person", u)))
+    dock.state.teamSelected.connect(heard.append)
     sutrisni = _person(dock, "Sutrisni").uuid
     dock.select_person(sutrisni)
-    assert heard == [("team", ""), ("person", sutrisni)]
+    assert heard == [""] and dock.shown == ("person", sutrisni)
 
 
 def test_add_person_through_the_dialog_onto_a_team(dock, dock_ctx, monkeypatch):  # noqa: F811
@@ -151,8 +151,8 @@ def test_edit_member_and_person(dock, dock_ctx):  # noqa: F811
     assert any(p.name == "Siti Maryam" for p in list_persons(dock_ctx.store))
 
 
-def test_remove_membership_and_person_with_undo(dock, dock_ctx, monkeypatch, qtbot):  # noqa: F811
-    monkeypatch.setattr(roster_dialogs, "confirm", lambda *a: True)
+def test_remove_membership_and_person_with_undo(dock, dock_ctx, messages, qtbot):  # noqa: F811
+    messages.answer = True
     team = dock_ctx.tree.teams[3]
     member = team.members[2]
     dock.select_team(team.uuid)
@@ -177,8 +177,8 @@ def test_remove_membership_and_person_with_undo(dock, dock_ctx, monkeypatch, qtb
     qtbot.waitUntil(lambda: dock.person_model.row_of(habel.uuid) >= 0)
 
 
-def test_declined_confirmation_changes_nothing(dock, dock_ctx, monkeypatch):  # noqa: F811
-    monkeypatch.setattr(roster_dialogs, "confirm", lambda *a: False)
+def test_declined_confirmation_changes_nothing(dock, dock_ctx, messages):  # noqa: F811
+    messages.answer = False
     habel = _person(dock, "Habel")
     assert not roster_actions.remove_person(dock, habel.uuid)
     assert any(p.uuid == habel.uuid
@@ -215,7 +215,7 @@ def test_edit_after_colleague_changed_the_person_is_refused(dock, dock_ctx, qtbo
         other.close()
     dock.refresh()                                     # the panel refreshed under the dialog
     messages: list[str] = []
-    dock_ctx.errorRaised.connect(messages.append)
+    dock_ctx.refused.connect(messages.append)
     edited = dict(name=shown.name, position="Analis Perencanaan", unit=shown.unit, nip=shown.nip)
     assert not roster_actions.edit_person(dock, shown.uuid, edited, shown=shown)
     assert messages and "Rekan" in messages[-1]

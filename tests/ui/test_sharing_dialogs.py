@@ -21,7 +21,8 @@ from rbdesk.models.storage.store import Store
 from rbdesk.ui.dialogs.history import HistoryDialog
 from rbdesk.ui.dialogs.merge import COL_MINE, COL_THEIRS, MergeDialog
 from rbdesk.ui.dialogs.restore import RestoreDialog
-from rbdesk.ui.window.context import AppContext
+from rbdesk.ui.document import PlanDocument
+from rbdesk.ui.operations import run
 from rbdesk.ui.window.file_watcher import FileWatcher
 
 
@@ -47,9 +48,9 @@ def copy_pair(sample_path: Path, tmp_path: Path) -> tuple[Path, Path, str]:
 
 
 @pytest.fixture
-def share_ctx(sample_path: Path, qapp) -> Iterator[AppContext]:
+def share_ctx(sample_path: Path, qapp) -> Iterator[PlanDocument]:
     store = Store.open(sample_path, user="ani")
-    context = AppContext(store)
+    context = PlanDocument(store)
     yield context
     store.close()
 
@@ -115,7 +116,7 @@ def test_watcher_notices_other_commits_and_presence(share_ctx, qtbot) -> None:
     with qtbot.waitSignal(watcher.othersCommitted, timeout=3000):
         pass
     # This window's own edits are not reported as others' commits.
-    share_ctx.run(plan_edit.set_field, "indicator", uuid, "note", "dari sini")
+    run(share_ctx, plan_edit.set_field, "indicator", uuid, "note", "dari sini")
     assert not watcher.poll()
 
     presence.leave(other)

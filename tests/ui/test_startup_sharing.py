@@ -35,7 +35,7 @@ def test_start_path_watches_commits_and_presence(qtbot, sample_path: Path) -> No
     assert win is not None
     qtbot.addWidget(win)
     qtbot.waitExposed(win)
-    uuid = next(i.uuid for i in win.ctx.tree.indicators() if i.text and not i.note)
+    uuid = next(i.uuid for i in win.doc.tree.indicators() if i.text and not i.note)
 
     with Store.open(sample_path, user="Benedikta") as colleague:
         # The window announced itself in the file.

@@ -6,16 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from messagemock import MessageMock
 from PySide6.QtWidgets import QFileDialog
 
 from rbdesk.ui.window import export_actions
+from rbdesk.ui.window.action_table import Act
 
 
 @pytest.fixture
-def save_to(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+def save_to(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, messages: MessageMock):
     """The save dialog answers with a path in this test's folder; errors are recorded."""
     chosen: dict[str, Path] = {}
-    errors: list[str] = []
 
     def answer(name: str):
         def fake(parent, title, suggested, pattern):
@@ -25,16 +26,15 @@ def save_to(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
         monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
         return chosen
 
-    monkeypatch.setattr(export_actions, "show_error", lambda parent, text, *a: errors.append(text))
-    answer.errors = errors  # type: ignore[attr-defined]
+    answer.errors = messages.errors  # type: ignore[attr-defined]
     return answer
 
 
 def test_excel_export_from_the_menu(window, save_to):
     openpyxl = pytest.importorskip("openpyxl")
     chosen = save_to("rencana.xlsx")
-    assert window.acts.export_excel.isEnabled()
-    window.acts.export_excel.trigger()
+    assert window.acts[Act.EXPORT_EXCEL].isEnabled()
+    window.acts[Act.EXPORT_EXCEL].trigger()
     assert save_to.errors == []
     out = chosen["path"]
     assert out.exists() and chosen["suggested"].suffix == ".xlsx"
@@ -50,7 +50,7 @@ def test_excel_export_from_the_menu(window, save_to):
 def test_pdf_lampiran_ii_from_the_menu(window, save_to):
     pypdf = pytest.importorskip("pypdf")
     chosen = save_to("lampiran-ii.pdf")
-    action = next(a for a in window.acts.export_actions if "Lampiran I&I" in a.text())
+    action = next(a for a in window.acts if "Lampiran I&I" in a.text())
     assert action.isEnabled()
     action.trigger()
     assert save_to.errors == []
@@ -75,11 +75,11 @@ def test_cancel_in_the_progress_dialog_leaves_no_file(window, save_to, monkeypat
 
     monkeypatch.setattr(export_actions._Progress, "__call__", press_cancel)
     if what == "excel":
-        window.acts.export_excel.trigger()
+        window.acts[Act.EXPORT_EXCEL].trigger()
     elif what == "excel-annual":
-        export_actions.export_period_excel(window, "annual")
+        export_actions.export_period_excel(window.host, "annual")
     else:
-        export_actions.export_pdf(window, "plan")
+        export_actions.export_pdf(window.host, "plan")
     assert calls, "the exporter never reported progress"
     assert save_to.errors == []
     assert not chosen["path"].exists()
@@ -104,7 +104,7 @@ def test_monthly_report_asks_the_month_before_the_file_name(window, save_to, mon
         return original(*args)
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_dialog))
-    export_actions.export_pdf(window, "report")
+    export_actions.export_pdf(window.host, "report")
     assert asked == ["bulan", "berkas"]
     assert "Mei" in chosen["suggested"].name and chosen["path"].exists()
     assert "PDF disimpan" in window.message_bar.label.text()
@@ -120,7 +120,7 @@ def test_printing_with_no_pdf_program_says_where_the_file_is(window, monkeypatch
         return False
 
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(no_viewer))
-    window.acts.print_plan.trigger()
+    window.acts[Act.PRINT_PLAN].trigger()
     text = window.message_bar.label.text()
     assert "Tidak ada program" in text and ".pdf" in text
     pdf = Path(opened[0])
@@ -133,18 +133,17 @@ def test_printing_with_no_pdf_program_says_where_the_file_is(window, monkeypatch
     assert opened[-1] == str(pdf.parent)
 
 
-def test_an_export_chosen_over_the_open_file_is_refused(window, monkeypatch):
+def test_an_export_chosen_over_the_open_file_is_refused(window, monkeypatch, messages):
     """Whatever name the save dialog returns, the open database is never replaced."""
     import hashlib
 
-    db = window.ctx.store.path
+    db = window.doc.store.path
     before = hashlib.sha256(db.read_bytes()).hexdigest()
-    errors: list[str] = []
-    monkeypatch.setattr(export_actions, "show_error", lambda parent, text, *a: errors.append(text))
+    errors = messages.errors
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a: (str(db), "")))
-    window.acts.export_excel.trigger()
-    export_actions.export_pdf(window, "plan")
+    window.acts[Act.EXPORT_EXCEL].trigger()
+    export_actions.export_pdf(window.host, "plan")
     assert len(errors) == 2 and all("menimpa" in e for e in errors)
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
 
@@ -158,12 +157,12 @@ def _form_actions(window) -> dict[str, object]:
 
 def test_bentuk_asli_or_salinan_chooses_the_printed_form_and_is_remembered(window, save_to):
     pypdf = pytest.importorskip("pypdf")
-    from rbdesk.ui.window import settings
+    from rbdesk.ui import settings
 
     forms = _form_actions(window)
     assert set(forms) == {"Asli", "Salinan"}
     assert forms["Salinan"].isChecked() and not forms["Asli"].isChecked()  # as before
-    sk = next(a for a in window.acts.export_actions if "SK" in a.text())
+    sk = next(a for a in window.acts if "SK &lengkap" in a.text())
     texts = {}
     for form in ("Asli", "Salinan"):
         forms[form].trigger()
@@ -181,7 +180,7 @@ def test_bentuk_asli_or_salinan_chooses_the_printed_form_and_is_remembered(windo
 
 
 def test_a_new_window_opens_with_the_form_chosen_last(ctx, qtbot):
-    from rbdesk.ui.window import settings
+    from rbdesk.ui import settings
     from rbdesk.ui.window.main_window import MainWindow
 
     settings.set_value("export/copy", "asli")
@@ -200,7 +199,7 @@ def test_printing_says_which_form_goes_to_the_printer(window, monkeypatch):
     monkeypatch.setattr(QDesktopServices, "openUrl",
                         staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
     _form_actions(window)["Asli"].trigger()
-    window.acts.print_plan.trigger()
+    window.acts[Act.PRINT_PLAN].trigger()
     text = window.message_bar.label.text()
     assert "F4" in text and "asli, untuk ditandatangani" in text
     printed = "\n".join(p.extract_text() for p in pypdf.PdfReader(opened[0]).pages)
@@ -217,7 +216,7 @@ def test_semester_and_annual_reports_from_the_menu(window, save_to, monkeypatch,
     monkeypatch.setattr(export_actions, "_ask_month",
                         lambda win: pytest.fail("a period report asks no month"))
     chosen = save_to("periode.pdf")
-    action = next(a for a in window.acts.export_actions if a.text().endswith(text))
+    action = next(a for a in window.acts if a.text().endswith(text))
     assert action.isEnabled()
     action.trigger()
     assert save_to.errors == []
@@ -239,7 +238,7 @@ def test_semester_and_annual_reports_as_excel_from_the_menu(window, save_to, mon
                         lambda win: pytest.fail("a period report asks no month"))
     _form_actions(window)["Asli"].trigger()
     chosen = save_to("periode.xlsx")
-    action = next(a for a in window.acts.export_actions if a.text() == text)
+    action = next(a for a in window.acts if a.text() == text)
     assert action.isEnabled()
     action.trigger()
     assert save_to.errors == []

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from rbdesk.i18n import tr
 from rbdesk.models import clock
 from rbdesk.models.domain.months import MONTHS, month_long
-from rbdesk.ui.window.settings import GeometryMemory
+from rbdesk.ui.settings import GeometryMemory
 
 
 class UserNameDialog(GeometryMemory, QDialog):

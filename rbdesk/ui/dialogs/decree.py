@@ -51,7 +51,7 @@ from rbdesk.models.errors import InvalidInput
 from rbdesk.ui.dialogs.decree_lists import EntryListEditor, EntryListModel
 from rbdesk.ui.dialogs.decree_teams import TeamsPage
 from rbdesk.ui.panels.roster_model import team_title
-from rbdesk.ui.window.settings import GeometryMemory
+from rbdesk.ui.settings import GeometryMemory
 
 # (key, label, multi-line) of the Umum tab's fields, by group.
 _DECREE_FIELDS = (("issuer", "&Yang menetapkan:", False), ("number", "&Nomor:", False),

@@ -8,7 +8,7 @@ from importlib import resources
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from rbdesk.i18n import tr
-from rbdesk.ui.window.settings import GeometryMemory
+from rbdesk.ui.settings import GeometryMemory
 
 
 def guide_text() -> str:
@@ -17,13 +17,14 @@ def guide_text() -> str:
 
 
 class GuideDialog(GeometryMemory, QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, shortcuts: str = "", parent: QWidget | None = None) -> None:
+        """``shortcuts``: the table of keyboard shortcuts (Markdown) shown after the guide."""
         super().__init__(parent)
         self.setObjectName("guideDialog")
         self.setWindowTitle(tr("Panduan pengguna rbdesk"))
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(False)
-        self.browser.setMarkdown(guide_text())
+        self.browser.setMarkdown(guide_text() + "\n" + shortcuts)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)

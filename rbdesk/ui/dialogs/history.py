@@ -35,8 +35,8 @@ from rbdesk.i18n import tr
 from rbdesk.models import clock
 from rbdesk.models.domain import history
 from rbdesk.models.errors import RbdeskError
-from rbdesk.ui.window import settings
-from rbdesk.ui.window.context import AppContext
+from rbdesk.ui import settings
+from rbdesk.ui.document import PlanDocument
 
 Index = QModelIndex | QPersistentModelIndex
 (COL_WHEN, COL_USER, COL_HOST, COL_ENTITY, COL_ROW, COL_ACTION, COL_FIELD, COL_OLD,
@@ -133,10 +133,10 @@ class HistoryTableModel(QAbstractTableModel):
 
 
 class HistoryDialog(QDialog):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None,
                  row_uuid: str | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.doc = doc
         self.row_uuid = row_uuid
         self.setWindowTitle(tr("Riwayat perubahan") if row_uuid is None
                             else tr("Riwayat baris ini"))
@@ -148,7 +148,7 @@ class HistoryDialog(QDialog):
         self.person = QComboBox()
         self.person.setEditable(True)
         self.person.addItem(tr("(semua orang)"), "")
-        for name in history.people(self.ctx.store):
+        for name in history.people(self.doc.store):
             self.person.addItem(name, name)
         self.use_since = QCheckBox(tr("Sejak"))
         today = QDate(clock.today())          # RBDESK_TODAY too, like the rest of the window
@@ -160,7 +160,7 @@ class HistoryDialog(QDialog):
             edit.setDisplayFormat(clock.DATE_EDIT_FORMAT)
         self.area = QComboBox()
         self.area.addItem(tr("(semua area)"), "")
-        tree = self.ctx.tree
+        tree = self.doc.tree
         for a in tree.areas if tree is not None else []:
             self.area.addItem(f"{a.label} {a.name}".strip(), a.uuid)
         self.area.setEnabled(row_uuid is None)
@@ -210,7 +210,7 @@ class HistoryDialog(QDialog):
     def refresh(self) -> None:
         since = self.since.date().toPython() if self.use_since.isChecked() else None
         until = self.until.date().toPython() if self.use_until.isChecked() else None
-        store = self.ctx.store
+        store = self.doc.store
         entries = history.query_history(store, row_uuid=self.row_uuid,
                                         person=self._person() or None, since=since, until=until,
                                         area_uuid=self.area.currentData() or None,
@@ -229,7 +229,7 @@ class HistoryDialog(QDialog):
     def export_to(self, path: Path | str) -> Path | None:
         try:
             out = history.export_history_xlsx(self.model.entries, self.model.labels, path,
-                                              protect=(self.ctx.store.path,))
+                                              protect=(self.doc.store.path,))
         except RbdeskError as exc:
             self.count.setText(exc.message)
             return None
@@ -238,7 +238,7 @@ class HistoryDialog(QDialog):
 
     def _export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, tr("Ekspor riwayat"),
-                                              str(self.ctx.store.path.with_suffix(".xlsx")),
+                                              str(self.doc.store.path.with_suffix(".xlsx")),
                                               tr("Buku kerja Excel (*.xlsx)"))
         if path:
             self.export_to(path)

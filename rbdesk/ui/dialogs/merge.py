@@ -27,8 +27,8 @@ from rbdesk.models.clock import local_time
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.interchange import merge
 from rbdesk.ui.dialogs.history import fit_value_cells
+from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.roles import Role
-from rbdesk.ui.window.context import AppContext
 
 COL_ENTITY, COL_ROW, COL_FIELDS, COL_MINE, COL_THEIRS = range(5)
 Index = QModelIndex | QPersistentModelIndex
@@ -132,9 +132,9 @@ class MergeDialog(QDialog):
 
     merged = Signal(str)  # the summary, after a successful merge
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.doc = doc
         self.plan: merge.MergePlan | None = None
         self.result: merge.MergeResult | None = None
         self.setWindowTitle(tr("Gabungkan dari salinan"))
@@ -194,7 +194,7 @@ class MergeDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self._set_conflict_controls(False)
-        if ctx.readonly:
+        if doc.readonly:
             self.error.setText(tr("Berkas ini dibuka hanya-baca; tidak dapat menggabungkan."))
             self.check_button.setEnabled(False)
 
@@ -204,7 +204,7 @@ class MergeDialog(QDialog):
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, tr("Pilih salinan"), str(self.ctx.store.path.parent),
+            self, tr("Pilih salinan"), str(self.doc.store.path.parent),
             tr("Berkas rbdesk (*.rbdesk);;Semua berkas (*)"))
         if path:
             self.path_edit.setText(path)
@@ -229,7 +229,7 @@ class MergeDialog(QDialog):
             self.error.setText(tr("Pilih dulu berkas salinannya."))
             return False
         try:
-            self.plan = merge.plan_merge(self.ctx.store, Path(text), self._progress)
+            self.plan = merge.plan_merge(self.doc.store, Path(text), self._progress)
         except RbdeskError as exc:
             self.error.setText(exc.message)
             self.model.set_conflicts([])
@@ -263,7 +263,7 @@ class MergeDialog(QDialog):
             return False
         self.error.clear()
         try:
-            self.result = merge.apply_merge(self.ctx.store, self.plan, self.model.choices,
+            self.result = merge.apply_merge(self.doc.store, self.plan, self.model.choices,
                                             progress=self._progress)
         except RbdeskError as exc:
             self.error.setText(exc.message)
@@ -274,7 +274,7 @@ class MergeDialog(QDialog):
         self.summary.setText(tr("Selesai digabung: {summary}").format(summary=summary))
         self.apply_button.setEnabled(False)
         self._set_conflict_controls(False)
-        self.ctx.reload()
-        self.ctx.edited.emit()
+        self.doc.reload()
+        self.doc.edited.emit()
         self.merged.emit(summary)
         return True

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from rbdesk.i18n import tr
 from rbdesk.models.edits.plan_copy import CopyOptions
-from rbdesk.ui.window.settings import GeometryMemory
+from rbdesk.ui.settings import GeometryMemory
 
 
 class NextYearDialog(GeometryMemory, QDialog):

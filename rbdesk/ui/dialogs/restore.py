@@ -26,7 +26,7 @@ from rbdesk.i18n import tr
 from rbdesk.models import clock
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.storage import backups
-from rbdesk.ui.window.context import AppContext
+from rbdesk.ui.document import PlanDocument
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -63,15 +63,15 @@ class BackupTableModel(QAbstractTableModel):
 
 
 class RestoreDialog(QDialog):
-    """Works without an open file too (``ctx`` None) for a file that could not be opened."""
+    """Works without an open file too (``doc`` None) for a file that could not be opened."""
 
     openRequested = Signal(str)  # the restored file, when the user wants to open it
 
-    def __init__(self, ctx: AppContext | None, parent: QWidget | None = None,
+    def __init__(self, doc: PlanDocument | None, parent: QWidget | None = None,
                  source: Path | str | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
-        self.source = Path(source) if source else (ctx.store.path if ctx else None)
+        self.doc = doc
+        self.source = Path(source) if source else (doc.store.path if doc else None)
         self.restored: Path | None = None
         self.setWindowTitle(tr("Pulihkan dari cadangan"))
         self.resize(760, 440)
@@ -149,7 +149,7 @@ class RestoreDialog(QDialog):
             self.message.setText(tr("Pilih cadangan yang akan dipulihkan."))
             return False
         dest = Path(self.dest_edit.text().strip())
-        if self.ctx is not None and dest.resolve() == self.ctx.store.path.resolve():
+        if self.doc is not None and dest.resolve() == self.doc.store.path.resolve():
             self.message.setText(tr("Pilih berkas tujuan lain: berkas yang sedang dibuka tidak "
                                     "ditimpa."))
             return False

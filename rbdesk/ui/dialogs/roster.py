@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QMessageBox,
     QWidget,
 )
 
@@ -24,14 +23,6 @@ ROLES = (
     "Anggota", "Koordinator merangkap Anggota", "Ketua", "Wakil Ketua dan Koordinator",
     "Pengarah merangkap Ketua", "Pengarah merangkap Anggota",
 )
-
-
-def confirm(parent: QWidget, title: str, text: str) -> bool:
-    """Asked before removing; tests replace it."""
-    answer = QMessageBox.question(parent, title, text,
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def _role_box(parent: QWidget, current: str) -> QComboBox:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolBu
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.progress import ACCEPTED, REJECTED, REVISION, SUBMITTED
+from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.grid.plan_filter import (
     STATUS_DONE,
     STATUS_DUE,
@@ -15,7 +16,6 @@ from rbdesk.ui.grid.plan_filter import (
     STATUS_REVIEW,
     PlanFilterProxy,
 )
-from rbdesk.ui.window.context import AppContext
 
 STATUS_LABELS = (
     ("", "Semua status"),
@@ -31,11 +31,11 @@ STATUS_LABELS = (
 
 
 class FilterBar(QWidget):
-    def __init__(self, ctx: AppContext, proxy: PlanFilterProxy,
+    def __init__(self, doc: PlanDocument, proxy: PlanFilterProxy,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("filterBar")
-        self.ctx, self.proxy = ctx, proxy
+        self.doc, self.proxy = doc, proxy
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         self.search = QLineEdit()
@@ -88,7 +88,7 @@ class FilterBar(QWidget):
 
     def populate(self) -> None:
         """Fill the choosers from the snapshot, keeping what was chosen."""
-        tree = self.ctx.tree
+        tree = self.doc.tree
         keep = {c: c.currentData() for c in (self.area, self.team, self.person)}
         for combo in keep:
             combo.blockSignals(True)
@@ -113,7 +113,7 @@ class FilterBar(QWidget):
         self._apply_areas()
 
     def _apply_areas(self) -> None:
-        tree = self.ctx.tree
+        tree = self.doc.tree
         areas: set[str] | None = None
         if tree is not None:
             if self.area.currentData():

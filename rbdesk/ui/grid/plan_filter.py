@@ -137,7 +137,7 @@ class PlanFilterProxy(QSortFilterProxyModel):
         # since rows of unfolded parts of a big plan may not be made yet.
         shown = sum(1 for nid in self._visible
                     if (node := model._nodes.get(nid)) is not None and node.ind is not None)
-        tree = model.ctx.tree
+        tree = model.doc.tree
         return shown, len(tree.indicators()) if tree is not None else shown
 
     def _change(self, text: str, areas: frozenset[str] | None, status: str) -> None:

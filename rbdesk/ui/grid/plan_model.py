@@ -1,7 +1,7 @@
 """The plan as a tree model: area → activity → sub-activity → indicator, with 12 month columns.
 
 A sub-activity whose only indicator has no text is one row that carries that indicator's schedule.
-The model wraps the snapshot objects of ``AppContext.tree``; ``PlanSyncMixin`` keeps it in step
+The model wraps the snapshot objects of ``PlanDocument.tree``; ``PlanSyncMixin`` keeps it in step
 with edits and reloads without a reset.
 """
 
@@ -33,6 +33,7 @@ from rbdesk.models.domain.progress import (
 )
 from rbdesk.models.domain.statuses import Status
 from rbdesk.models.domain.tree import IndicatorNode, gc_paused
+from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.grid.plan_cells import (
     STATE_SYMBOL,
     LeafCell,
@@ -53,26 +54,28 @@ from rbdesk.ui.grid.plan_columns import (
 )
 from rbdesk.ui.grid.plan_nodes import Node, child_specs, count_rows, has_child_specs
 from rbdesk.ui.grid.plan_sync import PlanSyncMixin
+from rbdesk.ui.operations import push
 from rbdesk.ui.roles import Role
-from rbdesk.ui.undo import plan_commands as uc
-from rbdesk.ui.window.context import MODE_REALISATION, AppContext
+from rbdesk.ui.undo import plan_steps as uc
+from rbdesk.ui.view_state import Mode, ViewState
 
 ROOT = QModelIndex()
 SLICE_SECONDS = 0.004   # the rows not shown yet are made in slices this long, between events
 
 
 class PlanModel(PlanSyncMixin, QAbstractItemModel):
-    """Item model over the current snapshot of ``ctx``; never creates widgets or loads bytes."""
+    """Item model over the current snapshot of ``doc``; never creates widgets or loads bytes."""
 
-    def __init__(self, ctx: AppContext, parent: Any = None) -> None:
+    def __init__(self, doc: PlanDocument, state: ViewState, parent: Any = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.doc = doc
+        self.state = state
         self._ids = itertools.count(1)
         self._nodes: dict[int, Node] = {}
         self._by_uuid: dict[str, Node] = {}
         self._root = Node(0, "plan", None, None, None, "")
         self._flags: dict[tuple, Qt.ItemFlag] = {}
-        self.now_month = ctx.today_month()
+        self.now_month = doc.today_month()
         self._bold = QFont()
         self._bold.setBold(True)
         self._italic = QFont()
@@ -82,10 +85,10 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
         self._slicer.setInterval(0)
         self._slicer.timeout.connect(self._build_slice)
         self._build_all()
-        ctx.nodesPatched.connect(self.on_nodes_patched)
-        ctx.treeReloaded.connect(self.sync)
-        ctx.childrenChanged.connect(self.sync_parents)
-        ctx.planChanged.connect(self.reset)
+        doc.nodesPatched.connect(self.on_nodes_patched)
+        doc.treeReloaded.connect(self.sync)
+        doc.childrenChanged.connect(self.sync_parents)
+        doc.planChanged.connect(self.reset)
 
     # -- building ------------------------------------------------------------------------------
 
@@ -115,7 +118,7 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
         self._nodes.clear()
         self._by_uuid.clear()
         with gc_paused():
-            self._root = Node(0, "plan", self.ctx.tree, None, None, "", self._expand)
+            self._root = Node(0, "plan", self.doc.tree, None, None, "", self._expand)
             self._expand_now(self._root)   # the areas; deeper rows when the view unfolds them
         # The rest is made in short slices while the window waits for input, so that the
         # first search does not have to make them.
@@ -142,11 +145,11 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
 
     def row_total(self) -> int:
         """How many rows the whole plan has, made or not."""
-        return count_rows(self.ctx.tree)
+        return count_rows(self.doc.tree)
 
     def reset(self, *_args: Any) -> None:
         self.beginResetModel()
-        self.now_month = self.ctx.today_month()
+        self.now_month = self.doc.today_month()
         self._build_all()
         self.endResetModel()
 
@@ -164,7 +167,7 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
         if node is not None:
             return node
         chain: list[str] = []
-        ref = self.ctx.node(uuid)
+        ref = self.doc.node(uuid)
         root_uuid = self._root.obj.uuid if self._root.obj is not None else None
         while ref is not None:
             chain.append(ref.node.uuid)
@@ -174,7 +177,7 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
             node = self._by_uuid.get(ref.parent_uuid)
             if node is not None:
                 break
-            ref = self.ctx.node(ref.parent_uuid)
+            ref = self.doc.node(ref.parent_uuid)
         if node is None:
             return None
         for step in reversed(chain):
@@ -188,17 +191,17 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
     def built_ancestor(self, uuid: str) -> Node | None:
         """The nearest row that has been made, at or above ``uuid``'s."""
         node = self._by_uuid.get(uuid)
-        ref = self.ctx.node(uuid) if node is None else None
+        ref = self.doc.node(uuid) if node is None else None
         while node is None and ref is not None:
             node = self._by_uuid.get(ref.parent_uuid)
-            ref = self.ctx.node(ref.parent_uuid) if node is None else None
+            ref = self.doc.node(ref.parent_uuid) if node is None else None
         return node
 
     def index_of(self, uuid: str, column: int = 0) -> QModelIndex:
         node = self.find(uuid)
         if node is None:
             # An indicator folded into its sub-activity row is found through that row.
-            ref = self.ctx.node(uuid)
+            ref = self.doc.node(uuid)
             if ref is not None and ref.kind == "indicator":
                 node = self.find(ref.parent_uuid)
         if node is None or node is self._root:
@@ -295,7 +298,7 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
         if node is None:
             return Qt.ItemFlag.NoItemFlags
         key = (index.column(), node.ind is not None, not self._has_children(node),
-               self.ctx.readonly, self.ctx.mode)
+               self.doc.readonly, self.state.mode)
         flags = self._flags.get(key)
         if flags is None:
             flags = self._flags[key] = self._compute_flags(*key)
@@ -307,7 +310,7 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if not readonly:
             text_cell = col in (COL_NO, COL_TEXT) or (col == COL_NOTE and leaf)
-            note_cell = bool(column_month(col)) and leaf and mode == MODE_REALISATION
+            note_cell = bool(column_month(col)) and leaf and mode == Mode.REALISATION
             if text_cell or note_cell:
                 flags |= Qt.ItemFlag.ItemIsEditable
             if col in (COL_NO, COL_TEXT):
@@ -371,9 +374,9 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
         if col == COL_NOTE:
             return node.ind.note.replace("\n", " ") if node.ind is not None else ""
         if col == COL_TEAM:
-            if node.kind != "area" or self.ctx.tree is None:
+            if node.kind != "area" or self.doc.tree is None:
                 return ""
-            team = self.ctx.tree.team_for_area(node.uuid)
+            team = self.doc.tree.team_for_area(node.uuid)
             return tr("Tim {label}").format(label=team.label) if team else ""
         if col == COL_CAPAIAN:
             return self.capaian_text(node)
@@ -382,8 +385,8 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
         return None
 
     def _tooltip(self, node: Node, col: int) -> str | None:
-        if col == COL_TEAM and node.kind == "area" and self.ctx.tree is not None:
-            team = self.ctx.tree.team_for_area(node.uuid)
+        if col == COL_TEAM and node.kind == "area" and self.doc.tree is not None:
+            team = self.doc.tree.team_for_area(node.uuid)
             if team is None:
                 return None
             members = "\n".join(f"• {m.person_name} ({m.role})" for m in team.members)
@@ -450,7 +453,7 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
         """The one way the grid changes the file, always through the undo stack: text and
         notes (EditRole), a month's planned flag (Role.PLANNED) or status (Role.STATUS)."""
         node = self.node(index)
-        if node is None or self.ctx.readonly:
+        if node is None:
             return False
         col = index.column()
         month = column_month(col)
@@ -461,16 +464,15 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
             if role == Role.PLANNED:
                 if ind.is_planned(month) == bool(value):
                     return False
-                if self.ctx.plan_locked:
-                    self.ctx.errorRaised.emit(tr(
+                if self.state.plan_locked:
+                    self.doc.refused.emit(tr(
                         "Bulan rencana terkunci: SK rencana ini sudah ditandatangani. Untuk "
                         "merevisinya pilih Ubah → Buka kunci rencana (Ctrl+Shift+K)."))
                     return False
-                return uc.push(self.ctx, uc.SetPlannedCommand(self.ctx, ind.uuid, month,
-                                                              bool(value)))
+                return push(uc.SetPlannedCommand(self.doc, ind.uuid, month, bool(value))).ok
             if ind.status(month) == value:
                 return False
-            return uc.push(self.ctx, uc.SetStatusCommand(self.ctx, ind.uuid, month, str(value)))
+            return push(uc.SetStatusCommand(self.doc, ind.uuid, month, str(value))).ok
         if role != Qt.ItemDataRole.EditRole:
             return False
         value = "" if value is None else str(value)
@@ -479,19 +481,19 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
             if (cell.note if cell else "") == value:
                 return False
             status = cell.status if cell else Status.BELUM
-            cmd = uc.SetStatusCommand(self.ctx, node.ind.uuid, month, status, value)
+            cmd = uc.SetStatusCommand(self.doc, node.ind.uuid, month, status, value)
         elif col in (COL_NO, COL_TEXT):
             fld = "label" if col == COL_NO else ("text" if node.kind == "indicator" else "name")
             if getattr(node.obj, fld) == value:
                 return False
-            cmd = uc.SetFieldCommand(self.ctx, node.kind, node.uuid, fld, value)
+            cmd = uc.SetFieldCommand(self.doc, node.kind, node.uuid, fld, value)
         elif col == COL_NOTE and node.ind is not None:
             if node.ind.note == value:
                 return False
-            cmd = uc.SetFieldCommand(self.ctx, "indicator", node.ind.uuid, "note", value)
+            cmd = uc.SetFieldCommand(self.doc, "indicator", node.ind.uuid, "note", value)
         else:
             return False
-        return uc.push(self.ctx, cmd)
+        return push(cmd).ok
 
     # -- drag and drop -------------------------------------------------------------------------
 

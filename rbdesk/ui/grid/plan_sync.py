@@ -46,13 +46,13 @@ class PlanSyncMixin:
     # -- merging a reloaded snapshot in place ---------------------------------------------------
 
     def sync(self) -> None:
-        """Merge ``ctx.tree`` (freshly loaded) into the model without a reset."""
-        if self.ctx.tree is None or self._root.obj is None \
-                or self.ctx.tree.uuid != self._root.obj.uuid:
+        """Merge ``doc.tree`` (freshly loaded) into the model without a reset."""
+        if self.doc.tree is None or self._root.obj is None \
+                or self.doc.tree.uuid != self._root.obj.uuid:
             self.reset()
             return
-        self.now_month = self.ctx.today_month()
-        self._root.obj = self.ctx.tree
+        self.now_month = self.doc.today_month()
+        self._root.obj = self.doc.tree
         changed: list[Node] = []
         with gc_paused():
             self._sync_children(self._root, changed)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QRadioButton,
     QTableView,
@@ -41,22 +40,17 @@ from rbdesk.models.domain.progress import STATUSES, month_state
 from rbdesk.models.domain.statuses import Status
 from rbdesk.models.edits import realisation
 from rbdesk.models.errors import RbdeskError
+from rbdesk.ui.dialogs.common import confirm
+from rbdesk.ui.document import PlanDocument
+from rbdesk.ui.operations import push
 from rbdesk.ui.panels.evidence_model import EvidenceModel
 from rbdesk.ui.panels.month_model import state_text
 from rbdesk.ui.panels.review_box import ReviewBox
-from rbdesk.ui.undo.evidence_commands import AttachEvidenceCommand, RemoveEvidenceCommand
-from rbdesk.ui.undo.plan_commands import SetStatusCommand
-from rbdesk.ui.window.context import AppContext
+from rbdesk.ui.undo.evidence_steps import AttachEvidenceCommand, RemoveEvidenceCommand
+from rbdesk.ui.undo.plan_steps import SetStatusCommand
+from rbdesk.ui.view_state import ViewState
 
 log = logging.getLogger("rbdesk.ui")
-
-
-def confirm(parent: QWidget, title: str, text: str) -> bool:
-    """Asked before removing; tests replace it."""
-    answer = QMessageBox.question(parent, title, text,
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class _DropArea(QWidget):
@@ -92,10 +86,12 @@ def local_files(urls: list[QUrl]) -> list[Path]:
 
 
 class EvidenceDock(QDockWidget):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, doc: PlanDocument, state: ViewState,
+                 parent: QWidget | None = None) -> None:
         super().__init__(tr("Bukti dukung"), parent)
         self.setObjectName("evidenceDock")
-        self.ctx = ctx
+        self.doc = doc
+        self.state = state
         self.indicator_uuid = ""
         self.month = 0
         self._temp_dir: Path | None = None
@@ -137,7 +133,7 @@ class EvidenceDock(QDockWidget):
         note_row.addWidget(self.note_edit, 1)
         layout.addLayout(note_row)
 
-        self.review = ReviewBox(ctx, body)
+        self.review = ReviewBox(doc, body)
         self.review.messageRaised.connect(self.show_message)
         layout.addWidget(self.review)
 
@@ -194,11 +190,11 @@ class EvidenceDock(QDockWidget):
         self.note_edit.editingFinished.connect(self.commit_note)
         self.view.doubleClicked.connect(lambda _i: self.open_selected())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
-        ctx.cellSelected.connect(self.show_cell)
-        ctx.treeReloaded.connect(self.refresh)
-        ctx.edited.connect(self.refresh)
-        ctx.nodesPatched.connect(self._patched)
-        ctx.planChanged.connect(lambda _uuid: self.show_cell("", 0))
+        state.cellSelected.connect(self.show_cell)
+        doc.treeReloaded.connect(self.refresh)
+        doc.edited.connect(self.refresh)
+        doc.nodesPatched.connect(self._patched)
+        doc.planChanged.connect(lambda _uuid: self.show_cell("", 0))
         self.refresh()
 
     def _action(self, text: str, slot, key: QKeySequence | None, tip: str) -> QAction:
@@ -216,7 +212,7 @@ class EvidenceDock(QDockWidget):
     def place(self) -> IndicatorPlace | None:
         if not 1 <= self.month <= 12:
             return None
-        return find_place(self.ctx.tree, self.indicator_uuid)
+        return find_place(self.doc.tree, self.indicator_uuid)
 
     def show_cell(self, indicator_uuid: str, month: int) -> None:
         if (indicator_uuid, month) != (self.indicator_uuid, self.month):
@@ -226,11 +222,11 @@ class EvidenceDock(QDockWidget):
         self.refresh()
 
     def can_attach(self) -> bool:
-        return self.place() is not None and not self.ctx.readonly
+        return self.place() is not None and not self.doc.readonly
 
     def refresh(self) -> None:
         place = self.place()
-        editable = place is not None and not self.ctx.readonly
+        editable = place is not None and not self.doc.readonly
         for button in self.status_buttons.values():
             button.setEnabled(editable)
         self.note_edit.setEnabled(editable)
@@ -249,8 +245,8 @@ class EvidenceDock(QDockWidget):
             return
         ind = place.indicator
         text = place.text if len(place.text) <= 160 else place.text[:157] + "…"
-        state = state_text(month_state(ind, self.month, self.ctx.today_month()))
-        year = self.ctx.tree.year if self.ctx.tree else ""
+        state = state_text(month_state(ind, self.month, self.doc.today_month()))
+        year = self.doc.tree.year if self.doc.tree else ""
         self.header.setText(
             tr("Area {a}").format(a=place.area.label)
             + f" · <b>{_escape(place.label)}</b> {_escape(text)}<br>"
@@ -262,7 +258,7 @@ class EvidenceDock(QDockWidget):
         if not self.note_edit.isModified():     # never overwrite what is being typed
             self.note_edit.setText(cell.note if cell else "")
         selected = self._selected_uuid()
-        self.model.set_rows(realisation.list_evidence(self.ctx.store, ind.uuid, self.month))
+        self.model.set_rows(realisation.list_evidence(self.doc.store, ind.uuid, self.month))
         for row, info in enumerate(self.model.rows()):
             if info.uuid == selected:
                 self.view.selectRow(row)
@@ -281,7 +277,7 @@ class EvidenceDock(QDockWidget):
         self.add_action.setEnabled(self.can_attach())
         self.open_action.setEnabled(has_file)
         self.save_action.setEnabled(has_file)
-        self.remove_action.setEnabled(has_file and not self.ctx.readonly)
+        self.remove_action.setEnabled(has_file and not self.doc.readonly)
 
     def show_message(self, text: str, error: bool = True) -> None:
         self.message.setVisible(bool(text))
@@ -298,18 +294,17 @@ class EvidenceDock(QDockWidget):
     def set_status(self, status: str, note: str | None = None) -> bool:
         """Record the status (and note) of the shown cell, undoably."""
         place = self.place()
-        if place is None or self.ctx.readonly:
+        if place is None or self.doc.readonly:
             return False
         old_status, old_note, _version = self._current()
         if status == old_status and (note is None or note == old_note):
             return True
-        self.ctx.undo_stack.push(SetStatusCommand(self.ctx, self.indicator_uuid, self.month,
-                                                  status, note))
+        push(SetStatusCommand(self.doc, self.indicator_uuid, self.month, status, note))
         self.refresh()
         return self._current()[:2] == (status, old_note if note is None else note)
 
     def commit_note(self) -> None:
-        if self.place() is None or self.ctx.readonly:
+        if self.place() is None or self.doc.readonly:
             return
         status, note, _version = self._current()
         self.note_edit.setModified(False)
@@ -332,18 +327,17 @@ class EvidenceDock(QDockWidget):
         """Attach files, each one undoable; returns how many were stored."""
         if not self.can_attach():
             return 0
-        stack = self.ctx.undo_stack
+        stack = self.doc.undo_stack
         errors: list[str] = []
         stored = 0
         if len(paths) > 1:
             stack.beginMacro(tr("Lampirkan {n} berkas").format(n=len(paths)))
         try:
             for path in paths:
-                command = AttachEvidenceCommand(self.ctx, self.indicator_uuid, self.month, path)
-                outcome = command.outcome
-                stack.push(command)
+                command = AttachEvidenceCommand(self.doc, self.indicator_uuid, self.month, path)
+                outcome = push(command)
                 stored += outcome.ok
-                errors += outcome.errors
+                errors += [outcome.message] if outcome.message else []
         finally:
             if len(paths) > 1:
                 stack.endMacro()
@@ -364,7 +358,7 @@ class EvidenceDock(QDockWidget):
         try:
             if self._temp_dir is None:
                 self._temp_dir = Path(tempfile.mkdtemp(prefix="rbdesk-bukti-"))
-            target = realisation.write_temp_copy(self.ctx.store, info, self._temp_dir)
+            target = realisation.write_temp_copy(self.doc.store, info, self._temp_dir)
         except RbdeskError as exc:
             self._fail(exc.message)
             return False
@@ -400,7 +394,7 @@ class EvidenceDock(QDockWidget):
         if not name:
             return None
         try:
-            saved = realisation.save_evidence_copy(self.ctx.store, info.uuid, name)
+            saved = realisation.save_evidence_copy(self.doc.store, info.uuid, name)
         except RbdeskError as exc:
             self._fail(exc.message)
             return None
@@ -410,19 +404,18 @@ class EvidenceDock(QDockWidget):
 
     def remove_selected(self) -> bool:
         info = self._selected_info()
-        if info is None or self.ctx.readonly:
+        if info is None or self.doc.readonly:
             return False
         if not confirm(self, tr("Hapus bukti dukung"),
                        tr("Hapus {name} dari bukti dukung bulan ini?\nPenghapusan dapat "
                                "dibatalkan dengan Urungkan (Ctrl+Z).").format(
                            name=info.filename)):
             return False
-        command = RemoveEvidenceCommand(self.ctx, self.indicator_uuid, info.uuid,
+        command = RemoveEvidenceCommand(self.doc, self.indicator_uuid, info.uuid,
                                         info.filename, info.version)
-        outcome = command.outcome
-        self.ctx.undo_stack.push(command)
+        outcome = push(command)
         self.refresh()
-        self.show_message(" ".join(outcome.errors))
+        self.show_message(outcome.message)
         return outcome.ok
 
     def _patched(self, uuids: list) -> None:
@@ -431,7 +424,7 @@ class EvidenceDock(QDockWidget):
 
     def _fail(self, message: str) -> None:
         self.show_message(message)
-        self.ctx.errorRaised.emit(message)
+        self.doc.refused.emit(message)
 
 
 def _escape(text: str) -> str:

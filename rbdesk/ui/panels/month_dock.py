@@ -21,6 +21,7 @@ from rbdesk.models.domain.month_overview import MonthOverview, clamp_month, mont
 from rbdesk.models.domain.months import MONTHS, month_long
 from rbdesk.models.domain.progress import REVISION, SUBMITTED, MonthState, format_percent
 from rbdesk.models.domain.roster_reads import area_teams
+from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.grid.plan_cells import REVIEW_SYMBOL, STATE_SYMBOL
 from rbdesk.ui.panels.lazy_dock import LazyRefreshDock
 from rbdesk.ui.panels.month_model import (
@@ -32,14 +33,16 @@ from rbdesk.ui.panels.month_model import (
     setup_items_view,
 )
 from rbdesk.ui.roles import Role
-from rbdesk.ui.window.context import AppContext
+from rbdesk.ui.view_state import ViewState
 
 
 class MonthDock(LazyRefreshDock):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, doc: PlanDocument, state: ViewState,
+                 parent: QWidget | None = None) -> None:
         super().__init__(tr("Bulan ini"), parent)
         self.setObjectName("monthDock")
-        self.ctx = ctx
+        self.doc = doc
+        self.state = state
         self.overview = MonthOverview(1, 0)
 
         body = QWidget(self)
@@ -106,13 +109,13 @@ class MonthDock(LazyRefreshDock):
         self.items_view.activated.connect(self._item_chosen)
         self.area_view.clicked.connect(self._area_chosen)
         self.area_view.activated.connect(self._area_chosen)
-        ctx.treeReloaded.connect(self.schedule_refresh)
-        ctx.edited.connect(self.schedule_refresh)
-        ctx.planChanged.connect(lambda _uuid: self.go_to_today())
+        doc.treeReloaded.connect(self.schedule_refresh)
+        doc.edited.connect(self.schedule_refresh)
+        doc.planChanged.connect(lambda _uuid: self.go_to_today())
         # Today's month is chosen now; the numbers are computed once the panel is shown, after
         # the window's first paint (they take a moment on a big plan).
         self.month_box.blockSignals(True)
-        self.month_box.setCurrentIndex(clamp_month(ctx.today_month()) - 1)
+        self.month_box.setCurrentIndex(clamp_month(doc.today_month()) - 1)
         self.month_box.blockSignals(False)
 
     # --- the chosen month --------------------------------------------------------------------
@@ -129,15 +132,15 @@ class MonthDock(LazyRefreshDock):
             self.month_box.setCurrentIndex(month - 1)   # refreshes through the signal
 
     def go_to_today(self) -> None:
-        self.set_month(self.ctx.today_month())
+        self.set_month(self.doc.today_month())
 
     # --- refreshing --------------------------------------------------------------------------
 
     def refresh(self) -> None:
         self.begin_refresh()
-        now = self.ctx.today_month()
-        self.overview = month_overview(self.ctx.tree, self.month, now)
-        self.items_model.set_overview(self.overview, teams=area_teams(self.ctx.tree))
+        now = self.doc.today_month()
+        self.overview = month_overview(self.doc.tree, self.month, now)
+        self.items_model.set_overview(self.overview, teams=area_teams(self.doc.tree))
         self.area_model.set_areas(self.overview.areas, self.month)
         fit_columns(self.items_view)
         expand_groups(self.items_view)
@@ -149,7 +152,7 @@ class MonthDock(LazyRefreshDock):
         self.summary.setText(self._summary_html(self.overview, now))
 
     def _summary_html(self, ov: MonthOverview, now: int) -> str:
-        if self.ctx.tree is None:
+        if self.doc.tree is None:
             return tr("Belum ada rencana aksi di berkas ini.")
         name = month_long(ov.month)
         if ov.month == now:
@@ -186,9 +189,9 @@ class MonthDock(LazyRefreshDock):
     def _item_chosen(self, index: QModelIndex) -> None:
         uuid = index.siblingAtColumn(0).data(Role.UUID)
         if uuid:
-            self.ctx.selectRequested.emit(uuid)
+            self.state.selectRequested.emit(uuid)
 
     def _area_chosen(self, index: QModelIndex) -> None:
         uuid = index.siblingAtColumn(0).data(Role.UUID)
         if uuid:
-            self.ctx.selectRequested.emit(uuid)
+            self.state.selectRequested.emit(uuid)

@@ -153,14 +153,6 @@ class MonthItemsModel(QAbstractItemModel):
         g, a, i = self._where(index)
         return self._groups[g][1][a][2][i] if i >= 0 else None
 
-    def group_count(self, kind: str) -> int:
-        return next((sum(len(its) for _u, _t, its in areas) for k, areas in self._groups
-                     if k == kind), 0)
-
-    def group_index(self, kind: str) -> QModelIndex:
-        row = next((r for r, (k, _) in enumerate(self._groups) if k == kind), -1)
-        return self.index(row, 0) if row >= 0 else QModelIndex()
-
     # --- structure ---------------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:

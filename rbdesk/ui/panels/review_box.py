@@ -28,10 +28,11 @@ from rbdesk.models.domain.progress import (
 )
 from rbdesk.models.domain.tree import Cell
 from rbdesk.models.edits.review import reviewer_names
+from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.grid.month_delegate import REVIEW_INK
 from rbdesk.ui.grid.plan_cells import REVIEW_SYMBOL
-from rbdesk.ui.undo.review_commands import ReviewCommand
-from rbdesk.ui.window.context import AppContext
+from rbdesk.ui.operations import push
+from rbdesk.ui.undo.review_steps import ReviewCommand
 
 VERDICTS = (
     (ACCEPTED, "● &Memenuhi", "Bukti dukung dan realisasi bulan ini memenuhi"),
@@ -46,10 +47,10 @@ class ReviewBox(QGroupBox):
 
     messageRaised = Signal(str, bool)   # text, is an error
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(tr("Tinjauan bukti dukung"), parent)
         self.setObjectName("reviewBox")
-        self.ctx = ctx
+        self.doc = doc
         self.indicator_uuid, self.month = "", 0
         self.cell: Cell | None = None
         self._names: set[str] = set()
@@ -76,7 +77,7 @@ class ReviewBox(QGroupBox):
         line = self.reviewer.lineEdit()
         if line is not None:
             # Left empty, the verdict is recorded in the name of this PC's user.
-            line.setPlaceholderText(tr("kosong: {user}").format(user=ctx.store.user))
+            line.setPlaceholderText(tr("kosong: {user}").format(user=doc.store.user))
         who.setBuddy(self.reviewer)
         why = QLabel(tr("Catatan &peninjau:"), self)
         self.note = QLineEdit(self)
@@ -129,7 +130,7 @@ class ReviewBox(QGroupBox):
         self.indicator_uuid, self.month, self.cell = indicator_uuid, month, cell
         self._fill_reviewers()
         realised = cell is not None and is_realised(cell.status)
-        editable = realised and not self.ctx.readonly
+        editable = realised and not self.doc.readonly
         for state, button in self.buttons.items():
             current = cell.review_state if cell else ""
             button.setEnabled(editable and (state != SUBMITTED or current != SUBMITTED))
@@ -160,7 +161,7 @@ class ReviewBox(QGroupBox):
         return text
 
     def _fill_reviewers(self) -> None:
-        names = reviewer_names(self.ctx.store, self.ctx.tree) if self.ctx.tree else []
+        names = reviewer_names(self.doc.store, self.doc.tree) if self.doc.tree else []
         have = [self.reviewer.itemText(i) for i in range(self.reviewer.count())]
         if names != have:
             typed = self.reviewer.currentText()
@@ -183,25 +184,19 @@ class ReviewBox(QGroupBox):
 
     def record(self, state: str) -> bool:
         """Record a verdict on the shown month, undoably; False (with a message) if refused."""
-        if not (self.indicator_uuid and self.month) or self.ctx.readonly:
+        if not (self.indicator_uuid and self.month) or self.doc.readonly:
             return False
         note = self.note.text().strip() if state != SUBMITTED else ""
-        command = ReviewCommand(self.ctx, self.indicator_uuid, self.month, state, note,
+        command = ReviewCommand(self.doc, self.indicator_uuid, self.month, state, note,
                                 self.reviewer.currentText().strip())
-        outcome = command.outcome
-        errors: list[str] = []
-        self.ctx.errorRaised.connect(errors.append)
-        try:
-            self.ctx.undo_stack.push(command)
-        finally:
-            self.ctx.errorRaised.disconnect(errors.append)
-        if outcome["ok"]:
+        outcome = push(command)
+        if outcome.ok:
             self.note.clear()
             self.messageRaised.emit(tr("Tinjauan dicatat: {s}.").format(
                 s=review_label(state)), False)
         else:
-            self.messageRaised.emit(" ".join(errors), True)
-        return bool(outcome["ok"])
+            self.messageRaised.emit(outcome.message, True)
+        return outcome.ok
 
 
 def _escape(text: str) -> str:

@@ -5,113 +5,129 @@ Each edit goes through a dialog and lands on the undo stack as one command.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QDialog, QWidget
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.roster_reads import find_member, find_team, seats_of
+from rbdesk.models.domain.tree import MemberNode
 from rbdesk.models.edits import roster_edit
+from rbdesk.models.edits.roster_edit import PersonInfo
+from rbdesk.ui.dialogs.common import confirm
+from rbdesk.ui.document import PlanDocument
+from rbdesk.ui.operations import UndoStep, push
 from rbdesk.ui.panels.roster_model import team_title
 from rbdesk.ui.roles import Role
-from rbdesk.ui.undo.roster_commands import (
+from rbdesk.ui.undo.roster_steps import (
     AddMemberCommand,
     AddPersonCommand,
-    EditMemberCommand,
-    EditPersonCommand,
+    EditRowCommand,
     RemoveMemberCommand,
     RemovePersonCommand,
 )
 
-if TYPE_CHECKING:
-    from rbdesk.ui.panels.roster_dock import RosterDock
+
+class RosterPanel(Protocol):
+    """What these actions use of the "Tim" panel (``roster_dock.RosterDock``)."""
+
+    doc: PlanDocument
+    persons: list[PersonInfo]
+
+    @property
+    def shown(self) -> tuple[str, str]: ...
+    def selected(self) -> tuple[str, QModelIndex]: ...
+    def refresh(self) -> None: ...
+    def choose(self, kind: str, uuid: str) -> None: ...
+    def select_person(self, uuid: str) -> None: ...
+    def dialog_parent(self) -> QWidget: ...
 
 
-def _teams(dock: RosterDock) -> list:
-    return list(dock.ctx.tree.teams) if dock.ctx.tree else []
+def _teams(dock: RosterPanel) -> list:
+    return list(dock.doc.tree.teams) if dock.doc.tree else []
 
 
-def add_person_dialog(dock: RosterDock) -> None:
+def add_person_dialog(dock: RosterPanel) -> None:
     from rbdesk.ui.dialogs import roster as roster_dialogs  # loaded on first use
 
-    if dock.ctx.readonly:
+    if dock.doc.readonly:
         return
     kind, index = dock.selected()
     team_uuid = index.data(Role.TEAM_UUID) or "" if kind in ("team", "member") else ""
-    dialog = roster_dialogs.PersonDialog(dock, _teams(dock), team_uuid=team_uuid)
+    dialog = roster_dialogs.PersonDialog(dock.dialog_parent(), _teams(dock), team_uuid=team_uuid)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         team, role = dialog.seat()
         add_person(dock, dialog.fields(), team, role)
 
 
-def add_person(dock: RosterDock, fields: dict[str, str], team_uuid: str = "",
+def add_person(dock: RosterPanel, fields: dict[str, str], team_uuid: str = "",
                role: str = "Anggota") -> str | None:
     """Add a person (and seat them on a team, one undo step); returns the uuid."""
-    stack = dock.ctx.undo_stack
+    stack = dock.doc.undo_stack
     if team_uuid:
         stack.beginMacro(tr("Tambah orang {name}").format(name=fields.get("name", "")))
     try:
-        command = AddPersonCommand(dock.ctx, fields)
-        outcome = command.outcome
-        stack.push(command)
-        dock.persons = roster_edit.list_persons(dock.ctx.store)
-        if outcome.ok and team_uuid:
-            add_member(dock, team_uuid, outcome.uuid, role, fields.get("position", ""))
+        command = AddPersonCommand(dock.doc, fields)
+        outcome = push(command)
+        uuid = command.uuid if outcome.ok else ""
+        dock.persons = roster_edit.list_persons(dock.doc.store)
+        if uuid and team_uuid:
+            add_member(dock, team_uuid, uuid, role, fields.get("position", ""))
     finally:
         if team_uuid:
             stack.endMacro()
-    if not outcome.ok:
+    if not uuid:
         return None
     dock.refresh()
-    dock.select_person(outcome.uuid)
-    return outcome.uuid
+    dock.select_person(uuid)
+    return uuid
 
 
-def add_member_dialog(dock: RosterDock) -> None:
+def add_member_dialog(dock: RosterPanel) -> None:
     from rbdesk.ui.dialogs import roster as roster_dialogs  # loaded on first use
 
-    if dock.ctx.readonly:
+    if dock.doc.readonly:
         return
     kind, index = dock.selected()
     person = index.data(Role.PERSON_UUID) or "" if kind in ("member", "person") else ""
     team = index.data(Role.TEAM_UUID) or "" if kind in ("team", "member") else ""
-    dialog = roster_dialogs.MemberDialog(dock, dock.persons, _teams(dock), person, team)
+    dialog = roster_dialogs.MemberDialog(dock.dialog_parent(), dock.persons, _teams(dock),
+                                         person, team)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         person_uuid, team_uuid, role, position = dialog.values()
         add_member(dock, team_uuid, person_uuid, role, position)
 
 
-def add_member(dock: RosterDock, team_uuid: str, person_uuid: str, role: str = "Anggota",
+def add_member(dock: RosterPanel, team_uuid: str, person_uuid: str, role: str = "Anggota",
                position: str | None = None) -> str | None:
     """Seat a person on a team; returns the membership uuid."""
-    team = find_team(dock.ctx.tree, team_uuid)
+    team = find_team(dock.doc.tree, team_uuid)
     person = next((p.name for p in dock.persons if p.uuid == person_uuid), "")
     text = tr("Masukkan {name} ke {team}").format(
         name=person, team=team_title(team) if team else "")
-    command = AddMemberCommand(dock.ctx, team_uuid, person_uuid, role, position, text)
-    outcome = command.outcome
-    dock.ctx.undo_stack.push(command)
+    command = AddMemberCommand(dock.doc, team_uuid, person_uuid, role, position, text)
+    outcome = push(command)
     dock.refresh()
-    return outcome.uuid if outcome.ok else None
+    return command.uuid if outcome.ok else None
 
 
-def edit_selected(dock: RosterDock) -> None:
+def edit_selected(dock: RosterPanel) -> None:
     from rbdesk.ui.dialogs import roster as roster_dialogs  # loaded on first use
 
     kind, index = dock.selected()
-    if dock.ctx.readonly or not kind:
+    if dock.doc.readonly or not kind:
         return
     if kind == "team":
         dock.choose("team", index.data(Role.TEAM_UUID) or "")
         return
     if kind == "member":
-        found = find_member(dock.ctx.tree, index.data(Role.UUID))
+        found = find_member(dock.doc.tree, index.data(Role.UUID))
         if found is None:
             return
         team, pos = found
         m = team.members[pos]
-        dialog = roster_dialogs.MemberDialog(dock, dock.persons, _teams(dock),
+        dialog = roster_dialogs.MemberDialog(dock.dialog_parent(), dock.persons, _teams(dock),
                                              m.person_uuid, team.uuid, m.role, m.position,
                                              editing=True)
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -121,17 +137,17 @@ def edit_selected(dock: RosterDock) -> None:
     person = next((p for p in dock.persons if p.uuid == index.data(Role.PERSON_UUID)), None)
     if person is None:
         return
-    dialog = roster_dialogs.PersonDialog(dock, _teams(dock), person)
-    if dialog.exec() == QDialog.DialogCode.Accepted:
-        edit_person(dock, person.uuid, dialog.fields(), shown=person)
+    person_dialog = roster_dialogs.PersonDialog(dock.dialog_parent(), _teams(dock), person)
+    if person_dialog.exec() == QDialog.DialogCode.Accepted:
+        edit_person(dock, person.uuid, person_dialog.fields(), shown=person)
 
 
 # The dialog is modal while other PCs keep committing (the panel refreshes underneath it), so
 # an edit is always judged against the row as it was when the dialog opened: its version and
 # its values. Only the fields the user changed are sent; a colleague's change meanwhile makes
 # the version check refuse the edit instead of being overwritten.
-def edit_person(dock: RosterDock, uuid: str, fields: dict[str, str],
-                shown: object = None) -> bool:
+def edit_person(dock: RosterPanel, uuid: str, fields: dict[str, str],
+                shown: PersonInfo | None = None) -> bool:
     person = shown or next((p for p in dock.persons if p.uuid == uuid), None)
     if person is None:
         return False
@@ -139,15 +155,16 @@ def edit_person(dock: RosterDock, uuid: str, fields: dict[str, str],
     changed = {k: v for k, v in fields.items() if before[k] != v}
     if not changed:
         return True
-    return _push(dock, EditPersonCommand(dock.ctx, uuid, {k: before[k] for k in changed},
-                                         changed, person.version))
+    return _push(dock, EditRowCommand(
+        dock.doc, roster_edit.update_person, uuid, {k: before[k] for k in changed}, changed,
+        person.version, tr("Ubah data {name}").format(name=changed.get("name", ""))))
 
 
-def edit_member(dock: RosterDock, member_uuid: str, role: str, position: str,
-                shown: object = None) -> bool:
+def edit_member(dock: RosterPanel, member_uuid: str, role: str, position: str,
+                shown: MemberNode | None = None) -> bool:
     m = shown
     if m is None:
-        found = find_member(dock.ctx.tree, member_uuid)
+        found = find_member(dock.doc.tree, member_uuid)
         if found is None:
             return False
         m = found[0].members[found[1]]
@@ -156,18 +173,18 @@ def edit_member(dock: RosterDock, member_uuid: str, role: str, position: str,
     changed = {k: v for k, v in after.items() if before[k] != v}
     if not changed:
         return True
-    return _push(dock, EditMemberCommand(dock.ctx, member_uuid, {k: before[k] for k in changed},
-                                         changed, m.version))
+    return _push(dock, EditRowCommand(
+        dock.doc, roster_edit.update_member, member_uuid, {k: before[k] for k in changed},
+        changed, m.version, tr("Ubah kedudukan")))
 
 
-def _push(dock: RosterDock, command: QUndoCommand) -> bool:
-    outcome = command.outcome
-    dock.ctx.undo_stack.push(command)
+def _push(dock: RosterPanel, command: UndoStep) -> bool:
+    outcome = push(command)
     dock.refresh()
     return outcome.ok
 
 
-def remove_selected(dock: RosterDock) -> None:
+def remove_selected(dock: RosterPanel) -> None:
     kind, index = dock.selected()
     if kind == "member":
         remove_member(dock, index.data(Role.UUID))
@@ -175,36 +192,34 @@ def remove_selected(dock: RosterDock) -> None:
         remove_person(dock, index.data(Role.PERSON_UUID))
 
 
-def remove_member(dock: RosterDock, member_uuid: str) -> bool:
-    from rbdesk.ui.dialogs import roster as roster_dialogs  # loaded on first use
+def remove_member(dock: RosterPanel, member_uuid: str) -> bool:
 
-    found = find_member(dock.ctx.tree, member_uuid)
-    if found is None or dock.ctx.readonly:
+    found = find_member(dock.doc.tree, member_uuid)
+    if found is None or dock.doc.readonly:
         return False
     team, pos = found
     m = team.members[pos]
-    if not roster_dialogs.confirm(
-            dock, tr("Keluarkan dari tim"),
+    if not confirm(
+            dock.dialog_parent(), tr("Keluarkan dari tim"),
             tr("Keluarkan {name} dari {team}?").format(name=m.person_name,
                                                             team=team_title(team))):
         return False
     text = tr("Keluarkan {name} dari {team}").format(name=m.person_name,
                                                             team=team_title(team))
-    return _push(dock, RemoveMemberCommand(dock.ctx, member_uuid, pos, m.version, text))
+    return _push(dock, RemoveMemberCommand(dock.doc, member_uuid, pos, m.version, text))
 
 
-def remove_person(dock: RosterDock, uuid: str) -> bool:
-    from rbdesk.ui.dialogs import roster as roster_dialogs  # loaded on first use
+def remove_person(dock: RosterPanel, uuid: str) -> bool:
 
     person = next((p for p in dock.persons if p.uuid == uuid), None)
-    if person is None or dock.ctx.readonly:
+    if person is None or dock.doc.readonly:
         return False
-    seats = seats_of(dock.ctx.tree, uuid)
+    seats = seats_of(dock.doc.tree, uuid)
     text = tr("Hapus {name} dari daftar orang?").format(name=person.name)
     if seats:
         text += "\n" + tr("Ia juga dikeluarkan dari {n} tim.").format(n=len(seats))
-    if not roster_dialogs.confirm(dock, tr("Hapus orang"), text):
+    if not confirm(dock.dialog_parent(), tr("Hapus orang"), text):
         return False
     if dock.shown == ("person", uuid):
         dock.choose("", "")
-    return _push(dock, RemovePersonCommand(dock.ctx, uuid, person.name, person.version))
+    return _push(dock, RemovePersonCommand(dock.doc, uuid, person.name, person.version))

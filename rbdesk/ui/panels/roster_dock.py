@@ -34,6 +34,7 @@ from rbdesk.models.domain.roster_reads import (
 )
 from rbdesk.models.edits import roster_edit
 from rbdesk.models.edits.roster_edit import PersonInfo
+from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.panels import roster_actions
 from rbdesk.ui.panels.lazy_dock import LazyRefreshDock
 from rbdesk.ui.panels.month_model import (
@@ -47,7 +48,7 @@ from rbdesk.ui.panels.month_model import (
 )
 from rbdesk.ui.panels.roster_model import PersonListModel, RosterTreeModel, team_title
 from rbdesk.ui.roles import Role
-from rbdesk.ui.window.context import AppContext
+from rbdesk.ui.view_state import ViewState
 
 
 def _esc(text: str) -> str:
@@ -55,13 +56,15 @@ def _esc(text: str) -> str:
 
 
 class RosterDock(LazyRefreshDock):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, doc: PlanDocument, state: ViewState,
+                 parent: QWidget | None = None) -> None:
         super().__init__(tr("Tim"), parent)
         self.setObjectName("rosterDock")
-        self.ctx = ctx
+        self.doc = doc
+        self.state = state
         self.persons: list[PersonInfo] = []
         self._shown: tuple[str, str] = ("", "")          # ("person" | "team", uuid)
-        self._emitted = {"person": "", "team": ""}
+        self._team_told = ""
         self._restoring = False
 
         body = QWidget(self)
@@ -150,9 +153,9 @@ class RosterDock(LazyRefreshDock):
         self.items_view.activated.connect(self._item_chosen)
         self.team_view.activated.connect(lambda _i: roster_actions.edit_selected(self))
         self.person_view.activated.connect(lambda _i: roster_actions.edit_selected(self))
-        ctx.treeReloaded.connect(self.schedule_refresh)
-        ctx.edited.connect(self.schedule_refresh)
-        ctx.planChanged.connect(lambda _uuid: self.refresh())
+        doc.treeReloaded.connect(self.schedule_refresh)
+        doc.edited.connect(self.schedule_refresh)
+        doc.planChanged.connect(lambda _uuid: self.refresh())
         # Filled when first shown, after the window's first paint (LazyRefreshDock).
 
     def _action(self, text: str, act: Callable[[RosterDock], object],
@@ -170,8 +173,8 @@ class RosterDock(LazyRefreshDock):
 
     def refresh(self) -> None:
         self.begin_refresh()
-        teams = self.ctx.tree.teams if self.ctx.tree else []
-        self.persons = roster_edit.list_persons(self.ctx.store)
+        teams = self.doc.tree.teams if self.doc.tree else []
+        self.persons = roster_edit.list_persons(self.doc.store)
         kind, uuid = self._shown
         member_uuid = self.team_view.currentIndex().data(Role.UUID) \
             if self.team_view.currentIndex().data(Role.KIND) == "member" else ""
@@ -181,7 +184,7 @@ class RosterDock(LazyRefreshDock):
         width = self.team_view.viewport().width()
         if self.team_view.columnWidth(RosterTreeModel.COL_NAME) > width * 0.55 > 120:
             self.team_view.setColumnWidth(RosterTreeModel.COL_NAME, int(width * 0.55))
-        self.person_model.set_rows(person_rows(self.ctx.tree, self.persons))
+        self.person_model.set_rows(person_rows(self.doc.tree, self.persons))
         self.person_view.resizeColumnToContents(PersonListModel.COL_NAME)
         self._restore_selection(kind, uuid, member_uuid)
         self._show_detail(kind, uuid)
@@ -235,16 +238,18 @@ class RosterDock(LazyRefreshDock):
                 self._person_row_chosen(view.currentIndex())
 
     def choose(self, kind: str, uuid: str) -> None:
-        """Show a person or team below and tell the rest of the window (one at a time)."""
+        """Show a person or team below; the grid filters on the team chosen (on none when a
+        person is chosen)."""
         self._shown = (kind, uuid) if uuid else ("", "")
-        other = "team" if kind == "person" else "person"
-        if self._emitted[other]:
-            self._emitted[other] = ""
-            (self.ctx.teamSelected if other == "team" else self.ctx.personSelected).emit("")
-        if kind in self._emitted and self._emitted[kind] != uuid:
-            self._emitted[kind] = uuid
-            (self.ctx.teamSelected if kind == "team" else self.ctx.personSelected).emit(uuid)
+        if kind in ("team", "person"):
+            team = uuid if kind == "team" else ""
+            if team != self._team_told:
+                self._team_told = team
+                self.state.teamSelected.emit(team)
         self._show_detail(*self._shown)
+
+    def dialog_parent(self) -> QWidget:
+        return self
 
     def select_person(self, uuid: str) -> None:
         self.tabs.setCurrentWidget(self.person_view)
@@ -261,14 +266,14 @@ class RosterDock(LazyRefreshDock):
     def _item_chosen(self, index: QModelIndex) -> None:
         uuid = index.siblingAtColumn(0).data(Role.UUID)
         if uuid:
-            self.ctx.selectRequested.emit(uuid)
+            self.state.selectRequested.emit(uuid)
 
     # --- the detail below --------------------------------------------------------------------
 
     def _show_detail(self, kind: str, uuid: str) -> None:
-        month = clamp_month(self.ctx.today_month())
+        month = clamp_month(self.doc.today_month())
         mname = month_long(month)
-        tree = self.ctx.tree
+        tree = self.doc.tree
         person = next((p for p in self.persons if p.uuid == uuid), None) \
             if kind == "person" else None
         team = find_team(tree, uuid) if kind == "team" else None
@@ -298,7 +303,7 @@ class RosterDock(LazyRefreshDock):
         if areas:
             lines.append(tr("<b>Tugas bulan {m}</b> (area yang menjadi tanggung jawab):")
                          .format(m=mname))
-            overview = month_overview(tree, month, self.ctx.today_month(), areas)
+            overview = month_overview(tree, month, self.doc.today_month(), areas)
             self.items_model.set_overview(overview, (GROUP_OPEN, GROUP_LATE, GROUP_DONE),
                                           area_teams(tree))
             expand_groups(self.items_view, (GROUP_OPEN, GROUP_LATE))
@@ -323,7 +328,7 @@ class RosterDock(LazyRefreshDock):
         return (index.data(Role.KIND) or "", index) if index.isValid() else ("", index)
 
     def _update_actions(self) -> None:
-        editable = not self.ctx.readonly and self.ctx.tree is not None
+        editable = not self.doc.readonly and self.doc.tree is not None
         kind, _index = self.selected()
         self.add_person_action.setEnabled(editable)
         self.add_member_action.setEnabled(editable)

@@ -28,11 +28,11 @@ from rbdesk.models.errors import RbdeskError
 from rbdesk.models.storage import backups, paths
 from rbdesk.models.storage.paths import default_plan_file, log_dir
 from rbdesk.models.storage.store import Store, default_user
-from rbdesk.ui import qt_indonesian
+from rbdesk.ui import qt_indonesian, settings
 from rbdesk.ui.dialogs.common import NewPlanDialog, UserNameDialog, show_error
-from rbdesk.ui.window import settings, shown_probe, smoke
+from rbdesk.ui.document import PlanDocument
+from rbdesk.ui.window import shown_probe, smoke
 from rbdesk.ui.window.cloud_notice import cloud_notice
-from rbdesk.ui.window.context import AppContext
 from rbdesk.ui.window.main_window import MainWindow
 
 log = logging.getLogger("rbdesk.ui")
@@ -130,10 +130,10 @@ def _prepare(store: Store) -> list[str]:
 
 
 def show_window(store: Store, notices: list[str] | None = None) -> MainWindow:
-    ctx = AppContext(store, settings.last_plan(store.path))
-    settings.set_last_plan(store.path, ctx.plan_uuid)
-    ctx.planChanged.connect(lambda uuid: settings.set_last_plan(store.path, uuid))
-    win = MainWindow(ctx)
+    doc = PlanDocument(store, settings.last_plan(store.path))
+    settings.set_last_plan(store.path, doc.plan_uuid)
+    doc.planChanged.connect(lambda uuid: settings.set_last_plan(store.path, uuid))
+    win = MainWindow(doc)
     win.fileRequested.connect(lambda path, create: _file_requested(win, path, create))
     _windows.append(win)
     win.destroyed.connect(lambda *_: _windows.remove(win) if win in _windows else None)
@@ -159,7 +159,7 @@ def _replace(old: MainWindow | None, store: Store, notices: list[str]) -> MainWi
 
 def open_path(path: Path, current: MainWindow | None = None) -> MainWindow | None:
     """Open a file in place of the current window; on failure the current one stays."""
-    if current is not None and current.ctx.store.path.resolve() == path.resolve():
+    if current is not None and current.doc.store.path.resolve() == path.resolve():
         return current
     store = _open_store(path, current)
     if store is None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rbdesk.i18n import tr
 from rbdesk.models.storage.cloud_sync import cloud_sync_service
-from rbdesk.ui.window import settings
+from rbdesk.ui import settings
 
 WARNED_KEY = "warnings/cloud_sync_files"
 

@@ -3,34 +3,31 @@ and one transaction: all of it, or (a colleague changed one of its rows meanwhil
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtWidgets import QDialog
 
 from rbdesk.i18n import tr
 from rbdesk.models.edits.decree_edit import DecreeEdits, RowEdit, read_decree
 from rbdesk.models.errors import RbdeskError
-from rbdesk.ui.undo.decree_commands import SaveDecreeCommand
+from rbdesk.ui.operations import push
+from rbdesk.ui.undo.decree_steps import SaveDecreeCommand
+from rbdesk.ui.window.action_host import ActionHost
 
-if TYPE_CHECKING:
-    from rbdesk.ui.window.main_window import MainWindow
 
-
-def edit_decree(win: MainWindow) -> None:
+def edit_decree(host: ActionHost) -> None:
     from rbdesk.ui.dialogs.decree import DecreeDialog  # loaded on first use
 
-    ctx, tree = win.ctx, win.ctx.tree
+    doc, tree = host.doc, host.doc.tree
     if tree is None:
         return
     try:
         # Read now, not from the snapshot: the version shown is the one the save is checked
         # against, so a colleague's change after this moment is refused, not overwritten.
-        decree, version = read_decree(ctx.store, tree.uuid)
+        decree, version = read_decree(doc.store, tree.uuid)
     except RbdeskError as exc:
-        win.show_message(exc.message, error=True)
+        host.notify.show_message(exc.message, error=True)
         return
-    dialog = DecreeDialog(decree, list(tree.teams), list(tree.areas), win,
-                          readonly=ctx.readonly, plan_year=tree.year)
+    dialog = DecreeDialog(decree, list(tree.teams), list(tree.areas), host.parent,
+                          readonly=doc.readonly, plan_year=tree.year)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     page = dialog.teams_page
@@ -41,20 +38,16 @@ def edit_decree(win: MainWindow) -> None:
         members=tuple(RowEdit(uuid, member_version, after)
                       for uuid, _before, after, member_version in page.member_changes()))
     if edits.empty:
-        win.show_message(tr("Data SK tidak berubah."))
+        host.notify.show_message(tr("Data SK tidak berubah."))
         return
-    refused: list[str] = []
-    ctx.errorRaised.connect(refused.append)
-    try:
-        command = SaveDecreeCommand(ctx, edits, win.show_message)
-        # A refused first write makes the command obsolete: push then leaves no step.
-        ctx.undo_stack.push(command)
-    finally:
-        ctx.errorRaised.disconnect(refused.append)
-    if not command.ok:
-        win.show_message(" ".join([tr("Data SK tidak disimpan; tidak ada yang diubah."),
-                                   *refused]), error=True)
+    notify = host.notify.show_message
+    command = SaveDecreeCommand(doc, edits, notify)
+    # A refused first write makes the command obsolete: push then leaves no step.
+    outcome = push(command)
+    if not outcome.ok:
+        notify(" ".join([tr("Data SK tidak disimpan; tidak ada yang diubah."), outcome.message]),
+               error=True)
         return
     notes = command.backward.notes if command.backward is not None else ()
-    win.show_message(" ".join([tr("Data SK disimpan; PDF SK dan lampirannya memakai isi baru. "
-                                  "Urungkan dengan Ctrl+Z."), *notes]))
+    notify(" ".join([tr("Data SK disimpan; PDF SK dan lampirannya memakai isi baru. Urungkan "
+                        "dengan Ctrl+Z."), *notes]))

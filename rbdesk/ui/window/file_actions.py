@@ -5,21 +5,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
 
-from rbdesk import __version__
-from rbdesk.build_info import build_info
 from rbdesk.i18n import tr
 from rbdesk.models import clock
-from rbdesk.models.domain.tree import choose_plan
+from rbdesk.models.domain.tree import choose_plan, list_plans
 from rbdesk.models.edits import plan_edit
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.storage import backups
-from rbdesk.models.storage.paths import current, log_dir
+from rbdesk.ui import settings
 from rbdesk.ui.dialogs.common import (
     NewPlanDialog,
     UserNameDialog,
@@ -27,12 +22,11 @@ from rbdesk.ui.dialogs.common import (
     show_error,
     show_info,
 )
-from rbdesk.ui.undo import plan_commands as uc
-from rbdesk.ui.window import settings
+from rbdesk.ui.operations import Done, run
+from rbdesk.ui.undo import plan_steps as uc
+from rbdesk.ui.window.action_host import ActionHost
 
-if TYPE_CHECKING:
-    from rbdesk.ui.window.main_window import MainWindow
-
+OpenRequest = Callable[[Path, bool], None]     # open (False) or create (True) this file
 log = logging.getLogger("rbdesk.ui")
 FILE_FILTER = "Berkas rbdesk (*.rbdesk);;Semua berkas (*)"
 
@@ -42,154 +36,160 @@ def _start_dir() -> str:
     return str(Path(last).parent) if last else str(Path.home())
 
 
-def new_file(win: MainWindow) -> None:
-    path, _ = QFileDialog.getSaveFileName(win, tr("Berkas baru"), _start_dir(), tr(FILE_FILTER))
+def new_file(host: ActionHost, request: OpenRequest) -> None:
+    path, _ = QFileDialog.getSaveFileName(host.parent, tr("Berkas baru"), _start_dir(),
+                                          tr(FILE_FILTER))
     if not path:
         return
     if not path.lower().endswith(".rbdesk"):
         path += ".rbdesk"
-    win.fileRequested.emit(Path(path), True)
+    request(Path(path), True)
 
 
-def open_file(win: MainWindow, path: str | None = None) -> None:
+def open_file(host: ActionHost, request: OpenRequest, path: str | None = None) -> None:
     if path is not None and not Path(path).exists():
         settings.remove_recent_file(path)
-        show_error(win, tr("Berkas {path} tidak ditemukan (dipindahkan, diganti nama, atau "
+        show_error(host.parent, tr("Berkas {path} tidak ditemukan (dipindahkan, diganti nama, atau "
                            "folder bersamanya tidak tersambung); dihapus dari daftar berkas "
                            "terakhir.").format(path=path))
         return
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(win, tr("Buka berkas"), _start_dir(),
+        path, _ = QFileDialog.getOpenFileName(host.parent, tr("Buka berkas"), _start_dir(),
                                               tr(FILE_FILTER))
         if not path:
             return
-    win.fileRequested.emit(Path(path), False)
+    request(Path(path), False)
 
 
-def fill_recent(win: MainWindow, menu: QMenu) -> None:
+def fill_recent(host: ActionHost, request: OpenRequest, menu: QMenu) -> None:
     menu.clear()
     files = settings.recent_files()
     for n, path in enumerate(files, start=1):
         action = menu.addAction(f"&{n} {Path(path).name}  —  {Path(path).parent}")
-        action.triggered.connect(lambda _c=False, p=path: open_file(win, p))
+        action.triggered.connect(lambda _c=False, p=path: open_file(host, request, p))
     if not files:
         empty = menu.addAction(tr("(belum ada)"))
         empty.setEnabled(False)
 
 
-def _year_taken(win: MainWindow, unit: str, year: int) -> bool:
-    return any(p.year == year and p.unit == unit for p in win.plans())
+def _year_taken(host: ActionHost, unit: str, year: int) -> bool:
+    return any(p.year == year and p.unit == unit for p in list_plans(host.doc.store))
 
 
-def _second_plan_wanted(win: MainWindow, unit: str, year: int) -> bool:
+def _second_plan_wanted(host: ActionHost, unit: str, year: int) -> bool:
     """Ask, don't duplicate silently: a unit has one plan a year unless the user says so."""
-    return confirm(win, tr("Tahun sudah ada"), tr(
+    return confirm(host.parent, tr("Tahun sudah ada"), tr(
         "{unit} sudah mempunyai Rencana Aksi tahun {year}. Tetap buat rencana kedua untuk tahun "
         "itu?").format(unit=unit, year=year), tr("Buat rencana kedua"))
 
 
-def new_plan(win: MainWindow) -> None:
-    tree = win.ctx.tree
-    dialog = NewPlanDialog(tree.unit if tree else "", (tree.year + 1) if tree else None, win)
+def new_plan(host: ActionHost) -> None:
+    tree = host.doc.tree
+    dialog = NewPlanDialog(tree.unit if tree else "", (tree.year + 1) if tree else None,
+                           host.parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     unit, year, title = dialog.values()
-    if _year_taken(win, unit, year) and not _second_plan_wanted(win, unit, year):
+    if _year_taken(host, unit, year) and not _second_plan_wanted(host, unit, year):
         return
-    uuid = win.ctx.run(plan_edit.add_plan, unit, year, title,
-                       standard_areas=dialog.standard_areas())
-    if uuid:
-        win.acts.refresh_plans()
-        win.ctx.set_plan(uuid)
+    added = run(host.doc, plan_edit.add_plan, unit, year, title,
+                standard_areas=dialog.standard_areas())
+    if isinstance(added, Done):
+        host.doc.set_plan(added.value)
 
 
-def next_year_plan(win: MainWindow) -> None:
+def next_year_plan(host: ActionHost) -> None:
     """Berkas → Rencana Aksi tahun berikutnya: the choices first, a question before a second plan
     for a year that has one, then the new plan shown; undoable (Ctrl+Z), in the change log."""
     from rbdesk.models.edits.plan_copy import copy_plan
     from rbdesk.ui.dialogs.next_year import NextYearDialog
 
-    ctx, tree = win.ctx, win.ctx.tree
+    doc, tree = host.doc, host.doc.tree
     if tree is None:
         return
-    if ctx.store.readonly:
-        show_error(win, tr("Berkas ini dibuka hanya-baca ({reason}); rencana tahun berikutnya "
-                           "tidak dapat dibuat.").format(reason=ctx.store.state.reason))
+    if doc.store.readonly:
+        show_error(host.parent,
+                   tr("Berkas ini dibuka hanya-baca ({reason}); rencana tahun berikutnya "
+                           "tidak dapat dibuat.").format(reason=doc.store.state.reason))
         return
-    dialog = NextYearDialog(tree.unit, tree.year, win)
+    dialog = NextYearDialog(tree.unit, tree.year, host.parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     year, options = dialog.values()
-    taken = _year_taken(win, tree.unit, year)
-    if taken and not _second_plan_wanted(win, tree.unit, year):
+    taken = _year_taken(host, tree.unit, year)
+    if taken and not _second_plan_wanted(host, tree.unit, year):
         return
     source = tree.uuid
-    ok, uuid = ctx.try_run(copy_plan, source, year, options, allow_same_year=taken)
-    if not ok or uuid is None:
+    copied = run(doc, copy_plan, source, year, options, allow_same_year=taken)
+    if not isinstance(copied, Done):
         return
+    uuid = copied.value
     name = f"{year} — {tree.unit}"
-    mark = plan_edit.change_mark(ctx.store)
-    ctx.set_plan(uuid)
+    mark = plan_edit.change_mark(doc.store)
+    doc.set_plan(uuid)
     # Switching plans cleared the undo stack: the command goes on the new plan's stack.
-    ctx.undo_stack.push(uc.CopyPlanCommand(ctx, uuid, name, source, mark))
-    win.show_message(tr("Rencana Aksi {name} dibuat dari tahun {source}. Nomor dan tanggal SK "
-                        "masih kosong. Urungkan dengan Ctrl+Z.").format(
+    doc.undo_stack.push(uc.CopyPlanCommand(doc, uuid, name, source, mark))
+    host.notify.show_message(tr(
+        "Rencana Aksi {name} dibuat dari tahun {source}. Nomor dan tanggal SK masih kosong. "
+        "Urungkan dengan Ctrl+Z.").format(
         name=name, source=tree.year))
 
 
-def delete_plan(win: MainWindow) -> None:
+def delete_plan(host: ActionHost) -> None:
     """Berkas → Hapus rencana aksi ini: for a plan made by mistake. Named in the question,
     undoable (Ctrl+Z), in the change log."""
-    ctx, tree = win.ctx, win.ctx.tree
+    doc, tree = host.doc, host.doc.tree
     if tree is None:
         return
-    others = [p for p in win.plans() if p.uuid != tree.uuid]
+    others = [p for p in list_plans(host.doc.store) if p.uuid != tree.uuid]
     if not others:
-        show_info(win, tr("Ini satu-satunya Rencana Aksi dalam berkas ini; rencana ini tidak "
+        show_info(host.parent,
+                  tr("Ini satu-satunya Rencana Aksi dalam berkas ini; rencana ini tidak "
                           "dapat dihapus."))
         return
     name = f"{tree.year} — {tree.unit}"
-    if not confirm(win, tr("Hapus rencana aksi"), tr(
+    if not confirm(host.parent, tr("Hapus rencana aksi"), tr(
             "Hapus Rencana Aksi {name}, dengan seluruh area, kegiatan, realisasi dan bukti "
             "dukungnya?\n\nPenghapusan dapat dibatalkan dengan Urungkan (Ctrl+Z) dan tercatat "
             "di Riwayat.").format(name=name), tr("Hapus rencana")):
         return
-    ok, _ = ctx.try_run(plan_edit.delete_plan, tree.uuid, tree.version)
-    if not ok:
+    if not run(doc, plan_edit.delete_plan, tree.uuid, tree.version).ok:
         return
-    other = choose_plan(ctx.store, None, clock.today().year) or others[-1].uuid
-    ctx.set_plan(other)
-    ctx.undo_stack.push(uc.DeletePlanCommand(ctx, tree.uuid, name, other))
-    win.show_message(tr("Rencana Aksi {name} dihapus. Urungkan dengan Ctrl+Z.").format(
+    other = choose_plan(doc.store, None, clock.today().year) or others[-1].uuid
+    doc.set_plan(other)
+    doc.undo_stack.push(uc.DeletePlanCommand(doc, tree.uuid, name, other))
+    host.notify.show_message(tr("Rencana Aksi {name} dihapus. Urungkan dengan Ctrl+Z.").format(
         name=name))
 
 
-def save_copy(win: MainWindow) -> None:
-    store = win.ctx.store
+def save_copy(host: ActionHost) -> None:
+    store = host.doc.store
     suggested = str(Path(_start_dir()) / f"{store.path.stem}-salinan.rbdesk")
-    path, _ = QFileDialog.getSaveFileName(win, tr("Simpan salinan"), suggested, tr(FILE_FILTER))
+    path, _ = QFileDialog.getSaveFileName(host.parent, tr("Simpan salinan"), suggested,
+                                          tr(FILE_FILTER))
     if not path:
         return
     dest = Path(path)
     if dest.resolve() == store.path.resolve():
-        show_error(win, tr("Salinan tidak boleh menimpa berkas yang sedang dibuka."))
+        show_error(host.parent, tr("Salinan tidak boleh menimpa berkas yang sedang dibuka."))
         return
     try:
         backups.save_copy(store, dest, overwrite=True)
     except RbdeskError as exc:
-        show_error(win, exc.message)
+        show_error(host.parent, exc.message)
         return
     except OSError as exc:
-        show_error(win, tr("Salinan tidak dapat disimpan: {err}").format(err=exc.strerror or exc))
+        show_error(host.parent,
+                   tr("Salinan tidak dapat disimpan: {err}").format(err=exc.strerror or exc))
         return
-    win.statusBar().showMessage(tr("Salinan disimpan: {p}").format(p=dest), 8000)
+    host.notify.show_status(tr("Salinan disimpan: {p}").format(p=dest), 8000)
 
 
-def _dialog(win: MainWindow, dialog: Callable[[], QDialog]) -> bool:
+def open_dialog(host: ActionHost, dialog: Callable[[], QDialog]) -> bool:
     try:
         dialog().exec()
     except RbdeskError as exc:
-        show_error(win, exc.message)
+        show_error(host.parent, exc.message)
         return False
     return True
 
@@ -198,71 +198,24 @@ def _dialog(win: MainWindow, dialog: Callable[[], QDialog]) -> bool:
 # first opened, so that starting rbdesk does not wait for them.
 
 
-def merge(win: MainWindow) -> None:
+def merge(host: ActionHost) -> None:
     from rbdesk.ui.dialogs.merge import MergeDialog
 
-    if _dialog(win, lambda: MergeDialog(win.ctx, win)):
-        win.ctx.reload()
+    if open_dialog(host, lambda: MergeDialog(host.doc, host.parent)):
+        host.doc.reload()
 
 
-def restore(win: MainWindow) -> None:
+def restore(host: ActionHost) -> None:
     from rbdesk.ui.dialogs.restore import RestoreDialog
 
-    if _dialog(win, lambda: RestoreDialog(win.ctx, win)) and not win.ctx.store.db.is_closed():
-        win.ctx.reload()
+    if open_dialog(host, lambda: RestoreDialog(host.doc,
+                                               host.parent)) and not host.doc.store.db.is_closed():
+        host.doc.reload()
 
 
-def history(win: MainWindow, whole_file: bool = False) -> None:
-    node = None if whole_file else win.current_node()
-    uuid = None
-    if node is not None:
-        # A row carrying a schedule: the indicator's history (months, realisation, evidence).
-        uuid = node.ind.uuid if node.ind is not None else node.uuid
-    from rbdesk.ui.dialogs.history import HistoryDialog
-
-    _dialog(win, lambda: HistoryDialog(win.ctx, win, row_uuid=uuid))
-
-
-def change_user(win: MainWindow) -> None:
-    dialog = UserNameDialog(win.ctx.user, win)
+def change_user(host: ActionHost, changed: Callable[[], None]) -> None:
+    dialog = UserNameDialog(host.doc.user, host.parent)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         settings.set_user_name(dialog.value())
-        win.ctx.store.user = dialog.value()
-        win.update_status()
-
-
-def guide(win: MainWindow) -> None:
-    """Non-modal, so the guide can stay open beside the plan while the user follows it."""
-    from rbdesk.ui.dialogs.guide import GuideDialog
-
-    if win.guide_dialog is None:
-        win.guide_dialog = GuideDialog(win)
-    if win.guide_dialog.isVisible():
-        win.guide_dialog.raise_()       # already open, maybe behind the window: bring it up
-    else:
-        win.guide_dialog.show()
-
-
-def about_text(win: MainWindow) -> str:
-    """Version, build, and where this PC keeps the data, settings, backups and log."""
-    build = build_info()
-    where = current()
-    built = (tr("dibangun {date} ({commit}, {platform})").format(
-        date=build.get("date", "?"), commit=build.get("commit", "?"),
-        platform=build.get("platform", "?")) if build else tr("dijalankan dari kode sumber"))
-    mode = (tr("portabel: semua tersimpan di folder program") if where.portable
-            else tr("biasa, di folder pengguna"))
-    return tr("rbdesk {v}, {built}\nRencana Aksi Reformasi Birokrasi: rencana, realisasi, bukti "
-              "dukung dan capaian, tanpa internet.\n\nBerkas yang dibuka: {path}\n\n"
-              "Mode: {mode}\nData: {data}\nPengaturan: {settings}\nCadangan: {backups}\n"
-              "Log: {log}").format(
-        v=__version__, built=built, path=win.ctx.store.path.absolute(), mode=mode, data=where.data,
-        settings=settings.settings().fileName(), backups=where.backups, log=log_dir())
-
-
-def about(win: MainWindow) -> None:
-    show_info(win, about_text(win), tr("Tentang rbdesk"))
-
-
-def open_log_folder() -> None:
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))
+        host.doc.store.user = dialog.value()
+        changed()

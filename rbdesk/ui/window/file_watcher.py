@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from rbdesk.models.domain import change_watch
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.storage import presence
-from rbdesk.ui.window.context import AppContext
+from rbdesk.ui.document import PlanDocument
 
 log = logging.getLogger("rbdesk.ui")
 
@@ -23,12 +23,12 @@ class FileWatcher(QObject):
     othersCommitted = Signal()
     presenceChanged = Signal(list)
 
-    def __init__(self, ctx: AppContext, parent: QObject | None = None, poll_ms: int = POLL_MS,
+    def __init__(self, doc: PlanDocument, parent: QObject | None = None, poll_ms: int = POLL_MS,
                  heartbeat_ms: int = presence.HEARTBEAT_SECONDS * 1000) -> None:
         super().__init__(parent)
-        self.ctx = ctx
-        self._version = ctx.store.data_version()
-        self._marker = change_watch.last_change_marker(ctx.store)
+        self.doc = doc
+        self._version = doc.store.data_version()
+        self._marker = change_watch.last_change_marker(doc.store)
         self._labels: list[str] = []
         self._poll = QTimer(self)
         self._poll.setInterval(poll_ms)
@@ -44,18 +44,18 @@ class FileWatcher(QObject):
     def start(self) -> None:
         self.beat()
         self._poll.start()
-        if not self.ctx.readonly:
+        if not self.doc.readonly:
             self._beat.start()
 
     def stop(self) -> None:
         """Stop polling and remove this window's presence row (call before closing the file)."""
         self._poll.stop()
         self._beat.stop()
-        presence.leave(self.ctx.store)
+        presence.leave(self.doc.store)
 
     def poll(self) -> bool:
         """One check; True when others committed data since the last one."""
-        store = self.ctx.store
+        store = self.doc.store
         try:
             version = store.data_version()
             if version == self._version:
@@ -72,14 +72,14 @@ class FileWatcher(QObject):
         return changed
 
     def beat(self) -> None:
-        presence.heartbeat(self.ctx.store)
+        presence.heartbeat(self.doc.store)
         try:
             self._refresh_presence()
         except RbdeskError as exc:
             log.warning("presence failed: %s", exc.message)
 
     def _refresh_presence(self) -> None:
-        labels = presence.other_labels(self.ctx.store)
+        labels = presence.other_labels(self.doc.store)
         if labels != self._labels:
             self._labels = labels
             self.presenceChanged.emit(labels)

@@ -5,18 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDockWidget,
     QLabel,
     QMainWindow,
     QMenu,
     QStackedLayout,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -24,10 +25,10 @@ from PySide6.QtWidgets import (
 from rbdesk.i18n import N_, tr
 from rbdesk.models import clock
 from rbdesk.models.domain.months import month_long
-from rbdesk.models.domain.tree import list_plans
 from rbdesk.models.edits.realisation import next_status
+from rbdesk.ui import settings
 from rbdesk.ui.dialogs.common import confirm
-from rbdesk.ui.grid import tree_edits
+from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.grid.filter_bar import FilterBar
 from rbdesk.ui.grid.legend import Legend
 from rbdesk.ui.grid.plan_columns import COL_TEXT, column_month, month_column
@@ -35,37 +36,46 @@ from rbdesk.ui.grid.plan_filter import PlanFilterProxy
 from rbdesk.ui.grid.plan_model import PlanModel
 from rbdesk.ui.grid.plan_nodes import Node
 from rbdesk.ui.grid.plan_view import PlanView
+from rbdesk.ui.grid.tree_edits import TreeEdits
 from rbdesk.ui.panels.evidence_dock import EvidenceDock
 from rbdesk.ui.panels.month_dock import MonthDock
 from rbdesk.ui.panels.roster_dock import RosterDock
 from rbdesk.ui.roles import Role
-from rbdesk.ui.window import settings
-from rbdesk.ui.window.context import MODE_PLAN, MODE_REALISATION, AppContext
+from rbdesk.ui.view_state import Mode, ViewState
+from rbdesk.ui.window import decree_actions, export_actions, file_actions, help_actions
+from rbdesk.ui.window.action_host import ActionHost
+from rbdesk.ui.window.action_table import (
+    ACTIONS,
+    COPY_FORMS,
+    EXCEL_REPORTS,
+    PAPERS,
+    PDF_PARTS,
+    ROW_MENU,
+    STATUSES,
+    Act,
+)
+from rbdesk.ui.window.actions import ActionRegistry, PlanChooser
 from rbdesk.ui.window.file_watcher import FileWatcher
 from rbdesk.ui.window.message_bar import MessageBar
-from rbdesk.ui.window.window_actions import build_actions
 
 log = logging.getLogger("rbdesk.ui")
 
-DOCKS = (  # class, objectName, title, shortcut
-    (RosterDock, "rosterDock", N_("Tim"), "Alt+1"),
-    (EvidenceDock, "evidenceDock", N_("Bukti dukung"), "Alt+2"),
-    (MonthDock, "monthDock", N_("Bulan ini"), "Alt+3"),
-)
+DOCKS = ((RosterDock, Act.ROSTER_DOCK), (EvidenceDock, Act.EVIDENCE_DOCK),
+         (MonthDock, Act.MONTH_DOCK))     # the action's value is the dock's objectName
 EXPAND_ROWS = 1500     # rows a search may unfold by itself
 WIDE_SCREEN = 1600     # below this the panels start as one tabbed column
 NARROW_PANELS, WIDE_PANELS = 300, 380
 MODE_HELP = {
-    MODE_PLAN: N_("Mode RENCANA — klik dua kali atau Spasi pada sel bulan: tandai / hapus "
+    Mode.PLAN: N_("Mode RENCANA — klik dua kali atau Spasi pada sel bulan: tandai / hapus "
                   "rencana (√). F2: ubah teks."),
-    MODE_REALISATION: N_("Mode REALISASI — klik dua kali atau Spasi pada sel bulan: belum → "
+    Mode.REALISATION: N_("Mode REALISASI — klik dua kali atau Spasi pada sel bulan: belum → "
                          "sebagian → selesai. Enter: catatan realisasi."),
 }
 LOCKED_HELP = N_("Mode RENCANA — bulan rencana TERKUNCI karena SK sudah ditandatangani; teks "
                  "dapat diubah (F2). Revisi bulan rencana: Ubah → Buka kunci rencana.")
 MODE_STYLE = {
-    MODE_PLAN: "background:#dce9f9; color:#17406e; border-bottom:2px solid #2a5f9e;",
-    MODE_REALISATION: "background:#d3eedd; color:#14532d; border-bottom:2px solid #23703a;",
+    Mode.PLAN: "background:#dce9f9; color:#17406e; border-bottom:2px solid #2a5f9e;",
+    Mode.REALISATION: "background:#d3eedd; color:#14532d; border-bottom:2px solid #23703a;",
 }
 
 
@@ -74,21 +84,23 @@ class MainWindow(QMainWindow):
     # (ui.window.app) owns windows and files, so the window only asks.
     fileRequested = Signal(Path, bool)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.ctx = ctx
+        self.doc = doc
+        self.state = ViewState(doc, self)
         self.docks: dict[str, QDockWidget] = {}
-        self.watcher = FileWatcher(ctx, self)
-        self.guide_dialog: QDialog | None = None
+        self.watcher = FileWatcher(doc, self)
         self._expanded_before_filter: set[str] | None = None
-        self.model = PlanModel(ctx, self)
+        self.model = PlanModel(doc, self.state, self)
         self.proxy = PlanFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = PlanView()
         self.view.setModel(self.proxy)
         self.view.setup_columns()
-        self.filter_bar = FilterBar(ctx, self.proxy)
+        self.filter_bar = FilterBar(doc, self.proxy)
+        self.tree_edits = TreeEdits(doc, self.state, self.model, self.current_node,
+                                    lambda: self.edit_current(COL_TEXT), self, self.show_message)
         self.legend = Legend()
         self.message_bar = MessageBar()
         self.banner = QLabel()
@@ -96,7 +108,7 @@ class MainWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("#readonlyBanner { background:#ffe0b2; color:#5d3200; "
                                   "padding:6px; font-weight:bold; border:1px solid #e65100; }")
-        self.banner.setVisible(ctx.readonly)
+        self.banner.setVisible(doc.readonly)
         self.unlock_banner = QLabel()
         self.unlock_banner.setObjectName("unlockBanner")
         self.unlock_banner.setWordWrap(True)
@@ -132,13 +144,13 @@ class MainWindow(QMainWindow):
         layout.setStretchFactor(self.view, 1)
         self.setCentralWidget(central)
         self.setDockNestingEnabled(True)
-        self.acts = build_actions(self)
-        self._build_status_bar()
         self._build_docks()
+        self._build_actions()
+        self._build_status_bar()
         self._connect()
         # Realisation is the everyday work; a click must never change the signed plan.
-        last = str(settings.value("window/mode", MODE_REALISATION))
-        self.set_mode(last if last in MODE_HELP else MODE_REALISATION)
+        last = str(settings.value("window/mode", Mode.REALISATION))
+        self.set_mode(Mode(last) if last in MODE_HELP else Mode.REALISATION)
         self.update_readonly()
         self.update_title()
         self.expand_default()
@@ -165,18 +177,87 @@ class MainWindow(QMainWindow):
             bar.addPermanentWidget(widget)
         self.update_status()
 
+    def _build_actions(self) -> None:
+        doc, state, edits = self.doc, self.state, self.tree_edits
+        self.host = host = ActionHost(doc, state, self, self)
+        request = self.fileRequested.emit
+        given = {act: self.docks[act.value].toggleViewAction() for _cls, act in DOCKS}
+        given[Act.UNDO] = doc.undo_stack.createUndoAction(self, tr(ACTIONS[Act.UNDO].text))
+        given[Act.REDO] = doc.undo_stack.createRedoAction(self, tr(ACTIONS[Act.REDO].text))
+        handlers: dict[Act, Callable[[], object]] = {
+            Act.NEW_FILE: lambda: file_actions.new_file(host, request),
+            Act.OPEN_FILE: lambda: file_actions.open_file(host, request),
+            Act.NEW_PLAN: lambda: file_actions.new_plan(host),
+            Act.NEXT_YEAR: lambda: file_actions.next_year_plan(host),
+            Act.DECREE: lambda: decree_actions.edit_decree(host),
+            Act.DELETE_PLAN: lambda: file_actions.delete_plan(host),
+            Act.SAVE_COPY: lambda: file_actions.save_copy(host),
+            Act.MERGE: lambda: file_actions.merge(host),
+            Act.RESTORE: lambda: file_actions.restore(host),
+            Act.USER: lambda: file_actions.change_user(host, self.update_status),
+            Act.QUIT: self.close,
+            Act.TOGGLE: lambda: self.toggle_cell(self.view.currentIndex()),
+            **{act: partial(self.set_status_current, status) for act, status in STATUSES.items()},
+            Act.EDIT_NOTE: self.edit_note,
+            Act.ADD_SIBLING: edits.add_sibling,
+            Act.ADD_CHILD: edits.add_child,
+            Act.RENAME: lambda: self.edit_current(COL_TEXT),
+            Act.DELETE: edits.delete_current,
+            Act.MOVE_UP: lambda: edits.move(-1),
+            Act.MOVE_DOWN: lambda: edits.move(1),
+            Act.OUTDENT: lambda: edits.regroup(-1),
+            Act.INDENT: lambda: edits.regroup(1),
+            Act.LOCK: self.toggle_lock,
+            Act.MODE_PLAN: lambda: self.set_mode(Mode.PLAN),
+            Act.MODE_REAL: lambda: self.set_mode(Mode.REALISATION),
+            Act.FIND: self.filter_bar.focus_search,
+            Act.CLEAR_FILTER: self.filter_bar.clear,
+            Act.THIS_MONTH: self.go_to_current_month,
+            Act.EXPAND: self.view.expandAll,
+            Act.COLLAPSE: self.view.collapseAll,
+            Act.RELOAD: self.refresh_from_file,
+            Act.HISTORY: lambda: help_actions.history(host, self.current_row_uuid()),
+            Act.HISTORY_ALL: lambda: help_actions.history(host, None),
+            **{act: partial(export_actions.export_pdf, host, part)
+               for act, part in PDF_PARTS.items()},
+            Act.EXPORT_EXCEL: lambda: export_actions.export_excel(host),
+            **{act: partial(export_actions.export_period_excel, host, part)
+               for act, part in EXCEL_REPORTS.items()},
+            Act.PRINT_PLAN: lambda: export_actions.print_pdf(host, "plan"),
+            **{act: partial(settings.set_value, "export/paper", str(paper))
+               for act, paper in PAPERS.items()},
+            **{act: partial(settings.set_value, "export/copy", str(form))
+               for act, form in COPY_FORMS.items()},
+            Act.IMPORT_EXCEL: lambda: export_actions.import_excel(host),
+            Act.GUIDE: lambda: help_actions.guide(self),
+            Act.ABOUT: lambda: help_actions.about(host),
+            Act.LOGS: help_actions.open_log_folder,
+        }
+        self.acts = actions = ActionRegistry(self, handlers, given)
+        for group in ((Act.MODE_PLAN, Act.MODE_REAL), tuple(PAPERS), tuple(COPY_FORMS)):
+            actions.group(group, self)
+        for choices, chosen in ((PAPERS, export_actions.paper()),
+                                (COPY_FORMS, export_actions.copy_form())):
+            actions[next(act for act, value in choices.items() if value == chosen)].setChecked(True)
+        recent = QMenu(tr("Berkas &terakhir"), self)
+        recent.aboutToShow.connect(lambda: file_actions.fill_recent(host, request, recent))
+        actions.build_menus(self.menuBar(), recent)
+        bar = QToolBar(tr("Alat utama"), self)
+        bar.setObjectName("mainToolBar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(bar)
+        self.plan_chooser = PlanChooser(doc)
+        actions.build_toolbar(bar, doc.undo_stack, self.plan_chooser)
+
     def _build_docks(self) -> None:
-        for cls, name, title, shortcut in DOCKS:
-            dock = cls(self.ctx, self)
-            dock.setObjectName(name)
+        for cls, act in DOCKS:
+            dock = cls(self.doc, self.state, self)
+            dock.setObjectName(act.value)
             if not dock.windowTitle():
-                dock.setWindowTitle(tr(title))
+                dock.setWindowTitle(tr(ACTIONS[act].text))
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            toggle = dock.toggleViewAction()
-            toggle.setText(tr(title))
-            toggle.setShortcut(QKeySequence(shortcut))
-            self.acts.view_menu.insertAction(self.acts.docks_anchor, toggle)
-            self.docks[name] = dock
+            dock.toggleViewAction().setText(tr(ACTIONS[act].text))
+            self.docks[act.value] = dock
         docks = self.docks
         if settings.available_geometry(self).width() < WIDE_SCREEN:
             # 1366 or 1280 pixels: one column of tabbed panels, so that all twelve months of
@@ -198,20 +279,21 @@ class MainWindow(QMainWindow):
         self.resizeDocks(docks, [self._panel_width] * len(docks), Qt.Orientation.Horizontal)
 
     def _connect(self) -> None:
-        ctx = self.ctx
+        doc = self.doc
         self.view.toggleRequested.connect(self.toggle_cell)
-        self.view.dropRequested.connect(lambda s, t, w: tree_edits.drop(self, s, t, w))
+        self.view.dropRequested.connect(self.tree_edits.drop)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
-        ctx.selectRequested.connect(self.select_uuid)
-        ctx.teamSelected.connect(self.filter_bar.select_team)
-        ctx.errorRaised.connect(lambda text: self.show_message(text, error=True))
-        ctx.edited.connect(self._edited)
-        ctx.planChanged.connect(self._plan_changed)
-        ctx.treeReloaded.connect(self.filter_bar.populate)
-        ctx.childrenChanged.connect(self._children_changed)
-        ctx.modeChanged.connect(self._mode_changed)
-        ctx.lockChanged.connect(self._lock_changed)
+        state = self.state
+        state.selectRequested.connect(self.select_uuid)
+        state.teamSelected.connect(self.filter_bar.select_team)
+        doc.refused.connect(lambda text: self.show_message(text, error=True))
+        doc.edited.connect(self._edited)
+        doc.planChanged.connect(self._plan_changed)
+        doc.treeReloaded.connect(self.filter_bar.populate)
+        doc.childrenChanged.connect(self._children_changed)
+        state.modeChanged.connect(self._mode_changed)
+        state.lockChanged.connect(self._lock_changed)
         self.proxy.filterAboutToChange.connect(self._remember_expansion)
         self.proxy.filterApplied.connect(self._filter_applied)
         self.watcher.othersCommitted.connect(self.refresh_from_file)
@@ -220,33 +302,33 @@ class MainWindow(QMainWindow):
     # -- state shown to the user ---------------------------------------------------------------
 
     def update_title(self) -> None:
-        tree = self.ctx.tree
+        tree = self.doc.tree
         plan = f"{tree.unit} {tree.year}" if tree else tr("tanpa rencana")
-        suffix = tr(" [hanya-baca]") if self.ctx.readonly else ""
-        self.setWindowTitle(f"{self.ctx.store.path.name} — {tr('Rencana Aksi')} {plan}"
+        suffix = tr(" [hanya-baca]") if self.doc.readonly else ""
+        self.setWindowTitle(f"{self.doc.store.path.name} — {tr('Rencana Aksi')} {plan}"
                             f"{suffix} — rbdesk")
 
     def update_status(self) -> None:
-        self.user_label.setText(tr("Pengguna: {name}").format(name=self.ctx.user))
+        self.user_label.setText(tr("Pengguna: {name}").format(name=self.doc.user))
         today = clock.today()
         self.today_label.setText(tr("Hari ini: {d} {m} {y}").format(
             d=today.day, m=month_long(today.month), y=today.year))
-        state = self.ctx.store.state
+        state = self.doc.store.state
         if state.readonly:
             text = tr("Hanya-baca: {reason}").format(reason=state.reason)
         else:
             text = tr("Tersimpan otomatis")
-        self.file_label.setText(f"{self.ctx.store.path.name} · {text}")
-        self.file_label.setToolTip(str(self.ctx.store.path))
+        self.file_label.setText(f"{self.doc.store.path.name} · {text}")
+        self.file_label.setToolTip(str(self.doc.store.path))
 
     def update_readonly(self) -> None:
-        state = self.ctx.store.state
+        state = self.doc.store.state
         if state.readonly:
             self.banner.setText(tr("Berkas ini dibuka HANYA-BACA ({reason}). Anda dapat melihat "
                                    "dan mencetak, tetapi perubahan tidak disimpan.")
                                 .format(reason=state.reason))
         self.banner.setVisible(state.readonly)
-        for action in self.acts.edit_actions:
+        for action in self.acts.edit_actions():
             action.setEnabled(not state.readonly)
 
     def show_message(self, text: str, error: bool = False,
@@ -255,26 +337,29 @@ class MainWindow(QMainWindow):
         self.message_bar.show_text(text, error, actions)
         self.statusBar().showMessage(text, 8000)
 
+    def show_status(self, text: str, msecs: int = 8000) -> None:
+        self.statusBar().showMessage(text, msecs)
+
     def _edited(self) -> None:
-        self.file_label.setText(f"{self.ctx.store.path.name} · " + tr("Tersimpan {t}").format(
+        self.file_label.setText(f"{self.doc.store.path.name} · " + tr("Tersimpan {t}").format(
             t=dt.datetime.now().strftime("%H:%M:%S")))
 
     def _presence_changed(self, names: list[str]) -> None:
-        others = [n for n in names if n != self.ctx.user]
+        others = [n for n in names if n != self.doc.user]
         self.presence_label.setText(tr("Juga membuka berkas ini: {names}").format(
             names=", ".join(others)) if others else "")
 
     # -- modes ---------------------------------------------------------------------------------
 
-    def set_mode(self, mode: str) -> None:
-        self.ctx.set_mode(mode)
+    def set_mode(self, mode: Mode) -> None:
+        self.state.set_mode(mode)
         self._mode_changed(mode)
 
-    def _mode_changed(self, mode: str) -> None:
+    def _mode_changed(self, mode: Mode) -> None:
         settings.set_value("window/mode", mode)
-        self.acts.mode_plan.setChecked(mode == MODE_PLAN)
-        self.acts.mode_real.setChecked(mode == MODE_REALISATION)
-        locked = mode == MODE_PLAN and self.ctx.plan_locked
+        self.acts[Act.MODE_PLAN].setChecked(mode == Mode.PLAN)
+        self.acts[Act.MODE_REAL].setChecked(mode == Mode.REALISATION)
+        locked = mode == Mode.PLAN and self.state.plan_locked
         self.mode_label.setText(tr(LOCKED_HELP if locked else MODE_HELP[mode]))
         self.mode_label.setStyleSheet(f"#modeLabel {{ {MODE_STYLE[mode]} padding:4px 8px; "
                                       "font-weight:bold; }")
@@ -282,25 +367,26 @@ class MainWindow(QMainWindow):
 
     def toggle_lock(self) -> None:
         """Ubah → Buka kunci rencana / Kunci rencana: a deliberate step with a question first."""
-        ctx = self.ctx
-        if ctx.plan_unlocked:
-            ctx.set_unlocked(False)
+        state = self.state
+        if state.plan_unlocked:
+            state.set_unlocked(False)
             return
-        if not ctx.plan_signed:
-            self.show_message(tr("Rencana ini belum ditandatangani (SK belum bertanggal); bulan "
-                                 "rencana dapat diubah tanpa membuka kunci."))
+        if not self.doc.plan_signed:
+            self.show_message(tr("Rencana ini belum ditandatangani (SK belum bernomor dan "
+                                 "bertanggal); bulan rencana dapat diubah tanpa membuka kunci."))
             return
         if confirm(self, tr("Buka kunci rencana"), tr(
                 "Bulan rencana ini sudah ditetapkan dalam SK yang ditandatangani. Membukanya "
                 "berarti merevisi rencana; setiap perubahan dicatat di Riwayat. Buka kunci?"),
                 tr("Buka kunci")):
-            ctx.set_unlocked(True)
-            self.set_mode(MODE_PLAN)
+            state.set_unlocked(True)
+            self.set_mode(Mode.PLAN)
 
     def _lock_changed(self, unlocked: bool) -> None:
         self.unlock_banner.setVisible(unlocked)
-        self.acts.lock.setText(tr("&Kunci rencana") if unlocked else tr("Buka &kunci rencana…"))
-        self._mode_changed(self.ctx.mode)
+        self.acts[Act.LOCK].setText(tr("&Kunci rencana") if unlocked
+                                       else tr("Buka &kunci rencana…"))
+        self._mode_changed(self.state.mode)
 
     # -- the grid ------------------------------------------------------------------------------
 
@@ -309,6 +395,24 @@ class MainWindow(QMainWindow):
 
     def current_node(self) -> Node | None:
         return self.model.node(self.current_source_index())
+
+    def current_row_uuid(self) -> str | None:
+        """The row whose history Riwayat shows: a row carrying a schedule, its indicator."""
+        node = self.current_node()
+        if node is None:
+            return None
+        return node.ind.uuid if node.ind is not None else node.uuid
+
+    def edit_note(self) -> None:
+        if self.state.mode != Mode.REALISATION:
+            self.set_mode(Mode.REALISATION)
+        index = self.view.currentIndex()
+        node = self.current_node()
+        if index.isValid() and node is not None and node.ind is not None \
+                and self.current_month():
+            self.view.edit(index)
+        else:
+            self.show_message(tr("Pilih sel bulan pada baris indikator untuk menulis catatan."))
 
     def current_month(self) -> int:
         return column_month(self.view.currentIndex().column())
@@ -322,11 +426,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("Baris induk menjumlahkan anak-anaknya; ubah sel "
                                             "pada baris indikator."), 5000)
             return
-        if self.ctx.readonly:
-            self.show_message(tr("Berkas dibuka hanya-baca; perubahan tidak dapat disimpan."))
-            return
         ind = node.ind
-        if self.ctx.mode == MODE_PLAN:
+        if self.state.mode == Mode.PLAN:
             self.proxy.setData(index, not ind.is_planned(month), Role.PLANNED)
         else:
             self.proxy.setData(index, next_status(ind.status(month)), Role.STATUS)
@@ -337,7 +438,7 @@ class MainWindow(QMainWindow):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         node = self.model.node(self.proxy.mapToSource(current))
         uuid = node.ind.uuid if node is not None and node.ind is not None else ""
-        self.ctx.cellSelected.emit(uuid, column_month(current.column()) if uuid else 0)
+        self.state.cellSelected.emit(uuid, column_month(current.column()) if uuid else 0)
 
     def edit_current(self, column: int = COL_TEXT) -> None:
         index = self.view.currentIndex()
@@ -368,7 +469,7 @@ class MainWindow(QMainWindow):
         self.view.scrollTo(index)
 
     def go_to_current_month(self) -> None:
-        month = self.ctx.today_month()
+        month = self.doc.today_month()
         if not 1 <= month <= 12:
             return
         index = self.view.currentIndex()
@@ -433,18 +534,18 @@ class MainWindow(QMainWindow):
             level = deeper
 
     def _children_changed(self, parent_uuids: list[str]) -> None:
-        if self.ctx.tree is not None and self.ctx.tree.uuid in parent_uuids:
+        if self.doc.tree is not None and self.doc.tree.uuid in parent_uuids:
             self.filter_bar.populate()      # an area was added or removed
 
     def refresh_from_file(self) -> None:
         """Someone else committed: reload the snapshot and merge it into the grid in place."""
-        self.ctx.reload()
+        self.doc.reload()
 
     def _plan_changed(self, _uuid: str) -> None:
         self.filter_bar.populate()
         self.expand_default()
         self.update_title()
-        self.acts.refresh_plans()
+        self.plan_chooser.refresh()
 
     def _context_menu(self, pos: Any) -> None:
         index = self.view.indexAt(pos)
@@ -456,28 +557,24 @@ class MainWindow(QMainWindow):
         a = self.acts
         if month and node is not None and node.ind is not None:
             status = QMenu(tr("Realisasi {m}").format(m=month_long(month)), menu)
-            for act in (a.status_belum, a.status_sebagian, a.status_selesai):
-                status.addAction(act)
-            menu.addAction(a.toggle)
+            for act in STATUSES:
+                status.addAction(a[act])
+            menu.addAction(a[Act.TOGGLE])
             menu.addMenu(status)
-            menu.addAction(a.edit_note)
+            menu.addAction(a[Act.EDIT_NOTE])
             menu.addSeparator()
-        for act in (a.add_sibling, a.add_child, a.rename, a.delete, None, a.move_up, a.move_down,
-                    a.outdent, a.indent, None, a.history):
-            if act is None:
+        for item in ROW_MENU:
+            if item is None:
                 menu.addSeparator()
             else:
-                menu.addAction(act)
+                menu.addAction(a[item])
         menu.popup(self.view.viewport().mapToGlobal(pos))
 
     # -- plans ---------------------------------------------------------------------------------
 
-    def plans(self) -> list:
-        return list_plans(self.ctx.store)
-
     def choose_plan(self, uuid: str) -> None:
-        if uuid and uuid != self.ctx.plan_uuid:
-            self.ctx.set_plan(uuid)
+        if uuid and uuid != self.doc.plan_uuid:
+            self.doc.set_plan(uuid)
 
     # -- closing -------------------------------------------------------------------------------
 
@@ -487,4 +584,4 @@ class MainWindow(QMainWindow):
         self.watcher.stop()
         super().closeEvent(event)
         if event.isAccepted():
-            self.ctx.store.close()
+            self.doc.store.close()

@@ -1,14 +1,13 @@
-"""The application state shared by the main window, its models and its docks.
+"""The plan document: one per open file, shared by the window, the grid and the panels.
 
-One ``AppContext`` per open file: the store, the current plan snapshot, the undo stack, and the
-signals through which the grid and the docks keep each other in step without knowing each other.
+It holds the store, the snapshot of the plan shown and its index by uuid, the undo stack, and the
+signals that tell the views what changed. Writes go through ``ui.operations.run``; what the user
+is looking at (mode, lock, selection) is ``ui.view_state``.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -25,14 +24,7 @@ from rbdesk.models.domain.tree import (
     gc_paused,
     load_plan_tree,
 )
-from rbdesk.models.errors import ConflictError, NotFoundError, RbdeskError
 from rbdesk.models.storage.store import Store
-
-log = logging.getLogger("rbdesk.ui")
-T = TypeVar("T")
-
-MODE_PLAN = "rencana"
-MODE_REALISATION = "realisasi"
 
 
 class NodeRef(NamedTuple):
@@ -59,19 +51,13 @@ def _index_subtree(index: dict[str, NodeRef], kind: str, obj: Any, parent_uuid: 
                       for c in getattr(obj, LEVELS[child_kind].list_in_parent)]
 
 
-class AppContext(QObject):
+class PlanDocument(QObject):
     planChanged = Signal(str)          # another plan of the file was chosen
     treeReloaded = Signal()            # the snapshot was replaced (others' commits, conflicts)
-    cellSelected = Signal(str, int)    # indicator uuid ("" = none), month (0 = no month)
-    selectRequested = Signal(str)      # ask the grid to select and show this node uuid
-    personSelected = Signal(str)       # roster: a person was chosen ("" = none)
-    teamSelected = Signal(str)         # roster: a team was chosen ("" = none)
-    errorRaised = Signal(str)          # a user-facing message (Indonesian, one line)
+    refused = Signal(str)              # what was asked was refused or failed: the message
     edited = Signal()                  # something was written by this window
     nodesPatched = Signal(list)        # these snapshot nodes (uuids) were updated in place
     childrenChanged = Signal(list)     # the child lists of these nodes (uuids) were patched
-    modeChanged = Signal(str)          # MODE_PLAN or MODE_REALISATION
-    lockChanged = Signal(bool)         # the signed plan's months were unlocked (True) or locked
 
     def __init__(self, store: Store, plan_uuid: str | None = None,
                  parent: QObject | None = None) -> None:
@@ -81,8 +67,6 @@ class AppContext(QObject):
         self.plan_uuid = choose_plan(store, plan_uuid, clock.today().year) or ""
         self.tree: PlanTree | None = (load_plan_tree(store, self.plan_uuid) if self.plan_uuid
                                       else None)
-        self.mode = MODE_REALISATION
-        self.plan_unlocked = False
         self._index: dict[str, NodeRef] | None = None
 
     @property
@@ -103,20 +87,6 @@ class AppContext(QObject):
         """The plan's decree is signed (``signing``): the planned months are what was signed."""
         return self.tree is not None and is_signed(self.tree.decree)
 
-    @property
-    def plan_locked(self) -> bool:
-        return self.plan_signed and not self.plan_unlocked
-
-    def set_unlocked(self, unlocked: bool) -> None:
-        if unlocked != self.plan_unlocked:
-            self.plan_unlocked = unlocked
-            self.lockChanged.emit(unlocked)
-
-    def set_mode(self, mode: str) -> None:
-        if mode != self.mode:
-            self.mode = mode
-            self.modeChanged.emit(mode)
-
     def set_plan(self, plan_uuid: str, keep_undo: bool = False) -> None:
         """Show another plan. Its undo history starts afresh, since the commands on the stack
         name rows of the plan left; ``keep_undo`` is for the undo and redo of a command that
@@ -129,7 +99,6 @@ class AppContext(QObject):
         self._index = None
         if not keep_undo:
             self.undo_stack.clear()
-        self.set_unlocked(False)
         self.planChanged.emit(plan_uuid)
 
     def reload(self) -> None:
@@ -247,21 +216,3 @@ class AppContext(QObject):
                     "realisation", "evidence"):
             setattr(ind, key, getattr(fresh, key))
         self.nodesPatched.emit([uuid])
-
-    def run(self, op: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
-        """Call a domain operation; user errors become a message, conflicts refresh the view."""
-        return self.try_run(op, *args, **kwargs)[1]
-
-    def try_run(self, op: Callable[..., T], *args: Any, **kwargs: Any) -> tuple[bool, T | None]:
-        """Like :meth:`run`, but tells success apart from an operation that returns None."""
-        try:
-            result = op(self.store, *args, **kwargs)
-        except (ConflictError, NotFoundError) as exc:
-            self.errorRaised.emit(exc.message)
-            self.reload()
-            return False, None
-        except RbdeskError as exc:
-            self.errorRaised.emit(exc.message)
-            return False, None
-        self.edited.emit()
-        return True, result

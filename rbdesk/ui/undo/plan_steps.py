@@ -1,0 +1,260 @@
+"""Undoable edits of the plan: each step calls one domain operation and patches or reloads the
+snapshot (see ``ui.operations.UndoStep`` for what a refused step does)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+
+from rbdesk.i18n import N_, tr
+from rbdesk.models.domain.hierarchy import level_title
+from rbdesk.models.domain.months import month_short, with_month
+from rbdesk.models.edits import plan_edit
+from rbdesk.models.edits.realisation import set_status
+from rbdesk.models.edits.review import review_month
+from rbdesk.ui.document import PlanDocument
+from rbdesk.ui.operations import Done, UndoStep
+from rbdesk.ui.view_state import ViewState
+
+FIELD_NAMES = {"label": N_("nomor"), "name": N_("uraian"), "text": N_("uraian"),
+               "note": N_("keterangan")}
+
+
+class _Command(UndoStep):
+    def _version(self, uuid: str) -> int | None:
+        ref = self.doc.node(uuid)
+        return ref.node.version if ref else None
+
+
+class _TreeCommand(_Command):
+    """A structural edit: the row it made, moved or brought back is then selected."""
+
+    def __init__(self, doc: PlanDocument, state: ViewState, text: str) -> None:
+        super().__init__(doc, text)
+        self.state = state
+
+
+class SetPlannedCommand(_Command):
+    """Rencana mode: plan or unplan one month of an indicator."""
+
+    def __init__(self, doc: PlanDocument, indicator_uuid: str, month: int, planned: bool) -> None:
+        verb = tr("Tandai rencana {m}") if planned else tr("Hapus rencana {m}")
+        super().__init__(doc, verb.format(m=month_short(month)))
+        self.uuid, self.month = indicator_uuid, month
+        self.forward, self.backward = planned, not planned
+
+    def apply(self, planned: bool) -> None:
+        done = self.call(plan_edit.set_planned, self.uuid, self.month, planned,
+                         expected_version=self._version(self.uuid))
+        ind = self.doc.indicator(self.uuid)
+        if isinstance(done, Done) and ind is not None:
+            mask = with_month(ind.planned, self.month, planned)
+            self.doc.patch(self.uuid, planned=mask, version=done.value)
+
+
+class SetStatusCommand(_Command):
+    """Realisasi mode: record belum / sebagian / selesai (and the note) of one month."""
+
+    def __init__(self, doc: PlanDocument, indicator_uuid: str, month: int, status: str,
+                 note: str | None = None) -> None:
+        ind = doc.indicator(indicator_uuid)
+        cell = ind.realisation.get(month) if ind else None
+        self.old_status = cell.status if cell else "belum"
+        self.old_note = cell.note if cell else ""
+        # A change submits a reviewed month again (edits.review); undoing the change gives the
+        # reviewer's verdict back, since the month is again what the reviewer saw.
+        self.old_review = (cell.review_state, cell.review_note, cell.reviewed_by,
+                           cell.reviewed_at) if cell else ("", "", "", "")
+        if note is not None and status == self.old_status:
+            text = tr("Catatan realisasi {m}")
+        else:
+            text = tr("Realisasi {m}: {s}")
+        super().__init__(doc, text.format(m=month_short(month), s=tr(status)))
+        self.uuid, self.month, self.status, self.note = indicator_uuid, month, status, note
+
+    def _apply(self, status: str, note: str | None) -> None:
+        ind = self.doc.indicator(self.uuid)
+        cell = ind.realisation.get(self.month) if ind else None
+        if self.call(set_status, self.uuid, self.month, status, note,
+                     expected_version=cell.version if cell else 0).ok:
+            self.doc.refresh_indicator(self.uuid)
+
+    def step(self, first: bool) -> None:
+        self._apply(self.status, self.note)
+
+    def unstep(self) -> None:
+        self._apply(self.old_status, self.old_note if self.note is not None else None)
+        state, note, by, at = self.old_review
+        ind = self.doc.indicator(self.uuid)
+        cell = ind.realisation.get(self.month) if ind else None
+        if state not in ("", "diajukan") and cell is not None and cell.review_state != state \
+                and (cell.status, cell.note) == (self.old_status, self.old_note) \
+                and self.call(review_month, self.uuid, self.month, state, note, by,
+                              expected_version=cell.version, at=at).ok:
+            self.doc.refresh_indicator(self.uuid)
+
+
+class SetFieldCommand(_Command):
+    """Rename a node, renumber it, or edit an indicator's keterangan."""
+
+    def __init__(self, doc: PlanDocument, entity: str, uuid: str, field: str, value: str) -> None:
+        ref = doc.node(uuid)
+        self.backward = getattr(ref.node, field) if ref else ""
+        super().__init__(doc, tr("Ubah {f} {e}").format(f=tr(FIELD_NAMES.get(field, field)),
+                                                       e=level_title(entity).lower()))
+        self.entity, self.uuid, self.field, self.forward = entity, uuid, field, value
+
+    def apply(self, value: str) -> None:
+        done = self.call(plan_edit.set_field, self.entity, self.uuid, self.field, value,
+                         expected_version=self._version(self.uuid))
+        if isinstance(done, Done):
+            self.doc.patch(self.uuid, **{self.field: value, "version": done.value})
+
+
+class AddNodeCommand(_TreeCommand):
+    def __init__(self, doc: PlanDocument, state: ViewState, entity: str, parent_uuid: str,
+                 index: int | None, text: str, label: str = "") -> None:
+        super().__init__(doc, state, tr("Tambah {e}").format(e=level_title(entity).lower()))
+        self.entity, self.parent_uuid, self.index = entity, parent_uuid, index
+        self.new_text, self.label = text, label
+        self.uuid = ""
+        self.gone: list[str] = []
+
+    def step(self, first: bool) -> None:
+        if first:
+            added = self.call(plan_edit.add_node, self.entity, self.parent_uuid, self.new_text,
+                              self.label, self.index)
+            if not isinstance(added, Done):
+                return
+            self.uuid = added.value
+        elif not self.call(plan_edit.restore_nodes, self.entity, self.gone, self.index).ok:
+            return
+        self.doc.refresh_children([self.parent_uuid])
+        self.state.selectRequested.emit(self.uuid)
+
+    def unstep(self) -> None:
+        gone = self.call(plan_edit.delete_node, self.entity, self.uuid)
+        if isinstance(gone, Done):
+            self.gone = gone.value
+            self.doc.refresh_children([self.parent_uuid])
+            self.state.selectRequested.emit(self.parent_uuid)
+
+
+class DeleteNodeCommand(_TreeCommand):
+    def __init__(self, doc: PlanDocument, state: ViewState, entity: str, uuid: str, index: int,
+                 parent_uuid: str) -> None:
+        super().__init__(doc, state, tr("Hapus {e}").format(e=level_title(entity).lower()))
+        self.entity, self.uuid, self.index, self.parent_uuid = entity, uuid, index, parent_uuid
+        self.gone: list[str] = []
+
+    def step(self, first: bool) -> None:
+        gone = self.call(plan_edit.delete_node, self.entity, self.uuid,
+                         expected_version=self._version(self.uuid))
+        if isinstance(gone, Done):
+            self.gone = gone.value
+            self.doc.refresh_children([self.parent_uuid])
+            self.state.selectRequested.emit(self.parent_uuid)
+
+    def unstep(self) -> None:
+        if self.call(plan_edit.restore_nodes, self.entity, self.gone, self.index).ok:
+            self.doc.refresh_children([self.parent_uuid])
+            self.state.selectRequested.emit(self.uuid)
+
+
+class MoveCommand(_TreeCommand):
+    """Move up (delta -1) or down (+1) among siblings."""
+
+    def __init__(self, doc: PlanDocument, state: ViewState, entity: str, uuid: str,
+                 delta: int) -> None:
+        super().__init__(doc, state, tr("Pindahkan {e} ke atas") if delta < 0
+                         else tr("Pindahkan {e} ke bawah"))
+        self.setText(self.text().format(e=level_title(entity).lower()))
+        self.entity, self.uuid, self.forward, self.backward = entity, uuid, delta, -delta
+
+    def apply(self, delta: int) -> None:
+        ref = self.doc.node(self.uuid)
+        moved = self.call(plan_edit.move_within, self.entity, self.uuid, delta)
+        if not isinstance(moved, Done):
+            return
+        if not moved.value:
+            self.refuse()
+        if ref is not None:
+            self.doc.refresh_children([ref.parent_uuid])
+        else:
+            self.doc.reload()
+        self.state.selectRequested.emit(self.uuid)
+
+
+class ReparentCommand(_TreeCommand):
+    """Indent, outdent, or drag a node under another parent of the right level."""
+
+    def __init__(self, doc: PlanDocument, state: ViewState, entity: str, uuid: str,
+                 new_parent: str, new_index: int | None, old_parent: str, old_index: int,
+                 text: str | None = None) -> None:
+        super().__init__(doc, state,
+                         text or tr("Pindahkan {e}").format(e=level_title(entity).lower()))
+        self.entity, self.uuid = entity, uuid
+        self.forward, self.backward = (new_parent, new_index), (old_parent, old_index)
+
+    def apply(self, where: tuple[str, int | None]) -> None:
+        parent, index = where
+        ref = self.doc.node(self.uuid)
+        if not self.call(plan_edit.reparent, self.entity, self.uuid, parent, index).ok:
+            return
+        if ref is not None:   # the parent it leaves first, then the one it joins
+            self.doc.refresh_children([ref.parent_uuid, parent])
+        else:
+            self.doc.reload()
+        self.state.selectRequested.emit(self.uuid)
+
+
+class _PlanCommand(_Command):
+    """A command that makes, deletes or restores a whole plan, and then shows another one. It is
+    pushed right after the switch that cleared the stack, so nothing below it names rows of
+    another plan: the switches it makes keep the stack, and with it this command's redo.
+    The plan is made or deleted by the caller already: the first redo does nothing."""
+
+    def _show(self, plan_uuid: str) -> None:
+        # after undo()/redo() returns: the window reloads while the stack is still busy with it
+        QTimer.singleShot(0, lambda: self.doc.set_plan(plan_uuid, keep_undo=True))
+
+
+class DeletePlanCommand(_PlanCommand):
+    """A whole plan deleted (already, by the caller, who then switched to another plan and so
+    began a fresh undo stack). Undo brings it back and shows it again."""
+
+    def __init__(self, doc: PlanDocument, plan_uuid: str, name: str, other_uuid: str) -> None:
+        super().__init__(doc, tr("Hapus rencana {name}").format(name=name))
+        self.plan_uuid, self.other_uuid = plan_uuid, other_uuid
+        self.mark = 0
+
+    def step(self, first: bool) -> None:
+        if not first and self.call(plan_edit.delete_plan, self.plan_uuid,
+                                   untouched_since=self.mark).ok:
+            self._show(self.other_uuid)
+
+    def unstep(self) -> None:
+        if self.call(plan_edit.restore_plan, self.plan_uuid).ok:
+            self.mark = plan_edit.change_mark(self.doc.store)
+            self._show(self.plan_uuid)
+
+
+class CopyPlanCommand(_PlanCommand):
+    """Next year's plan, already made by the caller (who then switched to it and so began a
+    fresh undo stack). Undo tombstones it and shows the plan it came from; redo brings it back."""
+
+    def __init__(self, doc: PlanDocument, plan_uuid: str, name: str, source_uuid: str,
+                 mark: int) -> None:
+        super().__init__(doc, tr("Buat rencana {name}").format(name=name))
+        self.plan_uuid, self.source_uuid = plan_uuid, source_uuid
+        # the change log as it stood once the plan was made: what colleagues did in it after
+        # that stops the undo (what this window did is undone first, by the stack's order)
+        self.mark = mark
+
+    def step(self, first: bool) -> None:
+        if not first and self.call(plan_edit.restore_plan, self.plan_uuid).ok:
+            self.mark = plan_edit.change_mark(self.doc.store)
+            self._show(self.plan_uuid)
+
+    def unstep(self) -> None:
+        if self.call(plan_edit.delete_plan, self.plan_uuid, untouched_since=self.mark).ok:
+            self._show(self.source_uuid)

@@ -1,0 +1,24 @@
+"""Walking the grid's rows in tests: every row of a model depth-first, and the first row of a
+kind whose text contains some words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex
+
+from rbdesk.ui.grid.plan_columns import COL_TEXT
+from rbdesk.ui.roles import Role
+
+
+def rows(model: QAbstractItemModel, parent: QModelIndex | None = None) -> Iterator[QModelIndex]:
+    parent = parent if parent is not None else QModelIndex()
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        yield index
+        yield from rows(model, index)
+
+
+def find(model: QAbstractItemModel, text: str, kind: str = "indicator") -> QModelIndex:
+    return next(i for i in rows(model) if i.data(Role.KIND) == kind
+                and text in (i.siblingAtColumn(COL_TEXT).data() or ""))
