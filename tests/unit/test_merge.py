@@ -762,6 +762,8 @@ def test_copies_merged_back_and_forth_settle(tmp_path: Path) -> None:
             with Store.open(mine, user="staf") as store:
                 results.append(merge.merge_files(store, theirs))
     assert results[0].updated and not any(r.changed for r in results[2:])
-    for path in (x, y):
+    # The one merge that changed rows (y took x) wrote one line, in y: a copy's own "digabung"
+    # lines stay in that copy (taking them would be news to the next merge back).
+    for path, lines in ((x, 0), (y, 1)):
         with Store.open(path, readonly=True) as store, store.read():
-            assert ChangeLog.select().where(ChangeLog.action == "merge").count() == 1
+            assert ChangeLog.select().where(ChangeLog.action == "merge").count() == lines

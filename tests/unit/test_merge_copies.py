@@ -356,3 +356,43 @@ def test_the_same_file_attached_to_the_same_month_in_two_copies_is_listed_once(
         with Store.open(path, readonly=True) as s:
             assert [e.filename for e in realisation.list_evidence(s, ind, 6)] == ["notulen.pdf"]
     assert _live(a) == _live(b)
+
+
+def _plans(path: Path) -> list[tuple[int, str, str]]:
+    with Store.open(path, readonly=True) as s:
+        return sorted((p.year, p.uuid, p.title) for p in list_plans(s))
+
+
+def test_next_years_plan_made_in_both_copies_is_a_conflict(copies, plan_uuid) -> None:
+    """Issue 18, item 5: both copies made the 2025 plan. By default both stay, one renamed,
+    the same whichever copy merges; choosing this file's keeps one (the copy's deleted)."""
+    from rbdesk.models.edits.plan_copy import copy_plan
+
+    a, b, c = copies["a"], copies["b"], copies["c"]
+    made = {}
+    for path, user in ((a, "ani"), (b, "budi")):
+        with opened(path, user) as s:
+            made[user] = copy_plan(s, plan_uuid, 2025)
+    shutil.copyfile(a, c)
+    shutil.copyfile(b, copies["d"])
+    with opened(a, "ani") as s:
+        plan = merge.plan_merge(s, b)
+        [conflict] = plan.conflicts
+        assert (conflict.entity, conflict.uuid, conflict.their_uuid) == (
+            "plan", made["ani"], made["budi"])
+        assert conflict.reason().startswith("Rencana aksi 2025")
+        assert conflict.default == merge.THEIRS
+        merge.apply_merge(s, plan)
+    assert _merge(b, "budi", c).conflicts      # the other way round: the same conflict
+    titles = [t for y, _u, t in _plans(a) if y == 2025]
+    assert len(titles) == 2 and sum(t.endswith("(rencana kedua)") for t in titles) == 1
+    assert _plans(a) == _plans(b)
+    assert _merge(a, "ani", b).conflicts == [] and _merge(b, "budi", a).conflicts == []
+    assert _live(a) == _live(b)
+    # Keeping this file's plan only: the copy's comes in deleted, and the copy takes that.
+    with opened(c, "citra") as s:
+        plan = merge.plan_merge(s, copies["d"])
+        merge.apply_merge(s, plan, choices={plan.conflicts[0].key: merge.MINE})
+    assert [u for y, u, _t in _plans(c) if y == 2025] == [made["ani"]]
+    assert _merge(copies["d"], "dewi", c).conflicts == []
+    assert [u for y, u, _t in _plans(copies["d"]) if y == 2025] == [made["ani"]]

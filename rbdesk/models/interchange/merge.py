@@ -39,6 +39,7 @@ from rbdesk.models.interchange.merge_decisions import (
 )
 from rbdesk.models.interchange.merge_deletions import keep_hidden_work
 from rbdesk.models.interchange.merge_objects import BOOKKEEPING, combined_stamp, key_diffs
+from rbdesk.models.interchange.merge_plans import insert_twin, twin_plans
 from rbdesk.models.interchange.merge_reviews import Landed, foreseen, resubmit_uncovered
 from rbdesk.models.interchange.merge_snapshot import (
     ENTITY,
@@ -200,7 +201,7 @@ def plan_merge(mine: Store, theirs_path: Path | str,
     if not here.plan_uuids() & theirs.plan_uuids():
         raise RbdeskError(tr("Berkas {name} bukan salinan dari berkas ini (tidak ada rencana aksi "
                              "yang sama); penggabungan ditolak.").format(name=theirs_path.name))
-    decisions = keep_hidden_work(here, theirs, decide(here, theirs))
+    decisions = twin_plans(here, theirs, keep_hidden_work(here, theirs, decide(here, theirs)))
     if progress:
         progress(2, 3)
     landed: list[Landed] = [
@@ -325,7 +326,8 @@ def apply_merge(mine: Store, plan: MergePlan,
     with mine.write() as tx:
         # Re-read this file inside the transaction: another PC may have written since planning.
         here = read_snapshot(mine)
-        decisions = keep_hidden_work(here, theirs, decide(here, theirs))
+        decisions = twin_plans(here, theirs,
+                               keep_hidden_work(here, theirs, decide(here, theirs)))
         result.blobs_copied = _copy_blobs(plan.theirs_path, here.blobs, theirs)
         ids = _mine_ids()
         total = len(decisions)
@@ -340,7 +342,10 @@ def apply_merge(mine: Store, plan: MergePlan,
             if d.entity in ("realisation", "evidence"):
                 landed.append((d.entity, d.mine, d.outcome(winner)))
             if d.mine is None:
-                model.insert(**_values(model, d.theirs, ids)).execute()
+                if d.twin is not None:
+                    insert_twin(d, winner, _values(model, d.theirs, ids), mine.host)
+                else:
+                    model.insert(**_values(model, d.theirs, ids)).execute()
                 ids[d.entity][d.theirs["uuid"]] = model.get(model.uuid == d.theirs["uuid"]).id
                 result.inserted += 1
             elif d.outcomes is not None:

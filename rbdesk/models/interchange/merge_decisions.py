@@ -60,6 +60,10 @@ __all__ = ["BOOKKEEPING", "MINE", "THEIRS", "Conflict", "Decision", "FieldDiff",
            "decide"]
 
 
+# The field of a conflict between two plans of one unit and year made apart (``merge_plans``).
+TWIN_FIELD = "twin_plan"
+
+
 def _deleted_text(deleted: Any) -> str:
     return tr("dihapus") if deleted else tr("ada")
 
@@ -72,6 +76,8 @@ class FieldDiff:
 
     @property
     def label(self) -> str:
+        if self.name == TWIN_FIELD:
+            return tr("rencana aksi")
         return field_label(self.name)
 
     def mine_text(self) -> str:
@@ -79,11 +85,16 @@ class FieldDiff:
         lines the copy lacks."""
         if self.name == "deleted":
             return _deleted_text(self.mine)
+        if self.name == TWIN_FIELD:
+            return tr("hanya rencana berkas ini «{title}» (rencana salinan disimpan sebagai "
+                      "terhapus)").format(title=self.mine)
         return shown_pair(self.name, self.mine, self.theirs)[0]
 
     def theirs_text(self) -> str:
         if self.name == "deleted":
             return _deleted_text(self.theirs)
+        if self.name == TWIN_FIELD:
+            return tr("keduanya, satu diberi nama «… (rencana kedua)»")
         return shown_pair(self.name, self.mine, self.theirs)[1]
 
     def mine_full(self) -> str:
@@ -126,6 +137,8 @@ class Conflict:
 
     def reason(self) -> str:
         """What the conflict is about, in a sentence; "" for a plain one (the fields say it)."""
+        if any(d.name == TWIN_FIELD for d in self.fields):
+            return tr("Rencana aksi {plan} dibuat di kedua salinan").format(plan=self.label)
         here = self.deleted_here
         if here is None:
             return ""
@@ -143,6 +156,8 @@ class Conflict:
         """Why the default side is the default."""
         if self.deleted_here is not None:
             return tr("pekerjaan tetap ada")
+        if any(d.name == TWIN_FIELD for d in self.fields):
+            return tr("tidak ada yang hilang")
         return tr("lebih baru")
 
     @property
@@ -165,6 +180,8 @@ class Decision:
     # A row deleted in one copy with work under it from the other: the side (MINE / THEIRS)
     # whose outcome brings it back, as a change of its own (``merge_deletions``).
     restore: str | None = None
+    # A plan of the copy whose unit and year this file's plan ``twin`` has (``merge_plans``).
+    twin: State | None = None
 
     def outcome(self, winner: str) -> State:
         """The state the row ends with when ``winner`` wins."""
@@ -211,11 +228,13 @@ def _realisation_key(state: State) -> tuple[Any, ...]:
 
 
 def _evidence_key(state: State) -> tuple[Any, ...]:
-    return (state["indicator"], state["month"], state["sha256"], state["deleted"])
+    return (state["indicator"], state["month"], state["sha256"], state["filename"],
+            state["deleted"])
 
 
 # Rows two copies may each create for the same thing, with different uuids: a month's cell, and
-# the same file attached to the same month (listed once after merging).
+# the same file (bytes and name) attached to the same month, listed once after merging. The
+# same bytes under two names stay two rows: someone named them apart.
 _SAME_ROW: dict[type[Row], Callable[[State], tuple[Any, ...]]] = {
     Realisation: _realisation_key, Evidence: _evidence_key}
 
