@@ -396,3 +396,16 @@ def test_next_years_plan_made_in_both_copies_is_a_conflict(copies, plan_uuid) ->
     assert [u for y, u, _t in _plans(c) if y == 2025] == [made["ani"]]
     assert _merge(copies["d"], "dewi", c).conflicts == []
     assert [u for y, u, _t in _plans(copies["d"]) if y == 2025] == [made["ani"]]
+
+
+def test_an_empty_object_column_of_an_older_copy_is_no_refusal(copies) -> None:
+    """The validator takes an empty decree or settings column (read back as None) as empty."""
+    import sqlite3
+
+    a, b = copies["a"], copies["b"]
+    conn = sqlite3.connect(b)
+    conn.execute("UPDATE plan SET settings = ''")
+    conn.commit()
+    conn.close()
+    with opened(a, "ani") as s:
+        assert merge.plan_merge(s, b).conflicts == []

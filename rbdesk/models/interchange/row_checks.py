@@ -141,6 +141,8 @@ def check_row(model: type[Row], row: dict[str, Any], fail: Fail) -> dict[str, An
                 raise fail(tr("nilai '{key}' bertipe salah").format(key=key))
             _check_int(entity, key, value, fail)
         elif isinstance(f, JSONField):
+            if value is None:   # an empty column reads back as None (schema.JSONField)
+                value = out[key] = [] if key == "duties" else {}
             if key == "decree":
                 out[key] = clean_decree(value, fail)
                 _check_lists(out[key], "", fail)
