@@ -20,6 +20,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help=tr("tahun rencana baru (bawaan: tahun berikutnya)"))
     p.add_argument("--unit", metavar=tr("SATKER"),
                    help=tr("satuan kerja, bila berkas memuat beberapa rencana tahun itu"))
+    p.add_argument("--plan", metavar="UUID",
+                   help=tr("uuid rencana yang disalin (awalannya cukup), bila ada beberapa "
+                           "rencana satu satuan kerja untuk tahun itu"))
     p.add_argument("--clear-months", action="store_true",
                    help=tr("kosongkan bulan rencana (bawaan: disalin)"))
     p.add_argument("--clear-notes", action="store_true",
@@ -33,13 +36,20 @@ def cmd_new_year(args: argparse.Namespace) -> int:
     year = args.source_year + 1 if args.year is None else args.year
     with Store.open(args.file) as store:
         plans = plans_of_year(store, args.source_year, args.unit)
+        if args.plan:
+            plans = [p for p in plans if p[0].startswith(args.plan.strip().lower())]
         if not plans:
             raise InvalidInput(tr("Tidak ada Rencana Aksi tahun {year} dalam berkas ini.")
-                               .format(year=args.source_year))
+                               .format(year=args.source_year) if not args.plan else
+                               tr("Tidak ada Rencana Aksi tahun {year} dengan uuid {uuid} "
+                                  "dalam berkas ini.").format(year=args.source_year,
+                                                              uuid=args.plan))
         if len(plans) > 1:
+            # Two plans of one unit and year (made in two copies apart): only the uuid tells.
             raise InvalidInput(tr("Berkas ini memuat beberapa Rencana Aksi tahun {year} "
-                                  "({units}); pilih satu dengan --unit.").format(
-                year=args.source_year, units=", ".join(unit for _, unit in plans)))
+                                  "({plans}); pilih satu dengan --unit atau --plan UUID.").format(
+                year=args.source_year,
+                plans=", ".join(f"{unit} [{uuid[:8]}]" for uuid, unit in plans)))
         source_uuid, unit = plans[0]
         options = CopyOptions(keep_months=not args.clear_months,
                               keep_notes=not args.clear_notes)

@@ -22,7 +22,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("theirs", metavar=tr("SALINAN"))
     p.add_argument("--yes", action="store_true",
                    help=tr("terapkan tanpa bertanya; pada konflik perubahan yang lebih baru "
-                           "menang"))
+                           "menang, dan baris yang dihapus di satu salinan tetapi dikerjakan "
+                           "di salinan lain dipertahankan"))
     p.add_argument("--prefer", choices=(merge.MINE, merge.THEIRS),
                    help=tr("pada konflik pilih BERKAS (mine) atau SALINAN (theirs)"))
     p.add_argument("--dry-run", action="store_true",
@@ -63,6 +64,8 @@ def _print_conflicts(conflicts: list[merge.Conflict]) -> None:
                                                        when=local_time(c.mine_at)))
         print(tr("  salinan:    {who}, {when}").format(who=c.theirs_by,
                                                        when=local_time(c.theirs_at)))
+        if reason := c.reason():
+            print(f"  {reason}")
         for d in c.fields:
             # Of a multi-line value (a Diktum) only the lines the two copies do not share.
             mine, theirs = (t.replace("\n", " / ") for t in (d.mine_text(), d.theirs_text()))
@@ -70,14 +73,21 @@ def _print_conflicts(conflicts: list[merge.Conflict]) -> None:
                 field=d.label, mine=mine, theirs=theirs))
 
 
+def _side_name(side: str) -> str:
+    return tr("berkas ini") if side == merge.MINE else tr("salinan")
+
+
 def _ask_choices(conflicts: list[merge.Conflict]) -> dict[tuple[str, str], str]:
-    """Ask per conflict on the terminal; an empty answer takes the newer edit."""
+    """Ask per conflict on the terminal; an empty answer takes the default (the newer edit, or
+    the work when a row was deleted in one copy and worked on in the other)."""
     answers = {"b": merge.MINE, "s": merge.THEIRS}
     choices: dict[tuple[str, str], str] = {}
     for i, c in enumerate(conflicts, start=1):
         while True:
-            reply = input(tr("Konflik {i}: pakai [b]erkas ini, [s]alinan, atau Enter untuk yang "
-                             "lebih baru? ").format(i=i)).strip().lower()[:1]
+            reply = input(tr("Konflik {i}: pakai [b]erkas ini, [s]alinan, atau Enter untuk "
+                             "{default} ({note})? ").format(
+                                 i=i, default=_side_name(c.default),
+                                 note=c.default_note())).strip().lower()[:1]
             if not reply:
                 choices[c.key] = c.default
                 break

@@ -99,3 +99,24 @@ def test_new_year_asks_for_the_unit_when_a_year_has_several(sample_path: Path) -
     assert one.returncode == 0, one.stderr
     new = _plans(sample_path)[2025]
     assert [(p["unit"], len(p["areas"])) for p in new] == [("KPU Provinsi NTT", 8)]
+
+
+def test_two_plans_of_one_unit_and_year_are_told_apart_by_uuid(sample_path: Path,
+                                                               tmp_path: Path) -> None:
+    """Issue 18, item 5: both copies made the 2025 plan and the merge kept both; new-year
+    --from 2025 names them by uuid and takes --plan."""
+    theirs = tmp_path / "salinan.rbdesk"
+    assert rbdesk("copy", str(sample_path), str(theirs)).returncode == 0
+    for path in (sample_path, theirs):
+        assert rbdesk("new-year", str(path), "--from", "2024").returncode == 0
+    merged = rbdesk("merge", str(sample_path), str(theirs), "--yes")
+    assert merged.returncode == 0, merged.stderr
+    assert "dibuat di kedua salinan" in merged.stdout
+    uuids = [p["uuid"] for p in _plans(sample_path)[2025]]
+    assert len(uuids) == 2
+    refused = rbdesk("new-year", str(sample_path), "--from", "2025")
+    assert refused.returncode != 0 and "--plan" in refused.stderr
+    assert uuids[1][:8] in refused.stderr
+    chosen = rbdesk("new-year", str(sample_path), "--from", "2025", "--plan", uuids[1][:8])
+    assert chosen.returncode == 0, chosen.stderr
+    assert len(_plans(sample_path)[2026]) == 1

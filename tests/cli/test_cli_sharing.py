@@ -226,3 +226,25 @@ def test_a_diktum_conflict_lists_only_the_lines_the_copies_do_not_share(copies, 
     assert ("Diktum: «c. Tim Penguatan Organisasi; / d. Tim Penguatan Tata Laksana;» ↔ "
             "«c. Tim Penguatan Kelembagaan; / d. Tim Penguatan Tata Kelola;»") in out
     assert "KESATU" not in out
+
+
+def test_merge_shows_work_under_a_deleted_row_and_keeps_it_with_yes(copies, capsys) -> None:
+    """Issue 18, item 3: 'dihapus di sini, dikerjakan di sana' is a conflict the command line
+    shows; --yes keeps the work (the indicator comes back)."""
+    from rbdesk.models.edits import realisation
+
+    mine, theirs = copies
+    uuid = _edit(theirs, "budi", "dikerjakan budi")
+    with Store.open(theirs, user="budi") as store:
+        realisation.attach_bytes(store, uuid, 2, "foto.jpg", b"foto")
+    with Store.open(mine, user="ani") as store:
+        plan_edit.delete_node(store, "indicator", uuid)
+    capsys.readouterr()
+    assert main(["merge", str(mine), str(theirs), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "0 konflik" not in out
+    assert "Dihapus di berkas ini, dikerjakan di salinan" in out and "foto.jpg" in out
+    assert main(["merge", str(mine), str(theirs), "--yes"]) == 0
+    with Store.open(mine, readonly=True) as store, store.read():
+        row = Indicator.get(Indicator.uuid == uuid)
+    assert (row.deleted, row.text) == (False, "dikerjakan budi")

@@ -223,3 +223,34 @@ def test_diktum_cells_show_the_changed_lines_and_the_whole_in_a_tooltip(
     assert "KESATU" not in mine.data()
     assert "KESATU" in mine.data(Qt.ItemDataRole.ToolTipRole)
     assert merging.table.rowHeight(0) >= 2 * merging.table.fontMetrics().lineSpacing()
+
+
+def test_merge_dialog_shows_a_deletion_against_work_and_keeps_the_work(
+        sample_path: Path, share_ctx, tmp_path: Path, qtbot) -> None:
+    """Issue 18, item 3: this file deleted an indicator the copy recorded realisation in."""
+    from rbdesk.models.edits import realisation
+
+    theirs = tmp_path / "salinan.rbdesk"
+    with Store.open(sample_path) as store:
+        backups.save_copy(store, theirs)
+    uuid = _first_indicator(sample_path)
+    with Store.open(theirs, user="budi") as store:
+        realisation.set_status(store, uuid, 3, "selesai", note="rapat koordinasi")
+    plan_edit.delete_node(share_ctx.store, "indicator", uuid)
+    dialog = MergeDialog(share_ctx)
+    qtbot.addWidget(dialog)
+    dialog.set_path(theirs)
+    assert dialog.check()
+    model = dialog.model
+    assert model.rowCount() == 1
+    what = model.index(0, 2).data()
+    assert what.startswith("Dihapus di berkas ini, dikerjakan di salinan") and "Mar" in what
+    assert model.index(0, COL_MINE).data().startswith("dihapus")
+    assert "pekerjaan tetap ada" in model.index(0, COL_THEIRS).data()
+    assert model.index(0, COL_THEIRS).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    dialog.show()
+    dialog.grab().save(str(tmp_path / "merge_deleted.png"))
+    with qtbot.waitSignal(dialog.merged, timeout=5000):
+        assert dialog.apply()
+    with share_ctx.store.read():
+        assert not Indicator.get(Indicator.uuid == uuid).deleted

@@ -111,7 +111,7 @@ def plan_docs(draw) -> dict:
                       "duties": draw(st.lists(names, max_size=2)),
                       "members": [{**_book(draw), "person": p["uuid"], "role": draw(names),
                                    "position": draw(names)} for p in persons]})
-    plan = {**_book(draw), "unit": draw(names), "year": draw(st.integers(2000, 2100)),
+    plan = {**_book(draw), "unit": "U" + draw(names), "year": draw(st.integers(2000, 2100)),
             "title": draw(names), "decree": {"number": draw(names)},
             "settings": {}, "areas": areas, "teams": teams}
     persons.sort(key=lambda p: (p["name"], p["uuid"]))

@@ -87,3 +87,37 @@ def test_too_large_evidence_names_one_unit(sample_store, monkeypatch) -> None:
         realisation.attach_bytes(sample_store, ind, 1, "pindaian.pdf",
                                  b"\0" * (26 * 1024 * 1024))
     assert "(26.0 MiB); batasnya 25 MiB" in info.value.message
+
+
+def _first_indicator(data: dict[str, Any]) -> dict[str, Any]:
+    return data["plans"][0]["areas"][0]["activities"][0]["sub_activities"][0]["indicators"][0]
+
+
+_UNPRINTABLE: dict[str, tuple[Any, str]] = {
+    # (change to the sample document, words of the refusal)
+    "a 10 MB setting": (lambda d: d["plans"][0].update(settings={"report_place": "x" * 10**7}),
+                        "terlalu panjang"),
+    "a setting that is no text": (lambda d: d["plans"][0].update(settings={"report_place": [1]}),
+                                  "harus teks"),
+    "a decree of 200,000 items": (
+        lambda d: d["plans"][0]["decree"].update(
+            decisions=[{"label": "KESATU", "text": "", "items": ["x"] * 200_000}]),
+        "terlalu banyak"),
+    "a lone surrogate": (lambda d: _first_indicator(d).update(note="a\ud800b"),
+                         "tidak sah"),
+    "version 2**70": (lambda d: _first_indicator(d).update(version=2**70), "version"),
+    "format_version -5": (lambda d: d.update(format_version=-5), "format_version"),
+    "an empty unit": (lambda d: d["plans"][0].update(unit="  "), "unit"),
+    "a stamp that is no time": (
+        lambda d: _first_indicator(d).update(updated_at="9999-99-99T99:99:99Z"), "9999-99-99"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(_UNPRINTABLE))
+def test_what_load_cannot_print_is_refused_clearly(base, tmp_path: Path, case: str) -> None:
+    """Issue 18, item 10: each of these used to load (or fail with 'kesalahan tak terduga'),
+    and the reports or the annual workbook failed on the file afterwards."""
+    change, words = _UNPRINTABLE[case]
+    data = copy.deepcopy(base)
+    change(data)
+    _refused(tmp_path, data, words)

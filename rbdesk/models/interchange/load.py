@@ -32,6 +32,7 @@ from rbdesk.models.domain.text_rules import (
     clean_text,
 )
 from rbdesk.models.errors import InvalidInput, RbdeskError
+from rbdesk.models.interchange.row_checks import check_row
 from rbdesk.models.interchange.sample_data import sample_dump
 from rbdesk.models.storage import output_files
 from rbdesk.models.storage.query_rows import as_tuples
@@ -132,6 +133,12 @@ class _Reader:
         return month
 
 
+def _add(r: _Reader, rows: _Rows, model: type[Row], row: dict[str, Any]) -> None:
+    """A collected row, checked by the one validator of incoming rows (``row_checks``, which
+    merge uses too)."""
+    rows.tables[model].append(check_row(model, {"deleted": False, **row}, r.fail))
+
+
 class _Rows:
     """Validated rows per table; parents are referred to by uuid until ids exist."""
 
@@ -151,7 +158,9 @@ def load_data(store: Store, data: Any, progress: Callable[[int], None] | None = 
     data = r.obj(data)
     if data.get("format") != FORMAT:
         raise InvalidInput(tr("Bukan dokumen rbdesk (kunci 'format' harus \"rbdesk\")."))
-    if r.get(data, "format_version", int) > FORMAT_VERSION:
+    if r.get(data, "format_version", int) < 1:
+        raise r.fail(tr("format_version harus 1 atau lebih"))
+    if data["format_version"] > FORMAT_VERSION:
         raise InvalidInput(tr("Dokumen dari versi rbdesk yang lebih baru (format_version {v})."
                               ).format(v=data["format_version"]))
     blobs = r.get(data, "blobs", dict, {})
@@ -164,7 +173,7 @@ def load_data(store: Store, data: Any, progress: Callable[[int], None] | None = 
                "position": r.get(p, "position", str, ""), "unit": r.get(p, "unit", str, ""),
                "nip": r.get(p, "nip", str, ""), "reviewer": r.get(p, "reviewer", bool, False)}
         persons.add(row["uuid"])
-        rows.tables[Person].append(row)
+        _add(r, rows, Person, row)
     plans = r.items(data, "plans")
     for pi, pd in enumerate(plans):
         r.where = f"plans[{pi}]"
@@ -219,24 +228,24 @@ def _collect_plan(r: _Reader, pd: dict[str, Any], persons: set[str], blobs: dict
             "title": r.get(pd, "title", str, ""),
             "decree": clean_decree(r.get(pd, "decree", dict, {}), r.fail),
             "settings": r.get(pd, "settings", dict, {})}
-    rows.tables[Plan].append(plan)
+    _add(r, rows, Plan, plan)
     areas: set[str] = set()
     for ai, ad in enumerate(r.items(pd, "areas")):
         r.where = f"{where}.areas[{ai}]"
         area = {**r.book(ad, "area"), "plan": plan["uuid"], "seq": ai,
                 "label": r.get(ad, "label", str, ""), "name": r.get(ad, "name", str)}
-        rows.tables[Area].append(area)
+        _add(r, rows, Area, area)
         areas.add(area["uuid"])
         for ci, cd in enumerate(r.items(ad, "activities")):
             r.where = f"{where}.areas[{ai}].activities[{ci}]"
             act = {**r.book(cd, "activity"), "area": area["uuid"], "seq": ci,
                    "label": r.get(cd, "label", str, ""), "name": r.get(cd, "name", str)}
-            rows.tables[Activity].append(act)
+            _add(r, rows, Activity, act)
             for si, sd in enumerate(r.items(cd, "sub_activities")):
                 r.where = f"{where}.areas[{ai}].activities[{ci}].sub_activities[{si}]"
                 sub = {**r.book(sd, "sub_activity"), "activity": act["uuid"], "seq": si,
                        "label": r.get(sd, "label", str, ""), "name": r.get(sd, "name", str, "")}
-                rows.tables[SubActivity].append(sub)
+                _add(r, rows, SubActivity, sub)
                 for ii, idd in enumerate(r.items(sd, "indicators")):
                     r.where = (f"{where}.areas[{ai}].activities[{ci}].sub_activities[{si}]"
                                f".indicators[{ii}]")
@@ -256,13 +265,13 @@ def _collect_plan(r: _Reader, pd: dict[str, Any], persons: set[str], blobs: dict
         team = {**r.book(td, "team"), "plan": plan["uuid"], "seq": ti, "kind": kind,
                 "label": r.get(td, "label", str, ""), "name": r.get(td, "name", str),
                 "area": area_uuid, "duties": duties}
-        rows.tables[Team].append(team)
+        _add(r, rows, Team, team)
         for mi, md in enumerate(r.items(td, "members")):
             r.where = f"{where}.teams[{ti}].members[{mi}]"
             person = r.get(md, "person", str)
             if person not in persons:
                 raise r.fail(tr("orang '{uuid}' tidak ada di daftar persons").format(uuid=person))
-            rows.tables[Membership].append(
+            _add(r, rows, Membership,
                 {**r.book(md, "membership"), "team": team["uuid"], "person": person, "seq": mi,
                  "role": r.get(md, "role", str, ""), "position": r.get(md, "position", str, "")})
 
@@ -275,7 +284,7 @@ def _collect_indicator(r: _Reader, idd: dict[str, Any], sub_uuid: str, seq: int,
     ind = {**r.book(idd, "indicator"), "sub_activity": sub_uuid, "seq": seq,
            "label": r.get(idd, "label", str, ""), "text": r.get(idd, "text", str, ""),
            "planned": mask_from_months(months), "note": r.get(idd, "note", str, "")}
-    rows.tables[Indicator].append(ind)
+    _add(r, rows, Indicator, ind)
     months_seen: set[int] = set()
     for rd in r.items(idd, "realisation"):
         status = r.get(rd, "status", str)
@@ -285,7 +294,7 @@ def _collect_indicator(r: _Reader, idd: dict[str, Any], sub_uuid: str, seq: int,
         if month in months_seen:
             raise r.fail(tr("realisasi bulan {m} muncul dua kali").format(m=month))
         months_seen.add(month)
-        rows.tables[Realisation].append(
+        _add(r, rows, Realisation,
             {**r.book(rd, "realisation"), "indicator": ind["uuid"], "month": month,
              "status": status, "note": r.get(rd, "note", str, ""), **_review(r, rd, status)})
     for ed in r.items(idd, "evidence"):
@@ -296,7 +305,7 @@ def _collect_indicator(r: _Reader, idd: dict[str, Any], sub_uuid: str, seq: int,
         if size != len(rows.blobs[sha]):
             raise r.fail(tr("size {size} tidak sama dengan ukuran isi berkas bukti ({real})")
                          .format(size=size, real=len(rows.blobs[sha])))
-        rows.tables[Evidence].append(
+        _add(r, rows, Evidence,
             {**r.book(ed, "evidence"), "indicator": ind["uuid"], "month": r.month(ed),
              "filename": safe_filename(r.get(ed, "filename", str)),
              "mime": r.get(ed, "mime", str, ""), "size": size, "sha256": sha,

@@ -25,7 +25,7 @@ from typing import Any
 from peewee import fn
 
 from rbdesk.i18n import tr
-from rbdesk.models.domain.change_labels import format_value
+from rbdesk.models.domain.change_labels import entity_label, format_value
 from rbdesk.models.domain.file_names import safe_filename
 from rbdesk.models.errors import NewerFileError, RbdeskError, ReadOnlyError
 from rbdesk.models.interchange.merge_decisions import (
@@ -37,7 +37,9 @@ from rbdesk.models.interchange.merge_decisions import (
     content_diff,
     decide,
 )
+from rbdesk.models.interchange.merge_deletions import keep_hidden_work
 from rbdesk.models.interchange.merge_objects import BOOKKEEPING, combined_stamp, key_diffs
+from rbdesk.models.interchange.merge_plans import insert_twin, twin_plans
 from rbdesk.models.interchange.merge_reviews import Landed, foreseen, resubmit_uncovered
 from rbdesk.models.interchange.merge_snapshot import (
     ENTITY,
@@ -47,6 +49,7 @@ from rbdesk.models.interchange.merge_snapshot import (
     fk_fields,
     read_snapshot,
 )
+from rbdesk.models.interchange.row_checks import check_row
 from rbdesk.models.storage import database
 from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import ROW_MODELS, Blob, ChangeLog, Row
@@ -93,6 +96,11 @@ class MergeResult:
     resubmitted: list[str] = field(default_factory=list)
 
     @property
+    def only_log(self) -> bool:
+        """Only change-log lines came in: this file's rows were already as the copy's."""
+        return bool(self.log_imported) and not self.changed_rows and not self.conflicts
+
+    @property
     def changed(self) -> bool:
         return bool(self.changed_rows or self.log_imported)
 
@@ -102,6 +110,9 @@ class MergeResult:
                     or self.resubmitted)
 
     def summary(self) -> str:
+        if self.only_log:
+            return tr("isi berkas ini sudah sama dengan salinan; hanya {n} catatan riwayat "
+                      "perubahan yang diambil dari salinan.").format(n=self.log_imported)
         mine_won = sum(1 for v in self.resolved.values() if v == MINE)
         text = tr("{ins} baris baru, {upd} baris diperbarui, {conf} konflik ({mine} dipertahankan "
                   "dari berkas ini, {theirs} diambil dari salinan), {blobs} berkas bukti disalin."
@@ -155,6 +166,24 @@ def _clean_incoming(other: Store, theirs: Snapshot) -> None:
         state["size"] = int(sizes.get(state["sha256"], 0))
 
 
+def _check_incoming(theirs: Snapshot, theirs_path: Path) -> None:
+    """Every row of the copy through the validator ``load`` uses (``row_checks``): a copy may be
+    a file someone made or changed by hand, and a row the window could never have written would
+    break the reports and the dump of this file after the merge."""
+    for entity, states in theirs.rows.items():
+        model = MODEL[entity]
+        for uuid, state in states.items():
+            def fail(what: str, entity: str = entity, state: State = state) -> RbdeskError:
+                label = str(state.get("name") or state.get("text") or state.get("filename")
+                            or state.get("title") or state.get("unit") or "")[:60]
+                return RbdeskError(tr(
+                    "Salinan {name} memuat baris yang tidak sah: {entity} «{label}» (uuid "
+                    "{uuid}): {what}. Penggabungan ditolak; tidak ada yang diubah.").format(
+                        name=theirs_path.name, entity=entity_label(entity), label=label,
+                        uuid=str(state.get("uuid", "?"))[:40], what=what))
+            states[uuid] = check_row(model, state, fail)
+
+
 def plan_merge(mine: Store, theirs_path: Path | str,
                progress: Progress | None = None) -> MergePlan:
     """Phase one: read both files (the other read-only) and list what would change."""
@@ -165,13 +194,14 @@ def plan_merge(mine: Store, theirs_path: Path | str,
     with _theirs(theirs_path) as other:
         theirs = read_snapshot(other)
         _clean_incoming(other, theirs)
+    _check_incoming(theirs, theirs_path)
     if progress:
         progress(1, 3)
     here = read_snapshot(mine)
     if not here.plan_uuids() & theirs.plan_uuids():
         raise RbdeskError(tr("Berkas {name} bukan salinan dari berkas ini (tidak ada rencana aksi "
                              "yang sama); penggabungan ditolak.").format(name=theirs_path.name))
-    decisions = decide(here, theirs)
+    decisions = twin_plans(here, theirs, keep_hidden_work(here, theirs, decide(here, theirs)))
     if progress:
         progress(2, 3)
     landed: list[Landed] = [
@@ -212,9 +242,11 @@ def _write_combined(d: Decision, winner: str, ids: dict[str, dict[str, int]],
         loser_is_mine = winner == THEIRS
         _log_lost(m if loser_is_mine else t, target, d.conflict.fields, loser_is_mine,
                   d.entity, host if loser_is_mine else tr("salinan"))
+    model = MODEL[d.entity]
+    if d.restore == winner:
+        return _restore(d, model, target, ids, host)
     if _content(target) == _content(m):
         return 0
-    model = MODEL[d.entity]
     if _content(target) == _content(t):
         values = _values(model, t, ids)
     else:
@@ -231,6 +263,24 @@ def _write_combined(d: Decision, winner: str, ids: dict[str, dict[str, int]],
                              else format_value(diff.name, diff.theirs))
     values["version"] = max(m["version"], t["version"]) + 1
     model.update(**values).where(model.uuid == m["uuid"]).execute()
+    return 1
+
+
+def _restore(d: Decision, model: type[Row], target: State, ids: dict[str, dict[str, int]],
+             host: str) -> int:
+    """A row one copy deleted brought back for the work under it: a change of its own, under
+    a stamp made from both copies' states (the same whichever copy merges), so that a copy
+    that saw only the deletion takes it."""
+    m, t = d.mine, d.theirs
+    assert m is not None
+    at, user = combined_stamp(m, t)
+    values = _values(model, {**target, "deleted": False, "updated_at": at, "updated_by": user},
+                     ids)
+    values["version"] = max(m["version"], t["version"]) + 1
+    model.update(**values).where(model.uuid == m["uuid"]).execute()
+    ChangeLog.create(at=at, user=user, host=host, plan_uuid=None, entity=d.entity,
+                     row_uuid=m["uuid"], action="restore", field="deleted",
+                     old=format_value("deleted", True), new=format_value("deleted", False))
     return 1
 
 
@@ -276,7 +326,8 @@ def apply_merge(mine: Store, plan: MergePlan,
     with mine.write() as tx:
         # Re-read this file inside the transaction: another PC may have written since planning.
         here = read_snapshot(mine)
-        decisions = decide(here, theirs)
+        decisions = twin_plans(here, theirs,
+                               keep_hidden_work(here, theirs, decide(here, theirs)))
         result.blobs_copied = _copy_blobs(plan.theirs_path, here.blobs, theirs)
         ids = _mine_ids()
         total = len(decisions)
@@ -291,7 +342,10 @@ def apply_merge(mine: Store, plan: MergePlan,
             if d.entity in ("realisation", "evidence"):
                 landed.append((d.entity, d.mine, d.outcome(winner)))
             if d.mine is None:
-                model.insert(**_values(model, d.theirs, ids)).execute()
+                if d.twin is not None:
+                    insert_twin(d, winner, _values(model, d.theirs, ids), mine.host)
+                else:
+                    model.insert(**_values(model, d.theirs, ids)).execute()
                 ids[d.entity][d.theirs["uuid"]] = model.get(model.uuid == d.theirs["uuid"]).id
                 result.inserted += 1
             elif d.outcomes is not None:
@@ -319,6 +373,11 @@ def apply_merge(mine: Store, plan: MergePlan,
                 progress(i, total)
         mine_log = {e[1:] for e in here.log}
         for entry in theirs.log:
+            if entry[5:7] == ("file", "-") and entry[7] == "merge":
+                # The copy's own "digabung dari …" lines say what was merged into that file;
+                # no row carries their stamp. Taken here, each would be news to the copy's
+                # next merge back, and two copies would need a merge more to settle.
+                continue
             if entry[1:] not in mine_log:
                 mine_log.add(entry[1:])
                 ChangeLog.insert(dict(zip(("at", "user", "host", "plan_uuid", "entity",

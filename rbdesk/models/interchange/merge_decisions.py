@@ -29,7 +29,8 @@ the row ("dihapus di sini, dikerjakan di sana").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from rbdesk.i18n import tr
@@ -53,10 +54,18 @@ from rbdesk.models.interchange.merge_snapshot import (
     State,
     indicator_title,
 )
-from rbdesk.models.storage.schema import ROW_MODELS, Realisation
+from rbdesk.models.storage.schema import ROW_MODELS, Evidence, Realisation, Row
 
 __all__ = ["BOOKKEEPING", "MINE", "THEIRS", "Conflict", "Decision", "FieldDiff", "content_diff",
            "decide"]
+
+
+# The field of a conflict between two plans of one unit and year made apart (``merge_plans``).
+TWIN_FIELD = "twin_plan"
+
+
+def _deleted_text(deleted: Any) -> str:
+    return tr("dihapus") if deleted else tr("ada")
 
 
 @dataclass
@@ -67,14 +76,25 @@ class FieldDiff:
 
     @property
     def label(self) -> str:
+        if self.name == TWIN_FIELD:
+            return tr("rencana aksi")
         return field_label(self.name)
 
     def mine_text(self) -> str:
         """This file's value as the conflict reads; of a multi-line value (a Diktum), only the
         lines the copy lacks."""
+        if self.name == "deleted":
+            return _deleted_text(self.mine)
+        if self.name == TWIN_FIELD:
+            return tr("hanya rencana berkas ini «{title}» (rencana salinan disimpan sebagai "
+                      "terhapus)").format(title=self.mine)
         return shown_pair(self.name, self.mine, self.theirs)[0]
 
     def theirs_text(self) -> str:
+        if self.name == "deleted":
+            return _deleted_text(self.theirs)
+        if self.name == TWIN_FIELD:
+            return tr("keduanya, satu diberi nama «… (rencana kedua)»")
         return shown_pair(self.name, self.mine, self.theirs)[1]
 
     def mine_full(self) -> str:
@@ -99,10 +119,46 @@ class Conflict:
     theirs_by: str
     theirs_at: str
     default: str         # MINE or THEIRS: the newer stamp, only a tie-break for the user
+    # Deleted in one copy while the other worked in it (a row under it): what that work is.
+    work: list[str] = field(default_factory=list)
 
     @property
     def key(self) -> tuple[str, str]:
         return (self.entity, self.uuid)
+
+    @property
+    def deleted_here(self) -> bool | None:
+        """Of a conflict between a deletion and work ("dihapus di sini, dikerjakan di sana"):
+        True when this file deleted the row, False when the copy did; None for any other."""
+        for d in self.fields:
+            if d.name == "deleted" and bool(d.mine) != bool(d.theirs):
+                return bool(d.mine)
+        return None
+
+    def reason(self) -> str:
+        """What the conflict is about, in a sentence; "" for a plain one (the fields say it)."""
+        if any(d.name == TWIN_FIELD for d in self.fields):
+            return tr("Rencana aksi {plan} dibuat di kedua salinan").format(plan=self.label)
+        here = self.deleted_here
+        if here is None:
+            return ""
+        text = (tr("Dihapus di berkas ini, dikerjakan di salinan") if here
+                else tr("Dihapus di salinan, dikerjakan di berkas ini"))
+        if self.work:
+            shown = "; ".join(self.work[:3])
+            more = len(self.work) - 3
+            text += tr(": {work}").format(work=shown)
+            if more > 0:
+                text += tr(" (dan {n} lagi)").format(n=more)
+        return text
+
+    def default_note(self) -> str:
+        """Why the default side is the default."""
+        if self.deleted_here is not None:
+            return tr("pekerjaan tetap ada")
+        if any(d.name == TWIN_FIELD for d in self.fields):
+            return tr("tidak ada yang hilang")
+        return tr("lebih baru")
 
     @property
     def entity_label(self) -> str:
@@ -121,6 +177,11 @@ class Decision:
     # A plan row combined key by key: the content to write when the conflict (if any) goes to
     # MINE / THEIRS; None for every other row, where the winner's state is written whole.
     outcomes: dict[str, State] | None = None
+    # A row deleted in one copy with work under it from the other: the side (MINE / THEIRS)
+    # whose outcome brings it back, as a change of its own (``merge_deletions``).
+    restore: str | None = None
+    # A plan of the copy whose unit and year this file's plan ``twin`` has (``merge_plans``).
+    twin: State | None = None
 
     def outcome(self, winner: str) -> State:
         """The state the row ends with when ``winner`` wins."""
@@ -146,7 +207,7 @@ def content_diff(mine: State, theirs: State) -> list[FieldDiff]:
             if k not in BOOKKEEPING and mine.get(k) != theirs[k]]
 
 
-def _row_label(entity: str, state: State, rows: dict[str, dict[str, State]]) -> str:
+def row_label(entity: str, state: State, rows: dict[str, dict[str, State]]) -> str:
     if entity == "realisation" or entity == "evidence":
         text = indicator_title(rows, state["indicator"])
         extra = f" — {state['filename']}" if entity == "evidence" else ""
@@ -162,8 +223,20 @@ def _row_label(entity: str, state: State, rows: dict[str, dict[str, State]]) -> 
     return state.get("label") or state["uuid"][:8]
 
 
-def _realisation_key(state: State) -> tuple[str, int]:
+def _realisation_key(state: State) -> tuple[Any, ...]:
     return (state["indicator"], state["month"])
+
+
+def _evidence_key(state: State) -> tuple[Any, ...]:
+    return (state["indicator"], state["month"], state["sha256"], state["filename"],
+            state["deleted"])
+
+
+# Rows two copies may each create for the same thing, with different uuids: a month's cell, and
+# the same file (bytes and name) attached to the same month, listed once after merging. The
+# same bytes under two names stay two rows: someone named them apart.
+_SAME_ROW: dict[type[Row], Callable[[State], tuple[Any, ...]]] = {
+    Realisation: _realisation_key, Evidence: _evidence_key}
 
 
 def _content(state: State) -> State:
@@ -178,7 +251,7 @@ def _combined(d: Decision, mine: Snapshot, theirs: Snapshot) -> Decision | None:
     d.outcomes = combination.outcomes
     if combination.conflicts:
         d.conflict = Conflict(
-            d.entity, m["uuid"], t["uuid"], _row_label(d.entity, m, mine.rows),
+            d.entity, m["uuid"], t["uuid"], row_label(d.entity, m, mine.rows),
             [FieldDiff(k.name, k.mine, k.theirs) for k in combination.conflicts],
             m["updated_by"], m["updated_at"], t["updated_by"], t["updated_at"],
             _default(d.winner, m, t, combination.conflicts))
@@ -208,13 +281,15 @@ def decide(mine: Snapshot, theirs: Snapshot) -> list[Decision]:
     for model in ROW_MODELS:
         entity = ENTITY[model]
         mine_rows = mine.rows[entity]
-        by_key: dict[tuple[str, int], State] = {}
-        if model is Realisation:
-            by_key = {_realisation_key(s): s for s in mine_rows.values()}
+        keyed = _SAME_ROW.get(model)
+        by_key: dict[tuple[Any, ...], State] = {}
+        if keyed is not None:
+            taken = set(theirs.rows[entity])   # rows theirs has by uuid are matched by uuid
+            by_key = {keyed(s): s for s in mine_rows.values() if s["uuid"] not in taken}
         for uuid, t in theirs.rows[entity].items():
             m = mine_rows.get(uuid)
-            if m is None and model is Realisation:
-                m = by_key.get(_realisation_key(t))
+            if m is None and keyed is not None:
+                m = by_key.pop(keyed(t), None)
             if m is None:
                 out.append(Decision(entity, t, None, THEIRS, theirs_changed=True))
                 continue

@@ -79,7 +79,8 @@ class ConflictTableModel(QAbstractTableModel):
             if col == COL_ROW:
                 return c.label
             if col == COL_FIELDS:
-                return ", ".join(d.label for d in c.fields)
+                # A deletion against work says so in words: "dihapus: ya ↔ tidak" would not.
+                return c.reason() or ", ".join(d.label for d in c.fields)
             mine = col == COL_MINE
             # The cell: of a multi-line value (a Diktum) only the lines the other side lacks,
             # one a line; the tooltip: the whole value.
@@ -90,7 +91,8 @@ class ConflictTableModel(QAbstractTableModel):
             values = ("\n" if any("\n" in t for t in texts) else "; ").join(t or "—"
                                                                            for t in texts)
             who, when = (c.mine_by, c.mine_at) if mine else (c.theirs_by, c.theirs_at)
-            newer = tr(" (lebih baru)") if c.default == self._side(col) else ""
+            newer = tr(" ({why})").format(why=c.default_note()) \
+                if c.default == self._side(col) else ""
             return tr("{values} — {who}, {when}{newer}").format(
                 values=values, who=who, when=local_time(when), newer=newer)
         return None
@@ -239,7 +241,9 @@ class MergeDialog(QDialog):
             self.progress.setVisible(False)
         self.model.set_conflicts(self.plan.conflicts)
         self.table.resizeColumnsToContents()
-        fit_value_cells(self.table, (COL_MINE, COL_THEIRS), range(len(self.plan.conflicts)))
+        # The fields column too: a deletion against work names the work in a sentence.
+        fit_value_cells(self.table, (COL_FIELDS, COL_MINE, COL_THEIRS),
+                        range(len(self.plan.conflicts)))
         self._set_conflict_controls(bool(self.plan.conflicts))
         if not self.plan.has_changes:
             self.summary.setText(tr("Berkas ini sudah memuat semua isi salinan; tidak ada yang "
