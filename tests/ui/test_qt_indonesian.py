@@ -149,12 +149,15 @@ def started(sample_path: Path, qtbot) -> Iterator[Started]:  # noqa: ANN001
 
 
 def untranslated(asked: set[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Qt's texts asked for without an Indonesian entry. Key names (context QShortcut: Qt
-    asks for every key it knows whenever it reads a shortcut) are left out: the keys of an
-    office keyboard say Ctrl, Shift, Del in Indonesia too."""
+    """Qt's texts asked for without an Indonesian entry. Left out: key names (context
+    QShortcut: Qt asks for every key it knows whenever it reads a shortcut; the keys of an
+    office keyboard say Ctrl, Shift, Del in Indonesia too) and file type names (QMimeType:
+    whatever files the folder holds; the system's MIME database or the Windows shell names
+    them in the system's language)."""
     table = qt_indonesian.QtIndonesian().translate
     return sorted((context, source) for context, source in asked
-                  if context != "QShortcut" and table(context, source) is None)
+                  if context not in ("QShortcut", "QMimeType")
+                  and table(context, source) is None)
 
 
 def walk_modal(qtbot, open_it: Callable[[], object],  # noqa: ANN001
