@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.decree_dates import date_outside_year
 from rbdesk.models.domain.signing import is_signed
+from rbdesk.models.domain.tree import list_plans
 from rbdesk.models.edits.decree_edit import (
     ATTACHMENT_KEYS,
     PARAF_KEY,
     TEXT_KEYS,
+    checked_decree,
+    decree_with_fields,
     read_decree,
     set_decree_fields,
 )
@@ -28,6 +33,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    metavar=tr("KUNCI=NILAI"),
                    help=tr("ubah satu isian, boleh berulang; kunci: {keys}").format(
                        keys=", ".join([*TEXT_KEYS, *ATTACHMENT_KEYS, PARAF_KEY])))
+    p.add_argument("--yes", action="store_true",
+                   help=tr("simpan tanpa bertanya walaupun nilainya tidak biasa (mis. tanggal "
+                           "SK di luar tahun SK)"))
     p.add_argument("--show", action="store_true",
                    help=tr("tampilkan isi SK (bawaan bila tanpa --set)"))
     p.set_defaults(func=cmd_sk)
@@ -41,6 +49,17 @@ def _assignments(pairs: list[str]) -> dict[str, str]:
             raise InvalidInput(tr("--set '{pair}' harus berbentuk KUNCI=NILAI.").format(pair=pair))
         fields[key.strip()] = value
     return fields
+
+
+def _ask_or_refuse(surprise: str) -> None:
+    """A surprising value is asked about on a terminal and refused where nobody can answer,
+    as merge does with conflicts; nothing is written either way unless the answer is yes."""
+    if not sys.stdin.isatty():
+        raise InvalidInput(tr("{surprise} Tidak ada yang diubah; bila memang benar, ulangi "
+                              "dengan --yes.").format(surprise=surprise))
+    reply = input(tr("{surprise} Tetap simpan? [y]a/[t]idak: ").format(surprise=surprise))
+    if reply.strip().lower() not in ("y", "ya"):
+        raise InvalidInput(tr("Tidak disimpan; tidak ada yang diubah."))
 
 
 def _show(decree: dict[str, Any]) -> None:
@@ -71,7 +90,13 @@ def cmd_sk(args: argparse.Namespace) -> int:
     with Store.open(args.file, readonly=not fields) as store:
         plan_uuid = pick_plan(store, args.year, args.plan)
         if fields:
-            version = read_decree(store, plan_uuid)[1]
+            decree, version = read_decree(store, plan_uuid)
+            if not args.yes and {"date", "year"} & fields.keys():
+                plan_year = next(p.year for p in list_plans(store) if p.uuid == plan_uuid)
+                surprise = date_outside_year(
+                    checked_decree(decree_with_fields(decree, fields)), plan_year)
+                if surprise:
+                    _ask_or_refuse(surprise)
             # The same value again (a date typed another way, too) writes nothing: say so.
             if set_decree_fields(store, plan_uuid, fields, version) == version:
                 print(tr("SK tidak berubah: {keys} sudah berisi nilai itu.").format(

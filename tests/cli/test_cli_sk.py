@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
 from cli_run import rbdesk_here as rbdesk
 from pypdf import PdfReader
 
@@ -58,7 +59,7 @@ def test_sk_set_to_the_value_it_has_says_nothing_changed(sample_path: Path) -> N
     assert out.returncode == 0, out.stderr
     assert "SK tidak berubah" in out.stdout and "diperbarui" not in out.stdout
     assert _digest(sample_path) == before
-    out = rbdesk("sk", str(sample_path), "--set", "date=2 Jan 2025")
+    out = rbdesk("sk", str(sample_path), "--set", "date=3 Jan 2024")
     assert "SK diperbarui: date" in out.stdout
 
 
@@ -86,3 +87,41 @@ def test_a_dated_decree_without_its_number_is_a_draft(sample_path: Path, tmp_pat
     signed = tmp_path / "ttd.pdf"
     assert rbdesk("export", str(sample_path), str(signed), "--part", "plan").returncode == 0
     assert not any("KONSEP" in page.extract_text() for page in PdfReader(signed).pages)
+
+
+def test_sk_date_outside_the_decree_year_is_refused_unless_confirmed(sample_path: Path) -> None:
+    """ "2 Januari 2025" on the 2024 SK: nobody at a terminal to ask, so refused and nothing
+    changed; --yes keeps it; the same date with the decree's year changed too is no surprise."""
+    before = _digest(sample_path)
+    out = rbdesk("sk", str(sample_path), "--set", "date=2 Januari 2025")
+    assert out.returncode == 1
+    assert "tidak jatuh pada tahun SK itu (2024)" in out.stderr
+    assert "--yes" in out.stderr and "Tidak ada yang diubah" in out.stderr
+    assert _digest(sample_path) == before
+    # the year alone changed: the date kept (2 Januari 2024) is now outside it
+    out = rbdesk("sk", str(sample_path), "--set", "year=2025")
+    assert out.returncode == 1 and "(2025)" in out.stderr
+    assert _digest(sample_path) == before
+    out = rbdesk("sk", str(sample_path), "--set", "year=2025", "--set", "date=2 Januari 2025")
+    assert out.returncode == 0, out.stderr
+    out = rbdesk("sk", str(sample_path), "--set", "date=30 Desember 2024", "--yes")
+    assert out.returncode == 0, out.stderr
+    assert "date: 2024-12-30" in rbdesk("sk", str(sample_path)).stdout.splitlines()
+
+
+def test_sk_asks_at_a_terminal(sample_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from rbdesk.cli import main
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    before = _digest(sample_path)
+    monkeypatch.setattr("sys.stdin", Terminal("t\n"))
+    assert main(["sk", str(sample_path), "--set", "date=2 Januari 2025"]) == 1
+    assert _digest(sample_path) == before
+    monkeypatch.setattr("sys.stdin", Terminal("y\n"))
+    assert main(["sk", str(sample_path), "--set", "date=2 Januari 2025"]) == 0
+    assert "date: 2025-01-02" in rbdesk("sk", str(sample_path)).stdout.splitlines()

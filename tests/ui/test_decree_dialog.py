@@ -367,3 +367,27 @@ def test_a_renamed_team_kesatu_does_not_name_gets_a_note(window, monkeypatch):
     assert next(t for t in fresh.teams if t.uuid == t8.uuid).name == "TIM PELAYANAN PUBLIK BARU"
     text = window.message_bar.label.text()        # said again with the saved message
     assert "Data SK disimpan" in text and "Diktum KESATU tidak memuat" in text
+
+
+def test_a_date_outside_the_decree_year_is_asked_about(window, monkeypatch, messages):
+    """ "2 Januari 2025" on the 2024 SK is asked about: "no" keeps the dialog open and saves
+    nothing, "yes" saves it; later edits of other fields do not ask again (issue 20, item 10)."""
+    answers = [False, True]
+    messages.answer = lambda text: answers.pop(0)
+    asked = messages.questions
+    seen: list = []
+    _drive(monkeypatch, lambda d: d.date.setText("2 Januari 2025"), seen)
+    window.acts[Act.DECREE].trigger()
+    assert len(asked) == 1 and "2 Januari 2025" in asked[0] and "(2024)" in asked[0]
+    assert seen[0].result() != QDialog.DialogCode.Accepted
+    assert _decree(window)["date"] == "2024-01-02"
+    assert window.doc.undo_stack.count() == 0
+    window.acts[Act.DECREE].trigger()
+    assert len(asked) == 2 and _decree(window)["date"] == "2025-01-02"
+    _drive(monkeypatch, lambda d: d.fields["number"].setText("2"), seen)
+    window.acts[Act.DECREE].trigger()
+    assert len(asked) == 2 and _decree(window)["number"] == "2"
+    # a date in the decree's year is taken without a word
+    _drive(monkeypatch, lambda d: d.date.setText("3 Januari 2024"), seen)
+    window.acts[Act.DECREE].trigger()
+    assert len(asked) == 2 and _decree(window)["date"] == "2024-01-03"

@@ -231,6 +231,15 @@ def set_decree_fields(store: Store, plan_uuid: str, fields: dict[str, str],
     """Change some text fields (TEXT_KEYS, or lampiran_1 / lampiran_2 for the attachment
     headings, paraf as titles separated by ";") and keep the rest of the decree; the plan's
     new version."""
+    decree, version = read_decree(store, plan_uuid)
+    return save_decree(store, plan_uuid,
+                       version if expected_version is None else expected_version,
+                       decree_with_fields(decree, fields))
+
+
+def decree_with_fields(decree: dict[str, Any], fields: dict[str, str]) -> dict[str, Any]:
+    """``decree`` with some text fields changed (as :func:`set_decree_fields` takes them),
+    not yet checked; InvalidInput for a key that is not one of them."""
     known = {*TEXT_KEYS, *ATTACHMENT_KEYS, PARAF_KEY}
     unknown = sorted(set(fields) - known)
     if unknown:
@@ -238,7 +247,7 @@ def set_decree_fields(store: Store, plan_uuid: str, fields: dict[str, str],
                            .format(keys=", ".join(unknown),
                                    known=", ".join([*TEXT_KEYS, *ATTACHMENT_KEYS,
                                                     PARAF_KEY])))
-    decree, version = read_decree(store, plan_uuid)
+    decree = dict(decree)
     titles = dict(decree.get("attachment_titles") or {})
     for key, value in fields.items():
         if key in ATTACHMENT_KEYS:
@@ -249,8 +258,7 @@ def set_decree_fields(store: Store, plan_uuid: str, fields: dict[str, str],
             decree[key] = value
     if any(k in ATTACHMENT_KEYS for k in fields):
         decree["attachment_titles"] = titles
-    return save_decree(store, plan_uuid,
-                       version if expected_version is None else expected_version, decree)
+    return decree
 
 
 def _name_in_line(name: str) -> re.Pattern[str]:

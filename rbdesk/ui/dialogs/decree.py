@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.decree_dates import date_outside_year
 from rbdesk.models.domain.months import month_long
 from rbdesk.models.domain.tree import AreaNode, TeamNode
 from rbdesk.models.edits.decree_edit import (
@@ -48,6 +49,7 @@ from rbdesk.models.edits.decree_edit import (
     parse_decree_date,
 )
 from rbdesk.models.errors import InvalidInput
+from rbdesk.ui.dialogs.common import confirm
 from rbdesk.ui.dialogs.decree_lists import EntryListEditor, EntryListModel
 from rbdesk.ui.dialogs.decree_teams import TeamsPage
 from rbdesk.ui.panels.roster_model import team_title
@@ -316,6 +318,11 @@ class DecreeDialog(GeometryMemory, QDialog):
             if "Tanggal" in exc.message:
                 self.date.setFocus()
             return
+        surprise = date_outside_year(self.checked, self.plan_year)
+        if surprise and not self._date_kept(surprise):
+            self.tabs.setCurrentIndex(0)
+            self.date.setFocus()
+            return
         bad = next((d for d in self.teams_page.drafts if not d.name.strip()), None)
         if bad is not None:
             self.error.setText("⚠ " + tr("Nama tim tidak boleh kosong ({team}).").format(
@@ -323,6 +330,14 @@ class DecreeDialog(GeometryMemory, QDialog):
             self.error.show()
             return
         self.accept()
+
+    def _date_kept(self, surprise: str) -> bool:
+        """Asked only when the date or the year was changed here: a surprising date the
+        decree already had was asked about when it was set."""
+        unchanged = all(str(self.original.get(k) or "") == str(self.checked.get(k) or "")
+                        for k in ("date", "year"))
+        return unchanged or confirm(self, tr("Tanggal SK"), f"{surprise} {tr('Tetap simpan?')}",
+                                    yes=tr("Simpan tanggal ini"))
 
     def keyPressEvent(self, event: Any) -> None:  # Qt API
         # Enter in a one-line field would save the whole dialog; only the button saves.
