@@ -187,6 +187,7 @@ def windows_python() -> Path:
         return PYTHON / "python.exe"
     start = time.monotonic()
     shutil.rmtree(PYTHON, ignore_errors=True)
+    WORK.mkdir(parents=True, exist_ok=True)   # a fresh clone has no build/windows yet
     download = WORK / "download"
     shutil.rmtree(download, ignore_errors=True)
     # The sdist's metadata is prepared with this interpreter's setuptools (no build isolation,
