@@ -6,6 +6,7 @@ STAMP := $(VENV)/.installed
 DIST_STAMP := $(VENV)/.installed-dist
 
 .PHONY: run test lint bench screenshots dist dist-check clean
+.PHONY: dist-windows dist-check-windows test-windows
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +42,20 @@ dist: $(DIST_STAMP)
 # Runs the FROZEN programs in dist/rbdesk/, not the source: see packaging/dist_check.py.
 dist-check: $(DIST_STAMP)
 	$(BIN)/python packaging/dist_check.py
+
+# The Windows program built on Linux under wine (packaging/windows/wine.py; needs wine, wine32,
+# Xvfb, openbox, mingw-w64, xdotool, imagemagick and npm: .ci/run installs them): the embeddable
+# CPython and win_amd64 wheels, hash-pinned, PyInstaller and ISCC under wine -> dist/windows/.
+dist-windows: $(STAMP)
+	$(BIN)/python packaging/windows/wine.py build
+
+# Installs dist/windows/'s setup in a fresh wine prefix on Xvfb and runs what an office PC would.
+dist-check-windows: $(STAMP)
+	$(BIN)/python packaging/windows/wine.py check
+
+# The unit and command-line tests on the Windows interpreter, under wine.
+test-windows: $(STAMP)
+	$(BIN)/python packaging/windows/wine.py test
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -9,6 +9,9 @@ The same script runs on Linux here and on the Windows build job (.github/workflo
 4. --zip: dist/rbdesk-VERSION-PLATFORM-portabel.zip, the folder plus the portable marker, which
    makes the program keep its settings, log and backups in the folder (the installer leaves the
    marker out).
+`make dist-windows` runs it under wine with the Windows interpreter (packaging/windows/wine.py),
+which sets RBDESK_DIST (dist/windows), RBDESK_BUILD_COMMIT (git is not visible from there) and
+RBDESK_BUILD_OFFLINE (rbdesk installed with no index and no build isolation: nothing unpinned).
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "build"
-DIST = ROOT / "dist"
+DIST = Path(os.environ.get("RBDESK_DIST") or ROOT / "dist")
 APP = DIST / "rbdesk"
 MARKER = ROOT / "packaging" / "rbdesk-portabel.txt"
 ZIP_BUDGET = 120 * 1024 * 1024   # the portable zip's budget (issue 11)
@@ -56,6 +59,8 @@ def run(cmd: list[str], **kw: object) -> None:
 
 
 def commit() -> str:
+    if os.environ.get("RBDESK_BUILD_COMMIT"):
+        return os.environ["RBDESK_BUILD_COMMIT"]
     try:
         out = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
                              capture_output=True, text=True, timeout=30)
@@ -73,7 +78,9 @@ def install_site() -> Path:
     shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(
         ".venv", ".git", "build", "dist", "*.egg-info", "__pycache__", ".hypothesis", "bench",
         "tests", "docs", ".mypy_cache", ".ruff_cache"))
-    run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-compile",
+    offline = (["--no-index", "--no-build-isolation"] if os.environ.get("RBDESK_BUILD_OFFLINE")
+               else [])
+    run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-compile", *offline,
          "--target", str(site), str(src)])
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     when = (dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-APP = ROOT / "dist" / "rbdesk"
+APP = Path(os.environ.get("RBDESK_DIST") or ROOT / "dist") / "rbdesk"
 EXE = ".exe" if sys.platform == "win32" else ""
 WINDOW = APP / f"rbdesk{EXE}"
 CLI = APP / f"rbdesk-cli{EXE}"
@@ -148,7 +148,8 @@ def check(work: Path) -> None:
 
     def window_portable() -> str:
         folder = work / "portabel" / "rbdesk"
-        shutil.copytree(APP, folder, symlinks=True)
+        # Plain copies: copy2's _winapi.CopyFile2 is missing under wine (make dist-check-windows).
+        shutil.copytree(APP, folder, symlinks=True, copy_function=shutil.copy)
         shutil.copy(MARKER, folder / MARKER.name)
         smoke = {k: v for k, v in env.items() if k != "RBDESK_DATA_DIR"}
         smoke["RBDESK_SMOKE"] = "1"

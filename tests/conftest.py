@@ -100,3 +100,16 @@ def newer_sample_path(sample_path: Path) -> Path:
     conn.commit()
     conn.close()
     return sample_path
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under wine (`make test-windows`), the tests wine cannot run are skipped with their reason
+    (tests/wine_skips.py)."""
+    if not os.environ.get("RBDESK_UNDER_WINE"):
+        return
+    from wine_skips import reason_under_wine
+
+    for item in items:
+        reason = reason_under_wine(item.nodeid)
+        if reason:
+            item.add_marker(pytest.mark.skip(reason=f"under wine: {reason}"))

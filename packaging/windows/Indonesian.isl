@@ -116,12 +116,9 @@ RunEntryExec=Jalankan %1
 RunEntryShellExec=Buka %1
 
 SetupAborted=Pemasangan belum selesai.%n%nPerbaiki masalahnya, lalu jalankan pemasangan lagi.
-; Inno Setup 6.0 names the choices ...ChooseAction and ...ProceedAnyway, later 6.x ...SelectAction
-; and ...Ignore: both are given, each version ignores the other's.
-AbortRetryIgnoreChooseAction=Pilih tindakan
+; Inno Setup 6.4's names (ISCC of npm's innosetup 6.4.1, `make dist-windows`, warns about any other).
 AbortRetryIgnoreSelectAction=Pilih tindakan
 AbortRetryIgnoreRetry=&Coba lagi
-AbortRetryIgnoreProceedAnyway=&Abaikan dan lanjutkan
 AbortRetryIgnoreIgnore=&Abaikan dan lanjutkan
 AbortRetryIgnoreCancel=Batalkan pemasangan
 

@@ -51,7 +51,8 @@ def test_installer_is_per_user_with_start_menu_icon_and_association() -> None:
     setup = section("Setup")
     assert "PrivilegesRequired=lowest" in setup
     assert "ChangesAssociations=yes" in setup
-    assert r"DefaultDirName={autopf}\rbdesk" in setup   # {userpf} when per user
+    # {autopf} is this folder in a per-user install on Windows, but wine cannot expand it.
+    assert r"DefaultDirName={localappdata}\Programs\rbdesk" in setup
     start_menu = next(line for line in section("Icons") if line.startswith('Name: "{autoprograms}'))
     assert r'Filename: "{app}\rbdesk.exe"' in start_menu and "IconFilename" in start_menu
     assert (ROOT / "resources" / "icons" / "rbdesk.ico").is_file()
@@ -61,9 +62,11 @@ def test_installer_is_per_user_with_start_menu_icon_and_association() -> None:
 def test_installer_never_installs_the_portable_marker_nor_deletes_user_data() -> None:
     files = section("Files")
     assert len(files) == 1 and rf"\{PORTABLE_MARKER}" in files[0]
-    assert r'Source: "..\..\dist\rbdesk\*"' in files[0]
+    assert r'Source: "{#DistDir}\rbdesk\*"' in files[0] and r'"..\..\dist"' in ISS
     assert "[UninstallDelete]" not in ISS and "[InstallDelete]" not in ISS
-    assert not re.search(r"\{(localappdata|userappdata|userdocs|commonappdata)\}", ISS)
+    # the user's folders are named nowhere but as the parent of the program's own folder
+    outside = ISS.replace(r"DefaultDirName={localappdata}\Programs\rbdesk", "")
+    assert not re.search(r"\{(localappdata|userappdata|userdocs|commonappdata)\}", outside)
 
 
 def test_the_spec_builds_the_programs_the_installer_names() -> None:
@@ -101,3 +104,13 @@ def test_the_wizard_speaks_indonesian_on_every_page_a_per_user_install_shows() -
     assert used and used <= set(custom)
     # the uninstaller's question must not promise what it does not do: user data stays
     assert "tidak ikut terhapus" in messages["ConfirmUninstall"]
+
+
+def test_uninstall_leaves_no_empty_key_behind() -> None:
+    lines = section("Registry")
+    removed = [re.search(r'Subkey: "([^"]+)"', line)[1] for line in lines  # type: ignore[index]
+               if "uninsdeletekey;" in line + ";" or line.endswith("uninsdeletekey")]
+    for line in lines:
+        key = re.search(r'Subkey: "([^"]+)"', line)[1]  # type: ignore[index]
+        assert "uninsdeletekeyifempty" in line or any(
+            key == k or key.startswith(k + "\\") for k in removed), line

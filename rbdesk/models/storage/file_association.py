@@ -40,17 +40,26 @@ def association_entries(exe: PureWindowsPath) -> list[RegistryValue]:
     ]
 
 
+def owned_keys(exe: PureWindowsPath) -> list[PureWindowsPath]:
+    """Keys that only rbdesk uses, removed whole on uninstall (no empty key is left behind)."""
+    return [CLASSES / "Applications" / exe.name]
+
+
 def _inno_quoted(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
 def inno_registry_lines(exe: PureWindowsPath = INNO_EXE) -> list[str]:
     """The [Registry] section of the Inno Setup script. HKA is HKCU in a per-user install."""
-    flags = {"value": "; Flags: uninsdeletevalue", "key": "; Flags: uninsdeletekey", "": ""}
-    return [f"Root: HKA; Subkey: {_inno_quoted(str(e.key))}; ValueType: string; "
-            f"ValueName: {_inno_quoted(e.name)}; ValueData: {_inno_quoted(e.data)}"
-            f"{flags[e.on_uninstall]}"
-            for e in association_entries(exe)]
+    # A shared key (.rbdesk may hold other programs' values) goes only once it is empty.
+    flags = {"value": "; Flags: uninsdeletevalue uninsdeletekeyifempty",
+             "key": "; Flags: uninsdeletekey", "": ""}
+    owned = [f"Root: HKA; Subkey: {_inno_quoted(str(key))}; Flags: uninsdeletekey"
+             for key in owned_keys(exe)]
+    return owned + [f"Root: HKA; Subkey: {_inno_quoted(str(e.key))}; ValueType: string; "
+                    f"ValueName: {_inno_quoted(e.name)}; ValueData: {_inno_quoted(e.data)}"
+                    f"{flags[e.on_uninstall]}"
+                    for e in association_entries(exe)]
 
 
 if __name__ == "__main__":
