@@ -23,8 +23,11 @@ from rbdesk.cli import main
 out = io.StringIO()
 with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
     code = main(["import", sys.argv[1], sys.argv[2], "--dry-run"])
-print(json.dumps({"code": code, "out": out.getvalue(),
-                  "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss across exec, so it would report the size of the
+# (late in the suite, large) pytest process that started this child, not this child's own peak.
+with open("/proc/self/status") as status:
+    peak_kb = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+print(json.dumps({"code": code, "out": out.getvalue(), "peak_kb": peak_kb}))
 """
 
 
