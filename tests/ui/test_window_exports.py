@@ -255,3 +255,34 @@ def test_semester_and_annual_reports_as_excel_from_the_menu(window, save_to, mon
     assert len(summary._charts) == 1
     assert "Excel disimpan" in window.message_bar.label.text()
     assert _buttons(window) == ["Buka berkas", "Buka folder"]
+
+
+def test_import_from_the_menu_shows_what_is_left_out_and_asks(window, monkeypatch, tmp_path,
+                                                             messages):
+    """A workbook with a cell rbdesk has no place for: the window lists it and imports only on
+    the user's yes (it used to refuse and send office users to the command line)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    from rbdesk.exports import write_workbook
+    from rbdesk.models.domain.tree import list_plans, load_plan_tree
+
+    store = window.doc.store
+    source = write_workbook(load_plan_tree(store, window.doc.plan_uuid), tmp_path / "p.xlsx")
+    wb = openpyxl.load_workbook(source)
+    ws = wb["Lampiran II"]
+    header = next(r for r in range(1, 15) if str(ws.cell(r, 2).value or "").upper().startswith(
+        "AREA"))
+    col = ws.max_column + 1
+    ws.cell(header, col, "TARGET")
+    ws.cell(header + 2, col, "100 %")
+    edited = tmp_path / "dengan-target.xlsx"
+    wb.save(edited)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(edited), "")))
+    before = len(list_plans(store))
+    messages.answer = False
+    window.acts[Act.IMPORT_EXCEL].trigger()
+    assert len(messages.questions) == 1 and "100 %" in messages.questions[0]
+    assert len(list_plans(store)) == before and messages.errors == []
+    messages.answer = True
+    window.acts[Act.IMPORT_EXCEL].trigger()
+    assert len(list_plans(store)) == before + 1, messages.errors

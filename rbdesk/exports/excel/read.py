@@ -182,17 +182,21 @@ def preview_workbook(path: Path, mapping: Mapping | None = None,
                          other_colours=dict(reader.other_colours), notes=notes)
 
 
+def left_out_report(preview: ImportPreview) -> str:
+    """The cells an import would leave out, one line each (the first MAX_ERRORS, then a count)."""
+    lines = [f"{location(x.sheet, x.row, x.col)}: {x.why} ('{x.value}')"
+             for x in preview.left_out]
+    more = len(lines) - MAX_ERRORS
+    return "\n".join(lines[:MAX_ERRORS]) + (
+        ("\n" + tr("… dan {n} sel lagi").format(n=more)) if more > 0 else "")
+
+
 def read_plan_workbook(path: Path, progress: ProgressFn = None) -> dict[str, Any]:
     """The plan in ``path`` read with the guessed mapping; refused if anything is left out."""
     preview = preview_workbook(path, progress=progress)
     if preview.left_out:
-        lines = [f"{location(x.sheet, x.row, x.col)}: {x.why} ('{x.value}')"
-                 for x in preview.left_out]
-        more = len(lines) - MAX_ERRORS
         raise InvalidInput(tr("Buku kerja tidak dapat diimpor tanpa meninggalkan isi; tidak "
                               "ada yang ditambahkan (pakai 'rbdesk import' untuk melihat "
-                              "laporannya dan memilih peran kolom):") + "\n" + "\n".join(
-                                  lines[:MAX_ERRORS])
-                           + (("\n" + tr("… dan {n} sel lagi").format(n=more)) if more > 0
-                              else ""))
+                              "laporannya dan memilih peran kolom):") + "\n"
+                           + left_out_report(preview))
     return preview.plan

@@ -23,7 +23,7 @@ from rbdesk.models.domain.print_options import PERIOD_PARTS, CopyForm, Paper, Pa
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.storage.output_files import refuse_overwriting
 from rbdesk.ui import settings
-from rbdesk.ui.dialogs.common import MonthDialog, show_error
+from rbdesk.ui.dialogs.common import MonthDialog, confirm, show_error
 from rbdesk.ui.operations import Done, run
 from rbdesk.ui.window.action_host import ActionHost
 
@@ -241,21 +241,30 @@ def print_pdf(host: ActionHost, part: str) -> None:
 
 def import_excel(host: ActionHost) -> None:
     from rbdesk import exports
+    from rbdesk.exports.excel.read import left_out_report
 
     if host.doc.readonly:
         return
     path, _ = QFileDialog.getOpenFileName(host.parent, tr("Impor Rencana Aksi dari Excel"),
                                           str(settings.value("export/folder", str(Path.home()))),
-                                          tr("Buku kerja Excel (*.xlsx)"))
+                                          tr("Buku kerja (*.xlsx *.xlsm *.xls *.ods)"))
     if not path:
         return
     result: dict[str, Any] = {}
     if not _run(host, tr("Membaca buku kerja…"), lambda cb: result.update(
-            plan=exports.read_plan_workbook(Path(path), progress=cb)), None):
+            preview=exports.preview_workbook(Path(path), progress=cb)), None):
+        return
+    preview = result["preview"]
+    # Nothing is left out silently: the user sees every cell that would not come in first.
+    if preview.left_out and not confirm(
+            host.parent, tr("Impor dari Excel"),
+            tr("{n} sel tidak ikut diimpor:").format(n=len(preview.left_out)) + "\n"
+            + left_out_report(preview) + "\n\n" + tr("Impor tanpa sel-sel itu?"),
+            yes=tr("Impor")):
         return
     from rbdesk.models.interchange.plan_import import import_plan
 
-    imported = run(host.doc, import_plan, result["plan"])
+    imported = run(host.doc, import_plan, preview.plan)
     if isinstance(imported, Done):
         host.doc.set_plan(imported.value)
         host.notify.show_status(tr("Rencana Aksi diimpor dari {name}.").format(
