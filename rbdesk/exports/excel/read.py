@@ -182,12 +182,12 @@ def preview_workbook(path: Path, mapping: Mapping | None = None,
                          other_colours=dict(reader.other_colours), notes=notes)
 
 
-def left_out_report(preview: ImportPreview) -> str:
-    """The cells an import would leave out, one line each (the first MAX_ERRORS, then a count)."""
+def left_out_report(preview: ImportPreview, most: int = MAX_ERRORS) -> str:
+    """The cells an import would leave out, one line each (the first ``most``, then a count)."""
     lines = [f"{location(x.sheet, x.row, x.col)}: {x.why} ('{x.value}')"
              for x in preview.left_out]
-    more = len(lines) - MAX_ERRORS
-    return "\n".join(lines[:MAX_ERRORS]) + (
+    more = len(lines) - most
+    return "\n".join(lines[:most]) + (
         ("\n" + tr("… dan {n} sel lagi").format(n=more)) if more > 0 else "")
 
 

@@ -255,11 +255,12 @@ def import_excel(host: ActionHost) -> None:
             preview=exports.preview_workbook(Path(path), progress=cb)), None):
         return
     preview = result["preview"]
-    # Nothing is left out silently: the user sees every cell that would not come in first.
+    # Nothing is left out silently: the user sees what would not come in first (six lines and a
+    # count, so the question fits a 1280x720 screen; `rbdesk import` prints the whole list).
     if preview.left_out and not confirm(
             host.parent, tr("Impor dari Excel"),
             tr("{n} sel tidak ikut diimpor:").format(n=len(preview.left_out)) + "\n"
-            + left_out_report(preview) + "\n\n" + tr("Impor tanpa sel-sel itu?"),
+            + left_out_report(preview, most=6) + "\n\n" + tr("Impor tanpa sel-sel itu?"),
             yes=tr("Impor")):
         return
     from rbdesk.models.interchange.plan_import import import_plan
