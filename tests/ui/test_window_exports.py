@@ -3,6 +3,7 @@ progress dialog; a cancel leaves no file behind."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -281,7 +282,10 @@ def test_import_from_the_menu_shows_what_is_left_out_and_asks(window, monkeypatc
     before = len(list_plans(store))
     messages.answer = False
     window.acts[Act.IMPORT_EXCEL].trigger()
-    assert len(messages.questions) == 1 and "100 %" in messages.questions[0]
+    assert len(messages.questions) == 1
+    question = messages.questions[0]
+    assert re.match(r"\d+ sel tidak ikut diimpor:\nLampiran II, baris \d+, kolom ", question)
+    assert question.endswith("Impor tanpa sel-sel itu?")
     assert len(list_plans(store)) == before and messages.errors == []
     messages.answer = True
     window.acts[Act.IMPORT_EXCEL].trigger()
