@@ -23,8 +23,12 @@ class _Probe(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # Qt API
         handle = self.window.windowHandle()
-        if (not self.done and event.type() == QEvent.Type.Expose and obj is handle
-                and handle.isExposed()):
+        if (
+            not self.done
+            and event.type() == QEvent.Type.Expose
+            and obj is handle
+            and handle.isExposed()
+        ):
             self.done = True
             QTimer.singleShot(0, self.report)
         return False

@@ -36,7 +36,7 @@ QUICK_BIG = 2_000
 CHILD_TIMEOUT = 900.0
 MEMORY_TARGET_MB = 400.0
 RESULT_MARK = "BENCH-RESULT "
-PEAK_KEY = "_peak_mb"   # a child may report its own programs' peak memory per metric
+PEAK_KEY = "_peak_mb"  # a child may report its own programs' peak memory per metric
 UNAVAILABLE = "belum tersedia"
 TODAY = "2024-06-14"
 
@@ -45,9 +45,9 @@ TODAY = "2024-06-14"
 class Bench:
     name: str
     metrics: tuple[str, ...]
-    tools: tuple[str, ...] = ()       # programs that must be on PATH
-    fresh: bool = True                # one child per repetition (start-up and memory matter)
-    big_reps: int | None = None       # fewer repetitions on the big plan when one run takes minutes
+    tools: tuple[str, ...] = ()  # programs that must be on PATH
+    fresh: bool = True  # one child per repetition (start-up and memory matter)
+    big_reps: int | None = None  # fewer repetitions on the big plan when one run takes minutes
 
 
 BENCHES = (
@@ -62,33 +62,42 @@ BENCHES = (
     Bench("xlsx_import", ("xlsx_import",)),
     Bench("pdf_plan", ("pdf_plan",)),
     Bench("pdf_sk", ("pdf_sk",)),
-    Bench("soffice_pdf", ("soffice_pdf",),
-          tools=("soffice",), big_reps=1),
+    Bench("soffice_pdf", ("soffice_pdf",), tools=("soffice",), big_reps=1),
     Bench("merge", ("merge",)),
 )
 
 # Seconds, from issue 6 ("create" on the big plan is the generator brief's "a few seconds").
 TARGETS: dict[tuple[str, str], float] = {
-    ("window_shown", "sample"): 1.0, ("window_usable", "big"): 1.5,
-    ("toggle", "big"): 0.05, ("filter", "big"): 0.1, ("merge", "big"): 5.0,
-    ("xlsx_export", "sample"): 1.0, ("xlsx_import", "sample"): 1.0,
-    ("pdf_plan", "sample"): 1.0, ("pdf_sk", "sample"): 1.0, ("create", "big"): 5.0,
+    ("window_shown", "sample"): 1.0,
+    ("window_usable", "big"): 1.5,
+    ("toggle", "big"): 0.05,
+    ("filter", "big"): 0.1,
+    ("merge", "big"): 5.0,
+    ("xlsx_export", "sample"): 1.0,
+    ("xlsx_import", "sample"): 1.0,
+    ("pdf_plan", "sample"): 1.0,
+    ("pdf_sk", "sample"): 1.0,
+    ("create", "big"): 5.0,
     # Issue 13: from process start until the window is on screen, as a user waits for it.
-    ("startup", "sample"): 0.6, ("startup", "big"): 1.0,
-    ("startup_frozen", "sample"): 0.6, ("startup_frozen", "big"): 1.0,
-    ("xlsx_export", "big"): 4.0, ("xlsx_import", "big"): 4.0,
+    ("startup", "sample"): 0.6,
+    ("startup", "big"): 1.0,
+    ("startup_frozen", "sample"): 0.6,
+    ("startup_frozen", "big"): 1.0,
+    ("xlsx_export", "big"): 4.0,
+    ("xlsx_import", "big"): 4.0,
 }
 # rbdesk's PDF of the plan must be this many times faster than LibreOffice converting the workbook.
 PEERS = {"pdf_plan": ("soffice_pdf", 3.0)}
 # Start-up is also shown against its floor, a bare PySide6 window started the same way.
 FLOORS = {"startup": "startup_bare", "startup_frozen": "startup_bare"}
 NO_BUILD = "belum ada build"
-SHOWN_LINE = "RBDESK-SHOWN"   # rbdesk.ui.window.shown_probe.LINE, printed by bare_window.py too
+SHOWN_LINE = "RBDESK-SHOWN"  # rbdesk.ui.window.shown_probe.LINE, printed by bare_window.py too
 
 
 # ------------------------------------------------------------------------------------------------
 # Child side: one benchmark in this process, times printed as one JSON line.
 # ------------------------------------------------------------------------------------------------
+
 
 def _clock() -> float:
     return time.perf_counter()
@@ -160,8 +169,9 @@ def _raw_set_planned(store: Any, uuid: str, month: int, planned: bool, version: 
     with store.write() as tx:
         ind = Indicator.get(Indicator.uuid == uuid)
         bit = 1 << (month - 1)
-        new = tx.bump(Indicator, uuid, version,
-                      planned=ind.planned | bit if planned else ind.planned & ~bit)
+        new = tx.bump(
+            Indicator, uuid, version, planned=ind.planned | bit if planned else ind.planned & ~bit
+        )
         tx.log("indicator", uuid, "update", f"planned[{month}]", int(not planned), int(planned))
         return new
 
@@ -239,9 +249,21 @@ def soffice_convert(work: Path, xlsx: Path, outdir: Path) -> None:
     # A profile kept in the work directory: the first conversion (untimed) pays for creating it,
     # as on an office PC where LibreOffice has been started before.
     profile = (work / "lo-profile").as_uri()
-    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(outdir), str(xlsx)],
-                   check=True, capture_output=True, timeout=CHILD_TIMEOUT)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            str(xlsx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=CHILD_TIMEOUT,
+    )
     if not (outdir / (xlsx.stem + ".pdf")).exists():
         raise RuntimeError("soffice produced no PDF")
 
@@ -299,8 +321,9 @@ def frozen_executable() -> Path | None:
 def _time_until_shown(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
     """Spawn ``cmd``; seconds until it prints the shown line, and its peak RSS in MB."""
     start = _clock()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-                            cwd=cwd, text=True)
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=cwd, text=True
+    )
     killer = threading.Timer(120.0, proc.kill)
     killer.start()
     elapsed = None
@@ -338,8 +361,10 @@ def case_startup(work: Path, size: str, n: int) -> dict[str, Any]:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.pop("RBDESK_BENCH_SPAWNED", None)
     target = str(work / f"{size}.rbdesk")
-    programs = {"startup_bare": [sys.executable, str(ROOT / "bench" / "bare_window.py")],
-                "startup": [sys.executable, "-m", "rbdesk", target]}
+    programs = {
+        "startup_bare": [sys.executable, str(ROOT / "bench" / "bare_window.py")],
+        "startup": [sys.executable, "-m", "rbdesk", target],
+    }
     frozen = frozen_executable()
     if frozen is not None:
         programs["startup_frozen"] = [str(frozen), target]
@@ -378,8 +403,11 @@ def case_window(work: Path, size: str, n: int, reps: int = 5) -> dict[str, list[
     result: dict[str, list[float]] = {}
 
     def views(win: QMainWindow) -> list[QAbstractItemView]:
-        found = [v for v in win.findChildren(QAbstractItemView)
-                 if v.isVisible() and v.model() is not None and v.model().rowCount() > 0]
+        found = [
+            v
+            for v in win.findChildren(QAbstractItemView)
+            if v.isVisible() and v.model() is not None and v.model().rowCount() > 0
+        ]
         return sorted(found, key=lambda v: -v.width() * v.height())
 
     def search_box(win: QMainWindow) -> QLineEdit | None:
@@ -412,8 +440,11 @@ def case_window(work: Path, size: str, n: int, reps: int = 5) -> dict[str, list[
             # First-start questions (the user's name) are not what is measured: accept them.
             modal.accept()
             return
-        wins = [w for w in QApplication.topLevelWidgets()
-                if isinstance(w, QMainWindow) and w.isVisible()]
+        wins = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMainWindow) and w.isVisible()
+        ]
         if not wins:
             return
         if "window_shown" not in result:
@@ -452,7 +483,8 @@ def case_window(work: Path, size: str, n: int, reps: int = 5) -> dict[str, list[
 
 
 CASES: dict[str, Callable[..., dict[str, list[float]]]] = {
-    name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
+    name[5:]: fn for name, fn in globals().items() if name.startswith("case_")
+}
 
 
 def prepare(work: Path, size: str, n: int, what: Sequence[str]) -> None:
@@ -504,6 +536,7 @@ def child_main(args: argparse.Namespace) -> int:
 # Parent side: fixtures, repetitions, the table.
 # ------------------------------------------------------------------------------------------------
 
+
 @dataclass
 class Row:
     metric: str
@@ -517,15 +550,33 @@ class ChildFailed(RuntimeError):
     pass
 
 
-def spawn(work: Path, name: str, size: str, n: int, what: str = "",
-          reps: int = 3) -> tuple[dict, float]:
+def spawn(
+    work: Path, name: str, size: str, n: int, what: str = "", reps: int = 3
+) -> tuple[dict, float]:
     """Run one child; returns its result and its peak RSS in MB (its own and its children's)."""
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", name, "--child-size", size,
-           "--work", str(work), "--n", str(n), "--what", what]
-    env = dict(os.environ, RBDESK_USER="bench", RBDESK_TODAY=TODAY,
-               QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-               XDG_CONFIG_HOME=str(work / "config"), XDG_DATA_HOME=str(work / "data"),
-               PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    cmd = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--child",
+        name,
+        "--child-size",
+        size,
+        "--work",
+        str(work),
+        "--n",
+        str(n),
+        "--what",
+        what,
+    ]
+    env = dict(
+        os.environ,
+        RBDESK_USER="bench",
+        RBDESK_TODAY=TODAY,
+        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        XDG_CONFIG_HOME=str(work / "config"),
+        XDG_DATA_HOME=str(work / "data"),
+        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    )
     env["RBDESK_BENCH_SPAWNED"] = repr(time.time())
     env["RBDESK_BENCH_REPS"] = str(reps)
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
@@ -544,7 +595,7 @@ def spawn(work: Path, name: str, size: str, n: int, what: str = "",
     peak_mb = usage.ru_maxrss / 1024  # kilobytes on Linux
     for line in reversed(stdout.splitlines()):
         if line.startswith(RESULT_MARK):
-            return json.loads(line[len(RESULT_MARK):]), peak_mb
+            return json.loads(line[len(RESULT_MARK) :]), peak_mb
     last = (stderr.strip().splitlines() or [f"exit {proc.returncode}"])[-1]
     raise ChildFailed(last[:120])
 
@@ -561,8 +612,9 @@ def fixtures_for(bench: Bench) -> str:
     return needs.get(bench.name, "")
 
 
-def run_bench(bench: Bench, work: Path, size: str, n: int, reps: int,
-              log: Callable[[str], None]) -> list[Row]:
+def run_bench(
+    bench: Bench, work: Path, size: str, n: int, reps: int, log: Callable[[str], None]
+) -> list[Row]:
     rows = {m: Row(m, size) for m in bench.metrics}
     reason = missing(bench)
     if not reason:
@@ -611,11 +663,14 @@ def _verdict(rows: list[Row], row: Row, big_label: str) -> tuple[str, str]:
         if row.times:
             ratio = statistics.median(row.times) / target
             ratios.append(f"{ratio:.2f}× target {'✓' if ratio <= 1 else '✗'}")
-    floor = next((r for r in rows if r.metric == FLOORS.get(row.metric) and r.size == row.size),
-                 None)
+    floor = next(
+        (r for r in rows if r.metric == FLOORS.get(row.metric) and r.size == row.size), None
+    )
     if row.times and floor is not None and floor.times:
-        ratios.append(f"{statistics.median(row.times) / statistics.median(floor.times):.1f}× "
-                      f"jendela PySide6 kosong")
+        ratios.append(
+            f"{statistics.median(row.times) / statistics.median(floor.times):.1f}× "
+            f"jendela PySide6 kosong"
+        )
     if row.metric in PEERS:
         peer_name, factor = PEERS[row.metric]
         peer = next((r for r in rows if r.metric == peer_name and r.size == row.size), None)
@@ -629,29 +684,56 @@ def _verdict(rows: list[Row], row: Row, big_label: str) -> tuple[str, str]:
 
 
 def table(rows: list[Row], big_label: str) -> str:
-    head = ("benchmark", "ukuran", "median", "sebaran (min–max)", "memori puncak", "target",
-            "rasio")
+    head = (
+        "benchmark",
+        "ukuran",
+        "median",
+        "sebaran (min–max)",
+        "memori puncak",
+        "target",
+        "rasio",
+    )
     lines = []
     notes = []
     for row in rows:
         target, ratio = _verdict(rows, row, big_label)
         if row.times:
             over = " ✗" if row.size == big_label and row.peak_mb > MEMORY_TARGET_MB else ""
-            lines.append((row.metric, row.size, _seconds(row.times), _spread(row.times),
-                          f"{row.peak_mb:.0f} MB{over}", target, ratio))
+            lines.append(
+                (
+                    row.metric,
+                    row.size,
+                    _seconds(row.times),
+                    _spread(row.times),
+                    f"{row.peak_mb:.0f} MB{over}",
+                    target,
+                    ratio,
+                )
+            )
         elif len(row.status) > 40:
             # Long failure messages go under the table so the columns stay readable.
             notes.append(f"[{len(notes) + 1}] {row.metric} {row.size}: {row.status}")
-            lines.append((row.metric, row.size, f"{row.status[:row.status.find(':') + 1]} "
-                          f"lihat [{len(notes)}]", "", "", target, ""))
+            lines.append(
+                (
+                    row.metric,
+                    row.size,
+                    f"{row.status[: row.status.find(':') + 1]} lihat [{len(notes)}]",
+                    "",
+                    "",
+                    target,
+                    "",
+                )
+            )
         else:
             lines.append((row.metric, row.size, row.status, "", "", target, ""))
     widths = [max(len(str(x[i])) for x in (head, *lines)) for i in range(len(head))]
     fmt = " | ".join(f"{{:{w}}}" for w in widths)
     out = [fmt.format(*head), "-+-".join("-" * w for w in widths)]
     out += [fmt.format(*line) for line in lines]
-    out.append(f"memori puncak: max RSS proses anak (termasuk soffice); target ≤ "
-               f"{MEMORY_TARGET_MB:.0f} MB pada {big_label} (✗ = terlampaui).")
+    out.append(
+        f"memori puncak: max RSS proses anak (termasuk soffice); target ≤ "
+        f"{MEMORY_TARGET_MB:.0f} MB pada {big_label} (✗ = terlampaui)."
+    )
     return "\n".join(out + notes)
 
 
@@ -659,10 +741,18 @@ def machine() -> str:
     cpu = "?"
     mem = "?"
     try:
-        cpu = next(line.split(":", 1)[1].strip() for line in
-                   Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name"))
-        kb = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
-                      if line.startswith("MemTotal")))
+        cpu = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
+        kb = int(
+            next(
+                line.split()[1]
+                for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")
+            )
+        )
         mem = f"{kb / 1024 / 1024:.1f} GiB"
     except (OSError, StopIteration, ValueError):
         pass
@@ -679,24 +769,38 @@ def machine() -> str:
     soffice = "tidak terpasang"
     if shutil.which("soffice"):
         try:
-            soffice = subprocess.run(["soffice", "--version"], capture_output=True, text=True,
-                                     timeout=60).stdout.strip() or "?"
+            soffice = (
+                subprocess.run(
+                    ["soffice", "--version"], capture_output=True, text=True, timeout=60
+                ).stdout.strip()
+                or "?"
+            )
         except (OSError, subprocess.SubprocessError):
             soffice = "?"
-    return (f"mesin: {os.cpu_count()} CPU, {cpu}, {mem} RAM; {platform.platform()}\n"
-            f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
-            f"{', '.join(versions)}; soffice: {soffice}")
+    return (
+        f"mesin: {os.cpu_count()} CPU, {cpu}, {mem} RAM; {platform.platform()}\n"
+        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
+        f"{', '.join(versions)}; soffice: {soffice}"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench/run.py", description="Tolok ukur rbdesk.")
-    parser.add_argument("--quick", action="store_true",
-                        help=f"1 pengulangan, rencana besar {QUICK_BIG} indikator")
-    parser.add_argument("--only", action="append", metavar="NAMA",
-                        help="hanya tolok ukur ini (boleh diulang): " +
-                             ", ".join(b.name for b in BENCHES))
-    parser.add_argument("--size", choices=("sample", "big"), action="append",
-                        help="hanya ukuran ini (sample = contoh 2024, big = rencana sintetis)")
+    parser.add_argument(
+        "--quick", action="store_true", help=f"1 pengulangan, rencana besar {QUICK_BIG} indikator"
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="NAMA",
+        help="hanya tolok ukur ini (boleh diulang): " + ", ".join(b.name for b in BENCHES),
+    )
+    parser.add_argument(
+        "--size",
+        choices=("sample", "big"),
+        action="append",
+        help="hanya ukuran ini (sample = contoh 2024, big = rencana sintetis)",
+    )
     parser.add_argument("--reps", type=int, help="pengulangan per tolok ukur (default 3)")
     parser.add_argument("--json", metavar="BERKAS", help="simpan hasil mentah sebagai JSON")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -715,8 +819,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     unknown = [x for x in args.only or [] if x not in names]
     if unknown:
         parser.error(f"tolok ukur tidak dikenal: {', '.join(unknown)}")
-    selected = [b for b in BENCHES if not args.only
-                or b.name in args.only or set(b.metrics) & set(args.only)]
+    selected = [
+        b
+        for b in BENCHES
+        if not args.only or b.name in args.only or set(b.metrics) & set(args.only)
+    ]
     sizes = args.size or ["sample", "big"]
 
     def log(text: str) -> None:
@@ -739,17 +846,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(machine())
-    print(f"{reps} pengulangan per baris (toggle dan filter: beberapa kali dalam satu proses); "
-          f"{big_label} = rencana sintetis {n} indikator (bench/synth.py, seed 0); "
-          f"durasi {time.perf_counter() - started:.0f} s")
+    print(
+        f"{reps} pengulangan per baris (toggle dan filter: beberapa kali dalam satu proses); "
+        f"{big_label} = rencana sintetis {n} indikator (bench/synth.py, seed 0); "
+        f"durasi {time.perf_counter() - started:.0f} s"
+    )
     if args.quick:
         print("--quick: target untuk 20k hanya sebagai acuan kasar pada rencana kecil ini.")
     print()
     print(table(rows, big_label))
     if args.json:
-        Path(args.json).write_text(json.dumps(
-            [{"metric": r.metric, "size": r.size, "times": r.times, "peak_mb": r.peak_mb,
-              "status": r.status} for r in rows], indent=2), encoding="utf-8")
+        Path(args.json).write_text(
+            json.dumps(
+                [
+                    {
+                        "metric": r.metric,
+                        "size": r.size,
+                        "times": r.times,
+                        "peak_mb": r.peak_mb,
+                        "status": r.status,
+                    }
+                    for r in rows
+                ],
+                indent=2,
+            ),
+            encoding="utf-8",
+        )
     return 0
 
 

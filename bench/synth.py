@@ -42,9 +42,9 @@ MIN_PERSONS = 40
 PAST_STATUS = (("selesai", 0.55), ("sebagian", 0.15), ("belum", 0.07), (None, 0.23))
 # The current month is still under way: fewer cells are finished.
 CURRENT_STATUS = (("selesai", 0.2), ("sebagian", 0.25), ("belum", 0.1), (None, 0.45))
-UNPLANNED_DONE = 0.01        # share of indicators done in a month that was not planned
-EVIDENCE_RATE = 0.12         # share of selesai/sebagian cells with a bukti dukung file
-EVIDENCE_REUSE = 0.05        # same file attached twice: stored once (content-addressed)
+UNPLANNED_DONE = 0.01  # share of indicators done in a month that was not planned
+EVIDENCE_RATE = 0.12  # share of selesai/sebagian cells with a bukti dukung file
+EVIDENCE_REUSE = 0.05  # same file attached twice: stored once (content-addressed)
 EVIDENCE_SIZE = (1024, 6 * 1024)
 NOTE_RATE = 0.08
 REALISATION_NOTE_RATE = 0.3
@@ -53,18 +53,25 @@ EXTRA_PATTERNS = ((3, 6, 9, 12), (6, 12), tuple(range(1, 13)), (4, 8, 12), (5, 6
 EXTRA_PATTERN_RATE = 0.15
 
 REALISATION_NOTES = (
-    "Sudah dilaksanakan sesuai jadwal", "Dokumen dalam proses penandatanganan",
-    "Menunggu arahan dari KPU Provinsi NTT", "Laporan sudah dikirim ke Tim Pengarah",
-    "Rapat koordinasi dilaksanakan di aula kantor", "Sebagian kegiatan ditunda ke bulan berikutnya",
-    "Bukti dukung menyusul", "Dilaksanakan bersama Sekretariat KPU Provinsi",
+    "Sudah dilaksanakan sesuai jadwal",
+    "Dokumen dalam proses penandatanganan",
+    "Menunggu arahan dari KPU Provinsi NTT",
+    "Laporan sudah dikirim ke Tim Pengarah",
+    "Rapat koordinasi dilaksanakan di aula kantor",
+    "Sebagian kegiatan ditunda ke bulan berikutnya",
+    "Bukti dukung menyusul",
+    "Dilaksanakan bersama Sekretariat KPU Provinsi",
 )
 EVIDENCE_KINDS = (
     ("undangan_rapat", "application/pdf", b"%PDF-1.4\n"),
     ("notulen", "application/pdf", b"%PDF-1.4\n"),
     ("daftar_hadir", "application/pdf", b"%PDF-1.4\n"),
     ("foto_kegiatan", "image/jpeg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00"),
-    ("laporan", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-     b"PK\x03\x04"),
+    (
+        "laporan",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        b"PK\x03\x04",
+    ),
 )
 EXTENSIONS = {"application/pdf": "pdf", "image/jpeg": "jpg"}
 
@@ -166,12 +173,21 @@ class _Maker:
                 for s in range(subs_per_act[act_i]):
                     count = inds_per_sub[sub_i]
                     sub_i += 1
-                    subs.append(self.row(label=str(s + 1), name=self.voc.sub.text(self.rng),
-                                         indicators=[self.indicator(i, count)
-                                                     for i in range(count)]))
+                    subs.append(
+                        self.row(
+                            label=str(s + 1),
+                            name=self.voc.sub.text(self.rng),
+                            indicators=[self.indicator(i, count) for i in range(count)],
+                        )
+                    )
                 act_i += 1
-                activities.append(self.row(label=_label(style, c), sub_activities=subs,
-                                           name=self.voc.activity.text(self.rng)))
+                activities.append(
+                    self.row(
+                        label=_label(style, c),
+                        sub_activities=subs,
+                        name=self.voc.activity.text(self.rng),
+                    )
+                )
             areas.append(self.row(label=src["label"], name=src["name"], activities=activities))
         return areas
 
@@ -182,11 +198,14 @@ class _Maker:
             months = sorted(rng.choice(EXTRA_PATTERNS))
         else:
             months = sorted(rng.choice(self.voc.patterns))
-        ind = self.row(label=_label("a.", index) if siblings > 1 else "",
-                       text="" if unnamed else self.voc.indicator.text(rng),
-                       planned_months=months,
-                       note=rng.choice(self.voc.notes) if rng.random() < NOTE_RATE else "",
-                       realisation=[], evidence=[])
+        ind = self.row(
+            label=_label("a.", index) if siblings > 1 else "",
+            text="" if unnamed else self.voc.indicator.text(rng),
+            planned_months=months,
+            note=rng.choice(self.voc.notes) if rng.random() < NOTE_RATE else "",
+            realisation=[],
+            evidence=[],
+        )
         self.realise(ind, months)
         return ind
 
@@ -208,8 +227,7 @@ class _Maker:
             at = f"{YEAR}-{month:02d}-{rng.randint(20, 28):02d}T0{rng.randint(1, 8)}:00:00.000000Z"
             by = rng.choice(STAFF_USERS)
             note = rng.choice(REALISATION_NOTES) if rng.random() < REALISATION_NOTE_RATE else ""
-            ind["realisation"].append(self.row(at=at, by=by, month=month, status=status,
-                                               note=note))
+            ind["realisation"].append(self.row(at=at, by=by, month=month, status=status, note=note))
             if status != "belum" and rng.random() < EVIDENCE_RATE:
                 ind["evidence"].append(self.evidence(month, at, by))
 
@@ -224,8 +242,12 @@ class _Maker:
             sha = hashlib.sha256(data).hexdigest()
             self.blobs[sha] = base64.b64encode(data).decode("ascii")
             ext = EXTENSIONS.get(mime, "docx")
-            meta = {"filename": f"{stem}_{YEAR}-{month:02d}_{len(self.files) + 1}.{ext}",
-                    "mime": mime, "size": size, "sha256": sha}
+            meta = {
+                "filename": f"{stem}_{YEAR}-{month:02d}_{len(self.files) + 1}.{ext}",
+                "mime": mime,
+                "size": size,
+                "sha256": sha,
+            }
             self.files.append(meta)
         return self.row(at=at, by=by, month=month, note="", **meta)
 
@@ -245,30 +267,45 @@ class _Maker:
         while len(persons) < target:
             name = f"{rng.choice(self.voc.given)} {rng.choice(self.voc.family)}"
             nip = "".join(str(rng.randint(0, 9)) for _ in range(18))
-            persons.append(self.row(name=name, position=rng.choice(self.voc.positions),
-                                    unit=unit, nip=nip))
+            persons.append(
+                self.row(name=name, position=rng.choice(self.voc.positions), unit=unit, nip=nip)
+            )
         return persons, remap
 
-    def teams(self, areas: list[dict[str, Any]], persons: list[dict[str, Any]],
-              remap: dict[str, str]) -> list[dict[str, Any]]:
+    def teams(
+        self, areas: list[dict[str, Any]], persons: list[dict[str, Any]], remap: dict[str, str]
+    ) -> list[dict[str, Any]]:
         plan = self.sample["plans"][0]
         area_map = {a["uuid"]: areas[i]["uuid"] for i, a in enumerate(plan["areas"])}
         teams = []
         for t in plan["teams"]:
-            members = [self.row(person=remap[m["person"]], role=m["role"], position=m["position"])
-                       for m in t["members"]]
-            teams.append(self.row(kind=t["kind"], label=t["label"], name=t["name"],
-                                  area=area_map.get(t["area"]) if t["area"] else None,
-                                  duties=list(t["duties"]), members=members))
+            members = [
+                self.row(person=remap[m["person"]], role=m["role"], position=m["position"])
+                for m in t["members"]
+            ]
+            teams.append(
+                self.row(
+                    kind=t["kind"],
+                    label=t["label"],
+                    name=t["name"],
+                    area=area_map.get(t["area"]) if t["area"] else None,
+                    duties=list(t["duties"]),
+                    members=members,
+                )
+            )
         # The added staff sit on the area teams as members, several on two teams, as in real SKs.
         area_teams = [t for t in teams if t["kind"] == "area"]
-        extra = persons[len(remap):]
+        extra = persons[len(remap) :]
         for i, person in enumerate(extra):
-            for team in {area_teams[i % len(area_teams)]["uuid"]: area_teams[i % len(area_teams)],
-                         area_teams[(i * 3) % len(area_teams)]["uuid"]:
-                         area_teams[(i * 3) % len(area_teams)]}.values():
-                team["members"].append(self.row(person=person["uuid"], role="Anggota",
-                                                position=person["position"]))
+            for team in {
+                area_teams[i % len(area_teams)]["uuid"]: area_teams[i % len(area_teams)],
+                area_teams[(i * 3) % len(area_teams)]["uuid"]: area_teams[
+                    (i * 3) % len(area_teams)
+                ],
+            }.values():
+                team["members"].append(
+                    self.row(person=person["uuid"], role="Anggota", position=person["position"])
+                )
         return teams
 
     def document(self) -> dict[str, Any]:
@@ -276,12 +313,22 @@ class _Maker:
         areas = self.plan_tree()
         teams = self.teams(areas, persons, remap)
         src = self.sample["plans"][0]
-        plan = self.row(unit=src["unit"], year=YEAR, title=src["title"],
-                        decree=copy.deepcopy(src["decree"]),
-                        settings=copy.deepcopy(src["settings"]), areas=areas, teams=teams)
-        return {"format": self.sample["format"], "format_version": self.sample["format_version"],
-                "persons": sorted(persons, key=lambda p: (p["name"], p["uuid"])),
-                "plans": [plan], "blobs": dict(sorted(self.blobs.items()))}
+        plan = self.row(
+            unit=src["unit"],
+            year=YEAR,
+            title=src["title"],
+            decree=copy.deepcopy(src["decree"]),
+            settings=copy.deepcopy(src["settings"]),
+            areas=areas,
+            teams=teams,
+        )
+        return {
+            "format": self.sample["format"],
+            "format_version": self.sample["format_version"],
+            "persons": sorted(persons, key=lambda p: (p["name"], p["uuid"])),
+            "plans": [plan],
+            "blobs": dict(sorted(self.blobs.items())),
+        }
 
 
 def _label(style: str, index: int) -> str:
@@ -311,9 +358,11 @@ def write_synthetic(path: Path | str, indicators: int, seed: int = 0) -> Path:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="bench/synth.py",
-        description="Buat berkas rbdesk berisi rencana aksi sintetis (bentuk contoh 2024).")
-    parser.add_argument("--indicators", type=int, required=True, metavar="N",
-                        help="jumlah indikator keberhasilan")
+        description="Buat berkas rbdesk berisi rencana aksi sintetis (bentuk contoh 2024).",
+    )
+    parser.add_argument(
+        "--indicators", type=int, required=True, metavar="N", help="jumlah indikator keberhasilan"
+    )
     parser.add_argument("--seed", type=int, default=0, help="benih acak (default 0)")
     parser.add_argument("--force", action="store_true", help="timpa BERKAS bila sudah ada")
     parser.add_argument("out", metavar="BERKAS", help="berkas .rbdesk yang dibuat")
@@ -328,8 +377,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     out.unlink(missing_ok=True)
     started = time.perf_counter()
     write_synthetic(out, args.indicators, args.seed)
-    print(f"Berkas sintetis dibuat: {out} ({args.indicators} indikator, seed {args.seed}, "
-          f"{time.perf_counter() - started:.1f} detik)")
+    print(
+        f"Berkas sintetis dibuat: {out} ({args.indicators} indikator, seed {args.seed}, "
+        f"{time.perf_counter() - started:.1f} detik)"
+    )
     return 0
 
 

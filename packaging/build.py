@@ -33,7 +33,7 @@ BUILD = ROOT / "build"
 DIST = Path(os.environ.get("RBDESK_DIST") or ROOT / "dist")
 APP = DIST / "rbdesk"
 MARKER = ROOT / "packaging" / "rbdesk-portabel.txt"
-ZIP_BUDGET = 120 * 1024 * 1024   # the portable zip's budget (issue 11)
+ZIP_BUDGET = 120 * 1024 * 1024  # the portable zip's budget (issue 11)
 
 
 def version() -> str:
@@ -44,8 +44,9 @@ def version() -> str:
 
 
 def platform_tag() -> str:
-    machine = {"amd64": "x64", "x86_64": "x64"}.get(platform.machine().lower(),
-                                                    platform.machine().lower())
+    machine = {"amd64": "x64", "x86_64": "x64"}.get(
+        platform.machine().lower(), platform.machine().lower()
+    )
     return f"{platform.system().lower()}-{machine}"
 
 
@@ -62,8 +63,12 @@ def commit() -> str:
     if os.environ.get("RBDESK_BUILD_COMMIT"):
         return os.environ["RBDESK_BUILD_COMMIT"]
     try:
-        out = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
-                             capture_output=True, text=True, timeout=30)
+        out = subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
     except OSError:
         return "?"
     return out.stdout.strip() or "?"
@@ -75,29 +80,75 @@ def install_site() -> Path:
     shutil.rmtree(src, ignore_errors=True)
     shutil.rmtree(site, ignore_errors=True)
     # Copy first, so that the install's scratch folders never land in the checkout.
-    shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(
-        ".venv", ".git", "build", "dist", "*.egg-info", "__pycache__", ".hypothesis", "bench",
-        "tests", "docs", ".mypy_cache", ".ruff_cache"))
-    offline = (["--no-index", "--no-build-isolation"] if os.environ.get("RBDESK_BUILD_OFFLINE")
-               else [])
-    run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-compile", *offline,
-         "--target", str(site), str(src)])
+    shutil.copytree(
+        ROOT,
+        src,
+        ignore=shutil.ignore_patterns(
+            ".venv",
+            ".git",
+            "build",
+            "dist",
+            "*.egg-info",
+            "__pycache__",
+            ".hypothesis",
+            "bench",
+            "tests",
+            "docs",
+            ".mypy_cache",
+            ".ruff_cache",
+        ),
+    )
+    offline = (
+        ["--no-index", "--no-build-isolation"] if os.environ.get("RBDESK_BUILD_OFFLINE") else []
+    )
+    run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-compile",
+            *offline,
+            "--target",
+            str(site),
+            str(src),
+        ]
+    )
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    when = (dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch
-            else dt.datetime.now(dt.UTC))
-    info = {"version": version(), "date": when.strftime("%Y-%m-%d"), "commit": commit(),
-            "platform": platform_tag()}
+    when = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    info = {
+        "version": version(),
+        "date": when.strftime("%Y-%m-%d"),
+        "commit": commit(),
+        "platform": platform_tag(),
+    }
     (site / "rbdesk" / "resources" / "build-info.json").write_text(
-        json.dumps(info, sort_keys=True), encoding="utf-8")
+        json.dumps(info, sort_keys=True), encoding="utf-8"
+    )
     return site
 
 
 def freeze(site: Path) -> None:
     shutil.rmtree(APP, ignore_errors=True)
     env = {**os.environ, "RBDESK_BUILD_SITE": str(site)}
-    run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(DIST), "--workpath", str(BUILD / "pyinstaller"),
-         str(ROOT / "packaging" / "rbdesk.spec")], env=env)
+    run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(DIST),
+            "--workpath",
+            str(BUILD / "pyinstaller"),
+            str(ROOT / "packaging" / "rbdesk.spec"),
+        ],
+        env=env,
+    )
 
 
 def make_zip() -> Path:
@@ -121,8 +172,11 @@ def main() -> int:
     args = parser.parse_args()
     start = time.monotonic()
     freeze(install_site())
-    print(f"built {APP}: {folder_size(APP) / 2**20:.1f} MiB in "
-          f"{sum(1 for p in APP.rglob('*') if p.is_file())} files", flush=True)
+    print(
+        f"built {APP}: {folder_size(APP) / 2**20:.1f} MiB in "
+        f"{sum(1 for p in APP.rglob('*') if p.is_file())} files",
+        flush=True,
+    )
     if args.zip:
         out = make_zip()
         size = out.stat().st_size

@@ -27,7 +27,7 @@ EXE = ".exe" if sys.platform == "win32" else ""
 WINDOW = APP / f"rbdesk{EXE}"
 CLI = APP / f"rbdesk-cli{EXE}"
 MARKER = ROOT / "packaging" / "rbdesk-portabel.txt"
-INDICATORS = "indikator: 187"   # the 2024 sample
+INDICATORS = "indikator: 187"  # the 2024 sample
 
 
 class CheckFailed(Exception):
@@ -41,14 +41,23 @@ def version() -> str:
         return str(tomllib.load(f)["project"]["version"])
 
 
-def run(exe: Path, *args: str | Path, env: dict[str, str],
-        timeout: float = 180) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(exe), *map(str, args)], env=env, capture_output=True, text=True,
-                          encoding="utf-8", errors="replace", timeout=timeout)
+def run(
+    exe: Path, *args: str | Path, env: dict[str, str], timeout: float = 180
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(exe), *map(str, args)],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=timeout,
+    )
 
 
-def expect(done: subprocess.CompletedProcess[str], what: str, *, contains: str = "",
-           status: int = 0) -> str:
+def expect(
+    done: subprocess.CompletedProcess[str], what: str, *, contains: str = "", status: int = 0
+) -> str:
     out = done.stdout + done.stderr
     if done.returncode != status or contains not in out:
         raise CheckFailed(f"{what}: exit {done.returncode} (want {status}), output:\n{out}")
@@ -63,8 +72,9 @@ def indicator_line(out: str) -> str:
 
 def smoke_line(log: Path) -> str:
     """The smoke report, read from the log: a windowed program on Windows has no stderr."""
-    lines = [line for line in log.read_text(encoding="utf-8").splitlines()
-             if "rbdesk smoke:" in line]
+    lines = [
+        line for line in log.read_text(encoding="utf-8").splitlines() if "rbdesk smoke:" in line
+    ]
     if not lines or "rbdesk smoke: ok" not in lines[-1]:
         raise CheckFailed(f"no 'rbdesk smoke: ok' in {log}: {lines}")
     return lines[-1].split("rbdesk smoke:", 1)[1].strip()
@@ -73,20 +83,31 @@ def smoke_line(log: Path) -> str:
 def step(name: str, fn, *args):  # type: ignore[no-untyped-def]
     start = time.monotonic()
     detail = fn(*args)
-    print(f"ok   {name}  ({time.monotonic() - start:.1f} s){'  ' + detail if detail else ''}",
-          flush=True)
+    print(
+        f"ok   {name}  ({time.monotonic() - start:.1f} s){'  ' + detail if detail else ''}",
+        flush=True,
+    )
 
 
 def check(work: Path) -> None:
-    env = {**os.environ, "RBDESK_DATA_DIR": str(work / "data"), "RBDESK_USER": "uji-dist",
-           "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("PYTHONPATH", None)   # the frozen program must need nothing from outside
-    sample, pdf, book, imported = (work / "contoh.rbdesk", work / "sk.pdf",
-                                   work / "rencana.xlsx", work / "impor.rbdesk")
+    env = {
+        **os.environ,
+        "RBDESK_DATA_DIR": str(work / "data"),
+        "RBDESK_USER": "uji-dist",
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    env.pop("PYTHONPATH", None)  # the frozen program must need nothing from outside
+    sample, pdf, book, imported = (
+        work / "contoh.rbdesk",
+        work / "sk.pdf",
+        work / "rencana.xlsx",
+        work / "impor.rbdesk",
+    )
 
     def version_() -> str:
-        shown = expect(run(CLI, "--version", env=env), "--version",
-                       contains=f"rbdesk {version()}").strip()
+        shown = expect(
+            run(CLI, "--version", env=env), "--version", contains=f"rbdesk {version()}"
+        ).strip()
         # What the About box reads as the build date (rbdesk.build_info).
         info = json.loads(next(APP.rglob("build-info.json")).read_text(encoding="utf-8"))
         if info.get("version") != version() or not info.get("date"):
@@ -128,8 +149,10 @@ def check(work: Path) -> None:
         expect(run(CLI, "review", sample, "--list", env=env), "review --list")
         annual_pdf, annual_book = work / "tahunan.pdf", work / "tahunan.xlsx"
         for out in (annual_pdf, annual_book):
-            expect(run(CLI, "export", sample, out, "--part", "annual", env=env),
-                   f"export annual report {out.suffix}")
+            expect(
+                run(CLI, "export", sample, out, "--part", "annual", env=env),
+                f"export annual report {out.suffix}",
+            )
         import openpyxl
         from pypdf import PdfReader
 
@@ -141,7 +164,7 @@ def check(work: Path) -> None:
 
     def window_installed() -> str:
         smoke = {**env, "RBDESK_SMOKE": "1"}
-        if sys.platform != "win32":   # Qt's INI settings follow XDG_CONFIG_HOME: not the user's
+        if sys.platform != "win32":  # Qt's INI settings follow XDG_CONFIG_HOME: not the user's
             smoke["XDG_CONFIG_HOME"] = str(work / "config")
         expect(run(WINDOW, sample, env=smoke), "window (smoke mode)")
         return smoke_line(work / "data" / "log" / "rbdesk.log")
@@ -157,8 +180,11 @@ def check(work: Path) -> None:
         exe = folder / WINDOW.name
         expect(run(exe, env=smoke), "portable window (smoke mode)")
         data = folder / "data"
-        wanted = [data / "rencana-aksi.rbdesk", data / "rbdesk" / "rbdesk.ini",
-                  data / "log" / "rbdesk.log"]
+        wanted = [
+            data / "rencana-aksi.rbdesk",
+            data / "rbdesk" / "rbdesk.ini",
+            data / "log" / "rbdesk.log",
+        ]
         missing = [str(p.relative_to(folder)) for p in wanted if not p.is_file()]
         if missing or not list((data / "cadangan").iterdir()):
             raise CheckFailed(f"portable folder lacks {missing or 'a backup'}")

@@ -15,11 +15,11 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "resources" / "icons"
 FONT = ROOT / "resources" / "fonts" / "DejaVuSansCondensed-Bold.ttf"
 MAROON, WHITE, GOLD = (128, 20, 32, 255), (255, 255, 255, 255), (246, 190, 40, 255)
-DONE = (1, 2, 3, 5, 6)   # months drawn as done; the others as planned outlines
+DONE = (1, 2, 3, 5, 6)  # months drawn as done; the others as planned outlines
 
 
 def draw(size: int = 256) -> Image.Image:
-    scale = 4   # draw big, shrink smoothly
+    scale = 4  # draw big, shrink smoothly
     s = size * scale
     img = Image.new("RGBA", (s, s), (0, 0, 0, 0))
     d = ImageDraw.Draw(img)

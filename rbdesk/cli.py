@@ -29,8 +29,23 @@ COMMAND_MODULES = (
 # The subcommand names, known without importing their modules: ``rbdesk FILE`` starts the window
 # without loading the command line's machinery (merge, history, dump, load). A test checks this
 # list against the parser.
-COMMAND_NAMES = frozenset({"new", "dump", "load", "check", "export", "import", "merge", "backup",
-                           "copy", "history", "new-year", "sk", "review"})
+COMMAND_NAMES = frozenset(
+    {
+        "new",
+        "dump",
+        "load",
+        "check",
+        "export",
+        "import",
+        "merge",
+        "backup",
+        "copy",
+        "history",
+        "new-year",
+        "sk",
+        "review",
+    }
+)
 
 log = logging.getLogger("rbdesk")
 
@@ -45,12 +60,19 @@ def build_parser() -> argparse.ArgumentParser:
     cli_text.install()
     parser = _Parser(
         prog="rbdesk",
-        description=tr("rbdesk: Rencana Aksi Reformasi Birokrasi. Tanpa perintah, membuka "
-                       "jendela aplikasi pada BERKAS (atau berkas rencana bawaan)."),
-        add_help=False)
+        description=tr(
+            "rbdesk: Rencana Aksi Reformasi Birokrasi. Tanpa perintah, membuka "
+            "jendela aplikasi pada BERKAS (atau berkas rencana bawaan)."
+        ),
+        add_help=False,
+    )
     parser.add_argument("-h", "--help", action="help", help=tr("tampilkan bantuan ini lalu keluar"))
-    parser.add_argument("--version", action="version", version=f"rbdesk {__version__}",
-                        help=tr("tampilkan versi lalu keluar"))
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"rbdesk {__version__}",
+        help=tr("tampilkan versi lalu keluar"),
+    )
     sub = parser.add_subparsers(dest="command", metavar=tr("PERINTAH"), parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -87,8 +109,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         path = setup_logging()
         log.exception("unexpected error in: rbdesk %s", " ".join(argv))
-        print(tr("rbdesk: terjadi kesalahan tak terduga; rinciannya dicatat di {path}")
-              .format(path=path), file=sys.stderr)
+        print(
+            tr("rbdesk: terjadi kesalahan tak terduga; rinciannya dicatat di {path}").format(
+                path=path
+            ),
+            file=sys.stderr,
+        )
         return 1
 
 

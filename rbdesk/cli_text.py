@@ -19,8 +19,9 @@ _MESSAGES = {
     "show program's version number and exit": "tampilkan versi lalu keluar",
     "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
     "unrecognized arguments: %s": "argumen tidak dikenal: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)":
-        "pilihan tidak sah: %(value)r (pilih dari %(choices)s)",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "pilihan tidak sah: %(value)r (pilih dari %(choices)s)"
+    ),
     "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
     # every typed option of rbdesk is a whole number (a year, a month)
     "invalid %(type)s value: %(value)r": "%(value)r bukan bilangan bulat",
@@ -29,8 +30,9 @@ _MESSAGES = {
     "expected at least one argument": "paling sedikit satu nilai",
     "not allowed with argument %s": "tidak boleh bersama argumen %s",
     "one of the arguments %s is required": "salah satu argumen %s wajib diisi",
-    "ambiguous option: %(option)s could match %(matches)s":
-        "pilihan ambigu: %(option)s cocok dengan %(matches)s",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "pilihan ambigu: %(option)s cocok dengan %(matches)s"
+    ),
 }
 
 

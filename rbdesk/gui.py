@@ -32,23 +32,25 @@ def _answer_option(option: str) -> int:
     from rbdesk.i18n import tr
     from rbdesk.ui.window.app import make_app
 
-    make_app()   # the Indonesian Qt wording and the icon, as in the window
+    make_app()  # the Indonesian Qt wording and the icon, as in the window
     if option.lower() in VERSION_OPTIONS:
         QMessageBox.information(None, "rbdesk", f"rbdesk {__version__}")
         return 0
-    usage = tr("Pemakaian: rbdesk [BERKAS]\n\n"
-               "Membuka jendela rbdesk pada BERKAS (.rbdesk), atau pada berkas rencana bawaan "
-               "bila BERKAS tidak disebut.\n\n"
-               "  --version   tampilkan versi\n"
-               "  /?, --help  tampilkan bantuan ini\n\n"
-               "Perintah lain (new, check, export, backup, ...) ada di baris perintah: "
-               "rbdesk-cli.exe di Windows, rbdesk di Linux; lihat rbdesk-cli.exe --help.")
+    usage = tr(
+        "Pemakaian: rbdesk [BERKAS]\n\n"
+        "Membuka jendela rbdesk pada BERKAS (.rbdesk), atau pada berkas rencana bawaan "
+        "bila BERKAS tidak disebut.\n\n"
+        "  --version   tampilkan versi\n"
+        "  /?, --help  tampilkan bantuan ini\n\n"
+        "Perintah lain (new, check, export, backup, ...) ada di baris perintah: "
+        "rbdesk-cli.exe di Windows, rbdesk di Linux; lihat rbdesk-cli.exe --help."
+    )
     if option.lower() in HELP_OPTIONS:
         QMessageBox.information(None, "rbdesk", usage)
         return 0
-    QMessageBox.warning(None, "rbdesk",
-                        tr("Pilihan tidak dikenal: {option}").format(option=option) + "\n\n"
-                        + usage)
+    QMessageBox.warning(
+        None, "rbdesk", tr("Pilihan tidak dikenal: {option}").format(option=option) + "\n\n" + usage
+    )
     return 2
 
 

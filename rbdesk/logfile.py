@@ -18,8 +18,9 @@ def setup_logging() -> Path:
     path = log_dir() / LOG_FILE
     root = logging.getLogger("rbdesk")
     if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3,
-                                                       encoding="utf-8")
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
         root.setLevel(logging.INFO)
@@ -42,9 +43,11 @@ class _LogFileOnDemand(logging.Handler):
         try:
             if self._file is None:
                 self._file = logging.handlers.RotatingFileHandler(
-                    log_dir() / LOG_FILE, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-                self._file.setFormatter(logging.Formatter(
-                    "%(asctime)s %(levelname)s %(name)s: %(message)s"))
+                    log_dir() / LOG_FILE, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+                )
+                self._file.setFormatter(
+                    logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+                )
             self._file.handle(record)
         except Exception:  # a log that cannot be written must not break the command
             pass
@@ -62,8 +65,14 @@ def terminal_kept_quiet() -> Iterator[None]:
     quiet = _LogFileOnDemand(logging.WARNING)
     logger.addHandler(quiet)
 
-    def to_log(message: Warning | str, category: type[Warning], filename: str, lineno: int,
-               file: object = None, line: str | None = None) -> None:
+    def to_log(
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: object = None,
+        line: str | None = None,
+    ) -> None:
         logger.warning("%s: %s (%s:%s)", category.__name__, message, filename, lineno)
 
     try:

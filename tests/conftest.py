@@ -27,8 +27,9 @@ def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
 def children_import_this_checkout(monkeypatch: pytest.MonkeyPatch) -> None:
     """Child processes (CLI runs, reliability writers, bench scripts) import the rbdesk under
     test, not whichever checkout an editable install in the virtualenv points to."""
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(
-        filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    monkeypatch.setenv(
+        "PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    )
 
 
 @pytest.fixture(scope="session")
@@ -74,6 +75,7 @@ def empty_store(tmp_path: Path) -> Iterator:
 def rename_team():  # returns the helper below
     """Rename one team of a file's first plan by a Data SK save (KESATU follows), as ``user``:
     ``rename_team(path, user, label, name)``."""
+
     def rename(path: Path, user: str, label: str, name: str) -> None:
         from rbdesk.models.domain.tree import list_plans, load_plan_tree
         from rbdesk.models.edits.decree_edit import DecreeEdits, RowEdit, save_decree_edits
@@ -82,8 +84,12 @@ def rename_team():  # returns the helper below
         with Store.open(path, user=user) as store:
             tree = load_plan_tree(store, list_plans(store)[0].uuid)
             team = next(t for t in tree.teams if t.label == label)
-            save_decree_edits(store, DecreeEdits(tree.uuid, None, teams=(
-                RowEdit(team.uuid, team.version, {"name": name}),)))
+            save_decree_edits(
+                store,
+                DecreeEdits(
+                    tree.uuid, None, teams=(RowEdit(team.uuid, team.version, {"name": name}),)
+                ),
+            )
 
     return rename
 

@@ -25,9 +25,11 @@ def get_review(store: Store, indicator_uuid: str, month: int) -> Review | None:
     """None when the month has no realisation row (nothing recorded, nothing to review)."""
     with store.read():
         ind = Indicator.live_by_uuid(indicator_uuid)
-        cell = Realisation.get_or_none((Realisation.indicator == ind.id)
-                                       & (Realisation.month == month) & Realisation.is_live())
+        cell = Realisation.get_or_none(
+            (Realisation.indicator == ind.id) & (Realisation.month == month) & Realisation.is_live()
+        )
         if cell is None:
             return None
-        return Review(cell.review_state, cell.reviewed_by, cell.reviewed_at, cell.review_note,
-                      cell.version)
+        return Review(
+            cell.review_state, cell.reviewed_by, cell.reviewed_at, cell.review_note, cell.version
+        )

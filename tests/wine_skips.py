@@ -6,8 +6,7 @@ that fails under wine because rbdesk is wrong on Windows is a bug to fix, not an
 
 from __future__ import annotations
 
-WINE_SKIPS: dict[str, str] = {
-}
+WINE_SKIPS: dict[str, str] = {}
 
 
 def reason_under_wine(nodeid: str) -> str | None:

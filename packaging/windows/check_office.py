@@ -47,8 +47,8 @@ from wine import (
 )
 
 PLAN_NAME = "Rencana Aksi Tahun 2024 – Revisi.rbdesk"
-INDICATORS = "indikator: 187"   # the 2024 sample
-F4_POINTS = (609.4, 935.4)      # 215 x 330 mm
+INDICATORS = "indikator: 187"  # the 2024 sample
+F4_POINTS = (609.4, 935.4)  # 215 x 330 mm
 SCREENSHOT = DIST / "screenshot-installed.png"
 CLASSES = r"HKCU\Software\Classes"
 
@@ -62,8 +62,7 @@ def step(name: str, fn: Callable[[], str]) -> None:
 def expect(result: tuple[int, str], what: str, contains: str = "", status: int = 0) -> str:
     code, out = result
     if code != status or contains not in out:
-        raise Failed(f"{what}: exit status {code} (want {status}), "
-                     f"wanted {contains!r} in:\n{out}")
+        raise Failed(f"{what}: exit status {code} (want {status}), wanted {contains!r} in:\n{out}")
     return out
 
 
@@ -79,9 +78,14 @@ def tree(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, tuple[int, int]]
 
 
 def xdotool(display: str, *args: str, timeout: float = 30) -> str:
-    done = subprocess.run(["xdotool", *args], env={**os.environ, "DISPLAY": display},
-                          capture_output=True, text=True, timeout=timeout,
-                          stdin=subprocess.DEVNULL)
+    done = subprocess.run(
+        ["xdotool", *args],
+        env={**os.environ, "DISPLAY": display},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
     return done.stdout.strip() if done.returncode == 0 else ""
 
 
@@ -110,14 +114,20 @@ def check_office() -> None:
     for needed in (setup, portable_zip):
         if not needed.is_file():
             raise Failed(f"no {needed}: run `make dist-windows` first")
-    home = WORK / "office-home"     # wine links the profile's folders into $HOME: not the user's
+    home = WORK / "office-home"  # wine links the profile's folders into $HOME: not the user's
     shutil.rmtree(home, ignore_errors=True)
     home.mkdir(parents=True)
     with screen() as display:
         wine = Wine(WORK / "office", display)
         wine.env.update(HOME=str(home), LANG="C.UTF-8", LC_ALL="C.UTF-8")
-        for name in ("QT_QPA_PLATFORM", "RBDESK_DATA_DIR", "RBDESK_USER", "XDG_CONFIG_HOME",
-                     "XDG_DATA_HOME", "RBDESK_SMOKE"):
+        for name in (
+            "QT_QPA_PLATFORM",
+            "RBDESK_DATA_DIR",
+            "RBDESK_USER",
+            "XDG_CONFIG_HOME",
+            "XDG_DATA_HOME",
+            "RBDESK_SMOKE",
+        ):
             wine.env.pop(name, None)
         try:
             wine.setup()
@@ -140,14 +150,27 @@ def _office(wine: Wine, display: str, setup: Path, portable_zip: Path) -> None:
         return c + str(path.relative_to(wine.prefix / "drive_c")).replace("/", "\\")
 
     def cli(*args: str | Path, timeout: float = 300) -> tuple[int, str]:
-        return wine.run([win(app / "rbdesk-cli.exe"),
-                         *(win(a) if isinstance(a, Path) else a for a in args)],
-                        timeout=timeout, check=False, echo=False, cwd=office)
+        return wine.run(
+            [win(app / "rbdesk-cli.exe"), *(win(a) if isinstance(a, Path) else a for a in args)],
+            timeout=timeout,
+            check=False,
+            echo=False,
+            cwd=office,
+        )
 
     def install() -> str:
         log = WORK / "office-setup.log"
-        wine.run([winpath(setup), "/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART",
-                  "/CURRENTUSER", f"/LOG={winpath(log)}"], timeout=900)
+        wine.run(
+            [
+                winpath(setup),
+                "/VERYSILENT",
+                "/SUPPRESSMSGBOXES",
+                "/NORESTART",
+                "/CURRENTUSER",
+                f"/LOG={winpath(log)}",
+            ],
+            timeout=900,
+        )
         wine.wait_idle(300)
         for exe in ("rbdesk.exe", "rbdesk-cli.exe", "unins000.exe"):
             if not (app / exe).is_file():
@@ -170,7 +193,7 @@ def _office(wine: Wine, display: str, setup: Path, portable_zip: Path) -> None:
         machine = (wine.prefix / "system.reg").read_text(encoding="utf-8", errors="replace")
         if "rbdesk" in machine.lower():
             raise Failed("HKLM names rbdesk: the per-user install wrote machine-wide keys")
-        return "HKCU .rbdesk -> rbdesk.Berkas -> rbdesk.exe \"%1\"; nothing in HKLM"
+        return 'HKCU .rbdesk -> rbdesk.Berkas -> rbdesk.exe "%1"; nothing in HKLM'
 
     def cli_version() -> str:
         return expect(cli("--version"), "--version", f"rbdesk {version()}").strip()
@@ -182,11 +205,17 @@ def _office(wine: Wine, display: str, setup: Path, portable_zip: Path) -> None:
 
     def pdfs() -> str:
         seen = []
-        for part, copy in (("sk", "asli"), ("sk", "salinan"), ("plan", "asli"),
-                           ("plan", "salinan")):
+        for part, copy in (
+            ("sk", "asli"),
+            ("sk", "salinan"),
+            ("plan", "asli"),
+            ("plan", "salinan"),
+        ):
             out = office / f"{part}-{copy}.pdf"
-            expect(cli("export", plan, out, "--part", part, "--paper", "f4", "--copy", copy),
-                   f"export {part} {copy}")
+            expect(
+                cli("export", plan, out, "--part", part, "--paper", "f4", "--copy", copy),
+                f"export {part} {copy}",
+            )
             pages, size, text = pdf_facts(out)
             # the decree is upright, the plan's wide tables lie on their side
             if any(abs(a - b) > 2 for a, b in zip(sorted(size), F4_POINTS, strict=True)):
@@ -216,8 +245,10 @@ def _office(wine: Wine, display: str, setup: Path, portable_zip: Path) -> None:
         expect(cli("copy", plan, copy), "copy")
         expect(cli("sk", copy, "--set", "date=15 Februari 2024"), "sk --set on the copy")
         expect(cli("merge", plan, copy, "--yes"), "merge")
-        return expect(cli("sk", plan), "sk after merge", "date: 2024-02-15") and \
-            "the copy's SK date merged back"
+        return (
+            expect(cli("sk", plan), "sk after merge", "date: 2024-02-15")
+            and "the copy's SK date merged back"
+        )
 
     def backups() -> str:
         restored = office / "pulih.rbdesk"
@@ -238,8 +269,13 @@ def _office(wine: Wine, display: str, setup: Path, portable_zip: Path) -> None:
         return f"{out.name}: {rows} rows"
 
     def smoke() -> str:
-        wine.run([win(app / "rbdesk.exe"), win(plan)], env={"RBDESK_SMOKE": "1"}, timeout=300,
-                 cwd=office, echo=False)
+        wine.run(
+            [win(app / "rbdesk.exe"), win(plan)],
+            env={"RBDESK_SMOKE": "1"},
+            timeout=300,
+            cwd=office,
+            echo=False,
+        )
         log = local / "rbdesk" / "log" / "rbdesk.log"
         lines = [x for x in log.read_text(encoding="utf-8").splitlines() if "rbdesk smoke:" in x]
         if not lines or "rbdesk smoke: ok" not in lines[-1]:
@@ -247,9 +283,14 @@ def _office(wine: Wine, display: str, setup: Path, portable_zip: Path) -> None:
         return lines[-1].split("rbdesk smoke:", 1)[1].strip()
 
     def window() -> str:
-        proc = subprocess.Popen(["wine", win(app / "rbdesk.exe"), win(plan)],
-                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, env=wine.env, cwd=office)
+        proc = subprocess.Popen(
+            ["wine", win(app / "rbdesk.exe"), win(plan)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            env=wine.env,
+            cwd=office,
+        )
         assert proc.stdout is not None
         threading.Thread(target=proc.stdout.read, daemon=True).start()
         try:
@@ -261,12 +302,16 @@ def _office(wine: Wine, display: str, setup: Path, portable_zip: Path) -> None:
             xdotool(display, "key", "Return")
             main = wait_window(display, PLAN_NAME, 240)
             xdotool(display, "windowactivate", main)
-            time.sleep(5)   # the docks and the grid paint after the window shows
+            time.sleep(5)  # the docks and the grid paint after the window shows
             title = xdotool(display, "getwindowname", main)
             if not title.startswith(PLAN_NAME) or "Rencana Aksi" not in title:
                 raise Failed(f"the window shown is not the main window: {title!r}")
-            subprocess.run(["import", "-display", display, "-window", "root", str(SCREENSHOT)],
-                           check=True, timeout=60, stdin=subprocess.DEVNULL)
+            subprocess.run(
+                ["import", "-display", display, "-window", "root", str(SCREENSHOT)],
+                check=True,
+                timeout=60,
+                stdin=subprocess.DEVNULL,
+            )
             xdotool(display, "windowclose", main)
             with contextlib.suppress(subprocess.TimeoutExpired):
                 proc.wait(timeout=60)
@@ -285,10 +330,16 @@ def _office(wine: Wine, display: str, setup: Path, portable_zip: Path) -> None:
             z.extractall(folder)
         exe = folder / "rbdesk"
         before = tree(profile, skip=("appdata/local/temp",))
-        expect(wine.run([win(exe / "rbdesk-cli.exe"), "--version"], timeout=300, check=False,
-                        echo=False), "portable --version", f"rbdesk {version()}")
-        wine.run([win(exe / "rbdesk.exe")], env={"RBDESK_SMOKE": "1"}, timeout=300, echo=False,
-                 cwd=exe)
+        expect(
+            wine.run(
+                [win(exe / "rbdesk-cli.exe"), "--version"], timeout=300, check=False, echo=False
+            ),
+            "portable --version",
+            f"rbdesk {version()}",
+        )
+        wine.run(
+            [win(exe / "rbdesk.exe")], env={"RBDESK_SMOKE": "1"}, timeout=300, echo=False, cwd=exe
+        )
         data = exe / "data"
         wanted = [data / "rencana-aksi.rbdesk", data / "log" / "rbdesk.log"]
         missing = [str(p) for p in wanted if not p.is_file()]
@@ -304,15 +355,20 @@ def _office(wine: Wine, display: str, setup: Path, portable_zip: Path) -> None:
         return f"{win(folder)}: data kept in the folder, nothing in {win(profile)}"
 
     def uninstall() -> str:
-        wine.run([win(app / "unins000.exe"), "/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART"],
-                 timeout=600)
+        wine.run(
+            [win(app / "unins000.exe"), "/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART"],
+            timeout=600,
+        )
         wine.wait_idle(300)
         if (app / "rbdesk.exe").exists():
             raise Failed("the program was not removed")
         # wineserver has saved the registry (wait_idle): any key left, even an empty one
         user = (wine.prefix / "user.reg").read_text(encoding="utf-8", errors="replace").lower()
-        for key in (r"Software\\Classes\\.rbdesk]", r"Software\\Classes\\rbdesk.Berkas",
-                    r"Software\\Classes\\Applications\\rbdesk.exe"):
+        for key in (
+            r"Software\\Classes\\.rbdesk]",
+            r"Software\\Classes\\rbdesk.Berkas",
+            r"Software\\Classes\\Applications\\rbdesk.exe",
+        ):
             if "[" + key.lower() in user:
                 raise Failed(f"the uninstaller left the key {key.rstrip(']')} in user.reg")
         kept = [plan, local / "rbdesk" / "cadangan", roaming / "rbdesk" / "rbdesk.ini"]
@@ -345,8 +401,22 @@ def run_tests(pytest_args: list[str]) -> int:
     shutil.rmtree(site, ignore_errors=True)
     # rbdesk as pip lays it out (rbdesk.resources inside the package); pure Python, so the Linux
     # pip installs it for Windows as well.
-    host([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-compile",
-          "--no-build-isolation", "--target", site, ROOT], timeout=600)
+    host(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-compile",
+            "--no-build-isolation",
+            "--target",
+            site,
+            ROOT,
+        ],
+        timeout=600,
+    )
     wine = build_prefix()
     # The embeddable interpreter ignores PYTHONPATH (its ._pth file rules), also in the CLI
     # tests' child processes: a .pth file puts rbdesk and the checkout on their path, for this
@@ -356,13 +426,20 @@ def run_tests(pytest_args: list[str]) -> int:
     args = pytest_args or ["tests/unit", "tests/cli"]
     # -v: one line a test, so that a slow or stuck test shows by name; a test stuck for 300 s
     # ends the run with every thread's stack (pytest-timeout).
-    options = ["-v", "-p", "no:cacheprovider", "--timeout=300", "--timeout-method=thread",
-               "--durations=10"]
+    options = [
+        "-v",
+        "-p",
+        "no:cacheprovider",
+        "--timeout=300",
+        "--timeout-method=thread",
+        "--durations=10",
+    ]
     code = f"import sys, pytest; sys.exit(pytest.main({[*options, *args]!r}))"
     env = {"RBDESK_UNDER_WINE": "1", "QT_QPA_PLATFORM": "offscreen"}
     try:
-        status, _ = wine.run([winpath(python), "-c", code], cwd=ROOT, env=env, timeout=3000,
-                             check=False)
+        status, _ = wine.run(
+            [winpath(python), "-c", code], cwd=ROOT, env=env, timeout=3000, check=False
+        )
     finally:
         pth.unlink(missing_ok=True)
         wine.kill()

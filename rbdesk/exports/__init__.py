@@ -19,14 +19,27 @@ if TYPE_CHECKING:
     from rbdesk.exports.excel.plan_reader import ImportPreview
 
 # The parts, papers and printed forms are ``models.domain.print_options``.
-__all__ = ["Cancelled", "preview_workbook", "read_plan_workbook", "write_pdf",
-           "write_period_workbook", "write_workbook"]
+__all__ = [
+    "Cancelled",
+    "preview_workbook",
+    "read_plan_workbook",
+    "write_pdf",
+    "write_period_workbook",
+    "write_workbook",
+]
 
 
-def write_pdf(tree: PlanTree, out: Path, *, part: Part | str = Part.SK,
-              paper: Paper | str = Paper.A4, report: ReportData | None = None,
-              progress: ProgressFn = None, copy: CopyForm | str = CopyForm.SALINAN,
-              period: PeriodReport | None = None) -> Path:
+def write_pdf(
+    tree: PlanTree,
+    out: Path,
+    *,
+    part: Part | str = Part.SK,
+    paper: Paper | str = Paper.A4,
+    report: ReportData | None = None,
+    progress: ProgressFn = None,
+    copy: CopyForm | str = CopyForm.SALINAN,
+    period: PeriodReport | None = None,
+) -> Path:
     """Write one part (sk, roster, plan, report, semester1, semester2, annual) as PDF; returns
     ``out``. The semester and annual parts take ``period``, the monthly report ``report``.
 
@@ -38,28 +51,41 @@ def write_pdf(tree: PlanTree, out: Path, *, part: Part | str = Part.SK,
     """
     from rbdesk.exports.pdf.write import write_pdf as _write
 
-    return _write(tree, Path(out), part=part, paper=paper, report=report, progress=progress,
-                  copy=copy, period=period)
+    return _write(
+        tree,
+        Path(out),
+        part=part,
+        paper=paper,
+        report=report,
+        progress=progress,
+        copy=copy,
+        period=period,
+    )
 
 
-def write_workbook(tree: PlanTree, out: Path, *, paper: Paper | str = Paper.A4,
-                   progress: ProgressFn = None) -> Path:
+def write_workbook(
+    tree: PlanTree, out: Path, *, paper: Paper | str = Paper.A4, progress: ProgressFn = None
+) -> Path:
     """Write sheets Lampiran I, Lampiran II and Realisasi; returns ``out``."""
     from rbdesk.exports.excel.write import write_workbook as _write
 
     return _write(tree, Path(out), paper=paper, progress=progress)
 
 
-def write_period_workbook(tree: PlanTree, out: Path, *, period: PeriodReport,
-                          paper: Paper | str = Paper.A4,
-                          copy: CopyForm | str = CopyForm.SALINAN,
-                          progress: ProgressFn = None) -> Path:
+def write_period_workbook(
+    tree: PlanTree,
+    out: Path,
+    *,
+    period: PeriodReport,
+    paper: Paper | str = Paper.A4,
+    copy: CopyForm | str = CopyForm.SALINAN,
+    progress: ProgressFn = None,
+) -> Path:
     """Write the semester or annual report ``period`` as an Excel workbook; returns ``out``.
     ``copy`` and the draft mark as for :func:`write_pdf`."""
     from rbdesk.exports.excel.period_report import write_period_workbook as _write
 
-    return _write(period, Path(out), decree=tree.decree, paper=paper, copy=copy,
-                  progress=progress)
+    return _write(period, Path(out), decree=tree.decree, paper=paper, copy=copy, progress=progress)
 
 
 def read_plan_workbook(path: Path, progress: ProgressFn = None) -> dict[str, Any]:
@@ -69,8 +95,9 @@ def read_plan_workbook(path: Path, progress: ProgressFn = None) -> dict[str, Any
     return _read(Path(path), progress=progress)
 
 
-def preview_workbook(path: Path, mapping: Mapping | None = None,
-                     progress: ProgressFn = None) -> ImportPreview:
+def preview_workbook(
+    path: Path, mapping: Mapping | None = None, progress: ProgressFn = None
+) -> ImportPreview:
     """What importing a workbook would add and leave out, before anything is written."""
     from rbdesk.exports.excel.read import preview_workbook as _preview
 

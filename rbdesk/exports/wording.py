@@ -48,8 +48,7 @@ DRAFT_NUMBER = "." * 16
 def decree_ref(decree: dict[str, Any]) -> tuple[str, str, str]:
     issuer = decree.get("issuer") or ""
     number = str(decree.get("number") or "").strip() or DRAFT_NUMBER
-    number = tr("NOMOR {number} TAHUN {year}").format(number=number,
-                                                      year=decree.get("year", ""))
+    number = tr("NOMOR {number} TAHUN {year}").format(number=number, year=decree.get("year", ""))
     return tr("KEPUTUSAN {issuer}").format(issuer=issuer), number, decree.get("title", "")
 
 
@@ -59,9 +58,18 @@ def labelled(label: str, name: str) -> str:
 
 
 def plan_header() -> tuple[list[list[str]], list[tuple[int, int, int, int]]]:
-    top = [tr("NO."), tr("AREA PERUBAHAN"), tr("KEGIATAN"), tr("SUB KEGIATAN"),
-           tr("INDIKATOR KEBERHASILAN"), tr("PELAKSANAAN (BULAN)")] + [""] * 11 + [
-           tr("KETERANGAN")]
+    top = (
+        [
+            tr("NO."),
+            tr("AREA PERUBAHAN"),
+            tr("KEGIATAN"),
+            tr("SUB KEGIATAN"),
+            tr("INDIKATOR KEBERHASILAN"),
+            tr("PELAKSANAAN (BULAN)"),
+        ]
+        + [""] * 11
+        + [tr("KETERANGAN")]
+    )
     months = [""] * 5 + [month_short(m) for m in MONTHS] + [""]
     numbers = [str(i) for i in range(1, 19)]
     spans = [(c, c, 0, 1) for c in range(5)] + [(5, 16, 0, 0), (17, 17, 0, 1)]
@@ -78,25 +86,32 @@ def section_title(team: TeamNode) -> str:
 
 def period_title_lines(report: PeriodReport) -> list[str]:
     """The centred title of a semester or annual report: what, whose, which months."""
-    span = tr("{a} s.d. {b} {year}").format(a=month_long(report.first),
-                                            b=month_long(report.last), year=report.year)
-    return [report.heading + " " + tr("RENCANA AKSI REFORMASI BIROKRASI"), report.unit.upper(),
-            tr("PERIODE {span}").format(span=span.upper())]
+    span = tr("{a} s.d. {b} {year}").format(
+        a=month_long(report.first), b=month_long(report.last), year=report.year
+    )
+    return [
+        report.heading + " " + tr("RENCANA AKSI REFORMASI BIROKRASI"),
+        report.unit.upper(),
+        tr("PERIODE {span}").format(span=span.upper()),
+    ]
 
 
 def capaian_note() -> str:
     """Says whose capaian the report prints and which rating bands apply."""
-    return tr("Capaian dilaporkan: menurut realisasi yang dicatat. Capaian terverifikasi: hanya "
-              "bulan yang bukti dukungnya sudah ditinjau dan memenuhi. Predikat (dari capaian "
-              "dilaporkan): 91–100 Sangat Baik, 76–90 Baik, 66–75 Cukup, 51–65 Kurang, "
-              "≤ 50 Sangat Kurang.")
+    return tr(
+        "Capaian dilaporkan: menurut realisasi yang dicatat. Capaian terverifikasi: hanya "
+        "bulan yang bukti dukungnya sudah ditinjau dan memenuhi. Predikat (dari capaian "
+        "dilaporkan): 91–100 Sangat Baik, 76–90 Baik, 66–75 Cukup, 51–65 Kurang, "
+        "≤ 50 Sangat Kurang."
+    )
 
 
 def period_sections(report: PeriodReport) -> dict[str, str]:
     """Section headings and empty-section lines of a semester or annual report."""
     return {
-        "areas": tr("A. Capaian per area perubahan sampai dengan {month} {year}")
-        .format(month=month_long(report.last), year=report.year),
+        "areas": tr("A. Capaian per area perubahan sampai dengan {month} {year}").format(
+            month=month_long(report.last), year=report.year
+        ),
         "monthly": tr("Capaian kumulatif per bulan"),
         "teams": tr("B. Capaian per tim"),
         "persons": tr("C. Capaian per orang (area tim yang diikuti)"),

@@ -8,8 +8,9 @@ import unicodedata
 _KEEP = frozenset("\t\n\r")
 # Marks that reorder how text is shown (an override makes "fdp.exe" show as "exe.pdf"): no
 # evidence name needs them, and a name is what a user decides to open by.
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-                          "\u200e\u200f\u061c")
+BIDI_CONTROLS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+)
 
 
 def clean_text(text: str) -> str:

@@ -20,8 +20,9 @@ from rbdesk.models.storage.store import Store
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("new", help=tr("buat berkas baru (kosong, atau berisi contoh 2024)"))
     p.add_argument("file", metavar=tr("BERKAS"))
-    p.add_argument("--sample", action="store_true",
-                   help=tr("isi dengan Rencana Aksi KPU Kota Kupang 2024"))
+    p.add_argument(
+        "--sample", action="store_true", help=tr("isi dengan Rencana Aksi KPU Kota Kupang 2024")
+    )
     p.set_defaults(func=cmd_new)
 
     p = sub.add_parser("dump", help=tr("tulis seluruh berkas sebagai JSON ke stdout"))
@@ -36,7 +37,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("check", help=tr("periksa integritas, versi skema dan isi berkas"))
     p.add_argument("file", metavar=tr("BERKAS"))
     p.set_defaults(func=cmd_check)
-
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -61,11 +61,13 @@ def cmd_load(args: argparse.Namespace) -> int:
     except FileNotFoundError:
         raise RbdeskError(tr("Berkas {name} tidak ditemukan.").format(name=source.name)) from None
     except UnicodeDecodeError:
-        raise InvalidInput(tr("Berkas {name} bukan teks UTF-8.").format(name=source.name)) \
-            from None
+        raise InvalidInput(tr("Berkas {name} bukan teks UTF-8.").format(name=source.name)) from None
     except json.JSONDecodeError as exc:
-        raise InvalidInput(tr("JSON tidak valid di baris {line}, kolom {col}: {msg}")
-                           .format(line=exc.lineno, col=exc.colno, msg=exc.msg)) from None
+        raise InvalidInput(
+            tr("JSON tidak valid di baris {line}, kolom {col}: {msg}").format(
+                line=exc.lineno, col=exc.colno, msg=exc.msg
+            )
+        ) from None
     except RecursionError:
         raise InvalidInput(tr("JSON tidak valid: susunannya terlalu dalam.")) from None
     path = Path(args.file)
@@ -82,9 +84,16 @@ def cmd_check(args: argparse.Namespace) -> int:
         bad_text = database.invalid_text(store.db)
         version = store.state.migrated_from or database.schema_version(store.db)
 
-        counts = {name: alive_rows(store, model) for name, model in (
-            (tr("rencana"), Plan), (tr("indikator"), Indicator), (tr("orang"), Person),
-            (tr("tim"), Team), (tr("bukti dukung"), Evidence))}
+        counts = {
+            name: alive_rows(store, model)
+            for name, model in (
+                (tr("rencana"), Plan),
+                (tr("indikator"), Indicator),
+                (tr("orang"), Person),
+                (tr("tim"), Team),
+                (tr("bukti dukung"), Evidence),
+            )
+        }
         print(tr("Berkas: {path}").format(path=args.file))
         print(tr("Versi skema: {v}").format(v=version))
         print(tr("Mode jurnal: {m}").format(m=database.journal_mode(store.db)))
@@ -92,19 +101,25 @@ def cmd_check(args: argparse.Namespace) -> int:
         for name, count in counts.items():
             print(f"{name}: {count}")
         for table, column, count in bad_text:
-            print(tr("Teks rusak (bukan UTF-8) di {table}.{column}: {n} nilai").format(
-                table=table, column=column, n=count))
+            print(
+                tr("Teks rusak (bukan UTF-8) di {table}.{column}: {n} nilai").format(
+                    table=table, column=column, n=count
+                )
+            )
         if store.state.newer:
             print(tr("Peringatan: {reason}").format(reason=store.state.reason))
         if store.state.note:
-            print(tr("Catatan: {note}; berkas aslinya tidak diubah.").format(
-                note=store.state.note))
+            print(tr("Catatan: {note}; berkas aslinya tidak diubah.").format(note=store.state.note))
     if result != "ok":
         print(tr("rbdesk: berkas rusak."), file=sys.stderr)
         return 1
     if bad_text:
-        print(tr("rbdesk: berkas memuat teks rusak (bukan UTF-8, ditulis program lain); teks "
-                 "itu tampil dengan tanda \ufffd dan dapat diperbaiki dengan mengetik ulang."),
-              file=sys.stderr)
+        print(
+            tr(
+                "rbdesk: berkas memuat teks rusak (bukan UTF-8, ditulis program lain); teks "
+                "itu tampil dengan tanda \ufffd dan dapat diperbaiki dengan mengetik ulang."
+            ),
+            file=sys.stderr,
+        )
         return 1
     return 0

@@ -25,19 +25,34 @@ from rbdesk.subcommands.plan_choice import add_plan_arguments, pick_plan
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("sk", help=tr("tampilkan atau ubah isian SK (nomor, tanggal, penanda "
-                                     "tangan, ...) sebuah rencana"))
+    p = sub.add_parser(
+        "sk",
+        help=tr(
+            "tampilkan atau ubah isian SK (nomor, tanggal, penanda tangan, ...) sebuah rencana"
+        ),
+    )
     p.add_argument("file", metavar=tr("BERKAS"))
     add_plan_arguments(p)
-    p.add_argument("--set", dest="assignments", action="append", default=[],
-                   metavar=tr("KUNCI=NILAI"),
-                   help=tr("ubah satu isian, boleh berulang; kunci: {keys}").format(
-                       keys=", ".join([*TEXT_KEYS, *ATTACHMENT_KEYS, PARAF_KEY])))
-    p.add_argument("--yes", action="store_true",
-                   help=tr("simpan tanpa bertanya walaupun nilainya tidak biasa (mis. tanggal "
-                           "SK di luar tahun SK)"))
-    p.add_argument("--show", action="store_true",
-                   help=tr("tampilkan isi SK (bawaan bila tanpa --set)"))
+    p.add_argument(
+        "--set",
+        dest="assignments",
+        action="append",
+        default=[],
+        metavar=tr("KUNCI=NILAI"),
+        help=tr("ubah satu isian, boleh berulang; kunci: {keys}").format(
+            keys=", ".join([*TEXT_KEYS, *ATTACHMENT_KEYS, PARAF_KEY])
+        ),
+    )
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help=tr(
+            "simpan tanpa bertanya walaupun nilainya tidak biasa (mis. tanggal SK di luar tahun SK)"
+        ),
+    )
+    p.add_argument(
+        "--show", action="store_true", help=tr("tampilkan isi SK (bawaan bila tanpa --set)")
+    )
     p.set_defaults(func=cmd_sk)
 
 
@@ -55,8 +70,11 @@ def _ask_or_refuse(surprise: str) -> None:
     """A surprising value is asked about on a terminal and refused where nobody can answer,
     as merge does with conflicts; nothing is written either way unless the answer is yes."""
     if not sys.stdin.isatty():
-        raise InvalidInput(tr("{surprise} Tidak ada yang diubah; bila memang benar, ulangi "
-                              "dengan --yes.").format(surprise=surprise))
+        raise InvalidInput(
+            tr("{surprise} Tidak ada yang diubah; bila memang benar, ulangi dengan --yes.").format(
+                surprise=surprise
+            )
+        )
     reply = input(tr("{surprise} Tetap simpan? [y]a/[t]idak: ").format(surprise=surprise))
     if reply.strip().lower() not in ("y", "ya"):
         raise InvalidInput(tr("Tidak disimpan; tidak ada yang diubah."))
@@ -66,8 +84,12 @@ def _show(decree: dict[str, Any]) -> None:
     if is_signed(decree):
         print(tr("status: ditandatangani (nomor dan tanggal terisi)"))
     else:
-        print(tr("status: KONSEP (nomor atau tanggal belum diisi; PDF dan Excel dicetak "
-                 "bertanda KONSEP)"))
+        print(
+            tr(
+                "status: KONSEP (nomor atau tanggal belum diisi; PDF dan Excel dicetak "
+                "bertanda KONSEP)"
+            )
+        )
     for key in TEXT_KEYS:
         print(f"{key}: {decree.get(key, '')}")
     titles = decree.get("attachment_titles") or {}
@@ -94,13 +116,17 @@ def cmd_sk(args: argparse.Namespace) -> int:
             if not args.yes and {"date", "year"} & fields.keys():
                 plan_year = next(p.year for p in list_plans(store) if p.uuid == plan_uuid)
                 surprise = date_outside_year(
-                    checked_decree(decree_with_fields(decree, fields)), plan_year)
+                    checked_decree(decree_with_fields(decree, fields)), plan_year
+                )
                 if surprise:
                     _ask_or_refuse(surprise)
             # The same value again (a date typed another way, too) writes nothing: say so.
             if set_decree_fields(store, plan_uuid, fields, version) == version:
-                print(tr("SK tidak berubah: {keys} sudah berisi nilai itu.").format(
-                    keys=", ".join(fields)))
+                print(
+                    tr("SK tidak berubah: {keys} sudah berisi nilai itu.").format(
+                        keys=", ".join(fields)
+                    )
+                )
             else:
                 print(tr("SK diperbarui: {keys}").format(keys=", ".join(fields)))
         if args.show or not fields:

@@ -23,53 +23,106 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("export", help=tr("cetak SK, lampiran atau laporan ke PDF, atau ke Excel"))
     p.add_argument("file", metavar=tr("BERKAS"))
     p.add_argument("out", metavar=tr("KELUARAN"), help=tr("berkas .pdf atau .xlsx"))
-    p.add_argument("--part", choices=[p.value for p in Part],
-                   help=tr("bagian yang dicetak (PDF; bawaan: sk). Untuk Excel hanya "
-                           "semester1, semester2 atau annual; tanpa --part Excel berisi "
-                           "Lampiran I, Lampiran II dan Realisasi"))
-    p.add_argument("--paper", choices=[p.value for p in Paper], default=Paper.A4.value,
-                   help=tr("ukuran kertas"))
-    p.add_argument("--copy", choices=[c.value for c in CopyForm],
-                   help=tr("bentuk PDF dan laporan semester/tahunan: asli (untuk "
-                           "ditandatangani basah) atau salinan (TTD dan blok \"Salinan sesuai "
-                           "dengan aslinya\"; bawaan)"))
-    p.add_argument("--month", type=int, metavar=tr("BULAN"),
-                   help=tr("bulan laporan 1..12 (untuk --part report)"))
+    p.add_argument(
+        "--part",
+        choices=[p.value for p in Part],
+        help=tr(
+            "bagian yang dicetak (PDF; bawaan: sk). Untuk Excel hanya "
+            "semester1, semester2 atau annual; tanpa --part Excel berisi "
+            "Lampiran I, Lampiran II dan Realisasi"
+        ),
+    )
+    p.add_argument(
+        "--paper",
+        choices=[p.value for p in Paper],
+        default=Paper.A4.value,
+        help=tr("ukuran kertas"),
+    )
+    p.add_argument(
+        "--copy",
+        choices=[c.value for c in CopyForm],
+        help=tr(
+            "bentuk PDF dan laporan semester/tahunan: asli (untuk "
+            'ditandatangani basah) atau salinan (TTD dan blok "Salinan sesuai '
+            'dengan aslinya"; bawaan)'
+        ),
+    )
+    p.add_argument(
+        "--month",
+        type=int,
+        metavar=tr("BULAN"),
+        help=tr("bulan laporan 1..12 (untuk --part report)"),
+    )
     add_plan_arguments(p)
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("import", help=tr("tambahkan rencana dari buku kerja Excel (.xlsx, "
-                                         ".xlsm, .xls) atau .ods ke BERKAS"),
-                       description=tr("Membaca tabel rencana dari buku kerja, menampilkan "
-                                      "ringkasannya dan semua sel yang tidak ikut diimpor, lalu "
-                                      "menulis sebagai rencana baru (satu transaksi, tercatat di "
-                                      "riwayat). Bila ada sel yang tidak ikut, tidak ada yang "
-                                      "ditulis tanpa --yes."))
+    p = sub.add_parser(
+        "import",
+        help=tr("tambahkan rencana dari buku kerja Excel (.xlsx, .xlsm, .xls) atau .ods ke BERKAS"),
+        description=tr(
+            "Membaca tabel rencana dari buku kerja, menampilkan "
+            "ringkasannya dan semua sel yang tidak ikut diimpor, lalu "
+            "menulis sebagai rencana baru (satu transaksi, tercatat di "
+            "riwayat). Bila ada sel yang tidak ikut, tidak ada yang "
+            "ditulis tanpa --yes."
+        ),
+    )
     p.add_argument("file", metavar=tr("BERKAS"))
     p.add_argument("xlsx", metavar=tr("MASUKAN.xlsx"))
     p.add_argument("--sheet", metavar=tr("NAMA"), help=tr("lembar yang dibaca"))
-    p.add_argument("--header-row", type=int, metavar="N",
-                   help=tr("baris judul kolom (pertama), bila tidak ditemukan sendiri"))
-    p.add_argument("--map", metavar=tr("PEMETAAN"),
-                   help=tr("peran kolom, misalnya \"A=nomor,B=area,C=kegiatan,D=subkegiatan,"
-                           "E=indikator,F-Q=bulan,R=keterangan\"; peran: area, kegiatan, "
-                           "subkegiatan, indikator, bulan[:1-12], triwulan[:1-4], tahun:YYYY, "
-                           "keterangan, target, satuan, pj, simpan, nomor, abaikan"))
+    p.add_argument(
+        "--header-row",
+        type=int,
+        metavar="N",
+        help=tr("baris judul kolom (pertama), bila tidak ditemukan sendiri"),
+    )
+    p.add_argument(
+        "--map",
+        metavar=tr("PEMETAAN"),
+        help=tr(
+            'peran kolom, misalnya "A=nomor,B=area,C=kegiatan,D=subkegiatan,'
+            'E=indikator,F-Q=bulan,R=keterangan"; peran: area, kegiatan, '
+            "subkegiatan, indikator, bulan[:1-12], triwulan[:1-4], tahun:YYYY, "
+            "keterangan, target, satuan, pj, simpan, nomor, abaikan"
+        ),
+    )
     p.add_argument("--mapping", metavar=tr("BERKAS.json"), help=tr("pemetaan dari berkas"))
-    p.add_argument("--save-mapping", metavar=tr("BERKAS.json"),
-                   help=tr("simpan pemetaan yang dipakai ke berkas"))
-    p.add_argument("--year", type=int, metavar=tr("TAHUN"),
-                   help=tr("tahun rencana (dan kolom tahun yang dibaca)"))
-    p.add_argument("--quarter", choices=("akhir", "semua"),
-                   help=tr("kolom triwulan menandai bulan terakhirnya (akhir, bawaan) atau "
-                           "ketiga bulannya (semua)"))
-    p.add_argument("--planned-colours", metavar=tr("WARNA"),
-                   help=tr("warna isian yang berarti bulan rencana, misalnya FFFF00,tema5+0.40; "
-                           "'tidak' bila warna tidak berarti apa-apa (bawaan: dibaca dari lembar)"))
-    p.add_argument("--dry-run", action="store_true",
-                   help=tr("hanya tampilkan ringkasan dan laporan; tidak menulis apa pun"))
-    p.add_argument("--yes", action="store_true",
-                   help=tr("impor walaupun ada sel yang tidak ikut (sesudah laporannya tampil)"))
+    p.add_argument(
+        "--save-mapping",
+        metavar=tr("BERKAS.json"),
+        help=tr("simpan pemetaan yang dipakai ke berkas"),
+    )
+    p.add_argument(
+        "--year",
+        type=int,
+        metavar=tr("TAHUN"),
+        help=tr("tahun rencana (dan kolom tahun yang dibaca)"),
+    )
+    p.add_argument(
+        "--quarter",
+        choices=("akhir", "semua"),
+        help=tr(
+            "kolom triwulan menandai bulan terakhirnya (akhir, bawaan) atau ketiga bulannya (semua)"
+        ),
+    )
+    p.add_argument(
+        "--planned-colours",
+        metavar=tr("WARNA"),
+        help=tr(
+            "warna isian yang berarti bulan rencana, misalnya FFFF00,tema5+0.40; "
+            "'tidak' bila warna tidak berarti apa-apa (bawaan: dibaca dari lembar)"
+        ),
+    )
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=tr("hanya tampilkan ringkasan dan laporan; tidak menulis apa pun"),
+    )
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help=tr("impor walaupun ada sel yang tidak ikut (sesudah laporannya tampil)"),
+    )
     p.set_defaults(func=cmd_import)
 
 
@@ -83,13 +136,19 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 2
     part = Part(args.part) if args.part else (Part.SK if kind == ".pdf" else None)
     if kind == ".xlsx" and part is not None and part not in PERIOD_PARTS:
-        print(tr("rbdesk: kesalahan: untuk Excel --part hanya semester1, semester2 atau annual; "
-                 "tanpa --part Excel berisi Lampiran I, Lampiran II dan Realisasi"),
-              file=sys.stderr)
+        print(
+            tr(
+                "rbdesk: kesalahan: untuk Excel --part hanya semester1, semester2 atau annual; "
+                "tanpa --part Excel berisi Lampiran I, Lampiran II dan Realisasi"
+            ),
+            file=sys.stderr,
+        )
         return 2
     if kind == ".xlsx" and part is None and args.copy is not None:
-        print(tr("rbdesk: kesalahan: --copy hanya untuk PDF dan laporan semester/tahunan"),
-              file=sys.stderr)
+        print(
+            tr("rbdesk: kesalahan: --copy hanya untuk PDF dan laporan semester/tahunan"),
+            file=sys.stderr,
+        )
         return 2
     if part == Part.REPORT and args.month is None:
         print(tr("rbdesk: kesalahan: --part report memerlukan --month"), file=sys.stderr)
@@ -114,8 +173,9 @@ def cmd_export(args: argparse.Namespace) -> int:
                 report = build_report(tree, args.month, month_evidence(store, tree, args.month))
         if kind == ".pdf":
             assert part is not None  # a PDF always has its part, sk unless --part says
-            write_pdf(tree, out, part=part, paper=args.paper, report=report, copy=copy,
-                      period=period)
+            write_pdf(
+                tree, out, part=part, paper=args.paper, report=report, copy=copy, period=period
+            )
         elif period is not None:
             write_period_workbook(tree, out, period=period, paper=args.paper, copy=copy)
         else:
@@ -142,8 +202,11 @@ def _mapping(args: argparse.Namespace) -> Mapping:
         mapping.quarter = args.quarter
     if args.planned_colours is not None:
         text = args.planned_colours.strip()
-        mapping.planned_colours = ([] if text.lower() in ("tidak", "none", "")
-                                   else [normal_colour(c) for c in text.split(",") if c.strip()])
+        mapping.planned_colours = (
+            []
+            if text.lower() in ("tidak", "none", "")
+            else [normal_colour(c) for c in text.split(",") if c.strip()]
+        )
     return mapping
 
 
@@ -164,21 +227,37 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 0
     left = len(preview.left_out)
     if left and not args.yes and not _agreed(left):
-        print(tr("Tidak ada yang ditulis: {n} sel di atas tidak akan ikut diimpor. Periksa "
-                 "laporannya; ubah peran kolom dengan --map, atau ulangi dengan --yes untuk "
-                 "mengimpor tanpa sel-sel itu.").format(n=left), file=sys.stderr)
+        print(
+            tr(
+                "Tidak ada yang ditulis: {n} sel di atas tidak akan ikut diimpor. Periksa "
+                "laporannya; ubah peran kolom dengan --map, atau ulangi dengan --yes untuk "
+                "mengimpor tanpa sel-sel itu."
+            ).format(n=left),
+            file=sys.stderr,
+        )
         return 1
     plan = preview.plan
     with Store.open(args.file) as store:
         backup = backups.make_backup(store, kind="sebelum-impor")
         uuid = import_plan(store, plan, source=source.name, left_out=left)
     backups.rotate(Path(args.file))
-    n = sum(len(s["indicators"]) for a in plan["areas"] for c in a["activities"]
-            for s in c["sub_activities"])
-    print(tr("Rencana {year} diimpor ({n} indikator): {uuid}").format(year=plan["year"], n=n,
-                                                                     uuid=uuid))
-    print(tr("Cadangan sebelum impor: {path} (pulihkan dengan 'rbdesk backup BERKAS --list' "
-             "lalu --restore).").format(path=backup.path))
+    n = sum(
+        len(s["indicators"])
+        for a in plan["areas"]
+        for c in a["activities"]
+        for s in c["sub_activities"]
+    )
+    print(
+        tr("Rencana {year} diimpor ({n} indikator): {uuid}").format(
+            year=plan["year"], n=n, uuid=uuid
+        )
+    )
+    print(
+        tr(
+            "Cadangan sebelum impor: {path} (pulihkan dengan 'rbdesk backup BERKAS --list' "
+            "lalu --restore)."
+        ).format(path=backup.path)
+    )
     return 0
 
 

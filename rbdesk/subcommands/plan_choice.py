@@ -11,10 +11,17 @@ from rbdesk.models.storage.store import Store
 
 
 def add_plan_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--year", type=int, metavar=tr("TAHUN"),
-                   help=tr("tahun rencana (jika berkas berisi beberapa)"))
-    p.add_argument("--plan", metavar="UUID",
-                   help=tr("uuid rencana (awalannya cukup), jika ada beberapa untuk satu tahun"))
+    p.add_argument(
+        "--year",
+        type=int,
+        metavar=tr("TAHUN"),
+        help=tr("tahun rencana (jika berkas berisi beberapa)"),
+    )
+    p.add_argument(
+        "--plan",
+        metavar="UUID",
+        help=tr("uuid rencana (awalannya cukup), jika ada beberapa untuk satu tahun"),
+    )
 
 
 def pick_plan(store: Store, year: int | None, uuid: str | None = None) -> str:
@@ -25,11 +32,19 @@ def pick_plan(store: Store, year: int | None, uuid: str | None = None) -> str:
     if year is not None:
         plans = [p for p in plans if p.year == year]
     if not plans:
-        raise RbdeskError(tr("Tidak ada rencana untuk tahun {year} di berkas ini.").format(
-            year=year) if year is not None else tr("Berkas ini belum berisi rencana."))
+        raise RbdeskError(
+            tr("Tidak ada rencana untuk tahun {year} di berkas ini.").format(year=year)
+            if year is not None
+            else tr("Berkas ini belum berisi rencana.")
+        )
     if len(plans) > 1:
-        raise RbdeskError(tr("Berkas berisi {n} rencana ({years}); pilih dengan --year.").format(
-            n=len(plans), years=", ".join(str(p.year) for p in plans)) if year is None else
-            tr("Ada {n} rencana untuk tahun {year}; pilih dengan --plan.").format(
-                n=len(plans), year=year))
+        raise RbdeskError(
+            tr("Berkas berisi {n} rencana ({years}); pilih dengan --year.").format(
+                n=len(plans), years=", ".join(str(p.year) for p in plans)
+            )
+            if year is None
+            else tr("Ada {n} rencana untuk tahun {year}; pilih dengan --plan.").format(
+                n=len(plans), year=year
+            )
+        )
     return plans[0].uuid

@@ -11,24 +11,52 @@ from rbdesk.models.storage.store import Store
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("new-year", help=tr("buat Rencana Aksi tahun berikutnya dari rencana "
-                                           "tahun ini, dalam berkas yang sama"))
+    p = sub.add_parser(
+        "new-year",
+        help=tr(
+            "buat Rencana Aksi tahun berikutnya dari rencana tahun ini, dalam berkas yang sama"
+        ),
+    )
     p.add_argument("file", metavar=tr("BERKAS"))
-    p.add_argument("--from", dest="source_year", type=int, required=True, metavar=tr("TAHUN"),
-                   help=tr("tahun rencana yang disalin"))
-    p.add_argument("--to", dest="year", type=int, metavar=tr("TAHUN"),
-                   help=tr("tahun rencana baru (bawaan: tahun berikutnya)"))
-    p.add_argument("--unit", metavar=tr("SATKER"),
-                   help=tr("satuan kerja, bila berkas memuat beberapa rencana tahun itu"))
-    p.add_argument("--plan", metavar="UUID",
-                   help=tr("uuid rencana yang disalin (awalannya cukup), bila ada beberapa "
-                           "rencana satu satuan kerja untuk tahun itu"))
-    p.add_argument("--clear-months", action="store_true",
-                   help=tr("kosongkan bulan rencana (bawaan: disalin)"))
-    p.add_argument("--clear-notes", action="store_true",
-                   help=tr("kosongkan keterangan (bawaan: disalin)"))
-    p.add_argument("--force", action="store_true",
-                   help=tr("tetap buat walaupun tahun tujuan sudah mempunyai rencana"))
+    p.add_argument(
+        "--from",
+        dest="source_year",
+        type=int,
+        required=True,
+        metavar=tr("TAHUN"),
+        help=tr("tahun rencana yang disalin"),
+    )
+    p.add_argument(
+        "--to",
+        dest="year",
+        type=int,
+        metavar=tr("TAHUN"),
+        help=tr("tahun rencana baru (bawaan: tahun berikutnya)"),
+    )
+    p.add_argument(
+        "--unit",
+        metavar=tr("SATKER"),
+        help=tr("satuan kerja, bila berkas memuat beberapa rencana tahun itu"),
+    )
+    p.add_argument(
+        "--plan",
+        metavar="UUID",
+        help=tr(
+            "uuid rencana yang disalin (awalannya cukup), bila ada beberapa "
+            "rencana satu satuan kerja untuk tahun itu"
+        ),
+    )
+    p.add_argument(
+        "--clear-months", action="store_true", help=tr("kosongkan bulan rencana (bawaan: disalin)")
+    )
+    p.add_argument(
+        "--clear-notes", action="store_true", help=tr("kosongkan keterangan (bawaan: disalin)")
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help=tr("tetap buat walaupun tahun tujuan sudah mempunyai rencana"),
+    )
     p.set_defaults(func=cmd_new_year)
 
 
@@ -39,25 +67,39 @@ def cmd_new_year(args: argparse.Namespace) -> int:
         if args.plan:
             plans = [p for p in plans if p[0].startswith(args.plan.strip().lower())]
         if not plans:
-            raise InvalidInput(tr("Tidak ada Rencana Aksi tahun {year} dalam berkas ini.")
-                               .format(year=args.source_year) if not args.plan else
-                               tr("Tidak ada Rencana Aksi tahun {year} dengan uuid {uuid} "
-                                  "dalam berkas ini.").format(year=args.source_year,
-                                                              uuid=args.plan))
+            raise InvalidInput(
+                tr("Tidak ada Rencana Aksi tahun {year} dalam berkas ini.").format(
+                    year=args.source_year
+                )
+                if not args.plan
+                else tr(
+                    "Tidak ada Rencana Aksi tahun {year} dengan uuid {uuid} dalam berkas ini."
+                ).format(year=args.source_year, uuid=args.plan)
+            )
         if len(plans) > 1:
             # Two plans of one unit and year (made in two copies apart): only the uuid tells.
-            raise InvalidInput(tr("Berkas ini memuat beberapa Rencana Aksi tahun {year} "
-                                  "({plans}); pilih satu dengan --unit atau --plan UUID.").format(
-                year=args.source_year,
-                plans=", ".join(f"{unit} [{uuid[:8]}]" for uuid, unit in plans)))
+            raise InvalidInput(
+                tr(
+                    "Berkas ini memuat beberapa Rencana Aksi tahun {year} "
+                    "({plans}); pilih satu dengan --unit atau --plan UUID."
+                ).format(
+                    year=args.source_year,
+                    plans=", ".join(f"{unit} [{uuid[:8]}]" for uuid, unit in plans),
+                )
+            )
         source_uuid, unit = plans[0]
-        options = CopyOptions(keep_months=not args.clear_months,
-                              keep_notes=not args.clear_notes)
+        options = CopyOptions(keep_months=not args.clear_months, keep_notes=not args.clear_notes)
         try:
             copy_plan(store, source_uuid, year, options, allow_same_year=args.force)
         except YearTaken as exc:
-            raise YearTaken(tr("{message} Tambahkan --force untuk tetap membuat rencana kedua.")
-                            .format(message=exc.message)) from None
-    print(tr("Rencana Aksi {unit} tahun {year} dibuat dari tahun {source}.").format(
-        unit=unit, year=year, source=args.source_year))
+            raise YearTaken(
+                tr("{message} Tambahkan --force untuk tetap membuat rencana kedua.").format(
+                    message=exc.message
+                )
+            ) from None
+    print(
+        tr("Rencana Aksi {unit} tahun {year} dibuat dari tahun {source}.").format(
+            unit=unit, year=year, source=args.source_year
+        )
+    )
     return 0

@@ -17,22 +17,40 @@ from rbdesk.subcommands.plan_choice import add_plan_arguments, pick_plan
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("review", help=tr("catat tinjauan bukti dukung satu bulan realisasi, "
-                                         "atau daftar status tinjauan"))
+    p = sub.add_parser(
+        "review",
+        help=tr("catat tinjauan bukti dukung satu bulan realisasi, atau daftar status tinjauan"),
+    )
     p.add_argument("file", metavar=tr("BERKAS"))
     add_plan_arguments(p)
-    p.add_argument("--indicator", metavar=tr("INDIKATOR"),
-                   help=tr("uuid indikator (atau awalannya), atau nomor berjenjang seperti "
-                           "1/1/1/1"))
+    p.add_argument(
+        "--indicator",
+        metavar=tr("INDIKATOR"),
+        help=tr("uuid indikator (atau awalannya), atau nomor berjenjang seperti 1/1/1/1"),
+    )
     p.add_argument("--month", type=int, metavar=tr("BULAN"), help=tr("bulan 1..12"))
-    p.add_argument("--state", metavar=tr("STATUS"),
-                   help=tr("memenuhi, perlu-revisi, ditolak, atau diajukan (hapus putusan)"))
-    p.add_argument("--note", default="", metavar=tr("CATATAN"),
-                   help=tr("catatan peninjau (wajib untuk perlu-revisi dan ditolak)"))
-    p.add_argument("--by", default="", metavar=tr("NAMA"),
-                   help=tr("nama peninjau (bawaan: pengguna komputer ini)"))
-    p.add_argument("--list", action="store_true",
-                   help=tr("daftar bulan yang direalisasikan dengan status tinjauannya"))
+    p.add_argument(
+        "--state",
+        metavar=tr("STATUS"),
+        help=tr("memenuhi, perlu-revisi, ditolak, atau diajukan (hapus putusan)"),
+    )
+    p.add_argument(
+        "--note",
+        default="",
+        metavar=tr("CATATAN"),
+        help=tr("catatan peninjau (wajib untuk perlu-revisi dan ditolak)"),
+    )
+    p.add_argument(
+        "--by",
+        default="",
+        metavar=tr("NAMA"),
+        help=tr("nama peninjau (bawaan: pengguna komputer ini)"),
+    )
+    p.add_argument(
+        "--list",
+        action="store_true",
+        help=tr("daftar bulan yang direalisasikan dengan status tinjauannya"),
+    )
     p.set_defaults(func=cmd_review)
 
 
@@ -61,10 +79,17 @@ def find_indicator(tree: PlanTree, key: str) -> tuple[str, IndicatorNode]:
     if len(found) == 1:
         return found[0]
     if found:
-        raise InvalidInput(tr("Indikator '{key}' cocok dengan {n} indikator; tulis uuid lebih "
-                              "lengkap.").format(key=key, n=len(found)))
-    raise InvalidInput(tr("Indikator '{key}' tidak ditemukan (pakai uuid indikator atau nomor "
-                          "berjenjang seperti 1/1/1/1; lihat --list).").format(key=key))
+        raise InvalidInput(
+            tr("Indikator '{key}' cocok dengan {n} indikator; tulis uuid lebih lengkap.").format(
+                key=key, n=len(found)
+            )
+        )
+    raise InvalidInput(
+        tr(
+            "Indikator '{key}' tidak ditemukan (pakai uuid indikator atau nomor "
+            "berjenjang seperti 1/1/1/1; lihat --list)."
+        ).format(key=key)
+    )
 
 
 def _list(tree: PlanTree, state: str | None) -> None:
@@ -77,8 +102,9 @@ def _list(tree: PlanTree, state: str | None) -> None:
             verdict = progress.review_label(cell.review_state)
             if cell.reviewed_by:
                 verdict += tr(" oleh {who}, {when}").format(
-                    who=cell.reviewed_by, when=clock.local_time(cell.reviewed_at)
-                    if cell.reviewed_at else "")
+                    who=cell.reviewed_by,
+                    when=clock.local_time(cell.reviewed_at) if cell.reviewed_at else "",
+                )
             if cell.review_note:
                 verdict += f" «{cell.review_note}»"
             name = (ind.text or ind.label or tr("(indikator)"))[:60]
@@ -88,17 +114,24 @@ def _list(tree: PlanTree, state: str | None) -> None:
     now = current_month(tree.year, clock.today())
     upto = min(max(now, 1), 12)
     rollups = progress.month_rollups(tree.indicators(), now)
-    print(tr("Capaian s.d. {month}: dilaporkan {reported}, terverifikasi {verified}").format(
-        month=month_long(upto),
-        reported=progress.format_percent(progress.capaian_upto(rollups, upto)),
-        verified=progress.format_percent(progress.capaian_upto(rollups, upto, verified=True))))
+    print(
+        tr("Capaian s.d. {month}: dilaporkan {reported}, terverifikasi {verified}").format(
+            month=month_long(upto),
+            reported=progress.format_percent(progress.capaian_upto(rollups, upto)),
+            verified=progress.format_percent(progress.capaian_upto(rollups, upto, verified=True)),
+        )
+    )
 
 
 def cmd_review(args: argparse.Namespace) -> int:
     state = progress.review_code(args.state) if args.state else None
     if args.state and state is None:
-        raise InvalidInput(tr("Status tinjauan '{s}' tidak dikenal (pilih: memenuhi, "
-                              "perlu-revisi, ditolak, diajukan).").format(s=args.state))
+        raise InvalidInput(
+            tr(
+                "Status tinjauan '{s}' tidak dikenal (pilih: memenuhi, "
+                "perlu-revisi, ditolak, diajukan)."
+            ).format(s=args.state)
+        )
     if args.list:
         with Store.open(args.file, readonly=True) as store:
             _list(_plan(store, args), state)
@@ -112,8 +145,16 @@ def cmd_review(args: argparse.Namespace) -> int:
         who = args.by.strip() or store.user
         if state != progress.SUBMITTED and who not in review.reviewer_names(store, tree):
             # Recorded, not enforced: say so, as the window does.
-            print(tr("Catatan: {who} bukan anggota Tim Pengarah dan tidak ditandai sebagai "
-                     "peninjau; tinjauan tetap dicatat.").format(who=who), file=sys.stderr)
-    print(tr("Tinjauan {path} bulan {month}: {state}.").format(
-        path=path, month=month_long(args.month), state=progress.review_label(state)))
+            print(
+                tr(
+                    "Catatan: {who} bukan anggota Tim Pengarah dan tidak ditandai sebagai "
+                    "peninjau; tinjauan tetap dicatat."
+                ).format(who=who),
+                file=sys.stderr,
+            )
+    print(
+        tr("Tinjauan {path} bulan {month}: {state}.").format(
+            path=path, month=month_long(args.month), state=progress.review_label(state)
+        )
+    )
     return 0

@@ -20,21 +20,34 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("merge", help=tr("gabungkan perubahan dari SALINAN ke BERKAS"))
     p.add_argument("file", metavar=tr("BERKAS"))
     p.add_argument("theirs", metavar=tr("SALINAN"))
-    p.add_argument("--yes", action="store_true",
-                   help=tr("terapkan tanpa bertanya; pada konflik perubahan yang lebih baru "
-                           "menang, dan baris yang dihapus di satu salinan tetapi dikerjakan "
-                           "di salinan lain dipertahankan"))
-    p.add_argument("--prefer", choices=(merge.MINE, merge.THEIRS),
-                   help=tr("pada konflik pilih BERKAS (mine) atau SALINAN (theirs)"))
-    p.add_argument("--dry-run", action="store_true",
-                   help=tr("hanya tampilkan apa yang akan berubah"))
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help=tr(
+            "terapkan tanpa bertanya; pada konflik perubahan yang lebih baru "
+            "menang, dan baris yang dihapus di satu salinan tetapi dikerjakan "
+            "di salinan lain dipertahankan"
+        ),
+    )
+    p.add_argument(
+        "--prefer",
+        choices=(merge.MINE, merge.THEIRS),
+        help=tr("pada konflik pilih BERKAS (mine) atau SALINAN (theirs)"),
+    )
+    p.add_argument(
+        "--dry-run", action="store_true", help=tr("hanya tampilkan apa yang akan berubah")
+    )
     p.set_defaults(func=cmd_merge)
 
     p = sub.add_parser("backup", help=tr("buat, daftar, atau pulihkan cadangan BERKAS"))
     p.add_argument("file", metavar=tr("BERKAS"))
     p.add_argument("--list", action="store_true", help=tr("tampilkan daftar cadangan"))
-    p.add_argument("--restore", nargs=2, metavar=("N", tr("KELUARAN")),
-                   help=tr("pulihkan cadangan nomor N (dari --list) ke KELUARAN"))
+    p.add_argument(
+        "--restore",
+        nargs=2,
+        metavar=("N", tr("KELUARAN")),
+        help=tr("pulihkan cadangan nomor N (dari --list) ke KELUARAN"),
+    )
     p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser("copy", help=tr("simpan salinan BERKAS yang konsisten ke KELUARAN"))
@@ -47,9 +60,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--person", metavar=tr("NAMA"), help=tr("hanya perubahan oleh orang ini"))
     p.add_argument("--since", metavar=tr("TANGGAL"), help=tr("sejak tanggal (YYYY-MM-DD)"))
     p.add_argument("--until", metavar=tr("TANGGAL"), help=tr("sampai tanggal (YYYY-MM-DD)"))
-    p.add_argument("--row", metavar="UUID",
-                   help=tr("hanya riwayat baris dengan uuid ini (dengan semua di "
-                           "bawahnya: bulan, realisasi, bukti dukung)"))
+    p.add_argument(
+        "--row",
+        metavar="UUID",
+        help=tr(
+            "hanya riwayat baris dengan uuid ini (dengan semua di "
+            "bawahnya: bulan, realisasi, bukti dukung)"
+        ),
+    )
     p.add_argument("--area", help=tr("hanya area ini (nomor, sebagian nama, atau uuid)"))
     p.add_argument("--text", metavar=tr("TEKS"), help=tr("hanya catatan yang memuat teks ini"))
     p.add_argument("--xlsx", metavar=tr("KELUARAN"), help=tr("ekspor ke Excel"))
@@ -58,19 +76,23 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _print_conflicts(conflicts: list[merge.Conflict]) -> None:
     for i, c in enumerate(conflicts, start=1):
-        print(tr("Konflik {i}: {entity} «{label}»").format(i=i, entity=c.entity_label,
-                                                             label=c.label))
-        print(tr("  berkas ini: {who}, {when}").format(who=c.mine_by,
-                                                       when=local_time(c.mine_at)))
-        print(tr("  salinan:    {who}, {when}").format(who=c.theirs_by,
-                                                       when=local_time(c.theirs_at)))
+        print(
+            tr("Konflik {i}: {entity} «{label}»").format(i=i, entity=c.entity_label, label=c.label)
+        )
+        print(tr("  berkas ini: {who}, {when}").format(who=c.mine_by, when=local_time(c.mine_at)))
+        print(
+            tr("  salinan:    {who}, {when}").format(who=c.theirs_by, when=local_time(c.theirs_at))
+        )
         if reason := c.reason():
             print(f"  {reason}")
         for d in c.fields:
             # Of a multi-line value (a Diktum) only the lines the two copies do not share.
             mine, theirs = (t.replace("\n", " / ") for t in (d.mine_text(), d.theirs_text()))
-            print(tr("  {field}: «{mine}» ↔ «{theirs}»").format(
-                field=d.label, mine=mine, theirs=theirs))
+            print(
+                tr("  {field}: «{mine}» ↔ «{theirs}»").format(
+                    field=d.label, mine=mine, theirs=theirs
+                )
+            )
 
 
 def _side_name(side: str) -> str:
@@ -84,10 +106,16 @@ def _ask_choices(conflicts: list[merge.Conflict]) -> dict[tuple[str, str], str]:
     choices: dict[tuple[str, str], str] = {}
     for i, c in enumerate(conflicts, start=1):
         while True:
-            reply = input(tr("Konflik {i}: pakai [b]erkas ini, [s]alinan, atau Enter untuk "
-                             "{default} ({note})? ").format(
-                                 i=i, default=_side_name(c.default),
-                                 note=c.default_note())).strip().lower()[:1]
+            reply = (
+                input(
+                    tr(
+                        "Konflik {i}: pakai [b]erkas ini, [s]alinan, atau Enter untuk "
+                        "{default} ({note})? "
+                    ).format(i=i, default=_side_name(c.default), note=c.default_note())
+                )
+                .strip()
+                .lower()[:1]
+            )
             if not reply:
                 choices[c.key] = c.default
                 break
@@ -100,8 +128,11 @@ def _ask_choices(conflicts: list[merge.Conflict]) -> dict[tuple[str, str], str]:
 def cmd_merge(args: argparse.Namespace) -> int:
     with Store.open(args.file) as store:
         plan = merge.plan_merge(store, args.theirs)
-        print(tr("Dari salinan: {ins} baris baru, {upd} baris diperbarui, {conf} konflik.")
-              .format(ins=plan.to_insert, upd=plan.to_update, conf=len(plan.conflicts)))
+        print(
+            tr("Dari salinan: {ins} baris baru, {upd} baris diperbarui, {conf} konflik.").format(
+                ins=plan.to_insert, upd=plan.to_update, conf=len(plan.conflicts)
+            )
+        )
         if plan.to_resubmit:
             print(plan.resubmit_note())
         _print_conflicts(plan.conflicts)
@@ -110,14 +141,16 @@ def cmd_merge(args: argparse.Namespace) -> int:
         choices: dict[tuple[str, str], str] = {}
         if plan.conflicts and not (args.yes or args.prefer):
             if not sys.stdin.isatty():
-                raise InvalidInput(tr(
-                    "Ada {n} konflik dan tidak ada yang dapat ditanya: ulangi dengan --yes "
-                    "(yang lebih baru menang) atau --prefer mine|theirs. Tidak ada yang diubah.")
-                    .format(n=len(plan.conflicts)))
+                raise InvalidInput(
+                    tr(
+                        "Ada {n} konflik dan tidak ada yang dapat ditanya: ulangi dengan --yes "
+                        "(yang lebih baru menang) atau --prefer mine|theirs. Tidak ada yang diubah."
+                    ).format(n=len(plan.conflicts))
+                )
             choices = _ask_choices(plan.conflicts)
         result = merge.apply_merge(store, plan, choices=choices, prefer=args.prefer)
         for c in result.conflicts:
-            side = (tr("berkas ini") if result.resolved[c.key] == merge.MINE else tr("salinan"))
+            side = tr("berkas ini") if result.resolved[c.key] == merge.MINE else tr("salinan")
             print(tr("  «{label}»: dipakai nilai dari {side}").format(label=c.label, side=side))
         if result.changed:
             print(tr("Digabung: {summary}").format(summary=result.summary()))
@@ -134,16 +167,19 @@ def cmd_backup(args: argparse.Namespace) -> int:
             try:
                 chosen = found[int(args.restore[0]) - 1]
             except (ValueError, IndexError):
-                raise InvalidInput(tr("Cadangan nomor {n} tidak ada; lihat --list.")
-                                   .format(n=args.restore[0])) from None
+                raise InvalidInput(
+                    tr("Cadangan nomor {n} tidak ada; lihat --list.").format(n=args.restore[0])
+                ) from None
             out = backups.restore_backup(chosen, args.restore[1])
             print(tr("Cadangan dipulihkan ke {path}").format(path=out))
             return 0
         if not found:
             print(tr("Belum ada cadangan untuk {name}.").format(name=path.name))
         for i, b in enumerate(found, start=1):
-            print(f"{i:3d}  {b.created:%Y-%m-%d %H:%M:%S}  {b.kind_label:16s}  "
-                  f"{b.size / 1024:8.0f} KB  {b.path.name}")
+            print(
+                f"{i:3d}  {b.created:%Y-%m-%d %H:%M:%S}  {b.kind_label:16s}  "
+                f"{b.size / 1024:8.0f} KB  {b.path.name}"
+            )
         return 0
     with Store.open(path, readonly=True) as store:
         info = backups.make_backup(store)
@@ -165,8 +201,9 @@ def _date(text: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise InvalidInput(tr("Tanggal '{d}' tidak valid; gunakan YYYY-MM-DD.").format(d=text)) \
-            from None
+        raise InvalidInput(
+            tr("Tanggal '{d}' tidak valid; gunakan YYYY-MM-DD.").format(d=text)
+        ) from None
 
 
 def cmd_history(args: argparse.Namespace) -> int:
@@ -175,9 +212,15 @@ def cmd_history(args: argparse.Namespace) -> int:
         # The entries and their labels from one committed state; written out after it.
         with store.read():
             area = history.find_area(store, args.area) if args.area else None
-            entries = history.query_history(store, row_uuid=args.row, person=args.person,
-                                            since=since, until=until, area_uuid=area,
-                                            text=args.text)
+            entries = history.query_history(
+                store,
+                row_uuid=args.row,
+                person=args.person,
+                since=since,
+                until=until,
+                area_uuid=area,
+                text=args.text,
+            )
             labels = history.row_labels(store, entries)
         if args.xlsx:
             out = history.export_history_xlsx(entries, labels, args.xlsx, protect=(store.path,))
@@ -200,4 +243,3 @@ def cmd_history(args: argparse.Namespace) -> int:
         if not entries:
             print(tr("Tidak ada catatan riwayat yang cocok."))
     return 0
-

@@ -33,40 +33,44 @@ class NodeRef(NamedTuple):
     A named tuple: the index of a 20,000-indicator plan holds some 30,000 of them.
     """
 
-    kind: str            # "area" | "activity" | "sub_activity" | "indicator"
+    kind: str  # "area" | "activity" | "sub_activity" | "indicator"
     node: Any
-    parent_uuid: str     # the plan uuid for areas
+    parent_uuid: str  # the plan uuid for areas
     area_uuid: str
 
 
-def _index_subtree(index: dict[str, NodeRef], kind: str, obj: Any, parent_uuid: str,
-                   area_uuid: str) -> None:
+def _index_subtree(
+    index: dict[str, NodeRef], kind: str, obj: Any, parent_uuid: str, area_uuid: str
+) -> None:
     stack = [(kind, obj, parent_uuid)]
     while stack:
         kind, obj, parent_uuid = stack.pop()
         index[obj.uuid] = NodeRef(kind, obj, parent_uuid, area_uuid)
         child_kind = CHILD.get(kind)
         if child_kind is not None:
-            stack += [(child_kind, c, obj.uuid)
-                      for c in getattr(obj, LEVELS[child_kind].list_in_parent)]
+            stack += [
+                (child_kind, c, obj.uuid) for c in getattr(obj, LEVELS[child_kind].list_in_parent)
+            ]
 
 
 class PlanDocument(QObject):
-    planChanged = Signal(str)          # another plan of the file was chosen
-    treeReloaded = Signal()            # the snapshot was replaced (others' commits, conflicts)
-    refused = Signal(str)              # what was asked was refused or failed: the message
-    edited = Signal()                  # something was written by this window
-    nodesPatched = Signal(list)        # these snapshot nodes (uuids) were updated in place
-    childrenChanged = Signal(list)     # the child lists of these nodes (uuids) were patched
+    planChanged = Signal(str)  # another plan of the file was chosen
+    treeReloaded = Signal()  # the snapshot was replaced (others' commits, conflicts)
+    refused = Signal(str)  # what was asked was refused or failed: the message
+    edited = Signal()  # something was written by this window
+    nodesPatched = Signal(list)  # these snapshot nodes (uuids) were updated in place
+    childrenChanged = Signal(list)  # the child lists of these nodes (uuids) were patched
 
-    def __init__(self, store: Store, plan_uuid: str | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, store: Store, plan_uuid: str | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.undo_stack = QUndoStack(self)
         self.plan_uuid = choose_plan(store, plan_uuid, clock.today().year) or ""
-        self.tree: PlanTree | None = (load_plan_tree(store, self.plan_uuid) if self.plan_uuid
-                                      else None)
+        self.tree: PlanTree | None = (
+            load_plan_tree(store, self.plan_uuid) if self.plan_uuid else None
+        )
         self._index: dict[str, NodeRef] | None = None
 
     @property
@@ -184,7 +188,7 @@ class PlanDocument(QObject):
             self.childrenChanged.emit(patched)
 
     def _index_add(self, kind: str, obj: Any, parent_uuid: str, area_uuid: str) -> None:
-        if self._index is not None:     # else built from the patched snapshot when first asked
+        if self._index is not None:  # else built from the patched snapshot when first asked
             _index_subtree(self._index, kind, obj, parent_uuid, area_uuid)
 
     def _index_drop(self, obj: Any) -> None:
@@ -194,7 +198,7 @@ class PlanDocument(QObject):
         while stack:
             obj = stack.pop()
             ref = self._index.get(obj.uuid)
-            if ref is not None and ref.node is obj:   # not if it moved under another parent
+            if ref is not None and ref.node is obj:  # not if it moved under another parent
                 del self._index[obj.uuid]
                 attr = children_attr(ref.kind)
                 if attr is not None:
@@ -212,7 +216,16 @@ class PlanDocument(QObject):
         if fresh is None:
             self.reload()
             return
-        for key in ("label", "text", "planned", "note", "version", "updated_by", "updated_at",
-                    "realisation", "evidence"):
+        for key in (
+            "label",
+            "text",
+            "planned",
+            "note",
+            "version",
+            "updated_by",
+            "updated_at",
+            "realisation",
+            "evidence",
+        ):
             setattr(ind, key, getattr(fresh, key))
         self.nodesPatched.emit([uuid])

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-PAINTED = "rbdeskPainted"   # dynamic property set on a top-level widget once it has painted
+PAINTED = "rbdeskPainted"  # dynamic property set on a top-level widget once it has painted
 
 
 class _FirstPaintWaiter(QObject):

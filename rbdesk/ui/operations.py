@@ -50,11 +50,15 @@ class Conflict:
 
 
 Outcome = Done[T] | Refused | Conflict
-NOT_RUN: Refused = Refused("")      # a step whose operation was never called
+NOT_RUN: Refused = Refused("")  # a step whose operation was never called
 
 
-def run(document: PlanDocument, op: Callable[Concatenate[Store, P], T], *args: P.args,
-        **kwargs: P.kwargs) -> Outcome[T]:
+def run(
+    document: PlanDocument,
+    op: Callable[Concatenate[Store, P], T],
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> Outcome[T]:
     """Call ``op(store, *args, **kwargs)``; a refusal is shown, a conflict re-reads the plan."""
     try:
         value = op(document.store, *args, **kwargs)
@@ -103,8 +107,9 @@ class UndoStep(QUndoCommand):
         self.doc = document
         self.first = FirstRedo()
 
-    def call(self, op: Callable[Concatenate[Store, P], T], *args: P.args,
-             **kwargs: P.kwargs) -> Outcome[T]:
+    def call(
+        self, op: Callable[Concatenate[Store, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> Outcome[T]:
         outcome = run(self.doc, op, *args, **kwargs)
         if not self.first.over:
             self.first.outcomes.append(outcome)

@@ -21,8 +21,9 @@ class QtIndonesian(QTranslator):
         super().__init__(parent)
         self._table = _table()
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str | None:
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
         # None is "no translation here" (Qt then keeps the source text); an empty string would
         # be a translation into nothing. rbdesk's own texts are already Indonesian.
         if not context.startswith("Q"):

@@ -18,15 +18,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("RBDESK_TODAY", "2024-06-14")
 
 
-
 def _wait_for_panels(app, win) -> None:
     """The side panels fill themselves just after the window's first paint."""
     import time
 
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and any(
-            getattr(d, "refresh_pending", False) and d.isVisible() for d in win.docks.values()):
+        getattr(d, "refresh_pending", False) and d.isVisible() for d in win.docks.values()
+    ):
         app.processEvents()
+
 
 def _record_progress(store) -> None:  # a Store
     """A believable half year: most early work done, some partly, some late, evidence attached."""
@@ -40,15 +41,26 @@ def _record_progress(store) -> None:  # a Store
                 break
             pick = (n * 7 + month * 3) % 10
             if month == 6 and pick < 6:
-                continue                      # this month: mostly still open
+                continue  # this month: mostly still open
             if pick < 6:
                 set_status(store, ind.uuid, month, "selesai")
                 if pick < 4:
-                    attach_bytes(store, ind.uuid, month, f"bukti-{n}-{month}.pdf",
-                                 f"%PDF-1.4 bukti {n} {month}".encode(), mime="application/pdf")
+                    attach_bytes(
+                        store,
+                        ind.uuid,
+                        month,
+                        f"bukti-{n}-{month}.pdf",
+                        f"%PDF-1.4 bukti {n} {month}".encode(),
+                        mime="application/pdf",
+                    )
             elif pick < 8:
-                set_status(store, ind.uuid, month, "sebagian",
-                           note="Menunggu tanda tangan" if pick == 6 else "")
+                set_status(
+                    store,
+                    ind.uuid,
+                    month,
+                    "sebagian",
+                    note="Menunggu tanda tangan" if pick == 6 else "",
+                )
         if n % 23 == 5:
             set_status(store, ind.uuid, 4, "selesai", note="Dikerjakan lebih awal")
     _record_reviews(store)
@@ -71,23 +83,44 @@ def _record_reviews(store) -> None:  # a Store
             if pick < 8:
                 review_month(store, ind.uuid, month, "memenuhi", by=by)
             elif pick == 8:
-                review_month(store, ind.uuid, month, "perlu_revisi", by=by,
-                             note="Lampirkan daftar hadir yang ditandatangani")
+                review_month(
+                    store,
+                    ind.uuid,
+                    month,
+                    "perlu_revisi",
+                    by=by,
+                    note="Lampirkan daftar hadir yang ditandatangani",
+                )
             elif pick == 9 and cell.status == "selesai":
-                review_month(store, ind.uuid, month, "ditolak", by=by,
-                             note="Bukti dukung bukan dari kegiatan bulan ini")
+                review_month(
+                    store,
+                    ind.uuid,
+                    month,
+                    "ditolak",
+                    by=by,
+                    note="Bukti dukung bukan dari kegiatan bulan ini",
+                )
     target = next(i for i in tree.indicators() if i.evidence)
     month = max(target.evidence)
     if target.status(month) != "belum":
-        review_month(store, target.uuid, month, "perlu_revisi", by=by,
-                     note="Notulen belum ditandatangani ketua tim")
+        review_month(
+            store,
+            target.uuid,
+            month,
+            "perlu_revisi",
+            by=by,
+            note="Notulen belum ditandatangani ketua tim",
+        )
 
 
 # (file name suffix, screen width, height, window width, height): the wide screen of the README's
 # main pictures, and the office screens the window must fit (1280 × 720 is also what a 1920 ×
 # 1080 laptop at 150 % Windows scaling gives).
-SCREENS = (("", 1920, 1080, 1680, 1000), ("-1366x768", 1366, 768, 1366, 768),
-           ("-1280x720", 1280, 720, 1280, 720))
+SCREENS = (
+    ("", 1920, 1080, 1680, 1000),
+    ("-1366x768", 1366, 768, 1366, 768),
+    ("-1280x720", 1280, 720, 1280, 720),
+)
 
 
 def main(argv: list[str]) -> int:
@@ -100,12 +133,40 @@ def main(argv: list[str]) -> int:
     work = Path(tempfile.mkdtemp(prefix="rbdesk-shots-"))
     for suffix, sw, sh, ww, wh in SCREENS:
         config = work / f"screen{suffix}.json"
-        config.write_text(json.dumps({"screens": [{
-            "name": "s", "x": 0, "y": 0, "width": sw, "height": sh,
-            "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}), encoding="utf-8")
+        config.write_text(
+            json.dumps(
+                {
+                    "screens": [
+                        {
+                            "name": "s",
+                            "x": 0,
+                            "y": 0,
+                            "width": sw,
+                            "height": sh,
+                            "logicalDpi": 96,
+                            "logicalBaseDpi": 96,
+                            "dpr": 1,
+                        }
+                    ]
+                }
+            ),
+            encoding="utf-8",
+        )
         env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
-        subprocess.run([sys.executable, "-m", "rbdesk.ui.screenshots", "--screen", str(out),
-                        suffix, str(ww), str(wh)], env=env, check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "rbdesk.ui.screenshots",
+                "--screen",
+                str(out),
+                suffix,
+                str(ww),
+                str(wh),
+            ],
+            env=env,
+            check=True,
+        )
     print(f"screenshots in {out}")
     return 0
 
@@ -141,7 +202,7 @@ def render(out: Path, suffix: str, width: int, height: int) -> None:
     win.show()
     app.processEvents()
     _wait_for_panels(app, win)
-    win._size_panels()      # as on a first start on that screen
+    win._size_panels()  # as on a first start on that screen
     app.processEvents()
     # Point at an indicator of this month so that the panels have something to show.
     target = next(i for i in doc.tree.indicators() if i.evidence)
@@ -158,8 +219,11 @@ def render(out: Path, suffix: str, width: int, height: int) -> None:
     app.processEvents()
     win.grab().save(str(out / f"jendela-realisasi{suffix}.png"))
     if not suffix:
-        for name, file in (("rosterDock", "panel-tim.png"), ("evidenceDock", "panel-bukti.png"),
-                           ("monthDock", "panel-bulan-ini.png")):
+        for name, file in (
+            ("rosterDock", "panel-tim.png"),
+            ("evidenceDock", "panel-bukti.png"),
+            ("monthDock", "panel-bulan-ini.png"),
+        ):
             dock = win.docks[name]
             dock.raise_()
             app.processEvents()
@@ -178,8 +242,10 @@ def _dialogs(app, win, out: Path) -> None:  # the QApplication, the MainWindow
     from rbdesk.ui.dialogs.next_year import NextYearDialog
 
     tree = win.doc.tree
-    for dialog, file in ((NextYearDialog(tree.unit, tree.year, win), "dialog-tahun-berikutnya.png"),
-                         (NewPlanDialog(tree.unit, tree.year + 1, win), "dialog-rencana-baru.png")):
+    for dialog, file in (
+        (NextYearDialog(tree.unit, tree.year, win), "dialog-tahun-berikutnya.png"),
+        (NewPlanDialog(tree.unit, tree.year + 1, win), "dialog-rencana-baru.png"),
+    ):
         dialog.show()
         app.processEvents()
         dialog.grab().save(str(out / file))

@@ -18,8 +18,7 @@ MAX_RECENT = 8
 
 
 def settings() -> QSettings:
-    s = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION,
-                  APPLICATION)
+    s = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
     if int(s.value("settings_version", 0) or 0) < SETTINGS_VERSION:
         # Upgrade ladder for settings, like the schema's: nothing to convert yet.
         s.setValue("settings_version", SETTINGS_VERSION)

@@ -17,11 +17,11 @@ class Mode(StrEnum):
 
 
 class ViewState(QObject):
-    modeChanged = Signal(str)          # a Mode
-    lockChanged = Signal(bool)         # the signed plan's months were unlocked (True) or locked
-    cellSelected = Signal(str, int)    # indicator uuid ("" = none), month (0 = no month)
-    selectRequested = Signal(str)      # ask the grid to select and show this node uuid
-    teamSelected = Signal(str)         # roster: a team was chosen ("" = none)
+    modeChanged = Signal(str)  # a Mode
+    lockChanged = Signal(bool)  # the signed plan's months were unlocked (True) or locked
+    cellSelected = Signal(str, int)  # indicator uuid ("" = none), month (0 = no month)
+    selectRequested = Signal(str)  # ask the grid to select and show this node uuid
+    teamSelected = Signal(str)  # roster: a team was chosen ("" = none)
 
     def __init__(self, document: PlanDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)

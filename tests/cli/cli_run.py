@@ -12,8 +12,15 @@ import sys
 
 def rbdesk(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "rbdesk", *args], capture_output=True,
-                          text=True, encoding="utf-8", input=stdin, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "rbdesk", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        input=stdin,
+        env=env,
+        timeout=120,
+    )
 
 
 def rbdesk_here(*args: str) -> subprocess.CompletedProcess[str]:

@@ -85,8 +85,9 @@ def test_check_does_not_count_the_rows_of_a_deleted_plan(tmp_path: Path) -> None
     assert "orang: 22" in out.stdout  # persons belong to the file, not to a plan
 
 
-@pytest.mark.parametrize("content", [b"", b"bukan basis data\n" * 50,
-                                     b"PK\x03\x04 lembar kerja" + bytes(300)])
+@pytest.mark.parametrize(
+    "content", [b"", b"bukan basis data\n" * 50, b"PK\x03\x04 lembar kerja" + bytes(300)]
+)
 def test_check_and_dump_refuse_foreign_files(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "rencana.xlsx"
     path.write_bytes(content)
@@ -102,7 +103,7 @@ def test_check_reports_damage(tmp_path: Path) -> None:
     path = tmp_path / "rusak.rbdesk"
     rbdesk("new", str(path), "--sample")
     data = bytearray(path.read_bytes())
-    data[4096 * 5: 4096 * 5 + 2000] = os.urandom(2000)
+    data[4096 * 5 : 4096 * 5 + 2000] = os.urandom(2000)
     path.write_bytes(bytes(data))
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     out = rbdesk("check", str(path))
@@ -111,11 +112,14 @@ def test_check_reports_damage(tmp_path: Path) -> None:
     assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
 
 
-@pytest.mark.parametrize("text, words", [
-    ("{bukan json", "JSON tidak valid di baris 1"),
-    ('{"format": "lain"}', "Bukan dokumen rbdesk"),
-    ("[1, 2]", "harus berupa objek"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("{bukan json", "JSON tidak valid di baris 1"),
+        ('{"format": "lain"}', "Bukan dokumen rbdesk"),
+        ("[1, 2]", "harus berupa objek"),
+    ],
+)
 def test_load_malformed_json_creates_nothing(tmp_path: Path, text: str, words: str) -> None:
     src = tmp_path / "x.json"
     src.write_text(text, encoding="utf-8")
@@ -142,16 +146,35 @@ def test_usage_errors_and_subcommand_help_are_indonesian(tmp_path: Path) -> None
     assert "show this help" not in helped.stdout and "usage:" not in helped.stdout
 
 
-def test_every_subcommands_placeholders_and_a_bad_number_read_in_indonesian(
-        tmp_path: Path) -> None:
+def test_every_subcommands_placeholders_and_a_bad_number_read_in_indonesian(tmp_path: Path) -> None:
     import re
 
     from rbdesk.cli import COMMAND_NAMES
 
     # the words a placeholder may be: Indonesian, or the same in both languages
-    words = {"BERKAS", "KELUARAN", "MASUKAN", "SALINAN", "TAHUN", "BULAN", "CATATAN", "NAMA",
-             "TANGGAL", "TEKS", "AREA", "UUID", "N", "STATUS", "INDIKATOR", "SATKER", "KUNCI",
-             "NILAI", "JSON", "PEMETAAN", "WARNA"}
+    words = {
+        "BERKAS",
+        "KELUARAN",
+        "MASUKAN",
+        "SALINAN",
+        "TAHUN",
+        "BULAN",
+        "CATATAN",
+        "NAMA",
+        "TANGGAL",
+        "TEKS",
+        "AREA",
+        "UUID",
+        "N",
+        "STATUS",
+        "INDIKATOR",
+        "SATKER",
+        "KUNCI",
+        "NILAI",
+        "JSON",
+        "PEMETAAN",
+        "WARNA",
+    }
     seen = set()
     for name in sorted(COMMAND_NAMES):
         helped = rbdesk(name, "--help")

@@ -26,14 +26,14 @@ def test_export_pdf_parts_and_excel(sample: Path, tmp_path: Path) -> None:
     reader = PdfReader(str(sk))
     assert round(float(reader.pages[0].mediabox.height)) == 935  # F4 portrait
     report = tmp_path / "laporan.pdf"
-    done = run("export", str(sample), str(report), "--part", "report", "--month", "4",
-               "--year", "2024")
+    done = run(
+        "export", str(sample), str(report), "--part", "report", "--month", "4", "--year", "2024"
+    )
     assert done.returncode == 0, done.stderr
     assert "LAPORAN MONITORING" in PdfReader(str(report)).pages[0].extract_text()
     book = tmp_path / "rencana.xlsx"
     assert run("export", str(sample), str(book)).returncode == 0
-    assert openpyxl.load_workbook(book).sheetnames[:3] == ["Lampiran I", "Lampiran II",
-                                                           "Realisasi"]
+    assert openpyxl.load_workbook(book).sheetnames[:3] == ["Lampiran I", "Lampiran II", "Realisasi"]
 
 
 @pytest.mark.parametrize("part", ["sk", "report"])
@@ -53,12 +53,17 @@ def test_export_copy_asli_or_salinan(sample: Path, tmp_path: Path, part: str) ->
     assert "KONSEP" not in texts["asli"] + texts["salinan"]  # the sample decree is signed
 
 
-@pytest.mark.parametrize(("part", "heading"), [("semester1", "LAPORAN SEMESTER I "),
-                                               ("semester2", "LAPORAN SEMESTER II "),
-                                               ("annual", "LAPORAN TAHUNAN ")])
-def test_export_semester_and_annual_reports_as_excel(sample: Path, tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch, part: str,
-                                                     heading: str) -> None:
+@pytest.mark.parametrize(
+    ("part", "heading"),
+    [
+        ("semester1", "LAPORAN SEMESTER I "),
+        ("semester2", "LAPORAN SEMESTER II "),
+        ("annual", "LAPORAN TAHUNAN "),
+    ],
+)
+def test_export_semester_and_annual_reports_as_excel(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, part: str, heading: str
+) -> None:
     from rbdesk.models.domain.period_report import build_period_report
     from rbdesk.models.domain.progress import rating_band
     from rbdesk.models.domain.tree import list_plans, load_plan_tree
@@ -78,17 +83,34 @@ def test_export_semester_and_annual_reports_as_excel(sample: Path, tmp_path: Pat
     top = next(r for r in range(1, 40) if summary.cell(r, 2).value == "AREA PERUBAHAN")
     total = [summary.cell(top + len(report.areas) + 1, c).value for c in range(2, 9)]
     t = report.total
-    assert total == ["JUMLAH", t.planned, t.done, t.partial, t.late,
-                     round(t.percent) / 100, rating_band(t.percent)]
-    texts = {str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True)
-             for v in row if v is not None}
+    assert total == [
+        "JUMLAH",
+        t.planned,
+        t.done,
+        t.partial,
+        t.late,
+        round(t.percent) / 100,
+        rating_band(t.percent),
+    ]
+    texts = {
+        str(v)
+        for ws in book.worksheets
+        for row in ws.iter_rows(values_only=True)
+        for v in row
+        if v is not None
+    }
     assert "TTD" in texts and "Salinan sesuai dengan aslinya" in texts  # the default form
     assert any("6 Januari 2025" in v for v in texts)
     asli = tmp_path / f"{part}-asli.xlsx"
     done = run("export", str(sample), str(asli), "--part", part, "--copy", "asli")
     assert done.returncode == 0, done.stderr
-    texts = {str(v) for ws in openpyxl.load_workbook(asli).worksheets
-             for row in ws.iter_rows(values_only=True) for v in row if v is not None}
+    texts = {
+        str(v)
+        for ws in openpyxl.load_workbook(asli).worksheets
+        for row in ws.iter_rows(values_only=True)
+        for v in row
+        if v is not None
+    }
     assert "TTD" not in texts and "Salinan sesuai dengan aslinya" not in texts
 
 
@@ -105,15 +127,16 @@ def test_import_adds_a_plan(sample: Path, tmp_path: Path) -> None:
 
 
 def test_usage_errors_exit_2(sample: Path, tmp_path: Path) -> None:
-    for args in (("export", str(sample), str(tmp_path / "x.docx")),
-                 ("export", str(sample), str(tmp_path / "x.xlsx"), "--part", "plan"),
-                 ("export", str(sample), str(tmp_path / "x.xlsx"), "--part", "report",
-                  "--month", "3"),
-                 ("export", str(sample), str(tmp_path / "x.pdf"), "--part", "report"),
-                 ("export", str(sample), str(tmp_path / "x.pdf"), "--paper", "letter"),
-                 ("export", str(sample), str(tmp_path / "x.pdf"), "--copy", "fotokopi"),
-                 ("export", str(sample), str(tmp_path / "x.xlsx"), "--copy", "asli"),
-                 ("import", str(sample))):
+    for args in (
+        ("export", str(sample), str(tmp_path / "x.docx")),
+        ("export", str(sample), str(tmp_path / "x.xlsx"), "--part", "plan"),
+        ("export", str(sample), str(tmp_path / "x.xlsx"), "--part", "report", "--month", "3"),
+        ("export", str(sample), str(tmp_path / "x.pdf"), "--part", "report"),
+        ("export", str(sample), str(tmp_path / "x.pdf"), "--paper", "letter"),
+        ("export", str(sample), str(tmp_path / "x.pdf"), "--copy", "fotokopi"),
+        ("export", str(sample), str(tmp_path / "x.xlsx"), "--copy", "asli"),
+        ("import", str(sample)),
+    ):
         done = run(*args)
         assert done.returncode == 2, (args, done.stderr)
     assert not list(tmp_path.iterdir())
@@ -154,12 +177,17 @@ def test_import_refuses_a_formula_and_adds_nothing(sample: Path, tmp_path: Path)
     assert run("check", str(target)).stdout == before
 
 
-@pytest.mark.parametrize(("part", "heading"), [("semester1", "LAPORAN SEMESTER I"),
-                                               ("semester2", "LAPORAN SEMESTER II"),
-                                               ("annual", "LAPORAN TAHUNAN")])
-def test_export_semester_and_annual_reports(sample: Path, tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch, part: str,
-                                            heading: str) -> None:
+@pytest.mark.parametrize(
+    ("part", "heading"),
+    [
+        ("semester1", "LAPORAN SEMESTER I"),
+        ("semester2", "LAPORAN SEMESTER II"),
+        ("annual", "LAPORAN TAHUNAN"),
+    ],
+)
+def test_export_semester_and_annual_reports(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, part: str, heading: str
+) -> None:
     monkeypatch.setenv("RBDESK_TODAY", "2025-01-06")
     out = tmp_path / f"{part}.pdf"
     done = run("export", str(sample), str(out), "--part", part, "--paper", "f4")

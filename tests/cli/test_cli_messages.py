@@ -28,17 +28,20 @@ def test_deeply_nested_json(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["x.xlsx", "x.pdf"])
-def test_export_into_a_missing_folder_or_onto_a_folder(sample_path: Path, tmp_path: Path,
-                                                       name: str) -> None:
-    assert "tidak ada" in one_line(rbdesk("export", str(sample_path),
-                                          str(tmp_path / "tidak-ada" / name)))
+def test_export_into_a_missing_folder_or_onto_a_folder(
+    sample_path: Path, tmp_path: Path, name: str
+) -> None:
+    assert "tidak ada" in one_line(
+        rbdesk("export", str(sample_path), str(tmp_path / "tidak-ada" / name))
+    )
     folder = tmp_path / name
     folder.mkdir()
     assert "folder" in one_line(rbdesk("export", str(sample_path), str(folder)))
 
 
-def test_export_into_a_folder_that_cannot_be_written(sample_path: Path, tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_into_a_folder_that_cannot_be_written(
+    sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """An immutable or read-only folder (root passes chmod, so the refusal is simulated)."""
     import tempfile
 
@@ -58,8 +61,9 @@ def test_export_into_a_folder_that_cannot_be_written(sample_path: Path, tmp_path
         write_pdf(tree, tmp_path / "r.pdf", part="plan")
 
 
-def test_a_workbook_with_an_external_entity(sample_path: Path, tmp_path: Path,
-                                            isolated_env: Path) -> None:
+def test_a_workbook_with_an_external_entity(
+    sample_path: Path, tmp_path: Path, isolated_env: Path
+) -> None:
     book = tmp_path / "asli.xlsx"
     assert rbdesk("export", str(sample_path), str(book)).returncode == 0
     evil = tmp_path / "xxe.xlsx"
@@ -69,8 +73,11 @@ def test_a_workbook_with_an_external_entity(sample_path: Path, tmp_path: Path,
             if name == "xl/workbook.xml":
                 text = data.decode("utf-8")
                 cut = text.index("?>") + 2 if text.startswith("<?xml") else 0
-                data = (text[:cut] + '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-                        + text[cut:]).encode("utf-8")
+                data = (
+                    text[:cut]
+                    + '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                    + text[cut:]
+                ).encode("utf-8")
             out.writestr(name, data)
     # A real process: its log file is the one a user would send.
     one_line(rbdesk_process("import", str(sample_path), str(evil)))

@@ -19,8 +19,13 @@ def _plans(path: Path) -> dict[int, list[dict]]:
 
 
 def _indicators(plan: dict) -> list[dict]:
-    return [i for a in plan["areas"] for ac in a["activities"] for s in ac["sub_activities"]
-            for i in s["indicators"]]
+    return [
+        i
+        for a in plan["areas"]
+        for ac in a["activities"]
+        for s in ac["sub_activities"]
+        for i in s["indicators"]
+    ]
 
 
 def _digest(path: Path) -> str:
@@ -36,7 +41,8 @@ def test_new_year_copies_the_plan_and_refuses_a_second(sample_path: Path) -> Non
     assert [a["name"] for a in new["areas"]] == [a["name"] for a in old["areas"]]
     assert [i["text"] for i in _indicators(new)] == [i["text"] for i in _indicators(old)]
     assert [i["planned_months"] for i in _indicators(new)] == [
-        i["planned_months"] for i in _indicators(old)]
+        i["planned_months"] for i in _indicators(old)
+    ]
     assert all(not i["realisation"] and not i["evidence"] for i in _indicators(new))
     assert new["decree"]["number"] == "" and new["decree"]["year"] == 2025
     assert len(new["teams"]) == len(old["teams"])
@@ -53,8 +59,16 @@ def test_new_year_copies_the_plan_and_refuses_a_second(sample_path: Path) -> Non
 
 
 def test_new_year_clears_months_and_notes_when_asked(sample_path: Path) -> None:
-    out = rbdesk("new-year", str(sample_path), "--from", "2024", "--to", "2026",
-                 "--clear-months", "--clear-notes")
+    out = rbdesk(
+        "new-year",
+        str(sample_path),
+        "--from",
+        "2024",
+        "--to",
+        "2026",
+        "--clear-months",
+        "--clear-notes",
+    )
     assert out.returncode == 0, out.stderr
     plans = _plans(sample_path)
     assert 2025 not in plans
@@ -70,7 +84,7 @@ def test_new_year_errors(sample_path: Path, tmp_path: Path) -> None:
     assert "Tidak ada Rencana Aksi tahun 2019" in missing.stderr
     odd = rbdesk("new-year", str(sample_path), "--from", "2024", "--to", "1900")
     assert odd.returncode == 1 and "tidak masuk akal" in odd.stderr
-    assert rbdesk("new-year", str(sample_path)).returncode == 2            # --from is required
+    assert rbdesk("new-year", str(sample_path)).returncode == 2  # --from is required
     assert rbdesk("new-year", str(sample_path), "--from", "dua").returncode == 2
     assert _digest(sample_path) == before
     gone = rbdesk("new-year", str(tmp_path / "tidak-ada.rbdesk"), "--from", "2024")
@@ -101,8 +115,9 @@ def test_new_year_asks_for_the_unit_when_a_year_has_several(sample_path: Path) -
     assert [(p["unit"], len(p["areas"])) for p in new] == [("KPU Provinsi NTT", 8)]
 
 
-def test_two_plans_of_one_unit_and_year_are_told_apart_by_uuid(sample_path: Path,
-                                                               tmp_path: Path) -> None:
+def test_two_plans_of_one_unit_and_year_are_told_apart_by_uuid(
+    sample_path: Path, tmp_path: Path
+) -> None:
     """Issue 18, item 5: both copies made the 2025 plan and the merge kept both; new-year
     --from 2025 names them by uuid and takes --plan."""
     theirs = tmp_path / "salinan.rbdesk"

@@ -31,8 +31,9 @@ def test_history_xlsx_onto_the_database_is_refused(sample_path: Path) -> None:
     assert _digest(sample_path) == before
 
 
-def test_export_onto_the_database_is_refused_also_through_a_link(sample_path: Path,
-                                                                 tmp_path: Path) -> None:
+def test_export_onto_the_database_is_refused_also_through_a_link(
+    sample_path: Path, tmp_path: Path
+) -> None:
     named_xlsx = tmp_path / "rencana.xlsx"
     shutil.copyfile(sample_path, named_xlsx)
     before = _digest(named_xlsx)
@@ -49,7 +50,8 @@ def test_export_onto_the_database_is_refused_also_through_a_link(sample_path: Pa
 
 
 def test_history_xlsx_replaces_the_earlier_workbook_only_when_complete(
-        sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from openpyxl import Workbook
 
     from rbdesk.models.domain import history
@@ -77,8 +79,14 @@ def test_saving_evidence_over_the_database_is_refused(sample_store, tmp_path: Pa
     from rbdesk.models.errors import RbdeskError
 
     plan = list_plans(sample_store)[0].uuid
-    ind = load_plan_tree(sample_store, plan).areas[0].activities[0].sub_activities[0] \
-        .indicators[0].uuid
+    ind = (
+        load_plan_tree(sample_store, plan)
+        .areas[0]
+        .activities[0]
+        .sub_activities[0]
+        .indicators[0]
+        .uuid
+    )
     uuid = realisation.attach_bytes(sample_store, ind, 1, "a.txt", b"bukti")
     before = _digest(sample_store.path)
     with pytest.raises(RbdeskError, match="menimpa"):

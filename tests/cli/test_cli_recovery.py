@@ -29,8 +29,6 @@ os._exit(9)
 """
 
 
-
-
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -50,8 +48,7 @@ def crashed(sample_path: Path) -> tuple[Path, str]:
     return sample_path, committed
 
 
-def test_read_only_commands_see_the_committed_state_past_a_hot_journal(crashed, tmp_path
-                                                                      ) -> None:
+def test_read_only_commands_see_the_committed_state_past_a_hot_journal(crashed, tmp_path) -> None:
     path, committed = crashed
     journal = path.with_name(path.name + "-journal")
     before = (_digest(path), _digest(journal))
@@ -66,8 +63,7 @@ def test_read_only_commands_see_the_committed_state_past_a_hot_journal(crashed, 
     assert (_digest(path), _digest(journal)) == before  # only read
 
 
-def test_merging_a_copy_with_a_hot_journal_takes_its_committed_state(crashed, tmp_path
-                                                                    ) -> None:
+def test_merging_a_copy_with_a_hot_journal_takes_its_committed_state(crashed, tmp_path) -> None:
     theirs, committed = crashed
     mine = tmp_path / "milik.rbdesk"
     (tmp_path / "dump.json").write_text(committed, encoding="utf-8")
@@ -89,5 +85,6 @@ def test_read_only_commands_read_an_older_file(command: str, tmp_path: Path) -> 
     if command == "check":
         assert "Integritas: ok" in out.stdout and "1" in out.stdout
     assert _digest(old) == before
-    assert [p.name for p in tmp_path.iterdir()
-            if p.name.startswith("lama") and p.name != "lama.rbdesk"] == []
+    assert [
+        p.name for p in tmp_path.iterdir() if p.name.startswith("lama") and p.name != "lama.rbdesk"
+    ] == []

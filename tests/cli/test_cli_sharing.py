@@ -43,7 +43,7 @@ def test_merge_prints_conflicts_and_keeps_newer(copies, capsys) -> None:
     before = hashlib.sha256(theirs.read_bytes()).hexdigest()
     capsys.readouterr()
     mine_before = hashlib.sha256(mine.read_bytes()).hexdigest()
-    assert main(["merge", str(mine), str(theirs)]) == 1     # nobody to ask: refuse, change nothing
+    assert main(["merge", str(mine), str(theirs)]) == 1  # nobody to ask: refuse, change nothing
     refused = capsys.readouterr()
     assert "1 konflik" in refused.out and "versi ani" in refused.out
     assert "--yes" in refused.err and "Tidak ada yang diubah" in refused.err
@@ -134,14 +134,30 @@ def test_history_into_a_closed_pipe_ends_quietly(tmp_path: Path, isolated_env: P
     path = tmp_path / "panjang.rbdesk"
     create_file(path, sample=True).close()
     with Store.open(path) as store, store.write():
-        ChangeLog.insert_many([dict(at=f"2024-05-01T08:00:{i % 60:02d}.000000Z", user="ani",
-                                    host="PC", plan_uuid=None, entity="plan", row_uuid="x",
-                                    action="update", field="title", old="a" * 40, new="b" * 40)
-                               for i in range(4000)]).execute()
-    proc = subprocess.Popen([sys.executable, "-m", "rbdesk", "history", str(path)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        ChangeLog.insert_many(
+            [
+                dict(
+                    at=f"2024-05-01T08:00:{i % 60:02d}.000000Z",
+                    user="ani",
+                    host="PC",
+                    plan_uuid=None,
+                    entity="plan",
+                    row_uuid="x",
+                    action="update",
+                    field="title",
+                    old="a" * 40,
+                    new="b" * 40,
+                )
+                for i in range(4000)
+            ]
+        ).execute()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "rbdesk", "history", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     assert proc.stdout is not None and proc.stdout.readline()
-    proc.stdout.close()                       # what `head` does after its lines
+    proc.stdout.close()  # what `head` does after its lines
     _out, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err
     assert err == b""
@@ -171,12 +187,12 @@ def test_merge_combines_decree_keys_and_lists_a_key_conflict_readably(copies, ca
     lines = capsys.readouterr().out.splitlines()
     assert "Tempat ditetapkan: «Kota-B» → «Kota-A»" in lines[0] and len(lines[0]) < 300
     merged = next(line for line in lines if "digabung dari salinan.rbdesk" in line)
-    assert "«»" not in merged               # the file's own entry names no row
+    assert "«»" not in merged  # the file's own entry names no row
 
 
-def test_merge_sends_back_a_verdict_that_never_saw_the_new_evidence(sample_path: Path,
-                                                                     tmp_path: Path,
-                                                                     capsys) -> None:
+def test_merge_sends_back_a_verdict_that_never_saw_the_new_evidence(
+    sample_path: Path, tmp_path: Path, capsys
+) -> None:
     """The reviewer's repro: memenuhi in one copy, new evidence for the month in the other."""
     from rbdesk.models.domain.tree import list_plans, load_plan_tree
     from rbdesk.models.edits import realisation
@@ -186,8 +202,10 @@ def test_merge_sends_back_a_verdict_that_never_saw_the_new_evidence(sample_path:
         ind = load_plan_tree(store, list_plans(store)[0].uuid).indicators()[0].uuid
         realisation.set_status(store, ind, 2, "selesai")
     assert main(["copy", str(mine), str(theirs)]) == 0
-    assert main(["review", str(mine), "--indicator", ind[:8], "--month", "2",
-                 "--state", "memenuhi"]) == 0
+    assert (
+        main(["review", str(mine), "--indicator", ind[:8], "--month", "2", "--state", "memenuhi"])
+        == 0
+    )
     with Store.open(theirs, user="staf") as store:
         realisation.attach_bytes(store, ind, 2, "notulen.pdf", b"%PDF baru")
     capsys.readouterr()
@@ -200,31 +218,33 @@ def test_merge_sends_back_a_verdict_that_never_saw_the_new_evidence(sample_path:
         assert get_review(store, ind, 2).state == "diajukan"  # type: ignore[union-attr]
 
 
-def test_history_of_a_team_rename_names_only_the_changed_diktum_line(sample_path: Path,
-                                                                      capsys,
-                                                                      rename_team) -> None:
+def test_history_of_a_team_rename_names_only_the_changed_diktum_line(
+    sample_path: Path, capsys, rename_team
+) -> None:
     rename_team(sample_path, "ani", "III", "TIM PENGUATAN ORGANISASI")
     capsys.readouterr()
     assert main(["history", str(sample_path), "--person", "ani"]) == 0
     diktum = next(line for line in capsys.readouterr().out.splitlines() if "Diktum:" in line)
-    assert ("Diktum: «c. Tim Penguatan Kelembagaan;» → «c. Tim Penguatan Organisasi;»"
-            in diktum)
+    assert "Diktum: «c. Tim Penguatan Kelembagaan;» → «c. Tim Penguatan Organisasi;»" in diktum
     assert "baris lain tetap" in diktum and "KESATU" not in diktum and len(diktum) < 400
     with Store.open(sample_path, readonly=True) as store, store.read():
         stored = ChangeLog.get(ChangeLog.field == "decree.decisions")
-    assert stored.old.startswith("KESATU") and "KELIMA" in stored.new    # still whole
+    assert stored.old.startswith("KESATU") and "KELIMA" in stored.new  # still whole
 
 
-def test_a_diktum_conflict_lists_only_the_lines_the_copies_do_not_share(copies, capsys,
-                                                                        rename_team) -> None:
+def test_a_diktum_conflict_lists_only_the_lines_the_copies_do_not_share(
+    copies, capsys, rename_team
+) -> None:
     mine, theirs = copies
     rename_team(mine, "ani", "III", "TIM PENGUATAN ORGANISASI")
     rename_team(theirs, "budi", "IV", "TIM PENGUATAN TATA KELOLA")
     capsys.readouterr()
     assert main(["merge", str(mine), str(theirs), "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert ("Diktum: «c. Tim Penguatan Organisasi; / d. Tim Penguatan Tata Laksana;» ↔ "
-            "«c. Tim Penguatan Kelembagaan; / d. Tim Penguatan Tata Kelola;»") in out
+    assert (
+        "Diktum: «c. Tim Penguatan Organisasi; / d. Tim Penguatan Tata Laksana;» ↔ "
+        "«c. Tim Penguatan Kelembagaan; / d. Tim Penguatan Tata Kelola;»"
+    ) in out
     assert "KESATU" not in out
 
 

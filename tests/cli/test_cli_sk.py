@@ -28,9 +28,19 @@ def test_sk_shows_the_decree(sample_path: Path) -> None:
 
 
 def test_sk_set_fields_and_the_pdf_follows(sample_path: Path, tmp_path: Path) -> None:
-    out = rbdesk("sk", str(sample_path), "--set", "number=027/HK.03-Kpt/5371/2024",
-                 "--set", "date=5 Februari 2024", "--set", "certifier_nip=19800101 200501 2 003",
-                 "--set", "paraf=Sekretaris; Kasubbag Hukum dan SDM", "--show")
+    out = rbdesk(
+        "sk",
+        str(sample_path),
+        "--set",
+        "number=027/HK.03-Kpt/5371/2024",
+        "--set",
+        "date=5 Februari 2024",
+        "--set",
+        "certifier_nip=19800101 200501 2 003",
+        "--set",
+        "paraf=Sekretaris; Kasubbag Hukum dan SDM",
+        "--show",
+    )
     assert out.returncode == 0, out.stderr
     assert "date: 2024-02-05" in out.stdout.splitlines()
     assert "paraf: Sekretaris; Kasubbag Hukum dan SDM" in out.stdout.splitlines()

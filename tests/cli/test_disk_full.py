@@ -17,8 +17,9 @@ import pytest
 
 resource = pytest.importorskip("resource", reason="file-size limits need POSIX resource limits")
 signal = pytest.importorskip("signal")
-pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGXFSZ"),
-                                reason="needs SIGXFSZ to turn the size limit into a write error")
+pytestmark = pytest.mark.skipif(
+    not hasattr(signal, "SIGXFSZ"), reason="needs SIGXFSZ to turn the size limit into a write error"
+)
 
 MARGIN = 16 * 1024
 
@@ -30,18 +31,31 @@ def _limited(path: Path):
     def apply() -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
     return apply
 
 
 def _run(args: list[str], limit_from: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONDONTWRITEBYTECODE": "1"}
-    return subprocess.run(args, capture_output=True, text=True, encoding="utf-8", env=env,
-                          timeout=120, preexec_fn=_limited(limit_from))
+    return subprocess.run(
+        args,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+        preexec_fn=_limited(limit_from),
+    )
 
 
 def _dump(path: Path) -> str:
-    out = subprocess.run([sys.executable, "-m", "rbdesk", "dump", str(path)],
-                         capture_output=True, text=True, encoding="utf-8", timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-m", "rbdesk", "dump", str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     return hashlib.sha256(out.stdout.encode()).hexdigest()
 
@@ -71,26 +85,46 @@ def test_the_python_api_raises_disk_full(sample_path: Path) -> None:
     before = _dump(sample_path)
     out = _run([sys.executable, "-c", ATTACH, str(sample_path)], sample_path)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.startswith("DISK_FULL") and "disk penuh" in out.stdout.lower(), \
-        (out.stdout, out.stderr)
+    assert out.stdout.startswith("DISK_FULL") and "disk penuh" in out.stdout.lower(), (
+        out.stdout,
+        out.stderr,
+    )
     assert _dump(sample_path) == before
 
 
 def test_merge_and_import_say_disk_full(sample_path: Path, tmp_path: Path) -> None:
     theirs = tmp_path / "salinan.rbdesk"
-    assert subprocess.run([sys.executable, "-m", "rbdesk", "copy", str(sample_path),
-                           str(theirs)], capture_output=True, timeout=120).returncode == 0
+    assert (
+        subprocess.run(
+            [sys.executable, "-m", "rbdesk", "copy", str(sample_path), str(theirs)],
+            capture_output=True,
+            timeout=120,
+        ).returncode
+        == 0
+    )
     grow = ATTACH.replace("except DiskFullError", "except ZeroDivisionError")
-    assert subprocess.run([sys.executable, "-c", grow, str(theirs)],
-                          capture_output=True, timeout=120).returncode == 0
+    assert (
+        subprocess.run(
+            [sys.executable, "-c", grow, str(theirs)], capture_output=True, timeout=120
+        ).returncode
+        == 0
+    )
     book = tmp_path / "rencana.xlsx"
-    assert subprocess.run([sys.executable, "-m", "rbdesk", "export", str(theirs), str(book)],
-                          capture_output=True, timeout=120).returncode == 0
+    assert (
+        subprocess.run(
+            [sys.executable, "-m", "rbdesk", "export", str(theirs), str(book)],
+            capture_output=True,
+            timeout=120,
+        ).returncode
+        == 0
+    )
     before = _dump(sample_path)
-    _disk_full_line(_run([sys.executable, "-m", "rbdesk", "merge", str(sample_path),
-                          str(theirs)], sample_path))
-    _disk_full_line(_run([sys.executable, "-m", "rbdesk", "import", str(sample_path),
-                          str(book)], sample_path))
+    _disk_full_line(
+        _run([sys.executable, "-m", "rbdesk", "merge", str(sample_path), str(theirs)], sample_path)
+    )
+    _disk_full_line(
+        _run([sys.executable, "-m", "rbdesk", "import", str(sample_path), str(book)], sample_path)
+    )
     assert _dump(sample_path) == before
 
 
@@ -104,8 +138,11 @@ def test_a_really_full_filesystem_says_disk_full(sample_path: Path, tmp_path: Pa
     kib = sample_path.stat().st_size // 1024 + 48
     if not hasattr(os, "geteuid") or os.geteuid() != 0 or shutil.which("mount") is None:
         pytest.skip("mounting a small tmpfs needs root")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={kib}k", "tmpfs", str(mnt)],
-                             capture_output=True, timeout=30)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={kib}k", "tmpfs", str(mnt)],
+        capture_output=True,
+        timeout=30,
+    )
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.decode().strip()}")
     try:
@@ -113,8 +150,14 @@ def test_a_really_full_filesystem_says_disk_full(sample_path: Path, tmp_path: Pa
         shutil.copyfile(sample_path, path)
         before = _dump(path)
         env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-        out = subprocess.run([sys.executable, "-c", ATTACH, str(path)], capture_output=True,
-                             text=True, encoding="utf-8", env=env, timeout=120)
+        out = subprocess.run(
+            [sys.executable, "-c", ATTACH, str(path)],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            timeout=120,
+        )
         assert out.stdout.startswith("DISK_FULL Disk penuh"), (out.stdout, out.stderr)
         assert _dump(path) == before
     finally:
@@ -122,23 +165,37 @@ def test_a_really_full_filesystem_says_disk_full(sample_path: Path, tmp_path: Pa
 
 
 @pytest.mark.parametrize("command", ["export-xlsx", "export-pdf", "load", "new"])
-def test_outputs_and_new_files_say_disk_full_and_where(command: str, sample_path: Path,
-                                                      tmp_path: Path) -> None:
+def test_outputs_and_new_files_say_disk_full_and_where(
+    command: str, sample_path: Path, tmp_path: Path
+) -> None:
     """A full disk while writing an export, or a file made by load/new: "disk penuh", the name
     the user asked for and its folder; never a hidden temporary name or SQLite's "cannot
     rollback" (issue 18 item 11). Nothing is left behind."""
     out_dir = tmp_path / "keluaran"
     out_dir.mkdir()
     dump = tmp_path / "isi.json"
-    dump.write_text(subprocess.run([sys.executable, "-m", "rbdesk", "dump", str(sample_path)],
-                                   capture_output=True, text=True, encoding="utf-8",
-                                   timeout=120).stdout, encoding="utf-8")
-    target = {"export-xlsx": "rencana.xlsx", "export-pdf": "rencana.pdf", "load": "baru.rbdesk",
-              "new": "contoh.rbdesk"}[command]
-    argv = {"export-xlsx": ["export", str(sample_path), str(out_dir / target)],
-            "export-pdf": ["export", str(sample_path), str(out_dir / target), "--part", "plan"],
-            "load": ["load", str(dump), str(out_dir / target)],
-            "new": ["new", "--sample", str(out_dir / target)]}[command]
+    dump.write_text(
+        subprocess.run(
+            [sys.executable, "-m", "rbdesk", "dump", str(sample_path)],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+        ).stdout,
+        encoding="utf-8",
+    )
+    target = {
+        "export-xlsx": "rencana.xlsx",
+        "export-pdf": "rencana.pdf",
+        "load": "baru.rbdesk",
+        "new": "contoh.rbdesk",
+    }[command]
+    argv = {
+        "export-xlsx": ["export", str(sample_path), str(out_dir / target)],
+        "export-pdf": ["export", str(sample_path), str(out_dir / target), "--part", "plan"],
+        "load": ["load", str(dump), str(out_dir / target)],
+        "new": ["new", "--sample", str(out_dir / target)],
+    }[command]
     small = tmp_path / "batas"
     small.write_bytes(bytes(4096))  # the limit: a little more than 4 KiB per file
     out = _run([sys.executable, "-m", "rbdesk", *argv], small)

@@ -15,9 +15,9 @@ from rbdesk.models.storage import migrations
 
 FOREIGN = {
     "trigger": "CREATE TRIGGER tulis_ulang AFTER UPDATE ON plan BEGIN "
-               "UPDATE indicator SET note = 'diubah'; DELETE FROM change_log; END",
+    "UPDATE indicator SET note = 'diubah'; DELETE FROM change_log; END",
     "view": "DROP TABLE change_log; CREATE VIEW change_log AS WITH RECURSIVE r(x) AS "
-            "(SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT x AS id FROM r",
+    "(SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT x AS id FROM r",
     "table": "CREATE TABLE catatan_rahasia (isi TEXT)",
     "index": "CREATE INDEX indicator_note ON indicator (note)",
     "changed table": "DROP INDEX change_log_at; CREATE INDEX change_log_at ON change_log (user)",
@@ -37,8 +37,9 @@ def _tamper(path: Path, sql: str) -> None:
 
 
 @pytest.mark.parametrize("kind", FOREIGN)
-def test_a_file_with_sql_of_its_own_is_refused_and_untouched(kind: str, sample_path: Path,
-                                                              tmp_path: Path) -> None:
+def test_a_file_with_sql_of_its_own_is_refused_and_untouched(
+    kind: str, sample_path: Path, tmp_path: Path
+) -> None:
     _tamper(sample_path, FOREIGN[kind])
     before = _digest(sample_path)
     runs = {
@@ -51,14 +52,15 @@ def test_a_file_with_sql_of_its_own_is_refused_and_untouched(kind: str, sample_p
     for command, argv in runs.items():
         out = rbdesk(*argv)
         assert out.returncode == 1, (command, out.stdout)
-        assert "tidak dibuat rbdesk" in out.stderr and "tidak diubah" in out.stderr, \
-            (command, out.stderr)
+        assert "tidak dibuat rbdesk" in out.stderr and "tidak diubah" in out.stderr, (
+            command,
+            out.stderr,
+        )
         assert "Traceback" not in out.stderr and "tak terduga" not in out.stderr
     assert _digest(sample_path) == before
 
 
-def test_a_copy_with_a_trigger_is_refused_before_merging(sample_path: Path,
-                                                         tmp_path: Path) -> None:
+def test_a_copy_with_a_trigger_is_refused_before_merging(sample_path: Path, tmp_path: Path) -> None:
     theirs = tmp_path / "salinan.rbdesk"
     shutil.copyfile(sample_path, theirs)
     _tamper(theirs, FOREIGN["view"])

@@ -17,7 +17,8 @@ from rbdesk.models.storage.schema import ChangeLog
 from rbdesk.models.storage.store import Store
 
 _spec = importlib.util.spec_from_file_location(
-    "workbooks", Path(__file__).parents[1] / "fixtures" / "workbooks.py")
+    "workbooks", Path(__file__).parents[1] / "fixtures" / "workbooks.py"
+)
 assert _spec and _spec.loader
 workbooks = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(workbooks)
@@ -33,11 +34,12 @@ def summary(out: str) -> dict:
     counts = re.search(r"(\d+) area, (\d+) kegiatan, (\d+) sub kegiatan, (\d+) indikator", out)
     months = re.search(r"Bulan rencana \(indikator per bulan\): (.*); jumlah (\d+)", out)
     assert counts and months, out
-    left = [line.split("\t") for line in out.splitlines() if line.startswith("  ")
-            and "!" in line]
-    return {"counts": tuple(int(g) for g in counts.groups()),
-            "months": [int(p.rsplit(" ", 1)[1]) for p in months.group(1).split(", ")],
-            "left": {cell.strip(): (value.strip("'"), why) for cell, value, why in left}}
+    left = [line.split("\t") for line in out.splitlines() if line.startswith("  ") and "!" in line]
+    return {
+        "counts": tuple(int(g) for g in counts.groups()),
+        "months": [int(p.rsplit(" ", 1)[1]) for p in months.group(1).split(", ")],
+        "left": {cell.strip(): (value.strip("'"), why) for cell, value, why in left},
+    }
 
 
 @pytest.fixture
@@ -54,26 +56,43 @@ def plans(path: Path) -> int:
 
 LAYOUTS = {
     # name: (counts, planned indicators per month Jan..Des, cells left out)
-    "lampiran-ii-tangan.xlsx": ((3, 6, 9, 12), [2, 2, 3, 3, 2, 3, 1, 2, 2, 1, 1, 3],
-                                {"Lampiran II!S16"}),
-    "road-map.xlsx": ((3, 6, 6, 6), [3, 3, 4, 3, 3, 3, 1, 1, 1, 1, 1, 1],
-                      {f"Road Map!{c}" for c in ("G5", "E6", "F6", "G6", "G8", "E9", "G9",
-                                                 "E11", "G11", "F12", "G12")}),
-    "laporan-pemda.xlsx": ((2, 3, 3, 5), [1, 1, 2, 3, 3, 2, 1, 2, 1, 2, 3, 2],
-                           {f"Laporan RB!{c}{r}" for c in "FGH" for r in range(4, 9)}),
-    "rb-tematik.xlsx": ((1, 2, 3, 4), [0, 0, 2, 0, 0, 2, 0, 0, 2, 0, 0, 2],
-                        {f"RB Tematik!{c}{r}" for c in "FGPQ" for r in range(5, 9)}
-                        | {"RB Tematik!L5", "RB Tematik!N5", "RB Tematik!M7", "RB Tematik!O8"}
-                        | {f"RB Tematik!{c}6" for c in "HIJK"}),
-    "monev-triwulan.xlsx": ((2, 3, 3, 4), [0, 0, 1, 0, 0, 2, 0, 0, 1, 0, 0, 2],
-                            {"Monev TW!H6", "Monev TW!I6", "Monev TW!K7", "Monev TW!I9",
-                             "Monev TW!K9", "Monev TW!J10"}),
+    "lampiran-ii-tangan.xlsx": (
+        (3, 6, 9, 12),
+        [2, 2, 3, 3, 2, 3, 1, 2, 2, 1, 1, 3],
+        {"Lampiran II!S16"},
+    ),
+    "road-map.xlsx": (
+        (3, 6, 6, 6),
+        [3, 3, 4, 3, 3, 3, 1, 1, 1, 1, 1, 1],
+        {
+            f"Road Map!{c}"
+            for c in ("G5", "E6", "F6", "G6", "G8", "E9", "G9", "E11", "G11", "F12", "G12")
+        },
+    ),
+    "laporan-pemda.xlsx": (
+        (2, 3, 3, 5),
+        [1, 1, 2, 3, 3, 2, 1, 2, 1, 2, 3, 2],
+        {f"Laporan RB!{c}{r}" for c in "FGH" for r in range(4, 9)},
+    ),
+    "rb-tematik.xlsx": (
+        (1, 2, 3, 4),
+        [0, 0, 2, 0, 0, 2, 0, 0, 2, 0, 0, 2],
+        {f"RB Tematik!{c}{r}" for c in "FGPQ" for r in range(5, 9)}
+        | {"RB Tematik!L5", "RB Tematik!N5", "RB Tematik!M7", "RB Tematik!O8"}
+        | {f"RB Tematik!{c}6" for c in "HIJK"},
+    ),
+    "monev-triwulan.xlsx": (
+        (2, 3, 3, 4),
+        [0, 0, 1, 0, 0, 2, 0, 0, 1, 0, 0, 2],
+        {"Monev TW!H6", "Monev TW!I6", "Monev TW!K7", "Monev TW!I9", "Monev TW!K9", "Monev TW!J10"},
+    ),
 }
 
 
 @pytest.mark.parametrize("name", sorted(LAYOUTS))
-def test_each_layout_imports_with_nothing_lost(name: str, tmp_path: Path, target: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_each_layout_imports_with_nothing_lost(
+    name: str, tmp_path: Path, target: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     counts, months, left = LAYOUTS[name]
     book = workbooks.BUILDERS[name](tmp_path / name)
     code, out, err = run(capsys, "import", str(target), str(book))
@@ -91,71 +110,93 @@ def test_each_layout_imports_with_nothing_lost(name: str, tmp_path: Path, target
             log = [e.new for e in ChangeLog.select().where(ChangeLog.action == "import")]
     subs = [s for a in tree.areas for c in a.activities for s in c.sub_activities]
     inds = list(tree.indicators())
-    assert (len(tree.areas), sum(len(a.activities) for a in tree.areas), len(subs),
-            len(inds)) == counts
+    assert (
+        len(tree.areas),
+        sum(len(a.activities) for a in tree.areas),
+        len(subs),
+        len(inds),
+    ) == counts
     assert [sum(m in i.planned_months for i in inds) for m in range(1, 13)] == months
-    assert log == [f"{counts[3]} indikator diimpor dari Excel ({name}); "
-                   f"{len(left)} sel tidak ikut diimpor"]
+    assert log == [
+        f"{counts[3]} indikator diimpor dari Excel ({name}); {len(left)} sel tidak ikut diimpor"
+    ]
     assert tree.year == 2025
 
 
-def test_the_hand_filled_lampiran_ii(tmp_path: Path, target: Path,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_hand_filled_lampiran_ii(
+    tmp_path: Path, target: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Issue 21's sheet: months by colour, ticks merged across months, NO on every row."""
     book = workbooks.lampiran_ii_by_hand(tmp_path / "l.xlsx")
     wb = openpyxl.load_workbook(book)
-    wb.active["S16"] = None   # the one stray remark: now nothing is left out
+    wb.active["S16"] = None  # the one stray remark: now nothing is left out
     wb.save(book)
     code, out, err = run(capsys, "import", str(target), str(book))
-    assert code == 0, err   # nothing left out: written without --yes
+    assert code == 0, err  # nothing left out: written without --yes
     assert "Warna yang dibaca sebagai bulan rencana: FFFF00 (7 sel)" in out
     assert "Kolom A: nomor urut baris 1–12" in out and "Semua sel tabel ikut diimpor" in out
     with Store.open(target, readonly=True) as store:
         tree = load_plan_tree(store, list_plans(store)[0].uuid)
     assert [(a.label, a.name) for a in tree.areas] == [
-        ("I.", "Manajemen Perubahan"), ("II.", "Penataan Tata Laksana"),
-        ("III.", "Penguatan Akuntabilitas")]
+        ("I.", "Manajemen Perubahan"),
+        ("II.", "Penataan Tata Laksana"),
+        ("III.", "Penguatan Akuntabilitas"),
+    ]
     first = tree.areas[0]
     assert [(c.label, c.name) for c in first.activities] == [
-        ("1.", "Penyusunan tim RB"), ("2.", "Penguatan agen perubahan")]
+        ("1.", "Penyusunan tim RB"),
+        ("2.", "Penguatan agen perubahan"),
+    ]
     by_text = {i.text: (i.label, i.planned_months, i.note) for i in tree.indicators()}
-    assert by_text["Media sosialisasi RB"] == ("1)", [3, 4], "")       # tick across Mar–Apr
-    assert by_text["SK agen perubahan"][1] == [5, 6]                    # colour only
-    assert by_text["Laporan kampanye"][1] == [4, 5, 6, 8]               # a coloured bar + "v"
-    assert by_text["SK Tim RB"][1] == [1]                               # "-" is nothing
+    assert by_text["Media sosialisasi RB"] == ("1)", [3, 4], "")  # tick across Mar–Apr
+    assert by_text["SK agen perubahan"][1] == [5, 6]  # colour only
+    assert by_text["Laporan kampanye"][1] == [4, 5, 6, 8]  # a coloured bar + "v"
+    assert by_text["SK Tim RB"][1] == [1]  # "-" is nothing
     assert by_text["Survei kepuasan"] == ("2)", [12], "Target 80%")
 
 
-def test_colours_can_be_corrected(tmp_path: Path, target: Path,
-                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_colours_can_be_corrected(
+    tmp_path: Path, target: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     book = workbooks.lampiran_ii_by_hand(tmp_path / "l.xlsx")
-    code, out, _err = run(capsys, "import", str(target), str(book), "--planned-colours",
-                          "tidak", "--dry-run")
+    code, out, _err = run(
+        capsys, "import", str(target), str(book), "--planned-colours", "tidak", "--dry-run"
+    )
     got = summary(out)
     assert code == 0 and sum(got["months"]) == 25 - 7
     coloured = {c for c, (v, _why) in got["left"].items() if v == "(warna FFFF00)"}
-    assert coloured == {"Lampiran II!J8", "Lampiran II!K8", "Lampiran II!I10",
-                        "Lampiran II!O14", "Lampiran II!G17"}
-    code, out, _err = run(capsys, "import", str(target), str(book), "--planned-colours",
-                          "#ffff00", "--dry-run")
+    assert coloured == {
+        "Lampiran II!J8",
+        "Lampiran II!K8",
+        "Lampiran II!I10",
+        "Lampiran II!O14",
+        "Lampiran II!G17",
+    }
+    code, out, _err = run(
+        capsys, "import", str(target), str(book), "--planned-colours", "#ffff00", "--dry-run"
+    )
     assert sum(summary(out)["months"]) == 25 and plans(target) == 0
 
 
-def test_quarters_as_all_three_months(tmp_path: Path, target: Path,
-                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_quarters_as_all_three_months(
+    tmp_path: Path, target: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     book = workbooks.quarterly_monitoring(tmp_path / "m.xlsx")
-    code, out, _err = run(capsys, "import", str(target), str(book), "--quarter", "semua",
-                          "--dry-run")
+    code, out, _err = run(
+        capsys, "import", str(target), str(book), "--quarter", "semua", "--dry-run"
+    )
     assert code == 0
     assert summary(out)["months"] == [1, 1, 1, 2, 2, 2, 1, 1, 1, 2, 2, 2]
     assert "A=nomor,B=kegiatan,C=indikator,D=triwulan:1" in out
 
 
-def test_another_year_and_a_column_ignored(tmp_path: Path, target: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_another_year_and_a_column_ignored(
+    tmp_path: Path, target: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     book = workbooks.road_map_matrix(tmp_path / "r.xlsx")
-    code, out, err = run(capsys, "import", str(target), str(book), "--year", "2026",
-                         "--map", "G=abaikan", "--yes")
+    code, out, err = run(
+        capsys, "import", str(target), str(book), "--year", "2026", "--map", "G=abaikan", "--yes"
+    )
     assert code == 0, err
     got = summary(out)
     assert got["months"] == [3] * 12
@@ -166,85 +207,115 @@ def test_another_year_and_a_column_ignored(tmp_path: Path, target: Path,
         assert [p.year for p in list_plans(store)] == [2026]
 
 
-def test_a_saved_mapping_reads_the_same(tmp_path: Path, target: Path,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_saved_mapping_reads_the_same(
+    tmp_path: Path, target: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     book = workbooks.rb_tematik(tmp_path / "t.xlsx")
     saved = tmp_path / "pemetaan.json"
-    code, first, _err = run(capsys, "import", str(target), str(book), "--map",
-                            "P-Q=abaikan", "--quarter", "semua", "--save-mapping", str(saved),
-                            "--dry-run")
+    code, first, _err = run(
+        capsys,
+        "import",
+        str(target),
+        str(book),
+        "--map",
+        "P-Q=abaikan",
+        "--quarter",
+        "semua",
+        "--save-mapping",
+        str(saved),
+        "--dry-run",
+    )
     assert code == 0 and saved.exists()
-    code, again, _err = run(capsys, "import", str(target), str(book), "--mapping", str(saved),
-                            "--dry-run")
+    code, again, _err = run(
+        capsys, "import", str(target), str(book), "--mapping", str(saved), "--dry-run"
+    )
     assert code == 0 and summary(again) == summary(first)
     assert summary(first)["months"] == [2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2]
 
 
-def test_a_map_can_rename_the_levels(tmp_path: Path, target: Path,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_map_can_rename_the_levels(
+    tmp_path: Path, target: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Pemda's three levels: Program as the area instead, the Kegiatan as sub-activities."""
     book = workbooks.pemda_report(tmp_path / "p.xlsx")
-    code, out, _err = run(capsys, "import", str(target), str(book), "--map",
-                          "B=abaikan,C=area,D=subkegiatan", "--dry-run")
+    code, out, _err = run(
+        capsys,
+        "import",
+        str(target),
+        str(book),
+        "--map",
+        "B=abaikan,C=area,D=subkegiatan",
+        "--dry-run",
+    )
     got = summary(out)
     assert code == 0 and got["counts"] == (3, 3, 5, 5)
     assert got["left"]["Laporan RB!B4"][1] == "kolom 'AREA PERUBAHAN' diabaikan"
 
 
-@pytest.mark.parametrize(("args", "words"), [
-    (("--map", "ZZZZ=area"), "Kolom 'ZZZZ' tidak sah"),
-    (("--map", "B=wilayah"), "Peran kolom 'wilayah' tidak dikenal"),
-    (("--map", "B=tahun"), "tahun:2025"),
-    (("--planned-colours", "kuning"), "Warna 'kuning' tidak dikenali"),
-    (("--sheet", "Tidak Ada"), "Lembar 'Tidak Ada' tidak ada"),
-])
-def test_bad_options_are_refused_clearly(tmp_path: Path, target: Path,
-                                         capsys: pytest.CaptureFixture[str], args, words
-                                         ) -> None:
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("--map", "ZZZZ=area"), "Kolom 'ZZZZ' tidak sah"),
+        (("--map", "B=wilayah"), "Peran kolom 'wilayah' tidak dikenal"),
+        (("--map", "B=tahun"), "tahun:2025"),
+        (("--planned-colours", "kuning"), "Warna 'kuning' tidak dikenali"),
+        (("--sheet", "Tidak Ada"), "Lembar 'Tidak Ada' tidak ada"),
+    ],
+)
+def test_bad_options_are_refused_clearly(
+    tmp_path: Path, target: Path, capsys: pytest.CaptureFixture[str], args, words
+) -> None:
     book = workbooks.pemda_report(tmp_path / "p.xlsx")
     code, _out, err = run(capsys, "import", str(target), str(book), *args)
     assert code == 1 and words in err and "Traceback" not in err
     assert plans(target) == 0
 
 
-def test_xls_and_ods_carry_values_and_merges_not_colours(tmp_path: Path, target: Path,
-                                                         capsys: pytest.CaptureFixture[str]
-                                                         ) -> None:
+def test_xls_and_ods_carry_values_and_merges_not_colours(
+    tmp_path: Path, target: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     book = workbooks.lampiran_ii_by_hand(tmp_path / "l.xlsx")
-    for other in (workbooks.as_xls(book, tmp_path / "l.xls"),
-                  workbooks.as_ods(book, tmp_path / "l.ods")):
+    for other in (
+        workbooks.as_xls(book, tmp_path / "l.xls"),
+        workbooks.as_ods(book, tmp_path / "l.ods"),
+    ):
         code, out, _err = run(capsys, "import", str(target), str(other), "--dry-run")
         got = summary(out)
         assert code == 0 and got["counts"] == (3, 6, 9, 12)
         # every month but the seven marked by colour only; the tick merged across Mar–Apr kept
         assert got["months"] == [2, 1, 3, 2, 0, 1, 1, 2, 2, 0, 1, 3]
         assert "simpan sebagai .xlsx" in out
-    formula = workbooks.as_ods(workbooks.pemda_report(tmp_path / "p.xlsx"), tmp_path / "f.ods",
-                               formula_at=(4, 6))
+    formula = workbooks.as_ods(
+        workbooks.pemda_report(tmp_path / "p.xlsx"), tmp_path / "f.ods", formula_at=(4, 6)
+    )
     code, _out, err = run(capsys, "import", str(target), str(formula), "--yes")
     assert code == 1 and "Laporan RB, baris 4, kolom F: rumus tidak didukung" in err
     assert plans(target) == 0
 
 
-def test_colour_bars_in_year_columns(tmp_path: Path, target: Path,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_colour_bars_in_year_columns(
+    tmp_path: Path, target: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Road maps often colour the years instead of ticking them."""
     book = workbooks.road_map_matrix(tmp_path / "r.xlsx")
     wb = openpyxl.load_workbook(book)
-    wb.active["D9"].fill = workbooks.YELLOW   # Harmonisasi SOP: 2025 by colour only
-    wb.active["F8"].fill = workbooks.YELLOW   # Inventarisasi peraturan: 2027 by colour
+    wb.active["D9"].fill = workbooks.YELLOW  # Harmonisasi SOP: 2025 by colour only
+    wb.active["F8"].fill = workbooks.YELLOW  # Inventarisasi peraturan: 2027 by colour
     wb.save(book)
     code, out, _err = run(capsys, "import", str(target), str(book), "--dry-run")
     got = summary(out)
     assert code == 0
     assert got["months"] == [4, 4, 5, 4, 4, 4, 2, 2, 2, 2, 2, 2]
-    assert got["left"]["Road Map!F8"] == ("(warna FFFF00)",
-                                          "kolom tahun 2027; rencana ini tahun 2025")
+    assert got["left"]["Road Map!F8"] == (
+        "(warna FFFF00)",
+        "kolom tahun 2027; rencana ini tahun 2025",
+    )
     assert "FFFF00 (1 sel)" in out
 
 
 def test_section_rows_with_their_letter_in_the_numbering_column(
-        tmp_path: Path, target: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, target: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(["NO", "KEGIATAN", "OUTPUT", *workbooks.MONTHS])
@@ -255,13 +326,16 @@ def test_section_rows_with_their_letter_in_the_numbering_column(
     ws.merge_cells("B4:O4")
     ws.append([1, "Peta proses bisnis", "Dokumen probis", None, "√"])
     wb.save(tmp_path / "s.xlsx")
-    code, out, err = run(capsys, "import", str(target), str(tmp_path / "s.xlsx"), "--year",
-                         "2025")
+    code, out, err = run(capsys, "import", str(target), str(tmp_path / "s.xlsx"), "--year", "2025")
     assert code == 0, err
     assert summary(out)["counts"] == (2, 2, 2, 2) and "Semua sel tabel ikut diimpor" in out
     with Store.open(target, readonly=True) as store:
         tree = load_plan_tree(store, list_plans(store)[0].uuid)
-    assert [(a.label, a.name) for a in tree.areas] == [("A", "MANAJEMEN PERUBAHAN"),
-                                                       ("B", "PENATAAN TATA LAKSANA")]
+    assert [(a.label, a.name) for a in tree.areas] == [
+        ("A", "MANAJEMEN PERUBAHAN"),
+        ("B", "PENATAAN TATA LAKSANA"),
+    ]
     assert [(c.label, c.name) for a in tree.areas for c in a.activities] == [
-        ("1", "Penyusunan road map"), ("1", "Peta proses bisnis")]
+        ("1", "Penyusunan road map"),
+        ("1", "Peta proses bisnis"),
+    ]

@@ -18,12 +18,14 @@ from rbdesk.models.storage.output_files import STALE_SECONDS
 
 def killed_during(target: str, *args: str) -> None:
     """Run ``rbdesk ARGS`` in a process that dies (as if killed) when ``target`` is called."""
-    script = (f"import os, sys, importlib\n"
-              f"mod, _, fn = {target!r}.rpartition('.')\n"
-              f"module = importlib.import_module(mod)\n"
-              f"setattr(module, fn, lambda *a, **k: os._exit(9))\n"
-              f"from rbdesk.cli import main\n"
-              f"sys.exit(main(sys.argv[1:]))\n")
+    script = (
+        f"import os, sys, importlib\n"
+        f"mod, _, fn = {target!r}.rpartition('.')\n"
+        f"module = importlib.import_module(mod)\n"
+        f"setattr(module, fn, lambda *a, **k: os._exit(9))\n"
+        f"from rbdesk.cli import main\n"
+        f"sys.exit(main(sys.argv[1:]))\n"
+    )
     out = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, timeout=120)
     assert out.returncode == 9, out.stderr
 
@@ -47,8 +49,9 @@ def dump_json(sample_path: Path, tmp_path: Path) -> Path:
     return path
 
 
-def test_a_killed_load_leaves_no_file_and_can_simply_be_run_again(dump_json: Path,
-                                                                  tmp_path: Path) -> None:
+def test_a_killed_load_leaves_no_file_and_can_simply_be_run_again(
+    dump_json: Path, tmp_path: Path
+) -> None:
     folder = tmp_path / "keluar"
     folder.mkdir()
     out = folder / "dimuat.rbdesk"
@@ -64,7 +67,8 @@ def test_a_killed_load_leaves_no_file_and_can_simply_be_run_again(dump_json: Pat
 
 @pytest.mark.parametrize("job", ["copy", "restore", "export"])
 def test_killed_copies_restores_and_exports_are_cleared_by_the_next_run(
-        job: str, sample_path: Path, tmp_path: Path) -> None:
+    job: str, sample_path: Path, tmp_path: Path
+) -> None:
     folder = tmp_path / "keluar"
     folder.mkdir()
     if job == "copy":

@@ -24,13 +24,16 @@ def _digest(path: Path) -> str:
 
 def _spoil_a_note(path: Path) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("UPDATE indicator SET note = CAST(X'6361746174616EC328' AS TEXT) "
-                 "WHERE id = (SELECT MIN(id) FROM indicator)")
+    conn.execute(
+        "UPDATE indicator SET note = CAST(X'6361746174616EC328' AS TEXT) "
+        "WHERE id = (SELECT MIN(id) FROM indicator)"
+    )
     conn.close()
 
 
-def test_text_that_is_not_utf8_is_reported_by_check_and_breaks_nothing(sample_path: Path,
-                                                                       tmp_path: Path) -> None:
+def test_text_that_is_not_utf8_is_reported_by_check_and_breaks_nothing(
+    sample_path: Path, tmp_path: Path
+) -> None:
     other = tmp_path / "salinan.rbdesk"
     shutil.copyfile(sample_path, other)
     _spoil_a_note(sample_path)
@@ -58,7 +61,8 @@ def _wal(path: Path) -> None:
 
 
 def test_a_wal_file_read_only_is_explained_and_nothing_is_written_beside_it(
-        sample_path: Path) -> None:
+    sample_path: Path,
+) -> None:
     _wal(sample_path)
     before = sorted(p.name for p in sample_path.parent.iterdir())
     digest = _digest(sample_path)
@@ -72,8 +76,9 @@ def test_a_wal_file_read_only_is_explained_and_nothing_is_written_beside_it(
     assert "Integritas: ok" in rbdesk("check", str(sample_path)).stdout
 
 
-def test_a_wal_file_on_read_only_media_says_so(sample_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_wal_file_on_read_only_media_says_so(
+    sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _wal(sample_path)
     monkeypatch.setattr(database, "writable", lambda path: False)  # a CD, a read-only share
     with pytest.raises(ReadOnlyError) as refused:

@@ -30,9 +30,12 @@ def test_concurrent_writers_lose_nothing(writers: int, sample_path: Path, tmp_pa
     outs = [tmp_path / f"{user}.jsonl" for user in users]
     with Store.open(sample_path) as store, store.read():
         before = {i.uuid: i.version for i in Indicator.select()}
-    procs = [subprocess.Popen([sys.executable, str(WRITER), "edit", str(sample_path),
-                               user, str(SECONDS), str(out)])
-             for user, out in zip(users, outs, strict=True)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, str(WRITER), "edit", str(sample_path), user, str(SECONDS), str(out)]
+        )
+        for user, out in zip(users, outs, strict=True)
+    ]
     for p in procs:
         assert p.wait(timeout=SECONDS + 60) == 0
     records = [r for out in outs for r in _records(out)]
@@ -59,8 +62,10 @@ def test_concurrent_writers_lose_nothing(writers: int, sample_path: Path, tmp_pa
                 assert ind.text == ack["token"] and not ind.deleted
                 continue
             if ack["op"] == "status":
-                cell = Realisation.get((Realisation.indicator == Indicator.get(
-                    Indicator.uuid == ack["row"]).id) & (Realisation.month == ack["month"]))
+                cell = Realisation.get(
+                    (Realisation.indicator == Indicator.get(Indicator.uuid == ack["row"]).id)
+                    & (Realisation.month == ack["month"])
+                )
                 assert (cell.uuid, ack["token"], user) in logged
             else:
                 assert (ack["row"], ack["token"], user) in logged
@@ -84,8 +89,9 @@ def test_concurrent_writers_lose_nothing(writers: int, sample_path: Path, tmp_pa
             assert ind.note == mine[-1]["token"]
 
 
-def test_stale_edit_after_another_process_wrote_is_refused(sample_path: Path,
-                                                           tmp_path: Path) -> None:
+def test_stale_edit_after_another_process_wrote_is_refused(
+    sample_path: Path, tmp_path: Path
+) -> None:
     """The collision the concurrent test cannot count on, forced: pc0 shows a row, pc1 (another
     process) edits it, then pc0's edit based on what it showed is refused and names pc1."""
     out = tmp_path / "pc1.jsonl"
@@ -93,18 +99,26 @@ def test_stale_edit_after_another_process_wrote_is_refused(sample_path: Path,
         with store.read():
             row = Indicator.select().where(~Indicator.deleted).order_by(Indicator.id).first()
         shown = row.version
-        subprocess.run([sys.executable, str(WRITER), "note", str(sample_path), "pc1", row.uuid,
-                        str(out)], check=True, timeout=60)
+        subprocess.run(
+            [sys.executable, str(WRITER), "note", str(sample_path), "pc1", row.uuid, str(out)],
+            check=True,
+            timeout=60,
+        )
         [ack] = _records(out)
         assert ack["version"] == shown + 1
         with pytest.raises(ConflictError) as refused:
-            plan_edit.set_field(store, "indicator", row.uuid, "note", "pc0-1",
-                                expected_version=shown)
+            plan_edit.set_field(
+                store, "indicator", row.uuid, "note", "pc0-1", expected_version=shown
+            )
         assert refused.value.changed_by == "pc1"
         with store.read():
             fresh = Indicator.get(Indicator.uuid == row.uuid)
             assert (fresh.note, fresh.version) == ("pc1-1", shown + 1)
             assert not ChangeLog.select().where(ChangeLog.new == "pc0-1").exists()
         # Based on the version now shown, the same edit goes through.
-        assert plan_edit.set_field(store, "indicator", row.uuid, "note", "pc0-2",
-                                   expected_version=fresh.version) == shown + 2
+        assert (
+            plan_edit.set_field(
+                store, "indicator", row.uuid, "note", "pc0-2", expected_version=fresh.version
+            )
+            == shown + 2
+        )

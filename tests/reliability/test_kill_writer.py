@@ -22,16 +22,19 @@ from rbdesk.models.storage.store import Store
 WRITER = Path(__file__).with_name("writer.py")
 ROWS = 4000
 
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL"),
+]
 
 
 def _wait_for(path: Path, kind: str, timeout: float = 30) -> list[dict]:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if path.exists():
-            records = [json.loads(line) for line in path.read_text().splitlines()
-                       if line.endswith("}")]
+            records = [
+                json.loads(line) for line in path.read_text().splitlines() if line.endswith("}")
+            ]
             if any(r["kind"] == kind for r in records):
                 return records
         time.sleep(0.02)
@@ -39,16 +42,22 @@ def _wait_for(path: Path, kind: str, timeout: float = 30) -> list[dict]:
 
 
 def _batches() -> dict[str, int]:
-    return {unit: count for unit, count in Person.select(Person.unit, fn.COUNT(Person.id))
-            .where(Person.unit.startswith("batch-")).group_by(Person.unit).tuples()}
+    return {
+        unit: count
+        for unit, count in Person.select(Person.unit, fn.COUNT(Person.id))
+        .where(Person.unit.startswith("batch-"))
+        .group_by(Person.unit)
+        .tuples()
+    }
 
 
 def test_kill_inside_transaction_leaves_none_of_it(sample_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "hang.jsonl"
     with Store.open(sample_path) as store, store.read():
         persons_before = Person.select().count()
-    proc = subprocess.Popen([sys.executable, str(WRITER), "hang", str(sample_path), "pc1",
-                             str(ROWS), str(out)])
+    proc = subprocess.Popen(
+        [sys.executable, str(WRITER), "hang", str(sample_path), "pc1", str(ROWS), str(out)]
+    )
     try:
         _wait_for(out, "inside")
         assert Path(str(sample_path) + "-journal").exists()  # a hot journal is what we test
@@ -66,8 +75,17 @@ def test_kill_at_random_moments_all_or_none(sample_path: Path, tmp_path: Path) -
     acked: set[str] = set()
     for round_ in range(3):
         out = tmp_path / f"bulk{round_}.jsonl"
-        proc = subprocess.Popen([sys.executable, str(WRITER), "bulk", str(sample_path),
-                                 f"pc{round_}", str(ROWS), str(out)])
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                str(WRITER),
+                "bulk",
+                str(sample_path),
+                f"pc{round_}",
+                str(ROWS),
+                str(out),
+            ]
+        )
         try:
             _wait_for(out, "ack")
             time.sleep(rng.uniform(0.0, 0.4))

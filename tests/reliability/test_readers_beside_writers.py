@@ -46,8 +46,9 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
     return out
 
 
-def _read_everything(path: Path, work: Path, round_no: int,
-                     capsys: pytest.CaptureFixture[str]) -> None:
+def _read_everything(
+    path: Path, work: Path, round_no: int, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = _run(capsys, "check", str(path))
     assert "Integritas: ok" in out
     # A live writer's journal is no crash leftover (item 13): check has nothing to note.
@@ -93,8 +94,13 @@ def _evidence_lists(data: object) -> list[list]:
 
 
 def _records(outs: list[Path]) -> list[dict]:
-    return [json.loads(line) for out in outs if out.exists()
-            for line in out.read_text(encoding="utf-8").splitlines() if line.endswith("}")]
+    return [
+        json.loads(line)
+        for out in outs
+        if out.exists()
+        for line in out.read_text(encoding="utf-8").splitlines()
+        if line.endswith("}")
+    ]
 
 
 def _wait_until(outs: list[Path], procs: list[subprocess.Popen], done) -> None:
@@ -108,13 +114,18 @@ def _wait_until(outs: list[Path], procs: list[subprocess.Popen], done) -> None:
     raise AssertionError("the writers never got going")
 
 
-def _beside_writers(path: Path, tmp_path: Path, writers: int, rounds: int,
-                    capsys: pytest.CaptureFixture[str]) -> None:
+def _beside_writers(
+    path: Path, tmp_path: Path, writers: int, rounds: int, capsys: pytest.CaptureFixture[str]
+) -> None:
     stop = tmp_path / "stop"
     outs = [tmp_path / f"pc{i}.jsonl" for i in range(writers)]
-    procs = [subprocess.Popen([sys.executable, str(WRITER), "mixed", str(path), f"pc{i}",
-                               str(stop), str(out)], cwd=ROOT)
-             for i, out in enumerate(outs)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, str(WRITER), "mixed", str(path), f"pc{i}", str(stop), str(out)],
+            cwd=ROOT,
+        )
+        for i, out in enumerate(outs)
+    ]
     work = tmp_path / "keluaran"
     work.mkdir()
     try:
@@ -123,8 +134,9 @@ def _beside_writers(path: Path, tmp_path: Path, writers: int, rounds: int,
         _wait_until(outs, procs, lambda rs: sum(r["kind"] == "ready" for r in rs) == writers)
         for round_no in range(rounds):
             _read_everything(path, work, round_no, capsys)
-        _wait_until(outs, procs, lambda rs: any(
-            r["kind"] == "ack" and r["op"] == "evidence" for r in rs))
+        _wait_until(
+            outs, procs, lambda rs: any(r["kind"] == "ack" and r["op"] == "evidence" for r in rs)
+        )
     finally:
         stop.touch()
         for p in procs:
@@ -136,13 +148,15 @@ def _beside_writers(path: Path, tmp_path: Path, writers: int, rounds: int,
 
 @pytest.mark.slow
 def test_read_only_commands_beside_writers_on_the_sample(
-        sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _beside_writers(sample_path, tmp_path, writers=3, rounds=4, capsys=capsys)
 
 
 @pytest.mark.slow
 def test_read_only_commands_beside_writers_on_a_large_plan(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     sys.path.insert(0, str(ROOT))
     from bench.synth import write_synthetic
 
@@ -152,13 +166,15 @@ def test_read_only_commands_beside_writers_on_a_large_plan(
 
 @pytest.mark.slow
 def test_check_and_dump_beside_a_writer_in_mid_transaction(
-        sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A colleague's transaction is open (its journal is on disk, its writer alive): a reader
     reads the committed state and calls nothing "penulisan yang terhenti" (item 13)."""
     out = tmp_path / "hang.jsonl"
     committed = _run(capsys, "dump", str(sample_path))
-    proc = subprocess.Popen([sys.executable, str(WRITER), "hang", str(sample_path), "pc1", "1",
-                             str(out)], cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, str(WRITER), "hang", str(sample_path), "pc1", "1", str(out)], cwd=ROOT
+    )
     try:
         for _ in range(3000):  # bounded: the writer reports once it is inside its transaction
             if "inside" in out.read_text(encoding="utf-8") if out.exists() else False:

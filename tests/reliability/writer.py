@@ -1,11 +1,11 @@
 """A separate process editing a shared rbdesk file (run as a script by the reliability tests).
 
-    python writer.py edit FILE USER SECONDS OUT   -- random small edits, one JSON line per outcome
-    python writer.py note FILE USER ROW OUT       -- one note edit on indicator ROW, then exit
-    python writer.py bulk FILE USER ROWS OUT      -- large transactions, one line per commit
-    python writer.py hang FILE USER ROWS OUT      -- one large transaction that never commits
-    python writer.py mixed FILE USER STOP OUT     -- edits, evidence and larger commits until the
-                                                     file STOP exists (at most MIXED_MAX edits)
+python writer.py edit FILE USER SECONDS OUT   -- random small edits, one JSON line per outcome
+python writer.py note FILE USER ROW OUT       -- one note edit on indicator ROW, then exit
+python writer.py bulk FILE USER ROWS OUT      -- large transactions, one line per commit
+python writer.py hang FILE USER ROWS OUT      -- one large transaction that never commits
+python writer.py mixed FILE USER STOP OUT     -- edits, evidence and larger commits until the
+                                                 file STOP exists (at most MIXED_MAX edits)
 """
 
 from __future__ import annotations
@@ -33,8 +33,13 @@ def edit(path: str, user: str, seconds: float, out_path: str) -> None:
     store = Store.open(path, user=user)
     rng = random.Random(hash(user))
     tree = load_plan_tree(store, list_plans(store)[0].uuid)
-    inds = [i.uuid for a in tree.areas for c in a.activities for s in c.sub_activities
-            for i in s.indicators][:6]
+    inds = [
+        i.uuid
+        for a in tree.areas
+        for c in a.activities
+        for s in c.sub_activities
+        for i in s.indicators
+    ][:6]
     sub = tree.areas[0].activities[0].sub_activities[0].uuid
     deadline = time.monotonic() + seconds
     n = 0
@@ -52,8 +57,9 @@ def edit(path: str, user: str, seconds: float, out_path: str) -> None:
             try:
                 if op == "status":
                     ind, month = rng.choice(inds[:3]), rng.randint(1, 3)
-                    realisation.set_status(store, ind, month, rng.choice(("sebagian", "selesai")),
-                                           note=token)
+                    realisation.set_status(
+                        store, ind, month, rng.choice(("sebagian", "selesai")), note=token
+                    )
                     _emit(out, kind="ack", op=op, token=token, row=ind, month=month)
                 elif op == "versioned":
                     ind = rng.choice(inds[3:5])
@@ -61,8 +67,9 @@ def edit(path: str, user: str, seconds: float, out_path: str) -> None:
                         shown = Indicator.get(Indicator.uuid == ind).version
                     seen = {"row": ind, "base": shown}
                     time.sleep(0.005)  # the user looks at the row, then types
-                    version = plan_edit.set_field(store, "indicator", ind, "note", token,
-                                                  expected_version=shown)
+                    version = plan_edit.set_field(
+                        store, "indicator", ind, "note", token, expected_version=shown
+                    )
                     _emit(out, kind="ack", op=op, token=token, version=version, **seen)
                 else:
                     uuid = plan_edit.add_node(store, "indicator", sub, token)
@@ -86,8 +93,13 @@ def mixed(path: str, user: str, stop: str, out_path: str) -> None:
     store = Store.open(path, user=user)
     rng = random.Random(hash(user))
     tree = load_plan_tree(store, list_plans(store)[0].uuid)
-    inds = [i.uuid for a in tree.areas for c in a.activities for s in c.sub_activities
-            for i in s.indicators][:20]
+    inds = [
+        i.uuid
+        for a in tree.areas
+        for c in a.activities
+        for s in c.sub_activities
+        for i in s.indicators
+    ][:20]
     sub = tree.areas[0].activities[0].sub_activities[0].uuid
     with open(out_path, "w", encoding="utf-8") as out:
         _emit(out, kind="ready")
@@ -99,20 +111,36 @@ def mixed(path: str, user: str, stop: str, out_path: str) -> None:
             op = rng.choice(("status", "status", "evidence", "evidence", "create", "large"))
             try:
                 if op == "status":
-                    realisation.set_status(store, rng.choice(inds), rng.randint(1, 12),
-                                           rng.choice(("sebagian", "selesai")), note=token)
+                    realisation.set_status(
+                        store,
+                        rng.choice(inds),
+                        rng.randint(1, 12),
+                        rng.choice(("sebagian", "selesai")),
+                        note=token,
+                    )
                 elif op == "evidence":
                     data = rng.randbytes(rng.choice((500, 5_000, 40_000)))
-                    realisation.attach_bytes(store, rng.choice(inds), rng.randint(1, 12),
-                                             f"{token}.pdf", data)
+                    realisation.attach_bytes(
+                        store, rng.choice(inds), rng.randint(1, 12), f"{token}.pdf", data
+                    )
                 elif op == "create":
                     plan_edit.add_node(store, "indicator", sub, token)
                 else:
                     with store.write() as tx:
-                        Person.insert_many([
-                            {"uuid": new_uuid(), "updated_at": tx.at, "updated_by": user,
-                             "version": 1, "name": token, "position": "x" * 300,
-                             "unit": token} for _ in range(400)]).execute()
+                        Person.insert_many(
+                            [
+                                {
+                                    "uuid": new_uuid(),
+                                    "updated_at": tx.at,
+                                    "updated_by": user,
+                                    "version": 1,
+                                    "name": token,
+                                    "position": "x" * 300,
+                                    "unit": token,
+                                }
+                                for _ in range(400)
+                            ]
+                        ).execute()
                 _emit(out, kind="ack", op=op, token=token)
             except (FileBusyError, NotFoundError) as exc:
                 _emit(out, kind="refused", op=op, token=token, message=exc.message)
@@ -137,12 +165,20 @@ def bulk(path: str, user: str, rows: int, out_path: str, commit: bool = True) ->
             batch += 1
             with store.write() as tx:
                 for start in range(0, rows, 500):
-                    Person.insert_many([
-                        {"uuid": new_uuid(), "updated_at": tx.at, "updated_by": user,
-                         "version": 1, "name": f"batch-{batch}", "position": pad,
-                         "unit": f"batch-{user}-{batch}"}
-                        for _ in range(start, min(rows, start + 500))
-                    ]).execute()
+                    Person.insert_many(
+                        [
+                            {
+                                "uuid": new_uuid(),
+                                "updated_at": tx.at,
+                                "updated_by": user,
+                                "version": 1,
+                                "name": f"batch-{batch}",
+                                "position": pad,
+                                "unit": f"batch-{user}-{batch}",
+                            }
+                            for _ in range(start, min(rows, start + 500))
+                        ]
+                    ).execute()
                     if not commit and start >= rows // 2:
                         _emit(out, kind="inside", batch=batch)
                         time.sleep(60)  # killed here, mid-transaction

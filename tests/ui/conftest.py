@@ -29,8 +29,9 @@ def ui_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     ini.mkdir()
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(ini))
     QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "rbdesk", "rbdesk").clear()
-    QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "rbdesk",
-              "rbdesk").setValue("user/name", "Penguji")
+    QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "rbdesk", "rbdesk").setValue(
+        "user/name", "Penguji"
+    )
     return ini
 
 
@@ -55,7 +56,12 @@ def window(ctx, qtbot) -> Iterator:
     win.show()
     qtbot.waitExposed(win)
     # The side panels fill themselves after the first paint.
-    qtbot.waitUntil(lambda: not any(getattr(d, "refresh_pending", False) and d.isVisible()
-                                    for d in win.docks.values()))
+    qtbot.waitUntil(
+        lambda: (
+            not any(
+                getattr(d, "refresh_pending", False) and d.isVisible() for d in win.docks.values()
+            )
+        )
+    )
     yield win
     win.close()

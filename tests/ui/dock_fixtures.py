@@ -100,7 +100,7 @@ def show_dock(qtbot, host, dock):
     host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     host.show()
     qtbot.waitExposed(host)
-    if hasattr(dock, "refresh_pending"):   # filled after the window's first paint
+    if hasattr(dock, "refresh_pending"):  # filled after the window's first paint
         qtbot.waitUntil(lambda: not dock.refresh_pending)
     return dock
 
@@ -111,8 +111,14 @@ def group_index(model, kind: str):
 
     from rbdesk.ui.roles import Role
 
-    return next((model.index(r, 0) for r in range(model.rowCount())
-                 if model.index(r, 0).data(Role.KIND) == kind), QModelIndex())
+    return next(
+        (
+            model.index(r, 0)
+            for r in range(model.rowCount())
+            if model.index(r, 0).data(Role.KIND) == kind
+        ),
+        QModelIndex(),
+    )
 
 
 def group_count(model, kind: str) -> int:

@@ -20,5 +20,8 @@ def rows(model: QAbstractItemModel, parent: QModelIndex | None = None) -> Iterat
 
 
 def find(model: QAbstractItemModel, text: str, kind: str = "indicator") -> QModelIndex:
-    return next(i for i in rows(model) if i.data(Role.KIND) == kind
-                and text in (i.siblingAtColumn(COL_TEXT).data() or ""))
+    return next(
+        i
+        for i in rows(model)
+        if i.data(Role.KIND) == kind and text in (i.siblingAtColumn(COL_TEXT).data() or "")
+    )

@@ -17,14 +17,14 @@ from PySide6.QtWidgets import QWidget
 import rbdesk.ui
 from rbdesk.ui.dialogs import common
 
-NOT_LOADED_IN_TESTS = {"rbdesk.ui.screenshots"}     # sets RBDESK_TODAY when imported
+NOT_LOADED_IN_TESTS = {"rbdesk.ui.screenshots"}  # sets RBDESK_TODAY when imported
 
 
 @dataclass
 class MessageMock:
     errors: list[str] = field(default_factory=list)
     infos: list[str] = field(default_factory=list)
-    questions: list[str] = field(default_factory=list)      # the question's text
+    questions: list[str] = field(default_factory=list)  # the question's text
     # True / False, or a function of the question's text
     answer: bool | Callable[[str], bool] = True
 
@@ -47,8 +47,9 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> MessageMock:
         if info.name not in NOT_LOADED_IN_TESTS:
             importlib.import_module(info.name)
     mock = MessageMock()
-    real: dict[str, Any] = {name: getattr(common, name)
-                            for name in ("confirm", "show_error", "show_info")}
+    real: dict[str, Any] = {
+        name: getattr(common, name) for name in ("confirm", "show_error", "show_info")
+    }
     for name, module in list(sys.modules.items()):
         if name.startswith("rbdesk.ui"):
             for attr, function in real.items():

@@ -19,9 +19,11 @@ from rbdesk.ui.dialogs.decree_lists import EntryListModel, MemberTableModel
 from rbdesk.ui.window.action_table import Act
 
 
-def _drive(monkeypatch: pytest.MonkeyPatch, steps: Callable[[decree_dialog.DecreeDialog], None],
-           seen: list) -> None:
+def _drive(
+    monkeypatch: pytest.MonkeyPatch, steps: Callable[[decree_dialog.DecreeDialog], None], seen: list
+) -> None:
     """The dialog, when shown, runs ``steps`` as the user would, then presses Simpan."""
+
     def exec_(self) -> int:
         seen.append(self)
         steps(self)
@@ -42,14 +44,14 @@ def test_fields_and_reordered_mengingat_saved_as_one_undo_step(window, monkeypat
 
     def steps(d) -> None:
         assert d.windowTitle() == "Data SK"
-        assert d.date.text() == "2 Januari 2024"          # shown as people write it
+        assert d.date.text() == "2 Januari 2024"  # shown as people write it
         d.fields["number"].setText("027/HK.03-Kpt/5371/2024")
         d.calendar_button.menu().aboutToShow.emit()
         assert d.calendar.selectedDate().toString("yyyy-MM-dd") == "2024-01-02"
-        d.calendar.clicked.emit(QDate(2024, 2, 5))       # picked from the calendar
+        d.calendar.clicked.emit(QDate(2024, 2, 5))  # picked from the calendar
         assert d.date.text() == "5 Februari 2024"
         d.fields["signatory_nip"].setText("19700101 199003 1 001")
-        d.tabs.setCurrentIndex(2)                        # Mengingat
+        d.tabs.setCurrentIndex(2)  # Mengingat
         editor = d.legalBases_editor
         editor.select(2)
         editor.up_button.click()
@@ -68,13 +70,19 @@ def test_fields_and_reordered_mengingat_saved_as_one_undo_step(window, monkeypat
     old = [e["text"] for e in before["legal_bases"]]
     assert [e["text"] for e in after["legal_bases"]] == [old[0], old[2], old[1], *old[3:]]
     assert [e["label"] for e in after["legal_bases"]] == [f"{n}." for n in range(1, len(old) + 1)]
-    assert ctx.tree.decree["number"] == "027/HK.03-Kpt/5371/2024"   # the window follows
+    assert ctx.tree.decree["number"] == "027/HK.03-Kpt/5371/2024"  # the window follows
     assert ctx.undo_stack.count() == 1 and ctx.undo_stack.undoText() == "Ubah data SK"
     assert "Data SK disimpan" in window.message_bar.label.text()
     with ctx.store.read():
-        assert ChangeLog.select().where((ChangeLog.row_uuid == ctx.plan_uuid)
-                                        & (ChangeLog.field == "decree.number")
-                                        & (ChangeLog.user == "Penguji")).exists()
+        assert (
+            ChangeLog.select()
+            .where(
+                (ChangeLog.row_uuid == ctx.plan_uuid)
+                & (ChangeLog.field == "decree.number")
+                & (ChangeLog.user == "Penguji")
+            )
+            .exists()
+        )
     window.acts[Act.UNDO].trigger()
     assert _decree(window) == before
     assert ctx.tree.decree["number"] == "1a"
@@ -112,9 +120,9 @@ def test_colleagues_change_meanwhile_is_refused(window, monkeypatch, sample_path
     _drive(monkeypatch, steps, [])
     window.acts[Act.DECREE].trigger()
     decree = _decree(window)
-    assert (decree["number"], decree["place"]) == ("1a", "Kota Kupang")   # theirs survives
+    assert (decree["number"], decree["place"]) == ("1a", "Kota Kupang")  # theirs survives
     assert "Rekan" in window.message_bar.label.text()
-    assert ctx.tree.decree["place"] == "Kota Kupang"                       # view refreshed
+    assert ctx.tree.decree["place"] == "Kota Kupang"  # view refreshed
     assert ctx.undo_stack.count() == 0
 
 
@@ -134,7 +142,7 @@ def test_lampiran_teams_duties_area_and_members(window, monkeypatch, qtbot):
         d.teams_page.duties_editor.add()
         d.teams_page.duties_editor.text.setPlainText("z. Tugas tambahan.")
         d.teams_page.members.setData(d.teams_page.members.index(0, 2), "Kasubbag Baru")
-        d.teams_page.team.setCurrentIndex(0)           # away and back: the edits are kept
+        d.teams_page.team.setCurrentIndex(0)  # away and back: the edits are kept
         d.teams_page.team.setCurrentIndex(d.teams_page.team.findData(team.uuid))
         assert d.teams_page.team_name.text() == "TIM PENGUATAN ORGANISASI"
         d.tabs.setCurrentIndex(3)
@@ -151,7 +159,7 @@ def test_lampiran_teams_duties_area_and_members(window, monkeypatch, qtbot):
     assert edited.members[0].position == "Kasubbag Baru"
     assert fresh.decree["attachment_titles"]["lampiran_1"] == "SUSUNAN TIM"
     assert "c. Tim Penguatan Organisasi;" in fresh.decree["decisions"][0]["items"]
-    assert ctx.undo_stack.count() == 1                  # one step for the whole dialog
+    assert ctx.undo_stack.count() == 1  # one step for the whole dialog
     window.acts[Act.UNDO].trigger()
     back = load_plan_tree(ctx.store, ctx.plan_uuid)
     again = next(t for t in back.teams if t.uuid == team.uuid)
@@ -169,8 +177,7 @@ def test_pdf_follows_at_once(window, monkeypatch, tmp_path: Path):
     _drive(monkeypatch, steps, [])
     window.acts[Act.DECREE].trigger()
     out = tmp_path / "sk.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a: (str(out), a[-1])))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(out), a[-1])))
     action = next(a for a in window.acts if "SK &lengkap" in a.text())
     action.trigger()
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(str(out)).pages)
@@ -186,8 +193,9 @@ def test_models_pass_the_model_tester(window, qtmodeltester, monkeypatch):
         qtmodeltester.check(d.teams_page.duties)
         d.reject()
 
-    monkeypatch.setattr(decree_dialog.DecreeDialog, "exec",
-                        lambda self: steps(self) or self.result())
+    monkeypatch.setattr(
+        decree_dialog.DecreeDialog, "exec", lambda self: steps(self) or self.result()
+    )
     window.acts[Act.DECREE].trigger()
     lists = EntryListModel([{"text": "a"}, {"text": "b"}, {"text": "c"}], None)
     qtmodeltester.check(lists)
@@ -224,8 +232,9 @@ def test_read_only_file_shows_the_decree_but_cannot_save(sample_path: Path, qtbo
     win = MainWindow(PlanDocument(store))
     qtbot.addWidget(win)
     seen: list = []
-    monkeypatch.setattr(decree_dialog.DecreeDialog, "exec",
-                        lambda self: seen.append(self) or self.result())
+    monkeypatch.setattr(
+        decree_dialog.DecreeDialog, "exec", lambda self: seen.append(self) or self.result()
+    )
     win.acts[Act.DECREE].trigger()
     assert seen[0].fields["number"].text() == "1a"
     assert not seen[0].save_button.isEnabled()
@@ -234,7 +243,8 @@ def test_read_only_file_shows_the_decree_but_cannot_save(sample_path: Path, qtbo
 
 
 def test_a_team_a_colleague_renamed_meanwhile_is_refused_and_leaves_no_step(
-        window, monkeypatch, sample_path: Path):
+    window, monkeypatch, sample_path: Path
+):
     from rbdesk.models.edits import roster_edit
 
     ctx = window.doc
@@ -285,8 +295,10 @@ def test_a_save_refused_anywhere_writes_none_of_it(window, monkeypatch, sample_p
     fresh = load_plan_tree(ctx.store, ctx.plan_uuid)
     names = {t.uuid: t.name for t in fresh.teams}
     assert (names[t4.uuid], names[t5.uuid]) == ("TIM REKAN", t5.name)
-    assert next(t for t in fresh.teams if t.uuid == t5.uuid).members[0].position == \
-        t5.members[0].position
+    assert (
+        next(t for t in fresh.teams if t.uuid == t5.uuid).members[0].position
+        == t5.members[0].position
+    )
     assert _decree(window) == before
     text = window.message_bar.label.text()
     assert "Data SK tidak disimpan" in text and "Rekan" in text
@@ -310,8 +322,10 @@ def test_undo_and_redo_say_so_and_are_refused_whole(window, monkeypatch, sample_
     window.acts[Act.UNDO].trigger()
     text = window.message_bar.label.text()
     assert "diurungkan" in text and "Data SK disimpan" not in text
-    assert (_decree(window)["number"], next(
-        t for t in ctx.tree.teams if t.uuid == t5.uuid).name) == ("1a", t5.name)
+    assert (
+        _decree(window)["number"],
+        next(t for t in ctx.tree.teams if t.uuid == t5.uuid).name,
+    ) == ("1a", t5.name)
     window.acts[Act.REDO].trigger()
     assert "dikembalikan" in window.message_bar.label.text()
     assert _decree(window)["number"] == "55"
@@ -332,7 +346,7 @@ def test_kesatu_follows_a_renamed_team(window, monkeypatch):
     def steps(d) -> None:
         d.tabs.setCurrentIndex(4)
         _rename(d, t3.uuid, "TIM PENGUATAN ORGANISASI")
-        assert d.kesatu_note.isHidden()                 # KESATU names the team: it follows
+        assert d.kesatu_note.isHidden()  # KESATU names the team: it follows
 
     _drive(monkeypatch, steps, seen)
     window.acts[Act.DECREE].trigger()
@@ -355,17 +369,17 @@ def test_a_renamed_team_kesatu_does_not_name_gets_a_note(window, monkeypatch):
         assert not d.kesatu_note.isHidden()
         assert "Isi rincian dari daftar tim Lampiran I" in d.kesatu_note.text()
         d.tabs.setCurrentIndex(3)
-        d.teams_button.click()                          # refilled: nothing left to say
+        d.teams_button.click()  # refilled: nothing left to say
         assert d.kesatu_note.isHidden()
         _rename(d, t8.uuid, "TIM PELAYANAN PUBLIK BARU")
-        assert not d.kesatu_note.isHidden()             # the note does not stop the save
+        assert not d.kesatu_note.isHidden()  # the note does not stop the save
 
     _drive(monkeypatch, steps, seen)
     window.acts[Act.DECREE].trigger()
     assert seen[0].result() == QDialog.DialogCode.Accepted
     fresh = load_plan_tree(ctx.store, ctx.plan_uuid)
     assert next(t for t in fresh.teams if t.uuid == t8.uuid).name == "TIM PELAYANAN PUBLIK BARU"
-    text = window.message_bar.label.text()        # said again with the saved message
+    text = window.message_bar.label.text()  # said again with the saved message
     assert "Data SK disimpan" in text and "Diktum KESATU tidak memuat" in text
 
 

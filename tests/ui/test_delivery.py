@@ -75,10 +75,19 @@ def test_portable_program_keeps_its_settings_beside_it(qapp, tmp_path, monkeypat
 
 
 def _smoke(path: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "RBDESK_SMOKE": "1", "QT_QPA_PLATFORM": "offscreen",
-           "XDG_CONFIG_HOME": str(tmp_path / "config")}   # settings: not the developer's own
-    return subprocess.run([sys.executable, "-m", "rbdesk.gui", str(path)], env=env,
-                          capture_output=True, text=True, timeout=120)
+    env = {
+        **os.environ,
+        "RBDESK_SMOKE": "1",
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }  # settings: not the developer's own
+    return subprocess.run(
+        [sys.executable, "-m", "rbdesk.gui", str(path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.mark.slow

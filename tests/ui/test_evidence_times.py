@@ -29,8 +29,12 @@ def test_local_time_of_a_stored_stamp(jakarta):
     assert local_time("bukan waktu") == "bukan waktu"
 
 
-def test_panel_shows_the_stored_updated_at_in_local_time(qtbot, dock_host, dock_ctx,  # noqa: F811
-                                                         jakarta):
+def test_panel_shows_the_stored_updated_at_in_local_time(
+    qtbot,
+    dock_host,  # noqa: F811
+    dock_ctx,  # noqa: F811
+    jakarta,
+):
     dock = show_dock(qtbot, dock_host, EvidenceDock(dock_ctx, ViewState(dock_ctx)))
     ind = dock_ctx.tree.indicators()[5]
     realisation.attach_bytes(dock_ctx.store, ind.uuid, 6, "undangan.pdf", b"%PDF-1.4 x")

@@ -17,10 +17,37 @@ from rbdesk.ui.window.action_table import Act
 
 def shape(tree) -> list:
     """uuid, version and order of every node of a snapshot."""
-    return [(a.uuid, a.version, [(ac.uuid, ac.version, [(s.uuid, s.version, [
-        (i.uuid, i.version, i.planned, sorted(i.realisation), dict(i.evidence))
-        for i in s.indicators]) for s in ac.sub_activities]) for ac in a.activities])
-        for a in tree.areas]
+    return [
+        (
+            a.uuid,
+            a.version,
+            [
+                (
+                    ac.uuid,
+                    ac.version,
+                    [
+                        (
+                            s.uuid,
+                            s.version,
+                            [
+                                (
+                                    i.uuid,
+                                    i.version,
+                                    i.planned,
+                                    sorted(i.realisation),
+                                    dict(i.evidence),
+                                )
+                                for i in s.indicators
+                            ],
+                        )
+                        for s in ac.sub_activities
+                    ],
+                )
+                for ac in a.activities
+            ],
+        )
+        for a in tree.areas
+    ]
 
 
 class Spy:
@@ -72,7 +99,7 @@ def test_add_and_delete_are_row_inserts_and_removes_not_reloads(window, monkeypa
     assert shape(ctx.tree) == shape(load_plan_tree(ctx.store, ctx.plan_uuid))
 
     spy.events.clear()
-    window.acts[Act.UNDO].trigger()          # the delete: the row comes back in its place
+    window.acts[Act.UNDO].trigger()  # the delete: the row comes back in its place
     assert spy.kinds() == ["inserted"]
     assert model.index_of(new_uuid).row() == row + 1
     assert shape(ctx.tree) == shape(load_plan_tree(ctx.store, ctx.plan_uuid))
@@ -96,9 +123,9 @@ def test_add_area_and_sub_activity_and_moves_stay_incremental(window, monkeypatc
     assert window.view.currentIndex().data(Role.UUID) == sub_uuid
     area_count = model.rowCount()
     window.view.setCurrentIndex(window.proxy.index(area_count - 1, 0))
-    window.acts[Act.ADD_SIBLING].trigger()               # a new area at the end
+    window.acts[Act.ADD_SIBLING].trigger()  # a new area at the end
     assert model.rowCount() == area_count + 1
-    assert window.filter_bar.area.count() == area_count + 2   # "Semua area" + every area
+    assert window.filter_bar.area.count() == area_count + 2  # "Semua area" + every area
     assert "reset" not in spy.kinds() and "layout" not in spy.kinds()
     assert "moved" in spy.kinds()
     assert not reloads
@@ -126,8 +153,10 @@ def test_regroup_moves_the_row_under_the_other_parent(window):
 
 # -- the filter ------------------------------------------------------------------------------
 
-def expected_visible(model: PlanModel, words: list[str], status: str = "",
-                     areas: set[str] | None = None) -> set[int]:
+
+def expected_visible(
+    model: PlanModel, words: list[str], status: str = "", areas: set[str] | None = None
+) -> set[int]:
     """The rule, written plainly: a row is shown when it, or a row below it, passes; a row
     passes when every word is in its own text or in one of its parents' (whose whole subtree
     then shows), it is in a chosen area, and for a status filter it is an indicator row that
@@ -140,8 +169,7 @@ def expected_visible(model: PlanModel, words: list[str], status: str = "",
     def passes(node: Node) -> bool:
         if areas is not None and node.area_uuid not in areas:
             return False
-        if status and (node.ind is None or not status_matches(node.ind, status,
-                                                              model.now_month)):
+        if status and (node.ind is None or not status_matches(node.ind, status, model.now_month)):
             return False
         up = node
         while up is not None and up.kind != "plan":
@@ -175,7 +203,7 @@ def test_filter_shows_exactly_the_rows_of_the_rule(ctx, qtmodeltester):
     every = proxy_visible(proxy, model)
     assert len(every) == len(model._nodes)
     typed = ""
-    for char in "pelaporan":            # typing on narrows the previous result
+    for char in "pelaporan":  # typing on narrows the previous result
         typed += char
         proxy.set_text(typed)
         assert proxy_visible(proxy, model) == expected_visible(model, [typed])
@@ -204,8 +232,11 @@ def test_filter_judges_rows_edited_after_it_was_computed(window):
     index = model.index_of(ctx.tree.indicators()[5].uuid).siblingAtColumn(COL_TEXT)
     assert model.setData(index, "Indikator dengan kata-unik-xyz")
     visible = list(rows(proxy))
-    assert [i.data(Role.UUID) for i in visible if i.data(Role.KIND) != "area"
-            and i.data(Role.KIND) != "activity"][-1] == index.data(Role.UUID)
+    assert [
+        i.data(Role.UUID)
+        for i in visible
+        if i.data(Role.KIND) != "area" and i.data(Role.KIND) != "activity"
+    ][-1] == index.data(Role.UUID)
     assert proxy_visible(proxy, model) == expected_visible(model, ["kata-unik-xyz"])
     assert model.setData(index, "Indikator biasa lagi")
     assert list(rows(proxy)) == []

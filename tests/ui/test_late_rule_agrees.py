@@ -19,9 +19,11 @@ from rbdesk.ui.grid.plan_filter import STATUS_LATE, status_matches
 def test_grid_filter_and_reports_agree_on_a_partly_done_month(sample_store: Store) -> None:
     plan = list_plans(sample_store)[0].uuid
     tree = load_plan_tree(sample_store, plan)
-    ind = next(i for i in tree.indicators()
-               if i.text.strip() and 2 <= (i.planned_months or [0])[0] <= 5
-               and not i.realisation)
+    ind = next(
+        i
+        for i in tree.indicators()
+        if i.text.strip() and 2 <= (i.planned_months or [0])[0] <= 5 and not i.realisation
+    )
     month = ind.planned_months[0]
     realisation.set_status(sample_store, ind.uuid, month, Status.SEBAGIAN)
     tree = load_plan_tree(sample_store, plan)

@@ -28,8 +28,9 @@ def click(qtbot, win, index):
 
 def double_click(qtbot, win, index):
     click(qtbot, win, index)
-    qtbot.mouseDClick(win.view.viewport(), Qt.MouseButton.LeftButton,
-                      pos=win.view.visualRect(index).center())
+    qtbot.mouseDClick(
+        win.view.viewport(), Qt.MouseButton.LeftButton, pos=win.view.visualRect(index).center()
+    )
 
 
 def unlock(win, messages):
@@ -42,7 +43,7 @@ def unlock(win, messages):
 def test_window_shows_file_plan_mode_and_user(window):
     assert "contoh.rbdesk" in window.windowTitle()
     assert "KPU Kota Kupang 2024" in window.windowTitle()
-    assert "REALISASI" in window.mode_label.text()    # the everyday mode
+    assert "REALISASI" in window.mode_label.text()  # the everyday mode
     assert "Penguji" in window.user_label.text()
     assert window.legend.isVisible() and "Terlambat" in window.legend.labels
     assert not window.banner.isVisible()
@@ -69,12 +70,12 @@ def test_signed_plan_months_are_locked_until_unlocked(window, qtbot, monkeypatch
     uuid = index.data(Role.INDICATOR_UUID)
     cell = index.siblingAtColumn(month_column(3))
     double_click(qtbot, window, cell)
-    assert load_indicator(window.doc.store, uuid).is_planned(3)      # the signed plan holds
+    assert load_indicator(window.doc.store, uuid).is_planned(3)  # the signed plan holds
     assert "terkunci" in window.message_bar.label.text()
     unlock(window, messages)
     double_click(qtbot, window, cell)
     assert not load_indicator(window.doc.store, uuid).is_planned(3)
-    window.acts[Act.LOCK].trigger()                                         # lock again
+    window.acts[Act.LOCK].trigger()  # lock again
     assert window.state.plan_locked and not window.unlock_banner.isVisible()
     window.view.setCurrentIndex(cell)
     qtbot.keyClick(window.view, Qt.Key.Key_Space)
@@ -143,8 +144,10 @@ def test_realisation_note_is_typed_in_the_cell(window, qtbot):
     index = find(window.proxy, "LHKPN")
     cell = index.siblingAtColumn(month_column(3))
     assert window.proxy.setData(cell, "Laporan dikirim 28 Maret")
-    assert load_indicator(window.doc.store, index.data(Role.INDICATOR_UUID)).realisation[3].note \
+    assert (
+        load_indicator(window.doc.store, index.data(Role.INDICATOR_UUID)).realisation[3].note
         == "Laporan dikirim 28 Maret"
+    )
     assert "Laporan dikirim" in cell.data(Qt.ItemDataRole.ToolTipRole)
 
 
@@ -176,11 +179,18 @@ def test_add_rename_move_regroup_delete_and_undo(window, qtbot, monkeypatch):
     new = window.view.currentIndex()
     new_uuid = new.data(Role.UUID)
     assert new.siblingAtColumn(COL_TEXT).data() == "Laporan gratifikasi"
-    texts = [i.text for i in load_plan_tree(window.doc.store,
-                                            window.doc.plan_uuid).areas[0].activities[1]
-             .sub_activities[2].indicators]
-    assert texts.index("Laporan gratifikasi") == texts.index(index.siblingAtColumn(
-        COL_TEXT).data()) + 1
+    texts = [
+        i.text
+        for i in load_plan_tree(window.doc.store, window.doc.plan_uuid)
+        .areas[0]
+        .activities[1]
+        .sub_activities[2]
+        .indicators
+    ]
+    assert (
+        texts.index("Laporan gratifikasi")
+        == texts.index(index.siblingAtColumn(COL_TEXT).data()) + 1
+    )
     window.acts[Act.MOVE_UP].trigger()
     assert window.view.currentIndex().data(Role.UUID) == new_uuid
     assert window.view.currentIndex().row() == index.row() - 0  # took LHKPN's place
@@ -190,16 +200,17 @@ def test_add_rename_move_regroup_delete_and_undo(window, qtbot, monkeypatch):
     assert moved.parent().data(Role.UUID) != sub_uuid
     window.acts[Act.DELETE].trigger()
     assert window.model.index_of(new_uuid).isValid() is False
-    window.acts[Act.UNDO].trigger()   # the delete
+    window.acts[Act.UNDO].trigger()  # the delete
     assert window.view.currentIndex().data(Role.UUID) == new_uuid
-    window.acts[Act.UNDO].trigger()   # the regroup
+    window.acts[Act.UNDO].trigger()  # the regroup
     assert window.view.currentIndex().parent().data(Role.UUID) == sub_uuid
-    for _ in range(2):           # the move, the rename... then the add
+    for _ in range(2):  # the move, the rename... then the add
         window.acts[Act.UNDO].trigger()
     window.acts[Act.UNDO].trigger()
     assert window.model.index_of(new_uuid).isValid() is False
-    assert "Laporan gratifikasi" not in [i.text for i in load_plan_tree(window.doc.store,
-        window.doc.plan_uuid).indicators()]
+    assert "Laporan gratifikasi" not in [
+        i.text for i in load_plan_tree(window.doc.store, window.doc.plan_uuid).indicators()
+    ]
 
 
 def test_drop_an_indicator_onto_another_sub_activity(window):
@@ -210,8 +221,9 @@ def test_drop_an_indicator_onto_another_sub_activity(window):
     assert window.tree_edits.drop(f"indicator:{uuid}", target.data(Role.UUID), "on")
     moved = window.model.index_of(uuid)
     assert moved.parent().data(Role.UUID) == target.data(Role.UUID)
-    assert not window.tree_edits.drop(f"indicator:{uuid}", find(
-        window.proxy, "Manajemen", kind="area").data(Role.UUID), "on")
+    assert not window.tree_edits.drop(
+        f"indicator:{uuid}", find(window.proxy, "Manajemen", kind="area").data(Role.UUID), "on"
+    )
 
 
 def test_search_and_status_filters(window, qtbot):
@@ -235,8 +247,9 @@ def test_search_and_status_filters(window, qtbot):
     assert sum(1 for _ in rows(window.proxy)) == total
     window.filter_bar.status.setCurrentIndex(window.filter_bar.status.findData("due"))
     due = [i for i in rows(window.proxy) if i.data(Role.INDICATOR_UUID)]
-    assert due and all(i.siblingAtColumn(month_column(6)).data(Role.MONTH_STATE)
-                       == MonthState.DUE for i in due)
+    assert due and all(
+        i.siblingAtColumn(month_column(6)).data(Role.MONTH_STATE) == MonthState.DUE for i in due
+    )
     window.filter_bar.clear()
     team = window.doc.tree.teams[3]  # Tim II: Penguatan Peraturan
     window.state.teamSelected.emit(team.uuid)
@@ -310,12 +323,13 @@ def test_missing_recent_file_is_reported_and_dropped(window, tmp_path, monkeypat
     next(a for a in menu.actions() if "hilang.rbdesk" in a.text()).trigger()
     assert len(errors) == 1 and "tidak ditemukan" in errors[0]
     assert all("hilang.rbdesk" not in f for f in settings.recent_files())
-    assert window.isVisible()          # the open file stays open
+    assert window.isVisible()  # the open file stays open
 
 
 def test_window_fits_a_1280_by_720_screen(window, qtbot):
     """Nothing in the window (filters, legend, panels, toolbar) asks for more than the smallest
     office screen gives, also after an edit has put a long step name in the undo stack."""
+
     def fits() -> bool:
         hint = window.minimumSizeHint().expandedTo(window.minimumSize())
         return hint.width() <= 1280 and hint.height() <= 720
@@ -331,8 +345,9 @@ def test_saved_geometry_from_a_bigger_screen_is_brought_onto_this_one(window, qt
     from rbdesk.ui import settings
 
     avail = settings.available_geometry(window)
-    window.setGeometry(avail.x() + 3000, avail.y() + 2000, avail.width() + 900,
-                       avail.height() + 500)
+    window.setGeometry(
+        avail.x() + 3000, avail.y() + 2000, avail.width() + 900, avail.height() + 500
+    )
     settings.save_geometry(window, "test")
     assert settings.restore_geometry(window, "test")
     assert window.width() <= avail.width() and window.height() <= avail.height()
@@ -345,23 +360,41 @@ def test_qt_draws_its_own_buttons_and_file_dialog_in_indonesian(window, qtbot):
     from rbdesk.i18n import tr
     from rbdesk.ui.window.app import make_app
 
-    make_app()          # what `rbdesk FILE` does first: it installs Qt's Indonesian texts
-    assert tr("Hari ini") == "Hari ini"            # rbdesk's own texts pass through untouched
+    make_app()  # what `rbdesk FILE` does first: it installs Qt's Indonesian texts
+    assert tr("Hari ini") == "Hari ini"  # rbdesk's own texts pass through untouched
     box = QMessageBox()
-    box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel
-                           | QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-                           | QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Save)
-    assert {b.text() for b in box.buttons()} == {"OK", "Batal", "&Ya", "&Tidak", "Tutup",
-                                                 "Simpan"}
+    box.setStandardButtons(
+        QMessageBox.StandardButton.Ok
+        | QMessageBox.StandardButton.Cancel
+        | QMessageBox.StandardButton.Yes
+        | QMessageBox.StandardButton.No
+        | QMessageBox.StandardButton.Close
+        | QMessageBox.StandardButton.Save
+    )
+    assert {b.text() for b in box.buttons()} == {"OK", "Batal", "&Ya", "&Tidak", "Tutup", "Simpan"}
     dialog = QFileDialog(window, "Simpan")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     qtbot.addWidget(dialog)
     dialog.show()
-    shown = ([w.text() for w in dialog.findChildren(QLabel)]
-             + [w.text() for w in dialog.findChildren(QPushButton)]
-             + [w.toolTip() for w in dialog.findChildren(QToolButton)])
-    english = {"Look in:", "File &name:", "Files of type:", "&Save", "&Open", "Cancel", "Back",
-               "Forward", "Parent Directory", "Create New Folder", "Detail View", "List View"}
+    shown = (
+        [w.text() for w in dialog.findChildren(QLabel)]
+        + [w.text() for w in dialog.findChildren(QPushButton)]
+        + [w.toolTip() for w in dialog.findChildren(QToolButton)]
+    )
+    english = {
+        "Look in:",
+        "File &name:",
+        "Files of type:",
+        "&Save",
+        "&Open",
+        "Cancel",
+        "Back",
+        "Forward",
+        "Parent Directory",
+        "Create New Folder",
+        "Detail View",
+        "List View",
+    }
     assert not english & set(shown)
     assert "&Nama berkas:" in shown and "Batal" in shown
     dialog.close()
@@ -372,9 +405,14 @@ def test_the_user_guide_opens_from_bantuan(window, qtbot):
     guide = window.findChild(GuideDialog)
     assert guide is not None and guide.isVisible()
     text = guide.browser.toPlainText()
-    for task in ("Mencatat realisasi dengan bukti dukung", "Mencetak untuk ditandatangani",
-                 "Berbagi berkas di folder jaringan", "Membawa salinan dengan USB",
-                 "Memulihkan dari cadangan", "Memulai rencana tahun berikutnya"):
+    for task in (
+        "Mencatat realisasi dengan bukti dukung",
+        "Mencetak untuk ditandatangani",
+        "Berbagi berkas di folder jaringan",
+        "Membawa salinan dengan USB",
+        "Memulihkan dari cadangan",
+        "Memulai rencana tahun berikutnya",
+    ):
         assert task in text
     assert window.acts[Act.GUIDE].shortcut().toString() == "F1"
     # The guide's table of shortcuts and the menus come from one table: every key of every
@@ -393,17 +431,18 @@ def test_quit_has_one_unambiguous_shortcut(window):
 
 
 def test_file_reopens_on_the_plan_last_used_and_a_plan_can_be_deleted(
-        qtbot, sample_path, monkeypatch, messages):
+    qtbot, sample_path, monkeypatch, messages
+):
     from rbdesk.models.domain.tree import list_plans
     from rbdesk.ui.window import app
 
-    win = app.start(str(sample_path))                    # the start-up path of rbdesk FILE
+    win = app.start(str(sample_path))  # the start-up path of rbdesk FILE
     qtbot.addWidget(win)
     sample = win.doc.plan_uuid
     mistake = run(win.doc, plan_edit.add_plan, "KPU Kota Kupang", 2025, "keliru").value
     win.plan_chooser.refresh()
     win.choose_plan(mistake)
-    win.choose_plan(sample)                              # back to the real plan
+    win.choose_plan(sample)  # back to the real plan
     win.close()
     win = app.start(str(sample_path))
     qtbot.addWidget(win)
@@ -416,23 +455,21 @@ def test_file_reopens_on_the_plan_last_used_and_a_plan_can_be_deleted(
     assert win.doc.plan_uuid == sample
     assert [p.uuid for p in list_plans(win.doc.store)] == [sample]
     assert win.plan_chooser.count() == 1
-    win.acts[Act.UNDO].trigger()                              # Ctrl+Z brings it back
+    win.acts[Act.UNDO].trigger()  # Ctrl+Z brings it back
     qtbot.waitUntil(lambda: win.doc.plan_uuid == mistake)
     assert {p.uuid for p in list_plans(win.doc.store)} == {sample, mistake}
-    win.acts[Act.REDO].trigger()                              # and Ctrl+Y deletes it again
+    win.acts[Act.REDO].trigger()  # and Ctrl+Y deletes it again
     qtbot.waitUntil(lambda: win.doc.plan_uuid == sample)
     assert [p.uuid for p in list_plans(win.doc.store)] == [sample]
     win.close()
 
 
-def test_riwayat_of_a_row_shows_its_months_realisation_and_evidence(window, qtbot,
-                                                                    monkeypatch):
+def test_riwayat_of_a_row_shows_its_months_realisation_and_evidence(window, qtbot, monkeypatch):
     from rbdesk.models.edits import realisation
     from rbdesk.ui.dialogs import history as history_dialog
 
     shown = []
-    monkeypatch.setattr(history_dialog.HistoryDialog, "exec",
-                        lambda self: shown.append(self) or 0)
+    monkeypatch.setattr(history_dialog.HistoryDialog, "exec", lambda self: shown.append(self) or 0)
     index = find(window.proxy, "LHKPN")
     uuid = index.data(Role.INDICATOR_UUID)
     june = index.siblingAtColumn(month_column(6))
@@ -440,26 +477,28 @@ def test_riwayat_of_a_row_shows_its_months_realisation_and_evidence(window, qtbo
         assert window.proxy.setData(june, status, Role.STATUS)
     assert window.proxy.setData(june, "laporan terkirim")
     realisation.attach_bytes(window.doc.store, uuid, 6, "tanda-terima.pdf", b"%PDF bukti")
-    window.view.setCurrentIndex(index.siblingAtColumn(COL_TEXT))   # the row, not a month
+    window.view.setCurrentIndex(index.siblingAtColumn(COL_TEXT))  # the row, not a month
     window.acts[Act.HISTORY].trigger()
     dialog = shown[-1]
-    rows = [[dialog.model.index(r, c).data() for c in range(9)]
-            for r in range(dialog.model.rowCount())]
+    rows = [
+        [dialog.model.index(r, c).data() for c in range(9)] for r in range(dialog.model.rowCount())
+    ]
     flat = " ".join(str(v) for row in rows for v in row)
     assert len(rows) >= 4
     assert "selesai" in flat and "laporan terkirim" in flat and "tanda-terima.pdf" in flat
 
-    window.acts[Act.HISTORY_ALL].trigger()                 # the whole file, with its filters
+    window.acts[Act.HISTORY_ALL].trigger()  # the whole file, with its filters
     whole = shown[-1]
     assert whole.model.rowCount() > dialog.model.rowCount()
     whole.text.setText("tanda-terima")
     whole.refresh()
     assert 1 <= whole.model.rowCount() < dialog.model.rowCount()
     whole.text.clear()
-    whole.area.setCurrentIndex(2)                     # area 2: LHKPN is in area 1
+    whole.area.setCurrentIndex(2)  # area 2: LHKPN is in area 1
     whole.refresh()
-    assert all("LHKPN" not in str(whole.model.index(r, 4).data())
-               for r in range(whole.model.rowCount()))
+    assert all(
+        "LHKPN" not in str(whole.model.index(r, 4).data()) for r in range(whole.model.rowCount())
+    )
 
 
 def test_filter_says_how_many_rows_it_shows_and_clearing_restores_the_folding(window, qtbot):
@@ -477,8 +516,9 @@ def test_filter_says_how_many_rows_it_shows_and_clearing_restores_the_folding(wi
     shown = sum(1 for i in rows(window.proxy) if i.data(Role.INDICATOR_UUID))
     assert 1 <= shown < total
     assert window.filter_count.text() == (
-        f"Filter aktif: {shown} dari {total} indikator ditampilkan")
-    assert expanded() != before                       # the matches were unfolded to be seen
+        f"Filter aktif: {shown} dari {total} indikator ditampilkan"
+    )
+    assert expanded() != before  # the matches were unfolded to be seen
     window.filter_bar.clear()
     assert window.filter_count.text() == ""
     assert expanded() == before
@@ -508,7 +548,7 @@ def test_a_dated_decree_without_its_number_does_not_lock_the_plan(sample_path, q
         index = find(win.proxy, "LHKPN")
         uuid = index.data(Role.INDICATOR_UUID)
         double_click(qtbot, win, index.siblingAtColumn(month_column(3)))
-        assert not load_indicator(store, uuid).is_planned(3)       # a draft's months are open
+        assert not load_indicator(store, uuid).is_planned(3)  # a draft's months are open
     finally:
         win.close()
         store.close()

@@ -85,15 +85,17 @@ def test_clicking_an_item_selects_it_in_the_grid(qtbot, dock_host, busy_ctx):  #
     model = dock.items_model
     group = group_index(model, GROUP_OPEN)
     area = model.index(0, 0, group)
-    assert area.data(Role.KIND) == "area" and area.data(Role.UUID) == \
-        busy_ctx.tree.areas[0].uuid and "(" in area.data()
+    assert (
+        area.data(Role.KIND) == "area"
+        and area.data(Role.UUID) == busy_ctx.tree.areas[0].uuid
+        and "(" in area.data()
+    )
     item = model.index(0, MonthItemsModel.COL_TEXT, area)
     uuid = item.data(Role.UUID)
     assert uuid in {i.uuid for i in busy_ctx.tree.indicators()}
     rect = dock.items_view.visualRect(item)
     with qtbot.waitSignal(dock.state.selectRequested) as signal:
-        qtbot.mouseClick(dock.items_view.viewport(), Qt.MouseButton.LeftButton,
-                         pos=rect.center())
+        qtbot.mouseClick(dock.items_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert signal.args == [uuid]
     area = dock.area_model.index(2, 0)
     with qtbot.waitSignal(dock.state.selectRequested) as signal:
@@ -106,8 +108,9 @@ def test_follows_edits_and_reloads(qtbot, dock_host, busy_ctx):  # noqa: F811
 
     dock = _dock(qtbot, dock_host, busy_ctx)
     before = group_count(dock.items_model, GROUP_DONE)
-    ind = next(i for i in busy_ctx.tree.indicators()
-               if i.is_planned(6) and i.status(6) != "selesai")
+    ind = next(
+        i for i in busy_ctx.tree.indicators() if i.is_planned(6) and i.status(6) != "selesai"
+    )
     set_status(busy_ctx.store, ind.uuid, 6, "selesai")
     busy_ctx.reload()
     qtbot.waitUntil(lambda: group_count(dock.items_model, GROUP_DONE) == before + 1)

@@ -12,7 +12,7 @@ def test_panels_fill_after_the_first_paint(ctx, qtbot):
     roster, month = win.docks["rosterDock"], win.docks["monthDock"]
     assert roster.refresh_pending and month.refresh_pending
     assert roster.team_model.rowCount() == 0 and not month.summary.text()
-    assert win.model.rowCount() == 8                     # the grid is there from the start
+    assert win.model.rowCount() == 8  # the grid is there from the start
     win.show()
     qtbot.waitUntil(lambda: not month.refresh_pending)
     assert has_painted(win) and "bulan berjalan" in month.summary.text()

@@ -36,8 +36,13 @@ def test_rows_follow_the_plan_and_fold_unnamed_indicators(ctx):
     assert model.rowCount() == len(tree.areas) == 8
     assert model.index(0, COL_TEXT).data() == "Manajemen Perubahan"
     # A sub-activity whose only indicator has no text is one row carrying that schedule.
-    folded = [s for a in tree.areas for ac in a.activities for s in ac.sub_activities
-              if len(s.indicators) == 1 and not s.indicators[0].text.strip()]
+    folded = [
+        s
+        for a in tree.areas
+        for ac in a.activities
+        for s in ac.sub_activities
+        if len(s.indicators) == 1 and not s.indicators[0].text.strip()
+    ]
     planned = [s for s in folded if s.indicators[0].planned]
     assert planned
     sub = planned[0]
@@ -128,19 +133,24 @@ def test_capaian_column_is_the_models_capaian(ctx):
 
 
 def _area_cells(model):
-    return [[model.index(r, c).data(role) for c in range(model.columnCount())
-             for role in (Qt.ItemDataRole.DisplayRole, Role.CELL)]
-            for r in range(model.rowCount())]
+    return [
+        [
+            model.index(r, c).data(role)
+            for c in range(model.columnCount())
+            for role in (Qt.ItemDataRole.DisplayRole, Role.CELL)
+        ]
+        for r in range(model.rowCount())
+    ]
 
 
 def test_rows_are_made_when_first_asked_for(ctx, qtmodeltester):
     model = PlanModel(ctx, ViewState(ctx))
     assert model.rowCount() == 8 and len(model._nodes) == 8 < model.row_total()
     assert all(model.hasChildren(model.index(r, 0)) for r in range(8))
-    assert len(model._nodes) == 8                       # asking did not make them
+    assert len(model._nodes) == 8  # asking did not make them
     full = PlanModel(ctx, ViewState(ctx))
     assert sum(1 for _ in rows(full)) == full.row_total() == len(full._nodes)
-    assert _area_cells(model) == _area_cells(full)      # roll-ups need no child rows
+    assert _area_cells(model) == _area_cells(full)  # roll-ups need no child rows
 
     # A deep row is found by uuid (its parents are made on the way), and search finds it.
     ind = next(i for i in reversed(ctx.tree.indicators()) if i.text.strip())

@@ -46,18 +46,79 @@ from rbdesk.ui.window.action_table import Act
 # file dialog, its list, sidebar and context menu, message boxes and button boxes, text
 # fields' context menus, the progress dialog and the calendar.
 QT_ENGLISH = {
-    "Look in:", "File name:", "Files of type:", "Directory:", "Open", "Save", "Cancel",
-    "Choose", "Back", "Go back", "Forward", "Go forward", "Parent Directory",
-    "Go to the parent directory", "Create New Folder", "Create a New Folder", "New Folder",
-    "List View", "Change to list view mode", "Detail View", "Change to detail view mode",
-    "Sidebar", "List of places and bookmarks", "Files", "Rename", "Delete", "Show hidden files",
-    "Save As", "Find Directory", "All Files (*)", "Recent Places", "My Computer", "Computer",
-    "Name", "Size", "Type", "Kind", "Date Modified", "File", "File Folder", "Unknown",
-    "Yes", "No", "Yes to All", "No to All", "Abort", "Retry", "Ignore", "Close", "Discard",
-    "Don't Save", "Help", "Apply", "Reset", "Restore Defaults", "Save All", "Show Details...",
-    "Hide Details...", "Undo", "Redo", "Cut", "Copy", "Paste", "Select All", "Step up",
-    "Step down", "Copy Link Location", "What's This?", "Previous Month", "Next Month",
-    "Show", "Float", "Close Tab",
+    "Look in:",
+    "File name:",
+    "Files of type:",
+    "Directory:",
+    "Open",
+    "Save",
+    "Cancel",
+    "Choose",
+    "Back",
+    "Go back",
+    "Forward",
+    "Go forward",
+    "Parent Directory",
+    "Go to the parent directory",
+    "Create New Folder",
+    "Create a New Folder",
+    "New Folder",
+    "List View",
+    "Change to list view mode",
+    "Detail View",
+    "Change to detail view mode",
+    "Sidebar",
+    "List of places and bookmarks",
+    "Files",
+    "Rename",
+    "Delete",
+    "Show hidden files",
+    "Save As",
+    "Find Directory",
+    "All Files (*)",
+    "Recent Places",
+    "My Computer",
+    "Computer",
+    "Name",
+    "Size",
+    "Type",
+    "Kind",
+    "Date Modified",
+    "File",
+    "File Folder",
+    "Unknown",
+    "Yes",
+    "No",
+    "Yes to All",
+    "No to All",
+    "Abort",
+    "Retry",
+    "Ignore",
+    "Close",
+    "Discard",
+    "Don't Save",
+    "Help",
+    "Apply",
+    "Reset",
+    "Restore Defaults",
+    "Save All",
+    "Show Details...",
+    "Hide Details...",
+    "Undo",
+    "Redo",
+    "Cut",
+    "Copy",
+    "Paste",
+    "Select All",
+    "Step up",
+    "Step down",
+    "Copy Link Location",
+    "What's This?",
+    "Previous Month",
+    "Next Month",
+    "Show",
+    "Float",
+    "Close Tab",
 }
 
 
@@ -78,8 +139,10 @@ def texts_of(root: QWidget) -> list[tuple[str, str]]:
     widgets = [root, *root.findChildren(QWidget)]
     for date_edit in root.findChildren(QDateEdit):
         if date_edit.calendarPopup() and date_edit.calendarWidget() is not None:
-            widgets += [date_edit.calendarWidget(), *date_edit.calendarWidget()
-                        .findChildren(QWidget)]
+            widgets += [
+                date_edit.calendarWidget(),
+                *date_edit.calendarWidget().findChildren(QWidget),
+            ]
     for w in widgets:
         name = type(w).__name__
         out += [(f"{name} title", w.windowTitle()), (f"{name} tooltip", w.toolTip())]
@@ -91,11 +154,18 @@ def texts_of(root: QWidget) -> list[tuple[str, str]]:
             out += [(f"{name} item", w.itemText(i)) for i in range(w.count())]
         if isinstance(w, QLineEdit):
             out.append((f"{name} placeholder", w.placeholderText()))
-        header = (w.header() if isinstance(w, QTreeView)
-                  else w.horizontalHeader() if isinstance(w, QTableView) else None)
+        header = (
+            w.header()
+            if isinstance(w, QTreeView)
+            else w.horizontalHeader()
+            if isinstance(w, QTableView)
+            else None
+        )
         if header is not None and w.model() is not None:
-            out += [(f"{name} header", str(w.model().headerData(c, Qt.Orientation.Horizontal)))
-                    for c in range(header.count())]
+            out += [
+                (f"{name} header", str(w.model().headerData(c, Qt.Orientation.Horizontal)))
+                for c in range(header.count())
+            ]
         if isinstance(w, (QLineEdit, QPlainTextEdit, QTextEdit)):
             menu = w.createStandardContextMenu()
             out += [(f"{name} context menu", a.text()) for a in menu.actions()]
@@ -115,8 +185,9 @@ class Recorder(QTranslator):
         super().__init__()
         self.asked: set[tuple[str, str]] = set()
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str | None:
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
         if context.startswith("Q"):
             self.asked.add((context, source))
         return None
@@ -156,13 +227,16 @@ def untranslated(asked: set[tuple[str, str]]) -> list[tuple[str, str]]:
     whatever files the folder holds; the system's MIME database or the Windows shell names
     them in the system's language)."""
     table = qt_indonesian.QtIndonesian().translate
-    return sorted((context, source) for context, source in asked
-                  if context not in ("QShortcut", "QMimeType")
-                  and table(context, source) is None)
+    return sorted(
+        (context, source)
+        for context, source in asked
+        if context not in ("QShortcut", "QMimeType") and table(context, source) is None
+    )
 
 
-def walk_modal(qtbot, open_it: Callable[[], object],
-               kind: type[QWidget] = QDialog) -> list[tuple[str, str]]:
+def walk_modal(
+    qtbot, open_it: Callable[[], object], kind: type[QWidget] = QDialog
+) -> list[tuple[str, str]]:
     """Open a dialog (a ``kind``) the way the application does and read it while it waits for
     the user; then close it as Escape would."""
     seen: list[tuple[str, str]] = []
@@ -195,8 +269,13 @@ def test_the_file_dialogs_speak_indonesian(started, qtbot) -> None:
     for act in (Act.OPEN_FILE, Act.NEW_FILE, Act.SAVE_COPY, Act.IMPORT_EXCEL, Act.EXPORT_EXCEL):
         seen += walk_modal(qtbot, acts[act].trigger, QFileDialog)
     # adding evidence: several files at once, as the Bukti dukung panel asks for them
-    seen += walk_modal(qtbot, lambda: QFileDialog.getOpenFileNames(
-        started.win, "Tambah bukti dukung", str(Path.home()), "Semua berkas (*)"), QFileDialog)
+    seen += walk_modal(
+        qtbot,
+        lambda: QFileDialog.getOpenFileNames(
+            started.win, "Tambah bukti dukung", str(Path.home()), "Semua berkas (*)"
+        ),
+        QFileDialog,
+    )
     texts = [text for _where, text in seen]
     assert "&Lihat di:" in texts and "&Jenis berkas:" in texts and "&Nama berkas:" in texts
     left = sorted({(where, text) for where, text in seen if english(text)})
@@ -207,25 +286,43 @@ def test_the_file_dialogs_speak_indonesian(started, qtbot) -> None:
 
 def test_message_boxes_and_progress_speak_indonesian(started, qtbot) -> None:
     box = QMessageBox(QMessageBox.Icon.Question, "rbdesk", "Hapus?", parent=started.win)
-    for button in (QMessageBox.StandardButton.Ok, QMessageBox.StandardButton.Cancel,
-                   QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No,
-                   QMessageBox.StandardButton.YesToAll, QMessageBox.StandardButton.NoToAll,
-                   QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard,
-                   QMessageBox.StandardButton.Close, QMessageBox.StandardButton.Retry,
-                   QMessageBox.StandardButton.Ignore, QMessageBox.StandardButton.Abort):
+    for button in (
+        QMessageBox.StandardButton.Ok,
+        QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Yes,
+        QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.YesToAll,
+        QMessageBox.StandardButton.NoToAll,
+        QMessageBox.StandardButton.Save,
+        QMessageBox.StandardButton.Discard,
+        QMessageBox.StandardButton.Close,
+        QMessageBox.StandardButton.Retry,
+        QMessageBox.StandardButton.Ignore,
+        QMessageBox.StandardButton.Abort,
+    ):
         box.addButton(button)
     box.setDetailedText("rincian")
     seen = walk_modal(qtbot, box.exec, QMessageBox)
     # as rbdesk asks its questions (evidence and roster panels)
-    seen += walk_modal(qtbot, lambda: QMessageBox.question(
-        started.win, "rbdesk", "Lepaskan bukti dukung?",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No), QMessageBox)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Apply
-                               | QDialogButtonBox.StandardButton.Reset
-                               | QDialogButtonBox.StandardButton.Help
-                               | QDialogButtonBox.StandardButton.RestoreDefaults
-                               | QDialogButtonBox.StandardButton.SaveAll, started.win)
+    seen += walk_modal(
+        qtbot,
+        lambda: QMessageBox.question(
+            started.win,
+            "rbdesk",
+            "Lepaskan bukti dukung?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        ),
+        QMessageBox,
+    )
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok
+        | QDialogButtonBox.StandardButton.Apply
+        | QDialogButtonBox.StandardButton.Reset
+        | QDialogButtonBox.StandardButton.Help
+        | QDialogButtonBox.StandardButton.RestoreDefaults
+        | QDialogButtonBox.StandardButton.SaveAll,
+        started.win,
+    )
     seen += texts_of(buttons)
     progress = QProgressDialog("Mengekspor…", "Batal", 0, 100, started.win)
     progress.setValue(40)
@@ -242,10 +339,10 @@ def test_message_boxes_and_progress_speak_indonesian(started, qtbot) -> None:
 
 def test_dialogs_with_calendars_and_text_fields_speak_indonesian(started, qtbot) -> None:
     seen: list[tuple[str, str]] = []
-    seen += walk_modal(qtbot, started.win.acts[Act.DECREE].trigger)        # Data SK: its calendar
-    seen += walk_modal(qtbot, started.win.acts[Act.HISTORY_ALL].trigger)   # Riwayat: date pickers
-    seen += walk_modal(qtbot, started.win.acts[Act.NEW_PLAN].trigger)      # a spin box, line edits
-    calendar = QCalendarWidget(started.win)   # the months and days as the pickers show them
+    seen += walk_modal(qtbot, started.win.acts[Act.DECREE].trigger)  # Data SK: its calendar
+    seen += walk_modal(qtbot, started.win.acts[Act.HISTORY_ALL].trigger)  # Riwayat: date pickers
+    seen += walk_modal(qtbot, started.win.acts[Act.NEW_PLAN].trigger)  # a spin box, line edits
+    calendar = QCalendarWidget(started.win)  # the months and days as the pickers show them
     seen += texts_of(calendar)
     left = sorted({(where, text) for where, text in seen if english(text)})
     assert not left, left

@@ -47,13 +47,13 @@ def test_review_is_recorded_from_the_panel_and_shown_everywhere(window, qtbot):
     assert march.data(Role.REVIEW) == "diajukan"
     assert "menunggu verifikasi" in march.data(Qt.ItemDataRole.ToolTipRole)
 
-    assert not box.warning.isVisible()   # no name: this PC's user, as the field says
+    assert not box.warning.isVisible()  # no name: this PC's user, as the field says
     assert "Penguji" in box.reviewer.lineEdit().placeholderText()
     # A revision needs its reason; without it the panel shows the model's message.
     box.reviewer.setEditText("Orang Luar")
     assert box.warning.isVisible() and "tetap dicatat" in box.warning.text()
     hint = window.minimumSizeHint().expandedTo(window.minimumSize())
-    assert hint.width() <= 1280 and hint.height() <= 720   # the panel still fits the office PC
+    assert hint.width() <= 1280 and hint.height() <= 720  # the panel still fits the office PC
     qtbot.mouseClick(box.buttons["perlu_revisi"], Qt.MouseButton.LeftButton)
     assert "perlu catatan" in dock.message.text()
     assert load_indicator(window.doc.store, uuid).review_state(3) == "diajukan"
@@ -66,9 +66,13 @@ def test_review_is_recorded_from_the_panel_and_shown_everywhere(window, qtbot):
     fresh = load_indicator(window.doc.store, uuid)
     cell = fresh.realisation[3]
     assert (cell.review_state, cell.reviewed_by, cell.review_note) == (
-        "perlu_revisi", pengarah.person_name, "Lampirkan LHKPN yang sudah diverifikasi")
-    assert "Perlu revisi" in box.state_label.text() and pengarah.person_name in \
-        box.state_label.text()
+        "perlu_revisi",
+        pengarah.person_name,
+        "Lampirkan LHKPN yang sudah diverifikasi",
+    )
+    assert (
+        "Perlu revisi" in box.state_label.text() and pengarah.person_name in box.state_label.text()
+    )
     assert march.data(Role.REVIEW) == "perlu_revisi"
     assert "Lampirkan LHKPN" in march.data(Qt.ItemDataRole.ToolTipRole)
     with window.doc.store.read():
@@ -80,7 +84,8 @@ def test_review_is_recorded_from_the_panel_and_shown_everywhere(window, qtbot):
     month.refresh()
     model = month.items_model
     assert group_count(model, GROUP_REVISION) >= 1 and any(
-        i.data(Role.UUID) == uuid for i in _items(model, GROUP_REVISION))
+        i.data(Role.UUID) == uuid for i in _items(model, GROUP_REVISION)
+    )
     assert "perlu revisi/ditolak" in month.summary.text()
 
     # Undo gives the earlier state back; redo records it again.
@@ -118,7 +123,7 @@ def test_changing_a_reviewed_month_submits_it_again_and_undo_restores(window, qt
     dock.review.reviewer.setEditText("Penguji")
     qtbot.mouseClick(dock.review.buttons["memenuhi"], Qt.MouseButton.LeftButton)
     assert load_indicator(window.doc.store, uuid).review_state(2) == "memenuhi"
-    dock.status_buttons["selesai"].click()      # an accepted month changed: submitted again
+    dock.status_buttons["selesai"].click()  # an accepted month changed: submitted again
     assert load_indicator(window.doc.store, uuid).review_state(2) == "diajukan"
     window.acts[Act.UNDO].trigger()  # back to what the reviewer saw, and accepted
     fresh = load_indicator(window.doc.store, uuid)
@@ -131,6 +136,7 @@ def test_review_filters_and_awaiting_group(window, qtbot):
     realisation.set_status(store, inds[0].uuid, 1, "selesai")
     realisation.set_status(store, inds[1].uuid, 2, "selesai")
     from rbdesk.models.edits import review
+
     review.review_month(store, inds[1].uuid, 2, "ditolak", note="Bukan bukti bulan ini")
     window.doc.reload()
     bar = window.filter_bar
@@ -172,8 +178,14 @@ def test_review_badges_are_drawn_apart(qapp, review):
         image = QImage(40, 24, QImage.Format.Format_ARGB32)
         image.fill(Qt.GlobalColor.white)
         painter = QPainter(image)
-        paint_state(painter, QRectF(0, 0, 40, 24), LeafCell(
-            progress.MonthState.DONE, "selesai", 0, "", False).state, "selesai", 0, state)
+        paint_state(
+            painter,
+            QRectF(0, 0, 40, 24),
+            LeafCell(progress.MonthState.DONE, "selesai", 0, "", False).state,
+            "selesai",
+            0,
+            state,
+        )
         painter.end()
         return image
 
@@ -184,8 +196,7 @@ def test_review_badges_are_drawn_apart(qapp, review):
             assert mine != draw(other)
 
 
-def test_period_report_from_the_menu_shows_reported_and_verified(window, qtbot,
-                                                                  save_to):  # noqa: F811
+def test_period_report_from_the_menu_shows_reported_and_verified(window, qtbot, save_to):  # noqa: F811
     """Reviews reach the semester report: each area's row and the JUMLAH row carry the models'
     reported and verified capaian, and the reviewer's verdict and note are listed."""
     import re
@@ -196,8 +207,7 @@ def test_period_report_from_the_menu_shows_reported_and_verified(window, qtbot,
 
     pypdf = pytest.importorskip("pypdf")
     store, area = window.doc.store, window.doc.tree.areas[0]
-    done = [(i.uuid, m) for i in progress.indicators_of(area) for m in i.planned_months
-            if m <= 6]
+    done = [(i.uuid, m) for i in progress.indicators_of(area) for m in i.planned_months if m <= 6]
     for k, (ind, m) in enumerate(done):
         realisation.set_status(store, ind, m, "selesai")
         if k % 3 == 0:
@@ -212,17 +222,20 @@ def test_period_report_from_the_menu_shows_reported_and_verified(window, qtbot,
     action = next(a for a in window.acts if a.text().endswith("Semester I…"))
     action.trigger()
     assert save_to.errors == []
-    flat = re.sub(r"\s+", "", "\n".join(p.extract_text() or "" for p in
-                                        pypdf.PdfReader(str(chosen["path"])).pages))
+    flat = re.sub(
+        r"\s+",
+        "",
+        "\n".join(p.extract_text() or "" for p in pypdf.PdfReader(str(chosen["path"])).pages),
+    )
     tree = load_plan_tree(store, window.doc.tree.uuid)
     now = current_month(tree.year, clock.today())
     node = tree.areas[0]
     reported = progress.total(progress.indicators_of(node), 6, now).percent
     verified = progress.total(progress.indicators_of(node), 6, now, verified=True).percent
     assert verified is not None and reported is not None and 10 < verified < reported
-    row = flat[flat.index(re.sub(r"\s+", "", node.name)):][:160]
+    row = flat[flat.index(re.sub(r"\s+", "", node.name)) :][:160]
     assert f"{reported:.0f}%" in row and f"{verified:.0f}%" in row
-    jumlah = flat[flat.index("JUMLAH"):][:60]
+    jumlah = flat[flat.index("JUMLAH") :][:60]
     grand = progress.total(tree.indicators(), 6, now)
     grand_v = progress.total(tree.indicators(), 6, now, verified=True)
     assert f"{grand.percent:.0f}%" in jumlah and f"{grand_v.percent:.0f}%" in jumlah
@@ -256,41 +269,50 @@ def test_marking_a_reviewer_in_the_roster_offers_them_in_the_review_box(window, 
     roster.show()
     roster.refresh()
     person = next(p for p in roster.persons if p.name.startswith("Sri"))
-    assert roster_actions.edit_person(roster, person.uuid, {**_fields(person), "reviewer": True},
-                                      shown=person)
-    assert next(p for p in roster_edit.list_persons(window.doc.store)
-                if p.uuid == person.uuid).reviewer
+    assert roster_actions.edit_person(
+        roster, person.uuid, {**_fields(person), "reviewer": True}, shown=person
+    )
+    assert next(
+        p for p in roster_edit.list_persons(window.doc.store) if p.uuid == person.uuid
+    ).reviewer
     roster.refresh()
     model = roster.person_model
-    row = next(r for r in range(model.rowCount())
-               if model.index(r, 0).data(Role.UUID) == person.uuid)
+    row = next(
+        r for r in range(model.rowCount()) if model.index(r, 0).data(Role.UUID) == person.uuid
+    )
     assert "peninjau" in model.index(row, PersonListModel.COL_NAME).data(
-        Qt.ItemDataRole.ToolTipRole)
+        Qt.ItemDataRole.ToolTipRole
+    )
     _uuid, _index, dock = _show(window, qtbot, "LHKPN", 3)
     dock.status_buttons["selesai"].click()
     names = [dock.review.reviewer.itemText(i) for i in range(dock.review.reviewer.count())]
     assert person.name in names
     dock.review.reviewer.setEditText(person.name)
     assert not dock.review.warning.isVisible()
-    window.acts[Act.UNDO].trigger()   # the status
-    window.acts[Act.UNDO].trigger()   # the reviewer flag
-    assert not next(p for p in roster_edit.list_persons(window.doc.store)
-                    if p.uuid == person.uuid).reviewer
+    window.acts[Act.UNDO].trigger()  # the status
+    window.acts[Act.UNDO].trigger()  # the reviewer flag
+    assert not next(
+        p for p in roster_edit.list_persons(window.doc.store) if p.uuid == person.uuid
+    ).reviewer
 
 
 def _fields(person):
-    return {"name": person.name, "position": person.position, "unit": person.unit,
-            "nip": person.nip, "reviewer": person.reviewer}
+    return {
+        "name": person.name,
+        "position": person.position,
+        "unit": person.unit,
+        "nip": person.nip,
+        "reviewer": person.reviewer,
+    }
 
 
-def test_review_of_an_unrealised_month_from_the_window_says_why_and_changes_nothing(window,
-                                                                                   qtbot):
+def test_review_of_an_unrealised_month_from_the_window_says_why_and_changes_nothing(window, qtbot):
     uuid, _index, dock = _show(window, qtbot, "LHKPN", 4)
     with window.doc.store.read():
         before = ChangeLog.select().count()
     steps = window.doc.undo_stack.count()
     assert not dock.review.buttons["memenuhi"].isEnabled()
-    assert not dock.review.record("memenuhi")         # as if a stale button were pressed
+    assert not dock.review.record("memenuhi")  # as if a stale button were pressed
     assert "belum ada realisasinya" in dock.message.text() and dock.message.isVisible()
     with window.doc.store.read():
         assert ChangeLog.select().count() == before

@@ -49,10 +49,11 @@ def test_tree_follows_the_decree(dock):
     assert area_teams[0].data() == "I. Tim Manajemen Perubahan"
     first = model.index(0, 0, area_teams[0])
     assert first.data() == "Habel J. Manafe"
-    assert model.index(0, RosterTreeModel.COL_ROLE, area_teams[0]).data() == \
-        "Koordinator merangkap Anggota"
-    assert model.index(0, RosterTreeModel.COL_POSITION, area_teams[0]).data().startswith(
-        "Kasubbag")
+    assert (
+        model.index(0, RosterTreeModel.COL_ROLE, area_teams[0]).data()
+        == "Koordinator merangkap Anggota"
+    )
+    assert model.index(0, RosterTreeModel.COL_POSITION, area_teams[0]).data().startswith("Kasubbag")
 
 
 def test_each_person_once_and_selecting_shows_teams_and_items(dock, dock_ctx, qtbot):  # noqa: F811
@@ -101,18 +102,23 @@ def test_add_person_through_the_dialog_onto_a_team(dock, dock_ctx, monkeypatch):
     assert stored.members[-1].position == "Pelaksana pada Subbagian Hukum dan SDM"
     names = [dock.person_model.index(r, 0).data() for r in range(dock.person_model.rowCount())]
     assert names.count("Yohana Lake") == 1
-    dock_ctx.undo_stack.undo()                  # one step: the person and their seat
+    dock_ctx.undo_stack.undo()  # one step: the person and their seat
     assert not any(p.name == "Yohana Lake" for p in list_persons(dock_ctx.store))
-    assert len(next(t for t in _stored_teams(dock) if t.uuid == team.uuid).members) == \
-        len(stored.members) - 1
+    assert (
+        len(next(t for t in _stored_teams(dock) if t.uuid == team.uuid).members)
+        == len(stored.members) - 1
+    )
     dock_ctx.undo_stack.redo()
     assert any(p.name == "Yohana Lake" for p in list_persons(dock_ctx.store))
 
 
 def test_add_membership_keeps_person_once(dock, dock_ctx, monkeypatch):  # noqa: F811
     sutrisni = _person(dock, "Sutrisni")
-    team = next(t for t in dock_ctx.tree.teams if t.kind == "area" and
-                all(m.person_uuid != sutrisni.uuid for m in t.members))
+    team = next(
+        t
+        for t in dock_ctx.tree.teams
+        if t.kind == "area" and all(m.person_uuid != sutrisni.uuid for m in t.members)
+    )
 
     def fill(dialog):
         dialog.person.setCurrentIndex(dialog.person.findData(sutrisni.uuid))
@@ -164,7 +170,7 @@ def test_remove_membership_and_person_with_undo(dock, dock_ctx, messages, qtbot)
     assert member.uuid not in [m.uuid for m in after.members]
     dock_ctx.undo_stack.undo()
     after = next(t for t in _stored_teams(dock) if t.uuid == team.uuid)
-    assert [m.uuid for m in after.members][2] == member.uuid      # back in its place
+    assert [m.uuid for m in after.members][2] == member.uuid  # back in its place
 
     habel = _person(dock, "Habel")
     dock.select_person(habel.uuid)
@@ -181,8 +187,10 @@ def test_declined_confirmation_changes_nothing(dock, dock_ctx, messages):  # noq
     messages.answer = False
     habel = _person(dock, "Habel")
     assert not roster_actions.remove_person(dock, habel.uuid)
-    assert any(p.uuid == habel.uuid
-               for p in list_persons(dock_ctx.store)) and dock_ctx.undo_stack.count() == 0
+    assert (
+        any(p.uuid == habel.uuid for p in list_persons(dock_ctx.store))
+        and dock_ctx.undo_stack.count() == 0
+    )
 
 
 def test_keyboard_and_readonly(dock, dock_ctx, qtbot, monkeypatch):  # noqa: F811
@@ -207,13 +215,13 @@ def test_edit_after_colleague_changed_the_person_is_refused(dock, dock_ctx, qtbo
     from rbdesk.models.edits.roster_edit import update_person
     from rbdesk.models.storage.store import Store
 
-    shown = _person(dock, "Siti")                      # what the dialog was opened with
+    shown = _person(dock, "Siti")  # what the dialog was opened with
     other = Store.open(dock_ctx.store.path, user="Rekan")
     try:
         update_person(other, shown.uuid, nip="198507072010012001")
     finally:
         other.close()
-    dock.refresh()                                     # the panel refreshed under the dialog
+    dock.refresh()  # the panel refreshed under the dialog
     messages: list[str] = []
     dock_ctx.refused.connect(messages.append)
     edited = dict(name=shown.name, position="Analis Perencanaan", unit=shown.unit, nip=shown.nip)

@@ -69,13 +69,17 @@ def test_merge_dialog_lists_conflicts_and_applies_the_choice(copy_pair, share_ct
     assert "teks budi" in model.index(0, COL_THEIRS).data()
     # Budi's edit is newer, so it is pre-selected; the user ticks her own value instead.
     assert model.index(0, COL_THEIRS).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
-    assert model.setData(model.index(0, COL_MINE), Qt.CheckState.Checked.value,
-                         Qt.ItemDataRole.CheckStateRole)
-    assert model.index(0, COL_THEIRS).data(Qt.ItemDataRole.CheckStateRole) == \
-        Qt.CheckState.Unchecked
+    assert model.setData(
+        model.index(0, COL_MINE), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+    )
+    assert (
+        model.index(0, COL_THEIRS).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    )
     assert dialog.apply_button.isEnabled()
-    with qtbot.waitSignal(dialog.merged, timeout=5000), \
-            qtbot.waitSignal(share_ctx.treeReloaded, timeout=5000):
+    with (
+        qtbot.waitSignal(dialog.merged, timeout=5000),
+        qtbot.waitSignal(share_ctx.treeReloaded, timeout=5000),
+    ):
         assert dialog.apply()
     with share_ctx.store.read():
         assert Indicator.get(Indicator.uuid == uuid).text == "teks ani"
@@ -128,8 +132,9 @@ def test_watcher_notices_other_commits_and_presence(share_ctx, qtbot) -> None:
     assert presence.others(share_ctx.store) == []
 
 
-def test_restore_dialog_restores_to_new_file_and_offers_open(share_ctx, tmp_path: Path,
-                                                            qtbot) -> None:
+def test_restore_dialog_restores_to_new_file_and_offers_open(
+    share_ctx, tmp_path: Path, qtbot
+) -> None:
     backups.make_backup(share_ctx.store)
     dialog = RestoreDialog(share_ctx)
     qtbot.addWidget(dialog)
@@ -146,8 +151,9 @@ def test_restore_dialog_restores_to_new_file_and_offers_open(share_ctx, tmp_path
     assert opened.args == [str(dest)]
 
 
-def test_history_dialog_per_row_filter_and_export(copy_pair, share_ctx, tmp_path: Path,
-                                                  qtbot) -> None:
+def test_history_dialog_per_row_filter_and_export(
+    copy_pair, share_ctx, tmp_path: Path, qtbot
+) -> None:
     mine, theirs, uuid = copy_pair
     merge.merge_files(share_ctx.store, theirs)
     dialog = HistoryDialog(share_ctx, row_uuid=uuid)
@@ -180,7 +186,8 @@ def test_history_export_over_the_open_file_is_refused(share_ctx, qtbot) -> None:
 
 
 def test_diktum_cells_show_the_changed_lines_and_the_whole_in_a_tooltip(
-        sample_path: Path, share_ctx, tmp_path: Path, qtbot, rename_team) -> None:
+    sample_path: Path, share_ctx, tmp_path: Path, qtbot, rename_team
+) -> None:
     theirs = tmp_path / "salinan.rbdesk"
     with Store.open(sample_path) as store:
         backups.save_copy(store, theirs)
@@ -212,7 +219,9 @@ def test_diktum_cells_show_the_changed_lines_and_the_whole_in_a_tooltip(
     assert sum(wide.table.columnWidth(c) for c in range(9)) <= wide.table.viewport().width()
     ws = openpyxl.load_workbook(dialog.export_to(tmp_path / "riwayat.xlsx")).active
     assert ws.cell(row=row + 2, column=9).value.splitlines() == [
-        "c. Tim Penguatan Organisasi;", "(15 baris lain tetap)"]
+        "c. Tim Penguatan Organisasi;",
+        "(15 baris lain tetap)",
+    ]
 
     merging = MergeDialog(share_ctx)
     qtbot.addWidget(merging)
@@ -226,7 +235,8 @@ def test_diktum_cells_show_the_changed_lines_and_the_whole_in_a_tooltip(
 
 
 def test_merge_dialog_shows_a_deletion_against_work_and_keeps_the_work(
-        sample_path: Path, share_ctx, tmp_path: Path, qtbot) -> None:
+    sample_path: Path, share_ctx, tmp_path: Path, qtbot
+) -> None:
     """Issue 18, item 3: this file deleted an indicator the copy recorded realisation in."""
     from rbdesk.models.edits import realisation
 

@@ -15,14 +15,25 @@ from rbdesk.ui.window.shown_probe import ENV, LINE
 
 # Module names (and everything under them) the first screen must not import.
 NOT_AT_START = (
-    "openpyxl", "reportlab", "defusedxml", "lxml",
-    "rbdesk.exports", "rbdesk.subcommands",
-    "rbdesk.models.interchange.merge", "rbdesk.models.interchange.merge_decisions",
-    "rbdesk.models.interchange.merge_snapshot", "rbdesk.models.interchange.dump",
-    "rbdesk.models.interchange.load", "rbdesk.models.interchange.plan_import",
-    "rbdesk.models.interchange.sample_data", "rbdesk.models.domain.history",
-    "rbdesk.ui.dialogs.merge", "rbdesk.ui.dialogs.history", "rbdesk.ui.dialogs.restore",
-    "rbdesk.ui.dialogs.roster", "rbdesk.ui.dialogs.decree",
+    "openpyxl",
+    "reportlab",
+    "defusedxml",
+    "lxml",
+    "rbdesk.exports",
+    "rbdesk.subcommands",
+    "rbdesk.models.interchange.merge",
+    "rbdesk.models.interchange.merge_decisions",
+    "rbdesk.models.interchange.merge_snapshot",
+    "rbdesk.models.interchange.dump",
+    "rbdesk.models.interchange.load",
+    "rbdesk.models.interchange.plan_import",
+    "rbdesk.models.interchange.sample_data",
+    "rbdesk.models.domain.history",
+    "rbdesk.ui.dialogs.merge",
+    "rbdesk.ui.dialogs.history",
+    "rbdesk.ui.dialogs.restore",
+    "rbdesk.ui.dialogs.roster",
+    "rbdesk.ui.dialogs.decree",
 )
 
 START = """
@@ -40,24 +51,36 @@ def _forbidden(loaded: set[str]) -> set[str]:
 
 def test_the_check_sees_a_forbidden_module() -> None:
     assert _forbidden({"openpyxl.cell", "rbdesk.models.interchange.merge", "json"}) == {
-        "openpyxl.cell", "rbdesk.models.interchange.merge"}
+        "openpyxl.cell",
+        "rbdesk.models.interchange.merge",
+    }
     assert not _forbidden({"rbdesk.models.interchange", "rbdesk.exportsx"})
 
 
-def test_starting_the_window_imports_only_the_first_screen(sample_path: Path,
-                                                          tmp_path: Path) -> None:
+def test_starting_the_window_imports_only_the_first_screen(
+    sample_path: Path, tmp_path: Path
+) -> None:
     config = tmp_path / "config"
     (config / "rbdesk").mkdir(parents=True)
     (config / "rbdesk" / "rbdesk.ini").write_text("[user]\nname=Penguji\n", encoding="utf-8")
     root = Path(cli.__file__).resolve().parents[1]
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(config),
-               PYTHONPATH=os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")])))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(config),
+        PYTHONPATH=os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")])),
+    )
     env[ENV] = "1"
-    out = subprocess.run([sys.executable, "-c", START, str(sample_path)], env=env,
-                         capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", START, str(sample_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
-    assert LINE in lines                                  # the window was shown, then quit
+    assert LINE in lines  # the window was shown, then quit
     loaded = set(next(x for x in lines if x.startswith("MODULES ")).split()[1:])
     assert "rbdesk.ui.window.main_window" in loaded and "PySide6.QtWidgets" in loaded
     assert not _forbidden(loaded)

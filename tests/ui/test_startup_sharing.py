@@ -31,7 +31,7 @@ def _note_shown(win, uuid: str) -> str:
 def test_start_path_watches_commits_and_presence(qtbot, sample_path: Path) -> None:
     from rbdesk.ui.window import app
 
-    win = app.start(str(sample_path))        # what `rbdesk FILE` runs before app.exec()
+    win = app.start(str(sample_path))  # what `rbdesk FILE` runs before app.exec()
     assert win is not None
     qtbot.addWidget(win)
     qtbot.waitExposed(win)
@@ -39,16 +39,18 @@ def test_start_path_watches_commits_and_presence(qtbot, sample_path: Path) -> No
 
     with Store.open(sample_path, user="Benedikta") as colleague:
         # The window announced itself in the file.
-        qtbot.waitUntil(lambda: any(s.user == "Penguji" for s in presence.others(colleague)),
-                        timeout=5000)
+        qtbot.waitUntil(
+            lambda: any(s.user == "Penguji" for s in presence.others(colleague)), timeout=5000
+        )
         # A colleague opens the file too: the window names her.
         presence.heartbeat(colleague)
         qtbot.waitUntil(lambda: "Benedikta" in win.presence_label.text(), timeout=6000)
         presence.leave(colleague)
 
-    subprocess.run([sys.executable, "-c", COLLEAGUE, str(sample_path), uuid], check=True,
-                   timeout=60)
+    subprocess.run(
+        [sys.executable, "-c", COLLEAGUE, str(sample_path), uuid], check=True, timeout=60
+    )
     qtbot.waitUntil(lambda: _note_shown(win, uuid) == "dicatat di PC lain", timeout=6000)
     win.close()
     with Store.open(sample_path) as after:
-        assert presence.others(after) == []       # closing removed the window's presence row
+        assert presence.others(after) == []  # closing removed the window's presence row

@@ -24,6 +24,7 @@ def save_to(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, messages: MessageMo
             chosen["suggested"] = Path(suggested)
             chosen["path"] = tmp_path / name
             return str(chosen["path"]), pattern
+
         monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
         return chosen
 
@@ -41,8 +42,13 @@ def test_excel_export_from_the_menu(window, save_to):
     assert out.exists() and chosen["suggested"].suffix == ".xlsx"
     book = openpyxl.load_workbook(out, read_only=True)
     assert len(book.sheetnames) >= 2
-    text = " ".join(str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True)
-                    for v in row if v is not None)
+    text = " ".join(
+        str(v)
+        for ws in book.worksheets
+        for row in ws.iter_rows(values_only=True)
+        for v in row
+        if v is not None
+    )
     assert "LHKPN" in text
     assert "Excel disimpan" in window.message_bar.label.text()
     assert _buttons(window) == ["Buka berkas", "Buka folder"]
@@ -71,7 +77,7 @@ def test_cancel_in_the_progress_dialog_leaves_no_file(window, save_to, monkeypat
 
     def press_cancel(self, done: int, total: int) -> bool:
         calls.append(done)
-        self.dialog.cancel()           # the user presses "Batal" while it works
+        self.dialog.cancel()  # the user presses "Batal" while it works
         return original(self, done, total)
 
     monkeypatch.setattr(export_actions._Progress, "__call__", press_cancel)
@@ -90,8 +96,11 @@ def test_cancel_in_the_progress_dialog_leaves_no_file(window, save_to, monkeypat
 def _buttons(window) -> list[str]:
     from PySide6.QtWidgets import QToolButton
 
-    return [b.text() for b in window.message_bar.findChildren(QToolButton)
-            if b.text() != "✕" and not b.isHidden()]
+    return [
+        b.text()
+        for b in window.message_bar.findChildren(QToolButton)
+        if b.text() != "✕" and not b.isHidden()
+    ]
 
 
 def test_monthly_report_asks_the_month_before_the_file_name(window, save_to, monkeypatch):
@@ -129,8 +138,9 @@ def test_printing_with_no_pdf_program_says_where_the_file_is(window, monkeypatch
     assert _buttons(window) == ["Buka folder"]
     from PySide6.QtWidgets import QToolButton
 
-    next(b for b in window.message_bar.findChildren(QToolButton)
-         if b.text() == "Buka folder").click()
+    next(
+        b for b in window.message_bar.findChildren(QToolButton) if b.text() == "Buka folder"
+    ).click()
     assert opened[-1] == str(pdf.parent)
 
 
@@ -141,8 +151,7 @@ def test_an_export_chosen_over_the_open_file_is_refused(window, monkeypatch, mes
     db = window.doc.store.path
     before = hashlib.sha256(db.read_bytes()).hexdigest()
     errors = messages.errors
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a: (str(db), "")))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(db), "")))
     window.acts[Act.EXPORT_EXCEL].trigger()
     export_actions.export_pdf(window.host, "plan")
     assert len(errors) == 2 and all("menimpa" in e for e in errors)
@@ -197,8 +206,11 @@ def test_printing_says_which_form_goes_to_the_printer(window, monkeypatch):
     from PySide6.QtGui import QDesktopServices
 
     opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl",
-                        staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
+    monkeypatch.setattr(
+        QDesktopServices,
+        "openUrl",
+        staticmethod(lambda url: opened.append(url.toLocalFile()) or True),
+    )
     _form_actions(window)["Asli"].trigger()
     window.acts[Act.PRINT_PLAN].trigger()
     text = window.message_bar.label.text()
@@ -207,15 +219,21 @@ def test_printing_says_which_form_goes_to_the_printer(window, monkeypatch):
     assert "DEKY BALLO" in printed and "TTD" not in printed
 
 
-@pytest.mark.parametrize(("text", "stem", "heading"), [
-    ("Laporan Semester I…", "Laporan-Semester-I-", "LAPORAN SEMESTER I "),
-    ("Laporan Semester II…", "Laporan-Semester-II-", "LAPORAN SEMESTER II "),
-    ("Laporan &Tahunan…", "Laporan-Tahunan-", "LAPORAN TAHUNAN ")])
-def test_semester_and_annual_reports_from_the_menu(window, save_to, monkeypatch, text, stem,
-                                                   heading):
+@pytest.mark.parametrize(
+    ("text", "stem", "heading"),
+    [
+        ("Laporan Semester I…", "Laporan-Semester-I-", "LAPORAN SEMESTER I "),
+        ("Laporan Semester II…", "Laporan-Semester-II-", "LAPORAN SEMESTER II "),
+        ("Laporan &Tahunan…", "Laporan-Tahunan-", "LAPORAN TAHUNAN "),
+    ],
+)
+def test_semester_and_annual_reports_from_the_menu(
+    window, save_to, monkeypatch, text, stem, heading
+):
     pypdf = pytest.importorskip("pypdf")
-    monkeypatch.setattr(export_actions, "_ask_month",
-                        lambda win: pytest.fail("a period report asks no month"))
+    monkeypatch.setattr(
+        export_actions, "_ask_month", lambda win: pytest.fail("a period report asks no month")
+    )
     chosen = save_to("periode.pdf")
     action = next(a for a in window.acts if a.text().endswith(text))
     assert action.isEnabled()
@@ -228,15 +246,21 @@ def test_semester_and_annual_reports_from_the_menu(window, save_to, monkeypatch,
     assert "PDF disimpan" in window.statusBar().currentMessage()
 
 
-@pytest.mark.parametrize(("text", "stem", "heading"), [
-    ("Excel: Laporan Semester I…", "Laporan-Semester-I-", "LAPORAN SEMESTER I "),
-    ("Excel: Laporan Semester II…", "Laporan-Semester-II-", "LAPORAN SEMESTER II "),
-    ("Excel: Laporan Tahunan…", "Laporan-Tahunan-", "LAPORAN TAHUNAN ")])
-def test_semester_and_annual_reports_as_excel_from_the_menu(window, save_to, monkeypatch, text,
-                                                            stem, heading):
+@pytest.mark.parametrize(
+    ("text", "stem", "heading"),
+    [
+        ("Excel: Laporan Semester I…", "Laporan-Semester-I-", "LAPORAN SEMESTER I "),
+        ("Excel: Laporan Semester II…", "Laporan-Semester-II-", "LAPORAN SEMESTER II "),
+        ("Excel: Laporan Tahunan…", "Laporan-Tahunan-", "LAPORAN TAHUNAN "),
+    ],
+)
+def test_semester_and_annual_reports_as_excel_from_the_menu(
+    window, save_to, monkeypatch, text, stem, heading
+):
     openpyxl = pytest.importorskip("openpyxl")
-    monkeypatch.setattr(export_actions, "_ask_month",
-                        lambda win: pytest.fail("a period report asks no month"))
+    monkeypatch.setattr(
+        export_actions, "_ask_month", lambda win: pytest.fail("a period report asks no month")
+    )
     _form_actions(window)["Asli"].trigger()
     chosen = save_to("periode.xlsx")
     action = next(a for a in window.acts if a.text() == text)
@@ -249,8 +273,13 @@ def test_semester_and_annual_reports_as_excel_from_the_menu(window, save_to, mon
     summary = book["Ringkasan"]
     assert summary["A1"].value.startswith(heading)
     assert all(ws.page_setup.paperSize == 14 for ws in book.worksheets)  # F4, the default
-    texts = {str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True)
-             for v in row if v is not None}
+    texts = {
+        str(v)
+        for ws in book.worksheets
+        for row in ws.iter_rows(values_only=True)
+        for v in row
+        if v is not None
+    }
     assert "PREDIKAT" in texts and "DEKY BALLO" in {t.upper() for t in texts}
     assert "TTD" not in texts  # Bentuk → Asli, as for the PDFs
     assert len(summary._charts) == 1
@@ -258,8 +287,9 @@ def test_semester_and_annual_reports_as_excel_from_the_menu(window, save_to, mon
     assert _buttons(window) == ["Buka berkas", "Buka folder"]
 
 
-def test_import_from_the_menu_shows_what_is_left_out_and_asks(window, monkeypatch, tmp_path,
-                                                             messages):
+def test_import_from_the_menu_shows_what_is_left_out_and_asks(
+    window, monkeypatch, tmp_path, messages
+):
     """A workbook with a cell rbdesk has no place for: the window lists it and imports only on
     the user's yes (it used to refuse and send office users to the command line)."""
     openpyxl = pytest.importorskip("openpyxl")
@@ -270,15 +300,17 @@ def test_import_from_the_menu_shows_what_is_left_out_and_asks(window, monkeypatc
     source = write_workbook(load_plan_tree(store, window.doc.plan_uuid), tmp_path / "p.xlsx")
     wb = openpyxl.load_workbook(source)
     ws = wb["Lampiran II"]
-    header = next(r for r in range(1, 15) if str(ws.cell(r, 2).value or "").upper().startswith(
-        "AREA"))
+    header = next(
+        r for r in range(1, 15) if str(ws.cell(r, 2).value or "").upper().startswith("AREA")
+    )
     col = ws.max_column + 1
     ws.cell(header, col, "TARGET")
     ws.cell(header + 2, col, "100 %")
     edited = tmp_path / "dengan-target.xlsx"
     wb.save(edited)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        staticmethod(lambda *a, **k: (str(edited), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(edited), ""))
+    )
     before = len(list_plans(store))
     messages.answer = False
     window.acts[Act.IMPORT_EXCEL].trigger()

@@ -28,7 +28,8 @@ def _is_type_checking(node: ast.AST) -> bool:
     test = getattr(node, "test", None)
     return isinstance(node, ast.If) and (
         (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING")
-        or (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"))
+        or (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+    )
 
 
 def imports(name: str, path: Path, *, type_checking: bool = True) -> set[str]:
@@ -48,7 +49,7 @@ def imports(name: str, path: Path, *, type_checking: bool = True) -> set[str]:
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
-                base = ".".join([*package[:len(package) - node.level + 1], *filter(None, [base])])
+                base = ".".join([*package[: len(package) - node.level + 1], *filter(None, [base])])
             out.add(base)
             out.update(f"{base}.{alias.name}" for alias in node.names)
         todo.extend(ast.iter_child_nodes(node))
@@ -58,8 +59,10 @@ def imports(name: str, path: Path, *, type_checking: bool = True) -> set[str]:
 def graph(package: str = "rbdesk") -> dict[str, set[str]]:
     """Module -> the modules of ``package`` it imports when it runs."""
     known = modules(package)
-    return {name: (imports(name, path, type_checking=False) & known.keys()) - {name}
-            for name, path in known.items()}
+    return {
+        name: (imports(name, path, type_checking=False) & known.keys()) - {name}
+        for name, path in known.items()
+    }
 
 
 def loaded_with(start: set[str], known: dict[str, Path]) -> set[str]:
@@ -87,7 +90,7 @@ def cycle(edges: dict[str, set[str]]) -> list[str] | None:
         path.append(name)
         for other in sorted(edges[name]):
             if state.get(other) == 1:
-                return [*path[path.index(other):], other]
+                return [*path[path.index(other) :], other]
             if other not in state and (found := visit(other)):
                 return found
         path.pop()

@@ -46,22 +46,31 @@ def test_rotation_keeps_recent_and_one_per_day(sample_path: Path) -> None:
     made = []
     for day in range(60):  # three a day for sixty days
         for hour in (8, 12, 16):
-            made.append(_make(sample_path, backups.DAILY,
-                              now - dt.timedelta(days=day) + dt.timedelta(hours=hour - 12)))
+            made.append(
+                _make(
+                    sample_path,
+                    backups.DAILY,
+                    now - dt.timedelta(days=day) + dt.timedelta(hours=hour - 12),
+                )
+            )
     other = _make(Path("/lain/folder") / sample_path.name, backups.DAILY, now)
     removed = backups.rotate(sample_path, now)
     kept = backups.list_backups(sample_path)
     assert other.exists(), "another file's backups are not touched"
     assert len(kept) + len(removed) == len(made)
-    assert [b.created for b in kept[:backups.KEEP_RECENT]] == sorted(
-        (b.created for b in kept), reverse=True)[:backups.KEEP_RECENT]
+    assert [b.created for b in kept[: backups.KEEP_RECENT]] == sorted(
+        (b.created for b in kept), reverse=True
+    )[: backups.KEEP_RECENT]
     days = {b.created.date() for b in kept}
     assert len(days) == backups.KEEP_DAYS
     assert min(days) > (now - dt.timedelta(days=backups.KEEP_DAYS)).date()
     # The newest backup of each kept day survives.
     for day in days:
-        newest = max(b for b in made if dt.datetime.strptime(
-            b.name.split(".")[1], "%Y%m%d-%H%M%S-%f").date() == day)
+        newest = max(
+            b
+            for b in made
+            if dt.datetime.strptime(b.name.split(".")[1], "%Y%m%d-%H%M%S-%f").date() == day
+        )
         assert newest.exists()
 
 
@@ -82,7 +91,7 @@ def test_restore_refuses_a_damaged_backup(sample_store: Store, tmp_path: Path) -
     info = backups.make_backup(sample_store)
     data = bytearray(info.path.read_bytes())
     page = 4096
-    data[page * 3: page * 3 + 200] = os.urandom(200)
+    data[page * 3 : page * 3 + 200] = os.urandom(200)
     info.path.write_bytes(bytes(data))
     with pytest.raises((DamagedFile, RbdeskError)):
         backups.restore_backup(info, tmp_path / "pulih.rbdesk")
@@ -98,8 +107,7 @@ def test_restore_of_an_older_backup_migrates_the_copy(tmp_path: Path) -> None:
         assert list_plans(store)
 
 
-def test_save_copy_is_consistent_and_refuses_overwrite(sample_store: Store,
-                                                       tmp_path: Path) -> None:
+def test_save_copy_is_consistent_and_refuses_overwrite(sample_store: Store, tmp_path: Path) -> None:
     out = backups.save_copy(sample_store, tmp_path / "salinan.rbdesk")
     with pytest.raises(RbdeskError, match="sudah ada"):
         backups.save_copy(sample_store, out)

@@ -57,7 +57,7 @@ def _damaged_pages(path: Path, sample_path: Path) -> None:
     data = bytearray(sample_path.read_bytes())
     page = int.from_bytes(data[16:18], "big") or 65536
     for n in range(1, len(data) // page, 3):
-        data[n * page: n * page + 64] = b"\xff" * 64
+        data[n * page : n * page + 64] = b"\xff" * 64
     path.write_bytes(bytes(data))
 
 
@@ -95,8 +95,9 @@ def test_bad_file_is_refused_and_untouched(kind: str, sample_path: Path, tmp_pat
 
 
 @pytest.mark.parametrize("kind", ["spreadsheet", "damaged-page", "truncated-half"])
-def test_bad_copy_is_refused_by_merge_and_untouched(kind: str, sample_path: Path,
-                                                    tmp_path: Path) -> None:
+def test_bad_copy_is_refused_by_merge_and_untouched(
+    kind: str, sample_path: Path, tmp_path: Path
+) -> None:
     make, error, message = BAD[kind]
     bad = tmp_path / "salinan.rbdesk"
     make(bad, sample_path)
@@ -134,8 +135,7 @@ def test_readonly_file_opens_readonly(sample_path: Path, tmp_path: Path) -> None
         with Store.open(sample_path) as store:
             assert store.readonly and store.state.reason
             with pytest.raises(ReadOnlyError, match="hanya-baca"):
-                plan_edit.set_field(store, "indicator", _first_indicator(store),
-                                    "text", "x")
+                plan_edit.set_field(store, "indicator", _first_indicator(store), "text", "x")
         assert _digest(sample_path) == before
     finally:
         os.chmod(sample_path, stat.S_IREAD | stat.S_IWRITE)

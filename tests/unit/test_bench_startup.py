@@ -24,9 +24,11 @@ def test_frozen_build_is_found_only_when_present(tmp_path: Path, monkeypatch) ->
 
 
 def test_table_shows_the_floor_ratio_and_a_missing_build() -> None:
-    rows = [run.Row("startup_bare", "sample", [0.1, 0.1]),
-            run.Row("startup", "sample", [0.3, 0.3]),
-            run.Row("startup_frozen", "sample", status=run.NO_BUILD)]
+    rows = [
+        run.Row("startup_bare", "sample", [0.1, 0.1]),
+        run.Row("startup", "sample", [0.3, 0.3]),
+        run.Row("startup_frozen", "sample", status=run.NO_BUILD),
+    ]
     text = run.table(rows, "20k")
     assert "3.0× jendela PySide6 kosong" in text
     assert "0.50× target ✓" in text

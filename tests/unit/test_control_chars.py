@@ -33,8 +33,9 @@ def test_edits_store_text_without_control_characters(sample_store: Store) -> Non
     assert "abcde" in [p.name for p in roster_edit.list_persons(sample_store)]
 
 
-def test_exports_drop_control_characters_a_file_already_holds(sample_path: Path,
-                                                              tmp_path: Path) -> None:
+def test_exports_drop_control_characters_a_file_already_holds(
+    sample_path: Path, tmp_path: Path
+) -> None:
     """A file written by an older rbdesk (or by hand) may hold them: exports still work."""
     from rbdesk.exports import write_pdf, write_workbook
 
@@ -49,13 +50,24 @@ def test_exports_drop_control_characters_a_file_already_holds(sample_path: Path,
         tree = load_plan_tree(store, list_plans(store)[0].uuid)
         entries = history.query_history(store)
     book = write_workbook(tree, tmp_path / "r.xlsx") or tmp_path / "r.xlsx"
-    texts = [str(v) for ws in openpyxl.load_workbook(book).worksheets
-             for row in ws.iter_rows(values_only=True) for v in row if isinstance(v, str)]
+    texts = [
+        str(v)
+        for ws in openpyxl.load_workbook(book).worksheets
+        for row in ws.iter_rows(values_only=True)
+        for v in row
+        if isinstance(v, str)
+    ]
     assert any("abcde" in t for t in texts)
     assert not any(ch in t for t in texts for ch in "\x00\x07\x1b")
     history.export_history_xlsx(entries, {}, tmp_path / "riwayat.xlsx")
-    hist = [str(v) for row in openpyxl.load_workbook(tmp_path / "riwayat.xlsx").active
-            .iter_rows(values_only=True) for v in row if v]
+    hist = [
+        str(v)
+        for row in openpyxl.load_workbook(tmp_path / "riwayat.xlsx").active.iter_rows(
+            values_only=True
+        )
+        for v in row
+        if v
+    ]
     assert "abcde" in hist
     write_pdf(tree, tmp_path / "r.pdf", part="plan")
     write_pdf(tree, tmp_path / "t.pdf", part="roster")

@@ -16,31 +16,60 @@ def plan_uuid(sample_store: Store) -> str:
     return list_plans(sample_store)[0].uuid
 
 
-@pytest.mark.parametrize(("typed", "stored"), [
-    ("2 Januari 2024", "2024-01-02"), ("17  agustus 2025", "2025-08-17"),
-    ("1 Des. 2024", "2024-12-01"), ("02/01/2024", "2024-01-02"), ("2-1-2024", "2024-01-02"),
-    ("2024-01-02", "2024-01-02"), ("  ", ""), ("5 Pebruari 2024", "2024-02-05"),
-    ("5 Peb. 2024", "2024-02-05"), ("10 Nopember 2024", "2024-11-10"),
-    ("10 Nop 2024", "2024-11-10"),
-    ("3 Agt 2024", "2024-08-03"), ("3 Ags. 2024", "2024-08-03"), ("3 Agu 2024", "2024-08-03"),
-    ("9 Sept. 2024", "2024-09-09"), ("9 SEP 2024", "2024-09-09"), ("1 Okt 2024", "2024-10-01"),
-    ("1 Mei 2024", "2024-05-01"), ("1 Jun. 2024", "2024-06-01"), ("1 Jul 2024", "2024-07-01"),
-    ("1 Mar 2024", "2024-03-01"), ("1 Apr 2024", "2024-04-01"), ("1 Jan. 2024", "2024-01-01")])
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("2 Januari 2024", "2024-01-02"),
+        ("17  agustus 2025", "2025-08-17"),
+        ("1 Des. 2024", "2024-12-01"),
+        ("02/01/2024", "2024-01-02"),
+        ("2-1-2024", "2024-01-02"),
+        ("2024-01-02", "2024-01-02"),
+        ("  ", ""),
+        ("5 Pebruari 2024", "2024-02-05"),
+        ("5 Peb. 2024", "2024-02-05"),
+        ("10 Nopember 2024", "2024-11-10"),
+        ("10 Nop 2024", "2024-11-10"),
+        ("3 Agt 2024", "2024-08-03"),
+        ("3 Ags. 2024", "2024-08-03"),
+        ("3 Agu 2024", "2024-08-03"),
+        ("9 Sept. 2024", "2024-09-09"),
+        ("9 SEP 2024", "2024-09-09"),
+        ("1 Okt 2024", "2024-10-01"),
+        ("1 Mei 2024", "2024-05-01"),
+        ("1 Jun. 2024", "2024-06-01"),
+        ("1 Jul 2024", "2024-07-01"),
+        ("1 Mar 2024", "2024-03-01"),
+        ("1 Apr 2024", "2024-04-01"),
+        ("1 Jan. 2024", "2024-01-01"),
+    ],
+)
 def test_dates_as_people_write_them(typed: str, stored: str) -> None:
     assert decree_edit.parse_decree_date(typed) == stored
 
 
-@pytest.mark.parametrize("typed", ["besok", "31 Februari 2024", "2 Jan", "13/13/2024",
-                                   "2024-02-30", "2 Bulan 2024", "2 Desain 2024",
-                                   "2 Sepatu 2024", "2 Janji 2024", "2 Mare 2024",
-                                   "2 Des.. 2024"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "besok",
+        "31 Februari 2024",
+        "2 Jan",
+        "13/13/2024",
+        "2024-02-30",
+        "2 Bulan 2024",
+        "2 Desain 2024",
+        "2 Sepatu 2024",
+        "2 Janji 2024",
+        "2 Mare 2024",
+        "2 Des.. 2024",
+    ],
+)
 def test_not_a_date_is_refused_in_indonesian(typed: str) -> None:
     with pytest.raises(InvalidInput, match="bukan tanggal"):
         decree_edit.parse_decree_date(typed)
 
 
-@pytest.mark.parametrize("typed", ["2 Januari 1800", "01/01/1999", "2101-01-01",
-                                   "2 Januari 2101"])
+@pytest.mark.parametrize("typed", ["2 Januari 1800", "01/01/1999", "2101-01-01", "2 Januari 2101"])
 def test_a_year_outside_the_plan_years_is_refused(typed: str) -> None:
     with pytest.raises(InvalidInput, match="di luar 2000–2100"):
         decree_edit.parse_decree_date(typed)
@@ -55,8 +84,9 @@ def test_bad_date_changes_nothing(sample_store: Store, plan_uuid: str) -> None:
     before, version = decree_edit.read_decree(sample_store, plan_uuid)
     logged = _log_count(sample_store)
     with pytest.raises(InvalidInput, match="Tidak ada yang diubah"):
-        decree_edit.set_decree_fields(sample_store, plan_uuid,
-                                      {"number": "9", "date": "30 Februari 2024"})
+        decree_edit.set_decree_fields(
+            sample_store, plan_uuid, {"number": "9", "date": "30 Februari 2024"}
+        )
     assert decree_edit.read_decree(sample_store, plan_uuid) == (before, version)
     assert _log_count(sample_store) == logged
 
@@ -64,25 +94,42 @@ def test_bad_date_changes_nothing(sample_store: Store, plan_uuid: str) -> None:
 def test_fields_saved_dated_and_logged(sample_store: Store, plan_uuid: str) -> None:
     _, version = decree_edit.read_decree(sample_store, plan_uuid)
     new_version = decree_edit.set_decree_fields(
-        sample_store, plan_uuid, {"number": "7b", "date": "3 Februari 2024",
-                                  "signatory_nip": "19700101 199003 1 001",
-                                  "lampiran_1": "TIM BARU"}, version)
+        sample_store,
+        plan_uuid,
+        {
+            "number": "7b",
+            "date": "3 Februari 2024",
+            "signatory_nip": "19700101 199003 1 001",
+            "lampiran_1": "TIM BARU",
+        },
+        version,
+    )
     decree, now = decree_edit.read_decree(sample_store, plan_uuid)
     assert now == new_version == version + 1
     assert (decree["number"], decree["date"], decree["signatory_nip"]) == (
-        "7b", "2024-02-03", "19700101 199003 1 001")
+        "7b",
+        "2024-02-03",
+        "19700101 199003 1 001",
+    )
     assert decree["attachment_titles"]["lampiran_1"] == "TIM BARU"
     assert decree["attachment_titles"]["lampiran_2"].startswith("RENCANA AKSI")
     with sample_store.read():
-        entries = {e.field: e for e in ChangeLog.select().where(
-            (ChangeLog.row_uuid == plan_uuid) & (ChangeLog.field.startswith("decree")))}
+        entries = {
+            e.field: e
+            for e in ChangeLog.select().where(
+                (ChangeLog.row_uuid == plan_uuid) & (ChangeLog.field.startswith("decree"))
+            )
+        }
     # One entry per changed key, each holding just that key's plain value.
-    assert set(entries) == {"decree.number", "decree.date", "decree.signatory_nip",
-                            "decree.attachment_titles"}
+    assert set(entries) == {
+        "decree.number",
+        "decree.date",
+        "decree.signatory_nip",
+        "decree.attachment_titles",
+    }
     number = entries["decree.number"]
     assert (number.old, number.new, number.user) == ("1a", "7b", "penguji")
-    assert (entries["decree.signatory_nip"].old, entries["decree.date"].new) == (
-        None, "2024-02-03")
+    assert (entries["decree.signatory_nip"].old, entries["decree.date"].new) == (None, "2024-02-03")
     assert entries["decree.attachment_titles"].new.startswith("Lampiran I: TIM BARU\n")
 
 
@@ -116,8 +163,10 @@ def test_kesatu_items_follow_the_teams(sample_store: Store, plan_uuid: str) -> N
     items = decree_edit.kesatu_items(tree.teams)
     printed = tree.decree["decisions"][0]["items"]
     assert items[:3] == printed[:3]
-    assert items[-2:] == ["h. Tim Peningkatan Kualitas Pelayanan Publik; dan",
-                          "3. Tim Agen Perubahan."]
+    assert items[-2:] == [
+        "h. Tim Peningkatan Kualitas Pelayanan Publik; dan",
+        "3. Tim Agen Perubahan.",
+    ]
     team = next(t for t in tree.teams if t.label == "III")
     roster_edit.update_team(sample_store, team.uuid, name="TIM PENGUATAN ORGANISASI DAN TATA KERJA")
     renamed = decree_edit.kesatu_items(load_plan_tree(sample_store, plan_uuid).teams)

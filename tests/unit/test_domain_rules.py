@@ -22,15 +22,18 @@ from rbdesk.models.storage.schema import Indicator, Plan, Realisation
 from rbdesk.models.storage.store import Store
 
 
-@pytest.mark.parametrize(("decree", "signed"), [
-    ({"number": "1a", "date": "2024-01-02"}, True),
-    ({"number": "", "date": "2024-01-02"}, False),      # dated ahead of its number: a draft
-    ({"number": "  ", "date": "2024-01-02"}, False),
-    ({"number": "1a", "date": ""}, False),
-    ({"number": "1a"}, False),
-    ({}, False),
-    (None, False),
-])
+@pytest.mark.parametrize(
+    ("decree", "signed"),
+    [
+        ({"number": "1a", "date": "2024-01-02"}, True),
+        ({"number": "", "date": "2024-01-02"}, False),  # dated ahead of its number: a draft
+        ({"number": "  ", "date": "2024-01-02"}, False),
+        ({"number": "1a", "date": ""}, False),
+        ({"number": "1a"}, False),
+        ({}, False),
+        (None, False),
+    ],
+)
 def test_a_decree_is_signed_with_its_number_and_its_date(decree, signed) -> None:
     assert is_signed(decree) is signed
 
@@ -43,16 +46,17 @@ def _ind(months: list[int], statuses: dict[int, str]) -> IndicatorNode:
 
 def test_late_is_past_planned_and_not_done() -> None:
     ind = _ind([3, 4, 5, 6], {3: "selesai", 4: "sebagian"})
-    assert progress.late_months(ind, now_month=6) == [4, 5]     # sebagian is still late
-    assert not progress.is_late(ind, 6, 6)                       # this month is due, not late
+    assert progress.late_months(ind, now_month=6) == [4, 5]  # sebagian is still late
+    assert not progress.is_late(ind, 6, 6)  # this month is due, not late
     assert progress.late_months(ind, now_month=13) == [4, 5, 6]  # the year is over
-    assert progress.late_months(ind, now_month=0) == []          # the year has not begun
+    assert progress.late_months(ind, now_month=0) == []  # the year has not begun
     assert progress.late_months(ind, 13, first=5, last=12) == [5, 6]
-    assert not progress.is_late(_ind([], {2: "belum"}), 2, 6)    # never planned: never late
+    assert not progress.is_late(_ind([], {2: "belum"}), 2, 6)  # never planned: never late
     # The tally, the month states and the grid's roll-ups count the same months.
     assert progress.indicator_tally(ind, 12, 6).late == 2
-    assert [m for m in range(1, 13)
-            if progress.month_state(ind, m, 6) is progress.MonthState.LATE] == [4, 5]
+    assert [
+        m for m in range(1, 13) if progress.month_state(ind, m, 6) is progress.MonthState.LATE
+    ] == [4, 5]
     assert sum(r.late for r in progress.month_rollups([ind], 6)) == 2
 
 
@@ -75,9 +79,12 @@ def test_enum_statuses_round_trip_through_the_file_and_the_dump(sample_path: Pat
         dump = dumps(dump_data(store))
     # What SQLite holds is the plain code, the dump says the same: nothing else can tell.
     conn = sqlite3.connect(sample_path)
-    row = conn.execute("SELECT r.status, r.review_state, typeof(r.status) FROM realisation r "
-                       "JOIN indicator i ON i.id = r.indicator_id "
-                       "WHERE i.uuid = ? AND r.month = 2", (ind.uuid,)).fetchone()
+    row = conn.execute(
+        "SELECT r.status, r.review_state, typeof(r.status) FROM realisation r "
+        "JOIN indicator i ON i.id = r.indicator_id "
+        "WHERE i.uuid = ? AND r.month = 2",
+        (ind.uuid,),
+    ).fetchone()
     conn.close()
     assert row == ("sebagian", "perlu_revisi", "text")
     assert '"status": "sebagian"' in dump and '"review_state": "perlu_revisi"' in dump
@@ -85,14 +92,24 @@ def test_enum_statuses_round_trip_through_the_file_and_the_dump(sample_path: Pat
 
 
 def test_print_options_are_the_codes_the_command_line_takes() -> None:
-    assert [p.value for p in Part] == ["sk", "roster", "plan", "report", "semester1",
-                                       "semester2", "annual"]
+    assert [p.value for p in Part] == [
+        "sk",
+        "roster",
+        "plan",
+        "report",
+        "semester1",
+        "semester2",
+        "annual",
+    ]
     assert print_options.PERIOD_PARTS == ("semester1", "semester2", "annual")
     assert print_options.check_paper("F4") is Paper.F4
     assert print_options.check_copy("asli") is CopyForm.ASLI
     assert print_options.check_part("annual") is Part.ANNUAL
-    for check, bad in ((print_options.check_paper, "letter"),
-                       (print_options.check_copy, "fotokopi"), (print_options.check_part, "semua")):
+    for check, bad in (
+        (print_options.check_paper, "letter"),
+        (print_options.check_copy, "fotokopi"),
+        (print_options.check_part, "semua"),
+    ):
         with pytest.raises(InvalidInput, match=bad):
             check(bad)
 

@@ -51,36 +51,57 @@ def test_tombstones_are_left_out(sample_store: Store) -> None:
     assert [a["label"] for a in doc["plans"][0]["areas"]] == [str(n) for n in range(1, 8)]
 
 
-names = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
-                max_size=20)
+names = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=20)
 uuids = st.uuids(version=4).map(str)
 stamps = st.datetimes(min_value=dt.datetime(2000, 1, 1)).map(
-    lambda d: d.strftime("%Y-%m-%dT%H:%M:%S.%fZ"))
+    lambda d: d.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+)
 
 
 def _book(draw) -> dict:
-    return {"uuid": draw(uuids), "updated_at": draw(stamps), "updated_by": draw(names),
-            "version": draw(st.integers(1, 50))}
+    return {
+        "uuid": draw(uuids),
+        "updated_at": draw(stamps),
+        "updated_by": draw(names),
+        "version": draw(st.integers(1, 50)),
+    }
 
 
 def _review(cell: dict, draw) -> dict:
     """A month's review as the window makes it: a state only on a realised month."""
     if cell["status"] == "belum":
-        return {**cell, "review_state": "", "reviewed_by": "", "reviewed_at": "",
-                "review_note": ""}
+        return {**cell, "review_state": "", "reviewed_by": "", "reviewed_at": "", "review_note": ""}
     state = draw(st.sampled_from(["diajukan", "memenuhi", "perlu_revisi", "ditolak"]))
     if state == "diajukan":
-        return {**cell, "review_state": state, "reviewed_by": "", "reviewed_at": "",
-                "review_note": ""}
-    return {**cell, "review_state": state, "reviewed_by": draw(names),
-            "reviewed_at": draw(stamps), "review_note": draw(names)}
+        return {
+            **cell,
+            "review_state": state,
+            "reviewed_by": "",
+            "reviewed_at": "",
+            "review_note": "",
+        }
+    return {
+        **cell,
+        "review_state": state,
+        "reviewed_by": draw(names),
+        "reviewed_at": draw(stamps),
+        "review_note": draw(names),
+    }
 
 
 @st.composite
 def plan_docs(draw) -> dict:
-    persons = [{**_book(draw), "name": draw(names), "position": draw(names), "unit": draw(names),
-                "nip": draw(names), "reviewer": draw(st.booleans())}
-               for _ in range(draw(st.integers(0, 3)))]
+    persons = [
+        {
+            **_book(draw),
+            "name": draw(names),
+            "position": draw(names),
+            "unit": draw(names),
+            "nip": draw(names),
+            "reviewer": draw(st.booleans()),
+        }
+        for _ in range(draw(st.integers(0, 3)))
+    ]
     areas = []
     for _ in range(draw(st.integers(0, 3))):
         acts = []
@@ -90,37 +111,82 @@ def plan_docs(draw) -> dict:
                 inds = []
                 for _ in range(draw(st.integers(0, 3))):
                     months = sorted(draw(st.sets(st.integers(1, 12))))
-                    real = [_review({**_book(draw), "month": m,
-                                     "status": draw(st.sampled_from(["belum", "sebagian",
-                                                                     "selesai"])),
-                                     "note": draw(names)}, draw)
-                            for m in sorted(draw(st.sets(st.integers(1, 12), max_size=3)))]
-                    inds.append({**_book(draw), "label": draw(names), "text": draw(names),
-                                 "planned_months": months, "note": draw(names),
-                                 "realisation": real, "evidence": []})
-                subs.append({**_book(draw), "label": draw(names), "name": draw(names),
-                             "indicators": inds})
-            acts.append({**_book(draw), "label": draw(names), "name": draw(names),
-                         "sub_activities": subs})
-        areas.append({**_book(draw), "label": draw(names), "name": draw(names),
-                      "activities": acts})
+                    real = [
+                        _review(
+                            {
+                                **_book(draw),
+                                "month": m,
+                                "status": draw(st.sampled_from(["belum", "sebagian", "selesai"])),
+                                "note": draw(names),
+                            },
+                            draw,
+                        )
+                        for m in sorted(draw(st.sets(st.integers(1, 12), max_size=3)))
+                    ]
+                    inds.append(
+                        {
+                            **_book(draw),
+                            "label": draw(names),
+                            "text": draw(names),
+                            "planned_months": months,
+                            "note": draw(names),
+                            "realisation": real,
+                            "evidence": [],
+                        }
+                    )
+                subs.append(
+                    {**_book(draw), "label": draw(names), "name": draw(names), "indicators": inds}
+                )
+            acts.append(
+                {**_book(draw), "label": draw(names), "name": draw(names), "sub_activities": subs}
+            )
+        areas.append({**_book(draw), "label": draw(names), "name": draw(names), "activities": acts})
     teams = []
     if persons:
-        teams.append({**_book(draw), "kind": "area", "label": "I", "name": draw(names),
-                      "area": areas[0]["uuid"] if areas else None,
-                      "duties": draw(st.lists(names, max_size=2)),
-                      "members": [{**_book(draw), "person": p["uuid"], "role": draw(names),
-                                   "position": draw(names)} for p in persons]})
-    plan = {**_book(draw), "unit": "U" + draw(names), "year": draw(st.integers(2000, 2100)),
-            "title": draw(names), "decree": {"number": draw(names)},
-            "settings": {}, "areas": areas, "teams": teams}
+        teams.append(
+            {
+                **_book(draw),
+                "kind": "area",
+                "label": "I",
+                "name": draw(names),
+                "area": areas[0]["uuid"] if areas else None,
+                "duties": draw(st.lists(names, max_size=2)),
+                "members": [
+                    {
+                        **_book(draw),
+                        "person": p["uuid"],
+                        "role": draw(names),
+                        "position": draw(names),
+                    }
+                    for p in persons
+                ],
+            }
+        )
+    plan = {
+        **_book(draw),
+        "unit": "U" + draw(names),
+        "year": draw(st.integers(2000, 2100)),
+        "title": draw(names),
+        "decree": {"number": draw(names)},
+        "settings": {},
+        "areas": areas,
+        "teams": teams,
+    }
     persons.sort(key=lambda p: (p["name"], p["uuid"]))
-    return {"format": "rbdesk", "format_version": 2, "persons": persons, "plans": [plan],
-            "blobs": {}}
+    return {
+        "format": "rbdesk",
+        "format_version": 2,
+        "persons": persons,
+        "plans": [plan],
+        "blobs": {},
+    }
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(doc=plan_docs())
 def test_generated_plans_roundtrip(doc: dict, tmp_path_factory: pytest.TempPathFactory) -> None:
     folder = tmp_path_factory.mktemp("rt")
@@ -134,23 +200,33 @@ def _sample_doc(sample_store: Store) -> dict:
     return dump_data(sample_store)
 
 
-@pytest.mark.parametrize("breakage, message", [
-    (lambda d: d.pop("format"), "Bukan dokumen rbdesk"),
-    (lambda d: d.update(format_version=99), "lebih baru"),
-    (lambda d: d["plans"][0].pop("year"), "plans[0]: kunci 'year' tidak ada"),
-    (lambda d: d["plans"][0]["areas"][0]["activities"][0]["sub_activities"][0]["indicators"][0]
-     .update(planned_months=[0, 13]), "planned_months"),
-    (lambda d: d["plans"][0]["teams"][0]["members"][0].update(person="tidak-ada"),
-     "tidak ada di daftar persons"),
-    (lambda d: d["plans"][0]["teams"][0].update(kind="panitia"), "jenis tim"),
-    (lambda d: d.update(persons="bukan daftar"), "bertipe salah"),
-    (lambda d: d["plans"].append(copy.deepcopy(d["plans"][0])), "muncul dua kali"),
-    (lambda d: d["persons"][0].update(updated_at="kemarin"), "bukan waktu ISO 8601"),
-    (lambda d: d["persons"][0].update(version=-5), "version harus 1"),
-    (lambda d: d["persons"][0].update(uuid="abc"), "tidak sah"),
-])
-def test_malformed_documents_load_nothing(sample_store: Store, tmp_path: Path, breakage,
-                                          message: str) -> None:
+@pytest.mark.parametrize(
+    "breakage, message",
+    [
+        (lambda d: d.pop("format"), "Bukan dokumen rbdesk"),
+        (lambda d: d.update(format_version=99), "lebih baru"),
+        (lambda d: d["plans"][0].pop("year"), "plans[0]: kunci 'year' tidak ada"),
+        (
+            lambda d: d["plans"][0]["areas"][0]["activities"][0]["sub_activities"][0]["indicators"][
+                0
+            ].update(planned_months=[0, 13]),
+            "planned_months",
+        ),
+        (
+            lambda d: d["plans"][0]["teams"][0]["members"][0].update(person="tidak-ada"),
+            "tidak ada di daftar persons",
+        ),
+        (lambda d: d["plans"][0]["teams"][0].update(kind="panitia"), "jenis tim"),
+        (lambda d: d.update(persons="bukan daftar"), "bertipe salah"),
+        (lambda d: d["plans"].append(copy.deepcopy(d["plans"][0])), "muncul dua kali"),
+        (lambda d: d["persons"][0].update(updated_at="kemarin"), "bukan waktu ISO 8601"),
+        (lambda d: d["persons"][0].update(version=-5), "version harus 1"),
+        (lambda d: d["persons"][0].update(uuid="abc"), "tidak sah"),
+    ],
+)
+def test_malformed_documents_load_nothing(
+    sample_store: Store, tmp_path: Path, breakage, message: str
+) -> None:
     doc = copy.deepcopy(dump_data(sample_store))
     sample_store.close()
     breakage(doc)

@@ -21,4 +21,3 @@ def test_console_and_gui_scripts() -> None:
     assert project["gui-scripts"] == {"rbdesk-gui": "rbdesk.gui:main"}
     assert callable(_target(project["gui-scripts"]["rbdesk-gui"]))
     assert "pyinstaller>=6.10" in project["optional-dependencies"]["dist"]
-

@@ -32,8 +32,11 @@ def test_sheets_cells_and_marks(tree: PlanTree, tmp_path: Path) -> None:
     for area in tree.areas:
         assert area.name in texts
     header = next(r for r in plan.iter_rows(values_only=True) if "AREA PERUBAHAN" in r)
-    assert header[:5] == ("NO.", "AREA PERUBAHAN", "KEGIATAN", "SUB KEGIATAN",
-                          "INDIKATOR KEBERHASILAN") and header[17] == "KETERANGAN"
+    assert (
+        header[:5]
+        == ("NO.", "AREA PERUBAHAN", "KEGIATAN", "SUB KEGIATAN", "INDIKATOR KEBERHASILAN")
+        and header[17] == "KETERANGAN"
+    )
     roster_text = {c.value for c in _all_cells(wb) if c.parent.title == "Lampiran I"}
     for team in tree.teams:
         for m in team.members:
@@ -59,8 +62,11 @@ def test_hierarchy_cells_are_merged(tree: PlanTree, tmp_path: Path) -> None:
 @pytest.mark.parametrize(("paper", "code"), [("a4", 9), ("f4", 14)])
 def test_print_setup(tree: PlanTree, tmp_path: Path, paper: str, code: int) -> None:
     wb = openpyxl.load_workbook(write_workbook(tree, tmp_path / "p.xlsx", paper=paper))
-    for name, orientation in (("Lampiran I", "portrait"), ("Lampiran II", "landscape"),
-                              ("Realisasi", "landscape")):
+    for name, orientation in (
+        ("Lampiran I", "portrait"),
+        ("Lampiran II", "landscape"),
+        ("Realisasi", "landscape"),
+    ):
         ws = wb[name]
         assert ws.page_setup.orientation == orientation
         assert int(ws.page_setup.paperSize) == code
@@ -72,7 +78,7 @@ def test_print_setup(tree: PlanTree, tmp_path: Path, paper: str, code: int) -> N
 
 
 def test_user_text_never_becomes_a_formula(tree: PlanTree, tmp_path: Path) -> None:
-    nasty = ["=1+1", "+62 812", "-SUM(A1)", "@cmd", "=HYPERLINK(\"http://x\")"]
+    nasty = ["=1+1", "+62 812", "-SUM(A1)", "@cmd", '=HYPERLINK("http://x")']
     for ind, text in zip(tree.indicators(), nasty, strict=False):
         ind.note = text
         ind.text = text
@@ -87,9 +93,15 @@ def test_user_text_never_becomes_a_formula(tree: PlanTree, tmp_path: Path) -> No
 
 
 def test_text_with_markup_spaces_and_line_breaks_reads_back_as_written(
-        tree: PlanTree, tmp_path: Path) -> None:
-    texts = ["<b>A & B</b> > C", "  diawali dan diakhiri spasi  ", "baris satu\nbaris dua",
-             "kutip \"ganda\" & 'tunggal'", "Rp 1.000 ≤ 2 ½ √"]
+    tree: PlanTree, tmp_path: Path
+) -> None:
+    texts = [
+        "<b>A & B</b> > C",
+        "  diawali dan diakhiri spasi  ",
+        "baris satu\nbaris dua",
+        "kutip \"ganda\" & 'tunggal'",
+        "Rp 1.000 ≤ 2 ½ √",
+    ]
     for ind, text in zip(tree.indicators(), texts, strict=False):
         ind.note = text
     wb = openpyxl.load_workbook(write_workbook(tree, tmp_path / "p.xlsx"))
@@ -117,18 +129,26 @@ def test_characters_a_worksheet_cannot_hold_are_left_out(tree: PlanTree, tmp_pat
 
     tree.indicators()[0].note = "bel\x07 dan\x1b tab\tok"
     out = write_workbook(tree, tmp_path / "p.xlsx")
-    values = [c for ws in openpyxl.load_workbook(out).worksheets
-              for row in ws.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    values = [
+        c
+        for ws in openpyxl.load_workbook(out).worksheets
+        for row in ws.iter_rows(values_only=True)
+        for c in row
+        if isinstance(c, str)
+    ]
     assert "bel dan tab\tok" in values
     assert not any(ch in v for v in values for ch in "\x07\x1b")
 
 
 @pytest.mark.parametrize("missing", ["number", "date"])
-def test_a_draft_decree_says_konsep_on_every_printed_page(tree: PlanTree, tmp_path: Path,
-                                                          missing: str) -> None:
+def test_a_draft_decree_says_konsep_on_every_printed_page(
+    tree: PlanTree, tmp_path: Path, missing: str
+) -> None:
     signed = openpyxl.load_workbook(write_workbook(tree, tmp_path / "signed.xlsx"))
-    assert all(signed[name].oddHeader.center.text is None
-               for name in ("Lampiran I", "Lampiran II", "Realisasi"))
+    assert all(
+        signed[name].oddHeader.center.text is None
+        for name in ("Lampiran I", "Lampiran II", "Realisasi")
+    )
     tree.decree = {**tree.decree, missing: ""}
     out = write_workbook(tree, tmp_path / "draft.xlsx")
     wb = openpyxl.load_workbook(out)

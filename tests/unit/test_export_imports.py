@@ -22,5 +22,6 @@ def test_no_import_cycles_in_exports() -> None:
 def test_excel_does_not_import_pdf_modules_or_reportlab() -> None:
     for name, path in modules(PACKAGE).items():
         if name.startswith(f"{PACKAGE}.excel"):
-            assert not {u for u in imports(name, path)
-                        if u.startswith((f"{PACKAGE}.pdf", "reportlab"))}, name
+            assert not {
+                u for u in imports(name, path) if u.startswith((f"{PACKAGE}.pdf", "reportlab"))
+            }, name

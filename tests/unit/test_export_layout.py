@@ -49,35 +49,55 @@ def page_fills(reader: PdfReader) -> list[float]:
 
 def section_ends(reader: PdfReader) -> set[int]:
     """Indexes of the last page of each part (decree, Lampiran I, Lampiran II)."""
-    starts = [i for i, p in enumerate(reader.pages)
-              if i == 0 or p.extract_text().lstrip().startswith("LAMPIRAN")]
+    starts = [
+        i
+        for i, p in enumerate(reader.pages)
+        if i == 0 or p.extract_text().lstrip().startswith("LAMPIRAN")
+    ]
     return {s - 1 for s in starts[1:]} | {len(reader.pages) - 1}
 
 
 # 1. The monthly report: the signature block never stands alone on the last page.
 
+
 def _signature_only(text: str, report) -> bool:
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    signer_words = {report.prepared.name, report.prepared.title, report.prepared.heading,
-                    report.acknowledged.name, report.acknowledged.title,
-                    report.acknowledged.heading}
-    return all(ln in signer_words or ln.startswith(("Halaman", report.place))
-               for ln in lines)
+    signer_words = {
+        report.prepared.name,
+        report.prepared.title,
+        report.prepared.heading,
+        report.acknowledged.name,
+        report.acknowledged.title,
+        report.acknowledged.heading,
+    }
+    return all(ln in signer_words or ln.startswith(("Halaman", report.place)) for ln in lines)
 
 
-def test_report_signature_stays_with_the_evidence_rows(sample_store, tree: PlanTree,
-                                                       tmp_path: Path) -> None:
+def test_report_signature_stays_with_the_evidence_rows(
+    sample_store, tree: PlanTree, tmp_path: Path
+) -> None:
     indicators = list(tree.indicators())
     for i, ind in enumerate(indicators[:12], 1):
         set_status(sample_store, ind.uuid, 6, "selesai" if i % 3 else "sebagian")
-        attach_bytes(sample_store, ind.uuid, 6, f"bukti-{i:02d}.pdf",
-                     f"%PDF-1.4 bukti {i}".encode(), note="Laporan kegiatan")
+        attach_bytes(
+            sample_store,
+            ind.uuid,
+            6,
+            f"bukti-{i:02d}.pdf",
+            f"%PDF-1.4 bukti {i}".encode(),
+            note="Laporan kegiatan",
+        )
     tree = load_plan_tree(sample_store, tree.uuid)
     report = build_report(tree, 6, month_evidence(sample_store, tree, 6))
     assert len(report.evidence) == 12 and report.late
     for paper in PAPERS:
-        reader = PdfReader(str(write_pdf(tree, tmp_path / f"m-{paper}.pdf", part="report",
-                                         paper=paper, report=report)))
+        reader = PdfReader(
+            str(
+                write_pdf(
+                    tree, tmp_path / f"m-{paper}.pdf", part="report", paper=paper, report=report
+                )
+            )
+        )
         last = reader.pages[-1].extract_text()
         assert report.prepared.name in last and report.acknowledged.name in last
         assert "bukti-12.pdf" in last, paper  # the last row of section C prints with it
@@ -87,16 +107,27 @@ def test_report_signature_stays_with_the_evidence_rows(sample_store, tree: PlanT
 
 
 @pytest.mark.parametrize("paper", PAPERS)
-def test_report_signature_never_alone_whatever_the_length(tree: PlanTree, tmp_path: Path,
-                                                          paper: str) -> None:
+def test_report_signature_never_alone_whatever_the_length(
+    tree: PlanTree, tmp_path: Path, paper: str
+) -> None:
     """Sweep the evidence count so the end of section C crosses a page bottom."""
     uuids = [ind.uuid for ind in tree.indicators()]
     for n in range(0, 34):
-        rows = [(uuids[i % len(uuids)], f"bukti-{i + 1:02d}.pdf", 100, "Foto kegiatan", "u",
-                 "2024-06-01") for i in range(n)]
+        rows = [
+            (
+                uuids[i % len(uuids)],
+                f"bukti-{i + 1:02d}.pdf",
+                100,
+                "Foto kegiatan",
+                "u",
+                "2024-06-01",
+            )
+            for i in range(n)
+        ]
         report = build_report(tree, 6, rows)
-        reader = PdfReader(str(write_pdf(tree, tmp_path / f"r{n}.pdf", part="report",
-                                         paper=paper, report=report)))
+        reader = PdfReader(
+            str(write_pdf(tree, tmp_path / f"r{n}.pdf", part="report", paper=paper, report=report))
+        )
         last = reader.pages[-1].extract_text()
         assert report.prepared.name in last, n
         assert not _signature_only(last, report), (paper, n)
@@ -105,10 +136,12 @@ def test_report_signature_never_alone_whatever_the_length(tree: PlanTree, tmp_pa
 
 # 2. No page left nearly empty before the end of a part.
 
+
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("part", ["roster", "plan", "sk"])
-def test_pages_are_filled_before_the_end_of_a_part(tree: PlanTree, tmp_path: Path, part: str,
-                                                   paper: str) -> None:
+def test_pages_are_filled_before_the_end_of_a_part(
+    tree: PlanTree, tmp_path: Path, part: str, paper: str
+) -> None:
     reader = PdfReader(str(write_pdf(tree, tmp_path / f"{part}.pdf", part=part, paper=paper)))
     fills = page_fills(reader)
     ends = section_ends(reader)
@@ -118,8 +151,9 @@ def test_pages_are_filled_before_the_end_of_a_part(tree: PlanTree, tmp_path: Pat
 
 
 @pytest.mark.parametrize("paper", PAPERS)
-def test_roster_signature_page_takes_only_the_remainder(tree: PlanTree, tmp_path: Path,
-                                                        paper: str) -> None:
+def test_roster_signature_page_takes_only_the_remainder(
+    tree: PlanTree, tmp_path: Path, paper: str
+) -> None:
     reader = PdfReader(str(write_pdf(tree, tmp_path / "r.pdf", part="roster", paper=paper)))
     fills = page_fills(reader)
     assert all(f > 0.5 for f in fills[:-1]), fills
@@ -133,6 +167,7 @@ def test_roster_signature_page_takes_only_the_remainder(tree: PlanTree, tmp_path
 
 
 # 7. Only embedded fonts.
+
 
 def _fonts(reader: PdfReader) -> list:
     seen = []
@@ -150,10 +185,12 @@ def _fonts(reader: PdfReader) -> list:
 
 
 @pytest.mark.parametrize("part", ["sk", "report"])
-def test_every_font_in_the_pdf_is_embedded(tree: PlanTree, sample_store: Store,
-                                           tmp_path: Path, part: str) -> None:
-    report = (build_report(tree, 6, month_evidence(sample_store, tree, 6)) if part == "report"
-              else None)
+def test_every_font_in_the_pdf_is_embedded(
+    tree: PlanTree, sample_store: Store, tmp_path: Path, part: str
+) -> None:
+    report = (
+        build_report(tree, 6, month_evidence(sample_store, tree, 6)) if part == "report" else None
+    )
     reader = PdfReader(str(write_pdf(tree, tmp_path / "f.pdf", part=part, report=report)))
     fonts = _fonts(reader)
     assert fonts
@@ -169,6 +206,7 @@ def test_every_font_in_the_pdf_is_embedded(tree: PlanTree, sample_store: Store,
 
 
 # 8. Files written for colleagues on a share: the mode a plain open() would give.
+
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 @pytest.mark.parametrize("mask", [0o022, 0o002])

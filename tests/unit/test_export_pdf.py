@@ -25,8 +25,21 @@ from rbdesk.models.storage.store import Store
 
 A4 = (595.3, 841.9)
 F4 = (609.4, 935.4)
-WORDS = ("pelaksanaan", "evaluasi", "dokumen", "laporan", "sosialisasi", "kinerja", "pegawai",
-         "Penguatan", "Perundang-Undangan/Deregulasi", "SOP", "√", "Ñandú", "Kupang")
+WORDS = (
+    "pelaksanaan",
+    "evaluasi",
+    "dokumen",
+    "laporan",
+    "sosialisasi",
+    "kinerja",
+    "pegawai",
+    "Penguatan",
+    "Perundang-Undangan/Deregulasi",
+    "SOP",
+    "√",
+    "Ñandú",
+    "Kupang",
+)
 
 
 def synthetic_tree(n_indicators: int, seed: int = 1) -> PlanTree:
@@ -51,9 +64,16 @@ def synthetic_tree(n_indicators: int, seed: int = 1) -> PlanTree:
                 act.sub_activities.append(sub)
                 for i in range(1, rng.randint(2, 7)):
                     made += 1
-                    sub.indicators.append(IndicatorNode(
-                        f"i{made}", str(i), text(1, 25), rng.getrandbits(12),
-                        text(0, 6) if rng.random() < 0.2 else "", 1))
+                    sub.indicators.append(
+                        IndicatorNode(
+                            f"i{made}",
+                            str(i),
+                            text(1, 25),
+                            rng.getrandbits(12),
+                            text(0, 6) if rng.random() < 0.2 else "",
+                            1,
+                        )
+                    )
                     if made >= n_indicators:
                         return tree
     return tree
@@ -85,8 +105,18 @@ def test_sk_a4_has_decree_roster_plan_and_every_name(tree: PlanTree, tmp_path: P
     out = write_pdf(tree, tmp_path / "sk.pdf", part="sk", paper="a4")
     reader, text = pdf_text(out)
     flat = squash(text)
-    for needle in ("MEMUTUSKAN", "Menimbang", "Mengingat", "KESATU", "KELIMA", "LAMPIRAN I",
-                   "LAMPIRAN II", "Salinan sesuai dengan aslinya", "DEKY BALLO", "Sri Mulyawati"):
+    for needle in (
+        "MEMUTUSKAN",
+        "Menimbang",
+        "Mengingat",
+        "KESATU",
+        "KELIMA",
+        "LAMPIRAN I",
+        "LAMPIRAN II",
+        "Salinan sesuai dengan aslinya",
+        "DEKY BALLO",
+        "Sri Mulyawati",
+    ):
         assert squash(needle) in flat, needle
     for area in tree.areas:
         assert squash(area.name) in flat, area.name
@@ -124,8 +154,9 @@ def test_roster_lists_sections_and_duties_once(tree: PlanTree, tmp_path: Path) -
     assert size(reader.pages[0]) == A4
 
 
-def test_report_lists_tallies_late_items_and_signers(tree: PlanTree, sample_store: Store,
-                                                     tmp_path: Path) -> None:
+def test_report_lists_tallies_late_items_and_signers(
+    tree: PlanTree, sample_store: Store, tmp_path: Path
+) -> None:
     report = build_report(tree, 3, month_evidence(sample_store, tree, 3))
     assert report.total.planned == sum(a.tally.planned for a in report.areas) > 0
     assert report.late and all(item.coordinator for item in report.late)
@@ -157,8 +188,9 @@ def test_cancel_leaves_no_file(tmp_path: Path) -> None:
 
 def test_progress_reaches_total(tree: PlanTree, tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
-    write_pdf(tree, tmp_path / "p.pdf", part="plan", progress=lambda d, t: seen.append((d, t))
-              or True)
+    write_pdf(
+        tree, tmp_path / "p.pdf", part="plan", progress=lambda d, t: seen.append((d, t)) or True
+    )
     assert seen[-1][0] == seen[-1][1] and [d for d, _t in seen] == sorted(d for d, _t in seen)
 
 
@@ -170,9 +202,9 @@ def test_bad_arguments(tree: PlanTree, tmp_path: Path) -> None:
     assert not (tmp_path / "x.pdf").exists()
 
 
-def test_report_signing_date_honours_rbdesk_today(tree: PlanTree, sample_store: Store,
-                                                 tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_report_signing_date_honours_rbdesk_today(
+    tree: PlanTree, sample_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("RBDESK_TODAY", "2024-07-01")
     report = build_report(tree, 6, month_evidence(sample_store, tree, 6))
     assert report.date == "2024-07-01"
@@ -180,15 +212,15 @@ def test_report_signing_date_honours_rbdesk_today(tree: PlanTree, sample_store: 
     assert "1 Juli 2024" in text
 
 
-def test_monthly_report_shows_capaian_reported_and_verified(sample_store: Store,
-                                                            tmp_path: Path) -> None:
+def test_monthly_report_shows_capaian_reported_and_verified(
+    sample_store: Store, tmp_path: Path
+) -> None:
     from rbdesk.models.domain.progress import format_percent, indicators_of, rating_band, total
     from rbdesk.models.edits import review
     from rbdesk.models.edits.realisation import attach_bytes, set_status
 
     uuid = list_plans(sample_store)[0].uuid
-    inds = [i for i in load_plan_tree(sample_store, uuid).indicators()
-            if i.is_planned(1)][:2]
+    inds = [i for i in load_plan_tree(sample_store, uuid).indicators() if i.is_planned(1)][:2]
     for ind in inds:
         set_status(sample_store, ind.uuid, 1, "selesai")
     attach_bytes(sample_store, inds[0].uuid, 1, "notulen-januari.pdf", b"%PDF-1.4 n")
@@ -200,16 +232,22 @@ def test_monthly_report_shows_capaian_reported_and_verified(sample_store: Store,
     assert report.verified_total == total(tree.indicators(), 1, 2, verified=True)
     assert report.total.done == 2 and report.verified_total.done == 1
     assert [a.verified for a in report.areas] == [
-        total(indicators_of(a), 1, 2, verified=True) for a in tree.areas]
+        total(indicators_of(a), 1, 2, verified=True) for a in tree.areas
+    ]
     _reader, text = pdf_text(write_pdf(tree, tmp_path / "m.pdf", part="report", report=report))
     flat = squash(text)
     assert "CAPAIANDILAPORKAN" in flat and "CAPAIANTERVERIFIKASI" in flat
     # the JUMLAH row: tally, capaian reported, its band, capaian verified
     t, v = report.total, report.verified_total
-    assert squash(f"JUMLAH {t.planned} {t.done} {t.partial} {t.late} {format_percent(t.percent)} "
-                  f"{rating_band(t.percent)} {format_percent(v.percent)}") in flat
+    assert (
+        squash(
+            f"JUMLAH {t.planned} {t.done} {t.partial} {t.late} {format_percent(t.percent)} "
+            f"{rating_band(t.percent)} {format_percent(v.percent)}"
+        )
+        in flat
+    )
     # section C: each file with its month's review, so the one still waiting shows
-    section_c = flat[flat.index("C.Buktidukung"):]
+    section_c = flat[flat.index("C.Buktidukung") :]
     assert "TINJAUAN" in section_c
     assert "Memenuhinotulen-januari.pdf" in section_c
     assert "Diajukandaftar-hadir.pdf" in section_c

@@ -41,14 +41,20 @@ def signature_pages(texts: list[str]) -> list[str]:
 @pytest.mark.parametrize("paper", ["a4", "f4"])
 @pytest.mark.parametrize("part", ["sk", "roster", "plan", "report"])
 def test_original_has_no_ttd_nor_certifier_and_copy_has_both(
-        sample: tuple[PlanTree, ReportData], tmp_path: Path, part: str, paper: str) -> None:
+    sample: tuple[PlanTree, ReportData], tmp_path: Path, part: str, paper: str
+) -> None:
     tree, report = sample
-    asli = pages(write_pdf(tree, tmp_path / "asli.pdf", part=part, paper=paper, report=report,
-                           copy="asli"))
-    salinan = pages(write_pdf(tree, tmp_path / "salinan.pdf", part=part, paper=paper,
-                              report=report, copy="salinan"))
-    default = pages(write_pdf(tree, tmp_path / "default.pdf", part=part, paper=paper,
-                              report=report))
+    asli = pages(
+        write_pdf(tree, tmp_path / "asli.pdf", part=part, paper=paper, report=report, copy="asli")
+    )
+    salinan = pages(
+        write_pdf(
+            tree, tmp_path / "salinan.pdf", part=part, paper=paper, report=report, copy="salinan"
+        )
+    )
+    default = pages(
+        write_pdf(tree, tmp_path / "default.pdf", part=part, paper=paper, report=report)
+    )
     assert default == salinan  # the certified copy stays the default, as before
     whole_asli = "\n".join(asli)
     assert "TTD" not in whole_asli and CERTIFIED not in whole_asli
@@ -69,10 +75,14 @@ def test_original_has_no_ttd_nor_certifier_and_copy_has_both(
 
 
 def test_original_prints_paraf_boxes_and_nips_when_the_decree_has_them(
-        sample: tuple[PlanTree, ReportData], tmp_path: Path) -> None:
+    sample: tuple[PlanTree, ReportData], tmp_path: Path
+) -> None:
     tree = copying.deepcopy(sample[0])
-    tree.decree.update(paraf=["Pemeriksa Pertama", "Pemeriksa Kedua"],
-                       signatory_nip="196801011990031001", certifier_nip="197502022000122002")
+    tree.decree.update(
+        paraf=["Pemeriksa Pertama", "Pemeriksa Kedua"],
+        signatory_nip="196801011990031001",
+        certifier_nip="197502022000122002",
+    )
     asli = "\n".join(pages(write_pdf(tree, tmp_path / "a.pdf", part="roster", copy="asli")))
     salinan = "\n".join(pages(write_pdf(tree, tmp_path / "s.pdf", part="roster")))
     assert "Paraf" in asli and "Pemeriksa Pertama" in asli and "Pemeriksa Kedua" in asli
@@ -81,15 +91,19 @@ def test_original_prints_paraf_boxes_and_nips_when_the_decree_has_them(
     assert "NIP. 196801011990031001" in salinan and "NIP. 197502022000122002" in salinan
 
 
-LONG_PARAF = ["Sekretaris", "Kepala Bagian Perencanaan, Data dan Informasi",
-              "Kepala Sub Bagian Hukum dan SDM", "Kepala Bagian Teknis Penyelenggaraan Pemilu"]
+LONG_PARAF = [
+    "Sekretaris",
+    "Kepala Bagian Perencanaan, Data dan Informasi",
+    "Kepala Sub Bagian Hukum dan SDM",
+    "Kepala Bagian Teknis Penyelenggaraan Pemilu",
+]
 
 
 @pytest.mark.parametrize("paper", ["a4", "f4"])
 @pytest.mark.parametrize("part", ["sk", "plan"])
-def test_long_paraf_titles_break_between_words_only(sample: tuple[PlanTree, ReportData],
-                                                    tmp_path: Path, part: str,
-                                                    paper: str) -> None:
+def test_long_paraf_titles_break_between_words_only(
+    sample: tuple[PlanTree, ReportData], tmp_path: Path, part: str, paper: str
+) -> None:
     """Several long titles on the portrait decree and the landscape Lampiran II: every word
     of every title is printed whole on one line ("Sekretaris", never "Sekretar" + "is")."""
     tree = copying.deepcopy(sample[0])
@@ -121,13 +135,16 @@ def test_paraf_boxes_take_the_room_a_landscape_page_leaves() -> None:
 
 # Titles as a provincial KPU office lists them: long words ("Penyelenggaraan",
 # "Perundang-Undangan") that cannot all stand in one row beside the signature.
-MANY_PARAF = ["Kepala Subbagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat",
-              "Sekretaris", "Kepala Subbagian Perencanaan, Data dan Informasi",
-              "Kepala Subbagian Keuangan, Umum dan Logistik",
-              "Kepala Subbagian Hukum dan Sumber Daya Manusia",
-              "Kepala Bagian Perundang-Undangan dan Kepegawaian",
-              "Koordinator Divisi Sosialisasi, Pendidikan Pemilih dan Partisipasi Masyarakat",
-              "Anggota Komisi Pemilihan Umum Kabupaten/Kota Divisi Teknis Penyelenggaraan"]
+MANY_PARAF = [
+    "Kepala Subbagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat",
+    "Sekretaris",
+    "Kepala Subbagian Perencanaan, Data dan Informasi",
+    "Kepala Subbagian Keuangan, Umum dan Logistik",
+    "Kepala Subbagian Hukum dan Sumber Daya Manusia",
+    "Kepala Bagian Perundang-Undangan dan Kepegawaian",
+    "Koordinator Divisi Sosialisasi, Pendidikan Pemilih dan Partisipasi Masyarakat",
+    "Anggota Komisi Pemilihan Umum Kabupaten/Kota Divisi Teknis Penyelenggaraan",
+]
 
 
 def smallest_type(page: object) -> float:
@@ -145,7 +162,8 @@ def smallest_type(page: object) -> float:
 @pytest.mark.parametrize("paper", ["a4", "f4"])
 @pytest.mark.parametrize("count", [5, 6, 8])
 def test_many_paraf_titles_print_whole_and_legible_beside_every_signature(
-        sample: tuple[PlanTree, ReportData], tmp_path: Path, count: int, paper: str) -> None:
+    sample: tuple[PlanTree, ReportData], tmp_path: Path, count: int, paper: str
+) -> None:
     """The original decree (portrait), Lampiran I (portrait) and Lampiran II (landscape), with
     5, 6 and 8 long titles: every word of every title prints whole ("Penyelenggaraan", never
     "Penyele" + "nggaraan"), in type no smaller than 6.5 pt, and the signature shares its page
@@ -168,21 +186,28 @@ def test_many_paraf_titles_print_whole_and_legible_beside_every_signature(
         assert "DEKY BALLO" in text
         landscape = page.mediabox.width > page.mediabox.height
         assert landscape == (i == 2)
-        rows_before = ("KELIMA" in text, any(m in text for m in members),
-                       "PELAKSANAAN (BULAN)" in text)
+        rows_before = (
+            "KELIMA" in text,
+            any(m in text for m in members),
+            "PELAKSANAAN (BULAN)" in text,
+        )
         assert rows_before[i], (i, text)
 
 
 @pytest.mark.parametrize("paper", ["a4", "f4"])
-def test_decree_signature_never_alone_whatever_the_length(sample: tuple[PlanTree, ReportData],
-                                                          tmp_path: Path, paper: str) -> None:
+def test_decree_signature_never_alone_whatever_the_length(
+    sample: tuple[PlanTree, ReportData], tmp_path: Path, paper: str
+) -> None:
     """Sweep the Mengingat list so the foot of the decree, and its signature with three rows
     of paraf boxes, crosses a page bottom: the last diktum always prints with the signature."""
     tree = copying.deepcopy(sample[0])
     tree.decree["paraf"] = MANY_PARAF
     base = list(tree.decree["legal_bases"])
-    extra = {"label": "9.", "text": "Peraturan Komisi Pemilihan Umum tentang Tata Kerja "
-                                    "Komisi Pemilihan Umum Provinsi dan Kabupaten/Kota;"}
+    extra = {
+        "label": "9.",
+        "text": "Peraturan Komisi Pemilihan Umum tentang Tata Kerja "
+        "Komisi Pemilihan Umum Provinsi dan Kabupaten/Kota;",
+    }
     for n in range(0, 16, 2):
         tree.decree["legal_bases"] = base + [extra] * n
         path = write_pdf(tree, tmp_path / f"d{n}.pdf", part="sk", paper=paper, copy="asli")
@@ -213,10 +238,16 @@ def test_paraf_layout_rows_and_type_size() -> None:
     portrait = paraf_room(frame_size("a4", landscape=False)[0])
     landscape = paraf_room(frame_size("a4", landscape=True)[0])
     expected = {  # (titles, room): (columns, rows)
-        (1, portrait): (1, 1), (3, portrait): (3, 1), (5, portrait): (3, 2),
-        (6, portrait): (3, 2), (8, portrait): (3, 3),
-        (1, landscape): (1, 1), (5, landscape): (5, 1), (6, landscape): (6, 1),
-        (8, landscape): (4, 2)}
+        (1, portrait): (1, 1),
+        (3, portrait): (3, 1),
+        (5, portrait): (3, 2),
+        (6, portrait): (3, 2),
+        (8, portrait): (3, 3),
+        (1, landscape): (1, 1),
+        (5, landscape): (5, 1),
+        (6, landscape): (6, 1),
+        (8, landscape): (4, 2),
+    }
     for (count, room), shape in expected.items():
         titles = MANY_PARAF[:count]
         lay = paraf_layout(titles, room)
@@ -224,8 +255,11 @@ def test_paraf_layout_rows_and_type_size() -> None:
         assert PARAF_MIN_SIZE <= lay.size <= 7.5
         assert lay.columns * lay.box <= room + 1e-6
         assert lay.box >= PARAF_BOX_MIN_WIDTH
-        assert all(stringWidth(w, FONT, lay.size) + 2 * PARAF_PAD < lay.box
-                   for t in titles for w in t.split())
+        assert all(
+            stringWidth(w, FONT, lay.size) + 2 * PARAF_PAD < lay.box
+            for t in titles
+            for w in t.split()
+        )
         table = paraf_boxes(titles, room)
         # caption, then a title row and a blank box (12 mm to initial in) per row of boxes
         assert len(table._cellvalues) == 1 + 2 * lay.rows
@@ -242,7 +276,8 @@ def test_paraf_layout_rows_and_type_size() -> None:
 
 
 def test_a_paraf_grid_too_tall_for_a_page_is_refused_in_words(
-        sample: tuple[PlanTree, ReportData], tmp_path: Path) -> None:
+    sample: tuple[PlanTree, ReportData], tmp_path: Path
+) -> None:
     """The grid stands in one cell beside the signature and cannot continue on a next page:
     more titles than fit are refused with a message, not a reportlab LayoutError."""
     tree = copying.deepcopy(sample[0])
@@ -262,47 +297,62 @@ def test_unknown_form_is_refused(sample: tuple[PlanTree, ReportData], tmp_path: 
 
 @pytest.mark.parametrize("missing", ["number", "date"])
 @pytest.mark.parametrize("form", ["asli", "salinan"])
-def test_draft_decree_marks_every_page_konsep(sample: tuple[PlanTree, ReportData],
-                                              tmp_path: Path, missing: str, form: str) -> None:
+def test_draft_decree_marks_every_page_konsep(
+    sample: tuple[PlanTree, ReportData], tmp_path: Path, missing: str, form: str
+) -> None:
     tree, report = sample
     draft = copying.deepcopy(tree)
     draft.decree[missing] = ""
     for part in ("sk", "report"):
-        texts = pages(write_pdf(draft, tmp_path / f"{part}.pdf", part=part, report=report,
-                                paper="f4", copy=form))
+        texts = pages(
+            write_pdf(
+                draft, tmp_path / f"{part}.pdf", part=part, report=report, paper="f4", copy=form
+            )
+        )
         assert len(texts) > 1
         assert all("KONSEP" in t for t in texts)
 
 
-def test_signed_decree_has_no_konsep_mark(sample: tuple[PlanTree, ReportData],
-                                          tmp_path: Path) -> None:
+def test_signed_decree_has_no_konsep_mark(
+    sample: tuple[PlanTree, ReportData], tmp_path: Path
+) -> None:
     tree, report = sample
     assert tree.decree["number"] == "1a" and tree.decree["date"] == "2024-01-02"
     for part in ("sk", "report"):
         for form in ("asli", "salinan"):
-            texts = pages(write_pdf(tree, tmp_path / f"{part}-{form}.pdf", part=part,
-                                    report=report, copy=form))
+            texts = pages(
+                write_pdf(
+                    tree, tmp_path / f"{part}-{form}.pdf", part=part, report=report, copy=form
+                )
+            )
             assert not any("KONSEP" in t for t in texts)
 
 
-def test_report_signers_come_from_the_roster_with_their_nip(sample_store: Store,
-                                                             tmp_path: Path) -> None:
+def test_report_signers_come_from_the_roster_with_their_nip(
+    sample_store: Store, tmp_path: Path
+) -> None:
     from rbdesk.models.edits.roster_edit import update_person
 
     tree = load_plan_tree(sample_store, list_plans(sample_store)[0].uuid)
-    ketua = {t.kind: next(m for m in t.members if "Ketua" in m.role) for t in tree.teams
-             if t.kind in ("pengarah", "pelaksana")}
+    ketua = {
+        t.kind: next(m for m in t.members if "Ketua" in m.role)
+        for t in tree.teams
+        if t.kind in ("pengarah", "pelaksana")
+    }
     update_person(sample_store, ketua["pelaksana"].person_uuid, None, nip="197001011995031002")
     tree = load_plan_tree(sample_store, tree.uuid)
     report = build_report(tree, 3, month_evidence(sample_store, tree, 3))
     assert (report.prepared.name, report.prepared.nip) == (
-        "Agustinus Yohanes Ola Paon", "197001011995031002")
+        "Agustinus Yohanes Ola Paon",
+        "197001011995031002",
+    )
     assert report.prepared.title == "Ketua Tim Pelaksana Reformasi Birokrasi"
     assert (report.acknowledged.name, report.acknowledged.nip) == ("Deky Ballo", "")
     assert report.acknowledged.title == "Ketua Tim Pengarah Reformasi Birokrasi"
     for form in ("asli", "salinan"):
-        last = pages(write_pdf(tree, tmp_path / f"{form}.pdf", part="report", report=report,
-                               copy=form))[-1]
+        last = pages(
+            write_pdf(tree, tmp_path / f"{form}.pdf", part="report", report=report, copy=form)
+        )[-1]
         assert "Agustinus Yohanes Ola Paon\nNIP. 197001011995031002" in last
         assert "Deky Ballo" in last and "NIP. \n" not in last
 
@@ -319,8 +369,10 @@ def test_a_wakil_ketua_never_signs_for_the_ketua() -> None:
 
     tree = PlanTree("p", "Satker", 2030, "Rencana", {}, {}, 1)
     team = TeamNode("t", "pelaksana", "", "PELAKSANA", None, [], 1)
-    team.members = [MemberNode("m1", "p1", "Wakil Orang", "Wakil Ketua", "", 1, "1"),
-                    MemberNode("m2", "p2", "Ketua Orang", "Ketua", "", 1, "2")]
+    team.members = [
+        MemberNode("m1", "p1", "Wakil Orang", "Wakil Ketua", "", 1, "1"),
+        MemberNode("m2", "p2", "Ketua Orang", "Ketua", "", 1, "2"),
+    ]
     tree.teams = [team]
     report = build(tree, 1, [])
     assert (report.prepared.name, report.prepared.nip) == ("Ketua Orang", "2")

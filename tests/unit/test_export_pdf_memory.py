@@ -18,8 +18,9 @@ def streams(path: Path) -> list[bytes]:
     return [page.get_contents().get_data() for page in PdfReader(path).pages]
 
 
-def test_only_the_page_being_drawn_has_a_table(tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_only_the_page_being_drawn_has_a_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     made: list[weakref.ref] = []
     most = 0
     table, draw = pdf_page_table.page_table, pdf_page_table.PageTable.drawOn
@@ -42,8 +43,9 @@ def test_only_the_page_being_drawn_has_a_table(tmp_path: Path,
     assert most <= 1
 
 
-def test_lazy_pages_print_what_eager_tables_print(tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_lazy_pages_print_what_eager_tables_print(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     tree = synthetic_tree(300)
     write_pdf(tree, tmp_path / "lazy.pdf", part="plan")
     from rbdesk.exports.pdf import plan as pdf_plan

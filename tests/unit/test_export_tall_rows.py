@@ -38,7 +38,8 @@ def tall_tree(at_end: bool = False) -> PlanTree:
     sub.indicators = [
         IndicatorNode("tall-1", "1)", "Dokumen kebijakan zona hijau", 0b000000000101, "", 1),
         IndicatorNode("tall-2", "2)", " ".join(IND_WORDS), 0b100000100001, "catatan", 1),
-        IndicatorNode("tall-3", "3)", "Laporan evaluasi", 0b110000000000, "", 1)]
+        IndicatorNode("tall-3", "3)", "Laporan evaluasi", 0b110000000000, "", 1),
+    ]
     if at_end:
         act.sub_activities.append(sub)
     else:
@@ -77,8 +78,7 @@ def test_tall_texts_continue_on_the_next_pages(tmp_path: Path, paper: str) -> No
 
 
 @pytest.mark.parametrize("paper", sorted(PAPERS))
-def test_tall_last_row_keeps_its_last_lines_with_the_signature(tmp_path: Path,
-                                                               paper: str) -> None:
+def test_tall_last_row_keeps_its_last_lines_with_the_signature(tmp_path: Path, paper: str) -> None:
     tree = tall_tree(at_end=True)
     reader, texts = read(write_pdf(tree, tmp_path / "plan.pdf", part="plan", paper=paper))
     text = "\n".join(texts)

@@ -38,10 +38,8 @@ def export(path: Path, out: Path, *args: str) -> Path:
 
 
 @pytest.mark.parametrize("paper", PAPERS)
-def test_plan_continuation_cells_are_whole(sample_path: Path, tmp_path: Path,
-                                           paper: str) -> None:
-    pages = texts(export(sample_path, tmp_path / "plan.pdf", "--part", "plan",
-                         "--paper", paper))
+def test_plan_continuation_cells_are_whole(sample_path: Path, tmp_path: Path, paper: str) -> None:
+    pages = texts(export(sample_path, tmp_path / "plan.pdf", "--part", "plan", "--paper", paper))
     text = "\n".join(pages)
     # no cell of the sample is shortened anywhere: a reminder prints its name whole
     assert "\u2026" not in text
@@ -55,11 +53,17 @@ def test_plan_continuation_cells_are_whole(sample_path: Path, tmp_path: Path,
 def test_a_reminder_is_the_first_paragraph_whole_or_cut_after_a_word() -> None:
     long_name = " ".join(f"kata{i:03d}" for i in range(80))
     body = [["x\n" * 30] * 2 for _ in range(4)]
-    grid = Grid(widths=[90.0, 90.0], header=[["A", "B"]],
-                rows=[[f"{INTEGRITY}\na) satu\nb) dua\n" + "c) tiga\n" * 10, body[0][1]],
-                      ["", body[1][1]],
-                      [f"{long_name}\na) satu", body[2][1]], ["", body[3][1]]],
-                spans=[(0, 0, 0, 1), (0, 0, 2, 3)])
+    grid = Grid(
+        widths=[90.0, 90.0],
+        header=[["A", "B"]],
+        rows=[
+            [f"{INTEGRITY}\na) satu\nb) dua\n" + "c) tiga\n" * 10, body[0][1]],
+            ["", body[1][1]],
+            [f"{long_name}\na) satu", body[2][1]],
+            ["", body[3][1]],
+        ],
+        spans=[(0, 0, 0, 1), (0, 0, 2, 3)],
+    )
     layout = GridLayout(grid)
     width = 90.0 - 2 * grid.hpad
     short, cut = layout.reminder(0), layout.reminder(1)
@@ -69,19 +73,32 @@ def test_a_reminder_is_the_first_paragraph_whole_or_cut_after_a_word() -> None:
     assert all(layout.wrap.width(line) <= width for line in lines)
     # cut after a whole word: every word before the mark is one of the name's
     words = squash(" ".join(lines)).removeprefix("(lanjutan)").removesuffix("\u2026")
-    assert long_name.replace(" ", "").startswith(words) and words.endswith(("0", "1", "2", "3",
-                                                                            "4", "5", "6", "7",
-                                                                            "8", "9"))
+    assert long_name.replace(" ", "").startswith(words) and words.endswith(
+        ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")
+    )
 
 
 @pytest.mark.parametrize("paper", PAPERS)
-def test_bar_labels_of_the_monthly_report_are_whole(sample_path: Path, tmp_path: Path,
-                                                    paper: str) -> None:
-    text = "\n".join(texts(export(sample_path, tmp_path / "bulan.pdf", "--part", "report",
-                                  "--month", "6", "--paper", paper)))
+def test_bar_labels_of_the_monthly_report_are_whole(
+    sample_path: Path, tmp_path: Path, paper: str
+) -> None:
+    text = "\n".join(
+        texts(
+            export(
+                sample_path,
+                tmp_path / "bulan.pdf",
+                "--part",
+                "report",
+                "--month",
+                "6",
+                "--paper",
+                paper,
+            )
+        )
+    )
     with Store.open(sample_path, readonly=True) as store:
         tree = load_plan_tree(store, list_plans(store)[0].uuid)
-    chart = squash(text[text.index("JUMLAH"):text.index("B. Indikator")])
+    chart = squash(text[text.index("JUMLAH") : text.index("B. Indikator")])
     assert "\u2026" not in chart
     for area in tree.areas:
         assert squash(f"{area.label}. {area.name}") in chart
@@ -95,12 +112,16 @@ def test_bar_labels_fit_their_column(sample_store: Store) -> None:
     assert any(len(lines) > 1 for lines in labels)
     for area, lines in zip(tree.areas, labels, strict=True):
         indent = bar_indent(f"{area.label}. ")
-        assert all((indent if k else 0) + stringWidth(line, FONT, BAR_LABEL_SIZE)
-                   <= BAR_LABEL_WIDTH - 6 for k, line in enumerate(lines))
+        assert all(
+            (indent if k else 0) + stringWidth(line, FONT, BAR_LABEL_SIZE) <= BAR_LABEL_WIDTH - 6
+            for k, line in enumerate(lines)
+        )
 
 
-FILE_NAMES = ("notulen-sosialisasi-kode-etik-penyelenggara-pemilu-kota-kupang.pdf",
-              "daftar_hadir_rapat_koordinasi_zona_integritas_2024.pdf")
+FILE_NAMES = (
+    "notulen-sosialisasi-kode-etik-penyelenggara-pemilu-kota-kupang.pdf",
+    "daftar_hadir_rapat_koordinasi_zona_integritas_2024.pdf",
+)
 
 
 def file_name_pieces(text: str, name: str) -> list[str]:
@@ -121,7 +142,8 @@ def file_name_pieces(text: str, name: str) -> list[str]:
 
 @pytest.mark.parametrize("part", ["report", "semester1"])
 def test_evidence_file_names_break_only_after_their_separators(
-        sample_path: Path, tmp_path: Path, part: str) -> None:
+    sample_path: Path, tmp_path: Path, part: str
+) -> None:
     with Store.open(sample_path) as store:
         uuid = list_plans(store)[0].uuid
         inds = [i for i in load_plan_tree(store, uuid).indicators() if i.is_planned(3)][:2]
@@ -130,8 +152,9 @@ def test_evidence_file_names_break_only_after_their_separators(
             attach_bytes(store, ind.uuid, 3, name, b"%PDF-1.4 x")
     args = ["--part", part] + (["--month", "3"] if part == "report" else [])
     for paper in PAPERS:
-        text = "\n".join(texts(export(sample_path, tmp_path / f"{part}-{paper}.pdf", *args,
-                                      "--paper", paper)))
+        text = "\n".join(
+            texts(export(sample_path, tmp_path / f"{part}-{paper}.pdf", *args, "--paper", paper))
+        )
         for name in FILE_NAMES:
             pieces = file_name_pieces(text, name)
             assert pieces, (name, paper)
@@ -145,8 +168,9 @@ def has_border(cell) -> bool:  # cell: an openpyxl cell
 
 
 @pytest.mark.parametrize("paper", PAPERS)
-def test_workbook_draws_no_empty_boxes_outside_its_tables(sample_path: Path, tmp_path: Path,
-                                                          paper: str) -> None:
+def test_workbook_draws_no_empty_boxes_outside_its_tables(
+    sample_path: Path, tmp_path: Path, paper: str
+) -> None:
     """Empty rows between the heading, the table and the signature are empty: an empty cell
     with the table's border is a lone box above the table in LibreOffice (and Excel)."""
     import openpyxl
@@ -155,15 +179,28 @@ def test_workbook_draws_no_empty_boxes_outside_its_tables(sample_path: Path, tmp
     wb = openpyxl.load_workbook(out)
     for title in ("Lampiran I", "Lampiran II", "Realisasi"):
         ws = wb[title]
-        header = next(c.row for row in ws.iter_rows() for c in row
-                      if has_border(c) and c.value not in (None, ""))
-        merged = {(r, c) for rng in ws.merged_cells.ranges
-                  for r in range(rng.min_row, rng.max_row + 1)
-                  for c in range(rng.min_col, rng.max_col + 1)}
-        boxed_above = [c.coordinate for row in ws.iter_rows(max_row=header - 1) for c in row
-                       if has_border(c)]
+        header = next(
+            c.row
+            for row in ws.iter_rows()
+            for c in row
+            if has_border(c) and c.value not in (None, "")
+        )
+        merged = {
+            (r, c)
+            for rng in ws.merged_cells.ranges
+            for r in range(rng.min_row, rng.max_row + 1)
+            for c in range(rng.min_col, rng.max_col + 1)
+        }
+        boxed_above = [
+            c.coordinate for row in ws.iter_rows(max_row=header - 1) for c in row if has_border(c)
+        ]
         assert not boxed_above, (title, boxed_above)
-        lone = [c.coordinate for row in ws.iter_rows() for c in row
-                if has_border(c) and all(x.value in (None, "") for x in row)
-                and (c.row, c.column) not in merged]
+        lone = [
+            c.coordinate
+            for row in ws.iter_rows()
+            for c in row
+            if has_border(c)
+            and all(x.value in (None, "") for x in row)
+            and (c.row, c.column) not in merged
+        ]
         assert not lone, (title, lone)

@@ -20,9 +20,26 @@ from rbdesk.models.interchange.load import create_from_dump
 from rbdesk.models.storage.schema import Evidence
 from rbdesk.models.storage.store import Store
 
-BAD = ["../../../../tmp/x", "..\\..\\Windows\\x.dll", "C:\\Users\\a\\x.pdf", "..", ".", "",
-       "a\x00b.pdf", "\x1b[31mmerah.txt", "CON", "con.txt", "LPT1.pdf", "nul", "COM9.jpg",
-       "a:b.pdf", "tanya?.pdf", "titik. . .", "/etc/passwd", "x" * 5000 + ".pdf"]
+BAD = [
+    "../../../../tmp/x",
+    "..\\..\\Windows\\x.dll",
+    "C:\\Users\\a\\x.pdf",
+    "..",
+    ".",
+    "",
+    "a\x00b.pdf",
+    "\x1b[31mmerah.txt",
+    "CON",
+    "con.txt",
+    "LPT1.pdf",
+    "nul",
+    "COM9.jpg",
+    "a:b.pdf",
+    "tanya?.pdf",
+    "titik. . .",
+    "/etc/passwd",
+    "x" * 5000 + ".pdf",
+]
 
 
 @pytest.mark.parametrize("name", BAD)
@@ -54,10 +71,20 @@ def _crafted_dump(name: str, size: int) -> dict:
     raw = b"isi bukti"
     sha = hashlib.sha256(raw).hexdigest()
     ind = data["plans"][0]["areas"][0]["activities"][0]["sub_activities"][0]["indicators"][0]
-    ind["evidence"] = [{"uuid": "3f0e6a4e-1b7a-4c55-9d5e-2f0a1c9b8d70",
-                        "updated_at": "2024-06-01T00:00:00Z", "updated_by": "x", "version": 1,
-                        "month": 3, "filename": name, "mime": "text/plain", "size": size,
-                        "sha256": sha, "note": ""}]
+    ind["evidence"] = [
+        {
+            "uuid": "3f0e6a4e-1b7a-4c55-9d5e-2f0a1c9b8d70",
+            "updated_at": "2024-06-01T00:00:00Z",
+            "updated_by": "x",
+            "version": 1,
+            "month": 3,
+            "filename": name,
+            "mime": "text/plain",
+            "size": size,
+            "sha256": sha,
+            "note": "",
+        }
+    ]
     data["blobs"] = {sha: base64.b64encode(raw).decode()}
     return data
 
@@ -76,15 +103,20 @@ def test_load_refuses_a_size_that_is_not_the_bytes(tmp_path: Path) -> None:
 
 def test_attach_stores_a_bare_name(sample_store: Store) -> None:
     plan = list_plans(sample_store)[0].uuid
-    ind = load_plan_tree(sample_store, plan).areas[0].activities[0].sub_activities[0] \
-        .indicators[0].uuid
+    ind = (
+        load_plan_tree(sample_store, plan)
+        .areas[0]
+        .activities[0]
+        .sub_activities[0]
+        .indicators[0]
+        .uuid
+    )
     uuid = realisation.attach_bytes(sample_store, ind, 2, "..\\..\\LPT1.pdf\x00.exe", b"x")
     [info] = [e for e in realisation.list_evidence(sample_store, ind, 2) if e.uuid == uuid]
     assert info.filename == "_LPT1.pdf.exe"
 
 
-def test_a_merged_copy_brings_bare_names_and_true_sizes(sample_path: Path, tmp_path: Path
-                                                        ) -> None:
+def test_a_merged_copy_brings_bare_names_and_true_sizes(sample_path: Path, tmp_path: Path) -> None:
     from rbdesk.models.interchange import merge
 
     with Store.open(sample_path, readonly=True) as s:
@@ -92,10 +124,21 @@ def test_a_merged_copy_brings_bare_names_and_true_sizes(sample_path: Path, tmp_p
     raw = b"isi bukti"
     sha = hashlib.sha256(raw).hexdigest()
     data["plans"][0]["areas"][0]["activities"][0]["sub_activities"][0]["indicators"][0][
-        "evidence"] = [{"uuid": "3f0e6a4e-1b7a-4c55-9d5e-2f0a1c9b8d70",
-                        "updated_at": "2024-06-01T00:00:00Z", "updated_by": "x", "version": 1,
-                        "month": 3, "filename": "x.txt", "mime": "text/plain", "size": 9,
-                        "sha256": sha, "note": ""}]
+        "evidence"
+    ] = [
+        {
+            "uuid": "3f0e6a4e-1b7a-4c55-9d5e-2f0a1c9b8d70",
+            "updated_at": "2024-06-01T00:00:00Z",
+            "updated_by": "x",
+            "version": 1,
+            "month": 3,
+            "filename": "x.txt",
+            "mime": "text/plain",
+            "size": 9,
+            "sha256": sha,
+            "note": "",
+        }
+    ]
     data["blobs"] = {sha: base64.b64encode(raw).decode()}
     theirs = tmp_path / "salinan.rbdesk"
     create_from_dump(theirs, data).close()
@@ -111,8 +154,14 @@ def test_a_merged_copy_brings_bare_names_and_true_sizes(sample_path: Path, tmp_p
 
 def test_opening_writes_only_inside_its_own_folder(sample_store: Store, tmp_path: Path) -> None:
     plan = list_plans(sample_store)[0].uuid
-    ind = load_plan_tree(sample_store, plan).areas[0].activities[0].sub_activities[0] \
-        .indicators[0].uuid
+    ind = (
+        load_plan_tree(sample_store, plan)
+        .areas[0]
+        .activities[0]
+        .sub_activities[0]
+        .indicators[0]
+        .uuid
+    )
     uuid = realisation.attach_bytes(sample_store, ind, 2, "notulen.pdf", b"%PDF")
     with sample_store.write():  # as an older rbdesk or a crafted file may hold it
         Evidence.update(filename="../../keluar.pdf").where(Evidence.uuid == uuid).execute()
@@ -138,8 +187,10 @@ def test_bidi_controls_are_removed_on_every_way_in(sample_path: Path, tmp_path: 
     from rbdesk.models.interchange import merge
 
     # load
-    with create_from_dump(tmp_path / "dimuat.rbdesk", _crafted_dump(RLO_EXE, 9)) as store, \
-            store.read():
+    with (
+        create_from_dump(tmp_path / "dimuat.rbdesk", _crafted_dump(RLO_EXE, 9)) as store,
+        store.read(),
+    ):
         assert [e.filename for e in Evidence.select()] == ["laporanfdp.exe"]
     # attach
     with Store.open(sample_path) as store:
@@ -162,15 +213,42 @@ def test_bidi_controls_are_removed_on_every_way_in(sample_path: Path, tmp_path: 
     assert "laporanfdp.exe" in names and not any(set(n) & set(BIDI) for n in names)
 
 
-@pytest.mark.parametrize("name", [
-    "a.exe", "a.bat", "a.cmd", "a.com", "a.js", "a.jse", "a.vbs", "a.vbe", "a.wsf", "a.wsh",
-    "a.lnk", "a.scr", "a.msi", "a.ps1", "a.hta", "a.cpl", "a.pif", "a.reg", "a.jar", "A.EXE",
-    "rapat.pdf.exe", "makro.docm", "tanpa-jenis", RLO_EXE, "a.xyz"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "a.exe",
+        "a.bat",
+        "a.cmd",
+        "a.com",
+        "a.js",
+        "a.jse",
+        "a.vbs",
+        "a.vbe",
+        "a.wsf",
+        "a.wsh",
+        "a.lnk",
+        "a.scr",
+        "a.msi",
+        "a.ps1",
+        "a.hta",
+        "a.cpl",
+        "a.pif",
+        "a.reg",
+        "a.jar",
+        "A.EXE",
+        "rapat.pdf.exe",
+        "makro.docm",
+        "tanpa-jenis",
+        RLO_EXE,
+        "a.xyz",
+    ],
+)
 def test_types_that_can_run_something_are_not_opened_directly(name: str) -> None:
     assert not opens_directly(name)
 
 
-@pytest.mark.parametrize("name", ["notulen.pdf", "Foto (1).JPG", "hadir.xlsx", "sk.docx",
-                                  "scan.png", "catatan.txt"])
+@pytest.mark.parametrize(
+    "name", ["notulen.pdf", "Foto (1).JPG", "hadir.xlsx", "sk.docx", "scan.png", "catatan.txt"]
+)
 def test_documents_open_directly(name: str) -> None:
     assert opens_directly(name)

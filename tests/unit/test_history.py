@@ -37,14 +37,19 @@ def test_filter_by_person_and_dates(sample_store: Store) -> None:
     other.close()
     with sample_store.write():
         ChangeLog.update(at="2024-01-15T08:00:00.000000Z").where(
-            ChangeLog.user == "penguji").execute()
-    assert {e.user for e in history.query_history(sample_store,
-                                                  person="siti")} == {"Siti Nurhaliza"}
-    jan = history.query_history(sample_store, since=dt.date(2024, 1, 15), until=dt.date(2024, 1,
-                                                                                        15))
+            ChangeLog.user == "penguji"
+        ).execute()
+    assert {e.user for e in history.query_history(sample_store, person="siti")} == {
+        "Siti Nurhaliza"
+    }
+    jan = history.query_history(
+        sample_store, since=dt.date(2024, 1, 15), until=dt.date(2024, 1, 15)
+    )
     assert {e.user for e in jan} == {"penguji"}
-    assert history.query_history(sample_store, since=dt.date(2024, 1, 16), until=dt.date(2024, 12,
-                                                                                         31)) == []
+    assert (
+        history.query_history(sample_store, since=dt.date(2024, 1, 16), until=dt.date(2024, 12, 31))
+        == []
+    )
     assert "Siti Nurhaliza" in history.people(sample_store)
 
 
@@ -60,16 +65,17 @@ def test_last_change_marker_grows_only_with_changes(sample_store: Store) -> None
 
 def test_export_xlsx_text_never_formula(sample_store: Store, tmp_path: Path) -> None:
     ind = _ind(sample_store)
-    plan_edit.set_field(sample_store, "indicator", ind.uuid, "text", "=HYPERLINK(\"x\")")
+    plan_edit.set_field(sample_store, "indicator", ind.uuid, "text", '=HYPERLINK("x")')
     plan_edit.set_field(sample_store, "indicator", ind.uuid, "note", "+62 812")
     entries = history.query_history(sample_store)
-    out = history.export_history_xlsx(entries, history.row_labels(sample_store, entries),
-                                      tmp_path / "riwayat.xlsx")
+    out = history.export_history_xlsx(
+        entries, history.row_labels(sample_store, entries), tmp_path / "riwayat.xlsx"
+    )
     ws = openpyxl.load_workbook(out).active
     assert [c.value for c in ws[1]][:3] == ["Waktu", "Pengguna", "Komputer"]
     assert ws.max_row == len(entries) + 1
     values = [c.value for row in ws.iter_rows(min_row=2) for c in row]
-    assert "=HYPERLINK(\"x\")" in values and "+62 812" in values
+    assert '=HYPERLINK("x")' in values and "+62 812" in values
     assert all(c.data_type == "s" for row in ws.iter_rows() for c in row if c.value is not None)
 
 
@@ -91,13 +97,22 @@ def test_times_and_day_filters_are_local(sample_store, wita) -> None:
     from rbdesk.models.storage.schema import ChangeLog
 
     with sample_store.write():
-        ChangeLog.create(at="2024-03-04T23:30:00.000000Z", user="ani", host="PC-1",
-                         entity="plan", row_uuid="x", action="update", field="title", old="a",
-                         new="b")
+        ChangeLog.create(
+            at="2024-03-04T23:30:00.000000Z",
+            user="ani",
+            host="PC-1",
+            entity="plan",
+            row_uuid="x",
+            action="update",
+            field="title",
+            old="a",
+            new="b",
+        )
     entry = history.query_history(sample_store, person="ani")[0]
-    assert entry.when == "5 Mar 2024 07:30"          # 07:30 WITA on the 5th
-    assert history.query_history(sample_store, person="ani", since=dt.date(2024, 3, 5),
-                                 until=dt.date(2024, 3, 5))
+    assert entry.when == "5 Mar 2024 07:30"  # 07:30 WITA on the 5th
+    assert history.query_history(
+        sample_store, person="ani", since=dt.date(2024, 3, 5), until=dt.date(2024, 3, 5)
+    )
     assert not history.query_history(sample_store, person="ani", until=dt.date(2024, 3, 4))
 
 
@@ -118,8 +133,14 @@ def test_an_indicator_without_text_reads_as_its_sub_activity(sample_store) -> No
     from rbdesk.models.edits import realisation
 
     tree = load_plan_tree(sample_store, list_plans(sample_store)[0].uuid)
-    sub, ind = next((s, i) for a in tree.areas for c in a.activities for s in c.sub_activities
-                    for i in s.indicators if not i.text and s.name)   # as the sample has
+    sub, ind = next(
+        (s, i)
+        for a in tree.areas
+        for c in a.activities
+        for s in c.sub_activities
+        for i in s.indicators
+        if not i.text and s.name
+    )  # as the sample has
     realisation.set_status(sample_store, ind.uuid, 4, "selesai")
     entries = [e for e in history.query_history(sample_store) if e.entity == "realisation"]
     assert history.row_labels(sample_store, entries)[entries[0].row_uuid] == f"{sub.name}, Apr"
@@ -137,17 +158,20 @@ def test_decree_and_settings_edits_are_logged_key_by_key(sample_store: Store) ->
 
     decree, version = decree_edit.read_decree(sample_store, plan_uuid)
     considerations = [*decree["considerations"], {"label": "d.", "text": "bahwa baru;"}]
-    version = plan_edit.update_plan(sample_store, plan_uuid, version,
-                                    decree={**decree, "number": "027/2024",
-                                            "considerations": considerations})
+    version = plan_edit.update_plan(
+        sample_store,
+        plan_uuid,
+        version,
+        decree={**decree, "number": "027/2024", "considerations": considerations},
+    )
     plan_edit.update_plan(sample_store, plan_uuid, version, settings={"ketua_nama": "Ani"})
-    entries = [e for e in history.query_history(sample_store, row_uuid=plan_uuid)
-               if e.action == "update"]
+    entries = [
+        e for e in history.query_history(sample_store, row_uuid=plan_uuid) if e.action == "update"
+    ]
     got = {e.field: e for e in entries}
     assert set(got) == {"decree.number", "decree.considerations", "settings.ketua_nama"}
     number = got["decree.number"]
-    assert (number.field_label, number.old_text, number.new_text) == (
-        "Nomor SK", "1a", "027/2024")
+    assert (number.field_label, number.old_text, number.new_text) == ("Nomor SK", "1a", "027/2024")
     menimbang = got["decree.considerations"]
     assert menimbang.field_label == "Menimbang"
     # Read: only the item added; the whole list is kept (and shown in a tooltip).
@@ -158,20 +182,32 @@ def test_decree_and_settings_edits_are_logged_key_by_key(sample_store: Store) ->
     assert "{" not in menimbang.full_new_text and "'label'" not in menimbang.full_new_text
     ketua = got["settings.ketua_nama"]
     assert (ketua.field_label, ketua.old_text, ketua.new_text) == (
-        "pengaturan: ketua_nama", "", "Ani")
+        "pengaturan: ketua_nama",
+        "",
+        "Ani",
+    )
 
 
 def test_whole_decree_entries_of_older_files_read_as_the_keys_that_differ(
-        sample_store: Store) -> None:
+    sample_store: Store,
+) -> None:
     from rbdesk.models.edits import decree_edit
 
     plan_uuid = _plan_uuid(sample_store)
     decree, _ = decree_edit.read_decree(sample_store, plan_uuid)
     with sample_store.write():  # as rbdesk before key-by-key logging wrote it: repr of dicts
-        ChangeLog.create(at="2024-03-04T23:30:00.000000Z", user="ani", host="PC-1",
-                         plan_uuid=plan_uuid, entity="plan", row_uuid=plan_uuid,
-                         action="update", field="decree", old=str(decree),
-                         new=str({**decree, "number": "027/2024", "place": "Kota"}))
+        ChangeLog.create(
+            at="2024-03-04T23:30:00.000000Z",
+            user="ani",
+            host="PC-1",
+            plan_uuid=plan_uuid,
+            entity="plan",
+            row_uuid=plan_uuid,
+            action="update",
+            field="decree",
+            old=str(decree),
+            new=str({**decree, "number": "027/2024", "place": "Kota"}),
+        )
     entry = history.query_history(sample_store, person="ani")[0]
     assert entry.field_label == "isi SK"
     assert entry.old_text == "Nomor SK: 1a; Tempat ditetapkan: Kupang"
@@ -180,9 +216,20 @@ def test_whole_decree_entries_of_older_files_read_as_the_keys_that_differ(
 
 def test_review_times_in_the_log_read_as_local_time(sample_store, wita) -> None:
     with sample_store.write():
-        ChangeLog.create(at="2024-03-04T23:30:00.000000Z", user="ani", host="PC-1",
-                         entity="realisation", row_uuid="x", action="update",
-                         field="reviewed_at[3]", old="", new="2024-03-04T23:30:06.264355Z")
+        ChangeLog.create(
+            at="2024-03-04T23:30:00.000000Z",
+            user="ani",
+            host="PC-1",
+            entity="realisation",
+            row_uuid="x",
+            action="update",
+            field="reviewed_at[3]",
+            old="",
+            new="2024-03-04T23:30:06.264355Z",
+        )
     entry = history.query_history(sample_store, person="ani")[0]
     assert (entry.field_label, entry.old_text, entry.new_text) == (
-        "waktu tinjauan Mar", "", "5 Mar 2024 07:30")
+        "waktu tinjauan Mar",
+        "",
+        "5 Mar 2024 07:30",
+    )

@@ -36,12 +36,40 @@ def _small_plan(path: Path) -> Path:
     ws = wb.active
     ws.title = "Lampiran II"
     ws.append(["RENCANA AKSI 2025"])
-    ws.append(["NO", "AREA PERUBAHAN", "KEGIATAN", "SUB KEGIATAN", "INDIKATOR KEBERHASILAN",
-               "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nop",
-               "Des", "KETERANGAN"])
+    ws.append(
+        [
+            "NO",
+            "AREA PERUBAHAN",
+            "KEGIATAN",
+            "SUB KEGIATAN",
+            "INDIKATOR KEBERHASILAN",
+            "Jan",
+            "Feb",
+            "Mar",
+            "Apr",
+            "Mei",
+            "Jun",
+            "Jul",
+            "Agt",
+            "Sep",
+            "Okt",
+            "Nop",
+            "Des",
+            "KETERANGAN",
+        ]
+    )
     for i in range(40):
-        ws.append([i + 1, f"Area {i // 10}", f"Kegiatan {i}", f"Sub {i}", f"Indikator {i}",
-                   *(["√" if m == i % 12 else None for m in range(12)]), None])
+        ws.append(
+            [
+                i + 1,
+                f"Area {i // 10}",
+                f"Kegiatan {i}",
+                f"Sub {i}",
+                f"Indikator {i}",
+                *(["√" if m == i % 12 else None for m in range(12)]),
+                None,
+            ]
+        )
     wb.save(path)
     return path
 
@@ -54,23 +82,30 @@ def _claim_everything(path: Path, refs: list[str]) -> Path:
             data = src.read(info)
             if info.filename == "xl/worksheets/sheet1.xml":
                 text = data.decode()
-                text = re.sub(r'<dimension ref="[^"]*"/>', '<dimension ref="A1:XFD1048576"/>',
-                              text)
+                text = re.sub(r'<dimension ref="[^"]*"/>', '<dimension ref="A1:XFD1048576"/>', text)
                 merges = "".join(f'<mergeCell ref="{r}"/>' for r in refs)
-                text = text.replace("</sheetData>", f'</sheetData><mergeCells count="{len(refs)}">'
-                                    f"{merges}</mergeCells>")
+                text = text.replace(
+                    "</sheetData>",
+                    f'</sheetData><mergeCells count="{len(refs)}">{merges}</mergeCells>',
+                )
                 data = text.encode()
             dst.writestr(info, data)
     return out
 
 
-def test_a_merge_over_the_whole_sheet_costs_what_the_sheet_holds(tmp_path: Path,
-                                                                 sample_path: Path) -> None:
-    book = _claim_everything(_small_plan(tmp_path / "kecil.xlsx"),
-                             ["A1:XFD1048576", "T1:XFD1048576", "A45:XFD1048576"])
+def test_a_merge_over_the_whole_sheet_costs_what_the_sheet_holds(
+    tmp_path: Path, sample_path: Path
+) -> None:
+    book = _claim_everything(
+        _small_plan(tmp_path / "kecil.xlsx"), ["A1:XFD1048576", "T1:XFD1048576", "A45:XFD1048576"]
+    )
     assert book.stat().st_size < 64 * 1024
-    done = subprocess.run([sys.executable, "-c", CHILD, str(sample_path), str(book)],
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, str(sample_path), str(book)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["code"] == 0, result["out"]
@@ -88,10 +123,21 @@ def test_merges_are_clipped_to_the_cells_the_sheet_has() -> None:
 
 
 def test_periods_written_in_words() -> None:
-    cases = {"Jan – Mar": [1, 2, 3], "Jan s.d. Mar": [1, 2, 3], "Jan s/d Mar": [1, 2, 3],
-             "Triwulan II": [4, 5, 6], "TW IV": [10, 11, 12], "Semester I": [1, 2, 3, 4, 5, 6],
-             "Bulan ke-3": [3], "Agt": [8], "Nop": [11], "Jan, Apr dan Jul": [1, 4, 7],
-             "Januari - Desember 2025": list(range(1, 13)), "Nov–Feb": [1, 2, 11, 12],
-             "setiap bulan": list(range(1, 13)), "Q3": [7, 8, 9]}
+    cases = {
+        "Jan – Mar": [1, 2, 3],
+        "Jan s.d. Mar": [1, 2, 3],
+        "Jan s/d Mar": [1, 2, 3],
+        "Triwulan II": [4, 5, 6],
+        "TW IV": [10, 11, 12],
+        "Semester I": [1, 2, 3, 4, 5, 6],
+        "Bulan ke-3": [3],
+        "Agt": [8],
+        "Nop": [11],
+        "Jan, Apr dan Jul": [1, 4, 7],
+        "Januari - Desember 2025": list(range(1, 13)),
+        "Nov–Feb": [1, 2, 11, 12],
+        "setiap bulan": list(range(1, 13)),
+        "Q3": [7, 8, 9],
+    }
     assert {t: written_months(t) for t in cases} == cases
     assert written_months("Sosialisasi") is None and written_months(3) is None

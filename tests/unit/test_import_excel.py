@@ -19,27 +19,86 @@ from rbdesk.models.interchange.sample_data import sample_dump
 from rbdesk.models.storage.schema import ChangeLog, Indicator, Plan
 from rbdesk.models.storage.store import Store
 
-HEADER = ["NO.", "AREA PERUBAHAN", "KEGIATAN", "SUB KEGIATAN", "INDIKATOR KEBERHASILAN",
-          "PELAKSANAAN (BULAN)"] + [None] * 11 + ["KETERANGAN"]
-MONTHS = [None] * 5 + ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt",
-                       "Nov", "Des", None]
+HEADER = (
+    [
+        "NO.",
+        "AREA PERUBAHAN",
+        "KEGIATAN",
+        "SUB KEGIATAN",
+        "INDIKATOR KEBERHASILAN",
+        "PELAKSANAAN (BULAN)",
+    ]
+    + [None] * 11
+    + ["KETERANGAN"]
+)
+MONTHS = [None] * 5 + [
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Mei",
+    "Jun",
+    "Jul",
+    "Agu",
+    "Sep",
+    "Okt",
+    "Nov",
+    "Des",
+    None,
+]
 
 
 def shape(areas: list[dict]) -> list:
-    return [(a["label"], a["name"], [
-        (c["label"], c["name"], [
-            (s["label"], s["name"], [(i["label"], i["text"], list(i["planned_months"]), i["note"])
-                                     for i in s["indicators"]])
-            for s in c["sub_activities"]])
-        for c in a["activities"]]) for a in areas]
+    return [
+        (
+            a["label"],
+            a["name"],
+            [
+                (
+                    c["label"],
+                    c["name"],
+                    [
+                        (
+                            s["label"],
+                            s["name"],
+                            [
+                                (i["label"], i["text"], list(i["planned_months"]), i["note"])
+                                for i in s["indicators"]
+                            ],
+                        )
+                        for s in c["sub_activities"]
+                    ],
+                )
+                for c in a["activities"]
+            ],
+        )
+        for a in areas
+    ]
 
 
 def tree_shape(tree) -> list:
-    return [(a.label, a.name, [
-        (c.label, c.name, [
-            (s.label, s.name, [(i.label, i.text, i.planned_months, i.note) for i in s.indicators])
-            for s in c.sub_activities])
-        for c in a.activities]) for a in tree.areas]
+    return [
+        (
+            a.label,
+            a.name,
+            [
+                (
+                    c.label,
+                    c.name,
+                    [
+                        (
+                            s.label,
+                            s.name,
+                            [(i.label, i.text, i.planned_months, i.note) for i in s.indicators],
+                        )
+                        for s in c.sub_activities
+                    ],
+                )
+                for c in a.activities
+            ],
+        )
+        for a in tree.areas
+    ]
 
 
 def test_round_trip_of_the_2024_sample(sample_store, tmp_path: Path) -> None:
@@ -53,8 +112,12 @@ def test_round_trip_of_the_2024_sample(sample_store, tmp_path: Path) -> None:
     assert tree_shape(again) == tree_shape(tree)
     assert {i.uuid for i in again.indicators()}.isdisjoint(i.uuid for i in tree.indicators())
     with sample_store.read():
-        assert ChangeLog.select().where((ChangeLog.plan_uuid == new_uuid)
-                                        & (ChangeLog.action == "import")).count() == 1
+        assert (
+            ChangeLog.select()
+            .where((ChangeLog.plan_uuid == new_uuid) & (ChangeLog.action == "import"))
+            .count()
+            == 1
+        )
 
 
 def test_own_sheet_without_hidden_sheet_reads_by_labels(sample_store, tmp_path: Path) -> None:
@@ -99,7 +162,8 @@ def test_hand_made_sheet(tmp_path: Path) -> None:
         _row(None, None, None, None, "b) Website", [4], note="Target 100%", mark="X"),
         [None] * 18,  # spacer
         _row(None, None, "2 Pelaksanaan", "Kick off", "", [5, 6], mark=1),
-        HEADER, MONTHS,  # header repeated on a later page
+        HEADER,
+        MONTHS,  # header repeated on a later page
         _row("2", "Penguatan Pengawasan", "a) Zona Integritas", "1) Pencanangan", "", [7]),
         _row(None, None, None, None, "Komitmen", [8], mark="V"),
         _row(None, None, None, "2) Evaluasi", "Laporan", [9]),
@@ -111,12 +175,14 @@ def test_hand_made_sheet(tmp_path: Path) -> None:
     plan = read_plan_workbook(path)
     assert plan["year"] == 2025 and plan["title"].startswith("RENCANA AKSI")
     areas = shape(plan["areas"])
-    assert [a[:2] for a in areas] == [("1", "Manajemen Perubahan"),
-                                      ("2", "Penguatan Pengawasan")]
+    assert [a[:2] for a in areas] == [("1", "Manajemen Perubahan"), ("2", "Penguatan Pengawasan")]
     act1, act2 = areas[0][2]
     assert act1[:2] == ("1", "Perencanaan")
-    assert act1[2][1] == ("2", "Sosialisasi", [("a)", "Media", [2, 3], ""),
-                                               ("b)", "Website", [4], "Target 100%")])
+    assert act1[2][1] == (
+        "2",
+        "Sosialisasi",
+        [("a)", "Media", [2, 3], ""), ("b)", "Website", [4], "Target 100%")],
+    )
     assert act2 == ("2", "Pelaksanaan", [("", "Kick off", [("", "", [5, 6], "")])])
     zona = areas[1][2][0]
     assert zona[:2] == ("a)", "Zona Integritas")
@@ -181,8 +247,10 @@ def test_sheet_without_header_is_refused(sample_store, tmp_path: Path) -> None:
 
 
 def test_mark_in_a_non_month_column_is_refused(sample_store, tmp_path: Path) -> None:
-    rows = [_row("1", "Area", "1 Kegiatan", "1 Sub", "Indikator", [1]),
-            _row(None, None, None, None, "Dua", [2]) + ["√"]]  # a 13th mark, past KETERANGAN
+    rows = [
+        _row("1", "Area", "1 Kegiatan", "1 Sub", "Indikator", [1]),
+        _row(None, None, None, None, "Dua", [2]) + ["√"],
+    ]  # a 13th mark, past KETERANGAN
     _expect_refused(sample_store, _hand_made(tmp_path / "geser.xlsx", rows), "baris 7", "kolom T")
     rows = [_row("1", "Area", "1 Kegiatan", "1 Sub", "Indikator", [1], note="√")]
     _expect_refused(sample_store, _hand_made(tmp_path / "ket.xlsx", rows), "kolom S")
@@ -192,8 +260,9 @@ def test_mark_in_a_non_month_column_is_refused(sample_store, tmp_path: Path) -> 
 
 def test_import_is_all_or_nothing(sample_store, monkeypatch) -> None:
     plan = sample_dump()["plans"][0]
-    plan["areas"][-1]["activities"][0]["sub_activities"][0]["indicators"][0][
-        "planned_months"] = [13]
+    plan["areas"][-1]["activities"][0]["sub_activities"][0]["indicators"][0]["planned_months"] = [
+        13
+    ]
     before = _count(sample_store)
     with pytest.raises(InvalidInput):
         import_plan(sample_store, plan)
@@ -230,8 +299,12 @@ def test_formula_in_a_month_cell_is_refused(sample_store, tmp_path: Path) -> Non
     ws.cell(first + 2, 8, "=1+1")  # column H: March
     ws.cell(first + 5, 18, "=A1")  # column R: KETERANGAN
     wb.save(path)
-    _expect_refused(sample_store, path, f"Lampiran II, baris {first + 2}, kolom H: rumus tidak "
-                    "didukung", f"Lampiran II, baris {first + 5}, kolom R: rumus tidak didukung")
+    _expect_refused(
+        sample_store,
+        path,
+        f"Lampiran II, baris {first + 2}, kolom H: rumus tidak didukung",
+        f"Lampiran II, baris {first + 5}, kolom R: rumus tidak didukung",
+    )
     # text that merely starts with "=" (our own export writes remarks like that) is fine
     wb = openpyxl.load_workbook(path)
     ws = wb["Lampiran II"]
@@ -240,8 +313,13 @@ def test_formula_in_a_month_cell_is_refused(sample_store, tmp_path: Path) -> Non
     ws.cell(first + 5, 18).data_type = "s"
     wb.save(path)
     plan = read_plan_workbook(path)
-    notes = [i["note"] for a in plan["areas"] for c in a["activities"]
-             for s in c["sub_activities"] for i in s["indicators"]]
+    notes = [
+        i["note"]
+        for a in plan["areas"]
+        for c in a["activities"]
+        for s in c["sub_activities"]
+        for i in s["indicators"]
+    ]
     assert "=A1" in notes
 
 
@@ -269,8 +347,9 @@ def test_row_errors_name_the_sheet(sample_store, tmp_path: Path) -> None:
     wb.save(path)
     _expect_refused(sample_store, path, f"Lampiran II, baris {first}, kolom F: tanda bulan 'ya'")
     rows = [_row("1", "Area", "1 Kegiatan", "1 Sub", "Indikator", [1], mark="ya")]
-    _expect_refused(sample_store, _hand_made(tmp_path / "ya.xlsx", rows), "Rencana, baris 6, "
-                    "kolom G")
+    _expect_refused(
+        sample_store, _hand_made(tmp_path / "ya.xlsx", rows), "Rencana, baris 6, kolom G"
+    )
 
 
 def test_without_a_lampiran_ii_the_sheet_most_like_a_plan_is_read(tmp_path: Path) -> None:
@@ -282,12 +361,14 @@ def test_without_a_lampiran_ii_the_sheet_most_like_a_plan_is_read(tmp_path: Path
     other.append(["x", "y", "z"])
     wb.save(path)
     plan = read_plan_workbook(path)
-    assert shape(plan["areas"]) == [("1", "Area", [("1", "Kegiatan", [
-        ("1", "Sub", [("", "Indikator", [1, 2], "")])])])]
+    assert shape(plan["areas"]) == [
+        ("1", "Area", [("1", "Kegiatan", [("1", "Sub", [("", "Indikator", [1, 2], "")])])])
+    ]
 
 
-def test_unreadable_workbook_message_is_indonesian_only(sample_store, tmp_path: Path,
-                                                        caplog) -> None:
+def test_unreadable_workbook_message_is_indonesian_only(
+    sample_store, tmp_path: Path, caplog
+) -> None:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
         zf.writestr("[Content_Types].xml", "<not xml")
@@ -299,8 +380,7 @@ def test_unreadable_workbook_message_is_indonesian_only(sample_store, tmp_path: 
     message = err.value.message
     assert message == "rusak.xlsx tidak dapat dibaca sebagai buku kerja Excel."
     assert "Error" not in message and "(" not in message
-    assert any("rusak.xlsx" in r.getMessage() and "Error" in r.getMessage()
-               for r in caplog.records)
+    assert any("rusak.xlsx" in r.getMessage() and "Error" in r.getMessage() for r in caplog.records)
 
 
 @pytest.mark.parametrize("where", ["title", "meta"])
@@ -316,8 +396,12 @@ def test_formulas_above_the_table_or_in_the_metadata_are_refused(tmp_path, where
     if where == "title":
         del wb[META_SHEET]  # as a hand-made sheet: the title comes from the rows above
         ws = wb["Lampiran II"]
-        cell = next(c for row in ws.iter_rows(max_row=10) for c in row
-                    if isinstance(c.value, str) and "RENCANA AKSI" in c.value.upper())
+        cell = next(
+            c
+            for row in ws.iter_rows(max_row=10)
+            for c in row
+            if isinstance(c.value, str) and "RENCANA AKSI" in c.value.upper()
+        )
         cell.value = '=HYPERLINK("http://contoh.invalid/x","RENCANA AKSI 2024")'
     else:
         meta = wb[META_SHEET]

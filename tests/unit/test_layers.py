@@ -24,16 +24,31 @@ MAIN_WINDOW_USERS = {"rbdesk.ui.window.app", "rbdesk.ui.screenshots"}
 # document, the view state, the operations, settings, roles; the screenshots script, which
 # drives the whole window as the start-up does, is left out).
 UI_ARROWS = {
-    ("window", "ui"), ("window", "dialogs"), ("window", "grid"), ("window", "panels"),
+    ("window", "ui"),
+    ("window", "dialogs"),
+    ("window", "grid"),
+    ("window", "panels"),
     ("window", "undo"),
-    ("panels", "ui"), ("panels", "dialogs"), ("panels", "grid"), ("panels", "undo"),
-    ("grid", "ui"), ("grid", "dialogs"), ("grid", "undo"),
-    ("dialogs", "ui"), ("dialogs", "panels"),     # the Data SK dialog shows the roster model
+    ("panels", "ui"),
+    ("panels", "dialogs"),
+    ("panels", "grid"),
+    ("panels", "undo"),
+    ("grid", "ui"),
+    ("grid", "dialogs"),
+    ("grid", "undo"),
+    ("dialogs", "ui"),
+    ("dialogs", "panels"),  # the Data SK dialog shows the roster model
     ("undo", "ui"),
 }
 # What only models may touch: the database driver and the tables themselves.
-SQL = ("peewee", "sqlite3", "playhouse", "rbdesk.models.storage.schema",
-       "rbdesk.models.storage.database", "rbdesk.models.storage.migrations")
+SQL = (
+    "peewee",
+    "sqlite3",
+    "playhouse",
+    "rbdesk.models.storage.schema",
+    "rbdesk.models.storage.database",
+    "rbdesk.models.storage.migrations",
+)
 
 
 def full_graph() -> dict[str, set[str]]:
@@ -49,10 +64,13 @@ def _ui_part(name: str) -> str:
 
 
 def test_the_parts_of_ui_import_each_other_only_as_listed() -> None:
-    arrows = {(_ui_part(name), _ui_part(target))
-              for name, targets in full_graph().items()
-              if name.startswith("rbdesk.ui.") and name != "rbdesk.ui.screenshots"
-              for target in targets if target.startswith("rbdesk.ui.")}
+    arrows = {
+        (_ui_part(name), _ui_part(target))
+        for name, targets in full_graph().items()
+        if name.startswith("rbdesk.ui.") and name != "rbdesk.ui.screenshots"
+        for target in targets
+        if target.startswith("rbdesk.ui.")
+    }
     assert {(a, b) for a, b in arrows if a != b} == UI_ARROWS
 
 
@@ -60,7 +78,7 @@ def test_no_import_cycles_anywhere_counting_type_checking() -> None:
     edges = full_graph()
     assert "rbdesk.ui.window.main_window" in edges["rbdesk.ui.window.app"]
     assert cycle(edges) is None
-    assert cycle(graph()) is None       # the imports that run: a subset of the above
+    assert cycle(graph()) is None  # the imports that run: a subset of the above
 
 
 def test_imports_point_down_the_layers() -> None:
@@ -80,6 +98,8 @@ def test_only_the_application_imports_the_main_window() -> None:
 
 
 def test_the_window_holds_no_sql() -> None:
-    wrong = {name: sorted(u for u in imports(name, path) if u.startswith(SQL))
-             for name, path in modules("rbdesk.ui").items()}
+    wrong = {
+        name: sorted(u for u in imports(name, path) if u.startswith(SQL))
+        for name, path in modules("rbdesk.ui").items()
+    }
     assert {name: bad for name, bad in wrong.items() if bad} == {}

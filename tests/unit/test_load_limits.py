@@ -26,10 +26,20 @@ def base() -> dict[str, Any]:
 def _with_evidence(data: dict[str, Any], raw: bytes, size: int | None = None) -> dict[str, Any]:
     sha = hashlib.sha256(raw).hexdigest()
     ind = data["plans"][0]["areas"][0]["activities"][0]["sub_activities"][0]["indicators"][0]
-    ind["evidence"] = [{"uuid": "3f0e6a4e-1b7a-4c55-9d5e-2f0a1c9b8d70",
-                        "updated_at": "2024-06-01T00:00:00Z", "updated_by": "x", "version": 1,
-                        "month": 3, "filename": "scan.pdf", "mime": "application/pdf",
-                        "size": len(raw) if size is None else size, "sha256": sha, "note": ""}]
+    ind["evidence"] = [
+        {
+            "uuid": "3f0e6a4e-1b7a-4c55-9d5e-2f0a1c9b8d70",
+            "updated_at": "2024-06-01T00:00:00Z",
+            "updated_by": "x",
+            "version": 1,
+            "month": 3,
+            "filename": "scan.pdf",
+            "mime": "application/pdf",
+            "size": len(raw) if size is None else size,
+            "sha256": sha,
+            "note": "",
+        }
+    ]
     data["blobs"] = {sha: base64.b64encode(raw).decode()}
     return data
 
@@ -63,10 +73,17 @@ def test_a_huge_name_is_refused(base, tmp_path: Path) -> None:
     _refused(tmp_path, data, "terlalu panjang")
 
 
-@pytest.mark.parametrize("decree", [
-    {"considerations": "bukan daftar"}, {"considerations": [{"label": 1, "text": "x"}]},
-    {"decisions": [{"label": "KESATU", "text": "x", "items": "bukan daftar"}]},
-    {"signatory_name": ["bukan", "teks"]}, {"attachment_titles": ["x"]}, {"place": 7}])
+@pytest.mark.parametrize(
+    "decree",
+    [
+        {"considerations": "bukan daftar"},
+        {"considerations": [{"label": 1, "text": "x"}]},
+        {"decisions": [{"label": "KESATU", "text": "x", "items": "bukan daftar"}]},
+        {"signatory_name": ["bukan", "teks"]},
+        {"attachment_titles": ["x"]},
+        {"place": 7},
+    ],
+)
 def test_a_decree_of_the_wrong_shape_is_refused(base, tmp_path: Path, decree) -> None:
     data = copy.deepcopy(base)
     data["plans"][0]["decree"] = {**data["plans"][0]["decree"], **decree}
@@ -84,8 +101,7 @@ def test_the_sample_still_loads_and_prints(base, tmp_path: Path) -> None:
 def test_too_large_evidence_names_one_unit(sample_store, monkeypatch) -> None:
     ind = load_plan_tree(sample_store, list_plans(sample_store)[0].uuid).indicators()[0].uuid
     with pytest.raises(EvidenceTooLarge) as info:
-        realisation.attach_bytes(sample_store, ind, 1, "pindaian.pdf",
-                                 b"\0" * (26 * 1024 * 1024))
+        realisation.attach_bytes(sample_store, ind, 1, "pindaian.pdf", b"\0" * (26 * 1024 * 1024))
     assert "(26.0 MiB); batasnya 25 MiB" in info.value.message
 
 
@@ -95,21 +111,28 @@ def _first_indicator(data: dict[str, Any]) -> dict[str, Any]:
 
 _UNPRINTABLE: dict[str, tuple[Any, str]] = {
     # (change to the sample document, words of the refusal)
-    "a 10 MB setting": (lambda d: d["plans"][0].update(settings={"report_place": "x" * 10**7}),
-                        "terlalu panjang"),
-    "a setting that is no text": (lambda d: d["plans"][0].update(settings={"report_place": [1]}),
-                                  "harus teks"),
+    "a 10 MB setting": (
+        lambda d: d["plans"][0].update(settings={"report_place": "x" * 10**7}),
+        "terlalu panjang",
+    ),
+    "a setting that is no text": (
+        lambda d: d["plans"][0].update(settings={"report_place": [1]}),
+        "harus teks",
+    ),
     "a decree of 200,000 items": (
         lambda d: d["plans"][0]["decree"].update(
-            decisions=[{"label": "KESATU", "text": "", "items": ["x"] * 200_000}]),
-        "terlalu banyak"),
-    "a lone surrogate": (lambda d: _first_indicator(d).update(note="a\ud800b"),
-                         "tidak sah"),
+            decisions=[{"label": "KESATU", "text": "", "items": ["x"] * 200_000}]
+        ),
+        "terlalu banyak",
+    ),
+    "a lone surrogate": (lambda d: _first_indicator(d).update(note="a\ud800b"), "tidak sah"),
     "version 2**70": (lambda d: _first_indicator(d).update(version=2**70), "version"),
     "format_version -5": (lambda d: d.update(format_version=-5), "format_version"),
     "an empty unit": (lambda d: d["plans"][0].update(unit="  "), "unit"),
     "a stamp that is no time": (
-        lambda d: _first_indicator(d).update(updated_at="9999-99-99T99:99:99Z"), "9999-99-99"),
+        lambda d: _first_indicator(d).update(updated_at="9999-99-99T99:99:99Z"),
+        "9999-99-99",
+    ),
 }
 
 

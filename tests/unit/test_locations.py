@@ -11,13 +11,19 @@ from rbdesk.models.storage import paths
 from rbdesk.models.storage.locations import PORTABLE_MARKER, Facts, locations
 
 W = PureWindowsPath
-WIN_ENV = {"LOCALAPPDATA": r"C:\Users\siti\AppData\Local",
-           "APPDATA": r"C:\Users\siti\AppData\Roaming"}
+WIN_ENV = {
+    "LOCALAPPDATA": r"C:\Users\siti\AppData\Local",
+    "APPDATA": r"C:\Users\siti\AppData\Roaming",
+}
 
 
 def win(**kw: object) -> Facts:
-    base: dict[str, object] = {"system": "Windows", "env": WIN_ENV, "home": W(r"C:\Users\siti"),
-                               "documents": W(r"D:\Dokumen Siti")}
+    base: dict[str, object] = {
+        "system": "Windows",
+        "env": WIN_ENV,
+        "home": W(r"C:\Users\siti"),
+        "documents": W(r"D:\Dokumen Siti"),
+    }
     return Facts(**{**base, **kw})  # type: ignore[arg-type]
 
 
@@ -75,14 +81,18 @@ def test_data_dir_override_wins_over_the_marker_but_not_over_settings() -> None:
 
 def test_linux_follows_xdg_and_ignores_relative_values() -> None:
     P = PurePosixPath
-    facts = Facts(system="Linux", env={"XDG_DATA_HOME": "/data/siti",
-                                       "XDG_CONFIG_HOME": "relatif/conf"}, home=P("/home/siti"))
+    facts = Facts(
+        system="Linux",
+        env={"XDG_DATA_HOME": "/data/siti", "XDG_CONFIG_HOME": "relatif/conf"},
+        home=P("/home/siti"),
+    )
     loc = locations(facts)
     assert loc.data == P("/data/siti/rbdesk")
     assert loc.settings_file == P("/home/siti/.config/rbdesk/rbdesk.ini")
     assert loc.default_plan == P("/home/siti/Documents/rbdesk/rencana-aksi.rbdesk")
-    assert locations(Facts(system="Linux", env={}, home=P("/home/siti"))).data == \
-        P("/home/siti/.local/share/rbdesk")
+    assert locations(Facts(system="Linux", env={}, home=P("/home/siti"))).data == P(
+        "/home/siti/.local/share/rbdesk"
+    )
 
 
 def test_macos() -> None:
@@ -97,11 +107,12 @@ def test_the_real_machine_uses_the_override_of_the_tests(isolated_env: Path) -> 
     assert paths.backup_dir() == isolated_env / "cadangan"
     assert paths.log_dir().is_dir()
     assert paths.default_plan_file() == isolated_env / "rencana-aksi.rbdesk"
-    assert paths.program_dir() is None   # the tests run from source
+    assert paths.program_dir() is None  # the tests run from source
 
 
-def test_a_frozen_program_with_the_marker_is_portable(tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_frozen_program_with_the_marker_is_portable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("RBDESK_DATA_DIR")
     exe = tmp_path / "rbdesk.exe"
     exe.write_bytes(b"")

@@ -40,9 +40,11 @@ def _digest(path: Path) -> str:
 
 def skewed(minutes: int) -> Callable[[], str]:
     """A PC clock that is ``minutes`` ahead (negative: behind) of the true time."""
+
     def clock() -> str:
         moment = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=minutes)
         return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
     return clock
 
 
@@ -72,10 +74,19 @@ def base_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def targets(base_file: Path) -> dict[str, Any]:
     with Store.open(base_file, readonly=True) as store:
         tree = load_plan_tree(store, list_plans(store)[0].uuid)
-    inds = [ind.uuid for area in tree.areas[:4] for act in area.activities[:1]
-            for sub in act.sub_activities[:1] for ind in sub.indicators[:1]]
-    subs = [sub.uuid for area in tree.areas[:2] for act in area.activities[:1]
-            for sub in act.sub_activities[:1]]
+    inds = [
+        ind.uuid
+        for area in tree.areas[:4]
+        for act in area.activities[:1]
+        for sub in act.sub_activities[:1]
+        for ind in sub.indicators[:1]
+    ]
+    subs = [
+        sub.uuid
+        for area in tree.areas[:2]
+        for act in area.activities[:1]
+        for sub in act.sub_activities[:1]
+    ]
     return {"plan": tree.uuid, "indicators": inds, "subs": subs}
 
 
@@ -109,8 +120,11 @@ def test_only_theirs_changed_is_taken_without_conflict(pair, targets) -> None:
         assert result.updated == 1 and result.log_imported >= 1
         # B's own change-log entry travelled with it: Riwayat shows who did it on the copy.
         with s.read():
-            assert ChangeLog.select().where((ChangeLog.row_uuid == ind)
-                                            & (ChangeLog.user == "budi")).exists()
+            assert (
+                ChangeLog.select()
+                .where((ChangeLog.row_uuid == ind) & (ChangeLog.user == "budi"))
+                .exists()
+            )
 
 
 @pytest.mark.parametrize("skew", [-15, -24 * 60, 15, 24 * 60])
@@ -170,10 +184,15 @@ def test_conflict_newer_wins_by_default_and_loser_is_logged(pair, targets) -> No
         plan = merge.plan_merge(s, b)
         assert len(plan.conflicts) == 1
         c = plan.conflicts[0]
-        assert (c.entity, c.mine_by, c.theirs_by, c.default) == ("indicator", "ani", "budi",
-                                                                  merge.THEIRS)
+        assert (c.entity, c.mine_by, c.theirs_by, c.default) == (
+            "indicator",
+            "ani",
+            "budi",
+            merge.THEIRS,
+        )
         assert [(d.name, d.mine, d.theirs) for d in c.fields] == [
-            ("text", "lama dari A", "baru dari B")]
+            ("text", "lama dari A", "baru dari B")
+        ]
         result = merge.apply_merge(s, plan)
         assert result.resolved == {c.key: merge.THEIRS}
         with s.read():
@@ -228,8 +247,10 @@ def test_deletion_travels_as_tombstone(pair, targets) -> None:
         merge.merge_files(s, b)
         for uuid in gone:
             with s.read():
-                assert Indicator.get_or_none(Indicator.uuid == uuid) is None or \
-                    Indicator.get(Indicator.uuid == uuid).deleted
+                assert (
+                    Indicator.get_or_none(Indicator.uuid == uuid) is None
+                    or Indicator.get(Indicator.uuid == uuid).deleted
+                )
         tree = load_plan_tree(s, targets["plan"])
         alive = {x.uuid for ar in tree.areas for ac in ar.activities for x in ac.sub_activities}
         assert sub not in alive
@@ -259,8 +280,10 @@ def test_new_rows_and_evidence_bytes_are_copied(pair, targets) -> None:
         assert result.blobs_copied == 1
         with s.read():
             assert _indicator(new_ind).text == "indikator baru B"
-            assert realisation.evidence_bytes(s, Evidence.get(Evidence.uuid == ev).sha256) == \
-                b"%PDF notulen"
+            assert (
+                realisation.evidence_bytes(s, Evidence.get(Evidence.uuid == ev).sha256)
+                == b"%PDF notulen"
+            )
             cell = Realisation.get(Realisation.indicator == _indicator(new_ind).id)
         assert (cell.month, cell.status, cell.note) == (4, "selesai", "rapat")
 
@@ -274,8 +297,12 @@ def test_same_evidence_bytes_stored_once(pair, targets) -> None:
     with opened(a, "ani") as s:
         merge.merge_files(s, b)
         with s.read():
-            assert Blob.select().where(Blob.sha256 == hashlib.sha256(b"same bytes").hexdigest()
-                                       ).count() == 1
+            assert (
+                Blob.select()
+                .where(Blob.sha256 == hashlib.sha256(b"same bytes").hexdigest())
+                .count()
+                == 1
+            )
         assert len(realisation.list_evidence(s, ind, 2)) == 2
 
 
@@ -291,8 +318,11 @@ def test_same_cell_created_twice_is_matched_by_indicator_and_month(pair, targets
         assert [c.entity for c in plan.conflicts] == ["realisation"]
         merge.apply_merge(s, plan)
         with s.read():
-            cells = list(Realisation.select().where((Realisation.indicator == _indicator(ind).id)
-                                                    & (Realisation.month == 5)))
+            cells = list(
+                Realisation.select().where(
+                    (Realisation.indicator == _indicator(ind).id) & (Realisation.month == 5)
+                )
+            )
         assert [c.status for c in cells] == ["selesai"]
 
 
@@ -382,10 +412,14 @@ def test_decree_keys_changed_in_different_copies_are_combined(pair, targets) -> 
         # The second merge of the same copy is a no-op.
         assert not merge.merge_files(s, b).changed
         with s.read():
-            merged_log = ChangeLog.get((ChangeLog.action == "merge")
-                                       & (ChangeLog.row_uuid == plan_uuid))
-    assert (merged_log.field, merged_log.old, merged_log.new) == ("decree.place", "Kupang",
-                                                                 "Kota-B")
+            merged_log = ChangeLog.get(
+                (ChangeLog.action == "merge") & (ChangeLog.row_uuid == plan_uuid)
+            )
+    assert (merged_log.field, merged_log.old, merged_log.new) == (
+        "decree.place",
+        "Kupang",
+        "Kota-B",
+    )
     assert merged_log.user == "ani + budi"
     decree = _decree(a, plan_uuid)
     assert (decree["number"], decree["place"]) == ("NOMOR-A", "Kota-B")
@@ -412,22 +446,30 @@ def test_a_decree_key_changed_in_both_copies_is_one_readable_conflict(pair, targ
         assert len(plan.conflicts) == 1
         c = plan.conflicts[0]
         assert [(d.label, d.mine_text(), d.theirs_text()) for d in c.fields] == [
-            ("Tempat ditetapkan", "Kota-A", "Kota-B")]
+            ("Tempat ditetapkan", "Kota-A", "Kota-B")
+        ]
         merge.apply_merge(s, plan, choices={c.key: merge.MINE})
         with s.read():
-            lost = ChangeLog.get((ChangeLog.action == "conflict")
-                                 & (ChangeLog.row_uuid == plan_uuid))
-        assert (lost.field, lost.user, lost.old, lost.new) == ("decree.place", "budi",
-                                                               "Kota-B", "Kota-A")
+            lost = ChangeLog.get(
+                (ChangeLog.action == "conflict") & (ChangeLog.row_uuid == plan_uuid)
+            )
+        assert (lost.field, lost.user, lost.old, lost.new) == (
+            "decree.place",
+            "budi",
+            "Kota-B",
+            "Kota-A",
+        )
         assert not merge.merge_files(s, b).changed
     decree = _decree(a, plan_uuid)
     # The conflict was on the place alone: the keys each copy changed alone are both kept.
     assert (decree["place"], decree["number"], decree["signed_mark"]) == (
-        "Kota-A", "NOMOR-A", "TTD")
+        "Kota-A",
+        "NOMOR-A",
+        "TTD",
+    )
 
 
-def test_plan_title_changed_in_one_copy_and_decree_in_the_other_both_arrive(pair,
-                                                                            targets) -> None:
+def test_plan_title_changed_in_one_copy_and_decree_in_the_other_both_arrive(pair, targets) -> None:
     a, b = pair
     plan_uuid = targets["plan"]
     with opened(a, "ani") as s:
@@ -438,20 +480,23 @@ def test_plan_title_changed_in_one_copy_and_decree_in_the_other_both_arrive(pair
     with opened(a, "ani") as s:
         assert merge.merge_files(s, b).conflicts == []
     plan = _snapshot(a).rows["plan"][plan_uuid]
-    assert (plan["title"], plan["year"], plan["decree"]["number"]) == ("Judul dari B", 2025,
-                                                                       "NOMOR-A")
-    with opened(a, "ani") as s:   # and the title both changed is a conflict on the title
+    assert (plan["title"], plan["year"], plan["decree"]["number"]) == (
+        "Judul dari B",
+        2025,
+        "NOMOR-A",
+    )
+    with opened(a, "ani") as s:  # and the title both changed is a conflict on the title
         plan_edit.update_plan(s, plan_uuid, title="Judul dari A")
     with opened(b, "budi") as s:
         plan_edit.update_plan(s, plan_uuid, title="Judul lain dari B")
     with opened(a, "ani") as s:
         [c] = merge.plan_merge(s, b).conflicts
     assert [(d.label, d.mine_text(), d.theirs_text()) for d in c.fields] == [
-        ("judul", "Judul dari A", "Judul lain dari B")]
+        ("judul", "Judul dari A", "Judul lain dari B")
+    ]
 
 
-def test_whole_decree_entries_of_older_files_still_tell_which_keys_changed(pair,
-                                                                            targets) -> None:
+def test_whole_decree_entries_of_older_files_still_tell_which_keys_changed(pair, targets) -> None:
     a, b = pair
     plan_uuid = targets["plan"]
     with opened(a, "ani") as s:
@@ -470,13 +515,12 @@ def test_whole_decree_entries_of_older_files_still_tell_which_keys_changed(pair,
     assert (decree["number"], decree["place"]) == ("NOMOR-A", "Kota-B")
 
 
-def test_a_verdict_sent_back_by_the_merge_is_the_same_whichever_copy_merges(pair,
-                                                                            targets) -> None:
+def test_a_verdict_sent_back_by_the_merge_is_the_same_whichever_copy_merges(pair, targets) -> None:
     a, b = pair
     ind = targets["indicators"][0]
     with opened(a, "induk") as s:
         realisation.set_status(s, ind, 5, "selesai")
-    shutil.copyfile(a, b)   # parted after the month was realised
+    shutil.copyfile(a, b)  # parted after the month was realised
     with opened(a, "ani") as s:
         review.review_month(s, ind, 5, "memenuhi")
     with opened(b, "budi") as s:
@@ -489,8 +533,13 @@ def test_a_verdict_sent_back_by_the_merge_is_the_same_whichever_copy_merges(pair
         assert not merge.merge_files(s, b).changed
     with opened(b2, "budi") as s:
         assert len(merge.merge_files(s, a2).resubmitted) == 1
-    cells = [{u: {k: v for k, v in c.items() if k != "version"}
-              for u, c in _snapshot(p).rows["realisation"].items()} for p in (a, b2)]
+    cells = [
+        {
+            u: {k: v for k, v in c.items() if k != "version"}
+            for u, c in _snapshot(p).rows["realisation"].items()
+        }
+        for p in (a, b2)
+    ]
     assert cells[0] == cells[1]
     # Brought together once more, neither copy sees anything to change or to choose.
     with opened(a, "ani") as s:
@@ -501,36 +550,50 @@ def test_a_verdict_sent_back_by_the_merge_is_the_same_whichever_copy_merges(pair
 # --- properties -------------------------------------------------------------------------------
 
 Op = tuple[str, int, int, str]
-ops = st.lists(st.tuples(
-    st.sampled_from(["text", "note", "plan", "status", "evidence", "delete", "add", "decree",
-                     "review"]),
-    st.integers(0, 3), st.integers(1, 12), st.sampled_from(["x", "y", "z"])), max_size=6)
+ops = st.lists(
+    st.tuples(
+        st.sampled_from(
+            ["text", "note", "plan", "status", "evidence", "delete", "add", "decree", "review"]
+        ),
+        st.integers(0, 3),
+        st.integers(1, 12),
+        st.sampled_from(["x", "y", "z"]),
+    ),
+    max_size=6,
+)
 
 
-def _apply(path: Path, user: str, script: list[Op], targets: dict[str, Any],
-           skew: int = 0) -> None:
+def _apply(path: Path, user: str, script: list[Op], targets: dict[str, Any], skew: int = 0) -> None:
     actions: dict[str, Callable[[Store, str, int, str], Any]] = {
         "text": lambda s, i, m, v: plan_edit.set_field(s, "indicator", i, "text", f"{user}-{v}"),
         "note": lambda s, i, m, v: plan_edit.set_field(s, "indicator", i, "note", v),
         "plan": lambda s, i, m, v: plan_edit.set_planned(s, i, m, v != "x"),
         "status": lambda s, i, m, v: realisation.set_status(
-            s, i, m, {"x": "belum", "y": "sebagian", "z": "selesai"}[v]),
-        "evidence": lambda s, i, m, v: realisation.attach_bytes(s, i, m, f"{v}.txt",
-                                                                f"{user}{v}".encode()),
+            s, i, m, {"x": "belum", "y": "sebagian", "z": "selesai"}[v]
+        ),
+        "evidence": lambda s, i, m, v: realisation.attach_bytes(
+            s, i, m, f"{v}.txt", f"{user}{v}".encode()
+        ),
         "delete": lambda s, i, m, v: plan_edit.delete_node(s, "indicator", i),
         "add": lambda s, i, m, v: plan_edit.add_node(
-            s, "indicator", targets["subs"][m % 2], f"baru {user} {v}"),
+            s, "indicator", targets["subs"][m % 2], f"baru {user} {v}"
+        ),
         # Realised first (when not yet), so that verdicts meet evidence from the other copy.
         "review": lambda s, i, m, v: (
-            realisation.set_status(s, i, m, "selesai") if get_review(s, i, m) is None
-            else None,
-            review.review_month(s, i, m, {"x": "memenuhi", "y": "perlu_revisi",
-                                          "z": "ditolak"}[v], note="cek")),
+            realisation.set_status(s, i, m, "selesai") if get_review(s, i, m) is None else None,
+            review.review_month(
+                s, i, m, {"x": "memenuhi", "y": "perlu_revisi", "z": "ditolak"}[v], note="cek"
+            ),
+        ),
         # One decree key of three, or the plan's title, picked by the month: copies often
         # change different keys of the one plan row.
-        "decree": lambda s, i, m, v: decree_edit.set_decree_fields(
-            s, targets["plan"], {("number", "place", "title")[m % 3]: f"{user}-{v}"})
-        if m % 4 else plan_edit.update_plan(s, targets["plan"], title=f"{user}-{v}"),
+        "decree": lambda s, i, m, v: (
+            decree_edit.set_decree_fields(
+                s, targets["plan"], {("number", "place", "title")[m % 3]: f"{user}-{v}"}
+            )
+            if m % 4
+            else plan_edit.update_plan(s, targets["plan"], title=f"{user}-{v}")
+        ),
     }
     with opened(path, user, skew) as store:
         for kind, index, month, value in script:
@@ -567,18 +630,24 @@ def _field(state: dict[str, Any], name: str) -> Any:
     return (state[column] or {}).get(key) if key else state[column]
 
 
-def _settled(rows: dict[tuple[str, Any], dict[str, Any]],
-             conflicted: set[str]) -> dict[tuple[str, Any], dict[str, Any]]:
+def _settled(
+    rows: dict[tuple[str, Any], dict[str, Any]], conflicted: set[str]
+) -> dict[tuple[str, Any], dict[str, Any]]:
     """The rows no conflict touched (a conflict names its row's uuid in either file), without
     their version: that is each file's own edit counter (a merge moves it past both sides), not
     content."""
-    return {key: {k: v for k, v in state.items() if k != "version"}
-            for key, state in rows.items() if state["uuid"] not in conflicted}
+    return {
+        key: {k: v for k, v in state.items() if k != "version"}
+        for key, state in rows.items()
+        if state["uuid"] not in conflicted
+    }
 
 
-PROPERTY = settings(max_examples=25, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                           HealthCheck.too_slow])
+PROPERTY = settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 # PC clocks off by up to two days either way, on either side.
@@ -587,16 +656,16 @@ skews = st.integers(-2 * 24 * 60, 2 * 24 * 60)
 
 @PROPERTY
 @given(mine_ops=ops, theirs_ops=ops, mine_skew=skews, theirs_skew=skews)
-def test_merge_properties(base_file, targets, tmp_path_factory, mine_ops, theirs_ops,
-                          mine_skew, theirs_skew) -> None:
+def test_merge_properties(
+    base_file, targets, tmp_path_factory, mine_ops, theirs_ops, mine_skew, theirs_skew
+) -> None:
     work = tmp_path_factory.mktemp("prop")
     a, b = work / "a.rbdesk", work / "b.rbdesk"
     shutil.copyfile(base_file, a)
     shutil.copyfile(base_file, b)
     _apply(a, "ani", mine_ops, targets, mine_skew)
     _apply(b, "budi", theirs_ops, targets, theirs_skew)
-    base, before_a, before_b = _rows(_snapshot(base_file)), _rows(_snapshot(a)), \
-        _rows(_snapshot(b))
+    base, before_a, before_b = _rows(_snapshot(base_file)), _rows(_snapshot(a)), _rows(_snapshot(b))
     digest_b = _digest(b)
 
     a2, b2 = work / "a2.rbdesk", work / "b2.rbdesk"
@@ -625,29 +694,39 @@ def test_merge_properties(base_file, targets, tmp_path_factory, mine_ops, theirs
                 # changed is in the result, or its loss is logged.
                 # (The sibling order a renumbering moved is no edit of its own: a fixed order
                 # of the two states picks it.)
-                survived = all(_field(final, d.name) == d.theirs
-                               for d in key_diffs(base[key], state) if d.name != "seq")
+                survived = all(
+                    _field(final, d.name) == d.theirs
+                    for d in key_diffs(base[key], state)
+                    if d.name != "seq"
+                )
                 if survived:
                     continue
-            if key[0] == "realisation" and (final["updated_at"], final["updated_by"],
-                                             final["uuid"], "update") in log \
-                    and final["review_state"] == "diajukan" and state["review_state"] not in (
-                        "", "diajukan"):
+            if (
+                key[0] == "realisation"
+                and (final["updated_at"], final["updated_by"], final["uuid"], "update") in log
+                and final["review_state"] == "diajukan"
+                and state["review_state"] not in ("", "diajukan")
+            ):
                 continue  # a verdict the merge sent back for review: logged as that change
-            assert (state["updated_at"], state["updated_by"], final["uuid"], "conflict") in log, \
-                (key, state, final)
+            assert (state["updated_at"], state["updated_by"], final["uuid"], "conflict") in log, (
+                key,
+                state,
+                final,
+            )
     # Every change-log entry of the copy travelled (but the lines that say what was merged into
     # the copy itself: those stay that file's own).
-    assert {e[1:] for e in _snapshot(b).log if e[7] != "merge" or e[5] != "file"} <= \
-        {e[1:] for e in merged.log}
+    assert {e[1:] for e in _snapshot(b).log if e[7] != "merge" or e[5] != "file"} <= {
+        e[1:] for e in merged.log
+    }
 
     # Whichever side merges, the same rows conflict, and every other row comes out the same (so
     # without conflicts the whole result does not depend on who merges).
     with opened(b2, "budi") as s:
         reverse = merge.merge_files(s, a2)
         reversed_rows = _rows(merge.read_snapshot(s))
-    assert {(c.entity, c.uuid, c.their_uuid) for c in first.conflicts} == \
-        {(c.entity, c.their_uuid, c.uuid) for c in reverse.conflicts}
+    assert {(c.entity, c.uuid, c.their_uuid) for c in first.conflicts} == {
+        (c.entity, c.their_uuid, c.uuid) for c in reverse.conflicts
+    }
     conflicted = {u for c in first.conflicts for u in (c.uuid, c.their_uuid)}
     assert _settled(reversed_rows, conflicted) == _settled(after, conflicted)
     if not first.conflicts:  # and siblings come out in the same order on both sides
@@ -656,8 +735,9 @@ def test_merge_properties(base_file, targets, tmp_path_factory, mine_ops, theirs
 
 @PROPERTY
 @given(history=ops, theirs_ops=ops, base_skew=skews, theirs_skew=skews)
-def test_a_copy_edited_alone_comes_back_whole(base_file, targets, tmp_path_factory, history,
-                                              theirs_ops, base_skew, theirs_skew) -> None:
+def test_a_copy_edited_alone_comes_back_whole(
+    base_file, targets, tmp_path_factory, history, theirs_ops, base_skew, theirs_skew
+) -> None:
     """Only the copy was edited after parting: merging it back gives exactly the copy's content,
     with no conflict, whichever clock is ahead."""
     work = tmp_path_factory.mktemp("alone")
@@ -677,8 +757,12 @@ def test_a_copy_edited_alone_comes_back_whole(base_file, targets, tmp_path_facto
 def _order_of(path: Path) -> list[list[str]]:
     with Store.open(path, readonly=True) as s:
         tree = load_plan_tree(s, list_plans(s)[0].uuid)
-    return [[i.uuid for i in sub.indicators] for ar in tree.areas for ac in ar.activities
-            for sub in ac.sub_activities]
+    return [
+        [i.uuid for i in sub.indicators]
+        for ar in tree.areas
+        for ac in ar.activities
+        for sub in ac.sub_activities
+    ]
 
 
 @pytest.mark.parametrize("adds", [(1, 1), (2, 3)])
@@ -709,17 +793,16 @@ def test_a_row_the_merge_changed_refuses_an_edit_based_on_the_old_row(pair, targ
     with opened(a, "ani") as s:
         plan_edit.set_field(s, "indicator", ind, "note", "dari A")
         with s.read():
-            shown = _indicator(ind).version            # what a window on A still holds
+            shown = _indicator(ind).version  # what a window on A still holds
         merge.merge_files(s, b, prefer=merge.THEIRS)
         with s.read():
             merged = _indicator(ind)
         assert merged.note == "dari B" and merged.version > shown
         with pytest.raises(ConflictError):
-            plan_edit.set_field(s, "indicator", ind, "note", "ketikan lama",
-                                expected_version=shown)
+            plan_edit.set_field(s, "indicator", ind, "note", "ketikan lama", expected_version=shown)
         with s.read():
             assert _indicator(ind).note == "dari B"
-    with opened(a, "ani") as s:                   # and merging again changes nothing
+    with opened(a, "ani") as s:  # and merging again changes nothing
         assert not merge.merge_files(s, b).changed
 
 
@@ -733,7 +816,7 @@ def test_setting_the_same_status_again_leaves_no_unexplained_stamp(pair, targets
         realisation.set_status(s, ind, 1, "belum")
     with opened(b, "budi") as s:
         assert realisation.set_status(s, ind, 1, "sebagian") == 1
-        assert realisation.set_status(s, ind, 1, "sebagian") == 1      # nothing new: no bump
+        assert realisation.set_status(s, ind, 1, "sebagian") == 1  # nothing new: no bump
     with opened(a, "ani") as s:
         plan = merge.plan_merge(s, b)
         assert [c.entity for c in plan.conflicts] == ["realisation"]
@@ -752,8 +835,9 @@ def test_copies_merged_back_and_forth_settle(tmp_path: Path) -> None:
     shutil.copyfile(x, y)
     with Store.open(x, user="ani") as store:
         plan = list_plans(store)[0].uuid
-        decree_edit.set_decree_fields(store, plan, {"place": "Kota-X"},
-                                      decree_edit.read_decree(store, plan)[1])
+        decree_edit.set_decree_fields(
+            store, plan, {"place": "Kota-X"}, decree_edit.read_decree(store, plan)[1]
+        )
         ind = load_plan_tree(store, plan).indicators()[0]
         realisation.set_status(store, ind.uuid, 1, "selesai")
         review.review_month(store, ind.uuid, 1, "memenuhi", by="Deky Ballo")

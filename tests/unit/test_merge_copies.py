@@ -21,9 +21,11 @@ from rbdesk.models.storage.store import Store
 
 def skewed(minutes: int) -> Callable[[], str]:
     """A PC clock that is ``minutes`` ahead (negative: behind) of the true time."""
+
     def clock() -> str:
         moment = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=minutes)
         return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
     return clock
 
 
@@ -70,7 +72,8 @@ def _merge(path: Path, user: str, other: Path, skew: int = 0) -> merge.MergeResu
 
 
 def test_a_ring_of_three_copies_keeps_the_newest_edit_of_the_only_copy_that_made_it(
-        copies, plan_uuid) -> None:
+    copies, plan_uuid
+) -> None:
     """Issue 18, item 2, step by step: only B ever edits the place (B1, then B2). A, whose clock
     is two days ahead, merges B (taking B1) while setting its own number; C merges B (B2), then
     A. A only passed B1 along: no conflict, and B2 stays, in every copy once they settle."""
@@ -109,17 +112,26 @@ def tree(base_file: Path, plan_uuid: str) -> Any:
 def _indicators_of(path: Path, plan: str, sub_uuid: str) -> list[Any]:
     with Store.open(path, readonly=True) as s:
         tree = load_plan_tree(s, plan)
-    return next(sub.indicators for ar in tree.areas for ac in ar.activities
-                for sub in ac.sub_activities if sub.uuid == sub_uuid)
+    return next(
+        sub.indicators
+        for ar in tree.areas
+        for ac in ar.activities
+        for sub in ac.sub_activities
+        if sub.uuid == sub_uuid
+    )
 
 
-def test_different_fields_of_a_row_changed_in_two_copies_combine(copies, plan_uuid,
-                                                                 tree) -> None:
+def test_different_fields_of_a_row_changed_in_two_copies_combine(copies, plan_uuid, tree) -> None:
     """Issue 18, item 4: a new indicator inserted above its siblings in one copy (the siblings
     are renumbered) and a sibling's note edited in the other are no conflict; both arrive."""
     a, b = copies["a"], copies["b"]
-    sub = next(s for ar in tree.areas for ac in ar.activities for s in ac.sub_activities
-               if len(s.indicators) >= 2)
+    sub = next(
+        s
+        for ar in tree.areas
+        for ac in ar.activities
+        for s in ac.sub_activities
+        if len(s.indicators) >= 2
+    )
     sibling = sub.indicators[1].uuid
     with opened(a, "ani") as s:
         new = plan_edit.add_node(s, "indicator", sub.uuid, "baru di atas", index=0)
@@ -150,7 +162,8 @@ def test_different_fields_of_a_row_changed_in_two_copies_combine(copies, plan_uu
 
 
 def test_a_row_deleted_here_and_edited_there_is_a_conflict_that_keeps_the_work(
-        copies, plan_uuid, tree) -> None:
+    copies, plan_uuid, tree
+) -> None:
     """Issue 18, item 3 (the row itself): by default the row comes back with the edit, in
     whichever copy merges; choosing the deletion keeps it deleted, the edit in its content."""
     a, b = copies["a"], copies["b"]
@@ -169,7 +182,7 @@ def test_a_row_deleted_here_and_edited_there_is_a_conflict_that_keeps_the_work(
             with s.read():
                 row = Indicator.get(Indicator.uuid == ind)
             assert (row.deleted, row.note) == (False, "dikerjakan B"), mine.name
-    with opened(copies["c"], "citra") as s:   # c: A's deletion; d: B's edit, not yet merged
+    with opened(copies["c"], "citra") as s:  # c: A's deletion; d: B's edit, not yet merged
         plan = merge.plan_merge(s, copies["d"])
         [conflict] = plan.conflicts
         merge.apply_merge(s, plan, choices={conflict.key: merge.MINE})
@@ -190,7 +203,8 @@ def _snapshot(path: Path) -> merge.Snapshot:
 
 @pytest.mark.parametrize("deleted", ["indicator", "sub_activity", "plan"])
 def test_work_under_a_row_deleted_in_the_other_copy_is_shown_and_kept(
-        copies, plan_uuid, tree, deleted) -> None:
+    copies, plan_uuid, tree, deleted
+) -> None:
     """Issue 18, item 3: A deletes an indicator (or its sub-activity, or the whole plan); B
     records realisation and evidence in it and adds an indicator under the sub-activity. The
     merge shows a conflict naming the work, whichever copy merges; by default the deleted rows
@@ -224,8 +238,12 @@ def test_work_under_a_row_deleted_in_the_other_copy_is_shown_and_kept(
             assert reason.startswith("Dihapus di berkas ini" if here else "Dihapus di salinan")
             assert "Mar" in reason or "indikator baru B" in reason
             merge.apply_merge(s, plan)
-        for entity, uuid in (("indicator", ind), ("sub_activity", sub.uuid),
-                             ("plan", plan_uuid), ("indicator", added)):
+        for entity, uuid in (
+            ("indicator", ind),
+            ("sub_activity", sub.uuid),
+            ("plan", plan_uuid),
+            ("indicator", added),
+        ):
             assert _alive(mine, entity, uuid), (mine.name, entity)
         with Store.open(mine, readonly=True) as s:
             shown = load_plan_tree(s, plan_uuid)
@@ -235,9 +253,14 @@ def test_work_under_a_row_deleted_in_the_other_copy_is_shown_and_kept(
     # The two merged copies, and the copies merged with them, settle with nothing to choose.
     for mine, theirs in ((a, copies["d"]), (copies["d"], a), (b, a), (copies["c"], a)):
         assert _merge(mine, "staf", theirs).conflicts == []
-    rows = [{(e, u): {k: v for k, v in st.items() if k != "version"}
-             for e, states in _snapshot(p).rows.items() for u, st in states.items()}
-            for p in (a, b, copies["c"], copies["d"])]
+    rows = [
+        {
+            (e, u): {k: v for k, v in st.items() if k != "version"}
+            for e, states in _snapshot(p).rows.items()
+            for u, st in states.items()
+        }
+        for p in (a, b, copies["c"], copies["d"])
+    ]
     assert all(r == rows[0] for r in rows[1:])
 
 
@@ -261,15 +284,27 @@ _BAD_ROWS = {
     "decree a list": ("UPDATE plan SET decree = '[1, 2]'", "Rencana aksi", "isi SK"),
     "settings a string": ("UPDATE plan SET settings = '\"x\"'", "Rencana aksi", "settings"),
     "year 99999": ("UPDATE plan SET year = 99999", "Rencana aksi", "99999"),
-    "status hacked": ("UPDATE realisation SET status = 'hacked' WHERE id = "
-                      "(SELECT min(id) FROM realisation)", "Realisasi", "hacked"),
+    "status hacked": (
+        "UPDATE realisation SET status = 'hacked' WHERE id = (SELECT min(id) FROM realisation)",
+        "Realisasi",
+        "hacked",
+    ),
     "planned -1": ("UPDATE indicator SET planned = -1 WHERE id = 3", "Indikator", "planned"),
-    "a 3 MB note": ("UPDATE indicator SET note = printf('%.3000000c', 'x') WHERE id = 3",
-                    "Indikator", "terlalu panjang"),
-    "a stamp that is no time": ("UPDATE indicator SET updated_at = '9999-99-99T99:99:99Z' "
-                                "WHERE id = 3", "Indikator", "9999-99-99"),
-    "version 2**70": ("UPDATE indicator SET version = 1180591620717411303424 WHERE id = 3",
-                      "Indikator", "version"),
+    "a 3 MB note": (
+        "UPDATE indicator SET note = printf('%.3000000c', 'x') WHERE id = 3",
+        "Indikator",
+        "terlalu panjang",
+    ),
+    "a stamp that is no time": (
+        "UPDATE indicator SET updated_at = '9999-99-99T99:99:99Z' WHERE id = 3",
+        "Indikator",
+        "9999-99-99",
+    ),
+    "version 2**70": (
+        "UPDATE indicator SET version = 1180591620717411303424 WHERE id = 3",
+        "Indikator",
+        "version",
+    ),
 }
 
 
@@ -283,7 +318,7 @@ def test_a_copy_with_rows_load_would_refuse_is_refused_naming_the_row(copies, ca
     from rbdesk.models.errors import RbdeskError
 
     a, b = copies["a"], copies["b"]
-    with opened(b, "budi") as s:   # a realised month, so that a realisation row exists
+    with opened(b, "budi") as s:  # a realised month, so that a realisation row exists
         ind = load_plan_tree(s, list_plans(s)[0].uuid).indicators()[0].uuid
         realisation.set_status(s, ind, 2, "selesai")
     sql, entity, what = _BAD_ROWS[case]
@@ -301,7 +336,8 @@ def test_a_copy_with_rows_load_would_refuse_is_refused_naming_the_row(copies, ca
 
 
 def test_two_copies_settle_in_one_merge_each_way_and_a_log_only_merge_says_so(
-        copies, plan_uuid, tree) -> None:
+    copies, plan_uuid, tree
+) -> None:
     """Issue 18, item 16: after A takes B and B takes A, neither has anything left to take
     (conflicts, combined rows, deletions against work included); a merge that only brought
     change-log lines says that, not "0 baris baru, 0 baris diperbarui, 0 konflik"."""
@@ -330,7 +366,7 @@ def test_two_copies_settle_in_one_merge_each_way_and_a_log_only_merge_says_so(
     # A copy that only took the other's log lines (its own rows already there) says so.
     c = copies["c"]
     shutil.copyfile(a, c)
-    with opened(a, "ani") as s, s.write() as tx:   # a log line, as a cancelled edit leaves none
+    with opened(a, "ani") as s, s.write() as tx:  # a log line, as a cancelled edit leaves none
         tx.log("file", "-", "note", "", None, "catatan")
     only_log = _merge(c, "citra", a)
     assert only_log.log_imported == 1 and not only_log.changed_rows
@@ -338,12 +374,16 @@ def test_two_copies_settle_in_one_merge_each_way_and_a_log_only_merge_says_so(
 
 
 def _live(path: Path) -> dict[tuple[str, str], dict[str, Any]]:
-    return {(e, u): {k: v for k, v in st.items() if k != "version"}
-            for e, states in _snapshot(path).rows.items() for u, st in states.items()}
+    return {
+        (e, u): {k: v for k, v in st.items() if k != "version"}
+        for e, states in _snapshot(path).rows.items()
+        for u, st in states.items()
+    }
 
 
 def test_the_same_file_attached_to_the_same_month_in_two_copies_is_listed_once(
-        copies, tree) -> None:
+    copies, tree
+) -> None:
     """Issue 18, item 14."""
     a, b = copies["a"], copies["b"]
     ind = tree.indicators()[0].uuid
@@ -379,11 +419,14 @@ def test_next_years_plan_made_in_both_copies_is_a_conflict(copies, plan_uuid) ->
         plan = merge.plan_merge(s, b)
         [conflict] = plan.conflicts
         assert (conflict.entity, conflict.uuid, conflict.their_uuid) == (
-            "plan", made["ani"], made["budi"])
+            "plan",
+            made["ani"],
+            made["budi"],
+        )
         assert conflict.reason().startswith("Rencana aksi 2025")
         assert conflict.default == merge.THEIRS
         merge.apply_merge(s, plan)
-    assert _merge(b, "budi", c).conflicts      # the other way round: the same conflict
+    assert _merge(b, "budi", c).conflicts  # the other way round: the same conflict
     titles = [t for y, _u, t in _plans(a) if y == 2025]
     assert len(titles) == 2 and sum(t.endswith("(rencana kedua)") for t in titles) == 1
     assert _plans(a) == _plans(b)

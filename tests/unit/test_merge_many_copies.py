@@ -37,9 +37,15 @@ from rbdesk.models.interchange.merge_decisions import BOOKKEEPING
 from rbdesk.models.storage.store import Store
 
 EXAMPLES = int(os.environ.get("RBDESK_MERGE_EXAMPLES", "20"))
-PROPERTY = settings(max_examples=EXAMPLES, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                           HealthCheck.too_slow, HealthCheck.data_too_large])
+PROPERTY = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+)
 
 # The fields the games edit: decree keys and the plan's title (one row, combined key by key),
 # two indicators' text and note, and the note of one realised month.
@@ -50,6 +56,7 @@ def skewed(minutes: int) -> Callable[[], str]:
     def clock() -> str:
         moment = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=minutes)
         return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
     return clock
 
 
@@ -81,8 +88,11 @@ def _read(snap: merge.Snapshot, name: str, t: dict[str, Any]) -> Any:
     if name == "title":
         return snap.rows["plan"][t["plan"]]["title"]
     if name == "cell0":
-        cells = [c for c in snap.rows["realisation"].values()
-                 if c["indicator"] == t["inds"][0] and c["month"] == 3]
+        cells = [
+            c
+            for c in snap.rows["realisation"].values()
+            if c["indicator"] == t["inds"][0] and c["month"] == 3
+        ]
         return cells[0]["note"] if cells else None
     column, k = name[:-1], int(name[-1])
     return snap.rows["indicator"][t["inds"][k]][column]
@@ -92,7 +102,7 @@ def _read(snap: merge.Snapshot, name: str, t: dict[str, Any]) -> Any:
 class Edit:
     name: str
     value: str
-    seen: frozenset[str]      # the values of the edits its copy had seen when it was made
+    seen: frozenset[str]  # the values of the edits its copy had seen when it was made
 
 
 @dataclass
@@ -100,7 +110,7 @@ class Game:
     copies: list[Path]
     users: list[str]
     skews: list[int]
-    seen: list[set[str]] = field(default_factory=list)   # per copy: values of edits it knows
+    seen: list[set[str]] = field(default_factory=list)  # per copy: values of edits it knows
     edits: list[Edit] = field(default_factory=list)
 
     def open(self, i: int) -> Store:
@@ -126,10 +136,12 @@ def _live(snap: merge.Snapshot) -> dict[tuple[str, Any], dict[str, Any]]:
     out = {}
     for entity, rows in snap.rows.items():
         for state in rows.values():
-            key = (state["indicator"], state["month"]) if entity == "realisation" \
-                else state["uuid"]
-            out[(entity, key)] = {k: v for k, v in state.items()
-                                  if k not in BOOKKEEPING or k in ("updated_at", "updated_by")}
+            key = (state["indicator"], state["month"]) if entity == "realisation" else state["uuid"]
+            out[(entity, key)] = {
+                k: v
+                for k, v in state.items()
+                if k not in BOOKKEEPING or k in ("updated_at", "updated_by")
+            }
     return out
 
 
@@ -138,16 +150,25 @@ def _snapshot(path: Path) -> merge.Snapshot:
         return merge.read_snapshot(store)
 
 
-steps = st.lists(st.one_of(
-    st.tuples(st.just("edit"), st.integers(0, 3), st.sampled_from(FIELDS)),
-    st.tuples(st.just("merge"), st.integers(0, 3), st.integers(0, 3))), min_size=4, max_size=14)
+steps = st.lists(
+    st.one_of(
+        st.tuples(st.just("edit"), st.integers(0, 3), st.sampled_from(FIELDS)),
+        st.tuples(st.just("merge"), st.integers(0, 3), st.integers(0, 3)),
+    ),
+    min_size=4,
+    max_size=14,
+)
 
 
 @PROPERTY
-@given(n=st.sampled_from([3, 4]), script=steps,
-       skews=st.lists(st.integers(-2 * 24 * 60, 2 * 24 * 60), min_size=4, max_size=4))
+@given(
+    n=st.sampled_from([3, 4]),
+    script=steps,
+    skews=st.lists(st.integers(-2 * 24 * 60, 2 * 24 * 60), min_size=4, max_size=4),
+)
 def test_copies_in_any_merge_order_keep_every_edit_not_superseded(
-        game_base, tmp_path_factory, n, script, skews) -> None:
+    game_base, tmp_path_factory, n, script, skews
+) -> None:
     base, t = game_base
     work = tmp_path_factory.mktemp("game")
     copies = [work / f"{name}.rbdesk" for name in "abcd"[:n]]

@@ -45,9 +45,14 @@ def test_snapshot_realisation_reads_like_stored(sample_store):
     set_status(sample_store, ind.uuid, ind.planned_months[0], "sebagian")
     again = load_plan_tree(sample_store, list_plans(sample_store)[0].uuid).indicators()[0]
     assert again.status(ind.planned_months[0]) == "sebagian"
-    assert month_overview(load_plan_tree(sample_store, list_plans(sample_store)[0].uuid),
-                          ind.planned_months[0],
-                          13).month_tally.partial == 1
+    assert (
+        month_overview(
+            load_plan_tree(sample_store, list_plans(sample_store)[0].uuid),
+            ind.planned_months[0],
+            13,
+        ).month_tally.partial
+        == 1
+    )
 
 
 @pytest.mark.parametrize("month,now", [(6, 6), (3, 6), (9, 6), (1, 0), (12, 13)])
@@ -60,7 +65,8 @@ def test_month_overview_matches_progress(tree, month, now):
     assert len(ov.late) == sum(indicator_tally(i, month - 1, now).late > 0 for i in inds)
     assert len(ov.open) + sum(i.state is MonthState.DONE for i in ov.done) == ov.month_tally.planned
     assert {i.indicator_uuid for i in ov.done} == {
-        i.uuid for i in inds if i.status(month) == "selesai"}
+        i.uuid for i in inds if i.status(month) == "selesai"
+    }
     for item in ov.open:
         ind = find_place(tree, item.indicator_uuid).indicator
         assert item.state is month_state(ind, month, now)
@@ -96,7 +102,8 @@ def test_each_person_once_with_their_seats(sample_store, tree):
     assert len(habel.seats) == 3
     assert habel.team_labels() == "I, V, Agen"
     assert person_areas(tree, habel.uuid) == {
-        s.team.area_uuid for s in habel.seats if s.team.kind == "area"}
+        s.team.area_uuid for s in habel.seats if s.team.kind == "area"
+    }
     assert len(person_areas(tree, habel.uuid)) == 2
     new = add_person(sample_store, "Orang Baru")
     rows = person_rows(tree, list_persons(sample_store))

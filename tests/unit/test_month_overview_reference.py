@@ -31,8 +31,9 @@ def random_tree(seed: int) -> PlanTree:
                 act.sub_activities.append(sub)
                 for _ in range(rnd.randint(1, 4)):
                     n += 1
-                    ind = IndicatorNode(f"i{n}", "", rnd.choice(["", "Laporan"]),
-                                        rnd.getrandbits(12), "", 1)
+                    ind = IndicatorNode(
+                        f"i{n}", "", rnd.choice(["", "Laporan"]), rnd.getrandbits(12), "", 1
+                    )
                     for m in range(1, 13):
                         status = rnd.choice(["belum", "sebagian", "selesai", None, None])
                         if status:
@@ -44,10 +45,14 @@ def random_tree(seed: int) -> PlanTree:
 
 
 def reference(tree: PlanTree, month: int, now: int, areas: set[str] | None):
-    places = [(area, sub, ind) for area in tree.areas
-              if areas is None or area.uuid in areas
-              for act in area.activities for sub in act.sub_activities
-              for ind in sub.indicators]
+    places = [
+        (area, sub, ind)
+        for area in tree.areas
+        if areas is None or area.uuid in areas
+        for act in area.activities
+        for sub in act.sub_activities
+        for ind in sub.indicators
+    ]
     done, open_, late = [], [], []
     for _area, _sub, ind in places:
         state = month_state(ind, month, now)
@@ -55,15 +60,25 @@ def reference(tree: PlanTree, month: int, now: int, areas: set[str] | None):
             done.append((ind.uuid, state, (month,), ind.evidence.get(month, 0)))
         elif ind.is_planned(month):
             open_.append((ind.uuid, state, (month,), ind.evidence.get(month, 0)))
-        overdue = tuple(m for m in ind.planned_months if m < month
-                        and month_state(ind, m, now) is MonthState.LATE)
+        overdue = tuple(
+            m
+            for m in ind.planned_months
+            if m < month and month_state(ind, m, now) is MonthState.LATE
+        )
         if overdue:
-            late.append((ind.uuid, MonthState.LATE, overdue,
-                         sum(ind.evidence.get(m, 0) for m in overdue)))
+            late.append(
+                (ind.uuid, MonthState.LATE, overdue, sum(ind.evidence.get(m, 0) for m in overdue))
+            )
     inds = [p[2] for p in places]
-    per_area = [(a.uuid, total([p[2] for p in places if p[0] is a], month, now),
-                 month_tally([p[2] for p in places if p[0] is a], month))
-                for a in tree.areas if areas is None or a.uuid in areas]
+    per_area = [
+        (
+            a.uuid,
+            total([p[2] for p in places if p[0] is a], month, now),
+            month_tally([p[2] for p in places if p[0] is a], month),
+        )
+        for a in tree.areas
+        if areas is None or a.uuid in areas
+    ]
     return done, open_, late, month_tally(inds, month), total(inds, month, now), per_area
 
 

@@ -43,12 +43,14 @@ def test_version_1_file_is_backed_up_then_migrated(tmp_path: Path) -> None:
     assert migrations.user_version(store.db.connection()) == migrations.SCHEMA_VERSION
     backup = store.state.backup_path
     assert backup is not None and backup.parent == paths.backup_dir()
-    assert _digest(backup) == original or migrations.user_version(
-        sqlite3.connect(backup)) == 1
+    assert _digest(backup) == original or migrations.user_version(sqlite3.connect(backup)) == 1
     plan = list_plans(store)[0]
     tree = load_plan_tree(store, plan.uuid)
     assert (plan.year, tree.areas[0].name, tree.indicators()[0].planned_months) == (
-        2023, "Manajemen Perubahan", [1, 2])
+        2023,
+        "Manajemen Perubahan",
+        [1, 2],
+    )
     with store.read():
         assert Realisation.get().note == "SK terbit"
         assert Person.get().nip == ""
@@ -72,11 +74,14 @@ def test_newer_file_opens_readonly_and_is_not_written(newer_sample_path: Path) -
     assert _digest(sample_path) == before
 
 
-@pytest.mark.parametrize("content, error, words", [
-    (b"", NotRbdeskFile, "bukan berkas rbdesk"),
-    (b"PK\x03\x04" + b"\x00" * 200, NotRbdeskFile, "bukan berkas rbdesk"),
-    (bytes(range(256)) * 40, NotRbdeskFile, "bukan berkas rbdesk"),
-])
+@pytest.mark.parametrize(
+    "content, error, words",
+    [
+        (b"", NotRbdeskFile, "bukan berkas rbdesk"),
+        (b"PK\x03\x04" + b"\x00" * 200, NotRbdeskFile, "bukan berkas rbdesk"),
+        (bytes(range(256)) * 40, NotRbdeskFile, "bukan berkas rbdesk"),
+    ],
+)
 def test_foreign_files_are_refused_untouched(tmp_path: Path, content: bytes, error, words) -> None:
     path = tmp_path / "rencana.rbdesk"
     path.write_bytes(content)

@@ -29,25 +29,38 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-@pytest.mark.parametrize(("score", "band"), [
-    (100, "Sangat Baik"), (91, "Sangat Baik"), (90, "Baik"), (76, "Baik"), (75, "Cukup"),
-    (66, "Cukup"), (65, "Kurang"), (51, "Kurang"), (50, "Sangat Kurang"), (0, "Sangat Kurang"),
-    (None, "–")])
+@pytest.mark.parametrize(
+    ("score", "band"),
+    [
+        (100, "Sangat Baik"),
+        (91, "Sangat Baik"),
+        (90, "Baik"),
+        (76, "Baik"),
+        (75, "Cukup"),
+        (66, "Cukup"),
+        (65, "Kurang"),
+        (51, "Kurang"),
+        (50, "Sangat Kurang"),
+        (0, "Sangat Kurang"),
+        (None, "–"),
+    ],
+)
 def test_rating_band_boundaries(score: float | None, band: str) -> None:
     assert rating_band(score) == band
 
 
-@pytest.mark.parametrize(("period", "last"), [("semester1", 6), ("semester2", 12),
-                                              ("annual", 12)])
+@pytest.mark.parametrize(("period", "last"), [("semester1", 6), ("semester2", 12), ("annual", 12)])
 def test_figures_match_progress(tree: PlanTree, period: str, last: int) -> None:
     today = dt.date(tree.year, 9, 15)
     now = current_month(tree.year, today)
     report = build_period_report(tree, period, [], today=today)
-    assert [r.tally for r in report.areas] == [total(indicators_of(a), last, now)
-                                               for a in tree.areas]
+    assert [r.tally for r in report.areas] == [
+        total(indicators_of(a), last, now) for a in tree.areas
+    ]
     area_teams = [t for t in tree.teams if t.area_uuid]
     assert [r.tally.percent for r in report.teams] == [
-        total(team_indicators(tree, t), last, now).percent for t in area_teams]
+        total(team_indicators(tree, t), last, now).percent for t in area_teams
+    ]
     assert report.total == total(tree.indicators(), last, now)
     assert report.monthly[-1][1] == report.total.percent
     by_name = {r.name: r for r in report.persons}
@@ -70,21 +83,34 @@ def test_late_items_are_in_the_period_and_before_now(tree: PlanTree) -> None:
 
 
 @pytest.mark.parametrize("paper", ["a4", "f4"])
-@pytest.mark.parametrize(("period", "heading"), [("semester1", "LAPORANSEMESTERI"),
-                                                 ("semester2", "LAPORANSEMESTERII"),
-                                                 ("annual", "LAPORANTAHUNAN")])
-def test_pdf_reads_back(tree: PlanTree, sample_store: Store, tmp_path: Path, paper: str,
-                        period: str, heading: str) -> None:
-    tree.settings = {**(tree.settings or {}), "report_prepared_name": "Yohanes Pelaksana",
-                     "report_ack_name": "Maria Pengarah"}
+@pytest.mark.parametrize(
+    ("period", "heading"),
+    [
+        ("semester1", "LAPORANSEMESTERI"),
+        ("semester2", "LAPORANSEMESTERII"),
+        ("annual", "LAPORANTAHUNAN"),
+    ],
+)
+def test_pdf_reads_back(
+    tree: PlanTree, sample_store: Store, tmp_path: Path, paper: str, period: str, heading: str
+) -> None:
+    tree.settings = {
+        **(tree.settings or {}),
+        "report_prepared_name": "Yohanes Pelaksana",
+        "report_ack_name": "Maria Pengarah",
+    }
     for ind in tree.indicators():
         for m in ind.planned_months:
             if ind.status(m) != "selesai" and m in ind.realisation:
                 ind.realisation[m].note = "Menunggu tanda tangan"
             elif ind.status(m) != "selesai":
                 ind.realisation[m] = Cell("belum", "Menunggu tanda tangan", f"c{m}", 1)
-    report = build_period_report(tree, period, period_evidence(sample_store, tree, period),
-                                 today=dt.date(tree.year + 1, 1, 10))
+    report = build_period_report(
+        tree,
+        period,
+        period_evidence(sample_store, tree, period),
+        today=dt.date(tree.year + 1, 1, 10),
+    )
     out = write_pdf(tree, tmp_path / f"{period}.pdf", part=period, paper=paper, period=report)
     reader = PdfReader(str(out))
     flat = squash("\n".join(p.extract_text() for p in reader.pages))
@@ -93,8 +119,9 @@ def test_pdf_reads_back(tree: PlanTree, sample_store: Store, tmp_path: Path, pap
     assert squash(report.areas[0].band) in flat
     if period != "semester2":
         item = report.late[0]
-        assert item.notes == "; ".join(f"{month_short(m)}: Menunggu tanda tangan"
-                                       for m in item.months)
+        assert item.notes == "; ".join(
+            f"{month_short(m)}: Menunggu tanda tangan" for m in item.months
+        )
         assert squash(report.late[0].indicator) in flat and "Menunggutandatangan" in flat
     assert "YohanesPelaksana" in flat and "MariaPengarah" in flat
     height = float(reader.pages[0].mediabox.height)
@@ -121,16 +148,24 @@ def test_evidence_and_capaian_of_the_period(sample_store: Store, tmp_path: Path)
     attach_bytes(sample_store, ind.uuid, 12, "laporan-akhir.pdf", b"%PDF-1.4 y")
     tree = load_plan_tree(sample_store, uuid)
     today = dt.date(tree.year + 1, 1, 5)
-    s1 = build_period_report(tree, "semester1", period_evidence(sample_store, tree, "semester1"),
-                             today=today)
+    s1 = build_period_report(
+        tree, "semester1", period_evidence(sample_store, tree, "semester1"), today=today
+    )
     assert [e.filename for e in s1.evidence] == ["undangan-rapat.pdf"]
-    annual = build_period_report(tree, "annual", period_evidence(sample_store, tree, "annual"),
-                                 today=today)
+    annual = build_period_report(
+        tree, "annual", period_evidence(sample_store, tree, "annual"), today=today
+    )
     assert [e.filename for e in annual.evidence] == ["undangan-rapat.pdf", "laporan-akhir.pdf"]
     assert annual.total.done >= 1 and annual.total.percent
     assert annual.monthly[first - 1][1] == total(tree.indicators(), first).percent
-    flat = squash("\n".join(p.extract_text() for p in PdfReader(str(write_pdf(
-        tree, tmp_path / "t.pdf", part="annual", period=annual))).pages))
+    flat = squash(
+        "\n".join(
+            p.extract_text()
+            for p in PdfReader(
+                str(write_pdf(tree, tmp_path / "t.pdf", part="annual", period=annual))
+            ).pages
+        )
+    )
     assert "undangan-rapat.pdf" in flat and "laporan-akhir.pdf" in flat
     assert squash(rating_band(annual.total.percent)) in flat
 
@@ -148,31 +183,46 @@ def test_verified_capaian_and_review_list(sample_store: Store, tmp_path: Path) -
         set_status(sample_store, ind.uuid, m, "selesai")
     attach_bytes(sample_store, inds[0].uuid, months[0], "notulen.pdf", b"%PDF-1.4 n")
     review.review_month(sample_store, inds[0].uuid, months[0], "memenuhi", by="Deky Ballo")
-    review.review_month(sample_store, inds[1].uuid, months[1], "perlu_revisi",
-                        note="Tanda tangan belum ada", by="Deky Ballo")
+    review.review_month(
+        sample_store,
+        inds[1].uuid,
+        months[1],
+        "perlu_revisi",
+        note="Tanda tangan belum ada",
+        by="Deky Ballo",
+    )
     tree = load_plan_tree(sample_store, uuid)
     today = dt.date(tree.year + 1, 1, 5)
-    report = build_period_report(tree, "annual", period_evidence(sample_store, tree, "annual"),
-                                 today=today)
+    report = build_period_report(
+        tree, "annual", period_evidence(sample_store, tree, "annual"), today=today
+    )
     now = current_month(tree.year, today)
     assert report.total == total(tree.indicators(), 12, now)
     assert report.verified_total == total(tree.indicators(), 12, now, verified=True)
     assert report.verified_total.done == 1 and report.total.done == 3
     assert [r.verified for r in report.areas] == [
-        total(indicators_of(a), 12, now, verified=True) for a in tree.areas]
+        total(indicators_of(a), 12, now, verified=True) for a in tree.areas
+    ]
     assert report.monthly_verified[-1][1] == report.verified_total.percent
-    states = {(i.month, i.review_state, i.reviewed_by, i.review_note, i.evidence)
-              for i in report.reviews}
+    states = {
+        (i.month, i.review_state, i.reviewed_by, i.review_note, i.evidence) for i in report.reviews
+    }
     assert (months[0], "memenuhi", "Deky Ballo", "", 1) in states
     assert (months[1], "perlu_revisi", "Deky Ballo", "Tanda tangan belum ada", 0) in states
     assert (months[2], "diajukan", "", "", 0) in states and len(report.reviews) == 3
-    flat = squash("\n".join(p.extract_text() for p in PdfReader(str(write_pdf(
-        tree, tmp_path / "t.pdf", part="annual", period=report))).pages))
+    flat = squash(
+        "\n".join(
+            p.extract_text()
+            for p in PdfReader(
+                str(write_pdf(tree, tmp_path / "t.pdf", part="annual", period=report))
+            ).pages
+        )
+    )
     assert squash(f"{report.total.percent:.0f}%") in flat
     assert "E.Tinjauanbuktidukungperbulanrealisasi" in flat
     assert "MemenuhiolehDekyBallo" in flat and "Perlurevisiolehdekyballo".lower() in flat.lower()
     assert "Tandatanganbelumada" in flat and "Diajukan" in flat
-    jumlah = flat[flat.index("JUMLAH"):][:80]
+    jumlah = flat[flat.index("JUMLAH") :][:80]
     assert squash(f"{report.verified_total.percent:.0f}%") in jumlah
     # the review's day as every other printed date, "29 Nov 2026", not the stored ISO stamp
     stamp = next(i.reviewed_at for i in report.reviews if i.review_state == "memenuhi")
@@ -192,29 +242,40 @@ def test_evidence_list_shows_month_and_review(sample_store: Store, tmp_path: Pat
     set_status(sample_store, inds[1].uuid, m1, "sebagian")
     attach_bytes(sample_store, inds[0].uuid, m0, "notulen-rapat.pdf", b"%PDF-1.4 n")
     attach_bytes(sample_store, inds[1].uuid, m1, "foto-kegiatan.pdf", b"%PDF-1.4 f")
-    unrealised = next(m for m in range(1, 13) if m not in (m0, m1)
-                      and inds[0].realisation.get(m) is None)
+    unrealised = next(
+        m for m in range(1, 13) if m not in (m0, m1) and inds[0].realisation.get(m) is None
+    )
     attach_bytes(sample_store, inds[0].uuid, unrealised, "draf-awal.pdf", b"%PDF-1.4 d")
     review.review_month(sample_store, inds[0].uuid, m0, "memenuhi", by="Deky Ballo")
     tree = load_plan_tree(sample_store, uuid)
-    report = build_period_report(tree, "annual", period_evidence(sample_store, tree, "annual"),
-                                 today=dt.date(tree.year + 1, 1, 5))
+    report = build_period_report(
+        tree,
+        "annual",
+        period_evidence(sample_store, tree, "annual"),
+        today=dt.date(tree.year + 1, 1, 5),
+    )
     got = {e.filename: (e.month, e.review_state) for e in report.evidence}
-    assert got == {"notulen-rapat.pdf": (m0, "memenuhi"), "foto-kegiatan.pdf": (m1, "diajukan"),
-                   "draf-awal.pdf": (unrealised, "")}
+    assert got == {
+        "notulen-rapat.pdf": (m0, "memenuhi"),
+        "foto-kegiatan.pdf": (m1, "diajukan"),
+        "draf-awal.pdf": (unrealised, ""),
+    }
     out = write_pdf(tree, tmp_path / "t.pdf", part="annual", period=report)
     flat = squash("\n".join(p.extract_text() for p in PdfReader(str(out)).pages))
-    section = flat[flat.index("F.Buktidukung"):]
+    section = flat[flat.index("F.Buktidukung") :]
     assert "BULAN" in section and "TINJAUAN" in section
-    for filename, state, month in (("notulen-rapat.pdf", "Memenuhi", m0),
-                                   ("foto-kegiatan.pdf", "Diajukan", m1),
-                                   ("draf-awal.pdf", "–", unrealised)):
+    for filename, state, month in (
+        ("notulen-rapat.pdf", "Memenuhi", m0),
+        ("foto-kegiatan.pdf", "Diajukan", m1),
+        ("draf-awal.pdf", "–", unrealised),
+    ):
         # the row reads ... INDIKATOR, BULAN, TINJAUAN, BERKAS
-        assert section[:section.index(filename)].endswith(f"{month_short(month)}{state}")
+        assert section[: section.index(filename)].endswith(f"{month_short(month)}{state}")
 
 
-def test_a_long_area_name_breaks_after_its_slash_not_inside_a_word(tree: PlanTree,
-                                                                   tmp_path: Path) -> None:
+def test_a_long_area_name_breaks_after_its_slash_not_inside_a_word(
+    tree: PlanTree, tmp_path: Path
+) -> None:
     area = "Penguatan Peraturan Perundang-Undangan/Deregulasi Kebijakan"
     assert any(a.name == area for a in tree.areas)  # the sample's second area
     report = build_period_report(tree, "semester1", [], today=dt.date(tree.year, 7, 1))
@@ -225,8 +286,9 @@ def test_a_long_area_name_breaks_after_its_slash_not_inside_a_word(tree: PlanTre
     assert not any(ln.endswith(" Pe") or ln.startswith("rundang") for ln in lines)
 
 
-def test_a_long_team_name_breaks_after_its_hyphen_not_inside_a_word(tree: PlanTree,
-                                                                    tmp_path: Path) -> None:
+def test_a_long_team_name_breaks_after_its_hyphen_not_inside_a_word(
+    tree: PlanTree, tmp_path: Path
+) -> None:
     """The team and person tables' name column is narrow: a long name breaks where a person
     would write it, never as "PERUND / ANG-UNDANGAN"."""
     team = next(t for t in tree.teams if "PERUNDANG-UNDANGAN" in t.name.upper() and t.area_uuid)
@@ -238,8 +300,11 @@ def test_a_long_team_name_breaks_after_its_hyphen_not_inside_a_word(tree: PlanTr
 
     def cut_inside_a_word(line: str) -> bool:
         last = line.split()[-1] if line else ""
-        return bool(last) and not last.endswith(("-", "/")) and any(
-            w != last and w.startswith(last) for w in words)
+        return (
+            bool(last)
+            and not last.endswith(("-", "/"))
+            and any(w != last and w.startswith(last) for w in words)
+        )
 
     assert not [ln for ln in lines if cut_inside_a_word(ln)]
     assert any(ln.endswith("PERUNDANG-") for ln in lines)

@@ -44,8 +44,9 @@ def tree(sample_store: Store) -> PlanTree:
     return tree
 
 
-def _write(tree: PlanTree, tmp_path: Path, period: str, store: Store | None = None,
-           **kwargs: Any) -> tuple[PeriodReport, openpyxl.Workbook]:
+def _write(
+    tree: PlanTree, tmp_path: Path, period: str, store: Store | None = None, **kwargs: Any
+) -> tuple[PeriodReport, openpyxl.Workbook]:
     evidence = period_evidence(store, tree, period) if store is not None else []
     report = build_period_report(tree, period, evidence, today=TODAY)
     out = write_period_workbook(tree, tmp_path / f"{period}.xlsx", period=report, **kwargs)
@@ -65,16 +66,26 @@ def _table(ws: Worksheet, header: str) -> list[list[Any]]:
 
 
 def _text(wb: openpyxl.Workbook) -> str:
-    return "\n".join(str(v) for ws in wb.worksheets for row in ws.iter_rows(values_only=True)
-                     for v in row if v is not None)
+    return "\n".join(
+        str(v)
+        for ws in wb.worksheets
+        for row in ws.iter_rows(values_only=True)
+        for v in row
+        if v is not None
+    )
 
 
-@pytest.mark.parametrize(("period", "heading", "months"), [
-    ("semester1", "LAPORAN SEMESTER I ", range(1, 7)),
-    ("semester2", "LAPORAN SEMESTER II ", range(7, 13)),
-    ("annual", "LAPORAN TAHUNAN ", range(1, 13))])
-def test_figures_are_the_models_capaian(tree: PlanTree, tmp_path: Path, period: str,
-                                        heading: str, months: range) -> None:
+@pytest.mark.parametrize(
+    ("period", "heading", "months"),
+    [
+        ("semester1", "LAPORAN SEMESTER I ", range(1, 7)),
+        ("semester2", "LAPORAN SEMESTER II ", range(7, 13)),
+        ("annual", "LAPORAN TAHUNAN ", range(1, 13)),
+    ],
+)
+def test_figures_are_the_models_capaian(
+    tree: PlanTree, tmp_path: Path, period: str, heading: str, months: range
+) -> None:
     report, wb = _write(tree, tmp_path, period)
     assert wb.sheetnames == list(SHEETS.values())
     summary = wb["Ringkasan"]
@@ -93,8 +104,10 @@ def test_figures_are_the_models_capaian(tree: PlanTree, tmp_path: Path, period: 
     assert report.total.planned and 0 < report.total.percent < 100
     assert areas[-1][6] == round(total(tree.indicators(), months[-1], 13).percent) / 100
 
-    for sheet, rows, name in (("Per Tim", report.teams, "TIM"),
-                              ("Per Orang", report.persons, "NAMA")):
+    for sheet, rows, name in (
+        ("Per Tim", report.teams, "TIM"),
+        ("Per Orang", report.persons, "NAMA"),
+    ):
         got = _table(wb[sheet], name)
         assert [v[1] for v in got] == [r.name for r in rows]
         assert [v[6] for v in got] == [round(r.percent) / 100 for r in rows]
@@ -173,8 +186,10 @@ def test_nothing_is_cut_off(tree: PlanTree, tmp_path: Path) -> None:
                 if not isinstance(cell.value, str) or not cell.value:
                     continue
                 last = merged.get((cell.row, cell.column), cell.column)
-                width = sum(ws.column_dimensions[get_column_letter(c)].width
-                            for c in range(cell.column, last + 1))
+                width = sum(
+                    ws.column_dimensions[get_column_letter(c)].width
+                    for c in range(cell.column, last + 1)
+                )
                 size = cell.font.sz or 9
                 need = wrapped_lines(cell.value, width * 9 / size) * 12 * size / 9
                 assert ws.row_dimensions[cell.row].height >= need, (ws.title, cell.coordinate)
@@ -182,14 +197,16 @@ def test_nothing_is_cut_off(tree: PlanTree, tmp_path: Path) -> None:
     assert wrapped_lines("a" * 30, 10) == 3
 
 
-def test_late_items_with_notes_and_the_evidence_of_the_period(sample_store: Store,
-                                                              tmp_path: Path) -> None:
+def test_late_items_with_notes_and_the_evidence_of_the_period(
+    sample_store: Store, tmp_path: Path
+) -> None:
     from rbdesk.models.edits.realisation import attach_bytes
 
     uuid = list_plans(sample_store)[0].uuid
     ind = load_plan_tree(sample_store, uuid).indicators()[0]
-    attach_bytes(sample_store, ind.uuid, ind.planned_months[0], "undangan-rapat.pdf",
-                 b"%PDF-1.4 x", "=rapat")
+    attach_bytes(
+        sample_store, ind.uuid, ind.planned_months[0], "undangan-rapat.pdf", b"%PDF-1.4 x", "=rapat"
+    )
     tree = load_plan_tree(sample_store, uuid)
     tree.indicators()[0].text = "bel\x07 dan\x1b esc"  # as an older file may hold
     for item in tree.indicators():
@@ -199,18 +216,33 @@ def test_late_items_with_notes_and_the_evidence_of_the_period(sample_store: Stor
     late = _table(wb["Terlambat"], "AREA")
     assert len(late) == len(report.late) > 0
     first = report.late[0]
-    assert late[0][1:] == [first.area, "bel dan esc",  # without the control characters
-                           ", ".join(month_short(m) for m in first.months), first.coordinator,
-                           first.notes]
+    assert late[0][1:] == [
+        first.area,
+        "bel dan esc",  # without the control characters
+        ", ".join(month_short(m) for m in first.months),
+        first.coordinator,
+        first.notes,
+    ]
     assert "Menunggu tanda tangan" in late[0][5]
     evidence = _table(wb["Bukti Dukung"], "AREA")[0]
     # its month, and no review: the month is not realised in this tree
-    assert evidence[3:7] == [month_short(ind.planned_months[0]), "–", "undangan-rapat.pdf",
-                             "=rapat"]
+    assert evidence[3:7] == [
+        month_short(ind.planned_months[0]),
+        "–",
+        "undangan-rapat.pdf",
+        "=rapat",
+    ]
     cell = next(c for row in wb["Bukti Dukung"].iter_rows() for c in row if c.value == "=rapat")
     assert cell.data_type == "s"  # user text never becomes a formula
-    assert [c.header for c in evidence_columns()] == ["NO", "AREA", "INDIKATOR", "BULAN",
-                                                      "TINJAUAN", "BERKAS", "KETERANGAN"]
+    assert [c.header for c in evidence_columns()] == [
+        "NO",
+        "AREA",
+        "INDIKATOR",
+        "BULAN",
+        "TINJAUAN",
+        "BERKAS",
+        "KETERANGAN",
+    ]
     assert capaian_columns("X")[1].header == "X"
 
 
@@ -226,14 +258,22 @@ def test_empty_sections_say_so(tree: PlanTree, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("copy", ["asli", "salinan"])
 def test_signature_blocks(tree: PlanTree, tmp_path: Path, copy: str) -> None:
-    tree.settings = {**(tree.settings or {}), "report_prepared_name": "Yohanes Pelaksana",
-                     "report_prepared_nip": "198001012005011001",
-                     "report_ack_name": "Maria Pengarah"}
+    tree.settings = {
+        **(tree.settings or {}),
+        "report_prepared_name": "Yohanes Pelaksana",
+        "report_prepared_nip": "198001012005011001",
+        "report_ack_name": "Maria Pengarah",
+    }
     report, wb = _write(tree, tmp_path, "annual", copy=copy)
     ws = wb["Bukti Dukung"]
     cells = {c.value: c for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
-    assert {"Mengetahui,", "Dibuat oleh,", "Maria Pengarah", "Yohanes Pelaksana",
-            "NIP. 198001012005011001"} <= set(cells)
+    assert {
+        "Mengetahui,",
+        "Dibuat oleh,",
+        "Maria Pengarah",
+        "Yohanes Pelaksana",
+        "NIP. 198001012005011001",
+    } <= set(cells)
     assert cells["Yohanes Pelaksana"].font.b
     assert cells["Maria Pengarah"].column < cells["Yohanes Pelaksana"].column
     assert cells["Maria Pengarah"].row == cells["Yohanes Pelaksana"].row
@@ -271,8 +311,9 @@ def test_bad_arguments_and_targets_leave_no_file(tree: PlanTree, outdir: Path) -
     assert not list(outdir.iterdir())
 
 
-def test_a_target_open_in_excel_gets_a_clear_message(tree: PlanTree, outdir: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_target_open_in_excel_gets_a_clear_message(
+    tree: PlanTree, outdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Windows refuses to replace a workbook that Excel holds open: the earlier file stays and
     the message says why, in Indonesian."""
     report = build_period_report(tree, "annual", [], today=TODAY)
@@ -294,8 +335,9 @@ def test_cancel_leaves_no_file(tree: PlanTree, outdir: Path) -> None:
 
     report = build_period_report(tree, "annual", [], today=TODAY)
     with pytest.raises(Cancelled):
-        write_period_workbook(tree, outdir / "x.xlsx", period=report,
-                              progress=lambda done, total: done < 500)
+        write_period_workbook(
+            tree, outdir / "x.xlsx", period=report, progress=lambda done, total: done < 500
+        )
     assert not list(outdir.iterdir())
 
 
@@ -308,14 +350,17 @@ def test_the_signatures_never_split_from_the_last_rows(tree: PlanTree, outdir: P
     broken = 0
     for n in range(0, 30):
         report = build_period_report(tree, "annual", [], today=TODAY)
-        report.evidence = [EvidenceItem("Area", "Indikator", f"bukti-{i}.pdf", 10, "", "", "")
-                           for i in range(n)]
+        report.evidence = [
+            EvidenceItem("Area", "Indikator", f"bukti-{i}.pdf", 10, "", "", "") for i in range(n)
+        ]
         out = write_period_workbook(tree, outdir / f"{n}.xlsx", period=report, copy="salinan")
         ws = openpyxl.load_workbook(out)["Bukti Dukung"]
         heading = next(r for r in range(1, 20) if str(ws.cell(r, 1).value).startswith("F."))
         header = (heading + 1, heading + 1) if n else None
-        widths = [ws.column_dimensions[get_column_letter(c)].width
-                  for c in range(1, len(evidence_columns()) + 1)]
+        widths = [
+            ws.column_dimensions[get_column_letter(c)].width
+            for c in range(1, len(evidence_columns()) + 1)
+        ]
         starts = page_starts(ws, "a4", True, widths, header)
         sign = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "Mengetahui,")
         keep = sign - 2 - KEEP_ROWS  # the blank row and place/date row come before Mengetahui
@@ -330,8 +375,9 @@ def test_a_half_percent_prints_as_the_pdf_and_its_band(tree: PlanTree, outdir: P
 
     report = build_period_report(tree, "annual", [], today=TODAY)
     report.areas = [CapaianRow("1", "Setengah", Tally(planned=200, done=181))]  # 90.5%
-    ws = openpyxl.load_workbook(write_period_workbook(tree, outdir / "h.xlsx",
-                                                      period=report))["Ringkasan"]
+    ws = openpyxl.load_workbook(write_period_workbook(tree, outdir / "h.xlsx", period=report))[
+        "Ringkasan"
+    ]
     row = _table(ws, "AREA PERUBAHAN")[0]
     assert f"{row[6]:.0%}" == format_percent(90.5) == "90%"
     assert row[7] == rating_band(90.5) == "Baik"
@@ -351,8 +397,7 @@ def test_verified_capaian_and_reviews_in_the_workbook(tree: PlanTree, tmp_path: 
     areas = _table(wb["Ringkasan"], "AREA PERUBAHAN")
     for values, row in zip(areas, [*report.areas, None], strict=True):
         verified = row.verified if row else report.verified_total
-        assert values[8] == ("–" if verified.percent is None
-                             else round(verified.percent) / 100)
+        assert values[8] == ("–" if verified.percent is None else round(verified.percent) / 100)
     assert report.verified_total == total(tree.indicators(), 12, 13, verified=True)
     assert 0 < report.verified_total.percent < report.total.percent
     reviews = _table(wb["Tinjauan"], "AREA")

@@ -28,7 +28,11 @@ def test_add_area_appends_and_logs(sample_store: Store, tree) -> None:
     with sample_store.read():
         entry = ChangeLog.select().where(ChangeLog.row_uuid == uuid).get()
     assert (entry.action, entry.user, entry.new, entry.plan_uuid) == (
-        "create", "penguji", "Area Baru", tree.uuid)
+        "create",
+        "penguji",
+        "Area Baru",
+        tree.uuid,
+    )
 
 
 def test_add_at_index_renumbers_siblings(sample_store: Store, tree) -> None:
@@ -42,9 +46,11 @@ def test_add_at_index_renumbers_siblings(sample_store: Store, tree) -> None:
 def test_new_sub_activity_carries_one_unnamed_indicator(sample_store: Store, tree) -> None:
     act = tree.areas[1].activities[0]
     uuid = plan_edit.add_node(sample_store, "sub_activity", act.uuid, "Sub baru")
-    sub = next(s for s in load_plan_tree(sample_store,
-                                         tree.uuid).areas[1].activities[0].sub_activities
-               if s.uuid == uuid)
+    sub = next(
+        s
+        for s in load_plan_tree(sample_store, tree.uuid).areas[1].activities[0].sub_activities
+        if s.uuid == uuid
+    )
     assert len(sub.indicators) == 1
     assert sub.indicators[0].text == ""
     assert sub.indicators[0].planned_months == []
@@ -52,13 +58,15 @@ def test_new_sub_activity_carries_one_unnamed_indicator(sample_store: Store, tre
 
 def test_rename_with_version_check(sample_store: Store, tree) -> None:
     area = tree.areas[0]
-    version = plan_edit.set_field(sample_store, "area", area.uuid, "name", "Nama Baru",
-                                  expected_version=area.version)
+    version = plan_edit.set_field(
+        sample_store, "area", area.uuid, "name", "Nama Baru", expected_version=area.version
+    )
     assert version == area.version + 1
     assert load_plan_tree(sample_store, tree.uuid).areas[0].name == "Nama Baru"
     with pytest.raises(ConflictError) as info:
-        plan_edit.set_field(sample_store, "area", area.uuid, "name", "Lagi",
-                            expected_version=area.version)
+        plan_edit.set_field(
+            sample_store, "area", area.uuid, "name", "Lagi", expected_version=area.version
+        )
     assert "penguji" in info.value.message
     assert load_plan_tree(sample_store, tree.uuid).areas[0].name == "Nama Baru"
 
@@ -66,17 +74,20 @@ def test_rename_with_version_check(sample_store: Store, tree) -> None:
 def test_conflict_names_the_other_user(sample_path, tree) -> None:
     ind = tree.areas[0].activities[0].sub_activities[0].indicators[0]
     other = Store.open(sample_path, user="habel")
-    plan_edit.set_field(other, "indicator", ind.uuid, "note", "catatan Habel",
-                        expected_version=ind.version)
+    plan_edit.set_field(
+        other, "indicator", ind.uuid, "note", "catatan Habel", expected_version=ind.version
+    )
     other.close()
     mine = Store.open(sample_path, user="sri")
     with pytest.raises(ConflictError) as info:
-        plan_edit.set_field(mine, "indicator", ind.uuid, "note", "catatan Sri",
-                            expected_version=ind.version)
+        plan_edit.set_field(
+            mine, "indicator", ind.uuid, "note", "catatan Sri", expected_version=ind.version
+        )
     assert info.value.changed_by == "habel"
     assert "habel" in info.value.message
     # when, as people read it ("29 Nov 2026 14:05", this PC's time), not a stored UTC stamp
     from rbdesk.models.clock import local_time
+
     assert local_time(info.value.changed_at) in info.value.message
     assert info.value.changed_at[:10] not in info.value.message
     with mine.read():
@@ -136,8 +147,13 @@ def test_set_planned_toggles_one_month(sample_store: Store, tree) -> None:
     assert ind.planned_months == [1]
     plan_edit.set_planned(sample_store, ind.uuid, 5, True, expected_version=ind.version)
     plan_edit.set_planned(sample_store, ind.uuid, 1, False)
-    fresh = load_plan_tree(sample_store,
-                           tree.uuid).areas[0].activities[0].sub_activities[0].indicators[0]
+    fresh = (
+        load_plan_tree(sample_store, tree.uuid)
+        .areas[0]
+        .activities[0]
+        .sub_activities[0]
+        .indicators[0]
+    )
     assert fresh.planned_months == [5]
     with sample_store.read():
         fields = [e.field for e in ChangeLog.select().where(ChangeLog.row_uuid == ind.uuid)]
@@ -163,16 +179,17 @@ def test_readonly_store_refuses_writes(sample_path, tree) -> None:
 
 
 def test_a_file_opens_on_the_plan_last_used_else_this_year_else_the_newest_with_content(
-        sample_store: Store) -> None:
+    sample_store: Store,
+) -> None:
     from rbdesk.models.domain.tree import choose_plan
 
-    sample = list_plans(sample_store)[0].uuid                     # 2024, full
+    sample = list_plans(sample_store)[0].uuid  # 2024, full
     empty = plan_edit.add_plan(sample_store, "KPU Kota Kupang", 2025, "kosong")
-    assert choose_plan(sample_store, empty, 2026) == empty           # last used on this PC
-    assert choose_plan(sample_store, "hilang", 2025) == empty        # this year's
-    assert choose_plan(sample_store, None, 2026) == sample          # newest with indicators
+    assert choose_plan(sample_store, empty, 2026) == empty  # last used on this PC
+    assert choose_plan(sample_store, "hilang", 2025) == empty  # this year's
+    assert choose_plan(sample_store, None, 2026) == sample  # newest with indicators
     plan_edit.delete_plan(sample_store, sample)
-    assert choose_plan(sample_store, sample, 2024) == empty         # a deleted plan is not offered
+    assert choose_plan(sample_store, sample, 2024) == empty  # a deleted plan is not offered
     assert [p.uuid for p in list_plans(sample_store)] == [empty]
     plan_edit.restore_plan(sample_store, sample)
     assert {p.uuid for p in list_plans(sample_store)} == {sample, empty}

@@ -79,8 +79,9 @@ def test_a_private_copy_past_a_hot_journal_is_private(sample_path: Path) -> None
         assert {_mode(p) for p in folder.iterdir()} == {0o600}
 
 
-def test_evidence_opened_from_a_temporary_folder_is_private(sample_store: Store,
-                                                            tmp_path: Path) -> None:
+def test_evidence_opened_from_a_temporary_folder_is_private(
+    sample_store: Store, tmp_path: Path
+) -> None:
     tree = load_plan_tree(sample_store, list_plans(sample_store)[0].uuid)
     ind = tree.areas[0].activities[0].sub_activities[0].indicators[0]
     realisation.attach_bytes(sample_store, ind.uuid, 1, "ktp.pdf", b"%PDF-1.4 data pribadi")
@@ -90,7 +91,6 @@ def test_evidence_opened_from_a_temporary_folder_is_private(sample_store: Store,
     assert _mode(target) == 0o600 and _mode(target.parent) == 0o700
 
 
-def test_a_copy_saved_for_colleagues_stays_shareable(sample_store: Store,
-                                                     tmp_path: Path) -> None:
+def test_a_copy_saved_for_colleagues_stays_shareable(sample_store: Store, tmp_path: Path) -> None:
     out = backups.save_copy(sample_store, tmp_path / "untuk-rekan.rbdesk")
     assert _mode(out) == 0o644

@@ -34,9 +34,17 @@ def test_month_states() -> None:
     ind = _ind([1, 2, 3, 6, 9], {1: "selesai", 2: "sebagian", 4: "selesai", 6: "sebagian"})
     now = 6
     states = [progress.month_state(ind, m, now) for m in range(1, 10)]
-    assert states == [MonthState.DONE, MonthState.LATE, MonthState.LATE,
-                      MonthState.UNPLANNED_DONE, MonthState.EMPTY, MonthState.PARTIAL,
-                      MonthState.EMPTY, MonthState.EMPTY, MonthState.PLANNED]
+    assert states == [
+        MonthState.DONE,
+        MonthState.LATE,
+        MonthState.LATE,
+        MonthState.UNPLANNED_DONE,
+        MonthState.EMPTY,
+        MonthState.PARTIAL,
+        MonthState.EMPTY,
+        MonthState.EMPTY,
+        MonthState.PLANNED,
+    ]
     assert progress.month_state(_ind([6], {}), 6, 6) is MonthState.DUE
 
 
@@ -59,10 +67,12 @@ def test_planned_months_bitmask() -> None:
 def test_grid_rollups_give_the_same_capaian_as_the_definition(now: int) -> None:
     """The grid's parent rows (month roll-ups) and the reports (tallies up to a month) are one
     rule: partial counts half, late means planned before now and not selesai."""
-    inds = [_ind([1, 2, 3, 7], {1: "selesai", 2: "sebagian", 7: "selesai"}),
-            _ind([2, 6, 12], {2: "selesai", 6: "sebagian", 8: "selesai"}),
-            _ind([], {4: "sebagian"}),
-            _ind([3, 4, 5, 6], {})]
+    inds = [
+        _ind([1, 2, 3, 7], {1: "selesai", 2: "sebagian", 7: "selesai"}),
+        _ind([2, 6, 12], {2: "selesai", 6: "sebagian", 8: "selesai"}),
+        _ind([], {4: "sebagian"}),
+        _ind([3, 4, 5, 6], {}),
+    ]
     rollups = progress.month_rollups(inds, now)
     upto = min(max(now, 0), 12)
     expected = progress.total(inds, upto, now)
@@ -80,7 +90,7 @@ def test_grid_rollups_give_the_same_capaian_as_the_definition(now: int) -> None:
 def test_rollup_over_the_sample(sample_store: Store) -> None:
     tree = load_plan_tree(sample_store, list_plans(sample_store)[0].uuid)
     first_area = tree.areas[0]
-    ind = first_area.activities[0].sub_activities[0].indicators[0]   # SK Tim RB, January
+    ind = first_area.activities[0].sub_activities[0].indicators[0]  # SK Tim RB, January
     realisation.set_status(sample_store, ind.uuid, 1, "selesai")
     tree = load_plan_tree(sample_store, tree.uuid)
     jan = progress.total(progress.indicators_of(tree.areas[0]), 1)
@@ -90,8 +100,14 @@ def test_rollup_over_the_sample(sample_store: Store) -> None:
     assert plan_total.planned == sum(len(i.planned_months) for i in tree.indicators())
     team = tree.team_for_area(tree.areas[0].uuid)
     assert team is not None and "MANAJEMEN PERUBAHAN" in team.name
-    assert (progress.total(progress.team_indicators(tree, team), 1).percent
-            == progress.capaian(tree.areas[0], 1))
+    assert progress.total(progress.team_indicators(tree, team), 1).percent == progress.capaian(
+        tree.areas[0], 1
+    )
     month = progress.month_tally(tree.indicators(), 1)
-    assert (month.planned, month.done) == (jan.planned + progress.month_tally(
-        [i for a in tree.areas[1:] for i in progress.indicators_of(a)], 1).planned, 1)
+    assert (month.planned, month.done) == (
+        jan.planned
+        + progress.month_tally(
+            [i for a in tree.areas[1:] for i in progress.indicators_of(a)], 1
+        ).planned,
+        1,
+    )

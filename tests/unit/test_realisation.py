@@ -19,25 +19,34 @@ def ind(sample_store: Store):
 
 
 def _fresh(store: Store, uuid: str):
-    return next(i for i in load_plan_tree(store, list_plans(store)[0].uuid).indicators()
-                if i.uuid == uuid)
+    return next(
+        i for i in load_plan_tree(store, list_plans(store)[0].uuid).indicators() if i.uuid == uuid
+    )
 
 
 def test_status_cycle_and_note(sample_store: Store, ind) -> None:
     assert realisation.next_status("belum") == "sebagian"
     assert realisation.next_status("sebagian") == "selesai"
     assert realisation.next_status("selesai") == "belum"
-    v1 = realisation.set_status(sample_store, ind.uuid, 2, "sebagian", note="draf disusun",
-                                expected_version=0)
+    v1 = realisation.set_status(
+        sample_store, ind.uuid, 2, "sebagian", note="draf disusun", expected_version=0
+    )
     assert v1 == 1
     v2 = realisation.set_status(sample_store, ind.uuid, 2, "selesai", expected_version=v1)
     cell = _fresh(sample_store, ind.uuid).realisation[2]
     assert (cell.status, cell.note, cell.version, v2) == ("selesai", "draf disusun", 2, 2)
     with sample_store.read():
-        log = [(e.field, e.old, e.new) for e in ChangeLog.select().where(
-            ChangeLog.row_uuid == cell.uuid).order_by(ChangeLog.id)]
-    assert log == [("status[2]", None, "sebagian"), ("note[2]", None, "draf disusun"),
-                   ("status[2]", "sebagian", "selesai")]
+        log = [
+            (e.field, e.old, e.new)
+            for e in ChangeLog.select()
+            .where(ChangeLog.row_uuid == cell.uuid)
+            .order_by(ChangeLog.id)
+        ]
+    assert log == [
+        ("status[2]", None, "sebagian"),
+        ("note[2]", None, "draf disusun"),
+        ("status[2]", "sebagian", "selesai"),
+    ]
 
 
 def test_colleague_recorded_first_is_a_conflict(sample_path, ind) -> None:
@@ -70,7 +79,8 @@ def test_attach_file_stores_bytes_once(sample_store: Store, ind, tmp_path) -> No
     files = realisation.list_evidence(sample_store, ind.uuid)
     assert [(f.month, f.filename, f.mime, f.updated_by) for f in files] == [
         (3, "Undangan rapat.pdf", "application/pdf", "penguji"),
-        (5, "Undangan rapat.pdf", "application/pdf", "penguji")]
+        (5, "Undangan rapat.pdf", "application/pdf", "penguji"),
+    ]
     assert realisation.evidence_bytes(sample_store, files[0].sha256) == scan.read_bytes()
     assert files[0].sha256 == hashlib.sha256(scan.read_bytes()).hexdigest()
     assert _fresh(sample_store, ind.uuid).evidence == {3: 1, 5: 1}
@@ -79,14 +89,16 @@ def test_attach_file_stores_bytes_once(sample_store: Store, ind, tmp_path) -> No
 
 
 def test_windows_path_names_are_cut_to_the_file_name(sample_store: Store, ind) -> None:
-    uuid = realisation.attach_bytes(sample_store, ind.uuid, 1, "C:\\Scan\\foto kegiatan.jpg",
-                                    b"\xff\xd8\xff")
+    uuid = realisation.attach_bytes(
+        sample_store, ind.uuid, 1, "C:\\Scan\\foto kegiatan.jpg", b"\xff\xd8\xff"
+    )
     info = realisation.list_evidence(sample_store, ind.uuid, 1)[0]
     assert (info.uuid, info.filename, info.mime) == (uuid, "foto kegiatan.jpg", "image/jpeg")
 
 
-def test_oversized_attachment_refused_and_nothing_stored(sample_store: Store, ind, tmp_path,
-                                                         monkeypatch) -> None:
+def test_oversized_attachment_refused_and_nothing_stored(
+    sample_store: Store, ind, tmp_path, monkeypatch
+) -> None:
     monkeypatch.setattr(realisation, "MAX_EVIDENCE_BYTES", 1000)
     big = tmp_path / "besar.jpg"
     big.write_bytes(b"x" * 1001)

@@ -42,16 +42,22 @@ def test_review_records_who_when_why_and_logs_it(sample_store: Store) -> None:
     realisation.set_status(sample_store, ind, 1, "selesai", note="SK ditetapkan")
     first = _cell(sample_store, ind, 1)
     assert first is not None and first.state == "diajukan" and first.by == ""
-    review.review_month(sample_store, ind, 1, "perlu_revisi", note="Lampirkan SK bertanda tangan",
-                        by="Deky Ballo")
+    review.review_month(
+        sample_store, ind, 1, "perlu_revisi", note="Lampirkan SK bertanda tangan", by="Deky Ballo"
+    )
     got = _cell(sample_store, ind, 1)
     assert got is not None
-    assert (got.state, got.by, got.note) == ("perlu_revisi", "Deky Ballo",
-                                             "Lampirkan SK bertanda tangan")
+    assert (got.state, got.by, got.note) == (
+        "perlu_revisi",
+        "Deky Ballo",
+        "Lampirkan SK bertanda tangan",
+    )
     assert got.at.endswith("Z") and got.version == first.version + 1
     with sample_store.read():
-        logged = {(e.field, e.old, e.new) for e in ChangeLog.select()
-                  .where(ChangeLog.field.startswith("review"))}
+        logged = {
+            (e.field, e.old, e.new)
+            for e in ChangeLog.select().where(ChangeLog.field.startswith("review"))
+        }
     assert ("review_state[1]", "diajukan", "perlu_revisi") in logged
     assert ("reviewed_by[1]", "", "Deky Ballo") in logged
     assert ("review_note[1]", "", "Lampirkan SK bertanda tangan") in logged
@@ -91,7 +97,7 @@ def test_any_change_resubmits_a_reviewed_month(sample_store: Store) -> None:
         return cell.state if cell else "-"
 
     review.review_month(sample_store, ind, 1, "memenuhi", by="Deky Ballo")
-    realisation.set_status(sample_store, ind, 1, "selesai")          # status changed
+    realisation.set_status(sample_store, ind, 1, "selesai")  # status changed
     assert verdict() == "diajukan" and _cell(sample_store, ind, 1).by == ""  # type: ignore[union-attr]
     review.review_month(sample_store, ind, 1, "perlu_revisi", note="Foto kegiatan kurang")
     realisation.set_status(sample_store, ind, 1, "selesai", note="Foto ditambahkan")  # note
@@ -105,7 +111,7 @@ def test_any_change_resubmits_a_reviewed_month(sample_store: Store) -> None:
     review.review_month(sample_store, ind, 1, "memenuhi")
     realisation.set_status(sample_store, ind, 1, "selesai", note="Foto ditambahkan")  # no change
     assert verdict() == "memenuhi"
-    realisation.set_status(sample_store, ind, 1, "belum")             # not realised any more
+    realisation.set_status(sample_store, ind, 1, "belum")  # not realised any more
     assert verdict() == ""
     realisation.set_status(sample_store, ind, 1, "selesai")
     assert verdict() == "diajukan"
@@ -115,8 +121,9 @@ def test_verified_capaian_counts_only_accepted_months(sample_store: Store) -> No
     plan_uuid, _ = _first(sample_store)
     tree = load_plan_tree(sample_store, plan_uuid)
     planned = [(i.uuid, m) for i in tree.indicators() for m in i.planned_months if m <= 6][:4]
-    for (ind, m), status in zip(planned, ["selesai", "selesai", "sebagian", "selesai"],
-                                strict=True):
+    for (ind, m), status in zip(
+        planned, ["selesai", "selesai", "sebagian", "selesai"], strict=True
+    ):
         realisation.set_status(sample_store, ind, m, status)
     review.review_month(sample_store, *planned[0], "memenuhi")
     review.review_month(sample_store, *planned[2], "memenuhi")
@@ -140,8 +147,7 @@ def test_who_may_review_is_pengarah_or_marked(sample_store: Store) -> None:
     other = next(p for p in roster_edit.list_persons(sample_store) if p.name not in pengarah)
     roster_edit.update_person(sample_store, other.uuid, other.version, reviewer=True)
     assert review.reviewer_names(sample_store, tree) == [*pengarah, other.name]
-    assert next(p for p in roster_edit.list_persons(sample_store)
-                if p.uuid == other.uuid).reviewer
+    assert next(p for p in roster_edit.list_persons(sample_store) if p.uuid == other.uuid).reviewer
 
 
 def test_review_fields_roundtrip_through_dump(sample_store: Store, tmp_path: Path) -> None:
@@ -154,9 +160,12 @@ def test_review_fields_roundtrip_through_dump(sample_store: Store, tmp_path: Pat
     first = dumps(dump_data(sample_store))
     doc = json.loads(first)
     cells = doc["plans"][0]["areas"][0]["activities"][0]["sub_activities"][0]["indicators"][0][
-        "realisation"]
+        "realisation"
+    ]
     assert [(c["review_state"], c["reviewed_by"], c["review_note"]) for c in cells] == [
-        ("perlu_revisi", "Deky", "Kurang notulen"), ("diajukan", "", "")]
+        ("perlu_revisi", "Deky", "Kurang notulen"),
+        ("diajukan", "", ""),
+    ]
     assert doc["persons"][0]["reviewer"] is True
     store = Store.create(tmp_path / "b.rbdesk")
     load_data(store, doc)
@@ -164,8 +173,9 @@ def test_review_fields_roundtrip_through_dump(sample_store: Store, tmp_path: Pat
     store.close()
 
 
-def test_version_1_document_loads_with_realised_months_submitted(sample_store: Store,
-                                                                  tmp_path: Path) -> None:
+def test_version_1_document_loads_with_realised_months_submitted(
+    sample_store: Store, tmp_path: Path
+) -> None:
     _, ind = _first(sample_store)
     realisation.set_status(sample_store, ind, 1, "selesai")
     realisation.set_status(sample_store, ind, 2, "belum")
@@ -174,7 +184,8 @@ def test_version_1_document_loads_with_realised_months_submitted(sample_store: S
     for p in doc["persons"]:
         del p["reviewer"]
     cells = doc["plans"][0]["areas"][0]["activities"][0]["sub_activities"][0]["indicators"][0][
-        "realisation"]
+        "realisation"
+    ]
     for c in cells:
         for key in ("review_state", "reviewed_by", "reviewed_at", "review_note"):
             del c[key]
@@ -184,18 +195,23 @@ def test_version_1_document_loads_with_realised_months_submitted(sample_store: S
     store.close()
 
 
-@pytest.mark.parametrize("change, message", [
-    ({"review_state": "lulus"}, "review_state"),
-    ({"review_state": ""}, "review_state"),                      # a realised month has one
-    ({"reviewed_at": "kemarin"}, "reviewed_at"),
-])
-def test_bad_review_fields_load_nothing(sample_store: Store, tmp_path: Path, change: dict,
-                                        message: str) -> None:
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"review_state": "lulus"}, "review_state"),
+        ({"review_state": ""}, "review_state"),  # a realised month has one
+        ({"reviewed_at": "kemarin"}, "reviewed_at"),
+    ],
+)
+def test_bad_review_fields_load_nothing(
+    sample_store: Store, tmp_path: Path, change: dict, message: str
+) -> None:
     _, ind = _first(sample_store)
     realisation.set_status(sample_store, ind, 1, "selesai")
     doc = copy.deepcopy(dump_data(sample_store))
     doc["plans"][0]["areas"][0]["activities"][0]["sub_activities"][0]["indicators"][0][
-        "realisation"][0].update(change)
+        "realisation"
+    ][0].update(change)
     store = Store.create(tmp_path / "baru.rbdesk")
     with pytest.raises(InvalidInput, match=message):
         load_data(store, doc)
@@ -214,7 +230,7 @@ def test_review_states_travel_through_merge(tmp_path: Path) -> None:
     mine, theirs = tmp_path / "a.rbdesk", tmp_path / "b.rbdesk"
     shutil.copyfile(base, mine)
     shutil.copyfile(base, theirs)
-    with Store.open(theirs, user="pengarah") as store:   # the reviewer's copy, by USB stick
+    with Store.open(theirs, user="pengarah") as store:  # the reviewer's copy, by USB stick
         review.review_month(store, ind, 1, "memenuhi", by="Deky Ballo")
         review.review_month(store, ind, 2, "perlu_revisi", note="Tambah foto", by="Deky Ballo")
     with Store.open(mine, user="staf") as store:
@@ -223,15 +239,18 @@ def test_review_states_travel_through_merge(tmp_path: Path) -> None:
         assert not result.conflicts and result.updated == 2
         tree = load_plan_tree(store, list_plans(store)[0].uuid)
         node = next(i for i in tree.indicators() if i.uuid == ind)
-        assert [node.review_state(m) for m in (1, 2, 3)] == ["memenuhi", "perlu_revisi",
-                                                              "diajukan"]
+        assert [node.review_state(m) for m in (1, 2, 3)] == ["memenuhi", "perlu_revisi", "diajukan"]
         assert node.realisation[2].review_note == "Tambah foto"
         assert node.realisation[1].reviewed_by == "Deky Ballo"
-        assert not merge.merge_files(store, theirs).changed        # a second merge is a no-op
+        assert not merge.merge_files(store, theirs).changed  # a second merge is a no-op
         history = query_history(store, plan_uuid=list_plans(store)[0].uuid)
         assert any("Deky Ballo" in (e.new or "") for e in history)
-        assert any(e.field == "review_state[2]" and e.new_text == "Perlu revisi"
-                   and e.field_label == "status tinjauan Feb" for e in history)
+        assert any(
+            e.field == "review_state[2]"
+            and e.new_text == "Perlu revisi"
+            and e.field_label == "status tinjauan Feb"
+            for e in history
+        )
 
 
 def _parted(tmp_path: Path, month: int = 2) -> tuple[Path, Path, str]:
@@ -248,8 +267,9 @@ def _parted(tmp_path: Path, month: int = 2) -> tuple[Path, Path, str]:
 
 
 @pytest.mark.parametrize("verdict_here", [True, False])
-def test_merged_evidence_the_verdict_never_saw_sends_the_month_back(tmp_path: Path,
-                                                                     verdict_here) -> None:
+def test_merged_evidence_the_verdict_never_saw_sends_the_month_back(
+    tmp_path: Path, verdict_here
+) -> None:
     mine, theirs, ind = _parted(tmp_path)
     reviewed, attached = (mine, theirs) if verdict_here else (theirs, mine)
     with Store.open(reviewed, user="pengarah") as store:
@@ -268,8 +288,11 @@ def test_merged_evidence_the_verdict_never_saw_sends_the_month_back(tmp_path: Pa
         history = query_history(store, row_uuid=ind)
         back = next(e for e in history if e.field == "review_state[2]" and e.new == "diajukan")
         # Under a stamp made of both copies' states of the month, the same whichever merges.
-        assert (back.old_text, back.new_text, back.user) == ("Memenuhi", "Diajukan",
-                                                             "induk + pengarah")
+        assert (back.old_text, back.new_text, back.user) == (
+            "Memenuhi",
+            "Diajukan",
+            "induk + pengarah",
+        )
         # The merge settled it: the same copy again changes nothing and keeps the month back.
         assert not merge.merge_files(store, theirs).changed
         assert get_review(store, ind, 2).state == "diajukan"  # type: ignore[union-attr]
@@ -295,7 +318,7 @@ def test_both_copies_reviewing_the_same_month_is_a_conflict(tmp_path: Path) -> N
         review.review_month(store, ind, 1, "memenuhi", by="Anggota")
         plan = merge.plan_merge(store, theirs)
         assert [c.entity for c in plan.conflicts] == ["realisation"]
-        assert plan.conflicts[0].label.endswith(", Jan")    # the month named as everywhere else
+        assert plan.conflicts[0].label.endswith(", Jan")  # the month named as everywhere else
         labels = {f.name for f in plan.conflicts[0].fields}
         assert {"review_state", "reviewed_by", "review_note"} <= labels
         # Review times are shown as people read them, not as the stored UTC stamp.
@@ -304,8 +327,9 @@ def test_both_copies_reviewing_the_same_month_is_a_conflict(tmp_path: Path) -> N
         merge.apply_merge(store, plan, prefer=merge.THEIRS)
         assert get_review(store, ind, 1).state == "ditolak"  # type: ignore[union-attr]
         with store.read():  # the log keeps the stamp itself; Riwayat shows it in local time
-            lost = ChangeLog.get((ChangeLog.action == "conflict")
-                                 & (ChangeLog.field == "reviewed_at"))
+            lost = ChangeLog.get(
+                (ChangeLog.action == "conflict") & (ChangeLog.field == "reviewed_at")
+            )
         assert lost.old == at.mine
 
 

@@ -26,8 +26,13 @@ def test_sample_persons_are_unique(sample_store: Store) -> None:
 
 
 def test_add_person_and_membership(sample_store: Store, tree) -> None:
-    uuid = roster_edit.add_person(sample_store, "Yohana Seran", "Pelaksana pada Subbagian Teknis",
-                                  "Sekretariat KPU Kota Kupang", nip="199001012020122001")
+    uuid = roster_edit.add_person(
+        sample_store,
+        "Yohana Seran",
+        "Pelaksana pada Subbagian Teknis",
+        "Sekretariat KPU Kota Kupang",
+        nip="199001012020122001",
+    )
     team = _team(sample_store, "PENGAWASAN")
     before = len(team.members)
     m_uuid = roster_edit.add_member(sample_store, team.uuid, uuid)
@@ -35,7 +40,11 @@ def test_add_person_and_membership(sample_store: Store, tree) -> None:
     assert len(team.members) == before + 1
     added = team.members[-1]
     assert (added.uuid, added.person_name, added.role, added.position) == (
-        m_uuid, "Yohana Seran", "Anggota", "Pelaksana pada Subbagian Teknis")
+        m_uuid,
+        "Yohana Seran",
+        "Anggota",
+        "Pelaksana pada Subbagian Teknis",
+    )
     with pytest.raises(InvalidInput):
         roster_edit.add_member(sample_store, team.uuid, uuid)
 
@@ -55,8 +64,9 @@ def test_update_person_with_version(sample_store: Store) -> None:
 
 
 def test_delete_person_removes_memberships_and_restore(sample_store: Store) -> None:
-    person = next(p for p in roster_edit.list_persons(sample_store)
-                  if p.name == "Litvina I. Pareira")
+    person = next(
+        p for p in roster_edit.list_persons(sample_store) if p.name == "Litvina I. Pareira"
+    )
     tree = load_plan_tree(sample_store, list_plans(sample_store)[0].uuid)
     held = [m.uuid for t in tree.teams for m in t.members if m.person_uuid == person.uuid]
     assert len(held) >= 3
@@ -73,8 +83,10 @@ def test_move_update_remove_member(sample_store: Store) -> None:
     team = _team(sample_store, "MANAJEMEN PERUBAHAN")
     first, second = team.members[0], team.members[1]
     assert roster_edit.move_member(sample_store, second.uuid, -1)
-    assert [m.uuid for m in _team(sample_store,
-                                  "MANAJEMEN PERUBAHAN").members[:2]] == [second.uuid, first.uuid]
+    assert [m.uuid for m in _team(sample_store, "MANAJEMEN PERUBAHAN").members[:2]] == [
+        second.uuid,
+        first.uuid,
+    ]
     roster_edit.update_member(sample_store, second.uuid, role="Koordinator merangkap Anggota")
     roster_edit.remove_member(sample_store, first.uuid)
     members = _team(sample_store, "MANAJEMEN PERUBAHAN").members

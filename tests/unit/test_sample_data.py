@@ -341,7 +341,7 @@ def test_teams(plan: dict[str, Any]) -> None:
 def test_area_teams_link_the_area_of_their_own_subject(plan: dict[str, Any]) -> None:
     name_of = {a["uuid"]: a["name"] for a in plan["areas"]}
     area_teams = [t for t in plan["teams"] if t["kind"] == "area"]
-    assert sorted(t["area"] for t in area_teams) == sorted(name_of)   # each area one team
+    assert sorted(t["area"] for t in area_teams) == sorted(name_of)  # each area one team
     # Lampiran I lists Pengawasan (VI) before Akuntabilitas Kinerja (VII); Lampiran II the
     # other way round: the link follows the subject, not the number
     subject = {"VI": "Penguatan Pengawasan", "VII": "Penguatan Akuntabilitas Kinerja"}

@@ -19,8 +19,9 @@ def conn() -> sqlite3.Connection:
 
 
 def test_every_table_has_a_model(conn: sqlite3.Connection) -> None:
-    tables = {name for (name,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    tables = {
+        name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
     assert tables == {m._meta.table_name for m in ALL_MODELS}
 
 
@@ -31,4 +32,5 @@ def test_model_columns_match_the_ddl(conn: sqlite3.Connection, model: type[BaseM
     assert [row[1] for row in info] == [f.column_name for f in model._meta.sorted_fields]
     assert [row[1] for row in info if row[5]] == [model._meta.primary_key.column_name]
     assert {row[1] for row in info if not row[3]} == {
-        f.column_name for f in model._meta.sorted_fields if f.null}
+        f.column_name for f in model._meta.sorted_fields if f.null
+    }

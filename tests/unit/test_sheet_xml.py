@@ -19,13 +19,19 @@ def _read(path: Path, title: str, min_row: int = 1):
     wb = openpyxl.load_workbook(path, read_only=True)
     ws = wb[title]
     with zipfile.ZipFile(path) as archive:
-        rows = read_sheet_xml(archive, ws._worksheet_path, wb.shared_strings, wb._date_formats,
-                              wb._timedelta_formats, wb.epoch, min_row)
+        rows = read_sheet_xml(
+            archive,
+            ws._worksheet_path,
+            wb.shared_strings,
+            wb._date_formats,
+            wb._timedelta_formats,
+            wb.epoch,
+            min_row,
+        )
     expected = {}
     for r, row in enumerate(ws.iter_rows(min_row=min_row), min_row):
         if any(c.value is not None for c in row):
-            expected[r] = ([c.value for c in row], {c.column for c in row
-                                                    if c.data_type == "f"})
+            expected[r] = ([c.value for c in row], {c.column for c in row if c.data_type == "f"})
     wb.close()
     return rows, expected
 
@@ -74,12 +80,15 @@ def test_a_dtd_is_refused(tmp_path: Path) -> None:
     wb = openpyxl.Workbook()
     wb.active["A1"] = "x"
     wb.save(path)
-    bomb = (b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">]>'
-            b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-            b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&a;</t></is></c></row>'
-            b'</sheetData></worksheet>')
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">]>'
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&a;</t></is></c></row>'
+        b"</sheetData></worksheet>"
+    )
     with zipfile.ZipFile(path, "a") as archive:
         archive.writestr("xl/worksheets/bomb.xml", bomb)
     with zipfile.ZipFile(path) as archive, pytest.raises(InvalidInput):
-        read_sheet_xml(archive, "xl/worksheets/bomb.xml", [], set(), set(),
-                       dt.datetime(1899, 12, 30))
+        read_sheet_xml(
+            archive, "xl/worksheets/bomb.xml", [], set(), set(), dt.datetime(1899, 12, 30)
+        )

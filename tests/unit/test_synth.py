@@ -23,8 +23,13 @@ N = 500
 
 
 def _indicators(doc: dict) -> list[dict]:
-    return [i for a in doc["plans"][0]["areas"] for ac in a["activities"]
-            for s in ac["sub_activities"] for i in s["indicators"]]
+    return [
+        i
+        for a in doc["plans"][0]["areas"]
+        for ac in a["activities"]
+        for s in ac["sub_activities"]
+        for i in s["indicators"]
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -102,8 +107,15 @@ def test_evidence_blobs_match_their_sha256(doc: dict) -> None:
 
 def test_synth_command_line(tmp_path: Path) -> None:
     out = tmp_path / "plan.rbdesk"
-    cmd = [sys.executable, str(ROOT / "bench" / "synth.py"), "--indicators", "40", str(out),
-           "--seed", "1"]
+    cmd = [
+        sys.executable,
+        str(ROOT / "bench" / "synth.py"),
+        "--indicators",
+        "40",
+        str(out),
+        "--seed",
+        "1",
+    ]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert out.exists() and "40 indikator" in done.stdout
@@ -114,9 +126,20 @@ def test_synth_command_line(tmp_path: Path) -> None:
 def test_bench_quick_run_prints_one_table() -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "run.py"), "--quick", "--only", "open",
-         "--size", "sample"],
-        capture_output=True, text=True, timeout=60, env=env)
+        [
+            sys.executable,
+            str(ROOT / "bench" / "run.py"),
+            "--quick",
+            "--only",
+            "open",
+            "--size",
+            "sample",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     header = next(i for i, line in enumerate(lines) if line.startswith("benchmark"))

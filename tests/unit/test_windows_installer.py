@@ -27,10 +27,14 @@ def test_double_click_opens_the_file_in_the_windowed_program() -> None:
     exe = PureWindowsPath(r"C:\Users\siti\AppData\Local\Programs\rbdesk\rbdesk.exe")
     values = {(str(e.key), e.name): e.data for e in association_entries(exe)}
     assert values[(r"Software\Classes\.rbdesk", "")] == PROG_ID
-    assert values[(rf"Software\Classes\{PROG_ID}\shell\open\command", "")] == \
-        r'"C:\Users\siti\AppData\Local\Programs\rbdesk\rbdesk.exe" "%1"'
-    assert values[(rf"Software\Classes\{PROG_ID}\DefaultIcon", "")] == \
-        r'"C:\Users\siti\AppData\Local\Programs\rbdesk\rbdesk.exe",0'
+    assert (
+        values[(rf"Software\Classes\{PROG_ID}\shell\open\command", "")]
+        == r'"C:\Users\siti\AppData\Local\Programs\rbdesk\rbdesk.exe" "%1"'
+    )
+    assert (
+        values[(rf"Software\Classes\{PROG_ID}\DefaultIcon", "")]
+        == r'"C:\Users\siti\AppData\Local\Programs\rbdesk\rbdesk.exe",0'
+    )
     # Only the current user's classes: no administrator rights needed.
     assert all(str(e.key).startswith("Software\\Classes\\") for e in association_entries(exe))
 
@@ -78,24 +82,44 @@ def test_the_spec_builds_the_programs_the_installer_names() -> None:
 def isl_entries(section_name: str) -> dict[str, str]:
     text = (ROOT / "packaging" / "windows" / "Indonesian.isl").read_text(encoding="ascii")
     body = text.split(f"[{section_name}]\n", 1)[1].split("\n[", 1)[0]
-    pairs = (line.split("=", 1) for line in body.splitlines()
-             if line.strip() and not line.startswith(";"))
+    pairs = (
+        line.split("=", 1)
+        for line in body.splitlines()
+        if line.strip() and not line.startswith(";")
+    )
     return {key: value for key, value in pairs}
 
 
 def test_the_wizard_speaks_indonesian_on_every_page_a_per_user_install_shows() -> None:
-    assert section("Languages") == \
-        ['Name: "id"; MessagesFile: "compiler:Default.isl,Indonesian.isl"']
+    assert section("Languages") == [
+        'Name: "id"; MessagesFile: "compiler:Default.isl,Indonesian.isl"'
+    ]
     options = isl_entries("LangOptions")
     assert options["LanguageID"] == "$0421"
     messages = isl_entries("Messages")
     # the buttons, and each page or prompt this script can show: folder (first install), tasks,
     # ready, closing a running rbdesk, installing, finished, and the uninstaller's
-    for key in ("ButtonNext", "ButtonBack", "ButtonInstall", "ButtonCancel", "ButtonFinish",
-                "WizardSelectDir", "WizardSelectTasks", "WizardReady", "WizardPreparing",
-                "ApplicationsFound2", "CloseApplications", "WizardInstalling",
-                "FinishedHeadingLabel", "FinishedLabel", "RunEntryExec", "ExitSetupMessage",
-                "ConfirmUninstall", "UninstalledAll", "WizardUninstalling"):
+    for key in (
+        "ButtonNext",
+        "ButtonBack",
+        "ButtonInstall",
+        "ButtonCancel",
+        "ButtonFinish",
+        "WizardSelectDir",
+        "WizardSelectTasks",
+        "WizardReady",
+        "WizardPreparing",
+        "ApplicationsFound2",
+        "CloseApplications",
+        "WizardInstalling",
+        "FinishedHeadingLabel",
+        "FinishedLabel",
+        "RunEntryExec",
+        "ExitSetupMessage",
+        "ConfirmUninstall",
+        "UninstalledAll",
+        "WizardUninstalling",
+    ):
         assert messages[key].strip(), key
     assert "Next" not in messages["ClickNext"] and "Lanjut" in messages["ClickNext"]
     # every {cm:...} the script uses is translated, not left to Default.isl's English
@@ -108,9 +132,13 @@ def test_the_wizard_speaks_indonesian_on_every_page_a_per_user_install_shows() -
 
 def test_uninstall_leaves_no_empty_key_behind() -> None:
     lines = section("Registry")
-    removed = [re.search(r'Subkey: "([^"]+)"', line)[1] for line in lines  # type: ignore[index]
-               if "uninsdeletekey;" in line + ";" or line.endswith("uninsdeletekey")]
+    removed = [
+        re.search(r'Subkey: "([^"]+)"', line)[1]
+        for line in lines  # type: ignore[index]
+        if "uninsdeletekey;" in line + ";" or line.endswith("uninsdeletekey")
+    ]
     for line in lines:
         key = re.search(r'Subkey: "([^"]+)"', line)[1]  # type: ignore[index]
         assert "uninsdeletekeyifempty" in line or any(
-            key == k or key.startswith(k + "\\") for k in removed), line
+            key == k or key.startswith(k + "\\") for k in removed
+        ), line

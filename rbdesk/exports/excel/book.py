@@ -54,8 +54,12 @@ def _fill_styles(wb: Any) -> dict[int, str]:
         if not fill_id or fill_id >= len(fills):
             continue
         fill = fills[fill_id]
-        if getattr(fill, "patternType", None) not in ("solid", "darkGray", "mediumGray",
-                                                       "lightGray"):
+        if getattr(fill, "patternType", None) not in (
+            "solid",
+            "darkGray",
+            "mediumGray",
+            "lightGray",
+        ):
             continue
         key = colour_key(getattr(fill, "fgColor", None))
         if key:
@@ -79,8 +83,9 @@ class Book:
             self._open_xlsx()
 
     def _unreadable(self) -> InvalidInput:
-        return InvalidInput(tr("{name} tidak dapat dibaca sebagai buku kerja Excel.")
-                            .format(name=self.path.name))
+        return InvalidInput(
+            tr("{name} tidak dapat dibaca sebagai buku kerja Excel.").format(name=self.path.name)
+        )
 
     def _open_xlsx(self) -> None:
         try:
@@ -90,8 +95,7 @@ class Book:
         except InvalidInput:
             raise
         except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
-            log.warning("load_workbook(%s) failed: %s: %s", self.path.name, type(exc).__name__,
-                        exc)
+            log.warning("load_workbook(%s) failed: %s: %s", self.path.name, type(exc).__name__, exc)
             raise self._unreadable() from None
         self.sheet_names: list[str] = list(self._wb.sheetnames)
         self._fills = _fill_styles(self._wb)
@@ -118,9 +122,16 @@ class Book:
         ws = wb[name]
         try:
             with zipfile.ZipFile(self.path) as archive:
-                rows = read_sheet_xml(archive, ws._worksheet_path, wb.shared_strings,
-                                      wb._date_formats, wb._timedelta_formats, wb.epoch, 1,
-                                      self._fills)
+                rows = read_sheet_xml(
+                    archive,
+                    ws._worksheet_path,
+                    wb.shared_strings,
+                    wb._date_formats,
+                    wb._timedelta_formats,
+                    wb.epoch,
+                    1,
+                    self._fills,
+                )
         except InvalidInput:
             raise
         except Exception as exc:  # a sheet part that cannot be parsed
@@ -140,8 +151,9 @@ class Book:
             sheet = self._cal.get_sheet_by_name(name)
             end = sheet.end or (0, 0)
             if (end[0] + 1) * (end[1] + 1) > MAX_CALAMINE_CELLS:
-                raise InvalidInput(tr("Lembar '{sheet}' terlalu besar untuk diimpor.")
-                                   .format(sheet=name))
+                raise InvalidInput(
+                    tr("Lembar '{sheet}' terlalu besar untuk diimpor.").format(sheet=name)
+                )
             # from A1, so that row and column numbers are the sheet's own
             for r, row in enumerate(sheet.to_python(skip_empty_area=False), 1):
                 cells = {c: v for c, v in enumerate(row, 1) if v is not None and v != ""}
@@ -151,12 +163,19 @@ class Book:
         except InvalidInput:
             raise
         except Exception as exc:  # calamine's errors for a damaged sheet
-            log.warning("calamine sheet %s of %s failed: %s: %s", name, self.path.name,
-                        type(exc).__name__, exc)
+            log.warning(
+                "calamine sheet %s of %s failed: %s: %s",
+                name,
+                self.path.name,
+                type(exc).__name__,
+                exc,
+            )
             raise self._unreadable() from None
-        refs = [f"{_letters(c1 + 1)}{r1 + 1}:{_letters(c2 + 1)}{r2 + 1}"
-                for (r1, c1), (r2, c2) in merges]
-        if self._ods is not None and name in self._ods:   # calamine gives none for .ods
+        refs = [
+            f"{_letters(c1 + 1)}{r1 + 1}:{_letters(c2 + 1)}{r2 + 1}"
+            for (r1, c1), (r2, c2) in merges
+        ]
+        if self._ods is not None and name in self._ods:  # calamine gives none for .ods
             refs = self._ods[name].merges
             grid.formulas = list(self._ods[name].formulas)
         grid.set_merges(refs)

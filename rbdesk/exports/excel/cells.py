@@ -10,18 +10,27 @@ from openpyxl.utils import get_column_letter
 
 from rbdesk.i18n import tr
 
-MONTH_NAMES = (("jan", "januari"), ("feb", "februari", "peb"), ("mar", "maret"), ("apr", "april"),
-               ("mei", "may"), ("jun", "juni"), ("jul", "juli"), ("agu", "agt", "agustus", "aug"),
-               ("sep", "sept", "september"), ("okt", "oktober", "oct"), ("nov", "november", "nop"),
-               ("des", "desember", "dec"))
+MONTH_NAMES = (
+    ("jan", "januari"),
+    ("feb", "februari", "peb"),
+    ("mar", "maret"),
+    ("apr", "april"),
+    ("mei", "may"),
+    ("jun", "juni"),
+    ("jul", "juli"),
+    ("agu", "agt", "agustus", "aug"),
+    ("sep", "sept", "september"),
+    ("okt", "oktober", "oct"),
+    ("nov", "november", "nop"),
+    ("des", "desember", "dec"),
+)
 LABEL = re.compile(r"^((?:\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})[.)]|\d{1,3})[ \t]+(?=\S)")
 
 
 # Cached: a plan sheet repeats its marks, names and labels row after row.
 @lru_cache(maxsize=8192, typed=True)
 def _normalised(value: Any) -> str:
-    return re.sub(r"\s+", " ", str(value)).strip().upper().rstrip(".:") if value is not None \
-        else ""
+    return re.sub(r"\s+", " ", str(value)).strip().upper().rstrip(".:") if value is not None else ""
 
 
 def cell_text(value: Any) -> str:
@@ -35,7 +44,7 @@ def cell_text(value: Any) -> str:
 def normalised(value: Any) -> str:
     try:
         return _normalised(value)
-    except TypeError:   # an unhashable value
+    except TypeError:  # an unhashable value
         return _normalised.__wrapped__(value)
 
 
@@ -53,15 +62,16 @@ def month_of(value: Any) -> int | None:
 
 
 def location(sheet: str, row: int, col: int | None = None) -> str:
-    """"Lampiran II, baris 4, kolom F": every location names its sheet."""
+    """ "Lampiran II, baris 4, kolom F": every location names its sheet."""
     if col is None:
         return tr("{sheet}, baris {row}").format(sheet=sheet, row=row)
-    return tr("{sheet}, baris {row}, kolom {col}").format(sheet=sheet, row=row,
-                                                          col=get_column_letter(col))
+    return tr("{sheet}, baris {row}, kolom {col}").format(
+        sheet=sheet, row=row, col=get_column_letter(col)
+    )
 
 
 def split_label(text: str) -> tuple[str, str]:
     match = LABEL.match(text)
     if not match:
         return "", text
-    return match.group(1), text[match.end():]
+    return match.group(1), text[match.end() :]

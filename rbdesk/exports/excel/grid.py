@@ -23,12 +23,12 @@ class SheetGrid:
     """One sheet's non-empty cells. Rows and columns are 1-based."""
 
     name: str
-    values: dict[int, dict[int, Any]] = field(default_factory=dict)   # row -> col -> value
-    fills: dict[tuple[int, int], str] = field(default_factory=dict)   # (row, col) -> colour
+    values: dict[int, dict[int, Any]] = field(default_factory=dict)  # row -> col -> value
+    fills: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> colour
     formulas: list[tuple[int, int]] = field(default_factory=list)
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2
     notes: list[str] = field(default_factory=list)
-    colours_read: bool = True   # False where the file format carries no fills we can read
+    colours_read: bool = True  # False where the file format carries no fills we can read
     _anchor: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     _tops: dict[tuple[int, int], tuple[int, int, int, int]] = field(default_factory=dict)
 
@@ -63,13 +63,20 @@ class SheetGrid:
                 continue
             covered += (r2 - r1 + 1) * (c2 - c1 + 1)
             if covered > MAX_COVERED:
-                raise InvalidInput(tr("Lembar '{sheet}' ditolak: sel gabungannya saling "
-                                      "bertumpuk terlalu banyak.").format(sheet=self.name))
+                raise InvalidInput(
+                    tr(
+                        "Lembar '{sheet}' ditolak: sel gabungannya saling bertumpuk terlalu banyak."
+                    ).format(sheet=self.name)
+                )
             if self._holds_values(r1, c1, r2, c2):
                 # Excel keeps only the top-left value of a merged range: one that covers other
                 # values is not a merge Excel made; read those cells as they are.
-                self.notes.append(tr("Sel gabungan {ref} menutupi sel lain yang berisi; "
-                                     "penggabungannya diabaikan.").format(ref=ref))
+                self.notes.append(
+                    tr(
+                        "Sel gabungan {ref} menutupi sel lain yang berisi; "
+                        "penggabungannya diabaikan."
+                    ).format(ref=ref)
+                )
                 continue
             self.merges.append((r1, c1, r2, c2))
             self._tops.setdefault((r1, c1), (r1, c1, r2, c2))

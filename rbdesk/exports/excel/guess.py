@@ -18,15 +18,54 @@ from rbdesk.exports.excel.periods import ROMAN
 
 HEADER_SCAN = 60
 # level words -> the rbdesk level they usually are (0 area … 3 indicator)
-LEVEL_WORDS = (("SUB KEGIATAN", 2), ("SUBKEGIATAN", 2), ("AREA", 0), ("TEMA", 0),
-               ("SASARAN", 1), ("PROGRAM", 1), ("KEGIATAN", 1), ("RENCANA AKSI", 2),
-               ("TAHAPAN", 2), ("OUTPUT", 2), ("KELUARAN", 2), ("INDIKATOR", 3),
-               ("URAIAN", 3))
-KEEP_WORDS = ("ANGGARAN", "BIAYA", "DANA", "REALISASI", "CAPAIAN", "BUKTI", "ALASAN",
-              "TINDAK LANJUT", "KENDALA", "HAMBATAN", "PERMASALAHAN", "SUMBER", "NILAI",
-              "BOBOT", "STATUS", "PROGRES", "PERSENTASE", "%")
-PJ_WORDS = ("PENANGGUNG JAWAB", "PENANGGUNGJAWAB", "PJ", "PIC", "KOORDINATOR", "PELAKSANA",
-            "UNIT KERJA", "INSTANSI", "PIHAK TERKAIT", "OPD", "TIM")
+LEVEL_WORDS = (
+    ("SUB KEGIATAN", 2),
+    ("SUBKEGIATAN", 2),
+    ("AREA", 0),
+    ("TEMA", 0),
+    ("SASARAN", 1),
+    ("PROGRAM", 1),
+    ("KEGIATAN", 1),
+    ("RENCANA AKSI", 2),
+    ("TAHAPAN", 2),
+    ("OUTPUT", 2),
+    ("KELUARAN", 2),
+    ("INDIKATOR", 3),
+    ("URAIAN", 3),
+)
+KEEP_WORDS = (
+    "ANGGARAN",
+    "BIAYA",
+    "DANA",
+    "REALISASI",
+    "CAPAIAN",
+    "BUKTI",
+    "ALASAN",
+    "TINDAK LANJUT",
+    "KENDALA",
+    "HAMBATAN",
+    "PERMASALAHAN",
+    "SUMBER",
+    "NILAI",
+    "BOBOT",
+    "STATUS",
+    "PROGRES",
+    "PERSENTASE",
+    "%",
+)
+PJ_WORDS = (
+    "PENANGGUNG JAWAB",
+    "PENANGGUNGJAWAB",
+    "PJ",
+    "PIC",
+    "KOORDINATOR",
+    "PELAKSANA",
+    "UNIT KERJA",
+    "INSTANSI",
+    "PIHAK TERKAIT",
+    "OPD",
+    "TIM",
+)
 NUMBER_WORDS = ("NO", "NOMOR", "NO URUT", "NOMOR URUT", "KODE")
 _QUARTER = re.compile(r"^(?:TRIWULAN|TW|TRW|Q|KUARTAL)\s*[-.]?\s*(I{1,3}|IV|[1-4])$")
 _NTH_MONTH = re.compile(r"^BULAN\s*KE\s*-?\s*(\d{1,2})$")
@@ -61,8 +100,11 @@ def schedule_of(text: str, group: str = "") -> ColumnRole | None:
     if (q := _quarter(_words(t))) is not None:
         return ColumnRole(Role.TRIWULAN, q)
     grouped = _words(group)
-    if t.lower() in ROMAN and ROMAN[t.lower()] <= 4 and (
-            _has(grouped, "TRIWULAN") or _has(grouped, "TW")):
+    if (
+        t.lower() in ROMAN
+        and ROMAN[t.lower()] <= 4
+        and (_has(grouped, "TRIWULAN") or _has(grouped, "TW"))
+    ):
         return ColumnRole(Role.TRIWULAN, ROMAN[t.lower()])
     if t.isdigit() and 1 <= int(t) <= 4 and (_has(grouped, "TRIWULAN") or _has(grouped, "TW")):
         return ColumnRole(Role.TRIWULAN, int(t))
@@ -88,7 +130,7 @@ def role_of_header(chain: list[str]) -> tuple[ColumnRole | None, int | None]:
     keep = any(_has(words, w) for w in KEEP_WORDS)
     sched = schedule_of(texts[-1], group)
     if sched is not None:
-        if keep:   # "ANGGARAN" over TW I…IV: a budget per quarter, not a schedule
+        if keep:  # "ANGGARAN" over TW I…IV: a budget per quarter, not a schedule
             return ColumnRole(Role.SIMPAN), None
         return sched, None
     last = _words(texts[-1])
@@ -110,7 +152,7 @@ def role_of_header(chain: list[str]) -> tuple[ColumnRole | None, int | None]:
         return ColumnRole(Role.BULAN), None
     rank = _level_rank(words)
     if rank is not None:
-        return ColumnRole(Role.INDIKATOR), rank   # a level; which one is settled below
+        return ColumnRole(Role.INDIKATOR), rank  # a level; which one is settled below
     return ColumnRole(Role.SIMPAN), None
 
 
@@ -133,16 +175,23 @@ def _row_score(grid: SheetGrid, row: int) -> tuple[int, int]:
         role, rank = role_of_header([text])
         if rank is not None:
             levels += 1
-        elif role is not None and role.role in (Role.BULAN, Role.TRIWULAN, Role.TAHUN,
-                                                Role.KETERANGAN, Role.NOMOR, Role.TARGET,
-                                                Role.PJ, Role.SATUAN):
+        elif role is not None and role.role in (
+            Role.BULAN,
+            Role.TRIWULAN,
+            Role.TAHUN,
+            Role.KETERANGAN,
+            Role.NOMOR,
+            Role.TARGET,
+            Role.PJ,
+            Role.SATUAN,
+        ):
             schedule += 1
     return levels, schedule
 
 
 def find_header(grid: SheetGrid) -> tuple[int, int] | None:
     """The first header row and how many rows the header takes, or None."""
-    best: tuple[int, int, int] | None = None   # score, -row, row
+    best: tuple[int, int, int] | None = None  # score, -row, row
     for row in range(1, min(grid.max_row, HEADER_SCAN) + 1):
         levels, schedule = _row_score(grid, row)
         if levels == 0 or levels + schedule < 2:
@@ -163,12 +212,18 @@ def header_depth(grid: SheetGrid, row: int) -> int:
         cells = grid.row_values(below)
         if not cells:
             break
-        scheds = sum(1 for c in cells if schedule_of(_header_text(grid, below, c),
-                                                     _header_text(grid, row, c)))
+        scheds = sum(
+            1
+            for c in cells
+            if schedule_of(_header_text(grid, below, c), _header_text(grid, row, c))
+        )
         numbers = [cell_text(v) for v in cells.values()]
-        counting = len(numbers) >= 5 and all(n.isdigit() for n in numbers) and sorted(
-            int(n) for n in numbers) == list(range(int(min(numbers, key=int)),
-                                                   int(min(numbers, key=int)) + len(numbers)))
+        counting = (
+            len(numbers) >= 5
+            and all(n.isdigit() for n in numbers)
+            and sorted(int(n) for n in numbers)
+            == list(range(int(min(numbers, key=int)), int(min(numbers, key=int)) + len(numbers)))
+        )
         if scheds >= 2 or counting:
             depth = below - row + 1
         else:
@@ -182,9 +237,9 @@ def header_chain(grid: SheetGrid, row: int, depth: int, col: int) -> list[str]:
         text = _header_text(grid, r, col)
         anchor = grid.anchor(r, col)
         if anchor is not None and anchor[0] < r:
-            continue   # merged down from the row above: already counted
+            continue  # merged down from the row above: already counted
         if text.isdigit() and r > row and not schedule_of(text, " ".join(chain)):
-            continue   # the column-number row under the header
+            continue  # the column-number row under the header
         chain.append(text)
     return chain
 
@@ -226,16 +281,19 @@ def place_levels(ranks: dict[int, int], sections: bool = False) -> dict[int, Rol
     # extra ones joining the top level's text (a five-level plan)
     out = {cols[-1]: Role.INDIKATOR}
     rest = cols[:-1]
-    top = [Role.KEGIATAN, Role.SUBKEGIATAN] if sections else [Role.AREA, Role.KEGIATAN,
-                                                               Role.SUBKEGIATAN]
+    top = (
+        [Role.KEGIATAN, Role.SUBKEGIATAN]
+        if sections
+        else [Role.AREA, Role.KEGIATAN, Role.SUBKEGIATAN]
+    )
     if len(rest) <= len(top):
         for c, level in zip(rest, top, strict=False):
             out[c] = level
     else:
         extra = len(rest) - len(top)
-        for c in rest[:extra + 1]:
+        for c in rest[: extra + 1]:
             out[c] = top[0]
-        for c, level in zip(rest[extra + 1:], top[1:], strict=True):
+        for c, level in zip(rest[extra + 1 :], top[1:], strict=True):
             out[c] = level
     return out
 

@@ -27,15 +27,15 @@ class Role(enum.Enum):
     KEGIATAN = "kegiatan"
     SUBKEGIATAN = "subkegiatan"
     INDIKATOR = "indikator"
-    BULAN = "bulan"            # one month (bulan:3), or periods written in words (bulan)
-    TRIWULAN = "triwulan"      # one quarter (triwulan:2), or quarters written in words
-    TAHUN = "tahun"            # a year's column (tahun:2025)
+    BULAN = "bulan"  # one month (bulan:3), or periods written in words (bulan)
+    TRIWULAN = "triwulan"  # one quarter (triwulan:2), or quarters written in words
+    TAHUN = "tahun"  # a year's column (tahun:2025)
     KETERANGAN = "keterangan"
     TARGET = "target"
     SATUAN = "satuan"
-    PJ = "pj"                  # penanggung jawab: a person or team
-    SIMPAN = "simpan"          # another column to keep
-    NOMOR = "nomor"            # a numbering column: labels a level, never starts one
+    PJ = "pj"  # penanggung jawab: a person or team
+    SIMPAN = "simpan"  # another column to keep
+    NOMOR = "nomor"  # a numbering column: labels a level, never starts one
     ABAIKAN = "abaikan"
 
 
@@ -49,7 +49,7 @@ QUARTER_MODES = ("akhir", "semua")
 @dataclass(frozen=True)
 class ColumnRole:
     role: Role
-    number: int | None = None   # the month, quarter or year of a schedule column
+    number: int | None = None  # the month, quarter or year of a schedule column
 
     def __str__(self) -> str:
         return self.role.value + (f":{self.number}" if self.number is not None else "")
@@ -58,27 +58,39 @@ class ColumnRole:
     def parse(cls, text: str) -> ColumnRole:
         name, _, number = text.strip().lower().partition(":")
         name = name.replace(" ", "").replace("_", "")
-        aliases = {"sub": "subkegiatan", "subkegiatan": "subkegiatan", "ket": "keterangan",
-                   "penanggungjawab": "pj", "bln": "bulan", "tw": "triwulan",
-                   "year": "tahun", "no": "nomor", "ignore": "abaikan"}
+        aliases = {
+            "sub": "subkegiatan",
+            "subkegiatan": "subkegiatan",
+            "ket": "keterangan",
+            "penanggungjawab": "pj",
+            "bln": "bulan",
+            "tw": "triwulan",
+            "year": "tahun",
+            "no": "nomor",
+            "ignore": "abaikan",
+        }
         name = aliases.get(name, name)
         try:
             role = Role(name)
         except ValueError:
-            raise InvalidInput(tr("Peran kolom '{name}' tidak dikenal. Peran yang ada: {roles}.")
-                               .format(name=text.strip(),
-                                       roles=", ".join(r.value for r in Role))) from None
+            raise InvalidInput(
+                tr("Peran kolom '{name}' tidak dikenal. Peran yang ada: {roles}.").format(
+                    name=text.strip(), roles=", ".join(r.value for r in Role)
+                )
+            ) from None
         n = None
         if number:
             if not number.strip().isdigit():
-                raise InvalidInput(tr("Peran kolom '{text}': setelah ':' harus angka.")
-                                   .format(text=text.strip()))
+                raise InvalidInput(
+                    tr("Peran kolom '{text}': setelah ':' harus angka.").format(text=text.strip())
+                )
             n = int(number)
             limits = {Role.BULAN: (1, 12), Role.TRIWULAN: (1, 4), Role.TAHUN: (1900, 2200)}
             low, high = limits.get(role, (0, -1))
             if not low <= n <= high:
-                raise InvalidInput(tr("Peran kolom '{text}': angka di luar batas.")
-                                   .format(text=text.strip()))
+                raise InvalidInput(
+                    tr("Peran kolom '{text}': angka di luar batas.").format(text=text.strip())
+                )
         elif role is Role.TAHUN:
             raise InvalidInput(tr("Peran 'tahun' perlu tahunnya, misalnya tahun:2025."))
         return cls(role, n)
@@ -89,13 +101,13 @@ class Mapping:
     """Everything the reader needs to turn one sheet into a plan; None means "find it"."""
 
     sheet: str | None = None
-    header_row: int | None = None      # the first header row (1-based)
-    header_rows: int = 1               # how many rows the header takes
+    header_row: int | None = None  # the first header row (1-based)
+    header_rows: int = 1  # how many rows the header takes
     columns: dict[int, ColumnRole] = field(default_factory=dict)
     year: int | None = None
     quarter: str = "akhir"
-    planned_colours: list[str] | None = None   # None: the colours found in the month cells
-    sections: bool = True              # rows holding only a heading are a level
+    planned_colours: list[str] | None = None  # None: the colours found in the month cells
+    sections: bool = True  # rows holding only a heading are a level
 
     def role_of(self, col: int) -> ColumnRole | None:
         return self.columns.get(col)
@@ -108,17 +120,24 @@ class Mapping:
         return ",".join(f"{get_column_letter(c)}={r}" for c, r in sorted(self.columns.items()))
 
     def to_json(self) -> dict[str, Any]:
-        return {"format": "rbdesk-import-mapping-1", "sheet": self.sheet,
-                "header_row": self.header_row, "header_rows": self.header_rows,
-                "columns": {get_column_letter(c): str(r) for c, r in sorted(self.columns.items())},
-                "year": self.year, "quarter": self.quarter,
-                "planned_colours": self.planned_colours, "sections": self.sections}
+        return {
+            "format": "rbdesk-import-mapping-1",
+            "sheet": self.sheet,
+            "header_row": self.header_row,
+            "header_rows": self.header_rows,
+            "columns": {get_column_letter(c): str(r) for c, r in sorted(self.columns.items())},
+            "year": self.year,
+            "quarter": self.quarter,
+            "planned_colours": self.planned_colours,
+            "sections": self.sections,
+        }
 
     @classmethod
     def from_json(cls, data: Any) -> Mapping:
         if not isinstance(data, dict) or data.get("format") != "rbdesk-import-mapping-1":
-            raise InvalidInput(tr("Berkas pemetaan tidak dikenali (format "
-                                  "rbdesk-import-mapping-1)."))
+            raise InvalidInput(
+                tr("Berkas pemetaan tidak dikenali (format rbdesk-import-mapping-1).")
+            )
         m = cls()
         m.sheet = _opt(data, "sheet", str)
         m.header_row = _opt(data, "header_row", int)
@@ -140,19 +159,22 @@ class Mapping:
         return m
 
     def save(self, path: Path) -> None:
-        path.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n",
-                        encoding="utf-8")
+        path.write_text(
+            json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
 
     @classmethod
     def load(cls, path: Path) -> Mapping:
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise InvalidInput(tr("Berkas pemetaan {name} tidak ditemukan.")
-                               .format(name=Path(path).name)) from None
+            raise InvalidInput(
+                tr("Berkas pemetaan {name} tidak ditemukan.").format(name=Path(path).name)
+            ) from None
         except (ValueError, OSError):
-            raise InvalidInput(tr("Berkas pemetaan {name} bukan JSON yang sah.")
-                               .format(name=Path(path).name)) from None
+            raise InvalidInput(
+                tr("Berkas pemetaan {name} bukan JSON yang sah.").format(name=Path(path).name)
+            ) from None
         return cls.from_json(data)
 
 
@@ -170,27 +192,35 @@ def normal_colour(text: str) -> str:
         return t[-6:].upper()
     if re.fullmatch(r"(?i)(tema|theme)\d+([+-]\d+(\.\d+)?)?", t):
         return "tema" + t.lower().removeprefix("theme").removeprefix("tema")
-    raise InvalidInput(tr("Warna '{c}' tidak dikenali: tulis kode RGB seperti FFFF00 atau "
-                          "warna tema seperti tema5+0.40.").format(c=text.strip()))
+    raise InvalidInput(
+        tr(
+            "Warna '{c}' tidak dikenali: tulis kode RGB seperti FFFF00 atau "
+            "warna tema seperti tema5+0.40."
+        ).format(c=text.strip())
+    )
 
 
 def _column(text: str) -> int:
     t = text.strip().upper()
     if not re.fullmatch(r"[A-Z]{1,3}", t):
-        raise InvalidInput(tr("Kolom '{c}' tidak sah: tulis huruf kolom seperti A atau AB.")
-                           .format(c=text.strip()))
+        raise InvalidInput(
+            tr("Kolom '{c}' tidak sah: tulis huruf kolom seperti A atau AB.").format(c=text.strip())
+        )
     return column_index_from_string(t)
 
 
 def parse_map(text: str) -> dict[int, ColumnRole]:
-    """"A=abaikan,B=area,F-Q=bulan,R=keterangan" -> column -> role. In a range, bulan and
+    """ "A=abaikan,B=area,F-Q=bulan,R=keterangan" -> column -> role. In a range, bulan and
     triwulan without a number count on from 1 (or from the number given)."""
     out: dict[int, ColumnRole] = {}
     for item in (p for p in text.split(",") if p.strip()):
         cols, sep, role_text = item.partition("=")
         if not sep:
-            raise InvalidInput(tr("Pemetaan '{item}' tidak sah: tulis KOLOM=PERAN, misalnya "
-                                  "B=area.").format(item=item.strip()))
+            raise InvalidInput(
+                tr("Pemetaan '{item}' tidak sah: tulis KOLOM=PERAN, misalnya B=area.").format(
+                    item=item.strip()
+                )
+            )
         first, _, last = cols.partition("-")
         a = _column(first)
         b = _column(last) if last.strip() else a
@@ -202,8 +232,11 @@ def parse_map(text: str) -> dict[int, ColumnRole]:
                 start = role.number or 1
                 limit = 12 if role.role is Role.BULAN else 4
                 if start + i > limit:
-                    raise InvalidInput(tr("Rentang kolom '{c}' lebih panjang dari bulan/triwulan "
-                                          "yang ada.").format(c=cols.strip()))
+                    raise InvalidInput(
+                        tr(
+                            "Rentang kolom '{c}' lebih panjang dari bulan/triwulan yang ada."
+                        ).format(c=cols.strip())
+                    )
                 out[c] = ColumnRole(role.role, start + i)
             else:
                 out[c] = role

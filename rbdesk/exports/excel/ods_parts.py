@@ -64,9 +64,11 @@ def read_ods_parts(path: Path) -> dict[str, OdsSheetParts]:
             rows = int(attrs.get(f"{TABLE}}}number-rows-spanned", "1") or 1)
             cols = int(attrs.get(f"{TABLE}}}number-columns-spanned", "1") or 1)
             if rows > 1 or cols > 1:
-                sheet.merges.append(f"{get_column_letter(col)}{row}:"
-                                    f"{get_column_letter(min(col + cols - 1, 16384))}"
-                                    f"{min(row + rows - 1, 1048576)}")
+                sheet.merges.append(
+                    f"{get_column_letter(col)}{row}:"
+                    f"{get_column_letter(min(col + cols - 1, 16384))}"
+                    f"{min(row + rows - 1, 1048576)}"
+                )
 
     def end(name: str) -> None:
         ns, _, tag = name.rpartition("}")
@@ -84,6 +86,9 @@ def read_ods_parts(path: Path) -> dict[str, OdsSheetParts]:
         with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
             parser.ParseFile(fh)
     except (_Refused, expat.ExpatError, ValueError, KeyError, zipfile.BadZipFile, OSError):
-        raise InvalidInput(tr("{name} tidak dapat dibaca: isi lembarnya tidak sah atau memuat "
-                              "DTD.").format(name=path.name)) from None
+        raise InvalidInput(
+            tr("{name} tidak dapat dibaca: isi lembarnya tidak sah atau memuat DTD.").format(
+                name=path.name
+            )
+        ) from None
     return out

@@ -128,12 +128,19 @@ def evidence_columns() -> list[Column[EvidenceItem]]:
     ]
 
 
-def _sheet(wb: Workbook, key: str, report: PeriodReport, columns: list[Column[Any]],
-           *more: list[Column[Any]]) -> ReportSheet:
+def _sheet(
+    wb: Workbook,
+    key: str,
+    report: PeriodReport,
+    columns: list[Column[Any]],
+    *more: list[Column[Any]],
+) -> ReportSheet:
     """A sheet under the report's title; each column as wide as the widest of the tables on it
     (``columns`` and ``more``) needs, so that no header word breaks in the middle."""
-    widths = [max(cols[i].width for cols in (columns, *more) if i < len(cols))
-              for i in range(max(len(cols) for cols in (columns, *more)))]
+    widths = [
+        max(cols[i].width for cols in (columns, *more) if i < len(cols))
+        for i in range(max(len(cols) for cols in (columns, *more)))
+    ]
     sheet = ReportSheet(wb, tr(SHEETS[key]), widths)
     sheet.title(period_title_lines(report))
     sheet.skip()
@@ -151,11 +158,11 @@ def _chart(sheet: ReportSheet, first: int, last: int, month_col: int) -> None:
     chart.gapWidth = 50  # wider bars: each percent label fits over its bar, twelve months too
     chart.legend = Legend()
     chart.legend.position = "b"
-    data = Reference(sheet.ws, min_col=month_col + 1, max_col=month_col + 2, min_row=first,
-                     max_row=last)
+    data = Reference(
+        sheet.ws, min_col=month_col + 1, max_col=month_col + 2, min_row=first, max_row=last
+    )
     chart.add_data(data, titles_from_data=True)
-    chart.set_categories(Reference(sheet.ws, min_col=month_col, min_row=first + 1,
-                                   max_row=last))
+    chart.set_categories(Reference(sheet.ws, min_col=month_col, min_row=first + 1, max_row=last))
     for series, colour in zip(chart.series, (REPORTED_RGB, VERIFIED_RGB), strict=True):
         series.graphicalProperties.solidFill = colour
         series.graphicalProperties.line.solidFill = colour
@@ -176,8 +183,9 @@ def _chart(sheet: ReportSheet, first: int, last: int, month_col: int) -> None:
     row = sheet.skip(CHART_PT)
     # Anchored to the corners of this one row across all columns rather than sized in cm: a
     # reader whose fonts make the columns wider or narrower still fits it to the page's width.
-    chart.anchor = TwoCellAnchor(_from=AnchorMarker(col=0, row=row - 1),
-                                 to=AnchorMarker(col=sheet.columns, row=row))
+    chart.anchor = TwoCellAnchor(
+        _from=AnchorMarker(col=0, row=row - 1), to=AnchorMarker(col=sheet.columns, row=row)
+    )
     sheet.ws.add_chart(chart)
 
 
@@ -187,8 +195,9 @@ def _summary(wb: Workbook, report: PeriodReport, sec: dict[str, str]) -> ReportS
     sheet.line(capaian_note())
     sheet.skip()
     sheet.line(sec["areas"], bold=True)
-    sheet.table(columns, report.areas,
-                CapaianRow("", tr("JUMLAH"), report.total, report.verified_total))
+    sheet.table(
+        columns, report.areas, CapaianRow("", tr("JUMLAH"), report.total, report.verified_total)
+    )
     sheet.skip()
     sheet.line(sec["monthly"], bold=True)
     first, last = sheet.table(monthly_columns(), monthly_rows(report))
@@ -197,9 +206,15 @@ def _summary(wb: Workbook, report: PeriodReport, sec: dict[str, str]) -> ReportS
     return sheet
 
 
-def write_period_workbook(report: PeriodReport, out: Path, *, decree: dict[str, Any],
-                          paper: Paper | str = Paper.A4, copy: CopyForm | str = CopyForm.SALINAN,
-                          progress: ProgressFn = None) -> Path:
+def write_period_workbook(
+    report: PeriodReport,
+    out: Path,
+    *,
+    decree: dict[str, Any],
+    paper: Paper | str = Paper.A4,
+    copy: CopyForm | str = CopyForm.SALINAN,
+    progress: ProgressFn = None,
+) -> Path:
     """Write the report's workbook to ``out`` (atomically) and return it. ``copy`` as for the
     PDF: ``asli`` leaves room for the wet signatures, ``salinan`` prints "TTD" and the
     certifier's block; a draft decree's report says KONSEP on every page."""
@@ -215,8 +230,10 @@ def write_period_workbook(report: PeriodReport, out: Path, *, decree: dict[str, 
     wb.properties.creator = "rbdesk"
     done: list[tuple[ReportSheet, bool]] = [(_summary(wb, report, sec), False)]
     bar.fraction(0.3)
-    for key, rows, name in (("teams", report.teams, tr("TIM")),
-                            ("persons", report.persons, tr("NAMA"))):
+    for key, rows, name in (
+        ("teams", report.teams, tr("TIM")),
+        ("persons", report.persons, tr("NAMA")),
+    ):
         columns = capaian_columns(name)
         sheet = _sheet(wb, key, report, columns)
         sheet.line(sec[key], bold=True)
@@ -227,7 +244,8 @@ def write_period_workbook(report: PeriodReport, out: Path, *, decree: dict[str, 
     lists: tuple[tuple[str, list[Column[Any]], Sequence[Any]], ...] = (
         ("late", late_columns(), report.late),
         ("reviews", review_columns(), report.reviews),
-        ("evidence", evidence_columns(), report.evidence))
+        ("evidence", evidence_columns(), report.evidence),
+    )
     for key, columns, items in lists:
         sheet = _sheet(wb, key, report, columns)
         sheet.line(sec[key], bold=True)
@@ -237,8 +255,14 @@ def write_period_workbook(report: PeriodReport, out: Path, *, decree: dict[str, 
             sheet.line(sec[f"no_{key}"])
         done.append((sheet, True))
     evidence = sheet  # the last list carries the signatures
-    evidence.signatures(report.acknowledged, report.prepared, place=report.place,
-                        date=report.date, decree=decree, copy=copy)
+    evidence.signatures(
+        report.acknowledged,
+        report.prepared,
+        place=report.place,
+        date=report.date,
+        decree=decree,
+        copy=copy,
+    )
     for sheet, landscape in done:
         sheet.print_setup(paper, landscape=landscape, draft=draft)
     bar.fraction(0.7)
@@ -248,5 +272,12 @@ def write_period_workbook(report: PeriodReport, out: Path, *, decree: dict[str, 
     return out
 
 
-__all__ = ["SHEETS", "capaian_columns", "evidence_columns", "late_columns", "monthly_columns",
-           "monthly_rows", "write_period_workbook"]
+__all__ = [
+    "SHEETS",
+    "capaian_columns",
+    "evidence_columns",
+    "late_columns",
+    "monthly_columns",
+    "monthly_rows",
+    "write_period_workbook",
+]

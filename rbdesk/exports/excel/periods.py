@@ -15,10 +15,29 @@ from rbdesk.exports.excel.cells import MONTH_NAMES, cell_text
 MARKS = {"√", "✓", "✔", "☑", "v", "x", "1", "true", "●", "•", "■"}
 BLANK_MARKS = {"", "-", "–", "—", "0", "false"}
 CHECKS = {"√", "✓", "✔", "☑"}  # marks that belong in a month column only
-ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
-         "x": 10, "xi": 11, "xii": 12}
-WHOLE_YEAR = ("setiap bulan", "tiap bulan", "sepanjang tahun", "setahun", "1 tahun",
-              "satu tahun", "januari-desember")
+ROMAN = {
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+    "v": 5,
+    "vi": 6,
+    "vii": 7,
+    "viii": 8,
+    "ix": 9,
+    "x": 10,
+    "xi": 11,
+    "xii": 12,
+}
+WHOLE_YEAR = (
+    "setiap bulan",
+    "tiap bulan",
+    "sepanjang tahun",
+    "setahun",
+    "1 tahun",
+    "satu tahun",
+    "januari-desember",
+)
 _MONTH = {name: i for i, names in enumerate(MONTH_NAMES, 1) for name in names}
 _MONTH.update({"pebruari": 2, "agust": 8, "sept": 9, "nopember": 11, "okt": 10, "ags": 8})
 _RANGE = re.compile(r"\s*(?:–|—|-|s\.?\s?d\.?|s/d|sampai dengan|sampai|hingga|to)\s*")
@@ -32,8 +51,9 @@ _YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 def is_mark(value: Any) -> bool | None:
     """True for a planned mark, False for a blank one ("-", "0"), None for anything else."""
-    if value is True or (isinstance(value, (int, float)) and not isinstance(value, bool)
-                         and value == 1):
+    if value is True or (
+        isinstance(value, (int, float)) and not isinstance(value, bool) and value == 1
+    ):
         return True
     text = cell_text(value).lower()
     if text in MARKS:
@@ -77,7 +97,7 @@ def written_months(value: Any) -> list[int] | None:
     if not text or isinstance(value, (int, float)):
         return None
     text = _YEAR.sub(" ", text)
-    text = re.sub(r"\bs\s*[./]\s*d\b\.?", " – ", text)   # "s.d.", "s/d": a range, not a list
+    text = re.sub(r"\bs\s*[./]\s*d\b\.?", " – ", text)  # "s.d.", "s/d": a range, not a list
     text = re.sub(r"\b(ke|tw|trw|triwulan|semester|smt|q)\s*-\s*(?=\w)", r"\1 ", text)
     text = re.sub(r"\s+", " ", text).strip(" .,;")
     if text.replace(" ", "") in WHOLE_YEAR or text in WHOLE_YEAR:

@@ -26,10 +26,18 @@ from rbdesk.models.errors import InvalidInput
 
 MAX_ROWS = 250_000
 CLOSING = ("ditetapkan", "salinan sesuai", "mengetahui", "pada tanggal", "disahkan")
-LEVEL_NAMES = {Role.AREA: "area", Role.KEGIATAN: "kegiatan", Role.SUBKEGIATAN: "sub kegiatan",
-               Role.INDIKATOR: "indikator"}
-NO_HOME_WHY = {Role.TARGET: "target", Role.SATUAN: "satuan", Role.PJ: "penanggung jawab",
-               Role.SIMPAN: "kolom simpan"}
+LEVEL_NAMES = {
+    Role.AREA: "area",
+    Role.KEGIATAN: "kegiatan",
+    Role.SUBKEGIATAN: "sub kegiatan",
+    Role.INDIKATOR: "indikator",
+}
+NO_HOME_WHY = {
+    Role.TARGET: "target",
+    Role.SATUAN: "satuan",
+    Role.PJ: "penanggung jawab",
+    Role.SIMPAN: "kolom simpan",
+}
 
 
 @dataclass
@@ -54,7 +62,7 @@ class ImportPreview:
     plan: dict[str, Any]
     mapping: Mapping
     left_out: list[LeftOut] = field(default_factory=list)
-    colours: dict[str, int] = field(default_factory=dict)        # read as planned: cells
+    colours: dict[str, int] = field(default_factory=dict)  # read as planned: cells
     other_colours: dict[str, int] = field(default_factory=dict)  # seen, not read as planned
     notes: list[str] = field(default_factory=list)
 
@@ -81,7 +89,7 @@ def _strip_label(label: str, text: str) -> str:
         return text
     if text == label:
         return ""
-    return text[len(label) + 1:] if text.startswith(label + " ") else text
+    return text[len(label) + 1 :] if text.startswith(label + " ") else text
 
 
 class _Row:
@@ -94,37 +102,51 @@ class _Row:
         self.months: set[int] = set()
         self.notes: list[str] = []
         self.number: tuple[int, str] | None = None
-        self.cells: list[Any] = []   # the first PLAN_COLUMNS values, for the fingerprint
+        self.cells: list[Any] = []  # the first PLAN_COLUMNS values, for the fingerprint
 
 
 class SheetReader:
-    def __init__(self, grid: SheetGrid, mapping: Mapping, year: int,
-                 saved: dict[int, list[str]] | None, bar: Progress) -> None:
+    def __init__(
+        self,
+        grid: SheetGrid,
+        mapping: Mapping,
+        year: int,
+        saved: dict[int, list[str]] | None,
+        bar: Progress,
+    ) -> None:
         self.grid = grid
         self.m = mapping
         self.year = year
         self.saved = saved
         self.bar = bar
         self.left: list[LeftOut] = []
-        self._r = 0   # the row being read
+        self._r = 0  # the row being read
         self.notes: list[str] = list(grid.notes)
         self.first = (mapping.header_row or 1) + mapping.header_rows
         self.schedule_cols = {c for c, r in mapping.columns.items() if r.role in SCHEDULE}
         self.used_colours: Counter[str] = Counter()
         self.other_colours: Counter[str] = Counter()
         self.planned_colours = self._planned_colours()
-        self.heads = {c: " ".join(t for t in header_chain(grid, mapping.header_row or 1,
-                                                          mapping.header_rows, c) if t)
-                      for c in mapping.columns}
-        self.level_heads = {c: normalised(" ".join(header_chain(
-            grid, mapping.header_row or 1, mapping.header_rows, c)[:1]))
-            for c, role in mapping.columns.items() if role.role in LEVELS}
+        self.heads = {
+            c: " ".join(
+                t for t in header_chain(grid, mapping.header_row or 1, mapping.header_rows, c) if t
+            )
+            for c in mapping.columns
+        }
+        self.level_heads = {
+            c: normalised(
+                " ".join(header_chain(grid, mapping.header_row or 1, mapping.header_rows, c)[:1])
+            )
+            for c, role in mapping.columns.items()
+            if role.role in LEVELS
+        }
 
     # -- what is left out ---------------------------------------------------------------
     def leave(self, r: int, c: int, value: Any, why: str) -> None:
         text = cell_text(value)
-        self.left.append(LeftOut(self.grid.name, r, c,
-                                 text if len(text) <= 60 else text[:57] + "…", why))
+        self.left.append(
+            LeftOut(self.grid.name, r, c, text if len(text) <= 60 else text[:57] + "…", why)
+        )
 
     def _head(self, c: int) -> str:
         return self.heads.get(c, "")[:40] or tr("tanpa judul")
@@ -181,8 +203,9 @@ class SheetReader:
         text = cell_text(value) if (own or inherit) else ""
         mark = is_mark(value) if text else None
         if role.role is Role.TAHUN and role.number != self.year:
-            why = tr("kolom tahun {y}; rencana ini tahun {plan}").format(y=role.number,
-                                                                          plan=self.year)
+            why = tr("kolom tahun {y}; rencana ini tahun {plan}").format(
+                y=role.number, plan=self.year
+            )
             colour = self.grid.fills.get((r, c))
             if own and text:
                 self.leave(r, c, value, why)
@@ -205,9 +228,15 @@ class SheetReader:
             elif colour not in self._band(r) and not mark:
                 self.other_colours[colour] += 1
                 if own:
-                    self.leave(r, c, f"({tr('warna')} {colour})",
-                               tr("warna sel tidak dibaca sebagai bulan rencana (pilih warna "
-                                  "dengan --planned-colours)"))
+                    self.leave(
+                        r,
+                        c,
+                        f"({tr('warna')} {colour})",
+                        tr(
+                            "warna sel tidak dibaca sebagai bulan rencana (pilih warna "
+                            "dengan --planned-colours)"
+                        ),
+                    )
         if not text:
             return
         if mark is True and span:
@@ -215,8 +244,11 @@ class SheetReader:
             return
         if mark is False or not own:
             return
-        if role.role is Role.TRIWULAN and role.number is None and text.upper().rstrip(".") in (
-                "I", "II", "III", "IV", "1", "2", "3", "4"):
+        if (
+            role.role is Role.TRIWULAN
+            and role.number is None
+            and text.upper().rstrip(".") in ("I", "II", "III", "IV", "1", "2", "3", "4")
+        ):
             q = {"I": 1, "II": 2, "III": 3, "IV": 4}.get(text.upper().rstrip("."))
             row.months.update(quarter_months(q or int(text.rstrip(".")), self.m.quarter))
             return
@@ -225,13 +257,23 @@ class SheetReader:
             row.months.update(written)
             return
         if span and role.role in (Role.TRIWULAN, Role.TAHUN):
-            row.months.update(span)   # a target written for the period: the period is planned
-            self.leave(r, c, value, tr("nilai {what} belum punya tempat di rencana (bulannya "
-                                       "tetap ditandai)").format(what=str(role)))
+            row.months.update(span)  # a target written for the period: the period is planned
+            self.leave(
+                r,
+                c,
+                value,
+                tr("nilai {what} belum punya tempat di rencana (bulannya tetap ditandai)").format(
+                    what=str(role)
+                ),
+            )
             return
-        what = (tr("tanda bulan '{v}' tidak dikenal (gunakan √, v, x, 1 atau nama bulan)")
-                .format(v=text[:20]) if role.role is Role.BULAN
-                else tr("isi '{v}' tidak dikenal sebagai jadwal").format(v=text[:20]))
+        what = (
+            tr("tanda bulan '{v}' tidak dikenal (gunakan √, v, x, 1 atau nama bulan)").format(
+                v=text[:20]
+            )
+            if role.role is Role.BULAN
+            else tr("isi '{v}' tidak dikenal sebagai jadwal").format(v=text[:20])
+        )
         self.leave(r, c, value, what)
 
     def _read_row(self, r: int, values: dict[int, Any]) -> _Row:
@@ -261,12 +303,16 @@ class SheetReader:
             elif role.role is Role.NOMOR:
                 row.number = (c, text)
             elif role.role in NO_HOME:
-                self.leave(r, c, value, tr("kolom '{head}' ({what}) belum punya tempat di "
-                                           "rencana").format(head=self._head(c),
-                                                             what=NO_HOME_WHY[role.role]))
+                self.leave(
+                    r,
+                    c,
+                    value,
+                    tr("kolom '{head}' ({what}) belum punya tempat di rencana").format(
+                        head=self._head(c), what=NO_HOME_WHY[role.role]
+                    ),
+                )
             else:
-                self.leave(r, c, value, tr("kolom '{head}' diabaikan").format(
-                    head=self._head(c)))
+                self.leave(r, c, value, tr("kolom '{head}' diabaikan").format(head=self._head(c)))
         return row
 
     def _skip(self, r: int, values: dict[int, Any]) -> bool:
@@ -300,15 +346,16 @@ class SheetReader:
             label = cell_text(values.pop(first))
             if len(label) > 6:
                 return None
-        (c, v), = values.items()
+        ((c, v),) = values.items()
         text = cell_text(v)
         if not isinstance(v, str) or is_mark(v) is not None or c in self.schedule_cols:
             return None
         role = self.m.columns.get(c)
         merge = self.grid.merge_at(self._r, c)
         wide = merge is not None and merge[3] > merge[1]
-        if wide or (not label and (role is None or role.role in (
-                Role.NOMOR, Role.SIMPAN, Role.ABAIKAN))):
+        if wide or (
+            not label and (role is None or role.role in (Role.NOMOR, Role.SIMPAN, Role.ABAIKAN))
+        ):
             return (label, text) if label else split_label(text)
         return None
 
@@ -322,8 +369,9 @@ class SheetReader:
             if n % 1000 == 0:
                 self.bar.fraction(0.1 + 0.5 * n / total)
             if r - self.first > MAX_ROWS:
-                raise InvalidInput(tr("Tabel terlalu panjang (lebih dari {n} baris).")
-                                   .format(n=MAX_ROWS))
+                raise InvalidInput(
+                    tr("Tabel terlalu panjang (lebih dari {n} baris).").format(n=MAX_ROWS)
+                )
             values = {c: v for c, v in grid.row_values(r).items() if cell_text(v)}
             if not values and r not in filled:
                 continue
@@ -352,21 +400,23 @@ def build_tree(reader: SheetReader) -> list[dict[str, Any]]:
     rows = reader.rows()
     saved = reader.saved
     data = [r for r in rows if isinstance(r, _Row)]
-    if saved is not None and (set(saved) != {r.r for r in data} or not all(
-            saved[r.r][5] == fingerprint(r.cells) for r in data)):
-        saved = None   # the hidden sheet no longer matches the rows: read by the labels
+    if saved is not None and (
+        set(saved) != {r.r for r in data}
+        or not all(saved[r.r][5] == fingerprint(r.cells) for r in data)
+    ):
+        saved = None  # the hidden sheet no longer matches the rows: read by the labels
     areas: list[dict[str, Any]] = []
     area = act = sub = None
     section: tuple[str, str] | None = None
     started: dict[int, dict[Role, dict[str, Any]]] = {}
-    raw: dict[Role, tuple[str, str]] = {}   # the open levels' label and text as written
+    raw: dict[Role, tuple[str, str]] = {}  # the open levels' label and text as written
     has_area_col = bool(reader.m.columns_with(Role.AREA))
     for item in rows:
         if isinstance(item, tuple):
             r, label, name = item
             raw = {}
             if has_area_col:
-                section = (label, name)   # a level above the area: joined to the area's text
+                section = (label, name)  # a level above the area: joined to the area's text
                 area = act = sub = None
             else:
                 area = _node(label, name, "activities")
@@ -393,10 +443,12 @@ def build_tree(reader: SheetReader) -> list[dict[str, Any]]:
             # a level starts where its cell has text of its own; the same text written again
             # on the next row (instead of merging the cells down) continues it
             new_area = Role.AREA in row.starts and raw.get(Role.AREA) != (a_lab, area_text)
-            new_act = new_area or (Role.KEGIATAN in row.starts
-                                   and raw.get(Role.KEGIATAN) != (c_lab, act_text))
-            new_sub = new_act or (Role.SUBKEGIATAN in row.starts
-                                  and raw.get(Role.SUBKEGIATAN) != (s_lab, sub_text))
+            new_act = new_area or (
+                Role.KEGIATAN in row.starts and raw.get(Role.KEGIATAN) != (c_lab, act_text)
+            )
+            new_sub = new_act or (
+                Role.SUBKEGIATAN in row.starts and raw.get(Role.SUBKEGIATAN) != (s_lab, sub_text)
+            )
             if new_area:
                 raw = {Role.AREA: (a_lab, area_text)}
             if new_act:
@@ -441,8 +493,14 @@ def build_tree(reader: SheetReader) -> list[dict[str, Any]]:
             sub = _node("", "", "indicators")
             act["sub_activities"].append(sub)
         if has_ind or not sub["indicators"]:
-            ind = {"label": i_lab, "text": ind_text, "planned_months": months, "note": note,
-                   "realisation": [], "evidence": []}
+            ind = {
+                "label": i_lab,
+                "text": ind_text,
+                "planned_months": months,
+                "note": note,
+                "realisation": [],
+                "evidence": [],
+            }
             sub["indicators"].append(ind)
             mine[Role.INDIKATOR] = ind
         if row.number and saved is None:
@@ -452,8 +510,9 @@ def build_tree(reader: SheetReader) -> list[dict[str, Any]]:
     return areas
 
 
-def _label_by_numbers(reader: SheetReader, numbered: list[_Row],
-                      started: dict[int, dict[Role, dict[str, Any]]]) -> None:
+def _label_by_numbers(
+    reader: SheetReader, numbered: list[_Row], started: dict[int, dict[Role, dict[str, Any]]]
+) -> None:
     """A numbering column labels the level it numbers (never starts one): the highest level
     that starts on every numbered row, else the one that starts on most of them."""
     if not numbered:
@@ -463,15 +522,19 @@ def _label_by_numbers(reader: SheetReader, numbered: list[_Row],
     level = full[0] if full else max(LEVELS, key=lambda lv: counts[lv])
     texts = [r.number[1] for r in numbered if r.number]
     counter = all(t.isdigit() for t in texts) and [int(t) for t in texts] == list(
-        range(1, len(texts) + 1))
-    clash = any((node := started.get(r.r, {}).get(level)) is None or node["label"]
-                for r in numbered)
+        range(1, len(texts) + 1)
+    )
+    clash = any(
+        (node := started.get(r.r, {}).get(level)) is None or node["label"] for r in numbered
+    )
     if counter and clash:
         # "1, 2, 3 …" down every row: the order of the rows, which the plan keeps
         col = numbered[0].number[0] if numbered[0].number else 1
-        reader.notes.append(tr("Kolom {col}: nomor urut baris 1–{n}, hanya penomoran; urutan "
-                               "baris tetap terjaga.").format(col=get_column_letter(col),
-                                                              n=len(texts)))
+        reader.notes.append(
+            tr(
+                "Kolom {col}: nomor urut baris 1–{n}, hanya penomoran; urutan baris tetap terjaga."
+            ).format(col=get_column_letter(col), n=len(texts))
+        )
         return
     for row in numbered:
         assert row.number is not None
@@ -480,8 +543,20 @@ def _label_by_numbers(reader: SheetReader, numbered: list[_Row],
         if node is not None and not node["label"]:
             node["label"] = number
         elif node is None:
-            reader.leave(row.r, col, number, tr("nomor di baris yang tidak memulai {level} baru")
-                         .format(level=LEVEL_NAMES[level]))
+            reader.leave(
+                row.r,
+                col,
+                number,
+                tr("nomor di baris yang tidak memulai {level} baru").format(
+                    level=LEVEL_NAMES[level]
+                ),
+            )
         elif node["label"] != number:
-            reader.leave(row.r, col, number, tr("{level} ini sudah bernomor '{label}'")
-                         .format(level=LEVEL_NAMES[level], label=node["label"]))
+            reader.leave(
+                row.r,
+                col,
+                number,
+                tr("{level} ini sudah bernomor '{label}'").format(
+                    level=LEVEL_NAMES[level], label=node["label"]
+                ),
+            )

@@ -36,11 +36,13 @@ MAX_ERRORS = 15
 
 
 def _meta(grid: SheetGrid) -> dict[str, Any] | None:
-    rows = [[grid.value(r, c) for c in range(1, max(grid.row_values(r), default=0) + 1)]
-            for r in sorted(grid.values)]
+    rows = [
+        [grid.value(r, c) for c in range(1, max(grid.row_values(r), default=0) + 1)]
+        for r in sorted(grid.values)
+    ]
     info: dict[str, Any] = {}
     table: dict[int, list[str]] = {}
-    for row in rows[:len(META_KEYS)]:
+    for row in rows[: len(META_KEYS)]:
         if row and row[0] in META_KEYS:
             info[row[0]] = cell_text(row[1]) if len(row) > 1 else ""
     if info.get("format") != META_FORMAT:
@@ -56,11 +58,19 @@ def _meta(grid: SheetGrid) -> dict[str, Any] | None:
 
 def _plan_header(above: list[str], meta: dict[str, Any] | None) -> dict[str, Any]:
     texts = [t for t in above if t]
-    title = next((t for t in texts if "RENCANA AKSI" in t.upper()), max(texts, key=len)
-                 if texts else "")
+    title = next(
+        (t for t in texts if "RENCANA AKSI" in t.upper()), max(texts, key=len) if texts else ""
+    )
     year_match = re.search(r"\b(20\d\d)\b", " ".join([title, *texts]))
-    plan = {"unit": "", "year": int(year_match.group(1)) if year_match else clock.today().year,
-            "title": title, "decree": {}, "settings": {}, "areas": [], "teams": []}
+    plan = {
+        "unit": "",
+        "year": int(year_match.group(1)) if year_match else clock.today().year,
+        "title": title,
+        "decree": {},
+        "settings": {},
+        "areas": [],
+        "teams": [],
+    }
     if meta:
         plan["unit"] = meta.get("unit", "")
         plan["title"] = meta.get("title", title)
@@ -80,10 +90,14 @@ def _refuse_formulas(grids: list[SheetGrid]) -> None:
     or DDE formula must not travel into the plan as its title."""
     found = [location(g.name, r, c) for g in grids for r, c in g.formulas]
     if found:
-        raise InvalidInput(tr("Buku kerja tidak dapat diimpor; tidak ada yang ditambahkan:")
-                           + "\n" + "\n".join(
-                               f"{w}: " + tr("rumus tidak didukung; ketik nilainya langsung")
-                               for w in found[:MAX_ERRORS]))
+        raise InvalidInput(
+            tr("Buku kerja tidak dapat diimpor; tidak ada yang ditambahkan:")
+            + "\n"
+            + "\n".join(
+                f"{w}: " + tr("rumus tidak didukung; ketik nilainya langsung")
+                for w in found[:MAX_ERRORS]
+            )
+        )
 
 
 def _choose_sheet(book: Book, mapping: Mapping) -> tuple[SheetGrid, Mapping]:
@@ -91,8 +105,11 @@ def _choose_sheet(book: Book, mapping: Mapping) -> tuple[SheetGrid, Mapping]:
     names = [n for n in book.sheet_names if n != META_SHEET]
     if mapping.sheet is not None:
         if mapping.sheet not in book.sheet_names:
-            raise InvalidInput(tr("Lembar '{sheet}' tidak ada. Lembar yang ada: {names}.")
-                               .format(sheet=mapping.sheet, names=", ".join(names)))
+            raise InvalidInput(
+                tr("Lembar '{sheet}' tidak ada. Lembar yang ada: {names}.").format(
+                    sheet=mapping.sheet, names=", ".join(names)
+                )
+            )
         names = [mapping.sheet]
     else:
         named = [n for n in names if n.strip().casefold() == PLAN_SHEET.casefold()]
@@ -109,46 +126,64 @@ def _choose_sheet(book: Book, mapping: Mapping) -> tuple[SheetGrid, Mapping]:
         m = guess_mapping(grid, Mapping(header_row=found[0], header_rows=found[1]))
         assert m is not None
         score = sum(1 for r in m.columns.values() if r.role in LEVELS) * 100 + sum(
-            1 for r in m.columns.values() if r.number is not None)
+            1 for r in m.columns.values() if r.number is not None
+        )
         if best is None or score > best[0]:
             best = (score, grid)
     if best is None:
-        where = (tr("lembar '{sheet}'").format(sheet=names[0]) if len(names) == 1
-                 else tr("lembar mana pun"))
-        raise InvalidInput(tr("Tidak ditemukan tabel Rencana Aksi: tidak ada baris judul "
-                              "kolom (misalnya AREA PERUBAHAN, KEGIATAN, SUB KEGIATAN, "
-                              "INDIKATOR KEBERHASILAN, Program, Sasaran, Rencana aksi) di "
-                              "{n} baris pertama {where}. Sebutkan baris judulnya dengan "
-                              "--header-row dan perannya dengan --map.")
-                           .format(n=60, where=where))
+        where = (
+            tr("lembar '{sheet}'").format(sheet=names[0])
+            if len(names) == 1
+            else tr("lembar mana pun")
+        )
+        raise InvalidInput(
+            tr(
+                "Tidak ditemukan tabel Rencana Aksi: tidak ada baris judul "
+                "kolom (misalnya AREA PERUBAHAN, KEGIATAN, SUB KEGIATAN, "
+                "INDIKATOR KEBERHASILAN, Program, Sasaran, Rencana aksi) di "
+                "{n} baris pertama {where}. Sebutkan baris judulnya dengan "
+                "--header-row dan perannya dengan --map."
+            ).format(n=60, where=where)
+        )
     grid = best[1]
     m = Mapping(**{**mapping.__dict__, "sheet": grid.name})
     full = guess_mapping(grid, m)
     if full is None:
-        raise InvalidInput(tr("{sheet}: baris judul kolom tidak ditemukan; sebutkan dengan "
-                              "--header-row.").format(sheet=grid.name))
+        raise InvalidInput(
+            tr("{sheet}: baris judul kolom tidak ditemukan; sebutkan dengan --header-row.").format(
+                sheet=grid.name
+            )
+        )
     return grid, full
 
 
 def _year(plan_year: int, mapping: Mapping, notes: list[str]) -> int:
-    years = sorted(r.number for r in mapping.columns.values()
-                   if r.role is Role.TAHUN and r.number is not None)
+    years = sorted(
+        r.number for r in mapping.columns.values() if r.role is Role.TAHUN and r.number is not None
+    )
     if mapping.year is not None:
         return mapping.year
     if years and plan_year not in years:
         now = clock.today().year
         chosen = now if now in years else years[0]
-        notes.append(tr("Kolom tahun {years}: dipakai tahun {y} (pilih dengan --year).")
-                     .format(years=", ".join(map(str, years)), y=chosen))
+        notes.append(
+            tr("Kolom tahun {years}: dipakai tahun {y} (pilih dengan --year).").format(
+                years=", ".join(map(str, years)), y=chosen
+            )
+        )
         return chosen
     if years:
-        notes.append(tr("Kolom tahun {years}: dipakai tahun {y} (pilih dengan --year).")
-                     .format(years=", ".join(map(str, years)), y=plan_year))
+        notes.append(
+            tr("Kolom tahun {years}: dipakai tahun {y} (pilih dengan --year).").format(
+                years=", ".join(map(str, years)), y=plan_year
+            )
+        )
     return plan_year
 
 
-def preview_workbook(path: Path, mapping: Mapping | None = None,
-                     progress: ProgressFn = None) -> ImportPreview:
+def preview_workbook(
+    path: Path, mapping: Mapping | None = None, progress: ProgressFn = None
+) -> ImportPreview:
     """What importing ``path`` with ``mapping`` (None: guess it) would add, and leave out."""
     path = Path(path)
     bar = Progress(progress)
@@ -160,8 +195,12 @@ def preview_workbook(path: Path, mapping: Mapping | None = None,
     _refuse_formulas([grid] + ([meta_grid] if meta_grid is not None else []))
     meta = _meta(meta_grid) if meta_grid is not None else None
     assert full.header_row is not None
-    above = [cell_text(v) for r in sorted(grid.values) if r < full.header_row
-             for v in grid.row_values(r).values()]
+    above = [
+        cell_text(v)
+        for r in sorted(grid.values)
+        if r < full.header_row
+        for v in grid.row_values(r).values()
+    ]
     plan = _plan_header(above, meta)
     notes: list[str] = []
     plan["year"] = _year(plan["year"], full, notes)
@@ -170,33 +209,47 @@ def preview_workbook(path: Path, mapping: Mapping | None = None,
     plan["areas"] = build_tree(reader)
     notes += reader.notes
     if not plan["areas"]:
-        raise InvalidInput(tr("Tabel Rencana Aksi di lembar '{sheet}' kosong.")
-                           .format(sheet=grid.name))
+        raise InvalidInput(
+            tr("Tabel Rencana Aksi di lembar '{sheet}' kosong.").format(sheet=grid.name)
+        )
     if not colours:
-        notes.append(tr("Warna sel tidak dapat dibaca dari berkas {kind}: bila bulan rencana "
-                        "ditandai dengan warna, simpan sebagai .xlsx lalu impor lagi.")
-                     .format(kind=path.suffix.lower()))
+        notes.append(
+            tr(
+                "Warna sel tidak dapat dibaca dari berkas {kind}: bila bulan rencana "
+                "ditandai dengan warna, simpan sebagai .xlsx lalu impor lagi."
+            ).format(kind=path.suffix.lower())
+        )
     bar.finish()
-    return ImportPreview(plan=plan, mapping=full, left_out=reader.left,
-                         colours=dict(reader.used_colours),
-                         other_colours=dict(reader.other_colours), notes=notes)
+    return ImportPreview(
+        plan=plan,
+        mapping=full,
+        left_out=reader.left,
+        colours=dict(reader.used_colours),
+        other_colours=dict(reader.other_colours),
+        notes=notes,
+    )
 
 
 def left_out_report(preview: ImportPreview, most: int = MAX_ERRORS) -> str:
     """The cells an import would leave out, one line each (the first ``most``, then a count)."""
-    lines = [f"{location(x.sheet, x.row, x.col)}: {x.why} ('{x.value}')"
-             for x in preview.left_out]
+    lines = [f"{location(x.sheet, x.row, x.col)}: {x.why} ('{x.value}')" for x in preview.left_out]
     more = len(lines) - most
     return "\n".join(lines[:most]) + (
-        ("\n" + tr("… dan {n} sel lagi").format(n=more)) if more > 0 else "")
+        ("\n" + tr("… dan {n} sel lagi").format(n=more)) if more > 0 else ""
+    )
 
 
 def read_plan_workbook(path: Path, progress: ProgressFn = None) -> dict[str, Any]:
     """The plan in ``path`` read with the guessed mapping; refused if anything is left out."""
     preview = preview_workbook(path, progress=progress)
     if preview.left_out:
-        raise InvalidInput(tr("Buku kerja tidak dapat diimpor tanpa meninggalkan isi; tidak "
-                              "ada yang ditambahkan (pakai 'rbdesk import' untuk melihat "
-                              "laporannya dan memilih peran kolom):") + "\n"
-                           + left_out_report(preview))
+        raise InvalidInput(
+            tr(
+                "Buku kerja tidak dapat diimpor tanpa meninggalkan isi; tidak "
+                "ada yang ditambahkan (pakai 'rbdesk import' untuk melihat "
+                "laporannya dan memilih peran kolom):"
+            )
+            + "\n"
+            + left_out_report(preview)
+        )
     return preview.plan

@@ -42,15 +42,15 @@ THIN = Side(style="thin", color="000000")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 GREY = PatternFill("solid", fgColor="D9D9D9")
 FONT = "Arial"
-LINE_PT = 12.0     # height of one line of 9-pt text
-PAD_PT = 3.0       # above and below the text of a ruled cell
+LINE_PT = 12.0  # height of one line of 9-pt text
+PAD_PT = 3.0  # above and below the text of a ruled cell
 CHARS_PER_UNIT = 1.2  # 9-pt Arial characters per unit of column width (a unit is 11-pt wide)
 WET_SIGNATURE_PT = 80.0  # room for a wet signature with the stamp over it (about 28 mm)
 SIGNATURE_ROOM = "\0room"  # in a list of signature lines: the room left to sign in
 KEEP_ROWS = 2  # rows above the signatures kept on their page, so they never stand alone
 DEFAULT_ROW_PT = 15.0  # a row without a height of its own (the workbook's Calibri 11)
 MARGINS_IN = (0.5, 0.5, 0.75, 0.75)  # left, right, top, bottom
-PERCENT = "0%"     # capaian is printed rounded to whole percent, as on the PDF and the screen
+PERCENT = "0%"  # capaian is printed rounded to whole percent, as on the PDF and the screen
 
 
 @dataclass(frozen=True)
@@ -108,9 +108,20 @@ class ReportSheet:
     def columns(self) -> int:
         return len(self.widths)
 
-    def put(self, row: int, col: int, value: Any, *, bold: bool = False, size: float = 9,
-            align: str = "left", box: bool = False, fill: bool = False,
-            number_format: str | None = None, valign: str = "top") -> Cell:
+    def put(
+        self,
+        row: int,
+        col: int,
+        value: Any,
+        *,
+        bold: bool = False,
+        size: float = 9,
+        align: str = "left",
+        box: bool = False,
+        fill: bool = False,
+        number_format: str | None = None,
+        valign: str = "top",
+    ) -> Cell:
         cell = self.ws.cell(row=row, column=col)
         if isinstance(value, str):
             cell.value = safe_text(value)
@@ -130,16 +141,25 @@ class ReportSheet:
     def _height(self, row: int, height: float) -> None:
         self.ws.row_dimensions[row].height = height
 
-    def line(self, text: str, *, bold: bool = False, size: float = 9, align: str = "left",
-             first: int = 1, last: int | None = None) -> int:
+    def line(
+        self,
+        text: str,
+        *,
+        bold: bool = False,
+        size: float = 9,
+        align: str = "left",
+        first: int = 1,
+        last: int | None = None,
+    ) -> int:
         """A line of text merged over columns ``first``..``last`` (all by default)."""
         last = last or self.columns
         self.row += 1
         self.put(self.row, first, text, bold=bold, size=size, align=align)
         if last > first:
-            self.ws.merge_cells(start_row=self.row, start_column=first, end_row=self.row,
-                                end_column=last)
-        width = sum(self.widths[first - 1:last]) * 9 / size
+            self.ws.merge_cells(
+                start_row=self.row, start_column=first, end_row=self.row, end_column=last
+            )
+        width = sum(self.widths[first - 1 : last]) * 9 / size
         self._height(self.row, wrapped_lines(text, width) * LINE_PT * size / 9 + 2)
         return self.row
 
@@ -153,18 +173,29 @@ class ReportSheet:
         for text in lines:
             self.line(text, bold=True, size=11, align="center")
 
-    def table(self, columns: Sequence[Column[T]], items: Sequence[T], total: T | None = None,
-              *, repeat: bool = False) -> tuple[int, int]:
+    def table(
+        self,
+        columns: Sequence[Column[T]],
+        items: Sequence[T],
+        total: T | None = None,
+        *,
+        repeat: bool = False,
+    ) -> tuple[int, int]:
         """A ruled table with a grey header row (and a grey total row); returns its first and
         last row. With ``repeat`` its header is printed again on every page (a sheet can repeat
         one block of rows only, so a long table gets a sheet of its own)."""
         self.row += 1
         head = self.row
         for c, col in enumerate(columns, 1):
-            self.put(head, c, col.header, bold=True, align="center", box=True, fill=True,
-                     valign="center")
-        self._height(head, max(wrapped_lines(col.header, self.widths[c])
-                               for c, col in enumerate(columns)) * LINE_PT + 2 * PAD_PT)
+            self.put(
+                head, c, col.header, bold=True, align="center", box=True, fill=True, valign="center"
+            )
+        self._height(
+            head,
+            max(wrapped_lines(col.header, self.widths[c]) for c, col in enumerate(columns))
+            * LINE_PT
+            + 2 * PAD_PT,
+        )
         if repeat:
             self.header_rows = (head, head)
         rows: list[tuple[int, T]] = list(enumerate(items, 1))
@@ -188,20 +219,44 @@ class ReportSheet:
             else:
                 # the whole percent the PDF prints and the rating band is read from: the
                 # unrounded 90.5 would show as 91% in Excel beside the band of 90, "Baik"
-                self.put(row, c, round(float(value)) / 100.0, bold=bold, align="right", box=True,
-                         fill=fill, number_format=PERCENT)
+                self.put(
+                    row,
+                    c,
+                    round(float(value)) / 100.0,
+                    bold=bold,
+                    align="right",
+                    box=True,
+                    fill=fill,
+                    number_format=PERCENT,
+                )
             return 1
         if col.kind == "number":
-            self.put(row, c, value, bold=bold, align="right", box=True, fill=fill,
-                     number_format="0")
+            self.put(
+                row, c, value, bold=bold, align="right", box=True, fill=fill, number_format="0"
+            )
             return 1
         text = "" if value is None else str(value)
-        self.put(row, c, text, bold=bold, align="center" if col.kind == "center" else "left",
-                 box=True, fill=fill)
+        self.put(
+            row,
+            c,
+            text,
+            bold=bold,
+            align="center" if col.kind == "center" else "left",
+            box=True,
+            fill=fill,
+        )
         return wrapped_lines(text, self.widths[c - 1])
 
-    def signatures(self, left: Signer | None, right: Signer | None, *, place: str, date: str,
-                   decree: dict[str, Any], copy: CopyForm) -> None:
+    def signatures(
+        self,
+        left: Signer | None,
+        right: Signer | None,
+        *,
+        place: str,
+        date: str,
+        decree: dict[str, Any],
+        copy: CopyForm,
+    ) -> None:
         """Mengetahui at the left, the preparer at the right under place and date, as on the
         PDF. ``copy`` ``asli`` leaves room for the wet signature and stamp; the certified copy
         (``salinan``) prints the signed mark ("TTD") and the certifier's block under them."""
@@ -214,8 +269,9 @@ class ReportSheet:
         for i in range(max(len(sides[0]), len(sides[1]))):
             self.row += 1
             height = LINE_PT + 2
-            for side, (first, last) in zip(sides, ((1, half), (half + 1, self.columns)),
-                                           strict=True):
+            for side, (first, last) in zip(
+                sides, ((1, half), (half + 1, self.columns)), strict=True
+            ):
                 text, bold = side[i] if i < len(side) else ("", False)
                 if text == SIGNATURE_ROOM:  # the signed mark, in the middle of the signature's room
                     height = max(height, 36.0 if mark else WET_SIGNATURE_PT)
@@ -226,10 +282,13 @@ class ReportSheet:
         if copy == CopyForm.ASLI:
             return
         self.skip()
-        certifier = [(certifier_heading(decree), False),
-                     (str(decree.get("certifier_office") or ""), False),
-                     (str(decree.get("certifier_title") or ""), False), (SIGNATURE_ROOM, False),
-                     (str(decree.get("certifier_name") or ""), True)]
+        certifier = [
+            (certifier_heading(decree), False),
+            (str(decree.get("certifier_office") or ""), False),
+            (str(decree.get("certifier_title") or ""), False),
+            (SIGNATURE_ROOM, False),
+            (str(decree.get("certifier_name") or ""), True),
+        ]
         if nip := nip_line(str(decree.get("certifier_nip") or "")):
             certifier.append((nip, False))
         for text, bold in certifier:
@@ -243,8 +302,13 @@ class ReportSheet:
     def _signer_lines(s: Signer | None, first_line: str) -> list[tuple[str, bool]]:
         if s is None:
             return []
-        lines = [(first_line, False), (s.heading, False), (s.title, False), (SIGNATURE_ROOM, False),
-                 (s.name, True)]
+        lines = [
+            (first_line, False),
+            (s.heading, False),
+            (s.title, False),
+            (SIGNATURE_ROOM, False),
+            (s.name, True),
+        ]
         if nip := nip_line(s.nip):
             lines.append((nip, False))
         return lines
@@ -259,14 +323,14 @@ class ReportSheet:
             last = i
         return max(1, min(last, self.columns - 1))
 
-    def _merged(self, first: int, last: int, text: str, bold: bool, valign: str = "top"
-                ) -> float:
+    def _merged(self, first: int, last: int, text: str, bold: bool, valign: str = "top") -> float:
         """Text merged over ``first``..``last`` in the current row; returns the height it needs."""
         self.put(self.row, first, text, bold=bold, valign=valign)
         if last > first:
-            self.ws.merge_cells(start_row=self.row, start_column=first, end_row=self.row,
-                                end_column=last)
-        return wrapped_lines(text, sum(self.widths[first - 1:last])) * LINE_PT + 2
+            self.ws.merge_cells(
+                start_row=self.row, start_column=first, end_row=self.row, end_column=last
+            )
+        return wrapped_lines(text, sum(self.widths[first - 1 : last])) * LINE_PT + 2
 
     def print_setup(self, paper: Paper, *, landscape: bool, draft: bool) -> None:
         """A4 or F4, fit to the page's width, the table header repeated on every page, page
@@ -277,8 +341,9 @@ class ReportSheet:
         ws.page_setup.paperSize = EXCEL_PAPER_CODE[paper]
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0  # as many pages down as needed
-        ws.page_margins.left, ws.page_margins.right, ws.page_margins.top, \
-            ws.page_margins.bottom = MARGINS_IN
+        ws.page_margins.left, ws.page_margins.right, ws.page_margins.top, ws.page_margins.bottom = (
+            MARGINS_IN
+        )
         ws.page_margins.header = ws.page_margins.footer = 0.3  # room for KONSEP above the text
         ws.print_options.horizontalCentered = True
         ws.print_area = f"A1:{get_column_letter(self.columns)}{max(self.row, 1)}"
@@ -312,8 +377,13 @@ def mark_draft_pages(ws: Worksheet | WriteOnlyWorksheet) -> None:
     ws.oddHeader.center.color = "808080"
 
 
-def page_starts(ws: Worksheet, paper: Paper, landscape: bool, widths: Sequence[float],
-                header_rows: tuple[int, int] | None) -> list[int]:
+def page_starts(
+    ws: Worksheet,
+    paper: Paper,
+    landscape: bool,
+    widths: Sequence[float],
+    header_rows: tuple[int, int] | None,
+) -> list[int]:
     """The rows that begin a printed page, estimated as Excel paginates: the sheet scaled to
     the page's width, rows never split, the repeated header on top of every later page, manual
     breaks obeyed."""
@@ -326,8 +396,9 @@ def page_starts(ws: Worksheet, paper: Paper, landscape: bool, widths: Sequence[f
     def row_pt(row: int) -> float:
         return float(ws.row_dimensions[row].height or DEFAULT_ROW_PT)
 
-    repeated = sum(row_pt(r) for r in range(header_rows[0], header_rows[1] + 1)) \
-        if header_rows else 0.0
+    repeated = (
+        sum(row_pt(r) for r in range(header_rows[0], header_rows[1] + 1)) if header_rows else 0.0
+    )
     breaks = {b.id for b in ws.row_breaks.brk}
     starts, used = [1], 0.0
     for row in range(1, ws.max_row + 1):

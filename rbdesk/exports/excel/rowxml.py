@@ -31,19 +31,19 @@ _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
 
 
 def _number(value: float) -> str:
-    return f"{value:.16g}"   # as openpyxl writes numbers
+    return f"{value:.16g}"  # as openpyxl writes numbers
 
 
 class RowStream:
     """The rows of one worksheet, as XML text, numbered from 1."""
 
-    SPILL_PARTS = 50_000   # rows are kept as text this long, then moved to a temporary file
+    SPILL_PARTS = 50_000  # rows are kept as text this long, then moved to a temporary file
 
     def __init__(self) -> None:
         self.row = 0
         self.columns = 0
         self.parts: list[str] = []
-        self._spilled: Any = None   # a temporary file holding the earlier rows, UTF-8
+        self._spilled: Any = None  # a temporary file holding the earlier rows, UTF-8
 
     def _spill(self) -> None:
         if self._spilled is None:
@@ -73,8 +73,9 @@ class RowStream:
             return "A1"
         return f"A1:{_LETTERS[max(self.columns, 1) - 1]}{self.row}"
 
-    def append(self, values: Sequence[Any], style_ids: Sequence[int],
-               height: float | None = None) -> int:
+    def append(
+        self, values: Sequence[Any], style_ids: Sequence[int], height: float | None = None
+    ) -> int:
         """One row; ``None`` and ``""`` are empty (styled) cells, a ``str`` is always text (never
         a formula, whatever its first character), an ``int``/``float`` a number."""
         self.row = r = self.row + 1
@@ -88,16 +89,17 @@ class RowStream:
             sid = style_ids[i]
             head = f'<c r="{_LETTERS[i]}{r}" s="{sid}"' if sid else f'<c r="{_LETTERS[i]}{r}"'
             if value is None or value == "":
-                if sid:   # an unstyled empty cell is not written at all
+                if sid:  # an unstyled empty cell is not written at all
                     out.append(head + ' t="n"/>')
             elif isinstance(value, str):
-                value = clean_text(value)     # control characters: never written (issue 10)
+                value = clean_text(value)  # control characters: never written (issue 10)
                 if ILLEGAL_CHARACTERS_RE.search(value):
                     raise IllegalCharacterError(f"{value} cannot be used in worksheets.")
                 stripped = value.strip()
                 space = ' xml:space="preserve"' if stripped and stripped != value else ""
-                out.append(f'{head} t="inlineStr"><is><t{space}>{value.translate(_ESCAPES)}'
-                           f'</t></is></c>')
+                out.append(
+                    f'{head} t="inlineStr"><is><t{space}>{value.translate(_ESCAPES)}</t></is></c>'
+                )
             elif isinstance(value, bool):
                 out.append(f'{head} t="b"><v>{int(value)}</v></c>')
             elif isinstance(value, (int, float)):
@@ -115,8 +117,10 @@ def fill_sheet_data(saved: Path, out: Path, sheets: dict[str, RowStream]) -> Non
     -> its rows) into its empty ``<sheetData>``, and its used range into a ``<dimension>``
     (which openpyxl's write-only mode leaves out, so that a reader would otherwise scan the
     whole sheet to size it)."""
-    with zipfile.ZipFile(saved) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as dst:
+    with (
+        zipfile.ZipFile(saved) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as dst,
+    ):
         for info in src.infolist():
             if info.filename not in sheets:
                 with src.open(info) as fin, dst.open(_entry(info), "w") as fout:
@@ -127,15 +131,18 @@ def fill_sheet_data(saved: Path, out: Path, sheets: dict[str, RowStream]) -> Non
             views = _SHEET_VIEWS.search(frame)
             if views is None or b"<dimension" in frame:
                 raise RuntimeError(f"{info.filename}: unexpected sheet frame")
-            frame = (frame[:views.start()] + f'<dimension ref="{rows.dimension}"/>'.encode()
-                     + frame[views.start():])
+            frame = (
+                frame[: views.start()]
+                + f'<dimension ref="{rows.dimension}"/>'.encode()
+                + frame[views.start() :]
+            )
             found = _EMPTY_SHEET_DATA.search(frame)
             if found is None:
                 raise RuntimeError(f"{info.filename}: no empty sheetData to fill")
             with dst.open(_entry(info), "w", force_zip64=True) as fout:
-                fout.write(frame[:found.start()] + b"<sheetData>")
+                fout.write(frame[: found.start()] + b"<sheetData>")
                 rows.write_to(fout)
-                fout.write(b"</sheetData>" + frame[found.end():])
+                fout.write(b"</sheetData>" + frame[found.end() :])
 
 
 def _entry(info: zipfile.ZipInfo) -> zipfile.ZipInfo:

@@ -47,14 +47,26 @@ class SheetWriter:
         kinds = {
             "text": (Font(name="Arial", size=9), Alignment(wrap_text=True, vertical="top"), None),
             "cell": (Font(name="Arial", size=9), Alignment(wrap_text=True, vertical="top"), box),
-            "center": (Font(name="Arial", size=9),
-                       Alignment(horizontal="center", vertical="top", wrap_text=True), box),
-            "head": (Font(name="Arial", size=9, bold=True),
-                     Alignment(horizontal="center", vertical="center", wrap_text=True), box),
-            "section": (Font(name="Arial", size=9, bold=True),
-                        Alignment(vertical="top", wrap_text=True), box),
-            "title": (Font(name="Arial", size=11, bold=True),
-                      Alignment(horizontal="center", vertical="center", wrap_text=True), None),
+            "center": (
+                Font(name="Arial", size=9),
+                Alignment(horizontal="center", vertical="top", wrap_text=True),
+                box,
+            ),
+            "head": (
+                Font(name="Arial", size=9, bold=True),
+                Alignment(horizontal="center", vertical="center", wrap_text=True),
+                box,
+            ),
+            "section": (
+                Font(name="Arial", size=9, bold=True),
+                Alignment(vertical="top", wrap_text=True),
+                box,
+            ),
+            "title": (
+                Font(name="Arial", size=11, bold=True),
+                Alignment(horizontal="center", vertical="center", wrap_text=True),
+                None,
+            ),
             "bold": (Font(name="Arial", size=9, bold=True), Alignment(vertical="top"), None),
         }
         for name, (font, align, border) in kinds.items():
@@ -77,8 +89,9 @@ class SheetWriter:
         """The last row written (1-based), 0 before the first."""
         return self.rows.row
 
-    def append(self, values: list[Any], styles: list[str] | str = "cell",
-               height: float | None = None) -> int:
+    def append(
+        self, values: list[Any], styles: list[str] | str = "cell", height: float | None = None
+    ) -> int:
         if isinstance(styles, str):
             styles = [styles] * len(values)
         elif len(styles) != len(values):
@@ -93,18 +106,20 @@ class SheetWriter:
     def merge(self, c0: int, r0: int, c1: int, r1: int) -> None:
         """1-based inclusive corners; added straight to the set (the public add is quadratic)."""
         if (c0, r0) != (c1, r1):
-            self.ws.merged_cells.ranges.add(CellRange(min_col=c0, min_row=r0, max_col=c1,
-                                                      max_row=r1))
+            self.ws.merged_cells.ranges.add(
+                CellRange(min_col=c0, min_row=r0, max_col=c1, max_row=r1)
+            )
 
     def lines(self, text: str, col: int, span: int = 1) -> int:
         """Estimated wrapped lines of 9-pt text in the column(s) starting at col (0-based)."""
         if not text:
             return 1
-        chars = max(1.0, sum(self.widths[col:col + span]) * 1.15 - 1)
+        chars = max(1.0, sum(self.widths[col : col + span]) * 1.15 - 1)
         return sum(max(1, math.ceil(len(p) / chars)) for p in str(text).split("\n"))
 
-    def print_setup(self, paper: Paper, *, landscape: bool, title_rows: str | None,
-                    draft: bool = False) -> None:
+    def print_setup(
+        self, paper: Paper, *, landscape: bool, title_rows: str | None, draft: bool = False
+    ) -> None:
         """As the report sheets': fit to the page's width, the header rows repeated, page
         numbers, and on a draft decree's sheets KONSEP at the top of every page."""
         ws = self.ws
@@ -127,7 +142,7 @@ def span_heights(base: list[float], spans: list[tuple[int, int, float]]) -> list
     """Grow the last row of each (first, last, need) span so the merged text fits."""
     heights = list(base)
     for r0, r1, need in sorted(spans, key=lambda s: s[1] - s[0]):
-        have = sum(heights[r0:r1 + 1])
+        have = sum(heights[r0 : r1 + 1])
         if need > have:
             heights[r1] += need - have
     return heights

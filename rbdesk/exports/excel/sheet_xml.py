@@ -46,8 +46,15 @@ def _number(text: str) -> int | float:
 
 
 class _Reader:
-    def __init__(self, strings: Any, date_styles: set[int], timedelta_styles: set[int],
-                 epoch: Any, min_row: int, fill_styles: dict[int, str] | None) -> None:
+    def __init__(
+        self,
+        strings: Any,
+        date_styles: set[int],
+        timedelta_styles: set[int],
+        epoch: Any,
+        min_row: int,
+        fill_styles: dict[int, str] | None,
+    ) -> None:
         self.fill_styles = fill_styles or {}
         self.strings = strings
         self.date_styles = date_styles
@@ -59,21 +66,21 @@ class _Reader:
         self.col_no = 0
         self.cells: dict[int, Any] = {}
         self.formulas: set[int] = set()
-        self.buf: list[str] | None = None      # collecting character data
-        self.value: list[str] = []             # <v> text of the current cell
-        self.inline: list[str] | None = None   # <is> text of the current cell
+        self.buf: list[str] | None = None  # collecting character data
+        self.value: list[str] = []  # <v> text of the current cell
+        self.inline: list[str] | None = None  # <is> text of the current cell
         self.phonetic = False
         self.kind = "n"
         self.style = 0
         self.formula = False
-        self.skip = False                      # a row above min_row
+        self.skip = False  # a row above min_row
         self.letters: dict[str, int] = {}
-        self.tags: dict[str, str] = {}         # "{namespace}name" -> "name"
+        self.tags: dict[str, str] = {}  # "{namespace}name" -> "name"
 
     def _tag(self, name: str) -> str:
         tag = self.tags.get(name)
         if tag is None:
-            tag = self.tags[name] = name[name.rfind("}") + 1:]
+            tag = self.tags[name] = name[name.rfind("}") + 1 :]
         return tag
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
@@ -158,8 +165,9 @@ class _Reader:
             number = _number(text)
             if self.style in self.date_styles:
                 try:
-                    return from_excel(number, self.epoch,
-                                      timedelta=self.style in self.timedelta_styles)
+                    return from_excel(
+                        number, self.epoch, timedelta=self.style in self.timedelta_styles
+                    )
                 except (OverflowError, ValueError):
                     return "#VALUE!"
             return number
@@ -169,12 +177,19 @@ class _Reader:
             return bool(int(text))
         if kind == "d":
             return from_ISO8601(text)
-        return text   # "str" (a formula's text result), "e" (an error code)
+        return text  # "str" (a formula's text result), "e" (an error code)
 
 
-def read_sheet_xml(archive: zipfile.ZipFile, part: str, shared_strings: Any,
-                   date_styles: set[int], timedelta_styles: set[int], epoch: Any,
-                   min_row: int = 1, fill_styles: dict[int, str] | None = None) -> SheetRows:
+def read_sheet_xml(
+    archive: zipfile.ZipFile,
+    part: str,
+    shared_strings: Any,
+    date_styles: set[int],
+    timedelta_styles: set[int],
+    epoch: Any,
+    min_row: int = 1,
+    fill_styles: dict[int, str] | None = None,
+) -> SheetRows:
     """The non-empty rows from ``min_row`` on, and every merged range, of one sheet part;
     with ``fill_styles`` (cell style index -> colour key) also the filled cells, even empty."""
     reader = _Reader(shared_strings, date_styles, timedelta_styles, epoch, min_row, fill_styles)
@@ -191,8 +206,11 @@ def read_sheet_xml(archive: zipfile.ZipFile, part: str, shared_strings: Any,
         with archive.open(part) as fh:
             parser.ParseFile(fh)
     except (_Refused, expat.ExpatError, ValueError, IndexError, KeyError):
-        raise InvalidInput(tr("Lembar '{part}' tidak dapat dibaca: XML-nya tidak sah atau "
-                              "memuat DTD.").format(part=part.rsplit("/", 1)[-1])) from None
+        raise InvalidInput(
+            tr("Lembar '{part}' tidak dapat dibaca: XML-nya tidak sah atau memuat DTD.").format(
+                part=part.rsplit("/", 1)[-1]
+            )
+        ) from None
     # Rows are as long as their last value, not padded to the sheet's width: one far cell
     # must not make every row 16,384 cells long.
     return reader.out

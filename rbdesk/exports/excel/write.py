@@ -48,8 +48,11 @@ from rbdesk.models.storage.output_files import check_target
 from rbdesk.models.text import clean_text
 
 PLAN_WIDTHS = [5, 16, 24, 30, 32] + [4.6] * 12 + [22]
-STATUS_TEXT: dict[str, str] = {Status.SELESAI: "√ selesai", Status.SEBAGIAN: "½ sebagian",
-                               Status.BELUM: "– belum"}
+STATUS_TEXT: dict[str, str] = {
+    Status.SELESAI: "√ selesai",
+    Status.SEBAGIAN: "½ sebagian",
+    Status.BELUM: "– belum",
+}
 
 
 def _nip(decree: dict[str, Any], key: str) -> list[str]:
@@ -59,37 +62,55 @@ def _nip(decree: dict[str, Any], key: str) -> list[str]:
 
 
 def _signature(sw: SheetWriter, decree: dict[str, Any], col: int, span: int) -> None:
-    lines = [tr("Ditetapkan di {place}").format(place=decree.get("place", "")),
-             tr("Pada Tanggal {date}").format(date=indonesian_date(decree.get("date", ""))), "",
-             decree.get("signatory_title", ""), signed_mark(decree), "",
-             decree.get("signatory_name", ""),
-             *_nip(decree, "signatory_nip"), "",
-             certifier_heading(decree), decree.get("certifier_office", ""),
-             decree.get("certifier_title", ""), "", "", decree.get("certifier_name", ""),
-             *_nip(decree, "certifier_nip")]
+    lines = [
+        tr("Ditetapkan di {place}").format(place=decree.get("place", "")),
+        tr("Pada Tanggal {date}").format(date=indonesian_date(decree.get("date", ""))),
+        "",
+        decree.get("signatory_title", ""),
+        signed_mark(decree),
+        "",
+        decree.get("signatory_name", ""),
+        *_nip(decree, "signatory_nip"),
+        "",
+        certifier_heading(decree),
+        decree.get("certifier_office", ""),
+        decree.get("certifier_title", ""),
+        "",
+        "",
+        decree.get("certifier_name", ""),
+        *_nip(decree, "certifier_nip"),
+    ]
     sw.gap()
     for text in lines:
         r = sw.append([None] * col + [text], ["text"] * col + ["text"])
         sw.merge(col + 1, r, col + span, r)
 
 
-def _lampiran_heading(sw: SheetWriter, decree: dict[str, Any], roman: str, title: str, col: int,
-                      span: int, width: int) -> None:
+def _lampiran_heading(
+    sw: SheetWriter, decree: dict[str, Any], roman: str, title: str, col: int, span: int, width: int
+) -> None:
     keputusan, nomor, about = decree_ref(decree)
-    for text in (tr("LAMPIRAN {n}").format(n=roman), keputusan, nomor,
-                 tr("TENTANG {title}").format(title=about)):
-        r = sw.append([None] * col + [text], ["text"] * (col + 1),
-                      height=LINE_PT * sw.lines(text, col, span))
+    for text in (
+        tr("LAMPIRAN {n}").format(n=roman),
+        keputusan,
+        nomor,
+        tr("TENTANG {title}").format(title=about),
+    ):
+        r = sw.append(
+            [None] * col + [text], ["text"] * (col + 1), height=LINE_PT * sw.lines(text, col, span)
+        )
         sw.merge(col + 1, r, col + span, r)
     sw.gap()
-    r = sw.append([title] + [None] * (width - 1), ["title"] * width,
-                  height=15 * sw.lines(title, 0, width))
+    r = sw.append(
+        [title] + [None] * (width - 1), ["title"] * width, height=15 * sw.lines(title, 0, width)
+    )
     sw.merge(1, r, width, r)
     sw.gap()
 
 
-def write_plan_sheet(wb: Workbook, meta: list[list[str]], tree: PlanTree, paper: Paper,
-                     bar: Progress) -> SheetWriter:
+def write_plan_sheet(
+    wb: Workbook, meta: list[list[str]], tree: PlanTree, paper: Paper, bar: Progress
+) -> SheetWriter:
     """The Lampiran II sheet; ``meta`` receives one row per plan row for the hidden sheet."""
     sw = SheetWriter(wb, tr(PLAN_SHEET), PLAN_WIDTHS)
     titles = tree.decree.get("attachment_titles") or {}
@@ -113,20 +134,28 @@ def write_plan_sheet(wb: Workbook, meta: list[list[str]], tree: PlanTree, paper:
         prev = (area, act, sub)
         s = starts[-1]
         starts.append((i if new_area else s[0], i if new_act else s[1], i if new_sub else s[2]))
-        row: list[str | None] = [area.label if new_area else None,
-                                 area.name if new_area else None,
-               (labelled(act.label, act.name) if act else "") if new_act else None,
-               (labelled(sub.label, sub.name) if sub else "") if new_sub else None,
-               labelled(ind.label, ind.text) if ind else ""]
+        row: list[str | None] = [
+            area.label if new_area else None,
+            area.name if new_area else None,
+            (labelled(act.label, act.name) if act else "") if new_act else None,
+            (labelled(sub.label, sub.name) if sub else "") if new_sub else None,
+            labelled(ind.label, ind.text) if ind else "",
+        ]
         row += [CHECK if ind and ind.is_planned(m) else "" for m in range(1, 13)]
         row.append(ind.note if ind else "")
         values.append(row)
         base.append(LINE_PT * max(sw.lines(row[4] or "", 4), sw.lines(row[17] or "", 17)) + 3)
-        meta.append([str(first_header + len(header) + i),
-                     "".join(f for f, on in (("A", new_area), ("C", new_act), ("S", new_sub))
-                             if on),
-                     area.label, act.label if act else "", sub.label if sub else "",
-                     ind.label if ind else "", fingerprint(row)])
+        meta.append(
+            [
+                str(first_header + len(header) + i),
+                "".join(f for f, on in (("A", new_area), ("C", new_act), ("S", new_sub)) if on),
+                area.label,
+                act.label if act else "",
+                sub.label if sub else "",
+                ind.label if ind else "",
+                fingerprint(row),
+            ]
+        )
     starts.pop(0)
     for level, cols in ((0, (0, 1)), (1, (2,)), (2, (3,))):
         i = 0
@@ -148,9 +177,12 @@ def write_plan_sheet(wb: Workbook, meta: list[list[str]], tree: PlanTree, paper:
     for a, b, _need, c in spans:
         sw.merge(c + 1, body0 + a, c + 1, body0 + b)
     _signature(sw, tree.decree, 12, 6)
-    sw.print_setup(paper, landscape=True,
-                   title_rows=f"{first_header}:{first_header + len(header) - 1}",
-                   draft=not is_signed(tree.decree))
+    sw.print_setup(
+        paper,
+        landscape=True,
+        title_rows=f"{first_header}:{first_header + len(header) - 1}",
+        draft=not is_signed(tree.decree),
+    )
     return sw
 
 
@@ -159,8 +191,11 @@ def write_roster_sheet(wb: Workbook, tree: PlanTree, paper: Paper) -> SheetWrite
     titles = tree.decree.get("attachment_titles") or {}
     _lampiran_heading(sw, tree.decree, "I", titles.get("lampiran_1") or tree.title, 3, 2, 5)
     first_header = sw.row + 1
-    sw.append([tr("NO"), tr("NAMA"), tr("JABATAN"), tr("KEDUDUKAN DALAM TIM"),
-               tr("TUGAS DALAM TIM")], "head", height=26)
+    sw.append(
+        [tr("NO"), tr("NAMA"), tr("JABATAN"), tr("KEDUDUKAN DALAM TIM"), tr("TUGAS DALAM TIM")],
+        "head",
+        height=26,
+    )
     sw.append(["1", "2", "3", "4", "5"], "head")
     for team in tree.teams:
         r = sw.append([section_title(team), None, None, None, None], "section")
@@ -171,29 +206,45 @@ def write_roster_sheet(wb: Workbook, tree: PlanTree, paper: Paper) -> SheetWrite
         per_row = max(need / len(members), 0)
         first = sw.row + 1
         for n, m in enumerate(members, 1):
-            cells = ([f"{n}.", m.person_name, m.position, m.role] if m else ["", "", "", ""])
+            cells = [f"{n}.", m.person_name, m.position, m.role] if m else ["", "", "", ""]
             h = LINE_PT * max(sw.lines(cells[1], 1), sw.lines(cells[2], 2), sw.lines(cells[3], 3))
-            sw.append(cells + [duties if n == 1 else None],
-                      ["center", "cell", "cell", "cell", "cell"], height=max(h + 3, per_row))
+            sw.append(
+                cells + [duties if n == 1 else None],
+                ["center", "cell", "cell", "cell", "cell"],
+                height=max(h + 3, per_row),
+            )
         sw.merge(5, first, 5, sw.row)
     _signature(sw, tree.decree, 3, 2)
-    sw.print_setup(paper, landscape=False, title_rows=f"{first_header}:{first_header + 1}",
-                   draft=not is_signed(tree.decree))
+    sw.print_setup(
+        paper,
+        landscape=False,
+        title_rows=f"{first_header}:{first_header + 1}",
+        draft=not is_signed(tree.decree),
+    )
     return sw
 
 
-def write_realisation_sheet(wb: Workbook, tree: PlanTree, paper: Paper,
-                            today: dt.date) -> SheetWriter:
+def write_realisation_sheet(
+    wb: Workbook, tree: PlanTree, paper: Paper, today: dt.date
+) -> SheetWriter:
     upto = min(12, max(1, current_month(tree.year, today)))
     sw = SheetWriter(wb, tr("Realisasi"), [5, 16, 22, 26, 30, 14] + [9] * 12 + [11, 9])
     title = tr("REALISASI {title}").format(title=(tree.title or "").upper())
     r = sw.append([title] + [None] * 19, "title", height=30)
     sw.merge(1, r, 20, r)
     sw.gap()
-    head = [tr("NO"), tr("AREA PERUBAHAN"), tr("KEGIATAN"), tr("SUB KEGIATAN"),
-            tr("INDIKATOR KEBERHASILAN"), tr("BULAN DIRENCANAKAN")] + [
-            month_short(m) for m in MONTHS] + [
-            tr("CAPAIAN s.d. {m}").format(m=month_short(upto)), tr("BUKTI DUKUNG")]
+    head = (
+        [
+            tr("NO"),
+            tr("AREA PERUBAHAN"),
+            tr("KEGIATAN"),
+            tr("SUB KEGIATAN"),
+            tr("INDIKATOR KEBERHASILAN"),
+            tr("BULAN DIRENCANAKAN"),
+        ]
+        + [month_short(m) for m in MONTHS]
+        + [tr("CAPAIAN s.d. {m}").format(m=month_short(upto)), tr("BUKTI DUKUNG")]
+    )
     first_header = sw.row + 1
     sw.append(head, "head", height=30)
     styles = ["center", "cell", "cell", "cell", "cell", "cell"] + ["center"] * 14
@@ -207,19 +258,39 @@ def write_realisation_sheet(wb: Workbook, tree: PlanTree, paper: Paper,
             shown = ind.is_planned(m) or status != Status.BELUM
             months.append(STATUS_TEXT[status] if shown else "")
         pct = indicator_tally(ind, upto).percent
-        texts = [area.name, labelled(act.label, act.name), labelled(sub.label, sub.name),
-                 labelled(ind.label, ind.text)]
-        row = [area.label, *texts, planned, *months, format_percent(pct),
-               sum(ind.evidence.values())]
+        texts = [
+            area.name,
+            labelled(act.label, act.name),
+            labelled(sub.label, sub.name),
+            labelled(ind.label, ind.text),
+        ]
+        row = [
+            area.label,
+            *texts,
+            planned,
+            *months,
+            format_percent(pct),
+            sum(ind.evidence.values()),
+        ]
         h = LINE_PT * max(sw.lines(text, c) for c, text in enumerate(texts, 1)) + 3
         sw.append(row, styles, height=h)
-    sw.print_setup(paper, landscape=True, title_rows=f"{first_header}:{first_header}",
-                   draft=not is_signed(tree.decree))
+    sw.print_setup(
+        paper,
+        landscape=True,
+        title_rows=f"{first_header}:{first_header}",
+        draft=not is_signed(tree.decree),
+    )
     return sw
 
 
-def write_workbook(tree: PlanTree, out: Path, *, paper: Paper | str = Paper.A4,
-                   progress: ProgressFn = None, today: dt.date | None = None) -> Path:
+def write_workbook(
+    tree: PlanTree,
+    out: Path,
+    *,
+    paper: Paper | str = Paper.A4,
+    progress: ProgressFn = None,
+    today: dt.date | None = None,
+) -> Path:
     paper = check_paper(paper)
     check_target(out)  # before any sheet is built: a refused target leaves nothing half-made
     bar = Progress(progress)
@@ -242,8 +313,9 @@ def _abandon(wb: Workbook) -> None:
                 rows.close()
 
 
-def _write(wb: Workbook, tree: PlanTree, out: Path, paper: Paper, bar: Progress,
-           today: dt.date | None) -> Path:
+def _write(
+    wb: Workbook, tree: PlanTree, out: Path, paper: Paper, bar: Progress, today: dt.date | None
+) -> Path:
     wb.properties.title = clean_text(tree.title)
     wb.properties.creator = "rbdesk"
     sheets: list[tuple[Any, RowStream]] = []
@@ -258,10 +330,14 @@ def _write(wb: Workbook, tree: PlanTree, out: Path, paper: Paper, bar: Progress,
     bar.fraction(0.8)
     hidden = wb.create_sheet(META_SHEET)
     hidden.sheet_state = "hidden"
-    fields = {"format": META_FORMAT, "unit": tree.unit, "year": str(tree.year),
-              "title": tree.title,
-              "decree": json.dumps(tree.decree, ensure_ascii=False, sort_keys=True),
-              "settings": json.dumps(tree.settings, ensure_ascii=False, sort_keys=True)}
+    fields = {
+        "format": META_FORMAT,
+        "unit": tree.unit,
+        "year": str(tree.year),
+        "title": tree.title,
+        "decree": json.dumps(tree.decree, ensure_ascii=False, sort_keys=True),
+        "settings": json.dumps(tree.settings, ensure_ascii=False, sort_keys=True),
+    }
     rows = RowStream()
     for key in META_KEYS:
         rows.append([key, fields[key]], (0, 0))
@@ -270,11 +346,11 @@ def _write(wb: Workbook, tree: PlanTree, out: Path, paper: Paper, bar: Progress,
         rows.append(row, (0,) * len(row))
     sheets.append((hidden, rows))
     with atomic_output(out) as tmp:
-        fd, name = tempfile.mkstemp(prefix="rbdesk-", suffix=".xlsx")   # local, not the share
+        fd, name = tempfile.mkstemp(prefix="rbdesk-", suffix=".xlsx")  # local, not the share
         os.close(fd)
         frame = Path(name)
         try:
-            wb.save(frame)   # everything but the rows, whose sheets have an empty sheetData
+            wb.save(frame)  # everything but the rows, whose sheets have an empty sheetData
             bar.fraction(0.85)
             fill_sheet_data(frame, tmp, {ws.path[1:]: rows for ws, rows in sheets})
         finally:

@@ -67,8 +67,9 @@ def esc(text: Any) -> str:
     return escape(clean_text(str(text or ""))).replace("\n", "<br/>")
 
 
-def cell_paragraph(text: str, style: ParagraphStyle, width: float,
-                   padding: float = CELL_PADDING) -> Paragraph:
+def cell_paragraph(
+    text: str, style: ParagraphStyle, width: float, padding: float = CELL_PADDING
+) -> Paragraph:
     """A narrow table cell's paragraph. reportlab breaks a word wider than the cell between any
     two letters ("Pe / rundang-Undangan/Dere / gulasi"); here such a cell is wrapped beforehand,
     with the same font metrics, so the word breaks after its own '/' or '-' as a person would
@@ -83,16 +84,22 @@ def cell_paragraph(text: str, style: ParagraphStyle, width: float,
 
 def make_styles(size: float = 10.0) -> dict[str, ParagraphStyle]:
     register_fonts()
-    base = ParagraphStyle("body", fontName=FONT, fontSize=size, leading=size * 1.3,
-                          alignment=TA_JUSTIFY)
+    base = ParagraphStyle(
+        "body", fontName=FONT, fontSize=size, leading=size * 1.3, alignment=TA_JUSTIFY
+    )
     return {
         "body": base,
         "left": ParagraphStyle("left", parent=base, alignment=TA_LEFT),
         "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
         "title": ParagraphStyle("title", parent=base, fontName=FONT_BOLD, alignment=TA_CENTER),
         "bold": ParagraphStyle("bold", parent=base, fontName=FONT_BOLD, alignment=TA_LEFT),
-        "small": ParagraphStyle("small", parent=base, fontSize=size - 1.5,
-                                leading=(size - 1.5) * 1.25, alignment=TA_LEFT),
+        "small": ParagraphStyle(
+            "small",
+            parent=base,
+            fontSize=size - 1.5,
+            leading=(size - 1.5) * 1.25,
+            alignment=TA_LEFT,
+        ),
     }
 
 
@@ -125,8 +132,9 @@ class NumberedCanvas(Canvas):
             self.__dict__.update(state)
             self.setFont(FONT, 7.5)
             width = self._pagesize[0]
-            self.drawCentredString(width / 2, 8 * MM, tr("Halaman {i} dari {n}")
-                                   .format(i=number, n=total))
+            self.drawCentredString(
+                width / 2, 8 * MM, tr("Halaman {i} dari {n}").format(i=number, n=total)
+            )
             if self.draft:
                 self._draft_mark()
             Canvas.showPage(self)
@@ -148,22 +156,53 @@ class DraftCanvas(NumberedCanvas):
 
 
 class RbDoc(BaseDocTemplate):
-    def __init__(self, path: Path, paper: Paper, *, title: str,
-                 on_page: Callable[[int], None] | None = None, first: str = "portrait",
-                 draft: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path,
+        paper: Paper,
+        *,
+        title: str,
+        on_page: Callable[[int], None] | None = None,
+        first: str = "portrait",
+        draft: bool = False,
+    ) -> None:
         register_fonts()
         self.on_page = on_page
         self.draft = draft
         portrait = page_size(paper)
-        super().__init__(str(path), pagesize=portrait, title=title, author="rbdesk",
-                         creator="rbdesk", leftMargin=0, rightMargin=0, topMargin=0,
-                         bottomMargin=0)
+        super().__init__(
+            str(path),
+            pagesize=portrait,
+            title=title,
+            author="rbdesk",
+            creator="rbdesk",
+            leftMargin=0,
+            rightMargin=0,
+            topMargin=0,
+            bottomMargin=0,
+        )
         templates = {
-            name: PageTemplate(id=name, pagesize=page_size(paper, landscape=land), frames=[
-                Frame(m[0], m[3], *frame_size(paper, land), leftPadding=0, rightPadding=0,
-                      topPadding=0, bottomPadding=0, id=f"{name}-frame")])
-            for name, land, m in (("portrait", False, PORTRAIT_MARGINS),
-                                  ("landscape", True, LANDSCAPE_MARGINS))}
+            name: PageTemplate(
+                id=name,
+                pagesize=page_size(paper, landscape=land),
+                frames=[
+                    Frame(
+                        m[0],
+                        m[3],
+                        *frame_size(paper, land),
+                        leftPadding=0,
+                        rightPadding=0,
+                        topPadding=0,
+                        bottomPadding=0,
+                        id=f"{name}-frame",
+                    )
+                ],
+            )
+            for name, land, m in (
+                ("portrait", False, PORTRAIT_MARGINS),
+                ("landscape", True, LANDSCAPE_MARGINS),
+            )
+        }
         order = [templates[first]] + [t for k, t in templates.items() if k != first]
         self.addPageTemplates(order)
 
@@ -183,35 +222,57 @@ def measure(flowables: list[Flowable], width: float, height: float = 10_000) -> 
     return total
 
 
-def lampiran_heading(decree: dict[str, Any], roman: str, title: str, width: float,
-                     size: float = 9.0) -> list[Flowable]:
+def lampiran_heading(
+    decree: dict[str, Any], roman: str, title: str, width: float, size: float = 9.0
+) -> list[Flowable]:
     """The attachment heading as printed: a block at the right, then the centred title."""
     st = make_styles(size)
     keputusan, nomor, about = decree_ref(decree)
-    block = [Paragraph(esc(tr("LAMPIRAN {n}").format(n=roman)), st["left"]),
-             Paragraph(esc(keputusan), st["left"]), Paragraph(esc(nomor), st["left"]),
-             Paragraph(esc(tr("TENTANG {title}").format(title=about)), st["left"])]
+    block = [
+        Paragraph(esc(tr("LAMPIRAN {n}").format(n=roman)), st["left"]),
+        Paragraph(esc(keputusan), st["left"]),
+        Paragraph(esc(nomor), st["left"]),
+        Paragraph(esc(tr("TENTANG {title}").format(title=about)), st["left"]),
+    ]
     block_w = min(95 * MM, width * 0.5)
     table = Table([["", block]], colWidths=[width - block_w, block_w])
-    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, size),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                               ("TOPPADDING", (0, 0), (-1, -1), 0),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-    heading = ParagraphStyle("lt", parent=st["title"], fontSize=size + 1, leading=(size + 1) * 1.3,
-                             spaceBefore=8, spaceAfter=8)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, size),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    heading = ParagraphStyle(
+        "lt",
+        parent=st["title"],
+        fontSize=size + 1,
+        leading=(size + 1) * 1.3,
+        spaceBefore=8,
+        spaceAfter=8,
+    )
     return [table, Paragraph(esc(title), heading)]
 
 
 def _cell_table(cells: list[list[Any]], widths: list[float], valign: str = "TOP") -> Table:
     t = Table(cells, colWidths=widths)
-    t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT),  # not reportlab's Helvetica
-                           ("VALIGN", (0, 0), (-1, -1), valign),
-                           ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                           ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                           ("TOPPADDING", (0, 0), (-1, -1), 0),
-                           ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    t.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT),  # not reportlab's Helvetica
+                ("VALIGN", (0, 0), (-1, -1), valign),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     return t
 
 
@@ -260,8 +321,9 @@ def paraf_layout(titles: list[str], width: float, size: float = PARAF_SIZE) -> P
             continue
         for s in sizes:
             if longest(s) <= share:
-                return ParafLayout(columns, -(-n // columns), max(min(share, PARAF_BOX_MAX),
-                                                                  longest(s)), s)
+                return ParafLayout(
+                    columns, -(-n // columns), max(min(share, PARAF_BOX_MAX), longest(s)), s
+                )
     # only a room narrower than a box to initial in, or than the padding, comes here
     return ParafLayout(1, n, width, sizes[-1])
 
@@ -281,28 +343,36 @@ def paraf_boxes(titles: list[str], width: float, size: float = PARAF_SIZE) -> Ta
         if t.wrap(lay.columns * lay.box, PARAF_MAX_HEIGHT * 10)[1] <= PARAF_MAX_HEIGHT:
             return t
         if lay.size <= PARAF_MIN_SIZE:
-            raise InvalidInput(tr("Kotak paraf untuk {n} jabatan tidak muat di samping tanda "
-                                  "tangan; kurangi jumlah pemaraf atau persingkat jabatannya.")
-                               .format(n=len(titles)))
+            raise InvalidInput(
+                tr(
+                    "Kotak paraf untuk {n} jabatan tidak muat di samping tanda "
+                    "tangan; kurangi jumlah pemaraf atau persingkat jabatannya."
+                ).format(n=len(titles))
+            )
         size = lay.size - 0.5
 
 
 def _paraf_table(titles: list[str], lay: ParafLayout) -> Table:
     st = make_styles(lay.size)
-    cells: list[list[Any]] = [[Paragraph(esc(tr("Paraf")), st["center"])]
-                              + [""] * (lay.columns - 1)]
+    cells: list[list[Any]] = [
+        [Paragraph(esc(tr("Paraf")), st["center"])] + [""] * (lay.columns - 1)
+    ]
     heights: list[float | None] = [None]
-    style: list[tuple[Any, ...]] = [("FONT", (0, 0), (-1, -1), FONT, lay.size),
-                                    ("SPAN", (0, 0), (-1, 0)),
-                                    ("BOX", (0, 0), (-1, 0), 0.5, colors.black),
-                                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                                    ("LEFTPADDING", (0, 0), (-1, -1), PARAF_PAD),
-                                    ("RIGHTPADDING", (0, 0), (-1, -1), PARAF_PAD)]
+    style: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), FONT, lay.size),
+        ("SPAN", (0, 0), (-1, 0)),
+        ("BOX", (0, 0), (-1, 0), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PARAF_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PARAF_PAD),
+    ]
     for r in range(lay.rows):
-        chunk = titles[r * lay.columns:(r + 1) * lay.columns]
+        chunk = titles[r * lay.columns : (r + 1) * lay.columns]
         top = 1 + 2 * r
-        cells.append([cell_paragraph(t, st["center"], lay.box, PARAF_PAD) for t in chunk]
-                     + [""] * (lay.columns - len(chunk)))
+        cells.append(
+            [cell_paragraph(t, st["center"], lay.box, PARAF_PAD) for t in chunk]
+            + [""] * (lay.columns - len(chunk))
+        )
         cells.append([""] * lay.columns)
         heights += [None, PARAF_BOX]
         if chunk:
@@ -324,8 +394,9 @@ def paraf_room(width: float) -> float:
     return width - signer_width(width) - 5 * MM
 
 
-def signature_block(decree: dict[str, Any], width: float, size: float = 9.5,
-                    copy: CopyForm = CopyForm.SALINAN) -> Table:
+def signature_block(
+    decree: dict[str, Any], width: float, size: float = 9.5, copy: CopyForm = CopyForm.SALINAN
+) -> Table:
     """Signatory at the right. The certified copy (``salinan``, as issued) prints the signed
     mark ("TTD") and the certifier's block at the left under it; the original (``asli``) leaves
     room for the wet signature and stamp instead, with the paraf boxes when the decree has any."""
@@ -336,10 +407,13 @@ def signature_block(decree: dict[str, Any], width: float, size: float = 9.5,
     asli = copy == CopyForm.ASLI
     signer: list[Flowable] = [
         Paragraph(esc(tr("Ditetapkan di {place}").format(place=decree.get("place", ""))), left),
-        Paragraph(esc(tr("Pada Tanggal {date}").format(
-            date=indonesian_date(decree.get("date", "")))), left),
+        Paragraph(
+            esc(tr("Pada Tanggal {date}").format(date=indonesian_date(decree.get("date", "")))),
+            left,
+        ),
         Spacer(1, 6),
-        Paragraph(esc(decree.get("signatory_title", "")), left)]
+        Paragraph(esc(decree.get("signatory_title", "")), left),
+    ]
     if asli:
         signer.append(Spacer(1, WET_SIGNATURE))
     else:
@@ -362,8 +436,10 @@ def signature_block(decree: dict[str, Any], width: float, size: float = 9.5,
         certifier: list[Flowable] = [
             Paragraph(esc(certifier_heading(decree)), left),
             Paragraph(esc(decree.get("certifier_office", "")), left),
-            Paragraph(esc(decree.get("certifier_title", "")), left), gap,
-            Paragraph(esc(decree.get("certifier_name", "")), bold)]
+            Paragraph(esc(decree.get("certifier_title", "")), left),
+            gap,
+            Paragraph(esc(decree.get("certifier_name", "")), bold),
+        ]
         if nip := nip_line(str(decree.get("certifier_nip") or "")):
             certifier.append(Paragraph(esc(nip), left))
         rows.append([_cell_table([[certifier, ""]], [col, width - col])])

@@ -70,8 +70,9 @@ class GridLayout:
         self.grid = grid
         self.wrap = WordWrapper(FONT, grid.font_size)
         self.bold_wrap = WordWrapper(FONT_BOLD, grid.font_size)
-        self.header_text, self.header_heights = self._layout(grid.header, grid.header_spans,
-                                                            bold=set(range(len(grid.header))))
+        self.header_text, self.header_heights = self._layout(
+            grid.header, grid.header_spans, bold=set(range(len(grid.header)))
+        )
         self.header_height = sum(self.header_heights)
         self.text, self.base, self.nl, self.span_len, self.row_spans = self._measure(tick)
         self.reminders: dict[int, str] = {}
@@ -81,13 +82,15 @@ class GridLayout:
         return lines * self.grid.leading + 2 * self.grid.vpad
 
     def _span_width(self, c0: int, c1: int) -> float:
-        return sum(self.grid.widths[c0:c1 + 1]) - 2 * self.grid.hpad
+        return sum(self.grid.widths[c0 : c1 + 1]) - 2 * self.grid.hpad
 
-    def _layout(self, rows: list[list[str]], spans: list[Span], bold: set[int]
-                ) -> tuple[list[list[str]], list[float]]:
+    def _layout(
+        self, rows: list[list[str]], spans: list[Span], bold: set[int]
+    ) -> tuple[list[list[str]], list[float]]:
         """Small tables (the header): wrap, then grow the last row of each span to fit it."""
-        covered = {(r, c) for c0, c1, r0, r1 in spans for r in range(r0, r1 + 1)
-                   for c in range(c0, c1 + 1)}
+        covered = {
+            (r, c) for c0, c1, r0, r1 in spans for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)
+        }
         origin = {(r0, c0): (c0, c1, r0, r1) for c0, c1, r0, r1 in spans}
         text = [list(row) for row in rows]
         heights = []
@@ -105,13 +108,14 @@ class GridLayout:
             wrap = self.bold_wrap if r in bold else self.wrap
             lines = wrap.lines(rows[r][c], self._span_width(c0, c1))
             text[r][c] = "\n".join(lines)
-            need, have = self._cell_height(len(lines)), sum(heights[r0:r1 + 1])
+            need, have = self._cell_height(len(lines)), sum(heights[r0 : r1 + 1])
             if need > have:
                 heights[r1] += need - have
         return text, heights
 
-    def _measure(self, tick: Callable[[float], None] | None
-                 ) -> tuple[list[list[str]], list[float], list[int], list[int], list[list[int]]]:
+    def _measure(
+        self, tick: Callable[[float], None] | None
+    ) -> tuple[list[list[str]], list[float], list[int], list[int], list[list[int]]]:
         """The body: wrapped text, base row heights, lines per row (own cells), lines per
         spanning cell, and the spans that touch each row."""
         grid = self.grid
@@ -216,11 +220,14 @@ class GridLayout:
             pieces.append((b - a, -c0, a, b, self._cell_height(lines), i, goes_on))
         pieces.sort()
         for _len, _c, a, b, need, _i, _on in pieces:
-            have = sum(h[a - s:b - s])
+            have = sum(h[a - s : b - s])
             if need > have:
                 h[b - s - 1] += need - have
-        shown = {i: min(self._span_lines(i, p.done), self.line_fit(sum(h[a - s:b - s])))
-                 for _len, _c, a, b, _need, i, on in pieces if on}
+        shown = {
+            i: min(self._span_lines(i, p.done), self.line_fit(sum(h[a - s : b - s])))
+            for _len, _c, a, b, _need, i, on in pieces
+            if on
+        }
         return h, shown
 
     def height(self, p: Page) -> float:

@@ -49,10 +49,15 @@ def page_table(layout: GridLayout, p: Page) -> Table:
             style.append(("SPAN", (c0, hn + a - s), (c1, hn + b - s)))
     for r in range(s, e):
         if r in grid.bold_rows:
-            style.append(("FONT", (0, hn + r - s), (-1, hn + r - s), FONT_BOLD,
-                          grid.font_size, grid.leading))
-    return Table(data, colWidths=grid.widths, rowHeights=layout.header_heights + heights,
-                 style=TableStyle(style))
+            style.append(
+                ("FONT", (0, hn + r - s), (-1, hn + r - s), FONT_BOLD, grid.font_size, grid.leading)
+            )
+    return Table(
+        data,
+        colWidths=grid.widths,
+        rowHeights=layout.header_heights + heights,
+        style=TableStyle(style),
+    )
 
 
 def _own_cells(layout: GridLayout, r: int, start: int, avail: int | None) -> list[str]:
@@ -60,7 +65,7 @@ def _own_cells(layout: GridLayout, r: int, start: int, avail: int | None) -> lis
     out = []
     for value in layout.text[r]:
         lines = value.split("\n") if value else []
-        part = lines[start:] if avail is None else lines[start:start + avail]
+        part = lines[start:] if avail is None else lines[start : start + avail]
         out.append("\n".join([continuation_mark(), *part] if start and part else part))
     return out
 
@@ -76,7 +81,7 @@ def _span_text(layout: GridLayout, i: int, done: dict[int, int], shown: int | No
     lines = full.split("\n")
     if d == 0:
         return "\n".join(lines if shown is None else lines[:shown])
-    rest = lines[d:] if shown is None else lines[d:d + max(shown - 1, 0)]
+    rest = lines[d:] if shown is None else lines[d : d + max(shown - 1, 0)]
     return "\n".join([continuation_mark(), *rest])
 
 

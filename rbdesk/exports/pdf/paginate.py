@@ -14,8 +14,13 @@ MIN_FILL = 0.5  # a keep-with-next group moves to the next page only if this muc
 SPLIT_ROOM = 0.3  # a row that does not fit is continued on the next page if this much is free
 
 
-def paginate(layout: GridLayout, first_capacity: float, capacity: float, tail: float = 0.0,
-             tick: Callable[[float], None] | None = None) -> list[Page]:
+def paginate(
+    layout: GridLayout,
+    first_capacity: float,
+    capacity: float,
+    tail: float = 0.0,
+    tick: Callable[[float], None] | None = None,
+) -> list[Page]:
     """Pages; the last one also leaves ``tail`` points free (the signature block)."""
     n = len(layout.base)
     pages: list[Page] = []
@@ -72,8 +77,12 @@ def _fit(layout: GridLayout, start: Page, capacity: float) -> Page:
                 return p
         if e == s:
             name = layout.grid.row_names[s] if s < len(layout.grid.row_names) else str(s + 1)
-            raise InvalidInput(tr("Baris {row} terlalu panjang untuk satu halaman; persingkat "
-                                  "teksnya atau pilih kertas F4.").format(row=name))
+            raise InvalidInput(
+                tr(
+                    "Baris {row} terlalu panjang untuk satu halaman; persingkat "
+                    "teksnya atau pilih kertas F4."
+                ).format(row=name)
+            )
     return page(e)
 
 
@@ -86,8 +95,9 @@ def _keep_break(layout: GridLayout, start: Page, e: int, capacity: float) -> int
     k = e
     while k > s + 1 and (k - 1) in keep:
         k -= 1
-    if (k - 1) not in keep and (layout.height(Page(s, k, start.o, start.done))
-                                >= MIN_FILL * capacity):
+    if (k - 1) not in keep and (
+        layout.height(Page(s, k, start.o, start.done)) >= MIN_FILL * capacity
+    ):
         return k
     k = e
     while k > s + 1 and (k - 1) in bold:
@@ -138,7 +148,6 @@ def _tail_cut(layout: GridLayout, last: Page, room: float) -> list[Page] | None:
         head = Page(last.s, last.e, last.o, last.done, cut)
         nxt = layout.after(head)
         rest = Page(nxt.s, last.e, nxt.o, nxt.done)
-        if (nxt.s, nxt.o, nxt.done) != (last.s, last.o, last.done) \
-                and layout.height(rest) <= room:
+        if (nxt.s, nxt.o, nxt.done) != (last.s, last.o, last.done) and layout.height(rest) <= room:
             return [head, rest]
     return None

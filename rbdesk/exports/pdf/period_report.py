@@ -43,14 +43,25 @@ def month_chart(report: PeriodReport, width: float) -> Drawing:
     for i, (m, pct) in enumerate(report.monthly):
         x = axis_w + i * slot
         h = plot_h * (pct or 0.0) / 100
-        d.add(Rect(x + slot * 0.15, base, slot * 0.4, h, fillColor=REPORTED_FILL,
-                   strokeColor=None))
-        d.add(String(x + slot * 0.15, base + h + 2, format_percent(pct), fontName=FONT_BOLD,
-                     fontSize=6.5))
+        d.add(Rect(x + slot * 0.15, base, slot * 0.4, h, fillColor=REPORTED_FILL, strokeColor=None))
+        d.add(
+            String(
+                x + slot * 0.15, base + h + 2, format_percent(pct), fontName=FONT_BOLD, fontSize=6.5
+            )
+        )
         # The verified bar beside it, narrower, darker and framed: apart in grey print too.
         vh = plot_h * (verified.get(m) or 0.0) / 100
-        d.add(Rect(x + slot * 0.57, base, slot * 0.28, vh, fillColor=VERIFIED_FILL,
-                   strokeColor=colors.black, strokeWidth=0.3))
+        d.add(
+            Rect(
+                x + slot * 0.57,
+                base,
+                slot * 0.28,
+                vh,
+                fillColor=VERIFIED_FILL,
+                strokeColor=colors.black,
+                strokeWidth=0.3,
+            )
+        )
         d.add(String(x + slot * 0.3, base - 10, month_short(m), fontName=FONT, fontSize=7))
     return d
 
@@ -65,47 +76,82 @@ LATE_AREA_WIDTH = 90.0
 def _review_table(report: PeriodReport, width: float, st: dict[str, Any]) -> Table:
     """Every realised month of the period with its evidence and its review."""
     small, hs = st["small"], make_styles(7.5)["bold"]
-    rows: list[list[Any]] = [[Paragraph(esc(h), hs) for h in
-                              (tr("NO"), tr("AREA"), tr("INDIKATOR"), tr("BULAN"),
-                               tr("BUKTI"), tr("TINJAUAN"), tr("CATATAN PENINJAU"))]]
+    rows: list[list[Any]] = [
+        [
+            Paragraph(esc(h), hs)
+            for h in (
+                tr("NO"),
+                tr("AREA"),
+                tr("INDIKATOR"),
+                tr("BULAN"),
+                tr("BUKTI"),
+                tr("TINJAUAN"),
+                tr("CATATAN PENINJAU"),
+            )
+        ]
+    ]
     for i, item in enumerate(report.reviews, 1):
         verdict = review_label(item.review_state)
         if item.reviewed_by:
             verdict += tr(" oleh {who}").format(who=item.reviewed_by)
         if item.reviewed_at:
             verdict += f", {local_date(item.reviewed_at)}"
-        rows.append([str(i), cell_paragraph(item.area, small, REVIEW_AREA_WIDTH),
-                     Paragraph(esc(item.indicator), small),
-                     Paragraph(esc(f"{month_short(item.month)} · {tr(item.status)}"), small),
-                     str(item.evidence), Paragraph(esc(verdict), small),
-                     Paragraph(esc(item.review_note), small)])
+        rows.append(
+            [
+                str(i),
+                cell_paragraph(item.area, small, REVIEW_AREA_WIDTH),
+                Paragraph(esc(item.indicator), small),
+                Paragraph(esc(f"{month_short(item.month)} · {tr(item.status)}"), small),
+                str(item.evidence),
+                Paragraph(esc(verdict), small),
+                Paragraph(esc(item.review_note), small),
+            ]
+        )
     rest = width - 25 - REVIEW_AREA_WIDTH - 62 - 34 - 95 - 90
     return _table(rows, [25, REVIEW_AREA_WIDTH, rest, 62, 34, 95, 90])
 
 
-def period_story(report: PeriodReport, paper: Paper, copy: CopyForm = CopyForm.SALINAN,
-                 decree: dict[str, Any] | None = None) -> list[Flowable]:
+def period_story(
+    report: PeriodReport,
+    paper: Paper,
+    copy: CopyForm = CopyForm.SALINAN,
+    decree: dict[str, Any] | None = None,
+) -> list[Flowable]:
     decree = decree or {}
     width, _h = frame_size(paper, landscape=False)
     st = make_styles(9.0)
     small = st["small"]
     hs = make_styles(7.5)["bold"]
     sec = period_sections(report)
-    story: list[Flowable] = [Paragraph(esc(line), st["title"])
-                             for line in period_title_lines(report)]
+    story: list[Flowable] = [
+        Paragraph(esc(line), st["title"]) for line in period_title_lines(report)
+    ]
     story += [
         Spacer(1, 6),
         Paragraph(esc(capaian_note()), small),
         Spacer(1, 8),
         Paragraph(esc(sec["areas"]), st["bold"]),
         Spacer(1, 4),
-        capaian_table(report.areas, tr("AREA PERUBAHAN"), width, st,
-                       CapaianRow("", tr("JUMLAH"), report.total, report.verified_total)),
+        capaian_table(
+            report.areas,
+            tr("AREA PERUBAHAN"),
+            width,
+            st,
+            CapaianRow("", tr("JUMLAH"), report.total, report.verified_total),
+        ),
         Spacer(1, 8),
-        Paragraph(esc(sec["monthly"] + " " + tr("(batang biru: dilaporkan; batang hijau "
-                                                 "berbingkai: terverifikasi)")), st["bold"]),
+        Paragraph(
+            esc(
+                sec["monthly"]
+                + " "
+                + tr("(batang biru: dilaporkan; batang hijau berbingkai: terverifikasi)")
+            ),
+            st["bold"],
+        ),
         Spacer(1, 4),
-        month_chart(report, width), Spacer(1, 10)]
+        month_chart(report, width),
+        Spacer(1, 10),
+    ]
     keep = 80.0
     story += _section(sec["teams"], st["bold"], keep)
     story += [capaian_table(report.teams, tr("TIM"), width, st), Spacer(1, 10)]
@@ -113,17 +159,36 @@ def period_story(report: PeriodReport, paper: Paper, copy: CopyForm = CopyForm.S
     story += [capaian_table(report.persons, tr("NAMA"), width, st), Spacer(1, 10)]
     story += _section(sec["late"], st["bold"], keep)
     if report.late:
-        rows: list[list[Any]] = [[Paragraph(esc(h), hs) for h in
-                                  (tr("NO"), tr("AREA"), tr("INDIKATOR"), tr("BULAN"),
-                                   tr("KOORDINATOR"), tr("CATATAN"))]]
+        rows: list[list[Any]] = [
+            [
+                Paragraph(esc(h), hs)
+                for h in (
+                    tr("NO"),
+                    tr("AREA"),
+                    tr("INDIKATOR"),
+                    tr("BULAN"),
+                    tr("KOORDINATOR"),
+                    tr("CATATAN"),
+                )
+            ]
+        ]
         for i, item in enumerate(report.late, 1):
-            rows.append([str(i), cell_paragraph(item.area, small, LATE_AREA_WIDTH),
-                         Paragraph(esc(item.indicator), small),
-                         Paragraph(esc(", ".join(month_short(m) for m in item.months)), small),
-                         Paragraph(esc(item.coordinator), small),
-                         Paragraph(esc(item.notes), small)])
-        story.append(_table(rows, [25, LATE_AREA_WIDTH,
-                                   width - 25 - LATE_AREA_WIDTH - 60 - 80 - 100, 60, 80, 100]))
+            rows.append(
+                [
+                    str(i),
+                    cell_paragraph(item.area, small, LATE_AREA_WIDTH),
+                    Paragraph(esc(item.indicator), small),
+                    Paragraph(esc(", ".join(month_short(m) for m in item.months)), small),
+                    Paragraph(esc(item.coordinator), small),
+                    Paragraph(esc(item.notes), small),
+                ]
+            )
+        story.append(
+            _table(
+                rows,
+                [25, LATE_AREA_WIDTH, width - 25 - LATE_AREA_WIDTH - 60 - 80 - 100, 60, 80, 100],
+            )
+        )
     else:
         story.append(Paragraph(esc(sec["no_late"]), st["left"]))
     story.append(Spacer(1, 10))
@@ -134,8 +199,9 @@ def period_story(report: PeriodReport, paper: Paper, copy: CopyForm = CopyForm.S
         story.append(Paragraph(esc(sec["no_reviews"]), st["left"]))
     story.append(Spacer(1, 10))
     sign = signature_block(report, decree, st, width, copy)
-    story += evidence_section(sec["evidence"], sec["no_evidence"], report.evidence,
-                              sign, width, st, keep, months=True)
+    story += evidence_section(
+        sec["evidence"], sec["no_evidence"], report.evidence, sign, width, st, keep, months=True
+    )
     return story
 
 

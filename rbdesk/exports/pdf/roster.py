@@ -17,8 +17,10 @@ SHARES = (7, 22, 26, 20, 35)  # NO, NAMA, JABATAN, KEDUDUKAN DALAM TIM, TUGAS DA
 
 
 def roster_grid(tree: PlanTree, width: float) -> Grid:
-    header = [[tr("NO"), tr("NAMA"), tr("JABATAN"), tr("KEDUDUKAN DALAM TIM"),
-               tr("TUGAS DALAM TIM")], ["1", "2", "3", "4", "5"]]
+    header = [
+        [tr("NO"), tr("NAMA"), tr("JABATAN"), tr("KEDUDUKAN DALAM TIM"), tr("TUGAS DALAM TIM")],
+        ["1", "2", "3", "4", "5"],
+    ]
     rows: list[list[str]] = []
     spans: list[tuple[int, int, int, int]] = []
     keep: set[int] = set()
@@ -43,9 +45,19 @@ def roster_grid(tree: PlanTree, width: float) -> Grid:
         keep.discard(len(rows) - 1)
         spans.append((4, 4, first, len(rows) - 1))
     widths = [width * s / sum(SHARES) for s in SHARES]
-    return Grid(widths=widths, header=header, rows=rows, spans=spans, keep_with_next=keep,
-                bold_rows=bold, align=["CENTER", "LEFT", "LEFT", "LEFT", "LEFT"],
-                font_size=8.0, leading=10.0, row_names=names, repeat_lines=40)
+    return Grid(
+        widths=widths,
+        header=header,
+        rows=rows,
+        spans=spans,
+        keep_with_next=keep,
+        bold_rows=bold,
+        align=["CENTER", "LEFT", "LEFT", "LEFT", "LEFT"],
+        font_size=8.0,
+        leading=10.0,
+        row_names=names,
+        repeat_lines=40,
+    )
 
 
 def roster_story(tree: PlanTree, paper: Paper, copy: CopyForm = CopyForm.SALINAN) -> list[Flowable]:
@@ -55,8 +67,9 @@ def roster_story(tree: PlanTree, paper: Paper, copy: CopyForm = CopyForm.SALINAN
     signature = signature_block(tree.decree, width, copy=copy)
     layout = GridLayout(roster_grid(tree, width))
     capacity = height - SLACK
-    pages = paginate(layout, capacity - measure(heading, width), capacity,
-                     tail=measure([signature], width))
+    pages = paginate(
+        layout, capacity - measure(heading, width), capacity, tail=measure([signature], width)
+    )
     story: list[Flowable] = list(heading)
     for i, page in enumerate(pages):
         story.append(page_table(layout, page))

@@ -20,12 +20,18 @@ _SUB_ITEM = re.compile(r"^[a-z][.)]\s")
 
 def _rows_table(rows: list[list[Any]], widths: list[float]) -> Table:
     table = Table(rows, colWidths=widths)
-    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 10.5),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-                               ("TOPPADDING", (0, 0), (-1, -1), 1),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 10.5),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
     return table
 
 
@@ -38,9 +44,16 @@ def decree_story(tree: PlanTree, paper: Paper, copy: CopyForm = CopyForm.SALINAN
     story: list[Flowable] = []
     if decree.get("issuer"):
         story += [Paragraph(esc(decree["issuer"]), title), Spacer(1, 12)]
-    story += [Paragraph(esc(keputusan), title), Spacer(1, 4), Paragraph(esc(nomor), title),
-              Spacer(1, 8), Paragraph(esc(tr("TENTANG")), title), Spacer(1, 4),
-              Paragraph(esc(about), title), Spacer(1, 12)]
+    story += [
+        Paragraph(esc(keputusan), title),
+        Spacer(1, 4),
+        Paragraph(esc(nomor), title),
+        Spacer(1, 8),
+        Paragraph(esc(tr("TENTANG")), title),
+        Spacer(1, 4),
+        Paragraph(esc(about), title),
+        Spacer(1, 12),
+    ]
     if decree.get("signatory_title"):
         story += [Paragraph(esc(decree["signatory_title"]), title), Spacer(1, 12)]
     term_w, colon_w, label_w = 28 * MM, 5 * MM, 8 * MM
@@ -49,9 +62,14 @@ def decree_story(tree: PlanTree, paper: Paper, copy: CopyForm = CopyForm.SALINAN
     def listing(term: str, items: list[dict[str, Any]]) -> None:
         rows = []
         for i, item in enumerate(items):
-            rows.append([Paragraph(esc(term), st["left"]) if i == 0 else "",
-                         ":" if i == 0 else "", Paragraph(esc(item.get("label", "")), st["left"]),
-                         Paragraph(esc(item.get("text", "")), body)])
+            rows.append(
+                [
+                    Paragraph(esc(term), st["left"]) if i == 0 else "",
+                    ":" if i == 0 else "",
+                    Paragraph(esc(item.get("label", "")), st["left"]),
+                    Paragraph(esc(item.get("text", "")), body),
+                ]
+            )
         if rows:
             story.append(_rows_table(rows, [term_w, colon_w, label_w, text_w]))
             story.append(Spacer(1, 8))
@@ -61,18 +79,29 @@ def decree_story(tree: PlanTree, paper: Paper, copy: CopyForm = CopyForm.SALINAN
     story += [Paragraph(esc(tr("MEMUTUSKAN:")), title), Spacer(1, 8)]
     rows = []
     if decree.get("decided"):
-        rows.append([Paragraph(esc(tr("Menetapkan")), st["left"]), ":",
-                     Paragraph(esc(decree["decided"]), body)])
+        rows.append(
+            [
+                Paragraph(esc(tr("Menetapkan")), st["left"]),
+                ":",
+                Paragraph(esc(decree["decided"]), body),
+            ]
+        )
     for decision in decree.get("decisions") or []:
         cell: list[Flowable] = [Paragraph(esc(decision.get("text", "")), body)]
         for item in decision.get("items") or []:
             indent = 12 * MM if _SUB_ITEM.match(item) else 5 * MM
-            cell.append(Table([["", Paragraph(esc(item), st["left"])]],
-                              colWidths=[indent, text_w + label_w - indent],
-                              style=[("FONT", (0, 0), (-1, -1), FONT),
-                                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                     ("TOPPADDING", (0, 0), (-1, -1), 0),
-                                     ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+            cell.append(
+                Table(
+                    [["", Paragraph(esc(item), st["left"])]],
+                    colWidths=[indent, text_w + label_w - indent],
+                    style=[
+                        ("FONT", (0, 0), (-1, -1), FONT),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("TOPPADDING", (0, 0), (-1, -1), 0),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                    ],
+                )
+            )
         rows.append([Paragraph(esc(decision.get("label", "")), st["left"]), ":", cell])
     widths = [term_w, colon_w, label_w + text_w]
     signature = signature_block(decree, width, size=10.5, copy=copy)

@@ -25,10 +25,17 @@ from rbdesk.models.domain.tree import PlanTree
 from rbdesk.models.errors import InvalidInput
 
 
-def write_pdf(tree: PlanTree, out: Path, *, part: Part | str = Part.SK,
-              paper: Paper | str = Paper.A4, report: ReportData | None = None,
-              progress: ProgressFn = None, copy: CopyForm | str = CopyForm.SALINAN,
-              period: PeriodReport | None = None) -> Path:
+def write_pdf(
+    tree: PlanTree,
+    out: Path,
+    *,
+    part: Part | str = Part.SK,
+    paper: Paper | str = Paper.A4,
+    report: ReportData | None = None,
+    progress: ProgressFn = None,
+    copy: CopyForm | str = CopyForm.SALINAN,
+    period: PeriodReport | None = None,
+) -> Path:
     paper, copy, part = check_paper(paper), check_copy(copy), check_part(part)
     if part == Part.REPORT and report is None:
         raise InvalidInput(tr("Laporan bulanan memerlukan data laporan (bulan)."))
@@ -56,8 +63,7 @@ def write_pdf(tree: PlanTree, out: Path, *, part: Part | str = Part.SK,
 
         if story:
             story += [NextPageTemplate("landscape"), PageBreak()]
-        plan, pages = plan_story(tree, paper, tick=lambda f: bar.fraction(0.5 * f),
-                                 copy=copy)
+        plan, pages = plan_story(tree, paper, tick=lambda f: bar.fraction(0.5 * f), copy=copy)
         story += plan
         del plan  # the story alone holds the pages, so each is freed once drawn
         pages_expected += pages
@@ -74,8 +80,14 @@ def write_pdf(tree: PlanTree, out: Path, *, part: Part | str = Part.SK,
     bar.fraction(0.5)
     title = tree.title or tr("Rencana Aksi")
     with atomic_output(out) as tmp:
-        doc = RbDoc(tmp, paper, title=title, first=first, draft=not is_signed(tree.decree),
-                    on_page=lambda n: bar.fraction(0.5 + 0.5 * min(1.0, n / pages_expected)))
+        doc = RbDoc(
+            tmp,
+            paper,
+            title=title,
+            first=first,
+            draft=not is_signed(tree.decree),
+            on_page=lambda n: bar.fraction(0.5 + 0.5 * min(1.0, n / pages_expected)),
+        )
         doc.build_all(story)
         bar.finish()
     return out

@@ -18,8 +18,12 @@ def entity_label(entity: str) -> str:
     if entity in LEVELS:
         return level_title(entity)
     return {
-        "person": tr("Orang"), "plan": tr("Rencana aksi"), "realisation": tr("Realisasi"),
-        "evidence": tr("Bukti dukung"), "team": tr("Tim"), "membership": tr("Anggota tim"),
+        "person": tr("Orang"),
+        "plan": tr("Rencana aksi"),
+        "realisation": tr("Realisasi"),
+        "evidence": tr("Bukti dukung"),
+        "team": tr("Tim"),
+        "membership": tr("Anggota tim"),
     }.get(entity, entity)
 
 
@@ -31,18 +35,29 @@ JSON_FIELDS = ("decree", "settings")
 def decree_key_label(key: str) -> str:
     """The decree's keys as the Data SK dialog and the printed decree name them."""
     return {
-        "issuer": tr("Penerbit SK"), "number": tr("Nomor SK"), "year": tr("Tahun SK"),
-        "title": tr("Judul SK (tentang)"), "considerations": tr("Menimbang"),
-        "legal_bases": tr("Mengingat"), "decided": tr("Menetapkan"),
-        "decisions": tr("Diktum"), "place": tr("Tempat ditetapkan"),
-        "date": tr("Tanggal ditetapkan"), "signatory_title": tr("Jabatan penanda tangan"),
-        "signatory_name": tr("Nama penanda tangan"), "signatory_nip": tr("NIP penanda tangan"),
-        "signed_mark": tr("Tanda TTD"), "certifier_heading": tr("Judul salinan"),
+        "issuer": tr("Penerbit SK"),
+        "number": tr("Nomor SK"),
+        "year": tr("Tahun SK"),
+        "title": tr("Judul SK (tentang)"),
+        "considerations": tr("Menimbang"),
+        "legal_bases": tr("Mengingat"),
+        "decided": tr("Menetapkan"),
+        "decisions": tr("Diktum"),
+        "place": tr("Tempat ditetapkan"),
+        "date": tr("Tanggal ditetapkan"),
+        "signatory_title": tr("Jabatan penanda tangan"),
+        "signatory_name": tr("Nama penanda tangan"),
+        "signatory_nip": tr("NIP penanda tangan"),
+        "signed_mark": tr("Tanda TTD"),
+        "certifier_heading": tr("Judul salinan"),
         "certifier_office": tr("Kantor pengesah salinan"),
         "certifier_title": tr("Jabatan pengesah salinan"),
-        "certifier_name": tr("Nama pengesah salinan"), "certifier_nip": tr("NIP pengesah salinan"),
-        "attachment_titles": tr("Judul lampiran"), "paraf": tr("Paraf"),
-        "lampiran_1": tr("Lampiran I"), "lampiran_2": tr("Lampiran II"),
+        "certifier_name": tr("Nama pengesah salinan"),
+        "certifier_nip": tr("NIP pengesah salinan"),
+        "attachment_titles": tr("Judul lampiran"),
+        "paraf": tr("Paraf"),
+        "lampiran_1": tr("Lampiran I"),
+        "lampiran_2": tr("Lampiran II"),
     }.get(key, key)
 
 
@@ -65,15 +80,31 @@ def field_label(name: str) -> str:
         if month.isdigit() and 1 <= int(month) <= 12:
             return f"{field_label(base)} {month_short(int(month))}"
     return {
-        "name": tr("nama"), "text": tr("teks"), "label": tr("nomor"), "note": tr("keterangan"),
-        "planned": tr("bulan rencana"), "status": tr("status"), "deleted": tr("dihapus"),
-        "seq": tr("urutan"), "position": tr("jabatan"), "unit": tr("unit"), "nip": tr("NIP"),
-        "role": tr("kedudukan"), "duties": tr("tugas"), "filename": tr("nama berkas"),
-        "title": tr("judul"), "year": tr("tahun"), "decree": tr("isi SK"),
-        "settings": tr("pengaturan"), "month": tr("bulan"), "evidence": tr("bukti dukung"),
+        "name": tr("nama"),
+        "text": tr("teks"),
+        "label": tr("nomor"),
+        "note": tr("keterangan"),
+        "planned": tr("bulan rencana"),
+        "status": tr("status"),
+        "deleted": tr("dihapus"),
+        "seq": tr("urutan"),
+        "position": tr("jabatan"),
+        "unit": tr("unit"),
+        "nip": tr("NIP"),
+        "role": tr("kedudukan"),
+        "duties": tr("tugas"),
+        "filename": tr("nama berkas"),
+        "title": tr("judul"),
+        "year": tr("tahun"),
+        "decree": tr("isi SK"),
+        "settings": tr("pengaturan"),
+        "month": tr("bulan"),
+        "evidence": tr("bukti dukung"),
         "area": tr("area"),
-        "review_state": tr("status tinjauan"), "reviewed_by": tr("peninjau"),
-        "reviewed_at": tr("waktu tinjauan"), "review_note": tr("catatan peninjau"),
+        "review_state": tr("status tinjauan"),
+        "reviewed_by": tr("peninjau"),
+        "reviewed_at": tr("waktu tinjauan"),
+        "review_note": tr("catatan peninjau"),
         "reviewer": tr("boleh meninjau"),
     }.get(name, name)
 
@@ -92,8 +123,7 @@ def plain_value(value: Any) -> str:
             head = " ".join(str(value[k]) for k in ("label", "text") if value.get(k))
             items = [plain_value(i) for i in value.get("items") or []]
             return "\n".join([head, *("  " + i for i in items)])
-        return "\n".join(f"{decree_key_label(str(k))}: {plain_value(v)}"
-                         for k, v in value.items())
+        return "\n".join(f"{decree_key_label(str(k))}: {plain_value(v)}" for k, v in value.items())
     if isinstance(value, list):
         return "\n".join(plain_value(v) for v in value)
     return str(value)
@@ -109,8 +139,7 @@ class LineChange:
     same: int
 
 
-def changed_lines(old: str, new: str, marks: tuple[str, str] = ("− ", "+ ")
-                  ) -> LineChange | None:
+def changed_lines(old: str, new: str, marks: tuple[str, str] = ("− ", "+ ")) -> LineChange | None:
     """Only the lines that differ between two values written one item a line: renaming one
     team changes one line of a 17-line Diktum, and a person must see that line, not the whole
     Diktum twice. A line with a counterpart on the other side is shown as it is; a line only
@@ -131,10 +160,10 @@ def changed_lines(old: str, new: str, marks: tuple[str, str] = ("− ", "+ ")
             same += i2 - i1
             continue
         paired = min(i2 - i1, j2 - j1)
-        gone += [line.strip() for line in before[i1:i1 + paired]]
-        came += [line.strip() for line in after[j1:j1 + paired]]
-        gone += [marks[0] + line.strip() for line in before[i1 + paired:i2]]
-        came += [marks[1] + line.strip() for line in after[j1 + paired:j2]]
+        gone += [line.strip() for line in before[i1 : i1 + paired]]
+        came += [line.strip() for line in after[j1 : j1 + paired]]
+        gone += [marks[0] + line.strip() for line in before[i1 + paired : i2]]
+        came += [marks[1] + line.strip() for line in after[j1 + paired : j2]]
     return LineChange("\n".join(gone), "\n".join(came), same)
 
 
@@ -145,7 +174,7 @@ def unchanged_note(same: int) -> str:
 
 def _short(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _differing_keys(old: Any, new: Any) -> list[str]:
@@ -160,9 +189,10 @@ def object_summary(base: str, value: Any, keys: list[str] | None = None) -> str:
     if not isinstance(value, dict):
         return _short(plain_value(value))
     keys = list(value) if keys is None else keys
-    return "; ".join(f"{field_label(f'{base}.{k}')}: "
-                     f"{_short(plain_value(value[k]), 80) if k in value else '-'}"
-                     for k in keys)
+    return "; ".join(
+        f"{field_label(f'{base}.{k}')}: {_short(plain_value(value[k]), 80) if k in value else '-'}"
+        for k in keys
+    )
 
 
 def format_value(name: str, value: Any) -> str:
@@ -187,7 +217,7 @@ def shown_value(name: str, value: Any) -> str:
     :func:`format_value` keeps, as the change log stores it)."""
     if name.partition("[")[0] == "reviewed_at" and isinstance(value, str):
         return local_time(value) if value else ""
-    if isinstance(value, list):       # a team's duties: one a line, as the decree's lists
+    if isinstance(value, list):  # a team's duties: one a line, as the decree's lists
         return plain_value(value)
     return format_value(name, value)
 
@@ -216,7 +246,7 @@ def logged_value(field_name: str, value: str | None) -> str:
         parsed = _parsed(value)
         return object_summary(base, parsed) if parsed is not None else _short(value)
     if base == "duties" and isinstance(duties := _parsed(value), list):
-        return plain_value(duties)     # logged as Python's repr of the list
+        return plain_value(duties)  # logged as Python's repr of the list
     return value
 
 
@@ -239,8 +269,10 @@ def logged_pair(field_name: str, old: str | None, new: str | None) -> tuple[str,
         before, after = _parsed(old), _parsed(new)
         if isinstance(before, dict) or isinstance(after, dict):
             keys = _differing_keys(before, after)
-            return (object_summary(field_name, before or {}, keys) if old is not None else "",
-                    object_summary(field_name, after or {}, keys) if new is not None else "")
+            return (
+                object_summary(field_name, before or {}, keys) if old is not None else "",
+                object_summary(field_name, after or {}, keys) if new is not None else "",
+            )
     return logged_value(field_name, old), logged_value(field_name, new)
 
 

@@ -21,7 +21,8 @@ def last_change_marker(store: Store) -> int:
 def others_changed_since(store: Store, marker: int, user: str, host: str) -> bool:
     """Whether someone other than ``user`` on ``host`` logged a change after ``marker``."""
     with store.read():
-        return (ChangeLog.select(ChangeLog.id)
-                .where((ChangeLog.id > marker)
-                       & ~((ChangeLog.user == user) & (ChangeLog.host == host)))
-                .exists())
+        return (
+            ChangeLog.select(ChangeLog.id)
+            .where((ChangeLog.id > marker) & ~((ChangeLog.user == user) & (ChangeLog.host == host)))
+            .exists()
+        )

@@ -33,6 +33,6 @@ def date_outside_year(decree: Mapping[str, Any], plan_year: int) -> str | None:
     year = decree_year(decree, plan_year)
     if date.year == year:
         return None
-    return tr("Tanggal SK {date} tidak jatuh pada tahun SK itu ({year}); biasanya tahunnya "
-              "salah ketik.").format(date=f"{date.day} {month_long(date.month)} {date.year}",
-                                     year=year)
+    return tr(
+        "Tanggal SK {date} tidak jatuh pada tahun SK itu ({year}); biasanya tahunnya salah ketik."
+    ).format(date=f"{date.day} {month_long(date.month)} {date.year}", year=year)

@@ -24,19 +24,48 @@ DEFAULT_NAME = "bukti"
 MAX_NAME_CHARS = 150
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*]')
 # Windows device names, with or without an extension (CON.txt is the console too).
-_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$",
-                       re.IGNORECASE)
+_RESERVED = re.compile(
+    r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$", re.IGNORECASE
+)
 
 
 # Types "Buka" hands to the PC's own program: documents, pictures, plain text and sheets, none
 # of which runs code when opened (macro-enabled Office types are left out). Anything else (.exe,
 # .bat, .cmd, .com, .js, .jse, .vbs, .vbe, .wsf, .wsh, .lnk, .scr, .msi, .ps1, .hta, .cpl, .pif,
 # .reg, .jar, .docm, an unknown or no extension ...) is saved, with a warning, not opened.
-OPENS_DIRECTLY = frozenset({
-    ".pdf", ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic",
-    ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp", ".rtf",
-    ".txt", ".csv", ".mp3", ".mp4", ".m4a", ".wav", ".ogg", ".mov", ".avi",
-})
+OPENS_DIRECTLY = frozenset(
+    {
+        ".pdf",
+        ".jpg",
+        ".jpeg",
+        ".png",
+        ".gif",
+        ".bmp",
+        ".tif",
+        ".tiff",
+        ".webp",
+        ".heic",
+        ".doc",
+        ".docx",
+        ".xls",
+        ".xlsx",
+        ".ppt",
+        ".pptx",
+        ".odt",
+        ".ods",
+        ".odp",
+        ".rtf",
+        ".txt",
+        ".csv",
+        ".mp3",
+        ".mp4",
+        ".m4a",
+        ".wav",
+        ".ogg",
+        ".mov",
+        ".avi",
+    }
+)
 
 
 def opens_directly(name: str) -> bool:
@@ -48,8 +77,7 @@ def opens_directly(name: str) -> bool:
 def safe_filename(name: str) -> str:
     """The bare, harmless file name to store or write for ``name``."""
     bare = str(name).replace("\\", "/").rsplit("/", 1)[-1]
-    bare = without_bidi_controls(
-        "".join(ch for ch in bare if unicodedata.category(ch) != "Cc"))
+    bare = without_bidi_controls("".join(ch for ch in bare if unicodedata.category(ch) != "Cc"))
     bare = _FORBIDDEN.sub("_", bare).strip().rstrip(". ")
     if not bare.strip("."):
         return DEFAULT_NAME
@@ -58,7 +86,7 @@ def safe_filename(name: str) -> str:
         bare = "_" + bare
     if len(bare) > MAX_NAME_CHARS:
         suffix = Path(bare).suffix[:20]
-        bare = bare[:MAX_NAME_CHARS - len(suffix)].rstrip(". ") + suffix
+        bare = bare[: MAX_NAME_CHARS - len(suffix)].rstrip(". ") + suffix
     return bare
 
 

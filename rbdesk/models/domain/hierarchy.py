@@ -24,25 +24,41 @@ ParentModel: TypeAlias = type[Plan] | type[Area] | type[Activity] | type[SubActi
 
 @dataclass(frozen=True)
 class Level:
-    name: str               # "area" | "activity" | "sub_activity" | "indicator"
+    name: str  # "area" | "activity" | "sub_activity" | "indicator"
     model: LevelModel
-    parent: str             # the parent level's name ("plan" for areas); also its FK field
+    parent: str  # the parent level's name ("plan" for areas); also its FK field
     parent_model: ParentModel
-    text_field: str         # "name", or "text" for indicators
-    node: type              # the snapshot class (models.domain.tree)
-    list_in_parent: str     # the parent snapshot's attribute holding these, e.g. "activities"
-    title: str              # what people call it (mark only; translate with level_title)
+    text_field: str  # "name", or "text" for indicators
+    node: type  # the snapshot class (models.domain.tree)
+    list_in_parent: str  # the parent snapshot's attribute holding these, e.g. "activities"
+    title: str  # what people call it (mark only; translate with level_title)
 
 
 LEVELS: dict[str, Level] = {
-    "area": Level("area", Area, PLAN, Plan, "name", AreaNode, "areas",
-                  N_("Area perubahan")),
-    "activity": Level("activity", Activity, "area", Area, "name", ActivityNode, "activities",
-                      N_("Kegiatan")),
-    "sub_activity": Level("sub_activity", SubActivity, "activity", Activity, "name",
-                          SubActivityNode, "sub_activities", N_("Sub kegiatan")),
-    "indicator": Level("indicator", Indicator, "sub_activity", SubActivity, "text",
-                       IndicatorNode, "indicators", N_("Indikator")),
+    "area": Level("area", Area, PLAN, Plan, "name", AreaNode, "areas", N_("Area perubahan")),
+    "activity": Level(
+        "activity", Activity, "area", Area, "name", ActivityNode, "activities", N_("Kegiatan")
+    ),
+    "sub_activity": Level(
+        "sub_activity",
+        SubActivity,
+        "activity",
+        Activity,
+        "name",
+        SubActivityNode,
+        "sub_activities",
+        N_("Sub kegiatan"),
+    ),
+    "indicator": Level(
+        "indicator",
+        Indicator,
+        "sub_activity",
+        SubActivity,
+        "text",
+        IndicatorNode,
+        "indicators",
+        N_("Indikator"),
+    ),
 }
 ORDER: tuple[str, ...] = tuple(LEVELS)
 # The level below each level (and below the plan); indicators have none.
@@ -63,5 +79,5 @@ def children_attr(kind: str) -> str | None:
 
 
 def level_title(kind: str) -> str:
-    """"Kegiatan", "Sub kegiatan"…, translated."""
+    """ "Kegiatan", "Sub kegiatan"…, translated."""
     return tr(LEVELS[kind].title) if kind in LEVELS else kind

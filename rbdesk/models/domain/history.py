@@ -48,16 +48,30 @@ _TEXT_FIELDS = ("name", "text", "title", "filename")
 # tools find it, and the text follows the language active when it is shown.
 def action_label(action: str) -> str:
     return {
-        "create": tr("dibuat"), "update": tr("diubah"), "delete": tr("dihapus"),
-        "restore": tr("dipulihkan"), "move": tr("dipindah"), "merge": tr("digabung"),
-        "conflict": tr("kalah dalam penggabungan"), "load": tr("dimuat"),
+        "create": tr("dibuat"),
+        "update": tr("diubah"),
+        "delete": tr("dihapus"),
+        "restore": tr("dipulihkan"),
+        "move": tr("dipindah"),
+        "merge": tr("digabung"),
+        "conflict": tr("kalah dalam penggabungan"),
+        "load": tr("dimuat"),
         "copy": tr("disalin"),
     }.get(action, action)
 
 
 def column_titles() -> tuple[str, ...]:
-    return (tr("Waktu"), tr("Pengguna"), tr("Komputer"), tr("Jenis"), tr("Baris"),
-            tr("Tindakan"), tr("Kolom"), tr("Lama"), tr("Baru"))
+    return (
+        tr("Waktu"),
+        tr("Pengguna"),
+        tr("Komputer"),
+        tr("Jenis"),
+        tr("Baris"),
+        tr("Tindakan"),
+        tr("Kolom"),
+        tr("Lama"),
+        tr("Baru"),
+    )
 
 
 @dataclass(frozen=True)
@@ -135,7 +149,7 @@ class HistoryEntry:
 
     @property
     def unchanged_note(self) -> str:
-        """"16 baris lain tetap" when only some lines are shown; "" otherwise."""
+        """ "16 baris lain tetap" when only some lines are shown; "" otherwise."""
         return unchanged_note(self._lines.same) if self._lines is not None else ""
 
 
@@ -148,33 +162,59 @@ def rows_below(store: Store, row_uuid: str) -> set[str]:
         for kind in ORDER:
             lv = LEVELS[kind]
             if kind == ORDER[0]:
-                ids = {i for (i,) in as_tuples(lv.model.select(lv.model.id)
-                                                .where(lv.model.uuid == row_uuid))}
+                ids = {
+                    i
+                    for (i,) in as_tuples(
+                        lv.model.select(lv.model.id).where(lv.model.uuid == row_uuid)
+                    )
+                }
                 continue
             parent_col = getattr(lv.model, lv.parent)
-            children = list(as_tuples(lv.model.select(lv.model.id, lv.model.uuid)
-                                      .where((parent_col.in_(ids))
-                                             | (lv.model.uuid == row_uuid))))
+            children = list(
+                as_tuples(
+                    lv.model.select(lv.model.id, lv.model.uuid).where(
+                        (parent_col.in_(ids)) | (lv.model.uuid == row_uuid)
+                    )
+                )
+            )
             ids = {i for i, _u in children}
             found |= {u for _i, u in children}
         for model in (Realisation, Evidence):
-            found |= {u for (u,) in as_tuples(model.select(model.uuid)
-                                               .where(model.indicator.in_(ids)))}
+            found |= {
+                u for (u,) in as_tuples(model.select(model.uuid).where(model.indicator.in_(ids)))
+            }
         return found
 
 
-def query_history(store: Store, row_uuid: str | None = None, plan_uuid: str | None = None,
-                  person: str | None = None, since: dt.date | None = None,
-                  until: dt.date | None = None, limit: int | None = None,
-                  area_uuid: str | None = None, text: str | None = None) -> list[HistoryEntry]:
+def query_history(
+    store: Store,
+    row_uuid: str | None = None,
+    plan_uuid: str | None = None,
+    person: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    limit: int | None = None,
+    area_uuid: str | None = None,
+    text: str | None = None,
+) -> list[HistoryEntry]:
     """Newest first. ``row_uuid`` gives that row and everything under it (for an indicator,
     its months, realisation and evidence); ``area_uuid`` the same for an area; ``person``
     matches the user name (case-insensitive, part of it); ``since``/``until`` are inclusive
     calendar days on this PC's clock; ``text`` is looked for in the values and row names."""
     with store.read():
-        query = ChangeLog.select(ChangeLog.id, ChangeLog.at, ChangeLog.user, ChangeLog.host,
-                                 ChangeLog.plan_uuid, ChangeLog.entity, ChangeLog.row_uuid,
-                                 ChangeLog.action, ChangeLog.field, ChangeLog.old, ChangeLog.new)
+        query = ChangeLog.select(
+            ChangeLog.id,
+            ChangeLog.at,
+            ChangeLog.user,
+            ChangeLog.host,
+            ChangeLog.plan_uuid,
+            ChangeLog.entity,
+            ChangeLog.row_uuid,
+            ChangeLog.action,
+            ChangeLog.field,
+            ChangeLog.old,
+            ChangeLog.new,
+        )
         within = [rows_below(store, head) for head in filter(None, (row_uuid, area_uuid))]
         if row_uuid and len(within[0]) <= 500:
             query = query.where(ChangeLog.row_uuid.in_(sorted(within[0])))
@@ -185,27 +225,38 @@ def query_history(store: Store, row_uuid: str | None = None, plan_uuid: str | No
         if since:
             query = query.where(ChangeLog.at >= utc_stamp_of_local_midnight(since))
         if until:
-            query = query.where(ChangeLog.at < utc_stamp_of_local_midnight(
-                until + dt.timedelta(days=1)))
+            query = query.where(
+                ChangeLog.at < utc_stamp_of_local_midnight(until + dt.timedelta(days=1))
+            )
         query = query.order_by(ChangeLog.at.desc(), ChangeLog.id.desc())
         if limit and not text and not area_uuid:
             query = query.limit(limit)
         entries = [HistoryEntry(*row) for row in as_tuples(query)]
-        for rows in within:     # a whole area can be more rows than one SQL statement takes
+        for rows in within:  # a whole area can be more rows than one SQL statement takes
             entries = [e for e in entries if e.row_uuid in rows]
         if text:
             needle = text.strip().lower()
             labels = row_labels(store, entries)
-            entries = [e for e in entries if needle in " ".join(
-                (e.old or "", e.new or "", e.field_label, labels.get(e.row_uuid, ""))).lower()]
+            entries = [
+                e
+                for e in entries
+                if needle
+                in " ".join(
+                    (e.old or "", e.new or "", e.field_label, labels.get(e.row_uuid, ""))
+                ).lower()
+            ]
         return entries[:limit] if limit else entries
 
 
 def people(store: Store) -> list[str]:
     """Everyone who appears in the change log, for the person filter."""
     with store.read():
-        return [u for (u,) in as_tuples(ChangeLog.select(ChangeLog.user).distinct()
-                                        .order_by(ChangeLog.user))]
+        return [
+            u
+            for (u,) in as_tuples(
+                ChangeLog.select(ChangeLog.user).distinct().order_by(ChangeLog.user)
+            )
+        ]
 
 
 def row_labels(store: Store, entries: list[HistoryEntry]) -> dict[str, str]:
@@ -222,22 +273,24 @@ def row_labels(store: Store, entries: list[HistoryEntry]) -> dict[str, str]:
                 # An indicator without its own text is shown by its sub-activity's name, as the
                 # grid and the reports show it.
                 query = as_tuples(
-                    model.select(model.uuid, model.month, Indicator.text, SubActivity.name,
-                                 Indicator.label)
-                    .join(Indicator).join(SubActivity)
-                    .where(model.uuid.in_(items[start:start + 500])))
+                    model.select(
+                        model.uuid, model.month, Indicator.text, SubActivity.name, Indicator.label
+                    )
+                    .join(Indicator)
+                    .join(SubActivity)
+                    .where(model.uuid.in_(items[start : start + 500]))
+                )
                 for row_uuid, month, text, sub_name, label in query:
                     labels[row_uuid] = tr("{ind}, {month}").format(
-                        ind=text or sub_name or label or tr("(indikator)"),
-                        month=month_short(month))
+                        ind=text or sub_name or label or tr("(indikator)"), month=month_short(month)
+                    )
         for entity, uuids in wanted.items():
             table = MODEL[entity]
             cols = [getattr(table, f) for f in _TEXT_FIELDS if hasattr(table, f)]
             items = sorted(uuids)
             for start in range(0, len(items), 500):
-                chunk = items[start:start + 500]
-                for row in as_tuples(table.select(table.uuid, *cols)
-                                     .where(table.uuid.in_(chunk))):
+                chunk = items[start : start + 500]
+                for row in as_tuples(table.select(table.uuid, *cols).where(table.uuid.in_(chunk))):
                     labels[row[0]] = next((str(v) for v in row[1:] if v), "")
         return labels
 
@@ -248,8 +301,13 @@ def _text_cell(ws: Worksheet, row: int, col: int, value: object) -> None:
     cell.data_type = "s"  # never a formula, whatever the text starts with
 
 
-def export_history_xlsx(entries: list[HistoryEntry], labels: dict[str, str],
-                        out: Path | str, *, protect: tuple[Path | str, ...] = ()) -> Path:
+def export_history_xlsx(
+    entries: list[HistoryEntry],
+    labels: dict[str, str],
+    out: Path | str,
+    *,
+    protect: tuple[Path | str, ...] = (),
+) -> Path:
     """Write the entries to an Excel workbook; every cell is plain text. The workbook replaces
     ``out`` only when complete, and is never written over a file in ``protect``."""
     from openpyxl import Workbook
@@ -263,8 +321,17 @@ def export_history_xlsx(entries: list[HistoryEntry], labels: dict[str, str],
         _text_cell(ws, 1, col, title)
         ws.cell(row=1, column=col).font = Font(bold=True)
     for r, e in enumerate(entries, start=2):
-        values = (e.when, e.user, e.host, e.entity_label, labels.get(e.row_uuid, ""),
-                  e.action_label, e.field_label, e.old_cell, e.new_cell)
+        values = (
+            e.when,
+            e.user,
+            e.host,
+            e.entity_label,
+            labels.get(e.row_uuid, ""),
+            e.action_label,
+            e.field_label,
+            e.old_cell,
+            e.new_cell,
+        )
         for col, value in enumerate(values, start=1):
             _text_cell(ws, r, col, value)
     for letter, width in zip("ABCDEFGHI", (20, 16, 16, 16, 40, 22, 16, 30, 30), strict=True):
@@ -274,8 +341,11 @@ def export_history_xlsx(entries: list[HistoryEntry], labels: dict[str, str],
         try:
             wb.save(tmp)
         except OSError as exc:
-            raise RbdeskError(tr("Tidak dapat menyimpan {name}: {err}").format(
-                name=out.name, err=exc.strerror or exc)) from None
+            raise RbdeskError(
+                tr("Tidak dapat menyimpan {name}: {err}").format(
+                    name=out.name, err=exc.strerror or exc
+                )
+            ) from None
     return out
 
 
@@ -284,16 +354,25 @@ def find_area(store: Store, key: str) -> str:
     prefix; one clear message when none or several match."""
     key = key.strip().lower()
     with store.read():
-        rows = list(as_tuples(Area.select(Area.uuid, Area.label, Area.name)
-                              .join(Plan).where(Area.is_live()
-                                                & Plan.is_live())))
-    for test in (lambda u, lab, n: lab.strip(". ").lower() == key.strip(". "),
-                 lambda u, lab, n: u.startswith(key),
-                 lambda u, lab, n: key in n.lower()):
+        rows = list(
+            as_tuples(
+                Area.select(Area.uuid, Area.label, Area.name)
+                .join(Plan)
+                .where(Area.is_live() & Plan.is_live())
+            )
+        )
+    for test in (
+        lambda u, lab, n: lab.strip(". ").lower() == key.strip(". "),
+        lambda u, lab, n: u.startswith(key),
+        lambda u, lab, n: key in n.lower(),
+    ):
         found = [u for u, lab, n in rows if test(u, lab, n)]
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
-            raise InvalidInput(tr("Area '{key}' cocok dengan {n} area; tulis lebih lengkap atau "
-                                  "pakai uuid area.").format(key=key, n=len(found)))
+            raise InvalidInput(
+                tr(
+                    "Area '{key}' cocok dengan {n} area; tulis lebih lengkap atau pakai uuid area."
+                ).format(key=key, n=len(found))
+            )
     raise InvalidInput(tr("Area '{key}' tidak ditemukan.").format(key=key))

@@ -78,6 +78,7 @@ def find_place(tree: PlanTree | None, indicator_uuid: str) -> IndicatorPlace | N
 # Which review state a group row of several months shows: the one that most needs doing.
 _REVIEW_URGENCY: dict[str, int] = {SUBMITTED: 0, REVISION: 1, REJECTED: 2}
 
+
 @dataclass(frozen=True)
 class MonthItem:
     indicator_uuid: str
@@ -86,9 +87,9 @@ class MonthItem:
     area_uuid: str
     area_label: str
     state: MonthState
-    months: tuple[int, ...]   # the months this row is about (the chosen one, or the late ones)
-    evidence: int             # evidence files attached in those months
-    review: str = ""          # review groups: the state of those months (the worst of them)
+    months: tuple[int, ...]  # the months this row is about (the chosen one, or the late ones)
+    evidence: int  # evidence files attached in those months
+    review: str = ""  # review groups: the state of those months (the worst of them)
 
 
 @dataclass(frozen=True)
@@ -96,8 +97,8 @@ class AreaProgress:
     uuid: str
     label: str
     name: str
-    tally: Tally              # planned months 1..M, late counted against "now"
-    month: Tally              # the chosen month alone
+    tally: Tally  # planned months 1..M, late counted against "now"
+    month: Tally  # the chosen month alone
     verified: Tally = Tally()  # planned months 1..M counting only accepted ones (no late)
 
     @property
@@ -109,24 +110,25 @@ class AreaProgress:
 class MonthOverview:
     month: int
     now_month: int
-    open: list[MonthItem] = field(default_factory=list)   # planned in M, not selesai
-    done: list[MonthItem] = field(default_factory=list)   # selesai in M (planned or not)
-    late: list[MonthItem] = field(default_factory=list)   # planned before M, overdue now
-    month_tally: Tally = field(default_factory=Tally)     # the chosen month alone
-    upto: Tally = field(default_factory=Tally)            # planned months 1..M
+    open: list[MonthItem] = field(default_factory=list)  # planned in M, not selesai
+    done: list[MonthItem] = field(default_factory=list)  # selesai in M (planned or not)
+    late: list[MonthItem] = field(default_factory=list)  # planned before M, overdue now
+    month_tally: Tally = field(default_factory=Tally)  # the chosen month alone
+    upto: Tally = field(default_factory=Tally)  # planned months 1..M
     areas: list[AreaProgress] = field(default_factory=list)
     # Realised months 1..M whose evidence awaits review, or needs revision (or was rejected).
     submitted: list[MonthItem] = field(default_factory=list)
     revision: list[MonthItem] = field(default_factory=list)
-    verified: Tally = field(default_factory=Tally)        # planned months 1..M, accepted only
+    verified: Tally = field(default_factory=Tally)  # planned months 1..M, accepted only
 
     @property
     def late_cells(self) -> int:
         return sum(len(i.months) for i in self.late)
 
 
-def month_overview(tree: PlanTree | None, month: int, now_month: int,
-                   area_uuids: set[str] | None = None) -> MonthOverview:
+def month_overview(
+    tree: PlanTree | None, month: int, now_month: int, area_uuids: set[str] | None = None
+) -> MonthOverview:
     """What is planned, done and overdue in ``month``, seen from ``now_month``.
 
     ``late`` lists the indicators with a planned month before ``month`` that is late now
@@ -141,8 +143,9 @@ def month_overview(tree: PlanTree | None, month: int, now_month: int,
         return _month_overview(tree, month, now_month, area_uuids)
 
 
-def _month_overview(tree: PlanTree | None, month: int, now_month: int,
-                    area_uuids: set[str] | None) -> MonthOverview:
+def _month_overview(
+    tree: PlanTree | None, month: int, now_month: int, area_uuids: set[str] | None
+) -> MonthOverview:
     month = clamp_month(month)
     result = MonthOverview(month, now_month)
     if tree is None:
@@ -194,34 +197,66 @@ def _month_overview(tree: PlanTree | None, month: int, now_month: int,
                         label = ind.label or sub.label
                         text = ind.text.strip() or sub.name.strip()
                         if status == Status.SELESAI or planned & bit:
-                            item = MonthItem(ind.uuid, label, text, a_uuid, a_label, state,
-                                             (month,), evidence.get(month, 0))
+                            item = MonthItem(
+                                ind.uuid,
+                                label,
+                                text,
+                                a_uuid,
+                                a_label,
+                                state,
+                                (month,),
+                                evidence.get(month, 0),
+                            )
                             (done_items if status == Status.SELESAI else open_items).append(item)
                         if overdue:
-                            late_items.append(MonthItem(
-                                ind.uuid, label, text, a_uuid, a_label, MonthState.LATE,
-                                tuple(overdue), sum(evidence.get(m, 0) for m in overdue)))
+                            late_items.append(
+                                MonthItem(
+                                    ind.uuid,
+                                    label,
+                                    text,
+                                    a_uuid,
+                                    a_label,
+                                    MonthState.LATE,
+                                    tuple(overdue),
+                                    sum(evidence.get(m, 0) for m in overdue),
+                                )
+                            )
                     if not real:
                         continue
-                    waiting = [m for m, c in real.items()
-                               if m <= month and c.review_state == SUBMITTED]
-                    fixing = [m for m, c in real.items()
-                              if m <= month and c.review_state in (REVISION, REJECTED)]
+                    waiting = [
+                        m for m, c in real.items() if m <= month and c.review_state == SUBMITTED
+                    ]
+                    fixing = [
+                        m
+                        for m, c in real.items()
+                        if m <= month and c.review_state in (REVISION, REJECTED)
+                    ]
                     for months, items in ((waiting, submitted_items), (fixing, revision_items)):
                         if months:
                             months.sort()
-                            worst = max((real[m].review_state for m in months),
-                                        key=_REVIEW_URGENCY.__getitem__)
-                            items.append(MonthItem(
-                                ind.uuid, ind.label or sub.label,
-                                ind.text.strip() or sub.name.strip(), a_uuid, a_label,
-                                month_state(ind, months[-1], now_month), tuple(months),
-                                sum(evidence.get(m, 0) for m in months), worst))
+                            worst = max(
+                                (real[m].review_state for m in months),
+                                key=_REVIEW_URGENCY.__getitem__,
+                            )
+                            items.append(
+                                MonthItem(
+                                    ind.uuid,
+                                    ind.label or sub.label,
+                                    ind.text.strip() or sub.name.strip(),
+                                    a_uuid,
+                                    a_label,
+                                    month_state(ind, months[-1], now_month),
+                                    tuple(months),
+                                    sum(evidence.get(m, 0) for m in months),
+                                    worst,
+                                )
+                            )
         month_part = Tally(mt_planned, mt_done, mt_partial, 0)
         upto = Tally(up_planned, up_done, up_partial, up_late)
         verified = Tally(up_planned, v_done, v_partial, 0)
-        result.areas.append(AreaProgress(area.uuid, area.label, area.name, upto, month_part,
-                                         verified))
+        result.areas.append(
+            AreaProgress(area.uuid, area.label, area.name, upto, month_part, verified)
+        )
         result.month_tally = result.month_tally + month_part
         result.upto = result.upto + upto
         result.verified = result.verified + verified

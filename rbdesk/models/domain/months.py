@@ -8,11 +8,34 @@ from collections.abc import Iterable
 from rbdesk.i18n import N_, tr
 
 MONTHS = tuple(range(1, 13))
-MONTHS_SHORT = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("Mei"), N_("Jun"), N_("Jul"),
-                N_("Agu"), N_("Sep"), N_("Okt"), N_("Nov"), N_("Des"))
-MONTHS_LONG = (N_("Januari"), N_("Februari"), N_("Maret"), N_("April"), N_("Mei"), N_("Juni"),
-               N_("Juli"), N_("Agustus"), N_("September"), N_("Oktober"), N_("November"),
-               N_("Desember"))
+MONTHS_SHORT = (
+    N_("Jan"),
+    N_("Feb"),
+    N_("Mar"),
+    N_("Apr"),
+    N_("Mei"),
+    N_("Jun"),
+    N_("Jul"),
+    N_("Agu"),
+    N_("Sep"),
+    N_("Okt"),
+    N_("Nov"),
+    N_("Des"),
+)
+MONTHS_LONG = (
+    N_("Januari"),
+    N_("Februari"),
+    N_("Maret"),
+    N_("April"),
+    N_("Mei"),
+    N_("Juni"),
+    N_("Juli"),
+    N_("Agustus"),
+    N_("September"),
+    N_("Oktober"),
+    N_("November"),
+    N_("Desember"),
+)
 
 
 def month_short(month: int) -> str:

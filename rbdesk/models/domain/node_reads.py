@@ -30,24 +30,44 @@ from rbdesk.models.storage.store import Store
 def load_indicator(store: Store, uuid: str) -> IndicatorNode | None:
     """Fresh planned months, version, realisation and evidence counts of one indicator."""
     with store.read():
-        row = (Indicator.select(Indicator.id, Indicator.uuid, Indicator.label, Indicator.text,
-                                Indicator.planned, Indicator.note, Indicator.version,
-                                Indicator.updated_by, Indicator.updated_at)
-               .where((Indicator.uuid == uuid) & Indicator.is_live())
-               .tuples().first())
+        row = (
+            Indicator.select(
+                Indicator.id,
+                Indicator.uuid,
+                Indicator.label,
+                Indicator.text,
+                Indicator.planned,
+                Indicator.note,
+                Indicator.version,
+                Indicator.updated_by,
+                Indicator.updated_at,
+            )
+            .where((Indicator.uuid == uuid) & Indicator.is_live())
+            .tuples()
+            .first()
+        )
         if row is None:
             return None
         ind_id, *fields = row
         node = IndicatorNode(*fields)
         for month, status, note, u, ver, by, at, *review in as_tuples(
-                Realisation.select(Realisation.month, Realisation.status, Realisation.note,
-                                   Realisation.uuid, Realisation.version, Realisation.updated_by,
-                                   Realisation.updated_at, *REVIEW_COLUMNS)
-                .where((Realisation.indicator == ind_id) & Realisation.is_live())):
+            Realisation.select(
+                Realisation.month,
+                Realisation.status,
+                Realisation.note,
+                Realisation.uuid,
+                Realisation.version,
+                Realisation.updated_by,
+                Realisation.updated_at,
+                *REVIEW_COLUMNS,
+            ).where((Realisation.indicator == ind_id) & Realisation.is_live())
+        ):
             node.realisation[month] = Cell(status, note, u, ver, by, at, *review)
         for (month,) in as_tuples(
-                Evidence.select(Evidence.month)
-                .where((Evidence.indicator == ind_id) & Evidence.is_live())):
+            Evidence.select(Evidence.month).where(
+                (Evidence.indicator == ind_id) & Evidence.is_live()
+            )
+        ):
             node.evidence[month] = node.evidence.get(month, 0) + 1
         return node
 
@@ -58,11 +78,14 @@ def child_rows(store: Store, kind: str, parent_uuid: str) -> list[tuple[str, int
     with store.read():
         lv = LEVELS[kind]
         table, parent_col, parent_table = lv.model, getattr(lv.model, lv.parent), lv.parent_model
-        return list(as_tuples(
-            table.select(table.uuid, table.version, table.updated_by, table.updated_at)
-            .join(parent_table, on=(parent_col == parent_table.id))
-            .where((parent_table.uuid == parent_uuid) & table.is_live())
-            .order_by(table.seq, table.uuid)))
+        return list(
+            as_tuples(
+                table.select(table.uuid, table.version, table.updated_by, table.updated_at)
+                .join(parent_table, on=(parent_col == parent_table.id))
+                .where((parent_table.uuid == parent_uuid) & table.is_live())
+                .order_by(table.seq, table.uuid)
+            )
+        )
 
 
 def load_subtree(store: Store, kind: str, uuid: str) -> Any:
@@ -74,10 +97,11 @@ def load_subtree(store: Store, kind: str, uuid: str) -> Any:
 def _load_subtree(kind: str, uuid: str) -> Any:
     head_table = LEVELS[kind].model
     ids: Any = head_table.select(head_table.id).where(
-        (head_table.uuid == uuid) & head_table.is_live())
+        (head_table.uuid == uuid) & head_table.is_live()
+    )
     head = None
     parents: dict[int, Any] = {}
-    for level in ORDER[ORDER.index(kind):]:
+    for level in ORDER[ORDER.index(kind) :]:
         lv = LEVELS[level]
         table, cls = lv.model, lv.node
         text_col, parent_col = getattr(table, lv.text_field), getattr(table, lv.parent)
@@ -89,9 +113,19 @@ def _load_subtree(kind: str, uuid: str) -> Any:
             where = parent_col.in_(ids) & table.is_live()
         found: dict[int, Any] = {}
         for row_id, parent_id, *fields in as_tuples(
-                table.select(table.id, parent_col, table.uuid, table.label, text_col, *extra,
-                             table.version, *tail)
-                .where(where).order_by(table.seq, table.uuid)):
+            table.select(
+                table.id,
+                parent_col,
+                table.uuid,
+                table.label,
+                text_col,
+                *extra,
+                table.version,
+                *tail,
+            )
+            .where(where)
+            .order_by(table.seq, table.uuid)
+        ):
             obj = cls(*fields)
             if level == kind:
                 head = obj
@@ -104,17 +138,27 @@ def _load_subtree(kind: str, uuid: str) -> Any:
             return None
         parents = found
         ids = table.select(table.id).where(where)
-    inds = parents   # the last level read is the indicators
+    inds = parents  # the last level read is the indicators
     for ind_id, month, status, note, u, ver, by, at, *review in as_tuples(
-            Realisation.select(Realisation.indicator, Realisation.month, Realisation.status,
-                               Realisation.note, Realisation.uuid, Realisation.version,
-                               Realisation.updated_by, Realisation.updated_at, *REVIEW_COLUMNS)
-            .where(Realisation.indicator.in_(ids) & Realisation.is_live())):
+        Realisation.select(
+            Realisation.indicator,
+            Realisation.month,
+            Realisation.status,
+            Realisation.note,
+            Realisation.uuid,
+            Realisation.version,
+            Realisation.updated_by,
+            Realisation.updated_at,
+            *REVIEW_COLUMNS,
+        ).where(Realisation.indicator.in_(ids) & Realisation.is_live())
+    ):
         if ind_id in inds:
             inds[ind_id].realisation[month] = Cell(status, note, u, ver, by, at, *review)
-    for ind_id, month in as_tuples(Evidence.select(Evidence.indicator, Evidence.month)
-                                   .where(Evidence.indicator.in_(ids)
-                                          & Evidence.is_live())):
+    for ind_id, month in as_tuples(
+        Evidence.select(Evidence.indicator, Evidence.month).where(
+            Evidence.indicator.in_(ids) & Evidence.is_live()
+        )
+    ):
         if ind_id in inds:
             ev = inds[ind_id].evidence
             ev[month] = ev.get(month, 0) + 1
@@ -126,10 +170,13 @@ def _alive_ids(model: type[Row]) -> Any:
     of a deleted plan stay in the file, undeleted themselves, but nobody sees them)."""
     alive = model.live(model.id)
     parents: dict[type[Row], tuple[Any, type[Row]]] = {
-        Area: (Area.plan, Plan), Activity: (Activity.area, Area),
+        Area: (Area.plan, Plan),
+        Activity: (Activity.area, Area),
         SubActivity: (SubActivity.activity, Activity),
         Indicator: (Indicator.sub_activity, SubActivity),
-        Evidence: (Evidence.indicator, Indicator), Team: (Team.plan, Plan)}
+        Evidence: (Evidence.indicator, Indicator),
+        Team: (Team.plan, Plan),
+    }
     parent = parents.get(model)
     if parent is None:
         return alive

@@ -46,6 +46,7 @@ PERIODS: dict[str, tuple[int, int, str]] = {
     Part.ANNUAL: (1, 12, N_("LAPORAN TAHUNAN")),
 }
 
+
 @dataclass
 class ReviewItem:
     """One realised month of the period: what was reported, its evidence, and its review."""
@@ -53,11 +54,11 @@ class ReviewItem:
     area: str
     indicator: str
     month: int
-    status: str            # sebagian / selesai
-    evidence: int          # files attached for that month
-    review_state: str      # diajukan / memenuhi / perlu_revisi / ditolak
+    status: str  # sebagian / selesai
+    evidence: int  # files attached for that month
+    review_state: str  # diajukan / memenuhi / perlu_revisi / ditolak
     reviewed_by: str
-    reviewed_at: str       # ISO 8601 UTC, "" while awaiting review
+    reviewed_at: str  # ISO 8601 UTC, "" while awaiting review
     review_note: str
 
 
@@ -101,8 +102,11 @@ class PeriodReport:
 
 def check_period(period: str) -> tuple[int, int]:
     if period not in PERIODS:
-        raise InvalidInput(tr("Periode '{p}' tidak dikenal; pilih semester1, semester2 atau "
-                              "annual.").format(p=period))
+        raise InvalidInput(
+            tr("Periode '{p}' tidak dikenal; pilih semester1, semester2 atau annual.").format(
+                p=period
+            )
+        )
     first, last, _t = PERIODS[period]
     return first, last
 
@@ -113,8 +117,9 @@ def period_evidence(store: Store, tree: PlanTree, period: str) -> list[EvidenceR
     return evidence_between(store, tree, *check_period(period))
 
 
-def build_period_report(tree: PlanTree, period: str, evidence: list[EvidenceRow], *,
-                        today: dt.date | None = None) -> PeriodReport:
+def build_period_report(
+    tree: PlanTree, period: str, evidence: list[EvidenceRow], *, today: dt.date | None = None
+) -> PeriodReport:
     first, last = check_period(period)
     day = today or clock.today()
     now = current_month(tree.year, day)
@@ -140,20 +145,39 @@ def build_period_report(tree: PlanTree, period: str, evidence: list[EvidenceRow]
                     names[ind.uuid] = ind.text or sub.name or act.name
                     for month, cell in sorted(ind.realisation.items()):
                         if first <= month <= last and is_realised(cell.status):
-                            reviews.append(ReviewItem(
-                                area.name, names[ind.uuid], month, cell.status,
-                                ind.evidence.get(month, 0),
-                                cell.review_state or SUBMITTED, cell.reviewed_by,
-                                cell.reviewed_at, cell.review_note))
+                            reviews.append(
+                                ReviewItem(
+                                    area.name,
+                                    names[ind.uuid],
+                                    month,
+                                    cell.status,
+                                    ind.evidence.get(month, 0),
+                                    cell.review_state or SUBMITTED,
+                                    cell.reviewed_by,
+                                    cell.reviewed_at,
+                                    cell.review_note,
+                                )
+                            )
                     months = late_months(ind, now, first, last)
                     if months:
-                        notes = "; ".join(f"{month_short(m)}: {c.note}" for m in months
-                                          if (c := ind.realisation.get(m)) and c.note)
-                        late.append(PeriodLate(area.name, ind.text or sub.name, months,
-                                               coordinator, notes))
-    teams = [CapaianRow(t.label, t.name, total(team_indicators(tree, t), last, now),
-                        total(team_indicators(tree, t), last, now, verified=True))
-             for t in tree.teams if t.area_uuid]
+                        notes = "; ".join(
+                            f"{month_short(m)}: {c.note}"
+                            for m in months
+                            if (c := ind.realisation.get(m)) and c.note
+                        )
+                        late.append(
+                            PeriodLate(area.name, ind.text or sub.name, months, coordinator, notes)
+                        )
+    teams = [
+        CapaianRow(
+            t.label,
+            t.name,
+            total(team_indicators(tree, t), last, now),
+            total(team_indicators(tree, t), last, now, verified=True),
+        )
+        for t in tree.teams
+        if t.area_uuid
+    ]
     persons: dict[str, CapaianRow] = {}
     seen: dict[str, set[str]] = {}
     for t in tree.teams:
@@ -168,14 +192,32 @@ def build_period_report(tree: PlanTree, period: str, evidence: list[EvidenceRow]
                 row.verified = row.verified + verified_by_area[t.area_uuid]
     grand = total(tree.indicators(), last, now)
     monthly = [(m, total(tree.indicators(), m, now).percent) for m in range(first, last + 1)]
-    monthly_verified = [(m, total(tree.indicators(), m, now, verified=True).percent)
-                        for m in range(first, last + 1)]
+    monthly_verified = [
+        (m, total(tree.indicators(), m, now, verified=True).percent) for m in range(first, last + 1)
+    ]
     items = evidence_items(tree, evidence, where, names)
     prepared, ack = _signers(tree)
     settings = tree.settings or {}
     place = settings.get("report_place") or tree.decree.get("place") or ""
-    return PeriodReport(period, tree.title, tree.unit, tree.year, first, last, areas, teams,
-                        sorted(persons.values(), key=lambda r: r.name.lower()), grand, monthly,
-                        late, items, place, day.isoformat(), prepared, ack,
-                        total(tree.indicators(), last, now, verified=True), monthly_verified,
-                        reviews)
+    return PeriodReport(
+        period,
+        tree.title,
+        tree.unit,
+        tree.year,
+        first,
+        last,
+        areas,
+        teams,
+        sorted(persons.values(), key=lambda r: r.name.lower()),
+        grand,
+        monthly,
+        late,
+        items,
+        place,
+        day.isoformat(),
+        prepared,
+        ack,
+        total(tree.indicators(), last, now, verified=True),
+        monthly_verified,
+        reviews,
+    )

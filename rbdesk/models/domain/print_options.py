@@ -16,10 +16,10 @@ from rbdesk.models.errors import InvalidInput
 class Part(StrEnum):
     """One printable part: the whole SK, one of its attachments, or a report."""
 
-    SK = "sk"                  # the decree with Lampiran I and II
-    ROSTER = "roster"          # Lampiran I, the teams
-    PLAN = "plan"              # Lampiran II, the Rencana Aksi
-    REPORT = "report"          # the monthly report
+    SK = "sk"  # the decree with Lampiran I and II
+    ROSTER = "roster"  # Lampiran I, the teams
+    PLAN = "plan"  # Lampiran II, the Rencana Aksi
+    REPORT = "report"  # the monthly report
     SEMESTER1 = "semester1"
     SEMESTER2 = "semester2"
     ANNUAL = "annual"
@@ -49,8 +49,12 @@ def check_part(part: str) -> Part:
     try:
         return Part(part)
     except ValueError:
-        raise InvalidInput(tr("Bagian '{part}' tidak dikenal; pilih sk, roster, plan, report, "
-                              "semester1, semester2 atau annual.").format(part=part)) from None
+        raise InvalidInput(
+            tr(
+                "Bagian '{part}' tidak dikenal; pilih sk, roster, plan, report, "
+                "semester1, semester2 atau annual."
+            ).format(part=part)
+        ) from None
 
 
 def check_paper(paper: str) -> Paper:
@@ -58,8 +62,9 @@ def check_paper(paper: str) -> Paper:
     try:
         return Paper((paper or "").lower())
     except ValueError:
-        raise InvalidInput(tr("Ukuran kertas '{paper}' tidak dikenal; pilih A4 atau F4.")
-                           .format(paper=paper)) from None
+        raise InvalidInput(
+            tr("Ukuran kertas '{paper}' tidak dikenal; pilih A4 atau F4.").format(paper=paper)
+        ) from None
 
 
 def check_copy(copy: str) -> CopyForm:
@@ -67,5 +72,6 @@ def check_copy(copy: str) -> CopyForm:
     try:
         return CopyForm(copy)
     except ValueError:
-        raise InvalidInput(tr("Bentuk '{copy}' tidak dikenal; pilih asli atau salinan.")
-                           .format(copy=copy)) from None
+        raise InvalidInput(
+            tr("Bentuk '{copy}' tidak dikenal; pilih asli atau salinan.").format(copy=copy)
+        ) from None

@@ -35,14 +35,18 @@ STATUSES = tuple(Status)
 SUBMITTED, ACCEPTED = ReviewState.SUBMITTED, ReviewState.ACCEPTED
 REVISION, REJECTED = ReviewState.REVISION, ReviewState.REJECTED
 REVIEW_STATES = tuple(ReviewState)
-REVIEW_LABELS: dict[str, str] = {SUBMITTED: N_("Diajukan"), ACCEPTED: N_("Memenuhi"),
-                                 REVISION: N_("Perlu revisi"), REJECTED: N_("Ditolak")}
+REVIEW_LABELS: dict[str, str] = {
+    SUBMITTED: N_("Diajukan"),
+    ACCEPTED: N_("Memenuhi"),
+    REVISION: N_("Perlu revisi"),
+    REJECTED: N_("Ditolak"),
+}
 # Verdicts that need the reviewer's reason: the person who fixes the month must know what to fix.
 REVIEW_NEEDS_NOTE = frozenset({REVISION, REJECTED})
 
 
 def review_label(state: str) -> str:
-    """"Diajukan", "Memenuhi", ...; "" for a month with no review state."""
+    """ "Diajukan", "Memenuhi", ...; "" for a month with no review state."""
     return tr(REVIEW_LABELS[state]) if state in REVIEW_LABELS else ""
 
 
@@ -82,13 +86,13 @@ def late_months(ind: IndicatorNode, now_month: int, first: int = 1, last: int = 
 class MonthState(StrEnum):
     """What one indicator-month cell means to the reader of the grid."""
 
-    EMPTY = "empty"            # not planned, nothing done
-    PLANNED = "planned"        # planned, in the future
-    DUE = "due"                # planned this month, not yet done
-    LATE = "late"              # planned in a past month, not done (sebagian still late)
-    PARTIAL = "partial"        # sebagian, not (yet) late: this month or future
-    DONE = "done"              # planned and selesai
-    UNPLANNED_DONE = "extra"   # done (or partly) without having been planned
+    EMPTY = "empty"  # not planned, nothing done
+    PLANNED = "planned"  # planned, in the future
+    DUE = "due"  # planned this month, not yet done
+    LATE = "late"  # planned in a past month, not done (sebagian still late)
+    PARTIAL = "partial"  # sebagian, not (yet) late: this month or future
+    DONE = "done"  # planned and selesai
+    UNPLANNED_DONE = "extra"  # done (or partly) without having been planned
 
 
 def month_state(ind: IndicatorNode, month: int, now_month: int) -> MonthState:
@@ -125,12 +129,17 @@ class Tally:
         return None if self.planned == 0 else 100.0 * self.score / self.planned
 
     def __add__(self, other: Tally) -> Tally:
-        return Tally(self.planned + other.planned, self.done + other.done,
-                     self.partial + other.partial, self.late + other.late)
+        return Tally(
+            self.planned + other.planned,
+            self.done + other.done,
+            self.partial + other.partial,
+            self.late + other.late,
+        )
 
 
-def indicator_tally(ind: IndicatorNode, upto: int, now_month: int | None = None,
-                    verified: bool = False) -> Tally:
+def indicator_tally(
+    ind: IndicatorNode, upto: int, now_month: int | None = None, verified: bool = False
+) -> Tally:
     """Planned months 1..upto; ``late`` counts those before ``now_month`` not selesai.
     ``verified``: count only months whose review is ``memenuhi``."""
     planned = done = partial = late = 0
@@ -201,8 +210,9 @@ def month_rollups(indicators: Iterable[IndicatorNode], now_month: int) -> list[R
             c = counts[m - 1]
             cell = real.get(m)
             status = cell.status if cell else Status.BELUM
-            accepted = (cell is not None
-                        and verified_status(status, cell.review_state) != Status.BELUM)
+            accepted = (
+                cell is not None and verified_status(status, cell.review_state) != Status.BELUM
+            )
             if is_planned(planned, m):
                 c[0] += 1
                 if status == Status.SELESAI:
@@ -217,32 +227,49 @@ def month_rollups(indicators: Iterable[IndicatorNode], now_month: int) -> list[R
             c[5] += ev.get(m, 0)
             if cell is not None and cell.review_state in review_slot:
                 c[review_slot[cell.review_state]] += 1
-    return [RollUp(planned=c[0], done=c[1], partial=c[2], late=c[3], extra=c[4], evidence=c[5],
-                   current=(m == now_month), verified_done=c[6], verified_partial=c[7],
-                   submitted=c[8], revision=c[9], rejected=c[10])
-            for m, c in zip(MONTHS, counts, strict=True)]
+    return [
+        RollUp(
+            planned=c[0],
+            done=c[1],
+            partial=c[2],
+            late=c[3],
+            extra=c[4],
+            evidence=c[5],
+            current=(m == now_month),
+            verified_done=c[6],
+            verified_partial=c[7],
+            submitted=c[8],
+            revision=c[9],
+            rejected=c[10],
+        )
+        for m, c in zip(MONTHS, counts, strict=True)
+    ]
 
 
-def capaian_upto(rollups: Sequence[RollUp], now_month: int,
-                 verified: bool = False) -> float | None:
+def capaian_upto(rollups: Sequence[RollUp], now_month: int, verified: bool = False) -> float | None:
     """Capaian of a group up to ``now_month``, from its month roll-ups; ``verified``: only
     accepted months count."""
     result = Tally()
-    for r in rollups[:min(max(now_month, 0), 12)]:
+    for r in rollups[: min(max(now_month, 0), 12)]:
         result = result + (r.verified_tally if verified else r.tally)
     return result.percent
 
 
-def total(indicators: Iterable[IndicatorNode], upto: int, now_month: int | None = None,
-          verified: bool = False) -> Tally:
+def total(
+    indicators: Iterable[IndicatorNode],
+    upto: int,
+    now_month: int | None = None,
+    verified: bool = False,
+) -> Tally:
     result = Tally()
     for ind in indicators:
         result = result + indicator_tally(ind, upto, now_month, verified)
     return result
 
 
-def indicators_of(node: PlanTree | AreaNode | ActivityNode | SubActivityNode | IndicatorNode
-                  ) -> list[IndicatorNode]:
+def indicators_of(
+    node: PlanTree | AreaNode | ActivityNode | SubActivityNode | IndicatorNode,
+) -> list[IndicatorNode]:
     if isinstance(node, IndicatorNode):
         return [node]
     if isinstance(node, SubActivityNode):
@@ -254,8 +281,11 @@ def indicators_of(node: PlanTree | AreaNode | ActivityNode | SubActivityNode | I
     return node.indicators()
 
 
-def capaian(node: PlanTree | AreaNode | ActivityNode | SubActivityNode | IndicatorNode,
-            upto: int, verified: bool = False) -> float | None:
+def capaian(
+    node: PlanTree | AreaNode | ActivityNode | SubActivityNode | IndicatorNode,
+    upto: int,
+    verified: bool = False,
+) -> float | None:
     return total(indicators_of(node), upto, verified=verified).percent
 
 

@@ -76,7 +76,7 @@ class EvidenceItem:
     note: str
     recorded_by: str
     recorded_at: str
-    month: int = 0          # the realisation month the file supports (1..12); 0 unknown
+    month: int = 0  # the realisation month the file supports (1..12); 0 unknown
     # that month's review (diajukan / memenuhi / ...); "" while the month is not realised
     review_state: str = ""
 
@@ -138,15 +138,22 @@ def _signer(tree: PlanTree, key: str, kind: str, heading: str, title: str) -> Si
         ketua = _ketua(tree, kind)
         if ketua is not None:
             name, nip = ketua.person_name, nip or ketua.nip
-    return Signer(s.get(f"report_{key}_heading") or heading, s.get(f"report_{key}_title") or title,
-                  name, nip)
+    return Signer(
+        s.get(f"report_{key}_heading") or heading, s.get(f"report_{key}_title") or title, name, nip
+    )
 
 
 def _signers(tree: PlanTree) -> tuple[Signer, Signer]:
-    prepared = _signer(tree, "prepared", "pelaksana", tr("Dibuat oleh,"),
-                       tr("Ketua Tim Pelaksana Reformasi Birokrasi"))
-    ack = _signer(tree, "ack", "pengarah", tr("Mengetahui,"),
-                  tr("Ketua Tim Pengarah Reformasi Birokrasi"))
+    prepared = _signer(
+        tree,
+        "prepared",
+        "pelaksana",
+        tr("Dibuat oleh,"),
+        tr("Ketua Tim Pelaksana Reformasi Birokrasi"),
+    )
+    ack = _signer(
+        tree, "ack", "pengarah", tr("Mengetahui,"), tr("Ketua Tim Pengarah Reformasi Birokrasi")
+    )
     return prepared, ack
 
 
@@ -167,19 +174,39 @@ def evidence_between(store: Store, tree: PlanTree, first: int, last: int) -> lis
         plan = Plan.get_or_none(Plan.uuid == tree.uuid)
         if plan is None:
             return []
-        query = (Evidence.select(Indicator.uuid, Evidence.filename, Evidence.size, Evidence.note,
-                                 Evidence.updated_by, Evidence.updated_at, Evidence.month)
-                 .join(Indicator).join(SubActivity).join(Activity).join(Area)
-                 .where((Area.plan == plan.id) & (Evidence.month >= first)
-                        & (Evidence.month <= last)
-                        & Evidence.is_live()
-                        & Indicator.is_live())
-                 .order_by(Evidence.month, Evidence.updated_at, Evidence.uuid))
+        query = (
+            Evidence.select(
+                Indicator.uuid,
+                Evidence.filename,
+                Evidence.size,
+                Evidence.note,
+                Evidence.updated_by,
+                Evidence.updated_at,
+                Evidence.month,
+            )
+            .join(Indicator)
+            .join(SubActivity)
+            .join(Activity)
+            .join(Area)
+            .where(
+                (Area.plan == plan.id)
+                & (Evidence.month >= first)
+                & (Evidence.month <= last)
+                & Evidence.is_live()
+                & Indicator.is_live()
+            )
+            .order_by(Evidence.month, Evidence.updated_at, Evidence.uuid)
+        )
         return list(as_tuples(query))
 
 
-def evidence_items(tree: PlanTree, evidence: list[EvidenceRow], where: dict[str, str],
-                   names: dict[str, str], month_of_report: int = 0) -> list[EvidenceItem]:
+def evidence_items(
+    tree: PlanTree,
+    evidence: list[EvidenceRow],
+    where: dict[str, str],
+    names: dict[str, str],
+    month_of_report: int = 0,
+) -> list[EvidenceItem]:
     """The evidence rows of indicators in the report (``where``: area name by indicator uuid,
     ``names``: the indicator's text), each with its month and that month's review, so a reader
     of the list sees which files still wait for a verdict."""
@@ -192,13 +219,13 @@ def evidence_items(tree: PlanTree, evidence: list[EvidenceRow], where: dict[str,
             continue
         cell = indicators[u].realisation.get(month) if u in indicators else None
         state = (cell.review_state or SUBMITTED) if cell and is_realised(cell.status) else ""
-        items.append(EvidenceItem(where[u], names.get(u, ""), fn, size, note, by, at, month,
-                                  state))
+        items.append(EvidenceItem(where[u], names.get(u, ""), fn, size, note, by, at, month, state))
     return items
 
 
-def build_report(tree: PlanTree, month: int, evidence: list[EvidenceRow], *,
-                 today: dt.date | None = None) -> ReportData:
+def build_report(
+    tree: PlanTree, month: int, evidence: list[EvidenceRow], *, today: dt.date | None = None
+) -> ReportData:
     """The report for ``month`` (1..12), with the evidence rows of :func:`month_evidence`."""
     if not 1 <= int(month) <= 12:
         raise InvalidInput(tr("Bulan {m} di luar 1..12.").format(m=month))
@@ -223,9 +250,17 @@ def build_report(tree: PlanTree, month: int, evidence: list[EvidenceRow], *,
                     names[ind.uuid] = ind.text or sub.name or act.name
                     if t.late:
                         months = late_months(ind, now, last=month)
-                        late.append(LateItem(area.name, act.name, sub.name,
-                                             ind.text or sub.name, months, coordinator,
-                                             team.name if team else ""))
+                        late.append(
+                            LateItem(
+                                area.name,
+                                act.name,
+                                sub.name,
+                                ind.text or sub.name,
+                                months,
+                                coordinator,
+                                team.name if team else "",
+                            )
+                        )
         areas.append(CapaianRow(area.label, area.name, tally, verified))
         total = total + tally
         verified_total = verified_total + verified
@@ -233,5 +268,18 @@ def build_report(tree: PlanTree, month: int, evidence: list[EvidenceRow], *,
     prepared, ack = _signers(tree)
     settings = tree.settings or {}
     place = settings.get("report_place") or tree.decree.get("place") or ""
-    return ReportData(tree.title, tree.unit, tree.year, month, areas, total, late, items,
-                      place, (today or clock.today()).isoformat(), prepared, ack, verified_total)
+    return ReportData(
+        tree.title,
+        tree.unit,
+        tree.year,
+        month,
+        areas,
+        total,
+        late,
+        items,
+        place,
+        (today or clock.today()).isoformat(),
+        prepared,
+        ack,
+        verified_total,
+    )

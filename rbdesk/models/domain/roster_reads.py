@@ -36,7 +36,7 @@ class PersonRow:
     nip: str
     version: int
     seats: tuple[Seat, ...]
-    reviewer: bool = False    # marked as one who may review realised months
+    reviewer: bool = False  # marked as one who may review realised months
 
     def team_labels(self) -> str:
         return ", ".join(team_short_name(s.team) for s in self.seats)
@@ -68,8 +68,19 @@ def seats_of(tree: PlanTree | None, person_uuid: str) -> list[Seat]:
 
 def person_rows(tree: PlanTree | None, persons: Iterable[PersonInfo]) -> list[PersonRow]:
     """Every person once, however many teams of this plan they sit on."""
-    return [PersonRow(p.uuid, p.name, p.position, p.unit, p.nip, p.version,
-                      tuple(seats_of(tree, p.uuid)), p.reviewer) for p in persons]
+    return [
+        PersonRow(
+            p.uuid,
+            p.name,
+            p.position,
+            p.unit,
+            p.nip,
+            p.version,
+            tuple(seats_of(tree, p.uuid)),
+            p.reviewer,
+        )
+        for p in persons
+    ]
 
 
 def person_areas(tree: PlanTree | None, person_uuid: str) -> set[str]:

@@ -20,13 +20,28 @@ TEXT_CHARS = 20_000
 MAX_EVIDENCE_BYTES = 25 * 1024 * 1024
 MIB = 1024 * 1024
 
+
 def check_year(year: int) -> bool:
     return YEAR_MIN <= year <= YEAR_MAX
 
 
-_DECREE_TEXT = ("issuer", "number", "title", "decided", "place", "date", "signatory_title",
-                "signatory_name", "signed_mark", "certifier_heading", "certifier_office",
-                "certifier_title", "certifier_name", "signatory_nip", "certifier_nip")
+_DECREE_TEXT = (
+    "issuer",
+    "number",
+    "title",
+    "decided",
+    "place",
+    "date",
+    "signatory_title",
+    "signatory_name",
+    "signed_mark",
+    "certifier_heading",
+    "certifier_office",
+    "certifier_title",
+    "certifier_name",
+    "signatory_nip",
+    "certifier_nip",
+)
 
 
 def clean_decree(decree: Any, fail: Callable[[str], Exception]) -> dict[str, Any]:
@@ -39,8 +54,11 @@ def clean_decree(decree: Any, fail: Callable[[str], Exception]) -> dict[str, Any
         if not isinstance(value, str):
             raise fail(tr("isi SK '{key}' harus teks").format(key=key))
         if len(value) > limit:
-            raise fail(tr("isi SK '{key}' terlalu panjang ({n} karakter; batasnya {limit})")
-                       .format(key=key, n=len(value), limit=limit))
+            raise fail(
+                tr("isi SK '{key}' terlalu panjang ({n} karakter; batasnya {limit})").format(
+                    key=key, n=len(value), limit=limit
+                )
+            )
         return clean_text(value)
 
     def entries(key: str, with_items: bool) -> list[dict[str, Any]]:
@@ -49,8 +67,11 @@ def clean_decree(decree: Any, fail: Callable[[str], Exception]) -> dict[str, Any
             raise fail(tr("isi SK '{key}' harus daftar objek").format(key=key))
         out = []
         for e in value:
-            entry = dict(e, label=text(e.get("label", ""), key, NAME_CHARS),
-                         text=text(e.get("text", ""), key))
+            entry = dict(
+                e,
+                label=text(e.get("label", ""), key, NAME_CHARS),
+                text=text(e.get("text", ""), key),
+            )
             if with_items:
                 items = e.get("items") or []
                 if not isinstance(items, list):
@@ -67,8 +88,7 @@ def clean_decree(decree: Any, fail: Callable[[str], Exception]) -> dict[str, Any
         year = decree["year"]
         if isinstance(year, bool) or not isinstance(year, int | str) or len(str(year)) > 10:
             raise fail(tr("isi SK 'year' harus tahun"))
-    for key, with_items in (("considerations", False), ("legal_bases", False),
-                            ("decisions", True)):
+    for key, with_items in (("considerations", False), ("legal_bases", False), ("decisions", True)):
         if key in decree:
             out[key] = entries(key, with_items)
     if "paraf" in decree:
@@ -80,6 +100,5 @@ def clean_decree(decree: Any, fail: Callable[[str], Exception]) -> dict[str, Any
         titles = decree["attachment_titles"] or {}
         if not isinstance(titles, dict):
             raise fail(tr("isi SK 'attachment_titles' harus objek"))
-        out["attachment_titles"] = {str(k): text(v, "attachment_titles")
-                                    for k, v in titles.items()}
+        out["attachment_titles"] = {str(k): text(v, "attachment_titles") for k, v in titles.items()}
     return out

@@ -31,8 +31,12 @@ from rbdesk.models.storage.schema import (
 from rbdesk.models.storage.store import Store
 
 # The review columns in the order of Cell's review fields (read with every realisation).
-REVIEW_COLUMNS = (Realisation.review_state, Realisation.reviewed_by, Realisation.reviewed_at,
-                  Realisation.review_note)
+REVIEW_COLUMNS = (
+    Realisation.review_state,
+    Realisation.reviewed_by,
+    Realisation.reviewed_at,
+    Realisation.review_note,
+)
 
 
 @dataclass
@@ -141,8 +145,13 @@ class PlanTree:
     teams: list[TeamNode] = field(default_factory=list)
 
     def indicators(self) -> list[IndicatorNode]:
-        return [i for a in self.areas for ac in a.activities for s in ac.sub_activities
-                for i in s.indicators]
+        return [
+            i
+            for a in self.areas
+            for ac in a.activities
+            for s in ac.sub_activities
+            for i in s.indicators
+        ]
 
     def team_for_area(self, area_uuid: str) -> TeamNode | None:
         return next((t for t in self.teams if t.area_uuid == area_uuid), None)
@@ -158,8 +167,11 @@ class PlanSummary:
 
 def list_plans(store: Store) -> list[PlanSummary]:
     with store.read():
-        rows = as_tuples(Plan.live(Plan.uuid, Plan.unit, Plan.year, Plan.title)
-                         .order_by(Plan.year, Plan.unit, Plan.uuid))
+        rows = as_tuples(
+            Plan.live(Plan.uuid, Plan.unit, Plan.year, Plan.title).order_by(
+                Plan.year, Plan.unit, Plan.uuid
+            )
+        )
         return [PlanSummary(*r) for r in rows]
 
 
@@ -176,12 +188,24 @@ def choose_plan(store: Store, last_used: str | None, year: int) -> str | None:
     if this_year:
         return this_year[0].uuid
     with store.read():
-        filled = {u for (u,) in as_tuples(
-            Plan.select(Plan.uuid).join(Area).join(Activity).join(SubActivity).join(Indicator)
-            .where(Plan.is_live() & Area.is_live()
-                   & Activity.is_live() & SubActivity.is_live()
-                   & Indicator.is_live())
-            .distinct())}
+        filled = {
+            u
+            for (u,) in as_tuples(
+                Plan.select(Plan.uuid)
+                .join(Area)
+                .join(Activity)
+                .join(SubActivity)
+                .join(Indicator)
+                .where(
+                    Plan.is_live()
+                    & Area.is_live()
+                    & Activity.is_live()
+                    & SubActivity.is_live()
+                    & Indicator.is_live()
+                )
+                .distinct()
+            )
+        }
     return next((p.uuid for p in reversed(plans) if p.uuid in filled), plans[-1].uuid)
 
 
@@ -215,59 +239,110 @@ def load_plan_tree(store: Store, plan_uuid: str) -> PlanTree:
 
 def _load_plan_tree(plan_uuid: str) -> PlanTree:
     plan = Plan.get((Plan.uuid == plan_uuid) & Plan.is_live())
-    tree = PlanTree(plan.uuid, plan.unit, plan.year, plan.title, plan.decree or {},
-                    plan.settings or {}, plan.version)
+    tree = PlanTree(
+        plan.uuid,
+        plan.unit,
+        plan.year,
+        plan.title,
+        plan.decree or {},
+        plan.settings or {},
+        plan.version,
+    )
     areas: dict[int, AreaNode] = {}
     for aid, u, label, name, ver in _rows(
-            Area.select(Area.id, Area.uuid, Area.label, Area.name, Area.version)
-            .where((Area.plan == plan.id) & Area.is_live())
-            .order_by(Area.seq, Area.uuid)):
+        Area.select(Area.id, Area.uuid, Area.label, Area.name, Area.version)
+        .where((Area.plan == plan.id) & Area.is_live())
+        .order_by(Area.seq, Area.uuid)
+    ):
         areas[aid] = AreaNode(u, label, name, ver)
         tree.areas.append(areas[aid])
     acts: dict[int, ActivityNode] = {}
     for aid, area_id, u, label, name, ver in _rows(
-            Activity.select(Activity.id, Activity.area, Activity.uuid, Activity.label,
-                            Activity.name, Activity.version)
-            .join(Area).where((Area.plan == plan.id) & Activity.is_live()
-                              & Area.is_live())
-            .order_by(Activity.seq, Activity.uuid)):
+        Activity.select(
+            Activity.id,
+            Activity.area,
+            Activity.uuid,
+            Activity.label,
+            Activity.name,
+            Activity.version,
+        )
+        .join(Area)
+        .where((Area.plan == plan.id) & Activity.is_live() & Area.is_live())
+        .order_by(Activity.seq, Activity.uuid)
+    ):
         if area_id in areas:
             acts[aid] = ActivityNode(u, label, name, ver)
             areas[area_id].activities.append(acts[aid])
     subs: dict[int, SubActivityNode] = {}
     for sid, act_id, u, label, name, ver in _rows(
-            SubActivity.select(SubActivity.id, SubActivity.activity, SubActivity.uuid,
-                               SubActivity.label, SubActivity.name, SubActivity.version)
-            .join(Activity).join(Area)
-            .where((Area.plan == plan.id) & SubActivity.is_live())
-            .order_by(SubActivity.seq, SubActivity.uuid)):
+        SubActivity.select(
+            SubActivity.id,
+            SubActivity.activity,
+            SubActivity.uuid,
+            SubActivity.label,
+            SubActivity.name,
+            SubActivity.version,
+        )
+        .join(Activity)
+        .join(Area)
+        .where((Area.plan == plan.id) & SubActivity.is_live())
+        .order_by(SubActivity.seq, SubActivity.uuid)
+    ):
         if act_id in acts:
             subs[sid] = SubActivityNode(u, label, name, ver)
             acts[act_id].sub_activities.append(subs[sid])
     inds: dict[int, IndicatorNode] = {}
     for iid, sub_id, u, label, text, planned, note, ver, by, at in _rows(
-            Indicator.select(Indicator.id, Indicator.sub_activity, Indicator.uuid,
-                             Indicator.label, Indicator.text, Indicator.planned, Indicator.note,
-                             Indicator.version, Indicator.updated_by, Indicator.updated_at)
-            .join(SubActivity).join(Activity).join(Area)
-            .where((Area.plan == plan.id) & Indicator.is_live())
-            .order_by(Indicator.seq, Indicator.uuid)):
+        Indicator.select(
+            Indicator.id,
+            Indicator.sub_activity,
+            Indicator.uuid,
+            Indicator.label,
+            Indicator.text,
+            Indicator.planned,
+            Indicator.note,
+            Indicator.version,
+            Indicator.updated_by,
+            Indicator.updated_at,
+        )
+        .join(SubActivity)
+        .join(Activity)
+        .join(Area)
+        .where((Area.plan == plan.id) & Indicator.is_live())
+        .order_by(Indicator.seq, Indicator.uuid)
+    ):
         if sub_id in subs:
             inds[iid] = IndicatorNode(u, label, text, planned, note, ver, by, at)
             subs[sub_id].indicators.append(inds[iid])
     for ind_id, month, status, note, u, ver, by, at, *review in _rows(
-            Realisation.select(Realisation.indicator, Realisation.month, Realisation.status,
-                               Realisation.note, Realisation.uuid, Realisation.version,
-                               Realisation.updated_by, Realisation.updated_at, *REVIEW_COLUMNS)
-            .join(Indicator).join(SubActivity).join(Activity).join(Area)
-            .where((Area.plan == plan.id) & Realisation.is_live())):
+        Realisation.select(
+            Realisation.indicator,
+            Realisation.month,
+            Realisation.status,
+            Realisation.note,
+            Realisation.uuid,
+            Realisation.version,
+            Realisation.updated_by,
+            Realisation.updated_at,
+            *REVIEW_COLUMNS,
+        )
+        .join(Indicator)
+        .join(SubActivity)
+        .join(Activity)
+        .join(Area)
+        .where((Area.plan == plan.id) & Realisation.is_live())
+    ):
         if ind_id in inds:
             inds[ind_id].realisation[month] = Cell(status, note, u, ver, by, at, *review)
     counts: dict[int, dict[int, int]] = defaultdict(dict)
     for ind_id, month in _rows(
-            Evidence.select(Evidence.indicator, Evidence.month)
-            .join(Indicator).join(SubActivity).join(Activity).join(Area)
-            .where((Area.plan == plan.id) & Evidence.is_live())):
+        Evidence.select(Evidence.indicator, Evidence.month)
+        .join(Indicator)
+        .join(SubActivity)
+        .join(Activity)
+        .join(Area)
+        .where((Area.plan == plan.id) & Evidence.is_live())
+    ):
         counts[ind_id][month] = counts[ind_id].get(month, 0) + 1
     for ind_id, per_month in counts.items():
         if ind_id in inds:
@@ -282,21 +357,39 @@ def load_teams(plan_id: int, areas: dict[int, AreaNode] | None = None) -> list[T
         area_uuid = dict(as_tuples(Area.select(Area.id, Area.uuid).where(Area.plan == plan_id)))
     teams: dict[int, TeamNode] = {}
     for tid, u, kind, label, name, area_id, duties, ver in as_tuples(
-            Team.select(Team.id, Team.uuid, Team.kind, Team.label, Team.name, Team.area,
-                        Team.duties, Team.version)
-            .where((Team.plan == plan_id) & Team.is_live())
-            .order_by(Team.seq, Team.uuid)):
-        teams[tid] = TeamNode(u, kind, label, name, area_uuid.get(area_id),
-                              list(duties or []), ver)
+        Team.select(
+            Team.id,
+            Team.uuid,
+            Team.kind,
+            Team.label,
+            Team.name,
+            Team.area,
+            Team.duties,
+            Team.version,
+        )
+        .where((Team.plan == plan_id) & Team.is_live())
+        .order_by(Team.seq, Team.uuid)
+    ):
+        teams[tid] = TeamNode(u, kind, label, name, area_uuid.get(area_id), list(duties or []), ver)
     for team_id, u, person_uuid, person_name, role, position, ver, nip in as_tuples(
-            Membership.select(Membership.team, Membership.uuid, Person.uuid, Person.name,
-                              Membership.role, Membership.position, Membership.version,
-                              Person.nip)
-            .join(Person).switch(Membership).join(Team)
-            .where((Team.plan == plan_id) & Membership.is_live()
-                   & Person.is_live())
-            .order_by(Membership.seq, Membership.uuid)):
+        Membership.select(
+            Membership.team,
+            Membership.uuid,
+            Person.uuid,
+            Person.name,
+            Membership.role,
+            Membership.position,
+            Membership.version,
+            Person.nip,
+        )
+        .join(Person)
+        .switch(Membership)
+        .join(Team)
+        .where((Team.plan == plan_id) & Membership.is_live() & Person.is_live())
+        .order_by(Membership.seq, Membership.uuid)
+    ):
         if team_id in teams:
-            teams[team_id].members.append(MemberNode(u, person_uuid, person_name, role,
-                                                     position, ver, nip or ""))
+            teams[team_id].members.append(
+                MemberNode(u, person_uuid, person_name, role, position, ver, nip or "")
+            )
     return list(teams.values())

@@ -26,31 +26,74 @@ from rbdesk.models.storage.store import Store, Tx
 
 # The decree's single-line and paragraph fields, in the order the decree prints them; the
 # command line shows and sets exactly these.
-TEXT_KEYS = ("issuer", "number", "year", "title", "decided", "place", "date",
-             "signatory_title", "signatory_name", "signatory_nip", "signed_mark",
-             "certifier_heading", "certifier_office", "certifier_title", "certifier_name",
-             "certifier_nip")
+TEXT_KEYS = (
+    "issuer",
+    "number",
+    "year",
+    "title",
+    "decided",
+    "place",
+    "date",
+    "signatory_title",
+    "signatory_name",
+    "signatory_nip",
+    "signed_mark",
+    "certifier_heading",
+    "certifier_office",
+    "certifier_title",
+    "certifier_name",
+    "certifier_nip",
+)
 ATTACHMENT_KEYS = ("lampiran_1", "lampiran_2")
 # Set as one text on the command line, the titles separated by ";".
 PARAF_KEY = "paraf"
 
 # The month names people write on a decree: in full, the old spellings (Pebruari, Nopember) and
 # the usual abbreviations, each with or without a dot. Nothing else: "Desain" is no December.
-_MONTH_WORDS = {word: n for n, words in enumerate((
-    ("januari", "jan"), ("februari", "pebruari", "feb", "peb"), ("maret", "mar"),
-    ("april", "apr"), ("mei",), ("juni", "jun"), ("juli", "jul"),
-    ("agustus", "agu", "agt", "ags"), ("september", "sep", "sept"), ("oktober", "okt"),
-    ("november", "nopember", "nov", "nop"), ("desember", "des")), 1) for word in words}
+_MONTH_WORDS = {
+    word: n
+    for n, words in enumerate(
+        (
+            ("januari", "jan"),
+            ("februari", "pebruari", "feb", "peb"),
+            ("maret", "mar"),
+            ("april", "apr"),
+            ("mei",),
+            ("juni", "jun"),
+            ("juli", "jul"),
+            ("agustus", "agu", "agt", "ags"),
+            ("september", "sep", "sept"),
+            ("oktober", "okt"),
+            ("november", "nopember", "nov", "nop"),
+            ("desember", "des"),
+        ),
+        1,
+    )
+    for word in words
+}
 _WORDS = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})$")
 _NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
-_ORDINALS = ("KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM", "KETUJUH",
-             "KEDELAPAN", "KESEMBILAN", "KESEPULUH")
+_ORDINALS = (
+    "KESATU",
+    "KEDUA",
+    "KETIGA",
+    "KEEMPAT",
+    "KELIMA",
+    "KEENAM",
+    "KETUJUH",
+    "KEDELAPAN",
+    "KESEMBILAN",
+    "KESEPULUH",
+)
 
 
 def _not_a_date(text: str) -> InvalidInput:
-    return InvalidInput(tr("Tanggal SK '{text}' bukan tanggal; tulis misalnya "
-                           "2 Januari 2024 atau 02/01/2024. Tidak ada yang diubah.")
-                        .format(text=text))
+    return InvalidInput(
+        tr(
+            "Tanggal SK '{text}' bukan tanggal; tulis misalnya "
+            "2 Januari 2024 atau 02/01/2024. Tidak ada yang diubah."
+        ).format(text=text)
+    )
 
 
 def parse_decree_date(text: str) -> str:
@@ -71,8 +114,11 @@ def parse_decree_date(text: str) -> str:
         raise _not_a_date(text) from None
     # A plan's years are YEAR_MIN..YEAR_MAX; a decree dated outside them is a typing slip.
     if not check_year(date.year):
-        raise InvalidInput(tr("Tanggal SK '{text}': tahunnya di luar {lo}–{hi}. Tidak ada yang "
-                              "diubah.").format(text=text, lo=YEAR_MIN, hi=YEAR_MAX))
+        raise InvalidInput(
+            tr("Tanggal SK '{text}': tahunnya di luar {lo}–{hi}. Tidak ada yang diubah.").format(
+                text=text, lo=YEAR_MIN, hi=YEAR_MAX
+            )
+        )
     return date.isoformat()
 
 
@@ -96,8 +142,9 @@ def checked_decree(decree: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def save_decree(store: Store, plan_uuid: str, expected_version: int | None,
-                decree: dict[str, Any]) -> int:
+def save_decree(
+    store: Store, plan_uuid: str, expected_version: int | None, decree: dict[str, Any]
+) -> int:
     """Write the whole decree (checked first: a bad value changes nothing); the plan's new
     version. A plan changed since ``expected_version`` raises ConflictError."""
     return update_plan(store, plan_uuid, expected_version, decree=checked_decree(decree))
@@ -157,9 +204,11 @@ def _write_edits(store: Store, edits: DecreeEdits, follow_teams: bool) -> Decree
         undo_members = [_edit_member(tx, plan.id, edit) for edit in edits.members]
         notes: list[str] = []
         if follow_teams:
-            renames = [(str(before.fields["name"]), str(edit.fields["name"]))
-                       for edit, before in zip(edits.teams, undo_teams, strict=True)
-                       if "name" in before.fields]
+            renames = [
+                (str(before.fields["name"]), str(edit.fields["name"]))
+                for edit, before in zip(edits.teams, undo_teams, strict=True)
+                if "name" in before.fields
+            ]
             if renames:
                 decree, notes = kesatu_renamed(stored if decree is None else decree, renames)
         version = plan.version
@@ -168,13 +217,17 @@ def _write_edits(store: Store, edits: DecreeEdits, follow_teams: bool) -> Decree
             version = _write_decree(tx, plan, edits.plan_version, decree)
             undo_decree = stored
         # A row the save left as it was needs no undo (and its version was not bumped).
-        return DecreeEdits(edits.plan_uuid, version, undo_decree,
-                           tuple(e for e in undo_teams if e.fields),
-                           tuple(e for e in undo_members if e.fields), tuple(notes))
+        return DecreeEdits(
+            edits.plan_uuid,
+            version,
+            undo_decree,
+            tuple(e for e in undo_teams if e.fields),
+            tuple(e for e in undo_members if e.fields),
+            tuple(notes),
+        )
 
 
-def _write_decree(tx: Tx, plan: Plan, expected_version: int | None,
-                  decree: dict[str, Any]) -> int:
+def _write_decree(tx: Tx, plan: Plan, expected_version: int | None, decree: dict[str, Any]) -> int:
     """The decree written inside a Data SK save's transaction; the plan's new version. Logged
     exactly as :func:`plan_edit.update_plan` logs a decree edit: keep the two alike, so
     Riwayat and merge read a save from the dialog as they read one from ``rbdesk sk``."""
@@ -215,8 +268,9 @@ def _team_value(key: str, value: Any) -> Any:
 
 def _edit_member(tx: Tx, plan_id: int, edit: RowEdit) -> RowEdit:
     """One membership's role and position; the edit that puts back what it replaced."""
-    member = Membership.live_by_uuid(edit.uuid,
-                                     tr("Anggota tim ini sudah dihapus oleh pengguna lain."))
+    member = Membership.live_by_uuid(
+        edit.uuid, tr("Anggota tim ini sudah dihapus oleh pengguna lain.")
+    )
     if member.team.plan_id != plan_id:
         raise InvalidInput(tr("Anggota itu bukan bagian dari rencana ini."))
     if edit.version is not None and member.version != edit.version:
@@ -226,15 +280,19 @@ def _edit_member(tx: Tx, plan_id: int, edit: RowEdit) -> RowEdit:
     return RowEdit(edit.uuid, version, before)
 
 
-def set_decree_fields(store: Store, plan_uuid: str, fields: dict[str, str],
-                      expected_version: int | None = None) -> int:
+def set_decree_fields(
+    store: Store, plan_uuid: str, fields: dict[str, str], expected_version: int | None = None
+) -> int:
     """Change some text fields (TEXT_KEYS, or lampiran_1 / lampiran_2 for the attachment
     headings, paraf as titles separated by ";") and keep the rest of the decree; the plan's
     new version."""
     decree, version = read_decree(store, plan_uuid)
-    return save_decree(store, plan_uuid,
-                       version if expected_version is None else expected_version,
-                       decree_with_fields(decree, fields))
+    return save_decree(
+        store,
+        plan_uuid,
+        version if expected_version is None else expected_version,
+        decree_with_fields(decree, fields),
+    )
 
 
 def decree_with_fields(decree: dict[str, Any], fields: dict[str, str]) -> dict[str, Any]:
@@ -243,10 +301,11 @@ def decree_with_fields(decree: dict[str, Any], fields: dict[str, str]) -> dict[s
     known = {*TEXT_KEYS, *ATTACHMENT_KEYS, PARAF_KEY}
     unknown = sorted(set(fields) - known)
     if unknown:
-        raise InvalidInput(tr("Isian SK tidak dikenal: {keys}. Yang dapat diubah: {known}.")
-                           .format(keys=", ".join(unknown),
-                                   known=", ".join([*TEXT_KEYS, *ATTACHMENT_KEYS,
-                                                    PARAF_KEY])))
+        raise InvalidInput(
+            tr("Isian SK tidak dikenal: {keys}. Yang dapat diubah: {known}.").format(
+                keys=", ".join(unknown), known=", ".join([*TEXT_KEYS, *ATTACHMENT_KEYS, PARAF_KEY])
+            )
+        )
     decree = dict(decree)
     titles = dict(decree.get("attachment_titles") or {})
     for key, value in fields.items():
@@ -265,8 +324,7 @@ def _name_in_line(name: str) -> re.Pattern[str]:
     """A team's name as a KESATU line holds it: after the line's label or a space, and followed
     by the end of the line or its punctuation (so "Tim Penguatan" is not found inside "Tim
     Penguatan Kelembagaan")."""
-    return re.compile(rf"(?<!\S){re.escape(_team_words(name))}(?=\s*(?:[;,.]|$))",
-                      re.IGNORECASE)
+    return re.compile(rf"(?<!\S){re.escape(_team_words(name))}(?=\s*(?:[;,.]|$))", re.IGNORECASE)
 
 
 def kesatu_names(items: Sequence[Any], name: str) -> bool:
@@ -275,8 +333,9 @@ def kesatu_names(items: Sequence[Any], name: str) -> bool:
     return any(isinstance(line, str) and pattern.search(line) for line in items)
 
 
-def kesatu_renamed(decree: dict[str, Any], renames: Sequence[tuple[str, str]]
-                   ) -> tuple[dict[str, Any], list[str]]:
+def kesatu_renamed(
+    decree: dict[str, Any], renames: Sequence[tuple[str, str]]
+) -> tuple[dict[str, Any], list[str]]:
     """The decree with each renamed team (old, new) renamed in KESATU's lines as well, and a
     note for each renamed team KESATU does not name at all (its list then needs refilling)."""
     out = copy.deepcopy(decree)
@@ -302,7 +361,7 @@ def kesatu_renamed(decree: dict[str, Any], renames: Sequence[tuple[str, str]]
     for i, found in spans.items():
         line, end = items[i], len(items[i])
         for start, stop, written in sorted(found, reverse=True):
-            if stop <= end:                   # overlapping matches: the later one is kept
+            if stop <= end:  # overlapping matches: the later one is kept
                 line = line[:start] + written + line[stop:]
                 end = start
         items[i] = line
@@ -311,9 +370,11 @@ def kesatu_renamed(decree: dict[str, Any], renames: Sequence[tuple[str, str]]
 
 
 def kesatu_note(old: str) -> str:
-    return tr("Diktum KESATU tidak memuat nama tim \u201c{name}\u201d; periksa KESATU, atau "
-              "isi ulang dengan tombol \u201cIsi rincian dari daftar tim Lampiran I\u201d "
-              "(tab Diktum).").format(name=_team_words(old))
+    return tr(
+        "Diktum KESATU tidak memuat nama tim \u201c{name}\u201d; periksa KESATU, atau "
+        "isi ulang dengan tombol \u201cIsi rincian dari daftar tim Lampiran I\u201d "
+        "(tab Diktum)."
+    ).format(name=_team_words(old))
 
 
 def letter_labels(count: int) -> list[str]:
@@ -348,10 +409,13 @@ def _team_words(name: str) -> str:
     name = " ".join(name.split())
     if name != name.upper():
         return name
-    words = [w.capitalize() if i == 0 or w.lower() not in _SMALL_WORDS else w.lower()
-             for i, w in enumerate(name.lower().split(" "))]
-    out = " ".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) if "-" in w else w
-                   for w in words)
+    words = [
+        w.capitalize() if i == 0 or w.lower() not in _SMALL_WORDS else w.lower()
+        for i, w in enumerate(name.lower().split(" "))
+    ]
+    out = " ".join(
+        "-".join(p[:1].upper() + p[1:] for p in w.split("-")) if "-" in w else w for w in words
+    )
     return out if out.lower().startswith("tim ") else tr("Tim {name}").format(name=out)
 
 
@@ -362,8 +426,11 @@ def kesatu_items(teams: Sequence[TeamNode]) -> list[str]:
     heads: list[tuple[str, list[str]]] = []
     for kind in ("pengarah", "pelaksana", "agen"):
         for team in (t for t in teams if t.kind == kind):
-            subs = [_team_words(t.name) for t in teams if t.kind == "area"] if (
-                kind == "pelaksana") else []
+            subs = (
+                [_team_words(t.name) for t in teams if t.kind == "area"]
+                if (kind == "pelaksana")
+                else []
+            )
             heads.append((_team_words(team.name), subs))
     if not any(t.kind == "pelaksana" for t in teams):
         subs = [_team_words(t.name) for t in teams if t.kind == "area"]
@@ -371,8 +438,9 @@ def kesatu_items(teams: Sequence[TeamNode]) -> list[str]:
     lines: list[str] = []
     for n, (head, subs) in enumerate(heads, 1):
         lines.append(f"{n}. {head}" + (tr(", yang terbagi dalam;") if subs else ""))
-        lines += [f"{letter} {sub}" for letter, sub in zip(letter_labels(len(subs)), subs,
-                                                             strict=True)]
+        lines += [
+            f"{letter} {sub}" for letter, sub in zip(letter_labels(len(subs)), subs, strict=True)
+        ]
     # The punctuation of a list in a decree: ";" after each, "; dan" before the last, "." last.
     plain = [i for i, line in enumerate(lines) if not line.endswith(";")]
     for k, i in enumerate(plain):

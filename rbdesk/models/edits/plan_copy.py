@@ -70,20 +70,26 @@ def next_year_decree(decree: dict[str, Any], old: int, new: int) -> dict[str, An
             out[key] = _with_year(out[key], old, new)
     title = decree.get("title")
     for entry in out.get("considerations") or []:
-        if (isinstance(entry, dict) and isinstance(entry.get("text"), str)
-                and isinstance(title, str) and _names_the_decree(entry["text"], title)):
+        if (
+            isinstance(entry, dict)
+            and isinstance(entry.get("text"), str)
+            and isinstance(title, str)
+            and _names_the_decree(entry["text"], title)
+        ):
             entry["text"] = _with_year(entry["text"], old, new)
     for entry in out.get("decisions") or []:
         if isinstance(entry, dict):
             if isinstance(entry.get("text"), str):
                 entry["text"] = _with_year(entry["text"], old, new)
             if isinstance(entry.get("items"), list):
-                entry["items"] = [_with_year(i, old, new) if isinstance(i, str) else i
-                                  for i in entry["items"]]
+                entry["items"] = [
+                    _with_year(i, old, new) if isinstance(i, str) else i for i in entry["items"]
+                ]
     titles = out.get("attachment_titles")
     if isinstance(titles, dict):
-        out["attachment_titles"] = {k: _with_year(v, old, new) if isinstance(v, str) else v
-                                    for k, v in titles.items()}
+        out["attachment_titles"] = {
+            k: _with_year(v, old, new) if isinstance(v, str) else v for k, v in titles.items()
+        }
     return out
 
 
@@ -96,8 +102,14 @@ def plans_of_year(store: Store, year: int, unit: str | None = None) -> list[tupl
         return [(p.uuid, p.unit) for p in query.order_by(Plan.unit, Plan.uuid)]
 
 
-def copy_plan(store: Store, source_uuid: str, year: int,
-              options: CopyOptions = CopyOptions(), *, allow_same_year: bool = False) -> str:
+def copy_plan(
+    store: Store,
+    source_uuid: str,
+    year: int,
+    options: CopyOptions = CopyOptions(),
+    *,
+    allow_same_year: bool = False,
+) -> str:
     """Make the plan of ``year`` from the plan ``source_uuid``; returns the new plan's uuid.
 
     Raises :class:`YearTaken` when the unit already has a plan for ``year``, unless
@@ -107,17 +119,28 @@ def copy_plan(store: Store, source_uuid: str, year: int,
         raise InvalidInput(tr("Tahun {y} tidak masuk akal.").format(y=year))
     plan_uuid = new_uuid()
     with store.write(plan_uuid) as tx:
-        source = Plan.live_by_uuid(source_uuid,
-                                   tr("Rencana ini sudah dihapus atau tidak ada lagi."))
-        taken = Plan.select().where(Plan.is_live() & (Plan.unit == source.unit)
-                                    & (Plan.year == year)).exists()
+        source = Plan.live_by_uuid(
+            source_uuid, tr("Rencana ini sudah dihapus atau tidak ada lagi.")
+        )
+        taken = (
+            Plan.select()
+            .where(Plan.is_live() & (Plan.unit == source.unit) & (Plan.year == year))
+            .exists()
+        )
         if taken and not allow_same_year:
-            raise YearTaken(tr("{unit} sudah mempunyai Rencana Aksi tahun {year}.").format(
-                unit=source.unit, year=year))
-        plan = Plan(uuid=plan_uuid, unit=source.unit, year=year,
-                    title=_with_year(source.title, source.year, year),
-                    decree=next_year_decree(source.decree or {}, source.year, year),
-                    settings=copy.deepcopy(source.settings or {}))
+            raise YearTaken(
+                tr("{unit} sudah mempunyai Rencana Aksi tahun {year}.").format(
+                    unit=source.unit, year=year
+                )
+            )
+        plan = Plan(
+            uuid=plan_uuid,
+            unit=source.unit,
+            year=year,
+            title=_with_year(source.title, source.year, year),
+            decree=next_year_decree(source.decree or {}, source.year, year),
+            settings=copy.deepcopy(source.settings or {}),
+        )
         tx.stamp(plan, new=True)
         plan.save(force_insert=True)
         tx.log("plan", plan_uuid, "create", "year", None, year)
@@ -130,7 +153,7 @@ def _copy_tree(tx: Tx, source_id: int, plan_id: int, options: CopyOptions) -> di
     """Copy the alive tree under the plan ``source_id`` to ``plan_id``, a level at a time with
     multi-row inserts (a 20,000-indicator plan must not freeze the window); returns the new id
     of each copied area by its old id."""
-    parents = {source_id: plan_id}     # old id -> new id of the level above
+    parents = {source_id: plan_id}  # old id -> new id of the level above
     areas: dict[int, int] = {}
     kind = PLAN
     while (child := CHILD.get(kind)) is not None and parents:
@@ -150,9 +173,16 @@ def _copy_tree(tx: Tx, source_id: int, plan_id: int, options: CopyOptions) -> di
             old_of[uuid] = row["id"]
             text = row[lv.text_field]
             fields: dict[str, Any] = {
-                lv.parent: parents[row[lv.parent]], "label": row["label"], lv.text_field: text,
-                "seq": seq.setdefault(row[lv.parent], 0), "uuid": uuid, "updated_at": tx.at,
-                "updated_by": tx.store.user, "version": 1, "deleted": False}
+                lv.parent: parents[row[lv.parent]],
+                "label": row["label"],
+                lv.text_field: text,
+                "seq": seq.setdefault(row[lv.parent], 0),
+                "uuid": uuid,
+                "updated_at": tx.at,
+                "updated_by": tx.store.user,
+                "version": 1,
+                "deleted": False,
+            }
             seq[row[lv.parent]] += 1
             # The schedule and the remarks, on the level that carries them.
             if "planned" in row:
@@ -166,8 +196,9 @@ def _copy_tree(tx: Tx, source_id: int, plan_id: int, options: CopyOptions) -> di
         tx.log_many(log)
         new_ids: dict[int, int] = {}
         for uuids in chunked(list(old_of), ID_BATCH):
-            for new_id, uuid in as_tuples(model.select(model.id, model.uuid).where(
-                    model.uuid.in_(uuids))):
+            for new_id, uuid in as_tuples(
+                model.select(model.id, model.uuid).where(model.uuid.in_(uuids))
+            ):
                 new_ids[old_of[uuid]] = new_id
         if kind == PLAN:
             areas = new_ids
@@ -176,22 +207,38 @@ def _copy_tree(tx: Tx, source_id: int, plan_id: int, options: CopyOptions) -> di
 
 
 def _copy_roster(tx: Tx, source: Plan, plan: Plan, areas: dict[int, int]) -> None:
-    teams = Team.select().where((Team.plan == source.id) & Team.is_live()).order_by(Team.seq,
-                                                                                 Team.uuid)
+    teams = (
+        Team.select().where((Team.plan == source.id) & Team.is_live()).order_by(Team.seq, Team.uuid)
+    )
     for seq, team in enumerate(teams):
-        new_team = Team(plan=plan, seq=seq, kind=team.kind, label=team.label, name=team.name,
-                        area=areas.get(team.area_id) if team.area_id else None,
-                        duties=copy.deepcopy(team.duties or []), uuid="")
+        new_team = Team(
+            plan=plan,
+            seq=seq,
+            kind=team.kind,
+            label=team.label,
+            name=team.name,
+            area=areas.get(team.area_id) if team.area_id else None,
+            duties=copy.deepcopy(team.duties or []),
+            uuid="",
+        )
         tx.stamp(new_team, new=True)
         new_team.save(force_insert=True)
         tx.log("team", new_team.uuid, "create", "name", None, team.name)
-        members = (Membership.select(Membership, Person).join(Person)
-                   .where((Membership.team == team.id) & Membership.is_live() & Person.is_live())
-                   .order_by(Membership.seq, Membership.uuid))
+        members = (
+            Membership.select(Membership, Person)
+            .join(Person)
+            .where((Membership.team == team.id) & Membership.is_live() & Person.is_live())
+            .order_by(Membership.seq, Membership.uuid)
+        )
         for m_seq, member in enumerate(members):
-            new_member = Membership(team=new_team, person=member.person_id, seq=m_seq,
-                                    role=member.role, position=member.position, uuid="")
+            new_member = Membership(
+                team=new_team,
+                person=member.person_id,
+                seq=m_seq,
+                role=member.role,
+                position=member.position,
+                uuid="",
+            )
             tx.stamp(new_member, new=True)
             new_member.save(force_insert=True)
-            tx.log("membership", new_member.uuid, "create", "person", None,
-                   member.person.name)
+            tx.log("membership", new_member.uuid, "create", "person", None, member.person.name)

@@ -43,8 +43,11 @@ def plan_uuid_of(entity: str, row: Row) -> str:
 def _siblings(lv: Level, parent_id: int) -> list[Any]:
     model = lv.model
     parent_col = getattr(model, lv.parent)
-    return list(model.select().where((parent_col == parent_id) & model.is_live())
-                .order_by(model.seq, model.uuid))
+    return list(
+        model.select()
+        .where((parent_col == parent_id) & model.is_live())
+        .order_by(model.seq, model.uuid)
+    )
 
 
 def _renumber(tx: Tx, lv: Level, rows: list[Any]) -> None:
@@ -54,8 +57,15 @@ def _renumber(tx: Tx, lv: Level, rows: list[Any]) -> None:
             tx.bump(lv.model, row.uuid, None, seq=seq)
 
 
-def add_node(store: Store, entity: str, parent_uuid: str, text: str = "", label: str = "",
-             index: int | None = None, uuid: str | None = None) -> str:
+def add_node(
+    store: Store,
+    entity: str,
+    parent_uuid: str,
+    text: str = "",
+    label: str = "",
+    index: int | None = None,
+    uuid: str | None = None,
+) -> str:
     """Insert a node under its parent at ``index`` (end when None); returns the new uuid.
 
     A new sub-activity gets its one unnamed indicator, so it still carries a schedule.
@@ -63,12 +73,18 @@ def add_node(store: Store, entity: str, parent_uuid: str, text: str = "", label:
     lv = level(entity)
     with store.write() as tx:
         parent = _get(lv.parent_model, parent_uuid)
-        tx.plan_uuid = parent.uuid if lv.parent_model is Plan else plan_uuid_of(
-            lv.parent, parent)
+        tx.plan_uuid = parent.uuid if lv.parent_model is Plan else plan_uuid_of(lv.parent, parent)
         siblings = _siblings(lv, parent.id)
         pos = len(siblings) if index is None else max(0, min(index, len(siblings)))
-        row = lv.model(**{lv.parent: parent, "seq": pos, "label": label,
-                          lv.text_field: text, "uuid": uuid or ""})
+        row = lv.model(
+            **{
+                lv.parent: parent,
+                "seq": pos,
+                "label": label,
+                lv.text_field: text,
+                "uuid": uuid or "",
+            }
+        )
         tx.stamp(row, new=True)
         row.save(force_insert=True)
         siblings.insert(pos, row)
@@ -82,8 +98,14 @@ def add_node(store: Store, entity: str, parent_uuid: str, text: str = "", label:
         return row.uuid
 
 
-def set_field(store: Store, entity: str, uuid: str, field: str, value: str,
-              expected_version: int | None = None) -> int:
+def set_field(
+    store: Store,
+    entity: str,
+    uuid: str,
+    field: str,
+    value: str,
+    expected_version: int | None = None,
+) -> int:
     """Rename / relabel / edit the remark of a node; returns the new version."""
     lv = level(entity)
     if field not in EDITABLE_FIELDS or not hasattr(lv.model, field):
@@ -114,8 +136,9 @@ def move_within(store: Store, entity: str, uuid: str, delta: int) -> bool:
         return True
 
 
-def reparent(store: Store, entity: str, uuid: str, new_parent_uuid: str,
-             index: int | None = None) -> None:
+def reparent(
+    store: Store, entity: str, uuid: str, new_parent_uuid: str, index: int | None = None
+) -> None:
     """Move a node under another parent of the right level (drag and drop, indent/outdent)."""
     lv = level(entity)
     with store.write() as tx:
@@ -149,8 +172,9 @@ def _descendants(entity: str, row: Any) -> list[tuple[str, Any]]:
     return out
 
 
-def delete_node(store: Store, entity: str, uuid: str,
-                expected_version: int | None = None) -> list[str]:
+def delete_node(
+    store: Store, entity: str, uuid: str, expected_version: int | None = None
+) -> list[str]:
     """Tombstone a node and its still-alive descendants; returns every uuid tombstoned."""
     lv = level(entity)
     with store.write() as tx:
@@ -181,15 +205,21 @@ def restore_nodes(store: Store, entity: str, uuids: list[str], index: int | None
             if row.uuid in wanted and row.deleted:
                 tx.bump(LEVELS[child_entity].model, row.uuid, None, deleted=False)
                 tx.log(child_entity, row.uuid, "restore")
-        siblings = [s for s in _siblings(lv, getattr(head, lv.parent + "_id"))
-                    if s.uuid != head.uuid]
+        siblings = [
+            s for s in _siblings(lv, getattr(head, lv.parent + "_id")) if s.uuid != head.uuid
+        ]
         pos = len(siblings) if index is None else max(0, min(index, len(siblings)))
         siblings.insert(pos, lv.model.get_by_id(head.id))
         _renumber(tx, lv, siblings)
 
 
-def set_planned(store: Store, indicator_uuid: str, month: int, planned: bool,
-                expected_version: int | None = None) -> int:
+def set_planned(
+    store: Store,
+    indicator_uuid: str,
+    month: int,
+    planned: bool,
+    expected_version: int | None = None,
+) -> int:
     """Plan or unplan one month of an indicator; returns the indicator's new version."""
     if not 1 <= month <= 12:
         raise InvalidInput(tr("Bulan {m} di luar 1..12.").format(m=month))
@@ -198,13 +228,26 @@ def set_planned(store: Store, indicator_uuid: str, month: int, planned: bool,
         tx.plan_uuid = plan_uuid_of("indicator", ind)
         mask = with_month(ind.planned, month, planned)
         version = tx.bump(Indicator, indicator_uuid, expected_version, planned=mask)
-        tx.log("indicator", indicator_uuid, "update", f"planned[{month}]",
-               int(is_planned(ind.planned, month)), int(planned))
+        tx.log(
+            "indicator",
+            indicator_uuid,
+            "update",
+            f"planned[{month}]",
+            int(is_planned(ind.planned, month)),
+            int(planned),
+        )
         return version
 
 
-def add_plan(store: Store, unit: str, year: int, title: str = "",
-             decree: dict[str, Any] | None = None, *, standard_areas: bool = False) -> str:
+def add_plan(
+    store: Store,
+    unit: str,
+    year: int,
+    title: str = "",
+    decree: dict[str, Any] | None = None,
+    *,
+    standard_areas: bool = False,
+) -> str:
     """A new plan; empty, or with the eight change areas of the road map and no activities."""
     if not unit.strip():
         raise InvalidInput(tr("Nama satuan kerja tidak boleh kosong."))
@@ -218,21 +261,26 @@ def add_plan(store: Store, unit: str, year: int, title: str = "",
         tx.log("plan", plan.uuid, "create", "year", None, year)
         lv = LEVELS[CHILD[PLAN]]
         for seq, (label, name) in enumerate(STANDARD_AREAS if standard_areas else ()):
-            row = lv.model(**{lv.parent: plan, "seq": seq, "label": label,
-                              lv.text_field: name, "uuid": ""})
+            row = lv.model(
+                **{lv.parent: plan, "seq": seq, "label": label, lv.text_field: name, "uuid": ""}
+            )
             tx.stamp(row, new=True)
             row.save(force_insert=True)
             tx.log(lv.name, row.uuid, "create", lv.text_field, None, name)
         return plan.uuid
 
 
-def update_plan(store: Store, plan_uuid: str, expected_version: int | None = None,
-                **fields: Any) -> int:
+def update_plan(
+    store: Store, plan_uuid: str, expected_version: int | None = None, **fields: Any
+) -> int:
     """Change unit, year, title, decree or settings of a plan."""
     allowed = {"unit", "year", "title", "decree", "settings"}
     if not set(fields) <= allowed:
-        raise InvalidInput(tr("Kolom rencana tidak dikenal: {f}").format(
-            f=", ".join(sorted(set(fields) - allowed))))
+        raise InvalidInput(
+            tr("Kolom rencana tidak dikenal: {f}").format(
+                f=", ".join(sorted(set(fields) - allowed))
+            )
+        )
     with store.write(plan_uuid) as tx:
         plan = _get(Plan, plan_uuid)
         changes = {k: v for k, v in fields.items() if getattr(plan, k) != v}
@@ -247,21 +295,33 @@ def update_plan(store: Store, plan_uuid: str, expected_version: int | None = Non
         return version
 
 
-def log_object_change(tx: Tx, plan_uuid: str, name: str, old: dict[str, Any] | None,
-                      new: dict[str, Any] | None) -> None:
+def log_object_change(
+    tx: Tx, plan_uuid: str, name: str, old: dict[str, Any] | None, new: dict[str, Any] | None
+) -> None:
     """Log a decree or settings edit key by key ("decree.number", old and new as readable
     text): one changed key is one short entry in Riwayat, and a merge can tell which keys each
     copy changed (merge_decisions) instead of seeing one opaque object."""
     old, new = old or {}, new or {}
     tx.plan_uuid = tx.plan_uuid or plan_uuid
-    tx.log_many([("plan", plan_uuid, "update", f"{name}.{key}",
-                  plain_value(old[key]) if key in old else None,
-                  plain_value(new[key]) if key in new else None)
-                 for key in dict.fromkeys([*old, *new]) if old.get(key) != new.get(key)])
+    tx.log_many(
+        [
+            (
+                "plan",
+                plan_uuid,
+                "update",
+                f"{name}.{key}",
+                plain_value(old[key]) if key in old else None,
+                plain_value(new[key]) if key in new else None,
+            )
+            for key in dict.fromkeys([*old, *new])
+            if old.get(key) != new.get(key)
+        ]
+    )
 
 
-def log_decree_change(tx: Tx, plan_uuid: str, old: dict[str, Any] | None,
-                      new: dict[str, Any] | None) -> None:
+def log_decree_change(
+    tx: Tx, plan_uuid: str, old: dict[str, Any] | None, new: dict[str, Any] | None
+) -> None:
     """The change-log entries of a decree edit, for a caller that writes the decree itself."""
     log_object_change(tx, plan_uuid, "decree", old, new)
 
@@ -275,28 +335,43 @@ def change_mark(store: Store) -> int:
 def _others_since(store: Store, plan_uuid: str, mark: int) -> ChangeLog | None:
     """The first change to the plan after ``mark`` made by someone else (another user, or the
     same name on another PC)."""
-    return (ChangeLog.select()
-            .where((ChangeLog.plan_uuid == plan_uuid) & (ChangeLog.id > mark)
-                   & ~((ChangeLog.user == store.user) & (ChangeLog.host == store.host)))
-            .order_by(ChangeLog.id).first())
+    return (
+        ChangeLog.select()
+        .where(
+            (ChangeLog.plan_uuid == plan_uuid)
+            & (ChangeLog.id > mark)
+            & ~((ChangeLog.user == store.user) & (ChangeLog.host == store.host))
+        )
+        .order_by(ChangeLog.id)
+        .first()
+    )
 
 
-def delete_plan(store: Store, plan_uuid: str, expected_version: int | None = None,
-                untouched_since: int | None = None) -> None:
+def delete_plan(
+    store: Store,
+    plan_uuid: str,
+    expected_version: int | None = None,
+    untouched_since: int | None = None,
+) -> None:
     """Tombstone a whole plan (one made by mistake); its rows stay, unreachable, for undo and
     for merging copies. ``untouched_since`` (a :func:`change_mark`) is for undoing the plan's
     making: a colleague who has worked in it since then would lose that work from sight, so it
     is refused."""
     with store.write(plan_uuid) as tx:
         plan = _get(Plan, plan_uuid)
-        if untouched_since is not None and (
-                other := _others_since(store, plan_uuid, untouched_since)) is not None:
+        if (
+            untouched_since is not None
+            and (other := _others_since(store, plan_uuid, untouched_since)) is not None
+        ):
             raise ConflictError(
-                tr("Rencana Aksi {year} tidak dihapus: {who} sudah mengubahnya pada {when}. "
-                   "Bila rencana itu memang tidak diperlukan, hapus dengan Berkas → Hapus "
-                   "rencana aksi ini.").format(year=plan.year, who=other.user,
-                                              when=clock.local_time(other.at)),
-                changed_by=other.user, changed_at=other.at)
+                tr(
+                    "Rencana Aksi {year} tidak dihapus: {who} sudah mengubahnya pada {when}. "
+                    "Bila rencana itu memang tidak diperlukan, hapus dengan Berkas → Hapus "
+                    "rencana aksi ini."
+                ).format(year=plan.year, who=other.user, when=clock.local_time(other.at)),
+                changed_by=other.user,
+                changed_at=other.at,
+            )
         tx.bump(Plan, plan_uuid, expected_version, deleted=True)
         tx.log("plan", plan_uuid, "delete", "title", f"{plan.year} {plan.unit}", None)
 

@@ -38,8 +38,14 @@ def _check_month(month: int) -> None:
         raise InvalidInput(tr("Bulan {m} di luar 1..12.").format(m=month))
 
 
-def set_status(store: Store, indicator_uuid: str, month: int, status: str,
-               note: str | None = None, expected_version: int | None = None) -> int:
+def set_status(
+    store: Store,
+    indicator_uuid: str,
+    month: int,
+    status: str,
+    note: str | None = None,
+    expected_version: int | None = None,
+) -> int:
     """Record belum / sebagian / selesai (and optionally the note); returns the cell's version.
 
     ``expected_version`` is the realisation row's version as shown (0 when there was none).
@@ -51,26 +57,34 @@ def set_status(store: Store, indicator_uuid: str, month: int, status: str,
     with store.write() as tx:
         ind = _indicator(indicator_uuid)
         tx.plan_uuid = plan_uuid_of("indicator", ind)
-        cell = Realisation.get_or_none((Realisation.indicator == ind.id)
-                                       & (Realisation.month == month))
+        cell = Realisation.get_or_none(
+            (Realisation.indicator == ind.id) & (Realisation.month == month)
+        )
         if cell is None:
             if expected_version not in (None, 0):
                 raise NotFoundError(tr("Realisasi bulan ini sudah dihapus oleh pengguna lain."))
-            cell = Realisation(indicator=ind, month=month, status=status, note=note or "",
-                               uuid="", **after_change(status))
+            cell = Realisation(
+                indicator=ind,
+                month=month,
+                status=status,
+                note=note or "",
+                uuid="",
+                **after_change(status),
+            )
             tx.stamp(cell, new=True)
             cell.save(force_insert=True)
             tx.log("realisation", cell.uuid, "create", f"status[{month}]", None, status)
             if note:
                 tx.log("realisation", cell.uuid, "create", f"note[{month}]", None, note)
             return 1
-        unchanged = (cell.status == status and not cell.deleted
-                     and (note is None or note == cell.note))
+        unchanged = (
+            cell.status == status and not cell.deleted and (note is None or note == cell.note)
+        )
         if unchanged:
             # Nothing to record: no new version and no new stamp. A stamp that no change-log
             # entry explains would make a merge think this copy never touched the row.
             if expected_version not in (None, cell.version):
-                tx.bump(Realisation, cell.uuid, expected_version)   # raises the conflict
+                tx.bump(Realisation, cell.uuid, expected_version)  # raises the conflict
             return int(cell.version)
         changes: dict[str, object] = {"status": status, "deleted": False}
         if note is not None:
@@ -81,14 +95,26 @@ def set_status(store: Store, indicator_uuid: str, month: int, status: str,
         # then conflicts like any other concurrent change.
         version = tx.bump(Realisation, cell.uuid, expected_version, **changes)
         if cell.status != status or cell.deleted:
-            tx.log("realisation", cell.uuid, "update", f"status[{month}]",
-                   None if cell.deleted else cell.status, status)
+            tx.log(
+                "realisation",
+                cell.uuid,
+                "update",
+                f"status[{month}]",
+                None if cell.deleted else cell.status,
+                status,
+            )
         if note is not None and note != cell.note:
             tx.log("realisation", cell.uuid, "update", f"note[{month}]", cell.note, note)
         for key in REVIEW_FIELDS:
             if key in review:
-                tx.log("realisation", cell.uuid, "update", f"{key}[{month}]",
-                       getattr(cell, key), review[key])
+                tx.log(
+                    "realisation",
+                    cell.uuid,
+                    "update",
+                    f"{key}[{month}]",
+                    getattr(cell, key),
+                    review[key],
+                )
         return version
 
 
@@ -112,30 +138,56 @@ class EvidenceInfo:
     version: int
 
 
-def list_evidence(store: Store, indicator_uuid: str,
-                  month: int | None = None) -> list[EvidenceInfo]:
+def list_evidence(
+    store: Store, indicator_uuid: str, month: int | None = None
+) -> list[EvidenceInfo]:
     with store.read():
-        query = (Evidence.select(Evidence, Indicator.uuid.alias("ind_uuid")).join(Indicator)
-                 .where((Indicator.uuid == indicator_uuid) & Evidence.is_live()))
+        query = (
+            Evidence.select(Evidence, Indicator.uuid.alias("ind_uuid"))
+            .join(Indicator)
+            .where((Indicator.uuid == indicator_uuid) & Evidence.is_live())
+        )
         if month is not None:
             query = query.where(Evidence.month == month)
         # A name stored by an older rbdesk may still hold what safe_filename now removes.
-        return [EvidenceInfo(e.uuid, indicator_uuid, e.month, safe_filename(e.filename), e.mime,
-                             e.size, e.sha256,
-                             e.note, e.updated_by, e.updated_at, e.version)
-                for e in query.order_by(Evidence.month, Evidence.updated_at, Evidence.uuid)]
+        return [
+            EvidenceInfo(
+                e.uuid,
+                indicator_uuid,
+                e.month,
+                safe_filename(e.filename),
+                e.mime,
+                e.size,
+                e.sha256,
+                e.note,
+                e.updated_by,
+                e.updated_at,
+                e.version,
+            )
+            for e in query.order_by(Evidence.month, Evidence.updated_at, Evidence.uuid)
+        ]
 
 
-def attach_bytes(store: Store, indicator_uuid: str, month: int, filename: str, data: bytes,
-                 note: str = "", mime: str | None = None) -> str:
+def attach_bytes(
+    store: Store,
+    indicator_uuid: str,
+    month: int,
+    filename: str,
+    data: bytes,
+    note: str = "",
+    mime: str | None = None,
+) -> str:
     """Attach evidence; returns the new evidence uuid. The bytes are stored once per content."""
     _check_month(month)
     if len(data) > MAX_EVIDENCE_BYTES:
         raise EvidenceTooLarge(
-            tr("Berkas {name} terlalu besar ({size:.1f} MiB); batasnya {limit:g} MiB. Perkecil "
-               "hasil pindaian atau bagi menjadi beberapa berkas.")
-            .format(name=safe_filename(filename), size=len(data) / MIB,
-                    limit=MAX_EVIDENCE_BYTES / MIB))
+            tr(
+                "Berkas {name} terlalu besar ({size:.1f} MiB); batasnya {limit:g} MiB. Perkecil "
+                "hasil pindaian atau bagi menjadi beberapa berkas."
+            ).format(
+                name=safe_filename(filename), size=len(data) / MIB, limit=MAX_EVIDENCE_BYTES / MIB
+            )
+        )
     name = safe_filename(filename)
     sha = hashlib.sha256(data).hexdigest()
     kind = mime or mimetypes.guess_type(name)[0] or "application/octet-stream"
@@ -144,8 +196,16 @@ def attach_bytes(store: Store, indicator_uuid: str, month: int, filename: str, d
         tx.plan_uuid = plan_uuid_of("indicator", ind)
         if not Blob.select().where(Blob.sha256 == sha).exists():
             Blob.create(sha256=sha, size=len(data), data=data)
-        ev = Evidence(indicator=ind, month=month, filename=name, mime=kind, size=len(data),
-                      sha256=sha, note=note, uuid="")
+        ev = Evidence(
+            indicator=ind,
+            month=month,
+            filename=name,
+            mime=kind,
+            size=len(data),
+            sha256=sha,
+            note=note,
+            uuid="",
+        )
         tx.stamp(ev, new=True)
         ev.save(force_insert=True)
         tx.log("evidence", ev.uuid, "create", f"evidence[{month}]", None, name)
@@ -153,33 +213,43 @@ def attach_bytes(store: Store, indicator_uuid: str, month: int, filename: str, d
         return ev.uuid
 
 
-def attach_file(store: Store, indicator_uuid: str, month: int, path: Path | str,
-                note: str = "") -> str:
+def attach_file(
+    store: Store, indicator_uuid: str, month: int, path: Path | str, note: str = ""
+) -> str:
     path = Path(path)
     try:
         size = path.stat().st_size
         if size > MAX_EVIDENCE_BYTES:
             raise EvidenceTooLarge(
-                tr("Berkas {name} terlalu besar ({size:.1f} MiB); batasnya {limit:g} MiB. Perkecil "
-                   "hasil pindaian atau bagi menjadi beberapa berkas.")
-                .format(name=path.name, size=size / MIB, limit=MAX_EVIDENCE_BYTES / MIB))
+                tr(
+                    "Berkas {name} terlalu besar ({size:.1f} MiB); batasnya {limit:g} MiB. "
+                    "Perkecil hasil pindaian atau bagi menjadi beberapa berkas."
+                ).format(name=path.name, size=size / MIB, limit=MAX_EVIDENCE_BYTES / MIB)
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise RbdeskError(tr("Berkas {name} tidak ditemukan.").format(name=path.name)) from None
     except IsADirectoryError:
-        raise InvalidInput(tr("{name} adalah folder; pilih sebuah berkas.").format(
-            name=path.name)) from None
+        raise InvalidInput(
+            tr("{name} adalah folder; pilih sebuah berkas.").format(name=path.name)
+        ) from None
     except PermissionError:
-        raise RbdeskError(tr("Berkas {name} tidak dapat dibaca (tidak ada izin atau sedang "
-                             "dikunci program lain).").format(name=path.name)) from None
+        raise RbdeskError(
+            tr(
+                "Berkas {name} tidak dapat dibaca (tidak ada izin atau sedang "
+                "dikunci program lain)."
+            ).format(name=path.name)
+        ) from None
     except OSError as exc:
-        raise RbdeskError(tr("Berkas {name} tidak dapat dibaca: {err}").format(
-            name=path.name, err=exc.strerror or exc)) from None
+        raise RbdeskError(
+            tr("Berkas {name} tidak dapat dibaca: {err}").format(
+                name=path.name, err=exc.strerror or exc
+            )
+        ) from None
     return attach_bytes(store, indicator_uuid, month, path.name, data, note)
 
 
-def remove_evidence(store: Store, evidence_uuid: str,
-                    expected_version: int | None = None) -> None:
+def remove_evidence(store: Store, evidence_uuid: str, expected_version: int | None = None) -> None:
     """Tombstone the attachment; the bytes stay so undo and merges can bring it back."""
     with store.write() as tx:
         ev = Evidence.live_by_uuid(evidence_uuid, tr("Bukti dukung ini sudah dihapus."))
@@ -218,14 +288,18 @@ def write_temp_copy(store: Store, info: EvidenceInfo, folder: Path | str) -> Pat
         private_folder(sub)
         # Its owner's only: evidence may be personal, and the temporary folder is on a PC
         # others may use too.
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0),
-                     PRIVATE_FILE)
+        fd = os.open(
+            target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), PRIVATE_FILE
+        )
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         make_private(target)
     except OSError as exc:
-        raise RbdeskError(tr("Berkas {name} tidak dapat disiapkan untuk dibuka: {err}").format(
-            name=target.name, err=exc.strerror or exc)) from None
+        raise RbdeskError(
+            tr("Berkas {name} tidak dapat disiapkan untuk dibuka: {err}").format(
+                name=target.name, err=exc.strerror or exc
+            )
+        ) from None
     return target
 
 
@@ -240,6 +314,9 @@ def save_evidence_copy(store: Store, evidence_uuid: str, dest: Path | str) -> Pa
                 tmp.write_bytes(evidence_bytes(store, ev.sha256))
         except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the chosen name
             detail = getattr(exc, "strerror", None) or tr("nama berkas tidak sah")
-            raise RbdeskError(tr("Tidak dapat menyimpan {name}: {err}").format(
-                name=safe_filename(dest.name), err=detail)) from None
+            raise RbdeskError(
+                tr("Tidak dapat menyimpan {name}: {err}").format(
+                    name=safe_filename(dest.name), err=detail
+                )
+            ) from None
         return dest

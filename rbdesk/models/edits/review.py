@@ -33,16 +33,24 @@ REVIEW_FIELDS = ("review_state", "reviewed_by", "reviewed_at", "review_note")
 
 
 def _cell(indicator_uuid: str, month: int) -> Realisation | None:
-    ind = Indicator.live_by_uuid(indicator_uuid,
-                                 tr("Indikator ini sudah dihapus atau tidak ada lagi."))
-    return Realisation.get_or_none((Realisation.indicator == ind.id)
-                                   & (Realisation.month == month)
-                                   & Realisation.is_live())
+    ind = Indicator.live_by_uuid(
+        indicator_uuid, tr("Indikator ini sudah dihapus atau tidak ada lagi.")
+    )
+    return Realisation.get_or_none(
+        (Realisation.indicator == ind.id) & (Realisation.month == month) & Realisation.is_live()
+    )
 
 
-def review_month(store: Store, indicator_uuid: str, month: int, state: str, note: str = "",
-                 by: str = "", expected_version: int | None = None,
-                 at: str | None = None) -> int:
+def review_month(
+    store: Store,
+    indicator_uuid: str,
+    month: int,
+    state: str,
+    note: str = "",
+    by: str = "",
+    expected_version: int | None = None,
+    at: str | None = None,
+) -> int:
     """Record a verdict on a realised month; returns the realisation row's new version.
 
     ``by`` is the reviewer's name (default: the user of this PC); ``at`` restores an earlier
@@ -50,32 +58,49 @@ def review_month(store: Store, indicator_uuid: str, month: int, state: str, note
     A month with no realisation is refused with a message and nothing changes.
     """
     if state not in REVIEW_STATES:
-        raise InvalidInput(tr("Status tinjauan '{s}' tidak dikenal (pilih: {all}).").format(
-            s=state, all=", ".join(s.replace("_", "-") for s in REVIEW_STATES)))
+        raise InvalidInput(
+            tr("Status tinjauan '{s}' tidak dikenal (pilih: {all}).").format(
+                s=state, all=", ".join(s.replace("_", "-") for s in REVIEW_STATES)
+            )
+        )
     if not 1 <= month <= 12:
         raise InvalidInput(tr("Bulan {m} di luar 1..12.").format(m=month))
     note = note.strip()
     if state in REVIEW_NEEDS_NOTE and not note:
-        raise InvalidInput(tr("Status \u201c{s}\u201d perlu catatan peninjau: tuliskan apa yang "
-                              "harus diperbaiki atau alasannya.").format(s=review_label(state)))
+        raise InvalidInput(
+            tr(
+                "Status \u201c{s}\u201d perlu catatan peninjau: tuliskan apa yang "
+                "harus diperbaiki atau alasannya."
+            ).format(s=review_label(state))
+        )
     with store.write() as tx:
         cell = _cell(indicator_uuid, month)
         if cell is None or not is_realised(cell.status):
-            raise InvalidInput(tr("Bulan {m} belum ada realisasinya (status belum); tidak ada "
-                                  "yang dapat ditinjau. Catat realisasinya dahulu.").format(
-                                      m=month_long(month)))
+            raise InvalidInput(
+                tr(
+                    "Bulan {m} belum ada realisasinya (status belum); tidak ada "
+                    "yang dapat ditinjau. Catat realisasinya dahulu."
+                ).format(m=month_long(month))
+            )
         tx.plan_uuid = plan_uuid_of("indicator", cell.indicator)
         if state == SUBMITTED:
-            values = {"review_state": SUBMITTED, "reviewed_by": "", "reviewed_at": "",
-                      "review_note": ""}
+            values = {
+                "review_state": SUBMITTED,
+                "reviewed_by": "",
+                "reviewed_at": "",
+                "review_note": "",
+            }
         else:
-            values = {"review_state": state, "reviewed_by": (by.strip() or store.user),
-                      "reviewed_at": at or tx.at, "review_note": note}
+            values = {
+                "review_state": state,
+                "reviewed_by": (by.strip() or store.user),
+                "reviewed_at": at or tx.at,
+                "review_note": note,
+            }
         return _write(tx, cell, values, expected_version)
 
 
-def _write(tx: Tx, cell: Realisation, values: dict[str, str],
-           expected_version: int | None) -> int:
+def _write(tx: Tx, cell: Realisation, values: dict[str, str], expected_version: int | None) -> int:
     changes = {k: v for k, v in values.items() if getattr(cell, k) != v}
     if not changes:
         if expected_version not in (None, cell.version):
@@ -83,23 +108,30 @@ def _write(tx: Tx, cell: Realisation, values: dict[str, str],
         return int(cell.version)
     version = tx.bump(Realisation, cell.uuid, expected_version, **changes)
     for key, value in changes.items():
-        tx.log("realisation", cell.uuid, "update", f"{key}[{cell.month}]",
-               getattr(cell, key), value)
+        tx.log(
+            "realisation", cell.uuid, "update", f"{key}[{cell.month}]", getattr(cell, key), value
+        )
     return version
 
 
 def after_change(status: str) -> dict[str, str]:
     """The review fields of a month whose status, note or evidence just changed (module
     docstring): submitted again when realised, no review state when not."""
-    return {"review_state": SUBMITTED if is_realised(status) else "", "reviewed_by": "",
-            "reviewed_at": "", "review_note": ""}
+    return {
+        "review_state": SUBMITTED if is_realised(status) else "",
+        "reviewed_by": "",
+        "reviewed_at": "",
+        "review_note": "",
+    }
 
 
 def resubmit_month(tx: Tx, indicator_id: int, month: int) -> None:
     """Inside a write that changed a month's evidence: its verdict no longer covers it."""
-    cell = Realisation.get_or_none((Realisation.indicator == indicator_id)
-                                   & (Realisation.month == month)
-                                   & Realisation.is_live())
+    cell = Realisation.get_or_none(
+        (Realisation.indicator == indicator_id)
+        & (Realisation.month == month)
+        & Realisation.is_live()
+    )
     if cell is not None and cell.review_state not in ("", SUBMITTED):
         _write(tx, cell, after_change(cell.status), None)
 
@@ -109,8 +141,15 @@ def reviewer_names(store: Store, tree: PlanTree) -> list[str]:
     reviewers, each once, in that order."""
     names = [m.person_name for t in tree.teams if t.kind == "pengarah" for m in t.members]
     with store.read():
-        names += [n for (n,) in as_tuples(
-            Person.select(Person.name).where((Person.reviewer == True)  # noqa: E712
-                                             & Person.is_live())
-            .order_by(Person.name, Person.uuid))]
+        names += [
+            n
+            for (n,) in as_tuples(
+                Person.select(Person.name)
+                .where(
+                    (Person.reviewer == True)  # noqa: E712
+                    & Person.is_live()
+                )
+                .order_by(Person.name, Person.uuid)
+            )
+        ]
     return list(dict.fromkeys(names))

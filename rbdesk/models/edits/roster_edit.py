@@ -19,8 +19,15 @@ MEMBER_FIELDS = {"role", "position"}
 TEAM_FIELDS = {"name", "label", "duties"}
 
 
-def _update(tx: Tx, model: Any, entity: str, row: Any, expected_version: int | None,
-            fields: dict[str, Any], allowed: set[str]) -> int:
+def _update(
+    tx: Tx,
+    model: Any,
+    entity: str,
+    row: Any,
+    expected_version: int | None,
+    fields: dict[str, Any],
+    allowed: set[str],
+) -> int:
     unknown = set(fields) - allowed
     if unknown:
         raise InvalidInput(tr("Kolom tidak dikenal: {f}").format(f=", ".join(sorted(unknown))))
@@ -48,31 +55,50 @@ class PersonInfo:
 
 def list_persons(store: Store) -> list[PersonInfo]:
     with store.read():
-        rows = as_tuples(Person.live(Person.uuid, Person.name, Person.position, Person.unit,
-                                     Person.nip, Person.version, Person.reviewer)
-                         .order_by(Person.name, Person.uuid))
-        return [PersonInfo(u, name, position, unit, nip, version, bool(reviewer))
-                for u, name, position, unit, nip, version, reviewer in rows]
+        rows = as_tuples(
+            Person.live(
+                Person.uuid,
+                Person.name,
+                Person.position,
+                Person.unit,
+                Person.nip,
+                Person.version,
+                Person.reviewer,
+            ).order_by(Person.name, Person.uuid)
+        )
+        return [
+            PersonInfo(u, name, position, unit, nip, version, bool(reviewer))
+            for u, name, position, unit, nip, version, reviewer in rows
+        ]
 
 
-def add_person(store: Store, name: str, position: str = "", unit: str = "",
-               nip: str = "", reviewer: bool = False) -> str:
+def add_person(
+    store: Store,
+    name: str,
+    position: str = "",
+    unit: str = "",
+    nip: str = "",
+    reviewer: bool = False,
+) -> str:
     if not name.strip():
         raise InvalidInput(tr("Nama tidak boleh kosong."))
     with store.write() as tx:
-        person = Person(name=name.strip(), position=position, unit=unit, nip=nip,
-                        reviewer=reviewer, uuid="")
+        person = Person(
+            name=name.strip(), position=position, unit=unit, nip=nip, reviewer=reviewer, uuid=""
+        )
         tx.stamp(person, new=True)
         person.save(force_insert=True)
         tx.log("person", person.uuid, "create", "name", None, person.name)
         return person.uuid
 
 
-def update_person(store: Store, uuid: str, expected_version: int | None = None,
-                  **fields: Any) -> int:
+def update_person(
+    store: Store, uuid: str, expected_version: int | None = None, **fields: Any
+) -> int:
     with store.write() as tx:
-        return _update(tx, Person, "person", Person.live_by_uuid(uuid), expected_version, fields,
-                       PERSON_FIELDS)
+        return _update(
+            tx, Person, "person", Person.live_by_uuid(uuid), expected_version, fields, PERSON_FIELDS
+        )
 
 
 def delete_person(store: Store, uuid: str, expected_version: int | None = None) -> list[str]:
@@ -82,8 +108,7 @@ def delete_person(store: Store, uuid: str, expected_version: int | None = None) 
         tx.bump(Person, uuid, expected_version, deleted=True)
         tx.log("person", uuid, "delete", "name", person.name, None)
         gone = []
-        for m in Membership.select().where((Membership.person == person.id)
-                                           & Membership.is_live()):
+        for m in Membership.select().where((Membership.person == person.id) & Membership.is_live()):
             tx.bump(Membership, m.uuid, None, deleted=True)
             tx.log("membership", m.uuid, "delete", "person", person.name, None)
             gone.append(m.uuid)
@@ -101,9 +126,11 @@ def restore_person(store: Store, uuid: str, membership_uuids: list[str]) -> None
 
 
 def _members(team_id: int) -> list[Membership]:
-    return list(Membership.select().where((Membership.team == team_id)
-                                          & Membership.is_live())
-                .order_by(Membership.seq, Membership.uuid))
+    return list(
+        Membership.select()
+        .where((Membership.team == team_id) & Membership.is_live())
+        .order_by(Membership.seq, Membership.uuid)
+    )
 
 
 def _renumber(tx: Tx, rows: list[Membership]) -> None:
@@ -112,19 +139,32 @@ def _renumber(tx: Tx, rows: list[Membership]) -> None:
             tx.bump(Membership, row.uuid, None, seq=seq)
 
 
-def add_member(store: Store, team_uuid: str, person_uuid: str, role: str = "Anggota",
-               position: str | None = None, index: int | None = None) -> str:
+def add_member(
+    store: Store,
+    team_uuid: str,
+    person_uuid: str,
+    role: str = "Anggota",
+    position: str | None = None,
+    index: int | None = None,
+) -> str:
     with store.write() as tx:
         team = Team.live_by_uuid(team_uuid)
         person = Person.live_by_uuid(person_uuid)
         tx.plan_uuid = team.plan.uuid
         members = _members(team.id)
         if any(m.person_id == person.id for m in members):
-            raise InvalidInput(tr("{name} sudah menjadi anggota {team}.").format(
-                name=person.name, team=team.name))
+            raise InvalidInput(
+                tr("{name} sudah menjadi anggota {team}.").format(name=person.name, team=team.name)
+            )
         pos = len(members) if index is None else max(0, min(index, len(members)))
-        member = Membership(team=team, person=person, seq=pos, role=role,
-                            position=person.position if position is None else position, uuid="")
+        member = Membership(
+            team=team,
+            person=person,
+            seq=pos,
+            role=role,
+            position=person.position if position is None else position,
+            uuid="",
+        )
         tx.stamp(member, new=True)
         member.save(force_insert=True)
         members.insert(pos, member)
@@ -133,19 +173,20 @@ def add_member(store: Store, team_uuid: str, person_uuid: str, role: str = "Angg
         return member.uuid
 
 
-def update_member(store: Store, uuid: str, expected_version: int | None = None,
-                  **fields: Any) -> int:
+def update_member(
+    store: Store, uuid: str, expected_version: int | None = None, **fields: Any
+) -> int:
     with store.write() as tx:
         return update_member_in(tx, uuid, expected_version, fields)
 
 
-def update_member_in(tx: Tx, uuid: str, expected_version: int | None,
-                     fields: dict[str, Any]) -> int:
+def update_member_in(
+    tx: Tx, uuid: str, expected_version: int | None, fields: dict[str, Any]
+) -> int:
     """:func:`update_member` inside the caller's transaction (one save of several rows)."""
     member = Membership.live_by_uuid(uuid)
     tx.plan_uuid = member.team.plan.uuid
-    return _update(tx, Membership, "membership", member, expected_version, fields,
-                   MEMBER_FIELDS)
+    return _update(tx, Membership, "membership", member, expected_version, fields, MEMBER_FIELDS)
 
 
 def remove_member(store: Store, uuid: str, expected_version: int | None = None) -> None:
@@ -184,8 +225,15 @@ def move_member(store: Store, uuid: str, delta: int) -> bool:
         return True
 
 
-def add_team(store: Store, plan_uuid: str, kind: str, name: str, label: str = "",
-             area_uuid: str | None = None, duties: list[str] | None = None) -> str:
+def add_team(
+    store: Store,
+    plan_uuid: str,
+    kind: str,
+    name: str,
+    label: str = "",
+    area_uuid: str | None = None,
+    duties: list[str] | None = None,
+) -> str:
     if kind not in TEAM_KINDS:
         raise InvalidInput(tr("Jenis tim '{k}' tidak dikenal.").format(k=kind))
     if not name.strip():
@@ -194,22 +242,28 @@ def add_team(store: Store, plan_uuid: str, kind: str, name: str, label: str = ""
         plan = Plan.live_by_uuid(plan_uuid)
         area = Area.live_by_uuid(area_uuid) if area_uuid else None
         seq = Team.select().where(Team.plan == plan.id).count()
-        team = Team(plan=plan, seq=seq, kind=kind, label=label, name=name, area=area,
-                    duties=duties or [], uuid="")
+        team = Team(
+            plan=plan,
+            seq=seq,
+            kind=kind,
+            label=label,
+            name=name,
+            area=area,
+            duties=duties or [],
+            uuid="",
+        )
         tx.stamp(team, new=True)
         team.save(force_insert=True)
         tx.log("team", team.uuid, "create", "name", None, name)
         return team.uuid
 
 
-def update_team(store: Store, uuid: str, expected_version: int | None = None,
-                **fields: Any) -> int:
+def update_team(store: Store, uuid: str, expected_version: int | None = None, **fields: Any) -> int:
     with store.write() as tx:
         return update_team_in(tx, uuid, expected_version, fields)
 
 
-def update_team_in(tx: Tx, uuid: str, expected_version: int | None,
-                   fields: dict[str, Any]) -> int:
+def update_team_in(tx: Tx, uuid: str, expected_version: int | None, fields: dict[str, Any]) -> int:
     """:func:`update_team` inside the caller's transaction (one save of several rows)."""
     team = Team.live_by_uuid(uuid)
     tx.plan_uuid = team.plan.uuid
@@ -226,15 +280,15 @@ def delete_team(store: Store, uuid: str) -> None:
         tx.log("team", uuid, "delete", "name", team.name, None)
 
 
-def set_team_area(store: Store, uuid: str, area_uuid: str | None,
-                  expected_version: int | None = None) -> int:
+def set_team_area(
+    store: Store, uuid: str, area_uuid: str | None, expected_version: int | None = None
+) -> int:
     """Which change area a team serves (None: none); the team's new version."""
     with store.write() as tx:
         return set_team_area_in(tx, uuid, area_uuid, expected_version)
 
 
-def set_team_area_in(tx: Tx, uuid: str, area_uuid: str | None,
-                     expected_version: int | None) -> int:
+def set_team_area_in(tx: Tx, uuid: str, area_uuid: str | None, expected_version: int | None) -> int:
     """:func:`set_team_area` inside the caller's transaction (one save of several rows)."""
     team = Team.live_by_uuid(uuid)
     tx.plan_uuid = team.plan.uuid

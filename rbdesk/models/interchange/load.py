@@ -61,9 +61,23 @@ _STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
 # Stays under SQLite's oldest limit of 999 bound parameters for the widest table.
 _BATCH = 60
 # Keys whose text is a name or a label, printed on one line or two.
-_SHORT_KEYS = frozenset({"position", "unit", "nip", "label", "role", "updated_by", "mime",
-                         "filename", "kind", "status", "review_state", "reviewed_by",
-                         "reviewed_at"})
+_SHORT_KEYS = frozenset(
+    {
+        "position",
+        "unit",
+        "nip",
+        "label",
+        "role",
+        "updated_by",
+        "mime",
+        "filename",
+        "kind",
+        "status",
+        "review_state",
+        "reviewed_by",
+        "reviewed_at",
+    }
+)
 
 
 class _Reader:
@@ -74,16 +88,18 @@ class _Reader:
         self.seen: dict[str, set[str]] = {}
 
     def fail(self, what: str) -> InvalidInput:
-        return InvalidInput(tr("JSON tidak valid di {where}: {what}").format(where=self.where,
-                                                                             what=what))
+        return InvalidInput(
+            tr("JSON tidak valid di {where}: {what}").format(where=self.where, what=what)
+        )
 
     def obj(self, value: Any) -> dict[str, Any]:
         if not isinstance(value, dict):
             raise self.fail(tr("harus berupa objek"))
         return value
 
-    def get(self, obj: dict[str, Any], key: str, kind: type | tuple[type, ...],
-            default: Any = ...) -> Any:
+    def get(
+        self, obj: dict[str, Any], key: str, kind: type | tuple[type, ...], default: Any = ...
+    ) -> Any:
         if key not in obj:
             if default is ...:
                 raise self.fail(tr("kunci '{key}' tidak ada").format(key=key))
@@ -98,8 +114,11 @@ class _Reader:
     def text(self, value: str, key: str, limit: int) -> str:
         """Text as the window would take it: not absurdly long, no control characters."""
         if len(value) > limit:
-            raise self.fail(tr("'{key}' terlalu panjang ({n} karakter; batasnya {limit})")
-                            .format(key=key, n=len(value), limit=limit))
+            raise self.fail(
+                tr("'{key}' terlalu panjang ({n} karakter; batasnya {limit})").format(
+                    key=key, n=len(value), limit=limit
+                )
+            )
         return clean_text(value)
 
     def items(self, obj: dict[str, Any], key: str) -> list[dict[str, Any]]:
@@ -123,8 +142,12 @@ class _Reader:
         version = self.get(obj, "version", int)
         if version < 1:
             raise self.fail(tr("version harus 1 atau lebih"))
-        return {"uuid": row_uuid, "updated_at": stamp,
-                "updated_by": self.get(obj, "updated_by", str), "version": version}
+        return {
+            "uuid": row_uuid,
+            "updated_at": stamp,
+            "updated_by": self.get(obj, "updated_by", str),
+            "version": version,
+        }
 
     def month(self, obj: dict[str, Any]) -> int:
         month = self.get(obj, "month", int)
@@ -144,8 +167,20 @@ class _Rows:
 
     def __init__(self) -> None:
         self.tables: dict[type[Row], list[dict[str, Any]]] = {
-            m: [] for m in (Person, Plan, Area, Activity, SubActivity, Indicator, Realisation,
-                            Evidence, Team, Membership)}
+            m: []
+            for m in (
+                Person,
+                Plan,
+                Area,
+                Activity,
+                SubActivity,
+                Indicator,
+                Realisation,
+                Evidence,
+                Team,
+                Membership,
+            )
+        }
         self.blobs: dict[str, bytes] = {}
 
 
@@ -161,17 +196,24 @@ def load_data(store: Store, data: Any, progress: Callable[[int], None] | None = 
     if r.get(data, "format_version", int) < 1:
         raise r.fail(tr("format_version harus 1 atau lebih"))
     if data["format_version"] > FORMAT_VERSION:
-        raise InvalidInput(tr("Dokumen dari versi rbdesk yang lebih baru (format_version {v})."
-                              ).format(v=data["format_version"]))
+        raise InvalidInput(
+            tr("Dokumen dari versi rbdesk yang lebih baru (format_version {v}).").format(
+                v=data["format_version"]
+            )
+        )
     blobs = r.get(data, "blobs", dict, {})
     rows = _Rows()
     persons: set[str] = set()
     for i, p in enumerate(r.items(data, "persons")):
         r.where = f"persons[{i}]"
-        row = {**r.book(p, "person"),
-               "name": r.text(r.get(p, "name", str), "name", NAME_CHARS),
-               "position": r.get(p, "position", str, ""), "unit": r.get(p, "unit", str, ""),
-               "nip": r.get(p, "nip", str, ""), "reviewer": r.get(p, "reviewer", bool, False)}
+        row = {
+            **r.book(p, "person"),
+            "name": r.text(r.get(p, "name", str), "name", NAME_CHARS),
+            "position": r.get(p, "position", str, ""),
+            "unit": r.get(p, "unit", str, ""),
+            "nip": r.get(p, "nip", str, ""),
+            "reviewer": r.get(p, "reviewer", bool, False),
+        }
         persons.add(row["uuid"])
         _add(r, rows, Person, row)
     plans = r.items(data, "plans")
@@ -180,8 +222,12 @@ def load_data(store: Store, data: Any, progress: Callable[[int], None] | None = 
         _collect_plan(r, pd, persons, blobs, rows, f"plans[{pi}]")
     with store.write() as tx:
         _insert(rows)
-        tx.log("file", "-", "load", new=tr("{n} orang, {p} rencana").format(
-            n=len(persons), p=len(plans)))
+        tx.log(
+            "file",
+            "-",
+            "load",
+            new=tr("{n} orang, {p} rencana").format(n=len(persons), p=len(plans)),
+        )
     if progress:
         progress(len(plans))
 
@@ -219,36 +265,63 @@ def create_from_dump(path: Path | str, data: Any, user: str | None = None) -> St
     return Store.open(path, user=user)
 
 
-def _collect_plan(r: _Reader, pd: dict[str, Any], persons: set[str], blobs: dict[str, Any],
-                  rows: _Rows, where: str) -> None:
+def _collect_plan(
+    r: _Reader,
+    pd: dict[str, Any],
+    persons: set[str],
+    blobs: dict[str, Any],
+    rows: _Rows,
+    where: str,
+) -> None:
     year = r.get(pd, "year", int)
     if not check_year(year):
         raise r.fail(tr("tahun {y} di luar {lo}..{hi}").format(y=year, lo=YEAR_MIN, hi=YEAR_MAX))
-    plan = {**r.book(pd, "plan"), "unit": r.get(pd, "unit", str), "year": year,
-            "title": r.get(pd, "title", str, ""),
-            "decree": clean_decree(r.get(pd, "decree", dict, {}), r.fail),
-            "settings": r.get(pd, "settings", dict, {})}
+    plan = {
+        **r.book(pd, "plan"),
+        "unit": r.get(pd, "unit", str),
+        "year": year,
+        "title": r.get(pd, "title", str, ""),
+        "decree": clean_decree(r.get(pd, "decree", dict, {}), r.fail),
+        "settings": r.get(pd, "settings", dict, {}),
+    }
     _add(r, rows, Plan, plan)
     areas: set[str] = set()
     for ai, ad in enumerate(r.items(pd, "areas")):
         r.where = f"{where}.areas[{ai}]"
-        area = {**r.book(ad, "area"), "plan": plan["uuid"], "seq": ai,
-                "label": r.get(ad, "label", str, ""), "name": r.get(ad, "name", str)}
+        area = {
+            **r.book(ad, "area"),
+            "plan": plan["uuid"],
+            "seq": ai,
+            "label": r.get(ad, "label", str, ""),
+            "name": r.get(ad, "name", str),
+        }
         _add(r, rows, Area, area)
         areas.add(area["uuid"])
         for ci, cd in enumerate(r.items(ad, "activities")):
             r.where = f"{where}.areas[{ai}].activities[{ci}]"
-            act = {**r.book(cd, "activity"), "area": area["uuid"], "seq": ci,
-                   "label": r.get(cd, "label", str, ""), "name": r.get(cd, "name", str)}
+            act = {
+                **r.book(cd, "activity"),
+                "area": area["uuid"],
+                "seq": ci,
+                "label": r.get(cd, "label", str, ""),
+                "name": r.get(cd, "name", str),
+            }
             _add(r, rows, Activity, act)
             for si, sd in enumerate(r.items(cd, "sub_activities")):
                 r.where = f"{where}.areas[{ai}].activities[{ci}].sub_activities[{si}]"
-                sub = {**r.book(sd, "sub_activity"), "activity": act["uuid"], "seq": si,
-                       "label": r.get(sd, "label", str, ""), "name": r.get(sd, "name", str, "")}
+                sub = {
+                    **r.book(sd, "sub_activity"),
+                    "activity": act["uuid"],
+                    "seq": si,
+                    "label": r.get(sd, "label", str, ""),
+                    "name": r.get(sd, "name", str, ""),
+                }
                 _add(r, rows, SubActivity, sub)
                 for ii, idd in enumerate(r.items(sd, "indicators")):
-                    r.where = (f"{where}.areas[{ai}].activities[{ci}].sub_activities[{si}]"
-                               f".indicators[{ii}]")
+                    r.where = (
+                        f"{where}.areas[{ai}].activities[{ci}].sub_activities[{si}]"
+                        f".indicators[{ii}]"
+                    )
                     _collect_indicator(r, idd, sub["uuid"], ii, blobs, rows)
     for ti, td in enumerate(r.items(pd, "teams")):
         r.where = f"{where}.teams[{ti}]"
@@ -262,28 +335,52 @@ def _collect_plan(r: _Reader, pd: dict[str, Any], persons: set[str], blobs: dict
         if not all(isinstance(d, str) for d in duties):
             raise r.fail(tr("tugas harus berupa teks"))
         duties = [r.text(d, "duties", TEXT_CHARS) for d in duties]
-        team = {**r.book(td, "team"), "plan": plan["uuid"], "seq": ti, "kind": kind,
-                "label": r.get(td, "label", str, ""), "name": r.get(td, "name", str),
-                "area": area_uuid, "duties": duties}
+        team = {
+            **r.book(td, "team"),
+            "plan": plan["uuid"],
+            "seq": ti,
+            "kind": kind,
+            "label": r.get(td, "label", str, ""),
+            "name": r.get(td, "name", str),
+            "area": area_uuid,
+            "duties": duties,
+        }
         _add(r, rows, Team, team)
         for mi, md in enumerate(r.items(td, "members")):
             r.where = f"{where}.teams[{ti}].members[{mi}]"
             person = r.get(md, "person", str)
             if person not in persons:
                 raise r.fail(tr("orang '{uuid}' tidak ada di daftar persons").format(uuid=person))
-            _add(r, rows, Membership,
-                {**r.book(md, "membership"), "team": team["uuid"], "person": person, "seq": mi,
-                 "role": r.get(md, "role", str, ""), "position": r.get(md, "position", str, "")})
+            _add(
+                r,
+                rows,
+                Membership,
+                {
+                    **r.book(md, "membership"),
+                    "team": team["uuid"],
+                    "person": person,
+                    "seq": mi,
+                    "role": r.get(md, "role", str, ""),
+                    "position": r.get(md, "position", str, ""),
+                },
+            )
 
 
-def _collect_indicator(r: _Reader, idd: dict[str, Any], sub_uuid: str, seq: int,
-                       blobs: dict[str, Any], rows: _Rows) -> None:
+def _collect_indicator(
+    r: _Reader, idd: dict[str, Any], sub_uuid: str, seq: int, blobs: dict[str, Any], rows: _Rows
+) -> None:
     months = r.get(idd, "planned_months", list, [])
     if not all(isinstance(m, int) and not isinstance(m, bool) and 1 <= m <= 12 for m in months):
         raise r.fail(tr("planned_months harus berisi bulan 1..12"))
-    ind = {**r.book(idd, "indicator"), "sub_activity": sub_uuid, "seq": seq,
-           "label": r.get(idd, "label", str, ""), "text": r.get(idd, "text", str, ""),
-           "planned": mask_from_months(months), "note": r.get(idd, "note", str, "")}
+    ind = {
+        **r.book(idd, "indicator"),
+        "sub_activity": sub_uuid,
+        "seq": seq,
+        "label": r.get(idd, "label", str, ""),
+        "text": r.get(idd, "text", str, ""),
+        "planned": mask_from_months(months),
+        "note": r.get(idd, "note", str, ""),
+    }
     _add(r, rows, Indicator, ind)
     months_seen: set[int] = set()
     for rd in r.items(idd, "realisation"):
@@ -294,22 +391,45 @@ def _collect_indicator(r: _Reader, idd: dict[str, Any], sub_uuid: str, seq: int,
         if month in months_seen:
             raise r.fail(tr("realisasi bulan {m} muncul dua kali").format(m=month))
         months_seen.add(month)
-        _add(r, rows, Realisation,
-            {**r.book(rd, "realisation"), "indicator": ind["uuid"], "month": month,
-             "status": status, "note": r.get(rd, "note", str, ""), **_review(r, rd, status)})
+        _add(
+            r,
+            rows,
+            Realisation,
+            {
+                **r.book(rd, "realisation"),
+                "indicator": ind["uuid"],
+                "month": month,
+                "status": status,
+                "note": r.get(rd, "note", str, ""),
+                **_review(r, rd, status),
+            },
+        )
     for ed in r.items(idd, "evidence"):
         sha = r.get(ed, "sha256", str)
         if sha not in rows.blobs:
             rows.blobs[sha] = _blob(r, blobs, sha)
         size = r.get(ed, "size", int)
         if size != len(rows.blobs[sha]):
-            raise r.fail(tr("size {size} tidak sama dengan ukuran isi berkas bukti ({real})")
-                         .format(size=size, real=len(rows.blobs[sha])))
-        _add(r, rows, Evidence,
-            {**r.book(ed, "evidence"), "indicator": ind["uuid"], "month": r.month(ed),
-             "filename": safe_filename(r.get(ed, "filename", str)),
-             "mime": r.get(ed, "mime", str, ""), "size": size, "sha256": sha,
-             "note": r.get(ed, "note", str, "")})
+            raise r.fail(
+                tr("size {size} tidak sama dengan ukuran isi berkas bukti ({real})").format(
+                    size=size, real=len(rows.blobs[sha])
+                )
+            )
+        _add(
+            r,
+            rows,
+            Evidence,
+            {
+                **r.book(ed, "evidence"),
+                "indicator": ind["uuid"],
+                "month": r.month(ed),
+                "filename": safe_filename(r.get(ed, "filename", str)),
+                "mime": r.get(ed, "mime", str, ""),
+                "size": size,
+                "sha256": sha,
+                "note": r.get(ed, "note", str, ""),
+            },
+        )
 
 
 def _review(r: _Reader, rd: dict[str, Any], status: str) -> dict[str, Any]:
@@ -317,20 +437,30 @@ def _review(r: _Reader, rd: dict[str, Any], status: str) -> dict[str, Any]:
     default = SUBMITTED if is_realised(status) else ""
     state = r.get(rd, "review_state", str, default)
     if state not in ("", *REVIEW_STATES) or bool(state) != is_realised(status):
-        raise r.fail(tr("review_state '{s}' tidak sah untuk status '{status}'").format(
-            s=state, status=status))
+        raise r.fail(
+            tr("review_state '{s}' tidak sah untuk status '{status}'").format(
+                s=state, status=status
+            )
+        )
     at = r.get(rd, "reviewed_at", str, "")
     if at and not _STAMP.match(at):
         raise r.fail(tr("reviewed_at '{s}' bukan waktu ISO 8601 UTC").format(s=at))
-    return {"review_state": state, "reviewed_by": r.get(rd, "reviewed_by", str, ""),
-            "reviewed_at": at, "review_note": r.get(rd, "review_note", str, "")}
+    return {
+        "review_state": state,
+        "reviewed_by": r.get(rd, "reviewed_by", str, ""),
+        "reviewed_at": at,
+        "review_note": r.get(rd, "review_note", str, ""),
+    }
 
 
 def _blob(r: _Reader, blobs: dict[str, Any], sha: str) -> bytes:
     encoded = blobs.get(sha)
     if isinstance(encoded, str) and len(encoded) > (MAX_EVIDENCE_BYTES * 4) // 3 + 8:
-        raise r.fail(tr("berkas bukti {sha} terlalu besar; batasnya {limit} MiB")
-                     .format(sha=sha[:12], limit=MAX_EVIDENCE_BYTES // MIB))
+        raise r.fail(
+            tr("berkas bukti {sha} terlalu besar; batasnya {limit} MiB").format(
+                sha=sha[:12], limit=MAX_EVIDENCE_BYTES // MIB
+            )
+        )
     if not isinstance(encoded, str):
         raise r.fail(tr("isi berkas bukti {sha} tidak ada di 'blobs'").format(sha=sha[:12]))
     try:
@@ -338,8 +468,11 @@ def _blob(r: _Reader, blobs: dict[str, Any], sha: str) -> bytes:
     except ValueError:
         raise r.fail(tr("isi berkas bukti {sha} bukan base64").format(sha=sha[:12])) from None
     if len(raw) > MAX_EVIDENCE_BYTES:
-        raise r.fail(tr("berkas bukti {sha} terlalu besar ({size:.1f} MiB); batasnya {limit} MiB")
-                     .format(sha=sha[:12], size=len(raw) / MIB, limit=MAX_EVIDENCE_BYTES // MIB))
+        raise r.fail(
+            tr("berkas bukti {sha} terlalu besar ({size:.1f} MiB); batasnya {limit} MiB").format(
+                sha=sha[:12], size=len(raw) / MIB, limit=MAX_EVIDENCE_BYTES // MIB
+            )
+        )
     if hashlib.sha256(raw).hexdigest() != sha:
         raise r.fail(tr("isi berkas bukti {sha} tidak cocok dengan SHA-256").format(sha=sha[:12]))
     return raw
@@ -347,9 +480,13 @@ def _blob(r: _Reader, blobs: dict[str, Any], sha: str) -> bytes:
 
 # Which uuid-valued keys of a collected row are foreign keys, and into which table.
 _PARENTS: dict[type[Row], dict[str, type[Row]]] = {
-    Area: {"plan": Plan}, Activity: {"area": Area}, SubActivity: {"activity": Activity},
-    Indicator: {"sub_activity": SubActivity}, Realisation: {"indicator": Indicator},
-    Evidence: {"indicator": Indicator}, Team: {"plan": Plan, "area": Area},
+    Area: {"plan": Plan},
+    Activity: {"area": Area},
+    SubActivity: {"activity": Activity},
+    Indicator: {"sub_activity": SubActivity},
+    Realisation: {"indicator": Indicator},
+    Evidence: {"indicator": Indicator},
+    Team: {"plan": Plan, "area": Area},
     Membership: {"team": Team, "person": Person},
 }
 

@@ -78,9 +78,10 @@ class MergePlan:
         """The sentence that tells, before merging, which reviewed months go back for review."""
         if not self.to_resubmit:
             return ""
-        return tr("{n} bulan yang sudah ditinjau akan kembali berstatus Diajukan karena bukti "
-                  "dukung yang belum ditinjau ikut digabung ({months}).").format(
-                      n=len(self.to_resubmit), months="; ".join(self.to_resubmit))
+        return tr(
+            "{n} bulan yang sudah ditinjau akan kembali berstatus Diajukan karena bukti "
+            "dukung yang belum ditinjau ikut digabung ({months})."
+        ).format(n=len(self.to_resubmit), months="; ".join(self.to_resubmit))
 
 
 @dataclass
@@ -106,26 +107,39 @@ class MergeResult:
 
     @property
     def changed_rows(self) -> bool:
-        return bool(self.inserted or self.updated or self.blobs_copied or self.lost_logged
-                    or self.resubmitted)
+        return bool(
+            self.inserted
+            or self.updated
+            or self.blobs_copied
+            or self.lost_logged
+            or self.resubmitted
+        )
 
     def summary(self) -> str:
         if self.only_log:
-            return tr("isi berkas ini sudah sama dengan salinan; hanya {n} catatan riwayat "
-                      "perubahan yang diambil dari salinan.").format(n=self.log_imported)
+            return tr(
+                "isi berkas ini sudah sama dengan salinan; hanya {n} catatan riwayat "
+                "perubahan yang diambil dari salinan."
+            ).format(n=self.log_imported)
         mine_won = sum(1 for v in self.resolved.values() if v == MINE)
-        text = tr("{ins} baris baru, {upd} baris diperbarui, {conf} konflik ({mine} dipertahankan "
-                  "dari berkas ini, {theirs} diambil dari salinan), {blobs} berkas bukti disalin."
-                  ).format(ins=self.inserted, upd=self.updated, conf=len(self.conflicts),
-                           mine=mine_won, theirs=len(self.resolved) - mine_won,
-                           blobs=self.blobs_copied)
+        text = tr(
+            "{ins} baris baru, {upd} baris diperbarui, {conf} konflik ({mine} dipertahankan "
+            "dari berkas ini, {theirs} diambil dari salinan), {blobs} berkas bukti disalin."
+        ).format(
+            ins=self.inserted,
+            upd=self.updated,
+            conf=len(self.conflicts),
+            mine=mine_won,
+            theirs=len(self.resolved) - mine_won,
+            blobs=self.blobs_copied,
+        )
         if self.resubmitted:
-            text += " " + tr("{n} bulan yang sudah ditinjau kembali berstatus Diajukan: "
-                             "tinjauannya belum mencakup bukti dukung yang ikut digabung "
-                             "({months}).").format(n=len(self.resubmitted),
-                                                   months="; ".join(self.resubmitted))
+            text += " " + tr(
+                "{n} bulan yang sudah ditinjau kembali berstatus Diajukan: "
+                "tinjauannya belum mencakup bukti dukung yang ikut digabung "
+                "({months})."
+            ).format(n=len(self.resubmitted), months="; ".join(self.resubmitted))
         return text
-
 
 
 @contextmanager
@@ -136,9 +150,12 @@ def _theirs(path: Path) -> Iterator[Store]:
     store = Store(db, path, state)
     try:
         if state.newer:
-            raise NewerFileError(tr("Salinan {name} dibuat oleh versi rbdesk yang lebih baru; "
-                                    "perbarui rbdesk sebelum menggabungkan.").format(
-                                        name=path.name))
+            raise NewerFileError(
+                tr(
+                    "Salinan {name} dibuat oleh versi rbdesk yang lebih baru; "
+                    "perbarui rbdesk sebelum menggabungkan."
+                ).format(name=path.name)
+            )
         yield store
     finally:
         store.close()
@@ -146,8 +163,11 @@ def _theirs(path: Path) -> Iterator[Store]:
 
 def _check_pair(mine: Store, theirs_path: Path) -> None:
     if mine.readonly:
-        raise ReadOnlyError(tr("Berkas ini dibuka hanya-baca ({reason}); tidak dapat "
-                               "menggabungkan.").format(reason=mine.state.reason))
+        raise ReadOnlyError(
+            tr("Berkas ini dibuka hanya-baca ({reason}); tidak dapat menggabungkan.").format(
+                reason=mine.state.reason
+            )
+        )
     try:
         same = os.path.samefile(mine.path, theirs_path)
     except OSError:
@@ -173,19 +193,33 @@ def _check_incoming(theirs: Snapshot, theirs_path: Path) -> None:
     for entity, states in theirs.rows.items():
         model = MODEL[entity]
         for uuid, state in states.items():
+
             def fail(what: str, entity: str = entity, state: State = state) -> RbdeskError:
-                label = str(state.get("name") or state.get("text") or state.get("filename")
-                            or state.get("title") or state.get("unit") or "")[:60]
-                return RbdeskError(tr(
-                    "Salinan {name} memuat baris yang tidak sah: {entity} «{label}» (uuid "
-                    "{uuid}): {what}. Penggabungan ditolak; tidak ada yang diubah.").format(
-                        name=theirs_path.name, entity=entity_label(entity), label=label,
-                        uuid=str(state.get("uuid", "?"))[:40], what=what))
+                label = str(
+                    state.get("name")
+                    or state.get("text")
+                    or state.get("filename")
+                    or state.get("title")
+                    or state.get("unit")
+                    or ""
+                )[:60]
+                return RbdeskError(
+                    tr(
+                        "Salinan {name} memuat baris yang tidak sah: {entity} «{label}» (uuid "
+                        "{uuid}): {what}. Penggabungan ditolak; tidak ada yang diubah."
+                    ).format(
+                        name=theirs_path.name,
+                        entity=entity_label(entity),
+                        label=label,
+                        uuid=str(state.get("uuid", "?"))[:40],
+                        what=what,
+                    )
+                )
+
             states[uuid] = check_row(model, state, fail)
 
 
-def plan_merge(mine: Store, theirs_path: Path | str,
-               progress: Progress | None = None) -> MergePlan:
+def plan_merge(mine: Store, theirs_path: Path | str, progress: Progress | None = None) -> MergePlan:
     """Phase one: read both files (the other read-only) and list what would change."""
     theirs_path = Path(theirs_path)
     _check_pair(mine, theirs_path)
@@ -199,31 +233,50 @@ def plan_merge(mine: Store, theirs_path: Path | str,
         progress(1, 3)
     here = read_snapshot(mine)
     if not here.plan_uuids() & theirs.plan_uuids():
-        raise RbdeskError(tr("Berkas {name} bukan salinan dari berkas ini (tidak ada rencana aksi "
-                             "yang sama); penggabungan ditolak.").format(name=theirs_path.name))
+        raise RbdeskError(
+            tr(
+                "Berkas {name} bukan salinan dari berkas ini (tidak ada rencana aksi "
+                "yang sama); penggabungan ditolak."
+            ).format(name=theirs_path.name)
+        )
     decisions = twin_plans(here, theirs, keep_hidden_work(here, theirs, decide(here, theirs)))
     if progress:
         progress(2, 3)
     landed: list[Landed] = [
         (d.entity, d.mine, d.outcome(d.conflict.default if d.conflict else d.winner))
-        for d in decisions if d.entity in ("realisation", "evidence")]
+        for d in decisions
+        if d.entity in ("realisation", "evidence")
+    ]
     return MergePlan(
-        theirs_path, theirs, [d.conflict for d in decisions if d.conflict],
+        theirs_path,
+        theirs,
+        [d.conflict for d in decisions if d.conflict],
         sum(1 for d in decisions if d.mine is None),
-        sum(1 for d in decisions if d.mine is not None and d.winner == THEIRS
-            and d.conflict is None),
-        foreseen(here, theirs, landed))
+        sum(
+            1 for d in decisions if d.mine is not None and d.winner == THEIRS and d.conflict is None
+        ),
+        foreseen(here, theirs, landed),
+    )
 
 
-def _log_lost(loser: State, winner: State, diffs: list[FieldDiff], loser_is_mine: bool,
-              entity: str, host: str) -> int:
+def _log_lost(
+    loser: State, winner: State, diffs: list[FieldDiff], loser_is_mine: bool, entity: str, host: str
+) -> int:
     """Losing values stay readable in Riwayat, under the stamp of the edit that lost."""
     for d in diffs:
         old, new = (d.mine, d.theirs) if loser_is_mine else (d.theirs, d.mine)
-        ChangeLog.create(at=loser["updated_at"], user=loser["updated_by"], host=host,
-                         plan_uuid=None, entity=entity, row_uuid=winner["uuid"],
-                         action="conflict", field=d.name,
-                         old=format_value(d.name, old), new=format_value(d.name, new))
+        ChangeLog.create(
+            at=loser["updated_at"],
+            user=loser["updated_by"],
+            host=host,
+            plan_uuid=None,
+            entity=entity,
+            row_uuid=winner["uuid"],
+            action="conflict",
+            field=d.name,
+            old=format_value(d.name, old),
+            new=format_value(d.name, new),
+        )
     return len(diffs)
 
 
@@ -231,8 +284,7 @@ def _content(state: State) -> State:
     return {k: v for k, v in state.items() if k not in BOOKKEEPING}
 
 
-def _write_combined(d: Decision, winner: str, ids: dict[str, dict[str, int]],
-                    host: str) -> int:
+def _write_combined(d: Decision, winner: str, ids: dict[str, dict[str, int]], host: str) -> int:
     """A plan row combined key by key (``merge_objects``): write the outcome ``winner`` gives,
     keep the losing keys in the log; 1 if the row was written."""
     m, t = d.mine, d.theirs
@@ -240,8 +292,14 @@ def _write_combined(d: Decision, winner: str, ids: dict[str, dict[str, int]],
     target = d.outcomes[winner]
     if d.conflict is not None:
         loser_is_mine = winner == THEIRS
-        _log_lost(m if loser_is_mine else t, target, d.conflict.fields, loser_is_mine,
-                  d.entity, host if loser_is_mine else tr("salinan"))
+        _log_lost(
+            m if loser_is_mine else t,
+            target,
+            d.conflict.fields,
+            loser_is_mine,
+            d.entity,
+            host if loser_is_mine else tr("salinan"),
+        )
     model = MODEL[d.entity]
     if d.restore == winner:
         return _restore(d, model, target, ids, host)
@@ -255,32 +313,47 @@ def _write_combined(d: Decision, winner: str, ids: dict[str, dict[str, int]],
         at, user = combined_stamp(m, t)
         values = _values(model, {**target, "updated_at": at, "updated_by": user}, ids)
         for diff in key_diffs(m, target):
-            ChangeLog.create(at=at, user=user, host=host, plan_uuid=m["uuid"],
-                             entity=d.entity, row_uuid=m["uuid"], action="merge",
-                             field=diff.name,
-                             old=None if diff.mine is None else format_value(diff.name, diff.mine),
-                             new=None if diff.theirs is None
-                             else format_value(diff.name, diff.theirs))
+            ChangeLog.create(
+                at=at,
+                user=user,
+                host=host,
+                plan_uuid=m["uuid"],
+                entity=d.entity,
+                row_uuid=m["uuid"],
+                action="merge",
+                field=diff.name,
+                old=None if diff.mine is None else format_value(diff.name, diff.mine),
+                new=None if diff.theirs is None else format_value(diff.name, diff.theirs),
+            )
     values["version"] = max(m["version"], t["version"]) + 1
     model.update(**values).where(model.uuid == m["uuid"]).execute()
     return 1
 
 
-def _restore(d: Decision, model: type[Row], target: State, ids: dict[str, dict[str, int]],
-             host: str) -> int:
+def _restore(
+    d: Decision, model: type[Row], target: State, ids: dict[str, dict[str, int]], host: str
+) -> int:
     """A row one copy deleted brought back for the work under it: a change of its own, under
     a stamp made from both copies' states (the same whichever copy merges), so that a copy
     that saw only the deletion takes it."""
     m, t = d.mine, d.theirs
     assert m is not None
     at, user = combined_stamp(m, t)
-    values = _values(model, {**target, "deleted": False, "updated_at": at, "updated_by": user},
-                     ids)
+    values = _values(model, {**target, "deleted": False, "updated_at": at, "updated_by": user}, ids)
     values["version"] = max(m["version"], t["version"]) + 1
     model.update(**values).where(model.uuid == m["uuid"]).execute()
-    ChangeLog.create(at=at, user=user, host=host, plan_uuid=None, entity=d.entity,
-                     row_uuid=m["uuid"], action="restore", field="deleted",
-                     old=format_value("deleted", True), new=format_value("deleted", False))
+    ChangeLog.create(
+        at=at,
+        user=user,
+        host=host,
+        plan_uuid=None,
+        entity=d.entity,
+        row_uuid=m["uuid"],
+        action="restore",
+        field="deleted",
+        old=format_value("deleted", True),
+        new=format_value("deleted", False),
+    )
     return 1
 
 
@@ -306,16 +379,23 @@ def _copy_blobs(theirs_path: Path, mine_blobs: set[str], theirs: Snapshot) -> in
     copied = 0
     for sha, data in blobs:
         if hashlib.sha256(data).hexdigest() != sha:
-            raise RbdeskError(tr("Isi berkas bukti {sha} di salinan rusak; penggabungan "
-                                 "dibatalkan.").format(sha=sha[:12]))
+            raise RbdeskError(
+                tr("Isi berkas bukti {sha} di salinan rusak; penggabungan dibatalkan.").format(
+                    sha=sha[:12]
+                )
+            )
         Blob.create(sha256=sha, size=len(data), data=data)
         copied += 1
     return copied
 
 
-def apply_merge(mine: Store, plan: MergePlan,
-                choices: dict[tuple[str, str], str] | None = None, prefer: str | None = None,
-                progress: Progress | None = None) -> MergeResult:
+def apply_merge(
+    mine: Store,
+    plan: MergePlan,
+    choices: dict[tuple[str, str], str] | None = None,
+    prefer: str | None = None,
+    progress: Progress | None = None,
+) -> MergeResult:
     """Phase two, one transaction: apply theirs' changes; conflicts follow ``choices``
     (keyed by ``Conflict.key``), else ``prefer`` (MINE / THEIRS), else the conflict's default."""
     if prefer not in (None, MINE, THEIRS):
@@ -326,12 +406,11 @@ def apply_merge(mine: Store, plan: MergePlan,
     with mine.write() as tx:
         # Re-read this file inside the transaction: another PC may have written since planning.
         here = read_snapshot(mine)
-        decisions = twin_plans(here, theirs,
-                               keep_hidden_work(here, theirs, decide(here, theirs)))
+        decisions = twin_plans(here, theirs, keep_hidden_work(here, theirs, decide(here, theirs)))
         result.blobs_copied = _copy_blobs(plan.theirs_path, here.blobs, theirs)
         ids = _mine_ids()
         total = len(decisions)
-        landed: list[Landed] = []   # realisation and evidence as written, for the reviews
+        landed: list[Landed] = []  # realisation and evidence as written, for the reviews
         for i, d in enumerate(decisions):
             model = MODEL[d.entity]
             winner = d.winner
@@ -362,13 +441,13 @@ def apply_merge(mine: Store, plan: MergePlan,
                     ids[d.entity][d.theirs["uuid"]] = row_id
                 result.updated += 1
                 if d.mine_changed or d.conflict is not None:
-                    result.lost_logged += _log_lost(d.mine, d.theirs,
-                                                    content_diff(d.mine, d.theirs), True,
-                                                    d.entity, mine.host)
+                    result.lost_logged += _log_lost(
+                        d.mine, d.theirs, content_diff(d.mine, d.theirs), True, d.entity, mine.host
+                    )
             elif d.theirs_changed or d.conflict is not None:
-                result.lost_logged += _log_lost(d.theirs, d.mine,
-                                                content_diff(d.mine, d.theirs), False,
-                                                d.entity, tr("salinan"))
+                result.lost_logged += _log_lost(
+                    d.theirs, d.mine, content_diff(d.mine, d.theirs), False, d.entity, tr("salinan")
+                )
             if progress and i % 200 == 0:
                 progress(i, total)
         mine_log = {e[1:] for e in here.log}
@@ -380,9 +459,26 @@ def apply_merge(mine: Store, plan: MergePlan,
                 continue
             if entry[1:] not in mine_log:
                 mine_log.add(entry[1:])
-                ChangeLog.insert(dict(zip(("at", "user", "host", "plan_uuid", "entity",
-                                           "row_uuid", "action", "field", "old", "new"),
-                                          entry[1:], strict=True))).execute()
+                ChangeLog.insert(
+                    dict(
+                        zip(
+                            (
+                                "at",
+                                "user",
+                                "host",
+                                "plan_uuid",
+                                "entity",
+                                "row_uuid",
+                                "action",
+                                "field",
+                                "old",
+                                "new",
+                            ),
+                            entry[1:],
+                            strict=True,
+                        )
+                    )
+                ).execute()
                 result.log_imported += 1
         if landed:
             result.resubmitted = resubmit_uncovered(mine.host, here, theirs, landed)
@@ -390,15 +486,26 @@ def apply_merge(mine: Store, plan: MergePlan,
         # copy's log entries (its own "digabung" line among them) would otherwise write a new
         # line for the other copy to take next time, and two copies would never settle.
         if result.changed_rows:
-            tx.log("file", "-", "merge", "", None,
-                   tr("digabung dari {name}: {summary}").format(
-                       name=plan.theirs_path.name, summary=result.summary()))
+            tx.log(
+                "file",
+                "-",
+                "merge",
+                "",
+                None,
+                tr("digabung dari {name}: {summary}").format(
+                    name=plan.theirs_path.name, summary=result.summary()
+                ),
+            )
     if progress:
         progress(total, total)
     return result
 
 
-def merge_files(mine: Store, theirs_path: Path | str, prefer: str | None = None,
-                progress: Progress | None = None) -> MergeResult:
+def merge_files(
+    mine: Store,
+    theirs_path: Path | str,
+    prefer: str | None = None,
+    progress: Progress | None = None,
+) -> MergeResult:
     """Both phases at once: conflicts go to ``prefer``, or by default to the newer edit."""
     return apply_merge(mine, plan_merge(mine, theirs_path), prefer=prefer, progress=progress)

@@ -56,8 +56,16 @@ from rbdesk.models.interchange.merge_snapshot import (
 )
 from rbdesk.models.storage.schema import ROW_MODELS, Evidence, Realisation, Row
 
-__all__ = ["BOOKKEEPING", "MINE", "THEIRS", "Conflict", "Decision", "FieldDiff", "content_diff",
-           "decide"]
+__all__ = [
+    "BOOKKEEPING",
+    "MINE",
+    "THEIRS",
+    "Conflict",
+    "Decision",
+    "FieldDiff",
+    "content_diff",
+    "decide",
+]
 
 
 # The field of a conflict between two plans of one unit and year made apart (``merge_plans``).
@@ -86,8 +94,9 @@ class FieldDiff:
         if self.name == "deleted":
             return _deleted_text(self.mine)
         if self.name == TWIN_FIELD:
-            return tr("hanya rencana berkas ini «{title}» (rencana salinan disimpan sebagai "
-                      "terhapus)").format(title=self.mine)
+            return tr(
+                "hanya rencana berkas ini «{title}» (rencana salinan disimpan sebagai terhapus)"
+            ).format(title=self.mine)
         return shown_pair(self.name, self.mine, self.theirs)[0]
 
     def theirs_text(self) -> str:
@@ -110,7 +119,7 @@ class Conflict:
     """One row both copies changed since they parted."""
 
     entity: str
-    uuid: str            # the row's uuid in this file
+    uuid: str  # the row's uuid in this file
     their_uuid: str
     label: str
     fields: list[FieldDiff]
@@ -118,7 +127,7 @@ class Conflict:
     mine_at: str
     theirs_by: str
     theirs_at: str
-    default: str         # MINE or THEIRS: the newer stamp, only a tie-break for the user
+    default: str  # MINE or THEIRS: the newer stamp, only a tie-break for the user
     # Deleted in one copy while the other worked in it (a row under it): what that work is.
     work: list[str] = field(default_factory=list)
 
@@ -142,8 +151,11 @@ class Conflict:
         here = self.deleted_here
         if here is None:
             return ""
-        text = (tr("Dihapus di berkas ini, dikerjakan di salinan") if here
-                else tr("Dihapus di salinan, dikerjakan di berkas ini"))
+        text = (
+            tr("Dihapus di berkas ini, dikerjakan di salinan")
+            if here
+            else tr("Dihapus di salinan, dikerjakan di berkas ini")
+        )
         if self.work:
             shown = "; ".join(self.work[:3])
             more = len(self.work) - 3
@@ -170,7 +182,7 @@ class Decision:
     entity: str
     theirs: State
     mine: State | None
-    winner: str            # MINE or THEIRS
+    winner: str  # MINE or THEIRS
     conflict: Conflict | None = None
     mine_changed: bool = False
     theirs_changed: bool = False
@@ -192,7 +204,6 @@ class Decision:
         return self.mine
 
 
-
 def _stamp(state: State) -> Stamp:
     return (state["updated_at"], state["updated_by"])
 
@@ -203,16 +214,20 @@ def _order(state: State) -> tuple[Any, ...]:
 
 
 def content_diff(mine: State, theirs: State) -> list[FieldDiff]:
-    return [FieldDiff(k, mine[k], theirs[k]) for k in theirs
-            if k not in BOOKKEEPING and mine.get(k) != theirs[k]]
+    return [
+        FieldDiff(k, mine[k], theirs[k])
+        for k in theirs
+        if k not in BOOKKEEPING and mine.get(k) != theirs[k]
+    ]
 
 
 def row_label(entity: str, state: State, rows: dict[str, dict[str, State]]) -> str:
     if entity == "realisation" or entity == "evidence":
         text = indicator_title(rows, state["indicator"])
         extra = f" — {state['filename']}" if entity == "evidence" else ""
-        return tr("{ind}, {month}{extra}").format(ind=text, month=month_short(state["month"]),
-                                                  extra=extra)
+        return tr("{ind}, {month}{extra}").format(
+            ind=text, month=month_short(state["month"]), extra=extra
+        )
     if entity == "membership":
         person = rows["person"].get(state["person"]) or {}
         team = rows["team"].get(state["team"]) or {}
@@ -228,15 +243,22 @@ def _realisation_key(state: State) -> tuple[Any, ...]:
 
 
 def _evidence_key(state: State) -> tuple[Any, ...]:
-    return (state["indicator"], state["month"], state["sha256"], state["filename"],
-            state["deleted"])
+    return (
+        state["indicator"],
+        state["month"],
+        state["sha256"],
+        state["filename"],
+        state["deleted"],
+    )
 
 
 # Rows two copies may each create for the same thing, with different uuids: a month's cell, and
 # the same file (bytes and name) attached to the same month, listed once after merging. The
 # same bytes under two names stay two rows: someone named them apart.
 _SAME_ROW: dict[type[Row], Callable[[State], tuple[Any, ...]]] = {
-    Realisation: _realisation_key, Evidence: _evidence_key}
+    Realisation: _realisation_key,
+    Evidence: _evidence_key,
+}
 
 
 def _content(state: State) -> State:
@@ -251,18 +273,25 @@ def _combined(d: Decision, mine: Snapshot, theirs: Snapshot) -> Decision | None:
     d.outcomes = combination.outcomes
     if combination.conflicts:
         d.conflict = Conflict(
-            d.entity, m["uuid"], t["uuid"], row_label(d.entity, m, mine.rows),
+            d.entity,
+            m["uuid"],
+            t["uuid"],
+            row_label(d.entity, m, mine.rows),
             [FieldDiff(k.name, k.mine, k.theirs) for k in combination.conflicts],
-            m["updated_by"], m["updated_at"], t["updated_by"], t["updated_at"],
-            _default(d.winner, m, t, combination.conflicts))
+            m["updated_by"],
+            m["updated_at"],
+            t["updated_by"],
+            t["updated_at"],
+            _default(d.winner, m, t, combination.conflicts),
+        )
         return d
     result = _content(d.outcomes[MINE])
     if result == _content(m) == _content(t):
-        d.outcomes = None   # same content: the fixed order picks one state, as for any row
+        d.outcomes = None  # same content: the fixed order picks one state, as for any row
         return d if d.winner == THEIRS else None
     if result == _content(m):
-        return None     # theirs' differing keys are ones only this file changed: nothing lost
-    d.winner = THEIRS   # something of theirs is written (the whole row, or keys of it)
+        return None  # theirs' differing keys are ones only this file changed: nothing lost
+    d.winner = THEIRS  # something of theirs is written (the whole row, or keys of it)
     return d
 
 
@@ -284,7 +313,7 @@ def decide(mine: Snapshot, theirs: Snapshot) -> list[Decision]:
         keyed = _SAME_ROW.get(model)
         by_key: dict[tuple[Any, ...], State] = {}
         if keyed is not None:
-            taken = set(theirs.rows[entity])   # rows theirs has by uuid are matched by uuid
+            taken = set(theirs.rows[entity])  # rows theirs has by uuid are matched by uuid
             by_key = {keyed(s): s for s in mine_rows.values() if s["uuid"] not in taken}
         for uuid, t in theirs.rows[entity].items():
             m = mine_rows.get(uuid)

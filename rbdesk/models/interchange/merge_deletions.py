@@ -48,13 +48,15 @@ def _final(mine: Snapshot, decisions: list[Decision]) -> Rows:
 
 
 def _parents(entity: str, state: State) -> list[tuple[str, str]]:
-    return [(ENTITY[rel], state[name]) for name, rel in fk_fields(MODEL[entity]).items()
-            if state.get(name) is not None
-            and (entity, name) != ("team", "area")]   # a team's area is no parent of it
+    return [
+        (ENTITY[rel], state[name])
+        for name, rel in fk_fields(MODEL[entity]).items()
+        if state.get(name) is not None and (entity, name) != ("team", "area")
+    ]  # a team's area is no parent of it
 
 
 def _short(text: str, size: int = 48) -> str:
-    return text if len(text) <= size else text[:size - 1].rstrip() + "…"
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
 
 
 def _work_label(entity: str, state: State, rows: Rows) -> str:
@@ -63,7 +65,9 @@ def _work_label(entity: str, state: State, rows: Rows) -> str:
         extra = f" — {state['filename']}" if entity == "evidence" else ""
         return tr("{ind}, {month}{extra}").format(
             ind=_short(indicator_title(rows, state["indicator"])),
-            month=month_short(state["month"]), extra=extra)
+            month=month_short(state["month"]),
+            extra=extra,
+        )
     return _short(row_label(entity, state, rows))
 
 
@@ -71,8 +75,7 @@ def _stamp(state: State) -> Stamp:
     return (state["updated_at"], state["updated_by"])
 
 
-def keep_hidden_work(mine: Snapshot, theirs: Snapshot,
-                     decisions: list[Decision]) -> list[Decision]:
+def keep_hidden_work(mine: Snapshot, theirs: Snapshot, decisions: list[Decision]) -> list[Decision]:
     """``decisions`` with a conflict (default: bring it back) for every parent one copy deleted
     while the other worked under it."""
     final = _final(mine, decisions)
@@ -81,8 +84,11 @@ def keep_hidden_work(mine: Snapshot, theirs: Snapshot,
     hidden: dict[tuple[str, str], tuple[str, list[str]]] = {}
     # Rows already in a conflict between their deletion and an edit: the work under them is
     # named there too, though the default (keeping the row) leaves nothing hidden.
-    contested = {(d.entity, d.mine["uuid"]) for d in decisions
-                 if d.mine and d.conflict and d.conflict.deleted_here is not None}
+    contested = {
+        (d.entity, d.mine["uuid"])
+        for d in decisions
+        if d.mine and d.conflict and d.conflict.deleted_here is not None
+    }
     for entity, states in final.items():
         for state in states.values():
             if state["deleted"]:
@@ -100,14 +106,20 @@ def keep_hidden_work(mine: Snapshot, theirs: Snapshot,
                     continue
                 todo += _parents(p_entity, after)
                 m, t = mine.rows[p_entity].get(p_uuid), theirs.rows[p_entity].get(p_uuid)
-                if m is None or t is None or m["deleted"] == t["deleted"] \
-                        or not (after["deleted"] or parent in contested):
+                if (
+                    m is None
+                    or t is None
+                    or m["deleted"] == t["deleted"]
+                    or not (after["deleted"] or parent in contested)
+                ):
                     continue
                 deleter = MINE if m["deleted"] else THEIRS
                 worker = THEIRS if deleter == MINE else MINE
                 own = sides[worker].rows[entity].get(state["uuid"]) or state
-                if not any(_stamp(s) in known[worker] and _stamp(s) not in known[deleter]
-                           for s in (state, own)):
+                if not any(
+                    _stamp(s) in known[worker] and _stamp(s) not in known[deleter]
+                    for s in (state, own)
+                ):
                     continue
                 work = hidden.setdefault(parent, (worker, []))[1]
                 label = _work_label(entity, state, {**theirs.rows, **mine.rows})
@@ -128,14 +140,27 @@ def keep_hidden_work(mine: Snapshot, theirs: Snapshot,
             continue
         deleted, alive = (m, t) if worker == THEIRS else (t, m)
         conflict = Conflict(
-            entity, m["uuid"], t["uuid"], row_label(entity, m, {**theirs.rows, **mine.rows}),
+            entity,
+            m["uuid"],
+            t["uuid"],
+            row_label(entity, m, {**theirs.rows, **mine.rows}),
             [FieldDiff("deleted", m["deleted"], t["deleted"])],
-            m["updated_by"], m["updated_at"], t["updated_by"], t["updated_at"], worker,
-            work=work)
-        decision = Decision(entity, t, m, worker, conflict,
-                            outcomes={worker: dict(alive),
-                                      (MINE if worker == THEIRS else THEIRS): dict(deleted)},
-                            restore=worker)
+            m["updated_by"],
+            m["updated_at"],
+            t["updated_by"],
+            t["updated_at"],
+            worker,
+            work=work,
+        )
+        decision = Decision(
+            entity,
+            t,
+            m,
+            worker,
+            conflict,
+            outcomes={worker: dict(alive), (MINE if worker == THEIRS else THEIRS): dict(deleted)},
+            restore=worker,
+        )
         if i is None:
             out.append(decision)
         else:

@@ -50,7 +50,7 @@ class Combination:
     conflicts: list[KeyDiff]
 
 
-COLUMNS = ""   # the key under which _changed_since_parting lists the plain columns
+COLUMNS = ""  # the key under which _changed_since_parting lists the plain columns
 # Entries that record no change of their own: a merge's "merge" lines say what it combined
 # from values whose own entries travel with them (counting these would make a copy that only
 # passed a value along look like its author: issue 18's ring of three copies).
@@ -76,23 +76,24 @@ def _column(field: str) -> str:
     return field.partition("[")[0]
 
 
-def _changed_since_parting(snap: Snapshot, row_uuid: str,
-                           other_known: set[Stamp]) -> dict[str, set[str] | None]:
+def _changed_since_parting(
+    snap: Snapshot, row_uuid: str, other_known: set[Stamp]
+) -> dict[str, set[str] | None]:
     """Per object column, the keys this copy's own log says it changed on the row and the other
     copy never saw; None: any key (an older whole-object entry that cannot be read). Under
     ``COLUMNS``, the plain columns it changed (None: all, as for a row it created)."""
     out: dict[str, set[str] | None] = {base: set() for base in (*JSON_FIELDS, COLUMNS)}
     for entry in snap.log:
         action, field, old, new = entry[7], entry[8] or "", entry[9], entry[10]
-        if entry[6] != row_uuid or (entry[1], entry[2]) in other_known \
-                or action in PASSED_ALONG:
+        if entry[6] != row_uuid or (entry[1], entry[2]) in other_known or action in PASSED_ALONG:
             continue
         cols = out[COLUMNS]
         if action == "create":
             out[COLUMNS] = None
             continue
-        if action in ("delete", "restore") or (field not in JSON_FIELDS
-                                               and json_key(field) is None):
+        if action in ("delete", "restore") or (
+            field not in JSON_FIELDS and json_key(field) is None
+        ):
             if cols is not None:
                 cols.add("deleted" if action in ("delete", "restore") else _column(field))
             continue
@@ -116,9 +117,11 @@ def key_diffs(a: State, b: State) -> list[KeyDiff]:
             continue
         if name in JSON_FIELDS:
             ao, bo = a.get(name) or {}, b[name] or {}
-            out += [KeyDiff(f"{name}.{k}", ao.get(k), bo.get(k))
-                    for k in dict.fromkeys([*ao, *bo])
-                    if ao.get(k, _ABSENT) != bo.get(k, _ABSENT)]
+            out += [
+                KeyDiff(f"{name}.{k}", ao.get(k), bo.get(k))
+                for k in dict.fromkeys([*ao, *bo])
+                if ao.get(k, _ABSENT) != bo.get(k, _ABSENT)
+            ]
         else:
             out.append(KeyDiff(name, a.get(name), b[name]))
     return out
@@ -156,7 +159,7 @@ def combine(mine: Snapshot, theirs: Snapshot, m: State, t: State, newer: str) ->
             outcomes[side][n] = value
     for base in JSON_FIELDS:
         if base not in t:
-            continue   # a row of another table: plain columns only
+            continue  # a row of another table: plain columns only
         mo, to = dict(m.get(base) or {}), dict(t.get(base) or {})
         by_mine, by_theirs = mine_keys[base], theirs_keys[base]
         both = {MINE: dict(mo), THEIRS: dict(mo)}
@@ -185,8 +188,11 @@ def combine(mine: Snapshot, theirs: Snapshot, m: State, t: State, newer: str) ->
     # Deleted in one copy, worked on in the other: never hidden silently. A conflict on the
     # deletion, whose outcome for the working copy keeps the row (with that copy's work).
     for deleter, worker in ((MINE, THEIRS), (THEIRS, MINE)):
-        if "deleted" in alone[deleter] and outcomes[deleter]["deleted"] \
-                and alone[worker] - {"seq", "deleted"}:
+        if (
+            "deleted" in alone[deleter]
+            and outcomes[deleter]["deleted"]
+            and alone[worker] - {"seq", "deleted"}
+        ):
             conflicts.insert(0, KeyDiff("deleted", m["deleted"], t["deleted"]))
             outcomes[MINE]["deleted"], outcomes[THEIRS]["deleted"] = m["deleted"], t["deleted"]
     return Combination(outcomes, conflicts)

@@ -31,8 +31,11 @@ def second_title(title: str) -> str:
 
 def twin_plans(mine: Snapshot, theirs: Snapshot, decisions: list[Decision]) -> list[Decision]:
     """``decisions`` with a conflict on every plan of the copy that this file also made."""
-    here = {(s["unit"], s["year"]): s for s in mine.rows["plan"].values()
-            if not s["deleted"] and s["uuid"] not in theirs.rows["plan"]}
+    here = {
+        (s["unit"], s["year"]): s
+        for s in mine.rows["plan"].values()
+        if not s["deleted"] and s["uuid"] not in theirs.rows["plan"]
+    }
     for d in decisions:
         t = d.theirs
         if d.entity != "plan" or d.mine is not None or t["deleted"]:
@@ -42,9 +45,17 @@ def twin_plans(mine: Snapshot, theirs: Snapshot, decisions: list[Decision]) -> l
             continue
         d.twin = m
         d.conflict = Conflict(
-            "plan", m["uuid"], t["uuid"], f"{t['year']} {t['unit']}",
+            "plan",
+            m["uuid"],
+            t["uuid"],
+            f"{t['year']} {t['unit']}",
             [FieldDiff(TWIN_FIELD, m["title"], t["title"])],
-            m["updated_by"], m["updated_at"], t["updated_by"], t["updated_at"], THEIRS)
+            m["updated_by"],
+            m["updated_at"],
+            t["updated_by"],
+            t["updated_at"],
+            THEIRS,
+        )
     return decisions
 
 
@@ -55,21 +66,46 @@ def insert_twin(d: Decision, winner: str, values: dict[str, Any], host: str) -> 
     at, user = combined_stamp(m, t)
 
     def log(row_uuid: str, action: str, old: str | None, new: str | None) -> None:
-        ChangeLog.create(at=at, user=user, host=host, plan_uuid=row_uuid, entity="plan",
-                         row_uuid=row_uuid, action=action, field="title", old=old, new=new)
+        ChangeLog.create(
+            at=at,
+            user=user,
+            host=host,
+            plan_uuid=row_uuid,
+            entity="plan",
+            row_uuid=row_uuid,
+            action=action,
+            field="title",
+            old=old,
+            new=new,
+        )
 
-    if winner != THEIRS:   # this file's plan only: the copy's comes in deleted
-        Plan.insert(**{**values, "deleted": True, "updated_at": at, "updated_by": user,
-                       "version": t["version"] + 1}).execute()
+    if winner != THEIRS:  # this file's plan only: the copy's comes in deleted
+        Plan.insert(
+            **{
+                **values,
+                "deleted": True,
+                "updated_at": at,
+                "updated_by": user,
+                "version": t["version"] + 1,
+            }
+        ).execute()
         log(t["uuid"], "delete", f"{t['year']} {t['unit']}", None)
         return
     renamed: State = t if t["uuid"] > m["uuid"] else m
     title = second_title(renamed["title"])
     if renamed is t:
-        Plan.insert(**{**values, "title": title, "updated_at": at, "updated_by": user,
-                       "version": t["version"] + 1}).execute()
+        Plan.insert(
+            **{
+                **values,
+                "title": title,
+                "updated_at": at,
+                "updated_by": user,
+                "version": t["version"] + 1,
+            }
+        ).execute()
     else:
         Plan.insert(**values).execute()
-        Plan.update(title=title, updated_at=at, updated_by=user,
-                    version=Plan.version + 1).where(Plan.uuid == m["uuid"]).execute()
+        Plan.update(title=title, updated_at=at, updated_by=user, version=Plan.version + 1).where(
+            Plan.uuid == m["uuid"]
+        ).execute()
     log(renamed["uuid"], "update", renamed["title"], title)

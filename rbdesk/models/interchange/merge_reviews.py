@@ -23,7 +23,7 @@ from rbdesk.models.interchange.merge_objects import BOOKKEEPING, combined_stamp
 from rbdesk.models.interchange.merge_snapshot import Snapshot, State, indicator_title
 from rbdesk.models.storage.schema import ChangeLog, Indicator, Realisation
 
-Month = tuple[str, int]   # (indicator uuid, month)
+Month = tuple[str, int]  # (indicator uuid, month)
 
 
 def _by_month(snap: Snapshot) -> dict[Month, State]:
@@ -35,8 +35,11 @@ def _content(state: State) -> State:
 
 
 def _realisations(snap: Snapshot) -> dict[Month, State]:
-    return {(s["indicator"], s["month"]): _content(s)
-            for s in snap.rows["realisation"].values() if not s["deleted"]}
+    return {
+        (s["indicator"], s["month"]): _content(s)
+        for s in snap.rows["realisation"].values()
+        if not s["deleted"]
+    }
 
 
 def _evidence(snap: Snapshot) -> dict[Month, dict[str, State]]:
@@ -47,7 +50,7 @@ def _evidence(snap: Snapshot) -> dict[Month, dict[str, State]]:
     return out
 
 
-Landed = tuple[str, State | None, State]   # (entity, this file's state or None, state written)
+Landed = tuple[str, State | None, State]  # (entity, this file's state or None, state written)
 
 
 def _after(here: Snapshot, landed: list[Landed]) -> Snapshot:
@@ -72,8 +75,10 @@ def uncovered_verdicts(here: Snapshot, theirs: Snapshot, landed: list[Landed]) -
         state = real_after.get(key)
         if state is None or state["review_state"] in ("", SUBMITTED):
             continue
-        covered = any(reals.get(key) == state and evs.get(key, {}) == ev_after.get(key, {})
-                      for reals, evs in sides)
+        covered = any(
+            reals.get(key) == state and evs.get(key, {}) == ev_after.get(key, {})
+            for reals, evs in sides
+        )
         if not covered:
             out.append(key)
     return out
@@ -86,14 +91,19 @@ def _label(text: str, month: int) -> str:
 def foreseen(here: Snapshot, theirs: Snapshot, landed: list[Landed]) -> list[str]:
     """What :func:`resubmit_uncovered` would send back, read from the snapshots alone (the
     merge's first phase, before anything is written)."""
-    rows = {entity: {**theirs.rows[entity], **here.rows[entity]}
-            for entity in ("indicator", "sub_activity")}
-    return [_label(indicator_title(rows, ind_uuid), month)
-            for ind_uuid, month in uncovered_verdicts(here, theirs, landed)]
+    rows = {
+        entity: {**theirs.rows[entity], **here.rows[entity]}
+        for entity in ("indicator", "sub_activity")
+    }
+    return [
+        _label(indicator_title(rows, ind_uuid), month)
+        for ind_uuid, month in uncovered_verdicts(here, theirs, landed)
+    ]
 
 
-def resubmit_uncovered(host: str, here: Snapshot, theirs: Snapshot,
-                       landed: list[Landed]) -> list[str]:
+def resubmit_uncovered(
+    host: str, here: Snapshot, theirs: Snapshot, landed: list[Landed]
+) -> list[str]:
     """Inside the merge's transaction, after its rows are written: send back every month
     :func:`uncovered_verdicts` finds; a readable line for each for the merge report."""
     lines = []
@@ -101,20 +111,32 @@ def resubmit_uncovered(host: str, here: Snapshot, theirs: Snapshot,
     for ind_uuid, month in uncovered_verdicts(here, theirs, landed):
         ind = Indicator.get(Indicator.uuid == ind_uuid)
         cell = Realisation.get((Realisation.indicator == ind.id) & (Realisation.month == month))
-        states = [s for s in (mine_cells.get((ind_uuid, month)),
-                              their_cells.get((ind_uuid, month))) if s is not None]
+        states = [
+            s
+            for s in (mine_cells.get((ind_uuid, month)), their_cells.get((ind_uuid, month)))
+            if s is not None
+        ]
         at, user = combined_stamp(states[0], states[-1])
         values = after_change(cell.status)
         # Past both copies' versions (a window showing either has its edit refused), and the
         # same number whichever copy merges.
         version = max(int(s["version"]) for s in states) + 1
-        Realisation.update(version=version, updated_at=at, updated_by=user,
-                           **values).where(Realisation.id == cell.id).execute()
+        Realisation.update(version=version, updated_at=at, updated_by=user, **values).where(
+            Realisation.id == cell.id
+        ).execute()
         for key in REVIEW_FIELDS:
             if getattr(cell, key) != values[key]:
-                ChangeLog.create(at=at, user=user, host=host, plan_uuid=None,
-                                 entity="realisation", row_uuid=cell.uuid, action="update",
-                                 field=f"{key}[{month}]", old=getattr(cell, key),
-                                 new=values[key])
+                ChangeLog.create(
+                    at=at,
+                    user=user,
+                    host=host,
+                    plan_uuid=None,
+                    entity="realisation",
+                    row_uuid=cell.uuid,
+                    action="update",
+                    field=f"{key}[{month}]",
+                    old=getattr(cell, key),
+                    new=values[key],
+                )
         lines.append(_label(ind.text or ind.sub_activity.name or ind.label, month))
     return lines

@@ -36,8 +36,9 @@ class Snapshot:
 
 
 def fk_fields(model: type[Row]) -> dict[str, type[Row]]:
-    return {f.name: f.rel_model for f in model._meta.sorted_fields
-            if isinstance(f, ForeignKeyField)}
+    return {
+        f.name: f.rel_model for f in model._meta.sorted_fields if isinstance(f, ForeignKeyField)
+    }
 
 
 def read_snapshot(store: Store) -> Snapshot:
@@ -62,11 +63,23 @@ def read_snapshot(store: Store) -> Snapshot:
                 by_uuid[rec["uuid"]] = rec
             id_to_uuid[model] = ids
             rows[ENTITY[model]] = by_uuid
-        log = list(as_tuples(
-            ChangeLog.select(ChangeLog.id, ChangeLog.at, ChangeLog.user, ChangeLog.host,
-                             ChangeLog.plan_uuid, ChangeLog.entity, ChangeLog.row_uuid,
-                             ChangeLog.action, ChangeLog.field, ChangeLog.old, ChangeLog.new)
-            .order_by(ChangeLog.id)))
+        log = list(
+            as_tuples(
+                ChangeLog.select(
+                    ChangeLog.id,
+                    ChangeLog.at,
+                    ChangeLog.user,
+                    ChangeLog.host,
+                    ChangeLog.plan_uuid,
+                    ChangeLog.entity,
+                    ChangeLog.row_uuid,
+                    ChangeLog.action,
+                    ChangeLog.field,
+                    ChangeLog.old,
+                    ChangeLog.new,
+                ).order_by(ChangeLog.id)
+            )
+        )
         blobs = {sha for (sha,) in as_tuples(Blob.select(Blob.sha256))}
         return Snapshot(rows, log, blobs)
 

@@ -25,11 +25,15 @@ def _str(obj: dict[str, Any], key: str, where: str) -> str:
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise InvalidInput(tr("Rencana tidak valid di {where}: '{key}' harus teks.")
-                           .format(where=where, key=key))
+        raise InvalidInput(
+            tr("Rencana tidak valid di {where}: '{key}' harus teks.").format(where=where, key=key)
+        )
     if len(value) > TEXT_CHARS:
-        raise InvalidInput(tr("Rencana tidak valid di {where}: '{key}' terlalu panjang.")
-                           .format(where=where, key=key))
+        raise InvalidInput(
+            tr("Rencana tidak valid di {where}: '{key}' terlalu panjang.").format(
+                where=where, key=key
+            )
+        )
     if key in obj:
         obj[key] = value = clean_text(value)
     return value
@@ -38,17 +42,20 @@ def _str(obj: dict[str, Any], key: str, where: str) -> str:
 def _list(obj: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
     value = obj.get(key) or []
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise InvalidInput(tr("Rencana tidak valid di {where}: '{key}' harus daftar.")
-                           .format(where=where, key=key))
+        raise InvalidInput(
+            tr("Rencana tidak valid di {where}: '{key}' harus daftar.").format(where=where, key=key)
+        )
     return value
 
 
 def _months(ind: dict[str, Any], where: str) -> int:
     months = ind.get("planned_months") or []
     if not isinstance(months, list) or not all(
-            isinstance(m, int) and not isinstance(m, bool) and 1 <= m <= 12 for m in months):
-        raise InvalidInput(tr("Rencana tidak valid di {where}: bulan harus 1..12.")
-                           .format(where=where))
+        isinstance(m, int) and not isinstance(m, bool) and 1 <= m <= 12 for m in months
+    ):
+        raise InvalidInput(
+            tr("Rencana tidak valid di {where}: bulan harus 1..12.").format(where=where)
+        )
     return mask_from_months(months)
 
 
@@ -62,8 +69,10 @@ def validate(plan: dict[str, Any]) -> None:
     for key in ("decree", "settings"):
         if not isinstance(plan.get(key) or {}, dict):
             raise InvalidInput(tr("Rencana tidak valid: '{key}' harus objek.").format(key=key))
-    plan["decree"] = clean_decree(plan.get("decree") or {}, lambda what: InvalidInput(
-        tr("Rencana tidak valid: {what}.").format(what=what)))
+    plan["decree"] = clean_decree(
+        plan.get("decree") or {},
+        lambda what: InvalidInput(tr("Rencana tidak valid: {what}.").format(what=what)),
+    )
     _str(plan, "unit", "plan")
     _str(plan, "title", "plan")
     for ai, area in enumerate(_list(plan, "areas", "plan")):
@@ -96,28 +105,57 @@ def import_plan(store: Store, plan: dict[str, Any], source: str = "", left_out: 
             other = Plan.live(Plan.unit).first()
             unit = other.unit if other else tr("Satuan kerja")
         stamp = {"updated_at": tx.at, "updated_by": store.user, "version": 1, "deleted": False}
-        row = Plan.create(uuid=plan_uuid, unit=unit, year=plan["year"],
-                          title=plan.get("title") or "", decree=plan.get("decree") or {},
-                          settings=plan.get("settings") or {}, **stamp)
+        row = Plan.create(
+            uuid=plan_uuid,
+            unit=unit,
+            year=plan["year"],
+            title=plan.get("title") or "",
+            decree=plan.get("decree") or {},
+            settings=plan.get("settings") or {},
+            **stamp,
+        )
         pending: list[dict[str, Any]] = []
         count = 0
         for ai, ad in enumerate(plan.get("areas") or []):
-            area = Area.create(uuid=new_uuid(), plan=row, seq=ai, label=ad.get("label") or "",
-                               name=ad.get("name") or "", **stamp)
+            area = Area.create(
+                uuid=new_uuid(),
+                plan=row,
+                seq=ai,
+                label=ad.get("label") or "",
+                name=ad.get("name") or "",
+                **stamp,
+            )
             for ci, cd in enumerate(ad.get("activities") or []):
-                act = Activity.create(uuid=new_uuid(), area=area, seq=ci,
-                                      label=cd.get("label") or "", name=cd.get("name") or "",
-                                      **stamp)
+                act = Activity.create(
+                    uuid=new_uuid(),
+                    area=area,
+                    seq=ci,
+                    label=cd.get("label") or "",
+                    name=cd.get("name") or "",
+                    **stamp,
+                )
                 for si, sd in enumerate(cd.get("sub_activities") or []):
-                    sub = SubActivity.create(uuid=new_uuid(), activity=act, seq=si,
-                                             label=sd.get("label") or "",
-                                             name=sd.get("name") or "", **stamp)
+                    sub = SubActivity.create(
+                        uuid=new_uuid(),
+                        activity=act,
+                        seq=si,
+                        label=sd.get("label") or "",
+                        name=sd.get("name") or "",
+                        **stamp,
+                    )
                     for ii, idd in enumerate(sd.get("indicators") or []):
-                        pending.append({
-                            "uuid": new_uuid(), "sub_activity": sub.id, "seq": ii,
-                            "label": idd.get("label") or "", "text": idd.get("text") or "",
-                            "planned": _months(idd, ""), "note": idd.get("note") or "",
-                            **stamp})
+                        pending.append(
+                            {
+                                "uuid": new_uuid(),
+                                "sub_activity": sub.id,
+                                "seq": ii,
+                                "label": idd.get("label") or "",
+                                "text": idd.get("text") or "",
+                                "planned": _months(idd, ""),
+                                "note": idd.get("note") or "",
+                                **stamp,
+                            }
+                        )
                         if len(pending) >= BATCH:
                             Indicator.insert_many(pending).execute()
                             count += len(pending)

@@ -35,13 +35,28 @@ Fail = Callable[[str], Exception]
 
 STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
 # Keys whose text is a name or a label, printed on one line or two.
-SHORT_KEYS = frozenset({"position", "unit", "nip", "label", "role", "updated_by", "mime",
-                        "filename", "kind", "status", "review_state", "reviewed_by",
-                        "reviewed_at", "name"})
+SHORT_KEYS = frozenset(
+    {
+        "position",
+        "unit",
+        "nip",
+        "label",
+        "role",
+        "updated_by",
+        "mime",
+        "filename",
+        "kind",
+        "status",
+        "review_state",
+        "reviewed_by",
+        "reviewed_at",
+        "name",
+    }
+)
 # Names that may be longer: a row's name in the plan is a sentence.
 _LONG_NAMES = frozenset({"area", "activity", "sub_activity", "team"})
 # Far above any real plan, far below what makes a report run for minutes.
-MAX_VERSION = 2 ** 53
+MAX_VERSION = 2**53
 MAX_SEQ = 1_000_000
 MAX_LIST_ITEMS = 1_000
 MAX_SETTINGS = 200
@@ -61,8 +76,11 @@ def check_stamp(value: str, key: str, fail: Fail) -> None:
 def check_text(value: str, key: str, limit: int, fail: Fail) -> str:
     """Text as the window would take it: not absurdly long, encodable, no control characters."""
     if len(value) > limit:
-        raise fail(tr("'{key}' terlalu panjang ({n} karakter; batasnya {limit})")
-                   .format(key=key, n=len(value), limit=limit))
+        raise fail(
+            tr("'{key}' terlalu panjang ({n} karakter; batasnya {limit})").format(
+                key=key, n=len(value), limit=limit
+            )
+        )
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
@@ -80,8 +98,11 @@ def _check_lists(value: Any, key: str, fail: Fail) -> None:
     """No list inside the decree longer than a decree could be printed with."""
     if isinstance(value, list):
         if len(value) > MAX_LIST_ITEMS:
-            raise fail(tr("isi SK '{key}' terlalu banyak ({n}; batasnya {limit})")
-                       .format(key=key, n=len(value), limit=MAX_LIST_ITEMS))
+            raise fail(
+                tr("isi SK '{key}' terlalu banyak ({n}; batasnya {limit})").format(
+                    key=key, n=len(value), limit=MAX_LIST_ITEMS
+                )
+            )
         for item in value:
             _check_lists(item, key, fail)
     elif isinstance(value, dict):
@@ -94,26 +115,38 @@ def check_settings(value: Any, fail: Fail) -> dict[str, str]:
     if not isinstance(value, dict):
         raise fail(tr("pengaturan (settings) harus berupa objek"))
     if len(value) > MAX_SETTINGS:
-        raise fail(tr("pengaturan (settings) terlalu banyak ({n}; batasnya {limit})")
-                   .format(n=len(value), limit=MAX_SETTINGS))
+        raise fail(
+            tr("pengaturan (settings) terlalu banyak ({n}; batasnya {limit})").format(
+                n=len(value), limit=MAX_SETTINGS
+            )
+        )
     out = {}
     for key, item in value.items():
         if not isinstance(item, str):
             raise fail(tr("pengaturan '{key}' harus teks").format(key=str(key)[:40]))
         out[check_text(str(key), "settings", NAME_CHARS, fail)] = check_text(
-            item, f"settings.{key}", TEXT_CHARS, fail)
+            item, f"settings.{key}", TEXT_CHARS, fail
+        )
     return out
 
 
 def _check_int(entity: str, key: str, value: int, fail: Fail) -> None:
-    bounds = {"year": (YEAR_MIN, YEAR_MAX), "month": (1, 12), "planned": (0, 4095),
-              "seq": (0, MAX_SEQ), "size": (0, MAX_EVIDENCE_BYTES),
-              "version": (1, MAX_VERSION)}.get(key, (-MAX_VERSION, MAX_VERSION))
+    bounds = {
+        "year": (YEAR_MIN, YEAR_MAX),
+        "month": (1, 12),
+        "planned": (0, 4095),
+        "seq": (0, MAX_SEQ),
+        "size": (0, MAX_EVIDENCE_BYTES),
+        "version": (1, MAX_VERSION),
+    }.get(key, (-MAX_VERSION, MAX_VERSION))
     if key == "year" and not check_year(value):
         raise fail(tr("tahun {y} di luar {lo}..{hi}").format(y=value, lo=YEAR_MIN, hi=YEAR_MAX))
     if not bounds[0] <= value <= bounds[1]:
-        raise fail(tr("nilai '{key}' {v} di luar {lo}..{hi}").format(
-            key=key, v=value, lo=bounds[0], hi=bounds[1]))
+        raise fail(
+            tr("nilai '{key}' {v} di luar {lo}..{hi}").format(
+                key=key, v=value, lo=bounds[0], hi=bounds[1]
+            )
+        )
 
 
 def check_row(model: type[Row], row: dict[str, Any], fail: Fail) -> dict[str, Any]:
@@ -141,7 +174,7 @@ def check_row(model: type[Row], row: dict[str, Any], fail: Fail) -> dict[str, An
                 raise fail(tr("nilai '{key}' bertipe salah").format(key=key))
             _check_int(entity, key, value, fail)
         elif isinstance(f, JSONField):
-            if value is None:   # an empty column reads back as None (schema.JSONField)
+            if value is None:  # an empty column reads back as None (schema.JSONField)
                 value = out[key] = [] if key == "duties" else {}
             if key == "decree":
                 out[key] = clean_decree(value, fail)
@@ -152,8 +185,11 @@ def check_row(model: type[Row], row: dict[str, Any], fail: Fail) -> dict[str, An
                 if not isinstance(value, list) or not all(isinstance(d, str) for d in value):
                     raise fail(tr("tugas harus berupa daftar teks"))
                 if len(value) > MAX_LIST_ITEMS:
-                    raise fail(tr("tugas terlalu banyak ({n}; batasnya {limit})").format(
-                        n=len(value), limit=MAX_LIST_ITEMS))
+                    raise fail(
+                        tr("tugas terlalu banyak ({n}; batasnya {limit})").format(
+                            n=len(value), limit=MAX_LIST_ITEMS
+                        )
+                    )
                 out[key] = [check_text(d, "duties", TEXT_CHARS, fail) for d in value]
         else:
             if not isinstance(value, str):
@@ -182,7 +218,10 @@ def _check_meaning(entity: str, row: dict[str, Any], fail: Fail) -> None:
         if status not in STATUSES:
             raise fail(tr("status '{s}' tidak dikenal").format(s=status))
         if state not in ("", *REVIEW_STATES) or bool(state) != is_realised(status):
-            raise fail(tr("review_state '{s}' tidak sah untuk status '{status}'").format(
-                s=state, status=status))
+            raise fail(
+                tr("review_state '{s}' tidak sah untuk status '{status}'").format(
+                    s=state, status=status
+                )
+            )
         if row["reviewed_at"]:
             check_stamp(row["reviewed_at"], "reviewed_at", fail)

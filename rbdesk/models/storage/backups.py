@@ -74,8 +74,9 @@ def list_backups(source: Path | str | None = None) -> list[BackupInfo]:
     found = [info for p in backup_dir().glob("*" + SUFFIX) if (info := _parse(p)) is not None]
     if source is not None:
         key, stem = file_key(source), Path(source).stem
-        found = [b for b in found if b.key == key
-                 or (b.kind == "sebelum-migrasi" and b.key == stem)]
+        found = [
+            b for b in found if b.key == key or (b.kind == "sebelum-migrasi" and b.key == stem)
+        ]
     return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
 
 
@@ -111,8 +112,9 @@ def daily_backup(store: Store, now: dt.datetime | None = None) -> BackupInfo | N
     """Called on open: one backup a day per file, then rotation. Never raises for a bad disk."""
     now = now or dt.datetime.now()
     today = now.date()
-    if any(b.created.date() == today for b in list_backups(store.path)
-           if b.kind in (DAILY, MANUAL)):
+    if any(
+        b.created.date() == today for b in list_backups(store.path) if b.kind in (DAILY, MANUAL)
+    ):
         return None
     try:
         info = make_backup(store, DAILY)
@@ -123,7 +125,7 @@ def daily_backup(store: Store, now: dt.datetime | None = None) -> BackupInfo | N
 
 
 def save_copy(store: Store, dest: Path | str, overwrite: bool = False) -> Path:
-    """"Simpan salinan…": a consistent copy through SQLite's backup API, verified."""
+    """ "Simpan salinan…": a consistent copy through SQLite's backup API, verified."""
     dest = Path(dest)
     if dest.exists():
         if os.path.samefile(dest, store.path):
@@ -133,12 +135,16 @@ def save_copy(store: Store, dest: Path | str, overwrite: bool = False) -> Path:
     try:
         return database.backup_copy(store.db, dest, private=False)
     except OSError as exc:
-        raise RbdeskError(tr("Tidak dapat menyimpan salinan {name}: {err}").format(
-            name=dest.name, err=exc.strerror or exc)) from None
+        raise RbdeskError(
+            tr("Tidak dapat menyimpan salinan {name}: {err}").format(
+                name=dest.name, err=exc.strerror or exc
+            )
+        ) from None
 
 
-def restore_backup(backup: BackupInfo | Path | str, dest: Path | str,
-                   overwrite: bool = False) -> Path:
+def restore_backup(
+    backup: BackupInfo | Path | str, dest: Path | str, overwrite: bool = False
+) -> Path:
     """Write the backup to ``dest`` (never over an open file of ours), verified before renaming."""
     src = backup.path if isinstance(backup, BackupInfo) else Path(backup)
     dest = Path(dest)
@@ -154,9 +160,13 @@ def restore_backup(backup: BackupInfo | Path | str, dest: Path | str,
             finally:
                 db.close()
             if result != "ok":
-                raise DamagedFile(tr("Cadangan {name} rusak: {detail}").format(name=src.name,
-                                                                              detail=result))
+                raise DamagedFile(
+                    tr("Cadangan {name} rusak: {detail}").format(name=src.name, detail=result)
+                )
     except OSError as exc:
-        raise RbdeskError(tr("Tidak dapat memulihkan ke {name}: {err}").format(
-            name=dest.name, err=exc.strerror or exc)) from None
+        raise RbdeskError(
+            tr("Tidak dapat memulihkan ke {name}: {err}").format(
+                name=dest.name, err=exc.strerror or exc
+            )
+        ) from None
     return dest

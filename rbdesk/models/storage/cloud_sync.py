@@ -16,8 +16,8 @@ _EXACT = {
     "onedrive": "OneDrive",
     "google drive": "Google Drive",
     "googledrive": "Google Drive",
-    "my drive": "Google Drive",         # Google Drive for desktop: G:\My Drive
-    "drive saya": "Google Drive",       # ... with Indonesian as its language
+    "my drive": "Google Drive",  # Google Drive for desktop: G:\My Drive
+    "drive saya": "Google Drive",  # ... with Indonesian as its language
     "shared drives": "Google Drive",
     "drive bersama": "Google Drive",
     "dropbox": "Dropbox",
@@ -51,7 +51,7 @@ def _under(path: PurePath, root: str) -> bool:
     top = kind(root)
     if not top.is_absolute():
         return False
-    if isinstance(path, PureWindowsPath):   # Windows paths compare case-insensitively
+    if isinstance(path, PureWindowsPath):  # Windows paths compare case-insensitively
         return PureWindowsPath(str(path).lower()).is_relative_to(str(top).lower())
     return path.is_relative_to(top)
 

@@ -74,20 +74,27 @@ def _connect(path: Path, readonly: bool) -> SqliteDatabase:
     pragmas: dict[str, int | str] = {"foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS}
     if readonly:
         uri = Path(path).resolve().as_uri() + "?mode=ro"
-        db = _Database(uri, uri=True, pragmas=pragmas, lock_type="IMMEDIATE",
-                       check_same_thread=False)
+        db = _Database(
+            uri, uri=True, pragmas=pragmas, lock_type="IMMEDIATE", check_same_thread=False
+        )
     else:
         # Rollback journal, never WAL: WAL needs shared memory, which network shares do not give.
         pragmas |= {"journal_mode": "delete", "synchronous": 2}
-        db = _Database(str(path), pragmas=pragmas, lock_type="IMMEDIATE",
-                       check_same_thread=False)
+        db = _Database(str(path), pragmas=pragmas, lock_type="IMMEDIATE", check_same_thread=False)
     db.connect()
     return db
 
 
 # Extended result codes of a write that did not reach the disk (EFBIG, a share gone away, ...).
-_WRITE_FAILURES = frozenset({"SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC", "SQLITE_IOERR_TRUNCATE",
-                             "SQLITE_IOERR_DIR_FSYNC", "SQLITE_IOERR_DELETE"})
+_WRITE_FAILURES = frozenset(
+    {
+        "SQLITE_IOERR_WRITE",
+        "SQLITE_IOERR_FSYNC",
+        "SQLITE_IOERR_TRUNCATE",
+        "SQLITE_IOERR_DIR_FSYNC",
+        "SQLITE_IOERR_DELETE",
+    }
+)
 
 
 def _sqlite_name(exc: BaseException) -> str:
@@ -116,23 +123,36 @@ def translate_sqlite_error(exc: Exception, path: Path | str = "") -> RbdeskError
     shown = output_name(Path(os.path.abspath(path))) if path else Path()
     name, folder = shown.name, shown.parent
     if "locked" in text or "busy" in text:
-        return FileBusyError(tr("Berkas {name} sedang dipakai komputer lain; coba lagi sebentar.")
-                             .format(name=name))
+        return FileBusyError(
+            tr("Berkas {name} sedang dipakai komputer lain; coba lagi sebentar.").format(name=name)
+        )
     if "disk is full" in text or "database or disk is full" in text:
-        return DiskFullError(tr("Disk penuh: perubahan tidak dapat disimpan ke {name} (folder "
-                                "{folder}).").format(name=name, folder=folder))
+        return DiskFullError(
+            tr("Disk penuh: perubahan tidak dapat disimpan ke {name} (folder {folder}).").format(
+                name=name, folder=folder
+            )
+        )
     if _sqlite_name(exc) in _WRITE_FAILURES:
-        return DiskFullError(tr("Tidak dapat menulis ke {name} (folder {folder}): disk penuh, "
-                                "atau flashdisk/folder bersama terputus. Perubahan tidak "
-                                "disimpan.").format(name=name, folder=folder))
+        return DiskFullError(
+            tr(
+                "Tidak dapat menulis ke {name} (folder {folder}): disk penuh, "
+                "atau flashdisk/folder bersama terputus. Perubahan tidak "
+                "disimpan."
+            ).format(name=name, folder=folder)
+        )
     if "unable to open" in text:
-        return RbdeskError(tr("Berkas {name} tidak dapat dibuka; periksa apakah folder "
-                              "bersamanya masih tersambung.").format(name=name))
+        return RbdeskError(
+            tr(
+                "Berkas {name} tidak dapat dibuka; periksa apakah folder "
+                "bersamanya masih tersambung."
+            ).format(name=name)
+        )
     if "not a database" in text or "malformed" in text or "disk i/o" in text:
         return DamagedFile(tr("Berkas {name} rusak atau tidak dapat dibaca.").format(name=name))
     if "readonly" in text or "read-only" in text:
-        return ReadOnlyError(tr("Berkas {name} hanya dapat dibaca; perubahan tidak disimpan.")
-                             .format(name=name))
+        return ReadOnlyError(
+            tr("Berkas {name} hanya dapat dibaca; perubahan tidak disimpan.").format(name=name)
+        )
     return None
 
 
@@ -144,20 +164,26 @@ def check_header(path: Path) -> None:
     except FileNotFoundError:
         raise RbdeskError(tr("Berkas {name} tidak ditemukan.").format(name=name)) from None
     except IsADirectoryError:
-        raise NotRbdeskFile(tr("{name} adalah folder, bukan berkas rbdesk.").format(name=name)) \
-            from None
+        raise NotRbdeskFile(
+            tr("{name} adalah folder, bukan berkas rbdesk.").format(name=name)
+        ) from None
     except PermissionError:
-        raise RbdeskError(tr("Tidak ada izin untuk membaca berkas {name}.").format(name=name)) \
-            from None
+        raise RbdeskError(
+            tr("Tidak ada izin untuk membaca berkas {name}.").format(name=name)
+        ) from None
     if not head.startswith(SQLITE_HEADER):
-        raise NotRbdeskFile(tr("Berkas {name} bukan berkas rbdesk (bukan basis data Rencana Aksi).")
-                            .format(name=name))
+        raise NotRbdeskFile(
+            tr("Berkas {name} bukan berkas rbdesk (bukan basis data Rencana Aksi).").format(
+                name=name
+            )
+        )
     if len(head) < 100:
         raise DamagedFile(tr("Berkas {name} terpotong atau rusak.").format(name=name))
     app_id = int.from_bytes(head[68:72], "big")
     if app_id != migrations.APPLICATION_ID:
-        raise NotRbdeskFile(tr("Berkas {name} adalah basis data lain, bukan berkas rbdesk.")
-                            .format(name=name))
+        raise NotRbdeskFile(
+            tr("Berkas {name} adalah basis data lain, bukan berkas rbdesk.").format(name=name)
+        )
 
 
 def writable(path: Path) -> bool:
@@ -181,8 +207,7 @@ def backup_copy(db: SqliteDatabase, dest: Path, *, private: bool = True) -> Path
         finally:
             target.close()
         if ok != "ok":
-            raise DamagedFile(tr("Salinan cadangan gagal diverifikasi: {detail}").format(
-                detail=ok))
+            raise DamagedFile(tr("Salinan cadangan gagal diverifikasi: {detail}").format(detail=ok))
     return dest
 
 
@@ -225,15 +250,21 @@ def _refuse_wal_read_only(path: Path) -> None:
     without writing the "-wal" and "-shm" files beside it, which on read-only media fails
     and elsewhere leaves files behind. Opened once for writing, rbdesk turns it back."""
     if writable(path):
-        raise ReadOnlyError(tr(
-            "Berkas {name} memakai mode WAL (diubah oleh program lain) dan tidak dapat dibaca "
-            "hanya-baca tanpa menulis di sampingnya. Buka berkas itu sekali di rbdesk (tidak "
-            "hanya-baca) agar kembali ke mode biasa, lalu ulangi.").format(name=path.name))
-    raise ReadOnlyError(tr(
-        "Berkas {name} memakai mode WAL (diubah oleh program lain) dan berada di folder atau "
-        "media yang hanya dapat dibaca, sehingga tidak dapat dibaca dengan aman. Salin berkas "
-        "itu bersama {name}-wal di sampingnya (bila ada) ke folder yang dapat ditulis, lalu "
-        "buka salinannya.").format(name=path.name))
+        raise ReadOnlyError(
+            tr(
+                "Berkas {name} memakai mode WAL (diubah oleh program lain) dan tidak dapat dibaca "
+                "hanya-baca tanpa menulis di sampingnya. Buka berkas itu sekali di rbdesk (tidak "
+                "hanya-baca) agar kembali ke mode biasa, lalu ulangi."
+            ).format(name=path.name)
+        )
+    raise ReadOnlyError(
+        tr(
+            "Berkas {name} memakai mode WAL (diubah oleh program lain) dan berada di folder atau "
+            "media yang hanya dapat dibaca, sehingga tidak dapat dibaca dengan aman. Salin berkas "
+            "itu bersama {name}-wal di sampingnya (bila ada) ke folder yang dapat ditulis, lalu "
+            "buka salinannya."
+        ).format(name=path.name)
+    )
 
 
 def _first_read(path: Path, readonly: bool) -> tuple[SqliteDatabase, int, str]:
@@ -251,7 +282,8 @@ def _first_read(path: Path, readonly: bool) -> tuple[SqliteDatabase, int, str]:
         if readonly and _is_hot_journal(exc):
             raise _HotJournal from exc
         raise translate_sqlite_error(exc, path) or DamagedFile(
-            tr("Berkas {name} rusak atau tidak dapat dibaca.").format(name=path.name)) from exc
+            tr("Berkas {name} rusak atau tidak dapat dibaca.").format(name=path.name)
+        ) from exc
     except BaseException:
         if db is not None:
             db.close()
@@ -261,10 +293,13 @@ def _first_read(path: Path, readonly: bool) -> tuple[SqliteDatabase, int, str]:
         shown = ", ".join(foreign[:FOREIGN_PARTS_SHOWN])
         if len(foreign) > FOREIGN_PARTS_SHOWN:
             shown += tr(" dan {n} lainnya").format(n=len(foreign) - FOREIGN_PARTS_SHOWN)
-        raise NotRbdeskFile(tr(
-            "Berkas {name} memuat bagian yang tidak dibuat rbdesk: {parts}. Demi keamanan "
-            "berkas ini tidak dibuka dan tidak diubah; buka salinan cadangan atau minta "
-            "berkas aslinya.").format(name=path.name, parts=shown))
+        raise NotRbdeskFile(
+            tr(
+                "Berkas {name} memuat bagian yang tidak dibuat rbdesk: {parts}. Demi keamanan "
+                "berkas ini tidak dibuka dan tidak diubah; buka salinan cadangan atau minta "
+                "berkas aslinya."
+            ).format(name=path.name, parts=shown)
+        )
     return db, version, str(result)
 
 
@@ -278,8 +313,9 @@ def _private_folder(prefix: str) -> Path:
 def _copy_committed(path: Path, copy: Path) -> None:
     """Copy ``path``'s committed state to ``copy`` with SQLite's backup API: one step, under
     the shared lock of one read, so no commit of another PC can tear it."""
-    source = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True,
-                             timeout=BUSY_TIMEOUT_MS / 1000)
+    source = sqlite3.connect(
+        Path(path).resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+    )
     try:
         target = sqlite3.connect(str(copy))
         try:
@@ -290,8 +326,9 @@ def _copy_committed(path: Path, copy: Path) -> None:
         source.close()
 
 
-def _read_through_copy(path: Path, state: OpenState, *, hot: bool,
-                       hot_attempts: int = 0) -> tuple[SqliteDatabase, OpenState]:
+def _read_through_copy(
+    path: Path, state: OpenState, *, hot: bool, hot_attempts: int = 0
+) -> tuple[SqliteDatabase, OpenState]:
     """Open a private copy of ``path``: with ``hot``, the file and its journal copied under a
     lock (SQLite rolls the journal back in the copy: the committed state); otherwise the
     committed state through the backup API (an older schema is migrated there). ``path`` is
@@ -301,21 +338,30 @@ def _read_through_copy(path: Path, state: OpenState, *, hot: bool,
     try:
         try:
             if hot:
-                if not file_locks.copy_with_hot_journal(path, copy, journal_path(path),
-                                                        journal_path(copy), BUSY_TIMEOUT_MS):
+                if not file_locks.copy_with_hot_journal(
+                    path, copy, journal_path(path), journal_path(copy), BUSY_TIMEOUT_MS
+                ):
                     # Another opener rolled the journal back meanwhile: read the file itself.
                     shutil.rmtree(tmpdir, ignore_errors=True)
-                    return _open(path, force_readonly=True, backup_first=False, state=state,
-                                 hot_attempts=hot_attempts - 1)
+                    return _open(
+                        path,
+                        force_readonly=True,
+                        backup_first=False,
+                        state=state,
+                        hot_attempts=hot_attempts - 1,
+                    )
             else:
                 _copy_committed(path, copy)
         except OSError as exc:
-            raise RbdeskError(tr("Berkas {name} tidak dapat dibaca: {err}").format(
-                name=path.name, err=exc.strerror or exc)) from None
+            raise RbdeskError(
+                tr("Berkas {name} tidak dapat dibaca: {err}").format(
+                    name=path.name, err=exc.strerror or exc
+                )
+            ) from None
         except SQL_ERRORS as exc:
             raise translate_sqlite_error(exc, path) or DamagedFile(
-                tr("Berkas {name} rusak atau tidak dapat dibaca.").format(name=path.name)) \
-                from exc
+                tr("Berkas {name} rusak atau tidak dapat dibaca.").format(name=path.name)
+            ) from exc
         make_private(copy)
         if journal_path(copy).exists():
             make_private(journal_path(copy))
@@ -330,17 +376,25 @@ def _read_through_copy(path: Path, state: OpenState, *, hot: bool,
         state.reason = tr("dibuat oleh versi rbdesk yang lebih baru")
     notes = []
     if hot:
-        notes.append(tr("ada jurnal dari penulisan yang terhenti; yang dibaca adalah keadaan "
-                        "terakhir yang tersimpan"))
+        notes.append(
+            tr(
+                "ada jurnal dari penulisan yang terhenti; yang dibaca adalah keadaan "
+                "terakhir yang tersimpan"
+            )
+        )
     if inner.migrated_from is not None:
-        notes.append(tr("berkas versi skema {v} dibaca lewat salinan sementara yang diperbarui")
-                     .format(v=inner.migrated_from))
+        notes.append(
+            tr("berkas versi skema {v} dibaca lewat salinan sementara yang diperbarui").format(
+                v=inner.migrated_from
+            )
+        )
     state.note = "; ".join(notes)
     return db, state
 
 
-def open_database(path: Path | str, *, force_readonly: bool = False) -> tuple[SqliteDatabase,
-                                                                              OpenState]:
+def open_database(
+    path: Path | str, *, force_readonly: bool = False
+) -> tuple[SqliteDatabase, OpenState]:
     """Open an existing rbdesk file, migrating it (after a backup) when it is older.
 
     Never writes to a file that is foreign, damaged, newer or read-only. Opened read-only, a
@@ -350,9 +404,14 @@ def open_database(path: Path | str, *, force_readonly: bool = False) -> tuple[Sq
     return _open(Path(path), force_readonly=force_readonly, backup_first=True)
 
 
-def _open(path: Path, *, force_readonly: bool, backup_first: bool,
-          state: OpenState | None = None,
-          hot_attempts: int = HOT_JOURNAL_ATTEMPTS) -> tuple[SqliteDatabase, OpenState]:
+def _open(
+    path: Path,
+    *,
+    force_readonly: bool,
+    backup_first: bool,
+    state: OpenState | None = None,
+    hot_attempts: int = HOT_JOURNAL_ATTEMPTS,
+) -> tuple[SqliteDatabase, OpenState]:
     check_header(path)
     if state is None:
         state = OpenState()
@@ -366,13 +425,17 @@ def _open(path: Path, *, force_readonly: bool, backup_first: bool,
         db, version, result = _first_read(path, state.readonly)
     except _HotJournal:
         if hot_attempts <= 0:
-            raise FileBusyError(tr("Berkas {name} sedang dipulihkan komputer lain; coba lagi "
-                                   "sebentar.").format(name=path.name)) from None
+            raise FileBusyError(
+                tr("Berkas {name} sedang dipulihkan komputer lain; coba lagi sebentar.").format(
+                    name=path.name
+                )
+            ) from None
         return _read_through_copy(path, state, hot=True, hot_attempts=hot_attempts)
     if result != "ok":
         db.close()
-        raise DamagedFile(tr("Berkas {name} rusak (pemeriksaan integritas gagal).")
-                          .format(name=path.name))
+        raise DamagedFile(
+            tr("Berkas {name} rusak (pemeriksaan integritas gagal).").format(name=path.name)
+        )
     if version > migrations.SCHEMA_VERSION:
         if not state.readonly:
             db.close()
@@ -386,7 +449,8 @@ def _open(path: Path, *, force_readonly: bool, backup_first: bool,
         if backup_first:
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
             state.backup_path = backup_copy(
-                db, backup_dir() / f"{path.stem}.v{version}.sebelum-migrasi.{stamp}.rbdesk")
+                db, backup_dir() / f"{path.stem}.v{version}.sebelum-migrasi.{stamp}.rbdesk"
+            )
         state.migrated_from = version
         try:
             migrations.migrate(db.connection())
@@ -410,16 +474,20 @@ def create_database(path: Path | str) -> SqliteDatabase:
         db = _connect(path, readonly=False)
         migrations.migrate(db.connection())
     except FileExistsError:
-        raise RbdeskError(tr("Berkas {name} sudah ada; tidak ditimpa.").format(name=path.name)) \
-            from None
+        raise RbdeskError(
+            tr("Berkas {name} sudah ada; tidak ditimpa.").format(name=path.name)
+        ) from None
     except (OSError, *SQL_ERRORS) as exc:
         path.unlink(missing_ok=True)
         journal_path(path).unlink(missing_ok=True)
         if isinstance(exc, OSError) and exc.errno in DISK_FULL_ERRNOS:
             raise disk_full(path) from exc
         err = translate_sqlite_error(exc, path) if isinstance(exc, SQL_ERRORS) else None
-        raise err or RbdeskError(tr("Tidak dapat membuat berkas {name}: {detail}")
-                                 .format(name=output_name(path).name, detail=exc)) from exc
+        raise err or RbdeskError(
+            tr("Tidak dapat membuat berkas {name}: {detail}").format(
+                name=output_name(path).name, detail=exc
+            )
+        ) from exc
     return db
 
 
@@ -446,8 +514,12 @@ def invalid_text(db: SqliteDatabase) -> list[tuple[str, str, int]]:
     BLOB: SQLite stores what another tool gives it, and rbdesk shows such text with "\ufffd"."""
     conn = db.connection()
     found = []
-    tables = [str(r[0]) for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    tables = [
+        str(r[0])
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
     for table in tables:
         quoted = '"' + table.replace('"', '""') + '"'
         for column in conn.execute(f"PRAGMA table_info({quoted})").fetchall():
@@ -457,8 +529,9 @@ def invalid_text(db: SqliteDatabase) -> list[tuple[str, str, int]]:
             col = '"' + name.replace('"', '""') + '"'
             bad = 0
             for kind, raw in conn.execute(
-                    f"SELECT typeof({col}), CAST({col} AS BLOB) FROM {quoted} "
-                    f"WHERE typeof({col}) IN ('text', 'blob')"):
+                f"SELECT typeof({col}), CAST({col} AS BLOB) FROM {quoted} "
+                f"WHERE typeof({col}) IN ('text', 'blob')"
+            ):
                 if kind == "blob":
                     bad += 1
                     continue

@@ -15,15 +15,15 @@ EXTENSION = ".rbdesk"
 PROG_ID = "rbdesk.Berkas"
 DESCRIPTION = "Berkas rencana aksi rbdesk"
 CLASSES = PureWindowsPath(r"Software\Classes")
-INNO_EXE = PureWindowsPath(r"{app}\rbdesk.exe")   # the installed program, in Inno's words
+INNO_EXE = PureWindowsPath(r"{app}\rbdesk.exe")  # the installed program, in Inno's words
 
 
 @dataclass(frozen=True)
 class RegistryValue:
-    key: PureWindowsPath   # under HKEY_CURRENT_USER
-    name: str              # "" is the key's default value
+    key: PureWindowsPath  # under HKEY_CURRENT_USER
+    name: str  # "" is the key's default value
     data: str
-    on_uninstall: str      # "value": delete this value; "key": the whole key; "": leave it
+    on_uninstall: str  # "value": delete this value; "key": the whole key; "": leave it
 
 
 def association_entries(exe: PureWindowsPath) -> list[RegistryValue]:
@@ -35,8 +35,7 @@ def association_entries(exe: PureWindowsPath) -> list[RegistryValue]:
         RegistryValue(prog, "", DESCRIPTION, "key"),
         RegistryValue(prog / "DefaultIcon", "", f'"{exe}",0', ""),
         RegistryValue(prog / "shell" / "open" / "command", "", f'"{exe}" "%1"', ""),
-        RegistryValue(CLASSES / "Applications" / exe.name / "SupportedTypes", EXTENSION, "",
-                      "key"),
+        RegistryValue(CLASSES / "Applications" / exe.name / "SupportedTypes", EXTENSION, "", "key"),
     ]
 
 
@@ -52,14 +51,21 @@ def _inno_quoted(text: str) -> str:
 def inno_registry_lines(exe: PureWindowsPath = INNO_EXE) -> list[str]:
     """The [Registry] section of the Inno Setup script. HKA is HKCU in a per-user install."""
     # A shared key (.rbdesk may hold other programs' values) goes only once it is empty.
-    flags = {"value": "; Flags: uninsdeletevalue uninsdeletekeyifempty",
-             "key": "; Flags: uninsdeletekey", "": ""}
-    owned = [f"Root: HKA; Subkey: {_inno_quoted(str(key))}; Flags: uninsdeletekey"
-             for key in owned_keys(exe)]
-    return owned + [f"Root: HKA; Subkey: {_inno_quoted(str(e.key))}; ValueType: string; "
-                    f"ValueName: {_inno_quoted(e.name)}; ValueData: {_inno_quoted(e.data)}"
-                    f"{flags[e.on_uninstall]}"
-                    for e in association_entries(exe)]
+    flags = {
+        "value": "; Flags: uninsdeletevalue uninsdeletekeyifempty",
+        "key": "; Flags: uninsdeletekey",
+        "": "",
+    }
+    owned = [
+        f"Root: HKA; Subkey: {_inno_quoted(str(key))}; Flags: uninsdeletekey"
+        for key in owned_keys(exe)
+    ]
+    return owned + [
+        f"Root: HKA; Subkey: {_inno_quoted(str(e.key))}; ValueType: string; "
+        f"ValueName: {_inno_quoted(e.name)}; ValueData: {_inno_quoted(e.data)}"
+        f"{flags[e.on_uninstall]}"
+        for e in association_entries(exe)
+    ]
 
 
 if __name__ == "__main__":

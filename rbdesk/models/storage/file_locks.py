@@ -100,8 +100,9 @@ def _shared_and_reserved(path: Path, timeout_ms: int) -> Iterator[None]:
         os.close(fd)
 
 
-def copy_with_hot_journal(path: Path, copy: Path, journal: Path, journal_copy: Path,
-                          timeout_ms: int) -> bool:
+def copy_with_hot_journal(
+    path: Path, copy: Path, journal: Path, journal_copy: Path, timeout_ms: int
+) -> bool:
     """Copy ``path`` and its ``journal`` while no other connection can roll the journal back
     or write. False when the journal is no longer there (someone rolled it back meanwhile):
     the file itself can then be read as usual."""

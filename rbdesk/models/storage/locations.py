@@ -37,12 +37,12 @@ SETTINGS_FILE = (APP_NAME, f"{APP_NAME}.ini")
 class Facts:
     """What rbdesk needs to know about the machine to place its files."""
 
-    system: str                      # platform.system(): "Windows", "Linux", "Darwin", ...
+    system: str  # platform.system(): "Windows", "Linux", "Darwin", ...
     env: Mapping[str, str]
     home: PurePath
-    documents: PurePath | None = None    # the Documents folder as the system reports it
+    documents: PurePath | None = None  # the Documents folder as the system reports it
     program_dir: PurePath | None = None  # the frozen program's folder; None when run from source
-    portable_marker: bool = False        # PORTABLE_MARKER exists in program_dir
+    portable_marker: bool = False  # PORTABLE_MARKER exists in program_dir
 
 
 @dataclass(frozen=True)
@@ -74,14 +74,17 @@ def _env_dir(facts: Facts, name: str, fallback: PurePath) -> PurePath:
 def _native(facts: Facts) -> tuple[PurePath, PurePath, PurePath]:
     """(data folder, settings root, Documents) where the system keeps them."""
     home = path_type(facts.system)(facts.home)
-    documents = (path_type(facts.system)(facts.documents) if facts.documents is not None
-                 else home / "Documents")
+    documents = (
+        path_type(facts.system)(facts.documents)
+        if facts.documents is not None
+        else home / "Documents"
+    )
     if facts.system == "Windows":
         data = _env_dir(facts, "LOCALAPPDATA", home / "AppData" / "Local")
         settings = _env_dir(facts, "APPDATA", home / "AppData" / "Roaming")
     elif facts.system == "Darwin":
         data = home / "Library" / "Application Support"
-        settings = home / ".config"   # where Qt keeps INI-format settings on macOS too
+        settings = home / ".config"  # where Qt keeps INI-format settings on macOS too
     else:
         data = _env_dir(facts, "XDG_DATA_HOME", home / ".local" / "share")
         settings = _env_dir(facts, "XDG_CONFIG_HOME", home / ".config")
@@ -91,7 +94,7 @@ def _native(facts: Facts) -> tuple[PurePath, PurePath, PurePath]:
 def locations(facts: Facts) -> Locations:
     pure = path_type(facts.system)
     override = facts.env.get(ENV_DATA_DIR, "")
-    portable = (not override and facts.portable_marker and facts.program_dir is not None)
+    portable = not override and facts.portable_marker and facts.program_dir is not None
     if portable:
         assert facts.program_dir is not None
         data = pure(facts.program_dir) / PORTABLE_DATA
@@ -103,6 +106,11 @@ def locations(facts: Facts) -> Locations:
         if override:
             data = pure(override)
             plan = data / DEFAULT_PLAN
-    return Locations(data=data, backups=data / BACKUP_FOLDER, log=data / LOG_FOLDER,
-                     settings_file=settings_root.joinpath(*SETTINGS_FILE), default_plan=plan,
-                     portable=portable)
+    return Locations(
+        data=data,
+        backups=data / BACKUP_FOLDER,
+        log=data / LOG_FOLDER,
+        settings_file=settings_root.joinpath(*SETTINGS_FILE),
+        default_plan=plan,
+        portable=portable,
+    )

@@ -46,8 +46,12 @@ def refuse_overwriting(out: Path | str, *databases: Path | str) -> None:
     for db in databases:
         db = Path(db)
         if same_file(out, db) or same_file(out, db.with_name(db.name + "-journal")):
-            raise RbdeskError(tr("{name} adalah berkas rbdesk yang sedang dibaca; hasil tidak "
-                                 "boleh menimpanya. Pilih nama lain.").format(name=out.name))
+            raise RbdeskError(
+                tr(
+                    "{name} adalah berkas rbdesk yang sedang dibaca; hasil tidak "
+                    "boleh menimpanya. Pilih nama lain."
+                ).format(name=out.name)
+            )
 
 
 def _umask() -> int:
@@ -94,11 +98,14 @@ def private_folder(path: Path) -> Path:
 
 
 # What the OS says when a disk, a quota or a file-size limit leaves no room.
-DISK_FULL_ERRNOS = frozenset(filter(None, (errno.ENOSPC, errno.EFBIG,
-                                           getattr(errno, "EDQUOT", None))))
+DISK_FULL_ERRNOS = frozenset(
+    filter(None, (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", None)))
+)
 # mkstemp adds 8 characters, temp_name_beside 12 hex digits: ".rbdesk-<stem>-<random><suffix>"
-_TEMP_NAME = re.compile(r"^" + re.escape(TEMP_PREFIX) + r"(?P<stem>.*)-[A-Za-z0-9_]{8,12}"
-                        r"(?P<suffix>\.[^.]*)?$")
+_TEMP_NAME = re.compile(
+    r"^" + re.escape(TEMP_PREFIX) + r"(?P<stem>.*)-[A-Za-z0-9_]{8,12}"
+    r"(?P<suffix>\.[^.]*)?$"
+)
 
 
 def output_name(path: Path | str) -> Path:
@@ -112,11 +119,15 @@ def output_name(path: Path | str) -> Path:
 
 
 def disk_full(path: Path | str) -> DiskFullError:
-    """"Disk penuh", naming the file asked for and the folder whose disk is full."""
+    """ "Disk penuh", naming the file asked for and the folder whose disk is full."""
     out = output_name(Path(os.path.abspath(path)))
-    return DiskFullError(tr("Disk penuh: {name} tidak dapat ditulis ke folder {folder}. "
-                            "Kosongkan sebagian disk atau pilih tempat lain; tidak ada berkas "
-                            "yang diubah.").format(name=out.name, folder=out.parent))
+    return DiskFullError(
+        tr(
+            "Disk penuh: {name} tidak dapat ditulis ke folder {folder}. "
+            "Kosongkan sebagian disk atau pilih tempat lain; tidak ada berkas "
+            "yang diubah."
+        ).format(name=out.name, folder=out.parent)
+    )
 
 
 def _temp_prefix(out: Path) -> str:
@@ -153,12 +164,14 @@ def publish_new(tmp: Path, out: Path, *, private: bool = False) -> None:
         try:
             os.link(tmp, out)  # fails if ``out`` exists: no check-then-replace race
         except FileExistsError:
-            raise RbdeskError(tr("Berkas {name} sudah ada; tidak ditimpa.").format(
-                name=out.name)) from None
+            raise RbdeskError(
+                tr("Berkas {name} sudah ada; tidak ditimpa.").format(name=out.name)
+            ) from None
         except OSError:  # a filesystem without hard links (FAT, some shares)
             if out.exists():
-                raise RbdeskError(tr("Berkas {name} sudah ada; tidak ditimpa.").format(
-                    name=out.name)) from None
+                raise RbdeskError(
+                    tr("Berkas {name} sudah ada; tidak ditimpa.").format(name=out.name)
+                ) from None
             os.replace(tmp, out)
     except OSError as exc:
         raise _os_message(exc, out) from None
@@ -174,10 +187,15 @@ def _os_message(exc: OSError, out: Path) -> RbdeskError:
     if isinstance(exc, IsADirectoryError) or out.is_dir():
         return RbdeskError(tr("{name} adalah folder; pilih nama berkas.").format(name=out.name))
     if isinstance(exc, PermissionError):
-        return RbdeskError(tr("Berkas {name} tidak dapat ditulis (tidak ada izin, atau sedang "
-                              "dibuka di program lain).").format(name=out.name))
-    return RbdeskError(tr("Tidak dapat menulis {name}: {err}").format(
-        name=out.name, err=exc.strerror or exc))
+        return RbdeskError(
+            tr(
+                "Berkas {name} tidak dapat ditulis (tidak ada izin, atau sedang "
+                "dibuka di program lain)."
+            ).format(name=out.name)
+        )
+    return RbdeskError(
+        tr("Tidak dapat menulis {name}: {err}").format(name=out.name, err=exc.strerror or exc)
+    )
 
 
 def check_target(out: Path | str, *protect: Path | str) -> Path:
@@ -192,8 +210,13 @@ def check_target(out: Path | str, *protect: Path | str) -> Path:
 
 
 @contextlib.contextmanager
-def atomic_output(out: Path | str, *, protect: tuple[Path | str, ...] = (),
-                  overwrite: bool = True, private: bool = False) -> Iterator[Path]:
+def atomic_output(
+    out: Path | str,
+    *,
+    protect: tuple[Path | str, ...] = (),
+    overwrite: bool = True,
+    private: bool = False,
+) -> Iterator[Path]:
     """Yield a temporary path next to ``out``; it replaces ``out`` only if the body succeeds.
 
     ``protect`` names files the output must never be (the database being read); with
@@ -203,8 +226,7 @@ def atomic_output(out: Path | str, *, protect: tuple[Path | str, ...] = (),
     out = check_target(out, *protect)
     remove_stale_temps(out)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=_temp_prefix(out), suffix=out.suffix,
-                                        dir=out.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=_temp_prefix(out), suffix=out.suffix, dir=out.parent)
     except OSError as exc:
         raise _os_message(exc, out) from None
     os.close(fd)

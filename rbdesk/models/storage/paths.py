@@ -23,8 +23,17 @@ from rbdesk.models.storage.locations import (
 )
 from rbdesk.models.storage.output_files import private_folder
 
-__all__ = ["APP_NAME", "ENV_DATA_DIR", "PORTABLE_MARKER", "backup_dir", "current",
-           "data_dir", "default_plan_file", "log_dir", "program_dir"]
+__all__ = [
+    "APP_NAME",
+    "ENV_DATA_DIR",
+    "PORTABLE_MARKER",
+    "backup_dir",
+    "current",
+    "data_dir",
+    "default_plan_file",
+    "log_dir",
+    "program_dir",
+]
 
 
 def program_dir() -> Path | None:
@@ -36,10 +45,16 @@ def program_dir() -> Path | None:
 
 def current() -> Locations:
     folder = program_dir()
-    return locations(Facts(
-        system=platform.system(), env=dict(os.environ), home=Path.home(),
-        documents=Path(platformdirs.user_documents_dir()), program_dir=folder,
-        portable_marker=folder is not None and (folder / PORTABLE_MARKER).is_file()))
+    return locations(
+        Facts(
+            system=platform.system(),
+            env=dict(os.environ),
+            home=Path.home(),
+            documents=Path(platformdirs.user_documents_dir()),
+            program_dir=folder,
+            portable_marker=folder is not None and (folder / PORTABLE_MARKER).is_file(),
+        )
+    )
 
 
 def _made(path: Path) -> Path:

@@ -51,11 +51,19 @@ def heartbeat(store: Store, now: dt.datetime | None = None) -> bool:
     stamp = _iso(moment)
     try:
         with store.write(patient=False):
-            updated = (Presence.update(heartbeat_at=stamp, user=store.user, host=store.host)
-                       .where(Presence.session == store.session).execute())
+            updated = (
+                Presence.update(heartbeat_at=stamp, user=store.user, host=store.host)
+                .where(Presence.session == store.session)
+                .execute()
+            )
             if not updated:
-                Presence.insert(session=store.session, user=store.user, host=store.host,
-                                opened_at=stamp, heartbeat_at=stamp).execute()
+                Presence.insert(
+                    session=store.session,
+                    user=store.user,
+                    host=store.host,
+                    opened_at=stamp,
+                    heartbeat_at=stamp,
+                ).execute()
             purge_before = _iso(moment - dt.timedelta(seconds=PURGE_SECONDS))
             Presence.delete().where(Presence.heartbeat_at < purge_before).execute()
     except RbdeskError:
@@ -74,16 +82,23 @@ def leave(store: Store) -> None:
         pass
 
 
-def others(store: Store, now: dt.datetime | None = None,
-           stale_seconds: int = STALE_SECONDS) -> list[Session]:
+def others(
+    store: Store, now: dt.datetime | None = None, stale_seconds: int = STALE_SECONDS
+) -> list[Session]:
     """Other sessions with a fresh heartbeat, oldest first."""
     fresh = _iso((now or _now()) - dt.timedelta(seconds=stale_seconds))
     with store.read():
-        rows = as_tuples(Presence.select(Presence.session, Presence.user, Presence.host,
-                                         Presence.opened_at, Presence.heartbeat_at)
-                         .where((Presence.session != store.session)
-                                & (Presence.heartbeat_at >= fresh))
-                         .order_by(Presence.opened_at, Presence.session))
+        rows = as_tuples(
+            Presence.select(
+                Presence.session,
+                Presence.user,
+                Presence.host,
+                Presence.opened_at,
+                Presence.heartbeat_at,
+            )
+            .where((Presence.session != store.session) & (Presence.heartbeat_at >= fresh))
+            .order_by(Presence.opened_at, Presence.session)
+        )
         return [Session(*r) for r in rows]
 
 

@@ -236,7 +236,15 @@ class Presence(BaseModel):
 
 
 ROW_MODELS: tuple[type[Row], ...] = (
-    Person, Plan, Area, Activity, SubActivity, Indicator, Realisation, Evidence, Team, Membership,
+    Person,
+    Plan,
+    Area,
+    Activity,
+    SubActivity,
+    Indicator,
+    Realisation,
+    Evidence,
+    Team,
+    Membership,
 )
 ALL_MODELS: tuple[type[BaseModel], ...] = (*ROW_MODELS, Blob, ChangeLog, Meta, Presence)
-

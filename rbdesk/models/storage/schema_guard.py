@@ -28,10 +28,13 @@ def _normal(sql: str | None) -> str:
 
 
 def _entries(conn: sqlite3.Connection) -> dict[str, Entry]:
-    return {str(name): (str(kind), str(name), str(table), _normal(sql))
-            for kind, name, table, sql in conn.execute(
-                "SELECT type, name, tbl_name, sql FROM sqlite_master")
-            if name not in _SQLITE_OWN}
+    return {
+        str(name): (str(kind), str(name), str(table), _normal(sql))
+        for kind, name, table, sql in conn.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master"
+        )
+        if name not in _SQLITE_OWN
+    }
 
 
 @functools.cache
@@ -47,8 +50,12 @@ def expected_schema(version: int) -> dict[str, Entry]:
 
 def _what(entry: Entry) -> str:
     kind, name = entry[0], entry[1]
-    label = {"trigger": tr("pemicu (trigger)"), "view": tr("tampilan (view)"),
-             "table": tr("tabel"), "index": tr("indeks")}.get(kind, kind)
+    label = {
+        "trigger": tr("pemicu (trigger)"),
+        "view": tr("tampilan (view)"),
+        "table": tr("tabel"),
+        "index": tr("indeks"),
+    }.get(kind, kind)
     return f"{label} «{name}»"
 
 

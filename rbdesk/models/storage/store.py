@@ -60,28 +60,55 @@ class Tx:
             if not row.uuid:
                 row.uuid = new_uuid()
 
-    def log(self, entity: str, row_uuid: str, action: str, field_name: str = "",
-            old: Any = None, new: Any = None) -> None:
+    def log(
+        self,
+        entity: str,
+        row_uuid: str,
+        action: str,
+        field_name: str = "",
+        old: Any = None,
+        new: Any = None,
+    ) -> None:
         ChangeLog.create(
-            at=self.at, user=self.store.user, host=self.store.host, plan_uuid=self.plan_uuid,
-            entity=entity, row_uuid=row_uuid, action=action, field=field_name,
-            old=None if old is None else str(old), new=None if new is None else str(new))
+            at=self.at,
+            user=self.store.user,
+            host=self.store.host,
+            plan_uuid=self.plan_uuid,
+            entity=entity,
+            row_uuid=row_uuid,
+            action=action,
+            field=field_name,
+            old=None if old is None else str(old),
+            new=None if new is None else str(new),
+        )
 
     def log_many(self, entries: list[tuple[str, str, str, str, Any, Any]]) -> None:
         """Many :meth:`log` entries at once: (entity, row_uuid, action, field, old, new)."""
-        rows = [{"at": self.at, "user": self.store.user, "host": self.store.host,
-                 "plan_uuid": self.plan_uuid, "entity": entity, "row_uuid": row_uuid,
-                 "action": action, "field": field_name,
-                 "old": None if old is None else str(old), "new": None if new is None else str(new)}
-                for entity, row_uuid, action, field_name, old, new in entries]
+        rows = [
+            {
+                "at": self.at,
+                "user": self.store.user,
+                "host": self.store.host,
+                "plan_uuid": self.plan_uuid,
+                "entity": entity,
+                "row_uuid": row_uuid,
+                "action": action,
+                "field": field_name,
+                "old": None if old is None else str(old),
+                "new": None if new is None else str(new),
+            }
+            for entity, row_uuid, action, field_name, old, new in entries
+        ]
         for batch in chunked(rows, INSERT_BATCH):
             ChangeLog.insert_many(batch).execute()
 
-    def bump(self, model: type[Row], row_uuid: str, expected_version: int | None,
-             **changes: Any) -> int:
+    def bump(
+        self, model: type[Row], row_uuid: str, expected_version: int | None, **changes: Any
+    ) -> int:
         """Update a row only if nobody changed it since the caller read it; returns new version."""
-        query = model.update(version=model.version + 1, updated_at=self.at,
-                             updated_by=self.store.user, **changes).where(model.uuid == row_uuid)
+        query = model.update(
+            version=model.version + 1, updated_at=self.at, updated_by=self.store.user, **changes
+        ).where(model.uuid == row_uuid)
         if expected_version is not None:
             query = query.where(model.version == expected_version)
         if query.execute() != 1:
@@ -89,10 +116,13 @@ class Tx:
             if current is None:
                 raise NotFoundError(tr("Baris ini sudah dihapus oleh pengguna lain."))
             raise ConflictError(
-                tr("Perubahan ditolak: baris ini sudah diubah oleh {who} pada {when}. "
-                   "Tampilan diperbarui dengan nilai terbaru.")
-                .format(who=current.updated_by, when=local_time(current.updated_at)),
-                changed_by=current.updated_by, changed_at=current.updated_at)
+                tr(
+                    "Perubahan ditolak: baris ini sudah diubah oleh {who} pada {when}. "
+                    "Tampilan diperbarui dengan nilai terbaru."
+                ).format(who=current.updated_by, when=local_time(current.updated_at)),
+                changed_by=current.updated_by,
+                changed_at=current.updated_at,
+            )
         if expected_version is not None:
             return expected_version + 1
         return model.select(model.version).where(model.uuid == row_uuid).scalar()
@@ -106,8 +136,9 @@ class Store:
     window replacing another) never read or write each other's rows.
     """
 
-    def __init__(self, db: SqliteDatabase, path: Path, state: database.OpenState,
-                 user: str | None = None) -> None:
+    def __init__(
+        self, db: SqliteDatabase, path: Path, state: database.OpenState, user: str | None = None
+    ) -> None:
         self.db = db
         self.path = Path(path)
         self.state = state
@@ -119,8 +150,7 @@ class Store:
         self.clock: Callable[[], str] = now_iso
 
     @classmethod
-    def open(cls, path: Path | str, *, user: str | None = None,
-             readonly: bool = False) -> Store:
+    def open(cls, path: Path | str, *, user: str | None = None, readonly: bool = False) -> Store:
         db, state = database.open_database(path, force_readonly=readonly)
         return cls(db, Path(path), state, user)
 
@@ -164,8 +194,11 @@ class Store:
         give up after a fraction of a second instead of freezing the window.
         """
         if self.state.readonly:
-            raise ReadOnlyError(tr("Berkas ini dibuka hanya-baca ({reason}); perubahan tidak "
-                                   "disimpan.").format(reason=self.state.reason))
+            raise ReadOnlyError(
+                tr("Berkas ini dibuka hanya-baca ({reason}); perubahan tidak disimpan.").format(
+                    reason=self.state.reason
+                )
+            )
         retries = WRITE_RETRIES if patient else 1
         with self.db.bind_ctx(ALL_MODELS), self._sqlite_errors():
             if not patient:
@@ -228,8 +261,10 @@ class Store:
                     raise database.translate_sqlite_error(exc, self.path) or exc from exc
                 if attempt >= retries:
                     raise FileBusyError(
-                        tr("Berkas {name} sedang dipakai komputer lain; coba lagi sebentar.")
-                        .format(name=self.path.name)) from exc
+                        tr(
+                            "Berkas {name} sedang dipakai komputer lain; coba lagi sebentar."
+                        ).format(name=self.path.name)
+                    ) from exc
                 time.sleep(0.2 * attempt)
 
     def data_version(self) -> int:

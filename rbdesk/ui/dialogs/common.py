@@ -29,11 +29,15 @@ class UserNameDialog(GeometryMemory, QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Nama pengguna"))
         layout = QVBoxLayout(self)
-        intro = QLabel(tr("Nama Anda dicatat pada setiap perubahan, supaya rekan kerja tahu "
-                          "siapa yang mengubah apa. Nama ini hanya ditanyakan sekali.\n\n"
-                          "Jika Anda memilih \"Pakai nama login\", nama login komputer ini "
-                          "({login}) yang dicatat. Nama dapat diganti kapan saja di Berkas → "
-                          "Ganti nama pengguna.").format(login=default))
+        intro = QLabel(
+            tr(
+                "Nama Anda dicatat pada setiap perubahan, supaya rekan kerja tahu "
+                "siapa yang mengubah apa. Nama ini hanya ditanyakan sekali.\n\n"
+                'Jika Anda memilih "Pakai nama login", nama login komputer ini '
+                "({login}) yang dicatat. Nama dapat diganti kapan saja di Berkas → "
+                "Ganti nama pengguna."
+            ).format(login=default)
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -41,11 +45,11 @@ class UserNameDialog(GeometryMemory, QDialog):
         self.name.setPlaceholderText(tr("mis. Maria Seran"))
         form.addRow(tr("&Nama:"), self.name)
         layout.addLayout(form)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Simpan nama"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            tr("Pakai nama login"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Pakai nama login"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -63,8 +67,9 @@ class UserNameDialog(GeometryMemory, QDialog):
 class NewPlanDialog(GeometryMemory, QDialog):
     """Unit, year and title of a new Rencana Aksi in the open file."""
 
-    def __init__(self, unit: str = "", year: int | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, unit: str = "", year: int | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Rencana Aksi baru"))
         form = QFormLayout(self)
@@ -79,12 +84,17 @@ class NewPlanDialog(GeometryMemory, QDialog):
         form.addRow(tr("&Tahun:"), self.year)
         form.addRow(tr("&Judul:"), self.title)
         self.standard = QCheckBox(tr("Mulai dari 8 &area perubahan standar (tanpa kegiatan)"))
-        self.standard.setToolTip(tr("Area perubahan peta jalan Reformasi Birokrasi; tanpa "
-                                    "centang, rencana dimulai kosong"))
+        self.standard.setToolTip(
+            tr(
+                "Area perubahan peta jalan Reformasi Birokrasi; tanpa "
+                "centang, rencana dimulai kosong"
+            )
+        )
         self.standard.setChecked(True)
         form.addRow(self.standard)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
@@ -97,8 +107,8 @@ class NewPlanDialog(GeometryMemory, QDialog):
 
     def values(self) -> tuple[str, int, str]:
         title = self.title.text().strip() or tr(
-            "Rencana Aksi Reformasi Birokrasi {unit} Tahun {year}").format(
-            unit=self.unit.text().strip(), year=self.year.value())
+            "Rencana Aksi Reformasi Birokrasi {unit} Tahun {year}"
+        ).format(unit=self.unit.text().strip(), year=self.year.value())
         return self.unit.text().strip(), self.year.value(), title
 
     def standard_areas(self) -> bool:
@@ -117,8 +127,9 @@ class MonthDialog(QDialog):
             self.combo.addItem(month_long(m), m)
         self.combo.setCurrentIndex(max(1, min(month, 12)) - 1)
         form.addRow(tr("&Bulan laporan:"), self.combo)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

@@ -56,14 +56,25 @@ from rbdesk.ui.panels.roster_model import team_title
 from rbdesk.ui.settings import GeometryMemory
 
 # (key, label, multi-line) of the Umum tab's fields, by group.
-_DECREE_FIELDS = (("issuer", "&Yang menetapkan:", False), ("number", "&Nomor:", False),
-                  ("title", "&Tentang:", True), ("place", "Ditetapkan &di:", False))
-_SIGNATORY_FIELDS = (("signatory_title", "&Jabatan:", True), ("signatory_name", "Na&ma:", False),
-                     ("signatory_nip", "N&IP (boleh kosong):", False),
-                     ("signed_mark", "Tanda pada salinan:", False))
-_CERTIFIER_FIELDS = (("certifier_heading", "Judul:", False), ("certifier_office", "Kantor:", False),
-                     ("certifier_title", "Jabatan:", False), ("certifier_name", "Nama:", False),
-                     ("certifier_nip", "NIP:", False))
+_DECREE_FIELDS = (
+    ("issuer", "&Yang menetapkan:", False),
+    ("number", "&Nomor:", False),
+    ("title", "&Tentang:", True),
+    ("place", "Ditetapkan &di:", False),
+)
+_SIGNATORY_FIELDS = (
+    ("signatory_title", "&Jabatan:", True),
+    ("signatory_name", "Na&ma:", False),
+    ("signatory_nip", "N&IP (boleh kosong):", False),
+    ("signed_mark", "Tanda pada salinan:", False),
+)
+_CERTIFIER_FIELDS = (
+    ("certifier_heading", "Judul:", False),
+    ("certifier_office", "Kantor:", False),
+    ("certifier_title", "Jabatan:", False),
+    ("certifier_name", "Nama:", False),
+    ("certifier_nip", "NIP:", False),
+)
 
 
 def display_date(iso: str) -> str:
@@ -75,9 +86,15 @@ def display_date(iso: str) -> str:
 
 
 class DecreeDialog(GeometryMemory, QDialog):
-    def __init__(self, decree: dict[str, Any], teams: list[TeamNode], areas: list[AreaNode],
-                 parent: QWidget | None = None, readonly: bool = False,
-                 plan_year: int = 2000) -> None:
+    def __init__(
+        self,
+        decree: dict[str, Any],
+        teams: list[TeamNode],
+        areas: list[AreaNode],
+        parent: QWidget | None = None,
+        readonly: bool = False,
+        plan_year: int = 2000,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("decreeDialog")
         self.setWindowTitle(tr("Data SK"))
@@ -86,15 +103,26 @@ class DecreeDialog(GeometryMemory, QDialog):
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._general_tab(), tr("&Umum"))
-        self.considerations = EntryListModel(decree.get("considerations") or [], letter_labels,
-                                             self)
+        self.considerations = EntryListModel(
+            decree.get("considerations") or [], letter_labels, self
+        )
         self.legal_bases = EntryListModel(decree.get("legal_bases") or [], number_labels, self)
-        self.tabs.addTab(self._list_tab(self.considerations, "considerations",
-                                        tr("Pertimbangan (huruf a, b, … mengikuti urutan):")),
-                         tr("Menim&bang"))
-        self.tabs.addTab(self._list_tab(self.legal_bases, "legalBases",
-                                        tr("Dasar hukum (nomor 1, 2, … mengikuti urutan; "
-                                           "susun dengan Naik/Turun):")), tr("Mengin&gat"))
+        self.tabs.addTab(
+            self._list_tab(
+                self.considerations,
+                "considerations",
+                tr("Pertimbangan (huruf a, b, … mengikuti urutan):"),
+            ),
+            tr("Menim&bang"),
+        )
+        self.tabs.addTab(
+            self._list_tab(
+                self.legal_bases,
+                "legalBases",
+                tr("Dasar hukum (nomor 1, 2, … mengikuti urutan; susun dengan Naik/Turun):"),
+            ),
+            tr("Mengin&gat"),
+        )
         self.tabs.addTab(self._decisions_tab(decree), tr("&Diktum"))
         self.teams_page = TeamsPage(decree, teams, areas, self)
         self.tabs.addTab(self.teams_page, tr("&Lampiran"))
@@ -110,11 +138,16 @@ class DecreeDialog(GeometryMemory, QDialog):
         self.kesatu_note.setWordWrap(True)
         self.kesatu_note.hide()
         self.teams_page.team_name.textEdited.connect(lambda _t: self.check_kesatu())
-        for signal in (self.decisions.dataChanged, self.decisions.rowsInserted,
-                       self.decisions.rowsRemoved, self.decisions.modelReset):
+        for signal in (
+            self.decisions.dataChanged,
+            self.decisions.rowsInserted,
+            self.decisions.rowsRemoved,
+            self.decisions.modelReset,
+        ):
             signal.connect(self.check_kesatu)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(tr("Simpan"))
         self.save_button.setEnabled(not readonly)
@@ -171,8 +204,12 @@ class DecreeDialog(GeometryMemory, QDialog):
         self.date = QLineEdit(display_date(str(self.original.get("date", "") or "")), self)
         self.date.setObjectName("date")
         self.date.setPlaceholderText(tr("mis. 2 Januari 2024 (kosong: masih konsep)"))
-        self.date.setToolTip(tr("Tanggal penetapan, mis. 2 Januari 2024 atau 02/01/2024. "
-                                "Selama nomor atau tanggal kosong, PDF bertanda KONSEP."))
+        self.date.setToolTip(
+            tr(
+                "Tanggal penetapan, mis. 2 Januari 2024 atau 02/01/2024. "
+                "Selama nomor atau tanggal kosong, PDF bertanda KONSEP."
+            )
+        )
         self.calendar_button = QToolButton(self)
         self.calendar_button.setText(tr("Kalender…"))
         self.calendar_button.setToolTip(tr("Pilih tanggal penetapan dari kalender"))
@@ -193,8 +230,9 @@ class DecreeDialog(GeometryMemory, QDialog):
         date_label = QLabel(tr("Pada &tanggal:"), self)
         date_label.setBuddy(self.date)
         form.addRow(date_label, date_row)
-        self.paraf = EntryListModel([{"text": str(t)} for t in self.original.get("paraf") or []],
-                                    None, self)
+        self.paraf = EntryListModel(
+            [{"text": str(t)} for t in self.original.get("paraf") or []], None, self
+        )
         paraf_box = QGroupBox(tr("Paraf pada naskah asli (jabatan pejabat pemaraf)"), self)
         paraf_layout = QVBoxLayout(paraf_box)
         self.paraf_editor = EntryListEditor(self.paraf, "paraf", text_lines=1, parent=paraf_box)
@@ -232,8 +270,9 @@ class DecreeDialog(GeometryMemory, QDialog):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.addWidget(QLabel(heading, page))
-        editor = EntryListEditor(model, name, text_label=tr("Bunyi butir yang dipilih:"),
-                                 text_lines=6, parent=page)
+        editor = EntryListEditor(
+            model, name, text_label=tr("Bunyi butir yang dipilih:"), text_lines=6, parent=page
+        )
         setattr(self, f"{name}_editor", editor)
         layout.addWidget(editor, 1)
         return page
@@ -246,14 +285,19 @@ class DecreeDialog(GeometryMemory, QDialog):
         layout.addLayout(form)
         self.decisions = EntryListModel(decree.get("decisions") or [], decision_labels, self)
         self.decisions_editor = EntryListEditor(
-            self.decisions, "decisions", text_label=tr("Bunyi diktum yang dipilih:"),
+            self.decisions,
+            "decisions",
+            text_label=tr("Bunyi diktum yang dipilih:"),
             items_label=tr("Rincian diktum (satu baris satu butir, dengan nomornya):"),
-            text_lines=3, parent=page)
+            text_lines=3,
+            parent=page,
+        )
         layout.addWidget(self.decisions_editor, 1)
         self.teams_button = QPushButton(tr("Isi rincian dari daftar tim Lampiran I"), page)
         self.teams_button.setObjectName("kesatuFromTeams")
-        self.teams_button.setToolTip(tr("Daftar tim pada diktum KESATU mengikuti nama tim di "
-                                        "tab Lampiran"))
+        self.teams_button.setToolTip(
+            tr("Daftar tim pada diktum KESATU mengikuti nama tim di tab Lampiran")
+        )
         self.teams_button.clicked.connect(self.fill_team_list)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -273,10 +317,14 @@ class DecreeDialog(GeometryMemory, QDialog):
         """Show the note for each renamed team whose old name KESATU does not hold (nor its
         new one, as after the refill button)."""
         items = self.decisions.field(0, "items", []) if self.decisions.rowCount() else []
-        notes = [kesatu_note(d.team.name) for d in self.teams_page.drafts
-                 if d.name.strip() and d.name.strip() != d.team.name
-                 and not kesatu_names(items, d.team.name)
-                 and not kesatu_names(items, d.name.strip())]
+        notes = [
+            kesatu_note(d.team.name)
+            for d in self.teams_page.drafts
+            if d.name.strip()
+            and d.name.strip() != d.team.name
+            and not kesatu_names(items, d.team.name)
+            and not kesatu_names(items, d.name.strip())
+        ]
         self.kesatu_note.setText("ℹ " + " ".join(notes))
         self.kesatu_note.setVisible(bool(notes))
 
@@ -286,25 +334,35 @@ class DecreeDialog(GeometryMemory, QDialog):
         """The decree as edited (unknown keys of the stored one kept)."""
         out = copy.deepcopy(self.original)
         for key, editor in self.fields.items():
-            value = (editor.toPlainText() if isinstance(editor, QPlainTextEdit)
-                     else editor.text())
+            value = editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()
             if key in self.original or value.strip():
                 out[key] = value.strip() if key.endswith("_nip") else value
         titles = dict(out.get("attachment_titles") or {})
         titles.update(self.teams_page.titles())
         edited: dict[str, Any] = {
-            "year": self.year.value(), "date": self.date.text().strip(),
+            "year": self.year.value(),
+            "date": self.date.text().strip(),
             "considerations": self.considerations.entries(),
-            "legal_bases": self.legal_bases.entries(), "decisions": self.decisions.entries(),
+            "legal_bases": self.legal_bases.entries(),
+            "decisions": self.decisions.entries(),
             "paraf": [t.strip() for t in self.paraf.texts() if t.strip()],
-            "attachment_titles": titles}
+            "attachment_titles": titles,
+        }
         # A key the decree did not have is added only when it gets a value: opening and saving
         # a new plan's empty decree changes nothing.
-        out.update({k: v for k, v in edited.items()
-                    if k in self.original or any(v.values() if isinstance(v, dict) else [v])})
-        if "year" not in self.original and out["year"] == self.plan_year and len(out) == len(
-                self.original) + 1:
-            del out["year"]           # only the year shown by default: nothing was edited
+        out.update(
+            {
+                k: v
+                for k, v in edited.items()
+                if k in self.original or any(v.values() if isinstance(v, dict) else [v])
+            }
+        )
+        if (
+            "year" not in self.original
+            and out["year"] == self.plan_year
+            and len(out) == len(self.original) + 1
+        ):
+            del out["year"]  # only the year shown by default: nothing was edited
         return out
 
     def save(self) -> None:
@@ -325,8 +383,9 @@ class DecreeDialog(GeometryMemory, QDialog):
             return
         bad = next((d for d in self.teams_page.drafts if not d.name.strip()), None)
         if bad is not None:
-            self.error.setText("⚠ " + tr("Nama tim tidak boleh kosong ({team}).").format(
-                team=team_title(bad.team)))
+            self.error.setText(
+                "⚠ " + tr("Nama tim tidak boleh kosong ({team}).").format(team=team_title(bad.team))
+            )
             self.error.show()
             return
         self.accept()
@@ -334,10 +393,16 @@ class DecreeDialog(GeometryMemory, QDialog):
     def _date_kept(self, surprise: str) -> bool:
         """Asked only when the date or the year was changed here: a surprising date the
         decree already had was asked about when it was set."""
-        unchanged = all(str(self.original.get(k) or "") == str(self.checked.get(k) or "")
-                        for k in ("date", "year"))
-        return unchanged or confirm(self, tr("Tanggal SK"), f"{surprise} {tr('Tetap simpan?')}",
-                                    yes=tr("Simpan tanggal ini"))
+        unchanged = all(
+            str(self.original.get(k) or "") == str(self.checked.get(k) or "")
+            for k in ("date", "year")
+        )
+        return unchanged or confirm(
+            self,
+            tr("Tanggal SK"),
+            f"{surprise} {tr('Tetap simpan?')}",
+            yes=tr("Simpan tanggal ini"),
+        )
 
     def keyPressEvent(self, event: Any) -> None:  # Qt API
         # Enter in a one-line field would save the whole dialog; only the button saves.

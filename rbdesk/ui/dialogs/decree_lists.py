@@ -40,8 +40,12 @@ class EntryListModel(QAbstractListModel):
     ``items``). Labels ("a.", "1.", "KESATU") are not stored per row: they follow the order, so
     moving a row renumbers the list the way the printed decree does."""
 
-    def __init__(self, entries: Sequence[dict[str, Any]], labeller: Labeller | None = None,
-                 parent: Any = None) -> None:
+    def __init__(
+        self,
+        entries: Sequence[dict[str, Any]],
+        labeller: Labeller | None = None,
+        parent: Any = None,
+    ) -> None:
         super().__init__(parent)
         self._rows = [dict(e) for e in entries]
         self._labeller = labeller
@@ -71,8 +75,12 @@ class EntryListModel(QAbstractListModel):
             return text
         return None
 
-    def setData(self, index: Index, value: Any,  # Qt API
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(
+        self,
+        index: Index,
+        value: Any,  # Qt API
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         return self.set_field(index.row(), "text", str(value))
@@ -90,15 +98,18 @@ class EntryListModel(QAbstractListModel):
             return False
         self._rows[row][key] = value
         index = self.index(row)
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole,
-                                             Qt.ItemDataRole.EditRole,
-                                             Qt.ItemDataRole.ToolTipRole])
+        self.dataChanged.emit(
+            index,
+            index,
+            [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole],
+        )
         return True
 
     def _relabelled(self, first: int) -> None:
         if self._labeller and first < len(self._rows):
-            self.dataChanged.emit(self.index(first), self.index(len(self._rows) - 1),
-                                  [Qt.ItemDataRole.DisplayRole])
+            self.dataChanged.emit(
+                self.index(first), self.index(len(self._rows) - 1), [Qt.ItemDataRole.DisplayRole]
+            )
 
     def insert(self, row: int, entry: dict[str, Any]) -> int:
         row = max(0, min(row, len(self._rows)))
@@ -154,7 +165,7 @@ class MemberTableModel(QAbstractTableModel):
 
     def set_rows(self, rows: Sequence[dict[str, str]]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)   # the dialog's own dicts: edits land in its working copy
+        self._rows = list(rows)  # the dialog's own dicts: edits land in its working copy
         self.endResetModel()
 
     def rowCount(self, parent: Index = ROOT) -> int:  # Qt API
@@ -163,18 +174,28 @@ class MemberTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = ROOT) -> int:  # Qt API
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.COLUMNS)):
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # Qt API
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.COLUMNS)
+        ):
             return (tr("Nama"), tr("Kedudukan dalam tim"), tr("Jabatan"))[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
-                    Qt.ItemDataRole.ToolTipRole):
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.EditRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
             return self._rows[index.row()].get(self.COLUMNS[index.column()], "")
         return None
 
@@ -182,12 +203,16 @@ class MemberTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() > 0:       # the name belongs to the person: the Tim panel edits it
+        if index.column() > 0:  # the name belongs to the person: the Tim panel edits it
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def setData(self, index: Index, value: Any,  # Qt API
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(
+        self,
+        index: Index,
+        value: Any,  # Qt API
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() == 0:
             return False
         key = self.COLUMNS[index.column()]
@@ -195,9 +220,11 @@ class MemberTableModel(QAbstractTableModel):
         if row.get(key) == str(value):
             return False
         row[key] = str(value)
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole,
-                                             Qt.ItemDataRole.EditRole,
-                                             Qt.ItemDataRole.ToolTipRole])
+        self.dataChanged.emit(
+            index,
+            index,
+            [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole],
+        )
         return True
 
 
@@ -213,9 +240,16 @@ class EntryListEditor(QWidget):
     """A list with Tambah / Hapus / Naik / Turun beside it and the chosen entry's text below
     (decree paragraphs are too long to edit in a list row)."""
 
-    def __init__(self, model: EntryListModel, name: str, *, text_label: str = "",
-                 items_label: str = "", text_lines: int = 4,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        model: EntryListModel,
+        name: str,
+        *,
+        text_label: str = "",
+        items_label: str = "",
+        text_lines: int = 4,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self.model = model
@@ -270,12 +304,15 @@ class EntryListEditor(QWidget):
 
     def select(self, row: int) -> None:
         self.view.selectionModel().setCurrentIndex(
-            self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
 
     def show_current(self) -> None:
         row = self.current_row()
-        for editor, value in ((self.text, self.model.field(row, "text")),
-                              (self.items, "\n".join(self.model.field(row, "items", [])))):
+        for editor, value in (
+            (self.text, self.model.field(row, "text")),
+            (self.items, "\n".join(self.model.field(row, "items", []))),
+        ):
             if editor is None:
                 continue
             editor.blockSignals(True)

@@ -37,14 +37,26 @@ class TeamDraft:
 
     @classmethod
     def of(cls, team: TeamNode) -> TeamDraft:
-        return cls(team, team.name, team.area_uuid, list(team.duties),
-                   [{"uuid": m.uuid, "name": m.person_name, "role": m.role,
-                     "position": m.position} for m in team.members])
+        return cls(
+            team,
+            team.name,
+            team.area_uuid,
+            list(team.duties),
+            [
+                {"uuid": m.uuid, "name": m.person_name, "role": m.role, "position": m.position}
+                for m in team.members
+            ],
+        )
 
 
 class TeamsPage(QWidget):
-    def __init__(self, decree: dict[str, Any], teams: list[TeamNode], areas: list[AreaNode],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        decree: dict[str, Any],
+        teams: list[TeamNode],
+        areas: list[AreaNode],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         page = self
         self.drafts = [TeamDraft.of(t) for t in teams]
@@ -52,8 +64,10 @@ class TeamsPage(QWidget):
         titles = decree.get("attachment_titles") or {}
         form = QFormLayout()
         self.lampiran: dict[str, QLineEdit] = {}
-        for key, label in (("lampiran_1", tr("Judul Lampiran &I:")),
-                           ("lampiran_2", tr("Judul Lampiran &II:"))):
+        for key, label in (
+            ("lampiran_1", tr("Judul Lampiran &I:")),
+            ("lampiran_2", tr("Judul Lampiran &II:")),
+        ):
             edit = QLineEdit(str(titles.get(key, "") or ""), page)
             edit.setObjectName(key)
             self.lampiran[key] = edit
@@ -85,8 +99,13 @@ class TeamsPage(QWidget):
         lower = QHBoxLayout()
         duties_box = QGroupBox(tr("Tugas tim (satu butir satu baris, dengan hurufnya)"), page)
         QVBoxLayout(duties_box).addWidget(self.duties_editor)
-        members_box = QGroupBox(tr("Anggota (klik dua kali untuk mengubah kedudukan atau "
-                                   "jabatan; nama diubah di panel Tim)"), page)
+        members_box = QGroupBox(
+            tr(
+                "Anggota (klik dua kali untuk mengubah kedudukan atau "
+                "jabatan; nama diubah di panel Tim)"
+            ),
+            page,
+        )
         QVBoxLayout(members_box).addWidget(self.members_view)
         lower.addWidget(duties_box, 1)
         lower.addWidget(members_box, 1)
@@ -107,10 +126,11 @@ class TeamsPage(QWidget):
         self.keep_shown_team()
         index = self.team.currentIndex()
         draft = self.drafts[index] if 0 <= index < len(self.drafts) else None
-        self._shown = None                      # no edits land while the fields are refilled
+        self._shown = None  # no edits land while the fields are refilled
         self.team_name.setText(draft.name if draft else "")
-        self.team_area.setCurrentIndex(max(0, self.team_area.findData(
-            draft.area_uuid or "" if draft else "")))
+        self.team_area.setCurrentIndex(
+            max(0, self.team_area.findData(draft.area_uuid or "" if draft else ""))
+        )
         self.duties.reset([{"text": d} for d in (draft.duties if draft else [])])
         if self.duties.rowCount():
             self.duties_editor.select(0)
@@ -128,8 +148,18 @@ class TeamsPage(QWidget):
     def teams_as_edited(self) -> list[TeamNode]:
         """The teams with the names, areas and duties as edited (for KESATU's team list)."""
         self.keep_shown_team()
-        return [TeamNode(d.team.uuid, d.team.kind, d.team.label, d.name, d.area_uuid,
-                         d.duties, d.team.version) for d in self.drafts]
+        return [
+            TeamNode(
+                d.team.uuid,
+                d.team.kind,
+                d.team.label,
+                d.name,
+                d.area_uuid,
+                d.duties,
+                d.team.version,
+            )
+            for d in self.drafts
+        ]
 
     def titles(self) -> dict[str, str]:
         return {k: e.text() for k, e in self.lampiran.items()}

@@ -12,8 +12,9 @@ from rbdesk.ui.settings import GeometryMemory
 
 
 def guide_text() -> str:
-    return (resources.files("rbdesk.resources").joinpath("guide/panduan.md")
-            .read_text(encoding="utf-8"))
+    return (
+        resources.files("rbdesk.resources").joinpath("guide/panduan.md").read_text(encoding="utf-8")
+    )
 
 
 class GuideDialog(GeometryMemory, QDialog):

@@ -39,8 +39,9 @@ from rbdesk.ui import settings
 from rbdesk.ui.document import PlanDocument
 
 Index = QModelIndex | QPersistentModelIndex
-(COL_WHEN, COL_USER, COL_HOST, COL_ENTITY, COL_ROW, COL_ACTION, COL_FIELD, COL_OLD,
- COL_NEW) = range(9)
+(COL_WHEN, COL_USER, COL_HOST, COL_ENTITY, COL_ROW, COL_ACTION, COL_FIELD, COL_OLD, COL_NEW) = (
+    range(9)
+)
 COLUMN_COUNT = COL_NEW + 1
 
 
@@ -58,8 +59,9 @@ def wraps(text: str) -> bool:
     return "\n" in text or len(text) > VALUE_WIDTH // 7
 
 
-def fit_value_cells(table: QTableView, columns: tuple[int, ...], rows: Iterable[int],
-                    room: int | None = None) -> None:
+def fit_value_cells(
+    table: QTableView, columns: tuple[int, ...], rows: Iterable[int], room: int | None = None
+) -> None:
     """Narrow the value columns and make the rows of multi-line values tall enough for all
     their lines: a one-line cell would show only the first changed line. Only those rows are
     measured, so a long log stays quick to show. ``room``: the width the value columns may
@@ -106,22 +108,32 @@ class HistoryTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMN_COUNT
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return history.column_titles()[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
-                                               Qt.ItemDataRole.ToolTipRole):
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
             return None
         e = self.entries[index.row()]
         col = index.column()
         if col in (COL_OLD, COL_NEW):
             return self._value(e, col == COL_OLD, role == Qt.ItemDataRole.ToolTipRole)
-        return (e.when, e.user, e.host, e.entity_label, self.labels.get(e.row_uuid, ""),
-                e.action_label, e.field_label)[col]
+        return (
+            e.when,
+            e.user,
+            e.host,
+            e.entity_label,
+            self.labels.get(e.row_uuid, ""),
+            e.action_label,
+            e.field_label,
+        )[col]
 
     @staticmethod
     def _value(e: history.HistoryEntry, old: bool, tooltip: bool) -> str:
@@ -133,13 +145,15 @@ class HistoryTableModel(QAbstractTableModel):
 
 
 class HistoryDialog(QDialog):
-    def __init__(self, doc: PlanDocument, parent: QWidget | None = None,
-                 row_uuid: str | None = None) -> None:
+    def __init__(
+        self, doc: PlanDocument, parent: QWidget | None = None, row_uuid: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.doc = doc
         self.row_uuid = row_uuid
-        self.setWindowTitle(tr("Riwayat perubahan") if row_uuid is None
-                            else tr("Riwayat baris ini"))
+        self.setWindowTitle(
+            tr("Riwayat perubahan") if row_uuid is None else tr("Riwayat baris ini")
+        )
         # Wide enough on a 1366-pixel screen for the old and new values beside the row's
         # name; fit_to_screen narrows it on a smaller one.
         self.resize(1300, 560)
@@ -151,7 +165,7 @@ class HistoryDialog(QDialog):
         for name in history.people(self.doc.store):
             self.person.addItem(name, name)
         self.use_since = QCheckBox(tr("Sejak"))
-        today = QDate(clock.today())          # RBDESK_TODAY too, like the rest of the window
+        today = QDate(clock.today())  # RBDESK_TODAY too, like the rest of the window
         self.since = QDateEdit(today.addMonths(-1))
         self.use_until = QCheckBox(tr("Sampai"))
         self.until = QDateEdit(today)
@@ -176,8 +190,9 @@ class HistoryDialog(QDialog):
         filters.addWidget(self.area, 0, 3, 1, 3)
         filters.addWidget(QLabel(tr("Teks:")), 1, 0)
         filters.addWidget(self.text, 1, 1)
-        for col, w in enumerate((self.use_since, self.since, self.use_until, self.until, apply),
-                                start=2):
+        for col, w in enumerate(
+            (self.use_since, self.since, self.use_until, self.until, apply), start=2
+        ):
             filters.addWidget(w, 1, col)
         filters.setColumnStretch(1, 1)
         filters.setColumnStretch(3, 1)
@@ -191,8 +206,9 @@ class HistoryDialog(QDialog):
         # sliver when the others are wide. The row's name and the values are capped (refresh).
         self.count = QLabel()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        export = self.buttons.addButton(tr("&Ekspor ke Excel…"),
-                                        QDialogButtonBox.ButtonRole.ActionRole)
+        export = self.buttons.addButton(
+            tr("&Ekspor ke Excel…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         export.clicked.connect(self._export)
         self.buttons.rejected.connect(self.reject)
 
@@ -211,25 +227,38 @@ class HistoryDialog(QDialog):
         since = self.since.date().toPython() if self.use_since.isChecked() else None
         until = self.until.date().toPython() if self.use_until.isChecked() else None
         store = self.doc.store
-        entries = history.query_history(store, row_uuid=self.row_uuid,
-                                        person=self._person() or None, since=since, until=until,
-                                        area_uuid=self.area.currentData() or None,
-                                        text=self.text.text().strip() or None)
+        entries = history.query_history(
+            store,
+            row_uuid=self.row_uuid,
+            person=self._person() or None,
+            since=since,
+            until=until,
+            area_uuid=self.area.currentData() or None,
+            text=self.text.text().strip() or None,
+        )
         self.model.set_entries(entries, history.row_labels(store, entries))
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(COL_ROW, min(self.table.columnWidth(COL_ROW), ROW_WIDTH))
         others = sum(self.table.columnWidth(c) for c in range(COL_OLD))
         # the dialog's width less its margins, the row numbers and the scroll bar
         room = self.width() - others - self.table.verticalHeader().width() - 60
-        fit_value_cells(self.table, (COL_OLD, COL_NEW),
-                        (r for r, e in enumerate(entries)
-                         if wraps(e.old_text) or wraps(e.new_text) or e.unchanged_note), room)
+        fit_value_cells(
+            self.table,
+            (COL_OLD, COL_NEW),
+            (
+                r
+                for r, e in enumerate(entries)
+                if wraps(e.old_text) or wraps(e.new_text) or e.unchanged_note
+            ),
+            room,
+        )
         self.count.setText(tr("{n} catatan").format(n=len(self.model.entries)))
 
     def export_to(self, path: Path | str) -> Path | None:
         try:
-            out = history.export_history_xlsx(self.model.entries, self.model.labels, path,
-                                              protect=(self.doc.store.path,))
+            out = history.export_history_xlsx(
+                self.model.entries, self.model.labels, path, protect=(self.doc.store.path,)
+            )
         except RbdeskError as exc:
             self.count.setText(exc.message)
             return None
@@ -237,8 +266,11 @@ class HistoryDialog(QDialog):
         return out
 
     def _export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Ekspor riwayat"),
-                                              str(self.doc.store.path.with_suffix(".xlsx")),
-                                              tr("Buku kerja Excel (*.xlsx)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            tr("Ekspor riwayat"),
+            str(self.doc.store.path.with_suffix(".xlsx")),
+            tr("Buku kerja Excel (*.xlsx)"),
+        )
         if path:
             self.export_to(path)

@@ -54,8 +54,9 @@ class ConflictTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 5
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (tr("Jenis"), tr("Baris"), tr("Kolom"), tr("Berkas ini"), tr("Salinan"))[section]
         return None
@@ -88,13 +89,14 @@ class ConflictTableModel(QAbstractTableModel):
                 texts = [d.mine_full() if mine else d.theirs_full() for d in c.fields]
             else:
                 texts = [d.mine_text() if mine else d.theirs_text() for d in c.fields]
-            values = ("\n" if any("\n" in t for t in texts) else "; ").join(t or "—"
-                                                                           for t in texts)
+            values = ("\n" if any("\n" in t for t in texts) else "; ").join(t or "—" for t in texts)
             who, when = (c.mine_by, c.mine_at) if mine else (c.theirs_by, c.theirs_at)
-            newer = tr(" ({why})").format(why=c.default_note()) \
-                if c.default == self._side(col) else ""
+            newer = (
+                tr(" ({why})").format(why=c.default_note()) if c.default == self._side(col) else ""
+            )
             return tr("{values} — {who}, {when}{newer}").format(
-                values=values, who=who, when=local_time(when), newer=newer)
+                values=values, who=who, when=local_time(when), newer=newer
+            )
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -103,8 +105,7 @@ class ConflictTableModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
-    def setData(self, index: Index, value: Any,
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or index.column() not in (COL_MINE, COL_THEIRS):
             return False
         if role == Qt.ItemDataRole.CheckStateRole:
@@ -120,8 +121,11 @@ class ConflictTableModel(QAbstractTableModel):
         key = self.conflicts[row].key
         if self.choices[key] != side:
             self.choices[key] = side
-            self.dataChanged.emit(self.index(row, COL_MINE), self.index(row, COL_THEIRS),
-                                  [Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.DisplayRole])
+            self.dataChanged.emit(
+                self.index(row, COL_MINE),
+                self.index(row, COL_THEIRS),
+                [Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.DisplayRole],
+            )
         return True
 
     def choose_all(self, side: str) -> None:
@@ -142,9 +146,13 @@ class MergeDialog(QDialog):
         self.setWindowTitle(tr("Gabungkan dari salinan"))
         self.resize(900, 520)
 
-        intro = QLabel(tr("Pilih salinan berkas ini yang diedit di komputer lain (mis. dari "
-                          "flashdisk). Perubahannya dimasukkan ke berkas ini; salinan itu "
-                          "sendiri tidak diubah."))
+        intro = QLabel(
+            tr(
+                "Pilih salinan berkas ini yang diedit di komputer lain (mis. dari "
+                "flashdisk). Perubahannya dimasukkan ke berkas ini; salinan itu "
+                "sendiri tidak diubah."
+            )
+        )
         intro.setWordWrap(True)
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText(tr("Lokasi salinan (.rbdesk)"))
@@ -180,8 +188,9 @@ class MergeDialog(QDialog):
         self.error.setStyleSheet("color: #a00000")
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.apply_button = self.buttons.addButton(tr("&Gabungkan"),
-                                                   QDialogButtonBox.ButtonRole.AcceptRole)
+        self.apply_button = self.buttons.addButton(
+            tr("&Gabungkan"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.apply_button.setEnabled(False)
         self.apply_button.clicked.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
@@ -206,8 +215,11 @@ class MergeDialog(QDialog):
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, tr("Pilih salinan"), str(self.doc.store.path.parent),
-            tr("Berkas rbdesk (*.rbdesk);;Semua berkas (*)"))
+            self,
+            tr("Pilih salinan"),
+            str(self.doc.store.path.parent),
+            tr("Berkas rbdesk (*.rbdesk);;Semua berkas (*)"),
+        )
         if path:
             self.path_edit.setText(path)
             self.check()
@@ -242,21 +254,27 @@ class MergeDialog(QDialog):
         self.model.set_conflicts(self.plan.conflicts)
         self.table.resizeColumnsToContents()
         # The fields column too: a deletion against work names the work in a sentence.
-        fit_value_cells(self.table, (COL_FIELDS, COL_MINE, COL_THEIRS),
-                        range(len(self.plan.conflicts)))
+        fit_value_cells(
+            self.table, (COL_FIELDS, COL_MINE, COL_THEIRS), range(len(self.plan.conflicts))
+        )
         self._set_conflict_controls(bool(self.plan.conflicts))
         if not self.plan.has_changes:
-            self.summary.setText(tr("Berkas ini sudah memuat semua isi salinan; tidak ada yang "
-                                    "perlu digabung."))
+            self.summary.setText(
+                tr("Berkas ini sudah memuat semua isi salinan; tidak ada yang perlu digabung.")
+            )
         else:
-            text = tr("Dari salinan: {ins} baris baru, {upd} baris diperbarui, {conf} konflik."
-                      ).format(ins=self.plan.to_insert, upd=self.plan.to_update,
-                               conf=len(self.plan.conflicts))
+            text = tr(
+                "Dari salinan: {ins} baris baru, {upd} baris diperbarui, {conf} konflik."
+            ).format(
+                ins=self.plan.to_insert, upd=self.plan.to_update, conf=len(self.plan.conflicts)
+            )
             if self.plan.to_resubmit:
                 text += " " + self.plan.resubmit_note()
             if self.plan.conflicts:
-                text += " " + tr("Pada setiap konflik, centang nilai yang dipakai; nilai yang "
-                                 "tidak dipakai tetap tercatat di Riwayat.")
+                text += " " + tr(
+                    "Pada setiap konflik, centang nilai yang dipakai; nilai yang "
+                    "tidak dipakai tetap tercatat di Riwayat."
+                )
             self.summary.setText(text)
         self.apply_button.setEnabled(self.plan.has_changes)
         return True
@@ -267,8 +285,9 @@ class MergeDialog(QDialog):
             return False
         self.error.clear()
         try:
-            self.result = merge.apply_merge(self.doc.store, self.plan, self.model.choices,
-                                            progress=self._progress)
+            self.result = merge.apply_merge(
+                self.doc.store, self.plan, self.model.choices, progress=self._progress
+            )
         except RbdeskError as exc:
             self.error.setText(exc.message)
             return False

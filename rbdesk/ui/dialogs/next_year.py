@@ -25,11 +25,14 @@ class NextYearDialog(GeometryMemory, QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Rencana Aksi tahun berikutnya"))
         layout = QVBoxLayout(self)
-        intro = QLabel(tr(
-            "Rencana Aksi baru untuk {unit} disalin dari rencana tahun {year}: area, kegiatan, "
-            "sub kegiatan dan indikator, serta susunan tim (orang, peran, jabatan). Isi SK "
-            "dibawa dengan tahun baru; nomor dan tanggal SK dikosongkan untuk diisi. Realisasi "
-            "dan bukti dukung tidak disalin.").format(unit=unit, year=year))
+        intro = QLabel(
+            tr(
+                "Rencana Aksi baru untuk {unit} disalin dari rencana tahun {year}: area, kegiatan, "
+                "sub kegiatan dan indikator, serta susunan tim (orang, peran, jabatan). Isi SK "
+                "dibawa dengan tahun baru; nomor dan tanggal SK dikosongkan untuk diisi. Realisasi "
+                "dan bukti dukung tidak disalin."
+            ).format(unit=unit, year=year)
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -44,8 +47,9 @@ class NextYearDialog(GeometryMemory, QDialog):
         form.addRow(self.keep_months)
         form.addRow(self.keep_notes)
         layout.addLayout(form)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Buat rencana"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Batal"))
         self.buttons.accepted.connect(self.accept)
@@ -53,5 +57,6 @@ class NextYearDialog(GeometryMemory, QDialog):
         layout.addWidget(self.buttons)
 
     def values(self) -> tuple[int, CopyOptions]:
-        return self.year.value(), CopyOptions(keep_months=self.keep_months.isChecked(),
-                                              keep_notes=self.keep_notes.isChecked())
+        return self.year.value(), CopyOptions(
+            keep_months=self.keep_months.isChecked(), keep_notes=self.keep_notes.isChecked()
+        )

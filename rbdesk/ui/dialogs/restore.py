@@ -47,19 +47,26 @@ class BackupTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 4
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (tr("Waktu"), tr("Jenis"), tr("Ukuran"), tr("Berkas cadangan"))[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
-                                               Qt.ItemDataRole.ToolTipRole):
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
             return None
         b = self.items[index.row()]
-        return (clock.people_time(b.created), b.kind_label,
-                tr("{kb} KB").format(kb=max(1, b.size // 1024)), b.path.name)[index.column()]
+        return (
+            clock.people_time(b.created),
+            b.kind_label,
+            tr("{kb} KB").format(kb=max(1, b.size // 1024)),
+            b.path.name,
+        )[index.column()]
 
 
 class RestoreDialog(QDialog):
@@ -67,8 +74,12 @@ class RestoreDialog(QDialog):
 
     openRequested = Signal(str)  # the restored file, when the user wants to open it
 
-    def __init__(self, doc: PlanDocument | None, parent: QWidget | None = None,
-                 source: Path | str | None = None) -> None:
+    def __init__(
+        self,
+        doc: PlanDocument | None,
+        parent: QWidget | None = None,
+        source: Path | str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.doc = doc
         self.source = Path(source) if source else (doc.store.path if doc else None)
@@ -76,9 +87,13 @@ class RestoreDialog(QDialog):
         self.setWindowTitle(tr("Pulihkan dari cadangan"))
         self.resize(760, 440)
 
-        intro = QLabel(tr("Cadangan dibuat otomatis sekali sehari dan sebelum pembaruan berkas. "
-                          "Cadangan dipulihkan ke berkas baru; berkas yang sedang dibuka tidak "
-                          "ditimpa."))
+        intro = QLabel(
+            tr(
+                "Cadangan dibuat otomatis sekali sehari dan sebelum pembaruan berkas. "
+                "Cadangan dipulihkan ke berkas baru; berkas yang sedang dibuka tidak "
+                "ditimpa."
+            )
+        )
         intro.setWordWrap(True)
         self.show_all = QCheckBox(tr("Tampilkan cadangan semua berkas"))
         self.show_all.setChecked(self.source is None)
@@ -100,11 +115,13 @@ class RestoreDialog(QDialog):
         self.message.setWordWrap(True)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.restore_button = self.buttons.addButton(tr("P&ulihkan"),
-                                                     QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_button = self.buttons.addButton(
+            tr("P&ulihkan"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.restore_button.clicked.connect(self.restore)
-        self.open_button = self.buttons.addButton(tr("&Buka hasil pemulihan"),
-                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.open_button = self.buttons.addButton(
+            tr("&Buka hasil pemulihan"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self._open)
         self.buttons.rejected.connect(self.reject)
@@ -138,8 +155,9 @@ class RestoreDialog(QDialog):
         return self.model.items[rows[0].row()] if rows else None
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Pulihkan ke"), self.dest_edit.text(),
-                                              tr("Berkas rbdesk (*.rbdesk)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("Pulihkan ke"), self.dest_edit.text(), tr("Berkas rbdesk (*.rbdesk)")
+        )
         if path:
             self.dest_edit.setText(path)
 
@@ -150,16 +168,20 @@ class RestoreDialog(QDialog):
             return False
         dest = Path(self.dest_edit.text().strip())
         if self.doc is not None and dest.resolve() == self.doc.store.path.resolve():
-            self.message.setText(tr("Pilih berkas tujuan lain: berkas yang sedang dibuka tidak "
-                                    "ditimpa."))
+            self.message.setText(
+                tr("Pilih berkas tujuan lain: berkas yang sedang dibuka tidak ditimpa.")
+            )
             return False
         try:
             self.restored = backups.restore_backup(backup, dest)
         except RbdeskError as exc:
             self.message.setText(exc.message)
             return False
-        self.message.setText(tr("Cadangan {when} dipulihkan ke {path}. Buka berkas itu?").format(
-            when=clock.people_time(backup.created), path=self.restored))
+        self.message.setText(
+            tr("Cadangan {when} dipulihkan ke {path}. Buka berkas itu?").format(
+                when=clock.people_time(backup.created), path=self.restored
+            )
+        )
         self.open_button.setEnabled(True)
         return True
 

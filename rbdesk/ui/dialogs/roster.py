@@ -20,8 +20,12 @@ from rbdesk.models.edits.roster_edit import PersonInfo
 from rbdesk.ui.panels.roster_model import team_title
 
 ROLES = (
-    "Anggota", "Koordinator merangkap Anggota", "Ketua", "Wakil Ketua dan Koordinator",
-    "Pengarah merangkap Ketua", "Pengarah merangkap Anggota",
+    "Anggota",
+    "Koordinator merangkap Anggota",
+    "Ketua",
+    "Wakil Ketua dan Koordinator",
+    "Pengarah merangkap Ketua",
+    "Pengarah merangkap Anggota",
 )
 
 
@@ -33,8 +37,9 @@ def _role_box(parent: QWidget, current: str) -> QComboBox:
     return box
 
 
-def _team_box(parent: QWidget, teams: list[TeamNode], current: str, none_text: str = ""
-              ) -> QComboBox:
+def _team_box(
+    parent: QWidget, teams: list[TeamNode], current: str, none_text: str = ""
+) -> QComboBox:
     box = QComboBox(parent)
     if none_text:
         box.addItem(none_text, "")
@@ -47,8 +52,13 @@ def _team_box(parent: QWidget, teams: list[TeamNode], current: str, none_text: s
 class PersonDialog(QDialog):
     """Add (optionally straight onto a team) or edit a person."""
 
-    def __init__(self, parent: QWidget | None, teams: list[TeamNode],
-                 person: PersonInfo | None = None, team_uuid: str = "") -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        teams: list[TeamNode],
+        person: PersonInfo | None = None,
+        team_uuid: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("personDialog")
         self.setWindowTitle(tr("Ubah data orang") if person else tr("Tambah orang"))
@@ -66,8 +76,12 @@ class PersonDialog(QDialog):
         self.reviewer = QCheckBox(tr("Boleh &meninjau bukti dukung (peninjau)"), self)
         self.reviewer.setObjectName("personReviewer")
         self.reviewer.setChecked(bool(getattr(person, "reviewer", False)))
-        self.reviewer.setToolTip(tr("Anggota Tim Pengarah selalu boleh meninjau. rbdesk tanpa "
-                                    "kata sandi: ini dicatat, tidak dikunci."))
+        self.reviewer.setToolTip(
+            tr(
+                "Anggota Tim Pengarah selalu boleh meninjau. rbdesk tanpa "
+                "kata sandi: ini dicatat, tidak dikunci."
+            )
+        )
         form.addRow("", self.reviewer)
         self.team = None
         self.role = None
@@ -77,7 +91,8 @@ class PersonDialog(QDialog):
             form.addRow(tr("Masukkan ke &tim:"), self.team)
             form.addRow(tr("&Kedudukan:"), self.role)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Simpan"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Batal"))
         self.buttons.accepted.connect(self.accept)
@@ -92,9 +107,13 @@ class PersonDialog(QDialog):
         ok.setEnabled(bool(self.name.text().strip()))
 
     def fields(self) -> dict[str, Any]:
-        return {"name": self.name.text().strip(), "position": self.position.text().strip(),
-                "unit": self.unit.text().strip(), "nip": self.nip.text().strip(),
-                "reviewer": self.reviewer.isChecked()}
+        return {
+            "name": self.name.text().strip(),
+            "position": self.position.text().strip(),
+            "unit": self.unit.text().strip(),
+            "nip": self.nip.text().strip(),
+            "reviewer": self.reviewer.isChecked(),
+        }
 
     def seat(self) -> tuple[str, str]:
         """The team (uuid, or "") and kedudukan chosen for a new person."""
@@ -106,13 +125,20 @@ class PersonDialog(QDialog):
 class MemberDialog(QDialog):
     """Put a person on a team, or change a member's kedudukan and jabatan."""
 
-    def __init__(self, parent: QWidget | None, persons: list[PersonInfo], teams: list[TeamNode],
-                 person_uuid: str = "", team_uuid: str = "", role: str = "Anggota",
-                 position: str | None = None, editing: bool = False) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        persons: list[PersonInfo],
+        teams: list[TeamNode],
+        person_uuid: str = "",
+        team_uuid: str = "",
+        role: str = "Anggota",
+        position: str | None = None,
+        editing: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("memberDialog")
-        self.setWindowTitle(tr("Ubah keanggotaan") if editing
-                            else tr("Masukkan ke tim"))
+        self.setWindowTitle(tr("Ubah keanggotaan") if editing else tr("Masukkan ke tim"))
         self._persons = {p.uuid: p for p in persons}
         form = QFormLayout(self)
         self.person = QComboBox(self)
@@ -131,13 +157,15 @@ class MemberDialog(QDialog):
         form.addRow(tr("&Kedudukan:"), self.role)
         form.addRow(tr("&Jabatan:"), self.position)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Simpan"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Batal"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
-            self.person.count() > 0 and self.team.count() > 0)
+            self.person.count() > 0 and self.team.count() > 0
+        )
         form.addRow(buttons)
         self.person.currentIndexChanged.connect(self._person_changed)
         self.position.textEdited.connect(self._touch)
@@ -156,5 +184,9 @@ class MemberDialog(QDialog):
 
     def values(self) -> tuple[str, str, str, str]:
         """(person uuid, team uuid, kedudukan, jabatan)."""
-        return (self.person.currentData() or "", self.team.currentData() or "",
-                self.role.currentText().strip() or "Anggota", self.position.text().strip())
+        return (
+            self.person.currentData() or "",
+            self.team.currentData() or "",
+            self.role.currentText().strip() or "Anggota",
+            self.position.text().strip(),
+        )

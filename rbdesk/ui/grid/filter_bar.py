@@ -31,8 +31,9 @@ STATUS_LABELS = (
 
 
 class FilterBar(QWidget):
-    def __init__(self, doc: PlanDocument, proxy: PlanFilterProxy,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, doc: PlanDocument, proxy: PlanFilterProxy, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("filterBar")
         self.doc, self.proxy = doc, proxy
@@ -67,7 +68,8 @@ class FilterBar(QWidget):
         for combo in (self.area, self.team, self.person):
             combo.currentIndexChanged.connect(self._apply_areas)
         self.status.currentIndexChanged.connect(
-            lambda: self.proxy.set_status(self.status.currentData() or ""))
+            lambda: self.proxy.set_status(self.status.currentData() or "")
+        )
         self.populate()
 
     def _combo(self, name: str, text: str, layout: QHBoxLayout) -> QComboBox:
@@ -102,8 +104,9 @@ class FilterBar(QWidget):
             for team in tree.teams:
                 if team.area_uuid:
                     self.team.addItem(f"{team.label} {team.name.title()}".strip(), team.uuid)
-            persons = sorted({(m.person_name, m.person_uuid) for t in tree.teams
-                              for m in t.members})
+            persons = sorted(
+                {(m.person_name, m.person_uuid) for t in tree.teams for m in t.members}
+            )
             for name, uuid in persons:
                 self.person.addItem(name, uuid)
         for combo, data in keep.items():
@@ -120,13 +123,17 @@ class FilterBar(QWidget):
                 areas = {self.area.currentData()}
             team_uuid = self.team.currentData()
             if team_uuid:
-                team_areas = {t.area_uuid for t in tree.teams
-                              if t.uuid == team_uuid and t.area_uuid}
+                team_areas = {
+                    t.area_uuid for t in tree.teams if t.uuid == team_uuid and t.area_uuid
+                }
                 areas = team_areas if areas is None else areas & team_areas
             person_uuid = self.person.currentData()
             if person_uuid:
-                person_areas = {t.area_uuid for t in tree.teams if t.area_uuid
-                                and any(m.person_uuid == person_uuid for m in t.members)}
+                person_areas = {
+                    t.area_uuid
+                    for t in tree.teams
+                    if t.area_uuid and any(m.person_uuid == person_uuid for m in t.members)
+                }
                 areas = person_areas if areas is None else areas & person_areas
         self.proxy.set_areas(areas)
 

@@ -21,9 +21,16 @@ from rbdesk.ui.grid.month_delegate import CURRENT_BAND, paint_rollup, paint_stat
 
 
 class _Sample(QWidget):
-    def __init__(self, state: MonthState | None, status: str = Status.BELUM, evidence: int = 0,
-                 rollup: RollUp | None = None, current: bool = False, review: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        state: MonthState | None,
+        status: str = Status.BELUM,
+        evidence: int = 0,
+        rollup: RollUp | None = None,
+        current: bool = False,
+        review: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.state, self.status, self.evidence, self.review = state, status, evidence, review
         self.rollup, self.current = rollup, current
@@ -39,7 +46,7 @@ class _Sample(QWidget):
             paint_rollup(painter, rect, self.rollup, self.font())
         elif self.state is not None:
             paint_state(painter, rect, self.state, self.status, self.evidence, self.review)
-        if not self.review:     # a review badge stands alone, as it sits in a cell's corner
+        if not self.review:  # a review badge stands alone, as it sits in a cell's corner
             painter.setPen(self.palette().mid().color())
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(0, 0, -1, -1))

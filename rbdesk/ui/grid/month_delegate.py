@@ -66,8 +66,15 @@ def draw_check(painter: QPainter, box: QRectF, color: QColor) -> None:
     path.moveTo(box.left() + box.width() * 0.10, box.top() + box.height() * 0.55)
     path.lineTo(box.left() + box.width() * 0.40, box.top() + box.height() * 0.85)
     path.lineTo(box.left() + box.width() * 0.95, box.top() + box.height() * 0.15)
-    painter.setPen(QPen(color, max(2.0, box.width() / 6), Qt.PenStyle.SolidLine,
-                        Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+    painter.setPen(
+        QPen(
+            color,
+            max(2.0, box.width() / 6),
+            Qt.PenStyle.SolidLine,
+            Qt.PenCapStyle.RoundCap,
+            Qt.PenJoinStyle.RoundJoin,
+        )
+    )
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawPath(path)
 
@@ -75,8 +82,9 @@ def draw_check(painter: QPainter, box: QRectF, color: QColor) -> None:
 def draw_cross(painter: QPainter, box: QRectF, color: QColor) -> None:
     inset = box.width() * 0.15
     b = box.adjusted(inset, inset, -inset, -inset)
-    painter.setPen(QPen(color, max(2.0, box.width() / 6), Qt.PenStyle.SolidLine,
-                        Qt.PenCapStyle.RoundCap))
+    painter.setPen(
+        QPen(color, max(2.0, box.width() / 6), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+    )
     painter.drawLine(b.topLeft(), b.bottomRight())
     painter.drawLine(b.topRight(), b.bottomLeft())
 
@@ -104,15 +112,21 @@ def draw_bang(painter: QPainter, box: QRectF, color: QColor) -> None:
     x = box.center().x()
     pen = QPen(color, max(1.8, box.width() / 8), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
     painter.setPen(pen)
-    painter.drawLine(QPointF(x, box.top() + box.height() * 0.25),
-                     QPointF(x, box.top() + box.height() * 0.58))
+    painter.drawLine(
+        QPointF(x, box.top() + box.height() * 0.25), QPointF(x, box.top() + box.height() * 0.58)
+    )
     painter.drawPoint(QPointF(x, box.top() + box.height() * 0.76))
 
 
 def draw_evidence_corner(painter: QPainter, rect: QRectF) -> None:
     side = min(9.0, rect.height() / 2)
-    tri = QPolygonF([QPointF(rect.right() - side, rect.top()), rect.topRight(),
-                     QPointF(rect.right(), rect.top() + side)])
+    tri = QPolygonF(
+        [
+            QPointF(rect.right() - side, rect.top()),
+            rect.topRight(),
+            QPointF(rect.right(), rect.top() + side),
+        ]
+    )
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QBrush(EVIDENCE_INK))
     painter.drawPolygon(tri)
@@ -128,8 +142,14 @@ def draw_review_badge(painter: QPainter, rect: QRectF, review: str) -> None:
     halo = QPen(QColor("white"), 2.5)
     if review == SUBMITTED:
         c = box.center()
-        shape = QPolygonF([QPointF(c.x(), box.top()), QPointF(box.right(), c.y()),
-                           QPointF(c.x(), box.bottom()), QPointF(box.left(), c.y())])
+        shape = QPolygonF(
+            [
+                QPointF(c.x(), box.top()),
+                QPointF(box.right(), c.y()),
+                QPointF(c.x(), box.bottom()),
+                QPointF(box.left(), c.y()),
+            ]
+        )
         painter.setBrush(QBrush(QColor("white")))
         painter.setPen(halo)
         painter.drawPolygon(shape)
@@ -143,8 +163,9 @@ def draw_review_badge(painter: QPainter, rect: QRectF, review: str) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawEllipse(box)
     elif review == REVISION:
-        tri = QPolygonF([QPointF(box.center().x(), box.top() - 0.5), box.bottomRight(),
-                         box.bottomLeft()])
+        tri = QPolygonF(
+            [QPointF(box.center().x(), box.top() - 0.5), box.bottomRight(), box.bottomLeft()]
+        )
         painter.drawPolygon(tri)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawPolygon(tri)
@@ -154,8 +175,14 @@ def draw_review_badge(painter: QPainter, rect: QRectF, review: str) -> None:
         painter.drawRect(box)
 
 
-def paint_state(painter: QPainter, rect: QRectF, state: MonthState, status: str = Status.BELUM,
-                evidence: int = 0, review: str = "") -> None:
+def paint_state(
+    painter: QPainter,
+    rect: QRectF,
+    state: MonthState,
+    status: str = Status.BELUM,
+    evidence: int = 0,
+    review: str = "",
+) -> None:
     """One leaf month cell (also used by the legend)."""
     inner = rect.adjusted(1, 1, -1, -1)
     if state in BACKGROUND:
@@ -195,7 +222,7 @@ _ROLLUP_DONE_BG = QColor("#dcf1e1")
 _ROLLUP_TEXT = QColor("#333333")
 _BAR_TRACK = QColor("#d0d0d0")
 _BAR_FILL = QColor("#2e8b57")
-_small_fonts: list[tuple[QFont, QFont]] = []   # (font, its smaller self): painted per cell
+_small_fonts: list[tuple[QFont, QFont]] = []  # (font, its smaller self): painted per cell
 
 
 def _small(font: QFont) -> QFont:
@@ -225,8 +252,7 @@ def paint_rollup(painter: QPainter, rect: QRectF, r: RollUp, font: QFont) -> Non
         frac = (r.done + 0.5 * r.partial) / r.planned
         bar = QRectF(inner.left() + 3, inner.bottom() - 3, inner.width() - 6, 2)
         painter.fillRect(bar, _BAR_TRACK)
-        painter.fillRect(QRectF(bar.left(), bar.top(), bar.width() * frac, bar.height()),
-                         _BAR_FILL)
+        painter.fillRect(QRectF(bar.left(), bar.top(), bar.width() * frac, bar.height()), _BAR_FILL)
     painter.setFont(_small(font))
     painter.setPen(color)
     text = f"{r.done}/{r.planned}" if r.planned else "+"
@@ -263,8 +289,11 @@ class MonthDelegate(QStyledItemDelegate):
             painter.drawLine(rect.topLeft(), rect.bottomLeft())
             painter.drawLine(rect.topRight(), rect.bottomRight())
         view = option.widget
-        if view is not None and index == getattr(view, "currentIndex", lambda: None)() \
-                and option.state & QStyle.StateFlag.State_HasFocus:
+        if (
+            view is not None
+            and index == getattr(view, "currentIndex", lambda: None)()
+            and option.state & QStyle.StateFlag.State_HasFocus
+        ):
             painter.setPen(QPen(option.palette.highlight().color(), 2.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(QRectF(rect).adjusted(1, 1, -1, -1))
@@ -273,15 +302,17 @@ class MonthDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         return QSize(40, max(option.fontMetrics.height() + 8, 24))
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: QModelIndex) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> QWidget:
         editor = super().createEditor(parent, option, index)
         if column_month(index.column()) and isinstance(editor, QLineEdit):
             editor.setPlaceholderText(tr("Catatan realisasi…"))
         return editor
 
-    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
-                             index: QModelIndex) -> None:
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> None:
         if column_month(index.column()):
             r = QRect(option.rect)
             r.setWidth(max(r.width(), 260))

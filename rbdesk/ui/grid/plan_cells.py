@@ -27,7 +27,7 @@ class LeafCell:
     evidence: int
     note: str
     current: bool
-    review: str = ""        # evidence review state, "" when the month is not realised
+    review: str = ""  # evidence review state, "" when the month is not realised
     reviewed_by: str = ""
     review_note: str = ""
 
@@ -46,15 +46,23 @@ STATE_TEXT = {
 # legend, its cells and the side panels all use these. Done without a plan is a ✓ too; the grid
 # draws it dashed.
 STATE_SYMBOL = {
-    MonthState.EMPTY: "", MonthState.PLANNED: "○", MonthState.DUE: "!",
-    MonthState.LATE: "✗", MonthState.PARTIAL: "◐", MonthState.DONE: "✓",
+    MonthState.EMPTY: "",
+    MonthState.PLANNED: "○",
+    MonthState.DUE: "!",
+    MonthState.LATE: "✗",
+    MonthState.PARTIAL: "◐",
+    MonthState.DONE: "✓",
     MonthState.UNPLANNED_DONE: "✓",
 }
 # The evidence review of a realised month, drawn as a small badge in the cell's top-left corner:
 # a shape of its own for each state, besides its colour.
 REVIEW_SYMBOL = {SUBMITTED: "◇", ACCEPTED: "●", REVISION: "▲", REJECTED: "■"}
-REVIEW_TEXT = {SUBMITTED: N_("menunggu verifikasi"), ACCEPTED: N_("memenuhi (terverifikasi)"),
-               REVISION: N_("perlu revisi"), REJECTED: N_("ditolak")}
+REVIEW_TEXT = {
+    SUBMITTED: N_("menunggu verifikasi"),
+    ACCEPTED: N_("memenuhi (terverifikasi)"),
+    REVISION: N_("perlu revisi"),
+    REJECTED: N_("ditolak"),
+}
 
 
 def rollup_review(r: RollUp) -> str:
@@ -69,31 +77,44 @@ def rollup_review(r: RollUp) -> str:
     return ACCEPTED if r.verified_done or r.verified_partial else ""
 
 
-
 def leaf_cell(ind: IndicatorNode, month: int, now_month: int) -> LeafCell:
     cell = ind.realisation.get(month)
     if cell is None:
-        return LeafCell(month_state(ind, month, now_month), Status.BELUM,
-                        ind.evidence.get(month, 0), "", month == now_month)
-    return LeafCell(month_state(ind, month, now_month), cell.status, ind.evidence.get(month, 0),
-                    cell.note, month == now_month, cell.review_state, cell.reviewed_by,
-                    cell.review_note)
+        return LeafCell(
+            month_state(ind, month, now_month),
+            Status.BELUM,
+            ind.evidence.get(month, 0),
+            "",
+            month == now_month,
+        )
+    return LeafCell(
+        month_state(ind, month, now_month),
+        cell.status,
+        ind.evidence.get(month, 0),
+        cell.note,
+        month == now_month,
+        cell.review_state,
+        cell.reviewed_by,
+        cell.review_note,
+    )
 
 
 def rollup_tooltip(r: RollUp, month: int) -> str:
     name = month_long(month)
     if not r.planned and not r.extra:
         return tr("{m}: tidak ada yang direncanakan").format(m=name)
-    text = tr("{m}: {done} dari {planned} selesai").format(m=name, done=r.done,
-                                                         planned=r.planned)
+    text = tr("{m}: {done} dari {planned} selesai").format(m=name, done=r.done, planned=r.planned)
     if r.partial:
         text += tr(", {n} sebagian").format(n=r.partial)
     if r.late:
         text += tr(", {n} terlambat").format(n=r.late)
     if r.evidence:
         text += tr("; {n} bukti dukung").format(n=r.evidence)
-    reviews = [(r.submitted, REVIEW_TEXT[SUBMITTED]), (r.revision, REVIEW_TEXT[REVISION]),
-               (r.rejected, REVIEW_TEXT[REJECTED])]
+    reviews = [
+        (r.submitted, REVIEW_TEXT[SUBMITTED]),
+        (r.revision, REVIEW_TEXT[REVISION]),
+        (r.rejected, REVIEW_TEXT[REJECTED]),
+    ]
     waiting = [f"{n} {tr(text)}" for n, text in reviews if n]
     if waiting:
         text += "; " + ", ".join(waiting)
@@ -101,8 +122,11 @@ def rollup_tooltip(r: RollUp, month: int) -> str:
 
 
 def leaf_tooltip(cell: LeafCell, month: int) -> str:
-    parts = [tr(STATE_TEXT[cell.state]) if cell.state is not MonthState.EMPTY
-             else tr("tidak direncanakan")]
+    parts = [
+        tr(STATE_TEXT[cell.state])
+        if cell.state is not MonthState.EMPTY
+        else tr("tidak direncanakan")
+    ]
     if cell.evidence:
         parts.append(tr("{n} bukti dukung").format(n=cell.evidence))
     if cell.note:

@@ -8,8 +8,8 @@ COL_JAN = 2
 COL_DEC = COL_JAN + 11
 COL_NOTE = COL_DEC + 1
 COL_TEAM = COL_NOTE + 1
-COL_CAPAIAN = COL_TEAM + 1    # as reported
-COL_VERIFIED = COL_CAPAIAN + 1   # counting only months whose evidence review accepted them
+COL_CAPAIAN = COL_TEAM + 1  # as reported
+COL_VERIFIED = COL_CAPAIAN + 1  # counting only months whose evidence review accepted them
 COLUMN_COUNT = COL_VERIFIED + 1
 
 MIME_TYPE = "application/x-rbdesk-node"

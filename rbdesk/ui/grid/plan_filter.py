@@ -45,8 +45,9 @@ def status_matches(ind: IndicatorNode, status: str, now_month: int) -> bool:
         planned = [m for m in range(1, min(now_month, 12) + 1) if ind.is_planned(m)]
         return bool(planned) and all(m in done for m in planned)
     if status == STATUS_NO_EVIDENCE:
-        return any(c.status != Status.BELUM and not ind.evidence.get(m)
-                   for m, c in ind.realisation.items())
+        return any(
+            c.status != Status.BELUM and not ind.evidence.get(m) for m, c in ind.realisation.items()
+        )
     if status.startswith(STATUS_REVIEW):
         wanted = status.removeprefix(STATUS_REVIEW)
         return any(c.review_state == wanted for c in ind.realisation.values())
@@ -70,7 +71,7 @@ class SearchIndex:
             starts.append(pos)
             pos += len(text) + 1
         self.starts = starts
-        self.blob = "\n".join(self.texts)   # a word never holds whitespace, so never spans two
+        self.blob = "\n".join(self.texts)  # a word never holds whitespace, so never spans two
 
     def find(self, word: str) -> list[int]:
         """Positions (in ``nodes``) of the rows whose text contains ``word``."""
@@ -98,23 +99,23 @@ class SearchIndex:
 
 class PlanFilterProxy(QSortFilterProxyModel):
     filterAboutToChange = Signal()  # the criteria are about to change (rows still as they were)
-    filterApplied = Signal()    # the criteria changed and the rows shown were worked out again
+    filterApplied = Signal()  # the criteria changed and the rows shown were worked out again
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.setRecursiveFilteringEnabled(False)     # ancestors are part of the visible set
+        self.setRecursiveFilteringEnabled(False)  # ancestors are part of the visible set
         self.setDynamicSortFilter(True)
         self._text = ""
         self._words: tuple[str, ...] = ()
         self._areas: frozenset[str] | None = None
         self._status = ""
-        self._visible: set[int] | None = None    # node ids shown; None = every row
-        self._root: Node | None = None            # the model root _visible was computed for
-        self._at = 0                               # change clock when it was computed
-        self._late: dict[int, tuple[int, bool]] = {}   # rows judged later: (touched, shown)
+        self._visible: set[int] | None = None  # node ids shown; None = every row
+        self._root: Node | None = None  # the model root _visible was computed for
+        self._at = 0  # change clock when it was computed
+        self._late: dict[int, tuple[int, bool]] = {}  # rows judged later: (touched, shown)
         self._index: SearchIndex | None = None
         self._index_at = -1
-        self._last: tuple[str, list[int]] | None = None   # previous text and its own matches
+        self._last: tuple[str, list[int]] | None = None  # previous text and its own matches
         self._src: PlanModel | None = None
 
     # -- criteria ------------------------------------------------------------------------------
@@ -135,8 +136,11 @@ class PlanFilterProxy(QSortFilterProxyModel):
             return None
         # Every shown row is made (the filter walked to it); the plan's total is the snapshot's,
         # since rows of unfolded parts of a big plan may not be made yet.
-        shown = sum(1 for nid in self._visible
-                    if (node := model._nodes.get(nid)) is not None and node.ind is not None)
+        shown = sum(
+            1
+            for nid in self._visible
+            if (node := model._nodes.get(nid)) is not None and node.ind is not None
+        )
         tree = model.doc.tree
         return shown, len(tree.indicators()) if tree is not None else shown
 
@@ -177,8 +181,7 @@ class PlanFilterProxy(QSortFilterProxyModel):
         return self._src
 
     def _search_index(self, model: PlanModel) -> SearchIndex:
-        if self._index is None or self._index_at != clock_now() \
-                or self._root is not model._root:
+        if self._index is None or self._index_at != clock_now() or self._root is not model._root:
             self._index = SearchIndex(model._root)
             self._index_at = clock_now()
             self._last = None
@@ -189,7 +192,7 @@ class PlanFilterProxy(QSortFilterProxyModel):
         index = self._search_index(model)
         among = None
         if self._last is not None and self._last[0] and self._text.startswith(self._last[0]):
-            among = self._last[1]       # typing on: the new matches are among the old ones
+            among = self._last[1]  # typing on: the new matches are among the old ones
         found = index.matches(self._words, among)
         self._last = (self._text, found)
         return [index.nodes[k] for k in found]
@@ -206,7 +209,7 @@ class PlanFilterProxy(QSortFilterProxyModel):
             own = self._own_matches(model)
             marked = {n.nid for n in own}
             starts = []
-            for node in own:     # skip rows inside another matching row: walked with it
+            for node in own:  # skip rows inside another matching row: walked with it
                 parent = node.parent
                 while parent is not None and parent.nid not in marked:
                     parent = parent.parent
@@ -264,19 +267,21 @@ class PlanFilterProxy(QSortFilterProxyModel):
         self._late[node.nid] = (node.touched, shown)
         return shown
 
-    def filterAcceptsRow(self, source_row: int,
-                         source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
         if self._visible is None:
             return True
         model = self._src
         if model is None:
             return True
-        if model._root is not self._root:    # the model was rebuilt (another plan)
+        if model._root is not self._root:  # the model was rebuilt (another plan)
             self._compute()
             if self._visible is None:
                 return True
-        pnode = model._nodes.get(source_parent.internalId()) if source_parent.isValid() \
-            else model._root
+        pnode = (
+            model._nodes.get(source_parent.internalId()) if source_parent.isValid() else model._root
+        )
         if pnode is None or not 0 <= source_row < len(pnode.children):
             return False
         return self._shown(pnode.children[source_row])

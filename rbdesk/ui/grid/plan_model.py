@@ -60,7 +60,7 @@ from rbdesk.ui.undo import plan_steps as uc
 from rbdesk.ui.view_state import Mode, ViewState
 
 ROOT = QModelIndex()
-SLICE_SECONDS = 0.004   # the rows not shown yet are made in slices this long, between events
+SLICE_SECONDS = 0.004  # the rows not shown yet are made in slices this long, between events
 
 
 class PlanModel(PlanSyncMixin, QAbstractItemModel):
@@ -92,8 +92,9 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
 
     # -- building ------------------------------------------------------------------------------
 
-    def _new(self, kind: str, obj: Any, ind: IndicatorNode | None, parent: Node,
-             area_uuid: str) -> Node:
+    def _new(
+        self, kind: str, obj: Any, ind: IndicatorNode | None, parent: Node, area_uuid: str
+    ) -> Node:
         node = Node(next(self._ids), kind, obj, ind, parent, area_uuid, self._expand)
         self._nodes[node.nid] = node
         self._by_uuid[obj.uuid] = node
@@ -112,14 +113,14 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
         return children
 
     def _build_all(self) -> None:
-        for node in self._nodes.values():   # no cycles left for the collector to find
+        for node in self._nodes.values():  # no cycles left for the collector to find
             node.drop()
         self._root.drop()
         self._nodes.clear()
         self._by_uuid.clear()
         with gc_paused():
             self._root = Node(0, "plan", self.doc.tree, None, None, "", self._expand)
-            self._expand_now(self._root)   # the areas; deeper rows when the view unfolds them
+            self._expand_now(self._root)  # the areas; deeper rows when the view unfolds them
         # The rest is made in short slices while the window waits for input, so that the
         # first search does not have to make them.
         self._pending = [self._root]
@@ -131,7 +132,7 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
         while pending:
             node = pending.pop()
             if node is not self._root and nodes.get(node.nid) is not node:
-                continue    # removed by a merge meanwhile
+                continue  # removed by a merge meanwhile
             self._expand_now(node)
             pending.extend(node.children)
             if time.perf_counter() > deadline:
@@ -253,17 +254,23 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
         kids = node._children
         return bool(kids) if kids is not None else has_child_specs(node)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal:
             return None
         month = column_month(section)
         if role == Qt.ItemDataRole.DisplayRole:
             if month:
                 return month_short(month)
-            return {COL_NO: tr("No"), COL_TEXT: tr("Uraian"), COL_NOTE: tr("Keterangan"),
-                    COL_TEAM: tr("Tim"), COL_CAPAIAN: tr("Capaian"),
-                    COL_VERIFIED: tr("Verif.")}.get(section)
+            return {
+                COL_NO: tr("No"),
+                COL_TEXT: tr("Uraian"),
+                COL_NOTE: tr("Keterangan"),
+                COL_TEAM: tr("Tim"),
+                COL_CAPAIAN: tr("Capaian"),
+                COL_VERIFIED: tr("Verif."),
+            }.get(section)
         if role == Qt.ItemDataRole.ToolTipRole:
             if month:
                 extra = tr(" (bulan ini)") if month == self.now_month else ""
@@ -272,20 +279,25 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
                 upto = min(max(self.now_month, 0), 12)
                 if upto == 0:
                     return tr("Capaian: tahun rencana belum dimulai")
-                return tr("Capaian s.d. {m} seperti dilaporkan: selesai (sebagian = ½) dibagi "
-                          "yang direncanakan").format(m=month_long(upto))
+                return tr(
+                    "Capaian s.d. {m} seperti dilaporkan: selesai (sebagian = ½) dibagi "
+                    "yang direncanakan"
+                ).format(m=month_long(upto))
             if section == COL_VERIFIED:
                 upto = min(max(self.now_month, 0), 12)
                 if upto == 0:
                     return tr("Capaian terverifikasi: tahun rencana belum dimulai")
-                return tr("Capaian terverifikasi s.d. {m}: hanya bulan yang bukti dukungnya "
-                          "sudah ditinjau dan memenuhi").format(m=month_long(upto))
+                return tr(
+                    "Capaian terverifikasi s.d. {m}: hanya bulan yang bukti dukungnya "
+                    "sudah ditinjau dan memenuhi"
+                ).format(m=month_long(upto))
             if section == COL_TEXT:
                 return tr("Area perubahan, kegiatan, sub kegiatan, indikator keberhasilan")
         if role == Qt.ItemDataRole.FontRole and month and month == self.now_month:
             return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole and (
-                month or section in (COL_CAPAIAN, COL_VERIFIED)):
+            month or section in (COL_CAPAIAN, COL_VERIFIED)
+        ):
             return Qt.AlignmentFlag.AlignCenter
         return None
 
@@ -297,16 +309,22 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
         node = self._nodes.get(index.internalId())
         if node is None:
             return Qt.ItemFlag.NoItemFlags
-        key = (index.column(), node.ind is not None, not self._has_children(node),
-               self.doc.readonly, self.state.mode)
+        key = (
+            index.column(),
+            node.ind is not None,
+            not self._has_children(node),
+            self.doc.readonly,
+            self.state.mode,
+        )
         flags = self._flags.get(key)
         if flags is None:
             flags = self._flags[key] = self._compute_flags(*key)
         return flags
 
     @staticmethod
-    def _compute_flags(col: int, leaf: bool, childless: bool, readonly: bool,
-                       mode: str) -> Qt.ItemFlag:
+    def _compute_flags(
+        col: int, leaf: bool, childless: bool, readonly: bool, mode: str
+    ) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if not readonly:
             text_cell = col in (COL_NO, COL_TEXT) or (col == COL_NOTE and leaf)
@@ -465,9 +483,12 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
                 if ind.is_planned(month) == bool(value):
                     return False
                 if self.state.plan_locked:
-                    self.doc.refused.emit(tr(
-                        "Bulan rencana terkunci: SK rencana ini sudah ditandatangani. Untuk "
-                        "merevisinya pilih Ubah → Buka kunci rencana (Ctrl+Shift+K)."))
+                    self.doc.refused.emit(
+                        tr(
+                            "Bulan rencana terkunci: SK rencana ini sudah ditandatangani. Untuk "
+                            "merevisinya pilih Ubah → Buka kunci rencana (Ctrl+Shift+K)."
+                        )
+                    )
                     return False
                 return push(uc.SetPlannedCommand(self.doc, ind.uuid, month, bool(value))).ok
             if ind.status(month) == value:
@@ -513,7 +534,8 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
             data.setData(MIME_TYPE, f"{node.kind}:{node.uuid}".encode())
         return data
 
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                     parent: QModelIndex) -> bool:
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: QModelIndex
+    ) -> bool:
         # The view performs the move as an undoable command; the model never moves rows itself.
         return False

@@ -31,12 +31,31 @@ class Node:
     """One grid row. ``touched`` is the change-clock moment it was made or last changed, so a
     filter computed at moment T knows which rows it has not judged yet."""
 
-    __slots__ = ("nid", "kind", "obj", "ind", "parent", "_children", "_expand", "row",
-                 "area_uuid", "_rollup", "_search", "touched")
+    __slots__ = (
+        "nid",
+        "kind",
+        "obj",
+        "ind",
+        "parent",
+        "_children",
+        "_expand",
+        "row",
+        "area_uuid",
+        "_rollup",
+        "_search",
+        "touched",
+    )
 
-    def __init__(self, nid: int, kind: str, obj: Any, ind: IndicatorNode | None,
-                 parent: Node | None, area_uuid: str,
-                 expand: Callable[[Node], list[Node]] | None = None) -> None:
+    def __init__(
+        self,
+        nid: int,
+        kind: str,
+        obj: Any,
+        ind: IndicatorNode | None,
+        parent: Node | None,
+        area_uuid: str,
+        expand: Callable[[Node], list[Node]] | None = None,
+    ) -> None:
         self.nid = nid
         self.kind = kind
         self.obj = obj
@@ -128,8 +147,15 @@ def payload(node: Node) -> tuple:
     ind = node.ind
     if ind is None:
         return own
-    return own + (ind.label, ind.text, ind.planned, ind.note, ind.version, ind.realisation,
-                  ind.evidence)
+    return own + (
+        ind.label,
+        ind.text,
+        ind.planned,
+        ind.note,
+        ind.version,
+        ind.realisation,
+        ind.evidence,
+    )
 
 
 def has_child_specs(node: Node) -> bool:
@@ -165,8 +191,10 @@ def child_specs(node: Node) -> list[tuple[str, Any, IndicatorNode | None, str]]:
     if node.kind == "area":
         return [("activity", a, None, node.area_uuid) for a in node.obj.activities]
     if node.kind == "activity":
-        return [("sub_activity", s, s.indicators[0] if collapsed(s) else None,
-                 node.area_uuid) for s in node.obj.sub_activities]
+        return [
+            ("sub_activity", s, s.indicators[0] if collapsed(s) else None, node.area_uuid)
+            for s in node.obj.sub_activities
+        ]
     if node.kind == "sub_activity" and node.ind is None:
         return [("indicator", i, i, node.area_uuid) for i in node.obj.indicators]
     return []

@@ -32,8 +32,9 @@ class PlanSyncMixin:
             parent = node.parent
             while parent is not None and parent is not self._root:
                 parent.invalidate()
-                self.dataChanged.emit(self._index(parent, COL_JAN),
-                                      self._index(parent, COL_VERIFIED))
+                self.dataChanged.emit(
+                    self._index(parent, COL_JAN), self._index(parent, COL_VERIFIED)
+                )
                 parent = parent.parent
 
     def _shape_changed(self, node: Node) -> bool:
@@ -47,8 +48,11 @@ class PlanSyncMixin:
 
     def sync(self) -> None:
         """Merge ``doc.tree`` (freshly loaded) into the model without a reset."""
-        if self.doc.tree is None or self._root.obj is None \
-                or self.doc.tree.uuid != self._root.obj.uuid:
+        if (
+            self.doc.tree is None
+            or self._root.obj is None
+            or self.doc.tree.uuid != self._root.obj.uuid
+        ):
             self.reset()
             return
         self.now_month = self.doc.today_month()
@@ -64,7 +68,7 @@ class PlanSyncMixin:
         last = COLUMN_COUNT - 1
         for node in changed:
             if self._nodes.get(node.nid) is not node:
-                continue    # removed again later in the same merge
+                continue  # removed again later in the same merge
             node.invalidate()
             self.dataChanged.emit(self._index(node, 0), self._index(node, last))
             parent = node.parent
@@ -82,7 +86,7 @@ class PlanSyncMixin:
             self._nodes.pop(n.nid, None)
             if self._by_uuid.get(n.obj.uuid) is n:
                 del self._by_uuid[n.obj.uuid]
-            stack.extend(n.drop())   # freed by reference counting, not the collector
+            stack.extend(n.drop())  # freed by reference counting, not the collector
 
     @staticmethod
     def _renumber(pnode: Node, start: int = 0) -> None:
@@ -125,7 +129,7 @@ class PlanSyncMixin:
 
     def _sync_children(self, pnode: Node, changed: list[Node], depth: int | None = None) -> None:
         if not pnode.built:
-            return      # its rows will be made from the new snapshot when first asked for
+            return  # its rows will be made from the new snapshot when first asked for
         specs = child_specs(pnode)
         keys = [(k, o.uuid) for k, o, _i, _a in specs]
         wanted = set(keys)
@@ -140,9 +144,9 @@ class PlanSyncMixin:
             while j > 0 and old[j - 1].key not in wanted:
                 j -= 1
             self.beginRemoveRows(pindex, j, i)
-            for gone in old[j:i + 1]:
+            for gone in old[j : i + 1]:
                 self._forget(gone)
-            del old[j:i + 1]
+            del old[j : i + 1]
             self._renumber(pnode, j)
             self.endRemoveRows()
             if pnode is not self._root:
@@ -176,4 +180,3 @@ class PlanSyncMixin:
                 self._sync_children(child, changed)
             elif depth > 1:
                 self._sync_children(child, changed, depth - 1)
-

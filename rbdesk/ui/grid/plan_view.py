@@ -25,8 +25,8 @@ DROP_ON, DROP_ABOVE, DROP_BELOW = "on", "above", "below"
 
 
 class PlanView(QTreeView):
-    toggleRequested = Signal(QModelIndex)          # a month cell: double click or Space
-    dropRequested = Signal(str, str, str)          # "kind:uuid", target node uuid, position
+    toggleRequested = Signal(QModelIndex)  # a month cell: double click or Space
+    dropRequested = Signal(str, str, str)  # "kind:uuid", target node uuid, position
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,8 +36,10 @@ class PlanView(QTreeView):
         self.setAllColumnsShowFocus(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.DoubleClicked)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
         self.month_delegate = MonthDelegate(self)
         for col in range(COL_JAN, COL_DEC + 1):
             self.setItemDelegateForColumn(col, self.month_delegate)
@@ -83,10 +85,14 @@ class PlanView(QTreeView):
         but never less than ~20 characters: on 1280 pixels all twelve months stay in view."""
         if getattr(self, "_text_width_user", False):
             return
-        others = sum(self.columnWidth(c) for c in range(self.model().columnCount())
-                     if c != COL_TEXT) if self.model() else 0
-        width = max(self.fontMetrics().averageCharWidth() * 20,
-                    self.viewport().width() - others - 2)
+        others = (
+            sum(self.columnWidth(c) for c in range(self.model().columnCount()) if c != COL_TEXT)
+            if self.model()
+            else 0
+        )
+        width = max(
+            self.fontMetrics().averageCharWidth() * 20, self.viewport().width() - others - 2
+        )
         self._fitting = True
         self.setColumnWidth(COL_TEXT, width)
         self._fitting = False
@@ -100,22 +106,31 @@ class PlanView(QTreeView):
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         # A single click only selects (to see a month's evidence, say): it never edits.
         index = self.indexAt(event.position().toPoint())
-        if (event.button() == Qt.MouseButton.LeftButton and index.isValid()
-                and column_month(index.column())):
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and index.isValid()
+            and column_month(index.column())
+        ):
             self.toggleRequested.emit(index)
             return
         super().mouseDoubleClickEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         index = self.currentIndex()
-        if (event.key() == Qt.Key.Key_Space and index.isValid()
-                and column_month(index.column())
-                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+        if (
+            event.key() == Qt.Key.Key_Space
+            and index.isValid()
+            and column_month(index.column())
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
             self.toggleRequested.emit(index)
             return
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and index.isValid() \
-                and self.state() != QAbstractItemView.State.EditingState \
-                and index.flags() & Qt.ItemFlag.ItemIsEditable:
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and index.isValid()
+            and self.state() != QAbstractItemView.State.EditingState
+            and index.flags() & Qt.ItemFlag.ItemIsEditable
+        ):
             self.edit(index)
             return
         super().keyPressEvent(event)
@@ -129,10 +144,11 @@ class PlanView(QTreeView):
             return
         source = bytes(data.data(MIME_TYPE)).decode()
         target = self.indexAt(event.position().toPoint())
-        where = {QAbstractItemView.DropIndicatorPosition.AboveItem: DROP_ABOVE,
-                 QAbstractItemView.DropIndicatorPosition.BelowItem: DROP_BELOW,
-                 QAbstractItemView.DropIndicatorPosition.OnItem: DROP_ON}.get(
-            self.dropIndicatorPosition(), "")
+        where = {
+            QAbstractItemView.DropIndicatorPosition.AboveItem: DROP_ABOVE,
+            QAbstractItemView.DropIndicatorPosition.BelowItem: DROP_BELOW,
+            QAbstractItemView.DropIndicatorPosition.OnItem: DROP_ON,
+        }.get(self.dropIndicatorPosition(), "")
         event.setDropAction(Qt.DropAction.IgnoreAction)
         event.accept()
         self.stopAutoScroll()

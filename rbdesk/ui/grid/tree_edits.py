@@ -32,9 +32,16 @@ class TreeEdits:
     model, its current row and a way to start editing its text, a parent for the question
     before a delete, and a notifier."""
 
-    def __init__(self, doc: PlanDocument, state: ViewState, model: PlanModel,
-                 current: Callable[[], Node | None], edit_text: Callable[[], None],
-                 parent: QWidget, notify: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        doc: PlanDocument,
+        state: ViewState,
+        model: PlanModel,
+        current: Callable[[], Node | None],
+        edit_text: Callable[[], None],
+        parent: QWidget,
+        notify: Callable[[str], None],
+    ) -> None:
         self.doc, self.state, self.model = doc, state, model
         self.current, self.edit_text = current, edit_text
         self.parent, self.notify = parent, notify
@@ -57,8 +64,9 @@ class TreeEdits:
         self._add(kind, parent, index)
 
     def _add(self, kind: str, parent: str, index: int | None) -> None:
-        if self._push(uc.AddNodeCommand(self.doc, self.state, kind, parent, index,
-                                        _new_text(kind))):
+        if self._push(
+            uc.AddNodeCommand(self.doc, self.state, kind, parent, index, _new_text(kind))
+        ):
             self.edit_text()
 
     def add_child(self) -> None:
@@ -68,8 +76,12 @@ class TreeEdits:
             return
         kind = CHILD.get(node.kind)
         if kind is None:
-            self.notify(tr("Indikator tidak dapat memiliki baris anak; gunakan "
-                           "\"Tambah baris di bawah\" (Insert)."))
+            self.notify(
+                tr(
+                    "Indikator tidak dapat memiliki baris anak; gunakan "
+                    '"Tambah baris di bawah" (Insert).'
+                )
+            )
             return
         self._add(kind, node.uuid, None)
 
@@ -79,14 +91,17 @@ class TreeEdits:
             return
         count = len(node.indicators())
         what = level_title(node.kind).lower()
-        text = tr("Hapus {what} \"{name}\"").format(what=what, name=(node.text or "")[:80])
+        text = tr('Hapus {what} "{name}"').format(what=what, name=(node.text or "")[:80])
         if node.kind != "indicator" and count:
             text += tr(" beserta {n} indikator di dalamnya").format(n=count)
         text += tr("?\n\nPenghapusan dapat diurungkan dengan Ctrl+Z.")
         if not confirm(self.parent, tr("Hapus baris"), text, tr("Hapus")):
             return
-        self._push(uc.DeleteNodeCommand(self.doc, self.state, node.kind, node.uuid, node.row,
-                                        self._parent_uuid(node)))
+        self._push(
+            uc.DeleteNodeCommand(
+                self.doc, self.state, node.kind, node.uuid, node.row, self._parent_uuid(node)
+            )
+        )
 
     def move(self, delta: int) -> None:
         node = self.current()
@@ -95,8 +110,11 @@ class TreeEdits:
         siblings = node.parent.children if node.parent is not None else []
         target = node.row + delta
         if not 0 <= target < len(siblings):
-            self.notify(tr("Baris ini sudah paling atas.") if delta < 0
-                        else tr("Baris ini sudah paling bawah."))
+            self.notify(
+                tr("Baris ini sudah paling atas.")
+                if delta < 0
+                else tr("Baris ini sudah paling bawah.")
+            )
             return
         self._push(uc.MoveCommand(self.doc, self.state, node.kind, node.uuid, delta))
 
@@ -113,15 +131,32 @@ class TreeEdits:
         uncles = parent.parent.children
         pos = parent.row + delta
         if not 0 <= pos < len(uncles):
-            self.notify(tr("Tidak ada kelompok sebelumnya.") if delta < 0
-                        else tr("Tidak ada kelompok berikutnya."))
+            self.notify(
+                tr("Tidak ada kelompok sebelumnya.")
+                if delta < 0
+                else tr("Tidak ada kelompok berikutnya.")
+            )
             return
         target = uncles[pos]
         index = None if delta < 0 else 0
-        text = tr("Pindahkan ke kelompok sebelumnya") if delta < 0 \
+        text = (
+            tr("Pindahkan ke kelompok sebelumnya")
+            if delta < 0
             else tr("Pindahkan ke kelompok berikutnya")
-        self._push(uc.ReparentCommand(self.doc, self.state, node.kind, node.uuid, target.uuid,
-                                      index, parent.uuid, node.row, text))
+        )
+        self._push(
+            uc.ReparentCommand(
+                self.doc,
+                self.state,
+                node.kind,
+                node.uuid,
+                target.uuid,
+                index,
+                parent.uuid,
+                node.row,
+                text,
+            )
+        )
 
     def drop(self, source: str, target_uuid: str, where: str) -> bool:
         """Drag and drop: beside a row of the same level, or onto a row of the parent level."""
@@ -145,16 +180,21 @@ class TreeEdits:
         elif CHILD.get(dst.kind) == src.kind and where == DROP_ON:
             parent_uuid, index = dst.uuid, None
         else:
-            self.notify(tr("{what} tidak dapat dipindahkan ke sana.").format(
-                what=level_title(src.kind)))
+            self.notify(
+                tr("{what} tidak dapat dipindahkan ke sana.").format(what=level_title(src.kind))
+            )
             return False
         old_parent = self._parent_uuid(src)
         if src.kind == "area":
             if index is None or index == src.row:
                 return False
-            return self._push(uc.MoveCommand(self.doc, self.state, "area", src.uuid,
-                                             index - src.row))
+            return self._push(
+                uc.MoveCommand(self.doc, self.state, "area", src.uuid, index - src.row)
+            )
         if parent_uuid == old_parent and index == src.row:
             return False
-        return self._push(uc.ReparentCommand(self.doc, self.state, src.kind, src.uuid,
-                                             parent_uuid, index, old_parent, src.row))
+        return self._push(
+            uc.ReparentCommand(
+                self.doc, self.state, src.kind, src.uuid, parent_uuid, index, old_parent, src.row
+            )
+        )

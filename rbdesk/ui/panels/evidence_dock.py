@@ -86,8 +86,7 @@ def local_files(urls: list[QUrl]) -> list[Path]:
 
 
 class EvidenceDock(QDockWidget):
-    def __init__(self, doc: PlanDocument, state: ViewState,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, doc: PlanDocument, state: ViewState, parent: QWidget | None = None) -> None:
         super().__init__(tr("Bukti dukung"), parent)
         self.setObjectName("evidenceDock")
         self.doc = doc
@@ -96,7 +95,8 @@ class EvidenceDock(QDockWidget):
         self.month = 0
         self._temp_dir: Path | None = None
         self._last_dir = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
 
         body = _DropArea(self)
         layout = QVBoxLayout(body)
@@ -112,9 +112,9 @@ class EvidenceDock(QDockWidget):
         status_row = QHBoxLayout()
         self.status_group = QButtonGroup(self)
         self.status_buttons: dict[str, QRadioButton] = {}
-        for i, (status, text) in enumerate(zip(STATUSES, (
-                tr("○ &Belum"), tr("◐ Seb&agian"), tr("✓ Sele&sai")),
-                strict=True)):
+        for i, (status, text) in enumerate(
+            zip(STATUSES, (tr("○ &Belum"), tr("◐ Seb&agian"), tr("✓ Sele&sai")), strict=True)
+        ):
             button = QRadioButton(text, body)
             button.setObjectName(f"status_{status}")
             self.status_group.addButton(button, i)
@@ -162,20 +162,34 @@ class EvidenceDock(QDockWidget):
         layout.addWidget(self.message)
 
         buttons = QGridLayout()
-        self.add_action = self._action(tr("&Tambah berkas…"), self.add_by_dialog,
-                                       QKeySequence(Qt.Key.Key_Insert),
-                                       tr("Lampirkan berkas (atau seret berkas ke panel)"))
-        self.open_action = self._action(tr("B&uka"), self.open_selected,
-                                        QKeySequence(Qt.Key.Key_Return),
-                                        tr("Buka dengan penampil bawaan Windows"))
-        self.save_action = self._action(tr("Simpan &salinan…"), self.save_selected_copy,
-                                        None, tr("Simpan salinan berkas ke folder lain"))
-        self.remove_action = self._action(tr("&Hapus"), self.remove_selected,
-                                          QKeySequence(QKeySequence.StandardKey.Delete),
-                                          tr("Hapus bukti dukung (dapat dibatalkan)"))
+        self.add_action = self._action(
+            tr("&Tambah berkas…"),
+            self.add_by_dialog,
+            QKeySequence(Qt.Key.Key_Insert),
+            tr("Lampirkan berkas (atau seret berkas ke panel)"),
+        )
+        self.open_action = self._action(
+            tr("B&uka"),
+            self.open_selected,
+            QKeySequence(Qt.Key.Key_Return),
+            tr("Buka dengan penampil bawaan Windows"),
+        )
+        self.save_action = self._action(
+            tr("Simpan &salinan…"),
+            self.save_selected_copy,
+            None,
+            tr("Simpan salinan berkas ke folder lain"),
+        )
+        self.remove_action = self._action(
+            tr("&Hapus"),
+            self.remove_selected,
+            QKeySequence(QKeySequence.StandardKey.Delete),
+            tr("Hapus bukti dukung (dapat dibatalkan)"),
+        )
         # Two buttons a row: the panel stays usable when narrowed on a 1366-pixel screen.
-        for i, action in enumerate((self.add_action, self.open_action, self.save_action,
-                                    self.remove_action)):
+        for i, action in enumerate(
+            (self.add_action, self.open_action, self.save_action, self.remove_action)
+        ):
             button = QPushButton(action.text(), body)
             button.setToolTip(action.toolTip())
             button.clicked.connect(action.trigger)
@@ -231,8 +245,9 @@ class EvidenceDock(QDockWidget):
             button.setEnabled(editable)
         self.note_edit.setEnabled(editable)
         if place is None:
-            self.header.setText(tr("Pilih sel bulan pada grid untuk melihat realisasi dan "
-                                        "bukti dukungnya."))
+            self.header.setText(
+                tr("Pilih sel bulan pada grid untuk melihat realisasi dan bukti dukungnya.")
+            )
             self.status_group.setExclusive(False)
             for button in self.status_buttons.values():
                 button.setChecked(False)
@@ -251,11 +266,13 @@ class EvidenceDock(QDockWidget):
             tr("Area {a}").format(a=place.area.label)
             + f" · <b>{_escape(place.label)}</b> {_escape(text)}<br>"
             + tr("{month} {year} · {state}").format(
-                month=month_long(self.month), year=year, state=_escape(state)))
+                month=month_long(self.month), year=year, state=_escape(state)
+            )
+        )
         cell = ind.realisation.get(self.month)
         self.review.show_cell(ind.uuid, self.month, cell)
         self.status_buttons[cell.status if cell else Status.BELUM].setChecked(True)
-        if not self.note_edit.isModified():     # never overwrite what is being typed
+        if not self.note_edit.isModified():  # never overwrite what is being typed
             self.note_edit.setText(cell.note if cell else "")
         selected = self._selected_uuid()
         self.model.set_rows(realisation.list_evidence(self.doc.store, ind.uuid, self.month))
@@ -317,8 +334,8 @@ class EvidenceDock(QDockWidget):
         if not self.can_attach():
             return
         names, _filter = QFileDialog.getOpenFileNames(
-            self, tr("Pilih berkas bukti dukung"), self._last_dir,
-            tr("Semua berkas (*)"))
+            self, tr("Pilih berkas bukti dukung"), self._last_dir, tr("Semua berkas (*)")
+        )
         if names:
             self._last_dir = str(Path(names[0]).parent)
             self.attach_paths([Path(n) for n in names])
@@ -364,20 +381,27 @@ class EvidenceDock(QDockWidget):
             return False
         except OSError as exc:
             log.warning("cannot write temporary copy of %s: %s", info.filename, exc)
-            self._fail(tr("Berkas {name} tidak dapat disiapkan untuk dibuka: {err}").format(
-                name=info.filename, err=exc.strerror or exc))
+            self._fail(
+                tr("Berkas {name} tidak dapat disiapkan untuk dibuka: {err}").format(
+                    name=info.filename, err=exc.strerror or exc
+                )
+            )
             return False
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
-            self._fail(tr("Tidak ada program di komputer ini untuk membuka {name}. Gunakan "
-                               "\"Simpan salinan\" lalu buka dari folder.").format(
-                name=info.filename))
+            self._fail(
+                tr(
+                    "Tidak ada program di komputer ini untuk membuka {name}. Gunakan "
+                    '"Simpan salinan" lalu buka dari folder.'
+                ).format(name=info.filename)
+            )
             return False
         return True
 
     def _save_instead_of_opening(self, name: str) -> bool:
         """A type that can run a program is never handed to the system: saved, with a warning."""
         warning = tr("{name} tidak dibuka: jenis berkas ini dapat menjalankan program.").format(
-            name=name)
+            name=name
+        )
         self.show_message(warning + " " + tr("Simpan salinannya untuk diperiksa."))
         saved = self.save_selected_copy()
         if saved is not None:
@@ -389,8 +413,11 @@ class EvidenceDock(QDockWidget):
         if info is None:
             return None
         name, _filter = QFileDialog.getSaveFileName(
-            self, tr("Simpan salinan bukti dukung"),
-            str(Path(self._last_dir) / safe_filename(info.filename)), tr("Semua berkas (*)"))
+            self,
+            tr("Simpan salinan bukti dukung"),
+            str(Path(self._last_dir) / safe_filename(info.filename)),
+            tr("Semua berkas (*)"),
+        )
         if not name:
             return None
         try:
@@ -406,13 +433,18 @@ class EvidenceDock(QDockWidget):
         info = self._selected_info()
         if info is None or self.doc.readonly:
             return False
-        if not confirm(self, tr("Hapus bukti dukung"),
-                       tr("Hapus {name} dari bukti dukung bulan ini?\nPenghapusan dapat "
-                               "dibatalkan dengan Urungkan (Ctrl+Z).").format(
-                           name=info.filename)):
+        if not confirm(
+            self,
+            tr("Hapus bukti dukung"),
+            tr(
+                "Hapus {name} dari bukti dukung bulan ini?\nPenghapusan dapat "
+                "dibatalkan dengan Urungkan (Ctrl+Z)."
+            ).format(name=info.filename),
+        ):
             return False
-        command = RemoveEvidenceCommand(self.doc, self.indicator_uuid, info.uuid,
-                                        info.filename, info.version)
+        command = RemoveEvidenceCommand(
+            self.doc, self.indicator_uuid, info.uuid, info.filename, info.version
+        )
         outcome = push(command)
         self.refresh()
         self.show_message(outcome.message)

@@ -20,8 +20,6 @@ Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root, as a default argument
 
 
-
-
 def human_size(size: int) -> str:
     """Sizes as an Indonesian reader writes them: decimal comma, KB / MB."""
     if size < 1024:
@@ -49,12 +47,15 @@ class EvidenceModel(RowTableModel):
         ev = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (ev.filename, human_size(ev.size), ev.updated_by,
-                    local_time(ev.updated_at))[col]
+            return (ev.filename, human_size(ev.size), ev.updated_by, local_time(ev.updated_at))[col]
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = tr("{name}\n{size} · {mime}\ndilampirkan oleh {who}, {when}").format(
-                name=ev.filename, size=human_size(ev.size), mime=ev.mime, who=ev.updated_by,
-                when=local_time(ev.updated_at))
+                name=ev.filename,
+                size=human_size(ev.size),
+                mime=ev.mime,
+                who=ev.updated_by,
+                when=local_time(ev.updated_at),
+            )
             return f"{tip}\n{ev.note}" if ev.note else tip
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

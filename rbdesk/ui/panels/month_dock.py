@@ -37,8 +37,7 @@ from rbdesk.ui.view_state import ViewState
 
 
 class MonthDock(LazyRefreshDock):
-    def __init__(self, doc: PlanDocument, state: ViewState,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, doc: PlanDocument, state: ViewState, parent: QWidget | None = None) -> None:
         super().__init__(tr("Bulan ini"), parent)
         self.setObjectName("monthDock")
         self.doc = doc
@@ -84,8 +83,9 @@ class MonthDock(LazyRefreshDock):
         self.area_view.setModel(self.area_model)
         self.area_view.setRootIsDecorated(False)
         self.area_view.setUniformRowHeights(True)
-        self.area_view.setItemDelegateForColumn(AreaProgressModel.COL_BAR,
-                                                CapaianBarDelegate(self.area_view))
+        self.area_view.setItemDelegateForColumn(
+            AreaProgressModel.COL_BAR, CapaianBarDelegate(self.area_view)
+        )
         self.area_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         aheader = self.area_view.header()
         aheader.setStretchLastSection(False)
@@ -129,7 +129,7 @@ class MonthDock(LazyRefreshDock):
         if month == self.month:
             self.refresh()
         else:
-            self.month_box.setCurrentIndex(month - 1)   # refreshes through the signal
+            self.month_box.setCurrentIndex(month - 1)  # refreshes through the signal
 
     def go_to_today(self) -> None:
         self.set_month(self.doc.today_month())
@@ -147,8 +147,12 @@ class MonthDock(LazyRefreshDock):
         rows = self.area_model.rowCount()
         if rows:
             view = self.area_view
-            view.setMaximumHeight(view.header().sizeHint().height() + 2 * view.frameWidth()
-                                  + rows * max(view.sizeHintForRow(0), 1) + 2)
+            view.setMaximumHeight(
+                view.header().sizeHint().height()
+                + 2 * view.frameWidth()
+                + rows * max(view.sizeHintForRow(0), 1)
+                + 2
+            )
         self.summary.setText(self._summary_html(self.overview, now))
 
     def _summary_html(self, ov: MonthOverview, now: int) -> str:
@@ -165,24 +169,27 @@ class MonthDock(LazyRefreshDock):
         parts = [
             tr("<b>{n}</b> direncanakan").format(n=t.planned),
             tr("<span style='color:#1b7f3b'>{s} <b>{n}</b> selesai</span>").format(
-                s=STATE_SYMBOL[MonthState.DONE], n=t.done),
+                s=STATE_SYMBOL[MonthState.DONE], n=t.done
+            ),
             tr("<span style='color:#9a6700'>{s} <b>{n}</b> sebagian</span>").format(
-                s=STATE_SYMBOL[MonthState.PARTIAL], n=t.partial),
-            tr("<span style='color:#b3261e'>{s} <b>{n}</b> terlambat dari bulan "
-                    "sebelumnya</span>").format(s=STATE_SYMBOL[MonthState.LATE],
-                                               n=len(ov.late)),
+                s=STATE_SYMBOL[MonthState.PARTIAL], n=t.partial
+            ),
+            tr(
+                "<span style='color:#b3261e'>{s} <b>{n}</b> terlambat dari bulan sebelumnya</span>"
+            ).format(s=STATE_SYMBOL[MonthState.LATE], n=len(ov.late)),
         ]
         reviews = [
             tr("<span style='color:#c25400'>{s} <b>{n}</b> perlu revisi/ditolak</span>").format(
-                s=REVIEW_SYMBOL[REVISION], n=len(ov.revision)),
+                s=REVIEW_SYMBOL[REVISION], n=len(ov.revision)
+            ),
             tr("<span style='color:#3d4f73'>{s} <b>{n}</b> menunggu verifikasi</span>").format(
-                s=REVIEW_SYMBOL[SUBMITTED], n=len(ov.submitted)),
+                s=REVIEW_SYMBOL[SUBMITTED], n=len(ov.submitted)
+            ),
         ]
-        capaian = tr("Capaian seluruh rencana s.d. {m}: <b>{p}</b> dilaporkan, "
-                     "<b>{v}</b> terverifikasi").format(
-            m=name, p=format_percent(ov.upto.percent), v=format_percent(ov.verified.percent))
-        return (f"<b>{when}</b><br>{' · '.join(parts)}<br>{' · '.join(reviews)}"
-                f"<br>{capaian}")
+        capaian = tr(
+            "Capaian seluruh rencana s.d. {m}: <b>{p}</b> dilaporkan, <b>{v}</b> terverifikasi"
+        ).format(m=name, p=format_percent(ov.upto.percent), v=format_percent(ov.verified.percent))
+        return f"<b>{when}</b><br>{' · '.join(parts)}<br>{' · '.join(reviews)}<br>{capaian}"
 
     # --- going to the grid -------------------------------------------------------------------
 

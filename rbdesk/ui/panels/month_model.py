@@ -40,17 +40,23 @@ Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root, as a default argument
 
 STATE_COLOUR = {
-    MonthState.DONE: QColor("#1b7f3b"), MonthState.UNPLANNED_DONE: QColor("#1b7f3b"),
-    MonthState.PARTIAL: QColor("#9a6700"), MonthState.DUE: QColor("#b35900"),
-    MonthState.PLANNED: QColor("#555555"), MonthState.LATE: QColor("#b3261e"),
+    MonthState.DONE: QColor("#1b7f3b"),
+    MonthState.UNPLANNED_DONE: QColor("#1b7f3b"),
+    MonthState.PARTIAL: QColor("#9a6700"),
+    MonthState.DUE: QColor("#b35900"),
+    MonthState.PLANNED: QColor("#555555"),
+    MonthState.LATE: QColor("#b3261e"),
 }
 
 
 def state_text(state: MonthState) -> str:
     words = {
-        MonthState.DONE: tr("Selesai"), MonthState.UNPLANNED_DONE: tr("Selesai (tanpa rencana)"),
-        MonthState.PARTIAL: tr("Sebagian"), MonthState.DUE: tr("Bulan ini"),
-        MonthState.PLANNED: tr("Rencana"), MonthState.LATE: tr("Terlambat"),
+        MonthState.DONE: tr("Selesai"),
+        MonthState.UNPLANNED_DONE: tr("Selesai (tanpa rencana)"),
+        MonthState.PARTIAL: tr("Sebagian"),
+        MonthState.DUE: tr("Bulan ini"),
+        MonthState.PLANNED: tr("Rencana"),
+        MonthState.LATE: tr("Terlambat"),
         MonthState.EMPTY: tr("Tidak direncanakan"),
     }
     return f"{STATE_SYMBOL[state]} {words[state]}".strip()
@@ -106,11 +112,20 @@ class MonthItemsModel(QAbstractItemModel):
         self._state_words = {state: state_text(state) for state in MonthState}
         self._bukti = tr("{n} bukti")
 
-    def set_overview(self, overview: MonthOverview, kinds: tuple[str, ...] = ALL_GROUPS,
-                     teams: dict[str, str] | None = None) -> None:
+    def set_overview(
+        self,
+        overview: MonthOverview,
+        kinds: tuple[str, ...] = ALL_GROUPS,
+        teams: dict[str, str] | None = None,
+    ) -> None:
         """``teams``: the short name of the team answering for each area (by area uuid)."""
-        lists = {GROUP_OPEN: overview.open, GROUP_LATE: overview.late, GROUP_DONE: overview.done,
-                 GROUP_SUBMITTED: overview.submitted, GROUP_REVISION: overview.revision}
+        lists = {
+            GROUP_OPEN: overview.open,
+            GROUP_LATE: overview.late,
+            GROUP_DONE: overview.done,
+            GROUP_SUBMITTED: overview.submitted,
+            GROUP_REVISION: overview.revision,
+        }
         names = {a.uuid: f"{a.label}. {a.name}" if a.label else a.name for a in overview.areas}
         self.beginResetModel()
         self._words()
@@ -121,8 +136,15 @@ class MonthItemsModel(QAbstractItemModel):
             by_area: dict[str, list[MonthItem]] = {}
             for item in sorted(lists[kind], key=lambda i: _area_order(i.area_label)):
                 by_area.setdefault(item.area_uuid, []).append(item)
-            self._groups.append((kind, [(uuid, names.get(uuid, items[0].area_label), items)
-                                        for uuid, items in by_area.items()]))
+            self._groups.append(
+                (
+                    kind,
+                    [
+                        (uuid, names.get(uuid, items[0].area_label), items)
+                        for uuid, items in by_area.items()
+                    ],
+                )
+            )
         self.endResetModel()
 
     def column_texts(self, column: int) -> set[str]:
@@ -160,8 +182,7 @@ class MonthItemsModel(QAbstractItemModel):
         if row < 0 or not 0 <= column < 3:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, 0) if row < len(self._groups) \
-                else QModelIndex()
+            return self.createIndex(row, column, 0) if row < len(self._groups) else QModelIndex()
         if parent.column() != 0:
             return QModelIndex()
         g, a, i = self._where(parent)
@@ -204,14 +225,17 @@ class MonthItemsModel(QAbstractItemModel):
     def hasChildren(self, parent: Index = ROOT) -> bool:
         if not parent.isValid():
             return bool(self._groups)
-        return parent.column() == 0 and parent.internalId() < self.ITEM_BASE \
+        return (
+            parent.column() == 0
+            and parent.internalId() < self.ITEM_BASE
             and self.rowCount(parent) > 0
+        )
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Indikator"), tr("Area"), tr("Tim"))[section] \
-                if 0 <= section < 3 else None
+            return (tr("Indikator"), tr("Area"), tr("Tim"))[section] if 0 <= section < 3 else None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -234,8 +258,11 @@ class MonthItemsModel(QAbstractItemModel):
             if col == self.COL_TEAM:
                 return self._teams.get(item.area_uuid, "")
         if role == Qt.ItemDataRole.ToolTipRole:
-            extra = tr("{n} berkas bukti dukung").format(n=item.evidence) if item.evidence \
+            extra = (
+                tr("{n} berkas bukti dukung").format(n=item.evidence)
+                if item.evidence
                 else tr("belum ada bukti dukung")
+            )
             return f"{item.label} {item.text}\n{self._state_line(item)} · {extra}"
         if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_TEXT:
             colour = REVIEW_INK[item.review] if item.review else STATE_COLOUR.get(item.state)
@@ -253,8 +280,10 @@ class MonthItemsModel(QAbstractItemModel):
     def _state_line(self, item: MonthItem) -> str:
         if item.review:
             return tr("{s} {state}: {months}").format(
-                s=REVIEW_SYMBOL[item.review], state=tr(REVIEW_TEXT[item.review]),
-                months=", ".join(self._short[m - 1] for m in item.months))
+                s=REVIEW_SYMBOL[item.review],
+                state=tr(REVIEW_TEXT[item.review]),
+                months=", ".join(self._short[m - 1] for m in item.months),
+            )
         text = self._state_words[item.state]
         if item.state is MonthState.LATE and item.months != (self._month,):
             text += " (" + ", ".join(self._short[m - 1] for m in item.months) + ")"
@@ -268,7 +297,7 @@ class MonthItemsModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
             return f"{title} ({len(items)})"
         if role == Role.UUID:
-            return uuid          # a click on the area row shows the area in the grid
+            return uuid  # a click on the area row shows the area in the grid
         if role == Role.KIND:
             return "area"
         if role == Role.COUNT:
@@ -307,11 +336,12 @@ class WrappingDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)
         if index.internalId() < MonthItemsModel.ITEM_BASE:
-            return size       # group and area titles: one line, spanning the row
+            return size  # group and area titles: one line, spanning the row
         width = self.view.columnWidth(index.column()) - 3 * self.view.indentation() - 4
         text = str(index.data() or "")
-        rect = option.fontMetrics.boundingRect(QRect(0, 0, max(width, 40), 10_000),
-                                               int(Qt.TextFlag.TextWordWrap), text)
+        rect = option.fontMetrics.boundingRect(
+            QRect(0, 0, max(width, 40), 10_000), int(Qt.TextFlag.TextWordWrap), text
+        )
         return QSize(size.width(), max(size.height(), rect.height() + 6))
 
 
@@ -329,8 +359,9 @@ def setup_items_view(view: QTreeView) -> None:
     # The area row above the items names it; the column stays for copying and sorting only.
     view.setColumnHidden(MonthItemsModel.COL_AREA, True)
     # A narrower or wider panel re-wraps the texts.
-    header.sectionResized.connect(lambda col, _old, _new: view.doItemsLayout()
-                                  if col == MonthItemsModel.COL_TEXT else None)
+    header.sectionResized.connect(
+        lambda col, _old, _new: view.doItemsLayout() if col == MonthItemsModel.COL_TEXT else None
+    )
 
 
 def fit_columns(view: QTreeView) -> None:
@@ -351,8 +382,9 @@ def fit_columns(view: QTreeView) -> None:
         view.header().resizeSection(col, widest + 14)
 
 
-def expand_groups(view: QTreeView, kinds: tuple[str, ...] | None = None,
-                  limit: int = EXPAND_LIMIT) -> None:
+def expand_groups(
+    view: QTreeView, kinds: tuple[str, ...] | None = None, limit: int = EXPAND_LIMIT
+) -> None:
     """Unfold the groups (all, or these kinds) that are short enough to lay out at once."""
     model = view.model()
     if not isinstance(model, MonthItemsModel):
@@ -397,13 +429,21 @@ class AreaProgressModel(RowTableModel):
             if col == self.COL_BAR:
                 return format_percent(row.percent)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tr("{label}. {name}\nCapaian s.d. {m}: {p} (terverifikasi {v})\n"
-                       "Direncanakan {planned} bulan-kegiatan, selesai {done}, sebagian "
-                       "{partial}, terlambat {late}"
-                       ).format(label=row.label, name=row.name, m=month_long(self._month),
-                                p=format_percent(row.percent),
-                                v=format_percent(row.verified.percent), planned=tally.planned,
-                                done=tally.done, partial=tally.partial, late=tally.late)
+            return tr(
+                "{label}. {name}\nCapaian s.d. {m}: {p} (terverifikasi {v})\n"
+                "Direncanakan {planned} bulan-kegiatan, selesai {done}, sebagian "
+                "{partial}, terlambat {late}"
+            ).format(
+                label=row.label,
+                name=row.name,
+                m=month_long(self._month),
+                p=format_percent(row.percent),
+                v=format_percent(row.verified.percent),
+                planned=tally.planned,
+                done=tally.done,
+                partial=tally.partial,
+                late=tally.late,
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole and col != self.COL_AREA:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Role.PERCENT:
@@ -439,16 +479,21 @@ class CapaianBarDelegate(QStyledItemDelegate):
         painter.setBrush(self.TRACK)
         painter.drawRoundedRect(bar, 3, 3)
         if percent is not None and percent > 0:
-            filled = QRect(bar.left(), bar.top(),
-                           max(2, round(bar.width() * min(percent, 100.0) / 100.0)), bar.height())
+            filled = QRect(
+                bar.left(),
+                bar.top(),
+                max(2, round(bar.width() * min(percent, 100.0) / 100.0)),
+                bar.height(),
+            )
             painter.setBrush(self.BAR)
             painter.drawRoundedRect(filled, 3, 3)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.setPen(opt.palette.color(role))
         text_rect = QRect(bar.right() + 4, rect.top(), text_width, rect.height())
-        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignRight
-                                        | Qt.AlignmentFlag.AlignVCenter), text)
+        painter.drawText(
+            text_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text
+        )
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:

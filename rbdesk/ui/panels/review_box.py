@@ -45,7 +45,7 @@ VERDICTS = (
 class ReviewBox(QGroupBox):
     """Shows and records the review of one indicator-month (``show_cell``)."""
 
-    messageRaised = Signal(str, bool)   # text, is an error
+    messageRaised = Signal(str, bool)  # text, is an error
 
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(tr("Tinjauan bukti dukung"), parent)
@@ -72,7 +72,8 @@ class ReviewBox(QGroupBox):
         self.reviewer.setEditable(True)
         self.reviewer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.reviewer.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.reviewer.setMinimumContentsLength(8)
         line = self.reviewer.lineEdit()
         if line is not None:
@@ -110,9 +111,14 @@ class ReviewBox(QGroupBox):
         self.warning.hide()
         layout.addWidget(self.warning)
         # Always visible: rbdesk cannot check who sits at the PC.
-        self.honesty = QLabel(tr("Dicatat, tidak dikunci: rbdesk tanpa kata sandi; nama "
-                                 "peninjau (Tim Pengarah atau yang ditandai peninjau) hanya "
-                                 "dicatat."), self)
+        self.honesty = QLabel(
+            tr(
+                "Dicatat, tidak dikunci: rbdesk tanpa kata sandi; nama "
+                "peninjau (Tim Pengarah atau yang ditandai peninjau) hanya "
+                "dicatat."
+            ),
+            self,
+        )
         self.honesty.setObjectName("reviewHonesty")
         self.honesty.setWordWrap(True)
         self.honesty.setStyleSheet("color: #555555;")
@@ -143,12 +149,16 @@ class ReviewBox(QGroupBox):
         if not shown:
             return tr("Pilih sel bulan pada grid.")
         if cell is None or not is_realised(cell.status):
-            return tr("Belum ada realisasi bulan ini, jadi belum ada yang ditinjau. Catat "
-                      "realisasinya (sebagian atau selesai) dahulu.")
+            return tr(
+                "Belum ada realisasi bulan ini, jadi belum ada yang ditinjau. Catat "
+                "realisasinya (sebagian atau selesai) dahulu."
+            )
         state = cell.review_state or SUBMITTED
         colour = REVIEW_INK[state].name()
-        text = (f"<span style='color:{colour}'><b>{REVIEW_SYMBOL[state]} "
-                f"{_escape(review_label(state))}</b></span>")
+        text = (
+            f"<span style='color:{colour}'><b>{REVIEW_SYMBOL[state]} "
+            f"{_escape(review_label(state))}</b></span>"
+        )
         if state == SUBMITTED:
             text += tr(" — menunggu verifikasi")
         if cell.reviewed_by:
@@ -177,8 +187,9 @@ class ReviewBox(QGroupBox):
         unknown = bool(name) and name not in self._names
         self.warning.setVisible(unknown and self.reviewer.isEnabled())
         if unknown:
-            self.warning.setText(tr("⚠ {name} bukan peninjau menurut daftar tim; tetap "
-                                    "dicatat.").format(name=name))
+            self.warning.setText(
+                tr("⚠ {name} bukan peninjau menurut daftar tim; tetap dicatat.").format(name=name)
+            )
 
     # --- recording ------------------------------------------------------------------------
 
@@ -187,13 +198,20 @@ class ReviewBox(QGroupBox):
         if not (self.indicator_uuid and self.month) or self.doc.readonly:
             return False
         note = self.note.text().strip() if state != SUBMITTED else ""
-        command = ReviewCommand(self.doc, self.indicator_uuid, self.month, state, note,
-                                self.reviewer.currentText().strip())
+        command = ReviewCommand(
+            self.doc,
+            self.indicator_uuid,
+            self.month,
+            state,
+            note,
+            self.reviewer.currentText().strip(),
+        )
         outcome = push(command)
         if outcome.ok:
             self.note.clear()
-            self.messageRaised.emit(tr("Tinjauan dicatat: {s}.").format(
-                s=review_label(state)), False)
+            self.messageRaised.emit(
+                tr("Tinjauan dicatat: {s}.").format(s=review_label(state)), False
+            )
         else:
             self.messageRaised.emit(outcome.message, True)
         return outcome.ok

@@ -61,8 +61,9 @@ def add_person_dialog(dock: RosterPanel) -> None:
         add_person(dock, dialog.fields(), team, role)
 
 
-def add_person(dock: RosterPanel, fields: dict[str, str], team_uuid: str = "",
-               role: str = "Anggota") -> str | None:
+def add_person(
+    dock: RosterPanel, fields: dict[str, str], team_uuid: str = "", role: str = "Anggota"
+) -> str | None:
     """Add a person (and seat them on a team, one undo step); returns the uuid."""
     stack = dock.doc.undo_stack
     if team_uuid:
@@ -92,20 +93,27 @@ def add_member_dialog(dock: RosterPanel) -> None:
     kind, index = dock.selected()
     person = index.data(Role.PERSON_UUID) or "" if kind in ("member", "person") else ""
     team = index.data(Role.TEAM_UUID) or "" if kind in ("team", "member") else ""
-    dialog = roster_dialogs.MemberDialog(dock.dialog_parent(), dock.persons, _teams(dock),
-                                         person, team)
+    dialog = roster_dialogs.MemberDialog(
+        dock.dialog_parent(), dock.persons, _teams(dock), person, team
+    )
     if dialog.exec() == QDialog.DialogCode.Accepted:
         person_uuid, team_uuid, role, position = dialog.values()
         add_member(dock, team_uuid, person_uuid, role, position)
 
 
-def add_member(dock: RosterPanel, team_uuid: str, person_uuid: str, role: str = "Anggota",
-               position: str | None = None) -> str | None:
+def add_member(
+    dock: RosterPanel,
+    team_uuid: str,
+    person_uuid: str,
+    role: str = "Anggota",
+    position: str | None = None,
+) -> str | None:
     """Seat a person on a team; returns the membership uuid."""
     team = find_team(dock.doc.tree, team_uuid)
     person = next((p.name for p in dock.persons if p.uuid == person_uuid), "")
     text = tr("Masukkan {name} ke {team}").format(
-        name=person, team=team_title(team) if team else "")
+        name=person, team=team_title(team) if team else ""
+    )
     command = AddMemberCommand(dock.doc, team_uuid, person_uuid, role, position, text)
     outcome = push(command)
     dock.refresh()
@@ -127,9 +135,16 @@ def edit_selected(dock: RosterPanel) -> None:
             return
         team, pos = found
         m = team.members[pos]
-        dialog = roster_dialogs.MemberDialog(dock.dialog_parent(), dock.persons, _teams(dock),
-                                             m.person_uuid, team.uuid, m.role, m.position,
-                                             editing=True)
+        dialog = roster_dialogs.MemberDialog(
+            dock.dialog_parent(),
+            dock.persons,
+            _teams(dock),
+            m.person_uuid,
+            team.uuid,
+            m.role,
+            m.position,
+            editing=True,
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             _p, _t, role, position = dialog.values()
             edit_member(dock, m.uuid, role, position, shown=m)
@@ -146,8 +161,9 @@ def edit_selected(dock: RosterPanel) -> None:
 # an edit is always judged against the row as it was when the dialog opened: its version and
 # its values. Only the fields the user changed are sent; a colleague's change meanwhile makes
 # the version check refuse the edit instead of being overwritten.
-def edit_person(dock: RosterPanel, uuid: str, fields: dict[str, str],
-                shown: PersonInfo | None = None) -> bool:
+def edit_person(
+    dock: RosterPanel, uuid: str, fields: dict[str, str], shown: PersonInfo | None = None
+) -> bool:
     person = shown or next((p for p in dock.persons if p.uuid == uuid), None)
     if person is None:
         return False
@@ -155,13 +171,23 @@ def edit_person(dock: RosterPanel, uuid: str, fields: dict[str, str],
     changed = {k: v for k, v in fields.items() if before[k] != v}
     if not changed:
         return True
-    return _push(dock, EditRowCommand(
-        dock.doc, roster_edit.update_person, uuid, {k: before[k] for k in changed}, changed,
-        person.version, tr("Ubah data {name}").format(name=changed.get("name", ""))))
+    return _push(
+        dock,
+        EditRowCommand(
+            dock.doc,
+            roster_edit.update_person,
+            uuid,
+            {k: before[k] for k in changed},
+            changed,
+            person.version,
+            tr("Ubah data {name}").format(name=changed.get("name", "")),
+        ),
+    )
 
 
-def edit_member(dock: RosterPanel, member_uuid: str, role: str, position: str,
-                shown: MemberNode | None = None) -> bool:
+def edit_member(
+    dock: RosterPanel, member_uuid: str, role: str, position: str, shown: MemberNode | None = None
+) -> bool:
     m = shown
     if m is None:
         found = find_member(dock.doc.tree, member_uuid)
@@ -173,9 +199,18 @@ def edit_member(dock: RosterPanel, member_uuid: str, role: str, position: str,
     changed = {k: v for k, v in after.items() if before[k] != v}
     if not changed:
         return True
-    return _push(dock, EditRowCommand(
-        dock.doc, roster_edit.update_member, member_uuid, {k: before[k] for k in changed},
-        changed, m.version, tr("Ubah kedudukan")))
+    return _push(
+        dock,
+        EditRowCommand(
+            dock.doc,
+            roster_edit.update_member,
+            member_uuid,
+            {k: before[k] for k in changed},
+            changed,
+            m.version,
+            tr("Ubah kedudukan"),
+        ),
+    )
 
 
 def _push(dock: RosterPanel, command: UndoStep) -> bool:
@@ -200,12 +235,12 @@ def remove_member(dock: RosterPanel, member_uuid: str) -> bool:
     team, pos = found
     m = team.members[pos]
     if not confirm(
-            dock.dialog_parent(), tr("Keluarkan dari tim"),
-            tr("Keluarkan {name} dari {team}?").format(name=m.person_name,
-                                                            team=team_title(team))):
+        dock.dialog_parent(),
+        tr("Keluarkan dari tim"),
+        tr("Keluarkan {name} dari {team}?").format(name=m.person_name, team=team_title(team)),
+    ):
         return False
-    text = tr("Keluarkan {name} dari {team}").format(name=m.person_name,
-                                                            team=team_title(team))
+    text = tr("Keluarkan {name} dari {team}").format(name=m.person_name, team=team_title(team))
     return _push(dock, RemoveMemberCommand(dock.doc, member_uuid, pos, m.version, text))
 
 

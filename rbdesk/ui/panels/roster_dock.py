@@ -56,14 +56,13 @@ def _esc(text: str) -> str:
 
 
 class RosterDock(LazyRefreshDock):
-    def __init__(self, doc: PlanDocument, state: ViewState,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, doc: PlanDocument, state: ViewState, parent: QWidget | None = None) -> None:
         super().__init__(tr("Tim"), parent)
         self.setObjectName("rosterDock")
         self.doc = doc
         self.state = state
         self.persons: list[PersonInfo] = []
-        self._shown: tuple[str, str] = ("", "")          # ("person" | "team", uuid)
+        self._shown: tuple[str, str] = ("", "")  # ("person" | "team", uuid)
         self._team_told = ""
         self._restoring = False
 
@@ -87,7 +86,8 @@ class RosterDock(LazyRefreshDock):
         self.person_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.person_view.verticalHeader().hide()
         self.person_view.verticalHeader().setDefaultSectionSize(
-            self.person_view.fontMetrics().height() + 8)
+            self.person_view.fontMetrics().height() + 8
+        )
         self.person_view.setWordWrap(False)
         self.person_view.horizontalHeader().setStretchLastSection(True)
         for view in (self.team_view, self.person_view):
@@ -96,18 +96,24 @@ class RosterDock(LazyRefreshDock):
         self.tabs.addTab(self.person_view, tr("Daftar &orang"))
 
         buttons = QGridLayout()
-        self.add_person_action = self._action(tr("Tambah &orang…"),
-                                              roster_actions.add_person_dialog,
-                                              QKeySequence(Qt.Key.Key_Insert))
-        self.add_member_action = self._action(tr("&Masukkan ke tim…"),
-                                              roster_actions.add_member_dialog, None)
-        self.edit_action = self._action(tr("&Ubah…"), roster_actions.edit_selected,
-                                        QKeySequence(Qt.Key.Key_F2))
-        self.remove_action = self._action(tr("&Hapus…"), roster_actions.remove_selected,
-                                          QKeySequence(QKeySequence.StandardKey.Delete))
+        self.add_person_action = self._action(
+            tr("Tambah &orang…"), roster_actions.add_person_dialog, QKeySequence(Qt.Key.Key_Insert)
+        )
+        self.add_member_action = self._action(
+            tr("&Masukkan ke tim…"), roster_actions.add_member_dialog, None
+        )
+        self.edit_action = self._action(
+            tr("&Ubah…"), roster_actions.edit_selected, QKeySequence(Qt.Key.Key_F2)
+        )
+        self.remove_action = self._action(
+            tr("&Hapus…"),
+            roster_actions.remove_selected,
+            QKeySequence(QKeySequence.StandardKey.Delete),
+        )
         # Two buttons a row: the panel stays usable when narrowed on a 1366-pixel screen.
-        for i, action in enumerate((self.add_person_action, self.add_member_action,
-                                    self.edit_action, self.remove_action)):
+        for i, action in enumerate(
+            (self.add_person_action, self.add_member_action, self.edit_action, self.remove_action)
+        ):
             button = QPushButton(action.text(), body)
             button.clicked.connect(action.trigger)
             action.enabledChanged.connect(button.setEnabled)
@@ -145,9 +151,11 @@ class RosterDock(LazyRefreshDock):
         self.setFocusProxy(self.tabs)
 
         self.team_view.selectionModel().currentRowChanged.connect(
-            lambda cur, _prev: self._team_row_chosen(cur))
+            lambda cur, _prev: self._team_row_chosen(cur)
+        )
         self.person_view.selectionModel().currentRowChanged.connect(
-            lambda cur, _prev: self._person_row_chosen(cur))
+            lambda cur, _prev: self._person_row_chosen(cur)
+        )
         self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
         self.items_view.clicked.connect(self._item_chosen)
         self.items_view.activated.connect(self._item_chosen)
@@ -158,8 +166,9 @@ class RosterDock(LazyRefreshDock):
         doc.planChanged.connect(lambda _uuid: self.refresh())
         # Filled when first shown, after the window's first paint (LazyRefreshDock).
 
-    def _action(self, text: str, act: Callable[[RosterDock], object],
-                key: QKeySequence | None) -> QAction:
+    def _action(
+        self, text: str, act: Callable[[RosterDock], object], key: QKeySequence | None
+    ) -> QAction:
         action = QAction(text, self)
         action.triggered.connect(lambda _checked=False: act(self))
         if key is not None:
@@ -176,8 +185,11 @@ class RosterDock(LazyRefreshDock):
         teams = self.doc.tree.teams if self.doc.tree else []
         self.persons = roster_edit.list_persons(self.doc.store)
         kind, uuid = self._shown
-        member_uuid = self.team_view.currentIndex().data(Role.UUID) \
-            if self.team_view.currentIndex().data(Role.KIND) == "member" else ""
+        member_uuid = (
+            self.team_view.currentIndex().data(Role.UUID)
+            if self.team_view.currentIndex().data(Role.KIND) == "member"
+            else ""
+        )
         self.team_model.set_teams(teams)
         self.team_view.expandAll()
         self.team_view.resizeColumnToContents(RosterTreeModel.COL_NAME)
@@ -191,8 +203,10 @@ class RosterDock(LazyRefreshDock):
         self._update_actions()
 
     def _restore_selection(self, kind: str, uuid: str, member_uuid: str) -> None:
-        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
-                 | QItemSelectionModel.SelectionFlag.Rows)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
         index = QModelIndex()
         if member_uuid:
             index = self.team_model.find("member", member_uuid)
@@ -205,7 +219,8 @@ class RosterDock(LazyRefreshDock):
             row = self.person_model.row_of(uuid) if kind == "person" else -1
             if row >= 0:
                 self.person_view.selectionModel().setCurrentIndex(
-                    self.person_model.index(row, 0), flags)
+                    self.person_model.index(row, 0), flags
+                )
         finally:
             self._restoring = False
 
@@ -274,43 +289,52 @@ class RosterDock(LazyRefreshDock):
         month = clamp_month(self.doc.today_month())
         mname = month_long(month)
         tree = self.doc.tree
-        person = next((p for p in self.persons if p.uuid == uuid), None) \
-            if kind == "person" else None
+        person = (
+            next((p for p in self.persons if p.uuid == uuid), None) if kind == "person" else None
+        )
         team = find_team(tree, uuid) if kind == "team" else None
         if person is not None:
             lines = [f"<b>{_esc(person.name)}</b>", _esc(person.position)]
             seats = seats_of(tree, person.uuid)
             if seats:
                 lines.append(tr("Duduk di {n} tim:").format(n=len(seats)))
-                lines += [f"&nbsp;• {_esc(team_title(s.team))} — <i>{_esc(s.member.role)}</i>"
-                          for s in seats]
+                lines += [
+                    f"&nbsp;• {_esc(team_title(s.team))} — <i>{_esc(s.member.role)}</i>"
+                    for s in seats
+                ]
             else:
                 lines.append(tr("Belum duduk di tim mana pun pada rencana ini."))
             areas = person_areas(tree, person.uuid)
         elif team is not None:
-            lines = [f"<b>{_esc(team_title(team))}</b>",
-                     tr("{n} anggota").format(n=len(team.members))]
+            lines = [
+                f"<b>{_esc(team_title(team))}</b>",
+                tr("{n} anggota").format(n=len(team.members)),
+            ]
             if team.duties:
                 lines.append(tr("Tugas:"))
                 lines += [f"&nbsp;• {_esc(d)}" for d in team.duties]
             areas = {team.area_uuid} if team.area_uuid else set()
         else:
-            self.detail.setText(tr("Pilih orang atau tim untuk melihat tim dan tugasnya "
-                                        "bulan ini."))
+            self.detail.setText(
+                tr("Pilih orang atau tim untuk melihat tim dan tugasnya bulan ini.")
+            )
             self.items_model.clear()
             self.items_view.setVisible(False)
             return
         if areas:
-            lines.append(tr("<b>Tugas bulan {m}</b> (area yang menjadi tanggung jawab):")
-                         .format(m=mname))
+            lines.append(
+                tr("<b>Tugas bulan {m}</b> (area yang menjadi tanggung jawab):").format(m=mname)
+            )
             overview = month_overview(tree, month, self.doc.today_month(), areas)
-            self.items_model.set_overview(overview, (GROUP_OPEN, GROUP_LATE, GROUP_DONE),
-                                          area_teams(tree))
+            self.items_model.set_overview(
+                overview, (GROUP_OPEN, GROUP_LATE, GROUP_DONE), area_teams(tree)
+            )
             expand_groups(self.items_view, (GROUP_OPEN, GROUP_LATE))
             fit_columns(self.items_view)
         else:
-            lines.append(tr("Tidak memegang area perubahan, jadi tidak ada kegiatan "
-                                 "terjadwal di grid."))
+            lines.append(
+                tr("Tidak memegang area perubahan, jadi tidak ada kegiatan terjadwal di grid.")
+            )
             self.items_model.clear()
         self.items_view.setVisible(bool(areas))
         self.detail.setText("<br>".join(lines))

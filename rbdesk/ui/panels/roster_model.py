@@ -31,14 +31,14 @@ ROOT = QModelIndex()  # the invisible root, as a default argument
 SMALL_WORDS = {"dan", "di", "pada", "dari", "ke", "yang", "untuk", "atau", "serta"}
 
 
-
 def team_title(team: TeamNode) -> str:
     """The decree writes team names in capitals; a narrow panel reads better in title case."""
     name = team.name.strip()
     if name.isupper():
         words = name.lower().split()
-        name = " ".join(w if i and w in SMALL_WORDS else w[:1].upper() + w[1:]
-                        for i, w in enumerate(words))
+        name = " ".join(
+            w if i and w in SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words)
+        )
     if team.kind in ("pengarah", "pelaksana") and not name.lower().startswith("tim"):
         name = tr("Tim {name}").format(name=name)
     return f"{team.label}. {name}" if team.kind == "area" and team.label else name
@@ -132,8 +132,9 @@ class RosterTreeModel(QAbstractItemModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             names = (tr("Nama"), tr("Kedudukan"), tr("Jabatan"))
             return names[section] if 0 <= section < 3 else None

@@ -14,8 +14,9 @@ from rbdesk.ui.operations import Done, UndoStep
 
 
 class SaveDecreeCommand(UndoStep):
-    def __init__(self, doc: PlanDocument, edits: DecreeEdits,
-                 notify: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self, doc: PlanDocument, edits: DecreeEdits, notify: Callable[[str], None] | None = None
+    ) -> None:
         super().__init__(doc, tr("Ubah data SK"))
         # What the next redo writes (the dialog's edits at first), and what undo writes: each
         # carries the versions the step before it wrote, so a colleague's change in between
@@ -25,8 +26,9 @@ class SaveDecreeCommand(UndoStep):
         # The window's message bar: after undo or redo it must not still offer "Urungkan".
         self.notify = notify
 
-    def _write(self, op: Callable[[Store, DecreeEdits], DecreeEdits],
-               edits: DecreeEdits) -> DecreeEdits | None:
+    def _write(
+        self, op: Callable[[Store, DecreeEdits], DecreeEdits], edits: DecreeEdits
+    ) -> DecreeEdits | None:
         written = self.call(op, edits)
         if not isinstance(written, Done):
             return None

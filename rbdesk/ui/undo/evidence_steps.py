@@ -11,8 +11,9 @@ from rbdesk.ui.operations import Done, UndoStep
 
 
 class _EvidenceCommand(UndoStep):
-    def __init__(self, doc: PlanDocument, indicator_uuid: str, evidence_uuid: str,
-                 text: str) -> None:
+    def __init__(
+        self, doc: PlanDocument, indicator_uuid: str, evidence_uuid: str, text: str
+    ) -> None:
         super().__init__(doc, text)
         self.indicator_uuid = indicator_uuid
         self.evidence_uuid = evidence_uuid
@@ -32,8 +33,9 @@ class AttachEvidenceCommand(_EvidenceCommand):
 
     def step(self, first: bool) -> None:
         if first:
-            attached = self.call(realisation.attach_file, self.indicator_uuid, self.month,
-                                 self.path)
+            attached = self.call(
+                realisation.attach_file, self.indicator_uuid, self.month, self.path
+            )
             if isinstance(attached, Done):
                 self.evidence_uuid = attached.value
             self._done(attached.ok)
@@ -45,15 +47,22 @@ class AttachEvidenceCommand(_EvidenceCommand):
 
 
 class RemoveEvidenceCommand(_EvidenceCommand):
-    def __init__(self, doc: PlanDocument, indicator_uuid: str, evidence_uuid: str,
-                 filename: str, version: int) -> None:
-        super().__init__(doc, indicator_uuid, evidence_uuid,
-                         tr("Hapus bukti {name}").format(name=filename))
+    def __init__(
+        self,
+        doc: PlanDocument,
+        indicator_uuid: str,
+        evidence_uuid: str,
+        filename: str,
+        version: int,
+    ) -> None:
+        super().__init__(
+            doc, indicator_uuid, evidence_uuid, tr("Hapus bukti {name}").format(name=filename)
+        )
         self.version: int | None = version
 
     def step(self, first: bool) -> None:
         self._done(self.call(realisation.remove_evidence, self.evidence_uuid, self.version).ok)
-        self.version = None     # later redos: whatever version the restore left
+        self.version = None  # later redos: whatever version the restore left
 
     def unstep(self) -> None:
         self._done(self.call(realisation.restore_evidence, self.evidence_uuid).ok)

@@ -15,8 +15,12 @@ from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.operations import Done, UndoStep
 from rbdesk.ui.view_state import ViewState
 
-FIELD_NAMES = {"label": N_("nomor"), "name": N_("uraian"), "text": N_("uraian"),
-               "note": N_("keterangan")}
+FIELD_NAMES = {
+    "label": N_("nomor"),
+    "name": N_("uraian"),
+    "text": N_("uraian"),
+    "note": N_("keterangan"),
+}
 
 
 class _Command(UndoStep):
@@ -43,8 +47,13 @@ class SetPlannedCommand(_Command):
         self.forward, self.backward = planned, not planned
 
     def apply(self, planned: bool) -> None:
-        done = self.call(plan_edit.set_planned, self.uuid, self.month, planned,
-                         expected_version=self._version(self.uuid))
+        done = self.call(
+            plan_edit.set_planned,
+            self.uuid,
+            self.month,
+            planned,
+            expected_version=self._version(self.uuid),
+        )
         ind = self.doc.indicator(self.uuid)
         if isinstance(done, Done) and ind is not None:
             mask = with_month(ind.planned, self.month, planned)
@@ -54,16 +63,25 @@ class SetPlannedCommand(_Command):
 class SetStatusCommand(_Command):
     """Realisasi mode: record belum / sebagian / selesai (and the note) of one month."""
 
-    def __init__(self, doc: PlanDocument, indicator_uuid: str, month: int, status: str,
-                 note: str | None = None) -> None:
+    def __init__(
+        self,
+        doc: PlanDocument,
+        indicator_uuid: str,
+        month: int,
+        status: str,
+        note: str | None = None,
+    ) -> None:
         ind = doc.indicator(indicator_uuid)
         cell = ind.realisation.get(month) if ind else None
         self.old_status = cell.status if cell else "belum"
         self.old_note = cell.note if cell else ""
         # A change submits a reviewed month again (edits.review); undoing the change gives the
         # reviewer's verdict back, since the month is again what the reviewer saw.
-        self.old_review = (cell.review_state, cell.review_note, cell.reviewed_by,
-                           cell.reviewed_at) if cell else ("", "", "", "")
+        self.old_review = (
+            (cell.review_state, cell.review_note, cell.reviewed_by, cell.reviewed_at)
+            if cell
+            else ("", "", "", "")
+        )
         if note is not None and status == self.old_status:
             text = tr("Catatan realisasi {m}")
         else:
@@ -74,8 +92,14 @@ class SetStatusCommand(_Command):
     def _apply(self, status: str, note: str | None) -> None:
         ind = self.doc.indicator(self.uuid)
         cell = ind.realisation.get(self.month) if ind else None
-        if self.call(set_status, self.uuid, self.month, status, note,
-                     expected_version=cell.version if cell else 0).ok:
+        if self.call(
+            set_status,
+            self.uuid,
+            self.month,
+            status,
+            note,
+            expected_version=cell.version if cell else 0,
+        ).ok:
             self.doc.refresh_indicator(self.uuid)
 
     def step(self, first: bool) -> None:
@@ -86,10 +110,22 @@ class SetStatusCommand(_Command):
         state, note, by, at = self.old_review
         ind = self.doc.indicator(self.uuid)
         cell = ind.realisation.get(self.month) if ind else None
-        if state not in ("", "diajukan") and cell is not None and cell.review_state != state \
-                and (cell.status, cell.note) == (self.old_status, self.old_note) \
-                and self.call(review_month, self.uuid, self.month, state, note, by,
-                              expected_version=cell.version, at=at).ok:
+        if (
+            state not in ("", "diajukan")
+            and cell is not None
+            and cell.review_state != state
+            and (cell.status, cell.note) == (self.old_status, self.old_note)
+            and self.call(
+                review_month,
+                self.uuid,
+                self.month,
+                state,
+                note,
+                by,
+                expected_version=cell.version,
+                at=at,
+            ).ok
+        ):
             self.doc.refresh_indicator(self.uuid)
 
 
@@ -99,20 +135,38 @@ class SetFieldCommand(_Command):
     def __init__(self, doc: PlanDocument, entity: str, uuid: str, field: str, value: str) -> None:
         ref = doc.node(uuid)
         self.backward = getattr(ref.node, field) if ref else ""
-        super().__init__(doc, tr("Ubah {f} {e}").format(f=tr(FIELD_NAMES.get(field, field)),
-                                                       e=level_title(entity).lower()))
+        super().__init__(
+            doc,
+            tr("Ubah {f} {e}").format(
+                f=tr(FIELD_NAMES.get(field, field)), e=level_title(entity).lower()
+            ),
+        )
         self.entity, self.uuid, self.field, self.forward = entity, uuid, field, value
 
     def apply(self, value: str) -> None:
-        done = self.call(plan_edit.set_field, self.entity, self.uuid, self.field, value,
-                         expected_version=self._version(self.uuid))
+        done = self.call(
+            plan_edit.set_field,
+            self.entity,
+            self.uuid,
+            self.field,
+            value,
+            expected_version=self._version(self.uuid),
+        )
         if isinstance(done, Done):
             self.doc.patch(self.uuid, **{self.field: value, "version": done.value})
 
 
 class AddNodeCommand(_TreeCommand):
-    def __init__(self, doc: PlanDocument, state: ViewState, entity: str, parent_uuid: str,
-                 index: int | None, text: str, label: str = "") -> None:
+    def __init__(
+        self,
+        doc: PlanDocument,
+        state: ViewState,
+        entity: str,
+        parent_uuid: str,
+        index: int | None,
+        text: str,
+        label: str = "",
+    ) -> None:
         super().__init__(doc, state, tr("Tambah {e}").format(e=level_title(entity).lower()))
         self.entity, self.parent_uuid, self.index = entity, parent_uuid, index
         self.new_text, self.label = text, label
@@ -121,8 +175,14 @@ class AddNodeCommand(_TreeCommand):
 
     def step(self, first: bool) -> None:
         if first:
-            added = self.call(plan_edit.add_node, self.entity, self.parent_uuid, self.new_text,
-                              self.label, self.index)
+            added = self.call(
+                plan_edit.add_node,
+                self.entity,
+                self.parent_uuid,
+                self.new_text,
+                self.label,
+                self.index,
+            )
             if not isinstance(added, Done):
                 return
             self.uuid = added.value
@@ -140,15 +200,23 @@ class AddNodeCommand(_TreeCommand):
 
 
 class DeleteNodeCommand(_TreeCommand):
-    def __init__(self, doc: PlanDocument, state: ViewState, entity: str, uuid: str, index: int,
-                 parent_uuid: str) -> None:
+    def __init__(
+        self,
+        doc: PlanDocument,
+        state: ViewState,
+        entity: str,
+        uuid: str,
+        index: int,
+        parent_uuid: str,
+    ) -> None:
         super().__init__(doc, state, tr("Hapus {e}").format(e=level_title(entity).lower()))
         self.entity, self.uuid, self.index, self.parent_uuid = entity, uuid, index, parent_uuid
         self.gone: list[str] = []
 
     def step(self, first: bool) -> None:
-        gone = self.call(plan_edit.delete_node, self.entity, self.uuid,
-                         expected_version=self._version(self.uuid))
+        gone = self.call(
+            plan_edit.delete_node, self.entity, self.uuid, expected_version=self._version(self.uuid)
+        )
         if isinstance(gone, Done):
             self.gone = gone.value
             self.doc.refresh_children([self.parent_uuid])
@@ -163,10 +231,12 @@ class DeleteNodeCommand(_TreeCommand):
 class MoveCommand(_TreeCommand):
     """Move up (delta -1) or down (+1) among siblings."""
 
-    def __init__(self, doc: PlanDocument, state: ViewState, entity: str, uuid: str,
-                 delta: int) -> None:
-        super().__init__(doc, state, tr("Pindahkan {e} ke atas") if delta < 0
-                         else tr("Pindahkan {e} ke bawah"))
+    def __init__(
+        self, doc: PlanDocument, state: ViewState, entity: str, uuid: str, delta: int
+    ) -> None:
+        super().__init__(
+            doc, state, tr("Pindahkan {e} ke atas") if delta < 0 else tr("Pindahkan {e} ke bawah")
+        )
         self.setText(self.text().format(e=level_title(entity).lower()))
         self.entity, self.uuid, self.forward, self.backward = entity, uuid, delta, -delta
 
@@ -187,11 +257,21 @@ class MoveCommand(_TreeCommand):
 class ReparentCommand(_TreeCommand):
     """Indent, outdent, or drag a node under another parent of the right level."""
 
-    def __init__(self, doc: PlanDocument, state: ViewState, entity: str, uuid: str,
-                 new_parent: str, new_index: int | None, old_parent: str, old_index: int,
-                 text: str | None = None) -> None:
-        super().__init__(doc, state,
-                         text or tr("Pindahkan {e}").format(e=level_title(entity).lower()))
+    def __init__(
+        self,
+        doc: PlanDocument,
+        state: ViewState,
+        entity: str,
+        uuid: str,
+        new_parent: str,
+        new_index: int | None,
+        old_parent: str,
+        old_index: int,
+        text: str | None = None,
+    ) -> None:
+        super().__init__(
+            doc, state, text or tr("Pindahkan {e}").format(e=level_title(entity).lower())
+        )
         self.entity, self.uuid = entity, uuid
         self.forward, self.backward = (new_parent, new_index), (old_parent, old_index)
 
@@ -200,7 +280,7 @@ class ReparentCommand(_TreeCommand):
         ref = self.doc.node(self.uuid)
         if not self.call(plan_edit.reparent, self.entity, self.uuid, parent, index).ok:
             return
-        if ref is not None:   # the parent it leaves first, then the one it joins
+        if ref is not None:  # the parent it leaves first, then the one it joins
             self.doc.refresh_children([ref.parent_uuid, parent])
         else:
             self.doc.reload()
@@ -228,8 +308,10 @@ class DeletePlanCommand(_PlanCommand):
         self.mark = 0
 
     def step(self, first: bool) -> None:
-        if not first and self.call(plan_edit.delete_plan, self.plan_uuid,
-                                   untouched_since=self.mark).ok:
+        if (
+            not first
+            and self.call(plan_edit.delete_plan, self.plan_uuid, untouched_since=self.mark).ok
+        ):
             self._show(self.other_uuid)
 
     def unstep(self) -> None:
@@ -242,8 +324,9 @@ class CopyPlanCommand(_PlanCommand):
     """Next year's plan, already made by the caller (who then switched to it and so began a
     fresh undo stack). Undo tombstones it and shows the plan it came from; redo brings it back."""
 
-    def __init__(self, doc: PlanDocument, plan_uuid: str, name: str, source_uuid: str,
-                 mark: int) -> None:
+    def __init__(
+        self, doc: PlanDocument, plan_uuid: str, name: str, source_uuid: str, mark: int
+    ) -> None:
         super().__init__(doc, tr("Buat rencana {name}").format(name=name))
         self.plan_uuid, self.source_uuid = plan_uuid, source_uuid
         # the change log as it stood once the plan was made: what colleagues did in it after

@@ -11,23 +11,40 @@ from rbdesk.ui.operations import UndoStep
 
 
 class ReviewCommand(UndoStep):
-    def __init__(self, doc: PlanDocument, indicator_uuid: str, month: int, state: str,
-                 note: str = "", by: str = "") -> None:
-        super().__init__(doc, tr("Tinjauan {m}: {s}").format(m=month_short(month),
-                                                             s=review_label(state)))
+    def __init__(
+        self,
+        doc: PlanDocument,
+        indicator_uuid: str,
+        month: int,
+        state: str,
+        note: str = "",
+        by: str = "",
+    ) -> None:
+        super().__init__(
+            doc, tr("Tinjauan {m}: {s}").format(m=month_short(month), s=review_label(state))
+        )
         self.uuid, self.month = indicator_uuid, month
         self.forward: tuple[str, str, str, str | None] = (state, note, by, None)
         ind = doc.indicator(indicator_uuid)
         cell = ind.realisation.get(month) if ind else None
         self.backward: tuple[str, str, str, str | None] = (
             (cell.review_state, cell.review_note, cell.reviewed_by, cell.reviewed_at)
-            if cell else ("", "", "", ""))
+            if cell
+            else ("", "", "", "")
+        )
 
     def apply(self, verdict: tuple[str, str, str, str | None]) -> None:
         state, note, by, at = verdict
         ind = self.doc.indicator(self.uuid)
         cell = ind.realisation.get(self.month) if ind else None
-        if self.call(review_month, self.uuid, self.month, state or "diajukan", note, by,
-                     expected_version=cell.version if cell else None, at=at or None).ok:
+        if self.call(
+            review_month,
+            self.uuid,
+            self.month,
+            state or "diajukan",
+            note,
+            by,
+            expected_version=cell.version if cell else None,
+            at=at or None,
+        ).ok:
             self.doc.refresh_indicator(self.uuid)
-

@@ -20,10 +20,11 @@ P = ParamSpec("P")
 class _RosterCommand(UndoStep):
     def __init__(self, doc: PlanDocument, text: str) -> None:
         super().__init__(doc, text)
-        self.uuid = ""          # the new person or membership
+        self.uuid = ""  # the new person or membership
 
-    def roster_call(self, op: Callable[Concatenate[Store, P], T], *args: P.args,
-                    **kwargs: P.kwargs) -> Outcome[T]:
+    def roster_call(
+        self, op: Callable[Concatenate[Store, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> Outcome[T]:
         """Run a roster op so that the snapshot's teams are fresh when ``edited`` is emitted."""
         doc = self.doc
 
@@ -32,6 +33,7 @@ class _RosterCommand(UndoStep):
             if doc.tree is not None:
                 doc.tree.teams = plan_teams(store, doc.plan_uuid)
             return result
+
         return self.call(with_teams)
 
 
@@ -43,8 +45,7 @@ class AddPersonCommand(_RosterCommand):
     def step(self, first: bool) -> None:
         if first:
             # The person dialog's text fields: name, position, unit, nip (all str).
-            added = self.roster_call(roster_edit.add_person,
-                                     **self.fields)  # type: ignore[arg-type]
+            added = self.roster_call(roster_edit.add_person, **self.fields)  # type: ignore[arg-type]
             self.uuid = added.value if isinstance(added, Done) else ""
         else:
             self.roster_call(roster_edit.restore_person, self.uuid, [])
@@ -57,9 +58,16 @@ class EditRowCommand(_RosterCommand):
     """Changed fields of a person (``roster_edit.update_person``) or of a seat on a team
     (``update_member``), checked against the version the dialog showed."""
 
-    def __init__(self, doc: PlanDocument, update: Callable[..., int], uuid: str,
-                 before: dict[str, str], after: dict[str, str], version: int,
-                 text: str) -> None:
+    def __init__(
+        self,
+        doc: PlanDocument,
+        update: Callable[..., int],
+        uuid: str,
+        before: dict[str, str],
+        after: dict[str, str],
+        version: int,
+        text: str,
+    ) -> None:
         super().__init__(doc, text)
         self.update, self.row_uuid, self.forward, self.backward = update, uuid, after, before
         self.version: int | None = version
@@ -88,8 +96,15 @@ class RemovePersonCommand(_RosterCommand):
 
 
 class AddMemberCommand(_RosterCommand):
-    def __init__(self, doc: PlanDocument, team_uuid: str, person_uuid: str, role: str,
-                 position: str | None, text: str) -> None:
+    def __init__(
+        self,
+        doc: PlanDocument,
+        team_uuid: str,
+        person_uuid: str,
+        role: str,
+        position: str | None,
+        text: str,
+    ) -> None:
         super().__init__(doc, text)
         self.args = (team_uuid, person_uuid, role, position)
 
@@ -105,8 +120,9 @@ class AddMemberCommand(_RosterCommand):
 
 
 class RemoveMemberCommand(_RosterCommand):
-    def __init__(self, doc: PlanDocument, member_uuid: str, index: int, version: int,
-                 text: str) -> None:
+    def __init__(
+        self, doc: PlanDocument, member_uuid: str, index: int, version: int, text: str
+    ) -> None:
         super().__init__(doc, text)
         self.member_uuid, self.index = member_uuid, index
         self.version: int | None = version

@@ -15,8 +15,12 @@ from rbdesk.ui.view_state import ViewState
 
 
 class Notifier(Protocol):
-    def show_message(self, text: str, error: bool = False,
-                     actions: Sequence[tuple[str, Callable[[], object]]] = ()) -> None:
+    def show_message(
+        self,
+        text: str,
+        error: bool = False,
+        actions: Sequence[tuple[str, Callable[[], object]]] = (),
+    ) -> None:
         """A notice above the grid (and in the status bar), with buttons if ``actions``."""
 
     def show_status(self, text: str, msecs: int = 8000) -> None:

@@ -81,10 +81,10 @@ class Act(StrEnum):
 
 @dataclass(frozen=True)
 class Spec:
-    text: str                       # N_-marked, translated when the action is made
+    text: str  # N_-marked, translated when the action is made
     keys: tuple[Key, ...] = ()
     tip: str = ""
-    edit: bool = False              # writes to the file: disabled when it is read-only
+    edit: bool = False  # writes to the file: disabled when it is read-only
     checkable: bool = False
 
 
@@ -94,15 +94,28 @@ ACTIONS: dict[Act, Spec] = {
     Act.NEW_FILE: S(N_("&Berkas baru…"), (STD.New,)),
     Act.OPEN_FILE: S(N_("&Buka…"), (STD.Open,)),
     Act.NEW_PLAN: S(N_("Rencana Aksi &baru…"), ("Ctrl+Shift+N",), edit=True),
-    Act.NEXT_YEAR: S(N_("&Rencana Aksi tahun berikutnya…"), (), N_(
-        "Salin rencana ini (dan susunan timnya) ke tahun berikutnya"), edit=True),
-    Act.DECREE: S(N_("&Data SK…"), ("Ctrl+Shift+D",), N_(
-        "Nomor, tanggal, penanda tangan, Menimbang, Mengingat, diktum dan Lampiran I dari SK "
-        "rencana ini")),
-    Act.DELETE_PLAN: S(N_("&Hapus rencana aksi ini…"), (), N_(
-        "Untuk rencana yang dibuat karena keliru"), edit=True),
-    Act.SAVE_COPY: S(N_("&Simpan salinan…"), ("Ctrl+Shift+S",), N_(
-        "Simpan salinan berkas untuk dibawa dengan USB atau dikirim")),
+    Act.NEXT_YEAR: S(
+        N_("&Rencana Aksi tahun berikutnya…"),
+        (),
+        N_("Salin rencana ini (dan susunan timnya) ke tahun berikutnya"),
+        edit=True,
+    ),
+    Act.DECREE: S(
+        N_("&Data SK…"),
+        ("Ctrl+Shift+D",),
+        N_(
+            "Nomor, tanggal, penanda tangan, Menimbang, Mengingat, diktum dan Lampiran I dari SK "
+            "rencana ini"
+        ),
+    ),
+    Act.DELETE_PLAN: S(
+        N_("&Hapus rencana aksi ini…"), (), N_("Untuk rencana yang dibuat karena keliru"), edit=True
+    ),
+    Act.SAVE_COPY: S(
+        N_("&Simpan salinan…"),
+        ("Ctrl+Shift+S",),
+        N_("Simpan salinan berkas untuk dibawa dengan USB atau dikirim"),
+    ),
     Act.MERGE: S(N_("&Gabungkan dari salinan…"), ("Ctrl+Shift+G",), edit=True),
     Act.RESTORE: S(N_("&Pulihkan dari cadangan…"), ("Ctrl+Shift+R",)),
     Act.USER: S(N_("Ganti &nama pengguna…"), ("Ctrl+Shift+U",)),
@@ -111,30 +124,62 @@ ACTIONS: dict[Act, Spec] = {
     Act.QUIT: S(N_("&Keluar"), ("Ctrl+Q",)),
     Act.UNDO: S(N_("&Urungkan"), ("Ctrl+Z",)),
     Act.REDO: S(N_("U&lang"), ("Ctrl+Y", "Ctrl+Shift+Z")),
-    Act.TOGGLE: S(N_("Ubah sel bulan (Spasi, klik dua kali)"), ("Ctrl+Space",), N_(
-        "Mode Rencana: tandai/hapus rencana. Mode Realisasi: ganti status."), edit=True),
+    Act.TOGGLE: S(
+        N_("Ubah sel bulan (Spasi, klik dua kali)"),
+        ("Ctrl+Space",),
+        N_("Mode Rencana: tandai/hapus rencana. Mode Realisasi: ganti status."),
+        edit=True,
+    ),
     Act.STATUS_BELUM: S(N_("Realisasi: &belum"), ("Ctrl+Alt+1",), edit=True),
     Act.STATUS_SEBAGIAN: S(N_("Realisasi: &sebagian"), ("Ctrl+Alt+2",), edit=True),
     Act.STATUS_SELESAI: S(N_("Realisasi: s&elesai"), ("Ctrl+Alt+3",), edit=True),
     Act.EDIT_NOTE: S(N_("&Catatan realisasi…"), ("Ctrl+Alt+C",), edit=True),
-    Act.ADD_SIBLING: S(N_("&Tambah baris di bawah"), ("Insert",), N_(
-        "Baris baru setingkat, di bawah baris ini"), edit=True),
-    Act.ADD_CHILD: S(N_("Tambah baris &anak"), ("Ctrl+Insert",), N_(
-        "Kegiatan dalam area, sub kegiatan dalam kegiatan, …"), edit=True),
+    Act.ADD_SIBLING: S(
+        N_("&Tambah baris di bawah"),
+        ("Insert",),
+        N_("Baris baru setingkat, di bawah baris ini"),
+        edit=True,
+    ),
+    Act.ADD_CHILD: S(
+        N_("Tambah baris &anak"),
+        ("Ctrl+Insert",),
+        N_("Kegiatan dalam area, sub kegiatan dalam kegiatan, …"),
+        edit=True,
+    ),
     Act.RENAME: S(N_("Ganti &nama / uraian"), ("F2",), edit=True),
     Act.DELETE: S(N_("&Hapus baris…"), ("Delete",), edit=True),
     Act.MOVE_UP: S(N_("Pindah ke a&tas"), ("Alt+Shift+Up",), edit=True),
     Act.MOVE_DOWN: S(N_("Pindah ke &bawah"), ("Alt+Shift+Down",), edit=True),
-    Act.OUTDENT: S(N_("Pindah ke kelompok &sebelumnya"), ("Alt+Shift+Left",), N_(
-        "mis. indikator ke akhir sub kegiatan di atasnya"), edit=True),
-    Act.INDENT: S(N_("Pindah ke kelompok &berikutnya"), ("Alt+Shift+Right",), N_(
-        "mis. indikator ke awal sub kegiatan di bawahnya"), edit=True),
-    Act.LOCK: S(N_("Buka &kunci rencana…"), ("Ctrl+Shift+K",), N_(
-        "Merevisi bulan rencana dari SK yang sudah ditandatangani"), edit=True),
-    Act.MODE_PLAN: S(N_("Mode &Rencana"), ("Ctrl+1",), N_(
-        "Klik sel bulan untuk menandai rencana"), checkable=True),
-    Act.MODE_REAL: S(N_("Mode Rea&lisasi"), ("Ctrl+2",), N_(
-        "Klik sel bulan untuk mencatat realisasi"), checkable=True),
+    Act.OUTDENT: S(
+        N_("Pindah ke kelompok &sebelumnya"),
+        ("Alt+Shift+Left",),
+        N_("mis. indikator ke akhir sub kegiatan di atasnya"),
+        edit=True,
+    ),
+    Act.INDENT: S(
+        N_("Pindah ke kelompok &berikutnya"),
+        ("Alt+Shift+Right",),
+        N_("mis. indikator ke awal sub kegiatan di bawahnya"),
+        edit=True,
+    ),
+    Act.LOCK: S(
+        N_("Buka &kunci rencana…"),
+        ("Ctrl+Shift+K",),
+        N_("Merevisi bulan rencana dari SK yang sudah ditandatangani"),
+        edit=True,
+    ),
+    Act.MODE_PLAN: S(
+        N_("Mode &Rencana"),
+        ("Ctrl+1",),
+        N_("Klik sel bulan untuk menandai rencana"),
+        checkable=True,
+    ),
+    Act.MODE_REAL: S(
+        N_("Mode Rea&lisasi"),
+        ("Ctrl+2",),
+        N_("Klik sel bulan untuk mencatat realisasi"),
+        checkable=True,
+    ),
     Act.FIND: S(N_("&Cari…"), (STD.Find,)),
     Act.CLEAR_FILTER: S(N_("&Hapus filter"), ("Ctrl+Shift+F",)),
     Act.THIS_MONTH: S(N_("Ke &bulan ini"), ("Ctrl+T",)),
@@ -144,8 +189,11 @@ ACTIONS: dict[Act, Spec] = {
     Act.ROSTER_DOCK: S(N_("Tim"), ("Alt+1",)),
     Act.EVIDENCE_DOCK: S(N_("Bukti dukung"), ("Alt+2",)),
     Act.MONTH_DOCK: S(N_("Bulan ini"), ("Alt+3",)),
-    Act.HISTORY: S(N_("&Riwayat baris ini…"), ("Ctrl+H",), N_(
-        "Perubahan baris yang dipilih, dengan bulan, realisasi dan bukti dukungnya")),
+    Act.HISTORY: S(
+        N_("&Riwayat baris ini…"),
+        ("Ctrl+H",),
+        N_("Perubahan baris yang dipilih, dengan bulan, realisasi dan bukti dukungnya"),
+    ),
     Act.HISTORY_ALL: S(N_("Riwayat seluruh &berkas…"), ("Ctrl+Shift+H",)),
     Act.PDF_SK: S(N_("PDF: SK &lengkap…"), ("Ctrl+Alt+P",)),
     Act.PDF_ROSTER: S(N_("PDF: Lampiran &I (susunan tim)…"), ("Ctrl+Alt+I",)),
@@ -161,23 +209,42 @@ ACTIONS: dict[Act, Spec] = {
     Act.PRINT_PLAN: S(N_("&Cetak Rencana Aksi…"), ("Ctrl+P",)),
     Act.PAPER_A4: S(N_("A4 (210 × 297 mm)"), ("Ctrl+Alt+4",), checkable=True),
     Act.PAPER_F4: S(N_("F4 / Folio (215 × 330 mm)"), ("Ctrl+Alt+5",), checkable=True),
-    Act.COPY_ORIGINAL: S(N_("&Asli (untuk ditandatangani)"), (), N_(
-        "Naskah asli: ruang tanda tangan basah dan cap, tanpa TTD dan tanpa blok salinan"),
-        checkable=True),
-    Act.COPY_CERTIFIED: S(N_("&Salinan (sesuai dengan aslinya)"), (), N_(
-        "Salinan: TTD dan blok \"Salinan sesuai dengan aslinya\""), checkable=True),
+    Act.COPY_ORIGINAL: S(
+        N_("&Asli (untuk ditandatangani)"),
+        (),
+        N_("Naskah asli: ruang tanda tangan basah dan cap, tanpa TTD dan tanpa blok salinan"),
+        checkable=True,
+    ),
+    Act.COPY_CERTIFIED: S(
+        N_("&Salinan (sesuai dengan aslinya)"),
+        (),
+        N_('Salinan: TTD dan blok "Salinan sesuai dengan aslinya"'),
+        checkable=True,
+    ),
     Act.IMPORT_EXCEL: S(N_("&Impor dari Excel…"), ("Ctrl+Alt+M",), edit=True),
     Act.GUIDE: S(N_("&Panduan pengguna"), ("F1",)),
     Act.ABOUT: S(N_("&Tentang rbdesk")),
     Act.LOGS: S(N_("Buka folder &log"), ("Ctrl+Shift+L",)),
 }
-PDF_PARTS = {Act.PDF_SK: Part.SK, Act.PDF_ROSTER: Part.ROSTER, Act.PDF_PLAN: Part.PLAN,
-             Act.PDF_REPORT: Part.REPORT, Act.PDF_SEMESTER1: Part.SEMESTER1,
-             Act.PDF_SEMESTER2: Part.SEMESTER2, Act.PDF_ANNUAL: Part.ANNUAL}
-EXCEL_REPORTS = {Act.EXCEL_SEMESTER1: Part.SEMESTER1, Act.EXCEL_SEMESTER2: Part.SEMESTER2,
-                 Act.EXCEL_ANNUAL: Part.ANNUAL}
-STATUSES = {Act.STATUS_BELUM: Status.BELUM, Act.STATUS_SEBAGIAN: Status.SEBAGIAN,
-            Act.STATUS_SELESAI: Status.SELESAI}
+PDF_PARTS = {
+    Act.PDF_SK: Part.SK,
+    Act.PDF_ROSTER: Part.ROSTER,
+    Act.PDF_PLAN: Part.PLAN,
+    Act.PDF_REPORT: Part.REPORT,
+    Act.PDF_SEMESTER1: Part.SEMESTER1,
+    Act.PDF_SEMESTER2: Part.SEMESTER2,
+    Act.PDF_ANNUAL: Part.ANNUAL,
+}
+EXCEL_REPORTS = {
+    Act.EXCEL_SEMESTER1: Part.SEMESTER1,
+    Act.EXCEL_SEMESTER2: Part.SEMESTER2,
+    Act.EXCEL_ANNUAL: Part.ANNUAL,
+}
+STATUSES = {
+    Act.STATUS_BELUM: Status.BELUM,
+    Act.STATUS_SEBAGIAN: Status.SEBAGIAN,
+    Act.STATUS_SELESAI: Status.SELESAI,
+}
 PAPERS = {Act.PAPER_A4: Paper.A4, Act.PAPER_F4: Paper.F4}
 COPY_FORMS = {Act.COPY_ORIGINAL: CopyForm.ASLI, Act.COPY_CERTIFIED: CopyForm.SALINAN}
 DOCKS = (Act.ROSTER_DOCK, Act.EVIDENCE_DOCK, Act.MONTH_DOCK)
@@ -187,28 +254,115 @@ DOCKS = (Act.ROSTER_DOCK, Act.EVIDENCE_DOCK, Act.MONTH_DOCK)
 RECENT = "recent"
 Item = Act | None | str | tuple[str, tuple[Act, ...]]
 MENUS: tuple[tuple[str, tuple[Item, ...]], ...] = (
-    (N_("&Berkas"), (Act.NEW_FILE, Act.OPEN_FILE, RECENT, None, Act.NEW_PLAN, Act.NEXT_YEAR,
-                     Act.DECREE, Act.DELETE_PLAN, None, Act.SAVE_COPY, Act.MERGE, Act.RESTORE,
-                     None, Act.USER, None, Act.QUIT)),
-    (N_("&Ubah"), (Act.UNDO, Act.REDO, None, Act.TOGGLE, *STATUSES, Act.EDIT_NOTE, None,
-                   Act.LOCK, None, Act.ADD_SIBLING, Act.ADD_CHILD, Act.RENAME, Act.DELETE, None,
-                   Act.MOVE_UP, Act.MOVE_DOWN, Act.OUTDENT, Act.INDENT)),
-    (N_("&Tampilan"), (Act.MODE_PLAN, Act.MODE_REAL, None, Act.FIND, Act.CLEAR_FILTER,
-                       Act.THIS_MONTH, Act.EXPAND, Act.COLLAPSE, Act.RELOAD, None, *DOCKS, None,
-                       Act.HISTORY, Act.HISTORY_ALL)),
-    (N_("&Ekspor/Cetak"), (*PDF_PARTS, Act.EXPORT_EXCEL, *EXCEL_REPORTS, None, Act.PRINT_PLAN,
-                           (N_("&Kertas"), (Act.PAPER_A4, Act.PAPER_F4)),
-                           (N_("Ben&tuk"), (Act.COPY_ORIGINAL, Act.COPY_CERTIFIED)), None,
-                           Act.IMPORT_EXCEL)),
+    (
+        N_("&Berkas"),
+        (
+            Act.NEW_FILE,
+            Act.OPEN_FILE,
+            RECENT,
+            None,
+            Act.NEW_PLAN,
+            Act.NEXT_YEAR,
+            Act.DECREE,
+            Act.DELETE_PLAN,
+            None,
+            Act.SAVE_COPY,
+            Act.MERGE,
+            Act.RESTORE,
+            None,
+            Act.USER,
+            None,
+            Act.QUIT,
+        ),
+    ),
+    (
+        N_("&Ubah"),
+        (
+            Act.UNDO,
+            Act.REDO,
+            None,
+            Act.TOGGLE,
+            *STATUSES,
+            Act.EDIT_NOTE,
+            None,
+            Act.LOCK,
+            None,
+            Act.ADD_SIBLING,
+            Act.ADD_CHILD,
+            Act.RENAME,
+            Act.DELETE,
+            None,
+            Act.MOVE_UP,
+            Act.MOVE_DOWN,
+            Act.OUTDENT,
+            Act.INDENT,
+        ),
+    ),
+    (
+        N_("&Tampilan"),
+        (
+            Act.MODE_PLAN,
+            Act.MODE_REAL,
+            None,
+            Act.FIND,
+            Act.CLEAR_FILTER,
+            Act.THIS_MONTH,
+            Act.EXPAND,
+            Act.COLLAPSE,
+            Act.RELOAD,
+            None,
+            *DOCKS,
+            None,
+            Act.HISTORY,
+            Act.HISTORY_ALL,
+        ),
+    ),
+    (
+        N_("&Ekspor/Cetak"),
+        (
+            *PDF_PARTS,
+            Act.EXPORT_EXCEL,
+            *EXCEL_REPORTS,
+            None,
+            Act.PRINT_PLAN,
+            (N_("&Kertas"), (Act.PAPER_A4, Act.PAPER_F4)),
+            (N_("Ben&tuk"), (Act.COPY_ORIGINAL, Act.COPY_CERTIFIED)),
+            None,
+            Act.IMPORT_EXCEL,
+        ),
+    ),
     (N_("Ban&tuan"), (Act.GUIDE, Act.ABOUT, Act.LOGS)),
 )
 # The toolbar: "mode" and "plan" are its labelled widgets, "undo" its short undo and redo.
 TOOLBAR: tuple[Act | str | None, ...] = (
-    "mode", Act.MODE_PLAN, Act.MODE_REAL, None, "undo", None, Act.ADD_SIBLING, Act.ADD_CHILD,
-    Act.DELETE, None, Act.THIS_MONTH, None, "plan")
+    "mode",
+    Act.MODE_PLAN,
+    Act.MODE_REAL,
+    None,
+    "undo",
+    None,
+    Act.ADD_SIBLING,
+    Act.ADD_CHILD,
+    Act.DELETE,
+    None,
+    Act.THIS_MONTH,
+    None,
+    "plan",
+)
 # The grid's context menu for a row (a month cell adds its status actions above).
-ROW_MENU = (Act.ADD_SIBLING, Act.ADD_CHILD, Act.RENAME, Act.DELETE, None, Act.MOVE_UP,
-            Act.MOVE_DOWN, Act.OUTDENT, Act.INDENT, None, Act.HISTORY)
+ROW_MENU = (
+    Act.ADD_SIBLING,
+    Act.ADD_CHILD,
+    Act.RENAME,
+    Act.DELETE,
+    None,
+    Act.MOVE_UP,
+    Act.MOVE_DOWN,
+    Act.OUTDENT,
+    Act.INDENT,
+    None,
+    Act.HISTORY,
+)
 
 
 def key_text(key: Key | QKeySequence) -> str:
@@ -217,8 +371,12 @@ def key_text(key: Key | QKeySequence) -> str:
 
 def shortcut_table() -> str:
     """The guide's table of shortcuts (Markdown), menu by menu, from the same table."""
-    lines = ["## " + tr("Pintasan papan ketik"), "", "| " + tr("Perintah") + " | " +
-             tr("Tombol") + " |", "|---|---|"]
+    lines = [
+        "## " + tr("Pintasan papan ketik"),
+        "",
+        "| " + tr("Perintah") + " | " + tr("Tombol") + " |",
+        "|---|---|",
+    ]
     for title, items in MENUS:
         flat: list[Act] = []
         for item in items:

@@ -25,8 +25,12 @@ from rbdesk.ui.window.action_table import (
 
 
 class ActionRegistry:
-    def __init__(self, parent: QWidget, handlers: Mapping[Act, Callable[[], object]],
-                 given: Mapping[Act, QAction]) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        handlers: Mapping[Act, Callable[[], object]],
+        given: Mapping[Act, QAction],
+    ) -> None:
         """``handlers``: what each action does; ``given``: actions made elsewhere (undo and
         redo by the undo stack, the panels' toggles), which take their keys from the table."""
         self._actions: dict[Act, QAction] = {}
@@ -101,16 +105,18 @@ class ActionRegistry:
         not change width, and the grid does not shift, after every edit. The menu says the
         whole step."""
         for act, text, tip, can, changed in (
-                (self[Act.UNDO], tr("Urungkan"), stack.undoText, stack.canUndo,
-                 stack.canUndoChanged),
-                (self[Act.REDO], tr("Ulang"), stack.redoText, stack.canRedo,
-                 stack.canRedoChanged)):
+            (self[Act.UNDO], tr("Urungkan"), stack.undoText, stack.canUndo, stack.canUndoChanged),
+            (self[Act.REDO], tr("Ulang"), stack.redoText, stack.canRedo, stack.canRedoChanged),
+        ):
             short = QAction(text, bar.parent())
             short.setEnabled(can())
             short.triggered.connect(act.trigger)
             changed.connect(short.setEnabled)
-            short.hovered.connect(lambda s=short, t=tip, k=act: s.setToolTip(
-                f"{k.text().replace('&', '')} ({key_text(k.shortcut())})" if t() else s.text()))
+            short.hovered.connect(
+                lambda s=short, t=tip, k=act: s.setToolTip(
+                    f"{k.text().replace('&', '')} ({key_text(k.shortcut())})" if t() else s.text()
+                )
+            )
             bar.addAction(short)
 
 

@@ -36,7 +36,7 @@ from rbdesk.ui.window.cloud_notice import cloud_notice
 from rbdesk.ui.window.main_window import MainWindow
 
 log = logging.getLogger("rbdesk.ui")
-_windows: list[MainWindow] = []   # open windows (kept alive here)
+_windows: list[MainWindow] = []  # open windows (kept alive here)
 _in_hook = False
 
 
@@ -54,9 +54,11 @@ def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType 
         if isinstance(exc, RbdeskError):
             text = exc.message
         else:
-            text = tr("Terjadi kesalahan yang tidak terduga. Perubahan yang sudah tampil di layar "
-                      "sudah tersimpan. Jika berulang, kirimkan berkas log kepada pengelola "
-                      "aplikasi:\n{path}").format(path=log_dir() / LOG_FILE)
+            text = tr(
+                "Terjadi kesalahan yang tidak terduga. Perubahan yang sudah tampil di layar "
+                "sudah tersimpan. Jika berulang, kirimkan berkas log kepada pengelola "
+                "aplikasi:\n{path}"
+            ).format(path=log_dir() / LOG_FILE)
         QMessageBox.critical(None, tr("rbdesk: kesalahan"), text)
     finally:
         _in_hook = False
@@ -70,12 +72,14 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     QApplication.setApplicationName(settings.APPLICATION)
     QApplication.setApplicationDisplayName("rbdesk")
     QApplication.setStyle("Fusion")
-    QApplication.setWindowIcon(QIcon(str(resources.files("rbdesk.resources") / "icons"
-                                         / "rbdesk.png")))
+    QApplication.setWindowIcon(
+        QIcon(str(resources.files("rbdesk.resources") / "icons" / "rbdesk.png"))
+    )
     where = paths.current()
     if where.portable:  # settings stay in the portable folder too (before any QSettings use)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                          str(where.settings_root))
+        QSettings.setPath(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(where.settings_root)
+        )
     i18n.install(lambda context, text: QCoreApplication.translate(context, text))
     if not app.property("rbdeskIndonesian"):
         qt_indonesian.install(app)
@@ -86,7 +90,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 def ensure_user_name(parent: MainWindow | None = None) -> str:
     """Asked once, then kept in QSettings. Cancel keeps the login name."""
     name = settings.user_name()
-    if name or smoke.enabled():   # nobody is there to answer in smoke mode
+    if name or smoke.enabled():  # nobody is there to answer in smoke mode
         return name or default_user()
     dialog = UserNameDialog(default_user(), parent)
     name = dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else ""
@@ -104,8 +108,13 @@ def _open_store(path: Path, parent: MainWindow | None) -> Store | None:
         return None
     except Exception:
         log.exception("opening %s failed", path)
-        show_error(parent, tr("Berkas {name} tidak dapat dibuka karena kesalahan yang tidak "
-                              "terduga; rinciannya dicatat di log.").format(name=path.name))
+        show_error(
+            parent,
+            tr(
+                "Berkas {name} tidak dapat dibuka karena kesalahan yang tidak "
+                "terduga; rinciannya dicatat di log."
+            ).format(name=path.name),
+        )
         return None
     return store
 
@@ -114,8 +123,11 @@ def _prepare(store: Store) -> list[str]:
     """After opening: a daily backup, and a first plan in an empty file. Returns notices."""
     notices = [text for text in [cloud_notice(store.path)] if text]
     if store.state.migrated_from is not None:
-        notices.append(tr("Berkas diperbarui dari format versi {v}; salinan lama disimpan di {p}.")
-                       .format(v=store.state.migrated_from, p=store.state.backup_path))
+        notices.append(
+            tr("Berkas diperbarui dari format versi {v}; salinan lama disimpan di {p}.").format(
+                v=store.state.migrated_from, p=store.state.backup_path
+            )
+        )
     if store.readonly:
         return notices
     try:
@@ -124,8 +136,9 @@ def _prepare(store: Store) -> list[str]:
         # The file itself is fine; the window opens and says nothing lost. The log has why.
         log.exception("daily backup failed")
     if not list_plans(store):
-        plan_edit.add_plan(store, tr("Satuan kerja"), clock.today().year,
-                           tr("Rencana Aksi Reformasi Birokrasi"))
+        plan_edit.add_plan(
+            store, tr("Satuan kerja"), clock.today().year, tr("Rencana Aksi Reformasi Birokrasi")
+        )
     return notices
 
 
@@ -167,8 +180,9 @@ def open_path(path: Path, current: MainWindow | None = None) -> MainWindow | Non
     return _replace(current, store, _prepare(store))
 
 
-def create_and_open(path: Path, current: MainWindow | None = None, *,
-                    sample: bool = False) -> MainWindow | None:
+def create_and_open(
+    path: Path, current: MainWindow | None = None, *, sample: bool = False
+) -> MainWindow | None:
     from rbdesk.models.interchange.load import create_file  # the sample: not needed to open
 
     try:
@@ -181,8 +195,7 @@ def create_and_open(path: Path, current: MainWindow | None = None, *,
         if dialog.exec() == QDialog.DialogCode.Accepted:
             unit, year, title = dialog.values()
             try:
-                plan_edit.add_plan(store, unit, year, title,
-                                   standard_areas=dialog.standard_areas())
+                plan_edit.add_plan(store, unit, year, title, standard_areas=dialog.standard_areas())
             except RbdeskError as exc:
                 show_error(current, exc.message)
     return _replace(current, store, _prepare(store))

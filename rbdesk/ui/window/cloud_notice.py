@@ -23,8 +23,10 @@ def cloud_notice(path: Path) -> str | None:
     if key in warned:
         return None
     settings.set_value(WARNED_KEY, [*warned, key])
-    return tr("Berkas ini tampaknya berada di folder yang disinkronkan oleh {service}. Layanan "
-              "seperti OneDrive, Google Drive dan Dropbox menyalin berkas yang sedang dibuka "
-              "dan dapat merusaknya. Simpan berkas bersama di folder jaringan kantor (Windows "
-              "share), atau bawa salinannya dengan flashdisk lalu satukan lewat Berkas → "
-              "Gabungkan dari salinan.").format(service=service)
+    return tr(
+        "Berkas ini tampaknya berada di folder yang disinkronkan oleh {service}. Layanan "
+        "seperti OneDrive, Google Drive dan Dropbox menyalin berkas yang sedang dibuka "
+        "dan dapat merusaknya. Simpan berkas bersama di folder jaringan kantor (Windows "
+        "share), atau bawa salinannya dengan flashdisk lalu satukan lewat Berkas → "
+        "Gabungkan dari salinan."
+    ).format(service=service)

@@ -26,17 +26,29 @@ def edit_decree(host: ActionHost) -> None:
     except RbdeskError as exc:
         host.notify.show_message(exc.message, error=True)
         return
-    dialog = DecreeDialog(decree, list(tree.teams), list(tree.areas), host.parent,
-                          readonly=doc.readonly, plan_year=tree.year)
+    dialog = DecreeDialog(
+        decree,
+        list(tree.teams),
+        list(tree.areas),
+        host.parent,
+        readonly=doc.readonly,
+        plan_year=tree.year,
+    )
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     page = dialog.teams_page
     edits = DecreeEdits(
-        tree.uuid, version, decree=None if dialog.checked == decree else dialog.checked,
-        teams=tuple(RowEdit(team.uuid, team.version, fields)
-                    for team, fields in page.team_changes()),
-        members=tuple(RowEdit(uuid, member_version, after)
-                      for uuid, _before, after, member_version in page.member_changes()))
+        tree.uuid,
+        version,
+        decree=None if dialog.checked == decree else dialog.checked,
+        teams=tuple(
+            RowEdit(team.uuid, team.version, fields) for team, fields in page.team_changes()
+        ),
+        members=tuple(
+            RowEdit(uuid, member_version, after)
+            for uuid, _before, after, member_version in page.member_changes()
+        ),
+    )
     if edits.empty:
         host.notify.show_message(tr("Data SK tidak berubah."))
         return
@@ -45,9 +57,20 @@ def edit_decree(host: ActionHost) -> None:
     # A refused first write makes the command obsolete: push then leaves no step.
     outcome = push(command)
     if not outcome.ok:
-        notify(" ".join([tr("Data SK tidak disimpan; tidak ada yang diubah."), outcome.message]),
-               error=True)
+        notify(
+            " ".join([tr("Data SK tidak disimpan; tidak ada yang diubah."), outcome.message]),
+            error=True,
+        )
         return
     notes = command.backward.notes if command.backward is not None else ()
-    notify(" ".join([tr("Data SK disimpan; PDF SK dan lampirannya memakai isi baru. Urungkan "
-                        "dengan Ctrl+Z."), *notes]))
+    notify(
+        " ".join(
+            [
+                tr(
+                    "Data SK disimpan; PDF SK dan lampirannya memakai isi baru. Urungkan "
+                    "dengan Ctrl+Z."
+                ),
+                *notes,
+            ]
+        )
+    )

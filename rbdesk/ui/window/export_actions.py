@@ -29,8 +29,12 @@ from rbdesk.ui.window.action_host import ActionHost
 
 log = logging.getLogger("rbdesk.ui")
 PDF_STEMS: dict[str, str] = {  # the first part of each PDF's file name
-    "sk": "SK", "roster": "Lampiran-I", "plan": "Lampiran-II", "report": "Laporan",
-    "semester1": "Laporan-Semester-I", "semester2": "Laporan-Semester-II",
+    "sk": "SK",
+    "roster": "Lampiran-I",
+    "plan": "Lampiran-II",
+    "report": "Laporan",
+    "semester1": "Laporan-Semester-I",
+    "semester2": "Laporan-Semester-II",
     "annual": "Laporan-Tahunan",
 }
 
@@ -85,13 +89,18 @@ def _run(host: ActionHost, label: str, job: Any, out: Path | None) -> bool:
         elif isinstance(exc, RbdeskError):
             show_error(host.parent, exc.message)
         elif isinstance(exc, OSError):
-            show_error(host.parent, tr("Berkas tidak dapat ditulis: {err}").format(
-                err=exc.strerror or exc))
+            show_error(
+                host.parent, tr("Berkas tidak dapat ditulis: {err}").format(err=exc.strerror or exc)
+            )
         else:
             log.exception("export failed")
-            show_error(host.parent,
-                       tr("Ekspor gagal karena kesalahan program. Rinciannya dicatat di "
-                               "berkas log (Bantuan → Buka folder log)."))
+            show_error(
+                host.parent,
+                tr(
+                    "Ekspor gagal karena kesalahan program. Rinciannya dicatat di "
+                    "berkas log (Bantuan → Buka folder log)."
+                ),
+            )
         return False
     finally:
         progress.close()
@@ -118,15 +127,28 @@ def _write_pdf(host: ActionHost, part: str, out: Path, month: int | None) -> boo
         from rbdesk.models.domain.period_report import build_period_report, period_evidence
 
         period = build_period_report(tree, part, period_evidence(host.doc.store, tree, part))
-    return _run(host, tr("Menyusun PDF…"), lambda cb: exports.write_pdf(
-        tree, out, part=part, paper=paper(), report=report, progress=cb,
-        copy=copy_form(), period=period), out)
+    return _run(
+        host,
+        tr("Menyusun PDF…"),
+        lambda cb: exports.write_pdf(
+            tree,
+            out,
+            part=part,
+            paper=paper(),
+            report=report,
+            progress=cb,
+            copy=copy_form(),
+            period=period,
+        ),
+        out,
+    )
 
 
 def _save_name(host: ActionHost, title: str, name: str, pattern: str) -> Path | None:
     folder = settings.value("export/folder", str(Path.home()))
-    path, _ = QFileDialog.getSaveFileName(host.parent, title, str(Path(str(folder)) / name),
-                                          pattern)
+    path, _ = QFileDialog.getSaveFileName(
+        host.parent, title, str(Path(str(folder)) / name), pattern
+    )
     if not path:
         return None
     settings.set_value("export/folder", str(Path(path).parent))
@@ -144,17 +166,24 @@ def _report_month(host: ActionHost, part: str) -> tuple[bool, int | None]:
 def open_path(host: ActionHost, path: Path) -> None:
     """Open a file or folder with the PC's own program; say so when there is none."""
     if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-        host.notify.show_message(tr(
-            "Tidak ada program untuk membuka {path} di komputer ini.").format(path=path),
-            error=True, actions=[(tr("Buka folder"), lambda: open_path(host, path.parent))]
-            if path.is_file() else ())
+        host.notify.show_message(
+            tr("Tidak ada program untuk membuka {path} di komputer ini.").format(path=path),
+            error=True,
+            actions=[(tr("Buka folder"), lambda: open_path(host, path.parent))]
+            if path.is_file()
+            else (),
+        )
 
 
 def _finished(host: ActionHost, text: str, out: Path) -> None:
     """After an export: where the file went, and one click to open it or its folder."""
-    host.notify.show_message(text.format(p=out), actions=[
-        (tr("Buka berkas"), lambda: open_path(host, out)),
-        (tr("Buka folder"), lambda: open_path(host, out.parent))])
+    host.notify.show_message(
+        text.format(p=out),
+        actions=[
+            (tr("Buka berkas"), lambda: open_path(host, out)),
+            (tr("Buka folder"), lambda: open_path(host, out.parent)),
+        ],
+    )
 
 
 def export_pdf(host: ActionHost, part: str) -> None:
@@ -167,9 +196,12 @@ def export_pdf(host: ActionHost, part: str) -> None:
     stem = PDF_STEMS[part]
     if month is not None:
         stem += f"-{month_long(month)}"
-    out = _save_name(host, tr("Simpan PDF"), f"{stem}-{tree.unit}-{tree.year}.pdf".replace(" ",
-                                                                                           "-"),
-                     tr("PDF (*.pdf)"))
+    out = _save_name(
+        host,
+        tr("Simpan PDF"),
+        f"{stem}-{tree.unit}-{tree.year}.pdf".replace(" ", "-"),
+        tr("PDF (*.pdf)"),
+    )
     if out is not None and _write_pdf(host, part, out, month):
         _finished(host, tr("PDF disimpan: {p}"), out)
 
@@ -180,11 +212,18 @@ def export_excel(host: ActionHost) -> None:
     tree = host.doc.tree
     if tree is None:
         return
-    out = _save_name(host, tr("Simpan Excel"), f"Rencana-Aksi-{tree.unit}-{tree.year}.xlsx"
-                     .replace(" ", "-"), tr("Buku kerja Excel (*.xlsx)"))
+    out = _save_name(
+        host,
+        tr("Simpan Excel"),
+        f"Rencana-Aksi-{tree.unit}-{tree.year}.xlsx".replace(" ", "-"),
+        tr("Buku kerja Excel (*.xlsx)"),
+    )
     if out is not None and _run(
-            host, tr("Menyusun buku kerja Excel…"),
-            lambda cb: exports.write_workbook(tree, out, paper=paper(), progress=cb), out):
+        host,
+        tr("Menyusun buku kerja Excel…"),
+        lambda cb: exports.write_workbook(tree, out, paper=paper(), progress=cb),
+        out,
+    ):
         _finished(host, tr("Excel disimpan: {p}"), out)
 
 
@@ -198,13 +237,23 @@ def export_period_excel(host: ActionHost, part: str) -> None:
     if tree is None:
         return
     stem = PDF_STEMS[part]
-    out = _save_name(host, tr("Simpan Excel"), f"{stem}-{tree.unit}-{tree.year}.xlsx"
-                     .replace(" ", "-"), tr("Buku kerja Excel (*.xlsx)"))
+    out = _save_name(
+        host,
+        tr("Simpan Excel"),
+        f"{stem}-{tree.unit}-{tree.year}.xlsx".replace(" ", "-"),
+        tr("Buku kerja Excel (*.xlsx)"),
+    )
     if out is None:
         return
     period = build_period_report(tree, part, period_evidence(host.doc.store, tree, part))
-    if _run(host, tr("Menyusun buku kerja Excel…"), lambda cb: exports.write_period_workbook(
-            tree, out, period=period, paper=paper(), copy=copy_form(), progress=cb), out):
+    if _run(
+        host,
+        tr("Menyusun buku kerja Excel…"),
+        lambda cb: exports.write_period_workbook(
+            tree, out, period=period, paper=paper(), copy=copy_form(), progress=cb
+        ),
+        out,
+    ):
         _finished(host, tr("Excel disimpan: {p}"), out)
 
 
@@ -225,18 +274,26 @@ def print_pdf(host: ActionHost, part: str) -> None:
         except OSError:
             log.warning("no program prints PDF files here; opening it instead")
         else:
-            host.notify.show_message(tr(
-                "Dikirim ke pencetak bawaan Windows ({paper}, {form}).").format(
-                paper=paper().upper(), form=_form_name()))
+            host.notify.show_message(
+                tr("Dikirim ke pencetak bawaan Windows ({paper}, {form}).").format(
+                    paper=paper().upper(), form=_form_name()
+                )
+            )
             return
     if QDesktopServices.openUrl(QUrl.fromLocalFile(str(out))):
-        host.notify.show_message(tr("PDF dibuka di penampil; cetak dari sana pada kertas {paper} "
-                            "({form}).").format(paper=paper().upper(), form=_form_name()))
+        host.notify.show_message(
+            tr("PDF dibuka di penampil; cetak dari sana pada kertas {paper} ({form}).").format(
+                paper=paper().upper(), form=_form_name()
+            )
+        )
         return
-    host.notify.show_message(tr(
-        "Tidak ada program untuk mencetak atau membuka PDF di komputer ini. Berkasnya: "
-        "{path}").format(path=out), error=True,
-                     actions=[(tr("Buka folder"), lambda: open_path(host, folder))])
+    host.notify.show_message(
+        tr(
+            "Tidak ada program untuk mencetak atau membuka PDF di komputer ini. Berkasnya: {path}"
+        ).format(path=out),
+        error=True,
+        actions=[(tr("Buka folder"), lambda: open_path(host, folder))],
+    )
 
 
 def import_excel(host: ActionHost) -> None:
@@ -245,29 +302,41 @@ def import_excel(host: ActionHost) -> None:
 
     if host.doc.readonly:
         return
-    path, _ = QFileDialog.getOpenFileName(host.parent, tr("Impor Rencana Aksi dari Excel"),
-                                          str(settings.value("export/folder", str(Path.home()))),
-                                          tr("Buku kerja (*.xlsx *.xlsm *.xls *.ods)"))
+    path, _ = QFileDialog.getOpenFileName(
+        host.parent,
+        tr("Impor Rencana Aksi dari Excel"),
+        str(settings.value("export/folder", str(Path.home()))),
+        tr("Buku kerja (*.xlsx *.xlsm *.xls *.ods)"),
+    )
     if not path:
         return
     result: dict[str, Any] = {}
-    if not _run(host, tr("Membaca buku kerja…"), lambda cb: result.update(
-            preview=exports.preview_workbook(Path(path), progress=cb)), None):
+    if not _run(
+        host,
+        tr("Membaca buku kerja…"),
+        lambda cb: result.update(preview=exports.preview_workbook(Path(path), progress=cb)),
+        None,
+    ):
         return
     preview = result["preview"]
     # Nothing is left out silently: the user sees what would not come in first (six lines and a
     # count, so the question fits a 1280x720 screen; `rbdesk import` prints the whole list).
     if preview.left_out and not confirm(
-            host.parent, tr("Impor dari Excel"),
-            tr("{n} sel tidak ikut diimpor:").format(n=len(preview.left_out)) + "\n"
-            + left_out_report(preview, most=6) + "\n\n" + tr("Impor tanpa sel-sel itu?"),
-            yes=tr("Impor")):
+        host.parent,
+        tr("Impor dari Excel"),
+        tr("{n} sel tidak ikut diimpor:").format(n=len(preview.left_out))
+        + "\n"
+        + left_out_report(preview, most=6)
+        + "\n\n"
+        + tr("Impor tanpa sel-sel itu?"),
+        yes=tr("Impor"),
+    ):
         return
     from rbdesk.models.interchange.plan_import import import_plan
 
     imported = run(host.doc, import_plan, preview.plan)
     if isinstance(imported, Done):
         host.doc.set_plan(imported.value)
-        host.notify.show_status(tr("Rencana Aksi diimpor dari {name}.").format(
-            name=Path(path).name), 8000)
-
+        host.notify.show_status(
+            tr("Rencana Aksi diimpor dari {name}.").format(name=Path(path).name), 8000
+        )

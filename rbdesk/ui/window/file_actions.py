@@ -26,7 +26,7 @@ from rbdesk.ui.operations import Done, run
 from rbdesk.ui.undo import plan_steps as uc
 from rbdesk.ui.window.action_host import ActionHost
 
-OpenRequest = Callable[[Path, bool], None]     # open (False) or create (True) this file
+OpenRequest = Callable[[Path, bool], None]  # open (False) or create (True) this file
 log = logging.getLogger("rbdesk.ui")
 FILE_FILTER = "Berkas rbdesk (*.rbdesk);;Semua berkas (*)"
 
@@ -37,8 +37,9 @@ def _start_dir() -> str:
 
 
 def new_file(host: ActionHost, request: OpenRequest) -> None:
-    path, _ = QFileDialog.getSaveFileName(host.parent, tr("Berkas baru"), _start_dir(),
-                                          tr(FILE_FILTER))
+    path, _ = QFileDialog.getSaveFileName(
+        host.parent, tr("Berkas baru"), _start_dir(), tr(FILE_FILTER)
+    )
     if not path:
         return
     if not path.lower().endswith(".rbdesk"):
@@ -49,13 +50,19 @@ def new_file(host: ActionHost, request: OpenRequest) -> None:
 def open_file(host: ActionHost, request: OpenRequest, path: str | None = None) -> None:
     if path is not None and not Path(path).exists():
         settings.remove_recent_file(path)
-        show_error(host.parent, tr("Berkas {path} tidak ditemukan (dipindahkan, diganti nama, atau "
-                           "folder bersamanya tidak tersambung); dihapus dari daftar berkas "
-                           "terakhir.").format(path=path))
+        show_error(
+            host.parent,
+            tr(
+                "Berkas {path} tidak ditemukan (dipindahkan, diganti nama, atau "
+                "folder bersamanya tidak tersambung); dihapus dari daftar berkas "
+                "terakhir."
+            ).format(path=path),
+        )
         return
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(host.parent, tr("Buka berkas"), _start_dir(),
-                                              tr(FILE_FILTER))
+        path, _ = QFileDialog.getOpenFileName(
+            host.parent, tr("Buka berkas"), _start_dir(), tr(FILE_FILTER)
+        )
         if not path:
             return
     request(Path(path), False)
@@ -78,22 +85,30 @@ def _year_taken(host: ActionHost, unit: str, year: int) -> bool:
 
 def _second_plan_wanted(host: ActionHost, unit: str, year: int) -> bool:
     """Ask, don't duplicate silently: a unit has one plan a year unless the user says so."""
-    return confirm(host.parent, tr("Tahun sudah ada"), tr(
-        "{unit} sudah mempunyai Rencana Aksi tahun {year}. Tetap buat rencana kedua untuk tahun "
-        "itu?").format(unit=unit, year=year), tr("Buat rencana kedua"))
+    return confirm(
+        host.parent,
+        tr("Tahun sudah ada"),
+        tr(
+            "{unit} sudah mempunyai Rencana Aksi tahun {year}. Tetap buat rencana kedua "
+            "untuk tahun itu?"
+        ).format(unit=unit, year=year),
+        tr("Buat rencana kedua"),
+    )
 
 
 def new_plan(host: ActionHost) -> None:
     tree = host.doc.tree
-    dialog = NewPlanDialog(tree.unit if tree else "", (tree.year + 1) if tree else None,
-                           host.parent)
+    dialog = NewPlanDialog(
+        tree.unit if tree else "", (tree.year + 1) if tree else None, host.parent
+    )
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     unit, year, title = dialog.values()
     if _year_taken(host, unit, year) and not _second_plan_wanted(host, unit, year):
         return
-    added = run(host.doc, plan_edit.add_plan, unit, year, title,
-                standard_areas=dialog.standard_areas())
+    added = run(
+        host.doc, plan_edit.add_plan, unit, year, title, standard_areas=dialog.standard_areas()
+    )
     if isinstance(added, Done):
         host.doc.set_plan(added.value)
 
@@ -108,9 +123,13 @@ def next_year_plan(host: ActionHost) -> None:
     if tree is None:
         return
     if doc.store.readonly:
-        show_error(host.parent,
-                   tr("Berkas ini dibuka hanya-baca ({reason}); rencana tahun berikutnya "
-                           "tidak dapat dibuat.").format(reason=doc.store.state.reason))
+        show_error(
+            host.parent,
+            tr(
+                "Berkas ini dibuka hanya-baca ({reason}); rencana tahun berikutnya "
+                "tidak dapat dibuat."
+            ).format(reason=doc.store.state.reason),
+        )
         return
     dialog = NextYearDialog(tree.unit, tree.year, host.parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -129,10 +148,12 @@ def next_year_plan(host: ActionHost) -> None:
     doc.set_plan(uuid)
     # Switching plans cleared the undo stack: the command goes on the new plan's stack.
     doc.undo_stack.push(uc.CopyPlanCommand(doc, uuid, name, source, mark))
-    host.notify.show_message(tr(
-        "Rencana Aksi {name} dibuat dari tahun {source}. Nomor dan tanggal SK masih kosong. "
-        "Urungkan dengan Ctrl+Z.").format(
-        name=name, source=tree.year))
+    host.notify.show_message(
+        tr(
+            "Rencana Aksi {name} dibuat dari tahun {source}. Nomor dan tanggal SK masih kosong. "
+            "Urungkan dengan Ctrl+Z."
+        ).format(name=name, source=tree.year)
+    )
 
 
 def delete_plan(host: ActionHost) -> None:
@@ -143,30 +164,39 @@ def delete_plan(host: ActionHost) -> None:
         return
     others = [p for p in list_plans(host.doc.store) if p.uuid != tree.uuid]
     if not others:
-        show_info(host.parent,
-                  tr("Ini satu-satunya Rencana Aksi dalam berkas ini; rencana ini tidak "
-                          "dapat dihapus."))
+        show_info(
+            host.parent,
+            tr("Ini satu-satunya Rencana Aksi dalam berkas ini; rencana ini tidak dapat dihapus."),
+        )
         return
     name = f"{tree.year} — {tree.unit}"
-    if not confirm(host.parent, tr("Hapus rencana aksi"), tr(
+    if not confirm(
+        host.parent,
+        tr("Hapus rencana aksi"),
+        tr(
             "Hapus Rencana Aksi {name}, dengan seluruh area, kegiatan, realisasi dan bukti "
             "dukungnya?\n\nPenghapusan dapat dibatalkan dengan Urungkan (Ctrl+Z) dan tercatat "
-            "di Riwayat.").format(name=name), tr("Hapus rencana")):
+            "di Riwayat."
+        ).format(name=name),
+        tr("Hapus rencana"),
+    ):
         return
     if not run(doc, plan_edit.delete_plan, tree.uuid, tree.version).ok:
         return
     other = choose_plan(doc.store, None, clock.today().year) or others[-1].uuid
     doc.set_plan(other)
     doc.undo_stack.push(uc.DeletePlanCommand(doc, tree.uuid, name, other))
-    host.notify.show_message(tr("Rencana Aksi {name} dihapus. Urungkan dengan Ctrl+Z.").format(
-        name=name))
+    host.notify.show_message(
+        tr("Rencana Aksi {name} dihapus. Urungkan dengan Ctrl+Z.").format(name=name)
+    )
 
 
 def save_copy(host: ActionHost) -> None:
     store = host.doc.store
     suggested = str(Path(_start_dir()) / f"{store.path.stem}-salinan.rbdesk")
-    path, _ = QFileDialog.getSaveFileName(host.parent, tr("Simpan salinan"), suggested,
-                                          tr(FILE_FILTER))
+    path, _ = QFileDialog.getSaveFileName(
+        host.parent, tr("Simpan salinan"), suggested, tr(FILE_FILTER)
+    )
     if not path:
         return
     dest = Path(path)
@@ -179,8 +209,9 @@ def save_copy(host: ActionHost) -> None:
         show_error(host.parent, exc.message)
         return
     except OSError as exc:
-        show_error(host.parent,
-                   tr("Salinan tidak dapat disimpan: {err}").format(err=exc.strerror or exc))
+        show_error(
+            host.parent, tr("Salinan tidak dapat disimpan: {err}").format(err=exc.strerror or exc)
+        )
         return
     host.notify.show_status(tr("Salinan disimpan: {p}").format(p=dest), 8000)
 
@@ -208,8 +239,10 @@ def merge(host: ActionHost) -> None:
 def restore(host: ActionHost) -> None:
     from rbdesk.ui.dialogs.restore import RestoreDialog
 
-    if open_dialog(host, lambda: RestoreDialog(host.doc,
-                                               host.parent)) and not host.doc.store.db.is_closed():
+    if (
+        open_dialog(host, lambda: RestoreDialog(host.doc, host.parent))
+        and not host.doc.store.db.is_closed()
+    ):
         host.doc.reload()
 
 

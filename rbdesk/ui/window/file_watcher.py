@@ -23,8 +23,13 @@ class FileWatcher(QObject):
     othersCommitted = Signal()
     presenceChanged = Signal(list)
 
-    def __init__(self, doc: PlanDocument, parent: QObject | None = None, poll_ms: int = POLL_MS,
-                 heartbeat_ms: int = presence.HEARTBEAT_SECONDS * 1000) -> None:
+    def __init__(
+        self,
+        doc: PlanDocument,
+        parent: QObject | None = None,
+        poll_ms: int = POLL_MS,
+        heartbeat_ms: int = presence.HEARTBEAT_SECONDS * 1000,
+    ) -> None:
         super().__init__(parent)
         self.doc = doc
         self._version = doc.store.data_version()

@@ -34,7 +34,7 @@ def guide(parent: QWidget) -> None:
     if dialog is None:
         dialog = GuideDialog(shortcut_table(), parent)
     if dialog.isVisible():
-        dialog.raise_()       # already open, maybe behind the window: bring it up
+        dialog.raise_()  # already open, maybe behind the window: bring it up
     else:
         dialog.show()
 
@@ -43,17 +43,35 @@ def about_text(doc: PlanDocument) -> str:
     """Version, build, and where this PC keeps the data, settings, backups and log."""
     build = build_info()
     where = current()
-    built = (tr("dibangun {date} ({commit}, {platform})").format(
-        date=build.get("date", "?"), commit=build.get("commit", "?"),
-        platform=build.get("platform", "?")) if build else tr("dijalankan dari kode sumber"))
-    mode = (tr("portabel: semua tersimpan di folder program") if where.portable
-            else tr("biasa, di folder pengguna"))
-    return tr("rbdesk {v}, {built}\nRencana Aksi Reformasi Birokrasi: rencana, realisasi, bukti "
-              "dukung dan capaian, tanpa internet.\n\nBerkas yang dibuka: {path}\n\n"
-              "Mode: {mode}\nData: {data}\nPengaturan: {settings}\nCadangan: {backups}\n"
-              "Log: {log}").format(
-        v=__version__, built=built, path=doc.store.path.absolute(), mode=mode, data=where.data,
-        settings=settings.settings().fileName(), backups=where.backups, log=log_dir())
+    built = (
+        tr("dibangun {date} ({commit}, {platform})").format(
+            date=build.get("date", "?"),
+            commit=build.get("commit", "?"),
+            platform=build.get("platform", "?"),
+        )
+        if build
+        else tr("dijalankan dari kode sumber")
+    )
+    mode = (
+        tr("portabel: semua tersimpan di folder program")
+        if where.portable
+        else tr("biasa, di folder pengguna")
+    )
+    return tr(
+        "rbdesk {v}, {built}\nRencana Aksi Reformasi Birokrasi: rencana, realisasi, bukti "
+        "dukung dan capaian, tanpa internet.\n\nBerkas yang dibuka: {path}\n\n"
+        "Mode: {mode}\nData: {data}\nPengaturan: {settings}\nCadangan: {backups}\n"
+        "Log: {log}"
+    ).format(
+        v=__version__,
+        built=built,
+        path=doc.store.path.absolute(),
+        mode=mode,
+        data=where.data,
+        settings=settings.settings().fileName(),
+        backups=where.backups,
+        log=log_dir(),
+    )
 
 
 def about(host: ActionHost) -> None:

@@ -60,19 +60,28 @@ from rbdesk.ui.window.message_bar import MessageBar
 
 log = logging.getLogger("rbdesk.ui")
 
-DOCKS = ((RosterDock, Act.ROSTER_DOCK), (EvidenceDock, Act.EVIDENCE_DOCK),
-         (MonthDock, Act.MONTH_DOCK))     # the action's value is the dock's objectName
-EXPAND_ROWS = 1500     # rows a search may unfold by itself
-WIDE_SCREEN = 1600     # below this the panels start as one tabbed column
+DOCKS = (
+    (RosterDock, Act.ROSTER_DOCK),
+    (EvidenceDock, Act.EVIDENCE_DOCK),
+    (MonthDock, Act.MONTH_DOCK),
+)  # the action's value is the dock's objectName
+EXPAND_ROWS = 1500  # rows a search may unfold by itself
+WIDE_SCREEN = 1600  # below this the panels start as one tabbed column
 NARROW_PANELS, WIDE_PANELS = 300, 380
 MODE_HELP = {
-    Mode.PLAN: N_("Mode RENCANA — klik dua kali atau Spasi pada sel bulan: tandai / hapus "
-                  "rencana (√). F2: ubah teks."),
-    Mode.REALISATION: N_("Mode REALISASI — klik dua kali atau Spasi pada sel bulan: belum → "
-                         "sebagian → selesai. Enter: catatan realisasi."),
+    Mode.PLAN: N_(
+        "Mode RENCANA — klik dua kali atau Spasi pada sel bulan: tandai / hapus "
+        "rencana (√). F2: ubah teks."
+    ),
+    Mode.REALISATION: N_(
+        "Mode REALISASI — klik dua kali atau Spasi pada sel bulan: belum → "
+        "sebagian → selesai. Enter: catatan realisasi."
+    ),
 }
-LOCKED_HELP = N_("Mode RENCANA — bulan rencana TERKUNCI karena SK sudah ditandatangani; teks "
-                 "dapat diubah (F2). Revisi bulan rencana: Ubah → Buka kunci rencana.")
+LOCKED_HELP = N_(
+    "Mode RENCANA — bulan rencana TERKUNCI karena SK sudah ditandatangani; teks "
+    "dapat diubah (F2). Revisi bulan rencana: Ubah → Buka kunci rencana."
+)
 MODE_STYLE = {
     Mode.PLAN: "background:#dce9f9; color:#17406e; border-bottom:2px solid #2a5f9e;",
     Mode.REALISATION: "background:#d3eedd; color:#14532d; border-bottom:2px solid #23703a;",
@@ -99,26 +108,40 @@ class MainWindow(QMainWindow):
         self.view.setModel(self.proxy)
         self.view.setup_columns()
         self.filter_bar = FilterBar(doc, self.proxy)
-        self.tree_edits = TreeEdits(doc, self.state, self.model, self.current_node,
-                                    lambda: self.edit_current(COL_TEXT), self, self.show_message)
+        self.tree_edits = TreeEdits(
+            doc,
+            self.state,
+            self.model,
+            self.current_node,
+            lambda: self.edit_current(COL_TEXT),
+            self,
+            self.show_message,
+        )
         self.legend = Legend()
         self.message_bar = MessageBar()
         self.banner = QLabel()
         self.banner.setObjectName("readonlyBanner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("#readonlyBanner { background:#ffe0b2; color:#5d3200; "
-                                  "padding:6px; font-weight:bold; border:1px solid #e65100; }")
+        self.banner.setStyleSheet(
+            "#readonlyBanner { background:#ffe0b2; color:#5d3200; "
+            "padding:6px; font-weight:bold; border:1px solid #e65100; }"
+        )
         self.banner.setVisible(doc.readonly)
         self.unlock_banner = QLabel()
         self.unlock_banner.setObjectName("unlockBanner")
         self.unlock_banner.setWordWrap(True)
-        self.unlock_banner.setStyleSheet("#unlockBanner { background:#fde2df; color:#7a1410; "
-                                         "padding:6px; font-weight:bold; "
-                                         "border:1px solid #b3261e; }")
-        self.unlock_banner.setText(tr(
-            "KUNCI RENCANA DIBUKA: bulan rencana dari SK yang sudah ditandatangani dapat diubah. "
-            "Setiap perubahan dicatat di Riwayat sebagai revisi rencana. Kunci kembali: Ubah → "
-            "Kunci rencana (Ctrl+Shift+K)."))
+        self.unlock_banner.setStyleSheet(
+            "#unlockBanner { background:#fde2df; color:#7a1410; "
+            "padding:6px; font-weight:bold; "
+            "border:1px solid #b3261e; }"
+        )
+        self.unlock_banner.setText(
+            tr(
+                "KUNCI RENCANA DIBUKA: bulan rencana dari SK yang sudah ditandatangani dapat "
+                "diubah. Setiap perubahan dicatat di Riwayat sebagai revisi rencana. Kunci "
+                "kembali: Ubah → Kunci rencana (Ctrl+Shift+K)."
+            )
+        )
         self.unlock_banner.hide()
         self.mode_label = QLabel()
         self.mode_label.setObjectName("modeLabel")
@@ -130,16 +153,22 @@ class MainWindow(QMainWindow):
         self.notice_stack.addWidget(self.mode_label)
         self.notice_stack.addWidget(self.message_bar)
         notices.setFixedHeight(2 * self.fontMetrics().lineSpacing() + 14)
-        self.message_bar.shown.connect(
-            lambda: self.notice_stack.setCurrentWidget(self.message_bar))
+        self.message_bar.shown.connect(lambda: self.notice_stack.setCurrentWidget(self.message_bar))
         self.message_bar.dismissed.connect(
-            lambda: self.notice_stack.setCurrentWidget(self.mode_label))
+            lambda: self.notice_stack.setCurrentWidget(self.mode_label)
+        )
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        for widget in (self.banner, self.unlock_banner, notices, self.filter_bar, self.view,
-                       self.legend):
+        for widget in (
+            self.banner,
+            self.unlock_banner,
+            notices,
+            self.filter_bar,
+            self.view,
+            self.legend,
+        ):
             layout.addWidget(widget)
         layout.setStretchFactor(self.view, 1)
         self.setCentralWidget(central)
@@ -218,16 +247,24 @@ class MainWindow(QMainWindow):
             Act.RELOAD: self.refresh_from_file,
             Act.HISTORY: lambda: help_actions.history(host, self.current_row_uuid()),
             Act.HISTORY_ALL: lambda: help_actions.history(host, None),
-            **{act: partial(export_actions.export_pdf, host, part)
-               for act, part in PDF_PARTS.items()},
+            **{
+                act: partial(export_actions.export_pdf, host, part)
+                for act, part in PDF_PARTS.items()
+            },
             Act.EXPORT_EXCEL: lambda: export_actions.export_excel(host),
-            **{act: partial(export_actions.export_period_excel, host, part)
-               for act, part in EXCEL_REPORTS.items()},
+            **{
+                act: partial(export_actions.export_period_excel, host, part)
+                for act, part in EXCEL_REPORTS.items()
+            },
             Act.PRINT_PLAN: lambda: export_actions.print_pdf(host, "plan"),
-            **{act: partial(settings.set_value, "export/paper", str(paper))
-               for act, paper in PAPERS.items()},
-            **{act: partial(settings.set_value, "export/copy", str(form))
-               for act, form in COPY_FORMS.items()},
+            **{
+                act: partial(settings.set_value, "export/paper", str(paper))
+                for act, paper in PAPERS.items()
+            },
+            **{
+                act: partial(settings.set_value, "export/copy", str(form))
+                for act, form in COPY_FORMS.items()
+            },
             Act.IMPORT_EXCEL: lambda: export_actions.import_excel(host),
             Act.GUIDE: lambda: help_actions.guide(self),
             Act.ABOUT: lambda: help_actions.about(host),
@@ -236,8 +273,10 @@ class MainWindow(QMainWindow):
         self.acts = actions = ActionRegistry(self, handlers, given)
         for group in ((Act.MODE_PLAN, Act.MODE_REAL), tuple(PAPERS), tuple(COPY_FORMS)):
             actions.group(group, self)
-        for choices, chosen in ((PAPERS, export_actions.paper()),
-                                (COPY_FORMS, export_actions.copy_form())):
+        for choices, chosen in (
+            (PAPERS, export_actions.paper()),
+            (COPY_FORMS, export_actions.copy_form()),
+        ):
             actions[next(act for act, value in choices.items() if value == chosen)].setChecked(True)
         recent = QMenu(tr("Berkas &terakhir"), self)
         recent.aboutToShow.connect(lambda: file_actions.fill_recent(host, request, recent))
@@ -266,8 +305,7 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(docks["monthDock"], docks["evidenceDock"])
             self._panel_width = NARROW_PANELS
         else:
-            self.splitDockWidget(docks["monthDock"], docks["evidenceDock"],
-                                 Qt.Orientation.Vertical)
+            self.splitDockWidget(docks["monthDock"], docks["evidenceDock"], Qt.Orientation.Vertical)
             self.tabifyDockWidget(docks["rosterDock"], docks["monthDock"])
             self._panel_width = WIDE_PANELS
         docks["monthDock"].raise_()
@@ -305,14 +343,16 @@ class MainWindow(QMainWindow):
         tree = self.doc.tree
         plan = f"{tree.unit} {tree.year}" if tree else tr("tanpa rencana")
         suffix = tr(" [hanya-baca]") if self.doc.readonly else ""
-        self.setWindowTitle(f"{self.doc.store.path.name} — {tr('Rencana Aksi')} {plan}"
-                            f"{suffix} — rbdesk")
+        self.setWindowTitle(
+            f"{self.doc.store.path.name} — {tr('Rencana Aksi')} {plan}{suffix} — rbdesk"
+        )
 
     def update_status(self) -> None:
         self.user_label.setText(tr("Pengguna: {name}").format(name=self.doc.user))
         today = clock.today()
-        self.today_label.setText(tr("Hari ini: {d} {m} {y}").format(
-            d=today.day, m=month_long(today.month), y=today.year))
+        self.today_label.setText(
+            tr("Hari ini: {d} {m} {y}").format(d=today.day, m=month_long(today.month), y=today.year)
+        )
         state = self.doc.store.state
         if state.readonly:
             text = tr("Hanya-baca: {reason}").format(reason=state.reason)
@@ -324,15 +364,22 @@ class MainWindow(QMainWindow):
     def update_readonly(self) -> None:
         state = self.doc.store.state
         if state.readonly:
-            self.banner.setText(tr("Berkas ini dibuka HANYA-BACA ({reason}). Anda dapat melihat "
-                                   "dan mencetak, tetapi perubahan tidak disimpan.")
-                                .format(reason=state.reason))
+            self.banner.setText(
+                tr(
+                    "Berkas ini dibuka HANYA-BACA ({reason}). Anda dapat melihat "
+                    "dan mencetak, tetapi perubahan tidak disimpan."
+                ).format(reason=state.reason)
+            )
         self.banner.setVisible(state.readonly)
         for action in self.acts.edit_actions():
             action.setEnabled(not state.readonly)
 
-    def show_message(self, text: str, error: bool = False,
-                     actions: Sequence[tuple[str, Callable[[], object]]] = ()) -> None:
+    def show_message(
+        self,
+        text: str,
+        error: bool = False,
+        actions: Sequence[tuple[str, Callable[[], object]]] = (),
+    ) -> None:
         log.info("message: %s", text)
         self.message_bar.show_text(text, error, actions)
         self.statusBar().showMessage(text, 8000)
@@ -341,13 +388,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, msecs)
 
     def _edited(self) -> None:
-        self.file_label.setText(f"{self.doc.store.path.name} · " + tr("Tersimpan {t}").format(
-            t=dt.datetime.now().strftime("%H:%M:%S")))
+        self.file_label.setText(
+            f"{self.doc.store.path.name} · "
+            + tr("Tersimpan {t}").format(t=dt.datetime.now().strftime("%H:%M:%S"))
+        )
 
     def _presence_changed(self, names: list[str]) -> None:
         others = [n for n in names if n != self.doc.user]
-        self.presence_label.setText(tr("Juga membuka berkas ini: {names}").format(
-            names=", ".join(others)) if others else "")
+        self.presence_label.setText(
+            tr("Juga membuka berkas ini: {names}").format(names=", ".join(others)) if others else ""
+        )
 
     # -- modes ---------------------------------------------------------------------------------
 
@@ -361,8 +411,9 @@ class MainWindow(QMainWindow):
         self.acts[Act.MODE_REAL].setChecked(mode == Mode.REALISATION)
         locked = mode == Mode.PLAN and self.state.plan_locked
         self.mode_label.setText(tr(LOCKED_HELP if locked else MODE_HELP[mode]))
-        self.mode_label.setStyleSheet(f"#modeLabel {{ {MODE_STYLE[mode]} padding:4px 8px; "
-                                      "font-weight:bold; }")
+        self.mode_label.setStyleSheet(
+            f"#modeLabel {{ {MODE_STYLE[mode]} padding:4px 8px; font-weight:bold; }}"
+        )
         self.view.viewport().update()
 
     def toggle_lock(self) -> None:
@@ -372,20 +423,30 @@ class MainWindow(QMainWindow):
             state.set_unlocked(False)
             return
         if not self.doc.plan_signed:
-            self.show_message(tr("Rencana ini belum ditandatangani (SK belum bernomor dan "
-                                 "bertanggal); bulan rencana dapat diubah tanpa membuka kunci."))
+            self.show_message(
+                tr(
+                    "Rencana ini belum ditandatangani (SK belum bernomor dan "
+                    "bertanggal); bulan rencana dapat diubah tanpa membuka kunci."
+                )
+            )
             return
-        if confirm(self, tr("Buka kunci rencana"), tr(
+        if confirm(
+            self,
+            tr("Buka kunci rencana"),
+            tr(
                 "Bulan rencana ini sudah ditetapkan dalam SK yang ditandatangani. Membukanya "
-                "berarti merevisi rencana; setiap perubahan dicatat di Riwayat. Buka kunci?"),
-                tr("Buka kunci")):
+                "berarti merevisi rencana; setiap perubahan dicatat di Riwayat. Buka kunci?"
+            ),
+            tr("Buka kunci"),
+        ):
             state.set_unlocked(True)
             self.set_mode(Mode.PLAN)
 
     def _lock_changed(self, unlocked: bool) -> None:
         self.unlock_banner.setVisible(unlocked)
-        self.acts[Act.LOCK].setText(tr("&Kunci rencana") if unlocked
-                                       else tr("Buka &kunci rencana…"))
+        self.acts[Act.LOCK].setText(
+            tr("&Kunci rencana") if unlocked else tr("Buka &kunci rencana…")
+        )
         self._mode_changed(self.state.mode)
 
     # -- the grid ------------------------------------------------------------------------------
@@ -408,8 +469,7 @@ class MainWindow(QMainWindow):
             self.set_mode(Mode.REALISATION)
         index = self.view.currentIndex()
         node = self.current_node()
-        if index.isValid() and node is not None and node.ind is not None \
-                and self.current_month():
+        if index.isValid() and node is not None and node.ind is not None and self.current_month():
             self.view.edit(index)
         else:
             self.show_message(tr("Pilih sel bulan pada baris indikator untuk menulis catatan."))
@@ -423,8 +483,9 @@ class MainWindow(QMainWindow):
         if node is None or not month:
             return
         if node.ind is None:
-            self.statusBar().showMessage(tr("Baris induk menjumlahkan anak-anaknya; ubah sel "
-                                            "pada baris indikator."), 5000)
+            self.statusBar().showMessage(
+                tr("Baris induk menjumlahkan anak-anaknya; ubah sel pada baris indikator."), 5000
+            )
             return
         ind = node.ind
         if self.state.mode == Mode.PLAN:
@@ -465,7 +526,8 @@ class MainWindow(QMainWindow):
             self.view.expand(parent)
             parent = parent.parent()
         self.view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
         self.view.scrollTo(index)
 
     def go_to_current_month(self) -> None:
@@ -493,14 +555,21 @@ class MainWindow(QMainWindow):
         if self.proxy.active or self._expanded_before_filter is not None:
             return
         self._expanded_before_filter = {
-            node.uuid for node in self.model._nodes.values() if node.children
-            and self.view.isExpanded(self.proxy.mapFromSource(self.model.index_of(node.uuid)))}
+            node.uuid
+            for node in self.model._nodes.values()
+            if node.children
+            and self.view.isExpanded(self.proxy.mapFromSource(self.model.index_of(node.uuid)))
+        }
 
     def _filter_applied(self) -> None:
         shown = self.proxy.shown_indicators()
-        self.filter_count.setText("" if shown is None else tr(
-            "Filter aktif: {n} dari {total} indikator ditampilkan").format(
-                n=shown[0], total=shown[1]))
+        self.filter_count.setText(
+            ""
+            if shown is None
+            else tr("Filter aktif: {n} dari {total} indikator ditampilkan").format(
+                n=shown[0], total=shown[1]
+            )
+        )
         if shown is not None:
             self.expand_matches()
             return
@@ -535,7 +604,7 @@ class MainWindow(QMainWindow):
 
     def _children_changed(self, parent_uuids: list[str]) -> None:
         if self.doc.tree is not None and self.doc.tree.uuid in parent_uuids:
-            self.filter_bar.populate()      # an area was added or removed
+            self.filter_bar.populate()  # an area was added or removed
 
     def refresh_from_file(self) -> None:
         """Someone else committed: reload the snapshot and merge it into the grid in place."""

@@ -36,8 +36,12 @@ class MessageBar(QFrame):
         layout.addWidget(close)
         self.hide()
 
-    def show_text(self, text: str, error: bool = False,
-                  actions: Sequence[tuple[str, Callable[[], object]]] = ()) -> None:
+    def show_text(
+        self,
+        text: str,
+        error: bool = False,
+        actions: Sequence[tuple[str, Callable[[], object]]] = (),
+    ) -> None:
         """``actions``: buttons after the text, e.g. "Buka berkas" after an export."""
         while self._buttons.count():
             item = self._buttons.takeAt(0)
@@ -48,8 +52,9 @@ class MessageBar(QFrame):
             button.setText(caption)
             button.clicked.connect(lambda _c=False, s=slot: s())
             self._buttons.addWidget(button)
-        color = ("#fde2df; border:1px solid #b3261e" if error
-                 else "#fff4cc; border:1px solid #d39e00")
+        color = (
+            "#fde2df; border:1px solid #b3261e" if error else "#fff4cc; border:1px solid #d39e00"
+        )
         self.setStyleSheet(f"#messageBar {{ background:{color}; }}")
         self.label.setText(("⚠ " if error else "ℹ ") + text)
         self.label.setToolTip(text)

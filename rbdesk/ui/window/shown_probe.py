@@ -24,16 +24,23 @@ class _ShownProbe(QObject):
         self._done = False
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # Qt API
-        if (not self._done and event.type() == QEvent.Type.Expose
-                and isinstance(obj, QWindow) and obj.isExposed() and _is_main_window(obj)):
+        if (
+            not self._done
+            and event.type() == QEvent.Type.Expose
+            and isinstance(obj, QWindow)
+            and obj.isExposed()
+            and _is_main_window(obj)
+        ):
             self._done = True
             QTimer.singleShot(0, _report)
         return False
 
 
 def _is_main_window(window: QWindow) -> bool:
-    return any(isinstance(w, QMainWindow) and w.windowHandle() is window
-               for w in QApplication.topLevelWidgets())
+    return any(
+        isinstance(w, QMainWindow) and w.windowHandle() is window
+        for w in QApplication.topLevelWidgets()
+    )
 
 
 def _report() -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QMainWin
 
 ENV_SMOKE = "RBDESK_SMOKE"
 POLL_MS = 100
-DEADLINE_S = 120.0   # a window that never shows rows fails rather than hanging the check
+DEADLINE_S = 120.0  # a window that never shows rows fails rather than hanging the check
 
 log = logging.getLogger("rbdesk.ui")
 
@@ -32,16 +32,17 @@ def enabled() -> bool:
 
 def _say(text: str) -> None:
     log.info("%s", text)
-    if sys.stderr is not None:   # a windowed program on Windows has no stderr
+    if sys.stderr is not None:  # a windowed program on Windows has no stderr
         try:
             print(text, file=sys.stderr, flush=True)
-        except UnicodeEncodeError:   # a console code page without the title's characters
+        except UnicodeEncodeError:  # a console code page without the title's characters
             print(text.encode("ascii", "replace").decode(), file=sys.stderr, flush=True)
 
 
 def _rows(win: QMainWindow) -> int:
-    views = [v for v in win.findChildren(QAbstractItemView)
-             if v.isVisible() and v.model() is not None]
+    views = [
+        v for v in win.findChildren(QAbstractItemView) if v.isVisible() and v.model() is not None
+    ]
     return max((v.model().rowCount() for v in views), default=0)
 
 
