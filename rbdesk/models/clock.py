@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from rbdesk.i18n import tr
 from rbdesk.models.domain.months import month_short
 
 ENV_TODAY = "RBDESK_TODAY"
@@ -33,6 +34,17 @@ DATE_EDIT_FORMAT = "d MMM yyyy"
 def people_time(moment: dt.datetime) -> str:
     """A local date and time as people read it: "14 Jun 2024 10:05"."""
     return f"{moment.day} {month_short(moment.month)} {moment.year} {moment:%H:%M}"
+
+
+def people_time_near(moment: dt.datetime, now: dt.datetime) -> str:
+    """As ``people_time``, with "Hari ini" / "Kemarin" for the last two days of ``now``'s clock:
+    "Hari ini 18:59", "Kemarin 09:10", "3 Des 2026 18:59"."""
+    days = (now.date() - moment.date()).days
+    if days == 0:
+        return tr("Hari ini {t}").format(t=f"{moment:%H:%M}")
+    if days == 1:
+        return tr("Kemarin {t}").format(t=f"{moment:%H:%M}")
+    return people_time(moment)
 
 
 def local_time(stamp: str) -> str:

@@ -71,6 +71,20 @@ def set_last_plan(path: Path | str, plan_uuid: str) -> None:
     settings().setValue(_plan_key(path), plan_uuid)
 
 
+def _restored_key(path: Path | str) -> str:
+    return f"files/restored/{file_key(path)}"
+
+
+def restored_from(path: Path | str) -> str:
+    """For a file written by "Pulihkan dari cadangan" on this PC: which backup it came from
+    (BackupInfo.describe), "" for any other file."""
+    return str(settings().value(_restored_key(path), "") or "")
+
+
+def set_restored_from(path: Path | str, what: str) -> None:
+    settings().setValue(_restored_key(path), what)
+
+
 def last_file() -> str:
     return str(settings().value("files/last", "") or "")
 

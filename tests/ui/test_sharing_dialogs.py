@@ -148,7 +148,8 @@ def test_restore_dialog_restores_to_new_file_and_offers_open(
     assert dest.exists() and dialog.open_button.isEnabled()
     with qtbot.waitSignal(dialog.openRequested, timeout=2000) as opened:
         dialog.open_button.click()
-    assert opened.args == [str(dest)]
+    assert opened.args[0] == str(dest)
+    assert "harian" not in opened.args[1] and "manual, berkas contoh.rbdesk" in opened.args[1]
 
 
 def test_history_dialog_per_row_filter_and_export(

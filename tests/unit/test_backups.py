@@ -115,3 +115,52 @@ def test_save_copy_is_consistent_and_refuses_overwrite(sample_store: Store, tmp_
         backups.save_copy(sample_store, sample_store.path, overwrite=True)
     with Store.open(out, readonly=True) as copy, copy.read():
         assert Indicator.select().count() > 0
+
+
+def test_work_backup_at_most_hourly_while_editing_and_rotated(sample_store: Store) -> None:
+    opened = backups.daily_backup(sample_store)
+    assert opened is not None
+    # Edits within the hour after the last backup: nothing more.
+    assert backups.work_backup(sample_store, opened.created + dt.timedelta(minutes=59)) is None
+    later = opened.created + dt.timedelta(hours=1, minutes=1)
+    with sample_store.read():
+        uuid = Indicator.select().order_by(Indicator.id).first().uuid
+    plan_edit.set_field(sample_store, "indicator", uuid, "text", "baru")
+    work = backups.work_backup(sample_store, later)
+    assert work is not None and work.kind == backups.WORK
+    assert work.kind_label == "selama bekerja"
+    with Store.open(work.path, readonly=True) as copy, copy.read():  # it holds the edit
+        assert Indicator.get(Indicator.uuid == uuid).text == "baru"
+    # Its age counts from the newest backup of any kind: a second one at once is not taken.
+    assert backups.work_backup(sample_store, work.created + dt.timedelta(minutes=5)) is None
+    # Work backups are rotated with the daily ones: the newest KEEP_RECENT stay.
+    for hour in range(backups.KEEP_RECENT + 3):
+        _make(sample_store.path, backups.WORK, later - dt.timedelta(days=40, hours=hour))
+    assert backups.work_backup(sample_store, work.created + dt.timedelta(hours=2)) is not None
+    assert len(backups.list_backups(sample_store.path)) == backups.KEEP_RECENT
+
+
+def test_backups_are_listed_as_people_read_them(sample_store: Store) -> None:
+    info = backups.make_backup(sample_store, backups.DAILY)
+    live = len(sample_store_indicators(sample_store))
+    assert backups.indicator_count(info) == live > 100
+    now = info.created.replace(hour=23, minute=59)
+    at = f"{info.created:%H:%M}"
+    assert backups.people_label(info, now, live) == f"Hari ini {at}, harian · {live} indikator"
+    assert backups.people_label(info, now + dt.timedelta(days=1), None) == (f"Kemarin {at}, harian")
+    far = backups.people_label(info, dt.datetime(2030, 1, 1), 3)
+    assert far.startswith(f"{info.created.day} ") and far.endswith(", harian · 3 indikator")
+    assert str(info.created.year) in far
+    assert info.source_name == sample_store.path.name
+    assert info.describe().endswith(f", harian, berkas {sample_store.path.name}")
+    broken = _make(sample_store.path, backups.MANUAL, dt.datetime.now())
+    parsed = next(b for b in backups.list_backups(sample_store.path) if b.path == broken)
+    assert backups.indicator_count(parsed) is None  # not a database: listed, without a count
+
+
+def sample_store_indicators(store: Store) -> list[str]:
+    from rbdesk.models.domain.tree import load_plan_tree
+
+    return [
+        i.uuid for plan in list_plans(store) for i in load_plan_tree(store, plan.uuid).indicators()
+    ]

@@ -32,47 +32,59 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class BackupTableModel(QAbstractTableModel):
+    """Backups as people read them ("Hari ini 18:59, harian · 187 indikator"); the technical file
+    name only in the tooltip."""
+
+    WHEN, SOURCE, SIZE = range(3)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.items: list[backups.BackupInfo] = []
+        self.labels: list[str] = []
 
-    def set_items(self, items: list[backups.BackupInfo]) -> None:
+    def set_items(self, items: list[backups.BackupInfo], now: dt.datetime | None = None) -> None:
+        now = now or dt.datetime.now()  # backups carry this PC's wall clock, not "today"
         self.beginResetModel()
         self.items = list(items)
+        self.labels = [backups.people_label(b, now, backups.indicator_count(b)) for b in self.items]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else 3
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Waktu"), tr("Jenis"), tr("Ukuran"), tr("Berkas cadangan"))[section]
+            return (tr("Cadangan"), tr("Dari berkas"), tr("Ukuran"))[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
+        if not index.isValid():
             return None
         b = self.items[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tr("{when}\nBerkas cadangan: {path}").format(
+                when=clock.people_time(b.created), path=b.path
+            )
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         return (
-            clock.people_time(b.created),
-            b.kind_label,
+            self.labels[index.row()],
+            b.source_name,
             tr("{kb} KB").format(kb=max(1, b.size // 1024)),
-            b.path.name,
         )[index.column()]
 
 
 class RestoreDialog(QDialog):
     """Works without an open file too (``doc`` None) for a file that could not be opened."""
 
-    openRequested = Signal(str)  # the restored file, when the user wants to open it
+    # The restored file, and where it came from (BackupInfo.describe), when the user wants it
+    # opened.
+    openRequested = Signal(str, str)
 
     def __init__(
         self,
@@ -84,12 +96,14 @@ class RestoreDialog(QDialog):
         self.doc = doc
         self.source = Path(source) if source else (doc.store.path if doc else None)
         self.restored: Path | None = None
+        self.restored_from = ""
         self.setWindowTitle(tr("Pulihkan dari cadangan"))
         self.resize(760, 440)
 
         intro = QLabel(
             tr(
-                "Cadangan dibuat otomatis sekali sehari dan sebelum pembaruan berkas. "
+                "Cadangan dibuat otomatis sekali sehari, setiap jam selama ada perubahan, "
+                "dan sebelum pembaruan format berkas. "
                 "Cadangan dipulihkan ke berkas baru; berkas yang sedang dibuka tidak "
                 "ditimpa."
             )
@@ -103,7 +117,9 @@ class RestoreDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            BackupTableModel.WHEN, QHeaderView.ResizeMode.Stretch
+        )
         self.dest_edit = QLineEdit()
         browse = QPushButton(tr("&Pilih…"))
         browse.clicked.connect(self._browse)
@@ -174,12 +190,13 @@ class RestoreDialog(QDialog):
             return False
         try:
             self.restored = backups.restore_backup(backup, dest)
+            self.restored_from = backup.describe()
         except RbdeskError as exc:
             self.message.setText(exc.message)
             return False
         self.message.setText(
-            tr("Cadangan {when} dipulihkan ke {path}. Buka berkas itu?").format(
-                when=clock.people_time(backup.created), path=self.restored
+            tr("Cadangan {what} dipulihkan ke {path}. Buka berkas itu?").format(
+                what=self.restored_from, path=self.restored
             )
         )
         self.open_button.setEnabled(True)
@@ -187,5 +204,5 @@ class RestoreDialog(QDialog):
 
     def _open(self) -> None:
         if self.restored is not None:
-            self.openRequested.emit(str(self.restored))
+            self.openRequested.emit(str(self.restored), self.restored_from)
             self.accept()

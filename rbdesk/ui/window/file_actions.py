@@ -236,13 +236,26 @@ def merge(host: ActionHost) -> None:
         host.doc.reload()
 
 
-def restore(host: ActionHost) -> None:
+def restore(host: ActionHost, request: OpenRequest) -> None:
+    """Berkas → Pulihkan dari cadangan. "Buka hasil pemulihan" opens the restored copy the way
+    Berkas → Buka does, once the dialog is closed; the copy remembers which backup it came from,
+    so its window says so (MainWindow's restored banner) whenever it is open."""
     from rbdesk.ui.dialogs.restore import RestoreDialog
 
-    if (
-        open_dialog(host, lambda: RestoreDialog(host.doc, host.parent))
-        and not host.doc.store.db.is_closed()
-    ):
+    wanted: list[tuple[str, str]] = []
+
+    def dialog() -> RestoreDialog:
+        made = RestoreDialog(host.doc, host.parent)
+        made.openRequested.connect(lambda path, what: wanted.append((path, what)))
+        return made
+
+    if not open_dialog(host, dialog):
+        return
+    if wanted:
+        path, what = wanted[-1]
+        settings.set_restored_from(path, what)
+        request(Path(path), False)
+    elif not host.doc.store.db.is_closed():
         host.doc.reload()
 
 

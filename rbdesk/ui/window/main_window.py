@@ -26,6 +26,7 @@ from rbdesk.i18n import N_, tr
 from rbdesk.models import clock
 from rbdesk.models.domain.months import month_long
 from rbdesk.models.edits.realisation import next_status
+from rbdesk.models.storage import backups
 from rbdesk.ui import settings
 from rbdesk.ui.dialogs.common import confirm
 from rbdesk.ui.document import PlanDocument
@@ -68,6 +69,7 @@ DOCKS = (
 EXPAND_ROWS = 1500  # rows a search may unfold by itself
 WIDE_SCREEN = 1600  # below this the panels start as one tabbed column
 NARROW_PANELS, WIDE_PANELS = 300, 380
+WORK_BACKUP_PAUSE_MS = 3000
 MODE_HELP = {
     Mode.PLAN: N_(
         "Mode RENCANA — klik dua kali atau Spasi pada sel bulan: tandai / hapus "
@@ -127,6 +129,23 @@ class MainWindow(QMainWindow):
             "padding:6px; font-weight:bold; border:1px solid #e65100; }"
         )
         self.banner.setVisible(doc.readonly)
+        # A copy written by "Pulihkan dari cadangan" says so while it is open: the user must
+        # never take it for the live (shared) file, nor the live file for it.
+        self.restored_banner = QLabel()
+        self.restored_banner.setObjectName("restoredBanner")
+        self.restored_banner.setWordWrap(True)
+        self.restored_banner.setStyleSheet(
+            "#restoredBanner { background:#e3f2fd; color:#0d3c61; "
+            "padding:6px; font-weight:bold; border:1px solid #1565c0; }"
+        )
+        restored = settings.restored_from(doc.store.path)
+        self.restored_banner.setText(
+            tr(
+                "Salinan hasil pemulihan dari cadangan {what}. Berkas asli tidak berubah; "
+                "perubahan di sini hanya tersimpan di salinan ini."
+            ).format(what=restored)
+        )
+        self.restored_banner.setVisible(bool(restored))
         self.unlock_banner = QLabel()
         self.unlock_banner.setObjectName("unlockBanner")
         self.unlock_banner.setWordWrap(True)
@@ -163,6 +182,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         for widget in (
             self.banner,
+            self.restored_banner,
             self.unlock_banner,
             notices,
             self.filter_bar,
@@ -190,6 +210,12 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._size_panels)
         # After the first paint: the first heartbeat writes to the (possibly shared) file.
         QTimer.singleShot(0, self.watcher.start)
+        # A backup during a stretch of work (at most hourly, backups.work_backup), taken when
+        # a burst of edits pauses so that it never delays a keystroke.
+        self.work_backup_timer = QTimer(self)
+        self.work_backup_timer.setSingleShot(True)
+        self.work_backup_timer.setInterval(WORK_BACKUP_PAUSE_MS)
+        self.work_backup_timer.timeout.connect(self._work_backup)
 
     # -- construction --------------------------------------------------------------------------
 
@@ -222,7 +248,7 @@ class MainWindow(QMainWindow):
             Act.DELETE_PLAN: lambda: file_actions.delete_plan(host),
             Act.SAVE_COPY: lambda: file_actions.save_copy(host),
             Act.MERGE: lambda: file_actions.merge(host),
-            Act.RESTORE: lambda: file_actions.restore(host),
+            Act.RESTORE: lambda: file_actions.restore(host, request),
             Act.USER: lambda: file_actions.change_user(host, self.update_status),
             Act.QUIT: self.close,
             Act.TOGGLE: lambda: self.toggle_cell(self.view.currentIndex()),
@@ -343,6 +369,8 @@ class MainWindow(QMainWindow):
         tree = self.doc.tree
         plan = f"{tree.unit} {tree.year}" if tree else tr("tanpa rencana")
         suffix = tr(" [hanya-baca]") if self.doc.readonly else ""
+        if self.restored_banner.text() and not self.restored_banner.isHidden():
+            suffix += tr(" [hasil pemulihan]")
         self.setWindowTitle(
             f"{self.doc.store.path.name} — {tr('Rencana Aksi')} {plan}{suffix} — rbdesk"
         )
@@ -387,7 +415,15 @@ class MainWindow(QMainWindow):
     def show_status(self, text: str, msecs: int = 8000) -> None:
         self.statusBar().showMessage(text, msecs)
 
+    def _work_backup(self) -> None:
+        if self.doc.store.readonly or self.doc.store.db.is_closed():
+            return
+        made = backups.work_backup(self.doc.store)
+        if made is not None:
+            log.info("backup while working: %s", made.path)
+
     def _edited(self) -> None:
+        self.work_backup_timer.start()
         self.file_label.setText(
             f"{self.doc.store.path.name} · "
             + tr("Tersimpan {t}").format(t=dt.datetime.now().strftime("%H:%M:%S"))
