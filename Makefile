@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DIST_STAMP := $(VENV)/.installed-dist
 
-.PHONY: run test lint bench screenshots dist dist-check clean
+.PHONY: run test lint bench screenshots screenshots-x dist dist-check clean
 .PHONY: dist-windows dist-check-windows test-windows
 
 $(STAMP): pyproject.toml
@@ -35,6 +35,12 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen RBDESK_TODAY=2024-06-14 $(BIN)/python -m rbdesk.ui.screenshots docs
+
+# The real window as `rbdesk FILE` opens it the first time, on a real X server with a window
+# manager (Xvfb + openbox, at 1366x768 and 1280x720; needs xvfb, openbox, xdotool, x11-utils and
+# imagemagick: .ci/run installs them) -> docs/jendela-x-*.png.
+screenshots-x: $(STAMP)
+	$(BIN)/python tests/x_office.py docs
 
 # The frozen one-folder application in dist/rbdesk/ (packaging/rbdesk.spec) and the portable zip.
 dist: $(DIST_STAMP)

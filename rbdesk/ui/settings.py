@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +115,56 @@ def restore_geometry(widget: QWidget, key: str) -> bool:
         widget.restoreState(state)
     fit_to_screen(widget)
     return bool(done)
+
+
+# The head of QWidget.saveGeometry() (Qt 6): magic, version, frame geometry, normal geometry
+# (each QRect as left, top, right, bottom), screen number, maximised, full screen, ...
+_GEOMETRY_HEAD = struct.Struct(">IHH4i4iiBB")
+_GEOMETRY_MAGIC = 0x1D9D0CB
+
+
+def _rect(left: int, top: int, right: int, bottom: int) -> QRect:
+    return QRect(left, top, right - left + 1, bottom - top + 1)
+
+
+def saved_frame_fits(saved: QByteArray | bytes, avail: QRect) -> bool:
+    """Whether a saved window, frame included, lies wholly inside ``avail``: for a maximised
+    one, the size it goes back to when un-maximised. Unreadable means no."""
+    data = bytes(saved.data()) if isinstance(saved, QByteArray) else bytes(saved)
+    if len(data) < _GEOMETRY_HEAD.size:
+        return False
+    magic, major, _minor, *numbers = _GEOMETRY_HEAD.unpack_from(data)
+    if magic != _GEOMETRY_MAGIC or major < 2:
+        return False
+    frame, normal = _rect(*numbers[0:4]), _rect(*numbers[4:8])
+    maximised = bool(numbers[9])
+    if maximised:
+        # The frame of a maximised window is the screen; the window goes back to ``normal``
+        # (its inside) with a title bar and borders of about the same size as now.
+        frame = normal.adjusted(-FRAME_ROOM_X // 2, -FRAME_ROOM_Y // 2, FRAME_ROOM_X // 2, 0)
+    return frame.isValid() and avail.contains(frame)
+
+
+# Room left around a window placed by rbdesk for the window manager's title bar and borders
+# (unknown until the window is shown).
+FRAME_ROOM_X, FRAME_ROOM_Y = 40, 80
+
+
+def restore_window_geometry(widget: QWidget, key: str) -> bool:
+    """The main window's size and place from last time, only if the whole window fits the
+    screen it opens on now (never one saved on a bigger screen, or off screen, brought back
+    partly hidden). The panels' arrangement is given back either way. True if it was used."""
+    s = settings()
+    geometry = s.value(f"geometry/{key}")
+    used = (
+        isinstance(geometry, QByteArray | bytes)
+        and saved_frame_fits(geometry, available_geometry(widget))
+        and widget.restoreGeometry(geometry)
+    )
+    state = s.value(f"state/{key}")
+    if isinstance(state, QByteArray | bytes) and hasattr(widget, "restoreState"):
+        widget.restoreState(state)
+    return bool(used)
 
 
 def available_geometry(widget: QWidget | None = None) -> QRect:

@@ -151,7 +151,10 @@ def show_window(store: Store, notices: list[str] | None = None) -> MainWindow:
     _windows.append(win)
     win.destroyed.connect(lambda *_: _windows.remove(win) if win in _windows else None)
     settings.add_recent_file(store.path)
-    win.show()
+    if win.start_maximised:
+        win.showMaximized()
+    else:
+        win.show()
     for text in notices or []:
         win.show_message(text)
     return win

@@ -68,6 +68,8 @@ DOCKS = (
 )  # the action's value is the dock's objectName
 EXPAND_ROWS = 1500  # rows a search may unfold by itself
 WIDE_SCREEN = 1600  # below this the panels start as one tabbed column
+MAXIMISED_UP_TO = 1600  # screens this wide or narrower: the first window is maximised
+START_SIZE = (1600, 950)  # the first window on a larger screen, at most
 NARROW_PANELS, WIDE_PANELS = 300, 380
 WORK_BACKUP_PAUSE_MS = 3000
 MODE_HELP = {
@@ -203,11 +205,10 @@ class MainWindow(QMainWindow):
         self.update_readonly()
         self.update_title()
         self.expand_default()
-        if not settings.restore_geometry(self, "main"):
-            avail = settings.available_geometry(self)
-            self.resize(min(1600, avail.width()), min(950, avail.height()))
-            self.move(avail.topLeft())
-            QTimer.singleShot(0, self._size_panels)
+        # Whoever shows the window (ui.window.app) shows it maximised when this says so.
+        self.start_maximised = False
+        if not settings.restore_window_geometry(self, "main"):
+            self._place_first_time()
         # After the first paint: the first heartbeat writes to the (possibly shared) file.
         QTimer.singleShot(0, self.watcher.start)
         # A backup during a stretch of work (at most hourly, backups.work_backup), taken when
@@ -335,6 +336,22 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(docks["rosterDock"], docks["monthDock"])
             self._panel_width = WIDE_PANELS
         docks["monthDock"].raise_()
+
+    def _place_first_time(self) -> None:
+        """First start on this PC (or a saved place that does not fit this screen): maximised on
+        an office screen (``start_maximised``), else sized to the screen. Either way the size it
+        goes back to when un-maximised, title bar and borders included, lies inside the screen's
+        free area."""
+        avail = settings.available_geometry(self)
+        width = min(START_SIZE[0], avail.width() - settings.FRAME_ROOM_X)
+        height = min(START_SIZE[1], avail.height() - settings.FRAME_ROOM_Y)
+        self.resize(width, height)
+        self.move(
+            avail.x() + (avail.width() - width - settings.FRAME_ROOM_X // 2) // 2,
+            avail.y() + (avail.height() - height - settings.FRAME_ROOM_Y) // 2,
+        )
+        self.start_maximised = avail.width() <= MAXIMISED_UP_TO
+        QTimer.singleShot(0, self._size_panels)
 
     def _size_panels(self) -> None:
         """First start on this PC: the panels' column gets its width once the window has its

@@ -1,0 +1,327 @@
+"""An office screen on a real X server: Xvfb at 1366x768 (or 1280x720) with the openbox window
+manager, the real program started on it as ``rbdesk FILE`` (``python -m rbdesk``), and the frame
+the window manager gave its window read back with xwininfo and xprop. Used by
+tests/ui/test_window_on_x.py and, as a script, by ``make screenshots-x``:
+
+    python tests/x_office.py docs    # photographs the window at 1366x768 and 1280x720
+
+The offscreen platform of the other tests has no window manager: no title bar, no borders, no
+maximising, so a window bigger than the screen goes unnoticed there.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+ROOT = Path(__file__).resolve().parents[1]
+TOOLS = ("Xvfb", "openbox", "xdotool", "xwininfo", "xprop")
+T = TypeVar("T")
+CAPTURE = "import"  # imagemagick, for the pictures only
+TODAY = "2024-06-14"  # as `make screenshots`
+WAIT_S = 90.0  # the program's start on a busy CI machine; a failure, never a hang
+
+
+class XError(RuntimeError):
+    pass
+
+
+def missing_tools() -> list[str]:
+    return [tool for tool in TOOLS if shutil.which(tool) is None]
+
+
+def _x(display: str, *args: str) -> str:
+    return subprocess.run(
+        args,
+        env={**os.environ, "DISPLAY": display},
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    ).stdout
+
+
+def _wait(what: str, test: Callable[[], T], timeout: float = WAIT_S) -> T:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = test()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise XError(f"{what}: not within {timeout:.0f} s")
+
+
+@contextmanager
+def office_screen(width: int = 1366, height: int = 768) -> Iterator[str]:
+    """Xvfb with openbox running on it; yields DISPLAY."""
+    read, write = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{width}x{height}x24"]
+        + ["-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    number = b""
+    deadline = time.monotonic() + 60
+    while not number.endswith(b"\n") and time.monotonic() < deadline:
+        chunk = os.read(read, 16)
+        if not chunk:
+            break
+        number += chunk
+    os.close(read)
+    if not number.strip():
+        xvfb.kill()
+        raise XError("Xvfb did not start")
+    display = f":{number.decode().strip()}"
+    wm_log = tempfile.TemporaryFile()  # noqa: SIM115 - closed below, after openbox
+    wm = subprocess.Popen(
+        ["openbox"],
+        env={**os.environ, "DISPLAY": display},
+        stdin=subprocess.DEVNULL,
+        stdout=wm_log,
+        stderr=wm_log,
+    )
+    try:
+        # openbox manages windows once it has announced itself on the root window.
+        try:
+            _wait(
+                "openbox",
+                lambda: "window id" in _x(display, "xprop", "-root", "_NET_SUPPORTING_WM_CHECK"),
+            )
+        except XError:
+            wm_log.seek(0)
+            raise XError(
+                f"openbox did not start: {wm_log.read().decode(errors='replace')}"
+            ) from None
+        yield display
+    finally:
+        for proc in (wm, xvfb):
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        wm_log.close()
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A top-level window as the X server has it: its inside (client) and its frame."""
+
+    x: int
+    y: int
+    width: int
+    height: int
+    left: int  # the window manager's borders and title bar (_NET_FRAME_EXTENTS)
+    right: int
+    top: int
+    bottom: int
+    maximised: bool
+
+    @property
+    def outer(self) -> tuple[int, int, int, int]:
+        """x, y, width, height of the whole frame."""
+        return (
+            self.x - self.left,
+            self.y - self.top,
+            self.width + self.left + self.right,
+            self.height + self.top + self.bottom,
+        )
+
+    def inside(self, width: int, height: int) -> bool:
+        x, y, w, h = self.outer
+        return x >= 0 and y >= 0 and x + w <= width and y + h <= height
+
+
+def read_frame(display: str, wid: str) -> Frame:
+    info = _x(display, "xwininfo", "-id", wid)
+    numbers = {
+        key: int(value)
+        for key, value in re.findall(
+            r"^\s*(Absolute upper-left [XY]|Width|Height):\s+(-?\d+)", info, re.M
+        )
+    }
+    extents = _x(display, "xprop", "-id", wid, "_NET_FRAME_EXTENTS", "_NET_WM_STATE")
+    found = re.search(r"_NET_FRAME_EXTENTS\(CARDINAL\) = (\d+), (\d+), (\d+), (\d+)", extents)
+    left, right, top, bottom = (int(n) for n in found.groups()) if found else (0, 0, 0, 0)
+    return Frame(
+        numbers["Absolute upper-left X"],
+        numbers["Absolute upper-left Y"],
+        numbers["Width"],
+        numbers["Height"],
+        left,
+        right,
+        top,
+        bottom,
+        "_NET_WM_STATE_MAXIMIZED_HORZ" in extents and "_NET_WM_STATE_MAXIMIZED_VERT" in extents,
+    )
+
+
+class Rbdesk:
+    """``python -m rbdesk FILE`` on ``display``, with its own settings and data folders (so a
+    first start is a first start), the user's name already given, and today fixed."""
+
+    def __init__(self, display: str, path: Path, home: Path) -> None:
+        self.display, self.path, self.home = display, path, home
+        config = home / "config" / "rbdesk"
+        config.mkdir(parents=True, exist_ok=True)
+        ini = config / "rbdesk.ini"
+        if not ini.exists():
+            ini.write_text("[user]\nname=Penguji\n", encoding="utf-8")
+        env = {
+            **os.environ,
+            "DISPLAY": display,
+            "QT_QPA_PLATFORM": "xcb",
+            "XDG_CONFIG_HOME": str(home / "config"),
+            "RBDESK_DATA_DIR": str(home / "data"),
+            "RBDESK_TODAY": TODAY,
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+        }
+        for key in ("QT_SCALE_FACTOR", "QT_SCREEN_SCALE_FACTORS", "RBDESK_SMOKE"):
+            env.pop(key, None)
+        # A pipe nobody reads could stall the program; closed by quit() or kill().
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "rbdesk", str(path)],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=self.log,
+            stderr=self.log,
+        )
+        try:
+            self.wid = _wait("the rbdesk window", self._find)
+            self.frame = self.settled()
+        except BaseException:
+            self.kill()
+            raise
+
+    def _find(self) -> str:
+        if self.proc.poll() is not None:
+            self.log.seek(0)
+            err = self.log.read().decode(errors="replace")
+            self.log.close()
+            raise XError(f"rbdesk exited with {self.proc.returncode}: {err[-2000:]}")
+        ids = _x(self.display, "xdotool", "search", "--onlyvisible", "--name", r"— rbdesk$")
+        return ids.split()[0] if ids.split() else ""
+
+    def settled(self) -> Frame:
+        """The frame once the window manager is done with it (the same twice, 0.5 s apart)."""
+        last: list[Frame] = []
+
+        def same() -> Frame | None:
+            frame = read_frame(self.display, self.wid)
+            last.append(frame)
+            time.sleep(0.5)
+            again = read_frame(self.display, self.wid)
+            return again if again == frame else None
+
+        return _wait("a settled window", same)
+
+    def toggle_maximised(self) -> Frame:
+        """A double click on the title bar, as a user un-maximises (openbox's default)."""
+        x, y, w, _h = self.frame.outer
+        before = self.frame
+        _x(
+            self.display,
+            "xdotool",
+            "mousemove",
+            str(x + w // 2),
+            str(y + max(2, self.frame.top // 2)),
+        )
+        _x(self.display, "xdotool", "click", "--repeat", "2", "--delay", "80", "1")
+        _wait("the window manager's answer", lambda: read_frame(self.display, self.wid) != before)
+        self.frame = self.settled()
+        return self.frame
+
+    def resize(self, width: int, height: int) -> Frame:
+        _x(self.display, "xdotool", "windowsize", self.wid, str(width), str(height))
+        _wait(
+            "the new size",
+            lambda: read_frame(self.display, self.wid).width != self.frame.width,
+        )
+        self.frame = self.settled()
+        return self.frame
+
+    def capture(self, dest: Path) -> None:
+        """The whole screen, as the user sees it."""
+        time.sleep(1.0)  # the side panels fill themselves after the first paint
+        subprocess.run(
+            [CAPTURE, "-window", "root", str(dest)],
+            env={**os.environ, "DISPLAY": self.display},
+            check=True,
+            timeout=60,
+        )
+
+    def quit(self) -> int:
+        """Ctrl+Q, as a user closes it (the window saves its place), then its exit status."""
+        _x(self.display, "xdotool", "windowactivate", "--sync", self.wid)
+        _x(self.display, "xdotool", "key", "--window", self.wid, "ctrl+q")
+        try:
+            return self.proc.wait(timeout=WAIT_S)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            raise XError("rbdesk did not quit on Ctrl+Q") from None
+        finally:
+            self.log.close()
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(timeout=30)
+        self.log.close()
+
+
+def sample_file(folder: Path) -> Path:
+    """The 2024 sample, made by this checkout's command line."""
+    path = folder / "contoh.rbdesk"
+    subprocess.run(
+        [sys.executable, "-m", "rbdesk", "new", "--sample", str(path)],
+        env={
+            **os.environ,
+            "RBDESK_DATA_DIR": str(folder / "data"),
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+        },
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return path
+
+
+def screenshots(dest: Path) -> list[Path]:
+    """The real window, first start, at 1366x768 and 1280x720: docs/jendela-x-WxH.png."""
+    made = []
+    with tempfile.TemporaryDirectory(prefix="rbdesk-x-") as tmp:
+        path = sample_file(Path(tmp))
+        for width, height in ((1366, 768), (1280, 720)):
+            home = Path(tmp) / f"home-{width}"
+            with office_screen(width, height) as display:
+                app = Rbdesk(display, path, home)
+                try:
+                    out = dest / f"jendela-x-{width}x{height}.png"
+                    app.capture(out)
+                    made.append(out)
+                    print(f"{out}: frame {app.frame.outer} on {width}x{height}")
+                finally:
+                    app.quit()
+    return made
+
+
+if __name__ == "__main__":
+    lacking = missing_tools() + ([CAPTURE] if shutil.which(CAPTURE) is None else [])
+    if lacking:
+        sys.exit(f"needs {', '.join(lacking)} (Debian: xvfb openbox xdotool x11-utils imagemagick)")
+    screenshots(Path(sys.argv[1] if len(sys.argv) > 1 else "docs"))
