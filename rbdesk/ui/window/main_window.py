@@ -58,6 +58,7 @@ from rbdesk.ui.window.action_table import (
 from rbdesk.ui.window.actions import ActionRegistry, PlanChooser
 from rbdesk.ui.window.file_watcher import FileWatcher
 from rbdesk.ui.window.message_bar import MessageBar
+from rbdesk.ui.window.status_line import StatusLine
 
 log = logging.getLogger("rbdesk.ui")
 
@@ -221,13 +222,15 @@ class MainWindow(QMainWindow):
     # -- construction --------------------------------------------------------------------------
 
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
+        bar = StatusLine(self)
+        self.setStatusBar(bar)
         self.filter_count = QLabel()
         self.filter_count.setObjectName("filterCount")
-        bar.addWidget(self.filter_count)
+        bar.insertWidget(0, self.filter_count)
         self.user_label = QLabel()
         self.file_label = QLabel()
         self.presence_label = QLabel()
+        self.presence_label.setObjectName("presenceLabel")
         self.today_label = QLabel()
         for widget in (self.presence_label, self.today_label, self.file_label, self.user_label):
             bar.addPermanentWidget(widget)
@@ -440,6 +443,9 @@ class MainWindow(QMainWindow):
             log.info("backup while working: %s", made.path)
 
     def _edited(self) -> None:
+        # The next success ends what an earlier message said (a refusal, a conflict, "Urungkan
+        # dengan Ctrl+Z" for an earlier step); a message about this edit is shown after it.
+        self.message_bar.dismiss()
         self.work_backup_timer.start()
         self.file_label.setText(
             f"{self.doc.store.path.name} · "
@@ -450,6 +456,10 @@ class MainWindow(QMainWindow):
         others = [n for n in names if n != self.doc.user]
         self.presence_label.setText(
             tr("Juga membuka berkas ini: {names}").format(names=", ".join(others)) if others else ""
+        )
+        # Set apart from the passing message on its left by a rule, as a part of its own.
+        self.presence_label.setStyleSheet(
+            "#presenceLabel { border-left:1px solid #9e9e9e; padding-left:6px; }" if others else ""
         )
 
     # -- modes ---------------------------------------------------------------------------------
@@ -664,6 +674,9 @@ class MainWindow(QMainWindow):
         self.doc.reload()
 
     def _plan_changed(self, _uuid: str) -> None:
+        # Messages were about the plan left (its undo history is gone with it).
+        self.message_bar.dismiss()
+        self.statusBar().clearMessage()
         self.filter_bar.populate()
         self.expand_default()
         self.update_title()

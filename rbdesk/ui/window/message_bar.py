@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from rbdesk.i18n import tr
 
+# A notice that only informs goes after this; a warning, or one with buttons, stays.
+INFORM_MS = 15000
+
 
 class MessageBar(QFrame):
     """A notice above the grid (conflicts, refused edits) that never blocks work. It takes the
-    place of the mode hint while shown, so the grid below never moves."""
+    place of the mode hint while shown, so the grid below never moves. A notice belongs to its
+    moment: the window dismisses it on the next successful edit and on a change of plan, and one
+    that only informs goes by itself after ``INFORM_MS``."""
 
     shown = Signal()
     dismissed = Signal()
@@ -34,6 +39,10 @@ class MessageBar(QFrame):
         self._buttons = QHBoxLayout()
         layout.addLayout(self._buttons)
         layout.addWidget(close)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(INFORM_MS)
+        self.timer.timeout.connect(self.dismiss)
         self.hide()
 
     def show_text(
@@ -60,7 +69,14 @@ class MessageBar(QFrame):
         self.label.setToolTip(text)
         self.show()
         self.shown.emit()
+        if error or actions:
+            self.timer.stop()
+        else:
+            self.timer.start()
 
     def dismiss(self) -> None:
+        self.timer.stop()
+        if self.isHidden():
+            return
         self.hide()
         self.dismissed.emit()
