@@ -58,6 +58,7 @@ class PlanDocument(QObject):
     treeReloaded = Signal()  # the snapshot was replaced (others' commits, conflicts)
     refused = Signal(str)  # what was asked was refused or failed: the message
     edited = Signal()  # something was written by this window
+    userChanged = Signal(str)  # the name this PC's user works under
     nodesPatched = Signal(list)  # these snapshot nodes (uuids) were updated in place
     childrenChanged = Signal(list)  # the child lists of these nodes (uuids) were patched
 
@@ -85,6 +86,12 @@ class PlanDocument(QObject):
     @property
     def user(self) -> str:
         return self.store.user
+
+    def set_user(self, name: str) -> None:
+        """Berkas → Ganti nama pengguna: later writes carry the new name, and whatever shows
+        the user's name (the status bar, the review box) hears of it."""
+        self.store.user = name
+        self.userChanged.emit(name)
 
     @property
     def plan_signed(self) -> bool:

@@ -48,8 +48,9 @@ def test_review_is_recorded_from_the_panel_and_shown_everywhere(window, qtbot):
     assert "menunggu verifikasi" in march.data(Qt.ItemDataRole.ToolTipRole)
 
     assert not box.warning.isVisible()  # no name: this PC's user, as the field says
-    assert "Penguji" in box.reviewer.lineEdit().placeholderText()
+    assert box.reviewer.currentText() == "Penguji" and not box.reviewer.isEnabled()
     # A revision needs its reason; without it the panel shows the model's message.
+    box.for_other.setChecked(True)  # recording for someone else: a deliberate choice
     box.reviewer.setEditText("Orang Luar")
     assert box.warning.isVisible() and "tetap dicatat" in box.warning.text()
     hint = window.minimumSizeHint().expandedTo(window.minimumSize())
@@ -215,6 +216,7 @@ def test_period_report_from_the_menu_shows_reported_and_verified(window, qtbot, 
     window.doc.reload()
     _uuid, _index, dock = _show(window, qtbot, "LHKASN", 6)
     dock.status_buttons["selesai"].click()
+    dock.review.for_other.setChecked(True)
     dock.review.reviewer.setEditText("Deky Ballo")
     dock.review.note.setText("Tanda terima belum ada")
     qtbot.mouseClick(dock.review.buttons["perlu_revisi"], Qt.MouseButton.LeftButton)
@@ -287,6 +289,7 @@ def test_marking_a_reviewer_in_the_roster_offers_them_in_the_review_box(window, 
     dock.status_buttons["selesai"].click()
     names = [dock.review.reviewer.itemText(i) for i in range(dock.review.reviewer.count())]
     assert person.name in names
+    dock.review.for_other.setChecked(True)
     dock.review.reviewer.setEditText(person.name)
     assert not dock.review.warning.isVisible()
     window.acts[Act.UNDO].trigger()  # the status
@@ -318,3 +321,46 @@ def test_review_of_an_unrealised_month_from_the_window_says_why_and_changes_noth
         assert ChangeLog.select().count() == before
     assert window.doc.undo_stack.count() == steps
     assert load_indicator(window.doc.store, uuid).review_state(4) == ""
+
+
+def test_the_review_box_records_as_the_current_user_and_for_another_only_by_choice(
+    window, qtbot, messages, monkeypatch
+):
+    """Issue 20, item 6: after Ganti nama pengguna the box shows the new user; recording for a
+    Pengarah is a deliberate tick, and the panel and Riwayat say who wrote it for whom."""
+    from rbdesk.models.domain.history import query_history
+    from rbdesk.ui.dialogs import common
+
+    uuid, index, dock = _show(window, qtbot, "LHKPN", 3)
+    dock.status_buttons["selesai"].click()
+    box = dock.review
+    assert box.reviewer.currentText() == "Penguji" and not box.reviewer.isEnabled()
+
+    # Berkas → Ganti nama pengguna, answered "Siti Rahma".
+    monkeypatch.setattr(common.UserNameDialog, "exec", lambda self: 1)
+    monkeypatch.setattr(common.UserNameDialog, "value", lambda self: "Siti Rahma")
+    window.acts[Act.USER].trigger()
+    assert window.doc.user == "Siti Rahma"
+    assert box.reviewer.currentText() == "Siti Rahma"
+    assert "Siti Rahma" in box.reviewer.lineEdit().placeholderText()
+    assert "Penguji" not in box.reviewer.lineEdit().placeholderText()
+    qtbot.mouseClick(box.buttons["memenuhi"], Qt.MouseButton.LeftButton)
+    cell = load_indicator(window.doc.store, uuid).realisation[3]
+    assert cell.reviewed_by == "Siti Rahma"
+    assert "dicatat oleh" not in box.state_label.text()
+
+    # For a Pengarah who reviewed on paper: only with the box ticked.
+    pengarah = next(t for t in window.doc.tree.teams if t.kind == "pengarah").members[0]
+    box.for_other.setChecked(True)
+    assert box.reviewer.isEnabled() and box.reviewer.currentText() == ""
+    box.reviewer.setEditText(pengarah.person_name)
+    box.note.setText("Perbaiki daftar hadir")
+    qtbot.mouseClick(box.buttons["perlu_revisi"], Qt.MouseButton.LeftButton)
+    cell = load_indicator(window.doc.store, uuid).realisation[3]
+    assert cell.reviewed_by == pengarah.person_name
+    said = f"dicatat oleh Siti Rahma atas nama {pengarah.person_name}"
+    assert said in box.state_label.text()
+    assert not box.for_other.isChecked()  # the next verdict is the user's own again
+    assert box.reviewer.currentText() == "Siti Rahma"
+    entries = query_history(window.doc.store, row_uuid=uuid)
+    assert any(e.new_text == said for e in entries if e.field.startswith("reviewed_by"))

@@ -109,7 +109,11 @@ class HistoryEntry:
     def _texts(self) -> tuple[str, str]:
         # Computed once: a whole-decree entry of an older file is parsed to be shown, and the
         # Riwayat table asks for its cells on every repaint.
-        return logged_pair(self.field, self.old, self.new)
+        old, new = logged_pair(self.field, self.old, self.new)
+        if self.field.split("[")[0] == "reviewed_by" and new and new != self.user:
+            # A verdict recorded for someone else says who recorded it (review_month's ``by``).
+            new = tr("dicatat oleh {user} atas nama {name}").format(user=self.user, name=new)
+        return old, new
 
     @cached_property
     def _lines(self) -> LineChange | None:

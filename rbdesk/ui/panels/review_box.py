@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QGroupBox,
@@ -67,6 +68,12 @@ class ReviewBox(QGroupBox):
         form.setHorizontalSpacing(6)
         form.setVerticalSpacing(3)
         who = QLabel(tr("Pen&injau:"), self)
+        # The verdict is recorded in the name of this PC's user. Recording it for someone else
+        # (a Pengarah who reviewed on paper) is a deliberate choice, and the record says who
+        # wrote it for whom ("dicatat oleh X atas nama Y").
+        self.for_other = QCheckBox(tr("Catat atas nama &orang lain"), self)
+        self.for_other.setObjectName("reviewForOther")
+        self.for_other.toggled.connect(self._for_other_toggled)
         self.reviewer = QComboBox(self)
         self.reviewer.setObjectName("reviewer")
         self.reviewer.setEditable(True)
@@ -75,10 +82,6 @@ class ReviewBox(QGroupBox):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.reviewer.setMinimumContentsLength(8)
-        line = self.reviewer.lineEdit()
-        if line is not None:
-            # Left empty, the verdict is recorded in the name of this PC's user.
-            line.setPlaceholderText(tr("kosong: {user}").format(user=doc.store.user))
         who.setBuddy(self.reviewer)
         why = QLabel(tr("Catatan &peninjau:"), self)
         self.note = QLineEdit(self)
@@ -87,8 +90,9 @@ class ReviewBox(QGroupBox):
         why.setBuddy(self.note)
         form.addWidget(who, 0, 0)
         form.addWidget(self.reviewer, 0, 1)
-        form.addWidget(why, 1, 0)
-        form.addWidget(self.note, 1, 1)
+        form.addWidget(self.for_other, 1, 1)
+        form.addWidget(why, 2, 0)
+        form.addWidget(self.note, 2, 1)
         form.setColumnStretch(1, 1)
         layout.addLayout(form)
 
@@ -127,6 +131,8 @@ class ReviewBox(QGroupBox):
         self.honesty.setFont(small)
         layout.addWidget(self.honesty)
         self.reviewer.currentTextChanged.connect(lambda _t: self._check_reviewer())
+        doc.userChanged.connect(lambda _name: self._show_user())
+        self._show_user()
 
     # --- showing --------------------------------------------------------------------------
 
@@ -140,8 +146,11 @@ class ReviewBox(QGroupBox):
         for state, button in self.buttons.items():
             current = cell.review_state if cell else ""
             button.setEnabled(editable and (state != SUBMITTED or current != SUBMITTED))
-        self.reviewer.setEnabled(editable)
+        self.for_other.setEnabled(editable)
+        self.reviewer.setEnabled(editable and self.for_other.isChecked())
         self.note.setEnabled(editable)
+        if not self.for_other.isChecked():
+            self._show_user()
         self.state_label.setText(self._state_html(cell, bool(indicator_uuid and month)))
         self._check_reviewer()
 
@@ -166,6 +175,12 @@ class ReviewBox(QGroupBox):
             text += tr(" oleh {who}").format(who=_escape(cell.reviewed_by))
             if when:
                 text += f", {_escape(when)}"
+            if cell.updated_by and cell.updated_by != cell.reviewed_by:
+                # The month's last writer recorded the verdict: every other change of a month
+                # sends it back to review.
+                text += "<br>" + tr("dicatat oleh {user} atas nama {name}").format(
+                    user=_escape(cell.updated_by), name=_escape(cell.reviewed_by)
+                )
         if cell.review_note:
             text += f"<br><i>{_escape(cell.review_note)}</i>"
         return text
@@ -182,8 +197,37 @@ class ReviewBox(QGroupBox):
             self.reviewer.blockSignals(False)
         self._names = set(names)
 
+    def _show_user(self) -> None:
+        """Not recording for someone else: the field shows who is recording, the current user
+        (also right after Berkas → Ganti nama pengguna)."""
+        line = self.reviewer.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(
+                tr("pilih atau ketik nama peninjau")
+                if self.for_other.isChecked()
+                else tr("{user} (pengguna ini)").format(user=self.doc.user)
+            )
+        if not self.for_other.isChecked():
+            self.reviewer.blockSignals(True)
+            self.reviewer.setEditText(self.doc.user)
+            self.reviewer.blockSignals(False)
+            self._check_reviewer()
+
+    def _for_other_toggled(self, checked: bool) -> None:
+        self.reviewer.setEnabled(checked and self.for_other.isEnabled())
+        self.reviewer.blockSignals(True)
+        self.reviewer.setEditText("")
+        self.reviewer.blockSignals(False)
+        self._show_user()
+        if checked:
+            self.reviewer.setFocus()
+
+    def recorded_for(self) -> str:
+        """The name the verdict goes under: "" (this PC's user) unless recording for another."""
+        return self.reviewer.currentText().strip() if self.for_other.isChecked() else ""
+
     def _check_reviewer(self) -> None:
-        name = self.reviewer.currentText().strip()
+        name = self.recorded_for()
         unknown = bool(name) and name not in self._names
         self.warning.setVisible(unknown and self.reviewer.isEnabled())
         if unknown:
@@ -204,11 +248,12 @@ class ReviewBox(QGroupBox):
             self.month,
             state,
             note,
-            self.reviewer.currentText().strip(),
+            self.recorded_for(),
         )
         outcome = push(command)
         if outcome.ok:
             self.note.clear()
+            self.for_other.setChecked(False)  # the next verdict is again the user's own
             self.messageRaised.emit(
                 tr("Tinjauan dicatat: {s}.").format(s=review_label(state)), False
             )

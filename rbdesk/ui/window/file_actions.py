@@ -263,5 +263,5 @@ def change_user(host: ActionHost, changed: Callable[[], None]) -> None:
     dialog = UserNameDialog(host.doc.user, host.parent)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         settings.set_user_name(dialog.value())
-        host.doc.store.user = dialog.value()
+        host.doc.set_user(dialog.value())
         changed()
