@@ -87,34 +87,48 @@ def office_screen(width: int = 1366, height: int = 768) -> Iterator[str]:
         raise XError("Xvfb did not start")
     display = f":{number.decode().strip()}"
     wm_log = tempfile.TemporaryFile()  # noqa: SIM115 - closed below, after openbox
-    wm = subprocess.Popen(
-        ["openbox"],
-        env={**os.environ, "DISPLAY": display},
-        stdin=subprocess.DEVNULL,
-        stdout=wm_log,
-        stderr=wm_log,
-    )
+    wm: subprocess.Popen[bytes] | None = None
     try:
-        # openbox manages windows once it has announced itself on the root window.
-        try:
-            _wait(
-                "openbox",
-                lambda: "window id" in _x(display, "xprop", "-root", "_NET_SUPPORTING_WM_CHECK"),
+        # openbox manages windows once it has announced itself on the root window. Once it
+        # failed to within 90 s on a loaded machine, for no reason it logged: it gets three
+        # tries of 30 s, and its log is in the error.
+        for _attempt in range(3):
+            wm = subprocess.Popen(
+                ["openbox"],
+                env={**os.environ, "DISPLAY": display},
+                stdin=subprocess.DEVNULL,
+                stdout=wm_log,
+                stderr=wm_log,
             )
-        except XError:
+            try:
+                _wait(
+                    "openbox",
+                    lambda: (
+                        "window id" in _x(display, "xprop", "-root", "_NET_SUPPORTING_WM_CHECK")
+                    ),
+                    timeout=WAIT_S / 3,
+                )
+                break
+            except XError:
+                _stop(wm)
+        else:
             wm_log.seek(0)
-            raise XError(
-                f"openbox did not start: {wm_log.read().decode(errors='replace')}"
-            ) from None
+            raise XError(f"openbox did not start: {wm_log.read().decode(errors='replace')}")
         yield display
     finally:
         for proc in (wm, xvfb):
-            proc.terminate()
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+            if proc is not None:
+                _stop(proc)
         wm_log.close()
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=20)
 
 
 @dataclass(frozen=True)
