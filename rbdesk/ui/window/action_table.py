@@ -46,6 +46,7 @@ class Act(StrEnum):
     LOCK = "lock"
     MODE_PLAN = "mode_plan"
     MODE_REAL = "mode_real"
+    QUARTER_VIEW = "quarter_view"
     FIND = "find"
     CLEAR_FILTER = "clear_filter"
     THIS_MONTH = "this_month"
@@ -188,6 +189,12 @@ ACTIONS: dict[Act, Spec] = {
         N_("Klik sel bulan untuk mencatat realisasi"),
         checkable=True,
     ),
+    Act.QUARTER_VIEW: S(
+        N_("Tampilan per &triwulan"),
+        ("Ctrl+Shift+T",),
+        N_("TW I–IV dari bulan-bulannya: bulan rencana, selesai, sebagian dan statusnya"),
+        checkable=True,
+    ),
     Act.FIND: S(N_("&Cari…"), (STD.Find,)),
     Act.CLEAR_FILTER: S(N_("&Hapus filter"), ("Ctrl+Shift+F",)),
     Act.THIS_MONTH: S(N_("Ke &bulan ini"), ("Ctrl+T",)),
@@ -279,6 +286,27 @@ STATUSES = {
 PAPERS = {Act.PAPER_A4: Paper.A4, Act.PAPER_F4: Paper.F4}
 COPY_FORMS = {Act.COPY_ORIGINAL: CopyForm.ASLI, Act.COPY_CERTIFIED: CopyForm.SALINAN}
 DOCKS = (Act.ROSTER_DOCK, Act.EVIDENCE_DOCK, Act.MONTH_DOCK)
+# What works on the month grid's current cell or row: from the quarter view these bring the
+# month grid back first, on the row chosen there, so nothing changes out of sight.
+MONTH_GRID_ACTS = (
+    Act.TOGGLE,
+    *STATUSES,
+    Act.EDIT_NOTE,
+    Act.ADD_SIBLING,
+    Act.ADD_CHILD,
+    Act.RENAME,
+    Act.DELETE,
+    Act.MOVE_UP,
+    Act.MOVE_DOWN,
+    Act.OUTDENT,
+    Act.INDENT,
+    Act.MODE_PLAN,
+    Act.MODE_REAL,
+    Act.FIND,
+    Act.CLEAR_FILTER,
+    Act.THIS_MONTH,
+    Act.HISTORY,
+)
 
 # A menu: its title and its items. None is a separator, RECENT the recent files, a tuple a
 # submenu (title, items).
@@ -334,6 +362,8 @@ MENUS: tuple[tuple[str, tuple[Item, ...]], ...] = (
         (
             Act.MODE_PLAN,
             Act.MODE_REAL,
+            None,
+            Act.QUARTER_VIEW,
             None,
             Act.FIND,
             Act.CLEAR_FILTER,
