@@ -195,6 +195,25 @@ def test_a_quarter_reports_its_three_months(
     assert not any(f"bukti-tw{q}.pdf" in flat for q in range(1, 5) if q != quarter)
 
 
+@pytest.mark.parametrize("form", ["asli", "salinan"])
+def test_a_quarter_pdf_in_both_forms_and_as_a_draft(
+    tree: PlanTree, tmp_path: Path, form: str
+) -> None:
+    """Laporan Triwulan prints as the other reports: the original for the wet signature or the
+    certified copy, and "KONSEP" on every page while the decree has no number."""
+    report = build_period_report(tree, "triwulan2", [], today=dt.date(tree.year, 7, 3))
+    signed = write_pdf(tree, tmp_path / "tw2.pdf", part="triwulan2", copy=form, period=report)
+    texts = [p.extract_text() for p in PdfReader(str(signed)).pages]
+    flat = "\n".join(texts)
+    assert ("TTD" in flat) == (form == "salinan")
+    assert ("Salinan sesuai dengan aslinya" in flat) == (form == "salinan")
+    assert "KONSEP" not in flat
+    tree.decree = {**tree.decree, "number": ""}
+    draft = write_pdf(tree, tmp_path / "konsep.pdf", part="triwulan2", copy=form, period=report)
+    texts = [p.extract_text() for p in PdfReader(str(draft)).pages]
+    assert len(texts) > 1 and all("KONSEP" in t for t in texts)
+
+
 def test_period_pdf_needs_its_data(tree: PlanTree, tmp_path: Path) -> None:
     with pytest.raises(InvalidInput):
         write_pdf(tree, tmp_path / "x.pdf", part="annual")

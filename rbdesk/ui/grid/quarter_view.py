@@ -78,10 +78,14 @@ class QuarterView(QTreeView):
         )
 
     def _restore(self) -> None:
+        opened = False
         for uuid in self._open:  # parents before their children: each is found once made
             index = self.quarters.index_of(uuid, 0)
             if index.isValid():
                 self.expand(index)
+                opened = True
+        if self._open and not opened:  # another plan: its first look
+            self.unfold_areas()
         if self._current is not None:
             uuid, column = self._current
             index = self.quarters.index_of(uuid, column)
