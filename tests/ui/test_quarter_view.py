@@ -114,7 +114,6 @@ def test_the_quarter_view_from_the_tampilan_menu_and_back(window, qtbot) -> None
     assert act.isChecked() and window.quarter_view.isVisible() and not window.view.isVisible()
     assert QApplication.focusWidget() is window.quarter_view
     assert "TRIWULAN" in window.mode_label.text()
-    assert not window.filter_bar.isEnabled()
     current = window.quarter_view.currentIndex()
     assert current.data(Role.UUID) == ind.uuid and current.column() == quarter_column(2)
     assert current.data(Role.CELL).planned >= 1
@@ -123,7 +122,7 @@ def test_the_quarter_view_from_the_tampilan_menu_and_back(window, qtbot) -> None
     assert window.view.isVisible() and not act.isChecked()
     assert window.current_row_uuid() == ind.uuid
     assert column_month(window.view.currentIndex().column()) == 6
-    assert window.filter_bar.isEnabled() and "TRIWULAN" not in window.mode_label.text()
+    assert "TRIWULAN" not in window.mode_label.text()
 
 
 def test_the_quarter_view_follows_edits_and_month_actions_bring_the_grid_back(
@@ -169,3 +168,32 @@ def test_expand_and_collapse_act_on_the_view_shown(window) -> None:
     assert not view.isExpanded(first)
     window.acts[Act.EXPAND].trigger()
     assert view.isExpanded(first)
+
+
+def test_the_filter_bar_filters_the_quarter_view_too(window, qtbot) -> None:
+    """A search typed in the filter bar shows the same rows by quarter as by month; clearing it
+    shows every row again."""
+    window.acts[Act.QUARTER_VIEW].trigger()
+    view, model = window.quarter_view, window.quarter_model
+    assert window.filter_bar.isEnabled()
+    window.proxy.set_text("LHKPN")
+    shown = window.proxy.shown_uuids()
+    assert shown
+    visible = [
+        index.data(Role.UUID)
+        for index in _rows(model)
+        if not view.isRowHidden(index.row(), index.parent())
+        and all(not view.isRowHidden(p.row(), p.parent()) for p in _ancestors(index))
+    ]
+    assert set(visible) == shown
+    found = [u for u in visible if "LHKPN" in model.index_of(u, QCOL_TEXT).data()]
+    assert found and all(view.isExpanded(model.index_of(u, 0).parent()) for u in found)
+    window.proxy.clear()
+    assert not any(view.isRowHidden(i.row(), i.parent()) for i in _rows(model))
+
+
+def _ancestors(index: QModelIndex):
+    parent = index.parent()
+    while parent.isValid():
+        yield parent
+        parent = parent.parent()

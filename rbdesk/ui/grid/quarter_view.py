@@ -21,6 +21,8 @@ from rbdesk.ui.grid.quarter_model import (
 )
 from rbdesk.ui.roles import Role
 
+UNFOLD_ROWS = 1500  # a filter showing no more rows than this unfolds them all, as the month grid
+
 
 class QuarterView(QTreeView):
     # a row's uuid and a month: show that cell in the month grid
@@ -40,6 +42,7 @@ class QuarterView(QTreeView):
         self.setIndentation(14)
         self._open: list[str] = []
         self._current: tuple[str, int] | None = None
+        self._shown: set[str] | None = None  # the month grid's filter: the rows it shows
         model.modelAboutToBeReset.connect(self._remember)
         model.modelReset.connect(self._restore)
         self.activated.connect(self._activated)
@@ -86,11 +89,39 @@ class QuarterView(QTreeView):
                 opened = True
         if self._open and not opened:  # another plan: its first look
             self.unfold_areas()
+        self._hide_filtered()
         if self._current is not None:
             uuid, column = self._current
             index = self.quarters.index_of(uuid, column)
             if index.isValid():
                 self.setCurrentIndex(index)
+
+    def show_only(self, uuids: set[str] | None) -> None:
+        """The filter bar's choice, as the month grid shows it: only these rows (None: all),
+        unfolded to what was found when they are not too many."""
+        self._shown = uuids
+        self._hide_filtered(unfold=uuids is not None and len(uuids) <= UNFOLD_ROWS)
+
+    def _hide_filtered(self, unfold: bool = False) -> None:
+        """Hide the rows the filter leaves out. Rows not made yet are only walked into while a
+        filter holds (every shown row's siblings must be judged); without one, only the rows
+        made can have been hidden before."""
+        model, shown = self.quarters, self._shown
+        stack = [QModelIndex()]
+        while stack:
+            parent = stack.pop()
+            node = model.node(parent)
+            if shown is None and node is not None and not node.built:
+                continue
+            for row in range(model.rowCount(parent)):
+                index = model.index(row, 0, parent)
+                hide = shown is not None and index.data(Role.UUID) not in shown
+                if self.isRowHidden(row, parent) != hide:
+                    self.setRowHidden(row, parent, hide)
+                if not hide:
+                    stack.append(index)
+                    if unfold and model.hasChildren(index):
+                        self.expand(index)
 
     def unfold_areas(self) -> None:
         """The first look: every area open on its activities."""

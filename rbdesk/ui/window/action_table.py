@@ -302,8 +302,6 @@ MONTH_GRID_ACTS = (
     Act.INDENT,
     Act.MODE_PLAN,
     Act.MODE_REAL,
-    Act.FIND,
-    Act.CLEAR_FILTER,
     Act.THIS_MONTH,
     Act.HISTORY,
 )

@@ -354,6 +354,7 @@ class MainWindow(QMainWindow):
         state.lockChanged.connect(self._lock_changed)
         self.proxy.filterAboutToChange.connect(self._remember_expansion)
         self.proxy.filterApplied.connect(self._filter_applied)
+        self.proxy.filterApplied.connect(self._filter_quarters)
         self.watcher.othersCommitted.connect(self.refresh_from_file)
         self.watcher.presenceChanged.connect(self._presence_changed)
 
@@ -435,7 +436,7 @@ class MainWindow(QMainWindow):
 
     def show_quarters(self, on: bool) -> None:
         """Tampilan → Per triwulan: the quarter view in the month grid's place, or back, on the
-        same row. The filter bar works on the month grid, so it rests meanwhile."""
+        same row, showing the rows the filter bar shows."""
         self.acts[Act.QUARTER_VIEW].setChecked(on)
         if on == self.quarters_shown():
             return
@@ -443,6 +444,7 @@ class MainWindow(QMainWindow):
             uuid = self.current_row_uuid()
             self.quarter_model.set_live(True)
             self.grids.setCurrentWidget(self.quarter_view)
+            self.quarter_view.show_only(self.proxy.shown_uuids())
             if not self._quarters_seen:
                 self._quarters_seen = True
                 self.quarter_view.unfold_areas()
@@ -461,7 +463,11 @@ class MainWindow(QMainWindow):
                 self.select_uuid(str(chosen))
             self.view.setFocus()
             self._mode_changed(self.state.mode)
-        self.filter_bar.setEnabled(not on)
+
+    def _filter_quarters(self) -> None:
+        """The filter bar changed: the quarter view, when shown, shows the same rows."""
+        if self.quarters_shown():
+            self.quarter_view.show_only(self.proxy.shown_uuids())
 
     def _on_months(self, run: Callable[[], object]) -> None:
         """An action on the month grid's cell or row, asked for in the quarter view: the month
