@@ -40,8 +40,9 @@ def write_pdf(
     copy: CopyForm | str = CopyForm.SALINAN,
     period: PeriodReport | None = None,
 ) -> Path:
-    """Write one part (sk, roster, plan, report, semester1, semester2, annual) as PDF; returns
-    ``out``. The semester and annual parts take ``period``, the monthly report ``report``.
+    """Write one part (sk, roster, plan, report, triwulan1..4, semester1, semester2, annual) as
+    PDF; returns ``out``. The quarterly, semester and annual parts take ``period``, the monthly
+    report ``report``.
 
     ``copy`` is the printed form: ``asli`` (the original, room for the wet signature and stamp)
     or ``salinan`` (the certified copy: "TTD" and the certifier's block). A decree without
@@ -81,8 +82,8 @@ def write_period_workbook(
     copy: CopyForm | str = CopyForm.SALINAN,
     progress: ProgressFn = None,
 ) -> Path:
-    """Write the semester or annual report ``period`` as an Excel workbook; returns ``out``.
-    ``copy`` and the draft mark as for :func:`write_pdf`."""
+    """Write the quarterly, semester or annual report ``period`` as an Excel workbook; returns
+    ``out``. ``copy`` and the draft mark as for :func:`write_pdf`."""
     from rbdesk.exports.excel.period_report import write_period_workbook as _write
 
     return _write(period, Path(out), decree=tree.decree, paper=paper, copy=copy, progress=progress)

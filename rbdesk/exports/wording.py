@@ -85,7 +85,7 @@ def section_title(team: TeamNode) -> str:
 
 
 def period_title_lines(report: PeriodReport) -> list[str]:
-    """The centred title of a semester or annual report: what, whose, which months."""
+    """The centred title of a period report (quarter, semester, year): what, whose, which months."""
     span = tr("{a} s.d. {b} {year}").format(
         a=month_long(report.first), b=month_long(report.last), year=report.year
     )
@@ -107,7 +107,7 @@ def capaian_note() -> str:
 
 
 def period_sections(report: PeriodReport) -> dict[str, str]:
-    """Section headings and empty-section lines of a semester or annual report."""
+    """Section headings and empty-section lines of a period report (quarter, semester, year)."""
     return {
         "areas": tr("A. Capaian per area perubahan sampai dengan {month} {year}").format(
             month=month_long(report.last), year=report.year

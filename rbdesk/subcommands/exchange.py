@@ -28,8 +28,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         choices=[p.value for p in Part],
         help=tr(
             "bagian yang dicetak (PDF; bawaan: sk). Untuk Excel hanya "
-            "semester1, semester2 atau annual; tanpa --part Excel berisi "
-            "Lampiran I, Lampiran II dan Realisasi"
+            "triwulan1..triwulan4, semester1, semester2 atau annual; tanpa --part "
+            "Excel berisi Lampiran I, Lampiran II dan Realisasi"
         ),
     )
     p.add_argument(
@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--copy",
         choices=[c.value for c in CopyForm],
         help=tr(
-            "bentuk PDF dan laporan semester/tahunan: asli (untuk "
+            "bentuk PDF dan laporan triwulan/semester/tahunan: asli (untuk "
             'ditandatangani basah) atau salinan (TTD dan blok "Salinan sesuai '
             'dengan aslinya"; bawaan)'
         ),
@@ -138,15 +138,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     if kind == ".xlsx" and part is not None and part not in PERIOD_PARTS:
         print(
             tr(
-                "rbdesk: kesalahan: untuk Excel --part hanya semester1, semester2 atau annual; "
-                "tanpa --part Excel berisi Lampiran I, Lampiran II dan Realisasi"
+                "rbdesk: kesalahan: untuk Excel --part hanya triwulan1..triwulan4, semester1, "
+                "semester2 atau annual; tanpa --part Excel berisi Lampiran I, Lampiran II dan "
+                "Realisasi"
             ),
             file=sys.stderr,
         )
         return 2
     if kind == ".xlsx" and part is None and args.copy is not None:
         print(
-            tr("rbdesk: kesalahan: --copy hanya untuk PDF dan laporan semester/tahunan"),
+            tr("rbdesk: kesalahan: --copy hanya untuk PDF dan laporan triwulan/semester/tahunan"),
             file=sys.stderr,
         )
         return 2

@@ -218,6 +218,13 @@ def render(out: Path, suffix: str, width: int, height: int) -> None:
     win.set_mode(Mode.REALISATION)
     app.processEvents()
     win.grab().save(str(out / f"jendela-realisasi{suffix}.png"))
+    from rbdesk.ui.window.action_table import Act
+
+    win.acts[Act.QUARTER_VIEW].trigger()  # Tampilan → Tampilan per triwulan
+    app.processEvents()
+    win.grab().save(str(out / f"jendela-triwulan{suffix}.png"))
+    win.acts[Act.QUARTER_VIEW].trigger()
+    app.processEvents()
     if not suffix:
         for name, file in (
             ("rosterDock", "panel-tim.png"),

@@ -59,6 +59,8 @@ def test_export_copy_asli_or_salinan(sample: Path, tmp_path: Path, part: str) ->
         ("semester1", "LAPORAN SEMESTER I "),
         ("semester2", "LAPORAN SEMESTER II "),
         ("annual", "LAPORAN TAHUNAN "),
+        ("triwulan1", "LAPORAN TRIWULAN I "),
+        ("triwulan4", "LAPORAN TRIWULAN IV "),
     ],
 )
 def test_export_semester_and_annual_reports_as_excel(
@@ -183,6 +185,8 @@ def test_import_refuses_a_formula_and_adds_nothing(sample: Path, tmp_path: Path)
         ("semester1", "LAPORAN SEMESTER I"),
         ("semester2", "LAPORAN SEMESTER II"),
         ("annual", "LAPORAN TAHUNAN"),
+        ("triwulan2", "LAPORAN TRIWULAN II RENCANA AKSI"),
+        ("triwulan3", "LAPORAN TRIWULAN III RENCANA AKSI"),
     ],
 )
 def test_export_semester_and_annual_reports(

@@ -339,3 +339,72 @@ def test_section_rows_with_their_letter_in_the_numbering_column(
         ("1", "Penyusunan road map"),
         ("1", "Peta proses bisnis"),
     ]
+
+
+def _insert_column(ws, at: int) -> None:
+    """Insert a column as Excel does: the cells and the merged ranges at and right of ``at`` move
+    one column right, a range across it widens (openpyxl's insert_cols leaves merges behind)."""
+    from openpyxl.worksheet.cell_range import CellRange
+
+    merges = [CellRange(str(m)) for m in ws.merged_cells.ranges]
+    for m in merges:
+        ws.unmerge_cells(m.coord)
+    ws.insert_cols(at)
+    for m in merges:
+        if m.min_col >= at:
+            m.shift(col_shift=1)
+        elif m.max_col >= at:
+            m.expand(right=1)
+        ws.merge_cells(m.coord)
+
+
+@pytest.mark.parametrize(
+    "numbered",
+    [
+        None,  # the new column's number left empty
+        "6",  # its neighbour's number typed again: 5, 6, 6, 7 … (issue 21)
+        "5a",  # numbered after the column it follows
+        "renumbered",  # the whole row counted again as "(1)", "(2)" …
+    ],
+)
+def test_own_workbook_with_a_column_inserted(
+    tmp_path: Path, target: Path, capsys: pytest.CaptureFixture[str], numbered: str | None
+) -> None:
+    """rbdesk's own Lampiran II with a TARGET column inserted after the indicator: the
+    column-number row under the header is still the header's, never data whose 6 … 17 are
+    unknown month marks and whose "1" starts a ninth area."""
+    sample = tmp_path / "contoh.rbdesk"
+    own = tmp_path / "rencana.xlsx"
+    assert run(capsys, "new", "--sample", str(sample))[0] == 0
+    assert run(capsys, "export", str(sample), str(own))[0] == 0
+    code, out, _err = run(capsys, "import", str(target), str(own), "--dry-run")
+    before = summary(out)
+    assert code == 0 and not before["left"] and "judul kolom baris 8–10" in out
+
+    wb = openpyxl.load_workbook(own)
+    ws = wb["Lampiran II"]
+    assert [ws.cell(8, c).value for c in (5, 6)] == [
+        "INDIKATOR KEBERHASILAN",
+        "PELAKSANAAN (BULAN)",
+    ]
+    assert [ws.cell(10, c).value for c in range(1, 19)] == [str(n) for n in range(1, 19)]
+    _insert_column(ws, 6)
+    ws["F8"] = "TARGET"
+    ws.merge_cells("F8:F9")
+    if numbered == "renumbered":
+        for c in range(1, 20):
+            ws.cell(10, c).value = f"({c})"
+    else:
+        ws["F10"] = numbered
+    ws["F11"] = "1 dokumen"
+    changed = tmp_path / "rencana-target.xlsx"
+    wb.save(changed)
+
+    code, out, _err = run(capsys, "import", str(target), str(changed), "--dry-run")
+    got = summary(out)
+    assert code == 0 and "judul kolom baris 8–10" in out
+    assert "tanda bulan" not in out
+    assert (got["counts"], got["months"]) == (before["counts"], before["months"])
+    # only the new column's own cell may stay out (while the plan has no place for a target)
+    assert set(got["left"]) <= {"Lampiran II!F11"}
+    assert plans(target) == 0

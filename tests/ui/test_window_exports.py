@@ -287,6 +287,58 @@ def test_semester_and_annual_reports_as_excel_from_the_menu(
     assert _buttons(window) == ["Buka berkas", "Buka folder"]
 
 
+def _quarter_menu(window):
+    """Ekspor/Cetak → Laporan Triwulan, found as a user finds it: through the menu bar."""
+    export = next(
+        a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "Ekspor/Cetak"
+    )
+    return next(
+        a.menu()
+        for a in export.actions()
+        if a.menu() is not None and a.text().replace("&", "") == "Laporan Triwulan"
+    )
+
+
+def test_quarterly_reports_from_their_submenu(window, save_to, monkeypatch):
+    """Laporan Triwulan I-IV as PDF and Excel, from Ekspor/Cetak → Laporan Triwulan: each
+    quarter's file named after it and titled with its three months."""
+    pypdf = pytest.importorskip("pypdf")
+    openpyxl = pytest.importorskip("openpyxl")
+    monkeypatch.setattr(
+        export_actions, "_ask_month", lambda win: pytest.fail("a period report asks no month")
+    )
+    menu = _quarter_menu(window)
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts == [
+        "PDF: Laporan Triwulan &I…",
+        "PDF: Laporan Triwulan I&I…",
+        "PDF: Laporan Triwulan II&I…",
+        "PDF: Laporan Triwulan I&V…",
+        "Excel: Laporan Triwulan I…",
+        "Excel: Laporan Triwulan II…",
+        "Excel: Laporan Triwulan III…",
+        "Excel: Laporan Triwulan IV…",
+    ]
+    year = window.doc.tree.year
+    pdf = next(a for a in menu.actions() if a.text() == "PDF: Laporan Triwulan I&I…")
+    chosen = save_to("tw2.pdf")
+    pdf.trigger()
+    assert save_to.errors == []
+    assert chosen["suggested"].name.startswith("Laporan-Triwulan-II-")
+    flat = "\n".join(p.extract_text() or "" for p in pypdf.PdfReader(str(chosen["path"])).pages)
+    assert "LAPORAN TRIWULAN II RENCANA AKSI" in flat
+    assert f"PERIODE APRIL S.D. JUNI {year}" in flat and "PREDIKAT" in flat
+    excel = next(a for a in menu.actions() if a.text() == "Excel: Laporan Triwulan IV…")
+    chosen = save_to("tw4.xlsx")
+    excel.trigger()
+    assert save_to.errors == []
+    assert chosen["suggested"].name.startswith("Laporan-Triwulan-IV-")
+    summary = openpyxl.load_workbook(chosen["path"])["Ringkasan"]
+    assert summary["A1"].value.startswith("LAPORAN TRIWULAN IV ")
+    assert summary["A3"].value == f"PERIODE OKTOBER S.D. DESEMBER {year}"
+    assert "Excel disimpan" in window.message_bar.label.text()
+
+
 def test_import_from_the_menu_shows_what_is_left_out_and_asks(
     window, monkeypatch, tmp_path, messages
 ):

@@ -100,8 +100,20 @@ def test_print_options_are_the_codes_the_command_line_takes() -> None:
         "semester1",
         "semester2",
         "annual",
+        "triwulan1",
+        "triwulan2",
+        "triwulan3",
+        "triwulan4",
     ]
-    assert print_options.PERIOD_PARTS == ("semester1", "semester2", "annual")
+    assert print_options.PERIOD_PARTS == (
+        "semester1",
+        "semester2",
+        "annual",
+        "triwulan1",
+        "triwulan2",
+        "triwulan3",
+        "triwulan4",
+    )
     assert print_options.check_paper("F4") is Paper.F4
     assert print_options.check_copy("asli") is CopyForm.ASLI
     assert print_options.check_part("annual") is Part.ANNUAL

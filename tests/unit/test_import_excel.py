@@ -409,3 +409,25 @@ def test_formulas_above_the_table_or_in_the_metadata_are_refused(tmp_path, where
     wb.save(tmp_path / "rumus.xlsx")
     with pytest.raises(InvalidInput, match="rumus"):
         read_plan_workbook(tmp_path / "rumus.xlsx")
+
+
+@pytest.mark.parametrize(
+    ("cells", "numbers"),
+    [
+        ([str(n) for n in range(1, 19)], True),  # rbdesk's own row
+        (["1", "2", "3", "4", "5", "6", *map(str, range(6, 18))], True),  # a column inserted
+        (["1", "2", "3", "4", "5", "5a", *map(str, range(6, 18))], True),
+        ([f"({n})" for n in range(1, 8)], True),
+        ([1, 2, 3, 4.0, 5], True),  # numbers as Excel stores them
+        (["1", "2", "3", "4"], False),  # too few to be a header's count
+        (["3", "1", "1", "1", "1"], False),  # a row's number, then ticks written as 1
+        (["1"] * 8, False),
+        (["1", "25", "50", "75", "100"], False),  # quarterly targets in %
+        (["1", "2", "3", "4", "5", "Target 80%"], False),
+        (["5", "4", "3", "2", "1"], False),
+    ],
+)
+def test_a_column_number_row_is_told_from_data(cells: list[object], numbers: bool) -> None:
+    from rbdesk.exports.excel.guess import is_column_numbers
+
+    assert is_column_numbers(dict(enumerate(cells, start=1))) is numbers

@@ -1,4 +1,5 @@
-"""Semester and annual reports: figures against progress, rating bands, the PDF read back."""
+"""Quarterly, semester and annual reports: figures against progress, rating bands, the PDF read
+back."""
 
 from __future__ import annotations
 
@@ -49,7 +50,18 @@ def test_rating_band_boundaries(score: float | None, band: str) -> None:
     assert rating_band(score) == band
 
 
-@pytest.mark.parametrize(("period", "last"), [("semester1", 6), ("semester2", 12), ("annual", 12)])
+@pytest.mark.parametrize(
+    ("period", "last"),
+    [
+        ("semester1", 6),
+        ("semester2", 12),
+        ("annual", 12),
+        ("triwulan1", 3),
+        ("triwulan2", 6),
+        ("triwulan3", 9),
+        ("triwulan4", 12),
+    ],
+)
 def test_figures_match_progress(tree: PlanTree, period: str, last: int) -> None:
     today = dt.date(tree.year, 9, 15)
     now = current_month(tree.year, today)
@@ -89,6 +101,8 @@ def test_late_items_are_in_the_period_and_before_now(tree: PlanTree) -> None:
         ("semester1", "LAPORANSEMESTERI"),
         ("semester2", "LAPORANSEMESTERII"),
         ("annual", "LAPORANTAHUNAN"),
+        ("triwulan1", "LAPORANTRIWULANI"),
+        ("triwulan3", "LAPORANTRIWULANIII"),
     ],
 )
 def test_pdf_reads_back(
@@ -126,6 +140,78 @@ def test_pdf_reads_back(
     assert "YohanesPelaksana" in flat and "MariaPengarah" in flat
     height = float(reader.pages[0].mediabox.height)
     assert round(height) == (842 if paper == "a4" else 935)
+
+
+@pytest.mark.parametrize(
+    ("period", "months", "span"),
+    [
+        ("triwulan1", [1, 2, 3], "JANUARIS.D.MARET"),
+        ("triwulan2", [4, 5, 6], "APRILS.D.JUNI"),
+        ("triwulan3", [7, 8, 9], "JULIS.D.SEPTEMBER"),
+        ("triwulan4", [10, 11, 12], "OKTOBERS.D.DESEMBER"),
+    ],
+)
+def test_a_quarter_reports_its_three_months(
+    sample_store: Store, tmp_path: Path, period: str, months: list[int], span: str
+) -> None:
+    """Laporan Triwulan: its late items, realised months and evidence are the quarter's only;
+    its capaian is the models' up to the quarter's last month; the PDF says which months."""
+    from rbdesk.models.edits.realisation import attach_bytes, set_status
+
+    uuid = list_plans(sample_store)[0].uuid
+    inds = load_plan_tree(sample_store, uuid).indicators()
+    # one realised month with a file in every quarter, so each report must pick its own
+    for q, ind in zip(range(4), [i for i in inds if i.planned_months][:4], strict=True):
+        set_status(sample_store, ind.uuid, 3 * q + 2, "selesai")
+        attach_bytes(sample_store, ind.uuid, 3 * q + 2, f"bukti-tw{q + 1}.pdf", b"%PDF-1.4 b")
+    tree = load_plan_tree(sample_store, uuid)
+    today = dt.date(tree.year + 1, 1, 10)
+    now = current_month(tree.year, today)
+    report = build_period_report(
+        tree, period, period_evidence(sample_store, tree, period), today=today
+    )
+    assert (report.first, report.last) == (months[0], months[-1])
+    assert [m for m, _p in report.monthly] == months
+    assert [m for m, _p in report.monthly_verified] == months
+    assert report.monthly == [(m, total(tree.indicators(), m, now).percent) for m in months]
+    assert report.total == total(tree.indicators(), months[-1], now)
+    assert report.late and all(m in months for item in report.late for m in item.months)
+    # seen after the year's end, every planned month of the quarter not selesai is late
+    late = [
+        (ind.uuid, m)
+        for ind in tree.indicators()
+        for m in ind.planned_months
+        if m in months and ind.status(m) != "selesai"
+    ]
+    assert sum(len(item.months) for item in report.late) == len(late)
+    assert {r.month for r in report.reviews} <= set(months) and report.reviews
+    quarter = months[0] // 3 + 1
+    assert [e.filename for e in report.evidence] == [f"bukti-tw{quarter}.pdf"]
+    out = write_pdf(tree, tmp_path / f"{period}.pdf", part=period, period=report)
+    flat = squash("\n".join(p.extract_text() for p in PdfReader(str(out)).pages))
+    assert f"LAPORANTRIWULAN{'I' * quarter if quarter < 4 else 'IV'}RENCANA" in flat
+    assert f"PERIODE{span}{tree.year}" in flat
+    assert f"bukti-tw{quarter}.pdf" in flat
+    assert not any(f"bukti-tw{q}.pdf" in flat for q in range(1, 5) if q != quarter)
+
+
+@pytest.mark.parametrize("form", ["asli", "salinan"])
+def test_a_quarter_pdf_in_both_forms_and_as_a_draft(
+    tree: PlanTree, tmp_path: Path, form: str
+) -> None:
+    """Laporan Triwulan prints as the other reports: the original for the wet signature or the
+    certified copy, and "KONSEP" on every page while the decree has no number."""
+    report = build_period_report(tree, "triwulan2", [], today=dt.date(tree.year, 7, 3))
+    signed = write_pdf(tree, tmp_path / "tw2.pdf", part="triwulan2", copy=form, period=report)
+    texts = [p.extract_text() for p in PdfReader(str(signed)).pages]
+    flat = "\n".join(texts)
+    assert ("TTD" in flat) == (form == "salinan")
+    assert ("Salinan sesuai dengan aslinya" in flat) == (form == "salinan")
+    assert "KONSEP" not in flat
+    tree.decree = {**tree.decree, "number": ""}
+    draft = write_pdf(tree, tmp_path / "konsep.pdf", part="triwulan2", copy=form, period=report)
+    texts = [p.extract_text() for p in PdfReader(str(draft)).pages]
+    assert len(texts) > 1 and all("KONSEP" in t for t in texts)
 
 
 def test_period_pdf_needs_its_data(tree: PlanTree, tmp_path: Path) -> None:

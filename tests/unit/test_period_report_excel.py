@@ -75,12 +75,22 @@ def _text(wb: openpyxl.Workbook) -> str:
     )
 
 
+def _printed(percent: float | None) -> float | str:
+    """A capaian as the workbook holds it: whole percent, "–" where nothing was planned yet
+    (an area with no month in the first quarter)."""
+    return round(percent) / 100 if percent is not None else "–"
+
+
 @pytest.mark.parametrize(
     ("period", "heading", "months"),
     [
         ("semester1", "LAPORAN SEMESTER I ", range(1, 7)),
         ("semester2", "LAPORAN SEMESTER II ", range(7, 13)),
         ("annual", "LAPORAN TAHUNAN ", range(1, 13)),
+        ("triwulan1", "LAPORAN TRIWULAN I ", range(1, 4)),
+        ("triwulan2", "LAPORAN TRIWULAN II ", range(4, 7)),
+        ("triwulan3", "LAPORAN TRIWULAN III ", range(7, 10)),
+        ("triwulan4", "LAPORAN TRIWULAN IV ", range(10, 13)),
     ],
 )
 def test_figures_are_the_models_capaian(
@@ -99,7 +109,7 @@ def test_figures_are_the_models_capaian(
         r = row or type(report.areas[0])("", "JUMLAH", report.total)
         assert values[1] == r.name
         assert values[2:6] == [r.tally.planned, r.tally.done, r.tally.partial, r.tally.late]
-        assert values[6] == round(r.percent) / 100  # as printed: whole percent
+        assert values[6] == _printed(r.percent)
         assert values[7] == rating_band(r.percent)
     assert report.total.planned and 0 < report.total.percent < 100
     assert areas[-1][6] == round(total(tree.indicators(), months[-1], 13).percent) / 100
@@ -110,7 +120,7 @@ def test_figures_are_the_models_capaian(
     ):
         got = _table(wb[sheet], name)
         assert [v[1] for v in got] == [r.name for r in rows]
-        assert [v[6] for v in got] == [round(r.percent) / 100 for r in rows]
+        assert [v[6] for v in got] == [_printed(r.percent) for r in rows]
         head = next(r for r in range(1, 20) if wb[sheet].cell(r, 2).value == name)
         assert wb[sheet].cell(head, 7).value == "CAPAIAN DILAPORKAN"  # as the PDF heads it
         assert [v[7] for v in got] == [r.band for r in rows]
@@ -407,3 +417,33 @@ def test_verified_capaian_and_reviews_in_the_workbook(tree: PlanTree, tmp_path: 
     # the review's day as people read it, as the PDF and the other dates print it
     assert {r[8] for r in reviews if r[7]} == {local_date("2026-11-29T13:49:06.264355Z")}
     assert local_date("2026-11-29T13:49:06.264355Z") in ("29 Nov 2026", "30 Nov 2026")
+
+
+@pytest.mark.parametrize(
+    ("period", "copy", "paper", "code"),
+    [("triwulan2", "asli", "a4", 9), ("triwulan4", "salinan", "f4", 14)],
+)
+def test_a_quarter_as_a_workbook(
+    tree: PlanTree, tmp_path: Path, period: str, copy: str, paper: str, code: int
+) -> None:
+    """Laporan Triwulan as Excel: the quarter's three months in the table and the chart, its
+    late items only, the paper and the printed form as asked, KONSEP on a draft decree."""
+    tree.decree = {**tree.decree, "number": ""}
+    report, wb = _write(tree, tmp_path, period, copy=copy, paper=paper)
+    months = range(report.first, report.first + 3)
+    assert report.last == report.first + 2 and report.first in (4, 10)
+    summary = wb["Ringkasan"]
+    assert f"{month_long(report.first).upper()} S.D. {month_long(report.last).upper()}" in (
+        summary["A3"].value
+    )
+    assert [v[1] for v in _table(summary, "BULAN")] == [month_long(m) for m in months]
+    assert len(summary._charts) == 1
+    late = _table(wb["Terlambat"], "AREA")
+    assert len(late) == len(report.late) > 0
+    shorts = {month_short(m) for m in months}
+    assert all(set(row[3].split(", ")) <= shorts for row in late)
+    assert all(ws.page_setup.paperSize == code for ws in wb.worksheets)
+    assert all(ws.oddHeader.center.text == "KONSEP" for ws in wb.worksheets)
+    texts = {c.value for row in wb["Bukti Dukung"].iter_rows() for c in row}
+    assert ("TTD" in texts) == (copy == "salinan")
+    assert ("Salinan sesuai dengan aslinya" in texts) == (copy == "salinan")

@@ -10,6 +10,7 @@ order (the last level column is the row that carries the schedule).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from rbdesk.exports.excel.cells import cell_text, month_of, normalised
 from rbdesk.exports.excel.grid import SheetGrid
@@ -70,6 +71,8 @@ NUMBER_WORDS = ("NO", "NOMOR", "NO URUT", "NOMOR URUT", "KODE")
 _QUARTER = re.compile(r"^(?:TRIWULAN|TW|TRW|Q|KUARTAL)\s*[-.]?\s*(I{1,3}|IV|[1-4])$")
 _NTH_MONTH = re.compile(r"^BULAN\s*KE\s*-?\s*(\d{1,2})$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
+# one cell of a column-number row: "6", "(6)", and "5a" for a column inserted by hand
+_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,3})\s*[A-Za-z]?\)?\.?$")
 
 
 def _words(text: str) -> str:
@@ -204,6 +207,27 @@ def find_header(grid: SheetGrid) -> tuple[int, int] | None:
     return best[2], header_depth(grid, best[2])
 
 
+def column_number(text: str) -> int | None:
+    """The number of one cell of a column-number row ("6", "(6)", "5a"), else None."""
+    found = _COLUMN_NUMBER.match(text.strip())
+    return int(found.group(1)) if found else None
+
+
+def is_column_numbers(values: dict[int, Any]) -> bool:
+    """Whether a row (column -> value) is the row numbering the columns under a header: five
+    or more cells, each a number, counting up by one from left to right. A column inserted by
+    hand (a TARGET beside the indicator) leaves its mark in that count, so a few steps may
+    differ: its number repeated ("5, 6, 6, 7"), lettered ("5, 5a, 6"), or one skipped."""
+    numbers = [column_number(cell_text(values[c])) for c in sorted(values)]
+    if len(numbers) < 5 or any(n is None for n in numbers):
+        return False
+    counted = [n for n in numbers if n is not None]
+    steps = [b - a for a, b in zip(counted, counted[1:], strict=False)]
+    if any(not 0 <= step <= 2 for step in steps):
+        return False
+    return sum(1 for step in steps if step != 1) <= len(steps) // 4
+
+
 def header_depth(grid: SheetGrid, row: int) -> int:
     """How many rows the header starting at ``row`` takes: month, quarter or year names and the
     column-number row under it belong to it."""
@@ -217,14 +241,7 @@ def header_depth(grid: SheetGrid, row: int) -> int:
             for c in cells
             if schedule_of(_header_text(grid, below, c), _header_text(grid, row, c))
         )
-        numbers = [cell_text(v) for v in cells.values()]
-        counting = (
-            len(numbers) >= 5
-            and all(n.isdigit() for n in numbers)
-            and sorted(int(n) for n in numbers)
-            == list(range(int(min(numbers, key=int)), int(min(numbers, key=int)) + len(numbers)))
-        )
-        if scheds >= 2 or counting:
+        if scheds >= 2 or is_column_numbers(cells):
             depth = below - row + 1
         else:
             break
@@ -238,7 +255,7 @@ def header_chain(grid: SheetGrid, row: int, depth: int, col: int) -> list[str]:
         anchor = grid.anchor(r, col)
         if anchor is not None and anchor[0] < r:
             continue  # merged down from the row above: already counted
-        if text.isdigit() and r > row and not schedule_of(text, " ".join(chain)):
+        if r > row and column_number(text) is not None and not schedule_of(text, " ".join(chain)):
             continue  # the column-number row under the header
         chain.append(text)
     return chain

@@ -1,4 +1,4 @@
-"""The semester and annual reports (Laporan Semester I/II, Laporan Tahunan) as an Excel workbook.
+"""The period reports (Laporan Triwulan I-IV, Semester I/II, Tahunan) as an Excel workbook.
 
 One sheet per section of the PDF, each under the report's title, so that a long table repeats
 its header on every printed page (a sheet repeats one block of rows only): Ringkasan (capaian

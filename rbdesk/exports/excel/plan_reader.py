@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from rbdesk.exports.excel.cells import cell_text, month_of, normalised, split_label
 from rbdesk.exports.excel.grid import SheetGrid
-from rbdesk.exports.excel.guess import header_chain
+from rbdesk.exports.excel.guess import header_chain, is_column_numbers
 from rbdesk.exports.excel.layout import PLAN_COLUMNS, fingerprint
 from rbdesk.exports.excel.mapping import LEVELS, NO_HOME, SCHEDULE, Mapping, Role
 from rbdesk.exports.excel.periods import CHECKS, is_mark, quarter_months, written_months
@@ -326,11 +326,7 @@ class SheetReader:
             return True
         if sum(1 for v in values.values() if month_of(v)) >= 6:
             return True
-        numbers = [cell_text(v) for v in values.values()]
-        if len(numbers) >= 5 and all(n.isdigit() for n in numbers):
-            ints = sorted(int(n) for n in numbers)
-            return ints == list(range(ints[0], ints[0] + len(ints)))
-        return False
+        return is_column_numbers(values)
 
     def _section(self, values: dict[int, Any]) -> tuple[str, str] | None:
         """A row holding only a heading ("A. MANAJEMEN PERUBAHAN", or "A" in the numbering

@@ -1,4 +1,4 @@
-"""The semester and annual reports (Laporan Semester I/II, Laporan Tahunan)."""
+"""The period reports (Laporan Triwulan I-IV, Semester I/II, Tahunan)."""
 
 from __future__ import annotations
 

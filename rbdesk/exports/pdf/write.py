@@ -40,7 +40,9 @@ def write_pdf(
     if part == Part.REPORT and report is None:
         raise InvalidInput(tr("Laporan bulanan memerlukan data laporan (bulan)."))
     if part in PERIOD_PARTS and (period is None or period.period != part):
-        raise InvalidInput(tr("Laporan semester/tahunan memerlukan data laporan periode itu."))
+        raise InvalidInput(
+            tr("Laporan triwulan/semester/tahunan memerlukan data laporan periode itu.")
+        )
     bar = Progress(progress)
     bar.fraction(0.0)
     story: list[Flowable] = []

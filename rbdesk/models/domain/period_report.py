@@ -1,4 +1,4 @@
-"""What the semester and annual reports (Laporan Semester I/II, Laporan Tahunan) say, as data.
+"""What the period reports (Laporan Triwulan I-IV, Semester I/II, Tahunan) say, as data.
 
 Pure computation from a plan snapshot plus the evidence rows of the period. Capaian is up to the
 last month of the period, both as reported and as verified (only months whose evidence review is
@@ -44,6 +44,10 @@ PERIODS: dict[str, tuple[int, int, str]] = {
     Part.SEMESTER1: (1, 6, N_("LAPORAN SEMESTER I")),
     Part.SEMESTER2: (7, 12, N_("LAPORAN SEMESTER II")),
     Part.ANNUAL: (1, 12, N_("LAPORAN TAHUNAN")),
+    Part.TRIWULAN1: (1, 3, N_("LAPORAN TRIWULAN I")),
+    Part.TRIWULAN2: (4, 6, N_("LAPORAN TRIWULAN II")),
+    Part.TRIWULAN3: (7, 9, N_("LAPORAN TRIWULAN III")),
+    Part.TRIWULAN4: (10, 12, N_("LAPORAN TRIWULAN IV")),
 }
 
 
@@ -103,9 +107,10 @@ class PeriodReport:
 def check_period(period: str) -> tuple[int, int]:
     if period not in PERIODS:
         raise InvalidInput(
-            tr("Periode '{p}' tidak dikenal; pilih semester1, semester2 atau annual.").format(
-                p=period
-            )
+            tr(
+                "Periode '{p}' tidak dikenal; pilih triwulan1..triwulan4, semester1, "
+                "semester2 atau annual."
+            ).format(p=period)
         )
     first, last, _t = PERIODS[period]
     return first, last

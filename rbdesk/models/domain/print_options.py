@@ -23,10 +23,17 @@ class Part(StrEnum):
     SEMESTER1 = "semester1"
     SEMESTER2 = "semester2"
     ANNUAL = "annual"
+    TRIWULAN1 = "triwulan1"  # the quarterly reports, Laporan Triwulan I..IV
+    TRIWULAN2 = "triwulan2"
+    TRIWULAN3 = "triwulan3"
+    TRIWULAN4 = "triwulan4"
 
 
-# The semester and annual reports: parts written as Excel too, built from a period's data.
-PERIOD_PARTS = (Part.SEMESTER1, Part.SEMESTER2, Part.ANNUAL)
+# The quarterly reports, in the order of the year.
+QUARTER_PARTS = (Part.TRIWULAN1, Part.TRIWULAN2, Part.TRIWULAN3, Part.TRIWULAN4)
+# The semester, annual and quarterly reports: parts written as Excel too, built from a period's
+# data.
+PERIOD_PARTS = (Part.SEMESTER1, Part.SEMESTER2, Part.ANNUAL, *QUARTER_PARTS)
 
 
 class Paper(StrEnum):
@@ -52,7 +59,7 @@ def check_part(part: str) -> Part:
         raise InvalidInput(
             tr(
                 "Bagian '{part}' tidak dikenal; pilih sk, roster, plan, report, "
-                "semester1, semester2 atau annual."
+                "semester1, semester2, annual atau triwulan1..triwulan4."
             ).format(part=part)
         ) from None
 

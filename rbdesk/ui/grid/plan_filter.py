@@ -144,6 +144,14 @@ class PlanFilterProxy(QSortFilterProxyModel):
         tree = model.doc.tree
         return shown, len(tree.indicators()) if tree is not None else shown
 
+    def shown_uuids(self) -> set[str] | None:
+        """The plan nodes of the rows shown while filtering (for the quarter view, whose rows
+        are the same); None when nothing is filtered."""
+        model = self._model()
+        if self._visible is None or model is None:
+            return None
+        return {node.uuid for nid in self._visible if (node := model._nodes.get(nid)) is not None}
+
     def _change(self, text: str, areas: frozenset[str] | None, status: str) -> None:
         self.filterAboutToChange.emit()
         self.beginFilterChange()

@@ -46,6 +46,7 @@ class Act(StrEnum):
     LOCK = "lock"
     MODE_PLAN = "mode_plan"
     MODE_REAL = "mode_real"
+    QUARTER_VIEW = "quarter_view"
     FIND = "find"
     CLEAR_FILTER = "clear_filter"
     THIS_MONTH = "this_month"
@@ -64,10 +65,18 @@ class Act(StrEnum):
     PDF_SEMESTER1 = "semester1"
     PDF_SEMESTER2 = "semester2"
     PDF_ANNUAL = "annual"
+    PDF_TRIWULAN1 = "triwulan1"
+    PDF_TRIWULAN2 = "triwulan2"
+    PDF_TRIWULAN3 = "triwulan3"
+    PDF_TRIWULAN4 = "triwulan4"
     EXPORT_EXCEL = "export_excel"
     EXCEL_SEMESTER1 = "excel_semester1"
     EXCEL_SEMESTER2 = "excel_semester2"
     EXCEL_ANNUAL = "excel_annual"
+    EXCEL_TRIWULAN1 = "excel_triwulan1"
+    EXCEL_TRIWULAN2 = "excel_triwulan2"
+    EXCEL_TRIWULAN3 = "excel_triwulan3"
+    EXCEL_TRIWULAN4 = "excel_triwulan4"
     PRINT_PLAN = "print_plan"
     PAPER_A4 = "a4"
     PAPER_F4 = "f4"
@@ -180,6 +189,12 @@ ACTIONS: dict[Act, Spec] = {
         N_("Klik sel bulan untuk mencatat realisasi"),
         checkable=True,
     ),
+    Act.QUARTER_VIEW: S(
+        N_("Tampilan per &triwulan"),
+        ("Ctrl+Shift+T",),
+        N_("TW I–IV dari bulan-bulannya: bulan rencana, selesai, sebagian dan statusnya"),
+        checkable=True,
+    ),
     Act.FIND: S(N_("&Cari…"), (STD.Find,)),
     Act.CLEAR_FILTER: S(N_("&Hapus filter"), ("Ctrl+Shift+F",)),
     Act.THIS_MONTH: S(N_("Ke &bulan ini"), ("Ctrl+T",)),
@@ -202,10 +217,18 @@ ACTIONS: dict[Act, Spec] = {
     Act.PDF_SEMESTER1: S(N_("PDF: Laporan Semester I…")),
     Act.PDF_SEMESTER2: S(N_("PDF: Laporan Semester II…")),
     Act.PDF_ANNUAL: S(N_("PDF: Laporan &Tahunan…")),
+    Act.PDF_TRIWULAN1: S(N_("PDF: Laporan Triwulan &I…"), (), N_("Januari s.d. Maret")),
+    Act.PDF_TRIWULAN2: S(N_("PDF: Laporan Triwulan I&I…"), (), N_("April s.d. Juni")),
+    Act.PDF_TRIWULAN3: S(N_("PDF: Laporan Triwulan II&I…"), (), N_("Juli s.d. September")),
+    Act.PDF_TRIWULAN4: S(N_("PDF: Laporan Triwulan I&V…"), (), N_("Oktober s.d. Desember")),
     Act.EXPORT_EXCEL: S(N_("&Excel (Lampiran I, II, Realisasi)…"), ("Ctrl+Alt+E",)),
     Act.EXCEL_SEMESTER1: S(N_("Excel: Laporan Semester I…")),
     Act.EXCEL_SEMESTER2: S(N_("Excel: Laporan Semester II…")),
     Act.EXCEL_ANNUAL: S(N_("Excel: Laporan Tahunan…")),
+    Act.EXCEL_TRIWULAN1: S(N_("Excel: Laporan Triwulan I…"), (), N_("Januari s.d. Maret")),
+    Act.EXCEL_TRIWULAN2: S(N_("Excel: Laporan Triwulan II…"), (), N_("April s.d. Juni")),
+    Act.EXCEL_TRIWULAN3: S(N_("Excel: Laporan Triwulan III…"), (), N_("Juli s.d. September")),
+    Act.EXCEL_TRIWULAN4: S(N_("Excel: Laporan Triwulan IV…"), (), N_("Oktober s.d. Desember")),
     Act.PRINT_PLAN: S(N_("&Cetak Rencana Aksi…"), ("Ctrl+P",)),
     Act.PAPER_A4: S(N_("A4 (210 × 297 mm)"), ("Ctrl+Alt+4",), checkable=True),
     Act.PAPER_F4: S(N_("F4 / Folio (215 × 330 mm)"), ("Ctrl+Alt+5",), checkable=True),
@@ -226,6 +249,19 @@ ACTIONS: dict[Act, Spec] = {
     Act.ABOUT: S(N_("&Tentang rbdesk")),
     Act.LOGS: S(N_("Buka folder &log"), ("Ctrl+Shift+L",)),
 }
+# The quarterly reports sit in their own submenu, PDF and Excel side by side.
+PDF_QUARTERS = {
+    Act.PDF_TRIWULAN1: Part.TRIWULAN1,
+    Act.PDF_TRIWULAN2: Part.TRIWULAN2,
+    Act.PDF_TRIWULAN3: Part.TRIWULAN3,
+    Act.PDF_TRIWULAN4: Part.TRIWULAN4,
+}
+EXCEL_QUARTERS = {
+    Act.EXCEL_TRIWULAN1: Part.TRIWULAN1,
+    Act.EXCEL_TRIWULAN2: Part.TRIWULAN2,
+    Act.EXCEL_TRIWULAN3: Part.TRIWULAN3,
+    Act.EXCEL_TRIWULAN4: Part.TRIWULAN4,
+}
 PDF_PARTS = {
     Act.PDF_SK: Part.SK,
     Act.PDF_ROSTER: Part.ROSTER,
@@ -234,11 +270,13 @@ PDF_PARTS = {
     Act.PDF_SEMESTER1: Part.SEMESTER1,
     Act.PDF_SEMESTER2: Part.SEMESTER2,
     Act.PDF_ANNUAL: Part.ANNUAL,
+    **PDF_QUARTERS,
 }
 EXCEL_REPORTS = {
     Act.EXCEL_SEMESTER1: Part.SEMESTER1,
     Act.EXCEL_SEMESTER2: Part.SEMESTER2,
     Act.EXCEL_ANNUAL: Part.ANNUAL,
+    **EXCEL_QUARTERS,
 }
 STATUSES = {
     Act.STATUS_BELUM: Status.BELUM,
@@ -248,11 +286,30 @@ STATUSES = {
 PAPERS = {Act.PAPER_A4: Paper.A4, Act.PAPER_F4: Paper.F4}
 COPY_FORMS = {Act.COPY_ORIGINAL: CopyForm.ASLI, Act.COPY_CERTIFIED: CopyForm.SALINAN}
 DOCKS = (Act.ROSTER_DOCK, Act.EVIDENCE_DOCK, Act.MONTH_DOCK)
+# What works on the month grid's current cell or row: from the quarter view these bring the
+# month grid back first, on the row chosen there, so nothing changes out of sight.
+MONTH_GRID_ACTS = (
+    Act.TOGGLE,
+    *STATUSES,
+    Act.EDIT_NOTE,
+    Act.ADD_SIBLING,
+    Act.ADD_CHILD,
+    Act.RENAME,
+    Act.DELETE,
+    Act.MOVE_UP,
+    Act.MOVE_DOWN,
+    Act.OUTDENT,
+    Act.INDENT,
+    Act.MODE_PLAN,
+    Act.MODE_REAL,
+    Act.THIS_MONTH,
+    Act.HISTORY,
+)
 
 # A menu: its title and its items. None is a separator, RECENT the recent files, a tuple a
 # submenu (title, items).
 RECENT = "recent"
-Item = Act | None | str | tuple[str, tuple[Act, ...]]
+Item = Act | None | str | tuple[str, tuple[Act | None, ...]]
 MENUS: tuple[tuple[str, tuple[Item, ...]], ...] = (
     (
         N_("&Berkas"),
@@ -304,6 +361,8 @@ MENUS: tuple[tuple[str, tuple[Item, ...]], ...] = (
             Act.MODE_PLAN,
             Act.MODE_REAL,
             None,
+            Act.QUARTER_VIEW,
+            None,
             Act.FIND,
             Act.CLEAR_FILTER,
             Act.THIS_MONTH,
@@ -320,9 +379,10 @@ MENUS: tuple[tuple[str, tuple[Item, ...]], ...] = (
     (
         N_("&Ekspor/Cetak"),
         (
-            *PDF_PARTS,
+            *(act for act in PDF_PARTS if act not in PDF_QUARTERS),
             Act.EXPORT_EXCEL,
-            *EXCEL_REPORTS,
+            *(act for act in EXCEL_REPORTS if act not in EXCEL_QUARTERS),
+            (N_("Laporan T&riwulan"), (*PDF_QUARTERS, None, *EXCEL_QUARTERS)),
             None,
             Act.PRINT_PLAN,
             (N_("&Kertas"), (Act.PAPER_A4, Act.PAPER_F4)),
@@ -383,7 +443,7 @@ def shortcut_table() -> str:
             if isinstance(item, Act):
                 flat.append(item)
             elif isinstance(item, tuple):
-                flat += item[1]
+                flat += [act for act in item[1] if act is not None]
         for act in flat:
             keys = ", ".join(k for k in map(key_text, ACTIONS[act].keys) if k)
             if keys:

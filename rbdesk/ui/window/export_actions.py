@@ -36,6 +36,10 @@ PDF_STEMS: dict[str, str] = {  # the first part of each PDF's file name
     "semester1": "Laporan-Semester-I",
     "semester2": "Laporan-Semester-II",
     "annual": "Laporan-Tahunan",
+    "triwulan1": "Laporan-Triwulan-I",
+    "triwulan2": "Laporan-Triwulan-II",
+    "triwulan3": "Laporan-Triwulan-III",
+    "triwulan4": "Laporan-Triwulan-IV",
 }
 
 
@@ -228,7 +232,7 @@ def export_excel(host: ActionHost) -> None:
 
 
 def export_period_excel(host: ActionHost, part: str) -> None:
-    """A semester or annual report as a workbook, on the paper and in the form (asli or
+    """A quarterly, semester or annual report as a workbook, on the paper and in the form (asli or
     salinan) chosen for the PDFs."""
     from rbdesk import exports
     from rbdesk.models.domain.period_report import build_period_report, period_evidence

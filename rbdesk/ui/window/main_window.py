@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QStackedLayout,
+    QStackedWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -37,6 +38,8 @@ from rbdesk.ui.grid.plan_filter import PlanFilterProxy
 from rbdesk.ui.grid.plan_model import PlanModel
 from rbdesk.ui.grid.plan_nodes import Node
 from rbdesk.ui.grid.plan_view import PlanView
+from rbdesk.ui.grid.quarter_model import QuarterModel
+from rbdesk.ui.grid.quarter_view import QuarterView
 from rbdesk.ui.grid.tree_edits import TreeEdits
 from rbdesk.ui.panels.evidence_dock import EvidenceDock
 from rbdesk.ui.panels.month_dock import MonthDock
@@ -49,6 +52,7 @@ from rbdesk.ui.window.action_table import (
     ACTIONS,
     COPY_FORMS,
     EXCEL_REPORTS,
+    MONTH_GRID_ACTS,
     PAPERS,
     PDF_PARTS,
     ROW_MENU,
@@ -87,6 +91,11 @@ LOCKED_HELP = N_(
     "Mode RENCANA — bulan rencana TERKUNCI karena SK sudah ditandatangani; teks "
     "dapat diubah (F2). Revisi bulan rencana: Ubah → Buka kunci rencana."
 )
+QUARTER_HELP = N_(
+    "Tampilan TRIWULAN — TW I–IV dihitung dari bulan-bulannya. Enter atau klik dua kali pada "
+    "sel triwulan: buka bulannya. Ctrl+Shift+T: kembali ke tampilan bulan."
+)
+QUARTER_STYLE = "background:#efe6f6; color:#3d1a5b; border-bottom:2px solid #6a2c91;"
 MODE_STYLE = {
     Mode.PLAN: "background:#dce9f9; color:#17406e; border-bottom:2px solid #2a5f9e;",
     Mode.REALISATION: "background:#d3eedd; color:#14532d; border-bottom:2px solid #23703a;",
@@ -113,6 +122,13 @@ class MainWindow(QMainWindow):
         self.view.setModel(self.proxy)
         self.view.setup_columns()
         self.filter_bar = FilterBar(doc, self.proxy)
+        # Tampilan → Per triwulan shows the quarter view in the month grid's place.
+        self.quarter_model = QuarterModel(doc, self)
+        self.quarter_view = QuarterView(self.quarter_model)
+        self._quarters_seen = False
+        self.grids = QStackedWidget()
+        self.grids.addWidget(self.view)
+        self.grids.addWidget(self.quarter_view)
         self.tree_edits = TreeEdits(
             doc,
             self.state,
@@ -189,11 +205,11 @@ class MainWindow(QMainWindow):
             self.unlock_banner,
             notices,
             self.filter_bar,
-            self.view,
+            self.grids,
             self.legend,
         ):
             layout.addWidget(widget)
-        layout.setStretchFactor(self.view, 1)
+        layout.setStretchFactor(self.grids, 1)
         self.setCentralWidget(central)
         self.setDockNestingEnabled(True)
         self._build_docks()
@@ -272,8 +288,9 @@ class MainWindow(QMainWindow):
             Act.FIND: self.filter_bar.focus_search,
             Act.CLEAR_FILTER: self.filter_bar.clear,
             Act.THIS_MONTH: self.go_to_current_month,
-            Act.EXPAND: self.view.expandAll,
-            Act.COLLAPSE: self.view.collapseAll,
+            Act.QUARTER_VIEW: lambda: self.show_quarters(self.acts[Act.QUARTER_VIEW].isChecked()),
+            Act.EXPAND: lambda: self.shown_grid().expandAll(),
+            Act.COLLAPSE: lambda: self.shown_grid().collapseAll(),
             Act.RELOAD: self.refresh_from_file,
             Act.HISTORY: lambda: help_actions.history(host, self.current_row_uuid()),
             Act.HISTORY_ALL: lambda: help_actions.history(host, None),
@@ -300,6 +317,8 @@ class MainWindow(QMainWindow):
             Act.ABOUT: lambda: help_actions.about(host),
             Act.LOGS: help_actions.open_log_folder,
         }
+        for act in MONTH_GRID_ACTS:
+            handlers[act] = partial(self._on_months, handlers[act])
         self.acts = actions = ActionRegistry(self, handlers, given)
         for group in ((Act.MODE_PLAN, Act.MODE_REAL), tuple(PAPERS), tuple(COPY_FORMS)):
             actions.group(group, self)
@@ -365,6 +384,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         doc = self.doc
         self.view.toggleRequested.connect(self.toggle_cell)
+        self.quarter_view.monthsRequested.connect(self.open_month)
         self.view.dropRequested.connect(self.tree_edits.drop)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
@@ -380,6 +400,7 @@ class MainWindow(QMainWindow):
         state.lockChanged.connect(self._lock_changed)
         self.proxy.filterAboutToChange.connect(self._remember_expansion)
         self.proxy.filterApplied.connect(self._filter_applied)
+        self.proxy.filterApplied.connect(self._filter_quarters)
         self.watcher.othersCommitted.connect(self.refresh_from_file)
         self.watcher.presenceChanged.connect(self._presence_changed)
 
@@ -468,10 +489,72 @@ class MainWindow(QMainWindow):
         self.state.set_mode(mode)
         self._mode_changed(mode)
 
+    # -- the quarter view ----------------------------------------------------------------------
+
+    def quarters_shown(self) -> bool:
+        return self.grids.currentWidget() is self.quarter_view
+
+    def shown_grid(self) -> PlanView | QuarterView:
+        return self.quarter_view if self.quarters_shown() else self.view
+
+    def show_quarters(self, on: bool) -> None:
+        """Tampilan → Per triwulan: the quarter view in the month grid's place, or back, on the
+        same row, showing the rows the filter bar shows."""
+        self.acts[Act.QUARTER_VIEW].setChecked(on)
+        if on == self.quarters_shown():
+            return
+        if on:
+            uuid = self.current_row_uuid()
+            self.quarter_model.set_live(True)
+            self.grids.setCurrentWidget(self.quarter_view)
+            self.quarter_view.show_only(self.proxy.shown_uuids())
+            if not self._quarters_seen:
+                self._quarters_seen = True
+                self.quarter_view.unfold_areas()
+            if uuid:
+                self.quarter_view.select_uuid(uuid)
+            self.quarter_view.setFocus()
+            self.mode_label.setText(tr(QUARTER_HELP))
+            self.mode_label.setStyleSheet(
+                f"#modeLabel {{ {QUARTER_STYLE} padding:4px 8px; font-weight:bold; }}"
+            )
+        else:
+            chosen = self.quarter_view.currentIndex().data(Role.UUID)
+            self.grids.setCurrentWidget(self.view)
+            self.quarter_model.set_live(False)
+            if chosen:
+                self.select_uuid(str(chosen))
+            self.view.setFocus()
+            self._mode_changed(self.state.mode)
+
+    def _filter_quarters(self) -> None:
+        """The filter bar changed: the quarter view, when shown, shows the same rows."""
+        if self.quarters_shown():
+            self.quarter_view.show_only(self.proxy.shown_uuids())
+
+    def _on_months(self, run: Callable[[], object]) -> None:
+        """An action on the month grid's cell or row, asked for in the quarter view: the month
+        grid comes back first, on the row chosen there."""
+        if self.quarters_shown():
+            self.show_quarters(False)
+        run()
+
+    def open_month(self, uuid: str, month: int) -> None:
+        """From a quarter cell: the month grid on that row and month."""
+        self.show_quarters(False)
+        self.select_uuid(uuid)
+        index = self.view.currentIndex()
+        if index.isValid():
+            index = index.siblingAtColumn(month_column(month))
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+
     def _mode_changed(self, mode: Mode) -> None:
         settings.set_value("window/mode", mode)
         self.acts[Act.MODE_PLAN].setChecked(mode == Mode.PLAN)
         self.acts[Act.MODE_REAL].setChecked(mode == Mode.REALISATION)
+        if self.quarters_shown():
+            return  # the strip says what the quarter view is; the mode applies on return
         locked = mode == Mode.PLAN and self.state.plan_locked
         self.mode_label.setText(tr(LOCKED_HELP if locked else MODE_HELP[mode]))
         self.mode_label.setStyleSheet(
