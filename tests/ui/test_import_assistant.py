@@ -1,0 +1,317 @@
+"""Berkas → Impor dari Excel…: the import assistant, driven through the real window's menu action
+on the workbooks of tests/fixtures/workbooks.py — what the user sees before anything is written,
+what the roles and options change, and what is (or is not) written."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from messagemock import MessageMock
+from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog
+
+from rbdesk.exports.excel.mapping import Mapping
+from rbdesk.models.domain.tree import list_plans
+from rbdesk.models.storage.schema import ChangeLog
+from rbdesk.ui.dialogs.import_assistant import ImportAssistant
+from rbdesk.ui.window.action_table import Act
+
+_spec = importlib.util.spec_from_file_location(
+    "workbooks", Path(__file__).parents[1] / "fixtures" / "workbooks.py"
+)
+assert _spec and _spec.loader
+workbooks = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(workbooks)
+
+
+def _assist(
+    window, monkeypatch: pytest.MonkeyPatch, book: Path, user: Callable[[ImportAssistant], None]
+) -> list[ImportAssistant]:
+    """Trigger Berkas → Impor dari Excel… on ``book``; ``user`` works in the assistant while it
+    is open (it ends with a click on Impor or Batal)."""
+    shown: list[ImportAssistant] = []
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(book), ""))
+    )
+
+    def exec_(self: ImportAssistant) -> int:
+        shown.append(self)
+        self.show()
+        user(self)
+        self.hide()
+        return self.result()
+
+    monkeypatch.setattr(ImportAssistant, "exec", exec_)
+    window.acts[Act.IMPORT_EXCEL].trigger()
+    return shown
+
+
+def _role(dialog: ImportAssistant, col: str, role: str) -> None:
+    """Pick ``role`` in the combo over column ``col`` (a letter), as the user does."""
+    index = dialog.sheet_model.index(0, ord(col) - ord("A"))
+    combo = dialog.table.indexWidget(index)
+    assert isinstance(combo, QComboBox)
+    at = combo.findData(role)
+    assert at >= 0, role
+    combo.setCurrentIndex(at)
+
+
+def _roles(dialog: ImportAssistant) -> str:
+    return dialog.mapping.describe()
+
+
+def _counts(dialog: ImportAssistant) -> tuple[tuple[int, int, int, int], list[int]]:
+    assert dialog.preview is not None, dialog.problem.text()
+    return dialog.preview.counts(), dialog.preview.month_counts()
+
+
+def _tree_counts(tree) -> tuple[tuple[int, int, int, int], list[int]]:
+    acts = [c for a in tree.areas for c in a.activities]
+    subs = [s for c in acts for s in c.sub_activities]
+    inds = list(tree.indicators())
+    return (len(tree.areas), len(acts), len(subs), len(inds)), [
+        sum(m in i.planned_months for i in inds) for m in range(1, 13)
+    ]
+
+
+def _import_entries(store) -> list[str]:
+    with store.read():
+        return [e.new for e in ChangeLog.select().where(ChangeLog.action == "import")]
+
+
+def test_the_seeds_layout_imports_unchanged_and_the_import_is_undone(
+    window, monkeypatch, tmp_path, messages: MessageMock, qtmodeltester, qtbot
+):
+    """rbdesk's own workbook (the seed's Lampiran II columns): nothing to change, nothing left
+    out, so no question; the new plan is the same plan, in Riwayat, and Ctrl+Z takes it away."""
+    from rbdesk.exports import write_workbook
+
+    doc = window.doc
+    source = doc.tree
+    book = write_workbook(source, tmp_path / "rencana.xlsx")
+    seen: list[str] = []
+
+    def user(d: ImportAssistant) -> None:
+        qtmodeltester.check(d.sheet_model)
+        qtmodeltester.check(d.tree_model)
+        qtmodeltester.check(d.left_model)
+        assert d.sheet.currentText() == "Lampiran II" and d.problem.isHidden()
+        assert d.left_model.rowCount() == 0 and d.tabs.tabText(1) == "Tidak ikut diimpor (0)"
+        seen.append(d.summary.text())
+        d.import_button.click()
+
+    before = len(list_plans(doc.store))
+    _assist(window, monkeypatch, book, user)
+    assert messages.questions == [] and messages.errors == []
+    assert f"{len(list(source.indicators()))} indikator" in seen[0]
+    assert len(list_plans(doc.store)) == before + 1 and doc.plan_uuid != source.uuid
+    imported = doc.tree
+    assert _tree_counts(imported) == _tree_counts(source)
+    assert [(i.text, i.planned_months, i.note) for i in imported.indicators()] == [
+        (i.text, i.planned_months, i.note) for i in source.indicators()
+    ]
+    assert _import_entries(doc.store) == [
+        f"{len(list(source.indicators()))} indikator diimpor dari Excel (rencana.xlsx)"
+    ]
+    assert "Ctrl+Z" in window.message_bar.label.text()
+    assert doc.undo_stack.undoText().startswith("Impor rencana")
+    doc.undo_stack.undo()
+    qtbot.waitUntil(lambda: doc.plan_uuid == source.uuid)
+    assert len(list_plans(doc.store)) == before
+
+
+def test_another_layout_mapped_by_changing_roles(window, monkeypatch, tmp_path, messages):
+    """A Pemda report read as the user maps it: the Program column as the area, the
+    Kegiatan as sub kegiatan, the area column ignored — the preview follows each choice, the
+    cells left out are listed and asked about, and the plan written is the one previewed."""
+    book = workbooks.pemda_report(tmp_path / "laporan-pemda.xlsx")
+    seen: dict[str, object] = {}
+
+    def user(d: ImportAssistant) -> None:
+        assert _counts(d)[0] == (2, 3, 3, 5)  # the guess: area › program › kegiatan
+        _role(d, "B", "abaikan")
+        _role(d, "C", "area")
+        _role(d, "D", "subkegiatan")
+        seen["roles"] = _roles(d)
+        seen["counts"] = _counts(d)
+        assert d.preview is not None
+        seen["left"] = {(x.cell, x.why) for x in d.preview.left_out}
+        assert d.tabs.tabText(1) == f"Tidak ikut diimpor ({d.left_model.rowCount()})"
+        d.import_button.click()
+
+    messages.answer = True
+    _assist(window, monkeypatch, book, user)
+    assert "B=abaikan,C=area,D=subkegiatan" in str(seen["roles"])
+    counts, months = seen["counts"]  # type: ignore[misc]
+    assert counts == (3, 3, 5, 5)
+    assert ("B4", "kolom 'AREA PERUBAHAN' diabaikan") in seen["left"]  # type: ignore[operator]
+    assert len(messages.questions) == 1 and "Impor tanpa sel-sel itu?" in messages.questions[0]
+    assert _tree_counts(window.doc.tree) == (counts, months)
+    assert [a.name for a in window.doc.tree.areas][:1] == ["Program penguatan budaya kerja"]
+
+
+def test_quarter_columns_become_the_last_month_or_all_three(
+    window, monkeypatch, tmp_path, messages
+):
+    book = workbooks.quarterly_monitoring(tmp_path / "monev-triwulan.xlsx")
+    seen: list[list[int]] = []
+
+    def user(d: ImportAssistant) -> None:
+        assert d.quarter_last.isChecked() and d.quarter_all.isEnabled()
+        seen.append(_counts(d)[1])
+        d.quarter_all.click()
+        seen.append(_counts(d)[1])
+        d.import_button.click()
+
+    _assist(window, monkeypatch, book, user)
+    assert seen == [
+        [0, 0, 1, 0, 0, 2, 0, 0, 1, 0, 0, 2],
+        [1, 1, 1, 2, 2, 2, 1, 1, 1, 2, 2, 2],
+    ]
+    assert _tree_counts(window.doc.tree)[1] == seen[1]
+
+
+def test_cancel_writes_nothing_and_remembers_nothing(window, monkeypatch, tmp_path, messages):
+    book = workbooks.pemda_report(tmp_path / "laporan-pemda.xlsx")
+    doc = window.doc
+    before = (len(list_plans(doc.store)), _import_entries(doc.store), doc.plan_uuid)
+
+    def user(d: ImportAssistant) -> None:
+        _role(d, "C", "area")
+        d.buttons.rejected.emit()  # Batal
+
+    shown = _assist(window, monkeypatch, book, user)
+    assert shown[0].result() == QDialog.DialogCode.Rejected
+    assert (len(list_plans(doc.store)), _import_entries(doc.store), doc.plan_uuid) == before
+    assert messages.questions == [] and messages.errors == []
+
+    again = _assist(window, monkeypatch, book, lambda d: d.reject())
+    assert "C=kegiatan" in _roles(again[0]) and not again[0].remembered
+
+
+def test_a_no_to_the_left_out_cells_keeps_the_assistant_open(
+    window, monkeypatch, tmp_path, messages
+):
+    book = workbooks.road_map_matrix(tmp_path / "road-map.xlsx")
+    doc = window.doc
+    before = len(list_plans(doc.store))
+
+    def user(d: ImportAssistant) -> None:
+        d.import_button.click()
+        assert d.isVisible() and d.result() == 0
+        d.reject()
+
+    messages.answer = False
+    _assist(window, monkeypatch, book, user)
+    assert len(messages.questions) == 1 and len(list_plans(doc.store)) == before
+
+
+def test_the_mapping_is_remembered_for_the_same_header(window, monkeypatch, tmp_path, messages):
+    """Roles chosen once are pre-filled the next time a workbook with the same header words is
+    opened on this PC — another file, with other rows."""
+    first = workbooks.pemda_report(tmp_path / "laporan-pemda.xlsx")
+
+    def change(d: ImportAssistant) -> None:
+        _role(d, "B", "abaikan")
+        _role(d, "C", "area")
+        _role(d, "D", "subkegiatan")
+        d.import_button.click()
+
+    _assist(window, monkeypatch, first, change)
+    import openpyxl
+
+    wb = openpyxl.load_workbook(first)
+    ws = wb.active
+    ws.cell(ws.max_row + 1, 3, "Program tambahan")
+    ws.cell(ws.max_row, 4, "Kegiatan tambahan")
+    ws.cell(ws.max_row, 5, "Des")
+    second = tmp_path / "laporan-pemda-2.xlsx"
+    wb.save(second)
+    seen: list[tuple] = []
+
+    def look(d: ImportAssistant) -> None:
+        seen.append((d.remembered, _roles(d), _counts(d)[0], d.summary.text()))
+        d.reject()
+
+    _assist(window, monkeypatch, second, look)
+    remembered, roles, counts, summary = seen[0]
+    assert remembered and "B=abaikan,C=area,D=subkegiatan" in roles
+    assert counts == (4, 4, 6, 6)
+    assert "Pemetaan kolom yang diingat" in summary
+
+
+def test_a_mapping_saved_to_a_file_is_the_command_lines(
+    window, monkeypatch, tmp_path, messages, capsys
+):
+    """Simpan pemetaan… writes the --mapping file of `rbdesk import`; Muat pemetaan… reads one."""
+    from rbdesk.cli import main
+
+    book = workbooks.rb_tematik(tmp_path / "rb-tematik.xlsx")
+    saved = tmp_path / "pemetaan.json"
+    seen: list = []
+
+    def user(d: ImportAssistant) -> None:
+        _role(d, "P", "abaikan")
+        _role(d, "Q", "abaikan")
+        d.quarter_all.click()
+        seen.append(_counts(d))
+        monkeypatch.setattr(
+            QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(saved), ""))
+        )
+        d.save_button.click()
+        # back to the guess, then the file read in again
+        d.header_row.setValue(d.header_row.value())
+        monkeypatch.setattr(
+            QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(saved), ""))
+        )
+        d.quarter_last.click()
+        d.load_button.click()
+        seen.append(_counts(d))
+        d.reject()
+
+    _assist(window, monkeypatch, book, user)
+    assert seen[0] == seen[1] and seen[0][1] == [2] * 12
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["format"] == "rbdesk-import-mapping-1" and data["quarter"] == "semua"
+    assert Mapping.load(saved).columns[16].role.value == "abaikan"
+    target = tmp_path / "kantor.rbdesk"
+    assert main(["new", str(target)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(target), str(book), "--mapping", str(saved), "--dry-run"]) == 0
+    assert "Jan 2, Feb 2, Mar 2" in capsys.readouterr().out
+    assert messages.errors == []
+
+
+def test_a_workbook_without_a_recognisable_header_is_mapped_by_hand(
+    window, monkeypatch, tmp_path, messages
+):
+    """No header words rbdesk knows: the assistant says so in its own words (not the command
+    line's options), and the user shows the header row and the roles."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    ws.append(["Bidang", "Pekerjaan", "Kapan"])
+    ws.append(["Kepegawaian", "Analisis beban kerja", "Jan - Mar"])
+    ws.append(["Kepegawaian", "Sasaran kinerja pegawai", "Des"])
+    book = tmp_path / "polos.xlsx"
+    wb.save(book)
+    seen: list = []
+
+    def user(d: ImportAssistant) -> None:
+        seen.append((d.problem.text(), d.import_button.isEnabled()))
+        _role(d, "A", "area")
+        _role(d, "B", "indikator")
+        _role(d, "C", "bulan")
+        seen.append(_counts(d))
+        d.import_button.click()
+
+    _assist(window, monkeypatch, book, user)
+    problem, enabled = seen[0]
+    assert "--" not in problem and not enabled
+    assert seen[1] == ((1, 1, 1, 2), [1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1])
+    assert _tree_counts(window.doc.tree) == seen[1]
