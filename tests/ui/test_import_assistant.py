@@ -315,3 +315,65 @@ def test_a_workbook_without_a_recognisable_header_is_mapped_by_hand(
     assert "--" not in problem and not enabled
     assert seen[1] == ((1, 1, 1, 2), [1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1])
     assert _tree_counts(window.doc.tree) == seen[1]
+
+
+def test_the_year_of_a_road_map_is_chosen(window, monkeypatch, tmp_path, messages):
+    """Year columns: the plan's year picks its column; the other years' cells are listed."""
+    book = workbooks.road_map_matrix(tmp_path / "road-map.xlsx")
+    seen: list = []
+
+    def user(d: ImportAssistant) -> None:
+        assert d.year.value() == 2025 and "2025, 2026, 2027" in d.year_hint.text()
+        d.year.setValue(2026)
+        assert d.preview is not None
+        seen.append(_counts(d)[1])
+        seen.append({x.cell: x.why for x in d.preview.left_out}.get("D5"))
+        d.import_button.click()
+
+    _assist(window, monkeypatch, book, user)
+    assert seen == [[3] * 12, "kolom tahun 2025; rencana ini tahun 2026"]
+    assert window.doc.tree.year == 2026
+
+
+def test_the_colours_read_as_planned_can_be_corrected(window, monkeypatch, tmp_path, messages):
+    book = workbooks.lampiran_ii_by_hand(tmp_path / "lampiran-ii-tangan.xlsx")
+    seen: list = []
+
+    def user(d: ImportAssistant) -> None:
+        assert set(d.colour_checks) == {"FFFF00"} and d.colour_box.isVisibleTo(d)
+        box = d.colour_checks["FFFF00"]
+        assert box.isChecked() and box.text() == "FFFF00 (7 sel)"
+        seen.append(sum(_counts(d)[1]))
+        box.click()
+        seen.append(sum(_counts(d)[1]))
+        assert d.preview is not None
+        seen.append(sum(1 for x in d.preview.left_out if x.value == "(warna FFFF00)"))
+        d.reject()
+
+    _assist(window, monkeypatch, book, user)
+    assert seen == [25, 18, 5]
+
+
+def test_the_roles_are_chosen_from_the_keyboard(window, monkeypatch, tmp_path, messages, qtbot):
+    """Into the preview, Tab from one column's role to the next, arrow keys to change it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    book = workbooks.pemda_report(tmp_path / "laporan-pemda.xlsx")
+    seen: list = []
+
+    def user(d: ImportAssistant) -> None:
+        d.activateWindow()
+        d.table.setFocus()
+        qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QComboBox))
+        for _ in range(2):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        combo = QApplication.focusWidget()
+        assert isinstance(combo, QComboBox) and combo.currentText() == "Kegiatan"
+        assert d.table.currentIndex().column() == 2
+        qtbot.keyClick(combo, Qt.Key.Key_Up)
+        seen.append((combo.currentText(), _roles(d)))
+        d.reject()
+
+    _assist(window, monkeypatch, book, user)
+    assert seen[0][0] == "Area perubahan" and "C=area" in seen[0][1]

@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -156,9 +157,11 @@ class ImportAssistant(GeometryMemory, QDialog):
         self.table.horizontalHeader().setDefaultSectionSize(130)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setWordWrap(False)
+        # Tab goes from one role combo to the next, then out of the table (not through cells)
+        self.table.setTabKeyNavigation(False)
         caption = QLabel(
             tr(
-                "Pratinjau &lembar: baris pertama berisi peran tiap kolom (pilih dengan klik, "
+                "&Pratinjau lembar: baris pertama berisi peran tiap kolom (pilih dengan klik, "
                 "atau F2 lalu panah); baris judul ditebalkan."
             )
         )
@@ -195,13 +198,23 @@ class ImportAssistant(GeometryMemory, QDialog):
         self.left_view.setModel(self.left_model)
         self.left_view.horizontalHeader().setStretchLastSection(True)
         self.left_view.verticalHeader().hide()
+        self.left_view.verticalHeader().setDefaultSectionSize(22)
+        self.left_view.setWordWrap(False)
         self.notes = QPlainTextEdit()
         self.notes.setReadOnly(True)
         self.tabs.addTab(self.tree, tr("Hasil"))
         self.tabs.addTab(self.left_view, tr("Tidak ikut diimpor"))
         self.tabs.addTab(self.notes, tr("Catatan"))
+        self.colour_box = QWidget()
+        self.colour_box.setObjectName("plannedColours")
+        self.colour_layout = QHBoxLayout(self.colour_box)
+        self.colour_layout.setContentsMargins(0, 0, 0, 0)
+        self.colour_layout.addWidget(QLabel(tr("Warna sel yang berarti bulan rencana:")))
+        self.colour_layout.addStretch(1)
+        self.colour_checks: dict[str, QCheckBox] = {}
         lower_layout.addWidget(self.problem)
         lower_layout.addWidget(self.summary)
+        lower_layout.addWidget(self.colour_box)
         lower_layout.addWidget(self.tabs)
         split.addWidget(lower)
         split.setStretchFactor(0, 3)
@@ -227,7 +240,8 @@ class ImportAssistant(GeometryMemory, QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         avail = settings.available_geometry(self.parentWidget())
-        self.resize(min(1240, avail.width() - 20), min(700, avail.height() - 20))
+        # room for the title bar and the taskbar on a 1280 × 720 screen
+        self.resize(min(1240, avail.width() - 40), min(700, avail.height() - 60))
 
     # -- the workbook ----------------------------------------------------------------------
     def open_workbook(self, path: Path) -> None:
@@ -368,13 +382,18 @@ class ImportAssistant(GeometryMemory, QDialog):
         p = self.preview
         self.tree_model.set_plan(p.plan if p else None)
         self.left_model.set_items(p.left_out if p else [])
+        self.left_view.resizeColumnsToContents()
+        self._show_colours()
         if p is None:
             self.summary.setText("")
             self.notes.setPlainText("")
             self.tabs.setTabText(1, tr("Tidak ikut diimpor"))
             self.tabs.setTabText(2, tr("Catatan"))
             return
-        self.tree.expandToDepth(0)
+        if p.counts()[3] <= 400:
+            self.tree.expandAll()
+        else:
+            self.tree.expandToDepth(0)
         areas, acts, subs, inds = p.counts()
         counts = p.month_counts()
         lines = [
@@ -389,14 +408,6 @@ class ImportAssistant(GeometryMemory, QDialog):
                 n=sum(counts),
             ),
         ]
-        if p.colours:
-            lines.append(
-                tr("Warna yang dibaca sebagai bulan rencana: {colours}.").format(
-                    colours=", ".join(
-                        tr("{c} ({n} sel)").format(c=c, n=n) for c, n in sorted(p.colours.items())
-                    )
-                )
-            )
         if self.remembered:
             lines.append(tr("Pemetaan kolom yang diingat untuk judul kolom ini dipakai."))
         self.summary.setText("<br>".join(lines))
@@ -414,7 +425,36 @@ class ImportAssistant(GeometryMemory, QDialog):
         self.tabs.setTabText(1, tr("Tidak ikut diimpor ({n})").format(n=len(p.left_out)))
         self.tabs.setTabText(2, tr("Catatan ({n})").format(n=len(notes)))
 
+    def _show_colours(self) -> None:
+        """A check box per fill colour seen in the schedule columns, ticked where the colour is
+        read as "planned": the engine's choice, which the user can correct."""
+        p = self.preview
+        seen = {**p.other_colours, **p.colours} if p else {}
+        if set(seen) != set(self.colour_checks):
+            for box in self.colour_checks.values():
+                box.deleteLater()
+            self.colour_checks = {}
+            for key in sorted(seen):
+                box = QCheckBox()
+                if len(key) == 6 and not key.startswith("tema"):
+                    swatch = QPixmap(14, 14)
+                    swatch.fill(QColor("#" + key))
+                    box.setIcon(QIcon(swatch))
+                box.toggled.connect(self._colours_changed)
+                self.colour_layout.insertWidget(self.colour_layout.count() - 1, box)
+                self.colour_checks[key] = box
+        for key, box in self.colour_checks.items():
+            box.blockSignals(True)
+            box.setChecked(p is not None and key in p.colours)
+            box.setText(tr("{c} ({n} sel)").format(c=key, n=seen[key]))
+            box.blockSignals(False)
+        self.colour_box.setVisible(bool(seen))
+
     # -- what the user changes -------------------------------------------------------------
+    def _colours_changed(self) -> None:
+        self.mapping.planned_colours = [k for k, b in self.colour_checks.items() if b.isChecked()]
+        self._refresh()
+
     def _sheet_changed(self, name: str) -> None:
         if not name or name == self.mapping.sheet:
             return

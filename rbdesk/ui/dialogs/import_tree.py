@@ -93,8 +93,12 @@ class PlanTreeModel(QAbstractItemModel):
         if not index.isValid():
             return None
         node = self._node(index)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return node.texts[index.column()]
+        text = node.texts[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            lines = text.splitlines()  # one line a row; the whole text in the tooltip
+            return lines[0] + (" …" if len(lines) > 1 else "") if lines else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text or None
         return None
 
     def headerData(
