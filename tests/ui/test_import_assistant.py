@@ -222,9 +222,19 @@ def test_the_mapping_is_remembered_for_the_same_header(window, monkeypatch, tmp_
 
     _assist(window, monkeypatch, first, change)
     import openpyxl
+    from openpyxl.worksheet.cell_range import CellRange
 
     wb = openpyxl.load_workbook(first)
     ws = wb.active
+    # one title row more: the same header, a row lower
+    merged = [m.coord for m in ws.merged_cells.ranges]
+    for coord in merged:
+        ws.unmerge_cells(coord)
+    ws.move_range(f"A1:Z{ws.max_row}", rows=1)
+    for coord in merged:
+        cells = CellRange(coord)
+        cells.shift(row_shift=1)
+        ws.merge_cells(cells.coord)
     ws.cell(ws.max_row + 1, 3, "Program tambahan")
     ws.cell(ws.max_row, 4, "Kegiatan tambahan")
     ws.cell(ws.max_row, 5, "Des")
@@ -234,6 +244,7 @@ def test_the_mapping_is_remembered_for_the_same_header(window, monkeypatch, tmp_
 
     def look(d: ImportAssistant) -> None:
         seen.append((d.remembered, _roles(d), _counts(d)[0], d.summary.text()))
+        assert d.header_row.value() == 4
         d.reject()
 
     _assist(window, monkeypatch, second, look)
@@ -324,6 +335,9 @@ def test_the_year_of_a_road_map_is_chosen(window, monkeypatch, tmp_path, message
 
     def user(d: ImportAssistant) -> None:
         assert d.year.value() == 2025 and "2025, 2026, 2027" in d.year_hint.text()
+        # the year taken is said in the window's words, not the command line's options
+        assert "(pilih di Tahun rencana)" in d.notes.toPlainText()
+        assert "--" not in d.notes.toPlainText()
         d.year.setValue(2026)
         assert d.preview is not None
         seen.append(_counts(d)[1])
@@ -347,7 +361,9 @@ def test_the_colours_read_as_planned_can_be_corrected(window, monkeypatch, tmp_p
         box.click()
         seen.append(sum(_counts(d)[1]))
         assert d.preview is not None
-        seen.append(sum(1 for x in d.preview.left_out if x.value == "(warna FFFF00)"))
+        coloured = [x for x in d.preview.left_out if x.value == "(warna FFFF00)"]
+        seen.append(len(coloured))
+        assert all("pilih warnanya di bawah pratinjau" in x.why for x in coloured)
         d.reject()
 
     _assist(window, monkeypatch, book, user)
@@ -377,3 +393,25 @@ def test_the_roles_are_chosen_from_the_keyboard(window, monkeypatch, tmp_path, m
 
     _assist(window, monkeypatch, book, user)
     assert seen[0][0] == "Area perubahan" and "C=area" in seen[0][1]
+
+
+def test_a_bad_mapping_file_is_refused_clearly_and_changes_nothing(
+    window, monkeypatch, tmp_path, messages
+):
+    book = workbooks.pemda_report(tmp_path / "laporan-pemda.xlsx")
+    bad = tmp_path / "rusak.json"
+    bad.write_text("{bukan json", encoding="utf-8")
+    seen: list = []
+
+    def user(d: ImportAssistant) -> None:
+        before = (_roles(d), _counts(d))
+        monkeypatch.setattr(
+            QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bad), ""))
+        )
+        d.load_button.click()
+        seen.append(before == (_roles(d), _counts(d)))
+        d.reject()
+
+    _assist(window, monkeypatch, book, user)
+    assert seen == [True]
+    assert messages.errors == ["Berkas pemetaan rusak.json bukan JSON yang sah."]

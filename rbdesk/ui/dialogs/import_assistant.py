@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -47,7 +48,7 @@ from rbdesk.exports.excel.mapping import LEVELS, ColumnRole, Mapping, Role
 from rbdesk.exports.excel.plan_reader import ImportPreview
 from rbdesk.i18n import N_, tr
 from rbdesk.models.domain.months import MONTHS, month_short
-from rbdesk.models.errors import InvalidInput
+from rbdesk.models.errors import InvalidInput, RbdeskError
 from rbdesk.ui import settings
 from rbdesk.ui.dialogs.common import confirm, show_error
 from rbdesk.ui.dialogs.import_models import LeftOutModel, RoleDelegate, SheetPreviewModel
@@ -55,17 +56,32 @@ from rbdesk.ui.dialogs.import_tree import PlanTreeModel, TreeColumn
 from rbdesk.ui.settings import GeometryMemory
 
 WORKBOOKS = "(*.xlsx *.xlsm *.xls *.ods)"
+# The engine speaks to the command line where it names a choice; here the choice is a control.
+WINDOW_WORDS = (
+    ("(pilih dengan --year)", N_("(pilih di Tahun rencana)")),
+    ("(pilih warna dengan --planned-colours)", N_("(pilih warnanya di bawah pratinjau)")),
+)
 UNKNOWN_HEADER = N_(
     "Judul kolom tabel Rencana Aksi tidak dikenali: pilih baris judulnya di atas, lalu peran "
     "tiap kolom (area, kegiatan, sub kegiatan, indikator, bulan …) di baris pertama pratinjau."
 )
 
 
+def window_words(text: str) -> str:
+    for cli, window in WINDOW_WORDS:
+        text = text.replace(tr(cli), tr(window))
+    return text
+
+
 def _preview(path: Path, mapping: Mapping) -> ImportPreview:
     from rbdesk import exports
 
     # the engine fills in what the mapping leaves open; the assistant keeps its own copy
-    return exports.preview_workbook(path, copy.deepcopy(mapping))
+    preview = exports.preview_workbook(path, copy.deepcopy(mapping))
+    preview.notes = [window_words(n) for n in preview.notes]
+    for item in preview.left_out:
+        item.why = window_words(item.why)
+    return preview
 
 
 class ImportAssistant(GeometryMemory, QDialog):
@@ -78,6 +94,7 @@ class ImportAssistant(GeometryMemory, QDialog):
         self.mapping = Mapping()
         self.remembered = False
         self._guessed_header = ""
+        self._guessed_at = 0
         self._build()
         self.open_workbook(path)
 
@@ -96,6 +113,7 @@ class ImportAssistant(GeometryMemory, QDialog):
         sheet_label.setBuddy(self.sheet)
         self.header_row = QSpinBox()
         self.header_row.setRange(1, HEADER_SCAN * 4)
+        self.header_row.setKeyboardTracking(False)  # typed "12": one change, not "1" then "12"
         self.header_row.valueChanged.connect(self._header_changed)
         header_label = QLabel(tr("Baris &judul:"))
         header_label.setBuddy(self.header_row)
@@ -114,6 +132,7 @@ class ImportAssistant(GeometryMemory, QDialog):
         options = QHBoxLayout()
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
+        self.year.setKeyboardTracking(False)
         self.year.valueChanged.connect(self._year_changed)
         year_label = QLabel(tr("&Tahun rencana:"))
         year_label.setBuddy(self.year)
@@ -273,7 +292,8 @@ class ImportAssistant(GeometryMemory, QDialog):
             self._guessed_header = header_words(
                 self.grids[guessed.sheet], guessed.header_row, guessed.header_rows
             )
-            saved = self._remembered(self._guessed_header, guessed.sheet)
+            self._guessed_at = guessed.header_row
+            saved = self._remembered(self._guessed_header, guessed.sheet, guessed.header_row)
             if saved is not None:
                 return saved, True
             return Mapping(
@@ -287,21 +307,27 @@ class ImportAssistant(GeometryMemory, QDialog):
             for row in range(1, min(grid.max_row, HEADER_SCAN) + 1):
                 for depth in (1, 2, 3):
                     words = header_words(grid, row, depth)
-                    saved = self._remembered(words, name) if words else None
+                    saved = self._remembered(words, name, row) if words else None
                     if saved is not None:
-                        self._guessed_header = words
+                        self._guessed_header, self._guessed_at = words, row
                         return saved, True
         return Mapping(sheet=names[0], header_row=1), False
 
-    def _remembered(self, header: str, sheet: str) -> Mapping | None:
+    def _remembered(self, header: str, sheet: str, row: int) -> Mapping | None:
+        """The mapping remembered for ``header``, found at ``row`` of ``sheet`` this time: a
+        workbook with a title row more or less keeps its header, one row lower or higher."""
         text = settings.remembered_mapping(header)
         if not text:
             return None
         try:
-            mapping = Mapping.from_json(json.loads(text))
-        except (ValueError, InvalidInput):
+            data = json.loads(text)
+            mapping = Mapping.from_json(data)
+            shift = row - int(data.get("header_at", row))
+        except (ValueError, TypeError, InvalidInput):
             return None  # an older or damaged entry: guess instead
         mapping.sheet = sheet
+        if mapping.header_row is not None:
+            mapping.header_row = max(1, mapping.header_row + shift)
         return mapping
 
     def _grid(self) -> SheetGrid:
@@ -310,12 +336,16 @@ class ImportAssistant(GeometryMemory, QDialog):
     # -- the live preview ------------------------------------------------------------------
     def _refresh(self) -> None:
         old = (self.sheet_model.grid, self.sheet_model.header)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             preview = _preview(self.path, self.mapping)
-        except InvalidInput as exc:
+        except RbdeskError as exc:
+            self.preview = None
+            self.problem.setText(tr(UNKNOWN_HEADER) if "--" in exc.message else exc.message)
+        except OSError as exc:
             self.preview = None
             self.problem.setText(
-                tr(UNKNOWN_HEADER) if "--header-row" in exc.message else exc.message
+                tr("Buku kerja tidak dapat dibaca: {err}").format(err=exc.strerror or exc)
             )
         else:
             m = preview.mapping
@@ -326,6 +356,8 @@ class ImportAssistant(GeometryMemory, QDialog):
             levels = any(r.role in LEVELS for r in m.columns.values())
             self.preview = preview if levels else None
             self.problem.setText("" if levels else tr(UNKNOWN_HEADER))
+        finally:
+            QApplication.restoreOverrideCursor()
         self.problem.setVisible(bool(self.problem.text()))
         self._show_controls()
         grid = self._grid()
@@ -568,7 +600,11 @@ class ImportAssistant(GeometryMemory, QDialog):
             return
         data = p.mapping.to_json()
         data["year"] = None  # the year belongs to the workbook, not to its layout
-        text = json.dumps(data, ensure_ascii=False)
         chosen = header_words(self._grid(), p.mapping.header_row, p.mapping.header_rows)
-        for header in {self._guessed_header, chosen} - {""}:
-            settings.remember_mapping(header, text)
+        for header, at in {
+            (self._guessed_header, self._guessed_at),
+            (chosen, p.mapping.header_row),
+        }:
+            if header:
+                data["header_at"] = at  # where that header was: the row the mapping is from
+                settings.remember_mapping(header, json.dumps(data, ensure_ascii=False))
