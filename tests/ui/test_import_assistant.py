@@ -415,3 +415,61 @@ def test_a_bad_mapping_file_is_refused_clearly_and_changes_nothing(
     _assist(window, monkeypatch, book, user)
     assert seen == [True]
     assert messages.errors == ["Berkas pemetaan rusak.json bukan JSON yang sah."]
+
+
+def test_the_sheet_and_the_header_row_are_chosen(window, monkeypatch, tmp_path, messages):
+    """A workbook whose plan is not on its first sheet: the assistant finds it; another sheet
+    chosen shows that sheet (and says it holds no plan); a header row chosen by hand is read
+    from there."""
+    import openpyxl
+    from PySide6.QtCore import Qt
+
+    book = workbooks.pemda_report(tmp_path / "laporan-pemda.xlsx")
+    wb = openpyxl.load_workbook(book)
+    notes = wb.create_sheet("Petunjuk", 0)
+    notes["A1"] = "Isi laporan setiap triwulan."
+    wb.save(book)
+    seen: list = []
+
+    def user(d: ImportAssistant) -> None:
+        assert [d.sheet.itemText(i) for i in range(d.sheet.count())] == [
+            "Petunjuk",
+            "Laporan RB",
+        ]
+        seen.append((d.sheet.currentText(), d.header_row.value(), _counts(d)[0]))
+        d.sheet.setCurrentText("Petunjuk")
+        seen.append((d.sheet_model.index(1, 0).data(), d.import_button.isEnabled()))
+        assert d.problem.isVisibleTo(d)
+        d.sheet.setCurrentText("Laporan RB")
+        seen.append(_counts(d)[0])
+        d.header_row.setValue(4)  # the first data row as the header: a different table
+        model = d.sheet_model
+        row4 = model.index(1 + 4 - model.rows[0], 0)
+        assert model.headerData(row4.row(), Qt.Orientation.Vertical) == "4"
+        assert row4.data(Qt.ItemDataRole.FontRole).bold()  # shown as the header now
+        seen.append((_roles(d).startswith("A=simpan,B=simpan"), _counts(d)[0]))
+        d.header_row.setValue(3)
+        seen.append(_counts(d)[0])
+        d.reject()
+
+    _assist(window, monkeypatch, book, user)
+    assert seen[0] == ("Laporan RB", 3, (2, 3, 3, 5))
+    assert seen[1] == ("Isi laporan setiap triwulan.", False)
+    assert seen[2] == (2, 3, 3, 5) and seen[4] == (2, 3, 3, 5)
+    assert seen[3] == (True, (1, 2, 0, 0))  # the columns guessed again from row 4
+
+
+def test_an_ods_workbook_reads_as_its_xlsx(window, monkeypatch, tmp_path, messages):
+    xlsx = workbooks.pemda_report(tmp_path / "laporan-pemda.xlsx")
+    ods = workbooks.as_ods(xlsx, tmp_path / "laporan-pemda.ods")
+    seen: list = []
+
+    def user(d: ImportAssistant) -> None:
+        seen.append((d.file_label.text(), _counts(d), d.notes.toPlainText()))
+        d.reject()
+
+    _assist(window, monkeypatch, ods, user)
+    label, counts, notes = seen[0]
+    assert label == "Berkas: laporan-pemda.ods"
+    assert counts[0] == (2, 3, 3, 5) and sum(counts[1]) == 23
+    assert "simpan sebagai .xlsx" in notes

@@ -266,12 +266,16 @@ class ImportAssistant(GeometryMemory, QDialog):
     def open_workbook(self, path: Path) -> None:
         """Read ``path``'s sheets and start from the remembered or the guessed mapping. A file
         that cannot be read raises InvalidInput (the caller shows it)."""
-        with Book(path) as book:
-            names = [n for n in book.sheet_names if n != META_SHEET]
-            grids = {n: book.grid(n) for n in names}
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            with Book(path) as book:
+                names = [n for n in book.sheet_names if n != META_SHEET]
+                first = {names[0]: book.grid(names[0])} if names else {}
+        finally:
+            QApplication.restoreOverrideCursor()
         if not names:
             raise InvalidInput(tr("Buku kerja {name} tidak berisi lembar.").format(name=path.name))
-        self.path, self.grids = path, grids
+        self.path, self.names, self.grids = path, names, first
         self.file_label.setText(tr("Berkas: {name}").format(name=path.name))
         self.file_label.setToolTip(str(path))
         self.sheet.blockSignals(True)
@@ -290,7 +294,7 @@ class ImportAssistant(GeometryMemory, QDialog):
             guessed = None
         if guessed is not None and guessed.sheet and guessed.header_row:
             self._guessed_header = header_words(
-                self.grids[guessed.sheet], guessed.header_row, guessed.header_rows
+                self._sheet_grid(guessed.sheet), guessed.header_row, guessed.header_rows
             )
             self._guessed_at = guessed.header_row
             saved = self._remembered(self._guessed_header, guessed.sheet, guessed.header_row)
@@ -303,7 +307,7 @@ class ImportAssistant(GeometryMemory, QDialog):
                 columns=dict(guessed.columns),
             ), False
         for name in names:
-            grid = self.grids[name]
+            grid = self._sheet_grid(name)
             for row in range(1, min(grid.max_row, HEADER_SCAN) + 1):
                 for depth in (1, 2, 3):
                     words = header_words(grid, row, depth)
@@ -330,8 +334,15 @@ class ImportAssistant(GeometryMemory, QDialog):
             mapping.header_row = max(1, mapping.header_row + shift)
         return mapping
 
+    def _sheet_grid(self, name: str) -> SheetGrid:
+        """A sheet as written, read once when first needed (a workbook may hold many)."""
+        if name not in self.grids:
+            with Book(self.path) as book:
+                self.grids[name] = book.grid(name)
+        return self.grids[name]
+
     def _grid(self) -> SheetGrid:
-        return self.grids[self.mapping.sheet or self.sheet.currentText()]
+        return self._sheet_grid(self.mapping.sheet or self.sheet.currentText())
 
     # -- the live preview ------------------------------------------------------------------
     def _refresh(self) -> None:
@@ -372,8 +383,8 @@ class ImportAssistant(GeometryMemory, QDialog):
             if self.sheet_model.rows:
                 first = self.sheet_model.rows[0]
                 self.table.scrollTo(self.sheet_model.index(header_row - first + 1, 0))
-        else:
-            self.sheet_model.set_roles(self.mapping.columns)
+        plan_year = self.preview.plan["year"] if self.preview else None
+        self.sheet_model.set_roles(self.mapping.columns, plan_year)
         self._show_result()
 
     def _show_controls(self) -> None:
@@ -571,7 +582,7 @@ class ImportAssistant(GeometryMemory, QDialog):
         except InvalidInput as exc:
             show_error(self, exc.message)
             return
-        if loaded.sheet not in self.grids:
+        if loaded.sheet not in self.names:
             loaded.sheet = self.mapping.sheet
         self.mapping, self.remembered = loaded, False
         self._refresh()

@@ -123,9 +123,11 @@ class SheetPreviewModel(QAbstractTableModel):
         self.choices = role_choices([y for y in years if y is not None])
         self.endResetModel()
 
-    def set_roles(self, roles: dict[int, ColumnRole]) -> None:
+    def set_roles(self, roles: dict[int, ColumnRole], plan_year: int | None = None) -> None:
+        """The columns' roles now; the years offered are the ones seen and the plan's."""
         years = [r.number for r in roles.values() if r.role is Role.TAHUN and r.number]
-        self.choices = role_choices([y for y in years if y is not None] + self._years())
+        years += self._years() + ([plan_year] if plan_year else [])
+        self.choices = role_choices([y for y in years if y is not None])
         self.roles = dict(roles)
         if self.width:
             self.dataChanged.emit(self.index(ROLE_ROW, 0), self.index(ROLE_ROW, self.width - 1))
