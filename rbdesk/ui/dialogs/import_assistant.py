@@ -122,8 +122,15 @@ class ImportAssistant(GeometryMemory, QDialog):
         self.header_rows.setSuffix(tr(" baris"))
         self.header_rows.valueChanged.connect(self._depth_changed)
         self.header_rows.setToolTip(tr("Berapa baris judul kolomnya"))
+        self.sections = QCheckBox(tr("Baris yang hanya berisi judul (mis. 'A. …') menjadi &area"))
+        self.sections.setToolTip(
+            tr("Bila ada kolom area juga, judul itu menjadi tingkat di atasnya (digabung ke area).")
+        )
+        self.sections.setChecked(True)
+        self.sections.toggled.connect(self._sections_changed)
         row: list[QWidget] = [self.file_label, other]
         row += [sheet_label, self.sheet, header_label, self.header_row, self.header_rows]
+        row += [self.sections]
         for widget in row:
             top.addWidget(widget)
         top.addStretch(1)
@@ -145,9 +152,6 @@ class ImportAssistant(GeometryMemory, QDialog):
         self.quarters.addButton(self.quarter_all)
         self.quarter_last.setChecked(True)
         self.quarter_last.toggled.connect(self._quarter_changed)
-        self.sections = QCheckBox(tr("Baris yang hanya berisi judul (mis. 'A. …') menjadi &area"))
-        self.sections.setChecked(True)
-        self.sections.toggled.connect(self._sections_changed)
         shown: tuple[QWidget, ...] = (
             year_label,
             self.year,
@@ -155,7 +159,6 @@ class ImportAssistant(GeometryMemory, QDialog):
             self.quarter_label,
             self.quarter_last,
             self.quarter_all,
-            self.sections,
         )
         for widget in shown:
             options.addWidget(widget)

@@ -47,9 +47,19 @@ class _Node:
                 ", ".join(month_short(m) for m in months),
                 data.get("note", ""),
             )
-        self.children = [
-            _Node(self, i, child, depth + 1) for i, child in enumerate(data.get(kids) or [])
-        ]
+        below = data.get(kids) or []
+        if (
+            depth == 2
+            and len(below) == 1
+            and not below[0].get("label")
+            and not below[0].get("text")
+        ):
+            # a sub kegiatan's one unnamed indicator is shown on its row, as the grid does
+            only = below[0]
+            months = ", ".join(month_short(m) for m in only.get("planned_months") or [])
+            self.texts = (self.texts[0], months, only.get("note", ""))
+            below = []
+        self.children = [_Node(self, i, child, depth + 1) for i, child in enumerate(below)]
 
 
 class PlanTreeModel(QAbstractItemModel):
