@@ -121,6 +121,9 @@ def test_the_seeds_layout_imports_unchanged_and_the_import_is_undone(
     doc.undo_stack.undo()
     qtbot.waitUntil(lambda: doc.plan_uuid == source.uuid)
     assert len(list_plans(doc.store)) == before
+    doc.undo_stack.redo()
+    qtbot.waitUntil(lambda: doc.plan_uuid == imported.uuid)
+    assert len(list_plans(doc.store)) == before + 1
 
 
 def test_another_layout_mapped_by_changing_roles(window, monkeypatch, tmp_path, messages):
@@ -473,3 +476,16 @@ def test_an_ods_workbook_reads_as_its_xlsx(window, monkeypatch, tmp_path, messag
     assert label == "Berkas: laporan-pemda.ods"
     assert counts[0] == (2, 3, 3, 5) and sum(counts[1]) == 23
     assert "simpan sebagai .xlsx" in notes
+
+
+def test_a_long_read_can_be_cancelled(window, monkeypatch, tmp_path, messages):
+    """The read shows a progress bar that can be cancelled: then no assistant, nothing written."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    book = workbooks.pemda_report(tmp_path / "laporan-pemda.xlsx")
+    before = len(list_plans(window.doc.store))
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)
+    shown = _assist(window, monkeypatch, book, lambda d: d.import_button.click())
+    assert shown == [] and messages.errors == [] and messages.questions == []
+    assert len(list_plans(window.doc.store)) == before
+    assert "Dibatalkan" in window.statusBar().currentMessage()

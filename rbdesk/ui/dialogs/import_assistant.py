@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPlainTextEdit,
+    QProgressDialog,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -46,6 +47,7 @@ from rbdesk.exports.excel.guess import HEADER_SCAN, header_words
 from rbdesk.exports.excel.layout import META_SHEET
 from rbdesk.exports.excel.mapping import LEVELS, ColumnRole, Mapping, Role
 from rbdesk.exports.excel.plan_reader import ImportPreview
+from rbdesk.exports.progress import ProgressFn
 from rbdesk.i18n import N_, tr
 from rbdesk.models.domain.months import MONTHS, month_short
 from rbdesk.models.errors import InvalidInput, RbdeskError
@@ -73,11 +75,11 @@ def window_words(text: str) -> str:
     return text
 
 
-def _preview(path: Path, mapping: Mapping) -> ImportPreview:
+def _preview(path: Path, mapping: Mapping, progress: ProgressFn = None) -> ImportPreview:
     from rbdesk import exports
 
     # the engine fills in what the mapping leaves open; the assistant keeps its own copy
-    preview = exports.preview_workbook(path, copy.deepcopy(mapping))
+    preview = exports.preview_workbook(path, copy.deepcopy(mapping), progress=progress)
     preview.notes = [window_words(n) for n in preview.notes]
     for item in preview.left_out:
         item.why = window_words(item.why)
@@ -292,7 +294,7 @@ class ImportAssistant(GeometryMemory, QDialog):
         """The mapping remembered for this header on this PC, else the engine's guess, else
         the first sheet from its first row (the user then shows the header)."""
         try:
-            guessed = _preview(self.path, Mapping()).mapping
+            guessed = self._read(Mapping()).mapping
         except InvalidInput:
             guessed = None
         if guessed is not None and guessed.sheet and guessed.header_row:
@@ -337,6 +339,26 @@ class ImportAssistant(GeometryMemory, QDialog):
             mapping.header_row = max(1, mapping.header_row + shift)
         return mapping
 
+    def _read(self, mapping: Mapping) -> ImportPreview:
+        """The engine's preview, with a progress bar that can be cancelled when the sheet is
+        long (Cancelled is raised then)."""
+        bar = QProgressDialog(tr("Membaca buku kerja…"), tr("Batal"), 0, 1000, self)
+        bar.setWindowTitle(tr("Mohon tunggu"))
+        bar.setWindowModality(Qt.WindowModality.WindowModal)
+        bar.setMinimumDuration(800)
+        bar.setValue(0)
+
+        def progress(done: int, total: int) -> bool:
+            bar.setMaximum(max(total, 1))
+            bar.setValue(min(done, max(total, 1)))
+            return not bar.wasCanceled()
+
+        try:
+            return _preview(self.path, mapping, progress)
+        finally:
+            bar.reset()
+            bar.deleteLater()
+
     def _sheet_grid(self, name: str) -> SheetGrid:
         """A sheet as written, read once when first needed (a workbook may hold many)."""
         if name not in self.grids:
@@ -352,7 +374,7 @@ class ImportAssistant(GeometryMemory, QDialog):
         old = (self.sheet_model.grid, self.sheet_model.header)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            preview = _preview(self.path, self.mapping)
+            preview = self._read(self.mapping)
         except RbdeskError as exc:
             self.preview = None
             self.problem.setText(tr(UNKNOWN_HEADER) if "--" in exc.message else exc.message)
@@ -507,9 +529,9 @@ class ImportAssistant(GeometryMemory, QDialog):
         self.mapping = Mapping(sheet=name, quarter=self.mapping.quarter)
         self.remembered = False
         try:
-            _preview(self.path, self.mapping)
-        except InvalidInput:
-            self.mapping.header_row = 1  # no header found: the user shows it
+            self._read(self.mapping)
+        except RbdeskError:
+            self.mapping.header_row = 1  # no header found (or not waited for): the user shows it
         self._refresh()
 
     def _header_changed(self, row: int) -> None:

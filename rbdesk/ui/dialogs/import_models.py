@@ -69,7 +69,8 @@ def role_label(role: ColumnRole | None) -> str:
         )
     if role.role is Role.TAHUN:
         return tr("Tahun {y}").format(y=role.number)
-    return tr(ROLE_NAMES[role.role])
+    name = ROLE_NAMES.get(role.role)
+    return tr(name) if name else str(role)
 
 
 def role_choices(years: list[int]) -> list[ColumnRole]:

@@ -34,6 +34,24 @@ LEVELS = (
 )
 
 
+def months_text(months: list[int]) -> str:
+    """Planned months as runs: "Jan–Jul, Des" (a long list would not fit its column)."""
+    runs: list[list[int]] = []
+    for m in sorted(set(months)):
+        if runs and m == runs[-1][-1] + 1:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return ", ".join(
+        month_short(r[0])
+        if len(r) == 1
+        else f"{month_short(r[0])}–{month_short(r[-1])}"
+        if len(r) > 2
+        else f"{month_short(r[0])}, {month_short(r[1])}"
+        for r in runs
+    )
+
+
 class _Node:
     def __init__(self, parent: _Node | None, row: int, data: dict[str, Any], depth: int) -> None:
         self.parent, self.row, self.depth = parent, row, depth
@@ -44,7 +62,7 @@ class _Node:
             months = data.get("planned_months") or []
             self.texts = (
                 text or tr("(tanpa uraian)"),
-                ", ".join(month_short(m) for m in months),
+                months_text(months),
                 data.get("note", ""),
             )
         below = data.get(kids) or []
@@ -56,7 +74,7 @@ class _Node:
         ):
             # a sub kegiatan's one unnamed indicator is shown on its row, as the grid does
             only = below[0]
-            months = ", ".join(month_short(m) for m in only.get("planned_months") or [])
+            months = months_text(only.get("planned_months") or [])
             self.texts = (self.texts[0], months, only.get("note", ""))
             below = []
         self.children = [_Node(self, i, child, depth + 1) for i, child in enumerate(below)]

@@ -300,6 +300,7 @@ def import_excel(host: ActionHost) -> None:
     """Berkas → Impor dari Excel…: the workbook chosen, then the import assistant (sheet, header,
     column roles, live preview and what is left out); on Impor the plan is added in one
     transaction, shown, in the change log and undoable (Ctrl+Z)."""
+    from rbdesk.exports import Cancelled
     from rbdesk.models.edits import plan_edit
     from rbdesk.models.interchange.plan_import import import_plan
     from rbdesk.ui.dialogs.import_assistant import WORKBOOKS, ImportAssistant
@@ -320,6 +321,9 @@ def import_excel(host: ActionHost) -> None:
     settings.set_value("export/folder", str(source.parent))
     try:
         dialog = ImportAssistant(source, host.parent)
+    except Cancelled:
+        host.notify.show_status(tr("Dibatalkan."), 5000)
+        return
     except RbdeskError as exc:
         show_error(host.parent, exc.message)
         return
