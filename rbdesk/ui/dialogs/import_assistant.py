@@ -11,11 +11,9 @@ import`` runs it); the dialog writes nothing: the caller imports ``preview.plan`
 from __future__ import annotations
 
 import copy
-import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -26,17 +24,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPlainTextEdit,
     QProgressDialog,
     QPushButton,
     QRadioButton,
     QSpinBox,
     QSplitter,
     QTableView,
-    QTabWidget,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -49,12 +43,12 @@ from rbdesk.exports.excel.mapping import LEVELS, ColumnRole, Mapping, Role
 from rbdesk.exports.excel.plan_reader import ImportPreview
 from rbdesk.exports.progress import ProgressFn
 from rbdesk.i18n import N_, tr
-from rbdesk.models.domain.months import MONTHS, month_short
 from rbdesk.models.errors import InvalidInput, RbdeskError
 from rbdesk.ui import settings
+from rbdesk.ui.dialogs import import_memory as memory
 from rbdesk.ui.dialogs.common import confirm, show_error
-from rbdesk.ui.dialogs.import_models import LeftOutModel, RoleDelegate, SheetPreviewModel
-from rbdesk.ui.dialogs.import_tree import PlanTreeModel, TreeColumn
+from rbdesk.ui.dialogs.import_models import RoleDelegate, SheetPreviewModel
+from rbdesk.ui.dialogs.import_result import ImportResult
 from rbdesk.ui.settings import GeometryMemory
 
 WORKBOOKS = "(*.xlsx *.xlsm *.xls *.ods)"
@@ -198,49 +192,13 @@ class ImportAssistant(GeometryMemory, QDialog):
         upper_layout.addWidget(self.table)
         split.addWidget(upper)
 
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        self.problem = QLabel()
-        self.problem.setObjectName("importProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
-        self.summary = QLabel()
-        self.summary.setObjectName("importSummary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.tabs = QTabWidget()
-        self.tree_model = PlanTreeModel(self)
-        self.tree = QTreeView()
-        self.tree.setModel(self.tree_model)
-        self.tree.header().setSectionResizeMode(TreeColumn.TEXT, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setStretchLastSection(False)
-        self.tree.header().resizeSection(TreeColumn.MONTHS, 200)
-        self.tree.header().resizeSection(TreeColumn.NOTE, 220)
-        self.left_model = LeftOutModel(self)
-        self.left_view = QTableView()
-        self.left_view.setModel(self.left_model)
-        self.left_view.horizontalHeader().setStretchLastSection(True)
-        self.left_view.verticalHeader().hide()
-        self.left_view.verticalHeader().setDefaultSectionSize(22)
-        self.left_view.setWordWrap(False)
-        self.notes = QPlainTextEdit()
-        self.notes.setReadOnly(True)
-        self.tabs.addTab(self.tree, tr("Hasil"))
-        self.tabs.addTab(self.left_view, tr("Tidak ikut diimpor"))
-        self.tabs.addTab(self.notes, tr("Catatan"))
-        self.colour_box = QWidget()
-        self.colour_box.setObjectName("plannedColours")
-        self.colour_layout = QHBoxLayout(self.colour_box)
-        self.colour_layout.setContentsMargins(0, 0, 0, 0)
-        self.colour_layout.addWidget(QLabel(tr("Warna sel yang berarti bulan rencana:")))
-        self.colour_layout.addStretch(1)
-        self.colour_checks: dict[str, QCheckBox] = {}
-        lower_layout.addWidget(self.problem)
-        lower_layout.addWidget(self.summary)
-        lower_layout.addWidget(self.colour_box)
-        lower_layout.addWidget(self.tabs)
-        split.addWidget(lower)
+        self.result_panel = ImportResult()
+        self.result_panel.coloursChosen.connect(self._colours_changed)
+        panel = self.result_panel
+        self.problem, self.summary, self.notes = panel.problem, panel.summary, panel.notes
+        self.tabs, self.tree_model, self.left_model = panel.tabs, panel.tree_model, panel.left_model
+        self.colour_box = panel.colour_box
+        split.addWidget(self.result_panel)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         layout.addWidget(split, 1)
@@ -302,7 +260,7 @@ class ImportAssistant(GeometryMemory, QDialog):
                 self._sheet_grid(guessed.sheet), guessed.header_row, guessed.header_rows
             )
             self._guessed_at = guessed.header_row
-            saved = self._remembered(self._guessed_header, guessed.sheet, guessed.header_row)
+            saved = memory.recall(self._guessed_header, guessed.sheet, guessed.header_row)
             if saved is not None:
                 return saved, True
             return Mapping(
@@ -311,33 +269,11 @@ class ImportAssistant(GeometryMemory, QDialog):
                 header_rows=guessed.header_rows,
                 columns=dict(guessed.columns),
             ), False
-        for name in names:
-            grid = self._sheet_grid(name)
-            for row in range(1, min(grid.max_row, HEADER_SCAN) + 1):
-                for depth in (1, 2, 3):
-                    words = header_words(grid, row, depth)
-                    saved = self._remembered(words, name, row) if words else None
-                    if saved is not None:
-                        self._guessed_header, self._guessed_at = words, row
-                        return saved, True
+        found = memory.search(names, self._sheet_grid)
+        if found is not None:
+            saved, self._guessed_header, self._guessed_at = found
+            return saved, True
         return Mapping(sheet=names[0], header_row=1), False
-
-    def _remembered(self, header: str, sheet: str, row: int) -> Mapping | None:
-        """The mapping remembered for ``header``, found at ``row`` of ``sheet`` this time: a
-        workbook with a title row more or less keeps its header, one row lower or higher."""
-        text = settings.remembered_mapping(header)
-        if not text:
-            return None
-        try:
-            data = json.loads(text)
-            mapping = Mapping.from_json(data)
-            shift = row - int(data.get("header_at", row))
-        except (ValueError, TypeError, InvalidInput):
-            return None  # an older or damaged entry: guess instead
-        mapping.sheet = sheet
-        if mapping.header_row is not None:
-            mapping.header_row = max(1, mapping.header_row + shift)
-        return mapping
 
     def _read(self, mapping: Mapping) -> ImportPreview:
         """The engine's preview, with a progress bar that can be cancelled when the sheet is
@@ -447,80 +383,15 @@ class ImportAssistant(GeometryMemory, QDialog):
         self.save_button.setEnabled(p is not None)
 
     def _show_result(self) -> None:
-        p = self.preview
-        self.tree_model.set_plan(p.plan if p else None)
-        self.left_model.set_items(p.left_out if p else [])
-        self.left_view.resizeColumnsToContents()
-        self._show_colours()
-        if p is None:
-            self.summary.setText("")
-            self.notes.setPlainText("")
-            self.tabs.setTabText(1, tr("Tidak ikut diimpor"))
-            self.tabs.setTabText(2, tr("Catatan"))
-            return
-        if p.counts()[3] <= 400:
-            self.tree.expandAll()
-        else:
-            self.tree.expandToDepth(0)
-        areas, acts, subs, inds = p.counts()
-        counts = p.month_counts()
-        lines = [
-            tr(
-                "Rencana tahun {year}: <b>{a} area, {c} kegiatan, {s} sub kegiatan, "
-                "{i} indikator</b>; {left} sel tidak ikut diimpor."
-            ).format(year=p.plan["year"], a=areas, c=acts, s=subs, i=inds, left=len(p.left_out)),
-            tr("Bulan rencana (indikator per bulan): {months}; jumlah {n}.").format(
-                months=" · ".join(
-                    f"{month_short(m)} {n}" for m, n in zip(MONTHS, counts, strict=True)
-                ),
-                n=sum(counts),
-            ),
-        ]
-        if self.remembered:
-            lines.append(tr("Pemetaan kolom yang diingat untuk judul kolom ini dipakai."))
-        self.summary.setText("<br>".join(lines))
-        notes = list(p.notes)
-        if p.other_colours:
-            notes.append(
-                tr("Warna lain di kolom jadwal, tidak dibaca sebagai rencana: {colours}").format(
-                    colours=", ".join(
-                        tr("{c} ({n} sel)").format(c=c, n=n)
-                        for c, n in sorted(p.other_colours.items())
-                    )
-                )
-            )
-        self.notes.setPlainText("\n".join(notes))
-        self.tabs.setTabText(1, tr("Tidak ikut diimpor ({n})").format(n=len(p.left_out)))
-        self.tabs.setTabText(2, tr("Catatan ({n})").format(n=len(notes)))
+        self.result_panel.show_preview(self.preview, self.remembered)
 
-    def _show_colours(self) -> None:
-        """A check box per fill colour seen in the schedule columns, ticked where the colour is
-        read as "planned": the engine's choice, which the user can correct."""
-        p = self.preview
-        seen = {**p.other_colours, **p.colours} if p else {}
-        if set(seen) != set(self.colour_checks):
-            for box in self.colour_checks.values():
-                box.deleteLater()
-            self.colour_checks = {}
-            for key in sorted(seen):
-                box = QCheckBox()
-                if len(key) == 6 and not key.startswith("tema"):
-                    swatch = QPixmap(14, 14)
-                    swatch.fill(QColor("#" + key))
-                    box.setIcon(QIcon(swatch))
-                box.toggled.connect(self._colours_changed)
-                self.colour_layout.insertWidget(self.colour_layout.count() - 1, box)
-                self.colour_checks[key] = box
-        for key, box in self.colour_checks.items():
-            box.blockSignals(True)
-            box.setChecked(p is not None and key in p.colours)
-            box.setText(tr("{c} ({n} sel)").format(c=key, n=seen[key]))
-            box.blockSignals(False)
-        self.colour_box.setVisible(bool(seen))
+    @property
+    def colour_checks(self) -> dict[str, QCheckBox]:
+        return self.result_panel.colour_checks
 
     # -- what the user changes -------------------------------------------------------------
-    def _colours_changed(self) -> None:
-        self.mapping.planned_colours = [k for k, b in self.colour_checks.items() if b.isChecked()]
+    def _colours_changed(self, chosen: list[str]) -> None:
+        self.mapping.planned_colours = chosen
         self._refresh()
 
     def _sheet_changed(self, name: str) -> None:
@@ -631,16 +502,5 @@ class ImportAssistant(GeometryMemory, QDialog):
     def remember(self) -> None:
         """Keep the mapping on this PC for sheets with the same header words (the header as
         found when the workbook was opened, and the one the user chose)."""
-        p = self.preview
-        if p is None or p.mapping.header_row is None:
-            return
-        data = p.mapping.to_json()
-        data["year"] = None  # the year belongs to the workbook, not to its layout
-        chosen = header_words(self._grid(), p.mapping.header_row, p.mapping.header_rows)
-        for header, at in {
-            (self._guessed_header, self._guessed_at),
-            (chosen, p.mapping.header_row),
-        }:
-            if header:
-                data["header_at"] = at  # where that header was: the row the mapping is from
-                settings.remember_mapping(header, json.dumps(data, ensure_ascii=False))
+        if self.preview is not None:
+            memory.keep(self.preview, self._grid(), self._guessed_header, self._guessed_at)
