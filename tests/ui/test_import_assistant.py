@@ -27,6 +27,17 @@ workbooks = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(workbooks)
 
 
+# What each layout family's workbook must give (levels, planned months per month, the cells left
+# out), stated once, for `rbdesk import` (tests/cli/test_import_layouts.py) and the assistant.
+_cli_spec = importlib.util.spec_from_file_location(
+    "import_layouts_cli", Path(__file__).parents[1] / "cli" / "test_import_layouts.py"
+)
+assert _cli_spec and _cli_spec.loader
+_cli = importlib.util.module_from_spec(_cli_spec)
+_cli_spec.loader.exec_module(_cli)
+LAYOUTS = _cli.LAYOUTS
+
+
 def _assist(
     window, monkeypatch: pytest.MonkeyPatch, book: Path, user: Callable[[ImportAssistant], None]
 ) -> list[ImportAssistant]:
@@ -489,3 +500,55 @@ def test_a_long_read_can_be_cancelled(window, monkeypatch, tmp_path, messages):
     assert shown == [] and messages.errors == [] and messages.questions == []
     assert len(list_plans(window.doc.store)) == before
     assert "Dibatalkan" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
+def test_each_layout_gives_in_the_assistant_what_the_command_line_gives(
+    name, window, monkeypatch, tmp_path, messages
+):
+    """Every fixture workbook opened with nothing changed: the counts, the planned months per
+    month and the cells left out are the ones `rbdesk import` gives; Impor (after the question
+    about the cells left out) writes exactly that plan."""
+    counts, months, left = LAYOUTS[name]
+    book = workbooks.BUILDERS[name](tmp_path / name)
+    seen: list = []
+
+    def user(d: ImportAssistant) -> None:
+        assert d.preview is not None
+        model = d.left_model
+        cells = {f"{model.index(r, 0).data()}!{model.index(r, 1).data()}" for r in range(len(left))}
+        seen.append((_counts(d), cells, model.rowCount()))
+        d.import_button.click()
+
+    messages.answer = True
+    _assist(window, monkeypatch, book, user)
+    assert seen == [((counts, months), left, len(left))]
+    assert len(messages.questions) == 1 and f"{len(left)} sel" in messages.questions[0]
+    assert _tree_counts(window.doc.tree) == (counts, months)
+    assert _import_entries(window.doc.store)[-1] == (
+        f"{counts[3]} indikator diimpor dari Excel ({name}); {len(left)} sel tidak ikut diimpor"
+    )
+
+
+def test_a_lampiran_ii_as_the_decree_prints_it_imports_unchanged(
+    window, monkeypatch, tmp_path, messages
+):
+    """The seed's Lampiran II without rbdesk's hidden sheet (as typed from the printed decree):
+    read by its labels, every planned month and remark comes in, nothing is asked."""
+    import openpyxl
+
+    from rbdesk.exports import write_workbook
+
+    source = window.doc.tree
+    book = write_workbook(source, tmp_path / "lampiran-ii.xlsx")
+    wb = openpyxl.load_workbook(book)
+    del wb["rbdesk"]
+    wb.save(book)
+    _assist(window, monkeypatch, book, lambda d: d.import_button.click())
+    assert messages.questions == [] and messages.errors == []
+    imported = window.doc.tree
+    assert imported.uuid != source.uuid
+    assert _tree_counts(imported) == _tree_counts(source)
+    assert [(i.planned_months, i.note) for i in imported.indicators()] == [
+        (i.planned_months, i.note) for i in source.indicators()
+    ]

@@ -225,6 +225,9 @@ class RoleDelegate(QStyledItemDelegate):
         model = index.model()
         combo = QComboBox(parent)
         combo.setObjectName("roleCombo")
+        combo.setAccessibleName(
+            tr("Peran kolom {col}").format(col=get_column_letter(index.column() + 1))
+        )
         choices = model.choices if isinstance(model, SheetPreviewModel) else []
         for choice in choices:
             combo.addItem(role_label(choice), str(choice))
