@@ -128,6 +128,18 @@ def test_the_seeds_layout_imports_unchanged_and_the_import_is_undone(
         f"{len(list(source.indicators()))} indikator diimpor dari Excel (rencana.xlsx)"
     ]
     assert "Ctrl+Z" in window.message_bar.label.text()
+    # in Riwayat seluruh berkas, in words
+    from rbdesk.ui.dialogs import history as history_dialog
+
+    shown: list = []
+    monkeypatch.setattr(history_dialog.HistoryDialog, "exec", lambda self: shown.append(self) or 0)
+    window.acts[Act.HISTORY_ALL].trigger()
+    model = shown[0].model
+    logged = [
+        [str(model.index(r, c).data()) for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+    assert any("diimpor" in row and any("(rencana.xlsx)" in v for v in row) for row in logged)
     assert doc.undo_stack.undoText().startswith("Impor rencana")
     doc.undo_stack.undo()
     qtbot.waitUntil(lambda: doc.plan_uuid == source.uuid)
