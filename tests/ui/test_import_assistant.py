@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from messagemock import MessageMock
-from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog
+from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QPushButton
 
 from rbdesk.exports.excel.mapping import Mapping
 from rbdesk.models.domain.tree import list_plans
@@ -564,3 +564,33 @@ def test_a_lampiran_ii_as_the_decree_prints_it_imports_unchanged(
     assert [(i.planned_months, i.note) for i in imported.indicators()] == [
         (i.planned_months, i.note) for i in source.indicators()
     ]
+
+
+def test_another_workbook_is_chosen_in_the_assistant(window, monkeypatch, tmp_path, messages):
+    """Berkas lain…: another workbook replaces the first; one that cannot be read is refused
+    clearly and the first stays as the user left it."""
+    first = workbooks.pemda_report(tmp_path / "laporan-pemda.xlsx")
+    second = workbooks.quarterly_monitoring(tmp_path / "monev-triwulan.xlsx")
+    broken = tmp_path / "rusak.xlsx"
+    broken.write_bytes(b"bukan buku kerja")
+    seen: list = []
+
+    def user(d: ImportAssistant) -> None:
+        _role(d, "C", "area")
+        chosen = _roles(d)
+        monkeypatch.setattr(
+            QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(broken), ""))
+        )
+        d.findChild(QPushButton, "otherWorkbook").click()
+        seen.append((d.file_label.text(), _roles(d) == chosen, len(messages.errors)))
+        monkeypatch.setattr(
+            QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(second), ""))
+        )
+        d.findChild(QPushButton, "otherWorkbook").click()
+        seen.append((d.file_label.text(), d.sheet.currentText(), _counts(d)[0]))
+        d.import_button.click()
+
+    _assist(window, monkeypatch, first, user)
+    assert seen[0] == ("Berkas: laporan-pemda.xlsx", True, 1)
+    assert seen[1] == ("Berkas: monev-triwulan.xlsx", "Monev TW", (2, 3, 3, 4))
+    assert _import_entries(window.doc.store)[-1].startswith("4 indikator diimpor dari Excel (monev")

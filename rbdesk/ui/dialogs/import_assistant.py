@@ -41,7 +41,7 @@ from rbdesk.exports.excel.guess import HEADER_SCAN, header_words
 from rbdesk.exports.excel.layout import META_SHEET
 from rbdesk.exports.excel.mapping import LEVELS, ColumnRole, Mapping, Role
 from rbdesk.exports.excel.plan_reader import ImportPreview
-from rbdesk.exports.progress import ProgressFn
+from rbdesk.exports.progress import Cancelled, ProgressFn
 from rbdesk.i18n import N_, tr
 from rbdesk.models.errors import InvalidInput, RbdeskError
 from rbdesk.ui import settings
@@ -101,6 +101,7 @@ class ImportAssistant(GeometryMemory, QDialog):
         self.file_label = QLabel()
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         other = QPushButton(tr("&Berkas lain…"))
+        other.setObjectName("otherWorkbook")
         other.clicked.connect(self._choose_file)
         self.sheet = QComboBox()
         self.sheet.setObjectName("sheetCombo")
@@ -239,18 +240,22 @@ class ImportAssistant(GeometryMemory, QDialog):
         if not names:
             raise InvalidInput(tr("Buku kerja {name} tidak berisi lembar.").format(name=path.name))
         self.path, self.names, self.grids = path, names, first
-        self.file_label.setText(tr("Berkas: {name}").format(name=path.name))
-        self.file_label.setToolTip(str(path))
+        self.mapping, self.remembered = self._first_mapping(names)
+        self._show_file()
+
+    def _show_file(self) -> None:
+        self.file_label.setText(tr("Berkas: {name}").format(name=self.path.name))
+        self.file_label.setToolTip(str(self.path))
         self.sheet.blockSignals(True)
         self.sheet.clear()
-        self.sheet.addItems(names)
+        self.sheet.addItems(self.names)
         self.sheet.blockSignals(False)
-        self.mapping, self.remembered = self._first_mapping(names)
         self._refresh()
 
     def _first_mapping(self, names: list[str]) -> tuple[Mapping, bool]:
         """The mapping remembered for this header on this PC, else the engine's guess, else
         the first sheet from its first row (the user then shows the header)."""
+        self._guessed_header, self._guessed_at = "", 0
         try:
             guessed = self._read(Mapping()).mapping
         except InvalidInput:
@@ -441,10 +446,17 @@ class ImportAssistant(GeometryMemory, QDialog):
         )
         if not path:
             return
+        before = (self.path, self.names, self.grids, self.mapping, self.remembered)
+        guessed = (self._guessed_header, self._guessed_at)
         try:
             self.open_workbook(Path(path))
-        except InvalidInput as exc:
-            show_error(self, exc.message)
+        except RbdeskError as exc:
+            if not isinstance(exc, Cancelled):
+                show_error(self, exc.message)
+            # the workbook shown before, as the user left it
+            self.path, self.names, self.grids, self.mapping, self.remembered = before
+            self._guessed_header, self._guessed_at = guessed
+            self._show_file()
 
     def _save_mapping(self) -> None:
         if self.preview is None:
