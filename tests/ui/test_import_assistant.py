@@ -594,3 +594,21 @@ def test_another_workbook_is_chosen_in_the_assistant(window, monkeypatch, tmp_pa
     assert seen[0] == ("Berkas: laporan-pemda.xlsx", True, 1)
     assert seen[1] == ("Berkas: monev-triwulan.xlsx", "Monev TW", (2, 3, 3, 4))
     assert _import_entries(window.doc.store)[-1].startswith("4 indikator diimpor dari Excel (monev")
+
+
+def test_the_number_of_header_rows_can_be_set(window, monkeypatch, tmp_path, messages):
+    """Monev TW's header takes two rows (JADWAL over I–IV); told it takes one, the quarter row
+    is read as data and the columns are guessed from the first row alone."""
+    book = workbooks.quarterly_monitoring(tmp_path / "monev-triwulan.xlsx")
+    seen: list = []
+
+    def user(d: ImportAssistant) -> None:
+        seen.append((d.header_rows.value(), "D=triwulan:1" in _roles(d)))
+        d.header_rows.setValue(1)
+        seen.append((d.header_rows.value(), "D=triwulan:1" in _roles(d)))
+        d.header_rows.setValue(2)
+        seen.append((d.header_rows.value(), "D=triwulan:1" in _roles(d)))
+        d.reject()
+
+    _assist(window, monkeypatch, book, user)
+    assert seen == [(2, True), (1, False), (2, True)]

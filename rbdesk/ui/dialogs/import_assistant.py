@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from rbdesk.exports.excel.book import Book
 from rbdesk.exports.excel.grid import SheetGrid
-from rbdesk.exports.excel.guess import HEADER_SCAN, header_words
+from rbdesk.exports.excel.guess import HEADER_SCAN, guess_columns, header_words
 from rbdesk.exports.excel.layout import META_SHEET
 from rbdesk.exports.excel.mapping import LEVELS, ColumnRole, Mapping, Role
 from rbdesk.exports.excel.plan_reader import ImportPreview
@@ -417,8 +417,11 @@ class ImportAssistant(GeometryMemory, QDialog):
         self._refresh()
 
     def _depth_changed(self, depth: int) -> None:
+        # the columns guessed for exactly this many header rows (with none given, the reader
+        # would measure the header's depth itself and a one-row header could not be chosen)
+        row = self.mapping.header_row or 1
         self.mapping.header_rows = depth
-        self.mapping.columns = {}
+        self.mapping.columns = guess_columns(self._grid(), row, depth)
         self._refresh()
 
     def _year_changed(self, year: int) -> None:
