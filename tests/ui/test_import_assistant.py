@@ -612,3 +612,15 @@ def test_the_number_of_header_rows_can_be_set(window, monkeypatch, tmp_path, mes
 
     _assist(window, monkeypatch, book, user)
     assert seen == [(2, True), (1, False), (2, True)]
+
+
+def test_a_file_that_is_no_workbook_is_refused_before_the_assistant(
+    window, monkeypatch, tmp_path, messages
+):
+    broken = tmp_path / "rencana.xlsx"
+    broken.write_bytes(b"PK bukan buku kerja")
+    before = len(list_plans(window.doc.store))
+    shown = _assist(window, monkeypatch, broken, lambda d: d.import_button.click())
+    assert shown == [] and len(messages.errors) == 1
+    assert messages.errors[0].startswith("rencana.xlsx bukan buku kerja Excel")
+    assert len(list_plans(window.doc.store)) == before
