@@ -290,7 +290,7 @@ def test_semester_and_annual_reports_as_excel_from_the_menu(
 def test_import_from_the_menu_shows_what_is_left_out_and_asks(
     window, monkeypatch, tmp_path, messages
 ):
-    """A workbook with a cell rbdesk has no place for: the import assistant lists it and
+    """A workbook with a cell rbdesk cannot read: the import assistant lists it and
     imports only on the user's yes (it used to refuse and send office users to the command
     line)."""
     openpyxl = pytest.importorskip("openpyxl")
@@ -305,10 +305,10 @@ def test_import_from_the_menu_shows_what_is_left_out_and_asks(
     header = next(
         r for r in range(1, 15) if str(ws.cell(r, 2).value or "").upper().startswith("AREA")
     )
-    col = ws.max_column + 1
-    ws.cell(header, col, "TARGET")
-    ws.cell(header + 3, col, "100 %")  # the first data row, under the months and numbers
-    edited = tmp_path / "dengan-target.xlsx"
+    first = header + 3  # the first data row, under the months and the column numbers
+    col = next(c for c in range(6, 18) if ws.cell(first, c).value is None)  # a month not planned
+    ws.cell(first, col, "ya")  # no mark rbdesk knows, in any version
+    edited = tmp_path / "dengan-tanda-lain.xlsx"
     wb.save(edited)
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(edited), ""))
@@ -331,8 +331,13 @@ def test_import_from_the_menu_shows_what_is_left_out_and_asks(
     question = messages.questions[0]
     assert re.match(r"1 sel tidak ikut diimpor \(daftarnya di tab", question), listed
     assert question.endswith("Impor tanpa sel-sel itu?")
-    assert listed[0][:2] == (f"{openpyxl.utils.get_column_letter(col)}{header + 3}", "100 %")
-    assert "belum punya tempat di rencana" in listed[0][2]
+    assert listed == [
+        (
+            f"{openpyxl.utils.get_column_letter(col)}{first}",
+            "ya",
+            "tanda bulan 'ya' tidak dikenal (gunakan √, v, x, 1 atau nama bulan)",
+        )
+    ]
     assert len(list_plans(store)) == before and messages.errors == []
     messages.answer = True
     window.acts[Act.IMPORT_EXCEL].trigger()
