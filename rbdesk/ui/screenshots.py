@@ -239,6 +239,7 @@ def render(out: Path, suffix: str, width: int, height: int) -> None:
         win.legend.grab().save(str(out / "keterangan.png"))
         _dialogs(app, win, out)
     _decree_dialog(app, win, out, suffix)
+    _import_assistant(app, win, out, suffix, work)
     assert index.data(Role.UUID)
     win.close()
     app.processEvents()
@@ -258,6 +259,21 @@ def _dialogs(app, win, out: Path) -> None:  # the QApplication, the MainWindow
         dialog.grab().save(str(out / file))
         dialog.reject()
         app.processEvents()
+
+
+def _import_assistant(app, win, out: Path, suffix: str, work: Path) -> None:  # as _dialogs
+    """Berkas → Impor dari Excel…: the assistant on the sample's own workbook, on every screen
+    (it must fit the office ones)."""
+    from rbdesk.exports import write_workbook
+    from rbdesk.ui.dialogs.import_assistant import ImportAssistant
+
+    book = write_workbook(win.doc.tree, work / "Rencana-Aksi-2024.xlsx")
+    dialog = ImportAssistant(book, win)
+    dialog.show()
+    app.processEvents()
+    dialog.grab().save(str(out / f"dialog-impor{suffix}.png"))
+    dialog.reject()
+    app.processEvents()
 
 
 # Data SK, tab by tab on the office screen; on the smallest only the two fullest tabs (the check

@@ -201,3 +201,18 @@ class GeometryMemory:
     def done(self, result: int) -> None:
         save_geometry(self, type(self).__name__)  # type: ignore[arg-type]
         super().done(result)  # type: ignore[misc]
+
+
+def _mapping_key(header: str) -> str:
+    import hashlib
+
+    return "import/mappings/" + hashlib.sha256(header.encode("utf-8")).hexdigest()[:32]
+
+
+def remembered_mapping(header: str) -> str:
+    """The import mapping (JSON text) last used on this PC for a sheet with these header words."""
+    return str(settings().value(_mapping_key(header), "") or "")
+
+
+def remember_mapping(header: str, mapping_json: str) -> None:
+    settings().setValue(_mapping_key(header), mapping_json)

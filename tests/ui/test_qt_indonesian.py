@@ -352,6 +352,36 @@ def test_dialogs_with_calendars_and_text_fields_speak_indonesian(started, qtbot)
     assert not missing, missing
 
 
+def test_the_import_assistant_speaks_indonesian(started, qtbot, tmp_path, monkeypatch) -> None:
+    from rbdesk.exports import write_workbook
+
+    book = write_workbook(started.win.doc.tree, tmp_path / "rencana.xlsx")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(book), ""))
+    )
+    from rbdesk.ui.dialogs.import_assistant import ImportAssistant
+
+    seen: list[tuple[str, str]] = []
+
+    def exec_(self: ImportAssistant) -> int:
+        # read as it is shown (not through walk_modal: a long read may show its progress bar
+        # as the first modal window)
+        self.show()
+        qtbot.wait(50)
+        seen.extend(texts_of(self))
+        self.reject()
+        return self.result()
+
+    monkeypatch.setattr(ImportAssistant, "exec", exec_)
+    started.win.acts[Act.IMPORT_EXCEL].trigger()
+    left = sorted({(where, text) for where, text in seen if english(text)})
+    assert not left, left
+    texts = {plain(text) for _where, text in seen}
+    assert {"Impor", "Batal", "Area perubahan", "Bulan Jan", "Uraian", "Alasan"} <= texts
+    missing = untranslated(started.asked)
+    assert not missing, missing
+
+
 def test_a_test_of_this_kind_can_fail() -> None:
     assert english("&Look in:") and english("Files of &type:") and english("Show Size")
     assert english("&Copy\tCtrl+C") and not english("&Salin\tCtrl+C")

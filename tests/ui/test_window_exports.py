@@ -342,11 +342,13 @@ def test_quarterly_reports_from_their_submenu(window, save_to, monkeypatch):
 def test_import_from_the_menu_shows_what_is_left_out_and_asks(
     window, monkeypatch, tmp_path, messages
 ):
-    """A workbook with a cell rbdesk has no place for: the window lists it and imports only on
-    the user's yes (it used to refuse and send office users to the command line)."""
+    """A workbook with a cell rbdesk cannot read: the import assistant lists it and
+    imports only on the user's yes (it used to refuse and send office users to the command
+    line)."""
     openpyxl = pytest.importorskip("openpyxl")
     from rbdesk.exports import write_workbook
     from rbdesk.models.domain.tree import list_plans, load_plan_tree
+    from rbdesk.ui.dialogs.import_assistant import ImportAssistant
 
     store = window.doc.store
     source = write_workbook(load_plan_tree(store, window.doc.plan_uuid), tmp_path / "p.xlsx")
@@ -355,21 +357,39 @@ def test_import_from_the_menu_shows_what_is_left_out_and_asks(
     header = next(
         r for r in range(1, 15) if str(ws.cell(r, 2).value or "").upper().startswith("AREA")
     )
-    col = ws.max_column + 1
-    ws.cell(header, col, "TARGET")
-    ws.cell(header + 2, col, "100 %")
-    edited = tmp_path / "dengan-target.xlsx"
+    first = header + 3  # the first data row, under the months and the column numbers
+    col = next(c for c in range(6, 18) if ws.cell(first, c).value is None)  # a month not planned
+    ws.cell(first, col, "ya")  # no mark rbdesk knows, in any version
+    edited = tmp_path / "dengan-tanda-lain.xlsx"
     wb.save(edited)
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(edited), ""))
     )
+    listed: list[tuple[str, str, str]] = []
+
+    def exec_(self: ImportAssistant) -> int:
+        model = self.left_model
+        listed.extend(
+            tuple(model.index(r, c).data() for c in (1, 2, 3)) for r in range(model.rowCount())
+        )
+        self.import_button.click()
+        return self.result()
+
+    monkeypatch.setattr(ImportAssistant, "exec", exec_)
     before = len(list_plans(store))
     messages.answer = False
     window.acts[Act.IMPORT_EXCEL].trigger()
     assert len(messages.questions) == 1
     question = messages.questions[0]
-    assert re.match(r"\d+ sel tidak ikut diimpor:\nLampiran II, baris \d+, kolom ", question)
+    assert re.match(r"1 sel tidak ikut diimpor \(daftarnya di tab", question), listed
     assert question.endswith("Impor tanpa sel-sel itu?")
+    assert listed == [
+        (
+            f"{openpyxl.utils.get_column_letter(col)}{first}",
+            "ya",
+            "tanda bulan 'ya' tidak dikenal (gunakan √, v, x, 1 atau nama bulan)",
+        )
+    ]
     assert len(list_plans(store)) == before and messages.errors == []
     messages.answer = True
     window.acts[Act.IMPORT_EXCEL].trigger()

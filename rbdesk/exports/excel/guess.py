@@ -334,3 +334,13 @@ def guess_mapping(grid: SheetGrid, given: Mapping | None = None) -> Mapping | No
             m.columns[col] = auto
     m.columns = {**guessed, **m.columns}
     return m
+
+
+def header_words(grid: SheetGrid, row: int, depth: int) -> str:
+    """The header's words, column by column, in one normal form: what makes two workbooks "of
+    the same header" for a remembered mapping (the rows under it and the sheet's name aside)."""
+    cells = {c for r in range(row, row + depth) for c in grid.row_values(r)}
+    return "|".join(
+        f"{c}:" + " / ".join(_words(t) for t in header_chain(grid, row, depth, c) if t)
+        for c in sorted(cells)
+    )

@@ -57,6 +57,7 @@ def action_label(action: str) -> str:
         "conflict": tr("kalah dalam penggabungan"),
         "load": tr("dimuat"),
         "copy": tr("disalin"),
+        "import": tr("diimpor"),
     }.get(action, action)
 
 

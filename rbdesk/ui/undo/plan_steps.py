@@ -341,3 +341,14 @@ class CopyPlanCommand(_PlanCommand):
     def unstep(self) -> None:
         if self.call(plan_edit.delete_plan, self.plan_uuid, untouched_since=self.mark).ok:
             self._show(self.source_uuid)
+
+
+class ImportPlanCommand(CopyPlanCommand):
+    """A plan imported from a workbook, already written by the caller (who then switched to it):
+    undo tombstones it and shows the plan that was open before; redo brings it back."""
+
+    def __init__(
+        self, doc: PlanDocument, plan_uuid: str, name: str, source_uuid: str, mark: int
+    ) -> None:
+        super().__init__(doc, plan_uuid, name, source_uuid, mark)
+        self.setText(tr("Impor rencana {name}").format(name=name))

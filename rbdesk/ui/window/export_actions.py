@@ -23,7 +23,7 @@ from rbdesk.models.domain.print_options import PERIOD_PARTS, CopyForm, Paper, Pa
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.storage.output_files import refuse_overwriting
 from rbdesk.ui import settings
-from rbdesk.ui.dialogs.common import MonthDialog, confirm, show_error
+from rbdesk.ui.dialogs.common import MonthDialog, show_error
 from rbdesk.ui.operations import Done, run
 from rbdesk.ui.window.action_host import ActionHost
 
@@ -301,46 +301,61 @@ def print_pdf(host: ActionHost, part: str) -> None:
 
 
 def import_excel(host: ActionHost) -> None:
-    from rbdesk import exports
-    from rbdesk.exports.excel.read import left_out_report
+    """Berkas → Impor dari Excel…: the workbook chosen, then the import assistant (sheet, header,
+    column roles, live preview and what is left out); on Impor the plan is added in one
+    transaction, shown, in the change log and undoable (Ctrl+Z)."""
+    from rbdesk.exports import Cancelled
+    from rbdesk.models.edits import plan_edit
+    from rbdesk.models.interchange.plan_import import import_plan
+    from rbdesk.ui.dialogs.import_assistant import WORKBOOKS, ImportAssistant
+    from rbdesk.ui.undo.plan_steps import ImportPlanCommand
 
-    if host.doc.readonly:
+    doc = host.doc
+    if doc.readonly:
         return
     path, _ = QFileDialog.getOpenFileName(
         host.parent,
         tr("Impor Rencana Aksi dari Excel"),
         str(settings.value("export/folder", str(Path.home()))),
-        tr("Buku kerja (*.xlsx *.xlsm *.xls *.ods)"),
+        tr("Buku kerja {kinds}").format(kinds=WORKBOOKS),
     )
     if not path:
         return
-    result: dict[str, Any] = {}
-    if not _run(
-        host,
-        tr("Membaca buku kerja…"),
-        lambda cb: result.update(preview=exports.preview_workbook(Path(path), progress=cb)),
-        None,
-    ):
+    source = Path(path)
+    settings.set_value("export/folder", str(source.parent))
+    try:
+        dialog = ImportAssistant(source, host.parent)
+    except Cancelled:
+        host.notify.show_status(tr("Dibatalkan."), 5000)
         return
-    preview = result["preview"]
-    # Nothing is left out silently: the user sees what would not come in first (six lines and a
-    # count, so the question fits a 1280x720 screen; `rbdesk import` prints the whole list).
-    if preview.left_out and not confirm(
-        host.parent,
-        tr("Impor dari Excel"),
-        tr("{n} sel tidak ikut diimpor:").format(n=len(preview.left_out))
-        + "\n"
-        + left_out_report(preview, most=6)
-        + "\n\n"
-        + tr("Impor tanpa sel-sel itu?"),
-        yes=tr("Impor"),
-    ):
+    except RbdeskError as exc:
+        show_error(host.parent, exc.message)
         return
-    from rbdesk.models.interchange.plan_import import import_plan
-
-    imported = run(host.doc, import_plan, preview.plan)
-    if isinstance(imported, Done):
-        host.doc.set_plan(imported.value)
-        host.notify.show_status(
-            tr("Rencana Aksi diimpor dari {name}.").format(name=Path(path).name), 8000
-        )
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.preview is None:
+            return
+        preview = dialog.preview
+        source = dialog.path  # the assistant may have been pointed at another workbook
+        dialog.remember()
+    finally:
+        dialog.deleteLater()
+    imported = run(
+        doc, import_plan, preview.plan, source=source.name, left_out=len(preview.left_out)
+    )
+    if not isinstance(imported, Done):
+        return
+    before = doc.plan_uuid
+    uuid = imported.value
+    mark = plan_edit.change_mark(doc.store)
+    doc.set_plan(uuid)
+    name = f"{preview.plan['year']} — {source.name}"
+    if before:
+        # Switching plans cleared the undo stack: the command goes on the new plan's stack.
+        doc.undo_stack.push(ImportPlanCommand(doc, uuid, name, before, mark))
+    areas, acts, subs, inds = preview.counts()
+    host.notify.show_message(
+        tr(
+            "Rencana Aksi {year} diimpor dari {name}: {a} area, {c} kegiatan, {s} sub kegiatan, "
+            "{i} indikator. Urungkan dengan Ctrl+Z."
+        ).format(year=preview.plan["year"], name=source.name, a=areas, c=acts, s=subs, i=inds)
+    )
