@@ -13,12 +13,19 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from rbdesk.models.storage.store import Store
+    from rbdesk.ui.window.main_window import MainWindow
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("RBDESK_TODAY", "2024-06-14")
 
 
-def _wait_for_panels(app, win) -> None:
+def _wait_for_panels(app: QApplication, win: MainWindow) -> None:
     """The side panels fill themselves just after the window's first paint."""
     import time
 
@@ -29,7 +36,7 @@ def _wait_for_panels(app, win) -> None:
         app.processEvents()
 
 
-def _record_progress(store) -> None:  # a Store
+def _record_progress(store: Store) -> None:
     """A believable half year: most early work done, some partly, some late, evidence attached."""
     from rbdesk.models.domain.tree import list_plans, load_plan_tree
     from rbdesk.models.edits.realisation import attach_bytes, set_status
@@ -66,7 +73,7 @@ def _record_progress(store) -> None:  # a Store
     _record_reviews(store)
 
 
-def _record_reviews(store) -> None:  # a Store
+def _record_reviews(store: Store) -> None:
     """The Tim Pengarah has reviewed the early months: most accepted, a few sent back or
     rejected, the latest still awaiting review; the shown cell needs revision."""
     from rbdesk.models.domain.tree import list_plans, load_plan_tree
@@ -205,6 +212,7 @@ def render(out: Path, suffix: str, width: int, height: int) -> None:
     win._size_panels()  # as on a first start on that screen
     app.processEvents()
     # Point at an indicator of this month so that the panels have something to show.
+    assert doc.tree is not None  # the sample has its plan
     target = next(i for i in doc.tree.indicators() if i.evidence)
     win.state.selectRequested.emit(target.uuid)
     index = win.view.currentIndex()
@@ -237,11 +245,12 @@ def render(out: Path, suffix: str, width: int, height: int) -> None:
     app.processEvents()
 
 
-def _dialogs(app, win, out: Path) -> None:  # the QApplication, the MainWindow
+def _dialogs(app: QApplication, win: MainWindow, out: Path) -> None:
     from rbdesk.ui.dialogs.common import NewPlanDialog
     from rbdesk.ui.dialogs.next_year import NextYearDialog
 
     tree = win.doc.tree
+    assert tree is not None
     for dialog, file in (
         (NextYearDialog(tree.unit, tree.year, win), "dialog-tahun-berikutnya.png"),
         (NewPlanDialog(tree.unit, tree.year + 1, win), "dialog-rencana-baru.png"),
@@ -258,13 +267,14 @@ def _dialogs(app, win, out: Path) -> None:  # the QApplication, the MainWindow
 DECREE_TABS = (("umum", 0), ("menimbang", 1), ("mengingat", 2), ("diktum", 3), ("lampiran", 4))
 
 
-def _decree_dialog(app, win, out: Path, suffix: str) -> None:  # as _dialogs
+def _decree_dialog(app: QApplication, win: MainWindow, out: Path, suffix: str) -> None:
     from rbdesk.models.edits.decree_edit import read_decree
     from rbdesk.ui.dialogs.decree import DecreeDialog
 
     if not suffix:
         return
     tree = win.doc.tree
+    assert tree is not None
     decree, _version = read_decree(win.doc.store, tree.uuid)
     decree["paraf"] = ["Sekretaris", "Kasubbag Hukum dan SDM"]
     dialog = DecreeDialog(decree, list(tree.teams), list(tree.areas), win, plan_year=tree.year)

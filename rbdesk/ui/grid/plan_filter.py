@@ -227,9 +227,10 @@ class PlanFilterProxy(QSortFilterProxyModel):
                 stack.extend(node.children)
                 if status and (node.ind is None or not status_matches(node.ind, status, now)):
                     continue
-                while node is not None and node.nid not in visible and node.kind != "plan":
-                    visible.add(node.nid)
-                    node = node.parent
+                row: Node | None = node
+                while row is not None and row.nid not in visible and row.kind != "plan":
+                    visible.add(row.nid)
+                    row = row.parent
         self._visible = visible
         self._at = clock_now()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
@@ -190,12 +191,12 @@ class EvidenceDock(QDockWidget):
         for i, action in enumerate(
             (self.add_action, self.open_action, self.save_action, self.remove_action)
         ):
-            button = QPushButton(action.text(), body)
-            button.setToolTip(action.toolTip())
-            button.clicked.connect(action.trigger)
-            action.enabledChanged.connect(button.setEnabled)
-            button.setEnabled(action.isEnabled())
-            buttons.addWidget(button, i // 2, i % 2)
+            action_button = QPushButton(action.text(), body)
+            action_button.setToolTip(action.toolTip())
+            action_button.clicked.connect(action.trigger)
+            action.enabledChanged.connect(action_button.setEnabled)
+            action_button.setEnabled(action.isEnabled())
+            buttons.addWidget(action_button, i // 2, i % 2)
         layout.addLayout(buttons)
         self.setWidget(body)
         self.setFocusProxy(self.view)
@@ -211,7 +212,9 @@ class EvidenceDock(QDockWidget):
         doc.planChanged.connect(lambda _uuid: self.show_cell("", 0))
         self.refresh()
 
-    def _action(self, text: str, slot, key: QKeySequence | None, tip: str) -> QAction:
+    def _action(
+        self, text: str, slot: Callable[[], object], key: QKeySequence | None, tip: str
+    ) -> QAction:
         action = QAction(text, self)
         action.setToolTip(tip)
         if key is not None:
@@ -362,7 +365,7 @@ class EvidenceDock(QDockWidget):
         self.show_message(" ".join(errors))
         return stored
 
-    def _selected_info(self):
+    def _selected_info(self) -> realisation.EvidenceInfo | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.info(rows[0].row()) if rows else None
 
@@ -450,7 +453,7 @@ class EvidenceDock(QDockWidget):
         self.show_message(outcome.message)
         return outcome.ok
 
-    def _patched(self, uuids: list) -> None:
+    def _patched(self, uuids: list[str]) -> None:
         if self.indicator_uuid in uuids:
             self.refresh()
 

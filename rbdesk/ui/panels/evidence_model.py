@@ -29,7 +29,7 @@ def human_size(size: int) -> str:
     return tr("{n} MB").format(n=f"{size / (1024 * 1024):.1f}".replace(".", ","))
 
 
-class EvidenceModel(RowTableModel):
+class EvidenceModel(RowTableModel[EvidenceInfo]):
     COL_NAME, COL_SIZE, COL_WHO, COL_WHEN = range(4)
 
     def titles(self) -> tuple[str, ...]:

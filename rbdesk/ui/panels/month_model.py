@@ -195,7 +195,7 @@ class MonthItemsModel(QAbstractItemModel):
             return self.createIndex(row, column, self.ITEM_BASE + g * self.AREA_SPAN + a)
         return QModelIndex()
 
-    def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]
+    def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]  # stubs: overloads QObject.parent()
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
         g, a, i = self._where(index)
@@ -398,7 +398,7 @@ def expand_groups(
                 view.setExpanded(model.index(a, 0, group), short)
 
 
-class AreaProgressModel(RowTableModel):
+class AreaProgressModel(RowTableModel[AreaProgress]):
     """Capaian per area up to the chosen month."""
 
     COL_AREA, COL_BAR = range(2)

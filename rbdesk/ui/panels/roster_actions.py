@@ -5,14 +5,14 @@ Each edit goes through a dialog and lands on the undo stack as one command.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QDialog, QWidget
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.roster_reads import find_member, find_team, seats_of
-from rbdesk.models.domain.tree import MemberNode
+from rbdesk.models.domain.tree import MemberNode, TeamNode
 from rbdesk.models.edits import roster_edit
 from rbdesk.models.edits.roster_edit import PersonInfo
 from rbdesk.ui.dialogs.common import confirm
@@ -44,7 +44,7 @@ class RosterPanel(Protocol):
     def dialog_parent(self) -> QWidget: ...
 
 
-def _teams(dock: RosterPanel) -> list:
+def _teams(dock: RosterPanel) -> list[TeamNode]:
     return list(dock.doc.tree.teams) if dock.doc.tree else []
 
 
@@ -62,7 +62,7 @@ def add_person_dialog(dock: RosterPanel) -> None:
 
 
 def add_person(
-    dock: RosterPanel, fields: dict[str, str], team_uuid: str = "", role: str = "Anggota"
+    dock: RosterPanel, fields: dict[str, Any], team_uuid: str = "", role: str = "Anggota"
 ) -> str | None:
     """Add a person (and seat them on a team, one undo step); returns the uuid."""
     stack = dock.doc.undo_stack

@@ -111,7 +111,7 @@ class RosterTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, self.node(parent).children[row])
 
-    def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]
+    def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]  # stubs: overloads QObject.parent()
         if not index.isValid():
             return QModelIndex()
         parent = self.node(index).parent
@@ -181,7 +181,7 @@ def _uuid(node: _Node) -> str:
     return node.team.uuid if node.team is not None else ""
 
 
-class PersonListModel(RowTableModel):
+class PersonListModel(RowTableModel[PersonRow]):
     COL_NAME, COL_POSITION, COL_TEAMS = range(3)
 
     def titles(self) -> tuple[str, ...]:

@@ -4,7 +4,7 @@ re-read before ``edited`` is announced."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.roster_reads import plan_teams
@@ -38,14 +38,14 @@ class _RosterCommand(UndoStep):
 
 
 class AddPersonCommand(_RosterCommand):
-    def __init__(self, doc: PlanDocument, fields: dict[str, str]) -> None:
+    def __init__(self, doc: PlanDocument, fields: dict[str, Any]) -> None:
         super().__init__(doc, tr("Tambah orang {name}").format(name=fields.get("name", "")))
         self.fields = dict(fields)
 
     def step(self, first: bool) -> None:
         if first:
-            # The person dialog's text fields: name, position, unit, nip (all str).
-            added = self.roster_call(roster_edit.add_person, **self.fields)  # type: ignore[arg-type]
+            # The person dialog's fields: name, position, unit, nip, reviewer.
+            added = self.roster_call(roster_edit.add_person, **self.fields)
             self.uuid = added.value if isinstance(added, Done) else ""
         else:
             self.roster_call(roster_edit.restore_person, self.uuid, [])

@@ -270,7 +270,7 @@ def print_pdf(host: ActionHost, part: str) -> None:
         return
     if sys.platform == "win32":
         try:
-            os.startfile(str(out), "print")  # type: ignore[attr-defined]
+            os.startfile(str(out), "print")
         except OSError:
             log.warning("no program prints PDF files here; opening it instead")
         else:
