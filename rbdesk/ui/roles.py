@@ -7,8 +7,9 @@ from enum import IntEnum, unique
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-# What Qt passes to a model method: either kind of index.
+# What Qt passes to a model method: either kind of index; the invisible root, as a default.
 Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
 
 
 @unique

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-    from rbdesk.models.storage.store import Store
     from rbdesk.ui.window.main_window import MainWindow
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -34,90 +33,6 @@ def _wait_for_panels(app: QApplication, win: MainWindow) -> None:
         getattr(d, "refresh_pending", False) and d.isVisible() for d in win.docks.values()
     ):
         app.processEvents()
-
-
-def _record_progress(store: Store) -> None:
-    """A believable half year: most early work done, some partly, some late, evidence attached."""
-    from rbdesk.models.domain.tree import list_plans, load_plan_tree
-    from rbdesk.models.edits.realisation import attach_bytes, set_status
-
-    tree = load_plan_tree(store, list_plans(store)[0].uuid)
-    for n, ind in enumerate(tree.indicators()):
-        for month in ind.planned_months:
-            if month > 6:
-                break
-            pick = (n * 7 + month * 3) % 10
-            if month == 6 and pick < 6:
-                continue  # this month: mostly still open
-            if pick < 6:
-                set_status(store, ind.uuid, month, "selesai")
-                if pick < 4:
-                    attach_bytes(
-                        store,
-                        ind.uuid,
-                        month,
-                        f"bukti-{n}-{month}.pdf",
-                        f"%PDF-1.4 bukti {n} {month}".encode(),
-                        mime="application/pdf",
-                    )
-            elif pick < 8:
-                set_status(
-                    store,
-                    ind.uuid,
-                    month,
-                    "sebagian",
-                    note="Menunggu tanda tangan" if pick == 6 else "",
-                )
-        if n % 23 == 5:
-            set_status(store, ind.uuid, 4, "selesai", note="Dikerjakan lebih awal")
-    _record_reviews(store)
-
-
-def _record_reviews(store: Store) -> None:
-    """The Tim Pengarah has reviewed the early months: most accepted, a few sent back or
-    rejected, the latest still awaiting review; the shown cell needs revision."""
-    from rbdesk.models.domain.tree import list_plans, load_plan_tree
-    from rbdesk.models.edits.review import review_month
-
-    tree = load_plan_tree(store, list_plans(store)[0].uuid)
-    pengarah = [m.person_name for t in tree.teams if t.kind == "pengarah" for m in t.members]
-    by = pengarah[0] if pengarah else "Tim Pengarah"
-    for n, ind in enumerate(tree.indicators()):
-        for month, cell in sorted(ind.realisation.items()):
-            if cell.status == "belum" or month >= 5:
-                continue
-            pick = (n * 5 + month) % 12
-            if pick < 8:
-                review_month(store, ind.uuid, month, "memenuhi", by=by)
-            elif pick == 8:
-                review_month(
-                    store,
-                    ind.uuid,
-                    month,
-                    "perlu_revisi",
-                    by=by,
-                    note="Lampirkan daftar hadir yang ditandatangani",
-                )
-            elif pick == 9 and cell.status == "selesai":
-                review_month(
-                    store,
-                    ind.uuid,
-                    month,
-                    "ditolak",
-                    by=by,
-                    note="Bukti dukung bukan dari kegiatan bulan ini",
-                )
-    target = next(i for i in tree.indicators() if i.evidence)
-    month = max(target.evidence)
-    if target.status(month) != "belum":
-        review_month(
-            store,
-            target.uuid,
-            month,
-            "perlu_revisi",
-            by=by,
-            note="Notulen belum ditandatangani ketua tim",
-        )
 
 
 # (file name suffix, screen width, height, window width, height): the wide screen of the README's
@@ -185,6 +100,7 @@ def render(out: Path, suffix: str, width: int, height: int) -> None:
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "ini"))
     from rbdesk.models.interchange.load import create_file
+    from rbdesk.models.interchange.sample_progress import record_half_year
     from rbdesk.ui.window.app import make_app
 
     app = make_app()
@@ -195,7 +111,7 @@ def render(out: Path, suffix: str, width: int, height: int) -> None:
     # keeps every stamp distinct, as real ones are.
     ticks = itertools.count()
     real_clock, store.clock = store.clock, lambda: f"2024-06-13T07:30:00.{next(ticks):06d}Z"
-    _record_progress(store)
+    record_half_year(store)
     store.clock = real_clock
     from rbdesk.ui.document import PlanDocument
     from rbdesk.ui.grid.plan_columns import month_column

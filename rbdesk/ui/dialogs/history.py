@@ -10,8 +10,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
-    QModelIndex,
-    QPersistentModelIndex,
     QRect,
     Qt,
 )
@@ -38,8 +36,8 @@ from rbdesk.models.domain import history
 from rbdesk.models.errors import RbdeskError
 from rbdesk.ui import settings
 from rbdesk.ui.document import PlanDocument
+from rbdesk.ui.roles import ROOT, Index
 
-Index = QModelIndex | QPersistentModelIndex
 (COL_WHEN, COL_USER, COL_HOST, COL_ENTITY, COL_ROW, COL_ACTION, COL_FIELD, COL_OLD, COL_NEW) = (
     range(9)
 )
@@ -107,10 +105,10 @@ class HistoryTableModel(QAbstractTableModel):
         self.labels = labels
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self.entries)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else COLUMN_COUNT
 
     def headerData(

@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, Q
 from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.month_cells import LeafCell, rollup_review
 from rbdesk.models.domain.progress import (
     ACCEPTED,
     REJECTED,
@@ -23,7 +24,6 @@ from rbdesk.models.domain.progress import (
     RollUp,
 )
 from rbdesk.models.domain.statuses import Status
-from rbdesk.ui.grid.plan_cells import LeafCell, rollup_review
 from rbdesk.ui.grid.plan_columns import column_month
 from rbdesk.ui.roles import Index, Role
 

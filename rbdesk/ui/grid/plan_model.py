@@ -23,6 +23,13 @@ from PySide6.QtGui import QFont
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.hierarchy import level_title
+from rbdesk.models.domain.month_cells import (
+    STATE_SYMBOL,
+    LeafCell,
+    leaf_cell,
+    leaf_tooltip,
+    rollup_tooltip,
+)
 from rbdesk.models.domain.months import month_long, month_short
 from rbdesk.models.domain.progress import (
     RollUp,
@@ -34,13 +41,6 @@ from rbdesk.models.domain.progress import (
 from rbdesk.models.domain.statuses import Status
 from rbdesk.models.domain.tree import IndicatorNode, gc_paused
 from rbdesk.ui.document import PlanDocument
-from rbdesk.ui.grid.plan_cells import (
-    STATE_SYMBOL,
-    LeafCell,
-    leaf_cell,
-    leaf_tooltip,
-    rollup_tooltip,
-)
 from rbdesk.ui.grid.plan_columns import (
     COL_CAPAIAN,
     COL_NO,
@@ -55,11 +55,10 @@ from rbdesk.ui.grid.plan_columns import (
 from rbdesk.ui.grid.plan_nodes import Node, child_specs, count_rows, has_child_specs
 from rbdesk.ui.grid.plan_sync import PlanSyncMixin
 from rbdesk.ui.operations import UndoStep, push
-from rbdesk.ui.roles import Index, Role
+from rbdesk.ui.roles import ROOT, Index, Role
 from rbdesk.ui.undo import plan_steps as uc
 from rbdesk.ui.view_state import Mode, ViewState
 
-ROOT = QModelIndex()
 SLICE_SECONDS = 0.004  # the rows not shown yet are made in slices this long, between events
 
 
@@ -143,6 +142,13 @@ class PlanModel(PlanSyncMixin):
     def _expand_now(node: Node) -> None:
         if not node.built:
             node.children = node._expand(node) if node._expand else []
+
+    def made_nodes(self) -> list[Node]:
+        """The rows made so far (see ``plan_nodes``)."""
+        return list(self._nodes.values())
+
+    def top_nodes(self) -> list[Node]:
+        return self._root.children
 
     def row_total(self) -> int:
         """How many rows the whole plan has, made or not."""

@@ -313,8 +313,7 @@ class EvidenceDock(QDockWidget):
 
     def set_status(self, status: str, note: str | None = None) -> bool:
         """Record the status (and note) of the shown cell, undoably."""
-        place = self.place()
-        if place is None or self.doc.readonly:
+        if self.place() is None:
             return False
         old_status, old_note, _version = self._current()
         if status == old_status and (note is None or note == old_note):
@@ -324,7 +323,7 @@ class EvidenceDock(QDockWidget):
         return self._current()[:2] == (status, old_note if note is None else note)
 
     def commit_note(self) -> None:
-        if self.place() is None or self.doc.readonly:
+        if self.place() is None:
             return
         status, note, _version = self._current()
         self.note_edit.setModified(False)
@@ -434,7 +433,7 @@ class EvidenceDock(QDockWidget):
 
     def remove_selected(self) -> bool:
         info = self._selected_info()
-        if info is None or self.doc.readonly:
+        if info is None:
             return False
         if not confirm(
             self,

@@ -5,8 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 
@@ -14,10 +12,7 @@ from rbdesk.i18n import tr
 from rbdesk.models.clock import local_time
 from rbdesk.models.edits.realisation import EvidenceInfo
 from rbdesk.ui.panels.row_table import RowTableModel
-from rbdesk.ui.roles import Role
-
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()  # the invisible root, as a default argument
+from rbdesk.ui.roles import Index, Role
 
 
 def human_size(size: int) -> str:

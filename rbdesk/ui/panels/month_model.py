@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
-    QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
@@ -28,16 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.month_cells import REVIEW_SYMBOL, REVIEW_TEXT, STATE_SYMBOL
 from rbdesk.models.domain.month_overview import AreaProgress, MonthItem, MonthOverview
 from rbdesk.models.domain.months import month_long, month_short
 from rbdesk.models.domain.progress import MonthState, format_percent
 from rbdesk.ui.grid.month_delegate import REVIEW_INK
-from rbdesk.ui.grid.plan_cells import REVIEW_SYMBOL, REVIEW_TEXT, STATE_SYMBOL
 from rbdesk.ui.panels.row_table import RowTableModel
-from rbdesk.ui.roles import Role
-
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()  # the invisible root, as a default argument
+from rbdesk.ui.roles import ROOT, Index, Role
 
 STATE_COLOUR = {
     MonthState.DONE: QColor("#1b7f3b"),

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, Qt
 
-from rbdesk.ui.roles import Index
+from rbdesk.ui.roles import ROOT, Index
 
-ROOT = QModelIndex()  # the invisible root, as a default argument
 R = TypeVar("R")
 
 

@@ -1,5 +1,6 @@
-"""What a month cell of the plan grid holds: one indicator's state (or a parent's
-:class:`~rbdesk.models.domain.progress.RollUp`), with its symbol and tooltip."""
+"""What a month cell says: one indicator's state (or a parent's
+:class:`~rbdesk.models.domain.progress.RollUp`), its symbol, its words and its tooltip. The
+grid paints these, the side panels and the legend name them; no Qt here."""
 
 from __future__ import annotations
 
