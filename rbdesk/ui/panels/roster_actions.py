@@ -6,6 +6,7 @@ refused by the store, and the window shows that refusal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QModelIndex
@@ -175,22 +176,8 @@ def edit_person(
     person = shown or next((p for p in dock.persons if p.uuid == uuid), None)
     if person is None:
         return False
-    before = {k: getattr(person, k) for k in fields}
-    changed = {k: v for k, v in fields.items() if before[k] != v}
-    if not changed:
-        return True
-    return _push(
-        dock,
-        EditRowCommand(
-            dock.doc,
-            roster_edit.update_person,
-            uuid,
-            {k: before[k] for k in changed},
-            changed,
-            person.version,
-            tr("Ubah data {name}").format(name=changed.get("name", "")),
-        ),
-    )
+    text = tr("Ubah data {name}").format(name=fields.get("name", person.name))
+    return _edit_row(dock, roster_edit.update_person, person, fields, text)
 
 
 def edit_member(
@@ -202,22 +189,25 @@ def edit_member(
         if found is None:
             return False
         m = found[0].members[found[1]]
-    before = {"role": m.role, "position": m.position}
     after = {"role": role, "position": position}
-    changed = {k: v for k, v in after.items() if before[k] != v}
+    return _edit_row(dock, roster_edit.update_member, m, after, tr("Ubah kedudukan"))
+
+
+def _edit_row(
+    dock: RosterPanel,
+    update: Callable[..., int],
+    row: PersonInfo | MemberNode | TeamNode,
+    fields: dict[str, Any],
+    text: str,
+) -> bool:
+    """Push the fields that differ from ``row`` as the dialog showed it (see above)."""
+    before = {k: getattr(row, k) for k in fields}
+    changed = {k: v for k, v in fields.items() if before[k] != v}
     if not changed:
         return True
+    before = {k: before[k] for k in changed}
     return _push(
-        dock,
-        EditRowCommand(
-            dock.doc,
-            roster_edit.update_member,
-            member_uuid,
-            {k: before[k] for k in changed},
-            changed,
-            m.version,
-            tr("Ubah kedudukan"),
-        ),
+        dock, EditRowCommand(dock.doc, update, row.uuid, before, changed, row.version, text)
     )
 
 
@@ -291,16 +281,9 @@ def add_team(
 
 
 def rename_team(dock: RosterPanel, team: TeamNode, name: str, label: str) -> bool:
-    before = {"name": team.name, "label": team.label}
-    changed = {k: v for k, v in {"name": name, "label": label}.items() if before[k] != v}
-    if not changed:
-        return True
     text = tr("Ganti nama tim {name}").format(name=name)
-    before = {k: before[k] for k in changed}
-    update = roster_edit.update_team
-    return _push(
-        dock, EditRowCommand(dock.doc, update, team.uuid, before, changed, team.version, text)
-    )
+    fields = {"name": name, "label": label}
+    return _edit_row(dock, roster_edit.update_team, team, fields, text)
 
 
 def remove_team(dock: RosterPanel, team_uuid: str) -> bool:
