@@ -25,9 +25,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check rbdesk tests bench packaging
 	$(BIN)/ruff format --check rbdesk tests bench packaging
-	$(BIN)/mypy rbdesk/exports rbdesk/models rbdesk/subcommands rbdesk/cli.py rbdesk/cli_text.py \
-		rbdesk/__init__.py rbdesk/__main__.py rbdesk/build_info.py rbdesk/gui.py rbdesk/i18n.py \
-		rbdesk/logfile.py
+	$(BIN)/mypy rbdesk
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: $(STAMP)

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from enum import IntEnum, unique
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+
+# What Qt passes to a model method: either kind of index; the invisible root, as a default.
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
 
 
 @unique

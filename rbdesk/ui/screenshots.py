@@ -13,12 +13,18 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from rbdesk.ui.window.main_window import MainWindow
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("RBDESK_TODAY", "2024-06-14")
 
 
-def _wait_for_panels(app, win) -> None:
+def _wait_for_panels(app: QApplication, win: MainWindow) -> None:
     """The side panels fill themselves just after the window's first paint."""
     import time
 
@@ -27,90 +33,6 @@ def _wait_for_panels(app, win) -> None:
         getattr(d, "refresh_pending", False) and d.isVisible() for d in win.docks.values()
     ):
         app.processEvents()
-
-
-def _record_progress(store) -> None:  # a Store
-    """A believable half year: most early work done, some partly, some late, evidence attached."""
-    from rbdesk.models.domain.tree import list_plans, load_plan_tree
-    from rbdesk.models.edits.realisation import attach_bytes, set_status
-
-    tree = load_plan_tree(store, list_plans(store)[0].uuid)
-    for n, ind in enumerate(tree.indicators()):
-        for month in ind.planned_months:
-            if month > 6:
-                break
-            pick = (n * 7 + month * 3) % 10
-            if month == 6 and pick < 6:
-                continue  # this month: mostly still open
-            if pick < 6:
-                set_status(store, ind.uuid, month, "selesai")
-                if pick < 4:
-                    attach_bytes(
-                        store,
-                        ind.uuid,
-                        month,
-                        f"bukti-{n}-{month}.pdf",
-                        f"%PDF-1.4 bukti {n} {month}".encode(),
-                        mime="application/pdf",
-                    )
-            elif pick < 8:
-                set_status(
-                    store,
-                    ind.uuid,
-                    month,
-                    "sebagian",
-                    note="Menunggu tanda tangan" if pick == 6 else "",
-                )
-        if n % 23 == 5:
-            set_status(store, ind.uuid, 4, "selesai", note="Dikerjakan lebih awal")
-    _record_reviews(store)
-
-
-def _record_reviews(store) -> None:  # a Store
-    """The Tim Pengarah has reviewed the early months: most accepted, a few sent back or
-    rejected, the latest still awaiting review; the shown cell needs revision."""
-    from rbdesk.models.domain.tree import list_plans, load_plan_tree
-    from rbdesk.models.edits.review import review_month
-
-    tree = load_plan_tree(store, list_plans(store)[0].uuid)
-    pengarah = [m.person_name for t in tree.teams if t.kind == "pengarah" for m in t.members]
-    by = pengarah[0] if pengarah else "Tim Pengarah"
-    for n, ind in enumerate(tree.indicators()):
-        for month, cell in sorted(ind.realisation.items()):
-            if cell.status == "belum" or month >= 5:
-                continue
-            pick = (n * 5 + month) % 12
-            if pick < 8:
-                review_month(store, ind.uuid, month, "memenuhi", by=by)
-            elif pick == 8:
-                review_month(
-                    store,
-                    ind.uuid,
-                    month,
-                    "perlu_revisi",
-                    by=by,
-                    note="Lampirkan daftar hadir yang ditandatangani",
-                )
-            elif pick == 9 and cell.status == "selesai":
-                review_month(
-                    store,
-                    ind.uuid,
-                    month,
-                    "ditolak",
-                    by=by,
-                    note="Bukti dukung bukan dari kegiatan bulan ini",
-                )
-    target = next(i for i in tree.indicators() if i.evidence)
-    month = max(target.evidence)
-    if target.status(month) != "belum":
-        review_month(
-            store,
-            target.uuid,
-            month,
-            "perlu_revisi",
-            by=by,
-            note="Notulen belum ditandatangani ketua tim",
-        )
 
 
 # (file name suffix, screen width, height, window width, height): the wide screen of the README's
@@ -178,6 +100,7 @@ def render(out: Path, suffix: str, width: int, height: int) -> None:
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "ini"))
     from rbdesk.models.interchange.load import create_file
+    from rbdesk.models.interchange.sample_progress import record_half_year
     from rbdesk.ui.window.app import make_app
 
     app = make_app()
@@ -188,7 +111,7 @@ def render(out: Path, suffix: str, width: int, height: int) -> None:
     # keeps every stamp distinct, as real ones are.
     ticks = itertools.count()
     real_clock, store.clock = store.clock, lambda: f"2024-06-13T07:30:00.{next(ticks):06d}Z"
-    _record_progress(store)
+    record_half_year(store)
     store.clock = real_clock
     from rbdesk.ui.document import PlanDocument
     from rbdesk.ui.grid.plan_columns import month_column
@@ -205,6 +128,7 @@ def render(out: Path, suffix: str, width: int, height: int) -> None:
     win._size_panels()  # as on a first start on that screen
     app.processEvents()
     # Point at an indicator of this month so that the panels have something to show.
+    assert doc.tree is not None  # the sample has its plan
     target = next(i for i in doc.tree.indicators() if i.evidence)
     win.state.selectRequested.emit(target.uuid)
     index = win.view.currentIndex()
@@ -245,11 +169,12 @@ def render(out: Path, suffix: str, width: int, height: int) -> None:
     app.processEvents()
 
 
-def _dialogs(app, win, out: Path) -> None:  # the QApplication, the MainWindow
+def _dialogs(app: QApplication, win: MainWindow, out: Path) -> None:
     from rbdesk.ui.dialogs.common import NewPlanDialog
     from rbdesk.ui.dialogs.next_year import NextYearDialog
 
     tree = win.doc.tree
+    assert tree is not None
     for dialog, file in (
         (NextYearDialog(tree.unit, tree.year, win), "dialog-tahun-berikutnya.png"),
         (NewPlanDialog(tree.unit, tree.year + 1, win), "dialog-rencana-baru.png"),
@@ -261,13 +186,17 @@ def _dialogs(app, win, out: Path) -> None:  # the QApplication, the MainWindow
         app.processEvents()
 
 
-def _import_assistant(app, win, out: Path, suffix: str, work: Path) -> None:  # as _dialogs
+def _import_assistant(
+    app: QApplication, win: MainWindow, out: Path, suffix: str, work: Path
+) -> None:
     """Berkas → Impor dari Excel…: the assistant on the sample's own workbook, on every screen
     (it must fit the office ones)."""
     from rbdesk.exports import write_workbook
     from rbdesk.ui.dialogs.import_assistant import ImportAssistant
 
-    book = write_workbook(win.doc.tree, work / "Rencana-Aksi-2024.xlsx")
+    tree = win.doc.tree
+    assert tree is not None
+    book = write_workbook(tree, work / "Rencana-Aksi-2024.xlsx")
     dialog = ImportAssistant(book, win)
     dialog.show()
     app.processEvents()
@@ -281,13 +210,14 @@ def _import_assistant(app, win, out: Path, suffix: str, work: Path) -> None:  # 
 DECREE_TABS = (("umum", 0), ("menimbang", 1), ("mengingat", 2), ("diktum", 3), ("lampiran", 4))
 
 
-def _decree_dialog(app, win, out: Path, suffix: str) -> None:  # as _dialogs
+def _decree_dialog(app: QApplication, win: MainWindow, out: Path, suffix: str) -> None:
     from rbdesk.models.edits.decree_edit import read_decree
     from rbdesk.ui.dialogs.decree import DecreeDialog
 
     if not suffix:
         return
     tree = win.doc.tree
+    assert tree is not None
     decree, _version = read_decree(win.doc.store, tree.uuid)
     decree["paraf"] = ["Sekretaris", "Kasubbag Hukum dan SDM"]
     dialog = DecreeDialog(decree, list(tree.teams), list(tree.areas), win, plan_year=tree.year)

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QRect, QSettings
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtWidgets import QDialog, QWidget
 
 from rbdesk.models.storage.backups import file_key
 
@@ -20,7 +20,7 @@ MAX_RECENT = 8
 
 def settings() -> QSettings:
     s = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
-    if int(s.value("settings_version", 0) or 0) < SETTINGS_VERSION:
+    if int(str(s.value("settings_version", 0) or 0)) < SETTINGS_VERSION:
         # Upgrade ladder for settings, like the schema's: nothing to convert yet.
         s.setValue("settings_version", SETTINGS_VERSION)
     return s
@@ -189,18 +189,18 @@ def fit_to_screen(widget: QWidget) -> None:
         widget.move(max(x, avail.x()), max(y, avail.y()))
 
 
-class GeometryMemory:
-    """Mixin for dialogs: remember size and place under the class name."""
+class GeometryMemory(QDialog):
+    """Base of dialogs that remember their size and place under the class name."""
 
-    def showEvent(self, event: Any) -> None:  # Qt API
+    def showEvent(self, event: QShowEvent) -> None:  # Qt API
         if not getattr(self, "_geometry_restored", False):
-            restore_geometry(self, type(self).__name__)  # type: ignore[arg-type]
+            restore_geometry(self, type(self).__name__)
             self._geometry_restored = True
-        super().showEvent(event)  # type: ignore[misc]
+        super().showEvent(event)
 
     def done(self, result: int) -> None:
-        save_geometry(self, type(self).__name__)  # type: ignore[arg-type]
-        super().done(result)  # type: ignore[misc]
+        save_geometry(self, type(self).__name__)
+        super().done(result)
 
 
 def _mapping_key(header: str) -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from grid_helpers import find, rows
 
+from rbdesk.models.domain.status_filter import STATUS_DUE, STATUS_LATE, status_matches
 from rbdesk.models.domain.tree import load_plan_tree
 from rbdesk.ui.grid.plan_columns import COL_TEXT
-from rbdesk.ui.grid.plan_filter import STATUS_DUE, STATUS_LATE, PlanFilterProxy, status_matches
+from rbdesk.ui.grid.plan_filter import PlanFilterProxy
 from rbdesk.ui.grid.plan_model import PlanModel
 from rbdesk.ui.grid.plan_nodes import Node
 from rbdesk.ui.roles import Role
@@ -259,8 +260,8 @@ def test_search_unfolds_only_a_bounded_number_of_rows(window):
 
     assert found > 40
     view.collapseAll()
-    window.expand_matches(limit=40)
+    window.expansion.expand_matches(limit=40)
     assert 0 < shown() <= 40
     view.collapseAll()
-    window.expand_matches(limit=10_000)
+    window.expansion.expand_matches(limit=10_000)
     assert shown() == found

@@ -9,11 +9,11 @@ import datetime as dt
 from rbdesk.models.domain.period_report import build_period_report
 from rbdesk.models.domain.progress import late_months
 from rbdesk.models.domain.report_data import build_report
+from rbdesk.models.domain.status_filter import STATUS_LATE, status_matches
 from rbdesk.models.domain.statuses import Status
 from rbdesk.models.domain.tree import list_plans, load_plan_tree
 from rbdesk.models.edits import realisation
 from rbdesk.models.storage.store import Store
-from rbdesk.ui.grid.plan_filter import STATUS_LATE, status_matches
 
 
 def test_grid_filter_and_reports_agree_on_a_partly_done_month(sample_store: Store) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from grid_helpers import find, rows
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
+from rbdesk.models.domain.month_cells import LeafCell
 from rbdesk.models.domain.progress import MonthState, RollUp
+from rbdesk.models.domain.status_filter import STATUS_LATE
 from rbdesk.models.edits import plan_edit
-from rbdesk.ui.grid.plan_cells import LeafCell
 from rbdesk.ui.grid.plan_columns import COL_CAPAIAN, COL_TEXT, month_column
-from rbdesk.ui.grid.plan_filter import STATUS_LATE, PlanFilterProxy
+from rbdesk.ui.grid.plan_filter import PlanFilterProxy
 from rbdesk.ui.grid.plan_model import PlanModel
 from rbdesk.ui.roles import Role
 from rbdesk.ui.view_state import ViewState

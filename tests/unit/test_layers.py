@@ -37,7 +37,6 @@ UI_ARROWS = {
     ("grid", "dialogs"),
     ("grid", "undo"),
     ("dialogs", "ui"),
-    ("dialogs", "panels"),  # the Data SK dialog shows the roster model
     ("undo", "ui"),
 }
 # What only models may touch: the database driver and the tables themselves.

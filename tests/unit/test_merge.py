@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import shutil
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +27,7 @@ from rbdesk.models.interchange.merge_decisions import BOOKKEEPING
 from rbdesk.models.interchange.merge_objects import key_diffs
 from rbdesk.models.storage.schema import Blob, ChangeLog, Evidence, Indicator, Realisation
 from rbdesk.models.storage.store import Store
+from tests.merge_helpers import opened
 from tests.review_reads import get_review
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -36,26 +35,6 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def skewed(minutes: int) -> Callable[[], str]:
-    """A PC clock that is ``minutes`` ahead (negative: behind) of the true time."""
-
-    def clock() -> str:
-        moment = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=minutes)
-        return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-    return clock
-
-
-@contextmanager
-def opened(path: Path, user: str = "penguji", skew: int = 0) -> Iterator[Store]:
-    store = Store.open(path, user=user)
-    store.clock = skewed(skew)
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 def _snapshot(path: Path) -> merge.Snapshot:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,26 +14,7 @@ from rbdesk.models.interchange import merge
 from rbdesk.models.interchange.load import create_file
 from rbdesk.models.storage.schema import Indicator
 from rbdesk.models.storage.store import Store
-
-
-def skewed(minutes: int) -> Callable[[], str]:
-    """A PC clock that is ``minutes`` ahead (negative: behind) of the true time."""
-
-    def clock() -> str:
-        moment = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=minutes)
-        return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-    return clock
-
-
-@contextmanager
-def opened(path: Path, user: str, skew: int = 0) -> Iterator[Store]:
-    store = Store.open(path, user=user)
-    store.clock = skewed(skew)
-    try:
-        yield store
-    finally:
-        store.close()
+from tests.merge_helpers import opened
 
 
 @pytest.fixture(scope="module")

@@ -17,10 +17,8 @@ first on the next run.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +33,7 @@ from rbdesk.models.interchange import merge
 from rbdesk.models.interchange.load import create_file
 from rbdesk.models.interchange.merge_decisions import BOOKKEEPING
 from rbdesk.models.storage.store import Store
+from tests.merge_helpers import skewed
 
 EXAMPLES = int(os.environ.get("RBDESK_MERGE_EXAMPLES", "20"))
 PROPERTY = settings(
@@ -50,14 +49,6 @@ PROPERTY = settings(
 # The fields the games edit: decree keys and the plan's title (one row, combined key by key),
 # two indicators' text and note, and the note of one realised month.
 FIELDS = ("decree.number", "decree.place", "title", "text0", "note0", "note1", "cell0")
-
-
-def skewed(minutes: int) -> Callable[[], str]:
-    def clock() -> str:
-        moment = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=minutes)
-        return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-    return clock
 
 
 @pytest.fixture(scope="module")

@@ -106,3 +106,13 @@ def test_team_duties_and_new_team(sample_store: Store, tree) -> None:
         roster_edit.add_team(sample_store, tree.uuid, "lain", "x")
     roster_edit.delete_team(sample_store, uuid)
     assert "TIM AGEN KEDUA" not in [t.name for t in load_plan_tree(sample_store, tree.uuid).teams]
+
+
+def test_a_deleted_team_comes_back_with_its_members(sample_store: Store, tree) -> None:
+    team = _team(sample_store, "KELEMBAGAAN")
+    roster_edit.delete_team(sample_store, team.uuid)
+    assert all(t.uuid != team.uuid for t in load_plan_tree(sample_store, tree.uuid).teams)
+    roster_edit.restore_team(sample_store, team.uuid)
+    back = _team(sample_store, "KELEMBAGAAN")
+    assert back.uuid == team.uuid
+    assert [m.uuid for m in back.members] == [m.uuid for m in team.members] != []

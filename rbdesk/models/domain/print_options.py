@@ -36,6 +36,27 @@ QUARTER_PARTS = (Part.TRIWULAN1, Part.TRIWULAN2, Part.TRIWULAN3, Part.TRIWULAN4)
 PERIOD_PARTS = (Part.SEMESTER1, Part.SEMESTER2, Part.ANNUAL, *QUARTER_PARTS)
 
 
+# The first part of each part's file name, as the window offers it to be saved.
+FILE_STEMS = {
+    Part.SK: "SK",
+    Part.ROSTER: "Lampiran-I",
+    Part.PLAN: "Lampiran-II",
+    Part.REPORT: "Laporan",
+    Part.SEMESTER1: "Laporan-Semester-I",
+    Part.SEMESTER2: "Laporan-Semester-II",
+    Part.ANNUAL: "Laporan-Tahunan",
+    Part.TRIWULAN1: "Laporan-Triwulan-I",
+    Part.TRIWULAN2: "Laporan-Triwulan-II",
+    Part.TRIWULAN3: "Laporan-Triwulan-III",
+    Part.TRIWULAN4: "Laporan-Triwulan-IV",
+}
+
+
+def file_name(stem: str, unit: str, year: int, extension: str) -> str:
+    """An exported file's name: its stem, the unit and the year, without spaces."""
+    return f"{stem}-{unit}-{year}.{extension}".replace(" ", "-")
+
+
 class Paper(StrEnum):
     """A4, or F4 (Folio, 215 x 330 mm, the usual paper of Indonesian government offices)."""
 

@@ -6,15 +6,15 @@ panel and its commands read these). No Qt.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from rbdesk.i18n import tr
 from rbdesk.models.domain.tree import (
     MemberNode,
     PlanTree,
     TeamNode,
     load_teams,
 )
-from rbdesk.models.edits.roster_edit import PersonInfo
 from rbdesk.models.storage.schema import Plan
 from rbdesk.models.storage.store import Store
 
@@ -28,15 +28,18 @@ class Seat:
 
 
 @dataclass(frozen=True)
-class PersonRow:
+class PersonInfo:
+    """A person of the file (shared by its plans), as ``roster_edit.list_persons`` reads them;
+    ``seats`` are those on the teams of one plan, filled in by ``person_rows``."""
+
     uuid: str
     name: str
     position: str
     unit: str
     nip: str
     version: int
-    seats: tuple[Seat, ...]
-    reviewer: bool = False  # marked as one who may review realised months
+    reviewer: bool = False  # may review realised months (recorded, not enforced)
+    seats: tuple[Seat, ...] = ()
 
     def team_labels(self) -> str:
         return ", ".join(team_short_name(s.team) for s in self.seats)
@@ -47,6 +50,22 @@ def area_teams(tree: PlanTree | None) -> dict[str, str]:
     if tree is None:
         return {}
     return {t.area_uuid: team_short_name(t) for t in tree.teams if t.area_uuid}
+
+
+SMALL_WORDS = {"dan", "di", "pada", "dari", "ke", "yang", "untuk", "atau", "serta"}
+
+
+def team_title(team: TeamNode) -> str:
+    """The decree writes team names in capitals; a narrow panel reads better in title case."""
+    name = team.name.strip()
+    if name.isupper():
+        words = name.lower().split()
+        name = " ".join(
+            w if i and w in SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words)
+        )
+    if team.kind in ("pengarah", "pelaksana") and not name.lower().startswith("tim"):
+        name = tr("Tim {name}").format(name=name)
+    return f"{team.label}. {name}" if team.kind == "area" and team.label else name
 
 
 def team_short_name(team: TeamNode) -> str:
@@ -66,21 +85,9 @@ def seats_of(tree: PlanTree | None, person_uuid: str) -> list[Seat]:
     return sorted(seats, key=lambda s: KIND_ORDER.get(s.team.kind, 9))
 
 
-def person_rows(tree: PlanTree | None, persons: Iterable[PersonInfo]) -> list[PersonRow]:
-    """Every person once, however many teams of this plan they sit on."""
-    return [
-        PersonRow(
-            p.uuid,
-            p.name,
-            p.position,
-            p.unit,
-            p.nip,
-            p.version,
-            tuple(seats_of(tree, p.uuid)),
-            p.reviewer,
-        )
-        for p in persons
-    ]
+def person_rows(tree: PlanTree | None, persons: Iterable[PersonInfo]) -> list[PersonInfo]:
+    """Every person once with their seats, however many teams of this plan they sit on."""
+    return [replace(p, seats=tuple(seats_of(tree, p.uuid))) for p in persons]
 
 
 def person_areas(tree: PlanTree | None, person_uuid: str) -> set[str]:

@@ -5,10 +5,10 @@ Persons are shared by every plan in the file; teams and memberships belong to on
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.roster_reads import PersonInfo
 from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import TEAM_KINDS, Area, Membership, Person, Plan, Team
@@ -40,17 +40,6 @@ def _update(
     for key, value in changes.items():
         tx.log(entity, row.uuid, "update", key, getattr(row, key), value)
     return version
-
-
-@dataclass(frozen=True)
-class PersonInfo:
-    uuid: str
-    name: str
-    position: str
-    unit: str
-    nip: str
-    version: int
-    reviewer: bool = False  # may review realised months (recorded, not enforced)
 
 
 def list_persons(store: Store) -> list[PersonInfo]:
@@ -273,11 +262,21 @@ def update_team_in(tx: Tx, uuid: str, expected_version: int | None, fields: dict
 
 
 def delete_team(store: Store, uuid: str) -> None:
+    """Tombstone a team; its members' seats go with it (and come back with it)."""
     with store.write() as tx:
         team = Team.live_by_uuid(uuid)
         tx.plan_uuid = team.plan.uuid
         tx.bump(Team, uuid, None, deleted=True)
         tx.log("team", uuid, "delete", "name", team.name, None)
+
+
+def restore_team(store: Store, uuid: str) -> None:
+    """Undo of :func:`delete_team` (and redo of :func:`add_team`)."""
+    with store.write() as tx:
+        team = Team.get(Team.uuid == uuid)
+        tx.plan_uuid = team.plan.uuid
+        tx.bump(Team, uuid, None, deleted=False)
+        tx.log("team", uuid, "restore", "name", None, team.name)
 
 
 def set_team_area(

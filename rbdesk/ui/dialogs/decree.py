@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from rbdesk.i18n import tr
 from rbdesk.models.domain.decree_dates import date_outside_year
 from rbdesk.models.domain.months import month_long
+from rbdesk.models.domain.roster_reads import team_title
 from rbdesk.models.domain.tree import AreaNode, TeamNode
 from rbdesk.models.edits.decree_edit import (
     checked_decree,
@@ -52,7 +53,6 @@ from rbdesk.models.errors import InvalidInput
 from rbdesk.ui.dialogs.common import confirm
 from rbdesk.ui.dialogs.decree_lists import EntryListEditor, EntryListModel
 from rbdesk.ui.dialogs.decree_teams import TeamsPage
-from rbdesk.ui.panels.roster_model import team_title
 from rbdesk.ui.settings import GeometryMemory
 
 # (key, label, multi-line) of the Umum tab's fields, by group.

@@ -10,8 +10,6 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
     QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
     QSize,
     Qt,
 )
@@ -29,9 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from rbdesk.i18n import tr
+from rbdesk.ui.roles import ROOT, Index
 
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 Labeller = Callable[[int], list[str]]
 
 

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.roster_reads import team_title
 from rbdesk.models.domain.tree import AreaNode, TeamNode
 from rbdesk.ui.dialogs.decree_lists import EntryListEditor, EntryListModel, MemberTableModel
-from rbdesk.ui.panels.roster_model import team_title
 
 
 @dataclass

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
-    QModelIndex,
-    QPersistentModelIndex,
     QRect,
     Qt,
 )
@@ -37,8 +36,8 @@ from rbdesk.models.domain import history
 from rbdesk.models.errors import RbdeskError
 from rbdesk.ui import settings
 from rbdesk.ui.document import PlanDocument
+from rbdesk.ui.roles import ROOT, Index
 
-Index = QModelIndex | QPersistentModelIndex
 (COL_WHEN, COL_USER, COL_HOST, COL_ENTITY, COL_ROW, COL_ACTION, COL_FIELD, COL_OLD, COL_NEW) = (
     range(9)
 )
@@ -90,6 +89,10 @@ def fit_value_cells(
         table.setRowHeight(row, height)
 
 
+def _day(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
 class HistoryTableModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,10 +105,10 @@ class HistoryTableModel(QAbstractTableModel):
         self.labels = labels
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self.entries)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else COLUMN_COUNT
 
     def headerData(
@@ -165,7 +168,8 @@ class HistoryDialog(QDialog):
         for name in history.people(self.doc.store):
             self.person.addItem(name, name)
         self.use_since = QCheckBox(tr("Sejak"))
-        today = QDate(clock.today())  # RBDESK_TODAY too, like the rest of the window
+        day = clock.today()  # RBDESK_TODAY too, like the rest of the window
+        today = QDate(day.year, day.month, day.day)
         self.since = QDateEdit(today.addMonths(-1))
         self.use_until = QCheckBox(tr("Sampai"))
         self.until = QDateEdit(today)
@@ -224,8 +228,8 @@ class HistoryDialog(QDialog):
         return "" if self.person.currentIndex() == 0 and text == self.person.itemText(0) else text
 
     def refresh(self) -> None:
-        since = self.since.date().toPython() if self.use_since.isChecked() else None
-        until = self.until.date().toPython() if self.use_until.isChecked() else None
+        since = _day(self.since.date()) if self.use_since.isChecked() else None
+        until = _day(self.until.date()) if self.use_until.isChecked() else None
         store = self.doc.store
         entries = history.query_history(
             store,

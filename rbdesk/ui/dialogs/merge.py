@@ -142,7 +142,7 @@ class MergeDialog(QDialog):
         super().__init__(parent)
         self.doc = doc
         self.plan: merge.MergePlan | None = None
-        self.result: merge.MergeResult | None = None
+        self.applied: merge.MergeResult | None = None
         self.setWindowTitle(tr("Gabungkan dari salinan"))
         self.resize(900, 520)
 
@@ -285,7 +285,7 @@ class MergeDialog(QDialog):
             return False
         self.error.clear()
         try:
-            self.result = merge.apply_merge(
+            self.applied = merge.apply_merge(
                 self.doc.store, self.plan, self.model.choices, progress=self._progress
             )
         except RbdeskError as exc:
@@ -293,7 +293,7 @@ class MergeDialog(QDialog):
             return False
         finally:
             self.progress.setVisible(False)
-        summary = self.result.summary()
+        summary = self.applied.summary()
         self.summary.setText(tr("Selesai digabung: {summary}").format(summary=summary))
         self.apply_button.setEnabled(False)
         self._set_conflict_controls(False)

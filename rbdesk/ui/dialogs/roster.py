@@ -1,4 +1,4 @@
-"""Dialogs of the roster panel: a person's data, and a seat (membership) on a team."""
+"""Dialogs of the roster panel: a person's data, a seat (membership) on a team, a team."""
 
 from __future__ import annotations
 
@@ -14,10 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rbdesk.i18n import tr
-from rbdesk.models.domain.tree import TeamNode
-from rbdesk.models.edits.roster_edit import PersonInfo
-from rbdesk.ui.panels.roster_model import team_title
+from rbdesk.i18n import N_, tr
+from rbdesk.models.domain.roster_reads import PersonInfo, team_title
+from rbdesk.models.domain.tree import AreaNode, TeamNode
 
 ROLES = (
     "Anggota",
@@ -47,6 +46,22 @@ def _team_box(
         box.addItem(team_title(team), team.uuid)
     box.setCurrentIndex(max(0, box.findData(current)))
     return box
+
+
+def _ok_cancel(dialog: QDialog, needed: QLineEdit | None = None) -> QDialogButtonBox:
+    """Simpan / Batal, wired to accept and reject; Simpan only while ``needed`` has text."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(tr("Simpan"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Batal"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    if needed is not None:
+        needed.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+        ok.setEnabled(bool(needed.text().strip()))
+    return buttons
 
 
 class PersonDialog(QDialog):
@@ -90,21 +105,9 @@ class PersonDialog(QDialog):
             self.role = _role_box(self, "Anggota")
             form.addRow(tr("Masukkan ke &tim:"), self.team)
             form.addRow(tr("&Kedudukan:"), self.role)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Simpan"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Batal"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = _ok_cancel(self, self.name)
         form.addRow(self.buttons)
-        self.name.textChanged.connect(self._check)
-        self._check()
         self.resize(520, self.sizeHint().height())
-
-    def _check(self) -> None:
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.name.text().strip()))
 
     def fields(self) -> dict[str, Any]:
         return {
@@ -156,13 +159,7 @@ class MemberDialog(QDialog):
         form.addRow(tr("&Tim:"), self.team)
         form.addRow(tr("&Kedudukan:"), self.role)
         form.addRow(tr("&Jabatan:"), self.position)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Simpan"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Batal"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = _ok_cancel(self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
             self.person.count() > 0 and self.team.count() > 0
         )
@@ -190,3 +187,49 @@ class MemberDialog(QDialog):
             self.role.currentText().strip() or "Anggota",
             self.position.text().strip(),
         )
+
+
+TEAM_KINDS = {
+    "area": N_("Tim area perubahan"),
+    "agen": N_("Tim Agen Perubahan"),
+    "pengarah": N_("Tim Pengarah"),
+    "pelaksana": N_("Tim Pelaksana (ketua dan wakil)"),
+}
+
+
+class TeamDialog(QDialog):
+    """Add a team of the decree's Lampiran I, or rename one (its kind and area stay)."""
+
+    def __init__(
+        self, parent: QWidget | None, areas: list[AreaNode], team: TeamNode | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("teamDialog")
+        self.setWindowTitle(tr("Ganti nama tim") if team else tr("Tambah tim"))
+        form = QFormLayout(self)
+        self.kind = QComboBox(self)
+        for kind, text in TEAM_KINDS.items():
+            self.kind.addItem(tr(text), kind)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(team.kind if team else "area")))
+        self.name = QLineEdit(team.name if team else "", self)
+        self.name.setPlaceholderText(tr("mis. Tim Manajemen Perubahan"))
+        self.label = QLineEdit(team.label if team else "", self)
+        self.label.setPlaceholderText(tr("mis. I (nomor tim area)"))
+        self.area = QComboBox(self)
+        self.area.addItem(tr("— tidak memegang area —"), "")
+        for area in areas:
+            self.area.addItem(f"{area.label}. {area.name}", area.uuid)
+        self.kind.setEnabled(team is None)
+        self.area.setEnabled(team is None)
+        form.addRow(tr("&Jenis:"), self.kind)
+        form.addRow(tr("&Nama tim:"), self.name)
+        form.addRow(tr("N&omor:"), self.label)
+        form.addRow(tr("&Area perubahan:"), self.area)
+        self.buttons = _ok_cancel(self, self.name)
+        form.addRow(self.buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def values(self) -> tuple[str, str, str, str]:
+        """(kind, name, nomor, area uuid or "")."""
+        area = self.area.currentData() or "" if self.kind.currentData() == "area" else ""
+        return (self.kind.currentData(), self.name.text().strip(), self.label.text().strip(), area)

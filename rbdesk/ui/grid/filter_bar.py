@@ -7,15 +7,15 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolBu
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.progress import ACCEPTED, REJECTED, REVISION, SUBMITTED
-from rbdesk.ui.document import PlanDocument
-from rbdesk.ui.grid.plan_filter import (
+from rbdesk.models.domain.status_filter import (
     STATUS_DONE,
     STATUS_DUE,
     STATUS_LATE,
     STATUS_NO_EVIDENCE,
     STATUS_REVIEW,
-    PlanFilterProxy,
 )
+from rbdesk.ui.document import PlanDocument
+from rbdesk.ui.grid.plan_filter import PlanFilterProxy
 
 STATUS_LABELS = (
     ("", "Semua status"),

@@ -9,11 +9,12 @@ The current month's column is a tinted band with bold edges.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.month_cells import LeafCell, rollup_review
 from rbdesk.models.domain.progress import (
     ACCEPTED,
     REJECTED,
@@ -23,9 +24,8 @@ from rbdesk.models.domain.progress import (
     RollUp,
 )
 from rbdesk.models.domain.statuses import Status
-from rbdesk.ui.grid.plan_cells import LeafCell, rollup_review
 from rbdesk.ui.grid.plan_columns import column_month
-from rbdesk.ui.roles import Role
+from rbdesk.ui.roles import Index, Role
 
 CURRENT_BAND = QColor("#fff3c4")
 CURRENT_EDGE = QColor("#d39e00")
@@ -46,7 +46,8 @@ INK = {
     MonthState.UNPLANNED_DONE: QColor("#6a2c91"),
 }
 EVIDENCE_INK = QColor("#1f3a93")
-REVIEW_INK = {
+# Keyed by the review states; a snapshot holds the review as its plain string value.
+REVIEW_INK: dict[str, QColor] = {
     SUBMITTED: QColor("#3d4f73"),
     ACCEPTED: QColor("#0f6b2f"),
     REVISION: QColor("#c25400"),
@@ -188,7 +189,7 @@ def paint_state(
     if state in BACKGROUND:
         painter.fillRect(inner, BACKGROUND[state])
     box = _symbol_rect(rect)
-    ink = INK.get(state)
+    ink = INK.get(state, QColor())  # an empty month draws no symbol
     if state == MonthState.PLANNED:
         draw_ring(painter, box, ink)
     elif state == MonthState.DUE:
@@ -267,7 +268,7 @@ def paint_rollup(painter: QPainter, rect: QRectF, r: RollUp, font: QFont) -> Non
 class MonthDelegate(QStyledItemDelegate):
     """Paints month cells and edits the realisation note (Realisasi mode, F2 / Enter)."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         # Only month columns use this delegate (see PlanView): text columns keep Qt's own
         # delegate, so painting them never round-trips through Python.
         cell = index.data(Role.CELL)
@@ -299,19 +300,17 @@ class MonthDelegate(QStyledItemDelegate):
             painter.drawRect(QRectF(rect).adjusted(1, 1, -1, -1))
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(40, max(option.fontMetrics.height() + 8, 24))
 
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
-    ) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = super().createEditor(parent, option, index)
         if column_month(index.column()) and isinstance(editor, QLineEdit):
             editor.setPlaceholderText(tr("Catatan realisasi…"))
         return editor
 
     def updateEditorGeometry(
-        self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+        self, editor: QWidget, option: QStyleOptionViewItem, index: Index
     ) -> None:
         if column_month(index.column()):
             r = QRect(option.rect)

@@ -20,38 +20,9 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Signal
 
-from rbdesk.models.domain.progress import late_months
-from rbdesk.models.domain.statuses import Status
-from rbdesk.models.domain.tree import IndicatorNode
+from rbdesk.models.domain.status_filter import status_matches
 from rbdesk.ui.grid.plan_model import PlanModel
 from rbdesk.ui.grid.plan_nodes import Node, clock_now
-
-STATUS_LATE = "late"
-STATUS_DUE = "due"
-STATUS_DONE = "done"
-STATUS_NO_EVIDENCE = "no_evidence"
-# "review:<state>": some realised month has that evidence review state.
-STATUS_REVIEW = "review:"
-
-
-def status_matches(ind: IndicatorNode, status: str, now_month: int) -> bool:
-    """The status filters in the words of the filter bar (see ``MainWindow``)."""
-    if status == STATUS_LATE:
-        return bool(late_months(ind, now_month))
-    done = {m for m, c in ind.realisation.items() if c.status == Status.SELESAI}
-    if status == STATUS_DUE:
-        return 1 <= now_month <= 12 and ind.is_planned(now_month) and now_month not in done
-    if status == STATUS_DONE:
-        planned = [m for m in range(1, min(now_month, 12) + 1) if ind.is_planned(m)]
-        return bool(planned) and all(m in done for m in planned)
-    if status == STATUS_NO_EVIDENCE:
-        return any(
-            c.status != Status.BELUM and not ind.evidence.get(m) for m, c in ind.realisation.items()
-        )
-    if status.startswith(STATUS_REVIEW):
-        wanted = status.removeprefix(STATUS_REVIEW)
-        return any(c.review_state == wanted for c in ind.realisation.values())
-    return True
 
 
 class SearchIndex:
@@ -123,6 +94,11 @@ class PlanFilterProxy(QSortFilterProxyModel):
     @property
     def active(self) -> bool:
         return bool(self._text or self._areas is not None or self._status)
+
+    @property
+    def narrows_rows(self) -> bool:
+        """Words or a status chosen: the rows shown are a few among many (an area is not)."""
+        return bool(self._words or self._status)
 
     @property
     def visible_ids(self) -> set[int] | None:
@@ -235,9 +211,10 @@ class PlanFilterProxy(QSortFilterProxyModel):
                 stack.extend(node.children)
                 if status and (node.ind is None or not status_matches(node.ind, status, now)):
                     continue
-                while node is not None and node.nid not in visible and node.kind != "plan":
-                    visible.add(node.nid)
-                    node = node.parent
+                row: Node | None = node
+                while row is not None and row.nid not in visible and row.kind != "plan":
+                    visible.add(row.nid)
+                    row = row.parent
         self._visible = visible
         self._at = clock_now()
 

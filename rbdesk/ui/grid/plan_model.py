@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import itertools
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -23,6 +23,13 @@ from PySide6.QtGui import QFont
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.hierarchy import level_title
+from rbdesk.models.domain.month_cells import (
+    STATE_SYMBOL,
+    LeafCell,
+    leaf_cell,
+    leaf_tooltip,
+    rollup_tooltip,
+)
 from rbdesk.models.domain.months import month_long, month_short
 from rbdesk.models.domain.progress import (
     RollUp,
@@ -34,13 +41,6 @@ from rbdesk.models.domain.progress import (
 from rbdesk.models.domain.statuses import Status
 from rbdesk.models.domain.tree import IndicatorNode, gc_paused
 from rbdesk.ui.document import PlanDocument
-from rbdesk.ui.grid.plan_cells import (
-    STATE_SYMBOL,
-    LeafCell,
-    leaf_cell,
-    leaf_tooltip,
-    rollup_tooltip,
-)
 from rbdesk.ui.grid.plan_columns import (
     COL_CAPAIAN,
     COL_NO,
@@ -54,16 +54,15 @@ from rbdesk.ui.grid.plan_columns import (
 )
 from rbdesk.ui.grid.plan_nodes import Node, child_specs, count_rows, has_child_specs
 from rbdesk.ui.grid.plan_sync import PlanSyncMixin
-from rbdesk.ui.operations import push
-from rbdesk.ui.roles import Role
+from rbdesk.ui.operations import UndoStep, push
+from rbdesk.ui.roles import ROOT, Index, Role
 from rbdesk.ui.undo import plan_steps as uc
 from rbdesk.ui.view_state import Mode, ViewState
 
-ROOT = QModelIndex()
 SLICE_SECONDS = 0.004  # the rows not shown yet are made in slices this long, between events
 
 
-class PlanModel(PlanSyncMixin, QAbstractItemModel):
+class PlanModel(PlanSyncMixin):
     """Item model over the current snapshot of ``doc``; never creates widgets or loads bytes."""
 
     def __init__(self, doc: PlanDocument, state: ViewState, parent: Any = None) -> None:
@@ -74,7 +73,7 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
         self._nodes: dict[int, Node] = {}
         self._by_uuid: dict[str, Node] = {}
         self._root = Node(0, "plan", None, None, None, "")
-        self._flags: dict[tuple, Qt.ItemFlag] = {}
+        self._flags: dict[tuple[int, bool, bool, bool, str], Qt.ItemFlag] = {}
         self.now_month = doc.today_month()
         self._bold = QFont()
         self._bold.setBold(True)
@@ -143,6 +142,13 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
     def _expand_now(node: Node) -> None:
         if not node.built:
             node.children = node._expand(node) if node._expand else []
+
+    def made_nodes(self) -> list[Node]:
+        """The rows made so far (see ``plan_nodes``)."""
+        return list(self._nodes.values())
+
+    def top_nodes(self) -> list[Node]:
+        return self._root.children
 
     def row_total(self) -> int:
         """How many rows the whole plan has, made or not."""
@@ -216,7 +222,7 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
 
     # -- Qt model API --------------------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: QModelIndex = ROOT) -> QModelIndex:
+    def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
         if column < 0 or column >= COLUMN_COUNT or row < 0:
             return QModelIndex()
         pnode = self._nodes.get(parent.internalId()) if parent.isValid() else self._root
@@ -224,13 +230,13 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, pnode.children[row].nid)
 
-    def parent(self, index: QModelIndex = ROOT) -> QModelIndex:  # type: ignore[override]
+    def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]  # stubs: overloads QObject.parent()
         node = self.node(index)
         if node is None or node.parent is None or node.parent is self._root:
             return QModelIndex()
         return self.createIndex(node.parent.row, 0, node.parent.nid)
 
-    def rowCount(self, parent: QModelIndex = ROOT) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         if parent.isValid():
             if parent.column() != 0:
                 return 0
@@ -238,10 +244,10 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
             return len(node.children) if node else 0
         return len(self._root.children)
 
-    def columnCount(self, parent: QModelIndex = ROOT) -> int:
+    def columnCount(self, parent: Index = ROOT) -> int:
         return COLUMN_COUNT
 
-    def hasChildren(self, parent: QModelIndex = ROOT) -> bool:
+    def hasChildren(self, parent: Index = ROOT) -> bool:
         if not parent.isValid():
             return bool(self._root.children)
         if parent.column() != 0:
@@ -301,7 +307,7 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
             return Qt.AlignmentFlag.AlignCenter
         return None
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         # Asked for every row the view lays out: the combinations are few, so they are cached
         # (combining Qt flags is Python-level enum arithmetic).
         if not index.isValid():
@@ -338,7 +344,7 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
             flags |= Qt.ItemFlag.ItemNeverHasChildren
         return flags
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         node = self.node(index)
         if node is None:
             return None
@@ -383,7 +389,7 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
 
     def _display(self, node: Node, col: int) -> str | None:
         if col == COL_NO:
-            return node.obj.label
+            return node.label
         if col == COL_TEXT:
             text = node.text
             if not text.strip() and node.kind == "indicator":
@@ -413,7 +419,8 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
             text = self._display(node, col) or ""
             return f"{level_title(node.kind)}: {text}" if col == COL_TEXT else text
         if col in (COL_CAPAIAN, COL_VERIFIED):
-            return self.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+            tip: str = self.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+            return tip
         return None
 
     # -- month cells ---------------------------------------------------------------------------
@@ -467,7 +474,7 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
 
     # -- editing -------------------------------------------------------------------------------
 
-    def setData(self, index: QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """The one way the grid changes the file, always through the undo stack: text and
         notes (EditRole), a month's planned flag (Role.PLANNED) or status (Role.STATUS)."""
         node = self.node(index)
@@ -497,6 +504,7 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
         if role != Qt.ItemDataRole.EditRole:
             return False
         value = "" if value is None else str(value)
+        cmd: UndoStep
         if month and node.ind is not None:
             cell = node.ind.realisation.get(month)
             if (cell.note if cell else "") == value:
@@ -527,7 +535,7 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
     def mimeTypes(self) -> list[str]:
         return [MIME_TYPE]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         data = QMimeData()
         node = next((self.node(i) for i in indexes if self.node(i) is not None), None)
         if node is not None:
@@ -535,7 +543,7 @@ class PlanModel(PlanSyncMixin, QAbstractItemModel):
         return data
 
     def dropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: QModelIndex
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
     ) -> bool:
         # The view performs the move as an undoable command; the model never moves rows itself.
         return False

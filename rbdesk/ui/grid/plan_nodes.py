@@ -100,11 +100,18 @@ class Node:
 
     @property
     def uuid(self) -> str:
-        return self.obj.uuid
+        uuid: str = self.obj.uuid  # (obj is one of five snapshot classes, told apart by kind)
+        return uuid
+
+    @property
+    def label(self) -> str:
+        label: str = self.obj.label
+        return label
 
     @property
     def text(self) -> str:
-        return self.obj.text if self.kind == "indicator" else self.obj.name
+        text: str = self.obj.text if self.kind == "indicator" else self.obj.name
+        return text
 
     def indicators(self) -> list[IndicatorNode]:
         """The indicators this row rolls up, read from the snapshot (no child rows needed)."""
@@ -117,13 +124,13 @@ class Node:
             return [i for s in obj.sub_activities for i in s.indicators]
         if self.kind == "area":
             return [i for a in obj.activities for s in a.sub_activities for i in s.indicators]
-        if self.kind == "plan" and obj is not None:
+        if isinstance(obj, PlanTree):
             return obj.indicators()
         return []
 
     def search_text(self) -> str:
         if self._search is None:
-            parts = [self.obj.label, self.text]
+            parts = [self.label, self.text]
             if self.ind is not None:
                 parts += [self.ind.text, self.ind.note]
             self._search = " ".join(parts).casefold()
@@ -140,7 +147,7 @@ def collapsed(sub: Any) -> bool:
     return len(sub.indicators) == 1 and not sub.indicators[0].text.strip()
 
 
-def payload(node: Node) -> tuple:
+def payload(node: Node) -> tuple[object, ...]:
     """Everything a row shows, compared across a merge to find the rows to repaint."""
     obj = node.obj
     own = (obj.label, node.text, obj.version)

@@ -142,7 +142,7 @@ class PlanView(QTreeView):
         if event.source() is not self or not data.hasFormat(MIME_TYPE):
             event.ignore()
             return
-        source = bytes(data.data(MIME_TYPE)).decode()
+        source = bytes(data.data(MIME_TYPE).data()).decode()
         target = self.indexAt(event.position().toPoint())
         where = {
             QAbstractItemView.DropIndicatorPosition.AboveItem: DROP_ABOVE,

@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QFont
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.hierarchy import level_title
+from rbdesk.models.domain.month_cells import STATE_SYMBOL, STATE_TEXT
 from rbdesk.models.domain.progress import (
     MonthState,
     RollUp,
@@ -33,7 +34,6 @@ from rbdesk.models.domain.quarters import (
 )
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.grid.month_delegate import BACKGROUND, INK
-from rbdesk.ui.grid.plan_cells import STATE_SYMBOL, STATE_TEXT
 from rbdesk.ui.grid.plan_nodes import Node, child_specs, has_child_specs
 from rbdesk.ui.roles import Role
 

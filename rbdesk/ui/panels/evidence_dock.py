@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
@@ -190,12 +191,12 @@ class EvidenceDock(QDockWidget):
         for i, action in enumerate(
             (self.add_action, self.open_action, self.save_action, self.remove_action)
         ):
-            button = QPushButton(action.text(), body)
-            button.setToolTip(action.toolTip())
-            button.clicked.connect(action.trigger)
-            action.enabledChanged.connect(button.setEnabled)
-            button.setEnabled(action.isEnabled())
-            buttons.addWidget(button, i // 2, i % 2)
+            action_button = QPushButton(action.text(), body)
+            action_button.setToolTip(action.toolTip())
+            action_button.clicked.connect(action.trigger)
+            action.enabledChanged.connect(action_button.setEnabled)
+            action_button.setEnabled(action.isEnabled())
+            buttons.addWidget(action_button, i // 2, i % 2)
         layout.addLayout(buttons)
         self.setWidget(body)
         self.setFocusProxy(self.view)
@@ -211,7 +212,9 @@ class EvidenceDock(QDockWidget):
         doc.planChanged.connect(lambda _uuid: self.show_cell("", 0))
         self.refresh()
 
-    def _action(self, text: str, slot, key: QKeySequence | None, tip: str) -> QAction:
+    def _action(
+        self, text: str, slot: Callable[[], object], key: QKeySequence | None, tip: str
+    ) -> QAction:
         action = QAction(text, self)
         action.setToolTip(tip)
         if key is not None:
@@ -310,8 +313,7 @@ class EvidenceDock(QDockWidget):
 
     def set_status(self, status: str, note: str | None = None) -> bool:
         """Record the status (and note) of the shown cell, undoably."""
-        place = self.place()
-        if place is None or self.doc.readonly:
+        if self.place() is None:
             return False
         old_status, old_note, _version = self._current()
         if status == old_status and (note is None or note == old_note):
@@ -321,7 +323,7 @@ class EvidenceDock(QDockWidget):
         return self._current()[:2] == (status, old_note if note is None else note)
 
     def commit_note(self) -> None:
-        if self.place() is None or self.doc.readonly:
+        if self.place() is None:
             return
         status, note, _version = self._current()
         self.note_edit.setModified(False)
@@ -362,7 +364,7 @@ class EvidenceDock(QDockWidget):
         self.show_message(" ".join(errors))
         return stored
 
-    def _selected_info(self):
+    def _selected_info(self) -> realisation.EvidenceInfo | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.info(rows[0].row()) if rows else None
 
@@ -431,7 +433,7 @@ class EvidenceDock(QDockWidget):
 
     def remove_selected(self) -> bool:
         info = self._selected_info()
-        if info is None or self.doc.readonly:
+        if info is None:
             return False
         if not confirm(
             self,
@@ -450,7 +452,7 @@ class EvidenceDock(QDockWidget):
         self.show_message(outcome.message)
         return outcome.ok
 
-    def _patched(self, uuids: list) -> None:
+    def _patched(self, uuids: list[str]) -> None:
         if self.indicator_uuid in uuids:
             self.refresh()
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 
@@ -14,10 +12,7 @@ from rbdesk.i18n import tr
 from rbdesk.models.clock import local_time
 from rbdesk.models.edits.realisation import EvidenceInfo
 from rbdesk.ui.panels.row_table import RowTableModel
-from rbdesk.ui.roles import Role
-
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()  # the invisible root, as a default argument
+from rbdesk.ui.roles import Index, Role
 
 
 def human_size(size: int) -> str:
@@ -29,7 +24,7 @@ def human_size(size: int) -> str:
     return tr("{n} MB").format(n=f"{size / (1024 * 1024):.1f}".replace(".", ","))
 
 
-class EvidenceModel(RowTableModel):
+class EvidenceModel(RowTableModel[EvidenceInfo]):
     COL_NAME, COL_SIZE, COL_WHO, COL_WHEN = range(4)
 
     def titles(self) -> tuple[str, ...]:

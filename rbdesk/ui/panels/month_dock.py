@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.month_cells import REVIEW_SYMBOL, STATE_SYMBOL
 from rbdesk.models.domain.month_overview import MonthOverview, clamp_month, month_overview
 from rbdesk.models.domain.months import MONTHS, month_long
 from rbdesk.models.domain.progress import REVISION, SUBMITTED, MonthState, format_percent
 from rbdesk.models.domain.roster_reads import area_teams
 from rbdesk.ui.document import PlanDocument
-from rbdesk.ui.grid.plan_cells import REVIEW_SYMBOL, STATE_SYMBOL
 from rbdesk.ui.panels.lazy_dock import LazyRefreshDock
 from rbdesk.ui.panels.month_model import (
     AreaProgressModel,

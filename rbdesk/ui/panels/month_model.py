@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
-    QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
@@ -28,16 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.month_cells import REVIEW_SYMBOL, REVIEW_TEXT, STATE_SYMBOL
 from rbdesk.models.domain.month_overview import AreaProgress, MonthItem, MonthOverview
 from rbdesk.models.domain.months import month_long, month_short
 from rbdesk.models.domain.progress import MonthState, format_percent
 from rbdesk.ui.grid.month_delegate import REVIEW_INK
-from rbdesk.ui.grid.plan_cells import REVIEW_SYMBOL, REVIEW_TEXT, STATE_SYMBOL
 from rbdesk.ui.panels.row_table import RowTableModel
-from rbdesk.ui.roles import Role
-
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()  # the invisible root, as a default argument
+from rbdesk.ui.roles import ROOT, Index, Role
 
 STATE_COLOUR = {
     MonthState.DONE: QColor("#1b7f3b"),
@@ -195,7 +191,7 @@ class MonthItemsModel(QAbstractItemModel):
             return self.createIndex(row, column, self.ITEM_BASE + g * self.AREA_SPAN + a)
         return QModelIndex()
 
-    def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]
+    def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]  # stubs: overloads QObject.parent()
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
         g, a, i = self._where(index)
@@ -398,7 +394,7 @@ def expand_groups(
                 view.setExpanded(model.index(a, 0, group), short)
 
 
-class AreaProgressModel(RowTableModel):
+class AreaProgressModel(RowTableModel[AreaProgress]):
     """Capaian per area up to the chosen month."""
 
     COL_AREA, COL_BAR = range(2)

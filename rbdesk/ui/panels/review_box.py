@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from rbdesk.i18n import tr
 from rbdesk.models import clock
+from rbdesk.models.domain.month_cells import REVIEW_SYMBOL
 from rbdesk.models.domain.progress import (
     ACCEPTED,
     REJECTED,
@@ -31,7 +32,6 @@ from rbdesk.models.domain.tree import Cell
 from rbdesk.models.edits.review import reviewer_names
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.grid.month_delegate import REVIEW_INK
-from rbdesk.ui.grid.plan_cells import REVIEW_SYMBOL
 from rbdesk.ui.operations import push
 from rbdesk.ui.undo.review_steps import ReviewCommand
 
@@ -239,7 +239,7 @@ class ReviewBox(QGroupBox):
 
     def record(self, state: str) -> bool:
         """Record a verdict on the shown month, undoably; False (with a message) if refused."""
-        if not (self.indicator_uuid and self.month) or self.doc.readonly:
+        if not (self.indicator_uuid and self.month):
             return False
         note = self.note.text().strip() if state != SUBMITTED else ""
         command = ReviewCommand(

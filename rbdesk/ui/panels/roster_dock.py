@@ -26,14 +26,15 @@ from rbdesk.i18n import tr
 from rbdesk.models.domain.month_overview import clamp_month, month_overview
 from rbdesk.models.domain.months import month_long
 from rbdesk.models.domain.roster_reads import (
+    PersonInfo,
     area_teams,
     find_team,
     person_areas,
     person_rows,
     seats_of,
+    team_title,
 )
 from rbdesk.models.edits import roster_edit
-from rbdesk.models.edits.roster_edit import PersonInfo
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.panels import roster_actions
 from rbdesk.ui.panels.lazy_dock import LazyRefreshDock
@@ -46,7 +47,7 @@ from rbdesk.ui.panels.month_model import (
     fit_columns,
     setup_items_view,
 )
-from rbdesk.ui.panels.roster_model import PersonListModel, RosterTreeModel, team_title
+from rbdesk.ui.panels.roster_model import PersonListModel, RosterTreeModel
 from rbdesk.ui.roles import Role
 from rbdesk.ui.view_state import ViewState
 
@@ -110,6 +111,25 @@ class RosterDock(LazyRefreshDock):
             roster_actions.remove_selected,
             QKeySequence(QKeySequence.StandardKey.Delete),
         )
+        self.add_team_action = self._action(tr("Tambah &tim…"), roster_actions.add_team_dialog)
+        self.move_up_action = self._action(
+            tr("Naikkan urutan anggota"), lambda dock: roster_actions.move_selected(dock, -1)
+        )
+        self.move_down_action = self._action(
+            tr("Turunkan urutan anggota"), lambda dock: roster_actions.move_selected(dock, 1)
+        )
+        # The right-click menus: the keyed actions (see _action), then the teams' own.
+        self.team_view.addActions(
+            [
+                self.add_member_action,
+                self.add_team_action,
+                self.move_up_action,
+                self.move_down_action,
+            ]
+        )
+        self.person_view.addAction(self.add_member_action)
+        for view in (self.team_view, self.person_view):
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         # Two buttons a row: the panel stays usable when narrowed on a 1366-pixel screen.
         for i, action in enumerate(
             (self.add_person_action, self.add_member_action, self.edit_action, self.remove_action)
@@ -167,7 +187,7 @@ class RosterDock(LazyRefreshDock):
         # Filled when first shown, after the window's first paint (LazyRefreshDock).
 
     def _action(
-        self, text: str, act: Callable[[RosterDock], object], key: QKeySequence | None
+        self, text: str, act: Callable[[RosterDock], object], key: QKeySequence | None = None
     ) -> QAction:
         action = QAction(text, self)
         action.triggered.connect(lambda _checked=False: act(self))
@@ -356,5 +376,8 @@ class RosterDock(LazyRefreshDock):
         kind, _index = self.selected()
         self.add_person_action.setEnabled(editable)
         self.add_member_action.setEnabled(editable)
+        self.add_team_action.setEnabled(editable)
         self.edit_action.setEnabled(editable and kind in ("member", "person", "team"))
-        self.remove_action.setEnabled(editable and kind in ("member", "person"))
+        self.remove_action.setEnabled(editable and kind in ("member", "person", "team"))
+        for action in (self.move_up_action, self.move_down_action):
+            action.setEnabled(editable and kind == "member")

@@ -13,35 +13,15 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QFont
 
 from rbdesk.i18n import tr
-from rbdesk.models.domain.roster_reads import KIND_ORDER, PersonRow
+from rbdesk.models.domain.roster_reads import KIND_ORDER, PersonInfo, team_title
 from rbdesk.models.domain.tree import MemberNode, TeamNode
 from rbdesk.ui.panels.row_table import RowTableModel
-from rbdesk.ui.roles import Role
-
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()  # the invisible root, as a default argument
-
-
-SMALL_WORDS = {"dan", "di", "pada", "dari", "ke", "yang", "untuk", "atau", "serta"}
-
-
-def team_title(team: TeamNode) -> str:
-    """The decree writes team names in capitals; a narrow panel reads better in title case."""
-    name = team.name.strip()
-    if name.isupper():
-        words = name.lower().split()
-        name = " ".join(
-            w if i and w in SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words)
-        )
-    if team.kind in ("pengarah", "pelaksana") and not name.lower().startswith("tim"):
-        name = tr("Tim {name}").format(name=name)
-    return f"{team.label}. {name}" if team.kind == "area" and team.label else name
+from rbdesk.ui.roles import ROOT, Index, Role
 
 
 @dataclass
@@ -111,7 +91,7 @@ class RosterTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, self.node(parent).children[row])
 
-    def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]
+    def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]  # stubs: overloads QObject.parent()
         if not index.isValid():
             return QModelIndex()
         parent = self.node(index).parent
@@ -181,13 +161,13 @@ def _uuid(node: _Node) -> str:
     return node.team.uuid if node.team is not None else ""
 
 
-class PersonListModel(RowTableModel):
+class PersonListModel(RowTableModel[PersonInfo]):
     COL_NAME, COL_POSITION, COL_TEAMS = range(3)
 
     def titles(self) -> tuple[str, ...]:
         return (tr("Nama"), tr("Jabatan"), tr("Tim"))
 
-    def person(self, row: int) -> PersonRow | None:
+    def person(self, row: int) -> PersonInfo | None:
         return self.row_at(row)
 
     def row_of(self, uuid: str) -> int:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer
 from rbdesk.i18n import N_, tr
 from rbdesk.models.domain.hierarchy import level_title
 from rbdesk.models.domain.months import month_short, with_month
+from rbdesk.models.domain.statuses import ReviewState, Status
 from rbdesk.models.edits import plan_edit
 from rbdesk.models.edits.realisation import set_status
 from rbdesk.models.edits.review import review_month
@@ -73,7 +74,7 @@ class SetStatusCommand(_Command):
     ) -> None:
         ind = doc.indicator(indicator_uuid)
         cell = ind.realisation.get(month) if ind else None
-        self.old_status = cell.status if cell else "belum"
+        self.old_status = cell.status if cell else Status.BELUM
         self.old_note = cell.note if cell else ""
         # A change submits a reviewed month again (edits.review); undoing the change gives the
         # reviewer's verdict back, since the month is again what the reviewer saw.
@@ -111,7 +112,7 @@ class SetStatusCommand(_Command):
         ind = self.doc.indicator(self.uuid)
         cell = ind.realisation.get(self.month) if ind else None
         if (
-            state not in ("", "diajukan")
+            state not in ("", ReviewState.SUBMITTED)
             and cell is not None
             and cell.review_state != state
             and (cell.status, cell.note) == (self.old_status, self.old_note)

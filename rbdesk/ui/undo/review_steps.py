@@ -5,6 +5,7 @@ from __future__ import annotations
 from rbdesk.i18n import tr
 from rbdesk.models.domain.months import month_short
 from rbdesk.models.domain.progress import review_label
+from rbdesk.models.domain.statuses import ReviewState
 from rbdesk.models.edits.review import review_month
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.operations import UndoStep
@@ -41,7 +42,7 @@ class ReviewCommand(UndoStep):
             review_month,
             self.uuid,
             self.month,
-            state or "diajukan",
+            state or ReviewState.SUBMITTED,
             note,
             by,
             expected_version=cell.version if cell else None,

@@ -1,10 +1,10 @@
-"""Undoable roster edits: persons and memberships. After every write the snapshot's teams are
+"""Undoable roster edits: persons, teams and memberships. After every write the snapshot's teams are
 re-read before ``edited`` is announced."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.roster_reads import plan_teams
@@ -38,14 +38,14 @@ class _RosterCommand(UndoStep):
 
 
 class AddPersonCommand(_RosterCommand):
-    def __init__(self, doc: PlanDocument, fields: dict[str, str]) -> None:
+    def __init__(self, doc: PlanDocument, fields: dict[str, Any]) -> None:
         super().__init__(doc, tr("Tambah orang {name}").format(name=fields.get("name", "")))
         self.fields = dict(fields)
 
     def step(self, first: bool) -> None:
         if first:
-            # The person dialog's text fields: name, position, unit, nip (all str).
-            added = self.roster_call(roster_edit.add_person, **self.fields)  # type: ignore[arg-type]
+            # The person dialog's fields: name, position, unit, nip, reviewer.
+            added = self.roster_call(roster_edit.add_person, **self.fields)
             self.uuid = added.value if isinstance(added, Done) else ""
         else:
             self.roster_call(roster_edit.restore_person, self.uuid, [])
@@ -133,3 +133,47 @@ class RemoveMemberCommand(_RosterCommand):
 
     def unstep(self) -> None:
         self.roster_call(roster_edit.restore_member, self.member_uuid, self.index)
+
+
+class AddTeamCommand(_RosterCommand):
+    def __init__(self, doc: PlanDocument, kind: str, name: str, label: str, area: str) -> None:
+        super().__init__(doc, tr("Tambah tim {name}").format(name=name))
+        self.args = (doc.plan_uuid, kind, name, label, area or None)
+
+    def step(self, first: bool) -> None:
+        if first:
+            added = self.roster_call(roster_edit.add_team, *self.args)
+            self.uuid = added.value if isinstance(added, Done) else ""
+        else:
+            self.roster_call(roster_edit.restore_team, self.uuid)
+
+    def unstep(self) -> None:
+        self.roster_call(roster_edit.delete_team, self.uuid)
+
+
+class DeleteTeamCommand(_RosterCommand):
+    def __init__(self, doc: PlanDocument, team_uuid: str, text: str) -> None:
+        super().__init__(doc, text)
+        self.uuid = team_uuid
+
+    def step(self, first: bool) -> None:
+        self.roster_call(roster_edit.delete_team, self.uuid)
+
+    def unstep(self) -> None:
+        self.roster_call(roster_edit.restore_team, self.uuid)
+
+
+class MoveMemberCommand(_RosterCommand):
+    """One seat up (-1) or down (+1) in its team's order, as the decree lists them."""
+
+    def __init__(self, doc: PlanDocument, member_uuid: str, delta: int, text: str) -> None:
+        super().__init__(doc, text)
+        self.uuid, self.delta = member_uuid, delta
+
+    def step(self, first: bool) -> None:
+        moved = self.roster_call(roster_edit.move_member, self.uuid, self.delta)
+        if isinstance(moved, Done) and not moved.value:
+            self.refuse()  # already first or last: nothing to undo
+
+    def unstep(self) -> None:
+        self.roster_call(roster_edit.move_member, self.uuid, -self.delta)

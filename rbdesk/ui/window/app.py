@@ -65,9 +65,12 @@ def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType 
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+    existing = QApplication.instance()
+    app = (
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication(argv if argv is not None else sys.argv[:1])
+    )
     QApplication.setOrganizationName(settings.ORGANIZATION)
     QApplication.setApplicationName(settings.APPLICATION)
     QApplication.setApplicationDisplayName("rbdesk")
@@ -84,7 +87,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     if not app.property("rbdeskIndonesian"):
         qt_indonesian.install(app)
         app.setProperty("rbdeskIndonesian", True)
-    return app  # type: ignore[return-value]
+    return app
 
 
 def ensure_user_name(parent: MainWindow | None = None) -> str:

@@ -19,7 +19,14 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.months import month_long
-from rbdesk.models.domain.print_options import PERIOD_PARTS, CopyForm, Paper, Part
+from rbdesk.models.domain.print_options import (
+    FILE_STEMS,
+    PERIOD_PARTS,
+    CopyForm,
+    Paper,
+    Part,
+    file_name,
+)
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.storage.output_files import refuse_overwriting
 from rbdesk.ui import settings
@@ -28,19 +35,6 @@ from rbdesk.ui.operations import Done, run
 from rbdesk.ui.window.action_host import ActionHost
 
 log = logging.getLogger("rbdesk.ui")
-PDF_STEMS: dict[str, str] = {  # the first part of each PDF's file name
-    "sk": "SK",
-    "roster": "Lampiran-I",
-    "plan": "Lampiran-II",
-    "report": "Laporan",
-    "semester1": "Laporan-Semester-I",
-    "semester2": "Laporan-Semester-II",
-    "annual": "Laporan-Tahunan",
-    "triwulan1": "Laporan-Triwulan-I",
-    "triwulan2": "Laporan-Triwulan-II",
-    "triwulan3": "Laporan-Triwulan-III",
-    "triwulan4": "Laporan-Triwulan-IV",
-}
 
 
 def paper() -> Paper:
@@ -197,15 +191,9 @@ def export_pdf(host: ActionHost, part: str) -> None:
     ok, month = _report_month(host, part)
     if not ok:
         return
-    stem = PDF_STEMS[part]
-    if month is not None:
-        stem += f"-{month_long(month)}"
-    out = _save_name(
-        host,
-        tr("Simpan PDF"),
-        f"{stem}-{tree.unit}-{tree.year}.pdf".replace(" ", "-"),
-        tr("PDF (*.pdf)"),
-    )
+    stem = FILE_STEMS[Part(part)] + (f"-{month_long(month)}" if month is not None else "")
+    name = file_name(stem, tree.unit, tree.year, "pdf")
+    out = _save_name(host, tr("Simpan PDF"), name, tr("PDF (*.pdf)"))
     if out is not None and _write_pdf(host, part, out, month):
         _finished(host, tr("PDF disimpan: {p}"), out)
 
@@ -216,12 +204,8 @@ def export_excel(host: ActionHost) -> None:
     tree = host.doc.tree
     if tree is None:
         return
-    out = _save_name(
-        host,
-        tr("Simpan Excel"),
-        f"Rencana-Aksi-{tree.unit}-{tree.year}.xlsx".replace(" ", "-"),
-        tr("Buku kerja Excel (*.xlsx)"),
-    )
+    name = file_name("Rencana-Aksi", tree.unit, tree.year, "xlsx")
+    out = _save_name(host, tr("Simpan Excel"), name, tr("Buku kerja Excel (*.xlsx)"))
     if out is not None and _run(
         host,
         tr("Menyusun buku kerja Excel…"),
@@ -240,13 +224,8 @@ def export_period_excel(host: ActionHost, part: str) -> None:
     tree = host.doc.tree
     if tree is None:
         return
-    stem = PDF_STEMS[part]
-    out = _save_name(
-        host,
-        tr("Simpan Excel"),
-        f"{stem}-{tree.unit}-{tree.year}.xlsx".replace(" ", "-"),
-        tr("Buku kerja Excel (*.xlsx)"),
-    )
+    name = file_name(FILE_STEMS[Part(part)], tree.unit, tree.year, "xlsx")
+    out = _save_name(host, tr("Simpan Excel"), name, tr("Buku kerja Excel (*.xlsx)"))
     if out is None:
         return
     period = build_period_report(tree, part, period_evidence(host.doc.store, tree, part))
@@ -274,7 +253,7 @@ def print_pdf(host: ActionHost, part: str) -> None:
         return
     if sys.platform == "win32":
         try:
-            os.startfile(str(out), "print")  # type: ignore[attr-defined]
+            os.startfile(str(out), "print")
         except OSError:
             log.warning("no program prints PDF files here; opening it instead")
         else:
@@ -311,8 +290,6 @@ def import_excel(host: ActionHost) -> None:
     from rbdesk.ui.undo.plan_steps import ImportPlanCommand
 
     doc = host.doc
-    if doc.readonly:
-        return
     path, _ = QFileDialog.getOpenFileName(
         host.parent,
         tr("Impor Rencana Aksi dari Excel"),

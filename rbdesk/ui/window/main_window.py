@@ -34,6 +34,7 @@ from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.grid.filter_bar import FilterBar
 from rbdesk.ui.grid.legend import Legend
 from rbdesk.ui.grid.plan_columns import COL_TEXT, column_month, month_column
+from rbdesk.ui.grid.plan_expansion import PlanExpansion
 from rbdesk.ui.grid.plan_filter import PlanFilterProxy
 from rbdesk.ui.grid.plan_model import PlanModel
 from rbdesk.ui.grid.plan_nodes import Node
@@ -71,7 +72,6 @@ DOCKS = (
     (EvidenceDock, Act.EVIDENCE_DOCK),
     (MonthDock, Act.MONTH_DOCK),
 )  # the action's value is the dock's objectName
-EXPAND_ROWS = 1500  # rows a search may unfold by itself
 WIDE_SCREEN = 1600  # below this the panels start as one tabbed column
 MAXIMISED_UP_TO = 1600  # screens this wide or narrower: the first window is maximised
 START_SIZE = (1600, 950)  # the first window on a larger screen, at most
@@ -114,13 +114,13 @@ class MainWindow(QMainWindow):
         self.state = ViewState(doc, self)
         self.docks: dict[str, QDockWidget] = {}
         self.watcher = FileWatcher(doc, self)
-        self._expanded_before_filter: set[str] | None = None
         self.model = PlanModel(doc, self.state, self)
         self.proxy = PlanFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = PlanView()
         self.view.setModel(self.proxy)
         self.view.setup_columns()
+        self.expansion = PlanExpansion(self.view, self.model, self.proxy)
         self.filter_bar = FilterBar(doc, self.proxy)
         # Tampilan → Per triwulan shows the quarter view in the month grid's place.
         self.quarter_model = QuarterModel(doc, self)
@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
         self.set_mode(Mode(last) if last in MODE_HELP else Mode.REALISATION)
         self.update_readonly()
         self.update_title()
-        self.expand_default()
+        self.expansion.expand_default()
         # Whoever shows the window (ui.window.app) shows it maximised when this says so.
         self.start_maximised = False
         if not settings.restore_window_geometry(self, "main"):
@@ -398,8 +398,7 @@ class MainWindow(QMainWindow):
         doc.childrenChanged.connect(self._children_changed)
         state.modeChanged.connect(self._mode_changed)
         state.lockChanged.connect(self._lock_changed)
-        self.proxy.filterAboutToChange.connect(self._remember_expansion)
-        self.proxy.filterApplied.connect(self._filter_applied)
+        self.proxy.filterApplied.connect(self._show_filter_count)
         self.proxy.filterApplied.connect(self._filter_quarters)
         self.watcher.othersCommitted.connect(self.refresh_from_file)
         self.watcher.presenceChanged.connect(self._presence_changed)
@@ -688,26 +687,7 @@ class MainWindow(QMainWindow):
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
 
-    def expand_default(self) -> None:
-        """Unfold the plan as far as about EXPAND_ROWS rows: all of an ordinary plan, the first
-        levels of a big one. Every row unfolded costs the view work on each later change."""
-        if self.model.row_total() <= EXPAND_ROWS:
-            self.view.expandAll()
-        else:
-            self._expand_within(None, EXPAND_ROWS)
-
-    def _remember_expansion(self) -> None:
-        """Before the first filter: which rows the user had open, to give them back after."""
-        if self.proxy.active or self._expanded_before_filter is not None:
-            return
-        self._expanded_before_filter = {
-            node.uuid
-            for node in self.model._nodes.values()
-            if node.children
-            and self.view.isExpanded(self.proxy.mapFromSource(self.model.index_of(node.uuid)))
-        }
-
-    def _filter_applied(self) -> None:
+    def _show_filter_count(self) -> None:
         shown = self.proxy.shown_indicators()
         self.filter_count.setText(
             ""
@@ -716,37 +696,6 @@ class MainWindow(QMainWindow):
                 n=shown[0], total=shown[1]
             )
         )
-        if shown is not None:
-            self.expand_matches()
-            return
-        expanded, self._expanded_before_filter = self._expanded_before_filter, None
-        if expanded is not None:
-            self.view.collapseAll()
-            for uuid in expanded:
-                self.view.expand(self.proxy.mapFromSource(self.model.index_of(uuid)))
-
-    def expand_matches(self, limit: int = EXPAND_ROWS) -> None:
-        """After a search or status filter: unfold the rows that lead to what was found, level
-        by level, as long as no more than ``limit`` rows would be shown (never the whole plan)."""
-        visible = self.proxy.visible_ids
-        if visible is not None and (self.proxy._words or self.proxy._status):
-            self._expand_within(visible, limit)
-
-    def _expand_within(self, visible: set[int] | None, limit: int) -> None:
-        level = [n for n in self.model._root.children if visible is None or n.nid in visible]
-        rows = len(level)
-        while level:
-            deeper: list[Node] = []
-            for node in level:
-                kids = [c for c in node.children if visible is None or c.nid in visible]
-                if not kids:
-                    continue
-                if rows + len(kids) > limit:
-                    return
-                self.view.expand(self.proxy.mapFromSource(self.model.index_of(node.uuid)))
-                rows += len(kids)
-                deeper += kids
-            level = deeper
 
     def _children_changed(self, parent_uuids: list[str]) -> None:
         if self.doc.tree is not None and self.doc.tree.uuid in parent_uuids:
@@ -761,7 +710,7 @@ class MainWindow(QMainWindow):
         self.message_bar.dismiss()
         self.statusBar().clearMessage()
         self.filter_bar.populate()
-        self.expand_default()
+        self.expansion.expand_default()
         self.update_title()
         self.plan_chooser.refresh()
 

@@ -54,8 +54,9 @@ class MessageBar(QFrame):
         """``actions``: buttons after the text, e.g. "Buka berkas" after an export."""
         while self._buttons.count():
             item = self._buttons.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for caption, slot in actions:
             button = QToolButton(self)
             button.setText(caption)

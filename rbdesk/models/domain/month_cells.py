@@ -1,5 +1,6 @@
-"""What a month cell of the plan grid holds: one indicator's state (or a parent's
-:class:`~rbdesk.models.domain.progress.RollUp`), with its symbol and tooltip."""
+"""What a month cell says: one indicator's state (or a parent's
+:class:`~rbdesk.models.domain.progress.RollUp`), its symbol, its words and its tooltip. The
+grid paints these, the side panels and the legend name them; no Qt here."""
 
 from __future__ import annotations
 
@@ -56,8 +57,9 @@ STATE_SYMBOL = {
 }
 # The evidence review of a realised month, drawn as a small badge in the cell's top-left corner:
 # a shape of its own for each state, besides its colour.
-REVIEW_SYMBOL = {SUBMITTED: "◇", ACCEPTED: "●", REVISION: "▲", REJECTED: "■"}
-REVIEW_TEXT = {
+# (Keyed by the states as strings: a snapshot holds the review as its plain value.)
+REVIEW_SYMBOL: dict[str, str] = {SUBMITTED: "◇", ACCEPTED: "●", REVISION: "▲", REJECTED: "■"}
+REVIEW_TEXT: dict[str, str] = {
     SUBMITTED: N_("menunggu verifikasi"),
     ACCEPTED: N_("memenuhi (terverifikasi)"),
     REVISION: N_("perlu revisi"),
