@@ -68,7 +68,9 @@ def test_a_saved_place_bigger_than_the_screen_or_off_it_is_not_used(
         win.setGeometry(wrong)
         saved = win.saveGeometry()
         assert not settings.saved_frame_fits(saved, avail)
-    win.setGeometry(QRect(100, 80, 1150, 600))
+    # A place that fits: inside the screen and not under the window's own minimum size.
+    place = QRect(100, 80, max(1150, win.minimumSize().width()), 600)
+    win.setGeometry(place)
     assert settings.saved_frame_fits(win.saveGeometry(), avail)  # a place that fits is kept
 
     win.setGeometry(QRect(0, 0, avail.width() + 600, avail.height() + 400))
@@ -78,11 +80,11 @@ def test_a_saved_place_bigger_than_the_screen_or_off_it_is_not_used(
     assert again.windowState() & Qt.WindowState.WindowMaximized
     assert fits(again.normalGeometry(), avail)
     again.showNormal()
-    again.setGeometry(QRect(100, 80, 1150, 600))
+    again.setGeometry(place)
     again.close()
     third = app.start(str(sample_path))
     qtbot.addWidget(third)
-    assert third.geometry() == QRect(100, 80, 1150, 600)  # what fits is given back
+    assert third.geometry() == place  # what fits is given back
     third.close()
 
 
