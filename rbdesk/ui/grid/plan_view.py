@@ -1,8 +1,12 @@
-"""The grid widget: a tree view where a click or Space on a month cell toggles it."""
+"""The grid widget: a tree view where a double click or Space on a month cell toggles it.
+
+Keys as in a file manager's tree: Left and Right move between cells (months); on the tree's own
+columns (No, Uraian) Left folds the row (or goes to its parent) and Right unfolds it; +, − and *
+fold and unfold anywhere. The current cell always carries a focus frame."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QDropEvent, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
@@ -19,9 +23,16 @@ from rbdesk.ui.grid.plan_columns import (
     MIME_TYPE,
     column_month,
 )
+from rbdesk.ui.grid.text_delegate import FocusFrameDelegate, UraianDelegate
 from rbdesk.ui.roles import Role
 
 DROP_ON, DROP_ABOVE, DROP_BELOW = "on", "above", "below"
+# Uraian never narrower than this: on a 1366-pixel screen it still names the row, in two lines.
+TEXT_MIN_WIDTH = 220
+# Shown right after the months, so that capaian is in view beside them on an office screen;
+# Keterangan and Tim follow (scrolled to on a narrow screen).
+VISUAL_AFTER_MONTHS = (COL_CAPAIAN, COL_VERIFIED, COL_NOTE, COL_TEAM)
+TREE_COLUMNS = (COL_NO, COL_TEXT)
 
 
 class PlanView(QTreeView):
@@ -31,7 +42,9 @@ class PlanView(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("planView")
-        self.setUniformRowHeights(True)
+        # Rows are one line, two where the Uraian needs it (the text delegate's size hint).
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
         self.setAlternatingRowColors(True)
         self.setAllColumnsShowFocus(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -40,6 +53,9 @@ class PlanView(QTreeView):
             QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked
         )
+        self.setItemDelegate(FocusFrameDelegate(self))
+        self.text_delegate = UraianDelegate(self)
+        self.setItemDelegateForColumn(COL_TEXT, self.text_delegate)
         self.month_delegate = MonthDelegate(self)
         for col in range(COL_JAN, COL_DEC + 1):
             self.setItemDelegateForColumn(col, self.month_delegate)
@@ -65,7 +81,9 @@ class PlanView(QTreeView):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
             self.setColumnWidth(col, month_width)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Interactive)
-        self.setColumnWidth(COL_NO, fm.horizontalAdvance("0000") + 56)
+        for visual, col in enumerate(VISUAL_AFTER_MONTHS, start=COL_DEC + 1):
+            header.moveSection(header.visualIndex(col), visual)
+        self.setColumnWidth(COL_NO, fm.horizontalAdvance("000") + 56)
         self.setColumnWidth(COL_NOTE, fm.averageCharWidth() * 12)
         self.setColumnWidth(COL_TEAM, fm.horizontalAdvance("Tim VIII") + 16)
         self.setColumnWidth(COL_CAPAIAN, fm.horizontalAdvance("Capaian") + 20)
@@ -75,24 +93,26 @@ class PlanView(QTreeView):
         self.fit_text_column()
 
     def _section_resized(self, section: int, _old: int, _new: int) -> None:
-        if section == COL_TEXT and not self._fitting:
-            self._text_width_user = True
+        if section == COL_TEXT:
+            if not self._fitting:
+                self._text_width_user = True
+            # Rows wrap their Uraian anew at the new width.
+            self.scheduleDelayedItemsLayout()
 
     _fitting = False
 
     def fit_text_column(self) -> None:
-        """Uraian takes the room the fixed columns leave (elided, the full text in its tooltip),
-        but never less than ~20 characters: on 1280 pixels all twelve months stay in view."""
-        if getattr(self, "_text_width_user", False):
+        """Uraian takes the room the other columns leave (wrapped to two lines, the full text
+        in its tooltip). Where that is less than TEXT_MIN_WIDTH, Keterangan and Tim give way
+        (they are last, scrolled to): the months, Capaian and Verif. stay in view."""
+        if getattr(self, "_text_width_user", False) or self.model() is None:
             return
-        others = (
-            sum(self.columnWidth(c) for c in range(self.model().columnCount()) if c != COL_TEXT)
-            if self.model()
-            else 0
-        )
-        width = max(
-            self.fontMetrics().averageCharWidth() * 20, self.viewport().width() - others - 2
-        )
+        widths = {c: self.columnWidth(c) for c in range(self.model().columnCount())}
+        room = self.viewport().width() - 2
+        width = room - sum(w for c, w in widths.items() if c != COL_TEXT)
+        if width < TEXT_MIN_WIDTH:
+            core = sum(w for c, w in widths.items() if c not in (COL_TEXT, COL_NOTE, COL_TEAM))
+            width = max(TEXT_MIN_WIDTH, room - core)
         self._fitting = True
         self.setColumnWidth(COL_TEXT, width)
         self._fitting = False
@@ -117,6 +137,8 @@ class PlanView(QTreeView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         index = self.currentIndex()
+        if index.isValid() and self._navigate(event, index):
+            return
         if (
             event.key() == Qt.Key.Key_Space
             and index.isValid()
@@ -134,6 +156,56 @@ class PlanView(QTreeView):
             self.edit(index)
             return
         super().keyPressEvent(event)
+
+    def _navigate(self, event: QKeyEvent, index: QModelIndex) -> bool:
+        """Left/Right between cells, folding only on the tree's columns; +, − and * fold."""
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        if self.state() == QAbstractItemView.State.EditingState:
+            return False
+        key = event.key()
+        row = index.siblingAtColumn(0)
+        has_children = self.model().hasChildren(row)
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Asterisk) and has_children:
+            if key == Qt.Key.Key_Asterisk:
+                self.expandRecursively(row)
+            else:
+                self.expand(row)
+            return True
+        if key == Qt.Key.Key_Minus:
+            if has_children and self.isExpanded(row):
+                self.collapse(row)
+            elif row.parent().isValid():  # on a folded or childless row: fold its parent
+                self.collapse(row.parent())
+                self._go(row.parent().siblingAtColumn(index.column()))
+            return True
+        if key not in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            return False
+        forward = (key == Qt.Key.Key_Right) != self.isRightToLeft()
+        if index.column() in TREE_COLUMNS:
+            if forward and has_children and not self.isExpanded(row):
+                self.expand(row)
+                return True
+            if not forward and has_children and self.isExpanded(row):
+                self.collapse(row)
+                return True
+            if not forward and row.parent().isValid():
+                self._go(row.parent().siblingAtColumn(index.column()))
+                return True
+        header = self.header()
+        visual = header.visualIndex(index.column()) + (1 if forward else -1)
+        while 0 <= visual < header.count() and self.isColumnHidden(header.logicalIndex(visual)):
+            visual += 1 if forward else -1
+        if 0 <= visual < header.count():
+            self._go(index.siblingAtColumn(header.logicalIndex(visual)))
+        return True
+
+    def _go(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            self.scrollTo(index)
 
     # -- drag and drop: the window performs the move as an undoable command ----------------------
 

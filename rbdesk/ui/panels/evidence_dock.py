@@ -44,7 +44,7 @@ from rbdesk.ui.dialogs.common import confirm
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.operations import push
 from rbdesk.ui.panels.evidence_model import EvidenceModel
-from rbdesk.ui.panels.month_model import state_text
+from rbdesk.ui.panels.month_model import cell_state_text
 from rbdesk.ui.panels.review_box import ReviewBox
 from rbdesk.ui.undo.evidence_steps import AttachEvidenceCommand, RemoveEvidenceCommand
 from rbdesk.ui.undo.plan_steps import SetStatusCommand
@@ -138,6 +138,7 @@ class EvidenceDock(QDockWidget):
         layout.addWidget(self.review)
 
         self.files_label = QLabel(body)
+        self.files_label.setWordWrap(True)  # its hint, unwrapped, widened the panel on a click
         layout.addWidget(self.files_label)
         self.model = EvidenceModel(self)
         self.view = QTableView(body)
@@ -260,7 +261,9 @@ class EvidenceDock(QDockWidget):
             return
         ind = place.indicator
         text = place.text if len(place.text) <= 160 else place.text[:157] + "…"
-        state = state_text(month_state(ind, self.month, self.doc.today_month()))
+        state = cell_state_text(
+            month_state(ind, self.month, self.doc.today_month()), ind.status(self.month)
+        )
         year = self.doc.tree.year if self.doc.tree else ""
         self.header.setText(
             tr("Area {a}").format(a=place.area.label)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -122,6 +122,7 @@ class RosterDock(LazyRefreshDock):
         detail = QScrollArea(body)
         detail.setWidgetResizable(True)
         detail.setFrameShape(QFrame.Shape.NoFrame)
+        detail.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # text to read, nothing to do there
         self.detail = QLabel(detail)
         self.detail.setObjectName("rosterDetail")
         self.detail.setWordWrap(True)
@@ -192,15 +193,34 @@ class RosterDock(LazyRefreshDock):
         )
         self.team_model.set_teams(teams)
         self.team_view.expandAll()
-        self.team_view.resizeColumnToContents(RosterTreeModel.COL_NAME)
-        width = self.team_view.viewport().width()
-        if self.team_view.columnWidth(RosterTreeModel.COL_NAME) > width * 0.55 > 120:
-            self.team_view.setColumnWidth(RosterTreeModel.COL_NAME, int(width * 0.55))
+        self._fit_names()
         self.person_model.set_rows(person_rows(self.doc.tree, self.persons))
         self.person_view.resizeColumnToContents(PersonListModel.COL_NAME)
         self._restore_selection(kind, uuid, member_uuid)
         self._show_detail(kind, uuid)
         self._update_actions()
+
+    def _fit_names(self) -> None:
+        """The name column as wide as the longest person's name (a team's title may be cut: it
+        heads its group, and says itself in full in its tooltip), leaving the role a glimpse."""
+        view, model = self.team_view, self.team_model
+        metrics = view.fontMetrics()
+        widest = 0
+        pending = [(model.index(r, 0), 1) for r in range(model.rowCount())]
+        while pending:
+            index, depth = pending.pop()
+            if index.data(Role.KIND) == "member":
+                text = str(index.data() or "")
+                widest = max(widest, metrics.horizontalAdvance(text) + view.indentation() * depth)
+            pending += [(model.index(r, 0, index), depth + 1) for r in range(model.rowCount(index))]
+        room = max(view.viewport().width(), self.width() - 30) - 60
+        view.setColumnWidth(RosterTreeModel.COL_NAME, max(120, min(widest + 16, room)))
+        for col in (RosterTreeModel.COL_ROLE, RosterTreeModel.COL_POSITION):
+            view.resizeColumnToContents(col)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_names()
 
     def _restore_selection(self, kind: str, uuid: str, member_uuid: str) -> None:
         flags = (
@@ -279,8 +299,11 @@ class RosterDock(LazyRefreshDock):
             self.team_view.setCurrentIndex(index)
 
     def _item_chosen(self, index: QModelIndex) -> None:
-        uuid = index.siblingAtColumn(0).data(Role.UUID)
-        if uuid:
+        first = index.siblingAtColumn(0)
+        uuid = first.data(Role.UUID)
+        if uuid and first.data(Role.KIND) == "item":
+            self.state.cellRequested.emit(uuid, int(first.data(Role.MONTH) or 0))
+        elif uuid:
             self.state.selectRequested.emit(uuid)
 
     # --- the detail below --------------------------------------------------------------------

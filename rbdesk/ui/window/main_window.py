@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -57,6 +57,7 @@ from rbdesk.ui.window.action_table import (
 from rbdesk.ui.window.actions import ActionRegistry, PlanChooser
 from rbdesk.ui.window.file_watcher import FileWatcher
 from rbdesk.ui.window.message_bar import MessageBar
+from rbdesk.ui.window.panel_focus import PanelFocus
 
 log = logging.getLogger("rbdesk.ui")
 
@@ -68,6 +69,12 @@ DOCKS = (
 EXPAND_ROWS = 1500  # rows a search may unfold by itself
 WIDE_SCREEN = 1600  # below this the panels start as one tabbed column
 NARROW_PANELS, WIDE_PANELS = 300, 380
+# The panels' least width, the same for all three: the tabbed column does not change width as
+# another panel comes forward. (Their contents must also wrap: Qt widens a panel to what its
+# contents need, and a click must never push the grid's columns away.)
+PANEL_MIN_WIDTH = 280
+# Every item view of the panels shows that it has the keyboard (several Windows themes do not).
+PANEL_FOCUS_STYLE = "QAbstractItemView:focus { border: 2px solid palette(highlight); }"
 MODE_HELP = {
     Mode.PLAN: N_(
         "Mode RENCANA — klik dua kali atau Spasi pada sel bulan: tandai / hapus "
@@ -176,6 +183,11 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self._build_actions()
         self._build_status_bar()
+        self.panel_focus = PanelFocus(
+            self, (self.filter_bar, notices, self.plan_chooser), self.view, self.docks
+        )
+        for key, forward in (("F6", True), ("Shift+F6", False)):
+            QShortcut(QKeySequence(key), self, lambda f=forward: self.panel_focus.region(f))
         self._connect()
         # Realisation is the everyday work; a click must never change the signed plan.
         last = str(settings.value("window/mode", Mode.REALISATION))
@@ -210,7 +222,7 @@ class MainWindow(QMainWindow):
         doc, state, edits = self.doc, self.state, self.tree_edits
         self.host = host = ActionHost(doc, state, self, self)
         request = self.fileRequested.emit
-        given = {act: self.docks[act.value].toggleViewAction() for _cls, act in DOCKS}
+        given = {}
         given[Act.UNDO] = doc.undo_stack.createUndoAction(self, tr(ACTIONS[Act.UNDO].text))
         given[Act.REDO] = doc.undo_stack.createRedoAction(self, tr(ACTIONS[Act.REDO].text))
         handlers: dict[Act, Callable[[], object]] = {
@@ -245,6 +257,7 @@ class MainWindow(QMainWindow):
             Act.EXPAND: self.view.expandAll,
             Act.COLLAPSE: self.view.collapseAll,
             Act.RELOAD: self.refresh_from_file,
+            **{act: partial(self.show_panel, act.value) for _cls, act in DOCKS},
             Act.HISTORY: lambda: help_actions.history(host, self.current_row_uuid()),
             Act.HISTORY_ALL: lambda: help_actions.history(host, None),
             **{
@@ -294,6 +307,8 @@ class MainWindow(QMainWindow):
             dock.setObjectName(act.value)
             if not dock.windowTitle():
                 dock.setWindowTitle(tr(ACTIONS[act].text))
+            dock.setMinimumWidth(PANEL_MIN_WIDTH)
+            dock.setStyleSheet(PANEL_FOCUS_STYLE)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             dock.toggleViewAction().setText(tr(ACTIONS[act].text))
             self.docks[act.value] = dock
@@ -324,6 +339,7 @@ class MainWindow(QMainWindow):
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         state = self.state
         state.selectRequested.connect(self.select_uuid)
+        state.cellRequested.connect(self.select_uuid)
         state.teamSelected.connect(self.filter_bar.select_team)
         doc.refused.connect(lambda text: self.show_message(text, error=True))
         doc.edited.connect(self._edited)
@@ -508,8 +524,9 @@ class MainWindow(QMainWindow):
             self.view.setCurrentIndex(index)
             self.view.edit(index)
 
-    def select_uuid(self, uuid: str) -> None:
-        """Select, expand to and scroll to a node (and keep the month column if on one)."""
+    def select_uuid(self, uuid: str, month: int = 0) -> None:
+        """Select, expand to and scroll to a node: its cell of ``month``, else the month column
+        the cursor is on, else its text."""
         source = self.model.index_of(uuid)
         if not source.isValid():
             return
@@ -517,7 +534,7 @@ class MainWindow(QMainWindow):
         if not index.isValid():
             self.filter_bar.clear()
             index = self.proxy.mapFromSource(source)
-        column = self.view.currentIndex().column()
+        column = month_column(month) if 1 <= month <= 12 else self.view.currentIndex().column()
         if column_month(column) == 0:
             column = COL_TEXT
         index = index.siblingAtColumn(column)
@@ -638,6 +655,15 @@ class MainWindow(QMainWindow):
             else:
                 menu.addAction(a[item])
         menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    # -- the keyboard between grid and panels ---------------------------------------------------
+
+    def show_panel(self, name: str) -> None:
+        self.panel_focus.show_panel(name)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab walks the grid, then every panel's contents (a tabbed panel is brought forward).
+        return self.panel_focus.tab(next) or super().focusNextPrevChild(next)
 
     # -- plans ---------------------------------------------------------------------------------
 
