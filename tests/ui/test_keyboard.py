@@ -160,7 +160,7 @@ def test_every_action_of_the_evidence_and_review_boxes_by_keyboard(
         "review_perlu_revisi",
         "review_ditolak",
         "evidenceFiles",
-        "&Tambah berkas…",
+        "Tambah be&rkas…",
     ):
         assert any(wanted in n for n in names), wanted
     # Attach a file from the keyboard: Tab to "Tambah berkas", Space.
@@ -227,3 +227,44 @@ def test_a_bulan_ini_item_selects_its_months_cell(window, qtbot):
     current = window.view.currentIndex()
     assert column_month(current.column()) == dock.month == 6
     assert current.data(Role.INDICATOR_UUID) == item.data(Role.UUID)
+
+
+def _mnemonic(text: str) -> str:
+    at = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[at + 1].lower() if at >= 0 else ""
+
+
+def test_alt_letters_of_the_evidence_and_review_boxes_are_their_own(window, qtbot):
+    """Alt+letter opens a box's button at the first press only when no menu and no other
+    visible control has that letter (else Qt only moves the focus between them)."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    dock = window.docks["evidenceDock"]
+    dock.raise_()
+    QApplication.processEvents()
+    letters = [_mnemonic(a.text()) for a in window.menuBar().actions()]
+    texts = [w.text() for w in dock.findChildren(QAbstractButton) if w.isVisibleTo(dock)]
+    texts += [w.text() for w in dock.findChildren(QLabel) if w.buddy() is not None]
+    letters += [_mnemonic(t) for t in texts]
+    letters = [c for c in letters if c]
+    assert len(texts) >= 14
+    assert sorted(c for c in set(letters) if letters.count(c) > 1) == ["t"]  # two menus' own
+
+
+def test_the_guide_has_a_keyboard_page_from_the_action_table(window, qtbot):
+    from PySide6.QtGui import QKeySequence
+
+    from rbdesk.i18n import tr
+    from rbdesk.ui.dialogs.guide import GuideDialog
+    from rbdesk.ui.window.action_table import DOCKS, KEYBOARD
+
+    window.acts[Act.GUIDE].trigger()
+    guide = window.findChild(GuideDialog)
+    text = guide.browser.toPlainText()
+    assert "Bekerja dengan papan ketik" in text and "Pintasan papan ketik" in text
+    for keys, what in KEYBOARD:
+        assert tr(what) in text and keys.split()[0] in text
+    for act in DOCKS:  # the panels' keys, as the window binds them
+        shown = window.acts[act].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        assert f"{shown} {window.acts[act].text()}" in text
+    guide.close()

@@ -113,7 +113,7 @@ class EvidenceDock(QDockWidget):
         self.status_group = QButtonGroup(self)
         self.status_buttons: dict[str, QRadioButton] = {}
         for i, (status, text) in enumerate(
-            zip(STATUSES, (tr("○ &Belum"), tr("◐ Seb&agian"), tr("✓ Sele&sai")), strict=True)
+            zip(STATUSES, (tr("○ Be&lum"), tr("◐ Seb&agian"), tr("✓ Sele&sai")), strict=True)
         ):
             button = QRadioButton(text, body)
             button.setObjectName(f"status_{status}")
@@ -162,21 +162,23 @@ class EvidenceDock(QDockWidget):
         self.message.hide()
         layout.addWidget(self.message)
 
+        # Alt+letter: none of these letters is a menu's (Berkas, Ubah, Tampilan, Ekspor, Bantuan)
+        # or the review box's, so each opens what it says at the first press.
         buttons = QGridLayout()
         self.add_action = self._action(
-            tr("&Tambah berkas…"),
+            tr("Tambah be&rkas…"),
             self.add_by_dialog,
             QKeySequence(Qt.Key.Key_Insert),
             tr("Lampirkan berkas (atau seret berkas ke panel)"),
         )
         self.open_action = self._action(
-            tr("B&uka"),
+            tr("Bu&ka"),
             self.open_selected,
             QKeySequence(Qt.Key.Key_Return),
             tr("Buka dengan penampil bawaan Windows"),
         )
         self.save_action = self._action(
-            tr("Simpan &salinan…"),
+            tr("Simpan salinan…"),
             self.save_selected_copy,
             None,
             tr("Simpan salinan berkas ke folder lain"),

@@ -48,8 +48,10 @@ from rbdesk.ui.window.action_table import (
     ACTIONS,
     COPY_FORMS,
     EXCEL_REPORTS,
+    NEXT_REGION,
     PAPERS,
     PDF_PARTS,
+    PREVIOUS_REGION,
     ROW_MENU,
     STATUSES,
     Act,
@@ -186,7 +188,7 @@ class MainWindow(QMainWindow):
         self.panel_focus = PanelFocus(
             self, (self.filter_bar, notices, self.plan_chooser), self.view, self.docks
         )
-        for key, forward in (("F6", True), ("Shift+F6", False)):
+        for key, forward in ((NEXT_REGION, True), (PREVIOUS_REGION, False)):
             QShortcut(QKeySequence(key), self, lambda f=forward: self.panel_focus.region(f))
         self._connect()
         # Realisation is the everyday work; a click must never change the signed plan.
