@@ -53,9 +53,13 @@ def _right_edge(view, col: int) -> int:
     return view.columnViewportPosition(col) + view.columnWidth(col)
 
 
-def test_uraian_months_capaian_and_verif_fit_at_1366(office):
+@pytest.mark.parametrize("size", [(1366, 768), (1280, 720)])
+def test_uraian_months_capaian_and_verif_fit_on_office_screens(office, qtbot, size):
+    """1366 × 768, and 1280 × 720 (a 1920 × 1080 laptop at 150 % Windows scaling)."""
+    office.setGeometry(0, 0, *size)
+    qtbot.waitUntil(lambda: office.width() == size[0])
+    QApplication.processEvents()
     view = office.view
-    assert office.width() <= 1366
     assert view.columnWidth(COL_TEXT) >= TEXT_MIN_WIDTH
     assert view.horizontalScrollBar().value() == 0
     for col in (*range(COL_JAN, COL_DEC + 1), COL_CAPAIAN, COL_VERIFIED):

@@ -77,6 +77,10 @@ class PlanView(QTreeView):
         fm = self.fontMetrics()
         # Narrow enough that all twelve months fit beside the panels on a 1280-pixel screen.
         month_width = max(40, fm.horizontalAdvance("✗12/35") + 6)
+        # On a small screen (1280 pixels) the months narrow down to this rather than push
+        # Capaian off the screen: a parent's "✗9/12" still fits.
+        self._month_width = month_width
+        self._month_least = min(month_width, max(36, fm.horizontalAdvance("✗9/12") + 4))
         for col in range(COL_JAN, COL_DEC + 1):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
             self.setColumnWidth(col, month_width)
@@ -107,8 +111,9 @@ class PlanView(QTreeView):
         (they are last, scrolled to): the months, Capaian and Verif. stay in view."""
         if getattr(self, "_text_width_user", False) or self.model() is None:
             return
-        widths = {c: self.columnWidth(c) for c in range(self.model().columnCount())}
         room = self.viewport().width() - 2
+        self._fit_months(room)
+        widths = {c: self.columnWidth(c) for c in range(self.model().columnCount())}
         width = room - sum(w for c, w in widths.items() if c != COL_TEXT)
         if width < TEXT_MIN_WIDTH:
             core = sum(w for c, w in widths.items() if c not in (COL_TEXT, COL_NOTE, COL_TEAM))
@@ -116,6 +121,16 @@ class PlanView(QTreeView):
         self._fitting = True
         self.setColumnWidth(COL_TEXT, width)
         self._fitting = False
+
+    def _fit_months(self, room: int) -> None:
+        """Months as wide as they like where Uraian, the months, Capaian and Verif. fit; else
+        narrower, down to their least width."""
+        fixed = sum(self.columnWidth(c) for c in (COL_NO, COL_CAPAIAN, COL_VERIFIED))
+        share = (room - fixed - TEXT_MIN_WIDTH) // 12
+        width = max(self._month_least, min(self._month_width, share))
+        if width != self.columnWidth(COL_JAN):
+            for col in range(COL_JAN, COL_DEC + 1):
+                self.setColumnWidth(col, width)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
