@@ -8,6 +8,7 @@ from pathlib import Path
 
 from grid_helpers import find
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
@@ -20,6 +21,15 @@ from rbdesk.ui.window.action_table import Act
 def key(widget, k, modifier=Qt.KeyboardModifier.NoModifier):
     QTest.keyClick(widget, k, modifier)
     QApplication.processEvents()
+
+
+def tab_to(widget, limit: int = 40) -> None:
+    """Press Tab until ``widget`` has the focus (it must, within ``limit`` presses)."""
+    for _ in range(limit):
+        if QApplication.focusWidget() is widget:
+            return
+        key(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is widget, QApplication.focusWidget()
 
 
 def focus_grid(window, qtbot, index):
@@ -134,7 +144,7 @@ def test_panel_shortcuts_bring_the_panel_forward_and_never_hide_it(window, qtbot
 
 
 def test_every_action_of_the_evidence_and_review_boxes_by_keyboard(
-    window, qtbot, tmp_path: Path, monkeypatch
+    window, qtbot, tmp_path: Path, monkeypatch, messages
 ):
     store = window.doc.store
     row = find(window.proxy, "LHKPN")
@@ -170,17 +180,29 @@ def test_every_action_of_the_evidence_and_review_boxes_by_keyboard(
         QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(proof)], ""))
     )
     add = next(w for w in inside if isinstance(w, QPushButton) and "Tambah" in w.text())
-    while QApplication.focusWidget() is not add:
-        key(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    tab_to(add)
     key(add, Qt.Key.Key_Space)
     assert [i.filename for i in realisation.list_evidence(store, uuid, 3)] == ["notulen.pdf"]
+    # Open it and remove it: Tab to the list of files, Enter opens, Tab on to "Hapus".
+    opened = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True)
+    )
+    tab_to(dock.view)
+    key(dock.view, Qt.Key.Key_Return)
+    assert [Path(u.toLocalFile()).name for u in opened] == ["notulen.pdf"]
+    remove = next(w for w in dock.findChildren(QPushButton) if w.text() == "&Hapus")
+    assert remove.isEnabled()  # the file the cursor is on is chosen
+    tab_to(remove)
+    messages.answer = True
+    key(remove, Qt.Key.Key_Space)
+    assert realisation.list_evidence(store, uuid, 3) == []
     # A verdict with its note, by keyboard only.
     note = dock.findChild(type(dock.note_edit), "reviewNote")
     note.setFocus()
     QTest.keyClicks(note, "Kurang tanda tangan")
     verdict = dock.review.buttons["perlu_revisi"]
-    while QApplication.focusWidget() is not verdict:
-        key(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    tab_to(verdict)
     key(verdict, Qt.Key.Key_Space)
     cell = window.doc.tree.indicators()[0]
     cell = next(i for i in window.doc.tree.indicators() if i.uuid == uuid).realisation[3]

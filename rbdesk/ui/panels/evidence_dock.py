@@ -6,7 +6,7 @@ import logging
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
@@ -147,6 +147,7 @@ class EvidenceDock(QDockWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the list for its buttons
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         self.view.setWordWrap(False)
@@ -207,6 +208,9 @@ class EvidenceDock(QDockWidget):
         self.note_edit.editingFinished.connect(self.commit_note)
         self.view.doubleClicked.connect(lambda _i: self.open_selected())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        # The file the keyboard is on is the chosen one (Tab into the list puts the cursor on a
+        # row without choosing it, and Buka / Hapus would stay grey).
+        self.view.selectionModel().currentRowChanged.connect(self._choose_current)
         state.cellSelected.connect(self.show_cell)
         doc.treeReloaded.connect(self.refresh)
         doc.edited.connect(self.refresh)
@@ -288,6 +292,10 @@ class EvidenceDock(QDockWidget):
         count = tr("Bukti dukung ({n})").format(n=self.model.rowCount())
         self.files_label.setText(f"{count} — {hint}" if hint else count)
         self._update_actions()
+
+    def _choose_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and not self.view.selectionModel().isRowSelected(current.row()):
+            self.view.selectRow(current.row())
 
     def _selected_uuid(self) -> str:
         rows = self.view.selectionModel().selectedRows()

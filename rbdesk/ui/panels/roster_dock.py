@@ -84,6 +84,7 @@ class RosterDock(LazyRefreshDock):
         self.person_view.setModel(self.person_model)
         self.person_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.person_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.person_view.setTabKeyNavigation(False)  # Tab goes on to the panel's next part
         self.person_view.verticalHeader().hide()
         self.person_view.verticalHeader().setDefaultSectionSize(
             self.person_view.fontMetrics().height() + 8
