@@ -256,6 +256,22 @@ def _mnemonic(text: str) -> str:
     return text.replace("&&", "")[at + 1].lower() if at >= 0 else ""
 
 
+def test_alt_letters_of_the_tim_panel_are_not_the_menus(window, qtbot):
+    from PySide6.QtWidgets import QAbstractButton, QTabWidget
+
+    dock = window.docks["rosterDock"]
+    dock.raise_()
+    QApplication.processEvents()
+    letters = [_mnemonic(a.text()) for a in window.menuBar().actions()]
+    texts = [w.text() for w in dock.findChildren(QAbstractButton) if w.isVisibleTo(dock)]
+    tabs = dock.findChild(QTabWidget)
+    texts += [tabs.tabText(i) for i in range(tabs.count())]
+    letters += [_mnemonic(t) for t in texts]
+    letters = [c for c in letters if c]
+    assert len(texts) >= 6
+    assert sorted(c for c in set(letters) if letters.count(c) > 1) == ["t"]  # two menus' own
+
+
 def test_alt_letters_of_the_evidence_and_review_boxes_are_their_own(window, qtbot):
     """Alt+letter opens a box's button at the first press only when no menu and no other
     visible control has that letter (else Qt only moves the focus between them)."""

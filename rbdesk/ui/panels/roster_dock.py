@@ -93,8 +93,9 @@ class RosterDock(LazyRefreshDock):
         self.person_view.horizontalHeader().setStretchLastSection(True)
         for view in (self.team_view, self.person_view):
             view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tabs.addTab(self.team_view, tr("Susunan &tim"))
-        self.tabs.addTab(self.person_view, tr("Daftar &orang"))
+        # Alt+letters: none of them a menu's (Berkas, Ubah, Tampilan, Ekspor, Bantuan).
+        self.tabs.addTab(self.team_view, tr("&Susunan tim"))
+        self.tabs.addTab(self.person_view, tr("Da&ftar orang"))
 
         buttons = QGridLayout()
         self.add_person_action = self._action(
@@ -104,7 +105,7 @@ class RosterDock(LazyRefreshDock):
             tr("&Masukkan ke tim…"), roster_actions.add_member_dialog, None
         )
         self.edit_action = self._action(
-            tr("&Ubah…"), roster_actions.edit_selected, QKeySequence(Qt.Key.Key_F2)
+            tr("Ub&ah…"), roster_actions.edit_selected, QKeySequence(Qt.Key.Key_F2)
         )
         self.remove_action = self._action(
             tr("&Hapus…"),
