@@ -83,7 +83,13 @@ def _reached(window, presses: int, modifier=Qt.KeyboardModifier.NoModifier, k=Qt
     seen = []
     for _ in range(presses):
         key(QApplication.focusWidget() or window, k, modifier)
-        seen.append(QApplication.focusWidget())
+        widget = QApplication.focusWidget()
+        seen.append(widget)
+        # Where the focus is can be seen: a panel behind another's tab is brought forward (Qt
+        # only moves it out of the window, so "visible" alone would not tell).
+        assert widget is not None and widget.isVisible()
+        dock = next((d for d in window.docks.values() if d.isAncestorOf(widget)), None)
+        assert dock is None or window.rect().contains(dock.geometry()), dock.objectName()
     return seen
 
 

@@ -114,7 +114,9 @@ class PanelFocus:
 
     def _focus(self, widget: QWidget, reason: Qt.FocusReason) -> None:
         for dock in self.docks.values():
-            if _inside(widget, dock) and not dock.isVisible():
+            if _inside(widget, dock):
+                # A panel behind another's tab is "visible" to Qt, only moved out of sight:
+                # bring it forward, or the focus would be on something nobody sees.
                 dock.raise_()
         widget.setFocus(reason)
 
