@@ -16,7 +16,7 @@ from rbdesk.models.domain.progress import (
     RollUp,
     month_state,
 )
-from rbdesk.models.domain.statuses import Status
+from rbdesk.models.domain.statuses import ReviewState, Status
 from rbdesk.models.domain.tree import IndicatorNode
 
 
@@ -164,7 +164,7 @@ def leaf_spoken(cell: LeafCell, month: int) -> str:
     elif cell.status != Status.BELUM:
         parts.append(tr("belum ada bukti dukung"))
     if cell.review:
-        parts.append(tr(REVIEW_TEXT[cell.review]))
+        parts.append(tr(REVIEW_TEXT[ReviewState(cell.review)]))
     if cell.note:
         parts.append(tr("catatan: {note}").format(note=cell.note))
     if cell.current:

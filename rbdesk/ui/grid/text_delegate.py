@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_HEIGHT = 24  # as the month cells'
@@ -15,16 +15,14 @@ TEXT_MARGIN = 10  # what the style keeps left and right of an item's text
 def paint_focus_frame(painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
     """The cell the keyboard is on, framed in the highlight colour while the grid has focus
     (the style's own dotted focus rectangle is invisible in several Windows themes)."""
-    view = option.widget  # type: ignore[attr-defined]
+    view = option.widget
     current = getattr(view, "currentIndex", None)
-    if (
-        current is None or index != current() or not option.state & QStyle.StateFlag.State_HasFocus  # type: ignore[attr-defined]
-    ):
+    if current is None or index != current() or not option.state & QStyle.StateFlag.State_HasFocus:
         return
     painter.save()
-    painter.setPen(QPen(option.palette.highlight().color(), 2.0))  # type: ignore[attr-defined]
+    painter.setPen(QPen(option.palette.highlight().color(), 2.0))
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRect(QRectF(option.rect).adjusted(1, 1, -1, -1))  # type: ignore[attr-defined]
+    painter.drawRect(QRectF(option.rect).adjusted(1, 1, -1, -1))
     painter.restore()
 
 
@@ -45,10 +43,10 @@ class UraianDelegate(FocusFrameDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        metrics = opt.fontMetrics  # type: ignore[attr-defined]
-        view = opt.widget  # type: ignore[attr-defined]
-        width = view.columnWidth(index.column()) if view is not None else 200
+        metrics = opt.fontMetrics
+        view = opt.widget
+        width = view.columnWidth(index.column()) if isinstance(view, QTreeView) else 200
         one = max(ROW_HEIGHT, metrics.height() + 8)
-        if metrics.horizontalAdvance(opt.text) <= width - TEXT_MARGIN:  # type: ignore[attr-defined]
+        if metrics.horizontalAdvance(opt.text) <= width - TEXT_MARGIN:
             return QSize(width, one)
         return QSize(width, max(one, 2 * metrics.lineSpacing() + 6))
