@@ -69,7 +69,10 @@ def test_arrows_move_between_months_and_fold_only_on_the_tree_columns(window, qt
     # + and − fold anywhere, also on a month cell.
     key(view, Qt.Key.Key_Minus)
     assert not view.isExpanded(parent) and window.current_month() == 1
-    key(view, Qt.Key.Key_Plus)
+    key(view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ShiftModifier)  # "+" is Shift+= here
+    assert view.isExpanded(parent) and window.current_month() == 1
+    key(view, Qt.Key.Key_Minus)
+    key(view, Qt.Key.Key_Asterisk, Qt.KeyboardModifier.ShiftModifier)
     assert view.isExpanded(parent)
     # The No column is the tree's too: Right unfolds there, Left folds.
     focus_grid(window, qtbot, area.siblingAtColumn(COL_NO))

@@ -104,6 +104,7 @@ class PlanView(QTreeView):
             self.scheduleDelayedItemsLayout()
 
     _fitting = False
+    _month_width = _month_least = 0  # set with the columns
 
     def fit_text_column(self) -> None:
         """Uraian takes the room the other columns leave (wrapped to two lines, the full text
@@ -125,6 +126,8 @@ class PlanView(QTreeView):
     def _fit_months(self, room: int) -> None:
         """Months as wide as they like where Uraian, the months, Capaian and Verif. fit; else
         narrower, down to their least width."""
+        if not self._month_width:
+            return  # the columns are not set up yet
         fixed = sum(self.columnWidth(c) for c in (COL_NO, COL_CAPAIAN, COL_VERIFIED))
         share = (room - fixed - TEXT_MIN_WIDTH) // 12
         width = max(self._month_least, min(self._month_width, share))
@@ -174,11 +177,12 @@ class PlanView(QTreeView):
 
     def _navigate(self, event: QKeyEvent, index: QModelIndex) -> bool:
         """Left/Right between cells, folding only on the tree's columns; +, − and * fold."""
-        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            return False
-        if self.state() == QAbstractItemView.State.EditingState:
-            return False
         key = event.key()
+        free = Qt.KeyboardModifier.KeypadModifier
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Asterisk):
+            free |= Qt.KeyboardModifier.ShiftModifier  # typed with Shift on many keyboards
+        if event.modifiers() & ~free or self.state() == QAbstractItemView.State.EditingState:
+            return False
         row = index.siblingAtColumn(0)
         has_children = self.model().hasChildren(row)
         if key in (Qt.Key.Key_Plus, Qt.Key.Key_Asterisk) and has_children:
