@@ -32,3 +32,4 @@ class Role(IntEnum):
     CHOICE = UUID + 15  # a merge conflict's chosen side
     PLANNED = UUID + 16  # whether an indicator-month is planned (settable)
     REVIEW = UUID + 17  # evidence review state of an indicator-month ("" if unrealised)
+    MONTH = UUID + 18  # the month (1..12) a panel row is about, 0 for none

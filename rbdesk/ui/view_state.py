@@ -21,6 +21,7 @@ class ViewState(QObject):
     lockChanged = Signal(bool)  # the signed plan's months were unlocked (True) or locked
     cellSelected = Signal(str, int)  # indicator uuid ("" = none), month (0 = no month)
     selectRequested = Signal(str)  # ask the grid to select and show this node uuid
+    cellRequested = Signal(str, int)  # ... and this month's cell of it (0: keep the column)
     teamSelected = Signal(str)  # roster: a team was chosen ("" = none)
 
     def __init__(self, document: PlanDocument, parent: QObject | None = None) -> None:

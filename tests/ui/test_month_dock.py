@@ -94,9 +94,10 @@ def test_clicking_an_item_selects_it_in_the_grid(qtbot, dock_host, busy_ctx):  #
     uuid = item.data(Role.UUID)
     assert uuid in {i.uuid for i in busy_ctx.tree.indicators()}
     rect = dock.items_view.visualRect(item)
-    with qtbot.waitSignal(dock.state.selectRequested) as signal:
+    # An indicator of the open group goes to its cell of the month shown, not to its text.
+    with qtbot.waitSignal(dock.state.cellRequested) as signal:
         qtbot.mouseClick(dock.items_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert signal.args == [uuid]
+    assert signal.args == [uuid, dock.month]
     area = dock.area_model.index(2, 0)
     with qtbot.waitSignal(dock.state.selectRequested) as signal:
         dock.area_view.activated.emit(area)

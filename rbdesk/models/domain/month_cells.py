@@ -17,7 +17,7 @@ from rbdesk.models.domain.progress import (
     RollUp,
     month_state,
 )
-from rbdesk.models.domain.statuses import Status
+from rbdesk.models.domain.statuses import ReviewState, Status
 from rbdesk.models.domain.tree import IndicatorNode
 
 
@@ -141,3 +141,39 @@ def leaf_tooltip(cell: LeafCell, month: int) -> str:
             review += f" — {cell.review_note}"
         parts.append(tr("tinjauan: {review}").format(review=review))
     return f"{month_long(month)}: " + "; ".join(parts)
+
+
+def leaf_spoken(cell: LeafCell, month: int) -> str:
+    """What a screen reader says for a cell, in words instead of colours and shapes:
+    "Juni: selesai, ada bukti dukung, menunggu verifikasi". The status is the domain's own word
+    (belum / sebagian / selesai), the plan's view of it follows the late rule (MonthState)."""
+    if cell.status == Status.BELUM:
+        parts = [
+            tr(STATE_TEXT[cell.state])
+            if cell.state is not MonthState.EMPTY
+            else tr("tidak direncanakan")
+        ]
+    else:
+        parts = [str(cell.status)]
+        if cell.state is MonthState.LATE:
+            parts.append(tr("terlambat"))
+        elif cell.state is MonthState.UNPLANNED_DONE:
+            parts.append(tr("tanpa rencana"))
+    if cell.evidence == 1:
+        parts.append(tr("ada bukti dukung"))
+    elif cell.evidence:
+        parts.append(tr("ada {n} bukti dukung").format(n=cell.evidence))
+    elif cell.status != Status.BELUM:
+        parts.append(tr("belum ada bukti dukung"))
+    if cell.review:
+        parts.append(tr(REVIEW_TEXT[ReviewState(cell.review)]))
+    if cell.note:
+        parts.append(tr("catatan: {note}").format(note=cell.note))
+    if cell.current:
+        parts.append(tr("bulan ini"))
+    return f"{month_long(month)}: " + ", ".join(parts)
+
+
+def rollup_spoken(r: RollUp, month: int) -> str:
+    """A parent's cell: the same words as its tooltip."""
+    return rollup_tooltip(r, month)

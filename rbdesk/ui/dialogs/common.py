@@ -45,11 +45,13 @@ class UserNameDialog(GeometryMemory, QDialog):
         self.name.setPlaceholderText(tr("mis. Maria Seran"))
         form.addRow(tr("&Nama:"), self.name)
         layout.addLayout(form)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Simpan nama"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Pakai nama login"))
+        # A choice, not a cancel: a button of its own, without the style's red "cancel" cross.
+        self.login_button = self.buttons.addButton(
+            tr("Pakai nama login"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.login_button.setObjectName("useLoginName")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -120,7 +122,10 @@ class MonthDialog(QDialog):
 
     def __init__(self, month: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Pilih bulan"))
+        title = tr("Pilih bulan laporan")
+        self.setWindowTitle(title)
+        # Wide enough for its own title beside the title bar's buttons ("Pilih bu…" else).
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(title) + 160)
         form = QFormLayout(self)
         self.combo = QComboBox()
         for m in MONTHS:

@@ -27,7 +27,9 @@ from rbdesk.models.domain.month_cells import (
     STATE_SYMBOL,
     LeafCell,
     leaf_cell,
+    leaf_spoken,
     leaf_tooltip,
+    rollup_spoken,
     rollup_tooltip,
 )
 from rbdesk.models.domain.months import month_long, month_short
@@ -364,6 +366,8 @@ class PlanModel(PlanSyncMixin):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node, col)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._spoken(node, col)
         if role == Qt.ItemDataRole.FontRole:
             if node.kind == "area" and col in (COL_NO, COL_TEXT):
                 return self._bold
@@ -423,6 +427,14 @@ class PlanModel(PlanSyncMixin):
             return tip
         return None
 
+    def _spoken(self, node: Node, col: int) -> str | None:
+        """The words a screen reader says for a text cell: its column's name first."""
+        text = self._display(node, col)
+        if col == COL_TEXT:
+            return f"{level_title(node.kind)}: {text}"
+        name = self.headerData(col, Qt.Orientation.Horizontal)
+        return f"{name}: {text}" if name and text else text
+
     # -- month cells ---------------------------------------------------------------------------
 
     def leaf_cell(self, ind: IndicatorNode, month: int) -> LeafCell:
@@ -450,6 +462,10 @@ class PlanModel(PlanSyncMixin):
             return cell.note if cell else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._month_tooltip(node, month)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if node.ind is None:
+                return rollup_spoken(self.rollups(node)[month - 1], month)
+            return leaf_spoken(self.leaf_cell(node.ind, month), month)
         if node.ind is not None:
             if role == Role.MONTH_STATE:
                 return month_state(node.ind, month, self.now_month)

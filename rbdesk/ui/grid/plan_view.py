@@ -1,8 +1,12 @@
-"""The grid widget: a tree view where a click or Space on a month cell toggles it."""
+"""The grid widget: a tree view where a double click or Space on a month cell toggles it.
+
+Keys as in a file manager's tree: Left and Right move between cells (months); on the tree's own
+columns (No, Uraian) Left folds the row (or goes to its parent) and Right unfolds it; +, − and *
+fold and unfold anywhere. The current cell always carries a focus frame."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QDropEvent, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
@@ -19,9 +23,16 @@ from rbdesk.ui.grid.plan_columns import (
     MIME_TYPE,
     column_month,
 )
+from rbdesk.ui.grid.text_delegate import FocusFrameDelegate, UraianDelegate
 from rbdesk.ui.roles import Role
 
 DROP_ON, DROP_ABOVE, DROP_BELOW = "on", "above", "below"
+# Uraian never narrower than this: on a 1366-pixel screen it still names the row, in two lines.
+TEXT_MIN_WIDTH = 220
+# Shown right after the months, so that capaian is in view beside them on an office screen;
+# Keterangan and Tim follow (scrolled to on a narrow screen).
+VISUAL_AFTER_MONTHS = (COL_CAPAIAN, COL_VERIFIED, COL_NOTE, COL_TEAM)
+TREE_COLUMNS = (COL_NO, COL_TEXT)
 
 
 class PlanView(QTreeView):
@@ -31,7 +42,9 @@ class PlanView(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("planView")
-        self.setUniformRowHeights(True)
+        # Rows are one line, two where the Uraian needs it (the text delegate's size hint).
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
         self.setAlternatingRowColors(True)
         self.setAllColumnsShowFocus(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -40,6 +53,9 @@ class PlanView(QTreeView):
             QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked
         )
+        self.setItemDelegate(FocusFrameDelegate(self))
+        self.text_delegate = UraianDelegate(self)
+        self.setItemDelegateForColumn(COL_TEXT, self.text_delegate)
         self.month_delegate = MonthDelegate(self)
         for col in range(COL_JAN, COL_DEC + 1):
             self.setItemDelegateForColumn(col, self.month_delegate)
@@ -61,11 +77,17 @@ class PlanView(QTreeView):
         fm = self.fontMetrics()
         # Narrow enough that all twelve months fit beside the panels on a 1280-pixel screen.
         month_width = max(40, fm.horizontalAdvance("✗12/35") + 6)
+        # On a small screen (1280 pixels) the months narrow down to this rather than push
+        # Capaian off the screen: a parent's "✗9/12" still fits.
+        self._month_width = month_width
+        self._month_least = min(month_width, max(36, fm.horizontalAdvance("✗9/12") + 4))
         for col in range(COL_JAN, COL_DEC + 1):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
             self.setColumnWidth(col, month_width)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Interactive)
-        self.setColumnWidth(COL_NO, fm.horizontalAdvance("0000") + 56)
+        for visual, col in enumerate(VISUAL_AFTER_MONTHS, start=COL_DEC + 1):
+            header.moveSection(header.visualIndex(col), visual)
+        self.setColumnWidth(COL_NO, fm.horizontalAdvance("000") + 56)
         self.setColumnWidth(COL_NOTE, fm.averageCharWidth() * 12)
         self.setColumnWidth(COL_TEAM, fm.horizontalAdvance("Tim VIII") + 16)
         self.setColumnWidth(COL_CAPAIAN, fm.horizontalAdvance("Capaian") + 20)
@@ -75,27 +97,43 @@ class PlanView(QTreeView):
         self.fit_text_column()
 
     def _section_resized(self, section: int, _old: int, _new: int) -> None:
-        if section == COL_TEXT and not self._fitting:
-            self._text_width_user = True
+        if section == COL_TEXT:
+            if not self._fitting:
+                self._text_width_user = True
+            # Rows wrap their Uraian anew at the new width.
+            self.scheduleDelayedItemsLayout()
 
     _fitting = False
+    _month_width = _month_least = 0  # set with the columns
 
     def fit_text_column(self) -> None:
-        """Uraian takes the room the fixed columns leave (elided, the full text in its tooltip),
-        but never less than ~20 characters: on 1280 pixels all twelve months stay in view."""
-        if getattr(self, "_text_width_user", False):
+        """Uraian takes the room the other columns leave (wrapped to two lines, the full text
+        in its tooltip). Where that is less than TEXT_MIN_WIDTH, Keterangan and Tim give way
+        (they are last, scrolled to): the months, Capaian and Verif. stay in view."""
+        if getattr(self, "_text_width_user", False) or self.model() is None:
             return
-        others = (
-            sum(self.columnWidth(c) for c in range(self.model().columnCount()) if c != COL_TEXT)
-            if self.model()
-            else 0
-        )
-        width = max(
-            self.fontMetrics().averageCharWidth() * 20, self.viewport().width() - others - 2
-        )
+        room = self.viewport().width() - 2
+        self._fit_months(room)
+        widths = {c: self.columnWidth(c) for c in range(self.model().columnCount())}
+        width = room - sum(w for c, w in widths.items() if c != COL_TEXT)
+        if width < TEXT_MIN_WIDTH:
+            core = sum(w for c, w in widths.items() if c not in (COL_TEXT, COL_NOTE, COL_TEAM))
+            width = max(TEXT_MIN_WIDTH, room - core)
         self._fitting = True
         self.setColumnWidth(COL_TEXT, width)
         self._fitting = False
+
+    def _fit_months(self, room: int) -> None:
+        """Months as wide as they like where Uraian, the months, Capaian and Verif. fit; else
+        narrower, down to their least width."""
+        if not self._month_width:
+            return  # the columns are not set up yet
+        fixed = sum(self.columnWidth(c) for c in (COL_NO, COL_CAPAIAN, COL_VERIFIED))
+        share = (room - fixed - TEXT_MIN_WIDTH) // 12
+        width = max(self._month_least, min(self._month_width, share))
+        if width != self.columnWidth(COL_JAN):
+            for col in range(COL_JAN, COL_DEC + 1):
+                self.setColumnWidth(col, width)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -117,6 +155,8 @@ class PlanView(QTreeView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         index = self.currentIndex()
+        if index.isValid() and self._navigate(event, index):
+            return
         if (
             event.key() == Qt.Key.Key_Space
             and index.isValid()
@@ -134,6 +174,57 @@ class PlanView(QTreeView):
             self.edit(index)
             return
         super().keyPressEvent(event)
+
+    def _navigate(self, event: QKeyEvent, index: QModelIndex) -> bool:
+        """Left/Right between cells, folding only on the tree's columns; +, − and * fold."""
+        key = event.key()
+        free = Qt.KeyboardModifier.KeypadModifier
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Asterisk):
+            free |= Qt.KeyboardModifier.ShiftModifier  # typed with Shift on many keyboards
+        if event.modifiers() & ~free or self.state() == QAbstractItemView.State.EditingState:
+            return False
+        row = index.siblingAtColumn(0)
+        has_children = self.model().hasChildren(row)
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Asterisk) and has_children:
+            if key == Qt.Key.Key_Asterisk:
+                self.expandRecursively(row)
+            else:
+                self.expand(row)
+            return True
+        if key == Qt.Key.Key_Minus:
+            if has_children and self.isExpanded(row):
+                self.collapse(row)
+            elif row.parent().isValid():  # on a folded or childless row: fold its parent
+                self.collapse(row.parent())
+                self._go(row.parent().siblingAtColumn(index.column()))
+            return True
+        if key not in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            return False
+        forward = (key == Qt.Key.Key_Right) != self.isRightToLeft()
+        if index.column() in TREE_COLUMNS:
+            if forward and has_children and not self.isExpanded(row):
+                self.expand(row)
+                return True
+            if not forward and has_children and self.isExpanded(row):
+                self.collapse(row)
+                return True
+            if not forward and row.parent().isValid():
+                self._go(row.parent().siblingAtColumn(index.column()))
+                return True
+        header = self.header()
+        visual = header.visualIndex(index.column()) + (1 if forward else -1)
+        while 0 <= visual < header.count() and self.isColumnHidden(header.logicalIndex(visual)):
+            visual += 1 if forward else -1
+        if 0 <= visual < header.count():
+            self._go(index.siblingAtColumn(header.logicalIndex(visual)))
+        return True
+
+    def _go(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            self.scrollTo(index)
 
     # -- drag and drop: the window performs the move as an undoable command ----------------------
 

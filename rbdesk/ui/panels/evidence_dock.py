@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
@@ -45,7 +45,7 @@ from rbdesk.ui.dialogs.common import confirm
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.operations import push
 from rbdesk.ui.panels.evidence_model import EvidenceModel
-from rbdesk.ui.panels.month_model import state_text
+from rbdesk.ui.panels.month_model import cell_state_text
 from rbdesk.ui.panels.review_box import ReviewBox
 from rbdesk.ui.undo.evidence_steps import AttachEvidenceCommand, RemoveEvidenceCommand
 from rbdesk.ui.undo.plan_steps import SetStatusCommand
@@ -114,7 +114,7 @@ class EvidenceDock(QDockWidget):
         self.status_group = QButtonGroup(self)
         self.status_buttons: dict[str, QRadioButton] = {}
         for i, (status, text) in enumerate(
-            zip(STATUSES, (tr("○ &Belum"), tr("◐ Seb&agian"), tr("✓ Sele&sai")), strict=True)
+            zip(STATUSES, (tr("○ Be&lum"), tr("◐ Seb&agian"), tr("✓ Sele&sai")), strict=True)
         ):
             button = QRadioButton(text, body)
             button.setObjectName(f"status_{status}")
@@ -139,6 +139,7 @@ class EvidenceDock(QDockWidget):
         layout.addWidget(self.review)
 
         self.files_label = QLabel(body)
+        self.files_label.setWordWrap(True)  # its hint, unwrapped, widened the panel on a click
         layout.addWidget(self.files_label)
         self.model = EvidenceModel(self)
         self.view = QTableView(body)
@@ -147,6 +148,7 @@ class EvidenceDock(QDockWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the list for its buttons
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         self.view.setWordWrap(False)
@@ -162,21 +164,23 @@ class EvidenceDock(QDockWidget):
         self.message.hide()
         layout.addWidget(self.message)
 
+        # Alt+letter: none of these letters is a menu's (Berkas, Ubah, Tampilan, Ekspor, Bantuan)
+        # or the review box's, so each opens what it says at the first press.
         buttons = QGridLayout()
         self.add_action = self._action(
-            tr("&Tambah berkas…"),
+            tr("Tambah be&rkas…"),
             self.add_by_dialog,
             QKeySequence(Qt.Key.Key_Insert),
             tr("Lampirkan berkas (atau seret berkas ke panel)"),
         )
         self.open_action = self._action(
-            tr("B&uka"),
+            tr("Bu&ka"),
             self.open_selected,
             QKeySequence(Qt.Key.Key_Return),
             tr("Buka dengan penampil bawaan Windows"),
         )
         self.save_action = self._action(
-            tr("Simpan &salinan…"),
+            tr("Simpan salinan…"),
             self.save_selected_copy,
             None,
             tr("Simpan salinan berkas ke folder lain"),
@@ -205,6 +209,9 @@ class EvidenceDock(QDockWidget):
         self.note_edit.editingFinished.connect(self.commit_note)
         self.view.doubleClicked.connect(lambda _i: self.open_selected())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        # The file the keyboard is on is the chosen one (Tab into the list puts the cursor on a
+        # row without choosing it, and Buka / Hapus would stay grey).
+        self.view.selectionModel().currentRowChanged.connect(self._choose_current)
         state.cellSelected.connect(self.show_cell)
         doc.treeReloaded.connect(self.refresh)
         doc.edited.connect(self.refresh)
@@ -263,7 +270,9 @@ class EvidenceDock(QDockWidget):
             return
         ind = place.indicator
         text = place.text if len(place.text) <= 160 else place.text[:157] + "…"
-        state = state_text(month_state(ind, self.month, self.doc.today_month()))
+        state = cell_state_text(
+            month_state(ind, self.month, self.doc.today_month()), ind.status(self.month)
+        )
         year = self.doc.tree.year if self.doc.tree else ""
         self.header.setText(
             tr("Area {a}").format(a=place.area.label)
@@ -286,6 +295,10 @@ class EvidenceDock(QDockWidget):
         count = tr("Bukti dukung ({n})").format(n=self.model.rowCount())
         self.files_label.setText(f"{count} — {hint}" if hint else count)
         self._update_actions()
+
+    def _choose_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and not self.view.selectionModel().isRowSelected(current.row()):
+            self.view.selectRow(current.row())
 
     def _selected_uuid(self) -> str:
         rows = self.view.selectionModel().selectedRows()

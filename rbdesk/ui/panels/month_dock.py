@@ -194,8 +194,13 @@ class MonthDock(LazyRefreshDock):
     # --- going to the grid -------------------------------------------------------------------
 
     def _item_chosen(self, index: QModelIndex) -> None:
-        uuid = index.siblingAtColumn(0).data(Role.UUID)
-        if uuid:
+        """An indicator goes to its cell of the month it is listed for (a late one to its
+        first late month); an area row only to the area."""
+        first = index.siblingAtColumn(0)
+        uuid = first.data(Role.UUID)
+        if uuid and first.data(Role.KIND) == "item":
+            self.state.cellRequested.emit(uuid, int(first.data(Role.MONTH) or 0))
+        elif uuid:
             self.state.selectRequested.emit(uuid)
 
     def _area_chosen(self, index: QModelIndex) -> None:

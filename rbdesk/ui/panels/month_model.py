@@ -31,6 +31,7 @@ from rbdesk.models.domain.month_cells import REVIEW_SYMBOL, REVIEW_TEXT, STATE_S
 from rbdesk.models.domain.month_overview import AreaProgress, MonthItem, MonthOverview
 from rbdesk.models.domain.months import month_long, month_short
 from rbdesk.models.domain.progress import MonthState, format_percent
+from rbdesk.models.domain.statuses import Status
 from rbdesk.ui.grid.month_delegate import REVIEW_INK
 from rbdesk.ui.panels.row_table import RowTableModel
 from rbdesk.ui.roles import ROOT, Index, Role
@@ -56,6 +57,18 @@ def state_text(state: MonthState) -> str:
         MonthState.EMPTY: tr("Tidak direncanakan"),
     }
     return f"{STATE_SYMBOL[state]} {words[state]}".strip()
+
+
+def cell_state_text(state: MonthState, status: str) -> str:
+    """One indicator-month in words: what was recorded first, then the plan's view of it. A
+    past month marked sebagian reads "◐ Sebagian · terlambat …", not just "Terlambat": the late
+    rule (``progress.is_overdue``) counts it late, but the work recorded is not lost from view."""
+    if status == Status.SEBAGIAN:
+        text = state_text(MonthState.PARTIAL)
+        if state is MonthState.LATE:
+            text += " · " + tr("terlambat (bulan sudah lewat, belum selesai)")
+        return text
+    return state_text(state)
 
 
 GROUP_OPEN, GROUP_LATE, GROUP_DONE = "open", "late", "done"
@@ -265,6 +278,8 @@ class MonthItemsModel(QAbstractItemModel):
             return QBrush(colour) if colour is not None else None
         if role == Role.UUID:
             return item.indicator_uuid
+        if role == Role.MONTH:
+            return item.months[0] if item.months else self._month
         if role == Role.MONTH_STATE:
             return str(item.state)
         if role == Role.REVIEW:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -85,6 +85,7 @@ class RosterDock(LazyRefreshDock):
         self.person_view.setModel(self.person_model)
         self.person_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.person_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.person_view.setTabKeyNavigation(False)  # Tab goes on to the panel's next part
         self.person_view.verticalHeader().hide()
         self.person_view.verticalHeader().setDefaultSectionSize(
             self.person_view.fontMetrics().height() + 8
@@ -93,8 +94,9 @@ class RosterDock(LazyRefreshDock):
         self.person_view.horizontalHeader().setStretchLastSection(True)
         for view in (self.team_view, self.person_view):
             view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tabs.addTab(self.team_view, tr("Susunan &tim"))
-        self.tabs.addTab(self.person_view, tr("Daftar &orang"))
+        # Alt+letters: none of them a menu's (Berkas, Ubah, Tampilan, Ekspor, Bantuan).
+        self.tabs.addTab(self.team_view, tr("&Susunan tim"))
+        self.tabs.addTab(self.person_view, tr("Da&ftar orang"))
 
         buttons = QGridLayout()
         self.add_person_action = self._action(
@@ -104,7 +106,7 @@ class RosterDock(LazyRefreshDock):
             tr("&Masukkan ke tim…"), roster_actions.add_member_dialog, None
         )
         self.edit_action = self._action(
-            tr("&Ubah…"), roster_actions.edit_selected, QKeySequence(Qt.Key.Key_F2)
+            tr("Ub&ah…"), roster_actions.edit_selected, QKeySequence(Qt.Key.Key_F2)
         )
         self.remove_action = self._action(
             tr("&Hapus…"),
@@ -142,6 +144,7 @@ class RosterDock(LazyRefreshDock):
         detail = QScrollArea(body)
         detail.setWidgetResizable(True)
         detail.setFrameShape(QFrame.Shape.NoFrame)
+        detail.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # text to read, nothing to do there
         self.detail = QLabel(detail)
         self.detail.setObjectName("rosterDetail")
         self.detail.setWordWrap(True)
@@ -212,15 +215,34 @@ class RosterDock(LazyRefreshDock):
         )
         self.team_model.set_teams(teams)
         self.team_view.expandAll()
-        self.team_view.resizeColumnToContents(RosterTreeModel.COL_NAME)
-        width = self.team_view.viewport().width()
-        if self.team_view.columnWidth(RosterTreeModel.COL_NAME) > width * 0.55 > 120:
-            self.team_view.setColumnWidth(RosterTreeModel.COL_NAME, int(width * 0.55))
+        self._fit_names()
         self.person_model.set_rows(person_rows(self.doc.tree, self.persons))
         self.person_view.resizeColumnToContents(PersonListModel.COL_NAME)
         self._restore_selection(kind, uuid, member_uuid)
         self._show_detail(kind, uuid)
         self._update_actions()
+
+    def _fit_names(self) -> None:
+        """The name column as wide as the longest person's name (a team's title may be cut: it
+        heads its group, and says itself in full in its tooltip), leaving the role a glimpse."""
+        view, model = self.team_view, self.team_model
+        metrics = view.fontMetrics()
+        widest = 0
+        pending = [(model.index(r, 0), 1) for r in range(model.rowCount())]
+        while pending:
+            index, depth = pending.pop()
+            if index.data(Role.KIND) == "member":
+                text = str(index.data() or "")
+                widest = max(widest, metrics.horizontalAdvance(text) + view.indentation() * depth)
+            pending += [(model.index(r, 0, index), depth + 1) for r in range(model.rowCount(index))]
+        room = max(view.viewport().width(), self.width() - 30) - 60
+        view.setColumnWidth(RosterTreeModel.COL_NAME, max(120, min(widest + 16, room)))
+        for col in (RosterTreeModel.COL_ROLE, RosterTreeModel.COL_POSITION):
+            view.resizeColumnToContents(col)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_names()
 
     def _restore_selection(self, kind: str, uuid: str, member_uuid: str) -> None:
         flags = (
@@ -299,8 +321,11 @@ class RosterDock(LazyRefreshDock):
             self.team_view.setCurrentIndex(index)
 
     def _item_chosen(self, index: QModelIndex) -> None:
-        uuid = index.siblingAtColumn(0).data(Role.UUID)
-        if uuid:
+        first = index.siblingAtColumn(0)
+        uuid = first.data(Role.UUID)
+        if uuid and first.data(Role.KIND) == "item":
+            self.state.cellRequested.emit(uuid, int(first.data(Role.MONTH) or 0))
+        elif uuid:
             self.state.selectRequested.emit(uuid)
 
     # --- the detail below --------------------------------------------------------------------

@@ -425,6 +425,63 @@ ROW_MENU = (
 )
 
 
+# Keys that are not menu actions: moving between the window's regions (the window binds them
+# from here), and the grid's own keys (its view handles them; the guide lists them from here).
+NEXT_REGION, PREVIOUS_REGION = "F6", "Shift+F6"
+KEYBOARD: tuple[tuple[str, str], ...] = (
+    ("←  →", N_("Ke bulan (sel) sebelumnya / berikutnya pada baris yang sama")),
+    ("↑  ↓", N_("Ke baris di atas / di bawah")),
+    (
+        "←  →  " + N_("pada kolom No/Uraian"),
+        N_("Ciutkan baris (atau ke baris induknya) / bentangkan baris"),
+    ),
+    ("+  -  *", N_("Bentangkan / ciutkan baris ini; * membentangkan semua di bawahnya")),
+    (N_("Spasi"), N_("Ubah sel bulan: rencana (mode Rencana) atau status (mode Realisasi)")),
+    ("Enter", N_("Tulis catatan realisasi sel bulan, atau ubah teks sel lain")),
+    (
+        "Tab  Shift+Tab",
+        N_(
+            "Pindah ke kotak berikutnya / sebelumnya: filter, grid, lalu isi panel Bulan ini, "
+            "Bukti dukung dan Tim (panel yang tertutup tab dibawa ke depan)"
+        ),
+    ),
+    (
+        NEXT_REGION + "  " + PREVIOUS_REGION,
+        N_("Lompat ke bagian berikutnya / sebelumnya: grid, Bulan ini, Bukti dukung, Tim, filter"),
+    ),
+    (
+        N_("Alt + huruf bergaris bawah"),
+        N_("Tombol atau kotak isian dengan huruf itu, mis. di panel Bukti dukung"),
+    ),
+)
+
+
+def keyboard_page() -> str:
+    """The guide's keyboard page (Markdown): the grid's and the panels' keys, then every
+    menu shortcut from the same table the menus are built from."""
+    lines = [
+        "## " + tr("Bekerja dengan papan ketik"),
+        "",
+        tr(
+            "Semua pekerjaan dapat dilakukan tanpa tetikus. Kotak yang sedang aktif selalu "
+            "berbingkai biru."
+        ),
+        "",
+        "| " + tr("Tombol") + " | " + tr("Fungsi") + " |",
+        "|---|---|",
+    ]
+    lines += [f"| {tr(keys)} | {tr(text)} |" for keys, text in KEYBOARD]
+    panels = ", ".join(f"{key_text(ACTIONS[act].keys[0])} {tr(ACTIONS[act].text)}" for act in DOCKS)
+    lines += [
+        "",
+        tr("Panel: {keys} — membawa panel ke depan dan memindahkan kursor ke dalamnya.").format(
+            keys=panels
+        ),
+        "",
+    ]
+    return "\n".join(lines) + "\n" + shortcut_table()
+
+
 def key_text(key: Key | QKeySequence) -> str:
     return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
 

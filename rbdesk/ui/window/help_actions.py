@@ -15,7 +15,7 @@ from rbdesk.ui import settings
 from rbdesk.ui.dialogs.common import show_info
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.window.action_host import ActionHost
-from rbdesk.ui.window.action_table import shortcut_table
+from rbdesk.ui.window.action_table import keyboard_page
 from rbdesk.ui.window.file_actions import open_dialog
 
 
@@ -32,7 +32,7 @@ def guide(parent: QWidget) -> None:
 
     dialog = parent.findChild(GuideDialog)
     if dialog is None:
-        dialog = GuideDialog(shortcut_table(), parent)
+        dialog = GuideDialog(keyboard_page(), parent)
     if dialog.isVisible():
         dialog.raise_()  # already open, maybe behind the window: bring it up
     else:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -54,8 +54,10 @@ from rbdesk.ui.window.action_table import (
     COPY_FORMS,
     EXCEL_REPORTS,
     MONTH_GRID_ACTS,
+    NEXT_REGION,
     PAPERS,
     PDF_PARTS,
+    PREVIOUS_REGION,
     ROW_MENU,
     STATUSES,
     Act,
@@ -63,6 +65,7 @@ from rbdesk.ui.window.action_table import (
 from rbdesk.ui.window.actions import ActionRegistry, PlanChooser
 from rbdesk.ui.window.file_watcher import FileWatcher
 from rbdesk.ui.window.message_bar import MessageBar
+from rbdesk.ui.window.panel_focus import PanelFocus
 from rbdesk.ui.window.status_line import StatusLine
 
 log = logging.getLogger("rbdesk.ui")
@@ -77,6 +80,12 @@ MAXIMISED_UP_TO = 1600  # screens this wide or narrower: the first window is max
 START_SIZE = (1600, 950)  # the first window on a larger screen, at most
 NARROW_PANELS, WIDE_PANELS = 300, 380
 WORK_BACKUP_PAUSE_MS = 3000
+# The panels' least width, the same for all three: the tabbed column does not change width as
+# another panel comes forward. (Their contents must also wrap: Qt widens a panel to what its
+# contents need, and a click must never push the grid's columns away.)
+PANEL_MIN_WIDTH = 280
+# Every item view of the panels shows that it has the keyboard (several Windows themes do not).
+PANEL_FOCUS_STYLE = "QAbstractItemView:focus { border: 2px solid palette(highlight); }"
 MODE_HELP = {
     Mode.PLAN: N_(
         "Mode RENCANA — klik dua kali atau Spasi pada sel bulan: tandai / hapus "
@@ -215,6 +224,11 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self._build_actions()
         self._build_status_bar()
+        self.panel_focus = PanelFocus(
+            self, (self.filter_bar, notices, self.plan_chooser), self.shown_grid, self.docks
+        )
+        for key, forward in ((NEXT_REGION, True), (PREVIOUS_REGION, False)):
+            QShortcut(QKeySequence(key), self, lambda f=forward: self.panel_focus.region(f))
         self._connect()
         # Realisation is the everyday work; a click must never change the signed plan.
         last = str(settings.value("window/mode", Mode.REALISATION))
@@ -256,7 +270,7 @@ class MainWindow(QMainWindow):
         doc, state, edits = self.doc, self.state, self.tree_edits
         self.host = host = ActionHost(doc, state, self, self)
         request = self.fileRequested.emit
-        given = {act: self.docks[act.value].toggleViewAction() for _cls, act in DOCKS}
+        given = {}
         given[Act.UNDO] = doc.undo_stack.createUndoAction(self, tr(ACTIONS[Act.UNDO].text))
         given[Act.REDO] = doc.undo_stack.createRedoAction(self, tr(ACTIONS[Act.REDO].text))
         handlers: dict[Act, Callable[[], object]] = {
@@ -292,6 +306,7 @@ class MainWindow(QMainWindow):
             Act.EXPAND: lambda: self.shown_grid().expandAll(),
             Act.COLLAPSE: lambda: self.shown_grid().collapseAll(),
             Act.RELOAD: self.refresh_from_file,
+            **{act: partial(self.show_panel, act.value) for _cls, act in DOCKS},
             Act.HISTORY: lambda: help_actions.history(host, self.current_row_uuid()),
             Act.HISTORY_ALL: lambda: help_actions.history(host, None),
             **{
@@ -343,6 +358,8 @@ class MainWindow(QMainWindow):
             dock.setObjectName(act.value)
             if not dock.windowTitle():
                 dock.setWindowTitle(tr(ACTIONS[act].text))
+            dock.setMinimumWidth(PANEL_MIN_WIDTH)
+            dock.setStyleSheet(PANEL_FOCUS_STYLE)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             dock.toggleViewAction().setText(tr(ACTIONS[act].text))
             self.docks[act.value] = dock
@@ -390,6 +407,7 @@ class MainWindow(QMainWindow):
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         state = self.state
         state.selectRequested.connect(self.select_uuid)
+        state.cellRequested.connect(self.select_uuid)
         state.teamSelected.connect(self.filter_bar.select_team)
         doc.refused.connect(lambda text: self.show_message(text, error=True))
         doc.edited.connect(self._edited)
@@ -653,8 +671,9 @@ class MainWindow(QMainWindow):
             self.view.setCurrentIndex(index)
             self.view.edit(index)
 
-    def select_uuid(self, uuid: str) -> None:
-        """Select, expand to and scroll to a node (and keep the month column if on one)."""
+    def select_uuid(self, uuid: str, month: int = 0) -> None:
+        """Select, expand to and scroll to a node: its cell of ``month``, else the month column
+        the cursor is on, else its text."""
         source = self.model.index_of(uuid)
         if not source.isValid():
             return
@@ -662,7 +681,7 @@ class MainWindow(QMainWindow):
         if not index.isValid():
             self.filter_bar.clear()
             index = self.proxy.mapFromSource(source)
-        column = self.view.currentIndex().column()
+        column = month_column(month) if 1 <= month <= 12 else self.view.currentIndex().column()
         if column_month(column) == 0:
             column = COL_TEXT
         index = index.siblingAtColumn(column)
@@ -736,6 +755,15 @@ class MainWindow(QMainWindow):
             else:
                 menu.addAction(a[item])
         menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    # -- the keyboard between grid and panels ---------------------------------------------------
+
+    def show_panel(self, name: str) -> None:
+        self.panel_focus.show_panel(name)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab walks the grid, then every panel's contents (a tabbed panel is brought forward).
+        return self.panel_focus.tab(next) or super().focusNextPrevChild(next)
 
     # -- plans ---------------------------------------------------------------------------------
 
