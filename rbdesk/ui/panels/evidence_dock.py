@@ -114,7 +114,7 @@ class EvidenceDock(QDockWidget):
         self.status_group = QButtonGroup(self)
         self.status_buttons: dict[str, QRadioButton] = {}
         for i, (status, text) in enumerate(
-            zip(STATUSES, (tr("○ Be&lum"), tr("◐ Seb&agian"), tr("✓ Sele&sai")), strict=True)
+            zip(STATUSES, (tr("○ Be&lum"), tr("◐ Seba&gian"), tr("✓ Sele&sai")), strict=True)
         ):
             button = QRadioButton(text, body)
             button.setObjectName(f"status_{status}")

@@ -39,7 +39,7 @@ VERDICTS = (
     (ACCEPTED, "● &Memenuhi", "Bukti dukung dan realisasi bulan ini memenuhi"),
     (REVISION, "▲ Perlu re&visi", "Perlu diperbaiki; tulis apa yang harus diperbaiki"),
     (REJECTED, "■ &Ditolak", "Tidak dapat diterima; tulis alasannya"),
-    (SUBMITTED, "◇ Batalkan putusa&n", "Kembali ke menunggu verifikasi"),
+    (SUBMITTED, "◇ B&atalkan putusan", "Kembali ke menunggu verifikasi"),
 )
 
 

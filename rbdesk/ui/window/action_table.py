@@ -391,7 +391,7 @@ MENUS: tuple[tuple[str, tuple[Item, ...]], ...] = (
             Act.IMPORT_EXCEL,
         ),
     ),
-    (N_("Ban&tuan"), (Act.GUIDE, Act.ABOUT, Act.LOGS)),
+    (N_("Ba&ntuan"), (Act.GUIDE, Act.ABOUT, Act.LOGS)),
 )
 # The toolbar: "mode" and "plan" are its labelled widgets, "undo" its short undo and redo.
 TOOLBAR: tuple[Act | str | None, ...] = (
