@@ -220,3 +220,18 @@ def test_merge_takes_each_copys_field_and_names_a_conflict(
         merge.apply_merge(mine, plan, prefer=merge.MINE)
         after = _tree(mine).indicators()[0]
         assert (after.target, after.target_unit, after.responsible) == ("100", "%", "Bagian Umum")
+
+
+def test_the_windows_small_reads_carry_them(sample_store: Store) -> None:
+    from rbdesk.models.domain.node_reads import load_indicator, load_subtree
+
+    ind_uuid, _team = _written(sample_store)
+    ind = load_indicator(sample_store, ind_uuid)
+    assert ind is not None and (ind.target, ind.target_unit, ind.extra_columns) == (
+        "12",
+        "dokumen",
+        [["Anggaran", "5 jt"]],
+    )
+    area = load_subtree(sample_store, "area", _tree(sample_store).areas[0].uuid)
+    first = area.activities[0].sub_activities[0].indicators[0]
+    assert (first.uuid, first.target, first.responsible_uuid) == (ind_uuid, "12", _team)

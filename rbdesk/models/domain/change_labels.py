@@ -197,6 +197,11 @@ def object_summary(base: str, value: Any, keys: list[str] | None = None) -> str:
     )
 
 
+def _link_text(value: Any) -> str:
+    """A penanggung jawab's link to the roster, as people read it (never the bare uuid)."""
+    return tr("tertaut ke daftar tim") if value else tr("tidak tertaut")
+
+
 def extra_columns_text(value: Any) -> str:
     """Kept columns as people read them: "Anggaran: 5.000.000; Output: Laporan"."""
     if not isinstance(value, list):
@@ -211,6 +216,8 @@ def format_value(name: str, value: Any) -> str:
         return ""
     if name == "extra_columns":
         return extra_columns_text(value)
+    if name == "responsible_uuid":
+        return _link_text(value)
     if name == "level_names" and isinstance(value, list):
         return " › ".join(str(v) for v in value) or tr("(bawaan)")
     if json_key(name) is not None:
@@ -263,6 +270,8 @@ def logged_value(field_name: str, value: str | None) -> str:
         return object_summary(base, parsed) if parsed is not None else _short(value)
     if base == "duties" and isinstance(duties := _parsed(value), list):
         return plain_value(duties)  # logged as Python's repr of the list
+    if base == "responsible_uuid":
+        return _link_text(value)
     if base in ("extra_columns", "level_names") and isinstance(parsed := _parsed(value), list):
         return format_value(base, parsed)
     return value

@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import json
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -88,6 +88,26 @@ class IndicatorNode:
     def review_state(self, month: int) -> str:
         cell = self.realisation.get(month)
         return cell.review_state if cell else ""
+
+
+# What the office wrote beside an indicator, read after its other columns (see with_written).
+WRITTEN_COLUMNS = (
+    Indicator.target,
+    Indicator.target_unit,
+    Indicator.responsible,
+    Indicator.responsible_uuid,
+    Indicator.extra_columns,
+)
+
+
+def with_written(node: IndicatorNode, values: Sequence[Any]) -> IndicatorNode:
+    """``node`` with the values of WRITTEN_COLUMNS; the kept columns may come as the JSON text
+    stored (a raw read) or already parsed."""
+    node.target, node.target_unit, node.responsible, node.responsible_uuid, extra = values
+    if isinstance(extra, str):
+        extra = json.loads(extra) if extra else []
+    node.extra_columns = [list(pair) for pair in extra or []]
+    return node
 
 
 @dataclass
@@ -321,11 +341,7 @@ def _load_plan_tree(plan_uuid: str) -> PlanTree:
             Indicator.version,
             Indicator.updated_by,
             Indicator.updated_at,
-            Indicator.target,
-            Indicator.target_unit,
-            Indicator.responsible,
-            Indicator.responsible_uuid,
-            Indicator.extra_columns,
+            *WRITTEN_COLUMNS,
         )
         .join(SubActivity)
         .join(Activity)
@@ -334,22 +350,8 @@ def _load_plan_tree(plan_uuid: str) -> PlanTree:
         .order_by(Indicator.seq, Indicator.uuid)
     ):
         if sub_id in subs:
-            target, unit, responsible, link, extra = written
-            inds[iid] = IndicatorNode(
-                u,
-                label,
-                text,
-                planned,
-                note,
-                ver,
-                by,
-                at,
-                target=target,
-                target_unit=unit,
-                responsible=responsible,
-                responsible_uuid=link,
-                # Read raw (see _rows): the JSON text as stored.
-                extra_columns=json.loads(extra) if extra and extra != "[]" else [],
+            inds[iid] = with_written(
+                IndicatorNode(u, label, text, planned, note, ver, by, at), written
             )
             subs[sub_id].indicators.append(inds[iid])
     for ind_id, month, status, note, u, ver, by, at, *review in _rows(

@@ -86,6 +86,8 @@ def set_indicator_fields(
             return int(row.version)
         version = tx.bump(Indicator, uuid, expected_version, **new)
         for key, value in new.items():
+            if key == "responsible_uuid" and "responsible" in new:
+                continue  # the name's entry says it: a merge takes name and link as one
             tx.log("indicator", uuid, "update", key, getattr(row, key), value)
         return version
 
