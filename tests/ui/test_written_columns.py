@@ -4,7 +4,7 @@ edits that are undoable and version-checked, and the plan's own level names in t
 
 from __future__ import annotations
 
-from grid_helpers import find
+from grid_helpers import find, rows
 from PySide6.QtCore import Qt
 
 from rbdesk.models.domain.node_reads import load_indicator
@@ -81,3 +81,19 @@ def test_the_header_names_the_plans_levels(window, qtbot) -> None:
     assert tip == "Sasaran › Program › Kegiatan › Output"
     area = find(window.proxy, "", kind="area")
     assert area.siblingAtColumn(COL_TEXT).data(Qt.ItemDataRole.ToolTipRole).startswith("Sasaran: ")
+    bar = window.filter_bar
+    assert bar.area_label.text() == "Sasaran:" and bar.area.itemText(0) == "Semua sasaran"
+
+
+def test_search_finds_a_row_by_its_penanggung_jawab(window, qtbot) -> None:
+    uuid = find(window.proxy, "LHKPN").data(Role.INDICATOR_UUID)
+    set_indicator_fields(window.doc.store, uuid, {"responsible": "Subbag Hukum", "target": "12"})
+    window.doc.reload()
+    window.filter_bar.search.setText("subbag hukum")
+    window.filter_bar.apply_text_now()
+    leaves = [
+        i for i in rows(window.proxy) if i.data(Role.INDICATOR_UUID) and i.data(Role.KIND) != "area"
+    ]
+    assert {i.data(Role.INDICATOR_UUID) for i in leaves if not window.proxy.hasChildren(i)} == {
+        uuid
+    }
