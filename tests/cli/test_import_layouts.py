@@ -76,7 +76,7 @@ LAYOUTS = {
     "rb-tematik.xlsx": (
         (1, 2, 3, 4),
         [0, 0, 2, 0, 0, 2, 0, 0, 2, 0, 0, 2],
-        {f"RB Tematik!{c}6" for c in "HIJK"},
+        set(),
     ),
     "monev-triwulan.xlsx": (
         (2, 3, 3, 4),
@@ -136,7 +136,19 @@ WRITTEN = {
                     ["PELAKSANA", "Bidang Linjamsos"],
                 ],
             ),
-            ("4", "laporan", "Dinas Sosial", [["PELAKSANA", "TKSK"]]),
+            # quarterly targets: the quarter is planned and the value kept under its header
+            (
+                "4",
+                "laporan",
+                "Dinas Sosial",
+                [
+                    ["TARGET TRIWULAN TW I", "25%"],
+                    ["TARGET TRIWULAN TW II", "50%"],
+                    ["TARGET TRIWULAN TW III", "75%"],
+                    ["TARGET TRIWULAN TW IV", "100%"],
+                    ["PELAKSANA", "TKSK"],
+                ],
+            ),
             (
                 "1",
                 "kegiatan",
@@ -202,6 +214,44 @@ def test_target_satuan_pj_and_kept_columns_land_in_the_plan(
     assert [
         (i.target, i.target_unit, i.responsible, i.extra_columns) for i in tree.indicators()
     ] == rows
+
+
+@pytest.mark.parametrize("name", sorted(WRITTEN))
+def test_the_imported_plan_exported_and_imported_again_is_the_same(
+    name: str, tmp_path: Path, target: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = workbooks.BUILDERS[name](tmp_path / name)
+    assert run(capsys, "import", str(target), str(book), "--yes")[0] == 0
+    with Store.open(target, readonly=True) as store:
+        first = load_plan_tree(store, list_plans(store)[0].uuid)
+    out = tmp_path / "rencana.xlsx"
+    code, _out, err = run(capsys, "export", str(target), str(out), "--year", "2025")
+    assert code == 0, err
+    code, _out, err = run(capsys, "import", str(target), str(out), "--year", "2026")
+    assert code == 0, err  # nothing left out
+    with Store.open(target, readonly=True) as store:
+        again = load_plan_tree(store, next(p for p in list_plans(store) if p.year == 2026).uuid)
+
+    def plan(tree) -> tuple:
+        return (
+            tree.names,
+            [
+                (
+                    i.label,
+                    i.text,
+                    i.planned_months,
+                    i.note,
+                    i.target,
+                    i.target_unit,
+                    i.responsible,
+                    i.extra_columns,
+                )
+                for i in tree.indicators()
+            ],
+            [(a.label, a.name) for a in tree.areas],
+        )
+
+    assert plan(again) == plan(first)
 
 
 def test_a_penanggung_jawab_naming_a_roster_person_is_linked(

@@ -235,3 +235,16 @@ def test_the_windows_small_reads_carry_them(sample_store: Store) -> None:
     area = load_subtree(sample_store, "area", _tree(sample_store).areas[0].uuid)
     first = area.activities[0].sub_activities[0].indicators[0]
     assert (first.uuid, first.target, first.responsible_uuid) == (ind_uuid, "12", _team)
+
+
+def test_kept_columns_are_ordered_as_every_indicator_orders_them() -> None:
+    from rbdesk.models.domain.indicator_fields import extra_names
+
+    rows = [
+        [["Anggaran", "1"], ["Pelaksana", "a"]],
+        [["TW I", "25%"], ["TW II", "50%"], ["pelaksana", "b"]],  # another case, same column
+        [["Pelaksana", "c"], ["Bukti", "d"]],
+    ]
+    assert extra_names(rows) == ["Anggaran", "TW I", "TW II", "Pelaksana", "Bukti"]
+    # orders that disagree (a cycle) still give every name once, in first-seen order
+    assert extra_names([[["X", ""], ["Y", ""]], [["Y", ""], ["X", ""]]]) == ["X", "Y"]

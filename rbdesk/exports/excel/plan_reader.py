@@ -169,7 +169,10 @@ class SheetReader:
         """The name each kept column goes by in the plan: its header, made unique."""
         names: dict[int, str] = {}
         taken: set[str] = set()
-        for c in self.written_cols:
+        # A quarter's or a year's column may hold a value ("25%": that quarter's target) beside
+        # the months it plans: kept under its header too.
+        periods = [c for c, r in self.m.columns.items() if r.role in (Role.TRIWULAN, Role.TAHUN)]
+        for c in sorted({*self.written_cols, *periods}):
             if c in self.field_cols:
                 continue
             name = " ".join(self.heads.get(c, "").split())[:200] or tr("Kolom {col}").format(
@@ -327,15 +330,9 @@ class SheetReader:
             row.months.update(written)
             return
         if span and role.role in (Role.TRIWULAN, Role.TAHUN):
-            row.months.update(span)  # a target written for the period: the period is planned
-            self.leave(
-                r,
-                c,
-                value,
-                tr("nilai {what} belum punya tempat di rencana (bulannya tetap ditandai)").format(
-                    what=str(role)
-                ),
-            )
+            # A target written for the period: the period is planned, the value kept.
+            row.months.update(span)
+            row.written.append((c, text, True))
             return
         what = (
             tr("tanda bulan '{v}' tidak dikenal (gunakan √, v, x, 1 atau nama bulan)").format(

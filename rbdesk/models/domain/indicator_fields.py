@@ -9,6 +9,7 @@ defined here once: the edits, load and merge, the exports and the window use the
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -120,12 +121,40 @@ def extra_value(extra: Any, name: str) -> str:
 
 
 def extra_names(rows: Iterable[Any]) -> list[str]:
-    """The kept columns' names over many indicators' ``extra_columns``, in first-seen order."""
+    """The kept columns' names over many indicators' ``extra_columns``, in an order that keeps
+    each indicator's own order wherever the indicators agree (a column before another in one
+    indicator stays before it), else in first-seen order: the columns of one workbook."""
     names: dict[str, str] = {}
+    after: dict[str, set[str]] = {}
     for extra in rows:
+        keys = [pair[0].casefold() for pair in extra or []]
         for pair in extra or []:
             names.setdefault(pair[0].casefold(), pair[0])
-    return list(names.values())
+        for a, b in zip(keys, keys[1:], strict=False):
+            after.setdefault(b, set()).add(a)
+    # Kahn's topological order; the first-seen position breaks ties and cycles.
+    keys = list(names)
+    index = {k: i for i, k in enumerate(keys)}
+    waiting = {k: len(after.get(k, ())) for k in keys}
+    follows: dict[str, list[str]] = {}
+    for b, before in after.items():
+        for a in before:
+            follows.setdefault(a, []).append(b)
+    ready = [index[k] for k in keys if not waiting[k]]
+    heapq.heapify(ready)
+    done: set[str] = set()
+    order: list[str] = []
+    while len(order) < len(keys):
+        key = keys[heapq.heappop(ready)] if ready else next(k for k in keys if k not in done)
+        if key in done:
+            continue
+        done.add(key)
+        order.append(key)
+        for b in follows.get(key, []):
+            waiting[b] -= 1
+            if waiting[b] == 0 and b not in done:
+                heapq.heappush(ready, index[b])
+    return [names[k] for k in order]
 
 
 def target_text(target: str, unit: str) -> str:
