@@ -97,3 +97,18 @@ def test_search_finds_a_row_by_its_penanggung_jawab(window, qtbot) -> None:
     assert {i.data(Role.INDICATOR_UUID) for i in leaves if not window.proxy.hasChildren(i)} == {
         uuid
     }
+
+
+def test_a_new_row_is_named_after_the_plans_level(window, qtbot) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    from rbdesk.ui.window.action_table import Act
+
+    set_level_names(
+        window.doc.store, window.doc.plan_uuid, ["Sasaran", "Program", "Kegiatan", "Output"]
+    )
+    window.doc.reload()
+    window.view.setCurrentIndex(find(window.proxy, "LHKPN"))
+    window.acts[Act.ADD_SIBLING].trigger()
+    editor = next(e for e in window.view.viewport().findChildren(QLineEdit) if e.isVisible())
+    assert editor.text() == "Output baru"
