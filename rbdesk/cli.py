@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "rbdesk.subcommands.plans",
     "rbdesk.subcommands.decree",
     "rbdesk.subcommands.review",
+    "rbdesk.subcommands.indicator",
 )
 # The subcommand names, known without importing their modules: ``rbdesk FILE`` starts the window
 # without loading the command line's machinery (merge, history, dump, load). A test checks this
@@ -44,6 +45,7 @@ COMMAND_NAMES = frozenset(
         "new-year",
         "sk",
         "review",
+        "indicator",
     }
 )
 

@@ -4,9 +4,11 @@ reference, labelled items, the plan table's header and the roster's section titl
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.indicator_fields import level_names
 from rbdesk.models.domain.months import MONTHS, month_long, month_short
 from rbdesk.models.domain.period_report import PeriodReport
 from rbdesk.models.domain.tree import TeamNode
@@ -57,22 +59,19 @@ def labelled(label: str, name: str) -> str:
     return f"{label} {name}" if label and name else (label or name)
 
 
-def plan_header() -> tuple[list[list[str]], list[tuple[int, int, int, int]]]:
-    top = (
-        [
-            tr("NO."),
-            tr("AREA PERUBAHAN"),
-            tr("KEGIATAN"),
-            tr("SUB KEGIATAN"),
-            tr("INDIKATOR KEBERHASILAN"),
-            tr("PELAKSANAAN (BULAN)"),
-        ]
-        + [""] * 11
-        + [tr("KETERANGAN")]
-    )
-    months = [""] * 5 + [month_short(m) for m in MONTHS] + [""]
-    numbers = [str(i) for i in range(1, 19)]
+def plan_header(
+    names: Sequence[str] | None = None, extra: Sequence[str] = ()
+) -> tuple[list[list[str]], list[tuple[int, int, int, int]]]:
+    """The plan table's three header rows and their merged spans: the plan's own level names
+    (``names``, from the top; the KPU's when None) in capitals, and ``extra`` columns (target,
+    penanggung jawab, kept columns) after KETERANGAN, under their own names."""
+    levels = [n.upper() for n in (names or level_names([]))]
+    top = [tr("NO."), *levels, tr("PELAKSANAAN (BULAN)")] + [""] * 11 + [tr("KETERANGAN")]
+    top += list(extra)
+    months = [""] * 5 + [month_short(m) for m in MONTHS] + [""] * (1 + len(extra))
+    numbers = [str(i) for i in range(1, 19 + len(extra))]
     spans = [(c, c, 0, 1) for c in range(5)] + [(5, 16, 0, 0), (17, 17, 0, 1)]
+    spans += [(c, c, 0, 1) for c in range(18, 18 + len(extra))]
     return [top, months, numbers], spans
 
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from rbdesk.i18n import tr
-from rbdesk.models.domain.node_reads import alive_rows
+from rbdesk.models.domain.node_reads import alive_rows, written_counts
 from rbdesk.models.errors import InvalidInput, RbdeskError
 from rbdesk.models.interchange.dump import dump_data, dumps
 from rbdesk.models.interchange.load import create_file, create_from_dump
@@ -100,6 +100,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(tr("Integritas: {r}").format(r=result))
         for name, count in counts.items():
             print(f"{name}: {count}")
+        targets, responsible, kept = written_counts(store)
+        print(
+            tr(
+                "indikator bertarget: {t}, dengan penanggung jawab: {p}, dengan kolom tambahan: {k}"
+            ).format(t=targets, p=responsible, k=kept)
+        )
         for table, column, count in bad_text:
             print(
                 tr("Teks rusak (bukan UTF-8) di {table}.{column}: {n} nilai").format(

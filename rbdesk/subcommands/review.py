@@ -58,7 +58,7 @@ def _plan(store: Store, args: argparse.Namespace) -> PlanTree:
     return load_plan_tree(store, pick_plan(store, args.year, args.plan))
 
 
-def _paths(tree: PlanTree) -> list[tuple[str, IndicatorNode]]:
+def indicator_paths(tree: PlanTree) -> list[tuple[str, IndicatorNode]]:
     """Each indicator with its numbered path: area/activity/sub-activity/indicator, each the
     1-based position among its siblings (labels such as "a)" are not unique enough)."""
     out = []
@@ -72,7 +72,7 @@ def _paths(tree: PlanTree) -> list[tuple[str, IndicatorNode]]:
 
 def find_indicator(tree: PlanTree, key: str) -> tuple[str, IndicatorNode]:
     key = key.strip().lower()
-    paths = _paths(tree)
+    paths = indicator_paths(tree)
     found = [(p, i) for p, i in paths if p == key.replace(".", "/")]
     if not found and len(key) >= 4:
         found = [(p, i) for p, i in paths if i.uuid.startswith(key)]
@@ -94,7 +94,7 @@ def find_indicator(tree: PlanTree, key: str) -> tuple[str, IndicatorNode]:
 
 def _list(tree: PlanTree, state: str | None) -> None:
     rows = 0
-    for path, ind in _paths(tree):
+    for path, ind in indicator_paths(tree):
         for month, cell in sorted(ind.realisation.items()):
             if not progress.is_realised(cell.status) or (state and cell.review_state != state):
                 continue

@@ -233,6 +233,11 @@ class PlanDocument(QObject):
             "updated_at",
             "realisation",
             "evidence",
+            "target",
+            "target_unit",
+            "responsible",
+            "responsible_uuid",
+            "extra_columns",
         ):
             setattr(ind, key, getattr(fresh, key))
         self.nodesPatched.emit([uuid])

@@ -37,7 +37,7 @@ def test_sample_roundtrip_is_byte_identical(sample_store: Store, tmp_path: Path)
     sample_store.close()
     assert _roundtrip(json.loads(first), tmp_path / "b.rbdesk") == first
     doc = json.loads(first)
-    assert doc["format"] == "rbdesk" and doc["format_version"] == 2
+    assert doc["format"] == "rbdesk" and doc["format_version"] == 3
     assert len(doc["blobs"]) == 1
     assert list(doc) == sorted(doc)
 
@@ -130,6 +130,14 @@ def plan_docs(draw) -> dict:
                             "text": draw(names),
                             "planned_months": months,
                             "note": draw(names),
+                            "target": draw(names),
+                            "target_unit": draw(names),
+                            "responsible": draw(names),
+                            "responsible_uuid": draw(st.one_of(st.just(""), uuids)),
+                            "extra_columns": [
+                                [f"Kolom {n}", v]
+                                for n, v in enumerate(draw(st.lists(names, max_size=3)))
+                            ],
                             "realisation": real,
                             "evidence": [],
                         }
@@ -169,13 +177,14 @@ def plan_docs(draw) -> dict:
         "title": draw(names),
         "decree": {"number": draw(names)},
         "settings": {},
+        "level_names": draw(st.sampled_from([[], ["Sasaran", "Program", "Kegiatan", "Output"]])),
         "areas": areas,
         "teams": teams,
     }
     persons.sort(key=lambda p: (p["name"], p["uuid"]))
     return {
         "format": "rbdesk",
-        "format_version": 2,
+        "format_version": 3,
         "persons": persons,
         "plans": [plan],
         "blobs": {},

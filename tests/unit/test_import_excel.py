@@ -333,10 +333,11 @@ def test_damaged_plan_header_is_reported_for_its_own_sheet(sample_store, tmp_pat
     with pytest.raises(InvalidInput) as err:
         read_plan_workbook(path)
     message = err.value.message
-    # the two columns are no longer known: their cells are named, never dropped
+    # the two columns are no longer known: their cells are named, never dropped, nor kept as
+    # another office's columns under a damaged name
     assert "tidak ada yang ditambahkan" in message
-    assert f"Lampiran II, baris {first}, kolom C: kolom 'KEG.IATAN' (kolom simpan)" in message
-    assert f"Lampiran II, baris {first}, kolom D: kolom 'tanpa judul' (kolom simpan)" in message
+    assert f"Lampiran II, baris {first}, kolom C: kolom 'KEG.IATAN' diabaikan" in message
+    assert f"Lampiran II, baris {first}, kolom D: kolom 'tanpa judul' diabaikan" in message
     assert "Realisasi" not in message and "tanda bulan" not in message
     assert _count(sample_store) == before
 

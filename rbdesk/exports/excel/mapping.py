@@ -41,7 +41,8 @@ class Role(enum.Enum):
 
 LEVELS = (Role.AREA, Role.KEGIATAN, Role.SUBKEGIATAN, Role.INDIKATOR)
 SCHEDULE = (Role.BULAN, Role.TRIWULAN, Role.TAHUN)
-# Roles the plan cannot hold yet (issue 21 item 3): their cells are reported as left out.
+# Roles whose cells go beside the indicator: its target, satuan, penanggung jawab and kept
+# columns (models.domain.indicator_fields; the name is older than the plan's place for them).
 NO_HOME = (Role.TARGET, Role.SATUAN, Role.PJ, Role.SIMPAN)
 QUARTER_MODES = ("akhir", "semua")
 

@@ -8,6 +8,7 @@ into the plan (sheet, cell, value, why).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +23,12 @@ from rbdesk.exports.excel.mapping import LEVELS, NO_HOME, SCHEDULE, Mapping, Rol
 from rbdesk.exports.excel.periods import CHECKS, is_mark, quarter_months, written_months
 from rbdesk.exports.progress import Progress
 from rbdesk.i18n import tr
+from rbdesk.models.domain.indicator_fields import (
+    DEFAULT_LEVEL_NAMES,
+    MAX_EXTRA_COLUMNS,
+    check_level_names,
+)
+from rbdesk.models.domain.text_rules import NAME_CHARS
 from rbdesk.models.errors import InvalidInput
 
 MAX_ROWS = 250_000
@@ -32,12 +39,11 @@ LEVEL_NAMES = {
     Role.SUBKEGIATAN: "sub kegiatan",
     Role.INDIKATOR: "indikator",
 }
-NO_HOME_WHY = {
-    Role.TARGET: "target",
-    Role.SATUAN: "satuan",
-    Role.PJ: "penanggung jawab",
-    Role.SIMPAN: "kolom simpan",
-}
+# The columns whose first one fills an indicator's field; further ones (and every "simpan"
+# column) are kept under their header (models.domain.indicator_fields).
+FIELD_OF = {Role.TARGET: "target", Role.SATUAN: "target_unit", Role.PJ: "responsible"}
+# A target written with its unit ("12 kali", "100%") where no column holds the satuan.
+_TARGET_WITH_UNIT = re.compile(r"^([-+]?\d[\d.,]*)\s*(%|[^\W\d_][^\n]{0,60})$")
 
 
 @dataclass
@@ -102,6 +108,9 @@ class _Row:
         self.months: set[int] = set()
         self.notes: list[str] = []
         self.number: tuple[int, str] | None = None
+        # Target, satuan, penanggung jawab and kept columns: (column, text, the row's own cell
+        # rather than one merged down from above).
+        self.written: list[tuple[int, str, bool]] = []
         self.cells: list[Any] = []  # the first PLAN_COLUMNS values, for the fingerprint
 
 
@@ -140,6 +149,70 @@ class SheetReader:
             for c, role in mapping.columns.items()
             if role.role in LEVELS
         }
+        self.written_cols = sorted(c for c, r in mapping.columns.items() if r.role in NO_HOME)
+        # Each role's first column is the indicator's field; the others are kept by name.
+        self.field_cols = {
+            mapping.columns_with(role)[0]: key
+            for role, key in FIELD_OF.items()
+            if mapping.columns_with(role)
+        }
+        self.kept_names = self._kept_names()
+        if len(self.kept_names) > MAX_EXTRA_COLUMNS:
+            raise InvalidInput(
+                tr(
+                    "Terlalu banyak kolom yang disimpan ({n}; batasnya {limit}); abaikan "
+                    "sebagian dengan --map."
+                ).format(n=len(self.kept_names), limit=MAX_EXTRA_COLUMNS)
+            )
+
+    def _kept_names(self) -> dict[int, str]:
+        """The name each kept column goes by in the plan: its header, made unique."""
+        names: dict[int, str] = {}
+        taken: set[str] = set()
+        # A quarter's or a year's column may hold a value ("25%": that quarter's target) beside
+        # the months it plans: kept under its header too.
+        periods = [c for c, r in self.m.columns.items() if r.role in (Role.TRIWULAN, Role.TAHUN)]
+        for c in sorted({*self.written_cols, *periods}):
+            if c in self.field_cols:
+                continue
+            name = " ".join(self.heads.get(c, "").split())[:200] or tr("Kolom {col}").format(
+                col=get_column_letter(c)
+            )
+            unique, n = name, 2
+            while unique.casefold() in taken:
+                unique, n = f"{name} ({n})", n + 1
+            taken.add(unique.casefold())
+            names[c] = unique
+        return names
+
+    def level_names(self) -> list[str]:
+        """The plan's level names from the headers of its level columns (a level without a
+        column keeps its default); [] when they are the defaults."""
+        names = []
+        for role, default in zip(LEVELS, DEFAULT_LEVEL_NAMES, strict=True):
+            cols = self.m.columns_with(role)
+            head = " ".join(self.heads.get(cols[0], "").split()) if cols else ""
+            if head.isupper():
+                head = head.capitalize()
+            names.append(head[:NAME_CHARS] if head else tr(default))
+        return check_level_names(names, InvalidInput)
+
+    def fields(self, row: _Row) -> dict[str, Any]:
+        """An indicator's target, satuan, penanggung jawab and kept columns from its row."""
+        out: dict[str, Any] = {"target": "", "target_unit": "", "responsible": ""}
+        extra: list[list[str]] = []
+        for c, text, _own in row.written:
+            key = self.field_cols.get(c)
+            if key is not None and len(text) <= NAME_CHARS:
+                out[key] = " ".join(text.split())
+            else:
+                name = self.kept_names.get(c) or " ".join(self.heads.get(c, "").split())
+                extra.append([name or get_column_letter(c), text])
+        match = _TARGET_WITH_UNIT.match(out["target"])
+        if match and not self.m.columns_with(Role.SATUAN) and not out["target_unit"]:
+            out["target"], out["target_unit"] = match.group(1), match.group(2).strip()
+        out["extra_columns"] = extra
+        return out
 
     # -- what is left out ---------------------------------------------------------------
     def leave(self, r: int, c: int, value: Any, why: str) -> None:
@@ -257,15 +330,9 @@ class SheetReader:
             row.months.update(written)
             return
         if span and role.role in (Role.TRIWULAN, Role.TAHUN):
-            row.months.update(span)  # a target written for the period: the period is planned
-            self.leave(
-                r,
-                c,
-                value,
-                tr("nilai {what} belum punya tempat di rencana (bulannya tetap ditandai)").format(
-                    what=str(role)
-                ),
-            )
+            # A target written for the period: the period is planned, the value kept.
+            row.months.update(span)
+            row.written.append((c, text, True))
             return
         what = (
             tr("tanda bulan '{v}' tidak dikenal (gunakan √, v, x, 1 atau nama bulan)").format(
@@ -279,10 +346,17 @@ class SheetReader:
     def _read_row(self, r: int, values: dict[int, Any]) -> _Row:
         row = _Row(r)
         row.cells = [self.grid.value(r, c) for c in range(1, PLAN_COLUMNS + 1)]
-        for c in sorted(set(values) | self.schedule_cols):
+        for c in sorted(set(values) | self.schedule_cols | set(self.written_cols)):
             role = self.m.columns.get(c)
             value, own = self._value(r, c)
             text = cell_text(value) if own else ""
+            if role is not None and role.role in NO_HOME:
+                # A penanggung jawab or a target merged down over several rows belongs to
+                # every row it spans; a cell merged across from another column does not.
+                anchor = self.grid.anchor(r, c)
+                if not own and anchor is not None and anchor[1] == c and cell_text(value):
+                    row.written.append((c, cell_text(value), False))
+                    continue
             if role is None:
                 if text:
                     self.leave(r, c, value, tr("di luar kolom yang dipetakan"))
@@ -303,14 +377,7 @@ class SheetReader:
             elif role.role is Role.NOMOR:
                 row.number = (c, text)
             elif role.role in NO_HOME:
-                self.leave(
-                    r,
-                    c,
-                    value,
-                    tr("kolom '{head}' ({what}) belum punya tempat di rencana").format(
-                        head=self._head(c), what=NO_HOME_WHY[role.role]
-                    ),
-                )
+                row.written.append((c, text, True))
             else:
                 self.leave(r, c, value, tr("kolom '{head}' diabaikan").format(head=self._head(c)))
         return row
@@ -451,7 +518,7 @@ def build_tree(reader: SheetReader) -> list[dict[str, Any]]:
                 raw = {Role.AREA: raw.get(Role.AREA, ("", "")), Role.KEGIATAN: (c_lab, act_text)}
             if new_sub:
                 raw[Role.SUBKEGIATAN] = (s_lab, sub_text)
-        has_ind = bool(ind_text or i_lab or months or note)
+        has_ind = bool(ind_text or i_lab or months or note or any(w[2] for w in row.written))
         mine: dict[Role, dict[str, Any]] = {}
         if new_area or area is None:
             if section is not None:
@@ -494,6 +561,7 @@ def build_tree(reader: SheetReader) -> list[dict[str, Any]]:
                 "text": ind_text,
                 "planned_months": months,
                 "note": note,
+                **reader.fields(row),
                 "realisation": [],
                 "evidence": [],
             }

@@ -9,6 +9,7 @@ that cannot be understood raises InvalidInput naming the place; nothing is retur
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from pathlib import Path
@@ -23,13 +24,15 @@ from rbdesk.exports.excel.layout import (
     META_FORMAT,
     META_KEYS,
     META_SHEET,
+    PLAN_COLUMNS,
     PLAN_SHEET,
 )
-from rbdesk.exports.excel.mapping import LEVELS, Mapping, Role
+from rbdesk.exports.excel.mapping import LEVELS, ColumnRole, Mapping, Role, parse_map
 from rbdesk.exports.excel.plan_reader import ImportPreview, SheetReader, build_tree
 from rbdesk.exports.progress import Progress, ProgressFn
 from rbdesk.i18n import tr
 from rbdesk.models import clock
+from rbdesk.models.domain.indicator_fields import check_level_names
 from rbdesk.models.errors import InvalidInput
 
 MAX_ERRORS = 15
@@ -77,12 +80,47 @@ def _plan_header(above: list[str], meta: dict[str, Any] | None) -> dict[str, Any
         if str(meta.get("year", "")).isdigit():
             plan["year"] = int(meta["year"])
         for key in ("decree", "settings"):
-            try:
-                value = json.loads(meta.get(key) or "{}")
-            except ValueError:
-                value = {}
+            value = _json(meta.get(key), {})
             plan[key] = value if isinstance(value, dict) else {}
     return plan
+
+
+def _json(text: Any, default: Any) -> Any:
+    try:
+        return json.loads(text) if text else default
+    except ValueError:
+        return default
+
+
+def _own_columns(
+    grid: SheetGrid, full: Mapping, meta: dict[str, Any], given: Mapping | None
+) -> None:
+    """The roles rbdesk gave the columns after KETERANGAN when it wrote the sheet (a kept column
+    named "PELAKSANA" is kept, not a penanggung jawab), while the sheet still has exactly those
+    columns; a column the user mapped keeps the user's role."""
+    for c in range(1, PLAN_COLUMNS + 1):
+        # One of rbdesk's own eighteen columns whose header was damaged: its cells are not
+        # another office's column to keep, so they are reported, not kept under a wrong name.
+        role = full.columns.get(c)
+        if (
+            role is not None
+            and role.role is Role.SIMPAN
+            and (given is None or c not in given.columns)
+        ):
+            full.columns[c] = ColumnRole(Role.ABAIKAN)
+    try:
+        roles = parse_map(str(meta.get("columns") or ""))
+    except InvalidInput:
+        return
+    assert full.header_row is not None
+    headed = {
+        c for c, v in grid.row_values(full.header_row).items() if c > PLAN_COLUMNS and cell_text(v)
+    }
+    if headed != set(roles):
+        return
+    for c, role in roles.items():
+        if given is None or c not in given.columns:
+            full.columns[c] = role
 
 
 def _refuse_formulas(grids: list[SheetGrid]) -> None:
@@ -205,8 +243,14 @@ def preview_workbook(
     notes: list[str] = []
     plan["year"] = _year(plan["year"], full, notes)
     full.year = plan["year"] if full.year is None else full.year
+    if meta:
+        _own_columns(grid, full, meta, mapping)
     reader = SheetReader(grid, full, plan["year"], meta["rows"] if meta else None, bar)
     plan["areas"] = build_tree(reader)
+    plan["level_names"] = reader.level_names()
+    if meta and isinstance(names := _json(meta.get("level_names"), None), list):
+        with contextlib.suppress(InvalidInput):
+            plan["level_names"] = check_level_names(names, InvalidInput)
     notes += reader.notes
     if not plan["areas"]:
         raise InvalidInput(

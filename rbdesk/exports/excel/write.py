@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 
 from rbdesk.exports.excel.layout import (
     META_COLUMNS,
     META_FORMAT,
     META_KEYS,
     META_SHEET,
+    PLAN_COLUMNS,
     PLAN_SHEET,
     fingerprint,
 )
@@ -36,6 +38,7 @@ from rbdesk.exports.wording import (
     section_title,
     signed_mark,
 )
+from rbdesk.exports.written_columns import WrittenColumn, written_columns
 from rbdesk.i18n import tr
 from rbdesk.models import clock
 from rbdesk.models.domain.months import MONTHS, current_month, month_short
@@ -108,14 +111,21 @@ def _lampiran_heading(
     sw.gap()
 
 
+def _written_width(column: WrittenColumn) -> float:
+    return {"target": 10.0, "satuan": 12.0}.get(column.role, 20.0)
+
+
 def write_plan_sheet(
     wb: Workbook, meta: list[list[str]], tree: PlanTree, paper: Paper, bar: Progress
 ) -> SheetWriter:
     """The Lampiran II sheet; ``meta`` receives one row per plan row for the hidden sheet."""
-    sw = SheetWriter(wb, tr(PLAN_SHEET), PLAN_WIDTHS)
+    written = written_columns(tree)
+    widths = PLAN_WIDTHS + [_written_width(c) for c in written]
+    sw = SheetWriter(wb, tr(PLAN_SHEET), widths)
     titles = tree.decree.get("attachment_titles") or {}
-    _lampiran_heading(sw, tree.decree, "II", titles.get("lampiran_2") or tree.title, 12, 6, 18)
-    header, header_spans = plan_header()
+    title = titles.get("lampiran_2") or tree.title
+    _lampiran_heading(sw, tree.decree, "II", title, 12, 6, len(widths))
+    header, header_spans = plan_header(tree.names, [c.title for c in written])
     first_header = sw.row + 1
     for i, head in enumerate(header):
         sw.append(head, "head", height=26 if i == 0 else 14)
@@ -144,7 +154,10 @@ def write_plan_sheet(
         row += [CHECK if ind and ind.is_planned(m) else "" for m in range(1, 13)]
         row.append(ind.note if ind else "")
         values.append(row)
-        base.append(LINE_PT * max(sw.lines(row[4] or "", 4), sw.lines(row[17] or "", 17)) + 3)
+        row += [c.value(ind) if ind else "" for c in written]
+        base.append(
+            LINE_PT * max(sw.lines(row[c] or "", c) for c in (4, 17, *range(18, len(row)))) + 3
+        )
         meta.append(
             [
                 str(first_header + len(header) + i),
@@ -153,7 +166,7 @@ def write_plan_sheet(
                 act.label if act else "",
                 sub.label if sub else "",
                 ind.label if ind else "",
-                fingerprint(row),
+                fingerprint(row[:PLAN_COLUMNS]),
             ]
         )
     starts.pop(0)
@@ -170,6 +183,7 @@ def write_plan_sheet(
     heights = span_heights(base, [(a, b, need) for a, b, need, _c in spans])
     body0 = sw.row + 1
     styles = ["center", "cell", "cell", "cell", "cell"] + ["center"] * 12 + ["cell"]
+    styles += ["cell"] * len(written)
     for i, row in enumerate(values):
         sw.append(row, styles, height=round(heights[i], 1))
         if i % 500 == 0:
@@ -236,10 +250,7 @@ def write_realisation_sheet(
     head = (
         [
             tr("NO"),
-            tr("AREA PERUBAHAN"),
-            tr("KEGIATAN"),
-            tr("SUB KEGIATAN"),
-            tr("INDIKATOR KEBERHASILAN"),
+            *(name.upper() for name in tree.names),
             tr("BULAN DIRENCANAKAN"),
         ]
         + [month_short(m) for m in MONTHS]
@@ -337,6 +348,11 @@ def _write(
         "title": tree.title,
         "decree": json.dumps(tree.decree, ensure_ascii=False, sort_keys=True),
         "settings": json.dumps(tree.settings, ensure_ascii=False, sort_keys=True),
+        "level_names": json.dumps(tree.level_names, ensure_ascii=False),
+        "columns": ",".join(
+            f"{get_column_letter(PLAN_COLUMNS + 1 + i)}={c.role}"
+            for i, c in enumerate(written_columns(tree))
+        ),
     }
     rows = RowStream()
     for key in META_KEYS:

@@ -73,7 +73,7 @@ def plan_rows(tree: PlanTree) -> tuple[list[list[str]], list[tuple[int, int, int
 
 
 def plan_grid(tree: PlanTree, width: float) -> Grid:
-    header, header_spans = plan_header()
+    header, header_spans = plan_header(tree.names)
     rows, spans, names = plan_rows(tree)
     free = width - NO_WIDTH - 12 * MONTH_WIDTH
     shares = [free * s / sum(TEXT_SHARES) for s in TEXT_SHARES]

@@ -10,6 +10,7 @@ from typing import Any
 from rbdesk.i18n import tr
 from rbdesk.models.clock import local_time
 from rbdesk.models.domain.hierarchy import LEVELS, level_title
+from rbdesk.models.domain.indicator_fields import FIELD_LABELS
 from rbdesk.models.domain.months import month_short, months_from_mask
 from rbdesk.models.domain.progress import review_label
 
@@ -106,6 +107,7 @@ def field_label(name: str) -> str:
         "reviewed_at": tr("waktu tinjauan"),
         "review_note": tr("catatan peninjau"),
         "reviewer": tr("boleh meninjau"),
+        **{key: tr(label) for key, label in FIELD_LABELS.items()},
     }.get(name, name)
 
 
@@ -195,9 +197,29 @@ def object_summary(base: str, value: Any, keys: list[str] | None = None) -> str:
     )
 
 
+def _link_text(value: Any) -> str:
+    """A penanggung jawab's link to the roster, as people read it (never the bare uuid)."""
+    return tr("tertaut ke daftar tim") if value else tr("tidak tertaut")
+
+
+def extra_columns_text(value: Any) -> str:
+    """Kept columns as people read them: "Anggaran: 5.000.000; Output: Laporan"."""
+    if not isinstance(value, list):
+        return str(value)
+    return "; ".join(
+        f"{p[0]}: {p[1]}" if isinstance(p, (list, tuple)) and len(p) == 2 else str(p) for p in value
+    )
+
+
 def format_value(name: str, value: Any) -> str:
     if value is None:
         return ""
+    if name == "extra_columns":
+        return extra_columns_text(value)
+    if name == "responsible_uuid":
+        return _link_text(value)
+    if name == "level_names" and isinstance(value, list):
+        return " › ".join(str(v) for v in value) or tr("(bawaan)")
     if json_key(name) is not None:
         return plain_value(value)
     if name in JSON_FIELDS:
@@ -217,7 +239,8 @@ def shown_value(name: str, value: Any) -> str:
     :func:`format_value` keeps, as the change log stores it)."""
     if name.partition("[")[0] == "reviewed_at" and isinstance(value, str):
         return local_time(value) if value else ""
-    if isinstance(value, list):  # a team's duties: one a line, as the decree's lists
+    if isinstance(value, list) and name not in ("extra_columns", "level_names"):
+        # a team's duties: one a line, as the decree's lists
         return plain_value(value)
     return format_value(name, value)
 
@@ -247,6 +270,10 @@ def logged_value(field_name: str, value: str | None) -> str:
         return object_summary(base, parsed) if parsed is not None else _short(value)
     if base == "duties" and isinstance(duties := _parsed(value), list):
         return plain_value(duties)  # logged as Python's repr of the list
+    if base == "responsible_uuid":
+        return _link_text(value)
+    if base in ("extra_columns", "level_names") and isinstance(parsed := _parsed(value), list):
+        return format_value(base, parsed)
     return value
 
 

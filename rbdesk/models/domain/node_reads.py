@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from peewee import fn
+
 from rbdesk.models.domain.hierarchy import LEVELS, ORDER
 from rbdesk.models.domain.tree import (
     REVIEW_COLUMNS,
+    WRITTEN_COLUMNS,
     Cell,
     IndicatorNode,
     gc_paused,
+    with_written,
 )
 from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import (
@@ -41,6 +45,7 @@ def load_indicator(store: Store, uuid: str) -> IndicatorNode | None:
                 Indicator.version,
                 Indicator.updated_by,
                 Indicator.updated_at,
+                *WRITTEN_COLUMNS,
             )
             .where((Indicator.uuid == uuid) & Indicator.is_live())
             .tuples()
@@ -49,7 +54,7 @@ def load_indicator(store: Store, uuid: str) -> IndicatorNode | None:
         if row is None:
             return None
         ind_id, *fields = row
-        node = IndicatorNode(*fields)
+        node = with_written(IndicatorNode(*fields[:8]), fields[8:])
         for month, status, note, u, ver, by, at, *review in as_tuples(
             Realisation.select(
                 Realisation.month,
@@ -107,6 +112,7 @@ def _load_subtree(kind: str, uuid: str) -> Any:
         text_col, parent_col = getattr(table, lv.text_field), getattr(table, lv.parent)
         extra = (Indicator.planned, Indicator.note) if level == "indicator" else ()
         tail = (table.updated_by, table.updated_at) if level == "indicator" else ()
+        written = WRITTEN_COLUMNS if level == "indicator" else ()
         if level == kind:
             where = (table.uuid == uuid) & table.is_live()
         else:
@@ -122,11 +128,14 @@ def _load_subtree(kind: str, uuid: str) -> Any:
                 *extra,
                 table.version,
                 *tail,
+                *written,
             )
             .where(where)
             .order_by(table.seq, table.uuid)
         ):
-            obj = cls(*fields)
+            obj = cls(*fields[: len(fields) - len(written)])
+            if written:
+                with_written(obj, fields[-len(written) :])
             if level == kind:
                 head = obj
             elif parent_id in parents:
@@ -189,3 +198,20 @@ def alive_rows(store: Store, model: type[Row]) -> int:
     activity or indicator (for ``rbdesk check``)."""
     with store.read():
         return int(_alive_ids(model).count())
+
+
+def written_counts(store: Store) -> tuple[int, int, int]:
+    """How many shown indicators have a target (or satuan), a penanggung jawab, kept columns
+    (for ``rbdesk check``)."""
+    with store.read():
+        shown = Indicator.id.in_(_alive_ids(Indicator))
+        return (
+            int(
+                Indicator.select()
+                .where(shown & ((Indicator.target != "") | (Indicator.target_unit != "")))
+                .count()
+            ),
+            int(Indicator.select().where(shown & (Indicator.responsible != "")).count()),
+            # kept columns are stored as "[]" when there are none
+            int(Indicator.select().where(shown & (fn.LENGTH(Indicator.extra_columns) > 2)).count()),
+        )

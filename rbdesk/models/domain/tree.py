@@ -7,12 +7,14 @@ Evidence bytes are never loaded here: only counts per month.
 from __future__ import annotations
 
 import gc
+import json
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from rbdesk.models.domain.indicator_fields import level_names
 from rbdesk.models.domain.months import is_planned, months_from_mask
 from rbdesk.models.domain.statuses import Status
 from rbdesk.models.storage.query_rows import as_tuples
@@ -65,6 +67,12 @@ class IndicatorNode:
     updated_at: str = ""
     realisation: dict[int, Cell] = field(default_factory=dict)
     evidence: dict[int, int] = field(default_factory=dict)
+    # What the office wrote beside it (models.domain.indicator_fields).
+    target: str = ""
+    target_unit: str = ""
+    responsible: str = ""
+    responsible_uuid: str = ""
+    extra_columns: list[list[str]] = field(default_factory=list)
 
     @property
     def planned_months(self) -> list[int]:
@@ -80,6 +88,26 @@ class IndicatorNode:
     def review_state(self, month: int) -> str:
         cell = self.realisation.get(month)
         return cell.review_state if cell else ""
+
+
+# What the office wrote beside an indicator, read after its other columns (see with_written).
+WRITTEN_COLUMNS = (
+    Indicator.target,
+    Indicator.target_unit,
+    Indicator.responsible,
+    Indicator.responsible_uuid,
+    Indicator.extra_columns,
+)
+
+
+def with_written(node: IndicatorNode, values: Sequence[Any]) -> IndicatorNode:
+    """``node`` with the values of WRITTEN_COLUMNS; the kept columns may come as the JSON text
+    stored (a raw read) or already parsed."""
+    node.target, node.target_unit, node.responsible, node.responsible_uuid, extra = values
+    if isinstance(extra, str):
+        extra = json.loads(extra) if extra else []
+    node.extra_columns = [list(pair) for pair in extra or []]
+    return node
 
 
 @dataclass
@@ -143,6 +171,14 @@ class PlanTree:
     version: int
     areas: list[AreaNode] = field(default_factory=list)
     teams: list[TeamNode] = field(default_factory=list)
+    # The plan's own names of its levels as stored ([]: the defaults); read them through
+    # ``names`` (models.domain.indicator_fields.level_names).
+    level_names: list[str] = field(default_factory=list)
+
+    @property
+    def names(self) -> tuple[str, str, str, str]:
+        """The four level names this plan shows, from the top."""
+        return level_names(self.level_names)
 
     def indicators(self) -> list[IndicatorNode]:
         return [
@@ -247,6 +283,7 @@ def _load_plan_tree(plan_uuid: str) -> PlanTree:
         plan.decree or {},
         plan.settings or {},
         plan.version,
+        level_names=list(plan.level_names or []),
     )
     areas: dict[int, AreaNode] = {}
     for aid, u, label, name, ver in _rows(
@@ -292,7 +329,7 @@ def _load_plan_tree(plan_uuid: str) -> PlanTree:
             subs[sid] = SubActivityNode(u, label, name, ver)
             acts[act_id].sub_activities.append(subs[sid])
     inds: dict[int, IndicatorNode] = {}
-    for iid, sub_id, u, label, text, planned, note, ver, by, at in _rows(
+    for iid, sub_id, u, label, text, planned, note, ver, by, at, *written in _rows(
         Indicator.select(
             Indicator.id,
             Indicator.sub_activity,
@@ -304,6 +341,7 @@ def _load_plan_tree(plan_uuid: str) -> PlanTree:
             Indicator.version,
             Indicator.updated_by,
             Indicator.updated_at,
+            *WRITTEN_COLUMNS,
         )
         .join(SubActivity)
         .join(Activity)
@@ -312,7 +350,9 @@ def _load_plan_tree(plan_uuid: str) -> PlanTree:
         .order_by(Indicator.seq, Indicator.uuid)
     ):
         if sub_id in subs:
-            inds[iid] = IndicatorNode(u, label, text, planned, note, ver, by, at)
+            inds[iid] = with_written(
+                IndicatorNode(u, label, text, planned, note, ver, by, at), written
+            )
             subs[sub_id].indicators.append(inds[iid])
     for ind_id, month, status, note, u, ver, by, at, *review in _rows(
         Realisation.select(

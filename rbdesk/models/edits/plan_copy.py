@@ -140,16 +140,28 @@ def copy_plan(
             title=_with_year(source.title, source.year, year),
             decree=next_year_decree(source.decree or {}, source.year, year),
             settings=copy.deepcopy(source.settings or {}),
+            level_names=list(source.level_names or []),
         )
         tx.stamp(plan, new=True)
         plan.save(force_insert=True)
         tx.log("plan", plan_uuid, "create", "year", None, year)
         tx.log("plan", plan_uuid, "copy", "plan", source.uuid, plan_uuid)
-        _copy_roster(tx, source, plan, _copy_tree(tx, source.id, plan.id, options))
+        # The new teams' uuids are chosen first, so that an indicator whose penanggung jawab is a
+        # team of this plan links to the same team of the new plan.
+        teams = {
+            uuid: new_uuid()
+            for (uuid,) in as_tuples(
+                Team.select(Team.uuid).where((Team.plan == source.id) & Team.is_live())
+            )
+        }
+        areas = _copy_tree(tx, source.id, plan.id, options, teams)
+        _copy_roster(tx, source, plan, areas, teams)
         return plan_uuid
 
 
-def _copy_tree(tx: Tx, source_id: int, plan_id: int, options: CopyOptions) -> dict[int, int]:
+def _copy_tree(
+    tx: Tx, source_id: int, plan_id: int, options: CopyOptions, teams: dict[str, str]
+) -> dict[int, int]:
     """Copy the alive tree under the plan ``source_id`` to ``plan_id``, a level at a time with
     multi-row inserts (a 20,000-indicator plan must not freeze the window); returns the new id
     of each copied area by its old id."""
@@ -189,6 +201,12 @@ def _copy_tree(tx: Tx, source_id: int, plan_id: int, options: CopyOptions) -> di
                 fields["planned"] = row["planned"] if options.keep_months else 0
             if "note" in row:
                 fields["note"] = row["note"] if options.keep_notes else ""
+            if "target" in row:
+                # What the office wrote beside the indicator is next year's starting point too.
+                for key in ("target", "target_unit", "responsible", "extra_columns"):
+                    fields[key] = row[key]
+                link = row["responsible_uuid"]
+                fields["responsible_uuid"] = teams.get(link, link)
             inserts.append(fields)
             log.append((child, uuid, "create", lv.text_field, None, text))
         for chunk in chunked(inserts, INSERT_BATCH):
@@ -206,7 +224,9 @@ def _copy_tree(tx: Tx, source_id: int, plan_id: int, options: CopyOptions) -> di
     return areas
 
 
-def _copy_roster(tx: Tx, source: Plan, plan: Plan, areas: dict[int, int]) -> None:
+def _copy_roster(
+    tx: Tx, source: Plan, plan: Plan, areas: dict[int, int], team_uuids: dict[str, str]
+) -> None:
     teams = (
         Team.select().where((Team.plan == source.id) & Team.is_live()).order_by(Team.seq, Team.uuid)
     )
@@ -219,7 +239,7 @@ def _copy_roster(tx: Tx, source: Plan, plan: Plan, areas: dict[int, int]) -> Non
             name=team.name,
             area=areas.get(team.area_id) if team.area_id else None,
             duties=copy.deepcopy(team.duties or []),
-            uuid="",
+            uuid=team_uuids[team.uuid],
         )
         tx.stamp(new_team, new=True)
         new_team.save(force_insert=True)

@@ -77,6 +77,11 @@ def dump_data(store: Store) -> dict[str, Any]:
                 "text": ind.text,
                 "planned_months": months_from_mask(ind.planned),
                 "note": ind.note,
+                "target": ind.target,
+                "target_unit": ind.target_unit,
+                "responsible": ind.responsible,
+                "responsible_uuid": ind.responsible_uuid,
+                "extra_columns": [list(pair) for pair in ind.extra_columns or []],
                 "realisation": [
                     {
                         **_book(r),
@@ -161,6 +166,7 @@ def dump_data(store: Store) -> dict[str, Any]:
                     "title": plan.title,
                     "decree": plan.decree or {},
                     "settings": plan.settings or {},
+                    "level_names": list(plan.level_names or []),
                     "areas": plan_areas,
                     "teams": [team(t) for t in teams.get(plan.id, [])],
                 }

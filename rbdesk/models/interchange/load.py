@@ -56,7 +56,10 @@ from rbdesk.models.storage.store import Store
 FORMAT = "rbdesk"
 # 2: review of realised months (``review_*`` keys of a realisation) and ``reviewer`` on a person.
 # A version 1 document still loads: its realised months become "diajukan", as a migrated file's do.
-FORMAT_VERSION = 2
+# 3: what offices write beside an indicator (``target``, ``target_unit``, ``responsible``,
+# ``responsible_uuid``, ``extra_columns``) and a plan's ``level_names``. Older documents load
+# with these empty, as a migrated file has them.
+FORMAT_VERSION = 3
 _STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
 # Stays under SQLite's oldest limit of 999 bound parameters for the widest table.
 _BATCH = 60
@@ -76,6 +79,10 @@ _SHORT_KEYS = frozenset(
         "review_state",
         "reviewed_by",
         "reviewed_at",
+        "target",
+        "target_unit",
+        "responsible",
+        "responsible_uuid",
     }
 )
 
@@ -283,6 +290,7 @@ def _collect_plan(
         "title": r.get(pd, "title", str, ""),
         "decree": clean_decree(r.get(pd, "decree", dict, {}), r.fail),
         "settings": r.get(pd, "settings", dict, {}),
+        "level_names": r.get(pd, "level_names", list, []),
     }
     _add(r, rows, Plan, plan)
     areas: set[str] = set()
@@ -380,6 +388,13 @@ def _collect_indicator(
         "text": r.get(idd, "text", str, ""),
         "planned": mask_from_months(months),
         "note": r.get(idd, "note", str, ""),
+        "target": r.get(idd, "target", str, ""),
+        "target_unit": r.get(idd, "target_unit", str, ""),
+        "responsible": r.get(idd, "responsible", str, ""),
+        # A link may name a person or team the dump does not hold (deleted since): the name as
+        # written stays, as in the file the dump came from.
+        "responsible_uuid": r.get(idd, "responsible_uuid", str, ""),
+        "extra_columns": r.get(idd, "extra_columns", list, []),
     }
     _add(r, rows, Indicator, ind)
     months_seen: set[int] = set()

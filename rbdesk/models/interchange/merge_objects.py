@@ -57,9 +57,10 @@ COLUMNS = ""  # the key under which _changed_since_parting lists the plain colum
 PASSED_ALONG = frozenset({"merge"})
 
 
-# Fields that only mean something together: a verdict is its state, reviewer, time and note. A
-# copy that changed one of them changed the verdict, so they are taken (or conflict) as one.
-TOGETHER = (frozenset(REVIEW_FIELDS),)
+# Fields that only mean something together: a verdict is its state, reviewer, time and note; a
+# penanggung jawab is the name and its link to the roster. A copy that changed one of them
+# changed the whole, so they are taken (or conflict) as one.
+TOGETHER = (frozenset(REVIEW_FIELDS), frozenset({"responsible", "responsible_uuid"}))
 
 
 def _widened(cols: set[str] | None) -> set[str] | None:

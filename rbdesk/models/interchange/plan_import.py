@@ -1,26 +1,40 @@
 """Add a plan read from elsewhere (an Excel workbook) to an open file, all or nothing.
 
 The plan dict has the dump format's plan shape without bookkeeping keys (docs/FORMAT.md): unit,
-year, title, decree, settings, areas → activities → sub_activities → indicators. Every row gets a
-fresh uuid; one change-log entry records the import. Teams are not imported (a workbook's roster
-names people, not rbdesk persons).
+year, title, decree, settings, level_names, areas → activities → sub_activities → indicators
+(with their target, satuan, penanggung jawab and kept columns). Every row gets a fresh uuid; one
+change-log entry records the import. Teams are not imported (a workbook's roster names people,
+not rbdesk persons); a penanggung jawab naming a person of the file is linked to them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.indicator_fields import (
+    check_extra_columns,
+    check_level_names,
+    find_responsible,
+)
 from rbdesk.models.domain.months import mask_from_months
-from rbdesk.models.domain.text_rules import TEXT_CHARS, check_year, clean_decree, clean_text
+from rbdesk.models.domain.text_rules import (
+    NAME_CHARS,
+    TEXT_CHARS,
+    check_year,
+    clean_decree,
+    clean_text,
+)
 from rbdesk.models.errors import InvalidInput
-from rbdesk.models.storage.schema import Activity, Area, Indicator, Plan, SubActivity
+from rbdesk.models.storage.query_rows import as_tuples
+from rbdesk.models.storage.schema import Activity, Area, Indicator, Person, Plan, SubActivity
 from rbdesk.models.storage.store import Store, new_uuid
 
 BATCH = 400
 
 
-def _str(obj: dict[str, Any], key: str, where: str) -> str:
+def _str(obj: dict[str, Any], key: str, where: str, limit: int = TEXT_CHARS) -> str:
     value = obj.get(key, "")
     if value is None:
         value = ""
@@ -28,7 +42,7 @@ def _str(obj: dict[str, Any], key: str, where: str) -> str:
         raise InvalidInput(
             tr("Rencana tidak valid di {where}: '{key}' harus teks.").format(where=where, key=key)
         )
-    if len(value) > TEXT_CHARS:
+    if len(value) > limit:
         raise InvalidInput(
             tr("Rencana tidak valid di {where}: '{key}' terlalu panjang.").format(
                 where=where, key=key
@@ -59,6 +73,12 @@ def _months(ind: dict[str, Any], where: str) -> int:
     return mask_from_months(months)
 
 
+def _invalid(where: str) -> Callable[[str], InvalidInput]:
+    return lambda what: InvalidInput(
+        tr("Rencana tidak valid di {where}: {what}.").format(where=where, what=what)
+    )
+
+
 def validate(plan: dict[str, Any]) -> None:
     """Check ``plan`` and clean its text in place (control characters removed)."""
     if not isinstance(plan, dict):
@@ -75,6 +95,7 @@ def validate(plan: dict[str, Any]) -> None:
     )
     _str(plan, "unit", "plan")
     _str(plan, "title", "plan")
+    plan["level_names"] = check_level_names(plan.get("level_names") or [], _invalid("plan"))
     for ai, area in enumerate(_list(plan, "areas", "plan")):
         where = f"areas[{ai}]"
         _str(area, "label", where)
@@ -91,6 +112,11 @@ def validate(plan: dict[str, Any]) -> None:
                     w4 = f"{w3}.indicators[{ii}]"
                     for key in ("label", "text", "note"):
                         _str(ind, key, w4)
+                    for key in ("target", "target_unit", "responsible"):
+                        _str(ind, key, w4, NAME_CHARS)
+                    ind["extra_columns"] = check_extra_columns(
+                        ind.get("extra_columns") or [], _invalid(w4)
+                    )
                     _months(ind, w4)
 
 
@@ -112,8 +138,12 @@ def import_plan(store: Store, plan: dict[str, Any], source: str = "", left_out: 
             title=plan.get("title") or "",
             decree=plan.get("decree") or {},
             settings=plan.get("settings") or {},
+            level_names=plan.get("level_names") or [],
             **stamp,
         )
+        # A penanggung jawab that names a person of the roster is linked to them; the teams
+        # are the plan's own, and a new plan has none yet.
+        persons = list(as_tuples(Person.live(Person.uuid, Person.name)))
         pending: list[dict[str, Any]] = []
         count = 0
         for ai, ad in enumerate(plan.get("areas") or []):
@@ -153,6 +183,13 @@ def import_plan(store: Store, plan: dict[str, Any], source: str = "", left_out: 
                                 "text": idd.get("text") or "",
                                 "planned": _months(idd, ""),
                                 "note": idd.get("note") or "",
+                                "target": idd.get("target") or "",
+                                "target_unit": idd.get("target_unit") or "",
+                                "responsible": idd.get("responsible") or "",
+                                "responsible_uuid": find_responsible(
+                                    idd.get("responsible") or "", persons
+                                ),
+                                "extra_columns": idd.get("extra_columns") or [],
                                 **stamp,
                             }
                         )

@@ -18,6 +18,7 @@ from typing import Any
 from peewee import BooleanField, ForeignKeyField, IntegerField
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.indicator_fields import check_extra_columns, check_level_names
 from rbdesk.models.domain.progress import REVIEW_STATES, STATUSES, is_realised
 from rbdesk.models.domain.text_rules import (
     MAX_EVIDENCE_BYTES,
@@ -51,6 +52,10 @@ SHORT_KEYS = frozenset(
         "reviewed_by",
         "reviewed_at",
         "name",
+        "target",
+        "target_unit",
+        "responsible",
+        "responsible_uuid",
     }
 )
 # Names that may be longer: a row's name in the plan is a sentence.
@@ -61,6 +66,7 @@ MAX_SEQ = 1_000_000
 MAX_LIST_ITEMS = 1_000
 MAX_SETTINGS = 200
 _SHA = re.compile(r"^[0-9a-f]{64}$")
+_LIST_FIELDS = frozenset({"duties", "level_names", "extra_columns"})
 
 
 def check_stamp(value: str, key: str, fail: Fail) -> None:
@@ -175,7 +181,7 @@ def check_row(model: type[Row], row: dict[str, Any], fail: Fail) -> dict[str, An
             _check_int(entity, key, value, fail)
         elif isinstance(f, JSONField):
             if value is None:  # an empty column reads back as None (schema.JSONField)
-                value = out[key] = [] if key == "duties" else {}
+                value = out[key] = [] if key in _LIST_FIELDS else {}
             if key == "decree":
                 out[key] = clean_decree(value, fail)
                 _check_lists(out[key], "", fail)
@@ -191,6 +197,10 @@ def check_row(model: type[Row], row: dict[str, Any], fail: Fail) -> dict[str, An
                         )
                     )
                 out[key] = [check_text(d, "duties", TEXT_CHARS, fail) for d in value]
+            elif key == "level_names":
+                out[key] = check_level_names(value, fail)
+            elif key == "extra_columns":
+                out[key] = check_extra_columns(value, fail)
         else:
             if not isinstance(value, str):
                 raise fail(tr("nilai '{key}' bertipe salah").format(key=key))
@@ -211,6 +221,14 @@ def _check_meaning(entity: str, row: dict[str, Any], fail: Fail) -> None:
         raise fail(tr("unit (satuan kerja) kosong"))
     if entity == "team" and row["kind"] not in TEAM_KINDS:
         raise fail(tr("jenis tim '{kind}' tidak dikenal").format(kind=row["kind"]))
+    if entity == "indicator" and row["responsible_uuid"]:
+        try:
+            if str(uuidlib.UUID(row["responsible_uuid"])) != row["responsible_uuid"]:
+                raise ValueError
+        except ValueError:
+            raise fail(
+                tr("responsible_uuid '{u}' tidak sah").format(u=row["responsible_uuid"][:40])
+            ) from None
     if entity == "evidence" and not _SHA.match(row["sha256"]):
         raise fail(tr("sha256 '{s}' tidak sah").format(s=row["sha256"][:70]))
     if entity == "realisation":

@@ -137,6 +137,22 @@ ALTER TABLE person ADD COLUMN reviewer INTEGER NOT NULL DEFAULT 0;
 UPDATE realisation SET review_state = 'diajukan' WHERE status <> 'belum';
 """
 
+# v4: what offices write beside an indicator (issue 21): a target as written with its unit
+# (satuan), a penanggung jawab as written plus the uuid of the roster person or team it names
+# when it names one, and the further columns the user chose to keep, as an ordered JSON list of
+# [name, value] pairs. Per plan, its own names for the four levels: a JSON list, empty for the
+# KPU's defaults. The link is a uuid rather than a foreign key: it may name a person (shared by
+# the plans) or a team (of the plan), and uuids are what dumps and merges carry; a link whose
+# row is gone leaves the name as written.
+V4 = """
+ALTER TABLE indicator ADD COLUMN target VARCHAR(255) NOT NULL DEFAULT '';
+ALTER TABLE indicator ADD COLUMN target_unit VARCHAR(255) NOT NULL DEFAULT '';
+ALTER TABLE indicator ADD COLUMN responsible VARCHAR(255) NOT NULL DEFAULT '';
+ALTER TABLE indicator ADD COLUMN responsible_uuid VARCHAR(36) NOT NULL DEFAULT '';
+ALTER TABLE indicator ADD COLUMN extra_columns TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE plan ADD COLUMN level_names TEXT NOT NULL DEFAULT '[]';
+"""
+
 
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
@@ -148,7 +164,12 @@ def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
 
 
 # Index i holds the step that takes a file from version i to version i + 1.
-STEPS: list[Callable[[sqlite3.Connection], None]] = [_script(V1), _script(V2), _script(V3)]
+STEPS: list[Callable[[sqlite3.Connection], None]] = [
+    _script(V1),
+    _script(V2),
+    _script(V3),
+    _script(V4),
+]
 SCHEMA_VERSION = len(STEPS)
 
 

@@ -106,6 +106,9 @@ class Plan(Row):
     title = CleanText(default="")
     decree = JSONField(default=dict)
     settings = JSONField(default=dict)
+    # The plan's own names of its four levels, or [] for the defaults: see
+    # models.domain.indicator_fields.level_names.
+    level_names = JSONField(default=list)
 
 
 # Each foreign key ``x`` also gives its row an ``x_id`` attribute holding the raw id (peewee's
@@ -145,6 +148,13 @@ class Indicator(Row):
     text = CleanText(default="")
     planned = IntegerField(default=0)  # bitmask, see models.domain.months
     note = CleanText(default="")
+    target = CleanChar(default="")  # as written: "100", "12", "Tersedia"
+    target_unit = CleanChar(default="")  # satuan: "%", "dokumen"
+    responsible = CleanChar(default="")  # penanggung jawab, as written
+    # The uuid of the roster person or team ``responsible`` names, "" when it names none.
+    responsible_uuid = CleanChar(default="")
+    # Further columns the user chose to keep: an ordered list of [name, value] pairs.
+    extra_columns = JSONField(default=list)
 
 
 class Realisation(Row):

@@ -49,6 +49,7 @@ class FilterBar(QWidget):
         layout.addWidget(label)
         layout.addWidget(self.search, 2)
         self.area = self._combo("areaFilter", tr("Area:"), layout)
+        self.area_label = self._last_label
         self.team = self._combo("teamFilter", tr("Tim:"), layout)
         self.person = self._combo("personFilter", tr("Orang:"), layout)
         self.status = self._combo("statusFilter", tr("Status:"), layout)
@@ -78,7 +79,7 @@ class FilterBar(QWidget):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         # Narrow enough for 1280 pixels beside the panels; the full name is in the list.
         combo.setMinimumContentsLength(5)
-        label = QLabel(text)
+        label = self._last_label = QLabel(text)
         label.setBuddy(combo)
         layout.addWidget(label)
         layout.addWidget(combo, 1)
@@ -95,7 +96,12 @@ class FilterBar(QWidget):
         for combo in keep:
             combo.blockSignals(True)
             combo.clear()
-        self.area.addItem(tr("Semua area"), "")
+        # A plan with its own level names (Sasaran, Program, …) filters by its own top level.
+        own = tree.level_names[0] if tree is not None and tree.level_names else ""
+        self.area_label.setText(f"{own}:" if own else tr("Area:"))
+        self.area.addItem(
+            tr("Semua {level}").format(level=own.lower()) if own else tr("Semua area"), ""
+        )
         self.team.addItem(tr("Semua tim"), "")
         self.person.addItem(tr("Semua orang"), "")
         if tree is not None:

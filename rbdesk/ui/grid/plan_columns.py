@@ -10,7 +10,15 @@ COL_NOTE = COL_DEC + 1
 COL_TEAM = COL_NOTE + 1
 COL_CAPAIAN = COL_TEAM + 1  # as reported
 COL_VERIFIED = COL_CAPAIAN + 1  # counting only months whose evidence review accepted them
-COLUMN_COUNT = COL_VERIFIED + 1
+# What the office wrote beside an indicator: hidden until chosen from the header's menu (the
+# twelve months must fit a 1366-pixel screen).
+COL_TARGET = COL_VERIFIED + 1
+COL_UNIT = COL_TARGET + 1
+COL_PJ = COL_UNIT + 1
+COLUMN_COUNT = COL_PJ + 1
+OPTIONAL_COLUMNS = (COL_TARGET, COL_UNIT, COL_PJ)
+# The indicator's field each optional column shows and edits.
+WRITTEN_FIELD = {COL_TARGET: "target", COL_UNIT: "target_unit", COL_PJ: "responsible"}
 
 MIME_TYPE = "application/x-rbdesk-node"
 

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from rbdesk.i18n import tr
-from rbdesk.models.domain.hierarchy import level_title
+from rbdesk.models.domain.indicator_fields import level_name, level_names, target_text
 from rbdesk.models.domain.month_cells import (
     STATE_SYMBOL,
     LeafCell,
@@ -47,11 +47,15 @@ from rbdesk.ui.grid.plan_columns import (
     COL_CAPAIAN,
     COL_NO,
     COL_NOTE,
+    COL_PJ,
+    COL_TARGET,
     COL_TEAM,
     COL_TEXT,
+    COL_UNIT,
     COL_VERIFIED,
     COLUMN_COUNT,
     MIME_TYPE,
+    WRITTEN_FIELD,
     column_month,
 )
 from rbdesk.ui.grid.plan_nodes import Node, child_specs, count_rows, has_child_specs
@@ -278,6 +282,9 @@ class PlanModel(PlanSyncMixin):
                 COL_TEAM: tr("Tim"),
                 COL_CAPAIAN: tr("Capaian"),
                 COL_VERIFIED: tr("Verif."),
+                COL_TARGET: tr("Target"),
+                COL_UNIT: tr("Satuan"),
+                COL_PJ: tr("PJ"),
             }.get(section)
         if role == Qt.ItemDataRole.ToolTipRole:
             if month:
@@ -300,7 +307,13 @@ class PlanModel(PlanSyncMixin):
                     "sudah ditinjau dan memenuhi"
                 ).format(m=month_long(upto))
             if section == COL_TEXT:
-                return tr("Area perubahan, kegiatan, sub kegiatan, indikator keberhasilan")
+                return " › ".join(self.level_names())
+            if section in WRITTEN_FIELD:
+                return {
+                    COL_TARGET: tr("Target indikator, seperti tertulis"),
+                    COL_UNIT: tr("Satuan target"),
+                    COL_PJ: tr("Penanggung jawab indikator"),
+                }[section]
         if role == Qt.ItemDataRole.FontRole and month and month == self.now_month:
             return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole and (
@@ -335,7 +348,7 @@ class PlanModel(PlanSyncMixin):
     ) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if not readonly:
-            text_cell = col in (COL_NO, COL_TEXT) or (col == COL_NOTE and leaf)
+            text_cell = col in (COL_NO, COL_TEXT) or (col in (COL_NOTE, *WRITTEN_FIELD) and leaf)
             note_cell = bool(column_month(col)) and leaf and mode == Mode.REALISATION
             if text_cell or note_cell:
                 flags |= Qt.ItemFlag.ItemIsEditable
@@ -363,6 +376,8 @@ class PlanModel(PlanSyncMixin):
                 return node.text
             if col == COL_NOTE and node.ind is not None:
                 return node.ind.note
+            if col in WRITTEN_FIELD and node.ind is not None:
+                return getattr(node.ind, WRITTEN_FIELD[col])
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node, col)
@@ -401,6 +416,8 @@ class PlanModel(PlanSyncMixin):
             return text.replace("\n", " ")
         if col == COL_NOTE:
             return node.ind.note.replace("\n", " ") if node.ind is not None else ""
+        if col in WRITTEN_FIELD:
+            return getattr(node.ind, WRITTEN_FIELD[col]) if node.ind is not None else ""
         if col == COL_TEAM:
             if node.kind != "area" or self.doc.tree is None:
                 return ""
@@ -419,9 +436,14 @@ class PlanModel(PlanSyncMixin):
                 return None
             members = "\n".join(f"• {m.person_name} ({m.role})" for m in team.members)
             return f"{team.name}\n{members}"
-        if col in (COL_TEXT, COL_NOTE):
-            text = self._display(node, col) or ""
-            return f"{level_title(node.kind)}: {text}" if col == COL_TEXT else text
+        if col == COL_TEXT:
+            return "\n".join(
+                [f"{self.level_name(node.kind)}: {self._display(node, col)}"] + self.details(node)
+            )
+        if col == COL_NOTE:
+            return self._display(node, col) or ""
+        if col in WRITTEN_FIELD and node.ind is not None:
+            return "\n".join(self.details(node)) or None
         if col in (COL_CAPAIAN, COL_VERIFIED):
             tip: str = self.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
             return tip
@@ -431,9 +453,33 @@ class PlanModel(PlanSyncMixin):
         """The words a screen reader says for a text cell: its column's name first."""
         text = self._display(node, col)
         if col == COL_TEXT:
-            return f"{level_title(node.kind)}: {text}"
+            return f"{self.level_name(node.kind)}: {text}"
         name = self.headerData(col, Qt.Orientation.Horizontal)
         return f"{name}: {text}" if name and text else text
+
+    def level_names(self) -> tuple[str, str, str, str]:
+        """The plan's own names of its four levels (the KPU's by default)."""
+        tree = self.doc.tree
+        return level_names(tree.level_names if tree is not None else [])
+
+    def level_name(self, kind: str) -> str:
+        tree = self.doc.tree
+        return level_name(tree.level_names if tree is not None else [], kind)
+
+    @staticmethod
+    def details(node: Node) -> list[str]:
+        """What the office wrote beside the row's indicator, a line each (its tooltip)."""
+        ind = node.ind
+        if ind is None:
+            return []
+        lines = []
+        if target := target_text(ind.target, ind.target_unit):
+            lines.append(tr("Target: {t}").format(t=target))
+        if ind.responsible:
+            linked = tr(" (daftar tim)") if ind.responsible_uuid else ""
+            lines.append(tr("Penanggung jawab: {n}{l}").format(n=ind.responsible, l=linked))
+        lines += [f"{name}: {value}" for name, value in ind.extra_columns]
+        return lines
 
     # -- month cells ---------------------------------------------------------------------------
 
@@ -536,6 +582,11 @@ class PlanModel(PlanSyncMixin):
             if node.ind.note == value:
                 return False
             cmd = uc.SetFieldCommand(self.doc, "indicator", node.ind.uuid, "note", value)
+        elif col in WRITTEN_FIELD and node.ind is not None:
+            field = WRITTEN_FIELD[col]
+            if getattr(node.ind, field) == " ".join(value.split()):
+                return False
+            cmd = uc.SetIndicatorFieldCommand(self.doc, node.ind.uuid, field, value)
         else:
             return False
         return push(cmd).ok

@@ -132,7 +132,9 @@ class Node:
         if self._search is None:
             parts = [self.label, self.text]
             if self.ind is not None:
-                parts += [self.ind.text, self.ind.note]
+                ind = self.ind
+                parts += [ind.text, ind.note, ind.target, ind.target_unit, ind.responsible]
+                parts += [value for _name, value in ind.extra_columns]
             self._search = " ".join(parts).casefold()
         return self._search
 

@@ -6,10 +6,12 @@ fold and unfold anywhere. The current cell always carries a focus frame."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QDropEvent, QKeyEvent, QMouseEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QWidget
 
+from rbdesk.i18n import tr
+from rbdesk.ui import settings
 from rbdesk.ui.grid.month_delegate import MonthDelegate
 from rbdesk.ui.grid.plan_columns import (
     COL_CAPAIAN,
@@ -17,10 +19,15 @@ from rbdesk.ui.grid.plan_columns import (
     COL_JAN,
     COL_NO,
     COL_NOTE,
+    COL_PJ,
+    COL_TARGET,
     COL_TEAM,
     COL_TEXT,
+    COL_UNIT,
     COL_VERIFIED,
     MIME_TYPE,
+    OPTIONAL_COLUMNS,
+    WRITTEN_FIELD,
     column_month,
 )
 from rbdesk.ui.grid.text_delegate import FocusFrameDelegate, UraianDelegate
@@ -33,6 +40,7 @@ TEXT_MIN_WIDTH = 220
 # Keterangan and Tim follow (scrolled to on a narrow screen).
 VISUAL_AFTER_MONTHS = (COL_CAPAIAN, COL_VERIFIED, COL_NOTE, COL_TEAM)
 TREE_COLUMNS = (COL_NO, COL_TEXT)
+SHOWN_KEY = "grid/shownColumns"  # the optional columns shown, by field name
 
 
 class PlanView(QTreeView):
@@ -92,6 +100,15 @@ class PlanView(QTreeView):
         self.setColumnWidth(COL_TEAM, fm.horizontalAdvance("Tim VIII") + 16)
         self.setColumnWidth(COL_CAPAIAN, fm.horizontalAdvance("Capaian") + 20)
         self.setColumnWidth(COL_VERIFIED, fm.horizontalAdvance("Verif.") + 20)
+        self.setColumnWidth(COL_TARGET, fm.horizontalAdvance("Target") + 24)
+        self.setColumnWidth(COL_UNIT, fm.horizontalAdvance("dokumen") + 20)
+        self.setColumnWidth(COL_PJ, fm.averageCharWidth() * 16)
+        stored = settings.value(SHOWN_KEY, [])  # QSettings gives one item back as a string
+        shown = {stored} if isinstance(stored, str) else set(stored or [])
+        for col in OPTIONAL_COLUMNS:
+            self.setColumnHidden(col, WRITTEN_FIELD[col] not in shown)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._show_header_menu)
         self._text_width_user = False
         header.sectionResized.connect(self._section_resized)
         self.fit_text_column()
@@ -106,6 +123,30 @@ class PlanView(QTreeView):
     _fitting = False
     _month_width = _month_least = 0  # set with the columns
 
+    # -- optional columns: the header's context menu ---------------------------------------------
+
+    def header_menu(self) -> QMenu:
+        """Check boxes for the columns hidden by default (target, satuan, penanggung jawab);
+        the choice is remembered on this PC."""
+        menu = QMenu(self)
+        names = {COL_TARGET: tr("Target"), COL_UNIT: tr("Satuan"), COL_PJ: tr("Penanggung jawab")}
+        for col in OPTIONAL_COLUMNS:
+            action = menu.addAction(names[col])
+            action.setCheckable(True)
+            action.setChecked(not self.isColumnHidden(col))
+            action.toggled.connect(lambda on, c=col: self.show_optional_column(c, on))
+        return menu
+
+    def _show_header_menu(self, pos: QPoint) -> None:
+        self.header_menu().exec(self.header().mapToGlobal(pos))
+
+    def show_optional_column(self, col: int, shown: bool) -> None:
+        self.setColumnHidden(col, not shown)
+        settings.set_value(
+            SHOWN_KEY, [WRITTEN_FIELD[c] for c in OPTIONAL_COLUMNS if not self.isColumnHidden(c)]
+        )
+        self.fit_text_column()
+
     def fit_text_column(self) -> None:
         """Uraian takes the room the other columns leave (wrapped to two lines, the full text
         in its tooltip). Where that is less than TEXT_MIN_WIDTH, Keterangan and Tim give way
@@ -119,6 +160,18 @@ class PlanView(QTreeView):
         if width < TEXT_MIN_WIDTH:
             core = sum(w for c, w in widths.items() if c not in (COL_TEXT, COL_NOTE, COL_TEAM))
             width = max(TEXT_MIN_WIDTH, room - core)
+        others = (
+            sum(
+                self.columnWidth(c)
+                for c in range(self.model().columnCount())
+                if c != COL_TEXT and not self.isColumnHidden(c)
+            )
+            if self.model()
+            else 0
+        )
+        width = max(
+            self.fontMetrics().averageCharWidth() * 20, self.viewport().width() - others - 2
+        )
         self._fitting = True
         self.setColumnWidth(COL_TEXT, width)
         self._fitting = False

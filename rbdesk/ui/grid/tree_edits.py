@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.hierarchy import CHILD, level_title
+from rbdesk.models.domain.indicator_fields import level_name
 from rbdesk.ui.dialogs.common import confirm
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.grid.plan_model import PlanModel
@@ -21,10 +22,6 @@ from rbdesk.ui.grid.plan_view import DROP_ABOVE, DROP_BELOW, DROP_ON
 from rbdesk.ui.operations import UndoStep, push
 from rbdesk.ui.undo import plan_steps as uc
 from rbdesk.ui.view_state import ViewState
-
-
-def _new_text(kind: str) -> str:
-    return tr("{level} baru").format(level=level_title(kind))
 
 
 class TreeEdits:
@@ -46,6 +43,16 @@ class TreeEdits:
         self.current, self.edit_text = current, edit_text
         self.parent, self.notify = parent, notify
 
+    def _level(self, kind: str) -> str:
+        """What the plan calls this level: its own name (Program, Output), else rbdesk's."""
+        tree = self.doc.tree
+        if tree is not None and tree.level_names:
+            return level_name(tree.level_names, kind)
+        return level_title(kind)
+
+    def _new_text(self, kind: str) -> str:
+        return tr("{level} baru").format(level=self._level(kind))
+
     def _parent_uuid(self, node: Node) -> str:
         if node.kind == "area":
             return self.doc.plan_uuid
@@ -65,7 +72,7 @@ class TreeEdits:
 
     def _add(self, kind: str, parent: str, index: int | None) -> None:
         if self._push(
-            uc.AddNodeCommand(self.doc, self.state, kind, parent, index, _new_text(kind))
+            uc.AddNodeCommand(self.doc, self.state, kind, parent, index, self._new_text(kind))
         ):
             self.edit_text()
 
@@ -90,7 +97,7 @@ class TreeEdits:
         if node is None:
             return
         count = len(node.indicators())
-        what = level_title(node.kind).lower()
+        what = self._level(node.kind).lower()
         text = tr('Hapus {what} "{name}"').format(what=what, name=(node.text or "")[:80])
         if node.kind != "indicator" and count:
             text += tr(" beserta {n} indikator di dalamnya").format(n=count)
@@ -181,7 +188,7 @@ class TreeEdits:
             parent_uuid, index = dst.uuid, None
         else:
             self.notify(
-                tr("{what} tidak dapat dipindahkan ke sana.").format(what=level_title(src.kind))
+                tr("{what} tidak dapat dipindahkan ke sana.").format(what=self._level(src.kind))
             )
             return False
         old_parent = self._parent_uuid(src)

@@ -7,9 +7,11 @@ from PySide6.QtCore import QTimer
 
 from rbdesk.i18n import N_, tr
 from rbdesk.models.domain.hierarchy import level_title
+from rbdesk.models.domain.indicator_fields import FIELD_LABELS
 from rbdesk.models.domain.months import month_short, with_month
 from rbdesk.models.domain.statuses import ReviewState, Status
 from rbdesk.models.edits import plan_edit
+from rbdesk.models.edits.indicator_edit import set_indicator_fields
 from rbdesk.models.edits.realisation import set_status
 from rbdesk.models.edits.review import review_month
 from rbdesk.ui.document import PlanDocument
@@ -155,6 +157,26 @@ class SetFieldCommand(_Command):
         )
         if isinstance(done, Done):
             self.doc.patch(self.uuid, **{self.field: value, "version": done.value})
+
+
+class SetIndicatorFieldCommand(_Command):
+    """Set an indicator's target, satuan or penanggung jawab (linked to the roster when the
+    name is a person's or a team's there)."""
+
+    def __init__(self, doc: PlanDocument, uuid: str, field: str, value: str) -> None:
+        ind = doc.indicator(uuid)
+        self.backward = getattr(ind, field) if ind else ""
+        super().__init__(doc, tr("Ubah {f} indikator").format(f=tr(FIELD_LABELS[field])))
+        self.uuid, self.field, self.forward = uuid, field, value
+
+    def apply(self, value: str) -> None:
+        if self.call(
+            set_indicator_fields,
+            self.uuid,
+            {self.field: value},
+            expected_version=self._version(self.uuid),
+        ).ok:
+            self.doc.refresh_indicator(self.uuid)
 
 
 class AddNodeCommand(_TreeCommand):
