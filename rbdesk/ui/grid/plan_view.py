@@ -149,29 +149,23 @@ class PlanView(QTreeView):
 
     def fit_text_column(self) -> None:
         """Uraian takes the room the other columns leave (wrapped to two lines, the full text
-        in its tooltip). Where that is less than TEXT_MIN_WIDTH, Keterangan and Tim give way
-        (they are last, scrolled to): the months, Capaian and Verif. stay in view."""
+        in its tooltip). Where that is less than TEXT_MIN_WIDTH, Keterangan, Tim and the
+        optional columns give way (they are last, scrolled to): the months, Capaian and
+        Verif. stay in view."""
         if getattr(self, "_text_width_user", False) or self.model() is None:
             return
         room = self.viewport().width() - 2
         self._fit_months(room)
-        widths = {c: self.columnWidth(c) for c in range(self.model().columnCount())}
-        width = room - sum(w for c, w in widths.items() if c != COL_TEXT)
+        shown = [
+            c
+            for c in range(self.model().columnCount())
+            if c != COL_TEXT and not self.isColumnHidden(c)
+        ]
+        width = room - sum(self.columnWidth(c) for c in shown)
         if width < TEXT_MIN_WIDTH:
-            core = sum(w for c, w in widths.items() if c not in (COL_TEXT, COL_NOTE, COL_TEAM))
+            scrolled_to = (COL_NOTE, COL_TEAM, *OPTIONAL_COLUMNS)
+            core = sum(self.columnWidth(c) for c in shown if c not in scrolled_to)
             width = max(TEXT_MIN_WIDTH, room - core)
-        others = (
-            sum(
-                self.columnWidth(c)
-                for c in range(self.model().columnCount())
-                if c != COL_TEXT and not self.isColumnHidden(c)
-            )
-            if self.model()
-            else 0
-        )
-        width = max(
-            self.fontMetrics().averageCharWidth() * 20, self.viewport().width() - others - 2
-        )
         self._fitting = True
         self.setColumnWidth(COL_TEXT, width)
         self._fitting = False
