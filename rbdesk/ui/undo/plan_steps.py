@@ -70,7 +70,10 @@ class SetStatusCommand(_Command):
         month: int,
         status: str,
         note: str | None = None,
+        shown: tuple[int, str] | None = None,
     ) -> None:
+        """``shown``: the row's version and note when the user began writing the note, so a
+        colleague's note saved meanwhile is refused rather than replaced (edits.realisation)."""
         ind = doc.indicator(indicator_uuid)
         cell = ind.realisation.get(month) if ind else None
         self.old_status = cell.status if cell else "belum"
@@ -88,22 +91,25 @@ class SetStatusCommand(_Command):
             text = tr("Realisasi {m}: {s}")
         super().__init__(doc, text.format(m=month_short(month), s=tr(status)))
         self.uuid, self.month, self.status, self.note = indicator_uuid, month, status, note
+        self.shown = shown
 
-    def _apply(self, status: str, note: str | None) -> None:
+    def _apply(self, status: str, note: str | None, shown: tuple[int, str] | None = None) -> None:
         ind = self.doc.indicator(self.uuid)
         cell = ind.realisation.get(self.month) if ind else None
+        version, shown_note = shown if shown else (cell.version if cell else 0, None)
         if self.call(
             set_status,
             self.uuid,
             self.month,
             status,
             note,
-            expected_version=cell.version if cell else 0,
+            expected_version=version,
+            shown_note=shown_note,
         ).ok:
             self.doc.refresh_indicator(self.uuid)
 
     def step(self, first: bool) -> None:
-        self._apply(self.status, self.note)
+        self._apply(self.status, self.note, self.shown if first else None)
 
     def unstep(self) -> None:
         self._apply(self.old_status, self.old_note if self.note is not None else None)

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rbdesk.i18n import tr
 from rbdesk.models.domain.months import month_short
 from rbdesk.models.domain.progress import review_label
 from rbdesk.models.edits.review import review_month
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.operations import UndoStep
+
+
+@dataclass(frozen=True)
+class ReviewShown:
+    """What the reviewer saw of the month: its row version, review state and note, and the
+    uuids of its evidence files."""
+
+    version: int
+    state: str
+    note: str
+    evidence: tuple[str, ...]
 
 
 class ReviewCommand(UndoStep):
@@ -19,7 +32,9 @@ class ReviewCommand(UndoStep):
         state: str,
         note: str = "",
         by: str = "",
+        shown: ReviewShown | None = None,
     ) -> None:
+        """``shown``: what the reviewer saw when starting (edits.review.review_month checks it)."""
         super().__init__(
             doc, tr("Tinjauan {m}: {s}").format(m=month_short(month), s=review_label(state))
         )
@@ -32,8 +47,15 @@ class ReviewCommand(UndoStep):
             if cell
             else ("", "", "", "")
         )
+        self.shown = shown
 
-    def apply(self, verdict: tuple[str, str, str, str | None]) -> None:
+    def step(self, first: bool) -> None:
+        shown, self.shown = (self.shown if first else None), None
+        self.apply(self.forward, shown)
+
+    def apply(
+        self, verdict: tuple[str, str, str, str | None], shown: ReviewShown | None = None
+    ) -> None:
         state, note, by, at = verdict
         ind = self.doc.indicator(self.uuid)
         cell = ind.realisation.get(self.month) if ind else None
@@ -44,7 +66,9 @@ class ReviewCommand(UndoStep):
             state or "diajukan",
             note,
             by,
-            expected_version=cell.version if cell else None,
+            expected_version=shown.version if shown else cell.version if cell else None,
             at=at or None,
+            shown_review=(shown.state, shown.note) if shown else None,
+            evidence_seen=shown.evidence if shown else None,
         ).ok:
             self.doc.refresh_indicator(self.uuid)
