@@ -42,6 +42,7 @@ from rbdesk.models.domain.statuses import Status
 from rbdesk.models.edits import realisation
 from rbdesk.models.errors import RbdeskError
 from rbdesk.ui.dialogs.common import confirm
+from rbdesk.ui.dialogs.future_month import realise_ahead_ok
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.operations import Conflict, push
 from rbdesk.ui.panels.evidence_model import EvidenceModel
@@ -332,6 +333,9 @@ class EvidenceDock(QDockWidget):
         old_status, old_note, _version = self._current()
         if status == old_status and (note is None or note == old_note):
             return True
+        if status != old_status and not realise_ahead_ok(self, self.doc, self.month, status):
+            self.refresh()  # the radio buttons back to what is recorded
+            return False
         shown = self._note_shown if note is not None else None
         push(SetStatusCommand(self.doc, self.indicator_uuid, self.month, status, note, shown))
         self.refresh()
