@@ -169,3 +169,18 @@ def test_a_note_is_shown_and_kept_after_no_month_was_selected(window, qtbot, sam
     assert dock.note_edit.text() == "Rapat 4"
     dock.note_edit.editingFinished.emit()
     assert load_indicator(window.doc.store, uuid).realisation[4].note == "Rapat 4"
+
+
+def test_undo_does_not_replace_a_colleagues_note_either(window, qtbot, sample_path, messages):
+    uuid, dock = _show(window, qtbot, "LHKPN", 3)
+    dock.status_buttons["selesai"].click()
+    qtbot.keyClicks(dock.note_edit, "Catatan saya")
+    dock.note_edit.editingFinished.emit()
+    assert load_indicator(window.doc.store, uuid).realisation[3].note == "Catatan saya"
+    _colleague(
+        sample_path, lambda s: realisation.set_status(s, uuid, 3, "selesai", "Catatan rekan")
+    )
+    assert window.watcher.poll()  # the window shows the colleague's note
+    window.doc.undo_stack.undo()
+    assert load_indicator(window.doc.store, uuid).realisation[3].note == "Catatan rekan"
+    assert "Rekan" in window.message_bar.label.text()
