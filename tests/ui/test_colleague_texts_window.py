@@ -184,3 +184,17 @@ def test_undo_does_not_replace_a_colleagues_note_either(window, qtbot, sample_pa
     window.doc.undo_stack.undo()
     assert load_indicator(window.doc.store, uuid).realisation[3].note == "Catatan rekan"
     assert "Rekan" in window.message_bar.label.text()
+
+
+def test_undo_does_not_replace_a_colleagues_verdict(window, qtbot, sample_path, messages):
+    uuid, dock = _show(window, qtbot, "LHKPN", 3)
+    dock.status_buttons["selesai"].click()
+    qtbot.mouseClick(dock.review.buttons["memenuhi"], Qt.MouseButton.LeftButton)
+    assert load_indicator(window.doc.store, uuid).review_state(3) == "memenuhi"
+    _colleague(
+        sample_path, lambda s: review.review_month(s, uuid, 3, "ditolak", note="bukan bulan ini")
+    )
+    assert window.watcher.poll()
+    window.doc.undo_stack.undo()
+    assert load_indicator(window.doc.store, uuid).review_state(3) == "ditolak"
+    assert "Rekan" in window.message_bar.label.text()

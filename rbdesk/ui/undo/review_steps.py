@@ -9,7 +9,7 @@ from rbdesk.models.domain.months import month_short
 from rbdesk.models.domain.progress import review_label
 from rbdesk.models.edits.review import review_month
 from rbdesk.ui.document import PlanDocument
-from rbdesk.ui.operations import UndoStep
+from rbdesk.ui.operations import Done, UndoStep
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ class ReviewCommand(UndoStep):
             else ("", "", "", "")
         )
         self.shown = shown
+        self.left: tuple[int, str, str] | None = None  # version, state and note it left
 
     def step(self, first: bool) -> None:
         shown, self.shown = (self.shown if first else None), None
@@ -59,7 +60,17 @@ class ReviewCommand(UndoStep):
         state, note, by, at = verdict
         ind = self.doc.indicator(self.uuid)
         cell = ind.realisation.get(self.month) if ind else None
-        if self.call(
+        if shown is None and cell is not None and self.left is not None:
+            # An undo or redo: checked against what this step left, so a colleague's verdict
+            # since (even one this window already shows) is refused, not undone.
+            version, left_state, left_note = self.left
+            if (cell.review_state, cell.review_note) == (left_state, left_note):
+                version = cell.version
+            shown = ReviewShown(version, left_state, left_note, ())
+            evidence: tuple[str, ...] | None = None
+        else:
+            evidence = shown.evidence if shown else None
+        done = self.call(
             review_month,
             self.uuid,
             self.month,
@@ -69,6 +80,11 @@ class ReviewCommand(UndoStep):
             expected_version=shown.version if shown else cell.version if cell else None,
             at=at or None,
             shown_review=(shown.state, shown.note) if shown else None,
-            evidence_seen=shown.evidence if shown else None,
-        ).ok:
+            evidence_seen=evidence,
+        )
+        if isinstance(done, Done):
             self.doc.refresh_indicator(self.uuid)
+            fresh = self.doc.indicator(self.uuid)
+            after = fresh.realisation.get(self.month) if fresh else None
+            if after is not None:
+                self.left = (done.value, after.review_state, after.review_note)
