@@ -44,6 +44,19 @@ class ConflictError(RbdeskError):
         self.changed_at = changed_at
 
 
+class TextConflict(ConflictError):
+    """A text (a month's note, a review note) that a colleague changed while this user wrote
+    another: both texts travel with the refusal, so the window can show them and keep the
+    user's own instead of losing it."""
+
+    def __init__(
+        self, message: str, *, changed_by: str, changed_at: str, theirs: str, yours: str
+    ) -> None:
+        super().__init__(message, changed_by=changed_by, changed_at=changed_at)
+        self.theirs = theirs
+        self.yours = yours
+
+
 class NotFoundError(RbdeskError):
     """The row the edit refers to no longer exists (deleted by someone else)."""
 

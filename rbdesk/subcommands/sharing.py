@@ -95,6 +95,21 @@ def _print_conflicts(conflicts: list[merge.Conflict]) -> None:
             )
 
 
+def _print_changes(changes: list[merge.RowChange]) -> None:
+    """Every row the merge would write, by kind, the fields in the window's words."""
+    by_entity: dict[str, list[merge.RowChange]] = {}
+    for change in changes:
+        by_entity.setdefault(change.entity_label, []).append(change)
+    for label, rows in by_entity.items():
+        print(tr("{kind} ({n}):").format(kind=label, n=len(rows)))
+        for row in rows:
+            if row.kind == merge.INSERT:
+                print(tr("  baru: {row}").format(row=row.label))
+            else:
+                fields = ", ".join(dict.fromkeys(row.field_labels()))
+                print(tr("  diperbarui: {row} ({fields})").format(row=row.label, fields=fields))
+
+
 def _side_name(side: str) -> str:
     return tr("berkas ini") if side == merge.MINE else tr("salinan")
 
@@ -137,6 +152,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
             print(plan.resubmit_note())
         _print_conflicts(plan.conflicts)
         if args.dry_run:
+            _print_changes(plan.changes())
             return 0
         choices: dict[tuple[str, str], str] = {}
         if plan.conflicts and not (args.yes or args.prefer):

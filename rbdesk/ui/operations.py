@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar
 
 from PySide6.QtGui import QUndoCommand
 
-from rbdesk.models.errors import ConflictError, NotFoundError, RbdeskError
+from rbdesk.models.errors import ConflictError, NotFoundError, RbdeskError, TextConflict
 from rbdesk.models.storage.store import Store
 
 if TYPE_CHECKING:
@@ -41,11 +41,14 @@ class Refused:
 
 @dataclass(frozen=True)
 class Conflict:
-    """The row changed (``by`` and ``at`` of that change, when known) or is gone."""
+    """The row changed (``by`` and ``at`` of that change, when known) or is gone; for a text a
+    colleague rewrote meanwhile, their text and the one that was refused."""
 
     message: str
     by: str = ""
     at: str = ""
+    theirs: str | None = None
+    yours: str | None = None
     ok = False
 
 
@@ -62,6 +65,10 @@ def run(
     """Call ``op(store, *args, **kwargs)``; a refusal is shown, a conflict re-reads the plan."""
     try:
         value = op(document.store, *args, **kwargs)
+    except TextConflict as exc:
+        return _refused(
+            document, Conflict(exc.message, exc.changed_by, exc.changed_at, exc.theirs, exc.yours)
+        )
     except ConflictError as exc:
         return _refused(document, Conflict(exc.message, exc.changed_by, exc.changed_at))
     except NotFoundError as exc:

@@ -268,3 +268,29 @@ def test_merge_shows_work_under_a_deleted_row_and_keeps_it_with_yes(copies, caps
     with Store.open(mine, readonly=True) as store, store.read():
         row = Indicator.get(Indicator.uuid == uuid)
     assert (row.deleted, row.text) == (False, "dikerjakan budi")
+
+
+def test_merge_dry_run_lists_rows_in_the_windows_words(copies, capsys) -> None:
+    """Issue 20 item 8: the dry run names the fields as the window does ("Catatan", not
+    "keterangan"), lists every row the merge writes, and its figures are the merge's."""
+    from rbdesk.models.edits import realisation
+
+    mine, theirs = copies
+    uuid = _edit(mine, "ani", "versi ani")
+    with Store.open(mine, user="ani") as store:
+        realisation.set_status(store, uuid, 3, "selesai", note="di kantor")
+    with Store.open(theirs, user="budi") as store:
+        realisation.set_status(store, uuid, 3, "selesai", note="di lapangan")
+        realisation.set_status(store, uuid, 4, "sebagian")
+    capsys.readouterr()
+    assert main(["merge", str(mine), str(theirs), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "1 baris baru, 1 baris diperbarui, 1 konflik" in out
+    assert "Catatan: «di kantor» ↔ «di lapangan»" in out
+    assert "keterangan" not in out
+    assert "Realisasi (2):" in out
+    lines = out.splitlines()
+    assert any(line.startswith("  baru: ") and line.endswith(", Apr") for line in lines)
+    assert "  diperbarui: versi ani, Mar (Catatan)" in out
+    assert main(["merge", str(mine), str(theirs), "--yes"]) == 0
+    assert "1 baris baru, 1 baris diperbarui" in capsys.readouterr().out

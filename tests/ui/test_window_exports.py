@@ -135,7 +135,7 @@ def test_printing_with_no_pdf_program_says_where_the_file_is(window, monkeypatch
     assert "Tidak ada program" in text and ".pdf" in text
     pdf = Path(opened[0])
     assert pdf.exists() and str(pdf) in text
-    assert _buttons(window) == ["Buka folder"]
+    assert _buttons(window) == ["Pratinjau", "Buka folder"]
     from PySide6.QtWidgets import QToolButton
 
     next(

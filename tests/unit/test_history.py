@@ -125,7 +125,7 @@ def test_realisation_rows_read_as_indicator_and_month(sample_store) -> None:
     entries = [e for e in history.query_history(sample_store) if e.entity == "realisation"]
     labels = history.row_labels(sample_store, entries)
     assert labels[entries[0].row_uuid] == f"{ind.text}, Mar"
-    assert {e.field_label for e in entries} == {"status Mar", "keterangan Mar"}
+    assert {e.field_label for e in entries} == {"Realisasi Mar", "Catatan Mar"}
 
 
 def test_an_indicator_without_text_reads_as_its_sub_activity(sample_store) -> None:
@@ -182,7 +182,7 @@ def test_decree_and_settings_edits_are_logged_key_by_key(sample_store: Store) ->
     assert "{" not in menimbang.full_new_text and "'label'" not in menimbang.full_new_text
     ketua = got["settings.ketua_nama"]
     assert (ketua.field_label, ketua.old_text, ketua.new_text) == (
-        "pengaturan: ketua_nama",
+        "Pengaturan: ketua_nama",
         "",
         "Ani",
     )
@@ -209,7 +209,7 @@ def test_whole_decree_entries_of_older_files_read_as_the_keys_that_differ(
             new=str({**decree, "number": "027/2024", "place": "Kota"}),
         )
     entry = history.query_history(sample_store, person="ani")[0]
-    assert entry.field_label == "isi SK"
+    assert entry.field_label == "Isi SK"
     assert entry.old_text == "Nomor SK: 1a; Tempat ditetapkan: Kupang"
     assert entry.new_text == "Nomor SK: 027/2024; Tempat ditetapkan: Kota"
 
@@ -229,7 +229,7 @@ def test_review_times_in_the_log_read_as_local_time(sample_store, wita) -> None:
         )
     entry = history.query_history(sample_store, person="ani")[0]
     assert (entry.field_label, entry.old_text, entry.new_text) == (
-        "waktu tinjauan Mar",
+        "Waktu tinjauan Mar",
         "",
         "5 Mar 2024 07:30",
     )

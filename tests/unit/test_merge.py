@@ -471,7 +471,7 @@ def test_plan_title_changed_in_one_copy_and_decree_in_the_other_both_arrive(pair
     with opened(a, "ani") as s:
         [c] = merge.plan_merge(s, b).conflicts
     assert [(d.label, d.mine_text(), d.theirs_text()) for d in c.fields] == [
-        ("judul", "Judul dari A", "Judul lain dari B")
+        ("Judul", "Judul dari A", "Judul lain dari B")
     ]
 
 

@@ -248,7 +248,7 @@ def test_review_states_travel_through_merge(tmp_path: Path) -> None:
         assert any(
             e.field == "review_state[2]"
             and e.new_text == "Perlu revisi"
-            and e.field_label == "status tinjauan Feb"
+            and e.field_label == "Tinjauan Feb"
             for e in history
         )
 

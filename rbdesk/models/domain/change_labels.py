@@ -68,46 +68,62 @@ def json_key(name: str) -> tuple[str, str] | None:
     return (base, key) if dot and base in JSON_FIELDS else None
 
 
-def field_label(name: str) -> str:
-    """Readable name of a logged field; "status[3]" (a per-month field) reads "status Mar",
+def field_label(name: str, entity: str = "") -> str:
+    """A field in the window's own words, for the History, the merge dialog and the command
+    line alike: "note" of a month reads "Catatan" (the panel's label), of an indicator
+    "Keterangan" (the grid's column). A per-month field "status[3]" reads "Realisasi Mar",
     "decree.number" reads "Nomor SK"."""
     if (split := json_key(name)) is not None:
         base, key = split
         if base == "decree":
             return decree_key_label(key)
-        return tr("pengaturan: {key}").format(key=key)
+        return tr("Pengaturan: {key}").format(key=key)
     if name.endswith("]") and "[" in name:
         base, _, month = name[:-1].partition("[")
         if month.isdigit() and 1 <= int(month) <= 12:
-            return f"{field_label(base)} {month_short(int(month))}"
+            return f"{field_label(base, entity)} {month_short(int(month))}"
+    # Where a table's field has a word of its own in the window (the panel, a dialog's label).
+    special = {
+        ("realisation", "note"): tr("Catatan"),
+        ("evidence", "note"): tr("Catatan"),
+        ("team", "name"): tr("Nama tim"),
+        ("plan", "unit"): tr("Satuan kerja"),
+    }.get((entity, name))
+    if special is None and entity in LEVELS and name in ("name", "text"):
+        special = tr("Uraian")  # the grid's column for every level
+    if special:
+        return special
     return {
-        "name": tr("nama"),
-        "text": tr("teks"),
-        "label": tr("nomor"),
-        "note": tr("keterangan"),
-        "planned": tr("bulan rencana"),
-        "status": tr("status"),
-        "deleted": tr("dihapus"),
-        "seq": tr("urutan"),
-        "position": tr("jabatan"),
-        "unit": tr("unit"),
+        "name": tr("Nama"),
+        "text": tr("Uraian"),
+        "label": tr("Nomor"),
+        "note": tr("Keterangan"),
+        "planned": tr("Bulan rencana"),
+        "status": tr("Realisasi"),
+        "deleted": tr("Dihapus"),
+        "seq": tr("Urutan"),
+        "position": tr("Jabatan"),
+        "unit": tr("Unit kerja"),
         "nip": tr("NIP"),
-        "role": tr("kedudukan"),
-        "duties": tr("tugas"),
-        "filename": tr("nama berkas"),
-        "title": tr("judul"),
-        "year": tr("tahun"),
-        "decree": tr("isi SK"),
-        "settings": tr("pengaturan"),
-        "month": tr("bulan"),
-        "evidence": tr("bukti dukung"),
-        "area": tr("area"),
-        "review_state": tr("status tinjauan"),
-        "reviewed_by": tr("peninjau"),
-        "reviewed_at": tr("waktu tinjauan"),
-        "review_note": tr("catatan peninjau"),
-        "reviewer": tr("boleh meninjau"),
-        **{key: tr(label) for key, label in FIELD_LABELS.items()},
+        "role": tr("Kedudukan"),
+        "duties": tr("Tugas"),
+        "filename": tr("Nama berkas"),
+        "title": tr("Judul"),
+        "year": tr("Tahun"),
+        "decree": tr("Isi SK"),
+        "settings": tr("Pengaturan"),
+        "month": tr("Bulan"),
+        "evidence": tr("Bukti dukung"),
+        "area": tr("Area"),
+        "review_state": tr("Tinjauan"),
+        "reviewed_by": tr("Peninjau"),
+        "reviewed_at": tr("Waktu tinjauan"),
+        "review_note": tr("Catatan peninjau"),
+        "reviewer": tr("Boleh meninjau"),
+        "person": tr("Orang"),
+        "team": tr("Tim"),
+        "kind": tr("Jenis tim"),
+        **{key: tr(label).capitalize() for key, label in FIELD_LABELS.items()},
     }.get(name, name)
 
 

@@ -104,7 +104,7 @@ class HistoryEntry:
 
     @property
     def field_label(self) -> str:
-        return field_label(self.field) if self.field else ""
+        return field_label(self.field, self.entity) if self.field else ""
 
     @cached_property
     def _texts(self) -> tuple[str, str]:

@@ -74,3 +74,9 @@ def current_month(year: int, today: dt.date) -> int:
     if today.year > year:
         return 13
     return today.month
+
+
+def not_yet_come(month: int, year: int, today: dt.date) -> bool:
+    """Whether the plan's ``month`` of ``year`` lies after today: realising it is allowed (work
+    done ahead of plan) but asked first, since it is more often a click on the wrong column."""
+    return month > current_month(year, today)

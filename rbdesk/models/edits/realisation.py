@@ -13,12 +13,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rbdesk.i18n import tr
+from rbdesk.models.clock import local_time
 from rbdesk.models.domain.file_names import path_inside, safe_filename
+from rbdesk.models.domain.months import month_long
 from rbdesk.models.domain.progress import STATUSES
 from rbdesk.models.domain.text_rules import MAX_EVIDENCE_BYTES, MIB
 from rbdesk.models.edits.plan_edit import plan_uuid_of
 from rbdesk.models.edits.review import REVIEW_FIELDS, after_change, resubmit_month
-from rbdesk.models.errors import EvidenceTooLarge, InvalidInput, NotFoundError, RbdeskError
+from rbdesk.models.errors import (
+    ConflictError,
+    EvidenceTooLarge,
+    InvalidInput,
+    NotFoundError,
+    RbdeskError,
+    TextConflict,
+)
 from rbdesk.models.storage.output_files import (
     PRIVATE_FILE,
     atomic_output,
@@ -45,10 +54,14 @@ def set_status(
     status: str,
     note: str | None = None,
     expected_version: int | None = None,
+    shown_note: str | None = None,
 ) -> int:
     """Record belum / sebagian / selesai (and optionally the note); returns the cell's version.
 
-    ``expected_version`` is the realisation row's version as shown (0 when there was none).
+    ``expected_version`` is the realisation row's version as shown (0 when there was none);
+    ``shown_note`` the note as shown when the user began writing. A colleague's change since
+    then is refused (:class:`ConflictError`), and a colleague's *note* with both texts
+    (:class:`TextConflict`), so neither note is replaced unseen.
     Any change submits a realised month for review again (``edits.review``).
     """
     _check_month(month)
@@ -60,6 +73,8 @@ def set_status(
         cell = Realisation.get_or_none(
             (Realisation.indicator == ind.id) & (Realisation.month == month)
         )
+        if cell is not None and expected_version not in (None, cell.version):
+            _refuse_note(cell, month, note, shown_note)
         if cell is None:
             if expected_version not in (None, 0):
                 raise NotFoundError(tr("Realisasi bulan ini sudah dihapus oleh pengguna lain."))
@@ -116,6 +131,26 @@ def set_status(
                     review[key],
                 )
         return version
+
+
+def _refuse_note(cell: Realisation, month: int, note: str | None, shown_note: str | None) -> None:
+    """Inside the write: the row changed since it was shown. A note the colleague changed too is
+    refused with both texts; any other change with the store's own conflict."""
+    base = shown_note if shown_note is not None else note
+    theirs = "" if cell.deleted else cell.note
+    if note is not None and theirs not in (base, note):
+        raise TextConflict(
+            tr(
+                "Catatan realisasi {month} sudah diubah oleh {who} pada {when} selagi Anda "
+                "menulis; catatan Anda belum disimpan."
+            ).format(
+                month=month_long(month), who=cell.updated_by, when=local_time(cell.updated_at)
+            ),
+            changed_by=cell.updated_by,
+            changed_at=cell.updated_at,
+            theirs=theirs,
+            yours=note,
+        )
 
 
 def next_status(status: str) -> str:
@@ -252,7 +287,19 @@ def attach_file(
 def remove_evidence(store: Store, evidence_uuid: str, expected_version: int | None = None) -> None:
     """Tombstone the attachment; the bytes stay so undo and merges can bring it back."""
     with store.write() as tx:
-        ev = Evidence.live_by_uuid(evidence_uuid, tr("Bukti dukung ini sudah dihapus."))
+        ev = Evidence.get_or_none(Evidence.uuid == evidence_uuid)
+        if ev is None:
+            raise NotFoundError(tr("Bukti dukung ini tidak ada lagi."))
+        if ev.deleted:
+            raise ConflictError(
+                tr("Bukti dukung {name} sudah dihapus oleh {who} pada {when}.").format(
+                    name=safe_filename(ev.filename),
+                    who=ev.updated_by,
+                    when=local_time(ev.updated_at),
+                ),
+                changed_by=ev.updated_by,
+                changed_at=ev.updated_at,
+            )
         tx.plan_uuid = plan_uuid_of("indicator", ev.indicator)
         tx.bump(Evidence, evidence_uuid, expected_version, deleted=True)
         tx.log("evidence", evidence_uuid, "delete", f"evidence[{ev.month}]", ev.filename, None)

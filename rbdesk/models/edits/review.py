@@ -13,7 +13,10 @@ reviewer's name, time and note are cleared (the change log keeps them). A month 
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from rbdesk.i18n import tr
+from rbdesk.models.clock import local_time
 from rbdesk.models.domain.months import month_long
 from rbdesk.models.domain.progress import (
     REVIEW_NEEDS_NOTE,
@@ -24,9 +27,9 @@ from rbdesk.models.domain.progress import (
 )
 from rbdesk.models.domain.tree import PlanTree
 from rbdesk.models.edits.plan_edit import plan_uuid_of
-from rbdesk.models.errors import InvalidInput
+from rbdesk.models.errors import ConflictError, InvalidInput, TextConflict
 from rbdesk.models.storage.query_rows import as_tuples
-from rbdesk.models.storage.schema import Indicator, Person, Realisation
+from rbdesk.models.storage.schema import Evidence, Indicator, Person, Realisation
 from rbdesk.models.storage.store import Store, Tx
 
 REVIEW_FIELDS = ("review_state", "reviewed_by", "reviewed_at", "review_note")
@@ -50,12 +53,19 @@ def review_month(
     by: str = "",
     expected_version: int | None = None,
     at: str | None = None,
+    shown_review: tuple[str, str] | None = None,
+    evidence_seen: Collection[str] | None = None,
 ) -> int:
     """Record a verdict on a realised month; returns the realisation row's new version.
 
     ``by`` is the reviewer's name (default: the user of this PC); ``at`` restores an earlier
     review's time (undo), else the time of this transaction. ``diajukan`` clears the verdict.
     A month with no realisation is refused with a message and nothing changes.
+
+    A verdict covers what the reviewer saw: ``expected_version`` (the row as shown),
+    ``shown_review`` (its review state and note as shown) and ``evidence_seen`` (the uuids of
+    the files listed). A colleague's verdict since then is refused with both notes
+    (:class:`TextConflict`); a changed month or evidence with who and when.
     """
     if state not in REVIEW_STATES:
         raise InvalidInput(
@@ -82,6 +92,10 @@ def review_month(
                     "yang dapat ditinjau. Catat realisasinya dahulu."
                 ).format(m=month_long(month))
             )
+        if expected_version not in (None, cell.version):
+            _refuse_review(cell, note, shown_review)
+        if evidence_seen is not None:
+            _check_evidence(cell, set(evidence_seen))
         tx.plan_uuid = plan_uuid_of("indicator", cell.indicator)
         if state == SUBMITTED:
             values = {
@@ -98,6 +112,72 @@ def review_month(
                 "review_note": note,
             }
         return _write(tx, cell, values, expected_version)
+
+
+def _refuse_review(cell: Realisation, note: str, shown: tuple[str, str] | None) -> None:
+    """The month changed since it was shown: a colleague's verdict with both notes, any other
+    change (status, note) with who and when."""
+    theirs = (cell.review_state, cell.review_note)
+    if shown is not None and theirs != shown and cell.review_state not in ("", SUBMITTED):
+        label = review_label(cell.review_state)
+        raise TextConflict(
+            tr(
+                "Tinjauan {month} sudah dicatat oleh {who} pada {when} selagi Anda menulis "
+                "({label}); tinjauan Anda belum disimpan."
+            ).format(
+                month=month_long(cell.month),
+                who=cell.reviewed_by or cell.updated_by,
+                when=local_time(cell.updated_at),
+                label=label,
+            ),
+            changed_by=cell.reviewed_by or cell.updated_by,
+            changed_at=cell.updated_at,
+            theirs=f"{label}: {cell.review_note}" if cell.review_note else label,
+            yours=note,
+        )
+    raise ConflictError(
+        tr(
+            "Realisasi {month} sudah diubah oleh {who} pada {when} selagi Anda meninjau; "
+            "periksa lagi lalu catat tinjauan."
+        ).format(
+            month=month_long(cell.month), who=cell.updated_by, when=local_time(cell.updated_at)
+        ),
+        changed_by=cell.updated_by,
+        changed_at=cell.updated_at,
+    )
+
+
+def _check_evidence(cell: Realisation, seen: set[str]) -> None:
+    """The files of the month must be the ones the reviewer saw listed."""
+    live = {
+        uuid
+        for (uuid,) in as_tuples(
+            Evidence.select(Evidence.uuid).where(
+                (Evidence.indicator == cell.indicator_id)
+                & (Evidence.month == cell.month)
+                & Evidence.is_live()
+            )
+        )
+    }
+    changed = live ^ seen
+    if not changed:
+        return
+    latest = (
+        Evidence.select()
+        .where(Evidence.uuid.in_(sorted(changed)))
+        .order_by(Evidence.updated_at.desc())
+        .first()
+    )
+    who = latest.updated_by if latest else ""
+    when = latest.updated_at if latest else ""
+    raise ConflictError(
+        tr(
+            "Bukti dukung {month} berubah selagi Anda meninjau ({who}, {when}); periksa lagi "
+            "lalu catat tinjauan."
+        ).format(month=month_long(cell.month), who=who, when=local_time(when) if when else ""),
+        changed_by=who,
+        changed_at=when,
+    )
 
 
 def _write(tx: Tx, cell: Realisation, values: dict[str, str], expected_version: int | None) -> int:

@@ -25,7 +25,7 @@ from typing import Any
 from peewee import fn
 
 from rbdesk.i18n import tr
-from rbdesk.models.domain.change_labels import entity_label, format_value
+from rbdesk.models.domain.change_labels import entity_label, field_label, format_value
 from rbdesk.models.domain.file_names import safe_filename
 from rbdesk.models.errors import NewerFileError, RbdeskError, ReadOnlyError
 from rbdesk.models.interchange.merge_decisions import (
@@ -36,6 +36,7 @@ from rbdesk.models.interchange.merge_decisions import (
     FieldDiff,
     content_diff,
     decide,
+    row_label,
 )
 from rbdesk.models.interchange.merge_deletions import keep_hidden_work
 from rbdesk.models.interchange.merge_objects import BOOKKEEPING, combined_stamp, key_diffs
@@ -58,6 +59,65 @@ from rbdesk.models.storage.store import Store
 Progress = Callable[[int, int], None]
 
 
+INSERT, UPDATE = "insert", "update"
+
+
+@dataclass(frozen=True)
+class RowChange:
+    """One row the merge writes in this file: new (``INSERT``) or changed (``UPDATE``, with the
+    fields that change, as logged: "note", "decree.number")."""
+
+    entity: str
+    label: str
+    kind: str
+    fields: tuple[str, ...] = ()
+
+    @property
+    def entity_label(self) -> str:
+        return entity_label(self.entity)
+
+    def field_labels(self) -> list[str]:
+        """The changed fields in the window's words ("Catatan", "Keterangan")."""
+        return [field_label(name, self.entity) for name in self.fields]
+
+
+def row_effect(d: Decision, winner: str) -> str | None:
+    """What ``apply_merge`` does to this file's row when ``winner`` wins: INSERT, UPDATE or
+    nothing. The one rule both the preview's and the result's figures count with."""
+    if d.mine is None:
+        return INSERT
+    if d.outcomes is not None:
+        if d.restore == winner or _content(d.outcomes[winner]) != _content(d.mine):
+            return UPDATE
+        return None
+    return UPDATE if winner == THEIRS else None
+
+
+def _changes(
+    decisions: list[Decision], choices: dict[tuple[str, str], str], here: Snapshot, theirs: Snapshot
+) -> list[RowChange]:
+    out: list[RowChange] = []
+    for d in decisions:
+        winner = d.winner
+        if d.conflict is not None:
+            winner = choices.get(d.conflict.key) or d.conflict.default
+        effect = row_effect(d, winner)
+        if effect == INSERT:
+            out.append(RowChange(d.entity, row_label(d.entity, d.theirs, theirs.rows), INSERT))
+        elif effect == UPDATE:
+            assert d.mine is not None
+            after = d.outcome(winner)
+            names = tuple(
+                k
+                for k in after
+                if k not in BOOKKEEPING and k != "seq" and d.mine.get(k) != after[k]
+            )
+            if d.restore == winner:
+                names = ("deleted", *(n for n in names if n != "deleted"))
+            out.append(RowChange(d.entity, row_label(d.entity, d.mine, here.rows), UPDATE, names))
+    return out
+
+
 @dataclass
 class MergePlan:
     """Result of the first phase: what the merge would do, and the conflicts to choose on."""
@@ -69,10 +129,19 @@ class MergePlan:
     to_update: int
     # Reviewed months the merge would send back to "diajukan" (conflicts settled by default).
     to_resubmit: list[str] = field(default_factory=list)
+    here: Snapshot | None = None
+    decisions: list[Decision] = field(default_factory=list)
 
     @property
     def has_changes(self) -> bool:
         return bool(self.to_insert or self.to_update or self.conflicts or self.to_resubmit)
+
+    def changes(self, choices: dict[tuple[str, str], str] | None = None) -> list[RowChange]:
+        """Every row the merge would write, with the conflicts settled by ``choices`` (else by
+        their defaults): the list, and the figures, the result will have."""
+        if self.here is None:
+            return []
+        return _changes(self.decisions, choices or {}, self.here, self.theirs)
 
     def resubmit_note(self) -> str:
         """The sentence that tells, before merging, which reviewed months go back for review."""
@@ -247,15 +316,16 @@ def plan_merge(mine: Store, theirs_path: Path | str, progress: Progress | None =
         for d in decisions
         if d.entity in ("realisation", "evidence")
     ]
+    effects = [row_effect(d, d.conflict.default if d.conflict else d.winner) for d in decisions]
     return MergePlan(
         theirs_path,
         theirs,
         [d.conflict for d in decisions if d.conflict],
-        sum(1 for d in decisions if d.mine is None),
-        sum(
-            1 for d in decisions if d.mine is not None and d.winner == THEIRS and d.conflict is None
-        ),
+        effects.count(INSERT),
+        effects.count(UPDATE),
         foreseen(here, theirs, landed),
+        here,
+        decisions,
     )
 
 
@@ -420,6 +490,9 @@ def apply_merge(
                 result.resolved[d.conflict.key] = winner
             if d.entity in ("realisation", "evidence"):
                 landed.append((d.entity, d.mine, d.outcome(winner)))
+            # Counted by the rule the preview counts with (row_effect), so the figures agree.
+            if row_effect(d, winner) == UPDATE:
+                result.updated += 1
             if d.mine is None:
                 if d.twin is not None:
                     insert_twin(d, winner, _values(model, d.theirs, ids), mine.host)
@@ -428,7 +501,7 @@ def apply_merge(
                 ids[d.entity][d.theirs["uuid"]] = model.get(model.uuid == d.theirs["uuid"]).id
                 result.inserted += 1
             elif d.outcomes is not None:
-                result.updated += _write_combined(d, winner, ids, mine.host)
+                _write_combined(d, winner, ids, mine.host)
                 result.lost_logged += len(d.conflict.fields) if d.conflict else 0
             elif winner == THEIRS:
                 values = _values(model, d.theirs, ids)
@@ -439,7 +512,6 @@ def apply_merge(
                 if d.mine["uuid"] != d.theirs["uuid"]:
                     row_id = ids[d.entity].pop(d.mine["uuid"])
                     ids[d.entity][d.theirs["uuid"]] = row_id
-                result.updated += 1
                 if d.mine_changed or d.conflict is not None:
                     result.lost_logged += _log_lost(
                         d.mine, d.theirs, content_diff(d.mine, d.theirs), True, d.entity, mine.host

@@ -81,12 +81,13 @@ class FieldDiff:
     name: str
     mine: Any
     theirs: Any
+    entity: str = ""  # the table, set by its Conflict: a field's label depends on it
 
     @property
     def label(self) -> str:
         if self.name == TWIN_FIELD:
-            return tr("rencana aksi")
-        return field_label(self.name)
+            return tr("Rencana aksi")
+        return field_label(self.name, self.entity)
 
     def mine_text(self) -> str:
         """This file's value as the conflict reads; of a multi-line value (a Diktum), only the
@@ -130,6 +131,10 @@ class Conflict:
     default: str  # MINE or THEIRS: the newer stamp, only a tie-break for the user
     # Deleted in one copy while the other worked in it (a row under it): what that work is.
     work: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for diff in self.fields:
+            diff.entity = self.entity
 
     @property
     def key(self) -> tuple[str, str]:

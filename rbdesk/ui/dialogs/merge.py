@@ -5,7 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -17,7 +28,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QStyleOptionViewItem,
     QTableView,
+    QTabWidget,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +40,8 @@ from rbdesk.i18n import tr
 from rbdesk.models.clock import local_time
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.interchange import merge
-from rbdesk.ui.dialogs.history import fit_value_cells
+from rbdesk.ui.dialogs.history import CELL_MARGIN, MIN_VALUE_WIDTH
+from rbdesk.ui.dialogs.merge_changes import COL_CHANGE_ROW, COL_CHANGE_WHAT, MergeChangesModel
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.roles import Role
 
@@ -133,6 +148,34 @@ class ConflictTableModel(QAbstractTableModel):
             self.choose(row, side)
 
 
+def fit_row_heights(table: QTableView, columns: tuple[int, ...]) -> None:
+    """Each row as tall as its wrapped cells in ``columns`` at their present widths (measured
+    afresh: a row fitted to narrower columns would stay too tall)."""
+    model, delegate = table.model(), table.itemDelegate()
+    option = QStyleOptionViewItem()
+    option.initFrom(table)
+    option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+    for row in range(model.rowCount()):
+        height = table.verticalHeader().defaultSectionSize()
+        for col in columns:
+            option.rect = QRect(0, 0, table.columnWidth(col), 10_000)
+            hint = delegate.sizeHint(option, model.index(row, col)).height()
+            height = max(height, hint + CELL_MARGIN)
+        table.setRowHeight(row, height)
+
+
+EXPANDED_UP_TO = 40  # rows of a list shown open; a longer one shows its groups
+SCREEN_MARGIN = 48  # room left around the dialog for the window frame and a taskbar
+
+
+def default_size(parent: QWidget | None) -> QSize:
+    """Wide enough for both values side by side, never beyond the screen it opens on (the
+    office's 1366x768, or 1280x720 after Windows scaling)."""
+    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+    room = screen.availableGeometry().size() if screen is not None else QSize(1280, 720)
+    return QSize(min(1100, room.width() - SCREEN_MARGIN), min(660, room.height() - SCREEN_MARGIN))
+
+
 class MergeDialog(QDialog):
     """Plan first (nothing written), show conflicts, then apply in one short transaction."""
 
@@ -143,8 +186,9 @@ class MergeDialog(QDialog):
         self.doc = doc
         self.plan: merge.MergePlan | None = None
         self.applied: merge.MergeResult | None = None
+        self._fitting = False
         self.setWindowTitle(tr("Gabungkan dari salinan"))
-        self.resize(900, 520)
+        self.resize(default_size(parent))
 
         intro = QLabel(
             tr(
@@ -166,13 +210,30 @@ class MergeDialog(QDialog):
         row.addWidget(self.check_button)
 
         self.summary = QLabel()
+        self.summary.setObjectName("mergeSummary")
         self.summary.setWordWrap(True)
         self.model = ConflictTableModel(self)
         self.table = QTableView()
+        self.table.setObjectName("mergeConflicts")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(COL_ROW, QHeaderView.ResizeMode.Stretch)
+        # The columns are sized by _fit_rows, whenever the table's width changes.
+        self.table.viewport().installEventFilter(self)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setWordWrap(True)
+        self.model.dataChanged.connect(lambda *_: self._show_figures())
+        self.changes_model = MergeChangesModel(self)
+        self.changes = QTreeView()
+        self.changes.setObjectName("mergeChanges")
+        self.changes.setModel(self.changes_model)
+        self.changes.setUniformRowHeights(True)
+        # The row's name takes the room (its month at the end), what changed is short.
+        changes_header = self.changes.header()
+        changes_header.setStretchLastSection(False)
+        changes_header.setSectionResizeMode(COL_CHANGE_ROW, QHeaderView.ResizeMode.Stretch)
+        changes_header.setSectionResizeMode(
+            COL_CHANGE_WHAT, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.all_mine = QPushButton(tr("Semua dari &berkas ini"))
         self.all_mine.clicked.connect(lambda: self.model.choose_all(merge.MINE))
         self.all_theirs = QPushButton(tr("Semua dari &salinan"))
@@ -188,6 +249,7 @@ class MergeDialog(QDialog):
         self.error.setStyleSheet("color: #a00000")
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("&Tutup"))
         self.apply_button = self.buttons.addButton(
             tr("&Gabungkan"), QDialogButtonBox.ButtonRole.AcceptRole
         )
@@ -195,12 +257,21 @@ class MergeDialog(QDialog):
         self.apply_button.clicked.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
 
+        conflicts_page = QWidget()
+        conflicts_layout = QVBoxLayout(conflicts_page)
+        conflicts_layout.setContentsMargins(4, 4, 4, 4)
+        conflicts_layout.addWidget(self.table, 1)
+        conflicts_layout.addLayout(choose_row)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mergeTabs")
+        self.tabs.addTab(conflicts_page, tr("Konflik"))
+        self.tabs.addTab(self.changes, tr("Baris baru dan diperbarui"))
+
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(row)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(choose_row)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -237,6 +308,7 @@ class MergeDialog(QDialog):
         """Phase one: read both files, list conflicts. Nothing is written."""
         self.error.clear()
         self.plan = None
+        self.applied = None
         self.apply_button.setEnabled(False)
         text = self.path_edit.text().strip()
         if not text:
@@ -247,43 +319,100 @@ class MergeDialog(QDialog):
         except RbdeskError as exc:
             self.error.setText(exc.message)
             self.model.set_conflicts([])
+            self.changes_model.set_changes([])
             self.summary.clear()
             return False
         finally:
             self.progress.setVisible(False)
         self.model.set_conflicts(self.plan.conflicts)
-        self.table.resizeColumnsToContents()
-        # The fields column too: a deletion against work names the work in a sentence.
-        fit_value_cells(
-            self.table, (COL_FIELDS, COL_MINE, COL_THEIRS), range(len(self.plan.conflicts))
-        )
+        self._fit_rows()
         self._set_conflict_controls(bool(self.plan.conflicts))
+        self._show_figures()
+        self.tabs.setCurrentIndex(0 if self.plan.conflicts else 1)
+        self.apply_button.setEnabled(self.plan.has_changes)
+        return True
+
+    def _fit_rows(self) -> None:
+        """Both values share what the other columns leave, wrapped, and the rows are tall
+        enough for them at those widths: nothing is off to the right or cut."""
+        if self._fitting or not self.model.rowCount():
+            return
+        self._fitting = True
+        try:
+            table = self.table
+            width = table.viewport().width()
+            fixed = 0
+            for col, share in ((COL_ENTITY, 8), (COL_ROW, 5), (COL_FIELDS, 6)):
+                table.resizeColumnToContents(col)
+                table.setColumnWidth(col, min(table.columnWidth(col), width // share))
+                fixed += table.columnWidth(col)
+            value = max(MIN_VALUE_WIDTH, (width - fixed) // 2)
+            table.setColumnWidth(COL_MINE, value)
+            table.setColumnWidth(COL_THEIRS, max(MIN_VALUE_WIDTH, width - fixed - value))
+            fit_row_heights(table, (COL_ROW, COL_FIELDS, COL_MINE, COL_THEIRS))
+        finally:
+            self._fitting = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Centred on a window larger than its screen, the dialog would open partly off it.
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            frame = self.frameGeometry()
+            x = max(room.left(), min(frame.left(), room.right() - frame.width() + 1))
+            y = max(room.top(), min(frame.top(), room.bottom() - frame.height() + 1))
+            if (x, y) != (frame.left(), frame.top()):
+                self.move(x, y)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_rows()
+        return super().eventFilter(watched, event)
+
+    def _show_figures(self) -> None:
+        """The figures and the list of rows as the merge will write them with the choices
+        ticked now (the result's figures are counted by the same rule)."""
+        if self.plan is None or self.applied is not None:
+            return
         if not self.plan.has_changes:
             self.summary.setText(
                 tr("Berkas ini sudah memuat semua isi salinan; tidak ada yang perlu digabung.")
             )
-        else:
-            text = tr(
-                "Dari salinan: {ins} baris baru, {upd} baris diperbarui, {conf} konflik."
-            ).format(
-                ins=self.plan.to_insert, upd=self.plan.to_update, conf=len(self.plan.conflicts)
+            self.changes_model.set_changes([])
+            self._name_tabs()
+            return
+        changes = self.plan.changes(self.model.choices)
+        new = sum(1 for c in changes if c.kind == merge.INSERT)
+        text = tr("Dari salinan: {ins} baris baru, {upd} baris diperbarui, {conf} konflik.").format(
+            ins=new, upd=len(changes) - new, conf=len(self.plan.conflicts)
+        )
+        if self.plan.to_resubmit:
+            text += " " + self.plan.resubmit_note()
+        if self.plan.conflicts:
+            text += " " + tr(
+                "Pada setiap konflik, centang nilai yang dipakai; nilai yang "
+                "tidak dipakai tetap tercatat di Riwayat."
             )
-            if self.plan.to_resubmit:
-                text += " " + self.plan.resubmit_note()
-            if self.plan.conflicts:
-                text += " " + tr(
-                    "Pada setiap konflik, centang nilai yang dipakai; nilai yang "
-                    "tidak dipakai tetap tercatat di Riwayat."
-                )
-            self.summary.setText(text)
-        self.apply_button.setEnabled(self.plan.has_changes)
-        return True
+        self.summary.setText(text)
+        self.changes_model.set_changes(changes)
+        # A short list open, a long one by its groups: each opens with a click (or + / →).
+        if self.changes_model.total() <= EXPANDED_UP_TO:
+            self.changes.expandAll()
+        self._name_tabs()
+
+    def _name_tabs(self) -> None:
+        self.tabs.setTabText(0, tr("Konflik ({n})").format(n=self.model.rowCount()))
+        self.tabs.setTabText(
+            1, tr("Baris baru dan diperbarui ({n})").format(n=self.changes_model.total())
+        )
 
     def apply(self) -> bool:
         """Phase two: one transaction with the chosen values; the window refreshes."""
         if self.plan is None:
             return False
         self.error.clear()
+        self.applied = None
         try:
             self.applied = merge.apply_merge(
                 self.doc.store, self.plan, self.model.choices, progress=self._progress

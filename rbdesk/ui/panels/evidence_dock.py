@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragLeaveEvent,
     QDropEvent,
+    QGuiApplication,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
@@ -42,11 +43,12 @@ from rbdesk.models.domain.statuses import Status
 from rbdesk.models.edits import realisation
 from rbdesk.models.errors import RbdeskError
 from rbdesk.ui.dialogs.common import confirm
+from rbdesk.ui.dialogs.future_month import realise_ahead_ok
 from rbdesk.ui.document import PlanDocument
-from rbdesk.ui.operations import push
+from rbdesk.ui.operations import Conflict, push
 from rbdesk.ui.panels.evidence_model import EvidenceModel
 from rbdesk.ui.panels.month_model import cell_state_text
-from rbdesk.ui.panels.review_box import ReviewBox
+from rbdesk.ui.panels.review_box import ReviewBox, both_texts
 from rbdesk.ui.undo.evidence_steps import AttachEvidenceCommand, RemoveEvidenceCommand
 from rbdesk.ui.undo.plan_steps import SetStatusCommand
 from rbdesk.ui.view_state import ViewState
@@ -94,6 +96,10 @@ class EvidenceDock(QDockWidget):
         self.state = state
         self.indicator_uuid = ""
         self.month = 0
+        # The month's row version and note when the note box was filled: what the user began
+        # writing from (edits.realisation refuses a colleague's note saved since).
+        self._note_shown: tuple[int, str] = (0, "")
+        self._committing = False
         self._temp_dir: Path | None = None
         self._last_dir = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
@@ -262,7 +268,11 @@ class EvidenceDock(QDockWidget):
             for button in self.status_buttons.values():
                 button.setChecked(False)
             self.status_group.setExclusive(True)
-            self.note_edit.clear()
+            # setText, not clear(): clear() is an undoable edit that leaves the box "modified",
+            # and the next month's note would then not be shown (and "" saved over it).
+            self.note_edit.setText("")
+            self.note_edit.setModified(False)
+            self._note_shown = (0, "")
             self.model.set_rows([])
             self.files_label.setText(tr("Bukti dukung"))
             self.review.show_cell("", 0, None)
@@ -282,12 +292,19 @@ class EvidenceDock(QDockWidget):
             )
         )
         cell = ind.realisation.get(self.month)
-        self.review.show_cell(ind.uuid, self.month, cell)
+        version, note = (cell.version, cell.note) if cell else (0, "")
         self.status_buttons[cell.status if cell else Status.BELUM].setChecked(True)
         if not self.note_edit.isModified():  # never overwrite what is being typed
-            self.note_edit.setText(cell.note if cell else "")
+            self.note_edit.setText(note)
+            self._note_shown = (version, note)
+        elif note == self._note_shown[1]:
+            # Only the status or the review changed under the text being typed: not a conflict.
+            self._note_shown = (version, note)
         selected = self._selected_uuid()
         self.model.set_rows(realisation.list_evidence(self.doc.store, ind.uuid, self.month))
+        self.review.show_cell(
+            ind.uuid, self.month, cell, tuple(info.uuid for info in self.model.rows())
+        )
         for row, info in enumerate(self.model.rows()):
             if info.uuid == selected:
                 self.view.selectRow(row)
@@ -331,17 +348,67 @@ class EvidenceDock(QDockWidget):
         old_status, old_note, _version = self._current()
         if status == old_status and (note is None or note == old_note):
             return True
-        push(SetStatusCommand(self.doc, self.indicator_uuid, self.month, status, note))
+        if status != old_status and not realise_ahead_ok(self, self.doc, self.month, status):
+            self.refresh()  # the radio buttons back to what is recorded
+            return False
+        shown = self._note_shown if note is not None else None
+        push(SetStatusCommand(self.doc, self.indicator_uuid, self.month, status, note, shown))
         self.refresh()
         return self._current()[:2] == (status, old_note if note is None else note)
 
     def commit_note(self) -> None:
-        if self.place() is None:
+        """Save the typed note; a colleague's note saved meanwhile is never replaced unseen."""
+        if self._committing or self.place() is None:
             return
-        status, note, _version = self._current()
+        status, note, version = self._current()
+        text = self.note_edit.text()
         self.note_edit.setModified(False)
-        if self.note_edit.text() != note:
-            self.set_status(status, self.note_edit.text())
+        if text == note:
+            self._note_shown = (version, note)
+            return
+        # The question below takes the focus, which ends the editing again: save once.
+        self._committing = True
+        try:
+            self._save_note(status, text)
+        finally:
+            self._committing = False
+
+    def _save_note(self, status: str, text: str) -> None:
+        command = SetStatusCommand(
+            self.doc, self.indicator_uuid, self.month, status, text, self._note_shown
+        )
+        outcome = push(command)
+        self.refresh()
+        if not isinstance(outcome, Conflict):
+            return
+        status, theirs, version = self._current()
+        # Kept whatever the answer: the user's words are on the clipboard.
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.setText(text)
+        what = tr("Catatan")
+        question = (
+            both_texts(outcome, what, text)
+            if outcome.theirs is not None
+            else outcome.message
+            + "\n\n"
+            + tr("{what} Anda:").format(what=what)
+            + f"\n\u201c{text}\u201d"
+        )
+        question += "\n\n" + tr(
+            "Catatan Anda sudah disalin ke papan klip. Simpan catatan Anda menggantikan "
+            "catatan yang sekarang?"
+        )
+        self._note_shown = (version, theirs)
+        if confirm(self, tr("Catatan diubah rekan kerja"), question, yes=tr("Simpan catatan saya")):
+            self._save_note(status, text)
+            return
+        self.show_message(
+            tr("Catatan {who} dipakai; catatan Anda ada di papan klip (Ctrl+V).").format(
+                who=outcome.by or tr("rekan kerja")
+            ),
+            error=False,
+        )
 
     # --- evidence files ----------------------------------------------------------------------
 

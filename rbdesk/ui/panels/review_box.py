@@ -30,10 +30,11 @@ from rbdesk.models.domain.progress import (
 )
 from rbdesk.models.domain.tree import Cell
 from rbdesk.models.edits.review import reviewer_names
+from rbdesk.ui.dialogs.common import confirm
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.grid.month_delegate import REVIEW_INK
-from rbdesk.ui.operations import push
-from rbdesk.ui.undo.review_steps import ReviewCommand
+from rbdesk.ui.operations import Conflict, push
+from rbdesk.ui.undo.review_steps import ReviewCommand, ReviewShown
 
 VERDICTS = (
     (ACCEPTED, "● &Memenuhi", "Bukti dukung dan realisasi bulan ini memenuhi"),
@@ -54,6 +55,8 @@ class ReviewBox(QGroupBox):
         self.doc = doc
         self.indicator_uuid, self.month = "", 0
         self.cell: Cell | None = None
+        self.shown: ReviewShown | None = None
+        self._evidence: tuple[str, ...] = ()
         self._names: set[str] = set()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
@@ -136,10 +139,18 @@ class ReviewBox(QGroupBox):
 
     # --- showing --------------------------------------------------------------------------
 
-    def show_cell(self, indicator_uuid: str, month: int, cell: Cell | None) -> None:
+    def show_cell(
+        self, indicator_uuid: str, month: int, cell: Cell | None, evidence: tuple[str, ...] = ()
+    ) -> None:
+        """Show a month; ``evidence`` holds the uuids of the files the panel lists for it."""
         if (indicator_uuid, month) != (self.indicator_uuid, self.month):
-            self.note.clear()
+            self._clear_note()
         self.indicator_uuid, self.month, self.cell = indicator_uuid, month, cell
+        # What a verdict will cover: the month as it was when the reviewer began writing. While
+        # a note is being written a colleague's change is not taken as seen (record refuses).
+        if not self.note.isModified() or self.shown is None:
+            self.shown = _shown(cell, evidence)
+        self._evidence = evidence
         self._fill_reviewers()
         realised = cell is not None and is_realised(cell.status)
         editable = realised and not self.doc.readonly
@@ -153,6 +164,11 @@ class ReviewBox(QGroupBox):
             self._show_user()
         self.state_label.setText(self._state_html(cell, bool(indicator_uuid and month)))
         self._check_reviewer()
+
+    def _clear_note(self) -> None:
+        # setText, not clear(): clear() is an undoable edit and leaves the box "modified".
+        self.note.setText("")
+        self.note.setModified(False)
 
     def _state_html(self, cell: Cell | None, shown: bool) -> str:
         if not shown:
@@ -242,6 +258,7 @@ class ReviewBox(QGroupBox):
         if not (self.indicator_uuid and self.month):
             return False
         note = self.note.text().strip() if state != SUBMITTED else ""
+        typed = self.note.text()
         command = ReviewCommand(
             self.doc,
             self.indicator_uuid,
@@ -249,17 +266,62 @@ class ReviewBox(QGroupBox):
             state,
             note,
             self.recorded_for(),
+            shown=self.shown,
         )
         outcome = push(command)
         if outcome.ok:
-            self.note.clear()
+            self._clear_note()
             self.for_other.setChecked(False)  # the next verdict is again the user's own
+            self.shown = _shown(self.cell, self._evidence)
             self.messageRaised.emit(
                 tr("Tinjauan dicatat: {s}.").format(s=review_label(state)), False
             )
-        else:
-            self.messageRaised.emit(outcome.message, True)
-        return outcome.ok
+            return True
+        # The reviewer's words stay in the box, and what changed is now what they have seen.
+        self.note.setText(typed)
+        self.note.setModified(bool(typed))
+        self.shown = _shown(self.cell, self._evidence)
+        if isinstance(outcome, Conflict) and outcome.theirs is not None:
+            question = (
+                both_texts(outcome, tr("Tinjauan"), note)
+                + "\n\n"
+                + tr("Catat tinjauan Anda menggantikan tinjauan {who}?").format(who=outcome.by)
+            )
+            if confirm(
+                self,
+                tr("Tinjauan dicatat rekan kerja"),
+                question,
+                yes=tr("Catat tinjauan saya"),
+            ):
+                return self.record(state)
+            self.messageRaised.emit(
+                tr("Tinjauan {who} dipakai; catatan Anda tetap di kotak catatan peninjau.").format(
+                    who=outcome.by
+                ),
+                False,
+            )
+            return False
+        self.messageRaised.emit(outcome.message, True)
+        return False
+
+
+def _shown(cell: Cell | None, evidence: tuple[str, ...]) -> ReviewShown | None:
+    if cell is None:
+        return None
+    return ReviewShown(cell.version, cell.review_state, cell.review_note, evidence)
+
+
+def both_texts(conflict: Conflict, what: str, yours: str) -> str:
+    """A refusal with the colleague's text and the user's own, for a question box."""
+    theirs = conflict.theirs or tr("(kosong)")
+    return (
+        conflict.message
+        + "\n\n"
+        + tr("{what} {who}:").format(what=what, who=conflict.by)
+        + f"\n\u201c{theirs}\u201d\n\n"
+        + tr("{what} Anda:").format(what=what)
+        + f"\n\u201c{yours or tr('(kosong)')}\u201d"
+    )
 
 
 def _escape(text: str) -> str:

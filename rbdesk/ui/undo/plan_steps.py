@@ -73,7 +73,10 @@ class SetStatusCommand(_Command):
         month: int,
         status: str,
         note: str | None = None,
+        shown: tuple[int, str] | None = None,
     ) -> None:
+        """``shown``: the row's version and note when the user began writing the note, so a
+        colleague's note saved meanwhile is refused rather than replaced (edits.realisation)."""
         ind = doc.indicator(indicator_uuid)
         cell = ind.realisation.get(month) if ind else None
         self.old_status = cell.status if cell else Status.BELUM
@@ -91,25 +94,47 @@ class SetStatusCommand(_Command):
             text = tr("Realisasi {m}: {s}")
         super().__init__(doc, text.format(m=month_short(month), s=tr(status)))
         self.uuid, self.month, self.status, self.note = indicator_uuid, month, status, note
+        self.shown = shown
+        self.left: tuple[int, str, str | None] | None = None
 
-    def _apply(self, status: str, note: str | None) -> None:
+    def _left(self) -> tuple[int, str] | None:
+        """The version and note an undo or redo is checked against: the row as now shown
+        when it is still as this step left it (later steps of this window were undone since),
+        else the version this step left, which a colleague's change since has passed, so that
+        the file refuses the undo rather than replace the colleague's work."""
+        if self.left is None:
+            return None
+        version, status, note = self.left
         ind = self.doc.indicator(self.uuid)
         cell = ind.realisation.get(self.month) if ind else None
-        if self.call(
+        if cell is not None and cell.status == status and note in (None, cell.note):
+            return cell.version, cell.note
+        return version, note if note is not None else (cell.note if cell else "")
+
+    def _apply(self, status: str, note: str | None, shown: tuple[int, str] | None = None) -> None:
+        ind = self.doc.indicator(self.uuid)
+        cell = ind.realisation.get(self.month) if ind else None
+        version, shown_note = shown if shown else (cell.version if cell else 0, None)
+        done = self.call(
             set_status,
             self.uuid,
             self.month,
             status,
             note,
-            expected_version=cell.version if cell else 0,
-        ).ok:
+            expected_version=version,
+            shown_note=shown_note,
+        )
+        if isinstance(done, Done):
             self.doc.refresh_indicator(self.uuid)
+            # What this step left: an undo or redo is checked against it, so a colleague's
+            # change since (even one this window already shows) is refused, not undone.
+            self.left = (done.value, status, note)
 
     def step(self, first: bool) -> None:
-        self._apply(self.status, self.note)
+        self._apply(self.status, self.note, self.shown if first else self._left())
 
     def unstep(self) -> None:
-        self._apply(self.old_status, self.old_note if self.note is not None else None)
+        self._apply(self.old_status, self.old_note if self.note is not None else None, self._left())
         state, note, by, at = self.old_review
         ind = self.doc.indicator(self.uuid)
         cell = ind.realisation.get(self.month) if ind else None

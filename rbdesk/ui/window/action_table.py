@@ -78,6 +78,7 @@ class Act(StrEnum):
     EXCEL_TRIWULAN3 = "excel_triwulan3"
     EXCEL_TRIWULAN4 = "excel_triwulan4"
     PRINT_PLAN = "print_plan"
+    PRINT_PREVIEW = "print_preview"
     PAPER_A4 = "a4"
     PAPER_F4 = "f4"
     COPY_ORIGINAL = "asli"
@@ -230,6 +231,11 @@ ACTIONS: dict[Act, Spec] = {
     Act.EXCEL_TRIWULAN3: S(N_("Excel: Laporan Triwulan III…"), (), N_("Juli s.d. September")),
     Act.EXCEL_TRIWULAN4: S(N_("Excel: Laporan Triwulan IV…"), (), N_("Oktober s.d. Desember")),
     Act.PRINT_PLAN: S(N_("&Cetak Rencana Aksi…"), ("Ctrl+P",)),
+    Act.PRINT_PREVIEW: S(
+        N_("Pratin&jau cetak Rencana Aksi…"),
+        ("Ctrl+Shift+P",),
+        N_("Halaman Lampiran II seperti yang akan dicetak, ditampilkan di rbdesk"),
+    ),
     Act.PAPER_A4: S(N_("A4 (210 × 297 mm)"), ("Ctrl+Alt+4",), checkable=True),
     Act.PAPER_F4: S(N_("F4 / Folio (215 × 330 mm)"), ("Ctrl+Alt+5",), checkable=True),
     Act.COPY_ORIGINAL: S(
@@ -385,6 +391,7 @@ MENUS: tuple[tuple[str, tuple[Item, ...]], ...] = (
             (N_("Laporan T&riwulan"), (*PDF_QUARTERS, None, *EXCEL_QUARTERS)),
             None,
             Act.PRINT_PLAN,
+            Act.PRINT_PREVIEW,
             (N_("&Kertas"), (Act.PAPER_A4, Act.PAPER_F4)),
             (N_("Ben&tuk"), (Act.COPY_ORIGINAL, Act.COPY_CERTIFIED)),
             None,

@@ -240,17 +240,29 @@ def export_period_excel(host: ActionHost, part: str) -> None:
         _finished(host, tr("Excel disimpan: {p}"), out)
 
 
-def print_pdf(host: ActionHost, part: str) -> None:
-    """Write the PDF to a temporary folder and hand it to the printer: on Windows the default
-    printer's application, elsewhere the PDF viewer. When nothing takes it, the user gets the
-    file's path and a button to its folder, never silence."""
+def _pdf_to_print(host: ActionHost, part: str) -> Path | None:
+    """The part written to a temporary folder, as it will print; None if not written."""
     ok, month = _report_month(host, part)
     if not ok:
-        return
+        return None
     folder = Path(tempfile.mkdtemp(prefix="rbdesk-cetak-"))
     out = folder / f"rencana-aksi-{part}.pdf"
-    if not _write_pdf(host, part, out, month):
-        return
+    return out if _write_pdf(host, part, out, month) else None
+
+
+def print_pdf(host: ActionHost, part: str) -> None:
+    """Write the PDF to a temporary folder and hand it to the printer (``send_to_printer``)."""
+    out = _pdf_to_print(host, part)
+    if out is not None:
+        send_to_printer(host, out)
+
+
+def send_to_printer(host: ActionHost, out: Path) -> None:
+    """On Windows the default printer's application prints it, elsewhere the PDF viewer opens
+    it. A viewer may start and show nothing, so the message always gives the file's path, its
+    folder and the preview inside rbdesk; when nothing takes the file, it says so."""
+    preview = (tr("Pratinjau"), lambda: show_preview(host, out))
+    folder = (tr("Buka folder"), lambda: open_path(host, out.parent))
     if sys.platform == "win32":
         try:
             os.startfile(str(out), "print")
@@ -265,9 +277,11 @@ def print_pdf(host: ActionHost, part: str) -> None:
             return
     if QDesktopServices.openUrl(QUrl.fromLocalFile(str(out))):
         host.notify.show_message(
-            tr("PDF dibuka di penampil; cetak dari sana pada kertas {paper} ({form}).").format(
-                paper=paper().upper(), form=_form_name()
-            )
+            tr(
+                "PDF diserahkan ke penampil PDF; cetak dari sana pada kertas {paper} ({form}). "
+                "Jika tidak ada yang terbuka, berkasnya: {path}"
+            ).format(paper=paper().upper(), form=_form_name(), path=out),
+            actions=[preview, folder],
         )
         return
     host.notify.show_message(
@@ -275,8 +289,32 @@ def print_pdf(host: ActionHost, part: str) -> None:
             "Tidak ada program untuk mencetak atau membuka PDF di komputer ini. Berkasnya: {path}"
         ).format(path=out),
         error=True,
-        actions=[(tr("Buka folder"), lambda: open_path(host, folder))],
+        actions=[preview, folder],
     )
+
+
+def print_preview(host: ActionHost, part: str) -> None:
+    """Ekspor/Cetak → Pratinjau cetak: the pages as they will print, inside rbdesk."""
+    out = _pdf_to_print(host, part)
+    if out is not None:
+        show_preview(host, out)
+
+
+def show_preview(host: ActionHost, out: Path) -> None:
+    from rbdesk.ui.dialogs.print_preview import PrintPreviewDialog
+
+    try:
+        dialog = PrintPreviewDialog(
+            out,
+            tr("Kertas {paper}, {form}").format(paper=paper().upper(), form=_form_name()),
+            lambda: send_to_printer(host, out),
+            lambda: open_path(host, out.parent),
+            host.parent,
+        )
+    except RbdeskError as exc:
+        show_error(host.parent, exc.message)
+        return
+    dialog.exec()
 
 
 def import_excel(host: ActionHost) -> None:

@@ -30,6 +30,7 @@ from rbdesk.models.edits.realisation import next_status
 from rbdesk.models.storage import backups
 from rbdesk.ui import settings
 from rbdesk.ui.dialogs.common import confirm
+from rbdesk.ui.dialogs.future_month import realise_ahead_ok
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.grid.filter_bar import FilterBar
 from rbdesk.ui.grid.legend import Legend
@@ -319,6 +320,7 @@ class MainWindow(QMainWindow):
                 for act, part in EXCEL_REPORTS.items()
             },
             Act.PRINT_PLAN: lambda: export_actions.print_pdf(host, "plan"),
+            Act.PRINT_PREVIEW: lambda: export_actions.print_preview(host, "plan"),
             **{
                 act: partial(settings.set_value, "export/paper", str(paper))
                 for act, paper in PAPERS.items()
@@ -654,10 +656,15 @@ class MainWindow(QMainWindow):
         if self.state.mode == Mode.PLAN:
             self.proxy.setData(index, not ind.is_planned(month), Role.PLANNED)
         else:
-            self.proxy.setData(index, next_status(ind.status(month)), Role.STATUS)
+            status = next_status(ind.status(month))
+            if realise_ahead_ok(self, self.doc, month, status):
+                self.proxy.setData(index, status, Role.STATUS)
 
     def set_status_current(self, status: str) -> None:
-        self.proxy.setData(self.view.currentIndex(), status, Role.STATUS)
+        index = self.view.currentIndex()
+        month = column_month(index.column())
+        if not month or realise_ahead_ok(self, self.doc, month, status):
+            self.proxy.setData(index, status, Role.STATUS)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         node = self.model.node(self.proxy.mapToSource(current))
