@@ -108,8 +108,8 @@ def capaian_note() -> str:
 def period_sections(report: PeriodReport) -> dict[str, str]:
     """Section headings and empty-section lines of a period report (quarter, semester, year)."""
     return {
-        "areas": tr("A. Capaian per area perubahan sampai dengan {month} {year}").format(
-            month=month_long(report.last), year=report.year
+        "areas": tr("A. Capaian per {area} sampai dengan {month} {year}").format(
+            area=report.area_name.lower(), month=month_long(report.last), year=report.year
         ),
         "monthly": tr("Capaian kumulatif per bulan"),
         "teams": tr("B. Capaian per tim"),

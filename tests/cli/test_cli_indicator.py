@@ -44,11 +44,11 @@ def test_set_show_and_check(sample_path: Path) -> None:
         m.person_uuid for t in tree.teams for m in t.members if m.person_name == "Sri Mulyawati"
     )
     assert (ind.target, ind.target_unit, ind.responsible_uuid) == ("100", "%", sri)
-    assert {e.field_label for e in entries} == {
-        "target",
-        "satuan",
-        "penanggung jawab",
-        "kolom tambahan",
+    assert {e.field_label for e in entries} == {  # the window's words, as every label
+        "Target",
+        "Satuan",
+        "Penanggung jawab",
+        "Kolom tambahan",
     }
     # an empty value removes one kept column, the others stay in their order
     assert (
@@ -83,3 +83,34 @@ def test_bad_input_is_refused_clearly(sample_path: Path) -> None:
     long = rbdesk_here("indicator", str(sample_path), "--indicator", "1/1/1/1", "--pj", "x" * 1001)
     assert long.returncode == 1 and "terlalu panjang" in long.stderr
     assert _first(sample_path)[0].indicators()[0].responsible == ""
+
+
+def test_reports_name_the_plans_own_first_level(sample_path: Path, tmp_path: Path) -> None:
+    """A plan whose areas are Sasaran: the monthly and period reports (PDF and Excel) head
+    their capaian table and its section with that name, not "Area perubahan"."""
+    import openpyxl
+    from pypdf import PdfReader
+
+    levels = ("indicator", str(sample_path), "--levels", "Sasaran,Program,Kegiatan,Output")
+    assert rbdesk_here(*levels).returncode == 0
+    texts = {}
+    for part, name in (("report", "bulanan.pdf"), ("triwulan2", "tw2.pdf")):
+        out = tmp_path / name
+        args = ["export", str(sample_path), str(out), "--part", part, "--month", "6"]
+        done = rbdesk_here(*args)
+        assert done.returncode == 0, done.stderr
+        texts[part] = " ".join(p.extract_text() for p in PdfReader(str(out)).pages)
+    for text in texts.values():
+        assert "Capaian per sasaran sampai dengan" in " ".join(text.split())
+        assert "SASARAN" in text and "AREA PERUBAHAN" not in text
+    book = tmp_path / "semester1.xlsx"
+    done = rbdesk_here("export", str(sample_path), str(book), "--part", "semester1")
+    assert done.returncode == 0, done.stderr
+    cells = [
+        str(c.value)
+        for ws in openpyxl.load_workbook(book).worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if c.value
+    ]
+    assert "SASARAN" in cells and "AREA PERUBAHAN" not in cells

@@ -190,7 +190,7 @@ def _chart(sheet: ReportSheet, first: int, last: int, month_col: int) -> None:
 
 
 def _summary(wb: Workbook, report: PeriodReport, sec: dict[str, str]) -> ReportSheet:
-    columns = capaian_columns(tr("AREA PERUBAHAN"))
+    columns = capaian_columns(report.area_name.upper())
     sheet = _sheet(wb, "summary", report, columns, monthly_columns())
     sheet.line(capaian_note())
     sheet.skip()

@@ -134,7 +134,7 @@ def period_story(
         Spacer(1, 4),
         capaian_table(
             report.areas,
-            tr("AREA PERUBAHAN"),
+            report.area_name.upper(),
             width,
             st,
             CapaianRow("", tr("JUMLAH"), report.total, report.verified_total),

@@ -320,7 +320,9 @@ def report_story(
         Spacer(1, 10),
         Paragraph(
             esc(
-                tr("A. Capaian per area perubahan sampai dengan bulan {month}").format(month=month)
+                tr("A. Capaian per {area} sampai dengan bulan {month}").format(
+                    area=report.area_name.lower(), month=month
+                )
             ),
             st["bold"],
         ),
@@ -330,7 +332,7 @@ def report_story(
     ]
     table = capaian_table(
         report.areas,
-        tr("AREA PERUBAHAN"),
+        report.area_name.upper(),
         width,
         st,
         total=CapaianRow("", tr("JUMLAH"), report.total, report.verified_total),

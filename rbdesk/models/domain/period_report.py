@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from rbdesk.i18n import N_, tr
 from rbdesk.models import clock
+from rbdesk.models.domain.indicator_fields import DEFAULT_LEVEL_NAMES, level_name
 from rbdesk.models.domain.months import current_month, month_short
 from rbdesk.models.domain.print_options import Part
 from rbdesk.models.domain.progress import (
@@ -98,6 +99,8 @@ class PeriodReport:
     # cumulative verified capaian at the end of each month, as ``monthly``
     monthly_verified: list[tuple[int, float | None]] = field(default_factory=list)
     reviews: list[ReviewItem] = field(default_factory=list)
+    # the plan's name of its first level ("Area perubahan", or e.g. "Sasaran")
+    area_name: str = DEFAULT_LEVEL_NAMES[0]
 
     @property
     def heading(self) -> str:
@@ -225,4 +228,5 @@ def build_period_report(
         total(tree.indicators(), last, now, verified=True),
         monthly_verified,
         reviews,
+        level_name(tree.level_names, "area"),
     )

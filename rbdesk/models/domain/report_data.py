@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from rbdesk.i18n import tr
 from rbdesk.models import clock
+from rbdesk.models.domain.indicator_fields import DEFAULT_LEVEL_NAMES, level_name
 from rbdesk.models.domain.progress import (
     SUBMITTED,
     Tally,
@@ -105,6 +106,8 @@ class ReportData:
     acknowledged: Signer | None = None
     # ``total`` counting only the months whose evidence review accepted them
     verified_total: Tally = field(default_factory=Tally)
+    # the plan's name of its first level ("Area perubahan", or e.g. "Sasaran")
+    area_name: str = DEFAULT_LEVEL_NAMES[0]
 
 
 def _coordinator(team: TeamNode | None) -> str:
@@ -282,4 +285,5 @@ def build_report(
         prepared,
         ack,
         verified_total,
+        level_name(tree.level_names, "area"),
     )

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.indicator_fields import level_name
 from rbdesk.models.domain.month_cells import REVIEW_SYMBOL, STATE_SYMBOL
 from rbdesk.models.domain.month_overview import MonthOverview, clamp_month, month_overview
 from rbdesk.models.domain.months import MONTHS, month_long
@@ -141,7 +142,9 @@ class MonthDock(LazyRefreshDock):
         now = self.doc.today_month()
         self.overview = month_overview(self.doc.tree, self.month, now)
         self.items_model.set_overview(self.overview, teams=area_teams(self.doc.tree))
-        self.area_model.set_areas(self.overview.areas, self.month)
+        tree = self.doc.tree
+        area_name = level_name(tree.level_names if tree is not None else [], "area")
+        self.area_model.set_areas(self.overview.areas, self.month, area_name)
         fit_columns(self.items_view)
         expand_groups(self.items_view)
         rows = self.area_model.rowCount()

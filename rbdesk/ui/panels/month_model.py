@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from rbdesk.i18n import tr
+from rbdesk.models.domain.indicator_fields import DEFAULT_LEVEL_NAMES
 from rbdesk.models.domain.month_cells import REVIEW_SYMBOL, REVIEW_TEXT, STATE_SYMBOL
 from rbdesk.models.domain.month_overview import AreaProgress, MonthItem, MonthOverview
 from rbdesk.models.domain.months import month_long, month_short
@@ -417,12 +418,15 @@ class AreaProgressModel(RowTableModel[AreaProgress]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._month = 1
+        self._area_name = DEFAULT_LEVEL_NAMES[0]
 
     def titles(self) -> tuple[str, ...]:
-        return (tr("Area perubahan"), tr("Capaian s.d. {m}").format(m=month_short(self._month)))
+        return (tr(self._area_name), tr("Capaian s.d. {m}").format(m=month_short(self._month)))
 
-    def set_areas(self, areas: list[AreaProgress], month: int) -> None:
+    def set_areas(self, areas: list[AreaProgress], month: int, area_name: str) -> None:
+        """The rows, the month they count up to and the plan's name of its areas."""
         self._month = month
+        self._area_name = area_name
         self.set_rows(areas)
 
     def area(self, row: int) -> AreaProgress | None:
