@@ -84,8 +84,8 @@ def test_edits_link_the_roster_and_are_logged_in_indonesian(sample_store: Store)
     after = _tree(sample_store).indicators()[0]
     assert (after.responsible, after.responsible_uuid) == ("Bagian Umum", "")
     entries = {e.field_label: e for e in query_history(sample_store, row_uuid=ind.uuid)}
-    assert {"target", "satuan", "penanggung jawab", "kolom tambahan"} <= set(entries)
-    assert entries["kolom tambahan"].new_text == "Anggaran: Rp 5.000.000; Output: Laporan"
+    assert {"Target", "Satuan", "Penanggung jawab", "Kolom tambahan"} <= set(entries)
+    assert entries["Kolom tambahan"].new_text == "Anggaran: Rp 5.000.000; Output: Laporan"
     with pytest.raises(Exception, match="diubah oleh"):
         set_indicator_fields(sample_store, ind.uuid, {"target": "90"}, ind.version)
 
@@ -96,7 +96,7 @@ def test_level_names_are_the_plans_own(sample_store: Store) -> None:
     assert _tree(sample_store).names == ("Sasaran", "Program", "Kegiatan", "Output")
     entry = query_history(sample_store, plan_uuid=tree.uuid, limit=1)[0]
     assert (entry.field_label, entry.new_text) == (
-        "nama tingkat",
+        "Nama tingkat",
         "Sasaran › Program › Kegiatan › Output",
     )
     with pytest.raises(InvalidInput, match="empat"):
@@ -216,7 +216,7 @@ def test_merge_takes_each_copys_field_and_names_a_conflict(
     with Store.open(sample_path, user="ani") as mine:
         plan = merge.plan_merge(mine, theirs)
         (conflict,) = plan.conflicts
-        assert [(d.label, d.mine, d.theirs) for d in conflict.fields] == [("target", "100", "90")]
+        assert [(d.label, d.mine, d.theirs) for d in conflict.fields] == [("Target", "100", "90")]
         merge.apply_merge(mine, plan, prefer=merge.MINE)
         after = _tree(mine).indicators()[0]
         assert (after.target, after.target_unit, after.responsible) == ("100", "%", "Bagian Umum")
