@@ -121,6 +121,14 @@ def test_missing_file_and_existing_target(tmp_path: Path, sample_path: Path) -> 
         Store.create(sample_path)
 
 
+def test_a_folder_is_named_a_folder(tmp_path: Path) -> None:
+    """Windows refuses to open a folder with "permission denied" (run by `make test-windows`)."""
+    folder = tmp_path / "Rencana 2024.rbdesk"
+    folder.mkdir()
+    with pytest.raises(NotRbdeskFile, match="adalah folder"):
+        Store.open(folder)
+
+
 def test_unwritable_file_is_detected_and_opened_readonly(sample_path: Path, monkeypatch) -> None:
     """What a read-only share looks like to the opener (chmod cannot show it when run as root)."""
     real_access = os.access

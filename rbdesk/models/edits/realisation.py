@@ -229,11 +229,12 @@ def attach_file(
         data = path.read_bytes()
     except FileNotFoundError:
         raise RbdeskError(tr("Berkas {name} tidak ditemukan.").format(name=path.name)) from None
-    except IsADirectoryError:
-        raise InvalidInput(
-            tr("{name} adalah folder; pilih sebuah berkas.").format(name=path.name)
-        ) from None
-    except PermissionError:
+    except (IsADirectoryError, PermissionError):
+        # Windows refuses to open a folder as a file with EACCES, not EISDIR.
+        if path.is_dir():
+            raise InvalidInput(
+                tr("{name} adalah folder; pilih sebuah berkas.").format(name=path.name)
+            ) from None
         raise RbdeskError(
             tr(
                 "Berkas {name} tidak dapat dibaca (tidak ada izin atau sedang "
