@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 a user error (one Indonesian line on stderr), 2 bad usa
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import logging
 import os
@@ -93,17 +94,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         with terminal_kept_quiet():
             return int(args.func(args) or 0)
     except BrokenPipeError:
-        # The reader went away (`rbdesk history FILE | head`): nothing to report. Point stdout
-        # at nothing so that Python's own flush at exit does not complain either.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+        return _reader_gone()
     except RbdeskError as exc:
         print(f"rbdesk: {exc.message}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(tr("rbdesk: dibatalkan."), file=sys.stderr)
         return 1
-    except Exception:
+    except Exception as exc:
+        if _stdout_refused(exc):
+            return _reader_gone()
         # A bug, not the user's doing: the traceback goes to the log, the user gets one line.
         from rbdesk.logfile import setup_logging
 
@@ -116,6 +116,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+def _reader_gone() -> int:
+    """The reader of the output went away (`rbdesk history FILE | head`): nothing to report.
+    Point stdout at nothing so that Python's own flush at exit does not complain either."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
+def _stdout_refused(exc: Exception) -> bool:
+    """Windows' C runtime reports a pipe whose reader went away (ERROR_NO_DATA) as EINVAL, not
+    as EPIPE: it is that when stdout still refuses what it holds."""
+    if sys.platform != "win32" or not isinstance(exc, OSError) or exc.errno != errno.EINVAL:
+        return False
+    try:
+        sys.stdout.flush()
+    except OSError:
+        return True
+    return False
 
 
 def _start_gui(argv: list[str]) -> int:

@@ -161,7 +161,11 @@ def test_history_into_a_closed_pipe_ends_quietly(tmp_path: Path, isolated_env: P
     )
     assert proc.stdout is not None and proc.stdout.readline()
     proc.stdout.close()  # what `head` does after its lines
-    _out, err = proc.communicate(timeout=60)
+    # Not communicate(): on Windows it would start a reader thread on the closed stdout.
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    proc.wait(timeout=60)
+    proc.stderr.close()
     assert proc.returncode == 0, err
     assert err == b""
     logs = list(isolated_env.rglob("*.log"))

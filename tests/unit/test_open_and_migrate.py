@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -43,7 +44,9 @@ def test_version_1_file_is_backed_up_then_migrated(tmp_path: Path) -> None:
     assert migrations.user_version(store.db.connection()) == migrations.SCHEMA_VERSION
     backup = store.state.backup_path
     assert backup is not None and backup.parent == paths.backup_dir()
-    assert _digest(backup) == original or migrations.user_version(sqlite3.connect(backup)) == 1
+    if _digest(backup) != original:
+        with contextlib.closing(sqlite3.connect(backup)) as conn:
+            assert migrations.user_version(conn) == 1
     plan = list_plans(store)[0]
     tree = load_plan_tree(store, plan.uuid)
     assert (plan.year, tree.areas[0].name, tree.indicators()[0].planned_months) == (
