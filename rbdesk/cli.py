@@ -10,6 +10,7 @@ import errno
 import importlib
 import logging
 import os
+import stat
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -126,15 +127,16 @@ def _reader_gone() -> int:
 
 
 def _stdout_refused(exc: Exception) -> bool:
-    """Windows' C runtime reports a pipe whose reader went away (ERROR_NO_DATA) as EINVAL, not
-    as EPIPE: it is that when stdout still refuses what it holds."""
+    """Windows' C runtime reports a write to a pipe whose reader went away (ERROR_NO_DATA) as
+    EINVAL, not as EPIPE: an EINVAL about no file, while stdout is a pipe, is that."""
     if sys.platform != "win32" or not isinstance(exc, OSError) or exc.errno != errno.EINVAL:
         return False
+    if exc.filename is not None:
+        return False
     try:
-        sys.stdout.flush()
-    except OSError:
-        return True
-    return False
+        return stat.S_ISFIFO(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError):  # no stdout, or not a real file
+        return False
 
 
 def _start_gui(argv: list[str]) -> int:

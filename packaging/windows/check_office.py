@@ -10,7 +10,7 @@ check_office(): what an office PC gets, in a FRESH wine prefix, on Xvfb at 1366x
   elsewhere, run, and shown to write nothing into the user profile; the silent uninstall, which
   leaves plans, backups and settings and no registry key of the association.
 run_tests(): the unit and command-line tests on the Windows interpreter (build/windows/python),
-  rbdesk installed beside them as pip lays it out.
+  rbdesk installed beside them as pip lays it out: WINDOWS_TESTS in CI, or all of them.
 Every step prints one line with its time; any failure ends with a message and exit status 1.
 """
 
@@ -410,8 +410,11 @@ WINDOWS_TESTS = [
     "tests/unit/test_private_files.py",
     "tests/unit/test_realisation.py",
     "tests/unit/test_control_chars.py",
+    "tests/unit/test_dump.py",
     "tests/unit/test_export_pdf.py",
+    "tests/unit/test_export_pdf_copies.py",
     "tests/unit/test_export_excel.py",
+    "tests/unit/test_sheet_xml.py",
     "tests/unit/test_import_excel.py",
     "tests/unit/test_import_bounds.py",
     "tests/unit/test_history.py",
@@ -420,6 +423,7 @@ WINDOWS_TESTS = [
     "tests/cli/test_cli_recovery.py",
     "tests/cli/test_cli_sharing.py",
     "tests/cli/test_cli_messages.py",
+    "tests/cli/test_foreign_schema.py",
     "tests/cli/test_import_layouts.py",
     "tests/cli/test_leftovers.py",
     "tests/cli/test_outside_bytes.py",
