@@ -8,12 +8,13 @@ from __future__ import annotations
 import argparse
 import errno
 import importlib
+import io
 import logging
 import os
 import stat
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from rbdesk import __version__, cli_text
 from rbdesk.i18n import tr
@@ -91,6 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _start_gui([])
     from rbdesk.logfile import terminal_kept_quiet
 
+    _stdout_through_windows_pipe()
     try:
         with terminal_kept_quiet():
             return int(args.func(args) or 0)
@@ -102,9 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(tr("rbdesk: dibatalkan."), file=sys.stderr)
         return 1
-    except Exception as exc:
-        if _stdout_refused(exc):
-            return _reader_gone()
+    except Exception:
         # A bug, not the user's doing: the traceback goes to the log, the user gets one line.
         from rbdesk.logfile import setup_logging
 
@@ -126,17 +126,37 @@ def _reader_gone() -> int:
     return 0
 
 
-def _stdout_refused(exc: Exception) -> bool:
+class _WindowsPipe(io.FileIO):
     """Windows' C runtime reports a write to a pipe whose reader went away (ERROR_NO_DATA) as
-    EINVAL, not as EPIPE: an EINVAL about no file, while stdout is a pipe, is that."""
-    if sys.platform != "win32" or not isinstance(exc, OSError) or exc.errno != errno.EINVAL:
-        return False
-    if exc.filename is not None:
-        return False
+    EINVAL, not as EPIPE: stdout's writes, and only those, say it as Linux does."""
+
+    def write(self, data: Any, /) -> int:
+        try:
+            return super().write(data)
+        except OSError as exc:
+            if exc.errno == errno.EINVAL:
+                raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE)) from exc
+            raise
+
+
+def _stdout_through_windows_pipe() -> None:
+    """On Windows, stdout that is a pipe (`rbdesk history FILE | more`) gets _WindowsPipe."""
+    if sys.platform != "win32":
+        return
     try:
-        return stat.S_ISFIFO(os.fstat(sys.stdout.fileno()).st_mode)
-    except (OSError, ValueError, AttributeError):  # no stdout, or not a real file
-        return False
+        fd = sys.stdout.fileno()
+        if not stat.S_ISFIFO(os.fstat(fd).st_mode):
+            return
+    except (OSError, ValueError, AttributeError):  # no stdout, or not a real file (tests)
+        return
+    old = sys.stdout
+    old.flush()
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(_WindowsPipe(fd, "w", closefd=False)),
+        encoding=old.encoding,
+        errors=old.errors,
+        line_buffering=old.line_buffering,
+    )
 
 
 def _start_gui(argv: list[str]) -> int:
