@@ -423,7 +423,6 @@ WINDOWS_TESTS = [
     "tests/cli/test_cli_recovery.py",
     "tests/cli/test_cli_sharing.py",
     "tests/cli/test_cli_messages.py",
-    "tests/cli/test_foreign_schema.py",
     "tests/cli/test_import_layouts.py",
     "tests/cli/test_leftovers.py",
     "tests/cli/test_outside_bytes.py",
