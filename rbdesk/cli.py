@@ -6,12 +6,15 @@ Exit codes: 0 success, 1 a user error (one Indonesian line on stderr), 2 bad usa
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import io
 import logging
 import os
+import stat
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from rbdesk import __version__, cli_text
 from rbdesk.i18n import tr
@@ -91,14 +94,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _start_gui([])
     from rbdesk.logfile import terminal_kept_quiet
 
+    _stdout_through_windows_pipe()
     try:
         with terminal_kept_quiet():
             return int(args.func(args) or 0)
     except BrokenPipeError:
-        # The reader went away (`rbdesk history FILE | head`): nothing to report. Point stdout
-        # at nothing so that Python's own flush at exit does not complain either.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+        return _reader_gone()
     except RbdeskError as exc:
         print(f"rbdesk: {exc.message}", file=sys.stderr)
         return 1
@@ -118,6 +119,46 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+def _reader_gone() -> int:
+    """The reader of the output went away (`rbdesk history FILE | head`): nothing to report.
+    Point stdout at nothing so that Python's own flush at exit does not complain either."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
+class _WindowsPipe(io.FileIO):
+    """Windows' C runtime reports a write to a pipe whose reader went away (ERROR_NO_DATA) as
+    EINVAL, not as EPIPE: stdout's writes, and only those, say it as Linux does."""
+
+    def write(self, data: Any, /) -> int:
+        try:
+            return super().write(data)
+        except OSError as exc:
+            if exc.errno == errno.EINVAL:
+                raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE)) from exc
+            raise
+
+
+def _stdout_through_windows_pipe() -> None:
+    """On Windows, stdout that is a pipe (`rbdesk history FILE | more`) gets _WindowsPipe."""
+    if sys.platform != "win32":
+        return
+    try:
+        fd = sys.stdout.fileno()
+        if not stat.S_ISFIFO(os.fstat(fd).st_mode):
+            return
+    except (OSError, ValueError, AttributeError):  # no stdout, or not a real file (tests)
+        return
+    old = sys.stdout
+    old.flush()
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(_WindowsPipe(fd, "w", closefd=False)),
+        encoding=old.encoding,
+        errors=old.errors,
+        line_buffering=old.line_buffering,
+    )
 
 
 def _start_gui(argv: list[str]) -> int:

@@ -10,7 +10,7 @@ check_office(): what an office PC gets, in a FRESH wine prefix, on Xvfb at 1366x
   elsewhere, run, and shown to write nothing into the user profile; the silent uninstall, which
   leaves plans, backups and settings and no registry key of the association.
 run_tests(): the unit and command-line tests on the Windows interpreter (build/windows/python),
-  rbdesk installed beside them as pip lays it out.
+  rbdesk installed beside them as pip lays it out: WINDOWS_TESTS in CI, or all of them.
 Every step prints one line with its time; any failure ends with a message and exit status 1.
 """
 
@@ -392,8 +392,46 @@ def _office(wine: Wine, display: str, setup: Path, portable_zip: Path) -> None:
     step("uninstall (silent)", uninstall)
 
 
-def run_tests(pytest_args: list[str]) -> int:
-    """The unit and command-line tests on the Windows interpreter, under wine."""
+# `make test-windows` in CI: the tests of what Windows can break - paths and file names
+# (reserved names, drive letters, case), opening, locking and replacing files (storage,
+# backups, hot journals, read-only files), what is written (exports, line endings) and read
+# (imports), and the command line. Left to `make test-windows-all` (`test --all`): what is the
+# same on every platform (the merge, the decree and review rules, reports' arithmetic, the
+# sample's content, layering and benchmark checks), each tested by `make test` on Linux.
+WINDOWS_TESTS = [
+    "tests/unit/test_file_names.py",
+    "tests/unit/test_locations.py",
+    "tests/unit/test_cloud_sync.py",
+    "tests/unit/test_windows_installer.py",
+    "tests/unit/test_entry_points.py",
+    "tests/unit/test_bad_files.py",
+    "tests/unit/test_open_and_migrate.py",
+    "tests/unit/test_backups.py",
+    "tests/unit/test_private_files.py",
+    "tests/unit/test_realisation.py",
+    "tests/unit/test_control_chars.py",
+    "tests/unit/test_dump.py",
+    "tests/unit/test_export_pdf.py",
+    "tests/unit/test_export_pdf_copies.py",
+    "tests/unit/test_export_excel.py",
+    "tests/unit/test_sheet_xml.py",
+    "tests/unit/test_import_excel.py",
+    "tests/unit/test_import_bounds.py",
+    "tests/unit/test_history.py",
+    "tests/cli/test_cli_core.py",
+    "tests/cli/test_cli_outputs.py",
+    "tests/cli/test_cli_recovery.py",
+    "tests/cli/test_cli_sharing.py",
+    "tests/cli/test_cli_messages.py",
+    "tests/cli/test_import_layouts.py",
+    "tests/cli/test_leftovers.py",
+    "tests/cli/test_outside_bytes.py",
+]
+
+
+def run_tests(pytest_args: list[str], *, everything: bool = False) -> int:
+    """The unit and command-line tests on the Windows interpreter, under wine: WINDOWS_TESTS,
+    or with ``everything`` all of tests/unit and tests/cli, or what ``pytest_args`` name."""
     start = time.monotonic()
     python = windows_python()
 
@@ -423,7 +461,7 @@ def run_tests(pytest_args: list[str]) -> int:
     # run only.
     pth = PYTHON / "Lib" / "site-packages" / "rbdesk-test-windows.pth"
     pth.write_text(f"{winpath(site)}\n{winpath(ROOT)}\n", encoding="utf-8")
-    args = pytest_args or ["tests/unit", "tests/cli"]
+    args = pytest_args or (["tests/unit", "tests/cli"] if everything else WINDOWS_TESTS)
     # -v: one line a test, so that a slow or stuck test shows by name; a test stuck for 300 s
     # ends the run with every thread's stack (pytest-timeout).
     options = [
@@ -432,7 +470,7 @@ def run_tests(pytest_args: list[str]) -> int:
         "no:cacheprovider",
         "--timeout=300",
         "--timeout-method=thread",
-        "--durations=10",
+        "--durations=25",
     ]
     code = f"import sys, pytest; sys.exit(pytest.main({[*options, *args]!r}))"
     env = {"RBDESK_UNDER_WINE": "1", "QT_QPA_PLATFORM": "offscreen"}

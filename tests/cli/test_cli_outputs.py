@@ -31,7 +31,7 @@ def test_history_xlsx_onto_the_database_is_refused(sample_path: Path) -> None:
     assert _digest(sample_path) == before
 
 
-def test_export_onto_the_database_is_refused_also_through_a_link(
+def test_export_onto_the_database_is_refused_also_through_a_hard_link(
     sample_path: Path, tmp_path: Path
 ) -> None:
     named_xlsx = tmp_path / "rencana.xlsx"
@@ -41,12 +41,22 @@ def test_export_onto_the_database_is_refused_also_through_a_link(
     link = tmp_path / "tautan.xlsx"
     os.link(named_xlsx, link)
     _one_clear_line(rbdesk("export", str(named_xlsx), str(link)))
+    assert _digest(named_xlsx) == before
+
+
+def test_export_onto_the_database_is_refused_also_through_a_symbolic_link(
+    sample_path: Path, tmp_path: Path
+) -> None:
     symlink = tmp_path / "simbolik.pdf"
     pdf_named = tmp_path / "rencana.pdf"
     shutil.copyfile(sample_path, pdf_named)
-    symlink.symlink_to(pdf_named)
+    before = _digest(pdf_named)
+    try:
+        symlink.symlink_to(pdf_named)
+    except OSError as exc:  # Windows without the privilege (not an administrator, no dev mode)
+        pytest.skip(f"no symbolic links here: {exc}")
     _one_clear_line(rbdesk("export", str(pdf_named), str(symlink)))
-    assert _digest(named_xlsx) == before and _digest(pdf_named) == before
+    assert _digest(pdf_named) == before
 
 
 def test_history_xlsx_replaces_the_earlier_workbook_only_when_complete(

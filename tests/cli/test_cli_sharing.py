@@ -129,28 +129,31 @@ def test_history_into_a_closed_pipe_ends_quietly(tmp_path: Path, isolated_env: P
     import subprocess
     import sys
 
+    from peewee import chunked
+
     from rbdesk.models.storage.schema import ChangeLog
 
     path = tmp_path / "panjang.rbdesk"
     create_file(path, sample=True).close()
+    rows = [
+        dict(
+            at=f"2024-05-01T08:00:{i % 60:02d}.000000Z",
+            user="ani",
+            host="PC",
+            plan_uuid=None,
+            entity="plan",
+            row_uuid="x",
+            action="update",
+            field="title",
+            old="a" * 40,
+            new="b" * 40,
+        )
+        for i in range(4000)
+    ]
     with Store.open(path) as store, store.write():
-        ChangeLog.insert_many(
-            [
-                dict(
-                    at=f"2024-05-01T08:00:{i % 60:02d}.000000Z",
-                    user="ani",
-                    host="PC",
-                    plan_uuid=None,
-                    entity="plan",
-                    row_uuid="x",
-                    action="update",
-                    field="title",
-                    old="a" * 40,
-                    new="b" * 40,
-                )
-                for i in range(4000)
-            ]
-        ).execute()
+        # In batches: Windows' SQLite allows 32,766 variables a statement (Debian's, 250,000).
+        for batch in chunked(rows, 500):
+            ChangeLog.insert_many(batch).execute()
     proc = subprocess.Popen(
         [sys.executable, "-m", "rbdesk", "history", str(path)],
         stdout=subprocess.PIPE,
@@ -158,7 +161,11 @@ def test_history_into_a_closed_pipe_ends_quietly(tmp_path: Path, isolated_env: P
     )
     assert proc.stdout is not None and proc.stdout.readline()
     proc.stdout.close()  # what `head` does after its lines
-    _out, err = proc.communicate(timeout=60)
+    # Not communicate(): on Windows it would start a reader thread on the closed stdout.
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    proc.wait(timeout=60)
+    proc.stderr.close()
     assert proc.returncode == 0, err
     assert err == b""
     logs = list(isolated_env.rglob("*.log"))

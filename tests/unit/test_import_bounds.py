@@ -16,17 +16,46 @@ from rbdesk.exports.excel.grid import SheetGrid
 from rbdesk.exports.excel.periods import written_months
 
 CHILD = r"""
-import json, resource, sys
-resource.setrlimit(resource.RLIMIT_AS, (1536 * 2**20, 1536 * 2**20))
+import json, sys
+if sys.platform != "win32":
+    import resource
+    resource.setrlimit(resource.RLIMIT_AS, (1536 * 2**20, 1536 * 2**20))
 import contextlib, io
 from rbdesk.cli import main
 out = io.StringIO()
 with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
     code = main(["import", sys.argv[1], sys.argv[2], "--dry-run"])
-# VmHWM, not ru_maxrss: Linux carries ru_maxrss across exec, so it would report the size of the
-# (late in the suite, large) pytest process that started this child, not this child's own peak.
-with open("/proc/self/status") as status:
-    peak_kb = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+if sys.platform == "win32":
+    # Windows has no address-space limit to set; its peak working set is this process's own.
+    import ctypes
+    from ctypes import wintypes
+
+    class Counters(ctypes.Structure):
+        _fields_ = [("cb", wintypes.DWORD), ("PageFaultCount", wintypes.DWORD)] + [
+            (name, ctypes.c_size_t)
+            for name in (
+                "PeakWorkingSetSize", "WorkingSetSize", "QuotaPeakPagedPoolUsage",
+                "QuotaPagedPoolUsage", "QuotaPeakNonPagedPoolUsage", "QuotaNonPagedPoolUsage",
+                "PagefileUsage", "PeakPagefileUsage",
+            )
+        ]
+
+    counters = Counters(cb=ctypes.sizeof(Counters))
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    kernel32.GetCurrentProcess.restype = wintypes.HANDLE
+    kernel32.K32GetProcessMemoryInfo.argtypes = [
+        wintypes.HANDLE, ctypes.POINTER(Counters), wintypes.DWORD
+    ]
+    if not kernel32.K32GetProcessMemoryInfo(
+        kernel32.GetCurrentProcess(), ctypes.byref(counters), counters.cb
+    ):
+        raise ctypes.WinError(ctypes.get_last_error())
+    peak_kb = counters.PeakWorkingSetSize // 1024
+else:
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss across exec, so it would report the size of
+    # the (late in the suite, large) pytest process that started this child, not its own peak.
+    with open("/proc/self/status") as status:
+        peak_kb = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
 print(json.dumps({"code": code, "out": out.getvalue(), "peak_kb": peak_kb}))
 """
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -43,7 +44,9 @@ def test_version_1_file_is_backed_up_then_migrated(tmp_path: Path) -> None:
     assert migrations.user_version(store.db.connection()) == migrations.SCHEMA_VERSION
     backup = store.state.backup_path
     assert backup is not None and backup.parent == paths.backup_dir()
-    assert _digest(backup) == original or migrations.user_version(sqlite3.connect(backup)) == 1
+    if _digest(backup) != original:
+        with contextlib.closing(sqlite3.connect(backup)) as conn:
+            assert migrations.user_version(conn) == 1
     plan = list_plans(store)[0]
     tree = load_plan_tree(store, plan.uuid)
     assert (plan.year, tree.areas[0].name, tree.indicators()[0].planned_months) == (
@@ -119,6 +122,14 @@ def test_missing_file_and_existing_target(tmp_path: Path, sample_path: Path) -> 
         Store.open(tmp_path / "tidak-ada.rbdesk")
     with pytest.raises(RbdeskError, match="sudah ada"):
         Store.create(sample_path)
+
+
+def test_a_folder_is_named_a_folder(tmp_path: Path) -> None:
+    """Windows refuses to open a folder with "permission denied" (run by `make test-windows`)."""
+    folder = tmp_path / "Rencana 2024.rbdesk"
+    folder.mkdir()
+    with pytest.raises(NotRbdeskFile, match="adalah folder"):
+        Store.open(folder)
 
 
 def test_unwritable_file_is_detected_and_opened_readonly(sample_path: Path, monkeypatch) -> None:

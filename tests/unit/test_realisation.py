@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import mimetypes
 
 import pytest
 
@@ -94,6 +95,19 @@ def test_windows_path_names_are_cut_to_the_file_name(sample_store: Store, ind) -
     )
     info = realisation.list_evidence(sample_store, ind.uuid, 1)[0]
     assert (info.uuid, info.filename, info.mime) == (uuid, "foto kegiatan.jpg", "image/jpeg")
+
+
+def test_the_type_of_a_file_is_the_same_on_every_pc(sample_store: Store, ind, monkeypatch) -> None:
+    # What the module-level guess says on a PC whose registry (Windows) or /etc/mime.types
+    # has its own idea (old Internet Explorer's .jpg, Office's .csv).
+    registry = {".jpg": "image/pjpeg", ".csv": "application/vnd.ms-excel"}
+    monkeypatch.setattr(
+        mimetypes, "guess_type", lambda name, strict=True: (registry[name[-4:]], None)
+    )
+    for name, kind in (("foto.jpg", "image/jpeg"), ("daftar.csv", "text/csv")):
+        uuid = realisation.attach_bytes(sample_store, ind.uuid, 2, name, name.encode())
+        listed = realisation.list_evidence(sample_store, ind.uuid, 2)
+        assert [e.mime for e in listed if e.uuid == uuid] == [kind]
 
 
 def test_oversized_attachment_refused_and_nothing_stored(

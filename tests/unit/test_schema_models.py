@@ -4,6 +4,7 @@ same columns in the same order, same primary keys, same NULL-ability."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 
 import pytest
 
@@ -12,10 +13,11 @@ from rbdesk.models.storage.schema import ALL_MODELS, BaseModel
 
 
 @pytest.fixture(scope="module")
-def conn() -> sqlite3.Connection:
+def conn() -> Iterator[sqlite3.Connection]:
     conn = sqlite3.connect(":memory:", isolation_level=None)
     migrations.migrate(conn)
-    return conn
+    yield conn
+    conn.close()  # Python 3.13 warns of a connection left open (make test-windows)
 
 
 def test_every_table_has_a_model(conn: sqlite3.Connection) -> None:

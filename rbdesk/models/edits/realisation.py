@@ -37,6 +37,11 @@ from rbdesk.models.storage.output_files import (
 from rbdesk.models.storage.schema import Blob, Evidence, Indicator, Realisation
 from rbdesk.models.storage.store import Store
 
+# Python's own table only: the module-level guess also reads the Windows registry (or
+# /etc/mime.types), where Office makes .csv "application/vnd.ms-excel" and older PCs make .jpg
+# "image/pjpeg", so the same scan would get another type on every PC.
+_MIME_TYPES = mimetypes.MimeTypes()
+
 
 def _indicator(uuid: str) -> Indicator:
     return Indicator.live_by_uuid(uuid, tr("Indikator ini sudah dihapus atau tidak ada lagi."))
@@ -225,7 +230,7 @@ def attach_bytes(
         )
     name = safe_filename(filename)
     sha = hashlib.sha256(data).hexdigest()
-    kind = mime or mimetypes.guess_type(name)[0] or "application/octet-stream"
+    kind = mime or _MIME_TYPES.guess_type(name)[0] or "application/octet-stream"
     with store.write() as tx:
         ind = _indicator(indicator_uuid)
         tx.plan_uuid = plan_uuid_of("indicator", ind)
@@ -264,11 +269,12 @@ def attach_file(
         data = path.read_bytes()
     except FileNotFoundError:
         raise RbdeskError(tr("Berkas {name} tidak ditemukan.").format(name=path.name)) from None
-    except IsADirectoryError:
-        raise InvalidInput(
-            tr("{name} adalah folder; pilih sebuah berkas.").format(name=path.name)
-        ) from None
-    except PermissionError:
+    except (IsADirectoryError, PermissionError):
+        # Windows refuses to open a folder as a file with EACCES, not EISDIR.
+        if path.is_dir():
+            raise InvalidInput(
+                tr("{name} adalah folder; pilih sebuah berkas.").format(name=path.name)
+            ) from None
         raise RbdeskError(
             tr(
                 "Berkas {name} tidak dapat dibaca (tidak ada izin atau sedang "

@@ -163,11 +163,12 @@ def check_header(path: Path) -> None:
             head = fh.read(100)
     except FileNotFoundError:
         raise RbdeskError(tr("Berkas {name} tidak ditemukan.").format(name=name)) from None
-    except IsADirectoryError:
-        raise NotRbdeskFile(
-            tr("{name} adalah folder, bukan berkas rbdesk.").format(name=name)
-        ) from None
-    except PermissionError:
+    except (IsADirectoryError, PermissionError):
+        # Windows refuses to open a folder as a file with EACCES, not EISDIR.
+        if path.is_dir():
+            raise NotRbdeskFile(
+                tr("{name} adalah folder, bukan berkas rbdesk.").format(name=name)
+            ) from None
         raise RbdeskError(
             tr("Tidak ada izin untuk membaca berkas {name}.").format(name=name)
         ) from None
