@@ -33,8 +33,8 @@ from rbdesk.models.domain.months import month_long, month_short
 from rbdesk.models.domain.progress import MonthState, format_percent
 from rbdesk.models.domain.statuses import Status
 from rbdesk.ui.grid.month_delegate import REVIEW_INK
-from rbdesk.ui.panels.row_table import RowTableModel
 from rbdesk.ui.roles import ROOT, Index, Role
+from rbdesk.ui.row_table import RowTableModel
 
 STATE_COLOUR = {
     MonthState.DONE: QColor("#1b7f3b"),
