@@ -425,9 +425,6 @@ class AreaProgressModel(RowTableModel[AreaProgress]):
         self._month = month
         self.set_rows(areas)
 
-    def area(self, row: int) -> AreaProgress | None:
-        return self.row_at(row)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

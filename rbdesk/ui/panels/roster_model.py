@@ -167,9 +167,6 @@ class PersonListModel(RowTableModel[PersonInfo]):
     def titles(self) -> tuple[str, ...]:
         return (tr("Nama"), tr("Jabatan"), tr("Tim"))
 
-    def person(self, row: int) -> PersonInfo | None:
-        return self.row_at(row)
-
     def row_of(self, uuid: str) -> int:
         return next((i for i, p in enumerate(self._rows) if p.uuid == uuid), -1)
 
