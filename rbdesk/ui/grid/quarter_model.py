@@ -16,13 +16,8 @@ from PySide6.QtGui import QBrush
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.hierarchy import level_title
-from rbdesk.models.domain.month_cells import STATE_SYMBOL, STATE_TEXT
-from rbdesk.models.domain.progress import (
-    MonthState,
-    RollUp,
-    capaian_upto,
-    format_percent,
-)
+from rbdesk.models.domain.month_cells import quarter_text, quarter_tooltip
+from rbdesk.models.domain.progress import capaian_upto, format_percent
 from rbdesk.models.domain.quarters import (
     quarter_long,
     quarter_of,
@@ -52,36 +47,6 @@ def column_quarter(column: int) -> int:
 
 def quarter_column(quarter: int) -> int:
     return QCOL_TW1 + quarter - 1
-
-
-def quarter_text(r: RollUp, state: MonthState) -> str:
-    """A quarter cell: the state's symbol (colour never alone) and done / planned months."""
-    if r.planned:
-        return f"{STATE_SYMBOL[state]} {r.done}/{r.planned}"
-    return STATE_SYMBOL[state]
-
-
-def quarter_tooltip(r: RollUp, state: MonthState, quarter: int) -> str:
-    name = quarter_long(quarter)
-    if not r.planned and not r.extra:
-        return tr("{q}: tidak ada bulan yang direncanakan").format(q=name)
-    parts = [
-        tr("{n} bulan direncanakan").format(n=r.planned),
-        tr("{n} selesai").format(n=r.done),
-    ]
-    if r.partial:
-        parts.append(tr("{n} sebagian").format(n=r.partial))
-    if r.late:
-        parts.append(tr("{n} terlambat").format(n=r.late))
-    if r.extra:
-        parts.append(tr("{n} dikerjakan tanpa direncanakan").format(n=r.extra))
-    parts.append(tr("{n} terverifikasi").format(n=r.verified_done))
-    if r.evidence:
-        parts.append(tr("{n} bukti dukung").format(n=r.evidence))
-    text = f"{name}: " + ", ".join(parts)
-    if state is not MonthState.EMPTY:
-        text += f" ({tr(STATE_TEXT[state])})"
-    return text
 
 
 class QuarterModel(NodeModel):
