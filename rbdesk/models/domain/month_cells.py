@@ -210,3 +210,17 @@ def quarter_tooltip(r: RollUp, state: MonthState, quarter: int) -> str:
     if state is not MonthState.EMPTY:
         text += f" ({tr(STATE_TEXT[state])})"
     return text
+
+
+def state_text(state: MonthState) -> str:
+    """The state's symbol and its short word, as the side panels list a month."""
+    words = {
+        MonthState.DONE: tr("Selesai"),
+        MonthState.UNPLANNED_DONE: tr("Selesai (tanpa rencana)"),
+        MonthState.PARTIAL: tr("Sebagian"),
+        MonthState.DUE: tr("Bulan ini"),
+        MonthState.PLANNED: tr("Rencana"),
+        MonthState.LATE: tr("Terlambat"),
+        MonthState.EMPTY: tr("Tidak direncanakan"),
+    }
+    return f"{STATE_SYMBOL[state]} {words[state]}".strip()

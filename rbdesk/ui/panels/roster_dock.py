@@ -24,7 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from rbdesk.i18n import tr
-from rbdesk.models.domain.month_overview import clamp_month, month_overview
+from rbdesk.models.domain.month_overview import (
+    GROUP_DONE,
+    GROUP_LATE,
+    GROUP_OPEN,
+    clamp_month,
+    month_overview,
+)
 from rbdesk.models.domain.months import month_long
 from rbdesk.models.domain.roster_reads import (
     PersonInfo,
@@ -40,9 +46,6 @@ from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.panels import roster_actions
 from rbdesk.ui.panels.lazy_dock import LazyRefreshDock
 from rbdesk.ui.panels.month_model import (
-    GROUP_DONE,
-    GROUP_LATE,
-    GROUP_OPEN,
     MonthItemsModel,
     expand_groups,
     fit_columns,
