@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -37,9 +38,14 @@ def ok_cancel(
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     if needed is not None:
-        needed.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
-        ok.setEnabled(bool(needed.text().strip()))
+        enable_while_filled(ok, needed)
     return buttons
+
+
+def enable_while_filled(button: QPushButton, field: QLineEdit) -> None:
+    """``button`` enabled only while ``field`` holds more than blanks."""
+    field.textChanged.connect(lambda text: button.setEnabled(bool(text.strip())))
+    button.setEnabled(bool(field.text().strip()))
 
 
 class UserNameDialog(GeometryMemory, QDialog):
@@ -75,12 +81,7 @@ class UserNameDialog(GeometryMemory, QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.name.textChanged.connect(self._update)
-        self._update()
-
-    def _update(self) -> None:
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.name.text().strip()))
+        enable_while_filled(self.buttons.button(QDialogButtonBox.StandardButton.Ok), self.name)
 
     def value(self) -> str:
         return self.name.text().strip()

@@ -204,8 +204,8 @@ class PlanModel(PlanSyncMixin):
             if month:
                 extra = tr(" (bulan ini)") if month == self.now_month else ""
                 return month_long(month) + extra
+            upto = min(max(self.now_month, 0), 12)
             if section == COL_CAPAIAN:
-                upto = min(max(self.now_month, 0), 12)
                 if upto == 0:
                     return tr("Capaian: tahun rencana belum dimulai")
                 return tr(
@@ -213,7 +213,6 @@ class PlanModel(PlanSyncMixin):
                     "yang direncanakan"
                 ).format(m=month_long(upto))
             if section == COL_VERIFIED:
-                upto = min(max(self.now_month, 0), 12)
                 if upto == 0:
                     return tr("Capaian terverifikasi: tahun rencana belum dimulai")
                 return tr(
