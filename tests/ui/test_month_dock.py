@@ -13,6 +13,7 @@ from dock_fixtures import (  # noqa: F401
 )
 from PySide6.QtCore import Qt
 
+from rbdesk.models.domain.month_overview import GROUP_DONE, GROUP_LATE, GROUP_OPEN
 from rbdesk.models.domain.progress import (
     capaian,
     format_percent,
@@ -22,9 +23,6 @@ from rbdesk.models.domain.progress import (
 )
 from rbdesk.ui.panels.month_dock import MonthDock
 from rbdesk.ui.panels.month_model import (
-    GROUP_DONE,
-    GROUP_LATE,
-    GROUP_OPEN,
     AreaProgressModel,
     MonthItemsModel,
 )

@@ -11,13 +11,13 @@ from test_window_exports import save_to  # noqa: F401
 
 from rbdesk.models.domain import progress
 from rbdesk.models.domain.month_cells import LeafCell
+from rbdesk.models.domain.month_overview import GROUP_REVISION, GROUP_SUBMITTED
 from rbdesk.models.domain.node_reads import load_indicator
 from rbdesk.models.domain.tree import load_plan_tree
 from rbdesk.models.edits import realisation, roster_edit
 from rbdesk.models.storage.schema import ChangeLog
 from rbdesk.ui.grid.month_delegate import paint_state
 from rbdesk.ui.grid.plan_columns import COL_CAPAIAN, COL_VERIFIED, month_column
-from rbdesk.ui.panels.month_model import GROUP_REVISION, GROUP_SUBMITTED
 from rbdesk.ui.roles import Role
 from rbdesk.ui.window.action_table import Act
 

@@ -8,13 +8,12 @@ from dock_fixtures import busy_ctx, dock_ctx, dock_host, dock_templates, show_do
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from rbdesk.models.domain.month_overview import month_overview
+from rbdesk.models.domain.month_overview import GROUP_OPEN, month_overview
 from rbdesk.models.domain.roster_reads import person_areas
 from rbdesk.models.domain.tree import list_plans, load_plan_tree
 from rbdesk.models.edits.roster_edit import list_persons
 from rbdesk.ui.dialogs import roster as roster_dialogs
 from rbdesk.ui.panels import roster_actions
-from rbdesk.ui.panels.month_model import GROUP_OPEN
 from rbdesk.ui.panels.roster_dock import RosterDock
 from rbdesk.ui.panels.roster_model import PersonListModel, RosterTreeModel
 from rbdesk.ui.roles import Role

@@ -197,7 +197,7 @@ def test_diktum_cells_show_the_changed_lines_and_the_whole_in_a_tooltip(
 
     dialog = HistoryDialog(share_ctx)
     qtbot.addWidget(dialog)
-    row = next(r for r, e in enumerate(dialog.model.entries) if e.field == "decree.decisions")
+    row = next(r for r, e in enumerate(dialog.model.rows()) if e.field == "decree.decisions")
     old, new = (dialog.model.index(row, col) for col in (7, 8))
     assert old.data().splitlines()[0] == "c. Tim Penguatan Kelembagaan;"
     assert new.data().splitlines()[0] == "c. Tim Penguatan Organisasi;"

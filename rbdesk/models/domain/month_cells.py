@@ -1,6 +1,7 @@
 """What a month cell says: one indicator's state (or a parent's
-:class:`~rbdesk.models.domain.progress.RollUp`), its symbol, its words and its tooltip. The
-grid paints these, the side panels and the legend name them; no Qt here."""
+:class:`~rbdesk.models.domain.progress.RollUp`), its symbol, its words and its tooltip, and the
+same for a quarter's cell of the quarter view. The grid paints these, the side panels and the
+legend name them; no Qt here."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from rbdesk.models.domain.progress import (
     RollUp,
     month_state,
 )
+from rbdesk.models.domain.quarters import quarter_long
 from rbdesk.models.domain.statuses import ReviewState, Status
 from rbdesk.models.domain.tree import IndicatorNode
 
@@ -177,3 +179,48 @@ def leaf_spoken(cell: LeafCell, month: int) -> str:
 def rollup_spoken(r: RollUp, month: int) -> str:
     """A parent's cell: the same words as its tooltip."""
     return rollup_tooltip(r, month)
+
+
+def quarter_text(r: RollUp, state: MonthState) -> str:
+    """A quarter cell: the state's symbol (colour never alone) and done / planned months."""
+    if r.planned:
+        return f"{STATE_SYMBOL[state]} {r.done}/{r.planned}"
+    return STATE_SYMBOL[state]
+
+
+def quarter_tooltip(r: RollUp, state: MonthState, quarter: int) -> str:
+    """A quarter cell's tooltip: its months, as the month grid's tooltips count them."""
+    name = quarter_long(quarter)
+    if not r.planned and not r.extra:
+        return tr("{q}: tidak ada bulan yang direncanakan").format(q=name)
+    parts = [
+        tr("{n} bulan direncanakan").format(n=r.planned),
+        tr("{n} selesai").format(n=r.done),
+    ]
+    if r.partial:
+        parts.append(tr("{n} sebagian").format(n=r.partial))
+    if r.late:
+        parts.append(tr("{n} terlambat").format(n=r.late))
+    if r.extra:
+        parts.append(tr("{n} dikerjakan tanpa direncanakan").format(n=r.extra))
+    parts.append(tr("{n} terverifikasi").format(n=r.verified_done))
+    if r.evidence:
+        parts.append(tr("{n} bukti dukung").format(n=r.evidence))
+    text = f"{name}: " + ", ".join(parts)
+    if state is not MonthState.EMPTY:
+        text += f" ({tr(STATE_TEXT[state])})"
+    return text
+
+
+def state_text(state: MonthState) -> str:
+    """The state's symbol and its short word, as the side panels list a month."""
+    words = {
+        MonthState.DONE: tr("Selesai"),
+        MonthState.UNPLANNED_DONE: tr("Selesai (tanpa rencana)"),
+        MonthState.PARTIAL: tr("Sebagian"),
+        MonthState.DUE: tr("Bulan ini"),
+        MonthState.PLANNED: tr("Rencana"),
+        MonthState.LATE: tr("Terlambat"),
+        MonthState.EMPTY: tr("Tidak direncanakan"),
+    }
+    return f"{STATE_SYMBOL[state]} {words[state]}".strip()

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from rbdesk.i18n import tr
+from rbdesk.models.domain.months import month_long
 from rbdesk.models.domain.progress import (
     REJECTED,
     REVISION,
@@ -32,6 +34,26 @@ from rbdesk.models.domain.tree import (
 def clamp_month(month: int) -> int:
     """``today_month`` is 0 before the plan year and 13 after it; panels show a real month."""
     return max(1, min(12, month))
+
+
+# The groups of the "Bulan ini" panel (and of a person's tasks), by kind.
+GROUP_OPEN, GROUP_LATE, GROUP_DONE = "open", "late", "done"
+GROUP_SUBMITTED, GROUP_REVISION = "submitted", "revision"
+ALL_GROUPS = (GROUP_OPEN, GROUP_LATE, GROUP_REVISION, GROUP_SUBMITTED, GROUP_DONE)
+
+
+def group_title(kind: str, month: int) -> str:
+    """The title of a group row when the panel shows ``month``."""
+    name = month_long(month) if 1 <= month <= 12 else ""
+    if kind == GROUP_OPEN:
+        return tr("Direncanakan {m}, belum selesai").format(m=name)
+    if kind == GROUP_LATE:
+        return tr("Terlambat dari bulan sebelumnya")
+    if kind == GROUP_SUBMITTED:
+        return tr("Menunggu verifikasi (s.d. {m})").format(m=name)
+    if kind == GROUP_REVISION:
+        return tr("Perlu revisi atau ditolak (s.d. {m})").format(m=name)
+    return tr("Selesai {m}").format(m=name)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -20,6 +21,31 @@ from rbdesk.i18n import tr
 from rbdesk.models import clock
 from rbdesk.models.domain.months import MONTHS, month_long
 from rbdesk.ui.settings import GeometryMemory
+
+
+def ok_cancel(
+    dialog: QDialog, ok_text: str = "", needed: QLineEdit | None = None
+) -> QDialogButtonBox:
+    """OK (or ``ok_text``) / Batal, wired to accept and reject; OK only while ``needed`` has
+    text."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    if ok_text:
+        ok.setText(ok_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Batal"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    if needed is not None:
+        enable_while_filled(ok, needed)
+    return buttons
+
+
+def enable_while_filled(button: QPushButton, field: QLineEdit) -> None:
+    """``button`` enabled only while ``field`` holds more than blanks."""
+    field.textChanged.connect(lambda text: button.setEnabled(bool(text.strip())))
+    button.setEnabled(bool(field.text().strip()))
 
 
 class UserNameDialog(GeometryMemory, QDialog):
@@ -55,12 +81,7 @@ class UserNameDialog(GeometryMemory, QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.name.textChanged.connect(self._update)
-        self._update()
-
-    def _update(self) -> None:
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.name.text().strip()))
+        enable_while_filled(self.buttons.button(QDialogButtonBox.StandardButton.Ok), self.name)
 
     def value(self) -> str:
         return self.name.text().strip()
@@ -94,18 +115,8 @@ class NewPlanDialog(GeometryMemory, QDialog):
         )
         self.standard.setChecked(True)
         form.addRow(self.standard)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, needed=self.unit)
         form.addRow(self.buttons)
-        self.unit.textChanged.connect(self._update)
-        self._update()
-
-    def _update(self) -> None:
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.unit.text().strip()))
 
     def values(self) -> tuple[str, int, str]:
         title = self.title.text().strip() or tr(
@@ -132,12 +143,7 @@ class MonthDialog(QDialog):
             self.combo.addItem(month_long(m), m)
         self.combo.setCurrentIndex(max(1, min(month, 12)) - 1)
         form.addRow(tr("&Bulan laporan:"), self.combo)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
     def month(self) -> int:
         return int(self.combo.currentData())

@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QItemSelectionModel,
     QSize,
     Qt,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from rbdesk.i18n import tr
 from rbdesk.ui.roles import ROOT, Index
+from rbdesk.ui.row_table import RowTableModel
 
 Labeller = Callable[[int], list[str]]
 
@@ -150,40 +150,15 @@ class EntryListModel(QAbstractListModel):
         return [str(r.get("text", "")) for r in self._rows]
 
 
-class MemberTableModel(QAbstractTableModel):
+class MemberTableModel(RowTableModel[dict[str, str]]):
     """A team's members: the name (kept in the persons list) and, editable here, the role and the
-    position as printed in Lampiran I."""
+    position as printed in Lampiran I. The rows are the dialog's own dicts, so that edits land in
+    its working copy."""
 
     COLUMNS = ("name", "role", "position")
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[dict[str, str]] = []
-
-    def set_rows(self, rows: Sequence[dict[str, str]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)  # the dialog's own dicts: edits land in its working copy
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = ROOT) -> int:  # Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:  # Qt API
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,  # Qt API
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return (tr("Nama"), tr("Kedudukan dalam tim"), tr("Jabatan"))[section]
-        return None
+    def titles(self) -> tuple[str, ...]:
+        return (tr("Nama"), tr("Kedudukan dalam tim"), tr("Jabatan"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -197,10 +172,9 @@ class MemberTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() > 0:  # the name belongs to the person: the Tim panel edits it
+        flags = super().flags(index)
+        # The name belongs to the person: the Tim panel edits it.
+        if index.isValid() and index.column() > 0:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QRect,
     Qt,
@@ -36,12 +35,12 @@ from rbdesk.models.domain import history
 from rbdesk.models.errors import RbdeskError
 from rbdesk.ui import settings
 from rbdesk.ui.document import PlanDocument
-from rbdesk.ui.roles import ROOT, Index
+from rbdesk.ui.roles import Index
+from rbdesk.ui.row_table import RowTableModel
 
 (COL_WHEN, COL_USER, COL_HOST, COL_ENTITY, COL_ROW, COL_ACTION, COL_FIELD, COL_OLD, COL_NEW) = (
     range(9)
 )
-COLUMN_COUNT = COL_NEW + 1
 
 
 # A value column wider than this would push the other one off a 1366-pixel screen; longer
@@ -93,30 +92,17 @@ def _day(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
 
 
-class HistoryTableModel(QAbstractTableModel):
+class HistoryTableModel(RowTableModel[history.HistoryEntry]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.entries: list[history.HistoryEntry] = []
-        self.labels: dict[str, str] = {}
+        self.labels: dict[str, str] = {}  # row uuid -> its No and Uraian
+
+    def titles(self) -> tuple[str, ...]:
+        return history.column_titles()
 
     def set_entries(self, entries: list[history.HistoryEntry], labels: dict[str, str]) -> None:
-        self.beginResetModel()
-        self.entries = list(entries)
         self.labels = labels
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return history.column_titles()[section]
-        return None
+        self.set_rows(entries)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (
@@ -124,7 +110,7 @@ class HistoryTableModel(QAbstractTableModel):
             Qt.ItemDataRole.ToolTipRole,
         ):
             return None
-        e = self.entries[index.row()]
+        e = self._rows[index.row()]
         col = index.column()
         if col in (COL_OLD, COL_NEW):
             return self._value(e, col == COL_OLD, role == Qt.ItemDataRole.ToolTipRole)
@@ -256,12 +242,12 @@ class HistoryDialog(QDialog):
             ),
             room,
         )
-        self.count.setText(tr("{n} catatan").format(n=len(self.model.entries)))
+        self.count.setText(tr("{n} catatan").format(n=len(self.model.rows())))
 
     def export_to(self, path: Path | str) -> Path | None:
         try:
             out = history.export_history_xlsx(
-                self.model.entries, self.model.labels, path, protect=(self.doc.store.path,)
+                self.model.rows(), self.model.labels, path, protect=(self.doc.store.path,)
             )
         except RbdeskError as exc:
             self.count.setText(exc.message)

@@ -14,8 +14,6 @@ from openpyxl.utils import get_column_letter
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -28,8 +26,9 @@ from rbdesk.exports.excel.mapping import ColumnRole, Role
 from rbdesk.exports.excel.plan_reader import LeftOut
 from rbdesk.i18n import N_, tr
 from rbdesk.models.domain.months import month_short
+from rbdesk.ui.roles import ROOT, Index
+from rbdesk.ui.row_table import RowTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 ROLE_ROW = 0  # the first row of the sheet preview holds each column's role
 MAX_COLUMNS = 80
 DATA_ROWS = 40  # rows shown under the header
@@ -136,15 +135,11 @@ class SheetPreviewModel(QAbstractTableModel):
     def _years(self) -> list[int]:
         return [c.number for c in self.choices if c.role is Role.TAHUN and c.number is not None]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows) + 1
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else self.width
-
-    def sheet_row(self, row: int) -> int | None:
-        """The sheet's row number shown on model row ``row`` (None for the role row)."""
-        return None if row == ROLE_ROW else self.rows[row - 1]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -268,23 +263,11 @@ LEFT_OUT_TITLES = {
 }
 
 
-class LeftOutModel(QAbstractTableModel):
+class LeftOutModel(RowTableModel[LeftOut]):
     """The cells an import would leave out: sheet, cell, value, why."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.items: list[LeftOut] = []
-
-    def set_items(self, items: list[LeftOut]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(LeftOutColumn)
+    def titles(self) -> tuple[str, ...]:
+        return tuple(tr(LEFT_OUT_TITLES[column]) for column in LeftOutColumn)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (
@@ -292,7 +275,7 @@ class LeftOutModel(QAbstractTableModel):
             Qt.ItemDataRole.ToolTipRole,
         ):
             return None
-        item = self.items[index.row()]
+        item = self._rows[index.row()]
         column = LeftOutColumn(index.column())
         return {
             LeftOutColumn.SHEET: item.sheet,
@@ -300,14 +283,3 @@ class LeftOutModel(QAbstractTableModel):
             LeftOutColumn.VALUE: item.value,
             LeftOutColumn.WHY: item.why,
         }[column]
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(LeftOutColumn)
-        ):
-            return tr(LEFT_OUT_TITLES[LeftOutColumn(section)])
-        return None

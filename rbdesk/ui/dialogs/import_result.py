@@ -77,7 +77,7 @@ class ImportResult(QWidget):
 
     def show_preview(self, p: ImportPreview | None, remembered: bool = False) -> None:
         self.tree_model.set_plan(p.plan if p else None)
-        self.left_model.set_items(p.left_out if p else [])
+        self.left_model.set_rows(p.left_out if p else [])
         self.left_view.resizeColumnsToContents()
         self._show_colours(p)
         if p is None:

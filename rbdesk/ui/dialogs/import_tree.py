@@ -6,12 +6,11 @@ from __future__ import annotations
 import enum
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 
 from rbdesk.i18n import N_, tr
 from rbdesk.models.domain.months import month_short
-
-Index = QModelIndex | QPersistentModelIndex
+from rbdesk.ui.roles import ROOT, Index
 
 
 class TreeColumn(enum.IntEnum):
@@ -96,25 +95,25 @@ class PlanTreeModel(QAbstractItemModel):
         node = index.internalPointer() if index.isValid() else None
         return node if isinstance(node, _Node) else self.root
 
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+    def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
         node = self._node(parent)
         if not (0 <= row < len(node.children) and 0 <= column < len(TreeColumn)):
             return QModelIndex()
         return self.createIndex(row, column, node.children[row])
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+    def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]
         node = self._node(index)
         up = node.parent
         if not index.isValid() or up is None or up is self.root:
             return QModelIndex()
         return self.createIndex(up.row, 0, up)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = ROOT) -> int:
         if parent.isValid() and parent.column() != 0:
             return 0
         return len(self._node(parent).children)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = ROOT) -> int:
         return len(TreeColumn)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

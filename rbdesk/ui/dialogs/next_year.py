@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QSpinBox,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from rbdesk.i18n import tr
 from rbdesk.models.edits.plan_copy import CopyOptions
+from rbdesk.ui.dialogs.common import ok_cancel
 from rbdesk.ui.settings import GeometryMemory
 
 
@@ -47,13 +47,7 @@ class NextYearDialog(GeometryMemory, QDialog):
         form.addRow(self.keep_months)
         form.addRow(self.keep_notes)
         layout.addLayout(form)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Buat rencana"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Batal"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, tr("Buat rencana"))
         layout.addWidget(self.buttons)
 
     def values(self) -> tuple[int, CopyOptions]:

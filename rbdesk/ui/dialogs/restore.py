@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -27,11 +27,11 @@ from rbdesk.models import clock
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.storage import backups
 from rbdesk.ui.document import PlanDocument
+from rbdesk.ui.roles import Index
+from rbdesk.ui.row_table import RowTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class BackupTableModel(QAbstractTableModel):
+class BackupTableModel(RowTableModel[backups.BackupInfo]):
     """Backups as people read them ("Hari ini 18:59, harian · 187 indikator"); the technical file
     name only in the tooltip."""
 
@@ -39,33 +39,20 @@ class BackupTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.items: list[backups.BackupInfo] = []
         self.labels: list[str] = []
+
+    def titles(self) -> tuple[str, ...]:
+        return (tr("Cadangan"), tr("Dari berkas"), tr("Ukuran"))
 
     def set_items(self, items: list[backups.BackupInfo], now: dt.datetime | None = None) -> None:
         now = now or dt.datetime.now()  # backups carry this PC's wall clock, not "today"
-        self.beginResetModel()
-        self.items = list(items)
-        self.labels = [backups.people_label(b, now, backups.indicator_count(b)) for b in self.items]
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Cadangan"), tr("Dari berkas"), tr("Ukuran"))[section]
-        return None
+        self.labels = [backups.people_label(b, now, backups.indicator_count(b)) for b in items]
+        self.set_rows(items)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        b = self.items[index.row()]
+        b = self._rows[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return tr("{when}\nBerkas cadangan: {path}").format(
                 when=clock.people_time(b.created), path=b.path
@@ -160,7 +147,7 @@ class RestoreDialog(QDialog):
     def refresh(self) -> None:
         source = None if self.show_all.isChecked() else self.source
         self.model.set_items(backups.list_backups(source))
-        if self.model.items:
+        if self.model.rowCount():
             self.table.selectRow(0)
         else:
             self.message.setText(tr("Belum ada cadangan."))
@@ -168,7 +155,7 @@ class RestoreDialog(QDialog):
 
     def selected(self) -> backups.BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.items[rows[0].row()] if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

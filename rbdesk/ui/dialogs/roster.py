@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from rbdesk.i18n import N_, tr
 from rbdesk.models.domain.roster_reads import PersonInfo, team_title
 from rbdesk.models.domain.tree import AreaNode, TeamNode
+from rbdesk.ui.dialogs.common import ok_cancel
 
 ROLES = (
     "Anggota",
@@ -46,22 +47,6 @@ def _team_box(
         box.addItem(team_title(team), team.uuid)
     box.setCurrentIndex(max(0, box.findData(current)))
     return box
-
-
-def _ok_cancel(dialog: QDialog, needed: QLineEdit | None = None) -> QDialogButtonBox:
-    """Simpan / Batal, wired to accept and reject; Simpan only while ``needed`` has text."""
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
-    )
-    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-    ok.setText(tr("Simpan"))
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Batal"))
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    if needed is not None:
-        needed.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
-        ok.setEnabled(bool(needed.text().strip()))
-    return buttons
 
 
 class PersonDialog(QDialog):
@@ -105,7 +90,7 @@ class PersonDialog(QDialog):
             self.role = _role_box(self, "Anggota")
             form.addRow(tr("Masukkan ke &tim:"), self.team)
             form.addRow(tr("&Kedudukan:"), self.role)
-        self.buttons = _ok_cancel(self, self.name)
+        self.buttons = ok_cancel(self, tr("Simpan"), self.name)
         form.addRow(self.buttons)
         self.resize(520, self.sizeHint().height())
 
@@ -159,7 +144,7 @@ class MemberDialog(QDialog):
         form.addRow(tr("&Tim:"), self.team)
         form.addRow(tr("&Kedudukan:"), self.role)
         form.addRow(tr("&Jabatan:"), self.position)
-        buttons = _ok_cancel(self)
+        buttons = ok_cancel(self, tr("Simpan"))
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
             self.person.count() > 0 and self.team.count() > 0
         )
@@ -225,7 +210,7 @@ class TeamDialog(QDialog):
         form.addRow(tr("&Nama tim:"), self.name)
         form.addRow(tr("N&omor:"), self.label)
         form.addRow(tr("&Area perubahan:"), self.area)
-        self.buttons = _ok_cancel(self, self.name)
+        self.buttons = ok_cancel(self, tr("Simpan"), self.name)
         form.addRow(self.buttons)
         self.resize(520, self.sizeHint().height())
 

@@ -7,7 +7,6 @@ with edits and reloads without a reset.
 
 from __future__ import annotations
 
-import itertools
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -15,11 +14,9 @@ from typing import Any
 from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QFont
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.indicator_fields import level_name, level_names, target_text
@@ -34,10 +31,8 @@ from rbdesk.models.domain.month_cells import (
 )
 from rbdesk.models.domain.months import month_long, month_short
 from rbdesk.models.domain.progress import (
-    RollUp,
     capaian_upto,
     format_percent,
-    month_rollups,
     month_state,
 )
 from rbdesk.models.domain.statuses import Status
@@ -58,7 +53,7 @@ from rbdesk.ui.grid.plan_columns import (
     WRITTEN_FIELD,
     column_month,
 )
-from rbdesk.ui.grid.plan_nodes import Node, child_specs, count_rows, has_child_specs
+from rbdesk.ui.grid.plan_nodes import Node, count_rows
 from rbdesk.ui.grid.plan_sync import PlanSyncMixin
 from rbdesk.ui.operations import UndoStep, push
 from rbdesk.ui.roles import ROOT, Index, Role
@@ -72,19 +67,9 @@ class PlanModel(PlanSyncMixin):
     """Item model over the current snapshot of ``doc``; never creates widgets or loads bytes."""
 
     def __init__(self, doc: PlanDocument, state: ViewState, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.doc = doc
+        super().__init__(doc, parent)
         self.state = state
-        self._ids = itertools.count(1)
-        self._nodes: dict[int, Node] = {}
-        self._by_uuid: dict[str, Node] = {}
-        self._root = Node(0, "plan", None, None, None, "")
         self._flags: dict[tuple[int, bool, bool, bool, str], Qt.ItemFlag] = {}
-        self.now_month = doc.today_month()
-        self._bold = QFont()
-        self._bold.setBold(True)
-        self._italic = QFont()
-        self._italic.setItalic(True)
         self._pending: list[Node] = []
         self._slicer = QTimer(self)
         self._slicer.setInterval(0)
@@ -97,34 +82,9 @@ class PlanModel(PlanSyncMixin):
 
     # -- building ------------------------------------------------------------------------------
 
-    def _new(
-        self, kind: str, obj: Any, ind: IndicatorNode | None, parent: Node, area_uuid: str
-    ) -> Node:
-        node = Node(next(self._ids), kind, obj, ind, parent, area_uuid, self._expand)
-        self._nodes[node.nid] = node
-        self._by_uuid[obj.uuid] = node
-        return node
-
-    def _expand(self, node: Node) -> list[Node]:
-        """The rows below ``node``, made when first asked for (see ``plan_nodes``)."""
-        nodes, by_uuid, ids, expand = self._nodes, self._by_uuid, self._ids, self._expand
-        children = []
-        for row, (kind, obj, ind, area) in enumerate(child_specs(node)):
-            child = Node(next(ids), kind, obj, ind, node, area, expand)
-            child.row = row
-            nodes[child.nid] = child
-            by_uuid[obj.uuid] = child
-            children.append(child)
-        return children
-
     def _build_all(self) -> None:
-        for node in self._nodes.values():  # no cycles left for the collector to find
-            node.drop()
-        self._root.drop()
-        self._nodes.clear()
-        self._by_uuid.clear()
+        self._new_root()
         with gc_paused():
-            self._root = Node(0, "plan", self.doc.tree, None, None, "", self._expand)
             self._expand_now(self._root)  # the areas; deeper rows when the view unfolds them
         # The rest is made in short slices while the window waits for input, so that the
         # first search does not have to make them.
@@ -162,16 +122,10 @@ class PlanModel(PlanSyncMixin):
 
     def reset(self, *_args: Any) -> None:
         self.beginResetModel()
-        self.now_month = self.doc.today_month()
         self._build_all()
         self.endResetModel()
 
     # -- lookups -------------------------------------------------------------------------------
-
-    def node(self, index: QModelIndex | QPersistentModelIndex) -> Node | None:
-        if not index.isValid():
-            return None
-        return self._nodes.get(index.internalId())
 
     def find(self, uuid: str) -> Node | None:
         """The row of ``uuid``, making the rows above it first if need be; None when it has
@@ -221,50 +175,10 @@ class PlanModel(PlanSyncMixin):
             return QModelIndex()
         return self.createIndex(node.row, column, node.nid)
 
-    def _index(self, node: Node, column: int = 0) -> QModelIndex:
-        if node is self._root:
-            return QModelIndex()
-        return self.createIndex(node.row, column, node.nid)
-
     # -- Qt model API --------------------------------------------------------------------------
-
-    def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
-        if column < 0 or column >= COLUMN_COUNT or row < 0:
-            return QModelIndex()
-        pnode = self._nodes.get(parent.internalId()) if parent.isValid() else self._root
-        if pnode is None or row >= len(pnode.children):
-            return QModelIndex()
-        return self.createIndex(row, column, pnode.children[row].nid)
-
-    def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]  # stubs: overloads QObject.parent()
-        node = self.node(index)
-        if node is None or node.parent is None or node.parent is self._root:
-            return QModelIndex()
-        return self.createIndex(node.parent.row, 0, node.parent.nid)
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        if parent.isValid():
-            if parent.column() != 0:
-                return 0
-            node = self.node(parent)
-            return len(node.children) if node else 0
-        return len(self._root.children)
 
     def columnCount(self, parent: Index = ROOT) -> int:
         return COLUMN_COUNT
-
-    def hasChildren(self, parent: Index = ROOT) -> bool:
-        if not parent.isValid():
-            return bool(self._root.children)
-        if parent.column() != 0:
-            return False
-        node = self._nodes.get(parent.internalId())
-        return node is not None and self._has_children(node)
-
-    @staticmethod
-    def _has_children(node: Node) -> bool:
-        kids = node._children
-        return bool(kids) if kids is not None else has_child_specs(node)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -290,8 +204,8 @@ class PlanModel(PlanSyncMixin):
             if month:
                 extra = tr(" (bulan ini)") if month == self.now_month else ""
                 return month_long(month) + extra
+            upto = min(max(self.now_month, 0), 12)
             if section == COL_CAPAIAN:
-                upto = min(max(self.now_month, 0), 12)
                 if upto == 0:
                     return tr("Capaian: tahun rencana belum dimulai")
                 return tr(
@@ -299,7 +213,6 @@ class PlanModel(PlanSyncMixin):
                     "yang direncanakan"
                 ).format(m=month_long(upto))
             if section == COL_VERIFIED:
-                upto = min(max(self.now_month, 0), 12)
                 if upto == 0:
                     return tr("Capaian terverifikasi: tahun rencana belum dimulai")
                 return tr(
@@ -384,36 +297,21 @@ class PlanModel(PlanSyncMixin):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._spoken(node, col)
         if role == Qt.ItemDataRole.FontRole:
-            if node.kind == "area" and col in (COL_NO, COL_TEXT):
-                return self._bold
-            if node.kind == "indicator" and col == COL_TEXT and not node.text.strip():
-                return self._italic
-            return None
+            return self._row_font(node, col, COL_NO, COL_TEXT)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_CAPAIAN, COL_VERIFIED):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return self._common_role(node, role)
 
     def _common_role(self, node: Node, role: int) -> Any:
-        if role == Role.UUID:
-            return node.uuid
-        if role == Role.KIND:
-            return node.kind
-        if role == Role.INDICATOR_UUID:
-            return node.ind.uuid if node.ind is not None else ""
-        if role == Role.AREA_UUID:
-            return node.area_uuid
         if role == Role.VERSION:
             return node.obj.version
-        return None
+        return super()._common_role(node, role)
 
     def _display(self, node: Node, col: int) -> str | None:
         if col == COL_NO:
             return node.label
         if col == COL_TEXT:
-            text = node.text
-            if not text.strip() and node.kind == "indicator":
-                return tr("(indikator tanpa teks)")
-            return text.replace("\n", " ")
+            return self._row_text(node)
         if col == COL_NOTE:
             return node.ind.note.replace("\n", " ") if node.ind is not None else ""
         if col in WRITTEN_FIELD:
@@ -485,11 +383,6 @@ class PlanModel(PlanSyncMixin):
 
     def leaf_cell(self, ind: IndicatorNode, month: int) -> LeafCell:
         return leaf_cell(ind, month, self.now_month)
-
-    def rollups(self, node: Node) -> list[RollUp]:
-        if node._rollup is None:
-            node._rollup = month_rollups(node.indicators(), self.now_month)
-        return node._rollup
 
     def _month_data(self, node: Node, month: int, role: int) -> Any:
         if role == Role.CELL:

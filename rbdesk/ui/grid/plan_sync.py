@@ -9,34 +9,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex
-
-from rbdesk.models.domain.tree import IndicatorNode, gc_paused
+from rbdesk.models.domain.tree import gc_paused
+from rbdesk.ui.grid.node_model import NodeModel
 from rbdesk.ui.grid.plan_columns import COL_JAN, COL_VERIFIED, COLUMN_COUNT
 from rbdesk.ui.grid.plan_nodes import Node, child_specs, collapsed, payload
 
 if TYPE_CHECKING:
-    from rbdesk.ui.document import PlanDocument
+    pass
 
 
-class PlanSyncMixin(QAbstractItemModel):
-    """The merging half of ``PlanModel``; it runs only as part of that class, which sets the
-    attributes and defines the methods declared here."""
-
-    doc: PlanDocument
-    now_month: int
-    _root: Node
-    _nodes: dict[int, Node]
-    _by_uuid: dict[str, Node]
+class PlanSyncMixin(NodeModel):
+    """The merging half of ``PlanModel``; it runs only as part of that class, which defines
+    the methods declared here."""
 
     if TYPE_CHECKING:
 
         def built_ancestor(self, uuid: str) -> Node | None: ...
         def reset(self, *_args: Any) -> None: ...
-        def _index(self, node: Node, column: int = 0) -> QModelIndex: ...
-        def _new(
-            self, kind: str, obj: Any, ind: IndicatorNode | None, parent: Node, area_uuid: str
-        ) -> Node: ...
 
     def on_nodes_patched(self, uuids: list[str]) -> None:
         """Snapshot nodes changed in place: repaint exactly their rows and their ancestors'."""

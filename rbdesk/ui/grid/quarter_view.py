@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from rbdesk.models.domain.quarters import QUARTERS, quarter_months, quarter_of
+from rbdesk.ui.grid.plan_expansion import EXPAND_ROWS
 from rbdesk.ui.grid.quarter_model import (
     QCOL_CAPAIAN,
     QCOL_NO,
@@ -20,8 +21,6 @@ from rbdesk.ui.grid.quarter_model import (
     column_quarter,
 )
 from rbdesk.ui.roles import Role
-
-UNFOLD_ROWS = 1500  # a filter showing no more rows than this unfolds them all, as the month grid
 
 
 class QuarterView(QTreeView):
@@ -98,9 +97,9 @@ class QuarterView(QTreeView):
 
     def show_only(self, uuids: set[str] | None) -> None:
         """The filter bar's choice, as the month grid shows it: only these rows (None: all),
-        unfolded to what was found when they are not too many."""
+        unfolded to what was found when they are no more than the month grid would unfold."""
         self._shown = uuids
-        self._hide_filtered(unfold=uuids is not None and len(uuids) <= UNFOLD_ROWS)
+        self._hide_filtered(unfold=uuids is not None and len(uuids) <= EXPAND_ROWS)
 
     def _hide_filtered(self, unfold: bool = False) -> None:
         """Hide the rows the filter leaves out. Rows not made yet are only walked into while a

@@ -3,11 +3,12 @@ two lines where one is not enough (elided after that; the full text is in the to
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
-Index = QModelIndex | QPersistentModelIndex
+from rbdesk.ui.roles import Index
+
 ROW_HEIGHT = 24  # as the month cells'
 TEXT_MARGIN = 10  # what the style keeps left and right of an item's text
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import (
 from rbdesk.i18n import tr
 from rbdesk.models.clock import local_time
 from rbdesk.models.edits.realisation import EvidenceInfo
-from rbdesk.ui.panels.row_table import RowTableModel
 from rbdesk.ui.roles import Index, Role
+from rbdesk.ui.row_table import RowTableModel
 
 
 def human_size(size: int) -> str:
@@ -29,9 +29,6 @@ class EvidenceModel(RowTableModel[EvidenceInfo]):
 
     def titles(self) -> tuple[str, ...]:
         return (tr("Nama berkas"), tr("Ukuran"), tr("Oleh"), tr("Waktu"))
-
-    def rows(self) -> list[EvidenceInfo]:
-        return list(self._rows)
 
     def info(self, row: int) -> EvidenceInfo | None:
         return self.row_at(row)

@@ -28,14 +28,25 @@ from PySide6.QtWidgets import (
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.indicator_fields import DEFAULT_LEVEL_NAMES
-from rbdesk.models.domain.month_cells import REVIEW_SYMBOL, REVIEW_TEXT, STATE_SYMBOL
-from rbdesk.models.domain.month_overview import AreaProgress, MonthItem, MonthOverview
+from rbdesk.models.domain.month_cells import REVIEW_SYMBOL, REVIEW_TEXT, STATE_SYMBOL, state_text
+from rbdesk.models.domain.month_overview import (
+    ALL_GROUPS,
+    GROUP_DONE,
+    GROUP_LATE,
+    GROUP_OPEN,
+    GROUP_REVISION,
+    GROUP_SUBMITTED,
+    AreaProgress,
+    MonthItem,
+    MonthOverview,
+    group_title,
+)
 from rbdesk.models.domain.months import month_long, month_short
 from rbdesk.models.domain.progress import MonthState, format_percent
 from rbdesk.models.domain.statuses import Status
 from rbdesk.ui.grid.month_delegate import REVIEW_INK
-from rbdesk.ui.panels.row_table import RowTableModel
 from rbdesk.ui.roles import ROOT, Index, Role
+from rbdesk.ui.row_table import RowTableModel
 
 STATE_COLOUR = {
     MonthState.DONE: QColor("#1b7f3b"),
@@ -45,19 +56,6 @@ STATE_COLOUR = {
     MonthState.PLANNED: QColor("#555555"),
     MonthState.LATE: QColor("#b3261e"),
 }
-
-
-def state_text(state: MonthState) -> str:
-    words = {
-        MonthState.DONE: tr("Selesai"),
-        MonthState.UNPLANNED_DONE: tr("Selesai (tanpa rencana)"),
-        MonthState.PARTIAL: tr("Sebagian"),
-        MonthState.DUE: tr("Bulan ini"),
-        MonthState.PLANNED: tr("Rencana"),
-        MonthState.LATE: tr("Terlambat"),
-        MonthState.EMPTY: tr("Tidak direncanakan"),
-    }
-    return f"{STATE_SYMBOL[state]} {words[state]}".strip()
 
 
 def cell_state_text(state: MonthState, status: str) -> str:
@@ -72,28 +70,12 @@ def cell_state_text(state: MonthState, status: str) -> str:
     return state_text(state)
 
 
-GROUP_OPEN, GROUP_LATE, GROUP_DONE = "open", "late", "done"
-GROUP_SUBMITTED, GROUP_REVISION = "submitted", "revision"
-ALL_GROUPS = (GROUP_OPEN, GROUP_LATE, GROUP_REVISION, GROUP_SUBMITTED, GROUP_DONE)
 # A group longer than this starts folded: laying out tens of thousands of rows of a big plan
 # costs the view real time, and a folded "Terlambat (12.345)" says as much at a glance.
 EXPAND_LIMIT = 1000
 _ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _LEAF_FLAGS = _ITEM_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
-
-
-def group_title(kind: str, month: int) -> str:
-    name = month_long(month) if 1 <= month <= 12 else ""
-    if kind == GROUP_OPEN:
-        return tr("Direncanakan {m}, belum selesai").format(m=name)
-    if kind == GROUP_LATE:
-        return tr("Terlambat dari bulan sebelumnya")
-    if kind == GROUP_SUBMITTED:
-        return tr("Menunggu verifikasi (s.d. {m})").format(m=name)
-    if kind == GROUP_REVISION:
-        return tr("Perlu revisi atau ditolak (s.d. {m})").format(m=name)
-    return tr("Selesai {m}").format(m=name)
 
 
 class MonthItemsModel(QAbstractItemModel):
@@ -428,9 +410,6 @@ class AreaProgressModel(RowTableModel[AreaProgress]):
         self._month = month
         self._area_name = area_name
         self.set_rows(areas)
-
-    def area(self, row: int) -> AreaProgress | None:
-        return self.row_at(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

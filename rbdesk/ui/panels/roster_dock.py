@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
@@ -23,7 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from rbdesk.i18n import tr
-from rbdesk.models.domain.month_overview import clamp_month, month_overview
+from rbdesk.models.domain.month_overview import (
+    GROUP_DONE,
+    GROUP_LATE,
+    GROUP_OPEN,
+    clamp_month,
+    month_overview,
+)
 from rbdesk.models.domain.months import month_long
 from rbdesk.models.domain.roster_reads import (
     PersonInfo,
@@ -39,9 +46,6 @@ from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.panels import roster_actions
 from rbdesk.ui.panels.lazy_dock import LazyRefreshDock
 from rbdesk.ui.panels.month_model import (
-    GROUP_DONE,
-    GROUP_LATE,
-    GROUP_OPEN,
     MonthItemsModel,
     expand_groups,
     fit_columns,
@@ -50,10 +54,6 @@ from rbdesk.ui.panels.month_model import (
 from rbdesk.ui.panels.roster_model import PersonListModel, RosterTreeModel
 from rbdesk.ui.roles import Role
 from rbdesk.ui.view_state import ViewState
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class RosterDock(LazyRefreshDock):
@@ -339,12 +339,12 @@ class RosterDock(LazyRefreshDock):
         )
         team = find_team(tree, uuid) if kind == "team" else None
         if person is not None:
-            lines = [f"<b>{_esc(person.name)}</b>", _esc(person.position)]
+            lines = [f"<b>{escape(person.name)}</b>", escape(person.position)]
             seats = seats_of(tree, person.uuid)
             if seats:
                 lines.append(tr("Duduk di {n} tim:").format(n=len(seats)))
                 lines += [
-                    f"&nbsp;• {_esc(team_title(s.team))} — <i>{_esc(s.member.role)}</i>"
+                    f"&nbsp;• {escape(team_title(s.team))} — <i>{escape(s.member.role)}</i>"
                     for s in seats
                 ]
             else:
@@ -352,12 +352,12 @@ class RosterDock(LazyRefreshDock):
             areas = person_areas(tree, person.uuid)
         elif team is not None:
             lines = [
-                f"<b>{_esc(team_title(team))}</b>",
+                f"<b>{escape(team_title(team))}</b>",
                 tr("{n} anggota").format(n=len(team.members)),
             ]
             if team.duties:
                 lines.append(tr("Tugas:"))
-                lines += [f"&nbsp;• {_esc(d)}" for d in team.duties]
+                lines += [f"&nbsp;• {escape(d)}" for d in team.duties]
             areas = {team.area_uuid} if team.area_uuid else set()
         else:
             self.detail.setText(

@@ -20,8 +20,8 @@ from PySide6.QtGui import QFont
 from rbdesk.i18n import tr
 from rbdesk.models.domain.roster_reads import KIND_ORDER, PersonInfo, team_title
 from rbdesk.models.domain.tree import MemberNode, TeamNode
-from rbdesk.ui.panels.row_table import RowTableModel
 from rbdesk.ui.roles import ROOT, Index, Role
+from rbdesk.ui.row_table import RowTableModel
 
 
 @dataclass
@@ -166,9 +166,6 @@ class PersonListModel(RowTableModel[PersonInfo]):
 
     def titles(self) -> tuple[str, ...]:
         return (tr("Nama"), tr("Jabatan"), tr("Tim"))
-
-    def person(self, row: int) -> PersonInfo | None:
-        return self.row_at(row)
 
     def row_of(self, uuid: str) -> int:
         return next((i for i, p in enumerate(self._rows) if p.uuid == uuid), -1)

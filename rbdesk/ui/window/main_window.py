@@ -112,6 +112,18 @@ MODE_STYLE = {
 }
 
 
+def _banner(name: str, background: str, ink: str, border: str) -> QLabel:
+    """A bold strip above the grid for a state the user must not overlook."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(
+        f"#{name} {{ background:{background}; color:{ink}; padding:6px; font-weight:bold; "
+        f"border:1px solid {border}; }}"
+    )
+    return label
+
+
 class MainWindow(QMainWindow):
     # Open (False) or create (True) this file in place of this window; the application
     # (ui.window.app) owns windows and files, so the window only asks.
@@ -150,23 +162,11 @@ class MainWindow(QMainWindow):
         )
         self.legend = Legend()
         self.message_bar = MessageBar()
-        self.banner = QLabel()
-        self.banner.setObjectName("readonlyBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            "#readonlyBanner { background:#ffe0b2; color:#5d3200; "
-            "padding:6px; font-weight:bold; border:1px solid #e65100; }"
-        )
+        self.banner = _banner("readonlyBanner", "#ffe0b2", "#5d3200", "#e65100")
         self.banner.setVisible(doc.readonly)
         # A copy written by "Pulihkan dari cadangan" says so while it is open: the user must
         # never take it for the live (shared) file, nor the live file for it.
-        self.restored_banner = QLabel()
-        self.restored_banner.setObjectName("restoredBanner")
-        self.restored_banner.setWordWrap(True)
-        self.restored_banner.setStyleSheet(
-            "#restoredBanner { background:#e3f2fd; color:#0d3c61; "
-            "padding:6px; font-weight:bold; border:1px solid #1565c0; }"
-        )
+        self.restored_banner = _banner("restoredBanner", "#e3f2fd", "#0d3c61", "#1565c0")
         restored = settings.restored_from(doc.store.path)
         self.restored_banner.setText(
             tr(
@@ -175,14 +175,7 @@ class MainWindow(QMainWindow):
             ).format(what=restored)
         )
         self.restored_banner.setVisible(bool(restored))
-        self.unlock_banner = QLabel()
-        self.unlock_banner.setObjectName("unlockBanner")
-        self.unlock_banner.setWordWrap(True)
-        self.unlock_banner.setStyleSheet(
-            "#unlockBanner { background:#fde2df; color:#7a1410; "
-            "padding:6px; font-weight:bold; "
-            "border:1px solid #b3261e; }"
-        )
+        self.unlock_banner = _banner("unlockBanner", "#fde2df", "#7a1410", "#b3261e")
         self.unlock_banner.setText(
             tr(
                 "KUNCI RENCANA DIBUKA: bulan rencana dari SK yang sudah ditandatangani dapat "

@@ -1,4 +1,5 @@
-"""A flat, read-only table over a list of row objects: the shape of the side panels' lists."""
+"""A flat, read-only table over a list of row objects: the shape of the side panels' lists and
+the dialogs' tables."""
 
 from __future__ import annotations
 
@@ -27,6 +28,9 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def rows(self) -> list[R]:
+        return list(self._rows)
 
     def row_at(self, row: int) -> R | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
