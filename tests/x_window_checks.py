@@ -25,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QWidget
 
 from rbdesk.ui import settings
@@ -72,8 +73,13 @@ def xdotool(*args: str) -> None:
     assert proc.returncode == 0, f"xdotool {args}: {proc.returncode}"
 
 
+_last = [time.monotonic()]
+
+
 def ok(text: str) -> None:
-    print("ok", text, flush=True)
+    now = time.monotonic()
+    print("ok", text, f"({now - _last[0]:.1f} s)", flush=True)
+    _last[0] = now
 
 
 class Checks:
@@ -100,7 +106,11 @@ class Checks:
         rect = self.view.visualRect(index)
         assert rect.isValid() and self.view.viewport().rect().contains(rect.center()), index
         spot = self.view.viewport().mapToGlobal(rect.center())
-        xdotool("mousemove", "--sync", str(spot.x()), str(spot.y()), "click", "1")
+        # Not "mousemove --sync": it waits for a motion that never comes when the pointer is
+        # already there.
+        xdotool("mousemove", str(spot.x()), str(spot.y()))
+        pump_until("the pointer on the cell", lambda: QCursor.pos() == spot)
+        xdotool("click", "1")
         pump_until("the clicked cell current", lambda: self.view.currentIndex() == index)
 
     def press(self, keys: str, changed: Callable[[], object]) -> None:
