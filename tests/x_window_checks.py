@@ -239,10 +239,12 @@ class Checks:
         docks = [self.dock_of(w) for w in seen]
         order = [d for i, d in enumerate(docks) if d and (i == 0 or docks[i - 1] != d)]
         assert order[:3] == ["monthDock", "evidenceDock", "rosterDock"], order
+        reached = {}
         for name in ("monthDock", "evidenceDock", "rosterDock"):
-            inside = {id(w) for w, d in zip(seen, docks, strict=True) if d == name}
-            assert len(inside) >= 2 or name == "evidenceDock", name
-        ok(f"Tab from the grid: {' -> '.join(order)}, into each panel's contents")
+            inside = {w: None for w, d in zip(seen, docks, strict=True) if d == name}
+            assert len(inside) >= 2, (name, inside)  # its contents, not only its tab
+            reached[name] = [w.objectName() or type(w).__name__ for w in inside]
+        ok(f"Tab from the grid: {' -> '.join(order[:3])}, reaching {reached}")
         self.grid_on(row.siblingAtColumn(month_column(3)))
         jumps = []
         for _ in range(5):
