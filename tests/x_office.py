@@ -291,7 +291,10 @@ class Rbdesk:
     def quit(self) -> int:
         """Ctrl+Q, as a user closes it (the window saves its place), then its exit status."""
         _x(self.display, "xdotool", "windowactivate", "--sync", self.wid)
-        _x(self.display, "xdotool", "key", "--window", self.wid, "ctrl+q")
+        # Pressed through XTEST into the active window, as a keyboard does. "key --window"
+        # sends a synthetic event whose Ctrl was sometimes lost: a "q" typed into the search
+        # field instead, and the program left running.
+        _x(self.display, "xdotool", "key", "--clearmodifiers", "ctrl+q")
         try:
             return self.proc.wait(timeout=WAIT_S)
         except subprocess.TimeoutExpired:
