@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DIST_STAMP := $(VENV)/.installed-dist
 
-.PHONY: run test lint bench screenshots screenshots-x dist dist-check clean
+.PHONY: run test lint bench screenshots screenshots-x test-x dist dist-check clean
 .PHONY: dist-windows dist-check-windows test-windows test-windows-all
 
 $(STAMP): pyproject.toml
@@ -39,6 +39,13 @@ screenshots: $(STAMP)
 # imagemagick: .ci/run installs them) -> docs/jendela-x-*.png.
 screenshots-x: $(STAMP)
 	$(BIN)/python tests/x_office.py docs
+
+# Only the checks on a real X server with a window manager (Xvfb + openbox; part of `make test`
+# too): the first window's frame, the keyboard and the cramped office screen. Their pictures of
+# the screen go to RBDESK_X_SHOTS (default: pytest's temporary folder).
+test-x: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -s tests/ui/test_window_on_x.py \
+		tests/ui/test_window_checks_on_x.py
 
 # The frozen one-folder application in dist/rbdesk/ (packaging/rbdesk.spec) and the portable zip.
 dist: $(DIST_STAMP)

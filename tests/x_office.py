@@ -1,7 +1,8 @@
 """An office screen on a real X server: Xvfb at 1366x768 (or 1280x720) with the openbox window
 manager, the real program started on it as ``rbdesk FILE`` (``python -m rbdesk``), and the frame
 the window manager gave its window read back with xwininfo and xprop. Used by
-tests/ui/test_window_on_x.py and, as a script, by ``make screenshots-x``:
+tests/ui/test_window_on_x.py, tests/ui/test_window_checks_on_x.py (which runs
+tests/x_window_checks.py there) and, as a script, by ``make screenshots-x``:
 
     python tests/x_office.py docs    # photographs the window at 1366x768 and 1280x720
 
@@ -184,28 +185,36 @@ def read_frame(display: str, wid: str) -> Frame:
     )
 
 
+def app_env(display: str, home: Path) -> dict[str, str]:
+    """The environment of a program of this checkout on ``display`` (the xcb platform), with its
+    own settings and data folders under ``home`` (so a first start is a first start), the
+    user's name already given, and today fixed."""
+    config = home / "config" / "rbdesk"
+    config.mkdir(parents=True, exist_ok=True)
+    ini = config / "rbdesk.ini"
+    if not ini.exists():
+        ini.write_text("[user]\nname=Penguji\n", encoding="utf-8")
+    env = {
+        **os.environ,
+        "DISPLAY": display,
+        "QT_QPA_PLATFORM": "xcb",
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "RBDESK_DATA_DIR": str(home / "data"),
+        "RBDESK_TODAY": TODAY,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }
+    for key in ("QT_SCALE_FACTOR", "QT_SCREEN_SCALE_FACTORS", "RBDESK_SMOKE"):
+        env.pop(key, None)
+    return env
+
+
 class Rbdesk:
     """``python -m rbdesk FILE`` on ``display``, with its own settings and data folders (so a
     first start is a first start), the user's name already given, and today fixed."""
 
     def __init__(self, display: str, path: Path, home: Path) -> None:
         self.display, self.path, self.home = display, path, home
-        config = home / "config" / "rbdesk"
-        config.mkdir(parents=True, exist_ok=True)
-        ini = config / "rbdesk.ini"
-        if not ini.exists():
-            ini.write_text("[user]\nname=Penguji\n", encoding="utf-8")
-        env = {
-            **os.environ,
-            "DISPLAY": display,
-            "QT_QPA_PLATFORM": "xcb",
-            "XDG_CONFIG_HOME": str(home / "config"),
-            "RBDESK_DATA_DIR": str(home / "data"),
-            "RBDESK_TODAY": TODAY,
-            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-        }
-        for key in ("QT_SCALE_FACTOR", "QT_SCREEN_SCALE_FACTORS", "RBDESK_SMOKE"):
-            env.pop(key, None)
+        env = app_env(display, home)
         # A pipe nobody reads could stall the program; closed by quit() or kill().
         self.log = tempfile.TemporaryFile()  # noqa: SIM115
         self.proc = subprocess.Popen(
@@ -282,7 +291,10 @@ class Rbdesk:
     def quit(self) -> int:
         """Ctrl+Q, as a user closes it (the window saves its place), then its exit status."""
         _x(self.display, "xdotool", "windowactivate", "--sync", self.wid)
-        _x(self.display, "xdotool", "key", "--window", self.wid, "ctrl+q")
+        # Pressed through XTEST into the active window, as a keyboard does. "key --window"
+        # sends a synthetic event whose Ctrl was sometimes lost: a "q" typed into the search
+        # field instead, and the program left running.
+        _x(self.display, "xdotool", "key", "--clearmodifiers", "ctrl+q")
         try:
             return self.proc.wait(timeout=WAIT_S)
         except subprocess.TimeoutExpired:
