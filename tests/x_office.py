@@ -161,7 +161,8 @@ class Frame:
         return x >= 0 and y >= 0 and x + w <= width and y + h <= height
 
 
-def read_frame(display: str, wid: str) -> Frame:
+def read_frame(display: str, wid: str) -> Frame | None:
+    """The window's frame, or None when there is no such window (any more)."""
     info = _x(display, "xwininfo", "-id", wid)
     numbers = {
         key: int(value)
@@ -169,6 +170,8 @@ def read_frame(display: str, wid: str) -> Frame:
             r"^\s*(Absolute upper-left [XY]|Width|Height):\s+(-?\d+)", info, re.M
         )
     }
+    if len(numbers) < 4:
+        return None
     extents = _x(display, "xprop", "-id", wid, "_NET_FRAME_EXTENTS", "_NET_WM_STATE")
     found = re.search(r"_NET_FRAME_EXTENTS\(CARDINAL\) = (\d+), (\d+), (\d+), (\d+)", extents)
     left, right, top, bottom = (int(n) for n in found.groups()) if found else (0, 0, 0, 0)
@@ -240,18 +243,30 @@ class Rbdesk:
         ids = _x(self.display, "xdotool", "search", "--onlyvisible", "--name", r"— rbdesk$")
         return ids.split()[0] if ids.split() else ""
 
+    def frame_now(self) -> Frame | None:
+        """The window's frame now. Qt may replace a top-level's X window while it is being
+        placed: a window gone is looked up again by its title (None until it is back)."""
+        frame = read_frame(self.display, self.wid)
+        if frame is None:
+            self.wid = self._find() or self.wid
+        return frame
+
     def settled(self) -> Frame:
         """The frame once the window manager is done with it (the same twice, 0.5 s apart)."""
         last: list[Frame] = []
 
         def same() -> Frame | None:
-            frame = read_frame(self.display, self.wid)
+            frame = self.frame_now()
+            if frame is None:
+                return None
             last.append(frame)
             time.sleep(0.5)
-            again = read_frame(self.display, self.wid)
+            again = self.frame_now()
             return again if again == frame else None
 
-        return _wait("a settled window", same)
+        frame = _wait("a settled window", same)
+        assert frame is not None  # _wait returns only a true value
+        return frame
 
     def toggle_maximised(self) -> Frame:
         """A double click on the title bar, as a user un-maximises (openbox's default)."""
@@ -265,7 +280,7 @@ class Rbdesk:
             str(y + max(2, self.frame.top // 2)),
         )
         _x(self.display, "xdotool", "click", "--repeat", "2", "--delay", "80", "1")
-        _wait("the window manager's answer", lambda: read_frame(self.display, self.wid) != before)
+        _wait("the window manager's answer", lambda: self.frame_now() not in (None, before))
         self.frame = self.settled()
         return self.frame
 
@@ -273,7 +288,7 @@ class Rbdesk:
         _x(self.display, "xdotool", "windowsize", self.wid, str(width), str(height))
         _wait(
             "the new size",
-            lambda: read_frame(self.display, self.wid).width != self.frame.width,
+            lambda: (now := self.frame_now()) is not None and now.width != self.frame.width,
         )
         self.frame = self.settled()
         return self.frame
