@@ -126,7 +126,7 @@ def test_add_area_and_sub_activity_and_moves_stay_incremental(window, monkeypatc
     window.view.setCurrentIndex(window.proxy.index(area_count - 1, 0))
     window.acts[Act.ADD_SIBLING].trigger()  # a new area at the end
     assert model.rowCount() == area_count + 1
-    assert window.filter_bar.area.count() == area_count + 2  # "Semua area" + every area
+    assert window.filter_bar.area.count() == area_count + 2  # "Semua" + every area
     assert "reset" not in spy.kinds() and "layout" not in spy.kinds()
     assert "moved" in spy.kinds()
     assert not reloads

@@ -82,7 +82,7 @@ def test_the_header_names_the_plans_levels(window, qtbot) -> None:
     area = find(window.proxy, "", kind="area")
     assert area.siblingAtColumn(COL_TEXT).data(Qt.ItemDataRole.ToolTipRole).startswith("Sasaran: ")
     bar = window.filter_bar
-    assert bar.area_label.text() == "Sasaran:" and bar.area.itemText(0) == "Semua sasaran"
+    assert bar.area_label.text() == "Sasaran:" and bar.area.itemText(0) == "Semua"
 
 
 def test_search_finds_a_row_by_its_penanggung_jawab(window, qtbot) -> None:

@@ -18,7 +18,7 @@ from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.grid.plan_filter import PlanFilterProxy
 
 STATUS_LABELS = (
-    ("", "Semua status"),
+    ("", "Semua"),  # beside its label "Status:" (short: the bar must fit 1280 pixels)
     (STATUS_LATE, "Terlambat"),
     (STATUS_DUE, "Jatuh tempo bulan ini"),
     (STATUS_DONE, "Selesai s.d. bulan ini"),
@@ -99,11 +99,9 @@ class FilterBar(QWidget):
         # A plan with its own level names (Sasaran, Program, …) filters by its own top level.
         own = tree.level_names[0] if tree is not None and tree.level_names else ""
         self.area_label.setText(f"{own}:" if own else tr("Area:"))
-        self.area.addItem(
-            tr("Semua {level}").format(level=own.lower()) if own else tr("Semua area"), ""
-        )
-        self.team.addItem(tr("Semua tim"), "")
-        self.person.addItem(tr("Semua orang"), "")
+        # "Semua" beside each label ("Tim: Semua"): short, so the bar fits a 1280-pixel screen.
+        for combo in (self.area, self.team, self.person):
+            combo.addItem(tr("Semua"), "")
         if tree is not None:
             for area in tree.areas:
                 self.area.addItem(f"{area.label}. {area.name}".strip(". "), area.uuid)
