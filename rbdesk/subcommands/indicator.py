@@ -12,7 +12,7 @@ from rbdesk.models.domain.tree import IndicatorNode, PlanTree, load_plan_tree
 from rbdesk.models.edits.indicator_edit import set_indicator_fields, set_level_names
 from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.store import Store
-from rbdesk.subcommands.plan_choice import add_plan_arguments, pick_plan
+from rbdesk.subcommands.plan_choice import add_indicator_argument, add_plan_arguments, pick_plan
 from rbdesk.subcommands.review import find_indicator, indicator_paths
 
 
@@ -26,11 +26,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("file", metavar=tr("BERKAS"))
     add_plan_arguments(p)
-    p.add_argument(
-        "--indicator",
-        metavar=tr("INDIKATOR"),
-        help=tr("uuid indikator (atau awalannya), atau nomor berjenjang seperti 1/1/1/1"),
-    )
+    add_indicator_argument(p)
     p.add_argument("--target", metavar=tr("TARGET"), help=tr('target, seperti tertulis: "100"'))
     p.add_argument("--satuan", metavar=tr("SATUAN"), help=tr('satuan target: "%%", "dokumen"'))
     p.add_argument(

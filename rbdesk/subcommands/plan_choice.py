@@ -10,6 +10,15 @@ from rbdesk.models.errors import RbdeskError
 from rbdesk.models.storage.store import Store
 
 
+def add_indicator_argument(p: argparse.ArgumentParser) -> None:
+    """--indicator, for the commands that work on one indicator."""
+    p.add_argument(
+        "--indicator",
+        metavar=tr("INDIKATOR"),
+        help=tr("uuid indikator (atau awalannya), atau nomor berjenjang seperti 1/1/1/1"),
+    )
+
+
 def add_plan_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--year",

@@ -13,7 +13,7 @@ from rbdesk.models.domain.tree import IndicatorNode, PlanTree, load_plan_tree
 from rbdesk.models.edits import review
 from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.store import Store
-from rbdesk.subcommands.plan_choice import add_plan_arguments, pick_plan
+from rbdesk.subcommands.plan_choice import add_indicator_argument, add_plan_arguments, pick_plan
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -23,11 +23,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("file", metavar=tr("BERKAS"))
     add_plan_arguments(p)
-    p.add_argument(
-        "--indicator",
-        metavar=tr("INDIKATOR"),
-        help=tr("uuid indikator (atau awalannya), atau nomor berjenjang seperti 1/1/1/1"),
-    )
+    add_indicator_argument(p)
     p.add_argument("--month", type=int, metavar=tr("BULAN"), help=tr("bulan 1..12"))
     p.add_argument(
         "--state",

@@ -22,9 +22,6 @@ class _EvidenceCommand(UndoStep):
         if ok:
             self.doc.refresh_indicator(self.indicator_uuid)
 
-    def unstep(self) -> None:
-        raise NotImplementedError
-
 
 class AttachEvidenceCommand(_EvidenceCommand):
     def __init__(self, doc: PlanDocument, indicator_uuid: str, month: int, path: Path) -> None:
