@@ -32,7 +32,7 @@ from rbdesk.models.domain.text_rules import (
     clean_text,
 )
 from rbdesk.models.errors import InvalidInput, RbdeskError
-from rbdesk.models.interchange.row_checks import check_row
+from rbdesk.models.interchange.row_checks import SHORT_KEYS, check_row
 from rbdesk.models.interchange.sample_data import sample_dump
 from rbdesk.models.storage import output_files
 from rbdesk.models.storage.query_rows import as_tuples
@@ -63,28 +63,9 @@ FORMAT_VERSION = 3
 _STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
 # Stays under SQLite's oldest limit of 999 bound parameters for the widest table.
 _BATCH = 60
-# Keys whose text is a name or a label, printed on one line or two.
-_SHORT_KEYS = frozenset(
-    {
-        "position",
-        "unit",
-        "nip",
-        "label",
-        "role",
-        "updated_by",
-        "mime",
-        "filename",
-        "kind",
-        "status",
-        "review_state",
-        "reviewed_by",
-        "reviewed_at",
-        "target",
-        "target_unit",
-        "responsible",
-        "responsible_uuid",
-    }
-)
+# Keys whose text is a name or a label, printed on one line or two (a row's "name" may be a
+# sentence: it is checked as text here, and by its kind in row_checks).
+_SHORT_KEYS = SHORT_KEYS - {"name"}
 
 
 class _Reader:
