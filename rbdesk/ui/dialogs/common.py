@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
 from rbdesk.i18n import tr
 from rbdesk.models import clock
 from rbdesk.models.domain.months import MONTHS, month_long
+from rbdesk.ui import settings
 from rbdesk.ui.settings import GeometryMemory
 
 
@@ -42,6 +46,40 @@ def ok_cancel(
     return buttons
 
 
+def resize_within_screen(
+    dialog: QWidget, width: int, height: int, spare: tuple[int, int] = (40, 60)
+) -> None:
+    """``width`` × ``height`` where the screen has room, else the screen less ``spare`` (room
+    for the title bar and the taskbar: 1280 × 720 after Windows scaling leaves some 680 pixels
+    under the taskbar)."""
+    room = settings.available_geometry(dialog.parentWidget())
+    dialog.resize(min(width, room.width() - spare[0]), min(height, room.height() - spare[1]))
+
+
+def path_row(
+    edit: QLineEdit, browse: Callable[[], None], *after: QWidget, label: str = ""
+) -> QHBoxLayout:
+    """A file's path with its "Pilih…" button (then ``after``), ``label`` in front."""
+    row = QHBoxLayout()
+    if label:
+        row.addWidget(QLabel(label))
+    row.addWidget(edit, 1)
+    button = QPushButton(tr("&Pilih…"))
+    button.clicked.connect(browse)
+    for widget in (button, *after):
+        row.addWidget(widget)
+    return row
+
+
+def intro_layout(dialog: QDialog, text: str) -> QVBoxLayout:
+    """The dialog's column of parts, opening with ``text`` (wrapped): what the dialog does."""
+    layout = QVBoxLayout(dialog)
+    intro = QLabel(text)
+    intro.setWordWrap(True)
+    layout.addWidget(intro)
+    return layout
+
+
 def enable_while_filled(button: QPushButton, field: QLineEdit) -> None:
     """``button`` enabled only while ``field`` holds more than blanks."""
     field.textChanged.connect(lambda text: button.setEnabled(bool(text.strip())))
@@ -54,18 +92,16 @@ class UserNameDialog(GeometryMemory, QDialog):
     def __init__(self, default: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Nama pengguna"))
-        layout = QVBoxLayout(self)
-        intro = QLabel(
+        layout = intro_layout(
+            self,
             tr(
                 "Nama Anda dicatat pada setiap perubahan, supaya rekan kerja tahu "
                 "siapa yang mengubah apa. Nama ini hanya ditanyakan sekali.\n\n"
                 'Jika Anda memilih "Pakai nama login", nama login komputer ini '
                 "({login}) yang dicatat. Nama dapat diganti kapan saja di Berkas → "
                 "Ganti nama pengguna."
-            ).format(login=default)
+            ).format(login=default),
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
         form = QFormLayout()
         self.name = QLineEdit(default)
         self.name.setPlaceholderText(tr("mis. Maria Seran"))

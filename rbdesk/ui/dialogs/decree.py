@@ -11,7 +11,6 @@ import copy
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QDialog,
@@ -50,7 +49,7 @@ from rbdesk.models.edits.decree_edit import (
     parse_decree_date,
 )
 from rbdesk.models.errors import InvalidInput
-from rbdesk.ui.dialogs.common import confirm
+from rbdesk.ui.dialogs.common import confirm, resize_within_screen
 from rbdesk.ui.dialogs.decree_lists import EntryListEditor, EntryListModel
 from rbdesk.ui.dialogs.decree_teams import TeamsPage
 from rbdesk.ui.settings import GeometryMemory
@@ -124,7 +123,7 @@ class DecreeDialog(GeometryMemory, QDialog):
             tr("Mengin&gat"),
         )
         self.tabs.addTab(self._decisions_tab(decree), tr("&Diktum"))
-        self.teams_page = TeamsPage(decree, teams, areas, self)
+        self.teams_page = TeamsPage(decree.get("attachment_titles") or {}, teams, areas, self)
         self.tabs.addTab(self.teams_page, tr("&Lampiran"))
         self.error = QLabel(self)
         self.error.setObjectName("decreeError")
@@ -159,15 +158,7 @@ class DecreeDialog(GeometryMemory, QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.kesatu_note)
         layout.addWidget(self.buttons)
-        self._fit_screen()
-
-    def _fit_screen(self) -> None:
-        """1120 × 660 where there is room; never larger than the screen (1280 × 720 after
-        Windows scaling leaves some 680 pixels under the taskbar)."""
-        parent = self.parentWidget()
-        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
-        room = screen.availableGeometry()
-        self.resize(min(1120, room.width() - 40), min(660, room.height() - 60))
+        resize_within_screen(self, 1120, 660)
 
     # -- the tabs ----------------------------------------------------------------------------
 

@@ -44,9 +44,8 @@ from rbdesk.exports.excel.plan_reader import ImportPreview
 from rbdesk.exports.progress import Cancelled, ProgressFn
 from rbdesk.i18n import N_, tr
 from rbdesk.models.errors import InvalidInput, RbdeskError
-from rbdesk.ui import settings
 from rbdesk.ui.dialogs import import_memory as memory
-from rbdesk.ui.dialogs.common import confirm, show_error
+from rbdesk.ui.dialogs.common import confirm, resize_within_screen, show_error
 from rbdesk.ui.dialogs.import_models import RoleDelegate, SheetPreviewModel
 from rbdesk.ui.dialogs.import_result import ImportResult
 from rbdesk.ui.settings import GeometryMemory
@@ -222,9 +221,7 @@ class ImportAssistant(GeometryMemory, QDialog):
         self.import_button.clicked.connect(self._import)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        avail = settings.available_geometry(self.parentWidget())
-        # room for the title bar and the taskbar on a 1280 × 720 screen
-        self.resize(min(1240, avail.width() - 40), min(700, avail.height() - 60))
+        resize_within_screen(self, 1240, 700)
 
     # -- the workbook ----------------------------------------------------------------------
     def open_workbook(self, path: Path) -> None:

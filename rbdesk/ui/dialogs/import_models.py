@@ -7,7 +7,6 @@ would leave out. Both are fed by the engine's plain data (``exports.excel``): no
 
 from __future__ import annotations
 
-import enum
 from typing import Any
 
 from openpyxl.utils import get_column_letter
@@ -248,38 +247,22 @@ class RoleDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
-class LeftOutColumn(enum.IntEnum):
-    SHEET = 0
-    CELL = 1
-    VALUE = 2
-    WHY = 3
-
-
-LEFT_OUT_TITLES = {
-    LeftOutColumn.SHEET: N_("Lembar"),
-    LeftOutColumn.CELL: N_("Sel"),
-    LeftOutColumn.VALUE: N_("Isi"),
-    LeftOutColumn.WHY: N_("Alasan"),
-}
+# Each column of the cells left out: its title and the LeftOut attribute it shows.
+LEFT_OUT_COLUMNS = (
+    (N_("Lembar"), "sheet"),
+    (N_("Sel"), "cell"),
+    (N_("Isi"), "value"),
+    (N_("Alasan"), "why"),
+)
 
 
 class LeftOutModel(RowTableModel[LeftOut]):
     """The cells an import would leave out: sheet, cell, value, why."""
 
     def titles(self) -> tuple[str, ...]:
-        return tuple(tr(LEFT_OUT_TITLES[column]) for column in LeftOutColumn)
+        return tuple(tr(title) for title, _attribute in LEFT_OUT_COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return None
-        item = self._rows[index.row()]
-        column = LeftOutColumn(index.column())
-        return {
-            LeftOutColumn.SHEET: item.sheet,
-            LeftOutColumn.CELL: item.cell,
-            LeftOutColumn.VALUE: item.value,
-            LeftOutColumn.WHY: item.why,
-        }[column]
+        if index.isValid() and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return getattr(self._rows[index.row()], LEFT_OUT_COLUMNS[index.column()][1])
+        return None
