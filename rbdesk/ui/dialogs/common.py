@@ -28,10 +28,13 @@ from rbdesk.ui.settings import GeometryMemory
 
 
 def ok_cancel(
-    dialog: QDialog, ok_text: str = "", needed: QLineEdit | None = None
+    dialog: QDialog,
+    ok_text: str = "",
+    needed: QLineEdit | None = None,
+    on_ok: Callable[[], None] | None = None,
 ) -> QDialogButtonBox:
-    """OK (or ``ok_text``) / Batal, wired to accept and reject; OK only while ``needed`` has
-    text."""
+    """OK (or ``ok_text``) / Batal, wired to accept (or ``on_ok``) and reject; OK only while
+    ``needed`` has text."""
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
     )
@@ -39,7 +42,7 @@ def ok_cancel(
     if ok_text:
         ok.setText(ok_text)
     buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Batal"))
-    buttons.accepted.connect(dialog.accept)
+    buttons.accepted.connect(on_ok or dialog.accept)
     buttons.rejected.connect(dialog.reject)
     if needed is not None:
         enable_while_filled(ok, needed)
@@ -196,10 +199,8 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str = "") -> boo
 
 
 def show_error(parent: QWidget | None, text: str, title: str = "") -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title or tr("rbdesk"), text, parent=parent)
-    box.exec()
+    QMessageBox(QMessageBox.Icon.Warning, title or tr("rbdesk"), text, parent=parent).exec()
 
 
 def show_info(parent: QWidget | None, text: str, title: str = "") -> None:
-    box = QMessageBox(QMessageBox.Icon.Information, title or tr("rbdesk"), text, parent=parent)
-    box.exec()
+    QMessageBox(QMessageBox.Icon.Information, title or tr("rbdesk"), text, parent=parent).exec()

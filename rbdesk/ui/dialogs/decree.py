@@ -49,7 +49,7 @@ from rbdesk.models.edits.decree_edit import (
     parse_decree_date,
 )
 from rbdesk.models.errors import InvalidInput
-from rbdesk.ui.dialogs.common import confirm, resize_within_screen
+from rbdesk.ui.dialogs.common import confirm, ok_cancel, resize_within_screen
 from rbdesk.ui.dialogs.decree_lists import EntryListEditor, EntryListModel
 from rbdesk.ui.dialogs.decree_teams import TeamsPage
 from rbdesk.ui.settings import GeometryMemory
@@ -144,15 +144,9 @@ class DecreeDialog(GeometryMemory, QDialog):
             self.decisions.modelReset,
         ):
             signal.connect(self.check_kesatu)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(tr("Simpan"))
+        self.buttons = ok_cancel(self, tr("Simpan"), on_ok=self.save)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.save_button.setEnabled(not readonly)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Batal"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)

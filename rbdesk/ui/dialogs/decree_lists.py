@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QItemSelectionModel,
+    QSignalBlocker,
     QSize,
     Qt,
 )
@@ -261,12 +262,10 @@ class EntryListEditor(QWidget):
             (self.text, self.model.field(row, "text")),
             (self.items, "\n".join(self.model.field(row, "items", []))),
         ):
-            if editor is None:
-                continue
-            editor.blockSignals(True)
-            editor.setPlainText(str(value))
-            editor.blockSignals(False)
-            editor.setEnabled(row >= 0)
+            if editor is not None:
+                with QSignalBlocker(editor):
+                    editor.setPlainText(str(value))
+                editor.setEnabled(row >= 0)
         self.remove_button.setEnabled(row >= 0)
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(0 <= row < self.model.rowCount() - 1)

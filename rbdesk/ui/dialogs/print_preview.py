@@ -88,12 +88,8 @@ class PrintPreviewDialog(QDialog):
         )
         folder = self.buttons.addButton(tr("Buka &folder"), QDialogButtonBox.ButtonRole.ActionRole)
         close = self.buttons.addButton(tr("&Tutup"), QDialogButtonBox.ButtonRole.RejectRole)
-
-        def print_and_close() -> None:
-            print_it()
-            self.accept()
-
-        self.print_button.clicked.connect(print_and_close)
+        self.print_button.clicked.connect(print_it)
+        self.print_button.clicked.connect(self.accept)  # after print_it: slots run in order
         folder.clicked.connect(open_folder)
         close.clicked.connect(self.reject)
         self.print_button.setDefault(True)
