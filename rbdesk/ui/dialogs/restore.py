@@ -42,8 +42,8 @@ class BackupTableModel(RowTableModel[backups.BackupInfo]):
     def titles(self) -> tuple[str, ...]:
         return (tr("Cadangan"), tr("Dari berkas"), tr("Ukuran"))
 
-    def set_items(self, items: list[backups.BackupInfo], now: dt.datetime | None = None) -> None:
-        now = now or dt.datetime.now()  # backups carry this PC's wall clock, not "today"
+    def set_items(self, items: list[backups.BackupInfo]) -> None:
+        now = dt.datetime.now()  # backups carry this PC's wall clock, not "today"
         self.labels = [backups.people_label(b, now, backups.indicator_count(b)) for b in items]
         self.set_rows(items)
 
