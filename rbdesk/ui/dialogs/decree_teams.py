@@ -3,7 +3,7 @@ duties, the area a team serves, members' roles and positions), edited on a worki
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -144,15 +144,7 @@ class TeamsPage(QWidget):
         """The teams with the names, areas and duties as edited (for KESATU's team list)."""
         self.keep_shown_team()
         return [
-            TeamNode(
-                d.team.uuid,
-                d.team.kind,
-                d.team.label,
-                d.name,
-                d.area_uuid,
-                d.duties,
-                d.team.version,
-            )
+            replace(d.team, name=d.name, area_uuid=d.area_uuid, duties=d.duties)
             for d in self.drafts
         ]
 
