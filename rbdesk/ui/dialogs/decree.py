@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from rbdesk.exports.wording import indonesian_date
 from rbdesk.i18n import tr
 from rbdesk.models.domain.decree_dates import date_outside_year
-from rbdesk.models.domain.months import month_long
 from rbdesk.models.domain.roster_reads import team_title
 from rbdesk.models.domain.tree import AreaNode, TeamNode
 from rbdesk.models.edits.decree_edit import (
@@ -74,14 +74,6 @@ _CERTIFIER_FIELDS = (
     ("certifier_name", "Nama:", False),
     ("certifier_nip", "NIP:", False),
 )
-
-
-def display_date(iso: str) -> str:
-    """The stored ISO date as people write it ("2 Januari 2024"); other text as it is."""
-    parts = iso.split("-")
-    if len(parts) == 3 and all(p.isdigit() for p in parts):
-        return f"{int(parts[2])} {month_long(int(parts[1]))} {parts[0]}"
-    return iso
 
 
 class DecreeDialog(GeometryMemory, QDialog):
@@ -186,7 +178,7 @@ class DecreeDialog(GeometryMemory, QDialog):
         year = self.original.get("year")
         self.year.setValue(int(str(year)) if str(year or "").isdigit() else self.plan_year)
         form.insertRow(2, tr("T&ahun:"), self.year)
-        self.date = QLineEdit(display_date(str(self.original.get("date", "") or "")), self)
+        self.date = QLineEdit(indonesian_date(str(self.original.get("date", "") or "")), self)
         self.date.setObjectName("date")
         self.date.setPlaceholderText(tr("mis. 2 Januari 2024 (kosong: masih konsep)"))
         self.date.setToolTip(
@@ -241,7 +233,7 @@ class DecreeDialog(GeometryMemory, QDialog):
         self.calendar.setSelectedDate(day)
 
     def pick_date(self, day: QDate) -> None:
-        self.date.setText(display_date(day.toString("yyyy-MM-dd")))
+        self.date.setText(indonesian_date(day.toString("yyyy-MM-dd")))
 
     def _scrolled(self, page: QWidget) -> QScrollArea:
         # A short screen scrolls the tab rather than cutting its fields off.
