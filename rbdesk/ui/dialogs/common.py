@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -20,14 +23,18 @@ from PySide6.QtWidgets import (
 from rbdesk.i18n import tr
 from rbdesk.models import clock
 from rbdesk.models.domain.months import MONTHS, month_long
+from rbdesk.ui import settings
 from rbdesk.ui.settings import GeometryMemory
 
 
 def ok_cancel(
-    dialog: QDialog, ok_text: str = "", needed: QLineEdit | None = None
+    dialog: QDialog,
+    ok_text: str = "",
+    needed: QLineEdit | None = None,
+    on_ok: Callable[[], None] | None = None,
 ) -> QDialogButtonBox:
-    """OK (or ``ok_text``) / Batal, wired to accept and reject; OK only while ``needed`` has
-    text."""
+    """OK (or ``ok_text``) / Batal, wired to accept (or ``on_ok``) and reject; OK only while
+    ``needed`` has text."""
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
     )
@@ -35,11 +42,45 @@ def ok_cancel(
     if ok_text:
         ok.setText(ok_text)
     buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Batal"))
-    buttons.accepted.connect(dialog.accept)
+    buttons.accepted.connect(on_ok or dialog.accept)
     buttons.rejected.connect(dialog.reject)
     if needed is not None:
         enable_while_filled(ok, needed)
     return buttons
+
+
+def resize_within_screen(
+    dialog: QWidget, width: int, height: int, spare: tuple[int, int] = (40, 60)
+) -> None:
+    """``width`` × ``height`` where the screen has room, else the screen less ``spare`` (room
+    for the title bar and the taskbar: 1280 × 720 after Windows scaling leaves some 680 pixels
+    under the taskbar)."""
+    room = settings.available_geometry(dialog.parentWidget())
+    dialog.resize(min(width, room.width() - spare[0]), min(height, room.height() - spare[1]))
+
+
+def path_row(
+    edit: QLineEdit, browse: Callable[[], None], *after: QWidget, label: str = ""
+) -> QHBoxLayout:
+    """A file's path with its "Pilih…" button (then ``after``), ``label`` in front."""
+    row = QHBoxLayout()
+    if label:
+        row.addWidget(QLabel(label))
+    row.addWidget(edit, 1)
+    button = QPushButton(tr("&Pilih…"))
+    button.clicked.connect(browse)
+    for widget in (button, *after):
+        row.addWidget(widget)
+    return row
+
+
+def intro_layout(dialog: QDialog, text: str) -> QVBoxLayout:
+    """The dialog's column of parts, opening with ``text`` (wrapped): what the dialog does."""
+    layout = QVBoxLayout(dialog)
+    intro = QLabel(text)
+    intro.setWordWrap(True)
+    layout.addWidget(intro)
+    return layout
 
 
 def enable_while_filled(button: QPushButton, field: QLineEdit) -> None:
@@ -54,18 +95,16 @@ class UserNameDialog(GeometryMemory, QDialog):
     def __init__(self, default: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Nama pengguna"))
-        layout = QVBoxLayout(self)
-        intro = QLabel(
+        layout = intro_layout(
+            self,
             tr(
                 "Nama Anda dicatat pada setiap perubahan, supaya rekan kerja tahu "
                 "siapa yang mengubah apa. Nama ini hanya ditanyakan sekali.\n\n"
                 'Jika Anda memilih "Pakai nama login", nama login komputer ini '
                 "({login}) yang dicatat. Nama dapat diganti kapan saja di Berkas → "
                 "Ganti nama pengguna."
-            ).format(login=default)
+            ).format(login=default),
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
         form = QFormLayout()
         self.name = QLineEdit(default)
         self.name.setPlaceholderText(tr("mis. Maria Seran"))
@@ -160,10 +199,8 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str = "") -> boo
 
 
 def show_error(parent: QWidget | None, text: str, title: str = "") -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title or tr("rbdesk"), text, parent=parent)
-    box.exec()
+    QMessageBox(QMessageBox.Icon.Warning, title or tr("rbdesk"), text, parent=parent).exec()
 
 
 def show_info(parent: QWidget | None, text: str, title: str = "") -> None:
-    box = QMessageBox(QMessageBox.Icon.Information, title or tr("rbdesk"), text, parent=parent)
-    box.exec()
+    QMessageBox(QMessageBox.Icon.Information, title or tr("rbdesk"), text, parent=parent).exec()

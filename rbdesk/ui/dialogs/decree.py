@@ -11,7 +11,6 @@ import copy
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QDialog,
@@ -34,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from rbdesk.exports.wording import indonesian_date
 from rbdesk.i18n import tr
 from rbdesk.models.domain.decree_dates import date_outside_year
-from rbdesk.models.domain.months import month_long
 from rbdesk.models.domain.roster_reads import team_title
 from rbdesk.models.domain.tree import AreaNode, TeamNode
 from rbdesk.models.edits.decree_edit import (
@@ -50,7 +49,7 @@ from rbdesk.models.edits.decree_edit import (
     parse_decree_date,
 )
 from rbdesk.models.errors import InvalidInput
-from rbdesk.ui.dialogs.common import confirm
+from rbdesk.ui.dialogs.common import confirm, ok_cancel, resize_within_screen
 from rbdesk.ui.dialogs.decree_lists import EntryListEditor, EntryListModel
 from rbdesk.ui.dialogs.decree_teams import TeamsPage
 from rbdesk.ui.settings import GeometryMemory
@@ -75,14 +74,6 @@ _CERTIFIER_FIELDS = (
     ("certifier_name", "Nama:", False),
     ("certifier_nip", "NIP:", False),
 )
-
-
-def display_date(iso: str) -> str:
-    """The stored ISO date as people write it ("2 Januari 2024"); other text as it is."""
-    parts = iso.split("-")
-    if len(parts) == 3 and all(p.isdigit() for p in parts):
-        return f"{int(parts[2])} {month_long(int(parts[1]))} {parts[0]}"
-    return iso
 
 
 class DecreeDialog(GeometryMemory, QDialog):
@@ -124,7 +115,7 @@ class DecreeDialog(GeometryMemory, QDialog):
             tr("Mengin&gat"),
         )
         self.tabs.addTab(self._decisions_tab(decree), tr("&Diktum"))
-        self.teams_page = TeamsPage(decree, teams, areas, self)
+        self.teams_page = TeamsPage(decree.get("attachment_titles") or {}, teams, areas, self)
         self.tabs.addTab(self.teams_page, tr("&Lampiran"))
         self.error = QLabel(self)
         self.error.setObjectName("decreeError")
@@ -145,29 +136,15 @@ class DecreeDialog(GeometryMemory, QDialog):
             self.decisions.modelReset,
         ):
             signal.connect(self.check_kesatu)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(tr("Simpan"))
+        self.buttons = ok_cancel(self, tr("Simpan"), on_ok=self.save)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.save_button.setEnabled(not readonly)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Batal"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.kesatu_note)
         layout.addWidget(self.buttons)
-        self._fit_screen()
-
-    def _fit_screen(self) -> None:
-        """1120 × 660 where there is room; never larger than the screen (1280 × 720 after
-        Windows scaling leaves some 680 pixels under the taskbar)."""
-        parent = self.parentWidget()
-        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
-        room = screen.availableGeometry()
-        self.resize(min(1120, room.width() - 40), min(660, room.height() - 60))
+        resize_within_screen(self, 1120, 660)
 
     # -- the tabs ----------------------------------------------------------------------------
 
@@ -201,7 +178,7 @@ class DecreeDialog(GeometryMemory, QDialog):
         year = self.original.get("year")
         self.year.setValue(int(str(year)) if str(year or "").isdigit() else self.plan_year)
         form.insertRow(2, tr("T&ahun:"), self.year)
-        self.date = QLineEdit(display_date(str(self.original.get("date", "") or "")), self)
+        self.date = QLineEdit(indonesian_date(str(self.original.get("date", "") or "")), self)
         self.date.setObjectName("date")
         self.date.setPlaceholderText(tr("mis. 2 Januari 2024 (kosong: masih konsep)"))
         self.date.setToolTip(
@@ -256,7 +233,7 @@ class DecreeDialog(GeometryMemory, QDialog):
         self.calendar.setSelectedDate(day)
 
     def pick_date(self, day: QDate) -> None:
-        self.date.setText(display_date(day.toString("yyyy-MM-dd")))
+        self.date.setText(indonesian_date(day.toString("yyyy-MM-dd")))
 
     def _scrolled(self, page: QWidget) -> QScrollArea:
         # A short screen scrolls the tab rather than cutting its fields off.

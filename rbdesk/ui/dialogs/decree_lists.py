@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QItemSelectionModel,
+    QSignalBlocker,
     QSize,
     Qt,
 )
@@ -30,6 +31,8 @@ from rbdesk.ui.roles import ROOT, Index
 from rbdesk.ui.row_table import RowTableModel
 
 Labeller = Callable[[int], list[str]]
+# What an entry's text is shown as: the list row, the editor's value and the tooltip.
+TEXT_ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole]
 
 
 class EntryListModel(QAbstractListModel):
@@ -66,18 +69,11 @@ class EntryListModel(QAbstractListModel):
             label = self.labels()[index.row()]
             line = " ".join(text.split()) or tr("(kosong)")
             return f"{label} {line}" if label else line
-        if role == Qt.ItemDataRole.EditRole:
-            return text
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role in TEXT_ROLES:
             return text
         return None
 
-    def setData(
-        self,
-        index: Index,
-        value: Any,  # Qt API
-        role: int = Qt.ItemDataRole.EditRole,
-    ) -> bool:
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         return self.set_field(index.row(), "text", str(value))
@@ -94,12 +90,7 @@ class EntryListModel(QAbstractListModel):
         if not 0 <= row < len(self._rows) or self._rows[row].get(key) == value:
             return False
         self._rows[row][key] = value
-        index = self.index(row)
-        self.dataChanged.emit(
-            index,
-            index,
-            [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole],
-        )
+        self.dataChanged.emit(self.index(row), self.index(row), TEXT_ROLES)
         return True
 
     def _relabelled(self, first: int) -> None:
@@ -163,11 +154,7 @@ class MemberTableModel(RowTableModel[dict[str, str]]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        if role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.EditRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
+        if role in TEXT_ROLES:
             return self._rows[index.row()].get(self.COLUMNS[index.column()], "")
         return None
 
@@ -178,12 +165,7 @@ class MemberTableModel(RowTableModel[dict[str, str]]):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def setData(
-        self,
-        index: Index,
-        value: Any,  # Qt API
-        role: int = Qt.ItemDataRole.EditRole,
-    ) -> bool:
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() == 0:
             return False
         key = self.COLUMNS[index.column()]
@@ -191,11 +173,7 @@ class MemberTableModel(RowTableModel[dict[str, str]]):
         if row.get(key) == str(value):
             return False
         row[key] = str(value)
-        self.dataChanged.emit(
-            index,
-            index,
-            [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole],
-        )
+        self.dataChanged.emit(index, index, TEXT_ROLES)
         return True
 
 
@@ -284,12 +262,10 @@ class EntryListEditor(QWidget):
             (self.text, self.model.field(row, "text")),
             (self.items, "\n".join(self.model.field(row, "items", []))),
         ):
-            if editor is None:
-                continue
-            editor.blockSignals(True)
-            editor.setPlainText(str(value))
-            editor.blockSignals(False)
-            editor.setEnabled(row >= 0)
+            if editor is not None:
+                with QSignalBlocker(editor):
+                    editor.setPlainText(str(value))
+                editor.setEnabled(row >= 0)
         self.remove_button.setEnabled(row >= 0)
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(0 <= row < self.model.rowCount() - 1)

@@ -3,7 +3,7 @@ duties, the area a team serves, members' roles and positions), edited on a worki
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -50,66 +50,61 @@ class TeamDraft:
 
 
 class TeamsPage(QWidget):
+    """``titles``: the decree's attachment titles (Lampiran I and II)."""
+
     def __init__(
-        self,
-        decree: dict[str, Any],
-        teams: list[TeamNode],
-        areas: list[AreaNode],
-        parent: QWidget | None = None,
+        self, titles: dict[str, Any], teams: list[TeamNode], areas: list[AreaNode], parent: QWidget
     ) -> None:
         super().__init__(parent)
-        page = self
         self.drafts = [TeamDraft.of(t) for t in teams]
         self.areas = areas
-        titles = decree.get("attachment_titles") or {}
         form = QFormLayout()
         self.lampiran: dict[str, QLineEdit] = {}
         for key, label in (
             ("lampiran_1", tr("Judul Lampiran &I:")),
             ("lampiran_2", tr("Judul Lampiran &II:")),
         ):
-            edit = QLineEdit(str(titles.get(key, "") or ""), page)
+            edit = QLineEdit(str(titles.get(key, "") or ""), self)
             edit.setObjectName(key)
             self.lampiran[key] = edit
             form.addRow(label, edit)
-        self.team = QComboBox(page)
+        self.team = QComboBox(self)
         self.team.setObjectName("teamChooser")
         for draft in self.drafts:
             self.team.addItem(team_title(draft.team), draft.team.uuid)
         form.addRow(tr("&Tim:"), self.team)
-        self.team_name = QLineEdit(page)
+        self.team_name = QLineEdit(self)
         self.team_name.setObjectName("teamName")
         form.addRow(tr("Na&ma tim:"), self.team_name)
-        self.team_area = QComboBox(page)
+        self.team_area = QComboBox(self)
         self.team_area.setObjectName("teamArea")
         self.team_area.addItem(tr("— tidak menangani satu area —"), "")
         for area in self.areas:
             self.team_area.addItem(f"{area.label} {area.name}".strip(), area.uuid)
         form.addRow(tr("&Area yang ditangani:"), self.team_area)
         self.duties = EntryListModel([], None, self)
-        self.duties_editor = EntryListEditor(self.duties, "duties", text_lines=4, parent=page)
+        self.duties_editor = EntryListEditor(self.duties, "duties", text_lines=4, parent=self)
         self.members = MemberTableModel(self)
-        self.members_view = QTableView(page)
+        self.members_view = QTableView(self)
         self.members_view.setObjectName("membersView")
         self.members_view.setModel(self.members)
         self.members_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.members_view.verticalHeader().hide()
-        header = self.members_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.members_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         lower = QHBoxLayout()
-        duties_box = QGroupBox(tr("Tugas tim (satu butir satu baris, dengan hurufnya)"), page)
+        duties_box = QGroupBox(tr("Tugas tim (satu butir satu baris, dengan hurufnya)"), self)
         QVBoxLayout(duties_box).addWidget(self.duties_editor)
         members_box = QGroupBox(
             tr(
                 "Anggota (klik dua kali untuk mengubah kedudukan atau "
                 "jabatan; nama diubah di panel Tim)"
             ),
-            page,
+            self,
         )
         QVBoxLayout(members_box).addWidget(self.members_view)
         lower.addWidget(duties_box, 1)
         lower.addWidget(members_box, 1)
-        layout = QVBoxLayout(page)
+        layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(lower, 1)
         self._shown: TeamDraft | None = None
@@ -149,15 +144,7 @@ class TeamsPage(QWidget):
         """The teams with the names, areas and duties as edited (for KESATU's team list)."""
         self.keep_shown_team()
         return [
-            TeamNode(
-                d.team.uuid,
-                d.team.kind,
-                d.team.label,
-                d.name,
-                d.area_uuid,
-                d.duties,
-                d.team.version,
-            )
+            replace(d.team, name=d.name, area_uuid=d.area_uuid, duties=d.duties)
             for d in self.drafts
         ]
 

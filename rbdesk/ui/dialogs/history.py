@@ -70,6 +70,12 @@ def fit_value_cells(
         widest = max(MIN_VALUE_WIDTH, min(VALUE_WIDTH, room // len(columns)))
     for col in columns:
         table.setColumnWidth(col, min(table.columnWidth(col), widest))
+    fit_row_heights(table, columns, rows)
+
+
+def fit_row_heights(table: QTableView, columns: tuple[int, ...], rows: Iterable[int]) -> None:
+    """Each of ``rows`` as tall as its wrapped cells in ``columns`` at their present widths
+    (measured afresh: a row fitted to narrower columns would stay too tall)."""
     model, delegate = table.model(), table.itemDelegate()
     option = QStyleOptionViewItem()
     option.initFrom(table)
@@ -77,7 +83,7 @@ def fit_value_cells(
     for row in rows:
         # Measured here, not by resizeRowToContents: Qt measures only the columns in view, and
         # the value columns are often scrolled off to the right.
-        height = table.rowHeight(row)
+        height = table.verticalHeader().defaultSectionSize()
         for col in columns:
             # A rectangle Qt takes as valid (height > 0), else it measures one unwrapped line.
             option.rect = QRect(0, 0, table.columnWidth(col), 10_000)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -44,10 +44,9 @@ from rbdesk.exports.excel.plan_reader import ImportPreview
 from rbdesk.exports.progress import Cancelled, ProgressFn
 from rbdesk.i18n import N_, tr
 from rbdesk.models.errors import InvalidInput, RbdeskError
-from rbdesk.ui import settings
 from rbdesk.ui.dialogs import import_memory as memory
-from rbdesk.ui.dialogs.common import confirm, show_error
-from rbdesk.ui.dialogs.import_models import RoleDelegate, SheetPreviewModel
+from rbdesk.ui.dialogs.common import confirm, resize_within_screen, show_error
+from rbdesk.ui.dialogs.import_models import RoleDelegate, SheetPreviewModel, years_of
 from rbdesk.ui.dialogs.import_result import ImportResult
 from rbdesk.ui.settings import GeometryMemory
 
@@ -222,9 +221,7 @@ class ImportAssistant(GeometryMemory, QDialog):
         self.import_button.clicked.connect(self._import)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        avail = settings.available_geometry(self.parentWidget())
-        # room for the title bar and the taskbar on a 1280 × 720 screen
-        self.resize(min(1240, avail.width() - 40), min(700, avail.height() - 60))
+        resize_within_screen(self, 1240, 700)
 
     # -- the workbook ----------------------------------------------------------------------
     def open_workbook(self, path: Path) -> None:
@@ -246,10 +243,9 @@ class ImportAssistant(GeometryMemory, QDialog):
     def _show_file(self) -> None:
         self.file_label.setText(tr("Berkas: {name}").format(name=self.path.name))
         self.file_label.setToolTip(str(self.path))
-        self.sheet.blockSignals(True)
-        self.sheet.clear()
-        self.sheet.addItems(self.names)
-        self.sheet.blockSignals(False)
+        with QSignalBlocker(self.sheet):
+            self.sheet.clear()
+            self.sheet.addItems(self.names)
         self._refresh()
 
     def _first_mapping(self, names: list[str]) -> tuple[Mapping, bool]:
@@ -351,7 +347,7 @@ class ImportAssistant(GeometryMemory, QDialog):
                 self.table.scrollTo(self.sheet_model.index(header_row - first + 1, 0))
         plan_year = self.preview.plan["year"] if self.preview else None
         self.sheet_model.set_roles(self.mapping.columns, plan_year)
-        self._show_result()
+        self.result_panel.show_preview(self.preview, self.remembered)
 
     def _show_controls(self) -> None:
         m, p = self.mapping, self.preview
@@ -375,9 +371,7 @@ class ImportAssistant(GeometryMemory, QDialog):
         self.sections.setChecked(m.sections)
         for w in widgets:
             w.blockSignals(False)
-        years = sorted(
-            r.number for r in m.columns.values() if r.role is Role.TAHUN and r.number is not None
-        )
+        years = sorted(years_of(m.columns.values()))
         self.year_hint.setText(
             tr("(kolom tahun: {years})").format(years=", ".join(map(str, years))) if years else ""
         )
@@ -386,9 +380,6 @@ class ImportAssistant(GeometryMemory, QDialog):
             part.setEnabled(quarters)
         self.import_button.setEnabled(p is not None)
         self.save_button.setEnabled(p is not None)
-
-    def _show_result(self) -> None:
-        self.result_panel.show_preview(self.preview, self.remembered)
 
     @property
     def colour_checks(self) -> dict[str, QCheckBox]:

@@ -7,13 +7,14 @@ would leave out. Both are fed by the engine's plain data (``exports.excel``): no
 
 from __future__ import annotations
 
-import enum
+from collections.abc import Iterable
 from typing import Any
 
 from openpyxl.utils import get_column_letter
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QSignalBlocker,
     Qt,
     Signal,
 )
@@ -93,6 +94,11 @@ def role_choices(years: list[int]) -> list[ColumnRole]:
     return out
 
 
+def years_of(roles: Iterable[ColumnRole]) -> list[int]:
+    """The years of the "Tahun" roles among ``roles``."""
+    return [r.number for r in roles if r.role is Role.TAHUN and r.number]
+
+
 class SheetPreviewModel(QAbstractTableModel):
     """Row 0: each column's role (editable); then the sheet's rows from a little above the
     header to some way under it, as written, with their fill colours."""
@@ -119,21 +125,16 @@ class SheetPreviewModel(QAbstractTableModel):
         self.rows = list(range(first, max(last, first) + 1))
         self.width = min(grid.max_col, MAX_COLUMNS)
         self.roles = dict(roles)
-        years = [r.number for r in roles.values() if r.role is Role.TAHUN and r.number]
-        self.choices = role_choices([y for y in years if y is not None])
+        self.choices = role_choices(years_of(roles.values()))
         self.endResetModel()
 
     def set_roles(self, roles: dict[int, ColumnRole], plan_year: int | None = None) -> None:
         """The columns' roles now; the years offered are the ones seen and the plan's."""
-        years = [r.number for r in roles.values() if r.role is Role.TAHUN and r.number]
-        years += self._years() + ([plan_year] if plan_year else [])
-        self.choices = role_choices([y for y in years if y is not None])
+        years = years_of(roles.values()) + years_of(self.choices)
+        self.choices = role_choices(years + ([plan_year] if plan_year else []))
         self.roles = dict(roles)
         if self.width:
             self.dataChanged.emit(self.index(ROLE_ROW, 0), self.index(ROLE_ROW, self.width - 1))
-
-    def _years(self) -> list[int]:
-        return [c.number for c in self.choices if c.role is Role.TAHUN and c.number is not None]
 
     def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows) + 1
@@ -217,69 +218,47 @@ class RoleDelegate(QStyledItemDelegate):
     """A combo of the roles for the role row; a choice counts as soon as it is made."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        model = index.model()
+        """The combo, filled by setEditorData (which Qt calls next)."""
         combo = QComboBox(parent)
         combo.setObjectName("roleCombo")
         combo.setAccessibleName(
             tr("Peran kolom {col}").format(col=get_column_letter(index.column() + 1))
         )
-        choices = model.choices if isinstance(model, SheetPreviewModel) else []
-        for choice in choices:
-            combo.addItem(role_label(choice), str(choice))
         combo.currentIndexChanged.connect(lambda _i: self.commitData.emit(combo))
         return combo
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         assert isinstance(editor, QComboBox)
         model = index.model()
-        if isinstance(model, SheetPreviewModel) and editor.count() != len(model.choices):
-            editor.blockSignals(True)
-            editor.clear()
-            for choice in model.choices:
-                editor.addItem(role_label(choice), str(choice))
-            editor.blockSignals(False)
         wanted = str(index.data(Qt.ItemDataRole.EditRole))
-        editor.blockSignals(True)
-        editor.setCurrentIndex(max(0, editor.findData(wanted)))
-        editor.blockSignals(False)
+        with QSignalBlocker(editor):
+            if isinstance(model, SheetPreviewModel) and editor.count() != len(model.choices):
+                editor.clear()
+                for choice in model.choices:
+                    editor.addItem(role_label(choice), str(choice))
+            editor.setCurrentIndex(max(0, editor.findData(wanted)))
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
-class LeftOutColumn(enum.IntEnum):
-    SHEET = 0
-    CELL = 1
-    VALUE = 2
-    WHY = 3
-
-
-LEFT_OUT_TITLES = {
-    LeftOutColumn.SHEET: N_("Lembar"),
-    LeftOutColumn.CELL: N_("Sel"),
-    LeftOutColumn.VALUE: N_("Isi"),
-    LeftOutColumn.WHY: N_("Alasan"),
-}
+# Each column of the cells left out: its title and the LeftOut attribute it shows.
+LEFT_OUT_COLUMNS = (
+    (N_("Lembar"), "sheet"),
+    (N_("Sel"), "cell"),
+    (N_("Isi"), "value"),
+    (N_("Alasan"), "why"),
+)
 
 
 class LeftOutModel(RowTableModel[LeftOut]):
     """The cells an import would leave out: sheet, cell, value, why."""
 
     def titles(self) -> tuple[str, ...]:
-        return tuple(tr(LEFT_OUT_TITLES[column]) for column in LeftOutColumn)
+        return tuple(tr(title) for title, _attribute in LEFT_OUT_COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return None
-        item = self._rows[index.row()]
-        column = LeftOutColumn(index.column())
-        return {
-            LeftOutColumn.SHEET: item.sheet,
-            LeftOutColumn.CELL: item.cell,
-            LeftOutColumn.VALUE: item.value,
-            LeftOutColumn.WHY: item.why,
-        }[column]
+        if index.isValid() and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return getattr(self._rows[index.row()], LEFT_OUT_COLUMNS[index.column()][1])
+        return None

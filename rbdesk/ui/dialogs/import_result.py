@@ -4,7 +4,7 @@ the plan's tree, the cells left out and the reader's notes — for one :class:`I
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -139,10 +139,9 @@ class ImportResult(QWidget):
                 self.colour_layout.insertWidget(self.colour_layout.count() - 1, box)
                 self.colour_checks[key] = box
         for key, box in self.colour_checks.items():
-            box.blockSignals(True)
-            box.setChecked(p is not None and key in p.colours)
+            with QSignalBlocker(box):
+                box.setChecked(p is not None and key in p.colours)
             box.setText(tr("{c} ({n} sel)").format(c=key, n=seen[key]))
-            box.blockSignals(False)
         self.colour_box.setVisible(bool(seen))
 
     def _colours_toggled(self) -> None:

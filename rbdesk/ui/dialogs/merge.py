@@ -5,18 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QRect,
-    QSize,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -28,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QTreeView,
@@ -40,41 +29,30 @@ from rbdesk.i18n import tr
 from rbdesk.models.clock import local_time
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.interchange import merge
-from rbdesk.ui.dialogs.history import CELL_MARGIN, MIN_VALUE_WIDTH
+from rbdesk.ui import settings
+from rbdesk.ui.dialogs.common import intro_layout, path_row, resize_within_screen
+from rbdesk.ui.dialogs.history import MIN_VALUE_WIDTH, fit_row_heights
 from rbdesk.ui.dialogs.merge_changes import COL_CHANGE_ROW, COL_CHANGE_WHAT, MergeChangesModel
 from rbdesk.ui.document import PlanDocument
-from rbdesk.ui.roles import Role
+from rbdesk.ui.roles import Index, Role
+from rbdesk.ui.row_table import RowTableModel
 
 COL_ENTITY, COL_ROW, COL_FIELDS, COL_MINE, COL_THEIRS = range(5)
-Index = QModelIndex | QPersistentModelIndex
 
 
-class ConflictTableModel(QAbstractTableModel):
+class ConflictTableModel(RowTableModel[merge.Conflict]):
     """One row per conflict; the two value columns are checkable and exclusive (the choice)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.conflicts: list[merge.Conflict] = []
         self.choices: dict[tuple[str, str], str] = {}
 
+    def titles(self) -> tuple[str, ...]:
+        return (tr("Jenis"), tr("Baris"), tr("Kolom"), tr("Berkas ini"), tr("Salinan"))
+
     def set_conflicts(self, conflicts: list[merge.Conflict]) -> None:
-        self.beginResetModel()
-        self.conflicts = list(conflicts)
         self.choices = {c.key: c.default for c in conflicts}
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.conflicts)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Jenis"), tr("Baris"), tr("Kolom"), tr("Berkas ini"), tr("Salinan"))[section]
-        return None
+        self.set_rows(conflicts)
 
     def _side(self, col: int) -> str:
         return merge.MINE if col == COL_MINE else merge.THEIRS
@@ -82,7 +60,7 @@ class ConflictTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        c = self.conflicts[index.row()]
+        c = self._rows[index.row()]
         col = index.column()
         if role == Role.CHOICE:
             return self.choices[c.key]
@@ -115,7 +93,7 @@ class ConflictTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags = super().flags(index)
         if index.column() in (COL_MINE, COL_THEIRS):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
@@ -133,7 +111,7 @@ class ConflictTableModel(QAbstractTableModel):
         return False
 
     def choose(self, row: int, side: str) -> bool:
-        key = self.conflicts[row].key
+        key = self._rows[row].key
         if self.choices[key] != side:
             self.choices[key] = side
             self.dataChanged.emit(
@@ -144,36 +122,11 @@ class ConflictTableModel(QAbstractTableModel):
         return True
 
     def choose_all(self, side: str) -> None:
-        for row in range(len(self.conflicts)):
+        for row in range(len(self._rows)):
             self.choose(row, side)
 
 
-def fit_row_heights(table: QTableView, columns: tuple[int, ...]) -> None:
-    """Each row as tall as its wrapped cells in ``columns`` at their present widths (measured
-    afresh: a row fitted to narrower columns would stay too tall)."""
-    model, delegate = table.model(), table.itemDelegate()
-    option = QStyleOptionViewItem()
-    option.initFrom(table)
-    option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
-    for row in range(model.rowCount()):
-        height = table.verticalHeader().defaultSectionSize()
-        for col in columns:
-            option.rect = QRect(0, 0, table.columnWidth(col), 10_000)
-            hint = delegate.sizeHint(option, model.index(row, col)).height()
-            height = max(height, hint + CELL_MARGIN)
-        table.setRowHeight(row, height)
-
-
 EXPANDED_UP_TO = 40  # rows of a list shown open; a longer one shows its groups
-SCREEN_MARGIN = 48  # room left around the dialog for the window frame and a taskbar
-
-
-def default_size(parent: QWidget | None) -> QSize:
-    """Wide enough for both values side by side, never beyond the screen it opens on (the
-    office's 1366x768, or 1280x720 after Windows scaling)."""
-    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
-    room = screen.availableGeometry().size() if screen is not None else QSize(1280, 720)
-    return QSize(min(1100, room.width() - SCREEN_MARGIN), min(660, room.height() - SCREEN_MARGIN))
 
 
 class MergeDialog(QDialog):
@@ -188,26 +141,14 @@ class MergeDialog(QDialog):
         self.applied: merge.MergeResult | None = None
         self._fitting = False
         self.setWindowTitle(tr("Gabungkan dari salinan"))
-        self.resize(default_size(parent))
+        # Wide enough for both values side by side, never beyond the screen it opens on (the
+        # office's 1366x768, or 1280x720 after Windows scaling).
+        resize_within_screen(self, 1100, 660, spare=(48, 48))
 
-        intro = QLabel(
-            tr(
-                "Pilih salinan berkas ini yang diedit di komputer lain (mis. dari "
-                "flashdisk). Perubahannya dimasukkan ke berkas ini; salinan itu "
-                "sendiri tidak diubah."
-            )
-        )
-        intro.setWordWrap(True)
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText(tr("Lokasi salinan (.rbdesk)"))
-        browse = QPushButton(tr("&Pilih…"))
-        browse.clicked.connect(self._browse)
         self.check_button = QPushButton(tr("&Periksa"))
         self.check_button.clicked.connect(self.check)
-        row = QHBoxLayout()
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(browse)
-        row.addWidget(self.check_button)
 
         self.summary = QLabel()
         self.summary.setObjectName("mergeSummary")
@@ -267,9 +208,15 @@ class MergeDialog(QDialog):
         self.tabs.addTab(conflicts_page, tr("Konflik"))
         self.tabs.addTab(self.changes, tr("Baris baru dan diperbarui"))
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(row)
+        layout = intro_layout(
+            self,
+            tr(
+                "Pilih salinan berkas ini yang diedit di komputer lain (mis. dari "
+                "flashdisk). Perubahannya dimasukkan ke berkas ini; salinan itu "
+                "sendiri tidak diubah."
+            ),
+        )
+        layout.addLayout(path_row(self.path_edit, self._browse, self.check_button))
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.progress)
@@ -349,21 +296,15 @@ class MergeDialog(QDialog):
             value = max(MIN_VALUE_WIDTH, (width - fixed) // 2)
             table.setColumnWidth(COL_MINE, value)
             table.setColumnWidth(COL_THEIRS, max(MIN_VALUE_WIDTH, width - fixed - value))
-            fit_row_heights(table, (COL_ROW, COL_FIELDS, COL_MINE, COL_THEIRS))
+            columns = (COL_ROW, COL_FIELDS, COL_MINE, COL_THEIRS)
+            fit_row_heights(table, columns, range(self.model.rowCount()))
         finally:
             self._fitting = False
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # Centred on a window larger than its screen, the dialog would open partly off it.
-        screen = self.screen()
-        if screen is not None:
-            room = screen.availableGeometry()
-            frame = self.frameGeometry()
-            x = max(room.left(), min(frame.left(), room.right() - frame.width() + 1))
-            y = max(room.top(), min(frame.top(), room.bottom() - frame.height() + 1))
-            if (x, y) != (frame.left(), frame.top()):
-                self.move(x, y)
+        settings.fit_to_screen(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:

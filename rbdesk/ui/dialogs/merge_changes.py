@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import QWidget
 
 from rbdesk.i18n import tr
 from rbdesk.models.interchange import merge
-from rbdesk.ui.roles import Role
+from rbdesk.ui.roles import ROOT, Index, Role
 
 COL_CHANGE_ROW, COL_CHANGE_WHAT = range(2)
-Index = QModelIndex | QPersistentModelIndex
 GROUP = "group"
 # The order people read a plan in: the plan and its rows, then the work on them, then the roster.
 ENTITY_ORDER = (
@@ -69,26 +68,26 @@ class MergeChangesModel(QAbstractItemModel):
 
     # -- structure: a group row's internal id is 0, a change row's is its group's number + 1 ----
 
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+    def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
         if not parent.isValid():
             return self.createIndex(row, column, 0)
         return self.createIndex(row, column, parent.row() + 1)
 
-    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+    def parent(self, child: Index = ROOT) -> QModelIndex:  # type: ignore[override]
         if not child.isValid() or child.internalId() == 0:
             return QModelIndex()
         return self.createIndex(child.internalId() - 1, 0, 0)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = ROOT) -> int:
         if not parent.isValid():
             return len(self.groups)
         if parent.internalId() == 0 and parent.column() == 0:
             return len(self.groups[parent.row()][1])
         return 0
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = ROOT) -> int:
         return 2
 
     def headerData(

@@ -6,15 +6,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFormLayout,
-    QLabel,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from rbdesk.i18n import tr
 from rbdesk.models.edits.plan_copy import CopyOptions
-from rbdesk.ui.dialogs.common import ok_cancel
+from rbdesk.ui.dialogs.common import intro_layout, ok_cancel
 from rbdesk.ui.settings import GeometryMemory
 
 
@@ -24,17 +22,15 @@ class NextYearDialog(GeometryMemory, QDialog):
     def __init__(self, unit: str, year: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Rencana Aksi tahun berikutnya"))
-        layout = QVBoxLayout(self)
-        intro = QLabel(
+        layout = intro_layout(
+            self,
             tr(
                 "Rencana Aksi baru untuk {unit} disalin dari rencana tahun {year}: area, kegiatan, "
                 "sub kegiatan dan indikator, serta susunan tim (orang, peran, jabatan). Isi SK "
                 "dibawa dengan tahun baru; nomor dan tanggal SK dikosongkan untuk diisi. Realisasi "
                 "dan bukti dukung tidak disalin."
-            ).format(unit=unit, year=year)
+            ).format(unit=unit, year=year),
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
         form = QFormLayout()
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 
 from rbdesk.exports.pdf.page_images import PageImage, page_sizes, render_pages
 from rbdesk.i18n import tr
+from rbdesk.ui.dialogs.common import resize_within_screen
 
 ZOOM_STEP = 1.25
 MIN_DPI, MAX_DPI = 30.0, 200.0
-SCREEN_MARGIN = 48
 
 
 def page_pixmap(page: PageImage) -> QPixmap:
@@ -48,11 +48,7 @@ class PrintPreviewDialog(QDialog):
         self.dpi = 0.0  # set by set_dpi below
         self.sizes = page_sizes(pdf)
         self.setWindowTitle(tr("Pratinjau cetak — {name}").format(name=pdf.name))
-        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
-        room = screen.availableGeometry().size() if screen is not None else QSize(1280, 720)
-        self.resize(
-            min(1000, room.width() - SCREEN_MARGIN), min(700, room.height() - SCREEN_MARGIN)
-        )
+        resize_within_screen(self, 1000, 700, spare=(48, 48))
 
         self.caption = QLabel(
             tr("{caption} · {n} halaman").format(caption=caption, n=len(self.sizes))
@@ -92,12 +88,8 @@ class PrintPreviewDialog(QDialog):
         )
         folder = self.buttons.addButton(tr("Buka &folder"), QDialogButtonBox.ButtonRole.ActionRole)
         close = self.buttons.addButton(tr("&Tutup"), QDialogButtonBox.ButtonRole.RejectRole)
-
-        def print_and_close() -> None:
-            print_it()
-            self.accept()
-
-        self.print_button.clicked.connect(print_and_close)
+        self.print_button.clicked.connect(print_it)
+        self.print_button.clicked.connect(self.accept)  # after print_it: slots run in order
         folder.clicked.connect(open_folder)
         close.clicked.connect(self.reject)
         self.print_button.setDefault(True)

@@ -12,13 +12,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,6 +23,7 @@ from rbdesk.i18n import tr
 from rbdesk.models import clock
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.storage import backups
+from rbdesk.ui.dialogs.common import intro_layout, path_row
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.roles import Index
 from rbdesk.ui.row_table import RowTableModel
@@ -44,8 +42,8 @@ class BackupTableModel(RowTableModel[backups.BackupInfo]):
     def titles(self) -> tuple[str, ...]:
         return (tr("Cadangan"), tr("Dari berkas"), tr("Ukuran"))
 
-    def set_items(self, items: list[backups.BackupInfo], now: dt.datetime | None = None) -> None:
-        now = now or dt.datetime.now()  # backups carry this PC's wall clock, not "today"
+    def set_items(self, items: list[backups.BackupInfo]) -> None:
+        now = dt.datetime.now()  # backups carry this PC's wall clock, not "today"
         self.labels = [backups.people_label(b, now, backups.indicator_count(b)) for b in items]
         self.set_rows(items)
 
@@ -87,15 +85,6 @@ class RestoreDialog(QDialog):
         self.setWindowTitle(tr("Pulihkan dari cadangan"))
         self.resize(760, 440)
 
-        intro = QLabel(
-            tr(
-                "Cadangan dibuat otomatis sekali sehari, setiap jam selama ada perubahan, "
-                "dan sebelum pembaruan format berkas. "
-                "Cadangan dipulihkan ke berkas baru; berkas yang sedang dibuka tidak "
-                "ditimpa."
-            )
-        )
-        intro.setWordWrap(True)
         self.show_all = QCheckBox(tr("Tampilkan cadangan semua berkas"))
         self.show_all.setChecked(self.source is None)
         self.show_all.toggled.connect(self.refresh)
@@ -108,12 +97,6 @@ class RestoreDialog(QDialog):
             BackupTableModel.WHEN, QHeaderView.ResizeMode.Stretch
         )
         self.dest_edit = QLineEdit()
-        browse = QPushButton(tr("&Pilih…"))
-        browse.clicked.connect(self._browse)
-        dest_row = QHBoxLayout()
-        dest_row.addWidget(QLabel(tr("Pulihkan ke:")))
-        dest_row.addWidget(self.dest_edit, 1)
-        dest_row.addWidget(browse)
         self.message = QLabel()
         self.message.setWordWrap(True)
 
@@ -129,11 +112,18 @@ class RestoreDialog(QDialog):
         self.open_button.clicked.connect(self._open)
         self.buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout = intro_layout(
+            self,
+            tr(
+                "Cadangan dibuat otomatis sekali sehari, setiap jam selama ada perubahan, "
+                "dan sebelum pembaruan format berkas. "
+                "Cadangan dipulihkan ke berkas baru; berkas yang sedang dibuka tidak "
+                "ditimpa."
+            ),
+        )
         layout.addWidget(self.show_all)
         layout.addWidget(self.table, 1)
-        layout.addLayout(dest_row)
+        layout.addLayout(path_row(self.dest_edit, self._browse, label=tr("Pulihkan ke:")))
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.refresh()
