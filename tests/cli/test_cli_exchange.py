@@ -11,6 +11,8 @@ import pytest
 from cli_run import rbdesk as run
 from pypdf import PdfReader
 
+from tests.book_reads import cell_texts
+
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -94,25 +96,13 @@ def test_export_semester_and_annual_reports_as_excel(
         round(t.percent) / 100,
         rating_band(t.percent),
     ]
-    texts = {
-        str(v)
-        for ws in book.worksheets
-        for row in ws.iter_rows(values_only=True)
-        for v in row
-        if v is not None
-    }
+    texts = set(cell_texts(book))
     assert "TTD" in texts and "Salinan sesuai dengan aslinya" in texts  # the default form
     assert any("6 Januari 2025" in v for v in texts)
     asli = tmp_path / f"{part}-asli.xlsx"
     done = run("export", str(sample), str(asli), "--part", part, "--copy", "asli")
     assert done.returncode == 0, done.stderr
-    texts = {
-        str(v)
-        for ws in openpyxl.load_workbook(asli).worksheets
-        for row in ws.iter_rows(values_only=True)
-        for v in row
-        if v is not None
-    }
+    texts = set(cell_texts(openpyxl.load_workbook(asli)))
     assert "TTD" not in texts and "Salinan sesuai dengan aslinya" not in texts
 
 
