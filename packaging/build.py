@@ -69,7 +69,7 @@ def commit() -> str:
             text=True,
             timeout=30,
         )
-    except OSError:
+    except (OSError, subprocess.TimeoutExpired):
         return "?"
     return out.stdout.strip() or "?"
 

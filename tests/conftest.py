@@ -54,6 +54,14 @@ def sample_path(tmp_path: Path, sample_master: Path) -> Path:
 
 
 @pytest.fixture
+def sample_copy(tmp_path: Path, sample_path: Path) -> Path:
+    """salinan.rbdesk: a copy of sample_path, as a colleague took it before either was edited."""
+    path = tmp_path / "salinan.rbdesk"
+    shutil.copyfile(sample_path, path)
+    return path
+
+
+@pytest.fixture
 def sample_store(sample_path: Path) -> Iterator:
     from rbdesk.models.storage.store import Store
 

@@ -1,4 +1,5 @@
-"""What the merge tests share: a PC clock set wrong, and a file opened with it."""
+"""What the merge tests share: the copy they start from, a PC clock set wrong, and a file opened
+with it."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from rbdesk.models.interchange.load import create_file
 from rbdesk.models.storage.store import Store
 
 
@@ -29,3 +31,10 @@ def opened(path: Path, user: str = "penguji", skew: int = 0) -> Iterator[Store]:
         yield store
     finally:
         store.close()
+
+
+def sample_base(folder: Path) -> Path:
+    """The sample plan as "induk" created it: the file the copies of a merge test come from."""
+    path = folder / "induk.rbdesk"
+    create_file(path, sample=True, user="induk").close()
+    return path

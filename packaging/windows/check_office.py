@@ -20,7 +20,6 @@ import contextlib
 import os
 import shutil
 import subprocess
-import sys
 import threading
 import time
 import zipfile
@@ -36,7 +35,7 @@ from wine import (
     Wine,
     build_prefix,
     folder_size,
-    host,
+    pip,
     say,
     screen,
     setup_exe,
@@ -439,22 +438,7 @@ def run_tests(pytest_args: list[str], *, everything: bool = False) -> int:
     shutil.rmtree(site, ignore_errors=True)
     # rbdesk as pip lays it out (rbdesk.resources inside the package); pure Python, so the Linux
     # pip installs it for Windows as well.
-    host(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--no-deps",
-            "--no-compile",
-            "--no-build-isolation",
-            "--target",
-            site,
-            ROOT,
-        ],
-        timeout=600,
-    )
+    pip("install", "--no-compile", "--no-build-isolation", "--target", site, ROOT, timeout=600)
     wine = build_prefix()
     # The embeddable interpreter ignores PYTHONPATH (its ._pth file rules), also in the CLI
     # tests' child processes: a .pth file puts rbdesk and the checkout on their path, for this

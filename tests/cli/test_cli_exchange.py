@@ -11,6 +11,14 @@ import pytest
 from cli_run import rbdesk as run
 from pypdf import PdfReader
 
+from tests.book_reads import cell_texts
+
+
+def _exported(sample: Path, out: Path, *options: str) -> None:
+    """`rbdesk export SAMPLE OUT OPTIONS` succeeds."""
+    done = run("export", str(sample), str(out), *options)
+    assert done.returncode == 0, done.stderr
+
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -21,15 +29,11 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_export_pdf_parts_and_excel(sample: Path, tmp_path: Path) -> None:
     sk = tmp_path / "sk.pdf"
-    done = run("export", str(sample), str(sk), "--paper", "f4")
-    assert done.returncode == 0, done.stderr
+    _exported(sample, sk, "--paper", "f4")
     reader = PdfReader(str(sk))
     assert round(float(reader.pages[0].mediabox.height)) == 935  # F4 portrait
     report = tmp_path / "laporan.pdf"
-    done = run(
-        "export", str(sample), str(report), "--part", "report", "--month", "4", "--year", "2024"
-    )
-    assert done.returncode == 0, done.stderr
+    _exported(sample, report, "--part", "report", "--month", "4", "--year", "2024")
     assert "LAPORAN MONITORING" in PdfReader(str(report)).pages[0].extract_text()
     book = tmp_path / "rencana.xlsx"
     assert run("export", str(sample), str(book)).returncode == 0
@@ -73,8 +77,7 @@ def test_export_semester_and_annual_reports_as_excel(
 
     monkeypatch.setenv("RBDESK_TODAY", "2025-01-06")
     out = tmp_path / f"{part}.xlsx"
-    done = run("export", str(sample), str(out), "--part", part, "--paper", "f4")
-    assert done.returncode == 0, done.stderr
+    _exported(sample, out, "--part", part, "--paper", "f4")
     book = openpyxl.load_workbook(out)
     summary = book["Ringkasan"]
     assert summary["A1"].value.startswith(heading)
@@ -94,25 +97,12 @@ def test_export_semester_and_annual_reports_as_excel(
         round(t.percent) / 100,
         rating_band(t.percent),
     ]
-    texts = {
-        str(v)
-        for ws in book.worksheets
-        for row in ws.iter_rows(values_only=True)
-        for v in row
-        if v is not None
-    }
+    texts = set(cell_texts(book))
     assert "TTD" in texts and "Salinan sesuai dengan aslinya" in texts  # the default form
     assert any("6 Januari 2025" in v for v in texts)
     asli = tmp_path / f"{part}-asli.xlsx"
-    done = run("export", str(sample), str(asli), "--part", part, "--copy", "asli")
-    assert done.returncode == 0, done.stderr
-    texts = {
-        str(v)
-        for ws in openpyxl.load_workbook(asli).worksheets
-        for row in ws.iter_rows(values_only=True)
-        for v in row
-        if v is not None
-    }
+    _exported(sample, asli, "--part", part, "--copy", "asli")
+    texts = set(cell_texts(openpyxl.load_workbook(asli)))
     assert "TTD" not in texts and "Salinan sesuai dengan aslinya" not in texts
 
 
@@ -194,8 +184,7 @@ def test_export_semester_and_annual_reports(
 ) -> None:
     monkeypatch.setenv("RBDESK_TODAY", "2025-01-06")
     out = tmp_path / f"{part}.pdf"
-    done = run("export", str(sample), str(out), "--part", part, "--paper", "f4")
-    assert done.returncode == 0, done.stderr
+    _exported(sample, out, "--part", part, "--paper", "f4")
     reader = PdfReader(str(out))
     assert round(float(reader.pages[0].mediabox.height)) == 935
     text = "\n".join(p.extract_text() for p in reader.pages)

@@ -89,14 +89,7 @@ def test_saving_evidence_over_the_database_is_refused(sample_store, tmp_path: Pa
     from rbdesk.models.errors import RbdeskError
 
     plan = list_plans(sample_store)[0].uuid
-    ind = (
-        load_plan_tree(sample_store, plan)
-        .areas[0]
-        .activities[0]
-        .sub_activities[0]
-        .indicators[0]
-        .uuid
-    )
+    ind = load_plan_tree(sample_store, plan).indicators()[0].uuid
     uuid = realisation.attach_bytes(sample_store, ind, 1, "a.txt", b"bukti")
     before = _digest(sample_store.path)
     with pytest.raises(RbdeskError, match="menimpa"):

@@ -7,26 +7,14 @@ import hashlib
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from cli_run import rbdesk
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+from tests.killed_writer import kill_mid_commit
 
-# Starts a big transaction with a tiny page cache (so changed pages spill into the file itself),
-# then dies without committing or rolling back: what a power cut or a killed rbdesk leaves.
-KILLED_WRITER = """
-import os, sqlite3, sys
-conn = sqlite3.connect(sys.argv[1], isolation_level=None)
-conn.execute("PRAGMA journal_mode=delete")
-conn.execute("PRAGMA cache_size=1")
-conn.execute("BEGIN IMMEDIATE")
-conn.execute("UPDATE indicator SET text = 'TIDAK PERNAH DISIMPAN', note = hex(randomblob(200))")
-conn.execute("UPDATE person SET name = 'TIDAK PERNAH DISIMPAN'")
-os._exit(9)
-"""
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def _digest(path: Path) -> str:
@@ -42,7 +30,7 @@ def _ok(out: subprocess.CompletedProcess[str]) -> subprocess.CompletedProcess[st
 def crashed(sample_path: Path) -> tuple[Path, str]:
     """A sample file with a hot journal beside it, and its committed dump."""
     committed = _ok(rbdesk("dump", str(sample_path))).stdout
-    subprocess.run([sys.executable, "-c", KILLED_WRITER, str(sample_path)], timeout=60)
+    kill_mid_commit(sample_path)
     journal = sample_path.with_name(sample_path.name + "-journal")
     assert journal.exists() and journal.stat().st_size > 0
     return sample_path, committed

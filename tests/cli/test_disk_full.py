@@ -92,32 +92,17 @@ def test_the_python_api_raises_disk_full(sample_path: Path) -> None:
     assert _dump(sample_path) == before
 
 
+def _succeeds(*args: str) -> None:
+    """This Python runs ``args`` with no limit on the disk, and they succeed."""
+    assert subprocess.run([sys.executable, *args], capture_output=True, timeout=120).returncode == 0
+
+
 def test_merge_and_import_say_disk_full(sample_path: Path, tmp_path: Path) -> None:
     theirs = tmp_path / "salinan.rbdesk"
-    assert (
-        subprocess.run(
-            [sys.executable, "-m", "rbdesk", "copy", str(sample_path), str(theirs)],
-            capture_output=True,
-            timeout=120,
-        ).returncode
-        == 0
-    )
-    grow = ATTACH.replace("except DiskFullError", "except ZeroDivisionError")
-    assert (
-        subprocess.run(
-            [sys.executable, "-c", grow, str(theirs)], capture_output=True, timeout=120
-        ).returncode
-        == 0
-    )
+    _succeeds("-m", "rbdesk", "copy", str(sample_path), str(theirs))
+    _succeeds("-c", ATTACH.replace("except DiskFullError", "except ZeroDivisionError"), str(theirs))
     book = tmp_path / "rencana.xlsx"
-    assert (
-        subprocess.run(
-            [sys.executable, "-m", "rbdesk", "export", str(theirs), str(book)],
-            capture_output=True,
-            timeout=120,
-        ).returncode
-        == 0
-    )
+    _succeeds("-m", "rbdesk", "export", str(theirs), str(book))
     before = _dump(sample_path)
     _disk_full_line(
         _run([sys.executable, "-m", "rbdesk", "merge", str(sample_path), str(theirs)], sample_path)

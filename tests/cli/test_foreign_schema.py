@@ -4,7 +4,6 @@ open, by every command, and never modified (issue 18 item 7)."""
 from __future__ import annotations
 
 import hashlib
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -60,9 +59,10 @@ def test_a_file_with_sql_of_its_own_is_refused_and_untouched(
     assert _digest(sample_path) == before
 
 
-def test_a_copy_with_a_trigger_is_refused_before_merging(sample_path: Path, tmp_path: Path) -> None:
-    theirs = tmp_path / "salinan.rbdesk"
-    shutil.copyfile(sample_path, theirs)
+def test_a_copy_with_a_trigger_is_refused_before_merging(
+    sample_path: Path, sample_copy: Path
+) -> None:
+    theirs = sample_copy
     _tamper(theirs, FOREIGN["view"])
     mine_before, theirs_before = _digest(sample_path), _digest(theirs)
     out = rbdesk("merge", str(sample_path), str(theirs), "--yes")

@@ -23,17 +23,7 @@ def test_plain_install_has_resources(tmp_path: Path) -> None:
     )
     target = tmp_path / "site"
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--no-deps",
-            "--target",
-            str(target),
-            str(src),
-        ],
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", target, src],
         check=True,
         capture_output=True,
         timeout=300,

@@ -33,13 +33,7 @@ def edit(path: str, user: str, seconds: float, out_path: str) -> None:
     store = Store.open(path, user=user)
     rng = random.Random(hash(user))
     tree = load_plan_tree(store, list_plans(store)[0].uuid)
-    inds = [
-        i.uuid
-        for a in tree.areas
-        for c in a.activities
-        for s in c.sub_activities
-        for i in s.indicators
-    ][:6]
+    inds = [i.uuid for i in tree.indicators()][:6]
     sub = tree.areas[0].activities[0].sub_activities[0].uuid
     deadline = time.monotonic() + seconds
     n = 0
@@ -93,13 +87,7 @@ def mixed(path: str, user: str, stop: str, out_path: str) -> None:
     store = Store.open(path, user=user)
     rng = random.Random(hash(user))
     tree = load_plan_tree(store, list_plans(store)[0].uuid)
-    inds = [
-        i.uuid
-        for a in tree.areas
-        for c in a.activities
-        for s in c.sub_activities
-        for i in s.indicators
-    ][:20]
+    inds = [i.uuid for i in tree.indicators()][:20]
     sub = tree.areas[0].activities[0].sub_activities[0].uuid
     with open(out_path, "w", encoding="utf-8") as out:
         _emit(out, kind="ready")

@@ -1,5 +1,5 @@
-"""Walking the grid's rows in tests: every row of a model depth-first, and the first row of a
-kind whose text contains some words."""
+"""Walking the grid's rows in tests: every row of a model depth-first, the first row of a kind
+whose text contains some words, and the evidence panel opened on one indicator's month."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex
 
-from rbdesk.ui.grid.plan_columns import COL_TEXT
+from rbdesk.ui.grid.plan_columns import COL_TEXT, month_column
 from rbdesk.ui.roles import Role
 
 
@@ -25,3 +25,16 @@ def find(model: QAbstractItemModel, text: str, kind: str = "indicator") -> QMode
         for i in rows(model)
         if i.data(Role.KIND) == kind and text in (i.siblingAtColumn(COL_TEXT).data() or "")
     )
+
+
+def show_evidence(window, qtbot, text: str, month: int):
+    """The evidence panel, shown and raised, of the indicator whose text contains ``text``, at
+    ``month``: (its uuid, its grid index, the panel)."""
+    index = find(window.proxy, text)
+    uuid = index.data(Role.INDICATOR_UUID)
+    window.view.setCurrentIndex(index.siblingAtColumn(month_column(month)))
+    dock = window.docks["evidenceDock"]
+    dock.show()
+    dock.raise_()
+    qtbot.waitUntil(lambda: dock.review.indicator_uuid == uuid)
+    return uuid, index, dock

@@ -7,26 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from grid_helpers import find
+from grid_helpers import show_evidence
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from rbdesk.models.domain.node_reads import load_indicator
 from rbdesk.models.edits import realisation, review
 from rbdesk.models.storage.store import Store
-from rbdesk.ui.grid.plan_columns import month_column
-from rbdesk.ui.roles import Role
-
-
-def _show(window, qtbot, text: str, month: int):
-    index = find(window.proxy, text)
-    uuid = index.data(Role.INDICATOR_UUID)
-    window.view.setCurrentIndex(index.siblingAtColumn(month_column(month)))
-    dock = window.docks["evidenceDock"]
-    dock.show()
-    dock.raise_()
-    qtbot.waitUntil(lambda: dock.review.indicator_uuid == uuid)
-    return uuid, dock
 
 
 def _colleague(sample_path: Path, write) -> None:
@@ -37,14 +24,9 @@ def _colleague(sample_path: Path, write) -> None:
 @pytest.mark.parametrize("noticed", [True, False], ids=["window-noticed", "not-yet-noticed"])
 @pytest.mark.parametrize("keep_mine", [False, True], ids=["keep-theirs", "keep-mine"])
 def test_a_colleagues_note_is_never_replaced_unseen(
-    window,
-    qtbot,
-    sample_path,
-    messages,
-    noticed,
-    keep_mine,
+    window, qtbot, sample_path, messages, noticed, keep_mine
 ):
-    uuid, dock = _show(window, qtbot, "LHKPN", 3)
+    uuid, _, dock = show_evidence(window, qtbot, "LHKPN", 3)
     dock.status_buttons["selesai"].click()
     dock.note_edit.setFocus()
     qtbot.keyClicks(dock.note_edit, "Catatan saya")
@@ -71,13 +53,8 @@ def test_a_colleagues_note_is_never_replaced_unseen(
     assert len(messages.questions) == 1
 
 
-def test_a_colleagues_status_change_does_not_block_the_note(
-    window,
-    qtbot,
-    sample_path,
-    messages,
-):
-    uuid, dock = _show(window, qtbot, "LHKPN", 3)
+def test_a_colleagues_status_change_does_not_block_the_note(window, qtbot, sample_path, messages):
+    uuid, _, dock = show_evidence(window, qtbot, "LHKPN", 3)
     dock.status_buttons["selesai"].click()
     qtbot.keyClicks(dock.note_edit, "Catatan saya")
     _colleague(sample_path, lambda s: realisation.set_status(s, uuid, 3, "sebagian"))
@@ -90,13 +67,9 @@ def test_a_colleagues_status_change_does_not_block_the_note(
 
 @pytest.mark.parametrize("keep_mine", [False, True], ids=["keep-theirs", "keep-mine"])
 def test_a_colleagues_verdict_is_not_replaced_unseen(
-    window,
-    qtbot,
-    sample_path,
-    messages,
-    keep_mine,
+    window, qtbot, sample_path, messages, keep_mine
 ):
-    uuid, dock = _show(window, qtbot, "LHKPN", 3)
+    uuid, _, dock = show_evidence(window, qtbot, "LHKPN", 3)
     dock.status_buttons["selesai"].click()
     box = dock.review
     qtbot.keyClicks(box.note, "bukan kegiatan ini")
@@ -120,12 +93,9 @@ def test_a_colleagues_verdict_is_not_replaced_unseen(
 
 
 def test_a_verdict_on_evidence_the_reviewer_did_not_see_is_refused(
-    window,
-    qtbot,
-    sample_path,
-    messages,
+    window, qtbot, sample_path, messages
 ):
-    uuid, dock = _show(window, qtbot, "LHKPN", 3)
+    uuid, _, dock = show_evidence(window, qtbot, "LHKPN", 3)
     dock.status_buttons["selesai"].click()
     _colleague(sample_path, lambda s: realisation.attach_bytes(s, uuid, 3, "foto.jpg", b"\xff"))
     qtbot.mouseClick(dock.review.buttons["memenuhi"], Qt.MouseButton.LeftButton)
@@ -136,13 +106,8 @@ def test_a_verdict_on_evidence_the_reviewer_did_not_see_is_refused(
     assert load_indicator(window.doc.store, uuid).review_state(3) == "memenuhi"
 
 
-def test_removing_a_file_a_colleague_removed_says_who(
-    window,
-    qtbot,
-    sample_path,
-    messages,
-):
-    uuid, dock = _show(window, qtbot, "LHKPN", 3)
+def test_removing_a_file_a_colleague_removed_says_who(window, qtbot, sample_path, messages):
+    uuid, _, dock = show_evidence(window, qtbot, "LHKPN", 3)
     ev = realisation.attach_bytes(window.doc.store, uuid, 3, "notulen.pdf", b"%PDF-1.4 n")
     dock.refresh()
     dock.view.selectRow(0)
@@ -155,7 +120,7 @@ def test_removing_a_file_a_colleague_removed_says_who(
 def test_a_note_is_shown_and_kept_after_no_month_was_selected(window, qtbot, sample_path):
     """A month's note was not filled in after the panel had shown no month, and leaving the
     empty box then saved "" over it."""
-    uuid, dock = _show(window, qtbot, "LHKPN", 3)
+    uuid, _, dock = show_evidence(window, qtbot, "LHKPN", 3)
 
     def two_notes(store):
         realisation.set_status(store, uuid, 3, "selesai", "Rapat 3")
@@ -172,7 +137,7 @@ def test_a_note_is_shown_and_kept_after_no_month_was_selected(window, qtbot, sam
 
 
 def test_undo_does_not_replace_a_colleagues_note_either(window, qtbot, sample_path, messages):
-    uuid, dock = _show(window, qtbot, "LHKPN", 3)
+    uuid, _, dock = show_evidence(window, qtbot, "LHKPN", 3)
     dock.status_buttons["selesai"].click()
     qtbot.keyClicks(dock.note_edit, "Catatan saya")
     dock.note_edit.editingFinished.emit()
@@ -187,7 +152,7 @@ def test_undo_does_not_replace_a_colleagues_note_either(window, qtbot, sample_pa
 
 
 def test_undo_does_not_replace_a_colleagues_verdict(window, qtbot, sample_path, messages):
-    uuid, dock = _show(window, qtbot, "LHKPN", 3)
+    uuid, _, dock = show_evidence(window, qtbot, "LHKPN", 3)
     dock.status_buttons["selesai"].click()
     qtbot.mouseClick(dock.review.buttons["memenuhi"], Qt.MouseButton.LeftButton)
     assert load_indicator(window.doc.store, uuid).review_state(3) == "memenuhi"

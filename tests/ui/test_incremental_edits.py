@@ -17,38 +17,20 @@ from rbdesk.ui.window.action_table import Act
 
 
 def shape(tree) -> list:
-    """uuid, version and order of every node of a snapshot."""
-    return [
-        (
-            a.uuid,
-            a.version,
-            [
-                (
-                    ac.uuid,
-                    ac.version,
-                    [
-                        (
-                            s.uuid,
-                            s.version,
-                            [
-                                (
-                                    i.uuid,
-                                    i.version,
-                                    i.planned,
-                                    sorted(i.realisation),
-                                    dict(i.evidence),
-                                )
-                                for i in s.indicators
-                            ],
-                        )
-                        for s in ac.sub_activities
-                    ],
-                )
-                for ac in a.activities
-            ],
-        )
-        for a in tree.areas
-    ]
+    """uuid, version and order of every node of a snapshot, each after its parent with its depth
+    (which fixes the tree as nesting would)."""
+    nodes: list = []
+    for a in tree.areas:
+        nodes.append((0, a.uuid, a.version))
+        for ac in a.activities:
+            nodes.append((1, ac.uuid, ac.version))
+            for s in ac.sub_activities:
+                nodes.append((2, s.uuid, s.version))
+                nodes += [
+                    (3, i.uuid, i.version, i.planned, sorted(i.realisation), dict(i.evidence))
+                    for i in s.indicators
+                ]
+    return nodes
 
 
 class Spy:

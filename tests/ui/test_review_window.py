@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from dock_fixtures import group_count, group_index
-from grid_helpers import find, rows
+from grid_helpers import rows, show_evidence
 from PySide6.QtCore import Qt
 from test_window_exports import save_to  # noqa: F401
 
@@ -22,19 +22,8 @@ from rbdesk.ui.roles import Role
 from rbdesk.ui.window.action_table import Act
 
 
-def _show(window, qtbot, text: str, month: int):
-    index = find(window.proxy, text)
-    uuid = index.data(Role.INDICATOR_UUID)
-    window.view.setCurrentIndex(index.siblingAtColumn(month_column(month)))
-    dock = window.docks["evidenceDock"]
-    dock.show()
-    dock.raise_()
-    qtbot.waitUntil(lambda: dock.review.indicator_uuid == uuid)
-    return uuid, index, dock
-
-
 def test_review_is_recorded_from_the_panel_and_shown_everywhere(window, qtbot):
-    uuid, index, dock = _show(window, qtbot, "LHKPN", 3)
+    uuid, index, dock = show_evidence(window, qtbot, "LHKPN", 3)
     box = dock.review
     assert box.honesty.isVisible() and "tidak dikunci" in box.honesty.text()
     # Not realised yet: nothing to review, the buttons say so by being off.
@@ -119,7 +108,7 @@ def _items(model, kind):
 
 
 def test_changing_a_reviewed_month_submits_it_again_and_undo_restores(window, qtbot):
-    uuid, index, dock = _show(window, qtbot, "LHKASN", 2)
+    uuid, index, dock = show_evidence(window, qtbot, "LHKASN", 2)
     dock.status_buttons["sebagian"].click()
     dock.review.reviewer.setEditText("Penguji")
     qtbot.mouseClick(dock.review.buttons["memenuhi"], Qt.MouseButton.LeftButton)
@@ -214,7 +203,7 @@ def test_period_report_from_the_menu_shows_reported_and_verified(window, qtbot, 
         if k % 3 == 0:
             review.review_month(store, ind, m, "memenuhi", by="Deky Ballo")
     window.doc.reload()
-    _uuid, _index, dock = _show(window, qtbot, "LHKASN", 6)
+    _uuid, _index, dock = show_evidence(window, qtbot, "LHKASN", 6)
     dock.status_buttons["selesai"].click()
     dock.review.for_other.setChecked(True)
     dock.review.reviewer.setEditText("Deky Ballo")
@@ -285,7 +274,7 @@ def test_marking_a_reviewer_in_the_roster_offers_them_in_the_review_box(window, 
     assert "peninjau" in model.index(row, PersonListModel.COL_NAME).data(
         Qt.ItemDataRole.ToolTipRole
     )
-    _uuid, _index, dock = _show(window, qtbot, "LHKPN", 3)
+    _uuid, _index, dock = show_evidence(window, qtbot, "LHKPN", 3)
     dock.status_buttons["selesai"].click()
     names = [dock.review.reviewer.itemText(i) for i in range(dock.review.reviewer.count())]
     assert person.name in names
@@ -310,7 +299,7 @@ def _fields(person):
 
 
 def test_review_of_an_unrealised_month_from_the_window_says_why_and_changes_nothing(window, qtbot):
-    uuid, _index, dock = _show(window, qtbot, "LHKPN", 4)
+    uuid, _index, dock = show_evidence(window, qtbot, "LHKPN", 4)
     with window.doc.store.read():
         before = ChangeLog.select().count()
     steps = window.doc.undo_stack.count()
@@ -331,7 +320,7 @@ def test_the_review_box_records_as_the_current_user_and_for_another_only_by_choi
     from rbdesk.models.domain.history import query_history
     from rbdesk.ui.dialogs import common
 
-    uuid, index, dock = _show(window, qtbot, "LHKPN", 3)
+    uuid, index, dock = show_evidence(window, qtbot, "LHKPN", 3)
     dock.status_buttons["selesai"].click()
     box = dock.review
     assert box.reviewer.currentText() == "Penguji" and not box.reviewer.isEnabled()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from rbdesk.ui.window import export_actions
 from rbdesk.ui.window.action_table import Act
+from tests.book_reads import cell_texts
 
 
 @pytest.fixture
@@ -42,13 +43,7 @@ def test_excel_export_from_the_menu(window, save_to):
     assert out.exists() and chosen["suggested"].suffix == ".xlsx"
     book = openpyxl.load_workbook(out, read_only=True)
     assert len(book.sheetnames) >= 2
-    text = " ".join(
-        str(v)
-        for ws in book.worksheets
-        for row in ws.iter_rows(values_only=True)
-        for v in row
-        if v is not None
-    )
+    text = " ".join(cell_texts(book))
     assert "LHKPN" in text
     assert "Excel disimpan" in window.message_bar.label.text()
     assert _buttons(window) == ["Buka berkas", "Buka folder"]
@@ -219,21 +214,28 @@ def test_printing_says_which_form_goes_to_the_printer(window, monkeypatch):
     assert "DEKY BALLO" in printed and "TTD" not in printed
 
 
-@pytest.mark.parametrize(
-    ("text", "stem", "heading"),
-    [
-        ("Laporan Semester I…", "Laporan-Semester-I-", "LAPORAN SEMESTER I "),
-        ("Laporan Semester II…", "Laporan-Semester-II-", "LAPORAN SEMESTER II "),
-        ("Laporan &Tahunan…", "Laporan-Tahunan-", "LAPORAN TAHUNAN "),
-    ],
-)
-def test_semester_and_annual_reports_from_the_menu(
-    window, save_to, monkeypatch, text, stem, heading
-):
-    pypdf = pytest.importorskip("pypdf")
+@pytest.fixture
+def asks_no_month(monkeypatch):
+    """A period report that asked for a month would fail the test."""
     monkeypatch.setattr(
         export_actions, "_ask_month", lambda win: pytest.fail("a period report asks no month")
     )
+
+
+# The PDF's menu text (the Excel one's is "Excel: " and that text without its "&"), the start of
+# the file name offered and the report's title.
+PERIOD_REPORTS = [
+    ("Laporan Semester I…", "Laporan-Semester-I-", "LAPORAN SEMESTER I "),
+    ("Laporan Semester II…", "Laporan-Semester-II-", "LAPORAN SEMESTER II "),
+    ("Laporan &Tahunan…", "Laporan-Tahunan-", "LAPORAN TAHUNAN "),
+]
+
+
+@pytest.mark.parametrize(("text", "stem", "heading"), PERIOD_REPORTS)
+def test_semester_and_annual_reports_from_the_menu(
+    window, save_to, asks_no_month, text, stem, heading
+):
+    pypdf = pytest.importorskip("pypdf")
     chosen = save_to("periode.pdf")
     action = next(a for a in window.acts if a.text().endswith(text))
     assert action.isEnabled()
@@ -246,24 +248,14 @@ def test_semester_and_annual_reports_from_the_menu(
     assert "PDF disimpan" in window.statusBar().currentMessage()
 
 
-@pytest.mark.parametrize(
-    ("text", "stem", "heading"),
-    [
-        ("Excel: Laporan Semester I…", "Laporan-Semester-I-", "LAPORAN SEMESTER I "),
-        ("Excel: Laporan Semester II…", "Laporan-Semester-II-", "LAPORAN SEMESTER II "),
-        ("Excel: Laporan Tahunan…", "Laporan-Tahunan-", "LAPORAN TAHUNAN "),
-    ],
-)
+@pytest.mark.parametrize(("text", "stem", "heading"), PERIOD_REPORTS)
 def test_semester_and_annual_reports_as_excel_from_the_menu(
-    window, save_to, monkeypatch, text, stem, heading
+    window, save_to, asks_no_month, text, stem, heading
 ):
     openpyxl = pytest.importorskip("openpyxl")
-    monkeypatch.setattr(
-        export_actions, "_ask_month", lambda win: pytest.fail("a period report asks no month")
-    )
     _form_actions(window)["Asli"].trigger()
     chosen = save_to("periode.xlsx")
-    action = next(a for a in window.acts if a.text() == text)
+    action = next(a for a in window.acts if a.text() == "Excel: " + text.replace("&", ""))
     assert action.isEnabled()
     action.trigger()
     assert save_to.errors == []
@@ -273,13 +265,7 @@ def test_semester_and_annual_reports_as_excel_from_the_menu(
     summary = book["Ringkasan"]
     assert summary["A1"].value.startswith(heading)
     assert all(ws.page_setup.paperSize == 14 for ws in book.worksheets)  # F4, the default
-    texts = {
-        str(v)
-        for ws in book.worksheets
-        for row in ws.iter_rows(values_only=True)
-        for v in row
-        if v is not None
-    }
+    texts = set(cell_texts(book))
     assert "PREDIKAT" in texts and "DEKY BALLO" in {t.upper() for t in texts}
     assert "TTD" not in texts  # Bentuk → Asli, as for the PDFs
     assert len(summary._charts) == 1
@@ -299,14 +285,11 @@ def _quarter_menu(window):
     )
 
 
-def test_quarterly_reports_from_their_submenu(window, save_to, monkeypatch):
+def test_quarterly_reports_from_their_submenu(window, save_to, asks_no_month):
     """Laporan Triwulan I-IV as PDF and Excel, from Ekspor/Cetak → Laporan Triwulan: each
     quarter's file named after it and titled with its three months."""
     pypdf = pytest.importorskip("pypdf")
     openpyxl = pytest.importorskip("openpyxl")
-    monkeypatch.setattr(
-        export_actions, "_ask_month", lambda win: pytest.fail("a period report asks no month")
-    )
     menu = _quarter_menu(window)
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert texts == [

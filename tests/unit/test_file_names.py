@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from rbdesk.models.interchange.dump import dump_data
 from rbdesk.models.interchange.load import create_from_dump
 from rbdesk.models.storage.schema import Evidence
 from rbdesk.models.storage.store import Store
+from tests.crafted_dump import with_evidence
 
 BAD = [
     "../../../../tmp/x",
@@ -67,26 +66,7 @@ def test_ordinary_names_are_kept() -> None:
 def _crafted_dump(name: str, size: int) -> dict:
     from rbdesk.models.interchange.sample_data import sample_dump
 
-    data = sample_dump()
-    raw = b"isi bukti"
-    sha = hashlib.sha256(raw).hexdigest()
-    ind = data["plans"][0]["areas"][0]["activities"][0]["sub_activities"][0]["indicators"][0]
-    ind["evidence"] = [
-        {
-            "uuid": "3f0e6a4e-1b7a-4c55-9d5e-2f0a1c9b8d70",
-            "updated_at": "2024-06-01T00:00:00Z",
-            "updated_by": "x",
-            "version": 1,
-            "month": 3,
-            "filename": name,
-            "mime": "text/plain",
-            "size": size,
-            "sha256": sha,
-            "note": "",
-        }
-    ]
-    data["blobs"] = {sha: base64.b64encode(raw).decode()}
-    return data
+    return with_evidence(sample_dump(), b"isi bukti", name, "text/plain", size)
 
 
 def test_load_stores_a_bare_name(tmp_path: Path) -> None:
@@ -103,14 +83,7 @@ def test_load_refuses_a_size_that_is_not_the_bytes(tmp_path: Path) -> None:
 
 def test_attach_stores_a_bare_name(sample_store: Store) -> None:
     plan = list_plans(sample_store)[0].uuid
-    ind = (
-        load_plan_tree(sample_store, plan)
-        .areas[0]
-        .activities[0]
-        .sub_activities[0]
-        .indicators[0]
-        .uuid
-    )
+    ind = load_plan_tree(sample_store, plan).indicators()[0].uuid
     uuid = realisation.attach_bytes(sample_store, ind, 2, "..\\..\\LPT1.pdf\x00.exe", b"x")
     [info] = [e for e in realisation.list_evidence(sample_store, ind, 2) if e.uuid == uuid]
     assert info.filename == "_LPT1.pdf.exe"
@@ -121,25 +94,7 @@ def test_a_merged_copy_brings_bare_names_and_true_sizes(sample_path: Path, tmp_p
 
     with Store.open(sample_path, readonly=True) as s:
         data = json.loads(json.dumps(dump_data(s)))
-    raw = b"isi bukti"
-    sha = hashlib.sha256(raw).hexdigest()
-    data["plans"][0]["areas"][0]["activities"][0]["sub_activities"][0]["indicators"][0][
-        "evidence"
-    ] = [
-        {
-            "uuid": "3f0e6a4e-1b7a-4c55-9d5e-2f0a1c9b8d70",
-            "updated_at": "2024-06-01T00:00:00Z",
-            "updated_by": "x",
-            "version": 1,
-            "month": 3,
-            "filename": "x.txt",
-            "mime": "text/plain",
-            "size": 9,
-            "sha256": sha,
-            "note": "",
-        }
-    ]
-    data["blobs"] = {sha: base64.b64encode(raw).decode()}
+    with_evidence(data, b"isi bukti", "x.txt", "text/plain")
     theirs = tmp_path / "salinan.rbdesk"
     create_from_dump(theirs, data).close()
     # A crafted copy: the name and size changed behind rbdesk's back.
@@ -154,14 +109,7 @@ def test_a_merged_copy_brings_bare_names_and_true_sizes(sample_path: Path, tmp_p
 
 def test_opening_writes_only_inside_its_own_folder(sample_store: Store, tmp_path: Path) -> None:
     plan = list_plans(sample_store)[0].uuid
-    ind = (
-        load_plan_tree(sample_store, plan)
-        .areas[0]
-        .activities[0]
-        .sub_activities[0]
-        .indicators[0]
-        .uuid
-    )
+    ind = load_plan_tree(sample_store, plan).indicators()[0].uuid
     uuid = realisation.attach_bytes(sample_store, ind, 2, "notulen.pdf", b"%PDF")
     with sample_store.write():  # as an older rbdesk or a crafted file may hold it
         Evidence.update(filename="../../keluar.pdf").where(Evidence.uuid == uuid).execute()

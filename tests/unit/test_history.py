@@ -93,22 +93,19 @@ def wita(monkeypatch):
     time.tzset()
 
 
-def test_times_and_day_filters_are_local(sample_store, wita) -> None:
-    from rbdesk.models.storage.schema import ChangeLog
-
-    with sample_store.write():
+def _logged_by_ani(store: Store, **fields: str) -> history.HistoryEntry:
+    """One change ani made at 23:30 UTC on 4 March 2024 (07:30 WITA on the 5th), as read back."""
+    with store.write():
         ChangeLog.create(
-            at="2024-03-04T23:30:00.000000Z",
-            user="ani",
-            host="PC-1",
-            entity="plan",
-            row_uuid="x",
-            action="update",
-            field="title",
-            old="a",
-            new="b",
+            at="2024-03-04T23:30:00.000000Z", user="ani", host="PC-1", action="update", **fields
         )
-    entry = history.query_history(sample_store, person="ani")[0]
+    return history.query_history(store, person="ani")[0]
+
+
+def test_times_and_day_filters_are_local(sample_store, wita) -> None:
+    entry = _logged_by_ani(
+        sample_store, entity="plan", row_uuid="x", field="title", old="a", new="b"
+    )
     assert entry.when == "5 Mar 2024 07:30"  # 07:30 WITA on the 5th
     assert history.query_history(
         sample_store, person="ani", since=dt.date(2024, 3, 5), until=dt.date(2024, 3, 5)
@@ -195,39 +192,30 @@ def test_whole_decree_entries_of_older_files_read_as_the_keys_that_differ(
 
     plan_uuid = _plan_uuid(sample_store)
     decree, _ = decree_edit.read_decree(sample_store, plan_uuid)
-    with sample_store.write():  # as rbdesk before key-by-key logging wrote it: repr of dicts
-        ChangeLog.create(
-            at="2024-03-04T23:30:00.000000Z",
-            user="ani",
-            host="PC-1",
-            plan_uuid=plan_uuid,
-            entity="plan",
-            row_uuid=plan_uuid,
-            action="update",
-            field="decree",
-            old=str(decree),
-            new=str({**decree, "number": "027/2024", "place": "Kota"}),
-        )
-    entry = history.query_history(sample_store, person="ani")[0]
+    # as rbdesk before key-by-key logging wrote it: repr of dicts
+    entry = _logged_by_ani(
+        sample_store,
+        plan_uuid=plan_uuid,
+        entity="plan",
+        row_uuid=plan_uuid,
+        field="decree",
+        old=str(decree),
+        new=str({**decree, "number": "027/2024", "place": "Kota"}),
+    )
     assert entry.field_label == "Isi SK"
     assert entry.old_text == "Nomor SK: 1a; Tempat ditetapkan: Kupang"
     assert entry.new_text == "Nomor SK: 027/2024; Tempat ditetapkan: Kota"
 
 
 def test_review_times_in_the_log_read_as_local_time(sample_store, wita) -> None:
-    with sample_store.write():
-        ChangeLog.create(
-            at="2024-03-04T23:30:00.000000Z",
-            user="ani",
-            host="PC-1",
-            entity="realisation",
-            row_uuid="x",
-            action="update",
-            field="reviewed_at[3]",
-            old="",
-            new="2024-03-04T23:30:06.264355Z",
-        )
-    entry = history.query_history(sample_store, person="ani")[0]
+    entry = _logged_by_ani(
+        sample_store,
+        entity="realisation",
+        row_uuid="x",
+        field="reviewed_at[3]",
+        old="",
+        new="2024-03-04T23:30:06.264355Z",
+    )
     assert (entry.field_label, entry.old_text, entry.new_text) == (
         "Waktu tinjauan Mar",
         "",

@@ -66,26 +66,9 @@ def _small_plan(path: Path) -> Path:
     ws.title = "Lampiran II"
     ws.append(["RENCANA AKSI 2025"])
     ws.append(
-        [
-            "NO",
-            "AREA PERUBAHAN",
-            "KEGIATAN",
-            "SUB KEGIATAN",
-            "INDIKATOR KEBERHASILAN",
-            "Jan",
-            "Feb",
-            "Mar",
-            "Apr",
-            "Mei",
-            "Jun",
-            "Jul",
-            "Agt",
-            "Sep",
-            "Okt",
-            "Nop",
-            "Des",
-            "KETERANGAN",
-        ]
+        ["NO", "AREA PERUBAHAN", "KEGIATAN", "SUB KEGIATAN", "INDIKATOR KEBERHASILAN"]
+        + ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nop", "Des"]
+        + ["KETERANGAN"]
     )
     for i in range(40):
         ws.append(

@@ -31,21 +31,11 @@ HEADER = (
     + [None] * 11
     + ["KETERANGAN"]
 )
-MONTHS = [None] * 5 + [
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Mei",
-    "Jun",
-    "Jul",
-    "Agu",
-    "Sep",
-    "Okt",
-    "Nov",
-    "Des",
-    None,
-]
+MONTHS = (
+    [None] * 5
+    + ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
+    + [None]
+)
 
 
 def shape(areas: list[dict]) -> list:
@@ -228,13 +218,19 @@ def test_zip_bomb_is_refused_before_parsing(sample_store, tmp_path: Path) -> Non
     _expect_refused(sample_store, many, "ditolak")
 
 
-def test_damaged_archive_is_refused(sample_store, tmp_path: Path) -> None:
+def _damaged_workbook(folder: Path) -> Path:
+    """rusak.xlsx: a zip archive whose workbook parts are not XML."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
         zf.writestr("[Content_Types].xml", "<not xml")
         zf.writestr("xl/workbook.xml", "<<<")
-    path = tmp_path / "rusak.xlsx"
+    path = folder / "rusak.xlsx"
     path.write_bytes(buf.getvalue())
+    return path
+
+
+def test_damaged_archive_is_refused(sample_store, tmp_path: Path) -> None:
+    path = _damaged_workbook(tmp_path)
     _expect_refused(sample_store, path, "rusak.xlsx")
 
 
@@ -370,12 +366,7 @@ def test_without_a_lampiran_ii_the_sheet_most_like_a_plan_is_read(tmp_path: Path
 def test_unreadable_workbook_message_is_indonesian_only(
     sample_store, tmp_path: Path, caplog
 ) -> None:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as zf:
-        zf.writestr("[Content_Types].xml", "<not xml")
-        zf.writestr("xl/workbook.xml", "<<<")
-    path = tmp_path / "rusak.xlsx"
-    path.write_bytes(buf.getvalue())
+    path = _damaged_workbook(tmp_path)
     with caplog.at_level("WARNING", logger="rbdesk"), pytest.raises(InvalidInput) as err:
         read_plan_workbook(path)
     message = err.value.message

@@ -204,10 +204,9 @@ def test_next_years_copy_keeps_them_and_links_the_new_team(sample_store: Store) 
 
 
 def test_merge_takes_each_copys_field_and_names_a_conflict(
-    sample_path: Path, tmp_path: Path
+    sample_path: Path, sample_copy: Path
 ) -> None:
-    theirs = tmp_path / "salinan.rbdesk"
-    shutil.copy(sample_path, theirs)
+    theirs = sample_copy
     with Store.open(sample_path, user="ani") as mine:
         ind = _tree(mine).indicators()[0]
         set_indicator_fields(mine, ind.uuid, {"target": "100", "target_unit": "%"})

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import base64
 import copy
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +14,7 @@ from rbdesk.models.edits import realisation
 from rbdesk.models.errors import EvidenceTooLarge, InvalidInput
 from rbdesk.models.interchange.load import create_from_dump
 from rbdesk.models.interchange.sample_data import sample_dump
+from tests.crafted_dump import with_evidence
 
 
 @pytest.fixture(scope="module")
@@ -23,25 +22,8 @@ def base() -> dict[str, Any]:
     return sample_dump()
 
 
-def _with_evidence(data: dict[str, Any], raw: bytes, size: int | None = None) -> dict[str, Any]:
-    sha = hashlib.sha256(raw).hexdigest()
-    ind = data["plans"][0]["areas"][0]["activities"][0]["sub_activities"][0]["indicators"][0]
-    ind["evidence"] = [
-        {
-            "uuid": "3f0e6a4e-1b7a-4c55-9d5e-2f0a1c9b8d70",
-            "updated_at": "2024-06-01T00:00:00Z",
-            "updated_by": "x",
-            "version": 1,
-            "month": 3,
-            "filename": "scan.pdf",
-            "mime": "application/pdf",
-            "size": len(raw) if size is None else size,
-            "sha256": sha,
-            "note": "",
-        }
-    ]
-    data["blobs"] = {sha: base64.b64encode(raw).decode()}
-    return data
+def _evidence(data: dict[str, Any], raw: bytes, size: int | None = None) -> dict[str, Any]:
+    return with_evidence(data, raw, "scan.pdf", "application/pdf", size)
 
 
 def _refused(tmp_path: Path, data: dict[str, Any], match: str) -> None:
@@ -52,12 +34,12 @@ def _refused(tmp_path: Path, data: dict[str, Any], match: str) -> None:
 
 
 def test_evidence_over_the_limit_is_refused(base, tmp_path: Path) -> None:
-    data = _with_evidence(copy.deepcopy(base), b"\0" * (MAX_EVIDENCE_BYTES + 1))
+    data = _evidence(copy.deepcopy(base), b"\0" * (MAX_EVIDENCE_BYTES + 1))
     _refused(tmp_path, data, "terlalu besar")
 
 
 def test_a_negative_size_is_refused(base, tmp_path: Path) -> None:
-    _refused(tmp_path, _with_evidence(copy.deepcopy(base), b"isi", size=-3), "size")
+    _refused(tmp_path, _evidence(copy.deepcopy(base), b"isi", size=-3), "size")
 
 
 @pytest.mark.parametrize("year", [99999, 0, -1, 1899])

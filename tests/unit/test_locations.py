@@ -30,8 +30,7 @@ def win(**kw: object) -> Facts:
 def test_windows_installed_keeps_data_local_and_settings_where_qt_puts_them() -> None:
     loc = locations(win())
     assert loc.data == W(r"C:\Users\siti\AppData\Local\rbdesk")
-    assert loc.backups == W(r"C:\Users\siti\AppData\Local\rbdesk\cadangan")
-    assert loc.log == W(r"C:\Users\siti\AppData\Local\rbdesk\log")
+    assert (loc.backups, loc.log) == (loc.data / "cadangan", loc.data / "log")
     assert loc.settings_file == W(r"C:\Users\siti\AppData\Roaming\rbdesk\rbdesk.ini")
     assert loc.settings_root == W(r"C:\Users\siti\AppData\Roaming")
     assert loc.default_plan == W(r"D:\Dokumen Siti\rbdesk\rencana-aksi.rbdesk")
@@ -50,8 +49,7 @@ def test_windows_marker_beside_the_program_keeps_everything_in_the_portable_fold
     loc = locations(win(program_dir=usb, portable_marker=True))
     assert loc.portable
     assert loc.data == W(r"E:\rbdesk\data")
-    assert loc.backups == W(r"E:\rbdesk\data\cadangan")
-    assert loc.log == W(r"E:\rbdesk\data\log")
+    assert (loc.backups, loc.log) == (loc.data / "cadangan", loc.data / "log")
     assert loc.settings_file == W(r"E:\rbdesk\data\rbdesk\rbdesk.ini")
     assert loc.settings_root == W(r"E:\rbdesk\data")
     assert loc.default_plan == W(r"E:\rbdesk\data\rencana-aksi.rbdesk")

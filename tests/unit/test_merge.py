@@ -27,7 +27,7 @@ from rbdesk.models.interchange.merge_decisions import BOOKKEEPING
 from rbdesk.models.interchange.merge_objects import key_diffs
 from rbdesk.models.storage.schema import Blob, ChangeLog, Evidence, Indicator, Realisation
 from rbdesk.models.storage.store import Store
-from tests.merge_helpers import opened
+from tests.merge_helpers import opened, sample_base
 from tests.review_reads import get_review
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -44,9 +44,7 @@ def _snapshot(path: Path) -> merge.Snapshot:
 
 @pytest.fixture(scope="module")
 def base_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("base") / "induk.rbdesk"
-    create_file(path, sample=True, user="induk").close()
-    return path
+    return sample_base(tmp_path_factory.mktemp("base"))
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +75,20 @@ def pair(base_file: Path, tmp_path: Path) -> tuple[Path, Path]:
     return a, b
 
 
+def _set_indicator(path: Path, user: str, ind: str, field: str, value: str, skew: int = 0) -> None:
+    with opened(path, user, skew) as s:
+        plan_edit.set_field(s, "indicator", ind, field, value)
+
+
+def _text_edited_apart(pair, targets, mine: str, theirs: str) -> tuple[Path, Path, str]:
+    """Ani sets the first indicator's text in A, then Budi in B: (A, B, that indicator)."""
+    a, b = pair
+    ind = targets["indicators"][0]
+    _set_indicator(a, "ani", ind, "text", mine)
+    _set_indicator(b, "budi", ind, "text", theirs)
+    return a, b, ind
+
+
 def _indicator(uuid: str) -> Indicator:
     return Indicator.get(Indicator.uuid == uuid)
 
@@ -87,8 +99,7 @@ def _indicator(uuid: str) -> Indicator:
 def test_only_theirs_changed_is_taken_without_conflict(pair, targets) -> None:
     a, b = pair
     ind = targets["indicators"][0]
-    with opened(b, "budi") as s:
-        plan_edit.set_field(s, "indicator", ind, "text", "dari B")
+    _set_indicator(b, "budi", ind, "text", "dari B")
     with opened(a, "ani") as s:
         plan = merge.plan_merge(s, b)
         assert plan.conflicts == [] and plan.to_update == 1
@@ -111,11 +122,9 @@ def test_a_clock_that_is_wrong_does_not_decide_who_changed(pair, targets, skew) 
     """The office edits, copies the file; a PC whose clock is off edits the copy afterwards."""
     a, b = pair
     ind = targets["indicators"][0]
-    with opened(a, "ani") as s:
-        plan_edit.set_field(s, "indicator", ind, "note", "kantor")
+    _set_indicator(a, "ani", ind, "note", "kantor")
     shutil.copyfile(a, b)
-    with opened(b, "budi", skew=skew) as s:
-        plan_edit.set_field(s, "indicator", ind, "note", "laptop")
+    _set_indicator(b, "budi", ind, "note", "laptop", skew=skew)
     with opened(a, "ani") as s:
         result = merge.merge_files(s, b)
         with s.read():
@@ -133,8 +142,7 @@ def test_a_clock_that_is_wrong_does_not_decide_who_changed(pair, targets, skew) 
 def test_edits_on_both_sides_conflict_whatever_the_clocks(pair, targets, skew) -> None:
     a, b = pair
     ind = targets["indicators"][0]
-    with opened(b, "budi", skew=skew) as s:
-        plan_edit.set_field(s, "indicator", ind, "note", "laptop")
+    _set_indicator(b, "budi", ind, "note", "laptop", skew=skew)
     with opened(a, "ani") as s:
         plan_edit.set_field(s, "indicator", ind, "note", "kantor")
         plan = merge.plan_merge(s, b)
@@ -153,12 +161,7 @@ def test_only_mine_changed_is_kept(pair, targets) -> None:
 
 
 def test_conflict_newer_wins_by_default_and_loser_is_logged(pair, targets) -> None:
-    a, b = pair
-    ind = targets["indicators"][0]
-    with opened(a, "ani") as s:
-        plan_edit.set_field(s, "indicator", ind, "text", "lama dari A")
-    with opened(b, "budi") as s:
-        plan_edit.set_field(s, "indicator", ind, "text", "baru dari B")
+    a, b, ind = _text_edited_apart(pair, targets, "lama dari A", "baru dari B")
     with opened(a, "ani") as s:
         plan = merge.plan_merge(s, b)
         assert len(plan.conflicts) == 1
@@ -181,12 +184,7 @@ def test_conflict_newer_wins_by_default_and_loser_is_logged(pair, targets) -> No
 
 
 def test_conflict_choice_mine_keeps_mine_and_logs_theirs(pair, targets) -> None:
-    a, b = pair
-    ind = targets["indicators"][0]
-    with opened(a, "ani") as s:
-        plan_edit.set_field(s, "indicator", ind, "text", "A")
-    with opened(b, "budi") as s:
-        plan_edit.set_field(s, "indicator", ind, "text", "B")
+    a, b, ind = _text_edited_apart(pair, targets, "A", "B")
     with opened(a, "ani") as s:
         plan = merge.plan_merge(s, b)
         merge.apply_merge(s, plan, choices={plan.conflicts[0].key: merge.MINE})
@@ -207,8 +205,7 @@ def test_conflict_choice_mine_keeps_mine_and_logs_theirs(pair, targets) -> None:
 def test_prefer_theirs_overrides_newer(pair, targets) -> None:
     a, b = pair
     ind = targets["indicators"][0]
-    with opened(b, "budi") as s:
-        plan_edit.set_field(s, "indicator", ind, "note", "B lebih dulu")
+    _set_indicator(b, "budi", ind, "note", "B lebih dulu")
     with opened(a, "ani") as s:
         plan_edit.set_field(s, "indicator", ind, "note", "A lebih baru")
         result = merge.merge_files(s, b, prefer=merge.THEIRS)
@@ -307,8 +304,7 @@ def test_same_cell_created_twice_is_matched_by_indicator_and_month(pair, targets
 
 def test_other_file_is_never_modified(pair, targets) -> None:
     a, b = pair
-    with opened(b, "budi") as s:
-        plan_edit.set_field(s, "indicator", targets["indicators"][0], "text", "B")
+    _set_indicator(b, "budi", targets["indicators"][0], "text", "B")
     before = _digest(b)
     with opened(a, "ani") as s:
         plan_edit.set_field(s, "indicator", targets["indicators"][0], "text", "A")
@@ -348,8 +344,7 @@ def test_older_copy_is_read_through_a_migrated_temporary_copy(tmp_path: Path) ->
 def test_repeated_syncs_do_not_invent_conflicts(pair, targets) -> None:
     a, b = pair
     ind = targets["indicators"][0]
-    with opened(b, "budi") as s:
-        plan_edit.set_field(s, "indicator", ind, "text", "B1")
+    _set_indicator(b, "budi", ind, "text", "B1")
     with opened(a, "ani") as s:
         merge.merge_files(s, b)
         plan_edit.set_field(s, "indicator", ind, "text", "A2 berdasar B1")
@@ -368,6 +363,11 @@ def test_repeated_syncs_do_not_invent_conflicts(pair, targets) -> None:
             assert _indicator(ind).text == "B3"
 
 
+def _set_decree(path: Path, user: str, plan_uuid: str, fields: dict[str, str]) -> None:
+    with opened(path, user) as s:
+        decree_edit.set_decree_fields(s, plan_uuid, fields)
+
+
 def _decree(path: Path, plan_uuid: str) -> dict[str, Any]:
     with Store.open(path, readonly=True) as s:
         return decree_edit.read_decree(s, plan_uuid)[0]
@@ -376,10 +376,8 @@ def _decree(path: Path, plan_uuid: str) -> dict[str, Any]:
 def test_decree_keys_changed_in_different_copies_are_combined(pair, targets) -> None:
     a, b = pair
     plan_uuid = targets["plan"]
-    with opened(a, "ani") as s:
-        decree_edit.set_decree_fields(s, plan_uuid, {"number": "NOMOR-A"})
-    with opened(b, "budi") as s:
-        decree_edit.set_decree_fields(s, plan_uuid, {"place": "Kota-B"})
+    _set_decree(a, "ani", plan_uuid, {"number": "NOMOR-A"})
+    _set_decree(b, "budi", plan_uuid, {"place": "Kota-B"})
     a2, b2 = a.with_name("a2.rbdesk"), b.with_name("b2.rbdesk")
     shutil.copyfile(a, a2)
     shutil.copyfile(b, b2)
@@ -416,10 +414,8 @@ def test_decree_keys_changed_in_different_copies_are_combined(pair, targets) -> 
 def test_a_decree_key_changed_in_both_copies_is_one_readable_conflict(pair, targets) -> None:
     a, b = pair
     plan_uuid = targets["plan"]
-    with opened(a, "ani") as s:
-        decree_edit.set_decree_fields(s, plan_uuid, {"place": "Kota-A", "number": "NOMOR-A"})
-    with opened(b, "budi") as s:
-        decree_edit.set_decree_fields(s, plan_uuid, {"place": "Kota-B", "signed_mark": "TTD"})
+    _set_decree(a, "ani", plan_uuid, {"place": "Kota-A", "number": "NOMOR-A"})
+    _set_decree(b, "budi", plan_uuid, {"place": "Kota-B", "signed_mark": "TTD"})
     with opened(a, "ani") as s:
         plan = merge.plan_merge(s, b)
         assert len(plan.conflicts) == 1
@@ -451,8 +447,7 @@ def test_a_decree_key_changed_in_both_copies_is_one_readable_conflict(pair, targ
 def test_plan_title_changed_in_one_copy_and_decree_in_the_other_both_arrive(pair, targets) -> None:
     a, b = pair
     plan_uuid = targets["plan"]
-    with opened(a, "ani") as s:
-        decree_edit.set_decree_fields(s, plan_uuid, {"number": "NOMOR-A"})
+    _set_decree(a, "ani", plan_uuid, {"number": "NOMOR-A"})
     with opened(b, "budi") as s:
         plan_edit.update_plan(s, plan_uuid, title="Judul dari B")
         plan_edit.update_plan(s, plan_uuid, year=2025)
@@ -478,8 +473,7 @@ def test_plan_title_changed_in_one_copy_and_decree_in_the_other_both_arrive(pair
 def test_whole_decree_entries_of_older_files_still_tell_which_keys_changed(pair, targets) -> None:
     a, b = pair
     plan_uuid = targets["plan"]
-    with opened(a, "ani") as s:
-        decree_edit.set_decree_fields(s, plan_uuid, {"number": "NOMOR-A"})
+    _set_decree(a, "ani", plan_uuid, {"number": "NOMOR-A"})
     before = _decree(b, plan_uuid)
     with opened(b, "budi") as s:
         decree_edit.set_decree_fields(s, plan_uuid, {"place": "Kota-B"})
@@ -767,8 +761,7 @@ def test_a_row_the_merge_changed_refuses_an_edit_based_on_the_old_row(pair, targ
     that still shows this file's old row must have its edit refused, not silently applied."""
     a, b = pair
     ind = targets["indicators"][2]
-    with opened(b, "budi") as s:
-        plan_edit.set_field(s, "indicator", ind, "note", "dari B")
+    _set_indicator(b, "budi", ind, "note", "dari B")
     with opened(a, "ani") as s:
         plan_edit.set_field(s, "indicator", ind, "note", "dari A")
         with s.read():

@@ -11,17 +11,14 @@ import pytest
 from rbdesk.models.domain.tree import list_plans, load_plan_tree
 from rbdesk.models.edits import decree_edit, plan_edit, realisation
 from rbdesk.models.interchange import merge
-from rbdesk.models.interchange.load import create_file
 from rbdesk.models.storage.schema import Indicator
 from rbdesk.models.storage.store import Store
-from tests.merge_helpers import opened
+from tests.merge_helpers import opened, sample_base
 
 
 @pytest.fixture(scope="module")
 def base_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("base") / "induk.rbdesk"
-    create_file(path, sample=True, user="induk").close()
-    return path
+    return sample_base(tmp_path_factory.mktemp("base"))
 
 
 @pytest.fixture(scope="module")

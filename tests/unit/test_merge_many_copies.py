@@ -30,10 +30,9 @@ from hypothesis import strategies as st
 from rbdesk.models.domain.tree import list_plans, load_plan_tree
 from rbdesk.models.edits import decree_edit, plan_edit, realisation
 from rbdesk.models.interchange import merge
-from rbdesk.models.interchange.load import create_file
 from rbdesk.models.interchange.merge_decisions import BOOKKEEPING
 from rbdesk.models.storage.store import Store
-from tests.merge_helpers import skewed
+from tests.merge_helpers import sample_base, skewed
 
 EXAMPLES = int(os.environ.get("RBDESK_MERGE_EXAMPLES", "20"))
 PROPERTY = settings(
@@ -53,8 +52,7 @@ FIELDS = ("decree.number", "decree.place", "title", "text0", "note0", "note1", "
 
 @pytest.fixture(scope="module")
 def game_base(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
-    path = tmp_path_factory.mktemp("ring") / "induk.rbdesk"
-    create_file(path, sample=True, user="induk").close()
+    path = sample_base(tmp_path_factory.mktemp("ring"))
     with Store.open(path, readonly=True) as store:
         plan = list_plans(store)[0].uuid
         inds = load_plan_tree(store, plan).indicators()

@@ -16,15 +16,13 @@ from rbdesk.models.domain.change_labels import field_label
 from rbdesk.models.domain.tree import list_plans, load_plan_tree
 from rbdesk.models.edits import plan_edit, realisation
 from rbdesk.models.interchange import merge
-from rbdesk.models.interchange.load import create_file
 from rbdesk.models.storage.store import Store
+from tests.merge_helpers import sample_base
 
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("base") / "induk.rbdesk"
-    create_file(path, sample=True, user="induk").close()
-    return path
+    return sample_base(tmp_path_factory.mktemp("base"))
 
 
 @pytest.fixture

@@ -94,27 +94,28 @@ def test_foreign_files_are_refused_untouched(tmp_path: Path, content: bytes, err
     assert path.read_bytes() == content
 
 
+def _open_refused(path: Path, error: type[RbdeskError]) -> str:
+    """Store.open refuses ``path`` with ``error``, its bytes untouched: the message."""
+    before = _digest(path)
+    with pytest.raises(error) as info:
+        Store.open(path)
+    assert _digest(path) == before
+    return info.value.message
+
+
 def test_other_sqlite_database_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "lain.db"
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE t (x)")
     conn.commit()
     conn.close()
-    before = _digest(path)
-    with pytest.raises(NotRbdeskFile) as info:
-        Store.open(path)
-    assert "basis data lain" in info.value.message
-    assert _digest(path) == before
+    assert "basis data lain" in _open_refused(path, NotRbdeskFile)
 
 
 def test_truncated_file_is_damaged(sample_path: Path, tmp_path: Path) -> None:
     cut = tmp_path / "terpotong.rbdesk"
     cut.write_bytes(sample_path.read_bytes()[: 4096 * 3])
-    before = _digest(cut)
-    with pytest.raises(DamagedFile) as info:
-        Store.open(cut)
-    assert "rusak" in info.value.message
-    assert _digest(cut) == before
+    assert "rusak" in _open_refused(cut, DamagedFile)
 
 
 def test_missing_file_and_existing_target(tmp_path: Path, sample_path: Path) -> None:

@@ -30,6 +30,11 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def flat_text(pdf: Path) -> str:
+    """All the text of a PDF, without its spaces and line breaks."""
+    return squash("\n".join(p.extract_text() for p in PdfReader(str(pdf)).pages))
+
+
 @pytest.mark.parametrize(
     ("score", "band"),
     [
@@ -188,7 +193,7 @@ def test_a_quarter_reports_its_three_months(
     quarter = months[0] // 3 + 1
     assert [e.filename for e in report.evidence] == [f"bukti-tw{quarter}.pdf"]
     out = write_pdf(tree, tmp_path / f"{period}.pdf", part=period, period=report)
-    flat = squash("\n".join(p.extract_text() for p in PdfReader(str(out)).pages))
+    flat = flat_text(out)
     assert f"LAPORANTRIWULAN{'I' * quarter if quarter < 4 else 'IV'}RENCANA" in flat
     assert f"PERIODE{span}{tree.year}" in flat
     assert f"bukti-tw{quarter}.pdf" in flat
@@ -244,14 +249,7 @@ def test_evidence_and_capaian_of_the_period(sample_store: Store, tmp_path: Path)
     assert [e.filename for e in annual.evidence] == ["undangan-rapat.pdf", "laporan-akhir.pdf"]
     assert annual.total.done >= 1 and annual.total.percent
     assert annual.monthly[first - 1][1] == total(tree.indicators(), first).percent
-    flat = squash(
-        "\n".join(
-            p.extract_text()
-            for p in PdfReader(
-                str(write_pdf(tree, tmp_path / "t.pdf", part="annual", period=annual))
-            ).pages
-        )
-    )
+    flat = flat_text(write_pdf(tree, tmp_path / "t.pdf", part="annual", period=annual))
     assert "undangan-rapat.pdf" in flat and "laporan-akhir.pdf" in flat
     assert squash(rating_band(annual.total.percent)) in flat
 
@@ -296,14 +294,7 @@ def test_verified_capaian_and_review_list(sample_store: Store, tmp_path: Path) -
     assert (months[0], "memenuhi", "Deky Ballo", "", 1) in states
     assert (months[1], "perlu_revisi", "Deky Ballo", "Tanda tangan belum ada", 0) in states
     assert (months[2], "diajukan", "", "", 0) in states and len(report.reviews) == 3
-    flat = squash(
-        "\n".join(
-            p.extract_text()
-            for p in PdfReader(
-                str(write_pdf(tree, tmp_path / "t.pdf", part="annual", period=report))
-            ).pages
-        )
-    )
+    flat = flat_text(write_pdf(tree, tmp_path / "t.pdf", part="annual", period=report))
     assert squash(f"{report.total.percent:.0f}%") in flat
     assert "E.Tinjauanbuktidukungperbulanrealisasi" in flat
     assert "MemenuhiolehDekyBallo" in flat and "Perlurevisiolehdekyballo".lower() in flat.lower()
@@ -347,7 +338,7 @@ def test_evidence_list_shows_month_and_review(sample_store: Store, tmp_path: Pat
         "draf-awal.pdf": (unrealised, ""),
     }
     out = write_pdf(tree, tmp_path / "t.pdf", part="annual", period=report)
-    flat = squash("\n".join(p.extract_text() for p in PdfReader(str(out)).pages))
+    flat = flat_text(out)
     section = flat[flat.index("F.Buktidukung") :]
     assert "BULAN" in section and "TINJAUAN" in section
     for filename, state, month in (

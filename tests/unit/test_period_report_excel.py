@@ -27,6 +27,7 @@ from rbdesk.models.domain.progress import rating_band, total
 from rbdesk.models.domain.tree import Cell, PlanTree, list_plans, load_plan_tree
 from rbdesk.models.errors import InvalidInput, RbdeskError
 from rbdesk.models.storage.store import Store
+from tests.book_reads import cell_texts
 
 TODAY = dt.date(2025, 1, 6)
 
@@ -66,13 +67,7 @@ def _table(ws: Worksheet, header: str) -> list[list[Any]]:
 
 
 def _text(wb: openpyxl.Workbook) -> str:
-    return "\n".join(
-        str(v)
-        for ws in wb.worksheets
-        for row in ws.iter_rows(values_only=True)
-        for v in row
-        if v is not None
-    )
+    return "\n".join(cell_texts(wb))
 
 
 def _printed(percent: float | None) -> float | str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -229,12 +228,11 @@ def test_new_plan_from_standard_areas(sample_store: Store) -> None:
 
 
 def test_next_year_made_on_a_copy_merges_back_without_conflict(
-    sample_path: Path, tmp_path: Path
+    sample_path: Path, sample_copy: Path
 ) -> None:
     from rbdesk.models.interchange import merge
 
-    theirs = tmp_path / "salinan.rbdesk"
-    shutil.copyfile(sample_path, theirs)
+    theirs = sample_copy
     with Store.open(theirs, user="budi") as store:
         new = copy_plan(store, list_plans(store)[0].uuid, 2025)
         made = load_plan_tree(store, new)

@@ -6,8 +6,6 @@ from __future__ import annotations
 import os
 import shutil
 import stat
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,18 +16,10 @@ from rbdesk.models.edits import realisation
 from rbdesk.models.storage import backups, database
 from rbdesk.models.storage.paths import backup_dir
 from rbdesk.models.storage.store import Store
+from tests.killed_writer import kill_mid_commit
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
-# A writer killed mid-commit with pages already in the file: its journal is hot.
-KILLED_WRITER = """
-import os, sqlite3, sys
-conn = sqlite3.connect(sys.argv[1], isolation_level=None)
-conn.execute("PRAGMA cache_size=1")
-conn.execute("BEGIN IMMEDIATE")
-conn.execute("UPDATE indicator SET note = hex(randomblob(200))")
-os._exit(9)
-"""
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 
@@ -70,7 +60,7 @@ def test_a_private_copy_read_instead_of_an_older_file_is_private(tmp_path: Path)
 
 
 def test_a_private_copy_past_a_hot_journal_is_private(sample_path: Path) -> None:
-    subprocess.run([sys.executable, "-c", KILLED_WRITER, str(sample_path)], timeout=60)
+    kill_mid_commit(sample_path)
     assert database.has_journal(sample_path)
     with Store.open(sample_path, readonly=True) as store:
         folder = store.state.temp_dir

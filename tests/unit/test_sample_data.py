@@ -511,21 +511,9 @@ HEADER_WORDS = {
     "substansi",
     "agus",
 }
-MONTHS = {
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Mei",
-    "Jun",
-    "Jul",
-    "Agu",
-    "Agus",
-    "Sep",
-    "Okt",
-    "Nov",
-    "Des",
-}
+MONTHS = set(
+    ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Agus", "Sep", "Okt", "Nov", "Des"]
+)
 LABEL = re.compile(r"(?:^|\s)(?:\d+\)|\d+\.|\d+|[a-z]\)|[a-z]\.)(?=\s)")
 
 
