@@ -380,8 +380,8 @@ def test_the_colours_read_as_planned_can_be_corrected(window, monkeypatch, tmp_p
     seen: list = []
 
     def user(d: ImportAssistant) -> None:
-        assert set(d.colour_checks) == {"FFFF00"} and d.colour_box.isVisibleTo(d)
-        box = d.colour_checks["FFFF00"]
+        assert set(d.result_panel.colour_checks) == {"FFFF00"} and d.colour_box.isVisibleTo(d)
+        box = d.result_panel.colour_checks["FFFF00"]
         assert box.isChecked() and box.text() == "FFFF00 (7 sel)"
         seen.append(sum(_counts(d)[1]))
         box.click()

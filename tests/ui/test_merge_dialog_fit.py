@@ -51,7 +51,7 @@ def test_merge_dialog_fits_and_lists_what_the_merge_does(
 ):
     dialog = _open_from_menu(window, monkeypatch)
     qtbot.addWidget(dialog)
-    dialog.set_path(copy_path)
+    dialog.path_edit.setText(str(copy_path))
     assert dialog.check()
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -110,7 +110,7 @@ def test_merge_dialog_fits_and_lists_what_the_merge_does(
 def test_merge_dialog_fits_a_1280_by_720_screen(window, qtbot, monkeypatch, copy_path):
     dialog = _open_from_menu(window, monkeypatch)
     qtbot.addWidget(dialog)
-    dialog.set_path(copy_path)
+    dialog.path_edit.setText(str(copy_path))
     assert dialog.check()
     hint = dialog.minimumSizeHint()
     assert hint.width() <= 1280 - 48 and hint.height() <= 720 - 48
@@ -125,6 +125,6 @@ def test_merge_dialog_fits_a_1280_by_720_screen(window, qtbot, monkeypatch, copy
 
 def test_the_list_of_rows_is_a_sound_model(window, qtmodeltester, monkeypatch, copy_path):
     dialog = _open_from_menu(window, monkeypatch)
-    dialog.set_path(copy_path)
+    dialog.path_edit.setText(str(copy_path))
     assert dialog.check()
     qtmodeltester.check(dialog.changes_model)

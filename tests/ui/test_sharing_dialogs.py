@@ -61,7 +61,7 @@ def test_merge_dialog_lists_conflicts_and_applies_the_choice(copy_pair, share_ct
     dialog = MergeDialog(share_ctx)
     qtbot.addWidget(dialog)
     assert not dialog.apply_button.isEnabled()
-    dialog.set_path(theirs)
+    dialog.path_edit.setText(str(theirs))
     assert dialog.check()
     model = dialog.model
     assert model.rowCount() == 1
@@ -95,11 +95,11 @@ def test_merge_dialog_shows_refusal(share_ctx, tmp_path: Path, qtbot) -> None:
     bad.write_bytes(b"PK\x03\x04 bukan basis data")
     dialog = MergeDialog(share_ctx)
     qtbot.addWidget(dialog)
-    dialog.set_path(bad)
+    dialog.path_edit.setText(str(bad))
     assert not dialog.check()
     assert "bukan berkas rbdesk" in dialog.error.text()
     assert not dialog.apply_button.isEnabled()
-    dialog.set_path(share_ctx.store.path)
+    dialog.path_edit.setText(str(share_ctx.store.path))
     assert not dialog.check()
     assert "berkas ini sendiri" in dialog.error.text()
 
@@ -226,7 +226,7 @@ def test_diktum_cells_show_the_changed_lines_and_the_whole_in_a_tooltip(
 
     merging = MergeDialog(share_ctx)
     qtbot.addWidget(merging)
-    merging.set_path(theirs)
+    merging.path_edit.setText(str(theirs))
     assert merging.check()
     mine = merging.model.index(0, COL_MINE)
     assert mine.data().startswith("c. Tim Penguatan Organisasi;\nd. Tim Penguatan Tata Laksana;")
@@ -250,7 +250,7 @@ def test_merge_dialog_shows_a_deletion_against_work_and_keeps_the_work(
     plan_edit.delete_node(share_ctx.store, "indicator", uuid)
     dialog = MergeDialog(share_ctx)
     qtbot.addWidget(dialog)
-    dialog.set_path(theirs)
+    dialog.path_edit.setText(str(theirs))
     assert dialog.check()
     model = dialog.model
     assert model.rowCount() == 1

@@ -381,10 +381,6 @@ class ImportAssistant(GeometryMemory, QDialog):
         self.import_button.setEnabled(p is not None)
         self.save_button.setEnabled(p is not None)
 
-    @property
-    def colour_checks(self) -> dict[str, QCheckBox]:
-        return self.result_panel.colour_checks
-
     # -- what the user changes -------------------------------------------------------------
     def _colours_changed(self, chosen: list[str]) -> None:
         self.mapping.planned_colours = chosen

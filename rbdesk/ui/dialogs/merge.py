@@ -248,9 +248,6 @@ class MergeDialog(QDialog):
         self.progress.setValue(done)
         QApplication.processEvents()
 
-    def set_path(self, path: Path | str) -> None:
-        self.path_edit.setText(str(path))
-
     def check(self) -> bool:
         """Phase one: read both files, list conflicts. Nothing is written."""
         self.error.clear()
