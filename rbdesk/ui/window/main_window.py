@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -65,7 +65,7 @@ from rbdesk.ui.window.action_table import (
 )
 from rbdesk.ui.window.actions import ActionRegistry, PlanChooser
 from rbdesk.ui.window.file_watcher import FileWatcher
-from rbdesk.ui.window.message_bar import MessageBar
+from rbdesk.ui.window.message_bar import Buttons, MessageBar
 from rbdesk.ui.window.panel_focus import PanelFocus
 from rbdesk.ui.window.status_line import StatusLine
 
@@ -455,12 +455,7 @@ class MainWindow(QMainWindow):
         for action in self.acts.edit_actions():
             action.setEnabled(not state.readonly)
 
-    def show_message(
-        self,
-        text: str,
-        error: bool = False,
-        actions: Sequence[tuple[str, Callable[[], object]]] = (),
-    ) -> None:
+    def show_message(self, text: str, error: bool = False, actions: Buttons = ()) -> None:
         log.info("message: %s", text)
         self.message_bar.show_text(text, error, actions)
         self.statusBar().showMessage(text, 8000)
