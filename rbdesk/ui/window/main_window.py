@@ -299,7 +299,7 @@ class MainWindow(QMainWindow):
             Act.QUARTER_VIEW: lambda: self.show_quarters(self.acts[Act.QUARTER_VIEW].isChecked()),
             Act.EXPAND: lambda: self.shown_grid().expandAll(),
             Act.COLLAPSE: lambda: self.shown_grid().collapseAll(),
-            Act.RELOAD: self.refresh_from_file,
+            Act.RELOAD: self.doc.reload,
             **{act: partial(self.show_panel, act.value) for _cls, act in DOCKS},
             Act.HISTORY: lambda: help_actions.history(host, self.current_row_uuid()),
             Act.HISTORY_ALL: lambda: help_actions.history(host, None),
@@ -413,7 +413,8 @@ class MainWindow(QMainWindow):
         state.lockChanged.connect(self._lock_changed)
         self.proxy.filterApplied.connect(self._show_filter_count)
         self.proxy.filterApplied.connect(self._filter_quarters)
-        self.watcher.othersCommitted.connect(self.refresh_from_file)
+        # Someone else committed: the snapshot is reloaded and merged into the grid in place.
+        self.watcher.othersCommitted.connect(doc.reload)
         self.watcher.presenceChanged.connect(self._presence_changed)
 
     # -- state shown to the user ---------------------------------------------------------------
@@ -604,11 +605,8 @@ class MainWindow(QMainWindow):
 
     # -- the grid ------------------------------------------------------------------------------
 
-    def current_source_index(self) -> QModelIndex:
-        return self.proxy.mapToSource(self.view.currentIndex())
-
     def current_node(self) -> Node | None:
-        return self.model.node(self.current_source_index())
+        return self.model.node(self.proxy.mapToSource(self.view.currentIndex()))
 
     def current_row_uuid(self) -> str | None:
         """The row whose history Riwayat shows: a row carrying a schedule, its indicator."""
@@ -715,10 +713,6 @@ class MainWindow(QMainWindow):
         if self.doc.tree is not None and self.doc.tree.uuid in parent_uuids:
             self.filter_bar.populate()  # an area was added or removed
 
-    def refresh_from_file(self) -> None:
-        """Someone else committed: reload the snapshot and merge it into the grid in place."""
-        self.doc.reload()
-
     def _plan_changed(self, _uuid: str) -> None:
         # Messages were about the plan left (its undo history is gone with it).
         self.message_bar.dismiss()
@@ -744,11 +738,7 @@ class MainWindow(QMainWindow):
             menu.addMenu(status)
             menu.addAction(a[Act.EDIT_NOTE])
             menu.addSeparator()
-        for item in ROW_MENU:
-            if item is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(a[item])
+        a.fill(menu, ROW_MENU)
         menu.popup(self.view.viewport().mapToGlobal(pos))
 
     # -- the keyboard between grid and panels ---------------------------------------------------
