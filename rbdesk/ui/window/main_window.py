@@ -313,7 +313,9 @@ class MainWindow(QMainWindow):
                 for act, part in EXCEL_REPORTS.items()
             },
             Act.PRINT_PLAN: lambda: export_actions.print_pdf(host, "plan"),
-            Act.PRINT_PREVIEW: lambda: export_actions.print_preview(host, "plan"),
+            Act.PRINT_PREVIEW: lambda: export_actions.print_pdf(
+                host, "plan", export_actions.show_preview
+            ),
             **{
                 act: partial(settings.set_value, "export/paper", str(paper))
                 for act, paper in PAPERS.items()
@@ -551,11 +553,7 @@ class MainWindow(QMainWindow):
         """From a quarter cell: the month grid on that row and month."""
         self.show_quarters(False)
         self.select_uuid(uuid)
-        index = self.view.currentIndex()
-        if index.isValid():
-            index = index.siblingAtColumn(month_column(month))
-            self.view.setCurrentIndex(index)
-            self.view.scrollTo(index)
+        self._to_month(self.view.currentIndex(), month)
 
     def _mode_changed(self, mode: Mode) -> None:
         settings.set_value("window/mode", mode)
@@ -689,11 +687,12 @@ class MainWindow(QMainWindow):
 
     def go_to_current_month(self) -> None:
         month = self.doc.today_month()
-        if not 1 <= month <= 12:
-            return
-        index = self.view.currentIndex()
-        if not index.isValid():
-            index = self.proxy.index(0, 0)
+        if 1 <= month <= 12:
+            index = self.view.currentIndex()
+            self._to_month(index if index.isValid() else self.proxy.index(0, 0), month)
+
+    def _to_month(self, index: QModelIndex, month: int) -> None:
+        """The cursor on ``index``'s row in the month's column, scrolled into view."""
         if index.isValid():
             index = index.siblingAtColumn(month_column(month))
             self.view.setCurrentIndex(index)
