@@ -129,8 +129,8 @@ class MainWindow(QMainWindow):
     # (ui.window.app) owns windows and files, so the window only asks.
     fileRequested = Signal(Path, bool)
 
-    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, doc: PlanDocument) -> None:
+        super().__init__()
         self.setObjectName("mainWindow")
         self.doc = doc
         self.state = ViewState(doc, self)
@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
             self.state,
             self.model,
             self.current_node,
-            lambda: self.edit_current(COL_TEXT),
+            self.edit_text,
             self,
             self.show_message,
         )
@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
             Act.EDIT_NOTE: self.edit_note,
             Act.ADD_SIBLING: edits.add_sibling,
             Act.ADD_CHILD: edits.add_child,
-            Act.RENAME: lambda: self.edit_current(COL_TEXT),
+            Act.RENAME: self.edit_text,
             Act.DELETE: edits.delete_current,
             Act.MOVE_UP: lambda: edits.move(-1),
             Act.MOVE_DOWN: lambda: edits.move(1),
@@ -317,12 +317,9 @@ class MainWindow(QMainWindow):
                 host, "plan", export_actions.show_preview
             ),
             **{
-                act: partial(settings.set_value, "export/paper", str(paper))
-                for act, paper in PAPERS.items()
-            },
-            **{
-                act: partial(settings.set_value, "export/copy", str(form))
-                for act, form in COPY_FORMS.items()
+                act: partial(settings.set_value, key, str(value))
+                for key, choices in (("export/paper", PAPERS), ("export/copy", COPY_FORMS))
+                for act, value in choices.items()
             },
             Act.IMPORT_EXCEL: lambda: export_actions.import_excel(host),
             Act.GUIDE: lambda: help_actions.guide(self),
@@ -655,10 +652,11 @@ class MainWindow(QMainWindow):
         uuid = node.ind.uuid if node is not None and node.ind is not None else ""
         self.state.cellSelected.emit(uuid, column_month(current.column()) if uuid else 0)
 
-    def edit_current(self, column: int = COL_TEXT) -> None:
+    def edit_text(self) -> None:
+        """F2: edit the current row's text."""
         index = self.view.currentIndex()
         if index.isValid():
-            index = index.siblingAtColumn(column)
+            index = index.siblingAtColumn(COL_TEXT)
             self.view.setCurrentIndex(index)
             self.view.edit(index)
 
