@@ -7,6 +7,7 @@ is looking at (mode, lock, selection) is ``ui.view_state``.
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
@@ -223,21 +224,6 @@ class PlanDocument(QObject):
         if fresh is None:
             self.reload()
             return
-        for key in (
-            "label",
-            "text",
-            "planned",
-            "note",
-            "version",
-            "updated_by",
-            "updated_at",
-            "realisation",
-            "evidence",
-            "target",
-            "target_unit",
-            "responsible",
-            "responsible_uuid",
-            "extra_columns",
-        ):
-            setattr(ind, key, getattr(fresh, key))
+        for field in fields(IndicatorNode):  # in place: the views hold this very object
+            setattr(ind, field.name, getattr(fresh, field.name))
         self.nodesPatched.emit([uuid])

@@ -43,6 +43,8 @@ SCREENS = (
     ("-1366x768", 1366, 768, 1366, 768),
     ("-1280x720", 1280, 720, 1280, 720),
 )
+# Qt's offscreen screen (the configfile of QT_QPA_PLATFORM), but for its size.
+SCREEN = {"name": "s", "x": 0, "y": 0, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
 
 
 def main(argv: list[str]) -> int:
@@ -55,39 +57,12 @@ def main(argv: list[str]) -> int:
     work = Path(tempfile.mkdtemp(prefix="rbdesk-shots-"))
     for suffix, sw, sh, ww, wh in SCREENS:
         config = work / f"screen{suffix}.json"
-        config.write_text(
-            json.dumps(
-                {
-                    "screens": [
-                        {
-                            "name": "s",
-                            "x": 0,
-                            "y": 0,
-                            "width": sw,
-                            "height": sh,
-                            "logicalDpi": 96,
-                            "logicalBaseDpi": 96,
-                            "dpr": 1,
-                        }
-                    ]
-                }
-            ),
-            encoding="utf-8",
-        )
+        screen = {**SCREEN, "width": sw, "height": sh}
+        config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
         env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
+        args = [str(out), suffix, str(ww), str(wh)]
         subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "rbdesk.ui.screenshots",
-                "--screen",
-                str(out),
-                suffix,
-                str(ww),
-                str(wh),
-            ],
-            env=env,
-            check=True,
+            [sys.executable, "-m", "rbdesk.ui.screenshots", "--screen", *args], env=env, check=True
         )
     print(f"screenshots in {out}")
     return 0

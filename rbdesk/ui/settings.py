@@ -26,7 +26,8 @@ def settings() -> QSettings:
     return s
 
 
-def _str_list(value: Any) -> list[str]:
+def str_list(value: Any) -> list[str]:
+    """A list setting as read back: QSettings gives one item as a bare string."""
     if value is None or value == "":
         return []
     if isinstance(value, str):
@@ -43,7 +44,7 @@ def set_user_name(name: str) -> None:
 
 
 def recent_files() -> list[str]:
-    return _str_list(settings().value("files/recent"))
+    return str_list(settings().value("files/recent"))
 
 
 def add_recent_file(path: Path | str) -> None:
@@ -107,12 +108,9 @@ def save_geometry(widget: QWidget, key: str) -> None:
 
 
 def restore_geometry(widget: QWidget, key: str) -> bool:
-    s = settings()
-    geometry = s.value(f"geometry/{key}")
+    """A dialog's size and place from last time, brought onto this screen."""
+    geometry = settings().value(f"geometry/{key}")
     done = isinstance(geometry, QByteArray | bytes) and widget.restoreGeometry(geometry)
-    state = s.value(f"state/{key}")
-    if isinstance(state, QByteArray | bytes) and hasattr(widget, "restoreState"):
-        widget.restoreState(state)
     fit_to_screen(widget)
     return bool(done)
 

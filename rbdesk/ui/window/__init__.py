@@ -1,2 +1,2 @@
-"""The application and its main window: start-up (``app``), the shared per-file state
-(``context``), menus and actions, settings, and the watcher that notices colleagues' commits."""
+"""The application and its main window: start-up (``app``), the actions (``action_table``,
+``actions``) and their code, and the watcher that notices colleagues' commits."""

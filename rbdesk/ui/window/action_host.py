@@ -4,7 +4,6 @@ never the main window itself."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -12,15 +11,11 @@ from PySide6.QtWidgets import QWidget
 
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.view_state import ViewState
+from rbdesk.ui.window.message_bar import Buttons
 
 
 class Notifier(Protocol):
-    def show_message(
-        self,
-        text: str,
-        error: bool = False,
-        actions: Sequence[tuple[str, Callable[[], object]]] = (),
-    ) -> None:
+    def show_message(self, text: str, error: bool = False, actions: Buttons = ()) -> None:
         """A notice above the grid (and in the status bar), with buttons if ``actions``."""
 
     def show_status(self, text: str, msecs: int = 8000) -> None:

@@ -10,7 +10,7 @@ from enum import StrEnum
 from PySide6.QtGui import QKeySequence
 
 from rbdesk.i18n import N_, tr
-from rbdesk.models.domain.print_options import CopyForm, Paper, Part
+from rbdesk.models.domain.print_options import PERIOD_PARTS, QUARTER_PARTS, CopyForm, Paper, Part
 from rbdesk.models.domain.statuses import Status
 
 Key = str | QKeySequence.StandardKey
@@ -100,6 +100,24 @@ class Spec:
 
 S = Spec
 STD = QKeySequence.StandardKey
+# The reports of a period, each offered as PDF and as Excel: its name (the & is the PDF entry's
+# mnemonic; the Excel entries, in the same menus, have none) and, for a quarter, its months.
+PERIOD_REPORTS = {
+    Part.SEMESTER1: (N_("Laporan Semester I"), ""),
+    Part.SEMESTER2: (N_("Laporan Semester II"), ""),
+    Part.ANNUAL: (N_("Laporan &Tahunan"), ""),
+    Part.TRIWULAN1: (N_("Laporan Triwulan &I"), N_("Januari s.d. Maret")),
+    Part.TRIWULAN2: (N_("Laporan Triwulan I&I"), N_("April s.d. Juni")),
+    Part.TRIWULAN3: (N_("Laporan Triwulan II&I"), N_("Juli s.d. September")),
+    Part.TRIWULAN4: (N_("Laporan Triwulan I&V"), N_("Oktober s.d. Desember")),
+}
+
+
+def excel(part: Part) -> Act:
+    """A period report's Excel action (its PDF action is ``Act(part)``)."""
+    return Act(f"excel_{part}")
+
+
 ACTIONS: dict[Act, Spec] = {
     Act.NEW_FILE: S(N_("&Berkas baru…"), (STD.New,)),
     Act.OPEN_FILE: S(N_("&Buka…"), (STD.Open,)),
@@ -215,21 +233,12 @@ ACTIONS: dict[Act, Spec] = {
     Act.PDF_ROSTER: S(N_("PDF: Lampiran &I (susunan tim)…"), ("Ctrl+Alt+I",)),
     Act.PDF_PLAN: S(N_("PDF: Lampiran I&I (rencana aksi)…"), ("Ctrl+Alt+R",)),
     Act.PDF_REPORT: S(N_("PDF: Laporan &bulanan…"), ("Ctrl+Alt+L",)),
-    Act.PDF_SEMESTER1: S(N_("PDF: Laporan Semester I…")),
-    Act.PDF_SEMESTER2: S(N_("PDF: Laporan Semester II…")),
-    Act.PDF_ANNUAL: S(N_("PDF: Laporan &Tahunan…")),
-    Act.PDF_TRIWULAN1: S(N_("PDF: Laporan Triwulan &I…"), (), N_("Januari s.d. Maret")),
-    Act.PDF_TRIWULAN2: S(N_("PDF: Laporan Triwulan I&I…"), (), N_("April s.d. Juni")),
-    Act.PDF_TRIWULAN3: S(N_("PDF: Laporan Triwulan II&I…"), (), N_("Juli s.d. September")),
-    Act.PDF_TRIWULAN4: S(N_("PDF: Laporan Triwulan I&V…"), (), N_("Oktober s.d. Desember")),
+    **{Act(part): S(f"PDF: {name}…", (), tip) for part, (name, tip) in PERIOD_REPORTS.items()},
     Act.EXPORT_EXCEL: S(N_("&Excel (Lampiran I, II, Realisasi)…"), ("Ctrl+Alt+E",)),
-    Act.EXCEL_SEMESTER1: S(N_("Excel: Laporan Semester I…")),
-    Act.EXCEL_SEMESTER2: S(N_("Excel: Laporan Semester II…")),
-    Act.EXCEL_ANNUAL: S(N_("Excel: Laporan Tahunan…")),
-    Act.EXCEL_TRIWULAN1: S(N_("Excel: Laporan Triwulan I…"), (), N_("Januari s.d. Maret")),
-    Act.EXCEL_TRIWULAN2: S(N_("Excel: Laporan Triwulan II…"), (), N_("April s.d. Juni")),
-    Act.EXCEL_TRIWULAN3: S(N_("Excel: Laporan Triwulan III…"), (), N_("Juli s.d. September")),
-    Act.EXCEL_TRIWULAN4: S(N_("Excel: Laporan Triwulan IV…"), (), N_("Oktober s.d. Desember")),
+    **{
+        excel(part): S(f"Excel: {name.replace('&', '')}…", (), tip)
+        for part, (name, tip) in PERIOD_REPORTS.items()
+    },
     Act.PRINT_PLAN: S(N_("&Cetak Rencana Aksi…"), ("Ctrl+P",)),
     Act.PRINT_PREVIEW: S(
         N_("Pratin&jau cetak Rencana Aksi…"),
@@ -256,41 +265,15 @@ ACTIONS: dict[Act, Spec] = {
     Act.LOGS: S(N_("Buka folder &log"), ("Ctrl+Shift+L",)),
 }
 # The quarterly reports sit in their own submenu, PDF and Excel side by side.
-PDF_QUARTERS = {
-    Act.PDF_TRIWULAN1: Part.TRIWULAN1,
-    Act.PDF_TRIWULAN2: Part.TRIWULAN2,
-    Act.PDF_TRIWULAN3: Part.TRIWULAN3,
-    Act.PDF_TRIWULAN4: Part.TRIWULAN4,
-}
-EXCEL_QUARTERS = {
-    Act.EXCEL_TRIWULAN1: Part.TRIWULAN1,
-    Act.EXCEL_TRIWULAN2: Part.TRIWULAN2,
-    Act.EXCEL_TRIWULAN3: Part.TRIWULAN3,
-    Act.EXCEL_TRIWULAN4: Part.TRIWULAN4,
-}
-PDF_PARTS = {
-    Act.PDF_SK: Part.SK,
-    Act.PDF_ROSTER: Part.ROSTER,
-    Act.PDF_PLAN: Part.PLAN,
-    Act.PDF_REPORT: Part.REPORT,
-    Act.PDF_SEMESTER1: Part.SEMESTER1,
-    Act.PDF_SEMESTER2: Part.SEMESTER2,
-    Act.PDF_ANNUAL: Part.ANNUAL,
-    **PDF_QUARTERS,
-}
-EXCEL_REPORTS = {
-    Act.EXCEL_SEMESTER1: Part.SEMESTER1,
-    Act.EXCEL_SEMESTER2: Part.SEMESTER2,
-    Act.EXCEL_ANNUAL: Part.ANNUAL,
-    **EXCEL_QUARTERS,
-}
-STATUSES = {
-    Act.STATUS_BELUM: Status.BELUM,
-    Act.STATUS_SEBAGIAN: Status.SEBAGIAN,
-    Act.STATUS_SELESAI: Status.SELESAI,
-}
-PAPERS = {Act.PAPER_A4: Paper.A4, Act.PAPER_F4: Paper.F4}
-COPY_FORMS = {Act.COPY_ORIGINAL: CopyForm.ASLI, Act.COPY_CERTIFIED: CopyForm.SALINAN}
+PDF_QUARTERS = tuple(Act(part) for part in QUARTER_PARTS)
+EXCEL_QUARTERS = tuple(map(excel, QUARTER_PARTS))
+# An action that exports a part or sets a status, the paper or the form has that code as its
+# value (a period report's Excel action with a prefix).
+PDF_PARTS = {Act(part): part for part in Part}
+EXCEL_REPORTS = {excel(part): part for part in PERIOD_PARTS}
+STATUSES = {Act(f"status_{status}"): status for status in Status}
+PAPERS = {Act(paper): paper for paper in Paper}
+COPY_FORMS = {Act(form): form for form in CopyForm}
 DOCKS = (Act.ROSTER_DOCK, Act.EVIDENCE_DOCK, Act.MONTH_DOCK)
 # What works on the month grid's current cell or row: from the quarter view these bring the
 # month grid back first, on the row chosen there, so nothing changes out of sight.

@@ -16,7 +16,6 @@ from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.window.action_table import (
     ACTIONS,
     MENUS,
-    RECENT,
     TOOLBAR,
     Act,
     Item,
@@ -68,19 +67,20 @@ class ActionRegistry:
 
     def build_menus(self, bar: QMenuBar, recent: QMenu) -> None:
         for title, items in MENUS:
-            self._fill(bar.addMenu(tr(title)), items, recent)
+            self.fill(bar.addMenu(tr(title)), items, recent)
 
-    def _fill(self, menu: QMenu, items: tuple[Item, ...], recent: QMenu) -> None:
+    def fill(self, menu: QMenu, items: tuple[Item, ...], recent: QMenu | None = None) -> None:
+        """The items of a menu (``action_table.MENUS``), ``recent`` where RECENT stands."""
         for item in items:
             if item is None:
                 menu.addSeparator()
-            elif item == RECENT:
-                menu.addMenu(recent)
+            elif isinstance(item, Act):
+                menu.addAction(self._actions[item])
             elif isinstance(item, tuple):
                 title, acts = item
-                self._fill(menu.addMenu(tr(title)), acts, recent)
-            else:
-                menu.addAction(self._actions[Act(item)])
+                self.fill(menu.addMenu(tr(title)), acts, recent)
+            elif recent is not None:
+                menu.addMenu(recent)
 
     def build_toolbar(self, bar: QToolBar, stack: QUndoStack, plan_chooser: QWidget) -> None:
         for item in TOOLBAR:

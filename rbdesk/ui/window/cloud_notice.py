@@ -18,8 +18,7 @@ def cloud_notice(path: Path) -> str | None:
     if service is None:
         return None
     key = str(path.absolute())
-    warned = settings.value(WARNED_KEY) or []
-    warned = [warned] if isinstance(warned, str) else [str(w) for w in warned]
+    warned = settings.str_list(settings.value(WARNED_KEY))
     if key in warned:
         return None
     settings.set_value(WARNED_KEY, [*warned, key])

@@ -63,14 +63,5 @@ def edit_decree(host: ActionHost) -> None:
         )
         return
     notes = command.backward.notes if command.backward is not None else ()
-    notify(
-        " ".join(
-            [
-                tr(
-                    "Data SK disimpan; PDF SK dan lampirannya memakai isi baru. Urungkan "
-                    "dengan Ctrl+Z."
-                ),
-                *notes,
-            ]
-        )
-    )
+    saved = tr("Data SK disimpan; PDF SK dan lampirannya memakai isi baru. Urungkan dengan Ctrl+Z.")
+    notify(" ".join([saved, *notes]))

@@ -10,6 +10,7 @@ import logging
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -240,23 +241,6 @@ def export_period_excel(host: ActionHost, part: str) -> None:
         _finished(host, tr("Excel disimpan: {p}"), out)
 
 
-def _pdf_to_print(host: ActionHost, part: str) -> Path | None:
-    """The part written to a temporary folder, as it will print; None if not written."""
-    ok, month = _report_month(host, part)
-    if not ok:
-        return None
-    folder = Path(tempfile.mkdtemp(prefix="rbdesk-cetak-"))
-    out = folder / f"rencana-aksi-{part}.pdf"
-    return out if _write_pdf(host, part, out, month) else None
-
-
-def print_pdf(host: ActionHost, part: str) -> None:
-    """Write the PDF to a temporary folder and hand it to the printer (``send_to_printer``)."""
-    out = _pdf_to_print(host, part)
-    if out is not None:
-        send_to_printer(host, out)
-
-
 def send_to_printer(host: ActionHost, out: Path) -> None:
     """On Windows the default printer's application prints it, elsewhere the PDF viewer opens
     it. A viewer may start and show nothing, so the message always gives the file's path, its
@@ -293,13 +277,6 @@ def send_to_printer(host: ActionHost, out: Path) -> None:
     )
 
 
-def print_preview(host: ActionHost, part: str) -> None:
-    """Ekspor/Cetak → Pratinjau cetak: the pages as they will print, inside rbdesk."""
-    out = _pdf_to_print(host, part)
-    if out is not None:
-        show_preview(host, out)
-
-
 def show_preview(host: ActionHost, out: Path) -> None:
     from rbdesk.ui.dialogs.print_preview import PrintPreviewDialog
 
@@ -315,6 +292,20 @@ def show_preview(host: ActionHost, out: Path) -> None:
         show_error(host.parent, exc.message)
         return
     dialog.exec()
+
+
+def print_pdf(
+    host: ActionHost, part: str, then: Callable[[ActionHost, Path], None] = send_to_printer
+) -> None:
+    """The part written to a temporary folder, as it will print, then handed to the printer
+    (``send_to_printer``), or shown inside rbdesk (``show_preview``, Ekspor/Cetak → Pratinjau
+    cetak)."""
+    ok, month = _report_month(host, part)
+    if not ok:
+        return
+    out = Path(tempfile.mkdtemp(prefix="rbdesk-cetak-")) / f"rencana-aksi-{part}.pdf"
+    if _write_pdf(host, part, out, month):
+        then(host, out)
 
 
 def import_excel(host: ActionHost) -> None:

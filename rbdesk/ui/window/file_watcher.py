@@ -42,10 +42,6 @@ class FileWatcher(QObject):
         self._beat.setInterval(heartbeat_ms)
         self._beat.timeout.connect(self.beat)
 
-    @property
-    def labels(self) -> list[str]:
-        return list(self._labels)
-
     def start(self) -> None:
         self.beat()
         self._poll.start()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -65,7 +65,7 @@ from rbdesk.ui.window.action_table import (
 )
 from rbdesk.ui.window.actions import ActionRegistry, PlanChooser
 from rbdesk.ui.window.file_watcher import FileWatcher
-from rbdesk.ui.window.message_bar import MessageBar
+from rbdesk.ui.window.message_bar import Buttons, MessageBar
 from rbdesk.ui.window.panel_focus import PanelFocus
 from rbdesk.ui.window.status_line import StatusLine
 
@@ -129,8 +129,8 @@ class MainWindow(QMainWindow):
     # (ui.window.app) owns windows and files, so the window only asks.
     fileRequested = Signal(Path, bool)
 
-    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, doc: PlanDocument) -> None:
+        super().__init__()
         self.setObjectName("mainWindow")
         self.doc = doc
         self.state = ViewState(doc, self)
@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
             self.state,
             self.model,
             self.current_node,
-            lambda: self.edit_current(COL_TEXT),
+            self.edit_text,
             self,
             self.show_message,
         )
@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
             Act.EDIT_NOTE: self.edit_note,
             Act.ADD_SIBLING: edits.add_sibling,
             Act.ADD_CHILD: edits.add_child,
-            Act.RENAME: lambda: self.edit_current(COL_TEXT),
+            Act.RENAME: self.edit_text,
             Act.DELETE: edits.delete_current,
             Act.MOVE_UP: lambda: edits.move(-1),
             Act.MOVE_DOWN: lambda: edits.move(1),
@@ -299,7 +299,7 @@ class MainWindow(QMainWindow):
             Act.QUARTER_VIEW: lambda: self.show_quarters(self.acts[Act.QUARTER_VIEW].isChecked()),
             Act.EXPAND: lambda: self.shown_grid().expandAll(),
             Act.COLLAPSE: lambda: self.shown_grid().collapseAll(),
-            Act.RELOAD: self.refresh_from_file,
+            Act.RELOAD: self.doc.reload,
             **{act: partial(self.show_panel, act.value) for _cls, act in DOCKS},
             Act.HISTORY: lambda: help_actions.history(host, self.current_row_uuid()),
             Act.HISTORY_ALL: lambda: help_actions.history(host, None),
@@ -313,14 +313,13 @@ class MainWindow(QMainWindow):
                 for act, part in EXCEL_REPORTS.items()
             },
             Act.PRINT_PLAN: lambda: export_actions.print_pdf(host, "plan"),
-            Act.PRINT_PREVIEW: lambda: export_actions.print_preview(host, "plan"),
+            Act.PRINT_PREVIEW: lambda: export_actions.print_pdf(
+                host, "plan", export_actions.show_preview
+            ),
             **{
-                act: partial(settings.set_value, "export/paper", str(paper))
-                for act, paper in PAPERS.items()
-            },
-            **{
-                act: partial(settings.set_value, "export/copy", str(form))
-                for act, form in COPY_FORMS.items()
+                act: partial(settings.set_value, key, str(value))
+                for key, choices in (("export/paper", PAPERS), ("export/copy", COPY_FORMS))
+                for act, value in choices.items()
             },
             Act.IMPORT_EXCEL: lambda: export_actions.import_excel(host),
             Act.GUIDE: lambda: help_actions.guide(self),
@@ -413,7 +412,8 @@ class MainWindow(QMainWindow):
         state.lockChanged.connect(self._lock_changed)
         self.proxy.filterApplied.connect(self._show_filter_count)
         self.proxy.filterApplied.connect(self._filter_quarters)
-        self.watcher.othersCommitted.connect(self.refresh_from_file)
+        # Someone else committed: the snapshot is reloaded and merged into the grid in place.
+        self.watcher.othersCommitted.connect(doc.reload)
         self.watcher.presenceChanged.connect(self._presence_changed)
 
     # -- state shown to the user ---------------------------------------------------------------
@@ -455,12 +455,7 @@ class MainWindow(QMainWindow):
         for action in self.acts.edit_actions():
             action.setEnabled(not state.readonly)
 
-    def show_message(
-        self,
-        text: str,
-        error: bool = False,
-        actions: Sequence[tuple[str, Callable[[], object]]] = (),
-    ) -> None:
+    def show_message(self, text: str, error: bool = False, actions: Buttons = ()) -> None:
         log.info("message: %s", text)
         self.message_bar.show_text(text, error, actions)
         self.statusBar().showMessage(text, 8000)
@@ -555,11 +550,7 @@ class MainWindow(QMainWindow):
         """From a quarter cell: the month grid on that row and month."""
         self.show_quarters(False)
         self.select_uuid(uuid)
-        index = self.view.currentIndex()
-        if index.isValid():
-            index = index.siblingAtColumn(month_column(month))
-            self.view.setCurrentIndex(index)
-            self.view.scrollTo(index)
+        self._to_month(self.view.currentIndex(), month)
 
     def _mode_changed(self, mode: Mode) -> None:
         settings.set_value("window/mode", mode)
@@ -609,11 +600,8 @@ class MainWindow(QMainWindow):
 
     # -- the grid ------------------------------------------------------------------------------
 
-    def current_source_index(self) -> QModelIndex:
-        return self.proxy.mapToSource(self.view.currentIndex())
-
     def current_node(self) -> Node | None:
-        return self.model.node(self.current_source_index())
+        return self.model.node(self.proxy.mapToSource(self.view.currentIndex()))
 
     def current_row_uuid(self) -> str | None:
         """The row whose history Riwayat shows: a row carrying a schedule, its indicator."""
@@ -664,10 +652,11 @@ class MainWindow(QMainWindow):
         uuid = node.ind.uuid if node is not None and node.ind is not None else ""
         self.state.cellSelected.emit(uuid, column_month(current.column()) if uuid else 0)
 
-    def edit_current(self, column: int = COL_TEXT) -> None:
+    def edit_text(self) -> None:
+        """F2: edit the current row's text."""
         index = self.view.currentIndex()
         if index.isValid():
-            index = index.siblingAtColumn(column)
+            index = index.siblingAtColumn(COL_TEXT)
             self.view.setCurrentIndex(index)
             self.view.edit(index)
 
@@ -696,11 +685,12 @@ class MainWindow(QMainWindow):
 
     def go_to_current_month(self) -> None:
         month = self.doc.today_month()
-        if not 1 <= month <= 12:
-            return
-        index = self.view.currentIndex()
-        if not index.isValid():
-            index = self.proxy.index(0, 0)
+        if 1 <= month <= 12:
+            index = self.view.currentIndex()
+            self._to_month(index if index.isValid() else self.proxy.index(0, 0), month)
+
+    def _to_month(self, index: QModelIndex, month: int) -> None:
+        """The cursor on ``index``'s row in the month's column, scrolled into view."""
         if index.isValid():
             index = index.siblingAtColumn(month_column(month))
             self.view.setCurrentIndex(index)
@@ -719,10 +709,6 @@ class MainWindow(QMainWindow):
     def _children_changed(self, parent_uuids: list[str]) -> None:
         if self.doc.tree is not None and self.doc.tree.uuid in parent_uuids:
             self.filter_bar.populate()  # an area was added or removed
-
-    def refresh_from_file(self) -> None:
-        """Someone else committed: reload the snapshot and merge it into the grid in place."""
-        self.doc.reload()
 
     def _plan_changed(self, _uuid: str) -> None:
         # Messages were about the plan left (its undo history is gone with it).
@@ -749,11 +735,7 @@ class MainWindow(QMainWindow):
             menu.addMenu(status)
             menu.addAction(a[Act.EDIT_NOTE])
             menu.addSeparator()
-        for item in ROW_MENU:
-            if item is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(a[item])
+        a.fill(menu, ROW_MENU)
         menu.popup(self.view.viewport().mapToGlobal(pos))
 
     # -- the keyboard between grid and panels ---------------------------------------------------

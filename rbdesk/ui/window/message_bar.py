@@ -11,6 +11,8 @@ from rbdesk.i18n import tr
 
 # A notice that only informs goes after this; a warning, or one with buttons, stays.
 INFORM_MS = 15000
+# A notice's buttons: caption and what a click does.
+Buttons = Sequence[tuple[str, Callable[[], object]]]
 
 
 class MessageBar(QFrame):
@@ -45,12 +47,7 @@ class MessageBar(QFrame):
         self.timer.timeout.connect(self.dismiss)
         self.hide()
 
-    def show_text(
-        self,
-        text: str,
-        error: bool = False,
-        actions: Sequence[tuple[str, Callable[[], object]]] = (),
-    ) -> None:
+    def show_text(self, text: str, error: bool = False, actions: Buttons = ()) -> None:
         """``actions``: buttons after the text, e.g. "Buka berkas" after an export."""
         while self._buttons.count():
             item = self._buttons.takeAt(0)
