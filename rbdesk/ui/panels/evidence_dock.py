@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import tempfile
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, QUrl
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.file_names import opens_directly, safe_filename
+from rbdesk.models.domain.month_cells import cell_state_text
 from rbdesk.models.domain.month_overview import IndicatorPlace, find_place
 from rbdesk.models.domain.months import month_long
 from rbdesk.models.domain.progress import STATUSES, month_state
@@ -47,7 +49,6 @@ from rbdesk.ui.dialogs.future_month import realise_ahead_ok
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.operations import Conflict, push
 from rbdesk.ui.panels.evidence_model import EvidenceModel
-from rbdesk.ui.panels.month_model import cell_state_text
 from rbdesk.ui.panels.review_box import ReviewBox, both_texts
 from rbdesk.ui.undo.evidence_steps import AttachEvidenceCommand, RemoveEvidenceCommand
 from rbdesk.ui.undo.plan_steps import SetStatusCommand
@@ -286,9 +287,9 @@ class EvidenceDock(QDockWidget):
         year = self.doc.tree.year if self.doc.tree else ""
         self.header.setText(
             tr("Area {a}").format(a=place.area.label)
-            + f" · <b>{_escape(place.label)}</b> {_escape(text)}<br>"
+            + f" · <b>{escape(place.label)}</b> {escape(text)}<br>"
             + tr("{month} {year} · {state}").format(
-                month=month_long(self.month), year=year, state=_escape(state)
+                month=month_long(self.month), year=year, state=escape(state)
             )
         )
         cell = ind.realisation.get(self.month)
@@ -318,8 +319,7 @@ class EvidenceDock(QDockWidget):
             self.view.selectRow(current.row())
 
     def _selected_uuid(self) -> str:
-        rows = self.view.selectionModel().selectedRows()
-        info = self.model.info(rows[0].row()) if rows else None
+        info = self._selected_info()
         return info.uuid if info else ""
 
     def _update_actions(self) -> None:
@@ -446,7 +446,7 @@ class EvidenceDock(QDockWidget):
 
     def _selected_info(self) -> realisation.EvidenceInfo | None:
         rows = self.view.selectionModel().selectedRows()
-        return self.model.info(rows[0].row()) if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def open_selected(self) -> bool:
         info = self._selected_info()
@@ -539,7 +539,3 @@ class EvidenceDock(QDockWidget):
     def _fail(self, message: str) -> None:
         self.show_message(message)
         self.doc.refused.emit(message)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -30,9 +30,6 @@ class EvidenceModel(RowTableModel[EvidenceInfo]):
     def titles(self) -> tuple[str, ...]:
         return (tr("Nama berkas"), tr("Ukuran"), tr("Oleh"), tr("Waktu"))
 
-    def info(self, row: int) -> EvidenceInfo | None:
-        return self.row_at(row)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -53,8 +50,4 @@ class EvidenceModel(RowTableModel[EvidenceInfo]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Role.UUID:
             return ev.uuid
-        if role == Role.SHA256:
-            return ev.sha256
-        if role == Role.SIZE:
-            return ev.size
         return None

@@ -71,12 +71,9 @@ class MonthDock(LazyRefreshDock):
         self.items_model = MonthItemsModel(self)
         self.items_view = QTreeView(body)
         self.items_view.setObjectName("monthItems")
-        self.items_view.setModel(self.items_model)
         self.items_view.setAlternatingRowColors(True)
         self.items_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.items_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.items_view.setIndentation(14)
-        setup_items_view(self.items_view)
+        setup_items_view(self.items_view, self.items_model, state)
 
         self.area_model = AreaProgressModel(self)
         self.area_view = QTreeView(body)
@@ -106,8 +103,6 @@ class MonthDock(LazyRefreshDock):
 
         self.month_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.today_button.clicked.connect(self.go_to_today)
-        self.items_view.clicked.connect(self._item_chosen)
-        self.items_view.activated.connect(self._item_chosen)
         self.area_view.clicked.connect(self._area_chosen)
         self.area_view.activated.connect(self._area_chosen)
         doc.treeReloaded.connect(self.schedule_refresh)
@@ -195,16 +190,6 @@ class MonthDock(LazyRefreshDock):
         return f"<b>{when}</b><br>{' · '.join(parts)}<br>{' · '.join(reviews)}<br>{capaian}"
 
     # --- going to the grid -------------------------------------------------------------------
-
-    def _item_chosen(self, index: QModelIndex) -> None:
-        """An indicator goes to its cell of the month it is listed for (a late one to its
-        first late month); an area row only to the area."""
-        first = index.siblingAtColumn(0)
-        uuid = first.data(Role.UUID)
-        if uuid and first.data(Role.KIND) == "item":
-            self.state.cellRequested.emit(uuid, int(first.data(Role.MONTH) or 0))
-        elif uuid:
-            self.state.selectRequested.emit(uuid)
 
     def _area_chosen(self, index: QModelIndex) -> None:
         uuid = index.siblingAtColumn(0).data(Role.UUID)

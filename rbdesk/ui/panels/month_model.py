@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHeaderView,
     QStyle,
     QStyledItemDelegate,
@@ -43,10 +44,10 @@ from rbdesk.models.domain.month_overview import (
 )
 from rbdesk.models.domain.months import month_long, month_short
 from rbdesk.models.domain.progress import MonthState, format_percent
-from rbdesk.models.domain.statuses import Status
 from rbdesk.ui.grid.month_delegate import REVIEW_INK
 from rbdesk.ui.roles import ROOT, Index, Role
 from rbdesk.ui.row_table import RowTableModel
+from rbdesk.ui.view_state import ViewState
 
 STATE_COLOUR = {
     MonthState.DONE: QColor("#1b7f3b"),
@@ -56,18 +57,6 @@ STATE_COLOUR = {
     MonthState.PLANNED: QColor("#555555"),
     MonthState.LATE: QColor("#b3261e"),
 }
-
-
-def cell_state_text(state: MonthState, status: str) -> str:
-    """One indicator-month in words: what was recorded first, then the plan's view of it. A
-    past month marked sebagian reads "◐ Sebagian · terlambat …", not just "Terlambat": the late
-    rule (``progress.is_overdue``) counts it late, but the work recorded is not lost from view."""
-    if status == Status.SEBAGIAN:
-        text = state_text(MonthState.PARTIAL)
-        if state is MonthState.LATE:
-            text += " · " + tr("terlambat (bulan sudah lewat, belum selesai)")
-        return text
-    return state_text(state)
 
 
 # A group longer than this starts folded: laying out tens of thousands of rows of a big plan
@@ -339,8 +328,12 @@ class WrappingDelegate(QStyledItemDelegate):
         return QSize(size.width(), max(size.height(), rect.height() + 6))
 
 
-def setup_items_view(view: QTreeView) -> None:
-    """The indicator column takes the width and wraps; area and team stay narrow."""
+def setup_items_view(view: QTreeView, model: MonthItemsModel, state: ViewState) -> None:
+    """The indicator column takes the width and wraps; area and team stay narrow. Clicked or
+    entered, a row goes to the grid (``go_to_item``)."""
+    view.setModel(model)
+    view.setIndentation(14)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setUniformRowHeights(False)
     view.setWordWrap(True)
     view.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -356,6 +349,19 @@ def setup_items_view(view: QTreeView) -> None:
     header.sectionResized.connect(
         lambda col, _old, _new: view.doItemsLayout() if col == MonthItemsModel.COL_TEXT else None
     )
+    view.clicked.connect(lambda index: go_to_item(state, index))
+    view.activated.connect(lambda index: go_to_item(state, index))
+
+
+def go_to_item(state: ViewState, index: QModelIndex) -> None:
+    """An indicator goes to its cell of the month it is listed for (a late one to its first
+    late month); an area row only to the area."""
+    first = index.siblingAtColumn(0)
+    uuid = first.data(Role.UUID)
+    if uuid and first.data(Role.KIND) == "item":
+        state.cellRequested.emit(uuid, int(first.data(Role.MONTH) or 0))
+    elif uuid:
+        state.selectRequested.emit(uuid)
 
 
 def fit_columns(view: QTreeView) -> None:

@@ -4,6 +4,8 @@ records the reviewer's name and says so, it does not lock anyone out."""
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -182,23 +184,23 @@ class ReviewBox(QGroupBox):
         colour = REVIEW_INK[state].name()
         text = (
             f"<span style='color:{colour}'><b>{REVIEW_SYMBOL[state]} "
-            f"{_escape(review_label(state))}</b></span>"
+            f"{escape(review_label(state))}</b></span>"
         )
         if state == SUBMITTED:
             text += tr(" — menunggu verifikasi")
         if cell.reviewed_by:
             when = clock.local_time(cell.reviewed_at) if cell.reviewed_at else ""
-            text += tr(" oleh {who}").format(who=_escape(cell.reviewed_by))
+            text += tr(" oleh {who}").format(who=escape(cell.reviewed_by))
             if when:
-                text += f", {_escape(when)}"
+                text += f", {escape(when)}"
             if cell.updated_by and cell.updated_by != cell.reviewed_by:
                 # The month's last writer recorded the verdict: every other change of a month
                 # sends it back to review.
                 text += "<br>" + tr("dicatat oleh {user} atas nama {name}").format(
-                    user=_escape(cell.updated_by), name=_escape(cell.reviewed_by)
+                    user=escape(cell.updated_by), name=escape(cell.reviewed_by)
                 )
         if cell.review_note:
-            text += f"<br><i>{_escape(cell.review_note)}</i>"
+            text += f"<br><i>{escape(cell.review_note)}</i>"
         return text
 
     def _fill_reviewers(self) -> None:
@@ -322,7 +324,3 @@ def both_texts(conflict: Conflict, what: str, yours: str) -> str:
         + tr("{what} Anda:").format(what=what)
         + f"\n\u201c{yours or tr('(kosong)')}\u201d"
     )
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

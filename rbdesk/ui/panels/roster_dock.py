@@ -153,10 +153,7 @@ class RosterDock(LazyRefreshDock):
         self.items_model = MonthItemsModel(self)
         self.items_view = QTreeView(body)
         self.items_view.setObjectName("rosterItems")
-        self.items_view.setModel(self.items_model)
-        self.items_view.setIndentation(14)
-        self.items_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        setup_items_view(self.items_view)
+        setup_items_view(self.items_view, self.items_model, state)
         self.detail.setMargin(4)
         detail.setWidget(self.detail)
 
@@ -180,8 +177,6 @@ class RosterDock(LazyRefreshDock):
             lambda cur, _prev: self._person_row_chosen(cur)
         )
         self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
-        self.items_view.clicked.connect(self._item_chosen)
-        self.items_view.activated.connect(self._item_chosen)
         self.team_view.activated.connect(lambda _i: roster_actions.edit_selected(self))
         self.person_view.activated.connect(lambda _i: roster_actions.edit_selected(self))
         doc.treeReloaded.connect(self.schedule_refresh)
@@ -319,14 +314,6 @@ class RosterDock(LazyRefreshDock):
         index = self.team_model.find("team", uuid)
         if index.isValid():
             self.team_view.setCurrentIndex(index)
-
-    def _item_chosen(self, index: QModelIndex) -> None:
-        first = index.siblingAtColumn(0)
-        uuid = first.data(Role.UUID)
-        if uuid and first.data(Role.KIND) == "item":
-            self.state.cellRequested.emit(uuid, int(first.data(Role.MONTH) or 0))
-        elif uuid:
-            self.state.selectRequested.emit(uuid)
 
     # --- the detail below --------------------------------------------------------------------
 
