@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import logging
 import tempfile
-from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import (
-    QAction,
     QDesktopServices,
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -19,16 +17,12 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
-    QDockWidget,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QTableView,
     QVBoxLayout,
@@ -49,6 +43,7 @@ from rbdesk.ui.dialogs.future_month import realise_ahead_ok
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.operations import Conflict, push
 from rbdesk.ui.panels.evidence_model import EvidenceModel
+from rbdesk.ui.panels.panel_dock import PanelDock, button_grid, setup_list
 from rbdesk.ui.panels.review_box import ReviewBox, both_texts
 from rbdesk.ui.undo.evidence_steps import AttachEvidenceCommand, RemoveEvidenceCommand
 from rbdesk.ui.undo.plan_steps import SetStatusCommand
@@ -89,12 +84,9 @@ def local_files(urls: list[QUrl]) -> list[Path]:
     return [Path(u.toLocalFile()) for u in urls if u.isLocalFile() and u.toLocalFile()]
 
 
-class EvidenceDock(QDockWidget):
+class EvidenceDock(PanelDock):
     def __init__(self, doc: PlanDocument, state: ViewState, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Bukti dukung"), parent)
-        self.setObjectName("evidenceDock")
-        self.doc = doc
-        self.state = state
+        super().__init__(tr("Bukti dukung"), "evidenceDock", doc, state, parent)
         self.indicator_uuid = ""
         self.month = 0
         # The month's row version and note when the note box was filled: what the user began
@@ -152,13 +144,8 @@ class EvidenceDock(QDockWidget):
         self.view = QTableView(body)
         self.view.setObjectName("evidenceFiles")
         self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setTabKeyNavigation(False)  # Tab leaves the list for its buttons
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
-        self.view.setWordWrap(False)
+        setup_list(self.view)
+        self.key_views = (self.view,)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(EvidenceModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
         for col in (EvidenceModel.COL_SIZE, EvidenceModel.COL_WHO, EvidenceModel.COL_WHEN):
@@ -173,42 +160,32 @@ class EvidenceDock(QDockWidget):
 
         # Alt+letter: none of these letters is a menu's (Berkas, Ubah, Tampilan, Ekspor, Bantuan)
         # or the review box's, so each opens what it says at the first press.
-        buttons = QGridLayout()
         self.add_action = self._action(
             tr("Tambah be&rkas…"),
-            self.add_by_dialog,
+            EvidenceDock.add_by_dialog,
             QKeySequence(Qt.Key.Key_Insert),
             tr("Lampirkan berkas (atau seret berkas ke panel)"),
         )
         self.open_action = self._action(
             tr("Bu&ka"),
-            self.open_selected,
+            EvidenceDock.open_selected,
             QKeySequence(Qt.Key.Key_Return),
             tr("Buka dengan penampil bawaan Windows"),
         )
         self.save_action = self._action(
             tr("Simpan salinan…"),
-            self.save_selected_copy,
+            EvidenceDock.save_selected_copy,
             None,
             tr("Simpan salinan berkas ke folder lain"),
         )
         self.remove_action = self._action(
             tr("&Hapus"),
-            self.remove_selected,
+            EvidenceDock.remove_selected,
             QKeySequence(QKeySequence.StandardKey.Delete),
             tr("Hapus bukti dukung (dapat dibatalkan)"),
         )
-        # Two buttons a row: the panel stays usable when narrowed on a 1366-pixel screen.
-        for i, action in enumerate(
-            (self.add_action, self.open_action, self.save_action, self.remove_action)
-        ):
-            action_button = QPushButton(action.text(), body)
-            action_button.setToolTip(action.toolTip())
-            action_button.clicked.connect(action.trigger)
-            action.enabledChanged.connect(action_button.setEnabled)
-            action_button.setEnabled(action.isEnabled())
-            buttons.addWidget(action_button, i // 2, i % 2)
-        layout.addLayout(buttons)
+        actions = (self.add_action, self.open_action, self.save_action, self.remove_action)
+        layout.addLayout(button_grid(body, actions, tips=True))
         self.setWidget(body)
         self.setFocusProxy(self.view)
 
@@ -225,18 +202,6 @@ class EvidenceDock(QDockWidget):
         doc.nodesPatched.connect(self._patched)
         doc.planChanged.connect(lambda _uuid: self.show_cell("", 0))
         self.refresh()
-
-    def _action(
-        self, text: str, slot: Callable[[], object], key: QKeySequence | None, tip: str
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setToolTip(tip)
-        if key is not None:
-            action.setShortcut(key)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.view.addAction(action)
-        action.triggered.connect(slot)
-        return action
 
     # --- which cell --------------------------------------------------------------------------
 

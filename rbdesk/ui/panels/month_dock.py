@@ -24,7 +24,6 @@ from rbdesk.models.domain.months import MONTHS, month_long
 from rbdesk.models.domain.progress import REVISION, SUBMITTED, MonthState, format_percent
 from rbdesk.models.domain.roster_reads import area_teams
 from rbdesk.ui.document import PlanDocument
-from rbdesk.ui.panels.lazy_dock import LazyRefreshDock
 from rbdesk.ui.panels.month_model import (
     AreaProgressModel,
     CapaianBarDelegate,
@@ -33,16 +32,14 @@ from rbdesk.ui.panels.month_model import (
     fit_columns,
     setup_items_view,
 )
+from rbdesk.ui.panels.panel_dock import LazyRefreshDock
 from rbdesk.ui.roles import Role
 from rbdesk.ui.view_state import ViewState
 
 
 class MonthDock(LazyRefreshDock):
     def __init__(self, doc: PlanDocument, state: ViewState, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Bulan ini"), parent)
-        self.setObjectName("monthDock")
-        self.doc = doc
-        self.state = state
+        super().__init__(tr("Bulan ini"), "monthDock", doc, state, parent)
         self.overview = MonthOverview(1, 0)
 
         body = QWidget(self)

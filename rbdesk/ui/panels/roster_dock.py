@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
+from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QGridLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -44,13 +41,13 @@ from rbdesk.models.domain.roster_reads import (
 from rbdesk.models.edits import roster_edit
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.panels import roster_actions
-from rbdesk.ui.panels.lazy_dock import LazyRefreshDock
 from rbdesk.ui.panels.month_model import (
     MonthItemsModel,
     expand_groups,
     fit_columns,
     setup_items_view,
 )
+from rbdesk.ui.panels.panel_dock import LazyRefreshDock, button_grid, setup_list
 from rbdesk.ui.panels.roster_model import PersonListModel, RosterTreeModel
 from rbdesk.ui.roles import Role
 from rbdesk.ui.view_state import ViewState
@@ -58,10 +55,7 @@ from rbdesk.ui.view_state import ViewState
 
 class RosterDock(LazyRefreshDock):
     def __init__(self, doc: PlanDocument, state: ViewState, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Tim"), parent)
-        self.setObjectName("rosterDock")
-        self.doc = doc
-        self.state = state
+        super().__init__(tr("Tim"), "rosterDock", doc, state, parent)
         self.persons: list[PersonInfo] = []
         self._shown: tuple[str, str] = ("", "")  # ("person" | "team", uuid)
         self._team_told = ""
@@ -83,22 +77,14 @@ class RosterDock(LazyRefreshDock):
         self.person_view = QTableView(self.tabs)
         self.person_view.setObjectName("rosterPersons")
         self.person_view.setModel(self.person_model)
-        self.person_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.person_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.person_view.setTabKeyNavigation(False)  # Tab goes on to the panel's next part
-        self.person_view.verticalHeader().hide()
-        self.person_view.verticalHeader().setDefaultSectionSize(
-            self.person_view.fontMetrics().height() + 8
-        )
-        self.person_view.setWordWrap(False)
+        setup_list(self.person_view)
         self.person_view.horizontalHeader().setStretchLastSection(True)
-        for view in (self.team_view, self.person_view):
-            view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.team_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.key_views = (self.team_view, self.person_view)
         # Alt+letters: none of them a menu's (Berkas, Ubah, Tampilan, Ekspor, Bantuan).
         self.tabs.addTab(self.team_view, tr("&Susunan tim"))
         self.tabs.addTab(self.person_view, tr("Da&ftar orang"))
 
-        buttons = QGridLayout()
         self.add_person_action = self._action(
             tr("Tambah &orang…"), roster_actions.add_person_dialog, QKeySequence(Qt.Key.Key_Insert)
         )
@@ -132,14 +118,10 @@ class RosterDock(LazyRefreshDock):
         self.person_view.addAction(self.add_member_action)
         for view in (self.team_view, self.person_view):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        # Two buttons a row: the panel stays usable when narrowed on a 1366-pixel screen.
-        for i, action in enumerate(
-            (self.add_person_action, self.add_member_action, self.edit_action, self.remove_action)
-        ):
-            button = QPushButton(action.text(), body)
-            button.clicked.connect(action.trigger)
-            action.enabledChanged.connect(button.setEnabled)
-            buttons.addWidget(button, i // 2, i % 2)
+        buttons = button_grid(
+            body,
+            (self.add_person_action, self.add_member_action, self.edit_action, self.remove_action),
+        )
 
         detail = QScrollArea(body)
         detail.setWidgetResizable(True)
@@ -183,18 +165,6 @@ class RosterDock(LazyRefreshDock):
         doc.edited.connect(self.schedule_refresh)
         doc.planChanged.connect(lambda _uuid: self.refresh())
         # Filled when first shown, after the window's first paint (LazyRefreshDock).
-
-    def _action(
-        self, text: str, act: Callable[[RosterDock], object], key: QKeySequence | None = None
-    ) -> QAction:
-        action = QAction(text, self)
-        action.triggered.connect(lambda _checked=False: act(self))
-        if key is not None:
-            action.setShortcut(key)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.team_view.addAction(action)
-            self.person_view.addAction(action)
-        return action
 
     # --- refreshing --------------------------------------------------------------------------
 
