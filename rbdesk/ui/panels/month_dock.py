@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,8 +28,7 @@ from rbdesk.ui.panels.month_model import (
     AreaProgressModel,
     CapaianBarDelegate,
     MonthItemsModel,
-    expand_groups,
-    fit_columns,
+    lay_out_items,
     setup_items_view,
 )
 from rbdesk.ui.panels.panel_dock import LazyRefreshDock
@@ -107,9 +106,8 @@ class MonthDock(LazyRefreshDock):
         doc.planChanged.connect(lambda _uuid: self.go_to_today())
         # Today's month is chosen now; the numbers are computed once the panel is shown, after
         # the window's first paint (they take a moment on a big plan).
-        self.month_box.blockSignals(True)
-        self.month_box.setCurrentIndex(clamp_month(doc.today_month()) - 1)
-        self.month_box.blockSignals(False)
+        with QSignalBlocker(self.month_box):
+            self.month_box.setCurrentIndex(clamp_month(doc.today_month()) - 1)
 
     # --- the chosen month --------------------------------------------------------------------
 
@@ -137,8 +135,7 @@ class MonthDock(LazyRefreshDock):
         tree = self.doc.tree
         area_name = level_name(tree.level_names if tree is not None else [], "area")
         self.area_model.set_areas(self.overview.areas, self.month, area_name)
-        fit_columns(self.items_view)
-        expand_groups(self.items_view)
+        lay_out_items(self.items_view)
         rows = self.area_model.rowCount()
         if rows:
             view = self.area_view

@@ -364,38 +364,29 @@ def go_to_item(state: ViewState, index: QModelIndex) -> None:
         state.selectRequested.emit(uuid)
 
 
-def fit_columns(view: QTreeView) -> None:
-    """Group titles span their row; area and team get the width of their widest text, measured
-    over the distinct texts (a handful), never row by row."""
+def lay_out_items(view: QTreeView, unfold: tuple[str, ...] | None = None) -> None:
+    """After a fill: group and area titles span their row; the groups (all, or those of the
+    ``unfold`` kinds) short enough to lay out at once are unfolded; area and team get the width
+    of their widest text, measured over the distinct texts (a handful), never row by row."""
     model = view.model()
-    for row in range(model.rowCount()):
-        view.setFirstColumnSpanned(row, ROOT, True)
-        group = model.index(row, 0)
-        for a in range(model.rowCount(group)):
-            view.setFirstColumnSpanned(a, group, True)
     if not isinstance(model, MonthItemsModel):
         return
+    for row, (kind, areas) in enumerate(model._groups):
+        view.setFirstColumnSpanned(row, ROOT, True)
+        group = model.index(row, 0)
+        unfolded = unfold is None or kind in unfold
+        short = sum(len(items) for _u, _t, items in areas) <= EXPAND_LIMIT
+        if unfolded:
+            view.setExpanded(group, short)
+        for a in range(len(areas)):
+            view.setFirstColumnSpanned(a, group, True)
+            if unfolded:
+                view.setExpanded(model.index(a, 0, group), short)
     metrics = view.fontMetrics()
     for col in (MonthItemsModel.COL_AREA, MonthItemsModel.COL_TEAM):
         title = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
         widest = max(metrics.horizontalAdvance(t) for t in model.column_texts(col) | {title})
         view.header().resizeSection(col, widest + 14)
-
-
-def expand_groups(
-    view: QTreeView, kinds: tuple[str, ...] | None = None, limit: int = EXPAND_LIMIT
-) -> None:
-    """Unfold the groups (all, or these kinds) that are short enough to lay out at once."""
-    model = view.model()
-    if not isinstance(model, MonthItemsModel):
-        return
-    for row, (kind, areas) in enumerate(model._groups):
-        if kinds is None or kind in kinds:
-            group = model.index(row, 0)
-            short = sum(len(items) for _u, _t, items in areas) <= limit
-            view.setExpanded(group, short)
-            for a in range(len(areas)):
-                view.setExpanded(model.index(a, 0, group), short)
 
 
 class AreaProgressModel(RowTableModel[AreaProgress]):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -208,11 +208,10 @@ class ReviewBox(QGroupBox):
         have = [self.reviewer.itemText(i) for i in range(self.reviewer.count())]
         if names != have:
             typed = self.reviewer.currentText()
-            self.reviewer.blockSignals(True)
-            self.reviewer.clear()
-            self.reviewer.addItems(names)
-            self.reviewer.setEditText(typed)
-            self.reviewer.blockSignals(False)
+            with QSignalBlocker(self.reviewer):
+                self.reviewer.clear()
+                self.reviewer.addItems(names)
+                self.reviewer.setEditText(typed)
         self._names = set(names)
 
     def _show_user(self) -> None:
@@ -226,16 +225,14 @@ class ReviewBox(QGroupBox):
                 else tr("{user} (pengguna ini)").format(user=self.doc.user)
             )
         if not self.for_other.isChecked():
-            self.reviewer.blockSignals(True)
-            self.reviewer.setEditText(self.doc.user)
-            self.reviewer.blockSignals(False)
+            with QSignalBlocker(self.reviewer):
+                self.reviewer.setEditText(self.doc.user)
             self._check_reviewer()
 
     def _for_other_toggled(self, checked: bool) -> None:
         self.reviewer.setEnabled(checked and self.for_other.isEnabled())
-        self.reviewer.blockSignals(True)
-        self.reviewer.setEditText("")
-        self.reviewer.blockSignals(False)
+        with QSignalBlocker(self.reviewer):
+            self.reviewer.setEditText("")
         self._show_user()
         if checked:
             self.reviewer.setFocus()

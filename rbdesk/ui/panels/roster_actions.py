@@ -69,9 +69,7 @@ def add_person_dialog(dock: RosterPanel) -> None:
         add_person(dock, dialog.fields(), team, role)
 
 
-def add_person(
-    dock: RosterPanel, fields: dict[str, Any], team_uuid: str = "", role: str = "Anggota"
-) -> str | None:
+def add_person(dock: RosterPanel, fields: dict[str, Any], team_uuid: str, role: str) -> str | None:
     """Add a person (and seat them on a team, one undo step); returns the uuid."""
     stack = dock.doc.undo_stack
     if team_uuid:

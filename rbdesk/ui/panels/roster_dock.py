@@ -41,12 +41,7 @@ from rbdesk.models.domain.roster_reads import (
 from rbdesk.models.edits import roster_edit
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.panels import roster_actions
-from rbdesk.ui.panels.month_model import (
-    MonthItemsModel,
-    expand_groups,
-    fit_columns,
-    setup_items_view,
-)
+from rbdesk.ui.panels.month_model import MonthItemsModel, lay_out_items, setup_items_view
 from rbdesk.ui.panels.panel_dock import LazyRefreshDock, button_grid, setup_list
 from rbdesk.ui.panels.roster_model import PersonListModel, RosterTreeModel
 from rbdesk.ui.roles import Role
@@ -331,8 +326,7 @@ class RosterDock(LazyRefreshDock):
             self.items_model.set_overview(
                 overview, (GROUP_OPEN, GROUP_LATE, GROUP_DONE), area_teams(tree)
             )
-            expand_groups(self.items_view, (GROUP_OPEN, GROUP_LATE))
-            fit_columns(self.items_view)
+            lay_out_items(self.items_view, (GROUP_OPEN, GROUP_LATE))
         else:
             lines.append(
                 tr("Tidak memegang area perubahan, jadi tidak ada kegiatan terjadwal di grid.")
