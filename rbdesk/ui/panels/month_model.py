@@ -8,6 +8,7 @@ next to it.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from PySide6.QtCore import (
@@ -430,10 +431,7 @@ class AreaProgressModel(RowTableModel[AreaProgress]):
                 m=month_long(self._month),
                 p=format_percent(row.percent),
                 v=format_percent(row.verified.percent),
-                planned=tally.planned,
-                done=tally.done,
-                partial=tally.partial,
-                late=tally.late,
+                **asdict(tally),
             )
         if role == Qt.ItemDataRole.TextAlignmentRole and col != self.COL_AREA:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

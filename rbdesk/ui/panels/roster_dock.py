@@ -247,12 +247,10 @@ class RosterDock(LazyRefreshDock):
         self._update_actions()
 
     def _tab_changed(self) -> None:
-        view = self.tabs.currentWidget()
-        if isinstance(view, QAbstractItemView):
-            if view is self.team_view:
-                self._team_row_chosen(view.currentIndex())
-            else:
-                self._person_row_chosen(view.currentIndex())
+        if self.tabs.currentWidget() is self.team_view:
+            self._team_row_chosen(self.team_view.currentIndex())
+        else:
+            self._person_row_chosen(self.person_view.currentIndex())
 
     def choose(self, kind: str, uuid: str) -> None:
         """Show a person or team below; the grid filters on the team chosen (on none when a
