@@ -151,12 +151,6 @@ class MonthItemsModel(QAbstractItemModel):
         g, a = divmod(iid - self.ITEM_BASE, self.AREA_SPAN)
         return g, a, index.row()
 
-    def item(self, index: Index) -> MonthItem | None:
-        if not index.isValid():
-            return None
-        g, a, i = self._where(index)
-        return self._groups[g][1][a][2][i] if i >= 0 else None
-
     # --- structure ---------------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
@@ -227,9 +221,8 @@ class MonthItemsModel(QAbstractItemModel):
             return self._group_data(index, role)
         if index.internalId() < self.ITEM_BASE:
             return self._area_data(index, role)
-        item = self.item(index)
-        if item is None:
-            return None
+        g, a, i = self._where(index)
+        item = self._groups[g][1][a][2][i]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.COL_TEXT:

@@ -52,7 +52,8 @@ class RosterDock(LazyRefreshDock):
     def __init__(self, doc: PlanDocument, state: ViewState, parent: QWidget | None = None) -> None:
         super().__init__(tr("Tim"), "rosterDock", doc, state, parent)
         self.persons: list[PersonInfo] = []
-        self._shown: tuple[str, str] = ("", "")  # ("person" | "team", uuid)
+        # ("person" | "team", uuid) shown in the detail below, ("", "") for nothing.
+        self.shown: tuple[str, str] = ("", "")
         self._team_told = ""
         self._restoring = False
 
@@ -167,7 +168,7 @@ class RosterDock(LazyRefreshDock):
         self.begin_refresh()
         teams = self.doc.tree.teams if self.doc.tree else []
         self.persons = roster_edit.list_persons(self.doc.store)
-        kind, uuid = self._shown
+        kind, uuid = self.shown
         member_uuid = (
             self.team_view.currentIndex().data(Role.UUID)
             if self.team_view.currentIndex().data(Role.KIND) == "member"
@@ -255,13 +256,13 @@ class RosterDock(LazyRefreshDock):
     def choose(self, kind: str, uuid: str) -> None:
         """Show a person or team below; the grid filters on the team chosen (on none when a
         person is chosen)."""
-        self._shown = (kind, uuid) if uuid else ("", "")
+        self.shown = (kind, uuid) if uuid else ("", "")
         if kind in ("team", "person"):
             team = uuid if kind == "team" else ""
             if team != self._team_told:
                 self._team_told = team
                 self.state.teamSelected.emit(team)
-        self._show_detail(*self._shown)
+        self._show_detail(*self.shown)
 
     def dialog_parent(self) -> QWidget:
         return self
@@ -334,11 +335,6 @@ class RosterDock(LazyRefreshDock):
         self.detail.setText("<br>".join(lines))
 
     # --- what the editing actions apply to ---------------------------------------------------
-
-    @property
-    def shown(self) -> tuple[str, str]:
-        """("person" | "team", uuid) shown in the detail below, ("", "") for nothing."""
-        return self._shown
 
     def selected(self) -> tuple[str, QModelIndex]:
         view = self.tabs.currentWidget()
