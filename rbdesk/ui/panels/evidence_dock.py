@@ -43,7 +43,7 @@ from rbdesk.ui.dialogs.future_month import realise_ahead_ok
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.operations import Conflict, push
 from rbdesk.ui.panels.evidence_model import EvidenceModel
-from rbdesk.ui.panels.panel_dock import PanelDock, button_grid, setup_list
+from rbdesk.ui.panels.panel_dock import PanelDock, button_grid, setup_list, wrapped_label
 from rbdesk.ui.panels.review_box import ReviewBox, both_texts
 from rbdesk.ui.undo.evidence_steps import AttachEvidenceCommand, RemoveEvidenceCommand
 from rbdesk.ui.undo.plan_steps import SetStatusCommand
@@ -101,10 +101,7 @@ class EvidenceDock(PanelDock):
         body = _DropArea(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.header = QLabel(body)
-        self.header.setObjectName("evidenceHeader")
-        self.header.setWordWrap(True)
-        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header = wrapped_label(body, "evidenceHeader", rich=True)
         layout.addWidget(self.header)
 
         # The label above the choices, not beside them: the panel narrows to 300 pixels.
@@ -152,9 +149,7 @@ class EvidenceDock(PanelDock):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.view, 1)
 
-        self.message = QLabel(body)
-        self.message.setObjectName("evidenceMessage")
-        self.message.setWordWrap(True)
+        self.message = wrapped_label(body, "evidenceMessage")
         self.message.hide()
         layout.addWidget(self.message)
 

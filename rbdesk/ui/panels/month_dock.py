@@ -31,7 +31,7 @@ from rbdesk.ui.panels.month_model import (
     lay_out_items,
     setup_items_view,
 )
-from rbdesk.ui.panels.panel_dock import LazyRefreshDock
+from rbdesk.ui.panels.panel_dock import LazyRefreshDock, wrapped_label
 from rbdesk.ui.roles import Role
 from rbdesk.ui.view_state import ViewState
 
@@ -58,10 +58,7 @@ class MonthDock(LazyRefreshDock):
         top.addWidget(self.today_button)
         layout.addLayout(top)
 
-        self.summary = QLabel(body)
-        self.summary.setObjectName("monthSummary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary = wrapped_label(body, "monthSummary", rich=True)
         layout.addWidget(self.summary)
 
         self.items_model = MonthItemsModel(self)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QGridLayout,
+    QLabel,
     QPushButton,
     QTableView,
     QWidget,
@@ -52,6 +53,16 @@ class PanelDock(QDockWidget):
             for view in self.key_views:
                 view.addAction(action)
         return action
+
+
+def wrapped_label(parent: QWidget, name: str, rich: bool = False) -> QLabel:
+    """A named label that wraps its text; ``rich``: the panel's own HTML (plan texts escaped)."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    if rich:
+        label.setTextFormat(Qt.TextFormat.RichText)
+    return label
 
 
 def setup_list(view: QTableView) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +36,7 @@ from rbdesk.ui.dialogs.common import confirm
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.grid.month_delegate import REVIEW_INK
 from rbdesk.ui.operations import Conflict, push
+from rbdesk.ui.panels.panel_dock import wrapped_label
 from rbdesk.ui.undo.review_steps import ReviewCommand, ReviewShown
 
 VERDICTS = (
@@ -63,10 +64,7 @@ class ReviewBox(QGroupBox):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(4)
-        self.state_label = QLabel(self)
-        self.state_label.setObjectName("reviewState")
-        self.state_label.setWordWrap(True)
-        self.state_label.setTextFormat(Qt.TextFormat.RichText)
+        self.state_label = wrapped_label(self, "reviewState", rich=True)
         layout.addWidget(self.state_label)
 
         form = QGridLayout()
@@ -113,9 +111,7 @@ class ReviewBox(QGroupBox):
             buttons.addWidget(button, i // 2, i % 2)
         layout.addLayout(buttons)
 
-        self.warning = QLabel(self)
-        self.warning.setObjectName("reviewWarning")
-        self.warning.setWordWrap(True)
+        self.warning = wrapped_label(self, "reviewWarning")
         self.warning.setStyleSheet("color: #8a4b00;")
         self.warning.hide()
         layout.addWidget(self.warning)

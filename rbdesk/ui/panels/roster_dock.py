@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHeaderView,
-    QLabel,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -42,7 +41,7 @@ from rbdesk.models.edits import roster_edit
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.panels import roster_actions
 from rbdesk.ui.panels.month_model import MonthItemsModel, lay_out_items, setup_items_view
-from rbdesk.ui.panels.panel_dock import LazyRefreshDock, button_grid, setup_list
+from rbdesk.ui.panels.panel_dock import LazyRefreshDock, button_grid, setup_list, wrapped_label
 from rbdesk.ui.panels.roster_model import PersonListModel, RosterTreeModel
 from rbdesk.ui.roles import Role
 from rbdesk.ui.view_state import ViewState
@@ -123,10 +122,7 @@ class RosterDock(LazyRefreshDock):
         detail.setWidgetResizable(True)
         detail.setFrameShape(QFrame.Shape.NoFrame)
         detail.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # text to read, nothing to do there
-        self.detail = QLabel(detail)
-        self.detail.setObjectName("rosterDetail")
-        self.detail.setWordWrap(True)
-        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail = wrapped_label(detail, "rosterDetail", rich=True)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.items_model = MonthItemsModel(self)
         self.items_view = QTreeView(body)
