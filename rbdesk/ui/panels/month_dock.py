@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,11 +28,11 @@ from rbdesk.ui.panels.month_model import (
     AreaProgressModel,
     CapaianBarDelegate,
     MonthItemsModel,
+    go_to_item,
     lay_out_items,
     setup_items_view,
 )
 from rbdesk.ui.panels.panel_dock import LazyRefreshDock, wrapped_label
-from rbdesk.ui.roles import Role
 from rbdesk.ui.view_state import ViewState
 
 
@@ -96,8 +96,8 @@ class MonthDock(LazyRefreshDock):
 
         self.month_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.today_button.clicked.connect(self.go_to_today)
-        self.area_view.clicked.connect(self._area_chosen)
-        self.area_view.activated.connect(self._area_chosen)
+        self.area_view.clicked.connect(lambda index: go_to_item(state, index))
+        self.area_view.activated.connect(lambda index: go_to_item(state, index))
         doc.treeReloaded.connect(self.schedule_refresh)
         doc.edited.connect(self.schedule_refresh)
         doc.planChanged.connect(lambda _uuid: self.go_to_today())
@@ -179,10 +179,3 @@ class MonthDock(LazyRefreshDock):
             "Capaian seluruh rencana s.d. {m}: <b>{p}</b> dilaporkan, <b>{v}</b> terverifikasi"
         ).format(m=name, p=format_percent(ov.upto.percent), v=format_percent(ov.verified.percent))
         return f"<b>{when}</b><br>{' · '.join(parts)}<br>{' · '.join(reviews)}<br>{capaian}"
-
-    # --- going to the grid -------------------------------------------------------------------
-
-    def _area_chosen(self, index: QModelIndex) -> None:
-        uuid = index.siblingAtColumn(0).data(Role.UUID)
-        if uuid:
-            self.state.selectRequested.emit(uuid)
