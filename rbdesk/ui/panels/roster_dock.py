@@ -340,10 +340,9 @@ class RosterDock(LazyRefreshDock):
     def _update_actions(self) -> None:
         editable = not self.doc.readonly and self.doc.tree is not None
         kind, _index = self.selected()
-        self.add_person_action.setEnabled(editable)
-        self.add_member_action.setEnabled(editable)
-        self.add_team_action.setEnabled(editable)
-        self.edit_action.setEnabled(editable and kind in ("member", "person", "team"))
-        self.remove_action.setEnabled(editable and kind in ("member", "person", "team"))
+        for action in (self.add_person_action, self.add_member_action, self.add_team_action):
+            action.setEnabled(editable)
+        for action in (self.edit_action, self.remove_action):
+            action.setEnabled(editable and kind in ("member", "person", "team"))
         for action in (self.move_up_action, self.move_down_action):
             action.setEnabled(editable and kind == "member")
