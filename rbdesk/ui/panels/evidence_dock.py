@@ -232,7 +232,6 @@ class EvidenceDock(PanelDock):
             # setText, not clear(): clear() is an undoable edit that leaves the box "modified",
             # and the next month's note would then not be shown (and "" saved over it).
             self.note_edit.setText("")
-            self.note_edit.setModified(False)
             self._note_shown = (0, "")
             self.model.set_rows([])
             self.files_label.setText(tr("Bukti dukung"))

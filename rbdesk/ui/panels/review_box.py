@@ -142,7 +142,8 @@ class ReviewBox(QGroupBox):
     ) -> None:
         """Show a month; ``evidence`` holds the uuids of the files the panel lists for it."""
         if (indicator_uuid, month) != (self.indicator_uuid, self.month):
-            self._clear_note()
+            # setText, not clear(): clear() is an undoable edit and leaves the box "modified".
+            self.note.setText("")
         self.indicator_uuid, self.month, self.cell = indicator_uuid, month, cell
         # What a verdict will cover: the month as it was when the reviewer began writing. While
         # a note is being written a colleague's change is not taken as seen (record refuses).
@@ -162,11 +163,6 @@ class ReviewBox(QGroupBox):
             self._show_user()
         self.state_label.setText(self._state_html(cell, bool(indicator_uuid and month)))
         self._check_reviewer()
-
-    def _clear_note(self) -> None:
-        # setText, not clear(): clear() is an undoable edit and leaves the box "modified".
-        self.note.setText("")
-        self.note.setModified(False)
 
     def _state_html(self, cell: Cell | None, shown: bool) -> str:
         if not shown:
@@ -265,7 +261,7 @@ class ReviewBox(QGroupBox):
         )
         outcome = push(command)
         if outcome.ok:
-            self._clear_note()
+            self.note.setText("")
             self.for_other.setChecked(False)  # the next verdict is again the user's own
             self.shown = _shown(self.cell, self._evidence)
             self.messageRaised.emit(
