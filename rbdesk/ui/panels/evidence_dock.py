@@ -260,13 +260,13 @@ class EvidenceDock(PanelDock):
         elif note == self._note_shown[1]:
             # Only the status or the review changed under the text being typed: not a conflict.
             self._note_shown = (version, note)
-        selected = self._selected_uuid()
+        selected = self._selected_info()
         self.model.set_rows(realisation.list_evidence(self.doc.store, ind.uuid, self.month))
         self.review.show_cell(
             ind.uuid, self.month, cell, tuple(info.uuid for info in self.model.rows())
         )
         for row, info in enumerate(self.model.rows()):
-            if info.uuid == selected:
+            if selected is not None and info.uuid == selected.uuid:
                 self.view.selectRow(row)
         hint = tr("seret berkas ke sini untuk melampirkan") if editable else ""
         count = tr("Bukti dukung ({n})").format(n=self.model.rowCount())
@@ -277,12 +277,8 @@ class EvidenceDock(PanelDock):
         if current.isValid() and not self.view.selectionModel().isRowSelected(current.row()):
             self.view.selectRow(current.row())
 
-    def _selected_uuid(self) -> str:
-        info = self._selected_info()
-        return info.uuid if info else ""
-
     def _update_actions(self) -> None:
-        has_file = bool(self._selected_uuid())
+        has_file = self._selected_info() is not None
         self.add_action.setEnabled(self.can_attach())
         self.open_action.setEnabled(has_file)
         self.save_action.setEnabled(has_file)
