@@ -98,8 +98,6 @@ class MonthDock(LazyRefreshDock):
         self.today_button.clicked.connect(self.go_to_today)
         self.area_view.clicked.connect(lambda index: go_to_item(state, index))
         self.area_view.activated.connect(lambda index: go_to_item(state, index))
-        doc.treeReloaded.connect(self.schedule_refresh)
-        doc.edited.connect(self.schedule_refresh)
         doc.planChanged.connect(lambda _uuid: self.go_to_today())
         # Today's month is chosen now; the numbers are computed once the panel is shown, after
         # the window's first paint (they take a moment on a big plan).

@@ -92,7 +92,8 @@ def button_grid(parent: QWidget, actions: Sequence[QAction], tips: bool = False)
 
 
 class LazyRefreshDock(PanelDock):
-    """Subclasses define ``refresh`` and call ``begin_refresh()`` at its start."""
+    """Recomputed after the plan's edits and reloads. Subclasses define ``refresh`` and call
+    ``begin_refresh()`` at its start."""
 
     def __init__(
         self, title: str, name: str, doc: PlanDocument, state: ViewState, parent: QWidget | None
@@ -103,6 +104,8 @@ class LazyRefreshDock(PanelDock):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
+        doc.treeReloaded.connect(self.schedule_refresh)
+        doc.edited.connect(self.schedule_refresh)
 
     def refresh(self) -> None:
         self.begin_refresh()

@@ -153,8 +153,6 @@ class RosterDock(LazyRefreshDock):
         self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
         self.team_view.activated.connect(lambda _i: roster_actions.edit_selected(self))
         self.person_view.activated.connect(lambda _i: roster_actions.edit_selected(self))
-        doc.treeReloaded.connect(self.schedule_refresh)
-        doc.edited.connect(self.schedule_refresh)
         doc.planChanged.connect(lambda _uuid: self.refresh())
         # Filled when first shown, after the window's first paint (LazyRefreshDock).
 
