@@ -163,11 +163,8 @@ class RosterDock(LazyRefreshDock):
         teams = self.doc.tree.teams if self.doc.tree else []
         self.persons = roster_edit.list_persons(self.doc.store)
         kind, uuid = self.shown
-        member_uuid = (
-            self.team_view.currentIndex().data(Role.UUID)
-            if self.team_view.currentIndex().data(Role.KIND) == "member"
-            else ""
-        )
+        current = self.team_view.currentIndex()
+        member_uuid = current.data(Role.UUID) if current.data(Role.KIND) == "member" else ""
         self.team_model.set_teams(teams)
         self.team_view.expandAll()
         self._fit_names()
