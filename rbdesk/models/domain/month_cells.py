@@ -224,3 +224,15 @@ def state_text(state: MonthState) -> str:
         MonthState.EMPTY: tr("Tidak direncanakan"),
     }
     return f"{STATE_SYMBOL[state]} {words[state]}".strip()
+
+
+def cell_state_text(state: MonthState, status: str) -> str:
+    """One indicator-month in words: what was recorded first, then the plan's view of it. A
+    past month marked sebagian reads "◐ Sebagian · terlambat …", not just "Terlambat": the late
+    rule (``progress.is_overdue``) counts it late, but the work recorded is not lost from view."""
+    if status == Status.SEBAGIAN:
+        text = state_text(MonthState.PARTIAL)
+        if state is MonthState.LATE:
+            text += " · " + tr("terlambat (bulan sudah lewat, belum selesai)")
+        return text
+    return state_text(state)

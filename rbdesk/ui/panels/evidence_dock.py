@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import logging
 import tempfile
-from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import (
-    QAction,
     QDesktopServices,
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -18,16 +17,12 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
-    QDockWidget,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QTableView,
     QVBoxLayout,
@@ -36,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.file_names import opens_directly, safe_filename
+from rbdesk.models.domain.month_cells import cell_state_text
 from rbdesk.models.domain.month_overview import IndicatorPlace, find_place
 from rbdesk.models.domain.months import month_long
 from rbdesk.models.domain.progress import STATUSES, month_state
@@ -47,7 +43,7 @@ from rbdesk.ui.dialogs.future_month import realise_ahead_ok
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.operations import Conflict, push
 from rbdesk.ui.panels.evidence_model import EvidenceModel
-from rbdesk.ui.panels.month_model import cell_state_text
+from rbdesk.ui.panels.panel_dock import PanelDock, button_grid, setup_list, wrapped_label
 from rbdesk.ui.panels.review_box import ReviewBox, both_texts
 from rbdesk.ui.undo.evidence_steps import AttachEvidenceCommand, RemoveEvidenceCommand
 from rbdesk.ui.undo.plan_steps import SetStatusCommand
@@ -88,12 +84,9 @@ def local_files(urls: list[QUrl]) -> list[Path]:
     return [Path(u.toLocalFile()) for u in urls if u.isLocalFile() and u.toLocalFile()]
 
 
-class EvidenceDock(QDockWidget):
+class EvidenceDock(PanelDock):
     def __init__(self, doc: PlanDocument, state: ViewState, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Bukti dukung"), parent)
-        self.setObjectName("evidenceDock")
-        self.doc = doc
-        self.state = state
+        super().__init__(tr("Bukti dukung"), "evidenceDock", doc, state, parent)
         self.indicator_uuid = ""
         self.month = 0
         # The month's row version and note when the note box was filled: what the user began
@@ -108,10 +101,7 @@ class EvidenceDock(QDockWidget):
         body = _DropArea(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.header = QLabel(body)
-        self.header.setObjectName("evidenceHeader")
-        self.header.setWordWrap(True)
-        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header = wrapped_label(body, "evidenceHeader", rich=True)
         layout.addWidget(self.header)
 
         # The label above the choices, not beside them: the panel narrows to 300 pixels.
@@ -151,63 +141,46 @@ class EvidenceDock(QDockWidget):
         self.view = QTableView(body)
         self.view.setObjectName("evidenceFiles")
         self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setTabKeyNavigation(False)  # Tab leaves the list for its buttons
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
-        self.view.setWordWrap(False)
+        setup_list(self.view)
+        self.key_views = (self.view,)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(EvidenceModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
         for col in (EvidenceModel.COL_SIZE, EvidenceModel.COL_WHO, EvidenceModel.COL_WHEN):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.view, 1)
 
-        self.message = QLabel(body)
-        self.message.setObjectName("evidenceMessage")
-        self.message.setWordWrap(True)
+        self.message = wrapped_label(body, "evidenceMessage")
         self.message.hide()
         layout.addWidget(self.message)
 
         # Alt+letter: none of these letters is a menu's (Berkas, Ubah, Tampilan, Ekspor, Bantuan)
         # or the review box's, so each opens what it says at the first press.
-        buttons = QGridLayout()
         self.add_action = self._action(
             tr("Tambah be&rkas…"),
-            self.add_by_dialog,
+            EvidenceDock.add_by_dialog,
             QKeySequence(Qt.Key.Key_Insert),
             tr("Lampirkan berkas (atau seret berkas ke panel)"),
         )
         self.open_action = self._action(
             tr("Bu&ka"),
-            self.open_selected,
+            EvidenceDock.open_selected,
             QKeySequence(Qt.Key.Key_Return),
             tr("Buka dengan penampil bawaan Windows"),
         )
         self.save_action = self._action(
             tr("Simpan salinan…"),
-            self.save_selected_copy,
+            EvidenceDock.save_selected_copy,
             None,
             tr("Simpan salinan berkas ke folder lain"),
         )
         self.remove_action = self._action(
             tr("&Hapus"),
-            self.remove_selected,
+            EvidenceDock.remove_selected,
             QKeySequence(QKeySequence.StandardKey.Delete),
             tr("Hapus bukti dukung (dapat dibatalkan)"),
         )
-        # Two buttons a row: the panel stays usable when narrowed on a 1366-pixel screen.
-        for i, action in enumerate(
-            (self.add_action, self.open_action, self.save_action, self.remove_action)
-        ):
-            action_button = QPushButton(action.text(), body)
-            action_button.setToolTip(action.toolTip())
-            action_button.clicked.connect(action.trigger)
-            action.enabledChanged.connect(action_button.setEnabled)
-            action_button.setEnabled(action.isEnabled())
-            buttons.addWidget(action_button, i // 2, i % 2)
-        layout.addLayout(buttons)
+        actions = (self.add_action, self.open_action, self.save_action, self.remove_action)
+        layout.addLayout(button_grid(body, actions, tips=True))
         self.setWidget(body)
         self.setFocusProxy(self.view)
 
@@ -224,18 +197,6 @@ class EvidenceDock(QDockWidget):
         doc.nodesPatched.connect(self._patched)
         doc.planChanged.connect(lambda _uuid: self.show_cell("", 0))
         self.refresh()
-
-    def _action(
-        self, text: str, slot: Callable[[], object], key: QKeySequence | None, tip: str
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setToolTip(tip)
-        if key is not None:
-            action.setShortcut(key)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.view.addAction(action)
-        action.triggered.connect(slot)
-        return action
 
     # --- which cell --------------------------------------------------------------------------
 
@@ -271,7 +232,6 @@ class EvidenceDock(QDockWidget):
             # setText, not clear(): clear() is an undoable edit that leaves the box "modified",
             # and the next month's note would then not be shown (and "" saved over it).
             self.note_edit.setText("")
-            self.note_edit.setModified(False)
             self._note_shown = (0, "")
             self.model.set_rows([])
             self.files_label.setText(tr("Bukti dukung"))
@@ -286,9 +246,9 @@ class EvidenceDock(QDockWidget):
         year = self.doc.tree.year if self.doc.tree else ""
         self.header.setText(
             tr("Area {a}").format(a=place.area.label)
-            + f" · <b>{_escape(place.label)}</b> {_escape(text)}<br>"
+            + f" · <b>{escape(place.label)}</b> {escape(text)}<br>"
             + tr("{month} {year} · {state}").format(
-                month=month_long(self.month), year=year, state=_escape(state)
+                month=month_long(self.month), year=year, state=escape(state)
             )
         )
         cell = ind.realisation.get(self.month)
@@ -300,13 +260,13 @@ class EvidenceDock(QDockWidget):
         elif note == self._note_shown[1]:
             # Only the status or the review changed under the text being typed: not a conflict.
             self._note_shown = (version, note)
-        selected = self._selected_uuid()
+        selected = self._selected_info()
         self.model.set_rows(realisation.list_evidence(self.doc.store, ind.uuid, self.month))
         self.review.show_cell(
             ind.uuid, self.month, cell, tuple(info.uuid for info in self.model.rows())
         )
         for row, info in enumerate(self.model.rows()):
-            if info.uuid == selected:
+            if selected is not None and info.uuid == selected.uuid:
                 self.view.selectRow(row)
         hint = tr("seret berkas ke sini untuk melampirkan") if editable else ""
         count = tr("Bukti dukung ({n})").format(n=self.model.rowCount())
@@ -317,13 +277,8 @@ class EvidenceDock(QDockWidget):
         if current.isValid() and not self.view.selectionModel().isRowSelected(current.row()):
             self.view.selectRow(current.row())
 
-    def _selected_uuid(self) -> str:
-        rows = self.view.selectionModel().selectedRows()
-        info = self.model.info(rows[0].row()) if rows else None
-        return info.uuid if info else ""
-
     def _update_actions(self) -> None:
-        has_file = bool(self._selected_uuid())
+        has_file = self._selected_info() is not None
         self.add_action.setEnabled(self.can_attach())
         self.open_action.setEnabled(has_file)
         self.save_action.setEnabled(has_file)
@@ -446,7 +401,7 @@ class EvidenceDock(QDockWidget):
 
     def _selected_info(self) -> realisation.EvidenceInfo | None:
         rows = self.view.selectionModel().selectedRows()
-        return self.model.info(rows[0].row()) if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def open_selected(self) -> bool:
         info = self._selected_info()
@@ -539,7 +494,3 @@ class EvidenceDock(QDockWidget):
     def _fail(self, message: str) -> None:
         self.show_message(message)
         self.doc.refused.emit(message)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

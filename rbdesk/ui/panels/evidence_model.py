@@ -30,31 +30,21 @@ class EvidenceModel(RowTableModel[EvidenceInfo]):
     def titles(self) -> tuple[str, ...]:
         return (tr("Nama berkas"), tr("Ukuran"), tr("Oleh"), tr("Waktu"))
 
-    def info(self, row: int) -> EvidenceInfo | None:
-        return self.row_at(row)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         ev = self._rows[index.row()]
-        col = index.column()
+        texts = (ev.filename, human_size(ev.size), ev.updated_by, local_time(ev.updated_at))
         if role == Qt.ItemDataRole.DisplayRole:
-            return (ev.filename, human_size(ev.size), ev.updated_by, local_time(ev.updated_at))[col]
+            return texts[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
+            name, size, who, when = texts
             tip = tr("{name}\n{size} · {mime}\ndilampirkan oleh {who}, {when}").format(
-                name=ev.filename,
-                size=human_size(ev.size),
-                mime=ev.mime,
-                who=ev.updated_by,
-                when=local_time(ev.updated_at),
+                name=name, size=size, mime=ev.mime, who=who, when=when
             )
             return f"{tip}\n{ev.note}" if ev.note else tip
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_SIZE:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.COL_SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Role.UUID:
             return ev.uuid
-        if role == Role.SHA256:
-            return ev.sha256
-        if role == Role.SIZE:
-            return ev.size
         return None

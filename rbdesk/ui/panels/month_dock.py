@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,25 +24,21 @@ from rbdesk.models.domain.months import MONTHS, month_long
 from rbdesk.models.domain.progress import REVISION, SUBMITTED, MonthState, format_percent
 from rbdesk.models.domain.roster_reads import area_teams
 from rbdesk.ui.document import PlanDocument
-from rbdesk.ui.panels.lazy_dock import LazyRefreshDock
 from rbdesk.ui.panels.month_model import (
     AreaProgressModel,
     CapaianBarDelegate,
     MonthItemsModel,
-    expand_groups,
-    fit_columns,
+    go_to_item,
+    lay_out_items,
     setup_items_view,
 )
-from rbdesk.ui.roles import Role
+from rbdesk.ui.panels.panel_dock import LazyRefreshDock, wrapped_label
 from rbdesk.ui.view_state import ViewState
 
 
 class MonthDock(LazyRefreshDock):
     def __init__(self, doc: PlanDocument, state: ViewState, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Bulan ini"), parent)
-        self.setObjectName("monthDock")
-        self.doc = doc
-        self.state = state
+        super().__init__(tr("Bulan ini"), "monthDock", doc, state, parent)
         self.overview = MonthOverview(1, 0)
 
         body = QWidget(self)
@@ -62,21 +58,15 @@ class MonthDock(LazyRefreshDock):
         top.addWidget(self.today_button)
         layout.addLayout(top)
 
-        self.summary = QLabel(body)
-        self.summary.setObjectName("monthSummary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary = wrapped_label(body, "monthSummary", rich=True)
         layout.addWidget(self.summary)
 
         self.items_model = MonthItemsModel(self)
         self.items_view = QTreeView(body)
         self.items_view.setObjectName("monthItems")
-        self.items_view.setModel(self.items_model)
         self.items_view.setAlternatingRowColors(True)
         self.items_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.items_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.items_view.setIndentation(14)
-        setup_items_view(self.items_view)
+        setup_items_view(self.items_view, self.items_model, state)
 
         self.area_model = AreaProgressModel(self)
         self.area_view = QTreeView(body)
@@ -106,18 +96,13 @@ class MonthDock(LazyRefreshDock):
 
         self.month_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.today_button.clicked.connect(self.go_to_today)
-        self.items_view.clicked.connect(self._item_chosen)
-        self.items_view.activated.connect(self._item_chosen)
-        self.area_view.clicked.connect(self._area_chosen)
-        self.area_view.activated.connect(self._area_chosen)
-        doc.treeReloaded.connect(self.schedule_refresh)
-        doc.edited.connect(self.schedule_refresh)
+        self.area_view.clicked.connect(lambda index: go_to_item(state, index))
+        self.area_view.activated.connect(lambda index: go_to_item(state, index))
         doc.planChanged.connect(lambda _uuid: self.go_to_today())
         # Today's month is chosen now; the numbers are computed once the panel is shown, after
         # the window's first paint (they take a moment on a big plan).
-        self.month_box.blockSignals(True)
-        self.month_box.setCurrentIndex(clamp_month(doc.today_month()) - 1)
-        self.month_box.blockSignals(False)
+        with QSignalBlocker(self.month_box):
+            self.month_box.setCurrentIndex(clamp_month(doc.today_month()) - 1)
 
     # --- the chosen month --------------------------------------------------------------------
 
@@ -145,8 +130,7 @@ class MonthDock(LazyRefreshDock):
         tree = self.doc.tree
         area_name = level_name(tree.level_names if tree is not None else [], "area")
         self.area_model.set_areas(self.overview.areas, self.month, area_name)
-        fit_columns(self.items_view)
-        expand_groups(self.items_view)
+        lay_out_items(self.items_view)
         rows = self.area_model.rowCount()
         if rows:
             view = self.area_view
@@ -193,20 +177,3 @@ class MonthDock(LazyRefreshDock):
             "Capaian seluruh rencana s.d. {m}: <b>{p}</b> dilaporkan, <b>{v}</b> terverifikasi"
         ).format(m=name, p=format_percent(ov.upto.percent), v=format_percent(ov.verified.percent))
         return f"<b>{when}</b><br>{' · '.join(parts)}<br>{' · '.join(reviews)}<br>{capaian}"
-
-    # --- going to the grid -------------------------------------------------------------------
-
-    def _item_chosen(self, index: QModelIndex) -> None:
-        """An indicator goes to its cell of the month it is listed for (a late one to its
-        first late month); an area row only to the area."""
-        first = index.siblingAtColumn(0)
-        uuid = first.data(Role.UUID)
-        if uuid and first.data(Role.KIND) == "item":
-            self.state.cellRequested.emit(uuid, int(first.data(Role.MONTH) or 0))
-        elif uuid:
-            self.state.selectRequested.emit(uuid)
-
-    def _area_chosen(self, index: QModelIndex) -> None:
-        uuid = index.siblingAtColumn(0).data(Role.UUID)
-        if uuid:
-            self.state.selectRequested.emit(uuid)

@@ -8,6 +8,7 @@ next to it.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,6 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHeaderView,
     QStyle,
     QStyledItemDelegate,
@@ -43,10 +45,10 @@ from rbdesk.models.domain.month_overview import (
 )
 from rbdesk.models.domain.months import month_long, month_short
 from rbdesk.models.domain.progress import MonthState, format_percent
-from rbdesk.models.domain.statuses import Status
 from rbdesk.ui.grid.month_delegate import REVIEW_INK
 from rbdesk.ui.roles import ROOT, Index, Role
 from rbdesk.ui.row_table import RowTableModel
+from rbdesk.ui.view_state import ViewState
 
 STATE_COLOUR = {
     MonthState.DONE: QColor("#1b7f3b"),
@@ -56,18 +58,6 @@ STATE_COLOUR = {
     MonthState.PLANNED: QColor("#555555"),
     MonthState.LATE: QColor("#b3261e"),
 }
-
-
-def cell_state_text(state: MonthState, status: str) -> str:
-    """One indicator-month in words: what was recorded first, then the plan's view of it. A
-    past month marked sebagian reads "◐ Sebagian · terlambat …", not just "Terlambat": the late
-    rule (``progress.is_overdue``) counts it late, but the work recorded is not lost from view."""
-    if status == Status.SEBAGIAN:
-        text = state_text(MonthState.PARTIAL)
-        if state is MonthState.LATE:
-            text += " · " + tr("terlambat (bulan sudah lewat, belum selesai)")
-        return text
-    return state_text(state)
 
 
 # A group longer than this starts folded: laying out tens of thousands of rows of a big plan
@@ -161,12 +151,6 @@ class MonthItemsModel(QAbstractItemModel):
         g, a = divmod(iid - self.ITEM_BASE, self.AREA_SPAN)
         return g, a, index.row()
 
-    def item(self, index: Index) -> MonthItem | None:
-        if not index.isValid():
-            return None
-        g, a, i = self._where(index)
-        return self._groups[g][1][a][2][i] if i >= 0 else None
-
     # --- structure ---------------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
@@ -237,9 +221,8 @@ class MonthItemsModel(QAbstractItemModel):
             return self._group_data(index, role)
         if index.internalId() < self.ITEM_BASE:
             return self._area_data(index, role)
-        item = self.item(index)
-        if item is None:
-            return None
+        g, a, i = self._where(index)
+        item = self._groups[g][1][a][2][i]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.COL_TEXT:
@@ -339,8 +322,12 @@ class WrappingDelegate(QStyledItemDelegate):
         return QSize(size.width(), max(size.height(), rect.height() + 6))
 
 
-def setup_items_view(view: QTreeView) -> None:
-    """The indicator column takes the width and wraps; area and team stay narrow."""
+def setup_items_view(view: QTreeView, model: MonthItemsModel, state: ViewState) -> None:
+    """The indicator column takes the width and wraps; area and team stay narrow. Clicked or
+    entered, a row goes to the grid (``go_to_item``)."""
+    view.setModel(model)
+    view.setIndentation(14)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setUniformRowHeights(False)
     view.setWordWrap(True)
     view.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -356,40 +343,44 @@ def setup_items_view(view: QTreeView) -> None:
     header.sectionResized.connect(
         lambda col, _old, _new: view.doItemsLayout() if col == MonthItemsModel.COL_TEXT else None
     )
+    view.clicked.connect(lambda index: go_to_item(state, index))
+    view.activated.connect(lambda index: go_to_item(state, index))
 
 
-def fit_columns(view: QTreeView) -> None:
-    """Group titles span their row; area and team get the width of their widest text, measured
-    over the distinct texts (a handful), never row by row."""
+def go_to_item(state: ViewState, index: QModelIndex) -> None:
+    """An indicator goes to its cell of the month it is listed for (a late one to its first
+    late month); an area row only to the area."""
+    first = index.siblingAtColumn(0)
+    uuid = first.data(Role.UUID)
+    if uuid and first.data(Role.KIND) == "item":
+        state.cellRequested.emit(uuid, int(first.data(Role.MONTH) or 0))
+    elif uuid:
+        state.selectRequested.emit(uuid)
+
+
+def lay_out_items(view: QTreeView, unfold: tuple[str, ...] | None = None) -> None:
+    """After a fill: group and area titles span their row; the groups (all, or those of the
+    ``unfold`` kinds) short enough to lay out at once are unfolded; area and team get the width
+    of their widest text, measured over the distinct texts (a handful), never row by row."""
     model = view.model()
-    for row in range(model.rowCount()):
-        view.setFirstColumnSpanned(row, ROOT, True)
-        group = model.index(row, 0)
-        for a in range(model.rowCount(group)):
-            view.setFirstColumnSpanned(a, group, True)
     if not isinstance(model, MonthItemsModel):
         return
+    for row, (kind, areas) in enumerate(model._groups):
+        view.setFirstColumnSpanned(row, ROOT, True)
+        group = model.index(row, 0)
+        unfolded = unfold is None or kind in unfold
+        short = sum(len(items) for _u, _t, items in areas) <= EXPAND_LIMIT
+        if unfolded:
+            view.setExpanded(group, short)
+        for a in range(len(areas)):
+            view.setFirstColumnSpanned(a, group, True)
+            if unfolded:
+                view.setExpanded(model.index(a, 0, group), short)
     metrics = view.fontMetrics()
     for col in (MonthItemsModel.COL_AREA, MonthItemsModel.COL_TEAM):
         title = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
         widest = max(metrics.horizontalAdvance(t) for t in model.column_texts(col) | {title})
         view.header().resizeSection(col, widest + 14)
-
-
-def expand_groups(
-    view: QTreeView, kinds: tuple[str, ...] | None = None, limit: int = EXPAND_LIMIT
-) -> None:
-    """Unfold the groups (all, or these kinds) that are short enough to lay out at once."""
-    model = view.model()
-    if not isinstance(model, MonthItemsModel):
-        return
-    for row, (kind, areas) in enumerate(model._groups):
-        if kinds is None or kind in kinds:
-            group = model.index(row, 0)
-            short = sum(len(items) for _u, _t, items in areas) <= limit
-            view.setExpanded(group, short)
-            for a in range(len(areas)):
-                view.setExpanded(model.index(a, 0, group), short)
 
 
 class AreaProgressModel(RowTableModel[AreaProgress]):
@@ -433,10 +424,7 @@ class AreaProgressModel(RowTableModel[AreaProgress]):
                 m=month_long(self._month),
                 p=format_percent(row.percent),
                 v=format_percent(row.verified.percent),
-                planned=tally.planned,
-                done=tally.done,
-                partial=tally.partial,
-                late=tally.late,
+                **asdict(tally),
             )
         if role == Qt.ItemDataRole.TextAlignmentRole and col != self.COL_AREA:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

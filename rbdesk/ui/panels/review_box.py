@@ -4,7 +4,9 @@ records the reviewer's name and says so, it does not lock anyone out."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from html import escape
+
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +36,7 @@ from rbdesk.ui.dialogs.common import confirm
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.grid.month_delegate import REVIEW_INK
 from rbdesk.ui.operations import Conflict, push
+from rbdesk.ui.panels.panel_dock import wrapped_label
 from rbdesk.ui.undo.review_steps import ReviewCommand, ReviewShown
 
 VERDICTS = (
@@ -61,10 +64,7 @@ class ReviewBox(QGroupBox):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(4)
-        self.state_label = QLabel(self)
-        self.state_label.setObjectName("reviewState")
-        self.state_label.setWordWrap(True)
-        self.state_label.setTextFormat(Qt.TextFormat.RichText)
+        self.state_label = wrapped_label(self, "reviewState", rich=True)
         layout.addWidget(self.state_label)
 
         form = QGridLayout()
@@ -111,9 +111,7 @@ class ReviewBox(QGroupBox):
             buttons.addWidget(button, i // 2, i % 2)
         layout.addLayout(buttons)
 
-        self.warning = QLabel(self)
-        self.warning.setObjectName("reviewWarning")
-        self.warning.setWordWrap(True)
+        self.warning = wrapped_label(self, "reviewWarning")
         self.warning.setStyleSheet("color: #8a4b00;")
         self.warning.hide()
         layout.addWidget(self.warning)
@@ -144,7 +142,8 @@ class ReviewBox(QGroupBox):
     ) -> None:
         """Show a month; ``evidence`` holds the uuids of the files the panel lists for it."""
         if (indicator_uuid, month) != (self.indicator_uuid, self.month):
-            self._clear_note()
+            # setText, not clear(): clear() is an undoable edit and leaves the box "modified".
+            self.note.setText("")
         self.indicator_uuid, self.month, self.cell = indicator_uuid, month, cell
         # What a verdict will cover: the month as it was when the reviewer began writing. While
         # a note is being written a colleague's change is not taken as seen (record refuses).
@@ -165,11 +164,6 @@ class ReviewBox(QGroupBox):
         self.state_label.setText(self._state_html(cell, bool(indicator_uuid and month)))
         self._check_reviewer()
 
-    def _clear_note(self) -> None:
-        # setText, not clear(): clear() is an undoable edit and leaves the box "modified".
-        self.note.setText("")
-        self.note.setModified(False)
-
     def _state_html(self, cell: Cell | None, shown: bool) -> str:
         if not shown:
             return tr("Pilih sel bulan pada grid.")
@@ -182,23 +176,23 @@ class ReviewBox(QGroupBox):
         colour = REVIEW_INK[state].name()
         text = (
             f"<span style='color:{colour}'><b>{REVIEW_SYMBOL[state]} "
-            f"{_escape(review_label(state))}</b></span>"
+            f"{escape(review_label(state))}</b></span>"
         )
         if state == SUBMITTED:
             text += tr(" — menunggu verifikasi")
         if cell.reviewed_by:
             when = clock.local_time(cell.reviewed_at) if cell.reviewed_at else ""
-            text += tr(" oleh {who}").format(who=_escape(cell.reviewed_by))
+            text += tr(" oleh {who}").format(who=escape(cell.reviewed_by))
             if when:
-                text += f", {_escape(when)}"
+                text += f", {escape(when)}"
             if cell.updated_by and cell.updated_by != cell.reviewed_by:
                 # The month's last writer recorded the verdict: every other change of a month
                 # sends it back to review.
                 text += "<br>" + tr("dicatat oleh {user} atas nama {name}").format(
-                    user=_escape(cell.updated_by), name=_escape(cell.reviewed_by)
+                    user=escape(cell.updated_by), name=escape(cell.reviewed_by)
                 )
         if cell.review_note:
-            text += f"<br><i>{_escape(cell.review_note)}</i>"
+            text += f"<br><i>{escape(cell.review_note)}</i>"
         return text
 
     def _fill_reviewers(self) -> None:
@@ -206,11 +200,10 @@ class ReviewBox(QGroupBox):
         have = [self.reviewer.itemText(i) for i in range(self.reviewer.count())]
         if names != have:
             typed = self.reviewer.currentText()
-            self.reviewer.blockSignals(True)
-            self.reviewer.clear()
-            self.reviewer.addItems(names)
-            self.reviewer.setEditText(typed)
-            self.reviewer.blockSignals(False)
+            with QSignalBlocker(self.reviewer):
+                self.reviewer.clear()
+                self.reviewer.addItems(names)
+                self.reviewer.setEditText(typed)
         self._names = set(names)
 
     def _show_user(self) -> None:
@@ -224,16 +217,14 @@ class ReviewBox(QGroupBox):
                 else tr("{user} (pengguna ini)").format(user=self.doc.user)
             )
         if not self.for_other.isChecked():
-            self.reviewer.blockSignals(True)
-            self.reviewer.setEditText(self.doc.user)
-            self.reviewer.blockSignals(False)
+            with QSignalBlocker(self.reviewer):
+                self.reviewer.setEditText(self.doc.user)
             self._check_reviewer()
 
     def _for_other_toggled(self, checked: bool) -> None:
         self.reviewer.setEnabled(checked and self.for_other.isEnabled())
-        self.reviewer.blockSignals(True)
-        self.reviewer.setEditText("")
-        self.reviewer.blockSignals(False)
+        with QSignalBlocker(self.reviewer):
+            self.reviewer.setEditText("")
         self._show_user()
         if checked:
             self.reviewer.setFocus()
@@ -270,7 +261,7 @@ class ReviewBox(QGroupBox):
         )
         outcome = push(command)
         if outcome.ok:
-            self._clear_note()
+            self.note.setText("")
             self.for_other.setChecked(False)  # the next verdict is again the user's own
             self.shown = _shown(self.cell, self._evidence)
             self.messageRaised.emit(
@@ -322,7 +313,3 @@ def both_texts(conflict: Conflict, what: str, yours: str) -> str:
         + tr("{what} Anda:").format(what=what)
         + f"\n\u201c{yours or tr('(kosong)')}\u201d"
     )
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

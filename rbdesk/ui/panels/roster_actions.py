@@ -43,9 +43,8 @@ class RosterPanel(Protocol):
 
     doc: PlanDocument
     persons: list[PersonInfo]
+    shown: tuple[str, str]
 
-    @property
-    def shown(self) -> tuple[str, str]: ...
     def selected(self) -> tuple[str, QModelIndex]: ...
     def refresh(self) -> None: ...
     def choose(self, kind: str, uuid: str) -> None: ...
@@ -69,9 +68,7 @@ def add_person_dialog(dock: RosterPanel) -> None:
         add_person(dock, dialog.fields(), team, role)
 
 
-def add_person(
-    dock: RosterPanel, fields: dict[str, Any], team_uuid: str = "", role: str = "Anggota"
-) -> str | None:
+def add_person(dock: RosterPanel, fields: dict[str, Any], team_uuid: str, role: str) -> str | None:
     """Add a person (and seat them on a team, one undo step); returns the uuid."""
     stack = dock.doc.undo_stack
     if team_uuid:

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
+from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QGridLayout,
     QHeaderView,
-    QLabel,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -44,13 +40,8 @@ from rbdesk.models.domain.roster_reads import (
 from rbdesk.models.edits import roster_edit
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.panels import roster_actions
-from rbdesk.ui.panels.lazy_dock import LazyRefreshDock
-from rbdesk.ui.panels.month_model import (
-    MonthItemsModel,
-    expand_groups,
-    fit_columns,
-    setup_items_view,
-)
+from rbdesk.ui.panels.month_model import MonthItemsModel, lay_out_items, setup_items_view
+from rbdesk.ui.panels.panel_dock import LazyRefreshDock, button_grid, setup_list, wrapped_label
 from rbdesk.ui.panels.roster_model import PersonListModel, RosterTreeModel
 from rbdesk.ui.roles import Role
 from rbdesk.ui.view_state import ViewState
@@ -58,12 +49,10 @@ from rbdesk.ui.view_state import ViewState
 
 class RosterDock(LazyRefreshDock):
     def __init__(self, doc: PlanDocument, state: ViewState, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Tim"), parent)
-        self.setObjectName("rosterDock")
-        self.doc = doc
-        self.state = state
+        super().__init__(tr("Tim"), "rosterDock", doc, state, parent)
         self.persons: list[PersonInfo] = []
-        self._shown: tuple[str, str] = ("", "")  # ("person" | "team", uuid)
+        # ("person" | "team", uuid) shown in the detail below, ("", "") for nothing.
+        self.shown: tuple[str, str] = ("", "")
         self._team_told = ""
         self._restoring = False
 
@@ -83,22 +72,14 @@ class RosterDock(LazyRefreshDock):
         self.person_view = QTableView(self.tabs)
         self.person_view.setObjectName("rosterPersons")
         self.person_view.setModel(self.person_model)
-        self.person_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.person_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.person_view.setTabKeyNavigation(False)  # Tab goes on to the panel's next part
-        self.person_view.verticalHeader().hide()
-        self.person_view.verticalHeader().setDefaultSectionSize(
-            self.person_view.fontMetrics().height() + 8
-        )
-        self.person_view.setWordWrap(False)
+        setup_list(self.person_view)
         self.person_view.horizontalHeader().setStretchLastSection(True)
-        for view in (self.team_view, self.person_view):
-            view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.team_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.key_views = (self.team_view, self.person_view)
         # Alt+letters: none of them a menu's (Berkas, Ubah, Tampilan, Ekspor, Bantuan).
         self.tabs.addTab(self.team_view, tr("&Susunan tim"))
         self.tabs.addTab(self.person_view, tr("Da&ftar orang"))
 
-        buttons = QGridLayout()
         self.add_person_action = self._action(
             tr("Tambah &orang…"), roster_actions.add_person_dialog, QKeySequence(Qt.Key.Key_Insert)
         )
@@ -132,31 +113,21 @@ class RosterDock(LazyRefreshDock):
         self.person_view.addAction(self.add_member_action)
         for view in (self.team_view, self.person_view):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        # Two buttons a row: the panel stays usable when narrowed on a 1366-pixel screen.
-        for i, action in enumerate(
-            (self.add_person_action, self.add_member_action, self.edit_action, self.remove_action)
-        ):
-            button = QPushButton(action.text(), body)
-            button.clicked.connect(action.trigger)
-            action.enabledChanged.connect(button.setEnabled)
-            buttons.addWidget(button, i // 2, i % 2)
+        buttons = button_grid(
+            body,
+            (self.add_person_action, self.add_member_action, self.edit_action, self.remove_action),
+        )
 
         detail = QScrollArea(body)
         detail.setWidgetResizable(True)
         detail.setFrameShape(QFrame.Shape.NoFrame)
         detail.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # text to read, nothing to do there
-        self.detail = QLabel(detail)
-        self.detail.setObjectName("rosterDetail")
-        self.detail.setWordWrap(True)
-        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail = wrapped_label(detail, "rosterDetail", rich=True)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.items_model = MonthItemsModel(self)
         self.items_view = QTreeView(body)
         self.items_view.setObjectName("rosterItems")
-        self.items_view.setModel(self.items_model)
-        self.items_view.setIndentation(14)
-        self.items_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        setup_items_view(self.items_view)
+        setup_items_view(self.items_view, self.items_model, state)
         self.detail.setMargin(4)
         detail.setWidget(self.detail)
 
@@ -180,26 +151,10 @@ class RosterDock(LazyRefreshDock):
             lambda cur, _prev: self._person_row_chosen(cur)
         )
         self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
-        self.items_view.clicked.connect(self._item_chosen)
-        self.items_view.activated.connect(self._item_chosen)
         self.team_view.activated.connect(lambda _i: roster_actions.edit_selected(self))
         self.person_view.activated.connect(lambda _i: roster_actions.edit_selected(self))
-        doc.treeReloaded.connect(self.schedule_refresh)
-        doc.edited.connect(self.schedule_refresh)
         doc.planChanged.connect(lambda _uuid: self.refresh())
         # Filled when first shown, after the window's first paint (LazyRefreshDock).
-
-    def _action(
-        self, text: str, act: Callable[[RosterDock], object], key: QKeySequence | None = None
-    ) -> QAction:
-        action = QAction(text, self)
-        action.triggered.connect(lambda _checked=False: act(self))
-        if key is not None:
-            action.setShortcut(key)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.team_view.addAction(action)
-            self.person_view.addAction(action)
-        return action
 
     # --- refreshing --------------------------------------------------------------------------
 
@@ -207,12 +162,9 @@ class RosterDock(LazyRefreshDock):
         self.begin_refresh()
         teams = self.doc.tree.teams if self.doc.tree else []
         self.persons = roster_edit.list_persons(self.doc.store)
-        kind, uuid = self._shown
-        member_uuid = (
-            self.team_view.currentIndex().data(Role.UUID)
-            if self.team_view.currentIndex().data(Role.KIND) == "member"
-            else ""
-        )
+        kind, uuid = self.shown
+        current = self.team_view.currentIndex()
+        member_uuid = current.data(Role.UUID) if current.data(Role.KIND) == "member" else ""
         self.team_model.set_teams(teams)
         self.team_view.expandAll()
         self._fit_names()
@@ -287,23 +239,21 @@ class RosterDock(LazyRefreshDock):
         self._update_actions()
 
     def _tab_changed(self) -> None:
-        view = self.tabs.currentWidget()
-        if isinstance(view, QAbstractItemView):
-            if view is self.team_view:
-                self._team_row_chosen(view.currentIndex())
-            else:
-                self._person_row_chosen(view.currentIndex())
+        if self.tabs.currentWidget() is self.team_view:
+            self._team_row_chosen(self.team_view.currentIndex())
+        else:
+            self._person_row_chosen(self.person_view.currentIndex())
 
     def choose(self, kind: str, uuid: str) -> None:
         """Show a person or team below; the grid filters on the team chosen (on none when a
         person is chosen)."""
-        self._shown = (kind, uuid) if uuid else ("", "")
+        self.shown = (kind, uuid) if uuid else ("", "")
         if kind in ("team", "person"):
             team = uuid if kind == "team" else ""
             if team != self._team_told:
                 self._team_told = team
                 self.state.teamSelected.emit(team)
-        self._show_detail(*self._shown)
+        self._show_detail(*self.shown)
 
     def dialog_parent(self) -> QWidget:
         return self
@@ -319,14 +269,6 @@ class RosterDock(LazyRefreshDock):
         index = self.team_model.find("team", uuid)
         if index.isValid():
             self.team_view.setCurrentIndex(index)
-
-    def _item_chosen(self, index: QModelIndex) -> None:
-        first = index.siblingAtColumn(0)
-        uuid = first.data(Role.UUID)
-        if uuid and first.data(Role.KIND) == "item":
-            self.state.cellRequested.emit(uuid, int(first.data(Role.MONTH) or 0))
-        elif uuid:
-            self.state.selectRequested.emit(uuid)
 
     # --- the detail below --------------------------------------------------------------------
 
@@ -374,8 +316,7 @@ class RosterDock(LazyRefreshDock):
             self.items_model.set_overview(
                 overview, (GROUP_OPEN, GROUP_LATE, GROUP_DONE), area_teams(tree)
             )
-            expand_groups(self.items_view, (GROUP_OPEN, GROUP_LATE))
-            fit_columns(self.items_view)
+            lay_out_items(self.items_view, (GROUP_OPEN, GROUP_LATE))
         else:
             lines.append(
                 tr("Tidak memegang area perubahan, jadi tidak ada kegiatan terjadwal di grid.")
@@ -386,11 +327,6 @@ class RosterDock(LazyRefreshDock):
 
     # --- what the editing actions apply to ---------------------------------------------------
 
-    @property
-    def shown(self) -> tuple[str, str]:
-        """("person" | "team", uuid) shown in the detail below, ("", "") for nothing."""
-        return self._shown
-
     def selected(self) -> tuple[str, QModelIndex]:
         view = self.tabs.currentWidget()
         index = view.currentIndex() if isinstance(view, QAbstractItemView) else QModelIndex()
@@ -399,10 +335,9 @@ class RosterDock(LazyRefreshDock):
     def _update_actions(self) -> None:
         editable = not self.doc.readonly and self.doc.tree is not None
         kind, _index = self.selected()
-        self.add_person_action.setEnabled(editable)
-        self.add_member_action.setEnabled(editable)
-        self.add_team_action.setEnabled(editable)
-        self.edit_action.setEnabled(editable and kind in ("member", "person", "team"))
-        self.remove_action.setEnabled(editable and kind in ("member", "person", "team"))
+        for action in (self.add_person_action, self.add_member_action, self.add_team_action):
+            action.setEnabled(editable)
+        for action in (self.edit_action, self.remove_action):
+            action.setEnabled(editable and kind in ("member", "person", "team"))
         for action in (self.move_up_action, self.move_down_action):
             action.setEnabled(editable and kind == "member")
