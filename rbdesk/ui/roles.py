@@ -27,8 +27,6 @@ class Role(IntEnum):
     TEAM_UUID = UUID + 10
     PERCENT = UUID + 11  # capaian as a number (None when nothing is planned)
     COUNT = UUID + 12  # how many items a group row holds
-    SHA256 = UUID + 13  # an evidence file's content hash
-    SIZE = UUID + 14  # an evidence file's size in bytes
     CHOICE = UUID + 15  # a merge conflict's chosen side
     PLANNED = UUID + 16  # whether an indicator-month is planned (settable)
     REVIEW = UUID + 17  # evidence review state of an indicator-month ("" if unrealised)
