@@ -38,3 +38,10 @@ def show_evidence(window, qtbot, text: str, month: int):
     dock.raise_()
     qtbot.waitUntil(lambda: dock.review.indicator_uuid == uuid)
     return uuid, index, dock
+
+
+def choose_plan(window, uuid: str) -> None:
+    """Pick a plan in the toolbar's plan chooser, as the user does."""
+    chooser = window.plan_chooser
+    chooser.setCurrentIndex(chooser.findData(uuid))
+    assert window.doc.plan_uuid == uuid

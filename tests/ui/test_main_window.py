@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from grid_helpers import find, rows
+from grid_helpers import choose_plan, find, rows
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLineEdit
@@ -441,15 +441,15 @@ def test_file_reopens_on_the_plan_last_used_and_a_plan_can_be_deleted(
     sample = win.doc.plan_uuid
     mistake = run(win.doc, plan_edit.add_plan, "KPU Kota Kupang", 2025, "keliru").value
     win.plan_chooser.refresh()
-    win.choose_plan(mistake)
-    win.choose_plan(sample)  # back to the real plan
+    choose_plan(win, mistake)
+    choose_plan(win, sample)  # back to the real plan
     win.close()
     win = app.start(str(sample_path))
     qtbot.addWidget(win)
     assert win.doc.plan_uuid == sample and win.doc.tree.indicators()
     assert win.plan_chooser.isVisible() and win.plan_chooser.count() == 2
 
-    win.choose_plan(mistake)
+    choose_plan(win, mistake)
     messages.answer = lambda question: "2025" in question
     win.acts[Act.DELETE_PLAN].trigger()
     assert win.doc.plan_uuid == sample

@@ -4,7 +4,7 @@ permanent parts beside it."""
 
 from __future__ import annotations
 
-from grid_helpers import find
+from grid_helpers import choose_plan, find
 from PySide6.QtCore import Qt
 
 from rbdesk.models.edits import plan_edit
@@ -62,19 +62,19 @@ def test_a_plan_switch_clears_the_undo_hint_and_a_conflict(window, sample_path, 
     sample = window.doc.plan_uuid
     mistake = run(window.doc, plan_edit.add_plan, "KPU Kota Kupang", 2025, "keliru").value
     window.plan_chooser.refresh()
-    window.choose_plan(mistake)
+    choose_plan(window, mistake)
     messages.answer = True
     window.acts[Act.DELETE_PLAN].trigger()
     assert "Urungkan dengan Ctrl+Z" in window.message_bar.label.text()
     assert window.message_bar.isVisible() and window.doc.plan_uuid == sample
     other = run(window.doc, plan_edit.add_plan, "KPU Kota Kupang", 2026, "lain").value
     window.plan_chooser.refresh()
-    window.choose_plan(other)  # the undo history went with the plan left
+    choose_plan(window, other)  # the undo history went with the plan left
     assert window.doc.undo_stack.count() == 0
     assert not window.message_bar.isVisible()
-    window.choose_plan(sample)
+    choose_plan(window, sample)
     conflict(window, sample_path)
-    window.choose_plan(other)
+    choose_plan(window, other)
     assert not window.message_bar.isVisible()
 
 

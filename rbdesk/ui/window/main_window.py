@@ -747,12 +747,6 @@ class MainWindow(QMainWindow):
         # Tab walks the grid, then every panel's contents (a tabbed panel is brought forward).
         return self.panel_focus.tab(next) or super().focusNextPrevChild(next)
 
-    # -- plans ---------------------------------------------------------------------------------
-
-    def choose_plan(self, uuid: str) -> None:
-        if uuid and uuid != self.doc.plan_uuid:
-            self.doc.set_plan(uuid)
-
     # -- closing -------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
