@@ -21,17 +21,16 @@ from rbdesk.models.edits.decree_edit import (
 )
 from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.store import Store
-from rbdesk.subcommands.plan_choice import add_plan_arguments, pick_plan
+from rbdesk.subcommands.plan_choice import add_command, add_flag, add_plan_arguments, pick_plan
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "sk",
-        help=tr(
-            "tampilkan atau ubah isian SK (nomor, tanggal, penanda tangan, ...) sebuah rencana"
-        ),
+        cmd_sk,
+        tr("tampilkan atau ubah isian SK (nomor, tanggal, penanda tangan, ...) sebuah rencana"),
     )
-    p.add_argument("file", metavar=tr("BERKAS"))
     add_plan_arguments(p)
     p.add_argument(
         "--set",
@@ -43,17 +42,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             keys=", ".join([*TEXT_KEYS, *ATTACHMENT_KEYS, PARAF_KEY])
         ),
     )
-    p.add_argument(
+    add_flag(
+        p,
         "--yes",
-        action="store_true",
-        help=tr(
+        tr(
             "simpan tanpa bertanya walaupun nilainya tidak biasa (mis. tanggal SK di luar tahun SK)"
         ),
     )
-    p.add_argument(
-        "--show", action="store_true", help=tr("tampilkan isi SK (bawaan bila tanpa --set)")
-    )
-    p.set_defaults(func=cmd_sk)
+    add_flag(p, "--show", tr("tampilkan isi SK (bawaan bila tanpa --set)"))
 
 
 def _assignments(pairs: list[str]) -> dict[str, str]:
