@@ -9,11 +9,11 @@ from typing import Any
 from rbdesk.i18n import tr
 from rbdesk.models.domain.decree_dates import date_outside_year
 from rbdesk.models.domain.signing import is_signed
+from rbdesk.models.domain.text_rules import DECREE_TEXT_KEYS
 from rbdesk.models.domain.tree import list_plans
 from rbdesk.models.edits.decree_edit import (
     ATTACHMENT_KEYS,
     PARAF_KEY,
-    TEXT_KEYS,
     checked_decree,
     decree_with_fields,
     read_decree,
@@ -39,7 +39,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=[],
         metavar=tr("KUNCI=NILAI"),
         help=tr("ubah satu isian, boleh berulang; kunci: {keys}").format(
-            keys=", ".join([*TEXT_KEYS, *ATTACHMENT_KEYS, PARAF_KEY])
+            keys=", ".join([*DECREE_TEXT_KEYS, *ATTACHMENT_KEYS, PARAF_KEY])
         ),
     )
     add_flag(
@@ -86,7 +86,7 @@ def _show(decree: dict[str, Any]) -> None:
                 "bertanda KONSEP)"
             )
         )
-    for key in TEXT_KEYS:
+    for key in DECREE_TEXT_KEYS:
         print(f"{key}: {decree.get(key, '')}")
     titles = decree.get("attachment_titles") or {}
     for key in ATTACHMENT_KEYS:

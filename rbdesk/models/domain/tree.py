@@ -32,8 +32,15 @@ from rbdesk.models.storage.schema import (
 )
 from rbdesk.models.storage.store import Store
 
-# The review columns in the order of Cell's review fields (read with every realisation).
-REVIEW_COLUMNS = (
+# A realisation's month, then its columns in the order of Cell's fields.
+CELL_COLUMNS = (
+    Realisation.month,
+    Realisation.status,
+    Realisation.note,
+    Realisation.uuid,
+    Realisation.version,
+    Realisation.updated_by,
+    Realisation.updated_at,
     Realisation.review_state,
     Realisation.reviewed_by,
     Realisation.reviewed_at,
@@ -97,6 +104,18 @@ WRITTEN_COLUMNS = (
     Indicator.responsible,
     Indicator.responsible_uuid,
     Indicator.extra_columns,
+)
+# An indicator's columns in the order of IndicatorNode's first eight fields, then the written ones.
+INDICATOR_COLUMNS = (
+    Indicator.uuid,
+    Indicator.label,
+    Indicator.text,
+    Indicator.planned,
+    Indicator.note,
+    Indicator.version,
+    Indicator.updated_by,
+    Indicator.updated_at,
+    *WRITTEN_COLUMNS,
 )
 
 
@@ -329,20 +348,8 @@ def _load_plan_tree(plan_uuid: str) -> PlanTree:
             subs[sid] = SubActivityNode(u, label, name, ver)
             acts[act_id].sub_activities.append(subs[sid])
     inds: dict[int, IndicatorNode] = {}
-    for iid, sub_id, u, label, text, planned, note, ver, by, at, *written in _rows(
-        Indicator.select(
-            Indicator.id,
-            Indicator.sub_activity,
-            Indicator.uuid,
-            Indicator.label,
-            Indicator.text,
-            Indicator.planned,
-            Indicator.note,
-            Indicator.version,
-            Indicator.updated_by,
-            Indicator.updated_at,
-            *WRITTEN_COLUMNS,
-        )
+    for iid, sub_id, *fields in _rows(
+        Indicator.select(Indicator.id, Indicator.sub_activity, *INDICATOR_COLUMNS)
         .join(SubActivity)
         .join(Activity)
         .join(Area)
@@ -350,22 +357,10 @@ def _load_plan_tree(plan_uuid: str) -> PlanTree:
         .order_by(Indicator.seq, Indicator.uuid)
     ):
         if sub_id in subs:
-            inds[iid] = with_written(
-                IndicatorNode(u, label, text, planned, note, ver, by, at), written
-            )
+            inds[iid] = with_written(IndicatorNode(*fields[:8]), fields[8:])
             subs[sub_id].indicators.append(inds[iid])
-    for ind_id, month, status, note, u, ver, by, at, *review in _rows(
-        Realisation.select(
-            Realisation.indicator,
-            Realisation.month,
-            Realisation.status,
-            Realisation.note,
-            Realisation.uuid,
-            Realisation.version,
-            Realisation.updated_by,
-            Realisation.updated_at,
-            *REVIEW_COLUMNS,
-        )
+    for ind_id, month, *cell in _rows(
+        Realisation.select(Realisation.indicator, *CELL_COLUMNS)
         .join(Indicator)
         .join(SubActivity)
         .join(Activity)
@@ -373,7 +368,7 @@ def _load_plan_tree(plan_uuid: str) -> PlanTree:
         .where((Area.plan == plan.id) & Realisation.is_live())
     ):
         if ind_id in inds:
-            inds[ind_id].realisation[month] = Cell(status, note, u, ver, by, at, *review)
+            inds[ind_id].realisation[month] = Cell(*cell)
     counts: dict[int, dict[int, int]] = defaultdict(dict)
     for ind_id, month in _rows(
         Evidence.select(Evidence.indicator, Evidence.month)
