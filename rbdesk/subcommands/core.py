@@ -15,28 +15,20 @@ from rbdesk.models.interchange.load import create_file, create_from_dump
 from rbdesk.models.storage import database
 from rbdesk.models.storage.schema import Evidence, Indicator, Person, Plan, Team
 from rbdesk.models.storage.store import Store
+from rbdesk.subcommands.plan_choice import add_command, add_flag
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("new", help=tr("buat berkas baru (kosong, atau berisi contoh 2024)"))
-    p.add_argument("file", metavar=tr("BERKAS"))
-    p.add_argument(
-        "--sample", action="store_true", help=tr("isi dengan Rencana Aksi KPU Kota Kupang 2024")
-    )
-    p.set_defaults(func=cmd_new)
-
-    p = sub.add_parser("dump", help=tr("tulis seluruh berkas sebagai JSON ke stdout"))
-    p.add_argument("file", metavar=tr("BERKAS"))
-    p.set_defaults(func=cmd_dump)
+    p = add_command(sub, "new", cmd_new, tr("buat berkas baru (kosong, atau berisi contoh 2024)"))
+    add_flag(p, "--sample", tr("isi dengan Rencana Aksi KPU Kota Kupang 2024"))
+    add_command(sub, "dump", cmd_dump, tr("tulis seluruh berkas sebagai JSON ke stdout"))
 
     p = sub.add_parser("load", help=tr("buat BERKAS dari JSON hasil dump"))
     p.add_argument("json", metavar="JSON")
     p.add_argument("file", metavar=tr("BERKAS"))
     p.set_defaults(func=cmd_load)
 
-    p = sub.add_parser("check", help=tr("periksa integritas, versi skema dan isi berkas"))
-    p.add_argument("file", metavar=tr("BERKAS"))
-    p.set_defaults(func=cmd_check)
+    add_command(sub, "check", cmd_check, tr("periksa integritas, versi skema dan isi berkas"))
 
 
 def cmd_new(args: argparse.Namespace) -> int:

@@ -9,11 +9,11 @@ from typing import Any
 from rbdesk.i18n import tr
 from rbdesk.models.domain.decree_dates import date_outside_year
 from rbdesk.models.domain.signing import is_signed
+from rbdesk.models.domain.text_rules import DECREE_TEXT_KEYS
 from rbdesk.models.domain.tree import list_plans
 from rbdesk.models.edits.decree_edit import (
     ATTACHMENT_KEYS,
     PARAF_KEY,
-    TEXT_KEYS,
     checked_decree,
     decree_with_fields,
     read_decree,
@@ -21,17 +21,16 @@ from rbdesk.models.edits.decree_edit import (
 )
 from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.store import Store
-from rbdesk.subcommands.plan_choice import add_plan_arguments, pick_plan
+from rbdesk.subcommands.plan_choice import add_command, add_flag, add_plan_arguments, pick_plan
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "sk",
-        help=tr(
-            "tampilkan atau ubah isian SK (nomor, tanggal, penanda tangan, ...) sebuah rencana"
-        ),
+        cmd_sk,
+        tr("tampilkan atau ubah isian SK (nomor, tanggal, penanda tangan, ...) sebuah rencana"),
     )
-    p.add_argument("file", metavar=tr("BERKAS"))
     add_plan_arguments(p)
     p.add_argument(
         "--set",
@@ -40,20 +39,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=[],
         metavar=tr("KUNCI=NILAI"),
         help=tr("ubah satu isian, boleh berulang; kunci: {keys}").format(
-            keys=", ".join([*TEXT_KEYS, *ATTACHMENT_KEYS, PARAF_KEY])
+            keys=", ".join([*DECREE_TEXT_KEYS, *ATTACHMENT_KEYS, PARAF_KEY])
         ),
     )
-    p.add_argument(
+    add_flag(
+        p,
         "--yes",
-        action="store_true",
-        help=tr(
+        tr(
             "simpan tanpa bertanya walaupun nilainya tidak biasa (mis. tanggal SK di luar tahun SK)"
         ),
     )
-    p.add_argument(
-        "--show", action="store_true", help=tr("tampilkan isi SK (bawaan bila tanpa --set)")
-    )
-    p.set_defaults(func=cmd_sk)
+    add_flag(p, "--show", tr("tampilkan isi SK (bawaan bila tanpa --set)"))
 
 
 def _assignments(pairs: list[str]) -> dict[str, str]:
@@ -90,7 +86,7 @@ def _show(decree: dict[str, Any]) -> None:
                 "bertanda KONSEP)"
             )
         )
-    for key in TEXT_KEYS:
+    for key in DECREE_TEXT_KEYS:
         print(f"{key}: {decree.get(key, '')}")
     titles = decree.get("attachment_titles") or {}
     for key in ATTACHMENT_KEYS:

@@ -9,19 +9,19 @@ from typing import TYPE_CHECKING
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.print_options import PERIOD_PARTS, CopyForm, Paper, Part
-from rbdesk.models.domain.tree import load_plan_tree
 from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.output_files import refuse_overwriting
 from rbdesk.models.storage.store import Store
-from rbdesk.subcommands.plan_choice import add_plan_arguments, pick_plan
+from rbdesk.subcommands.plan_choice import add_command, add_flag, add_plan_arguments, chosen_tree
 
 if TYPE_CHECKING:
     from rbdesk.exports.excel.mapping import Mapping
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("export", help=tr("cetak SK, lampiran atau laporan ke PDF, atau ke Excel"))
-    p.add_argument("file", metavar=tr("BERKAS"))
+    p = add_command(
+        sub, "export", cmd_export, tr("cetak SK, lampiran atau laporan ke PDF, atau ke Excel")
+    )
     p.add_argument("out", metavar=tr("KELUARAN"), help=tr("berkas .pdf atau .xlsx"))
     p.add_argument(
         "--part",
@@ -54,12 +54,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help=tr("bulan laporan 1..12 (untuk --part report)"),
     )
     add_plan_arguments(p)
-    p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "import",
-        help=tr("tambahkan rencana dari buku kerja Excel (.xlsx, .xlsm, .xls) atau .ods ke BERKAS"),
-        description=tr(
+        cmd_import,
+        tr("tambahkan rencana dari buku kerja Excel (.xlsx, .xlsm, .xls) atau .ods ke BERKAS"),
+        tr(
             "Membaca tabel rencana dari buku kerja, menampilkan "
             "ringkasannya dan semua sel yang tidak ikut diimpor, lalu "
             "menulis sebagai rencana baru (satu transaksi, tercatat di "
@@ -67,7 +68,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "ditulis tanpa --yes."
         ),
     )
-    p.add_argument("file", metavar=tr("BERKAS"))
     p.add_argument("xlsx", metavar=tr("MASUKAN.xlsx"))
     p.add_argument("--sheet", metavar=tr("NAMA"), help=tr("lembar yang dibaca"))
     p.add_argument(
@@ -113,17 +113,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "'tidak' bila warna tidak berarti apa-apa (bawaan: dibaca dari lembar)"
         ),
     )
-    p.add_argument(
-        "--dry-run",
-        action="store_true",
-        help=tr("hanya tampilkan ringkasan dan laporan; tidak menulis apa pun"),
-    )
-    p.add_argument(
-        "--yes",
-        action="store_true",
-        help=tr("impor walaupun ada sel yang tidak ikut (sesudah laporannya tampil)"),
-    )
-    p.set_defaults(func=cmd_import)
+    add_flag(p, "--dry-run", tr("hanya tampilkan ringkasan dan laporan; tidak menulis apa pun"))
+    add_flag(p, "--yes", tr("impor walaupun ada sel yang tidak ikut (sesudah laporannya tampil)"))
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -162,7 +153,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     # output is written after it, so colleagues' commits do not wait for the PDF.
     with Store.open(args.file, readonly=True) as store:
         with store.read():
-            tree = load_plan_tree(store, pick_plan(store, args.year, args.plan))
+            tree = chosen_tree(store, args)
             period = report = None
             if part in PERIOD_PARTS:
                 from rbdesk.models.domain.period_report import build_period_report, period_evidence

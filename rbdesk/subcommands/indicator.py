@@ -12,21 +12,21 @@ from rbdesk.models.domain.tree import IndicatorNode, PlanTree, load_plan_tree
 from rbdesk.models.edits.indicator_edit import set_indicator_fields, set_level_names
 from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.store import Store
-from rbdesk.subcommands.plan_choice import add_indicator_argument, add_plan_arguments, pick_plan
+from rbdesk.subcommands.plan_choice import add_command, add_plan_arguments, chosen_tree
 from rbdesk.subcommands.review import find_indicator, indicator_paths
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "indicator",
-        help=tr(
+        cmd_indicator,
+        tr(
             "tampilkan atau ubah target, satuan, penanggung jawab dan kolom tambahan "
             "indikator, dan nama tingkat rencana"
         ),
     )
-    p.add_argument("file", metavar=tr("BERKAS"))
-    add_plan_arguments(p)
-    add_indicator_argument(p)
+    add_plan_arguments(p, indicator=True)
     p.add_argument("--target", metavar=tr("TARGET"), help=tr('target, seperti tertulis: "100"'))
     p.add_argument("--satuan", metavar=tr("SATUAN"), help=tr('satuan target: "%%", "dokumen"'))
     p.add_argument(
@@ -49,7 +49,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             '"bawaan" untuk nama KPU'
         ),
     )
-    p.set_defaults(func=cmd_indicator)
 
 
 def _line(path: str, ind: IndicatorNode) -> str:
@@ -101,10 +100,10 @@ def cmd_indicator(args: argparse.Namespace) -> int:
         raise InvalidInput(tr("Sebutkan indikator yang diubah dengan --indicator."))
     if not changes and not args.keep and args.levels is None:
         with Store.open(args.file, readonly=True) as store:
-            _show(load_plan_tree(store, pick_plan(store, args.year, args.plan)), args.indicator)
+            _show(chosen_tree(store, args), args.indicator)
         return 0
     with Store.open(args.file) as store:
-        tree = load_plan_tree(store, pick_plan(store, args.year, args.plan))
+        tree = chosen_tree(store, args)
         if args.levels is not None:
             text = args.levels.strip()
             names = [] if text.lower() == "bawaan" else [n.strip() for n in text.split(",")]

@@ -1,25 +1,37 @@
-"""Which plan of a file a command works on: ``--year`` and ``--plan``, the same in every command."""
+"""What every command sets up the same way: its parser on one BERKAS, its on/off flags, and
+which plan of the file it works on (``--year`` and ``--plan``)."""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from rbdesk.i18n import tr
-from rbdesk.models.domain.tree import list_plans
+from rbdesk.models.domain.tree import PlanTree, list_plans, load_plan_tree
 from rbdesk.models.errors import RbdeskError
 from rbdesk.models.storage.store import Store
 
 
-def add_indicator_argument(p: argparse.ArgumentParser) -> None:
-    """--indicator, for the commands that work on one indicator."""
-    p.add_argument(
-        "--indicator",
-        metavar=tr("INDIKATOR"),
-        help=tr("uuid indikator (atau awalannya), atau nomor berjenjang seperti 1/1/1/1"),
-    )
+def add_command(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    func: Callable[[argparse.Namespace], int],
+    help: str,
+    description: str | None = None,
+) -> argparse.ArgumentParser:
+    """The parser of a command on one BERKAS (its first argument) that runs func."""
+    p = sub.add_parser(name, help=help, description=description)
+    p.add_argument("file", metavar=tr("BERKAS"))
+    p.set_defaults(func=func)
+    return p
 
 
-def add_plan_arguments(p: argparse.ArgumentParser) -> None:
+def add_flag(p: argparse.ArgumentParser, name: str, help: str) -> None:
+    p.add_argument(name, action="store_true", help=help)
+
+
+def add_plan_arguments(p: argparse.ArgumentParser, indicator: bool = False) -> None:
+    """--year and --plan; --indicator too for the commands that work on one indicator."""
     p.add_argument(
         "--year",
         type=int,
@@ -31,6 +43,17 @@ def add_plan_arguments(p: argparse.ArgumentParser) -> None:
         metavar="UUID",
         help=tr("uuid rencana (awalannya cukup), jika ada beberapa untuk satu tahun"),
     )
+    if indicator:
+        p.add_argument(
+            "--indicator",
+            metavar=tr("INDIKATOR"),
+            help=tr("uuid indikator (atau awalannya), atau nomor berjenjang seperti 1/1/1/1"),
+        )
+
+
+def chosen_tree(store: Store, args: argparse.Namespace) -> PlanTree:
+    """The plan that --year and --plan name, read whole."""
+    return load_plan_tree(store, pick_plan(store, args.year, args.plan))
 
 
 def pick_plan(store: Store, year: int | None, uuid: str | None = None) -> str:

@@ -8,16 +8,16 @@ from rbdesk.i18n import tr
 from rbdesk.models.edits.plan_copy import CopyOptions, copy_plan, plans_of_year
 from rbdesk.models.errors import InvalidInput, YearTaken
 from rbdesk.models.storage.store import Store
+from rbdesk.subcommands.plan_choice import add_command, add_flag
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "new-year",
-        help=tr(
-            "buat Rencana Aksi tahun berikutnya dari rencana tahun ini, dalam berkas yang sama"
-        ),
+        cmd_new_year,
+        tr("buat Rencana Aksi tahun berikutnya dari rencana tahun ini, dalam berkas yang sama"),
     )
-    p.add_argument("file", metavar=tr("BERKAS"))
     p.add_argument(
         "--from",
         dest="source_year",
@@ -46,18 +46,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "rencana satu satuan kerja untuk tahun itu"
         ),
     )
-    p.add_argument(
-        "--clear-months", action="store_true", help=tr("kosongkan bulan rencana (bawaan: disalin)")
-    )
-    p.add_argument(
-        "--clear-notes", action="store_true", help=tr("kosongkan keterangan (bawaan: disalin)")
-    )
-    p.add_argument(
-        "--force",
-        action="store_true",
-        help=tr("tetap buat walaupun tahun tujuan sudah mempunyai rencana"),
-    )
-    p.set_defaults(func=cmd_new_year)
+    add_flag(p, "--clear-months", tr("kosongkan bulan rencana (bawaan: disalin)"))
+    add_flag(p, "--clear-notes", tr("kosongkan keterangan (bawaan: disalin)"))
+    add_flag(p, "--force", tr("tetap buat walaupun tahun tujuan sudah mempunyai rencana"))
 
 
 def cmd_new_year(args: argparse.Namespace) -> int:

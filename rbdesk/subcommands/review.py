@@ -9,21 +9,21 @@ from rbdesk.i18n import tr
 from rbdesk.models import clock
 from rbdesk.models.domain import progress
 from rbdesk.models.domain.months import current_month, month_long, month_short
-from rbdesk.models.domain.tree import IndicatorNode, PlanTree, load_plan_tree
+from rbdesk.models.domain.tree import IndicatorNode, PlanTree
 from rbdesk.models.edits import review
 from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.store import Store
-from rbdesk.subcommands.plan_choice import add_indicator_argument, add_plan_arguments, pick_plan
+from rbdesk.subcommands.plan_choice import add_command, add_flag, add_plan_arguments, chosen_tree
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "review",
-        help=tr("catat tinjauan bukti dukung satu bulan realisasi, atau daftar status tinjauan"),
+        cmd_review,
+        tr("catat tinjauan bukti dukung satu bulan realisasi, atau daftar status tinjauan"),
     )
-    p.add_argument("file", metavar=tr("BERKAS"))
-    add_plan_arguments(p)
-    add_indicator_argument(p)
+    add_plan_arguments(p, indicator=True)
     p.add_argument("--month", type=int, metavar=tr("BULAN"), help=tr("bulan 1..12"))
     p.add_argument(
         "--state",
@@ -42,16 +42,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar=tr("NAMA"),
         help=tr("nama peninjau (bawaan: pengguna komputer ini)"),
     )
-    p.add_argument(
-        "--list",
-        action="store_true",
-        help=tr("daftar bulan yang direalisasikan dengan status tinjauannya"),
-    )
-    p.set_defaults(func=cmd_review)
-
-
-def _plan(store: Store, args: argparse.Namespace) -> PlanTree:
-    return load_plan_tree(store, pick_plan(store, args.year, args.plan))
+    add_flag(p, "--list", tr("daftar bulan yang direalisasikan dengan status tinjauannya"))
 
 
 def indicator_paths(tree: PlanTree) -> list[tuple[str, IndicatorNode]]:
@@ -130,12 +121,12 @@ def cmd_review(args: argparse.Namespace) -> int:
         )
     if args.list:
         with Store.open(args.file, readonly=True) as store:
-            _list(_plan(store, args), state)
+            _list(chosen_tree(store, args), state)
         return 0
     if not (args.indicator and args.month and state):
         raise InvalidInput(tr("Sebutkan --indicator, --month dan --state (atau --list)."))
     with Store.open(args.file) as store:
-        tree = _plan(store, args)
+        tree = chosen_tree(store, args)
         path, ind = find_indicator(tree, args.indicator)
         review.review_month(store, ind.uuid, args.month, state, note=args.note, by=args.by)
         who = args.by.strip() or store.user

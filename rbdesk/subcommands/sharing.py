@@ -14,16 +14,16 @@ from rbdesk.models.errors import InvalidInput
 from rbdesk.models.interchange import merge
 from rbdesk.models.storage import backups
 from rbdesk.models.storage.store import Store
+from rbdesk.subcommands.plan_choice import add_command, add_flag
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("merge", help=tr("gabungkan perubahan dari SALINAN ke BERKAS"))
-    p.add_argument("file", metavar=tr("BERKAS"))
+    p = add_command(sub, "merge", cmd_merge, tr("gabungkan perubahan dari SALINAN ke BERKAS"))
     p.add_argument("theirs", metavar=tr("SALINAN"))
-    p.add_argument(
+    add_flag(
+        p,
         "--yes",
-        action="store_true",
-        help=tr(
+        tr(
             "terapkan tanpa bertanya; pada konflik perubahan yang lebih baru "
             "menang, dan baris yang dihapus di satu salinan tetapi dikerjakan "
             "di salinan lain dipertahankan"
@@ -34,29 +34,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         choices=(merge.MINE, merge.THEIRS),
         help=tr("pada konflik pilih BERKAS (mine) atau SALINAN (theirs)"),
     )
-    p.add_argument(
-        "--dry-run", action="store_true", help=tr("hanya tampilkan apa yang akan berubah")
-    )
-    p.set_defaults(func=cmd_merge)
+    add_flag(p, "--dry-run", tr("hanya tampilkan apa yang akan berubah"))
 
-    p = sub.add_parser("backup", help=tr("buat, daftar, atau pulihkan cadangan BERKAS"))
-    p.add_argument("file", metavar=tr("BERKAS"))
-    p.add_argument("--list", action="store_true", help=tr("tampilkan daftar cadangan"))
+    p = add_command(sub, "backup", cmd_backup, tr("buat, daftar, atau pulihkan cadangan BERKAS"))
+    add_flag(p, "--list", tr("tampilkan daftar cadangan"))
     p.add_argument(
         "--restore",
         nargs=2,
         metavar=("N", tr("KELUARAN")),
         help=tr("pulihkan cadangan nomor N (dari --list) ke KELUARAN"),
     )
-    p.set_defaults(func=cmd_backup)
 
-    p = sub.add_parser("copy", help=tr("simpan salinan BERKAS yang konsisten ke KELUARAN"))
-    p.add_argument("file", metavar=tr("BERKAS"))
+    p = add_command(sub, "copy", cmd_copy, tr("simpan salinan BERKAS yang konsisten ke KELUARAN"))
     p.add_argument("out", metavar=tr("KELUARAN"))
-    p.set_defaults(func=cmd_copy)
 
-    p = sub.add_parser("history", help=tr("tampilkan riwayat perubahan BERKAS"))
-    p.add_argument("file", metavar=tr("BERKAS"))
+    p = add_command(sub, "history", cmd_history, tr("tampilkan riwayat perubahan BERKAS"))
     p.add_argument("--person", metavar=tr("NAMA"), help=tr("hanya perubahan oleh orang ini"))
     p.add_argument("--since", metavar=tr("TANGGAL"), help=tr("sejak tanggal (YYYY-MM-DD)"))
     p.add_argument("--until", metavar=tr("TANGGAL"), help=tr("sampai tanggal (YYYY-MM-DD)"))
@@ -71,7 +63,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--area", help=tr("hanya area ini (nomor, sebagian nama, atau uuid)"))
     p.add_argument("--text", metavar=tr("TEKS"), help=tr("hanya catatan yang memuat teks ini"))
     p.add_argument("--xlsx", metavar=tr("KELUARAN"), help=tr("ekspor ke Excel"))
-    p.set_defaults(func=cmd_history)
 
 
 def _print_conflicts(conflicts: list[merge.Conflict]) -> None:

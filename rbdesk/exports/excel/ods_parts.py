@@ -14,6 +14,7 @@ from xml.parsers import expat
 
 from openpyxl.utils import get_column_letter
 
+from rbdesk.exports.excel.sheet_xml import Refused, xml_parser
 from rbdesk.i18n import tr
 from rbdesk.models.errors import InvalidInput
 
@@ -24,14 +25,6 @@ TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 class OdsSheetParts:
     merges: list[str] = field(default_factory=list)
     formulas: list[tuple[int, int]] = field(default_factory=list)
-
-
-class _Refused(Exception):
-    pass
-
-
-def _refuse(*_args: Any) -> Any:
-    raise _Refused
 
 
 def read_ods_parts(path: Path) -> dict[str, OdsSheetParts]:
@@ -75,17 +68,11 @@ def read_ods_parts(path: Path) -> dict[str, OdsSheetParts]:
         if ns == TABLE and tag == "table-row":
             state["row"] = int(state["row"] or 0) + int(state["row_repeat"] or 1) - 1
 
-    parser = expat.ParserCreate(namespace_separator="}")
-    parser.StartDoctypeDeclHandler = _refuse
-    parser.EntityDeclHandler = _refuse
-    parser.UnparsedEntityDeclHandler = _refuse
-    parser.ExternalEntityRefHandler = _refuse
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
+    parser = xml_parser(start, end)
     try:
         with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
             parser.ParseFile(fh)
-    except (_Refused, expat.ExpatError, ValueError, KeyError, zipfile.BadZipFile, OSError):
+    except (Refused, expat.ExpatError, ValueError, KeyError, zipfile.BadZipFile, OSError):
         raise InvalidInput(
             tr("{name} tidak dapat dibaca: isi lembarnya tidak sah atau memuat DTD.").format(
                 name=path.name

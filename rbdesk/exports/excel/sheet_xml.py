@@ -10,6 +10,7 @@ What defusedxml forbids is forbidden here too: a DTD (so any entity) is refused.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from xml.parsers import expat
@@ -31,12 +32,25 @@ class SheetRows:
     fills: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> colour key
 
 
-class _Refused(Exception):
+class Refused(Exception):
     pass
 
 
 def _refuse(*_args: Any) -> Any:
-    raise _Refused
+    raise Refused
+
+
+def xml_parser(start: Callable[[str, dict[str, str]], None], end: Callable[[str], None]) -> Any:
+    """An expat parser of a workbook part ("}" between namespace and tag) that raises Refused
+    at any DTD or entity declaration."""
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.StartDoctypeDeclHandler = _refuse
+    parser.EntityDeclHandler = _refuse
+    parser.UnparsedEntityDeclHandler = _refuse
+    parser.ExternalEntityRefHandler = _refuse
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    return parser
 
 
 def _number(text: str) -> int | float:
@@ -193,19 +207,13 @@ def read_sheet_xml(
     """The non-empty rows from ``min_row`` on, and every merged range, of one sheet part;
     with ``fill_styles`` (cell style index -> colour key) also the filled cells, even empty."""
     reader = _Reader(shared_strings, date_styles, timedelta_styles, epoch, min_row, fill_styles)
-    parser = expat.ParserCreate(namespace_separator="}")
-    parser.StartDoctypeDeclHandler = _refuse
-    parser.EntityDeclHandler = _refuse
-    parser.UnparsedEntityDeclHandler = _refuse
-    parser.ExternalEntityRefHandler = _refuse
-    parser.StartElementHandler = reader.start
-    parser.EndElementHandler = reader.end
+    parser = xml_parser(reader.start, reader.end)
     parser.CharacterDataHandler = reader.data
     parser.buffer_text = True
     try:
         with archive.open(part) as fh:
             parser.ParseFile(fh)
-    except (_Refused, expat.ExpatError, ValueError, IndexError, KeyError):
+    except (Refused, expat.ExpatError, ValueError, IndexError, KeyError):
         raise InvalidInput(
             tr("Lembar '{part}' tidak dapat dibaca: XML-nya tidak sah atau memuat DTD.").format(
                 part=part.rsplit("/", 1)[-1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table, TableStyle
 
 from rbdesk.exports.pdf.fonts import FONT, FONT_BOLD
 from rbdesk.exports.pdf.grid import GridLayout, Page, continuation_mark
@@ -111,3 +111,16 @@ class PageTable(Flowable):
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
         self._get().drawOn(canvas, x, y, _sW=_sW)
         self._table = None
+
+
+def paged_story(
+    heading: list[Flowable], tables: list[Flowable], signature: Flowable
+) -> list[Flowable]:
+    """An attachment: its heading, one table a page, and the signature kept whole."""
+    story = list(heading)
+    for i, table in enumerate(tables):
+        story.append(table)
+        if i < len(tables) - 1:
+            story.append(PageBreak())
+    story.append(KeepTogether([signature]))
+    return story

@@ -8,20 +8,22 @@ from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
-from rbdesk.exports.pdf.common import cell_paragraph, esc, frame_size, make_styles
+from rbdesk.exports.pdf.common import esc, frame_size, make_styles
 from rbdesk.exports.pdf.fonts import FONT, FONT_BOLD
 from rbdesk.exports.pdf.report import (
     _section,
     _table,
     capaian_table,
     evidence_section,
+    late_rows,
+    numbered_rows,
     signature_block,
 )
 from rbdesk.exports.wording import capaian_note, period_sections, period_title_lines
 from rbdesk.i18n import tr
 from rbdesk.models.clock import local_date
 from rbdesk.models.domain.months import month_short
-from rbdesk.models.domain.period_report import PeriodReport
+from rbdesk.models.domain.period_report import PeriodReport, ReviewItem
 from rbdesk.models.domain.print_options import CopyForm, Paper
 from rbdesk.models.domain.progress import format_percent, review_label
 from rbdesk.models.domain.report_data import CapaianRow
@@ -75,38 +77,31 @@ LATE_AREA_WIDTH = 90.0
 
 def _review_table(report: PeriodReport, width: float, st: dict[str, Any]) -> Table:
     """Every realised month of the period with its evidence and its review."""
-    small, hs = st["small"], make_styles(7.5)["bold"]
-    rows: list[list[Any]] = [
-        [
-            Paragraph(esc(h), hs)
-            for h in (
-                tr("NO"),
-                tr("AREA"),
-                tr("INDIKATOR"),
-                tr("BULAN"),
-                tr("BUKTI"),
-                tr("TINJAUAN"),
-                tr("CATATAN PENINJAU"),
-            )
-        ]
-    ]
-    for i, item in enumerate(report.reviews, 1):
+    small = st["small"]
+    head = (
+        tr("NO"),
+        tr("AREA"),
+        tr("INDIKATOR"),
+        tr("BULAN"),
+        tr("BUKTI"),
+        tr("TINJAUAN"),
+        tr("CATATAN PENINJAU"),
+    )
+
+    def cells(item: ReviewItem) -> list[Any]:
         verdict = review_label(item.review_state)
         if item.reviewed_by:
             verdict += tr(" oleh {who}").format(who=item.reviewed_by)
         if item.reviewed_at:
             verdict += f", {local_date(item.reviewed_at)}"
-        rows.append(
-            [
-                str(i),
-                cell_paragraph(item.area, small, REVIEW_AREA_WIDTH),
-                Paragraph(esc(item.indicator), small),
-                Paragraph(esc(f"{month_short(item.month)} · {tr(item.status)}"), small),
-                str(item.evidence),
-                Paragraph(esc(verdict), small),
-                Paragraph(esc(item.review_note), small),
-            ]
-        )
+        return [
+            Paragraph(esc(f"{month_short(item.month)} · {tr(item.status)}"), small),
+            str(item.evidence),
+            Paragraph(esc(verdict), small),
+            Paragraph(esc(item.review_note), small),
+        ]
+
+    rows = numbered_rows(head, report.reviews, REVIEW_AREA_WIDTH, small, cells)
     rest = width - 25 - REVIEW_AREA_WIDTH - 62 - 34 - 95 - 90
     return _table(rows, [25, REVIEW_AREA_WIDTH, rest, 62, 34, 95, 90])
 
@@ -121,7 +116,6 @@ def period_story(
     width, _h = frame_size(paper, landscape=False)
     st = make_styles(9.0)
     small = st["small"]
-    hs = make_styles(7.5)["bold"]
     sec = period_sections(report)
     story: list[Flowable] = [
         Paragraph(esc(line), st["title"]) for line in period_title_lines(report)
@@ -159,30 +153,15 @@ def period_story(
     story += [capaian_table(report.persons, tr("NAMA"), width, st), Spacer(1, 10)]
     story += _section(sec["late"], st["bold"], keep)
     if report.late:
-        rows: list[list[Any]] = [
-            [
-                Paragraph(esc(h), hs)
-                for h in (
-                    tr("NO"),
-                    tr("AREA"),
-                    tr("INDIKATOR"),
-                    tr("BULAN"),
-                    tr("KOORDINATOR"),
-                    tr("CATATAN"),
-                )
-            ]
-        ]
-        for i, item in enumerate(report.late, 1):
-            rows.append(
-                [
-                    str(i),
-                    cell_paragraph(item.area, small, LATE_AREA_WIDTH),
-                    Paragraph(esc(item.indicator), small),
-                    Paragraph(esc(", ".join(month_short(m) for m in item.months)), small),
-                    Paragraph(esc(item.coordinator), small),
-                    Paragraph(esc(item.notes), small),
-                ]
-            )
+        head = (
+            tr("NO"),
+            tr("AREA"),
+            tr("INDIKATOR"),
+            tr("BULAN"),
+            tr("KOORDINATOR"),
+            tr("CATATAN"),
+        )
+        rows = late_rows(report.late, head, LATE_AREA_WIDTH, small)
         story.append(
             _table(
                 rows,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reportlab.platypus import Flowable, KeepTogether, PageBreak
+from reportlab.platypus import Flowable
 
 from rbdesk.exports.pdf.common import (
     SLACK,
@@ -14,7 +14,7 @@ from rbdesk.exports.pdf.common import (
     signature_block,
 )
 from rbdesk.exports.pdf.grid import Grid, GridLayout
-from rbdesk.exports.pdf.page_table import PageTable
+from rbdesk.exports.pdf.page_table import PageTable, paged_story
 from rbdesk.exports.pdf.paginate import paginate
 from rbdesk.exports.plan_records import or_none
 from rbdesk.exports.wording import CHECK, labelled, plan_header
@@ -109,10 +109,5 @@ def plan_story(
         tail=measure([signature], width),
         tick=(lambda f: tick(0.4 + 0.1 * f)) if tick else None,
     )
-    story: list[Flowable] = list(heading)
-    for i, page in enumerate(pages):
-        story.append(PageTable(layout, page))
-        if i < len(pages) - 1:
-            story.append(PageBreak())
-    story.append(KeepTogether([signature]))
-    return story, len(pages)
+    tables: list[Flowable] = [PageTable(layout, page) for page in pages]
+    return paged_story(heading, tables, signature), len(pages)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
@@ -37,10 +38,10 @@ from rbdesk.exports.wording import (
 )
 from rbdesk.i18n import tr
 from rbdesk.models.domain.months import month_long, month_short
-from rbdesk.models.domain.period_report import PeriodReport
+from rbdesk.models.domain.period_report import PeriodLate, PeriodReport
 from rbdesk.models.domain.print_options import CopyForm, Paper
 from rbdesk.models.domain.progress import format_percent, review_label
-from rbdesk.models.domain.report_data import CapaianRow, EvidenceItem, ReportData, Signer
+from rbdesk.models.domain.report_data import CapaianRow, EvidenceItem, LateItem, ReportData, Signer
 
 GREY = colors.Color(0.85, 0.85, 0.85)
 
@@ -308,7 +309,6 @@ def report_story(
     width, _h = frame_size(paper, landscape=False)
     st = make_styles(9.0)
     cell, small = st["left"], st["small"]
-    hs = make_styles(7.5)["bold"]
     month = month_long(report.month)
     story: list[Flowable] = [
         Paragraph(esc(tr("LAPORAN MONITORING RENCANA AKSI REFORMASI BIROKRASI")), st["title"]),
@@ -348,28 +348,14 @@ def report_story(
         keep,
     )
     if report.late:
-        rows = [
-            [
-                Paragraph(esc(h), hs)
-                for h in (
-                    tr("NO"),
-                    tr("AREA"),
-                    tr("INDIKATOR / SUB KEGIATAN"),
-                    tr("BULAN"),
-                    tr("KOORDINATOR"),
-                )
-            ]
-        ]
-        for i, item in enumerate(report.late, 1):
-            rows.append(
-                [
-                    str(i),
-                    cell_paragraph(item.area, small, AREA_WIDTH),
-                    Paragraph(esc(item.indicator), small),
-                    Paragraph(esc(", ".join(month_short(m) for m in item.months)), small),
-                    Paragraph(esc(item.coordinator), small),
-                ]
-            )
+        head = (
+            tr("NO"),
+            tr("AREA"),
+            tr("INDIKATOR / SUB KEGIATAN"),
+            tr("BULAN"),
+            tr("KOORDINATOR"),
+        )
+        rows = late_rows(report.late, head, AREA_WIDTH, small)
         story.append(_table(rows, [25, AREA_WIDTH, width - 25 - AREA_WIDTH - 60 - 90, 60, 90]))
     else:
         story.append(Paragraph(esc(tr("Tidak ada indikator yang terlambat.")), cell))
@@ -384,6 +370,45 @@ def report_story(
         keep,
     )
     return story
+
+
+def numbered_rows(
+    head: Sequence[str],
+    items: Sequence[Any],
+    area_width: float,
+    small: ParagraphStyle,
+    rest: Callable[[Any], list[Any]],
+) -> list[list[Any]]:
+    """A ruled table's header row, then a row per item: its number, area, indicator and the
+    cells ``rest(item)``."""
+    hs = make_styles(7.5)["bold"]
+    rows: list[list[Any]] = [[Paragraph(esc(h), hs) for h in head]]
+    for i, item in enumerate(items, 1):
+        rows.append(
+            [
+                str(i),
+                cell_paragraph(item.area, small, area_width),
+                Paragraph(esc(item.indicator), small),
+                *rest(item),
+            ]
+        )
+    return rows
+
+
+def late_rows(
+    late: Sequence[LateItem | PeriodLate],
+    head: Sequence[str],
+    area_width: float,
+    small: ParagraphStyle,
+) -> list[list[Any]]:
+    """The late indicators' table: their months and coordinator; a period's have notes."""
+
+    def cells(item: LateItem | PeriodLate) -> list[Any]:
+        notes = [item.notes] if isinstance(item, PeriodLate) else []
+        months = ", ".join(month_short(m) for m in item.months)
+        return [Paragraph(esc(text), small) for text in (months, item.coordinator, *notes)]
+
+    return numbered_rows(head, late, area_width, small, cells)
 
 
 def signature_block(
@@ -433,7 +458,7 @@ def evidence_section(
     """The reports' last section: the evidence list, the signature kept with its last rows.
     Each file shows its month's review, so the list says which files still wait for a verdict;
     with ``months`` (a report over several months) also the month."""
-    small, hs = st["small"], make_styles(7.5)["bold"]
+    small = st["small"]
     if not evidence:
         # the heading, its one line and the signature move to a new page together
         return [
@@ -453,19 +478,18 @@ def evidence_section(
         head[3:3] = [tr("BULAN")]
         area_w, fixed = PERIOD_EVIDENCE_AREA_WIDTH, [34.0, 56.0, 95.0, 75.0]
     file_w = fixed[-2]  # the BERKAS column
-    rows: list[list[Any]] = [[Paragraph(esc(h), hs) for h in head]]
-    for i, ev in enumerate(evidence, 1):
+
+    def cells(ev: EvidenceItem) -> list[Any]:
         row: list[Any] = [
-            str(i),
-            cell_paragraph(ev.area, small, area_w),
-            Paragraph(esc(ev.indicator), small),
             Paragraph(esc(review_label(ev.review_state) or "–"), small),
             cell_paragraph(ev.filename, small, file_w),
             Paragraph(esc(ev.note), small),
         ]
         if months:
-            row[3:3] = [Paragraph(esc(month_short(ev.month) if ev.month else ""), small)]
-        rows.append(row)
+            row[0:0] = [Paragraph(esc(month_short(ev.month) if ev.month else ""), small)]
+        return row
+
+    rows = numbered_rows(head, evidence, area_w, small, cells)
     return [
         *_section(heading, st["bold"], keep),
         _table(rows, [25, area_w, width - 25 - area_w - sum(fixed), *fixed], tail=sign),

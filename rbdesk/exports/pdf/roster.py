@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, PageBreak
+from reportlab.platypus import Flowable
 
 from rbdesk.exports.pdf.common import SLACK, frame_size, lampiran_heading, measure, signature_block
 from rbdesk.exports.pdf.grid import Grid, GridLayout
-from rbdesk.exports.pdf.page_table import page_table
+from rbdesk.exports.pdf.page_table import page_table, paged_story
 from rbdesk.exports.pdf.paginate import paginate
 from rbdesk.exports.wording import section_title
 from rbdesk.i18n import tr
@@ -70,10 +70,4 @@ def roster_story(tree: PlanTree, paper: Paper, copy: CopyForm = CopyForm.SALINAN
     pages = paginate(
         layout, capacity - measure(heading, width), capacity, tail=measure([signature], width)
     )
-    story: list[Flowable] = list(heading)
-    for i, page in enumerate(pages):
-        story.append(page_table(layout, page))
-        if i < len(pages) - 1:
-            story.append(PageBreak())
-    story.append(KeepTogether([signature]))
-    return story
+    return paged_story(heading, [page_table(layout, page) for page in pages], signature)

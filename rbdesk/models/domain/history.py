@@ -207,19 +207,7 @@ def query_history(
     matches the user name (case-insensitive, part of it); ``since``/``until`` are inclusive
     calendar days on this PC's clock; ``text`` is looked for in the values and row names."""
     with store.read():
-        query = ChangeLog.select(
-            ChangeLog.id,
-            ChangeLog.at,
-            ChangeLog.user,
-            ChangeLog.host,
-            ChangeLog.plan_uuid,
-            ChangeLog.entity,
-            ChangeLog.row_uuid,
-            ChangeLog.action,
-            ChangeLog.field,
-            ChangeLog.old,
-            ChangeLog.new,
-        )
+        query = ChangeLog.select()  # every column in declared order, as HistoryEntry has them
         within = [rows_below(store, head) for head in filter(None, (row_uuid, area_uuid))]
         if row_uuid and len(within[0]) <= 500:
             query = query.where(ChangeLog.row_uuid.in_(sorted(within[0])))

@@ -5,7 +5,7 @@ evidence panel read these). No query per row, no Qt.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rbdesk.i18n import tr
@@ -165,6 +165,28 @@ def month_overview(
         return _month_overview(tree, month, now_month, area_uuids)
 
 
+def _item(
+    area: AreaNode,
+    sub: SubActivityNode,
+    ind: IndicatorNode,
+    state: MonthState,
+    months: Sequence[int],
+    review: str = "",
+) -> MonthItem:
+    """A row of the overview about ``months`` of one indicator (named as in the grid)."""
+    return MonthItem(
+        ind.uuid,
+        ind.label or sub.label,
+        ind.text.strip() or sub.name.strip(),
+        area.uuid,
+        area.label,
+        state,
+        tuple(months),
+        sum(ind.evidence.get(m, 0) for m in months),
+        review,
+    )
+
+
 def _month_overview(
     tree: PlanTree | None, month: int, now_month: int, area_uuids: set[str] | None
 ) -> MonthOverview:
@@ -179,7 +201,6 @@ def _month_overview(
     for area in tree.areas:
         if area_uuids is not None and area.uuid not in area_uuids:
             continue
-        a_uuid, a_label = area.uuid, area.label
         # the chosen month alone, and planned months 1..month ("upto")
         mt_planned = mt_done = mt_partial = 0
         up_planned = up_done = up_partial = up_late = 0
@@ -187,7 +208,7 @@ def _month_overview(
         for act in area.activities:
             for sub in act.sub_activities:
                 for ind in sub.indicators:
-                    planned, real, evidence = ind.planned, ind.realisation, ind.evidence
+                    planned, real = ind.planned, ind.realisation
                     cell = real.get(month)
                     status = cell.status if cell is not None else Status.BELUM
                     state = state_of(bool(planned & bit), status, month, now_month)
@@ -215,34 +236,11 @@ def _month_overview(
                                     overdue.append(m)
                         bits >>= 1
                         m += 1
-                    if status == Status.SELESAI or planned & bit or overdue:
-                        label = ind.label or sub.label
-                        text = ind.text.strip() or sub.name.strip()
-                        if status == Status.SELESAI or planned & bit:
-                            item = MonthItem(
-                                ind.uuid,
-                                label,
-                                text,
-                                a_uuid,
-                                a_label,
-                                state,
-                                (month,),
-                                evidence.get(month, 0),
-                            )
-                            (done_items if status == Status.SELESAI else open_items).append(item)
-                        if overdue:
-                            late_items.append(
-                                MonthItem(
-                                    ind.uuid,
-                                    label,
-                                    text,
-                                    a_uuid,
-                                    a_label,
-                                    MonthState.LATE,
-                                    tuple(overdue),
-                                    sum(evidence.get(m, 0) for m in overdue),
-                                )
-                            )
+                    if status == Status.SELESAI or planned & bit:
+                        item = _item(area, sub, ind, state, (month,))
+                        (done_items if status == Status.SELESAI else open_items).append(item)
+                    if overdue:
+                        late_items.append(_item(area, sub, ind, MonthState.LATE, overdue))
                     if not real:
                         continue
                     waiting = [
@@ -260,19 +258,8 @@ def _month_overview(
                                 (real[m].review_state for m in months),
                                 key=_REVIEW_URGENCY.__getitem__,
                             )
-                            items.append(
-                                MonthItem(
-                                    ind.uuid,
-                                    ind.label or sub.label,
-                                    ind.text.strip() or sub.name.strip(),
-                                    a_uuid,
-                                    a_label,
-                                    month_state(ind, months[-1], now_month),
-                                    tuple(months),
-                                    sum(evidence.get(m, 0) for m in months),
-                                    worst,
-                                )
-                            )
+                            state = month_state(ind, months[-1], now_month)
+                            items.append(_item(area, sub, ind, state, months, worst))
         month_part = Tally(mt_planned, mt_done, mt_partial, 0)
         upto = Tally(up_planned, up_done, up_partial, up_late)
         verified = Tally(up_planned, v_done, v_partial, 0)

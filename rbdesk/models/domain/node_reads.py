@@ -9,7 +9,8 @@ from peewee import fn
 
 from rbdesk.models.domain.hierarchy import LEVELS, ORDER
 from rbdesk.models.domain.tree import (
-    REVIEW_COLUMNS,
+    CELL_COLUMNS,
+    INDICATOR_COLUMNS,
     WRITTEN_COLUMNS,
     Cell,
     IndicatorNode,
@@ -35,18 +36,7 @@ def load_indicator(store: Store, uuid: str) -> IndicatorNode | None:
     """Fresh planned months, version, realisation and evidence counts of one indicator."""
     with store.read():
         row = (
-            Indicator.select(
-                Indicator.id,
-                Indicator.uuid,
-                Indicator.label,
-                Indicator.text,
-                Indicator.planned,
-                Indicator.note,
-                Indicator.version,
-                Indicator.updated_by,
-                Indicator.updated_at,
-                *WRITTEN_COLUMNS,
-            )
+            Indicator.select(Indicator.id, *INDICATOR_COLUMNS)
             .where((Indicator.uuid == uuid) & Indicator.is_live())
             .tuples()
             .first()
@@ -55,19 +45,12 @@ def load_indicator(store: Store, uuid: str) -> IndicatorNode | None:
             return None
         ind_id, *fields = row
         node = with_written(IndicatorNode(*fields[:8]), fields[8:])
-        for month, status, note, u, ver, by, at, *review in as_tuples(
-            Realisation.select(
-                Realisation.month,
-                Realisation.status,
-                Realisation.note,
-                Realisation.uuid,
-                Realisation.version,
-                Realisation.updated_by,
-                Realisation.updated_at,
-                *REVIEW_COLUMNS,
-            ).where((Realisation.indicator == ind_id) & Realisation.is_live())
+        for month, *cell in as_tuples(
+            Realisation.select(*CELL_COLUMNS).where(
+                (Realisation.indicator == ind_id) & Realisation.is_live()
+            )
         ):
-            node.realisation[month] = Cell(status, note, u, ver, by, at, *review)
+            node.realisation[month] = Cell(*cell)
         for (month,) in as_tuples(
             Evidence.select(Evidence.month).where(
                 (Evidence.indicator == ind_id) & Evidence.is_live()
@@ -148,21 +131,13 @@ def _load_subtree(kind: str, uuid: str) -> Any:
         parents = found
         ids = table.select(table.id).where(where)
     inds = parents  # the last level read is the indicators
-    for ind_id, month, status, note, u, ver, by, at, *review in as_tuples(
-        Realisation.select(
-            Realisation.indicator,
-            Realisation.month,
-            Realisation.status,
-            Realisation.note,
-            Realisation.uuid,
-            Realisation.version,
-            Realisation.updated_by,
-            Realisation.updated_at,
-            *REVIEW_COLUMNS,
-        ).where(Realisation.indicator.in_(ids) & Realisation.is_live())
+    for ind_id, month, *cell in as_tuples(
+        Realisation.select(Realisation.indicator, *CELL_COLUMNS).where(
+            Realisation.indicator.in_(ids) & Realisation.is_live()
+        )
     ):
         if ind_id in inds:
-            inds[ind_id].realisation[month] = Cell(status, note, u, ver, by, at, *review)
+            inds[ind_id].realisation[month] = Cell(*cell)
     for ind_id, month in as_tuples(
         Evidence.select(Evidence.indicator, Evidence.month).where(
             Evidence.indicator.in_(ids) & Evidence.is_live()

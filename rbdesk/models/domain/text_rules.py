@@ -25,21 +25,24 @@ def check_year(year: int) -> bool:
     return YEAR_MIN <= year <= YEAR_MAX
 
 
-_DECREE_TEXT = (
+# The decree's single-line and paragraph fields, in the order the decree prints them; the
+# command line shows and sets exactly these.
+DECREE_TEXT_KEYS = (
     "issuer",
     "number",
+    "year",
     "title",
     "decided",
     "place",
     "date",
     "signatory_title",
     "signatory_name",
+    "signatory_nip",
     "signed_mark",
     "certifier_heading",
     "certifier_office",
     "certifier_title",
     "certifier_name",
-    "signatory_nip",
     "certifier_nip",
 )
 
@@ -81,10 +84,10 @@ def clean_decree(decree: Any, fail: Callable[[str], Exception]) -> dict[str, Any
         return out
 
     out = dict(decree)
-    for key in _DECREE_TEXT:
-        if key in decree:
+    for key in DECREE_TEXT_KEYS:
+        if key in decree and key != "year":
             out[key] = text(decree[key], key)
-    if "year" in decree:
+    if "year" in decree:  # a number, or a text such as "2024"
         year = decree["year"]
         if isinstance(year, bool) or not isinstance(year, int | str) or len(str(year)) > 10:
             raise fail(tr("isi SK 'year' harus tahun"))

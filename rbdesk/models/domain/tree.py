@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import json
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,8 +32,15 @@ from rbdesk.models.storage.schema import (
 )
 from rbdesk.models.storage.store import Store
 
-# The review columns in the order of Cell's review fields (read with every realisation).
-REVIEW_COLUMNS = (
+# A realisation's month, then its columns in the order of Cell's fields.
+CELL_COLUMNS = (
+    Realisation.month,
+    Realisation.status,
+    Realisation.note,
+    Realisation.uuid,
+    Realisation.version,
+    Realisation.updated_by,
+    Realisation.updated_at,
     Realisation.review_state,
     Realisation.reviewed_by,
     Realisation.reviewed_at,
@@ -97,6 +104,18 @@ WRITTEN_COLUMNS = (
     Indicator.responsible,
     Indicator.responsible_uuid,
     Indicator.extra_columns,
+)
+# An indicator's columns in the order of IndicatorNode's first eight fields, then the written ones.
+INDICATOR_COLUMNS = (
+    Indicator.uuid,
+    Indicator.label,
+    Indicator.text,
+    Indicator.planned,
+    Indicator.note,
+    Indicator.version,
+    Indicator.updated_by,
+    Indicator.updated_at,
+    *WRITTEN_COLUMNS,
 )
 
 
@@ -268,6 +287,24 @@ def _rows(query: Any) -> Any:
     return query.model._meta.database.execute(query)
 
 
+def _named_columns(model: Any, parent: Any) -> tuple[Any, ...]:
+    """An area's, activity's or sub-activity's id and parent's id, then its node's fields."""
+    return (model.id, parent, model.uuid, model.label, model.name, model.version)
+
+
+def _attach(
+    query: Any, parents: dict[int, Any], make: Callable[..., Any], children: str
+) -> dict[int, Any]:
+    """Each row (id, parent's id, the node's fields) made a node and put in its parent's list
+    of ``children``, by id; the rows under a parent not read (deleted) are left out."""
+    nodes: dict[int, Any] = {}
+    for row_id, parent_id, *fields in _rows(query):
+        if parent_id in parents:
+            nodes[row_id] = make(*fields)
+            getattr(parents[parent_id], children).append(nodes[row_id])
+    return nodes
+
+
 def load_plan_tree(store: Store, plan_uuid: str) -> PlanTree:
     with store.read(), gc_paused():
         return _load_plan_tree(plan_uuid)
@@ -285,87 +322,46 @@ def _load_plan_tree(plan_uuid: str) -> PlanTree:
         plan.version,
         level_names=list(plan.level_names or []),
     )
-    areas: dict[int, AreaNode] = {}
-    for aid, u, label, name, ver in _rows(
-        Area.select(Area.id, Area.uuid, Area.label, Area.name, Area.version)
+    areas = _attach(
+        Area.select(*_named_columns(Area, Area.plan))
         .where((Area.plan == plan.id) & Area.is_live())
-        .order_by(Area.seq, Area.uuid)
-    ):
-        areas[aid] = AreaNode(u, label, name, ver)
-        tree.areas.append(areas[aid])
-    acts: dict[int, ActivityNode] = {}
-    for aid, area_id, u, label, name, ver in _rows(
-        Activity.select(
-            Activity.id,
-            Activity.area,
-            Activity.uuid,
-            Activity.label,
-            Activity.name,
-            Activity.version,
-        )
+        .order_by(Area.seq, Area.uuid),
+        {plan.id: tree},
+        AreaNode,
+        "areas",
+    )
+    acts = _attach(
+        Activity.select(*_named_columns(Activity, Activity.area))
         .join(Area)
         .where((Area.plan == plan.id) & Activity.is_live() & Area.is_live())
-        .order_by(Activity.seq, Activity.uuid)
-    ):
-        if area_id in areas:
-            acts[aid] = ActivityNode(u, label, name, ver)
-            areas[area_id].activities.append(acts[aid])
-    subs: dict[int, SubActivityNode] = {}
-    for sid, act_id, u, label, name, ver in _rows(
-        SubActivity.select(
-            SubActivity.id,
-            SubActivity.activity,
-            SubActivity.uuid,
-            SubActivity.label,
-            SubActivity.name,
-            SubActivity.version,
-        )
+        .order_by(Activity.seq, Activity.uuid),
+        areas,
+        ActivityNode,
+        "activities",
+    )
+    subs = _attach(
+        SubActivity.select(*_named_columns(SubActivity, SubActivity.activity))
         .join(Activity)
         .join(Area)
         .where((Area.plan == plan.id) & SubActivity.is_live())
-        .order_by(SubActivity.seq, SubActivity.uuid)
-    ):
-        if act_id in acts:
-            subs[sid] = SubActivityNode(u, label, name, ver)
-            acts[act_id].sub_activities.append(subs[sid])
-    inds: dict[int, IndicatorNode] = {}
-    for iid, sub_id, u, label, text, planned, note, ver, by, at, *written in _rows(
-        Indicator.select(
-            Indicator.id,
-            Indicator.sub_activity,
-            Indicator.uuid,
-            Indicator.label,
-            Indicator.text,
-            Indicator.planned,
-            Indicator.note,
-            Indicator.version,
-            Indicator.updated_by,
-            Indicator.updated_at,
-            *WRITTEN_COLUMNS,
-        )
+        .order_by(SubActivity.seq, SubActivity.uuid),
+        acts,
+        SubActivityNode,
+        "sub_activities",
+    )
+    inds: dict[int, IndicatorNode] = _attach(
+        Indicator.select(Indicator.id, Indicator.sub_activity, *INDICATOR_COLUMNS)
         .join(SubActivity)
         .join(Activity)
         .join(Area)
         .where((Area.plan == plan.id) & Indicator.is_live())
-        .order_by(Indicator.seq, Indicator.uuid)
-    ):
-        if sub_id in subs:
-            inds[iid] = with_written(
-                IndicatorNode(u, label, text, planned, note, ver, by, at), written
-            )
-            subs[sub_id].indicators.append(inds[iid])
-    for ind_id, month, status, note, u, ver, by, at, *review in _rows(
-        Realisation.select(
-            Realisation.indicator,
-            Realisation.month,
-            Realisation.status,
-            Realisation.note,
-            Realisation.uuid,
-            Realisation.version,
-            Realisation.updated_by,
-            Realisation.updated_at,
-            *REVIEW_COLUMNS,
-        )
+        .order_by(Indicator.seq, Indicator.uuid),
+        subs,
+        lambda *fields: with_written(IndicatorNode(*fields[:8]), fields[8:]),
+        "indicators",
+    )
+    for ind_id, month, *cell in _rows(
+        Realisation.select(Realisation.indicator, *CELL_COLUMNS)
         .join(Indicator)
         .join(SubActivity)
         .join(Activity)
@@ -373,7 +369,7 @@ def _load_plan_tree(plan_uuid: str) -> PlanTree:
         .where((Area.plan == plan.id) & Realisation.is_live())
     ):
         if ind_id in inds:
-            inds[ind_id].realisation[month] = Cell(status, note, u, ver, by, at, *review)
+            inds[ind_id].realisation[month] = Cell(*cell)
     counts: dict[int, dict[int, int]] = defaultdict(dict)
     for ind_id, month in _rows(
         Evidence.select(Evidence.indicator, Evidence.month)

@@ -16,7 +16,13 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rbdesk.i18n import tr
-from rbdesk.models.domain.text_rules import YEAR_MAX, YEAR_MIN, check_year, clean_decree
+from rbdesk.models.domain.text_rules import (
+    DECREE_TEXT_KEYS,
+    YEAR_MAX,
+    YEAR_MIN,
+    check_year,
+    clean_decree,
+)
 from rbdesk.models.domain.tree import TeamNode
 from rbdesk.models.edits.plan_edit import log_decree_change, update_plan
 from rbdesk.models.edits.roster_edit import set_team_area_in, update_member_in, update_team_in
@@ -24,26 +30,6 @@ from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.schema import Area, Membership, Plan, Team
 from rbdesk.models.storage.store import Store, Tx
 
-# The decree's single-line and paragraph fields, in the order the decree prints them; the
-# command line shows and sets exactly these.
-TEXT_KEYS = (
-    "issuer",
-    "number",
-    "year",
-    "title",
-    "decided",
-    "place",
-    "date",
-    "signatory_title",
-    "signatory_name",
-    "signatory_nip",
-    "signed_mark",
-    "certifier_heading",
-    "certifier_office",
-    "certifier_title",
-    "certifier_name",
-    "certifier_nip",
-)
 ATTACHMENT_KEYS = ("lampiran_1", "lampiran_2")
 # Set as one text on the command line, the titles separated by ";".
 PARAF_KEY = "paraf"
@@ -283,7 +269,7 @@ def _edit_member(tx: Tx, plan_id: int, edit: RowEdit) -> RowEdit:
 def set_decree_fields(
     store: Store, plan_uuid: str, fields: dict[str, str], expected_version: int | None = None
 ) -> int:
-    """Change some text fields (TEXT_KEYS, or lampiran_1 / lampiran_2 for the attachment
+    """Change some text fields (DECREE_TEXT_KEYS, or lampiran_1 / lampiran_2 for the attachment
     headings, paraf as titles separated by ";") and keep the rest of the decree; the plan's
     new version."""
     decree, version = read_decree(store, plan_uuid)
@@ -298,12 +284,13 @@ def set_decree_fields(
 def decree_with_fields(decree: dict[str, Any], fields: dict[str, str]) -> dict[str, Any]:
     """``decree`` with some text fields changed (as :func:`set_decree_fields` takes them),
     not yet checked; InvalidInput for a key that is not one of them."""
-    known = {*TEXT_KEYS, *ATTACHMENT_KEYS, PARAF_KEY}
+    known = {*DECREE_TEXT_KEYS, *ATTACHMENT_KEYS, PARAF_KEY}
     unknown = sorted(set(fields) - known)
     if unknown:
         raise InvalidInput(
             tr("Isian SK tidak dikenal: {keys}. Yang dapat diubah: {known}.").format(
-                keys=", ".join(unknown), known=", ".join([*TEXT_KEYS, *ATTACHMENT_KEYS, PARAF_KEY])
+                keys=", ".join(unknown),
+                known=", ".join([*DECREE_TEXT_KEYS, *ATTACHMENT_KEYS, PARAF_KEY]),
             )
         )
     decree = dict(decree)

@@ -142,8 +142,7 @@ def copy_plan(
             settings=copy.deepcopy(source.settings or {}),
             level_names=list(source.level_names or []),
         )
-        tx.stamp(plan, new=True)
-        plan.save(force_insert=True)
+        tx.insert(plan)
         tx.log("plan", plan_uuid, "create", "year", None, year)
         tx.log("plan", plan_uuid, "copy", "plan", source.uuid, plan_uuid)
         # The new teams' uuids are chosen first, so that an indicator whose penanggung jawab is a
@@ -241,8 +240,7 @@ def _copy_roster(
             duties=copy.deepcopy(team.duties or []),
             uuid=team_uuids[team.uuid],
         )
-        tx.stamp(new_team, new=True)
-        new_team.save(force_insert=True)
+        tx.insert(new_team)
         tx.log("team", new_team.uuid, "create", "name", None, team.name)
         members = (
             Membership.select(Membership, Person)
@@ -259,6 +257,5 @@ def _copy_roster(
                 position=member.position,
                 uuid="",
             )
-            tx.stamp(new_member, new=True)
-            new_member.save(force_insert=True)
+            tx.insert(new_member)
             tx.log("membership", new_member.uuid, "create", "person", None, member.person.name)

@@ -85,15 +85,13 @@ def add_node(
                 "uuid": uuid or "",
             }
         )
-        tx.stamp(row, new=True)
-        row.save(force_insert=True)
+        tx.insert(row)
         siblings.insert(pos, row)
         _renumber(tx, lv, siblings)
         tx.log(entity, row.uuid, "create", lv.text_field, None, text)
         if entity == "sub_activity":
             ind = Indicator(sub_activity=row, seq=0, text="")
-            tx.stamp(ind, new=True)
-            ind.save(force_insert=True)
+            tx.insert(ind)
             tx.log("indicator", ind.uuid, "create", "text", None, "")
         return row.uuid
 
@@ -255,8 +253,7 @@ def add_plan(
         raise InvalidInput(tr("Tahun {y} tidak masuk akal.").format(y=year))
     with store.write() as tx:
         plan = Plan(unit=unit, year=year, title=title, decree=decree or {}, settings={}, uuid="")
-        tx.stamp(plan, new=True)
-        plan.save(force_insert=True)
+        tx.insert(plan)
         tx.plan_uuid = plan.uuid
         tx.log("plan", plan.uuid, "create", "year", None, year)
         lv = LEVELS[CHILD[PLAN]]
@@ -264,8 +261,7 @@ def add_plan(
             row = lv.model(
                 **{lv.parent: plan, "seq": seq, "label": label, lv.text_field: name, "uuid": ""}
             )
-            tx.stamp(row, new=True)
-            row.save(force_insert=True)
+            tx.insert(row)
             tx.log(lv.name, row.uuid, "create", lv.text_field, None, name)
         return plan.uuid
 

@@ -91,8 +91,7 @@ def set_status(
                 uuid="",
                 **after_change(status),
             )
-            tx.stamp(cell, new=True)
-            cell.save(force_insert=True)
+            tx.insert(cell)
             tx.log("realisation", cell.uuid, "create", f"status[{month}]", None, status)
             if note:
                 tx.log("realisation", cell.uuid, "create", f"note[{month}]", None, note)
@@ -246,8 +245,7 @@ def attach_bytes(
             note=note,
             uuid="",
         )
-        tx.stamp(ev, new=True)
-        ev.save(force_insert=True)
+        tx.insert(ev)
         tx.log("evidence", ev.uuid, "create", f"evidence[{month}]", None, name)
         resubmit_month(tx, ind.id, month)
         return ev.uuid

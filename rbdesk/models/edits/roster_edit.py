@@ -75,8 +75,7 @@ def add_person(
         person = Person(
             name=name.strip(), position=position, unit=unit, nip=nip, reviewer=reviewer, uuid=""
         )
-        tx.stamp(person, new=True)
-        person.save(force_insert=True)
+        tx.insert(person)
         tx.log("person", person.uuid, "create", "name", None, person.name)
         return person.uuid
 
@@ -154,8 +153,7 @@ def add_member(
             position=person.position if position is None else position,
             uuid="",
         )
-        tx.stamp(member, new=True)
-        member.save(force_insert=True)
+        tx.insert(member)
         members.insert(pos, member)
         _renumber(tx, members)
         tx.log("membership", member.uuid, "create", "person", None, person.name)
@@ -241,8 +239,7 @@ def add_team(
             duties=duties or [],
             uuid="",
         )
-        tx.stamp(team, new=True)
-        team.save(force_insert=True)
+        tx.insert(team)
         tx.log("team", team.uuid, "create", "name", None, name)
         return team.uuid
 

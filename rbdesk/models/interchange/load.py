@@ -37,6 +37,7 @@ from rbdesk.models.interchange.sample_data import sample_dump
 from rbdesk.models.storage import output_files
 from rbdesk.models.storage.query_rows import as_tuples
 from rbdesk.models.storage.schema import (
+    ROW_MODELS,
     TEAM_KINDS,
     Activity,
     Area,
@@ -154,21 +155,7 @@ class _Rows:
     """Validated rows per table; parents are referred to by uuid until ids exist."""
 
     def __init__(self) -> None:
-        self.tables: dict[type[Row], list[dict[str, Any]]] = {
-            m: []
-            for m in (
-                Person,
-                Plan,
-                Area,
-                Activity,
-                SubActivity,
-                Indicator,
-                Realisation,
-                Evidence,
-                Team,
-                Membership,
-            )
-        }
+        self.tables: dict[type[Row], list[dict[str, Any]]] = {m: [] for m in ROW_MODELS}
         self.blobs: dict[str, bytes] = {}
 
 
@@ -277,34 +264,16 @@ def _collect_plan(
     areas: set[str] = set()
     for ai, ad in enumerate(r.items(pd, "areas")):
         r.where = f"{where}.areas[{ai}]"
-        area = {
-            **r.book(ad, "area"),
-            "plan": plan["uuid"],
-            "seq": ai,
-            "label": r.get(ad, "label", str, ""),
-            "name": r.get(ad, "name", str),
-        }
+        area = _level(r, ad, "area", {"plan": plan["uuid"]}, ai)
         _add(r, rows, Area, area)
         areas.add(area["uuid"])
         for ci, cd in enumerate(r.items(ad, "activities")):
             r.where = f"{where}.areas[{ai}].activities[{ci}]"
-            act = {
-                **r.book(cd, "activity"),
-                "area": area["uuid"],
-                "seq": ci,
-                "label": r.get(cd, "label", str, ""),
-                "name": r.get(cd, "name", str),
-            }
+            act = _level(r, cd, "activity", {"area": area["uuid"]}, ci)
             _add(r, rows, Activity, act)
             for si, sd in enumerate(r.items(cd, "sub_activities")):
                 r.where = f"{where}.areas[{ai}].activities[{ci}].sub_activities[{si}]"
-                sub = {
-                    **r.book(sd, "sub_activity"),
-                    "activity": act["uuid"],
-                    "seq": si,
-                    "label": r.get(sd, "label", str, ""),
-                    "name": r.get(sd, "name", str, ""),
-                }
+                sub = _level(r, sd, "sub_activity", {"activity": act["uuid"]}, si, "")
                 _add(r, rows, SubActivity, sub)
                 for ii, idd in enumerate(r.items(sd, "indicators")):
                     r.where = (
@@ -353,6 +322,24 @@ def _collect_plan(
                     "position": r.get(md, "position", str, ""),
                 },
             )
+
+
+def _level(
+    r: _Reader,
+    data: dict[str, Any],
+    entity: str,
+    parent: dict[str, str],
+    seq: int,
+    name_default: Any = ...,
+) -> dict[str, Any]:
+    """An area, activity or sub-activity: its bookkeeping, parent, place and texts."""
+    return {
+        **r.book(data, entity),
+        **parent,
+        "seq": seq,
+        "label": r.get(data, "label", str, ""),
+        "name": r.get(data, "name", str, name_default),
+    }
 
 
 def _collect_indicator(

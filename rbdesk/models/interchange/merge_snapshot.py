@@ -63,23 +63,8 @@ def read_snapshot(store: Store) -> Snapshot:
                 by_uuid[rec["uuid"]] = rec
             id_to_uuid[model] = ids
             rows[ENTITY[model]] = by_uuid
-        log = list(
-            as_tuples(
-                ChangeLog.select(
-                    ChangeLog.id,
-                    ChangeLog.at,
-                    ChangeLog.user,
-                    ChangeLog.host,
-                    ChangeLog.plan_uuid,
-                    ChangeLog.entity,
-                    ChangeLog.row_uuid,
-                    ChangeLog.action,
-                    ChangeLog.field,
-                    ChangeLog.old,
-                    ChangeLog.new,
-                ).order_by(ChangeLog.id)
-            )
-        )
+        # Every column in declared order: merge reads the entries by position.
+        log = list(as_tuples(ChangeLog.select().order_by(ChangeLog.id)))
         blobs = {sha for (sha,) in as_tuples(Blob.select(Blob.sha256))}
         return Snapshot(rows, log, blobs)
 

@@ -28,7 +28,7 @@ from rbdesk.models.domain.text_rules import (
 )
 from rbdesk.models.errors import InvalidInput
 from rbdesk.models.storage.query_rows import as_tuples
-from rbdesk.models.storage.schema import Activity, Area, Indicator, Person, Plan, SubActivity
+from rbdesk.models.storage.schema import Activity, Area, Indicator, Person, Plan, Row, SubActivity
 from rbdesk.models.storage.store import Store, new_uuid
 
 BATCH = 400
@@ -120,6 +120,20 @@ def validate(plan: dict[str, Any]) -> None:
                     _months(ind, w4)
 
 
+def _create(
+    model: type[Row], parent: dict[str, Row], seq: int, data: dict[str, Any], stamp: dict[str, Any]
+) -> Row:
+    """A new area, activity or sub-activity row under ``parent``."""
+    return model.create(
+        uuid=new_uuid(),
+        **parent,
+        seq=seq,
+        label=data.get("label") or "",
+        name=data.get("name") or "",
+        **stamp,
+    )
+
+
 def import_plan(store: Store, plan: dict[str, Any], source: str = "", left_out: int = 0) -> str:
     """Insert ``plan`` as a new plan of the file; returns the new plan's uuid. ``source`` (the
     workbook's name) and ``left_out`` (cells the user agreed to leave out) go into the log."""
@@ -147,32 +161,11 @@ def import_plan(store: Store, plan: dict[str, Any], source: str = "", left_out: 
         pending: list[dict[str, Any]] = []
         count = 0
         for ai, ad in enumerate(plan.get("areas") or []):
-            area = Area.create(
-                uuid=new_uuid(),
-                plan=row,
-                seq=ai,
-                label=ad.get("label") or "",
-                name=ad.get("name") or "",
-                **stamp,
-            )
+            area = _create(Area, {"plan": row}, ai, ad, stamp)
             for ci, cd in enumerate(ad.get("activities") or []):
-                act = Activity.create(
-                    uuid=new_uuid(),
-                    area=area,
-                    seq=ci,
-                    label=cd.get("label") or "",
-                    name=cd.get("name") or "",
-                    **stamp,
-                )
+                act = _create(Activity, {"area": area}, ci, cd, stamp)
                 for si, sd in enumerate(cd.get("sub_activities") or []):
-                    sub = SubActivity.create(
-                        uuid=new_uuid(),
-                        activity=act,
-                        seq=si,
-                        label=sd.get("label") or "",
-                        name=sd.get("name") or "",
-                        **stamp,
-                    )
+                    sub = _create(SubActivity, {"activity": act}, si, sd, stamp)
                     for ii, idd in enumerate(sd.get("indicators") or []):
                         pending.append(
                             {

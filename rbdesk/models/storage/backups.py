@@ -138,12 +138,7 @@ def daily_backup(store: Store, now: dt.datetime | None = None) -> BackupInfo | N
     today = now.date()
     if any(b.created.date() == today for b in list_backups(store.path) if b.kind in ROTATED):
         return None
-    try:
-        info = make_backup(store, DAILY)
-    except (RbdeskError, OSError):
-        return None
-    rotate(store.path, now)
-    return info
+    return _rotated_backup(store, DAILY, now)
 
 
 def work_backup(store: Store, now: dt.datetime | None = None) -> BackupInfo | None:
@@ -153,8 +148,12 @@ def work_backup(store: Store, now: dt.datetime | None = None) -> BackupInfo | No
     newest = next((b for b in list_backups(store.path) if b.kind in ROTATED), None)
     if newest is not None and dt.timedelta(0) <= now - newest.created < WORK_INTERVAL:
         return None
+    return _rotated_backup(store, WORK, now)
+
+
+def _rotated_backup(store: Store, kind: str, now: dt.datetime) -> BackupInfo | None:
     try:
-        info = make_backup(store, WORK)
+        info = make_backup(store, kind)
     except (RbdeskError, OSError):
         return None
     rotate(store.path, now)

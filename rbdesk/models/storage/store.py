@@ -52,13 +52,14 @@ class Tx:
     def __post_init__(self) -> None:
         self.at = self.at or self.store.clock()
 
-    def stamp(self, row: Row, *, new: bool = False) -> None:
+    def insert(self, row: Row) -> None:
+        """Write a new row: version 1, this transaction's stamp, a new uuid unless it has one."""
         row.updated_at = self.at
         row.updated_by = self.store.user
-        if new:
-            row.version = 1
-            if not row.uuid:
-                row.uuid = new_uuid()
+        row.version = 1
+        if not row.uuid:
+            row.uuid = new_uuid()
+        row.save(force_insert=True)
 
     def log(
         self,
