@@ -7,15 +7,8 @@ from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from rbdesk.i18n import tr
-from rbdesk.models.domain.progress import (
-    ACCEPTED,
-    REJECTED,
-    REVISION,
-    SUBMITTED,
-    MonthState,
-    RollUp,
-)
-from rbdesk.models.domain.statuses import Status
+from rbdesk.models.domain.progress import MonthState, RollUp
+from rbdesk.models.domain.statuses import ReviewState, Status
 from rbdesk.ui.flow_layout import FlowLayout
 from rbdesk.ui.grid.month_delegate import CURRENT_BAND, paint_rollup, paint_state
 
@@ -67,10 +60,10 @@ LEGEND_ITEMS = (
 # The evidence review badges, kept together in one compact item so the key stays two rows high
 # on the office screen: (state, short word, what it means).
 REVIEW_ITEMS = (
-    (SUBMITTED, "menunggu", "Diajukan, menunggu verifikasi"),
-    (ACCEPTED, "memenuhi", "Memenuhi: dihitung dalam capaian terverifikasi"),
-    (REVISION, "revisi", "Perlu revisi (lihat catatan peninjau)"),
-    (REJECTED, "ditolak", "Ditolak (lihat catatan peninjau)"),
+    (ReviewState.SUBMITTED, "menunggu", "Diajukan, menunggu verifikasi"),
+    (ReviewState.ACCEPTED, "memenuhi", "Memenuhi: dihitung dalam capaian terverifikasi"),
+    (ReviewState.REVISION, "revisi", "Perlu revisi (lihat catatan peninjau)"),
+    (ReviewState.REJECTED, "ditolak", "Ditolak (lihat catatan peninjau)"),
 )
 
 

@@ -15,16 +15,10 @@ from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOpti
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.month_cells import LeafCell, rollup_review
-from rbdesk.models.domain.progress import (
-    ACCEPTED,
-    REJECTED,
-    REVISION,
-    SUBMITTED,
-    MonthState,
-    RollUp,
-)
-from rbdesk.models.domain.statuses import Status
+from rbdesk.models.domain.progress import MonthState, RollUp
+from rbdesk.models.domain.statuses import ReviewState, Status
 from rbdesk.ui.grid.plan_columns import column_month
+from rbdesk.ui.grid.text_delegate import paint_focus_frame
 from rbdesk.ui.roles import Index, Role
 
 CURRENT_BAND = QColor("#fff3c4")
@@ -48,10 +42,10 @@ INK = {
 EVIDENCE_INK = QColor("#1f3a93")
 # Keyed by the review states; a snapshot holds the review as its plain string value.
 REVIEW_INK: dict[str, QColor] = {
-    SUBMITTED: QColor("#3d4f73"),
-    ACCEPTED: QColor("#0f6b2f"),
-    REVISION: QColor("#c25400"),
-    REJECTED: QColor("#b3261e"),
+    ReviewState.SUBMITTED: QColor("#3d4f73"),
+    ReviewState.ACCEPTED: QColor("#0f6b2f"),
+    ReviewState.REVISION: QColor("#c25400"),
+    ReviewState.REJECTED: QColor("#b3261e"),
 }
 GREEN_TEXT = QColor("#14532d")
 RED_TEXT = QColor("#b3261e")
@@ -141,7 +135,7 @@ def draw_review_badge(painter: QPainter, rect: QRectF, review: str) -> None:
     side = min(8.0, rect.height() / 2.5)
     box = QRectF(rect.left() + 2, rect.top() + 2, side, side)
     halo = QPen(QColor("white"), 2.5)
-    if review == SUBMITTED:
+    if review == ReviewState.SUBMITTED:
         c = box.center()
         shape = QPolygonF(
             [
@@ -159,11 +153,11 @@ def draw_review_badge(painter: QPainter, rect: QRectF, review: str) -> None:
         return
     painter.setPen(halo)
     painter.setBrush(QBrush(ink))
-    if review == ACCEPTED:
+    if review == ReviewState.ACCEPTED:
         painter.drawEllipse(box)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawEllipse(box)
-    elif review == REVISION:
+    elif review == ReviewState.REVISION:
         tri = QPolygonF(
             [QPointF(box.center().x(), box.top() - 0.5), box.bottomRight(), box.bottomLeft()]
         )
@@ -289,15 +283,7 @@ class MonthDelegate(QStyledItemDelegate):
             painter.setPen(QPen(CURRENT_EDGE, 1.5))
             painter.drawLine(rect.topLeft(), rect.bottomLeft())
             painter.drawLine(rect.topRight(), rect.bottomRight())
-        view = option.widget
-        if (
-            view is not None
-            and index == getattr(view, "currentIndex", lambda: None)()
-            and option.state & QStyle.StateFlag.State_HasFocus
-        ):
-            painter.setPen(QPen(option.palette.highlight().color(), 2.0))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(QRectF(rect).adjusted(1, 1, -1, -1))
+        paint_focus_frame(painter, option, index)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
