@@ -19,6 +19,7 @@ from rbdesk.ui.grid.quarter_model import (
     QCOL_VERIFIED,
     QuarterModel,
     column_quarter,
+    quarter_column,
 )
 from rbdesk.ui.roles import Role
 
@@ -130,7 +131,7 @@ class QuarterView(QTreeView):
         """Select and show a plan row (an indicator folded into its sub-activity: that row), on
         this quarter's column."""
         quarter = quarter_of(self.quarters.now_month) or 1
-        index = self.quarters.index_of(uuid, QCOL_TW1 + quarter - 1)
+        index = self.quarters.index_of(uuid, quarter_column(quarter))
         if index.isValid():
             self.setCurrentIndex(index)
             self.scrollTo(index)

@@ -117,11 +117,8 @@ class TreeEdits:
         siblings = node.parent.children if node.parent is not None else []
         target = node.row + delta
         if not 0 <= target < len(siblings):
-            self.notify(
-                tr("Baris ini sudah paling atas.")
-                if delta < 0
-                else tr("Baris ini sudah paling bawah.")
-            )
+            up, down = tr("Baris ini sudah paling atas."), tr("Baris ini sudah paling bawah.")
+            self.notify(up if delta < 0 else down)
             return
         self._push(uc.MoveCommand(self.doc, self.state, node.kind, node.uuid, delta))
 
@@ -138,19 +135,13 @@ class TreeEdits:
         uncles = parent.parent.children
         pos = parent.row + delta
         if not 0 <= pos < len(uncles):
-            self.notify(
-                tr("Tidak ada kelompok sebelumnya.")
-                if delta < 0
-                else tr("Tidak ada kelompok berikutnya.")
-            )
+            back, on = tr("Tidak ada kelompok sebelumnya."), tr("Tidak ada kelompok berikutnya.")
+            self.notify(back if delta < 0 else on)
             return
         target = uncles[pos]
         index = None if delta < 0 else 0
-        text = (
-            tr("Pindahkan ke kelompok sebelumnya")
-            if delta < 0
-            else tr("Pindahkan ke kelompok berikutnya")
-        )
+        back, on = tr("Pindahkan ke kelompok sebelumnya"), tr("Pindahkan ke kelompok berikutnya")
+        text = back if delta < 0 else on
         self._push(
             uc.ReparentCommand(
                 self.doc,
