@@ -14,9 +14,6 @@ from rbdesk.ui.grid.node_model import NodeModel
 from rbdesk.ui.grid.plan_columns import COL_JAN, COL_VERIFIED, COLUMN_COUNT
 from rbdesk.ui.grid.plan_nodes import Node, child_specs, collapsed, payload
 
-if TYPE_CHECKING:
-    pass
-
 
 class PlanSyncMixin(NodeModel):
     """The merging half of ``PlanModel``; it runs only as part of that class, which defines
@@ -24,7 +21,6 @@ class PlanSyncMixin(NodeModel):
 
     if TYPE_CHECKING:
 
-        def built_ancestor(self, uuid: str) -> Node | None: ...
         def reset(self, *_args: Any) -> None: ...
 
     def on_nodes_patched(self, uuids: list[str]) -> None:

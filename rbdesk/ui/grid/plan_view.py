@@ -28,6 +28,7 @@ from rbdesk.ui.grid.plan_columns import (
     MIME_TYPE,
     OPTIONAL_COLUMNS,
     WRITTEN_FIELD,
+    WRITTEN_NAMES,
     column_month,
 )
 from rbdesk.ui.grid.text_delegate import FocusFrameDelegate, UraianDelegate
@@ -129,9 +130,8 @@ class PlanView(QTreeView):
         """Check boxes for the columns hidden by default (target, satuan, penanggung jawab);
         the choice is remembered on this PC."""
         menu = QMenu(self)
-        names = {COL_TARGET: tr("Target"), COL_UNIT: tr("Satuan"), COL_PJ: tr("Penanggung jawab")}
         for col in OPTIONAL_COLUMNS:
-            action = menu.addAction(names[col])
+            action = menu.addAction(tr(WRITTEN_NAMES[col][1]))
             action.setCheckable(True)
             action.setChecked(not self.isColumnHidden(col))
             action.toggled.connect(lambda on, c=col: self.show_optional_column(c, on))
