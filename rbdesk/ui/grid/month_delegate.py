@@ -47,8 +47,6 @@ REVIEW_INK: dict[str, QColor] = {
     ReviewState.REVISION: QColor("#c25400"),
     ReviewState.REJECTED: QColor("#b3261e"),
 }
-GREEN_TEXT = QColor("#14532d")
-RED_TEXT = QColor("#b3261e")
 
 
 def _symbol_rect(rect: QRectF) -> QRectF:
@@ -237,10 +235,10 @@ def paint_rollup(painter: QPainter, rect: QRectF, r: RollUp, font: QFont) -> Non
     complete = r.planned > 0 and r.done == r.planned
     if r.late:
         painter.fillRect(inner, _ROLLUP_LATE_BG)
-        color, mark = RED_TEXT, "✗"
+        color, mark = INK[MonthState.LATE], "✗"
     elif complete:
         painter.fillRect(inner, _ROLLUP_DONE_BG)
-        color, mark = GREEN_TEXT, "✓"
+        color, mark = INK[MonthState.DONE], "✓"
     else:
         color, mark = _ROLLUP_TEXT, ""
     if r.planned:
