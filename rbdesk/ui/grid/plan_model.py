@@ -22,7 +22,6 @@ from rbdesk.i18n import tr
 from rbdesk.models.domain.indicator_fields import level_name, level_names, target_text
 from rbdesk.models.domain.month_cells import (
     STATE_SYMBOL,
-    LeafCell,
     leaf_cell,
     leaf_spoken,
     leaf_tooltip,
@@ -32,7 +31,7 @@ from rbdesk.models.domain.month_cells import (
 from rbdesk.models.domain.months import month_long, month_short
 from rbdesk.models.domain.progress import month_state
 from rbdesk.models.domain.statuses import Status
-from rbdesk.models.domain.tree import IndicatorNode, gc_paused
+from rbdesk.models.domain.tree import gc_paused
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.grid.plan_columns import (
     COL_CAPAIAN,
@@ -280,45 +279,39 @@ class PlanModel(PlanSyncMixin):
 
     # -- month cells ---------------------------------------------------------------------------
 
-    def leaf_cell(self, ind: IndicatorNode, month: int) -> LeafCell:
-        return leaf_cell(ind, month, self.now_month)
-
     def _period_data(self, node: Node, month: int, role: int) -> Any:
-        if role == Role.CELL:
-            if node.ind is not None:
-                return self.leaf_cell(node.ind, month)
-            return self.rollups(node)[month - 1]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if node.ind is not None:
-                return STATE_SYMBOL[month_state(node.ind, month, self.now_month)]
+        ind = node.ind
+        if ind is None:  # a parent row: its indicators' month rolled up
             r = self.rollups(node)[month - 1]
-            return f"{r.done}/{r.planned}" if r.planned else ""
+            if role == Role.CELL:
+                return r
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{r.done}/{r.planned}" if r.planned else ""
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return rollup_tooltip(r, month)
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return rollup_spoken(r, month)
+            return self._common_role(node, role)
+        if role == Role.CELL:
+            return leaf_cell(ind, month, self.now_month)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return STATE_SYMBOL[month_state(ind, month, self.now_month)]
         if role == Qt.ItemDataRole.EditRole:
-            if node.ind is None:
-                return None
-            cell = node.ind.realisation.get(month)
+            cell = ind.realisation.get(month)
             return cell.note if cell else ""
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._month_tooltip(node, month)
+            return leaf_tooltip(leaf_cell(ind, month, self.now_month), month)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            if node.ind is None:
-                return rollup_spoken(self.rollups(node)[month - 1], month)
-            return leaf_spoken(self.leaf_cell(node.ind, month), month)
-        if node.ind is not None:
-            if role == Role.MONTH_STATE:
-                return month_state(node.ind, month, self.now_month)
-            if role == Role.STATUS:
-                return node.ind.status(month)
-            if role == Role.EVIDENCE:
-                return node.ind.evidence.get(month, 0)
-            if role == Role.REVIEW:
-                return node.ind.review_state(month)
+            return leaf_spoken(leaf_cell(ind, month, self.now_month), month)
+        if role == Role.MONTH_STATE:
+            return month_state(ind, month, self.now_month)
+        if role == Role.STATUS:
+            return ind.status(month)
+        if role == Role.EVIDENCE:
+            return ind.evidence.get(month, 0)
+        if role == Role.REVIEW:
+            return ind.review_state(month)
         return self._common_role(node, role)
-
-    def _month_tooltip(self, node: Node, month: int) -> str:
-        if node.ind is None:
-            return rollup_tooltip(self.rollups(node)[month - 1], month)
-        return leaf_tooltip(self.leaf_cell(node.ind, month), month)
 
     # -- editing -------------------------------------------------------------------------------
 
@@ -380,9 +373,6 @@ class PlanModel(PlanSyncMixin):
     # -- drag and drop -------------------------------------------------------------------------
 
     def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
 
     def mimeTypes(self) -> list[str]:
