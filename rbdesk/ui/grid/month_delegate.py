@@ -17,7 +17,6 @@ from rbdesk.i18n import tr
 from rbdesk.models.domain.month_cells import LeafCell, rollup_review
 from rbdesk.models.domain.progress import MonthState, RollUp
 from rbdesk.models.domain.statuses import ReviewState, Status
-from rbdesk.ui.grid.plan_columns import column_month
 from rbdesk.ui.grid.text_delegate import paint_focus_frame
 from rbdesk.ui.roles import Index, Role
 
@@ -133,39 +132,31 @@ def draw_review_badge(painter: QPainter, rect: QRectF, review: str) -> None:
     side = min(8.0, rect.height() / 2.5)
     box = QRectF(rect.left() + 2, rect.top() + 2, side, side)
     halo = QPen(QColor("white"), 2.5)
-    if review == ReviewState.SUBMITTED:
-        c = box.center()
-        shape = QPolygonF(
+    c = box.center()
+    polygons: dict[str, QPolygonF] = {
+        ReviewState.SUBMITTED: QPolygonF(
             [
                 QPointF(c.x(), box.top()),
                 QPointF(box.right(), c.y()),
                 QPointF(c.x(), box.bottom()),
                 QPointF(box.left(), c.y()),
             ]
-        )
-        painter.setBrush(QBrush(QColor("white")))
-        painter.setPen(halo)
-        painter.drawPolygon(shape)
-        painter.setPen(QPen(ink, 1.4))
-        painter.drawPolygon(shape)
-        return
-    painter.setPen(halo)
-    painter.setBrush(QBrush(ink))
-    if review == ReviewState.ACCEPTED:
-        painter.drawEllipse(box)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.drawEllipse(box)
-    elif review == ReviewState.REVISION:
-        tri = QPolygonF(
-            [QPointF(box.center().x(), box.top() - 0.5), box.bottomRight(), box.bottomLeft()]
-        )
-        painter.drawPolygon(tri)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.drawPolygon(tri)
-    else:
-        painter.drawRect(box)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.drawRect(box)
+        ),
+        ReviewState.REVISION: QPolygonF(
+            [QPointF(c.x(), box.top() - 0.5), box.bottomRight(), box.bottomLeft()]
+        ),
+    }
+    # Awaiting review is an outline (white inside); the verdicts are solid.
+    awaiting = review == ReviewState.SUBMITTED
+    painter.setBrush(QBrush(QColor("white") if awaiting else ink))
+    for pen in (halo, QPen(ink, 1.4) if awaiting else QPen(Qt.PenStyle.NoPen)):
+        painter.setPen(pen)  # the halo first, then the badge over it
+        if review in polygons:
+            painter.drawPolygon(polygons[review])
+        elif review == ReviewState.ACCEPTED:
+            painter.drawEllipse(box)
+        else:
+            painter.drawRect(box)
 
 
 def paint_state(
@@ -289,16 +280,13 @@ class MonthDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = super().createEditor(parent, option, index)
-        if column_month(index.column()) and isinstance(editor, QLineEdit):
+        if isinstance(editor, QLineEdit):
             editor.setPlaceholderText(tr("Catatan realisasi…"))
         return editor
 
     def updateEditorGeometry(
         self, editor: QWidget, option: QStyleOptionViewItem, index: Index
     ) -> None:
-        if column_month(index.column()):
-            r = QRect(option.rect)
-            r.setWidth(max(r.width(), 260))
-            editor.setGeometry(r)
-        else:
-            super().updateEditorGeometry(editor, option, index)
+        r = QRect(option.rect)
+        r.setWidth(max(r.width(), 260))
+        editor.setGeometry(r)
