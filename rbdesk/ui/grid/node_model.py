@@ -6,6 +6,7 @@ row answers whatever its columns.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
@@ -25,6 +26,12 @@ class NodeModel(QAbstractItemModel):
     columns (months or quarters)."""
 
     no_col = text_col = reported_col = verified_col = -1
+    # Each model's own: the month or quarter of a period column (0 for the others), its title,
+    # the tooltip of a column's title, and the roles of a period cell.
+    period: Callable[[int], int]
+    period_title: Callable[[int], str]
+    _header_tip: Callable[[int], str | None]
+    _period_data: Callable[[Node, int, int], Any]
 
     def __init__(self, doc: PlanDocument, parent: Any = None) -> None:
         super().__init__(parent)
@@ -182,13 +189,6 @@ class NodeModel(QAbstractItemModel):
 
     # -- cells every row has -------------------------------------------------------------------
 
-    def period(self, column: int) -> int:
-        """The month or quarter of a period column, 0 for the others."""
-        raise NotImplementedError
-
-    def period_title(self, period: int, /) -> str:
-        raise NotImplementedError
-
     def now_period(self) -> int:
         """This month's period (0 before the plan's year)."""
         return self.now_month
@@ -201,9 +201,6 @@ class NodeModel(QAbstractItemModel):
             self.reported_col: tr("Capaian"),
             self.verified_col: tr("Verif."),
         }
-
-    def _header_tip(self, section: int) -> str | None:
-        raise NotImplementedError
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -219,9 +216,6 @@ class NodeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.FontRole and 0 < period == self.now_period():
             return self._bold
         return None
-
-    def _period_data(self, node: Node, period: int, role: int) -> Any:
-        raise NotImplementedError
 
     def _text_data(self, node: Node, col: int, role: int) -> Any:
         """The roles of the other columns that only this model answers."""
