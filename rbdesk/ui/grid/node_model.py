@@ -26,8 +26,10 @@ class NodeModel(QAbstractItemModel):
     columns (months or quarters)."""
 
     no_col = text_col = reported_col = verified_col = -1
-    # Each model's own: the month or quarter of a period column (0 for the others), its title,
-    # the tooltip of a column's title, and the roles of a period cell.
+    # Each model's own: making its rows from the snapshot, the month or quarter of a period
+    # column (0 for the others), its title, the tooltip of a column's title, and the roles of a
+    # period cell.
+    _build: Callable[[], None]
     period: Callable[[int], int]
     period_title: Callable[[int], str]
     _header_tip: Callable[[int], str | None]
@@ -77,6 +79,12 @@ class NodeModel(QAbstractItemModel):
         self._by_uuid.clear()
         self.now_month = self.doc.today_month()
         self._root = Node(0, "plan", self.doc.tree, None, None, "", self._expand)
+
+    def reset(self, *_args: Any) -> None:
+        """Read the snapshot again, every row anew."""
+        self.beginResetModel()
+        self._build()
+        self.endResetModel()
 
     @staticmethod
     def _expand_now(node: Node) -> None:

@@ -71,7 +71,7 @@ class PlanModel(PlanSyncMixin):
         self._slicer = QTimer(self)
         self._slicer.setInterval(0)
         self._slicer.timeout.connect(self._build_slice)
-        self._build_all()
+        self._build()
         doc.nodesPatched.connect(self.on_nodes_patched)
         doc.treeReloaded.connect(self.sync)
         doc.childrenChanged.connect(self.sync_parents)
@@ -79,7 +79,7 @@ class PlanModel(PlanSyncMixin):
 
     # -- building ------------------------------------------------------------------------------
 
-    def _build_all(self) -> None:
+    def _build(self) -> None:
         self._new_root()
         with gc_paused():
             self._expand_now(self._root)  # the areas; deeper rows when the view unfolds them
@@ -111,11 +111,6 @@ class PlanModel(PlanSyncMixin):
     def row_total(self) -> int:
         """How many rows the whole plan has, made or not."""
         return count_rows(self.doc.tree)
-
-    def reset(self, *_args: Any) -> None:
-        self.beginResetModel()
-        self._build_all()
-        self.endResetModel()
 
     # -- Qt model API --------------------------------------------------------------------------
 

@@ -7,8 +7,6 @@ selection, expansion and scroll survive.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from rbdesk.models.domain.tree import gc_paused
 from rbdesk.ui.grid.node_model import NodeModel
 from rbdesk.ui.grid.plan_columns import COL_JAN, COL_VERIFIED, COLUMN_COUNT
@@ -16,12 +14,7 @@ from rbdesk.ui.grid.plan_nodes import Node, child_specs, collapsed, payload
 
 
 class PlanSyncMixin(NodeModel):
-    """The merging half of ``PlanModel``; it runs only as part of that class, which defines
-    the methods declared here."""
-
-    if TYPE_CHECKING:
-
-        def reset(self, *_args: Any) -> None: ...
+    """The merging half of ``PlanModel``; it runs only as part of that class."""
 
     def on_nodes_patched(self, uuids: list[str]) -> None:
         """Snapshot nodes changed in place: repaint exactly their rows and their ancestors'."""

@@ -69,21 +69,15 @@ class QuarterModel(NodeModel):
         self._new_root()
         self.stale = False
 
-    def refresh(self) -> None:
-        """Read the snapshot again (views keep their unfolded rows through ``QuarterView``)."""
-        self.beginResetModel()
-        self._build()
-        self.endResetModel()
-
     def set_live(self, live: bool) -> None:
         """Shown: follow every change of the plan; hidden: only note that one came."""
         self.live = live
         if live and self.stale:
-            self.refresh()
+            self.reset()
 
     def _plan_changed(self, *_args: Any) -> None:
         if self.live:
-            self.refresh()
+            self.reset()
         else:
             self.stale = True
 
