@@ -7,15 +7,8 @@ from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from rbdesk.i18n import tr
-from rbdesk.models.domain.progress import (
-    ACCEPTED,
-    REJECTED,
-    REVISION,
-    SUBMITTED,
-    MonthState,
-    RollUp,
-)
-from rbdesk.models.domain.statuses import Status
+from rbdesk.models.domain.progress import MonthState, RollUp
+from rbdesk.models.domain.statuses import ReviewState
 from rbdesk.ui.flow_layout import FlowLayout
 from rbdesk.ui.grid.month_delegate import CURRENT_BAND, paint_rollup, paint_state
 
@@ -24,7 +17,6 @@ class _Sample(QWidget):
     def __init__(
         self,
         state: MonthState | None,
-        status: str = Status.BELUM,
         evidence: int = 0,
         rollup: RollUp | None = None,
         current: bool = False,
@@ -32,7 +24,7 @@ class _Sample(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.state, self.status, self.evidence, self.review = state, status, evidence, review
+        self.state, self.evidence, self.review = state, evidence, review
         self.rollup, self.current = rollup, current
         self.setFixedSize(QSize(40 if rollup else 14 if review else 28, 22))
 
@@ -45,7 +37,7 @@ class _Sample(QWidget):
         if self.rollup is not None:
             paint_rollup(painter, rect, self.rollup, self.font())
         elif self.state is not None:
-            paint_state(painter, rect, self.state, self.status, self.evidence, self.review)
+            paint_state(painter, rect, self.state, evidence=self.evidence, review=self.review)
         if not self.review:  # a review badge stands alone, as it sits in a cell's corner
             painter.setPen(self.palette().mid().color())
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -67,10 +59,10 @@ LEGEND_ITEMS = (
 # The evidence review badges, kept together in one compact item so the key stays two rows high
 # on the office screen: (state, short word, what it means).
 REVIEW_ITEMS = (
-    (SUBMITTED, "menunggu", "Diajukan, menunggu verifikasi"),
-    (ACCEPTED, "memenuhi", "Memenuhi: dihitung dalam capaian terverifikasi"),
-    (REVISION, "revisi", "Perlu revisi (lihat catatan peninjau)"),
-    (REJECTED, "ditolak", "Ditolak (lihat catatan peninjau)"),
+    (ReviewState.SUBMITTED, "menunggu", "Diajukan, menunggu verifikasi"),
+    (ReviewState.ACCEPTED, "memenuhi", "Memenuhi: dihitung dalam capaian terverifikasi"),
+    (ReviewState.REVISION, "revisi", "Perlu revisi (lihat catatan peninjau)"),
+    (ReviewState.REJECTED, "ditolak", "Ditolak (lihat catatan peninjau)"),
 )
 
 

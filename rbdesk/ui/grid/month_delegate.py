@@ -15,16 +15,9 @@ from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOpti
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.month_cells import LeafCell, rollup_review
-from rbdesk.models.domain.progress import (
-    ACCEPTED,
-    REJECTED,
-    REVISION,
-    SUBMITTED,
-    MonthState,
-    RollUp,
-)
-from rbdesk.models.domain.statuses import Status
-from rbdesk.ui.grid.plan_columns import column_month
+from rbdesk.models.domain.progress import MonthState, RollUp
+from rbdesk.models.domain.statuses import ReviewState, Status
+from rbdesk.ui.grid.text_delegate import paint_focus_frame
 from rbdesk.ui.roles import Index, Role
 
 CURRENT_BAND = QColor("#fff3c4")
@@ -48,13 +41,11 @@ INK = {
 EVIDENCE_INK = QColor("#1f3a93")
 # Keyed by the review states; a snapshot holds the review as its plain string value.
 REVIEW_INK: dict[str, QColor] = {
-    SUBMITTED: QColor("#3d4f73"),
-    ACCEPTED: QColor("#0f6b2f"),
-    REVISION: QColor("#c25400"),
-    REJECTED: QColor("#b3261e"),
+    ReviewState.SUBMITTED: QColor("#3d4f73"),
+    ReviewState.ACCEPTED: QColor("#0f6b2f"),
+    ReviewState.REVISION: QColor("#c25400"),
+    ReviewState.REJECTED: QColor("#b3261e"),
 }
-GREEN_TEXT = QColor("#14532d")
-RED_TEXT = QColor("#b3261e")
 
 
 def _symbol_rect(rect: QRectF) -> QRectF:
@@ -141,39 +132,31 @@ def draw_review_badge(painter: QPainter, rect: QRectF, review: str) -> None:
     side = min(8.0, rect.height() / 2.5)
     box = QRectF(rect.left() + 2, rect.top() + 2, side, side)
     halo = QPen(QColor("white"), 2.5)
-    if review == SUBMITTED:
-        c = box.center()
-        shape = QPolygonF(
+    c = box.center()
+    polygons: dict[str, QPolygonF] = {
+        ReviewState.SUBMITTED: QPolygonF(
             [
                 QPointF(c.x(), box.top()),
                 QPointF(box.right(), c.y()),
                 QPointF(c.x(), box.bottom()),
                 QPointF(box.left(), c.y()),
             ]
-        )
-        painter.setBrush(QBrush(QColor("white")))
-        painter.setPen(halo)
-        painter.drawPolygon(shape)
-        painter.setPen(QPen(ink, 1.4))
-        painter.drawPolygon(shape)
-        return
-    painter.setPen(halo)
-    painter.setBrush(QBrush(ink))
-    if review == ACCEPTED:
-        painter.drawEllipse(box)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.drawEllipse(box)
-    elif review == REVISION:
-        tri = QPolygonF(
-            [QPointF(box.center().x(), box.top() - 0.5), box.bottomRight(), box.bottomLeft()]
-        )
-        painter.drawPolygon(tri)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.drawPolygon(tri)
-    else:
-        painter.drawRect(box)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.drawRect(box)
+        ),
+        ReviewState.REVISION: QPolygonF(
+            [QPointF(c.x(), box.top() - 0.5), box.bottomRight(), box.bottomLeft()]
+        ),
+    }
+    # Awaiting review is an outline (white inside); the verdicts are solid.
+    awaiting = review == ReviewState.SUBMITTED
+    painter.setBrush(QBrush(QColor("white") if awaiting else ink))
+    for pen in (halo, QPen(ink, 1.4) if awaiting else QPen(Qt.PenStyle.NoPen)):
+        painter.setPen(pen)  # the halo first, then the badge over it
+        if review in polygons:
+            painter.drawPolygon(polygons[review])
+        elif review == ReviewState.ACCEPTED:
+            painter.drawEllipse(box)
+        else:
+            painter.drawRect(box)
 
 
 def paint_state(
@@ -243,10 +226,10 @@ def paint_rollup(painter: QPainter, rect: QRectF, r: RollUp, font: QFont) -> Non
     complete = r.planned > 0 and r.done == r.planned
     if r.late:
         painter.fillRect(inner, _ROLLUP_LATE_BG)
-        color, mark = RED_TEXT, "✗"
+        color, mark = INK[MonthState.LATE], "✗"
     elif complete:
         painter.fillRect(inner, _ROLLUP_DONE_BG)
-        color, mark = GREEN_TEXT, "✓"
+        color, mark = INK[MonthState.DONE], "✓"
     else:
         color, mark = _ROLLUP_TEXT, ""
     if r.planned:
@@ -289,15 +272,7 @@ class MonthDelegate(QStyledItemDelegate):
             painter.setPen(QPen(CURRENT_EDGE, 1.5))
             painter.drawLine(rect.topLeft(), rect.bottomLeft())
             painter.drawLine(rect.topRight(), rect.bottomRight())
-        view = option.widget
-        if (
-            view is not None
-            and index == getattr(view, "currentIndex", lambda: None)()
-            and option.state & QStyle.StateFlag.State_HasFocus
-        ):
-            painter.setPen(QPen(option.palette.highlight().color(), 2.0))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(QRectF(rect).adjusted(1, 1, -1, -1))
+        paint_focus_frame(painter, option, index)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
@@ -305,16 +280,13 @@ class MonthDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = super().createEditor(parent, option, index)
-        if column_month(index.column()) and isinstance(editor, QLineEdit):
+        if isinstance(editor, QLineEdit):
             editor.setPlaceholderText(tr("Catatan realisasi…"))
         return editor
 
     def updateEditorGeometry(
         self, editor: QWidget, option: QStyleOptionViewItem, index: Index
     ) -> None:
-        if column_month(index.column()):
-            r = QRect(option.rect)
-            r.setWidth(max(r.width(), 260))
-            editor.setGeometry(r)
-        else:
-            super().updateEditorGeometry(editor, option, index)
+        r = QRect(option.rect)
+        r.setWidth(max(r.width(), 260))
+        editor.setGeometry(r)

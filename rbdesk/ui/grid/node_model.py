@@ -6,13 +6,14 @@ row answers whatever its columns.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from rbdesk.i18n import tr
-from rbdesk.models.domain.progress import RollUp, month_rollups
+from rbdesk.models.domain.progress import RollUp, capaian_upto, format_percent, month_rollups
 from rbdesk.models.domain.tree import IndicatorNode
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.grid.plan_nodes import Node, child_specs, has_child_specs
@@ -20,7 +21,19 @@ from rbdesk.ui.roles import ROOT, Index, Role
 
 
 class NodeModel(QAbstractItemModel):
-    """A tree model over the rows of ``doc``'s plan; subclasses give the columns."""
+    """A tree model over the rows of ``doc``'s plan; subclasses give the columns: where they
+    have the four both have (No, Uraian, capaian as reported and verified), and their period
+    columns (months or quarters)."""
+
+    no_col = text_col = reported_col = verified_col = -1
+    # Each model's own: making its rows from the snapshot, the month or quarter of a period
+    # column (0 for the others), its title, the tooltip of a column's title, and the roles of a
+    # period cell.
+    _build: Callable[[], None]
+    period: Callable[[int], int]
+    period_title: Callable[[int], str]
+    _header_tip: Callable[[int], str | None]
+    _period_data: Callable[[Node, int, int], Any]
 
     def __init__(self, doc: PlanDocument, parent: Any = None) -> None:
         super().__init__(parent)
@@ -67,7 +80,64 @@ class NodeModel(QAbstractItemModel):
         self.now_month = self.doc.today_month()
         self._root = Node(0, "plan", self.doc.tree, None, None, "", self._expand)
 
+    def reset(self, *_args: Any) -> None:
+        """Read the snapshot again, every row anew."""
+        self.beginResetModel()
+        self._build()
+        self.endResetModel()
+
+    @staticmethod
+    def _expand_now(node: Node) -> None:
+        if not node.built:
+            node.children = node._expand(node) if node._expand else []
+
     # -- lookups -------------------------------------------------------------------------------
+
+    def find(self, uuid: str) -> Node | None:
+        """The row of ``uuid``, making the rows above it first if need be; None when it has
+        no row of its own (a folded indicator, or not in this plan)."""
+        node = self._by_uuid.get(uuid)
+        if node is not None:
+            return node
+        chain: list[str] = []
+        ref = self.doc.node(uuid)
+        root_uuid = self._root.obj.uuid if self._root.obj is not None else None
+        while ref is not None:
+            chain.append(ref.node.uuid)
+            if ref.parent_uuid == root_uuid:
+                node = self._root
+                break
+            node = self._by_uuid.get(ref.parent_uuid)
+            if node is not None:
+                break
+            ref = self.doc.node(ref.parent_uuid)
+        if node is None:
+            return None
+        for step in reversed(chain):
+            self._expand_now(node)
+            below = self._by_uuid.get(step)
+            if below is None:
+                return None
+            node = below
+        return node
+
+    def index_of(self, uuid: str, column: int = 0) -> QModelIndex:
+        node = self.find(uuid)
+        if node is None:
+            # An indicator folded into its sub-activity row is found through that row.
+            ref = self.doc.node(uuid)
+            if ref is not None and ref.kind == "indicator":
+                node = self.find(ref.parent_uuid)
+        return QModelIndex() if node is None else self._index(node, column)
+
+    def built_ancestor(self, uuid: str) -> Node | None:
+        """The nearest row that has been made, at or above ``uuid``'s."""
+        node = self._by_uuid.get(uuid)
+        ref = self.doc.node(uuid) if node is None else None
+        while node is None and ref is not None:
+            node = self._by_uuid.get(ref.parent_uuid)
+            ref = self.doc.node(ref.parent_uuid) if node is None else None
+        return node
 
     def node(self, index: Index) -> Node | None:
         if not index.isValid():
@@ -84,6 +154,9 @@ class NodeModel(QAbstractItemModel):
         if node._rollup is None:
             node._rollup = month_rollups(node.indicators(), self.now_month)
         return node._rollup
+
+    def capaian(self, node: Node, verified: bool = False) -> float | None:
+        return capaian_upto(self.rollups(node), self.now_month, verified)
 
     # -- Qt model API --------------------------------------------------------------------------
 
@@ -124,19 +197,75 @@ class NodeModel(QAbstractItemModel):
 
     # -- cells every row has -------------------------------------------------------------------
 
-    @staticmethod
-    def _row_text(node: Node) -> str:
-        """The Uraian cell on one line; an indicator without text says so."""
-        text = node.text
-        if not text.strip() and node.kind == "indicator":
-            return tr("(indikator tanpa teks)")
-        return text.replace("\n", " ")
+    def now_period(self) -> int:
+        """This month's period (0 before the plan's year)."""
+        return self.now_month
 
-    def _row_font(self, node: Node, col: int, no_col: int, text_col: int) -> QFont | None:
-        """Areas in bold; an indicator without text in italics."""
-        if node.kind == "area" and col in (no_col, text_col):
+    def _titles(self) -> dict[int, str]:
+        """The titles of the columns that are not periods."""
+        return {
+            self.no_col: tr("No"),
+            self.text_col: tr("Uraian"),
+            self.reported_col: tr("Capaian"),
+            self.verified_col: tr("Verif."),
+        }
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        # (The views centre the titles: their header's default alignment.)
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        period = self.period(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.period_title(period) if period else self._titles().get(section)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._header_tip(section)
+        if role == Qt.ItemDataRole.FontRole and 0 < period == self.now_period():
             return self._bold
-        if node.kind == "indicator" and col == text_col and not node.text.strip():
+        return None
+
+    def _text_data(self, node: Node, col: int, role: int) -> Any:
+        """The roles of the other columns that only this model answers."""
+        return self._common_role(node, role)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        node = self.node(index)
+        if node is None:
+            return None
+        col = index.column()
+        period = self.period(col)
+        if period:
+            return self._period_data(node, period, role)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(node, col)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._row_font(node, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (
+            self.reported_col,
+            self.verified_col,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return self._text_data(node, col, role)
+
+    def _display(self, node: Node, col: int) -> str | None:
+        if col == self.no_col:
+            return node.label
+        if col == self.text_col:
+            # On one line; an indicator without text says so.
+            text = node.text
+            if not text.strip() and node.kind == "indicator":
+                return tr("(indikator tanpa teks)")
+            return text.replace("\n", " ")
+        if col in (self.reported_col, self.verified_col):
+            return format_percent(self.capaian(node, col == self.verified_col))
+        return None
+
+    def _row_font(self, node: Node, col: int) -> QFont | None:
+        """Areas in bold; an indicator without text in italics."""
+        if node.kind == "area" and col in (self.no_col, self.text_col):
+            return self._bold
+        if node.kind == "indicator" and col == self.text_col and not node.text.strip():
             return self._italic
         return None
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rbdesk.i18n import N_
+
 COL_NO = 0
 COL_TEXT = 1
 COL_JAN = 2
@@ -17,8 +19,14 @@ COL_UNIT = COL_TARGET + 1
 COL_PJ = COL_UNIT + 1
 COLUMN_COUNT = COL_PJ + 1
 OPTIONAL_COLUMNS = (COL_TARGET, COL_UNIT, COL_PJ)
-# The indicator's field each optional column shows and edits.
+# The indicator's field each optional column shows and edits, and the column's title, its name
+# in the header's menu and its tooltip (translated where shown).
 WRITTEN_FIELD = {COL_TARGET: "target", COL_UNIT: "target_unit", COL_PJ: "responsible"}
+WRITTEN_NAMES = {
+    COL_TARGET: (N_("Target"), N_("Target"), N_("Target indikator, seperti tertulis")),
+    COL_UNIT: (N_("Satuan"), N_("Satuan"), N_("Satuan target")),
+    COL_PJ: (N_("PJ"), N_("Penanggung jawab"), N_("Penanggung jawab indikator")),
+}
 
 MIME_TYPE = "application/x-rbdesk-node"
 

@@ -107,7 +107,7 @@ class PlanFilterProxy(QSortFilterProxyModel):
 
     def shown_indicators(self) -> tuple[int, int] | None:
         """(indicator rows shown, all indicator rows) while filtering, else None."""
-        model = self._model()
+        model = self._src
         if self._visible is None or model is None:
             return None
         # Every shown row is made (the filter walked to it); the plan's total is the snapshot's,
@@ -123,7 +123,7 @@ class PlanFilterProxy(QSortFilterProxyModel):
     def shown_uuids(self) -> set[str] | None:
         """The plan nodes of the rows shown while filtering (for the quarter view, whose rows
         are the same); None when nothing is filtered."""
-        model = self._model()
+        model = self._src
         if self._visible is None or model is None:
             return None
         return {node.uuid for nid in self._visible if (node := model._nodes.get(nid)) is not None}
@@ -161,9 +161,6 @@ class PlanFilterProxy(QSortFilterProxyModel):
         self._src = model if isinstance(model, PlanModel) else None
         super().setSourceModel(model)
 
-    def _model(self) -> PlanModel | None:
-        return self._src
-
     def _search_index(self, model: PlanModel) -> SearchIndex:
         if self._index is None or self._index_at != clock_now() or self._root is not model._root:
             self._index = SearchIndex(model._root)
@@ -182,7 +179,7 @@ class PlanFilterProxy(QSortFilterProxyModel):
         return [index.nodes[k] for k in found]
 
     def _compute(self) -> None:
-        model = self._model()
+        model = self._src
         self._late = {}
         if model is None or not self.active:
             self._visible, self._root, self._at = None, None, clock_now()
@@ -225,7 +222,7 @@ class PlanFilterProxy(QSortFilterProxyModel):
         if self._areas is not None and node.area_uuid not in self._areas:
             return False
         if self._status:
-            model = self._model()
+            model = self._src
             now = model.now_month if model is not None else 0
             if node.ind is None or not status_matches(node.ind, self._status, now):
                 return False

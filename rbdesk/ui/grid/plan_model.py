@@ -22,7 +22,6 @@ from rbdesk.i18n import tr
 from rbdesk.models.domain.indicator_fields import level_name, level_names, target_text
 from rbdesk.models.domain.month_cells import (
     STATE_SYMBOL,
-    LeafCell,
     leaf_cell,
     leaf_spoken,
     leaf_tooltip,
@@ -30,27 +29,21 @@ from rbdesk.models.domain.month_cells import (
     rollup_tooltip,
 )
 from rbdesk.models.domain.months import month_long, month_short
-from rbdesk.models.domain.progress import (
-    capaian_upto,
-    format_percent,
-    month_state,
-)
+from rbdesk.models.domain.progress import month_state
 from rbdesk.models.domain.statuses import Status
-from rbdesk.models.domain.tree import IndicatorNode, gc_paused
+from rbdesk.models.domain.tree import gc_paused
 from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.grid.plan_columns import (
     COL_CAPAIAN,
     COL_NO,
     COL_NOTE,
-    COL_PJ,
-    COL_TARGET,
     COL_TEAM,
     COL_TEXT,
-    COL_UNIT,
     COL_VERIFIED,
     COLUMN_COUNT,
     MIME_TYPE,
     WRITTEN_FIELD,
+    WRITTEN_NAMES,
     column_month,
 )
 from rbdesk.ui.grid.plan_nodes import Node, count_rows
@@ -66,6 +59,10 @@ SLICE_SECONDS = 0.004  # the rows not shown yet are made in slices this long, be
 class PlanModel(PlanSyncMixin):
     """Item model over the current snapshot of ``doc``; never creates widgets or loads bytes."""
 
+    no_col, text_col, reported_col, verified_col = COL_NO, COL_TEXT, COL_CAPAIAN, COL_VERIFIED
+    period = staticmethod(column_month)
+    period_title = staticmethod(month_short)
+
     def __init__(self, doc: PlanDocument, state: ViewState, parent: Any = None) -> None:
         super().__init__(doc, parent)
         self.state = state
@@ -74,7 +71,7 @@ class PlanModel(PlanSyncMixin):
         self._slicer = QTimer(self)
         self._slicer.setInterval(0)
         self._slicer.timeout.connect(self._build_slice)
-        self._build_all()
+        self._build()
         doc.nodesPatched.connect(self.on_nodes_patched)
         doc.treeReloaded.connect(self.sync)
         doc.childrenChanged.connect(self.sync_parents)
@@ -82,7 +79,7 @@ class PlanModel(PlanSyncMixin):
 
     # -- building ------------------------------------------------------------------------------
 
-    def _build_all(self) -> None:
+    def _build(self) -> None:
         self._new_root()
         with gc_paused():
             self._expand_now(self._root)  # the areas; deeper rows when the view unfolds them
@@ -104,11 +101,6 @@ class PlanModel(PlanSyncMixin):
                 return
         self._slicer.stop()
 
-    @staticmethod
-    def _expand_now(node: Node) -> None:
-        if not node.built:
-            node.children = node._expand(node) if node._expand else []
-
     def made_nodes(self) -> list[Node]:
         """The rows made so far (see ``plan_nodes``)."""
         return list(self._nodes.values())
@@ -120,120 +112,42 @@ class PlanModel(PlanSyncMixin):
         """How many rows the whole plan has, made or not."""
         return count_rows(self.doc.tree)
 
-    def reset(self, *_args: Any) -> None:
-        self.beginResetModel()
-        self._build_all()
-        self.endResetModel()
-
-    # -- lookups -------------------------------------------------------------------------------
-
-    def find(self, uuid: str) -> Node | None:
-        """The row of ``uuid``, making the rows above it first if need be; None when it has
-        no row of its own (a folded indicator, or not in this plan)."""
-        node = self._by_uuid.get(uuid)
-        if node is not None:
-            return node
-        chain: list[str] = []
-        ref = self.doc.node(uuid)
-        root_uuid = self._root.obj.uuid if self._root.obj is not None else None
-        while ref is not None:
-            chain.append(ref.node.uuid)
-            if ref.parent_uuid == root_uuid:
-                node = self._root
-                break
-            node = self._by_uuid.get(ref.parent_uuid)
-            if node is not None:
-                break
-            ref = self.doc.node(ref.parent_uuid)
-        if node is None:
-            return None
-        for step in reversed(chain):
-            self._expand_now(node)
-            below = self._by_uuid.get(step)
-            if below is None:
-                return None
-            node = below
-        return node
-
-    def built_ancestor(self, uuid: str) -> Node | None:
-        """The nearest row that has been made, at or above ``uuid``'s."""
-        node = self._by_uuid.get(uuid)
-        ref = self.doc.node(uuid) if node is None else None
-        while node is None and ref is not None:
-            node = self._by_uuid.get(ref.parent_uuid)
-            ref = self.doc.node(ref.parent_uuid) if node is None else None
-        return node
-
-    def index_of(self, uuid: str, column: int = 0) -> QModelIndex:
-        node = self.find(uuid)
-        if node is None:
-            # An indicator folded into its sub-activity row is found through that row.
-            ref = self.doc.node(uuid)
-            if ref is not None and ref.kind == "indicator":
-                node = self.find(ref.parent_uuid)
-        if node is None or node is self._root:
-            return QModelIndex()
-        return self.createIndex(node.row, column, node.nid)
-
     # -- Qt model API --------------------------------------------------------------------------
 
     def columnCount(self, parent: Index = ROOT) -> int:
         return COLUMN_COUNT
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
+    def _titles(self) -> dict[int, str]:
+        own = {COL_NOTE: tr("Keterangan"), COL_TEAM: tr("Tim")}
+        return super()._titles() | own | {c: tr(n[0]) for c, n in WRITTEN_NAMES.items()}
+
+    def _header_tip(self, section: int) -> str | None:
         month = column_month(section)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if month:
-                return month_short(month)
-            return {
-                COL_NO: tr("No"),
-                COL_TEXT: tr("Uraian"),
-                COL_NOTE: tr("Keterangan"),
-                COL_TEAM: tr("Tim"),
-                COL_CAPAIAN: tr("Capaian"),
-                COL_VERIFIED: tr("Verif."),
-                COL_TARGET: tr("Target"),
-                COL_UNIT: tr("Satuan"),
-                COL_PJ: tr("PJ"),
-            }.get(section)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if month:
-                extra = tr(" (bulan ini)") if month == self.now_month else ""
-                return month_long(month) + extra
-            upto = min(max(self.now_month, 0), 12)
-            if section == COL_CAPAIAN:
-                if upto == 0:
-                    return tr("Capaian: tahun rencana belum dimulai")
-                return tr(
-                    "Capaian s.d. {m} seperti dilaporkan: selesai (sebagian = ½) dibagi "
-                    "yang direncanakan"
-                ).format(m=month_long(upto))
-            if section == COL_VERIFIED:
-                if upto == 0:
-                    return tr("Capaian terverifikasi: tahun rencana belum dimulai")
-                return tr(
-                    "Capaian terverifikasi s.d. {m}: hanya bulan yang bukti dukungnya "
-                    "sudah ditinjau dan memenuhi"
-                ).format(m=month_long(upto))
-            if section == COL_TEXT:
-                return " › ".join(self.level_names())
-            if section in WRITTEN_FIELD:
-                return {
-                    COL_TARGET: tr("Target indikator, seperti tertulis"),
-                    COL_UNIT: tr("Satuan target"),
-                    COL_PJ: tr("Penanggung jawab indikator"),
-                }[section]
-        if role == Qt.ItemDataRole.FontRole and month and month == self.now_month:
-            return self._bold
-        if role == Qt.ItemDataRole.TextAlignmentRole and (
-            month or section in (COL_CAPAIAN, COL_VERIFIED)
-        ):
-            return Qt.AlignmentFlag.AlignCenter
-        return None
+        if month:
+            return month_long(month) + (tr(" (bulan ini)") if month == self.now_month else "")
+        upto = min(max(self.now_month, 0), 12)
+        if section in (COL_CAPAIAN, COL_VERIFIED):
+            not_begun, upto_month = {
+                COL_CAPAIAN: (
+                    tr("Capaian: tahun rencana belum dimulai"),
+                    tr(
+                        "Capaian s.d. {m} seperti dilaporkan: selesai (sebagian = ½) dibagi "
+                        "yang direncanakan"
+                    ),
+                ),
+                COL_VERIFIED: (
+                    tr("Capaian terverifikasi: tahun rencana belum dimulai"),
+                    tr(
+                        "Capaian terverifikasi s.d. {m}: hanya bulan yang bukti dukungnya "
+                        "sudah ditinjau dan memenuhi"
+                    ),
+                ),
+            }[section]
+            return upto_month.format(m=month_long(upto)) if upto else not_begun
+        if section == COL_TEXT:
+            return " › ".join(self.level_names())
+        names = WRITTEN_NAMES.get(section)
+        return tr(names[2]) if names else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         # Asked for every row the view lays out: the combinations are few, so they are cached
@@ -272,16 +186,7 @@ class PlanModel(PlanSyncMixin):
             flags |= Qt.ItemFlag.ItemNeverHasChildren
         return flags
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        node = self.node(index)
-        if node is None:
-            return None
-        col = index.column()
-        month = column_month(col)
-        if month:
-            return self._month_data(node, month, role)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(node, col)
+    def _text_data(self, node: Node, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.EditRole:
             if col == COL_NO:
                 return node.obj.label
@@ -296,10 +201,6 @@ class PlanModel(PlanSyncMixin):
             return self._tooltip(node, col)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._spoken(node, col)
-        if role == Qt.ItemDataRole.FontRole:
-            return self._row_font(node, col, COL_NO, COL_TEXT)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_CAPAIAN, COL_VERIFIED):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return self._common_role(node, role)
 
     def _common_role(self, node: Node, role: int) -> Any:
@@ -308,10 +209,6 @@ class PlanModel(PlanSyncMixin):
         return super()._common_role(node, role)
 
     def _display(self, node: Node, col: int) -> str | None:
-        if col == COL_NO:
-            return node.label
-        if col == COL_TEXT:
-            return self._row_text(node)
         if col == COL_NOTE:
             return node.ind.note.replace("\n", " ") if node.ind is not None else ""
         if col in WRITTEN_FIELD:
@@ -321,11 +218,7 @@ class PlanModel(PlanSyncMixin):
                 return ""
             team = self.doc.tree.team_for_area(node.uuid)
             return tr("Tim {label}").format(label=team.label) if team else ""
-        if col == COL_CAPAIAN:
-            return self.capaian_text(node)
-        if col == COL_VERIFIED:
-            return format_percent(self.capaian(node, verified=True))
-        return None
+        return super()._display(node, col)
 
     def _tooltip(self, node: Node, col: int) -> str | None:
         if col == COL_TEAM and node.kind == "area" and self.doc.tree is not None:
@@ -381,51 +274,39 @@ class PlanModel(PlanSyncMixin):
 
     # -- month cells ---------------------------------------------------------------------------
 
-    def leaf_cell(self, ind: IndicatorNode, month: int) -> LeafCell:
-        return leaf_cell(ind, month, self.now_month)
-
-    def _month_data(self, node: Node, month: int, role: int) -> Any:
-        if role == Role.CELL:
-            if node.ind is not None:
-                return self.leaf_cell(node.ind, month)
-            return self.rollups(node)[month - 1]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if node.ind is not None:
-                return STATE_SYMBOL[month_state(node.ind, month, self.now_month)]
+    def _period_data(self, node: Node, month: int, role: int) -> Any:
+        ind = node.ind
+        if ind is None:  # a parent row: its indicators' month rolled up
             r = self.rollups(node)[month - 1]
-            return f"{r.done}/{r.planned}" if r.planned else ""
+            if role == Role.CELL:
+                return r
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{r.done}/{r.planned}" if r.planned else ""
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return rollup_tooltip(r, month)
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return rollup_spoken(r, month)
+            return self._common_role(node, role)
+        if role == Role.CELL:
+            return leaf_cell(ind, month, self.now_month)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return STATE_SYMBOL[month_state(ind, month, self.now_month)]
         if role == Qt.ItemDataRole.EditRole:
-            if node.ind is None:
-                return None
-            cell = node.ind.realisation.get(month)
+            cell = ind.realisation.get(month)
             return cell.note if cell else ""
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._month_tooltip(node, month)
+            return leaf_tooltip(leaf_cell(ind, month, self.now_month), month)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            if node.ind is None:
-                return rollup_spoken(self.rollups(node)[month - 1], month)
-            return leaf_spoken(self.leaf_cell(node.ind, month), month)
-        if node.ind is not None:
-            if role == Role.MONTH_STATE:
-                return month_state(node.ind, month, self.now_month)
-            if role == Role.STATUS:
-                return node.ind.status(month)
-            if role == Role.EVIDENCE:
-                return node.ind.evidence.get(month, 0)
-            if role == Role.REVIEW:
-                return node.ind.review_state(month)
+            return leaf_spoken(leaf_cell(ind, month, self.now_month), month)
+        if role == Role.MONTH_STATE:
+            return month_state(ind, month, self.now_month)
+        if role == Role.STATUS:
+            return ind.status(month)
+        if role == Role.EVIDENCE:
+            return ind.evidence.get(month, 0)
+        if role == Role.REVIEW:
+            return ind.review_state(month)
         return self._common_role(node, role)
-
-    def _month_tooltip(self, node: Node, month: int) -> str:
-        if node.ind is None:
-            return rollup_tooltip(self.rollups(node)[month - 1], month)
-        return leaf_tooltip(self.leaf_cell(node.ind, month), month)
-
-    def capaian(self, node: Node, verified: bool = False) -> float | None:
-        return capaian_upto(self.rollups(node), self.now_month, verified)
-
-    def capaian_text(self, node: Node) -> str:
-        return format_percent(self.capaian(node))
 
     # -- editing -------------------------------------------------------------------------------
 
@@ -487,9 +368,6 @@ class PlanModel(PlanSyncMixin):
     # -- drag and drop -------------------------------------------------------------------------
 
     def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
 
     def mimeTypes(self) -> list[str]:

@@ -56,11 +56,7 @@ class Node:
         area_uuid: str,
         expand: Callable[[Node], list[Node]] | None = None,
     ) -> None:
-        self.nid = nid
-        self.kind = kind
-        self.obj = obj
-        self.ind = ind
-        self.parent = parent
+        self.nid, self.kind, self.obj, self.ind, self.parent = nid, kind, obj, ind, parent
         # None until first asked for; ``expand`` makes them (see PlanModel._expand).
         self._children: list[Node] | None = None if expand is not None else []
         self._expand = expand

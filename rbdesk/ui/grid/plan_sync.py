@@ -7,47 +7,29 @@ selection, expansion and scroll survive.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from rbdesk.models.domain.tree import gc_paused
 from rbdesk.ui.grid.node_model import NodeModel
 from rbdesk.ui.grid.plan_columns import COL_JAN, COL_VERIFIED, COLUMN_COUNT
 from rbdesk.ui.grid.plan_nodes import Node, child_specs, collapsed, payload
 
-if TYPE_CHECKING:
-    pass
-
 
 class PlanSyncMixin(NodeModel):
-    """The merging half of ``PlanModel``; it runs only as part of that class, which defines
-    the methods declared here."""
-
-    if TYPE_CHECKING:
-
-        def built_ancestor(self, uuid: str) -> Node | None: ...
-        def reset(self, *_args: Any) -> None: ...
+    """The merging half of ``PlanModel``; it runs only as part of that class."""
 
     def on_nodes_patched(self, uuids: list[str]) -> None:
         """Snapshot nodes changed in place: repaint exactly their rows and their ancestors'."""
-        last = COLUMN_COUNT - 1
+        changed: list[Node] = []
         for uuid in uuids:
             # A row not made yet (below a folded-up row) is repainted through the nearest
             # row that has been made: its roll-up includes the change.
             node = self.built_ancestor(uuid)
-            if node is None:
-                continue
-            if self._shape_changed(node):
+            if node is not None and self._shape_changed(node):
+                self._changed(changed)
                 self.sync()
                 return
-            node.invalidate()
-            self.dataChanged.emit(self._index(node, 0), self._index(node, last))
-            parent = node.parent
-            while parent is not None and parent is not self._root:
-                parent.invalidate()
-                self.dataChanged.emit(
-                    self._index(parent, COL_JAN), self._index(parent, COL_VERIFIED)
-                )
-                parent = parent.parent
+            if node is not None:
+                changed.append(node)
+        self._changed(changed)
 
     def _shape_changed(self, node: Node) -> bool:
         """An indicator's text was set or cleared so its sub-activity folds or unfolds."""

@@ -28,6 +28,7 @@ from rbdesk.ui.grid.plan_columns import (
     MIME_TYPE,
     OPTIONAL_COLUMNS,
     WRITTEN_FIELD,
+    WRITTEN_NAMES,
     column_month,
 )
 from rbdesk.ui.grid.text_delegate import FocusFrameDelegate, UraianDelegate
@@ -43,6 +44,20 @@ TREE_COLUMNS = (COL_NO, COL_TEXT)
 SHOWN_KEY = "grid/shownColumns"  # the optional columns shown, by field name
 
 
+def setup_plan_tree(view: QTreeView) -> None:
+    """What the month grid and the quarter view both are: one cell selected at a time, rows in
+    alternating colours, scrolled by the pixel, columns fixed in place under centred titles."""
+    view.setAlternatingRowColors(True)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+    view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setIndentation(14)
+    header = view.header()
+    header.setStretchLastSection(False)
+    header.setSectionsMovable(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+
+
 class PlanView(QTreeView):
     toggleRequested = Signal(QModelIndex)  # a month cell: double click or Space
     dropRequested = Signal(str, str, str)  # "kind:uuid", target node uuid, position
@@ -53,10 +68,8 @@ class PlanView(QTreeView):
         # Rows are one line, two where the Uraian needs it (the text delegate's size hint).
         self.setUniformRowHeights(False)
         self.setWordWrap(True)
-        self.setAlternatingRowColors(True)
+        setup_plan_tree(self)
         self.setAllColumnsShowFocus(False)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked
@@ -73,15 +86,10 @@ class PlanView(QTreeView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setIndentation(14)
 
     def setup_columns(self) -> None:
         header = self.header()
-        header.setStretchLastSection(False)
-        header.setSectionsMovable(False)
         header.setMinimumSectionSize(24)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         fm = self.fontMetrics()
         # Narrow enough that all twelve months fit beside the panels on a 1280-pixel screen.
         month_width = max(40, fm.horizontalAdvance("✗12/35") + 6)
@@ -129,9 +137,8 @@ class PlanView(QTreeView):
         """Check boxes for the columns hidden by default (target, satuan, penanggung jawab);
         the choice is remembered on this PC."""
         menu = QMenu(self)
-        names = {COL_TARGET: tr("Target"), COL_UNIT: tr("Satuan"), COL_PJ: tr("Penanggung jawab")}
         for col in OPTIONAL_COLUMNS:
-            action = menu.addAction(names[col])
+            action = menu.addAction(tr(WRITTEN_NAMES[col][1]))
             action.setCheckable(True)
             action.setChecked(not self.isColumnHidden(col))
             action.toggled.connect(lambda on, c=col: self.show_optional_column(c, on))

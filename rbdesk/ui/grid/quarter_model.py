@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 
 from rbdesk.i18n import tr
 from rbdesk.models.domain.hierarchy import level_title
 from rbdesk.models.domain.month_cells import quarter_text, quarter_tooltip
-from rbdesk.models.domain.progress import capaian_upto, format_percent
 from rbdesk.models.domain.quarters import (
     quarter_long,
     quarter_of,
@@ -52,6 +51,10 @@ def quarter_column(quarter: int) -> int:
 class QuarterModel(NodeModel):
     """Item model of the quarter view over the current snapshot of ``doc``."""
 
+    no_col, text_col, reported_col, verified_col = QCOL_NO, QCOL_TEXT, QCOL_CAPAIAN, QCOL_VERIFIED
+    period = staticmethod(column_quarter)
+    period_title = staticmethod(quarter_short)
+
     def __init__(self, doc: PlanDocument, parent: Any = None) -> None:
         super().__init__(doc, parent)
         self.live = False
@@ -66,45 +69,17 @@ class QuarterModel(NodeModel):
         self._new_root()
         self.stale = False
 
-    def refresh(self) -> None:
-        """Read the snapshot again (views keep their unfolded rows through ``QuarterView``)."""
-        self.beginResetModel()
-        self._build()
-        self.endResetModel()
-
     def set_live(self, live: bool) -> None:
         """Shown: follow every change of the plan; hidden: only note that one came."""
         self.live = live
         if live and self.stale:
-            self.refresh()
+            self.reset()
 
     def _plan_changed(self, *_args: Any) -> None:
         if self.live:
-            self.refresh()
+            self.reset()
         else:
             self.stale = True
-
-    # -- lookups -------------------------------------------------------------------------------
-
-    def index_of(self, uuid: str, column: int = QCOL_TEXT) -> QModelIndex:
-        """The row of a plan node (an indicator folded into its sub-activity: that row),
-        making the rows above it first; invalid when the plan has no such node."""
-        chain: list[str] = []
-        ref = self.doc.node(uuid)
-        root_uuid = self._root.obj.uuid if self._root.obj is not None else None
-        while ref is not None:
-            chain.append(ref.node.uuid)
-            if ref.parent_uuid == root_uuid:
-                break
-            ref = self.doc.node(ref.parent_uuid)
-        node: Node | None = None
-        parent = self._root
-        for step in reversed(chain):
-            below = next((c for c in parent.children if c.uuid == step), None)
-            if below is None:
-                break  # folded into ``node``, or not a row of this plan
-            node = parent = below
-        return QModelIndex() if node is None else self._index(node, column)
 
     # -- Qt model API --------------------------------------------------------------------------
 
@@ -120,69 +95,30 @@ class QuarterModel(NodeModel):
             flags |= Qt.ItemFlag.ItemNeverHasChildren
         return flags
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        quarter = column_quarter(section)
-        now = quarter_of(self.now_month)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if quarter:
-                return quarter_short(quarter)
-            return {
-                QCOL_NO: tr("No"),
-                QCOL_TEXT: tr("Uraian"),
-                QCOL_CAPAIAN: tr("Capaian"),
-                QCOL_VERIFIED: tr("Verif."),
-            }.get(section)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if quarter:
-                extra = tr(" (triwulan ini)") if quarter == now else ""
-                return quarter_long(quarter) + extra
-            if section == QCOL_CAPAIAN:
-                return tr("Capaian sampai bulan ini seperti dilaporkan, sama dengan tampilan bulan")
-            if section == QCOL_VERIFIED:
-                return tr("Capaian terverifikasi sampai bulan ini")
-            if section == QCOL_TEXT:
-                return tr("Area perubahan, kegiatan, sub kegiatan, indikator keberhasilan")
-        if role == Qt.ItemDataRole.FontRole and quarter and quarter == now:
-            return self._bold
-        if role == Qt.ItemDataRole.TextAlignmentRole and section != QCOL_TEXT:
-            return Qt.AlignmentFlag.AlignCenter
-        return None
+    def now_period(self) -> int:
+        return quarter_of(self.now_month)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        node = self.node(index)
-        if node is None:
-            return None
-        col = index.column()
-        quarter = column_quarter(col)
+    def _header_tip(self, section: int) -> str | None:
+        quarter = column_quarter(section)
         if quarter:
-            return self._quarter_data(node, quarter, role)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(node, col)
+            now = tr(" (triwulan ini)") if quarter == self.now_period() else ""
+            return quarter_long(quarter) + now
+        return {
+            QCOL_CAPAIAN: tr(
+                "Capaian sampai bulan ini seperti dilaporkan, sama dengan tampilan bulan"
+            ),
+            QCOL_VERIFIED: tr("Capaian terverifikasi sampai bulan ini"),
+            QCOL_TEXT: tr("Area perubahan, kegiatan, sub kegiatan, indikator keberhasilan"),
+        }.get(section)
+
+    def _text_data(self, node: Node, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and col == QCOL_TEXT:
             return f"{level_title(node.kind)}: {self._display(node, col)}"
-        if role == Qt.ItemDataRole.FontRole:
-            return self._row_font(node, col, QCOL_NO, QCOL_TEXT)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (QCOL_CAPAIAN, QCOL_VERIFIED):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Role.PERCENT and col in (QCOL_CAPAIAN, QCOL_VERIFIED):
-            return capaian_upto(self.rollups(node), self.now_month, col == QCOL_VERIFIED)
+            return self.capaian(node, col == QCOL_VERIFIED)
         return self._common_role(node, role)
 
-    def _display(self, node: Node, col: int) -> str | None:
-        if col == QCOL_NO:
-            return str(node.obj.label)
-        if col == QCOL_TEXT:
-            return self._row_text(node)
-        if col in (QCOL_CAPAIAN, QCOL_VERIFIED):
-            verified = col == QCOL_VERIFIED
-            return format_percent(capaian_upto(self.rollups(node), self.now_month, verified))
-        return None
-
-    def _quarter_data(self, node: Node, quarter: int, role: int) -> Any:
+    def _period_data(self, node: Node, quarter: int, role: int) -> Any:
         rollups = self.rollups(node)
         if role == Role.CELL:
             return quarter_rollups(rollups)[quarter - 1]

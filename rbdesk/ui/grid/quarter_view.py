@@ -5,11 +5,12 @@ for the month grid at that row and the quarter's first month (or this month, in 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from rbdesk.models.domain.quarters import QUARTERS, quarter_months, quarter_of
 from rbdesk.ui.grid.plan_expansion import EXPAND_ROWS
+from rbdesk.ui.grid.plan_view import setup_plan_tree
 from rbdesk.ui.grid.quarter_model import (
     QCOL_CAPAIAN,
     QCOL_NO,
@@ -19,6 +20,7 @@ from rbdesk.ui.grid.quarter_model import (
     QCOL_VERIFIED,
     QuarterModel,
     column_quarter,
+    quarter_column,
 )
 from rbdesk.ui.roles import Role
 
@@ -33,12 +35,8 @@ class QuarterView(QTreeView):
         self.quarters = model
         self.setModel(model)
         self.setUniformRowHeights(True)
-        self.setAlternatingRowColors(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        setup_plan_tree(self)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setIndentation(14)
         self._open: list[str] = []
         self._current: tuple[str, int] | None = None
         self._shown: set[str] | None = None  # the month grid's filter: the rows it shows
@@ -49,9 +47,6 @@ class QuarterView(QTreeView):
 
     def _setup_columns(self) -> None:
         header = self.header()
-        header.setStretchLastSection(False)
-        header.setSectionsMovable(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         fm = self.fontMetrics()
         quarter_width = fm.horizontalAdvance("✗ 36/36") + 24
         for col in range(QCOL_TW1, QCOL_TW4 + 1):
@@ -130,7 +125,7 @@ class QuarterView(QTreeView):
         """Select and show a plan row (an indicator folded into its sub-activity: that row), on
         this quarter's column."""
         quarter = quarter_of(self.quarters.now_month) or 1
-        index = self.quarters.index_of(uuid, QCOL_TW1 + quarter - 1)
+        index = self.quarters.index_of(uuid, quarter_column(quarter))
         if index.isValid():
             self.setCurrentIndex(index)
             self.scrollTo(index)

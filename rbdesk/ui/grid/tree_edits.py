@@ -19,7 +19,7 @@ from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.grid.plan_model import PlanModel
 from rbdesk.ui.grid.plan_nodes import Node
 from rbdesk.ui.grid.plan_view import DROP_ABOVE, DROP_BELOW, DROP_ON
-from rbdesk.ui.operations import UndoStep, push
+from rbdesk.ui.operations import push
 from rbdesk.ui.undo import plan_steps as uc
 from rbdesk.ui.view_state import ViewState
 
@@ -58,10 +58,6 @@ class TreeEdits:
             return self.doc.plan_uuid
         return node.parent.uuid if node.parent is not None else ""
 
-    def _push(self, cmd: UndoStep) -> bool:
-        """The store refuses a write to a read-only file, with the reason (ui.operations)."""
-        return push(cmd).ok
-
     def add_sibling(self) -> None:
         node = self.current()
         if node is None:
@@ -71,9 +67,8 @@ class TreeEdits:
         self._add(kind, parent, index)
 
     def _add(self, kind: str, parent: str, index: int | None) -> None:
-        if self._push(
-            uc.AddNodeCommand(self.doc, self.state, kind, parent, index, self._new_text(kind))
-        ):
+        new = uc.AddNodeCommand(self.doc, self.state, kind, parent, index, self._new_text(kind))
+        if push(new).ok:
             self.edit_text()
 
     def add_child(self) -> None:
@@ -104,11 +99,7 @@ class TreeEdits:
         text += tr("?\n\nPenghapusan dapat diurungkan dengan Ctrl+Z.")
         if not confirm(self.parent, tr("Hapus baris"), text, tr("Hapus")):
             return
-        self._push(
-            uc.DeleteNodeCommand(
-                self.doc, self.state, node.kind, node.uuid, node.row, self._parent_uuid(node)
-            )
-        )
+        push(uc.DeleteNodeCommand(self.doc, self.state, node.kind, node.uuid, node.row))
 
     def move(self, delta: int) -> None:
         node = self.current()
@@ -117,13 +108,10 @@ class TreeEdits:
         siblings = node.parent.children if node.parent is not None else []
         target = node.row + delta
         if not 0 <= target < len(siblings):
-            self.notify(
-                tr("Baris ini sudah paling atas.")
-                if delta < 0
-                else tr("Baris ini sudah paling bawah.")
-            )
+            up, down = tr("Baris ini sudah paling atas."), tr("Baris ini sudah paling bawah.")
+            self.notify(up if delta < 0 else down)
             return
-        self._push(uc.MoveCommand(self.doc, self.state, node.kind, node.uuid, delta))
+        push(uc.MoveCommand(self.doc, self.state, node.kind, node.uuid, delta))
 
     def regroup(self, delta: int) -> None:
         """Move the row into the previous (delta -1, at the end) or next (+1, at the start)
@@ -138,20 +126,14 @@ class TreeEdits:
         uncles = parent.parent.children
         pos = parent.row + delta
         if not 0 <= pos < len(uncles):
-            self.notify(
-                tr("Tidak ada kelompok sebelumnya.")
-                if delta < 0
-                else tr("Tidak ada kelompok berikutnya.")
-            )
+            back, on = tr("Tidak ada kelompok sebelumnya."), tr("Tidak ada kelompok berikutnya.")
+            self.notify(back if delta < 0 else on)
             return
         target = uncles[pos]
         index = None if delta < 0 else 0
-        text = (
-            tr("Pindahkan ke kelompok sebelumnya")
-            if delta < 0
-            else tr("Pindahkan ke kelompok berikutnya")
-        )
-        self._push(
+        back, on = tr("Pindahkan ke kelompok sebelumnya"), tr("Pindahkan ke kelompok berikutnya")
+        text = back if delta < 0 else on
+        push(
             uc.ReparentCommand(
                 self.doc,
                 self.state,
@@ -195,13 +177,11 @@ class TreeEdits:
         if src.kind == "area":
             if index is None or index == src.row:
                 return False
-            return self._push(
-                uc.MoveCommand(self.doc, self.state, "area", src.uuid, index - src.row)
-            )
+            return push(uc.MoveCommand(self.doc, self.state, "area", src.uuid, index - src.row)).ok
         if parent_uuid == old_parent and index == src.row:
             return False
-        return self._push(
+        return push(
             uc.ReparentCommand(
                 self.doc, self.state, src.kind, src.uuid, parent_uuid, index, old_parent, src.row
             )
-        )
+        ).ok

@@ -33,11 +33,14 @@ class _Command(UndoStep):
 
 
 class _TreeCommand(_Command):
-    """A structural edit: the row it made, moved or brought back is then selected."""
+    """A structural edit of one row, named by ``text`` with the row's level for {e}: the row it
+    made, moved or brought back is then selected."""
 
-    def __init__(self, doc: PlanDocument, state: ViewState, text: str) -> None:
-        super().__init__(doc, text)
-        self.state = state
+    def __init__(
+        self, doc: PlanDocument, state: ViewState, text: str, entity: str, uuid: str
+    ) -> None:
+        super().__init__(doc, text.format(e=level_title(entity).lower()))
+        self.state, self.entity, self.uuid = state, entity, uuid
 
 
 class SetPlannedCommand(_Command):
@@ -204,7 +207,31 @@ class SetIndicatorFieldCommand(_Command):
             self.doc.refresh_indicator(self.uuid)
 
 
-class AddNodeCommand(_TreeCommand):
+class _RowCommand(_TreeCommand):
+    """Adding or deleting a row under ``parent_uuid``: each one's undo is the other's redo."""
+
+    parent_uuid: str
+    index: int | None
+    gone: list[str]  # the uuids the delete tombstoned, for the restore
+
+    def _refresh(self, select: str) -> None:
+        self.doc.refresh_children([self.parent_uuid])
+        self.state.selectRequested.emit(select)
+
+    def _delete(self, expected_version: int | None = None) -> None:
+        gone = self.call(
+            plan_edit.delete_node, self.entity, self.uuid, expected_version=expected_version
+        )
+        if isinstance(gone, Done):
+            self.gone = gone.value
+            self._refresh(self.parent_uuid)
+
+    def _restore(self) -> None:
+        if self.call(plan_edit.restore_nodes, self.entity, self.gone, self.index).ok:
+            self._refresh(self.uuid)
+
+
+class AddNodeCommand(_RowCommand):
     def __init__(
         self,
         doc: PlanDocument,
@@ -213,67 +240,40 @@ class AddNodeCommand(_TreeCommand):
         parent_uuid: str,
         index: int | None,
         text: str,
-        label: str = "",
     ) -> None:
-        super().__init__(doc, state, tr("Tambah {e}").format(e=level_title(entity).lower()))
-        self.entity, self.parent_uuid, self.index = entity, parent_uuid, index
-        self.new_text, self.label = text, label
-        self.uuid = ""
-        self.gone: list[str] = []
+        super().__init__(doc, state, tr("Tambah {e}"), entity, "")
+        self.parent_uuid, self.index, self.new_text = parent_uuid, index, text
+        self.gone = []
 
     def step(self, first: bool) -> None:
-        if first:
-            added = self.call(
-                plan_edit.add_node,
-                self.entity,
-                self.parent_uuid,
-                self.new_text,
-                self.label,
-                self.index,
-            )
-            if not isinstance(added, Done):
-                return
-            self.uuid = added.value
-        elif not self.call(plan_edit.restore_nodes, self.entity, self.gone, self.index).ok:
+        if not first:
+            self._restore()
             return
-        self.doc.refresh_children([self.parent_uuid])
-        self.state.selectRequested.emit(self.uuid)
+        added = self.call(
+            plan_edit.add_node, self.entity, self.parent_uuid, self.new_text, "", self.index
+        )
+        if isinstance(added, Done):
+            self.uuid = added.value
+            self._refresh(self.uuid)
 
     def unstep(self) -> None:
-        gone = self.call(plan_edit.delete_node, self.entity, self.uuid)
-        if isinstance(gone, Done):
-            self.gone = gone.value
-            self.doc.refresh_children([self.parent_uuid])
-            self.state.selectRequested.emit(self.parent_uuid)
+        self._delete()
 
 
-class DeleteNodeCommand(_TreeCommand):
+class DeleteNodeCommand(_RowCommand):
     def __init__(
-        self,
-        doc: PlanDocument,
-        state: ViewState,
-        entity: str,
-        uuid: str,
-        index: int,
-        parent_uuid: str,
+        self, doc: PlanDocument, state: ViewState, entity: str, uuid: str, index: int
     ) -> None:
-        super().__init__(doc, state, tr("Hapus {e}").format(e=level_title(entity).lower()))
-        self.entity, self.uuid, self.index, self.parent_uuid = entity, uuid, index, parent_uuid
-        self.gone: list[str] = []
+        super().__init__(doc, state, tr("Hapus {e}"), entity, uuid)
+        ref = doc.node(uuid)
+        self.index, self.parent_uuid = index, ref.parent_uuid if ref else ""
+        self.gone = []
 
     def step(self, first: bool) -> None:
-        gone = self.call(
-            plan_edit.delete_node, self.entity, self.uuid, expected_version=self._version(self.uuid)
-        )
-        if isinstance(gone, Done):
-            self.gone = gone.value
-            self.doc.refresh_children([self.parent_uuid])
-            self.state.selectRequested.emit(self.parent_uuid)
+        self._delete(self._version(self.uuid))
 
     def unstep(self) -> None:
-        if self.call(plan_edit.restore_nodes, self.entity, self.gone, self.index).ok:
-            self.doc.refresh_children([self.parent_uuid])
-            self.state.selectRequested.emit(self.uuid)
+        self._restore()
 
 
 class MoveCommand(_TreeCommand):
@@ -282,11 +282,9 @@ class MoveCommand(_TreeCommand):
     def __init__(
         self, doc: PlanDocument, state: ViewState, entity: str, uuid: str, delta: int
     ) -> None:
-        super().__init__(
-            doc, state, tr("Pindahkan {e} ke atas") if delta < 0 else tr("Pindahkan {e} ke bawah")
-        )
-        self.setText(self.text().format(e=level_title(entity).lower()))
-        self.entity, self.uuid, self.forward, self.backward = entity, uuid, delta, -delta
+        verb = tr("Pindahkan {e} ke atas") if delta < 0 else tr("Pindahkan {e} ke bawah")
+        super().__init__(doc, state, verb, entity, uuid)
+        self.forward, self.backward = delta, -delta
 
     def apply(self, delta: int) -> None:
         ref = self.doc.node(self.uuid)
@@ -317,10 +315,7 @@ class ReparentCommand(_TreeCommand):
         old_index: int,
         text: str | None = None,
     ) -> None:
-        super().__init__(
-            doc, state, text or tr("Pindahkan {e}").format(e=level_title(entity).lower())
-        )
-        self.entity, self.uuid = entity, uuid
+        super().__init__(doc, state, text or tr("Pindahkan {e}"), entity, uuid)
         self.forward, self.backward = (new_parent, new_index), (old_parent, old_index)
 
     def apply(self, where: tuple[str, int | None]) -> None:

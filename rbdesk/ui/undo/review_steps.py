@@ -31,8 +31,8 @@ class ReviewCommand(UndoStep):
         indicator_uuid: str,
         month: int,
         state: str,
-        note: str = "",
-        by: str = "",
+        note: str,
+        by: str,
         shown: ReviewShown | None = None,
     ) -> None:
         """``shown``: what the reviewer saw when starting (edits.review.review_month checks it)."""
