@@ -56,7 +56,7 @@ dist-check: $(DIST_STAMP)
 	$(BIN)/python packaging/dist_check.py
 
 # The Windows program built on Linux under wine (packaging/windows/wine.py; needs wine, wine32,
-# Xvfb, openbox, mingw-w64, xdotool, imagemagick and npm: .ci/run installs them): the embeddable
+# Xvfb, openbox, x11-utils, mingw-w64, xdotool, imagemagick and npm: .ci/run installs them): the embeddable
 # CPython and win_amd64 wheels, hash-pinned, PyInstaller and ISCC under wine -> dist/windows/.
 dist-windows: $(STAMP)
 	$(BIN)/python packaging/windows/wine.py build

@@ -2,7 +2,8 @@
 manager, the real program started on it as ``rbdesk FILE`` (``python -m rbdesk``), and the frame
 the window manager gave its window read back with xwininfo and xprop. Used by
 tests/ui/test_window_on_x.py, tests/ui/test_window_checks_on_x.py (which runs
-tests/x_window_checks.py there) and, as a script, by ``make screenshots-x``:
+tests/x_window_checks.py there), packaging/windows/wine.py's check of the installed Windows
+program (``office_screen`` only) and, as a script, by ``make screenshots-x``:
 
     python tests/x_office.py docs    # photographs the window at 1366x768 and 1280x720
 

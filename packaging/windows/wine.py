@@ -416,7 +416,7 @@ def screen() -> Iterator[str]:
     try:
         with x_office.office_screen() as display:
             yield display
-    except x_office.XError as exc:
+    except (x_office.XError, OSError) as exc:  # OSError: Xvfb, openbox or xprop missing
         raise Failed(str(exc)) from exc
 
 

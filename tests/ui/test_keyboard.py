@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from grid_helpers import find
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
@@ -315,3 +316,13 @@ def test_the_guide_has_a_keyboard_page_from_the_action_table(window, qtbot):
         shown = window.acts[act].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         assert f"{shown} {window.acts[act].text()}" in text
     guide.close()
+
+
+def test_a_menu_item_that_is_no_action_is_refused_not_taken_for_recent_files(window):
+    from PySide6.QtWidgets import QMenu
+
+    menu = QMenu(window)
+    window.acts.fill(menu, ("recent",))  # RECENT without a recent-files menu: nothing added
+    assert not menu.actions()
+    with pytest.raises(ValueError, match="unknown menu item"):
+        window.acts.fill(menu, ("recnet",))

@@ -34,10 +34,10 @@ class EvidenceModel(RowTableModel[EvidenceInfo]):
         if not index.isValid():
             return None
         ev = self._rows[index.row()]
-        texts = (ev.filename, human_size(ev.size), ev.updated_by, local_time(ev.updated_at))
-        if role == Qt.ItemDataRole.DisplayRole:
-            return texts[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            texts = (ev.filename, human_size(ev.size), ev.updated_by, local_time(ev.updated_at))
+            if role == Qt.ItemDataRole.DisplayRole:
+                return texts[index.column()]
             name, size, who, when = texts
             tip = tr("{name}\n{size} · {mime}\ndilampirkan oleh {who}, {when}").format(
                 name=name, size=size, mime=ev.mime, who=who, when=when

@@ -8,7 +8,6 @@ next to it.
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
 from PySide6.QtCore import (
@@ -424,7 +423,10 @@ class AreaProgressModel(RowTableModel[AreaProgress]):
                 m=month_long(self._month),
                 p=format_percent(row.percent),
                 v=format_percent(row.verified.percent),
-                **asdict(tally),
+                planned=tally.planned,
+                done=tally.done,
+                partial=tally.partial,
+                late=tally.late,
             )
         if role == Qt.ItemDataRole.TextAlignmentRole and col != self.COL_AREA:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

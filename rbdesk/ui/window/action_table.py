@@ -100,16 +100,32 @@ class Spec:
 
 S = Spec
 STD = QKeySequence.StandardKey
-# The reports of a period, each offered as PDF and as Excel: its name (the & is the PDF entry's
-# mnemonic; the Excel entries, in the same menus, have none) and, for a quarter, its months.
+# The reports of a period, each offered as PDF and as Excel (whole texts, so that a translator
+# finds each; the Excel entries, in the same menus, have no mnemonic) and a quarter's months.
 PERIOD_REPORTS = {
-    Part.SEMESTER1: (N_("Laporan Semester I"), ""),
-    Part.SEMESTER2: (N_("Laporan Semester II"), ""),
-    Part.ANNUAL: (N_("Laporan &Tahunan"), ""),
-    Part.TRIWULAN1: (N_("Laporan Triwulan &I"), N_("Januari s.d. Maret")),
-    Part.TRIWULAN2: (N_("Laporan Triwulan I&I"), N_("April s.d. Juni")),
-    Part.TRIWULAN3: (N_("Laporan Triwulan II&I"), N_("Juli s.d. September")),
-    Part.TRIWULAN4: (N_("Laporan Triwulan I&V"), N_("Oktober s.d. Desember")),
+    Part.SEMESTER1: (N_("PDF: Laporan Semester I…"), N_("Excel: Laporan Semester I…"), ""),
+    Part.SEMESTER2: (N_("PDF: Laporan Semester II…"), N_("Excel: Laporan Semester II…"), ""),
+    Part.ANNUAL: (N_("PDF: Laporan &Tahunan…"), N_("Excel: Laporan Tahunan…"), ""),
+    Part.TRIWULAN1: (
+        N_("PDF: Laporan Triwulan &I…"),
+        N_("Excel: Laporan Triwulan I…"),
+        N_("Januari s.d. Maret"),
+    ),
+    Part.TRIWULAN2: (
+        N_("PDF: Laporan Triwulan I&I…"),
+        N_("Excel: Laporan Triwulan II…"),
+        N_("April s.d. Juni"),
+    ),
+    Part.TRIWULAN3: (
+        N_("PDF: Laporan Triwulan II&I…"),
+        N_("Excel: Laporan Triwulan III…"),
+        N_("Juli s.d. September"),
+    ),
+    Part.TRIWULAN4: (
+        N_("PDF: Laporan Triwulan I&V…"),
+        N_("Excel: Laporan Triwulan IV…"),
+        N_("Oktober s.d. Desember"),
+    ),
 }
 
 
@@ -233,12 +249,9 @@ ACTIONS: dict[Act, Spec] = {
     Act.PDF_ROSTER: S(N_("PDF: Lampiran &I (susunan tim)…"), ("Ctrl+Alt+I",)),
     Act.PDF_PLAN: S(N_("PDF: Lampiran I&I (rencana aksi)…"), ("Ctrl+Alt+R",)),
     Act.PDF_REPORT: S(N_("PDF: Laporan &bulanan…"), ("Ctrl+Alt+L",)),
-    **{Act(part): S(f"PDF: {name}…", (), tip) for part, (name, tip) in PERIOD_REPORTS.items()},
+    **{Act(part): S(pdf, (), tip) for part, (pdf, _excel, tip) in PERIOD_REPORTS.items()},
     Act.EXPORT_EXCEL: S(N_("&Excel (Lampiran I, II, Realisasi)…"), ("Ctrl+Alt+E",)),
-    **{
-        excel(part): S(f"Excel: {name.replace('&', '')}…", (), tip)
-        for part, (name, tip) in PERIOD_REPORTS.items()
-    },
+    **{excel(part): S(text, (), tip) for part, (_pdf, text, tip) in PERIOD_REPORTS.items()},
     Act.PRINT_PLAN: S(N_("&Cetak Rencana Aksi…"), ("Ctrl+P",)),
     Act.PRINT_PREVIEW: S(
         N_("Pratin&jau cetak Rencana Aksi…"),

@@ -16,6 +16,7 @@ from rbdesk.ui.document import PlanDocument
 from rbdesk.ui.window.action_table import (
     ACTIONS,
     MENUS,
+    RECENT,
     TOOLBAR,
     Act,
     Item,
@@ -79,8 +80,11 @@ class ActionRegistry:
             elif isinstance(item, tuple):
                 title, acts = item
                 self.fill(menu.addMenu(tr(title)), acts, recent)
-            elif recent is not None:
-                menu.addMenu(recent)
+            elif item == RECENT:
+                if recent is not None:
+                    menu.addMenu(recent)
+            else:
+                raise ValueError(f"unknown menu item {item!r}")
 
     def build_toolbar(self, bar: QToolBar, stack: QUndoStack, plan_chooser: QWidget) -> None:
         for item in TOOLBAR:
