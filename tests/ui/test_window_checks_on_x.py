@@ -1,8 +1,10 @@
 """Issue 20's items 3 (the keyboard) and 7 (the cramped office screen) on a real X server with a
 window manager (Xvfb + openbox, tests/x_office.py), not only offscreen as test_keyboard.py and
 test_office_screen.py check them: the window the app's start-up code opens (maximised, with
-openbox's frame) checked with keys and clicks sent through the X server by xdotool. The checks
-run in a child (tests/x_window_checks.py) on the xcb platform, one start per screen."""
+openbox's frame) checked with keys and clicks sent through the X server by xdotool; and the
+merge dialog, the print preview and the import assistant opened there by their actions (frame
+and buttons on screen, Tab to the buttons, Escape). The checks run in a child
+(tests/x_window_checks.py) on the xcb platform, one start per screen."""
 
 from __future__ import annotations
 
@@ -48,12 +50,12 @@ def passed(out: str) -> int:
     return sum(line.startswith("ok ") for line in out.splitlines())
 
 
-def test_keyboard_and_cramped_screen_at_1366x768(tmp_path: Path) -> None:
-    out = run_checks(tmp_path, 1366, 768, "--keyboard")
-    assert passed(out) == 7, out  # three of the screen, four of the keyboard
+def test_keyboard_cramped_screen_and_dialogs_at_1366x768(tmp_path: Path) -> None:
+    out = run_checks(tmp_path, 1366, 768, "--keyboard", "--dialogs")
+    assert passed(out) == 10, out  # three of the screen, four of the keyboard, three dialogs
 
 
-def test_cramped_screen_at_1280x720(tmp_path: Path) -> None:
+def test_cramped_screen_and_dialogs_at_1280x720(tmp_path: Path) -> None:
     """A 1920 x 1080 laptop at 150 % Windows scaling."""
-    out = run_checks(tmp_path, 1280, 720)
-    assert passed(out) == 3, out
+    out = run_checks(tmp_path, 1280, 720, "--dialogs")
+    assert passed(out) == 6, out  # three of the screen, three dialogs

@@ -221,6 +221,10 @@ class RoleDelegate(QStyledItemDelegate):
         """The combo, filled by setEditorData (which Qt calls next)."""
         combo = QComboBox(parent)
         combo.setObjectName("roleCombo")
+        # Tab goes from one combo to the next through the view (the delegate's Tab, then the
+        # view's edit()); out of the window's focus chain, a Tab on the table itself (after
+        # the last column) leaves it for the preview and the buttons, not back into a combo.
+        combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         combo.setAccessibleName(
             tr("Peran kolom {col}").format(col=get_column_letter(index.column() + 1))
         )

@@ -162,6 +162,9 @@ class MergeDialog(QDialog):
         self.table.viewport().installEventFilter(self)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setWordWrap(True)
+        # Tab leaves the table for the buttons (Gabungkan, Tutup) instead of going round its
+        # cells for ever; the arrows move between rows and Space ticks the chosen value.
+        self.table.setTabKeyNavigation(False)
         self.model.dataChanged.connect(lambda *_: self._show_figures())
         self.changes_model = MergeChangesModel(self)
         self.changes = QTreeView()
