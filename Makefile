@@ -41,8 +41,9 @@ screenshots-x: $(STAMP)
 	$(BIN)/python tests/x_office.py docs
 
 # Only the checks on a real X server with a window manager (Xvfb + openbox; part of `make test`
-# too): the first window's frame, the keyboard and the cramped office screen. Their pictures of
-# the screen go to RBDESK_X_SHOTS (default: pytest's temporary folder).
+# too): the first window's frame, the keyboard, the cramped office screen and the big dialogs
+# (merge, print preview, import). Their pictures of the screen go to RBDESK_X_SHOTS (default:
+# pytest's temporary folder).
 test-x: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -s tests/ui/test_window_on_x.py \
 		tests/ui/test_window_checks_on_x.py
