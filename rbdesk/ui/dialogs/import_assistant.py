@@ -14,6 +14,7 @@ import copy
 from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -222,6 +223,12 @@ class ImportAssistant(GeometryMemory, QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         resize_within_screen(self, 1240, 700)
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt API
+        super().showEvent(event)
+        # Qt makes the default button (Impor) the button box's focus proxy when it is shown:
+        # Tab from the result tabs then jumped to Impor past Muat, Simpan and Batal.
+        self.buttons.setFocusProxy(None)  # type: ignore[arg-type]  # None clears it (Qt docs)
 
     # -- the workbook ----------------------------------------------------------------------
     def open_workbook(self, path: Path) -> None:
