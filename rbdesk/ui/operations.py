@@ -150,7 +150,9 @@ class UndoStep(QUndoCommand):
         self.apply(self.backward)
 
     def apply(self, value: Any) -> None:
-        raise NotImplementedError
+        """Write ``value`` (``forward`` or ``backward``); every step that does not override
+        :meth:`step` and :meth:`unstep` overrides this (a QUndoCommand cannot be an ABC)."""
+        raise NotImplementedError(f"{type(self).__name__} sets forward/backward but has no apply")
 
 
 def push(step: UndoStep) -> Outcome[Any]:
