@@ -97,7 +97,7 @@ def _print_changes(changes: list[merge.RowChange]) -> None:
             if row.kind == merge.INSERT:
                 print(tr("  baru: {row}").format(row=row.label))
             else:
-                fields = ", ".join(dict.fromkeys(row.field_labels()))
+                fields = row.fields_text()
                 print(tr("  diperbarui: {row} ({fields})").format(row=row.label, fields=fields))
 
 

@@ -78,7 +78,7 @@ def test_reload_merges_in_place_keeping_persistent_indexes(ctx, qtmodeltester):
     sub = lhkpn.parent()
     first = model.index(0, 0, sub)
     uuid_first = first.data(Role.UUID)
-    plan_edit.add_node(ctx.store, "indicator", sub.data(Role.UUID), "Indikator baru", "", 0)
+    plan_edit.add_node(ctx.store, "indicator", sub.data(Role.UUID), "Indikator baru", 0)
     plan_edit.delete_node(ctx.store, "indicator", uuid_first)
     plan_edit.set_field(ctx.store, "indicator", keep.data(Role.UUID), "text", "LHKPN tepat waktu")
     resets = []

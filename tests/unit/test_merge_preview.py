@@ -63,10 +63,10 @@ def test_the_preview_figures_are_the_results(pair, side) -> None:
     # The conflict the copy wins is an updated row; kept from this file, it is not.
     assert result.updated == (1 if side == merge.MINE else 2)
     assert [c.label for c in inserted] == [f"{inds[1].text}, Apr"]
-    notes = {c.label: c.field_labels() for c in updated}
-    assert notes[inds[2].text] == ["Keterangan"]
+    notes = {c.label: c.fields_text() for c in updated}
+    assert notes[inds[2].text] == "Keterangan"
     if side != merge.MINE:
-        assert notes[f"{inds[0].text}, Mar"] == ["Catatan"]
+        assert notes[f"{inds[0].text}, Mar"] == "Catatan"
 
 
 def test_a_month_note_conflict_names_the_field_as_the_window_does(pair) -> None:

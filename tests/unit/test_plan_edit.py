@@ -21,7 +21,7 @@ def _names(nodes) -> list[str]:
 
 
 def test_add_area_appends_and_logs(sample_store: Store, tree) -> None:
-    uuid = plan_edit.add_node(sample_store, "area", tree.uuid, "Area Baru", label="9")
+    uuid = plan_edit.add_node(sample_store, "area", tree.uuid, "Area Baru")
     fresh = load_plan_tree(sample_store, tree.uuid)
     assert fresh.areas[-1].uuid == uuid
     assert fresh.areas[-1].name == "Area Baru"

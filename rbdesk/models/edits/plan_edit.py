@@ -62,9 +62,7 @@ def add_node(
     entity: str,
     parent_uuid: str,
     text: str = "",
-    label: str = "",
     index: int | None = None,
-    uuid: str | None = None,
 ) -> str:
     """Insert a node under its parent at ``index`` (end when None); returns the new uuid.
 
@@ -80,9 +78,9 @@ def add_node(
             **{
                 lv.parent: parent,
                 "seq": pos,
-                "label": label,
+                "label": "",
                 lv.text_field: text,
-                "uuid": uuid or "",
+                "uuid": "",
             }
         )
         tx.insert(row)

@@ -76,9 +76,9 @@ class RowChange:
     def entity_label(self) -> str:
         return entity_label(self.entity)
 
-    def field_labels(self) -> list[str]:
-        """The changed fields in the window's words ("Catatan", "Keterangan")."""
-        return [field_label(name, self.entity) for name in self.fields]
+    def fields_text(self) -> str:
+        """The changed fields in the window's words, each once ("Catatan, Keterangan")."""
+        return ", ".join(dict.fromkeys(field_label(name, self.entity) for name in self.fields))
 
 
 def row_effect(d: Decision, winner: str) -> str | None:
@@ -354,9 +354,9 @@ def _content(state: State) -> State:
     return {k: v for k, v in state.items() if k not in BOOKKEEPING}
 
 
-def _write_combined(d: Decision, winner: str, ids: dict[str, dict[str, int]], host: str) -> int:
+def _write_combined(d: Decision, winner: str, ids: dict[str, dict[str, int]], host: str) -> None:
     """A plan row combined key by key (``merge_objects``): write the outcome ``winner`` gives,
-    keep the losing keys in the log; 1 if the row was written."""
+    keep the losing keys in the log."""
     m, t = d.mine, d.theirs
     assert m is not None and d.outcomes is not None
     target = d.outcomes[winner]
@@ -372,9 +372,10 @@ def _write_combined(d: Decision, winner: str, ids: dict[str, dict[str, int]], ho
         )
     model = MODEL[d.entity]
     if d.restore == winner:
-        return _restore(d, model, target, ids, host)
+        _restore(d, model, target, ids, host)
+        return
     if _content(target) == _content(m):
-        return 0
+        return
     if _content(target) == _content(t):
         values = _values(model, t, ids)
     else:
@@ -397,12 +398,11 @@ def _write_combined(d: Decision, winner: str, ids: dict[str, dict[str, int]], ho
             )
     values["version"] = max(m["version"], t["version"]) + 1
     model.update(**values).where(model.uuid == m["uuid"]).execute()
-    return 1
 
 
 def _restore(
     d: Decision, model: type[Row], target: State, ids: dict[str, dict[str, int]], host: str
-) -> int:
+) -> None:
     """A row one copy deleted brought back for the work under it: a change of its own, under
     a stamp made from both copies' states (the same whichever copy merges), so that a copy
     that saw only the deletion takes it."""
@@ -424,7 +424,6 @@ def _restore(
         old=format_value("deleted", True),
         new=format_value("deleted", False),
     )
-    return 1
 
 
 def _values(model: type[Row], state: State, ids: dict[str, dict[str, int]]) -> dict[str, Any]:

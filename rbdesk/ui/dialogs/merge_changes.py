@@ -32,7 +32,7 @@ ENTITY_ORDER = (
 def change_text(change: merge.RowChange) -> str:
     if change.kind == merge.INSERT:
         return tr("baru")
-    fields = ", ".join(dict.fromkeys(change.field_labels()))
+    fields = change.fields_text()
     return tr("diperbarui: {fields}").format(fields=fields) if fields else tr("diperbarui")
 
 

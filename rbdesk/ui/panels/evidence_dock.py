@@ -296,20 +296,15 @@ class EvidenceDock(PanelDock):
         cell = place.indicator.realisation.get(self.month) if place else None
         return (cell.status, cell.note, cell.version) if cell else (Status.BELUM, "", 0)
 
-    def set_status(self, status: str, note: str | None = None) -> bool:
-        """Record the status (and note) of the shown cell, undoably."""
-        if self.place() is None:
-            return False
-        old_status, old_note, _version = self._current()
-        if status == old_status and (note is None or note == old_note):
-            return True
-        if status != old_status and not realise_ahead_ok(self, self.doc, self.month, status):
+    def set_status(self, status: str) -> None:
+        """Record the status of the shown cell, undoably (its note is saved by commit_note)."""
+        if self.place() is None or status == self._current()[0]:
+            return
+        if not realise_ahead_ok(self, self.doc, self.month, status):
             self.refresh()  # the radio buttons back to what is recorded
-            return False
-        shown = self._note_shown if note is not None else None
-        push(SetStatusCommand(self.doc, self.indicator_uuid, self.month, status, note, shown))
+            return
+        push(SetStatusCommand(self.doc, self.indicator_uuid, self.month, status))
         self.refresh()
-        return self._current()[:2] == (status, old_note if note is None else note)
 
     def commit_note(self) -> None:
         """Save the typed note; a colleague's note saved meanwhile is never replaced unseen."""

@@ -250,7 +250,7 @@ class AddNodeCommand(_RowCommand):
             self._restore()
             return
         added = self.call(
-            plan_edit.add_node, self.entity, self.parent_uuid, self.new_text, "", self.index
+            plan_edit.add_node, self.entity, self.parent_uuid, self.new_text, self.index
         )
         if isinstance(added, Done):
             self.uuid = added.value
